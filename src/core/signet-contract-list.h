@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "signet-store.h"
+
+G_BEGIN_DECLS
+
+#define SIGNET_TYPE_CONTRACT_LIST (signet_contract_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (SignetContractList, signet_contract_list, SIGNET, CONTRACT_LIST, GObject)
+
+/* A GListModel of SignetContract that holds only ids, filtered and ordered
+ * by SQL; objects are made when a row asks for them. After each store change
+ * it emits the smallest items-changed that covers it. */
+SignetContractList *signet_contract_list_new          (SignetStore        *store);
+SignetStore        *signet_contract_list_get_store    (SignetContractList *self);
+const char         *signet_contract_list_get_search   (SignetContractList *self);
+void                signet_contract_list_set_search   (SignetContractList *self,
+                                                       const char         *search);
+SignetSortKey       signet_contract_list_get_sort_key (SignetContractList *self);
+gboolean            signet_contract_list_get_descending (SignetContractList *self);
+void                signet_contract_list_set_sort     (SignetContractList *self,
+                                                       SignetSortKey       key,
+                                                       gboolean            descending);
+/* Position of the contract with @id, or GTK_INVALID_LIST_POSITION (G_MAXUINT). */
+guint               signet_contract_list_find         (SignetContractList *self,
+                                                       gint64              id);
+
+G_END_DECLS

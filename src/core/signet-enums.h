@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* The order is the order of the contract process; tokens are stable and
+ * never translated (they are stored in the database and written to XML). */
+typedef enum
+{
+  SIGNET_CONTRACT_STATUS_DRAFT,
+  SIGNET_CONTRACT_STATUS_IN_REVIEW,
+  SIGNET_CONTRACT_STATUS_APPROVED,
+  SIGNET_CONTRACT_STATUS_SIGNED,
+  SIGNET_CONTRACT_STATUS_ACTIVE,
+  SIGNET_CONTRACT_STATUS_EXPIRED,
+  SIGNET_CONTRACT_STATUS_RENEWED,
+  SIGNET_CONTRACT_STATUS_TERMINATED,
+} SignetContractStatus;
+
+#define SIGNET_N_CONTRACT_STATUSES (SIGNET_CONTRACT_STATUS_TERMINATED + 1)
+
+typedef enum
+{
+  SIGNET_RISK_LEVEL_LOW,
+  SIGNET_RISK_LEVEL_MEDIUM,
+  SIGNET_RISK_LEVEL_HIGH,
+} SignetRiskLevel;
+
+#define SIGNET_N_RISK_LEVELS (SIGNET_RISK_LEVEL_HIGH + 1)
+
+/* Every field a user can get wrong. A validation error uses the domain
+ * SIGNET_FIELD_ERROR with the field as its code, so the window can show the
+ * message next to the right widget. */
+typedef enum
+{
+  SIGNET_FIELD_NONE,
+  SIGNET_FIELD_CONTRACT_NUMBER,
+  SIGNET_FIELD_CONTRACT_TITLE,
+  SIGNET_FIELD_CONTRACT_CLIENT,
+  SIGNET_FIELD_CONTRACT_TYPE,
+  SIGNET_FIELD_CONTRACT_OWNER,
+  SIGNET_FIELD_CONTRACT_DEPARTMENT,
+  SIGNET_FIELD_CONTRACT_VALUE,
+  SIGNET_FIELD_CONTRACT_CURRENCY,
+  SIGNET_FIELD_CONTRACT_SIGNING_DATE,
+  SIGNET_FIELD_CONTRACT_START_DATE,
+  SIGNET_FIELD_CONTRACT_END_DATE,
+  SIGNET_FIELD_CONTRACT_NOTICE_DAYS,
+  SIGNET_FIELD_CONTRACT_STATUS,
+  SIGNET_FIELD_CONTRACT_RISK_LEVEL,
+  SIGNET_FIELD_CONTRACT_TAGS,
+  SIGNET_FIELD_CONTRACT_NOTES,
+  SIGNET_FIELD_CLIENT_NAME,
+  SIGNET_FIELD_CLIENT_CODE,
+  SIGNET_FIELD_CLIENT_CONTACT,
+  SIGNET_FIELD_CLIENT_PHONE,
+  SIGNET_FIELD_CLIENT_EMAIL,
+  SIGNET_FIELD_CLIENT_ADDRESS,
+  SIGNET_FIELD_CLIENT_NOTES,
+} SignetField;
+
+#define SIGNET_FIELD_ERROR (signet_field_error_quark ())
+GQuark                signet_field_error_quark            (void);
+
+const char           *signet_contract_status_to_token     (SignetContractStatus  status);
+gboolean              signet_contract_status_from_token   (const char           *token,
+                                                           SignetContractStatus *status);
+const char           *signet_contract_status_to_label     (SignetContractStatus  status);
+
+const char           *signet_risk_level_to_token          (SignetRiskLevel       level);
+gboolean              signet_risk_level_from_token        (const char           *token,
+                                                           SignetRiskLevel      *level);
+const char           *signet_risk_level_to_label          (SignetRiskLevel       level);
+
+/* The stable name of a field, as used in the audit log and in XML. */
+const char           *signet_field_to_token               (SignetField           field);
+/* The translated name of a field, as shown to the user. */
+const char           *signet_field_to_label               (SignetField           field);
+
+G_END_DECLS

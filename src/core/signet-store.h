@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "signet-client.h"
+#include "signet-contract.h"
+
+G_BEGIN_DECLS
+
+#define SIGNET_STORE_ERROR (signet_store_error_quark ())
+
+typedef enum
+{
+  SIGNET_STORE_ERROR_OPEN,          /* cannot open or create the file */
+  SIGNET_STORE_ERROR_NOT_A_DATABASE,/* the file is not a SQLite database */
+  SIGNET_STORE_ERROR_NEWER_VERSION, /* written by a newer Signet; untouched */
+  SIGNET_STORE_ERROR_NOT_SIGNET,    /* a SQLite database, but not Signet's */
+  SIGNET_STORE_ERROR_BUSY,          /* another program holds the lock too long */
+  SIGNET_STORE_ERROR_NOT_FOUND,
+  SIGNET_STORE_ERROR_IN_USE,        /* e.g. deleting a client that has contracts */
+  SIGNET_STORE_ERROR_FAILED,
+} SignetStoreError;
+
+typedef enum
+{
+  SIGNET_RECORD_CLIENT,
+  SIGNET_RECORD_CONTRACT,
+} SignetRecordKind;
+
+typedef enum
+{
+  SIGNET_CHANGE_ADDED,
+  SIGNET_CHANGE_UPDATED,
+  SIGNET_CHANGE_REMOVED,
+} SignetChangeKind;
+
+/* The orders the contract list can be sorted in. */
+typedef enum
+{
+  SIGNET_SORT_NUMBER,
+  SIGNET_SORT_TITLE,
+  SIGNET_SORT_CLIENT,
+  SIGNET_SORT_STATUS,
+  SIGNET_SORT_END_DATE,
+  SIGNET_SORT_VALUE,
+} SignetSortKey;
+
+/* One row of the audit log with the fields it changed. */
+typedef struct
+{
+  gint64            id;
+  char             *timestamp;    /* ISO 8601, UTC */
+  char             *user;         /* the OS user */
+  char             *action;       /* "create", "update", "delete", "restore" */
+  SignetRecordKind  record_kind;
+  gint64            record_id;
+  char             *record_label; /* contract number or client name */
+  GPtrArray        *changes;      /* of SignetAuditChange */
+} SignetAuditEntry;
+
+typedef struct
+{
+  char *field;                    /* signet_field_to_token() */
+  char *old_value;                /* NULL when the record was created */
+  char *new_value;                /* NULL when the record was deleted */
+} SignetAuditChange;
+
+/* SignetStore emits "changed" (SignetRecordKind kind, gint64 id,
+ * SignetChangeKind change) once after each committed write, and
+ * "reset" () after a bulk change (an import) that views should reload on. */
+#define SIGNET_TYPE_STORE (signet_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (SignetStore, signet_store, SIGNET, STORE, GObject)
+
+GQuark            signet_store_error_quark           (void);
+
+/* The default database: $XDG_DATA_HOME/signet/signet.db */
+char             *signet_store_get_default_path      (void);
+/* Opens (creating it when missing) and migrates the database at @path.
+ * A newer, foreign or damaged file is refused and left unchanged. */
+SignetStore      *signet_store_new                   (const char        *path,
+                                                      GError           **error);
+const char       *signet_store_get_path              (SignetStore       *self);
+/* The schema version this build writes. */
+int               signet_store_get_schema_version    (void);
+
+/* Clients. The name and the short code are required; the code is unique
+ * (it is the key that XML import matches clients on). */
+gboolean          signet_store_add_client            (SignetStore       *self,
+                                                      SignetClient      *client,
+                                                      GError           **error);
+gboolean          signet_store_update_client         (SignetStore       *self,
+                                                      SignetClient      *client,
+                                                      GError           **error);
+gboolean          signet_store_delete_client         (SignetStore       *self,
+                                                      gint64             id,
+                                                      GError           **error);
+SignetClient     *signet_store_get_client            (SignetStore       *self,
+                                                      gint64             id,
+                                                      GError           **error);
+/* All clients ordered by name, as a GListModel of SignetClient. */
+GListModel       *signet_store_list_clients          (SignetStore       *self);
+guint             signet_store_count_client_contracts(SignetStore       *self,
+                                                      gint64             client_id);
+
+/* Contracts. add sets the new id on @contract. The number is required:
+ * callers fill it in with signet_store_next_contract_number(). */
+gboolean          signet_store_add_contract          (SignetStore       *self,
+                                                      SignetContract    *contract,
+                                                      GError           **error);
+gboolean          signet_store_update_contract       (SignetStore       *self,
+                                                      SignetContract    *contract,
+                                                      GError           **error);
+gboolean          signet_store_delete_contract       (SignetStore       *self,
+                                                      gint64             id,
+                                                      GError           **error);
+/* Puts a deleted contract back with its old id (Undo). */
+gboolean          signet_store_restore_contract      (SignetStore       *self,
+                                                      SignetContract    *contract,
+                                                      GError           **error);
+SignetContract   *signet_store_get_contract          (SignetStore       *self,
+                                                      gint64             id,
+                                                      GError           **error);
+guint             signet_store_count_contracts       (SignetStore       *self);
+/* Ids of the contracts matching @search (NULL or "" for all) in the given
+ * order. Search looks at number, title, client name and tags; every
+ * whitespace-separated term must match, Chinese included. */
+GArray           *signet_store_query_contract_ids    (SignetStore       *self,
+                                                      const char        *search,
+                                                      SignetSortKey      sort_key,
+                                                      gboolean           descending,
+                                                      GError           **error);
+/* The next free number for @pattern, e.g. "HT-{YYYY}-{NNNN}" -> "HT-2026-0042".
+ * Tokens: {YYYY} {YY} {MM} {DD} and a run of N for the sequence. */
+char             *signet_store_next_contract_number  (SignetStore       *self,
+                                                      const char        *pattern,
+                                                      GError           **error);
+gboolean          signet_contract_number_pattern_is_valid (const char   *pattern,
+                                                           GError      **error);
+
+/* Batches: writes between begin and commit share one transaction (all or
+ * nothing, used by import and the demo generator); views get one "reset"
+ * instead of a signal per record. Each write keeps its own audit entry. */
+gboolean          signet_store_begin_batch           (SignetStore       *self,
+                                                      GError           **error);
+gboolean          signet_store_commit_batch          (SignetStore       *self,
+                                                      GError           **error);
+void              signet_store_rollback_batch        (SignetStore       *self);
+
+/* Lookups by the keys that import matches on; NULL (no error) when absent. */
+SignetClient     *signet_store_find_client_by_code   (SignetStore       *self,
+                                                      const char        *code,
+                                                      GError           **error);
+SignetContract   *signet_store_find_contract_by_number (SignetStore     *self,
+                                                      const char        *number,
+                                                      GError           **error);
+
+/* Audit log, newest first; @record_id 0 for every record of @kind. */
+GPtrArray        *signet_store_list_audit            (SignetStore       *self,
+                                                      SignetRecordKind   kind,
+                                                      gint64             record_id,
+                                                      GError           **error);
+void              signet_audit_entry_free            (SignetAuditEntry  *entry);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetAuditEntry, signet_audit_entry_free)
+
+G_END_DECLS
