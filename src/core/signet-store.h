@@ -123,6 +123,10 @@ SignetContract   *signet_store_get_contract          (SignetStore       *self,
                                                       gint64             id,
                                                       GError           **error);
 guint             signet_store_count_contracts       (SignetStore       *self);
+/* Ids of the contracts with @client_id, in no particular order. */
+GArray           *signet_store_list_client_contract_ids (SignetStore    *self,
+                                                      gint64             client_id,
+                                                      GError           **error);
 /* Ids of the contracts matching @search (NULL or "" for all) in the given
  * order. Search looks at number, title, client name and tags; every
  * whitespace-separated term must match, Chinese included. */

@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-enums"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "signet-enums.h"
+
+static const char * const status_tokens[SIGNET_N_CONTRACT_STATUSES] = {
+  "draft", "in-review", "approved", "signed", "active", "expired", "renewed", "terminated",
+};
+
+static const char * const risk_tokens[SIGNET_N_RISK_LEVELS] = {
+  "low", "medium", "high",
+};
+
+static const char * const field_tokens[] = {
+  [SIGNET_FIELD_NONE] = "",
+  [SIGNET_FIELD_CONTRACT_NUMBER] = "number",
+  [SIGNET_FIELD_CONTRACT_TITLE] = "title",
+  [SIGNET_FIELD_CONTRACT_CLIENT] = "client",
+  [SIGNET_FIELD_CONTRACT_TYPE] = "type",
+  [SIGNET_FIELD_CONTRACT_OWNER] = "owner",
+  [SIGNET_FIELD_CONTRACT_DEPARTMENT] = "department",
+  [SIGNET_FIELD_CONTRACT_VALUE] = "value",
+  [SIGNET_FIELD_CONTRACT_CURRENCY] = "currency",
+  [SIGNET_FIELD_CONTRACT_SIGNING_DATE] = "signing-date",
+  [SIGNET_FIELD_CONTRACT_START_DATE] = "start-date",
+  [SIGNET_FIELD_CONTRACT_END_DATE] = "end-date",
+  [SIGNET_FIELD_CONTRACT_NOTICE_DAYS] = "notice-days",
+  [SIGNET_FIELD_CONTRACT_STATUS] = "status",
+  [SIGNET_FIELD_CONTRACT_RISK_LEVEL] = "risk-level",
+  [SIGNET_FIELD_CONTRACT_TAGS] = "tags",
+  [SIGNET_FIELD_CONTRACT_NOTES] = "notes",
+  [SIGNET_FIELD_CLIENT_NAME] = "name",
+  [SIGNET_FIELD_CLIENT_CODE] = "code",
+  [SIGNET_FIELD_CLIENT_CONTACT] = "contact",
+  [SIGNET_FIELD_CLIENT_PHONE] = "phone",
+  [SIGNET_FIELD_CLIENT_EMAIL] = "email",
+  [SIGNET_FIELD_CLIENT_ADDRESS] = "address",
+  [SIGNET_FIELD_CLIENT_NOTES] = "notes",
+};
+
+G_DEFINE_QUARK (signet-field-error-quark, signet_field_error)
+
+const char *
+signet_contract_status_to_token (SignetContractStatus status)
+{
+  g_return_val_if_fail (status < SIGNET_N_CONTRACT_STATUSES, NULL);
+
+  return status_tokens[status];
+}
+
+gboolean
+signet_contract_status_from_token (const char           *token,
+                                   SignetContractStatus *status)
+{
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  for (guint i = 0; token != NULL && i < G_N_ELEMENTS (status_tokens); i++)
+    {
+      if (g_str_equal (token, status_tokens[i]))
+        {
+          *status = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+signet_contract_status_to_label (SignetContractStatus status)
+{
+  switch (status)
+    {
+    case SIGNET_CONTRACT_STATUS_DRAFT:      return C_("status", "Draft");
+    case SIGNET_CONTRACT_STATUS_IN_REVIEW:  return C_("status", "In Review");
+    case SIGNET_CONTRACT_STATUS_APPROVED:   return C_("status", "Approved");
+    case SIGNET_CONTRACT_STATUS_SIGNED:     return C_("status", "Signed");
+    case SIGNET_CONTRACT_STATUS_ACTIVE:     return C_("status", "Active");
+    case SIGNET_CONTRACT_STATUS_EXPIRED:    return C_("status", "Expired");
+    case SIGNET_CONTRACT_STATUS_RENEWED:    return C_("status", "Renewed");
+    case SIGNET_CONTRACT_STATUS_TERMINATED: return C_("status", "Terminated");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+signet_risk_level_to_token (SignetRiskLevel level)
+{
+  g_return_val_if_fail (level < SIGNET_N_RISK_LEVELS, NULL);
+
+  return risk_tokens[level];
+}
+
+gboolean
+signet_risk_level_from_token (const char      *token,
+                              SignetRiskLevel *level)
+{
+  g_return_val_if_fail (level != NULL, FALSE);
+
+  for (guint i = 0; token != NULL && i < G_N_ELEMENTS (risk_tokens); i++)
+    {
+      if (g_str_equal (token, risk_tokens[i]))
+        {
+          *level = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+signet_risk_level_to_label (SignetRiskLevel level)
+{
+  switch (level)
+    {
+    case SIGNET_RISK_LEVEL_LOW:    return C_("risk", "Low");
+    case SIGNET_RISK_LEVEL_MEDIUM: return C_("risk", "Medium");
+    case SIGNET_RISK_LEVEL_HIGH:   return C_("risk", "High");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+signet_field_to_token (SignetField field)
+{
+  g_return_val_if_fail (field < G_N_ELEMENTS (field_tokens), NULL);
+
+  return field_tokens[field];
+}
+
+const char *
+signet_field_to_label (SignetField field)
+{
+  switch (field)
+    {
+    case SIGNET_FIELD_NONE:                   return "";
+    case SIGNET_FIELD_CONTRACT_NUMBER:        return _("Number");
+    case SIGNET_FIELD_CONTRACT_TITLE:         return _("Title");
+    case SIGNET_FIELD_CONTRACT_CLIENT:        return _("Client");
+    case SIGNET_FIELD_CONTRACT_TYPE:          return _("Type");
+    case SIGNET_FIELD_CONTRACT_OWNER:         return _("Owner");
+    case SIGNET_FIELD_CONTRACT_DEPARTMENT:    return _("Department");
+    case SIGNET_FIELD_CONTRACT_VALUE:         return _("Value");
+    case SIGNET_FIELD_CONTRACT_CURRENCY:      return _("Currency");
+    case SIGNET_FIELD_CONTRACT_SIGNING_DATE:  return _("Signing Date");
+    case SIGNET_FIELD_CONTRACT_START_DATE:    return _("Start Date");
+    case SIGNET_FIELD_CONTRACT_END_DATE:      return _("End Date");
+    case SIGNET_FIELD_CONTRACT_NOTICE_DAYS:   return _("Notice Period");
+    case SIGNET_FIELD_CONTRACT_STATUS:        return _("Status");
+    case SIGNET_FIELD_CONTRACT_RISK_LEVEL:    return _("Risk Level");
+    case SIGNET_FIELD_CONTRACT_TAGS:          return _("Tags");
+    case SIGNET_FIELD_CONTRACT_NOTES:         return _("Notes");
+    case SIGNET_FIELD_CLIENT_NAME:            return _("Name");
+    case SIGNET_FIELD_CLIENT_CODE:            return _("Code");
+    case SIGNET_FIELD_CLIENT_CONTACT:         return _("Contact Person");
+    case SIGNET_FIELD_CLIENT_PHONE:           return _("Phone");
+    case SIGNET_FIELD_CLIENT_EMAIL:           return _("Email");
+    case SIGNET_FIELD_CLIENT_ADDRESS:         return _("Address");
+    case SIGNET_FIELD_CLIENT_NOTES:           return _("Notes");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

@@ -1,0 +1,292 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gstdio.h>
+
+#include "signet-contract-list.h"
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+typedef struct
+{
+  char               *dir;
+  SignetStore        *store;
+  SignetContractList *list;
+  GArray             *changes;
+  SignetClient       *client;
+} Fixture;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Fixture    *f)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (f->changes, change);
+}
+
+static SignetContract *
+add_contract (Fixture    *f,
+              const char *number,
+              const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  SignetContract *contract = signet_contract_new ();
+
+  signet_contract_set_number (contract, number);
+  signet_contract_set_title (contract, title);
+  signet_contract_set_client_id (contract, signet_client_get_id (f->client));
+  g_assert_true (signet_store_add_contract (f->store, contract, &error));
+  g_assert_no_error (error);
+
+  return contract;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("signet-list-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "signet.db", NULL);
+  f->store = signet_store_new (path, &error);
+  g_assert_no_error (error);
+
+  f->client = signet_client_new ();
+  signet_client_set_name (f->client, "Northwind");
+  signet_client_set_code (f->client, "C001");
+  g_assert_true (signet_store_add_client (f->store, f->client, &error));
+
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("HT-%u0", i);
+      g_autoptr(SignetContract) c = add_contract (f, number, i % 2 ? "合同 odd" : "合同 even");
+    }
+
+  f->list = signet_contract_list_new (f->store);
+  f->changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_signal_connect (f->list, "items-changed", G_CALLBACK (items_changed_cb), f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "signet.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_clear_object (&f->list);
+  g_clear_object (&f->client);
+  g_clear_object (&f->store);
+  g_array_unref (f->changes);
+  g_remove (path);
+  g_remove (wal);
+  g_remove (shm);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+assert_change (Fixture *f,
+               guint    index,
+               guint    position,
+               guint    removed,
+               guint    added)
+{
+  Change *c;
+
+  g_assert_cmpuint (index, <, f->changes->len);
+  c = &g_array_index (f->changes, Change, index);
+  g_assert_cmpuint (c->position, ==, position);
+  g_assert_cmpuint (c->removed, ==, removed);
+  g_assert_cmpuint (c->added, ==, added);
+}
+
+static const char *
+number_at (Fixture *f,
+           guint    position)
+{
+  g_autoptr(SignetContract) c = g_list_model_get_item (G_LIST_MODEL (f->list), position);
+  static char buffer[64];
+
+  g_strlcpy (buffer, signet_contract_get_number (c), sizeof buffer);
+
+  return buffer;
+}
+
+static void
+test_lazy_items (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 5);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (f->list)) == SIGNET_TYPE_CONTRACT);
+  g_assert_cmpstr (number_at (f, 0), ==, "HT-10");
+  g_assert_cmpstr (number_at (f, 4), ==, "HT-50");
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (f->list), 5));
+  g_assert_cmpuint (f->changes->len, ==, 0);
+}
+
+static void
+test_insert_emits_one_row (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(SignetContract) c = add_contract (f, "HT-25", "New");
+
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  assert_change (f, 0, 2, 0, 1);
+  g_assert_cmpuint (signet_contract_list_find (f->list, signet_contract_get_id (c)), ==, 2);
+}
+
+static void
+test_delete_emits_one_row (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(SignetContract) third = signet_store_find_contract_by_number (f->store, "HT-30", NULL);
+
+  g_assert_true (signet_store_delete_contract (f->store, signet_contract_get_id (third), NULL));
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  assert_change (f, 0, 2, 1, 0);
+
+  g_assert_true (signet_store_restore_contract (f->store, third, NULL));
+  g_assert_cmpuint (f->changes->len, ==, 2);
+  assert_change (f, 1, 2, 0, 1);
+}
+
+static void
+test_update_in_place (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SignetContract) c = signet_store_find_contract_by_number (f->store, "HT-40", NULL);
+
+  signet_contract_set_title (c, "Renamed");
+  g_assert_true (signet_store_update_contract (f->store, c, NULL));
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  assert_change (f, 0, 3, 1, 1);
+}
+
+static void
+test_update_moves (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(SignetContract) c = signet_store_find_contract_by_number (f->store, "HT-20", NULL);
+
+  /* HT-20 becomes HT-45: it moves from position 1 to 3. */
+  signet_contract_set_number (c, "HT-45");
+  g_assert_true (signet_store_update_contract (f->store, c, NULL));
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  assert_change (f, 0, 1, 3, 3);
+  g_assert_cmpstr (number_at (f, 3), ==, "HT-45");
+}
+
+static void
+test_search_and_sort (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SignetContract) c = NULL;
+
+  signet_contract_list_set_search (f->list, "odd");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 3);
+  g_assert_cmpuint (f->changes->len, ==, 1);
+
+  /* Typing the same text again is not a change. */
+  signet_contract_list_set_search (f->list, "odd");
+  g_assert_cmpuint (f->changes->len, ==, 1);
+
+  /* A store change that falls outside the filter emits nothing. */
+  c = add_contract (f, "HT-60", "even later");
+  g_assert_cmpuint (f->changes->len, ==, 1);
+
+  signet_contract_list_set_sort (f->list, SIGNET_SORT_NUMBER, TRUE);
+  g_assert_cmpuint (f->changes->len, ==, 2);
+  g_assert_cmpstr (number_at (f, 0), ==, "HT-50");
+
+  signet_contract_list_set_search (f->list, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 6);
+  g_assert_cmpstr (number_at (f, 0), ==, "HT-60");
+}
+
+static void
+test_client_rename (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetClient) other = signet_client_new ();
+  g_autoptr(SignetClient) renamed = NULL;
+  g_autoptr(SignetContract) c = NULL;
+
+  signet_client_set_name (other, "Other");
+  signet_client_set_code (other, "C002");
+  g_assert_true (signet_store_add_client (f->store, other, &error));
+  g_assert_cmpuint (f->changes->len, ==, 0);
+
+  c = signet_store_find_contract_by_number (f->store, "HT-20", NULL);
+  signet_contract_set_client_id (c, signet_client_get_id (other));
+  g_assert_true (signet_store_update_contract (f->store, c, NULL));
+  g_clear_object (&c);
+  c = signet_store_find_contract_by_number (f->store, "HT-40", NULL);
+  signet_contract_set_client_id (c, signet_client_get_id (other));
+  g_assert_true (signet_store_update_contract (f->store, c, NULL));
+  g_array_set_size (f->changes, 0);
+
+  renamed = signet_client_copy (other);
+  signet_client_set_name (renamed, "Other Renamed");
+  g_assert_true (signet_store_update_client (f->store, renamed, &error));
+  g_assert_no_error (error);
+
+  /* Only the stretch from HT-20 to HT-40 is rebound. */
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  assert_change (f, 0, 1, 3, 3);
+}
+
+static void
+test_batch_reset (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_true (signet_store_begin_batch (f->store, NULL));
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("HT-9%02u", i);
+      g_autoptr(SignetContract) c = add_contract (f, number, "Bulk");
+    }
+  g_assert_cmpuint (f->changes->len, ==, 0);
+  g_assert_true (signet_store_commit_batch (f->store, NULL));
+
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  assert_change (f, 0, 0, 5, 25);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/contract-list/lazy-items", test_lazy_items);
+  ADD ("/contract-list/insert", test_insert_emits_one_row);
+  ADD ("/contract-list/delete-restore", test_delete_emits_one_row);
+  ADD ("/contract-list/update-in-place", test_update_in_place);
+  ADD ("/contract-list/update-moves", test_update_moves);
+  ADD ("/contract-list/search-and-sort", test_search_and_sort);
+  ADD ("/contract-list/client-rename", test_client_rename);
+  ADD ("/contract-list/batch-reset", test_batch_reset);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,895 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "signet-store.h"
+#include "signet-store-private.h"
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  SignetStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("signet-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "sub", "signet.db", NULL);
+  f->store = signet_store_new (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static SignetClient *
+add_client (SignetStore *store,
+            const char  *name,
+            const char  *code)
+{
+  g_autoptr(GError) error = NULL;
+  SignetClient *client = signet_client_new ();
+
+  signet_client_set_name (client, name);
+  signet_client_set_code (client, code);
+  g_assert_true (signet_store_add_client (store, client, &error));
+  g_assert_no_error (error);
+
+  return client;
+}
+
+static SignetContract *
+make_contract (SignetClient *client,
+               const char   *number,
+               const char   *title)
+{
+  SignetContract *contract = signet_contract_new ();
+
+  signet_contract_set_number (contract, number);
+  signet_contract_set_title (contract, title);
+  signet_contract_set_client_id (contract, signet_client_get_id (client));
+  signet_contract_set_value (contract, 1234567);
+  signet_contract_set_currency (contract, "CNY");
+  signet_contract_set_start_date (contract, "2026-01-01");
+  signet_contract_set_end_date (contract, "2026-12-31");
+
+  return contract;
+}
+
+static SignetContract *
+add_contract (SignetStore  *store,
+              SignetClient *client,
+              const char   *number,
+              const char   *title)
+{
+  g_autoptr(GError) error = NULL;
+  SignetContract *contract = make_contract (client, number, title);
+
+  g_assert_true (signet_store_add_contract (store, contract, &error));
+  g_assert_no_error (error);
+
+  return contract;
+}
+
+static char *
+checksum_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+static guint
+count_audit (SignetStore *store)
+{
+  g_autoptr(GPtrArray) a = signet_store_list_audit (store, SIGNET_RECORD_CONTRACT, 0, NULL);
+  g_autoptr(GPtrArray) b = signet_store_list_audit (store, SIGNET_RECORD_CLIENT, 0, NULL);
+
+  return a->len + b->len;
+}
+
+static void
+test_file_permissions (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (signet_store_get_schema_version (), >=, 2);
+}
+
+static void
+test_contract_crud (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetClient) client = add_client (f->store, "上海华东建设工程有限公司", "C001");
+  g_autoptr(SignetContract) contract = make_contract (client, "HT-2026-0001", "办公场地租赁合同");
+  g_autoptr(SignetContract) loaded = NULL;
+  g_autoptr(SignetContract) reloaded = NULL;
+  g_autoptr(SignetStore) reopened = NULL;
+
+  signet_contract_set_contract_type (contract, "租赁");
+  signet_contract_set_owner (contract, "张伟");
+  signet_contract_set_department (contract, "行政部");
+  signet_contract_set_signing_date (contract, "2025-12-20");
+  signet_contract_set_auto_renew (contract, TRUE);
+  signet_contract_set_notice_days (contract, 30);
+  signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_ACTIVE);
+  signet_contract_set_risk_level (contract, SIGNET_RISK_LEVEL_HIGH);
+  signet_contract_set_tags (contract, "租赁, 年度");
+  signet_contract_set_notes (contract, "押金三个月");
+
+  g_assert_true (signet_store_add_contract (f->store, contract, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (signet_contract_get_id (contract), >, 0);
+
+  loaded = signet_store_get_contract (f->store, signet_contract_get_id (contract), &error);
+  g_assert_no_error (error);
+  signet_contract_set_client_name (contract, "上海华东建设工程有限公司");
+  g_assert_true (signet_contract_equal (contract, loaded));
+
+  signet_contract_set_title (loaded, "办公场地租赁合同（续）");
+  signet_contract_set_value (loaded, 99);
+  g_assert_true (signet_store_update_contract (f->store, loaded, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&f->store);
+  reopened = signet_store_new (f->path, &error);
+  g_assert_no_error (error);
+  reloaded = signet_store_get_contract (reopened, signet_contract_get_id (contract), &error);
+  g_assert_no_error (error);
+  g_assert_true (signet_contract_equal (loaded, reloaded));
+
+  g_assert_true (signet_store_delete_contract (reopened, signet_contract_get_id (contract), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (signet_store_count_contracts (reopened), ==, 0);
+  g_assert_null (signet_store_get_contract (reopened, signet_contract_get_id (contract), &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Undo puts it back with the same id and content. */
+  g_assert_true (signet_store_restore_contract (reopened, reloaded, &error));
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+  loaded = signet_store_get_contract (reopened, signet_contract_get_id (reloaded), &error);
+  g_assert_no_error (error);
+  g_assert_true (signet_contract_equal (loaded, reloaded));
+}
+
+typedef struct
+{
+  const char  *what;
+  void       (*mutate) (SignetContract *contract);
+  SignetField  field;
+  const char  *message;
+} BadContract;
+
+static void no_title (SignetContract *c) { signet_contract_set_title (c, "   "); }
+static void no_number (SignetContract *c) { signet_contract_set_number (c, ""); }
+static void no_client (SignetContract *c) { signet_contract_set_client_id (c, 0); }
+static void gone_client (SignetContract *c) { signet_contract_set_client_id (c, 9999); }
+static void end_before_start (SignetContract *c) { signet_contract_set_end_date (c, "2025-06-30"); }
+static void bad_date (SignetContract *c) { signet_contract_set_start_date (c, "2026-02-30"); }
+static void bad_currency (SignetContract *c) { signet_contract_set_currency (c, "RMB"); }
+static void negative_value (SignetContract *c) { signet_contract_set_value (c, -1); }
+static void duplicate_number (SignetContract *c) { signet_contract_set_number (c, "HT-2026-0001"); }
+
+static void
+test_contract_constraints (Fixture       *f,
+                           gconstpointer  data)
+{
+  const BadContract cases[] = {
+    { "no title", no_title, SIGNET_FIELD_CONTRACT_TITLE, "Enter a title for the contract." },
+    { "no number", no_number, SIGNET_FIELD_CONTRACT_NUMBER, "Enter a contract number." },
+    { "no client", no_client, SIGNET_FIELD_CONTRACT_CLIENT, "Choose the client this contract is with." },
+    { "deleted client", gone_client, SIGNET_FIELD_CONTRACT_CLIENT,
+      "The chosen client no longer exists. Choose another client." },
+    { "end before start", end_before_start, SIGNET_FIELD_CONTRACT_END_DATE,
+      "The end date 2025-06-30 is before the start date 2026-01-01." },
+    { "impossible date", bad_date, SIGNET_FIELD_CONTRACT_START_DATE,
+      "Start Date: “2026-02-30” is not a date. Use the form YYYY-MM-DD, for example 2027-03-31." },
+    { "unknown currency", bad_currency, SIGNET_FIELD_CONTRACT_CURRENCY,
+      "“RMB” is not an ISO 4217 currency code." },
+    { "negative value", negative_value, SIGNET_FIELD_CONTRACT_VALUE, "The value cannot be negative." },
+    { "duplicate number", duplicate_number, SIGNET_FIELD_CONTRACT_NUMBER,
+      "The number HT-2026-0001 is already used by the contract “First”." },
+  };
+  g_autoptr(SignetClient) client = add_client (f->store, "Contoso GmbH", "C002");
+  g_autoptr(SignetContract) first = add_contract (f->store, client, "HT-2026-0001", "First");
+  g_autoptr(SignetContract) second = add_contract (f->store, client, "HT-2026-0002", "Second");
+  guint n_audit = count_audit (f->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SignetContract) fresh = make_contract (client, "HT-2026-0100", "New");
+      g_autoptr(SignetContract) edited = signet_contract_copy (second);
+      g_autoptr(SignetContract) stored = NULL;
+
+      g_test_message ("case: %s", cases[i].what);
+
+      cases[i].mutate (fresh);
+      g_assert_false (signet_store_add_contract (f->store, fresh, &error));
+      g_assert_error (error, SIGNET_FIELD_ERROR, (gint) cases[i].field);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+      g_clear_error (&error);
+
+      cases[i].mutate (edited);
+      g_assert_false (signet_store_update_contract (f->store, edited, &error));
+      g_assert_error (error, SIGNET_FIELD_ERROR, (gint) cases[i].field);
+
+      stored = signet_store_get_contract (f->store, signet_contract_get_id (second), NULL);
+      g_assert_true (signet_contract_equal (stored, second));
+    }
+
+  g_assert_cmpuint (signet_store_count_contracts (f->store), ==, 2);
+  g_assert_cmpuint (count_audit (f->store), ==, n_audit);
+}
+
+static void
+test_client_constraints (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetClient) client = add_client (f->store, "北京云启科技有限公司", "C001");
+  g_autoptr(SignetClient) other = signet_client_new ();
+  g_autoptr(SignetContract) contract = add_contract (f->store, client, "HT-2026-0001", "Cloud");
+  g_autoptr(SignetClient) renamed = NULL;
+  g_autoptr(SignetContract) loaded = NULL;
+
+  signet_client_set_name (other, "Other");
+  signet_client_set_code (other, "C001");
+  g_assert_false (signet_store_add_client (f->store, other, &error));
+  g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_CLIENT_CODE);
+  g_assert_cmpstr (error->message, ==, "The code C001 is already used by the client “北京云启科技有限公司”.");
+  g_clear_error (&error);
+
+  signet_client_set_code (other, "");
+  g_assert_false (signet_store_add_client (f->store, other, &error));
+  g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_CLIENT_CODE);
+  g_clear_error (&error);
+
+  signet_client_set_code (other, "C009");
+  signet_client_set_email (other, "not-an-address");
+  g_assert_false (signet_store_add_client (f->store, other, &error));
+  g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_CLIENT_EMAIL);
+  g_clear_error (&error);
+
+  signet_client_set_name (other, "");
+  g_assert_false (signet_store_add_client (f->store, other, &error));
+  g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_CLIENT_NAME);
+  g_clear_error (&error);
+
+  /* A client with contracts cannot go, and says why. */
+  g_assert_false (signet_store_delete_client (f->store, signet_client_get_id (client), &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_IN_USE);
+  g_assert_cmpstr (error->message, ==,
+                   "“北京云启科技有限公司” still has 1 contract. Delete that contract or give it "
+                   "another client before deleting this client.");
+  g_clear_error (&error);
+  g_assert_nonnull ((renamed = signet_store_get_client (f->store, signet_client_get_id (client), NULL)));
+  g_clear_object (&renamed);
+
+  /* Renaming the client shows in its contracts and in search. */
+  renamed = signet_client_copy (client);
+  signet_client_set_name (renamed, "北京云启智能科技有限公司");
+  g_assert_true (signet_store_update_client (f->store, renamed, &error));
+  g_assert_no_error (error);
+  loaded = signet_store_get_contract (f->store, signet_contract_get_id (contract), NULL);
+  g_assert_cmpstr (signet_contract_get_client_name (loaded), ==, "北京云启智能科技有限公司");
+  {
+    g_autoptr(GArray) ids = signet_store_query_contract_ids (f->store, "智能", SIGNET_SORT_NUMBER, FALSE, NULL);
+    g_assert_cmpuint (ids->len, ==, 1);
+  }
+
+  g_assert_true (signet_store_delete_contract (f->store, signet_contract_get_id (contract), NULL));
+  g_assert_true (signet_store_delete_client (f->store, signet_client_get_id (client), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (signet_store_list_clients (f->store)), ==, 0);
+}
+
+static void
+test_audit (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetClient) client = add_client (f->store, "Fabrikam Inc.", "C003");
+  g_autoptr(SignetContract) contract = add_contract (f->store, client, "HT-2026-0001", "Support");
+  g_autoptr(GPtrArray) entries = NULL;
+  SignetAuditEntry *entry;
+  SignetAuditChange *change;
+
+  signet_contract_set_title (contract, "Premium Support");
+  signet_contract_set_value (contract, 50000);
+  g_assert_true (signet_store_update_contract (f->store, contract, &error));
+  g_assert_no_error (error);
+
+  entries = signet_store_list_audit (f->store, SIGNET_RECORD_CONTRACT,
+                                     signet_contract_get_id (contract), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (entry->action, ==, "update");
+  g_assert_cmpstr (entry->user, ==, g_get_user_name ());
+  g_assert_cmpstr (entry->record_label, ==, "HT-2026-0001");
+  g_assert_true (g_str_has_suffix (entry->timestamp, "Z"));
+  g_assert_cmpuint (entry->changes->len, ==, 2);
+  change = g_ptr_array_index (entry->changes, 0);
+  g_assert_cmpstr (change->field, ==, "title");
+  g_assert_cmpstr (change->old_value, ==, "Support");
+  g_assert_cmpstr (change->new_value, ==, "Premium Support");
+  change = g_ptr_array_index (entry->changes, 1);
+  g_assert_cmpstr (change->field, ==, "value");
+  g_assert_cmpstr (change->old_value, ==, "12345.67");
+  g_assert_cmpstr (change->new_value, ==, "500.00");
+
+  entry = g_ptr_array_index (entries, 1);
+  g_assert_cmpstr (entry->action, ==, "create");
+  g_assert_cmpuint (entry->changes->len, >=, 6);
+}
+
+/* A write whose audit entry cannot be written must leave nothing behind:
+ * neither the row nor a partial audit entry. */
+static void
+test_audit_same_transaction (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetClient) client = add_client (f->store, "Contoso", "C004");
+  g_autoptr(SignetContract) contract = make_contract (client, "HT-2026-0009", "Blocked");
+  sqlite3 *db = NULL;
+  guint n_audit = count_audit (f->store);
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TRIGGER fail_audit BEFORE INSERT ON audit_changes "
+                                 "BEGIN SELECT RAISE(ABORT, 'audit refused'); END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_false (signet_store_add_contract (f->store, contract, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (signet_store_count_contracts (f->store), ==, 0);
+  g_assert_cmpuint (count_audit (f->store), ==, n_audit);
+  g_assert_null (signet_store_find_contract_by_number (f->store, "HT-2026-0009", NULL));
+}
+
+static void
+test_number_pattern (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(SignetClient) client = add_client (f->store, "Client", "C005");
+  g_autofree char *year = g_date_time_format (now, "%Y");
+  g_autofree char *expected_first = g_strdup_printf ("HT-%s-0001", year);
+  g_autofree char *expected_third = g_strdup_printf ("HT-%s-0003", year);
+  g_autofree char *first = signet_store_next_contract_number (f->store, "HT-{YYYY}-{NNNN}", &error);
+  g_autofree char *third = NULL;
+  g_autofree char *chinese = NULL;
+  g_autoptr(SignetContract) a = NULL;
+  g_autoptr(SignetContract) b = NULL;
+  g_autoptr(SignetContract) c = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, ==, expected_first);
+
+  a = add_contract (f->store, client, first, "A");
+  b = add_contract (f->store, client, g_strdup_printf ("HT-%s-0002", year), "B");
+  c = add_contract (f->store, client, "HT-1999-0042", "Old");
+  third = signet_store_next_contract_number (f->store, "HT-{YYYY}-{NNNN}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (third, ==, expected_third);
+
+  chinese = signet_store_next_contract_number (f->store, "合同{YY}字第{NNN}号", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (chinese, "合同"));
+  g_assert_true (g_str_has_suffix (chinese, "字第001号"));
+
+  g_assert_false (signet_contract_number_pattern_is_valid ("HT-{YYYY}", &error));
+  g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_CONTRACT_NUMBER);
+  g_clear_error (&error);
+  g_assert_false (signet_contract_number_pattern_is_valid ("HT-{XX}-{NNN}", &error));
+  g_clear_error (&error);
+  g_assert_false (signet_contract_number_pattern_is_valid ("HT-{NN}-{NNN}", &error));
+  g_clear_error (&error);
+  g_assert_false (signet_contract_number_pattern_is_valid ("HT-{NNN", &error));
+  g_clear_error (&error);
+  g_assert_true (signet_contract_number_pattern_is_valid ("{YYYY}{MM}{DD}-{NNNNNN}", &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_search (SignetStore *store,
+               const char  *query,
+               guint        expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = signet_store_query_contract_ids (store, query, SIGNET_SORT_NUMBER, FALSE, &error);
+
+  g_assert_no_error (error);
+  if (ids->len != expected)
+    g_error ("search “%s”: %u results, expected %u", query, ids->len, expected);
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(SignetClient) shanghai = add_client (f->store, "上海华东建设工程有限公司", "C001");
+  g_autoptr(SignetClient) northwind = add_client (f->store, "Northwind Traders", "C002");
+  g_autoptr(SignetContract) a = add_contract (f->store, shanghai, "HT-2026-0001", "办公场地租赁合同");
+  g_autoptr(SignetContract) b = add_contract (f->store, northwind, "HT-2026-0002", "Master Services Agreement");
+  g_autoptr(SignetContract) c = add_contract (f->store, northwind, "HT-2026-0003", "软件许可协议");
+
+  signet_contract_set_tags (c, "IT, 年度框架");
+  g_assert_true (signet_store_update_contract (f->store, c, NULL));
+
+  assert_search (f->store, NULL, 3);
+  assert_search (f->store, "", 3);
+  assert_search (f->store, "   ", 3);
+  assert_search (f->store, "租赁", 1);        /* two characters: the instr() path */
+  assert_search (f->store, "租赁合同", 1);    /* trigram path */
+  assert_search (f->store, "合", 1);
+  assert_search (f->store, "华东", 1);        /* client name */
+  assert_search (f->store, "年度框架", 1);    /* tag */
+  assert_search (f->store, "master", 1);      /* case-insensitive */
+  assert_search (f->store, "NORTHWIND", 2);
+  assert_search (f->store, "northwind 软件", 1);
+  assert_search (f->store, "ht-2026", 3);
+  assert_search (f->store, "0002", 1);
+  assert_search (f->store, "it", 1);
+  assert_search (f->store, "\"", 0);
+  assert_search (f->store, "a\" OR \"b", 0);
+  assert_search (f->store, "NEAR(", 0);
+  assert_search (f->store, "nothing-like-this", 0);
+
+  g_assert_true (signet_store_delete_contract (f->store, signet_contract_get_id (a), NULL));
+  assert_search (f->store, "租赁", 0);
+  assert_search (f->store, "租赁合同", 0);
+}
+
+static void
+test_sort (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(SignetClient) zeta = add_client (f->store, "Zeta", "C001");
+  g_autoptr(SignetClient) alpha = add_client (f->store, "Alpha", "C002");
+  g_autoptr(SignetContract) a = add_contract (f->store, zeta, "HT-3", "Cherry");
+  g_autoptr(SignetContract) b = add_contract (f->store, alpha, "HT-1", "Banana");
+  g_autoptr(SignetContract) c = add_contract (f->store, zeta, "HT-2", "Apple");
+  struct { SignetSortKey key; gboolean desc; SignetContract *order[3]; } cases[] = {
+    { SIGNET_SORT_NUMBER, FALSE, { b, c, a } },
+    { SIGNET_SORT_NUMBER, TRUE, { a, c, b } },
+    { SIGNET_SORT_TITLE, FALSE, { c, b, a } },
+    { SIGNET_SORT_CLIENT, FALSE, { b, c, a } },
+    { SIGNET_SORT_END_DATE, FALSE, { a, b, c } },
+    { SIGNET_SORT_VALUE, TRUE, { b, a, c } },
+    { SIGNET_SORT_STATUS, FALSE, { b, c, a } },
+  };
+
+  signet_contract_set_end_date (a, "2026-03-01");
+  signet_contract_set_value (b, 999999999);
+  signet_contract_set_status (a, SIGNET_CONTRACT_STATUS_TERMINATED);
+  signet_contract_set_status (c, SIGNET_CONTRACT_STATUS_ACTIVE);
+  g_assert_true (signet_store_update_contract (f->store, a, NULL));
+  g_assert_true (signet_store_update_contract (f->store, b, NULL));
+  g_assert_true (signet_store_update_contract (f->store, c, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) ids = signet_store_query_contract_ids (f->store, NULL, cases[i].key, cases[i].desc, NULL);
+
+      g_assert_cmpuint (ids->len, ==, 3);
+      for (guint j = 0; j < 3; j++)
+        g_assert_cmpint (g_array_index (ids, gint64, j), ==, signet_contract_get_id (cases[i].order[j]));
+    }
+}
+
+static void
+count_signal_cb (gpointer  data,
+                 ...)
+{
+  (*(guint *) data)++;
+}
+
+static void
+test_batch (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetClient) client = add_client (f->store, "Batch", "C001");
+  g_autoptr(SignetContract) dup = NULL;
+  guint n_resets = 0;
+  guint n_changes = 0;
+  guint n_audit;
+
+  g_signal_connect_swapped (f->store, "reset", G_CALLBACK (count_signal_cb), &n_resets);
+  g_signal_connect_swapped (f->store, "changed", G_CALLBACK (count_signal_cb), &n_changes);
+
+  /* A rolled-back batch leaves nothing, audit included. */
+  n_audit = count_audit (f->store);
+  g_assert_true (signet_store_begin_batch (f->store, &error));
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("B-%u", i);
+      g_autoptr(SignetContract) c = add_contract (f->store, client, number, "Batch");
+    }
+  signet_store_rollback_batch (f->store);
+  g_assert_cmpuint (signet_store_count_contracts (f->store), ==, 0);
+  g_assert_cmpuint (count_audit (f->store), ==, n_audit);
+  g_assert_cmpuint (n_resets, ==, 0);
+  g_assert_cmpuint (n_changes, ==, 0);
+
+  /* A failing record inside a batch undoes only itself. */
+  g_assert_true (signet_store_begin_batch (f->store, &error));
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("B-%u", i);
+      g_autoptr(SignetContract) c = add_contract (f->store, client, number, "Batch");
+    }
+  dup = make_contract (client, "B-3", "Duplicate");
+  g_assert_false (signet_store_add_contract (f->store, dup, &error));
+  g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_CONTRACT_NUMBER);
+  g_clear_error (&error);
+  g_assert_true (signet_store_commit_batch (f->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (signet_store_count_contracts (f->store), ==, 10);
+  g_assert_cmpuint (count_audit (f->store), ==, n_audit + 10);
+  g_assert_cmpuint (n_resets, ==, 1);
+  g_assert_cmpuint (n_changes, ==, 0);
+}
+
+static void
+assert_refused_unchanged (const char       *path,
+                          GQuark            domain,
+                          int               code,
+                          const char       *message_part)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = checksum_file (path);
+  g_autofree char *after = NULL;
+  g_autoptr(SignetStore) store = signet_store_new (path, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, domain, code);
+  if (strstr (error->message, message_part) == NULL)
+    g_error ("message “%s” lacks “%s”", error->message, message_part);
+
+  after = checksum_file (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_refuse_newer (Fixture       *f,
+                   gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused_unchanged (f->path, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NEWER_VERSION,
+                            "written by a newer version of Signet");
+}
+
+static void
+test_refuse_bad_files (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *random_path = g_build_filename (f->dir, "random.db", NULL);
+  g_autofree char *foreign_path = g_build_filename (f->dir, "foreign.db", NULL);
+  g_autofree char *locked_path = g_build_filename (f->dir, "locked.db", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetStore) store = NULL;
+  guchar bytes[8192];
+  sqlite3 *db = NULL;
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = g_rand_int_range (rand, 0, 256);
+  g_assert_true (g_file_set_contents (random_path, (char *) bytes, sizeof bytes, NULL));
+  assert_refused_unchanged (random_path, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_A_DATABASE,
+                            "is not a Signet database");
+
+  g_assert_cmpint (sqlite3_open (foreign_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_unchanged (foreign_path, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_SIGNET,
+                            "database of another program");
+
+  g_assert_true (g_file_set_contents (locked_path, "", 0, NULL));
+  g_assert_cmpint (g_chmod (locked_path, 0000), ==, 0);
+  if (g_access (locked_path, R_OK) == 0)
+    {
+      g_test_message ("running as root: permissions do not stop reading, so the unreadable case is not testable");
+    }
+  else
+    {
+      store = signet_store_new (locked_path, &error);
+      g_assert_null (store);
+      g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_OPEN);
+      g_assert_nonnull (strstr (error->message, "Permission denied"));
+      g_clear_error (&error);
+    }
+  g_chmod (locked_path, 0600);
+
+  store = signet_store_new (f->dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_OPEN);
+}
+
+static void
+exec_raw (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static int
+query_raw_int (const char *path,
+               const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+/* Version 1 had no search index; a register written then (rows as that
+ * version wrote them) must become searchable, intact, when opened now. */
+static void
+test_migration_1_to_2 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "v1.db", NULL);
+  g_autoptr(SignetStore) v1 = signet_store_new_at_version (path, 1, &error);
+  g_autoptr(SignetStore) v2 = NULL;
+  g_autoptr(SignetContract) loaded = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&v1);
+
+  exec_raw (path,
+            "INSERT INTO clients (id, name, code) VALUES (1, '深圳前海物流有限公司', 'C001');"
+            "INSERT INTO contracts (id, number, title, client_id, value, currency, start_date, end_date,"
+            "  status, risk_level, tags) VALUES (7, 'HT-2025-0007', '仓储物流服务合同', 1, 880000, 'CNY',"
+            "  '2025-01-01', '2027-12-31', 'active', 'high', '仓储');");
+  g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'contract_search'"), ==, 0);
+
+  v2 = signet_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 2);
+
+  loaded = signet_store_get_contract (v2, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (signet_contract_get_number (loaded), ==, "HT-2025-0007");
+  g_assert_cmpstr (signet_contract_get_client_name (loaded), ==, "深圳前海物流有限公司");
+  g_assert_cmpint (signet_contract_get_value (loaded), ==, 880000);
+  g_assert_cmpint (signet_contract_get_risk_level (loaded), ==, SIGNET_RISK_LEVEL_HIGH);
+  assert_search (v2, "物流服务", 1);
+  assert_search (v2, "前海", 1);
+  assert_search (v2, "仓储", 1);
+}
+
+static void
+test_migration_0_to_1 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "v0.db", NULL);
+  g_autoptr(SignetStore) v0 = signet_store_new_at_version (path, 0, &error);
+  g_autoptr(SignetStore) v1 = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&v0);
+  g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 0);
+
+  v1 = signet_store_new_at_version (path, 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&v1);
+  g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_raw_int (path, "PRAGMA application_id"), ==, 0x53474e54);
+
+  /* The constraints of version 1 hold. */
+  exec_raw (path, "INSERT INTO clients (id, name, code) VALUES (1, 'Client', 'C001')");
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO contracts (number, title, client_id, currency, status, risk_level,"
+                                   " start_date, end_date) VALUES ('X', 'T', 1, 'CNY', 'draft', 'low', '2026-02-01', '2026-01-01')",
+                                   NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO contracts (number, title, client_id, currency, status, risk_level)"
+                                   " VALUES ('X', 'T', 99, 'CNY', 'draft', 'low')",
+                                   NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+    sqlite3_close (db);
+  }
+}
+
+typedef struct
+{
+  char  *path;
+  gint64 client_id;
+  gboolean ok;
+  char  *message;
+} WriterData;
+
+static gpointer
+second_writer_thread (gpointer data)
+{
+  WriterData *w = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetStore) store = signet_store_new (w->path, &error);
+  g_autoptr(SignetContract) contract = signet_contract_new ();
+
+  if (store == NULL)
+    {
+      w->message = g_strdup (error->message);
+      return NULL;
+    }
+
+  signet_contract_set_number (contract, "HT-SECOND");
+  signet_contract_set_title (contract, "From the second connection");
+  signet_contract_set_client_id (contract, w->client_id);
+  w->ok = signet_store_add_contract (store, contract, &error);
+  if (!w->ok)
+    w->message = g_strdup (error->message);
+
+  return NULL;
+}
+
+/* Two connections: a writer that finds the database locked waits for the
+ * lock instead of failing, and neither write is lost. */
+static void
+test_two_connections (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetClient) client = add_client (f->store, "Shared", "C001");
+  g_autoptr(SignetContract) first = NULL;
+  g_autoptr(SignetStore) other = NULL;
+  WriterData w = { f->path, signet_client_get_id (client), FALSE, NULL };
+  GThread *thread;
+
+  g_assert_true (signet_store_begin_batch (f->store, &error));
+  first = add_contract (f->store, client, "HT-FIRST", "From the first connection");
+  thread = g_thread_new ("second-writer", second_writer_thread, &w);
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  g_assert_true (signet_store_commit_batch (f->store, &error));
+  g_assert_no_error (error);
+  g_thread_join (thread);
+
+  if (!w.ok)
+    g_error ("second writer failed: %s", w.message);
+
+  other = signet_store_new (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (signet_store_count_contracts (other), ==, 2);
+  g_assert_nonnull (signet_store_find_contract_by_number (other, "HT-SECOND", NULL));
+  g_assert_nonnull (signet_store_find_contract_by_number (other, "HT-FIRST", NULL));
+  g_free (w.message);
+}
+
+/* A lock held longer than the busy timeout gives a clear message and
+ * changes nothing. */
+static void
+test_busy_message (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetClient) client = add_client (f->store, "Shared", "C001");
+  g_autoptr(SignetStore) other = signet_store_new (f->path, &error);
+  g_autoptr(SignetContract) contract = make_contract (client, "HT-BUSY", "Waits");
+
+  g_assert_no_error (error);
+  g_assert_true (signet_store_begin_batch (other, &error));
+  g_assert_false (signet_store_add_contract (f->store, contract, &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "Nothing was changed"));
+  signet_store_rollback_batch (other);
+  g_assert_cmpuint (signet_store_count_contracts (f->store), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/file-permissions", test_file_permissions);
+  ADD ("/store/contract-crud", test_contract_crud);
+  ADD ("/store/contract-constraints", test_contract_constraints);
+  ADD ("/store/client-constraints", test_client_constraints);
+  ADD ("/store/audit", test_audit);
+  ADD ("/store/audit-same-transaction", test_audit_same_transaction);
+  ADD ("/store/number-pattern", test_number_pattern);
+  ADD ("/store/search", test_search);
+  ADD ("/store/sort", test_sort);
+  ADD ("/store/batch", test_batch);
+  ADD ("/store/refuse-newer", test_refuse_newer);
+  ADD ("/store/refuse-bad-files", test_refuse_bad_files);
+  ADD ("/store/migration/0-to-1", test_migration_0_to_1);
+  ADD ("/store/migration/1-to-2", test_migration_1_to_2);
+  ADD ("/store/two-connections", test_two_connections);
+  ADD ("/store/busy-message", test_busy_message);
+#undef ADD
+
+  return g_test_run ();
+}
