@@ -287,6 +287,7 @@ test_client_constraints (Fixture       *f,
   g_autoptr(SignetContract) contract = add_contract (f->store, client, "HT-2026-0001", "Cloud");
   g_autoptr(SignetClient) renamed = NULL;
   g_autoptr(SignetContract) loaded = NULL;
+  g_autoptr(GListModel) clients = NULL;
 
   signet_client_set_name (other, "Other");
   signet_client_set_code (other, "C001");
@@ -336,7 +337,8 @@ test_client_constraints (Fixture       *f,
   g_assert_true (signet_store_delete_contract (f->store, signet_contract_get_id (contract), NULL));
   g_assert_true (signet_store_delete_client (f->store, signet_client_get_id (client), &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (signet_store_list_clients (f->store)), ==, 0);
+  clients = signet_store_list_clients (f->store);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 0);
 }
 
 static void
@@ -417,6 +419,7 @@ test_number_pattern (Fixture       *f,
   g_autofree char *expected_first = g_strdup_printf ("HT-%s-0001", year);
   g_autofree char *expected_third = g_strdup_printf ("HT-%s-0003", year);
   g_autofree char *first = signet_store_next_contract_number (f->store, "HT-{YYYY}-{NNNN}", &error);
+  g_autofree char *second = NULL;
   g_autofree char *third = NULL;
   g_autofree char *chinese = NULL;
   g_autoptr(SignetContract) a = NULL;
@@ -427,7 +430,8 @@ test_number_pattern (Fixture       *f,
   g_assert_cmpstr (first, ==, expected_first);
 
   a = add_contract (f->store, client, first, "A");
-  b = add_contract (f->store, client, g_strdup_printf ("HT-%s-0002", year), "B");
+  second = g_strdup_printf ("HT-%s-0002", year);
+  b = add_contract (f->store, client, second, "B");
   c = add_contract (f->store, client, "HT-1999-0042", "Old");
   third = signet_store_next_contract_number (f->store, "HT-{YYYY}-{NNNN}", &error);
   g_assert_no_error (error);
