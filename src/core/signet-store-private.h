@@ -1,14 +1,107 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "signet-store.h"
 
 G_BEGIN_DECLS
 
+/* Shared by the files that make up SignetStore: signet-store.c (opening,
+ * migrations, transactions), -clients.c, -contracts.c, -numbers.c and
+ * -audit.c. Nothing outside src/core includes this header, except the
+ * migration tests. */
+
+struct _SignetStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;   /* SQL text -> sqlite3_stmt */
+
+  guint       batch_depth;
+  gboolean    batch_changed;
+};
+
+/* A record as (field, text) pairs in a fixed order, for the audit log. */
+typedef struct
+{
+  SignetField field;
+  char       *text;
+} FieldText;
+
+typedef GArray FieldList;
+
 /* For the migration tests: opens @path and migrates it only as far as
  * @target_version, so each migration can be tested from the one before. */
-SignetStore *signet_store_new_at_version (const char  *path,
-                                          int          target_version,
-                                          GError     **error);
+SignetStore  *signet_store_new_at_version        (const char       *path,
+                                                  int               target_version,
+                                                  GError          **error);
+
+gboolean      _signet_store_set_error            (SignetStore      *self,
+                                                  int               rc,
+                                                  GError          **error);
+gboolean      _signet_store_exec                 (SignetStore      *self,
+                                                  const char       *sql,
+                                                  GError          **error);
+/* Cached by SQL text; comes back reset with its bindings cleared. */
+sqlite3_stmt *_signet_store_statement            (SignetStore      *self,
+                                                  const char       *sql,
+                                                  GError          **error);
+gint64        _signet_store_query_int64          (SignetStore      *self,
+                                                  const char       *sql,
+                                                  GError          **error);
+gboolean      _signet_store_step_done            (SignetStore      *self,
+                                                  sqlite3_stmt     *stmt,
+                                                  GError          **error);
+void          _signet_store_bind_text            (sqlite3_stmt     *stmt,
+                                                  int               index,
+                                                  const char       *text);
+char         *_signet_store_dup_text             (sqlite3_stmt     *stmt,
+                                                  int               column);
+
+gboolean      _signet_store_begin_write          (SignetStore      *self,
+                                                  GError          **error);
+gboolean      _signet_store_commit_write         (SignetStore      *self,
+                                                  GError          **error);
+void          _signet_store_rollback_write       (SignetStore      *self);
+void          _signet_store_emit_changed         (SignetStore      *self,
+                                                  SignetRecordKind  kind,
+                                                  gint64            id,
+                                                  SignetChangeKind  change);
+
+gboolean      _signet_set_field_error            (GError          **error,
+                                                  SignetField       field,
+                                                  const char       *format,
+                                                  ...) G_GNUC_PRINTF (3, 4);
+gboolean      _signet_is_blank                   (const char       *text);
+char         *_signet_strdup_trimmed             (const char       *text);
+
+SignetClient *_signet_store_lookup_client        (SignetStore      *self,
+                                                  const char       *where,
+                                                  gint64            id,
+                                                  const char       *text,
+                                                  GError          **error);
+gboolean      _signet_store_refresh_search_text  (SignetStore      *self,
+                                                  const char       *where_column,
+                                                  gint64            id,
+                                                  GError          **error);
+
+FieldList    *_signet_contract_to_fields         (SignetContract   *contract);
+FieldList    *_signet_client_to_fields           (SignetClient     *client);
+void          _signet_field_list_free            (FieldList        *list);
+/* Writes one audit row and a row per changed field; @before or @after is
+ * NULL for a creation or a deletion. Runs inside the write's transaction. */
+gboolean      _signet_store_write_audit          (SignetStore      *self,
+                                                  const char       *action,
+                                                  SignetRecordKind  kind,
+                                                  gint64            record_id,
+                                                  const char       *label,
+                                                  FieldList        *before,
+                                                  FieldList        *after,
+                                                  GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FieldList, _signet_field_list_free)
 
 G_END_DECLS

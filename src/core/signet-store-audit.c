@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "signet-money.h"
+#include "signet-store-private.h"
+
+void
+_signet_field_list_free (GArray *array)
+{
+  for (guint i = 0; i < array->len; i++)
+    g_free (g_array_index (array, FieldText, i).text);
+  g_array_unref (array);
+}
+
+static void
+add_field (GArray      *array,
+           SignetField  field,
+           char        *text)
+{
+  FieldText ft = { field, text };
+
+  if (ft.text != NULL && *ft.text == '\0')
+    g_clear_pointer (&ft.text, g_free);
+
+  g_array_append_val (array, ft);
+}
+
+GArray *
+_signet_contract_to_fields (SignetContract *contract)
+{
+  GArray *a = g_array_new (FALSE, FALSE, sizeof (FieldText));
+
+  add_field (a, SIGNET_FIELD_CONTRACT_NUMBER, g_strdup (signet_contract_get_number (contract)));
+  add_field (a, SIGNET_FIELD_CONTRACT_TITLE, g_strdup (signet_contract_get_title (contract)));
+  add_field (a, SIGNET_FIELD_CONTRACT_CLIENT,
+             g_strdup_printf ("%" G_GINT64_FORMAT, signet_contract_get_client_id (contract)));
+  add_field (a, SIGNET_FIELD_CONTRACT_TYPE, g_strdup (signet_contract_get_contract_type (contract)));
+  add_field (a, SIGNET_FIELD_CONTRACT_OWNER, g_strdup (signet_contract_get_owner (contract)));
+  add_field (a, SIGNET_FIELD_CONTRACT_DEPARTMENT, g_strdup (signet_contract_get_department (contract)));
+  add_field (a, SIGNET_FIELD_CONTRACT_VALUE,
+             signet_money_to_decimal (signet_contract_get_value (contract),
+                                      signet_contract_get_currency (contract)));
+  add_field (a, SIGNET_FIELD_CONTRACT_CURRENCY, g_strdup (signet_contract_get_currency (contract)));
+  add_field (a, SIGNET_FIELD_CONTRACT_SIGNING_DATE, g_strdup (signet_contract_get_signing_date (contract)));
+  add_field (a, SIGNET_FIELD_CONTRACT_START_DATE, g_strdup (signet_contract_get_start_date (contract)));
+  add_field (a, SIGNET_FIELD_CONTRACT_END_DATE, g_strdup (signet_contract_get_end_date (contract)));
+  add_field (a, SIGNET_FIELD_CONTRACT_NOTICE_DAYS,
+             signet_contract_get_auto_renew (contract)
+               ? g_strdup_printf ("auto-renew, %u", signet_contract_get_notice_days (contract))
+               : g_strdup_printf ("%u", signet_contract_get_notice_days (contract)));
+  add_field (a, SIGNET_FIELD_CONTRACT_STATUS,
+             g_strdup (signet_contract_status_to_token (signet_contract_get_status (contract))));
+  add_field (a, SIGNET_FIELD_CONTRACT_RISK_LEVEL,
+             g_strdup (signet_risk_level_to_token (signet_contract_get_risk_level (contract))));
+  add_field (a, SIGNET_FIELD_CONTRACT_TAGS, g_strdup (signet_contract_get_tags (contract)));
+  add_field (a, SIGNET_FIELD_CONTRACT_NOTES, g_strdup (signet_contract_get_notes (contract)));
+
+  return a;
+}
+
+GArray *
+_signet_client_to_fields (SignetClient *client)
+{
+  GArray *a = g_array_new (FALSE, FALSE, sizeof (FieldText));
+
+  add_field (a, SIGNET_FIELD_CLIENT_NAME, g_strdup (signet_client_get_name (client)));
+  add_field (a, SIGNET_FIELD_CLIENT_CODE, g_strdup (signet_client_get_code (client)));
+  add_field (a, SIGNET_FIELD_CLIENT_CONTACT, g_strdup (signet_client_get_contact (client)));
+  add_field (a, SIGNET_FIELD_CLIENT_PHONE, g_strdup (signet_client_get_phone (client)));
+  add_field (a, SIGNET_FIELD_CLIENT_EMAIL, g_strdup (signet_client_get_email (client)));
+  add_field (a, SIGNET_FIELD_CLIENT_ADDRESS, g_strdup (signet_client_get_address (client)));
+  add_field (a, SIGNET_FIELD_CLIENT_NOTES, g_strdup (signet_client_get_notes (client)));
+
+  return a;
+}
+
+/* Writes one audit row and a row per changed field. @before or @after is
+ * NULL for a creation or a deletion. Must run inside the write's transaction. */
+gboolean
+_signet_store_write_audit (SignetStore       *self,
+                           const char        *action,
+                           SignetRecordKind   kind,
+                           gint64             record_id,
+                           const char        *label,
+                           GArray            *before,
+                           GArray            *after,
+                           GError           **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *timestamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+  sqlite3_stmt *stmt;
+  gint64 audit_id;
+  guint n_fields;
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO audit (at, user, action, record_kind, record_id, record_label) "
+                                  "VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, timestamp, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, kind == SIGNET_RECORD_CLIENT ? "client" : "contract", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, record_id);
+  _signet_store_bind_text (stmt, 6, label);
+  if (!_signet_store_step_done (self, stmt, error))
+    return FALSE;
+
+  audit_id = sqlite3_last_insert_rowid (self->db);
+  n_fields = before ? before->len : after->len;
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO audit_changes (audit_id, field, old_value, new_value) "
+                                  "VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const FieldText *old_ft = before ? &g_array_index (before, FieldText, i) : NULL;
+      const FieldText *new_ft = after ? &g_array_index (after, FieldText, i) : NULL;
+      const char *old_text = old_ft ? old_ft->text : NULL;
+      const char *new_text = new_ft ? new_ft->text : NULL;
+      SignetField field = old_ft ? old_ft->field : new_ft->field;
+
+      if (g_strcmp0 (old_text, new_text) == 0)
+        continue;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, audit_id);
+      sqlite3_bind_text (stmt, 2, signet_field_to_token (field), -1, SQLITE_STATIC);
+      _signet_store_bind_text (stmt, 3, old_text);
+      _signet_store_bind_text (stmt, 4, new_text);
+      if (!_signet_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+signet_audit_entry_free (SignetAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->timestamp);
+  g_free (entry->user);
+  g_free (entry->action);
+  g_free (entry->record_label);
+  g_clear_pointer (&entry->changes, g_ptr_array_unref);
+  g_free (entry);
+}
+
+static void
+audit_change_free (SignetAuditChange *change)
+{
+  g_free (change->field);
+  g_free (change->old_value);
+  g_free (change->new_value);
+  g_free (change);
+}
+
+GPtrArray *
+signet_store_list_audit (SignetStore       *self,
+                         SignetRecordKind   kind,
+                         gint64             record_id,
+                         GError           **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_audit_entry_free);
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT id, at, user, action, record_id, record_label FROM audit "
+                                  "WHERE record_kind = ?1 AND (?2 = 0 OR record_id = ?2) ORDER BY id DESC",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, kind == SIGNET_RECORD_CLIENT ? "client" : "contract", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, record_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SignetAuditEntry *entry = g_new0 (SignetAuditEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->timestamp = _signet_store_dup_text (stmt, 1);
+      entry->user = _signet_store_dup_text (stmt, 2);
+      entry->action = _signet_store_dup_text (stmt, 3);
+      entry->record_kind = kind;
+      entry->record_id = sqlite3_column_int64 (stmt, 4);
+      entry->record_label = _signet_store_dup_text (stmt, 5);
+      entry->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) audit_change_free);
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT field, old_value, new_value FROM audit_changes "
+                                  "WHERE audit_id = ? ORDER BY rowid", error);
+  if (stmt == NULL)
+    return NULL;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      SignetAuditEntry *entry = g_ptr_array_index (entries, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, entry->id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          SignetAuditChange *change = g_new0 (SignetAuditChange, 1);
+
+          change->field = _signet_store_dup_text (stmt, 0);
+          change->old_value = _signet_store_dup_text (stmt, 1);
+          change->new_value = _signet_store_dup_text (stmt, 2);
+          g_ptr_array_add (entry->changes, change);
+        }
+    }
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&entries);
+}

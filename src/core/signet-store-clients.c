@@ -1,0 +1,352 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "signet-store-private.h"
+
+static gboolean
+validate_client (SignetStore   *self,
+                 SignetClient  *client,
+                 GError       **error)
+{
+  const char *code = signet_client_get_code (client);
+  const char *email = signet_client_get_email (client);
+  sqlite3_stmt *stmt;
+
+  if (_signet_is_blank (signet_client_get_name (client)))
+    return _signet_set_field_error (error, SIGNET_FIELD_CLIENT_NAME, _("Enter the client’s name."));
+
+  if (_signet_is_blank (code))
+    return _signet_set_field_error (error, SIGNET_FIELD_CLIENT_CODE,
+                                    _("Enter a short code for the client, such as C001."));
+
+  if (!_signet_is_blank (email))
+    {
+      const char *at = strchr (email, '@');
+
+      if (at == NULL || at == email || at[1] == '\0' || strchr (at + 1, '@') != NULL ||
+          strpbrk (email, " \t\r\n") != NULL)
+        return _signet_set_field_error (error, SIGNET_FIELD_CLIENT_EMAIL,
+                                        _("“%s” is not an email address."), email);
+    }
+
+  stmt = _signet_store_statement (self, "SELECT name FROM clients WHERE code = ? AND id <> ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, signet_client_get_id (client));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *other_name = _signet_store_dup_text (stmt, 0);
+
+      sqlite3_reset (stmt);
+      return _signet_set_field_error (error, SIGNET_FIELD_CLIENT_CODE,
+                                      _("The code %s is already used by the client “%s”."), code, other_name);
+    }
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+static void
+read_client_row (sqlite3_stmt *stmt,
+                 SignetClient *client)
+{
+  signet_client_set_id (client, sqlite3_column_int64 (stmt, 0));
+  signet_client_set_name (client, (const char *) sqlite3_column_text (stmt, 1));
+  signet_client_set_code (client, (const char *) sqlite3_column_text (stmt, 2));
+  signet_client_set_contact (client, (const char *) sqlite3_column_text (stmt, 3));
+  signet_client_set_phone (client, (const char *) sqlite3_column_text (stmt, 4));
+  signet_client_set_email (client, (const char *) sqlite3_column_text (stmt, 5));
+  signet_client_set_address (client, (const char *) sqlite3_column_text (stmt, 6));
+  signet_client_set_notes (client, (const char *) sqlite3_column_text (stmt, 7));
+}
+
+static void
+bind_client (sqlite3_stmt *stmt,
+             SignetClient *client)
+{
+  g_autofree char *name = _signet_strdup_trimmed (signet_client_get_name (client));
+  g_autofree char *code = _signet_strdup_trimmed (signet_client_get_code (client));
+
+  _signet_store_bind_text (stmt, 1, name);
+  _signet_store_bind_text (stmt, 2, code);
+  _signet_store_bind_text (stmt, 3, signet_client_get_contact (client));
+  _signet_store_bind_text (stmt, 4, signet_client_get_phone (client));
+  _signet_store_bind_text (stmt, 5, signet_client_get_email (client));
+  _signet_store_bind_text (stmt, 6, signet_client_get_address (client));
+  _signet_store_bind_text (stmt, 7, signet_client_get_notes (client));
+}
+
+SignetClient *
+_signet_store_lookup_client (SignetStore  *self,
+                             const char   *where,
+                             gint64        id,
+                             const char   *text,
+                             GError      **error)
+{
+  g_autofree char *sql =
+    g_strdup_printf ("SELECT id, name, code, contact, phone, email, address, notes "
+                     "FROM clients WHERE %s = ?", where);
+  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  SignetClient *client = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      client = signet_client_new ();
+      read_client_row (stmt, client);
+    }
+  else if (rc != SQLITE_DONE)
+    _signet_store_set_error (self, rc, error);
+
+  sqlite3_reset (stmt);
+
+  return client;
+}
+
+gboolean
+signet_store_add_client (SignetStore   *self,
+                         SignetClient  *client,
+                         GError       **error)
+{
+  g_autoptr(FieldList) after = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGNET_IS_CLIENT (client), FALSE);
+
+  if (!_signet_store_begin_write (self, error))
+    return FALSE;
+
+  signet_client_set_id (client, 0);
+  if (!validate_client (self, client, error))
+    goto failed;
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO clients (name, code, contact, phone, email, address, notes) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto failed;
+
+  bind_client (stmt, client);
+  if (!_signet_store_step_done (self, stmt, error))
+    goto failed;
+
+  id = sqlite3_last_insert_rowid (self->db);
+  after = _signet_client_to_fields (client);
+  if (!_signet_store_write_audit (self, "create", SIGNET_RECORD_CLIENT, id,
+                                  signet_client_get_name (client), NULL, after, error) ||
+      !_signet_store_commit_write (self, error))
+    goto failed;
+
+  signet_client_set_id (client, id);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CLIENT, id, SIGNET_CHANGE_ADDED);
+
+  return TRUE;
+
+failed:
+  _signet_store_rollback_write (self);
+  return FALSE;
+}
+
+gboolean
+signet_store_update_client (SignetStore   *self,
+                            SignetClient  *client,
+                            GError       **error)
+{
+  g_autoptr(SignetClient) old = NULL;
+  g_autoptr(FieldList) before = NULL;
+  g_autoptr(FieldList) after = NULL;
+  gint64 id;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGNET_IS_CLIENT (client), FALSE);
+
+  id = signet_client_get_id (client);
+
+  if (!_signet_store_begin_write (self, error))
+    return FALSE;
+
+  if (!(old = signet_store_get_client (self, id, error)) ||
+      !validate_client (self, client, error))
+    goto failed;
+
+  stmt = _signet_store_statement (self,
+                                  "UPDATE clients SET name = ?, code = ?, contact = ?, phone = ?, email = ?, "
+                                  "address = ?, notes = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+
+  bind_client (stmt, client);
+  sqlite3_bind_int64 (stmt, 8, id);
+  if (!_signet_store_step_done (self, stmt, error))
+    goto failed;
+
+  before = _signet_client_to_fields (old);
+  after = _signet_client_to_fields (client);
+  if (!_signet_store_refresh_search_text (self, "client_id", id, error) ||
+      !_signet_store_write_audit (self, "update", SIGNET_RECORD_CLIENT, id,
+                                  signet_client_get_name (client), before, after, error) ||
+      !_signet_store_commit_write (self, error))
+    goto failed;
+
+  _signet_store_emit_changed (self, SIGNET_RECORD_CLIENT, id, SIGNET_CHANGE_UPDATED);
+
+  return TRUE;
+
+failed:
+  _signet_store_rollback_write (self);
+  return FALSE;
+}
+
+guint
+signet_store_count_client_contracts (SignetStore *self,
+                                     gint64       client_id)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), 0);
+
+  stmt = _signet_store_statement (self, "SELECT count(*) FROM contracts WHERE client_id = ?", NULL);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+gboolean
+signet_store_delete_client (SignetStore  *self,
+                            gint64        id,
+                            GError      **error)
+{
+  g_autoptr(SignetClient) old = NULL;
+  g_autoptr(FieldList) before = NULL;
+  sqlite3_stmt *stmt;
+  guint n_contracts;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  if (!_signet_store_begin_write (self, error))
+    return FALSE;
+
+  if (!(old = signet_store_get_client (self, id, error)))
+    goto failed;
+
+  n_contracts = signet_store_count_client_contracts (self, id);
+  if (n_contracts > 0)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_IN_USE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” still has %u contract. Delete that contract or give it "
+                                "another client before deleting this client.",
+                                "“%s” still has %u contracts. Delete those contracts or give them "
+                                "another client before deleting this client.",
+                                n_contracts),
+                   signet_client_get_name (old), n_contracts);
+      goto failed;
+    }
+
+  stmt = _signet_store_statement (self, "DELETE FROM clients WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  before = _signet_client_to_fields (old);
+  if (!_signet_store_step_done (self, stmt, error) ||
+      !_signet_store_write_audit (self, "delete", SIGNET_RECORD_CLIENT, id,
+                                  signet_client_get_name (old), before, NULL, error) ||
+      !_signet_store_commit_write (self, error))
+    goto failed;
+
+  _signet_store_emit_changed (self, SIGNET_RECORD_CLIENT, id, SIGNET_CHANGE_REMOVED);
+
+  return TRUE;
+
+failed:
+  _signet_store_rollback_write (self);
+  return FALSE;
+}
+
+SignetClient *
+signet_store_get_client (SignetStore  *self,
+                         gint64        id,
+                         GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  SignetClient *client;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  client = _signet_store_lookup_client (self, "id", id, NULL, &local_error);
+  if (client == NULL && local_error == NULL)
+    g_set_error (&local_error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                 _("The client no longer exists; it may have been deleted."));
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return client;
+}
+
+SignetClient *
+signet_store_find_client_by_code (SignetStore  *self,
+                                  const char   *code,
+                                  GError      **error)
+{
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  return _signet_store_lookup_client (self, "code", 0, code, error);
+}
+
+GListModel *
+signet_store_list_clients (SignetStore *self)
+{
+  GListStore *list;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  list = g_list_store_new (SIGNET_TYPE_CLIENT);
+  stmt = _signet_store_statement (self,
+                                  "SELECT id, name, code, contact, phone, email, address, notes "
+                                  "FROM clients ORDER BY name, code", NULL);
+  if (stmt == NULL)
+    return G_LIST_MODEL (list);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(SignetClient) client = signet_client_new ();
+
+      read_client_row (stmt, client);
+      g_list_store_append (list, client);
+    }
+  sqlite3_reset (stmt);
+
+  return G_LIST_MODEL (list);
+}

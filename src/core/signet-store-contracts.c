@@ -1,0 +1,627 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "signet-date.h"
+#include "signet-money.h"
+#include "signet-store-private.h"
+
+static const char contract_columns[] =
+  "c.id, c.number, c.title, c.client_id, k.name, c.contract_type, c.owner, c.department, "
+  "c.value, c.currency, c.signing_date, c.start_date, c.end_date, c.auto_renew, "
+  "c.notice_days, c.status, c.risk_level, c.tags, c.notes";
+
+static gboolean
+validate_date (const char   *text,
+               SignetField   field,
+               GError      **error)
+{
+  if (text == NULL || *text == '\0' || signet_date_is_valid (text))
+    return TRUE;
+
+  /* Translators: the first %s is a field name such as "End Date". */
+  return _signet_set_field_error (error, field, _("%s: “%s” is not a date. Use the form YYYY-MM-DD, for example 2027-03-31."),
+                                  signet_field_to_label (field), text);
+}
+
+static gboolean
+client_exists (SignetStore *self,
+               gint64       client_id)
+{
+  sqlite3_stmt *stmt = _signet_store_statement (self, "SELECT 1 FROM clients WHERE id = ?", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  return found;
+}
+
+static gboolean
+validate_contract (SignetStore     *self,
+                   SignetContract  *contract,
+                   GError         **error)
+{
+  const char *number = signet_contract_get_number (contract);
+  const char *start = signet_contract_get_start_date (contract);
+  const char *end = signet_contract_get_end_date (contract);
+  const char *currency = signet_contract_get_currency (contract);
+  sqlite3_stmt *stmt;
+
+  if (_signet_is_blank (number))
+    return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_NUMBER, _("Enter a contract number."));
+
+  if (_signet_is_blank (signet_contract_get_title (contract)))
+    return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_TITLE, _("Enter a title for the contract."));
+
+  if (signet_contract_get_client_id (contract) <= 0)
+    return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_CLIENT, _("Choose the client this contract is with."));
+
+  if (!client_exists (self, signet_contract_get_client_id (contract)))
+    return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_CLIENT,
+                                    _("The chosen client no longer exists. Choose another client."));
+
+  if (!signet_currency_is_valid (currency))
+    return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_CURRENCY,
+                                    _("“%s” is not an ISO 4217 currency code."), currency ? currency : "");
+
+  if (signet_contract_get_value (contract) < 0)
+    return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_VALUE, _("The value cannot be negative."));
+
+  if (!validate_date (signet_contract_get_signing_date (contract), SIGNET_FIELD_CONTRACT_SIGNING_DATE, error) ||
+      !validate_date (start, SIGNET_FIELD_CONTRACT_START_DATE, error) ||
+      !validate_date (end, SIGNET_FIELD_CONTRACT_END_DATE, error))
+    return FALSE;
+
+  if (start != NULL && *start != '\0' && end != NULL && *end != '\0' && strcmp (end, start) < 0)
+    return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_END_DATE,
+                                    _("The end date %s is before the start date %s."), end, start);
+
+  if (signet_contract_get_notice_days (contract) > 3650)
+    return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_NOTICE_DAYS,
+                                    _("A notice period can be at most 3650 days."));
+
+  if (signet_contract_get_status (contract) >= SIGNET_N_CONTRACT_STATUSES)
+    return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_STATUS, _("Choose a status."));
+
+  if (signet_contract_get_risk_level (contract) >= SIGNET_N_RISK_LEVELS)
+    return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_RISK_LEVEL, _("Choose a risk level."));
+
+  stmt = _signet_store_statement (self, "SELECT title FROM contracts WHERE number = ? AND id <> ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, signet_contract_get_id (contract));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *other_title = _signet_store_dup_text (stmt, 0);
+
+      sqlite3_reset (stmt);
+      return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_NUMBER,
+                                      _("The number %s is already used by the contract “%s”."),
+                                      number, other_title);
+    }
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+/* Search text: what a search looks in, lower-cased once on write so that
+ * short queries can use instr() without folding every row on every key. */
+gboolean
+_signet_store_refresh_search_text (SignetStore  *self,
+                                   const char   *where_column,
+                                   gint64        id,
+                                   GError      **error)
+{
+  g_autofree char *sql =
+    g_strdup_printf ("UPDATE contracts SET search_text = lower(number || ' ' || title || ' ' || "
+                     "(SELECT name FROM clients WHERE clients.id = contracts.client_id) || ' ' || "
+                     "coalesce(tags, '')) WHERE %s = ?", where_column);
+  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return _signet_store_step_done (self, stmt, error);
+}
+
+static void
+read_contract_row (sqlite3_stmt   *stmt,
+                   SignetContract *contract)
+{
+  SignetContractStatus status = SIGNET_CONTRACT_STATUS_DRAFT;
+  SignetRiskLevel risk = SIGNET_RISK_LEVEL_LOW;
+
+  signet_contract_set_id (contract, sqlite3_column_int64 (stmt, 0));
+  signet_contract_set_number (contract, (const char *) sqlite3_column_text (stmt, 1));
+  signet_contract_set_title (contract, (const char *) sqlite3_column_text (stmt, 2));
+  signet_contract_set_client_id (contract, sqlite3_column_int64 (stmt, 3));
+  signet_contract_set_client_name (contract, (const char *) sqlite3_column_text (stmt, 4));
+  signet_contract_set_contract_type (contract, (const char *) sqlite3_column_text (stmt, 5));
+  signet_contract_set_owner (contract, (const char *) sqlite3_column_text (stmt, 6));
+  signet_contract_set_department (contract, (const char *) sqlite3_column_text (stmt, 7));
+  signet_contract_set_value (contract, sqlite3_column_int64 (stmt, 8));
+  signet_contract_set_currency (contract, (const char *) sqlite3_column_text (stmt, 9));
+  signet_contract_set_signing_date (contract, (const char *) sqlite3_column_text (stmt, 10));
+  signet_contract_set_start_date (contract, (const char *) sqlite3_column_text (stmt, 11));
+  signet_contract_set_end_date (contract, (const char *) sqlite3_column_text (stmt, 12));
+  signet_contract_set_auto_renew (contract, sqlite3_column_int (stmt, 13));
+  signet_contract_set_notice_days (contract, sqlite3_column_int (stmt, 14));
+  signet_contract_status_from_token ((const char *) sqlite3_column_text (stmt, 15), &status);
+  signet_contract_set_status (contract, status);
+  signet_risk_level_from_token ((const char *) sqlite3_column_text (stmt, 16), &risk);
+  signet_contract_set_risk_level (contract, risk);
+  signet_contract_set_tags (contract, (const char *) sqlite3_column_text (stmt, 17));
+  signet_contract_set_notes (contract, (const char *) sqlite3_column_text (stmt, 18));
+}
+
+/* Binds every stored contract column, starting at parameter 1, in the order
+ * of the INSERT/UPDATE statements below. */
+static void
+bind_contract (sqlite3_stmt   *stmt,
+               SignetContract *contract)
+{
+  g_autofree char *number = _signet_strdup_trimmed (signet_contract_get_number (contract));
+  g_autofree char *title = _signet_strdup_trimmed (signet_contract_get_title (contract));
+
+  _signet_store_bind_text (stmt, 1, number);
+  _signet_store_bind_text (stmt, 2, title);
+  sqlite3_bind_int64 (stmt, 3, signet_contract_get_client_id (contract));
+  _signet_store_bind_text (stmt, 4, signet_contract_get_contract_type (contract));
+  _signet_store_bind_text (stmt, 5, signet_contract_get_owner (contract));
+  _signet_store_bind_text (stmt, 6, signet_contract_get_department (contract));
+  sqlite3_bind_int64 (stmt, 7, signet_contract_get_value (contract));
+  _signet_store_bind_text (stmt, 8, signet_contract_get_currency (contract));
+  _signet_store_bind_text (stmt, 9, signet_contract_get_signing_date (contract));
+  _signet_store_bind_text (stmt, 10, signet_contract_get_start_date (contract));
+  _signet_store_bind_text (stmt, 11, signet_contract_get_end_date (contract));
+  sqlite3_bind_int (stmt, 12, signet_contract_get_auto_renew (contract));
+  sqlite3_bind_int (stmt, 13, signet_contract_get_notice_days (contract));
+  sqlite3_bind_text (stmt, 14, signet_contract_status_to_token (signet_contract_get_status (contract)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 15, signet_risk_level_to_token (signet_contract_get_risk_level (contract)), -1, SQLITE_STATIC);
+  _signet_store_bind_text (stmt, 16, signet_contract_get_tags (contract));
+  _signet_store_bind_text (stmt, 17, signet_contract_get_notes (contract));
+}
+
+/* Keeps the caller's object equal to what a read would return. */
+static void
+fill_client_name (SignetStore    *self,
+                  SignetContract *contract)
+{
+  g_autoptr(SignetClient) client =
+    _signet_store_lookup_client (self, "id", signet_contract_get_client_id (contract), NULL, NULL);
+
+  if (client != NULL)
+    signet_contract_set_client_name (contract, signet_client_get_name (client));
+}
+
+static gboolean
+insert_contract (SignetStore     *self,
+                 SignetContract  *contract,
+                 gint64           id,
+                 const char      *action,
+                 GError         **error)
+{
+  g_autoptr(FieldList) after = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!_signet_store_begin_write (self, error))
+    return FALSE;
+
+  if (!validate_contract (self, contract, error))
+    goto failed;
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO contracts (number, title, client_id, contract_type, owner, "
+                                  "department, value, currency, signing_date, start_date, end_date, "
+                                  "auto_renew, notice_days, status, risk_level, tags, notes, id) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto failed;
+
+  bind_contract (stmt, contract);
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, 18, id);
+  else
+    sqlite3_bind_null (stmt, 18);
+
+  if (!_signet_store_step_done (self, stmt, error))
+    goto failed;
+
+  id = sqlite3_last_insert_rowid (self->db);
+  after = _signet_contract_to_fields (contract);
+  if (!_signet_store_refresh_search_text (self, "id", id, error) ||
+      !_signet_store_write_audit (self, action, SIGNET_RECORD_CONTRACT, id,
+                                  signet_contract_get_number (contract), NULL, after, error) ||
+      !_signet_store_commit_write (self, error))
+    goto failed;
+
+  signet_contract_set_id (contract, id);
+  fill_client_name (self, contract);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_ADDED);
+
+  return TRUE;
+
+failed:
+  _signet_store_rollback_write (self);
+  return FALSE;
+}
+
+gboolean
+signet_store_add_contract (SignetStore     *self,
+                           SignetContract  *contract,
+                           GError         **error)
+{
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGNET_IS_CONTRACT (contract), FALSE);
+
+  signet_contract_set_id (contract, 0);
+
+  return insert_contract (self, contract, 0, "create", error);
+}
+
+gboolean
+signet_store_restore_contract (SignetStore     *self,
+                               SignetContract  *contract,
+                               GError         **error)
+{
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGNET_IS_CONTRACT (contract), FALSE);
+  g_return_val_if_fail (signet_contract_get_id (contract) > 0, FALSE);
+
+  return insert_contract (self, contract, signet_contract_get_id (contract), "restore", error);
+}
+
+gboolean
+signet_store_update_contract (SignetStore     *self,
+                              SignetContract  *contract,
+                              GError         **error)
+{
+  g_autoptr(SignetContract) old = NULL;
+  g_autoptr(FieldList) before = NULL;
+  g_autoptr(FieldList) after = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGNET_IS_CONTRACT (contract), FALSE);
+
+  id = signet_contract_get_id (contract);
+
+  if (!_signet_store_begin_write (self, error))
+    return FALSE;
+
+  if (!(old = signet_store_get_contract (self, id, error)) ||
+      !validate_contract (self, contract, error))
+    goto failed;
+
+  stmt = _signet_store_statement (self,
+                                  "UPDATE contracts SET number = ?, title = ?, client_id = ?, "
+                                  "contract_type = ?, owner = ?, department = ?, value = ?, currency = ?, "
+                                  "signing_date = ?, start_date = ?, end_date = ?, auto_renew = ?, "
+                                  "notice_days = ?, status = ?, risk_level = ?, tags = ?, notes = ? "
+                                  "WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+
+  bind_contract (stmt, contract);
+  sqlite3_bind_int64 (stmt, 18, id);
+  if (!_signet_store_step_done (self, stmt, error))
+    goto failed;
+
+  before = _signet_contract_to_fields (old);
+  after = _signet_contract_to_fields (contract);
+  if (!_signet_store_refresh_search_text (self, "id", id, error) ||
+      !_signet_store_write_audit (self, "update", SIGNET_RECORD_CONTRACT, id,
+                                  signet_contract_get_number (contract), before, after, error) ||
+      !_signet_store_commit_write (self, error))
+    goto failed;
+
+  fill_client_name (self, contract);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_UPDATED);
+
+  return TRUE;
+
+failed:
+  _signet_store_rollback_write (self);
+  return FALSE;
+}
+
+gboolean
+signet_store_delete_contract (SignetStore  *self,
+                              gint64        id,
+                              GError      **error)
+{
+  g_autoptr(SignetContract) old = NULL;
+  g_autoptr(FieldList) before = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  if (!_signet_store_begin_write (self, error))
+    return FALSE;
+
+  if (!(old = signet_store_get_contract (self, id, error)))
+    goto failed;
+
+  stmt = _signet_store_statement (self, "DELETE FROM contracts WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  before = _signet_contract_to_fields (old);
+  if (!_signet_store_step_done (self, stmt, error) ||
+      !_signet_store_write_audit (self, "delete", SIGNET_RECORD_CONTRACT, id,
+                                  signet_contract_get_number (old), before, NULL, error) ||
+      !_signet_store_commit_write (self, error))
+    goto failed;
+
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_REMOVED);
+
+  return TRUE;
+
+failed:
+  _signet_store_rollback_write (self);
+  return FALSE;
+}
+
+static SignetContract *
+lookup_contract (SignetStore  *self,
+                 const char   *where,
+                 gint64        id,
+                 const char   *text,
+                 GError      **error)
+{
+  g_autofree char *sql =
+    g_strdup_printf ("SELECT %s FROM contracts c JOIN clients k ON k.id = c.client_id "
+                     "WHERE %s = ?", contract_columns, where);
+  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  SignetContract *contract = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      contract = signet_contract_new ();
+      read_contract_row (stmt, contract);
+    }
+  else if (rc != SQLITE_DONE)
+    _signet_store_set_error (self, rc, error);
+
+  sqlite3_reset (stmt);
+
+  return contract;
+}
+
+SignetContract *
+signet_store_get_contract (SignetStore  *self,
+                           gint64        id,
+                           GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  SignetContract *contract;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  contract = lookup_contract (self, "c.id", id, NULL, &local_error);
+  if (contract == NULL && local_error == NULL)
+    g_set_error (&local_error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                 _("The contract no longer exists; it may have been deleted."));
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return contract;
+}
+
+SignetContract *
+signet_store_find_contract_by_number (SignetStore  *self,
+                                      const char   *number,
+                                      GError      **error)
+{
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+  g_return_val_if_fail (number != NULL, NULL);
+
+  return lookup_contract (self, "c.number", 0, number, error);
+}
+
+guint
+signet_store_count_contracts (SignetStore *self)
+{
+  gint64 count;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), 0);
+
+  count = _signet_store_query_int64 (self, "SELECT count(*) FROM contracts", NULL);
+
+  return count > 0 ? (guint) count : 0;
+}
+
+GArray *
+signet_store_list_client_contract_ids (SignetStore  *self,
+                                       gint64        client_id,
+                                       GError      **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  stmt = _signet_store_statement (self, "SELECT id FROM contracts WHERE client_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+static const char *
+sort_clause (SignetSortKey sort_key,
+             gboolean      descending)
+{
+  static const char * const ascending_clauses[] = {
+    [SIGNET_SORT_NUMBER] = "c.number",
+    [SIGNET_SORT_TITLE] = "c.title, c.number",
+    [SIGNET_SORT_CLIENT] = "k.name, c.number",
+    [SIGNET_SORT_STATUS] = "s.rank, c.number",
+    [SIGNET_SORT_END_DATE] = "c.end_date IS NULL, c.end_date, c.number",
+    [SIGNET_SORT_VALUE] = "c.value, c.currency, c.number",
+  };
+  static const char * const descending_clauses[] = {
+    [SIGNET_SORT_NUMBER] = "c.number DESC",
+    [SIGNET_SORT_TITLE] = "c.title DESC, c.number DESC",
+    [SIGNET_SORT_CLIENT] = "k.name DESC, c.number DESC",
+    [SIGNET_SORT_STATUS] = "s.rank DESC, c.number DESC",
+    [SIGNET_SORT_END_DATE] = "c.end_date IS NULL, c.end_date DESC, c.number DESC",
+    [SIGNET_SORT_VALUE] = "c.value DESC, c.currency DESC, c.number DESC",
+  };
+
+  g_assert (sort_key < G_N_ELEMENTS (ascending_clauses));
+
+  return descending ? descending_clauses[sort_key] : ascending_clauses[sort_key];
+}
+
+/* Turns what the user typed into an FTS5 query for the terms of three or
+ * more characters (each quoted as a phrase, so no user text is syntax) and a
+ * list of shorter terms for instr(). */
+static void
+split_search (const char  *search,
+              GString     *match,
+              GPtrArray   *short_terms)
+{
+  g_autofree char *folded = g_utf8_strdown (search, -1);
+  g_auto(GStrv) terms = g_strsplit_set (g_strstrip (folded), " \t\r\n\u3000", -1);
+
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      const char *term = terms[i];
+
+      if (*term == '\0')
+        continue;
+
+      if (g_utf8_strlen (term, -1) >= 3)
+        {
+          if (match->len > 0)
+            g_string_append (match, " AND ");
+          g_string_append_c (match, '"');
+          for (const char *p = term; *p != '\0'; p++)
+            {
+              if (*p == '"')
+                g_string_append_c (match, '"');
+              g_string_append_c (match, *p);
+            }
+          g_string_append_c (match, '"');
+        }
+      else
+        g_ptr_array_add (short_terms, g_strdup (term));
+    }
+}
+
+GArray *
+signet_store_query_contract_ids (SignetStore    *self,
+                                 const char     *search,
+                                 SignetSortKey   sort_key,
+                                 gboolean        descending,
+                                 GError        **error)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GPtrArray) short_terms = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) sql = g_string_new ("SELECT c.id FROM contracts c");
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const char *joiner = " WHERE ";
+  sqlite3_stmt *stmt;
+  int param = 1;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  if (search != NULL)
+    split_search (search, match, short_terms);
+
+  if (sort_key == SIGNET_SORT_CLIENT)
+    g_string_append (sql, " JOIN clients k ON k.id = c.client_id");
+  else if (sort_key == SIGNET_SORT_STATUS)
+    g_string_append (sql,
+                     " JOIN (SELECT 'draft' AS token, 0 AS rank UNION ALL SELECT 'in-review', 1"
+                     " UNION ALL SELECT 'approved', 2 UNION ALL SELECT 'signed', 3"
+                     " UNION ALL SELECT 'active', 4 UNION ALL SELECT 'expired', 5"
+                     " UNION ALL SELECT 'renewed', 6 UNION ALL SELECT 'terminated', 7) s"
+                     " ON s.token = c.status");
+
+  if (match->len > 0)
+    {
+      g_string_append_printf (sql, "%sc.id IN (SELECT rowid FROM contract_search WHERE contract_search MATCH ?)",
+                              joiner);
+      joiner = " AND ";
+    }
+
+  for (guint i = 0; i < short_terms->len; i++)
+    {
+      g_string_append_printf (sql, "%sinstr(c.search_text, ?) > 0", joiner);
+      joiner = " AND ";
+    }
+
+  g_string_append_printf (sql, " ORDER BY %s", sort_clause (sort_key, descending));
+
+  stmt = _signet_store_statement (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (match->len > 0)
+    sqlite3_bind_text (stmt, param++, match->str, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < short_terms->len; i++)
+    sqlite3_bind_text (stmt, param++, g_ptr_array_index (short_terms, i), -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
