@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-key-dates"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "signet-date.h"
+#include "signet-key-dates.h"
+
+/* Far enough for any real contract; stops a malformed one from looping. */
+#define MAX_RENEWALS 1000
+
+static const char * const kind_tokens[] = {
+  [SIGNET_KEY_DATE_START] = "start",
+  [SIGNET_KEY_DATE_END] = "end",
+  [SIGNET_KEY_DATE_NOTICE_DEADLINE] = "notice-deadline",
+  [SIGNET_KEY_DATE_REVIEW] = "review",
+  [SIGNET_KEY_DATE_MILESTONE] = "milestone",
+  [SIGNET_KEY_DATE_PAYMENT] = "payment",
+  [SIGNET_KEY_DATE_OTHER] = "other",
+};
+
+const char *
+signet_key_date_kind_to_token (SignetKeyDateKind kind)
+{
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_tokens), NULL);
+
+  return kind_tokens[kind];
+}
+
+const char *
+signet_key_date_kind_to_label (SignetKeyDateKind kind)
+{
+  switch (kind)
+    {
+    case SIGNET_KEY_DATE_START:           return C_("key date", "Start");
+    case SIGNET_KEY_DATE_END:             return C_("key date", "End");
+    case SIGNET_KEY_DATE_NOTICE_DEADLINE: return C_("key date", "Notice Deadline");
+    case SIGNET_KEY_DATE_REVIEW:          return C_("key date", "Review");
+    case SIGNET_KEY_DATE_MILESTONE:       return C_("key date", "Milestone");
+    case SIGNET_KEY_DATE_PAYMENT:         return C_("key date", "Payment Due");
+    case SIGNET_KEY_DATE_OTHER:           return C_("key date", "Other");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+void
+signet_key_date_free (SignetKeyDate *key_date)
+{
+  if (key_date == NULL)
+    return;
+
+  g_free (key_date->date);
+  g_free (key_date->explanation);
+  g_free (key_date);
+}
+
+static void
+add_key_date (GPtrArray         *dates,
+              SignetKeyDateKind  kind,
+              const GDate       *date,
+              char              *explanation)
+{
+  SignetKeyDate *key_date = g_new0 (SignetKeyDate, 1);
+
+  key_date->kind = kind;
+  key_date->date = signet_date_to_iso (date);
+  key_date->explanation = explanation;
+  g_ptr_array_add (dates, key_date);
+}
+
+static int
+compare_key_dates (gconstpointer a,
+                   gconstpointer b)
+{
+  const SignetKeyDate *x = *(SignetKeyDate * const *) a;
+  const SignetKeyDate *y = *(SignetKeyDate * const *) b;
+  int cmp = g_strcmp0 (x->date, y->date);
+
+  return cmp != 0 ? cmp : (int) x->kind - (int) y->kind;
+}
+
+/* The term in whole months when start + n months − 1 day is the end (the
+ * usual "one year from 1 March"), else 0: the term is then counted in days. */
+static guint
+term_in_months (const GDate *start,
+                const GDate *end)
+{
+  for (guint months = 1; months <= 1200; months++)
+    {
+      GDate candidate = *start;
+
+      signet_date_add_months (&candidate, months);
+      g_date_subtract_days (&candidate, 1);
+
+      if (g_date_compare (&candidate, end) == 0)
+        return months;
+      if (g_date_compare (&candidate, end) > 0)
+        break;
+    }
+
+  return 0;
+}
+
+/* Moves [start, end] to the term that contains @today (or the last one
+ * before it, when renewal stopped), counting every term from the first start
+ * so that month-end clamping does not drift. Returns how many times it
+ * renewed. */
+static guint
+roll_forward (GDate       *start,
+              GDate       *end,
+              const GDate *today)
+{
+  GDate first_start = *start;
+  guint months = term_in_months (start, end);
+  guint days = g_date_get_julian (end) - g_date_get_julian (start) + 1;
+  guint renewals = 0;
+
+  while (g_date_compare (end, today) < 0 && renewals < MAX_RENEWALS)
+    {
+      renewals++;
+
+      if (months > 0)
+        {
+          *start = first_start;
+          signet_date_add_months (start, months * renewals);
+          *end = first_start;
+          signet_date_add_months (end, months * (renewals + 1));
+          g_date_subtract_days (end, 1);
+        }
+      else
+        {
+          *start = *end;
+          g_date_add_days (start, 1);
+          *end = *start;
+          g_date_add_days (end, days - 1);
+        }
+    }
+
+  return renewals;
+}
+
+static gboolean
+status_is_in_force (SignetContractStatus status)
+{
+  return status == SIGNET_CONTRACT_STATUS_APPROVED ||
+         status == SIGNET_CONTRACT_STATUS_SIGNED ||
+         status == SIGNET_CONTRACT_STATUS_ACTIVE ||
+         status == SIGNET_CONTRACT_STATUS_RENEWED;
+}
+
+static guint
+review_months (const SignetReviewIntervals *intervals,
+               SignetRiskLevel              level)
+{
+  switch (level)
+    {
+    case SIGNET_RISK_LEVEL_HIGH:   return intervals->high_months;
+    case SIGNET_RISK_LEVEL_MEDIUM: return intervals->medium_months;
+    case SIGNET_RISK_LEVEL_LOW:
+    default:                       return intervals->low_months;
+    }
+}
+
+GPtrArray *
+signet_contract_derive_key_dates (SignetContract              *contract,
+                                  const char                  *today,
+                                  const char                  *last_review,
+                                  const SignetReviewIntervals *intervals)
+{
+  GPtrArray *dates = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_key_date_free);
+  SignetContractStatus status;
+  GDate today_date, start, end, review_base;
+  gboolean has_start, has_end;
+  guint renewals = 0;
+  guint notice_days;
+
+  g_return_val_if_fail (SIGNET_IS_CONTRACT (contract), dates);
+  g_return_val_if_fail (intervals != NULL, dates);
+
+  if (!signet_date_parse (today, &today_date))
+    g_return_val_if_reached (dates);
+
+  status = signet_contract_get_status (contract);
+  notice_days = signet_contract_get_notice_days (contract);
+  has_start = signet_date_parse (signet_contract_get_start_date (contract), &start);
+  has_end = signet_date_parse (signet_contract_get_end_date (contract), &end);
+
+  if (has_start && has_end && signet_contract_get_auto_renew (contract) && status_is_in_force (status))
+    renewals = roll_forward (&start, &end, &today_date);
+
+  if (has_start)
+    add_key_date (dates, SIGNET_KEY_DATE_START, &start,
+                  renewals > 0
+                    /* Translators: %s is the first start date of the contract */
+                    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "start of the current term; renewed automatically %u time since %s",
+                                                    "start of the current term; renewed automatically %u times since %s",
+                                                    renewals),
+                                       renewals, signet_contract_get_start_date (contract))
+                    : g_strdup (""));
+
+  if (has_end)
+    {
+      g_autofree char *end_iso = signet_date_to_iso (&end);
+
+      add_key_date (dates, SIGNET_KEY_DATE_END, &end,
+                    renewals > 0
+                      ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "end of the current term; the contract renewed itself %u time after %s",
+                                                      "end of the current term; the contract renewed itself %u times after %s",
+                                                      renewals),
+                                         renewals, signet_contract_get_end_date (contract))
+                      : g_strdup (""));
+
+      if (signet_contract_get_auto_renew (contract) && notice_days > 0 && status_is_in_force (status))
+        {
+          GDate deadline = end;
+          g_autofree char *deadline_iso = NULL;
+
+          g_date_subtract_days (&deadline, notice_days);
+          deadline_iso = signet_date_to_iso (&deadline);
+          add_key_date (dates, SIGNET_KEY_DATE_NOTICE_DEADLINE, &deadline,
+                        /* Translators: "notice deadline 2027-03-02 = end 2027-04-01 − 30 days" */
+                        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "notice deadline %s = end %s − %u day",
+                                                      "notice deadline %s = end %s − %u days",
+                                                      notice_days),
+                                         deadline_iso, end_iso, notice_days));
+        }
+    }
+
+  if (status_is_in_force (status) &&
+      (signet_date_parse (last_review, &review_base) || has_start))
+    {
+      guint months = review_months (intervals, signet_contract_get_risk_level (contract));
+      gboolean from_review = last_review != NULL && signet_date_is_valid (last_review);
+      GDate next;
+      g_autofree char *next_iso = NULL;
+      g_autofree char *base_iso = NULL;
+
+      if (!from_review)
+        review_base = start;
+
+      /* A review never recorded is due one interval after the start, even
+       * when that has passed: an overdue review is what must show. */
+      next = review_base;
+      signet_date_add_months (&next, months);
+
+      next_iso = signet_date_to_iso (&next);
+      base_iso = signet_date_to_iso (&review_base);
+      add_key_date (dates, SIGNET_KEY_DATE_REVIEW, &next,
+                    from_review
+                      ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "next review %s = last review %s + %u month (%s risk)",
+                                                      "next review %s = last review %s + %u months (%s risk)",
+                                                      months),
+                                         next_iso, base_iso, months,
+                                         signet_risk_level_to_label (signet_contract_get_risk_level (contract)))
+                      : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "next review %s = start %s + %u month (%s risk)",
+                                                      "next review %s = start %s + %u months (%s risk)",
+                                                      months),
+                                         next_iso, base_iso, months,
+                                         signet_risk_level_to_label (signet_contract_get_risk_level (contract))));
+    }
+
+  g_ptr_array_sort (dates, compare_key_dates);
+
+  return dates;
+}

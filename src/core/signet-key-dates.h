@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "signet-contract.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SIGNET_KEY_DATE_START,
+  SIGNET_KEY_DATE_END,
+  SIGNET_KEY_DATE_NOTICE_DEADLINE,
+  SIGNET_KEY_DATE_REVIEW,
+  SIGNET_KEY_DATE_MILESTONE,
+  SIGNET_KEY_DATE_PAYMENT,
+  SIGNET_KEY_DATE_OTHER,
+} SignetKeyDateKind;
+
+/* A date that matters for a contract, and how it came about. */
+typedef struct
+{
+  SignetKeyDateKind  kind;
+  char              *date;         /* YYYY-MM-DD */
+  char              *explanation;  /* translated, e.g. "= end 2027-04-01 − 30 days" */
+} SignetKeyDate;
+
+/* Months between periodic reviews, by risk level (DESIGN: high risk
+ * quarterly, medium half-yearly, low yearly). */
+typedef struct
+{
+  guint high_months;
+  guint medium_months;
+  guint low_months;
+} SignetReviewIntervals;
+
+#define SIGNET_REVIEW_INTERVALS_DEFAULT ((SignetReviewIntervals) { 3, 6, 12 })
+
+const char *signet_key_date_kind_to_token (SignetKeyDateKind kind);
+const char *signet_key_date_kind_to_label (SignetKeyDateKind kind);
+
+void        signet_key_date_free          (SignetKeyDate *key_date);
+
+/* The derived dates of @contract as of @today (YYYY-MM-DD): start, end and
+ * notice deadline of the current term (auto-renewing contracts roll forward
+ * term by term once an end has passed), and the next review counted from
+ * @last_review (nullable) or else the start. Ordered by date. */
+GPtrArray  *signet_contract_derive_key_dates (SignetContract              *contract,
+                                              const char                  *today,
+                                              const char                  *last_review,
+                                              const SignetReviewIntervals *intervals);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetKeyDate, signet_key_date_free)
+
+G_END_DECLS

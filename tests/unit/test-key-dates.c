@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "signet-key-dates.h"
+
+static SignetContract *
+make_contract (const char           *start,
+               const char           *end,
+               gboolean              auto_renew,
+               guint                 notice_days,
+               SignetContractStatus  status,
+               SignetRiskLevel       risk)
+{
+  SignetContract *contract = signet_contract_new ();
+
+  signet_contract_set_start_date (contract, start);
+  signet_contract_set_end_date (contract, end);
+  signet_contract_set_auto_renew (contract, auto_renew);
+  signet_contract_set_notice_days (contract, notice_days);
+  signet_contract_set_status (contract, status);
+  signet_contract_set_risk_level (contract, risk);
+
+  return contract;
+}
+
+static const SignetKeyDate *
+find_kind (GPtrArray         *dates,
+           SignetKeyDateKind  kind)
+{
+  for (guint i = 0; i < dates->len; i++)
+    {
+      const SignetKeyDate *d = g_ptr_array_index (dates, i);
+
+      if (d->kind == kind)
+        return d;
+    }
+
+  return NULL;
+}
+
+static GPtrArray *
+derive (SignetContract *contract,
+        const char     *today,
+        const char     *last_review)
+{
+  SignetReviewIntervals intervals = SIGNET_REVIEW_INTERVALS_DEFAULT;
+
+  return signet_contract_derive_key_dates (contract, today, last_review, &intervals);
+}
+
+static void
+test_notice_deadline (void)
+{
+  g_autoptr(SignetContract) c = make_contract ("2026-04-02", "2027-04-01", TRUE, 30,
+                                               SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_LOW);
+  g_autoptr(GPtrArray) dates = derive (c, "2026-11-27", NULL);
+  const SignetKeyDate *notice = find_kind (dates, SIGNET_KEY_DATE_NOTICE_DEADLINE);
+
+  g_assert_nonnull (notice);
+  g_assert_cmpstr (notice->date, ==, "2027-03-02");
+  g_assert_cmpstr (notice->explanation, ==, "notice deadline 2027-03-02 = end 2027-04-01 − 30 days");
+
+  /* Ordered by date: start, notice deadline, end, then the first yearly
+   * review (the contract renews, so it is still reviewed after its end). */
+  g_assert_cmpuint (dates->len, ==, 4);
+  g_assert_cmpint (((SignetKeyDate *) g_ptr_array_index (dates, 0))->kind, ==, SIGNET_KEY_DATE_START);
+  g_assert_cmpint (((SignetKeyDate *) g_ptr_array_index (dates, 1))->kind, ==, SIGNET_KEY_DATE_NOTICE_DEADLINE);
+  g_assert_cmpint (((SignetKeyDate *) g_ptr_array_index (dates, 2))->kind, ==, SIGNET_KEY_DATE_END);
+  g_assert_cmpstr (((SignetKeyDate *) g_ptr_array_index (dates, 3))->date, ==, "2027-04-02");
+}
+
+static void
+test_no_notice_without_auto_renew (void)
+{
+  g_autoptr(SignetContract) c = make_contract ("2026-01-01", "2026-12-31", FALSE, 30,
+                                               SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_LOW);
+  g_autoptr(GPtrArray) dates = derive (c, "2027-06-01", NULL);
+
+  g_assert_null (find_kind (dates, SIGNET_KEY_DATE_NOTICE_DEADLINE));
+  /* Without auto-renewal the end stays where it was, even once passed. */
+  g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_END)->date, ==, "2026-12-31");
+}
+
+static void
+test_tacit_renewal (void)
+{
+  g_autoptr(SignetContract) c = make_contract ("2023-01-01", "2023-12-31", TRUE, 90,
+                                               SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_LOW);
+  g_autoptr(GPtrArray) dates = derive (c, "2026-11-27", NULL);
+
+  g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_START)->date, ==, "2026-01-01");
+  g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_END)->date, ==, "2026-12-31");
+  g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_NOTICE_DEADLINE)->date, ==, "2026-10-02");
+  g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_END)->explanation, ==,
+                   "end of the current term; the contract renewed itself 3 times after 2023-12-31");
+
+  /* On the last day of a term it has not renewed yet. */
+  {
+    g_autoptr(GPtrArray) on_end = derive (c, "2023-12-31", NULL);
+
+    g_assert_cmpstr (find_kind (on_end, SIGNET_KEY_DATE_END)->date, ==, "2023-12-31");
+  }
+
+  /* A terminated contract does not roll. */
+  signet_contract_set_status (c, SIGNET_CONTRACT_STATUS_TERMINATED);
+  {
+    g_autoptr(GPtrArray) terminated = derive (c, "2026-11-27", NULL);
+
+    g_assert_cmpstr (find_kind (terminated, SIGNET_KEY_DATE_END)->date, ==, "2023-12-31");
+    g_assert_null (find_kind (terminated, SIGNET_KEY_DATE_NOTICE_DEADLINE));
+    g_assert_null (find_kind (terminated, SIGNET_KEY_DATE_REVIEW));
+  }
+}
+
+static void
+test_month_end_terms (void)
+{
+  /* 31 January + 1 month is the end of February; terms are counted from
+   * the first start, so clamping in one term does not shift the next. */
+  g_autoptr(SignetContract) c = make_contract ("2026-01-31", "2026-02-27", TRUE, 0,
+                                               SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_LOW);
+  g_autoptr(GPtrArray) dates = derive (c, "2026-04-15", NULL);
+
+  g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_START)->date, ==, "2026-03-31");
+  g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_END)->date, ==, "2026-04-29");
+}
+
+static void
+test_leap_year (void)
+{
+  /* A yearly term ending on 29 February 2028 renews to 28 February 2029. */
+  g_autoptr(SignetContract) c = make_contract ("2027-03-01", "2028-02-29", TRUE, 30,
+                                               SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_LOW);
+  g_autoptr(GPtrArray) dates = derive (c, "2028-06-01", NULL);
+
+  g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_START)->date, ==, "2028-03-01");
+  g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_END)->date, ==, "2029-02-28");
+  g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_NOTICE_DEADLINE)->date, ==, "2029-01-29");
+
+  /* Reviews: 30 November + 3 months lands on 29 February in a leap year. */
+  {
+    g_autoptr(SignetContract) high = make_contract ("2027-11-30", "2029-11-29", FALSE, 0,
+                                                    SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_HIGH);
+    g_autoptr(GPtrArray) reviews = derive (high, "2027-12-01", NULL);
+
+    g_assert_cmpstr (find_kind (reviews, SIGNET_KEY_DATE_REVIEW)->date, ==, "2028-02-29");
+  }
+}
+
+static void
+test_notice_longer_than_term (void)
+{
+  /* A one-month term with 60 days' notice: the deadline lies before the
+   * term begins, and is shown as it is rather than hidden. */
+  g_autoptr(SignetContract) c = make_contract ("2026-01-01", "2026-01-31", TRUE, 60,
+                                               SIGNET_CONTRACT_STATUS_SIGNED, SIGNET_RISK_LEVEL_LOW);
+  g_autoptr(GPtrArray) dates = derive (c, "2025-12-01", NULL);
+  const SignetKeyDate *notice = find_kind (dates, SIGNET_KEY_DATE_NOTICE_DEADLINE);
+
+  g_assert_cmpstr (notice->date, ==, "2025-12-02");
+  g_assert_cmpstr (((SignetKeyDate *) g_ptr_array_index (dates, 0))->date, ==, "2025-12-02");
+}
+
+static void
+test_review_schedule (void)
+{
+  struct { SignetRiskLevel risk; const char *last; const char *expected; } cases[] = {
+    { SIGNET_RISK_LEVEL_HIGH, NULL, "2026-04-15" },
+    { SIGNET_RISK_LEVEL_MEDIUM, NULL, "2026-07-15" },
+    { SIGNET_RISK_LEVEL_LOW, NULL, "2027-01-15" },
+    { SIGNET_RISK_LEVEL_HIGH, "2026-10-31", "2027-01-31" },
+    { SIGNET_RISK_LEVEL_MEDIUM, "2026-08-31", "2027-02-28" },
+    { SIGNET_RISK_LEVEL_LOW, "2026-11-01", "2027-11-01" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SignetContract) c = make_contract ("2026-01-15", "2028-01-14", FALSE, 0,
+                                                   SIGNET_CONTRACT_STATUS_ACTIVE, cases[i].risk);
+      g_autoptr(GPtrArray) dates = derive (c, "2026-11-27", cases[i].last);
+
+      g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_REVIEW)->date, ==, cases[i].expected);
+    }
+
+  /* An unrecorded high-risk review is overdue, not quietly moved on. */
+  {
+    g_autoptr(SignetContract) c = make_contract ("2025-01-15", "2028-01-14", FALSE, 0,
+                                                 SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_HIGH);
+    g_autoptr(GPtrArray) dates = derive (c, "2026-11-27", NULL);
+    const SignetKeyDate *review = find_kind (dates, SIGNET_KEY_DATE_REVIEW);
+
+    g_assert_cmpstr (review->date, ==, "2025-04-15");
+    g_assert_cmpstr (review->explanation, ==, "next review 2025-04-15 = start 2025-01-15 + 3 months (High risk)");
+  }
+
+  /* Adjusted intervals from Preferences. */
+  {
+    SignetReviewIntervals monthly = { 1, 2, 4 };
+    g_autoptr(SignetContract) c = make_contract ("2026-01-31", NULL, FALSE, 0,
+                                                 SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_HIGH);
+    g_autoptr(GPtrArray) dates = signet_contract_derive_key_dates (c, "2026-02-01", NULL, &monthly);
+
+    g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_REVIEW)->date, ==, "2026-02-28");
+  }
+
+  /* Drafts are not reviewed. */
+  {
+    g_autoptr(SignetContract) c = make_contract ("2026-01-15", "2028-01-14", FALSE, 0,
+                                                 SIGNET_CONTRACT_STATUS_DRAFT, SIGNET_RISK_LEVEL_HIGH);
+    g_autoptr(GPtrArray) dates = derive (c, "2026-11-27", NULL);
+
+    g_assert_null (find_kind (dates, SIGNET_KEY_DATE_REVIEW));
+  }
+}
+
+static char *
+describe (GPtrArray *dates)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < dates->len; i++)
+    {
+      const SignetKeyDate *d = g_ptr_array_index (dates, i);
+
+      g_string_append_printf (s, "%s %s|", signet_key_date_kind_to_token (d->kind), d->date);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_time_zone_independent (void)
+{
+  const char *zones[] = { "UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Shanghai" };
+  g_autoptr(SignetContract) c = make_contract ("2023-03-31", "2024-03-30", TRUE, 45,
+                                               SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_MEDIUM);
+  g_autofree char *reference = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      g_autoptr(GPtrArray) dates = NULL;
+      g_autofree char *text = NULL;
+
+      g_setenv ("TZ", zones[i], TRUE);
+      tzset ();
+      dates = derive (c, "2026-11-27", "2026-06-30");
+      text = describe (dates);
+
+      if (reference == NULL)
+        reference = g_steal_pointer (&text);
+      else
+        g_assert_cmpstr (text, ==, reference);
+    }
+
+  g_assert_cmpstr (reference, ==,
+                   "start 2026-03-31|review 2026-12-30|notice-deadline 2027-02-13|end 2027-03-30|");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/key-dates/notice-deadline", test_notice_deadline);
+  g_test_add_func ("/key-dates/no-notice-without-auto-renew", test_no_notice_without_auto_renew);
+  g_test_add_func ("/key-dates/tacit-renewal", test_tacit_renewal);
+  g_test_add_func ("/key-dates/month-end-terms", test_month_end_terms);
+  g_test_add_func ("/key-dates/leap-year", test_leap_year);
+  g_test_add_func ("/key-dates/notice-longer-than-term", test_notice_longer_than_term);
+  g_test_add_func ("/key-dates/review-schedule", test_review_schedule);
+  g_test_add_func ("/key-dates/time-zone-independent", test_time_zone_independent);
+
+  return g_test_run ();
+}
