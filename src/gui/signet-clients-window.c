@@ -1,0 +1,763 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-clients-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "signet-clients-window.h"
+#include "signet-unsaved-dialog.h"
+
+#define RESPONSE_DELETE "delete"
+#define RESPONSE_CLOSE  "close"
+
+#define FIELD_KEY "signet-field"
+
+/* The client fields, SIGNET_FIELD_CLIENT_NAME .. SIGNET_FIELD_CLIENT_NOTES. */
+#define FIRST_FIELD SIGNET_FIELD_CLIENT_NAME
+#define N_FIELDS    (SIGNET_FIELD_CLIENT_NOTES - SIGNET_FIELD_CLIENT_NAME + 1)
+
+typedef void (*ContinueFunc) (SignetClientsWindow *self,
+                              gpointer             data);
+
+struct _SignetClientsWindow
+{
+  AdwWindow     parent_instance;
+
+  GtkStack     *stack;
+  GtkStack     *form_stack;
+  GtkListBox   *list_box;
+  GtkLabel     *heading_label;
+  GtkGrid      *grid;
+  GtkWidget    *delete_button;
+
+  GtkEditable  *entries[N_FIELDS];   /* NULL for the notes */
+  GtkTextView  *notes_view;
+  GtkWidget    *field_widgets[N_FIELDS];
+  GtkLabel     *error_labels[N_FIELDS];
+
+  SignetStore  *store;
+  GListModel   *clients;
+  SignetClient *client;              /* as stored; id 0 for a new one */
+
+  guint         loading;
+  gboolean      close_confirmed;
+};
+
+G_DEFINE_FINAL_TYPE (SignetClientsWindow, signet_clients_window, ADW_TYPE_WINDOW)
+
+typedef struct
+{
+  SignetClientsWindow *self;
+  ContinueFunc         func;
+  gpointer             data;
+  GDestroyNotify       destroy;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  if (pending->destroy != NULL)
+    pending->destroy (pending->data);
+  g_object_unref (pending->self);
+  g_free (pending);
+}
+
+static const char *
+nonempty (const char *text)
+{
+  return (text != NULL && *text != '\0') ? text : NULL;
+}
+
+static void
+show_error (SignetClientsWindow *self,
+            const char          *heading,
+            const char          *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), RESPONSE_CLOSE, _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+clear_field_error (SignetClientsWindow *self,
+                   guint                index)
+{
+  GtkWidget *widget = self->field_widgets[index];
+
+  gtk_widget_remove_css_class (widget, "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_labels[index]), FALSE);
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+clear_field_errors (SignetClientsWindow *self)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    clear_field_error (self, i);
+}
+
+static void
+show_field_error (SignetClientsWindow *self,
+                  SignetField          field,
+                  const char          *message)
+{
+  guint index = field - FIRST_FIELD;
+  GtkWidget *widget;
+
+  if (field < FIRST_FIELD || index >= N_FIELDS)
+    return;
+
+  widget = self->field_widgets[index];
+  gtk_widget_add_css_class (widget, "error");
+  gtk_label_set_text (self->error_labels[index], message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_labels[index]), TRUE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
+                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                               -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                  -1);
+  gtk_widget_grab_focus (widget);
+}
+
+static char *
+notes_text (SignetClientsWindow *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (self->notes_view), &start, &end);
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+static const char *
+field_text (SignetClientsWindow *self,
+            SignetField          field)
+{
+  return nonempty (gtk_editable_get_text (self->entries[field - FIRST_FIELD]));
+}
+
+static SignetClient *
+read_form (SignetClientsWindow *self)
+{
+  SignetClient *client = signet_client_copy (self->client);
+  g_autofree char *notes = notes_text (self);
+
+  signet_client_set_name (client, field_text (self, SIGNET_FIELD_CLIENT_NAME));
+  signet_client_set_code (client, field_text (self, SIGNET_FIELD_CLIENT_CODE));
+  signet_client_set_contact (client, field_text (self, SIGNET_FIELD_CLIENT_CONTACT));
+  signet_client_set_phone (client, field_text (self, SIGNET_FIELD_CLIENT_PHONE));
+  signet_client_set_email (client, field_text (self, SIGNET_FIELD_CLIENT_EMAIL));
+  signet_client_set_address (client, field_text (self, SIGNET_FIELD_CLIENT_ADDRESS));
+  signet_client_set_notes (client, nonempty (notes));
+
+  return client;
+}
+
+static gboolean
+is_dirty (SignetClientsWindow *self)
+{
+  g_autoptr(SignetClient) edited = NULL;
+
+  if (self->client == NULL)
+    return FALSE;
+
+  edited = read_form (self);
+
+  return g_strcmp0 (signet_client_get_name (edited), signet_client_get_name (self->client)) != 0 ||
+         g_strcmp0 (signet_client_get_code (edited), signet_client_get_code (self->client)) != 0 ||
+         g_strcmp0 (signet_client_get_contact (edited), signet_client_get_contact (self->client)) != 0 ||
+         g_strcmp0 (signet_client_get_phone (edited), signet_client_get_phone (self->client)) != 0 ||
+         g_strcmp0 (signet_client_get_email (edited), signet_client_get_email (self->client)) != 0 ||
+         g_strcmp0 (signet_client_get_address (edited), signet_client_get_address (self->client)) != 0 ||
+         g_strcmp0 (signet_client_get_notes (edited), signet_client_get_notes (self->client)) != 0;
+}
+
+static void
+update_actions (SignetClientsWindow *self)
+{
+  gboolean dirty = is_dirty (self);
+  gboolean is_new = (self->client != NULL && signet_client_get_id (self->client) == 0);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.save", dirty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.cancel", dirty || is_new);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.delete", self->client != NULL && !is_new);
+}
+
+static void
+field_edited (SignetClientsWindow *self,
+              gpointer             widget)
+{
+  if (self->loading > 0)
+    return;
+
+  clear_field_error (self, GPOINTER_TO_UINT (g_object_get_data (widget, FIELD_KEY)));
+  update_actions (self);
+}
+
+static void
+entry_changed_cb (SignetClientsWindow *self,
+                  GtkEditable         *editable)
+{
+  field_edited (self, editable);
+}
+
+static void
+notes_changed_cb (SignetClientsWindow *self,
+                  GtkTextBuffer       *buffer)
+{
+  field_edited (self, self->notes_view);
+}
+
+static void
+add_row (SignetClientsWindow *self,
+         SignetField          field,
+         GtkWidget           *widget,
+         GtkWidget           *focus_widget)
+{
+  guint index = field - FIRST_FIELD;
+  guint row = index * 2;
+  const char *text = signet_field_to_label (field);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *error_label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
+  gtk_widget_add_css_class (label, "dim-label");
+  /* Level with the first line of a multi-line field (the notes). */
+  if (GTK_IS_FRAME (widget))
+    {
+      gtk_widget_set_valign (label, GTK_ALIGN_START);
+      gtk_widget_set_margin_top (label, 7);
+    }
+  else
+    {
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+    }
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (focus_widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+
+  gtk_label_set_xalign (GTK_LABEL (error_label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
+  gtk_widget_set_visible (error_label, FALSE);
+  gtk_widget_add_css_class (error_label, "error");
+  gtk_widget_add_css_class (error_label, "caption");
+
+  gtk_grid_attach (self->grid, label, 0, row, 1, 1);
+  gtk_grid_attach (self->grid, widget, 1, row, 1, 1);
+  gtk_grid_attach (self->grid, error_label, 1, row + 1, 1, 1);
+
+  self->field_widgets[index] = focus_widget;
+  self->error_labels[index] = GTK_LABEL (error_label);
+  g_object_set_data (G_OBJECT (focus_widget), FIELD_KEY, GUINT_TO_POINTER (index));
+}
+
+static void
+build_form (SignetClientsWindow *self)
+{
+  GtkWidget *scroller;
+  GtkWidget *frame;
+
+  for (SignetField field = FIRST_FIELD; field < SIGNET_FIELD_CLIENT_NOTES; field++)
+    {
+      GtkWidget *entry = gtk_entry_new ();
+
+      self->entries[field - FIRST_FIELD] = GTK_EDITABLE (entry);
+      add_row (self, field, entry, entry);
+      g_signal_connect_object (entry, "changed", G_CALLBACK (entry_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  gtk_entry_set_input_purpose (GTK_ENTRY (self->entries[SIGNET_FIELD_CLIENT_PHONE - FIRST_FIELD]),
+                               GTK_INPUT_PURPOSE_PHONE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (self->entries[SIGNET_FIELD_CLIENT_EMAIL - FIRST_FIELD]),
+                               GTK_INPUT_PURPOSE_EMAIL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->entries[SIGNET_FIELD_CLIENT_CODE - FIRST_FIELD]),
+                               _("A short unique code, such as the client’s abbreviation"));
+
+  self->notes_view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (self->notes_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (self->notes_view, 6);
+  gtk_text_view_set_bottom_margin (self->notes_view, 6);
+  gtk_text_view_set_left_margin (self->notes_view, 6);
+  gtk_text_view_set_right_margin (self->notes_view, 6);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 96);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->notes_view));
+  frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (frame), scroller);
+  add_row (self, SIGNET_FIELD_CLIENT_NOTES, frame, GTK_WIDGET (self->notes_view));
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                           G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+set_entry (SignetClientsWindow *self,
+           SignetField          field,
+           const char          *text)
+{
+  gtk_editable_set_text (self->entries[field - FIRST_FIELD], text ? text : "");
+}
+
+/* Shows a copy of @client in the form (NULL: nothing). */
+static void
+show_client (SignetClientsWindow *self,
+             SignetClient        *client)
+{
+  g_clear_object (&self->client);
+
+  if (client == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->form_stack, "none");
+      update_actions (self);
+      return;
+    }
+
+  self->client = signet_client_copy (client);
+
+  self->loading++;
+  set_entry (self, SIGNET_FIELD_CLIENT_NAME, signet_client_get_name (client));
+  set_entry (self, SIGNET_FIELD_CLIENT_CODE, signet_client_get_code (client));
+  set_entry (self, SIGNET_FIELD_CLIENT_CONTACT, signet_client_get_contact (client));
+  set_entry (self, SIGNET_FIELD_CLIENT_PHONE, signet_client_get_phone (client));
+  set_entry (self, SIGNET_FIELD_CLIENT_EMAIL, signet_client_get_email (client));
+  set_entry (self, SIGNET_FIELD_CLIENT_ADDRESS, signet_client_get_address (client));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                            signet_client_get_notes (client) ?: "", -1);
+  self->loading--;
+
+  if (signet_client_get_id (client) == 0)
+    gtk_label_set_text (self->heading_label, _("New Client"));
+  else
+    gtk_label_set_text (self->heading_label, signet_client_get_name (client));
+
+  gtk_widget_set_visible (self->delete_button, signet_client_get_id (client) != 0);
+  clear_field_errors (self);
+  gtk_stack_set_visible_child_name (self->form_stack, "form");
+  update_actions (self);
+}
+
+static gint64
+row_client_id (GtkListBoxRow *row)
+{
+  return row != NULL ? signet_client_get_id (g_object_get_data (G_OBJECT (row), "signet-client")) : 0;
+}
+
+static void
+select_client_row (SignetClientsWindow *self,
+                   gint64               id)
+{
+  GtkListBoxRow *row = NULL;
+
+  for (int i = 0; id != 0 && (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
+    if (row_client_id (row) == id)
+      break;
+
+  self->loading++;
+  if (row != NULL)
+    gtk_list_box_select_row (self->list_box, row);
+  else
+    gtk_list_box_unselect_all (self->list_box);
+  self->loading--;
+}
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  SignetClient *client = item;
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), signet_client_get_name (client));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), signet_client_get_code (client));
+  g_object_set_data_full (G_OBJECT (row), "signet-client", g_object_ref (client), g_object_unref);
+
+  return row;
+}
+
+static void
+reload_clients (SignetClientsWindow *self)
+{
+  gint64 selected = self->client ? signet_client_get_id (self->client) : 0;
+
+  g_clear_object (&self->clients);
+  self->clients = signet_store_list_clients (self->store);
+
+  self->loading++;
+  gtk_list_box_bind_model (self->list_box, self->clients, create_row_cb, NULL, NULL);
+  self->loading--;
+  select_client_row (self, selected);
+
+  /* A new client being typed keeps the form up in an empty register. */
+  if (g_list_model_get_n_items (self->clients) == 0 && self->client == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "main");
+}
+
+static void
+discard_changes (SignetClientsWindow *self)
+{
+  if (self->client != NULL && signet_client_get_id (self->client) == 0)
+    {
+      show_client (self, NULL);
+      reload_clients (self);
+    }
+  else if (self->client != NULL)
+    {
+      g_autoptr(SignetClient) stored = g_object_ref (self->client);
+
+      show_client (self, stored);
+    }
+}
+
+static gboolean
+save_client (SignetClientsWindow *self)
+{
+  g_autoptr(SignetClient) edited = read_form (self);
+  g_autoptr(SignetClient) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  clear_field_errors (self);
+
+  if (signet_client_get_id (edited) == 0)
+    saved = signet_store_add_client (self->store, edited, &error);
+  else
+    saved = signet_store_update_client (self->store, edited, &error);
+
+  if (!saved)
+    {
+      if (error->domain == SIGNET_FIELD_ERROR)
+        show_field_error (self, error->code, error->message);
+      else
+        show_error (self, _("Could Not Save the Client"), error->message);
+      return FALSE;
+    }
+
+  stored = signet_store_get_client (self->store, signet_client_get_id (edited), NULL);
+  show_client (self, stored ? stored : edited);
+  reload_clients (self);
+
+  return TRUE;
+}
+
+static void
+unsaved_dialog_responded_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             Pending          *pending)
+{
+  SignetClientsWindow *self = pending->self;
+
+  if (g_str_equal (response, SIGNET_RESPONSE_SAVE))
+    {
+      if (save_client (self))
+        pending->func (self, pending->data);
+    }
+  else if (g_str_equal (response, SIGNET_RESPONSE_DISCARD))
+    {
+      discard_changes (self);
+      pending->func (self, pending->data);
+    }
+
+  pending_free (pending);
+}
+
+/* Runs @func now, or after the user saved or discarded the edits. */
+static void
+after_unsaved (SignetClientsWindow *self,
+               ContinueFunc         func,
+               gpointer             data,
+               GDestroyNotify       destroy)
+{
+  Pending *pending;
+  GtkWidget *dialog;
+
+  if (!is_dirty (self))
+    {
+      func (self, data);
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
+
+  pending = g_new0 (Pending, 1);
+  pending->self = g_object_ref (self);
+  pending->func = func;
+  pending->data = data;
+  pending->destroy = destroy;
+
+  dialog = signet_unsaved_dialog_new (GTK_WINDOW (self),
+                                      signet_client_get_id (self->client) != 0
+                                        ? signet_client_get_name (self->client) : NULL);
+  g_signal_connect (dialog, "response", G_CALLBACK (unsaved_dialog_responded_cb), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_client_with_id (SignetClientsWindow *self,
+                     gpointer             data)
+{
+  gint64 id = *(gint64 *) data;
+  g_autoptr(SignetClient) client = signet_store_get_client (self->store, id, NULL);
+
+  show_client (self, client);
+  select_client_row (self, client ? id : 0);
+}
+
+static void
+start_new_client (SignetClientsWindow *self,
+                  gpointer             data)
+{
+  g_autoptr(SignetClient) client = signet_client_new ();
+
+  select_client_row (self, 0);
+  show_client (self, client);
+  gtk_stack_set_visible_child_name (self->stack, "main");
+  gtk_widget_grab_focus (self->field_widgets[0]);
+}
+
+static void
+close_confirmed (SignetClientsWindow *self,
+                 gpointer             data)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+row_selected_cb (SignetClientsWindow *self,
+                 GtkListBoxRow       *row,
+                 GtkListBox          *list_box)
+{
+  gint64 *pending;
+
+  if (self->loading > 0 || row == NULL)
+    return;
+
+  if (self->client != NULL && signet_client_get_id (self->client) == row_client_id (row))
+    return;
+
+  pending = g_new (gint64, 1);
+  *pending = row_client_id (row);
+
+  /* Keep the edited client selected while the user decides. */
+  select_client_row (self, self->client ? signet_client_get_id (self->client) : 0);
+  after_unsaved (self, show_client_with_id, pending, g_free);
+}
+
+static void
+store_changed_cb (SignetClientsWindow *self,
+                  SignetRecordKind     kind,
+                  gint64               id,
+                  SignetChangeKind     change,
+                  SignetStore         *store)
+{
+  if (kind == SIGNET_RECORD_CLIENT)
+    reload_clients (self);
+}
+
+static void
+store_reset_cb (SignetClientsWindow *self,
+                SignetStore         *store)
+{
+  reload_clients (self);
+}
+
+static void
+delete_dialog_responded_cb (SignetClientsWindow *self,
+                            const char          *response,
+                            AdwMessageDialog    *dialog)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, RESPONSE_DELETE) || self->client == NULL)
+    return;
+
+  if (!signet_store_delete_client (self->store, signet_client_get_id (self->client), &error))
+    {
+      show_error (self, _("Cannot Delete the Client"), error->message);
+      return;
+    }
+
+  show_client (self, NULL);
+  reload_clients (self);
+}
+
+static void
+add_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  signet_clients_window_add_client (SIGNET_CLIENTS_WINDOW (widget));
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save_client (SIGNET_CLIENTS_WINDOW (widget));
+}
+
+static void
+cancel_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  discard_changes (SIGNET_CLIENTS_WINDOW (widget));
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SignetClientsWindow *self = SIGNET_CLIENTS_WINDOW (widget);
+  const char *name;
+  guint n_contracts;
+  GtkWidget *dialog;
+
+  if (self->client == NULL || signet_client_get_id (self->client) == 0)
+    return;
+
+  name = signet_client_get_name (self->client);
+  n_contracts = signet_store_count_client_contracts (self->store, signet_client_get_id (self->client));
+
+  /* Contracts would lose their client: say so instead of asking. */
+  if (n_contracts > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (ngettext ("“%s” still has %u contract. Delete it or move it to another "
+                                   "client first.",
+                                   "“%s” still has %u contracts. Delete them or move them to another "
+                                   "client first.",
+                                   n_contracts),
+                         name, n_contracts);
+
+      show_error (self, _("Cannot Delete the Client"), message);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete the Client?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” will be deleted. This cannot be undone."), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    SIGNET_RESPONSE_CANCEL, _("_Cancel"),
+                                    RESPONSE_DELETE, _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), RESPONSE_DELETE,
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), SIGNET_RESPONSE_CANCEL);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), SIGNET_RESPONSE_CANCEL);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_dialog_responded_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+signet_clients_window_close_request (GtkWindow *window)
+{
+  SignetClientsWindow *self = SIGNET_CLIENTS_WINDOW (window);
+
+  if (!self->close_confirmed && is_dirty (self))
+    {
+      after_unsaved (self, close_confirmed, NULL, NULL);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (signet_clients_window_parent_class)->close_request (window);
+}
+
+static void
+signet_clients_window_dispose (GObject *object)
+{
+  SignetClientsWindow *self = (SignetClientsWindow *)object;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SIGNET_TYPE_CLIENTS_WINDOW);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->clients);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (signet_clients_window_parent_class)->dispose (object);
+}
+
+static void
+signet_clients_window_class_init (SignetClientsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = signet_clients_window_dispose;
+
+  window_class->close_request = signet_clients_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-clients-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SignetClientsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SignetClientsWindow, form_stack);
+  gtk_widget_class_bind_template_child (widget_class, SignetClientsWindow, list_box);
+  gtk_widget_class_bind_template_child (widget_class, SignetClientsWindow, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, SignetClientsWindow, grid);
+  gtk_widget_class_bind_template_child (widget_class, SignetClientsWindow, delete_button);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "client.add", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "client.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "client.cancel", NULL, cancel_activated);
+  gtk_widget_class_install_action (widget_class, "client.delete", NULL, delete_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "client.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "client.save", NULL);
+  /* Escape drops unsaved edits first; with none it closes the window
+   * (a disabled action lets the next shortcut for the key run). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "client.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+signet_clients_window_init (SignetClientsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  build_form (self);
+  show_client (self, NULL);
+}
+
+GtkWidget *
+signet_clients_window_new (GtkWindow   *parent,
+                           SignetStore *store)
+{
+  SignetClientsWindow *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (SIGNET_IS_STORE (store), NULL);
+
+  self = g_object_new (SIGNET_TYPE_CLIENTS_WINDOW,
+                       "transient-for", parent,
+                       NULL);
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "reset", G_CALLBACK (store_reset_cb), self, G_CONNECT_SWAPPED);
+  reload_clients (self);
+
+  return GTK_WIDGET (self);
+}
+
+void
+signet_clients_window_add_client (SignetClientsWindow *self)
+{
+  g_return_if_fail (SIGNET_IS_CLIENTS_WINDOW (self));
+
+  after_unsaved (self, start_new_client, NULL, NULL);
+}

@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "signet-contract-page.h"
+#include "signet-date-entry.h"
+
+G_BEGIN_DECLS
+
+/* Shared by signet-contract-page.c (loading, reading and saving the form)
+ * and signet-contract-page-form.c (building the form). */
+
+/* The contract fields are the SignetField values before the client ones. */
+#define N_CONTRACT_FIELDS SIGNET_FIELD_CLIENT_NAME
+
+/* Object data on each field's widget: the SignetField it edits. */
+#define FIELD_KEY "signet-field"
+
+struct _SignetContractPage
+{
+  GtkWidget       parent_instance;
+
+  GtkStack       *stack;
+  GtkScrolledWindow *scrolled_window;
+  GtkLabel       *heading_label;
+  GtkGrid        *grid;
+  GtkWidget      *delete_button;
+
+  GtkEditable    *number_entry;
+  GtkEditable    *title_entry;
+  GtkDropDown    *client_dropdown;
+  GtkEditable    *type_entry;
+  GtkEditable    *owner_entry;
+  GtkEditable    *department_entry;
+  GtkEditable    *value_entry;
+  GtkDropDown    *currency_dropdown;
+  SignetDateEntry *signing_date_entry;
+  SignetDateEntry *start_date_entry;
+  SignetDateEntry *end_date_entry;
+  GtkSwitch      *auto_renew_switch;
+  GtkSpinButton  *notice_days_spin;
+  GtkDropDown    *status_dropdown;
+  GtkDropDown    *risk_dropdown;
+  GtkEditable    *tags_entry;
+  GtkTextView    *notes_view;
+
+  /* Per field: the widget that gets the error style and the focus, and
+   * the label under it that says what is wrong. */
+  GtkWidget      *field_widgets[N_CONTRACT_FIELDS];
+  GtkLabel       *error_labels[N_CONTRACT_FIELDS];
+
+  SignetStore    *store;
+  GListModel     *clients;
+  GtkStringList  *currencies;
+  SignetContract *contract;
+
+  guint           grid_rows;
+  gboolean        dirty;
+  /* Set while the form is being filled in, so that doesn't count as edits. */
+  guint           loading;
+};
+
+/* Lays out every field of the form in the grid. */
+void _signet_contract_page_build_form     (SignetContractPage *self);
+/* The user changed the field @widget stands for. */
+void _signet_contract_page_field_edited   (SignetContractPage *self,
+                                           gpointer            widget);
+
+G_END_DECLS

@@ -1,0 +1,549 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-contract-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "signet-contract-page-private.h"
+#include "signet-money.h"
+
+G_DEFINE_FINAL_TYPE (SignetContractPage, signet_contract_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTRACT,
+  PROP_DIRTY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void update_dirty (SignetContractPage *self);
+
+static const char *
+nonempty (const char *text)
+{
+  return (text != NULL && *text != '\0') ? text : NULL;
+}
+
+static char *
+dup_editable_text (GtkEditable *editable)
+{
+  return g_strdup (nonempty (gtk_editable_get_text (editable)));
+}
+
+static void
+clear_field_error (SignetContractPage *self,
+                   SignetField         field)
+{
+  GtkWidget *widget = self->field_widgets[field];
+
+  if (self->error_labels[field] == NULL)
+    return;
+
+  gtk_widget_remove_css_class (widget, "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_labels[field]), FALSE);
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+clear_field_errors (SignetContractPage *self)
+{
+  for (guint field = 0; field < N_CONTRACT_FIELDS; field++)
+    clear_field_error (self, field);
+}
+
+static void
+show_field_error (SignetContractPage *self,
+                  SignetField         field,
+                  const char         *message)
+{
+  GtkWidget *widget;
+
+  if (field >= N_CONTRACT_FIELDS || self->field_widgets[field] == NULL)
+    return;
+
+  widget = self->field_widgets[field];
+  gtk_widget_add_css_class (widget, "error");
+  gtk_label_set_text (self->error_labels[field], message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_labels[field]), TRUE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
+                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                               -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                  -1);
+  gtk_widget_grab_focus (widget);
+}
+
+
+void
+_signet_contract_page_field_edited (SignetContractPage *self,
+                                    gpointer            widget)
+{
+  if (self->loading > 0)
+    return;
+
+  clear_field_error (self, GPOINTER_TO_UINT (g_object_get_data (widget, FIELD_KEY)));
+  update_dirty (self);
+}
+
+static guint
+find_client_position (SignetContractPage *self,
+                      gint64              client_id)
+{
+  guint n = self->clients ? g_list_model_get_n_items (self->clients) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SignetClient) client = g_list_model_get_item (self->clients, i);
+
+      if (signet_client_get_id (client) == client_id)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static guint
+find_currency_position (SignetContractPage *self,
+                        const char         *code)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->currencies));
+
+  for (guint i = 0; code != NULL && i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->currencies, i), code) == 0)
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static gint64
+selected_client_id (SignetContractPage *self)
+{
+  SignetClient *client = gtk_drop_down_get_selected_item (self->client_dropdown);
+
+  return client ? signet_client_get_id (client) : 0;
+}
+
+static const char *
+selected_currency (SignetContractPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->currency_dropdown);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return NULL;
+
+  return gtk_string_list_get_string (self->currencies, position);
+}
+
+static void
+reload_clients (SignetContractPage *self)
+{
+  gint64 client_id = selected_client_id (self);
+
+  self->loading++;
+  g_clear_object (&self->clients);
+  if (self->store != NULL)
+    self->clients = signet_store_list_clients (self->store);
+  gtk_drop_down_set_model (self->client_dropdown, self->clients);
+  gtk_drop_down_set_selected (self->client_dropdown, find_client_position (self, client_id));
+  self->loading--;
+}
+
+static void
+update_heading (SignetContractPage *self)
+{
+  const char *title;
+
+  if (self->contract == NULL)
+    return;
+
+  title = signet_contract_get_title (self->contract);
+  if (signet_contract_get_id (self->contract) == 0)
+    gtk_label_set_text (self->heading_label, _("New Contract"));
+  else if (nonempty (title))
+    gtk_label_set_text (self->heading_label, title);
+  else
+    gtk_label_set_text (self->heading_label, signet_contract_get_number (self->contract));
+}
+
+static void
+fill_form (SignetContractPage *self)
+{
+  SignetContract *contract = self->contract;
+  const char *currency = signet_contract_get_currency (contract);
+  g_autofree char *value = NULL;
+
+  if (signet_contract_get_value (contract) != 0)
+    value = signet_money_to_decimal (signet_contract_get_value (contract), currency);
+
+  self->loading++;
+
+  gtk_editable_set_text (self->number_entry, signet_contract_get_number (contract) ?: "");
+  gtk_editable_set_text (self->title_entry, signet_contract_get_title (contract) ?: "");
+  gtk_drop_down_set_selected (self->client_dropdown,
+                              find_client_position (self, signet_contract_get_client_id (contract)));
+  gtk_editable_set_text (self->type_entry, signet_contract_get_contract_type (contract) ?: "");
+  gtk_editable_set_text (self->owner_entry, signet_contract_get_owner (contract) ?: "");
+  gtk_editable_set_text (self->department_entry, signet_contract_get_department (contract) ?: "");
+  gtk_editable_set_text (self->value_entry, value ?: "");
+  gtk_drop_down_set_selected (self->currency_dropdown, find_currency_position (self, currency));
+  signet_date_entry_set_text (self->signing_date_entry, signet_contract_get_signing_date (contract));
+  signet_date_entry_set_text (self->start_date_entry, signet_contract_get_start_date (contract));
+  signet_date_entry_set_text (self->end_date_entry, signet_contract_get_end_date (contract));
+  gtk_switch_set_active (self->auto_renew_switch, signet_contract_get_auto_renew (contract));
+  gtk_spin_button_set_value (self->notice_days_spin, signet_contract_get_notice_days (contract));
+  gtk_drop_down_set_selected (self->status_dropdown, signet_contract_get_status (contract));
+  gtk_drop_down_set_selected (self->risk_dropdown, signet_contract_get_risk_level (contract));
+  gtk_editable_set_text (self->tags_entry, signet_contract_get_tags (contract) ?: "");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                            signet_contract_get_notes (contract) ?: "", -1);
+
+  self->loading--;
+
+  gtk_widget_set_visible (self->delete_button, signet_contract_get_id (contract) != 0);
+  clear_field_errors (self);
+  update_heading (self);
+  update_dirty (self);
+}
+
+/* The contract the form describes, built on a copy of the stored one.
+ * Fails only when the value cannot be read as an amount of the currency. */
+static SignetContract *
+read_form (SignetContractPage  *self,
+           GError             **error)
+{
+  g_autoptr(SignetContract) contract = signet_contract_copy (self->contract);
+  SignetClient *client = gtk_drop_down_get_selected_item (self->client_dropdown);
+  const char *currency = selected_currency (self);
+  const char *value_text = gtk_editable_get_text (self->value_entry);
+  gint64 value = 0;
+  GtkTextIter start, end;
+  g_autofree char *notes = NULL;
+  g_autofree char *number = dup_editable_text (self->number_entry);
+  g_autofree char *title = dup_editable_text (self->title_entry);
+  g_autofree char *contract_type = dup_editable_text (self->type_entry);
+  g_autofree char *owner = dup_editable_text (self->owner_entry);
+  g_autofree char *department = dup_editable_text (self->department_entry);
+  g_autofree char *tags = dup_editable_text (self->tags_entry);
+  g_autofree char *value_trimmed = g_strstrip (g_strdup (value_text));
+
+  if (*value_trimmed != '\0' && currency != NULL &&
+      !signet_money_parse (value_trimmed, currency, &value, error))
+    return NULL;
+
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (self->notes_view), &start, &end);
+  notes = gtk_text_iter_get_text (&start, &end);
+
+  signet_contract_set_number (contract, number);
+  signet_contract_set_title (contract, title);
+  signet_contract_set_client_id (contract, client ? signet_client_get_id (client) : 0);
+  /* The joined name only follows a change of client: a client renamed
+   * meanwhile is not an edit of this contract. */
+  if (signet_contract_get_client_id (contract) != signet_contract_get_client_id (self->contract))
+    signet_contract_set_client_name (contract, client ? signet_client_get_name (client) : NULL);
+  signet_contract_set_contract_type (contract, contract_type);
+  signet_contract_set_owner (contract, owner);
+  signet_contract_set_department (contract, department);
+  signet_contract_set_value (contract, value);
+  signet_contract_set_currency (contract, currency);
+  signet_contract_set_signing_date (contract, nonempty (signet_date_entry_get_text (self->signing_date_entry)));
+  signet_contract_set_start_date (contract, nonempty (signet_date_entry_get_text (self->start_date_entry)));
+  signet_contract_set_end_date (contract, nonempty (signet_date_entry_get_text (self->end_date_entry)));
+  signet_contract_set_auto_renew (contract, gtk_switch_get_active (self->auto_renew_switch));
+  signet_contract_set_notice_days (contract, gtk_spin_button_get_value_as_int (self->notice_days_spin));
+  signet_contract_set_status (contract, gtk_drop_down_get_selected (self->status_dropdown));
+  signet_contract_set_risk_level (contract, gtk_drop_down_get_selected (self->risk_dropdown));
+  signet_contract_set_tags (contract, tags);
+  signet_contract_set_notes (contract, nonempty (notes));
+
+  return g_steal_pointer (&contract);
+}
+
+static void
+update_dirty (SignetContractPage *self)
+{
+  gboolean dirty = FALSE;
+
+  if (self->contract != NULL)
+    {
+      g_autoptr(SignetContract) edited = read_form (self, NULL);
+
+      dirty = (edited == NULL || !signet_contract_equal (edited, self->contract));
+    }
+
+  if (dirty == self->dirty)
+    return;
+
+  self->dirty = dirty;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+}
+
+static void
+store_changed_cb (SignetContractPage *self,
+                  SignetRecordKind    kind,
+                  gint64              id,
+                  SignetChangeKind    change,
+                  SignetStore        *store)
+{
+  g_autoptr(SignetContract) stored = NULL;
+
+  if (kind == SIGNET_RECORD_CLIENT)
+    {
+      reload_clients (self);
+      update_dirty (self);
+      return;
+    }
+
+  /* Someone else's change to the contract shown here (a renamed client,
+   * an undo) is taken in unless it would overwrite the user's edits. */
+  if (self->contract == NULL || self->dirty || change != SIGNET_CHANGE_UPDATED ||
+      id != signet_contract_get_id (self->contract))
+    return;
+
+  stored = signet_store_get_contract (self->store, id, NULL);
+  if (stored != NULL)
+    signet_contract_page_set_contract (self, stored);
+}
+
+static void
+store_reset_cb (SignetContractPage *self,
+                SignetStore        *store)
+{
+  reload_clients (self);
+  update_dirty (self);
+}
+
+static void
+signet_contract_page_dispose (GObject *object)
+{
+  SignetContractPage *self = (SignetContractPage *)object;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SIGNET_TYPE_CONTRACT_PAGE);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->clients);
+  g_clear_object (&self->currencies);
+  g_clear_object (&self->contract);
+
+  G_OBJECT_CLASS (signet_contract_page_parent_class)->dispose (object);
+}
+
+static void
+signet_contract_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  SignetContractPage *self = SIGNET_CONTRACT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTRACT:
+      g_value_set_object (value, self->contract);
+      break;
+
+    case PROP_DIRTY:
+      g_value_set_boolean (value, self->dirty);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+signet_contract_page_class_init (SignetContractPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = signet_contract_page_dispose;
+  object_class->get_property = signet_contract_page_get_property;
+
+  properties[PROP_CONTRACT] =
+    g_param_spec_object ("contract", NULL, NULL, SIGNET_TYPE_CONTRACT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-contract-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SignetContractPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SignetContractPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, SignetContractPage, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, SignetContractPage, grid);
+  gtk_widget_class_bind_template_child (widget_class, SignetContractPage, delete_button);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+signet_contract_page_init (SignetContractPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  _signet_contract_page_build_form (self);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+GtkWidget *
+signet_contract_page_new (void)
+{
+  return g_object_new (SIGNET_TYPE_CONTRACT_PAGE, NULL);
+}
+
+SignetStore *
+signet_contract_page_get_store (SignetContractPage *self)
+{
+  g_return_val_if_fail (SIGNET_IS_CONTRACT_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+signet_contract_page_set_store (SignetContractPage *self,
+                                SignetStore        *store)
+{
+  g_return_if_fail (SIGNET_IS_CONTRACT_PAGE (self));
+  g_return_if_fail (store == NULL || SIGNET_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+
+  g_set_object (&self->store, store);
+  signet_contract_page_set_contract (self, NULL);
+
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "reset", G_CALLBACK (store_reset_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  reload_clients (self);
+}
+
+SignetContract *
+signet_contract_page_get_contract (SignetContractPage *self)
+{
+  g_return_val_if_fail (SIGNET_IS_CONTRACT_PAGE (self), NULL);
+
+  return self->contract;
+}
+
+void
+signet_contract_page_set_contract (SignetContractPage *self,
+                                   SignetContract     *contract)
+{
+  g_return_if_fail (SIGNET_IS_CONTRACT_PAGE (self));
+  g_return_if_fail (contract == NULL || SIGNET_IS_CONTRACT (contract));
+
+  g_clear_object (&self->contract);
+  if (contract != NULL)
+    self->contract = signet_contract_copy (contract);
+
+  if (self->contract != NULL)
+    {
+      fill_form (self);
+      gtk_stack_set_visible_child_name (self->stack, "form");
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      update_dirty (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTRACT]);
+}
+
+gboolean
+signet_contract_page_get_dirty (SignetContractPage *self)
+{
+  g_return_val_if_fail (SIGNET_IS_CONTRACT_PAGE (self), FALSE);
+
+  return self->dirty;
+}
+
+gboolean
+signet_contract_page_save (SignetContractPage  *self,
+                           GError             **error)
+{
+  g_autoptr(SignetContract) edited = NULL;
+  g_autoptr(SignetContract) stored = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean saved;
+
+  g_return_val_if_fail (SIGNET_IS_CONTRACT_PAGE (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+  g_return_val_if_fail (self->contract != NULL, FALSE);
+
+  clear_field_errors (self);
+
+  edited = read_form (self, &local_error);
+  if (edited == NULL)
+    {
+      g_autoptr(GError) field_error = g_error_new_literal (SIGNET_FIELD_ERROR, SIGNET_FIELD_CONTRACT_VALUE,
+                                                           local_error->message);
+
+      show_field_error (self, SIGNET_FIELD_CONTRACT_VALUE, field_error->message);
+      g_propagate_error (error, g_steal_pointer (&field_error));
+      return FALSE;
+    }
+
+  if (signet_contract_get_id (edited) == 0)
+    saved = signet_store_add_contract (self->store, edited, &local_error);
+  else
+    saved = signet_store_update_contract (self->store, edited, &local_error);
+
+  if (!saved)
+    {
+      if (local_error->domain == SIGNET_FIELD_ERROR)
+        show_field_error (self, local_error->code, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* Show what the store keeps (trimmed text, the joined client name). */
+  stored = signet_store_get_contract (self->store, signet_contract_get_id (edited), NULL);
+  signet_contract_page_set_contract (self, stored ? stored : edited);
+
+  return TRUE;
+}
+
+void
+signet_contract_page_revert (SignetContractPage *self)
+{
+  g_return_if_fail (SIGNET_IS_CONTRACT_PAGE (self));
+
+  if (self->contract != NULL)
+    fill_form (self);
+}
+
+void
+signet_contract_page_focus_form (SignetContractPage *self)
+{
+  g_return_if_fail (SIGNET_IS_CONTRACT_PAGE (self));
+
+  if (self->contract == NULL)
+    return;
+
+  if (signet_contract_get_id (self->contract) == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->number_entry));
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "signet-store.h"
+
+G_BEGIN_DECLS
+
+#define SIGNET_TYPE_CONTRACT_PAGE (signet_contract_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (SignetContractPage, signet_contract_page, SIGNET, CONTRACT_PAGE, GtkWidget)
+
+/* The detail page: a form with every field of one contract. It edits a
+ * copy; nothing reaches the store before signet_contract_page_save(). The
+ * "dirty" property tells whether the form differs from the contract. The
+ * window owns the contract.save/cancel/delete actions its buttons use. */
+GtkWidget      *signet_contract_page_new          (void);
+SignetStore    *signet_contract_page_get_store    (SignetContractPage *self);
+void            signet_contract_page_set_store    (SignetContractPage *self,
+                                                   SignetStore        *store);
+/* The contract as stored (id 0 for a new one), or NULL when the page
+ * shows nothing. */
+SignetContract *signet_contract_page_get_contract (SignetContractPage *self);
+/* Shows a copy of @contract (NULL: the empty state), dropping any edits. */
+void            signet_contract_page_set_contract (SignetContractPage *self,
+                                                   SignetContract     *contract);
+gboolean        signet_contract_page_get_dirty    (SignetContractPage *self);
+/* Adds or updates the contract from the form. A validation error is shown
+ * at its field, which gets the focus; @error gets it as well. */
+gboolean        signet_contract_page_save         (SignetContractPage *self,
+                                                   GError            **error);
+/* Puts the form back to the stored contract. */
+void            signet_contract_page_revert       (SignetContractPage *self);
+/* Moves the focus to the first field worth typing in. */
+void            signet_contract_page_focus_form   (SignetContractPage *self);
+
+G_END_DECLS

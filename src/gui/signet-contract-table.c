@@ -1,0 +1,489 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-contract-table"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "signet-column-sorter.h"
+#include "signet-contract-table.h"
+#include "signet-date.h"
+#include "signet-money.h"
+
+struct _SignetContractTable
+{
+  GtkWidget            parent_instance;
+
+  GtkScrolledWindow   *scrolled_window;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *number_column;
+  GtkColumnViewColumn *title_column;
+  GtkColumnViewColumn *client_column;
+  GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *end_date_column;
+  GtkColumnViewColumn *value_column;
+
+  SignetContractList  *model;
+  GtkSingleSelection  *selection;
+
+  gint64               selected_id;
+  /* Set while the model changes or the table selects a row itself, so the
+   * selection changes GtkSingleSelection makes then are not the user's. */
+  guint                updating;
+};
+
+G_DEFINE_FINAL_TYPE (SignetContractTable, signet_contract_table, GTK_TYPE_WIDGET)
+
+enum {
+  SELECTION_CHANGED,
+  SORT_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkColumnViewColumn *
+column_for_key (SignetContractTable *self,
+                SignetSortKey        key)
+{
+  switch (key)
+    {
+    case SIGNET_SORT_NUMBER:   return self->number_column;
+    case SIGNET_SORT_TITLE:    return self->title_column;
+    case SIGNET_SORT_CLIENT:   return self->client_column;
+    case SIGNET_SORT_STATUS:   return self->status_column;
+    case SIGNET_SORT_END_DATE: return self->end_date_column;
+    case SIGNET_SORT_VALUE:    return self->value_column;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *column_view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (column_view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+
+  return NULL;
+}
+
+/* GTK 4.8 has no gtk_column_view_scroll_to(); the list view inside the
+ * column view has the "list.scroll-to-item" action that does it. */
+static void
+scroll_to_position (SignetContractTable *self,
+                    guint                position)
+{
+  GtkWidget *list_view = find_list_view (GTK_WIDGET (self->column_view));
+
+  if (list_view != NULL && position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+}
+
+static void
+restore_selection (SignetContractTable *self)
+{
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (self->selected_id != 0)
+    position = signet_contract_list_find (self->model, self->selected_id);
+
+  self->updating++;
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
+  self->updating--;
+}
+
+static void
+set_label_text (GtkListItem *list_item,
+                const char  *text)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text ? text : "");
+}
+
+/* Title and client may be cut short in their column: the tooltip has it all. */
+static void
+set_long_text (GtkListItem *list_item,
+               const char  *text)
+{
+  set_label_text (list_item, text);
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (list_item), text);
+}
+
+static void
+plain_cell_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     SignetContractTable      *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+text_cell_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    SignetContractTable      *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+status_cell_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      SignetContractTable      *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_halign (label, GTK_ALIGN_START);
+  gtk_widget_add_css_class (label, "status-pill");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+value_cell_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     SignetContractTable      *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
+  /* Clear of the overlay scrollbar at the right edge. */
+  gtk_widget_set_margin_end (label, 8);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+number_cell_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     SignetContractTable      *self)
+{
+  SignetContract *contract = gtk_list_item_get_item (list_item);
+
+  set_label_text (list_item, signet_contract_get_number (contract));
+}
+
+static void
+title_cell_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    SignetContractTable      *self)
+{
+  SignetContract *contract = gtk_list_item_get_item (list_item);
+
+  set_long_text (list_item, signet_contract_get_title (contract));
+}
+
+static void
+client_cell_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     SignetContractTable      *self)
+{
+  SignetContract *contract = gtk_list_item_get_item (list_item);
+
+  set_long_text (list_item, signet_contract_get_client_name (contract));
+}
+
+static void
+status_cell_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     SignetContractTable      *self)
+{
+  SignetContract *contract = gtk_list_item_get_item (list_item);
+  SignetContractStatus status = signet_contract_get_status (contract);
+  g_autofree char *status_class = g_strdup_printf ("status-%s", signet_contract_status_to_token (status));
+  const char *classes[] = { "status-pill", status_class, NULL };
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  gtk_widget_set_css_classes (label, classes);
+  gtk_label_set_text (GTK_LABEL (label), signet_contract_status_to_label (status));
+}
+
+static void
+end_date_cell_bind_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *list_item,
+                       SignetContractTable      *self)
+{
+  SignetContract *contract = gtk_list_item_get_item (list_item);
+  g_autofree char *text = signet_date_format_display (signet_contract_get_end_date (contract));
+
+  set_label_text (list_item, text);
+}
+
+static void
+value_cell_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    SignetContractTable      *self)
+{
+  SignetContract *contract = gtk_list_item_get_item (list_item);
+  g_autofree char *text = signet_money_format (signet_contract_get_value (contract),
+                                               signet_contract_get_currency (contract));
+
+  set_label_text (list_item, text);
+}
+
+static void
+model_items_changing_cb (SignetContractTable *self,
+                         guint                position,
+                         guint                removed,
+                         guint                added,
+                         GListModel          *model)
+{
+  self->updating++;
+}
+
+static void
+model_items_changed_cb (SignetContractTable *self,
+                        guint                position,
+                        guint                removed,
+                        guint                added,
+                        GListModel          *model)
+{
+  self->updating--;
+  restore_selection (self);
+}
+
+static void
+selection_changed_cb (SignetContractTable *self,
+                      GParamSpec          *pspec,
+                      GtkSingleSelection  *selection)
+{
+  g_autoptr(SignetContract) contract = NULL;
+
+  if (self->updating > 0)
+    return;
+
+  contract = gtk_single_selection_get_selected_item (selection);
+  if (contract != NULL)
+    g_object_ref (contract);
+
+  self->selected_id = contract ? signet_contract_get_id (contract) : 0;
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+view_sorter_changed_cb (SignetContractTable *self,
+                        GtkSorterChange      change,
+                        GtkSorter           *view_sorter)
+{
+  SignetSortKey key;
+  gboolean descending;
+  guint position;
+
+  if (self->model == NULL || !signet_column_sorter_probe (view_sorter, &key, &descending))
+    return;
+
+  if (key == signet_contract_list_get_sort_key (self->model) &&
+      descending == signet_contract_list_get_descending (self->model))
+    return;
+
+  signet_contract_list_set_sort (self->model, key, descending);
+
+  position = gtk_single_selection_get_selected (self->selection);
+  scroll_to_position (self, position != GTK_INVALID_LIST_POSITION ? position : 0);
+
+  g_signal_emit (self, signals[SORT_CHANGED], 0);
+}
+
+static void
+signet_contract_table_dispose (GObject *object)
+{
+  SignetContractTable *self = (SignetContractTable *)object;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SIGNET_TYPE_CONTRACT_TABLE);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (signet_contract_table_parent_class)->dispose (object);
+}
+
+static void
+signet_contract_table_class_init (SignetContractTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = signet_contract_table_dispose;
+
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  signals[SORT_CHANGED] =
+    g_signal_new ("sort-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-contract-table.ui");
+  gtk_widget_class_bind_template_child (widget_class, SignetContractTable, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, SignetContractTable, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SignetContractTable, number_column);
+  gtk_widget_class_bind_template_child (widget_class, SignetContractTable, title_column);
+  gtk_widget_class_bind_template_child (widget_class, SignetContractTable, client_column);
+  gtk_widget_class_bind_template_child (widget_class, SignetContractTable, status_column);
+  gtk_widget_class_bind_template_child (widget_class, SignetContractTable, end_date_column);
+  gtk_widget_class_bind_template_child (widget_class, SignetContractTable, value_column);
+  gtk_widget_class_bind_template_callback (widget_class, plain_cell_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, text_cell_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_cell_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, value_cell_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, number_cell_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_cell_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, client_cell_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_cell_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, end_date_cell_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, value_cell_bind_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+signet_contract_table_init (SignetContractTable *self)
+{
+  static const SignetSortKey keys[] = {
+    SIGNET_SORT_NUMBER, SIGNET_SORT_TITLE, SIGNET_SORT_CLIENT,
+    SIGNET_SORT_STATUS, SIGNET_SORT_END_DATE, SIGNET_SORT_VALUE,
+  };
+  GtkShortcutController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(SignetColumnSorter) sorter = signet_column_sorter_new (keys[i]);
+
+      gtk_column_view_column_set_sorter (column_for_key (self, keys[i]), GTK_SORTER (sorter));
+    }
+
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (view_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Delete acts on the list only, so it never deletes a contract while
+   * someone presses Delete in a field of the form. */
+  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("contract.delete")));
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
+                                                          gtk_named_action_new ("contract.delete")));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (shortcuts));
+}
+
+GtkWidget *
+signet_contract_table_new (void)
+{
+  return g_object_new (SIGNET_TYPE_CONTRACT_TABLE, NULL);
+}
+
+SignetContractList *
+signet_contract_table_get_model (SignetContractTable *self)
+{
+  g_return_val_if_fail (SIGNET_IS_CONTRACT_TABLE (self), NULL);
+
+  return self->model;
+}
+
+void
+signet_contract_table_set_model (SignetContractTable *self,
+                                 SignetContractList  *model)
+{
+  g_return_if_fail (SIGNET_IS_CONTRACT_TABLE (self));
+  g_return_if_fail (model == NULL || SIGNET_IS_CONTRACT_LIST (model));
+
+  if (self->model == model)
+    return;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+
+  gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
+  g_set_object (&self->model, model);
+  self->selected_id = 0;
+
+  if (model == NULL)
+    return;
+
+  /* One handler before GtkSingleSelection reacts to a change and one after
+   * it: in between, the selection it drops is not the user's doing. */
+  g_signal_connect_object (model, "items-changed",
+                           G_CALLBACK (model_items_changing_cb), self, G_CONNECT_SWAPPED);
+
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  g_signal_connect_object (model, "items-changed",
+                           G_CALLBACK (model_items_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+gint64
+signet_contract_table_get_selected_id (SignetContractTable *self)
+{
+  g_return_val_if_fail (SIGNET_IS_CONTRACT_TABLE (self), 0);
+
+  return self->selected_id;
+}
+
+void
+signet_contract_table_select_id (SignetContractTable *self,
+                                 gint64               id)
+{
+  g_return_if_fail (SIGNET_IS_CONTRACT_TABLE (self));
+
+  self->selected_id = id;
+  if (self->model == NULL)
+    return;
+
+  restore_selection (self);
+  scroll_to_position (self, gtk_single_selection_get_selected (self->selection));
+}
+
+void
+signet_contract_table_set_sort (SignetContractTable *self,
+                                SignetSortKey        key,
+                                gboolean             descending)
+{
+  g_return_if_fail (SIGNET_IS_CONTRACT_TABLE (self));
+  g_return_if_fail (key <= SIGNET_SORT_VALUE);
+
+  gtk_column_view_sort_by_column (self->column_view, column_for_key (self, key),
+                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  if (self->model != NULL)
+    signet_contract_list_set_sort (self->model, key, descending);
+}
+
+GtkWidget *
+signet_contract_table_get_column_view (SignetContractTable *self)
+{
+  g_return_val_if_fail (SIGNET_IS_CONTRACT_TABLE (self), NULL);
+
+  return GTK_WIDGET (self->column_view);
+}

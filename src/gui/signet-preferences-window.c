@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "signet-application.h"
+#include "signet-money.h"
+#include "signet-preferences-window.h"
+
+struct _SignetPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  AdwEntryRow          *pattern_row;
+  AdwActionRow         *example_row;
+  GtkLabel             *example_label;
+  AdwComboRow          *currency_row;
+
+  GSettings            *settings;
+  SignetStore          *store;
+  GtkStringList        *currencies;
+  /* Set while the rows are being filled in from the settings. */
+  gboolean              loading;
+};
+
+G_DEFINE_FINAL_TYPE (SignetPreferencesWindow, signet_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* Checks the pattern as it is typed; only a valid one is kept. */
+static void
+pattern_changed_cb (SignetPreferencesWindow *self,
+                    GtkEditable             *editable)
+{
+  const char *pattern = gtk_editable_get_text (editable);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *example = NULL;
+
+  if (!signet_contract_number_pattern_is_valid (pattern, &error) ||
+      (self->store != NULL &&
+       (example = signet_store_next_contract_number (self->store, pattern, &error)) == NULL))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->pattern_row), "error");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->example_row), _("Invalid Pattern"));
+      gtk_label_set_text (self->example_label, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->example_label), "error");
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->pattern_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->example_label), "error");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->example_row), _("Next Number"));
+  gtk_label_set_text (self->example_label, example ? example : "");
+
+  if (!self->loading)
+    g_settings_set_string (self->settings, "number-pattern", pattern);
+}
+
+static void
+currency_selected_cb (SignetPreferencesWindow *self,
+                      GParamSpec              *pspec,
+                      AdwComboRow             *row)
+{
+  guint position = adw_combo_row_get_selected (row);
+
+  if (self->loading || position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  g_settings_set_string (self->settings, "default-currency",
+                         gtk_string_list_get_string (self->currencies, position));
+}
+
+static void
+load_settings (SignetPreferencesWindow *self)
+{
+  g_autofree char *pattern = g_settings_get_string (self->settings, "number-pattern");
+  g_autofree char *currency = g_settings_get_string (self->settings, "default-currency");
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->currencies));
+
+  self->loading = TRUE;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->pattern_row), pattern);
+  pattern_changed_cb (self, GTK_EDITABLE (self->pattern_row));
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->currencies, i), currency) == 0)
+      adw_combo_row_set_selected (self->currency_row, i);
+
+  self->loading = FALSE;
+}
+
+static void
+signet_preferences_window_dispose (GObject *object)
+{
+  SignetPreferencesWindow *self = (SignetPreferencesWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SIGNET_TYPE_PREFERENCES_WINDOW);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_object (&self->currencies);
+
+  G_OBJECT_CLASS (signet_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = signet_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, pattern_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, example_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, example_label);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_callback (widget_class, pattern_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, currency_selected_cb);
+}
+
+static void
+signet_preferences_window_init (SignetPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Until load_settings(): setting the model selects its first currency,
+   * which is not the user's choice. */
+  self->loading = TRUE;
+
+  self->settings = g_settings_new (SIGNET_SETTINGS_SCHEMA);
+  self->currencies = gtk_string_list_new ((const char * const *) signet_currency_list ());
+  adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (self->currencies));
+  adw_combo_row_set_expression (self->currency_row,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+}
+
+GtkWidget *
+signet_preferences_window_new (GtkWindow   *parent,
+                               SignetStore *store)
+{
+  SignetPreferencesWindow *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (store == NULL || SIGNET_IS_STORE (store), NULL);
+
+  self = g_object_new (SIGNET_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       NULL);
+  g_set_object (&self->store, store);
+  load_settings (self);
+
+  return GTK_WIDGET (self);
+}

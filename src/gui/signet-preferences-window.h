@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "signet-store.h"
+
+G_BEGIN_DECLS
+
+#define SIGNET_TYPE_PREFERENCES_WINDOW (signet_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SignetPreferencesWindow, signet_preferences_window, SIGNET, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+/* @store (nullable) gives the example of the next contract number. */
+GtkWidget *signet_preferences_window_new (GtkWindow   *parent,
+                                          SignetStore *store);
+
+G_END_DECLS

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-unsaved-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "signet-unsaved-dialog.h"
+
+GtkWidget *
+signet_unsaved_dialog_new (GtkWindow  *parent,
+                           const char *name)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (parent, _("Save Changes?"), NULL);
+  if (name != NULL && *name != '\0')
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("“%s” has changes that are not saved. "
+                                      "If you discard them, they are lost."),
+                                    name);
+  else
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                                 _("There are changes that are not saved. "
+                                   "If you discard them, they are lost."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    SIGNET_RESPONSE_CANCEL, _("_Cancel"),
+                                    SIGNET_RESPONSE_DISCARD, _("_Discard"),
+                                    SIGNET_RESPONSE_SAVE, _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
+                                              SIGNET_RESPONSE_DISCARD,
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
+                                              SIGNET_RESPONSE_SAVE,
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), SIGNET_RESPONSE_SAVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), SIGNET_RESPONSE_CANCEL);
+
+  return dialog;
+}

@@ -1,0 +1,396 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "signet-application.h"
+#include "signet-clients-window.h"
+#include "signet-money.h"
+#include "signet-unsaved-dialog.h"
+#include "signet-window-private.h"
+
+#define RESPONSE_CLOSE      "close"
+#define RESPONSE_ADD_CLIENT "add-client"
+
+#define DELETED_CONTRACT_KEY "signet-deleted-contract"
+
+typedef struct
+{
+  SignetWindow         *self;
+  SignetWindowContinue  func;
+  gpointer              data;
+  GDestroyNotify        destroy;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  if (pending->destroy != NULL)
+    pending->destroy (pending->data);
+  g_object_unref (pending->self);
+  g_free (pending);
+}
+
+void
+_signet_window_show_error (SignetWindow *self,
+                           const char   *heading,
+                           const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_assert (SIGNET_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), RESPONSE_CLOSE, _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_signet_window_update_actions (SignetWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  SignetContract *shown = signet_contract_page_get_contract (self->page);
+  gboolean has_store = (self->store != NULL);
+  gboolean dirty = signet_contract_page_get_dirty (self->page);
+  gboolean is_new = (shown != NULL && signet_contract_get_id (shown) == 0);
+
+  g_assert (SIGNET_IS_WINDOW (self));
+
+  gtk_widget_action_set_enabled (widget, "win.new-contract", has_store);
+  gtk_widget_action_set_enabled (widget, "win.search", has_store);
+  gtk_widget_action_set_enabled (widget, "win.clients", has_store);
+  gtk_widget_set_sensitive (self->search_button, has_store);
+  gtk_widget_action_set_enabled (widget, "contract.save", dirty);
+  gtk_widget_action_set_enabled (widget, "contract.cancel", dirty || is_new);
+  gtk_widget_action_set_enabled (widget, "contract.delete", shown != NULL && !is_new);
+}
+
+void
+_signet_window_show_contract (SignetWindow *self,
+                              gint64        id)
+{
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (SIGNET_IS_WINDOW (self));
+
+  if (id != 0 && self->store != NULL)
+    {
+      contract = signet_store_get_contract (self->store, id, &error);
+      if (contract == NULL)
+        _signet_window_show_error (self, _("Cannot Show the Contract"), error);
+    }
+
+  signet_contract_page_set_contract (self->page, contract);
+  signet_contract_table_select_id (self->table, contract ? id : 0);
+}
+
+/* Saves the page; says why when it could not. A mistake in a field is
+ * shown at the field by the page itself. */
+static gboolean
+save_contract (SignetWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  SignetContract *saved;
+
+  if (!signet_contract_page_save (self->page, &error))
+    {
+      if (error->domain != SIGNET_FIELD_ERROR)
+        _signet_window_show_error (self, _("Could Not Save the Contract"), error);
+      return FALSE;
+    }
+
+  saved = signet_contract_page_get_contract (self->page);
+  signet_contract_table_select_id (self->table, signet_contract_get_id (saved));
+  _signet_window_update_view (self);
+
+  return TRUE;
+}
+
+/* Drops the edits; a new contract that was never saved goes away. */
+static void
+discard_changes (SignetWindow *self)
+{
+  SignetContract *shown = signet_contract_page_get_contract (self->page);
+
+  if (shown != NULL && signet_contract_get_id (shown) == 0)
+    signet_contract_page_set_contract (self->page, NULL);
+  else
+    signet_contract_page_revert (self->page);
+}
+
+static void
+unsaved_dialog_responded_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             Pending          *pending)
+{
+  SignetWindow *self = pending->self;
+
+  if (g_str_equal (response, SIGNET_RESPONSE_SAVE))
+    {
+      if (save_contract (self))
+        pending->func (self, pending->data);
+    }
+  else if (g_str_equal (response, SIGNET_RESPONSE_DISCARD))
+    {
+      discard_changes (self);
+      pending->func (self, pending->data);
+    }
+
+  pending_free (pending);
+}
+
+void
+_signet_window_after_unsaved (SignetWindow         *self,
+                              SignetWindowContinue  func,
+                              gpointer              data,
+                              GDestroyNotify        destroy)
+{
+  SignetContract *shown = signet_contract_page_get_contract (self->page);
+  const char *name = NULL;
+  Pending *pending;
+  GtkWidget *dialog;
+
+  g_assert (SIGNET_IS_WINDOW (self));
+
+  if (!signet_contract_page_get_dirty (self->page))
+    {
+      func (self, data);
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
+
+  if (shown != NULL && signet_contract_get_id (shown) != 0)
+    name = signet_contract_get_number (shown);
+
+  pending = g_new0 (Pending, 1);
+  pending->self = g_object_ref (self);
+  pending->func = func;
+  pending->data = data;
+  pending->destroy = destroy;
+
+  dialog = signet_unsaved_dialog_new (GTK_WINDOW (self), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (unsaved_dialog_responded_cb), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+present_clients_window (SignetWindow *self,
+                        gboolean      add_client)
+{
+  if (self->clients_window == NULL)
+    {
+      self->clients_window = GTK_WINDOW (signet_clients_window_new (GTK_WINDOW (self), self->store));
+      g_object_add_weak_pointer (G_OBJECT (self->clients_window), (gpointer *) &self->clients_window);
+    }
+
+  gtk_window_present (self->clients_window);
+
+  if (add_client)
+    signet_clients_window_add_client (SIGNET_CLIENTS_WINDOW (self->clients_window));
+}
+
+static void
+no_clients_dialog_responded_cb (SignetWindow     *self,
+                                const char       *response,
+                                AdwMessageDialog *dialog)
+{
+  if (g_str_equal (response, RESPONSE_ADD_CLIENT))
+    present_clients_window (self, TRUE);
+}
+
+static void
+explain_no_clients (SignetWindow *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Add a Client First"),
+                                   _("Every contract is with a client, and there are no clients yet. "
+                                     "Add the client, then create the contract."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    SIGNET_RESPONSE_CANCEL, _("_Cancel"),
+                                    RESPONSE_ADD_CLIENT, _("_Add Client"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), RESPONSE_ADD_CLIENT,
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), RESPONSE_ADD_CLIENT);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), SIGNET_RESPONSE_CANCEL);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (no_clients_dialog_responded_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+start_new_contract (SignetWindow *self,
+                    gpointer      data)
+{
+  g_autoptr(GListModel) clients = signet_store_list_clients (self->store);
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pattern = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *currency = NULL;
+
+  if (g_list_model_get_n_items (clients) == 0)
+    {
+      explain_no_clients (self);
+      return;
+    }
+
+  pattern = g_settings_get_string (self->settings, "number-pattern");
+  number = signet_store_next_contract_number (self->store, pattern, &error);
+  if (number == NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+
+  currency = g_settings_get_string (self->settings, "default-currency");
+  if (!signet_currency_is_valid (currency))
+    {
+      g_free (currency);
+      currency = g_strdup ("CNY");
+    }
+
+  contract = signet_contract_new ();
+  /* With a single client there is nothing to choose. */
+  if (g_list_model_get_n_items (clients) == 1)
+    {
+      g_autoptr(SignetClient) only = g_list_model_get_item (clients, 0);
+
+      signet_contract_set_client_id (contract, signet_client_get_id (only));
+      signet_contract_set_client_name (contract, signet_client_get_name (only));
+    }
+  signet_contract_set_number (contract, number);
+  signet_contract_set_currency (contract, currency);
+  signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_DRAFT);
+  signet_contract_set_risk_level (contract, SIGNET_RISK_LEVEL_LOW);
+
+  signet_contract_table_select_id (self->table, 0);
+  signet_contract_page_set_contract (self->page, contract);
+  _signet_window_update_view (self);
+  signet_contract_page_focus_form (self->page);
+}
+
+static void
+undo_delete_clicked_cb (SignetWindow *self,
+                        AdwToast     *toast)
+{
+  SignetContract *contract = g_object_get_data (G_OBJECT (toast), DELETED_CONTRACT_KEY);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  if (!signet_store_restore_contract (self->store, contract, &error))
+    {
+      _signet_window_show_error (self, _("Could Not Restore the Contract"), error);
+      return;
+    }
+
+  if (!signet_contract_page_get_dirty (self->page))
+    _signet_window_show_contract (self, signet_contract_get_id (contract));
+}
+
+static void
+new_contract_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+
+  _signet_window_after_unsaved (self, start_new_contract, NULL, NULL);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+clients_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  present_clients_window (SIGNET_WINDOW (widget), FALSE);
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save_contract (SIGNET_WINDOW (widget));
+}
+
+static void
+cancel_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+
+  discard_changes (self);
+  _signet_window_update_view (self);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+  SignetContract *shown = signet_contract_page_get_contract (self->page);
+  g_autoptr(SignetContract) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+  AdwToast *toast;
+
+  if (shown == NULL || signet_contract_get_id (shown) == 0)
+    return;
+
+  /* The toast keeps the stored contract for Undo; edits not saved yet go
+   * with the contract the user chose to delete. */
+  deleted = signet_contract_copy (shown);
+  if (!signet_store_delete_contract (self->store, signet_contract_get_id (deleted), &error))
+    {
+      _signet_window_show_error (self, _("Could Not Delete the Contract"), error);
+      return;
+    }
+
+  _signet_window_show_contract (self, 0);
+  _signet_window_update_view (self);
+
+  number = g_markup_escape_text (signet_contract_get_number (deleted), -1);
+  toast = adw_toast_new_format (_("Contract %s deleted"), number);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), DELETED_CONTRACT_KEY,
+                          g_steal_pointer (&deleted), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_signet_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-contract", NULL, new_contract_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.clients", NULL, clients_activated);
+  gtk_widget_class_install_action (widget_class, "contract.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "contract.cancel", NULL, cancel_activated);
+  gtk_widget_class_install_action (widget_class, "contract.delete", NULL, delete_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-contract", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "contract.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "contract.cancel", NULL);
+}

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "signet-contract-list.h"
+#include "signet-contract-page.h"
+#include "signet-contract-table.h"
+#include "signet-window.h"
+
+G_BEGIN_DECLS
+
+/* Shared by signet-window.c (layout, state, settings) and
+ * signet-window-actions.c (what the window's actions do). */
+
+struct _SignetWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwWindowTitle       *window_title;
+  GtkWidget            *search_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  AdwStatusPage        *error_page;
+  AdwStatusPage        *no_results_page;
+  GtkPaned             *paned;
+  SignetContractTable  *table;
+  SignetContractPage   *page;
+
+  GSettings            *settings;
+  SignetStore          *store;
+  SignetContractList   *list;
+  GtkWindow            *clients_window;
+  GtkFileChooserNative *file_chooser;
+
+  /* Set once the user agreed to close despite unsaved changes. */
+  gboolean              close_confirmed;
+  gulong                first_frame_handler;
+};
+
+typedef void (*SignetWindowContinue) (SignetWindow *self,
+                                      gpointer      data);
+
+void     _signet_window_class_init_actions  (GtkWidgetClass       *widget_class);
+void     _signet_window_update_actions      (SignetWindow         *self);
+void     _signet_window_update_view         (SignetWindow         *self);
+/* Runs @func right away, or once the user saved or discarded the changes
+ * of the contract on the page; never when the user cancels. */
+void     _signet_window_after_unsaved       (SignetWindow         *self,
+                                             SignetWindowContinue  func,
+                                             gpointer              data,
+                                             GDestroyNotify        destroy);
+/* Shows the contract with @id (0: none) on the page and selects it. */
+void     _signet_window_show_contract       (SignetWindow         *self,
+                                             gint64                id);
+void     _signet_window_show_error          (SignetWindow         *self,
+                                             const char           *heading,
+                                             const GError         *error);
+
+G_END_DECLS

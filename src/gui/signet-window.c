@@ -1,0 +1,453 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-window"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "signet-application.h"
+#include "signet-window-private.h"
+
+G_DEFINE_FINAL_TYPE (SignetWindow, signet_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The values of the "sort-column" setting, indexed by SignetSortKey. */
+static const char * const sort_column_names[] = {
+  [SIGNET_SORT_NUMBER] = "number",
+  [SIGNET_SORT_TITLE] = "title",
+  [SIGNET_SORT_CLIENT] = "client",
+  [SIGNET_SORT_STATUS] = "status",
+  [SIGNET_SORT_END_DATE] = "end-date",
+  [SIGNET_SORT_VALUE] = "value",
+};
+
+static SignetSortKey
+sort_key_from_settings (GSettings *settings)
+{
+  g_autofree char *name = g_settings_get_string (settings, "sort-column");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sort_column_names); i++)
+    if (g_strcmp0 (name, sort_column_names[i]) == 0)
+      return i;
+
+  return SIGNET_SORT_NUMBER;
+}
+
+static gboolean
+has_search (SignetWindow *self)
+{
+  const char *search = self->list ? signet_contract_list_get_search (self->list) : NULL;
+
+  return search != NULL && *search != '\0';
+}
+
+void
+_signet_window_update_view (SignetWindow *self)
+{
+  guint n_items;
+  const char *page_name = "main";
+
+  g_assert (SIGNET_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  n_items = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+
+  /* A contract being edited keeps the form on screen whatever the list
+   * shows; otherwise an empty list says why it is empty. */
+  if (n_items == 0 && has_search (self) && !signet_contract_page_get_dirty (self->page))
+    {
+      g_autofree char *description =
+        g_strdup_printf (_("No contract matches “%s”. Try a contract number, a title, a client or a tag."),
+                         signet_contract_list_get_search (self->list));
+
+      adw_status_page_set_description (self->no_results_page, description);
+      page_name = "no-results";
+    }
+  else if (n_items == 0 && !has_search (self) && signet_contract_page_get_contract (self->page) == NULL)
+    {
+      page_name = "empty";
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, page_name);
+}
+
+static void
+list_length_changed_cb (SignetWindow       *self,
+                        GParamSpec         *pspec,
+                        SignetContractList *list)
+{
+  _signet_window_update_view (self);
+}
+
+static void
+set_store (SignetWindow *self,
+           SignetStore  *store,
+           const GError *error)
+{
+  signet_contract_table_set_model (self->table, NULL);
+  g_clear_object (&self->list);
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    self->list = signet_contract_list_new (store);
+  signet_contract_page_set_store (self->page, store);
+
+  if (store != NULL)
+    {
+      g_autofree char *basename = g_path_get_basename (signet_store_get_path (store));
+      g_autofree char *default_path = signet_store_get_default_path ();
+
+      signet_contract_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      g_signal_connect_object (self->list, "notify::n-items",
+                               G_CALLBACK (list_length_changed_cb), self, G_CONNECT_SWAPPED);
+      signet_contract_table_set_model (self->table, self->list);
+      signet_contract_table_set_sort (self->table,
+                                      sort_key_from_settings (self->settings),
+                                      g_settings_get_boolean (self->settings, "sort-descending"));
+
+      /* Name the file only when it is not the usual register. */
+      adw_window_title_set_subtitle (self->window_title,
+                                     g_strcmp0 (signet_store_get_path (store), default_path) != 0 ? basename : NULL);
+    }
+  else
+    {
+      adw_status_page_set_description (self->error_page, error ? error->message : NULL);
+      adw_window_title_set_subtitle (self->window_title, NULL);
+    }
+
+  _signet_window_update_actions (self);
+  _signet_window_update_view (self);
+}
+
+static void
+file_chooser_responded_cb (SignetWindow         *self,
+                           int                   response,
+                           GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  g_clear_object (&self->file_chooser);
+
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  store = signet_store_new (path, &error);
+  set_store (self, store, error);
+}
+
+static void
+choose_file_clicked_cb (SignetWindow *self,
+                        GtkButton    *button)
+{
+  g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all_files = gtk_file_filter_new ();
+
+  if (self->file_chooser != NULL)
+    return;
+
+  gtk_file_filter_set_name (databases, _("Signet Registers"));
+  gtk_file_filter_add_pattern (databases, "*.db");
+  gtk_file_filter_add_mime_type (databases, "application/vnd.sqlite3");
+  gtk_file_filter_set_name (all_files, _("All Files"));
+  gtk_file_filter_add_pattern (all_files, "*");
+
+  self->file_chooser = gtk_file_chooser_native_new (_("Open a Register"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                    _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), databases);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), all_files);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
+  g_signal_connect_object (self->file_chooser, "response",
+                           G_CALLBACK (file_chooser_responded_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+}
+
+static void
+search_changed_cb (SignetWindow   *self,
+                   GtkSearchEntry *entry)
+{
+  if (self->list == NULL)
+    return;
+
+  signet_contract_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  _signet_window_update_view (self);
+}
+
+static void
+search_mode_changed_cb (SignetWindow *self,
+                        GParamSpec   *pspec,
+                        GtkSearchBar *search_bar)
+{
+  /* A closed search bar hides no contracts. */
+  if (!gtk_search_bar_get_search_mode (search_bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+show_selected_contract (SignetWindow *self,
+                        gpointer      data)
+{
+  _signet_window_show_contract (self, *(gint64 *) data);
+}
+
+static void
+table_selection_changed_cb (SignetWindow        *self,
+                            SignetContractTable *table)
+{
+  SignetContract *shown = signet_contract_page_get_contract (self->page);
+  gint64 selected_id = signet_contract_table_get_selected_id (table);
+  gint64 *pending;
+
+  if (shown != NULL && signet_contract_get_id (shown) == selected_id)
+    return;
+
+  if (!signet_contract_page_get_dirty (self->page))
+    {
+      _signet_window_show_contract (self, selected_id);
+      return;
+    }
+
+  /* Keep the edited contract selected while the user decides. */
+  signet_contract_table_select_id (table, shown ? signet_contract_get_id (shown) : 0);
+
+  pending = g_new (gint64, 1);
+  *pending = selected_id;
+  _signet_window_after_unsaved (self, show_selected_contract, pending, g_free);
+}
+
+static void
+table_sort_changed_cb (SignetWindow        *self,
+                       SignetContractTable *table)
+{
+  SignetSortKey key = signet_contract_list_get_sort_key (self->list);
+
+  g_settings_set_string (self->settings, "sort-column", sort_column_names[key]);
+  g_settings_set_boolean (self->settings, "sort-descending",
+                          signet_contract_list_get_descending (self->list));
+}
+
+static void
+page_contract_changed_cb (SignetWindow       *self,
+                          GParamSpec         *pspec,
+                          SignetContractPage *page)
+{
+  _signet_window_update_actions (self);
+  _signet_window_update_view (self);
+}
+
+static void
+page_dirty_changed_cb (SignetWindow       *self,
+                       GParamSpec         *pspec,
+                       SignetContractPage *page)
+{
+  _signet_window_update_actions (self);
+  _signet_window_update_view (self);
+}
+
+static void
+save_window_state (SignetWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+
+  g_settings_delay (self->settings);
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->paned)))
+    g_settings_set_int (self->settings, "paned-position", gtk_paned_get_position (self->paned));
+  g_settings_apply (self->settings);
+}
+
+static void
+restore_window_state (SignetWindow *self)
+{
+  int paned_position = g_settings_get_int (self->settings, "paned-position");
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  if (paned_position > 0)
+    gtk_paned_set_position (self->paned, paned_position);
+}
+
+/* SIGNET_EXIT_AFTER_FIRST_FRAME: the start-up benchmark measures the time
+ * to the first frame that shows the register, then wants the app gone. */
+static void
+frame_painted_cb (SignetWindow  *self,
+                  GdkFrameClock *frame_clock)
+{
+  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+  guint n_items = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  GtkApplication *app;
+
+  if (g_strcmp0 (visible, "main") == 0 &&
+      !gtk_widget_get_mapped (signet_contract_table_get_column_view (self->table)))
+    return;
+
+  g_clear_signal_handler (&self->first_frame_handler, frame_clock);
+
+  printf ("first-frame contracts=%u\n", n_items);
+  fflush (stdout);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (app != NULL)
+    g_application_quit (G_APPLICATION (app));
+}
+
+static void
+signet_window_map (GtkWidget *widget)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (signet_window_parent_class)->map (widget);
+
+  if (self->first_frame_handler == 0 && g_getenv ("SIGNET_EXIT_AFTER_FIRST_FRAME") != NULL)
+    self->first_frame_handler =
+      g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                               G_CALLBACK (frame_painted_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+close_confirmed (SignetWindow *self,
+                 gpointer      data)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+signet_window_close_request (GtkWindow *window)
+{
+  SignetWindow *self = SIGNET_WINDOW (window);
+
+  if (!self->close_confirmed && signet_contract_page_get_dirty (self->page))
+    {
+      _signet_window_after_unsaved (self, close_confirmed, NULL, NULL);
+      return TRUE;
+    }
+
+  save_window_state (self);
+
+  return GTK_WINDOW_CLASS (signet_window_parent_class)->close_request (window);
+}
+
+static void
+signet_window_dispose (GObject *object)
+{
+  SignetWindow *self = (SignetWindow *)object;
+
+  if (self->clients_window != NULL)
+    gtk_window_destroy (self->clients_window);
+
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
+  g_clear_object (&self->file_chooser);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SIGNET_TYPE_WINDOW);
+
+  g_clear_object (&self->list);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (signet_window_parent_class)->dispose (object);
+}
+
+static void
+signet_window_class_init (SignetWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = signet_window_dispose;
+
+  widget_class->map = signet_window_map;
+
+  window_class->close_request = signet_window_close_request;
+
+  g_type_ensure (SIGNET_TYPE_CONTRACT_TABLE);
+  g_type_ensure (SIGNET_TYPE_CONTRACT_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, table);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, page);
+  gtk_widget_class_bind_template_callback (widget_class, choose_file_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, table_selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, table_sort_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_contract_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_dirty_changed_cb);
+
+  _signet_window_class_init_actions (widget_class);
+}
+
+static void
+signet_window_init (SignetWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->settings = g_settings_new (SIGNET_SETTINGS_SCHEMA);
+  restore_window_state (self);
+
+  /* Typing in the list starts a search; typing in the form does not. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->table));
+}
+
+SignetWindow *
+signet_window_new (GtkApplication *app,
+                   SignetStore    *store,
+                   const GError   *open_error)
+{
+  SignetWindow *self;
+
+  g_return_val_if_fail (app == NULL || GTK_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (store == NULL || SIGNET_IS_STORE (store), NULL);
+  g_return_val_if_fail (store != NULL || open_error != NULL, NULL);
+
+  self = g_object_new (SIGNET_TYPE_WINDOW, "application", app, NULL);
+  set_store (self, store, open_error);
+
+  return self;
+}
+
+SignetStore *
+signet_window_get_store (SignetWindow *self)
+{
+  g_return_val_if_fail (SIGNET_IS_WINDOW (self), NULL);
+
+  return self->store;
+}

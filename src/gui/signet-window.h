@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "signet-store.h"
+
+G_BEGIN_DECLS
+
+#define SIGNET_TYPE_WINDOW (signet_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SignetWindow, signet_window, SIGNET, WINDOW, AdwApplicationWindow)
+
+/* A window on the register in @store. When the database could not be
+ * opened, pass a NULL @store and the reason in @open_error: the window then
+ * explains it and offers to open another file. @app may be NULL (tests). */
+SignetWindow *signet_window_new       (GtkApplication *app,
+                                       SignetStore    *store,
+                                       const GError   *open_error);
+SignetStore  *signet_window_get_store (SignetWindow   *self);
+
+G_END_DECLS

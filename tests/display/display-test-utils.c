@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "display-test"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gstdio.h>
+
+#include "display-test-utils.h"
+#include "signet-application.h"
+
+static GStrv system_data_dirs;
+
+static GStrv
+system_subdirs (const char *name)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; system_data_dirs[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (system_data_dirs[i], name, NULL);
+
+      g_strv_builder_add (builder, path);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* What gtk_test_init() does, except that it drops the options it is
+ * given: G_TEST_OPTION_ISOLATE_DIRS is what keeps each test's register in
+ * a directory of its own. The isolation hides the system's data
+ * directories too, so the MIME database (which GTK needs to load its
+ * icons) and the icon themes are pointed back at them. The locale comes
+ * from the environment (LC_ALL, LANGUAGE), as it does for the app. */
+void
+display_test_init (int    *argc,
+                   char ***argv)
+{
+  g_auto(GStrv) mime_dirs = NULL;
+
+  system_data_dirs = g_strdupv ((GStrv) g_get_system_data_dirs ());
+  mime_dirs = system_subdirs ("mime");
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs);
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  setlocale (LC_ALL, "");
+  gtk_disable_setlocale ();
+  gtk_init ();
+  adw_init ();
+}
+
+static void
+use_system_icon_themes (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_auto(GStrv) icon_dirs = system_subdirs ("icons");
+
+  gtk_icon_theme_set_search_path (theme, (const char * const *) icon_dirs);
+}
+
+void
+display_test_reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SIGNET_SETTINGS_SCHEMA);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+SignetStore *
+display_test_new_store (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetStore *store;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  path = g_build_filename (g_get_user_data_dir (), "register.db", NULL);
+  g_unlink (path);
+
+  store = signet_store_new (path, &error);
+  g_assert_no_error (error);
+
+  return store;
+}
+
+SignetClient *
+display_test_add_client (SignetStore *store,
+                         const char  *name,
+                         const char  *code)
+{
+  SignetClient *client = signet_client_new ();
+  g_autoptr(GError) error = NULL;
+
+  signet_client_set_name (client, name);
+  signet_client_set_code (client, code);
+  signet_store_add_client (store, client, &error);
+  g_assert_no_error (error);
+
+  return client;
+}
+
+SignetContract *
+display_test_add_contract (SignetStore  *store,
+                           SignetClient *client,
+                           const char   *number,
+                           const char   *title,
+                           gint64        value)
+{
+  SignetContract *contract = signet_contract_new ();
+  g_autoptr(GError) error = NULL;
+
+  signet_contract_set_number (contract, number);
+  signet_contract_set_title (contract, title);
+  signet_contract_set_client_id (contract, signet_client_get_id (client));
+  signet_contract_set_currency (contract, "CNY");
+  signet_contract_set_value (contract, value);
+  signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_ACTIVE);
+  signet_store_add_contract (store, contract, &error);
+  g_assert_no_error (error);
+
+  return contract;
+}
+
+gboolean
+display_test_wait_for (gboolean (*condition) (gpointer data),
+                       gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data) && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return condition (data);
+}
+
+void
+display_test_spin (guint msec)
+{
+  gint64 deadline = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+void
+display_test_show (GtkWindow *window)
+{
+  use_system_icon_themes ();
+  gtk_window_present (window);
+  g_assert_true (display_test_wait_for (is_mapped, window));
+  display_test_spin (50);
+}
+
+GtkWidget *
+display_test_find_type (GtkWidget *root,
+                        GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = display_test_find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+display_test_find_accessible (GtkWidget  *root,
+                              const char *name)
+{
+  g_autofree char *mismatch = NULL;
+
+  /* A label names itself; a field is named after its label. */
+  if (!GTK_IS_LABEL (root) &&
+      gtk_test_accessible_has_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    {
+      mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (root),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+      if (mismatch == NULL)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = display_test_find_accessible (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), label) == 0)
+        return TRUE;
+      if (shows_label (child, label))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+GtkWidget *
+display_test_find_button (GtkWidget  *root,
+                          const char *label)
+{
+  if (GTK_IS_BUTTON (root) && shows_label (root, label))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = display_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+AdwMessageDialog *
+display_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+void
+display_test_respond (const char *response)
+{
+  g_autoptr(AdwMessageDialog) dialog = display_test_find_message_dialog ();
+  g_autoptr(GString) label = NULL;
+  GtkWidget *button;
+
+  g_assert_nonnull (dialog);
+  g_object_ref (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+
+  label = g_string_new (adw_message_dialog_get_response_label (dialog, response));
+  g_string_replace (label, "_", "", 0);
+  button = display_test_find_button (GTK_WIDGET (dialog), label->str);
+  g_assert_nonnull (button);
+
+  g_signal_emit_by_name (button, "clicked");
+  display_test_spin (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+}
+
+void
+display_test_destroy_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+
+  display_test_spin (20);
+}

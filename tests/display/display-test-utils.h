@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "signet-store.h"
+
+G_BEGIN_DECLS
+
+/* What the display tests share: a register in the test's own data
+ * directory, ways to find widgets the way a user sees them (by their
+ * label or accessible name), and waiting for the main loop. */
+
+/* GTK and libadwaita for a test, with a GSettings backend in memory and
+ * G_TEST_OPTION_ISOLATE_DIRS. */
+void          display_test_init            (int           *argc,
+                                            char        ***argv);
+/* Puts every key of the app's settings back to its default. */
+void          display_test_reset_settings  (void);
+/* A new, empty register in the test's own data directory. */
+SignetStore  *display_test_new_store       (void);
+SignetClient *display_test_add_client      (SignetStore   *store,
+                                            const char    *name,
+                                            const char    *code);
+SignetContract *display_test_add_contract  (SignetStore   *store,
+                                            SignetClient  *client,
+                                            const char    *number,
+                                            const char    *title,
+                                            gint64         value);
+
+/* Runs the main loop until @condition holds or 10 s pass; the result of
+ * @condition at the end. */
+gboolean      display_test_wait_for        (gboolean     (*condition) (gpointer data),
+                                            gpointer       data);
+/* Runs the main loop for @msec milliseconds. */
+void          display_test_spin            (guint          msec);
+/* Presents @window and waits until it is mapped. */
+void          display_test_show            (GtkWindow     *window);
+
+/* The first widget under @root (depth first, @root included) of @type. */
+GtkWidget    *display_test_find_type       (GtkWidget     *root,
+                                            GType          type);
+/* The first widget under @root whose accessible name is @name. */
+GtkWidget    *display_test_find_accessible (GtkWidget     *root,
+                                            const char    *name);
+/* The first button under @root showing @label (mnemonic underscores are
+ * ignored). */
+GtkWidget    *display_test_find_button     (GtkWidget     *root,
+                                            const char    *label);
+/* The visible message dialog, or NULL. */
+AdwMessageDialog *display_test_find_message_dialog (void);
+/* Clicks the button of @response in the visible message dialog, as a
+ * user answers it. */
+void          display_test_respond         (const char    *response);
+/* Destroys every toplevel window (between tests). */
+void          display_test_destroy_windows (void);
+
+G_END_DECLS

@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "test-clients"
+
+#include "config.h"
+
+#include "display-test-utils.h"
+#include "signet-clients-window.h"
+
+/* The Clients window: adding, editing and deleting clients, and the
+ * messages a user gets when something is wrong. */
+
+typedef struct
+{
+  SignetStore  *store;
+  SignetClient *acme;
+  SignetClient *lonely;
+  GtkWidget    *window;
+} Fixture;
+
+static GtkWidget *
+find_field (Fixture    *fixture,
+            const char *name)
+{
+  GtkWidget *field = display_test_find_accessible (fixture->window, name);
+
+  g_assert_nonnull (field);
+
+  return field;
+}
+
+static void
+set_field_text (Fixture    *fixture,
+                const char *name,
+                const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (find_field (fixture, name)), text);
+}
+
+static const char *
+field_text (Fixture    *fixture,
+            const char *name)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (find_field (fixture, name)));
+}
+
+static GtkListBoxRow *
+find_row (Fixture    *fixture,
+          const char *name)
+{
+  GtkListBox *list_box = GTK_LIST_BOX (display_test_find_type (fixture->window, GTK_TYPE_LIST_BOX));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list_box, i)) != NULL; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
+      return row;
+
+  return NULL;
+}
+
+static void
+click_row (Fixture    *fixture,
+           const char *name)
+{
+  GtkListBoxRow *row = find_row (fixture, name);
+  GtkListBox *list_box = GTK_LIST_BOX (display_test_find_type (fixture->window, GTK_TYPE_LIST_BOX));
+
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (list_box, row);
+  display_test_spin (20);
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (fixture->window, action, NULL));
+  display_test_spin (20);
+}
+
+static guint
+n_clients (Fixture *fixture)
+{
+  g_autoptr(GListModel) clients = signet_store_list_clients (fixture->store);
+
+  return g_list_model_get_n_items (clients);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  display_test_reset_settings ();
+
+  fixture->store = display_test_new_store ();
+  fixture->acme = display_test_add_client (fixture->store, "Acme Corporation", "ACME");
+  fixture->lonely = display_test_add_client (fixture->store, "孤独有限公司", "GD");
+  g_object_unref (display_test_add_contract (fixture->store, fixture->acme, "HT-2025-0001", "Support", 100));
+  g_object_unref (display_test_add_contract (fixture->store, fixture->acme, "HT-2025-0002", "Hosting", 100));
+
+  fixture->window = signet_clients_window_new (NULL, fixture->store);
+  display_test_show (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  display_test_destroy_windows ();
+  g_clear_object (&fixture->acme);
+  g_clear_object (&fixture->lonely);
+  g_clear_object (&fixture->store);
+}
+
+static void
+test_add_client (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(SignetClient) added = NULL;
+  GtkWidget *code;
+
+  g_assert_nonnull (find_row (fixture, "Acme Corporation"));
+  g_assert_nonnull (find_row (fixture, "孤独有限公司"));
+  g_assert_nonnull (display_test_find_accessible (fixture->window, "Add Client"));
+
+  activate (fixture, "client.add");
+  g_assert_cmpstr (field_text (fixture, "Name"), ==, "");
+  set_field_text (fixture, "Name", "Globex 环球");
+  set_field_text (fixture, "Email", "not an address");
+
+  /* The code is required: said at the field, nothing stored. */
+  activate (fixture, "client.save");
+  code = find_field (fixture, "Code");
+  g_assert_true (gtk_widget_has_css_class (code, "error"));
+  g_assert_true (gtk_widget_has_focus (code) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), code));
+  g_assert_cmpuint (n_clients (fixture), ==, 2);
+
+  set_field_text (fixture, "Code", "GLX");
+  g_assert_false (gtk_widget_has_css_class (code, "error"));
+  activate (fixture, "client.save");
+  g_assert_true (gtk_widget_has_css_class (find_field (fixture, "Email"), "error"));
+  g_assert_cmpuint (n_clients (fixture), ==, 2);
+
+  set_field_text (fixture, "Email", "office@globex.example");
+  activate (fixture, "client.save");
+  g_assert_cmpuint (n_clients (fixture), ==, 3);
+  added = signet_store_find_client_by_code (fixture->store, "GLX", NULL);
+  g_assert_nonnull (added);
+  g_assert_cmpstr (signet_client_get_name (added), ==, "Globex 环球");
+  g_assert_cmpstr (signet_client_get_email (added), ==, "office@globex.example");
+  g_assert_nonnull (find_row (fixture, "Globex 环球"));
+
+  /* A code that is taken is refused at the field. */
+  activate (fixture, "client.add");
+  set_field_text (fixture, "Name", "Another Acme");
+  set_field_text (fixture, "Code", "ACME");
+  activate (fixture, "client.save");
+  g_assert_true (gtk_widget_has_css_class (find_field (fixture, "Code"), "error"));
+  g_assert_cmpuint (n_clients (fixture), ==, 3);
+}
+
+static void
+test_edit_client (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(SignetClient) stored = NULL;
+
+  click_row (fixture, "Acme Corporation");
+  g_assert_cmpstr (field_text (fixture, "Code"), ==, "ACME");
+  set_field_text (fixture, "Phone", "+86 10 1234 5678");
+  activate (fixture, "client.save");
+
+  stored = signet_store_get_client (fixture->store, signet_client_get_id (fixture->acme), NULL);
+  g_assert_cmpstr (signet_client_get_phone (stored), ==, "+86 10 1234 5678");
+
+  /* Switching with unsaved edits asks; Discard drops them. */
+  set_field_text (fixture, "Phone", "999");
+  click_row (fixture, "孤独有限公司");
+  g_assert_nonnull (display_test_find_message_dialog ());
+  display_test_respond ("discard");
+  g_assert_cmpstr (field_text (fixture, "Code"), ==, "GD");
+  g_clear_object (&stored);
+  stored = signet_store_get_client (fixture->store, signet_client_get_id (fixture->acme), NULL);
+  g_assert_cmpstr (signet_client_get_phone (stored), ==, "+86 10 1234 5678");
+}
+
+static void
+test_delete_refused (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  click_row (fixture, "Acme Corporation");
+  activate (fixture, "client.delete");
+
+  dialog = display_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Delete the Client");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "still has 2 contracts"));
+  display_test_respond ("close");
+
+  g_assert_cmpuint (n_clients (fixture), ==, 2);
+  g_assert_nonnull (find_row (fixture, "Acme Corporation"));
+}
+
+static void
+test_delete_client (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  click_row (fixture, "孤独有限公司");
+  activate (fixture, "client.delete");
+
+  /* Not undoable, so it asks; Cancel keeps the client. */
+  display_test_respond ("cancel");
+  g_assert_cmpuint (n_clients (fixture), ==, 2);
+
+  activate (fixture, "client.delete");
+  display_test_respond ("delete");
+  g_assert_cmpuint (n_clients (fixture), ==, 1);
+  g_assert_null (find_row (fixture, "孤独有限公司"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  display_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/clients/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("add-client", test_add_client);
+  ADD ("edit-client", test_edit_client);
+  ADD ("delete-refused", test_delete_refused);
+  ADD ("delete-client", test_delete_client);
+
+#undef ADD
+
+  return g_test_run ();
+}

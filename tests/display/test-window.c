@@ -1,0 +1,696 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include "display-test-utils.h"
+#include "signet-column-sorter.h"
+#include "signet-contract-list.h"
+#include "signet-contract-page.h"
+#include "signet-window.h"
+
+/* The main window as a user drives it: its actions, its list and the
+ * form beside it, against a register in the test's own directory. */
+
+typedef struct
+{
+  SignetStore    *store;
+  SignetClient   *acme;
+  SignetClient   *huawei;
+  SignetWindow   *window;
+} Fixture;
+
+static GtkWidget *
+find_field (Fixture    *fixture,
+            const char *name)
+{
+  GtkWidget *page = display_test_find_type (GTK_WIDGET (fixture->window), SIGNET_TYPE_CONTRACT_PAGE);
+  GtkWidget *field = display_test_find_accessible (page, name);
+
+  g_assert_nonnull (field);
+
+  return field;
+}
+
+static void
+set_field_text (Fixture    *fixture,
+                const char *name,
+                const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (find_field (fixture, name)), text);
+}
+
+static const char *
+field_text (Fixture    *fixture,
+            const char *name)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (find_field (fixture, name)));
+}
+
+static void
+choose_client (Fixture    *fixture,
+               const char *name)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (find_field (fixture, "Client"));
+  GListModel *clients = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(SignetClient) client = g_list_model_get_item (clients, i);
+
+      if (g_str_equal (signet_client_get_name (client), name))
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static GtkColumnView *
+column_view (Fixture *fixture)
+{
+  return GTK_COLUMN_VIEW (display_test_find_type (GTK_WIDGET (fixture->window), GTK_TYPE_COLUMN_VIEW));
+}
+
+static GtkSelectionModel *
+selection (Fixture *fixture)
+{
+  return gtk_column_view_get_model (column_view (fixture));
+}
+
+static SignetContractList *
+contract_list (Fixture *fixture)
+{
+  return SIGNET_CONTRACT_LIST (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection (fixture))));
+}
+
+static SignetContractPage *
+page (Fixture *fixture)
+{
+  return SIGNET_CONTRACT_PAGE (display_test_find_type (GTK_WIDGET (fixture->window), SIGNET_TYPE_CONTRACT_PAGE));
+}
+
+static GtkStack *
+find_window_stack (GtkWidget *root)
+{
+  if (GTK_IS_STACK (root) && gtk_stack_get_child_by_name (GTK_STACK (root), "no-results") != NULL)
+    return GTK_STACK (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_window_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Which of error, empty, no-results and main the window shows. */
+static const char *
+visible_page (Fixture *fixture)
+{
+  return gtk_stack_get_visible_child_name (find_window_stack (GTK_WIDGET (fixture->window)));
+}
+
+/* Clicks the row that shows @number, as a user picks a contract. */
+static void
+click_contract (Fixture    *fixture,
+                const char *number)
+{
+  g_autoptr(SignetContract) contract = signet_store_find_contract_by_number (fixture->store, number, NULL);
+  guint position;
+
+  g_assert_nonnull (contract);
+  position = signet_contract_list_find (contract_list (fixture), signet_contract_get_id (contract));
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  gtk_selection_model_select_item (selection (fixture), position, TRUE);
+  display_test_spin (20);
+}
+
+static guint
+selected_position (Fixture *fixture)
+{
+  return gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection (fixture)));
+}
+
+static gboolean
+action_enabled (Fixture    *fixture,
+                const char *name)
+{
+  gboolean enabled = FALSE;
+  GtkWidget *button = display_test_find_button (GTK_WIDGET (fixture->window), name);
+
+  g_assert_nonnull (button);
+  enabled = gtk_widget_get_sensitive (button);
+
+  return enabled;
+}
+
+static gboolean
+label_showing (GtkWidget  *root,
+               const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_showing (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  display_test_reset_settings ();
+
+  fixture->store = display_test_new_store ();
+  fixture->acme = display_test_add_client (fixture->store, "Acme Corporation", "ACME");
+  fixture->huawei = display_test_add_client (fixture->store, "华为技术有限公司", "HW");
+
+  g_object_unref (display_test_add_contract (fixture->store, fixture->acme, "HT-2025-0001",
+                                             "Annual maintenance", 1200000));
+  g_object_unref (display_test_add_contract (fixture->store, fixture->huawei, "HT-2025-0002",
+                                             "办公楼租赁合同", 50000000));
+  g_object_unref (display_test_add_contract (fixture->store, fixture->acme, "HT-2025-0003",
+                                             "Cloud hosting", 990000));
+  g_object_unref (display_test_add_contract (fixture->store, fixture->huawei, "HT-2025-0004",
+                                             "Maintenance of the lifts", 300000));
+
+  fixture->window = signet_window_new (NULL, fixture->store, NULL);
+  display_test_show (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  display_test_destroy_windows ();
+  g_clear_object (&fixture->acme);
+  g_clear_object (&fixture->huawei);
+  g_clear_object (&fixture->store);
+}
+
+static void
+test_create_contract (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(SignetContract) stored = NULL;
+  g_autoptr(GtkColumnViewColumn) title_column = NULL;
+  g_autofree char *expected_number = NULL;
+  guint position;
+
+  g_assert_cmpstr (visible_page (fixture), ==, "main");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (contract_list (fixture))), ==, 4);
+
+  /* Sorted by title, the way a user clicks the Title header. */
+  title_column = g_list_model_get_item (gtk_column_view_get_columns (column_view (fixture)), 1);
+  gtk_column_view_sort_by_column (column_view (fixture), title_column, GTK_SORT_ASCENDING);
+  g_assert_cmpint (signet_contract_list_get_sort_key (contract_list (fixture)), ==, SIGNET_SORT_TITLE);
+
+  expected_number = signet_store_next_contract_number (fixture->store, "HT-{YYYY}-{NNNN}", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-contract", NULL));
+  g_assert_nonnull (signet_contract_page_get_contract (page (fixture)));
+  g_assert_cmpstr (field_text (fixture, "Number"), ==, expected_number);
+  g_assert_false (action_enabled (fixture, "Save"));
+
+  set_field_text (fixture, "Title", "Backup services");
+  choose_client (fixture, "Acme Corporation");
+  set_field_text (fixture, "Value", "12,345.60");
+  set_field_text (fixture, "End Date", "2027-03-31");
+  g_assert_true (action_enabled (fixture, "Save"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "contract.save", NULL));
+  display_test_spin (20);
+
+  stored = signet_store_find_contract_by_number (fixture->store, expected_number, NULL);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (signet_contract_get_title (stored), ==, "Backup services");
+  g_assert_cmpint (signet_contract_get_client_id (stored), ==, signet_client_get_id (fixture->acme));
+  g_assert_cmpint (signet_contract_get_value (stored), ==, 1234560);
+  g_assert_cmpstr (signet_contract_get_currency (stored), ==, "CNY");
+  g_assert_cmpstr (signet_contract_get_end_date (stored), ==, "2027-03-31");
+  g_assert_cmpint (signet_contract_get_status (stored), ==, SIGNET_CONTRACT_STATUS_DRAFT);
+  g_assert_cmpuint (signet_store_count_contracts (fixture->store), ==, 5);
+
+  /* "Annual…", "Backup…", "Cloud…": second by title, and selected there. */
+  position = signet_contract_list_find (contract_list (fixture), signet_contract_get_id (stored));
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_cmpuint (selected_position (fixture), ==, 1);
+  g_assert_true (label_showing (GTK_WIDGET (column_view (fixture)), "Backup services"));
+  g_assert_false (signet_contract_page_get_dirty (page (fixture)));
+  g_assert_false (action_enabled (fixture, "Save"));
+}
+
+static void
+test_edit_and_save (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(SignetContract) stored = NULL;
+
+  click_contract (fixture, "HT-2025-0003");
+  g_assert_cmpstr (field_text (fixture, "Title"), ==, "Cloud hosting");
+  g_assert_false (action_enabled (fixture, "Save"));
+
+  set_field_text (fixture, "Title", "Cloud hosting and backup");
+  g_assert_true (signet_contract_page_get_dirty (page (fixture)));
+  g_assert_true (action_enabled (fixture, "Save"));
+
+  /* Typing the old text back is not a change. */
+  set_field_text (fixture, "Title", "Cloud hosting");
+  g_assert_false (action_enabled (fixture, "Save"));
+  set_field_text (fixture, "Title", "Cloud hosting and backup");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "contract.save", NULL));
+  display_test_spin (20);
+
+  stored = signet_store_find_contract_by_number (fixture->store, "HT-2025-0003", NULL);
+  g_assert_cmpstr (signet_contract_get_title (stored), ==, "Cloud hosting and backup");
+  g_assert_false (action_enabled (fixture, "Save"));
+  g_assert_true (label_showing (GTK_WIDGET (column_view (fixture)), "Cloud hosting and backup"));
+  g_assert_cmpuint (selected_position (fixture), ==,
+                    signet_contract_list_find (contract_list (fixture), signet_contract_get_id (stored)));
+
+  /* Cancel (Escape) puts an edit back. */
+  set_field_text (fixture, "Owner", "Li Lei");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "contract.cancel", NULL));
+  g_assert_cmpstr (field_text (fixture, "Owner"), ==, "");
+  g_assert_false (signet_contract_page_get_dirty (page (fixture)));
+}
+
+static void
+test_resort_keeps_selection (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GListModel *columns = gtk_column_view_get_columns (column_view (fixture));
+  g_autoptr(GtkColumnViewColumn) value_column = g_list_model_get_item (columns, 5);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.signetapp.Signet");
+  g_autoptr(SignetContract) selected = NULL;
+
+  click_contract (fixture, "HT-2025-0002");
+
+  gtk_column_view_sort_by_column (column_view (fixture), value_column, GTK_SORT_DESCENDING);
+  g_assert_cmpint (signet_contract_list_get_sort_key (contract_list (fixture)), ==, SIGNET_SORT_VALUE);
+  g_assert_true (signet_contract_list_get_descending (contract_list (fixture)));
+
+  /* The largest value first, and still the selected contract. */
+  g_assert_cmpuint (selected_position (fixture), ==, 0);
+  selected = g_list_model_get_item (G_LIST_MODEL (contract_list (fixture)), 0);
+  g_assert_cmpstr (signet_contract_get_number (selected), ==, "HT-2025-0002");
+
+  g_assert_cmpstr (g_settings_get_string (settings, "sort-column"), ==, "value");
+  g_assert_true (g_settings_get_boolean (settings, "sort-descending"));
+
+  /* A new window sorts the way the last one did. */
+  display_test_destroy_windows ();
+  fixture->window = signet_window_new (NULL, fixture->store, NULL);
+  display_test_show (GTK_WINDOW (fixture->window));
+  g_assert_cmpint (signet_contract_list_get_sort_key (contract_list (fixture)), ==, SIGNET_SORT_VALUE);
+  g_assert_true (signet_contract_list_get_descending (contract_list (fixture)));
+  {
+    SignetSortKey key;
+    gboolean descending;
+
+    g_assert_true (signet_column_sorter_probe (gtk_column_view_get_sorter (column_view (fixture)),
+                                               &key, &descending));
+    g_assert_cmpint (key, ==, SIGNET_SORT_VALUE);
+    g_assert_true (descending);
+  }
+}
+
+static GtkWidget *
+find_undo_button (Fixture *fixture)
+{
+  GtkWidget *overlay = display_test_find_type (GTK_WIDGET (fixture->window), ADW_TYPE_TOAST_OVERLAY);
+
+  return display_test_find_button (overlay, "Undo");
+}
+
+static gboolean
+undo_showing (gpointer data)
+{
+  return find_undo_button (data) != NULL;
+}
+
+static gboolean
+toast_showing (Fixture    *fixture,
+               const char *text)
+{
+  GtkWidget *overlay = display_test_find_type (GTK_WIDGET (fixture->window), ADW_TYPE_TOAST_OVERLAY);
+
+  return label_showing (overlay, text);
+}
+
+static void
+test_delete_and_undo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(SignetContract) before = signet_store_find_contract_by_number (fixture->store, "HT-2025-0002", NULL);
+  g_autoptr(SignetContract) after = NULL;
+  g_autoptr(SignetContract) restored = NULL;
+
+  click_contract (fixture, "HT-2025-0002");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "contract.delete", NULL));
+
+  after = signet_store_find_contract_by_number (fixture->store, "HT-2025-0002", NULL);
+  g_assert_null (after);
+  g_assert_cmpuint (signet_store_count_contracts (fixture->store), ==, 3);
+  g_assert_null (signet_contract_page_get_contract (page (fixture)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (contract_list (fixture))), ==, 3);
+
+  g_assert_true (display_test_wait_for (undo_showing, fixture));
+  g_assert_true (toast_showing (fixture, "Contract HT-2025-0002 deleted"));
+  g_signal_emit_by_name (find_undo_button (fixture), "clicked");
+  display_test_spin (20);
+
+  restored = signet_store_find_contract_by_number (fixture->store, "HT-2025-0002", NULL);
+  g_assert_nonnull (restored);
+  g_assert_true (signet_contract_equal (restored, before));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (contract_list (fixture))), ==, 4);
+  g_assert_cmpstr (field_text (fixture, "Number"), ==, "HT-2025-0002");
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *search;
+} SearchWait;
+
+static gboolean
+search_applied (gpointer data)
+{
+  SearchWait *wait = data;
+
+  return g_strcmp0 (signet_contract_list_get_search (contract_list (wait->fixture)), wait->search) == 0;
+}
+
+static void
+search_for (Fixture    *fixture,
+            const char *text)
+{
+  GtkWidget *entry = display_test_find_type (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_ENTRY);
+  SearchWait wait = { fixture, text };
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_assert_true (display_test_wait_for (search_applied, &wait));
+  display_test_spin (20);
+}
+
+static void
+assert_list_numbers (Fixture    *fixture,
+                     const char *first,
+                     ...)
+{
+  GListModel *list = G_LIST_MODEL (contract_list (fixture));
+  va_list args;
+  guint i = 0;
+
+  va_start (args, first);
+  for (const char *number = first; number != NULL; number = va_arg (args, const char *), i++)
+    {
+      g_autoptr(SignetContract) contract = g_list_model_get_item (list, i);
+
+      g_assert_nonnull (contract);
+      g_assert_cmpstr (signet_contract_get_number (contract), ==, number);
+    }
+  va_end (args);
+
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, i);
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkSearchBar *search_bar = GTK_SEARCH_BAR (display_test_find_type (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_BAR));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (search_bar));
+
+  search_for (fixture, "maintenance");
+  assert_list_numbers (fixture, "HT-2025-0001", "HT-2025-0004", NULL);
+  g_assert_cmpstr (visible_page (fixture), ==, "main");
+
+  /* Chinese: a title word, then a client name, two characters each. */
+  search_for (fixture, "租赁");
+  assert_list_numbers (fixture, "HT-2025-0002", NULL);
+  search_for (fixture, "华为");
+  assert_list_numbers (fixture, "HT-2025-0002", "HT-2025-0004", NULL);
+
+  search_for (fixture, "nothing like this");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (contract_list (fixture))), ==, 0);
+  g_assert_cmpstr (visible_page (fixture), ==, "no-results");
+
+  /* Closing the search bar shows every contract again. */
+  gtk_search_bar_set_search_mode (search_bar, FALSE);
+  {
+    SearchWait wait = { fixture, NULL };
+
+    g_assert_true (display_test_wait_for (search_applied, &wait));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (contract_list (fixture))), ==, 4);
+  g_assert_cmpstr (visible_page (fixture), ==, "main");
+}
+
+static void
+assert_field_error (Fixture    *fixture,
+                    const char *field_name,
+                    const char *message)
+{
+  GtkWidget *field = find_field (fixture, field_name);
+  GtkWidget *root = gtk_widget_get_parent (field);
+
+  g_assert_true (gtk_widget_has_css_class (field, "error"));
+  g_assert_true (gtk_widget_is_focus (field) || gtk_widget_has_focus (field) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), field));
+  /* The message shows under the field. */
+  while (root != NULL && !GTK_IS_GRID (root))
+    root = gtk_widget_get_parent (root);
+  g_assert_nonnull (root);
+  g_assert_true (label_showing (root, message));
+}
+
+static void
+test_validation_error (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-contract", NULL));
+  set_field_text (fixture, "Title", "Without a client");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "contract.save", NULL));
+  display_test_spin (20);
+
+  assert_field_error (fixture, "Client", "Choose the client this contract is with.");
+  g_assert_cmpuint (signet_store_count_contracts (fixture->store), ==, 4);
+  g_assert_true (signet_contract_page_get_dirty (page (fixture)));
+
+  /* Choosing a client clears that message; a date that does not exist
+   * is reported at its own field. */
+  choose_client (fixture, "Acme Corporation");
+  g_assert_false (gtk_widget_has_css_class (find_field (fixture, "Client"), "error"));
+  set_field_text (fixture, "End Date", "2027-02-30");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "contract.save", NULL));
+  display_test_spin (20);
+  g_assert_true (gtk_widget_has_css_class (find_field (fixture, "End Date"), "error"));
+  g_assert_cmpuint (signet_store_count_contracts (fixture->store), ==, 4);
+
+  /* An amount that is not one. */
+  set_field_text (fixture, "End Date", "2027-02-28");
+  set_field_text (fixture, "Value", "12.345");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "contract.save", NULL));
+  display_test_spin (20);
+  g_assert_true (gtk_widget_has_css_class (find_field (fixture, "Value"), "error"));
+  g_assert_cmpuint (signet_store_count_contracts (fixture->store), ==, 4);
+
+  /* A number that is taken. */
+  set_field_text (fixture, "Value", "12.34");
+  set_field_text (fixture, "Number", "HT-2025-0001");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "contract.save", NULL));
+  display_test_spin (20);
+  g_assert_true (gtk_widget_has_css_class (find_field (fixture, "Number"), "error"));
+  g_assert_cmpuint (signet_store_count_contracts (fixture->store), ==, 4);
+
+  set_field_text (fixture, "Number", "HT-2025-0099");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "contract.save", NULL));
+  display_test_spin (20);
+  g_assert_cmpuint (signet_store_count_contracts (fixture->store), ==, 5);
+}
+
+static void
+test_unsaved_changes_prompt (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(SignetContract) first = NULL;
+  g_autoptr(SignetContract) second = NULL;
+
+  click_contract (fixture, "HT-2025-0001");
+  set_field_text (fixture, "Title", "Edited but not saved");
+
+  /* Picking another contract asks first; Cancel stays on the edit. */
+  click_contract (fixture, "HT-2025-0003");
+  g_assert_nonnull (display_test_find_message_dialog ());
+  g_assert_cmpstr (field_text (fixture, "Number"), ==, "HT-2025-0001");
+  display_test_respond ("cancel");
+  g_assert_cmpstr (field_text (fixture, "Title"), ==, "Edited but not saved");
+  g_assert_cmpuint (selected_position (fixture), ==, 0);
+
+  /* Discard drops the edit and goes on to the other contract. */
+  click_contract (fixture, "HT-2025-0003");
+  display_test_respond ("discard");
+  g_assert_cmpstr (field_text (fixture, "Number"), ==, "HT-2025-0003");
+  first = signet_store_find_contract_by_number (fixture->store, "HT-2025-0001", NULL);
+  g_assert_cmpstr (signet_contract_get_title (first), ==, "Annual maintenance");
+
+  /* Save keeps it, then goes on. */
+  set_field_text (fixture, "Title", "Saved on the way");
+  click_contract (fixture, "HT-2025-0001");
+  display_test_respond ("save");
+  g_assert_cmpstr (field_text (fixture, "Number"), ==, "HT-2025-0001");
+  second = signet_store_find_contract_by_number (fixture->store, "HT-2025-0003", NULL);
+  g_assert_cmpstr (signet_contract_get_title (second), ==, "Saved on the way");
+
+  /* A new contract asks too. */
+  set_field_text (fixture, "Title", "Another edit");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-contract", NULL));
+  g_assert_nonnull (display_test_find_message_dialog ());
+  display_test_respond ("cancel");
+  g_assert_cmpstr (field_text (fixture, "Number"), ==, "HT-2025-0001");
+
+  /* So does closing the window; Cancel keeps it open. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  display_test_spin (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  display_test_respond ("cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  g_assert_cmpstr (field_text (fixture, "Title"), ==, "Another edit");
+}
+
+static void
+test_window_state (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.signetapp.Signet");
+  GtkPaned *paned = GTK_PANED (display_test_find_type (GTK_WIDGET (fixture->window), GTK_TYPE_PANED));
+  int width, height, position;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 640);
+  display_test_spin (100);
+  gtk_paned_set_position (paned, 500);
+  display_test_spin (100);
+  position = gtk_paned_get_position (paned);
+  g_assert_cmpint (position, !=, 680);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  display_test_spin (20);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  g_assert_cmpint (g_settings_get_int (settings, "paned-position"), ==, position);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* The next window opens the same way. */
+  fixture->window = signet_window_new (NULL, fixture->store, NULL);
+  gtk_window_get_default_size (GTK_WINDOW (fixture->window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 640);
+  display_test_show (GTK_WINDOW (fixture->window));
+  paned = GTK_PANED (display_test_find_type (GTK_WIDGET (fixture->window), GTK_TYPE_PANED));
+  g_assert_cmpint (gtk_paned_get_position (paned), ==, position);
+}
+
+static void
+test_empty_register (void)
+{
+  g_autoptr(SignetStore) store = NULL;
+  SignetWindow *window;
+  GtkStack *stack;
+
+  display_test_reset_settings ();
+  store = display_test_new_store ();
+  window = signet_window_new (NULL, store, NULL);
+  display_test_show (GTK_WINDOW (window));
+
+  stack = find_window_stack (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_true (label_showing (GTK_WIDGET (window), "No Contracts Yet"));
+
+  /* Without clients a new contract explains what to do first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-contract", NULL));
+  display_test_spin (20);
+  g_assert_nonnull (display_test_find_message_dialog ());
+  g_assert_cmpstr (adw_message_dialog_get_heading (display_test_find_message_dialog ()), ==,
+                   "Add a Client First");
+  display_test_respond ("cancel");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  display_test_destroy_windows ();
+}
+
+static void
+test_open_error (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetStore) store = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *after = NULL;
+  SignetWindow *window;
+  GtkStack *stack;
+
+  display_test_reset_settings ();
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  path = g_build_filename (g_get_user_data_dir (), "letter.db", NULL);
+  g_assert_true (g_file_set_contents (path, "Dear client, this is a letter, not a register.", -1, NULL));
+
+  store = signet_store_new (path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+
+  window = signet_window_new (NULL, NULL, error);
+  display_test_show (GTK_WINDOW (window));
+
+  stack = find_window_stack (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
+  g_assert_true (label_showing (GTK_WIDGET (window), error->message));
+  g_assert_nonnull (display_test_find_button (GTK_WIDGET (window), "Choose Another File…"));
+  g_assert_false (gtk_widget_get_sensitive (display_test_find_button (GTK_WIDGET (window), "New Contract")));
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "Dear client, this is a letter, not a register.");
+
+  display_test_destroy_windows ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  display_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("create-contract", test_create_contract);
+  ADD ("edit-and-save", test_edit_and_save);
+  ADD ("resort-keeps-selection", test_resort_keeps_selection);
+  ADD ("delete-and-undo", test_delete_and_undo);
+  ADD ("search", test_search);
+  ADD ("validation-error", test_validation_error);
+  ADD ("unsaved-changes-prompt", test_unsaved_changes_prompt);
+  ADD ("window-state", test_window_state);
+  g_test_add_func ("/window/empty-register", test_empty_register);
+  g_test_add_func ("/window/open-error", test_open_error);
+
+#undef ADD
+
+  return g_test_run ();
+}
