@@ -4,6 +4,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
 #include "display-test-utils.h"
 #include "signet-column-sorter.h"
 #include "signet-contract-list.h"
@@ -636,24 +641,86 @@ test_empty_register (void)
   display_test_destroy_windows ();
 }
 
-static void
-test_open_error (void)
+/* What a bad file is made of, and the words the error page must show. */
+typedef struct
 {
+  const char *name;
+  void      (*make) (const char *path);
+  const char *message_part;
+} BadFile;
+
+static void
+make_letter (const char *path)
+{
+  g_assert_true (g_file_set_contents (path, "Dear client, this is a letter, not a register.", -1, NULL));
+}
+
+static void
+make_random_bytes (const char *path)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guchar bytes[4096];
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = g_rand_int_range (rand, 0, 256);
+  g_assert_true (g_file_set_contents (path, (const char *) bytes, sizeof bytes, NULL));
+}
+
+static void
+make_newer_database (const char *path)
+{
+  g_autoptr(SignetStore) store = signet_store_new (path, NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_nonnull (store);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 42;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+make_unreadable (const char *path)
+{
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  g_assert_cmpint (g_chmod (path, 0000), ==, 0);
+}
+
+static void
+test_open_error (gconstpointer data)
+{
+  const BadFile *bad = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(SignetStore) store = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  gsize before_len = 0, after_len = 0;
   SignetWindow *window;
   GtkStack *stack;
 
   display_test_reset_settings ();
   g_mkdir_with_parents (g_get_user_data_dir (), 0700);
-  path = g_build_filename (g_get_user_data_dir (), "letter.db", NULL);
-  g_assert_true (g_file_set_contents (path, "Dear client, this is a letter, not a register.", -1, NULL));
+  path = g_build_filename (g_get_user_data_dir (), bad->name, NULL);
+  bad->make (path);
+
+  if (bad->make == make_unreadable && g_access (path, R_OK) == 0)
+    {
+      g_test_skip ("running as root, so no file is unreadable: the permissions do not stop reading");
+      g_chmod (path, 0600);
+      return;
+    }
+
+  g_chmod (path, 0600);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  if (bad->make == make_unreadable)
+    g_chmod (path, 0000);
 
   store = signet_store_new (path, &error);
   g_assert_null (store);
   g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, bad->message_part));
 
   window = signet_window_new (NULL, NULL, error);
   display_test_show (GTK_WINDOW (window));
@@ -664,11 +731,19 @@ test_open_error (void)
   g_assert_nonnull (display_test_find_button (GTK_WIDGET (window), "Choose Another File…"));
   g_assert_false (gtk_widget_get_sensitive (display_test_find_button (GTK_WIDGET (window), "New Contract")));
 
-  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
-  g_assert_cmpstr (after, ==, "Dear client, this is a letter, not a register.");
+  g_chmod (path, 0600);
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (after, after_len, before, before_len);
 
   display_test_destroy_windows ();
 }
+
+static const BadFile bad_files[] = {
+  { "letter.db", make_letter, "is not a Signet database" },
+  { "random.db", make_random_bytes, "is not a Signet database" },
+  { "newer.db", make_newer_database, "written by a newer version of Signet" },
+  { "unreadable.db", make_unreadable, "Permission denied" },
+};
 
 int
 main (int   argc,
@@ -688,7 +763,12 @@ main (int   argc,
   ADD ("unsaved-changes-prompt", test_unsaved_changes_prompt);
   ADD ("window-state", test_window_state);
   g_test_add_func ("/window/empty-register", test_empty_register);
-  g_test_add_func ("/window/open-error", test_open_error);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/window/open-error/%s", bad_files[i].name);
+
+      g_test_add_data_func (path, &bad_files[i], test_open_error);
+    }
 
 #undef ADD
 
