@@ -22,6 +22,13 @@ struct _SignetStore
 
   guint       batch_depth;
   gboolean    batch_changed;
+
+  /* Search, see signet-store-search.c: the contracts in the last order
+   * asked for, and every contract's folded search text by id. */
+  GArray        *ordered_ids;
+  SignetSortKey  ordered_key;
+  gboolean       ordered_descending;
+  GHashTable    *search_texts;
 };
 
 /* A record as (field, text) pairs in a fixed order, for the audit log. */
@@ -87,6 +94,12 @@ gboolean      _signet_store_refresh_search_text  (SignetStore      *self,
                                                   const char       *where_column,
                                                   gint64            id,
                                                   GError          **error);
+
+void          _signet_store_search_note_change   (SignetStore      *self,
+                                                  SignetRecordKind  kind,
+                                                  gint64            id,
+                                                  SignetChangeKind  change);
+void          _signet_store_search_forget        (SignetStore      *self);
 
 FieldList    *_signet_contract_to_fields         (SignetContract   *contract);
 FieldList    *_signet_client_to_fields           (SignetClient     *client);

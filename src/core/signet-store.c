@@ -24,10 +24,12 @@
 
 static gboolean migrate_to_1 (SignetStore *self, GError **error);
 static gboolean migrate_to_2 (SignetStore *self, GError **error);
+static gboolean migrate_to_3 (SignetStore *self, GError **error);
 
 static gboolean (* const migrations[]) (SignetStore *, GError **) = {
   migrate_to_1,
   migrate_to_2,
+  migrate_to_3,
 };
 
 G_DEFINE_FINAL_TYPE (SignetStore, signet_store, G_TYPE_OBJECT)
@@ -215,6 +217,7 @@ _signet_store_emit_changed (SignetStore      *self,
       return;
     }
 
+  _signet_store_search_note_change (self, kind, id, change);
   g_signal_emit (self, signals[CHANGED], 0, kind, id, change);
 }
 
@@ -326,6 +329,22 @@ migrate_to_2 (SignetStore  *self,
     "    VALUES ('delete', old.id, old.search_text);"
     "  INSERT INTO contract_search (rowid, search_text) VALUES (new.id, new.search_text);"
     "END;",
+    error);
+}
+
+/* Version 3: contract search moved into memory (signet-store-search.c),
+ * because no SQLite index finds the one- and two-character words Chinese
+ * queries are made of; the trigram index only slowed every write. The
+ * search_text column stays: it is what the search reads. */
+static gboolean
+migrate_to_3 (SignetStore  *self,
+              GError      **error)
+{
+  return _signet_store_exec (self,
+    "DROP TRIGGER contracts_search_insert;"
+    "DROP TRIGGER contracts_search_delete;"
+    "DROP TRIGGER contracts_search_update;"
+    "DROP TABLE contract_search;",
     error);
 }
 
@@ -485,6 +504,7 @@ signet_store_finalize (GObject *object)
 {
   SignetStore *self = (SignetStore *)object;
 
+  _signet_store_search_forget (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -597,6 +617,7 @@ signet_store_commit_batch (SignetStore  *self,
   self->batch_depth = 0;
   changed = self->batch_changed;
   self->batch_changed = FALSE;
+  _signet_store_search_forget (self);
 
   if (!_signet_store_exec (self, "COMMIT", error))
     {
@@ -618,5 +639,6 @@ signet_store_rollback_batch (SignetStore *self)
 
   self->batch_depth = 0;
   self->batch_changed = FALSE;
+  _signet_store_search_forget (self);
   _signet_store_exec (self, "ROLLBACK", NULL);
 }

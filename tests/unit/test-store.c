@@ -499,6 +499,14 @@ test_search (Fixture       *f,
   assert_search (f->store, "a\" OR \"b", 0);
   assert_search (f->store, "NEAR(", 0);
   assert_search (f->store, "nothing-like-this", 0);
+  /* 技 and 开 share bytes with the ideographic space (E3 80 80), which
+   * must not split them. */
+  signet_contract_set_title (b, "技术开发合同");
+  g_assert_true (signet_store_update_contract (f->store, b, NULL));
+  assert_search (f->store, "技术开发", 1);
+  assert_search (f->store, "技", 1);
+  assert_search (f->store, "开发\u3000技术", 1);
+  assert_search (f->store, "Master", 0);
 
   g_assert_true (signet_store_delete_contract (f->store, signet_contract_get_id (a), NULL));
   assert_search (f->store, "租赁", 0);
@@ -734,9 +742,10 @@ test_migration_1_to_2 (Fixture       *f,
   g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 1);
   g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'contract_search'"), ==, 0);
 
-  v2 = signet_store_new (path, &error);
+  v2 = signet_store_new_at_version (path, 2, &error);
   g_assert_no_error (error);
   g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM contract_search WHERE contract_search MATCH '物流服务'"), ==, 1);
 
   loaded = signet_store_get_contract (v2, 7, &error);
   g_assert_no_error (error);
@@ -783,6 +792,35 @@ test_migration_0_to_1 (Fixture       *f,
                                    NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
     sqlite3_close (db);
   }
+}
+
+/* Version 3 dropped the trigram index; rows and search survive. */
+static void
+test_migration_2_to_3 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "v2.db", NULL);
+  g_autoptr(SignetStore) v2 = signet_store_new_at_version (path, 2, &error);
+  g_autoptr(SignetStore) v3 = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&v2);
+
+  exec_raw (path,
+            "INSERT INTO clients (id, name, code) VALUES (1, '杭州西湖文化传媒有限公司', 'C001');"
+            "INSERT INTO contracts (id, number, title, client_id, value, currency, status, risk_level,"
+            "  search_text) VALUES (3, 'HT-2026-0003', '广告投放合作协议', 1, 100, 'CNY', 'draft', 'low',"
+            "  'ht-2026-0003 广告投放合作协议 杭州西湖文化传媒有限公司 ');");
+  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM contract_search WHERE contract_search MATCH '投放合作'"), ==, 1);
+
+  v3 = signet_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'contract%search%'"), ==, 0);
+  assert_search (v3, "投放", 1);
+  assert_search (v3, "西湖", 1);
+  g_assert_nonnull (signet_store_find_contract_by_number (v3, "HT-2026-0003", NULL));
 }
 
 typedef struct
@@ -891,6 +929,7 @@ main (int   argc,
   ADD ("/store/refuse-bad-files", test_refuse_bad_files);
   ADD ("/store/migration/0-to-1", test_migration_0_to_1);
   ADD ("/store/migration/1-to-2", test_migration_1_to_2);
+  ADD ("/store/migration/2-to-3", test_migration_2_to_3);
   ADD ("/store/two-connections", test_two_connections);
   ADD ("/store/busy-message", test_busy_message);
 #undef ADD
