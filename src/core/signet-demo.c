@@ -4,12 +4,15 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "signet-date.h"
 #include "signet-demo.h"
+#include "signet-money.h"
 
-/* Demo data is sample content, like a template's placeholder text: it is
- * not translated, and it mixes Chinese and English on purpose because the
- * offices Signet is for work in both. */
+/* The sample register belongs to a company that works with Chinese and
+ * international clients, so its records are in both languages whatever the
+ * locale: they are data, like what a user types, and are not translated. */
 
 typedef struct
 {
@@ -18,257 +21,789 @@ typedef struct
   const char *phone;
   const char *email;
   const char *address;
+  const char *notes;
+  guint       currency;       /* index into currencies[] */
+  gboolean    chinese;
 } DemoClient;
-
-static const DemoClient demo_clients[] = {
-  { "上海华东建设工程有限公司", "王建国", "021-6288 1234", "wang.jianguo@huadong-build.cn", "上海市浦东新区世纪大道 88 号" },
-  { "北京云启科技有限公司", "李娜", "010-8265 7788", "lina@yunqi-tech.cn", "北京市海淀区中关村大街 27 号" },
-  { "深圳前海物流有限公司", "陈晓东", "0755-2699 3300", "chen.xd@qianhai-logistics.cn", "深圳市南山区前海深港合作区" },
-  { "广州南方医药集团", "周敏", "020-3888 6612", "zhoumin@nanfang-pharma.cn", "广州市天河区珠江新城华夏路 10 号" },
-  { "杭州西湖文化传媒有限公司", "赵磊", "0571-8702 4455", "zhaolei@xihu-media.cn", "杭州市西湖区文三路 259 号" },
-  { "成都天府软件园管理有限公司", "刘洋", "028-8518 9000", "liuyang@tianfu-park.cn", "成都市高新区天府大道中段 1366 号" },
-  { "南京金陵酒店管理有限公司", "孙丽", "025-8471 1888", "sunli@jinling-hotels.cn", "南京市鼓楼区汉中路 2 号" },
-  { "武汉长江电力设备有限公司", "何志强", "027-8779 5521", "hezq@changjiang-power.cn", "武汉市东湖新技术开发区光谷大道 77 号" },
-  { "苏州工业园区精密制造有限公司", "吴芳", "0512-6288 3377", "wufang@sip-precision.cn", "苏州工业园区星湖街 328 号" },
-  { "青岛海润食品有限公司", "郑海", "0532-8586 2200", "zhenghai@hairun-food.cn", "青岛市崂山区海尔路 180 号" },
-  { "Northwind Traders Ltd", "Andrew Fuller", "+44 20 7946 0123", "a.fuller@northwind.example", "12 King Street, London EC2V 8EA" },
-  { "Contoso GmbH", "Emma Schmidt", "+49 30 1234 5678", "emma.schmidt@contoso.example", "Friedrichstraße 123, 10117 Berlin" },
-  { "Fabrikam Inc.", "Michael Brown", "+1 206 555 0142", "mbrown@fabrikam.example", "400 Pine Street, Seattle, WA 98101" },
-  { "Adatum Corporation", "Sofia Rossi", "+39 02 8899 1122", "s.rossi@adatum.example", "Via Torino 45, 20123 Milano" },
-  { "Tailspin Toys", "Liam O'Connor", "+353 1 555 0199", "liam@tailspintoys.example", "7 Harbour Road, Dublin 2" },
-  { "Litware Consulting", "Chloé Martin", "+33 1 42 68 53 00", "chloe.martin@litware.example", "18 rue de Rivoli, 75004 Paris" },
-  { "Wide World Importers", "Hiroshi Tanaka", "+81 3 5555 0101", "tanaka@wideworld.example", "2-1 Marunouchi, Chiyoda, Tokyo" },
-  { "香港利丰贸易有限公司", "Karen Lau", "+852 2555 0188", "karen.lau@lifung-trading.example", "香港中环皇后大道中 99 号" },
-};
 
 typedef struct
 {
   const char *title;
-  const char *type;
+  const char *subjects[4];    /* NULL-terminated; may be empty */
+  const char *contract_type;
+  const char *department;
   const char *tags;
-} DemoContract;
+  guint       min_value;      /* major units; 0 and 0 for no value */
+  guint       max_value;
+  guint       term_months;
+  gboolean    renewable;      /* services and subscriptions renew by themselves */
+} ContractTemplate;
 
-static const DemoContract demo_contracts[] = {
-  { "办公场地租赁合同", "租赁", "租赁, 行政" },
-  { "软件许可协议", "许可", "IT, 软件" },
-  { "年度维保服务合同", "服务", "维保, 年度框架" },
-  { "设备采购合同", "采购", "采购, 设备" },
-  { "物流运输服务协议", "服务", "物流" },
-  { "保密协议", "保密", "法务, NDA" },
-  { "技术开发合同", "开发", "IT, 研发" },
-  { "广告投放合作协议", "合作", "市场, 媒体" },
-  { "原材料供货合同", "采购", "采购, 供应链" },
-  { "咨询服务合同", "服务", "咨询" },
-  { "Master Services Agreement", "Services", "MSA, framework" },
-  { "Data Processing Addendum", "Privacy", "GDPR, legal" },
-  { "Software Subscription Agreement", "Licence", "IT, SaaS" },
-  { "Distribution Agreement", "Distribution", "sales, EMEA" },
-  { "Non-Disclosure Agreement", "Confidentiality", "NDA, legal" },
-  { "Office Cleaning Services", "Services", "facilities" },
-  { "Consulting Engagement Letter", "Consulting", "advisory" },
-  { "Equipment Lease", "Lease", "leasing, equipment" },
-};
-
-static const char * const demo_owners[] = {
-  "张伟", "李娜", "王芳", "刘洋", "陈静", "Emma Schmidt", "James Wilson", "赵敏",
-};
-
-static const char * const demo_departments[] = {
-  "法务部", "采购部", "行政部", "信息技术部", "Sales", "Finance", "市场部",
-};
-
-static gboolean
-add_demo_client (SignetStore  *store,
-                 const char   *name,
-                 const char   *code,
-                 const char   *contact,
-                 const char   *phone,
-                 const char   *email,
-                 const char   *address,
-                 gint64       *id,
-                 GError      **error)
+/* Everything random about one contract, decided before any is written so
+ * that the numbers can follow the order the contracts were entered in. */
+typedef struct
 {
-  g_autoptr(SignetClient) client = signet_client_new ();
+  guint    index;             /* planning order, keeps sorting stable */
+  guint32  created;           /* Julian day the contract was entered */
+  guint32  signing;           /* Julian days; 0 for none */
+  guint32  start;
+  guint32  end;
+  guint    client;            /* index into the client ids */
+  gint64   value;             /* minor units */
+  guint16  notice_days;
+  guint8   template_index;
+  gint8    subject;           /* -1 for none */
+  gint8    note;              /* -1 for none, 0 the status note, n > 0 general note n - 1 */
+  guint8   chinese;
+  guint8   owner;
+  guint8   status;
+  guint8   risk;
+  guint8   currency;
+  guint8   auto_renew;
+} ContractPlan;
 
-  signet_client_set_name (client, name);
-  signet_client_set_code (client, code);
-  signet_client_set_contact (client, contact);
-  signet_client_set_phone (client, phone);
-  signet_client_set_email (client, email);
-  signet_client_set_address (client, address);
+/* The seed of signet_demo_fill(): the demo register only changes with the day. */
+#define DEMO_SEED 20240601u
+#define DEMO_N_CONTRACTS 96
 
-  if (!signet_store_add_client (store, client, error))
-    return FALSE;
+static const char * const currencies[] = { "CNY", "USD", "EUR" };
 
-  *id = signet_client_get_id (client);
+static const DemoClient demo_clients[] = {
+  { "上海华东建设工程有限公司", "王建国", "+86 21 6288 1234", "wangjg@huadong-build.example",
+    "上海市浦东新区张杨路 1588 号 18 楼", "年度框架客户，工程类合同需总经理审批。", 0, TRUE },
+  { "北京云启科技有限公司", "刘洋", "+86 10 8266 7788", "liuyang@yunqi-tech.example",
+    "北京市海淀区中关村大街 27 号中关村大厦 9 层", NULL, 0, TRUE },
+  { "深圳前海物流有限公司", "陈晓东", "+86 755 8633 2100", "chenxd@qianhai-logistics.example",
+    "深圳市前海深港合作区前湾一路 35 号", "跨境运输合同以美元结算。", 0, TRUE },
+  { "广州南方医药贸易有限公司", "黄丽", "+86 20 3862 5511", "huangli@nanfang-pharma.example",
+    "广州市天河区天河路 385 号太古汇一座 21 楼", NULL, 0, TRUE },
+  { "杭州西湖数据服务有限公司", "周敏", "+86 571 8796 3320", "zhoumin@xihu-data.example",
+    "杭州市西湖区文三路 478 号华星时代广场 A 座", "数据处理须符合《个人信息保护法》。", 0, TRUE },
+  { "成都天府餐饮管理有限公司", "李强", "+86 28 8553 9012", "liqiang@tianfu-catering.example",
+    "成都市高新区天府大道北段 1700 号", NULL, 0, TRUE },
+  { "苏州工业园区精密制造有限公司", "吴磊", "+86 512 6761 4455", "wulei@sip-precision.example",
+    "苏州工业园区星湖街 328 号", "重点供应商，每季度考核交付。", 0, TRUE },
+  { "武汉长江能源集团有限公司", "赵静", "+86 27 8577 6600", "zhaojing@changjiang-energy.example",
+    "武汉市江汉区建设大道 568 号", NULL, 0, TRUE },
+  { "南京金陵文化传媒有限公司", "孙悦", "+86 25 8468 2390", "sunyue@jinling-media.example",
+    "南京市鼓楼区中山北路 2 号紫峰大厦 35 层", NULL, 0, TRUE },
+  { "天津滨海港口服务有限公司", "马超", "+86 22 6570 1188", "machao@binhai-port.example",
+    "天津市滨海新区新港二号路 35 号", NULL, 0, TRUE },
+  { "重庆山城汽车零部件有限公司", "郑海", "+86 23 6386 7702", "zhenghai@shancheng-auto.example",
+    "重庆市渝北区金开大道 68 号", "付款周期 60 天。", 0, TRUE },
+  { "Northwind Traders Ltd", "Margaret Peacock", "+44 20 7946 0321", "m.peacock@northwind.example",
+    "12 Bishopsgate, London EC2N 4AJ, United Kingdom", "Invoices in USD by agreement.", 1, FALSE },
+  { "Contoso GmbH", "Jonas Weber", "+49 89 2180 4410", "jonas.weber@contoso.example",
+    "Leopoldstraße 112, 80802 München, Germany", "Requires a data processing addendum with every service contract.", 2, FALSE },
+  { "Fabrikam Inc.", "Daniel Brooks", "+1 206 555 0147", "dbrooks@fabrikam.example",
+    "500 Pine Street, Seattle, WA 98101, USA", NULL, 1, FALSE },
+  { "Adventure Works Cycles", "Laura Chen", "+1 425 555 0192", "laura.chen@adventure-works.example",
+    "1 Microsoft Way, Redmond, WA 98052, USA", NULL, 1, FALSE },
+  { "Tailspin Toys Ltd", "Oliver Grant", "+44 161 496 0734", "oliver.grant@tailspintoys.example",
+    "45 Deansgate, Manchester M3 2AY, United Kingdom", NULL, 1, FALSE },
+  { "Wide World Importers", "Sofia Alvarez", "+1 312 555 0110", "s.alvarez@wideworldimporters.example",
+    "233 South Wacker Drive, Chicago, IL 60606, USA", "Key account since 2019.", 1, FALSE },
+  { "Litware SAS", "Camille Martin", "+33 1 70 36 12 45", "camille.martin@litware.example",
+    "18 rue de la Paix, 75002 Paris, France", NULL, 2, FALSE },
+  { "Woodgrove Bank N.V.", "Pieter de Vries", "+31 20 794 5521", "p.devries@woodgrovebank.example",
+    "Gustav Mahlerplein 2, 1082 MA Amsterdam, Netherlands", "Vendor due diligence renewed every year.", 2, FALSE },
+  { "Proseware Pte. Ltd.", "Rachel Tan", "+65 6123 4567", "rachel.tan@proseware.example",
+    "8 Marina View, Singapore 018960", NULL, 1, FALSE },
+};
 
-  return TRUE;
+static const ContractTemplate chinese_templates[] = {
+  { "软件许可协议", { "ERP 系统", "办公套件", "设计软件", NULL }, "软件许可", "信息技术部", "IT, 软件",
+    50000, 600000, 12, TRUE },
+  { "办公场地租赁合同", { "浦东办公室", "研发中心", "华南分部", NULL }, "租赁", "行政部", "租赁, 办公",
+    240000, 2400000, 36, FALSE },
+  { "年度维保服务合同", { "机房设备", "空调系统", "电梯", NULL }, "维保服务", "行政部", "维保, 年度框架",
+    30000, 300000, 12, TRUE },
+  { "原材料采购框架协议", { "钢材", "包装材料", "电子元器件", NULL }, "采购", "采购部", "采购, 年度框架",
+    500000, 5000000, 12, TRUE },
+  { "物流运输服务合同", { "华东线路", "冷链配送", "跨境运输", NULL }, "物流服务", "采购部", "物流",
+    100000, 1200000, 24, TRUE },
+  { "保密协议", { NULL }, "保密协议", "法务部", "保密, NDA",
+    0, 0, 24, FALSE },
+  { "技术开发合同", { "移动应用", "数据平台", "智能仓储系统", NULL }, "技术开发", "信息技术部", "研发",
+    300000, 3000000, 18, FALSE },
+  { "设备采购合同", { "服务器", "生产线设备", "办公电脑", NULL }, "采购", "采购部", "设备, 固定资产",
+    100000, 2000000, 12, FALSE },
+  { "广告宣传服务合同", { "线上推广", "展会", NULL }, "市场服务", "市场部", "市场, 广告",
+    50000, 800000, 12, FALSE },
+  { "云服务订阅协议", { "对象存储", "数据库服务", NULL }, "订阅服务", "信息技术部", "云服务, SaaS",
+    60000, 600000, 12, TRUE },
+  { "工程施工合同", { "厂房扩建", "办公楼装修", NULL }, "工程", "行政部", "工程, 施工",
+    1000000, 20000000, 18, FALSE },
+  { "财务咨询服务协议", { "税务筹划", "审计准备", NULL }, "咨询", "财务部", "咨询, 财务",
+    80000, 500000, 6, FALSE },
+  { "销售代理协议", { "华北区域", "西南区域", NULL }, "代理", "销售部", "销售, 渠道",
+    200000, 3000000, 24, TRUE },
+};
+
+static const ContractTemplate english_templates[] = {
+  { "Master Services Agreement", { NULL }, "Services", "Sales", "MSA, framework",
+    100000, 2000000, 36, TRUE },
+  { "Data Processing Addendum", { NULL }, "Data protection", "Legal", "GDPR, privacy",
+    0, 0, 36, FALSE },
+  { "Software License Agreement", { "ERP Platform", "Design Suite", "Analytics", NULL }, "License", "IT", "software",
+    20000, 400000, 12, TRUE },
+  { "Non-Disclosure Agreement", { NULL }, "NDA", "Legal", "NDA",
+    0, 0, 24, FALSE },
+  { "Distribution Agreement", { "EMEA", "North America", "APAC", NULL }, "Distribution", "Sales", "distribution, channel",
+    200000, 3000000, 24, TRUE },
+  { "Supply Agreement", { "Packaging", "Electronic Components", NULL }, "Supply", "Procurement", "supply chain",
+    300000, 4000000, 12, TRUE },
+  { "Statement of Work", { "Website Relaunch", "Data Migration", "Security Audit", NULL }, "Services", "Operations", "SOW, project",
+    30000, 400000, 6, FALSE },
+  { "Cloud Hosting Agreement", { NULL }, "Subscription", "IT", "cloud, SaaS",
+    40000, 500000, 12, TRUE },
+  { "Consulting Agreement", { "Tax Advisory", "Transfer Pricing", NULL }, "Consulting", "Finance", "advisory",
+    50000, 300000, 6, FALSE },
+  { "Equipment Lease", { "Forklifts", "Office Printers", NULL }, "Lease", "Operations", "lease, equipment",
+    60000, 700000, 36, TRUE },
+  { "Support and Maintenance Agreement", { NULL }, "Services", "IT", "support, maintenance",
+    20000, 200000, 12, TRUE },
+};
+
+static const char * const chinese_owners[] = { "张伟", "李娜", "王芳", "陈静", "杨帆", "赵磊" };
+static const char * const english_owners[] = { "Emma Schmidt", "James Miller", "Sarah Johnson", "Lukas Becker", "Olivia Brown" };
+
+/* Indexed by SignetContractStatus. */
+static const char * const chinese_status_notes[] = {
+  "初稿已发对方，等待反馈。",
+  "法务部正在审核违约责任条款。",
+  "已获总经理审批，待安排签署。",
+  "双方已盖章，待开始日期生效。",
+  "按月对账，验收后 30 日内付款。",
+  "已到期，未续约，押金已退还。",
+  "已续约一期，价格上调 3%。",
+  "因对方经营调整，双方协商提前终止，尾款已结清。",
+};
+
+static const char * const english_status_notes[] = {
+  "First draft sent to the client for comments.",
+  "Legal is reviewing the indemnity clause.",
+  "Approved by the CFO; signature pending.",
+  "Countersigned copy received; starts on the start date.",
+  "Invoiced monthly; payment net 30 after acceptance.",
+  "Expired without renewal; data returned to the client.",
+  "Renewed for another term at a 3% uplift.",
+  "Terminated early by mutual agreement; final invoice settled.",
+};
+
+static const char * const chinese_notes[] = {
+  "纸质原件存放于档案室 A-03 柜。",
+  "对方要求增加违约金上限条款，已同意。",
+  "含两次免费现场培训。",
+  "续约前需重新询价。",
+};
+
+static const char * const english_notes[] = {
+  "Original filed in cabinet B-12.",
+  "Liability cap set at 12 months of fees.",
+  "Counterparty asked for a change-of-control clause.",
+  "Price review due before renewal.",
+};
+
+/* Parts of the names signet_demo_generate() makes up. */
+static const char * const chinese_cities[] = {
+  "上海", "北京", "深圳", "广州", "杭州", "成都", "苏州", "武汉",
+  "南京", "天津", "重庆", "西安", "青岛", "厦门", "长沙", "宁波",
+};
+static const char * const chinese_brands[] = {
+  "华东", "云启", "前海", "南方", "西湖", "天府", "金陵", "长江",
+  "恒信", "博远", "瑞丰", "鼎盛", "星辰", "汇通", "中联", "新禾",
+};
+static const char * const chinese_trades[] = {
+  "科技", "物流", "建设工程", "医药贸易", "数据服务", "餐饮管理", "精密制造", "能源",
+  "文化传媒", "港口服务", "汽车零部件", "电子", "环保", "金融信息", "农业发展", "供应链管理",
+};
+static const char * const english_brands[] = {
+  "Northwind", "Contoso", "Fabrikam", "Adventure", "Tailspin", "Litware", "Woodgrove", "Proseware",
+  "Blue Yonder", "Coho", "Alpine", "Lucerne", "Margie's", "Trey", "Wingtip", "Humongous",
+};
+static const char * const english_trades[] = {
+  "Traders", "Systems", "Logistics", "Works", "Labs", "Foods", "Energy", "Media",
+  "Holdings", "Partners", "Software", "Motors", "Health", "Capital", "Textiles", "Airlines",
+};
+static const char * const english_suffixes[] = {
+  "Ltd", "GmbH", "Inc.", "LLC", "S.A.", "B.V.", "Pte. Ltd.", "plc",
+};
+static const char * const chinese_surnames[] = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴" };
+static const char * const chinese_given_names[] = { "伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳", "杰", "涛", "明" };
+static const char * const english_first_names[] = { "Anna", "Ben", "Clara", "David", "Eva", "Frank", "Grace", "Henry", "Isla", "Jack" };
+static const char * const english_last_names[] = { "Smith", "Müller", "Dubois", "Rossi", "Jansen", "Brown", "Novak", "Keller", "Walsh", "Berg" };
+
+static const ContractTemplate *
+get_template (gboolean chinese,
+              guint    index)
+{
+  return chinese ? &chinese_templates[index] : &english_templates[index];
+}
+
+static guint
+count_templates (gboolean chinese)
+{
+  return chinese ? G_N_ELEMENTS (chinese_templates) : G_N_ELEMENTS (english_templates);
+}
+
+static guint
+count_subjects (const ContractTemplate *template)
+{
+  guint n = 0;
+
+  while (n < G_N_ELEMENTS (template->subjects) && template->subjects[n] != NULL)
+    n++;
+
+  return n;
+}
+
+static guint
+pick (GRand *rand,
+      guint  n)
+{
+  return g_rand_int_range (rand, 0, n);
+}
+
+/* A number in [@low, @high]. */
+static guint
+pick_between (GRand *rand,
+              guint  low,
+              guint  high)
+{
+  return g_rand_int_range (rand, low, high + 1);
+}
+
+static guint32
+shift_months (guint32 julian,
+              int     months)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  signet_date_add_months (&date, months);
+
+  return g_date_get_julian (&date);
+}
+
+/* The last day of a term of @months that starts on @start. */
+static guint32
+term_end (guint32 start,
+          guint   months)
+{
+  return shift_months (start, months) - 1;
+}
+
+/* The first day of the shortest run of whole terms that ends on @end and
+ * started no later than @latest_start. */
+static guint32
+term_start_before (guint32 end,
+                   guint   months,
+                   guint   min_terms,
+                   guint32 latest_start)
+{
+  guint32 start;
+  guint n_terms = min_terms;
+
+  do
+    start = shift_months (end + 1, -(int) (months * n_terms++));
+  while (start > latest_start);
+
+  return start;
 }
 
 static char *
-iso_offset (const GDate *today,
-            int          days)
+julian_to_iso (guint32 julian)
 {
-  GDate date = *today;
+  GDate date;
 
-  if (days >= 0)
-    g_date_add_days (&date, days);
-  else
-    g_date_subtract_days (&date, -days);
+  if (julian == 0)
+    return NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
 
   return signet_date_to_iso (&date);
 }
 
-/* The status a contract has given where its term lies relative to today,
- * with a share of earlier stages for contracts that start in the future. */
-static SignetContractStatus
-status_for (guint index,
-            int   start_offset,
-            int   end_offset)
+static guint
+get_year (guint32 julian)
 {
-  static const SignetContractStatus pending[] = {
-    SIGNET_CONTRACT_STATUS_DRAFT, SIGNET_CONTRACT_STATUS_IN_REVIEW,
-    SIGNET_CONTRACT_STATUS_APPROVED, SIGNET_CONTRACT_STATUS_SIGNED,
-  };
+  GDate date;
 
-  if (start_offset > 0)
-    return pending[index % G_N_ELEMENTS (pending)];
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
 
-  if (end_offset < 0)
+  return g_date_get_year (&date);
+}
+
+static guint32
+get_today (void)
+{
+  g_autofree char *iso = signet_date_today_iso ();
+  GDate today;
+
+  if (!signet_date_parse (iso, &today))
+    g_assert_not_reached ();
+
+  return g_date_get_julian (&today);
+}
+
+/* Dates that fit the status: nothing is signed before approval, running
+ * contracts started in the past, expired ones ended there. @ends_soon puts
+ * the end of a running contract within the next 90 days. */
+static void
+plan_dates (ContractPlan *plan,
+            GRand        *rand,
+            guint32       today,
+            guint         term_months,
+            gboolean      ends_soon)
+{
+  switch ((SignetContractStatus) plan->status)
     {
-      switch (index % 3)
-        {
-        case 0:  return SIGNET_CONTRACT_STATUS_RENEWED;
-        case 1:  return SIGNET_CONTRACT_STATUS_TERMINATED;
-        default: return SIGNET_CONTRACT_STATUS_EXPIRED;
-        }
+    case SIGNET_CONTRACT_STATUS_DRAFT:
+    case SIGNET_CONTRACT_STATUS_IN_REVIEW:
+    case SIGNET_CONTRACT_STATUS_APPROVED:
+      plan->start = today + pick_between (rand, 14, 120);
+      plan->end = term_end (plan->start, term_months);
+      plan->created = today - pick_between (rand, 0, 60);
+      return;
+
+    case SIGNET_CONTRACT_STATUS_SIGNED:
+      plan->signing = today - pick_between (rand, 1, 25);
+      plan->start = today + pick_between (rand, 3, 45);
+      plan->end = term_end (plan->start, term_months);
+      break;
+
+    case SIGNET_CONTRACT_STATUS_ACTIVE:
+    case SIGNET_CONTRACT_STATUS_RENEWED:
+      plan->end = today + (ends_soon ? pick_between (rand, 3, 88) : pick_between (rand, 95, 540));
+      /* A renewed contract keeps its first start date: at least two terms. */
+      plan->start = term_start_before (plan->end, term_months,
+                                       plan->status == SIGNET_CONTRACT_STATUS_RENEWED ? 2 : 1, today);
+      plan->signing = plan->start - pick_between (rand, 5, 40);
+      break;
+
+    case SIGNET_CONTRACT_STATUS_EXPIRED:
+      plan->end = today - pick_between (rand, 1, 400);
+      plan->start = term_start_before (plan->end, term_months, 1, plan->end);
+      plan->signing = plan->start - pick_between (rand, 5, 40);
+      break;
+
+    case SIGNET_CONTRACT_STATUS_TERMINATED:
+      /* Ended early: the end date is the one the contract would have had. */
+      plan->end = today + pick_between (rand, 20, 400);
+      plan->start = term_start_before (plan->end, term_months, 1, today - 90);
+      plan->signing = plan->start - pick_between (rand, 5, 40);
+      break;
+
+    default:
+      g_assert_not_reached ();
     }
 
-  return SIGNET_CONTRACT_STATUS_ACTIVE;
+  plan->created = plan->signing - pick_between (rand, 7, 45);
+}
+
+/* Everything but the client and the status, which the callers choose. */
+static void
+plan_contract (ContractPlan *plan,
+               GRand        *rand,
+               guint32       today,
+               gboolean      ends_soon)
+{
+  const ContractTemplate *template;
+  guint n_subjects;
+  guint percent;
+
+  plan->template_index = pick (rand, count_templates (plan->chinese));
+  template = get_template (plan->chinese, plan->template_index);
+
+  n_subjects = count_subjects (template);
+  plan->subject = n_subjects > 0 && pick (rand, 3) > 0 ? (gint8) pick (rand, n_subjects) : -1;
+
+  /* People mostly own contracts in their own language, not always. */
+  if (pick (rand, 5) > 0)
+    plan->owner = plan->chinese ? pick (rand, G_N_ELEMENTS (chinese_owners))
+                                : G_N_ELEMENTS (chinese_owners) + pick (rand, G_N_ELEMENTS (english_owners));
+  else
+    plan->owner = pick (rand, G_N_ELEMENTS (chinese_owners) + G_N_ELEMENTS (english_owners));
+
+  if (template->max_value > 0)
+    {
+      guint thousands = pick_between (rand, template->min_value / 1000, template->max_value / 1000);
+      guint exponent = signet_currency_get_exponent (currencies[plan->currency]);
+      gint64 minor = (gint64) thousands * 1000;
+
+      for (guint i = 0; i < exponent; i++)
+        minor *= 10;
+      plan->value = minor;
+    }
+
+  percent = pick (rand, 100);
+  plan->risk = percent < 55 ? SIGNET_RISK_LEVEL_LOW
+             : percent < 85 ? SIGNET_RISK_LEVEL_MEDIUM
+             : SIGNET_RISK_LEVEL_HIGH;
+  if (plan->status == SIGNET_CONTRACT_STATUS_TERMINATED && plan->risk == SIGNET_RISK_LEVEL_LOW)
+    plan->risk = SIGNET_RISK_LEVEL_MEDIUM;
+
+  /* Contracts that have ended no longer renew by themselves. */
+  if (template->renewable && pick (rand, 2) == 0 &&
+      plan->status != SIGNET_CONTRACT_STATUS_EXPIRED && plan->status != SIGNET_CONTRACT_STATUS_TERMINATED)
+    {
+      static const guint16 notice_choices[] = { 30, 60, 90 };
+
+      plan->auto_renew = TRUE;
+      plan->notice_days = notice_choices[pick (rand, G_N_ELEMENTS (notice_choices))];
+    }
+  else
+    plan->notice_days = template->renewable ? 30 : 0;
+
+  /* The note for a running contract is about invoicing, which a contract
+   * without a value has none of. */
+  percent = pick (rand, 100);
+  if (percent < 35 && (template->max_value > 0 ||
+                       (plan->status != SIGNET_CONTRACT_STATUS_ACTIVE && plan->status != SIGNET_CONTRACT_STATUS_RENEWED)))
+    plan->note = 0;
+  else if (percent < 55)
+    plan->note = 1 + pick (rand, G_N_ELEMENTS (chinese_notes));
+  else
+    plan->note = -1;
+
+  plan_dates (plan, rand, today, template->term_months, ends_soon);
+}
+
+static int
+compare_plans (gconstpointer a,
+               gconstpointer b)
+{
+  const ContractPlan *pa = a;
+  const ContractPlan *pb = b;
+
+  if (pa->created != pb->created)
+    return pa->created < pb->created ? -1 : 1;
+
+  return pa->index < pb->index ? -1 : pa->index > pb->index;
+}
+
+static SignetContract *
+contract_from_plan (const ContractPlan *plan,
+                    const char         *number,
+                    gint64              client_id)
+{
+  const ContractTemplate *template = get_template (plan->chinese, plan->template_index);
+  g_autoptr(SignetContract) contract = signet_contract_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *signing = julian_to_iso (plan->signing);
+  g_autofree char *start = julian_to_iso (plan->start);
+  g_autofree char *end = julian_to_iso (plan->end);
+  const char *owner;
+  const char *note = NULL;
+
+  if (plan->subject < 0)
+    title = g_strdup (template->title);
+  else if (plan->chinese)
+    title = g_strdup_printf ("%s（%s）", template->title, template->subjects[plan->subject]);
+  else
+    title = g_strdup_printf ("%s – %s", template->title, template->subjects[plan->subject]);
+
+  if (plan->owner < G_N_ELEMENTS (chinese_owners))
+    owner = chinese_owners[plan->owner];
+  else
+    owner = english_owners[plan->owner - G_N_ELEMENTS (chinese_owners)];
+
+  if (plan->note == 0)
+    note = plan->chinese ? chinese_status_notes[plan->status] : english_status_notes[plan->status];
+  else if (plan->note > 0)
+    note = plan->chinese ? chinese_notes[plan->note - 1] : english_notes[plan->note - 1];
+
+  signet_contract_set_number (contract, number);
+  signet_contract_set_title (contract, title);
+  signet_contract_set_client_id (contract, client_id);
+  signet_contract_set_contract_type (contract, template->contract_type);
+  signet_contract_set_owner (contract, owner);
+  signet_contract_set_department (contract, template->department);
+  signet_contract_set_value (contract, plan->value);
+  signet_contract_set_currency (contract, currencies[plan->currency]);
+  signet_contract_set_signing_date (contract, signing);
+  signet_contract_set_start_date (contract, start);
+  signet_contract_set_end_date (contract, end);
+  signet_contract_set_auto_renew (contract, plan->auto_renew);
+  signet_contract_set_notice_days (contract, plan->notice_days);
+  signet_contract_set_status (contract, plan->status);
+  signet_contract_set_risk_level (contract, plan->risk);
+  signet_contract_set_tags (contract, template->tags);
+  signet_contract_set_notes (contract, note);
+
+  return g_steal_pointer (&contract);
+}
+
+/* Numbers follow HT-{YYYY}-{NNNN} by the year each contract was entered,
+ * in the order they were entered, as the app itself would have given them. */
+static gboolean
+add_planned_contracts (SignetStore  *store,
+                       GArray       *plans,
+                       GArray       *client_ids,
+                       GError      **error)
+{
+  guint width = 4;
+  guint year = 0;
+  guint sequence = 0;
+  guint most_in_a_year = 0;
+
+  g_array_sort (plans, compare_plans);
+
+  /* Four digits unless a generated register has more in one year. */
+  for (guint i = 0; i < plans->len; i++)
+    {
+      guint plan_year = get_year (g_array_index (plans, ContractPlan, i).created);
+
+      sequence = plan_year == year ? sequence + 1 : 1;
+      year = plan_year;
+      most_in_a_year = MAX (most_in_a_year, sequence);
+    }
+  for (guint limit = 10000; most_in_a_year >= limit && width < 9; limit *= 10)
+    width++;
+  year = 0;
+  sequence = 0;
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      const ContractPlan *plan = &g_array_index (plans, ContractPlan, i);
+      g_autoptr(SignetContract) contract = NULL;
+      g_autofree char *number = NULL;
+      guint plan_year = get_year (plan->created);
+
+      if (plan_year != year)
+        {
+          year = plan_year;
+          sequence = 0;
+        }
+
+      number = g_strdup_printf ("HT-%04u-%0*u", year, (int) width, ++sequence);
+      contract = contract_from_plan (plan, number, g_array_index (client_ids, gint64, plan->client));
+      if (!signet_store_add_contract (store, contract, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_demo_clients (SignetStore  *store,
+                  GArray       *client_ids,
+                  GError      **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_clients); i++)
+    {
+      const DemoClient *demo = &demo_clients[i];
+      g_autoptr(SignetClient) client = NULL;
+      g_autofree char *code = g_strdup_printf ("C%03u", i + 1);
+      gint64 id;
+
+      /* A demo register whose contracts were all deleted keeps its clients. */
+      client = signet_store_find_client_by_code (store, code, error);
+      if (client == NULL)
+        {
+          if (error != NULL && *error != NULL)
+            return FALSE;
+
+          client = signet_client_new ();
+          signet_client_set_code (client, code);
+          signet_client_set_name (client, demo->name);
+          signet_client_set_contact (client, demo->contact);
+          signet_client_set_phone (client, demo->phone);
+          signet_client_set_email (client, demo->email);
+          signet_client_set_address (client, demo->address);
+          signet_client_set_notes (client, demo->notes);
+          if (!signet_store_add_client (store, client, error))
+            return FALSE;
+        }
+
+      id = signet_client_get_id (client);
+      g_array_append_val (client_ids, id);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+fill_in_batch (SignetStore  *store,
+               GError      **error)
+{
+  /* One cycle of statuses: mostly running contracts, like a real register. */
+  static const SignetContractStatus status_cycle[] = {
+    SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_CONTRACT_STATUS_DRAFT,
+    SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_CONTRACT_STATUS_EXPIRED, SIGNET_CONTRACT_STATUS_IN_REVIEW,
+    SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_CONTRACT_STATUS_RENEWED, SIGNET_CONTRACT_STATUS_SIGNED,
+    SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_CONTRACT_STATUS_EXPIRED, SIGNET_CONTRACT_STATUS_APPROVED,
+    SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_CONTRACT_STATUS_TERMINATED, SIGNET_CONTRACT_STATUS_ACTIVE,
+    SIGNET_CONTRACT_STATUS_RENEWED,
+  };
+  g_autoptr(GArray) client_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) plans = g_array_sized_new (FALSE, TRUE, sizeof (ContractPlan), DEMO_N_CONTRACTS);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (DEMO_SEED);
+  guint32 today = get_today ();
+  guint n_running = 0;
+
+  if (!add_demo_clients (store, client_ids, error))
+    return FALSE;
+
+  for (guint i = 0; i < DEMO_N_CONTRACTS; i++)
+    {
+      const DemoClient *demo = &demo_clients[i % G_N_ELEMENTS (demo_clients)];
+      ContractPlan plan = { 0 };
+      gboolean ends_soon = FALSE;
+
+      plan.index = i;
+      plan.client = i % G_N_ELEMENTS (demo_clients);
+      plan.status = status_cycle[i % G_N_ELEMENTS (status_cycle)];
+      plan.chinese = demo->chinese;
+      plan.currency = demo->currency;
+      /* Some cross-border work with Chinese clients is billed in dollars. */
+      if (demo->chinese && i % 9 == 4)
+        plan.currency = 1;
+
+      /* Every fourth running contract comes up for its end or renewal soon. */
+      if (plan.status == SIGNET_CONTRACT_STATUS_ACTIVE || plan.status == SIGNET_CONTRACT_STATUS_RENEWED)
+        ends_soon = n_running++ % 4 == 0;
+
+      plan_contract (&plan, rand, today, ends_soon);
+      g_array_append_val (plans, plan);
+    }
+
+  return add_planned_contracts (store, plans, client_ids, error);
+}
+
+static gboolean
+generate_clients (SignetStore  *store,
+                  GRand        *rand,
+                  guint         n_clients,
+                  GArray       *client_ids,
+                  GArray       *client_is_chinese,
+                  GError      **error)
+{
+  const guint n_chinese_names = G_N_ELEMENTS (chinese_cities) * G_N_ELEMENTS (chinese_brands) * G_N_ELEMENTS (chinese_trades);
+  const guint n_english_names = G_N_ELEMENTS (english_brands) * G_N_ELEMENTS (english_trades) * G_N_ELEMENTS (english_suffixes);
+
+  for (guint i = 0; i < n_clients; i++)
+    {
+      g_autoptr(SignetClient) client = signet_client_new ();
+      g_autoptr(GString) name = g_string_new (NULL);
+      g_autofree char *code = g_strdup_printf ("C%05u", i + 1);
+      g_autofree char *phone = NULL;
+      g_autofree char *email = g_strdup_printf ("contact@c%05u.example", i + 1);
+      g_autofree char *contact = NULL;
+      gboolean chinese = i % 2 == 0;
+      guint k = i / 2;
+      /* Stepping by a number coprime to the name count spreads the names
+       * over every part list while keeping them unique. */
+      guint combination;
+      gint64 id;
+
+      if (chinese)
+        {
+          combination = (k * 769) % n_chinese_names;
+          g_string_append_printf (name, "%s%s%s有限公司",
+                                  chinese_cities[combination % G_N_ELEMENTS (chinese_cities)],
+                                  chinese_brands[(combination / G_N_ELEMENTS (chinese_cities)) % G_N_ELEMENTS (chinese_brands)],
+                                  chinese_trades[combination / (G_N_ELEMENTS (chinese_cities) * G_N_ELEMENTS (chinese_brands))]);
+          if (k >= n_chinese_names)
+            g_string_append_printf (name, "（第%u分公司）", k / n_chinese_names + 1);
+          contact = g_strconcat (chinese_surnames[pick (rand, G_N_ELEMENTS (chinese_surnames))],
+                                 chinese_given_names[pick (rand, G_N_ELEMENTS (chinese_given_names))], NULL);
+          phone = g_strdup_printf ("+86 21 %04u %04u", pick_between (rand, 5000, 6999), pick (rand, 10000));
+        }
+      else
+        {
+          combination = (k * 257) % n_english_names;
+          g_string_append_printf (name, "%s %s %s",
+                                  english_brands[combination % G_N_ELEMENTS (english_brands)],
+                                  english_trades[(combination / G_N_ELEMENTS (english_brands)) % G_N_ELEMENTS (english_trades)],
+                                  english_suffixes[combination / (G_N_ELEMENTS (english_brands) * G_N_ELEMENTS (english_trades))]);
+          if (k >= n_english_names)
+            g_string_append_printf (name, " (%u)", k / n_english_names + 1);
+          contact = g_strconcat (english_first_names[pick (rand, G_N_ELEMENTS (english_first_names))], " ",
+                                 english_last_names[pick (rand, G_N_ELEMENTS (english_last_names))], NULL);
+          phone = g_strdup_printf ("+1 555 %04u", pick (rand, 10000));
+        }
+
+      signet_client_set_code (client, code);
+      signet_client_set_name (client, name->str);
+      signet_client_set_contact (client, contact);
+      signet_client_set_phone (client, phone);
+      signet_client_set_email (client, email);
+      if (!signet_store_add_client (store, client, error))
+        return FALSE;
+
+      id = signet_client_get_id (client);
+      g_array_append_val (client_ids, id);
+      g_array_append_val (client_is_chinese, chinese);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+generate_in_batch (SignetStore  *store,
+                   guint         n_clients,
+                   guint         n_contracts,
+                   guint32       seed,
+                   GError      **error)
+{
+  g_autoptr(GArray) client_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_clients);
+  g_autoptr(GArray) client_is_chinese = g_array_sized_new (FALSE, FALSE, sizeof (gboolean), n_clients);
+  g_autoptr(GArray) plans = g_array_sized_new (FALSE, TRUE, sizeof (ContractPlan), n_contracts);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  guint32 today = get_today ();
+
+  if (!generate_clients (store, rand, n_clients, client_ids, client_is_chinese, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_contracts; i++)
+    {
+      ContractPlan plan = { 0 };
+      guint percent = pick (rand, 100);
+      gboolean chinese_client;
+
+      plan.index = i;
+      plan.client = pick (rand, n_clients);
+      chinese_client = g_array_index (client_is_chinese, gboolean, plan.client);
+      plan.chinese = pick (rand, 10) < 8 ? chinese_client : !chinese_client;
+      plan.currency = chinese_client ? (pick (rand, 10) == 0 ? 1 : 0) : 1 + pick (rand, 2);
+      plan.status = percent < 45 ? SIGNET_CONTRACT_STATUS_ACTIVE
+                  : percent < 65 ? SIGNET_CONTRACT_STATUS_EXPIRED
+                  : percent < 73 ? SIGNET_CONTRACT_STATUS_RENEWED
+                  : percent < 78 ? SIGNET_CONTRACT_STATUS_TERMINATED
+                  : percent < 84 ? SIGNET_CONTRACT_STATUS_SIGNED
+                  : percent < 88 ? SIGNET_CONTRACT_STATUS_APPROVED
+                  : percent < 94 ? SIGNET_CONTRACT_STATUS_IN_REVIEW
+                  : SIGNET_CONTRACT_STATUS_DRAFT;
+
+      plan_contract (&plan, rand, today, pick (rand, 10) == 0);
+      g_array_append_val (plans, plan);
+    }
+
+  return add_planned_contracts (store, plans, client_ids, error);
 }
 
 gboolean
 signet_demo_fill (SignetStore  *store,
                   GError      **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20261127);
-  gint64 client_ids[G_N_ELEMENTS (demo_clients)];
-  const guint n_contracts = 96;
-  GDate today;
-
   g_return_val_if_fail (SIGNET_IS_STORE (store), FALSE);
-
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now), g_date_time_get_year (now));
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!signet_store_begin_batch (store, error))
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (demo_clients); i++)
+  if (!fill_in_batch (store, error))
     {
-      const DemoClient *c = &demo_clients[i];
-      g_autofree char *code = g_strdup_printf ("C%03u", i + 1);
-
-      if (!add_demo_client (store, c->name, code, c->contact, c->phone, c->email,
-                            c->address, &client_ids[i], error))
-        goto failed;
-    }
-
-  for (guint i = 0; i < n_contracts; i++)
-    {
-      const DemoContract *d = &demo_contracts[i % G_N_ELEMENTS (demo_contracts)];
-      g_autoptr(SignetContract) contract = signet_contract_new ();
-      /* Terms of one to three years ending from a year ago to two years
-       * ahead, so that the register has expired contracts, contracts ending
-       * within 90 days and contracts far from their end. */
-      int end_offset = -400 + (int) ((i * 977) % 1130);
-      int term_days = 365 * (1 + (int) (i % 3)) - 1;
-      int start_offset = end_offset - term_days;
-      g_autofree char *start = NULL;
-      g_autofree char *end = NULL;
-      g_autofree char *signing = NULL;
-      g_autofree char *number = NULL;
-      g_autofree char *title = NULL;
-      guint client = (i * 7) % G_N_ELEMENTS (demo_clients);
-      gboolean chinese_client = client < 10 || client == 17;
-      const char *currency;
-      gint64 value;
-
-      if (i % 11 == 0)
-        start_offset = 10 + (int) (i % 60), end_offset = start_offset + 364;
-
-      start = iso_offset (&today, start_offset);
-      end = iso_offset (&today, end_offset);
-      signing = iso_offset (&today, start_offset - 5 - (int) (i % 20));
-
-      number = g_strdup_printf ("HT-%d-%04u", g_date_time_get_year (now), i + 1);
-      title = g_strdup (d->title);
-
-      if (chinese_client)
-        currency = (i % 9 == 0) ? "USD" : "CNY";
-      else
-        currency = (i % 2 == 0) ? "EUR" : "USD";
-
-      /* From 20,000.00 to about 5,000,000.00, in whole hundreds. */
-      value = (gint64) (200 + g_rand_int_range (rand, 0, 50000)) * 10000;
-
-      signet_contract_set_number (contract, number);
-      signet_contract_set_title (contract, title);
-      signet_contract_set_client_id (contract, client_ids[client]);
-      signet_contract_set_contract_type (contract, d->type);
-      signet_contract_set_owner (contract, demo_owners[i % G_N_ELEMENTS (demo_owners)]);
-      signet_contract_set_department (contract, demo_departments[(i / 2) % G_N_ELEMENTS (demo_departments)]);
-      signet_contract_set_value (contract, value);
-      signet_contract_set_currency (contract, currency);
-      signet_contract_set_signing_date (contract, signing);
-      signet_contract_set_start_date (contract, start);
-      signet_contract_set_end_date (contract, end);
-      signet_contract_set_auto_renew (contract, i % 4 == 1);
-      signet_contract_set_notice_days (contract, i % 4 == 1 ? 30 * (1 + i % 3) : 0);
-      signet_contract_set_status (contract, status_for (i, start_offset, end_offset));
-      signet_contract_set_risk_level (contract, (i * 5) % SIGNET_N_RISK_LEVELS);
-      signet_contract_set_tags (contract, d->tags);
-      if (i % 6 == 0)
-        signet_contract_set_notes (contract, chinese_client
-                                     ? "付款方式：按季度支付，发票开具后 30 日内付款。"
-                                     : "Payment quarterly in advance, net 30 from invoice.");
-
-      if (!signet_store_add_contract (store, contract, error))
-        goto failed;
+      signet_store_rollback_batch (store);
+      return FALSE;
     }
 
   return signet_store_commit_batch (store, error);
-
-failed:
-  signet_store_rollback_batch (store);
-  return FALSE;
-}
-
-static const char * const words_zh[] = {
-  "采购", "租赁", "服务", "维保", "软件", "许可", "物流", "咨询", "开发", "保密",
-  "供货", "广告", "工程", "设备", "培训", "运维", "数据", "安全", "云", "仓储",
-};
-
-static const char * const words_en[] = {
-  "Master", "Services", "Supply", "Licence", "Lease", "Maintenance", "Consulting",
-  "Logistics", "Data", "Security", "Cloud", "Hardware", "Training", "Support",
-  "Framework", "Agreement", "Renewal", "Subscription", "Distribution", "Marketing",
-};
-
-static char *
-random_title (GRand *rand)
-{
-  if (g_rand_boolean (rand))
-    return g_strconcat (words_zh[g_rand_int_range (rand, 0, G_N_ELEMENTS (words_zh))],
-                        words_zh[g_rand_int_range (rand, 0, G_N_ELEMENTS (words_zh))],
-                        "合同", NULL);
-
-  return g_strjoin (" ",
-                    words_en[g_rand_int_range (rand, 0, G_N_ELEMENTS (words_en))],
-                    words_en[g_rand_int_range (rand, 0, G_N_ELEMENTS (words_en))],
-                    "Agreement", NULL);
 }
 
 gboolean
@@ -278,65 +813,18 @@ signet_demo_generate (SignetStore  *store,
                       guint32       seed,
                       GError      **error)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  g_autofree gint64 *client_ids = g_new0 (gint64, MAX (n_clients, 1));
-  GDate base;
-
   g_return_val_if_fail (SIGNET_IS_STORE (store), FALSE);
-  g_return_val_if_fail (n_clients > 0, FALSE);
-
-  g_date_clear (&base, 1);
-  g_date_set_dmy (&base, 1, 1, 2022);
+  g_return_val_if_fail (n_clients > 0 || n_contracts == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!signet_store_begin_batch (store, error))
     return FALSE;
 
-  for (guint i = 0; i < n_clients; i++)
+  if (!generate_in_batch (store, n_clients, n_contracts, seed, error))
     {
-      g_autofree char *name = i % 2
-        ? g_strdup_printf ("%s%s有限公司 %u", words_zh[i % G_N_ELEMENTS (words_zh)],
-                           words_zh[(i / 7) % G_N_ELEMENTS (words_zh)], i)
-        : g_strdup_printf ("%s %s Ltd %u", words_en[i % G_N_ELEMENTS (words_en)],
-                           words_en[(i / 7) % G_N_ELEMENTS (words_en)], i);
-      g_autofree char *code = g_strdup_printf ("G%05u", i + 1);
-
-      if (!add_demo_client (store, name, code, NULL, NULL, NULL, NULL, &client_ids[i], error))
-        goto failed;
-    }
-
-  for (guint i = 0; i < n_contracts; i++)
-    {
-      g_autoptr(SignetContract) contract = signet_contract_new ();
-      g_autofree char *number = g_strdup_printf ("GEN-%07u", i + 1);
-      g_autofree char *title = random_title (rand);
-      g_autofree char *start = NULL;
-      g_autofree char *end = NULL;
-      GDate date = base;
-
-      g_date_add_days (&date, g_rand_int_range (rand, 0, 1500));
-      start = signet_date_to_iso (&date);
-      g_date_add_days (&date, g_rand_int_range (rand, 30, 1100));
-      end = signet_date_to_iso (&date);
-
-      signet_contract_set_number (contract, number);
-      signet_contract_set_title (contract, title);
-      signet_contract_set_client_id (contract, client_ids[g_rand_int_range (rand, 0, n_clients)]);
-      signet_contract_set_value (contract, (gint64) g_rand_int_range (rand, 1, 1000000) * 100);
-      signet_contract_set_currency (contract, (i % 5 == 0) ? "USD" : (i % 7 == 0) ? "EUR" : "CNY");
-      signet_contract_set_start_date (contract, start);
-      signet_contract_set_end_date (contract, end);
-      signet_contract_set_auto_renew (contract, i % 4 == 0);
-      signet_contract_set_notice_days (contract, i % 4 == 0 ? 30 : 0);
-      signet_contract_set_status (contract, g_rand_int_range (rand, 0, SIGNET_N_CONTRACT_STATUSES));
-      signet_contract_set_risk_level (contract, g_rand_int_range (rand, 0, SIGNET_N_RISK_LEVELS));
-
-      if (!signet_store_add_contract (store, contract, error))
-        goto failed;
+      signet_store_rollback_batch (store);
+      return FALSE;
     }
 
   return signet_store_commit_batch (store, error);
-
-failed:
-  signet_store_rollback_batch (store);
-  return FALSE;
 }

@@ -1,0 +1,333 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "signet-date.h"
+#include "signet-demo.h"
+
+typedef struct
+{
+  char        *dir;
+  SignetStore *store;
+} Fixture;
+
+static SignetStore *
+open_store (Fixture    *f,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  SignetStore *store = signet_store_new (path, &error);
+
+  g_assert_no_error (error);
+
+  return store;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("signet-demo-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->store = open_store (f, "a.db");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&f->store);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+/* Every contract of @store, in number order. */
+static GPtrArray *
+list_contracts (SignetStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = signet_store_query_contract_ids (store, NULL, SIGNET_SORT_NUMBER, FALSE, &error);
+  GPtrArray *contracts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      SignetContract *contract = signet_store_get_contract (store, g_array_index (ids, gint64, i), &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (contracts, contract);
+    }
+
+  return contracts;
+}
+
+static int
+days_from_today (const char *iso)
+{
+  g_autofree char *today_iso = signet_date_today_iso ();
+  GDate today, date;
+
+  g_assert_true (signet_date_parse (today_iso, &today));
+  g_assert_true (signet_date_parse (iso, &date));
+
+  return g_date_days_between (&today, &date);
+}
+
+static gboolean
+has_chinese (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HAN)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_fill_register (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) clients = NULL;
+  g_autoptr(GPtrArray) contracts = NULL;
+  g_autoptr(GRegex) number_regex = g_regex_new ("^HT-[0-9]{4}-[0-9]{4}$", 0, 0, NULL);
+  g_autoptr(GHashTable) currencies = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean statuses[SIGNET_N_CONTRACT_STATUSES] = { FALSE };
+  gboolean risks[SIGNET_N_RISK_LEVELS] = { FALSE };
+  guint n_chinese_titles = 0, n_english_titles = 0;
+  guint n_ending_soon = 0, n_ended = 0, n_auto_renew = 0;
+
+  g_assert_true (signet_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+
+  clients = signet_store_list_clients (f->store);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), >=, 15);
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(SignetClient) client = g_list_model_get_item (clients, i);
+
+      g_assert_nonnull (signet_client_get_contact (client));
+      g_assert_nonnull (strchr (signet_client_get_email (client), '@'));
+      g_assert_cmpuint (signet_store_count_client_contracts (f->store, signet_client_get_id (client)), >, 0);
+    }
+
+  contracts = list_contracts (f->store);
+  g_assert_cmpuint (contracts->len, >=, 80);
+  g_assert_cmpuint (signet_store_count_contracts (f->store), ==, contracts->len);
+
+  for (guint i = 0; i < contracts->len; i++)
+    {
+      SignetContract *contract = g_ptr_array_index (contracts, i);
+      SignetContractStatus status = signet_contract_get_status (contract);
+      const char *start = signet_contract_get_start_date (contract);
+      const char *end = signet_contract_get_end_date (contract);
+      const char *signing = signet_contract_get_signing_date (contract);
+
+      g_assert_true (g_regex_match (number_regex, signet_contract_get_number (contract), 0, NULL));
+      statuses[status] = TRUE;
+      risks[signet_contract_get_risk_level (contract)] = TRUE;
+      g_hash_table_add (currencies, (gpointer) signet_contract_get_currency (contract));
+
+      if (has_chinese (signet_contract_get_title (contract)))
+        n_chinese_titles++;
+      else
+        n_english_titles++;
+
+      /* The dates a user would find odd for the status. */
+      g_assert_nonnull (start);
+      g_assert_nonnull (end);
+      g_assert_cmpstr (start, <=, end);
+      if (signing != NULL)
+        g_assert_cmpstr (signing, <=, start);
+      if (status <= SIGNET_CONTRACT_STATUS_APPROVED)
+        g_assert_null (signing);
+      if (status == SIGNET_CONTRACT_STATUS_ACTIVE || status == SIGNET_CONTRACT_STATUS_RENEWED)
+        {
+          g_assert_cmpint (days_from_today (start), <=, 0);
+          g_assert_cmpint (days_from_today (end), >=, 0);
+        }
+      if (status == SIGNET_CONTRACT_STATUS_EXPIRED)
+        g_assert_cmpint (days_from_today (end), <, 0);
+
+      if (days_from_today (end) >= 0 && days_from_today (end) <= 90)
+        n_ending_soon++;
+      if (days_from_today (end) < 0)
+        n_ended++;
+      if (signet_contract_get_auto_renew (contract))
+        {
+          n_auto_renew++;
+          g_assert_cmpuint (signet_contract_get_notice_days (contract), >, 0);
+        }
+    }
+
+  for (guint s = 0; s < SIGNET_N_CONTRACT_STATUSES; s++)
+    g_assert_true (statuses[s]);
+  for (guint r = 0; r < SIGNET_N_RISK_LEVELS; r++)
+    g_assert_true (risks[r]);
+  g_assert_true (g_hash_table_contains (currencies, "CNY"));
+  g_assert_true (g_hash_table_contains (currencies, "USD"));
+  g_assert_true (g_hash_table_contains (currencies, "EUR"));
+  g_assert_cmpuint (n_chinese_titles, >=, 20);
+  g_assert_cmpuint (n_english_titles, >=, 20);
+  g_assert_cmpuint (n_ending_soon, >=, 5);
+  g_assert_cmpuint (n_ended, >=, 5);
+  g_assert_cmpuint (n_auto_renew, >=, 5);
+}
+
+static void
+test_fill_search (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char * const queries[] = { "租赁", "软件许可协议", "Master Services", "contoso", "上海华东" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (signet_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GArray) ids = signet_store_query_contract_ids (f->store, queries[i], SIGNET_SORT_NUMBER, FALSE, &error);
+
+      g_assert_no_error (error);
+      g_test_message ("%s: %u", queries[i], ids->len);
+      g_assert_cmpuint (ids->len, >, 0);
+    }
+}
+
+static void
+test_fill_is_repeatable (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetStore) other = open_store (f, "b.db");
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+
+  g_assert_true (signet_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (signet_demo_fill (other, &error));
+  g_assert_no_error (error);
+
+  first = list_contracts (f->store);
+  second = list_contracts (other);
+  g_assert_cmpuint (first->len, ==, second->len);
+  for (guint i = 0; i < first->len; i++)
+    g_assert_true (signet_contract_equal (g_ptr_array_index (first, i), g_ptr_array_index (second, i)));
+}
+
+/* A demo register that cannot be written whole is not written at all. */
+static void
+test_fill_all_or_nothing (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetStore) other = open_store (f, "b.db");
+  g_autoptr(GPtrArray) demo = NULL;
+  g_autoptr(SignetClient) client = signet_client_new ();
+  g_autoptr(SignetContract) contract = signet_contract_new ();
+  g_autoptr(GListModel) clients = NULL;
+
+  g_assert_true (signet_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+  demo = list_contracts (f->store);
+
+  /* The other register already uses a number the demo would write. */
+  signet_client_set_name (client, "Existing client");
+  signet_client_set_code (client, "X1");
+  g_assert_true (signet_store_add_client (other, client, &error));
+  g_assert_no_error (error);
+  signet_contract_set_number (contract, signet_contract_get_number (g_ptr_array_index (demo, demo->len - 1)));
+  signet_contract_set_title (contract, "Existing contract");
+  signet_contract_set_client_id (contract, signet_client_get_id (client));
+  g_assert_true (signet_store_add_contract (other, contract, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (signet_demo_fill (other, &error));
+  g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_CONTRACT_NUMBER);
+
+  clients = signet_store_list_clients (other);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 1);
+  g_assert_cmpuint (signet_store_count_contracts (other), ==, 1);
+}
+
+static void
+test_generate (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetStore) same = open_store (f, "b.db");
+  g_autoptr(SignetStore) different = open_store (f, "c.db");
+  g_autoptr(GListModel) clients = NULL;
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+  g_autoptr(GPtrArray) c = NULL;
+  gboolean all_equal = TRUE;
+
+  g_assert_true (signet_demo_generate (f->store, 40, 600, 7, &error));
+  g_assert_no_error (error);
+  g_assert_true (signet_demo_generate (same, 40, 600, 7, &error));
+  g_assert_no_error (error);
+  g_assert_true (signet_demo_generate (different, 40, 600, 8, &error));
+  g_assert_no_error (error);
+
+  clients = signet_store_list_clients (f->store);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 40);
+  g_assert_cmpuint (signet_store_count_contracts (f->store), ==, 600);
+
+  /* Both languages give search something to find. */
+  found = signet_store_query_contract_ids (f->store, "合同", SIGNET_SORT_NUMBER, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, >, 0);
+  g_assert_cmpuint (found->len, <, 600);
+  g_clear_pointer (&found, g_array_unref);
+  found = signet_store_query_contract_ids (f->store, "agreement", SIGNET_SORT_NUMBER, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, >, 0);
+  g_assert_cmpuint (found->len, <, 600);
+
+  a = list_contracts (f->store);
+  b = list_contracts (same);
+  c = list_contracts (different);
+  for (guint i = 0; i < a->len; i++)
+    {
+      g_assert_true (signet_contract_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)));
+      all_equal &= signet_contract_equal (g_ptr_array_index (a, i), g_ptr_array_index (c, i));
+    }
+  g_assert_false (all_equal);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/demo/fill/register", test_fill_register);
+  ADD ("/demo/fill/search", test_fill_search);
+  ADD ("/demo/fill/repeatable", test_fill_is_repeatable);
+  ADD ("/demo/fill/all-or-nothing", test_fill_all_or_nothing);
+  ADD ("/demo/generate", test_generate);
+#undef ADD
+
+  return g_test_run ();
+}
