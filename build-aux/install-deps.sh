@@ -9,7 +9,7 @@ packages="
   libsqlite3-dev libpoppler-glib-dev libxml2-dev libxml2-utils
   desktop-file-utils appstream sqlite3
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi
-  xdotool xclip imagemagick fonts-noto-cjk time
+  xdotool xclip qpdf imagemagick fonts-noto-cjk time
 "
 
 missing=""

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <poppler.h>
+
+#include "signet-pdf-buffer-pool.h"
+#include "signet-pdf-document.h"
+#include "signet-pdf-worker.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double width;
+  double height;
+} SignetPdfPageSize;
+
+struct _SignetPdfDocument
+{
+  GObject            parent_instance;
+
+  char              *title;
+  guint              n_pages;
+  /* Points, page rotation applied; read at open time so that the main
+   * thread never has to ask poppler. */
+  SignetPdfPageSize *page_sizes;
+
+  SignetPdfWorker   *render_worker;
+  SignetPdfWorker   *text_worker;
+  /* Shared with the rendering thread and with every texture it made. */
+  SignetPdfBufferPool *buffer_pool;
+};
+
+/* Opens @bytes and turns poppler's errors into SIGNET_PDF_ERROR ones. */
+PopplerDocument *signet_pdf_open_poppler      (GBytes        *bytes,
+                                               const char    *password,
+                                               GError       **error);
+/* Sets the message for a page poppler cannot load. */
+void             signet_pdf_set_damaged_page  (GError       **error,
+                                               guint          page);
+
+G_END_DECLS
