@@ -12,10 +12,13 @@
 #include "signet-money.h"
 #include "signet-store-private.h"
 
-static const char contract_columns[] =
-  "c.id, c.number, c.title, c.client_id, k.name, c.contract_type, c.owner, c.department, "
-  "c.value, c.currency, c.signing_date, c.start_date, c.end_date, c.auto_renew, "
-  "c.notice_days, c.status, c.risk_level, c.tags, c.notes";
+/* Every stored column of a contract and its client's name, in the order
+ * read_contract_row() reads them. */
+#define SELECT_CONTRACT \
+  "SELECT c.id, c.number, c.title, c.client_id, k.name, c.contract_type, c.owner, c.department, " \
+  "c.value, c.currency, c.signing_date, c.start_date, c.end_date, c.auto_renew, " \
+  "c.notice_days, c.status, c.risk_level, c.tags, c.notes " \
+  "FROM contracts c JOIN clients k ON k.id = c.client_id "
 
 static gboolean
 validate_date (const char   *text,
@@ -379,16 +382,16 @@ failed:
   return FALSE;
 }
 
+/* By number when @number is given, else by @id. The SQL is constant so that
+ * reading many contracts (export, the list) formats nothing per row. */
 static SignetContract *
 lookup_contract (SignetStore  *self,
-                 const char   *where,
                  gint64        id,
-                 const char   *text,
+                 const char   *number,
                  GError      **error)
 {
-  g_autofree char *sql =
-    g_strdup_printf ("SELECT %s FROM contracts c JOIN clients k ON k.id = c.client_id "
-                     "WHERE %s = ?", contract_columns, where);
+  const char *sql = number != NULL ? SELECT_CONTRACT "WHERE c.number = ?"
+                                   : SELECT_CONTRACT "WHERE c.id = ?";
   sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
   SignetContract *contract = NULL;
   int rc;
@@ -396,8 +399,8 @@ lookup_contract (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  if (number != NULL)
+    sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_int64 (stmt, 1, id);
 
@@ -425,7 +428,7 @@ signet_store_get_contract (SignetStore  *self,
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
 
-  contract = lookup_contract (self, "c.id", id, NULL, &local_error);
+  contract = lookup_contract (self, id, NULL, &local_error);
   if (contract == NULL && local_error == NULL)
     g_set_error (&local_error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                  _("The contract no longer exists; it may have been deleted."));
@@ -444,7 +447,7 @@ signet_store_find_contract_by_number (SignetStore  *self,
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
   g_return_val_if_fail (number != NULL, NULL);
 
-  return lookup_contract (self, "c.number", 0, number, error);
+  return lookup_contract (self, 0, number, error);
 }
 
 guint
