@@ -11,6 +11,7 @@
 
 #include "signet-application.h"
 #include "signet-demo.h"
+#include "signet-io-cli.h"
 #include "signet-preferences-window.h"
 #include "signet-window.h"
 
@@ -32,6 +33,15 @@ static const GOptionEntry option_entries[] = {
     N_("Open the register in FILE instead of the usual one"), N_("FILE") },
   { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Open a demo register filled with sample clients and contracts"), NULL },
+  { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the register as XML to FILE (- for standard output) and exit"), N_("FILE") },
+  { "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the XML file FILE into the register and exit"), N_("FILE") },
+  { "dry-run", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --import: tell what the import would do, and change nothing"), NULL },
+  { "on-conflict", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --import: for records already there with other details, skip, update or fail (the default)"),
+    N_("POLICY") },
   { NULL }
 };
 
@@ -100,7 +110,7 @@ about_activated (GSimpleAction *action,
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (app),
-                        "application-name", "Signet",
+                        "application-name", _("Signet"),
                         "application-icon", APPLICATION_ID,
                         "version", PACKAGE_VERSION,
                         "developer-name", _("The Signet developers"),
@@ -157,6 +167,21 @@ signet_application_handle_local_options (GApplication *app,
   self->demo = g_variant_dict_contains (options, "demo");
 
   /* Headless commands that work on that register come here. */
+  if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "import") ||
+      g_variant_dict_contains (options, "dry-run") || g_variant_dict_contains (options, "on-conflict"))
+    {
+      g_autofree char *path = get_database_path (self);
+      const char *export_path = NULL;
+      const char *import_path = NULL;
+      const char *on_conflict = NULL;
+
+      g_variant_dict_lookup (options, "export", "^&ay", &export_path);
+      g_variant_dict_lookup (options, "import", "^&ay", &import_path);
+      g_variant_dict_lookup (options, "on-conflict", "&s", &on_conflict);
+
+      return signet_io_cli_run (path, export_path, import_path,
+                                g_variant_dict_contains (options, "dry-run"), on_conflict);
+    }
 
   /* Another register is another instance: a running Signet would open
    * its own register instead. */

@@ -8,6 +8,8 @@
 
 #include "signet-application.h"
 #include "signet-clients-window.h"
+#include "signet-export-dialog.h"
+#include "signet-import-dialog.h"
 #include "signet-money.h"
 #include "signet-unsaved-dialog.h"
 #include "signet-window-private.h"
@@ -62,6 +64,8 @@ _signet_window_update_actions (SignetWindow *self)
   gtk_widget_action_set_enabled (widget, "win.new-contract", has_store);
   gtk_widget_action_set_enabled (widget, "win.search", has_store);
   gtk_widget_action_set_enabled (widget, "win.clients", has_store);
+  gtk_widget_action_set_enabled (widget, "win.import", has_store);
+  gtk_widget_action_set_enabled (widget, "win.export", has_store);
   gtk_widget_set_sensitive (self->search_button, has_store);
   gtk_widget_action_set_enabled (widget, "contract.save", dirty);
   gtk_widget_action_set_enabled (widget, "contract.cancel", dirty || is_new);
@@ -322,6 +326,37 @@ clients_activated (GtkWidget  *widget,
   present_clients_window (SIGNET_WINDOW (widget), FALSE);
 }
 
+/* An import may change the contract on the page: its edits are saved or
+ * discarded first. */
+static void
+start_import (SignetWindow *self,
+              gpointer      data)
+{
+  signet_import_dialog_choose_file (signet_import_dialog_new (GTK_WINDOW (self), self->store));
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _signet_window_after_unsaved (SIGNET_WINDOW (widget), start_import, NULL, NULL);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+  SignetExportDialog *dialog;
+
+  dialog = signet_export_dialog_new (GTK_WINDOW (self), self->store,
+                                     signet_contract_list_get_search (self->list),
+                                     g_list_model_get_n_items (G_LIST_MODEL (self->list)));
+  signet_export_dialog_choose_file (dialog);
+}
+
 static void
 save_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -385,6 +420,8 @@ _signet_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-contract", NULL, new_contract_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.clients", NULL, clients_activated);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "contract.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "contract.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "contract.delete", NULL, delete_activated);

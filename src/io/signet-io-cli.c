@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-io-cli"
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+
+#include "signet-io-cli.h"
+#include "signet-xml.h"
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("signet: %s\n", message);
+  g_printerr ("%s\n", _("Run “signet --help” to see the options."));
+
+  return SIGNET_IO_CLI_EXIT_USAGE;
+}
+
+static int
+run_export (SignetStore *store,
+            const char  *export_path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (export_path, "-"))
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      if (!signet_xml_export_to_stream (store, out, NULL, NULL, NULL, NULL, &error))
+        {
+          g_printerr ("-: %s\n", error->message);
+          return SIGNET_IO_CLI_EXIT_INVALID;
+        }
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (export_path);
+
+      if (!signet_xml_export (store, file, NULL, NULL, NULL, NULL, &error))
+        {
+          g_printerr ("%s: %s\n", export_path, error->message);
+          return SIGNET_IO_CLI_EXIT_INVALID;
+        }
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+run_import (SignetStore          *store,
+            const char           *import_path,
+            SignetConflictPolicy  policy,
+            gboolean              dry_run)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (import_path);
+  g_autoptr(SignetImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  SignetImportOptions options = { policy, dry_run };
+
+  if (!signet_xml_import (store, file, &options, &report, NULL, NULL, NULL, &error))
+    {
+      g_autofree char *message = signet_xml_error_format (error, import_path);
+
+      g_printerr ("%s\n", message);
+      return SIGNET_IO_CLI_EXIT_INVALID;
+    }
+
+  summary = signet_import_report_describe (report);
+  g_print ("%s\n", summary);
+
+  return EXIT_SUCCESS;
+}
+
+int
+signet_io_cli_run (const char *database_path,
+                   const char *export_path,
+                   const char *import_path,
+                   gboolean    dry_run,
+                   const char *on_conflict)
+{
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetConflictPolicy policy = SIGNET_CONFLICT_FAIL;
+
+  g_return_val_if_fail (database_path != NULL, SIGNET_IO_CLI_EXIT_USAGE);
+
+  if (export_path != NULL && import_path != NULL)
+    return usage_error (_("Choose either --export or --import, not both."));
+
+  if (import_path == NULL && (dry_run || on_conflict != NULL))
+    return usage_error (_("--dry-run and --on-conflict go with --import."));
+
+  if (export_path == NULL && import_path == NULL)
+    return usage_error (_("Give --export=FILE or --import=FILE."));
+
+  if (export_path != NULL && *export_path == '\0')
+    return usage_error (_("--export needs a file name, or - for standard output."));
+
+  if (import_path != NULL && (*import_path == '\0' || g_str_equal (import_path, "-")))
+    return usage_error (_("--import needs the name of a file."));
+
+  if (on_conflict != NULL && !signet_conflict_policy_from_token (on_conflict, &policy))
+    {
+      /* Translators: %s is what the user gave; skip, update and fail are literal values. */
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a choice for --on-conflict: use skip, update or fail."),
+                                                  on_conflict);
+
+      return usage_error (message);
+    }
+
+  /* An export reads a register; it must not create an empty one from a typo. */
+  if (export_path != NULL && !g_file_test (database_path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("%s: %s\n", database_path, _("There is no register in this file."));
+      return SIGNET_IO_CLI_EXIT_INVALID;
+    }
+
+  store = signet_store_new (database_path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s: %s\n", database_path, error->message);
+      return SIGNET_IO_CLI_EXIT_INVALID;
+    }
+
+  if (export_path != NULL)
+    return run_export (store, export_path);
+
+  return run_import (store, import_path, policy, dry_run);
+}

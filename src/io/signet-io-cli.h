@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses of the command line. */
+#define SIGNET_IO_CLI_EXIT_INVALID 1   /* bad input, or reading or writing failed */
+#define SIGNET_IO_CLI_EXIT_USAGE   2   /* the options do not fit together */
+
+/* signet --export=FILE | --import=FILE [--dry-run] [--on-conflict=skip|update|fail]
+ * on the register at @database_path, without a display. @export_path "-"
+ * writes to standard output. Errors go to standard error as
+ * FILE:LINE:COLUMN: message. Returns the exit status. */
+int  signet_io_cli_run (const char *database_path,
+                        const char *export_path,
+                        const char *import_path,
+                        gboolean    dry_run,
+                        const char *on_conflict);
+
+G_END_DECLS

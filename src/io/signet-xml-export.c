@@ -1,0 +1,460 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-xml"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <libxml/xmlwriter.h>
+
+#include "signet-money.h"
+#include "signet-xml-private.h"
+
+typedef struct
+{
+  SignetStore       *store;
+  GOutputStream     *stream;
+  GCancellable      *cancellable;
+  SignetXmlProgress  progress;
+  xmlTextWriterPtr   writer;
+  /* The first failure of the stream; the writer only sees -1. */
+  GError            *error;
+} Export;
+
+static int
+write_cb (void       *context,
+          const char *buffer,
+          int         len)
+{
+  Export *self = context;
+  gsize written = 0;
+
+  if (self->error != NULL)
+    return -1;
+
+  if (!g_output_stream_write_all (self->stream, buffer, len, &written,
+                                  self->cancellable, &self->error))
+    return -1;
+
+  return len;
+}
+
+static int
+close_cb (void *context)
+{
+  return 0;
+}
+
+/* The failures libxml2 reports here are the stream's, which Export keeps. */
+static void
+ignore_libxml_error_cb (void        *user_data,
+                        xmlErrorPtr  error)
+{
+}
+
+/* Records whose text XML cannot carry (control characters, broken UTF-8)
+ * stop the export, naming the record: writing them would give a file that
+ * no XML reader accepts, and dropping the characters would lose data. */
+static gboolean
+check_text (const char   *text,
+            const char   *record,
+            SignetField   field,
+            GError      **error)
+{
+  gunichar bad_char;
+
+  if (text == NULL || _signet_xml_text_is_writable (text, &bad_char))
+    return TRUE;
+
+  g_set_error (error, SIGNET_XML_ERROR, SIGNET_XML_ERROR_UNWRITABLE,
+               /* Translators: the first %s is a contract number or client code, the second a field name. */
+               _("%s: the field “%s” holds the character U+%04X, which an XML file cannot contain. "
+                 "Remove it and export again."),
+               record, signet_field_to_label (field), bad_char);
+
+  return FALSE;
+}
+
+static gboolean
+writer_failed (Export  *self,
+               GError **error)
+{
+  if (self->error != NULL)
+    g_propagate_error (error, g_steal_pointer (&self->error));
+  else
+    g_set_error (error, SIGNET_XML_ERROR, SIGNET_XML_ERROR_FAILED,
+                 _("The file could not be written."));
+
+  return FALSE;
+}
+
+static gboolean
+write_token_element (Export      *self,
+                     const char  *name,
+                     const char  *token,
+                     GError     **error)
+{
+  if (xmlTextWriterWriteElement (self->writer, BAD_CAST name, BAD_CAST token) < 0)
+    return writer_failed (self, error);
+
+  return TRUE;
+}
+
+/* Writes <name>text</name>, or nothing for an empty field. */
+static gboolean
+write_text_element (Export      *self,
+                    const char  *name,
+                    const char  *text,
+                    const char  *record,
+                    SignetField  field,
+                    GError     **error)
+{
+  if (text == NULL || *text == '\0')
+    return TRUE;
+
+  if (!check_text (text, record, field, error))
+    return FALSE;
+
+  if (xmlTextWriterWriteElement (self->writer, BAD_CAST name, BAD_CAST text) < 0)
+    return writer_failed (self, error);
+
+  return TRUE;
+}
+
+static gboolean
+write_client (Export        *self,
+              SignetClient  *client,
+              GError       **error)
+{
+  const char *code = signet_client_get_code (client);
+
+  if (!check_text (code, code, SIGNET_FIELD_CLIENT_CODE, error))
+    return FALSE;
+
+  if (xmlTextWriterStartElement (self->writer, BAD_CAST "client") < 0 ||
+      xmlTextWriterWriteAttribute (self->writer, BAD_CAST "code", BAD_CAST code) < 0)
+    return writer_failed (self, error);
+
+  if (!write_text_element (self, "name", signet_client_get_name (client), code, SIGNET_FIELD_CLIENT_NAME, error) ||
+      !write_text_element (self, "contact", signet_client_get_contact (client), code, SIGNET_FIELD_CLIENT_CONTACT, error) ||
+      !write_text_element (self, "phone", signet_client_get_phone (client), code, SIGNET_FIELD_CLIENT_PHONE, error) ||
+      !write_text_element (self, "email", signet_client_get_email (client), code, SIGNET_FIELD_CLIENT_EMAIL, error) ||
+      !write_text_element (self, "address", signet_client_get_address (client), code, SIGNET_FIELD_CLIENT_ADDRESS, error) ||
+      !write_text_element (self, "notes", signet_client_get_notes (client), code, SIGNET_FIELD_CLIENT_NOTES, error))
+    return FALSE;
+
+  if (xmlTextWriterEndElement (self->writer) < 0)
+    return writer_failed (self, error);
+
+  return TRUE;
+}
+
+static gboolean
+write_contract (Export          *self,
+                SignetContract  *contract,
+                const char      *client_code,
+                GError         **error)
+{
+  const char *number = signet_contract_get_number (contract);
+  const char *currency = signet_contract_get_currency (contract);
+  g_autofree char *amount = signet_money_to_decimal (signet_contract_get_value (contract), currency);
+  g_autofree char *notice_days = g_strdup_printf ("%u", signet_contract_get_notice_days (contract));
+
+  if (!check_text (number, number, SIGNET_FIELD_CONTRACT_NUMBER, error))
+    return FALSE;
+
+  if (xmlTextWriterStartElement (self->writer, BAD_CAST "contract") < 0 ||
+      xmlTextWriterWriteAttribute (self->writer, BAD_CAST "number", BAD_CAST number) < 0 ||
+      xmlTextWriterWriteAttribute (self->writer, BAD_CAST "client", BAD_CAST client_code) < 0)
+    return writer_failed (self, error);
+
+  if (!write_text_element (self, "title", signet_contract_get_title (contract), number, SIGNET_FIELD_CONTRACT_TITLE, error) ||
+      !write_text_element (self, "type", signet_contract_get_contract_type (contract), number, SIGNET_FIELD_CONTRACT_TYPE, error) ||
+      !write_text_element (self, "owner", signet_contract_get_owner (contract), number, SIGNET_FIELD_CONTRACT_OWNER, error) ||
+      !write_text_element (self, "department", signet_contract_get_department (contract), number, SIGNET_FIELD_CONTRACT_DEPARTMENT, error))
+    return FALSE;
+
+  if (xmlTextWriterStartElement (self->writer, BAD_CAST "value") < 0 ||
+      xmlTextWriterWriteAttribute (self->writer, BAD_CAST "currency", BAD_CAST currency) < 0 ||
+      xmlTextWriterWriteString (self->writer, BAD_CAST amount) < 0 ||
+      xmlTextWriterEndElement (self->writer) < 0)
+    return writer_failed (self, error);
+
+  if (!write_text_element (self, "signing-date", signet_contract_get_signing_date (contract), number, SIGNET_FIELD_CONTRACT_SIGNING_DATE, error) ||
+      !write_text_element (self, "start-date", signet_contract_get_start_date (contract), number, SIGNET_FIELD_CONTRACT_START_DATE, error) ||
+      !write_text_element (self, "end-date", signet_contract_get_end_date (contract), number, SIGNET_FIELD_CONTRACT_END_DATE, error) ||
+      !write_token_element (self, "auto-renew", signet_contract_get_auto_renew (contract) ? "true" : "false", error) ||
+      !write_token_element (self, "notice-days", notice_days, error) ||
+      !write_token_element (self, "status", signet_contract_status_to_token (signet_contract_get_status (contract)), error) ||
+      !write_token_element (self, "risk-level", signet_risk_level_to_token (signet_contract_get_risk_level (contract)), error) ||
+      !write_text_element (self, "tags", signet_contract_get_tags (contract), number, SIGNET_FIELD_CONTRACT_TAGS, error) ||
+      !write_text_element (self, "notes", signet_contract_get_notes (contract), number, SIGNET_FIELD_CONTRACT_NOTES, error))
+    return FALSE;
+
+  if (xmlTextWriterEndElement (self->writer) < 0)
+    return writer_failed (self, error);
+
+  return TRUE;
+}
+
+static int
+compare_clients_by_code (gconstpointer a,
+                         gconstpointer b)
+{
+  SignetClient *client_a = *(SignetClient **) a;
+  SignetClient *client_b = *(SignetClient **) b;
+
+  return strcmp (signet_client_get_code (client_a), signet_client_get_code (client_b));
+}
+
+/* The clients to write, by code (a byte order, the same in every locale),
+ * and a map from client id to code for the contracts. With a search, only
+ * the clients of the listed contracts. */
+static GPtrArray *
+collect_clients (Export      *self,
+                 GArray      *contract_ids,
+                 gboolean     all,
+                 GHashTable  *codes,
+                 GError     **error)
+{
+  g_autoptr(GListModel) model = signet_store_list_clients (self->store);
+  g_autoptr(GPtrArray) clients = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) wanted = NULL;
+  guint n_clients = g_list_model_get_n_items (model);
+
+  if (!all)
+    {
+      wanted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+      for (guint i = 0; i < contract_ids->len; i++)
+        {
+          g_autoptr(SignetContract) contract =
+            signet_store_get_contract (self->store, g_array_index (contract_ids, gint64, i), error);
+          gint64 client_id;
+
+          if (contract == NULL)
+            return NULL;
+
+          client_id = signet_contract_get_client_id (contract);
+          g_hash_table_add (wanted, g_memdup2 (&client_id, sizeof client_id));
+        }
+    }
+
+  for (guint i = 0; i < n_clients; i++)
+    {
+      g_autoptr(SignetClient) client = g_list_model_get_item (model, i);
+      gint64 id = signet_client_get_id (client);
+
+      g_hash_table_insert (codes, g_memdup2 (&id, sizeof id), g_strdup (signet_client_get_code (client)));
+      if (all || g_hash_table_contains (wanted, &id))
+        g_ptr_array_add (clients, g_steal_pointer (&client));
+    }
+
+  g_ptr_array_sort (clients, compare_clients_by_code);
+
+  return g_steal_pointer (&clients);
+}
+
+static gboolean
+write_register (Export      *self,
+                const char  *search,
+                GError     **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) clients = NULL;
+  g_autoptr(GHashTable) codes = NULL;
+  xmlTextWriterPtr writer = self->writer;
+  gboolean all = (search == NULL || *search == '\0');
+  guint n_records;
+
+  ids = signet_store_query_contract_ids (self->store, all ? NULL : search, SIGNET_SORT_NUMBER, FALSE, error);
+  if (ids == NULL)
+    return FALSE;
+
+  codes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  clients = collect_clients (self, ids, all, codes, error);
+  if (clients == NULL)
+    return FALSE;
+
+  n_records = clients->len + ids->len;
+
+  if (xmlTextWriterSetIndent (writer, 1) < 0 ||
+      xmlTextWriterSetIndentString (writer, BAD_CAST "  ") < 0 ||
+      xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL) < 0 ||
+      xmlTextWriterStartElement (writer, BAD_CAST "register") < 0 ||
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "xmlns", BAD_CAST SIGNET_XML_NAMESPACE) < 0 ||
+      xmlTextWriterWriteFormatAttribute (writer, BAD_CAST "version", "%d", SIGNET_XML_VERSION) < 0 ||
+      xmlTextWriterStartElement (writer, BAD_CAST "clients") < 0)
+    return writer_failed (self, error);
+
+  for (guint i = 0; i < clients->len; i++)
+    {
+      if (!write_client (self, g_ptr_array_index (clients, i), error))
+        return FALSE;
+      _signet_xml_progress_report (&self->progress, (double) (i + 1) / (n_records + 1));
+    }
+
+  if (xmlTextWriterEndElement (writer) < 0 ||
+      xmlTextWriterStartElement (writer, BAD_CAST "contracts") < 0)
+    return writer_failed (self, error);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(SignetContract) contract = NULL;
+      const char *client_code;
+      gint64 client_id;
+
+      if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+        return FALSE;
+
+      contract = signet_store_get_contract (self->store, g_array_index (ids, gint64, i), error);
+      if (contract == NULL)
+        return FALSE;
+
+      client_id = signet_contract_get_client_id (contract);
+      client_code = g_hash_table_lookup (codes, &client_id);
+      g_assert (client_code != NULL);
+
+      if (!write_contract (self, contract, client_code, error))
+        return FALSE;
+      _signet_xml_progress_report (&self->progress, (double) (clients->len + i + 1) / (n_records + 1));
+    }
+
+  if (xmlTextWriterEndDocument (writer) < 0 || xmlTextWriterFlush (writer) < 0)
+    return writer_failed (self, error);
+
+  return TRUE;
+}
+
+gboolean
+signet_xml_export_to_stream (SignetStore            *store,
+                             GOutputStream          *stream,
+                             const char             *search,
+                             GCancellable           *cancellable,
+                             SignetXmlProgressFunc   progress,
+                             gpointer                progress_data,
+                             GError                **error)
+{
+  Export self = { 0 };
+  gboolean success;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  _signet_xml_init ();
+
+  self.store = store;
+  self.stream = stream;
+  self.cancellable = cancellable;
+  _signet_xml_progress_init (&self.progress, progress, progress_data);
+  _signet_xml_progress_report (&self.progress, 0.0);
+
+  /* One transaction for the whole export: every record comes from the same
+   * state of the register, and the reads skip a lock each. It writes
+   * nothing and is rolled back. */
+  if (!signet_store_begin_batch (store, error))
+    return FALSE;
+
+  xmlSetStructuredErrorFunc (NULL, ignore_libxml_error_cb);
+  self.writer = xmlNewTextWriter (xmlOutputBufferCreateIO (write_cb, close_cb, &self, NULL));
+  success = write_register (&self, search, error);
+  signet_store_rollback_batch (store);
+
+  /* Freeing the writer flushes what it still holds. */
+  xmlFreeTextWriter (self.writer);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  if (success && self.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self.error));
+      success = FALSE;
+    }
+  g_clear_error (&self.error);
+
+  if (success && !g_output_stream_flush (stream, cancellable, error))
+    success = FALSE;
+
+  if (success)
+    _signet_xml_progress_report (&self.progress, 1.0);
+
+  return success;
+}
+
+/* A name in the destination's folder, so that the final rename stays on
+ * one file system and replaces the destination in one step. */
+static GFile *
+create_temporary_sibling (GFile              *dest,
+                          GFileOutputStream **stream,
+                          GCancellable       *cancellable,
+                          GError            **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (dest);
+  g_autofree char *basename = g_file_get_basename (dest);
+
+  if (parent == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   _("“%s” is not a file name."), basename);
+      return NULL;
+    }
+
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *name = g_strdup_printf (".%s.%08x.part", basename, g_random_int ());
+      g_autoptr(GFile) temporary = g_file_get_child (parent, name);
+
+      /* Private like the database: the file holds the whole register. */
+      *stream = g_file_create (temporary, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
+      if (*stream != NULL)
+        return g_steal_pointer (&temporary);
+
+      if (attempt >= 10 || !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+}
+
+gboolean
+signet_xml_export (SignetStore            *store,
+                   GFile                  *dest,
+                   const char             *search,
+                   GCancellable           *cancellable,
+                   SignetXmlProgressFunc   progress,
+                   gpointer                progress_data,
+                   GError                **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GOutputStream) buffered = NULL;
+  g_autoptr(GFile) temporary = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (dest), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  temporary = create_temporary_sibling (dest, &stream, cancellable, error);
+  if (temporary == NULL)
+    return FALSE;
+
+  /* Bigger writes than libxml2's 4 kB blocks. */
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 256 * 1024);
+
+  if (!signet_xml_export_to_stream (store, buffered, search, cancellable,
+                                    progress, progress_data, &local_error) ||
+      !g_output_stream_close (buffered, cancellable, &local_error) ||
+      !g_file_move (temporary, dest, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                    NULL, NULL, NULL, &local_error))
+    {
+      g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
+      g_file_delete (temporary, NULL, NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,737 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-xml"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <libxml/xmlschemas.h>
+
+#include "signet-xml-import-private.h"
+
+/* How many nodes pass between two looks at the cancellable. */
+#define CANCEL_CHECK_INTERVAL 1024
+
+static void
+import_clear_record (Import *self)
+{
+  g_clear_pointer (&self->key, g_free);
+  g_clear_object (&self->client);
+  g_clear_object (&self->contract);
+  g_clear_pointer (&self->client_code, g_free);
+  g_clear_pointer (&self->currency, g_free);
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      self->field_lines[i] = 0;
+      g_clear_pointer (&self->field_values[i], g_free);
+    }
+  self->record = RECORD_NONE;
+  self->record_line = 0;
+}
+
+static void
+import_clear_attachment (Import *self)
+{
+  self->in_attachment = FALSE;
+  g_clear_pointer (&self->attachment_name, g_free);
+  g_clear_pointer (&self->attachment_sha256, g_free);
+  g_clear_pointer (&self->checksum, g_checksum_free);
+  self->attachment_size = 0;
+  self->n_decoded = 0;
+}
+
+/* Input. */
+
+static int
+read_cb (void *context,
+         char *buffer,
+         int   len)
+{
+  Import *self = context;
+  gssize n_read;
+
+  if (self->io_error != NULL)
+    return -1;
+
+  n_read = g_input_stream_read (self->stream, buffer, len, self->cancellable, &self->io_error);
+  if (n_read < 0)
+    return -1;
+
+  if (n_read == 0)
+    self->at_end = TRUE;
+
+  self->n_read += n_read;
+  if (self->size > 0)
+    _signet_xml_progress_report (&self->progress, 0.99 * self->n_read / self->size);
+
+  return n_read;
+}
+
+static int
+close_cb (void *context)
+{
+  return 0;
+}
+
+static char *
+get_attribute (Import     *self,
+               const char *name)
+{
+  xmlChar *value = xmlTextReaderGetAttribute (self->reader, BAD_CAST name);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+
+  return copy;
+}
+
+/* Records. */
+
+static void
+add_conflict (Import           *self,
+              SignetRecordKind  kind)
+{
+  SignetImportReport *report = self->report;
+  SignetImportConflict *conflict;
+
+  report->n_conflicts++;
+  if (report->conflicts->len >= SIGNET_IMPORT_MAX_NAMED_CONFLICTS)
+    return;
+
+  conflict = g_new0 (SignetImportConflict, 1);
+  conflict->kind = kind;
+  conflict->key = g_strdup (self->key);
+  conflict->line = self->record_line;
+  g_ptr_array_add (report->conflicts, conflict);
+}
+
+static void
+free_conflict (gpointer data)
+{
+  SignetImportConflict *conflict = data;
+
+  g_free (conflict->key);
+  g_free (conflict);
+}
+
+static gboolean
+clients_equal (SignetClient *a,
+               SignetClient *b)
+{
+  return g_strcmp0 (signet_client_get_name (a), signet_client_get_name (b)) == 0 &&
+         g_strcmp0 (signet_client_get_code (a), signet_client_get_code (b)) == 0 &&
+         g_strcmp0 (signet_client_get_contact (a), signet_client_get_contact (b)) == 0 &&
+         g_strcmp0 (signet_client_get_phone (a), signet_client_get_phone (b)) == 0 &&
+         g_strcmp0 (signet_client_get_email (a), signet_client_get_email (b)) == 0 &&
+         g_strcmp0 (signet_client_get_address (a), signet_client_get_address (b)) == 0 &&
+         g_strcmp0 (signet_client_get_notes (a), signet_client_get_notes (b)) == 0;
+}
+
+static gboolean
+fail_on_conflict (Import     *self,
+                  const char *attribute)
+{
+  guint column = _signet_xml_import_locate_attribute (self, self->record_line, attribute, self->key);
+
+  if (self->record == RECORD_CLIENT)
+    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_CONFLICT, self->record_line, column, self->key,
+                 _("The client %s is already in the register with other details. Nothing was "
+                   "imported; choose to skip or to update existing records to import this file."),
+                 self->key);
+  else
+    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_CONFLICT, self->record_line, column, self->key,
+                 _("The contract %s is already in the register with other details. Nothing was "
+                   "imported; choose to skip or to update existing records to import this file."),
+                 self->key);
+}
+
+static void
+remember_client_id (Import     *self,
+                    const char *code,
+                    gint64      id)
+{
+  g_hash_table_insert (self->client_ids, g_strdup (code), g_memdup2 (&id, sizeof id));
+}
+
+static gboolean
+finish_client (Import *self)
+{
+  g_autoptr(SignetClient) existing = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetImportReport *report = self->report;
+
+  existing = signet_store_find_client_by_code (self->store, self->key, &error);
+  if (error != NULL)
+    return _signet_xml_import_fail_with_store_error (self, error);
+
+  if (existing == NULL)
+    {
+      if (!signet_store_add_client (self->store, self->client, &error))
+        return _signet_xml_import_fail_with_store_error (self, error);
+      report->clients_added++;
+      remember_client_id (self, self->key, signet_client_get_id (self->client));
+      return TRUE;
+    }
+
+  signet_client_set_id (self->client, signet_client_get_id (existing));
+  remember_client_id (self, self->key, signet_client_get_id (existing));
+
+  if (clients_equal (existing, self->client))
+    {
+      report->clients_unchanged++;
+      return TRUE;
+    }
+
+  add_conflict (self, SIGNET_RECORD_CLIENT);
+
+  switch (self->options->on_conflict)
+    {
+    case SIGNET_CONFLICT_SKIP:
+      report->clients_skipped++;
+      return TRUE;
+
+    case SIGNET_CONFLICT_UPDATE:
+      if (!signet_store_update_client (self->store, self->client, &error))
+        return _signet_xml_import_fail_with_store_error (self, error);
+      report->clients_updated++;
+      return TRUE;
+
+    case SIGNET_CONFLICT_FAIL:
+    default:
+      /* A dry run goes on, to count and name every conflict. */
+      if (self->options->dry_run)
+        return TRUE;
+      return fail_on_conflict (self, "code");
+    }
+}
+
+static gboolean
+finish_contract (Import *self)
+{
+  g_autoptr(SignetContract) existing = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetImportReport *report = self->report;
+
+  existing = signet_store_find_contract_by_number (self->store, self->key, &error);
+  if (error != NULL)
+    return _signet_xml_import_fail_with_store_error (self, error);
+
+  if (existing == NULL)
+    {
+      if (!signet_store_add_contract (self->store, self->contract, &error))
+        return _signet_xml_import_fail_with_store_error (self, error);
+      report->contracts_added++;
+      return TRUE;
+    }
+
+  signet_contract_set_id (self->contract, signet_contract_get_id (existing));
+  signet_contract_set_client_name (self->contract, signet_contract_get_client_name (existing));
+
+  if (signet_contract_equal (existing, self->contract))
+    {
+      report->contracts_unchanged++;
+      return TRUE;
+    }
+
+  add_conflict (self, SIGNET_RECORD_CONTRACT);
+
+  switch (self->options->on_conflict)
+    {
+    case SIGNET_CONFLICT_SKIP:
+      report->contracts_skipped++;
+      return TRUE;
+
+    case SIGNET_CONFLICT_UPDATE:
+      if (!signet_store_update_contract (self->store, self->contract, &error))
+        return _signet_xml_import_fail_with_store_error (self, error);
+      report->contracts_updated++;
+      return TRUE;
+
+    case SIGNET_CONFLICT_FAIL:
+    default:
+      if (self->options->dry_run)
+        return TRUE;
+      return fail_on_conflict (self, "number");
+    }
+}
+
+static gboolean
+finish_attachment (Import *self)
+{
+  const char *actual = g_checksum_get_string (self->checksum);
+  guint line = self->attachment_line;
+
+  if (self->n_decoded != self->attachment_size)
+    {
+      g_autofree char *size = g_strdup_printf ("%" G_GUINT64_FORMAT, self->attachment_size);
+      g_autofree char *decoded = g_strdup_printf ("%" G_GUINT64_FORMAT, self->n_decoded);
+
+      return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, _signet_xml_import_locate_attribute (self, line, "size", size), size,
+                   _("The attachment “%s” should have %s bytes but its data has %s."),
+                   self->attachment_name, size, decoded);
+    }
+
+  if (g_ascii_strcasecmp (actual, self->attachment_sha256) != 0)
+    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line,
+                 _signet_xml_import_locate_attribute (self, line, "sha256", self->attachment_sha256), self->attachment_sha256,
+                 _("The attachment “%s” is damaged: its SHA-256 checksum is %s, not %s as the file says."),
+                 self->attachment_name, actual, self->attachment_sha256);
+
+  self->report->attachments_not_imported++;
+  import_clear_attachment (self);
+
+  return TRUE;
+}
+
+/* Elements. */
+
+static gboolean
+start_root (Import     *self,
+            const char *name,
+            const char *ns,
+            guint       line)
+{
+  static const char ns_prefix[] = "https://signetapp.github.io/ns/register/";
+  g_autofree char *version = NULL;
+
+  if (g_strcmp0 (name, "register") != 0 || g_strcmp0 (ns, SIGNET_XML_NAMESPACE) != 0)
+    {
+      if (g_strcmp0 (name, "register") == 0 && ns != NULL && g_str_has_prefix (ns, ns_prefix))
+        return _signet_xml_import_fail (self, SIGNET_XML_ERROR_VERSION, line, _signet_xml_import_locate_attribute (self, line, "xmlns", ns), ns,
+                     _("This register is in version %s of the Signet format; this version of "
+                       "Signet reads version %d. Update Signet to import it."),
+                     ns + strlen (ns_prefix), SIGNET_XML_VERSION);
+
+      return _signet_xml_import_fail (self, SIGNET_XML_ERROR_VERSION, line,
+                   ns ? _signet_xml_import_locate_attribute (self, line, "xmlns", ns) : _signet_xml_import_locate_text (self, line, NULL, name),
+                   ns ? ns : name,
+                   _("This is not a Signet register: it starts with <%s> in the namespace “%s”, "
+                     "not with <register> in “%s”."),
+                   name, ns ? ns : "", SIGNET_XML_NAMESPACE);
+    }
+
+  version = get_attribute (self, "version");
+  if (version != NULL && !g_str_equal (version, G_STRINGIFY (SIGNET_XML_VERSION)))
+    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_VERSION, line, _signet_xml_import_locate_attribute (self, line, "version", version), version,
+                 _("This register is in version %s of the Signet format; this version of "
+                   "Signet reads version %d. Update Signet to import it."),
+                 version, SIGNET_XML_VERSION);
+
+  return TRUE;
+}
+
+static gboolean
+start_client (Import *self,
+              guint   line)
+{
+  import_clear_record (self);
+  self->record = RECORD_CLIENT;
+  self->record_line = line;
+  self->key = get_attribute (self, "code");
+  self->client = signet_client_new ();
+  signet_client_set_code (self->client, self->key);
+
+  if (self->key == NULL)
+    return TRUE;
+
+  if (!g_hash_table_add (self->seen_codes, g_strdup (self->key)))
+    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, _signet_xml_import_locate_attribute (self, line, "code", self->key), self->key,
+                 _("The client code %s appears twice in the file."), self->key);
+
+  return TRUE;
+}
+
+static gboolean
+start_contract (Import *self,
+                guint   line)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 *client_id;
+
+  import_clear_record (self);
+  self->record = RECORD_CONTRACT;
+  self->record_line = line;
+  self->key = get_attribute (self, "number");
+  self->client_code = get_attribute (self, "client");
+  self->contract = signet_contract_new ();
+  signet_contract_set_number (self->contract, self->key);
+
+  if (self->key != NULL && !g_hash_table_add (self->seen_numbers, g_strdup (self->key)))
+    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, _signet_xml_import_locate_attribute (self, line, "number", self->key), self->key,
+                 _("The contract number %s appears twice in the file."), self->key);
+
+  if (self->client_code == NULL)
+    return TRUE;
+
+  client_id = g_hash_table_lookup (self->client_ids, self->client_code);
+
+  /* A client of the file that was not written because the file already
+   * failed: the contract will not be written either. */
+  if (client_id == NULL && g_hash_table_contains (self->seen_codes, self->client_code))
+    return TRUE;
+
+  if (client_id == NULL)
+    {
+      g_autoptr(SignetClient) client = signet_store_find_client_by_code (self->store, self->client_code, &error);
+
+      if (error != NULL)
+        return _signet_xml_import_fail_with_store_error (self, error);
+
+      if (client == NULL)
+        return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line,
+                     _signet_xml_import_locate_attribute (self, line, "client", self->client_code), self->client_code,
+                     _("The contract %s belongs to the client %s, which is neither in the file nor "
+                       "in the register."), self->key ? self->key : "", self->client_code);
+
+      remember_client_id (self, self->client_code, signet_client_get_id (client));
+      client_id = g_hash_table_lookup (self->client_ids, self->client_code);
+    }
+
+  signet_contract_set_client_id (self->contract, *client_id);
+
+  return TRUE;
+}
+
+static gboolean
+start_attachment (Import *self,
+                  guint   line)
+{
+  g_autofree char *size = NULL;
+
+  import_clear_attachment (self);
+  self->in_attachment = TRUE;
+  self->attachment_line = line;
+  self->attachment_name = get_attribute (self, "name");
+  self->attachment_sha256 = get_attribute (self, "sha256");
+  self->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  size = get_attribute (self, "size");
+
+  if (self->attachment_name == NULL || self->attachment_sha256 == NULL || size == NULL)
+    return TRUE;
+
+  if (!g_ascii_string_to_unsigned (size, 10, 0, G_MAXUINT64, &self->attachment_size, NULL))
+    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, _signet_xml_import_locate_attribute (self, line, "size", size), size,
+                 _("“%s” is not a size in bytes."), size);
+
+  return TRUE;
+}
+
+static gboolean
+start_element (Import *self)
+{
+  const char *name = (const char *) xmlTextReaderConstLocalName (self->reader);
+  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (self->reader);
+  int depth = xmlTextReaderDepth (self->reader);
+  guint line = _signet_xml_import_current_line (self);
+  const FieldInfo *field = NULL;
+
+  if (depth >= SIGNET_XML_MAX_DEPTH)
+    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_LIMIT, line, _signet_xml_import_locate_text (self, line, NULL, name), name,
+                 _("Elements are nested more than %d levels deep; a Signet register nests six."),
+                 SIGNET_XML_MAX_DEPTH);
+
+  if (depth == 0)
+    return start_root (self, name, ns, line);
+
+  /* Elements of other namespaces are the schema's to refuse. */
+  if (g_strcmp0 (ns, SIGNET_XML_NAMESPACE) != 0)
+    return TRUE;
+
+  if (depth == 2 && g_str_equal (name, "client"))
+    return start_client (self, line);
+
+  if (depth == 2 && g_str_equal (name, "contract"))
+    return start_contract (self, line);
+
+  if (depth == 3)
+    field = _signet_xml_import_lookup_field (self->record, name);
+  else if (depth == 4 && self->record == RECORD_CONTRACT && g_str_equal (name, "attachment"))
+    return start_attachment (self, line);
+  else if (depth == 5 && self->in_attachment && g_str_equal (name, "data"))
+    field = &_signet_xml_import_data_field;
+
+  /* A field inside a field is the schema's to refuse. */
+  if (field == NULL || self->field != NULL)
+    return TRUE;
+
+  self->field = field;
+  self->field_depth = depth;
+  self->text = g_string_new (NULL);
+  self->text_line = 0;
+  if (field->field != FIELD_DATA)
+    self->field_lines[field->field] = line;
+
+  if (field->field == FIELD_VALUE)
+    {
+      g_free (self->currency);
+      self->currency = get_attribute (self, "currency");
+    }
+
+  if (xmlTextReaderIsEmptyElement (self->reader))
+    return _signet_xml_import_finish_field (self);
+
+  return TRUE;
+}
+
+static gboolean
+end_element (Import *self)
+{
+  const char *name = (const char *) xmlTextReaderConstLocalName (self->reader);
+  int depth = xmlTextReaderDepth (self->reader);
+  gboolean success = TRUE;
+
+  if (self->field != NULL)
+    return depth == self->field_depth ? _signet_xml_import_finish_field (self) : TRUE;
+
+  /* Once libxml2 found the file wrong, records are not written: the error
+   * it found is the one to report. */
+  if (self->pending != NULL)
+    return TRUE;
+
+  if (depth == 2 && self->record == RECORD_CLIENT && g_str_equal (name, "client"))
+    success = finish_client (self);
+  else if (depth == 2 && self->record == RECORD_CONTRACT && g_str_equal (name, "contract"))
+    success = finish_contract (self);
+  else if (depth == 4 && self->in_attachment && g_str_equal (name, "attachment"))
+    return finish_attachment (self);
+  else
+    return TRUE;
+
+  if (success)
+    import_clear_record (self);
+
+  return success;
+}
+
+static gboolean
+add_text (Import *self)
+{
+  const char *value = (const char *) xmlTextReaderConstValue (self->reader);
+  guint line = _signet_xml_import_current_line (self);
+  gsize len = value ? strlen (value) : 0;
+
+  self->last_text_line = line;
+
+  if (self->field == NULL)
+    return TRUE;
+
+  if (self->text_line == 0)
+    self->text_line = line;
+
+  if (self->text->len + len > SIGNET_XML_MAX_TEXT_BYTES && self->field->field != FIELD_DATA)
+    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_LIMIT, line, 0, self->field->element,
+                 _("The text of <%s> is longer than %d bytes, the most Signet reads in one field."),
+                 self->field->element, SIGNET_XML_MAX_TEXT_BYTES);
+
+  g_string_append_len (self->text, value, len);
+
+  return TRUE;
+}
+
+static gboolean
+handle_node (Import *self)
+{
+  switch (xmlTextReaderNodeType (self->reader))
+    {
+    case XML_READER_TYPE_ELEMENT:
+      return start_element (self);
+    case XML_READER_TYPE_END_ELEMENT:
+      return end_element (self);
+    case XML_READER_TYPE_TEXT:
+    case XML_READER_TYPE_CDATA:
+    case XML_READER_TYPE_WHITESPACE:
+    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+      return add_text (self);
+    case XML_READER_TYPE_DOCUMENT_TYPE:
+      return _signet_xml_import_refuse_doctype (self);
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+read_register (Import  *self,
+               GError **error)
+{
+  guint n_nodes = 0;
+  int status;
+
+  while ((status = xmlTextReaderRead (self->reader)) == 1)
+    {
+      /* An error of libxml2's is the one to report once the reader is past
+       * its line; until then a check of ours may find an earlier one. */
+      if (self->pending != NULL && self->pending_line > 0 && _signet_xml_import_current_line (self) > self->pending_line)
+        break;
+
+      if (!handle_node (self))
+        break;
+
+      if (++n_nodes % CANCEL_CHECK_INTERVAL == 0 &&
+          g_cancellable_set_error_if_cancelled (self->cancellable, error))
+        return FALSE;
+    }
+
+  if (self->io_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->io_error));
+      return FALSE;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return FALSE;
+
+  if (self->pending != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->pending));
+      return FALSE;
+    }
+
+  if (status < 0)
+    return _signet_xml_set_error (error, SIGNET_XML_ERROR_MALFORMED, 0, 0, NULL,
+                                  _("The file is not well-formed XML."));
+
+  return TRUE;
+}
+
+/* Compiled once: a compiled schema is only read while validating, so every
+ * import (in any thread) can share it. */
+static gpointer
+compile_schema (gpointer data)
+{
+  g_autoptr(GBytes) bytes = signet_xml_get_schema ();
+  xmlSchemaParserCtxtPtr parser;
+  xmlSchemaPtr schema;
+  gsize size;
+  const char *text = g_bytes_get_data (bytes, &size);
+
+  parser = xmlSchemaNewMemParserCtxt (text, size);
+  schema = xmlSchemaParse (parser);
+  xmlSchemaFreeParserCtxt (parser);
+
+  if (schema == NULL)
+    g_error ("The embedded XML schema does not compile");
+
+  return schema;
+}
+
+static xmlSchemaPtr
+get_schema (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, compile_schema, NULL);
+}
+
+gboolean
+signet_xml_import (SignetStore                *store,
+                   GFile                      *src,
+                   const SignetImportOptions  *options,
+                   SignetImportReport        **report_out,
+                   GCancellable               *cancellable,
+                   SignetXmlProgressFunc       progress,
+                   gpointer                    progress_data,
+                   GError                    **error)
+{
+  g_autoptr(SignetImportReport) report = NULL;
+  g_autoptr(GFileInputStream) file_stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  xmlSchemaValidCtxtPtr validator = NULL;
+  Import self = { 0 };
+  gboolean success = FALSE;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (src), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  _signet_xml_init ();
+
+  file_stream = g_file_read (src, cancellable, error);
+  if (file_stream == NULL)
+    return FALSE;
+
+  info = g_file_input_stream_query_info (file_stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+
+  report = g_new0 (SignetImportReport, 1);
+  report->dry_run = options->dry_run;
+  report->on_conflict = options->on_conflict;
+  report->conflicts = g_ptr_array_new_with_free_func (free_conflict);
+
+  self.store = store;
+  self.file = src;
+  self.options = options;
+  self.report = report;
+  self.cancellable = cancellable;
+  self.stream = g_buffered_input_stream_new_sized (G_INPUT_STREAM (file_stream), 64 * 1024);
+  self.size = info ? g_file_info_get_size (info) : 0;
+  self.seen_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.seen_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.client_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  _signet_xml_progress_init (&self.progress, progress, progress_data);
+  _signet_xml_progress_report (&self.progress, 0.0);
+
+  validator = xmlSchemaNewValidCtxt (get_schema ());
+
+  /* Errors raised before the reader has its handler (while it reads the
+   * first bytes) go to this thread's handler instead of standard error. */
+  xmlSetStructuredErrorFunc (&self, _signet_xml_import_error_cb);
+  xmlSetGenericErrorFunc (NULL, _signet_xml_import_generic_error_cb);
+
+  /* Never XML_PARSE_NOENT, DTDLOAD, DTDVALID or HUGE (DESIGN.md §4); the
+   * entity loader refuses everything besides. */
+  self.reader = xmlReaderForIO (read_cb, close_cb, &self, NULL, NULL,
+                                XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+  if (self.reader == NULL)
+    {
+      _signet_xml_set_error (&local_error, SIGNET_XML_ERROR_MALFORMED, 0, 0, NULL,
+                             _("The file is not an XML document."));
+      goto out;
+    }
+
+  xmlTextReaderSetStructuredErrorHandler (self.reader, _signet_xml_import_error_cb, &self);
+  if (xmlTextReaderSchemaValidateCtxt (self.reader, validator, 0) != 0)
+    g_error ("The XML schema could not be attached to the reader");
+
+  if (!signet_store_begin_batch (store, &local_error))
+    goto out;
+
+  if (read_register (&self, &local_error) && !options->dry_run)
+    success = signet_store_commit_batch (store, &local_error);
+  else
+    {
+      signet_store_rollback_batch (store);
+      success = (local_error == NULL);
+    }
+
+out:
+  if (self.reader != NULL)
+    xmlFreeTextReader (self.reader);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlSetGenericErrorFunc (NULL, NULL);
+  xmlSchemaFreeValidCtxt (validator);
+  import_clear_record (&self);
+  import_clear_attachment (&self);
+  if (self.field != NULL)
+    g_string_free (self.text, TRUE);
+  g_clear_error (&self.pending);
+  g_clear_error (&self.io_error);
+  g_clear_object (&self.stream);
+  g_clear_pointer (&self.seen_codes, g_hash_table_unref);
+  g_clear_pointer (&self.seen_numbers, g_hash_table_unref);
+  g_clear_pointer (&self.client_ids, g_hash_table_unref);
+
+  if (!success)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  _signet_xml_progress_report (&self.progress, 1.0);
+  if (report_out != NULL)
+    *report_out = g_steal_pointer (&report);
+
+  return TRUE;
+}

@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "io-test-utils.h"
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+
+  g_rmdir (path);
+}
+
+void
+io_fixture_set_up (IoFixture     *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("signet-io-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "signet.db", NULL);
+  f->store = signet_store_new (f->path, &error);
+  g_assert_no_error (error);
+}
+
+void
+io_fixture_tear_down (IoFixture     *f,
+                      gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+char *
+io_fixture_path (IoFixture  *f,
+                 const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+SignetStore *
+io_fixture_open_store (IoFixture  *f,
+                       const char *name)
+{
+  g_autofree char *path = io_fixture_path (f, name);
+  g_autoptr(GError) error = NULL;
+  SignetStore *store = signet_store_new (path, &error);
+
+  g_assert_no_error (error);
+
+  return store;
+}
+
+SignetClient *
+io_add_client (SignetStore *store,
+               const char  *code,
+               const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  SignetClient *client = signet_client_new ();
+
+  signet_client_set_code (client, code);
+  signet_client_set_name (client, name);
+  g_assert_true (signet_store_add_client (store, client, &error));
+  g_assert_no_error (error);
+
+  return client;
+}
+
+SignetContract *
+io_add_contract (SignetStore  *store,
+                 SignetClient *client,
+                 const char   *number,
+                 const char   *title)
+{
+  g_autoptr(GError) error = NULL;
+  SignetContract *contract = signet_contract_new ();
+
+  signet_contract_set_number (contract, number);
+  signet_contract_set_title (contract, title);
+  signet_contract_set_client_id (contract, signet_client_get_id (client));
+  signet_contract_set_currency (contract, "CNY");
+  signet_contract_set_value (contract, 100000);
+  g_assert_true (signet_store_add_contract (store, contract, &error));
+  g_assert_no_error (error);
+
+  return contract;
+}
+
+static void
+update_contract (SignetStore    *store,
+                 SignetContract *contract)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (signet_store_update_contract (store, contract, &error));
+  g_assert_no_error (error);
+}
+
+void
+io_fill_sample_register (SignetStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetClient) huaxin = NULL;
+  g_autoptr(SignetClient) acme = NULL;
+  g_autoptr(SignetClient) plain = NULL;
+  g_autoptr(SignetContract) lease = NULL;
+  g_autoptr(SignetContract) licence = NULL;
+  g_autoptr(SignetContract) kuwait = NULL;
+  g_autoptr(SignetContract) draft = NULL;
+
+  huaxin = io_add_client (store, "C001", "北京华信科技有限公司");
+  signet_client_set_contact (huaxin, "李娜");
+  signet_client_set_phone (huaxin, "+86 10 6552 8888");
+  signet_client_set_email (huaxin, "li.na@huaxin.example.cn");
+  signet_client_set_address (huaxin, "北京市朝阳区建国路 88 号\n华信大厦 12 层");
+  signet_client_set_notes (huaxin, "年度框架客户；付款 30 天。");
+  g_assert_true (signet_store_update_client (store, huaxin, &error));
+  g_assert_no_error (error);
+
+  acme = io_add_client (store, "ACME-01", "Acme & Sons <Ltd>");
+  signet_client_set_notes (acme, "  Quotes \"here\" and 'there',\r\nCRLF line, a\ttab, and an emoji 🖋  ");
+  g_assert_true (signet_store_update_client (store, acme, &error));
+  g_assert_no_error (error);
+
+  plain = io_add_client (store, "B-7", "Plain client");
+
+  lease = io_add_contract (store, huaxin, "HT-2026-0001", "办公场地租赁合同");
+  signet_contract_set_contract_type (lease, "租赁");
+  signet_contract_set_owner (lease, "张伟");
+  signet_contract_set_department (lease, "行政部");
+  signet_contract_set_value (lease, 123456789);
+  signet_contract_set_signing_date (lease, "2025-12-20");
+  signet_contract_set_start_date (lease, "2026-01-01");
+  signet_contract_set_end_date (lease, "2028-02-29");
+  signet_contract_set_auto_renew (lease, TRUE);
+  signet_contract_set_notice_days (lease, 90);
+  signet_contract_set_status (lease, SIGNET_CONTRACT_STATUS_ACTIVE);
+  signet_contract_set_risk_level (lease, SIGNET_RISK_LEVEL_HIGH);
+  signet_contract_set_tags (lease, "租赁, 年度");
+  signet_contract_set_notes (lease, "押金三个月。\n第二行 & <备注>");
+  update_contract (store, lease);
+
+  licence = io_add_contract (store, acme, "LIC/2026/7", "Software licence “Pro”");
+  signet_contract_set_currency (licence, "JPY");
+  signet_contract_set_value (licence, 9800000);
+  signet_contract_set_status (licence, SIGNET_CONTRACT_STATUS_IN_REVIEW);
+  signet_contract_set_risk_level (licence, SIGNET_RISK_LEVEL_MEDIUM);
+  signet_contract_set_start_date (licence, "2026-03-01");
+  update_contract (store, licence);
+
+  kuwait = io_add_contract (store, acme, "KW-1", "Maintenance");
+  signet_contract_set_currency (kuwait, "KWD");
+  signet_contract_set_value (kuwait, 1005);
+  signet_contract_set_end_date (kuwait, "2026-06-30");
+  signet_contract_set_status (kuwait, SIGNET_CONTRACT_STATUS_TERMINATED);
+  update_contract (store, kuwait);
+
+  draft = io_add_contract (store, plain, "A-0", "Zero value draft");
+  signet_contract_set_value (draft, 0);
+  signet_contract_set_currency (draft, "USD");
+  update_contract (store, draft);
+
+  /* Every other status once, so each token goes through the file. */
+  for (SignetContractStatus status = SIGNET_CONTRACT_STATUS_DRAFT; status < SIGNET_N_CONTRACT_STATUSES; status++)
+    {
+      g_autofree char *number = g_strdup_printf ("HT-2025-%04u", 10 + status);
+      g_autofree char *title = g_strdup_printf ("合同 %s", signet_contract_status_to_token (status));
+      g_autoptr(SignetContract) contract = io_add_contract (store, huaxin, number, title);
+
+      signet_contract_set_status (contract, status);
+      signet_contract_set_value (contract, 99999999999999);
+      update_contract (store, contract);
+    }
+}
+
+GBytes *
+io_export_bytes (SignetStore *store,
+                 const char  *search)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (signet_xml_export_to_stream (store, out, search, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+void
+io_assert_bytes_equal (GBytes *a,
+                       GBytes *b)
+{
+  gsize len_a, len_b;
+  const char *data_a = g_bytes_get_data (a, &len_a);
+  const char *data_b = g_bytes_get_data (b, &len_b);
+
+  if (len_a != len_b || memcmp (data_a, data_b, len_a) != 0)
+    {
+      g_autofree char *text_a = g_strndup (data_a, len_a);
+      g_autofree char *text_b = g_strndup (data_b, len_b);
+
+      g_assert_cmpstr (text_a, ==, text_b);
+    }
+}
+
+void
+io_write_file (const char *path,
+               const char *contents,
+               gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, len, &error));
+  g_assert_no_error (error);
+}

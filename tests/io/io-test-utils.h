@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "signet-store.h"
+#include "signet-xml.h"
+
+G_BEGIN_DECLS
+
+/* A register in a temporary folder, removed afterwards. */
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  SignetStore *store;
+} IoFixture;
+
+void          io_fixture_set_up          (IoFixture     *f,
+                                          gconstpointer  data);
+void          io_fixture_tear_down       (IoFixture     *f,
+                                          gconstpointer  data);
+/* A second, empty register next to the first one. */
+SignetStore  *io_fixture_open_store      (IoFixture     *f,
+                                          const char    *name);
+char         *io_fixture_path            (IoFixture     *f,
+                                          const char    *name);
+
+/* Clients and contracts that use every field, every status and risk level,
+ * currencies with 0, 2 and 3 decimals, Chinese text and the characters XML
+ * must escape. */
+void          io_fill_sample_register    (SignetStore   *store);
+SignetClient *io_add_client              (SignetStore   *store,
+                                          const char    *code,
+                                          const char    *name);
+SignetContract *io_add_contract          (SignetStore   *store,
+                                          SignetClient  *client,
+                                          const char    *number,
+                                          const char    *title);
+
+/* The whole register as signet_xml_export_to_stream() writes it. */
+GBytes       *io_export_bytes            (SignetStore   *store,
+                                          const char    *search);
+void          io_assert_bytes_equal      (GBytes        *a,
+                                          GBytes        *b);
+void          io_write_file              (const char    *path,
+                                          const char    *contents,
+                                          gssize         len);
+
+G_END_DECLS

@@ -1,0 +1,280 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* signet --export / --import as a user runs them: the built binary,
+ * without a display, its exit status, its standard output and error, and
+ * the register before and after. */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "io-test-utils.h"
+#include "signet-demo.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs signet with the arguments (NULL-terminated) and no display. */
+static void
+run_signet (Run        *run,
+            const char *first,
+            ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) SIGNET_BINARY);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
+
+  run_clear (run);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &run->status, &error));
+  g_assert_no_error (error);
+  run->status = WIFEXITED (run->status) ? WEXITSTATUS (run->status) : -1;
+}
+
+static char *
+option (const char *name,
+        const char *value)
+{
+  return g_strdup_printf ("--%s=%s", name, value);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+
+  return g_bytes_new_take (g_steal_pointer (&contents), len);
+}
+
+/* The demo register: export, import into an empty register, export again,
+ * through the command line; the same bytes. */
+static void
+test_demo_round_trip (IoFixture     *f,
+                      gconstpointer  data)
+{
+  g_autofree char *db = option ("database", f->path);
+  g_autofree char *copy_path = io_fixture_path (f, "copy.db");
+  g_autofree char *copy_db = option ("database", copy_path);
+  g_autofree char *first_path = io_fixture_path (f, "first.xml");
+  g_autofree char *second_path = io_fixture_path (f, "second.xml");
+  g_autofree char *export_first = option ("export", first_path);
+  g_autofree char *export_second = option ("export", second_path);
+  g_autofree char *import_first = option ("import", first_path);
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GBytes) piped = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (signet_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->store);
+
+  run_signet (&run, db, export_first, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  run_signet (&run, copy_db, import_first, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Clients: "));
+
+  run_signet (&run, copy_db, export_second, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  first = read_bytes (first_path);
+  second = read_bytes (second_path);
+  io_assert_bytes_equal (first, second);
+
+  /* "-" is standard output, the same bytes. */
+  run_signet (&run, copy_db, "--export=-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  piped = g_bytes_new (run.out, strlen (run.out));
+  io_assert_bytes_equal (first, piped);
+
+  /* A second import finds everything unchanged. */
+  run_signet (&run, copy_db, import_first, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "0 new, 0 updated"));
+}
+
+static void
+test_bad_input (IoFixture     *f,
+                gconstpointer  data)
+{
+  g_autofree char *db = option ("database", f->path);
+  g_autofree char *bad_path = io_fixture_path (f, "bad.xml");
+  g_autofree char *import_bad = option ("import", bad_path);
+  g_autofree char *expected = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_auto(Run) run = { 0 };
+
+  io_fill_sample_register (f->store);
+  before = io_export_bytes (f->store, NULL);
+  io_write_file (bad_path,
+                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                 "<register xmlns=\"" SIGNET_XML_NAMESPACE "\" version=\"1\">\n"
+                 "  <contracts>\n"
+                 "    <contract number=\"N-1\" client=\"C001\">\n"
+                 "      <title>Lease</title>\n"
+                 "      <value currency=\"CNY\">-5</value>\n"
+                 "      <status>active</status>\n"
+                 "    </contract>\n"
+                 "  </contracts>\n"
+                 "</register>\n", -1);
+
+  run_signet (&run, db, import_bad, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("%s:6:29: The amount “-5” is negative; a contract value cannot be below zero.\n",
+                              bad_path);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_cmpstr (run.out, ==, "");
+
+  run_signet (&run, db, import_bad, "--dry-run", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+
+  after = io_export_bytes (f->store, NULL);
+  io_assert_bytes_equal (before, after);
+}
+
+/* A record already there with other details: the default stops, skip
+ * and update go on; a dry run reports and writes nothing. */
+static void
+test_conflicts (IoFixture     *f,
+                gconstpointer  data)
+{
+  g_autofree char *db = option ("database", f->path);
+  g_autofree char *path = io_fixture_path (f, "changed.xml");
+  g_autofree char *import = option ("import", path);
+  g_autofree char *expected = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(SignetContract) contract = NULL;
+  g_auto(Run) run = { 0 };
+
+  io_fill_sample_register (f->store);
+  before = io_export_bytes (f->store, NULL);
+  io_write_file (path,
+                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                 "<register xmlns=\"" SIGNET_XML_NAMESPACE "\" version=\"1\">\n"
+                 "  <contracts>\n"
+                 "    <contract number=\"KW-1\" client=\"ACME-01\">\n"
+                 "      <title>Maintenance, renewed</title>\n"
+                 "      <value currency=\"KWD\">2.500</value>\n"
+                 "      <status>renewed</status>\n"
+                 "    </contract>\n"
+                 "  </contracts>\n"
+                 "</register>\n", -1);
+
+  run_signet (&run, db, import, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("%s:4:23: The contract KW-1 is already in the register with other details. "
+                              "Nothing was imported; choose to skip or to update existing records to "
+                              "import this file.\n", path);
+  g_assert_cmpstr (run.err, ==, expected);
+
+  run_signet (&run, db, import, "--dry-run", "--on-conflict=update", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "Nothing was written. This is what the import would do:\n"
+                   "Clients: 0 new, 0 updated, 0 unchanged, 0 skipped.\n"
+                   "Contracts: 0 new, 1 updated, 0 unchanged, 0 skipped.\n"
+                   "1 record of the file is already in the register with other details: KW-1. "
+                   "They take the details from the file.\n");
+  after = io_export_bytes (f->store, NULL);
+  io_assert_bytes_equal (before, after);
+
+  run_signet (&run, db, import, "--on-conflict=skip", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&after, g_bytes_unref);
+  after = io_export_bytes (f->store, NULL);
+  io_assert_bytes_equal (before, after);
+
+  run_signet (&run, db, import, "--on-conflict=update", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  contract = signet_store_find_contract_by_number (f->store, "KW-1", NULL);
+  g_assert_cmpstr (signet_contract_get_title (contract), ==, "Maintenance, renewed");
+}
+
+static void
+test_usage_errors (IoFixture     *f,
+                   gconstpointer  data)
+{
+  g_autofree char *db = option ("database", f->path);
+  g_autofree char *missing_path = io_fixture_path (f, "missing.db");
+  g_autofree char *missing_db = option ("database", missing_path);
+  g_autofree char *expected = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_signet (&run, db, "--export=a.xml", "--import=b.xml", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, "signet: Choose either --export or --import, not both.\n"));
+
+  run_signet (&run, db, "--dry-run", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, "signet: --dry-run and --on-conflict go with --import.\n"));
+
+  run_signet (&run, db, "--import=x.xml", "--on-conflict=maybe", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, "signet: “maybe” is not a choice for --on-conflict: "
+                                            "use skip, update or fail.\n"));
+
+  run_signet (&run, db, "--import=-", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  /* An export does not create a register from a mistyped name. */
+  run_signet (&run, missing_db, "--export=-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("%s: There is no register in this file.\n", missing_path);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_false (g_file_test (missing_path, G_FILE_TEST_EXISTS));
+
+  /* A file that is not there is invalid input, not a usage error. */
+  run_signet (&run, db, "--import=/nonexistent/register.xml", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "/nonexistent/register.xml: "));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/io-cli/demo-round-trip", IoFixture, NULL, io_fixture_set_up, test_demo_round_trip, io_fixture_tear_down);
+  g_test_add ("/io-cli/bad-input", IoFixture, NULL, io_fixture_set_up, test_bad_input, io_fixture_tear_down);
+  g_test_add ("/io-cli/conflicts", IoFixture, NULL, io_fixture_set_up, test_conflicts, io_fixture_tear_down);
+  g_test_add ("/io-cli/usage-errors", IoFixture, NULL, io_fixture_set_up, test_usage_errors, io_fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,577 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
+#include "io-test-utils.h"
+
+static SignetImportReport *
+import_file (SignetStore          *store,
+             const char           *path,
+             SignetConflictPolicy  policy,
+             gboolean              dry_run,
+             GError              **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SignetImportOptions options = { policy, dry_run };
+  SignetImportReport *report = NULL;
+
+  if (!signet_xml_import (store, file, &options, &report, NULL, NULL, NULL, error))
+    return NULL;
+
+  return report;
+}
+
+static void
+export_file (SignetStore *store,
+             const char  *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (signet_xml_export (store, file, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_no_temporary_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_false (g_str_has_suffix (name, ".part"));
+}
+
+/* Export, import into an empty register, export again: the same bytes. */
+static void
+test_round_trip (IoFixture     *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SignetStore) copy = io_fixture_open_store (f, "copy.db");
+  g_autofree char *xml_path = io_fixture_path (f, "register.xml");
+  g_autoptr(SignetImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GBytes) on_disk = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  io_fill_sample_register (f->store);
+  first = io_export_bytes (f->store, NULL);
+  export_file (f->store, xml_path);
+
+  g_assert_true (g_file_get_contents (xml_path, &contents, &len, NULL));
+  on_disk = g_bytes_new_take (g_steal_pointer (&contents), len);
+  io_assert_bytes_equal (first, on_disk);
+
+  report = import_file (copy, xml_path, SIGNET_CONFLICT_FAIL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->clients_added, ==, 3);
+  g_assert_cmpuint (report->contracts_added, ==, 4 + SIGNET_N_CONTRACT_STATUSES);
+  g_assert_cmpuint (report->n_conflicts, ==, 0);
+
+  second = io_export_bytes (copy, NULL);
+  io_assert_bytes_equal (first, second);
+
+  /* Every field, not only what the file shows: compare the objects. */
+  ids = signet_store_query_contract_ids (f->store, NULL, SIGNET_SORT_NUMBER, FALSE, NULL);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(SignetContract) original = signet_store_get_contract (f->store, g_array_index (ids, gint64, i), NULL);
+      g_autoptr(SignetContract) imported =
+        signet_store_find_contract_by_number (copy, signet_contract_get_number (original), NULL);
+
+      g_assert_nonnull (imported);
+      signet_contract_set_id (imported, signet_contract_get_id (original));
+      signet_contract_set_client_id (imported, signet_contract_get_client_id (original));
+      g_assert_true (signet_contract_equal (original, imported));
+    }
+}
+
+/* The format's text: UTF-8, the namespace and version on the root, the
+ * fixed order, escapes for what XML would otherwise change, no timestamp. */
+static void
+test_export_format (IoFixture     *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autofree char *text = NULL;
+  const char *c001, *acme, *b7, *a0, *ht;
+
+  io_fill_sample_register (f->store);
+  bytes = io_export_bytes (f->store, NULL);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  g_assert_true (g_str_has_prefix (text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                         "<register xmlns=\"" SIGNET_XML_NAMESPACE "\" version=\"1\">\n"));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_nonnull (strstr (text, "<value currency=\"CNY\">1234567.89</value>"));
+  g_assert_nonnull (strstr (text, "<value currency=\"JPY\">9800000</value>"));
+  g_assert_nonnull (strstr (text, "<value currency=\"KWD\">1.005</value>"));
+  g_assert_nonnull (strstr (text, "<end-date>2028-02-29</end-date>"));
+  g_assert_nonnull (strstr (text, "<status>in-review</status>"));
+  g_assert_nonnull (strstr (text, "<name>Acme &amp; Sons &lt;Ltd&gt;</name>"));
+  /* A carriage return would come back as a line feed if written raw. */
+  g_assert_nonnull (strstr (text, "&#13;\nCRLF line"));
+  g_assert_null (strstr (text, "exported"));
+
+  /* Clients by code, contracts by number, in byte order. */
+  acme = strstr (text, "code=\"ACME-01\"");
+  b7 = strstr (text, "code=\"B-7\"");
+  c001 = strstr (text, "code=\"C001\"");
+  a0 = strstr (text, "number=\"A-0\"");
+  ht = strstr (text, "number=\"HT-2026-0001\"");
+  g_assert_true (acme < b7 && b7 < c001 && c001 < a0 && a0 < ht);
+
+  again = io_export_bytes (f->store, NULL);
+  io_assert_bytes_equal (bytes, again);
+
+  /* The file the app writes is valid against the schema it installs, for
+   * another validator too. */
+  {
+    g_autofree char *xml_path = io_fixture_path (f, "valid.xml");
+    g_autoptr(GBytes) schema = signet_xml_get_schema ();
+    g_autofree char *xsd_path = io_fixture_path (f, "signet-1.xsd");
+    g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+    g_autofree char *command = NULL;
+    g_autofree char *err = NULL;
+    int status;
+
+    if (xmllint == NULL)
+      {
+        g_test_message ("xmllint (libxml2-utils) is not installed: not checked against the schema");
+        return;
+      }
+
+    io_write_file (xml_path, text, -1);
+    io_write_file (xsd_path, g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
+    command = g_strdup_printf ("%s --noout --schema %s %s", xmllint, xsd_path, xml_path);
+    g_assert_true (g_spawn_command_line_sync (command, NULL, &err, &status, NULL));
+    g_assert_cmpint (status, ==, 0);
+  }
+}
+
+/* With a search, the listed contracts and their clients only. */
+static void
+test_export_search (IoFixture     *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+
+  io_fill_sample_register (f->store);
+  bytes = io_export_bytes (f->store, "licence");
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  g_assert_nonnull (strstr (text, "number=\"LIC/2026/7\""));
+  g_assert_nonnull (strstr (text, "code=\"ACME-01\""));
+  g_assert_null (strstr (text, "number=\"KW-1\""));
+  g_assert_null (strstr (text, "code=\"C001\""));
+  g_assert_null (strstr (text, "code=\"B-7\""));
+}
+
+static void
+cancel_halfway_cb (double   fraction,
+                   gpointer user_data)
+{
+  if (fraction >= 0.5)
+    g_cancellable_cancel (user_data);
+}
+
+/* A failed or cancelled export leaves the chosen file as it was and no
+ * temporary file behind. */
+static void
+test_export_atomic (IoFixture     *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = io_fixture_path (f, "register.xml");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetClient) client = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *missing_path = io_fixture_path (f, "no-such-folder/register.xml");
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  struct stat st;
+
+  io_fill_sample_register (f->store);
+  client = signet_store_find_client_by_code (f->store, "B-7", NULL);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("BULK-%04u", i);
+      g_autoptr(SignetContract) contract = io_add_contract (f->store, client, number, "Bulk");
+    }
+
+  io_write_file (path, "previous export", -1);
+
+  g_assert_false (signet_xml_export (f->store, file, NULL, cancellable, cancel_halfway_cb, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "previous export");
+  assert_no_temporary_files (f->dir);
+
+  g_assert_false (signet_xml_export (f->store, missing, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Success replaces the file; it is private like the database. */
+  g_assert_true (signet_xml_export (f->store, file, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  assert_no_temporary_files (f->dir);
+}
+
+/* A character XML cannot carry stops the export, naming the record. */
+static void
+test_export_unwritable (IoFixture     *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = io_fixture_path (f, "register.xml");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetClient) client = io_add_client (f->store, "C1", "Client");
+  g_autoptr(SignetContract) contract = io_add_contract (f->store, client, "N-1", "Title");
+
+  signet_contract_set_notes (contract, "page\fbreak");
+  g_assert_true (signet_store_update_contract (f->store, contract, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (signet_xml_export (f->store, file, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SIGNET_XML_ERROR, SIGNET_XML_ERROR_UNWRITABLE);
+  g_assert_cmpstr (error->message, ==,
+                   "N-1: the field “Notes” holds the character U+000C, which an XML file cannot "
+                   "contain. Remove it and export again.");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  assert_no_temporary_files (f->dir);
+}
+
+static const char changed_register[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<register xmlns=\"" SIGNET_XML_NAMESPACE "\" version=\"1\">\n"
+  "  <clients>\n"
+  "    <client code=\"C001\">\n"
+  "      <name>北京华信科技有限公司（新名）</name>\n"
+  "    </client>\n"
+  "    <client code=\"NEW\">\n"
+  "      <name>New client</name>\n"
+  "    </client>\n"
+  "  </clients>\n"
+  "  <contracts>\n"
+  "    <contract number=\"KW-1\" client=\"NEW\">\n"
+  "      <title>Maintenance, renewed</title>\n"
+  "      <value currency=\"KWD\">2.500</value>\n"
+  "      <status>renewed</status>\n"
+  "    </contract>\n"
+  "    <contract number=\"A-0\" client=\"B-7\">\n"
+  "      <title>Zero value draft</title>\n"
+  "      <value currency=\"USD\">0.00</value>\n"
+  "      <auto-renew>false</auto-renew>\n"
+  "      <notice-days>0</notice-days>\n"
+  "      <status>draft</status>\n"
+  "      <risk-level>low</risk-level>\n"
+  "    </contract>\n"
+  "    <contract number=\"NEW-1\" client=\"C001\">\n"
+  "      <title>A new contract</title>\n"
+  "      <value currency=\"CNY\">10</value>\n"
+  "      <status>draft</status>\n"
+  "    </contract>\n"
+  "  </contracts>\n"
+  "</register>\n";
+
+/* Records are matched by code and number; existing ones that differ are
+ * skipped, updated or stop the import, as chosen. A dry run tells the same
+ * story and writes nothing. */
+static void
+test_import_conflicts (IoFixture     *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = io_fixture_path (f, "changed.xml");
+  g_autoptr(SignetImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(SignetContract) kw = NULL;
+  g_autoptr(SignetClient) c001 = NULL;
+  g_autofree char *summary = NULL;
+  SignetImportConflict *conflict;
+
+  io_fill_sample_register (f->store);
+  io_write_file (path, changed_register, -1);
+  before = io_export_bytes (f->store, NULL);
+
+  /* Dry run, stop on conflicts: all of them counted and named, nothing written. */
+  report = import_file (f->store, path, SIGNET_CONFLICT_FAIL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (report->dry_run);
+  g_assert_cmpuint (report->clients_added, ==, 1);
+  g_assert_cmpuint (report->clients_unchanged, ==, 0);
+  g_assert_cmpuint (report->contracts_added, ==, 1);
+  g_assert_cmpuint (report->contracts_unchanged, ==, 1);
+  g_assert_cmpuint (report->n_conflicts, ==, 2);
+  g_assert_cmpuint (report->conflicts->len, ==, 2);
+  conflict = g_ptr_array_index (report->conflicts, 0);
+  g_assert_cmpint (conflict->kind, ==, SIGNET_RECORD_CLIENT);
+  g_assert_cmpstr (conflict->key, ==, "C001");
+  g_assert_cmpuint (conflict->line, ==, 4);
+  conflict = g_ptr_array_index (report->conflicts, 1);
+  g_assert_cmpint (conflict->kind, ==, SIGNET_RECORD_CONTRACT);
+  g_assert_cmpstr (conflict->key, ==, "KW-1");
+  g_assert_cmpuint (conflict->line, ==, 12);
+  summary = signet_import_report_describe (report);
+  g_assert_cmpstr (summary, ==,
+                   "Nothing was written. This is what the import would do:\n"
+                   "Clients: 1 new, 0 updated, 0 unchanged, 0 skipped.\n"
+                   "Contracts: 1 new, 0 updated, 1 unchanged, 0 skipped.\n"
+                   "2 records of the file are already in the register with other details: C001, KW-1. "
+                   "An import that stops on conflicts would write nothing.");
+  after = io_export_bytes (f->store, NULL);
+  io_assert_bytes_equal (before, after);
+  g_clear_pointer (&report, signet_import_report_free);
+  g_clear_pointer (&after, g_bytes_unref);
+
+  /* The real thing, stop on conflicts: an error at the first, nothing written. */
+  report = import_file (f->store, path, SIGNET_CONFLICT_FAIL, FALSE, &error);
+  g_assert_null (report);
+  g_assert_error (error, SIGNET_XML_ERROR, SIGNET_XML_ERROR_CONFLICT);
+  g_assert_cmpuint (signet_xml_error_get_line (error), ==, 4);
+  g_assert_cmpuint (signet_xml_error_get_column (error), ==, 19);
+  g_assert_cmpstr (signet_xml_error_get_value (error), ==, "C001");
+  g_clear_error (&error);
+  after = io_export_bytes (f->store, NULL);
+  io_assert_bytes_equal (before, after);
+  g_clear_pointer (&after, g_bytes_unref);
+
+  /* Skip: new records come in, existing ones stay as they are. */
+  report = import_file (f->store, path, SIGNET_CONFLICT_SKIP, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->clients_skipped, ==, 1);
+  g_assert_cmpuint (report->contracts_skipped, ==, 1);
+  g_assert_cmpuint (report->contracts_added, ==, 1);
+  kw = signet_store_find_contract_by_number (f->store, "KW-1", NULL);
+  g_assert_cmpstr (signet_contract_get_title (kw), ==, "Maintenance");
+  g_clear_object (&kw);
+  kw = signet_store_find_contract_by_number (f->store, "NEW-1", NULL);
+  g_assert_nonnull (kw);
+  g_clear_pointer (&report, signet_import_report_free);
+  g_clear_object (&kw);
+
+  /* Update: the file's details win; a second run changes nothing. */
+  report = import_file (f->store, path, SIGNET_CONFLICT_UPDATE, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->clients_updated, ==, 1);
+  g_assert_cmpuint (report->clients_unchanged, ==, 1);
+  g_assert_cmpuint (report->contracts_updated, ==, 1);
+  g_assert_cmpuint (report->contracts_unchanged, ==, 2);
+  kw = signet_store_find_contract_by_number (f->store, "KW-1", NULL);
+  g_assert_cmpstr (signet_contract_get_title (kw), ==, "Maintenance, renewed");
+  g_assert_cmpint (signet_contract_get_value (kw), ==, 2500);
+  g_assert_cmpstr (signet_contract_get_client_name (kw), ==, "New client");
+  c001 = signet_store_find_client_by_code (f->store, "C001", NULL);
+  g_assert_cmpstr (signet_client_get_name (c001), ==, "北京华信科技有限公司（新名）");
+  g_clear_pointer (&report, signet_import_report_free);
+
+  report = import_file (f->store, path, SIGNET_CONFLICT_FAIL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_conflicts, ==, 0);
+  g_assert_cmpuint (report->clients_unchanged + report->contracts_unchanged, ==, 5);
+}
+
+typedef struct
+{
+  GMainLoop          *loop;
+  SignetImportReport *report;
+  GError             *error;
+  guint               n_progress;
+  double              last_fraction;
+  guint               n_resets;
+} AsyncState;
+
+static void
+async_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  g_assert_cmpfloat (fraction, >=, state->last_fraction);
+  state->last_fraction = fraction;
+  state->n_progress++;
+}
+
+static void
+import_finished_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  state->report = signet_xml_import_finish (SIGNET_STORE (source), result, &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+static void
+export_finished_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  g_assert_true (signet_xml_export_finish (SIGNET_STORE (source), result, &state->error));
+  g_main_loop_quit (state->loop);
+}
+
+static void
+store_reset_cb (SignetStore *store,
+                gpointer     user_data)
+{
+  AsyncState *state = user_data;
+
+  state->n_resets++;
+}
+
+/* The threaded API: progress in the caller's thread, the caller's store
+ * told to reload after a real import, not after a dry run. */
+static void
+test_async (IoFixture     *f,
+            gconstpointer  data)
+{
+  g_autoptr(SignetStore) copy = io_fixture_open_store (f, "copy.db");
+  g_autofree char *path = io_fixture_path (f, "register.xml");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  SignetImportOptions options = { SIGNET_CONFLICT_FAIL, TRUE };
+  AsyncState state = { 0 };
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  io_fill_sample_register (f->store);
+  g_signal_connect (copy, "reset", G_CALLBACK (store_reset_cb), &state);
+
+  signet_xml_export_async (f->store, file, NULL, NULL, async_progress_cb, &state, NULL,
+                           export_finished_cb, &state);
+  g_main_loop_run (state.loop);
+  g_assert_no_error (state.error);
+  g_assert_cmpuint (state.n_progress, >=, 2);
+  g_assert_cmpfloat (state.last_fraction, ==, 1.0);
+
+  state.n_progress = 0;
+  state.last_fraction = 0;
+  signet_xml_import_async (copy, file, &options, NULL, async_progress_cb, &state, NULL,
+                           import_finished_cb, &state);
+  g_main_loop_run (state.loop);
+  g_assert_no_error (state.error);
+  g_assert_true (state.report->dry_run);
+  g_assert_cmpuint (state.report->contracts_added, ==, 4 + SIGNET_N_CONTRACT_STATUSES);
+  g_assert_cmpuint (state.n_resets, ==, 0);
+  g_assert_cmpuint (signet_store_count_contracts (copy), ==, 0);
+  g_clear_pointer (&state.report, signet_import_report_free);
+
+  options.dry_run = FALSE;
+  state.last_fraction = 0;
+  signet_xml_import_async (copy, file, &options, NULL, async_progress_cb, &state, NULL,
+                           import_finished_cb, &state);
+  g_main_loop_run (state.loop);
+  g_assert_no_error (state.error);
+  g_assert_cmpuint (state.n_resets, ==, 1);
+  g_assert_cmpuint (signet_store_count_contracts (copy), ==, 4 + SIGNET_N_CONTRACT_STATUSES);
+  g_clear_pointer (&state.report, signet_import_report_free);
+
+  first = io_export_bytes (f->store, NULL);
+  second = io_export_bytes (copy, NULL);
+  io_assert_bytes_equal (first, second);
+
+  g_main_loop_unref (state.loop);
+}
+
+/* Cancel halfway through an import: an error, and nothing written. */
+static void
+test_import_cancel (IoFixture     *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SignetStore) copy = io_fixture_open_store (f, "copy.db");
+  g_autofree char *path = io_fixture_path (f, "register.xml");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(SignetClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetImportOptions options = { SIGNET_CONFLICT_FAIL, FALSE };
+  SignetImportReport *report = NULL;
+
+  client = io_add_client (f->store, "C1", "Client");
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("N-%05u", i);
+      g_autoptr(SignetContract) contract = io_add_contract (f->store, client, number, "A contract with a title");
+    }
+  export_file (f->store, path);
+
+  g_assert_false (signet_xml_import (copy, file, &options, &report, cancellable,
+                                     cancel_halfway_cb, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (report);
+  g_assert_cmpuint (signet_store_count_contracts (copy), ==, 0);
+  g_assert_null (signet_store_find_client_by_code (copy, "C1", NULL));
+}
+
+/* The complete example of docs/xml-format.md imports as the page says. */
+static void
+test_documented_example (IoFixture     *f,
+                         gconstpointer  data)
+{
+  g_autofree char *doc_path = g_build_filename (SIGNET_SOURCE_DIR, "docs", "xml-format.md", NULL);
+  g_autofree char *xml_path = io_fixture_path (f, "example.xml");
+  g_autofree char *doc = NULL;
+  g_autofree char *example = NULL;
+  g_autoptr(SignetImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *start;
+  const char *end;
+
+  g_assert_true (g_file_get_contents (doc_path, &doc, NULL, NULL));
+  start = strstr (doc, "```xml\n");
+  g_assert_nonnull (start);
+  start += strlen ("```xml\n");
+  end = strstr (start, "```");
+  g_assert_nonnull (end);
+  example = g_strndup (start, end - start);
+  io_write_file (xml_path, example, -1);
+
+  report = import_file (f->store, xml_path, SIGNET_CONFLICT_FAIL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->clients_added, ==, 2);
+  g_assert_cmpuint (report->contracts_added, ==, 2);
+  g_assert_cmpuint (report->attachments_not_imported, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/xml/round-trip", IoFixture, NULL, io_fixture_set_up, test_round_trip, io_fixture_tear_down);
+  g_test_add ("/xml/export/format", IoFixture, NULL, io_fixture_set_up, test_export_format, io_fixture_tear_down);
+  g_test_add ("/xml/export/search", IoFixture, NULL, io_fixture_set_up, test_export_search, io_fixture_tear_down);
+  g_test_add ("/xml/export/atomic", IoFixture, NULL, io_fixture_set_up, test_export_atomic, io_fixture_tear_down);
+  g_test_add ("/xml/export/unwritable", IoFixture, NULL, io_fixture_set_up, test_export_unwritable, io_fixture_tear_down);
+  g_test_add ("/xml/import/conflicts", IoFixture, NULL, io_fixture_set_up, test_import_conflicts, io_fixture_tear_down);
+  g_test_add ("/xml/import/cancel", IoFixture, NULL, io_fixture_set_up, test_import_cancel, io_fixture_tear_down);
+  g_test_add ("/xml/documented-example", IoFixture, NULL, io_fixture_set_up, test_documented_example, io_fixture_tear_down);
+  g_test_add ("/xml/async", IoFixture, NULL, io_fixture_set_up, test_async, io_fixture_tear_down);
+
+  return g_test_run ();
+}
