@@ -1,0 +1,163 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Start-up benchmark: time from spawn to exit and peak RSS of
+#   (a) bench-floor: an empty AdwApplicationWindow that quits after its first frame;
+#   (b) signet --database=DB with SIGNET_EXIT_AFTER_FIRST_FRAME=1: quits after the
+#       first frame that shows the register, printing "first-frame contracts=N".
+# Both run on the same X server (xvfb-run -a), with the same renderer and
+# environment, interleaved (floor, signet, floor, ...) after one untimed warm-up
+# run each. Targets: median time <= 1.25 x floor, RSS <= floor + 60 MB.
+#
+# Usage: bench/run-startup.sh BUILD_DIR DATABASE [RUNS] [RENDERERS]
+#   RUNS defaults to 7, RENDERERS to "cairo gl" (gl is skipped when it does not work).
+
+set -u
+
+if [ $# -lt 2 ]; then
+  echo "Usage: $0 BUILD_DIR DATABASE [RUNS] [RENDERERS]" >&2
+  exit 1
+fi
+
+build_dir=$(realpath "$1")
+database=$(realpath "$2")
+runs=${3:-7}
+renderers=${4:-cairo gl}
+floor_bin="$build_dir/bench/bench-floor"
+signet_bin="$build_dir/src/signet"
+
+for program in "$floor_bin" "$signet_bin" /usr/bin/time; do
+  if [ ! -x "$program" ]; then
+    echo "$program is missing (build first; /usr/bin/time is in the package 'time')." >&2
+    exit 1
+  fi
+done
+if [ ! -f "$database" ]; then
+  echo "$database does not exist; make it with signet-bench-generate." >&2
+  exit 1
+fi
+
+# The whole benchmark runs on one X server, so re-run this script under Xvfb.
+if [ -z "${SIGNET_BENCH_IN_XVFB:-}" ]; then
+  export SIGNET_BENCH_IN_XVFB=1
+  exec xvfb-run -a -s "-screen 0 1920x1080x24" "$0" "$@"
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+expected=$(sqlite3 "$database" "SELECT count(*) FROM contracts" 2>/dev/null || echo "")
+
+# The same clean environment for both programs: no dconf, no user files.
+run_env=(env GSETTINGS_BACKEND=memory
+         XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache"
+         LC_ALL=C.UTF-8)
+
+# run_once RENDERER WHICH -> prints "SECONDS RSS_KB CPU_SECONDS" or "fail REASON"
+run_once () {
+  local renderer=$1 which=$2 out="$work/out" tm="$work/time" start end
+  local command
+  if [ "$which" = floor ]; then
+    command=("$floor_bin")
+  else
+    command=("$signet_bin" "--database=$database")
+  fi
+
+  start=$(date +%s%N)
+  "${run_env[@]}" GSK_RENDERER="$renderer" SIGNET_EXIT_AFTER_FIRST_FRAME=1 \
+    timeout 120 /usr/bin/time -f '%e %M %U %S' -o "$tm" "${command[@]}" >"$out" 2>"$work/err"
+  local status=$?
+  end=$(date +%s%N)
+
+  if [ $status -ne 0 ]; then
+    echo "fail exit-status-$status"
+    return
+  fi
+  if [ "$which" = floor ]; then
+    grep -q '^first-frame' "$out" || { echo "fail no-first-frame-line"; return; }
+  else
+    local line
+    line=$(grep '^first-frame contracts=' "$out" | head -n1)
+    if [ -z "$line" ]; then
+      echo "fail no-first-frame-line"
+      return
+    fi
+    # The list must have been filled when the frame was drawn.
+    if [ -n "$expected" ] && [ "${line#first-frame contracts=}" != "$expected" ]; then
+      echo "fail list-had-${line#first-frame contracts=}-of-$expected"
+      return
+    fi
+  fi
+
+  awk -v ns=$((end - start)) '{ printf "%.3f %d %.2f\n", ns / 1e9, $2, $3 + $4 }' "$tm"
+}
+
+median () {
+  sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+echo "method: spawn-to-exit wall time (date +%s%N around /usr/bin/time), peak RSS (%M) and"
+echo "  user+system CPU time (%U + %S, less sensitive to other load on the machine) of bench-floor and of signet --database=$(basename "$database")"
+echo "  ($expected contracts) with SIGNET_EXIT_AFTER_FIRST_FRAME=1, under xvfb-run, $runs runs"
+echo "  each after one warm-up, interleaved; GSETTINGS_BACKEND=memory, empty XDG dirs."
+echo "machine: $(nproc) cores, $(awk '/model name/ { sub(/.*: /, ""); print; exit }' /proc/cpuinfo)"
+echo
+
+printf "%-9s %-7s %5s %9s %9s %9s %9s %7s\n" renderer program runs median_s min_s max_s rss_MB cpu_s
+summary=""
+status=0
+
+for renderer in $renderers; do
+  if ! probe=$(run_once "$renderer" floor) || [ "${probe%% *}" = fail ]; then
+    echo "$renderer: the floor does not start (${probe#fail }); skipped"
+    [ "$renderer" = cairo ] && status=1
+    continue
+  fi
+  warm=$(run_once "$renderer" signet)
+  if [ "${warm%% *}" = fail ]; then
+    echo "$renderer: signet did not reach its first frame (${warm#fail }); stderr:"
+    sed 's/^/    /' "$work/err" | head -n 20
+    status=1
+    continue
+  fi
+
+  : >"$work/floor.txt"
+  : >"$work/signet.txt"
+  failed=""
+  for i in $(seq "$runs"); do
+    for which in floor signet; do
+      result=$(run_once "$renderer" $which)
+      if [ "${result%% *}" = fail ]; then
+        failed="$failed $which:${result#fail }"
+      else
+        echo "$result" >>"$work/$which.txt"
+      fi
+    done
+  done
+
+  for which in floor signet; do
+    n=$(wc -l <"$work/$which.txt")
+    t_med=$(cut -d' ' -f1 "$work/$which.txt" | median)
+    t_min=$(cut -d' ' -f1 "$work/$which.txt" | sort -n | head -n1)
+    t_max=$(cut -d' ' -f1 "$work/$which.txt" | sort -n | tail -n1)
+    rss=$(cut -d' ' -f2 "$work/$which.txt" | median)
+    cpu=$(cut -d' ' -f3 "$work/$which.txt" | median)
+    printf "%-9s %-7s %5s %9.3f %9.3f %9.3f %9.1f %7.2f\n" "$renderer" "$which" "$n" "$t_med" "$t_min" "$t_max" \
+      "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$cpu"
+    eval "${which}_time=\$t_med ${which}_rss=\$rss ${which}_cpu=\$cpu"
+  done
+  [ -n "$failed" ] && echo "  failed runs:$failed" && status=1
+
+  summary="$summary$(awk -v r="$renderer" -v st="$signet_time" -v ft="$floor_time" -v sr="$signet_rss" -v fr="$floor_rss" -v sc="$signet_cpu" -v fc="$floor_cpu" 'BEGIN {
+    ratio = st / ft; diff = (sr - fr) / 1024;
+    printf "%-9s %9.3f %9.3f %7.2f %-8s %9.1f %9.1f %+8.1f %-8s %9.2f\n", r, st, ft, ratio,
+      (ratio <= 1.25 ? "met" : "NOT met"), sr / 1024, fr / 1024, diff, (diff <= 60 ? "met" : "NOT met"),
+      (fc > 0 ? sc / fc : 0) }')
+"
+done
+
+echo
+printf "%-9s %9s %9s %7s %-8s %9s %9s %8s %-8s %9s\n" renderer signet_s floor_s ratio "<=1.25x" rss_MB floor_MB diff_MB "<=+60MB" cpu_ratio
+printf "%s" "$summary"
+
+exit $status
