@@ -9,5 +9,22 @@ build-aux/install-deps.sh
 ninja -C _build
 # One X server and one session bus for the whole run; the display and
 # end-to-end tests need both, the unit tests ignore them.
-exec xvfb-run -a -s "-screen 0 1400x900x24" \
-  dbus-run-session -- meson test -C _build --print-errorlogs "$@"
+status=0
+xvfb-run -a -s "-screen 0 1400x900x24" \
+  dbus-run-session -- meson test -C _build --print-errorlogs "$@" || status=$?
+
+# One closing line that any reader of the log understands.
+python3 - _build/meson-logs/testlog.json <<'PY'
+import json, sys
+counts = {"passed": 0, "failed": 0, "skipped": 0}
+for line in open(sys.argv[1], encoding="utf-8"):
+    result = json.loads(line).get("result")
+    if result in ("OK", "EXPECTEDFAIL"):
+        counts["passed"] += 1
+    elif result == "SKIP":
+        counts["skipped"] += 1
+    else:
+        counts["failed"] += 1
+print(f"{counts['passed']} passed, {counts['failed']} failed, {counts['skipped']} skipped")
+PY
+exit $status
