@@ -22,6 +22,8 @@ struct _SignetApplication
   /* The register the window opens: --database, --demo or the default. */
   char           *database_path;
   gboolean        demo;
+  /* Set once the command line parsed, to tell its errors from a command's. */
+  gboolean        options_parsed;
 };
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
@@ -155,6 +157,8 @@ signet_application_handle_local_options (GApplication *app,
   SignetApplication *self = SIGNET_APPLICATION (app);
   const char *database = NULL;
 
+  self->options_parsed = TRUE;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("signet %s\n", PACKAGE_VERSION);
@@ -189,6 +193,24 @@ signet_application_handle_local_options (GApplication *app,
     g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
 
   return -1;
+}
+
+/* GApplication answers an option it cannot parse with exit status 1, but a
+ * mistyped option is a usage error, 2, like the headless commands' own. */
+static gboolean
+signet_application_local_command_line (GApplication   *app,
+                                       char         ***arguments,
+                                       int            *exit_status)
+{
+  SignetApplication *self = SIGNET_APPLICATION (app);
+  gboolean handled;
+
+  handled = G_APPLICATION_CLASS (signet_application_parent_class)->local_command_line (app, arguments, exit_status);
+
+  if (handled && !self->options_parsed && *exit_status != EXIT_SUCCESS)
+    *exit_status = 2;
+
+  return handled;
 }
 
 static void
@@ -242,6 +264,7 @@ signet_application_class_init (SignetApplicationClass *klass)
   object_class->finalize = signet_application_finalize;
 
   app_class->handle_local_options = signet_application_handle_local_options;
+  app_class->local_command_line = signet_application_local_command_line;
   app_class->startup = signet_application_startup;
   app_class->activate = signet_application_activate;
 }

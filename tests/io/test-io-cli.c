@@ -251,6 +251,11 @@ test_usage_errors (IoFixture     *f,
   run_signet (&run, db, "--import=-", NULL);
   g_assert_cmpint (run.status, ==, 2);
 
+  /* A mistyped option is a usage error too. */
+  run_signet (&run, db, "--exprot=a.xml", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--exprot"));
+
   /* An export does not create a register from a mistyped name. */
   run_signet (&run, missing_db, "--export=-", NULL);
   g_assert_cmpint (run.status, ==, 1);
