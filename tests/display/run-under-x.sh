@@ -4,4 +4,4 @@
 if [ -n "$DISPLAY" ]; then
   exec "$@"
 fi
-exec xvfb-run -a -s "-screen 0 1400x900x24" "$@"
+exec xvfb-run -a -s "-screen 0 1400x900x24 -noreset" "$@"
