@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-clients-window.h"
+#include "signet-field-error.h"
 #include "signet-unsaved-dialog.h"
 
 #define RESPONSE_DELETE "delete"
@@ -85,12 +86,7 @@ static void
 clear_field_error (SignetClientsWindow *self,
                    guint                index)
 {
-  GtkWidget *widget = self->field_widgets[index];
-
-  gtk_widget_remove_css_class (widget, "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_labels[index]), FALSE);
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  signet_field_error_clear (self->field_widgets[index], self->error_labels[index]);
 }
 
 static void
@@ -106,22 +102,11 @@ show_field_error (SignetClientsWindow *self,
                   const char          *message)
 {
   guint index = field - FIRST_FIELD;
-  GtkWidget *widget;
 
   if (field < FIRST_FIELD || index >= N_FIELDS)
     return;
 
-  widget = self->field_widgets[index];
-  gtk_widget_add_css_class (widget, "error");
-  gtk_label_set_text (self->error_labels[index], message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_labels[index]), TRUE);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
-                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                               -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                  -1);
-  gtk_widget_grab_focus (widget);
+  signet_field_error_show (self->field_widgets[index], self->error_labels[index], message);
 }
 
 static char *

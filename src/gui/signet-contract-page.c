@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "signet-contract-page-private.h"
+#include "signet-field-error.h"
 #include "signet-money.h"
 
 G_DEFINE_FINAL_TYPE (SignetContractPage, signet_contract_page, GTK_TYPE_WIDGET)
@@ -39,15 +40,10 @@ static void
 clear_field_error (SignetContractPage *self,
                    SignetField         field)
 {
-  GtkWidget *widget = self->field_widgets[field];
-
   if (self->error_labels[field] == NULL)
     return;
 
-  gtk_widget_remove_css_class (widget, "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_labels[field]), FALSE);
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  signet_field_error_clear (self->field_widgets[field], self->error_labels[field]);
 }
 
 static void
@@ -62,22 +58,10 @@ show_field_error (SignetContractPage *self,
                   SignetField         field,
                   const char         *message)
 {
-  GtkWidget *widget;
-
   if (field >= N_CONTRACT_FIELDS || self->field_widgets[field] == NULL)
     return;
 
-  widget = self->field_widgets[field];
-  gtk_widget_add_css_class (widget, "error");
-  gtk_label_set_text (self->error_labels[field], message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_labels[field]), TRUE);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
-                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                               -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                  -1);
-  gtk_widget_grab_focus (widget);
+  signet_field_error_show (self->field_widgets[field], self->error_labels[field], message);
 }
 
 
