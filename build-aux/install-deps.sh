@@ -6,7 +6,8 @@ set -eu
 packages="
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libpoppler-glib-dev libxml2-dev libxml2-utils
+  libsqlite3-dev libpoppler-glib-dev libxml2-dev libxml2-utils poppler-utils
+  libical-dev libportal-dev libportal-gtk4-dev
   desktop-file-utils appstream sqlite3
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi
   xdotool xclip qpdf imagemagick fonts-noto-cjk time

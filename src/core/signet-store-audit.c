@@ -79,8 +79,38 @@ _signet_client_to_fields (SignetClient *client)
   return a;
 }
 
-/* Writes one audit row and a row per changed field. @before or @after is
- * NULL for a creation or a deletion. Must run inside the write's transaction. */
+/* Appends @text to @json as a JSON string, or null. */
+static void
+append_json_string (GString    *json,
+                    const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (json, "null");
+      return;
+    }
+
+  g_string_append_c (json, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (json, '\\');
+          g_string_append_c (json, (char) c);
+        }
+      else if (c < 0x20)
+        g_string_append_printf (json, "\\u%04x", c);
+      else
+        g_string_append_c (json, (char) c);
+    }
+  g_string_append_c (json, '"');
+}
+
+/* Writes one audit row whose changes column holds the changed fields as a
+ * JSON array of [field, old, new]. @before or @after is NULL for a creation
+ * or a deletion. Must run inside the write's transaction. */
 gboolean
 _signet_store_write_audit (SignetStore       *self,
                            const char        *action,
@@ -91,36 +121,13 @@ _signet_store_write_audit (SignetStore       *self,
                            GArray            *after,
                            GError           **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *timestamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+  g_autoptr(GString) changes = g_string_sized_new (512);
   sqlite3_stmt *stmt;
-  gint64 audit_id;
   guint n_fields;
 
-  stmt = _signet_store_statement (self,
-                                  "INSERT INTO audit (at, user, action, record_kind, record_id, record_label) "
-                                  "VALUES (?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
+  n_fields = before ? before->len : after ? after->len : 0;
 
-  sqlite3_bind_text (stmt, 1, timestamp, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, kind == SIGNET_RECORD_CLIENT ? "client" : "contract", -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, record_id);
-  _signet_store_bind_text (stmt, 6, label);
-  if (!_signet_store_step_done (self, stmt, error))
-    return FALSE;
-
-  audit_id = sqlite3_last_insert_rowid (self->db);
-  n_fields = before ? before->len : after->len;
-
-  stmt = _signet_store_statement (self,
-                                  "INSERT INTO audit_changes (audit_id, field, old_value, new_value) "
-                                  "VALUES (?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-
+  g_string_append_c (changes, '[');
   for (guint i = 0; i < n_fields; i++)
     {
       const FieldText *old_ft = before ? &g_array_index (before, FieldText, i) : NULL;
@@ -132,16 +139,32 @@ _signet_store_write_audit (SignetStore       *self,
       if (g_strcmp0 (old_text, new_text) == 0)
         continue;
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, audit_id);
-      sqlite3_bind_text (stmt, 2, signet_field_to_token (field), -1, SQLITE_STATIC);
-      _signet_store_bind_text (stmt, 3, old_text);
-      _signet_store_bind_text (stmt, 4, new_text);
-      if (!_signet_store_step_done (self, stmt, error))
-        return FALSE;
+      if (changes->len > 1)
+        g_string_append_c (changes, ',');
+      g_string_append_c (changes, '[');
+      append_json_string (changes, signet_field_to_token (field));
+      g_string_append_c (changes, ',');
+      append_json_string (changes, old_text);
+      g_string_append_c (changes, ',');
+      append_json_string (changes, new_text);
+      g_string_append_c (changes, ']');
     }
+  g_string_append_c (changes, ']');
 
-  return TRUE;
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO audit (at, user, action, record_kind, record_id, record_label, changes) "
+                                  "VALUES (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, g_get_user_name (), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, kind == SIGNET_RECORD_CLIENT ? "client" : "contract", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, record_id);
+  _signet_store_bind_text (stmt, 5, label);
+  sqlite3_bind_text (stmt, 6, changes->str, (int) changes->len, SQLITE_STATIC);
+
+  return _signet_store_step_done (self, stmt, error);
 }
 
 void
@@ -214,8 +237,9 @@ signet_store_list_audit (SignetStore       *self,
     }
 
   stmt = _signet_store_statement (self,
-                                  "SELECT field, old_value, new_value FROM audit_changes "
-                                  "WHERE audit_id = ? ORDER BY rowid", error);
+                                  "SELECT value ->> 0, value ->> 1, value ->> 2 "
+                                  "FROM audit, json_each (audit.changes) "
+                                  "WHERE audit.id = ? ORDER BY json_each.key", error);
   if (stmt == NULL)
     return NULL;
 

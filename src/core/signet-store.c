@@ -25,11 +25,13 @@
 static gboolean migrate_to_1 (SignetStore *self, GError **error);
 static gboolean migrate_to_2 (SignetStore *self, GError **error);
 static gboolean migrate_to_3 (SignetStore *self, GError **error);
+static gboolean migrate_to_4 (SignetStore *self, GError **error);
 
 static gboolean (* const migrations[]) (SignetStore *, GError **) = {
   migrate_to_1,
   migrate_to_2,
   migrate_to_3,
+  migrate_to_4,
 };
 
 G_DEFINE_FINAL_TYPE (SignetStore, signet_store, G_TYPE_OBJECT)
@@ -345,6 +347,136 @@ migrate_to_3 (SignetStore  *self,
     "DROP TRIGGER contracts_search_delete;"
     "DROP TRIGGER contracts_search_update;"
     "DROP TABLE contract_search;",
+    error);
+}
+
+/* Version 4: attachments and annotations, user key dates, reviews and
+ * reminders; the audit changes of an entry in one JSON column.
+ *
+ * contracts is rebuilt with AUTOINCREMENT so that a contract id is never
+ * given out twice: the rows that belong to a contract (attachments, key
+ * dates, reviews) carry its id without a foreign key, stay when the contract
+ * is deleted and come back with it on Undo, and can never be mistaken for
+ * a later contract's.
+ *
+ * An audit entry's changes were a row each in audit_changes; an import of
+ * 100,000 contracts wrote 1.3 million of them. They are now one JSON array
+ * of [field, old, new] triples in audit.changes. */
+static gboolean
+migrate_to_4 (SignetStore  *self,
+              GError      **error)
+{
+  return _signet_store_exec (self,
+    "CREATE TABLE contracts_v4 ("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  number TEXT NOT NULL UNIQUE CHECK (number <> ''),"
+    "  title TEXT NOT NULL CHECK (title <> ''),"
+    "  client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE RESTRICT,"
+    "  contract_type TEXT, owner TEXT, department TEXT,"
+    "  value INTEGER NOT NULL DEFAULT 0 CHECK (value >= 0),"
+    "  currency TEXT NOT NULL CHECK (length (currency) = 3),"
+    "  signing_date TEXT, start_date TEXT, end_date TEXT,"
+    "  auto_renew INTEGER NOT NULL DEFAULT 0,"
+    "  notice_days INTEGER NOT NULL DEFAULT 0 CHECK (notice_days >= 0),"
+    "  status TEXT NOT NULL,"
+    "  risk_level TEXT NOT NULL,"
+    "  tags TEXT, notes TEXT,"
+    "  search_text TEXT NOT NULL DEFAULT '',"
+    "  CHECK (start_date IS NULL OR end_date IS NULL OR end_date >= start_date));"
+    "INSERT INTO contracts_v4 (id, number, title, client_id, contract_type, owner, department,"
+    "  value, currency, signing_date, start_date, end_date, auto_renew, notice_days, status,"
+    "  risk_level, tags, notes, search_text)"
+    "  SELECT id, number, title, client_id, contract_type, owner, department,"
+    "  value, currency, signing_date, start_date, end_date, auto_renew, notice_days, status,"
+    "  risk_level, tags, notes, search_text FROM contracts;"
+    "DROP TABLE contracts;"
+    "ALTER TABLE contracts_v4 RENAME TO contracts;"
+    "CREATE INDEX contracts_client ON contracts (client_id);"
+    "CREATE INDEX contracts_title ON contracts (title);"
+    "CREATE INDEX contracts_start_date ON contracts (start_date);"
+    "CREATE INDEX contracts_end_date ON contracts (end_date);"
+
+    "ALTER TABLE audit ADD COLUMN changes TEXT NOT NULL DEFAULT '[]';"
+    "UPDATE audit SET changes = (SELECT json_group_array (json_array (field, old_value, new_value))"
+    "  FROM (SELECT * FROM audit_changes WHERE audit_id = audit.id ORDER BY rowid))"
+    "  WHERE id IN (SELECT audit_id FROM audit_changes);"
+    "DROP TABLE audit_changes;"
+
+    /* A file's bytes are stored once, however many attachments name them. */
+    "CREATE TABLE blobs ("
+    "  sha256 TEXT PRIMARY KEY CHECK (length (sha256) = 64),"
+    "  size INTEGER NOT NULL,"
+    "  data BLOB NOT NULL);"
+    "CREATE TABLE attachments ("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  contract_id INTEGER NOT NULL,"
+    "  role TEXT NOT NULL,"
+    "  description TEXT,"
+    "  added_at TEXT NOT NULL, added_by TEXT NOT NULL);"
+    "CREATE INDEX attachments_contract ON attachments (contract_id);"
+    "CREATE TABLE attachment_versions ("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  attachment_id INTEGER NOT NULL REFERENCES attachments (id) ON DELETE CASCADE,"
+    "  version INTEGER NOT NULL CHECK (version >= 1),"
+    "  sha256 TEXT NOT NULL REFERENCES blobs (sha256),"
+    "  file_name TEXT NOT NULL CHECK (file_name <> ''),"
+    "  content_type TEXT NOT NULL,"
+    "  size INTEGER NOT NULL,"
+    "  added_at TEXT NOT NULL, added_by TEXT NOT NULL,"
+    "  UNIQUE (attachment_id, version));"
+    "CREATE INDEX attachment_versions_sha256 ON attachment_versions (sha256);"
+    /* The text of a PDF, extracted in the background, for search. */
+    "CREATE TABLE blob_text ("
+    "  sha256 TEXT PRIMARY KEY REFERENCES blobs (sha256),"
+    "  state TEXT NOT NULL,"
+    "  text TEXT NOT NULL DEFAULT '');"
+    "CREATE TABLE annotations ("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  version_id INTEGER NOT NULL REFERENCES attachment_versions (id) ON DELETE CASCADE,"
+    "  kind TEXT NOT NULL,"
+    "  page INTEGER NOT NULL CHECK (page >= 0),"
+    "  rects TEXT NOT NULL,"
+    "  color TEXT NOT NULL,"
+    "  author TEXT NOT NULL,"
+    "  created_at TEXT NOT NULL, modified_at TEXT NOT NULL,"
+    "  comment TEXT NOT NULL DEFAULT '');"
+    "CREATE INDEX annotations_version ON annotations (version_id, page);"
+
+    "CREATE TABLE key_dates ("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  contract_id INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  date TEXT NOT NULL,"
+    "  title TEXT NOT NULL CHECK (title <> ''),"
+    "  note TEXT);"
+    "CREATE INDEX key_dates_contract ON key_dates (contract_id);"
+    "CREATE TABLE reviews ("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  contract_id INTEGER NOT NULL,"
+    "  date TEXT NOT NULL,"
+    "  reviewer TEXT NOT NULL,"
+    "  note TEXT);"
+    "CREATE INDEX reviews_contract ON reviews (contract_id, date);"
+    /* Lead times in days, space separated ("90 30 7"); NULL keeps the Preferences. */
+    "CREATE TABLE reminder_settings ("
+    "  contract_id INTEGER PRIMARY KEY,"
+    "  end_leads TEXT, notice_leads TEXT, review_leads TEXT);"
+    "CREATE TABLE reminder_acks ("
+    "  contract_id INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  event_date TEXT NOT NULL,"
+    "  lead_days INTEGER NOT NULL,"
+    "  acknowledged_at TEXT NOT NULL, acknowledged_by TEXT NOT NULL,"
+    "  PRIMARY KEY (contract_id, kind, event_date, lead_days));"
+    /* Every dated event of every contract, kept by the store so that a
+     * month of the calendar is one range query on an index. */
+    "CREATE TABLE contract_events ("
+    "  contract_id INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  date TEXT NOT NULL,"
+    "  key_date_id INTEGER);"
+    "CREATE INDEX contract_events_date ON contract_events (date);"
+    "CREATE INDEX contract_events_contract ON contract_events (contract_id);",
     error);
 }
 

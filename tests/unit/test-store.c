@@ -396,7 +396,7 @@ test_audit_same_transaction (Fixture       *f,
 
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
-                                 "CREATE TRIGGER fail_audit BEFORE INSERT ON audit_changes "
+                                 "CREATE TRIGGER fail_audit BEFORE INSERT ON audit "
                                  "BEGIN SELECT RAISE(ABORT, 'audit refused'); END;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -814,13 +814,79 @@ test_migration_2_to_3 (Fixture       *f,
             "  'ht-2026-0003 广告投放合作协议 杭州西湖文化传媒有限公司 ');");
   g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM contract_search WHERE contract_search MATCH '投放合作'"), ==, 1);
 
-  v3 = signet_store_new (path, &error);
+  v3 = signet_store_new_at_version (path, 3, &error);
   g_assert_no_error (error);
   g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 3);
   g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'contract%search%'"), ==, 0);
   assert_search (v3, "投放", 1);
   assert_search (v3, "西湖", 1);
   g_assert_nonnull (signet_store_find_contract_by_number (v3, "HT-2026-0003", NULL));
+}
+
+/* Version 4 rebuilt contracts so that ids are never reused, and moved each
+ * audit entry's changes into one JSON column: rows, ids and history survive. */
+static void
+test_migration_3_to_4 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "v3.db", NULL);
+  g_autoptr(SignetStore) v3 = signet_store_new_at_version (path, 3, &error);
+  g_autoptr(SignetStore) v4 = NULL;
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(SignetContract) later = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  SignetAuditEntry *entry;
+  SignetAuditChange *change;
+
+  g_assert_no_error (error);
+  g_clear_object (&v3);
+
+  exec_raw (path,
+            "INSERT INTO clients (id, name, code) VALUES (1, '杭州西湖文化传媒有限公司', 'C001');"
+            "INSERT INTO contracts (id, number, title, client_id, value, currency, status, risk_level,"
+            "  end_date, search_text) VALUES (7, 'HT-2026-0007', '广告投放合作协议', 1, 100, 'CNY', 'draft',"
+            "  'low', '2027-03-31', 'ht-2026-0007 广告投放合作协议 杭州西湖文化传媒有限公司 ');"
+            "INSERT INTO audit (id, at, user, action, record_kind, record_id, record_label)"
+            "  VALUES (1, '2026-11-01T09:00:00.000000Z', 'li', 'update', 'contract', 7, 'HT-2026-0007');"
+            "INSERT INTO audit_changes (audit_id, field, old_value, new_value) VALUES"
+            "  (1, 'title', '广告合作', '广告投放合作协议'), (1, 'notes', 'say \"hi\"', NULL);");
+
+  v4 = signet_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'audit_changes'"), ==, 0);
+
+  contract = signet_store_find_contract_by_number (v4, "HT-2026-0007", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (signet_contract_get_id (contract), ==, 7);
+  g_assert_cmpstr (signet_contract_get_end_date (contract), ==, "2027-03-31");
+  assert_search (v4, "投放", 1);
+
+  audit = signet_store_list_audit (v4, SIGNET_RECORD_CONTRACT, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 1);
+  entry = g_ptr_array_index (audit, 0);
+  g_assert_cmpstr (entry->user, ==, "li");
+  g_assert_cmpuint (entry->changes->len, ==, 2);
+  change = g_ptr_array_index (entry->changes, 0);
+  g_assert_cmpstr (change->field, ==, "title");
+  g_assert_cmpstr (change->old_value, ==, "广告合作");
+  g_assert_cmpstr (change->new_value, ==, "广告投放合作协议");
+  change = g_ptr_array_index (entry->changes, 1);
+  g_assert_cmpstr (change->old_value, ==, "say \"hi\"");
+  g_assert_null (change->new_value);
+
+  /* The highest id deleted: a new contract must not get it again. */
+  g_assert_true (signet_store_delete_contract (v4, 7, &error));
+  g_assert_no_error (error);
+  later = signet_contract_new ();
+  signet_contract_set_number (later, "HT-2026-0008");
+  signet_contract_set_title (later, "Later");
+  signet_contract_set_client_id (later, 1);
+  g_assert_true (signet_store_add_contract (v4, later, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (signet_contract_get_id (later), >, 7);
 }
 
 typedef struct
@@ -930,6 +996,7 @@ main (int   argc,
   ADD ("/store/migration/0-to-1", test_migration_0_to_1);
   ADD ("/store/migration/1-to-2", test_migration_1_to_2);
   ADD ("/store/migration/2-to-3", test_migration_2_to_3);
+  ADD ("/store/migration/3-to-4", test_migration_3_to_4);
   ADD ("/store/two-connections", test_two_connections);
   ADD ("/store/busy-message", test_busy_message);
 #undef ADD
