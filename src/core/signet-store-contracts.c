@@ -33,18 +33,21 @@ validate_date (const char   *text,
                                   signet_field_to_label (field), text);
 }
 
+/* Whether the contract's client exists; fills in its name when it does. */
 static gboolean
-client_exists (SignetStore *self,
-               gint64       client_id)
+client_exists (SignetStore    *self,
+               SignetContract *contract)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (self, "SELECT 1 FROM clients WHERE id = ?", NULL);
+  sqlite3_stmt *stmt = _signet_store_statement (self, "SELECT name FROM clients WHERE id = ?", NULL);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, client_id);
+  sqlite3_bind_int64 (stmt, 1, signet_contract_get_client_id (contract));
   found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    signet_contract_set_client_name (contract, (const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
 
   return found;
@@ -70,7 +73,7 @@ validate_contract (SignetStore     *self,
   if (signet_contract_get_client_id (contract) <= 0)
     return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_CLIENT, _("Choose the client this contract is with."));
 
-  if (!client_exists (self, signet_contract_get_client_id (contract)))
+  if (!client_exists (self, contract))
     return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_CLIENT,
                                     _("The chosen client no longer exists. Choose another client."));
 
@@ -173,7 +176,12 @@ read_contract_row (sqlite3_stmt   *stmt,
 }
 
 /* Binds every stored contract column, starting at parameter 1, in the order
- * of the INSERT/UPDATE statements below. */
+ * of the INSERT/UPDATE statements below; their search text is made from the
+ * bound number, title, client and tags, as _signet_store_refresh_search_text()
+ * makes it from the stored ones. */
+#define SEARCH_TEXT_OF_BOUND_CONTRACT \
+  "lower(?1 || ' ' || ?2 || ' ' || (SELECT name FROM clients WHERE clients.id = ?3) || ' ' || coalesce(?16, ''))"
+
 static void
 bind_contract (sqlite3_stmt   *stmt,
                SignetContract *contract)
@@ -201,17 +209,6 @@ bind_contract (sqlite3_stmt   *stmt,
 }
 
 /* Keeps the caller's object equal to what a read would return. */
-static void
-fill_client_name (SignetStore    *self,
-                  SignetContract *contract)
-{
-  g_autoptr(SignetClient) client =
-    _signet_store_lookup_client (self, "id", signet_contract_get_client_id (contract), NULL, NULL);
-
-  if (client != NULL)
-    signet_contract_set_client_name (contract, signet_client_get_name (client));
-}
-
 static gboolean
 insert_contract (SignetStore     *self,
                  SignetContract  *contract,
@@ -231,8 +228,9 @@ insert_contract (SignetStore     *self,
   stmt = _signet_store_statement (self,
                                   "INSERT INTO contracts (number, title, client_id, contract_type, owner, "
                                   "department, value, currency, signing_date, start_date, end_date, "
-                                  "auto_renew, notice_days, status, risk_level, tags, notes, id) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                  "auto_renew, notice_days, status, risk_level, tags, notes, id, search_text) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                  SEARCH_TEXT_OF_BOUND_CONTRACT ")", error);
   if (stmt == NULL)
     goto failed;
 
@@ -246,15 +244,14 @@ insert_contract (SignetStore     *self,
     goto failed;
 
   id = sqlite3_last_insert_rowid (self->db);
+  _signet_store_note_batch_insert (self);
   after = _signet_contract_to_fields (contract);
-  if (!_signet_store_refresh_search_text (self, "id", id, error) ||
-      !_signet_store_write_audit (self, action, SIGNET_RECORD_CONTRACT, id,
+  if (!_signet_store_write_audit (self, action, SIGNET_RECORD_CONTRACT, id,
                                   signet_contract_get_number (contract), NULL, after, error) ||
       !_signet_store_commit_write (self, error))
     goto failed;
 
   signet_contract_set_id (contract, id);
-  fill_client_name (self, contract);
   _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_ADDED);
 
   return TRUE;
@@ -316,8 +313,8 @@ signet_store_update_contract (SignetStore     *self,
                                   "UPDATE contracts SET number = ?, title = ?, client_id = ?, "
                                   "contract_type = ?, owner = ?, department = ?, value = ?, currency = ?, "
                                   "signing_date = ?, start_date = ?, end_date = ?, auto_renew = ?, "
-                                  "notice_days = ?, status = ?, risk_level = ?, tags = ?, notes = ? "
-                                  "WHERE id = ?", error);
+                                  "notice_days = ?, status = ?, risk_level = ?, tags = ?, notes = ?, "
+                                  "search_text = " SEARCH_TEXT_OF_BOUND_CONTRACT " WHERE id = ?18", error);
   if (stmt == NULL)
     goto failed;
 
@@ -328,13 +325,11 @@ signet_store_update_contract (SignetStore     *self,
 
   before = _signet_contract_to_fields (old);
   after = _signet_contract_to_fields (contract);
-  if (!_signet_store_refresh_search_text (self, "id", id, error) ||
-      !_signet_store_write_audit (self, "update", SIGNET_RECORD_CONTRACT, id,
+  if (!_signet_store_write_audit (self, "update", SIGNET_RECORD_CONTRACT, id,
                                   signet_contract_get_number (contract), before, after, error) ||
       !_signet_store_commit_write (self, error))
     goto failed;
 
-  fill_client_name (self, contract);
   _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_UPDATED);
 
   return TRUE;

@@ -22,6 +22,10 @@ struct _SignetStore
 
   guint       batch_depth;
   gboolean    batch_changed;
+  gboolean    batch_failed;         /* a write failed halfway inside the batch */
+  sqlite3_int64 write_start_changes;
+  guint       batch_inserts;
+  gboolean    batch_bulk;           /* BULK_INDEXES dropped until commit */
 
   /* Search, see signet-store-search.c: the contracts in the last order
    * asked for, and every contract's folded search text by id. */
@@ -73,6 +77,9 @@ gboolean      _signet_store_begin_write          (SignetStore      *self,
 gboolean      _signet_store_commit_write         (SignetStore      *self,
                                                   GError          **error);
 void          _signet_store_rollback_write       (SignetStore      *self);
+/* Counts a contract added inside a batch; past a few thousand the batch
+ * drops the secondary indexes and builds them again at commit. */
+void          _signet_store_note_batch_insert    (SignetStore      *self);
 void          _signet_store_emit_changed         (SignetStore      *self,
                                                   SignetRecordKind  kind,
                                                   gint64            id,

@@ -889,6 +889,89 @@ test_migration_3_to_4 (Fixture       *f,
   g_assert_cmpint (signet_contract_get_id (later), >, 7);
 }
 
+static gint64
+count_indexes (SignetStore *store)
+{
+  return query_raw_int (signet_store_get_path (store),
+                        "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN "
+                        "('contracts_client', 'contracts_title', 'contracts_start_date', "
+                        "'contracts_end_date', 'audit_record')");
+}
+
+static void
+add_many (SignetStore  *store,
+          SignetClient *client,
+          const char   *prefix,
+          guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%s-%05u", prefix, i);
+      g_autofree char *title = g_strdup_printf ("Title %05u", n - i);
+      g_autoptr(SignetContract) c = add_contract (store, client, number, title);
+    }
+}
+
+/* A batch of many contracts builds its indexes at commit; committed or
+ * rolled back, the register has them all and sorts as before. */
+static void
+test_batch_bulk (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetClient) client = add_client (f->store, "Bulk", "C001");
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(SignetContract) first = NULL;
+
+  g_assert_cmpint (count_indexes (f->store), ==, 5);
+
+  g_assert_true (signet_store_begin_batch (f->store, &error));
+  add_many (f->store, client, "R", 6000);
+  signet_store_rollback_batch (f->store);
+  g_assert_cmpuint (signet_store_count_contracts (f->store), ==, 0);
+  g_assert_cmpint (count_indexes (f->store), ==, 5);
+
+  g_assert_true (signet_store_begin_batch (f->store, &error));
+  add_many (f->store, client, "B", 6000);
+  g_assert_true (signet_store_commit_batch (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (signet_store_count_contracts (f->store), ==, 6000);
+  g_assert_cmpint (count_indexes (f->store), ==, 5);
+
+  ids = signet_store_query_contract_ids (f->store, NULL, SIGNET_SORT_TITLE, FALSE, &error);
+  g_assert_no_error (error);
+  first = signet_store_get_contract (f->store, g_array_index (ids, gint64, 0), &error);
+  g_assert_cmpstr (signet_contract_get_title (first), ==, "Title 00001");
+  g_assert_cmpuint (count_audit (f->store), ==, 6001);
+}
+
+/* A write that fails halfway inside a batch (its row written, its audit
+ * entry refused) spoils the batch: committing saves nothing and says why. */
+static void
+test_batch_failed_halfway (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetClient) client = add_client (f->store, "Halfway", "C001");
+  g_autoptr(SignetContract) blocked = make_contract (client, "H-2", "Blocked");
+  /* add_many numbers its contracts H-00000, H-00001. */
+  guint n_audit = count_audit (f->store);
+
+  exec_raw (f->path,
+            "CREATE TRIGGER fail_audit BEFORE INSERT ON audit "
+            "WHEN new.record_label = 'H-2' BEGIN SELECT RAISE(ABORT, 'audit refused'); END;");
+  g_assert_true (signet_store_begin_batch (f->store, &error));
+  add_many (f->store, client, "H", 2);
+  g_assert_false (signet_store_add_contract (f->store, blocked, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_false (signet_store_commit_batch (f->store, &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_FAILED);
+  g_assert_cmpuint (signet_store_count_contracts (f->store), ==, 0);
+  g_assert_cmpuint (count_audit (f->store), ==, n_audit);
+}
+
 typedef struct
 {
   char  *path;
@@ -997,6 +1080,8 @@ main (int   argc,
   ADD ("/store/migration/1-to-2", test_migration_1_to_2);
   ADD ("/store/migration/2-to-3", test_migration_2_to_3);
   ADD ("/store/migration/3-to-4", test_migration_3_to_4);
+  ADD ("/store/batch-bulk", test_batch_bulk);
+  ADD ("/store/batch-failed-halfway", test_batch_failed_halfway);
   ADD ("/store/two-connections", test_two_connections);
   ADD ("/store/busy-message", test_busy_message);
 #undef ADD
