@@ -128,8 +128,13 @@ selected_currency (SignetContractPage *self)
 static void
 reload_clients (SignetContractPage *self)
 {
-  gint64 client_id = selected_client_id (self);
+  gint64 client_id;
 
+  /* Not built yet: it will load the clients when it is. */
+  if (self->client_dropdown == NULL)
+    return;
+
+  client_id = selected_client_id (self);
   self->loading++;
   g_clear_object (&self->clients);
   if (self->store != NULL)
@@ -378,7 +383,6 @@ signet_contract_page_init (SignetContractPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  _signet_contract_page_build_form (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -442,6 +446,13 @@ signet_contract_page_set_contract (SignetContractPage *self,
 
   if (self->contract != NULL)
     {
+      /* The form and its client list are made when first shown, not with
+       * the window, whose first frame says “No Contract Selected”. */
+      if (self->client_dropdown == NULL)
+        {
+          _signet_contract_page_build_form (self);
+          reload_clients (self);
+        }
       fill_form (self);
       gtk_stack_set_visible_child_name (self->stack, "form");
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);

@@ -11,6 +11,10 @@
 #include "signet-date.h"
 #include "signet-money.h"
 
+/* Rows enough to fill the window at its default size and most maximized
+ * ones; a taller window fills the rest a frame later. */
+#define FIRST_FRAME_ROWS 30
+
 struct _SignetContractTable
 {
   GtkWidget            parent_instance;
@@ -25,6 +29,14 @@ struct _SignetContractTable
   GtkColumnViewColumn *value_column;
 
   SignetContractList  *model;
+  /* Until the first frame is painted only FIRST_FRAME_ROWS of the model,
+   * then all of it: GtkColumnView in GTK 4.8 makes about 200 rows up
+   * front, most of them out of sight, and that was a quarter of the time
+   * Signet took to show its window. */
+  GtkSliceListModel   *slice;
+  gulong               after_paint_handler;
+  guint                show_all_source;
+  GdkFrameClock       *frame_clock;
   GtkSingleSelection  *selection;
 
   gint64               selected_id;
@@ -105,13 +117,22 @@ set_label_text (GtkListItem *list_item,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text ? text : "");
 }
 
-/* Title and client may be cut short in their column: the tooltip has it all. */
-static void
-set_long_text (GtkListItem *list_item,
-               const char  *text)
+/* Title and client may be cut short in their column: then the tooltip has
+ * it all. Asked for on hover, because setting a tooltip on every cell as it
+ * is bound cost a tenth of the start-up time. */
+static gboolean
+long_text_query_tooltip_cb (GtkLabel   *label,
+                            int         x,
+                            int         y,
+                            gboolean    keyboard_mode,
+                            GtkTooltip *tooltip,
+                            gpointer    data)
 {
-  set_label_text (list_item, text);
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (list_item), text);
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  return TRUE;
 }
 
 static void
@@ -136,6 +157,8 @@ text_cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (long_text_query_tooltip_cb), NULL);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -182,7 +205,7 @@ title_cell_bind_cb (GtkSignalListItemFactory *factory,
 {
   SignetContract *contract = gtk_list_item_get_item (list_item);
 
-  set_long_text (list_item, signet_contract_get_title (contract));
+  set_label_text (list_item, signet_contract_get_title (contract));
 }
 
 static void
@@ -192,7 +215,7 @@ client_cell_bind_cb (GtkSignalListItemFactory *factory,
 {
   SignetContract *contract = gtk_list_item_get_item (list_item);
 
-  set_long_text (list_item, signet_contract_get_client_name (contract));
+  set_label_text (list_item, signet_contract_get_client_name (contract));
 }
 
 static void
@@ -297,9 +320,68 @@ view_sorter_changed_cb (SignetContractTable *self,
 }
 
 static void
+stop_waiting_for_paint (SignetContractTable *self)
+{
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+}
+
+static gboolean
+show_all_rows_cb (gpointer data)
+{
+  SignetContractTable *self = data;
+
+  self->show_all_source = 0;
+  if (self->slice != NULL)
+    gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The rest of the rows once the frame is on screen, not while it is made. */
+static void
+first_frame_painted_cb (SignetContractTable *self,
+                        GdkFrameClock       *frame_clock)
+{
+  stop_waiting_for_paint (self);
+
+  if (self->show_all_source == 0)
+    self->show_all_source = g_idle_add (show_all_rows_cb, self);
+}
+
+static void
+signet_contract_table_map (GtkWidget *widget)
+{
+  SignetContractTable *self = SIGNET_CONTRACT_TABLE (widget);
+
+  GTK_WIDGET_CLASS (signet_contract_table_parent_class)->map (widget);
+
+  if (self->after_paint_handler == 0 && self->slice != NULL &&
+      gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
+    {
+      self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      self->after_paint_handler =
+        g_signal_connect_object (self->frame_clock, "after-paint",
+                                 G_CALLBACK (first_frame_painted_cb), self, G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+signet_contract_table_unmap (GtkWidget *widget)
+{
+  stop_waiting_for_paint (SIGNET_CONTRACT_TABLE (widget));
+
+  GTK_WIDGET_CLASS (signet_contract_table_parent_class)->unmap (widget);
+}
+
+static void
 signet_contract_table_dispose (GObject *object)
 {
   SignetContractTable *self = (SignetContractTable *)object;
+
+  stop_waiting_for_paint (self);
+  g_clear_handle_id (&self->show_all_source, g_source_remove);
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
@@ -307,6 +389,7 @@ signet_contract_table_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGNET_TYPE_CONTRACT_TABLE);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (signet_contract_table_parent_class)->dispose (object);
@@ -319,6 +402,8 @@ signet_contract_table_class_init (SignetContractTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_contract_table_dispose;
+  widget_class->map = signet_contract_table_map;
+  widget_class->unmap = signet_contract_table_unmap;
 
   signals[SELECTION_CHANGED] =
     g_signal_new ("selection-changed",
@@ -419,6 +504,7 @@ signet_contract_table_set_model (SignetContractTable *self,
 
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_set_object (&self->model, model);
   self->selected_id = 0;
 
@@ -430,7 +516,10 @@ signet_contract_table_set_model (SignetContractTable *self,
   g_signal_connect_object (model, "items-changed",
                            G_CALLBACK (model_items_changing_cb), self, G_CONNECT_SWAPPED);
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (model)));
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (model)), 0,
+                                          gtk_widget_get_mapped (GTK_WIDGET (self))
+                                            ? G_MAXUINT : FIRST_FRAME_ROWS);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);

@@ -13,6 +13,7 @@
 #include "signet-column-sorter.h"
 #include "signet-contract-list.h"
 #include "signet-contract-page.h"
+#include "signet-contract-table.h"
 #include "signet-window.h"
 
 /* The main window as a user drives it: its actions, its list and the
@@ -89,7 +90,9 @@ selection (Fixture *fixture)
 static SignetContractList *
 contract_list (Fixture *fixture)
 {
-  return SIGNET_CONTRACT_LIST (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection (fixture))));
+  GtkWidget *table = display_test_find_type (GTK_WIDGET (fixture->window), SIGNET_TYPE_CONTRACT_TABLE);
+
+  return signet_contract_table_get_model (SIGNET_CONTRACT_TABLE (table));
 }
 
 static SignetContractPage *
