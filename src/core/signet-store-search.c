@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "signet-store-attachments.h"
 #include "signet-store-private.h"
 
 /* Search as you type must answer within a frame or two for 100,000
@@ -217,6 +218,7 @@ signet_store_query_contract_ids (SignetStore    *self,
                                  GError        **error)
 {
   g_autoptr(GPtrArray) terms = NULL;
+  g_autoptr(GPtrArray) in_files = NULL;
   GArray *result;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -242,6 +244,11 @@ signet_store_query_contract_ids (SignetStore    *self,
   if (!load_search_texts (self, error))
     return NULL;
 
+  /* A term may also be found in the text of a contract's PDFs. */
+  in_files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  for (guint t = 0; t < terms->len; t++)
+    g_ptr_array_add (in_files, _signet_store_attachment_text_matches (self, g_ptr_array_index (terms, t)));
+
   result = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < self->ordered_ids->len; i++)
     {
@@ -250,7 +257,8 @@ signet_store_query_contract_ids (SignetStore    *self,
       gboolean all = text != NULL;
 
       for (guint t = 0; all && t < terms->len; t++)
-        all = strstr (text, g_ptr_array_index (terms, t)) != NULL;
+        all = strstr (text, g_ptr_array_index (terms, t)) != NULL ||
+              g_hash_table_contains (g_ptr_array_index (in_files, t), &id);
 
       if (all)
         g_array_append_val (result, id);

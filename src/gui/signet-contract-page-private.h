@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "signet-attachments-section.h"
 #include "signet-contract-page.h"
 #include "signet-date-entry.h"
 
@@ -42,6 +43,7 @@ struct _SignetContractPage
   GtkDropDown    *risk_dropdown;
   GtkEditable    *tags_entry;
   GtkTextView    *notes_view;
+  SignetAttachmentsSection *attachments_section;
 
   /* Per field: the widget that gets the error style and the focus, and
    * the label under it that says what is wrong. */

@@ -22,6 +22,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  OPEN_PDF,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void update_dirty (SignetContractPage *self);
 
 static const char *
@@ -309,6 +316,51 @@ store_reset_cb (SignetContractPage *self,
 }
 
 static void
+attachment_open_pdf_cb (SignetContractPage *self,
+                        SignetAttachment   *attachment,
+                        gint64              version_id)
+{
+  g_signal_emit (self, signals[OPEN_PDF], 0, attachment, version_id);
+}
+
+/* Files dropped anywhere on the contract's form are attached to it. */
+static gboolean
+files_dropped_cb (GtkDropTarget      *target,
+                  const GValue       *value,
+                  double              x,
+                  double              y,
+                  SignetContractPage *self)
+{
+  GSList *files;
+
+  if (self->contract == NULL || signet_contract_get_id (self->contract) == 0 ||
+      !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  signet_attachments_section_add_files (self->attachments_section, files);
+
+  return TRUE;
+}
+
+static void
+build_attachments_section (SignetContractPage *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  self->attachments_section = SIGNET_ATTACHMENTS_SECTION (signet_attachments_section_new ());
+  gtk_widget_set_margin_top (GTK_WIDGET (self->attachments_section), 12);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->grid))),
+                  GTK_WIDGET (self->attachments_section));
+  signet_attachments_section_set_store (self->attachments_section, self->store);
+  g_signal_connect_object (self->attachments_section, "open-pdf",
+                           G_CALLBACK (attachment_open_pdf_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (target, "drop", G_CALLBACK (files_dropped_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->scrolled_window), GTK_EVENT_CONTROLLER (target));
+}
+
+static void
 signet_contract_page_dispose (GObject *object)
 {
   SignetContractPage *self = (SignetContractPage *)object;
@@ -368,6 +420,11 @@ signet_contract_page_class_init (SignetContractPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* A PDF attached to the shown contract is to be opened in the viewer. */
+  signals[OPEN_PDF] =
+    g_signal_new ("open-pdf", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, SIGNET_TYPE_ATTACHMENT, G_TYPE_INT64);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-contract-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetContractPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SignetContractPage, scrolled_window);
@@ -423,6 +480,8 @@ signet_contract_page_set_store (SignetContractPage *self,
     }
 
   reload_clients (self);
+  if (self->attachments_section != NULL)
+    signet_attachments_section_set_store (self->attachments_section, store);
 }
 
 SignetContract *
@@ -451,9 +510,12 @@ signet_contract_page_set_contract (SignetContractPage *self,
       if (self->client_dropdown == NULL)
         {
           _signet_contract_page_build_form (self);
+          build_attachments_section (self);
           reload_clients (self);
         }
       fill_form (self);
+      signet_attachments_section_set_contract_id (self->attachments_section,
+                                                  signet_contract_get_id (self->contract));
       gtk_stack_set_visible_child_name (self->stack, "form");
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
     }

@@ -322,6 +322,8 @@ main (int   argc,
   /* Data and names that stay as they are in any language. */
   allowed_words = g_hash_table_new (g_str_hash, g_str_equal);
   g_hash_table_add (allowed_words, (gpointer) "Signet");
+  /* A file format, written so in Chinese too. */
+  g_hash_table_add (allowed_words, (gpointer) "PDF");
   g_hash_table_add (allowed_words, (gpointer) "HT");
   g_hash_table_add (allowed_words, (gpointer) "HW");
   g_hash_table_add (allowed_words, (gpointer) "db");

@@ -1,0 +1,548 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-store"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "signet-store-attachments.h"
+#include "signet-store-private.h"
+
+/* An annotation, in the order read_annotation_row() reads it, with the
+ * contract and file name its audit entries need. Joining contracts hides
+ * the annotations of deleted contracts, which stay for Undo. */
+#define SELECT_ANNOTATION \
+  "SELECT n.id, n.version_id, n.kind, n.page, n.rects, n.color, n.author, n.created_at, " \
+  "n.modified_at, n.comment, a.contract_id, v.file_name FROM annotations n " \
+  "JOIN attachment_versions v ON v.id = n.version_id " \
+  "JOIN attachments a ON a.id = v.attachment_id " \
+  "JOIN contracts c ON c.id = a.contract_id "
+
+/* What an audit entry about an annotation says besides its own fields. */
+typedef struct
+{
+  gint64  contract_id;
+  char   *file_name;
+} Context;
+
+static void
+context_clear (Context *context)
+{
+  g_clear_pointer (&context->file_name, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Context, context_clear)
+
+/* NULL, with a warning, for a row whose rectangles cannot be read: one
+ * damaged row must not hide the others. */
+static SignetAnnotation *
+read_annotation_row (sqlite3_stmt *stmt,
+                     Context      *context)
+{
+  g_autoptr(GArray) rects = signet_annotation_rects_parse ((const char *) sqlite3_column_text (stmt, 4));
+  SignetAnnotationKind kind;
+
+  if (rects == NULL ||
+      !signet_annotation_kind_from_token ((const char *) sqlite3_column_text (stmt, 2), &kind))
+    {
+      g_warning ("Annotation %" G_GINT64_FORMAT " is damaged and was left out",
+                 (gint64) sqlite3_column_int64 (stmt, 0));
+      return NULL;
+    }
+
+  if (context != NULL)
+    {
+      context->contract_id = sqlite3_column_int64 (stmt, 10);
+      context->file_name = _signet_store_dup_text (stmt, 11);
+    }
+
+  return signet_annotation_new (sqlite3_column_int64 (stmt, 0),
+                                sqlite3_column_int64 (stmt, 1),
+                                kind,
+                                (guint) sqlite3_column_int64 (stmt, 3),
+                                (const SignetAnnotationRect *) (gpointer) rects->data,
+                                rects->len,
+                                (const char *) sqlite3_column_text (stmt, 5),
+                                (const char *) sqlite3_column_text (stmt, 6),
+                                (const char *) sqlite3_column_text (stmt, 7),
+                                (const char *) sqlite3_column_text (stmt, 8),
+                                (const char *) sqlite3_column_text (stmt, 9));
+}
+
+static SignetAnnotation *
+lookup_annotation (SignetStore  *self,
+                   gint64        annotation_id,
+                   Context      *context,
+                   GError      **error)
+{
+  sqlite3_stmt *stmt = _signet_store_statement (self, SELECT_ANNOTATION "WHERE n.id = ?", error);
+  SignetAnnotation *annotation = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, annotation_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    annotation = read_annotation_row (stmt, context);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    _signet_store_set_error (self, rc, error);
+  else if (annotation == NULL)
+    g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                 _("The annotation no longer exists; it may have been deleted."));
+  sqlite3_reset (stmt);
+
+  return annotation;
+}
+
+/* The contract and file of an attachment version of an existing contract. */
+static gboolean
+lookup_version_context (SignetStore  *self,
+                        gint64        version_id,
+                        Context      *context,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt = _signet_store_statement (self,
+                                                "SELECT a.contract_id, v.file_name FROM attachment_versions v "
+                                                "JOIN attachments a ON a.id = v.attachment_id "
+                                                "JOIN contracts c ON c.id = a.contract_id WHERE v.id = ?",
+                                                error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, version_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      context->contract_id = sqlite3_column_int64 (stmt, 0);
+      context->file_name = _signet_store_dup_text (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+
+  if (rc != SQLITE_DONE)
+    return _signet_store_set_error (self, rc, error);
+
+  g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+               _("The file no longer exists; it may have been deleted."));
+  return FALSE;
+}
+
+static char *
+clean_color (const char  *color,
+             GError     **error)
+{
+  if (!signet_annotation_color_is_valid (color))
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_FAILED,
+                   _("“%s” is not a colour. Use the form #rrggbb, for example #ffd400."),
+                   color != NULL ? color : "");
+      return NULL;
+    }
+
+  return g_ascii_strdown (color, -1);
+}
+
+/* Corners in order (a rectangle may have been dragged up or leftwards). */
+static GArray *
+clean_rects (const SignetAnnotationRect  *rects,
+             guint                        n_rects,
+             GError                     **error)
+{
+  g_autoptr(GArray) clean = g_array_sized_new (FALSE, FALSE, sizeof (SignetAnnotationRect), n_rects);
+
+  for (guint i = 0; i < n_rects; i++)
+    {
+      const SignetAnnotationRect *r = &rects[i];
+      SignetAnnotationRect ordered = {
+        MIN (r->x1, r->x2), MIN (r->y1, r->y2), MAX (r->x1, r->x2), MAX (r->y1, r->y2),
+      };
+
+      if (!isfinite (r->x1) || !isfinite (r->y1) || !isfinite (r->x2) || !isfinite (r->y2))
+        {
+          g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_FAILED,
+                       _("The annotation has no valid position on the page."));
+          return NULL;
+        }
+
+      g_array_append_val (clean, ordered);
+    }
+
+  return g_steal_pointer (&clean);
+}
+
+static char *
+page_text (guint page)
+{
+  /* As the viewer numbers pages, for the people who read the audit log. */
+  return g_strdup_printf ("%u", page + 1);
+}
+
+SignetAnnotation *
+signet_store_add_annotation (SignetStore                *self,
+                             gint64                      version_id,
+                             SignetAnnotationKind        kind,
+                             guint                       page,
+                             const SignetAnnotationRect *rects,
+                             guint                       n_rects,
+                             const char                 *color,
+                             const char                 *comment,
+                             GError                    **error)
+{
+  g_auto(Context) context = { 0 };
+  g_autoptr(SignetAnnotation) annotation = NULL;
+  g_autoptr(GArray) clean = NULL;
+  g_autofree char *rects_text = NULL;
+  g_autofree char *clean_colour = NULL;
+  g_autofree char *page_number = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind < SIGNET_N_ANNOTATION_KINDS, NULL);
+  g_return_val_if_fail (rects != NULL && n_rects > 0, NULL);
+  g_return_val_if_fail (page <= G_MAXINT32, NULL);
+
+  if (!(clean = clean_rects (rects, n_rects, error)) ||
+      !(clean_colour = clean_color (color, error)))
+    return NULL;
+
+  rects_text = signet_annotation_rects_to_string ((const SignetAnnotationRect *) (gpointer) clean->data,
+                                                  clean->len);
+  page_number = page_text (page);
+  now = _signet_store_timestamp_now ();
+
+  if (!_signet_store_begin_write (self, error))
+    return NULL;
+
+  if (!lookup_version_context (self, version_id, &context, error))
+    goto failed;
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO annotations (version_id, kind, page, rects, color, author, "
+                                  "created_at, modified_at, comment) VALUES (?, ?, ?, ?, ?, ?, ?7, ?7, ?8)",
+                                  error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, version_id);
+  sqlite3_bind_text (stmt, 2, signet_annotation_kind_to_token (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, page);
+  sqlite3_bind_text (stmt, 4, rects_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, clean_colour, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, _signet_store_user_display_name (), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, comment != NULL ? comment : "", -1, SQLITE_STATIC);
+  if (!_signet_store_step_done (self, stmt, error) ||
+      !(annotation = lookup_annotation (self, sqlite3_last_insert_rowid (self->db), NULL, error)))
+    goto failed;
+
+  {
+    const SignetAttachmentChange changes[] = {
+      { "file", context.file_name, context.file_name },
+      { "annotation", NULL, signet_annotation_kind_to_token (kind) },
+      { "page", NULL, page_number },
+      { "color", NULL, clean_colour },
+      { "comment", NULL, comment },
+    };
+
+    if (!_signet_store_write_attachment_audit (self, "annotate", context.contract_id,
+                                               changes, G_N_ELEMENTS (changes), error) ||
+        !_signet_store_commit_write (self, error))
+      goto failed;
+  }
+
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, context.contract_id, SIGNET_CHANGE_UPDATED);
+
+  return g_steal_pointer (&annotation);
+
+failed:
+  _signet_store_rollback_write (self);
+  return NULL;
+}
+
+SignetAnnotation *
+signet_store_update_annotation (SignetStore  *self,
+                                gint64        annotation_id,
+                                const char   *color,
+                                const char   *comment,
+                                GError      **error)
+{
+  g_auto(Context) context = { 0 };
+  g_autoptr(SignetAnnotation) old = NULL;
+  g_autoptr(SignetAnnotation) annotation = NULL;
+  g_autofree char *clean_colour = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  if (color != NULL && !(clean_colour = clean_color (color, error)))
+    return NULL;
+
+  now = _signet_store_timestamp_now ();
+
+  if (!_signet_store_begin_write (self, error))
+    return NULL;
+
+  if (!(old = lookup_annotation (self, annotation_id, &context, error)))
+    goto failed;
+
+  if (clean_colour == NULL)
+    clean_colour = g_strdup (signet_annotation_get_color (old));
+  if (comment == NULL)
+    comment = signet_annotation_get_comment (old);
+
+  if (g_str_equal (clean_colour, signet_annotation_get_color (old)) &&
+      g_str_equal (comment, signet_annotation_get_comment (old)))
+    {
+      _signet_store_rollback_write (self);
+      return g_steal_pointer (&old);
+    }
+
+  stmt = _signet_store_statement (self,
+                                  "UPDATE annotations SET color = ?, comment = ?, modified_at = ? WHERE id = ?",
+                                  error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, clean_colour, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, comment, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, annotation_id);
+  if (!_signet_store_step_done (self, stmt, error) ||
+      !(annotation = lookup_annotation (self, annotation_id, NULL, error)))
+    goto failed;
+
+  {
+    const SignetAttachmentChange changes[] = {
+      { "file", context.file_name, context.file_name },
+      { "color", signet_annotation_get_color (old), clean_colour },
+      { "comment", signet_annotation_get_comment (old), comment },
+    };
+
+    if (!_signet_store_write_attachment_audit (self, "edit annotation", context.contract_id,
+                                               changes, G_N_ELEMENTS (changes), error) ||
+        !_signet_store_commit_write (self, error))
+      goto failed;
+  }
+
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, context.contract_id, SIGNET_CHANGE_UPDATED);
+
+  return g_steal_pointer (&annotation);
+
+failed:
+  _signet_store_rollback_write (self);
+  return NULL;
+}
+
+gboolean
+signet_store_delete_annotation (SignetStore  *self,
+                                gint64        annotation_id,
+                                GError      **error)
+{
+  g_auto(Context) context = { 0 };
+  g_autoptr(SignetAnnotation) old = NULL;
+  g_autofree char *page_number = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  if (!_signet_store_begin_write (self, error))
+    return FALSE;
+
+  if (!(old = lookup_annotation (self, annotation_id, &context, error)) ||
+      !_signet_store_ensure_attachment_trash (self, error))
+    goto failed;
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO temp.trash_annotations (id, version_id, kind, page, rects, "
+                                  "color, author, created_at, modified_at, comment, with_attachment) "
+                                  "SELECT id, version_id, kind, page, rects, color, author, created_at, "
+                                  "modified_at, comment, NULL FROM annotations WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, annotation_id);
+  if (!_signet_store_step_done (self, stmt, error))
+    goto failed;
+
+  stmt = _signet_store_statement (self, "DELETE FROM annotations WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, annotation_id);
+  if (!_signet_store_step_done (self, stmt, error))
+    goto failed;
+
+  page_number = page_text (signet_annotation_get_page (old));
+
+  {
+    const SignetAttachmentChange changes[] = {
+      { "file", context.file_name, context.file_name },
+      { "annotation", signet_annotation_kind_to_token (signet_annotation_get_kind (old)), NULL },
+      { "page", page_number, NULL },
+      { "color", signet_annotation_get_color (old), NULL },
+      { "comment", signet_annotation_get_comment (old), NULL },
+    };
+
+    if (!_signet_store_write_attachment_audit (self, "delete annotation", context.contract_id,
+                                               changes, G_N_ELEMENTS (changes), error) ||
+        !_signet_store_commit_write (self, error))
+      goto failed;
+  }
+
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, context.contract_id, SIGNET_CHANGE_UPDATED);
+
+  return TRUE;
+
+failed:
+  _signet_store_rollback_write (self);
+  return FALSE;
+}
+
+gboolean
+signet_store_restore_annotation (SignetStore  *self,
+                                 gint64        annotation_id,
+                                 GError      **error)
+{
+  g_auto(Context) context = { 0 };
+  g_autoptr(SignetAnnotation) annotation = NULL;
+  g_autofree char *page_number = NULL;
+  sqlite3_stmt *stmt;
+  gint64 version_id = 0;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  if (!_signet_store_begin_write (self, error))
+    return FALSE;
+
+  /* Only one deleted on its own: those taken along with their attachment
+   * come back with it. */
+  if (!_signet_store_ensure_attachment_trash (self, error) ||
+      !(stmt = _signet_store_statement (self,
+                                        "SELECT version_id FROM temp.trash_annotations "
+                                        "WHERE id = ? AND with_attachment IS NULL", error)))
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, annotation_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    version_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                   _("The annotation can no longer be restored."));
+      goto failed;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _signet_store_set_error (self, rc, error);
+      goto failed;
+    }
+
+  if (!lookup_version_context (self, version_id, &context, error))
+    goto failed;
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO annotations (id, version_id, kind, page, rects, color, author, "
+                                  "created_at, modified_at, comment) "
+                                  "SELECT id, version_id, kind, page, rects, color, author, created_at, "
+                                  "modified_at, comment FROM temp.trash_annotations WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, annotation_id);
+  if (!_signet_store_step_done (self, stmt, error))
+    goto failed;
+
+  stmt = _signet_store_statement (self, "DELETE FROM temp.trash_annotations WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, annotation_id);
+  if (!_signet_store_step_done (self, stmt, error) ||
+      !(annotation = lookup_annotation (self, annotation_id, NULL, error)))
+    goto failed;
+
+  page_number = page_text (signet_annotation_get_page (annotation));
+
+  {
+    const SignetAttachmentChange changes[] = {
+      { "file", context.file_name, context.file_name },
+      { "annotation", NULL, signet_annotation_kind_to_token (signet_annotation_get_kind (annotation)) },
+      { "page", NULL, page_number },
+      { "color", NULL, signet_annotation_get_color (annotation) },
+      { "comment", NULL, signet_annotation_get_comment (annotation) },
+    };
+
+    if (!_signet_store_write_attachment_audit (self, "restore annotation", context.contract_id,
+                                               changes, G_N_ELEMENTS (changes), error) ||
+        !_signet_store_commit_write (self, error))
+      goto failed;
+  }
+
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, context.contract_id, SIGNET_CHANGE_UPDATED);
+
+  return TRUE;
+
+failed:
+  _signet_store_rollback_write (self);
+  return FALSE;
+}
+
+SignetAnnotation *
+signet_store_get_annotation (SignetStore  *self,
+                             gint64        annotation_id,
+                             GError      **error)
+{
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  return lookup_annotation (self, annotation_id, NULL, error);
+}
+
+GPtrArray *
+signet_store_list_annotations (SignetStore  *self,
+                               gint64        version_id,
+                               GError      **error)
+{
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  stmt = _signet_store_statement (self, SELECT_ANNOTATION "WHERE n.version_id = ? ORDER BY n.page, n.id",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, version_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SignetAnnotation *annotation = read_annotation_row (stmt, NULL);
+
+      if (annotation != NULL)
+        g_ptr_array_add (annotations, annotation);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&annotations);
+}

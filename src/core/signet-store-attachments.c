@@ -1,0 +1,1250 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+
+#include "signet-store-attachments.h"
+#include "signet-store-private.h"
+
+/* Stored files are read in pieces straight into the buffer handed out, so
+ * that opening a 200 MB file holds one copy of it, not two. */
+#define READ_CHUNK (1024 * 1024)
+
+/* An attachment with its current version, in the order
+ * read_attachment_row() reads them. Joining contracts hides the
+ * attachments of deleted contracts, which stay for Undo. */
+#define SELECT_ATTACHMENT \
+  "SELECT a.id, a.contract_id, a.role, a.description, v.id, v.attachment_id, v.version, " \
+  "v.file_name, v.content_type, v.size, v.sha256, v.added_at, v.added_by " \
+  "FROM attachments a JOIN contracts c ON c.id = a.contract_id " \
+  "JOIN attachment_versions v ON v.attachment_id = a.id " \
+  "AND v.version = (SELECT max (version) FROM attachment_versions WHERE attachment_id = a.id) "
+
+#define ROLE_ORDER \
+  "CASE a.role WHEN 'signed' THEN 0 WHEN 'draft' THEN 1 WHEN 'amendment' THEN 2 " \
+  "WHEN 'appendix' THEN 3 ELSE 4 END"
+
+static SignetAttachmentVersion *
+read_version_row (sqlite3_stmt *stmt,
+                  int           column)
+{
+  return signet_attachment_version_new (sqlite3_column_int64 (stmt, column),
+                                        sqlite3_column_int64 (stmt, column + 1),
+                                        (guint) sqlite3_column_int64 (stmt, column + 2),
+                                        (const char *) sqlite3_column_text (stmt, column + 3),
+                                        (const char *) sqlite3_column_text (stmt, column + 4),
+                                        (guint64) sqlite3_column_int64 (stmt, column + 5),
+                                        (const char *) sqlite3_column_text (stmt, column + 6),
+                                        (const char *) sqlite3_column_text (stmt, column + 7),
+                                        (const char *) sqlite3_column_text (stmt, column + 8));
+}
+
+static SignetAttachment *
+read_attachment_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(SignetAttachmentVersion) current = read_version_row (stmt, 4);
+  SignetAttachmentRole role = SIGNET_ATTACHMENT_ROLE_OTHER;
+
+  signet_attachment_role_from_token ((const char *) sqlite3_column_text (stmt, 2), &role);
+
+  return signet_attachment_new (sqlite3_column_int64 (stmt, 0),
+                                sqlite3_column_int64 (stmt, 1),
+                                role,
+                                (const char *) sqlite3_column_text (stmt, 3),
+                                current);
+}
+
+static SignetAttachment *
+lookup_attachment (SignetStore  *self,
+                   gint64        attachment_id,
+                   GError      **error)
+{
+  sqlite3_stmt *stmt = _signet_store_statement (self, SELECT_ATTACHMENT "WHERE a.id = ?", error);
+  SignetAttachment *attachment = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, attachment_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    attachment = read_attachment_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                 _("The attachment no longer exists; it may have been deleted."));
+  else
+    _signet_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+
+  return attachment;
+}
+
+static gboolean
+check_contract_exists (SignetStore  *self,
+                       gint64        contract_id,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt = _signet_store_statement (self, "SELECT 1 FROM contracts WHERE id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+
+  if (rc != SQLITE_DONE)
+    return _signet_store_set_error (self, rc, error);
+
+  g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+               _("The contract no longer exists; it may have been deleted."));
+  return FALSE;
+}
+
+/* Runs @sql with @id bound to ?1. */
+static gboolean
+run_with_id (SignetStore  *self,
+             const char   *sql,
+             gint64        id,
+             GError      **error)
+{
+  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return _signet_store_step_done (self, stmt, error);
+}
+
+/* The name alone: a path that came with a file (from XML, say) must never
+ * decide where the file is saved out to later. */
+static char *
+clean_file_name (const char  *file_name,
+                 GError     **error)
+{
+  g_autofree char *trimmed = _signet_strdup_trimmed (file_name);
+  g_autofree char *name = g_path_get_basename (trimmed);
+
+  g_strstrip (name);
+  if (_signet_is_blank (name) || g_str_equal (name, G_DIR_SEPARATOR_S) ||
+      g_str_equal (name, ".") || g_str_equal (name, ".."))
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_FAILED,
+                   _("The file has no name, so it was not attached."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&name);
+}
+
+static gboolean
+check_size (const char  *file_name,
+            GBytes      *bytes,
+            GError     **error)
+{
+  gsize size = g_bytes_get_size (bytes);
+
+  if (size == 0)
+    {
+      g_set_error (error, SIGNET_ATTACHMENT_ERROR, SIGNET_ATTACHMENT_ERROR_EMPTY,
+                   _("“%s” is empty, so it was not attached."), file_name);
+      return FALSE;
+    }
+
+  if ((guint64) size > SIGNET_ATTACHMENT_MAX_SIZE)
+    {
+      g_autofree char *size_text = g_format_size (size);
+      g_autofree char *limit_text = g_format_size (SIGNET_ATTACHMENT_MAX_SIZE);
+
+      /* Translators: “contract.pdf” is 250.0 MB; files larger than 200.0 MB … */
+      g_set_error (error, SIGNET_ATTACHMENT_ERROR, SIGNET_ATTACHMENT_ERROR_TOO_LARGE,
+                   _("“%s” is %s; files larger than %s cannot be attached."),
+                   file_name, size_text, limit_text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A MIME type, with the aliases of PDF made one so that finding the PDFs
+ * to extract text from is a plain comparison. */
+static char *
+resolve_content_type (const char *file_name,
+                      GBytes     *bytes,
+                      const char *content_type)
+{
+  g_autofree char *guessed = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *mime_type = NULL;
+  gsize size;
+  const guchar *data = g_bytes_get_data (bytes, &size);
+
+  if (_signet_is_blank (content_type))
+    {
+      guessed = g_content_type_guess (file_name, data, MIN (size, 4096), NULL);
+      mime_type = g_content_type_get_mime_type (guessed);
+    }
+  else
+    {
+      trimmed = _signet_strdup_trimmed (content_type);
+      mime_type = g_ascii_strdown (trimmed, -1);
+    }
+
+  if (mime_type == NULL)
+    return g_strdup ("application/octet-stream");
+
+  if (g_content_type_is_mime_type (mime_type, "application/pdf"))
+    return g_strdup ("application/pdf");
+
+  return g_steal_pointer (&mime_type);
+}
+
+/* Reads the bytes stored in blobs row @rowid and their SHA-256; the bytes
+ * only when @bytes_out is given. */
+static gboolean
+read_blob (SignetStore  *self,
+           gint64        rowid,
+           GBytes      **bytes_out,
+           char        **sha256_out,
+           GError      **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guchar *buffer = NULL;
+  sqlite3_blob *blob = NULL;
+  int size;
+  int rc;
+
+  rc = sqlite3_blob_open (self->db, "main", "blobs", "data", rowid, 0, &blob);
+  if (rc != SQLITE_OK)
+    {
+      _signet_store_set_error (self, rc, error);
+      sqlite3_blob_close (blob);
+      return FALSE;
+    }
+
+  size = sqlite3_blob_bytes (blob);
+  buffer = g_malloc (bytes_out != NULL ? (gsize) size : (gsize) MIN (size, READ_CHUNK));
+
+  for (int offset = 0; offset < size; offset += READ_CHUNK)
+    {
+      int n = MIN (READ_CHUNK, size - offset);
+      guchar *target = bytes_out != NULL ? buffer + offset : buffer;
+
+      rc = sqlite3_blob_read (blob, target, n, offset);
+      if (rc != SQLITE_OK)
+        {
+          _signet_store_set_error (self, rc, error);
+          sqlite3_blob_close (blob);
+          return FALSE;
+        }
+      g_checksum_update (checksum, target, n);
+    }
+  sqlite3_blob_close (blob);
+
+  *sha256_out = g_strdup (g_checksum_get_string (checksum));
+  if (bytes_out != NULL)
+    *bytes_out = g_bytes_new_take (g_steal_pointer (&buffer), size);
+
+  return TRUE;
+}
+
+/* Reads and checks the bytes of blobs row @rowid against @sha256. */
+static GBytes *
+load_checked (SignetStore  *self,
+              gint64        rowid,
+              const char   *sha256,
+              const char   *file_name,
+              GError      **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *actual = NULL;
+
+  if (!read_blob (self, rowid, &bytes, &actual, error))
+    return NULL;
+
+  if (g_strcmp0 (actual, sha256) != 0)
+    {
+      g_set_error (error, SIGNET_ATTACHMENT_ERROR, SIGNET_ATTACHMENT_ERROR_CHECKSUM_MISMATCH,
+                   _("“%s” is damaged: its SHA-256 checksum is now %s, but it was %s when the "
+                     "file was attached."),
+                   file_name, actual, sha256);
+      return NULL;
+    }
+
+  return g_steal_pointer (&bytes);
+}
+
+/* Stores @bytes under @sha256 unless they already are. A stored copy that
+ * no longer matches its checksum is replaced by these good bytes, so
+ * attaching the original file again repairs it. */
+static gboolean
+store_blob (SignetStore  *self,
+            const char   *sha256,
+            GBytes       *bytes,
+            GError      **error)
+{
+  gsize size;
+  const guchar *data = g_bytes_get_data (bytes, &size);
+  g_autofree char *stored_sha256 = NULL;
+  sqlite3_stmt *stmt;
+  gint64 rowid = 0;
+  int rc;
+
+  stmt = _signet_store_statement (self, "SELECT rowid FROM blobs WHERE sha256 = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _signet_store_set_error (self, rc, error);
+
+  if (rowid > 0)
+    {
+      if (!read_blob (self, rowid, NULL, &stored_sha256, error))
+        return FALSE;
+
+      if (g_str_equal (stored_sha256, sha256))
+        return TRUE;
+
+      g_message ("Repairing the stored copy of %s, which no longer matched its checksum", sha256);
+      stmt = _signet_store_statement (self, "UPDATE blobs SET size = ?2, data = ?3 WHERE sha256 = ?1", error);
+    }
+  else
+    stmt = _signet_store_statement (self, "INSERT INTO blobs (sha256, size, data) VALUES (?1, ?2, ?3)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, (gint64) size);
+  sqlite3_bind_blob64 (stmt, 3, data, size, SQLITE_STATIC);
+
+  return _signet_store_step_done (self, stmt, error);
+}
+
+static gboolean
+insert_version (SignetStore  *self,
+                gint64        attachment_id,
+                guint         version,
+                const char   *sha256,
+                const char   *file_name,
+                const char   *content_type,
+                gsize         size,
+                const char   *added_at,
+                const char   *added_by,
+                GError      **error)
+{
+  sqlite3_stmt *stmt =
+    _signet_store_statement (self,
+                             "INSERT INTO attachment_versions (attachment_id, version, sha256, file_name, "
+                             "content_type, size, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, attachment_id);
+  sqlite3_bind_int64 (stmt, 2, version);
+  sqlite3_bind_text (stmt, 3, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, content_type, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, (gint64) size);
+  sqlite3_bind_text (stmt, 7, added_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, added_by, -1, SQLITE_STATIC);
+
+  return _signet_store_step_done (self, stmt, error);
+}
+
+/* Blobs only deleted attachments named, once those can no longer be
+ * restored: the trash is per session, so these are from earlier ones. */
+static gboolean
+purge_unused_blobs (SignetStore  *self,
+                    GError      **error)
+{
+  return _signet_store_exec (self,
+    "DELETE FROM blob_text WHERE sha256 NOT IN (SELECT sha256 FROM attachment_versions)"
+    "  AND sha256 NOT IN (SELECT sha256 FROM temp.trash_attachment_versions);"
+    "DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM attachment_versions)"
+    "  AND sha256 NOT IN (SELECT sha256 FROM temp.trash_attachment_versions);",
+    error);
+}
+
+static gboolean
+is_sha256 (const char *text)
+{
+  if (text == NULL || strlen (text) != 64)
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && !(*p >= 'a' && *p <= 'f'))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Scripts written without spaces between words: a line break inside them
+ * in a PDF's text is not a word break. */
+static gboolean
+is_unspaced (gunichar c)
+{
+  switch (g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_HAN:
+    case G_UNICODE_SCRIPT_HIRAGANA:
+    case G_UNICODE_SCRIPT_KATAKANA:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Search text: compatibility forms made plain (the ligature "ﬁ", full-width
+ * letters), case-folded, every run of white space one space, and none where
+ * a line broke inside Chinese or Japanese text; so a search is instr(). */
+static char *
+fold_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *normal = g_utf8_normalize (valid, -1, G_NORMALIZE_ALL);
+  g_autofree char *folded = g_utf8_casefold (normal, -1);
+  GString *result = g_string_sized_new (strlen (folded));
+  gboolean space = FALSE;
+  gunichar before = 0;
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = TRUE;
+          continue;
+        }
+
+      if (space && result->len > 0 && !(is_unspaced (before) && is_unspaced (c)))
+        g_string_append_c (result, ' ');
+      g_string_append_unichar (result, c);
+      space = FALSE;
+      before = c;
+    }
+
+  return g_string_free (result, FALSE);
+}
+
+const char *
+_signet_store_user_display_name (void)
+{
+  const char *name = g_get_real_name ();
+
+  /* GLib says "Unknown" when the account has no full name. */
+  if (_signet_is_blank (name) || g_str_equal (name, "Unknown"))
+    name = g_get_user_name ();
+
+  return name;
+}
+
+char *
+_signet_store_timestamp_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *seconds = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+
+  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
+}
+
+/* The changes go through SQLite's json_array() so that no text needs
+ * escaping here; the entry has the same shape as a contract's. The first
+ * change is kept even when unchanged: it names the file the entry is
+ * about. */
+gboolean
+_signet_store_write_attachment_audit (SignetStore                  *self,
+                                      const char                   *action,
+                                      gint64                        contract_id,
+                                      const SignetAttachmentChange *changes,
+                                      guint                         n_changes,
+                                      GError                      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_assert (n_changes <= 5);
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO audit (at, user, action, record_kind, record_id, record_label, changes) "
+                                  "SELECT strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'), ?1, ?2, 'contract', ?3, "
+                                  "(SELECT number FROM contracts WHERE id = ?3), "
+                                  "(SELECT json_group_array (json_array (column1, column2, column3)) FROM "
+                                  "(VALUES (?4, ?5, ?6, 1), (?7, ?8, ?9, 0), (?10, ?11, ?12, 0), "
+                                  "(?13, ?14, ?15, 0), (?16, ?17, ?18, 0)) "
+                                  "WHERE column1 IS NOT NULL AND (column4 OR column2 IS NOT column3))", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, g_get_user_name (), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, action, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, contract_id);
+  for (guint i = 0; i < n_changes; i++)
+    {
+      sqlite3_bind_text (stmt, 4 + 3 * i, changes[i].field, -1, SQLITE_STATIC);
+      _signet_store_bind_text (stmt, 5 + 3 * i, changes[i].old_value);
+      _signet_store_bind_text (stmt, 6 + 3 * i, changes[i].new_value);
+    }
+
+  return _signet_store_step_done (self, stmt, error);
+}
+
+gboolean
+_signet_store_ensure_attachment_trash (SignetStore  *self,
+                                       GError      **error)
+{
+  return _signet_store_exec (self,
+    "CREATE TEMP TABLE IF NOT EXISTS trash_attachments ("
+    "  id INTEGER PRIMARY KEY, contract_id INTEGER NOT NULL, role TEXT NOT NULL,"
+    "  description TEXT, added_at TEXT NOT NULL, added_by TEXT NOT NULL);"
+    "CREATE TEMP TABLE IF NOT EXISTS trash_attachment_versions ("
+    "  id INTEGER PRIMARY KEY, attachment_id INTEGER NOT NULL, version INTEGER NOT NULL,"
+    "  sha256 TEXT NOT NULL, file_name TEXT NOT NULL, content_type TEXT NOT NULL,"
+    "  size INTEGER NOT NULL, added_at TEXT NOT NULL, added_by TEXT NOT NULL);"
+    /* with_attachment: the attachment whose deletion took the annotation
+     * along, or NULL when it was deleted on its own. */
+    "CREATE TEMP TABLE IF NOT EXISTS trash_annotations ("
+    "  id INTEGER PRIMARY KEY, version_id INTEGER NOT NULL, kind TEXT NOT NULL,"
+    "  page INTEGER NOT NULL, rects TEXT NOT NULL, color TEXT NOT NULL, author TEXT NOT NULL,"
+    "  created_at TEXT NOT NULL, modified_at TEXT NOT NULL, comment TEXT NOT NULL,"
+    "  with_attachment INTEGER);",
+    error);
+}
+
+SignetAttachment *
+signet_store_add_attachment (SignetStore           *self,
+                             gint64                 contract_id,
+                             GBytes                *bytes,
+                             const char            *file_name,
+                             const char            *content_type,
+                             SignetAttachmentRole   role,
+                             const char            *description,
+                             GError               **error)
+{
+  g_autoptr(SignetAttachment) attachment = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *now = NULL;
+  const char *user = _signet_store_user_display_name ();
+  sqlite3_stmt *stmt;
+  gint64 attachment_id;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+  g_return_val_if_fail (role < SIGNET_N_ATTACHMENT_ROLES, NULL);
+
+  if (!(name = clean_file_name (file_name, error)) || !check_size (name, bytes, error))
+    return NULL;
+
+  type = resolve_content_type (name, bytes, content_type);
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  note = _signet_strdup_trimmed (description);
+  now = _signet_store_timestamp_now ();
+
+  if (!_signet_store_begin_write (self, error))
+    return NULL;
+
+  if (!check_contract_exists (self, contract_id, error) ||
+      !store_blob (self, sha256, bytes, error))
+    goto failed;
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO attachments (contract_id, role, description, added_at, added_by) "
+                                  "VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  sqlite3_bind_text (stmt, 2, signet_attachment_role_to_token (role), -1, SQLITE_STATIC);
+  _signet_store_bind_text (stmt, 3, note);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, user, -1, SQLITE_STATIC);
+  if (!_signet_store_step_done (self, stmt, error))
+    goto failed;
+
+  attachment_id = sqlite3_last_insert_rowid (self->db);
+  if (!insert_version (self, attachment_id, 1, sha256, name, type, g_bytes_get_size (bytes),
+                       now, user, error) ||
+      !(attachment = lookup_attachment (self, attachment_id, error)))
+    goto failed;
+
+  {
+    const SignetAttachmentChange changes[] = {
+      { "file", NULL, name },
+      { "role", NULL, signet_attachment_role_to_token (role) },
+      { "description", NULL, signet_attachment_get_description (attachment) },
+      { "version", NULL, "1" },
+      { "sha256", NULL, sha256 },
+    };
+
+    if (!_signet_store_write_attachment_audit (self, "attach", contract_id,
+                                               changes, G_N_ELEMENTS (changes), error) ||
+        !_signet_store_commit_write (self, error))
+      goto failed;
+  }
+
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
+
+  return g_steal_pointer (&attachment);
+
+failed:
+  _signet_store_rollback_write (self);
+  return NULL;
+}
+
+SignetAttachment *
+signet_store_replace_attachment (SignetStore  *self,
+                                 gint64        attachment_id,
+                                 GBytes       *bytes,
+                                 const char   *file_name,
+                                 const char   *content_type,
+                                 GError      **error)
+{
+  g_autoptr(SignetAttachment) old = NULL;
+  g_autoptr(SignetAttachment) attachment = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *old_version = NULL;
+  g_autofree char *new_version = NULL;
+  const char *user = _signet_store_user_display_name ();
+  gint64 contract_id;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+
+  if (!(name = clean_file_name (file_name, error)) || !check_size (name, bytes, error))
+    return NULL;
+
+  type = resolve_content_type (name, bytes, content_type);
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  now = _signet_store_timestamp_now ();
+
+  if (!_signet_store_begin_write (self, error))
+    return NULL;
+
+  if (!(old = lookup_attachment (self, attachment_id, error)))
+    goto failed;
+
+  if (g_str_equal (signet_attachment_get_sha256 (old), sha256))
+    {
+      g_set_error (error, SIGNET_ATTACHMENT_ERROR, SIGNET_ATTACHMENT_ERROR_UNCHANGED,
+                   _("“%s” is the same file as the current version of “%s”, so no version was added."),
+                   name, signet_attachment_get_file_name (old));
+      goto failed;
+    }
+
+  contract_id = signet_attachment_get_contract_id (old);
+  old_version = g_strdup_printf ("%u", signet_attachment_get_version (old));
+  new_version = g_strdup_printf ("%u", signet_attachment_get_version (old) + 1);
+
+  if (!store_blob (self, sha256, bytes, error) ||
+      !insert_version (self, attachment_id, signet_attachment_get_version (old) + 1, sha256,
+                       name, type, g_bytes_get_size (bytes), now, user, error) ||
+      !(attachment = lookup_attachment (self, attachment_id, error)))
+    goto failed;
+
+  {
+    const SignetAttachmentChange changes[] = {
+      { "file", signet_attachment_get_file_name (old), name },
+      { "version", old_version, new_version },
+      { "sha256", signet_attachment_get_sha256 (old), sha256 },
+    };
+
+    if (!_signet_store_write_attachment_audit (self, "replace attachment", contract_id,
+                                               changes, G_N_ELEMENTS (changes), error) ||
+        !_signet_store_commit_write (self, error))
+      goto failed;
+  }
+
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
+
+  return g_steal_pointer (&attachment);
+
+failed:
+  _signet_store_rollback_write (self);
+  return NULL;
+}
+
+SignetAttachment *
+signet_store_update_attachment (SignetStore           *self,
+                                gint64                 attachment_id,
+                                SignetAttachmentRole   role,
+                                const char            *description,
+                                GError               **error)
+{
+  g_autoptr(SignetAttachment) old = NULL;
+  g_autoptr(SignetAttachment) attachment = NULL;
+  g_autofree char *note = NULL;
+  const char *old_role;
+  const char *new_role;
+  sqlite3_stmt *stmt;
+  gint64 contract_id;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+  g_return_val_if_fail (role < SIGNET_N_ATTACHMENT_ROLES, NULL);
+
+  note = _signet_strdup_trimmed (description);
+  if (note != NULL && *note == '\0')
+    g_clear_pointer (&note, g_free);
+
+  if (!_signet_store_begin_write (self, error))
+    return NULL;
+
+  if (!(old = lookup_attachment (self, attachment_id, error)))
+    goto failed;
+
+  old_role = signet_attachment_role_to_token (signet_attachment_get_role (old));
+  new_role = signet_attachment_role_to_token (role);
+  if (g_str_equal (old_role, new_role) &&
+      g_strcmp0 (signet_attachment_get_description (old), note) == 0)
+    {
+      _signet_store_rollback_write (self);
+      return g_steal_pointer (&old);
+    }
+
+  stmt = _signet_store_statement (self, "UPDATE attachments SET role = ?, description = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, new_role, -1, SQLITE_STATIC);
+  _signet_store_bind_text (stmt, 2, note);
+  sqlite3_bind_int64 (stmt, 3, attachment_id);
+  if (!_signet_store_step_done (self, stmt, error) ||
+      !(attachment = lookup_attachment (self, attachment_id, error)))
+    goto failed;
+
+  contract_id = signet_attachment_get_contract_id (old);
+
+  {
+    const SignetAttachmentChange changes[] = {
+      { "file", signet_attachment_get_file_name (old), signet_attachment_get_file_name (old) },
+      { "role", old_role, new_role },
+      { "description", signet_attachment_get_description (old), note },
+    };
+
+    if (!_signet_store_write_attachment_audit (self, "update attachment", contract_id,
+                                               changes, G_N_ELEMENTS (changes), error) ||
+        !_signet_store_commit_write (self, error))
+      goto failed;
+  }
+
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
+
+  return g_steal_pointer (&attachment);
+
+failed:
+  _signet_store_rollback_write (self);
+  return NULL;
+}
+
+gboolean
+signet_store_delete_attachment (SignetStore  *self,
+                                gint64        attachment_id,
+                                GError      **error)
+{
+  /* Into the trash first (annotations, versions, the attachment), then out
+   * of the tables in the order the foreign keys allow. */
+  static const char * const steps[] = {
+    "INSERT INTO temp.trash_annotations (id, version_id, kind, page, rects, color, author, "
+    "created_at, modified_at, comment, with_attachment) "
+    "SELECT n.id, n.version_id, n.kind, n.page, n.rects, n.color, n.author, n.created_at, "
+    "n.modified_at, n.comment, ?1 FROM annotations n "
+    "JOIN attachment_versions v ON v.id = n.version_id WHERE v.attachment_id = ?1",
+    "INSERT INTO temp.trash_attachment_versions (id, attachment_id, version, sha256, file_name, "
+    "content_type, size, added_at, added_by) "
+    "SELECT id, attachment_id, version, sha256, file_name, content_type, size, added_at, added_by "
+    "FROM attachment_versions WHERE attachment_id = ?1",
+    "INSERT INTO temp.trash_attachments (id, contract_id, role, description, added_at, added_by) "
+    "SELECT id, contract_id, role, description, added_at, added_by FROM attachments WHERE id = ?1",
+    "DELETE FROM annotations WHERE version_id IN "
+    "(SELECT id FROM attachment_versions WHERE attachment_id = ?1)",
+    "DELETE FROM attachment_versions WHERE attachment_id = ?1",
+    "DELETE FROM attachments WHERE id = ?1",
+  };
+  g_autoptr(SignetAttachment) old = NULL;
+  g_autofree char *version = NULL;
+  gint64 contract_id;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  if (!_signet_store_begin_write (self, error))
+    return FALSE;
+
+  if (!(old = lookup_attachment (self, attachment_id, error)) ||
+      !_signet_store_ensure_attachment_trash (self, error) ||
+      !purge_unused_blobs (self, error))
+    goto failed;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (!run_with_id (self, steps[i], attachment_id, error))
+      goto failed;
+
+  contract_id = signet_attachment_get_contract_id (old);
+  version = g_strdup_printf ("%u", signet_attachment_get_version (old));
+
+  {
+    const SignetAttachmentChange changes[] = {
+      { "file", signet_attachment_get_file_name (old), NULL },
+      { "role", signet_attachment_role_to_token (signet_attachment_get_role (old)), NULL },
+      { "description", signet_attachment_get_description (old), NULL },
+      { "version", version, NULL },
+      { "sha256", signet_attachment_get_sha256 (old), NULL },
+    };
+
+    if (!_signet_store_write_attachment_audit (self, "delete attachment", contract_id,
+                                               changes, G_N_ELEMENTS (changes), error) ||
+        !_signet_store_commit_write (self, error))
+      goto failed;
+  }
+
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
+
+  return TRUE;
+
+failed:
+  _signet_store_rollback_write (self);
+  return FALSE;
+}
+
+gboolean
+signet_store_restore_attachment (SignetStore  *self,
+                                 gint64        attachment_id,
+                                 GError      **error)
+{
+  static const char * const steps[] = {
+    "INSERT INTO attachments (id, contract_id, role, description, added_at, added_by) "
+    "SELECT id, contract_id, role, description, added_at, added_by "
+    "FROM temp.trash_attachments WHERE id = ?1",
+    "INSERT INTO attachment_versions (id, attachment_id, version, sha256, file_name, "
+    "content_type, size, added_at, added_by) "
+    "SELECT id, attachment_id, version, sha256, file_name, content_type, size, added_at, added_by "
+    "FROM temp.trash_attachment_versions WHERE attachment_id = ?1",
+    "INSERT INTO annotations (id, version_id, kind, page, rects, color, author, created_at, "
+    "modified_at, comment) "
+    "SELECT id, version_id, kind, page, rects, color, author, created_at, modified_at, comment "
+    "FROM temp.trash_annotations WHERE with_attachment = ?1",
+    "DELETE FROM temp.trash_annotations WHERE with_attachment = ?1",
+    "DELETE FROM temp.trash_attachment_versions WHERE attachment_id = ?1",
+    "DELETE FROM temp.trash_attachments WHERE id = ?1",
+  };
+  g_autoptr(SignetAttachment) attachment = NULL;
+  g_autofree char *version = NULL;
+  sqlite3_stmt *stmt;
+  gint64 contract_id = 0;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  if (!_signet_store_begin_write (self, error))
+    return FALSE;
+
+  if (!_signet_store_ensure_attachment_trash (self, error) ||
+      !(stmt = _signet_store_statement (self, "SELECT contract_id FROM temp.trash_attachments WHERE id = ?", error)))
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, attachment_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    contract_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                   _("The attachment can no longer be restored."));
+      goto failed;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _signet_store_set_error (self, rc, error);
+      goto failed;
+    }
+
+  if (!check_contract_exists (self, contract_id, error))
+    goto failed;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (!run_with_id (self, steps[i], attachment_id, error))
+      goto failed;
+
+  if (!(attachment = lookup_attachment (self, attachment_id, error)))
+    goto failed;
+
+  version = g_strdup_printf ("%u", signet_attachment_get_version (attachment));
+
+  {
+    const SignetAttachmentChange changes[] = {
+      { "file", NULL, signet_attachment_get_file_name (attachment) },
+      { "role", NULL, signet_attachment_role_to_token (signet_attachment_get_role (attachment)) },
+      { "description", NULL, signet_attachment_get_description (attachment) },
+      { "version", NULL, version },
+      { "sha256", NULL, signet_attachment_get_sha256 (attachment) },
+    };
+
+    if (!_signet_store_write_attachment_audit (self, "restore attachment", contract_id,
+                                               changes, G_N_ELEMENTS (changes), error) ||
+        !_signet_store_commit_write (self, error))
+      goto failed;
+  }
+
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
+
+  return TRUE;
+
+failed:
+  _signet_store_rollback_write (self);
+  return FALSE;
+}
+
+SignetAttachment *
+signet_store_get_attachment (SignetStore  *self,
+                             gint64        attachment_id,
+                             GError      **error)
+{
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  return lookup_attachment (self, attachment_id, error);
+}
+
+GPtrArray *
+signet_store_list_attachments (SignetStore  *self,
+                               gint64        contract_id,
+                               GError      **error)
+{
+  g_autoptr(GPtrArray) attachments = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  stmt = _signet_store_statement (self,
+                                  SELECT_ATTACHMENT "WHERE a.contract_id = ? ORDER BY " ROLE_ORDER ", a.id",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (attachments, read_attachment_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&attachments);
+}
+
+GPtrArray *
+signet_store_list_attachment_versions (SignetStore  *self,
+                                       gint64        attachment_id,
+                                       GError      **error)
+{
+  g_autoptr(GPtrArray) versions =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) signet_attachment_version_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT v.id, v.attachment_id, v.version, v.file_name, v.content_type, "
+                                  "v.size, v.sha256, v.added_at, v.added_by FROM attachment_versions v "
+                                  "JOIN attachments a ON a.id = v.attachment_id "
+                                  "JOIN contracts c ON c.id = a.contract_id "
+                                  "WHERE v.attachment_id = ? ORDER BY v.version DESC", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, attachment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (versions, read_version_row (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&versions);
+}
+
+GBytes *
+signet_store_load_version_bytes (SignetStore  *self,
+                                 gint64        version_id,
+                                 GError      **error)
+{
+  g_autofree char *file_name = NULL;
+  g_autofree char *sha256 = NULL;
+  sqlite3_stmt *stmt;
+  gint64 rowid = 0;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT v.file_name, v.sha256, b.rowid FROM attachment_versions v "
+                                  "JOIN attachments a ON a.id = v.attachment_id "
+                                  "JOIN contracts c ON c.id = a.contract_id "
+                                  "JOIN blobs b ON b.sha256 = v.sha256 WHERE v.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, version_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      file_name = _signet_store_dup_text (stmt, 0);
+      sha256 = _signet_store_dup_text (stmt, 1);
+      rowid = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                   _("The file no longer exists; it may have been deleted."));
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return load_checked (self, rowid, sha256, file_name, error);
+}
+
+GPtrArray *
+signet_store_list_blobs_without_text (SignetStore  *self,
+                                      GError      **error)
+{
+  g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT v.sha256 FROM attachments a "
+                                  "JOIN contracts c ON c.id = a.contract_id "
+                                  "JOIN attachment_versions v ON v.attachment_id = a.id "
+                                  "AND v.version = (SELECT max (version) FROM attachment_versions "
+                                  "WHERE attachment_id = a.id) "
+                                  "WHERE v.content_type = 'application/pdf' "
+                                  "AND NOT EXISTS (SELECT 1 FROM blob_text t WHERE t.sha256 = v.sha256) "
+                                  "GROUP BY v.sha256 ORDER BY max (v.id) DESC", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (hashes, _signet_store_dup_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&hashes);
+}
+
+GBytes *
+signet_store_load_blob_bytes (SignetStore  *self,
+                              const char   *sha256,
+                              GError      **error)
+{
+  g_autofree char *file_name = NULL;
+  sqlite3_stmt *stmt;
+  gint64 rowid = 0;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT b.rowid, (SELECT file_name FROM attachment_versions v "
+                                  "WHERE v.sha256 = b.sha256 ORDER BY v.id DESC LIMIT 1) "
+                                  "FROM blobs b WHERE b.sha256 = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      rowid = sqlite3_column_int64 (stmt, 0);
+      file_name = _signet_store_dup_text (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                   _("The file no longer exists; it may have been deleted."));
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return load_checked (self, rowid, sha256, file_name != NULL ? file_name : sha256, error);
+}
+
+gboolean
+signet_store_set_blob_text (SignetStore          *self,
+                            const char           *sha256,
+                            SignetBlobTextState   state,
+                            const char           *text,
+                            GError              **error)
+{
+  g_autoptr(GArray) contract_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *folded = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (is_sha256 (sha256), FALSE);
+  g_return_val_if_fail (state == SIGNET_BLOB_TEXT_DONE || state == SIGNET_BLOB_TEXT_FAILED, FALSE);
+
+  folded = state == SIGNET_BLOB_TEXT_DONE && text != NULL ? fold_text (text) : g_strdup ("");
+
+  if (!_signet_store_begin_write (self, error))
+    return FALSE;
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO blob_text (sha256, state, text) "
+                                  "SELECT sha256, ?2, ?3 FROM blobs WHERE sha256 = ?1 "
+                                  "ON CONFLICT (sha256) DO UPDATE SET state = excluded.state, text = excluded.text",
+                                  error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, state == SIGNET_BLOB_TEXT_DONE ? "done" : "failed", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, folded, -1, SQLITE_STATIC);
+  if (!_signet_store_step_done (self, stmt, error))
+    goto failed;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                   _("The file no longer exists; it may have been deleted."));
+      goto failed;
+    }
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT DISTINCT a.contract_id FROM attachment_versions v "
+                                  "JOIN attachments a ON a.id = v.attachment_id "
+                                  "JOIN contracts c ON c.id = a.contract_id WHERE v.sha256 = ?", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (contract_ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      goto failed;
+    }
+
+  if (!_signet_store_commit_write (self, error))
+    goto failed;
+
+  for (guint i = 0; i < contract_ids->len; i++)
+    _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT,
+                                g_array_index (contract_ids, gint64, i), SIGNET_CHANGE_UPDATED);
+
+  return TRUE;
+
+failed:
+  _signet_store_rollback_write (self);
+  return FALSE;
+}
+
+GHashTable *
+_signet_store_attachment_text_matches (SignetStore *self,
+                                       const char  *folded_term)
+{
+  g_autoptr(GHashTable) matches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *term = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+  g_return_val_if_fail (folded_term != NULL, NULL);
+
+  term = fold_text (folded_term);
+  if (*term == '\0')
+    return g_steal_pointer (&matches);
+
+  /* A store opened at an earlier schema version (the migration tests
+   * search those) has no attachments to look in. */
+  if (_signet_store_query_int64 (self, "SELECT count(*) FROM sqlite_schema "
+                                 "WHERE type = 'table' AND name = 'blob_text'", NULL) <= 0)
+    return g_steal_pointer (&matches);
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT DISTINCT a.contract_id FROM attachments a "
+                                  "JOIN contracts c ON c.id = a.contract_id "
+                                  "JOIN attachment_versions v ON v.attachment_id = a.id "
+                                  "AND v.version = (SELECT max (version) FROM attachment_versions "
+                                  "WHERE attachment_id = a.id) "
+                                  "JOIN blob_text t ON t.sha256 = v.sha256 "
+                                  "WHERE t.state = 'done' AND instr (t.text, ?) > 0", &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Could not search the text of attachments: %s", error->message);
+      return g_steal_pointer (&matches);
+    }
+
+  sqlite3_bind_text (stmt, 1, term, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (matches, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    g_warning ("Could not search the text of attachments: %s", sqlite3_errstr (rc));
+
+  return g_steal_pointer (&matches);
+}

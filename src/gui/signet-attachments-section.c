@@ -1,0 +1,903 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-attachments-section"
+
+#include "config.h"
+
+#include <errno.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "signet-attachments-section.h"
+#include "signet-store-attachments.h"
+
+struct _SignetAttachmentsSection
+{
+  GtkWidget    parent_instance;
+
+  GtkWidget   *box;
+  GtkListBox  *list;
+  GtkWidget   *add_button;
+  GtkLabel    *hint_label;
+
+  SignetStore *store;
+  gint64       contract_id;
+  /* attachment id -> SignetAttachment, as listed */
+  GHashTable  *attachments;
+
+  /* The chooser open now, if any, and the attachment it replaces. */
+  GtkFileChooserNative *chooser;
+  gint64       replacing_id;
+  GBytes      *saving;
+};
+
+G_DEFINE_FINAL_TYPE (SignetAttachmentsSection, signet_attachments_section, GTK_TYPE_WIDGET)
+
+enum {
+  OPEN_PDF,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void reload (SignetAttachmentsSection *self);
+
+static void
+show_toast (SignetAttachmentsSection *self,
+            AdwToast                 *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    {
+      g_message ("%s", adw_toast_get_title (toast));
+      g_object_unref (g_object_ref_sink (toast));
+    }
+}
+
+/* Errors that must not go unseen (a damaged file) get a dialog; the rest a
+ * toast. */
+static void
+show_error (SignetAttachmentsSection *self,
+            const char               *heading,
+            const GError             *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (!GTK_IS_WINDOW (root))
+    {
+      g_warning ("%s: %s", heading, error->message);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+describe_attachment (SignetAttachment *attachment)
+{
+  g_autofree char *size = g_format_size (signet_attachment_get_size (attachment));
+  const char *added_at = signet_attachment_get_added_at (attachment);
+  g_autofree char *day = g_strndup (added_at ? added_at : "", 10);
+  const char *description = signet_attachment_get_description (attachment);
+  g_autofree char *line = NULL;
+
+  /* Translators: role · version · size · who added it, on which day, e.g.
+   * "Signed contract · version 2 · 1.2 MB · Li Lei, 2026-11-27". */
+  line = g_strdup_printf (_("%s · version %u · %s · %s, %s"),
+                          signet_attachment_role_to_label (signet_attachment_get_role (attachment)),
+                          signet_attachment_get_version (attachment),
+                          size,
+                          signet_attachment_get_added_by (attachment),
+                          day);
+
+  if (description != NULL && *description != '\0')
+    return g_strdup_printf ("%s\n%s", description, line);
+
+  return g_steal_pointer (&line);
+}
+
+static GMenuModel *
+build_row_menu (SignetAttachmentsSection *self,
+                SignetAttachment         *attachment)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) versions = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 id = signet_attachment_get_id (attachment);
+
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Save As…"), NULL);
+
+    g_menu_item_set_action_and_target_value (item, "attachment.save", g_variant_new_int64 (id));
+    g_menu_append_item (menu, item);
+  }
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Replace With New Version…"), NULL);
+
+    g_menu_item_set_action_and_target_value (item, "attachment.replace", g_variant_new_int64 (id));
+    g_menu_append_item (menu, item);
+  }
+
+  list = signet_store_list_attachment_versions (self->store, id, NULL);
+  if (list != NULL && list->len > 1)
+    {
+      for (guint i = 0; i < list->len; i++)
+        {
+          SignetAttachmentVersion *version = g_ptr_array_index (list, i);
+          g_autofree char *day = g_strndup (version->added_at ? version->added_at : "", 10);
+          g_autofree char *label = NULL;
+          g_autoptr(GMenuItem) item = NULL;
+
+          /* Translators: an earlier version of an attached file in a menu,
+           * e.g. "Version 1 · contract.pdf · 2026-10-02". */
+          label = g_strdup_printf (_("Version %u · %s · %s"), version->version, version->file_name, day);
+          item = g_menu_item_new (label, NULL);
+          g_menu_item_set_action_and_target_value (item, "attachment.open-version",
+                                                   g_variant_new ("(xx)", id, version->id));
+          g_menu_append_item (versions, item);
+        }
+      g_menu_append_submenu (menu, _("_Versions"), G_MENU_MODEL (versions));
+    }
+
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("Role and _Description…"), NULL);
+
+    g_menu_item_set_action_and_target_value (item, "attachment.edit", g_variant_new_int64 (id));
+    g_menu_append_item (edit, item);
+  }
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Delete"), NULL);
+
+    g_menu_item_set_action_and_target_value (item, "attachment.delete", g_variant_new_int64 (id));
+    g_menu_append_item (edit, item);
+  }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+static GtkWidget *
+build_row (SignetAttachmentsSection *self,
+           SignetAttachment         *attachment)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GIcon) icon = g_content_type_get_symbolic_icon (signet_attachment_get_content_type (attachment));
+  g_autofree char *subtitle = describe_attachment (attachment);
+  g_autoptr(GMenuModel) menu = build_row_menu (self, attachment);
+  g_autofree char *open_label = NULL;
+  g_autofree char *menu_label = NULL;
+  GtkWidget *image = gtk_image_new_from_gicon (icon);
+  GtkWidget *open_button;
+  GtkWidget *menu_button;
+  gint64 id = signet_attachment_get_id (attachment);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), signet_attachment_get_file_name (attachment));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+
+  open_button = gtk_button_new_with_mnemonic (_("_Open"));
+  gtk_widget_set_valign (open_button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (open_button), "attachment.open");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (open_button), g_variant_new_int64 (id));
+  /* Translators: the accessible name of a button that opens an attached file. */
+  open_label = g_strdup_printf (_("Open %s"), signet_attachment_get_file_name (attachment));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (open_button), GTK_ACCESSIBLE_PROPERTY_LABEL, open_label, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open_button);
+
+  menu_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (menu_button, "flat");
+  gtk_widget_set_tooltip_text (menu_button, _("More for this file"));
+  /* Translators: the accessible name of the menu button of an attached file. */
+  menu_label = g_strdup_printf (_("More for %s"), signet_attachment_get_file_name (attachment));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu_button);
+
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open_button);
+
+  return row;
+}
+
+static void
+reload (SignetAttachmentsSection *self)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  g_hash_table_remove_all (self->attachments);
+
+  gtk_widget_set_sensitive (self->add_button, self->store != NULL && self->contract_id > 0);
+
+  if (self->store == NULL || self->contract_id <= 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
+      gtk_label_set_text (self->hint_label, _("Save the contract to attach files to it."));
+      return;
+    }
+
+  list = signet_store_list_attachments (self->store, self->contract_id, &error);
+  if (list == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
+      gtk_label_set_text (self->hint_label, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      SignetAttachment *attachment = g_ptr_array_index (list, i);
+
+      g_hash_table_insert (self->attachments,
+                           g_memdup2 (&(gint64) { signet_attachment_get_id (attachment) }, sizeof (gint64)),
+                           g_object_ref (attachment));
+      gtk_list_box_append (self->list, build_row (self, attachment));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->list), list->len > 0);
+  gtk_label_set_text (self->hint_label,
+                      list->len > 0
+                        ? _("Drop files here to attach more.")
+                        : _("No files attached. Drop the signed PDF here, or choose Add File."));
+}
+
+static SignetAttachment *
+lookup (SignetAttachmentsSection *self,
+        gint64                    id)
+{
+  return g_hash_table_lookup (self->attachments, &id);
+}
+
+/* Adding */
+
+typedef struct
+{
+  SignetAttachmentsSection *self;
+  GFile                    *file;
+  gint64                    contract_id;
+  gint64                    replacing_id;
+} AddData;
+
+static void
+add_data_free (AddData *data)
+{
+  g_object_unref (data->self);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+static SignetAttachmentRole
+default_role (SignetAttachmentsSection *self,
+              const char               *content_type)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  if (content_type == NULL || !g_content_type_is_a (content_type, "application/pdf"))
+    return SIGNET_ATTACHMENT_ROLE_OTHER;
+
+  /* The first PDF of a contract is most often the signed one. */
+  g_hash_table_iter_init (&iter, self->attachments);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (signet_attachment_get_role (value) == SIGNET_ATTACHMENT_ROLE_SIGNED)
+      return SIGNET_ATTACHMENT_ROLE_APPENDIX;
+
+  return SIGNET_ATTACHMENT_ROLE_SIGNED;
+}
+
+static void
+file_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AddData *data = user_data;
+  SignetAttachmentsSection *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SignetAttachment) attachment = NULL;
+  g_autofree char *name = g_file_get_basename (data->file);
+  g_autofree char *contents = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *content_type = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
+    goto failed;
+
+  /* The contract changed while the file was read: attach nothing. */
+  if (self->store == NULL || self->contract_id != data->contract_id)
+    {
+      add_data_free (data);
+      return;
+    }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  content_type = g_content_type_guess (name, g_bytes_get_data (bytes, NULL), length, NULL);
+
+  if (data->replacing_id > 0)
+    attachment = signet_store_replace_attachment (self->store, data->replacing_id, bytes, name, NULL, &error);
+  else
+    attachment = signet_store_add_attachment (self->store, data->contract_id, bytes, name, NULL,
+                                              default_role (self, content_type), NULL, &error);
+  if (attachment == NULL)
+    goto failed;
+
+  reload (self);
+  show_toast (self, adw_toast_new_format (data->replacing_id > 0
+                                            ? _("“%s” added as a new version")
+                                            : _("“%s” attached as %s"),
+                                          name,
+                                          signet_attachment_role_to_label (signet_attachment_get_role (attachment))));
+  add_data_free (data);
+  return;
+
+failed:
+  /* Translators: %s is a file name. */
+  heading = g_strdup_printf (_("“%s” Was Not Attached"), name);
+  show_error (self, heading, error);
+  add_data_free (data);
+}
+
+static void
+add_file (SignetAttachmentsSection *self,
+          GFile                    *file,
+          gint64                    replacing_id)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  AddData *data;
+
+  /* Refused before it is read, so a huge file never fills the memory. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                 _("It is a folder. Choose the files inside it instead."));
+  else if (info != NULL && (guint64) g_file_info_get_size (info) > SIGNET_ATTACHMENT_MAX_SIZE)
+    {
+      g_autofree char *limit = g_format_size (SIGNET_ATTACHMENT_MAX_SIZE);
+
+      g_set_error (&error, SIGNET_ATTACHMENT_ERROR, SIGNET_ATTACHMENT_ERROR_TOO_LARGE,
+                   _("It is larger than %s, the most Signet keeps."), limit);
+    }
+
+  if (error != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("“%s” Was Not Attached"), name);
+
+      show_error (self, heading, error);
+      return;
+    }
+
+  data = g_new0 (AddData, 1);
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->contract_id = self->contract_id;
+  data->replacing_id = replacing_id;
+  g_file_load_contents_async (file, NULL, file_loaded_cb, data);
+}
+
+void
+signet_attachments_section_add_files (SignetAttachmentsSection *self,
+                                      GSList                   *files)
+{
+  g_return_if_fail (SIGNET_IS_ATTACHMENTS_SECTION (self));
+
+  if (self->store == NULL || self->contract_id <= 0)
+    return;
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    add_file (self, l->data, 0);
+}
+
+static void
+chooser_responded_cb (SignetAttachmentsSection *self,
+                      int                       response,
+                      GtkFileChooserNative     *chooser)
+{
+  g_autoptr(GListModel) files = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+  for (guint i = 0; files != NULL && i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+      add_file (self, file, self->replacing_id);
+    }
+
+  self->replacing_id = 0;
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_files (SignetAttachmentsSection *self,
+              gint64                    replacing_id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkFileFilter) pdfs = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+
+  self->replacing_id = replacing_id;
+  self->chooser = gtk_file_chooser_native_new (replacing_id > 0 ? _("Replace With a New Version")
+                                                                : _("Attach Files"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               replacing_id > 0 ? _("_Replace") : _("_Attach"),
+                                               _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), replacing_id == 0);
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_filter_set_name (pdfs, _("PDF Documents"));
+  gtk_file_filter_add_mime_type (pdfs, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), pdfs);
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_responded_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Opening */
+
+static void
+launched_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(SignetAttachmentsSection) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    show_error (self, _("The File Could Not Be Opened"), error);
+}
+
+/* A file that is not a PDF opens in the default application: a copy is
+ * written under the cache folder (named by its checksum, so the original
+ * is never touched) and handed over through the portal in the Flatpak. */
+static void
+open_externally (SignetAttachmentsSection *self,
+                 gint64                    version_id,
+                 const char               *file_name,
+                 const char               *sha256)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = signet_store_load_version_bytes (self->store, version_id, &error);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *safe_name = g_path_get_basename (file_name);
+
+  if (bytes == NULL)
+    {
+      show_error (self, _("The File Could Not Be Opened"), error);
+      return;
+    }
+
+  dir = g_build_filename (g_get_user_cache_dir (), "signet", "open", sha256, NULL);
+  path = g_build_filename (dir, safe_name, NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    {
+      if (error == NULL)
+        g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno),
+                     _("The folder %s could not be made."), dir);
+      show_error (self, _("The File Could Not Be Opened"), error);
+      return;
+    }
+
+  uri = g_filename_to_uri (path, NULL, NULL);
+  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, launched_cb, g_object_ref (self));
+}
+
+static void
+open_version (SignetAttachmentsSection *self,
+              SignetAttachment         *attachment,
+              gint64                    version_id)
+{
+  g_autoptr(GPtrArray) versions = NULL;
+  SignetAttachmentVersion *version = NULL;
+
+  versions = signet_store_list_attachment_versions (self->store, signet_attachment_get_id (attachment), NULL);
+  for (guint i = 0; versions != NULL && i < versions->len; i++)
+    if (((SignetAttachmentVersion *) g_ptr_array_index (versions, i))->id == version_id)
+      version = g_ptr_array_index (versions, i);
+
+  if (version == NULL)
+    return;
+
+  if (signet_attachment_version_is_pdf (version))
+    g_signal_emit (self, signals[OPEN_PDF], 0, attachment, version_id);
+  else
+    open_externally (self, version_id, version->file_name, version->sha256);
+}
+
+static void
+open_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SignetAttachmentsSection *self = SIGNET_ATTACHMENTS_SECTION (widget);
+  SignetAttachment *attachment = lookup (self, g_variant_get_int64 (parameter));
+
+  if (attachment != NULL)
+    open_version (self, attachment, signet_attachment_get_version_id (attachment));
+}
+
+static void
+open_version_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SignetAttachmentsSection *self = SIGNET_ATTACHMENTS_SECTION (widget);
+  gint64 attachment_id;
+  gint64 version_id;
+  SignetAttachment *attachment;
+
+  g_variant_get (parameter, "(xx)", &attachment_id, &version_id);
+  attachment = lookup (self, attachment_id);
+  if (attachment != NULL)
+    open_version (self, attachment, version_id);
+}
+
+/* Saving out */
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(SignetAttachmentsSection) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (G_FILE (source));
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    show_error (self, _("The File Was Not Saved"), error);
+  else
+    show_toast (self, adw_toast_new_format (_("Saved as “%s”"), name));
+}
+
+static void
+save_chooser_responded_cb (SignetAttachmentsSection *self,
+                           int                       response,
+                           GtkFileChooserNative     *chooser)
+{
+  g_autoptr(GBytes) bytes = g_steal_pointer (&self->saving);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      /* g_file_replace writes beside the file and renames it into place. */
+      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
+                                           NULL, saved_cb, g_object_ref (self));
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SignetAttachmentsSection *self = SIGNET_ATTACHMENTS_SECTION (widget);
+  SignetAttachment *attachment = lookup (self, g_variant_get_int64 (parameter));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (attachment == NULL || self->chooser != NULL)
+    return;
+
+  self->saving = signet_store_load_version_bytes (self->store, signet_attachment_get_version_id (attachment), &error);
+  if (self->saving == NULL)
+    {
+      show_error (self, _("The File Was Not Saved"), error);
+      return;
+    }
+
+  self->chooser = gtk_file_chooser_native_new (_("Save a Copy"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), signet_attachment_get_file_name (attachment));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (save_chooser_responded_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+replace_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  choose_files (SIGNET_ATTACHMENTS_SECTION (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+add_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  choose_files (SIGNET_ATTACHMENTS_SECTION (widget), 0);
+}
+
+/* Role and description */
+
+static void
+edit_responded_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
+{
+  SignetAttachmentsSection *self = g_object_get_data (G_OBJECT (dialog), "section");
+  GtkDropDown *roles = g_object_get_data (G_OBJECT (dialog), "roles");
+  GtkEditable *description = g_object_get_data (G_OBJECT (dialog), "description");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "attachment-id"));
+  g_autoptr(SignetAttachment) updated = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "save") != 0 || self->store == NULL)
+    return;
+
+  updated = signet_store_update_attachment (self->store, id, gtk_drop_down_get_selected (roles),
+                                            gtk_editable_get_text (description), &error);
+  if (updated == NULL)
+    show_error (self, _("The Changes Were Not Saved"), error);
+  reload (self);
+}
+
+static void
+edit_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SignetAttachmentsSection *self = SIGNET_ATTACHMENTS_SECTION (widget);
+  SignetAttachment *attachment = lookup (self, g_variant_get_int64 (parameter));
+  const char *role_labels[SIGNET_N_ATTACHMENT_ROLES + 1] = { NULL, };
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *roles;
+  GtkWidget *description;
+
+  if (attachment == NULL || !GTK_IS_WINDOW (root))
+    return;
+
+  for (guint i = 0; i < SIGNET_N_ATTACHMENT_ROLES; i++)
+    role_labels[i] = signet_attachment_role_to_label (i);
+
+  roles = gtk_drop_down_new_from_strings (role_labels);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (roles), signet_attachment_get_role (attachment));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (roles), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Role"), -1);
+  description = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (description), _("Description"));
+  gtk_editable_set_text (GTK_EDITABLE (description),
+                         signet_attachment_get_description (attachment) ? signet_attachment_get_description (attachment) : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (description), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (description), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Description"), -1);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (box), roles);
+  gtk_box_append (GTK_BOX (box), description);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), signet_attachment_get_file_name (attachment), NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "section", g_object_ref (self), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "roles", roles);
+  g_object_set_data (G_OBJECT (dialog), "description", description);
+  g_object_set_data (G_OBJECT (dialog), "attachment-id", GSIZE_TO_POINTER (signet_attachment_get_id (attachment)));
+  g_signal_connect (dialog, "response", G_CALLBACK (edit_responded_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Deleting, with Undo */
+
+static void
+undo_delete_clicked_cb (AdwToast *toast,
+                        gpointer  user_data)
+{
+  SignetAttachmentsSection *self = g_object_get_data (G_OBJECT (toast), "section");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "attachment-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  if (!signet_store_restore_attachment (self->store, id, &error))
+    show_error (self, _("The File Could Not Be Restored"), error);
+  reload (self);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SignetAttachmentsSection *self = SIGNET_ATTACHMENTS_SECTION (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  SignetAttachment *attachment = lookup (self, id);
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (attachment == NULL)
+    return;
+
+  name = g_strdup (signet_attachment_get_file_name (attachment));
+  if (!signet_store_delete_attachment (self->store, id, &error))
+    {
+      show_error (self, _("The File Was Not Deleted"), error);
+      return;
+    }
+  reload (self);
+
+  toast = adw_toast_new_format (_("“%s” deleted"), name);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "section", g_object_ref (self), g_object_unref);
+  g_object_set_data (G_OBJECT (toast), "attachment-id", GSIZE_TO_POINTER (id));
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_delete_clicked_cb), NULL);
+  show_toast (self, toast);
+}
+
+/* Keeping up with the store */
+
+static void
+store_changed_cb (SignetAttachmentsSection *self,
+                  SignetRecordKind          kind,
+                  gint64                    id,
+                  SignetChangeKind          change,
+                  SignetStore              *store)
+{
+  if (kind == SIGNET_RECORD_CONTRACT && id == self->contract_id)
+    reload (self);
+}
+
+static void
+signet_attachments_section_dispose (GObject *object)
+{
+  SignetAttachmentsSection *self = (SignetAttachmentsSection *)object;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->attachments, g_hash_table_unref);
+  g_clear_pointer (&self->saving, g_bytes_unref);
+
+  G_OBJECT_CLASS (signet_attachments_section_parent_class)->dispose (object);
+}
+
+static void
+signet_attachments_section_class_init (SignetAttachmentsSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = signet_attachments_section_dispose;
+
+  signals[OPEN_PDF] =
+    g_signal_new ("open-pdf", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, SIGNET_TYPE_ATTACHMENT, G_TYPE_INT64);
+
+  gtk_widget_class_install_action (widget_class, "attachments.add", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "attachment.open", "x", open_activated);
+  gtk_widget_class_install_action (widget_class, "attachment.open-version", "(xx)", open_version_activated);
+  gtk_widget_class_install_action (widget_class, "attachment.save", "x", save_activated);
+  gtk_widget_class_install_action (widget_class, "attachment.replace", "x", replace_activated);
+  gtk_widget_class_install_action (widget_class, "attachment.edit", "x", edit_activated);
+  gtk_widget_class_install_action (widget_class, "attachment.delete", "x", delete_activated);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+signet_attachments_section_init (SignetAttachmentsSection *self)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *heading = gtk_label_new (_("Attachments"));
+
+  self->attachments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0.0f);
+  gtk_widget_set_hexpand (heading, TRUE);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (header), heading);
+
+  self->add_button = gtk_button_new_with_mnemonic (_("_Add File…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "attachments.add");
+  gtk_widget_set_tooltip_text (self->add_button, _("Attach a file to this contract"));
+  gtk_box_append (GTK_BOX (header), self->add_button);
+  gtk_box_append (GTK_BOX (self->box), header);
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attachments"), -1);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->list));
+
+  self->hint_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->hint_label, 0.0f);
+  gtk_label_set_wrap (self->hint_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->hint_label));
+
+  reload (self);
+}
+
+GtkWidget *
+signet_attachments_section_new (void)
+{
+  return g_object_new (SIGNET_TYPE_ATTACHMENTS_SECTION, NULL);
+}
+
+void
+signet_attachments_section_set_store (SignetAttachmentsSection *self,
+                                      SignetStore              *store)
+{
+  g_return_if_fail (SIGNET_IS_ATTACHMENTS_SECTION (self));
+  g_return_if_fail (store == NULL || SIGNET_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+
+  g_set_object (&self->store, store);
+  self->contract_id = 0;
+
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  reload (self);
+}
+
+void
+signet_attachments_section_set_contract_id (SignetAttachmentsSection *self,
+                                            gint64                    contract_id)
+{
+  g_return_if_fail (SIGNET_IS_ATTACHMENTS_SECTION (self));
+
+  self->contract_id = contract_id;
+  reload (self);
+}
+
+guint
+signet_attachments_section_get_n_attachments (SignetAttachmentsSection *self)
+{
+  g_return_val_if_fail (SIGNET_IS_ATTACHMENTS_SECTION (self), 0);
+
+  return g_hash_table_size (self->attachments);
+}

@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "display-test-utils.h"
+#include "signet-attachments-section.h"
+#include "signet-store-attachments.h"
+
+/* The attachments of a contract on its page, as a user handles them. */
+
+typedef struct
+{
+  SignetStore              *store;
+  SignetContract           *contract;
+  GtkWindow                *window;
+  SignetAttachmentsSection *section;
+  char                     *dir;
+  gint64                    opened_version;
+} Fixture;
+
+static void
+pdf_opened_cb (SignetAttachmentsSection *section,
+               SignetAttachment         *attachment,
+               gint64                    version_id,
+               Fixture                  *f)
+{
+  f->opened_version = version_id;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = NULL;
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  f->store = display_test_new_store ();
+  client = display_test_add_client (f->store, "华东建设", "C001");
+  f->contract = display_test_add_contract (f->store, client, "HT-2026-0001", "施工合同", 100);
+  f->dir = g_dir_make_tmp ("signet-attach-XXXXXX", NULL);
+
+  f->section = SIGNET_ATTACHMENTS_SECTION (signet_attachments_section_new ());
+  signet_attachments_section_set_store (f->section, f->store);
+  signet_attachments_section_set_contract_id (f->section, signet_contract_get_id (f->contract));
+  g_signal_connect (f->section, "open-pdf", G_CALLBACK (pdf_opened_cb), f);
+
+  f->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (f->window, 600, 500);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->section));
+  adw_window_set_content (ADW_WINDOW (f->window), overlay);
+  display_test_show (f->window);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  display_test_destroy_windows ();
+  g_clear_object (&f->contract);
+  g_clear_object (&f->store);
+  g_free (f->dir);
+}
+
+static GFile *
+write_file (Fixture    *f,
+            const char *name,
+            const char *contents,
+            gsize       length)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  return g_file_new_for_path (path);
+}
+
+typedef struct
+{
+  Fixture *f;
+  guint    n;
+} CountWait;
+
+static gboolean
+has_n_attachments (gpointer data)
+{
+  CountWait *wait = data;
+
+  return signet_attachments_section_get_n_attachments (wait->f->section) == wait->n;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return display_test_find_message_dialog () != NULL;
+}
+
+static void
+add_and_wait (Fixture *f,
+              GFile   *file,
+              guint    expected)
+{
+  GSList files = { file, NULL };
+  CountWait wait = { f, expected };
+
+  signet_attachments_section_add_files (f->section, &files);
+  g_assert_true (display_test_wait_for (has_n_attachments, &wait));
+}
+
+static const char minimal_pdf[] =
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+  "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+  "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
+  "trailer<</Root 1 0 R>>\n%%EOF\n";
+
+/* A PDF dropped on the page becomes the signed contract, listed with its
+ * name; a second file is kept too; opening the PDF asks for the viewer. */
+static void
+test_add_and_open (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) pdf = write_file (f, "正本.pdf", minimal_pdf, sizeof minimal_pdf - 1);
+  g_autoptr(GFile) text = write_file (f, "notes.txt", "call back on Monday\n", 20);
+  g_autoptr(GPtrArray) attachments = NULL;
+  SignetAttachment *signed_pdf;
+
+  add_and_wait (f, pdf, 1);
+  add_and_wait (f, text, 2);
+
+  attachments = signet_store_list_attachments (f->store, signet_contract_get_id (f->contract), NULL);
+  g_assert_cmpuint (attachments->len, ==, 2);
+  signed_pdf = g_ptr_array_index (attachments, 0);
+  g_assert_cmpstr (signet_attachment_get_file_name (signed_pdf), ==, "正本.pdf");
+  g_assert_cmpint (signet_attachment_get_role (signed_pdf), ==, SIGNET_ATTACHMENT_ROLE_SIGNED);
+  g_assert_cmpint (signet_attachment_get_role (g_ptr_array_index (attachments, 1)), ==, SIGNET_ATTACHMENT_ROLE_OTHER);
+
+  g_assert_nonnull (display_test_find_accessible (GTK_WIDGET (f->section), "Open 正本.pdf"));
+  g_assert_nonnull (display_test_find_accessible (GTK_WIDGET (f->section), "More for notes.txt"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->section), "attachment.open", "x",
+                              signet_attachment_get_id (signed_pdf));
+  g_assert_cmpint (f->opened_version, ==, signet_attachment_get_version_id (signed_pdf));
+}
+
+/* An empty file is refused with a message that names it, and the
+ * contract's other attachments are untouched. */
+static void
+test_empty_file_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) pdf = write_file (f, "signed.pdf", minimal_pdf, sizeof minimal_pdf - 1);
+  g_autoptr(GFile) empty = write_file (f, "empty.pdf", "", 0);
+  GSList files = { empty, NULL };
+  AdwMessageDialog *dialog;
+
+  add_and_wait (f, pdf, 1);
+  signet_attachments_section_add_files (f->section, &files);
+  g_assert_true (display_test_wait_for (dialog_shown, NULL));
+
+  dialog = display_test_find_message_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "empty.pdf"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "empty"));
+  display_test_respond ("close");
+
+  g_assert_cmpuint (signet_attachments_section_get_n_attachments (f->section), ==, 1);
+}
+
+/* Delete takes the file off the list; the store can bring it back. */
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GFile) pdf = write_file (f, "signed.pdf", minimal_pdf, sizeof minimal_pdf - 1);
+  g_autoptr(GPtrArray) attachments = NULL;
+  gint64 id;
+
+  add_and_wait (f, pdf, 1);
+  attachments = signet_store_list_attachments (f->store, signet_contract_get_id (f->contract), NULL);
+  id = signet_attachment_get_id (g_ptr_array_index (attachments, 0));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->section), "attachment.delete", "x", id);
+  g_assert_cmpuint (signet_attachments_section_get_n_attachments (f->section), ==, 0);
+
+  g_assert_true (signet_store_restore_attachment (f->store, id, NULL));
+  g_assert_cmpuint (signet_attachments_section_get_n_attachments (f->section), ==, 1);
+}
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A contract not saved yet cannot take files, and says so. */
+static void
+test_unsaved_contract (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *add;
+
+  signet_attachments_section_set_contract_id (f->section, 0);
+  add = display_test_find_button (GTK_WIDGET (f->section), "Add File…");
+  g_assert_nonnull (add);
+  g_assert_false (gtk_widget_get_sensitive (add));
+  g_assert_true (has_label (GTK_WIDGET (f->section), "Save the contract to attach files to it."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  display_test_init (&argc, &argv);
+
+  g_test_add ("/attachments-section/add-and-open", Fixture, NULL, fixture_set_up, test_add_and_open, fixture_tear_down);
+  g_test_add ("/attachments-section/empty-file-refused", Fixture, NULL, fixture_set_up, test_empty_file_refused, fixture_tear_down);
+  g_test_add ("/attachments-section/delete", Fixture, NULL, fixture_set_up, test_delete, fixture_tear_down);
+  g_test_add ("/attachments-section/unsaved-contract", Fixture, NULL, fixture_set_up, test_unsaved_contract, fixture_tear_down);
+
+  return g_test_run ();
+}
