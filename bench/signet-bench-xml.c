@@ -123,7 +123,7 @@ child_export (const char *db_path,
   g_autoptr(SignetStore) store = signet_store_new (db_path, &error);
   g_autoptr(GFile) file = g_file_new_for_path (xml_path);
 
-  if (store == NULL || !signet_xml_export (store, file, NULL, NULL, NULL, NULL, &error))
+  if (store == NULL || !signet_xml_export (store, file, NULL, SIGNET_EXPORT_FLAGS_NONE, NULL, NULL, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;

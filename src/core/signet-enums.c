@@ -41,6 +41,17 @@ static const char * const field_tokens[] = {
   [SIGNET_FIELD_CLIENT_EMAIL] = "email",
   [SIGNET_FIELD_CLIENT_ADDRESS] = "address",
   [SIGNET_FIELD_CLIENT_NOTES] = "notes",
+  [SIGNET_FIELD_KEY_DATE_KIND] = "key-date-kind",
+  [SIGNET_FIELD_KEY_DATE_DATE] = "key-date",
+  [SIGNET_FIELD_KEY_DATE_TITLE] = "key-date-title",
+  [SIGNET_FIELD_KEY_DATE_NOTE] = "key-date-note",
+  [SIGNET_FIELD_REVIEW_DATE] = "review-date",
+  [SIGNET_FIELD_REVIEW_REVIEWER] = "reviewer",
+  [SIGNET_FIELD_REVIEW_NOTE] = "review-note",
+  [SIGNET_FIELD_REMINDER_END_LEADS] = "end-reminders",
+  [SIGNET_FIELD_REMINDER_NOTICE_LEADS] = "notice-reminders",
+  [SIGNET_FIELD_REMINDER_REVIEW_LEADS] = "review-reminders",
+  [SIGNET_FIELD_REMINDER_LEAD_DAYS] = "reminder-lead-days",
 };
 
 G_DEFINE_QUARK (signet-field-error-quark, signet_field_error)
@@ -165,6 +176,17 @@ signet_field_to_label (SignetField field)
     case SIGNET_FIELD_CLIENT_EMAIL:           return _("Email");
     case SIGNET_FIELD_CLIENT_ADDRESS:         return _("Address");
     case SIGNET_FIELD_CLIENT_NOTES:           return _("Notes");
+    case SIGNET_FIELD_KEY_DATE_KIND:          return _("Kind of Date");
+    case SIGNET_FIELD_KEY_DATE_DATE:          return _("Date");
+    case SIGNET_FIELD_KEY_DATE_TITLE:         return _("Title");
+    case SIGNET_FIELD_KEY_DATE_NOTE:          return _("Note");
+    case SIGNET_FIELD_REVIEW_DATE:            return _("Review Date");
+    case SIGNET_FIELD_REVIEW_REVIEWER:        return _("Reviewer");
+    case SIGNET_FIELD_REVIEW_NOTE:            return _("Review Note");
+    case SIGNET_FIELD_REMINDER_END_LEADS:     return _("Reminders Before the End");
+    case SIGNET_FIELD_REMINDER_NOTICE_LEADS:  return _("Reminders Before the Notice Deadline");
+    case SIGNET_FIELD_REMINDER_REVIEW_LEADS:  return _("Reminders Before a Review");
+    case SIGNET_FIELD_REMINDER_LEAD_DAYS:     return _("Days Before");
     default:
       g_return_val_if_reached (NULL);
     }

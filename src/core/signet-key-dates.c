@@ -30,6 +30,32 @@ signet_key_date_kind_to_token (SignetKeyDateKind kind)
   return kind_tokens[kind];
 }
 
+gboolean
+signet_key_date_kind_from_token (const char        *token,
+                                 SignetKeyDateKind *kind)
+{
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  for (guint i = 0; token != NULL && i < G_N_ELEMENTS (kind_tokens); i++)
+    {
+      if (g_str_equal (token, kind_tokens[i]))
+        {
+          *kind = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+gboolean
+signet_key_date_kind_is_user (SignetKeyDateKind kind)
+{
+  return kind == SIGNET_KEY_DATE_MILESTONE ||
+         kind == SIGNET_KEY_DATE_PAYMENT ||
+         kind == SIGNET_KEY_DATE_OTHER;
+}
+
 const char *
 signet_key_date_kind_to_label (SignetKeyDateKind kind)
 {
@@ -242,8 +268,11 @@ signet_contract_derive_key_dates (SignetContract              *contract,
       g_autofree char *next_iso = NULL;
       g_autofree char *base_iso = NULL;
 
+      /* Counted from the first start, not the current term's: a tacit
+       * renewal is no review, and a contract renewing more often than it
+       * is reviewed would otherwise never come due. */
       if (!from_review)
-        review_base = start;
+        signet_date_parse (signet_contract_get_start_date (contract), &review_base);
 
       /* A review never recorded is due one interval after the start, even
        * when that has passed: an overdue review is what must show. */

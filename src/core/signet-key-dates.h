@@ -38,6 +38,10 @@ typedef struct
 #define SIGNET_REVIEW_INTERVALS_DEFAULT ((SignetReviewIntervals) { 3, 6, 12 })
 
 const char *signet_key_date_kind_to_token (SignetKeyDateKind kind);
+gboolean    signet_key_date_kind_from_token (const char        *token,
+                                             SignetKeyDateKind *kind);
+/* TRUE for the kinds users add themselves: milestone, payment, other. */
+gboolean    signet_key_date_kind_is_user  (SignetKeyDateKind kind);
 const char *signet_key_date_kind_to_label (SignetKeyDateKind kind);
 
 void        signet_key_date_free          (SignetKeyDate *key_date);

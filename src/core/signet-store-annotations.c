@@ -186,16 +186,22 @@ page_text (guint page)
   return g_strdup_printf ("%u", page + 1);
 }
 
-SignetAnnotation *
-signet_store_add_annotation (SignetStore                *self,
-                             gint64                      version_id,
-                             SignetAnnotationKind        kind,
-                             guint                       page,
-                             const SignetAnnotationRect *rects,
-                             guint                       n_rects,
-                             const char                 *color,
-                             const char                 *comment,
-                             GError                    **error)
+/* Adds an annotation made by @author at @created_at (modified at
+ * @modified_at): the user's own, or one an import brings. */
+static SignetAnnotation *
+insert_annotation (SignetStore                *self,
+                   const char                 *action,
+                   gint64                      version_id,
+                   SignetAnnotationKind        kind,
+                   guint                       page,
+                   const SignetAnnotationRect *rects,
+                   guint                       n_rects,
+                   const char                 *color,
+                   const char                 *author,
+                   const char                 *created_at,
+                   const char                 *modified_at,
+                   const char                 *comment,
+                   GError                    **error)
 {
   g_auto(Context) context = { 0 };
   g_autoptr(SignetAnnotation) annotation = NULL;
@@ -203,7 +209,6 @@ signet_store_add_annotation (SignetStore                *self,
   g_autofree char *rects_text = NULL;
   g_autofree char *clean_colour = NULL;
   g_autofree char *page_number = NULL;
-  g_autofree char *now = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -218,7 +223,6 @@ signet_store_add_annotation (SignetStore                *self,
   rects_text = signet_annotation_rects_to_string ((const SignetAnnotationRect *) (gpointer) clean->data,
                                                   clean->len);
   page_number = page_text (page);
-  now = _signet_store_timestamp_now ();
 
   if (!_signet_store_begin_write (self, error))
     return NULL;
@@ -228,7 +232,7 @@ signet_store_add_annotation (SignetStore                *self,
 
   stmt = _signet_store_statement (self,
                                   "INSERT INTO annotations (version_id, kind, page, rects, color, author, "
-                                  "created_at, modified_at, comment) VALUES (?, ?, ?, ?, ?, ?, ?7, ?7, ?8)",
+                                  "created_at, modified_at, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                   error);
   if (stmt == NULL)
     goto failed;
@@ -238,9 +242,10 @@ signet_store_add_annotation (SignetStore                *self,
   sqlite3_bind_int64 (stmt, 3, page);
   sqlite3_bind_text (stmt, 4, rects_text, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, clean_colour, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, _signet_store_user_display_name (), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, comment != NULL ? comment : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, author, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, created_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, modified_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, comment != NULL ? comment : "", -1, SQLITE_STATIC);
   if (!_signet_store_step_done (self, stmt, error) ||
       !(annotation = lookup_annotation (self, sqlite3_last_insert_rowid (self->db), NULL, error)))
     goto failed;
@@ -254,7 +259,7 @@ signet_store_add_annotation (SignetStore                *self,
       { "comment", NULL, comment },
     };
 
-    if (!_signet_store_write_attachment_audit (self, "annotate", context.contract_id,
+    if (!_signet_store_write_attachment_audit (self, action, context.contract_id,
                                                changes, G_N_ELEMENTS (changes), error) ||
         !_signet_store_commit_write (self, error))
       goto failed;
@@ -267,6 +272,47 @@ signet_store_add_annotation (SignetStore                *self,
 failed:
   _signet_store_rollback_write (self);
   return NULL;
+}
+
+SignetAnnotation *
+signet_store_add_annotation (SignetStore                *self,
+                             gint64                      version_id,
+                             SignetAnnotationKind        kind,
+                             guint                       page,
+                             const SignetAnnotationRect *rects,
+                             guint                       n_rects,
+                             const char                 *color,
+                             const char                 *comment,
+                             GError                    **error)
+{
+  g_autofree char *now = _signet_store_timestamp_now ();
+
+  return insert_annotation (self, "annotate", version_id, kind, page, rects, n_rects, color,
+                            _signet_store_user_display_name (), now, now, comment, error);
+}
+
+gboolean
+signet_store_import_annotation (SignetStore                *self,
+                                gint64                      version_id,
+                                SignetAnnotationKind        kind,
+                                guint                       page,
+                                const SignetAnnotationRect *rects,
+                                guint                       n_rects,
+                                const char                 *color,
+                                const char                 *author,
+                                const char                 *created_at,
+                                const char                 *modified_at,
+                                const char                 *comment,
+                                GError                    **error)
+{
+  g_autoptr(SignetAnnotation) annotation = NULL;
+
+  g_return_val_if_fail (author != NULL && created_at != NULL && modified_at != NULL, FALSE);
+
+  annotation = insert_annotation (self, "import annotation", version_id, kind, page, rects, n_rects,
+                                  color, author, created_at, modified_at, comment, error);
+
+  return annotation != NULL;
 }
 
 SignetAnnotation *

@@ -1248,3 +1248,166 @@ _signet_store_attachment_text_matches (SignetStore *self,
 
   return g_steal_pointer (&matches);
 }
+
+/* Import: records as an export wrote them, with their own times and
+ * people. Each is one write with its audit entry (inside the import's
+ * batch). */
+
+gint64
+signet_store_import_attachment_version (SignetStore           *self,
+                                        gint64                 contract_id,
+                                        gint64                *attachment_id,
+                                        SignetAttachmentRole   role,
+                                        const char            *description,
+                                        guint                  version,
+                                        GBytes                *bytes,
+                                        const char            *file_name,
+                                        const char            *content_type,
+                                        const char            *added_at,
+                                        const char            *added_by,
+                                        GError               **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *version_text = NULL;
+  sqlite3_stmt *stmt;
+  gint64 version_id;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), 0);
+  g_return_val_if_fail (attachment_id != NULL, 0);
+  g_return_val_if_fail (bytes != NULL && added_at != NULL && added_by != NULL, 0);
+  g_return_val_if_fail (role < SIGNET_N_ATTACHMENT_ROLES && version >= 1, 0);
+
+  if (!(name = clean_file_name (file_name, error)) || !check_size (name, bytes, error))
+    return 0;
+
+  type = resolve_content_type (name, bytes, content_type);
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  note = _signet_strdup_trimmed (description);
+  version_text = g_strdup_printf ("%u", version);
+
+  if (!_signet_store_begin_write (self, error))
+    return 0;
+
+  if (!check_contract_exists (self, contract_id, error) ||
+      !store_blob (self, sha256, bytes, error))
+    goto failed;
+
+  if (*attachment_id == 0)
+    {
+      stmt = _signet_store_statement (self,
+                                      "INSERT INTO attachments (contract_id, role, description, added_at, added_by) "
+                                      "VALUES (?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        goto failed;
+
+      sqlite3_bind_int64 (stmt, 1, contract_id);
+      sqlite3_bind_text (stmt, 2, signet_attachment_role_to_token (role), -1, SQLITE_STATIC);
+      _signet_store_bind_text (stmt, 3, note);
+      sqlite3_bind_text (stmt, 4, added_at, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, added_by, -1, SQLITE_STATIC);
+      if (!_signet_store_step_done (self, stmt, error))
+        goto failed;
+      *attachment_id = sqlite3_last_insert_rowid (self->db);
+    }
+  else if (version == 1)
+    {
+      /* An attachment was added when its first version was. */
+      stmt = _signet_store_statement (self, "UPDATE attachments SET added_at = ?, added_by = ? WHERE id = ?", error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, added_at, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, added_by, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, *attachment_id);
+      if (!_signet_store_step_done (self, stmt, error))
+        goto failed;
+    }
+
+  if (!insert_version (self, *attachment_id, version, sha256, name, type, g_bytes_get_size (bytes),
+                       added_at, added_by, error))
+    goto failed;
+  version_id = sqlite3_last_insert_rowid (self->db);
+
+  {
+    const SignetAttachmentChange changes[] = {
+      { "file", NULL, name },
+      { "role", NULL, signet_attachment_role_to_token (role) },
+      { "version", NULL, version_text },
+      { "sha256", NULL, sha256 },
+    };
+
+    if (!_signet_store_write_attachment_audit (self, "import attachment", contract_id,
+                                               changes, G_N_ELEMENTS (changes), error) ||
+        !_signet_store_commit_write (self, error))
+      goto failed;
+  }
+
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
+
+  return version_id;
+
+failed:
+  _signet_store_rollback_write (self);
+  return 0;
+}
+
+gboolean
+signet_store_contract_has_file (SignetStore  *self,
+                                gint64        contract_id,
+                                const char   *sha256)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT 1 FROM attachments a JOIN attachment_versions v ON v.attachment_id = a.id "
+                                  "WHERE a.contract_id = ? AND v.sha256 = ? LIMIT 1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  return found;
+}
+
+GHashTable *
+signet_store_list_contracts_with_records (SignetStore  *self,
+                                          GError      **error)
+{
+  g_autoptr(GHashTable) ids = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT contract_id FROM attachments UNION SELECT contract_id FROM key_dates "
+                                  "UNION SELECT contract_id FROM reviews UNION SELECT contract_id FROM reminder_settings",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}

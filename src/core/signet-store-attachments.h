@@ -109,6 +109,46 @@ GPtrArray        *signet_store_list_annotations        (SignetStore           *s
                                                         gint64                 version_id,
                                                         GError               **error);
 
+/* For XML import: a version of an attachment as an export wrote it, with
+ * its number and who added it when. The first one imported for an
+ * attachment makes the attachment (*@attachment_id 0 in, its id out);
+ * the others are added to it. The version's id, or 0 on error. */
+gint64            signet_store_import_attachment_version (SignetStore         *self,
+                                                        gint64                 contract_id,
+                                                        gint64                *attachment_id,
+                                                        SignetAttachmentRole   role,
+                                                        const char            *description,
+                                                        guint                  version,
+                                                        GBytes                *bytes,
+                                                        const char            *file_name,
+                                                        const char            *content_type,
+                                                        const char            *added_at,
+                                                        const char            *added_by,
+                                                        GError               **error);
+/* Whether any version of any attachment of the contract has @sha256. */
+gboolean          signet_store_contract_has_file       (SignetStore           *self,
+                                                        gint64                 contract_id,
+                                                        const char            *sha256);
+/* For XML export: the ids of the contracts that have attachments, key
+ * dates users added, recorded reviews or reminder settings of their own,
+ * as a set of gint64 * (g_int64_hash). One query, so that an export of a
+ * large register asks about a contract only when it has something. */
+GHashTable       *signet_store_list_contracts_with_records (SignetStore       *self,
+                                                        GError               **error);
+/* For XML import: an annotation with its author and times. */
+gboolean          signet_store_import_annotation       (SignetStore           *self,
+                                                        gint64                 version_id,
+                                                        SignetAnnotationKind   kind,
+                                                        guint                  page,
+                                                        const SignetAnnotationRect *rects,
+                                                        guint                  n_rects,
+                                                        const char            *color,
+                                                        const char            *author,
+                                                        const char            *created_at,
+                                                        const char            *modified_at,
+                                                        const char            *comment,
+                                                        GError               **error);
+
 /* Text of PDF attachments, extracted in the background, for search. */
 typedef enum
 {

@@ -10,6 +10,7 @@
 
 #include "signet-date.h"
 #include "signet-money.h"
+#include "signet-store-events.h"
 #include "signet-store-private.h"
 
 /* Every stored column of a contract and its client's name, in the order
@@ -246,7 +247,8 @@ insert_contract (SignetStore     *self,
   id = sqlite3_last_insert_rowid (self->db);
   _signet_store_note_batch_insert (self);
   after = _signet_contract_to_fields (contract);
-  if (!_signet_store_write_audit (self, action, SIGNET_RECORD_CONTRACT, id,
+  if (!_signet_store_events_refresh_contract (self, id, error) ||
+      !_signet_store_write_audit (self, action, SIGNET_RECORD_CONTRACT, id,
                                   signet_contract_get_number (contract), NULL, after, error) ||
       !_signet_store_commit_write (self, error))
     goto failed;
@@ -325,7 +327,8 @@ signet_store_update_contract (SignetStore     *self,
 
   before = _signet_contract_to_fields (old);
   after = _signet_contract_to_fields (contract);
-  if (!_signet_store_write_audit (self, "update", SIGNET_RECORD_CONTRACT, id,
+  if (!_signet_store_events_refresh_contract (self, id, error) ||
+      !_signet_store_write_audit (self, "update", SIGNET_RECORD_CONTRACT, id,
                                   signet_contract_get_number (contract), before, after, error) ||
       !_signet_store_commit_write (self, error))
     goto failed;
@@ -363,6 +366,7 @@ signet_store_delete_contract (SignetStore  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   before = _signet_contract_to_fields (old);
   if (!_signet_store_step_done (self, stmt, error) ||
+      !_signet_store_events_refresh_contract (self, id, error) ||
       !_signet_store_write_audit (self, "delete", SIGNET_RECORD_CONTRACT, id,
                                   signet_contract_get_number (old), before, NULL, error) ||
       !_signet_store_commit_write (self, error))

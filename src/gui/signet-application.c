@@ -5,6 +5,9 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#include <libportal/portal.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -13,6 +16,8 @@
 #include "signet-demo.h"
 #include "signet-io-cli.h"
 #include "signet-preferences-window.h"
+#include "signet-reminder-notifier.h"
+#include "signet-store-events.h"
 #include "signet-window.h"
 
 struct _SignetApplication
@@ -24,6 +29,17 @@ struct _SignetApplication
   gboolean        demo;
   /* Set once the command line parsed, to tell its errors from a command's. */
   gboolean        options_parsed;
+  /* Started with --background: reminders only, until a window is asked for. */
+  gboolean        start_hidden;
+  /* Held while "run in background" is on: the app outlives its windows. */
+  gboolean        held;
+
+  GSettings      *settings;
+  /* The register, opened once for the window and the reminders. */
+  SignetStore    *store;
+  GError         *store_error;
+  SignetReminderNotifier *notifier;
+  XdpPortal      *portal;
 };
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
@@ -35,8 +51,14 @@ static const GOptionEntry option_entries[] = {
     N_("Open the register in FILE instead of the usual one"), N_("FILE") },
   { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Open a demo register filled with sample clients and contracts"), NULL },
+  { "background", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Start without a window and send the reminders that are due"), NULL },
   { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the register as XML to FILE (- for standard output) and exit"), N_("FILE") },
+  { "export-ics", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the contracts’ key dates as an iCalendar file to FILE (- for standard output) and exit"), N_("FILE") },
+  { "with-attachments", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --export: include the attached files, their earlier versions and annotations"), NULL },
   { "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Import the XML file FILE into the register and exit"), N_("FILE") },
   { "dry-run", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
@@ -141,10 +163,53 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (signet_preferences_window_new (window, store)));
 }
 
+static SignetWindow *ensure_window       (SignetApplication *self);
+static void          settings_changed_cb (SignetApplication *self,
+                                          const char        *key,
+                                          GSettings         *settings);
+
+static void
+open_contract_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  SignetWindow *window = ensure_window (SIGNET_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (window));
+  signet_window_open_contract (window, g_variant_get_int64 (parameter));
+}
+
+static void
+show_agenda_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  SignetWindow *window = ensure_window (SIGNET_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (window));
+  signet_window_show_agenda (window);
+}
+
+static void
+acknowledge_reminder_activated (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  SignetApplication *self = SIGNET_APPLICATION (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (self->notifier != NULL &&
+      !signet_reminder_notifier_acknowledge (self->notifier, parameter, &error))
+    g_warning ("The reminder could not be acknowledged: %s", error->message);
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
+  { "open-contract", open_contract_activated, "x" },
+  { "show-agenda", show_agenda_activated },
+  { "acknowledge-reminder", acknowledge_reminder_activated, "(xssu)" },
 };
 
 /* Options are handled here, before GTK starts, so the ones that need no
@@ -169,21 +234,27 @@ signet_application_handle_local_options (GApplication *app,
   if (g_variant_dict_lookup (options, "database", "^&ay", &database))
     self->database_path = g_canonicalize_filename (database, NULL);
   self->demo = g_variant_dict_contains (options, "demo");
+  self->start_hidden = g_variant_dict_contains (options, "background");
 
   /* Headless commands that work on that register come here. */
-  if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "import") ||
-      g_variant_dict_contains (options, "dry-run") || g_variant_dict_contains (options, "on-conflict"))
+  if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "export-ics") ||
+      g_variant_dict_contains (options, "import") ||
+      g_variant_dict_contains (options, "dry-run") || g_variant_dict_contains (options, "on-conflict") ||
+      g_variant_dict_contains (options, "with-attachments"))
     {
       g_autofree char *path = get_database_path (self);
       const char *export_path = NULL;
+      const char *ics_path = NULL;
       const char *import_path = NULL;
       const char *on_conflict = NULL;
 
       g_variant_dict_lookup (options, "export", "^&ay", &export_path);
+      g_variant_dict_lookup (options, "export-ics", "^&ay", &ics_path);
       g_variant_dict_lookup (options, "import", "^&ay", &import_path);
       g_variant_dict_lookup (options, "on-conflict", "&s", &on_conflict);
 
-      return signet_io_cli_run (path, export_path, import_path,
+      return signet_io_cli_run (path, export_path, ics_path, import_path,
+                                g_variant_dict_contains (options, "with-attachments"),
                                 g_variant_dict_contains (options, "dry-run"), on_conflict);
     }
 
@@ -216,6 +287,7 @@ signet_application_local_command_line (GApplication   *app,
 static void
 signet_application_startup (GApplication *app)
 {
+  SignetApplication *self = SIGNET_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
@@ -224,25 +296,151 @@ signet_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries, G_N_ELEMENTS (app_entries), app);
+
+  self->settings = g_settings_new (SIGNET_SETTINGS_SCHEMA);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Run in the background: the app stays when its last window closes. */
+  if (g_settings_get_boolean (self->settings, "run-in-background"))
+    {
+      self->held = TRUE;
+      g_application_hold (app);
+    }
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+}
+
+static void
+apply_review_intervals (SignetApplication *self)
+{
+  SignetReviewIntervals intervals = {
+    g_settings_get_uint (self->settings, "review-months-high"),
+    g_settings_get_uint (self->settings, "review-months-medium"),
+    g_settings_get_uint (self->settings, "review-months-low"),
+  };
+  SignetReviewIntervals current;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  signet_store_get_review_intervals (self->store, &current);
+  if (memcmp (&current, &intervals, sizeof intervals) == 0)
+    return;
+
+  if (!signet_store_set_review_intervals (self->store, &intervals, &error))
+    g_warning ("The review intervals could not be kept: %s", error->message);
+}
+
+static void
+background_requested_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(SignetApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Refused (or no portal): the switch goes back off, so it never claims
+   * what is not so. */
+  if (!xdp_portal_request_background_finish (XDP_PORTAL (source), result, &error))
+    {
+      g_message ("Running in the background was not allowed: %s", error ? error->message : "refused");
+      g_settings_set_boolean (self->settings, "run-in-background", FALSE);
+    }
+}
+
+/* Asks the background portal to start Signet at login (or no longer):
+ * the way that works inside the Flatpak as well as outside. */
+static void
+request_background (SignetApplication *self)
+{
+  gboolean wanted = g_settings_get_boolean (self->settings, "run-in-background");
+  g_autoptr(GPtrArray) command = g_ptr_array_new ();
+
+  if (self->portal == NULL)
+    self->portal = xdp_portal_new ();
+
+  g_ptr_array_add (command, (gpointer) "signet");
+  g_ptr_array_add (command, (gpointer) "--background");
+  g_ptr_array_add (command, NULL);
+
+  xdp_portal_request_background (self->portal, NULL,
+                                 (char *) _("Signet reminds you of contract dates when no window is open."),
+                                 (GPtrArray *) command,
+                                 wanted ? XDP_BACKGROUND_FLAG_AUTOSTART : XDP_BACKGROUND_FLAG_NONE,
+                                 NULL, background_requested_cb, g_object_ref (self));
+}
+
+static void
+settings_changed_cb (SignetApplication *self,
+                     const char        *key,
+                     GSettings         *settings)
+{
+  if (g_str_has_prefix (key, "review-months-"))
+    apply_review_intervals (self);
+  else if (g_str_equal (key, "run-in-background"))
+    {
+      /* While it may run in the background, the app outlives its windows. */
+      if (g_settings_get_boolean (settings, "run-in-background") != self->held)
+        {
+          self->held = !self->held;
+          if (self->held)
+            g_application_hold (G_APPLICATION (self));
+          else
+            g_application_release (G_APPLICATION (self));
+        }
+      request_background (self);
+    }
+}
+
+/* The register and the reminders about it, once for the process. */
+static void
+ensure_store (SignetApplication *self)
+{
+  if (self->store != NULL || self->store_error != NULL)
+    return;
+
+  self->store = open_store (self, &self->store_error);
+  if (self->store == NULL)
+    return;
+
+  apply_review_intervals (self);
+  self->notifier = signet_reminder_notifier_new (G_APPLICATION (self), self->store, self->settings);
+  signet_reminder_notifier_start (self->notifier);
+}
+
+static SignetWindow *
+ensure_window (SignetApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (SIGNET_IS_WINDOW (window))
+    return SIGNET_WINDOW (window);
+
+  ensure_store (self);
+
+  return signet_window_new (GTK_APPLICATION (self), self->store, self->store_error);
 }
 
 static void
 signet_application_activate (GApplication *app)
 {
   SignetApplication *self = SIGNET_APPLICATION (app);
-  g_autoptr(SignetStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  if (window == NULL)
+  /* Started at login: reminders now and daily, and a window only when
+   * the user opens Signet (which activates this instance again). */
+  if (self->start_hidden)
     {
-      store = open_store (self, &error);
-      window = GTK_WINDOW (signet_window_new (GTK_APPLICATION (app), store, error));
+      self->start_hidden = FALSE;
+      ensure_store (self);
+      if (!self->held)
+        {
+          self->held = TRUE;
+          g_application_hold (app);
+        }
+      return;
     }
 
-  gtk_window_present (window);
+  gtk_window_present (GTK_WINDOW (ensure_window (self)));
 }
 
 static void
@@ -251,6 +449,11 @@ signet_application_finalize (GObject *object)
   SignetApplication *self = (SignetApplication *)object;
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->portal);
 
   G_OBJECT_CLASS (signet_application_parent_class)->finalize (object);
 }

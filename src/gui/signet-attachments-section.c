@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-attachments-section.h"
+#include "signet-error-dialog.h"
 #include "signet-store-attachments.h"
 
 struct _SignetAttachmentsSection
@@ -42,42 +43,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void reload (SignetAttachmentsSection *self);
-
-static void
-show_toast (SignetAttachmentsSection *self,
-            AdwToast                 *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    {
-      g_message ("%s", adw_toast_get_title (toast));
-      g_object_unref (g_object_ref_sink (toast));
-    }
-}
-
-/* Errors that must not go unseen (a damaged file) get a dialog; the rest a
- * toast. */
-static void
-show_error (SignetAttachmentsSection *self,
-            const char               *heading,
-            const GError             *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  if (!GTK_IS_WINDOW (root))
-    {
-      g_warning ("%s: %s", heading, error->message);
-      return;
-    }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (root), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 static char *
 describe_attachment (SignetAttachment *attachment)
@@ -337,7 +302,7 @@ file_loaded_cb (GObject      *source,
     goto failed;
 
   reload (self);
-  show_toast (self, adw_toast_new_format (data->replacing_id > 0
+  signet_toast_show (GTK_WIDGET (self), adw_toast_new_format (data->replacing_id > 0
                                             ? _("“%s” added as a new version")
                                             : _("“%s” attached as %s"),
                                           name,
@@ -348,7 +313,7 @@ file_loaded_cb (GObject      *source,
 failed:
   /* Translators: %s is a file name. */
   heading = g_strdup_printf (_("“%s” Was Not Attached"), name);
-  show_error (self, heading, error);
+  signet_error_dialog_show (GTK_WIDGET (self), heading, error);
   add_data_free (data);
 }
 
@@ -380,7 +345,7 @@ add_file (SignetAttachmentsSection *self,
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *heading = g_strdup_printf (_("“%s” Was Not Attached"), name);
 
-      show_error (self, heading, error);
+      signet_error_dialog_show (GTK_WIDGET (self), heading, error);
       return;
     }
 
@@ -469,7 +434,7 @@ launched_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    show_error (self, _("The File Could Not Be Opened"), error);
+    signet_error_dialog_show (GTK_WIDGET (self), _("The File Could Not Be Opened"), error);
 }
 
 /* A file that is not a PDF opens in the default application: a copy is
@@ -490,7 +455,7 @@ open_externally (SignetAttachmentsSection *self,
 
   if (bytes == NULL)
     {
-      show_error (self, _("The File Could Not Be Opened"), error);
+      signet_error_dialog_show (GTK_WIDGET (self), _("The File Could Not Be Opened"), error);
       return;
     }
 
@@ -503,7 +468,7 @@ open_externally (SignetAttachmentsSection *self,
       if (error == NULL)
         g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno),
                      _("The folder %s could not be made."), dir);
-      show_error (self, _("The File Could Not Be Opened"), error);
+      signet_error_dialog_show (GTK_WIDGET (self), _("The File Could Not Be Opened"), error);
       return;
     }
 
@@ -573,9 +538,9 @@ saved_cb (GObject      *source,
   g_autofree char *name = g_file_get_basename (G_FILE (source));
 
   if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    show_error (self, _("The File Was Not Saved"), error);
+    signet_error_dialog_show (GTK_WIDGET (self), _("The File Was Not Saved"), error);
   else
-    show_toast (self, adw_toast_new_format (_("Saved as “%s”"), name));
+    signet_toast_show (GTK_WIDGET (self), adw_toast_new_format (_("Saved as “%s”"), name));
 }
 
 static void
@@ -613,7 +578,7 @@ save_activated (GtkWidget  *widget,
   self->saving = signet_store_load_version_bytes (self->store, signet_attachment_get_version_id (attachment), &error);
   if (self->saving == NULL)
     {
-      show_error (self, _("The File Was Not Saved"), error);
+      signet_error_dialog_show (GTK_WIDGET (self), _("The File Was Not Saved"), error);
       return;
     }
 
@@ -662,7 +627,7 @@ edit_responded_cb (AdwMessageDialog *dialog,
   updated = signet_store_update_attachment (self->store, id, gtk_drop_down_get_selected (roles),
                                             gtk_editable_get_text (description), &error);
   if (updated == NULL)
-    show_error (self, _("The Changes Were Not Saved"), error);
+    signet_error_dialog_show (GTK_WIDGET (self), _("The Changes Were Not Saved"), error);
   reload (self);
 }
 
@@ -728,7 +693,7 @@ undo_delete_clicked_cb (AdwToast *toast,
     return;
 
   if (!signet_store_restore_attachment (self->store, id, &error))
-    show_error (self, _("The File Could Not Be Restored"), error);
+    signet_error_dialog_show (GTK_WIDGET (self), _("The File Could Not Be Restored"), error);
   reload (self);
 }
 
@@ -750,7 +715,7 @@ delete_activated (GtkWidget  *widget,
   name = g_strdup (signet_attachment_get_file_name (attachment));
   if (!signet_store_delete_attachment (self->store, id, &error))
     {
-      show_error (self, _("The File Was Not Deleted"), error);
+      signet_error_dialog_show (GTK_WIDGET (self), _("The File Was Not Deleted"), error);
       return;
     }
   reload (self);
@@ -761,7 +726,7 @@ delete_activated (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (toast), "section", g_object_ref (self), g_object_unref);
   g_object_set_data (G_OBJECT (toast), "attachment-id", GSIZE_TO_POINTER (id));
   g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_delete_clicked_cb), NULL);
-  show_toast (self, toast);
+  signet_toast_show (GTK_WIDGET (self), toast);
 }
 
 /* Keeping up with the store */

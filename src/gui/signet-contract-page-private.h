@@ -4,6 +4,7 @@
 #include "signet-attachments-section.h"
 #include "signet-contract-page.h"
 #include "signet-date-entry.h"
+#include "signet-key-dates-section.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +44,7 @@ struct _SignetContractPage
   GtkDropDown    *risk_dropdown;
   GtkEditable    *tags_entry;
   GtkTextView    *notes_view;
+  SignetKeyDatesSection *key_dates_section;
   SignetAttachmentsSection *attachments_section;
 
   /* Per field: the widget that gets the error style and the focus, and

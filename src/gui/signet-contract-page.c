@@ -344,9 +344,15 @@ files_dropped_cb (GtkDropTarget      *target,
 }
 
 static void
-build_attachments_section (SignetContractPage *self)
+build_sections (SignetContractPage *self)
 {
   GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  self->key_dates_section = SIGNET_KEY_DATES_SECTION (signet_key_dates_section_new ());
+  gtk_widget_set_margin_top (GTK_WIDGET (self->key_dates_section), 12);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->grid))),
+                  GTK_WIDGET (self->key_dates_section));
+  signet_key_dates_section_set_store (self->key_dates_section, self->store);
 
   self->attachments_section = SIGNET_ATTACHMENTS_SECTION (signet_attachments_section_new ());
   gtk_widget_set_margin_top (GTK_WIDGET (self->attachments_section), 12);
@@ -482,6 +488,8 @@ signet_contract_page_set_store (SignetContractPage *self,
   reload_clients (self);
   if (self->attachments_section != NULL)
     signet_attachments_section_set_store (self->attachments_section, store);
+  if (self->key_dates_section != NULL)
+    signet_key_dates_section_set_store (self->key_dates_section, store);
 }
 
 SignetContract *
@@ -510,12 +518,13 @@ signet_contract_page_set_contract (SignetContractPage *self,
       if (self->client_dropdown == NULL)
         {
           _signet_contract_page_build_form (self);
-          build_attachments_section (self);
+          build_sections (self);
           reload_clients (self);
         }
       fill_form (self);
       signet_attachments_section_set_contract_id (self->attachments_section,
                                                   signet_contract_get_id (self->contract));
+      signet_key_dates_section_set_contract (self->key_dates_section, self->contract);
       gtk_stack_set_visible_child_name (self->stack, "form");
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
     }

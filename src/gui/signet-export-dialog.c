@@ -17,6 +17,9 @@
 #define SCOPE_ALL    "all"
 #define SCOPE_LISTED "listed"
 
+/* A check box in the file chooser (and the portal's). */
+#define ATTACHMENTS_CHOICE "attachments"
+
 struct _SignetExportDialog
 {
   AdwWindow             parent_instance;
@@ -32,12 +35,21 @@ struct _SignetExportDialog
   char                 *search;
   guint                 n_listed;
   gboolean              listed_only;
+  gboolean              with_attachments;
   GFile                *file;
   GtkFileChooserNative *chooser;
   GCancellable         *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (SignetExportDialog, signet_export_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_WITH_ATTACHMENTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 show_finished_page (SignetExportDialog *self,
@@ -82,12 +94,20 @@ export_finished_cb (GObject      *source,
   g_clear_object (&self->cancellable);
   name = g_file_get_basename (self->file);
   n_contracts = self->listed_only ? self->n_listed : signet_store_count_contracts (self->store);
-  /* Translators: %u is a number of contracts, %s a file name. */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u contract and its client were written to “%s”.",
-                                       "%u contracts and their clients were written to “%s”.",
-                                       n_contracts),
-                          n_contracts, name);
+  if (self->with_attachments)
+    /* Translators: %u is a number of contracts, %s a file name. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u contract, its client and its attached files were written to “%s”.",
+                                         "%u contracts, their clients and their attached files were written to “%s”.",
+                                         n_contracts),
+                            n_contracts, name);
+  else
+    /* Translators: %u is a number of contracts, %s a file name. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u contract and its client were written to “%s”.",
+                                         "%u contracts and their clients were written to “%s”.",
+                                         n_contracts),
+                            n_contracts, name);
   show_finished_page (self, self->done_page, text);
 }
 
@@ -106,8 +126,21 @@ start_export (SignetExportDialog *self)
 
   self->cancellable = g_cancellable_new ();
   signet_xml_export_async (self->store, self->file, self->listed_only ? self->search : NULL,
+                           self->with_attachments ? SIGNET_EXPORT_WITH_ATTACHMENTS : SIGNET_EXPORT_FLAGS_NONE,
                            self->cancellable, progress_cb, g_object_ref (self), g_object_unref,
                            export_finished_cb, g_object_ref (self));
+}
+
+static void
+set_with_attachments (SignetExportDialog *self,
+                      gboolean            with_attachments)
+{
+  with_attachments = !!with_attachments;
+  if (self->with_attachments == with_attachments)
+    return;
+
+  self->with_attachments = with_attachments;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WITH_ATTACHMENTS]);
 }
 
 static void
@@ -118,9 +151,11 @@ chooser_responded_cb (SignetExportDialog   *self,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       const char *scope = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), SCOPE_CHOICE);
+      const char *attachments = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), ATTACHMENTS_CHOICE);
 
       self->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       self->listed_only = g_strcmp0 (scope, SCOPE_LISTED) == 0;
+      set_with_attachments (self, g_strcmp0 (attachments, "true") == 0);
     }
 
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
@@ -139,6 +174,42 @@ static void
 cancel_button_clicked_cb (SignetExportDialog *self)
 {
   gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+signet_export_dialog_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  SignetExportDialog *self = SIGNET_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_WITH_ATTACHMENTS:
+      g_value_set_boolean (value, self->with_attachments);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+signet_export_dialog_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  SignetExportDialog *self = SIGNET_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_WITH_ATTACHMENTS:
+      set_with_attachments (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static gboolean
@@ -188,7 +259,17 @@ signet_export_dialog_class_init (SignetExportDialogClass *klass)
 
   object_class->dispose = signet_export_dialog_dispose;
   object_class->finalize = signet_export_dialog_finalize;
+  object_class->get_property = signet_export_dialog_get_property;
+  object_class->set_property = signet_export_dialog_set_property;
   window_class->close_request = signet_export_dialog_close_request;
+
+  /* Whether the export embeds the attached files (with their versions and
+   * annotations): the chooser's check box, or set before
+   * signet_export_dialog_export_file(). */
+  properties[PROP_WITH_ATTACHMENTS] =
+    g_param_spec_boolean ("with-attachments", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetExportDialog, cancel_button);
@@ -235,6 +316,13 @@ create_chooser (SignetExportDialog *self,
                                    options, labels);
       gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), SCOPE_CHOICE, SCOPE_LISTED);
     }
+
+  /* Without options: a check box. Files make an export much larger, so
+   * they are left out unless asked for. */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), ATTACHMENTS_CHOICE, _("Include attached files"),
+                               NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), ATTACHMENTS_CHOICE,
+                               self->with_attachments ? "true" : "false");
 
   g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_responded_cb), self, G_CONNECT_SWAPPED);
 

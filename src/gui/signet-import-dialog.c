@@ -154,15 +154,59 @@ describe_dry_run (const SignetImportReport *report)
                               report->n_conflicts, names->str);
     }
 
-  if (report->attachments_not_imported > 0)
+  if (report->attachments_added > 0)
     {
       g_string_append_c (text, '\n');
       g_string_append_printf (text,
                               g_dngettext (GETTEXT_PACKAGE,
-                                           "%u attachment cannot be imported yet: this version of Signet does not keep attachments.",
-                                           "%u attachments cannot be imported yet: this version of Signet does not keep attachments.",
-                                           report->attachments_not_imported),
-                              report->attachments_not_imported);
+                                           "%u attached file will be added.",
+                                           "%u attached files will be added.",
+                                           report->attachments_added),
+                              report->attachments_added);
+    }
+
+  if (report->attachments_skipped > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u attached file is left out: its contract already has it or is skipped.",
+                                           "%u attached files are left out: their contracts already have them or are skipped.",
+                                           report->attachments_skipped),
+                              report->attachments_skipped);
+    }
+
+  if (report->annotations_added > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u annotation will be added.",
+                                           "%u annotations will be added.",
+                                           report->annotations_added),
+                              report->annotations_added);
+    }
+
+  if (report->key_dates_added + report->reviews_added > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u key date or review will be added.",
+                                           "%u key dates and reviews will be added.",
+                                           report->key_dates_added + report->reviews_added),
+                              report->key_dates_added + report->reviews_added);
+    }
+
+  if (report->reminders_changed > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "The reminder settings of %u contract will change.",
+                                           "The reminder settings of %u contracts will change.",
+                                           report->reminders_changed),
+                              report->reminders_changed);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -173,7 +217,9 @@ show_summary (SignetImportDialog       *self,
               const SignetImportReport *report)
 {
   g_autofree char *summary = describe_dry_run (report);
-  guint n_new = report->clients_added + report->contracts_added;
+  guint n_new = report->clients_added + report->contracts_added + report->attachments_added +
+                report->annotations_added + report->key_dates_added + report->reviews_added +
+                report->reminders_changed;
 
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (self->conflict_group, report->n_conflicts > 0);

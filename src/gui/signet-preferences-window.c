@@ -9,6 +9,7 @@
 #include "signet-application.h"
 #include "signet-money.h"
 #include "signet-preferences-window.h"
+#include "signet-reminders.h"
 
 struct _SignetPreferencesWindow
 {
@@ -18,6 +19,14 @@ struct _SignetPreferencesWindow
   AdwActionRow         *example_row;
   GtkLabel             *example_label;
   AdwComboRow          *currency_row;
+  AdwEntryRow          *end_leads_row;
+  AdwEntryRow          *notice_leads_row;
+  AdwEntryRow          *review_leads_row;
+  AdwActionRow         *leads_error_row;
+  GtkSwitch            *background_switch;
+  GtkSpinButton        *high_spin;
+  GtkSpinButton        *medium_spin;
+  GtkSpinButton        *low_spin;
 
   GSettings            *settings;
   SignetStore          *store;
@@ -71,6 +80,62 @@ currency_selected_cb (SignetPreferencesWindow *self,
                          gtk_string_list_get_string (self->currencies, position));
 }
 
+static const struct
+{
+  const char *key;
+  gsize       offset;
+} leads_rows[] = {
+  { "reminder-end-leads", G_STRUCT_OFFSET (SignetPreferencesWindow, end_leads_row) },
+  { "reminder-notice-leads", G_STRUCT_OFFSET (SignetPreferencesWindow, notice_leads_row) },
+  { "reminder-review-leads", G_STRUCT_OFFSET (SignetPreferencesWindow, review_leads_row) },
+};
+
+#define LEADS_ROW(self, i) (*(AdwEntryRow **) G_STRUCT_MEMBER_P ((self), leads_rows[i].offset))
+
+/* Lead times are kept when applied and valid; a wrong one says why under
+ * the rows and keeps the last good value. */
+static void
+leads_applied_cb (SignetPreferencesWindow *self,
+                  AdwEntryRow             *row)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (leads_rows); i++)
+    {
+      const char *text;
+      g_autofree char *trimmed = NULL;
+      g_autofree char *canonical = NULL;
+      g_autoptr(GArray) leads = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (LEADS_ROW (self, i) != row)
+        continue;
+
+      text = gtk_editable_get_text (GTK_EDITABLE (row));
+      trimmed = g_strstrip (g_strdup (text));
+      if (*trimmed != '\0' && (leads = signet_reminder_leads_parse (trimmed, &error)) == NULL)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->leads_error_row), error->message);
+          gtk_widget_set_visible (GTK_WIDGET (self->leads_error_row), TRUE);
+          return;
+        }
+
+      canonical = leads != NULL ? signet_reminder_leads_to_string (leads) : g_strdup ("");
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_set_visible (GTK_WIDGET (self->leads_error_row), FALSE);
+      gtk_editable_set_text (GTK_EDITABLE (row), canonical);
+      g_settings_set_string (self->settings, leads_rows[i].key, canonical);
+    }
+}
+
+static void
+background_toggled_cb (SignetPreferencesWindow *self,
+                       GParamSpec              *pspec,
+                       GtkSwitch               *toggle)
+{
+  if (!self->loading)
+    g_settings_set_boolean (self->settings, "run-in-background", gtk_switch_get_active (toggle));
+}
+
 static void
 load_settings (SignetPreferencesWindow *self)
 {
@@ -86,6 +151,14 @@ load_settings (SignetPreferencesWindow *self)
   for (guint i = 0; i < n; i++)
     if (g_strcmp0 (gtk_string_list_get_string (self->currencies, i), currency) == 0)
       adw_combo_row_set_selected (self->currency_row, i);
+
+  for (guint i = 0; i < G_N_ELEMENTS (leads_rows); i++)
+    {
+      g_autofree char *leads = g_settings_get_string (self->settings, leads_rows[i].key);
+
+      gtk_editable_set_text (GTK_EDITABLE (LEADS_ROW (self, i)), leads);
+    }
+  gtk_switch_set_active (self->background_switch, g_settings_get_boolean (self->settings, "run-in-background"));
 
   self->loading = FALSE;
 }
@@ -117,6 +190,16 @@ signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, example_row);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, example_label);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, end_leads_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, notice_leads_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, review_leads_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, leads_error_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, background_switch);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, high_spin);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, medium_spin);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, low_spin);
+  gtk_widget_class_bind_template_callback (widget_class, leads_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, background_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, pattern_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, currency_selected_cb);
 }
@@ -135,6 +218,14 @@ signet_preferences_window_init (SignetPreferencesWindow *self)
   adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (self->currencies));
   adw_combo_row_set_expression (self->currency_row,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+
+  /* The spin buttons write their settings as they change. */
+  g_settings_bind (self->settings, "review-months-high",
+                   gtk_spin_button_get_adjustment (self->high_spin), "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "review-months-medium",
+                   gtk_spin_button_get_adjustment (self->medium_spin), "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "review-months-low",
+                   gtk_spin_button_get_adjustment (self->low_spin), "value", G_SETTINGS_BIND_DEFAULT);
 }
 
 GtkWidget *

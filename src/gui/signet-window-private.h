@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "signet-calendar-view.h"
 #include "signet-contract-list.h"
 #include "signet-contract-page.h"
 #include "signet-contract-table.h"
+#include "signet-text-indexer.h"
 #include "signet-window.h"
 
 G_BEGIN_DECLS
@@ -15,7 +17,7 @@ struct _SignetWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *window_title;
   GtkWidget            *search_button;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
@@ -26,10 +28,17 @@ struct _SignetWindow
   GtkPaned             *paned;
   SignetContractTable  *table;
   SignetContractPage   *page;
+  AdwViewStack         *view_stack;
+  SignetCalendarView   *calendar_view;
+  GtkRevealer          *indexing_revealer;
+  GtkLabel             *indexing_label;
+  GtkProgressBar       *indexing_progress;
 
   GSettings            *settings;
   SignetStore          *store;
   SignetContractList   *list;
+  /* Reads the text of attached PDFs for search, in the background. */
+  SignetTextIndexer    *text_indexer;
   GtkWindow            *clients_window;
   GtkFileChooserNative *file_chooser;
 

@@ -87,6 +87,39 @@ list_length_changed_cb (SignetWindow       *self,
 }
 
 static void
+indexer_progress_cb (SignetWindow      *self,
+                     GParamSpec        *pspec,
+                     SignetTextIndexer *indexer)
+{
+  guint n_total = signet_text_indexer_get_n_total (indexer);
+  g_autofree char *text = NULL;
+
+  gtk_revealer_set_reveal_child (self->indexing_revealer, signet_text_indexer_get_busy (indexer));
+  if (!signet_text_indexer_get_busy (indexer))
+    return;
+
+  /* Translators: shown under the contract list while Signet reads the text
+   * of attached PDFs so that search finds words inside them. */
+  text = g_strdup_printf (ngettext ("Reading attached files for search: %u of %u",
+                                    "Reading attached files for search: %u of %u", n_total),
+                          MIN (signet_text_indexer_get_n_done (indexer) + 1, n_total), n_total);
+  gtk_label_set_text (self->indexing_label, text);
+  gtk_progress_bar_set_fraction (self->indexing_progress, signet_text_indexer_get_fraction (indexer));
+}
+
+static void
+stop_indexer (SignetWindow *self)
+{
+  if (self->text_indexer == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->text_indexer, self);
+  signet_text_indexer_stop (self->text_indexer);
+  g_clear_object (&self->text_indexer);
+  gtk_revealer_set_reveal_child (self->indexing_revealer, FALSE);
+}
+
+static void
 set_store (SignetWindow *self,
            SignetStore  *store,
            const GError *error)
@@ -95,9 +128,20 @@ set_store (SignetWindow *self,
   g_clear_object (&self->list);
   g_set_object (&self->store, store);
 
+  stop_indexer (self);
   if (store != NULL)
-    self->list = signet_contract_list_new (store);
+    {
+      self->list = signet_contract_list_new (store);
+      self->text_indexer = signet_text_indexer_new (store);
+      g_signal_connect_object (self->text_indexer, "notify::busy",
+                               G_CALLBACK (indexer_progress_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->text_indexer, "notify::fraction",
+                               G_CALLBACK (indexer_progress_cb), self, G_CONNECT_SWAPPED);
+    }
   signet_contract_page_set_store (self->page, store);
+  signet_calendar_view_set_store (self->calendar_view, store);
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->calendar_view)),
+                                   store != NULL);
 
   if (store != NULL)
     {
@@ -113,13 +157,13 @@ set_store (SignetWindow *self,
                                       g_settings_get_boolean (self->settings, "sort-descending"));
 
       /* Name the file only when it is not the usual register. */
-      adw_window_title_set_subtitle (self->window_title,
-                                     g_strcmp0 (signet_store_get_path (store), default_path) != 0 ? basename : NULL);
+      adw_view_switcher_title_set_subtitle (self->window_title,
+                                            g_strcmp0 (signet_store_get_path (store), default_path) != 0 ? basename : NULL);
     }
   else
     {
       adw_status_page_set_description (self->error_page, error ? error->message : NULL);
-      adw_window_title_set_subtitle (self->window_title, NULL);
+      adw_view_switcher_title_set_subtitle (self->window_title, NULL);
     }
 
   _signet_window_update_actions (self);
@@ -229,6 +273,39 @@ table_selection_changed_cb (SignetWindow        *self,
 }
 
 static void
+calendar_open_contract_cb (SignetWindow       *self,
+                           gint64              contract_id,
+                           SignetCalendarView *view)
+{
+  signet_window_open_contract (self, contract_id);
+}
+
+void
+signet_window_open_contract (SignetWindow *self,
+                             gint64        contract_id)
+{
+  gint64 *pending;
+
+  g_return_if_fail (SIGNET_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+
+  pending = g_new (gint64, 1);
+
+  /* The contract opens in the list, even when a search was hiding it. */
+  adw_view_stack_set_visible_child_name (self->view_stack, "list");
+  if (has_search (self))
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      signet_contract_list_set_search (self->list, "");
+    }
+
+  *pending = contract_id;
+  _signet_window_after_unsaved (self, show_selected_contract, pending, g_free);
+}
+
+static void
 table_sort_changed_cb (SignetWindow        *self,
                        SignetContractTable *table)
 {
@@ -244,6 +321,12 @@ page_contract_changed_cb (SignetWindow       *self,
                           GParamSpec         *pspec,
                           SignetContractPage *page)
 {
+  SignetContract *contract = signet_contract_page_get_contract (page);
+
+  /* New Contract from the calendar: the form is on the List page. */
+  if (contract != NULL && signet_contract_get_id (contract) == 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, "list");
+
   _signet_window_update_actions (self);
   _signet_window_update_view (self);
 }
@@ -363,6 +446,13 @@ signet_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
   g_clear_object (&self->file_chooser);
 
+  if (self->text_indexer != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->text_indexer, self);
+      signet_text_indexer_stop (self->text_indexer);
+      g_clear_object (&self->text_indexer);
+    }
+
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGNET_TYPE_WINDOW);
 
   g_clear_object (&self->list);
@@ -387,6 +477,7 @@ signet_window_class_init (SignetWindowClass *klass)
 
   g_type_ensure (SIGNET_TYPE_CONTRACT_TABLE);
   g_type_ensure (SIGNET_TYPE_CONTRACT_PAGE);
+  g_type_ensure (SIGNET_TYPE_CALENDAR_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, window_title);
@@ -400,6 +491,12 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, table);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, page);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, calendar_view);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, indexing_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, indexing_label);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, indexing_progress);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_open_contract_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_file_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
@@ -450,4 +547,13 @@ signet_window_get_store (SignetWindow *self)
   g_return_val_if_fail (SIGNET_IS_WINDOW (self), NULL);
 
   return self->store;
+}
+
+void
+signet_window_show_agenda (SignetWindow *self)
+{
+  g_return_if_fail (SIGNET_IS_WINDOW (self));
+
+  if (self->store != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, "calendar");
 }

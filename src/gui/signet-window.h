@@ -18,5 +18,11 @@ SignetWindow *signet_window_new       (GtkApplication *app,
                                        SignetStore    *store,
                                        const GError   *open_error);
 SignetStore  *signet_window_get_store (SignetWindow   *self);
+/* Shows the contract in the list and its page (asking first about edits
+ * not saved), as a click in the calendar or on a reminder does. */
+void          signet_window_open_contract (SignetWindow *self,
+                                           gint64        contract_id);
+/* The calendar with its agenda of upcoming dates. */
+void          signet_window_show_agenda   (SignetWindow *self);
 
 G_END_DECLS

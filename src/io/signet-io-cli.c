@@ -9,6 +9,7 @@
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 
+#include "signet-ics.h"
 #include "signet-io-cli.h"
 #include "signet-xml.h"
 
@@ -22,8 +23,9 @@ usage_error (const char *message)
 }
 
 static int
-run_export (SignetStore *store,
-            const char  *export_path)
+run_export (SignetStore       *store,
+            const char        *export_path,
+            SignetExportFlags  flags)
 {
   g_autoptr(GError) error = NULL;
 
@@ -31,7 +33,7 @@ run_export (SignetStore *store,
     {
       g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 
-      if (!signet_xml_export_to_stream (store, out, NULL, NULL, NULL, NULL, &error))
+      if (!signet_xml_export_to_stream (store, out, NULL, flags, NULL, NULL, NULL, &error))
         {
           g_printerr ("-: %s\n", error->message);
           return SIGNET_IO_CLI_EXIT_INVALID;
@@ -41,9 +43,41 @@ run_export (SignetStore *store,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (export_path);
 
-      if (!signet_xml_export (store, file, NULL, NULL, NULL, NULL, &error))
+      if (!signet_xml_export (store, file, NULL, flags, NULL, NULL, NULL, &error))
         {
           g_printerr ("%s: %s\n", export_path, error->message);
+          return SIGNET_IO_CLI_EXIT_INVALID;
+        }
+    }
+
+  return EXIT_SUCCESS;
+}
+
+/* The key dates as iCalendar, for a scheduled job that keeps a subscribed
+ * calendar file current. */
+static int
+run_export_ics (SignetStore *store,
+                const char  *ics_path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (ics_path, "-"))
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      if (!signet_ics_export_to_stream (store, out, NULL, NULL, NULL, &error))
+        {
+          g_printerr ("-: %s\n", error->message);
+          return SIGNET_IO_CLI_EXIT_INVALID;
+        }
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (ics_path);
+
+      if (!signet_ics_export (store, file, NULL, NULL, NULL, &error))
+        {
+          g_printerr ("%s: %s\n", ics_path, error->message);
           return SIGNET_IO_CLI_EXIT_INVALID;
         }
     }
@@ -80,7 +114,9 @@ run_import (SignetStore          *store,
 int
 signet_io_cli_run (const char *database_path,
                    const char *export_path,
+                   const char *ics_path,
                    const char *import_path,
+                   gboolean    with_attachments,
                    gboolean    dry_run,
                    const char *on_conflict)
 {
@@ -93,14 +129,23 @@ signet_io_cli_run (const char *database_path,
   if (export_path != NULL && import_path != NULL)
     return usage_error (_("Choose either --export or --import, not both."));
 
+  if (ics_path != NULL && (export_path != NULL || import_path != NULL))
+    return usage_error (_("--export-ics goes alone, without --export or --import."));
+
   if (import_path == NULL && (dry_run || on_conflict != NULL))
     return usage_error (_("--dry-run and --on-conflict go with --import."));
 
-  if (export_path == NULL && import_path == NULL)
-    return usage_error (_("Give --export=FILE or --import=FILE."));
+  if (export_path == NULL && with_attachments)
+    return usage_error (_("--with-attachments goes with --export."));
+
+  if (export_path == NULL && ics_path == NULL && import_path == NULL)
+    return usage_error (_("Give --export=FILE, --export-ics=FILE or --import=FILE."));
 
   if (export_path != NULL && *export_path == '\0')
     return usage_error (_("--export needs a file name, or - for standard output."));
+
+  if (ics_path != NULL && *ics_path == '\0')
+    return usage_error (_("--export-ics needs a file name, or - for standard output."));
 
   if (import_path != NULL && (*import_path == '\0' || g_str_equal (import_path, "-")))
     return usage_error (_("--import needs the name of a file."));
@@ -115,7 +160,7 @@ signet_io_cli_run (const char *database_path,
     }
 
   /* An export reads a register; it must not create an empty one from a typo. */
-  if (export_path != NULL && !g_file_test (database_path, G_FILE_TEST_EXISTS))
+  if ((export_path != NULL || ics_path != NULL) && !g_file_test (database_path, G_FILE_TEST_EXISTS))
     {
       g_printerr ("%s: %s\n", database_path, _("There is no register in this file."));
       return SIGNET_IO_CLI_EXIT_INVALID;
@@ -129,7 +174,11 @@ signet_io_cli_run (const char *database_path,
     }
 
   if (export_path != NULL)
-    return run_export (store, export_path);
+    return run_export (store, export_path,
+                       with_attachments ? SIGNET_EXPORT_WITH_ATTACHMENTS : SIGNET_EXPORT_FLAGS_NONE);
+
+  if (ics_path != NULL)
+    return run_export_ics (store, ics_path);
 
   return run_import (store, import_path, policy, dry_run);
 }

@@ -7,21 +7,11 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <libxml/xmlwriter.h>
 
 #include "signet-money.h"
-#include "signet-xml-private.h"
-
-typedef struct
-{
-  SignetStore       *store;
-  GOutputStream     *stream;
-  GCancellable      *cancellable;
-  SignetXmlProgress  progress;
-  xmlTextWriterPtr   writer;
-  /* The first failure of the stream; the writer only sees -1. */
-  GError            *error;
-} Export;
+#include "signet-store-attachments.h"
+#include "signet-store-events.h"
+#include "signet-xml-export-private.h"
 
 static int
 write_cb (void       *context,
@@ -57,11 +47,11 @@ ignore_libxml_error_cb (void        *user_data,
 /* Records whose text XML cannot carry (control characters, broken UTF-8)
  * stop the export, naming the record: writing them would give a file that
  * no XML reader accepts, and dropping the characters would lose data. */
-static gboolean
-check_text (const char   *text,
-            const char   *record,
-            SignetField   field,
-            GError      **error)
+gboolean
+_signet_xml_export_check_text (const char  *text,
+                               const char  *record,
+                               const char  *label,
+                               GError     **error)
 {
   gunichar bad_char;
 
@@ -72,14 +62,23 @@ check_text (const char   *text,
                /* Translators: the first %s is a contract number or client code, the second a field name. */
                _("%s: the field “%s” holds the character U+%04X, which an XML file cannot contain. "
                  "Remove it and export again."),
-               record, signet_field_to_label (field), bad_char);
+               record, label, bad_char);
 
   return FALSE;
 }
 
 static gboolean
-writer_failed (Export  *self,
-               GError **error)
+check_text (const char   *text,
+            const char   *record,
+            SignetField   field,
+            GError      **error)
+{
+  return _signet_xml_export_check_text (text, record, signet_field_to_label (field), error);
+}
+
+gboolean
+_signet_xml_export_writer_failed (Export  *self,
+                                  GError **error)
 {
   if (self->error != NULL)
     g_propagate_error (error, g_steal_pointer (&self->error));
@@ -97,7 +96,7 @@ write_token_element (Export      *self,
                      GError     **error)
 {
   if (xmlTextWriterWriteElement (self->writer, BAD_CAST name, BAD_CAST token) < 0)
-    return writer_failed (self, error);
+    return _signet_xml_export_writer_failed (self, error);
 
   return TRUE;
 }
@@ -118,7 +117,7 @@ write_text_element (Export      *self,
     return FALSE;
 
   if (xmlTextWriterWriteElement (self->writer, BAD_CAST name, BAD_CAST text) < 0)
-    return writer_failed (self, error);
+    return _signet_xml_export_writer_failed (self, error);
 
   return TRUE;
 }
@@ -135,7 +134,7 @@ write_client (Export        *self,
 
   if (xmlTextWriterStartElement (self->writer, BAD_CAST "client") < 0 ||
       xmlTextWriterWriteAttribute (self->writer, BAD_CAST "code", BAD_CAST code) < 0)
-    return writer_failed (self, error);
+    return _signet_xml_export_writer_failed (self, error);
 
   if (!write_text_element (self, "name", signet_client_get_name (client), code, SIGNET_FIELD_CLIENT_NAME, error) ||
       !write_text_element (self, "contact", signet_client_get_contact (client), code, SIGNET_FIELD_CLIENT_CONTACT, error) ||
@@ -146,7 +145,137 @@ write_client (Export        *self,
     return FALSE;
 
   if (xmlTextWriterEndElement (self->writer) < 0)
-    return writer_failed (self, error);
+    return _signet_xml_export_writer_failed (self, error);
+
+  return TRUE;
+}
+
+/* The key dates users added, by date (the order the store lists them in,
+ * and the order they come back in once imported). */
+static gboolean
+write_key_dates (Export      *self,
+                 gint64       contract_id,
+                 const char  *number,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) key_dates = signet_store_list_key_dates (self->store, contract_id, error);
+
+  if (key_dates == NULL)
+    return FALSE;
+
+  if (key_dates->len == 0)
+    return TRUE;
+
+  if (xmlTextWriterStartElement (self->writer, BAD_CAST "key-dates") < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  for (guint i = 0; i < key_dates->len; i++)
+    {
+      SignetUserKeyDate *key_date = g_ptr_array_index (key_dates, i);
+
+      if (xmlTextWriterStartElement (self->writer, BAD_CAST "key-date") < 0 ||
+          xmlTextWriterWriteAttribute (self->writer, BAD_CAST "kind",
+                                       BAD_CAST signet_key_date_kind_to_token (key_date->kind)) < 0 ||
+          xmlTextWriterWriteAttribute (self->writer, BAD_CAST "date", BAD_CAST key_date->date) < 0)
+        return _signet_xml_export_writer_failed (self, error);
+
+      if (!write_text_element (self, "title", key_date->title, number, SIGNET_FIELD_KEY_DATE_TITLE, error) ||
+          !write_text_element (self, "note", key_date->note, number, SIGNET_FIELD_KEY_DATE_NOTE, error))
+        return FALSE;
+
+      if (xmlTextWriterEndElement (self->writer) < 0)
+        return _signet_xml_export_writer_failed (self, error);
+    }
+
+  if (xmlTextWriterEndElement (self->writer) < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  return TRUE;
+}
+
+/* Recorded reviews, oldest first: the store lists them newest first. */
+static gboolean
+write_reviews (Export      *self,
+               gint64       contract_id,
+               const char  *number,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) reviews = signet_store_list_reviews (self->store, contract_id, error);
+
+  if (reviews == NULL)
+    return FALSE;
+
+  if (reviews->len == 0)
+    return TRUE;
+
+  if (xmlTextWriterStartElement (self->writer, BAD_CAST "reviews") < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  for (guint i = reviews->len; i > 0; i--)
+    {
+      SignetReview *review = g_ptr_array_index (reviews, i - 1);
+
+      if (!check_text (review->reviewer, number, SIGNET_FIELD_REVIEW_REVIEWER, error))
+        return FALSE;
+
+      if (xmlTextWriterStartElement (self->writer, BAD_CAST "review") < 0 ||
+          xmlTextWriterWriteAttribute (self->writer, BAD_CAST "date", BAD_CAST review->date) < 0 ||
+          xmlTextWriterWriteAttribute (self->writer, BAD_CAST "reviewer", BAD_CAST review->reviewer) < 0)
+        return _signet_xml_export_writer_failed (self, error);
+
+      if (!write_text_element (self, "note", review->note, number, SIGNET_FIELD_REVIEW_NOTE, error))
+        return FALSE;
+
+      if (xmlTextWriterEndElement (self->writer) < 0)
+        return _signet_xml_export_writer_failed (self, error);
+    }
+
+  if (xmlTextWriterEndElement (self->writer) < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  return TRUE;
+}
+
+/* The contract's own lead times; nothing when it follows the Preferences. */
+static gboolean
+write_reminders (Export      *self,
+                 gint64       contract_id,
+                 GError     **error)
+{
+  static const struct
+  {
+    const char        *attribute;
+    SignetKeyDateKind  kind;
+  } kinds[] = {
+    { "end-leads", SIGNET_KEY_DATE_END },
+    { "notice-leads", SIGNET_KEY_DATE_NOTICE_DEADLINE },
+    { "review-leads", SIGNET_KEY_DATE_REVIEW },
+  };
+  g_autoptr(SignetReminderSettings) settings = signet_store_get_reminder_settings (self->store, contract_id, error);
+  gboolean started = FALSE;
+
+  if (settings == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      GArray *leads = signet_reminder_settings_get_leads (settings, kinds[i].kind);
+      g_autofree char *text = NULL;
+
+      if (leads == NULL)
+        continue;
+
+      if (!started && xmlTextWriterStartElement (self->writer, BAD_CAST "reminders") < 0)
+        return _signet_xml_export_writer_failed (self, error);
+      started = TRUE;
+
+      text = signet_reminder_leads_to_string (leads);
+      if (xmlTextWriterWriteAttribute (self->writer, BAD_CAST kinds[i].attribute, BAD_CAST text) < 0)
+        return _signet_xml_export_writer_failed (self, error);
+    }
+
+  if (started && xmlTextWriterEndElement (self->writer) < 0)
+    return _signet_xml_export_writer_failed (self, error);
 
   return TRUE;
 }
@@ -161,6 +290,7 @@ write_contract (Export          *self,
   const char *currency = signet_contract_get_currency (contract);
   g_autofree char *amount = signet_money_to_decimal (signet_contract_get_value (contract), currency);
   g_autofree char *notice_days = g_strdup_printf ("%u", signet_contract_get_notice_days (contract));
+  gint64 id = signet_contract_get_id (contract);
 
   if (!check_text (number, number, SIGNET_FIELD_CONTRACT_NUMBER, error))
     return FALSE;
@@ -168,7 +298,7 @@ write_contract (Export          *self,
   if (xmlTextWriterStartElement (self->writer, BAD_CAST "contract") < 0 ||
       xmlTextWriterWriteAttribute (self->writer, BAD_CAST "number", BAD_CAST number) < 0 ||
       xmlTextWriterWriteAttribute (self->writer, BAD_CAST "client", BAD_CAST client_code) < 0)
-    return writer_failed (self, error);
+    return _signet_xml_export_writer_failed (self, error);
 
   if (!write_text_element (self, "title", signet_contract_get_title (contract), number, SIGNET_FIELD_CONTRACT_TITLE, error) ||
       !write_text_element (self, "type", signet_contract_get_contract_type (contract), number, SIGNET_FIELD_CONTRACT_TYPE, error) ||
@@ -180,7 +310,7 @@ write_contract (Export          *self,
       xmlTextWriterWriteAttribute (self->writer, BAD_CAST "currency", BAD_CAST currency) < 0 ||
       xmlTextWriterWriteString (self->writer, BAD_CAST amount) < 0 ||
       xmlTextWriterEndElement (self->writer) < 0)
-    return writer_failed (self, error);
+    return _signet_xml_export_writer_failed (self, error);
 
   if (!write_text_element (self, "signing-date", signet_contract_get_signing_date (contract), number, SIGNET_FIELD_CONTRACT_SIGNING_DATE, error) ||
       !write_text_element (self, "start-date", signet_contract_get_start_date (contract), number, SIGNET_FIELD_CONTRACT_START_DATE, error) ||
@@ -193,8 +323,20 @@ write_contract (Export          *self,
       !write_text_element (self, "notes", signet_contract_get_notes (contract), number, SIGNET_FIELD_CONTRACT_NOTES, error))
     return FALSE;
 
+  if (g_hash_table_contains (self->with_records, &id))
+    {
+      if ((self->flags & SIGNET_EXPORT_WITH_ATTACHMENTS) &&
+          !_signet_xml_export_write_attachments (self, id, number, error))
+        return FALSE;
+
+      if (!write_key_dates (self, id, number, error) ||
+          !write_reviews (self, id, number, error) ||
+          !write_reminders (self, id, error))
+        return FALSE;
+    }
+
   if (xmlTextWriterEndElement (self->writer) < 0)
-    return writer_failed (self, error);
+    return _signet_xml_export_writer_failed (self, error);
 
   return TRUE;
 }
@@ -273,6 +415,10 @@ write_register (Export      *self,
   if (ids == NULL)
     return FALSE;
 
+  self->with_records = signet_store_list_contracts_with_records (self->store, error);
+  if (self->with_records == NULL)
+    return FALSE;
+
   codes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   clients = collect_clients (self, ids, all, codes, error);
   if (clients == NULL)
@@ -287,7 +433,7 @@ write_register (Export      *self,
       xmlTextWriterWriteAttribute (writer, BAD_CAST "xmlns", BAD_CAST SIGNET_XML_NAMESPACE) < 0 ||
       xmlTextWriterWriteFormatAttribute (writer, BAD_CAST "version", "%d", SIGNET_XML_VERSION) < 0 ||
       xmlTextWriterStartElement (writer, BAD_CAST "clients") < 0)
-    return writer_failed (self, error);
+    return _signet_xml_export_writer_failed (self, error);
 
   for (guint i = 0; i < clients->len; i++)
     {
@@ -298,7 +444,7 @@ write_register (Export      *self,
 
   if (xmlTextWriterEndElement (writer) < 0 ||
       xmlTextWriterStartElement (writer, BAD_CAST "contracts") < 0)
-    return writer_failed (self, error);
+    return _signet_xml_export_writer_failed (self, error);
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -323,7 +469,7 @@ write_register (Export      *self,
     }
 
   if (xmlTextWriterEndDocument (writer) < 0 || xmlTextWriterFlush (writer) < 0)
-    return writer_failed (self, error);
+    return _signet_xml_export_writer_failed (self, error);
 
   return TRUE;
 }
@@ -332,6 +478,7 @@ gboolean
 signet_xml_export_to_stream (SignetStore            *store,
                              GOutputStream          *stream,
                              const char             *search,
+                             SignetExportFlags       flags,
                              GCancellable           *cancellable,
                              SignetXmlProgressFunc   progress,
                              gpointer                progress_data,
@@ -349,6 +496,7 @@ signet_xml_export_to_stream (SignetStore            *store,
   self.store = store;
   self.stream = stream;
   self.cancellable = cancellable;
+  self.flags = flags;
   _signet_xml_progress_init (&self.progress, progress, progress_data);
   _signet_xml_progress_report (&self.progress, 0.0);
 
@@ -362,6 +510,7 @@ signet_xml_export_to_stream (SignetStore            *store,
   self.writer = xmlNewTextWriter (xmlOutputBufferCreateIO (write_cb, close_cb, &self, NULL));
   success = write_register (&self, search, error);
   signet_store_rollback_batch (store);
+  g_clear_pointer (&self.with_records, g_hash_table_unref);
 
   /* Freeing the writer flushes what it still holds. */
   xmlFreeTextWriter (self.writer);
@@ -423,6 +572,7 @@ gboolean
 signet_xml_export (SignetStore            *store,
                    GFile                  *dest,
                    const char             *search,
+                   SignetExportFlags       flags,
                    GCancellable           *cancellable,
                    SignetXmlProgressFunc   progress,
                    gpointer                progress_data,
@@ -444,7 +594,7 @@ signet_xml_export (SignetStore            *store,
   /* Bigger writes than libxml2's 4 kB blocks. */
   buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 256 * 1024);
 
-  if (!signet_xml_export_to_stream (store, buffered, search, cancellable,
+  if (!signet_xml_export_to_stream (store, buffered, search, flags, cancellable,
                                     progress, progress_data, &local_error) ||
       !g_output_stream_close (buffered, cancellable, &local_error) ||
       !g_file_move (temporary, dest, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,

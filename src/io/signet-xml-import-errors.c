@@ -235,7 +235,7 @@ translate_libxml_error (Import         *self,
     {
       _signet_xml_set_error (&error, SIGNET_XML_ERROR_LIMIT, line, column, NULL,
                              _("Elements are nested more than %d levels deep; a Signet "
-                               "register nests six."), SIGNET_XML_MAX_DEPTH);
+                               "register nests nine."), SIGNET_XML_MAX_DEPTH);
     }
   else if (e->code == XML_ERR_NO_MEMORY && strstr (message, "huge text node") != NULL)
     {

@@ -10,6 +10,7 @@
 
 #include "signet-date.h"
 #include "signet-money.h"
+#include "signet-utils.h"
 #include "signet-xml-import-private.h"
 
 static const FieldInfo client_fields[] = {
@@ -38,8 +39,12 @@ static const FieldInfo contract_fields[] = {
   { "notes", FIELD_NOTES, SIGNET_FIELD_CONTRACT_NOTES },
 };
 
-
 const FieldInfo _signet_xml_import_data_field = { "data", FIELD_DATA, SIGNET_FIELD_NONE };
+const FieldInfo _signet_xml_import_description_field = { "description", FIELD_DESCRIPTION, SIGNET_FIELD_NONE };
+const FieldInfo _signet_xml_import_comment_field = { "comment", FIELD_COMMENT, SIGNET_FIELD_NONE };
+const FieldInfo _signet_xml_import_key_date_title_field = { "title", FIELD_KEY_DATE_TITLE, SIGNET_FIELD_KEY_DATE_TITLE };
+const FieldInfo _signet_xml_import_key_date_note_field = { "note", FIELD_KEY_DATE_NOTE, SIGNET_FIELD_KEY_DATE_NOTE };
+const FieldInfo _signet_xml_import_review_note_field = { "note", FIELD_REVIEW_NOTE, SIGNET_FIELD_REVIEW_NOTE };
 
 const FieldInfo *
 _signet_xml_import_lookup_field (RecordType  record,
@@ -60,19 +65,36 @@ _signet_xml_import_lookup_field (RecordType  record,
 
 /* Values. */
 
+gboolean
+_signet_xml_import_check_date (Import     *self,
+                               const char *text,
+                               guint       line,
+                               const char *element,
+                               const char *attribute)
+{
+  guint column;
+
+  if (signet_date_is_valid (text))
+    return TRUE;
+
+  if (attribute != NULL)
+    column = _signet_xml_import_locate_attribute (self, line, attribute, text);
+  else
+    column = _signet_xml_import_locate_text (self, line, text, element);
+
+  /* Translators: %s is a date as written in the file, such as 2026-02-30. */
+  return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, column, text,
+               _("“%s” is not a date that exists; write dates as YYYY-MM-DD, for example 2026-02-28."),
+               text);
+}
+
 static gboolean
 check_date (Import     *self,
             const char *text,
             guint       line,
             const char *element)
 {
-  if (signet_date_is_valid (text))
-    return TRUE;
-
-  /* Translators: %s is a date as written in the file, such as 2026-02-30. */
-  return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, _signet_xml_import_locate_text (self, line, text, element), text,
-               _("“%s” is not a date that exists; write dates as YYYY-MM-DD, for example 2026-02-28."),
-               text);
+  return _signet_xml_import_check_date (self, text, line, element, NULL);
 }
 
 static gboolean
@@ -129,55 +151,6 @@ nonempty (const char *text)
   return text != NULL && *text != '\0' ? text : NULL;
 }
 
-static gboolean
-decode_chunk (Import     *self,
-              char       *text,
-              guint       line)
-{
-  gsize n_significant = 0;
-  gsize n_padding = 0;
-  gsize out = 0;
-  gsize decoded_len = 0;
-
-  /* g_base64_decode() skips what it does not know; the format does not. */
-  for (gsize i = 0; text[i] != '\0'; i++)
-    {
-      char c = text[i];
-
-      if (g_ascii_isspace (c))
-        continue;
-
-      if (c == '=')
-        n_padding++;
-      else if (n_padding > 0 || !(g_ascii_isalnum (c) || c == '+' || c == '/'))
-        {
-          g_autofree char *shown = g_strndup (text + i, 16);
-
-          return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, 0, shown,
-                       _("The data of the attachment “%s” is not valid base64 near “%s”."),
-                       self->attachment_name, shown);
-        }
-
-      text[out++] = c;
-      n_significant++;
-    }
-  text[out] = '\0';
-
-  if (n_significant % 4 != 0 || n_padding > 2)
-    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, 0, self->attachment_name,
-                 _("The data of the attachment “%s” is not valid base64: its length is not a "
-                   "multiple of four characters."), self->attachment_name);
-
-  if (out > 0)
-    {
-      g_base64_decode_inplace (text, &decoded_len);
-      g_checksum_update (self->checksum, (const guchar *) text, decoded_len);
-      self->n_decoded += decoded_len;
-    }
-
-  return TRUE;
-}
-
 /* Called at the end of each field element with its whole text. */
 gboolean
 _signet_xml_import_finish_field (Import *self)
@@ -198,6 +171,12 @@ _signet_xml_import_finish_field (Import *self)
       g_free (self->field_values[info->field]);
       self->field_values[info->field] = g_strdup (raw);
     }
+
+  /* start_element() only reads these inside their record. */
+  g_assert (info->field != FIELD_DESCRIPTION || self->in_attachment);
+  g_assert (info->field != FIELD_COMMENT || self->in_annotation);
+  g_assert ((info->field != FIELD_KEY_DATE_TITLE && info->field != FIELD_KEY_DATE_NOTE) || self->key_date != NULL);
+  g_assert (info->field != FIELD_REVIEW_NOTE || self->review != NULL);
 
   switch (info->field)
     {
@@ -316,7 +295,25 @@ _signet_xml_import_finish_field (Import *self)
       signet_contract_set_notes (contract, nonempty (raw));
       break;
     case FIELD_DATA:
-      return decode_chunk (self, raw, line);
+      return _signet_xml_import_decode_chunk (self, raw, line);
+    case FIELD_DESCRIPTION:
+      signet_set_str (&self->attachment_description, nonempty (raw));
+      break;
+    case FIELD_COMMENT:
+      signet_set_str (&self->annotation.comment, raw);
+      break;
+    case FIELD_KEY_DATE_TITLE:
+      if (*stripped == '\0')
+        return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, _signet_xml_import_locate_text (self, line, NULL, info->element), raw,
+                     _("A key date of the contract %s has an empty title."), self->key ? self->key : "");
+      signet_set_str (&self->key_date->title, stripped);
+      break;
+    case FIELD_KEY_DATE_NOTE:
+      signet_set_str (&self->key_date->note, nonempty (raw));
+      break;
+    case FIELD_REVIEW_NOTE:
+      signet_set_str (&self->review->note, nonempty (raw));
+      break;
     case FIELD_NONE:
     case N_FIELDS:
     default:
@@ -366,4 +363,18 @@ _signet_xml_import_fail_with_store_error (Import       *self,
     /* Translators: the first %s is a contract number, the second the reason, a sentence. */
     return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, column, value, _("Contract %s: %s"),
                  self->key, error->message);
+}
+
+gboolean
+_signet_xml_import_fail_in_contract (Import       *self,
+                                     const GError *error,
+                                     guint         line,
+                                     guint         column,
+                                     const char   *value)
+{
+  if (error->domain == SIGNET_STORE_ERROR)
+    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_FAILED, line, column, value, "%s", error->message);
+
+  return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, column, value, _("Contract %s: %s"),
+                                  self->key ? self->key : "", error->message);
 }

@@ -3,14 +3,18 @@
 
 #include <libxml/xmlreader.h>
 
+#include "signet-store-attachments.h"
+#include "signet-store-events.h"
 #include "signet-xml-private.h"
 
 G_BEGIN_DECLS
 
-/* Shared by the three files of the importer: signet-xml-import.c (the
- * reader loop, records and elements), signet-xml-import-fields.c (the value
- * of each field) and signet-xml-import-errors.c (messages, and where in the
- * file they point). */
+/* Shared by the files of the importer: signet-xml-import.c (the reader
+ * loop, records and elements), signet-xml-import-fields.c (the value of
+ * each field), signet-xml-import-attachments.c (attachments, their
+ * versions and annotations), signet-xml-import-dates.c (key dates,
+ * reviews and reminder settings) and signet-xml-import-errors.c (messages,
+ * and where in the file they point). */
 
 typedef enum
 {
@@ -18,6 +22,16 @@ typedef enum
   RECORD_CLIENT,
   RECORD_CONTRACT,
 } RecordType;
+
+/* The part of a contract after its fields being read. */
+typedef enum
+{
+  SECTION_NONE,
+  SECTION_ATTACHMENTS,
+  SECTION_KEY_DATES,
+  SECTION_REVIEWS,
+  SECTION_REMINDERS,
+} Section;
 
 typedef enum
 {
@@ -43,6 +57,11 @@ typedef enum
   FIELD_TAGS,
   FIELD_NOTES,
   FIELD_DATA,
+  FIELD_DESCRIPTION,
+  FIELD_COMMENT,
+  FIELD_KEY_DATE_TITLE,
+  FIELD_KEY_DATE_NOTE,
+  FIELD_REVIEW_NOTE,
   N_FIELDS
 } Field;
 
@@ -52,6 +71,41 @@ typedef struct
   Field        field;
   SignetField  signet_field;
 } FieldInfo;
+
+/* One version of an attachment as the file gives it: the attachment's
+ * current one (its own attributes), then each <earlier-version>. */
+typedef struct
+{
+  guint                      line;
+  gboolean                   earlier;
+  /* Its <data> may still come: the version is checked and stored once
+   * something else starts, or it ends. */
+  gboolean                   open;
+  char                      *name;
+  char                      *type;
+  char                      *sha256;
+  char                      *added_at;
+  char                      *added_by;
+  guint                      number;
+  guint64                    size;
+  GChecksum                 *checksum;
+  guint64                    n_decoded;
+  GByteArray                *bytes;       /* NULL when it is not written */
+  gint64                     id;          /* once stored, for its annotations */
+} ImportVersion;
+
+typedef struct
+{
+  guint                      line;
+  SignetAnnotationKind       kind;
+  guint                      page;        /* from 0, as stored */
+  GArray                    *rects;
+  char                      *color;
+  char                      *author;
+  char                      *created_at;
+  char                      *modified_at;
+  char                      *comment;
+} ImportAnnotation;
 
 typedef struct
 {
@@ -96,27 +150,103 @@ typedef struct
   GString                   *text;
   guint                      text_line;
 
+  /* A contract's fields are complete once the elements that follow them
+   * start (<attachments>, <key-dates>, ...): it is written then, so that
+   * those can be written as they stream. @extras_contract_id is the
+   * contract's id when they are to be written, 0 when they are only
+   * checked (the contract was skipped). */
+  gboolean                   record_written;
+  gint64                     extras_contract_id;
+  gboolean                   contract_added;
+  gboolean                   contract_updated;
+  Section                    section;
+
+  /* SHA-256s of the files this import stored for the contract: a file
+   * the contract had before is skipped, one it has only because the file
+   * holds it twice is not. */
+  GHashTable                *stored_files;
+
   /* The attachment being read. */
   gboolean                   in_attachment;
-  char                      *attachment_name;
   guint                      attachment_line;
-  guint64                    attachment_size;
-  char                      *attachment_sha256;
-  GChecksum                 *checksum;
-  guint64                    n_decoded;
+  char                      *attachment_name;
+  SignetAttachmentRole       attachment_role;
+  guint                      current_version;
+  char                      *attachment_description;
+  gboolean                   attachment_kept;
+  gint64                     attachment_id;
+  guint                      last_version;
+  ImportVersion              version;
+  gboolean                   in_annotation;
+  ImportAnnotation           annotation;
+
+  /* The key date or review being read. */
+  guint                      dated_line;
+  SignetUserKeyDate         *key_date;
+  SignetReview              *review;
+
+  /* When attachments without added-at were added: the time the import
+   * started, as the store writes times. */
+  char                      *now;
 
   GHashTable                *seen_codes;      /* client codes of the file */
   GHashTable                *seen_numbers;    /* contract numbers of the file */
   GHashTable                *client_ids;      /* code -> gint64 id, the file's and the register's */
 } Import;
 
+/* The text elements inside a contract's attachments, key dates and
+ * reviews. */
 extern const FieldInfo _signet_xml_import_data_field;
+extern const FieldInfo _signet_xml_import_description_field;
+extern const FieldInfo _signet_xml_import_comment_field;
+extern const FieldInfo _signet_xml_import_key_date_title_field;
+extern const FieldInfo _signet_xml_import_key_date_note_field;
+extern const FieldInfo _signet_xml_import_review_note_field;
 
 /* The field of a client or contract named @name, or NULL. */
 const FieldInfo *_signet_xml_import_lookup_field          (RecordType      record,
                                                            const char     *name);
 /* Called at the end of each field element with its whole text. */
 gboolean         _signet_xml_import_finish_field          (Import         *self);
+/* An attribute's value, or NULL. */
+char            *_signet_xml_import_get_attribute         (Import         *self,
+                                                           const char     *name);
+/* Fails unless @text is a date that exists; @attribute names where it is
+ * (NULL: the text of <@element>). */
+gboolean         _signet_xml_import_check_date            (Import         *self,
+                                                           const char     *text,
+                                                           guint           line,
+                                                           const char     *element,
+                                                           const char     *attribute);
+
+/* signet-xml-import-attachments.c: <attachment> and what it holds. */
+gboolean         _signet_xml_import_start_attachment      (Import         *self,
+                                                           guint           line);
+gboolean         _signet_xml_import_start_earlier_version (Import         *self,
+                                                           guint           line);
+/* Checks the data of the version being read and stores it; once per
+ * version, when what follows its data starts or the version ends. */
+gboolean         _signet_xml_import_finish_version        (Import         *self);
+gboolean         _signet_xml_import_finish_attachment     (Import         *self);
+gboolean         _signet_xml_import_start_annotation      (Import         *self,
+                                                           guint           line);
+gboolean         _signet_xml_import_finish_annotation     (Import         *self);
+/* Decodes one <data> chunk (@text is changed in place). */
+gboolean         _signet_xml_import_decode_chunk          (Import         *self,
+                                                           char           *text,
+                                                           guint           line);
+void             _signet_xml_import_clear_attachment      (Import         *self);
+
+/* signet-xml-import-dates.c: <key-date>, <review> and <reminders>. */
+gboolean         _signet_xml_import_start_key_date        (Import         *self,
+                                                           guint           line);
+gboolean         _signet_xml_import_finish_key_date       (Import         *self);
+gboolean         _signet_xml_import_start_review          (Import         *self,
+                                                           guint           line);
+gboolean         _signet_xml_import_finish_review         (Import         *self);
+gboolean         _signet_xml_import_read_reminders        (Import         *self,
+                                                           guint           line);
+void             _signet_xml_import_clear_dated           (Import         *self);
 
 /* The line of the reader's node, 0 for one without a line. */
 guint            _signet_xml_import_current_line          (Import         *self);
@@ -140,6 +270,13 @@ gboolean         _signet_xml_import_fail                  (Import         *self,
 /* A store's refusal, placed at the field it names. */
 gboolean         _signet_xml_import_fail_with_store_error (Import         *self,
                                                            const GError   *error);
+/* A store's refusal of something inside the contract (an attachment, a
+ * key date ...), placed at @line and @column: "Contract N: message". */
+gboolean         _signet_xml_import_fail_in_contract      (Import         *self,
+                                                           const GError   *error,
+                                                           guint           line,
+                                                           guint           column,
+                                                           const char     *value);
 gboolean         _signet_xml_import_refuse_doctype        (Import         *self);
 void             _signet_xml_import_error_cb              (void           *user_data,
                                                            xmlErrorPtr     error);

@@ -17,6 +17,14 @@
 static void
 import_clear_record (Import *self)
 {
+  _signet_xml_import_clear_attachment (self);
+  _signet_xml_import_clear_dated (self);
+  self->record_written = FALSE;
+  self->extras_contract_id = 0;
+  self->contract_added = FALSE;
+  self->contract_updated = FALSE;
+  self->section = SECTION_NONE;
+  g_hash_table_remove_all (self->stored_files);
   g_clear_pointer (&self->key, g_free);
   g_clear_object (&self->client);
   g_clear_object (&self->contract);
@@ -29,17 +37,6 @@ import_clear_record (Import *self)
     }
   self->record = RECORD_NONE;
   self->record_line = 0;
-}
-
-static void
-import_clear_attachment (Import *self)
-{
-  self->in_attachment = FALSE;
-  g_clear_pointer (&self->attachment_name, g_free);
-  g_clear_pointer (&self->attachment_sha256, g_free);
-  g_clear_pointer (&self->checksum, g_checksum_free);
-  self->attachment_size = 0;
-  self->n_decoded = 0;
 }
 
 /* Input. */
@@ -75,9 +72,9 @@ close_cb (void *context)
   return 0;
 }
 
-static char *
-get_attribute (Import     *self,
-               const char *name)
+char *
+_signet_xml_import_get_attribute (Import     *self,
+                                  const char *name)
 {
   xmlChar *value = xmlTextReaderGetAttribute (self->reader, BAD_CAST name);
   char *copy = g_strdup ((const char *) value);
@@ -223,6 +220,8 @@ finish_contract (Import *self)
       if (!signet_store_add_contract (self->store, self->contract, &error))
         return _signet_xml_import_fail_with_store_error (self, error);
       report->contracts_added++;
+      self->contract_added = TRUE;
+      self->extras_contract_id = signet_contract_get_id (self->contract);
       return TRUE;
     }
 
@@ -232,6 +231,7 @@ finish_contract (Import *self)
   if (signet_contract_equal (existing, self->contract))
     {
       report->contracts_unchanged++;
+      self->extras_contract_id = signet_contract_get_id (existing);
       return TRUE;
     }
 
@@ -247,6 +247,8 @@ finish_contract (Import *self)
       if (!signet_store_update_contract (self->store, self->contract, &error))
         return _signet_xml_import_fail_with_store_error (self, error);
       report->contracts_updated++;
+      self->contract_updated = TRUE;
+      self->extras_contract_id = signet_contract_get_id (existing);
       return TRUE;
 
     case SIGNET_CONFLICT_FAIL:
@@ -255,34 +257,6 @@ finish_contract (Import *self)
         return TRUE;
       return fail_on_conflict (self, "number");
     }
-}
-
-static gboolean
-finish_attachment (Import *self)
-{
-  const char *actual = g_checksum_get_string (self->checksum);
-  guint line = self->attachment_line;
-
-  if (self->n_decoded != self->attachment_size)
-    {
-      g_autofree char *size = g_strdup_printf ("%" G_GUINT64_FORMAT, self->attachment_size);
-      g_autofree char *decoded = g_strdup_printf ("%" G_GUINT64_FORMAT, self->n_decoded);
-
-      return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, _signet_xml_import_locate_attribute (self, line, "size", size), size,
-                   _("The attachment “%s” should have %s bytes but its data has %s."),
-                   self->attachment_name, size, decoded);
-    }
-
-  if (g_ascii_strcasecmp (actual, self->attachment_sha256) != 0)
-    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line,
-                 _signet_xml_import_locate_attribute (self, line, "sha256", self->attachment_sha256), self->attachment_sha256,
-                 _("The attachment “%s” is damaged: its SHA-256 checksum is %s, not %s as the file says."),
-                 self->attachment_name, actual, self->attachment_sha256);
-
-  self->report->attachments_not_imported++;
-  import_clear_attachment (self);
-
-  return TRUE;
 }
 
 /* Elements. */
@@ -312,7 +286,7 @@ start_root (Import     *self,
                    name, ns ? ns : "", SIGNET_XML_NAMESPACE);
     }
 
-  version = get_attribute (self, "version");
+  version = _signet_xml_import_get_attribute (self, "version");
   if (version != NULL && !g_str_equal (version, G_STRINGIFY (SIGNET_XML_VERSION)))
     return _signet_xml_import_fail (self, SIGNET_XML_ERROR_VERSION, line, _signet_xml_import_locate_attribute (self, line, "version", version), version,
                  _("This register is in version %s of the Signet format; this version of "
@@ -329,7 +303,7 @@ start_client (Import *self,
   import_clear_record (self);
   self->record = RECORD_CLIENT;
   self->record_line = line;
-  self->key = get_attribute (self, "code");
+  self->key = _signet_xml_import_get_attribute (self, "code");
   self->client = signet_client_new ();
   signet_client_set_code (self->client, self->key);
 
@@ -353,8 +327,8 @@ start_contract (Import *self,
   import_clear_record (self);
   self->record = RECORD_CONTRACT;
   self->record_line = line;
-  self->key = get_attribute (self, "number");
-  self->client_code = get_attribute (self, "client");
+  self->key = _signet_xml_import_get_attribute (self, "number");
+  self->client_code = _signet_xml_import_get_attribute (self, "client");
   self->contract = signet_contract_new ();
   signet_contract_set_number (self->contract, self->key);
 
@@ -394,26 +368,62 @@ start_contract (Import *self,
   return TRUE;
 }
 
+/* Writes the contract once its fields are read; what follows them is
+ * written as it is read. */
 static gboolean
-start_attachment (Import *self,
-                  guint   line)
+write_contract_once (Import *self)
 {
-  g_autofree char *size = NULL;
-
-  import_clear_attachment (self);
-  self->in_attachment = TRUE;
-  self->attachment_line = line;
-  self->attachment_name = get_attribute (self, "name");
-  self->attachment_sha256 = get_attribute (self, "sha256");
-  self->checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  size = get_attribute (self, "size");
-
-  if (self->attachment_name == NULL || self->attachment_sha256 == NULL || size == NULL)
+  if (self->record_written || self->pending != NULL)
     return TRUE;
 
-  if (!g_ascii_string_to_unsigned (size, 10, 0, G_MAXUINT64, &self->attachment_size, NULL))
-    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, _signet_xml_import_locate_attribute (self, line, "size", size), size,
-                 _("“%s” is not a size in bytes."), size);
+  self->record_written = TRUE;
+
+  return finish_contract (self);
+}
+
+static Section
+section_of (const char *name)
+{
+  if (g_str_equal (name, "attachments"))
+    return SECTION_ATTACHMENTS;
+  if (g_str_equal (name, "key-dates"))
+    return SECTION_KEY_DATES;
+  if (g_str_equal (name, "reviews"))
+    return SECTION_REVIEWS;
+  if (g_str_equal (name, "reminders"))
+    return SECTION_REMINDERS;
+
+  return SECTION_NONE;
+}
+
+/* The elements inside <attachment>: its data, the annotations of its
+ * current version, and each earlier version with its data and annotations
+ * one level deeper. The schema refuses any other arrangement; this only
+ * makes sure nothing else is acted on meanwhile. */
+static gboolean
+start_attachment_child (Import          *self,
+                        const char      *name,
+                        int              depth,
+                        guint            line,
+                        const FieldInfo **field)
+{
+  /* Depth of the children of the version being read. */
+  int version_depth = self->version.earlier ? 6 : 5;
+
+  if (depth == 5 && g_str_equal (name, "description"))
+    *field = &_signet_xml_import_description_field;
+  else if (depth == version_depth && g_str_equal (name, "data") && self->version.open)
+    *field = &_signet_xml_import_data_field;
+  else if (depth == version_depth && g_str_equal (name, "annotations"))
+    return _signet_xml_import_finish_version (self);
+  else if (depth == 5 && g_str_equal (name, "earlier-version"))
+    return _signet_xml_import_finish_version (self) &&
+           _signet_xml_import_start_earlier_version (self, line);
+  else if (depth == version_depth + 1 && g_str_equal (name, "annotation"))
+    return _signet_xml_import_finish_version (self) &&
+           _signet_xml_import_start_annotation (self, line);
+  else if (depth == version_depth + 2 && g_str_equal (name, "comment") && self->in_annotation)
+    *field = &_signet_xml_import_comment_field;
 
   return TRUE;
 }
@@ -425,11 +435,12 @@ start_element (Import *self)
   const char *ns = (const char *) xmlTextReaderConstNamespaceUri (self->reader);
   int depth = xmlTextReaderDepth (self->reader);
   guint line = _signet_xml_import_current_line (self);
+  gboolean empty = xmlTextReaderIsEmptyElement (self->reader);
   const FieldInfo *field = NULL;
 
   if (depth >= SIGNET_XML_MAX_DEPTH)
     return _signet_xml_import_fail (self, SIGNET_XML_ERROR_LIMIT, line, _signet_xml_import_locate_text (self, line, NULL, name), name,
-                 _("Elements are nested more than %d levels deep; a Signet register nests six."),
+                 _("Elements are nested more than %d levels deep; a Signet register nests nine."),
                  SIGNET_XML_MAX_DEPTH);
 
   if (depth == 0)
@@ -445,15 +456,57 @@ start_element (Import *self)
   if (depth == 2 && g_str_equal (name, "contract"))
     return start_contract (self, line);
 
+  /* A field inside a field is the schema's to refuse. */
+  if (self->field != NULL)
+    return TRUE;
+
+  if (depth == 3 && self->record == RECORD_CONTRACT && section_of (name) != SECTION_NONE)
+    {
+      if (!write_contract_once (self))
+        return FALSE;
+
+      if (section_of (name) == SECTION_REMINDERS)
+        return _signet_xml_import_read_reminders (self, line);
+
+      if (!empty)
+        self->section = section_of (name);
+
+      return TRUE;
+    }
+
   if (depth == 3)
     field = _signet_xml_import_lookup_field (self->record, name);
-  else if (depth == 4 && self->record == RECORD_CONTRACT && g_str_equal (name, "attachment"))
-    return start_attachment (self, line);
-  else if (depth == 5 && self->in_attachment && g_str_equal (name, "data"))
-    field = &_signet_xml_import_data_field;
+  else if (depth == 4 && self->section == SECTION_ATTACHMENTS && g_str_equal (name, "attachment"))
+    return _signet_xml_import_start_attachment (self, line) &&
+           (!empty || (_signet_xml_import_finish_version (self) && _signet_xml_import_finish_attachment (self)));
+  else if (depth == 4 && self->section == SECTION_KEY_DATES && g_str_equal (name, "key-date"))
+    return _signet_xml_import_start_key_date (self, line) &&
+           (!empty || _signet_xml_import_finish_key_date (self));
+  else if (depth == 4 && self->section == SECTION_REVIEWS && g_str_equal (name, "review"))
+    return _signet_xml_import_start_review (self, line) &&
+           (!empty || _signet_xml_import_finish_review (self));
+  else if (depth >= 5 && self->in_attachment)
+    {
+      gboolean in_annotation = self->in_annotation;
+      gboolean is_annotation = g_str_equal (name, "annotation");
+      gboolean is_version = g_str_equal (name, "earlier-version");
 
-  /* A field inside a field is the schema's to refuse. */
-  if (field == NULL || self->field != NULL)
+      if (!start_attachment_child (self, name, depth, line, &field))
+        return FALSE;
+
+      if (empty && is_annotation && !in_annotation && self->in_annotation)
+        return _signet_xml_import_finish_annotation (self);
+      if (empty && is_version)
+        return _signet_xml_import_finish_version (self);
+    }
+  else if (depth == 5 && self->key_date != NULL && g_str_equal (name, "title"))
+    field = &_signet_xml_import_key_date_title_field;
+  else if (depth == 5 && self->key_date != NULL && g_str_equal (name, "note"))
+    field = &_signet_xml_import_key_date_note_field;
+  else if (depth == 5 && self->review != NULL && g_str_equal (name, "note"))
+    field = &_signet_xml_import_review_note_field;
+
+  if (field == NULL)
     return TRUE;
 
   self->field = field;
@@ -466,10 +519,10 @@ start_element (Import *self)
   if (field->field == FIELD_VALUE)
     {
       g_free (self->currency);
-      self->currency = get_attribute (self, "currency");
+      self->currency = _signet_xml_import_get_attribute (self, "currency");
     }
 
-  if (xmlTextReaderIsEmptyElement (self->reader))
+  if (empty)
     return _signet_xml_import_finish_field (self);
 
   return TRUE;
@@ -490,16 +543,26 @@ end_element (Import *self)
   if (self->pending != NULL)
     return TRUE;
 
-  if (depth == 2 && self->record == RECORD_CLIENT && g_str_equal (name, "client"))
+  if (depth == 3 && self->section != SECTION_NONE && section_of (name) == self->section)
+    self->section = SECTION_NONE;
+  else if (depth == 4 && self->in_attachment && g_str_equal (name, "attachment"))
+    return _signet_xml_import_finish_version (self) && _signet_xml_import_finish_attachment (self);
+  else if (depth == 5 && self->in_attachment && g_str_equal (name, "earlier-version"))
+    return _signet_xml_import_finish_version (self);
+  else if (depth >= 6 && self->in_annotation && g_str_equal (name, "annotation"))
+    return _signet_xml_import_finish_annotation (self);
+  else if (depth == 4 && self->key_date != NULL && g_str_equal (name, "key-date"))
+    return _signet_xml_import_finish_key_date (self);
+  else if (depth == 4 && self->review != NULL && g_str_equal (name, "review"))
+    return _signet_xml_import_finish_review (self);
+  else if (depth == 2 && self->record == RECORD_CLIENT && g_str_equal (name, "client"))
     success = finish_client (self);
   else if (depth == 2 && self->record == RECORD_CONTRACT && g_str_equal (name, "contract"))
-    success = finish_contract (self);
-  else if (depth == 4 && self->in_attachment && g_str_equal (name, "attachment"))
-    return finish_attachment (self);
+    success = self->record_written || finish_contract (self);
   else
     return TRUE;
 
-  if (success)
+  if (success && depth == 2)
     import_clear_record (self);
 
   return success;
@@ -595,6 +658,16 @@ read_register (Import  *self,
   return TRUE;
 }
 
+/* In the form the store writes times in (UTC, milliseconds). */
+static char *
+timestamp_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *seconds = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+
+  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
+}
+
 /* Compiled once: a compiled schema is only read while validating, so every
  * import (in any thread) can share it. */
 static gpointer
@@ -670,6 +743,8 @@ signet_xml_import (SignetStore                *store,
   self.seen_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.seen_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.client_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self.stored_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.now = timestamp_now ();
   _signet_xml_progress_init (&self.progress, progress, progress_data);
   _signet_xml_progress_report (&self.progress, 0.0);
 
@@ -713,7 +788,6 @@ out:
   xmlSetGenericErrorFunc (NULL, NULL);
   xmlSchemaFreeValidCtxt (validator);
   import_clear_record (&self);
-  import_clear_attachment (&self);
   if (self.field != NULL)
     g_string_free (self.text, TRUE);
   g_clear_error (&self.pending);
@@ -722,6 +796,8 @@ out:
   g_clear_pointer (&self.seen_codes, g_hash_table_unref);
   g_clear_pointer (&self.seen_numbers, g_hash_table_unref);
   g_clear_pointer (&self.client_ids, g_hash_table_unref);
+  g_clear_pointer (&self.stored_files, g_hash_table_unref);
+  g_clear_pointer (&self.now, g_free);
 
   if (!success)
     {

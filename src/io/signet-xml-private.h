@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 /* Shared by signet-xml.c (errors, progress, threads), signet-xml-export.c
  * and signet-xml-import.c. */
 
-/* Hard limits of the importer: the format nests six levels deep, and no
+/* Hard limits of the importer: the format nests nine levels deep, and no
  * field of a record needs more than a mebibyte of text. */
 #define SIGNET_XML_MAX_DEPTH      16
 #define SIGNET_XML_MAX_TEXT_BYTES (1024 * 1024)

@@ -30,6 +30,7 @@ typedef struct
   char                  *database_path;
   GFile                 *file;
   char                  *search;
+  SignetExportFlags      flags;
   SignetImportOptions    options;
   SignetXmlProgressFunc  progress;
   gpointer               progress_data;
@@ -463,15 +464,23 @@ signet_import_report_describe (const SignetImportReport *report)
         }
     }
 
-  if (report->attachments_not_imported > 0)
+  if (report->attachments_added + report->attachments_skipped + report->annotations_added > 0)
     {
       g_string_append_c (text, '\n');
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%u attachment was checked but not imported: this version of Signet does not keep attachments.",
-                                           "%u attachments were checked but not imported: this version of Signet does not keep attachments.",
-                                           report->attachments_not_imported),
-                              report->attachments_not_imported);
+      /* Translators: the numbers of attachments in the file by what the import does with them,
+       * and of the annotations on them it adds. */
+      g_string_append_printf (text, _("Attachments: %u new, %u skipped; annotations: %u new."),
+                              report->attachments_added, report->attachments_skipped,
+                              report->annotations_added);
+    }
+
+  if (report->key_dates_added + report->reviews_added + report->reminders_changed > 0)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: the numbers of key dates and reviews the import adds to contracts, and of
+       * contracts whose reminder settings it changes. */
+      g_string_append_printf (text, _("Key dates: %u new; reviews: %u new; reminder settings: %u changed."),
+                              report->key_dates_added, report->reviews_added, report->reminders_changed);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -558,7 +567,7 @@ export_thread (GTask        *task,
   /* A connection of its own: the caller's store stays usable in its thread. */
   store = signet_store_new (data->database_path, &error);
   if (store == NULL ||
-      !signet_xml_export (store, data->file, data->search, cancellable,
+      !signet_xml_export (store, data->file, data->search, data->flags, cancellable,
                           data->progress ? forward_progress : NULL, task, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -569,6 +578,7 @@ void
 signet_xml_export_async (SignetStore           *store,
                          GFile                 *dest,
                          const char            *search,
+                         SignetExportFlags      flags,
                          GCancellable          *cancellable,
                          SignetXmlProgressFunc  progress,
                          gpointer               progress_data,
@@ -584,6 +594,7 @@ signet_xml_export_async (SignetStore           *store,
 
   data = task_data_new (store, dest, progress, progress_data, progress_data_destroy);
   data->search = g_strdup (search);
+  data->flags = flags;
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, signet_xml_export_async);
@@ -668,7 +679,9 @@ signet_xml_import_finish (SignetStore   *store,
    * learn of it here, in their own thread. */
   if (report != NULL && !report->dry_run &&
       report->clients_added + report->clients_updated +
-      report->contracts_added + report->contracts_updated > 0)
+      report->contracts_added + report->contracts_updated +
+      report->attachments_added + report->annotations_added +
+      report->key_dates_added + report->reviews_added + report->reminders_changed > 0)
     g_signal_emit_by_name (store, "reset");
 
   return report;

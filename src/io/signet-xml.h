@@ -68,10 +68,26 @@ typedef struct
    * them; the first ones are named in @conflicts. */
   guint                n_conflicts;
   GPtrArray           *conflicts;   /* of SignetImportConflict */
-  /* Attachments whose size and checksum were verified but which were not
-   * imported: this version of Signet does not keep attachments yet. */
-  guint                attachments_not_imported;
+  /* Attachments (each with all its versions) written, and those only
+   * checked: the contract already has the file (its current version), or
+   * the contract itself was skipped. */
+  guint                attachments_added;
+  guint                attachments_skipped;
+  guint                annotations_added;
+  /* Key dates and reviews the contracts did not have yet, and contracts
+   * whose reminder settings changed. */
+  guint                key_dates_added;
+  guint                reviews_added;
+  guint                reminders_changed;
 } SignetImportReport;
+
+typedef enum
+{
+  SIGNET_EXPORT_FLAGS_NONE       = 0,
+  /* Embeds every attached file, with its earlier versions and the
+   * annotations of each version. */
+  SIGNET_EXPORT_WITH_ATTACHMENTS = 1 << 0,
+} SignetExportFlags;
 
 /* Called with the share of the work done, from 0 to 1, at most a few
  * hundred times per run. The synchronous functions call it in the calling
@@ -98,13 +114,15 @@ GBytes              *signet_xml_get_schema            (void);
 
 /* Writes the register as XML: every client and contract, or with @search
  * (as typed into the search bar) the contracts that search lists and their
- * clients. Records come in a fixed order (clients by code, contracts by
- * number) and nothing volatile is written, so the same register gives the
- * same bytes. @dest is written through a temporary file in its folder and
- * renamed: an export that fails or is cancelled leaves @dest as it was. */
+ * clients; with SIGNET_EXPORT_WITH_ATTACHMENTS their files too. Records
+ * come in a fixed order (clients by code, contracts by number) and nothing
+ * volatile is written, so the same register gives the same bytes. @dest is
+ * written through a temporary file in its folder and renamed: an export
+ * that fails or is cancelled leaves @dest as it was. */
 gboolean             signet_xml_export                (SignetStore             *store,
                                                        GFile                   *dest,
                                                        const char              *search,
+                                                       SignetExportFlags        flags,
                                                        GCancellable            *cancellable,
                                                        SignetXmlProgressFunc    progress,
                                                        gpointer                 progress_data,
@@ -113,6 +131,7 @@ gboolean             signet_xml_export                (SignetStore             *
 gboolean             signet_xml_export_to_stream      (SignetStore             *store,
                                                        GOutputStream           *stream,
                                                        const char              *search,
+                                                       SignetExportFlags        flags,
                                                        GCancellable            *cancellable,
                                                        SignetXmlProgressFunc    progress,
                                                        gpointer                 progress_data,
@@ -122,6 +141,7 @@ gboolean             signet_xml_export_to_stream      (SignetStore             *
 void                 signet_xml_export_async          (SignetStore             *store,
                                                        GFile                   *dest,
                                                        const char              *search,
+                                                       SignetExportFlags        flags,
                                                        GCancellable            *cancellable,
                                                        SignetXmlProgressFunc    progress,
                                                        gpointer                 progress_data,

@@ -52,6 +52,10 @@ AdwMessageDialog *display_test_find_message_dialog (void);
 /* Clicks the button of @response in the visible message dialog, as a
  * user answers it. */
 void          display_test_respond         (const char    *response);
+/* Draws @widget as it is on screen into NAME.png beside the test binary
+ * and returns the path. */
+char         *display_test_save_screenshot (GtkWidget     *widget,
+                                            const char    *name);
 /* Destroys every toplevel window (between tests). */
 void          display_test_destroy_windows (void);
 

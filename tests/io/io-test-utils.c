@@ -203,7 +203,7 @@ io_export_bytes (SignetStore *store,
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (signet_xml_export_to_stream (store, out, search, NULL, NULL, NULL, &error));
+  g_assert_true (signet_xml_export_to_stream (store, out, search, SIGNET_EXPORT_FLAGS_NONE, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_output_stream_close (out, NULL, NULL));
 

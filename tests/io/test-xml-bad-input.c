@@ -330,6 +330,194 @@ write_attachment_bad_size (const char *path)
   write_attachment (path, "6", HELLO_SHA256, "aGVsbG8=");
 }
 
+/* The valid register with one attachment of "hello" on IMP-0001 (line
+ * 19) with @attributes added, holding @inner (from line 20). */
+static void
+write_attachment_with (const char *path,
+                       const char *attributes,
+                       const char *inner)
+{
+  g_autoptr(GString) text = g_string_new (valid_register);
+  g_autofree char *attachments =
+    g_strdup_printf ("      <risk-level>low</risk-level>\n"
+                     "      <attachments>\n"
+                     "        <attachment name=\"hello.txt\" type=\"text/plain\" size=\"5\" sha256=\"%s\"%s>\n"
+                     "%s"
+                     "        </attachment>\n"
+                     "      </attachments>", HELLO_SHA256, attributes, inner);
+
+  g_string_replace (text, "      <risk-level>low</risk-level>", attachments, 1);
+  io_write_file (path, text->str, text->len);
+}
+
+#define HELLO_DATA "          <data>aGVsbG8=</data>\n"
+#define ZERO_SHA256 "0000000000000000000000000000000000000000000000000000000000000000"
+
+static void
+write_earlier_version_bad_sha (const char *path)
+{
+  write_attachment_with (path, " version=\"2\"",
+                         HELLO_DATA
+                         "          <earlier-version name=\"hello.txt\" type=\"text/plain\" size=\"5\" "
+                         "sha256=\"" ZERO_SHA256 "\" version=\"1\">\n"
+                         "            <data>aGVsbG8=</data>\n"
+                         "          </earlier-version>\n");
+}
+
+static void
+write_earlier_version_bad_base64 (const char *path)
+{
+  write_attachment_with (path, " version=\"2\"",
+                         HELLO_DATA
+                         "          <earlier-version name=\"hello.txt\" type=\"text/plain\" size=\"5\" "
+                         "sha256=\"" HELLO_SHA256 "\" version=\"1\">\n"
+                         "            <data>aGVs!bG8=</data>\n"
+                         "          </earlier-version>\n");
+}
+
+static void
+write_versions_out_of_order (const char *path)
+{
+  write_attachment_with (path, " version=\"2\"",
+                         HELLO_DATA
+                         "          <earlier-version name=\"hello.txt\" type=\"text/plain\" size=\"5\" "
+                         "sha256=\"" HELLO_SHA256 "\" version=\"3\">\n"
+                         "            <data>aGVsbG8=</data>\n"
+                         "          </earlier-version>\n");
+}
+
+static void
+write_unknown_role (const char *path)
+{
+  write_attachment_with (path, " role=\"contract\"", HELLO_DATA);
+}
+
+/* An annotation on line 22 of the current version. */
+static void
+write_annotation (const char *path,
+                  const char *kind,
+                  const char *page,
+                  const char *rects,
+                  const char *color)
+{
+  g_autofree char *inner =
+    g_strdup_printf (HELLO_DATA
+                     "          <annotations>\n"
+                     "            <annotation kind=\"%s\" page=\"%s\" rects=\"%s\" color=\"%s\" author=\"李娜\" "
+                     "created-at=\"2026-01-31T09:15:02.123Z\" modified-at=\"2026-01-31T09:15:02.123Z\"/>\n"
+                     "          </annotations>\n", kind, page, rects, color);
+
+  write_attachment_with (path, "", inner);
+}
+
+static void
+write_annotation_unknown_kind (const char *path)
+{
+  write_annotation (path, "squiggly", "1", "1 2 3 4", "#ffd400");
+}
+
+static void
+write_annotation_page_zero (const char *path)
+{
+  write_annotation (path, "note", "0", "1 2 3 4", "#ffd400");
+}
+
+static void
+write_annotation_page_text (const char *path)
+{
+  write_annotation (path, "note", "two", "1 2 3 4", "#ffd400");
+}
+
+static void
+write_annotation_five_numbers (const char *path)
+{
+  write_annotation (path, "highlight", "1", "72 100 300 112 72", "#ffd400");
+}
+
+static void
+write_annotation_words (const char *path)
+{
+  write_annotation (path, "highlight", "1", "left top right bottom", "#ffd400");
+}
+
+/* On an annotation of an earlier version (line 24), one level deeper. */
+static void
+write_annotation_red (const char *path)
+{
+  write_attachment_with (path, " version=\"2\"",
+                         HELLO_DATA
+                         "          <earlier-version name=\"hello.txt\" type=\"text/plain\" size=\"5\" "
+                         "sha256=\"" HELLO_SHA256 "\" version=\"1\">\n"
+                         "            <data>aGVsbG8=</data>\n"
+                         "            <annotations>\n"
+                         "              <annotation kind=\"rectangle\" page=\"1\" rects=\"1 2 3 4\" color=\"red\" "
+                         "author=\"李娜\" created-at=\"2026-01-31T09:15:02.123Z\" "
+                         "modified-at=\"2026-01-31T09:15:02.123Z\"/>\n"
+                         "            </annotations>\n"
+                         "          </earlier-version>\n");
+}
+
+static void
+write_attachment_too_large (const char *path)
+{
+  write_attachment (path, "250000000", HELLO_SHA256, "aGVsbG8=");
+}
+
+static void
+write_attachment_empty (const char *path)
+{
+  write_attachment (path, "0", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "");
+}
+
+/* Elements after the contract's fields, from line 18. */
+static void
+write_after_fields (const char *path,
+                    const char *elements)
+{
+  g_autoptr(GString) text = g_string_new (valid_register);
+  g_autofree char *replacement = g_strconcat ("      <risk-level>low</risk-level>\n", elements, NULL);
+
+  g_string_replace (text, "      <risk-level>low</risk-level>\n", replacement, 1);
+  io_write_file (path, text->str, text->len);
+}
+
+static void
+write_key_date_unknown_kind (const char *path)
+{
+  write_after_fields (path,
+                      "      <key-dates>\n"
+                      "        <key-date kind=\"deadline\" date=\"2026-05-01\">\n"
+                      "          <title>交付</title>\n"
+                      "        </key-date>\n"
+                      "      </key-dates>\n");
+}
+
+static void
+write_key_date_impossible (const char *path)
+{
+  write_after_fields (path,
+                      "      <key-dates>\n"
+                      "        <key-date kind=\"payment\" date=\"2026-02-30\">\n"
+                      "          <title>尾款</title>\n"
+                      "        </key-date>\n"
+                      "      </key-dates>\n");
+}
+
+static void
+write_review_in_future (const char *path)
+{
+  write_after_fields (path,
+                      "      <reviews>\n"
+                      "        <review date=\"2999-01-01\" reviewer=\"王芳\"/>\n"
+                      "      </reviews>\n");
+}
+
+static void
+write_reminders_too_long (const char *path)
+{
+  write_after_fields (path, "      <reminders end-leads=\"90 9999\"/>\n");
+}
+
 static const BadInput bad_inputs[] = {
   { "not-xml", .write = write_not_xml, .code = SIGNET_XML_ERROR_MALFORMED,
     .message = "The file is not an XML document.", .line = 1, .column = 1 },
@@ -438,7 +626,7 @@ static const BadInput bad_inputs[] = {
   { "undeclared-entity", .write = write_undeclared_entity, .code = SIGNET_XML_ERROR_FORBIDDEN,
     .message = "The file uses entities, which Signet does not read", .line = 5 },
   { "deep-nesting", .write = write_deep_nesting, .code = SIGNET_XML_ERROR_LIMIT,
-    .message = "Elements are nested more than 16 levels deep; a Signet register nests six.", .line = 5 },
+    .message = "Elements are nested more than 16 levels deep; a Signet register nests nine.", .line = 5 },
   { "huge-text-node", .write = write_huge_text, .code = SIGNET_XML_ERROR_LIMIT,
     .message = "A text in the file is longer than 1048576 bytes", .line = 6 },
   { "long-field", .write = write_long_field, .code = SIGNET_XML_ERROR_LIMIT,
@@ -454,6 +642,53 @@ static const BadInput bad_inputs[] = {
                "of four characters.", .line = 20 },
   { "attachment-size-mismatch", .write = write_attachment_bad_size, .code = SIGNET_XML_ERROR_INVALID,
     .message = "The attachment “hello.txt” should have 6 bytes but its data has 5.", .line = 19, .column = 62 },
+  { "earlier-version-sha256-mismatch", .write = write_earlier_version_bad_sha, .code = SIGNET_XML_ERROR_INVALID,
+    .message = "Version 1 of the attachment “hello.txt” is damaged: its SHA-256 checksum is " HELLO_SHA256
+               ", not " ZERO_SHA256 " as the file says.",
+    .line = 21, .column = 80, .value = ZERO_SHA256 },
+  { "earlier-version-broken-base64", .write = write_earlier_version_bad_base64, .code = SIGNET_XML_ERROR_INVALID,
+    .message = "The data of version 1 of the attachment “hello.txt” is not valid base64 near “!bG8=”.",
+    .line = 22, .value = "!bG8=" },
+  { "earlier-versions-out-of-order", .write = write_versions_out_of_order, .code = SIGNET_XML_ERROR_INVALID,
+    .message = "Version 3 of the attachment “hello.txt” is out of order: earlier versions come in ascending "
+               "order, each below the current version, 2.", .line = 21, .column = 155, .value = "3" },
+  { "attachment-unknown-role", .write = write_unknown_role, .code = SIGNET_XML_ERROR_INVALID,
+    .message = "“contract” is not a role of an attachment. Use one of: signed, draft, amendment, appendix, other.",
+    .line = 19, .column = 145, .value = "contract" },
+  { "attachment-too-large", .write = write_attachment_too_large, .code = SIGNET_XML_ERROR_LIMIT,
+    /* GLib puts a no-break space between a size and its unit. */
+    .message = "The attachment “hello.txt” is 250.0\u00a0MB, more than the 200.0\u00a0MB Signet keeps for one file.",
+    .line = 19, .column = 62, .value = "250000000" },
+  { "attachment-empty", .write = write_attachment_empty, .code = SIGNET_XML_ERROR_INVALID,
+    .message = "The attachment “hello.txt” is an empty file; Signet does not keep empty files.",
+    .line = 19, .column = 62, .value = "0" },
+  { "annotation-unknown-kind", .write = write_annotation_unknown_kind, .code = SIGNET_XML_ERROR_INVALID,
+    .message = "“squiggly” is not a kind of annotation. Use one of: highlight, underline, strikeout, note, rectangle.",
+    .line = 22, .column = 31, .value = "squiggly" },
+  { "annotation-page-zero", .write = write_annotation_page_zero, .code = SIGNET_XML_ERROR_INVALID,
+    .message = "“0” is not a page number; pages are counted from 1.", .line = 22, .column = 43, .value = "0" },
+  { "annotation-page-text", .write = write_annotation_page_text, .code = SIGNET_XML_ERROR_INVALID,
+    .message = "“two” is not a page number; pages are counted from 1.", .line = 22, .column = 43, .value = "two" },
+  { "annotation-rects-not-whole", .write = write_annotation_five_numbers, .code = SIGNET_XML_ERROR_INVALID,
+    .message = "“72 100 300 112 72” is not a list of rectangles: write four numbers for each, x1 y1 x2 y2, "
+               "separated by spaces.", .line = 22, .column = 58, .value = "72 100 300 112 72" },
+  { "annotation-rects-not-numbers", .write = write_annotation_words, .code = SIGNET_XML_ERROR_INVALID,
+    .message = "“left top right bottom” is not a list of rectangles", .line = 22, .column = 58,
+    .value = "left top right bottom" },
+  { "annotation-colour-red", .write = write_annotation_red, .code = SIGNET_XML_ERROR_INVALID,
+    .message = "“red” is not a colour; write it as #rrggbb, for example #ffd400.", .line = 24, .column = 76,
+    .value = "red" },
+  { "key-date-unknown-kind", .write = write_key_date_unknown_kind, .code = SIGNET_XML_ERROR_INVALID,
+    .message = "“deadline” is not a kind of key date. Use one of: milestone, payment, other.",
+    .line = 19, .column = 25, .value = "deadline" },
+  { "key-date-does-not-exist", .write = write_key_date_impossible, .code = SIGNET_XML_ERROR_INVALID,
+    .message = "“2026-02-30” is not a date that exists", .line = 19, .column = 40, .value = "2026-02-30" },
+  { "review-in-future", .write = write_review_in_future, .code = SIGNET_XML_ERROR_INVALID,
+    .message = "Contract IMP-0001: The review date 2999-01-01 is in the future.", .line = 19, .column = 23,
+    .value = "2999-01-01" },
+  { "reminder-lead-too-long", .write = write_reminders_too_long, .code = SIGNET_XML_ERROR_INVALID,
+    .message = "Contract IMP-0001: “9999” is not a number of days from 0 to 3650.", .line = 18, .column = 29,
+    .value = "90 9999" },
 };
 
 static void
@@ -474,6 +709,20 @@ write_case (const BadInput *input,
     }
 }
 
+/* Everything stored, files included. */
+static GBytes *
+export_everything (SignetStore *store)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (signet_xml_export_to_stream (store, out, NULL, SIGNET_EXPORT_WITH_ATTACHMENTS, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
 static void
 test_bad_input (IoFixture     *f,
                 gconstpointer  data)
@@ -488,7 +737,7 @@ test_bad_input (IoFixture     *f,
   SignetImportReport *report = NULL;
 
   io_fill_sample_register (f->store);
-  before = io_export_bytes (f->store, NULL);
+  before = export_everything (f->store);
   write_case (input, path);
 
   for (guint dry_run = 0; dry_run <= 1; dry_run++)
@@ -517,7 +766,7 @@ test_bad_input (IoFixture     *f,
       g_assert_null (strstr (error->message, "root:"));
     }
 
-  after = io_export_bytes (f->store, NULL);
+  after = export_everything (f->store);
   io_assert_bytes_equal (before, after);
 }
 
@@ -547,7 +796,7 @@ test_valid_register (IoFixture     *f,
   g_assert_cmpuint (signet_contract_get_notice_days (contract), ==, 30);
 }
 
-/* A good attachment is checked and counted, not (yet) stored. */
+/* A good attachment is checked and counted; a dry run stores nothing. */
 static void
 test_valid_attachment (IoFixture     *f,
                        gconstpointer  data)
@@ -562,10 +811,11 @@ test_valid_attachment (IoFixture     *f,
   write_attachment (path, "5", HELLO_SHA256, "aGVs\n          bG8=");
   g_assert_true (signet_xml_import (f->store, file, &options, &report, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (report->attachments_not_imported, ==, 1);
+  g_assert_cmpuint (report->attachments_added, ==, 1);
+  g_assert_cmpuint (report->attachments_skipped, ==, 0);
   summary = signet_import_report_describe (report);
-  g_assert_nonnull (strstr (summary, "1 attachment was checked but not imported: this version of Signet "
-                                     "does not keep attachments."));
+  g_assert_nonnull (strstr (summary, "Attachments: 1 new, 0 skipped; annotations: 0 new."));
+  g_assert_cmpuint (signet_store_count_contracts (f->store), ==, 0);
 }
 
 static void

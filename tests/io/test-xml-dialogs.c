@@ -250,7 +250,7 @@ test_import_cancel (void)
       g_autoptr(SignetContract) contract = io_add_contract (source, client, number, "A contract");
     }
   g_assert_true (signet_store_commit_batch (source, NULL));
-  g_assert_true (signet_xml_export (source, file, NULL, NULL, NULL, NULL, NULL));
+  g_assert_true (signet_xml_export (source, file, NULL, SIGNET_EXPORT_FLAGS_NONE, NULL, NULL, NULL, NULL));
 
   dialog = signet_import_dialog_new (GTK_WINDOW (parent), store);
   weak = dialog;

@@ -34,7 +34,7 @@ export_file (SignetStore *store,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (signet_xml_export (store, file, NULL, NULL, NULL, NULL, &error));
+  g_assert_true (signet_xml_export (store, file, NULL, SIGNET_EXPORT_FLAGS_NONE, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -213,19 +213,20 @@ test_export_atomic (IoFixture     *f,
 
   io_write_file (path, "previous export", -1);
 
-  g_assert_false (signet_xml_export (f->store, file, NULL, cancellable, cancel_halfway_cb, cancellable, &error));
+  g_assert_false (signet_xml_export (f->store, file, NULL, SIGNET_EXPORT_FLAGS_NONE, cancellable,
+                                     cancel_halfway_cb, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "previous export");
   assert_no_temporary_files (f->dir);
 
-  g_assert_false (signet_xml_export (f->store, missing, NULL, NULL, NULL, NULL, &error));
+  g_assert_false (signet_xml_export (f->store, missing, NULL, SIGNET_EXPORT_FLAGS_NONE, NULL, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* Success replaces the file; it is private like the database. */
-  g_assert_true (signet_xml_export (f->store, file, NULL, NULL, NULL, NULL, &error));
+  g_assert_true (signet_xml_export (f->store, file, NULL, SIGNET_EXPORT_FLAGS_NONE, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -250,7 +251,7 @@ test_export_unwritable (IoFixture     *f,
   g_assert_true (signet_store_update_contract (f->store, contract, &error));
   g_assert_no_error (error);
 
-  g_assert_false (signet_xml_export (f->store, file, NULL, NULL, NULL, NULL, &error));
+  g_assert_false (signet_xml_export (f->store, file, NULL, SIGNET_EXPORT_FLAGS_NONE, NULL, NULL, NULL, &error));
   g_assert_error (error, SIGNET_XML_ERROR, SIGNET_XML_ERROR_UNWRITABLE);
   g_assert_cmpstr (error->message, ==,
                    "N-1: the field “Notes” holds the character U+000C, which an XML file cannot "
@@ -460,7 +461,7 @@ test_async (IoFixture     *f,
   io_fill_sample_register (f->store);
   g_signal_connect (copy, "reset", G_CALLBACK (store_reset_cb), &state);
 
-  signet_xml_export_async (f->store, file, NULL, NULL, async_progress_cb, &state, NULL,
+  signet_xml_export_async (f->store, file, NULL, SIGNET_EXPORT_FLAGS_NONE, NULL, async_progress_cb, &state, NULL,
                            export_finished_cb, &state);
   g_main_loop_run (state.loop);
   g_assert_no_error (state.error);
@@ -553,7 +554,11 @@ test_documented_example (IoFixture     *f,
   g_assert_no_error (error);
   g_assert_cmpuint (report->clients_added, ==, 2);
   g_assert_cmpuint (report->contracts_added, ==, 2);
-  g_assert_cmpuint (report->attachments_not_imported, ==, 1);
+  g_assert_cmpuint (report->attachments_added, ==, 1);
+  g_assert_cmpuint (report->annotations_added, ==, 2);
+  g_assert_cmpuint (report->key_dates_added, ==, 2);
+  g_assert_cmpuint (report->reviews_added, ==, 1);
+  g_assert_cmpuint (report->reminders_changed, ==, 1);
 }
 
 int

@@ -261,6 +261,144 @@ test_time_zone_independent (void)
                    "start 2026-03-31|review 2026-12-30|notice-deadline 2027-02-13|end 2027-03-30|");
 }
 
+/* A term that starts on 29 February comes back to 29 February in leap
+ * years: every term is counted from the first start, so clamping to the
+ * 28th in between does not stick. */
+static void
+test_leap_day_start (void)
+{
+  g_autoptr(SignetContract) c = make_contract ("2024-02-29", "2025-02-27", TRUE, 30,
+                                               SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_LOW);
+  struct { const char *today; const char *start; const char *end; const char *notice; } cases[] = {
+    { "2025-01-01", "2024-02-29", "2025-02-27", "2025-01-28" },
+    { "2026-03-15", "2026-02-28", "2027-02-27", "2027-01-28" },
+    { "2028-03-15", "2028-02-29", "2029-02-27", "2029-01-28" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) dates = derive (c, cases[i].today, NULL);
+
+      g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_START)->date, ==, cases[i].start);
+      g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_END)->date, ==, cases[i].end);
+      g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_NOTICE_DEADLINE)->date, ==, cases[i].notice);
+    }
+}
+
+/* Monthly terms from 31 January over a year: each end is the last day
+ * before the next month's 31st (or its end), each notice deadline 10 days
+ * before; the day after an end belongs to the next term. */
+static void
+test_monthly_renewals (void)
+{
+  g_autoptr(SignetContract) c = make_contract ("2026-01-31", "2026-02-27", TRUE, 10,
+                                               SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_LOW);
+  struct { const char *today; const char *start; const char *end; const char *notice; } cases[] = {
+    { "2026-02-27", "2026-01-31", "2026-02-27", "2026-02-17" },
+    { "2026-02-28", "2026-02-28", "2026-03-30", "2026-03-20" },
+    { "2026-03-31", "2026-03-31", "2026-04-29", "2026-04-19" },
+    { "2026-05-01", "2026-04-30", "2026-05-30", "2026-05-20" },
+    { "2026-12-31", "2026-12-31", "2027-01-30", "2027-01-20" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) dates = derive (c, cases[i].today, NULL);
+
+      g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_START)->date, ==, cases[i].start);
+      g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_END)->date, ==, cases[i].end);
+      g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_NOTICE_DEADLINE)->date, ==, cases[i].notice);
+    }
+
+  {
+    g_autoptr(GPtrArray) dates = derive (c, "2026-12-31", NULL);
+
+    g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_END)->explanation, ==,
+                     "end of the current term; the contract renewed itself 11 times after 2026-02-27");
+  }
+}
+
+/* A notice period longer than the term of a renewing contract: each
+ * term's deadline falls in the term before, and it moves with the terms. */
+static void
+test_notice_longer_than_renewing_term (void)
+{
+  g_autoptr(SignetContract) c = make_contract ("2026-01-01", "2026-01-31", TRUE, 45,
+                                               SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_LOW);
+  g_autoptr(GPtrArray) dates = derive (c, "2026-03-10", NULL);
+  const SignetKeyDate *notice = find_kind (dates, SIGNET_KEY_DATE_NOTICE_DEADLINE);
+
+  g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_START)->date, ==, "2026-03-01");
+  g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_END)->date, ==, "2026-03-31");
+  /* 31 March − 45 days: already passed on 10 March. */
+  g_assert_cmpstr (notice->date, ==, "2026-02-14");
+  g_assert_cmpstr (notice->explanation, ==, "notice deadline 2026-02-14 = end 2026-03-31 − 45 days");
+}
+
+/* A review never recorded counts from the contract's first start, not the
+ * current term's: a tacit renewal is no review. */
+static void
+test_review_of_renewing_contract (void)
+{
+  g_autoptr(SignetContract) c = make_contract ("2024-01-01", "2024-12-31", TRUE, 30,
+                                               SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_HIGH);
+  g_autoptr(GPtrArray) dates = derive (c, "2026-06-15", NULL);
+  const SignetKeyDate *review = find_kind (dates, SIGNET_KEY_DATE_REVIEW);
+
+  g_assert_cmpstr (find_kind (dates, SIGNET_KEY_DATE_START)->date, ==, "2026-01-01");
+  g_assert_cmpstr (review->date, ==, "2024-04-01");
+  g_assert_cmpstr (review->explanation, ==, "next review 2024-04-01 = start 2024-01-01 + 3 months (High risk)");
+
+  /* Once one is recorded, the schedule follows it whatever the terms. */
+  {
+    g_autoptr(GPtrArray) reviewed = derive (c, "2026-06-15", "2026-05-31");
+
+    g_assert_cmpstr (find_kind (reviewed, SIGNET_KEY_DATE_REVIEW)->date, ==, "2026-08-31");
+  }
+}
+
+/* The same dates in the time zones furthest ahead of and behind UTC, and
+ * across a daylight-saving change (America/Adak moves its clocks on 8
+ * March and 1 November 2026): dates carry no time of day. */
+static void
+test_time_zone_extremes (void)
+{
+  const char *zones[] = { "Pacific/Kiritimati", "America/Adak", "UTC" };
+  g_autoptr(SignetContract) c = make_contract ("2025-11-01", "2026-03-08", TRUE, 127,
+                                               SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_HIGH);
+  const char *saved = g_getenv ("TZ");
+  g_autofree char *saved_tz = g_strdup (saved);
+  g_autofree char *reference = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      g_autoptr(GPtrArray) dates = NULL;
+      g_autofree char *text = NULL;
+
+      g_setenv ("TZ", zones[i], TRUE);
+      tzset ();
+      dates = derive (c, "2026-03-09", NULL);
+      text = describe (dates);
+
+      if (reference == NULL)
+        reference = g_steal_pointer (&text);
+      else
+        g_assert_cmpstr (text, ==, reference);
+    }
+
+  /* The term from 1 November to 8 March is 128 days long, not whole
+   * months: the next one starts on 9 March and lasts as many days, and
+   * its notice deadline (127 days before its end) is that same day. */
+  g_assert_cmpstr (reference, ==,
+                   "review 2026-02-01|start 2026-03-09|notice-deadline 2026-03-09|end 2026-07-14|");
+
+  if (saved_tz != NULL)
+    g_setenv ("TZ", saved_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+  tzset ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +414,11 @@ main (int   argc,
   g_test_add_func ("/key-dates/notice-longer-than-term", test_notice_longer_than_term);
   g_test_add_func ("/key-dates/review-schedule", test_review_schedule);
   g_test_add_func ("/key-dates/time-zone-independent", test_time_zone_independent);
+  g_test_add_func ("/key-dates/leap-day-start", test_leap_day_start);
+  g_test_add_func ("/key-dates/monthly-renewals", test_monthly_renewals);
+  g_test_add_func ("/key-dates/notice-longer-than-renewing-term", test_notice_longer_than_renewing_term);
+  g_test_add_func ("/key-dates/review-of-renewing-contract", test_review_of_renewing_contract);
+  g_test_add_func ("/key-dates/time-zone-extremes", test_time_zone_extremes);
 
   return g_test_run ();
 }

@@ -1,0 +1,932 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-store"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "signet-date.h"
+#include "signet-event-private.h"
+#include "signet-store-events.h"
+#include "signet-store-private.h"
+#include "signet-utils.h"
+
+/* The index of events, contract_events, is kept "as of" a day and with the
+ * review intervals it was made with. Both are kept in the index itself, in
+ * one row under contract id 0 (no contract has it: ids start at 1, and
+ * every query joins contracts): kind "as-of H M L" (months between reviews
+ * for high, medium and low risk), date the day. Kept in the database rather
+ * than in memory, a register opened again the same day needs no rebuild,
+ * and `signet --export-ics` run by a scheduled job makes the same events
+ * with the same intervals as the app. */
+#define AS_OF_ID 0
+
+/* A batch (an import, the demo) refreshes this many contracts as it writes
+ * them; past that it marks the index stale instead, and the next query
+ * derives every contract at once: about half the cost per contract, and
+ * the import does not wait for it. */
+#define MAX_BATCH_REFRESHES 1000
+
+/* The statuses in which a contract renews, gets notice deadlines and
+ * reviews (status_is_in_force() in signet-key-dates.c). */
+#define IN_FORCE "('approved', 'signed', 'active', 'renewed')"
+
+/* What event_from_row() reads, in this order. */
+#define EVENT_COLUMNS \
+  "e.contract_id, e.kind, e.date, e.key_date_id, c.number, c.title, k.name, " \
+  "c.start_date, c.end_date, c.auto_renew, c.notice_days, c.status, c.risk_level, " \
+  "CASE WHEN e.kind = 'review' THEN " \
+  "(SELECT max(r.date) FROM reviews r WHERE r.contract_id = e.contract_id) END, " \
+  "d.title, d.note"
+#define N_EVENT_COLUMNS 16
+
+#define EVENT_JOINS \
+  " FROM contract_events e JOIN contracts c ON c.id = e.contract_id " \
+  "JOIN clients k ON k.id = c.client_id LEFT JOIN key_dates d ON d.id = e.key_date_id "
+
+/* The columns derivation reads, in fill_contract_dates()'s order. */
+#define CONTRACT_DATES_COLUMNS \
+  "start_date, end_date, auto_renew, notice_days, status, risk_level"
+
+typedef struct
+{
+  char                  *date;
+  SignetReviewIntervals  intervals;
+} AsOf;
+
+static void
+as_of_clear (AsOf *as_of)
+{
+  g_clear_pointer (&as_of->date, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AsOf, as_of_clear)
+
+/* Kept with the store object: SignetStore's own struct is the lead
+ * file's, and this is all the memory the events need. */
+typedef struct
+{
+  char  *today;              /* set by signet_store_set_today(), or NULL */
+  guint  batch_refreshes;    /* contracts refreshed in the current batch */
+} EventsState;
+
+static void
+events_state_free (EventsState *state)
+{
+  g_free (state->today);
+  g_free (state);
+}
+
+static EventsState *
+get_state (SignetStore *self)
+{
+  static GQuark quark;
+  EventsState *state;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("signet-store-events");
+
+  state = g_object_get_qdata (G_OBJECT (self), quark);
+  if (state == NULL)
+    {
+      state = g_new0 (EventsState, 1);
+      g_object_set_qdata_full (G_OBJECT (self), quark, state, (GDestroyNotify) events_state_free);
+    }
+
+  return state;
+}
+
+static gboolean
+intervals_equal (const SignetReviewIntervals *a,
+                 const SignetReviewIntervals *b)
+{
+  return a->high_months == b->high_months &&
+         a->medium_months == b->medium_months &&
+         a->low_months == b->low_months;
+}
+
+/* FALSE without an error when the index has never been made. */
+static gboolean
+read_as_of (SignetStore  *self,
+            AsOf         *as_of,
+            GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+  int rc;
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT kind, date FROM contract_events WHERE contract_id = "
+                                  G_STRINGIFY (AS_OF_ID), error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *kind = (const char *) sqlite3_column_text (stmt, 0);
+      SignetReviewIntervals intervals;
+
+      if (kind != NULL &&
+          sscanf (kind, "as-of %u %u %u", &intervals.high_months,
+                  &intervals.medium_months, &intervals.low_months) == 3 &&
+          signet_date_is_valid ((const char *) sqlite3_column_text (stmt, 1)))
+        {
+          g_clear_pointer (&as_of->date, g_free);
+          as_of->date = _signet_store_dup_text (stmt, 1);
+          as_of->intervals = intervals;
+          found = TRUE;
+        }
+    }
+  else if (rc != SQLITE_DONE)
+    _signet_store_set_error (self, rc, error);
+
+  sqlite3_reset (stmt);
+
+  return found;
+}
+
+static gboolean
+write_as_of (SignetStore                 *self,
+             const char                  *date,
+             const SignetReviewIntervals *intervals,
+             GError                     **error)
+{
+  g_autofree char *kind = g_strdup_printf ("as-of %u %u %u", intervals->high_months,
+                                           intervals->medium_months, intervals->low_months);
+  sqlite3_stmt *stmt;
+
+  if (!_signet_store_exec (self, "DELETE FROM contract_events WHERE contract_id = " G_STRINGIFY (AS_OF_ID), error))
+    return FALSE;
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO contract_events (contract_id, kind, date) VALUES ("
+                                  G_STRINGIFY (AS_OF_ID) ", ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+
+  return _signet_store_step_done (self, stmt, error);
+}
+
+/* What the index is, or will be, as of: its row, or else today with the
+ * default intervals. */
+static void
+current_as_of (SignetStore *self,
+               AsOf        *as_of)
+{
+  if (!read_as_of (self, as_of, NULL))
+    {
+      g_clear_pointer (&as_of->date, g_free);
+      as_of->date = signet_store_dup_today (self);
+      as_of->intervals = SIGNET_REVIEW_INTERVALS_DEFAULT;
+    }
+}
+
+/* Sets the dates, status and risk of @contract from @first_column on, in
+ * the order of CONTRACT_DATES_COLUMNS. */
+static void
+fill_contract_dates (SignetContract *contract,
+                     sqlite3_stmt   *stmt,
+                     int             first_column)
+{
+  SignetContractStatus status = SIGNET_CONTRACT_STATUS_DRAFT;
+  SignetRiskLevel risk = SIGNET_RISK_LEVEL_LOW;
+
+  signet_contract_set_start_date (contract, (const char *) sqlite3_column_text (stmt, first_column));
+  signet_contract_set_end_date (contract, (const char *) sqlite3_column_text (stmt, first_column + 1));
+  signet_contract_set_auto_renew (contract, sqlite3_column_int (stmt, first_column + 2));
+  signet_contract_set_notice_days (contract, sqlite3_column_int (stmt, first_column + 3));
+  signet_contract_status_from_token ((const char *) sqlite3_column_text (stmt, first_column + 4), &status);
+  signet_contract_set_status (contract, status);
+  signet_risk_level_from_token ((const char *) sqlite3_column_text (stmt, first_column + 5), &risk);
+  signet_contract_set_risk_level (contract, risk);
+}
+
+static gboolean
+insert_derived_events (SignetStore                 *self,
+                       gint64                       contract_id,
+                       SignetContract              *contract,
+                       const char                  *last_review,
+                       const AsOf                  *as_of,
+                       GError                     **error)
+{
+  g_autoptr(GPtrArray) dates = NULL;
+  sqlite3_stmt *stmt;
+
+  dates = signet_contract_derive_key_dates (contract, as_of->date, last_review, &as_of->intervals);
+  if (dates->len == 0)
+    return TRUE;
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO contract_events (contract_id, kind, date) VALUES (?, ?, ?)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < dates->len; i++)
+    {
+      const SignetKeyDate *key_date = g_ptr_array_index (dates, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, contract_id);
+      sqlite3_bind_text (stmt, 2, signet_key_date_kind_to_token (key_date->kind), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, key_date->date, -1, SQLITE_TRANSIENT);
+      if (!_signet_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Inside a write: every contract's events again. */
+static gboolean
+rebuild_all (SignetStore  *self,
+             const AsOf   *as_of,
+             GError      **error)
+{
+  g_autoptr(SignetContract) contract = signet_contract_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!_signet_store_exec (self, "DELETE FROM contract_events", error))
+    return FALSE;
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT id, " CONTRACT_DATES_COLUMNS ", "
+                                  "(SELECT max(r.date) FROM reviews r WHERE r.contract_id = contracts.id) "
+                                  "FROM contracts ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *last_review = (const char *) sqlite3_column_text (stmt, 7);
+
+      fill_contract_dates (contract, stmt, 1);
+      if (!insert_derived_events (self, id, contract, last_review, as_of, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _signet_store_set_error (self, rc, error);
+
+  return _signet_store_exec (self,
+                             "INSERT INTO contract_events (contract_id, kind, date, key_date_id) "
+                             "SELECT d.contract_id, d.kind, d.date, d.id FROM key_dates d "
+                             "JOIN contracts c ON c.id = d.contract_id",
+                             error) &&
+         write_as_of (self, as_of->date, &as_of->intervals, error);
+}
+
+gboolean
+_signet_store_events_refresh_contract (SignetStore  *self,
+                                       gint64        contract_id,
+                                       GError      **error)
+{
+  EventsState *state = get_state (self);
+  g_auto(AsOf) as_of = { NULL };
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *last_review = NULL;
+  sqlite3_stmt *stmt;
+  gboolean exists;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (contract_id > 0, FALSE);
+
+  if (!read_as_of (self, &as_of, &local_error))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      /* Stale or never made (a new register, one from before version 4):
+       * a batch leaves it to the next query; a single write makes it for
+       * every contract, this one included, from here on. */
+      if (self->batch_depth > 0)
+        return TRUE;
+
+      as_of.date = signet_store_dup_today (self);
+      as_of.intervals = SIGNET_REVIEW_INTERVALS_DEFAULT;
+
+      return rebuild_all (self, &as_of, error);
+    }
+
+  /* Rolled back with its batch, the row comes back with the index as it
+   * was; committed, its absence makes the next query derive everything. */
+  if (self->batch_depth > 0 && state->batch_refreshes >= MAX_BATCH_REFRESHES)
+    return _signet_store_exec (self, "DELETE FROM contract_events WHERE contract_id = "
+                               G_STRINGIFY (AS_OF_ID), error);
+
+  if (self->batch_depth > 0)
+    state->batch_refreshes++;
+  else
+    state->batch_refreshes = 0;
+
+  stmt = _signet_store_statement (self, "DELETE FROM contract_events WHERE contract_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  if (!_signet_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT " CONTRACT_DATES_COLUMNS ", "
+                                  "(SELECT max(date) FROM reviews WHERE contract_id = ?1) "
+                                  "FROM contracts WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  rc = sqlite3_step (stmt);
+  exists = rc == SQLITE_ROW;
+  if (exists)
+    {
+      contract = signet_contract_new ();
+      fill_contract_dates (contract, stmt, 0);
+      last_review = _signet_store_dup_text (stmt, 6);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _signet_store_set_error (self, rc, error);
+
+  /* A deleted contract keeps its key dates and reviews, but no events:
+   * restoring it refreshes it again. */
+  if (!exists)
+    return TRUE;
+
+  if (!insert_derived_events (self, contract_id, contract, last_review, &as_of, error))
+    return FALSE;
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO contract_events (contract_id, kind, date, key_date_id) "
+                                  "SELECT contract_id, kind, date, id FROM key_dates WHERE contract_id = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+
+  return _signet_store_step_done (self, stmt, error);
+}
+
+/* Inside a write: the index moves from @old_date to @as_of->date. Only
+ * auto-renewing contracts in force depend on the day: forward, those whose
+ * term ended before the new day roll on; backward (a clock set back), all
+ * of them are derived again. */
+static gboolean
+move_as_of (SignetStore  *self,
+            const char   *old_date,
+            const AsOf   *as_of,
+            GError      **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean forward = strcmp (as_of->date, old_date) > 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (forward)
+    stmt = _signet_store_statement (self,
+                                    "SELECT e.contract_id FROM contract_events e "
+                                    "JOIN contracts c ON c.id = e.contract_id "
+                                    "WHERE e.date >= ?1 AND e.date < ?2 AND e.kind = 'end' "
+                                    "AND c.auto_renew AND c.status IN " IN_FORCE, error);
+  else
+    stmt = _signet_store_statement (self,
+                                    "SELECT id FROM contracts WHERE auto_renew AND status IN " IN_FORCE,
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (forward)
+    {
+      sqlite3_bind_text (stmt, 1, old_date, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, as_of->date, -1, SQLITE_TRANSIENT);
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _signet_store_set_error (self, rc, error);
+
+  /* The new day first: the refreshes derive as of it. */
+  if (!write_as_of (self, as_of->date, &as_of->intervals, error))
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!_signet_store_events_refresh_contract (self, g_array_index (ids, gint64, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Brings the index to @today with @intervals (NULL: the ones it has). */
+static gboolean
+ensure_events (SignetStore                 *self,
+               const char                  *today,
+               const SignetReviewIntervals *intervals,
+               GError                     **error)
+{
+  g_auto(AsOf) stored = { NULL };
+  g_auto(AsOf) wanted = { NULL };
+  g_autoptr(GError) local_error = NULL;
+  gboolean found;
+
+  g_assert (signet_date_is_valid (today));
+
+  if (self->batch_depth == 0)
+    get_state (self)->batch_refreshes = 0;
+
+  found = read_as_of (self, &stored, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  wanted.date = g_strdup (today);
+  wanted.intervals = intervals != NULL ? *intervals
+                   : found ? stored.intervals
+                   : SIGNET_REVIEW_INTERVALS_DEFAULT;
+
+  if (found && g_str_equal (stored.date, wanted.date) && intervals_equal (&stored.intervals, &wanted.intervals))
+    return TRUE;
+
+  if (!_signet_store_begin_write (self, error))
+    return FALSE;
+
+  /* Another process may have done it while this one waited for the lock. */
+  found = read_as_of (self, &stored, &local_error);
+  if (local_error != NULL)
+    goto failed;
+
+  if (!found || !intervals_equal (&stored.intervals, &wanted.intervals))
+    {
+      g_debug ("Deriving every contract's events as of %s", wanted.date);
+      if (!rebuild_all (self, &wanted, &local_error))
+        goto failed;
+    }
+  else if (!g_str_equal (stored.date, wanted.date) &&
+           !move_as_of (self, stored.date, &wanted, &local_error))
+    goto failed;
+
+  if (!_signet_store_commit_write (self, &local_error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  _signet_store_rollback_write (self);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+void
+signet_store_set_today (SignetStore *self,
+                        const char  *today)
+{
+  EventsState *state;
+
+  g_return_if_fail (SIGNET_IS_STORE (self));
+  g_return_if_fail (today == NULL || signet_date_is_valid (today));
+
+  state = get_state (self);
+  signet_set_str (&state->today, today);
+}
+
+char *
+signet_store_dup_today (SignetStore *self)
+{
+  EventsState *state;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  state = get_state (self);
+
+  return state->today != NULL ? g_strdup (state->today) : signet_date_today_iso ();
+}
+
+gboolean
+signet_store_set_review_intervals (SignetStore                 *self,
+                                   const SignetReviewIntervals *intervals,
+                                   GError                     **error)
+{
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (intervals != NULL, FALSE);
+  g_return_val_if_fail (intervals->high_months > 0 && intervals->medium_months > 0 &&
+                        intervals->low_months > 0, FALSE);
+
+  today = signet_store_dup_today (self);
+
+  return ensure_events (self, today, intervals, error);
+}
+
+void
+signet_store_get_review_intervals (SignetStore           *self,
+                                   SignetReviewIntervals *intervals)
+{
+  g_auto(AsOf) as_of = { NULL };
+
+  g_return_if_fail (SIGNET_IS_STORE (self));
+  g_return_if_fail (intervals != NULL);
+
+  current_as_of (self, &as_of);
+  *intervals = as_of.intervals;
+}
+
+gboolean
+signet_store_update_events (SignetStore  *self,
+                            GError      **error)
+{
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  today = signet_store_dup_today (self);
+
+  return ensure_events (self, today, NULL, error);
+}
+
+gboolean
+signet_store_rebuild_events (SignetStore  *self,
+                             GError      **error)
+{
+  g_auto(AsOf) as_of = { NULL };
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  if (!_signet_store_begin_write (self, error))
+    return FALSE;
+
+  current_as_of (self, &as_of);
+  g_clear_pointer (&as_of.date, g_free);
+  as_of.date = signet_store_dup_today (self);
+
+  if (!rebuild_all (self, &as_of, &local_error) ||
+      !_signet_store_commit_write (self, &local_error))
+    {
+      _signet_store_rollback_write (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* An event from a row of EVENT_COLUMNS. */
+static SignetEvent *
+event_from_row (sqlite3_stmt *stmt,
+                const AsOf   *as_of)
+{
+  SignetKeyDateKind kind = SIGNET_KEY_DATE_OTHER;
+  SignetEvent *event;
+
+  signet_key_date_kind_from_token ((const char *) sqlite3_column_text (stmt, 1), &kind);
+
+  /* A key date's note explains it. */
+  event = signet_event_new (sqlite3_column_int64 (stmt, 0),
+                            (const char *) sqlite3_column_text (stmt, 4),
+                            (const char *) sqlite3_column_text (stmt, 5),
+                            (const char *) sqlite3_column_text (stmt, 6),
+                            (const char *) sqlite3_column_text (stmt, 2),
+                            kind,
+                            (const char *) sqlite3_column_text (stmt, 14),
+                            sqlite3_column_int64 (stmt, 3),
+                            (const char *) sqlite3_column_text (stmt, 15));
+
+  if (!signet_key_date_kind_is_user (kind))
+    {
+      SignetContractStatus status = SIGNET_CONTRACT_STATUS_DRAFT;
+      SignetRiskLevel risk = SIGNET_RISK_LEVEL_LOW;
+
+      signet_contract_status_from_token ((const char *) sqlite3_column_text (stmt, 11), &status);
+      signet_risk_level_from_token ((const char *) sqlite3_column_text (stmt, 12), &risk);
+      _signet_event_set_derivation (event,
+                                    (const char *) sqlite3_column_text (stmt, 7),
+                                    (const char *) sqlite3_column_text (stmt, 8),
+                                    sqlite3_column_int (stmt, 9),
+                                    sqlite3_column_int (stmt, 10),
+                                    status, risk,
+                                    (const char *) sqlite3_column_text (stmt, 13),
+                                    as_of->date, &as_of->intervals);
+    }
+
+  return event;
+}
+
+/* Runs @sql (EVENT_COLUMNS first) with up to two text parameters and adds
+ * its events to @events, or hands each row and its event (to keep) to
+ * @row_func. */
+typedef void (*RowFunc) (sqlite3_stmt *stmt,
+                         SignetEvent  *event,
+                         gpointer      user_data);
+
+static gboolean
+collect_events (SignetStore  *self,
+                const AsOf   *as_of,
+                const char   *sql,
+                const char   *param1,
+                const char   *param2,
+                RowFunc       row_func,
+                gpointer      user_data,
+                GPtrArray    *events,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (param1 != NULL)
+    sqlite3_bind_text (stmt, 1, param1, -1, SQLITE_TRANSIENT);
+  if (param2 != NULL)
+    sqlite3_bind_text (stmt, 2, param2, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SignetEvent *event = event_from_row (stmt, as_of);
+
+      if (row_func != NULL)
+        row_func (stmt, event, user_data);
+      else
+        g_ptr_array_add (events, event);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _signet_store_set_error (self, rc, error);
+
+  return TRUE;
+}
+
+/* Brings the index up to @today (NULL: the store's today) and tells what it
+ * is as of. */
+static gboolean
+prepare_query (SignetStore  *self,
+               const char   *today,
+               AsOf         *as_of,
+               GError      **error)
+{
+  g_autofree char *store_today = today == NULL ? signet_store_dup_today (self) : NULL;
+
+  if (!ensure_events (self, today != NULL ? today : store_today, NULL, error))
+    return FALSE;
+
+  current_as_of (self, as_of);
+
+  return TRUE;
+}
+
+GPtrArray *
+signet_store_list_events (SignetStore  *self,
+                          const char   *from,
+                          const char   *to,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(AsOf) as_of = { NULL };
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  if (!prepare_query (self, NULL, &as_of, error))
+    return NULL;
+
+  /* Dates are compared as text: YYYY-MM-DD sorts like the dates. Sorted
+   * here rather than in SQL, which would copy every row of a month into a
+   * sorter first. */
+  if (!collect_events (self, &as_of,
+                       "SELECT " EVENT_COLUMNS EVENT_JOINS
+                       "WHERE e.date BETWEEN coalesce(?1, '0000-01-01') AND coalesce(?2, '9999-12-31')",
+                       from, to, NULL, NULL, events, error))
+    return NULL;
+
+  g_ptr_array_sort (events, _signet_event_compare);
+
+  return g_steal_pointer (&events);
+}
+
+GPtrArray *
+signet_store_list_agenda (SignetStore  *self,
+                          const char   *today,
+                          guint         days,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) upcoming = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(AsOf) as_of = { NULL };
+  g_autofree char *until = NULL;
+  GDate date;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+  g_return_val_if_fail (signet_date_parse (today, &date), NULL);
+
+  g_date_add_days (&date, days);
+  until = signet_date_to_iso (&date);
+
+  if (!prepare_query (self, today, &as_of, error))
+    return NULL;
+
+  /* Derivation only gives notice deadlines and reviews to contracts in
+   * force; the status check is for ends. */
+  if (!collect_events (self, &as_of,
+                       "SELECT " EVENT_COLUMNS EVENT_JOINS
+                       "WHERE e.date < ?1 AND e.kind IN ('end', 'notice-deadline', 'review') "
+                       "AND c.status IN " IN_FORCE,
+                       today, NULL, NULL, NULL, events, error) ||
+      !collect_events (self, &as_of,
+                       "SELECT " EVENT_COLUMNS EVENT_JOINS
+                       "WHERE e.date BETWEEN ?1 AND ?2",
+                       today, until, NULL, NULL, upcoming, error))
+    return NULL;
+
+  g_ptr_array_sort (events, _signet_event_compare);
+  g_ptr_array_sort (upcoming, _signet_event_compare);
+  g_ptr_array_extend_and_steal (events, g_steal_pointer (&upcoming));
+
+  return g_steal_pointer (&events);
+}
+
+gboolean
+signet_store_get_events_span (SignetStore  *self,
+                              char        **first,
+                              char        **last,
+                              GError      **error)
+{
+  g_auto(AsOf) as_of = { NULL };
+  const char * const queries[] = {
+    "SELECT e.date FROM contract_events e JOIN contracts c ON c.id = e.contract_id "
+    "ORDER BY e.date LIMIT 1",
+    "SELECT e.date FROM contract_events e JOIN contracts c ON c.id = e.contract_id "
+    "ORDER BY e.date DESC LIMIT 1",
+  };
+  char **results[] = { first, last };
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (first != NULL && last != NULL, FALSE);
+
+  *first = *last = NULL;
+
+  if (!prepare_query (self, NULL, &as_of, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      sqlite3_stmt *stmt = _signet_store_statement (self, queries[i], error);
+      int rc;
+
+      if (stmt == NULL)
+        goto failed;
+
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        *results[i] = _signet_store_dup_text (stmt, 0);
+      sqlite3_reset (stmt);
+
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          _signet_store_set_error (self, rc, error);
+          goto failed;
+        }
+    }
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (first, g_free);
+  g_clear_pointer (last, g_free);
+  return FALSE;
+}
+
+GHashTable *
+signet_store_list_contract_change_times (SignetStore  *self,
+                                         GError      **error)
+{
+  g_autoptr(GHashTable) times = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  /* Reminder settings and acknowledgements change no event. */
+  stmt = _signet_store_statement (self,
+                                  "SELECT record_id, max(at) FROM audit WHERE record_kind = 'contract' "
+                                  "AND action NOT IN ('set-reminders', 'acknowledge-reminder') "
+                                  "GROUP BY record_id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (times, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         _signet_store_dup_text (stmt, 1));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&times);
+}
+
+void
+signet_reminder_candidate_free (SignetReminderCandidate *candidate)
+{
+  if (candidate == NULL)
+    return;
+
+  g_clear_object (&candidate->event);
+  g_free (candidate->leads);
+  g_free (candidate);
+}
+
+static void
+add_candidate (sqlite3_stmt *stmt,
+               SignetEvent  *event,
+               gpointer      user_data)
+{
+  GPtrArray *candidates = user_data;
+  SignetReminderCandidate *candidate = g_new0 (SignetReminderCandidate, 1);
+
+  candidate->event = event;
+  candidate->leads = _signet_store_dup_text (stmt, N_EVENT_COLUMNS);
+  candidate->acknowledged_lead = sqlite3_column_type (stmt, N_EVENT_COLUMNS + 1) == SQLITE_NULL
+                                   ? -1 : sqlite3_column_int (stmt, N_EVENT_COLUMNS + 1);
+  g_ptr_array_add (candidates, candidate);
+}
+
+#define CANDIDATE_COLUMNS \
+  EVENT_COLUMNS ", " \
+  "CASE e.kind WHEN 'end' THEN s.end_leads WHEN 'notice-deadline' THEN s.notice_leads " \
+  "ELSE s.review_leads END, " \
+  "(SELECT min(a.lead_days) FROM reminder_acks a WHERE a.contract_id = e.contract_id " \
+  "AND a.kind = e.kind AND a.event_date = e.date)"
+
+GPtrArray *
+signet_store_list_reminder_candidates (SignetStore  *self,
+                                       const char   *today,
+                                       const char   *until,
+                                       GError      **error)
+{
+  g_autoptr(GPtrArray) candidates =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) signet_reminder_candidate_free);
+  g_auto(AsOf) as_of = { NULL };
+  g_autofree char *far = NULL;
+  GDate today_date, far_date;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+  g_return_val_if_fail (signet_date_parse (today, &today_date), NULL);
+  g_return_val_if_fail (signet_date_is_valid (until), NULL);
+
+  if (!prepare_query (self, today, &as_of, error))
+    return NULL;
+
+  far_date = today_date;
+  g_date_add_days (&far_date, SIGNET_REMINDER_MAX_LEAD_DAYS);
+  far = signet_date_to_iso (&far_date);
+
+  /* Up to @until for every contract; beyond it only for the contracts
+   * with lead times of their own, found through their settings (the
+   * unary + keeps SQLite off the date index for that part). */
+  if (!collect_events (self, &as_of,
+                       "SELECT " CANDIDATE_COLUMNS EVENT_JOINS
+                       "LEFT JOIN reminder_settings s ON s.contract_id = e.contract_id "
+                       "WHERE e.date <= ?1 AND e.kind IN ('end', 'notice-deadline', 'review') "
+                       "AND c.status IN " IN_FORCE,
+                       until, NULL, add_candidate, candidates, NULL, error) ||
+      !collect_events (self, &as_of,
+                       "SELECT " CANDIDATE_COLUMNS EVENT_JOINS
+                       "JOIN reminder_settings s ON s.contract_id = e.contract_id "
+                       "WHERE +e.date > ?1 AND +e.date <= ?2 AND e.kind IN ('end', 'notice-deadline', 'review') "
+                       "AND c.status IN " IN_FORCE,
+                       until, far, add_candidate, candidates, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&candidates);
+}

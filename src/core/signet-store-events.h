@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "signet-event.h"
+#include "signet-key-dates.h"
+#include "signet-reminders.h"
+#include "signet-store.h"
+
+G_BEGIN_DECLS
+
+/* Key dates, reviews and reminders of contracts, and the calendar events
+ * made from them (signet-store-events.c, signet-store-key-dates.c).
+ *
+ * The store keeps every event of every contract in an index (the table
+ * contract_events), so that a month of the calendar is one range query.
+ * The derived dates depend on the day (an auto-renewing contract rolls on
+ * to its next term once its end has passed) and on the review intervals,
+ * so the index is kept "as of" a day and the intervals it was made with;
+ * every query below first brings it up to date, which costs one indexed
+ * lookup when nothing changed and otherwise touches only the contracts
+ * that rolled on. Rows of these tables keep their contract id when the
+ * contract is deleted (Undo brings them back); queries only return rows
+ * of contracts that exist. */
+
+/* The day the events are derived for: @today (YYYY-MM-DD), or NULL to
+ * follow the system clock (the default). For tests and benchmarks with an
+ * injected clock; the next query brings the events up to date. */
+void        signet_store_set_today                (SignetStore                 *self,
+                                                   const char                  *today);
+/* The day set above, or the system clock's today. */
+char       *signet_store_dup_today                (SignetStore                 *self);
+/* Months between reviews by risk level (Preferences). The events are made
+ * with them from now on, in this and every other process that opens the
+ * register (they are kept with the index). Emits no signal: views showing
+ * events reload after calling it. */
+gboolean    signet_store_set_review_intervals     (SignetStore                 *self,
+                                                   const SignetReviewIntervals *intervals,
+                                                   GError                     **error);
+/* The review intervals the events are made with. */
+void        signet_store_get_review_intervals     (SignetStore                 *self,
+                                                   SignetReviewIntervals       *intervals);
+/* Brings the events up to date as of signet_store_dup_today(). Every query
+ * does it; the app calls it when the day changes so that the work is done
+ * then. Emits no signal. */
+gboolean    signet_store_update_events            (SignetStore                 *self,
+                                                   GError                     **error);
+/* Derives every contract's events again, in one transaction. */
+gboolean    signet_store_rebuild_events           (SignetStore                 *self,
+                                                   GError                     **error);
+
+/* Events of existing contracts dated @from to @to (YYYY-MM-DD, both
+ * inclusive; NULL for no bound), ordered by date, kind and contract
+ * number; of SignetEvent. */
+GPtrArray  *signet_store_list_events              (SignetStore                 *self,
+                                                   const char                  *from,
+                                                   const char                  *to,
+                                                   GError                     **error);
+/* What needs attention as of @today: first what is overdue (a review due
+ * and not recorded; a notice deadline or an end passed while the contract
+ * is still in force, that is approved, signed, active or renewed), oldest
+ * first; then every event from @today to @today + @days (inclusive), by
+ * date. Of SignetEvent. */
+GPtrArray  *signet_store_list_agenda              (SignetStore                 *self,
+                                                   const char                  *today,
+                                                   guint                        days,
+                                                   GError                     **error);
+/* The first and last event dates (newly allocated), or NULLs when there
+ * are no events. */
+gboolean    signet_store_get_events_span          (SignetStore                 *self,
+                                                   char                       **first,
+                                                   char                       **last,
+                                                   GError                     **error);
+/* When the contract last changed (its newest audit entry, key dates and
+ * reviews included), as "YYYY-MM-DDTHH:MM:SS.sssZ" in UTC, by contract id
+ * (gint64 * keys); for exports that must not change when nothing did. */
+GHashTable *signet_store_list_contract_change_times (SignetStore               *self,
+                                                   GError                     **error);
+
+/* Key dates users add: a milestone, a payment due or another date, with a
+ * title and a note. */
+typedef struct
+{
+  gint64             id;            /* 0 until stored */
+  gint64             contract_id;
+  SignetKeyDateKind  kind;          /* MILESTONE, PAYMENT or OTHER */
+  char              *date;          /* YYYY-MM-DD */
+  char              *title;         /* required */
+  char              *note;          /* nullable */
+} SignetUserKeyDate;
+
+SignetUserKeyDate *signet_user_key_date_new       (gint64                       contract_id,
+                                                   SignetKeyDateKind            kind,
+                                                   const char                  *date,
+                                                   const char                  *title,
+                                                   const char                  *note);
+SignetUserKeyDate *signet_user_key_date_copy      (const SignetUserKeyDate     *key_date);
+void               signet_user_key_date_free      (SignetUserKeyDate           *key_date);
+
+/* Validation errors are SIGNET_FIELD_ERROR with the field as the code
+ * (SIGNET_FIELD_KEY_DATE_*); a missing contract or key date is
+ * SIGNET_STORE_ERROR_NOT_FOUND. add sets @key_date->id. Each write is one
+ * transaction with its audit entry on the contract, and emits "changed"
+ * (contract, id, updated). */
+gboolean           signet_store_add_key_date      (SignetStore                 *self,
+                                                   SignetUserKeyDate           *key_date,
+                                                   GError                     **error);
+/* Changes the kind, date, title and note of the key date with
+ * @key_date->id; it stays with its contract. */
+gboolean           signet_store_update_key_date   (SignetStore                 *self,
+                                                   const SignetUserKeyDate     *key_date,
+                                                   GError                     **error);
+gboolean           signet_store_delete_key_date   (SignetStore                 *self,
+                                                   gint64                       id,
+                                                   GError                     **error);
+SignetUserKeyDate *signet_store_get_key_date      (SignetStore                 *self,
+                                                   gint64                       id,
+                                                   GError                     **error);
+/* The key dates of @contract_id by date; of SignetUserKeyDate. */
+GPtrArray         *signet_store_list_key_dates    (SignetStore                 *self,
+                                                   gint64                       contract_id,
+                                                   GError                     **error);
+
+/* Periodic reviews: recording one moves the next review on (counted from
+ * the latest recorded review). */
+typedef struct
+{
+  gint64  id;
+  gint64  contract_id;
+  char   *date;                     /* YYYY-MM-DD */
+  char   *reviewer;
+  char   *note;                     /* nullable */
+} SignetReview;
+
+void               signet_review_free             (SignetReview                *review);
+/* @reviewer NULL or blank: the OS user. Sets *@id (nullable) to the new
+ * record's id. */
+gboolean           signet_store_record_review     (SignetStore                 *self,
+                                                   gint64                       contract_id,
+                                                   const char                  *date,
+                                                   const char                  *reviewer,
+                                                   const char                  *note,
+                                                   gint64                      *id,
+                                                   GError                     **error);
+/* Newest first; of SignetReview. */
+GPtrArray         *signet_store_list_reviews      (SignetStore                 *self,
+                                                   gint64                       contract_id,
+                                                   GError                     **error);
+
+/* Reminder lead times of one contract; kinds left NULL follow the
+ * Preferences. Never NULL on success. */
+SignetReminderSettings *signet_store_get_reminder_settings (SignetStore                  *self,
+                                                   gint64                       contract_id,
+                                                   GError                     **error);
+/* @settings NULL (or all kinds NULL) goes back to the Preferences. */
+gboolean           signet_store_set_reminder_settings (SignetStore             *self,
+                                                   gint64                       contract_id,
+                                                   const SignetReminderSettings *settings,
+                                                   GError                     **error);
+
+/* An acknowledged reminder: the event it was for and its lead time. */
+typedef struct
+{
+  gint64             contract_id;
+  SignetKeyDateKind  kind;
+  char              *event_date;
+  guint              lead_days;
+  char              *acknowledged_at;  /* ISO 8601, UTC */
+  char              *acknowledged_by;  /* the OS user */
+} SignetReminderAck;
+
+void               signet_reminder_ack_free       (SignetReminderAck           *ack);
+/* Acknowledging again changes nothing and is not an error. */
+gboolean           signet_store_acknowledge_reminder (SignetStore              *self,
+                                                   gint64                       contract_id,
+                                                   SignetKeyDateKind            kind,
+                                                   const char                  *event_date,
+                                                   guint                        lead_days,
+                                                   GError                     **error);
+/* Newest first; of SignetReminderAck. */
+GPtrArray         *signet_store_list_reminder_acks (SignetStore                *self,
+                                                   gint64                       contract_id,
+                                                   GError                     **error);
+
+/* For signet_reminders_due(): the end, notice deadline and review events
+ * of contracts in force, as of @today, dated up to @until (for contracts
+ * with lead times of their own: up to the longest lead time allowed), each
+ * with the contract's own lead times for its kind ("90 30 7"; NULL when it
+ * follows the defaults) and the shortest lead time acknowledged for it (-1:
+ * none). In no particular order. */
+typedef struct
+{
+  SignetEvent *event;
+  char        *leads;
+  int          acknowledged_lead;
+} SignetReminderCandidate;
+
+void               signet_reminder_candidate_free (SignetReminderCandidate     *candidate);
+GPtrArray         *signet_store_list_reminder_candidates (SignetStore          *self,
+                                                   const char                  *today,
+                                                   const char                  *until,
+                                                   GError                     **error);
+
+/* Store-internal: derives the events of @contract_id again (none when it
+ * does not exist). Runs inside the caller's write transaction. Called by
+ * every write that changes a contract (add, update, delete, restore,
+ * import) and by the writes of this header. */
+gboolean           _signet_store_events_refresh_contract (SignetStore          *self,
+                                                   gint64                       contract_id,
+                                                   GError                     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetUserKeyDate, signet_user_key_date_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetReview, signet_review_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetReminderAck, signet_reminder_ack_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetReminderCandidate, signet_reminder_candidate_free)
+
+G_END_DECLS

@@ -1,0 +1,794 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "signet-date.h"
+#include "signet-store-events.h"
+#include "signet-store-private.h"
+
+/* Key dates users add, reviews, reminder settings and acknowledgements.
+ * Each belongs to a contract: it is written in one transaction with an
+ * audit entry on the contract and announced as a change of the contract. */
+
+static void
+append_field (FieldList   *fields,
+              SignetField  field,
+              char        *text)
+{
+  FieldText ft = { field, text };
+
+  if (ft.text != NULL && *ft.text == '\0' && field != SIGNET_FIELD_REMINDER_END_LEADS &&
+      field != SIGNET_FIELD_REMINDER_NOTICE_LEADS && field != SIGNET_FIELD_REMINDER_REVIEW_LEADS)
+    g_clear_pointer (&ft.text, g_free);
+
+  g_array_append_val (fields, ft);
+}
+
+static FieldList *
+new_field_list (void)
+{
+  return g_array_new (FALSE, FALSE, sizeof (FieldText));
+}
+
+/* The contract's number for the audit entry; NOT_FOUND when it does not
+ * exist (a deleted contract gets no new records). */
+static char *
+lookup_contract_number (SignetStore  *self,
+                        gint64        contract_id,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt = _signet_store_statement (self, "SELECT number FROM contracts WHERE id = ?", error);
+  char *number = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    number = _signet_store_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                 _("The contract no longer exists; it may have been deleted."));
+  else if (rc != SQLITE_ROW)
+    _signet_store_set_error (self, rc, error);
+
+  return number;
+}
+
+static gboolean
+validate_date (const char   *date,
+               SignetField   field,
+               GError      **error)
+{
+  if (signet_date_is_valid (date))
+    return TRUE;
+
+  if (_signet_is_blank (date))
+    return _signet_set_field_error (error, field, _("Enter a date."));
+
+  return _signet_set_field_error (error, field,
+                                  _("“%s” is not a date. Use the form YYYY-MM-DD, for example 2027-03-31."),
+                                  date);
+}
+
+/* Key dates */
+
+SignetUserKeyDate *
+signet_user_key_date_new (gint64             contract_id,
+                          SignetKeyDateKind  kind,
+                          const char        *date,
+                          const char        *title,
+                          const char        *note)
+{
+  SignetUserKeyDate *key_date = g_new0 (SignetUserKeyDate, 1);
+
+  key_date->contract_id = contract_id;
+  key_date->kind = kind;
+  key_date->date = g_strdup (date);
+  key_date->title = g_strdup (title);
+  key_date->note = g_strdup (note);
+
+  return key_date;
+}
+
+SignetUserKeyDate *
+signet_user_key_date_copy (const SignetUserKeyDate *key_date)
+{
+  SignetUserKeyDate *copy;
+
+  g_return_val_if_fail (key_date != NULL, NULL);
+
+  copy = signet_user_key_date_new (key_date->contract_id, key_date->kind, key_date->date,
+                                   key_date->title, key_date->note);
+  copy->id = key_date->id;
+
+  return copy;
+}
+
+void
+signet_user_key_date_free (SignetUserKeyDate *key_date)
+{
+  if (key_date == NULL)
+    return;
+
+  g_free (key_date->date);
+  g_free (key_date->title);
+  g_free (key_date->note);
+  g_free (key_date);
+}
+
+static gboolean
+validate_key_date (const SignetUserKeyDate  *key_date,
+                   GError                  **error)
+{
+  if (!signet_key_date_kind_is_user (key_date->kind))
+    return _signet_set_field_error (error, SIGNET_FIELD_KEY_DATE_KIND,
+                                    _("Choose whether the date is a milestone, a payment or another date."));
+
+  if (!validate_date (key_date->date, SIGNET_FIELD_KEY_DATE_DATE, error))
+    return FALSE;
+
+  if (_signet_is_blank (key_date->title))
+    return _signet_set_field_error (error, SIGNET_FIELD_KEY_DATE_TITLE, _("Enter a title for the date."));
+
+  return TRUE;
+}
+
+static FieldList *
+key_date_to_fields (const SignetUserKeyDate *key_date)
+{
+  FieldList *fields = new_field_list ();
+
+  append_field (fields, SIGNET_FIELD_KEY_DATE_KIND, g_strdup (signet_key_date_kind_to_token (key_date->kind)));
+  append_field (fields, SIGNET_FIELD_KEY_DATE_DATE, g_strdup (key_date->date));
+  append_field (fields, SIGNET_FIELD_KEY_DATE_TITLE, _signet_strdup_trimmed (key_date->title));
+  append_field (fields, SIGNET_FIELD_KEY_DATE_NOTE, g_strdup (key_date->note));
+
+  return fields;
+}
+
+static SignetUserKeyDate *
+lookup_key_date (SignetStore  *self,
+                 gint64        id,
+                 GError      **error)
+{
+  sqlite3_stmt *stmt;
+  SignetUserKeyDate *key_date = NULL;
+  int rc;
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT id, contract_id, kind, date, title, note FROM key_dates WHERE id = ?",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      SignetKeyDateKind kind = SIGNET_KEY_DATE_OTHER;
+
+      signet_key_date_kind_from_token ((const char *) sqlite3_column_text (stmt, 2), &kind);
+      key_date = signet_user_key_date_new (sqlite3_column_int64 (stmt, 1), kind,
+                                           (const char *) sqlite3_column_text (stmt, 3),
+                                           (const char *) sqlite3_column_text (stmt, 4),
+                                           (const char *) sqlite3_column_text (stmt, 5));
+      key_date->id = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                 _("The date no longer exists; it may have been deleted."));
+  else if (rc != SQLITE_ROW)
+    _signet_store_set_error (self, rc, error);
+
+  return key_date;
+}
+
+/* Writes @after over @before (either NULL for an addition or a removal)
+ * with its audit entry and the contract's events, in one transaction. */
+static gboolean
+write_key_date (SignetStore        *self,
+                SignetUserKeyDate  *before,
+                SignetUserKeyDate  *after,
+                const char         *action,
+                GError            **error)
+{
+  g_autoptr(FieldList) before_fields = NULL;
+  g_autoptr(FieldList) after_fields = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *title = NULL;
+  gint64 contract_id = before != NULL ? before->contract_id : after->contract_id;
+  sqlite3_stmt *stmt;
+
+  if (after != NULL && !validate_key_date (after, error))
+    return FALSE;
+
+  if (!_signet_store_begin_write (self, error))
+    return FALSE;
+
+  if (!(number = lookup_contract_number (self, contract_id, error)))
+    goto failed;
+
+  if (after == NULL)
+    stmt = _signet_store_statement (self, "DELETE FROM key_dates WHERE id = ?5", error);
+  else if (before == NULL)
+    stmt = _signet_store_statement (self,
+                                    "INSERT INTO key_dates (contract_id, kind, date, title, note) "
+                                    "VALUES (?6, ?1, ?2, ?3, ?4)", error);
+  else
+    stmt = _signet_store_statement (self,
+                                    "UPDATE key_dates SET kind = ?1, date = ?2, title = ?3, note = ?4 "
+                                    "WHERE id = ?5", error);
+  if (stmt == NULL)
+    goto failed;
+
+  if (after != NULL)
+    {
+      title = _signet_strdup_trimmed (after->title);
+      sqlite3_bind_text (stmt, 1, signet_key_date_kind_to_token (after->kind), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, after->date, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
+      _signet_store_bind_text (stmt, 4, after->note);
+    }
+  if (before != NULL)
+    sqlite3_bind_int64 (stmt, 5, before->id);
+  else
+    sqlite3_bind_int64 (stmt, 6, contract_id);
+
+  if (!_signet_store_step_done (self, stmt, error))
+    goto failed;
+
+  if (before == NULL)
+    after->id = sqlite3_last_insert_rowid (self->db);
+
+  before_fields = before != NULL ? key_date_to_fields (before) : NULL;
+  after_fields = after != NULL ? key_date_to_fields (after) : NULL;
+  if (!_signet_store_write_audit (self, action, SIGNET_RECORD_CONTRACT, contract_id, number,
+                                  before_fields, after_fields, error) ||
+      !_signet_store_events_refresh_contract (self, contract_id, error) ||
+      !_signet_store_commit_write (self, error))
+    goto failed;
+
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
+
+  return TRUE;
+
+failed:
+  _signet_store_rollback_write (self);
+  if (before == NULL && after != NULL)
+    after->id = 0;
+  return FALSE;
+}
+
+gboolean
+signet_store_add_key_date (SignetStore        *self,
+                           SignetUserKeyDate  *key_date,
+                           GError            **error)
+{
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key_date != NULL, FALSE);
+
+  key_date->id = 0;
+
+  return write_key_date (self, NULL, key_date, "add-key-date", error);
+}
+
+gboolean
+signet_store_update_key_date (SignetStore              *self,
+                              const SignetUserKeyDate  *key_date,
+                              GError                  **error)
+{
+  g_autoptr(SignetUserKeyDate) before = NULL;
+  g_autoptr(SignetUserKeyDate) after = NULL;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key_date != NULL, FALSE);
+
+  if (!(before = lookup_key_date (self, key_date->id, error)))
+    return FALSE;
+
+  after = signet_user_key_date_copy (key_date);
+  after->contract_id = before->contract_id;
+
+  return write_key_date (self, before, after, "update-key-date", error);
+}
+
+gboolean
+signet_store_delete_key_date (SignetStore  *self,
+                              gint64        id,
+                              GError      **error)
+{
+  g_autoptr(SignetUserKeyDate) before = NULL;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  if (!(before = lookup_key_date (self, id, error)))
+    return FALSE;
+
+  return write_key_date (self, before, NULL, "delete-key-date", error);
+}
+
+SignetUserKeyDate *
+signet_store_get_key_date (SignetStore  *self,
+                           gint64        id,
+                           GError      **error)
+{
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  return lookup_key_date (self, id, error);
+}
+
+GPtrArray *
+signet_store_list_key_dates (SignetStore  *self,
+                             gint64        contract_id,
+                             GError      **error)
+{
+  g_autoptr(GPtrArray) key_dates = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  key_dates = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_user_key_date_free);
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT id, kind, date, title, note FROM key_dates "
+                                  "WHERE contract_id = ? ORDER BY date, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SignetKeyDateKind kind = SIGNET_KEY_DATE_OTHER;
+      SignetUserKeyDate *key_date;
+
+      signet_key_date_kind_from_token ((const char *) sqlite3_column_text (stmt, 1), &kind);
+      key_date = signet_user_key_date_new (contract_id, kind,
+                                           (const char *) sqlite3_column_text (stmt, 2),
+                                           (const char *) sqlite3_column_text (stmt, 3),
+                                           (const char *) sqlite3_column_text (stmt, 4));
+      key_date->id = sqlite3_column_int64 (stmt, 0);
+      g_ptr_array_add (key_dates, key_date);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&key_dates);
+}
+
+/* Reviews */
+
+void
+signet_review_free (SignetReview *review)
+{
+  if (review == NULL)
+    return;
+
+  g_free (review->date);
+  g_free (review->reviewer);
+  g_free (review->note);
+  g_free (review);
+}
+
+gboolean
+signet_store_record_review (SignetStore  *self,
+                            gint64        contract_id,
+                            const char   *date,
+                            const char   *reviewer,
+                            const char   *note,
+                            gint64       *id,
+                            GError      **error)
+{
+  g_autoptr(FieldList) fields = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *who = NULL;
+  sqlite3_stmt *stmt;
+  gint64 new_id;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  if (!validate_date (date, SIGNET_FIELD_REVIEW_DATE, error))
+    return FALSE;
+
+  /* A review in the future has not happened: recording it would silence
+   * the reminders of one that is due. */
+  today = signet_store_dup_today (self);
+  if (g_strcmp0 (date, today) > 0)
+    return _signet_set_field_error (error, SIGNET_FIELD_REVIEW_DATE,
+                                    _("The review date %s is in the future. Record a review once it has taken place."),
+                                    date);
+
+  who = _signet_is_blank (reviewer) ? g_strdup (g_get_user_name ()) : _signet_strdup_trimmed (reviewer);
+
+  if (!_signet_store_begin_write (self, error))
+    return FALSE;
+
+  if (!(number = lookup_contract_number (self, contract_id, error)))
+    goto failed;
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO reviews (contract_id, date, reviewer, note) VALUES (?, ?, ?, ?)",
+                                  error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, who, -1, SQLITE_TRANSIENT);
+  _signet_store_bind_text (stmt, 4, note);
+  if (!_signet_store_step_done (self, stmt, error))
+    goto failed;
+
+  new_id = sqlite3_last_insert_rowid (self->db);
+
+  fields = new_field_list ();
+  append_field (fields, SIGNET_FIELD_REVIEW_DATE, g_strdup (date));
+  append_field (fields, SIGNET_FIELD_REVIEW_REVIEWER, g_strdup (who));
+  append_field (fields, SIGNET_FIELD_REVIEW_NOTE, g_strdup (note));
+  if (!_signet_store_write_audit (self, "record-review", SIGNET_RECORD_CONTRACT, contract_id, number,
+                                  NULL, fields, error) ||
+      !_signet_store_events_refresh_contract (self, contract_id, error) ||
+      !_signet_store_commit_write (self, error))
+    goto failed;
+
+  if (id != NULL)
+    *id = new_id;
+
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
+
+  return TRUE;
+
+failed:
+  _signet_store_rollback_write (self);
+  return FALSE;
+}
+
+GPtrArray *
+signet_store_list_reviews (SignetStore  *self,
+                           gint64        contract_id,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) reviews = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_review_free);
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT id, date, reviewer, note FROM reviews "
+                                  "WHERE contract_id = ? ORDER BY date DESC, id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SignetReview *review = g_new0 (SignetReview, 1);
+
+      review->id = sqlite3_column_int64 (stmt, 0);
+      review->contract_id = contract_id;
+      review->date = _signet_store_dup_text (stmt, 1);
+      review->reviewer = _signet_store_dup_text (stmt, 2);
+      review->note = _signet_store_dup_text (stmt, 3);
+      g_ptr_array_add (reviews, review);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&reviews);
+}
+
+/* Reminder settings */
+
+static const struct
+{
+  SignetKeyDateKind kind;
+  SignetField       field;
+} lead_kinds[] = {
+  { SIGNET_KEY_DATE_END, SIGNET_FIELD_REMINDER_END_LEADS },
+  { SIGNET_KEY_DATE_NOTICE_DEADLINE, SIGNET_FIELD_REMINDER_NOTICE_LEADS },
+  { SIGNET_KEY_DATE_REVIEW, SIGNET_FIELD_REMINDER_REVIEW_LEADS },
+};
+
+static GArray **
+settings_leads (SignetReminderSettings *settings,
+                SignetKeyDateKind       kind)
+{
+  switch (kind)
+    {
+    case SIGNET_KEY_DATE_END:             return &settings->end_leads;
+    case SIGNET_KEY_DATE_NOTICE_DEADLINE: return &settings->notice_leads;
+    case SIGNET_KEY_DATE_REVIEW:          return &settings->review_leads;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+SignetReminderSettings *
+signet_store_get_reminder_settings (SignetStore  *self,
+                                    gint64        contract_id,
+                                    GError      **error)
+{
+  g_autoptr(SignetReminderSettings) settings = signet_reminder_settings_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT end_leads, notice_leads, review_leads FROM reminder_settings "
+                                  "WHERE contract_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (lead_kinds); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+          /* Stored by this file, so always well-formed. */
+          if (text != NULL)
+            *settings_leads (settings, lead_kinds[i].kind) = signet_reminder_leads_parse (text, NULL);
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&settings);
+}
+
+static FieldList *
+settings_to_fields (SignetReminderSettings *settings)
+{
+  FieldList *fields = new_field_list ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (lead_kinds); i++)
+    {
+      GArray *leads = *settings_leads (settings, lead_kinds[i].kind);
+
+      append_field (fields, lead_kinds[i].field, leads ? signet_reminder_leads_to_string (leads) : NULL);
+    }
+
+  return fields;
+}
+
+gboolean
+signet_store_set_reminder_settings (SignetStore                   *self,
+                                    gint64                         contract_id,
+                                    const SignetReminderSettings  *settings,
+                                    GError                       **error)
+{
+  g_autoptr(SignetReminderSettings) old = NULL;
+  g_autoptr(SignetReminderSettings) new = NULL;
+  g_autoptr(FieldList) before = NULL;
+  g_autoptr(FieldList) after = NULL;
+  g_autofree char *number = NULL;
+  gboolean all_default = TRUE;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  new = settings != NULL ? signet_reminder_settings_copy (settings) : signet_reminder_settings_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (lead_kinds); i++)
+    {
+      GArray *leads = *settings_leads (new, lead_kinds[i].kind);
+
+      if (leads == NULL)
+        continue;
+
+      all_default = FALSE;
+      if (leads->len > SIGNET_REMINDER_MAX_LEADS)
+        return _signet_set_field_error (error, lead_kinds[i].field,
+                                        g_dngettext (GETTEXT_PACKAGE,
+                                                     "Give at most %d reminder.",
+                                                     "Give at most %d reminders.",
+                                                     SIGNET_REMINDER_MAX_LEADS),
+                                        SIGNET_REMINDER_MAX_LEADS);
+
+      for (guint j = 0; j < leads->len; j++)
+        if (g_array_index (leads, guint, j) > SIGNET_REMINDER_MAX_LEAD_DAYS)
+          return _signet_set_field_error (error, lead_kinds[i].field,
+                                          g_dngettext (GETTEXT_PACKAGE,
+                                                       "A reminder can come at most %d day before.",
+                                                       "A reminder can come at most %d days before.",
+                                                       SIGNET_REMINDER_MAX_LEAD_DAYS),
+                                          SIGNET_REMINDER_MAX_LEAD_DAYS);
+    }
+
+  if (!_signet_store_begin_write (self, error))
+    return FALSE;
+
+  if (!(number = lookup_contract_number (self, contract_id, error)) ||
+      !(old = signet_store_get_reminder_settings (self, contract_id, error)))
+    goto failed;
+
+  if (all_default)
+    stmt = _signet_store_statement (self, "DELETE FROM reminder_settings WHERE contract_id = ?", error);
+  else
+    stmt = _signet_store_statement (self,
+                                    "INSERT OR REPLACE INTO reminder_settings "
+                                    "(contract_id, end_leads, notice_leads, review_leads) VALUES (?, ?, ?, ?)",
+                                    error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  for (guint i = 0; !all_default && i < G_N_ELEMENTS (lead_kinds); i++)
+    {
+      GArray *leads = *settings_leads (new, lead_kinds[i].kind);
+
+      /* "" is "no reminders", NULL "the defaults". */
+      if (leads != NULL)
+        sqlite3_bind_text (stmt, i + 2, signet_reminder_leads_to_string (leads), -1, g_free);
+      else
+        sqlite3_bind_null (stmt, i + 2);
+    }
+
+  before = settings_to_fields (old);
+  after = settings_to_fields (new);
+  if (!_signet_store_step_done (self, stmt, error) ||
+      !_signet_store_write_audit (self, "set-reminders", SIGNET_RECORD_CONTRACT, contract_id, number,
+                                  before, after, error) ||
+      !_signet_store_commit_write (self, error))
+    goto failed;
+
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
+
+  return TRUE;
+
+failed:
+  _signet_store_rollback_write (self);
+  return FALSE;
+}
+
+/* Acknowledgements */
+
+void
+signet_reminder_ack_free (SignetReminderAck *ack)
+{
+  if (ack == NULL)
+    return;
+
+  g_free (ack->event_date);
+  g_free (ack->acknowledged_at);
+  g_free (ack->acknowledged_by);
+  g_free (ack);
+}
+
+gboolean
+signet_store_acknowledge_reminder (SignetStore        *self,
+                                   gint64              contract_id,
+                                   SignetKeyDateKind   kind,
+                                   const char         *event_date,
+                                   guint               lead_days,
+                                   GError            **error)
+{
+  g_autoptr(FieldList) fields = NULL;
+  g_autofree char *number = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kind == SIGNET_KEY_DATE_END || kind == SIGNET_KEY_DATE_NOTICE_DEADLINE ||
+                        kind == SIGNET_KEY_DATE_REVIEW, FALSE);
+  g_return_val_if_fail (signet_date_is_valid (event_date), FALSE);
+  g_return_val_if_fail (lead_days <= SIGNET_REMINDER_MAX_LEAD_DAYS, FALSE);
+
+  if (!_signet_store_begin_write (self, error))
+    return FALSE;
+
+  if (!(number = lookup_contract_number (self, contract_id, error)))
+    goto failed;
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT OR IGNORE INTO reminder_acks "
+                                  "(contract_id, kind, event_date, lead_days, acknowledged_at, acknowledged_by) "
+                                  "VALUES (?, ?, ?, ?, strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'), ?)", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  sqlite3_bind_text (stmt, 2, signet_key_date_kind_to_token (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, event_date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, lead_days);
+  sqlite3_bind_text (stmt, 5, g_get_user_name (), -1, SQLITE_STATIC);
+  if (!_signet_store_step_done (self, stmt, error))
+    goto failed;
+
+  /* Acknowledged before: nothing to record. */
+  if (sqlite3_changes (self->db) == 0)
+    return _signet_store_commit_write (self, error);
+
+  fields = new_field_list ();
+  append_field (fields, SIGNET_FIELD_KEY_DATE_KIND, g_strdup (signet_key_date_kind_to_token (kind)));
+  append_field (fields, SIGNET_FIELD_KEY_DATE_DATE, g_strdup (event_date));
+  append_field (fields, SIGNET_FIELD_REMINDER_LEAD_DAYS, g_strdup_printf ("%u", lead_days));
+  if (!_signet_store_write_audit (self, "acknowledge-reminder", SIGNET_RECORD_CONTRACT, contract_id, number,
+                                  NULL, fields, error) ||
+      !_signet_store_commit_write (self, error))
+    goto failed;
+
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
+
+  return TRUE;
+
+failed:
+  _signet_store_rollback_write (self);
+  return FALSE;
+}
+
+GPtrArray *
+signet_store_list_reminder_acks (SignetStore  *self,
+                                 gint64        contract_id,
+                                 GError      **error)
+{
+  g_autoptr(GPtrArray) acks = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  acks = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_reminder_ack_free);
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT kind, event_date, lead_days, acknowledged_at, acknowledged_by "
+                                  "FROM reminder_acks WHERE contract_id = ? "
+                                  "ORDER BY acknowledged_at DESC, event_date DESC, lead_days", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SignetReminderAck *ack = g_new0 (SignetReminderAck, 1);
+
+      ack->contract_id = contract_id;
+      signet_key_date_kind_from_token ((const char *) sqlite3_column_text (stmt, 0), &ack->kind);
+      ack->event_date = _signet_store_dup_text (stmt, 1);
+      ack->lead_days = sqlite3_column_int (stmt, 2);
+      ack->acknowledged_at = _signet_store_dup_text (stmt, 3);
+      ack->acknowledged_by = _signet_store_dup_text (stmt, 4);
+      g_ptr_array_add (acks, ack);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&acks);
+}

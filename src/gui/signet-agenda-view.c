@@ -1,0 +1,459 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-agenda-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "signet-agenda-view.h"
+#include "signet-date.h"
+#include "signet-store-events.h"
+#include "signet-utils.h"
+
+struct _SignetAgendaView
+{
+  GtkWidget      parent_instance;
+
+  GtkDropDown   *days_dropdown;
+  GtkStack      *stack;
+  GtkListView   *list_view;
+  AdwStatusPage *empty_page;
+
+  SignetStore   *store;
+  GListStore    *events;
+  /* Set by tests; NULL follows the clock. */
+  char          *fixed_today;
+  /* The today the list was loaded for: what counts as overdue. */
+  char          *today;
+  char          *tomorrow;
+  gboolean       stale;
+  guint          reload_idle;
+};
+
+G_DEFINE_FINAL_TYPE (SignetAgendaView, signet_agenda_view, GTK_TYPE_WIDGET)
+
+enum {
+  EVENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const guint day_choices[] = { 30, 60, 90 };
+
+static void
+reload (SignetAgendaView *self)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  guint days = signet_agenda_view_get_days (self);
+  GDate tomorrow;
+
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
+  self->stale = FALSE;
+
+  g_free (self->today);
+  if (self->fixed_today != NULL)
+    self->today = g_strdup (self->fixed_today);
+  else if (self->store != NULL)
+    self->today = signet_store_dup_today (self->store);
+  else
+    self->today = signet_date_today_iso ();
+  signet_date_parse (self->today, &tomorrow);
+  g_date_add_days (&tomorrow, 1);
+  g_free (self->tomorrow);
+  self->tomorrow = signet_date_to_iso (&tomorrow);
+
+  if (self->store != NULL)
+    {
+      events = signet_store_list_agenda (self->store, self->today, days, &error);
+      if (events == NULL)
+        g_warning ("Cannot list the upcoming dates: %s", error->message);
+    }
+
+  g_list_store_splice (self->events, 0, g_list_model_get_n_items (G_LIST_MODEL (self->events)),
+                       events ? events->pdata : NULL, events ? events->len : 0);
+
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "No contract has a date in the next %u day, and nothing is overdue.",
+                                              "No contract has a date in the next %u days, and nothing is overdue.",
+                                              days),
+                                 days);
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->events)) > 0 ? "list" : "empty");
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  SignetAgendaView *self = user_data;
+
+  self->reload_idle = 0;
+  reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Loads now when shown, else the next time it is shown; a burst of
+ * changes reloads once. */
+static void
+queue_reload (SignetAgendaView *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
+  if (self->reload_idle == 0)
+    self->reload_idle = g_idle_add (reload_idle_cb, self);
+}
+
+static char *
+describe_date (SignetAgendaView *self,
+               const char       *date)
+{
+  g_autofree char *display = signet_date_format_display (date);
+
+  if (g_strcmp0 (date, self->today) == 0)
+    return g_strdup (_("Today"));
+  if (g_strcmp0 (date, self->tomorrow) == 0)
+    return g_strdup (_("Tomorrow"));
+
+  return g_steal_pointer (&display);
+}
+
+static void
+store_changed_cb (SignetAgendaView *self,
+                  int               kind,
+                  gint64            id,
+                  int               change,
+                  SignetStore      *store)
+{
+  queue_reload (self);
+}
+
+static void
+store_reset_cb (SignetAgendaView *self,
+                SignetStore      *store)
+{
+  queue_reload (self);
+}
+
+static void
+days_selected_cb (SignetAgendaView *self,
+                  GParamSpec       *pspec,
+                  GtkDropDown      *dropdown)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+row_activated_cb (SignetAgendaView *self,
+                  guint             position,
+                  GtkListView      *list_view)
+{
+  g_autoptr(SignetEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), position);
+
+  if (event != NULL)
+    g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
+}
+
+static GtkWidget *
+new_label (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static void
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              SignetAgendaView         *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  gtk_widget_add_css_class (row, "agenda-row");
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (texts), new_label (NULL));
+  gtk_box_append (GTK_BOX (texts), new_label ("caption"));
+  gtk_box_append (GTK_BOX (line), dot);
+  gtk_box_append (GTK_BOX (line), texts);
+  gtk_box_append (GTK_BOX (row), new_label ("agenda-date"));
+  gtk_box_append (GTK_BOX (row), line);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             SignetAgendaView         *self)
+{
+  SignetEvent *event = gtk_list_item_get_item (item);
+  guint position = gtk_list_item_get_position (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *header = gtk_widget_get_first_child (row);
+  GtkWidget *dot = gtk_widget_get_first_child (gtk_widget_get_next_sibling (header));
+  GtkWidget *title = gtk_widget_get_first_child (gtk_widget_get_next_sibling (dot));
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  const char *date = signet_event_get_date (event);
+  const char *key_date_title = signet_event_get_title (event);
+  const char *kind = signet_key_date_kind_to_label (signet_event_get_kind (event));
+  g_autoptr(SignetEvent) previous = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *contract = NULL;
+  g_autofree char *details = NULL;
+  gboolean overdue = g_strcmp0 (date, self->today) < 0;
+  const char *dot_classes[] = { "event-dot", NULL, NULL };
+  g_autofree char *kind_class = g_strconcat ("kind-", signet_key_date_kind_to_token (signet_event_get_kind (event)), NULL);
+
+  if (position > 0)
+    previous = g_list_model_get_item (G_LIST_MODEL (self->events), position - 1);
+
+  /* What is overdue comes first under one heading, each row with its
+   * date; then a heading opens each coming date. */
+  if (previous == NULL ||
+      (g_strcmp0 (signet_event_get_date (previous), self->today) < 0) != overdue ||
+      (!overdue && g_strcmp0 (signet_event_get_date (previous), date) != 0))
+    {
+      g_autofree char *heading = overdue ? g_strdup (_("Overdue")) : describe_date (self, date);
+
+      gtk_label_set_text (GTK_LABEL (header), heading);
+      gtk_widget_set_visible (header, TRUE);
+    }
+  else
+    {
+      gtk_widget_set_visible (header, FALSE);
+    }
+
+  if (overdue)
+    {
+      gtk_widget_add_css_class (row, "overdue");
+      gtk_widget_add_css_class (header, "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (row, "overdue");
+      gtk_widget_remove_css_class (header, "error");
+    }
+
+  if (key_date_title != NULL && *key_date_title != '\0')
+    /* Translators: a key date a user added: its kind and its title. */
+    what = g_strdup_printf (C_("calendar event", "%1$s: %2$s"), kind, key_date_title);
+  else
+    what = g_strdup (kind);
+
+  /* Translators: a contract in the list of a day's events: number and title. */
+  contract = g_strdup_printf (C_("calendar event", "%1$s %2$s"),
+                              signet_event_get_contract_number (event),
+                              signet_event_get_contract_title (event));
+  if (overdue)
+    {
+      g_autofree char *display = signet_date_format_display (date);
+
+      /* Translators: under an overdue contract in the agenda: what the date is, when it was, and the client. */
+      details = g_strdup_printf (C_("agenda", "%1$s · %2$s · %3$s"), what, display,
+                                 signet_event_get_client_name (event));
+    }
+  else
+    {
+      /* Translators: under a contract in the agenda: what the date is, and the client. */
+      details = g_strdup_printf (C_("agenda", "%1$s · %2$s"), what, signet_event_get_client_name (event));
+    }
+
+  dot_classes[1] = kind_class;
+  gtk_widget_set_css_classes (dot, dot_classes);
+  gtk_label_set_text (GTK_LABEL (title), contract);
+  gtk_label_set_text (GTK_LABEL (subtitle), details);
+  gtk_widget_set_tooltip_text (row, signet_event_get_explanation (event));
+}
+
+static void
+signet_agenda_view_map (GtkWidget *widget)
+{
+  SignetAgendaView *self = SIGNET_AGENDA_VIEW (widget);
+
+  GTK_WIDGET_CLASS (signet_agenda_view_parent_class)->map (widget);
+
+  if (self->stale)
+    reload (self);
+}
+
+static void
+signet_agenda_view_dispose (GObject *object)
+{
+  SignetAgendaView *self = SIGNET_AGENDA_VIEW (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SIGNET_TYPE_AGENDA_VIEW);
+  /* The template's top box is a child of its own. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->store);
+  g_clear_object (&self->events);
+
+  G_OBJECT_CLASS (signet_agenda_view_parent_class)->dispose (object);
+}
+
+static void
+signet_agenda_view_finalize (GObject *object)
+{
+  SignetAgendaView *self = SIGNET_AGENDA_VIEW (object);
+
+  g_free (self->fixed_today);
+  g_free (self->today);
+  g_free (self->tomorrow);
+
+  G_OBJECT_CLASS (signet_agenda_view_parent_class)->finalize (object);
+}
+
+static void
+signet_agenda_view_class_init (SignetAgendaViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = signet_agenda_view_dispose;
+  object_class->finalize = signet_agenda_view_finalize;
+
+  widget_class->map = signet_agenda_view_map;
+
+  signals[EVENT_ACTIVATED] =
+    g_signal_new ("event-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, SIGNET_TYPE_EVENT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-agenda-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SignetAgendaView, days_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SignetAgendaView, stack);
+  gtk_widget_class_bind_template_child (widget_class, SignetAgendaView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SignetAgendaView, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, days_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "agendaview");
+}
+
+static void
+signet_agenda_view_init (SignetAgendaView *self)
+{
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (day_choices); i++)
+    {
+      g_autofree char *label =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Next %u day", "Next %u days", day_choices[i]),
+                         day_choices[i]);
+
+      gtk_string_list_append (choices, label);
+    }
+  gtk_drop_down_set_model (self->days_dropdown, G_LIST_MODEL (choices));
+
+  self->events = g_list_store_new (SIGNET_TYPE_EVENT);
+  g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->events)))));
+
+  self->stale = TRUE;
+}
+
+GtkWidget *
+signet_agenda_view_new (void)
+{
+  return g_object_new (SIGNET_TYPE_AGENDA_VIEW, NULL);
+}
+
+void
+signet_agenda_view_set_store (SignetAgendaView *self,
+                              SignetStore      *store)
+{
+  g_return_if_fail (SIGNET_IS_AGENDA_VIEW (self));
+  g_return_if_fail (store == NULL || SIGNET_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "reset", G_CALLBACK (store_reset_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  queue_reload (self);
+}
+
+void
+signet_agenda_view_set_today (SignetAgendaView *self,
+                              const char       *today)
+{
+  g_return_if_fail (SIGNET_IS_AGENDA_VIEW (self));
+  g_return_if_fail (today == NULL || signet_date_is_valid (today));
+
+  if (signet_set_str (&self->fixed_today, today))
+    queue_reload (self);
+}
+
+guint
+signet_agenda_view_get_days (SignetAgendaView *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (SIGNET_IS_AGENDA_VIEW (self), 0);
+
+  selected = gtk_drop_down_get_selected (self->days_dropdown);
+
+  return selected < G_N_ELEMENTS (day_choices) ? day_choices[selected] : day_choices[0];
+}
+
+void
+signet_agenda_view_set_days (SignetAgendaView *self,
+                             guint             days)
+{
+  g_return_if_fail (SIGNET_IS_AGENDA_VIEW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (day_choices); i++)
+    if (day_choices[i] == days)
+      {
+        gtk_drop_down_set_selected (self->days_dropdown, i);
+        return;
+      }
+
+  g_return_if_reached ();
+}
+
+GListModel *
+signet_agenda_view_get_model (SignetAgendaView *self)
+{
+  g_return_val_if_fail (SIGNET_IS_AGENDA_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->events);
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "signet-store.h"
+
+G_BEGIN_DECLS
+
+#define SIGNET_TYPE_CALENDAR_VIEW (signet_calendar_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (SignetCalendarView, signet_calendar_view, SIGNET, CALENDAR_VIEW, GtkWidget)
+
+/* The Calendar page: a month of key dates (previous, today and next
+ * buttons above it) and the agenda of upcoming dates beside it. Each
+ * month shown asks the store for its six weeks only.
+ *
+ * Signals:
+ * "open-contract" (gint64 contract_id): the user clicked an event.
+ * "month-loaded" (guint n_events): the events of the month shown are in
+ *   the grid, synchronously at the end of signet_calendar_view_set_month()
+ *   and of every reload. */
+GtkWidget *signet_calendar_view_new       (void);
+void       signet_calendar_view_set_store (SignetCalendarView *self,
+                                           SignetStore        *store);
+void       signet_calendar_view_set_month (SignetCalendarView *self,
+                                           guint               year,
+                                           guint               month);
+guint      signet_calendar_view_get_year  (SignetCalendarView *self);
+guint      signet_calendar_view_get_month (SignetCalendarView *self);
+/* @today: YYYY-MM-DD, or NULL for the store's today (signet_store_dup_today()).
+ * Tests fix it. */
+void       signet_calendar_view_set_today (SignetCalendarView *self,
+                                           const char         *today);
+
+G_END_DECLS

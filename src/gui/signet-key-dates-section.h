@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "signet-store.h"
+
+G_BEGIN_DECLS
+
+/* The dates that matter for one contract, on its page: the derived ones
+ * (start, end, notice deadline, next review) each with how it came about,
+ * the key dates users add (milestones, payments, other), the reviews
+ * recorded, and the contract's own reminder lead times. */
+#define SIGNET_TYPE_KEY_DATES_SECTION (signet_key_dates_section_get_type ())
+
+G_DECLARE_FINAL_TYPE (SignetKeyDatesSection, signet_key_dates_section, SIGNET, KEY_DATES_SECTION, GtkWidget)
+
+GtkWidget *signet_key_dates_section_new          (void);
+void       signet_key_dates_section_set_store    (SignetKeyDatesSection *self,
+                                                  SignetStore           *store);
+/* The contract as stored (the derived dates follow the stored fields, not
+ * edits not saved yet); NULL or one not saved yet shows nothing to do. */
+void       signet_key_dates_section_set_contract (SignetKeyDatesSection *self,
+                                                  SignetContract        *contract);
+
+G_END_DECLS

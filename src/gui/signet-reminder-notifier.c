@@ -1,0 +1,324 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-reminder-notifier"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "signet-key-dates.h"
+#include "signet-reminder-notifier.h"
+#include "signet-store-events.h"
+
+struct _SignetReminderNotifier
+{
+  GObject           parent_instance;
+
+  GApplication     *app;
+  SignetStore      *store;
+  GSettings        *settings;
+  SignetNotifyFunc  func;
+  gpointer          func_data;
+
+  /* Ids sent on sent_day, so that a check later the same day sends only
+   * what is new; the next day every reminder still due comes again. */
+  GHashTable       *sent;
+  char             *sent_day;
+  guint             timeout_id;
+};
+
+G_DEFINE_FINAL_TYPE (SignetReminderNotifier, signet_reminder_notifier, G_TYPE_OBJECT)
+
+static void
+send_to_app (const char    *id,
+             GNotification *notification,
+             gpointer       user_data)
+{
+  SignetReminderNotifier *self = user_data;
+
+  g_application_send_notification (self->app, id, notification);
+}
+
+char *
+signet_reminder_notification_id (const SignetReminder *reminder)
+{
+  SignetEvent *event = reminder->event;
+
+  return g_strdup_printf ("reminder-%" G_GINT64_FORMAT "-%s-%s",
+                          signet_event_get_contract_id (event),
+                          signet_key_date_kind_to_token (signet_event_get_kind (event)),
+                          signet_event_get_date (event));
+}
+
+/* The lead times of Preferences; a key with a wrong value counts as its
+ * default rather than silencing reminders. */
+static SignetReminderSettings *
+defaults_from_settings (SignetReminderNotifier *self)
+{
+  static const struct { const char *key; SignetKeyDateKind kind; } keys[] = {
+    { "reminder-end-leads", SIGNET_KEY_DATE_END },
+    { "reminder-notice-leads", SIGNET_KEY_DATE_NOTICE_DEADLINE },
+    { "reminder-review-leads", SIGNET_KEY_DATE_REVIEW },
+  };
+  g_autoptr(SignetReminderSettings) builtin = signet_reminder_settings_new_default ();
+  SignetReminderSettings *defaults = signet_reminder_settings_new ();
+  GArray **slots[] = { &defaults->end_leads, &defaults->notice_leads, &defaults->review_leads };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *text = g_settings_get_string (self->settings, keys[i].key);
+      g_autoptr(GError) error = NULL;
+
+      *slots[i] = signet_reminder_leads_parse (text, &error);
+      if (*slots[i] == NULL)
+        {
+          GArray *fallback = signet_reminder_settings_get_leads (builtin, keys[i].kind);
+
+          g_warning ("The setting %s is not a list of days (%s); using the default", keys[i].key, error->message);
+          *slots[i] = g_array_copy (fallback);
+        }
+    }
+
+  return defaults;
+}
+
+static GNotification *
+build_notification (const SignetReminder *reminder)
+{
+  SignetEvent *event = reminder->event;
+  g_autofree char *title = signet_reminder_dup_title (reminder);
+  g_autofree char *body = NULL;
+  GNotification *notification = g_notification_new (title);
+  const char *client = signet_event_get_client_name (event);
+
+  if (signet_event_get_explanation (event) != NULL)
+    body = g_strdup_printf ("%s\n%s", client ? client : "", signet_event_get_explanation (event));
+  else
+    body = g_strdup (client);
+  if (body != NULL)
+    g_notification_set_body (notification, body);
+
+  g_notification_set_priority (notification,
+                               reminder->days_left <= 7 ? G_NOTIFICATION_PRIORITY_HIGH
+                                                        : G_NOTIFICATION_PRIORITY_NORMAL);
+  g_notification_set_default_action_and_target_value (notification, "app.open-contract",
+                                                      g_variant_new_int64 (signet_event_get_contract_id (event)));
+  g_notification_add_button_with_target_value (notification, _("Open Contract"), "app.open-contract",
+                                               g_variant_new_int64 (signet_event_get_contract_id (event)));
+  g_notification_add_button_with_target_value (notification, _("Acknowledge"), "app.acknowledge-reminder",
+                                               g_variant_new ("(xssu)",
+                                                              signet_event_get_contract_id (event),
+                                                              signet_key_date_kind_to_token (signet_event_get_kind (event)),
+                                                              signet_event_get_date (event),
+                                                              reminder->lead_days));
+
+  return notification;
+}
+
+guint
+signet_reminder_notifier_check (SignetReminderNotifier *self)
+{
+  g_autoptr(SignetReminderSettings) defaults = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+  guint n_sent = 0;
+  guint n_more = 0;
+
+  g_return_val_if_fail (SIGNET_IS_REMINDER_NOTIFIER (self), 0);
+
+  today = signet_store_dup_today (self->store);
+  if (g_strcmp0 (today, self->sent_day) != 0)
+    {
+      g_hash_table_remove_all (self->sent);
+      g_free (self->sent_day);
+      self->sent_day = g_strdup (today);
+    }
+
+  defaults = defaults_from_settings (self);
+  due = signet_reminders_due (self->store, today, defaults, &error);
+  if (due == NULL)
+    {
+      g_warning ("Could not work out the reminders due: %s", error->message);
+      return 0;
+    }
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      SignetReminder *reminder = g_ptr_array_index (due, i);
+      g_autofree char *id = signet_reminder_notification_id (reminder);
+      g_autoptr(GNotification) notification = NULL;
+
+      if (g_hash_table_contains (self->sent, id))
+        continue;
+
+      if (n_sent >= SIGNET_REMINDER_MAX_NOTIFICATIONS)
+        {
+          n_more++;
+          continue;
+        }
+
+      notification = build_notification (reminder);
+      self->func (id, notification, self->func_data);
+      g_hash_table_add (self->sent, g_steal_pointer (&id));
+      n_sent++;
+    }
+
+  if (n_more > 0)
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("%u more date needs attention",
+                                                          "%u more dates need attention", n_more), n_more);
+      g_autoptr(GNotification) notification = g_notification_new (title);
+
+      g_notification_set_body (notification, _("The calendar’s agenda lists them all."));
+      g_notification_set_default_action (notification, "app.show-agenda");
+      self->func ("reminders-more", notification, self->func_data);
+      n_sent++;
+    }
+
+  return n_sent;
+}
+
+gboolean
+signet_reminder_notifier_acknowledge (SignetReminderNotifier  *self,
+                                      GVariant                *parameter,
+                                      GError                 **error)
+{
+  gint64 contract_id;
+  const char *kind_token;
+  const char *event_date;
+  guint32 lead_days;
+  SignetKeyDateKind kind;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (SIGNET_IS_REMINDER_NOTIFIER (self), FALSE);
+  g_return_val_if_fail (g_variant_is_of_type (parameter, G_VARIANT_TYPE ("(xssu)")), FALSE);
+
+  g_variant_get (parameter, "(x&s&su)", &contract_id, &kind_token, &event_date, &lead_days);
+  if (!signet_key_date_kind_from_token (kind_token, &kind))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "“%s” is not a kind of date", kind_token);
+      return FALSE;
+    }
+
+  if (!signet_store_acknowledge_reminder (self->store, contract_id, kind, event_date, lead_days, error))
+    return FALSE;
+
+  id = g_strdup_printf ("reminder-%" G_GINT64_FORMAT "-%s-%s", contract_id, kind_token, event_date);
+  if (self->func == send_to_app)
+    g_application_withdraw_notification (self->app, id);
+
+  return TRUE;
+}
+
+static gboolean
+day_changed_cb (gpointer data);
+
+static void
+schedule_next_day (SignetReminderNotifier *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                        g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autoptr(GDateTime) next = g_date_time_add_days (midnight, 1);
+  GTimeSpan until = g_date_time_difference (next, now);
+
+  /* A minute past midnight, and at least hourly: a suspended machine's
+   * timers run late, and the next check then comes soon after waking. */
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->timeout_id = g_timeout_add_seconds (MIN (until / G_USEC_PER_SEC + 60, 3600), day_changed_cb, self);
+}
+
+static gboolean
+day_changed_cb (gpointer data)
+{
+  SignetReminderNotifier *self = data;
+
+  self->timeout_id = 0;
+  signet_reminder_notifier_check (self);
+  schedule_next_day (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+signet_reminder_notifier_start (SignetReminderNotifier *self)
+{
+  g_return_if_fail (SIGNET_IS_REMINDER_NOTIFIER (self));
+
+  signet_reminder_notifier_check (self);
+  schedule_next_day (self);
+}
+
+static void
+settings_changed_cb (SignetReminderNotifier *self,
+                     const char             *key,
+                     GSettings              *settings)
+{
+  /* Other lead times may make other reminders due now. */
+  if (g_str_has_prefix (key, "reminder-"))
+    signet_reminder_notifier_check (self);
+}
+
+static void
+signet_reminder_notifier_dispose (GObject *object)
+{
+  SignetReminderNotifier *self = (SignetReminderNotifier *)object;
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_weak_pointer (&self->app);
+  g_clear_pointer (&self->sent, g_hash_table_unref);
+  g_clear_pointer (&self->sent_day, g_free);
+
+  G_OBJECT_CLASS (signet_reminder_notifier_parent_class)->dispose (object);
+}
+
+static void
+signet_reminder_notifier_class_init (SignetReminderNotifierClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = signet_reminder_notifier_dispose;
+}
+
+static void
+signet_reminder_notifier_init (SignetReminderNotifier *self)
+{
+  self->sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->func = send_to_app;
+  self->func_data = self;
+}
+
+SignetReminderNotifier *
+signet_reminder_notifier_new (GApplication *app,
+                              SignetStore  *store,
+                              GSettings    *settings)
+{
+  SignetReminderNotifier *self;
+
+  g_return_val_if_fail (app == NULL || G_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (SIGNET_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (SIGNET_TYPE_REMINDER_NOTIFIER, NULL);
+  g_set_weak_pointer (&self->app, app);
+  self->store = g_object_ref (store);
+  self->settings = g_object_ref (settings);
+  g_signal_connect_object (settings, "changed", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+
+  return self;
+}
+
+void
+signet_reminder_notifier_set_func (SignetReminderNotifier *self,
+                                   SignetNotifyFunc        func,
+                                   gpointer                user_data)
+{
+  g_return_if_fail (SIGNET_IS_REMINDER_NOTIFIER (self));
+
+  self->func = func != NULL ? func : send_to_app;
+  self->func_data = func != NULL ? user_data : self;
+}

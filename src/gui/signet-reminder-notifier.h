@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "signet-reminders.h"
+#include "signet-store.h"
+
+G_BEGIN_DECLS
+
+/* Sends the reminders that are due as desktop notifications: when asked
+ * (at start-up), and again each day while Signet runs. Each notification
+ * opens its contract ("app.open-contract") and can be acknowledged
+ * ("app.acknowledge-reminder"), after which it never comes again. A day's
+ * reminders already sent are not sent twice. */
+#define SIGNET_TYPE_REMINDER_NOTIFIER (signet_reminder_notifier_get_type ())
+
+G_DECLARE_FINAL_TYPE (SignetReminderNotifier, signet_reminder_notifier, SIGNET, REMINDER_NOTIFIER, GObject)
+
+/* Where notifications go: g_application_send_notification() unless a test
+ * collects them. */
+typedef void (*SignetNotifyFunc) (const char    *id,
+                                  GNotification *notification,
+                                  gpointer       user_data);
+
+/* At most this many reminders get a notification of their own; the rest
+ * are counted in one more that opens the calendar's agenda. */
+#define SIGNET_REMINDER_MAX_NOTIFICATIONS 5
+
+SignetReminderNotifier *signet_reminder_notifier_new         (GApplication           *app,
+                                                              SignetStore            *store,
+                                                              GSettings              *settings);
+void                    signet_reminder_notifier_set_func    (SignetReminderNotifier *self,
+                                                              SignetNotifyFunc        func,
+                                                              gpointer                user_data);
+/* Sends what is due today (the store's today) and not sent yet; returns
+ * how many notifications were sent. */
+guint                   signet_reminder_notifier_check       (SignetReminderNotifier *self);
+/* Checks now and then every day shortly after midnight. */
+void                    signet_reminder_notifier_start       (SignetReminderNotifier *self);
+/* "app.acknowledge-reminder" with (contract id, kind token, event date, lead days). */
+gboolean                signet_reminder_notifier_acknowledge (SignetReminderNotifier *self,
+                                                              GVariant               *parameter,
+                                                              GError                **error);
+/* The notification id for a reminder, stable for the same event. */
+char                   *signet_reminder_notification_id      (const SignetReminder   *reminder);
+
+G_END_DECLS

@@ -1,0 +1,422 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-ics"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <libical/ical.h>
+
+#include "signet-date.h"
+#include "signet-ics.h"
+#include "signet-store-events.h"
+
+/* Events are read a year at a time, so that a register of 100,000
+ * contracts never holds all of its events in memory. */
+#define CHUNK_MONTHS 12
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
+
+static char *
+format_summary (SignetEvent *event)
+{
+  const char *number = signet_event_get_contract_number (event);
+  const char *contract_title = signet_event_get_contract_title (event);
+  const char *title = signet_event_get_title (event);
+
+  switch (signet_event_get_kind (event))
+    {
+    case SIGNET_KEY_DATE_START:
+      /* Translators: an event in an exported calendar: the first %s is
+       * the contract number, the second its title ("Notice deadline:
+       * HT-2026-0001 Cleaning services"). In those for key dates users
+       * add, the first %s is the date's own title. */
+      return g_strdup_printf (_("Start: %s %s"), number, contract_title);
+    case SIGNET_KEY_DATE_END:
+      return g_strdup_printf (_("End: %s %s"), number, contract_title);
+    case SIGNET_KEY_DATE_NOTICE_DEADLINE:
+      return g_strdup_printf (_("Notice deadline: %s %s"), number, contract_title);
+    case SIGNET_KEY_DATE_REVIEW:
+      return g_strdup_printf (_("Review due: %s %s"), number, contract_title);
+    case SIGNET_KEY_DATE_MILESTONE:
+      return g_strdup_printf (_("Milestone: %s (%s %s)"), title, number, contract_title);
+    case SIGNET_KEY_DATE_PAYMENT:
+      return g_strdup_printf (_("Payment due: %s (%s %s)"), title, number, contract_title);
+    case SIGNET_KEY_DATE_OTHER:
+    default:
+      return g_strdup_printf (_("Key date: %s (%s %s)"), title, number, contract_title);
+    }
+}
+
+static char *
+format_description (SignetEvent *event)
+{
+  const char *explanation = signet_event_get_explanation (event);
+  /* Translators: a line in an exported calendar event; %s is the client's name. */
+  g_autofree char *client = g_strdup_printf (_("Client: %s"), signet_event_get_client_name (event));
+
+  if (explanation == NULL)
+    return g_steal_pointer (&client);
+
+  return g_strconcat (explanation, "\n", client, NULL);
+}
+
+static char *
+format_uid (SignetEvent *event)
+{
+  if (signet_event_get_key_date_id (event) > 0)
+    return g_strdup_printf ("key-date-%" G_GINT64_FORMAT "@" SIGNET_ICS_UID_DOMAIN,
+                            signet_event_get_key_date_id (event));
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT "-%s-%s@" SIGNET_ICS_UID_DOMAIN,
+                          signet_event_get_contract_id (event),
+                          signet_key_date_kind_to_token (signet_event_get_kind (event)),
+                          signet_event_get_date (event));
+}
+
+static struct icaltimetype
+date_value (const GDate *date)
+{
+  struct icaltimetype value = icaltime_null_date ();
+
+  value.year = g_date_get_year (date);
+  value.month = g_date_get_month (date);
+  value.day = g_date_get_day (date);
+
+  return value;
+}
+
+/* RFC 5545 wants a DTSTAMP in every event: when the information was last
+ * revised. That is the contract's newest audit entry (key dates and
+ * reviews are audited on the contract too), so an unchanged register
+ * exports the same stamp. A contract without one (written before audits
+ * existed) gets the Unix epoch rather than the time of the export. */
+static struct icaltimetype
+stamp_value (const char *change_time)
+{
+  struct icaltimetype value = icaltime_null_time ();
+  int year, month, day, hour, minute, second;
+
+  value.zone = icaltimezone_get_utc_timezone ();
+  if (change_time != NULL &&
+      sscanf (change_time, "%d-%d-%dT%d:%d:%d", &year, &month, &day, &hour, &minute, &second) == 6)
+    {
+      value.year = year;
+      value.month = month;
+      value.day = day;
+      value.hour = hour;
+      value.minute = minute;
+      value.second = second;
+    }
+  else
+    {
+      value.year = 1970;
+      value.month = 1;
+      value.day = 1;
+    }
+
+  return value;
+}
+
+static void
+append_event (GString     *out,
+              SignetEvent *event,
+              GHashTable  *change_times)
+{
+  g_autoptr(icalcomponent) vevent = icalcomponent_new_vevent ();
+  g_autofree char *uid = format_uid (event);
+  g_autofree char *summary = format_summary (event);
+  g_autofree char *description = format_description (event);
+  gint64 contract_id = signet_event_get_contract_id (event);
+  GDate date, next_day;
+  char *text;
+
+  if (!signet_date_parse (signet_event_get_date (event), &date))
+    g_return_if_reached ();
+
+  next_day = date;
+  g_date_add_days (&next_day, 1);
+
+  icalcomponent_add_property (vevent, icalproperty_new_uid (uid));
+  icalcomponent_add_property (vevent, icalproperty_new_dtstamp (stamp_value (g_hash_table_lookup (change_times, &contract_id))));
+  icalcomponent_add_property (vevent, icalproperty_new_dtstart (date_value (&date)));
+  /* All-day: DTEND is the day after (exclusive); some calendar
+   * applications show an event without it as lasting no time. */
+  icalcomponent_add_property (vevent, icalproperty_new_dtend (date_value (&next_day)));
+  icalcomponent_add_property (vevent, icalproperty_new_summary (summary));
+  icalcomponent_add_property (vevent, icalproperty_new_description (description));
+  icalcomponent_add_property (vevent,
+                              icalproperty_new_categories (signet_key_date_kind_to_label (signet_event_get_kind (event))));
+  /* A deadline does not make anyone busy. */
+  icalcomponent_add_property (vevent, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
+
+  text = icalcomponent_as_ical_string_r (vevent);
+  g_string_append (out, text);
+  icalmemory_free_buffer (text);
+}
+
+/* BEGIN:VCALENDAR and its properties, without the END line. */
+static char *
+calendar_header (void)
+{
+  g_autoptr(icalcomponent) calendar = icalcomponent_new_vcalendar ();
+  icalproperty *name;
+  char *text;
+  char *end;
+  char *header;
+
+  icalcomponent_add_property (calendar, icalproperty_new_prodid ("-//" SIGNET_ICS_UID_DOMAIN "//Signet//EN"));
+  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
+  icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
+  /* The name calendar applications give a subscribed file. */
+  name = icalproperty_new_x (_("Contract Dates"));
+  icalproperty_set_x_name (name, "X-WR-CALNAME");
+  icalcomponent_add_property (calendar, name);
+
+  text = icalcomponent_as_ical_string_r (calendar);
+  end = strstr (text, "END:VCALENDAR");
+  header = g_strndup (text, end != NULL ? (gsize) (end - text) : strlen (text));
+  icalmemory_free_buffer (text);
+
+  return header;
+}
+
+static gboolean
+write_string (GOutputStream  *stream,
+              GString        *text,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  gboolean ok = g_output_stream_write_all (stream, text->str, text->len, NULL, cancellable, error);
+
+  g_string_truncate (text, 0);
+
+  return ok;
+}
+
+gboolean
+signet_ics_export_to_stream (SignetStore    *store,
+                             GOutputStream  *stream,
+                             const char     *from,
+                             const char     *to,
+                             GCancellable   *cancellable,
+                             GError        **error)
+{
+  g_autoptr(GHashTable) change_times = NULL;
+  g_autoptr(GString) out = g_string_sized_new (64 * 1024);
+  g_autofree char *header = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  GDate chunk_start, range_end;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (from == NULL || signet_date_is_valid (from), FALSE);
+  g_return_val_if_fail (to == NULL || signet_date_is_valid (to), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!signet_store_get_events_span (store, &first, &last, error) ||
+      !(change_times = signet_store_list_contract_change_times (store, error)))
+    return FALSE;
+
+  header = calendar_header ();
+  g_string_append (out, header);
+
+  if (first != NULL)
+    {
+      signet_date_parse (from != NULL && strcmp (from, first) > 0 ? from : first, &chunk_start);
+      signet_date_parse (to != NULL && strcmp (to, last) < 0 ? to : last, &range_end);
+    }
+
+  while (first != NULL && g_date_compare (&chunk_start, &range_end) <= 0)
+    {
+      g_autoptr(GPtrArray) events = NULL;
+      g_autofree char *chunk_from = signet_date_to_iso (&chunk_start);
+      g_autofree char *chunk_to = NULL;
+      GDate chunk_end = chunk_start;
+
+      signet_date_add_months (&chunk_end, CHUNK_MONTHS);
+      g_date_subtract_days (&chunk_end, 1);
+      if (g_date_compare (&chunk_end, &range_end) > 0)
+        chunk_end = range_end;
+      chunk_to = signet_date_to_iso (&chunk_end);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !(events = signet_store_list_events (store, chunk_from, chunk_to, error)))
+        return FALSE;
+
+      for (guint i = 0; i < events->len; i++)
+        {
+          append_event (out, g_ptr_array_index (events, i), change_times);
+
+          if (out->len >= 60 * 1024 && !write_string (stream, out, cancellable, error))
+            return FALSE;
+        }
+
+      chunk_start = chunk_end;
+      g_date_add_days (&chunk_start, 1);
+    }
+
+  g_string_append (out, "END:VCALENDAR\r\n");
+
+  return write_string (stream, out, cancellable, error) &&
+         g_output_stream_flush (stream, cancellable, error);
+}
+
+/* In the destination's folder, so that the rename stays on one file system
+ * and replaces the destination in one step. */
+static GFile *
+create_temporary_sibling (GFile              *dest,
+                          GFileOutputStream **stream,
+                          GCancellable       *cancellable,
+                          GError            **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (dest);
+  g_autofree char *basename = g_file_get_basename (dest);
+
+  if (parent == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   _("“%s” is not a file name."), basename);
+      return NULL;
+    }
+
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *name = g_strdup_printf (".%s.%08x.part", basename, g_random_int ());
+      g_autoptr(GFile) temporary = g_file_get_child (parent, name);
+
+      /* Private like the database: contract titles and clients are
+       * confidential. */
+      *stream = g_file_create (temporary, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
+      if (*stream != NULL)
+        return g_steal_pointer (&temporary);
+
+      if (attempt >= 10 || !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+}
+
+gboolean
+signet_ics_export (SignetStore   *store,
+                   GFile         *dest,
+                   const char    *from,
+                   const char    *to,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GOutputStream) buffered = NULL;
+  g_autoptr(GFile) temporary = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (dest), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  temporary = create_temporary_sibling (dest, &stream, cancellable, error);
+  if (temporary == NULL)
+    return FALSE;
+
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 256 * 1024);
+
+  if (!signet_ics_export_to_stream (store, buffered, from, to, cancellable, &local_error) ||
+      !g_output_stream_close (buffered, cancellable, &local_error) ||
+      !g_file_move (temporary, dest, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                    NULL, NULL, NULL, &local_error))
+    {
+      g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
+      g_file_delete (temporary, NULL, NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  char  *database_path;
+  char  *today;
+  GFile *dest;
+  char  *from;
+  char  *to;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_free (data->database_path);
+  g_free (data->today);
+  g_clear_object (&data->dest);
+  g_free (data->from);
+  g_free (data->to);
+  g_free (data);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A connection of its own: the caller's store stays usable in its thread. */
+  store = signet_store_new (data->database_path, &error);
+  if (store != NULL)
+    signet_store_set_today (store, data->today);
+
+  if (store == NULL || !signet_ics_export (store, data->dest, data->from, data->to, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+signet_ics_export_async (SignetStore         *store,
+                         GFile               *dest,
+                         const char          *from,
+                         const char          *to,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (SIGNET_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (dest));
+
+  data = g_new0 (ExportData, 1);
+  data->database_path = g_strdup (signet_store_get_path (store));
+  data->today = signet_store_dup_today (store);
+  data->dest = g_object_ref (dest);
+  data->from = g_strdup (from);
+  data->to = g_strdup (to);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, signet_ics_export_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+signet_ics_export_finish (SignetStore   *store,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == signet_ics_export_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

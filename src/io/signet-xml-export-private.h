@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <libxml/xmlwriter.h>
+
+#include "signet-xml-private.h"
+
+G_BEGIN_DECLS
+
+/* Shared by signet-xml-export.c (the register, clients and contracts) and
+ * signet-xml-export-attachments.c (a contract's attached files). */
+
+typedef struct
+{
+  SignetStore       *store;
+  GOutputStream     *stream;
+  GCancellable      *cancellable;
+  SignetExportFlags  flags;
+  /* Contracts with attachments, key dates, reviews or reminder settings:
+   * the others need no queries beyond their own record. */
+  GHashTable        *with_records;
+  SignetXmlProgress  progress;
+  xmlTextWriterPtr   writer;
+  /* The first failure of the stream; the writer only sees -1. */
+  GError            *error;
+} Export;
+
+/* Sets @error from the stream's failure, or a general one; FALSE. */
+gboolean  _signet_xml_export_writer_failed    (Export       *self,
+                                               GError      **error);
+/* Fails with SIGNET_XML_ERROR_UNWRITABLE, naming @record and the field
+ * @label (translated), when @text holds what XML cannot carry. */
+gboolean  _signet_xml_export_check_text       (const char   *text,
+                                               const char   *record,
+                                               const char   *label,
+                                               GError      **error);
+/* Writes <attachments> for the contract (nothing when it has none). */
+gboolean  _signet_xml_export_write_attachments (Export      *self,
+                                                gint64       contract_id,
+                                                const char  *number,
+                                                GError     **error);
+
+G_END_DECLS

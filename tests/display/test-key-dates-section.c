@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "display-test-utils.h"
+#include "signet-date-entry.h"
+#include "signet-key-dates-section.h"
+#include "signet-store-events.h"
+
+/* The key dates of a contract on its page, as a user reads and adds them. */
+
+typedef struct
+{
+  SignetStore           *store;
+  SignetContract        *contract;
+  GtkWindow             *window;
+  SignetKeyDatesSection *section;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = NULL;
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  f->store = display_test_new_store ();
+  signet_store_set_today (f->store, "2026-11-27");
+  client = display_test_add_client (f->store, "Contoso", "C001");
+  f->contract = display_test_add_contract (f->store, client, "HT-2026-0001", "Cleaning services", 100);
+  signet_contract_set_start_date (f->contract, "2026-04-02");
+  signet_contract_set_end_date (f->contract, "2027-04-01");
+  signet_contract_set_notice_days (f->contract, 30);
+  signet_contract_set_auto_renew (f->contract, TRUE);
+  signet_contract_set_risk_level (f->contract, SIGNET_RISK_LEVEL_HIGH);
+  g_assert_true (signet_store_update_contract (f->store, f->contract, NULL));
+
+  f->section = SIGNET_KEY_DATES_SECTION (signet_key_dates_section_new ());
+  signet_key_dates_section_set_store (f->section, f->store);
+  signet_key_dates_section_set_contract (f->section, f->contract);
+
+  f->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (f->window, 640, 700);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->section));
+  adw_window_set_content (ADW_WINDOW (f->window), overlay);
+  display_test_show (f->window);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  display_test_destroy_windows ();
+  g_clear_object (&f->contract);
+  g_clear_object (&f->store);
+}
+
+/* The row whose title is @title, or NULL. */
+static AdwActionRow *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_ACTION_ROW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *row = find_row (child, title);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_label_containing (GtkWidget  *root,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Each derived date is listed with how it came about. */
+static void
+test_derived_dates_explained (Fixture       *f,
+                              gconstpointer  data)
+{
+  AdwActionRow *notice = find_row (GTK_WIDGET (f->section), "Notice Deadline: 2027-03-02");
+  AdwActionRow *end = find_row (GTK_WIDGET (f->section), "End: 2027-04-01");
+
+  g_assert_nonnull (end);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (notice), "2027-04-01"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (notice), "30"));
+  g_assert_true (has_label_containing (GTK_WIDGET (f->section), "No review recorded yet."));
+}
+
+static GtkEditable *
+dialog_entry (AdwMessageDialog *dialog,
+              const char       *name)
+{
+  GtkWidget *widget = display_test_find_accessible (GTK_WIDGET (dialog), name);
+
+  g_assert_nonnull (widget);
+  if (SIGNET_IS_DATE_ENTRY (widget))
+    widget = signet_date_entry_get_entry (SIGNET_DATE_ENTRY (widget));
+
+  return GTK_EDITABLE (widget);
+}
+
+/* A milestone added through its dialog is listed with its title. */
+static void
+test_add_key_date (Fixture       *f,
+                   gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  g_autoptr(GPtrArray) key_dates = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->section), "key-dates.add", NULL);
+  dialog = display_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+
+  gtk_editable_set_text (dialog_entry (dialog, "Date"), "2027-01-15");
+  gtk_editable_set_text (dialog_entry (dialog, "Title"), "交接验收");
+  display_test_respond ("add");
+
+  key_dates = signet_store_list_key_dates (f->store, signet_contract_get_id (f->contract), NULL);
+  g_assert_cmpuint (key_dates->len, ==, 1);
+  g_assert_nonnull (find_row (GTK_WIDGET (f->section), "Milestone: 2027-01-15 · 交接验收"));
+}
+
+/* A key date without a title is refused with a message; nothing is added. */
+static void
+test_add_key_date_refused (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) key_dates = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->section), "key-dates.add", NULL);
+  gtk_editable_set_text (dialog_entry (display_test_find_message_dialog (), "Date"), "2027-02-30");
+  display_test_respond ("add");
+
+  g_assert_nonnull (display_test_find_message_dialog ());
+  display_test_respond ("close");
+  key_dates = signet_store_list_key_dates (f->store, signet_contract_get_id (f->contract), NULL);
+  g_assert_cmpuint (key_dates->len, ==, 0);
+}
+
+/* A review recorded moves the next review on and is named. */
+static void
+test_record_review (Fixture       *f,
+                    gconstpointer  data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->section), "key-dates.record-review", NULL);
+  gtk_editable_set_text (dialog_entry (display_test_find_message_dialog (), "Date of the review"), "2026-11-20");
+  display_test_respond ("record");
+
+  g_assert_true (has_label_containing (GTK_WIDGET (f->section), "1 review recorded; the last on 2026-11-20"));
+  g_assert_nonnull (find_row (GTK_WIDGET (f->section), "Review: 2027-02-20"));
+  g_free (display_test_save_screenshot (GTK_WIDGET (f->window), "key-dates-section"));
+}
+
+/* The contract's own lead times replace the defaults; bad ones are refused. */
+static void
+test_reminders (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SignetReminderSettings) settings = NULL;
+
+  g_assert_true (has_label_containing (GTK_WIDGET (f->section), "Reminders as in Preferences"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->section), "key-dates.reminders", NULL);
+  gtk_editable_set_text (dialog_entry (display_test_find_message_dialog (), "Days before the end date"), "sixty");
+  display_test_respond ("save");
+  g_assert_nonnull (display_test_find_message_dialog ());
+  display_test_respond ("close");
+  g_assert_true (has_label_containing (GTK_WIDGET (f->section), "Reminders as in Preferences"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->section), "key-dates.reminders", NULL);
+  gtk_editable_set_text (dialog_entry (display_test_find_message_dialog (), "Days before the end date"), "60 14");
+  display_test_respond ("save");
+
+  g_assert_true (has_label_containing (GTK_WIDGET (f->section), "Reminders of this contract"));
+  settings = signet_store_get_reminder_settings (f->store, signet_contract_get_id (f->contract), NULL);
+  g_assert_nonnull (signet_reminder_settings_get_leads (settings, SIGNET_KEY_DATE_END));
+  g_assert_cmpuint (signet_reminder_settings_get_leads (settings, SIGNET_KEY_DATE_END)->len, ==, 2);
+  g_assert_null (signet_reminder_settings_get_leads (settings, SIGNET_KEY_DATE_NOTICE_DEADLINE));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  display_test_init (&argc, &argv);
+
+  g_test_add ("/key-dates-section/derived-dates-explained", Fixture, NULL, fixture_set_up, test_derived_dates_explained, fixture_tear_down);
+  g_test_add ("/key-dates-section/add-key-date", Fixture, NULL, fixture_set_up, test_add_key_date, fixture_tear_down);
+  g_test_add ("/key-dates-section/add-key-date-refused", Fixture, NULL, fixture_set_up, test_add_key_date_refused, fixture_tear_down);
+  g_test_add ("/key-dates-section/record-review", Fixture, NULL, fixture_set_up, test_record_review, fixture_tear_down);
+  g_test_add ("/key-dates-section/reminders", Fixture, NULL, fixture_set_up, test_reminders, fixture_tear_down);
+
+  return g_test_run ();
+}

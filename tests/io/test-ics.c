@@ -1,0 +1,387 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The iCalendar export: the file parsed back with libical matches the
+ * store's events one for one; the same register gives the same bytes; and
+ * signet --export-ics as a scheduled job runs it. */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include <libical/ical.h>
+
+#include "io-test-utils.h"
+#include "signet-date.h"
+#include "signet-demo.h"
+#include "signet-ics.h"
+#include "signet-store-events.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
+
+static GBytes *
+export_bytes (SignetStore *store,
+              const char  *path,
+              const char  *from,
+              const char  *to)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (signet_ics_export (store, file, from, to, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+
+  return g_bytes_new_take (g_steal_pointer (&contents), len);
+}
+
+static char *
+expected_summary (SignetEvent *event)
+{
+  const char *number = signet_event_get_contract_number (event);
+  const char *title = signet_event_get_contract_title (event);
+  const char *own = signet_event_get_title (event);
+
+  switch (signet_event_get_kind (event))
+    {
+    case SIGNET_KEY_DATE_START:           return g_strdup_printf ("Start: %s %s", number, title);
+    case SIGNET_KEY_DATE_END:             return g_strdup_printf ("End: %s %s", number, title);
+    case SIGNET_KEY_DATE_NOTICE_DEADLINE: return g_strdup_printf ("Notice deadline: %s %s", number, title);
+    case SIGNET_KEY_DATE_REVIEW:          return g_strdup_printf ("Review due: %s %s", number, title);
+    case SIGNET_KEY_DATE_MILESTONE:       return g_strdup_printf ("Milestone: %s (%s %s)", own, number, title);
+    case SIGNET_KEY_DATE_PAYMENT:         return g_strdup_printf ("Payment due: %s (%s %s)", own, number, title);
+    case SIGNET_KEY_DATE_OTHER:
+    default:                              return g_strdup_printf ("Key date: %s (%s %s)", own, number, title);
+    }
+}
+
+/* The contract's newest audit entry, in iCalendar's UTC form. */
+static char *
+expected_stamp (SignetStore *store,
+                gint64       contract_id)
+{
+  g_autoptr(GPtrArray) entries = signet_store_list_audit (store, SIGNET_RECORD_CONTRACT, contract_id, NULL);
+  GString *stamp = g_string_new (NULL);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      SignetAuditEntry *entry = g_ptr_array_index (entries, i);
+
+      if (g_str_equal (entry->action, "acknowledge-reminder") || g_str_equal (entry->action, "set-reminders"))
+        continue;
+
+      /* "2026-11-27T10:11:12.345Z" -> "20261127T101112Z" */
+      for (const char *p = entry->timestamp; *p != '\0' && *p != '.'; p++)
+        if (*p != '-' && *p != ':')
+          g_string_append_c (stamp, *p);
+      g_string_append_c (stamp, 'Z');
+      break;
+    }
+
+  return g_string_free (stamp, FALSE);
+}
+
+/* The demo register, with key dates users added (Chinese, and the
+ * characters iCalendar escapes): every VEVENT is one of the store's
+ * events, in the same order, with the same date, words and a stable UID. */
+static void
+test_matches_store (IoFixture     *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = io_fixture_path (f, "dates.ics");
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(SignetUserKeyDate) key_date = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GHashTable) uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(icalcomponent) calendar = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  icalcomponent *vevent;
+  guint i = 0;
+
+  g_assert_true (signet_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+  contract = signet_store_find_contract_by_number (f->store, "HT-2026-0001", &error);
+  g_assert_nonnull (contract);
+  key_date = signet_user_key_date_new (signet_contract_get_id (contract), SIGNET_KEY_DATE_MILESTONE,
+                                       "2026-09-30", "上线验收", "第一阶段; 验收, 签字\n附件见合同");
+  g_assert_true (signet_store_add_key_date (f->store, key_date, &error));
+  g_assert_no_error (error);
+
+  bytes = export_bytes (f->store, path, NULL, NULL);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR\r\n"));
+  g_assert_true (g_str_has_suffix (text, "END:VEVENT\r\nEND:VCALENDAR\r\n"));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+
+  calendar = icalparser_parse_string (text);
+  g_assert_nonnull (calendar);
+  g_assert_cmpint (icalcomponent_isa (calendar), ==, ICAL_VCALENDAR_COMPONENT);
+  g_assert_cmpstr (icalproperty_get_version (icalcomponent_get_first_property (calendar, ICAL_VERSION_PROPERTY)),
+                   ==, "2.0");
+
+  events = signet_store_list_events (f->store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, >, 50);
+
+  for (vevent = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       vevent != NULL;
+       vevent = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT), i++)
+    {
+      SignetEvent *event;
+      struct icaltimetype start, end, stamp;
+      g_autofree char *date = NULL;
+      g_autofree char *summary = NULL;
+      g_autofree char *description = NULL;
+      g_autofree char *uid = NULL;
+      g_autofree char *stamp_text = NULL;
+      g_autofree char *expected_stamp_text = NULL;
+      GDate day;
+
+      g_assert_cmpuint (i, <, events->len);
+      event = g_ptr_array_index (events, i);
+
+      /* An all-day event on the day, ending the next day. */
+      start = icalcomponent_get_dtstart (vevent);
+      end = icalcomponent_get_dtend (vevent);
+      g_assert_true (start.is_date);
+      g_assert_true (end.is_date);
+      date = g_strdup_printf ("%04d-%02d-%02d", start.year, start.month, start.day);
+      g_assert_cmpstr (date, ==, signet_event_get_date (event));
+      g_assert_true (signet_date_parse (signet_event_get_date (event), &day));
+      g_date_add_days (&day, 1);
+      g_assert_cmpint (end.year, ==, g_date_get_year (&day));
+      g_assert_cmpint (end.month, ==, g_date_get_month (&day));
+      g_assert_cmpint (end.day, ==, g_date_get_day (&day));
+
+      summary = expected_summary (event);
+      g_assert_cmpstr (icalcomponent_get_summary (vevent), ==, summary);
+
+      description = signet_event_get_explanation (event) != NULL
+                      ? g_strdup_printf ("%s\nClient: %s", signet_event_get_explanation (event),
+                                         signet_event_get_client_name (event))
+                      : g_strdup_printf ("Client: %s", signet_event_get_client_name (event));
+      g_assert_cmpstr (icalcomponent_get_description (vevent), ==, description);
+
+      if (signet_event_get_key_date_id (event) > 0)
+        uid = g_strdup_printf ("key-date-%" G_GINT64_FORMAT "@signetapp.github.io",
+                               signet_event_get_key_date_id (event));
+      else
+        uid = g_strdup_printf ("%" G_GINT64_FORMAT "-%s-%s@signetapp.github.io",
+                               signet_event_get_contract_id (event),
+                               signet_key_date_kind_to_token (signet_event_get_kind (event)),
+                               signet_event_get_date (event));
+      g_assert_cmpstr (icalcomponent_get_uid (vevent), ==, uid);
+      g_assert_false (g_hash_table_contains (uids, uid));
+      g_hash_table_add (uids, g_steal_pointer (&uid));
+
+      stamp = icalcomponent_get_dtstamp (vevent);
+      g_assert_true (icaltime_is_utc (stamp));
+      stamp_text = g_strdup_printf ("%04d%02d%02dT%02d%02d%02dZ", stamp.year, stamp.month, stamp.day,
+                                    stamp.hour, stamp.minute, stamp.second);
+      expected_stamp_text = expected_stamp (f->store, signet_event_get_contract_id (event));
+      g_assert_cmpstr (stamp_text, ==, expected_stamp_text);
+    }
+  g_assert_cmpuint (i, ==, events->len);
+
+  /* The key date with Chinese words, a comma, a semicolon and a line break
+   * came back as it was written. */
+  g_assert_nonnull (strstr (text, "UID:key-date-"));
+  {
+    g_autoptr(SignetEvent) milestone = NULL;
+
+    for (guint j = 0; j < events->len; j++)
+      if (signet_event_get_key_date_id (g_ptr_array_index (events, j)) == key_date->id)
+        milestone = g_object_ref (g_ptr_array_index (events, j));
+    g_assert_nonnull (milestone);
+    g_assert_cmpstr (signet_event_get_explanation (milestone), ==, "第一阶段; 验收, 签字\n附件见合同");
+  }
+
+  /* A range: only its events. */
+  {
+    g_autofree char *range_path = io_fixture_path (f, "september.ics");
+    g_autoptr(GBytes) range = export_bytes (f->store, range_path, "2026-09-01", "2026-09-30");
+    g_autofree char *range_text = g_strndup (g_bytes_get_data (range, NULL), g_bytes_get_size (range));
+    g_autoptr(icalcomponent) parsed = icalparser_parse_string (range_text);
+    g_autoptr(GPtrArray) september = signet_store_list_events (f->store, "2026-09-01", "2026-09-30", NULL);
+
+    g_assert_cmpint (icalcomponent_count_components (parsed, ICAL_VEVENT_COMPONENT), ==, september->len);
+    g_assert_cmpuint (september->len, >, 0);
+  }
+}
+
+/* The same register gives the same bytes, whenever it runs; a change to a
+ * contract changes its events' DTSTAMP; acknowledging a reminder changes
+ * nothing. */
+static void
+test_identical_bytes (IoFixture     *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = io_fixture_path (f, "dates.ics");
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GBytes) acknowledged = NULL;
+  g_autoptr(GBytes) changed = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+  g_autoptr(GBytes) streamed = NULL;
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (signet_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+
+  first = export_bytes (f->store, path, NULL, NULL);
+  /* The audit's timestamps have milliseconds; DTSTAMP has seconds. Wait
+   * for the next second so that a stamp taken from the clock would show. */
+  g_usleep (1100 * 1000);
+  second = export_bytes (f->store, path, NULL, NULL);
+  io_assert_bytes_equal (first, second);
+
+  memory = g_memory_output_stream_new_resizable ();
+  g_assert_true (signet_ics_export_to_stream (f->store, memory, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (memory, NULL, NULL));
+  streamed = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  io_assert_bytes_equal (first, streamed);
+
+  contract = signet_store_find_contract_by_number (f->store, "HT-2026-0001", &error);
+  g_assert_true (signet_store_acknowledge_reminder (f->store, signet_contract_get_id (contract),
+                                                    SIGNET_KEY_DATE_END, "2026-12-31", 90, &error));
+  g_assert_no_error (error);
+  acknowledged = export_bytes (f->store, path, NULL, NULL);
+  io_assert_bytes_equal (first, acknowledged);
+
+  signet_contract_set_title (contract, "Renamed contract");
+  g_assert_true (signet_store_update_contract (f->store, contract, &error));
+  g_assert_no_error (error);
+  changed = export_bytes (f->store, path, NULL, NULL);
+  g_assert_false (g_bytes_equal (first, changed));
+  g_assert_nonnull (strstr (g_bytes_get_data (changed, NULL), "HT-2026-0001 Renamed contract"));
+}
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* The built binary without a display, as a scheduled job runs it. */
+static void
+run_signet (Run        *run,
+            const char *first,
+            ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) SIGNET_BINARY);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
+
+  run_clear (run);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &run->status, &error));
+  g_assert_no_error (error);
+  run->status = WIFEXITED (run->status) ? WEXITSTATUS (run->status) : -1;
+}
+
+static void
+test_command_line (IoFixture     *f,
+                   gconstpointer  data)
+{
+  g_autofree char *db = g_strdup_printf ("--database=%s", f->path);
+  g_autofree char *path = io_fixture_path (f, "subscribed.ics");
+  g_autofree char *export_ics = g_strdup_printf ("--export-ics=%s", path);
+  g_autofree char *reference_path = io_fixture_path (f, "reference.ics");
+  g_autofree char *missing_path = io_fixture_path (f, "missing.db");
+  g_autofree char *missing_db = g_strdup_printf ("--database=%s", missing_path);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GBytes) reference = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) piped = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  gsize len;
+
+  g_assert_true (signet_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+  reference = export_bytes (f->store, reference_path, NULL, NULL);
+
+  run_signet (&run, db, export_ics, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  written = g_bytes_new_take (g_steal_pointer (&contents), len);
+  io_assert_bytes_equal (reference, written);
+
+  /* Again over the subscribed file: the same bytes. */
+  run_signet (&run, db, export_ics, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&written, g_bytes_unref);
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  written = g_bytes_new_take (g_steal_pointer (&contents), len);
+  io_assert_bytes_equal (reference, written);
+
+  run_signet (&run, db, "--export-ics=-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  piped = g_bytes_new (run.out, strlen (run.out));
+  io_assert_bytes_equal (reference, piped);
+
+  /* Usage errors: 2. */
+  run_signet (&run, db, "--export-ics=a.ics", "--export=b.xml", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, "signet: --export-ics goes alone, without --export or --import.\n"));
+  run_signet (&run, db, "--export-ics=", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, "signet: --export-ics needs a file name, or - for standard output.\n"));
+
+  /* Bad input: 1, and nothing created. */
+  run_signet (&run, missing_db, "--export-ics=-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("%s: There is no register in this file.\n", missing_path);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_false (g_file_test (missing_path, G_FILE_TEST_EXISTS));
+
+  run_signet (&run, db, "--export-ics=/nonexistent/folder/dates.ics", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "/nonexistent/folder/dates.ics: "));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/ics/matches-store", IoFixture, NULL, io_fixture_set_up, test_matches_store, io_fixture_tear_down);
+  g_test_add ("/ics/identical-bytes", IoFixture, NULL, io_fixture_set_up, test_identical_bytes, io_fixture_tear_down);
+  g_test_add ("/ics/command-line", IoFixture, NULL, io_fixture_set_up, test_command_line, io_fixture_tear_down);
+
+  return g_test_run ();
+}
