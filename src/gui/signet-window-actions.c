@@ -8,7 +8,9 @@
 
 #include "signet-application.h"
 #include "signet-clients-window.h"
+#include "signet-error-dialog.h"
 #include "signet-export-dialog.h"
+#include "signet-ics.h"
 #include "signet-import-dialog.h"
 #include "signet-money.h"
 #include "signet-unsaved-dialog.h"
@@ -66,6 +68,7 @@ _signet_window_update_actions (SignetWindow *self)
   gtk_widget_action_set_enabled (widget, "win.clients", has_store);
   gtk_widget_action_set_enabled (widget, "win.import", has_store);
   gtk_widget_action_set_enabled (widget, "win.export", has_store);
+  gtk_widget_action_set_enabled (widget, "win.export-ics", has_store);
   gtk_widget_set_sensitive (self->search_button, has_store);
   gtk_widget_action_set_enabled (widget, "contract.save", dirty);
   gtk_widget_action_set_enabled (widget, "contract.cancel", dirty || is_new);
@@ -344,6 +347,64 @@ import_activated (GtkWidget  *widget,
 }
 
 static void
+ics_exported_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SignetWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!signet_ics_export_finish (SIGNET_STORE (source), result, &error))
+    {
+      signet_error_dialog_show (GTK_WIDGET (self), _("The Calendar File Was Not Written"), error);
+      return;
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Key dates written; calendar applications can import or subscribe to the file")));
+}
+
+static void
+ics_chooser_responded_cb (SignetWindow         *self,
+                          int                   response,
+                          GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      signet_ics_export_async (self->store, file, NULL, NULL, NULL, ics_exported_cb, g_object_ref (self));
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
+/* Every key date as an iCalendar file, for a calendar application. */
+static void
+export_ics_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export Key Dates"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("iCalendar Files"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_pattern (filter, "*.ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* Translators: the suggested file name of the exported key dates. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("contract-dates.ics"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (ics_chooser_responded_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 export_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -422,6 +483,7 @@ _signet_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.clients", NULL, clients_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics_activated);
   gtk_widget_class_install_action (widget_class, "contract.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "contract.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "contract.delete", NULL, delete_activated);
