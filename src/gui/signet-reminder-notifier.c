@@ -25,7 +25,10 @@ struct _SignetReminderNotifier
   GHashTable       *sent;
   char             *sent_day;
   guint             timeout_id;
+  GCancellable     *cancellable;
 };
+
+#define STARTUP_DELAY_SECONDS 3
 
 G_DEFINE_FINAL_TYPE (SignetReminderNotifier, signet_reminder_notifier, G_TYPE_OBJECT)
 
@@ -115,32 +118,20 @@ build_notification (const SignetReminder *reminder)
   return notification;
 }
 
-guint
-signet_reminder_notifier_check (SignetReminderNotifier *self)
+/* Sends the reminders of @due not sent yet on @today. */
+static guint
+send_due (SignetReminderNotifier *self,
+          const char             *today,
+          GPtrArray              *due)
 {
-  g_autoptr(SignetReminderSettings) defaults = NULL;
-  g_autoptr(GPtrArray) due = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *today = NULL;
   guint n_sent = 0;
   guint n_more = 0;
 
-  g_return_val_if_fail (SIGNET_IS_REMINDER_NOTIFIER (self), 0);
-
-  today = signet_store_dup_today (self->store);
   if (g_strcmp0 (today, self->sent_day) != 0)
     {
       g_hash_table_remove_all (self->sent);
       g_free (self->sent_day);
       self->sent_day = g_strdup (today);
-    }
-
-  defaults = defaults_from_settings (self);
-  due = signet_reminders_due (self->store, today, defaults, &error);
-  if (due == NULL)
-    {
-      g_warning ("Could not work out the reminders due: %s", error->message);
-      return 0;
     }
 
   for (guint i = 0; i < due->len; i++)
@@ -177,6 +168,107 @@ signet_reminder_notifier_check (SignetReminderNotifier *self)
     }
 
   return n_sent;
+}
+
+guint
+signet_reminder_notifier_check (SignetReminderNotifier *self)
+{
+  g_autoptr(SignetReminderSettings) defaults = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (SIGNET_IS_REMINDER_NOTIFIER (self), 0);
+
+  today = signet_store_dup_today (self->store);
+  defaults = defaults_from_settings (self);
+  due = signet_reminders_due (self->store, today, defaults, &error);
+  if (due == NULL)
+    {
+      g_warning ("Could not work out the reminders due: %s", error->message);
+      return 0;
+    }
+
+  return send_due (self, today, due);
+}
+
+/* The same work in a thread, on a connection of its own: with a large
+ * register, working out what is due (and, the first time, the index of
+ * dates) takes long enough to hold up the window. */
+typedef struct
+{
+  char                   *path;
+  char                   *today;
+  SignetReminderSettings *defaults;
+} CheckData;
+
+static void
+check_data_free (CheckData *data)
+{
+  g_free (data->path);
+  g_free (data->today);
+  signet_reminder_settings_free (data->defaults);
+  g_free (data);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CheckData *data = task_data;
+  g_autoptr(SignetStore) store = NULL;
+  GPtrArray *due;
+  GError *error = NULL;
+
+  store = signet_store_new (data->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  signet_store_set_today (store, data->today);
+  due = signet_reminders_due (store, data->today, data->defaults, &error);
+  if (due == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, due, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  SignetReminderNotifier *self = SIGNET_REMINDER_NOTIFIER (source);
+  CheckData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+
+  due = g_task_propagate_pointer (G_TASK (result), &error);
+  if (due == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not work out the reminders due: %s", error->message);
+      return;
+    }
+
+  send_due (self, data->today, due);
+}
+
+static void
+check_in_thread (SignetReminderNotifier *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, check_done_cb, NULL);
+  CheckData *data = g_new0 (CheckData, 1);
+
+  data->path = g_strdup (signet_store_get_path (self->store));
+  data->today = signet_store_dup_today (self->store);
+  data->defaults = defaults_from_settings (self);
+  g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
+  g_task_run_in_thread (task, check_thread);
 }
 
 gboolean
@@ -236,7 +328,7 @@ day_changed_cb (gpointer data)
   SignetReminderNotifier *self = data;
 
   self->timeout_id = 0;
-  signet_reminder_notifier_check (self);
+  check_in_thread (self);
   schedule_next_day (self);
 
   return G_SOURCE_REMOVE;
@@ -247,8 +339,9 @@ signet_reminder_notifier_start (SignetReminderNotifier *self)
 {
   g_return_if_fail (SIGNET_IS_REMINDER_NOTIFIER (self));
 
-  signet_reminder_notifier_check (self);
-  schedule_next_day (self);
+  /* A few seconds in: the window comes first. */
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->timeout_id = g_timeout_add_seconds (STARTUP_DELAY_SECONDS, day_changed_cb, self);
 }
 
 static void
@@ -267,6 +360,8 @@ signet_reminder_notifier_dispose (GObject *object)
   SignetReminderNotifier *self = (SignetReminderNotifier *)object;
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
@@ -288,6 +383,7 @@ static void
 signet_reminder_notifier_init (SignetReminderNotifier *self)
 {
   self->sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->cancellable = g_cancellable_new ();
   self->func = send_to_app;
   self->func_data = self;
 }

@@ -36,7 +36,8 @@ void                    signet_reminder_notifier_set_func    (SignetReminderNoti
 /* Sends what is due today (the store's today) and not sent yet; returns
  * how many notifications were sent. */
 guint                   signet_reminder_notifier_check       (SignetReminderNotifier *self);
-/* Checks now and then every day shortly after midnight. */
+/* Checks now and then every day shortly after midnight, in a thread on a
+ * connection of its own; the notifications go out from the main thread. */
 void                    signet_reminder_notifier_start       (SignetReminderNotifier *self);
 /* "app.acknowledge-reminder" with (contract id, kind token, event date, lead days). */
 gboolean                signet_reminder_notifier_acknowledge (SignetReminderNotifier *self,
