@@ -34,6 +34,12 @@ const char                  *signet_annotation_color_get_name (const char  *colo
 GtkWidget                   *signet_annotation_swatch_new     (const char  *color);
 void                         signet_annotation_swatch_set_color (GtkWidget *swatch,
                                                                 const char *color);
+/* A row of buttons, one per preset colour, for a popover: each activates
+ * @action_name with its colour ("s"; toggle buttons that follow the
+ * action's state), or with (@annotation_id, colour) ("(xs)") when
+ * @annotation_id is not 0, and closes the popover. */
+GtkWidget                   *signet_annotation_color_buttons_new (const char *action_name,
+                                                                 gint64      annotation_id);
 
 #define SIGNET_TYPE_ANNOTATION_LAYER (signet_annotation_layer_get_type ())
 
@@ -54,6 +60,8 @@ SignetStore           *signet_annotation_layer_get_store        (SignetAnnotatio
 gint64                 signet_annotation_layer_get_version_id   (SignetAnnotationLayer *self);
 /* Of SignetAnnotation, in the store's order (by page); follows the store. */
 GListModel            *signet_annotation_layer_get_annotations  (SignetAnnotationLayer *self);
+/* The annotation with @annotation_id, or NULL; owned by the layer and
+ * valid until the store changes. */
 SignetAnnotation      *signet_annotation_layer_lookup           (SignetAnnotationLayer *self,
                                                                  gint64                 annotation_id);
 
@@ -91,7 +99,8 @@ void                   signet_annotation_layer_update_tool      (SignetAnnotatio
 SignetAnnotation      *signet_annotation_layer_end_tool         (SignetAnnotationLayer *self,
                                                                  double                 x,
                                                                  double                 y);
-/* The topmost annotation at @x, @y (viewer coordinates), or NULL. */
+/* The topmost annotation at @x, @y (viewer coordinates), or NULL; owned
+ * by the layer like those of lookup(). */
 SignetAnnotation      *signet_annotation_layer_get_annotation_at (SignetAnnotationLayer *self,
                                                                  double                 x,
                                                                  double                 y);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-application.h"
+#include "signet-attachment-window.h"
 #include "signet-window-private.h"
 
 G_DEFINE_FINAL_TYPE (SignetWindow, signet_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -272,6 +273,17 @@ table_selection_changed_cb (SignetWindow        *self,
   _signet_window_after_unsaved (self, show_selected_contract, pending, g_free);
 }
 
+/* Each attachment version opens in a window of its own, once. */
+static void
+page_open_pdf_cb (SignetWindow       *self,
+                  SignetAttachment   *attachment,
+                  gint64              version_id,
+                  SignetContractPage *page)
+{
+  if (self->store != NULL)
+    signet_attachment_window_open (GTK_WINDOW (self), self->store, attachment, version_id);
+}
+
 static void
 calendar_open_contract_cb (SignetWindow       *self,
                            gint64              contract_id,
@@ -522,6 +534,8 @@ signet_window_init (SignetWindow *self)
   /* Typing in the list starts a search; typing in the form does not. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->table));
+
+  g_signal_connect_object (self->page, "open-pdf", G_CALLBACK (page_open_pdf_cb), self, G_CONNECT_SWAPPED);
 }
 
 SignetWindow *

@@ -324,6 +324,7 @@ main (int   argc,
   g_hash_table_add (allowed_words, (gpointer) "Signet");
   /* A file format, written so in Chinese too. */
   g_hash_table_add (allowed_words, (gpointer) "PDF");
+  g_hash_table_add (allowed_words, (gpointer) "iCalendar");
   g_hash_table_add (allowed_words, (gpointer) "HT");
   g_hash_table_add (allowed_words, (gpointer) "HW");
   g_hash_table_add (allowed_words, (gpointer) "db");
