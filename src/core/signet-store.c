@@ -26,12 +26,14 @@ static gboolean migrate_to_1 (SignetStore *self, GError **error);
 static gboolean migrate_to_2 (SignetStore *self, GError **error);
 static gboolean migrate_to_3 (SignetStore *self, GError **error);
 static gboolean migrate_to_4 (SignetStore *self, GError **error);
+static gboolean migrate_to_5 (SignetStore *self, GError **error);
 
 static gboolean (* const migrations[]) (SignetStore *, GError **) = {
   migrate_to_1,
   migrate_to_2,
   migrate_to_3,
   migrate_to_4,
+  migrate_to_5,
 };
 
 G_DEFINE_FINAL_TYPE (SignetStore, signet_store, G_TYPE_OBJECT)
@@ -489,6 +491,24 @@ migrate_to_4 (SignetStore  *self,
     "  key_date_id INTEGER);"
     "CREATE INDEX contract_events_date ON contract_events (date);"
     "CREATE INDEX contract_events_contract ON contract_events (contract_id);",
+    error);
+}
+
+/* Version 5: the calendar's month from indexes alone. A month of a
+ * 100,000-contract register holds about 9,000 events; reading their kind
+ * and contract from the table, and each contract's number (which orders a
+ * day) from its row, took 50-200 ms. The events' index now holds every
+ * column a month grid sorts and counts by (its date prefix serves every
+ * query the old one did), and (id, number) gives a contract's number from
+ * a few hundred pages. */
+static gboolean
+migrate_to_5 (SignetStore  *self,
+              GError      **error)
+{
+  return _signet_store_exec (self,
+    "DROP INDEX contract_events_date;"
+    "CREATE INDEX contract_events_day ON contract_events (date, kind, contract_id, key_date_id);"
+    "CREATE INDEX contracts_number_by_id ON contracts (id, number);",
     error);
 }
 

@@ -49,10 +49,13 @@ get_today (SignetCalendarView *self)
   return self->store ? signet_store_dup_today (self->store) : signet_date_today_iso ();
 }
 
+/* Asks for what the grid shows of each day, the first events and the
+ * count: a busy month of a large register holds thousands of events,
+ * and making every one of them took longer than a key press may. */
 static void
 load_month (SignetCalendarView *self)
 {
-  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) days = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
@@ -63,13 +66,13 @@ load_month (SignetCalendarView *self)
   if (self->store != NULL)
     {
       signet_month_grid_get_range (self->grid, &first, &last);
-      events = signet_store_list_events (self->store, first, last, &error);
-      if (events == NULL)
+      days = signet_store_list_event_days (self->store, first, last, SIGNET_MONTH_GRID_MAX_CHIPS, &error);
+      if (days == NULL)
         g_warning ("Cannot list the dates from %s to %s: %s", first, last, error->message);
     }
 
-  signet_month_grid_set_events (self->grid, events);
-  g_signal_emit (self, signals[MONTH_LOADED], 0, events ? events->len : 0);
+  signet_month_grid_set_days (self->grid, days);
+  g_signal_emit (self, signals[MONTH_LOADED], 0, signet_month_grid_get_n_events (self->grid));
 }
 
 static gboolean
@@ -343,6 +346,7 @@ signet_calendar_view_set_store (SignetCalendarView *self,
     }
 
   signet_agenda_view_set_store (self->agenda, store);
+  signet_month_grid_set_store (self->grid, store);
 
   /* A register opens on the month of its today. */
   if (store != NULL)

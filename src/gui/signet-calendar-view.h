@@ -17,9 +17,10 @@ G_DECLARE_FINAL_TYPE (SignetCalendarView, signet_calendar_view, SIGNET, CALENDAR
  *
  * Signals:
  * "open-contract" (gint64 contract_id): the user clicked an event.
- * "month-loaded" (guint n_events): the events of the month shown are in
- *   the grid, synchronously at the end of signet_calendar_view_set_month()
- *   and of every reload. */
+ * "month-loaded" (guint n_events): the month shown is in the grid (each
+ *   day's first events and the number of all, @n_events in the six weeks),
+ *   synchronously at the end of signet_calendar_view_set_month() and of
+ *   every reload. */
 GtkWidget *signet_calendar_view_new       (void);
 void       signet_calendar_view_set_store (SignetCalendarView *self,
                                            SignetStore        *store);

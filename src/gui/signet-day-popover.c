@@ -8,6 +8,7 @@
 
 #include "signet-date.h"
 #include "signet-day-popover.h"
+#include "signet-store-events.h"
 
 struct _SignetDayPopover
 {
@@ -17,6 +18,7 @@ struct _SignetDayPopover
   GtkListView *list_view;
 
   GListStore  *events;
+  SignetStore *store;
 };
 
 G_DEFINE_FINAL_TYPE (SignetDayPopover, signet_day_popover, GTK_TYPE_POPOVER)
@@ -109,6 +111,7 @@ signet_day_popover_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGNET_TYPE_DAY_POPOVER);
   g_clear_object (&self->events);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (signet_day_popover_parent_class)->dispose (object);
 }
@@ -153,21 +156,37 @@ signet_day_popover_new (void)
 }
 
 void
-signet_day_popover_set_events (SignetDayPopover  *self,
-                               const char        *date,
-                               SignetEvent      **events,
-                               guint              n_events)
+signet_day_popover_set_store (SignetDayPopover *self,
+                              SignetStore      *store)
 {
+  g_return_if_fail (SIGNET_IS_DAY_POPOVER (self));
+  g_return_if_fail (store == NULL || SIGNET_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+}
+
+void
+signet_day_popover_show_day (SignetDayPopover *self,
+                             const char       *date)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
   g_return_if_fail (SIGNET_IS_DAY_POPOVER (self));
-  g_return_if_fail (date != NULL);
-  g_return_if_fail (events != NULL || n_events == 0);
+  g_return_if_fail (signet_date_is_valid (date));
+
+  if (self->store != NULL)
+    {
+      events = signet_store_list_events (self->store, date, date, &error);
+      if (events == NULL)
+        g_warning ("Cannot list the dates of %s: %s", date, error->message);
+    }
 
   title = signet_date_format_display (date);
   gtk_label_set_text (self->title, title);
   g_list_store_splice (self->events, 0, g_list_model_get_n_items (G_LIST_MODEL (self->events)),
-                       (gpointer *) events, n_events);
+                       events != NULL ? events->pdata : NULL, events != NULL ? events->len : 0);
 }
 
 GListModel *

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "signet-event.h"
+#include "signet-store.h"
 
 G_BEGIN_DECLS
 
@@ -16,12 +17,12 @@ G_DECLARE_FINAL_TYPE (SignetDayPopover, signet_day_popover, SIGNET, DAY_POPOVER,
  *
  * Signals: "event-activated" (SignetEvent *event). */
 GtkWidget  *signet_day_popover_new        (void);
-/* Lists @n_events events of @date (YYYY-MM-DD); the popover keeps
- * references to them. */
-void        signet_day_popover_set_events (SignetDayPopover  *self,
-                                           const char        *date,
-                                           SignetEvent      **events,
-                                           guint              n_events);
+void        signet_day_popover_set_store  (SignetDayPopover  *self,
+                                           SignetStore       *store);
+/* Lists every event of @date (YYYY-MM-DD), read from the store now: the
+ * month grid holds only the first few of each day. */
+void        signet_day_popover_show_day   (SignetDayPopover  *self,
+                                           const char        *date);
 GListModel *signet_day_popover_get_model  (SignetDayPopover  *self);
 
 G_END_DECLS

@@ -41,16 +41,13 @@ natural_height (GtkWidget *widget)
   return natural;
 }
 
+/* The same for every month: measured on the chips shown, it changed with
+ * their titles (a Chinese one is taller), and so did the number of rows
+ * that fit, which took a second frame after a month switch. */
 static int
 chip_height (SignetMonthGrid *self)
 {
-  int height = natural_height (self->cells[0].more_button);
-
-  for (guint i = 0; i < N_CELLS; i++)
-    if (self->cells[i].chips->len > 0)
-      return MAX (height, natural_height (g_ptr_array_index (self->cells[i].chips, 0)));
-
-  return height;
+  return MAX (natural_height (self->cells[0].more_button), natural_height (self->sizing_chip));
 }
 
 void

@@ -11,9 +11,7 @@ G_BEGIN_DECLS
 
 #define N_WEEKS 6
 #define N_CELLS (N_WEEKS * 7)
-/* No screen is tall enough for more chips in a day cell; the rest of a
- * busy day goes to the popover all the same. */
-#define MAX_CHIPS 12
+#define MAX_CHIPS SIGNET_MONTH_GRID_MAX_CHIPS
 #define CELL_PADDING 4
 #define CHIP_SPACING 2
 #define MIN_CELL_WIDTH 40
@@ -30,8 +28,10 @@ typedef struct
   GPtrArray *chips;
   GDate      date;
   char       iso[11];
-  /* The day's events are events[first_event .. first_event + n_events). */
+  /* The day's first events are events[first_event .. first_event +
+   * n_loaded); it has n_events in all. */
   guint      first_event;
+  guint      n_loaded;
   guint      n_events;
   guint      n_shown;
 } Cell;
@@ -42,9 +42,13 @@ struct _SignetMonthGrid
 
   GtkWidget  *weekday_labels[7];
   Cell        cells[N_CELLS];
+  /* Never shown: a chip with Latin and Chinese text, whose height is the
+   * height of every chip row, whatever the month's titles are. */
+  GtkWidget  *sizing_chip;
   SignetDayPopover *popover;
 
   GPtrArray  *events;
+  guint       n_events;
   char       *today;
   guint       year;
   guint       month;

@@ -181,35 +181,6 @@ static GtkWidget *
 add_chip (SignetMonthGrid *self,
           Cell            *cell);
 
-static void
-release_events_thread (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
-{
-  g_ptr_array_unref (task_data);
-}
-
-/* Finalizing the thousands of events of a busy month takes longer than a
- * frame: the last reference goes on a worker thread. A SignetEvent is
- * immutable and tied to no thread. */
-static void
-release_events (GPtrArray *events)
-{
-  g_autoptr(GTask) task = NULL;
-
-  if (events->len < 256)
-    {
-      g_ptr_array_unref (events);
-      return;
-    }
-
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_source_tag (task, release_events);
-  g_task_set_task_data (task, events, NULL);
-  g_task_run_in_thread (task, release_events_thread);
-}
-
 void
 _signet_month_grid_update_chips (SignetMonthGrid *self)
 {
@@ -222,6 +193,7 @@ _signet_month_grid_update_chips (SignetMonthGrid *self)
         cell->n_shown = cell->n_events;
       else
         cell->n_shown = self->n_fit > 0 ? self->n_fit - 1 : 0;
+      cell->n_shown = MIN (cell->n_shown, cell->n_loaded);
 
       while (cell->chips->len < cell->n_shown)
         add_chip (self, cell);
@@ -309,8 +281,7 @@ open_day (SignetMonthGrid *self,
   graphene_rect_t area;
   GdkRectangle rect;
 
-  signet_day_popover_set_events (self->popover, cell->iso,
-                                 (SignetEvent **) &self->events->pdata[cell->first_event], cell->n_events);
+  signet_day_popover_show_day (self->popover, cell->iso);
 
   if (!gtk_widget_compute_bounds (cell->background, GTK_WIDGET (self), &area))
     graphene_rect_init (&area, 0, 0, 1, 1);
@@ -476,7 +447,7 @@ activate_day_binding (GtkWidget *widget,
   cell = &self->cells[index];
   if (cell->n_events == 0)
     gtk_widget_error_bell (widget);
-  else if (cell->n_events == 1)
+  else if (cell->n_events == 1 && cell->n_loaded == 1)
     g_signal_emit (self, signals[EVENT_ACTIVATED], 0, g_ptr_array_index (self->events, cell->first_event));
   else
     open_day (self, index);
@@ -630,7 +601,7 @@ signet_month_grid_init (SignetMonthGrid *self)
   GDate today;
 
   self->first_weekday = locale_first_weekday ();
-  self->events = g_ptr_array_new ();
+  self->events = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -671,6 +642,13 @@ signet_month_grid_init (SignetMonthGrid *self)
 
       cell->chips = g_ptr_array_new ();
     }
+
+  /* Not translated: whatever the language, titles are in both scripts. */
+  self->sizing_chip = gtk_button_new_with_label ("Ag 合同");
+  gtk_widget_set_css_classes (self->sizing_chip, (const char *[]) { "event-chip", "kind-other", NULL });
+  gtk_widget_set_child_visible (self->sizing_chip, FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->sizing_chip), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_widget_set_parent (self->sizing_chip, GTK_WIDGET (self));
 
   self->popover = SIGNET_DAY_POPOVER (signet_day_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
@@ -714,10 +692,10 @@ signet_month_grid_set_month (SignetMonthGrid *self,
   self->month = month;
 
   /* The events of the old range do not belong to the new one. */
-  release_events (g_steal_pointer (&self->events));
-  self->events = g_ptr_array_new ();
+  g_ptr_array_set_size (self->events, 0);
+  self->n_events = 0;
   for (guint i = 0; i < N_CELLS; i++)
-    self->cells[i].n_events = 0;
+    self->cells[i].n_loaded = self->cells[i].n_events = 0;
 
   update_days (self);
 
@@ -760,31 +738,46 @@ signet_month_grid_get_range (SignetMonthGrid  *self,
 }
 
 void
-signet_month_grid_set_events (SignetMonthGrid *self,
-                              GPtrArray       *events)
+signet_month_grid_set_store (SignetMonthGrid *self,
+                             SignetStore     *store)
 {
-  guint e = 0;
+  g_return_if_fail (SIGNET_IS_MONTH_GRID (self));
+  g_return_if_fail (store == NULL || SIGNET_IS_STORE (store));
+
+  signet_day_popover_set_store (self->popover, store);
+}
+
+void
+signet_month_grid_set_days (SignetMonthGrid *self,
+                            GPtrArray       *days)
+{
+  guint d = 0;
 
   g_return_if_fail (SIGNET_IS_MONTH_GRID (self));
 
-  release_events (g_steal_pointer (&self->events));
-  self->events = events != NULL ? g_ptr_array_ref (events) : g_ptr_array_new ();
+  g_ptr_array_set_size (self->events, 0);
+  self->n_events = 0;
 
-  /* The events come ordered by date: one pass puts each day's run in
-   * its cell; anything outside the range is skipped. */
+  /* The days come by date, as the cells are: one pass puts each day in
+   * its cell; a day outside the range is skipped. */
   for (guint i = 0; i < N_CELLS; i++)
     {
       Cell *cell = &self->cells[i];
+      SignetEventDay *day = NULL;
 
-      while (e < self->events->len &&
-             strcmp (signet_event_get_date (g_ptr_array_index (self->events, e)), cell->iso) < 0)
-        e++;
+      while (days != NULL && d < days->len &&
+             strcmp (((SignetEventDay *) g_ptr_array_index (days, d))->date, cell->iso) < 0)
+        d++;
+      if (days != NULL && d < days->len &&
+          strcmp (((SignetEventDay *) g_ptr_array_index (days, d))->date, cell->iso) == 0)
+        day = g_ptr_array_index (days, d++);
 
-      cell->first_event = e;
-      while (e < self->events->len &&
-             strcmp (signet_event_get_date (g_ptr_array_index (self->events, e)), cell->iso) == 0)
-        e++;
-      cell->n_events = e - cell->first_event;
+      cell->first_event = self->events->len;
+      cell->n_loaded = day != NULL ? day->events->len : 0;
+      cell->n_events = day != NULL ? day->n_events : 0;
+      self->n_events += cell->n_events;
+      for (guint j = 0; j < cell->n_loaded; j++)
+        g_ptr_array_add (self->events, g_object_ref (g_ptr_array_index (day->events, j)));
     }
 
   _signet_month_grid_update_chips (self);
@@ -797,6 +790,14 @@ signet_month_grid_get_events (SignetMonthGrid *self)
   g_return_val_if_fail (SIGNET_IS_MONTH_GRID (self), NULL);
 
   return self->events;
+}
+
+guint
+signet_month_grid_get_n_events (SignetMonthGrid *self)
+{
+  g_return_val_if_fail (SIGNET_IS_MONTH_GRID (self), 0);
+
+  return self->n_events;
 }
 
 void

@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "signet-event.h"
+#include "signet-store-events.h"
 
 G_BEGIN_DECLS
 
@@ -11,9 +11,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SignetMonthGrid, signet_month_grid, SIGNET, MONTH_GRID, GtkWidget)
 
-/* Six weeks around a month, one cell per day, each day's events as chips
- * coloured by kind; what does not fit a cell is behind "+N more". The
- * chip widgets are made once and reused from month to month. Keyboard:
+/* The most chips a day cell shows (no screen is tall enough for more): a
+ * day's first this many events are all the grid needs of it. */
+#define SIGNET_MONTH_GRID_MAX_CHIPS 12
+
+/* Six weeks around a month, one cell per day, each day's first events as
+ * chips coloured by kind; the rest of a day is counted in "+N more", which
+ * lists the whole day from the store in a popover. The chip widgets are
+ * made once and reused from month to month. Keyboard:
  * arrows move the focused day, Page Up/Down by a month, Home to today,
  * Enter opens the focused day's event (or lists them when there are
  * several). Moving the focus out of the month only notifies
@@ -31,11 +36,18 @@ guint       signet_month_grid_get_month      (SignetMonthGrid  *self);
 void        signet_month_grid_get_range      (SignetMonthGrid  *self,
                                               char            **first,
                                               char            **last);
-/* @events: SignetEvent ordered by date, of the range shown; the grid keeps
- * a reference. NULL shows none. */
-void        signet_month_grid_set_events     (SignetMonthGrid  *self,
-                                              GPtrArray        *events);
+/* Where the popover of a day reads the day's events from. */
+void        signet_month_grid_set_store      (SignetMonthGrid  *self,
+                                              SignetStore      *store);
+/* @days: SignetEventDay by date (signet_store_list_event_days() with
+ * SIGNET_MONTH_GRID_MAX_CHIPS), of the range shown; the grid keeps
+ * references to the events. NULL shows none. */
+void        signet_month_grid_set_days       (SignetMonthGrid  *self,
+                                              GPtrArray        *days);
+/* The events the grid holds: each day's first ones, by date. */
 GPtrArray  *signet_month_grid_get_events     (SignetMonthGrid  *self);
+/* Every event of the range shown, those counted in "+N more" too. */
+guint       signet_month_grid_get_n_events   (SignetMonthGrid  *self);
 void        signet_month_grid_set_today      (SignetMonthGrid  *self,
                                               const char       *today);
 const char *signet_month_grid_get_focus_date (SignetMonthGrid  *self);

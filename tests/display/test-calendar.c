@@ -29,9 +29,10 @@
 /* XDG_DATA_DIRS before the isolation of the test's directories. */
 static char *system_data_dirs;
 
-/* More contracts ending on one day than a day cell has room for. */
+/* More contracts ending on one day than a day cell has room for, and
+ * than the grid holds of a day (SIGNET_MONTH_GRID_MAX_CHIPS). */
 #define BUSY_DAY 15
-#define N_BUSY 9
+#define N_BUSY 14
 
 typedef struct
 {
@@ -296,16 +297,19 @@ chip_shows (Fixture     *fixture,
 
 /* Every day of the six weeks shows its own events, in order, as chips,
  * and counts the rest in "+N more"; every end date of the month is
- * either a chip on its day or among that day's rest. */
+ * either a chip on its day or among that day's rest. The grid holds the
+ * first events of each day as signet_store_list_events() orders them,
+ * and counts all. */
 static void
 check_month (Fixture *fixture,
              guint   *n_ends_out,
              guint   *n_end_chips_out)
 {
   g_autoptr(GPtrArray) events = expected_events (fixture);
-  guint i = 0, n_end_chips = 0, n_ends = 0;
+  GPtrArray *held = signet_month_grid_get_events (fixture->grid);
+  guint i = 0, h = 0, n_end_chips = 0, n_ends = 0;
 
-  g_assert_cmpuint (signet_month_grid_get_events (fixture->grid)->len, ==, events->len);
+  g_assert_cmpuint (signet_month_grid_get_n_events (fixture->grid), ==, events->len);
 
   while (i < events->len)
     {
@@ -320,6 +324,19 @@ check_month (Fixture *fixture,
 
       g_assert_cmpuint (chips->len + (more ? more_count (more) : 0), ==, n_day);
       g_assert_cmpuint (chips->len, >, 0);
+
+      for (guint j = 0; j < MIN (n_day, SIGNET_MONTH_GRID_MAX_CHIPS); j++, h++)
+        {
+          SignetEvent *expected = g_ptr_array_index (events, i + j);
+          SignetEvent *event;
+
+          g_assert_cmpuint (h, <, held->len);
+          event = g_ptr_array_index (held, h);
+          g_assert_cmpstr (signet_event_get_date (event), ==, date);
+          g_assert_cmpint (signet_event_get_kind (event), ==, signet_event_get_kind (expected));
+          g_assert_cmpint (signet_event_get_contract_id (event), ==, signet_event_get_contract_id (expected));
+          g_assert_cmpint (signet_event_get_key_date_id (event), ==, signet_event_get_key_date_id (expected));
+        }
 
       for (guint j = 0; j < n_day; j++)
         {
@@ -340,6 +357,8 @@ check_month (Fixture *fixture,
 
       i += n_day;
     }
+
+  g_assert_cmpuint (h, ==, held->len);
 
   if (n_ends_out != NULL)
     *n_ends_out = n_ends;
@@ -762,7 +781,7 @@ test_window (void)
   events = signet_store_list_events (store, first, last, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (events->len, >, 0);
-  g_assert_cmpuint (signet_month_grid_get_events (grid)->len, ==, events->len);
+  g_assert_cmpuint (signet_month_grid_get_n_events (grid), ==, events->len);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid));
        child != NULL;

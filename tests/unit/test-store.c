@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "signet-store.h"
+#include "signet-store-events.h"
 #include "signet-store-private.h"
 
 typedef struct
@@ -852,7 +853,7 @@ test_migration_3_to_4 (Fixture       *f,
             "INSERT INTO audit_changes (audit_id, field, old_value, new_value) VALUES"
             "  (1, 'title', '广告合作', '广告投放合作协议'), (1, 'notes', 'say \"hi\"', NULL);");
 
-  v4 = signet_store_new (path, &error);
+  v4 = signet_store_new_at_version (path, 4, &error);
   g_assert_no_error (error);
   g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 4);
   g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'audit_changes'"), ==, 0);
@@ -887,6 +888,53 @@ test_migration_3_to_4 (Fixture       *f,
   g_assert_true (signet_store_add_contract (v4, later, &error));
   g_assert_no_error (error);
   g_assert_cmpint (signet_contract_get_id (later), >, 7);
+}
+
+/* Version 5 indexed the events for the calendar's month: the events made
+ * before are read through the new indexes, each day counted and in order. */
+static void
+test_migration_4_to_5 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "v4.db", NULL);
+  g_autoptr(SignetStore) v4 = signet_store_new_at_version (path, 4, &error);
+  g_autoptr(SignetStore) v5 = NULL;
+  g_autoptr(SignetClient) client = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  SignetEventDay *day;
+
+  g_assert_no_error (error);
+  client = add_client (v4, "深圳前海物流有限公司", "C001");
+  /* Added in reverse: the day lists them by number. */
+  for (guint i = 3; i > 0; i--)
+    {
+      g_autofree char *number = g_strdup_printf ("HT-2026-%04u", i);
+      g_autoptr(SignetContract) contract = add_contract (v4, client, number, "仓储物流服务合同");
+    }
+  g_clear_object (&v4);
+
+  v5 = signet_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN "
+                                        "('contract_events_day', 'contracts_number_by_id')"), ==, 2);
+  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'contract_events_date'"), ==, 0);
+
+  days = signet_store_list_event_days (v5, "2026-01-01", "2026-12-31", 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 2);
+  day = g_ptr_array_index (days, 0);
+  g_assert_cmpstr (day->date, ==, "2026-01-01");
+  g_assert_cmpuint (day->n_events, ==, 3);
+  g_assert_cmpuint (day->events->len, ==, 2);
+  g_assert_cmpstr (signet_event_get_contract_number (g_ptr_array_index (day->events, 0)), ==, "HT-2026-0001");
+  g_assert_cmpstr (signet_event_get_contract_number (g_ptr_array_index (day->events, 1)), ==, "HT-2026-0002");
+  g_assert_cmpint (signet_event_get_kind (g_ptr_array_index (day->events, 0)), ==, SIGNET_KEY_DATE_START);
+  day = g_ptr_array_index (days, 1);
+  g_assert_cmpstr (day->date, ==, "2026-12-31");
+  g_assert_cmpuint (day->n_events, ==, 3);
+  g_assert_cmpint (signet_event_get_kind (g_ptr_array_index (day->events, 0)), ==, SIGNET_KEY_DATE_END);
 }
 
 static gint64
@@ -1080,6 +1128,7 @@ main (int   argc,
   ADD ("/store/migration/1-to-2", test_migration_1_to_2);
   ADD ("/store/migration/2-to-3", test_migration_2_to_3);
   ADD ("/store/migration/3-to-4", test_migration_3_to_4);
+  ADD ("/store/migration/4-to-5", test_migration_4_to_5);
   ADD ("/store/batch-bulk", test_batch_bulk);
   ADD ("/store/batch-failed-halfway", test_batch_failed_halfway);
   ADD ("/store/two-connections", test_two_connections);
