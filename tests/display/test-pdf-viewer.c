@@ -701,11 +701,17 @@ test_ctrl_scroll (Fixture       *fixture,
 
     g_assert_true (run_xdotool (scroll));
   }
-  display_test_spin (200);
+  /* The wheel scrolls smoothly, over several frames. */
+  for (int i = 0; i < 200; i++)
+    {
+      display_test_spin (10);
+      g_assert_true (signet_pdf_viewer_get_page_at (fixture->viewer, view_x, view_y,
+                                                    &after_page, &after_x, &after_y));
+      if (after_page != page || after_y > page_y + 10)
+        break;
+    }
   g_assert_cmpfloat (signet_pdf_viewer_get_zoom (fixture->viewer), ==, zoom);
-  g_assert_true (signet_pdf_viewer_get_page_at (fixture->viewer, view_x, view_y,
-                                                &after_page, &after_x, &after_y));
-  g_assert_cmpfloat (after_y, >, page_y + 10);
+  g_assert_true (after_page != page || after_y > page_y + 10);
 }
 
 static gboolean
