@@ -5,7 +5,9 @@
 #   1. generation of a 100,000-contract / 2,000-client register (signet-bench-generate),
 #   2. search-as-you-type latency on it against plain sqlite3 (signet-bench-search),
 #   3. start-up time and memory against an empty libadwaita window (run-startup.sh),
-#      with that register and with the small demo register.
+#      with that register and with the small demo register,
+#   4. calendar month switches in the store against plain sqlite3 (signet-bench-calendar),
+#   5. the same in a real calendar view, with the frame after each (signet-bench-calendar-view).
 #
 # Usage: bench/run-all.sh BUILD_DIR [WORK_DIR]
 #   BUILD_DIR is a configured and built meson build directory; WORK_DIR (a new
@@ -57,6 +59,15 @@ echo
 
 echo "== 3b. Start-up with the demo register (96 contracts), cairo"
 "$bench_dir/run-startup.sh" "$build_dir" "$work/demo.db" "$runs" cairo || status=1
+echo
+
+echo "== 4. Calendar month switches (100,000 contracts)"
+"$build_dir/bench/signet-bench-calendar" --rounds=3 "$work/bench.db" || status=1
+echo
+
+echo "== 5. Calendar month switches in the view, and the frame after, cairo"
+GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1400x900x24 -noreset" \
+  "$build_dir/bench/signet-bench-calendar-view" --rounds=3 "$work/bench.db" || status=1
 echo
 
 echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) at the end"
