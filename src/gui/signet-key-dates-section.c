@@ -11,6 +11,8 @@
 #include "signet-error-dialog.h"
 #include "signet-key-dates.h"
 #include "signet-key-dates-section.h"
+#include "signet-application.h"
+#include "signet-reminder-notifier.h"
 #include "signet-reminders.h"
 #include "signet-store-events.h"
 
@@ -28,6 +30,9 @@ struct _SignetKeyDatesSection
 
   SignetStore    *store;
   SignetContract *contract;
+  /* For the lead times of Preferences, which apply unless the contract
+   * has its own. */
+  GSettings      *preferences;
 };
 
 G_DEFINE_FINAL_TYPE (SignetKeyDatesSection, signet_key_dates_section, GTK_TYPE_WIDGET)
@@ -94,7 +99,7 @@ static void
 update_reminders_label (SignetKeyDatesSection *self)
 {
   g_autoptr(SignetReminderSettings) settings = NULL;
-  g_autoptr(SignetReminderSettings) defaults = signet_reminder_settings_new_default ();
+  g_autoptr(SignetReminderSettings) defaults = signet_reminder_settings_new_from_gsettings (self->preferences);
   static const SignetKeyDateKind kinds[] = {
     SIGNET_KEY_DATE_END, SIGNET_KEY_DATE_NOTICE_DEADLINE, SIGNET_KEY_DATE_REVIEW,
   };
@@ -511,9 +516,22 @@ store_changed_cb (SignetKeyDatesSection *self,
 }
 
 static void
+preferences_changed_cb (SignetKeyDatesSection *self,
+                        const char            *key,
+                        GSettings             *preferences)
+{
+  if (g_str_has_prefix (key, "reminder-") && self->store != NULL && contract_id (self) > 0)
+    update_reminders_label (self);
+}
+
+static void
 signet_key_dates_section_dispose (GObject *object)
 {
   SignetKeyDatesSection *self = (SignetKeyDatesSection *)object;
+
+  if (self->preferences != NULL)
+    g_signal_handlers_disconnect_by_data (self->preferences, self);
+  g_clear_object (&self->preferences);
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
@@ -575,6 +593,10 @@ signet_key_dates_section_init (SignetKeyDatesSection *self)
   GtkWidget *heading = gtk_label_new (_("Key Dates"));
   GtkWidget *reviews = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *reminders = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  self->preferences = g_settings_new (SIGNET_SETTINGS_SCHEMA);
+  g_signal_connect_object (self->preferences, "changed", G_CALLBACK (preferences_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));

@@ -55,8 +55,8 @@ signet_reminder_notification_id (const SignetReminder *reminder)
 
 /* The lead times of Preferences; a key with a wrong value counts as its
  * default rather than silencing reminders. */
-static SignetReminderSettings *
-defaults_from_settings (SignetReminderNotifier *self)
+SignetReminderSettings *
+signet_reminder_settings_new_from_gsettings (GSettings *settings)
 {
   static const struct { const char *key; SignetKeyDateKind kind; } keys[] = {
     { "reminder-end-leads", SIGNET_KEY_DATE_END },
@@ -69,7 +69,7 @@ defaults_from_settings (SignetReminderNotifier *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      g_autofree char *text = g_settings_get_string (self->settings, keys[i].key);
+      g_autofree char *text = g_settings_get_string (settings, keys[i].key);
       g_autoptr(GError) error = NULL;
 
       *slots[i] = signet_reminder_leads_parse (text, &error);
@@ -181,7 +181,7 @@ signet_reminder_notifier_check (SignetReminderNotifier *self)
   g_return_val_if_fail (SIGNET_IS_REMINDER_NOTIFIER (self), 0);
 
   today = signet_store_dup_today (self->store);
-  defaults = defaults_from_settings (self);
+  defaults = signet_reminder_settings_new_from_gsettings (self->settings);
   due = signet_reminders_due (self->store, today, defaults, &error);
   if (due == NULL)
     {
@@ -266,7 +266,7 @@ check_in_thread (SignetReminderNotifier *self)
 
   data->path = g_strdup (signet_store_get_path (self->store));
   data->today = signet_store_dup_today (self->store);
-  data->defaults = defaults_from_settings (self);
+  data->defaults = signet_reminder_settings_new_from_gsettings (self->settings);
   g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
   g_task_run_in_thread (task, check_thread);
 }

@@ -43,6 +43,9 @@ void                    signet_reminder_notifier_start       (SignetReminderNoti
 gboolean                signet_reminder_notifier_acknowledge (SignetReminderNotifier *self,
                                                               GVariant               *parameter,
                                                               GError                **error);
+/* The lead times set in Preferences (the app's settings), for contracts
+ * without their own. */
+SignetReminderSettings *signet_reminder_settings_new_from_gsettings (GSettings *settings);
 /* The notification id for a reminder, stable for the same event. */
 char                   *signet_reminder_notification_id      (const SignetReminder   *reminder);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "display-test-utils.h"
+#include "signet-application.h"
 #include "signet-date-entry.h"
 #include "signet-key-dates-section.h"
 #include "signet-store-events.h"
@@ -26,6 +27,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(SignetClient) client = NULL;
   GtkWidget *overlay = adw_toast_overlay_new ();
 
+  display_test_reset_settings ();
   f->store = display_test_new_store ();
   signet_store_set_today (f->store, "2026-11-27");
   client = display_test_add_client (f->store, "Contoso", "C001");
@@ -179,7 +181,15 @@ test_reminders (Fixture       *f,
 {
   g_autoptr(SignetReminderSettings) settings = NULL;
 
+  g_autoptr(GSettings) preferences = g_settings_new (SIGNET_SETTINGS_SCHEMA);
+
   g_assert_true (has_label_containing (GTK_WIDGET (f->section), "Reminders as in Preferences"));
+  g_assert_true (has_label_containing (GTK_WIDGET (f->section), "End: 90, 30, 7 days before"));
+
+  /* What Preferences say is what the page says. */
+  g_settings_set_string (preferences, "reminder-end-leads", "45 10");
+  g_assert_true (has_label_containing (GTK_WIDGET (f->section), "End: 45, 10 days before"));
+  g_settings_reset (preferences, "reminder-end-leads");
 
   gtk_widget_activate_action (GTK_WIDGET (f->section), "key-dates.reminders", NULL);
   gtk_editable_set_text (dialog_entry (display_test_find_message_dialog (), "Days before the end date"), "sixty");
