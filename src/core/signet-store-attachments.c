@@ -469,46 +469,6 @@ _signet_store_timestamp_now (void)
   return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
 }
 
-/* The changes go through SQLite's json_array() so that no text needs
- * escaping here; the entry has the same shape as a contract's. The first
- * change is kept even when unchanged: it names the file the entry is
- * about. */
-gboolean
-_signet_store_write_attachment_audit (SignetStore                  *self,
-                                      const char                   *action,
-                                      gint64                        contract_id,
-                                      const SignetAttachmentChange *changes,
-                                      guint                         n_changes,
-                                      GError                      **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_assert (n_changes <= 5);
-
-  stmt = _signet_store_statement (self,
-                                  "INSERT INTO audit (at, user, action, record_kind, record_id, record_label, changes) "
-                                  "SELECT strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'), ?1, ?2, 'contract', ?3, "
-                                  "(SELECT number FROM contracts WHERE id = ?3), "
-                                  "(SELECT json_group_array (json_array (column1, column2, column3)) FROM "
-                                  "(VALUES (?4, ?5, ?6, 1), (?7, ?8, ?9, 0), (?10, ?11, ?12, 0), "
-                                  "(?13, ?14, ?15, 0), (?16, ?17, ?18, 0)) "
-                                  "WHERE column1 IS NOT NULL AND (column4 OR column2 IS NOT column3))", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, g_get_user_name (), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, action, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, contract_id);
-  for (guint i = 0; i < n_changes; i++)
-    {
-      sqlite3_bind_text (stmt, 4 + 3 * i, changes[i].field, -1, SQLITE_STATIC);
-      _signet_store_bind_text (stmt, 5 + 3 * i, changes[i].old_value);
-      _signet_store_bind_text (stmt, 6 + 3 * i, changes[i].new_value);
-    }
-
-  return _signet_store_step_done (self, stmt, error);
-}
-
 gboolean
 _signet_store_ensure_attachment_trash (SignetStore  *self,
                                        GError      **error)

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-money.h"
+#include "signet-store-attachments.h"
 #include "signet-store-private.h"
 
 void
@@ -108,48 +109,33 @@ append_json_string (GString    *json,
   g_string_append_c (json, '"');
 }
 
-/* Writes one audit row whose changes column holds the changed fields as a
- * JSON array of [field, old, new]. @before or @after is NULL for a creation
- * or a deletion. Must run inside the write's transaction. */
-gboolean
-_signet_store_write_audit (SignetStore       *self,
-                           const char        *action,
-                           SignetRecordKind   kind,
-                           gint64             record_id,
-                           const char        *label,
-                           GArray            *before,
-                           GArray            *after,
-                           GError           **error)
+static void
+append_change (GString    *json,
+               const char *field,
+               const char *old_text,
+               const char *new_text)
 {
-  g_autoptr(GString) changes = g_string_sized_new (512);
+  if (json->len > 1)
+    g_string_append_c (json, ',');
+  g_string_append_c (json, '[');
+  append_json_string (json, field);
+  g_string_append_c (json, ',');
+  append_json_string (json, old_text);
+  g_string_append_c (json, ',');
+  append_json_string (json, new_text);
+  g_string_append_c (json, ']');
+}
+
+static gboolean
+insert_audit (SignetStore       *self,
+              const char        *action,
+              SignetRecordKind   kind,
+              gint64             record_id,
+              const char        *label,
+              GString           *changes,
+              GError           **error)
+{
   sqlite3_stmt *stmt;
-  guint n_fields;
-
-  n_fields = before ? before->len : after ? after->len : 0;
-
-  g_string_append_c (changes, '[');
-  for (guint i = 0; i < n_fields; i++)
-    {
-      const FieldText *old_ft = before ? &g_array_index (before, FieldText, i) : NULL;
-      const FieldText *new_ft = after ? &g_array_index (after, FieldText, i) : NULL;
-      const char *old_text = old_ft ? old_ft->text : NULL;
-      const char *new_text = new_ft ? new_ft->text : NULL;
-      SignetField field = old_ft ? old_ft->field : new_ft->field;
-
-      if (g_strcmp0 (old_text, new_text) == 0)
-        continue;
-
-      if (changes->len > 1)
-        g_string_append_c (changes, ',');
-      g_string_append_c (changes, '[');
-      append_json_string (changes, signet_field_to_token (field));
-      g_string_append_c (changes, ',');
-      append_json_string (changes, old_text);
-      g_string_append_c (changes, ',');
-      append_json_string (changes, new_text);
-      g_string_append_c (changes, ']');
-    }
-  g_string_append_c (changes, ']');
 
   stmt = _signet_store_statement (self,
                                   "INSERT INTO audit (at, user, action, record_kind, record_id, record_label, changes) "
@@ -165,6 +151,74 @@ _signet_store_write_audit (SignetStore       *self,
   sqlite3_bind_text (stmt, 6, changes->str, (int) changes->len, SQLITE_STATIC);
 
   return _signet_store_step_done (self, stmt, error);
+}
+
+/* Writes one audit row whose changes column holds the changed fields as a
+ * JSON array of [field, old, new]. @before or @after is NULL for a creation
+ * or a deletion. Must run inside the write's transaction. */
+gboolean
+_signet_store_write_audit (SignetStore       *self,
+                           const char        *action,
+                           SignetRecordKind   kind,
+                           gint64             record_id,
+                           const char        *label,
+                           GArray            *before,
+                           GArray            *after,
+                           GError           **error)
+{
+  g_autoptr(GString) changes = g_string_sized_new (512);
+  guint n_fields;
+
+  n_fields = before ? before->len : after ? after->len : 0;
+
+  g_string_append_c (changes, '[');
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const FieldText *old_ft = before ? &g_array_index (before, FieldText, i) : NULL;
+      const FieldText *new_ft = after ? &g_array_index (after, FieldText, i) : NULL;
+      const char *old_text = old_ft ? old_ft->text : NULL;
+      const char *new_text = new_ft ? new_ft->text : NULL;
+      SignetField field = old_ft ? old_ft->field : new_ft->field;
+
+      if (g_strcmp0 (old_text, new_text) != 0)
+        append_change (changes, signet_field_to_token (field), old_text, new_text);
+    }
+  g_string_append_c (changes, ']');
+
+  return insert_audit (self, action, kind, record_id, label, changes, error);
+}
+
+/* The same for changes named by their own tokens (an attachment's file,
+ * an annotation's page): unchanged ones are left out, except the first,
+ * which names what the entry is about. The label is the contract's number. */
+gboolean
+_signet_store_write_attachment_audit (SignetStore                  *self,
+                                      const char                   *action,
+                                      gint64                        contract_id,
+                                      const SignetAttachmentChange *changes,
+                                      guint                         n_changes,
+                                      GError                      **error)
+{
+  g_autoptr(GString) json = g_string_sized_new (256);
+  g_autofree char *number = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = _signet_store_statement (self, "SELECT number FROM contracts WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    number = _signet_store_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < n_changes; i++)
+    if (changes[i].field != NULL &&
+        (i == 0 || g_strcmp0 (changes[i].old_value, changes[i].new_value) != 0))
+      append_change (json, changes[i].field, changes[i].old_value, changes[i].new_value);
+  g_string_append_c (json, ']');
+
+  return insert_audit (self, action, SIGNET_RECORD_CONTRACT, contract_id, number, json, error);
 }
 
 void
