@@ -45,4 +45,22 @@ void          io_write_file              (const char    *path,
                                           const char    *contents,
                                           gssize         len);
 
+/* What a run of the signet binary printed and how it ended. */
+typedef struct
+{
+  int   status;   /* the exit status, or -1 when it did not exit */
+  char *out;
+  char *err;
+} IoRun;
+
+void          io_run_clear               (IoRun         *run);
+/* Runs @binary with the arguments (NULL-terminated) and no display or
+ * session bus, as a scheduled job would. */
+void          io_run_signet              (IoRun         *run,
+                                          const char    *binary,
+                                          const char    *first,
+                                          ...) G_GNUC_NULL_TERMINATED;
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IoRun, io_run_clear)
+
 G_END_DECLS

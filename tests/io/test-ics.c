@@ -263,51 +263,6 @@ test_identical_bytes (IoFixture     *f,
   g_assert_nonnull (strstr (g_bytes_get_data (changed, NULL), "HT-2026-0001 Renamed contract"));
 }
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* The built binary without a display, as a scheduled job runs it. */
-static void
-run_signet (Run        *run,
-            const char *first,
-            ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) SIGNET_BINARY);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
-
-  run_clear (run);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &run->status, &error));
-  g_assert_no_error (error);
-  run->status = WIFEXITED (run->status) ? WEXITSTATUS (run->status) : -1;
-}
-
 static void
 test_command_line (IoFixture     *f,
                    gconstpointer  data)
@@ -324,14 +279,14 @@ test_command_line (IoFixture     *f,
   g_autoptr(GBytes) written = NULL;
   g_autoptr(GBytes) piped = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(IoRun) run = { 0 };
   gsize len;
 
   g_assert_true (signet_demo_fill (f->store, &error));
   g_assert_no_error (error);
   reference = export_bytes (f->store, reference_path, NULL, NULL);
 
-  run_signet (&run, db, export_ics, NULL);
+  io_run_signet (&run, SIGNET_BINARY, db, export_ics, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpstr (run.out, ==, "");
@@ -340,34 +295,34 @@ test_command_line (IoFixture     *f,
   io_assert_bytes_equal (reference, written);
 
   /* Again over the subscribed file: the same bytes. */
-  run_signet (&run, db, export_ics, NULL);
+  io_run_signet (&run, SIGNET_BINARY, db, export_ics, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_clear_pointer (&written, g_bytes_unref);
   g_assert_true (g_file_get_contents (path, &contents, &len, &error));
   written = g_bytes_new_take (g_steal_pointer (&contents), len);
   io_assert_bytes_equal (reference, written);
 
-  run_signet (&run, db, "--export-ics=-", NULL);
+  io_run_signet (&run, SIGNET_BINARY, db, "--export-ics=-", NULL);
   g_assert_cmpint (run.status, ==, 0);
   piped = g_bytes_new (run.out, strlen (run.out));
   io_assert_bytes_equal (reference, piped);
 
   /* Usage errors: 2. */
-  run_signet (&run, db, "--export-ics=a.ics", "--export=b.xml", NULL);
+  io_run_signet (&run, SIGNET_BINARY, db, "--export-ics=a.ics", "--export=b.xml", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_true (g_str_has_prefix (run.err, "signet: --export-ics goes alone, without --export or --import.\n"));
-  run_signet (&run, db, "--export-ics=", NULL);
+  io_run_signet (&run, SIGNET_BINARY, db, "--export-ics=", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_true (g_str_has_prefix (run.err, "signet: --export-ics needs a file name, or - for standard output.\n"));
 
   /* Bad input: 1, and nothing created. */
-  run_signet (&run, missing_db, "--export-ics=-", NULL);
+  io_run_signet (&run, SIGNET_BINARY, missing_db, "--export-ics=-", NULL);
   g_assert_cmpint (run.status, ==, 1);
   expected = g_strdup_printf ("%s: There is no register in this file.\n", missing_path);
   g_assert_cmpstr (run.err, ==, expected);
   g_assert_false (g_file_test (missing_path, G_FILE_TEST_EXISTS));
 
-  run_signet (&run, db, "--export-ics=/nonexistent/folder/dates.ics", NULL);
+  io_run_signet (&run, SIGNET_BINARY, db, "--export-ics=/nonexistent/folder/dates.ics", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_true (g_str_has_prefix (run.err, "/nonexistent/folder/dates.ics: "));
 }

@@ -12,51 +12,6 @@
 #include "io-test-utils.h"
 #include "signet-demo.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs signet with the arguments (NULL-terminated) and no display. */
-static void
-run_signet (Run        *run,
-            const char *first,
-            ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) SIGNET_BINARY);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
-
-  run_clear (run);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &run->status, &error));
-  g_assert_no_error (error);
-  run->status = WIFEXITED (run->status) ? WEXITSTATUS (run->status) : -1;
-}
-
 static char *
 option (const char *name,
         const char *value)
@@ -93,21 +48,21 @@ test_demo_round_trip (IoFixture     *f,
   g_autoptr(GBytes) second = NULL;
   g_autoptr(GBytes) piped = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(IoRun) run = { 0 };
 
   g_assert_true (signet_demo_fill (f->store, &error));
   g_assert_no_error (error);
   g_clear_object (&f->store);
 
-  run_signet (&run, db, export_first, NULL);
+  io_run_signet (&run, SIGNET_BINARY, db, export_first, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
 
-  run_signet (&run, copy_db, import_first, NULL);
+  io_run_signet (&run, SIGNET_BINARY, copy_db, import_first, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "Clients: "));
 
-  run_signet (&run, copy_db, export_second, NULL);
+  io_run_signet (&run, SIGNET_BINARY, copy_db, export_second, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
   first = read_bytes (first_path);
@@ -115,13 +70,13 @@ test_demo_round_trip (IoFixture     *f,
   io_assert_bytes_equal (first, second);
 
   /* "-" is standard output, the same bytes. */
-  run_signet (&run, copy_db, "--export=-", NULL);
+  io_run_signet (&run, SIGNET_BINARY, copy_db, "--export=-", NULL);
   g_assert_cmpint (run.status, ==, 0);
   piped = g_bytes_new (run.out, strlen (run.out));
   io_assert_bytes_equal (first, piped);
 
   /* A second import finds everything unchanged. */
-  run_signet (&run, copy_db, import_first, NULL);
+  io_run_signet (&run, SIGNET_BINARY, copy_db, import_first, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "0 new, 0 updated"));
 }
@@ -136,7 +91,7 @@ test_bad_input (IoFixture     *f,
   g_autofree char *expected = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(IoRun) run = { 0 };
 
   io_fill_sample_register (f->store);
   before = io_export_bytes (f->store, NULL);
@@ -152,14 +107,14 @@ test_bad_input (IoFixture     *f,
                  "  </contracts>\n"
                  "</register>\n", -1);
 
-  run_signet (&run, db, import_bad, NULL);
+  io_run_signet (&run, SIGNET_BINARY, db, import_bad, NULL);
   g_assert_cmpint (run.status, ==, 1);
   expected = g_strdup_printf ("%s:6:29: The amount “-5” is negative; a contract value cannot be below zero.\n",
                               bad_path);
   g_assert_cmpstr (run.err, ==, expected);
   g_assert_cmpstr (run.out, ==, "");
 
-  run_signet (&run, db, import_bad, "--dry-run", NULL);
+  io_run_signet (&run, SIGNET_BINARY, db, import_bad, "--dry-run", NULL);
   g_assert_cmpint (run.status, ==, 1);
 
   after = io_export_bytes (f->store, NULL);
@@ -179,7 +134,7 @@ test_conflicts (IoFixture     *f,
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autoptr(SignetContract) contract = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(IoRun) run = { 0 };
 
   io_fill_sample_register (f->store);
   before = io_export_bytes (f->store, NULL);
@@ -195,14 +150,14 @@ test_conflicts (IoFixture     *f,
                  "  </contracts>\n"
                  "</register>\n", -1);
 
-  run_signet (&run, db, import, NULL);
+  io_run_signet (&run, SIGNET_BINARY, db, import, NULL);
   g_assert_cmpint (run.status, ==, 1);
   expected = g_strdup_printf ("%s:4:23: The contract KW-1 is already in the register with other details. "
                               "Nothing was imported; choose to skip or to update existing records to "
                               "import this file.\n", path);
   g_assert_cmpstr (run.err, ==, expected);
 
-  run_signet (&run, db, import, "--dry-run", "--on-conflict=update", NULL);
+  io_run_signet (&run, SIGNET_BINARY, db, import, "--dry-run", "--on-conflict=update", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==,
                    "Nothing was written. This is what the import would do:\n"
@@ -213,13 +168,13 @@ test_conflicts (IoFixture     *f,
   after = io_export_bytes (f->store, NULL);
   io_assert_bytes_equal (before, after);
 
-  run_signet (&run, db, import, "--on-conflict=skip", NULL);
+  io_run_signet (&run, SIGNET_BINARY, db, import, "--on-conflict=skip", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_clear_pointer (&after, g_bytes_unref);
   after = io_export_bytes (f->store, NULL);
   io_assert_bytes_equal (before, after);
 
-  run_signet (&run, db, import, "--on-conflict=update", NULL);
+  io_run_signet (&run, SIGNET_BINARY, db, import, "--on-conflict=update", NULL);
   g_assert_cmpint (run.status, ==, 0);
   contract = signet_store_find_contract_by_number (f->store, "KW-1", NULL);
   g_assert_cmpstr (signet_contract_get_title (contract), ==, "Maintenance, renewed");
@@ -233,38 +188,38 @@ test_usage_errors (IoFixture     *f,
   g_autofree char *missing_path = io_fixture_path (f, "missing.db");
   g_autofree char *missing_db = option ("database", missing_path);
   g_autofree char *expected = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(IoRun) run = { 0 };
 
-  run_signet (&run, db, "--export=a.xml", "--import=b.xml", NULL);
+  io_run_signet (&run, SIGNET_BINARY, db, "--export=a.xml", "--import=b.xml", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_true (g_str_has_prefix (run.err, "signet: Choose either --export or --import, not both.\n"));
 
-  run_signet (&run, db, "--dry-run", NULL);
+  io_run_signet (&run, SIGNET_BINARY, db, "--dry-run", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_true (g_str_has_prefix (run.err, "signet: --dry-run and --on-conflict go with --import.\n"));
 
-  run_signet (&run, db, "--import=x.xml", "--on-conflict=maybe", NULL);
+  io_run_signet (&run, SIGNET_BINARY, db, "--import=x.xml", "--on-conflict=maybe", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_true (g_str_has_prefix (run.err, "signet: “maybe” is not a choice for --on-conflict: "
                                             "use skip, update or fail.\n"));
 
-  run_signet (&run, db, "--import=-", NULL);
+  io_run_signet (&run, SIGNET_BINARY, db, "--import=-", NULL);
   g_assert_cmpint (run.status, ==, 2);
 
   /* A mistyped option is a usage error too. */
-  run_signet (&run, db, "--exprot=a.xml", NULL);
+  io_run_signet (&run, SIGNET_BINARY, db, "--exprot=a.xml", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "--exprot"));
 
   /* An export does not create a register from a mistyped name. */
-  run_signet (&run, missing_db, "--export=-", NULL);
+  io_run_signet (&run, SIGNET_BINARY, missing_db, "--export=-", NULL);
   g_assert_cmpint (run.status, ==, 1);
   expected = g_strdup_printf ("%s: There is no register in this file.\n", missing_path);
   g_assert_cmpstr (run.err, ==, expected);
   g_assert_false (g_file_test (missing_path, G_FILE_TEST_EXISTS));
 
   /* A file that is not there is invalid input, not a usage error. */
-  run_signet (&run, db, "--import=/nonexistent/register.xml", NULL);
+  io_run_signet (&run, SIGNET_BINARY, db, "--import=/nonexistent/register.xml", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_true (g_str_has_prefix (run.err, "/nonexistent/register.xml: "));
 }
