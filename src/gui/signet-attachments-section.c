@@ -855,6 +855,11 @@ signet_attachments_section_set_contract_id (SignetAttachmentsSection *self,
 {
   g_return_if_fail (SIGNET_IS_ATTACHMENTS_SECTION (self));
 
+  /* The same contract again (its fields saved): its files are as they
+   * were, and a change to them reloads through "changed" already. */
+  if (self->contract_id == contract_id)
+    return;
+
   self->contract_id = contract_id;
   reload (self);
 }

@@ -669,6 +669,11 @@ signet_key_dates_section_set_contract (SignetKeyDatesSection *self,
   g_return_if_fail (SIGNET_IS_KEY_DATES_SECTION (self));
   g_return_if_fail (contract == NULL || SIGNET_IS_CONTRACT (contract));
 
+  /* The page hands the stored contract over again after every change to
+   * it; a change to its key dates or reviews reloads through "changed". */
+  if (self->contract != NULL && contract != NULL && signet_contract_equal (self->contract, contract))
+    return;
+
   g_clear_object (&self->contract);
   if (contract != NULL)
     self->contract = signet_contract_copy (contract);
