@@ -14,27 +14,6 @@
  * by looking for the offending text on its line. */
 
 guint
-_signet_xml_import_current_line (Import *self)
-{
-  xmlNodePtr node = xmlTextReaderCurrentNode (self->reader);
-
-  /* Only these node types have a line; a DTD node has another layout. */
-  if (node == NULL ||
-      (node->type != XML_ELEMENT_NODE && node->type != XML_TEXT_NODE &&
-       node->type != XML_CDATA_SECTION_NODE && node->type != XML_COMMENT_NODE &&
-       node->type != XML_PI_NODE))
-    return 0;
-
-  if (node->line < G_MAXUINT16)
-    return node->line;
-
-  if (node->type == XML_TEXT_NODE && node->psvi != NULL)
-    return (guint) GPOINTER_TO_SIZE (node->psvi);
-
-  return self->last_text_line;
-}
-
-guint
 _signet_xml_import_locate_text (Import     *self,
                                 guint       line,
                                 const char *value,
@@ -199,9 +178,11 @@ set_doctype_error (GError **error,
                            "expand to an enormous size."));
 }
 
-static GError *
-translate_libxml_error (Import         *self,
-                        const xmlError *e)
+GError *
+_signet_xml_import_translate_error (Import         *self,
+                                    const xmlError *e,
+                                    gboolean        at_end,
+                                    goffset         n_read)
 {
   g_autofree char *message = clean_libxml_message (e->message ? e->message : "");
   g_autofree char *value = NULL;
@@ -252,7 +233,7 @@ translate_libxml_error (Import         *self,
       _signet_xml_set_error (&error, SIGNET_XML_ERROR_MALFORMED, line, column, value,
                              _("The file is not valid UTF-8 text: %s"), message);
     }
-  else if (self->at_end && self->n_read == 0)
+  else if (at_end && n_read == 0)
     {
       _signet_xml_set_error (&error, SIGNET_XML_ERROR_MALFORMED, 0, 0, NULL,
                              _("The file is empty."));
@@ -262,7 +243,7 @@ translate_libxml_error (Import         *self,
       _signet_xml_set_error (&error, SIGNET_XML_ERROR_MALFORMED, line, column, NULL,
                              _("The file is not an XML document."));
     }
-  else if (self->at_end)
+  else if (at_end)
     {
       _signet_xml_set_error (&error, SIGNET_XML_ERROR_MALFORMED, line, column, NULL,
                              _("The file ends before the register does: it is incomplete, "
@@ -275,29 +256,6 @@ translate_libxml_error (Import         *self,
     }
 
   return error;
-}
-
-void
-_signet_xml_import_error_cb (void        *user_data,
-                             xmlErrorPtr  e)
-{
-  Import *self = user_data;
-
-  if (e->level < XML_ERR_ERROR || self->pending != NULL)
-    return;
-
-  self->pending = translate_libxml_error (self, e);
-  self->pending_line = e->line > 0 ? (guint) e->line : G_MAXUINT;
-}
-
-/* A few notes of libxml2's bypass the structured handler (the schema
- * validator's "Unimplemented block" on entity references); the error that
- * goes with them reaches _signet_xml_import_error_cb. */
-void
-_signet_xml_import_generic_error_cb (void       *user_data,
-                                     const char *format,
-                                     ...)
-{
 }
 
 gboolean

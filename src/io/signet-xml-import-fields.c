@@ -157,20 +157,27 @@ _signet_xml_import_finish_field (Import *self)
 {
   const FieldInfo *info = self->field;
   guint line = self->text_line > 0 ? self->text_line : self->field_lines[info->field];
-  g_autofree char *raw = g_string_free (g_steal_pointer (&self->text), FALSE);
-  g_autofree char *stripped = g_strstrip (g_strdup (raw));
+  g_autofree char *data = NULL;
+  g_autofree char *stripped = NULL;
   SignetContract *contract = self->contract;
   SignetClient *client = self->client;
+  char *raw = g_string_free (g_steal_pointer (&self->text), FALSE);
 
   self->field = NULL;
   self->text_line = 0;
 
+  /* The text is kept with the record, for messages that quote it. */
   if (info->field != FIELD_DATA)
     {
       self->field_lines[info->field] = line;
       g_free (self->field_values[info->field]);
-      self->field_values[info->field] = g_strdup (raw);
+      self->field_values[info->field] = raw;
     }
+  else
+    data = raw;
+
+  if (info->field != FIELD_DATA)
+    stripped = g_strstrip (g_strdup (raw));
 
   /* start_element() only reads these inside their record. */
   g_assert (info->field != FIELD_DESCRIPTION || self->in_attachment);

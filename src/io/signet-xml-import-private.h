@@ -2,6 +2,7 @@
 #pragma once
 
 #include <libxml/xmlreader.h>
+#include <libxml/xmlschemas.h>
 
 #include "signet-store-attachments.h"
 #include "signet-store-events.h"
@@ -9,8 +10,9 @@
 
 G_BEGIN_DECLS
 
-/* Shared by the files of the importer: signet-xml-import.c (the reader
- * loop, records and elements), signet-xml-import-fields.c (the value of
+/* Shared by the files of the importer: signet-xml-import-reader.c
+ * (libxml2's reader, in a thread of its own), signet-xml-import.c (the
+ * loop over the nodes it reads, records and elements), signet-xml-import-fields.c (the value of
  * each field), signet-xml-import-attachments.c (attachments, their
  * versions and annotations), signet-xml-import-dates.c (key dates,
  * reviews and reminder settings) and signet-xml-import-errors.c (messages,
@@ -107,6 +109,42 @@ typedef struct
   char                      *comment;
 } ImportAnnotation;
 
+/* signet-xml-import-reader.c: the file's nodes as libxml2's reader,
+ * validating against the schema, reports them (in another thread). */
+typedef struct _ImportReader ImportReader;
+typedef struct _ImportChunk ImportChunk;
+
+typedef struct
+{
+  const char                *name;
+  const char                *value;
+  gsize                      name_at;
+  gsize                      value_at;
+} ImportAttribute;
+
+typedef struct
+{
+  int                        type;        /* XML_READER_TYPE_... */
+  int                        depth;
+  guint                      line;        /* 0 for a node without a line */
+  gboolean                   empty;       /* an element written <like-this/> */
+  const char                *name;        /* the local name of an element */
+  const char                *ns;
+  const char                *value;       /* the text of a text node */
+  const ImportAttribute     *attributes;
+  guint                      n_attributes;
+
+  /* libxml2's first error, if it came while reading up to this node. */
+  GError                    *error;
+  guint                      error_line;
+
+  /* Where the strings are in their chunk while it is filled. */
+  gsize                      name_at;
+  gsize                      ns_at;
+  gsize                      value_at;
+  guint                      first_attribute;
+} ImportNode;
+
 typedef struct
 {
   SignetStore               *store;
@@ -116,22 +154,18 @@ typedef struct
   GCancellable              *cancellable;
   SignetXmlProgress          progress;
 
-  GInputStream              *stream;
+  /* The file's nodes, read in a thread of their own, and the one being
+   * looked at. */
+  ImportReader              *source;
+  const ImportNode          *node;
   goffset                    size;
-  goffset                    n_read;
-  gboolean                   at_end;
   GError                    *io_error;
-  xmlTextReaderPtr           reader;
 
   /* The first error libxml2 reported, kept until the reader has passed its
    * line: the parser and the schema run up to a block ahead of the nodes
    * this file looks at, and a check of ours on an earlier node says more. */
   GError                    *pending;
   guint                      pending_line;
-
-  /* The line of the last text node: an element on a line past 65535 has
-   * no line of its own in libxml2, and starts where that text ended. */
-  guint                      last_text_line;
 
   /* The record being read. */
   RecordType                 record;
@@ -191,6 +225,9 @@ typedef struct
 
   GHashTable                *seen_codes;      /* client codes of the file */
   GHashTable                *seen_numbers;    /* contract numbers of the file */
+  /* The register had no contracts when the import began: as the file
+   * numbers each contract once, none of its contracts is there already. */
+  gboolean                   no_contracts_before;
   GHashTable                *client_ids;      /* code -> gint64 id, the file's and the register's */
 } Import;
 
@@ -248,8 +285,6 @@ gboolean         _signet_xml_import_read_reminders        (Import         *self,
                                                            guint           line);
 void             _signet_xml_import_clear_dated           (Import         *self);
 
-/* The line of the reader's node, 0 for one without a line. */
-guint            _signet_xml_import_current_line          (Import         *self);
 /* Columns of a text or an attribute's value on @line, 0 when not found. */
 guint            _signet_xml_import_locate_text           (Import         *self,
                                                            guint           line,
@@ -278,10 +313,27 @@ gboolean         _signet_xml_import_fail_in_contract      (Import         *self,
                                                            guint           column,
                                                            const char     *value);
 gboolean         _signet_xml_import_refuse_doctype        (Import         *self);
-void             _signet_xml_import_error_cb              (void           *user_data,
-                                                           xmlErrorPtr     error);
-void             _signet_xml_import_generic_error_cb      (void           *user_data,
-                                                           const char     *format,
-                                                           ...);
+/* libxml2's error @e in Signet's words; @at_end and @n_read say how much
+ * of the file was read when it came. Called in the reading thread: it only
+ * reads the import's file. */
+GError          *_signet_xml_import_translate_error       (Import         *self,
+                                                           const xmlError *e,
+                                                           gboolean        at_end,
+                                                           goffset         n_read);
+/* The compiled schema, shared by every import. */
+xmlSchemaPtr     _signet_xml_import_get_schema            (void);
+
+ImportReader     *_signet_xml_import_reader_start         (Import         *import,
+                                                           GInputStream   *stream,
+                                                           GCancellable   *cancellable);
+const ImportNode *_signet_xml_import_reader_next          (ImportReader   *self,
+                                                           goffset        *n_read);
+gboolean          _signet_xml_import_reader_ended         (ImportReader   *self);
+void              _signet_xml_import_reader_stop          (ImportReader   *self);
+int               _signet_xml_import_reader_get_end       (ImportReader   *self,
+                                                           GError        **io_error,
+                                                           GError        **error,
+                                                           guint          *error_line);
+void              _signet_xml_import_reader_free          (ImportReader   *self);
 
 G_END_DECLS

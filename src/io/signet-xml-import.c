@@ -39,49 +39,15 @@ import_clear_record (Import *self)
   self->record_line = 0;
 }
 
-/* Input. */
-
-static int
-read_cb (void *context,
-         char *buffer,
-         int   len)
-{
-  Import *self = context;
-  gssize n_read;
-
-  if (self->io_error != NULL)
-    return -1;
-
-  n_read = g_input_stream_read (self->stream, buffer, len, self->cancellable, &self->io_error);
-  if (n_read < 0)
-    return -1;
-
-  if (n_read == 0)
-    self->at_end = TRUE;
-
-  self->n_read += n_read;
-  if (self->size > 0)
-    _signet_xml_progress_report (&self->progress, 0.99 * self->n_read / self->size);
-
-  return n_read;
-}
-
-static int
-close_cb (void *context)
-{
-  return 0;
-}
-
 char *
 _signet_xml_import_get_attribute (Import     *self,
                                   const char *name)
 {
-  xmlChar *value = xmlTextReaderGetAttribute (self->reader, BAD_CAST name);
-  char *copy = g_strdup ((const char *) value);
+  for (guint i = 0; i < self->node->n_attributes; i++)
+    if (g_str_equal (self->node->attributes[i].name, name))
+      return g_strdup (self->node->attributes[i].value);
 
-  xmlFree (value);
-
-  return copy;
+  return NULL;
 }
 
 /* Records. */
@@ -211,7 +177,8 @@ finish_contract (Import *self)
   g_autoptr(GError) error = NULL;
   SignetImportReport *report = self->report;
 
-  existing = signet_store_find_contract_by_number (self->store, self->key, &error);
+  if (!self->no_contracts_before)
+    existing = signet_store_find_contract_by_number (self->store, self->key, &error);
   if (error != NULL)
     return _signet_xml_import_fail_with_store_error (self, error);
 
@@ -431,11 +398,11 @@ start_attachment_child (Import          *self,
 static gboolean
 start_element (Import *self)
 {
-  const char *name = (const char *) xmlTextReaderConstLocalName (self->reader);
-  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (self->reader);
-  int depth = xmlTextReaderDepth (self->reader);
-  guint line = _signet_xml_import_current_line (self);
-  gboolean empty = xmlTextReaderIsEmptyElement (self->reader);
+  const char *name = self->node->name;
+  const char *ns = self->node->ns;
+  int depth = self->node->depth;
+  guint line = self->node->line;
+  gboolean empty = self->node->empty;
   const FieldInfo *field = NULL;
 
   if (depth >= SIGNET_XML_MAX_DEPTH)
@@ -531,8 +498,8 @@ start_element (Import *self)
 static gboolean
 end_element (Import *self)
 {
-  const char *name = (const char *) xmlTextReaderConstLocalName (self->reader);
-  int depth = xmlTextReaderDepth (self->reader);
+  const char *name = self->node->name;
+  int depth = self->node->depth;
   gboolean success = TRUE;
 
   if (self->field != NULL)
@@ -571,17 +538,17 @@ end_element (Import *self)
 static gboolean
 add_text (Import *self)
 {
-  const char *value = (const char *) xmlTextReaderConstValue (self->reader);
-  guint line = _signet_xml_import_current_line (self);
-  gsize len = value ? strlen (value) : 0;
-
-  self->last_text_line = line;
+  const char *value = self->node->value;
+  guint line = self->node->line;
+  gsize len;
 
   if (self->field == NULL)
     return TRUE;
 
   if (self->text_line == 0)
     self->text_line = line;
+
+  len = strlen (value);
 
   if (self->text->len + len > SIGNET_XML_MAX_TEXT_BYTES && self->field->field != FIELD_DATA)
     return _signet_xml_import_fail (self, SIGNET_XML_ERROR_LIMIT, line, 0, self->field->element,
@@ -596,7 +563,7 @@ add_text (Import *self)
 static gboolean
 handle_node (Import *self)
 {
-  switch (xmlTextReaderNodeType (self->reader))
+  switch (self->node->type)
     {
     case XML_READER_TYPE_ELEMENT:
       return start_element (self);
@@ -614,27 +581,64 @@ handle_node (Import *self)
     }
 }
 
+/* libxml2's first error, reported while reading up to the current node:
+ * kept, unless a check of ours already failed the import. */
+static void
+take_libxml_error (Import *self,
+                   GError *error,
+                   guint   line)
+{
+  if (self->pending != NULL)
+    {
+      g_error_free (error);
+      return;
+    }
+
+  self->pending = error;
+  self->pending_line = line;
+}
+
 static gboolean
 read_register (Import  *self,
                GError **error)
 {
+  g_autoptr(GError) end_error = NULL;
   guint n_nodes = 0;
+  guint end_error_line = 0;
+  goffset n_read = 0;
+  goffset reported = 0;
   int status;
 
-  while ((status = xmlTextReaderRead (self->reader)) == 1)
+  while ((self->node = _signet_xml_import_reader_next (self->source, &n_read)) != NULL)
     {
+      if (self->node->error != NULL)
+        take_libxml_error (self, g_error_copy (self->node->error), self->node->error_line);
+
       /* An error of libxml2's is the one to report once the reader is past
        * its line; until then a check of ours may find an earlier one. */
-      if (self->pending != NULL && self->pending_line > 0 && _signet_xml_import_current_line (self) > self->pending_line)
+      if (self->pending != NULL && self->pending_line > 0 && self->node->line > self->pending_line)
         break;
 
       if (!handle_node (self))
         break;
 
+      if (n_read != reported && self->size > 0)
+        {
+          reported = n_read;
+          _signet_xml_progress_report (&self->progress, 0.99 * n_read / self->size);
+        }
+
       if (++n_nodes % CANCEL_CHECK_INTERVAL == 0 &&
           g_cancellable_set_error_if_cancelled (self->cancellable, error))
         return FALSE;
     }
+  self->node = NULL;
+
+  /* Stopped early: the reader stops too, and says how far it got. */
+  if (!_signet_xml_import_reader_ended (self->source))
+    _signet_xml_import_reader_stop (self->source);
+
+  status = _signet_xml_import_reader_get_end (self->source, &self->io_error, &end_error, &end_error_line);
 
   if (self->io_error != NULL)
     {
@@ -644,6 +648,9 @@ read_register (Import  *self,
 
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return FALSE;
+
+  if (end_error != NULL)
+    take_libxml_error (self, g_steal_pointer (&end_error), end_error_line);
 
   if (self->pending != NULL)
     {
@@ -689,8 +696,8 @@ compile_schema (gpointer data)
   return schema;
 }
 
-static xmlSchemaPtr
-get_schema (void)
+xmlSchemaPtr
+_signet_xml_import_get_schema (void)
 {
   static GOnce once = G_ONCE_INIT;
 
@@ -711,7 +718,7 @@ signet_xml_import (SignetStore                *store,
   g_autoptr(GFileInputStream) file_stream = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
-  xmlSchemaValidCtxtPtr validator = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   Import self = { 0 };
   gboolean success = FALSE;
 
@@ -738,7 +745,7 @@ signet_xml_import (SignetStore                *store,
   self.options = options;
   self.report = report;
   self.cancellable = cancellable;
-  self.stream = g_buffered_input_stream_new_sized (G_INPUT_STREAM (file_stream), 64 * 1024);
+  stream = g_buffered_input_stream_new_sized (G_INPUT_STREAM (file_stream), 64 * 1024);
   self.size = info ? g_file_info_get_size (info) : 0;
   self.seen_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.seen_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -748,30 +755,11 @@ signet_xml_import (SignetStore                *store,
   _signet_xml_progress_init (&self.progress, progress, progress_data);
   _signet_xml_progress_report (&self.progress, 0.0);
 
-  validator = xmlSchemaNewValidCtxt (get_schema ());
-
-  /* Errors raised before the reader has its handler (while it reads the
-   * first bytes) go to this thread's handler instead of standard error. */
-  xmlSetStructuredErrorFunc (&self, _signet_xml_import_error_cb);
-  xmlSetGenericErrorFunc (NULL, _signet_xml_import_generic_error_cb);
-
-  /* Never XML_PARSE_NOENT, DTDLOAD, DTDVALID or HUGE (DESIGN.md §4); the
-   * entity loader refuses everything besides. */
-  self.reader = xmlReaderForIO (read_cb, close_cb, &self, NULL, NULL,
-                                XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
-  if (self.reader == NULL)
-    {
-      _signet_xml_set_error (&local_error, SIGNET_XML_ERROR_MALFORMED, 0, 0, NULL,
-                             _("The file is not an XML document."));
-      goto out;
-    }
-
-  xmlTextReaderSetStructuredErrorHandler (self.reader, _signet_xml_import_error_cb, &self);
-  if (xmlTextReaderSchemaValidateCtxt (self.reader, validator, 0) != 0)
-    g_error ("The XML schema could not be attached to the reader");
-
   if (!signet_store_begin_batch (store, &local_error))
     goto out;
+
+  self.no_contracts_before = signet_store_count_contracts (store) == 0;
+  self.source = _signet_xml_import_reader_start (&self, stream, cancellable);
 
   if (read_register (&self, &local_error) && !options->dry_run)
     success = signet_store_commit_batch (store, &local_error);
@@ -782,17 +770,13 @@ signet_xml_import (SignetStore                *store,
     }
 
 out:
-  if (self.reader != NULL)
-    xmlFreeTextReader (self.reader);
-  xmlSetStructuredErrorFunc (NULL, NULL);
-  xmlSetGenericErrorFunc (NULL, NULL);
-  xmlSchemaFreeValidCtxt (validator);
+  if (self.source != NULL)
+    _signet_xml_import_reader_free (self.source);
   import_clear_record (&self);
   if (self.field != NULL)
     g_string_free (self.text, TRUE);
   g_clear_error (&self.pending);
   g_clear_error (&self.io_error);
-  g_clear_object (&self.stream);
   g_clear_pointer (&self.seen_codes, g_hash_table_unref);
   g_clear_pointer (&self.seen_numbers, g_hash_table_unref);
   g_clear_pointer (&self.client_ids, g_hash_table_unref);
