@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <time.h>
+
 #include <glib/gi18n.h>
 
 #include "signet-money.h"
@@ -92,19 +94,27 @@ append_json_string (GString    *json,
     }
 
   g_string_append_c (json, '"');
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = text; *p != '\0';)
     {
-      guchar c = (guchar) *p;
+      const char *run = p;
+      guchar c;
+
+      /* The characters that need no escape, appended at once. */
+      while ((c = (guchar) *p) >= 0x20 && c != '"' && c != '\\')
+        p++;
+      g_string_append_len (json, run, p - run);
+
+      if (c == '\0')
+        break;
 
       if (c == '"' || c == '\\')
         {
           g_string_append_c (json, '\\');
           g_string_append_c (json, (char) c);
         }
-      else if (c < 0x20)
-        g_string_append_printf (json, "\\u%04x", c);
       else
-        g_string_append_c (json, (char) c);
+        g_string_append_printf (json, "\\u%04x", c);
+      p++;
     }
   g_string_append_c (json, '"');
 }
@@ -126,6 +136,26 @@ append_change (GString    *json,
   g_string_append_c (json, ']');
 }
 
+/* Now in UTC to the millisecond, as 2026-11-27T05:54:59.278Z: an import
+ * writes many entries within one millisecond, formatted once. */
+static const char *
+audit_time_now (SignetStore *self)
+{
+  gint64 now_ms = g_get_real_time () / 1000;
+  time_t seconds = (time_t) (now_ms / 1000);
+  struct tm utc;
+
+  if (now_ms == self->audit_ms)
+    return self->audit_time;
+
+  gmtime_r (&seconds, &utc);
+  strftime (self->audit_time, sizeof self->audit_time, "%Y-%m-%dT%H:%M:%S", &utc);
+  g_snprintf (self->audit_time + 19, sizeof self->audit_time - 19, ".%03dZ", (int) (now_ms % 1000));
+  self->audit_ms = now_ms;
+
+  return self->audit_time;
+}
+
 static gboolean
 insert_audit (SignetStore       *self,
               const char        *action,
@@ -139,16 +169,17 @@ insert_audit (SignetStore       *self,
 
   stmt = _signet_store_statement (self,
                                   "INSERT INTO audit (at, user, action, record_kind, record_id, record_label, changes) "
-                                  "VALUES (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?, ?, ?, ?, ?)", error);
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, g_get_user_name (), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, kind == SIGNET_RECORD_CLIENT ? "client" : "contract", -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, record_id);
-  _signet_store_bind_text (stmt, 5, label);
-  sqlite3_bind_text (stmt, 6, changes->str, (int) changes->len, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, audit_time_now (self), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, kind == SIGNET_RECORD_CLIENT ? "client" : "contract", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, record_id);
+  _signet_store_bind_text (stmt, 6, label);
+  sqlite3_bind_text (stmt, 7, changes->str, (int) changes->len, SQLITE_STATIC);
 
   return _signet_store_step_done (self, stmt, error);
 }

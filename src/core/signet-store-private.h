@@ -27,6 +27,11 @@ struct _SignetStore
   guint       batch_inserts;
   gboolean    batch_bulk;           /* BULK_INDEXES dropped until commit */
 
+  /* The time audit entries are written with, formatted once per
+   * millisecond (see signet-store-audit.c). */
+  gint64      audit_ms;
+  char        audit_time[32];
+
   /* Search, see signet-store-search.c: the contracts in the last order
    * asked for, and every contract's folded search text by id. */
   GArray        *ordered_ids;
