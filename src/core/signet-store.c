@@ -650,10 +650,7 @@ open_database (SignetStore  *self,
   if (!_signet_store_exec (self,
                            "PRAGMA journal_mode = WAL;"
                            "PRAGMA synchronous = NORMAL;"
-                           "PRAGMA foreign_keys = ON;"
-                           /* Temporary tables (an INSERT's RETURNING rows)
-                            * need no file of their own. */
-                           "PRAGMA temp_store = MEMORY;",
+                           "PRAGMA foreign_keys = ON;",
                            error))
     return FALSE;
 
