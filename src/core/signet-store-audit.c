@@ -16,19 +16,33 @@ void
 _signet_field_list_free (GArray *array)
 {
   for (guint i = 0; i < array->len; i++)
-    g_free (g_array_index (array, FieldText, i).text);
+    g_free (g_array_index (array, FieldText, i).owned);
   g_array_unref (array);
 }
 
+/* @text belongs to the record, which outlives the list. */
 static void
 add_field (GArray      *array,
            SignetField  field,
-           char        *text)
+           const char  *text)
 {
-  FieldText ft = { field, text };
+  FieldText ft = { field, text != NULL && *text != '\0' ? text : NULL, NULL };
+
+  g_array_append_val (array, ft);
+}
+
+static void
+add_owned_field (GArray      *array,
+                 SignetField  field,
+                 char        *text)
+{
+  FieldText ft = { field, text, text };
 
   if (ft.text != NULL && *ft.text == '\0')
-    g_clear_pointer (&ft.text, g_free);
+    {
+      g_clear_pointer (&ft.owned, g_free);
+      ft.text = NULL;
+    }
 
   g_array_append_val (array, ft);
 }
@@ -36,32 +50,32 @@ add_field (GArray      *array,
 GArray *
 _signet_contract_to_fields (SignetContract *contract)
 {
-  GArray *a = g_array_new (FALSE, FALSE, sizeof (FieldText));
+  GArray *a = g_array_sized_new (FALSE, FALSE, sizeof (FieldText), 16);
 
-  add_field (a, SIGNET_FIELD_CONTRACT_NUMBER, g_strdup (signet_contract_get_number (contract)));
-  add_field (a, SIGNET_FIELD_CONTRACT_TITLE, g_strdup (signet_contract_get_title (contract)));
-  add_field (a, SIGNET_FIELD_CONTRACT_CLIENT,
-             g_strdup_printf ("%" G_GINT64_FORMAT, signet_contract_get_client_id (contract)));
-  add_field (a, SIGNET_FIELD_CONTRACT_TYPE, g_strdup (signet_contract_get_contract_type (contract)));
-  add_field (a, SIGNET_FIELD_CONTRACT_OWNER, g_strdup (signet_contract_get_owner (contract)));
-  add_field (a, SIGNET_FIELD_CONTRACT_DEPARTMENT, g_strdup (signet_contract_get_department (contract)));
-  add_field (a, SIGNET_FIELD_CONTRACT_VALUE,
-             signet_money_to_decimal (signet_contract_get_value (contract),
-                                      signet_contract_get_currency (contract)));
-  add_field (a, SIGNET_FIELD_CONTRACT_CURRENCY, g_strdup (signet_contract_get_currency (contract)));
-  add_field (a, SIGNET_FIELD_CONTRACT_SIGNING_DATE, g_strdup (signet_contract_get_signing_date (contract)));
-  add_field (a, SIGNET_FIELD_CONTRACT_START_DATE, g_strdup (signet_contract_get_start_date (contract)));
-  add_field (a, SIGNET_FIELD_CONTRACT_END_DATE, g_strdup (signet_contract_get_end_date (contract)));
-  add_field (a, SIGNET_FIELD_CONTRACT_NOTICE_DAYS,
-             signet_contract_get_auto_renew (contract)
-               ? g_strdup_printf ("auto-renew, %u", signet_contract_get_notice_days (contract))
-               : g_strdup_printf ("%u", signet_contract_get_notice_days (contract)));
+  add_field (a, SIGNET_FIELD_CONTRACT_NUMBER, signet_contract_get_number (contract));
+  add_field (a, SIGNET_FIELD_CONTRACT_TITLE, signet_contract_get_title (contract));
+  add_owned_field (a, SIGNET_FIELD_CONTRACT_CLIENT,
+                   g_strdup_printf ("%" G_GINT64_FORMAT, signet_contract_get_client_id (contract)));
+  add_field (a, SIGNET_FIELD_CONTRACT_TYPE, signet_contract_get_contract_type (contract));
+  add_field (a, SIGNET_FIELD_CONTRACT_OWNER, signet_contract_get_owner (contract));
+  add_field (a, SIGNET_FIELD_CONTRACT_DEPARTMENT, signet_contract_get_department (contract));
+  add_owned_field (a, SIGNET_FIELD_CONTRACT_VALUE,
+                   signet_money_to_decimal (signet_contract_get_value (contract),
+                                            signet_contract_get_currency (contract)));
+  add_field (a, SIGNET_FIELD_CONTRACT_CURRENCY, signet_contract_get_currency (contract));
+  add_field (a, SIGNET_FIELD_CONTRACT_SIGNING_DATE, signet_contract_get_signing_date (contract));
+  add_field (a, SIGNET_FIELD_CONTRACT_START_DATE, signet_contract_get_start_date (contract));
+  add_field (a, SIGNET_FIELD_CONTRACT_END_DATE, signet_contract_get_end_date (contract));
+  add_owned_field (a, SIGNET_FIELD_CONTRACT_NOTICE_DAYS,
+                   signet_contract_get_auto_renew (contract)
+                     ? g_strdup_printf ("auto-renew, %u", signet_contract_get_notice_days (contract))
+                     : g_strdup_printf ("%u", signet_contract_get_notice_days (contract)));
   add_field (a, SIGNET_FIELD_CONTRACT_STATUS,
-             g_strdup (signet_contract_status_to_token (signet_contract_get_status (contract))));
+             signet_contract_status_to_token (signet_contract_get_status (contract)));
   add_field (a, SIGNET_FIELD_CONTRACT_RISK_LEVEL,
-             g_strdup (signet_risk_level_to_token (signet_contract_get_risk_level (contract))));
-  add_field (a, SIGNET_FIELD_CONTRACT_TAGS, g_strdup (signet_contract_get_tags (contract)));
-  add_field (a, SIGNET_FIELD_CONTRACT_NOTES, g_strdup (signet_contract_get_notes (contract)));
+             signet_risk_level_to_token (signet_contract_get_risk_level (contract)));
+  add_field (a, SIGNET_FIELD_CONTRACT_TAGS, signet_contract_get_tags (contract));
+  add_field (a, SIGNET_FIELD_CONTRACT_NOTES, signet_contract_get_notes (contract));
 
   return a;
 }
@@ -69,15 +83,15 @@ _signet_contract_to_fields (SignetContract *contract)
 GArray *
 _signet_client_to_fields (SignetClient *client)
 {
-  GArray *a = g_array_new (FALSE, FALSE, sizeof (FieldText));
+  GArray *a = g_array_sized_new (FALSE, FALSE, sizeof (FieldText), 8);
 
-  add_field (a, SIGNET_FIELD_CLIENT_NAME, g_strdup (signet_client_get_name (client)));
-  add_field (a, SIGNET_FIELD_CLIENT_CODE, g_strdup (signet_client_get_code (client)));
-  add_field (a, SIGNET_FIELD_CLIENT_CONTACT, g_strdup (signet_client_get_contact (client)));
-  add_field (a, SIGNET_FIELD_CLIENT_PHONE, g_strdup (signet_client_get_phone (client)));
-  add_field (a, SIGNET_FIELD_CLIENT_EMAIL, g_strdup (signet_client_get_email (client)));
-  add_field (a, SIGNET_FIELD_CLIENT_ADDRESS, g_strdup (signet_client_get_address (client)));
-  add_field (a, SIGNET_FIELD_CLIENT_NOTES, g_strdup (signet_client_get_notes (client)));
+  add_field (a, SIGNET_FIELD_CLIENT_NAME, signet_client_get_name (client));
+  add_field (a, SIGNET_FIELD_CLIENT_CODE, signet_client_get_code (client));
+  add_field (a, SIGNET_FIELD_CLIENT_CONTACT, signet_client_get_contact (client));
+  add_field (a, SIGNET_FIELD_CLIENT_PHONE, signet_client_get_phone (client));
+  add_field (a, SIGNET_FIELD_CLIENT_EMAIL, signet_client_get_email (client));
+  add_field (a, SIGNET_FIELD_CLIENT_ADDRESS, signet_client_get_address (client));
+  add_field (a, SIGNET_FIELD_CLIENT_NOTES, signet_client_get_notes (client));
 
   return a;
 }

@@ -19,11 +19,14 @@ append_field (FieldList   *fields,
               SignetField  field,
               char        *text)
 {
-  FieldText ft = { field, text };
+  FieldText ft = { field, text, text };
 
   if (ft.text != NULL && *ft.text == '\0' && field != SIGNET_FIELD_REMINDER_END_LEADS &&
       field != SIGNET_FIELD_REMINDER_NOTICE_LEADS && field != SIGNET_FIELD_REMINDER_REVIEW_LEADS)
-    g_clear_pointer (&ft.text, g_free);
+    {
+      g_clear_pointer (&ft.owned, g_free);
+      ft.text = NULL;
+    }
 
   g_array_append_val (fields, ft);
 }

@@ -40,11 +40,14 @@ struct _SignetStore
   GHashTable    *search_texts;
 };
 
-/* A record as (field, text) pairs in a fixed order, for the audit log. */
+/* A record as (field, text) pairs in a fixed order, for the audit log.
+ * @text is the record's own string or @owned, a string made for the list
+ * (a formatted amount), which the list frees. */
 typedef struct
 {
-  SignetField field;
-  char       *text;
+  SignetField  field;
+  const char  *text;
+  char        *owned;
 } FieldText;
 
 typedef GArray FieldList;

@@ -574,6 +574,18 @@ ensure_file (const char  *path,
   return TRUE;
 }
 
+/* Before the first connection: SQLite's count of the memory it uses takes
+ * a lock around every allocation, and Signet never asks for it. */
+static GOnce sqlite_configured = G_ONCE_INIT;
+
+static gpointer
+configure_sqlite (gpointer data)
+{
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+
+  return NULL;
+}
+
 static gboolean
 open_database (SignetStore  *self,
                int           target_version,
@@ -603,8 +615,13 @@ open_database (SignetStore  *self,
   if (!ensure_file (self->path, error))
     return FALSE;
 
+  g_once (&sqlite_configured, configure_sqlite, NULL);
+
+  /* Each store is used by one thread at a time (the reminders, imports and
+   * exports in threads open stores of their own), so SQLite need not lock
+   * the connection around every call. */
   rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_OPEN,
