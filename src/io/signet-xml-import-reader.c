@@ -63,6 +63,7 @@ struct _ImportReader
   /* An element on a line past 65535 has no line of its own in libxml2 and
    * starts where the last text node ended. */
   guint                  last_text_line;
+  int                    previous_type;
 
   ImportChunk           *filling;
   const xmlChar         *last_ns;
@@ -270,57 +271,73 @@ static void
 capture_node (ImportReader *self)
 {
   ImportChunk *chunk = self->filling;
-  ImportNode node = { 0 };
+  int type = xmlTextReaderNodeType (self->reader);
+  guint line = current_line (self);
+  ImportNode *node;
   const xmlChar *ns;
 
-  node.type = xmlTextReaderNodeType (self->reader);
-  node.line = current_line (self);
-  node.name_at = NO_TEXT;
-  node.ns_at = NO_TEXT;
-  node.value_at = NO_TEXT;
-  node.error = g_steal_pointer (&self->error);
-  node.error_line = self->error_line;
+  /* White space between one element's end and the next tag is never a
+   * field's text: only its line matters, for the elements after it. */
+  if ((type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) &&
+      self->previous_type == XML_READER_TYPE_END_ELEMENT && self->error == NULL)
+    {
+      self->last_text_line = line;
+      return;
+    }
+  self->previous_type = type;
 
-  switch (node.type)
+  g_array_set_size (chunk->nodes, chunk->nodes->len + 1);
+  node = &g_array_index (chunk->nodes, ImportNode, chunk->nodes->len - 1);
+  node->type = type;
+  node->depth = 0;
+  node->line = line;
+  node->empty = FALSE;
+  node->name_at = NO_TEXT;
+  node->ns_at = NO_TEXT;
+  node->value_at = NO_TEXT;
+  node->first_attribute = 0;
+  node->n_attributes = 0;
+  node->error = g_steal_pointer (&self->error);
+  node->error_line = self->error_line;
+
+  switch (type)
     {
     case XML_READER_TYPE_ELEMENT:
-      node.depth = xmlTextReaderDepth (self->reader);
-      node.empty = xmlTextReaderIsEmptyElement (self->reader);
-      node.name_at = chunk_add_text (chunk, xmlTextReaderConstLocalName (self->reader));
+      node->depth = xmlTextReaderDepth (self->reader);
+      node->empty = xmlTextReaderIsEmptyElement (self->reader);
+      node->name_at = chunk_add_text (chunk, xmlTextReaderConstLocalName (self->reader));
 
       /* Every element has the same namespace, interned by libxml2. */
       ns = xmlTextReaderConstNamespaceUri (self->reader);
       if (ns != NULL && ns == self->last_ns)
-        node.ns_at = self->last_ns_at;
+        node->ns_at = self->last_ns_at;
       else if (ns != NULL)
         {
-          node.ns_at = chunk_add_text (chunk, ns);
+          node->ns_at = chunk_add_text (chunk, ns);
           self->last_ns = ns;
-          self->last_ns_at = node.ns_at;
+          self->last_ns_at = node->ns_at;
         }
 
       if (xmlTextReaderHasAttributes (self->reader) == 1)
-        capture_attributes (self, &node);
+        capture_attributes (self, node);
       break;
 
     case XML_READER_TYPE_END_ELEMENT:
-      node.depth = xmlTextReaderDepth (self->reader);
-      node.name_at = chunk_add_text (chunk, xmlTextReaderConstLocalName (self->reader));
+      node->depth = xmlTextReaderDepth (self->reader);
+      node->name_at = chunk_add_text (chunk, xmlTextReaderConstLocalName (self->reader));
       break;
 
     case XML_READER_TYPE_TEXT:
     case XML_READER_TYPE_CDATA:
     case XML_READER_TYPE_WHITESPACE:
     case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-      self->last_text_line = node.line;
-      node.value_at = chunk_add_text (chunk, xmlTextReaderConstValue (self->reader));
+      self->last_text_line = line;
+      node->value_at = chunk_add_text (chunk, xmlTextReaderConstValue (self->reader));
       break;
 
     default:
       break;
     }
-
-  g_array_append_val (chunk->nodes, node);
 }
 
 static void

@@ -518,6 +518,48 @@ write_reminders_too_long (const char *path)
   write_after_fields (path, "      <reminders end-leads=\"90 9999\"/>\n");
 }
 
+/* libxml2 keeps at most 65535 as an element's line: a mistake further
+ * down a large file must still be reported on its own line. The valid
+ * register's lines 1-9, then FAR_CONTRACTS contracts of nine lines each,
+ * the last one with @last_lines in place of its end date (line 5 of 9). */
+#define FAR_CONTRACTS 8000
+#define FAR_END_DATE_LINE (9 + 9 * (FAR_CONTRACTS - 1) + 5)
+
+static void
+write_far_register (const char *path,
+                    const char *last_lines)
+{
+  const char *contracts = strstr (valid_register, "    <contract number");
+  g_autoptr(GString) text = g_string_new_len (valid_register, contracts - valid_register);
+
+  for (guint i = 1; i <= FAR_CONTRACTS; i++)
+    g_string_append_printf (text,
+                            "    <contract number=\"FAR-%05u\" client=\"K100\">\n"
+                            "      <title>年度框架</title>\n"
+                            "      <value currency=\"CNY\">1234.50</value>\n"
+                            "      <start-date>2026-01-01</start-date>\n"
+                            "%s"
+                            "      <notice-days>30</notice-days>\n"
+                            "      <status>active</status>\n"
+                            "      <risk-level>low</risk-level>\n"
+                            "    </contract>\n",
+                            i, i < FAR_CONTRACTS ? "      <end-date>2026-12-31</end-date>\n" : last_lines);
+  g_string_append (text, "  </contracts>\n</register>\n");
+  io_write_file (path, text->str, text->len);
+}
+
+static void
+write_far_impossible_date (const char *path)
+{
+  write_far_register (path, "      <end-date>2026-02-30</end-date>\n");
+}
+
+static void
+write_far_unknown_element (const char *path)
+{
+  write_far_register (path, "      <colour>blue</colour>\n");
+}
+
 static const BadInput bad_inputs[] = {
   { "not-xml", .write = write_not_xml, .code = SIGNET_XML_ERROR_MALFORMED,
     .message = "The file is not an XML document.", .line = 1, .column = 1 },
@@ -689,6 +731,12 @@ static const BadInput bad_inputs[] = {
   { "reminder-lead-too-long", .write = write_reminders_too_long, .code = SIGNET_XML_ERROR_INVALID,
     .message = "Contract IMP-0001: “9999” is not a number of days from 0 to 3650.", .line = 18, .column = 29,
     .value = "90 9999" },
+  { "far-line-impossible-date", .write = write_far_impossible_date, .code = SIGNET_XML_ERROR_INVALID,
+    .message = "“2026-02-30” is not a date that exists", .line = FAR_END_DATE_LINE, .column = 17,
+    .value = "2026-02-30" },
+  { "far-line-unknown-element", .write = write_far_unknown_element, .code = SIGNET_XML_ERROR_INVALID,
+    .message = "Element 'colour': This element is not expected.", .line = FAR_END_DATE_LINE, .column = 7,
+    .value = "colour" },
 };
 
 static void
