@@ -213,23 +213,42 @@ format_digits (gint64       minor_units,
                const char  *thousands_sep)
 {
   guint exponent = signet_currency_get_exponent (currency);
-  gint64 scale = power_of_ten (exponent);
-  gint64 whole = minor_units / scale;
-  gint64 fraction = minor_units % scale;
-  g_autofree char *whole_digits = g_strdup_printf ("%" G_GINT64_FORMAT, whole < 0 ? -whole : whole);
-  GString *out = g_string_new (minor_units < 0 ? "-" : NULL);
-  gsize len = strlen (whole_digits);
+  guint64 magnitude = minor_units < 0 ? -(guint64) minor_units : (guint64) minor_units;
+  char digits[32];   /* least significant first */
+  guint n_digits = 0;
+  GString *out;
 
-  for (gsize i = 0; i < len; i++)
+  do
     {
-      if (i > 0 && (len - i) % 3 == 0)
+      digits[n_digits++] = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+
+  /* A whole digit and every decimal: 5 cents are 0.05. */
+  while (n_digits < exponent + 1)
+    digits[n_digits++] = '0';
+
+  out = g_string_sized_new (n_digits + 16);
+  if (minor_units < 0)
+    g_string_append_c (out, '-');
+
+  /* The whole part, with a separator before each group of three. */
+  for (guint i = n_digits; i > exponent; i--)
+    {
+      guint left = i - exponent;
+
+      g_string_append_c (out, digits[i - 1]);
+      if (left > 1 && (left - 1) % 3 == 0)
         g_string_append (out, thousands_sep);
-      g_string_append_c (out, whole_digits[i]);
     }
 
   if (exponent > 0)
-    g_string_append_printf (out, "%s%0*" G_GINT64_FORMAT,
-                            decimal_point, (int) exponent, fraction < 0 ? -fraction : fraction);
+    {
+      g_string_append (out, decimal_point);
+      for (guint i = exponent; i > 0; i--)
+        g_string_append_c (out, digits[i - 1]);
+    }
 
   return g_string_free (out, FALSE);
 }

@@ -161,7 +161,17 @@ _signet_xml_import_finish_field (Import *self)
   g_autofree char *stripped = NULL;
   SignetContract *contract = self->contract;
   SignetClient *client = self->client;
-  char *raw = g_string_free (g_steal_pointer (&self->text), FALSE);
+  char *raw;
+
+  /* A <data> chunk, up to megabytes, is taken as it is; other texts are
+   * short and copied, and the buffer serves the next field. */
+  if (info->field == FIELD_DATA)
+    {
+      raw = g_string_free (g_steal_pointer (&self->text), FALSE);
+      self->text = g_string_sized_new (256);
+    }
+  else
+    raw = g_strndup (self->text->str, self->text->len);
 
   self->field = NULL;
   self->text_line = 0;

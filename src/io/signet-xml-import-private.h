@@ -181,7 +181,7 @@ typedef struct
   /* The field being read. */
   const FieldInfo           *field;
   int                        field_depth;
-  GString                   *text;
+  GString                   *text;        /* one buffer for the whole import */
   guint                      text_line;
 
   /* A contract's fields are complete once the elements that follow them

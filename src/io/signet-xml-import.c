@@ -478,7 +478,7 @@ start_element (Import *self)
 
   self->field = field;
   self->field_depth = depth;
-  self->text = g_string_new (NULL);
+  g_string_truncate (self->text, 0);
   self->text_line = 0;
   if (field->field != FIELD_DATA)
     self->field_lines[field->field] = line;
@@ -751,6 +751,7 @@ signet_xml_import (SignetStore                *store,
   self.seen_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.client_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self.stored_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.text = g_string_sized_new (256);
   self.now = timestamp_now ();
   _signet_xml_progress_init (&self.progress, progress, progress_data);
   _signet_xml_progress_report (&self.progress, 0.0);
@@ -773,8 +774,7 @@ out:
   if (self.source != NULL)
     _signet_xml_import_reader_free (self.source);
   import_clear_record (&self);
-  if (self.field != NULL)
-    g_string_free (self.text, TRUE);
+  g_string_free (self.text, TRUE);
   g_clear_error (&self.pending);
   g_clear_error (&self.io_error);
   g_clear_pointer (&self.seen_codes, g_hash_table_unref);
