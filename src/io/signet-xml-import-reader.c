@@ -30,9 +30,14 @@
 
 struct _ImportChunk
 {
-  GArray     *nodes;        /* ImportNode */
+  ImportNode  nodes[CHUNK_NODES];
+  guint       n_nodes;
   GArray     *attributes;   /* ImportAttribute */
-  GByteArray *text;         /* names and values, each ending in a NUL */
+
+  /* Names and values, each ending in a NUL. */
+  char       *text;
+  gsize       text_len;
+  gsize       text_size;
 
   /* Bytes of the file read when the chunk was handed over. */
   goffset     n_read;
@@ -87,9 +92,9 @@ chunk_new (void)
 {
   ImportChunk *chunk = g_new0 (ImportChunk, 1);
 
-  chunk->nodes = g_array_sized_new (FALSE, FALSE, sizeof (ImportNode), CHUNK_NODES);
   chunk->attributes = g_array_new (FALSE, FALSE, sizeof (ImportAttribute));
-  chunk->text = g_byte_array_sized_new (CHUNK_TEXT_BYTES);
+  chunk->text = g_malloc (CHUNK_TEXT_BYTES);
+  chunk->text_size = CHUNK_TEXT_BYTES;
 
   return chunk;
 }
@@ -97,11 +102,10 @@ chunk_new (void)
 static void
 chunk_free (ImportChunk *chunk)
 {
-  for (guint i = 0; i < chunk->nodes->len; i++)
-    g_clear_error (&g_array_index (chunk->nodes, ImportNode, i).error);
-  g_array_unref (chunk->nodes);
+  for (guint i = 0; i < chunk->n_nodes; i++)
+    g_clear_error (&chunk->nodes[i].error);
   g_array_unref (chunk->attributes);
-  g_byte_array_unref (chunk->text);
+  g_free (chunk->text);
   g_clear_error (&chunk->io_error);
   g_clear_error (&chunk->error);
   g_free (chunk);
@@ -111,17 +115,17 @@ chunk_free (ImportChunk *chunk)
 static void
 chunk_reset (ImportChunk *chunk)
 {
-  for (guint i = 0; i < chunk->nodes->len; i++)
-    g_clear_error (&g_array_index (chunk->nodes, ImportNode, i).error);
-  g_array_set_size (chunk->nodes, 0);
+  for (guint i = 0; i < chunk->n_nodes; i++)
+    g_clear_error (&chunk->nodes[i].error);
+  chunk->n_nodes = 0;
   g_array_set_size (chunk->attributes, 0);
 
-  if (chunk->text->len > CHUNK_TEXT_BYTES)
+  if (chunk->text_size > CHUNK_TEXT_BYTES)
     {
-      g_byte_array_unref (chunk->text);
-      chunk->text = g_byte_array_sized_new (CHUNK_TEXT_BYTES);
+      chunk->text = g_realloc (chunk->text, CHUNK_TEXT_BYTES);
+      chunk->text_size = CHUNK_TEXT_BYTES;
     }
-  g_byte_array_set_size (chunk->text, 0);
+  chunk->text_len = 0;
 }
 
 /* Where @text starts in the chunk's text; resolved to a pointer once the
@@ -130,9 +134,17 @@ static gsize
 chunk_add_text (ImportChunk   *chunk,
                 const xmlChar *text)
 {
-  gsize at = chunk->text->len;
+  gsize at = chunk->text_len;
+  gsize size = strlen ((const char *) text) + 1;
 
-  g_byte_array_append (chunk->text, text, strlen ((const char *) text) + 1);
+  if (at + size > chunk->text_size)
+    {
+      chunk->text_size = MAX (2 * chunk->text_size, at + size);
+      chunk->text = g_realloc (chunk->text, chunk->text_size);
+    }
+
+  memcpy (chunk->text + at, text, size);
+  chunk->text_len = at + size;
 
   return at;
 }
@@ -143,7 +155,7 @@ static const char *
 text_at (ImportChunk *chunk,
          gsize        at)
 {
-  return at == NO_TEXT ? NULL : (const char *) chunk->text->data + at;
+  return at == NO_TEXT ? NULL : chunk->text + at;
 }
 
 static void
@@ -157,9 +169,9 @@ resolve_chunk (ImportChunk *chunk)
       attribute->value = text_at (chunk, attribute->value_at);
     }
 
-  for (guint i = 0; i < chunk->nodes->len; i++)
+  for (guint i = 0; i < chunk->n_nodes; i++)
     {
-      ImportNode *node = &g_array_index (chunk->nodes, ImportNode, i);
+      ImportNode *node = &chunk->nodes[i];
 
       node->name = text_at (chunk, node->name_at);
       node->ns = text_at (chunk, node->ns_at);
@@ -286,8 +298,7 @@ capture_node (ImportReader *self)
     }
   self->previous_type = type;
 
-  g_array_set_size (chunk->nodes, chunk->nodes->len + 1);
-  node = &g_array_index (chunk->nodes, ImportNode, chunk->nodes->len - 1);
+  node = &chunk->nodes[chunk->n_nodes++];
   node->type = type;
   node->depth = 0;
   node->line = line;
@@ -387,7 +398,7 @@ read_thread (gpointer data)
         {
           capture_node (self);
 
-          if (self->filling->nodes->len >= CHUNK_NODES || self->filling->text->len >= CHUNK_TEXT_BYTES)
+          if (self->filling->n_nodes == CHUNK_NODES || self->filling->text_len >= CHUNK_TEXT_BYTES)
             {
               hand_over (self);
               take_empty_chunk (self);
@@ -451,7 +462,7 @@ _signet_xml_import_reader_next (ImportReader  *self,
   if (self->ended)
     return NULL;
 
-  while (self->reading == NULL || self->position >= self->reading->nodes->len)
+  while (self->reading == NULL || self->position >= self->reading->n_nodes)
     {
       if (self->reading != NULL && self->reading->last)
         {
@@ -470,7 +481,7 @@ _signet_xml_import_reader_next (ImportReader  *self,
       *n_read = self->reading->n_read;
     }
 
-  return &g_array_index (self->reading->nodes, ImportNode, self->position++);
+  return &self->reading->nodes[self->position++];
 }
 
 gboolean
