@@ -388,6 +388,7 @@ signet_attachment_window_export_annotated_copy (SignetAttachmentWindow *self,
   g_autoptr(GPtrArray) annotations = NULL;
   g_autofree char *name = NULL;
   g_autofree char *progress = NULL;
+  SignetPdfDocument *document;
 
   g_return_if_fail (SIGNET_IS_ATTACHMENT_WINDOW (self));
   g_return_if_fail (G_IS_FILE (destination));
@@ -404,6 +405,9 @@ signet_attachment_window_export_annotated_copy (SignetAttachmentWindow *self,
   show_progress (self, progress);
   signet_attachment_window_exporting_changed (self);
 
-  signet_pdf_write_annotated_copy_async (self->bytes, NULL, annotations, destination, self->export_cancellable,
-                                         exported_cb, g_object_ref (self));
+  /* An encrypted original is written with the password it was opened
+   * with, and the copy keeps its encryption. */
+  document = signet_pdf_viewer_get_document (self->viewer);
+  signet_pdf_write_annotated_copy_async (self->bytes, signet_pdf_document_get_password (document), annotations,
+                                         destination, self->export_cancellable, exported_cb, g_object_ref (self));
 }

@@ -21,6 +21,8 @@ struct _SignetPdfDocument
 
   char              *title;
   guint              n_pages;
+  /* What opened it, for copies written from the same file. */
+  char              *password;
   /* Points, page rotation applied; read at open time so that the main
    * thread never has to ask poppler. */
   SignetPdfPageSize *page_sizes;

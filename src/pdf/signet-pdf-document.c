@@ -292,6 +292,11 @@ signet_pdf_document_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->page_sizes, g_free);
+  if (self->password != NULL)
+    {
+      memset (self->password, 0, strlen (self->password));
+      g_free (self->password);
+    }
   g_clear_pointer (&self->buffer_pool, signet_pdf_buffer_pool_unref);
 
   G_OBJECT_CLASS (signet_pdf_document_parent_class)->finalize (object);
@@ -417,6 +422,15 @@ signet_pdf_set_damaged_page (GError **error,
                _("Page %u is damaged and cannot be shown."), page + 1);
 }
 
+/* The password the document was opened with, NULL when it needed none. */
+const char *
+signet_pdf_document_get_password (SignetPdfDocument *self)
+{
+  g_return_val_if_fail (SIGNET_IS_PDF_DOCUMENT (self), NULL);
+
+  return self->password;
+}
+
 SignetPdfDocument *
 signet_pdf_document_new_from_bytes (GBytes      *data,
                                     const char  *password,
@@ -445,6 +459,7 @@ signet_pdf_document_new_from_bytes (GBytes      *data,
   self = g_object_new (SIGNET_TYPE_PDF_DOCUMENT, NULL);
   self->n_pages = (guint) n_pages;
   self->title = read_title (document);
+  self->password = password != NULL && *password != '\0' ? g_strdup (password) : NULL;
   read_page_sizes (self, document);
 
   /* From here on only the rendering thread touches @document. */

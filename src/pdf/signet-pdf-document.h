@@ -50,6 +50,7 @@ SignetPdfDocument *signet_pdf_document_new_from_bytes_finish (GAsyncResult      
 
 guint              signet_pdf_document_get_n_pages           (SignetPdfDocument   *self);
 const char        *signet_pdf_document_get_title             (SignetPdfDocument   *self);
+const char        *signet_pdf_document_get_password          (SignetPdfDocument   *self);
 /* In points, with the page's own rotation and then @rotation (0, 90, 180 or
  * 270 degrees clockwise, the view rotation) applied. */
 void               signet_pdf_document_get_page_size         (SignetPdfDocument   *self,

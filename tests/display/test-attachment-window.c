@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <poppler.h>
 #include <sqlite3.h>
 
 #include "display-test-utils.h"
@@ -845,6 +846,84 @@ test_damaged_file (Fixture       *fixture,
   g_assert_true (other_window == window);
 }
 
+/* A file with a password: the annotated copy is written with the password
+ * the file was opened with, and opens with it. */
+static void
+test_encrypted_copy (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *plain = g_build_filename (fixture_dir, "plain.pdf", NULL);
+  g_autofree char *locked = g_build_filename (fixture_dir, "locked.pdf", NULL);
+  g_autofree char *copy_path = g_build_filename (fixture_dir, "locked (annotated).pdf", NULL);
+  g_autofree char *copy_uri = NULL;
+  g_autoptr(GFile) copy_file = g_file_new_for_path (copy_path);
+  g_autoptr(SignetAttachment) attachment = NULL;
+  g_autoptr(SignetAnnotation) note = NULL;
+  PopplerDocument *copy;
+  PopplerPage *page;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const SignetAnnotationRect rect = { NOTE_X, NOTE_Y, NOTE_X + 20, NOTE_Y + 20 };
+  SignetAttachmentWindow *window;
+  GList *mapping;
+  GtkWidget *entry;
+
+  if (pdf_fixture_find_qpdf () == NULL)
+    {
+      g_test_skip ("qpdf is not installed: it encrypts the file for this test.");
+      return;
+    }
+
+  pdf_fixture_write (plain, 1, 595, 842, NULL, draw_page, NULL);
+  {
+    const char *args[] = { "--encrypt", "user", "owner", "256", "--", plain, locked, NULL };
+
+    pdf_fixture_qpdf (args, &error);
+    g_assert_no_error (error);
+  }
+  bytes = pdf_fixture_load (locked);
+  attachment = signet_store_add_attachment (fixture->store, signet_contract_get_id (fixture->contract),
+                                            bytes, "locked.pdf", "application/pdf",
+                                            SIGNET_ATTACHMENT_ROLE_SIGNED, NULL, &error);
+  g_assert_no_error (error);
+  note = signet_store_add_annotation (fixture->store, signet_attachment_get_version_id (attachment),
+                                      SIGNET_ANNOTATION_KIND_NOTE, 0, &rect, 1, BLUE, "Ask for the key.", &error);
+  g_assert_no_error (error);
+
+  window = SIGNET_ATTACHMENT_WINDOW (signet_attachment_window_new (NULL, fixture->store, attachment,
+                                                                   signet_attachment_get_version_id (attachment)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
+  display_test_show (GTK_WINDOW (window));
+  display_test_spin (100);
+
+  entry = display_test_find_accessible (GTK_WIDGET (window), "Password");
+  g_assert_true (GTK_IS_PASSWORD_ENTRY (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "user");
+  g_signal_emit_by_name (entry, "activate");
+  wait_for_document (window);
+
+  signet_attachment_window_export_annotated_copy (window, copy_file);
+  g_assert_true (display_test_wait_for (not_exporting, window));
+  g_assert_true (g_file_test (copy_path, G_FILE_TEST_IS_REGULAR));
+
+  /* Still locked, and the note is in it. */
+  copy_uri = g_file_get_uri (copy_file);
+  copy = poppler_document_new_from_file (copy_uri, NULL, NULL);
+  g_assert_null (copy);
+  copy = poppler_document_new_from_file (copy_uri, "user", &error);
+  g_assert_no_error (error);
+  page = poppler_document_get_page (copy, 0);
+  mapping = poppler_page_get_annot_mapping (page);
+  g_assert_cmpuint (g_list_length (mapping), ==, 1);
+  poppler_page_free_annot_mapping (mapping);
+  g_object_unref (page);
+  g_object_unref (copy);
+
+  g_unlink (copy_path);
+  g_unlink (locked);
+  g_unlink (plain);
+}
+
 /* Opening a PDF from the contract page opens its window, once. */
 static void
 test_open_from_contract_page (Fixture       *fixture,
@@ -1041,6 +1120,8 @@ main (int   argc,
   g_test_add ("/attachment-window/open-from-contract-page", Fixture, NULL,
               fixture_set_up, test_open_from_contract_page, fixture_tear_down);
   g_test_add ("/attachment-window/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add ("/attachment-window/encrypted-copy", Fixture, NULL, fixture_set_up, test_encrypted_copy,
+              fixture_tear_down);
 
   result = g_test_run ();
 
