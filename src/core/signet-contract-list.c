@@ -15,6 +15,9 @@ struct _SignetContractList
 
   SignetStore   *store;
   GArray        *ids;        /* gint64, in display order */
+  /* The length of the list: ids->len, or more while only the first ids
+   * are loaded (signet_contract_list_new_head()). */
+  guint          n_items;
   char          *search;
   SignetSortKey  sort_key;
   gboolean       descending;
@@ -71,11 +74,22 @@ replace_ids (SignetContractList *self,
              GArray             *ids)
 {
   g_autoptr(GArray) old = self->ids;
+  guint old_n_items = self->n_items;
   guint head = 0;
   guint tail = 0;
   guint limit = MIN (old->len, ids->len);
 
   self->ids = ids;
+  self->n_items = ids->len;
+
+  /* Only the first ids were known: the rest may all have changed. */
+  if (old->len != old_n_items)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, ids->len);
+      if (old_n_items != ids->len)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      return;
+    }
 
   while (head < limit &&
          g_array_index (old, gint64, head) == g_array_index (ids, gint64, head))
@@ -100,6 +114,28 @@ static void
 reload (SignetContractList *self)
 {
   replace_ids (self, query_ids (self));
+}
+
+/* The ids after the first ones. No store change came in between (it would
+ * have reloaded them all), so the views need to hear of nothing unless
+ * another program changed the register meanwhile. */
+static void
+load_rest (SignetContractList *self)
+{
+  GArray *ids;
+
+  if (self->ids->len == self->n_items)
+    return;
+
+  ids = query_ids (self);
+  if (ids->len != self->n_items)
+    {
+      replace_ids (self, ids);
+      return;
+    }
+
+  g_array_unref (self->ids);
+  self->ids = ids;
 }
 
 static gboolean
@@ -163,10 +199,11 @@ static void
 store_reset_cb (SignetContractList *self,
                 SignetStore        *store)
 {
-  guint old_len = self->ids->len;
+  guint old_len = self->n_items;
 
   g_array_unref (self->ids);
   self->ids = query_ids (self);
+  self->n_items = self->ids->len;
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->ids->len);
   if (old_len != self->ids->len)
@@ -182,7 +219,7 @@ signet_contract_list_get_item_type (GListModel *model)
 static guint
 signet_contract_list_get_n_items (GListModel *model)
 {
-  return SIGNET_CONTRACT_LIST (model)->ids->len;
+  return SIGNET_CONTRACT_LIST (model)->n_items;
 }
 
 static gpointer
@@ -191,8 +228,15 @@ signet_contract_list_get_item (GListModel *model,
 {
   SignetContractList *self = SIGNET_CONTRACT_LIST (model);
 
-  if (position >= self->ids->len)
+  if (position >= self->n_items)
     return NULL;
+
+  if (position >= self->ids->len)
+    {
+      load_rest (self);
+      if (position >= self->ids->len)
+        return NULL;
+    }
 
   return signet_store_get_contract (self->store,
                                     g_array_index (self->ids, gint64, position),
@@ -218,9 +262,6 @@ signet_contract_list_constructed (GObject *object)
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "reset",
                            G_CALLBACK (store_reset_cb), self, G_CONNECT_SWAPPED);
-
-  g_array_unref (self->ids);
-  self->ids = query_ids (self);
 }
 
 static void
@@ -263,7 +304,7 @@ signet_contract_list_get_property (GObject    *object,
       break;
 
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->ids->len);
+      g_value_set_uint (value, self->n_items);
       break;
 
     default:
@@ -330,9 +371,55 @@ signet_contract_list_init (SignetContractList *self)
 SignetContractList *
 signet_contract_list_new (SignetStore *store)
 {
+  SignetContractList *self;
+
   g_return_val_if_fail (SIGNET_IS_STORE (store), NULL);
 
-  return g_object_new (SIGNET_TYPE_CONTRACT_LIST, "store", store, NULL);
+  self = g_object_new (SIGNET_TYPE_CONTRACT_LIST, "store", store, NULL);
+  g_array_unref (self->ids);
+  self->ids = query_ids (self);
+  self->n_items = self->ids->len;
+
+  return self;
+}
+
+SignetContractList *
+signet_contract_list_new_head (SignetStore   *store,
+                               SignetSortKey  sort_key,
+                               gboolean       descending,
+                               guint          n_first)
+{
+  SignetContractList *self;
+  g_autoptr(GError) error = NULL;
+  GArray *ids;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (store), NULL);
+  g_return_val_if_fail (sort_key <= SIGNET_SORT_VALUE, NULL);
+
+  self = g_object_new (SIGNET_TYPE_CONTRACT_LIST, "store", store, NULL);
+  self->sort_key = sort_key;
+  self->descending = !!descending;
+
+  ids = signet_store_query_first_contract_ids (store, sort_key, descending, n_first, &error);
+  if (ids == NULL)
+    {
+      g_warning ("Could not list contracts: %s", error->message);
+      return self;
+    }
+
+  g_array_unref (self->ids);
+  self->ids = ids;
+  self->n_items = ids->len < n_first ? ids->len : signet_store_count_contracts (store);
+
+  return self;
+}
+
+void
+signet_contract_list_load_all (SignetContractList *self)
+{
+  g_return_if_fail (SIGNET_IS_CONTRACT_LIST (self));
+
+  load_rest (self);
 }
 
 SignetStore *
@@ -405,6 +492,8 @@ signet_contract_list_find (SignetContractList *self,
                            gint64              id)
 {
   g_return_val_if_fail (SIGNET_IS_CONTRACT_LIST (self), G_MAXUINT);
+
+  load_rest (self);
 
   return find_in (self->ids, id);
 }

@@ -15,6 +15,17 @@ G_DECLARE_FINAL_TYPE (SignetContractList, signet_contract_list, SIGNET, CONTRACT
  * by SQL; objects are made when a row asks for them. After each store change
  * it emits the smallest items-changed that covers it. */
 SignetContractList *signet_contract_list_new          (SignetStore        *store);
+/* A list of all contracts in the given order that loads only the first
+ * @n_first ids now (what a window's first frame shows) and the rest with
+ * signet_contract_list_load_all(), or when a later item, a search, a sort,
+ * a find or a store change needs them. Its length is the whole register's
+ * from the start; a store change before the rest is loaded is announced as
+ * a change of the whole list. */
+SignetContractList *signet_contract_list_new_head     (SignetStore        *store,
+                                                       SignetSortKey       sort_key,
+                                                       gboolean            descending,
+                                                       guint               n_first);
+void                signet_contract_list_load_all     (SignetContractList *self);
 SignetStore        *signet_contract_list_get_store    (SignetContractList *self);
 const char         *signet_contract_list_get_search   (SignetContractList *self);
 void                signet_contract_list_set_search   (SignetContractList *self,

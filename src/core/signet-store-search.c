@@ -137,10 +137,12 @@ _signet_store_search_note_change (SignetStore      *self,
   sqlite3_reset (stmt);
 }
 
+/* @limit: G_MAXUINT for all */
 static GArray *
 query_ordered_ids (SignetStore    *self,
                    SignetSortKey   sort_key,
                    gboolean        descending,
+                   guint           limit,
                    GError        **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT c.id FROM contracts c");
@@ -159,6 +161,8 @@ query_ordered_ids (SignetStore    *self,
                      " ON s.token = c.status");
 
   g_string_append_printf (sql, " ORDER BY %s", sort_clause (sort_key, descending));
+  if (limit != G_MAXUINT)
+    g_string_append_printf (sql, " LIMIT %u", limit);
 
   stmt = _signet_store_statement (self, sql->str, error);
   if (stmt == NULL)
@@ -227,7 +231,7 @@ signet_store_query_contract_ids (SignetStore    *self,
       self->ordered_descending != !!descending)
     {
       clear_ordered (self);
-      if (!(self->ordered_ids = query_ordered_ids (self, sort_key, descending, error)))
+      if (!(self->ordered_ids = query_ordered_ids (self, sort_key, descending, G_MAXUINT, error)))
         return NULL;
       self->ordered_key = sort_key;
       self->ordered_descending = !!descending;
@@ -263,6 +267,27 @@ signet_store_query_contract_ids (SignetStore    *self,
       if (all)
         g_array_append_val (result, id);
     }
+
+  return result;
+}
+
+GArray *
+signet_store_query_first_contract_ids (SignetStore    *self,
+                                       SignetSortKey   sort_key,
+                                       gboolean        descending,
+                                       guint           limit,
+                                       GError        **error)
+{
+  GArray *result;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  if (self->ordered_ids == NULL || self->ordered_key != sort_key ||
+      self->ordered_descending != !!descending)
+    return query_ordered_ids (self, sort_key, descending, limit, error);
+
+  result = g_array_sized_new (FALSE, FALSE, sizeof (gint64), MIN (limit, self->ordered_ids->len));
+  g_array_append_vals (result, self->ordered_ids->data, MIN (limit, self->ordered_ids->len));
 
   return result;
 }

@@ -135,6 +135,13 @@ GArray           *signet_store_query_contract_ids    (SignetStore       *self,
                                                       SignetSortKey      sort_key,
                                                       gboolean           descending,
                                                       GError           **error);
+/* The first @limit ids of all contracts in the given order: what a window
+ * shows before the rest is loaded. */
+GArray           *signet_store_query_first_contract_ids (SignetStore    *self,
+                                                      SignetSortKey      sort_key,
+                                                      gboolean           descending,
+                                                      guint              limit,
+                                                      GError           **error);
 /* The next free number for @pattern, e.g. "HT-{YYYY}-{NNNN}" -> "HT-2026-0042".
  * Tokens: {YYYY} {YY} {MM} {DD} and a run of N for the sequence. */
 char             *signet_store_next_contract_number  (SignetStore       *self,

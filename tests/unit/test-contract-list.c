@@ -270,6 +270,73 @@ test_batch_reset (Fixture       *f,
   assert_change (f, 0, 0, 5, 25);
 }
 
+static char *
+model_number_at (GListModel *model,
+                 guint       position)
+{
+  g_autoptr(SignetContract) contract = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (contract);
+
+  return g_strdup (signet_contract_get_number (contract));
+}
+
+/* A list that loads only its first ids (a window's first screenful) has
+ * the whole register's length at once, gives the same rows as a full list
+ * in the same order, and loads the rest when a later row is asked for. */
+static void
+test_head_then_rest (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SignetContractList) head = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  GListModel *full = G_LIST_MODEL (f->list);
+
+  head = signet_contract_list_new_head (f->store, SIGNET_SORT_NUMBER, TRUE, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (head)), ==, 5);
+
+  signet_contract_list_set_sort (f->list, SIGNET_SORT_NUMBER, TRUE);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *expected = model_number_at (full, i);
+      g_autofree char *got = model_number_at (G_LIST_MODEL (head), i);
+
+      g_assert_cmpstr (got, ==, expected);
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (head), 5));
+
+  /* A change before the rest is loaded replaces the whole list. */
+  g_clear_object (&head);
+  head = signet_contract_list_new_head (f->store, SIGNET_SORT_NUMBER, FALSE, 2);
+  g_signal_connect (head, "items-changed", G_CALLBACK (items_changed_cb), f);
+  g_array_set_size (f->changes, 0);
+  {
+    g_autoptr(SignetContract) added = add_contract (f, "HT-00", "合同 first");
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (head)), ==, 6);
+  g_assert_cmpuint (f->changes->len, >=, 1);
+  {
+    g_autofree char *first = model_number_at (G_LIST_MODEL (head), 0);
+    g_autofree char *last = model_number_at (G_LIST_MODEL (head), 5);
+
+    g_assert_cmpstr (first, ==, "HT-00");
+    g_assert_cmpstr (last, ==, "HT-50");
+  }
+
+  /* Loading the rest of a list that is up to date announces nothing. */
+  g_clear_object (&head);
+  head = signet_contract_list_new_head (f->store, SIGNET_SORT_NUMBER, FALSE, 3);
+  g_signal_connect (head, "items-changed", G_CALLBACK (items_changed_cb), f);
+  g_array_set_size (f->changes, 0);
+  signet_contract_list_load_all (head);
+  g_assert_cmpuint (f->changes->len, ==, 0);
+  {
+    g_autoptr(SignetContract) last = signet_store_find_contract_by_number (f->store, "HT-50", NULL);
+
+    g_assert_cmpuint (signet_contract_list_find (head, signet_contract_get_id (last)), ==, 5);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,6 +353,7 @@ main (int   argc,
   ADD ("/contract-list/search-and-sort", test_search_and_sort);
   ADD ("/contract-list/client-rename", test_client_rename);
   ADD ("/contract-list/batch-reset", test_batch_reset);
+  ADD ("/contract-list/head-then-rest", test_head_then_rest);
 #undef ADD
 
   return g_test_run ();
