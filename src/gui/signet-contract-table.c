@@ -11,9 +11,16 @@
 #include "signet-date.h"
 #include "signet-money.h"
 
-/* Rows enough to fill the window at its default size and most maximized
- * ones; a taller window fills the rest a frame later. */
-#define FIRST_FRAME_ROWS 30
+/* Until the first frame only the rows that fit in the window are made:
+ * every row made is also measured, and rows were most of the time Signet
+ * took to show its window. At the usual font size a row is at least
+ * ROW_MIN_HEIGHT pixels high (31 with Latin text, 34 with Chinese), and
+ * the header bar and the column titles take about 80 (47 + 33; a little
+ * less is counted). With a smaller font, or a window that grows, the rest
+ * of the rows fill in a frame later. */
+#define ROW_MIN_HEIGHT 31
+#define CHROME_MIN_HEIGHT 78
+#define FIRST_FRAME_MIN_ROWS 10
 
 struct _SignetContractTable
 {
@@ -29,10 +36,9 @@ struct _SignetContractTable
   GtkColumnViewColumn *value_column;
 
   SignetContractList  *model;
-  /* Until the first frame is painted only FIRST_FRAME_ROWS of the model,
-   * then all of it: GtkColumnView in GTK 4.8 makes about 200 rows up
-   * front, most of them out of sight, and that was a quarter of the time
-   * Signet took to show its window. */
+  /* Until the first frame is painted only the rows that fit in the
+   * window (first_frame_rows()), then all of it: GtkColumnView in GTK 4.8
+   * makes about 200 rows up front, most of them out of sight. */
   GtkSliceListModel   *slice;
   gulong               after_paint_handler;
   guint                show_all_source;
@@ -94,6 +100,43 @@ scroll_to_position (SignetContractTable *self,
 
   if (list_view != NULL && position != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+}
+
+/* The rows that the window shows at its size, before it is allocated. */
+static guint
+first_frame_rows (SignetContractTable *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  int width = -1;
+  int height = -1;
+
+  if (GTK_IS_WINDOW (root))
+    {
+      /* GTK 4.8 wants both pointers. */
+      gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+
+      /* A maximized window is as high as its monitor; take the tallest. */
+      if (gtk_window_is_maximized (GTK_WINDOW (root)) || height <= 0)
+        {
+          GListModel *monitors = gdk_display_get_monitors (display);
+
+          for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+            {
+              g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+              GdkRectangle geometry;
+
+              gdk_monitor_get_geometry (monitor, &geometry);
+              height = MAX (height, geometry.height);
+            }
+        }
+    }
+
+  if (height <= 0)
+    return G_MAXUINT;
+
+  /* The last row may show only in part. */
+  return MAX (FIRST_FRAME_MIN_ROWS, (MAX (height - CHROME_MIN_HEIGHT, 0) + ROW_MIN_HEIGHT - 1) / ROW_MIN_HEIGHT);
 }
 
 static void
@@ -334,7 +377,10 @@ show_all_rows_cb (gpointer data)
 
   self->show_all_source = 0;
   if (self->slice != NULL)
-    gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+    {
+      signet_contract_list_load_all (self->model);
+      gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+    }
 
   return G_SOURCE_REMOVE;
 }
@@ -516,9 +562,10 @@ signet_contract_table_set_model (SignetContractTable *self,
   g_signal_connect_object (model, "items-changed",
                            G_CALLBACK (model_items_changing_cb), self, G_CONNECT_SWAPPED);
 
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    signet_contract_list_load_all (model);
   self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (model)), 0,
-                                          gtk_widget_get_mapped (GTK_WIDGET (self))
-                                            ? G_MAXUINT : FIRST_FRAME_ROWS);
+                                          signet_contract_table_get_first_frame_rows (self));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -575,4 +622,17 @@ signet_contract_table_get_column_view (SignetContractTable *self)
   g_return_val_if_fail (SIGNET_IS_CONTRACT_TABLE (self), NULL);
 
   return GTK_WIDGET (self->column_view);
+}
+
+/* How many rows the table makes before its first frame: those that fit in
+ * the window, or G_MAXUINT (all) once it is on screen. */
+guint
+signet_contract_table_get_first_frame_rows (SignetContractTable *self)
+{
+  g_return_val_if_fail (SIGNET_IS_CONTRACT_TABLE (self), G_MAXUINT);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return G_MAXUINT;
+
+  return first_frame_rows (self);
 }

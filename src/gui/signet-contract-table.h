@@ -30,5 +30,8 @@ void                signet_contract_table_set_sort         (SignetContractTable 
                                                             SignetSortKey        key,
                                                             gboolean             descending);
 GtkWidget          *signet_contract_table_get_column_view  (SignetContractTable *self);
+/* How many rows the table makes before its first frame (the ones that fit
+ * in the window), G_MAXUINT once it is on screen. */
+guint               signet_contract_table_get_first_frame_rows (SignetContractTable *self);
 
 G_END_DECLS

@@ -23,12 +23,17 @@ struct _SignetWindow
   GtkSearchEntry       *search_entry;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
+  /* NULL until first shown. */
   AdwStatusPage        *error_page;
+  AdwStatusPage        *empty_page;
   AdwStatusPage        *no_results_page;
   GtkPaned             *paned;
   SignetContractTable  *table;
   SignetContractPage   *page;
   AdwViewStack         *view_stack;
+  /* The Calendar page: a placeholder until the first frame is painted,
+   * then the view (NULL until then). */
+  GtkWidget            *calendar_placeholder;
   SignetCalendarView   *calendar_view;
   GtkRevealer          *indexing_revealer;
   GtkLabel             *indexing_label;
@@ -45,6 +50,11 @@ struct _SignetWindow
   /* Set once the user agreed to close despite unsaved changes. */
   gboolean              close_confirmed;
   gulong                first_frame_handler;
+  /* What the first frame does not show is made once it is painted. */
+  GdkFrameClock        *startup_frame_clock;
+  gulong                startup_paint_handler;
+  guint                 startup_idle;
+  gboolean              startup_finished;
 };
 
 typedef void (*SignetWindowContinue) (SignetWindow *self,

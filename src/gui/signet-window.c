@@ -12,6 +12,9 @@
 #include "signet-attachment-window.h"
 #include "signet-window-private.h"
 
+static void choose_file_clicked_cb (SignetWindow *self,
+                                    GtkButton    *button);
+
 G_DEFINE_FINAL_TYPE (SignetWindow, signet_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* The values of the "sort-column" setting, indexed by SignetSortKey. */
@@ -44,17 +47,103 @@ has_search (SignetWindow *self)
   return search != NULL && *search != '\0';
 }
 
+/* A status page gets its icon when first shown: a hidden page's icon is
+ * still looked up and drawn at 128 pixels as the window starts. */
+static void
+show_stack_page (SignetWindow  *self,
+                 const char    *page_name,
+                 AdwStatusPage *status_page,
+                 const char    *icon_name)
+{
+  if (status_page != NULL && adw_status_page_get_icon_name (status_page) == NULL)
+    adw_status_page_set_icon_name (status_page, icon_name);
+
+  gtk_stack_set_visible_child_name (self->stack, page_name);
+}
+
+static GtkWidget *
+new_pill_button (const char *mnemonic_label,
+                 const char *accessible_label,
+                 gboolean    suggested)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic_label);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
+  gtk_widget_add_css_class (button, "pill");
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
+
+  return button;
+}
+
+/* The "error" and "empty" pages are made the first time they are needed:
+ * a window with a register shows neither, and their widgets were part of
+ * every start. */
+static AdwStatusPage *
+ensure_error_page (SignetWindow *self)
+{
+  GtkWidget *button;
+
+  if (self->error_page != NULL)
+    return self->error_page;
+
+  button = new_pill_button (_("_Choose Another File…"), _("Choose Another File…"), TRUE);
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (choose_file_clicked_cb), self, G_CONNECT_SWAPPED);
+
+  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_title (self->error_page, _("Cannot Open the Register"));
+  adw_status_page_set_child (self->error_page, button);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
+
+  return self->error_page;
+}
+
+static AdwStatusPage *
+ensure_empty_page (SignetWindow *self)
+{
+  GtkWidget *box;
+  GtkWidget *clients_button;
+  GtkWidget *new_button;
+
+  if (self->empty_page != NULL)
+    return self->empty_page;
+
+  clients_button = new_pill_button (_("_Clients"), _("Clients"), FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (clients_button), "win.clients");
+  gtk_widget_set_tooltip_text (clients_button, _("Show and edit the clients"));
+  new_button = new_pill_button (_("_New Contract"), _("New Contract"), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (new_button), "win.new-contract");
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
+  gtk_box_append (GTK_BOX (box), clients_button);
+  gtk_box_append (GTK_BOX (box), new_button);
+
+  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_title (self->empty_page, _("No Contracts Yet"));
+  adw_status_page_set_description (self->empty_page,
+                                   _("Create the first contract of your register. Every contract "
+                                     "belongs to a client, so you may want to add your clients first."));
+  adw_status_page_set_child (self->empty_page, box);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
+
+  return self->empty_page;
+}
+
 void
 _signet_window_update_view (SignetWindow *self)
 {
   guint n_items;
-  const char *page_name = "main";
 
   g_assert (SIGNET_IS_WINDOW (self));
 
   if (self->store == NULL)
     {
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      show_stack_page (self, "error", ensure_error_page (self), "dialog-error-symbolic");
       return;
     }
 
@@ -69,14 +158,16 @@ _signet_window_update_view (SignetWindow *self)
                          signet_contract_list_get_search (self->list));
 
       adw_status_page_set_description (self->no_results_page, description);
-      page_name = "no-results";
+      show_stack_page (self, "no-results", self->no_results_page, "system-search-symbolic");
     }
   else if (n_items == 0 && !has_search (self) && signet_contract_page_get_contract (self->page) == NULL)
     {
-      page_name = "empty";
+      show_stack_page (self, "empty", ensure_empty_page (self), "x-office-document-symbolic");
     }
-
-  gtk_stack_set_visible_child_name (self->stack, page_name);
+  else
+    {
+      show_stack_page (self, "main", NULL, NULL);
+    }
 }
 
 static void
@@ -120,6 +211,65 @@ stop_indexer (SignetWindow *self)
   gtk_revealer_set_reveal_child (self->indexing_revealer, FALSE);
 }
 
+static GtkWidget *
+calendar_page_child (SignetWindow *self)
+{
+  return self->calendar_view != NULL ? GTK_WIDGET (self->calendar_view) : self->calendar_placeholder;
+}
+
+static void
+calendar_open_contract_cb (SignetWindow       *self,
+                           gint64              contract_id,
+                           SignetCalendarView *view)
+{
+  signet_window_open_contract (self, contract_id);
+}
+
+/* The calendar (a month of day cells, the agenda, a popover) is not in
+ * the first frame: its page holds a placeholder until the first frame is
+ * painted or the page is asked for, whichever comes first. The page keeps
+ * its name, title, icon and place, so the view switcher does not change. */
+static void
+ensure_calendar_view (SignetWindow *self)
+{
+  AdwViewStackPage *page;
+  gboolean page_visible;
+  gboolean was_shown;
+
+  if (self->calendar_view != NULL)
+    return;
+
+  page = adw_view_stack_get_page (self->view_stack, self->calendar_placeholder);
+  page_visible = adw_view_stack_page_get_visible (page);
+  was_shown = adw_view_stack_get_visible_child (self->view_stack) == self->calendar_placeholder;
+
+  self->calendar_view = SIGNET_CALENDAR_VIEW (signet_calendar_view_new ());
+  g_signal_connect_object (self->calendar_view, "open-contract",
+                           G_CALLBACK (calendar_open_contract_cb), self, G_CONNECT_SWAPPED);
+  if (self->store != NULL)
+    signet_calendar_view_set_store (self->calendar_view, self->store);
+
+  adw_view_stack_remove (self->view_stack, self->calendar_placeholder);
+  self->calendar_placeholder = NULL;
+
+  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->calendar_view),
+                                    "calendar", _("Calendar"));
+  adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
+  adw_view_stack_page_set_visible (page, page_visible);
+  if (was_shown)
+    adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->calendar_view));
+}
+
+static void
+view_stack_child_changed_cb (SignetWindow *self,
+                             GParamSpec   *pspec,
+                             AdwViewStack *view_stack)
+{
+  if (self->calendar_placeholder != NULL &&
+      adw_view_stack_get_visible_child (view_stack) == self->calendar_placeholder)
+    ensure_calendar_view (self);
+}
+
 static void
 set_store (SignetWindow *self,
            SignetStore  *store,
@@ -132,7 +282,17 @@ set_store (SignetWindow *self,
   stop_indexer (self);
   if (store != NULL)
     {
-      self->list = signet_contract_list_new (store);
+      guint n_first = signet_contract_table_get_first_frame_rows (self->table);
+
+      /* Before the first frame, the ids of the rows it shows; the table
+       * has the list load the rest once the frame is painted. */
+      if (n_first == G_MAXUINT)
+        self->list = signet_contract_list_new (store);
+      else
+        self->list = signet_contract_list_new_head (store,
+                                                    sort_key_from_settings (self->settings),
+                                                    g_settings_get_boolean (self->settings, "sort-descending"),
+                                                    n_first);
       self->text_indexer = signet_text_indexer_new (store);
       g_signal_connect_object (self->text_indexer, "notify::busy",
                                G_CALLBACK (indexer_progress_cb), self, G_CONNECT_SWAPPED);
@@ -140,8 +300,9 @@ set_store (SignetWindow *self,
                                G_CALLBACK (indexer_progress_cb), self, G_CONNECT_SWAPPED);
     }
   signet_contract_page_set_store (self->page, store);
-  signet_calendar_view_set_store (self->calendar_view, store);
-  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->calendar_view)),
+  if (self->calendar_view != NULL)
+    signet_calendar_view_set_store (self->calendar_view, store);
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, calendar_page_child (self)),
                                    store != NULL);
 
   if (store != NULL)
@@ -163,7 +324,7 @@ set_store (SignetWindow *self,
     }
   else
     {
-      adw_status_page_set_description (self->error_page, error ? error->message : NULL);
+      adw_status_page_set_description (ensure_error_page (self), error ? error->message : NULL);
       adw_view_switcher_title_set_subtitle (self->window_title, NULL);
     }
 
@@ -284,14 +445,6 @@ page_open_pdf_cb (SignetWindow       *self,
     signet_attachment_window_open (GTK_WINDOW (self), self->store, attachment, version_id);
 }
 
-static void
-calendar_open_contract_cb (SignetWindow       *self,
-                           gint64              contract_id,
-                           SignetCalendarView *view)
-{
-  signet_window_open_contract (self, contract_id);
-}
-
 void
 signet_window_open_contract (SignetWindow *self,
                              gint64        contract_id)
@@ -385,6 +538,54 @@ restore_window_state (SignetWindow *self)
     gtk_paned_set_position (self->paned, paned_position);
 }
 
+static void
+stop_waiting_for_startup_paint (SignetWindow *self)
+{
+  if (self->startup_frame_clock != NULL)
+    g_clear_signal_handler (&self->startup_paint_handler, self->startup_frame_clock);
+  g_clear_object (&self->startup_frame_clock);
+}
+
+/* What the first frame does not show: the Calendar page, the keyboard
+ * shortcuts window (which GtkApplication would build for every new window
+ * from gtk/help-overlay.ui, hence its other name in the resources) and the
+ * windows' icon, which X11 window managers take from each window (loaded
+ * and sent to the X server as it is realized). */
+static gboolean
+finish_startup_cb (gpointer data)
+{
+  SignetWindow *self = data;
+
+  self->startup_idle = 0;
+  self->startup_finished = TRUE;
+
+  if (gtk_window_get_default_icon_name () == NULL)
+    gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  ensure_calendar_view (self);
+
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PREFIX "/signet-shortcuts-window.ui");
+
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+startup_frame_painted_cb (SignetWindow  *self,
+                          GdkFrameClock *frame_clock)
+{
+  stop_waiting_for_startup_paint (self);
+
+  if (self->startup_idle == 0)
+    self->startup_idle = g_idle_add (finish_startup_cb, self);
+}
+
 /* SIGNET_EXIT_AFTER_FIRST_FRAME: the start-up benchmark measures the time
  * to the first frame that shows the register, then wants the app gone. */
 static void
@@ -415,6 +616,14 @@ signet_window_map (GtkWidget *widget)
   SignetWindow *self = SIGNET_WINDOW (widget);
 
   GTK_WIDGET_CLASS (signet_window_parent_class)->map (widget);
+
+  if (!self->startup_finished && self->startup_paint_handler == 0 && self->startup_idle == 0)
+    {
+      self->startup_frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      self->startup_paint_handler =
+        g_signal_connect_object (self->startup_frame_clock, "after-paint",
+                                 G_CALLBACK (startup_frame_painted_cb), self, G_CONNECT_SWAPPED);
+    }
 
   if (self->first_frame_handler == 0 && g_getenv ("SIGNET_EXIT_AFTER_FIRST_FRAME") != NULL)
     self->first_frame_handler =
@@ -454,6 +663,9 @@ signet_window_dispose (GObject *object)
   if (self->clients_window != NULL)
     gtk_window_destroy (self->clients_window);
 
+  stop_waiting_for_startup_paint (self);
+  g_clear_handle_id (&self->startup_idle, g_source_remove);
+
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
   g_clear_object (&self->file_chooser);
@@ -489,7 +701,6 @@ signet_window_class_init (SignetWindowClass *klass)
 
   g_type_ensure (SIGNET_TYPE_CONTRACT_TABLE);
   g_type_ensure (SIGNET_TYPE_CONTRACT_PAGE);
-  g_type_ensure (SIGNET_TYPE_CALENDAR_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, window_title);
@@ -498,18 +709,15 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, SignetWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, table);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, SignetWindow, calendar_view);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, calendar_placeholder);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, indexing_revealer);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, indexing_label);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, indexing_progress);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_open_contract_cb);
-  gtk_widget_class_bind_template_callback (widget_class, choose_file_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_selection_changed_cb);
@@ -536,6 +744,8 @@ signet_window_init (SignetWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->table));
 
   g_signal_connect_object (self->page, "open-pdf", G_CALLBACK (page_open_pdf_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (view_stack_child_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 SignetWindow *
@@ -569,5 +779,8 @@ signet_window_show_agenda (SignetWindow *self)
   g_return_if_fail (SIGNET_IS_WINDOW (self));
 
   if (self->store != NULL)
-    adw_view_stack_set_visible_child_name (self->view_stack, "calendar");
+    {
+      ensure_calendar_view (self);
+      adw_view_stack_set_visible_child_name (self->view_stack, "calendar");
+    }
 }
