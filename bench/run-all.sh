@@ -7,7 +7,8 @@
 #   3. start-up time and memory against an empty libadwaita window (run-startup.sh),
 #      with that register and with the small demo register,
 #   4. calendar month switches in the store against plain sqlite3 (signet-bench-calendar),
-#   5. the same in a real calendar view, with the frame after each (signet-bench-calendar-view).
+#   5. the same in a real calendar view, with the frame after each (signet-bench-calendar-view),
+#   6. XML export and import of the same size of register against xmllint (signet-bench-xml).
 #
 # Usage: bench/run-all.sh BUILD_DIR [WORK_DIR]
 #   BUILD_DIR is a configured and built meson build directory; WORK_DIR (a new
@@ -68,6 +69,10 @@ echo
 echo "== 5. Calendar month switches in the view, and the frame after, cairo"
 GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1400x900x24 -noreset" \
   "$build_dir/bench/signet-bench-calendar-view" --rounds=3 "$work/bench.db" || status=1
+echo
+
+echo "== 6. XML export and import (100,000 contracts) against xmllint --stream --schema"
+"$build_dir/bench/signet-bench-xml" --runs=5 --dir="$work/xml" || status=1
 echo
 
 echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) at the end"
