@@ -1,10 +1,11 @@
 #!/bin/sh
 # Makes the README and metainfo screenshots of the demo register, in English
 # and in Chinese, under Xvfb: build-aux/screenshots.sh [BUILD_DIR]
+# (into docs/screenshots, or into $SIGNET_SCREENSHOT_DIR to look before replacing them)
 set -eu
 cd "$(dirname "$0")/.."
 build=${1:-_build}
-out=docs/screenshots
+out=${SIGNET_SCREENSHOT_DIR:-docs/screenshots}
 mkdir -p "$out"
 
 shoot() {
