@@ -209,20 +209,8 @@ read_contract_row (sqlite3_stmt   *stmt,
 #define SEARCH_TEXT_OF_BOUND_CONTRACT \
   "lower(?1 || ' ' || ?2 || ' ' || coalesce((SELECT name FROM clients WHERE clients.id = ?3), '') || ' ' || coalesce(?16, ''))"
 
-/* Binds @text without copying it, as NULL when it is empty: the contract
- * keeps its strings unchanged until the statement has run. */
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text == NULL || *text == '\0')
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
-}
-
-/* The same without white space at either end. */
+/* Binds @text without white space at either end, and without copying it
+ * (the contract keeps its strings unchanged until the statement has run). */
 static void
 bind_trimmed (sqlite3_stmt *stmt,
               int           index,
@@ -255,20 +243,20 @@ bind_contract (sqlite3_stmt   *stmt,
   bind_trimmed (stmt, 1, signet_contract_get_number (contract));
   bind_trimmed (stmt, 2, signet_contract_get_title (contract));
   sqlite3_bind_int64 (stmt, 3, signet_contract_get_client_id (contract));
-  bind_text (stmt, 4, signet_contract_get_contract_type (contract));
-  bind_text (stmt, 5, signet_contract_get_owner (contract));
-  bind_text (stmt, 6, signet_contract_get_department (contract));
+  _signet_store_bind_static_text (stmt, 4, signet_contract_get_contract_type (contract));
+  _signet_store_bind_static_text (stmt, 5, signet_contract_get_owner (contract));
+  _signet_store_bind_static_text (stmt, 6, signet_contract_get_department (contract));
   sqlite3_bind_int64 (stmt, 7, signet_contract_get_value (contract));
-  bind_text (stmt, 8, signet_contract_get_currency (contract));
-  bind_text (stmt, 9, signet_contract_get_signing_date (contract));
-  bind_text (stmt, 10, signet_contract_get_start_date (contract));
-  bind_text (stmt, 11, signet_contract_get_end_date (contract));
+  _signet_store_bind_static_text (stmt, 8, signet_contract_get_currency (contract));
+  _signet_store_bind_static_text (stmt, 9, signet_contract_get_signing_date (contract));
+  _signet_store_bind_static_text (stmt, 10, signet_contract_get_start_date (contract));
+  _signet_store_bind_static_text (stmt, 11, signet_contract_get_end_date (contract));
   sqlite3_bind_int (stmt, 12, signet_contract_get_auto_renew (contract));
   sqlite3_bind_int (stmt, 13, signet_contract_get_notice_days (contract));
   sqlite3_bind_text (stmt, 14, signet_contract_status_to_token (signet_contract_get_status (contract)), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 15, signet_risk_level_to_token (signet_contract_get_risk_level (contract)), -1, SQLITE_STATIC);
-  bind_text (stmt, 16, signet_contract_get_tags (contract));
-  bind_text (stmt, 17, signet_contract_get_notes (contract));
+  _signet_store_bind_static_text (stmt, 16, signet_contract_get_tags (contract));
+  _signet_store_bind_static_text (stmt, 17, signet_contract_get_notes (contract));
 }
 
 /* Runs the INSERT of @stmt. The client and the number are checked by the

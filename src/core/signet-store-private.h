@@ -74,7 +74,12 @@ gint64        _signet_store_query_int64          (SignetStore      *self,
 gboolean      _signet_store_step_done            (SignetStore      *self,
                                                   sqlite3_stmt     *stmt,
                                                   GError          **error);
+/* Binds @text, or NULL when it is NULL or empty. The static variant does
+ * not copy it: @text must stay unchanged until the statement has run. */
 void          _signet_store_bind_text            (sqlite3_stmt     *stmt,
+                                                  int               index,
+                                                  const char       *text);
+void          _signet_store_bind_static_text     (sqlite3_stmt     *stmt,
                                                   int               index,
                                                   const char       *text);
 char         *_signet_store_dup_text             (sqlite3_stmt     *stmt,

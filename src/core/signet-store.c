@@ -117,15 +117,32 @@ _signet_store_statement (SignetStore  *self,
   return stmt;
 }
 
+static void
+bind_text_as (sqlite3_stmt          *stmt,
+              int                    index,
+              const char            *text,
+              sqlite3_destructor_type how)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, how);
+}
+
 void
 _signet_store_bind_text (sqlite3_stmt *stmt,
                          int           index,
                          const char   *text)
 {
-  if (text == NULL || *text == '\0')
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  bind_text_as (stmt, index, text, SQLITE_TRANSIENT);
+}
+
+void
+_signet_store_bind_static_text (sqlite3_stmt *stmt,
+                                int           index,
+                                const char   *text)
+{
+  bind_text_as (stmt, index, text, SQLITE_STATIC);
 }
 
 char *
