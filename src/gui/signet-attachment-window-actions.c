@@ -146,9 +146,9 @@ collect_export_annotations (SignetAttachmentWindow *self)
   return annotations;
 }
 
-static void
-show_progress (SignetAttachmentWindow *self,
-               const char             *text)
+void
+signet_attachment_window_show_progress (SignetAttachmentWindow *self,
+                                        const char             *text)
 {
   if (text != NULL)
     gtk_label_set_text (self->progress_label, text);
@@ -171,7 +171,7 @@ exported_cb (GObject      *source,
     return;
 
   g_clear_object (&self->export_cancellable);
-  show_progress (self, NULL);
+  signet_attachment_window_show_progress (self, NULL);
   signet_attachment_window_exporting_changed (self);
 
   if (saved)
@@ -402,7 +402,7 @@ signet_attachment_window_export_annotated_copy (SignetAttachmentWindow *self,
   progress = g_strdup_printf (_("Writing “%s”…"), name);
 
   self->export_cancellable = g_cancellable_new ();
-  show_progress (self, progress);
+  signet_attachment_window_show_progress (self, progress);
   signet_attachment_window_exporting_changed (self);
 
   /* An encrypted original is written with the password it was opened

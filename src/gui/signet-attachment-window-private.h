@@ -53,6 +53,9 @@ void     signet_attachment_window_exporting_changed (SignetAttachmentWindow *sel
 /* signet-attachment-window-actions.c */
 
 gboolean signet_attachment_window_has_document     (SignetAttachmentWindow *self);
+/* The line with a spinner under the header bar; NULL hides it. */
+void     signet_attachment_window_show_progress    (SignetAttachmentWindow *self,
+                                                    const char             *text);
 /* Enables the actions that make sense for what is shown. */
 void     signet_attachment_window_update_actions   (SignetAttachmentWindow *self);
 void     signet_attachment_window_install_actions  (GtkWidgetClass         *widget_class);

@@ -381,6 +381,93 @@ signet_attachment_window_init (SignetAttachmentWindow *self)
   signet_attachment_window_update_actions (self);
 }
 
+/* Loading. A file can be up to 200 MB: it is read, and its SHA-256
+ * checked, in a thread on a connection of its own (a store is used by one
+ * thread at a time), while the window is already on screen. */
+
+typedef struct
+{
+  char   *path;
+  gint64  version_id;
+} LoadRequest;
+
+static void
+load_request_free (LoadRequest *request)
+{
+  g_free (request->path);
+  g_free (request);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LoadRequest *request = task_data;
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+
+  store = signet_store_new (request->path, &error);
+  bytes = store ? signet_store_load_version_bytes (store, request->version_id, &error) : NULL;
+  if (bytes == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+show_load_error (SignetAttachmentWindow *self,
+                 const char             *message)
+{
+  /* Only this window says so; the contract and its other files are not
+   * touched. */
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  set_show_panel (self, FALSE);
+  signet_attachment_window_update_actions (self);
+}
+
+static void
+bytes_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SignetAttachmentWindow *self = SIGNET_ATTACHMENT_WINDOW (source);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bytes = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Closed meanwhile. */
+  if (self->cancellable == NULL)
+    return;
+
+  signet_attachment_window_show_progress (self, NULL);
+
+  if (bytes == NULL)
+    {
+      show_load_error (self, error->message);
+      return;
+    }
+
+  self->bytes = g_steal_pointer (&bytes);
+  self->layer = signet_annotation_layer_new (self->viewer, self->store,
+                                             signet_attachment_get_contract_id (self->attachment),
+                                             self->version_id);
+  g_signal_connect_object (self->layer, "notify::tool", G_CALLBACK (tool_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->layer, "notify::selected", G_CALLBACK (selected_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->layer, "annotation-added", G_CALLBACK (annotation_added_cb), self,
+                           G_CONNECT_SWAPPED);
+  signet_annotation_layer_set_color (self->layer, self->color);
+  signet_annotations_panel_set_layer (self->panel, self->layer);
+
+  signet_pdf_viewer_load_bytes (self->viewer, self->bytes, self->file_name);
+  signet_attachment_window_update_actions (self);
+}
+
 /* Public API */
 
 GtkWidget *
@@ -390,7 +477,9 @@ signet_attachment_window_new (GtkWindow        *parent,
                               gint64            version_id)
 {
   SignetAttachmentWindow *self;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *progress = NULL;
+  LoadRequest *request;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SIGNET_IS_STORE (store), NULL);
@@ -405,31 +494,20 @@ signet_attachment_window_new (GtkWindow        *parent,
   self->version_id = version_id;
   update_title (self);
 
-  self->bytes = signet_store_load_version_bytes (store, version_id, &error);
-  if (self->bytes == NULL)
-    {
-      /* Only this window says so; the contract and its other files are
-       * not touched. */
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      set_show_panel (self, FALSE);
-      signet_attachment_window_update_actions (self);
-      return GTK_WIDGET (self);
-    }
-
-  self->layer = signet_annotation_layer_new (self->viewer, store, signet_attachment_get_contract_id (attachment),
-                                             version_id);
-  g_signal_connect_object (self->layer, "notify::tool", G_CALLBACK (tool_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->layer, "notify::selected", G_CALLBACK (selected_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->layer, "annotation-added", G_CALLBACK (annotation_added_cb), self,
-                           G_CONNECT_SWAPPED);
-  signet_annotation_layer_set_color (self->layer, self->color);
-  signet_annotations_panel_set_layer (self->panel, self->layer);
-
   gtk_stack_set_visible_child_name (self->stack, "document");
-  signet_pdf_viewer_load_bytes (self->viewer, self->bytes, self->file_name);
+  /* Translators: shown while an attached file is read, before its pages. */
+  progress = g_strdup_printf (_("Opening “%s”…"), self->file_name);
+  signet_attachment_window_show_progress (self, progress);
   signet_attachment_window_update_actions (self);
+
+  request = g_new0 (LoadRequest, 1);
+  request->path = g_strdup (signet_store_get_path (store));
+  request->version_id = version_id;
+
+  task = g_task_new (self, self->cancellable, bytes_loaded_cb, NULL);
+  g_task_set_source_tag (task, signet_attachment_window_new);
+  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
+  g_task_run_in_thread (task, load_in_thread);
 
   return GTK_WIDGET (self);
 }

@@ -781,6 +781,63 @@ test_file_annotations (Fixture       *fixture,
   }
 }
 
+static gboolean
+shows_status_page (gpointer data)
+{
+  return find_shown_status_page (GTK_WIDGET (data)) != NULL;
+}
+
+static GtkRevealer *
+find_revealer_of (GtkWidget *widget)
+{
+  while (widget != NULL && !GTK_IS_REVEALER (widget))
+    widget = gtk_widget_get_parent (widget);
+
+  return widget ? GTK_REVEALER (widget) : NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The window is there before its file is read (in a thread), and says it
+ * is opening it; the pages follow. */
+static void
+test_opens_before_reading (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  SignetAttachmentWindow *window;
+  GtkWidget *label;
+
+  window = SIGNET_ATTACHMENT_WINDOW (signet_attachment_window_new (NULL, fixture->store, fixture->attachment,
+                                                                   signet_attachment_get_version_id (fixture->attachment)));
+  g_assert_null (signet_attachment_window_get_layer (window));
+  label = find_label (GTK_WIDGET (window), "Opening “contract.pdf”…");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_revealer_get_reveal_child (find_revealer_of (label)));
+
+  display_test_show (GTK_WINDOW (window));
+  wait_for_document (window);
+  g_assert_nonnull (signet_attachment_window_get_layer (window));
+  g_assert_false (gtk_revealer_get_reveal_child (find_revealer_of (label)));
+  g_assert_true (gtk_widget_get_sensitive (display_test_find_button (GTK_WIDGET (window), "Note")));
+}
+
 /* The stored bytes changed behind Signet's back: the window says so where
  * the pages would be, and nothing else is affected. */
 static void
@@ -814,7 +871,7 @@ test_damaged_file (Fixture       *fixture,
   sqlite3_close (db);
 
   window = open_window (fixture, signet_attachment_get_version_id (fixture->attachment));
-  display_test_spin (50);
+  g_assert_true (display_test_wait_for (shows_status_page, window));
   error_page = find_shown_status_page (GTK_WIDGET (window));
   g_assert_nonnull (error_page);
   /* In place of the pages. */
@@ -844,6 +901,14 @@ test_damaged_file (Fixture       *fixture,
   other_window = signet_attachment_window_open (NULL, fixture->store, fixture->attachment,
                                                 signet_attachment_get_version_id (fixture->attachment));
   g_assert_true (other_window == window);
+}
+
+static gboolean
+asks_for_password (gpointer data)
+{
+  GtkWidget *entry = display_test_find_accessible (GTK_WIDGET (data), "Password");
+
+  return entry != NULL && gtk_widget_get_mapped (entry);
 }
 
 /* A file with a password: the annotated copy is written with the password
@@ -894,7 +959,7 @@ test_encrypted_copy (Fixture       *fixture,
                                                                    signet_attachment_get_version_id (attachment)));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
   display_test_show (GTK_WINDOW (window));
-  display_test_spin (100);
+  g_assert_true (display_test_wait_for (asks_for_password, window));
 
   entry = display_test_find_accessible (GTK_WIDGET (window), "Password");
   g_assert_true (GTK_IS_PASSWORD_ENTRY (entry));
@@ -1122,6 +1187,8 @@ main (int   argc,
   g_test_add ("/attachment-window/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/attachment-window/encrypted-copy", Fixture, NULL, fixture_set_up, test_encrypted_copy,
               fixture_tear_down);
+  g_test_add ("/attachment-window/opens-before-reading", Fixture, NULL, fixture_set_up,
+              test_opens_before_reading, fixture_tear_down);
 
   result = g_test_run ();
 
