@@ -328,8 +328,6 @@ ImportReader     *_signet_xml_import_reader_start         (Import         *impor
                                                            GCancellable   *cancellable);
 const ImportNode *_signet_xml_import_reader_next          (ImportReader   *self,
                                                            goffset        *n_read);
-gboolean          _signet_xml_import_reader_ended         (ImportReader   *self);
-void              _signet_xml_import_reader_stop          (ImportReader   *self);
 int               _signet_xml_import_reader_get_end       (ImportReader   *self,
                                                            GError        **io_error,
                                                            GError        **error,

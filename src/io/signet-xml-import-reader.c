@@ -484,16 +484,10 @@ _signet_xml_import_reader_next (ImportReader  *self,
   return &self->reading->nodes[self->position++];
 }
 
-gboolean
-_signet_xml_import_reader_ended (ImportReader *self)
-{
-  return self->ended;
-}
-
 /* Stops the reading thread wherever it is: gives it room to finish the
  * chunk it fills, and waits for that last one. */
-void
-_signet_xml_import_reader_stop (ImportReader *self)
+static void
+stop_reading (ImportReader *self)
 {
   g_atomic_int_set (&self->stop, 1);
 
@@ -510,15 +504,17 @@ _signet_xml_import_reader_stop (ImportReader *self)
   self->ended = TRUE;
 }
 
-/* How reading ended, once it did: xmlTextReaderRead()'s last result, and
- * the errors that came after the last node, which the caller takes. */
+/* How reading ended: xmlTextReaderRead()'s last result, and the errors
+ * that came after the last node, which the caller takes. A reader the
+ * caller left before the end is stopped first. */
 int
 _signet_xml_import_reader_get_end (ImportReader  *self,
                                    GError       **io_error,
                                    GError       **error,
                                    guint         *error_line)
 {
-  g_return_val_if_fail (self->ended, -1);
+  if (!self->ended)
+    stop_reading (self);
 
   *io_error = g_steal_pointer (&self->reading->io_error);
   *error = g_steal_pointer (&self->reading->error);
@@ -533,7 +529,7 @@ _signet_xml_import_reader_free (ImportReader *self)
   ImportChunk *chunk;
 
   if (!self->ended)
-    _signet_xml_import_reader_stop (self);
+    stop_reading (self);
 
   g_thread_join (self->thread);
 

@@ -634,10 +634,7 @@ read_register (Import  *self,
     }
   self->node = NULL;
 
-  /* Stopped early: the reader stops too, and says how far it got. */
-  if (!_signet_xml_import_reader_ended (self->source))
-    _signet_xml_import_reader_stop (self->source);
-
+  /* Stopped early or not, the reader says how far it got. */
   status = _signet_xml_import_reader_get_end (self->source, &self->io_error, &end_error, &end_error_line);
 
   if (self->io_error != NULL)
