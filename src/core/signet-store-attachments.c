@@ -460,15 +460,6 @@ _signet_store_user_display_name (void)
   return name;
 }
 
-char *
-_signet_store_timestamp_now (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *seconds = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
-
-  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
-}
-
 gboolean
 _signet_store_ensure_attachment_trash (SignetStore  *self,
                                        GError      **error)

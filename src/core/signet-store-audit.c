@@ -150,22 +150,43 @@ append_change (GString    *json,
   g_string_append_c (json, ']');
 }
 
-/* Now in UTC to the millisecond, as 2026-11-27T05:54:59.278Z: an import
- * writes many entries within one millisecond, formatted once. */
+/* @unix_ms in UTC to the millisecond, as 2026-11-27T05:54:59.278Z, the
+ * form every time the store writes takes. */
+static void
+format_time (gint64  unix_ms,
+             char   *buffer,
+             gsize   size)
+{
+  time_t seconds = (time_t) (unix_ms / 1000);
+  struct tm utc;
+
+  gmtime_r (&seconds, &utc);
+  strftime (buffer, size, "%Y-%m-%dT%H:%M:%S", &utc);
+  g_snprintf (buffer + 19, size - 19, ".%03dZ", (int) (unix_ms % 1000));
+}
+
+char *
+_signet_store_timestamp_now (void)
+{
+  char text[32];
+
+  format_time (g_get_real_time () / 1000, text, sizeof text);
+
+  return g_strdup (text);
+}
+
+/* The same for audit entries: an import writes many within one
+ * millisecond, formatted once. */
 static const char *
 audit_time_now (SignetStore *self)
 {
   gint64 now_ms = g_get_real_time () / 1000;
-  time_t seconds = (time_t) (now_ms / 1000);
-  struct tm utc;
 
-  if (now_ms == self->audit_ms)
-    return self->audit_time;
-
-  gmtime_r (&seconds, &utc);
-  strftime (self->audit_time, sizeof self->audit_time, "%Y-%m-%dT%H:%M:%S", &utc);
-  g_snprintf (self->audit_time + 19, sizeof self->audit_time - 19, ".%03dZ", (int) (now_ms % 1000));
-  self->audit_ms = now_ms;
+  if (now_ms != self->audit_ms)
+    {
+      format_time (now_ms, self->audit_time, sizeof self->audit_time);
+      self->audit_ms = now_ms;
+    }
 
   return self->audit_time;
 }

@@ -662,16 +662,6 @@ read_register (Import  *self,
   return TRUE;
 }
 
-/* In the form the store writes times in (UTC, milliseconds). */
-static char *
-timestamp_now (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *seconds = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
-
-  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
-}
-
 /* Compiled once: a compiled schema is only read while validating, so every
  * import (in any thread) can share it. */
 static gpointer
@@ -749,7 +739,7 @@ signet_xml_import (SignetStore                *store,
   self.client_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self.stored_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.text = g_string_sized_new (256);
-  self.now = timestamp_now ();
+  self.now = _signet_store_timestamp_now ();
   _signet_xml_progress_init (&self.progress, progress, progress_data);
   _signet_xml_progress_report (&self.progress, 0.0);
 
