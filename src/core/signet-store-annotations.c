@@ -465,7 +465,6 @@ signet_store_restore_annotation (SignetStore  *self,
   g_autofree char *page_number = NULL;
   sqlite3_stmt *stmt;
   gint64 version_id = 0;
-  int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
 
@@ -474,29 +473,12 @@ signet_store_restore_annotation (SignetStore  *self,
 
   /* Only one deleted on its own: those taken along with their attachment
    * come back with it. */
-  if (!_signet_store_ensure_attachment_trash (self, error) ||
-      !(stmt = _signet_store_statement (self,
-                                        "SELECT version_id FROM temp.trash_annotations "
-                                        "WHERE id = ? AND with_attachment IS NULL", error)))
+  if (!_signet_store_lookup_trashed (self,
+                                     "SELECT version_id FROM temp.trash_annotations "
+                                     "WHERE id = ? AND with_attachment IS NULL",
+                                     annotation_id, _("The annotation can no longer be restored."),
+                                     &version_id, error))
     goto failed;
-
-  sqlite3_bind_int64 (stmt, 1, annotation_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    version_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
-                   _("The annotation can no longer be restored."));
-      goto failed;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      _signet_store_set_error (self, rc, error);
-      goto failed;
-    }
 
   if (!lookup_version_context (self, version_id, &context, error))
     goto failed;

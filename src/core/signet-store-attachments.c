@@ -482,6 +482,39 @@ _signet_store_ensure_attachment_trash (SignetStore  *self,
     error);
 }
 
+gboolean
+_signet_store_lookup_trashed (SignetStore  *self,
+                              const char   *sql,
+                              gint64        id,
+                              const char   *gone,
+                              gint64       *value,
+                              GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!_signet_store_ensure_attachment_trash (self, error) ||
+      !(stmt = _signet_store_statement (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND, gone);
+      return FALSE;
+    }
+
+  if (rc != SQLITE_ROW)
+    return _signet_store_set_error (self, rc, error);
+
+  return TRUE;
+}
+
 SignetAttachment *
 signet_store_add_attachment (SignetStore           *self,
                              gint64                 contract_id,
@@ -806,36 +839,17 @@ signet_store_restore_attachment (SignetStore  *self,
   };
   g_autoptr(SignetAttachment) attachment = NULL;
   g_autofree char *version = NULL;
-  sqlite3_stmt *stmt;
   gint64 contract_id = 0;
-  int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
 
   if (!_signet_store_begin_write (self, error))
     return FALSE;
 
-  if (!_signet_store_ensure_attachment_trash (self, error) ||
-      !(stmt = _signet_store_statement (self, "SELECT contract_id FROM temp.trash_attachments WHERE id = ?", error)))
+  if (!_signet_store_lookup_trashed (self, "SELECT contract_id FROM temp.trash_attachments WHERE id = ?",
+                                     attachment_id, _("The attachment can no longer be restored."),
+                                     &contract_id, error))
     goto failed;
-
-  sqlite3_bind_int64 (stmt, 1, attachment_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    contract_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
-                   _("The attachment can no longer be restored."));
-      goto failed;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      _signet_store_set_error (self, rc, error);
-      goto failed;
-    }
 
   if (!check_contract_exists (self, contract_id, error))
     goto failed;

@@ -187,6 +187,14 @@ GHashTable       *_signet_store_attachment_text_matches (SignetStore          *s
  * Undo: temporary tables that go when the store is closed. */
 gboolean          _signet_store_ensure_attachment_trash (SignetStore          *self,
                                                         GError               **error);
+/* Sets @value to the one column @sql (one parameter, @id) finds in that
+ * trash; fails with the message @gone when it is no longer there. */
+gboolean          _signet_store_lookup_trashed          (SignetStore          *self,
+                                                        const char            *sql,
+                                                        gint64                 id,
+                                                        const char            *gone,
+                                                        gint64                *value,
+                                                        GError               **error);
 /* An audit entry on the contract with up to five (field, old, new)
  * changes. Unchanged ones are left out, except the first, which names what
  * the entry is about (the file). */
