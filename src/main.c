@@ -36,16 +36,12 @@ main (int   argc,
   g_autoptr(SignetApplication) app = NULL;
   const char *localedir = LOCALEDIR;
 
+  /* The app icon comes with the resources (see signet.gresource.xml): a
+   * source directory added to XDG_DATA_DIRS would have no icon cache, and
+   * GTK would list every directory of its hicolor theme at start-up. */
   if (running_uninstalled ())
     {
-      const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
-      g_autofree char *with_icons = g_strjoin (":", SIGNET_SOURCE_DATA_DIR,
-                                               data_dirs ? data_dirs : "/usr/local/share:/usr/share",
-                                               NULL);
-
       g_setenv ("GSETTINGS_SCHEMA_DIR", SIGNET_BUILD_SCHEMA_DIR, FALSE);
-      /* data/icons/hicolor holds the app icon. */
-      g_setenv ("XDG_DATA_DIRS", with_icons, TRUE);
       localedir = SIGNET_BUILD_LOCALE_DIR;
     }
 

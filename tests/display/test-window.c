@@ -748,6 +748,19 @@ static const BadFile bad_files[] = {
   { "unreadable.db", make_unreadable, "Permission denied" },
 };
 
+/* The app icon comes with the resources, where GtkApplication points the
+ * icon theme: found the same from the build directory as once installed. */
+static void
+test_app_icon (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  gtk_icon_theme_add_resource_path (theme, "/io/github/signetapp/Signet/icons");
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, APPLICATION_ID));
+  g_assert_true (gtk_icon_theme_has_icon (theme, "io.github.signetapp.Signet-symbolic"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -766,6 +779,7 @@ main (int   argc,
   ADD ("unsaved-changes-prompt", test_unsaved_changes_prompt);
   ADD ("window-state", test_window_state);
   g_test_add_func ("/window/empty-register", test_empty_register);
+  g_test_add_func ("/window/app-icon", test_app_icon);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autofree char *path = g_strdup_printf ("/window/open-error/%s", bad_files[i].name);
