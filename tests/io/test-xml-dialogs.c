@@ -227,7 +227,18 @@ test_import_summary_then_update (void)
   display_test_destroy_windows ();
 }
 
-/* Cancel during the import itself: the dialog goes, nothing is written. */
+static gboolean
+import_under_way (gpointer data)
+{
+  GtkWidget *bar = display_test_find_type (GTK_WIDGET (data), GTK_TYPE_PROGRESS_BAR);
+
+  return bar != NULL && gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)) > 0.0;
+}
+
+/* Cancel during the import itself: the dialog goes, nothing is written.
+ * The file is large enough (20,000 contracts, about a second) that the
+ * import is still running when its first progress is shown and the test
+ * cancels. */
 static void
 test_import_cancel (void)
 {
@@ -244,7 +255,7 @@ test_import_cancel (void)
   source = signet_store_new (source_path, NULL);
   client = io_add_client (source, "C1", "Client");
   g_assert_true (signet_store_begin_batch (source, NULL));
-  for (guint i = 0; i < 2000; i++)
+  for (guint i = 0; i < 20000; i++)
     {
       g_autofree char *number = g_strdup_printf ("N-%05u", i);
       g_autoptr(SignetContract) contract = io_add_contract (source, client, number, "A contract");
@@ -259,7 +270,7 @@ test_import_cancel (void)
   wait_for_page (GTK_WIDGET (dialog), "summary");
 
   gtk_widget_activate (display_test_find_button (GTK_WIDGET (dialog), "Import"));
-  display_test_spin (50);
+  g_assert_true (display_test_wait_for (import_under_way, dialog));
   gtk_widget_activate (display_test_find_button (GTK_WIDGET (dialog), "Cancel"));
 
   /* The dialog lives until the import has rolled back. */
