@@ -178,6 +178,26 @@ list_length_changed_cb (SignetWindow       *self,
   _signet_window_update_view (self);
 }
 
+/* The revealer stays hidden while it shows nothing: a concealed revealer is
+ * still measured with its child, at every layout of the window. */
+static void
+indexing_child_revealed_cb (SignetWindow *self,
+                            GParamSpec   *pspec,
+                            GtkRevealer  *revealer)
+{
+  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
+}
+
+static void
+show_indexing (SignetWindow *self,
+               gboolean      shown)
+{
+  if (shown)
+    gtk_widget_set_visible (GTK_WIDGET (self->indexing_revealer), TRUE);
+  gtk_revealer_set_reveal_child (self->indexing_revealer, shown);
+}
+
 static void
 indexer_progress_cb (SignetWindow      *self,
                      GParamSpec        *pspec,
@@ -186,7 +206,7 @@ indexer_progress_cb (SignetWindow      *self,
   guint n_total = signet_text_indexer_get_n_total (indexer);
   g_autofree char *text = NULL;
 
-  gtk_revealer_set_reveal_child (self->indexing_revealer, signet_text_indexer_get_busy (indexer));
+  show_indexing (self, signet_text_indexer_get_busy (indexer));
   if (!signet_text_indexer_get_busy (indexer))
     return;
 
@@ -208,7 +228,7 @@ stop_indexer (SignetWindow *self)
   g_signal_handlers_disconnect_by_data (self->text_indexer, self);
   signet_text_indexer_stop (self->text_indexer);
   g_clear_object (&self->text_indexer);
-  gtk_revealer_set_reveal_child (self->indexing_revealer, FALSE);
+  show_indexing (self, FALSE);
 }
 
 static GtkWidget *
@@ -716,6 +736,7 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, calendar_placeholder);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, indexing_revealer);
+  gtk_widget_class_bind_template_callback (widget_class, indexing_child_revealed_cb);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, indexing_label);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, indexing_progress);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
