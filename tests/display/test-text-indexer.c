@@ -11,6 +11,7 @@
 #include "display-test-utils.h"
 #include "pdf-fixtures.h"
 #include "signet-store-attachments.h"
+#include "signet-window.h"
 #include "signet-text-indexer.h"
 
 /* The background text extraction of PDF attachments, with PDFs written
@@ -485,6 +486,54 @@ test_stop (Fixture       *fixture,
   assert_search (fixture, ENGLISH_WORD, "HT-2026-0001");
 }
 
+static GtkRevealer *
+indexing_revealer (GtkWidget *window)
+{
+  GtkWidget *bar = display_test_find_type (window, GTK_TYPE_PROGRESS_BAR);
+
+  g_assert_nonnull (bar);
+
+  return GTK_REVEALER (gtk_widget_get_ancestor (bar, GTK_TYPE_REVEALER));
+}
+
+static gboolean
+indexing_bar_shown (gpointer data)
+{
+  GtkRevealer *revealer = indexing_revealer (data);
+
+  return gtk_widget_get_visible (GTK_WIDGET (revealer)) && gtk_revealer_get_child_revealed (revealer);
+}
+
+static gboolean
+indexing_bar_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (indexing_revealer (data)));
+}
+
+/* Under the list, a bar says which file is being read while the indexer is
+ * busy, and goes away when it is done. */
+static void
+test_window_bar (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(SignetAttachment) longer = NULL;
+  GtkWidget *window = GTK_WIDGET (signet_window_new (NULL, fixture->store, NULL));
+  GtkWidget *label;
+
+  display_test_show (GTK_WINDOW (window));
+  g_assert_true (indexing_bar_hidden (window));
+
+  longer = attach (fixture, long_pdf, "long.pdf");
+  g_assert_true (display_test_wait_for (indexing_bar_shown, window));
+  label = gtk_widget_get_prev_sibling (display_test_find_type (window, GTK_TYPE_PROGRESS_BAR));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Reading attached files for search: 1 of 1");
+
+  g_assert_true (display_test_wait_for (indexing_bar_hidden, window));
+  assert_text_state (fixture, longer, "done");
+
+  display_test_destroy_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -521,6 +570,8 @@ main (int   argc,
               fixture_set_up, test_picks_up_after_reset, fixture_tear_down);
   g_test_add ("/text-indexer/stop", Fixture, NULL,
               fixture_set_up, test_stop, fixture_tear_down);
+  g_test_add ("/text-indexer/window-bar", Fixture, NULL,
+              fixture_set_up, test_window_bar, fixture_tear_down);
 
   result = g_test_run ();
 
