@@ -19,6 +19,8 @@ struct _SignetWindow
 
   AdwViewSwitcherTitle *window_title;
   GtkWidget            *search_button;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   AdwToastOverlay      *toast_overlay;

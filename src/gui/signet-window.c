@@ -78,6 +78,18 @@ new_pill_button (const char *mnemonic_label,
   return button;
 }
 
+/* A menu model makes its popover and every item's widgets at once: the
+ * main menu gets its model the first time it opens, not with the window. */
+static void
+create_primary_menu_cb (GtkMenuButton *menu_button,
+                        gpointer       data)
+{
+  SignetWindow *self = data;
+
+  if (gtk_menu_button_get_popover (menu_button) == NULL)
+    gtk_menu_button_set_menu_model (menu_button, self->primary_menu);
+}
+
 /* The "error" and "empty" pages are made the first time they are needed:
  * a window with a register shows neither, and their widgets were part of
  * every start. */
@@ -730,6 +742,8 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, table);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, page);
@@ -753,6 +767,7 @@ static void
 signet_window_init (SignetWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -748,6 +748,52 @@ static const BadFile bad_files[] = {
   { "unreadable.db", make_unreadable, "Permission denied" },
 };
 
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The main menu is made when it first opens, and then has its items. */
+static void
+test_main_menu (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (display_test_find_type (GTK_WIDGET (fixture->window),
+                                                                   GTK_TYPE_MENU_BUTTON));
+
+  g_assert_true (gtk_menu_button_get_primary (button));
+  g_assert_null (gtk_menu_button_get_popover (button));
+
+  gtk_menu_button_popup (button);
+  display_test_spin (100);
+  g_assert_nonnull (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  g_assert_true (has_label (GTK_WIDGET (gtk_menu_button_get_popover (button)), "About Signet"));
+  g_assert_true (has_label (GTK_WIDGET (gtk_menu_button_get_popover (button)), "Import…"));
+
+  /* Opened again, it is the same menu. */
+  {
+    GtkPopover *first = gtk_menu_button_get_popover (button);
+
+    gtk_menu_button_popdown (button);
+    gtk_menu_button_popup (button);
+    display_test_spin (50);
+    g_assert_true (gtk_menu_button_get_popover (button) == first);
+    gtk_menu_button_popdown (button);
+  }
+}
+
 /* The app icon comes with the resources, where GtkApplication points the
  * icon theme: found the same from the build directory as once installed. */
 static void
@@ -778,6 +824,7 @@ main (int   argc,
   ADD ("validation-error", test_validation_error);
   ADD ("unsaved-changes-prompt", test_unsaved_changes_prompt);
   ADD ("window-state", test_window_state);
+  ADD ("main-menu", test_main_menu);
   g_test_add_func ("/window/empty-register", test_empty_register);
   g_test_add_func ("/window/app-icon", test_app_icon);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
