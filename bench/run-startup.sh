@@ -4,10 +4,14 @@
 # Start-up benchmark: time from spawn to exit and peak RSS of
 #   (a) bench-floor: an empty AdwApplicationWindow that quits after its first frame;
 #   (b) signet --database=DB with SIGNET_EXIT_AFTER_FIRST_FRAME=1: quits after the
-#       first frame that shows the register, printing "first-frame contracts=N".
-# Both run on the same X server (xvfb-run -a), with the same renderer and
-# environment, interleaved (floor, signet, floor, ...) after one untimed warm-up
-# run each. Targets: median time <= 1.25 x floor, RSS <= floor + 60 MB.
+#       first frame that shows the register, printing "first-frame contracts=N";
+# and, as references, of
+#   (c) bench-floor-list DB: the first 22 contracts of DB in a bare GtkColumnView;
+#   (d) bench-floor-list --header-bar DB: the same under a bare AdwHeaderBar.
+# All run on the same X server (xvfb-run -a), with the same renderer and
+# environment, interleaved (floor, signet, list, list+hb, floor, ...) after one
+# untimed warm-up run each. Targets: median time <= 1.25 x floor, RSS <= floor
+# + 60 MB.
 #
 # Usage: bench/run-startup.sh BUILD_DIR DATABASE [RUNS] [RENDERERS]
 #   RUNS defaults to 7, RENDERERS to "cairo gl" (gl is skipped when it does not work).
@@ -24,9 +28,10 @@ database=$(realpath "$2")
 runs=${3:-7}
 renderers=${4:-cairo gl}
 floor_bin="$build_dir/bench/bench-floor"
+list_bin="$build_dir/bench/bench-floor-list"
 signet_bin="$build_dir/src/signet"
 
-for program in "$floor_bin" "$signet_bin" /usr/bin/time; do
+for program in "$floor_bin" "$list_bin" "$signet_bin" /usr/bin/time; do
   if [ ! -x "$program" ]; then
     echo "$program is missing (build first; /usr/bin/time is in the package 'time')." >&2
     exit 1
@@ -57,11 +62,12 @@ run_env=(env GSETTINGS_BACKEND=memory
 run_once () {
   local renderer=$1 which=$2 out="$work/out" tm="$work/time" start end
   local command
-  if [ "$which" = floor ]; then
-    command=("$floor_bin")
-  else
-    command=("$signet_bin" "--database=$database")
-  fi
+  case $which in
+    floor)   command=("$floor_bin") ;;
+    list)    command=("$list_bin" "$database") ;;
+    list+hb) command=("$list_bin" --header-bar "$database") ;;
+    *)       command=("$signet_bin" "--database=$database") ;;
+  esac
 
   start=$(date +%s%N)
   "${run_env[@]}" GSK_RENDERER="$renderer" SIGNET_EXIT_AFTER_FIRST_FRAME=1 \
@@ -73,7 +79,7 @@ run_once () {
     echo "fail exit-status-$status"
     return
   fi
-  if [ "$which" = floor ]; then
+  if [ "$which" != signet ]; then
     grep -q '^first-frame' "$out" || { echo "fail no-first-frame-line"; return; }
   else
     local line
@@ -105,6 +111,7 @@ echo
 
 printf "%-9s %-7s %5s %9s %9s %9s %9s %7s\n" renderer program runs median_s min_s max_s rss_MB cpu_s
 summary=""
+references=""
 status=0
 
 for renderer in $renderers; do
@@ -121,11 +128,13 @@ for renderer in $renderers; do
     continue
   fi
 
-  : >"$work/floor.txt"
-  : >"$work/signet.txt"
+  run_once "$renderer" list >/dev/null
+  run_once "$renderer" list+hb >/dev/null
+  programs="floor signet list list+hb"
+  for which in $programs; do : >"$work/$which.txt"; done
   failed=""
   for i in $(seq "$runs"); do
-    for which in floor signet; do
+    for which in $programs; do
       result=$(run_once "$renderer" $which)
       if [ "${result%% *}" = fail ]; then
         failed="$failed $which:${result#fail }"
@@ -135,7 +144,7 @@ for renderer in $renderers; do
     done
   done
 
-  for which in floor signet; do
+  for which in $programs; do
     n=$(wc -l <"$work/$which.txt")
     t_med=$(cut -d' ' -f1 "$work/$which.txt" | median)
     t_min=$(cut -d' ' -f1 "$work/$which.txt" | sort -n | head -n1)
@@ -144,7 +153,8 @@ for renderer in $renderers; do
     cpu=$(cut -d' ' -f3 "$work/$which.txt" | median)
     printf "%-9s %-7s %5s %9.3f %9.3f %9.3f %9.1f %7.2f\n" "$renderer" "$which" "$n" "$t_med" "$t_min" "$t_max" \
       "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$cpu"
-    eval "${which}_time=\$t_med ${which}_rss=\$rss ${which}_cpu=\$cpu"
+    var=${which/+/_}
+    eval "${var}_time=\$t_med ${var}_rss=\$rss ${var}_cpu=\$cpu"
   done
   [ -n "$failed" ] && echo "  failed runs:$failed" && status=1
 
@@ -154,10 +164,17 @@ for renderer in $renderers; do
       (ratio <= 1.25 ? "met" : "NOT met"), sr / 1024, fr / 1024, diff, (diff <= 60 ? "met" : "NOT met"),
       (fc > 0 ? sc / fc : 0) }')
 "
+  references="$references$(awk -v r="$renderer" -v ft="$floor_time" -v lt="$list_time" -v ht="$list_hb_time" 'BEGIN {
+    printf "%-9s %9.3f %7.2f %9.3f %7.2f\n", r, lt, lt / ft, ht, ht / ft }')
+"
 done
 
 echo
 printf "%-9s %9s %9s %7s %-8s %9s %9s %8s %-8s %9s\n" renderer signet_s floor_s ratio "<=1.25x" rss_MB floor_MB diff_MB "<=+60MB" cpu_ratio
 printf "%s" "$summary"
+echo
+echo "references: the same first rows in a bare column view (list), and under a bare header bar (list+hb)"
+printf "%-9s %9s %7s %9s %7s\n" renderer list_s ratio list+hb_s ratio
+printf "%s" "$references"
 
 exit $status

@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "bench-floor-list"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <adwaita.h>
+#include <sqlite3.h>
+
+/* A second reference for the start-up benchmark: the least a libadwaita
+ * app does to show the first rows of a register in a GtkColumnView. It
+ * reads the texts of the first N_ROWS contracts (by number) with sqlite3,
+ * puts them in six columns of plain labels in a window of Signet's default
+ * size, and quits after its first frame, as bench-floor does. It has no
+ * header bar, no detail pane, no styling and no other library: what it
+ * costs above bench-floor is what any window showing these rows pays.
+ * With --header-bar the rows sit under a bare AdwHeaderBar (a title and the
+ * window buttons, whose icons load the icon theme), as in any GNOME app. */
+
+#define N_ROWS    22
+#define N_COLUMNS 6
+
+static char *cells[N_ROWS][N_COLUMNS];
+static guint n_rows;
+static gboolean with_header_bar;
+
+static gboolean
+read_rows (const char *path)
+{
+  static const char sql[] =
+    "SELECT c.number, c.title, k.name, c.status, coalesce (c.end_date, ''), "
+    "       printf ('%d.%02d %s', c.value / 100, c.value % 100, c.currency) "
+    "FROM contracts c JOIN clients k ON k.id = c.client_id "
+    "ORDER BY c.number LIMIT ?";
+  sqlite3 *db = NULL;
+  sqlite3_stmt *statement = NULL;
+  gboolean ok;
+
+  ok = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+       sqlite3_prepare_v2 (db, sql, -1, &statement, NULL) == SQLITE_OK &&
+       sqlite3_bind_int (statement, 1, N_ROWS) == SQLITE_OK;
+
+  while (ok && sqlite3_step (statement) == SQLITE_ROW)
+    {
+      for (guint i = 0; i < N_COLUMNS; i++)
+        cells[n_rows][i] = g_strdup ((const char *) sqlite3_column_text (statement, i));
+      n_rows++;
+    }
+
+  if (!ok)
+    fprintf (stderr, "%s: %s\n", path, sqlite3_errmsg (db));
+
+  sqlite3_finalize (statement);
+  sqlite3_close (db);
+
+  return ok;
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         gpointer                  data)
+{
+  guint column = GPOINTER_TO_UINT (data);
+  guint row = gtk_list_item_get_position (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), cells[row][column]);
+}
+
+static void
+frame_painted_cb (GdkFrameClock  *frame_clock,
+                  GtkApplication *app)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, frame_painted_cb, app);
+
+  printf ("first-frame rows=%u\n", n_rows);
+  fflush (stdout);
+
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+window_mapped_cb (GtkWidget      *window,
+                  GtkApplication *app)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (frame_painted_cb), app, G_CONNECT_DEFAULT);
+}
+
+static void
+activated_cb (GtkApplication *app)
+{
+  static const char * const titles[N_COLUMNS] = { "Number", "Title", "Client", "Status", "End Date", "Value" };
+  GtkWidget *window = adw_application_window_new (app);
+  GtkStringList *rows = gtk_string_list_new (NULL);
+  GtkWidget *column_view;
+  GtkWidget *scrolled;
+
+  for (guint i = 0; i < n_rows; i++)
+    gtk_string_list_append (rows, cells[i][0]);
+
+  column_view = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (rows))));
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), GUINT_TO_POINTER (i));
+      column = gtk_column_view_column_new (titles[i], factory);
+      gtk_column_view_column_set_expand (column, i == 1);
+      gtk_column_view_append_column (GTK_COLUMN_VIEW (column_view), column);
+    }
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), column_view);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+
+  if (with_header_bar)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+      gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+      gtk_box_append (GTK_BOX (box), scrolled);
+      adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+    }
+  else
+    {
+      adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), scrolled);
+    }
+
+  /* Signet's default window size (the window-width/-height settings). */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), app);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AdwApplication) app = NULL;
+
+  with_header_bar = argc == 3 && g_str_equal (argv[1], "--header-bar");
+  if (argc != 2 && !with_header_bar)
+    {
+      fprintf (stderr, "Usage: %s [--header-bar] DATABASE\n", argv[0]);
+      return 1;
+    }
+
+  if (!read_rows (argv[argc - 1]))
+    return 1;
+
+  app = adw_application_new ("io.github.signetapp.Signet.BenchFloorList", G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "activate", G_CALLBACK (activated_cb), NULL);
+
+  /* The database is this program's argument, not GApplication's. */
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}
