@@ -9,6 +9,8 @@
 #include <adwaita.h>
 #include <sqlite3.h>
 
+#include "bench-first-frame.h"
+
 /* A second reference for the start-up benchmark: the least a libadwaita
  * app does to show the first rows of a register in a GtkColumnView. It
  * reads the texts of the first N_ROWS contracts (by number) with sqlite3,
@@ -82,26 +84,6 @@ bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-frame_painted_cb (GdkFrameClock  *frame_clock,
-                  GtkApplication *app)
-{
-  g_signal_handlers_disconnect_by_func (frame_clock, frame_painted_cb, app);
-
-  printf ("first-frame rows=%u\n", n_rows);
-  fflush (stdout);
-
-  g_application_quit (G_APPLICATION (app));
-}
-
-static void
-window_mapped_cb (GtkWidget      *window,
-                  GtkApplication *app)
-{
-  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
-                           G_CALLBACK (frame_painted_cb), app, G_CONNECT_DEFAULT);
-}
-
-static void
 activated_cb (GtkApplication *app)
 {
   static const char * const titles[N_COLUMNS] = { "Number", "Title", "Client", "Status", "End Date", "Value" };
@@ -109,6 +91,7 @@ activated_cb (GtkApplication *app)
   GtkStringList *rows = gtk_string_list_new (NULL);
   GtkWidget *column_view;
   GtkWidget *scrolled;
+  g_autofree char *line = NULL;
 
   for (guint i = 0; i < n_rows; i++)
     gtk_string_list_append (rows, cells[i][0]);
@@ -145,8 +128,8 @@ activated_cb (GtkApplication *app)
 
   /* Signet's default window size (the window-width/-height settings). */
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
-  g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), app);
-  gtk_window_present (GTK_WINDOW (window));
+  line = g_strdup_printf ("first-frame rows=%u", n_rows);
+  bench_present_until_first_frame (GTK_WINDOW (window), app, line);
 }
 
 int

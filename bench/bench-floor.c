@@ -4,33 +4,13 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include <adwaita.h>
+
+#include "bench-first-frame.h"
 
 /* The floor of the start-up benchmark: the least a libadwaita app does to
  * show a window of Signet's default size. It quits after its first frame,
  * as `signet` does with SIGNET_EXIT_AFTER_FIRST_FRAME. */
-
-static void
-frame_painted_cb (GdkFrameClock  *frame_clock,
-                  GtkApplication *app)
-{
-  g_signal_handlers_disconnect_by_func (frame_clock, frame_painted_cb, app);
-
-  printf ("first-frame\n");
-  fflush (stdout);
-
-  g_application_quit (G_APPLICATION (app));
-}
-
-static void
-window_mapped_cb (GtkWidget      *window,
-                  GtkApplication *app)
-{
-  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
-                           G_CALLBACK (frame_painted_cb), app, G_CONNECT_DEFAULT);
-}
 
 static void
 activated_cb (GtkApplication *app)
@@ -39,8 +19,7 @@ activated_cb (GtkApplication *app)
 
   /* Signet's default window size (the window-width/-height settings). */
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
-  g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), app);
-  gtk_window_present (GTK_WINDOW (window));
+  bench_present_until_first_frame (GTK_WINDOW (window), app, "first-frame");
 }
 
 int

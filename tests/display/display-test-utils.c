@@ -220,9 +220,9 @@ display_test_find_accessible (GtkWidget  *root,
   return NULL;
 }
 
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *label)
+gboolean
+display_test_shows_label (GtkWidget  *widget,
+                          const char *label)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -230,7 +230,7 @@ shows_label (GtkWidget  *widget,
     {
       if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), label) == 0)
         return TRUE;
-      if (shows_label (child, label))
+      if (display_test_shows_label (child, label))
         return TRUE;
     }
 
@@ -241,7 +241,7 @@ GtkWidget *
 display_test_find_button (GtkWidget  *root,
                           const char *label)
 {
-  if (GTK_IS_BUTTON (root) && shows_label (root, label))
+  if (GTK_IS_BUTTON (root) && display_test_shows_label (root, label))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);

@@ -43,6 +43,9 @@ GtkWidget    *display_test_find_type       (GtkWidget     *root,
 /* The first widget under @root whose accessible name is @name. */
 GtkWidget    *display_test_find_accessible (GtkWidget     *root,
                                             const char    *name);
+/* Whether a label below @widget shows @label. */
+gboolean      display_test_shows_label     (GtkWidget     *widget,
+                                            const char    *label);
 /* The first button under @root showing @label (mnemonic underscores are
  * ignored). */
 GtkWidget    *display_test_find_button     (GtkWidget     *root,

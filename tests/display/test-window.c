@@ -748,22 +748,6 @@ static const BadFile bad_files[] = {
   { "unreadable.db", make_unreadable, "Permission denied" },
 };
 
-static gboolean
-has_label (GtkWidget  *root,
-           const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* The main menu is made when it first opens, and then has its items. */
 static void
 test_main_menu (Fixture       *fixture,
@@ -779,8 +763,8 @@ test_main_menu (Fixture       *fixture,
   display_test_spin (100);
   g_assert_nonnull (gtk_menu_button_get_popover (button));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
-  g_assert_true (has_label (GTK_WIDGET (gtk_menu_button_get_popover (button)), "About Signet"));
-  g_assert_true (has_label (GTK_WIDGET (gtk_menu_button_get_popover (button)), "Import…"));
+  g_assert_true (display_test_shows_label (GTK_WIDGET (gtk_menu_button_get_popover (button)), "About Signet"));
+  g_assert_true (display_test_shows_label (GTK_WIDGET (gtk_menu_button_get_popover (button)), "Import…"));
 
   /* Opened again, it is the same menu. */
   {
