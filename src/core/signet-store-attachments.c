@@ -1009,6 +1009,77 @@ signet_store_load_version_bytes (SignetStore  *self,
   return load_checked (self, rowid, sha256, file_name, error);
 }
 
+typedef struct
+{
+  char   *path;
+  gint64  version_id;
+} LoadVersion;
+
+static void
+load_version_free (LoadVersion *load)
+{
+  g_free (load->path);
+  g_free (load);
+}
+
+/* A store is used by one thread at a time: this thread opens its own. */
+static void
+load_version_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  LoadVersion *load = task_data;
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  store = signet_store_new (load->path, &error);
+  if (store != NULL)
+    bytes = signet_store_load_version_bytes (store, load->version_id, &error);
+
+  if (bytes == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+void
+signet_store_load_version_bytes_async (SignetStore         *self,
+                                       gint64               version_id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadVersion *load;
+
+  g_return_if_fail (SIGNET_IS_STORE (self));
+
+  load = g_new0 (LoadVersion, 1);
+  load->path = g_strdup (signet_store_get_path (self));
+  load->version_id = version_id;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, signet_store_load_version_bytes_async);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_version_free);
+  g_task_run_in_thread (task, load_version_thread);
+}
+
+GBytes *
+signet_store_load_version_bytes_finish (SignetStore   *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 GPtrArray *
 signet_store_list_blobs_without_text (SignetStore  *self,
                                       GError      **error)

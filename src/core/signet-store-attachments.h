@@ -71,6 +71,16 @@ GPtrArray        *signet_store_list_attachment_versions (SignetStore          *s
 GBytes           *signet_store_load_version_bytes      (SignetStore           *self,
                                                         gint64                 version_id,
                                                         GError               **error);
+/* The same in a thread, on a connection of its own, so that a large file
+ * does not hold up the window. */
+void              signet_store_load_version_bytes_async (SignetStore          *self,
+                                                        gint64                 version_id,
+                                                        GCancellable          *cancellable,
+                                                        GAsyncReadyCallback    callback,
+                                                        gpointer               user_data);
+GBytes           *signet_store_load_version_bytes_finish (SignetStore         *self,
+                                                        GAsyncResult          *result,
+                                                        GError               **error);
 
 /* Annotations on attachment versions, kept in the database and never in
  * the file. Each write is one transaction with an audit entry on the

@@ -382,40 +382,8 @@ signet_attachment_window_init (SignetAttachmentWindow *self)
 }
 
 /* Loading. A file can be up to 200 MB: it is read, and its SHA-256
- * checked, in a thread on a connection of its own (a store is used by one
- * thread at a time), while the window is already on screen. */
-
-typedef struct
-{
-  char   *path;
-  gint64  version_id;
-} LoadRequest;
-
-static void
-load_request_free (LoadRequest *request)
-{
-  g_free (request->path);
-  g_free (request);
-}
-
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  LoadRequest *request = task_data;
-  g_autoptr(SignetStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  GBytes *bytes;
-
-  store = signet_store_new (request->path, &error);
-  bytes = store ? signet_store_load_version_bytes (store, request->version_id, &error) : NULL;
-  if (bytes == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
-}
+ * checked, in a thread (signet_store_load_version_bytes_async()) while the
+ * window is already on screen. */
 
 static void
 show_load_error (SignetAttachmentWindow *self,
@@ -434,11 +402,11 @@ bytes_loaded_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  SignetAttachmentWindow *self = SIGNET_ATTACHMENT_WINDOW (source);
+  g_autoptr(SignetAttachmentWindow) self = user_data;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
-  bytes = g_task_propagate_pointer (G_TASK (result), &error);
+  bytes = signet_store_load_version_bytes_finish (SIGNET_STORE (source), result, &error);
 
   /* Closed meanwhile. */
   if (self->cancellable == NULL)
@@ -477,9 +445,7 @@ signet_attachment_window_new (GtkWindow        *parent,
                               gint64            version_id)
 {
   SignetAttachmentWindow *self;
-  g_autoptr(GTask) task = NULL;
   g_autofree char *progress = NULL;
-  LoadRequest *request;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SIGNET_IS_STORE (store), NULL);
@@ -500,14 +466,8 @@ signet_attachment_window_new (GtkWindow        *parent,
   signet_attachment_window_show_progress (self, progress);
   signet_attachment_window_update_actions (self);
 
-  request = g_new0 (LoadRequest, 1);
-  request->path = g_strdup (signet_store_get_path (store));
-  request->version_id = version_id;
-
-  task = g_task_new (self, self->cancellable, bytes_loaded_cb, NULL);
-  g_task_set_source_tag (task, signet_attachment_window_new);
-  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
-  g_task_run_in_thread (task, load_in_thread);
+  signet_store_load_version_bytes_async (store, version_id, self->cancellable,
+                                         bytes_loaded_cb, g_object_ref (self));
 
   return GTK_WIDGET (self);
 }

@@ -364,6 +364,71 @@ test_checksum_mismatch (Fixture       *f,
 }
 
 static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Waits for signet_store_load_version_bytes_async() and finishes it. */
+static GBytes *
+load_in_thread (Fixture  *f,
+                gint64    version_id,
+                GError  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  signet_store_load_version_bytes_async (f->store, version_id, NULL, loaded_cb, &result);
+  /* The answer comes through the main loop, never before the call returns. */
+  g_assert_null (result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return signet_store_load_version_bytes_finish (f->store, result, error);
+}
+
+/* The same bytes and the same errors when the file is read in a thread, on
+ * a connection of its own. */
+static void
+test_load_in_thread (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetAttachment) attachment = attach (f, f->contract_id, SIGNED_PDF, "合同正本.pdf",
+                                                   SIGNET_ATTACHMENT_ROLE_SIGNED);
+  g_autoptr(GBytes) loaded = NULL;
+  const char *damaged = "%PDF-1.4\n% one clause changed\n%%EOF\n";
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+
+  loaded = load_in_thread (f, signet_attachment_get_version_id (attachment), &error);
+  g_assert_no_error (error);
+  assert_bytes_equal (loaded, SIGNED_PDF);
+  g_clear_pointer (&loaded, g_bytes_unref);
+
+  loaded = load_in_thread (f, signet_attachment_get_version_id (attachment) + 1000, &error);
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND);
+  g_assert_null (loaded);
+  g_clear_error (&error);
+
+  db = open_raw (f);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE blobs SET data = ? WHERE sha256 = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_blob (stmt, 1, damaged, strlen (damaged), SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, signet_attachment_get_sha256 (attachment), -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  loaded = load_in_thread (f, signet_attachment_get_version_id (attachment), &error);
+  g_assert_error (error, SIGNET_ATTACHMENT_ERROR, SIGNET_ATTACHMENT_ERROR_CHECKSUM_MISMATCH);
+  g_assert_nonnull (strstr (error->message, "“合同正本.pdf” is damaged"));
+  g_assert_null (loaded);
+}
+
+static void
 test_delete_restore (Fixture       *f,
                      gconstpointer  data)
 {
@@ -900,6 +965,7 @@ main (int   argc,
   ADD ("/attachments/dedupe", test_dedupe);
   ADD ("/attachments/versions", test_versions);
   ADD ("/attachments/checksum-mismatch", test_checksum_mismatch);
+  ADD ("/attachments/load-in-thread", test_load_in_thread);
   ADD ("/attachments/delete-restore", test_delete_restore);
   ADD ("/attachments/deleted-blobs-purged-later", test_deleted_blobs_purged_later);
   ADD ("/attachments/contract-delete-restore", test_contract_delete_restore);
