@@ -30,7 +30,7 @@ struct _SignetAttachmentsSection
   /* The chooser open now, if any, and the attachment it replaces. */
   GtkFileChooserNative *chooser;
   gint64       replacing_id;
-  GBytes      *saving;
+  gint64       saving_version_id;
 };
 
 G_DEFINE_FINAL_TYPE (SignetAttachmentsSection, signet_attachments_section, GTK_TYPE_WIDGET)
@@ -437,6 +437,98 @@ launched_cb (GObject      *source,
     signet_error_dialog_show (GTK_WIDGET (self), _("The File Could Not Be Opened"), error);
 }
 
+/* A file read and written in the background on its way out of the
+ * register: to the cache folder to be opened, or where the user saves a
+ * copy. */
+typedef struct
+{
+  SignetAttachmentsSection *self;
+  GFile                    *file;
+  gboolean                  open_after;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_object_unref (export->self);
+  g_object_unref (export->file);
+  g_free (export);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Export, export_free)
+
+static const char *
+export_error_heading (Export *export)
+{
+  return export->open_after ? _("The File Could Not Be Opened") : _("The File Was Not Saved");
+}
+
+static void
+export_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(Export) export = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    {
+      signet_error_dialog_show (GTK_WIDGET (export->self), export_error_heading (export), error);
+    }
+  else if (export->open_after)
+    {
+      g_autofree char *uri = g_file_get_uri (export->file);
+
+      g_app_info_launch_default_for_uri_async (uri, NULL, NULL, launched_cb, g_object_ref (export->self));
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (export->file);
+
+      signet_toast_show (GTK_WIDGET (export->self), adw_toast_new_format (_("Saved as “%s”"), name));
+    }
+}
+
+static void
+export_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(Export) export = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *file;
+
+  bytes = signet_store_load_version_bytes_finish (SIGNET_STORE (source), result, &error);
+  if (bytes == NULL)
+    {
+      signet_error_dialog_show (GTK_WIDGET (export->self), export_error_heading (export), error);
+      return;
+    }
+
+  /* g_file_replace writes beside the file and renames it into place; a new
+   * file is readable by this user only. */
+  file = export->file;
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL,
+                                       export_written_cb, g_steal_pointer (&export));
+}
+
+/* Reads version @version_id in a thread and writes it to @file, then opens
+ * it with the default application if @open_after. */
+static void
+export_version (SignetAttachmentsSection *self,
+                gint64                    version_id,
+                GFile                    *file,
+                gboolean                  open_after)
+{
+  Export *export = g_new0 (Export, 1);
+
+  export->self = g_object_ref (self);
+  export->file = g_object_ref (file);
+  export->open_after = open_after;
+  signet_store_load_version_bytes_async (self->store, version_id, NULL, export_loaded_cb, export);
+}
+
 /* A file that is not a PDF opens in the default application: a copy is
  * written under the cache folder (named by its checksum, so the original
  * is never touched) and handed over through the portal in the Flatpak. */
@@ -446,34 +538,20 @@ open_externally (SignetAttachmentsSection *self,
                  const char               *file_name,
                  const char               *sha256)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = signet_store_load_version_bytes (self->store, version_id, &error);
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *uri = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "signet", "open", sha256, NULL);
   g_autofree char *safe_name = g_path_get_basename (file_name);
+  g_autoptr(GFile) file = g_file_new_build_filename (dir, safe_name, NULL);
 
-  if (bytes == NULL)
+  if (g_mkdir_with_parents (dir, 0700) != 0)
     {
+      g_autoptr(GError) error = g_error_new (G_IO_ERROR, g_io_error_from_errno (errno),
+                                             _("The folder %s could not be made."), dir);
+
       signet_error_dialog_show (GTK_WIDGET (self), _("The File Could Not Be Opened"), error);
       return;
     }
 
-  dir = g_build_filename (g_get_user_cache_dir (), "signet", "open", sha256, NULL);
-  path = g_build_filename (dir, safe_name, NULL);
-  if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-    {
-      if (error == NULL)
-        g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno),
-                     _("The folder %s could not be made."), dir);
-      signet_error_dialog_show (GTK_WIDGET (self), _("The File Could Not Be Opened"), error);
-      return;
-    }
-
-  uri = g_filename_to_uri (path, NULL, NULL);
-  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, launched_cb, g_object_ref (self));
+  export_version (self, version_id, file, TRUE);
 }
 
 static void
@@ -529,34 +607,15 @@ open_version_activated (GtkWidget  *widget,
 /* Saving out */
 
 static void
-saved_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(SignetAttachmentsSection) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (G_FILE (source));
-
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    signet_error_dialog_show (GTK_WIDGET (self), _("The File Was Not Saved"), error);
-  else
-    signet_toast_show (GTK_WIDGET (self), adw_toast_new_format (_("Saved as “%s”"), name));
-}
-
-static void
 save_chooser_responded_cb (SignetAttachmentsSection *self,
                            int                       response,
                            GtkFileChooserNative     *chooser)
 {
-  g_autoptr(GBytes) bytes = g_steal_pointer (&self->saving);
-
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      /* g_file_replace writes beside the file and renames it into place. */
-      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
-                                           NULL, saved_cb, g_object_ref (self));
+      export_version (self, self->saving_version_id, file, FALSE);
     }
 
   g_clear_object (&self->chooser);
@@ -570,18 +629,11 @@ save_activated (GtkWidget  *widget,
   SignetAttachmentsSection *self = SIGNET_ATTACHMENTS_SECTION (widget);
   SignetAttachment *attachment = lookup (self, g_variant_get_int64 (parameter));
   GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GError) error = NULL;
 
   if (attachment == NULL || self->chooser != NULL)
     return;
 
-  self->saving = signet_store_load_version_bytes (self->store, signet_attachment_get_version_id (attachment), &error);
-  if (self->saving == NULL)
-    {
-      signet_error_dialog_show (GTK_WIDGET (self), _("The File Was Not Saved"), error);
-      return;
-    }
-
+  self->saving_version_id = signet_attachment_get_version_id (attachment);
   self->chooser = gtk_file_chooser_native_new (_("Save a Copy"),
                                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
@@ -756,7 +808,6 @@ signet_attachments_section_dispose (GObject *object)
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->store);
   g_clear_pointer (&self->attachments, g_hash_table_unref);
-  g_clear_pointer (&self->saving, g_bytes_unref);
 
   G_OBJECT_CLASS (signet_attachments_section_parent_class)->dispose (object);
 }

@@ -145,6 +145,62 @@ test_add_and_open (Fixture       *f,
   g_assert_cmpint (f->opened_version, ==, signet_attachment_get_version_id (signed_pdf));
 }
 
+typedef struct
+{
+  const char *path;
+  const char *contents;
+} FileWait;
+
+static gboolean
+file_has_contents (gpointer data)
+{
+  FileWait *wait = data;
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (wait->path, &contents, NULL, NULL) && g_str_equal (contents, wait->contents);
+}
+
+/* A file that is not a PDF goes to the default application as a copy in
+ * the cache folder, written in the background, readable by this user
+ * only; the stored file stays as it was. */
+static void
+test_open_externally (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char notes[] = "call back on Monday\n";
+  g_autoptr(GFile) text = write_file (f, "notes.txt", notes, sizeof notes - 1);
+  g_autoptr(GPtrArray) attachments = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  SignetAttachment *attachment;
+  g_autofree char *copy = NULL;
+  FileWait wait;
+  GStatBuf st;
+
+  add_and_wait (f, text, 1);
+  attachments = signet_store_list_attachments (f->store, signet_contract_get_id (f->contract), NULL);
+  attachment = g_ptr_array_index (attachments, 0);
+  copy = g_build_filename (g_get_user_cache_dir (), "signet", "open",
+                           signet_attachment_get_sha256 (attachment), "notes.txt", NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->section), "attachment.open", "x", signet_attachment_get_id (attachment));
+  /* The file is read in a thread: nothing is written before the call returns. */
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (f->opened_version, ==, 0);
+
+  wait = (FileWait) { copy, notes };
+  g_assert_true (display_test_wait_for (file_has_contents, &wait));
+  g_assert_cmpint (g_stat (copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* If no application here takes text files, a dialog says so. */
+  display_test_spin (300);
+  if (display_test_find_message_dialog () != NULL)
+    display_test_respond ("close");
+
+  stored = signet_store_load_version_bytes (f->store, signet_attachment_get_version_id (attachment), NULL);
+  g_assert_cmpmem (g_bytes_get_data (stored, NULL), g_bytes_get_size (stored), notes, sizeof notes - 1);
+}
+
 /* An empty file is refused with a message that names it, and the
  * contract's other attachments are untouched. */
 static void
@@ -224,6 +280,7 @@ main (int   argc,
   display_test_init (&argc, &argv);
 
   g_test_add ("/attachments-section/add-and-open", Fixture, NULL, fixture_set_up, test_add_and_open, fixture_tear_down);
+  g_test_add ("/attachments-section/open-externally", Fixture, NULL, fixture_set_up, test_open_externally, fixture_tear_down);
   g_test_add ("/attachments-section/empty-file-refused", Fixture, NULL, fixture_set_up, test_empty_file_refused, fixture_tear_down);
   g_test_add ("/attachments-section/delete", Fixture, NULL, fixture_set_up, test_delete, fixture_tear_down);
   g_test_add ("/attachments-section/unsaved-contract", Fixture, NULL, fixture_set_up, test_unsaved_contract, fixture_tear_down);
