@@ -2,6 +2,7 @@
 #pragma once
 
 #include "signet-attachments-section.h"
+#include "signet-history-section.h"
 #include "signet-contract-page.h"
 #include "signet-date-entry.h"
 #include "signet-key-dates-section.h"
@@ -46,6 +47,7 @@ struct _SignetContractPage
   GtkTextView    *notes_view;
   SignetKeyDatesSection *key_dates_section;
   SignetAttachmentsSection *attachments_section;
+  SignetHistorySection *history_section;
 
   /* Per field: the widget that gets the error style and the focus, and
    * the label under it that says what is wrong. */

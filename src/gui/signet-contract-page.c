@@ -362,6 +362,12 @@ build_sections (SignetContractPage *self)
   g_signal_connect_object (self->attachments_section, "open-pdf",
                            G_CALLBACK (attachment_open_pdf_cb), self, G_CONNECT_SWAPPED);
 
+  self->history_section = SIGNET_HISTORY_SECTION (signet_history_section_new ());
+  gtk_widget_set_margin_top (GTK_WIDGET (self->history_section), 12);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->grid))),
+                  GTK_WIDGET (self->history_section));
+  signet_history_section_set_store (self->history_section, self->store);
+
   g_signal_connect_object (target, "drop", G_CALLBACK (files_dropped_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->scrolled_window), GTK_EVENT_CONTROLLER (target));
 }
@@ -490,6 +496,8 @@ signet_contract_page_set_store (SignetContractPage *self,
     signet_attachments_section_set_store (self->attachments_section, store);
   if (self->key_dates_section != NULL)
     signet_key_dates_section_set_store (self->key_dates_section, store);
+  if (self->history_section != NULL)
+    signet_history_section_set_store (self->history_section, store);
 }
 
 SignetContract *
@@ -525,6 +533,7 @@ signet_contract_page_set_contract (SignetContractPage *self,
       signet_attachments_section_set_contract_id (self->attachments_section,
                                                   signet_contract_get_id (self->contract));
       signet_key_dates_section_set_contract (self->key_dates_section, self->contract);
+      signet_history_section_set_contract (self->history_section, signet_contract_get_id (self->contract));
       gtk_stack_set_visible_child_name (self->stack, "form");
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
     }

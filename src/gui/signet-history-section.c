@@ -1,0 +1,424 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-history-section"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "signet-annotation.h"
+#include "signet-attachment.h"
+#include "signet-date.h"
+#include "signet-enums.h"
+#include "signet-history-section.h"
+#include "signet-key-dates.h"
+#include "signet-money.h"
+
+/* The newest entries shown; the rest are counted below the list. */
+#define MAX_ENTRIES 50
+
+struct _SignetHistorySection
+{
+  GtkWidget    parent_instance;
+
+  GtkWidget   *box;
+  GtkListBox  *list;
+  GtkLabel    *more_label;
+
+  SignetStore *store;
+  gint64       contract_id;
+  /* The contract's currency now, for amounts whose entry does not say. */
+  char        *currency;
+};
+
+G_DEFINE_FINAL_TYPE (SignetHistorySection, signet_history_section, GTK_TYPE_WIDGET)
+
+/* What an audit entry's action says, as a heading. Actions the store does
+ * not write (yet) read as a change. */
+static const char *
+action_to_label (const char *action)
+{
+  static const struct { const char *action; const char *label; } labels[] = {
+    { "create",               N_("Created") },
+    { "update",               N_("Changed") },
+    { "delete",               N_("Deleted") },
+    { "restore",              N_("Restored") },
+    { "attach",               N_("File attached") },
+    { "import attachment",    N_("File imported") },
+    { "replace attachment",   N_("New version of a file") },
+    { "update attachment",    N_("File details changed") },
+    { "delete attachment",    N_("File deleted") },
+    { "restore attachment",   N_("File restored") },
+    { "annotate",             N_("Annotation added") },
+    { "edit annotation",      N_("Annotation changed") },
+    { "delete annotation",    N_("Annotation deleted") },
+    { "restore annotation",   N_("Annotation restored") },
+    { "add-key-date",         N_("Key date added") },
+    { "update-key-date",      N_("Key date changed") },
+    { "delete-key-date",      N_("Key date deleted") },
+    { "record-review",        N_("Review recorded") },
+    { "set-reminders",        N_("Reminders changed") },
+    { "acknowledge-reminder", N_("Reminder dismissed") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (action, labels[i].action) == 0)
+      return _(labels[i].label);
+
+  return _("Changed");
+}
+
+/* The name of a changed field, or NULL for one not worth showing (a
+ * checksum) or not known. */
+static const char *
+field_to_label (const char *token)
+{
+  static const struct { const char *token; const char *label; } file_fields[] = {
+    { "file",        N_("File") },
+    { "role",        N_("Role") },
+    { "description", N_("Description") },
+    { "version",     N_("Version") },
+    { "annotation",  N_("Annotation") },
+    { "page",        N_("Page") },
+    { "color",       N_("Colour") },
+    { "comment",     N_("Comment") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (file_fields); i++)
+    if (g_strcmp0 (token, file_fields[i].token) == 0)
+      return _(file_fields[i].label);
+
+  for (SignetField field = SIGNET_FIELD_CONTRACT_NUMBER; field <= SIGNET_FIELD_REMINDER_LEAD_DAYS; field++)
+    if (g_strcmp0 (token, signet_field_to_token (field)) == 0)
+      return signet_field_to_label (field);
+
+  return NULL;
+}
+
+/* A value as the rest of the app shows it: labels for statuses, risk
+ * levels, roles and kinds, the client's name, amounts with their currency,
+ * dates in the local format. @currency is the entry's, or NULL. */
+static char *
+value_to_text (SignetHistorySection *self,
+               const char           *field,
+               const char           *value,
+               const char           *currency)
+{
+  SignetContractStatus status;
+  SignetRiskLevel level;
+  SignetAttachmentRole role;
+  SignetKeyDateKind kind;
+  SignetAnnotationKind annotation;
+
+  if (value == NULL)
+    return NULL;
+
+  if (g_str_equal (field, "status") && signet_contract_status_from_token (value, &status))
+    return g_strdup (signet_contract_status_to_label (status));
+  if (g_str_equal (field, "risk-level") && signet_risk_level_from_token (value, &level))
+    return g_strdup (signet_risk_level_to_label (level));
+  if (g_str_equal (field, "role") && signet_attachment_role_from_token (value, &role))
+    return g_strdup (signet_attachment_role_to_label (role));
+  if (g_str_equal (field, "key-date-kind") && signet_key_date_kind_from_token (value, &kind))
+    return g_strdup (signet_key_date_kind_to_label (kind));
+  if (g_str_equal (field, "annotation") && signet_annotation_kind_from_token (value, &annotation))
+    return g_strdup (signet_annotation_kind_to_label (annotation));
+  if (g_str_equal (field, "client"))
+    {
+      gint64 id = g_ascii_strtoll (value, NULL, 10);
+      g_autoptr(SignetClient) client = id > 0 ? signet_store_get_client (self->store, id, NULL) : NULL;
+
+      if (client != NULL)
+        return g_strdup (signet_client_get_name (client));
+    }
+  if (g_str_equal (field, "value"))
+    {
+      const char *code = currency != NULL ? currency : self->currency;
+      gint64 minor_units;
+
+      if (code != NULL && signet_money_parse (value, code, &minor_units, NULL))
+        return signet_money_format (minor_units, code);
+    }
+  if (g_str_equal (field, "notice-days"))
+    {
+      guint64 days;
+
+      if (g_str_has_prefix (value, "auto-renew, ") &&
+          g_ascii_string_to_unsigned (value + strlen ("auto-renew, "), 10, 0, G_MAXUINT, &days, NULL))
+        return g_strdup_printf (ngettext ("renews itself, %u day of notice",
+                                          "renews itself, %u days of notice", (gulong) days), (guint) days);
+      if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &days, NULL))
+        return g_strdup_printf (ngettext ("%u day", "%u days", (gulong) days), (guint) days);
+    }
+  if (signet_date_is_valid (value))
+    return signet_date_format_display (value);
+
+  return g_strdup (value);
+}
+
+/* The currency an entry gives its amounts, before (@old) or after. */
+static const char *
+entry_currency (const SignetAuditEntry *entry,
+                gboolean                old)
+{
+  for (guint i = 0; entry->changes != NULL && i < entry->changes->len; i++)
+    {
+      const SignetAuditChange *change = g_ptr_array_index (entry->changes, i);
+
+      if (g_str_equal (change->field, "currency"))
+        return old ? change->old_value : change->new_value;
+    }
+
+  return NULL;
+}
+
+/* Whether the entry changed a record that was there before and stays: a
+ * field it lists without an old or a new value was empty then. */
+static gboolean
+entry_is_change (const SignetAuditEntry *entry)
+{
+  static const char * const changes[] = {
+    "update", "update attachment", "edit annotation", "update-key-date", "set-reminders",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    if (g_strcmp0 (entry->action, changes[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static char *
+change_to_text (SignetHistorySection    *self,
+                const SignetAuditEntry  *entry,
+                const SignetAuditChange *change)
+{
+  g_autofree char *old_text = value_to_text (self, change->field, change->old_value, entry_currency (entry, TRUE));
+  g_autofree char *new_text = value_to_text (self, change->field, change->new_value, entry_currency (entry, FALSE));
+
+  if (entry_is_change (entry))
+    {
+      if (old_text == NULL)
+        old_text = g_strdup ("");
+      if (new_text == NULL)
+        new_text = g_strdup ("");
+    }
+
+  if (old_text != NULL && new_text != NULL)
+    return g_strdup_printf ("%s → %s", *old_text ? old_text : _("(empty)"), *new_text ? new_text : _("(empty)"));
+  if (new_text != NULL)
+    return g_strdup (*new_text ? new_text : _("(empty)"));
+  if (old_text != NULL)
+    /* Translators: the value a field had before it was deleted. */
+    return g_strdup_printf (_("was %s"), *old_text ? old_text : _("(empty)"));
+
+  return g_strdup (_("(empty)"));
+}
+
+/* "27 Nov 2026 14:05" in local time. */
+static char *
+format_timestamp (const char *timestamp)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (timestamp, NULL);
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+
+  if (utc == NULL)
+    return g_strdup (timestamp);
+
+  local = g_date_time_to_local (utc);
+  day = g_date_time_format (local, "%Y-%m-%d");
+  date = signet_date_format_display (day);
+  time = g_date_time_format (local, "%H:%M");
+
+  return g_strdup_printf ("%s %s", date, time);
+}
+
+static GtkWidget *
+entry_row (SignetHistorySection   *self,
+           const SignetAuditEntry *entry)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  g_autofree char *when = format_timestamp (entry->timestamp);
+  g_autofree char *subtitle = NULL;
+  guint n_shown = 0;
+
+  /* Translators: who made a change, and when: "zhangwei · 27 Nov 2026 14:05". */
+  subtitle = g_strdup_printf (_("%s · %s"), entry->user, when);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), action_to_label (entry->action));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+
+  for (guint i = 0; entry->changes != NULL && i < entry->changes->len; i++)
+    {
+      const SignetAuditChange *change = g_ptr_array_index (entry->changes, i);
+      const char *label = field_to_label (change->field);
+      g_autofree char *text = NULL;
+      GtkWidget *change_row;
+
+      if (label == NULL)
+        continue;
+
+      text = change_to_text (self, entry, change);
+      change_row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (change_row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (change_row), label);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (change_row), text);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (change_row), 4);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), change_row);
+      n_shown++;
+    }
+
+  gtk_widget_set_sensitive (row, n_shown > 0);
+
+  return row;
+}
+
+static void
+reload (SignetHistorySection *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->more_label), FALSE);
+  /* A contract not saved yet has no history to show. */
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+
+  g_clear_pointer (&self->currency, g_free);
+  if (self->store == NULL || self->contract_id == 0)
+    return;
+
+  {
+    g_autoptr(SignetContract) contract = signet_store_get_contract (self->store, self->contract_id, NULL);
+
+    if (contract != NULL)
+      self->currency = g_strdup (signet_contract_get_currency (contract));
+  }
+
+  entries = signet_store_list_audit (self->store, SIGNET_RECORD_CONTRACT, self->contract_id, &error);
+  if (entries == NULL)
+    {
+      g_warning ("Could not read the history of contract %" G_GINT64_FORMAT ": %s",
+                 self->contract_id, error->message);
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self), entries->len > 0);
+  for (guint i = 0; i < MIN (entries->len, MAX_ENTRIES); i++)
+    gtk_list_box_append (self->list, entry_row (self, g_ptr_array_index (entries, i)));
+
+  if (entries->len > MAX_ENTRIES)
+    {
+      g_autofree char *more = NULL;
+      guint n_more = entries->len - MAX_ENTRIES;
+
+      more = g_strdup_printf (ngettext ("and %u earlier change", "and %u earlier changes", n_more), n_more);
+      gtk_label_set_text (self->more_label, more);
+      gtk_widget_set_visible (GTK_WIDGET (self->more_label), TRUE);
+    }
+}
+
+static void
+store_changed_cb (SignetHistorySection *self,
+                  SignetRecordKind      kind,
+                  gint64                id,
+                  SignetChangeKind      change,
+                  SignetStore          *store)
+{
+  if (kind == SIGNET_RECORD_CONTRACT && id == self->contract_id)
+    reload (self);
+}
+
+static void
+signet_history_section_dispose (GObject *object)
+{
+  SignetHistorySection *self = SIGNET_HISTORY_SECTION (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->currency, g_free);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (signet_history_section_parent_class)->dispose (object);
+}
+
+static void
+signet_history_section_class_init (SignetHistorySectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = signet_history_section_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+signet_history_section_init (SignetHistorySection *self)
+{
+  GtkWidget *heading = gtk_label_new (_("History"));
+  GtkWidget *more = gtk_label_new (NULL);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0.0f);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (self->box), heading);
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("History"), -1);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->list));
+
+  gtk_label_set_xalign (GTK_LABEL (more), 0.0f);
+  gtk_widget_add_css_class (more, "dim-label");
+  gtk_widget_set_visible (more, FALSE);
+  self->more_label = GTK_LABEL (more);
+  gtk_box_append (GTK_BOX (self->box), more);
+}
+
+GtkWidget *
+signet_history_section_new (void)
+{
+  return g_object_new (SIGNET_TYPE_HISTORY_SECTION, NULL);
+}
+
+void
+signet_history_section_set_store (SignetHistorySection *self,
+                                  SignetStore          *store)
+{
+  g_return_if_fail (SIGNET_IS_HISTORY_SECTION (self));
+  g_return_if_fail (store == NULL || SIGNET_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  self->contract_id = 0;
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  reload (self);
+}
+
+void
+signet_history_section_set_contract (SignetHistorySection *self,
+                                     gint64                contract_id)
+{
+  g_return_if_fail (SIGNET_IS_HISTORY_SECTION (self));
+
+  self->contract_id = contract_id;
+  reload (self);
+}
