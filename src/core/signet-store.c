@@ -799,6 +799,33 @@ signet_store_get_path (SignetStore *self)
   return self->path;
 }
 
+gboolean
+signet_store_set_watched (SignetStore **slot,
+                          SignetStore  *store,
+                          gpointer      instance,
+                          GCallback     changed_cb,
+                          GCallback     reset_cb)
+{
+  g_return_val_if_fail (slot != NULL, FALSE);
+  g_return_val_if_fail (store == NULL || SIGNET_IS_STORE (store), FALSE);
+
+  if (*slot == store)
+    return FALSE;
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_data (*slot, instance);
+  g_set_object (slot, store);
+
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "changed", changed_cb, instance, G_CONNECT_SWAPPED);
+      if (reset_cb != NULL)
+        g_signal_connect_object (store, "reset", reset_cb, instance, G_CONNECT_SWAPPED);
+    }
+
+  return TRUE;
+}
+
 int
 signet_store_get_schema_version (void)
 {

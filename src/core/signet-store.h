@@ -82,6 +82,15 @@ char             *signet_store_get_default_path      (void);
 SignetStore      *signet_store_new                   (const char        *path,
                                                       GError           **error);
 const char       *signet_store_get_path              (SignetStore       *self);
+/* For an object that shows a store: points *@slot at @store and moves
+ * @instance's handler of "changed" (and of "reset", if @reset_cb is not
+ * NULL), connected swapped, from the store it had to the new one. FALSE,
+ * and nothing done, when *@slot is @store already. */
+gboolean          signet_store_set_watched           (SignetStore      **slot,
+                                                      SignetStore       *store,
+                                                      gpointer           instance,
+                                                      GCallback          changed_cb,
+                                                      GCallback          reset_cb);
 /* The schema version this build writes. */
 int               signet_store_get_schema_version    (void);
 

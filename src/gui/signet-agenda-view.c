@@ -396,17 +396,9 @@ signet_agenda_view_set_store (SignetAgendaView *self,
   g_return_if_fail (SIGNET_IS_AGENDA_VIEW (self));
   g_return_if_fail (store == NULL || SIGNET_IS_STORE (store));
 
-  if (self->store == store)
+  if (!signet_store_set_watched (&self->store, store, self,
+                                 G_CALLBACK (store_changed_cb), G_CALLBACK (store_reset_cb)))
     return;
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    {
-      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "reset", G_CALLBACK (store_reset_cb), self, G_CONNECT_SWAPPED);
-    }
 
   queue_reload (self);
 }

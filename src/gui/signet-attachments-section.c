@@ -885,18 +885,10 @@ signet_attachments_section_set_store (SignetAttachmentsSection *self,
   g_return_if_fail (SIGNET_IS_ATTACHMENTS_SECTION (self));
   g_return_if_fail (store == NULL || SIGNET_IS_STORE (store));
 
-  if (self->store == store)
+  if (!signet_store_set_watched (&self->store, store, self, G_CALLBACK (store_changed_cb), NULL))
     return;
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-
-  g_set_object (&self->store, store);
   self->contract_id = 0;
-
-  if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-
   reload (self);
 }
 

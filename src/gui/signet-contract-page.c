@@ -476,21 +476,11 @@ signet_contract_page_set_store (SignetContractPage *self,
   g_return_if_fail (SIGNET_IS_CONTRACT_PAGE (self));
   g_return_if_fail (store == NULL || SIGNET_IS_STORE (store));
 
-  if (self->store == store)
+  if (!signet_store_set_watched (&self->store, store, self,
+                                 G_CALLBACK (store_changed_cb), G_CALLBACK (store_reset_cb)))
     return;
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-
-  g_set_object (&self->store, store);
   signet_contract_page_set_contract (self, NULL);
-
-  if (store != NULL)
-    {
-      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "reset", G_CALLBACK (store_reset_cb), self, G_CONNECT_SWAPPED);
-    }
-
   reload_clients (self);
   if (self->attachments_section != NULL)
     signet_attachments_section_set_store (self->attachments_section, store);

@@ -647,18 +647,10 @@ signet_key_dates_section_set_store (SignetKeyDatesSection *self,
   g_return_if_fail (SIGNET_IS_KEY_DATES_SECTION (self));
   g_return_if_fail (store == NULL || SIGNET_IS_STORE (store));
 
-  if (self->store == store)
+  if (!signet_store_set_watched (&self->store, store, self, G_CALLBACK (store_changed_cb), NULL))
     return;
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-
-  g_set_object (&self->store, store);
   g_clear_object (&self->contract);
-
-  if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-
   reload (self);
 }
 

@@ -1104,6 +1104,53 @@ test_busy_message (Fixture       *f,
   g_assert_cmpuint (signet_store_count_contracts (f->store), ==, 0);
 }
 
+static void
+watcher_changed_cb (GObject          *watcher,
+                    SignetRecordKind  kind,
+                    gint64            id,
+                    SignetChangeKind  change,
+                    SignetStore      *store)
+{
+  guint *n_changes = g_object_get_data (watcher, "n-changes");
+
+  (*n_changes)++;
+}
+
+/* A view that shows one store hears its changes, and no longer those of
+ * the store it showed before. */
+static void
+test_set_watched (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetStore) other = signet_store_new (other_path, &error);
+  g_autoptr(GObject) watcher = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(SignetStore) slot = NULL;
+  guint n_changes = 0;
+
+  g_assert_no_error (error);
+  g_object_set_data (watcher, "n-changes", &n_changes);
+
+  g_assert_true (signet_store_set_watched (&slot, f->store, watcher, G_CALLBACK (watcher_changed_cb), NULL));
+  g_assert_true (slot == f->store);
+  g_assert_false (signet_store_set_watched (&slot, f->store, watcher, G_CALLBACK (watcher_changed_cb), NULL));
+
+  g_object_unref (add_client (f->store, "Acme", "ACME"));
+  g_assert_cmpuint (n_changes, ==, 1);
+
+  g_assert_true (signet_store_set_watched (&slot, other, watcher, G_CALLBACK (watcher_changed_cb), NULL));
+  g_object_unref (add_client (f->store, "Initech", "INIT"));
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_object_unref (add_client (other, "Globex", "GLBX"));
+  g_assert_cmpuint (n_changes, ==, 2);
+
+  g_assert_true (signet_store_set_watched (&slot, NULL, watcher, G_CALLBACK (watcher_changed_cb), NULL));
+  g_assert_null (slot);
+  g_object_unref (add_client (other, "Umbrella", "UMB"));
+  g_assert_cmpuint (n_changes, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1133,6 +1180,7 @@ main (int   argc,
   ADD ("/store/batch-failed-halfway", test_batch_failed_halfway);
   ADD ("/store/two-connections", test_two_connections);
   ADD ("/store/busy-message", test_busy_message);
+  ADD ("/store/set-watched", test_set_watched);
 #undef ADD
 
   return g_test_run ();
