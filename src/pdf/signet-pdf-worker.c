@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "signet-pdf-document-private.h"
@@ -172,6 +173,43 @@ run_step (SignetPdfWorker  *self,
   return job->step (self->document, job->task);
 }
 
+/* Threads told to quit that are still freeing their document. The process
+ * waits for them as it exits: poppler destroys its global state then, and
+ * a document freed at the same time would crash it. */
+static GMutex finishing_mutex;
+static GCond  finishing_cond;
+static guint  n_finishing;
+
+static void
+wait_for_finishing_workers (void)
+{
+  /* A render under way ends within a page; do not wait longer than that. */
+  gint64 deadline = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+
+  g_mutex_lock (&finishing_mutex);
+  while (n_finishing > 0 && g_cond_wait_until (&finishing_cond, &finishing_mutex, deadline))
+    ;
+  g_mutex_unlock (&finishing_mutex);
+}
+
+static void
+count_finishing (int delta)
+{
+  static gsize registered = 0;
+
+  if (g_once_init_enter (&registered))
+    {
+      atexit (wait_for_finishing_workers);
+      g_once_init_leave (&registered, 1);
+    }
+
+  g_mutex_lock (&finishing_mutex);
+  n_finishing += delta;
+  if (n_finishing == 0)
+    g_cond_broadcast (&finishing_cond);
+  g_mutex_unlock (&finishing_mutex);
+}
+
 static gpointer
 worker_thread (gpointer data)
 {
@@ -224,6 +262,7 @@ worker_thread (gpointer data)
   /* Free the document on the thread that used it last. */
   g_clear_object (&self->document);
   signet_pdf_worker_unref (self);
+  count_finishing (-1);
 
   return NULL;
 }
@@ -295,6 +334,9 @@ signet_pdf_worker_shutdown (SignetPdfWorker *self)
   g_return_if_fail (self != NULL);
 
   g_mutex_lock (&self->mutex);
+  /* The thread, if there is one, now winds down: counted until it is done. */
+  if (self->started && !self->quit)
+    count_finishing (+1);
   self->quit = TRUE;
   g_cond_signal (&self->cond);
   g_mutex_unlock (&self->mutex);
