@@ -216,6 +216,49 @@ test_scroll_through_document (void)
   g_rmdir (dir);
 }
 
+/* A document rendered on its thread and dropped right before the process
+ * exits: the thread frees it while the process ends, and poppler tears
+ * down its global state then. Run in a child process, many times, with
+ * glibc's malloc checks: the crash this guards against is a race. */
+static void
+test_exit_after_render (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GBytes) bytes = pdf_fixture_load (g_getenv ("SIGNET_TEST_EXIT_PDF"));
+      g_autoptr(SignetPdfDocument) document = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+
+      document = signet_pdf_document_new_from_bytes (bytes, NULL, &error);
+      g_assert_no_error (error);
+      texture = pdf_test_render (document, 0, 1.0, 0, &error);
+      g_assert_no_error (error);
+      return;
+    }
+
+  dir = g_dir_make_tmp ("signet-pdf-exit-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "long.pdf", NULL);
+  pdf_fixture_write_long (path, 100);
+  g_setenv ("SIGNET_TEST_EXIT_PDF", path, TRUE);
+  g_setenv ("MALLOC_CHECK_", "2", FALSE);
+  g_setenv ("MALLOC_PERTURB_", "77", FALSE);
+
+  /* Without the wait at exit, about one child in a hundred crashed. */
+  for (guint i = 0; i < 100; i++)
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+    }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +271,7 @@ main (int   argc,
   g_test_add_func ("/pdf/texture-cache/too-large-for-budget", test_too_large_for_budget);
   g_test_add_func ("/pdf/texture-cache/lookup-nearest", test_lookup_nearest);
   g_test_add_func ("/pdf/texture-cache/scroll-through-document", test_scroll_through_document);
+  g_test_add_func ("/pdf/texture-cache/exit-after-render", test_exit_after_render);
 
   return g_test_run ();
 }
