@@ -41,6 +41,31 @@ spin_value_changed_cb (SignetContractPage *self,
   _signet_contract_page_field_edited (self, spin);
 }
 
+/* The wheel scrolls the page, not the number under the pointer: the spin
+ * button takes wheel turns only while it has the keyboard focus, so that
+ * scrolling down the form never changes the notice period on the way. */
+static gboolean
+spin_scroll_cb (GtkEventControllerScroll *controller,
+                double                    dx,
+                double                    dy,
+                SignetContractPage       *self)
+{
+  GtkWidget *spin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkRoot *root = gtk_widget_get_root (spin);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkAdjustment *adjustment;
+  double step;
+
+  if (focus != NULL && (focus == spin || gtk_widget_is_ancestor (focus, spin)))
+    return FALSE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  step = MAX (40.0, gtk_adjustment_get_page_size (adjustment) / 8.0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+
+  return TRUE;
+}
+
 static void
 notes_changed_cb (SignetContractPage *self,
                   GtkTextBuffer      *buffer)
@@ -236,6 +261,13 @@ _signet_contract_page_build_form (SignetContractPage *self)
   add_row (self, SIGNET_FIELD_CONTRACT_NOTICE_DAYS, GTK_WIDGET (self->notice_days_spin),
            GTK_WIDGET (self->notice_days_spin));
   g_signal_connect_object (self->notice_days_spin, "value-changed", G_CALLBACK (spin_value_changed_cb), self, G_CONNECT_SWAPPED);
+  {
+    GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+    gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (wheel, "scroll", G_CALLBACK (spin_scroll_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->notice_days_spin), wheel);
+  }
 
   add_section (self, _("Status and Notes"));
   self->status_dropdown =

@@ -748,6 +748,62 @@ static const BadFile bad_files[] = {
   { "unreadable.db", make_unreadable, "Permission denied" },
 };
 
+static GtkEventController *
+capture_scroll_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        return controller;
+    }
+
+  return NULL;
+}
+
+/* Turning the wheel over the notice period scrolls the form and leaves the
+ * number alone, unless the field has the keyboard focus. */
+static void
+test_wheel_over_number (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *spin;
+  GtkEventController *wheel;
+  GtkAdjustment *adjustment;
+  gboolean handled = FALSE;
+  double before;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 480);
+  click_contract (fixture, "HT-2025-0003");
+  display_test_spin (100);
+  spin = find_field (fixture, "Notice Period");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 30);
+  wheel = capture_scroll_controller (spin);
+  g_assert_nonnull (wheel);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+    gtk_widget_get_ancestor (spin, GTK_TYPE_SCROLLED_WINDOW)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, 0);
+  gtk_widget_grab_focus (find_field (fixture, "Title"));
+
+  g_signal_emit_by_name (wheel, "scroll", 0.0, 1.0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 30);
+
+  /* In the field, the wheel is the field's. */
+  before = gtk_adjustment_get_value (adjustment);
+  gtk_widget_grab_focus (spin);
+  handled = FALSE;
+  g_signal_emit_by_name (wheel, "scroll", 0.0, 1.0, &handled);
+  g_assert_false (handled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, before);
+}
+
 /* The main menu is made when it first opens, and then has its items. */
 static void
 test_main_menu (Fixture       *fixture,
@@ -809,6 +865,7 @@ main (int   argc,
   ADD ("unsaved-changes-prompt", test_unsaved_changes_prompt);
   ADD ("window-state", test_window_state);
   ADD ("main-menu", test_main_menu);
+  ADD ("wheel-over-number", test_wheel_over_number);
   g_test_add_func ("/window/empty-register", test_empty_register);
   g_test_add_func ("/window/app-icon", test_app_icon);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
