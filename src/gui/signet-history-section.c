@@ -97,6 +97,21 @@ field_to_label (const char *token)
   return NULL;
 }
 
+static gboolean
+is_date_field (const char *field)
+{
+  static const SignetField dates[] = {
+    SIGNET_FIELD_CONTRACT_SIGNING_DATE, SIGNET_FIELD_CONTRACT_START_DATE, SIGNET_FIELD_CONTRACT_END_DATE,
+    SIGNET_FIELD_KEY_DATE_DATE, SIGNET_FIELD_REVIEW_DATE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    if (g_str_equal (field, signet_field_to_token (dates[i])))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* A value as the rest of the app shows it: labels for statuses, risk
  * levels, roles and kinds, the client's name, amounts with their currency,
  * dates in the local format. @currency is the entry's, or NULL. */
@@ -152,7 +167,7 @@ value_to_text (SignetHistorySection *self,
       if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &days, NULL))
         return g_strdup_printf (ngettext ("%u day", "%u days", (gulong) days), (guint) days);
     }
-  if (signet_date_is_valid (value))
+  if (is_date_field (field) && signet_date_is_valid (value))
     return signet_date_format_display (value);
 
   return g_strdup (value);
@@ -336,6 +351,15 @@ store_changed_cb (SignetHistorySection *self,
     reload (self);
 }
 
+/* An import writes through a connection of its own and then resets the
+ * store: any contract may have changed. */
+static void
+store_reset_cb (SignetHistorySection *self,
+                SignetStore          *store)
+{
+  reload (self);
+}
+
 static void
 signet_history_section_dispose (GObject *object)
 {
@@ -400,7 +424,8 @@ signet_history_section_set_store (SignetHistorySection *self,
   g_return_if_fail (SIGNET_IS_HISTORY_SECTION (self));
   g_return_if_fail (store == NULL || SIGNET_IS_STORE (store));
 
-  if (!signet_store_set_watched (&self->store, store, self, G_CALLBACK (store_changed_cb), NULL))
+  if (!signet_store_set_watched (&self->store, store, self,
+                                 G_CALLBACK (store_changed_cb), G_CALLBACK (store_reset_cb)))
     return;
 
   self->contract_id = 0;
@@ -412,6 +437,11 @@ signet_history_section_set_contract (SignetHistorySection *self,
                                      gint64                contract_id)
 {
   g_return_if_fail (SIGNET_IS_HISTORY_SECTION (self));
+
+  /* The page hands the contract over again after every change to it; the
+   * change itself reloads through "changed". */
+  if (self->contract_id == contract_id)
+    return;
 
   self->contract_id = contract_id;
   reload (self);
