@@ -259,6 +259,18 @@ write_long_field (const char *path)
   write_text (path, text);
 }
 
+/* The same in a CDATA section, which counts as text like any other. */
+static void
+write_long_cdata_field (const char *path)
+{
+  g_autofree char *notes = g_strnfill (2 * 1024 * 1024, 'y');
+  g_autofree char *text = g_strconcat (HEAD ROOT "  <clients>\n    <client code=\"K100\">\n      <name>Big</name>\n"
+                                       "      <notes>a<![CDATA[", notes, "]]>b</notes>\n    </client>\n  </clients>\n"
+                                       "</register>\n", NULL);
+
+  write_text (path, text);
+}
+
 static void
 write_duplicate_number (const char *path)
 {
@@ -624,6 +636,9 @@ static const BadInput bad_inputs[] = {
     .message = "“1,234.50” is not an amount", .line = 12 },
   { "float-amount", ">1234.50<", ">1.2345e3<", .code = SIGNET_XML_ERROR_INVALID,
     .message = "“1.2345e3” is not an amount", .line = 12 },
+  { "cdata-amount-too-many-decimals", ">1234.50<", "><![CDATA[1234.505]]><", .code = SIGNET_XML_ERROR_INVALID,
+    .message = "The amount “1234.505” has more decimals than CNY allows (2).", .line = 12, .column = 38,
+    .value = "1234.505" },
   { "too-many-decimals", "currency=\"CNY\">1234.50<", "currency=\"JPY\">1234.5<", .code = SIGNET_XML_ERROR_INVALID,
     .message = "The amount “1234.5” has more decimals than JPY allows (0).", .line = 12, .column = 29 },
   { "unknown-currency", "currency=\"CNY\"", "currency=\"ABC\"", .code = SIGNET_XML_ERROR_INVALID,
@@ -672,6 +687,8 @@ static const BadInput bad_inputs[] = {
   { "huge-text-node", .write = write_huge_text, .code = SIGNET_XML_ERROR_LIMIT,
     .message = "A text in the file is longer than 1048576 bytes", .line = 6 },
   { "long-field", .write = write_long_field, .code = SIGNET_XML_ERROR_LIMIT,
+    .message = "The text of <notes> is longer than 1048576 bytes", .line = 6 },
+  { "long-cdata-field", .write = write_long_cdata_field, .code = SIGNET_XML_ERROR_LIMIT,
     .message = "The text of <notes> is longer than 1048576 bytes", .line = 6 },
   { "attachment-sha256-mismatch", .write = write_attachment_bad_sha, .code = SIGNET_XML_ERROR_INVALID,
     .message = "The attachment “hello.txt” is damaged: its SHA-256 checksum is " HELLO_SHA256
@@ -880,7 +897,8 @@ write_corpus (const char *dir)
       g_autofree char *path = g_build_filename (dir, name, NULL);
 
       /* Seeds are for mutation: the multi-megabyte ones only slow it down. */
-      if (bad_inputs[i].write == write_huge_text || bad_inputs[i].write == write_long_field)
+      if (bad_inputs[i].write == write_huge_text || bad_inputs[i].write == write_long_field ||
+          bad_inputs[i].write == write_long_cdata_field)
         continue;
 
       write_case (&bad_inputs[i], path);
