@@ -135,6 +135,13 @@ gboolean      _signet_store_write_audit          (SignetStore      *self,
                                                   FieldList        *after,
                                                   GError          **error);
 
+/* See signet-store-locks.c: before the first connection, SQLite's locks
+ * are kept by open file description, so that no other close() drops them. */
+void          _signet_store_use_description_locks (void);
+/* FALSE when @path is the -wal, -shm or -journal file of a database. */
+gboolean      _signet_store_check_not_companion  (const char       *path,
+                                                  GError          **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FieldList, _signet_field_list_free)
 
 G_END_DECLS

@@ -592,13 +592,18 @@ ensure_file (const char  *path,
 }
 
 /* Before the first connection: SQLite's count of the memory it uses takes
- * a lock around every allocation, and Signet never asks for it. */
+ * a lock around every allocation, and Signet never asks for it. Its locks
+ * on the register are kept by open file description, not by the process:
+ * a POSIX lock goes when ANY descriptor of the file closes, and a file
+ * chooser sniffing the register's type dropped them (signet-store-locks.c).
+ * Configured first: finding the VFS initialises SQLite. */
 static GOnce sqlite_configured = G_ONCE_INIT;
 
 static gpointer
 configure_sqlite (gpointer data)
 {
   sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+  _signet_store_use_description_locks ();
 
   return NULL;
 }
@@ -612,6 +617,11 @@ open_database (SignetStore  *self,
   gint64 app_id;
   gint64 n_tables;
   int rc;
+
+  /* Opened as a database, a WAL or -shm would be read and maybe written
+   * over outside the register's own connections. */
+  if (!_signet_store_check_not_companion (self->path, error))
+    return FALSE;
 
   if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
     {

@@ -20,6 +20,7 @@ typedef enum
   SIGNET_STORE_ERROR_NOT_FOUND,
   SIGNET_STORE_ERROR_IN_USE,        /* e.g. deleting a client that has contracts */
   SIGNET_STORE_ERROR_FAILED,
+  SIGNET_STORE_ERROR_REGISTER_FILE, /* a file to attach, import or export to is the register's own */
 } SignetStoreError;
 
 typedef enum
@@ -82,6 +83,14 @@ char             *signet_store_get_default_path      (void);
 SignetStore      *signet_store_new                   (const char        *path,
                                                       GError           **error);
 const char       *signet_store_get_path              (SignetStore       *self);
+/* FALSE, with SIGNET_STORE_ERROR_REGISTER_FILE, when @file is the register
+ * or its -wal, -shm or -journal file, or would be taken for one once made.
+ * Attaching, importing and exporting ask first: opening and closing such
+ * a file outside SQLite is what lost locks did, and writing over it is
+ * worse. Decided by stat() alone; @file is never opened. */
+gboolean          signet_store_check_not_register_file (SignetStore     *self,
+                                                      GFile             *file,
+                                                      GError           **error);
 /* For an object that shows a store: points *@slot at @store and moves
  * @instance's handler of "changed" (and of "reset", if @reset_cb is not
  * NULL), connected swapped, from the store it had to the new one. FALSE,
