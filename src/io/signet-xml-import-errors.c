@@ -55,6 +55,15 @@ _signet_xml_import_locate_attribute (Import     *self,
   if (column == 0)
     column = _signet_xml_find_column (self->file, line, single_quoted, skip);
 
+  /* A value written with references or spaces the import removed, or one
+   * too long to look for: where the attribute's value starts. */
+  if (column == 0)
+    {
+      g_autofree char *start = g_strdup_printf (" %s=", attribute);
+
+      column = _signet_xml_find_column (self->file, line, start, strlen (start) + 1);
+    }
+
   return column;
 }
 

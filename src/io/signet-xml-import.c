@@ -14,6 +14,23 @@
 /* How many nodes pass between two looks at the cancellable. */
 #define CANCEL_CHECK_INTERVAL 1024
 
+/* Where the file first gave a client code or contract number, as written
+ * (spaces around it included), for the message if it comes again. */
+typedef struct
+{
+  guint  line;
+  char  *written;
+} KeyPlace;
+
+static void
+key_place_free (gpointer data)
+{
+  KeyPlace *place = data;
+
+  g_free (place->written);
+  g_free (place);
+}
+
 static void
 import_clear_record (Import *self)
 {
@@ -263,6 +280,84 @@ start_root (Import     *self,
   return TRUE;
 }
 
+/* "line 10, column 23", for a message that names two places. */
+static char *
+describe_place (guint line,
+                guint column)
+{
+  if (column == 0)
+    /* Translators: a place in a file, inside a sentence. */
+    return g_strdup_printf (_("line %u"), line);
+
+  /* Translators: a place in a file, inside a sentence. */
+  return g_strdup_printf (_("line %u, column %u"), line, column);
+}
+
+/* The value of @attribute, the record's key, without the spaces around
+ * it: the store keeps it so, and matches on it. NULL when it is missing. */
+static char *
+get_key_attribute (Import     *self,
+                   const char *attribute)
+{
+  char *value = _signet_xml_import_get_attribute (self, attribute);
+
+  return value != NULL ? g_strstrip (value) : NULL;
+}
+
+/* Refuses a client code or contract number the file gave before, spaces
+ * around it aside, naming both places: the store would otherwise refuse
+ * the second record with a message about its database. */
+static gboolean
+check_key_once (Import     *self,
+                GHashTable *seen,
+                const char *attribute,
+                guint       line)
+{
+  g_autofree char *written = _signet_xml_import_get_attribute (self, attribute);
+  g_autofree char *first_place = NULL;
+  g_autofree char *second_place = NULL;
+  KeyPlace *first = g_hash_table_lookup (seen, self->key);
+  guint column;
+
+  if (first == NULL)
+    {
+      first = g_new0 (KeyPlace, 1);
+      first->line = line;
+      first->written = g_steal_pointer (&written);
+      g_hash_table_insert (seen, g_strdup (self->key), first);
+      return TRUE;
+    }
+
+  column = _signet_xml_import_locate_attribute (self, line, attribute, written);
+  first_place = describe_place (first->line, _signet_xml_import_locate_attribute (self, first->line, attribute, first->written));
+  second_place = describe_place (line, column);
+
+  if (g_str_equal (first->written, written) && self->record == RECORD_CLIENT)
+    /* Translators: %s is a client code; the others are places in the file ("line 10, column 23"). */
+    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, column, written,
+                 _("The client code %s appears twice in the file: on %s, and on %s."),
+                 self->key, first_place, second_place);
+
+  if (g_str_equal (first->written, written))
+    /* Translators: %s is a contract number; the others are places in the file ("line 10, column 23"). */
+    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, column, written,
+                 _("The contract number %s appears twice in the file: on %s, and on %s."),
+                 self->key, first_place, second_place);
+
+  if (self->record == RECORD_CLIENT)
+    /* Translators: the client codes as written, each with its place in the file. */
+    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, column, written,
+                 _("The client codes “%s” (%s) and “%s” (%s) are the same code: Signet removes the "
+                   "spaces around a code, so a client code appears twice in the file."),
+                 first->written, first_place, written, second_place);
+
+  /* Translators: the contract numbers as written, each with its place in the file. */
+  return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, column, written,
+               _("The contract numbers “%s” (%s) and “%s” (%s) are the same number: Signet removes "
+                 "the spaces around a number, so a contract number appears twice in the file."),
+               first->written, first_place, written, second_place);
+}
+
 static gboolean
 start_client (Import *self,
               guint   line)
@@ -270,18 +365,19 @@ start_client (Import *self,
   import_clear_record (self);
   self->record = RECORD_CLIENT;
   self->record_line = line;
-  self->key = _signet_xml_import_get_attribute (self, "code");
+  self->key = get_key_attribute (self, "code");
   self->client = signet_client_new ();
   signet_client_set_code (self->client, self->key);
 
   if (self->key == NULL)
     return TRUE;
 
-  if (!g_hash_table_add (self->seen_codes, g_strdup (self->key)))
-    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, _signet_xml_import_locate_attribute (self, line, "code", self->key), self->key,
-                 _("The client code %s appears twice in the file."), self->key);
+  if (*self->key == '\0')
+    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line,
+                 _signet_xml_import_locate_attribute (self, line, "code", NULL), NULL,
+                 _("A client has no code: its code is only spaces."));
 
-  return TRUE;
+  return check_key_once (self, self->seen_codes, "code", line);
 }
 
 static gboolean
@@ -294,14 +390,18 @@ start_contract (Import *self,
   import_clear_record (self);
   self->record = RECORD_CONTRACT;
   self->record_line = line;
-  self->key = _signet_xml_import_get_attribute (self, "number");
-  self->client_code = _signet_xml_import_get_attribute (self, "client");
+  self->key = get_key_attribute (self, "number");
+  self->client_code = get_key_attribute (self, "client");
   self->contract = signet_contract_new ();
   signet_contract_set_number (self->contract, self->key);
 
-  if (self->key != NULL && !g_hash_table_add (self->seen_numbers, g_strdup (self->key)))
-    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, _signet_xml_import_locate_attribute (self, line, "number", self->key), self->key,
-                 _("The contract number %s appears twice in the file."), self->key);
+  if (self->key != NULL && *self->key == '\0')
+    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line,
+                 _signet_xml_import_locate_attribute (self, line, "number", NULL), NULL,
+                 _("A contract has no number: its number is only spaces."));
+
+  if (self->key != NULL && !check_key_once (self, self->seen_numbers, "number", line))
+    return FALSE;
 
   if (self->client_code == NULL)
     return TRUE;
@@ -734,8 +834,8 @@ signet_xml_import (SignetStore                *store,
   self.cancellable = cancellable;
   stream = g_buffered_input_stream_new_sized (G_INPUT_STREAM (file_stream), 64 * 1024);
   self.size = info ? g_file_info_get_size (info) : 0;
-  self.seen_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self.seen_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.seen_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, key_place_free);
+  self.seen_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, key_place_free);
   self.client_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self.stored_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.text = g_string_sized_new (256);

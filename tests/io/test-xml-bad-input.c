@@ -286,6 +286,38 @@ write_duplicate_number (const char *path)
   io_write_file (path, text->str, text->len);
 }
 
+/* The same number twice, written with spaces around it that make the two
+ * differ: " IMP-0001" on line 10, "IMP-0001 " on line 21. */
+static void
+write_duplicate_number_spaces (const char *path)
+{
+  g_autoptr(GString) text = g_string_new (valid_register);
+  const char *contract = strstr (valid_register, "    <contract ");
+  const char *end = strstr (valid_register, "  </contracts>");
+  g_autoptr(GString) copy = g_string_new_len (contract, end - contract);
+
+  g_string_replace (text, "number=\"IMP-0001\"", "number=\" IMP-0001\"", 1);
+  g_string_replace (copy, "number=\"IMP-0001\"", "number=\"IMP-0001 \"", 1);
+  g_string_replace (text, "  </contracts>", "", 1);
+  g_string_replace (text, "</register>", "", 1);
+  g_string_append (text, copy->str);
+  g_string_append (text, "  </contracts>\n</register>\n");
+  io_write_file (path, text->str, text->len);
+}
+
+static void
+write_duplicate_code_spaces (const char *path)
+{
+  g_autoptr(GString) text = g_string_new (valid_register);
+
+  g_string_replace (text, "  </clients>",
+                    "    <client code=\"&#32;K100&#9;\">\n"
+                    "      <name>Another client</name>\n"
+                    "    </client>\n"
+                    "  </clients>", 1);
+  io_write_file (path, text->str, text->len);
+}
+
 static void
 write_duplicate_code (const char *path)
 {
@@ -656,10 +688,23 @@ static const BadInput bad_inputs[] = {
     .code = SIGNET_XML_ERROR_INVALID,
     .message = "“9999” is not a notice period; write a number of days from 0 to 3650.", .line = 15 },
   { "duplicate-number", .write = write_duplicate_number, .code = SIGNET_XML_ERROR_INVALID,
-    .message = "The contract number IMP-0001 appears twice in the file.", .line = 21, .column = 23,
-    .value = "IMP-0001" },
+    .message = "The contract number IMP-0001 appears twice in the file: on line 10, column 23, and on "
+               "line 21, column 23.", .line = 21, .column = 23, .value = "IMP-0001" },
   { "duplicate-code", .write = write_duplicate_code, .code = SIGNET_XML_ERROR_INVALID,
-    .message = "The client code K100 appears twice in the file.", .line = 8, .column = 19 },
+    .message = "The client code K100 appears twice in the file: on line 4, column 19, and on line 8, column 19.",
+    .line = 8, .column = 19 },
+  { "duplicate-number-spaces", .write = write_duplicate_number_spaces, .code = SIGNET_XML_ERROR_INVALID,
+    .message = "The contract numbers “ IMP-0001” (line 10, column 23) and “IMP-0001 ” (line 21, column 23) are "
+               "the same number: Signet removes the spaces around a number, so a contract number appears twice "
+               "in the file.", .line = 21, .column = 23, .value = "IMP-0001 " },
+  { "duplicate-code-spaces", .write = write_duplicate_code_spaces, .code = SIGNET_XML_ERROR_INVALID,
+    .message = "The client codes “K100” (line 4, column 19) and “ K100\t” (line 8, column 19) are the same code: "
+               "Signet removes the spaces around a code, so a client code appears twice in the file.",
+    .line = 8, .column = 19, .value = " K100\t" },
+  { "number-of-spaces", "number=\"IMP-0001\"", "number=\"  \"", .code = SIGNET_XML_ERROR_INVALID,
+    .message = "A contract has no number: its number is only spaces.", .line = 10, .column = 23 },
+  { "code-of-spaces", "code=\"K100\"", "code=\" \"", .code = SIGNET_XML_ERROR_INVALID,
+    .message = "A client has no code: its code is only spaces.", .line = 4, .column = 19 },
   { "unknown-client", "client=\"K100\"", "client=\"C404\"", .code = SIGNET_XML_ERROR_INVALID,
     .message = "The contract IMP-0001 belongs to the client C404, which is neither in the file nor in the register.",
     .line = 10, .column = 41, .value = "C404" },

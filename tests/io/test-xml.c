@@ -391,6 +391,79 @@ test_import_conflicts (IoFixture     *f,
   g_assert_cmpuint (report->clients_unchanged + report->contracts_unchanged, ==, 5);
 }
 
+/* Keys with spaces around them, which the store removes: the register's
+ * C001 and KW-1. */
+static const char spaced_keys_register[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<register xmlns=\"" SIGNET_XML_NAMESPACE "\" version=\"1\">\n"
+  "  <clients>\n"
+  "    <client code=\" C001 \">\n"
+  "      <name>北京华信科技有限公司（新名）</name>\n"
+  "    </client>\n"
+  "  </clients>\n"
+  "  <contracts>\n"
+  "    <contract number=\"  KW-1\t\" client=\"ACME-01 \">\n"
+  "      <title>Maintenance, renewed</title>\n"
+  "      <value currency=\"KWD\">2.500</value>\n"
+  "      <status>renewed</status>\n"
+  "    </contract>\n"
+  "  </contracts>\n"
+  "</register>\n";
+
+/* A file's " C001 " is the register's C001: the import matches on the key
+ * the store keeps, instead of adding a second record the database refuses
+ * with a message of its own. */
+static void
+test_import_spaced_keys (IoFixture     *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = io_fixture_path (f, "spaced.xml");
+  g_autoptr(SignetImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(SignetContract) kw = NULL;
+  g_autoptr(SignetClient) c001 = NULL;
+  guint n_contracts;
+
+  io_fill_sample_register (f->store);
+  io_write_file (path, spaced_keys_register, -1);
+  before = io_export_bytes (f->store, NULL);
+  n_contracts = signet_store_count_contracts (f->store);
+
+  report = import_file (f->store, path, SIGNET_CONFLICT_FAIL, FALSE, &error);
+  g_assert_null (report);
+  g_assert_error (error, SIGNET_XML_ERROR, SIGNET_XML_ERROR_CONFLICT);
+  g_assert_cmpstr (error->message, ==,
+                   "The client C001 is already in the register with other details. Nothing was imported; "
+                   "choose to skip or to update existing records to import this file.");
+  g_assert_cmpuint (signet_xml_error_get_line (error), ==, 4);
+  g_assert_cmpuint (signet_xml_error_get_column (error), ==, 19);
+  g_clear_error (&error);
+  after = io_export_bytes (f->store, NULL);
+  io_assert_bytes_equal (before, after);
+
+  report = import_file (f->store, path, SIGNET_CONFLICT_UPDATE, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->clients_added, ==, 0);
+  g_assert_cmpuint (report->clients_updated, ==, 1);
+  g_assert_cmpuint (report->contracts_added, ==, 0);
+  g_assert_cmpuint (report->contracts_updated, ==, 1);
+  g_assert_cmpuint (signet_store_count_contracts (f->store), ==, n_contracts);
+  kw = signet_store_find_contract_by_number (f->store, "KW-1", NULL);
+  g_assert_cmpstr (signet_contract_get_title (kw), ==, "Maintenance, renewed");
+  g_assert_cmpstr (signet_contract_get_client_name (kw), ==, "Acme & Sons <Ltd>");
+  c001 = signet_store_find_client_by_code (f->store, "C001", NULL);
+  g_assert_cmpstr (signet_client_get_name (c001), ==, "北京华信科技有限公司（新名）");
+  g_clear_pointer (&report, signet_import_report_free);
+
+  /* Once more: the same keys, the same details. */
+  report = import_file (f->store, path, SIGNET_CONFLICT_FAIL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->clients_unchanged, ==, 1);
+  g_assert_cmpuint (report->contracts_unchanged, ==, 1);
+}
+
 typedef struct
 {
   GMainLoop          *loop;
@@ -574,6 +647,8 @@ main (int   argc,
   g_test_add ("/xml/export/atomic", IoFixture, NULL, io_fixture_set_up, test_export_atomic, io_fixture_tear_down);
   g_test_add ("/xml/export/unwritable", IoFixture, NULL, io_fixture_set_up, test_export_unwritable, io_fixture_tear_down);
   g_test_add ("/xml/import/conflicts", IoFixture, NULL, io_fixture_set_up, test_import_conflicts, io_fixture_tear_down);
+  g_test_add ("/xml/import/spaced-keys", IoFixture, NULL, io_fixture_set_up, test_import_spaced_keys,
+              io_fixture_tear_down);
   g_test_add ("/xml/import/cancel", IoFixture, NULL, io_fixture_set_up, test_import_cancel, io_fixture_tear_down);
   g_test_add ("/xml/documented-example", IoFixture, NULL, io_fixture_set_up, test_documented_example, io_fixture_tear_down);
   g_test_add ("/xml/async", IoFixture, NULL, io_fixture_set_up, test_async, io_fixture_tear_down);
