@@ -12,6 +12,7 @@ struct _SignetClient
   GObject parent_instance;
 
   gint64  id;
+  gint64  version;
   char   *name;
   char   *code;
   char   *contact;
@@ -26,6 +27,7 @@ G_DEFINE_FINAL_TYPE (SignetClient, signet_client, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_ID,
+  PROP_VERSION,
   PROP_NAME,
   PROP_CODE,
   PROP_CONTACT,
@@ -67,6 +69,9 @@ signet_client_get_property (GObject    *object,
     case PROP_ID:
       g_value_set_int64 (value, self->id);
       break;
+    case PROP_VERSION:
+      g_value_set_int64 (value, self->version);
+      break;
     case PROP_NAME:
       g_value_set_string (value, self->name);
       break;
@@ -106,6 +111,9 @@ signet_client_set_property (GObject      *object,
     case PROP_ID:
       signet_client_set_id (self, g_value_get_int64 (value));
       break;
+    case PROP_VERSION:
+      signet_client_set_version (self, g_value_get_int64 (value));
+      break;
     case PROP_NAME:
       signet_client_set_name (self, g_value_get_string (value));
       break;
@@ -143,6 +151,9 @@ signet_client_class_init (SignetClientClass *klass)
 
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_VERSION] =
+    g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL,
@@ -189,6 +200,7 @@ signet_client_copy (SignetClient *self)
 
   copy = signet_client_new ();
   copy->id = self->id;
+  copy->version = self->version;
   copy->name = g_strdup (self->name);
   copy->code = g_strdup (self->code);
   copy->contact = g_strdup (self->contact);
@@ -219,6 +231,85 @@ signet_client_set_id (SignetClient *self,
       self->id = id;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
     }
+}
+
+gint64
+signet_client_get_version (SignetClient *self)
+{
+  g_return_val_if_fail (SIGNET_IS_CLIENT (self), 0);
+
+  return self->version;
+}
+
+void
+signet_client_set_version (SignetClient *self,
+                           gint64        version)
+{
+  g_return_if_fail (SIGNET_IS_CLIENT (self));
+
+  if (self->version != version)
+    {
+      self->version = version;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+    }
+}
+
+/* The field's string in @self, which the setter of the same field takes. */
+static char **
+field_slot (SignetClient *self,
+            SignetField   field)
+{
+  switch (field)
+    {
+    case SIGNET_FIELD_CLIENT_NAME:
+      return &self->name;
+    case SIGNET_FIELD_CLIENT_CODE:
+      return &self->code;
+    case SIGNET_FIELD_CLIENT_CONTACT:
+      return &self->contact;
+    case SIGNET_FIELD_CLIENT_PHONE:
+      return &self->phone;
+    case SIGNET_FIELD_CLIENT_EMAIL:
+      return &self->email;
+    case SIGNET_FIELD_CLIENT_ADDRESS:
+      return &self->address;
+    case SIGNET_FIELD_CLIENT_NOTES:
+      return &self->notes;
+    default:
+      return NULL;
+    }
+}
+
+const char *
+signet_client_get_field (SignetClient *self,
+                         SignetField   field)
+{
+  char **slot;
+
+  g_return_val_if_fail (SIGNET_IS_CLIENT (self), NULL);
+
+  slot = field_slot (self, field);
+  g_return_val_if_fail (slot != NULL, NULL);
+
+  return *slot;
+}
+
+void
+signet_client_set_field (SignetClient *self,
+                         SignetField   field,
+                         const char   *text)
+{
+  char **slot;
+
+  g_return_if_fail (SIGNET_IS_CLIENT (self));
+
+  slot = field_slot (self, field);
+  g_return_if_fail (slot != NULL);
+
+  /* The properties of the fields come in the order of the fields. */
+  G_STATIC_ASSERT (PROP_NOTES - PROP_NAME == SIGNET_FIELD_CLIENT_NOTES - SIGNET_FIELD_CLIENT_NAME);
+  if (signet_set_str (slot, text))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME + (field - SIGNET_FIELD_CLIENT_NAME)]);
 }
 
 const char *

@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "signet-enums.h"
+
 G_BEGIN_DECLS
 
 #define SIGNET_TYPE_CLIENT (signet_client_get_type ())
@@ -15,6 +17,18 @@ SignetClient *signet_client_copy             (SignetClient *self);
 gint64        signet_client_get_id           (SignetClient *self);
 void          signet_client_set_id           (SignetClient *self,
                                               gint64        id);
+/* How many times the stored record has been written: 1 when added, one
+ * more with every write; 0 for a client not stored yet. */
+gint64        signet_client_get_version      (SignetClient *self);
+void          signet_client_set_version      (SignetClient *self,
+                                              gint64        version);
+/* The text of one field, SIGNET_FIELD_CLIENT_NAME .. _NOTES, as a save
+ * compares and merges them (see signet_store_save_client()). */
+const char   *signet_client_get_field        (SignetClient *self,
+                                              SignetField   field);
+void          signet_client_set_field        (SignetClient *self,
+                                              SignetField   field,
+                                              const char   *text);
 const char   *signet_client_get_name         (SignetClient *self);
 void          signet_client_set_name         (SignetClient *self,
                                               const char   *name);

@@ -13,6 +13,7 @@ struct _SignetContract
   GObject               parent_instance;
 
   gint64                id;
+  gint64                version;
   char                  *number;
   char                  *title;
   gint64                client_id;
@@ -38,6 +39,7 @@ G_DEFINE_FINAL_TYPE (SignetContract, signet_contract, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_ID,
+  PROP_VERSION,
   PROP_NUMBER,
   PROP_TITLE,
   PROP_CLIENT_ID,
@@ -94,6 +96,10 @@ signet_contract_get_property (GObject    *object,
     {
     case PROP_ID:
       g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_VERSION:
+      g_value_set_int64 (value, self->version);
       break;
 
     case PROP_NUMBER:
@@ -187,6 +193,10 @@ signet_contract_set_property (GObject      *object,
       signet_contract_set_id (self, g_value_get_int64 (value));
       break;
 
+    case PROP_VERSION:
+      signet_contract_set_version (self, g_value_get_int64 (value));
+      break;
+
     case PROP_NUMBER:
       signet_contract_set_number (self, g_value_get_string (value));
       break;
@@ -276,6 +286,9 @@ signet_contract_class_init (SignetContractClass *klass)
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_VERSION] =
+    g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0,
+      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_NUMBER] =
     g_param_spec_string ("number", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -357,6 +370,7 @@ signet_contract_copy (SignetContract *self)
 
   copy = signet_contract_new ();
   copy->id = self->id;
+  copy->version = self->version;
   signet_set_str (&copy->number, self->number);
   signet_set_str (&copy->title, self->title);
   copy->client_id = self->client_id;
@@ -407,6 +421,116 @@ signet_contract_equal (SignetContract *self,
          g_strcmp0 (self->notes, other->notes) == 0;
 }
 
+gboolean
+signet_contract_field_equal (SignetContract *self,
+                             SignetContract *other,
+                             SignetField     field)
+{
+  g_return_val_if_fail (SIGNET_IS_CONTRACT (self), FALSE);
+  g_return_val_if_fail (SIGNET_IS_CONTRACT (other), FALSE);
+
+  switch (field)
+    {
+    case SIGNET_FIELD_CONTRACT_NUMBER:
+      return g_strcmp0 (self->number, other->number) == 0;
+    case SIGNET_FIELD_CONTRACT_TITLE:
+      return g_strcmp0 (self->title, other->title) == 0;
+    case SIGNET_FIELD_CONTRACT_CLIENT:
+      return self->client_id == other->client_id;
+    case SIGNET_FIELD_CONTRACT_TYPE:
+      return g_strcmp0 (self->contract_type, other->contract_type) == 0;
+    case SIGNET_FIELD_CONTRACT_OWNER:
+      return g_strcmp0 (self->owner, other->owner) == 0;
+    case SIGNET_FIELD_CONTRACT_DEPARTMENT:
+      return g_strcmp0 (self->department, other->department) == 0;
+    case SIGNET_FIELD_CONTRACT_VALUE:
+    case SIGNET_FIELD_CONTRACT_CURRENCY:
+      return self->value == other->value && g_strcmp0 (self->currency, other->currency) == 0;
+    case SIGNET_FIELD_CONTRACT_SIGNING_DATE:
+      return g_strcmp0 (self->signing_date, other->signing_date) == 0;
+    case SIGNET_FIELD_CONTRACT_START_DATE:
+      return g_strcmp0 (self->start_date, other->start_date) == 0;
+    case SIGNET_FIELD_CONTRACT_END_DATE:
+      return g_strcmp0 (self->end_date, other->end_date) == 0;
+    case SIGNET_FIELD_CONTRACT_NOTICE_DAYS:
+      return self->notice_days == other->notice_days && self->auto_renew == other->auto_renew;
+    case SIGNET_FIELD_CONTRACT_STATUS:
+      return self->status == other->status;
+    case SIGNET_FIELD_CONTRACT_RISK_LEVEL:
+      return self->risk_level == other->risk_level;
+    case SIGNET_FIELD_CONTRACT_TAGS:
+      return g_strcmp0 (self->tags, other->tags) == 0;
+    case SIGNET_FIELD_CONTRACT_NOTES:
+      return g_strcmp0 (self->notes, other->notes) == 0;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+void
+signet_contract_copy_field (SignetContract *self,
+                            SignetContract *source,
+                            SignetField     field)
+{
+  g_return_if_fail (SIGNET_IS_CONTRACT (self));
+  g_return_if_fail (SIGNET_IS_CONTRACT (source));
+
+  switch (field)
+    {
+    case SIGNET_FIELD_CONTRACT_NUMBER:
+      signet_contract_set_number (self, source->number);
+      break;
+    case SIGNET_FIELD_CONTRACT_TITLE:
+      signet_contract_set_title (self, source->title);
+      break;
+    case SIGNET_FIELD_CONTRACT_CLIENT:
+      signet_contract_set_client_id (self, source->client_id);
+      signet_contract_set_client_name (self, source->client_name);
+      break;
+    case SIGNET_FIELD_CONTRACT_TYPE:
+      signet_contract_set_contract_type (self, source->contract_type);
+      break;
+    case SIGNET_FIELD_CONTRACT_OWNER:
+      signet_contract_set_owner (self, source->owner);
+      break;
+    case SIGNET_FIELD_CONTRACT_DEPARTMENT:
+      signet_contract_set_department (self, source->department);
+      break;
+    case SIGNET_FIELD_CONTRACT_VALUE:
+    case SIGNET_FIELD_CONTRACT_CURRENCY:
+      signet_contract_set_value (self, source->value);
+      signet_contract_set_currency (self, source->currency);
+      break;
+    case SIGNET_FIELD_CONTRACT_SIGNING_DATE:
+      signet_contract_set_signing_date (self, source->signing_date);
+      break;
+    case SIGNET_FIELD_CONTRACT_START_DATE:
+      signet_contract_set_start_date (self, source->start_date);
+      break;
+    case SIGNET_FIELD_CONTRACT_END_DATE:
+      signet_contract_set_end_date (self, source->end_date);
+      break;
+    case SIGNET_FIELD_CONTRACT_NOTICE_DAYS:
+      signet_contract_set_notice_days (self, source->notice_days);
+      signet_contract_set_auto_renew (self, source->auto_renew);
+      break;
+    case SIGNET_FIELD_CONTRACT_STATUS:
+      signet_contract_set_status (self, source->status);
+      break;
+    case SIGNET_FIELD_CONTRACT_RISK_LEVEL:
+      signet_contract_set_risk_level (self, source->risk_level);
+      break;
+    case SIGNET_FIELD_CONTRACT_TAGS:
+      signet_contract_set_tags (self, source->tags);
+      break;
+    case SIGNET_FIELD_CONTRACT_NOTES:
+      signet_contract_set_notes (self, source->notes);
+      break;
+    default:
+      g_return_if_reached ();
+    }
+}
+
 gint64
 signet_contract_get_id (SignetContract *self)
 {
@@ -425,6 +549,27 @@ signet_contract_set_id (SignetContract *self,
     {
       self->id = id;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+    }
+}
+
+gint64
+signet_contract_get_version (SignetContract *self)
+{
+  g_return_val_if_fail (SIGNET_IS_CONTRACT (self), 0);
+
+  return self->version;
+}
+
+void
+signet_contract_set_version (SignetContract *self,
+                             gint64          version)
+{
+  g_return_if_fail (SIGNET_IS_CONTRACT (self));
+
+  if (self->version != version)
+    {
+      self->version = version;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
     }
 }
 

@@ -17,13 +17,31 @@ G_DECLARE_FINAL_TYPE (SignetContract, signet_contract, SIGNET, CONTRACT, GObject
  * store for display. */
 SignetContract       *signet_contract_new                 (void);
 SignetContract       *signet_contract_copy                (SignetContract       *self);
-/* TRUE when every stored field is equal (the id and client-name included). */
+/* TRUE when every stored field is equal (the id and client-name included,
+ * the version not: two reads of a record can hold the same data). */
 gboolean              signet_contract_equal               (SignetContract       *self,
                                                            SignetContract       *other);
+/* One field, as a save compares and merges them (see
+ * signet_store_save_contract()). The value and its currency are one field,
+ * SIGNET_FIELD_CONTRACT_VALUE (CURRENCY means the same), since an amount
+ * means nothing in another currency; the notice period and auto-renew are
+ * one, SIGNET_FIELD_CONTRACT_NOTICE_DAYS, as the audit log keeps them. The
+ * client is compared by id; copying it copies its name too. */
+gboolean              signet_contract_field_equal         (SignetContract       *self,
+                                                           SignetContract       *other,
+                                                           SignetField           field);
+void                  signet_contract_copy_field          (SignetContract       *self,
+                                                           SignetContract       *source,
+                                                           SignetField           field);
 
 gint64                signet_contract_get_id              (SignetContract       *self);
 void                  signet_contract_set_id              (SignetContract       *self,
                                                            gint64                id);
+/* How many times the stored record has been written: 1 when added, one
+ * more with every write; 0 for a contract not stored yet. */
+gint64                signet_contract_get_version         (SignetContract       *self);
+void                  signet_contract_set_version         (SignetContract       *self,
+                                                           gint64                version);
 const char           *signet_contract_get_number          (SignetContract       *self);
 void                  signet_contract_set_number          (SignetContract       *self,
                                                            const char           *number);

@@ -10,6 +10,9 @@
 
 #include "signet-store-private.h"
 
+/* Every stored column of a client, in the order read_client_row() reads them. */
+#define SELECT_CLIENT "SELECT id, name, code, contact, phone, email, address, notes, version FROM clients "
+
 static gboolean
 validate_client (SignetStore   *self,
                  SignetClient  *client,
@@ -67,6 +70,7 @@ read_client_row (sqlite3_stmt *stmt,
   signet_client_set_email (client, (const char *) sqlite3_column_text (stmt, 5));
   signet_client_set_address (client, (const char *) sqlite3_column_text (stmt, 6));
   signet_client_set_notes (client, (const char *) sqlite3_column_text (stmt, 7));
+  signet_client_set_version (client, sqlite3_column_int64 (stmt, 8));
 }
 
 static void
@@ -92,9 +96,7 @@ _signet_store_lookup_client (SignetStore  *self,
                              const char   *text,
                              GError      **error)
 {
-  g_autofree char *sql =
-    g_strdup_printf ("SELECT id, name, code, contact, phone, email, address, notes "
-                     "FROM clients WHERE %s = ?", where);
+  g_autofree char *sql = g_strdup_printf (SELECT_CLIENT "WHERE %s = ?", where);
   sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
   SignetClient *client = NULL;
   int rc;
@@ -158,6 +160,7 @@ signet_store_add_client (SignetStore   *self,
     goto failed;
 
   signet_client_set_id (client, id);
+  signet_client_set_version (client, 1);
   _signet_store_emit_changed (self, SIGNET_RECORD_CLIENT, id, SIGNET_CHANGE_ADDED);
 
   return TRUE;
@@ -167,16 +170,68 @@ failed:
   return FALSE;
 }
 
+/* The fields a save merges one by one, in the form's order. */
+static const SignetField client_fields[] = {
+  SIGNET_FIELD_CLIENT_NAME,
+  SIGNET_FIELD_CLIENT_CODE,
+  SIGNET_FIELD_CLIENT_CONTACT,
+  SIGNET_FIELD_CLIENT_PHONE,
+  SIGNET_FIELD_CLIENT_EMAIL,
+  SIGNET_FIELD_CLIENT_ADDRESS,
+  SIGNET_FIELD_CLIENT_NOTES,
+};
+
+static gboolean
+client_field_equal (SignetClient *a,
+                    SignetClient *b,
+                    SignetField   field)
+{
+  return g_strcmp0 (signet_client_get_field (a, field), signet_client_get_field (b, field)) == 0;
+}
+
+/* Writes @client over @old, the row as read in this write's transaction,
+ * one version on, and audits what changed; the caller has begun the write
+ * and rolls it back on failure. */
+static gboolean
+write_update (SignetStore   *self,
+              SignetClient  *old,
+              SignetClient  *client,
+              GError       **error)
+{
+  g_autoptr(FieldList) before = NULL;
+  g_autoptr(FieldList) after = NULL;
+  gint64 id = signet_client_get_id (old);
+  sqlite3_stmt *stmt;
+
+  if (!validate_client (self, client, error))
+    return FALSE;
+
+  stmt = _signet_store_statement (self,
+                                  "UPDATE clients SET name = ?, code = ?, contact = ?, phone = ?, email = ?, "
+                                  "address = ?, notes = ?, version = version + 1 WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_client (stmt, client);
+  sqlite3_bind_int64 (stmt, 8, id);
+  if (!_signet_store_step_done (self, stmt, error))
+    return FALSE;
+
+  before = _signet_client_to_fields (old);
+  after = _signet_client_to_fields (client);
+
+  return _signet_store_refresh_search_text (self, "client_id", id, error) &&
+         _signet_store_write_audit (self, "update", SIGNET_RECORD_CLIENT, id,
+                                    signet_client_get_name (client), before, after, error);
+}
+
 gboolean
 signet_store_update_client (SignetStore   *self,
                             SignetClient  *client,
                             GError       **error)
 {
   g_autoptr(SignetClient) old = NULL;
-  g_autoptr(FieldList) before = NULL;
-  g_autoptr(FieldList) after = NULL;
   gint64 id;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
   g_return_val_if_fail (SIGNET_IS_CLIENT (client), FALSE);
@@ -187,25 +242,69 @@ signet_store_update_client (SignetStore   *self,
     return FALSE;
 
   if (!(old = signet_store_get_client (self, id, error)) ||
-      !validate_client (self, client, error))
+      !write_update (self, old, client, error) ||
+      !_signet_store_commit_write (self, error))
     goto failed;
 
-  stmt = _signet_store_statement (self,
-                                  "UPDATE clients SET name = ?, code = ?, contact = ?, phone = ?, email = ?, "
-                                  "address = ?, notes = ? WHERE id = ?", error);
-  if (stmt == NULL)
+  signet_client_set_version (client, signet_client_get_version (old) + 1);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CLIENT, id, SIGNET_CHANGE_UPDATED);
+
+  return TRUE;
+
+failed:
+  _signet_store_rollback_write (self);
+  return FALSE;
+}
+
+gboolean
+signet_store_save_client (SignetStore   *self,
+                          SignetClient  *base,
+                          SignetClient  *edited,
+                          GError       **error)
+{
+  g_autoptr(SignetClient) current = NULL;
+  g_autoptr(SignetClient) merged = NULL;
+  gboolean changed = FALSE;
+  gint64 id;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGNET_IS_CLIENT (base), FALSE);
+  g_return_val_if_fail (SIGNET_IS_CLIENT (edited), FALSE);
+  g_return_val_if_fail (signet_client_get_id (base) == signet_client_get_id (edited), FALSE);
+
+  id = signet_client_get_id (base);
+
+  if (!_signet_store_begin_write (self, error))
+    return FALSE;
+
+  if (!(current = signet_store_get_client (self, id, error)))
     goto failed;
 
-  bind_client (stmt, client);
-  sqlite3_bind_int64 (stmt, 8, id);
-  if (!_signet_store_step_done (self, stmt, error))
-    goto failed;
+  if (signet_client_get_version (current) != signet_client_get_version (base))
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
+                   _("The client “%s” was changed elsewhere after you opened it. Nothing was saved; "
+                     "review the changes and save again."),
+                   signet_client_get_name (current));
+      goto failed;
+    }
 
-  before = _signet_client_to_fields (old);
-  after = _signet_client_to_fields (client);
-  if (!_signet_store_refresh_search_text (self, "client_id", id, error) ||
-      !_signet_store_write_audit (self, "update", SIGNET_RECORD_CLIENT, id,
-                                  signet_client_get_name (client), before, after, error) ||
+  merged = signet_client_copy (current);
+  for (guint i = 0; i < G_N_ELEMENTS (client_fields); i++)
+    if (!client_field_equal (edited, base, client_fields[i]))
+      {
+        signet_client_set_field (merged, client_fields[i], signet_client_get_field (edited, client_fields[i]));
+        changed |= !client_field_equal (merged, current, client_fields[i]);
+      }
+
+  /* The user's edits are what is stored already: nothing to write. */
+  if (!changed)
+    {
+      _signet_store_rollback_write (self);
+      return TRUE;
+    }
+
+  if (!write_update (self, current, merged, error) ||
       !_signet_store_commit_write (self, error))
     goto failed;
 
@@ -216,6 +315,42 @@ signet_store_update_client (SignetStore   *self,
 failed:
   _signet_store_rollback_write (self);
   return FALSE;
+}
+
+GArray *
+signet_store_list_client_conflicts (SignetStore   *self,
+                                    SignetClient  *base,
+                                    SignetClient  *edited,
+                                    SignetClient **current,
+                                    GError       **error)
+{
+  g_autoptr(SignetClient) stored = NULL;
+  GArray *conflicts;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+  g_return_val_if_fail (SIGNET_IS_CLIENT (base), NULL);
+  g_return_val_if_fail (SIGNET_IS_CLIENT (edited), NULL);
+  g_return_val_if_fail (current != NULL, NULL);
+
+  stored = signet_store_get_client (self, signet_client_get_id (base), error);
+  if (stored == NULL)
+    return NULL;
+
+  conflicts = g_array_new (FALSE, FALSE, sizeof (SignetFieldConflict));
+  for (guint i = 0; i < G_N_ELEMENTS (client_fields); i++)
+    {
+      SignetFieldConflict conflict = { client_fields[i], FALSE };
+
+      if (client_field_equal (base, stored, conflict.field))
+        continue;
+
+      conflict.edited = !client_field_equal (edited, base, conflict.field);
+      g_array_append_val (conflicts, conflict);
+    }
+
+  *current = g_steal_pointer (&stored);
+
+  return conflicts;
 }
 
 guint
@@ -333,9 +468,7 @@ signet_store_list_clients (SignetStore *self)
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
 
   list = g_list_store_new (SIGNET_TYPE_CLIENT);
-  stmt = _signet_store_statement (self,
-                                  "SELECT id, name, code, contact, phone, email, address, notes "
-                                  "FROM clients ORDER BY name, code", NULL);
+  stmt = _signet_store_statement (self, SELECT_CLIENT "ORDER BY name, code", NULL);
   if (stmt == NULL)
     return G_LIST_MODEL (list);
 

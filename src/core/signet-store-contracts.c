@@ -18,8 +18,28 @@
 #define SELECT_CONTRACT \
   "SELECT c.id, c.number, c.title, c.client_id, k.name, c.contract_type, c.owner, c.department, " \
   "c.value, c.currency, c.signing_date, c.start_date, c.end_date, c.auto_renew, " \
-  "c.notice_days, c.status, c.risk_level, c.tags, c.notes " \
+  "c.notice_days, c.status, c.risk_level, c.tags, c.notes, c.version " \
   "FROM contracts c JOIN clients k ON k.id = c.client_id "
+
+/* The fields a save merges one by one, in the form's order (the currency
+ * goes with the value). */
+static const SignetField contract_fields[] = {
+  SIGNET_FIELD_CONTRACT_NUMBER,
+  SIGNET_FIELD_CONTRACT_TITLE,
+  SIGNET_FIELD_CONTRACT_CLIENT,
+  SIGNET_FIELD_CONTRACT_TYPE,
+  SIGNET_FIELD_CONTRACT_OWNER,
+  SIGNET_FIELD_CONTRACT_DEPARTMENT,
+  SIGNET_FIELD_CONTRACT_VALUE,
+  SIGNET_FIELD_CONTRACT_SIGNING_DATE,
+  SIGNET_FIELD_CONTRACT_START_DATE,
+  SIGNET_FIELD_CONTRACT_END_DATE,
+  SIGNET_FIELD_CONTRACT_NOTICE_DAYS,
+  SIGNET_FIELD_CONTRACT_STATUS,
+  SIGNET_FIELD_CONTRACT_RISK_LEVEL,
+  SIGNET_FIELD_CONTRACT_TAGS,
+  SIGNET_FIELD_CONTRACT_NOTES,
+};
 
 static gboolean
 validate_date (const char   *text,
@@ -200,6 +220,7 @@ read_contract_row (sqlite3_stmt   *stmt,
   signet_contract_set_risk_level (contract, risk);
   signet_contract_set_tags (contract, (const char *) sqlite3_column_text (stmt, 17));
   signet_contract_set_notes (contract, (const char *) sqlite3_column_text (stmt, 18));
+  signet_contract_set_version (contract, sqlite3_column_int64 (stmt, 19));
 }
 
 /* Binds every stored contract column, starting at parameter 1, in the order
@@ -286,7 +307,9 @@ step_insert (SignetStore     *self,
   return _signet_store_set_error (self, rc, error);
 }
 
-/* Keeps the caller's object equal to what a read would return. */
+/* Keeps the caller's object equal to what a read would return. A restored
+ * contract comes back one version on from the one it had, so that a form
+ * still holding it from before the deletion does not save over it. */
 static gboolean
 insert_contract (SignetStore     *self,
                  SignetContract  *contract,
@@ -295,6 +318,7 @@ insert_contract (SignetStore     *self,
                  GError         **error)
 {
   g_autoptr(FieldList) after = NULL;
+  gint64 version = id > 0 ? MAX (signet_contract_get_version (contract), 0) + 1 : 1;
   sqlite3_stmt *stmt;
 
   if (!_signet_store_begin_write (self, error))
@@ -325,6 +349,19 @@ insert_contract (SignetStore     *self,
   client_exists (self, contract);
 
   id = sqlite3_last_insert_rowid (self->db);
+
+  /* A new contract has the column's default, 1. */
+  if (version > 1)
+    {
+      stmt = _signet_store_statement (self, "UPDATE contracts SET version = ? WHERE id = ?", error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, version);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (!_signet_store_step_done (self, stmt, error))
+        goto failed;
+    }
+
   _signet_store_note_batch_insert (self);
   after = _signet_contract_to_fields (contract);
   if (!_signet_store_events_refresh_contract (self, id, error) ||
@@ -334,6 +371,7 @@ insert_contract (SignetStore     *self,
     goto failed;
 
   signet_contract_set_id (contract, id);
+  signet_contract_set_version (contract, version);
   _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_ADDED);
 
   return TRUE;
@@ -368,15 +406,52 @@ signet_store_restore_contract (SignetStore     *self,
   return insert_contract (self, contract, signet_contract_get_id (contract), "restore", error);
 }
 
+/* Writes @contract over @old, the row as read in this write's
+ * transaction, one version on, and audits what changed; the caller has
+ * begun the write and rolls it back on failure. */
+static gboolean
+write_update (SignetStore     *self,
+              SignetContract  *old,
+              SignetContract  *contract,
+              GError         **error)
+{
+  g_autoptr(FieldList) before = NULL;
+  g_autoptr(FieldList) after = NULL;
+  gint64 id = signet_contract_get_id (old);
+  sqlite3_stmt *stmt;
+
+  if (!validate_contract (self, contract, error))
+    return FALSE;
+
+  stmt = _signet_store_statement (self,
+                                  "UPDATE contracts SET number = ?, title = ?, client_id = ?, "
+                                  "contract_type = ?, owner = ?, department = ?, value = ?, currency = ?, "
+                                  "signing_date = ?, start_date = ?, end_date = ?, auto_renew = ?, "
+                                  "notice_days = ?, status = ?, risk_level = ?, tags = ?, notes = ?, "
+                                  "search_text = " SEARCH_TEXT_OF_BOUND_CONTRACT ", version = version + 1 "
+                                  "WHERE id = ?18", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_contract (stmt, contract);
+  sqlite3_bind_int64 (stmt, 18, id);
+  if (!_signet_store_step_done (self, stmt, error))
+    return FALSE;
+
+  before = _signet_contract_to_fields (old);
+  after = _signet_contract_to_fields (contract);
+
+  return _signet_store_events_refresh_contract (self, id, error) &&
+         _signet_store_write_audit (self, "update", SIGNET_RECORD_CONTRACT, id,
+                                    signet_contract_get_number (contract), before, after, error);
+}
+
 gboolean
 signet_store_update_contract (SignetStore     *self,
                               SignetContract  *contract,
                               GError         **error)
 {
   g_autoptr(SignetContract) old = NULL;
-  g_autoptr(FieldList) before = NULL;
-  g_autoptr(FieldList) after = NULL;
-  sqlite3_stmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -388,28 +463,65 @@ signet_store_update_contract (SignetStore     *self,
     return FALSE;
 
   if (!(old = signet_store_get_contract (self, id, error)) ||
-      !validate_contract (self, contract, error))
+      !write_update (self, old, contract, error) ||
+      !_signet_store_commit_write (self, error))
     goto failed;
 
-  stmt = _signet_store_statement (self,
-                                  "UPDATE contracts SET number = ?, title = ?, client_id = ?, "
-                                  "contract_type = ?, owner = ?, department = ?, value = ?, currency = ?, "
-                                  "signing_date = ?, start_date = ?, end_date = ?, auto_renew = ?, "
-                                  "notice_days = ?, status = ?, risk_level = ?, tags = ?, notes = ?, "
-                                  "search_text = " SEARCH_TEXT_OF_BOUND_CONTRACT " WHERE id = ?18", error);
-  if (stmt == NULL)
+  signet_contract_set_version (contract, signet_contract_get_version (old) + 1);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_UPDATED);
+
+  return TRUE;
+
+failed:
+  _signet_store_rollback_write (self);
+  return FALSE;
+}
+
+gboolean
+signet_store_save_contract (SignetStore     *self,
+                            SignetContract  *base,
+                            SignetContract  *edited,
+                            GError         **error)
+{
+  g_autoptr(SignetContract) current = NULL;
+  g_autoptr(SignetContract) merged = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGNET_IS_CONTRACT (base), FALSE);
+  g_return_val_if_fail (SIGNET_IS_CONTRACT (edited), FALSE);
+  g_return_val_if_fail (signet_contract_get_id (base) == signet_contract_get_id (edited), FALSE);
+
+  id = signet_contract_get_id (base);
+
+  if (!_signet_store_begin_write (self, error))
+    return FALSE;
+
+  if (!(current = signet_store_get_contract (self, id, error)))
     goto failed;
 
-  bind_contract (stmt, contract);
-  sqlite3_bind_int64 (stmt, 18, id);
-  if (!_signet_store_step_done (self, stmt, error))
-    goto failed;
+  if (signet_contract_get_version (current) != signet_contract_get_version (base))
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
+                   _("The contract %s was changed elsewhere after you opened it. Nothing was saved; "
+                     "review the changes and save again."),
+                   signet_contract_get_number (current));
+      goto failed;
+    }
 
-  before = _signet_contract_to_fields (old);
-  after = _signet_contract_to_fields (contract);
-  if (!_signet_store_events_refresh_contract (self, id, error) ||
-      !_signet_store_write_audit (self, "update", SIGNET_RECORD_CONTRACT, id,
-                                  signet_contract_get_number (contract), before, after, error) ||
+  merged = signet_contract_copy (current);
+  for (guint i = 0; i < G_N_ELEMENTS (contract_fields); i++)
+    if (!signet_contract_field_equal (edited, base, contract_fields[i]))
+      signet_contract_copy_field (merged, edited, contract_fields[i]);
+
+  /* The user's edits are what is stored already: nothing to write. */
+  if (signet_contract_equal (merged, current))
+    {
+      _signet_store_rollback_write (self);
+      return TRUE;
+    }
+
+  if (!write_update (self, current, merged, error) ||
       !_signet_store_commit_write (self, error))
     goto failed;
 
@@ -420,6 +532,42 @@ signet_store_update_contract (SignetStore     *self,
 failed:
   _signet_store_rollback_write (self);
   return FALSE;
+}
+
+GArray *
+signet_store_list_contract_conflicts (SignetStore     *self,
+                                      SignetContract  *base,
+                                      SignetContract  *edited,
+                                      SignetContract **current,
+                                      GError         **error)
+{
+  g_autoptr(SignetContract) stored = NULL;
+  GArray *conflicts;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+  g_return_val_if_fail (SIGNET_IS_CONTRACT (base), NULL);
+  g_return_val_if_fail (SIGNET_IS_CONTRACT (edited), NULL);
+  g_return_val_if_fail (current != NULL, NULL);
+
+  stored = signet_store_get_contract (self, signet_contract_get_id (base), error);
+  if (stored == NULL)
+    return NULL;
+
+  conflicts = g_array_new (FALSE, FALSE, sizeof (SignetFieldConflict));
+  for (guint i = 0; i < G_N_ELEMENTS (contract_fields); i++)
+    {
+      SignetFieldConflict conflict = { contract_fields[i], FALSE };
+
+      if (signet_contract_field_equal (base, stored, conflict.field))
+        continue;
+
+      conflict.edited = !signet_contract_field_equal (edited, base, conflict.field);
+      g_array_append_val (conflicts, conflict);
+    }
+
+  *current = g_steal_pointer (&stored);
+
+  return conflicts;
 }
 
 gboolean

@@ -27,6 +27,7 @@ static gboolean migrate_to_2 (SignetStore *self, GError **error);
 static gboolean migrate_to_3 (SignetStore *self, GError **error);
 static gboolean migrate_to_4 (SignetStore *self, GError **error);
 static gboolean migrate_to_5 (SignetStore *self, GError **error);
+static gboolean migrate_to_6 (SignetStore *self, GError **error);
 
 static gboolean (* const migrations[]) (SignetStore *, GError **) = {
   migrate_to_1,
@@ -34,6 +35,7 @@ static gboolean (* const migrations[]) (SignetStore *, GError **) = {
   migrate_to_3,
   migrate_to_4,
   migrate_to_5,
+  migrate_to_6,
 };
 
 G_DEFINE_FINAL_TYPE (SignetStore, signet_store, G_TYPE_OBJECT)
@@ -526,6 +528,20 @@ migrate_to_5 (SignetStore  *self,
     "DROP INDEX contract_events_date;"
     "CREATE INDEX contract_events_day ON contract_events (date, kind, contract_id, key_date_id);"
     "CREATE INDEX contracts_number_by_id ON contracts (id, number);",
+    error);
+}
+
+/* Version 6: every contract and client carries a version, 1 when added and
+ * one more with every write of the row, so that a save can tell whether
+ * the record is still the one its form loaded (see
+ * signet_store_save_contract()). The rows already there start at 1. */
+static gboolean
+migrate_to_6 (SignetStore  *self,
+              GError      **error)
+{
+  return _signet_store_exec (self,
+    "ALTER TABLE contracts ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);"
+    "ALTER TABLE clients ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);",
     error);
 }
 

@@ -21,6 +21,7 @@ typedef enum
   SIGNET_STORE_ERROR_IN_USE,        /* e.g. deleting a client that has contracts */
   SIGNET_STORE_ERROR_FAILED,
   SIGNET_STORE_ERROR_REGISTER_FILE, /* a file to attach, import or export to is the register's own */
+  SIGNET_STORE_ERROR_CONFLICT,      /* a save over a record changed since it was loaded */
 } SignetStoreError;
 
 typedef enum
@@ -108,6 +109,9 @@ int               signet_store_get_schema_version    (void);
 gboolean          signet_store_add_client            (SignetStore       *self,
                                                       SignetClient      *client,
                                                       GError           **error);
+/* Writes every field of @client over the stored one, whatever its version
+ * (an import, which stores what its file says); the version goes up by one
+ * and @client gets it. A form saves with signet_store_save_client(). */
 gboolean          signet_store_update_client         (SignetStore       *self,
                                                       SignetClient      *client,
                                                       GError           **error);
@@ -127,13 +131,18 @@ guint             signet_store_count_client_contracts(SignetStore       *self,
 gboolean          signet_store_add_contract          (SignetStore       *self,
                                                       SignetContract    *contract,
                                                       GError           **error);
+/* Writes every field of @contract over the stored one, whatever its
+ * version (an import, which stores what its file says); the version goes
+ * up by one and @contract gets it. A form saves with
+ * signet_store_save_contract(). */
 gboolean          signet_store_update_contract       (SignetStore       *self,
                                                       SignetContract    *contract,
                                                       GError           **error);
 gboolean          signet_store_delete_contract       (SignetStore       *self,
                                                       gint64             id,
                                                       GError           **error);
-/* Puts a deleted contract back with its old id (Undo). */
+/* Puts a deleted contract back with its old id (Undo), one version on
+ * from the one it had. */
 gboolean          signet_store_restore_contract      (SignetStore       *self,
                                                       SignetContract    *contract,
                                                       GError           **error);
@@ -167,6 +176,51 @@ char             *signet_store_next_contract_number  (SignetStore       *self,
                                                       GError           **error);
 gboolean          signet_contract_number_pattern_is_valid (const char   *pattern,
                                                            GError      **error);
+
+/* Saving an edit without overwriting anyone else's.
+ *
+ * @base is the record as the form loaded it, @edited as the user left it.
+ * In one transaction the save reads the stored record; if its version is
+ * no longer @base's (someone else wrote it meanwhile: another window,
+ * another program, an import), it fails with SIGNET_STORE_ERROR_CONFLICT
+ * and writes nothing. Otherwise it writes only the fields in which @edited
+ * differs from @base (see signet_contract_field_equal()), checks the
+ * result as an update would, raises the version by one and audits only
+ * those fields, as an "update". Nothing edited: nothing written, TRUE.
+ * Read the record again for what is stored. */
+gboolean          signet_store_save_contract         (SignetStore       *self,
+                                                      SignetContract    *base,
+                                                      SignetContract    *edited,
+                                                      GError           **error);
+gboolean          signet_store_save_client           (SignetStore       *self,
+                                                      SignetClient      *base,
+                                                      SignetClient      *edited,
+                                                      GError           **error);
+
+/* A field that someone else changed since a form loaded its record. */
+typedef struct
+{
+  SignetField field;
+  gboolean    edited;   /* the user changed it as well */
+} SignetFieldConflict;
+
+/* What a form shows after SIGNET_STORE_ERROR_CONFLICT: the record as
+ * stored now, in *@current, and the fields in which it differs from @base,
+ * in the form's order, as a GArray of SignetFieldConflict (empty when only
+ * the version moved). With *@current as the new base, the form saves
+ * again: the fields it takes from *@current are then no edits of the user,
+ * and the others overwrite the new values knowingly. NULL and
+ * SIGNET_STORE_ERROR_NOT_FOUND when the record was deleted meanwhile. */
+GArray           *signet_store_list_contract_conflicts (SignetStore     *self,
+                                                      SignetContract    *base,
+                                                      SignetContract    *edited,
+                                                      SignetContract   **current,
+                                                      GError           **error);
+GArray           *signet_store_list_client_conflicts (SignetStore       *self,
+                                                      SignetClient      *base,
+                                                      SignetClient      *edited,
+                                                      SignetClient     **current,
+                                                      GError           **error);
 
 /* Batches: writes between begin and commit share one transaction (all or
  * nothing, used by import and the demo generator); views get one "reset"

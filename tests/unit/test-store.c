@@ -730,6 +730,7 @@ test_migration_1_to_2 (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "v1.db", NULL);
   g_autoptr(SignetStore) v1 = signet_store_new_at_version (path, 1, &error);
   g_autoptr(SignetStore) v2 = NULL;
+  g_autoptr(SignetStore) now = NULL;
   g_autoptr(SignetContract) loaded = NULL;
 
   g_assert_no_error (error);
@@ -748,15 +749,19 @@ test_migration_1_to_2 (Fixture       *f,
   g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 2);
   g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM contract_search WHERE contract_search MATCH '物流服务'"), ==, 1);
 
-  loaded = signet_store_get_contract (v2, 7, &error);
+  /* Read as this Signet reads it, with the later migrations run. */
+  g_clear_object (&v2);
+  now = signet_store_new (path, &error);
+  g_assert_no_error (error);
+  loaded = signet_store_get_contract (now, 7, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (signet_contract_get_number (loaded), ==, "HT-2025-0007");
   g_assert_cmpstr (signet_contract_get_client_name (loaded), ==, "深圳前海物流有限公司");
   g_assert_cmpint (signet_contract_get_value (loaded), ==, 880000);
   g_assert_cmpint (signet_contract_get_risk_level (loaded), ==, SIGNET_RISK_LEVEL_HIGH);
-  assert_search (v2, "物流服务", 1);
-  assert_search (v2, "前海", 1);
-  assert_search (v2, "仓储", 1);
+  assert_search (now, "物流服务", 1);
+  assert_search (now, "前海", 1);
+  assert_search (now, "仓储", 1);
 }
 
 static void
@@ -804,6 +809,7 @@ test_migration_2_to_3 (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "v2.db", NULL);
   g_autoptr(SignetStore) v2 = signet_store_new_at_version (path, 2, &error);
   g_autoptr(SignetStore) v3 = NULL;
+  g_autoptr(SignetStore) now = NULL;
 
   g_assert_no_error (error);
   g_clear_object (&v2);
@@ -821,7 +827,12 @@ test_migration_2_to_3 (Fixture       *f,
   g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'contract%search%'"), ==, 0);
   assert_search (v3, "投放", 1);
   assert_search (v3, "西湖", 1);
-  g_assert_nonnull (signet_store_find_contract_by_number (v3, "HT-2026-0003", NULL));
+
+  /* Read as this Signet reads it, with the later migrations run. */
+  g_clear_object (&v3);
+  now = signet_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (signet_store_find_contract_by_number (now, "HT-2026-0003", NULL));
 }
 
 /* Version 4 rebuilt contracts so that ids are never reused, and moved each
@@ -834,6 +845,7 @@ test_migration_3_to_4 (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "v3.db", NULL);
   g_autoptr(SignetStore) v3 = signet_store_new_at_version (path, 3, &error);
   g_autoptr(SignetStore) v4 = NULL;
+  g_autoptr(SignetStore) now = NULL;
   g_autoptr(SignetContract) contract = NULL;
   g_autoptr(SignetContract) later = NULL;
   g_autoptr(GPtrArray) audit = NULL;
@@ -858,13 +870,17 @@ test_migration_3_to_4 (Fixture       *f,
   g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 4);
   g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'audit_changes'"), ==, 0);
 
-  contract = signet_store_find_contract_by_number (v4, "HT-2026-0007", &error);
+  /* Read as this Signet reads it, with the later migrations run. */
+  g_clear_object (&v4);
+  now = signet_store_new (path, &error);
+  g_assert_no_error (error);
+  contract = signet_store_find_contract_by_number (now, "HT-2026-0007", &error);
   g_assert_no_error (error);
   g_assert_cmpint (signet_contract_get_id (contract), ==, 7);
   g_assert_cmpstr (signet_contract_get_end_date (contract), ==, "2027-03-31");
-  assert_search (v4, "投放", 1);
+  assert_search (now, "投放", 1);
 
-  audit = signet_store_list_audit (v4, SIGNET_RECORD_CONTRACT, 7, &error);
+  audit = signet_store_list_audit (now, SIGNET_RECORD_CONTRACT, 7, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (audit->len, ==, 1);
   entry = g_ptr_array_index (audit, 0);
@@ -879,13 +895,13 @@ test_migration_3_to_4 (Fixture       *f,
   g_assert_null (change->new_value);
 
   /* The highest id deleted: a new contract must not get it again. */
-  g_assert_true (signet_store_delete_contract (v4, 7, &error));
+  g_assert_true (signet_store_delete_contract (now, 7, &error));
   g_assert_no_error (error);
   later = signet_contract_new ();
   signet_contract_set_number (later, "HT-2026-0008");
   signet_contract_set_title (later, "Later");
   signet_contract_set_client_id (later, 1);
-  g_assert_true (signet_store_add_contract (v4, later, &error));
+  g_assert_true (signet_store_add_contract (now, later, &error));
   g_assert_no_error (error);
   g_assert_cmpint (signet_contract_get_id (later), >, 7);
 }
@@ -914,7 +930,7 @@ test_migration_4_to_5 (Fixture       *f,
     }
   g_clear_object (&v4);
 
-  v5 = signet_store_new (path, &error);
+  v5 = signet_store_new_at_version (path, 5, &error);
   g_assert_no_error (error);
   g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 5);
   g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN "
