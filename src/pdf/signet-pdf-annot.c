@@ -328,13 +328,13 @@ read_page_annots (PopplerPage *page,
 }
 
 static gboolean
-list_annotations_step (PopplerDocument *document,
+list_annotations_step (SignetPdfWorker *worker,
                        GTask           *task)
 {
   ListJob *job = g_task_get_task_data (task);
   PopplerPage *page;
 
-  page = poppler_document_get_page (document, (int) job->next_page);
+  page = signet_pdf_worker_get_page (worker, job->next_page, FALSE);
   if (page != NULL)
     {
       read_page_annots (page, job->next_page, job->annots);

@@ -27,6 +27,10 @@ struct _SignetPdfDocument
    * thread never has to ask poppler. */
   SignetPdfPageSize *page_sizes;
 
+  /* Ownership runs one way: the document owns its two workers, each worker
+   * owns the PopplerDocument of its thread and the PopplerPages it keeps,
+   * and each page holds its PopplerDocument. Nothing in poppler points
+   * back here, so dropping the last reference frees all of it. */
   SignetPdfWorker   *render_worker;
   SignetPdfWorker   *text_worker;
   /* Shared with the rendering thread and with every texture it made. */

@@ -9,16 +9,6 @@
 /* Progress is posted at most this often (µs), plus once at the end. */
 #define PROGRESS_INTERVAL (50 * G_TIME_SPAN_MILLISECOND)
 
-/* A PopplerPage keeps the text layout poppler builds for it, and building
- * that is nearly all the cost of a search: about 5 ms for a dense page,
- * against 0.1 ms to search it again. The text thread keeps the pages it
- * has read, so that searching again as the user types is quick. A dense
- * page's layout takes about 350 kB, hence the limit; pages past it are
- * read afresh each time rather than evicting others, which would make a
- * search from first to last page miss every time. */
-#define MAX_KEPT_PAGES 128
-#define KEPT_PAGES_KEY "signet-kept-pages"
-
 typedef struct
 {
   guint                  next_page;
@@ -131,44 +121,17 @@ report_progress (GTask    *task,
   g_source_attach (source, g_task_get_context (task));
 }
 
-/* Runs on the text thread, the only one that sees its document. Extraction
- * passes @keep FALSE: it reads each page once, mostly for the search index,
- * and keeping every layout would only cost memory. */
-static PopplerPage *
-get_page (PopplerDocument *document,
-          guint            index,
-          gboolean         keep)
-{
-  GHashTable *kept = g_object_get_data (G_OBJECT (document), KEPT_PAGES_KEY);
-  PopplerPage *page;
-
-  if (kept == NULL)
-    {
-      kept = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-      g_object_set_data_full (G_OBJECT (document), KEPT_PAGES_KEY, kept,
-                              (GDestroyNotify) g_hash_table_unref);
-    }
-
-  page = g_hash_table_lookup (kept, GUINT_TO_POINTER (index));
-  if (page != NULL)
-    return g_object_ref (page);
-
-  page = poppler_document_get_page (document, (int) index);
-  if (page != NULL && keep && g_hash_table_size (kept) < MAX_KEPT_PAGES)
-    g_hash_table_insert (kept, GUINT_TO_POINTER (index), g_object_ref (page));
-
-  return page;
-}
-
+/* Extraction keeps no page: it reads each page once, mostly for the search
+ * index, and keeping every layout would only cost memory. */
 static gboolean
-extract_text_step (PopplerDocument *document,
+extract_text_step (SignetPdfWorker *worker,
                    GTask           *task)
 {
   PagesJob *job = g_task_get_task_data (task);
   PopplerPage *page;
   char *text = NULL;
 
-  page = get_page (document, job->next_page, FALSE);
+  page = signet_pdf_worker_get_page (worker, job->next_page, FALSE);
   if (page != NULL)
     {
       text = poppler_page_get_text (page);
@@ -223,13 +186,13 @@ add_matches (GPtrArray *matches,
 }
 
 static gboolean
-find_text_step (PopplerDocument *document,
+find_text_step (SignetPdfWorker *worker,
                 GTask           *task)
 {
   PagesJob *job = g_task_get_task_data (task);
   PopplerPage *page;
 
-  page = get_page (document, job->next_page, TRUE);
+  page = signet_pdf_worker_get_page (worker, job->next_page, TRUE);
   if (page != NULL)
     {
       GList *rectangles;
@@ -255,7 +218,7 @@ find_text_step (PopplerDocument *document,
 }
 
 static gboolean
-page_text_step (PopplerDocument *document,
+page_text_step (SignetPdfWorker *worker,
                 GTask           *task)
 {
   guint page_index = GPOINTER_TO_UINT (g_task_get_task_data (task));
@@ -265,7 +228,7 @@ page_text_step (PopplerDocument *document,
   PopplerPage *page;
   GError *error = NULL;
 
-  page = get_page (document, page_index, TRUE);
+  page = signet_pdf_worker_get_page (worker, page_index, TRUE);
   if (page == NULL)
     {
       signet_pdf_set_damaged_page (&error, page_index);

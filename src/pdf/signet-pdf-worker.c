@@ -26,8 +26,15 @@ struct _SignetPdfWorker
   char            *name;
   GBytes          *bytes;
   char            *password;
-  /* Touched only by the worker thread once that thread runs. */
+  /* Touched only by the worker thread once that thread runs. The worker
+   * owns the document and the pages it keeps, and frees the pages first.
+   * Each PopplerPage holds a reference on its document, so the pages must
+   * never hang on the document itself: kept there as object data, they
+   * and the document held each other alive after the last close, and
+   * every search leaked the whole document with its text layouts. */
   PopplerDocument *document;
+  GHashTable      *kept_pages;     /* page index → PopplerPage */
+  guint            max_kept_pages;
 
   GMutex           mutex;
   GCond            cond;
@@ -52,6 +59,7 @@ signet_pdf_worker_unref (SignetPdfWorker *self)
 
   g_assert (g_queue_is_empty (&self->jobs));
 
+  g_clear_pointer (&self->kept_pages, g_hash_table_unref);
   g_clear_object (&self->document);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   if (self->password != NULL)
@@ -170,7 +178,7 @@ run_step (SignetPdfWorker  *self,
       return TRUE;
     }
 
-  return job->step (self->document, job->task);
+  return job->step (self, job->task);
 }
 
 /* Threads told to quit that are still freeing their document. The process
@@ -259,7 +267,8 @@ worker_thread (gpointer data)
   g_mutex_unlock (&self->mutex);
   return_cancelled_jobs (&left);
 
-  /* Free the document on the thread that used it last. */
+  /* Free the pages and the document on the thread that used them last. */
+  g_clear_pointer (&self->kept_pages, g_hash_table_unref);
   g_clear_object (&self->document);
   signet_pdf_worker_unref (self);
   count_finishing (-1);
@@ -271,7 +280,8 @@ SignetPdfWorker *
 signet_pdf_worker_new (const char      *name,
                        GBytes          *bytes,
                        const char      *password,
-                       PopplerDocument *document)
+                       PopplerDocument *document,
+                       guint            max_kept_pages)
 {
   SignetPdfWorker *self;
 
@@ -285,6 +295,8 @@ signet_pdf_worker_new (const char      *name,
   self->bytes = g_bytes_ref (bytes);
   self->password = g_strdup (password);
   self->document = document;
+  self->kept_pages = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->max_kept_pages = max_kept_pages;
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
   g_queue_init (&self->jobs);
@@ -342,4 +354,25 @@ signet_pdf_worker_shutdown (SignetPdfWorker *self)
   g_mutex_unlock (&self->mutex);
 
   signet_pdf_worker_unref (self);
+}
+
+PopplerPage *
+signet_pdf_worker_get_page (SignetPdfWorker *self,
+                            guint            index,
+                            gboolean         keep)
+{
+  PopplerPage *page;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->document != NULL, NULL);
+
+  page = g_hash_table_lookup (self->kept_pages, GUINT_TO_POINTER (index));
+  if (page != NULL)
+    return g_object_ref (page);
+
+  page = poppler_document_get_page (self->document, (int) index);
+  if (page != NULL && keep && g_hash_table_size (self->kept_pages) < self->max_kept_pages)
+    g_hash_table_insert (self->kept_pages, GUINT_TO_POINTER (index), g_object_ref (page));
+
+  return page;
 }

@@ -19,20 +19,30 @@ G_BEGIN_DECLS
 typedef struct _SignetPdfWorker SignetPdfWorker;
 
 /* Runs on the worker thread. Returns TRUE once it has returned @task, FALSE
- * to be queued again for another step. */
-typedef gboolean (*SignetPdfJobStep) (PopplerDocument *document,
+ * to be queued again for another step. Pages come from
+ * signet_pdf_worker_get_page(). */
+typedef gboolean (*SignetPdfJobStep) (SignetPdfWorker *worker,
                                       GTask           *task);
 
 /* @document (transfer full, nullable): a document opened elsewhere that
  * nothing else will touch again; without one the worker opens @bytes with
- * @password itself, on its own thread, when the first job arrives. */
+ * @password itself, on its own thread, when the first job arrives.
+ * @max_kept_pages: how many pages asked for with @keep the worker holds on
+ * to between jobs. */
 SignetPdfWorker *signet_pdf_worker_new      (const char       *name,
                                              GBytes           *bytes,
                                              const char       *password,
-                                             PopplerDocument  *document);
+                                             PopplerDocument  *document,
+                                             guint             max_kept_pages);
 void             signet_pdf_worker_push     (SignetPdfWorker  *self,
                                              GTask            *task,
                                              SignetPdfJobStep  step);
+/* Only from a step, on the worker's thread. Returns a new reference, or
+ * NULL for a page poppler cannot load. With @keep the worker holds on to the
+ * page, and to the text layout poppler builds in it, while it has room. */
+PopplerPage     *signet_pdf_worker_get_page (SignetPdfWorker  *self,
+                                             guint             index,
+                                             gboolean          keep);
 /* Drops the caller's reference. The thread, if it runs, finishes its
  * current step, returns the jobs still queued as cancelled, frees the
  * document and exits on its own: nobody waits for it, so this is safe to
