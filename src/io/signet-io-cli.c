@@ -22,6 +22,23 @@ usage_error (const char *message)
   return SIGNET_IO_CLI_EXIT_USAGE;
 }
 
+/* What went wrong with @file_name, a file the command reads or writes. The
+ * register's own trouble (busy, a full disk) is not that file's: it is
+ * said as the store says it, without the file's name or a place in it. */
+static void
+print_error (const char   *file_name,
+             const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  if (error->domain == SIGNET_STORE_ERROR)
+    message = g_strdup (error->message);
+  else
+    message = signet_xml_error_format (error, file_name);
+
+  g_printerr ("%s\n", message);
+}
+
 static int
 run_export (SignetStore       *store,
             const char        *export_path,
@@ -35,7 +52,7 @@ run_export (SignetStore       *store,
 
       if (!signet_xml_export_to_stream (store, out, NULL, flags, NULL, NULL, NULL, &error))
         {
-          g_printerr ("-: %s\n", error->message);
+          print_error ("-", error);
           return SIGNET_IO_CLI_EXIT_INVALID;
         }
     }
@@ -45,7 +62,7 @@ run_export (SignetStore       *store,
 
       if (!signet_xml_export (store, file, NULL, flags, NULL, NULL, NULL, &error))
         {
-          g_printerr ("%s: %s\n", export_path, error->message);
+          print_error (export_path, error);
           return SIGNET_IO_CLI_EXIT_INVALID;
         }
     }
@@ -99,9 +116,7 @@ run_import (SignetStore          *store,
 
   if (!signet_xml_import (store, file, &options, &report, NULL, NULL, NULL, &error))
     {
-      g_autofree char *message = signet_xml_error_format (error, import_path);
-
-      g_printerr ("%s\n", message);
+      print_error (import_path, error);
       return SIGNET_IO_CLI_EXIT_INVALID;
     }
 

@@ -93,6 +93,20 @@ _signet_xml_import_fail (Import         *self,
   return FALSE;
 }
 
+gboolean
+_signet_xml_import_fail_in_register (Import       *self,
+                                     const GError *error)
+{
+  if (self->io_error != NULL)
+    return FALSE;
+
+  g_clear_error (&self->pending);
+  self->pending = g_error_copy (error);
+  self->pending_line = 0;
+
+  return FALSE;
+}
+
 /* libxml2's errors, in Signet's words where they are common, otherwise its
  * own text without the namespace in braces. */
 

@@ -349,6 +349,9 @@ _signet_xml_import_fail_with_store_error (Import       *self,
   guint column = 0;
   const char *value = self->key;
 
+  if (error->domain == SIGNET_STORE_ERROR)
+    return _signet_xml_import_fail_in_register (self, error);
+
   if (error->domain == SIGNET_FIELD_ERROR)
     {
       const FieldInfo *fields = self->record == RECORD_CLIENT ? client_fields : contract_fields;
@@ -369,9 +372,6 @@ _signet_xml_import_fail_with_store_error (Import       *self,
   if (column == 0 && line == self->record_line)
     column = _signet_xml_import_locate_attribute (self, line, self->record == RECORD_CLIENT ? "code" : "number", self->key);
 
-  if (error->domain == SIGNET_STORE_ERROR)
-    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_FAILED, line, column, value, "%s", error->message);
-
   if (self->record == RECORD_CLIENT)
     /* Translators: the first %s is a client code, the second the reason, a sentence. */
     return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, column, value, _("Client %s: %s"),
@@ -390,7 +390,7 @@ _signet_xml_import_fail_in_contract (Import       *self,
                                      const char   *value)
 {
   if (error->domain == SIGNET_STORE_ERROR)
-    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_FAILED, line, column, value, "%s", error->message);
+    return _signet_xml_import_fail_in_register (self, error);
 
   return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, column, value, _("Contract %s: %s"),
                                   self->key ? self->key : "", error->message);

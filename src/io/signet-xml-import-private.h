@@ -306,12 +306,17 @@ gboolean         _signet_xml_import_fail                  (Import         *self,
 gboolean         _signet_xml_import_fail_with_store_error (Import         *self,
                                                            const GError   *error);
 /* A store's refusal of something inside the contract (an attachment, a
- * key date ...), placed at @line and @column: "Contract N: message". */
+ * key date ...), placed at @line and @column: "Contract N: message".
+ * Both leave errors of the register itself to the next. */
 gboolean         _signet_xml_import_fail_in_contract      (Import         *self,
                                                            const GError   *error,
                                                            guint           line,
                                                            guint           column,
                                                            const char     *value);
+/* The register's own trouble (busy, a full disk, a damaged file), which is
+ * not the file's: the store's error as it is, with no place in the file. */
+gboolean         _signet_xml_import_fail_in_register      (Import         *self,
+                                                           const GError   *error);
 gboolean         _signet_xml_import_refuse_doctype        (Import         *self);
 /* libxml2's error @e in Signet's words; @at_end and @n_read say how much
  * of the file was read when it came. Called in the reading thread: it only

@@ -1,9 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+/* unshare() */
+#define _GNU_SOURCE
+
 #include "config.h"
 
+#include <errno.h>
+#include <sched.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -237,6 +244,88 @@ io_write_file (const char *path,
 
   g_assert_true (g_file_set_contents (path, contents, len, &error));
   g_assert_no_error (error);
+}
+
+void
+io_write_large_import (const char *path,
+                       guint       n_contracts)
+{
+  g_autoptr(GString) text = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                          "<register xmlns=\"" SIGNET_XML_NAMESPACE "\" version=\"1\">\n"
+                                          "  <contracts>\n");
+  g_autofree char *notes = g_strnfill (1024, 'n');
+
+  for (guint i = 1; i <= n_contracts; i++)
+    g_string_append_printf (text,
+                            "    <contract number=\"BIG-%05u\" client=\"C001\">\n"
+                            "      <title>Contract %u</title>\n"
+                            "      <value currency=\"CNY\">%u.00</value>\n"
+                            "      <status>active</status>\n"
+                            "      <notes>%s %u</notes>\n"
+                            "    </contract>\n", i, i, i, notes, i);
+  g_string_append (text, "  </contracts>\n</register>\n");
+  io_write_file (path, text->str, text->len);
+}
+
+static gboolean
+write_proc_file (const char  *path,
+                 const char  *text,
+                 char       **why_not)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_NONE, 0666, &error))
+    return TRUE;
+
+  *why_not = g_strdup_printf ("cannot map the user into its namespace: %s", error->message);
+
+  return FALSE;
+}
+
+gboolean
+io_enter_mount_namespace (char **why_not)
+{
+  uid_t uid = getuid ();
+  gid_t gid = getgid ();
+  g_autofree char *uid_map = g_strdup_printf ("0 %u 1\n", (guint) uid);
+  g_autofree char *gid_map = g_strdup_printf ("0 %u 1\n", (guint) gid);
+
+  if (unshare (CLONE_NEWNS | (uid != 0 ? CLONE_NEWUSER : 0)) != 0)
+    {
+      *why_not = g_strdup_printf ("the system allows no mount namespace here: %s", g_strerror (errno));
+      return FALSE;
+    }
+
+  if (uid != 0 &&
+      (!write_proc_file ("/proc/self/setgroups", "deny", why_not) ||
+       !write_proc_file ("/proc/self/uid_map", uid_map, why_not) ||
+       !write_proc_file ("/proc/self/gid_map", gid_map, why_not)))
+    return FALSE;
+
+  /* Mounts made here must not reach the system's namespace. */
+  if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
+    {
+      *why_not = g_strdup_printf ("cannot make the mounts private: %s", g_strerror (errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+io_mount_small_disk (const char  *dir,
+                     guint64      size,
+                     char       **why_not)
+{
+  g_autofree char *options = g_strdup_printf ("size=%" G_GUINT64_FORMAT ",mode=0700", size);
+
+  if (mount ("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV, options) != 0)
+    {
+      *why_not = g_strdup_printf ("cannot mount a tmpfs: %s", g_strerror (errno));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 void

@@ -44,6 +44,23 @@ void          io_assert_bytes_equal      (GBytes        *a,
 void          io_write_file              (const char    *path,
                                           const char    *contents,
                                           gssize         len);
+/* A file of @n_contracts new contracts (BIG-00001 ...) of the sample
+ * register's client C001, each with a kilobyte of notes: from a few
+ * thousand on, more than SQLite's page cache holds, so that an import
+ * writes to the disk before it commits. */
+void          io_write_large_import      (const char    *path,
+                                          guint          n_contracts);
+
+/* A full disk, for real: io_enter_mount_namespace() gives the calling
+ * process a mount namespace of its own (as root, or through a user
+ * namespace), early, while it has one thread; io_mount_small_disk() then
+ * mounts a tmpfs of @size bytes on @dir in it, gone when the process ends.
+ * FALSE with the reason a test skips for when the system does not allow
+ * it. */
+gboolean      io_enter_mount_namespace   (char         **why_not);
+gboolean      io_mount_small_disk        (const char    *dir,
+                                          guint64        size,
+                                          char         **why_not);
 
 /* What a run of the signet binary printed and how it ended. */
 typedef struct

@@ -7,7 +7,12 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "io-test-utils.h"
 #include "signet-demo.h"
@@ -180,6 +185,136 @@ test_conflicts (IoFixture     *f,
   g_assert_cmpstr (signet_contract_get_title (contract), ==, "Maintenance, renewed");
 }
 
+/* The message of the register's own trouble, as `signet --import` prints
+ * it: the store's words alone, on one line. Neither the XML file's name
+ * nor a line and column, as if the file were at fault. */
+static void
+assert_register_error (const IoRun *run,
+                       const char  *xml_path)
+{
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_null (strstr (run->err, xml_path));
+  g_assert_null (strstr (run->err, ".xml:"));
+  /* One line. */
+  g_assert_true (g_str_has_suffix (run->err, "\n"));
+  g_assert_null (memchr (run->err, '\n', strlen (run->err) - 1));
+}
+
+/* Another program holds the register's write lock, as sqlite3 does inside
+ * BEGIN IMMEDIATE: the import waits for it, then gives up with the
+ * store's message, the one any write to the register gives. */
+static void
+test_busy (IoFixture     *f,
+           gconstpointer  data)
+{
+  g_autofree char *db = option ("database", f->path);
+  g_autofree char *path = io_fixture_path (f, "large.xml");
+  g_autofree char *import = option ("import", path);
+  g_autofree char *expected = NULL;
+  g_autoptr(SignetStore) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_auto(IoRun) run = { 0 };
+  sqlite3 *holder = NULL;
+
+  io_fill_sample_register (f->store);
+  io_write_large_import (path, 10);
+  before = io_export_bytes (f->store, NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &holder, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* What the store says when it cannot write for the lock. */
+  second = signet_store_new (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (signet_store_begin_batch (second, &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_BUSY);
+  expected = g_strconcat (error->message, "\n", NULL);
+
+  io_run_signet (&run, SIGNET_BINARY, db, import, NULL);
+  g_test_message ("%s", run.err);
+  assert_register_error (&run, path);
+  g_assert_cmpstr (run.err, ==, expected);
+
+  g_assert_cmpint (sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (holder), ==, SQLITE_OK);
+  after = io_export_bytes (f->store, NULL);
+  io_assert_bytes_equal (before, after);
+}
+
+/* The disk fills up halfway through an import: the register on a tmpfs a
+ * little larger than itself, in a mount namespace of the test's own
+ * (unshare(1)). The import stops with the store's message about the disk;
+ * an export before and after is the same. */
+static void
+test_disk_full (IoFixture     *f,
+                gconstpointer  data)
+{
+  const char *script =
+    "set -e\n"
+    "mount -t tmpfs -o size=$3,mode=0700 tmpfs \"$2/small\"\n"
+    "cp \"$2/signet.db\" \"$2/small/signet.db\"\n"
+    "\"$1\" --database=\"$2/small/signet.db\" --export=\"$2/before.xml\"\n"
+    "status=0\n"
+    "\"$1\" --database=\"$2/small/signet.db\" --import=\"$2/large.xml\" >\"$2/out.txt\" 2>\"$2/err.txt\" || status=$?\n"
+    "echo $status >\"$2/status.txt\"\n"
+    "\"$1\" --database=\"$2/small/signet.db\" --export=\"$2/after.xml\"\n";
+  g_autofree char *unshare = g_find_program_in_path ("unshare");
+  g_autofree char *path = io_fixture_path (f, "large.xml");
+  g_autofree char *small = io_fixture_path (f, "small");
+  g_autofree char *size = NULL;
+  g_autofree char *status_path = io_fixture_path (f, "status.txt");
+  g_autofree char *out_path = io_fixture_path (f, "out.txt");
+  g_autofree char *err_path = io_fixture_path (f, "err.txt");
+  g_autofree char *before_path = io_fixture_path (f, "before.xml");
+  g_autofree char *after_path = io_fixture_path (f, "after.xml");
+  g_autofree char *status = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_auto(IoRun) run = { 0 };
+  g_auto(IoRun) import = { 0 };
+  struct stat st;
+
+  if (unshare == NULL)
+    {
+      g_test_skip ("unshare(1) is not installed, so no tmpfs can be mounted for the test");
+      return;
+    }
+
+  io_fill_sample_register (f->store);
+  io_write_large_import (path, 4000);
+  /* Closed, the register has its write-ahead log folded in. */
+  g_clear_object (&f->store);
+  g_assert_cmpint (g_mkdir (small, 0700), ==, 0);
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  size = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) st.st_size + 256 * 1024);
+
+  io_run_signet (&run, unshare, "--user", "--map-root-user", "--mount", "sh", "-c", script, "sh",
+                 SIGNET_BINARY, f->dir, size, NULL);
+  if (run.status != 0 && !g_file_test (status_path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *reason = g_strdup_printf ("no tmpfs could be mounted in a namespace: %s", run.err);
+
+      g_test_skip (reason);
+      return;
+    }
+  g_assert_cmpint (run.status, ==, 0);
+
+  g_assert_true (g_file_get_contents (status_path, &status, NULL, NULL));
+  g_assert_true (g_file_get_contents (out_path, &import.out, NULL, NULL));
+  g_assert_true (g_file_get_contents (err_path, &import.err, NULL, NULL));
+  import.status = atoi (status);
+  g_test_message ("%s", import.err);
+  assert_register_error (&import, path);
+  g_assert_nonnull (strstr (import.err, "full"));
+
+  before = read_bytes (before_path);
+  after = read_bytes (after_path);
+  io_assert_bytes_equal (before, after);
+}
+
 static void
 test_usage_errors (IoFixture     *f,
                    gconstpointer  data)
@@ -234,6 +369,8 @@ main (int   argc,
   g_test_add ("/io-cli/demo-round-trip", IoFixture, NULL, io_fixture_set_up, test_demo_round_trip, io_fixture_tear_down);
   g_test_add ("/io-cli/bad-input", IoFixture, NULL, io_fixture_set_up, test_bad_input, io_fixture_tear_down);
   g_test_add ("/io-cli/conflicts", IoFixture, NULL, io_fixture_set_up, test_conflicts, io_fixture_tear_down);
+  g_test_add ("/io-cli/busy", IoFixture, NULL, io_fixture_set_up, test_busy, io_fixture_tear_down);
+  g_test_add ("/io-cli/disk-full", IoFixture, NULL, io_fixture_set_up, test_disk_full, io_fixture_tear_down);
   g_test_add ("/io-cli/usage-errors", IoFixture, NULL, io_fixture_set_up, test_usage_errors, io_fixture_tear_down);
 
   return g_test_run ();

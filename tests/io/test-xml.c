@@ -4,6 +4,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 
 #include <glib/gstdio.h>
@@ -464,6 +465,80 @@ test_import_spaced_keys (IoFixture     *f,
   g_assert_cmpuint (report->contracts_unchanged, ==, 1);
 }
 
+/* The disk fills up halfway through an import: a register on a tmpfs of a
+ * few hundred kilobytes, mounted in a mount namespace of the test's own.
+ * The error is the store's, with no place in the XML file, which is not at
+ * fault; nothing is written. In a child process, which the namespace
+ * leaves with. */
+static void
+test_import_disk_full (IoFixture     *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *small_dir = NULL;
+  g_autofree char *small_path = NULL;
+  g_autofree char *why_not = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(SignetImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  struct stat st;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  if (!io_enter_mount_namespace (&why_not))
+    {
+      g_test_skip (why_not);
+      return;
+    }
+
+  path = io_fixture_path (f, "large.xml");
+  io_fill_sample_register (f->store);
+  io_write_large_import (path, 4000);
+  /* Closed, the register has its write-ahead log folded in. */
+  g_clear_object (&f->store);
+
+  small_dir = io_fixture_path (f, "small");
+  small_path = g_build_filename (small_dir, "signet.db", NULL);
+  g_assert_cmpint (g_mkdir (small_dir, 0700), ==, 0);
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  if (!io_mount_small_disk (small_dir, st.st_size + 256 * 1024, &why_not))
+    {
+      g_test_skip (why_not);
+      return;
+    }
+
+  source = g_file_new_for_path (f->path);
+  copy = g_file_new_for_path (small_path);
+  g_assert_true (g_file_copy (source, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  store = signet_store_new (small_path, &error);
+  g_assert_no_error (error);
+  before = io_export_bytes (store, NULL);
+
+  report = import_file (store, path, SIGNET_CONFLICT_FAIL, FALSE, &error);
+  g_assert_null (report);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (error->domain == SIGNET_STORE_ERROR);
+  g_assert_nonnull (strstr (error->message, "full"));
+  g_assert_cmpuint (signet_xml_error_get_line (error), ==, 0);
+  g_assert_cmpuint (signet_xml_error_get_column (error), ==, 0);
+
+  after = io_export_bytes (store, NULL);
+  io_assert_bytes_equal (before, after);
+  g_clear_object (&store);
+  umount (small_dir);
+}
+
 typedef struct
 {
   GMainLoop          *loop;
@@ -648,6 +723,8 @@ main (int   argc,
   g_test_add ("/xml/export/unwritable", IoFixture, NULL, io_fixture_set_up, test_export_unwritable, io_fixture_tear_down);
   g_test_add ("/xml/import/conflicts", IoFixture, NULL, io_fixture_set_up, test_import_conflicts, io_fixture_tear_down);
   g_test_add ("/xml/import/spaced-keys", IoFixture, NULL, io_fixture_set_up, test_import_spaced_keys,
+              io_fixture_tear_down);
+  g_test_add ("/xml/import/disk-full", IoFixture, NULL, io_fixture_set_up, test_import_disk_full,
               io_fixture_tear_down);
   g_test_add ("/xml/import/cancel", IoFixture, NULL, io_fixture_set_up, test_import_cancel, io_fixture_tear_down);
   g_test_add ("/xml/documented-example", IoFixture, NULL, io_fixture_set_up, test_documented_example, io_fixture_tear_down);
