@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-clients-window.h"
+#include "signet-conflict-panel.h"
 #include "signet-field-error.h"
 #include "signet-unsaved-dialog.h"
 
@@ -32,6 +33,7 @@ struct _SignetClientsWindow
   GtkLabel     *heading_label;
   GtkGrid      *grid;
   GtkWidget    *delete_button;
+  SignetConflictPanel *conflict_panel;
 
   GtkEditable  *entries[N_FIELDS];   /* NULL for the notes */
   GtkTextView  *notes_view;
@@ -41,6 +43,9 @@ struct _SignetClientsWindow
   SignetStore  *store;
   GListModel   *clients;
   SignetClient *client;              /* as stored; id 0 for a new one */
+  /* While a refused save is being resolved: the form as the user had it
+   * then, which Keep Mine puts back field by field. */
+  SignetClient *mine;
 
   guint         loading;
   gboolean      close_confirmed;
@@ -288,11 +293,37 @@ set_entry (SignetClientsWindow *self,
   gtk_editable_set_text (self->entries[field - FIRST_FIELD], text ? text : "");
 }
 
+/* Sets the widget of @field to @client's value, as no edit of the user's. */
+static void
+fill_field (SignetClientsWindow *self,
+            SignetClient        *client,
+            SignetField          field)
+{
+  const char *text = signet_client_get_field (client, field);
+
+  self->loading++;
+  if (field == SIGNET_FIELD_CLIENT_NOTES)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), text ?: "", -1);
+  else
+    set_entry (self, field, text);
+  self->loading--;
+
+  clear_field_error (self, field - FIRST_FIELD);
+}
+
+static void
+drop_conflicts (SignetClientsWindow *self)
+{
+  g_clear_object (&self->mine);
+  signet_conflict_panel_clear (self->conflict_panel);
+}
+
 /* Shows a copy of @client in the form (NULL: nothing). */
 static void
 show_client (SignetClientsWindow *self,
              SignetClient        *client)
 {
+  drop_conflicts (self);
   g_clear_object (&self->client);
 
   if (client == NULL)
@@ -304,16 +335,8 @@ show_client (SignetClientsWindow *self,
 
   self->client = signet_client_copy (client);
 
-  self->loading++;
-  set_entry (self, SIGNET_FIELD_CLIENT_NAME, signet_client_get_name (client));
-  set_entry (self, SIGNET_FIELD_CLIENT_CODE, signet_client_get_code (client));
-  set_entry (self, SIGNET_FIELD_CLIENT_CONTACT, signet_client_get_contact (client));
-  set_entry (self, SIGNET_FIELD_CLIENT_PHONE, signet_client_get_phone (client));
-  set_entry (self, SIGNET_FIELD_CLIENT_EMAIL, signet_client_get_email (client));
-  set_entry (self, SIGNET_FIELD_CLIENT_ADDRESS, signet_client_get_address (client));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
-                            signet_client_get_notes (client) ?: "", -1);
-  self->loading--;
+  for (SignetField field = FIRST_FIELD; field <= SIGNET_FIELD_CLIENT_NOTES; field++)
+    fill_field (self, client, field);
 
   if (signet_client_get_id (client) == 0)
     gtk_label_set_text (self->heading_label, _("New Client"));
@@ -388,6 +411,7 @@ reload_clients (SignetClientsWindow *self)
 static void
 discard_changes (SignetClientsWindow *self)
 {
+  drop_conflicts (self);
   if (self->client != NULL && signet_client_get_id (self->client) == 0)
     {
       show_client (self, NULL);
@@ -401,23 +425,113 @@ discard_changes (SignetClientsWindow *self)
     }
 }
 
+/* After a save refused because someone else saved the client meanwhile:
+ * the stored client becomes the form's base and the panel shows what
+ * changed, the form keeping the user's values. FALSE when the user has a
+ * choice to make (or the client is gone, with @error set); TRUE when
+ * nothing the user sees changed and the save can simply run again. */
+static gboolean
+take_conflicts (SignetClientsWindow  *self,
+                SignetClient         *edited,
+                GError              **error)
+{
+  g_autoptr(SignetClient) current = NULL;
+  g_autoptr(GArray) conflicts = NULL;
+
+  conflicts = signet_store_list_client_conflicts (self->store, self->client, edited, &current, error);
+  if (conflicts == NULL)
+    return FALSE;
+
+  g_set_object (&self->client, current);
+  gtk_label_set_text (self->heading_label, signet_client_get_name (current));
+  reload_clients (self);
+
+  if (conflicts->len == 0)
+    return TRUE;
+
+  g_clear_object (&self->mine);
+  self->mine = signet_client_copy (edited);
+
+  signet_conflict_panel_clear (self->conflict_panel);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      const SignetFieldConflict *conflict = &g_array_index (conflicts, SignetFieldConflict, i);
+
+      signet_conflict_panel_add_field (self->conflict_panel, conflict->field,
+                                       signet_client_get_field (current, conflict->field),
+                                       signet_client_get_field (edited, conflict->field),
+                                       conflict->edited);
+      if (!conflict->edited)
+        fill_field (self, current, conflict->field);
+    }
+  update_actions (self);
+
+  return FALSE;
+}
+
+/* Reload puts the stored value in the form, Keep Mine the user's back;
+ * what the user typed since the conflict is kept for Keep Mine. */
+static void
+choice_changed_cb (SignetClientsWindow *self,
+                   SignetField          field,
+                   gboolean             keep_mine,
+                   SignetConflictPanel *panel)
+{
+  if (self->mine == NULL)
+    return;
+
+  if (keep_mine)
+    {
+      fill_field (self, self->mine, field);
+    }
+  else
+    {
+      g_autoptr(SignetClient) form = read_form (self);
+
+      signet_client_set_field (self->mine, field, signet_client_get_field (form, field));
+      fill_field (self, self->client, field);
+    }
+
+  update_actions (self);
+}
+
 static gboolean
 save_client (SignetClientsWindow *self)
 {
-  g_autoptr(SignetClient) edited = read_form (self);
+  g_autoptr(SignetClient) edited = NULL;
   g_autoptr(SignetClient) stored = NULL;
   g_autoptr(GError) error = NULL;
   gboolean saved;
 
+  if (self->mine != NULL && !signet_conflict_panel_get_resolved (self->conflict_panel))
+    {
+      signet_conflict_panel_ask (self->conflict_panel);
+      return FALSE;
+    }
+
   clear_field_errors (self);
 
+  edited = read_form (self);
   if (signet_client_get_id (edited) == 0)
     saved = signet_store_add_client (self->store, edited, &error);
   else
-    saved = signet_store_update_client (self->store, edited, &error);
+    saved = signet_store_save_client (self->store, self->client, edited, &error);
+
+  /* A write that lands again between the conflict and the retry is seen again. */
+  for (guint attempt = 0;
+       !saved && attempt < 3 && g_error_matches (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT);
+       attempt++)
+    {
+      g_clear_error (&error);
+      if (!take_conflicts (self, edited, &error))
+        break;
+      saved = signet_store_save_client (self->store, self->client, edited, &error);
+    }
 
   if (!saved)
     {
+      if (error == NULL)
+        return FALSE;
       if (error->domain == SIGNET_FIELD_ERROR)
         show_field_error (self, error->code, error->message);
       else
@@ -672,6 +786,7 @@ signet_clients_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->clients);
   g_clear_object (&self->client);
+  g_clear_object (&self->mine);
 
   G_OBJECT_CLASS (signet_clients_window_parent_class)->dispose (object);
 }
@@ -716,6 +831,11 @@ signet_clients_window_init (SignetClientsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   build_form (self);
+  self->conflict_panel = SIGNET_CONFLICT_PANEL (signet_conflict_panel_new (_("This Client Was Changed Elsewhere")));
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->grid))),
+                              GTK_WIDGET (self->conflict_panel), GTK_WIDGET (self->heading_label));
+  g_signal_connect_object (self->conflict_panel, "choice-changed", G_CALLBACK (choice_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   show_client (self, NULL);
 }
 

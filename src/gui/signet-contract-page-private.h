@@ -2,6 +2,7 @@
 #pragma once
 
 #include "signet-attachments-section.h"
+#include "signet-conflict-panel.h"
 #include "signet-history-section.h"
 #include "signet-contract-page.h"
 #include "signet-date-entry.h"
@@ -9,8 +10,10 @@
 
 G_BEGIN_DECLS
 
-/* Shared by signet-contract-page.c (loading, reading and saving the form)
- * and signet-contract-page-form.c (building the form). */
+/* Shared by signet-contract-page.c (loading, reading and saving the form),
+ * signet-contract-page-form.c (building the form) and
+ * signet-contract-page-conflicts.c (a save refused over someone else's
+ * change). */
 
 /* The contract fields are the SignetField values before the client ones. */
 #define N_CONTRACT_FIELDS SIGNET_FIELD_CLIENT_NAME
@@ -48,6 +51,7 @@ struct _SignetContractPage
   SignetKeyDatesSection *key_dates_section;
   SignetAttachmentsSection *attachments_section;
   SignetHistorySection *history_section;
+  SignetConflictPanel *conflict_panel;
 
   /* Per field: the widget that gets the error style and the focus, and
    * the label under it that says what is wrong. */
@@ -57,7 +61,11 @@ struct _SignetContractPage
   SignetStore    *store;
   GListModel     *clients;
   GtkStringList  *currencies;
+  /* As stored, at the version the form saves over. */
   SignetContract *contract;
+  /* While a refused save is being resolved: the form as the user had it
+   * then, which Keep Mine puts back field by field. */
+  SignetContract *mine;
 
   guint           grid_rows;
   gboolean        dirty;
@@ -70,5 +78,29 @@ void _signet_contract_page_build_form     (SignetContractPage *self);
 /* The user changed the field @widget stands for. */
 void _signet_contract_page_field_edited   (SignetContractPage *self,
                                            gpointer            widget);
+/* Sets the widgets of @field (see signet_contract_field_equal()) to
+ * @contract's value, as no edit of the user's. */
+void _signet_contract_page_fill_field     (SignetContractPage *self,
+                                           SignetContract     *contract,
+                                           SignetField         field);
+/* The contract the form describes, on a copy of self->contract. */
+SignetContract *_signet_contract_page_read_form (SignetContractPage *self,
+                                                 GError            **error);
+void _signet_contract_page_update_dirty   (SignetContractPage *self);
+/* The heading: the stored title (or number). */
+void _signet_contract_page_update_heading (SignetContractPage *self);
+
+/* After a save refused with SIGNET_STORE_ERROR_CONFLICT: makes the stored
+ * contract the form's new base and shows what changed, keeping @edited,
+ * the form's values, in the form. FALSE with @error set when it shows a
+ * choice to make (or the contract is gone); TRUE when nothing the user
+ * sees changed elsewhere and the save can simply run again. */
+gboolean _signet_contract_page_take_conflicts (SignetContractPage *self,
+                                               SignetContract     *edited,
+                                               GError            **error);
+/* Adds the (hidden) conflict panel above the form. */
+void _signet_contract_page_build_conflicts (SignetContractPage *self);
+/* Forgets a conflict being resolved and hides it. */
+void _signet_contract_page_drop_conflicts (SignetContractPage *self);
 
 G_END_DECLS

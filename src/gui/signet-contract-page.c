@@ -29,8 +29,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void update_dirty (SignetContractPage *self);
-
 static const char *
 nonempty (const char *text)
 {
@@ -80,7 +78,7 @@ _signet_contract_page_field_edited (SignetContractPage *self,
     return;
 
   clear_field_error (self, GPOINTER_TO_UINT (g_object_get_data (widget, FIELD_KEY)));
-  update_dirty (self);
+  _signet_contract_page_update_dirty (self);
 }
 
 static guint
@@ -151,8 +149,8 @@ reload_clients (SignetContractPage *self)
   self->loading--;
 }
 
-static void
-update_heading (SignetContractPage *self)
+void
+_signet_contract_page_update_heading (SignetContractPage *self)
 {
   const char *title;
 
@@ -168,51 +166,100 @@ update_heading (SignetContractPage *self)
     gtk_label_set_text (self->heading_label, signet_contract_get_number (self->contract));
 }
 
-static void
-fill_form (SignetContractPage *self)
+void
+_signet_contract_page_fill_field (SignetContractPage *self,
+                                  SignetContract     *contract,
+                                  SignetField         field)
 {
-  SignetContract *contract = self->contract;
-  const char *currency = signet_contract_get_currency (contract);
-  g_autofree char *value = NULL;
-
-  if (signet_contract_get_value (contract) != 0)
-    value = signet_money_to_decimal (signet_contract_get_value (contract), currency);
-
   self->loading++;
 
-  gtk_editable_set_text (self->number_entry, signet_contract_get_number (contract) ?: "");
-  gtk_editable_set_text (self->title_entry, signet_contract_get_title (contract) ?: "");
-  gtk_drop_down_set_selected (self->client_dropdown,
-                              find_client_position (self, signet_contract_get_client_id (contract)));
-  gtk_editable_set_text (self->type_entry, signet_contract_get_contract_type (contract) ?: "");
-  gtk_editable_set_text (self->owner_entry, signet_contract_get_owner (contract) ?: "");
-  gtk_editable_set_text (self->department_entry, signet_contract_get_department (contract) ?: "");
-  gtk_editable_set_text (self->value_entry, value ?: "");
-  gtk_drop_down_set_selected (self->currency_dropdown, find_currency_position (self, currency));
-  signet_date_entry_set_text (self->signing_date_entry, signet_contract_get_signing_date (contract));
-  signet_date_entry_set_text (self->start_date_entry, signet_contract_get_start_date (contract));
-  signet_date_entry_set_text (self->end_date_entry, signet_contract_get_end_date (contract));
-  gtk_switch_set_active (self->auto_renew_switch, signet_contract_get_auto_renew (contract));
-  gtk_spin_button_set_value (self->notice_days_spin, signet_contract_get_notice_days (contract));
-  gtk_drop_down_set_selected (self->status_dropdown, signet_contract_get_status (contract));
-  gtk_drop_down_set_selected (self->risk_dropdown, signet_contract_get_risk_level (contract));
-  gtk_editable_set_text (self->tags_entry, signet_contract_get_tags (contract) ?: "");
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
-                            signet_contract_get_notes (contract) ?: "", -1);
+  switch (field)
+    {
+    case SIGNET_FIELD_CONTRACT_NUMBER:
+      gtk_editable_set_text (self->number_entry, signet_contract_get_number (contract) ?: "");
+      break;
+    case SIGNET_FIELD_CONTRACT_TITLE:
+      gtk_editable_set_text (self->title_entry, signet_contract_get_title (contract) ?: "");
+      break;
+    case SIGNET_FIELD_CONTRACT_CLIENT:
+      gtk_drop_down_set_selected (self->client_dropdown,
+                                  find_client_position (self, signet_contract_get_client_id (contract)));
+      break;
+    case SIGNET_FIELD_CONTRACT_TYPE:
+      gtk_editable_set_text (self->type_entry, signet_contract_get_contract_type (contract) ?: "");
+      break;
+    case SIGNET_FIELD_CONTRACT_OWNER:
+      gtk_editable_set_text (self->owner_entry, signet_contract_get_owner (contract) ?: "");
+      break;
+    case SIGNET_FIELD_CONTRACT_DEPARTMENT:
+      gtk_editable_set_text (self->department_entry, signet_contract_get_department (contract) ?: "");
+      break;
+    case SIGNET_FIELD_CONTRACT_VALUE:
+    case SIGNET_FIELD_CONTRACT_CURRENCY:
+      {
+        const char *currency = signet_contract_get_currency (contract);
+        g_autofree char *value = NULL;
+
+        if (signet_contract_get_value (contract) != 0)
+          value = signet_money_to_decimal (signet_contract_get_value (contract), currency);
+        gtk_editable_set_text (self->value_entry, value ?: "");
+        gtk_drop_down_set_selected (self->currency_dropdown, find_currency_position (self, currency));
+      }
+      break;
+    case SIGNET_FIELD_CONTRACT_SIGNING_DATE:
+      signet_date_entry_set_text (self->signing_date_entry, signet_contract_get_signing_date (contract));
+      break;
+    case SIGNET_FIELD_CONTRACT_START_DATE:
+      signet_date_entry_set_text (self->start_date_entry, signet_contract_get_start_date (contract));
+      break;
+    case SIGNET_FIELD_CONTRACT_END_DATE:
+      signet_date_entry_set_text (self->end_date_entry, signet_contract_get_end_date (contract));
+      break;
+    case SIGNET_FIELD_CONTRACT_NOTICE_DAYS:
+      gtk_switch_set_active (self->auto_renew_switch, signet_contract_get_auto_renew (contract));
+      gtk_spin_button_set_value (self->notice_days_spin, signet_contract_get_notice_days (contract));
+      break;
+    case SIGNET_FIELD_CONTRACT_STATUS:
+      gtk_drop_down_set_selected (self->status_dropdown, signet_contract_get_status (contract));
+      break;
+    case SIGNET_FIELD_CONTRACT_RISK_LEVEL:
+      gtk_drop_down_set_selected (self->risk_dropdown, signet_contract_get_risk_level (contract));
+      break;
+    case SIGNET_FIELD_CONTRACT_TAGS:
+      gtk_editable_set_text (self->tags_entry, signet_contract_get_tags (contract) ?: "");
+      break;
+    case SIGNET_FIELD_CONTRACT_NOTES:
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                                signet_contract_get_notes (contract) ?: "", -1);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
 
   self->loading--;
 
-  gtk_widget_set_visible (self->delete_button, signet_contract_get_id (contract) != 0);
+  clear_field_error (self, field);
+}
+
+static void
+fill_form (SignetContractPage *self)
+{
+  /* The currency is filled in with the value. */
+  for (SignetField field = SIGNET_FIELD_CONTRACT_NUMBER; field <= SIGNET_FIELD_CONTRACT_NOTES; field++)
+    if (field != SIGNET_FIELD_CONTRACT_CURRENCY)
+      _signet_contract_page_fill_field (self, self->contract, field);
+
+  gtk_widget_set_visible (self->delete_button, signet_contract_get_id (self->contract) != 0);
   clear_field_errors (self);
-  update_heading (self);
-  update_dirty (self);
+  _signet_contract_page_update_heading (self);
+  _signet_contract_page_update_dirty (self);
 }
 
 /* The contract the form describes, built on a copy of the stored one.
  * Fails only when the value cannot be read as an amount of the currency. */
-static SignetContract *
-read_form (SignetContractPage  *self,
-           GError             **error)
+SignetContract *
+_signet_contract_page_read_form (SignetContractPage  *self,
+                                 GError             **error)
 {
   g_autoptr(SignetContract) contract = signet_contract_copy (self->contract);
   SignetClient *client = gtk_drop_down_get_selected_item (self->client_dropdown);
@@ -261,14 +308,14 @@ read_form (SignetContractPage  *self,
   return g_steal_pointer (&contract);
 }
 
-static void
-update_dirty (SignetContractPage *self)
+void
+_signet_contract_page_update_dirty (SignetContractPage *self)
 {
   gboolean dirty = FALSE;
 
   if (self->contract != NULL)
     {
-      g_autoptr(SignetContract) edited = read_form (self, NULL);
+      g_autoptr(SignetContract) edited = _signet_contract_page_read_form (self, NULL);
 
       dirty = (edited == NULL || !signet_contract_equal (edited, self->contract));
     }
@@ -292,7 +339,7 @@ store_changed_cb (SignetContractPage *self,
   if (kind == SIGNET_RECORD_CLIENT)
     {
       reload_clients (self);
-      update_dirty (self);
+      _signet_contract_page_update_dirty (self);
       return;
     }
 
@@ -312,7 +359,7 @@ store_reset_cb (SignetContractPage *self,
                 SignetStore        *store)
 {
   reload_clients (self);
-  update_dirty (self);
+  _signet_contract_page_update_dirty (self);
 }
 
 static void
@@ -386,6 +433,7 @@ signet_contract_page_dispose (GObject *object)
   g_clear_object (&self->clients);
   g_clear_object (&self->currencies);
   g_clear_object (&self->contract);
+  g_clear_object (&self->mine);
 
   G_OBJECT_CLASS (signet_contract_page_parent_class)->dispose (object);
 }
@@ -508,6 +556,7 @@ signet_contract_page_set_contract (SignetContractPage *self,
   g_clear_object (&self->contract);
   if (contract != NULL)
     self->contract = signet_contract_copy (contract);
+  _signet_contract_page_drop_conflicts (self);
 
   if (self->contract != NULL)
     {
@@ -516,6 +565,7 @@ signet_contract_page_set_contract (SignetContractPage *self,
       if (self->client_dropdown == NULL)
         {
           _signet_contract_page_build_form (self);
+          _signet_contract_page_build_conflicts (self);
           build_sections (self);
           reload_clients (self);
         }
@@ -530,7 +580,7 @@ signet_contract_page_set_contract (SignetContractPage *self,
   else
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      update_dirty (self);
+      _signet_contract_page_update_dirty (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTRACT]);
@@ -557,9 +607,19 @@ signet_contract_page_save (SignetContractPage  *self,
   g_return_val_if_fail (self->store != NULL, FALSE);
   g_return_val_if_fail (self->contract != NULL, FALSE);
 
+  if (self->mine != NULL && !signet_conflict_panel_get_resolved (self->conflict_panel))
+    {
+      signet_conflict_panel_ask (self->conflict_panel);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+      g_set_error_literal (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
+                           _("Choose Reload or Keep Mine for each field that was changed elsewhere, "
+                             "then save again."));
+      return FALSE;
+    }
+
   clear_field_errors (self);
 
-  edited = read_form (self, &local_error);
+  edited = _signet_contract_page_read_form (self, &local_error);
   if (edited == NULL)
     {
       g_autoptr(GError) field_error = g_error_new_literal (SIGNET_FIELD_ERROR, SIGNET_FIELD_CONTRACT_VALUE,
@@ -573,7 +633,20 @@ signet_contract_page_save (SignetContractPage  *self,
   if (signet_contract_get_id (edited) == 0)
     saved = signet_store_add_contract (self->store, edited, &local_error);
   else
-    saved = signet_store_update_contract (self->store, edited, &local_error);
+    saved = signet_store_save_contract (self->store, self->contract, edited, &local_error);
+
+  /* Someone else saved the contract since the form loaded it. Unless what
+   * they changed is nothing the user can see, the page shows it and the
+   * user decides; a write that lands again in between is seen again. */
+  for (guint attempt = 0;
+       !saved && attempt < 3 && g_error_matches (local_error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT);
+       attempt++)
+    {
+      g_clear_error (&local_error);
+      if (!_signet_contract_page_take_conflicts (self, edited, &local_error))
+        break;
+      saved = signet_store_save_contract (self->store, self->contract, edited, &local_error);
+    }
 
   if (!saved)
     {
@@ -595,6 +668,7 @@ signet_contract_page_revert (SignetContractPage *self)
 {
   g_return_if_fail (SIGNET_IS_CONTRACT_PAGE (self));
 
+  _signet_contract_page_drop_conflicts (self);
   if (self->contract != NULL)
     fill_form (self);
 }

@@ -26,8 +26,11 @@ SignetContract *signet_contract_page_get_contract (SignetContractPage *self);
 void            signet_contract_page_set_contract (SignetContractPage *self,
                                                    SignetContract     *contract);
 gboolean        signet_contract_page_get_dirty    (SignetContractPage *self);
-/* Adds or updates the contract from the form. A validation error is shown
- * at its field, which gets the focus; @error gets it as well. */
+/* Adds the contract, or saves the fields the user changed over the
+ * version the form loaded. A validation error is shown at its field, which
+ * gets the focus; a contract changed elsewhere meanwhile
+ * (SIGNET_STORE_ERROR_CONFLICT) is shown above the form, field by field,
+ * for the user to reload or keep before saving again. @error gets either. */
 gboolean        signet_contract_page_save         (SignetContractPage *self,
                                                    GError            **error);
 /* Puts the form back to the stored contract. */

@@ -95,8 +95,8 @@ _signet_window_show_contract (SignetWindow *self,
   signet_contract_table_select_id (self->table, contract ? id : 0);
 }
 
-/* Saves the page; says why when it could not. A mistake in a field is
- * shown at the field by the page itself. */
+/* Saves the page; says why when it could not. A mistake in a field, and
+ * a change made elsewhere meanwhile, are shown on the page itself. */
 static gboolean
 save_contract (SignetWindow *self)
 {
@@ -105,7 +105,8 @@ save_contract (SignetWindow *self)
 
   if (!signet_contract_page_save (self->page, &error))
     {
-      if (error->domain != SIGNET_FIELD_ERROR)
+      if (error->domain != SIGNET_FIELD_ERROR &&
+          !g_error_matches (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT))
         _signet_window_show_error (self, _("Could Not Save the Contract"), error);
       return FALSE;
     }
