@@ -650,6 +650,23 @@ row_selected_cb (SignetClientsWindow *self,
   after_unsaved (self, show_client_with_id, pending, g_free);
 }
 
+/* Someone else's change to the client shown (another window, an import)
+ * is taken in, with its version, unless it would overwrite the user's
+ * edits; those meet it when they are saved. */
+static void
+take_in_stored_client (SignetClientsWindow *self)
+{
+  g_autoptr(SignetClient) stored = NULL;
+
+  if (self->client == NULL || signet_client_get_id (self->client) == 0 || self->mine != NULL ||
+      is_dirty (self))
+    return;
+
+  stored = signet_store_get_client (self->store, signet_client_get_id (self->client), NULL);
+  if (stored != NULL && signet_client_get_version (stored) != signet_client_get_version (self->client))
+    show_client (self, stored);
+}
+
 static void
 store_changed_cb (SignetClientsWindow *self,
                   SignetRecordKind     kind,
@@ -657,14 +674,19 @@ store_changed_cb (SignetClientsWindow *self,
                   SignetChangeKind     change,
                   SignetStore         *store)
 {
-  if (kind == SIGNET_RECORD_CLIENT)
-    reload_clients (self);
+  if (kind != SIGNET_RECORD_CLIENT)
+    return;
+
+  if (change == SIGNET_CHANGE_UPDATED && self->client != NULL && id == signet_client_get_id (self->client))
+    take_in_stored_client (self);
+  reload_clients (self);
 }
 
 static void
 store_reset_cb (SignetClientsWindow *self,
                 SignetStore         *store)
 {
+  take_in_stored_client (self);
   reload_clients (self);
 }
 

@@ -455,6 +455,43 @@ test_client (Fixture       *f,
   g_assert_cmpstr (signet_client_get_phone (saved), ==, "010-6666 0100");
 }
 
+/* A change the window's own store makes to the client shown, while its
+ * form is clean, is taken in with its version: the next save is no
+ * conflict. */
+static void
+test_client_clean_form_follows (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(SignetClient) changed = NULL;
+  g_autoptr(SignetClient) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = signet_client_get_id (f->client);
+  GtkListBoxRow *row;
+
+  f->window = signet_clients_window_new (NULL, f->store);
+  display_test_show (GTK_WINDOW (f->window));
+  row = find_client_row (f->window, "北京华信科技有限公司");
+  gtk_list_box_select_row (GTK_LIST_BOX (display_test_find_type (f->window, GTK_TYPE_LIST_BOX)), row);
+  display_test_spin (20);
+
+  changed = signet_store_get_client (f->store, id, &error);
+  signet_client_set_name (changed, "北京华信科技股份有限公司");
+  g_assert_true (signet_store_update_client (f->store, changed, &error));
+  g_assert_no_error (error);
+  display_test_spin (20);
+  g_assert_cmpstr (field_text (f->window, "Name"), ==, "北京华信科技股份有限公司");
+
+  set_field_text (f->window, "Phone", "010-6666 0100");
+  g_assert_true (gtk_widget_activate_action (f->window, "client.save", NULL));
+  display_test_spin (20);
+
+  g_assert_false (panel_showing (f->window));
+  g_assert_null (display_test_find_message_dialog ());
+  saved = signet_store_get_client (f->other, id, &error);
+  g_assert_cmpstr (signet_client_get_name (saved), ==, "北京华信科技股份有限公司");
+  g_assert_cmpstr (signet_client_get_phone (saved), ==, "010-6666 0100");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,6 +505,7 @@ main (int   argc,
   ADD ("keep-mine", test_keep_mine);
   ADD ("clean-form-follows", test_clean_form_follows);
   ADD ("client", test_client);
+  ADD ("client-clean-form-follows", test_client_clean_form_follows);
 
 #undef ADD
 
