@@ -8,8 +8,9 @@
 #
 # SECONDS defaults to 600. Needs clang and libFuzzer:
 #   sudo apt-get install clang libclang-rt-14-dev   (Debian 12: clang 14)
-# The seed corpus is written by the bad-input test (every case of
-# tests/io/test-xml-bad-input.c and the valid file it starts from); what
+# The seed corpus is written by the bad-input tests (every case of
+# tests/io/test-xml-bad-input.c and test-xml-bad-dates.c, and the valid
+# files they start from); what
 # libFuzzer finds is kept in $BUILD/corpus, crashes in $BUILD/artifacts.
 set -eu
 
@@ -27,7 +28,8 @@ if [ ! -f "$build/build.ninja" ]; then
     LDFLAGS="-fsanitize=address" \
     meson setup "$build" "$source_dir" --buildtype=debugoptimized >/dev/null
 fi
-ninja -C "$build" src/core/libsignet-core.a src/io/libsignet-io.a tests/io/test-xml-bad-input
+ninja -C "$build" src/core/libsignet-core.a src/io/libsignet-io.a tests/io/test-xml-bad-input \
+  tests/io/test-xml-bad-dates
 
 deps=$(pkg-config --cflags --libs gio-2.0 gio-unix-2.0 libxml-2.0 sqlite3)
 # shellcheck disable=SC2086
@@ -39,6 +41,7 @@ deps=$(pkg-config --cflags --libs gio-2.0 gio-unix-2.0 libxml-2.0 sqlite3)
 
 mkdir -p "$build/corpus" "$build/seeds" "$build/artifacts"
 "$build/tests/io/test-xml-bad-input" --write-corpus="$build/seeds"
+"$build/tests/io/test-xml-bad-dates" --write-corpus="$build/seeds"
 
 # GLib's one-off allocations (types, quarks) are not leaks; everything an
 # input allocates must be freed again.

@@ -84,6 +84,7 @@ signet_key_date_free (SignetKeyDate *key_date)
   g_free (key_date);
 }
 
+/* Takes @explanation. */
 static void
 add_key_date (GPtrArray         *dates,
               SignetKeyDateKind  kind,
@@ -96,6 +97,45 @@ add_key_date (GPtrArray         *dates,
   key_date->date = signet_date_to_iso (date);
   key_date->explanation = explanation;
   g_ptr_array_add (dates, key_date);
+}
+
+/* Takes @message; @omitted is nullable. */
+static void
+note_omitted (GPtrArray *omitted,
+              char      *message)
+{
+  if (omitted != NULL)
+    g_ptr_array_add (omitted, message);
+  else
+    g_free (message);
+}
+
+/* Parses the stored start or end date @text; one outside the range is
+ * noted in @omitted, as nothing is derived from it. */
+static gboolean
+parse_stored_date (const char        *text,
+                   SignetKeyDateKind  kind,
+                   GDate             *date,
+                   GPtrArray         *omitted)
+{
+  if (signet_date_check (text) == SIGNET_DATE_OUT_OF_RANGE)
+    {
+      note_omitted (omitted,
+                    kind == SIGNET_KEY_DATE_START
+                      /* Translators: the first %s is the stored date, the others the first
+                       * and last dates of the range, 1900-01-01 and 2199-12-31. */
+                      ? g_strdup_printf (_("The start date %s is outside the dates Signet works with, %s to %s: "
+                                           "nothing is derived from it, and it is not in the calendar."),
+                                         text, SIGNET_DATE_MIN, SIGNET_DATE_MAX)
+                      /* Translators: the first %s is the stored date, the others the first
+                       * and last dates of the range, 1900-01-01 and 2199-12-31. */
+                      : g_strdup_printf (_("The end date %s is outside the dates Signet works with, %s to %s: "
+                                           "nothing is derived from it, and it is not in the calendar."),
+                                         text, SIGNET_DATE_MIN, SIGNET_DATE_MAX));
+      return FALSE;
+    }
+
+  return signet_date_parse (text, date);
 }
 
 static int
@@ -119,8 +159,8 @@ term_in_months (const GDate *start,
     {
       GDate candidate = *start;
 
-      signet_date_add_months (&candidate, months);
-      g_date_subtract_days (&candidate, 1);
+      if (!signet_date_add_months (&candidate, months) || !signet_date_add_days (&candidate, -1))
+        break;
 
       if (g_date_compare (&candidate, end) == 0)
         return months;
@@ -134,36 +174,55 @@ term_in_months (const GDate *start,
 /* Moves [start, end] to the term that contains @today (or the last one
  * before it, when renewal stopped), counting every term from the first start
  * so that month-end clamping does not drift. Returns how many times it
- * renewed. */
+ * renewed. The dates are those of a term in the range: a term ending after
+ * it stops the renewals, with @end_beyond set and @end left on the end of
+ * the term before. */
 static guint
 roll_forward (GDate       *start,
               GDate       *end,
-              const GDate *today)
+              const GDate *today,
+              gboolean    *end_beyond)
 {
   GDate first_start = *start;
   guint months = term_in_months (start, end);
-  guint days = g_date_get_julian (end) - g_date_get_julian (start) + 1;
+  gint64 days = (gint64) g_date_get_julian (end) - g_date_get_julian (start) + 1;
   guint renewals = 0;
+
+  *end_beyond = FALSE;
 
   while (g_date_compare (end, today) < 0 && renewals < MAX_RENEWALS)
     {
-      renewals++;
+      GDate next_start, next_end;
+      gboolean computed;
 
       if (months > 0)
         {
-          *start = first_start;
-          signet_date_add_months (start, months * renewals);
-          *end = first_start;
-          signet_date_add_months (end, months * (renewals + 1));
-          g_date_subtract_days (end, 1);
+          next_start = first_start;
+          next_end = first_start;
+          computed = signet_date_add_months (&next_start, (gint64) months * (renewals + 1)) &&
+                     signet_date_add_months (&next_end, (gint64) months * (renewals + 2)) &&
+                     signet_date_add_days (&next_end, -1);
         }
       else
         {
-          *start = *end;
-          g_date_add_days (start, 1);
-          *end = *start;
-          g_date_add_days (end, days - 1);
+          next_start = *end;
+          computed = signet_date_add_days (&next_start, 1);
+          next_end = next_start;
+          computed = computed && signet_date_add_days (&next_end, days - 1);
         }
+
+      /* The start of the next term is the day after an end before today,
+       * so in the range; its end may not be. */
+      if (!computed || !signet_date_in_range (&next_end))
+        {
+          *start = next_start;
+          *end_beyond = TRUE;
+          return renewals + 1;
+        }
+
+      renewals++;
+      *start = next_start;
+      *end = next_end;
     }
 
   return renewals;
@@ -192,17 +251,23 @@ review_months (const SignetReviewIntervals *intervals,
 }
 
 GPtrArray *
-signet_contract_derive_key_dates (SignetContract              *contract,
-                                  const char                  *today,
-                                  const char                  *last_review,
-                                  const SignetReviewIntervals *intervals)
+signet_contract_derive_key_dates_full (SignetContract              *contract,
+                                       const char                  *today,
+                                       const char                  *last_review,
+                                       const SignetReviewIntervals *intervals,
+                                       GPtrArray                  **omitted)
 {
   GPtrArray *dates = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_key_date_free);
+  GPtrArray *notes = NULL;
   SignetContractStatus status;
   GDate today_date, start, end, review_base;
   gboolean has_start, has_end;
+  gboolean end_beyond = FALSE;
   guint renewals = 0;
   guint notice_days;
+
+  if (omitted != NULL)
+    notes = *omitted = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (SIGNET_IS_CONTRACT (contract), dates);
   g_return_val_if_fail (intervals != NULL, dates);
@@ -212,11 +277,20 @@ signet_contract_derive_key_dates (SignetContract              *contract,
 
   status = signet_contract_get_status (contract);
   notice_days = signet_contract_get_notice_days (contract);
-  has_start = signet_date_parse (signet_contract_get_start_date (contract), &start);
-  has_end = signet_date_parse (signet_contract_get_end_date (contract), &end);
+  has_start = parse_stored_date (signet_contract_get_start_date (contract), SIGNET_KEY_DATE_START, &start, notes);
+  has_end = parse_stored_date (signet_contract_get_end_date (contract), SIGNET_KEY_DATE_END, &end, notes);
 
   if (has_start && has_end && signet_contract_get_auto_renew (contract) && status_is_in_force (status))
-    renewals = roll_forward (&start, &end, &today_date);
+    renewals = roll_forward (&start, &end, &today_date, &end_beyond);
+
+  if (end_beyond)
+    {
+      has_end = FALSE;
+      note_omitted (notes,
+                    /* Translators: %s is the last date of the range, 2199-12-31. */
+                    g_strdup_printf (_("The current term would end after %s: its end and notice deadline "
+                                       "are not shown."), SIGNET_DATE_MAX));
+    }
 
   if (has_start)
     add_key_date (dates, SIGNET_KEY_DATE_START, &start,
@@ -247,15 +321,22 @@ signet_contract_derive_key_dates (SignetContract              *contract,
           GDate deadline = end;
           g_autofree char *deadline_iso = NULL;
 
-          g_date_subtract_days (&deadline, notice_days);
-          deadline_iso = signet_date_to_iso (&deadline);
-          add_key_date (dates, SIGNET_KEY_DATE_NOTICE_DEADLINE, &deadline,
-                        /* Translators: "notice deadline 2027-03-02 = end 2027-04-01 − 30 days" */
-                        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                      "notice deadline %s = end %s − %u day",
-                                                      "notice deadline %s = end %s − %u days",
-                                                      notice_days),
-                                         deadline_iso, end_iso, notice_days));
+          if (!signet_date_add_days (&deadline, -(gint64) notice_days) || !signet_date_in_range (&deadline))
+            note_omitted (notes,
+                          /* Translators: %s is the first date of the range, 1900-01-01. */
+                          g_strdup_printf (_("The notice deadline would fall before %s and is not shown."),
+                                           SIGNET_DATE_MIN));
+          else
+            {
+              deadline_iso = signet_date_to_iso (&deadline);
+              add_key_date (dates, SIGNET_KEY_DATE_NOTICE_DEADLINE, &deadline,
+                            /* Translators: "notice deadline 2027-03-02 = end 2027-04-01 − 30 days" */
+                            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "notice deadline %s = end %s − %u day",
+                                                          "notice deadline %s = end %s − %u days",
+                                                          notice_days),
+                                             deadline_iso, end_iso, notice_days));
+            }
         }
     }
 
@@ -277,27 +358,44 @@ signet_contract_derive_key_dates (SignetContract              *contract,
       /* A review never recorded is due one interval after the start, even
        * when that has passed: an overdue review is what must show. */
       next = review_base;
-      signet_date_add_months (&next, months);
-
-      next_iso = signet_date_to_iso (&next);
-      base_iso = signet_date_to_iso (&review_base);
-      add_key_date (dates, SIGNET_KEY_DATE_REVIEW, &next,
-                    from_review
-                      ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                      "next review %s = last review %s + %u month (%s risk)",
-                                                      "next review %s = last review %s + %u months (%s risk)",
-                                                      months),
-                                         next_iso, base_iso, months,
-                                         signet_risk_level_to_label (signet_contract_get_risk_level (contract)))
-                      : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                      "next review %s = start %s + %u month (%s risk)",
-                                                      "next review %s = start %s + %u months (%s risk)",
-                                                      months),
-                                         next_iso, base_iso, months,
-                                         signet_risk_level_to_label (signet_contract_get_risk_level (contract))));
+      if (!signet_date_add_months (&next, months) || !signet_date_in_range (&next))
+        {
+          note_omitted (notes,
+                        /* Translators: %s is the last date of the range, 2199-12-31. */
+                        g_strdup_printf (_("The next review would fall after %s and is not shown."),
+                                         SIGNET_DATE_MAX));
+        }
+      else
+        {
+          next_iso = signet_date_to_iso (&next);
+          base_iso = signet_date_to_iso (&review_base);
+          add_key_date (dates, SIGNET_KEY_DATE_REVIEW, &next,
+                        from_review
+                          ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "next review %s = last review %s + %u month (%s risk)",
+                                                          "next review %s = last review %s + %u months (%s risk)",
+                                                          months),
+                                             next_iso, base_iso, months,
+                                             signet_risk_level_to_label (signet_contract_get_risk_level (contract)))
+                          : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "next review %s = start %s + %u month (%s risk)",
+                                                          "next review %s = start %s + %u months (%s risk)",
+                                                          months),
+                                             next_iso, base_iso, months,
+                                             signet_risk_level_to_label (signet_contract_get_risk_level (contract))));
+        }
     }
 
   g_ptr_array_sort (dates, compare_key_dates);
 
   return dates;
+}
+
+GPtrArray *
+signet_contract_derive_key_dates (SignetContract              *contract,
+                                  const char                  *today,
+                                  const char                  *last_review,
+                                  const SignetReviewIntervals *intervals)
+{
+  return signet_contract_derive_key_dates_full (contract, today, last_review, intervals, NULL);
 }

@@ -54,6 +54,14 @@ GPtrArray  *signet_contract_derive_key_dates (SignetContract              *contr
                                               const char                  *today,
                                               const char                  *last_review,
                                               const SignetReviewIntervals *intervals);
+/* The same; no date outside SIGNET_DATE_MIN to SIGNET_DATE_MAX is derived
+ * or derived from. @omitted (nullable) gets a translated sentence for each
+ * date left out for it, and for each stored date outside the range. */
+GPtrArray  *signet_contract_derive_key_dates_full (SignetContract              *contract,
+                                                   const char                  *today,
+                                                   const char                  *last_review,
+                                                   const SignetReviewIntervals *intervals,
+                                                   GPtrArray                  **omitted);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetKeyDate, signet_key_date_free)
 

@@ -306,11 +306,17 @@ signet_store_import_annotation (SignetStore                *self,
                                 GError                    **error)
 {
   g_autoptr(SignetAnnotation) annotation = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *modified = NULL;
 
   g_return_val_if_fail (author != NULL && created_at != NULL && modified_at != NULL, FALSE);
 
+  if (!(created = _signet_store_clean_timestamp (created_at, error)) ||
+      !(modified = _signet_store_clean_timestamp (modified_at, error)))
+    return FALSE;
+
   annotation = insert_annotation (self, "import annotation", version_id, kind, page, rects, n_rects,
-                                  color, author, created_at, modified_at, comment, error);
+                                  color, author, created, modified, comment, error);
 
   return annotation != NULL;
 }

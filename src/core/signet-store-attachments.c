@@ -1308,6 +1308,7 @@ signet_store_import_attachment_version (SignetStore           *self,
   g_autofree char *sha256 = NULL;
   g_autofree char *note = NULL;
   g_autofree char *version_text = NULL;
+  g_autofree char *added_time = NULL;
   sqlite3_stmt *stmt;
   gint64 version_id;
 
@@ -1316,7 +1317,8 @@ signet_store_import_attachment_version (SignetStore           *self,
   g_return_val_if_fail (bytes != NULL && added_at != NULL && added_by != NULL, 0);
   g_return_val_if_fail (role < SIGNET_N_ATTACHMENT_ROLES && version >= 1, 0);
 
-  if (!(name = clean_file_name (file_name, error)) || !check_size (name, bytes, error))
+  if (!(name = clean_file_name (file_name, error)) || !check_size (name, bytes, error) ||
+      !(added_time = _signet_store_clean_timestamp (added_at, error)))
     return 0;
 
   type = resolve_content_type (name, bytes, content_type);
@@ -1342,7 +1344,7 @@ signet_store_import_attachment_version (SignetStore           *self,
       sqlite3_bind_int64 (stmt, 1, contract_id);
       sqlite3_bind_text (stmt, 2, signet_attachment_role_to_token (role), -1, SQLITE_STATIC);
       _signet_store_bind_text (stmt, 3, note);
-      sqlite3_bind_text (stmt, 4, added_at, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, added_time, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, added_by, -1, SQLITE_STATIC);
       if (!_signet_store_step_done (self, stmt, error))
         goto failed;
@@ -1354,7 +1356,7 @@ signet_store_import_attachment_version (SignetStore           *self,
       stmt = _signet_store_statement (self, "UPDATE attachments SET added_at = ?, added_by = ? WHERE id = ?", error);
       if (stmt == NULL)
         goto failed;
-      sqlite3_bind_text (stmt, 1, added_at, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 1, added_time, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, added_by, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, *attachment_id);
       if (!_signet_store_step_done (self, stmt, error))
@@ -1362,7 +1364,7 @@ signet_store_import_attachment_version (SignetStore           *self,
     }
 
   if (!insert_version (self, *attachment_id, version, sha256, name, type, g_bytes_get_size (bytes),
-                       added_at, added_by, error))
+                       added_time, added_by, error))
     goto failed;
   version_id = sqlite3_last_insert_rowid (self->db);
 

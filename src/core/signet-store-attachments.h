@@ -225,5 +225,9 @@ gboolean          _signet_store_write_attachment_audit (SignetStore           *s
  * the audit log's format. */
 const char       *_signet_store_user_display_name      (void);
 char             *_signet_store_timestamp_now          (void);
+/* @text, a time an import brings, in that format; NULL with an error
+ * saying what is wrong when it is not a UTC time in the range. */
+char             *_signet_store_clean_timestamp        (const char            *text,
+                                                        GError               **error);
 
 G_END_DECLS

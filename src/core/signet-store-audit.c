@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "signet-date.h"
 #include "signet-money.h"
 #include "signet-store-attachments.h"
 #include "signet-store-private.h"
@@ -173,6 +174,24 @@ _signet_store_timestamp_now (void)
   format_time (g_get_real_time () / 1000, text, sizeof text);
 
   return g_strdup (text);
+}
+
+char *
+_signet_store_clean_timestamp (const char  *text,
+                               GError     **error)
+{
+  char *normalized = NULL;
+  SignetDateCheck check = signet_timestamp_check (text, &normalized);
+
+  if (check != SIGNET_DATE_OK)
+    {
+      g_autofree char *message = signet_timestamp_describe_problem (text, check);
+
+      g_set_error_literal (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_FAILED, message);
+      return NULL;
+    }
+
+  return normalized;
 }
 
 /* The same for audit entries: an import writes many within one

@@ -46,8 +46,22 @@ validate_date (const char   *text,
                SignetField   field,
                GError      **error)
 {
-  if (text == NULL || *text == '\0' || signet_date_is_valid (text))
+  SignetDateCheck check;
+
+  if (text == NULL || *text == '\0')
     return TRUE;
+
+  check = signet_date_check (text);
+  if (check == SIGNET_DATE_OK)
+    return TRUE;
+
+  if (check == SIGNET_DATE_OUT_OF_RANGE)
+    {
+      g_autofree char *message = signet_date_out_of_range_message (text);
+
+      /* Translators: a field name such as "End Date", and what is wrong with it. */
+      return _signet_set_field_error (error, field, _("%s: %s"), signet_field_to_label (field), message);
+    }
 
   /* Translators: the first %s is a field name such as "End Date". */
   return _signet_set_field_error (error, field, _("%s: “%s” is not a date. Use the form YYYY-MM-DD, for example 2027-03-31."),

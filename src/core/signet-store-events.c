@@ -35,6 +35,11 @@
  * reviews (status_is_in_force() in signet-key-dates.c). */
 #define IN_FORCE "('approved', 'signed', 'active', 'renewed')"
 
+/* Dates are compared as text, YYYY-MM-DD sorting like the days. An index
+ * made before the range existed may hold dates outside it (a review of
+ * "10000-01-01" sorts before every other date): no query hands them on. */
+#define IN_RANGE(column) column " BETWEEN '" SIGNET_DATE_MIN "' AND '" SIGNET_DATE_MAX "'"
+
 /* What event_from_row() reads, in this order. */
 #define EVENT_COLUMNS \
   "e.contract_id, e.kind, e.date, e.key_date_id, c.number, c.title, k.name, " \
@@ -285,7 +290,7 @@ rebuild_all (SignetStore  *self,
   return _signet_store_exec (self,
                              "INSERT INTO contract_events (contract_id, kind, date, key_date_id) "
                              "SELECT d.contract_id, d.kind, d.date, d.id FROM key_dates d "
-                             "JOIN contracts c ON c.id = d.contract_id",
+                             "JOIN contracts c ON c.id = d.contract_id WHERE " IN_RANGE ("d.date"),
                              error) &&
          write_as_of (self, as_of->date, &as_of->intervals, error);
 }
@@ -377,7 +382,8 @@ _signet_store_events_refresh_contract (SignetStore  *self,
 
   stmt = _signet_store_statement (self,
                                   "INSERT INTO contract_events (contract_id, kind, date, key_date_id) "
-                                  "SELECT contract_id, kind, date, id FROM key_dates WHERE contract_id = ?",
+                                  "SELECT contract_id, kind, date, id FROM key_dates WHERE contract_id = ? "
+                                  "AND " IN_RANGE ("date"),
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -724,7 +730,8 @@ signet_store_list_events (SignetStore  *self,
    * that compare equal, as signet_store_list_event_days() has it. */
   if (!collect_events (self, &as_of,
                        "SELECT " EVENT_COLUMNS EVENT_JOINS
-                       "WHERE e.date BETWEEN coalesce(?1, '0000-01-01') AND coalesce(?2, '9999-12-31') "
+                       "WHERE e.date BETWEEN max(coalesce(?1, '" SIGNET_DATE_MIN "'), '" SIGNET_DATE_MIN "') "
+                       "AND min(coalesce(?2, '" SIGNET_DATE_MAX "'), '" SIGNET_DATE_MAX "') "
                        "ORDER BY e.date, e.kind, e.contract_id, e.key_date_id",
                        from, to, NULL, NULL, events, error))
     return NULL;
@@ -835,8 +842,8 @@ signet_store_list_event_days (SignetStore  *self,
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
-  g_return_val_if_fail (signet_date_is_valid (from), NULL);
-  g_return_val_if_fail (signet_date_is_valid (to), NULL);
+  g_return_val_if_fail (signet_date_check (from) != SIGNET_DATE_MALFORMED, NULL);
+  g_return_val_if_fail (signet_date_check (to) != SIGNET_DATE_MALFORMED, NULL);
 
   if (!prepare_query (self, NULL, &as_of, error))
     return NULL;
@@ -857,7 +864,8 @@ signet_store_list_event_days (SignetStore  *self,
                                   "SELECT e.rowid, e.date, e.kind, e.key_date_id, c.number "
                                   "FROM contract_events e "
                                   "JOIN contracts c INDEXED BY contracts_number_by_id ON c.id = e.contract_id "
-                                  "WHERE e.date BETWEEN ?1 AND ?2 ORDER BY e.date", error);
+                                  "WHERE e.date BETWEEN max(?1, '" SIGNET_DATE_MIN "') "
+                                  "AND min(?2, '" SIGNET_DATE_MAX "') ORDER BY e.date", error);
   if (stmt == NULL)
     goto failed;
 
@@ -929,8 +937,8 @@ signet_store_list_agenda (SignetStore  *self,
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
   g_return_val_if_fail (signet_date_parse (today, &date), NULL);
 
-  g_date_add_days (&date, days);
-  until = signet_date_to_iso (&date);
+  /* Past the range, the query stops at its end anyway. */
+  until = signet_date_add_days (&date, days) ? signet_date_to_iso (&date) : g_strdup (SIGNET_DATE_MAX);
 
   if (!prepare_query (self, today, &as_of, error))
     return NULL;
@@ -939,12 +947,13 @@ signet_store_list_agenda (SignetStore  *self,
    * force; the status check is for ends. */
   if (!collect_events (self, &as_of,
                        "SELECT " EVENT_COLUMNS EVENT_JOINS
-                       "WHERE e.date < ?1 AND e.kind IN ('end', 'notice-deadline', 'review') "
+                       "WHERE e.date < ?1 AND e.date >= '" SIGNET_DATE_MIN "' "
+                       "AND e.kind IN ('end', 'notice-deadline', 'review') "
                        "AND c.status IN " IN_FORCE,
                        today, NULL, NULL, NULL, events, error) ||
       !collect_events (self, &as_of,
                        "SELECT " EVENT_COLUMNS EVENT_JOINS
-                       "WHERE e.date BETWEEN ?1 AND ?2",
+                       "WHERE e.date BETWEEN ?1 AND min(?2, '" SIGNET_DATE_MAX "')",
                        today, until, NULL, NULL, upcoming, error))
     return NULL;
 
@@ -953,6 +962,72 @@ signet_store_list_agenda (SignetStore  *self,
   g_ptr_array_extend_and_steal (events, g_steal_pointer (&upcoming));
 
   return g_steal_pointer (&events);
+}
+
+GPtrArray *
+signet_store_list_dates_out_of_range (SignetStore  *self,
+                                      GError      **error)
+{
+  g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT number, 0, start_date, NULL FROM contracts "
+                                  "WHERE start_date <> '' AND NOT " IN_RANGE ("start_date") " "
+                                  "UNION ALL SELECT number, 1, end_date, NULL FROM contracts "
+                                  "WHERE end_date <> '' AND NOT " IN_RANGE ("end_date") " "
+                                  "UNION ALL SELECT c.number, 2, d.date, d.title FROM key_dates d "
+                                  "JOIN contracts c ON c.id = d.contract_id WHERE NOT " IN_RANGE ("d.date") " "
+                                  "ORDER BY 1, 2, 3", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *number = (const char *) sqlite3_column_text (stmt, 0);
+      const char *date = (const char *) sqlite3_column_text (stmt, 2);
+      const char *title = (const char *) sqlite3_column_text (stmt, 3);
+
+      switch (sqlite3_column_int (stmt, 1))
+        {
+        case 0:
+          /* Translators: a contract number, its stored date, and the first and
+           * last dates of the range, 1900-01-01 and 2199-12-31. */
+          g_ptr_array_add (sentences,
+                           g_strdup_printf (_("Contract %s: the start date %s is outside the dates Signet works "
+                                              "with, %s to %s, and is left out."),
+                                            number, date, SIGNET_DATE_MIN, SIGNET_DATE_MAX));
+          break;
+        case 1:
+          /* Translators: a contract number, its stored date, and the first and
+           * last dates of the range, 1900-01-01 and 2199-12-31. */
+          g_ptr_array_add (sentences,
+                           g_strdup_printf (_("Contract %s: the end date %s is outside the dates Signet works "
+                                              "with, %s to %s, and is left out."),
+                                            number, date, SIGNET_DATE_MIN, SIGNET_DATE_MAX));
+          break;
+        default:
+          /* Translators: a contract number, a key date's title and date, and the
+           * first and last dates of the range, 1900-01-01 and 2199-12-31. */
+          g_ptr_array_add (sentences,
+                           g_strdup_printf (_("Contract %s: the date of “%s”, %s, is outside the dates Signet "
+                                              "works with, %s to %s, and is left out."),
+                                            number, title, date, SIGNET_DATE_MIN, SIGNET_DATE_MAX));
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&sentences);
 }
 
 gboolean
@@ -964,9 +1039,9 @@ signet_store_get_events_span (SignetStore  *self,
   g_auto(AsOf) as_of = { NULL };
   const char * const queries[] = {
     "SELECT e.date FROM contract_events e JOIN contracts c ON c.id = e.contract_id "
-    "ORDER BY e.date LIMIT 1",
+    "WHERE " IN_RANGE ("e.date") " ORDER BY e.date LIMIT 1",
     "SELECT e.date FROM contract_events e JOIN contracts c ON c.id = e.contract_id "
-    "ORDER BY e.date DESC LIMIT 1",
+    "WHERE " IN_RANGE ("e.date") " ORDER BY e.date DESC LIMIT 1",
   };
   char **results[] = { first, last };
 
@@ -1085,7 +1160,7 @@ signet_store_list_reminder_candidates (SignetStore  *self,
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
   g_return_val_if_fail (signet_date_parse (today, &today_date), NULL);
-  g_return_val_if_fail (signet_date_is_valid (until), NULL);
+  g_return_val_if_fail (signet_date_check (until) != SIGNET_DATE_MALFORMED, NULL);
 
   if (!prepare_query (self, today, &as_of, error))
     return NULL;
@@ -1100,13 +1175,15 @@ signet_store_list_reminder_candidates (SignetStore  *self,
   if (!collect_events (self, &as_of,
                        "SELECT " CANDIDATE_COLUMNS EVENT_JOINS
                        "LEFT JOIN reminder_settings s ON s.contract_id = e.contract_id "
-                       "WHERE e.date <= ?1 AND e.kind IN ('end', 'notice-deadline', 'review') "
+                       "WHERE e.date <= ?1 AND e.date >= '" SIGNET_DATE_MIN "' "
+                       "AND e.kind IN ('end', 'notice-deadline', 'review') "
                        "AND c.status IN " IN_FORCE,
                        until, NULL, add_candidate, candidates, NULL, error) ||
       !collect_events (self, &as_of,
                        "SELECT " CANDIDATE_COLUMNS EVENT_JOINS
                        "JOIN reminder_settings s ON s.contract_id = e.contract_id "
-                       "WHERE +e.date > ?1 AND +e.date <= ?2 AND e.kind IN ('end', 'notice-deadline', 'review') "
+                       "WHERE +e.date > ?1 AND +e.date <= min(?2, '" SIGNET_DATE_MAX "') "
+                       "AND e.kind IN ('end', 'notice-deadline', 'review') "
                        "AND c.status IN " IN_FORCE,
                        until, far, add_candidate, candidates, NULL, error))
     return NULL;

@@ -84,6 +84,12 @@ GPtrArray  *signet_store_list_agenda              (SignetStore                 *
                                                    const char                  *today,
                                                    guint                        days,
                                                    GError                     **error);
+/* The dates a register written before the range of dates (signet-date.h)
+ * may hold outside it, which no calendar, export or reminder takes: a
+ * contract's start or end, a key date. Each a translated sentence naming
+ * the contract, the date and why it is left out. */
+GPtrArray  *signet_store_list_dates_out_of_range  (SignetStore                 *self,
+                                                   GError                     **error);
 /* The first and last event dates (newly allocated), or NULLs when there
  * are no events. */
 gboolean    signet_store_get_events_span          (SignetStore                 *self,

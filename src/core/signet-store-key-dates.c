@@ -71,11 +71,20 @@ validate_date (const char   *date,
                SignetField   field,
                GError      **error)
 {
-  if (signet_date_is_valid (date))
+  SignetDateCheck check = signet_date_check (date);
+
+  if (check == SIGNET_DATE_OK)
     return TRUE;
 
   if (_signet_is_blank (date))
     return _signet_set_field_error (error, field, _("Enter a date."));
+
+  if (check == SIGNET_DATE_OUT_OF_RANGE)
+    {
+      g_autofree char *message = signet_date_out_of_range_message (date);
+
+      return _signet_set_field_error (error, field, "%s", message);
+    }
 
   return _signet_set_field_error (error, field,
                                   _("“%s” is not a date. Use the form YYYY-MM-DD, for example 2027-03-31."),

@@ -134,11 +134,13 @@ append_event (GString     *out,
   GDate date, next_day;
   char *text;
 
+  /* The store hands on dates in the range only; the day after the last
+   * one is still one GDate and libical can hold. */
   if (!signet_date_parse (signet_event_get_date (event), &date))
     g_return_if_reached ();
 
   next_day = date;
-  g_date_add_days (&next_day, 1);
+  signet_date_add_days (&next_day, 1);
 
   icalcomponent_add_property (vevent, icalproperty_new_uid (uid));
   icalcomponent_add_property (vevent, icalproperty_new_dtstamp (stamp_value (g_hash_table_lookup (change_times, &contract_id))));
@@ -225,6 +227,9 @@ signet_ics_export_to_stream (SignetStore    *store,
   header = calendar_header ();
   g_string_append (out, header);
 
+  /* The span, like every event the store hands on, lies in the range of
+   * dates: a register from before it may hold others, which it leaves out
+   * (the contract's page says so). */
   if (first != NULL)
     {
       signet_date_parse (from != NULL && strcmp (from, first) > 0 ? from : first, &chunk_start);
@@ -238,9 +243,8 @@ signet_ics_export_to_stream (SignetStore    *store,
       g_autofree char *chunk_to = NULL;
       GDate chunk_end = chunk_start;
 
-      signet_date_add_months (&chunk_end, CHUNK_MONTHS);
-      g_date_subtract_days (&chunk_end, 1);
-      if (g_date_compare (&chunk_end, &range_end) > 0)
+      if (!signet_date_add_months (&chunk_end, CHUNK_MONTHS) || !signet_date_add_days (&chunk_end, -1) ||
+          g_date_compare (&chunk_end, &range_end) > 0)
         chunk_end = range_end;
       chunk_to = signet_date_to_iso (&chunk_end);
 
@@ -257,7 +261,8 @@ signet_ics_export_to_stream (SignetStore    *store,
         }
 
       chunk_start = chunk_end;
-      g_date_add_days (&chunk_start, 1);
+      if (!signet_date_add_days (&chunk_start, 1))
+        break;
     }
 
   g_string_append (out, "END:VCALENDAR\r\n");

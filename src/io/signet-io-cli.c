@@ -11,6 +11,7 @@
 
 #include "signet-ics.h"
 #include "signet-io-cli.h"
+#include "signet-store-events.h"
 #include "signet-xml.h"
 
 static int
@@ -76,6 +77,7 @@ static int
 run_export_ics (SignetStore *store,
                 const char  *ics_path)
 {
+  g_autoptr(GPtrArray) left_out = NULL;
   g_autoptr(GError) error = NULL;
 
   if (g_str_equal (ics_path, "-"))
@@ -98,6 +100,17 @@ run_export_ics (SignetStore *store,
           return SIGNET_IO_CLI_EXIT_INVALID;
         }
     }
+
+  /* A register from before the range of dates may hold dates outside it,
+   * which the file leaves out: the job's log says which. */
+  left_out = signet_store_list_dates_out_of_range (store, &error);
+  if (left_out == NULL)
+    {
+      g_printerr ("%s: %s\n", ics_path, error->message);
+      return SIGNET_IO_CLI_EXIT_INVALID;
+    }
+  for (guint i = 0; i < left_out->len; i++)
+    g_printerr ("%s: %s\n", ics_path, (const char *) g_ptr_array_index (left_out, i));
 
   return EXIT_SUCCESS;
 }

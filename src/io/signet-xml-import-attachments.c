@@ -97,6 +97,9 @@ start_version (Import   *self,
   size = _signet_xml_import_get_attribute (self, "size");
   number = _signet_xml_import_get_attribute (self, "version");
 
+  if (!_signet_xml_import_check_time (self, version->added_at, line, "added-at"))
+    return FALSE;
+
   if (number != NULL)
     {
       if (!g_ascii_string_to_unsigned (number, 10, 1, G_MAXINT32, &value, NULL))
@@ -385,6 +388,10 @@ _signet_xml_import_start_annotation (Import *self,
   annotation->author = _signet_xml_import_get_attribute (self, "author");
   annotation->created_at = _signet_xml_import_get_attribute (self, "created-at");
   annotation->modified_at = _signet_xml_import_get_attribute (self, "modified-at");
+
+  if (!_signet_xml_import_check_time (self, annotation->created_at, line, "created-at") ||
+      !_signet_xml_import_check_time (self, annotation->modified_at, line, "modified-at"))
+    return FALSE;
 
   if (kind != NULL && !signet_annotation_kind_from_token (kind, &annotation->kind))
     return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, _signet_xml_import_locate_attribute (self, line, "kind", kind), kind,

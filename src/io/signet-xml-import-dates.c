@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "signet-date.h"
 #include "signet-xml-import-private.h"
 
 /* A contract's key dates, reviews and reminder settings. Key dates and
@@ -149,6 +150,30 @@ _signet_xml_import_finish_review (Import *self)
   self->report->reviews_added++;
 
   return TRUE;
+}
+
+gboolean
+_signet_xml_import_check_time (Import     *self,
+                               const char *text,
+                               guint       line,
+                               const char *attribute)
+{
+  SignetDateCheck check;
+  g_autofree char *message = NULL;
+
+  /* A missing attribute is the schema's to report, or takes its default. */
+  if (text == NULL)
+    return TRUE;
+
+  check = signet_timestamp_check (text, NULL);
+  if (check == SIGNET_DATE_OK)
+    return TRUE;
+
+  message = signet_timestamp_describe_problem (text, check);
+
+  return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line,
+                                  _signet_xml_import_locate_attribute (self, line, attribute, text), text,
+                                  "%s", message);
 }
 
 static const struct

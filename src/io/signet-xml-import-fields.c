@@ -72,15 +72,23 @@ _signet_xml_import_check_date (Import     *self,
                                const char *element,
                                const char *attribute)
 {
+  SignetDateCheck check = signet_date_check (text);
   guint column;
 
-  if (signet_date_is_valid (text))
+  if (check == SIGNET_DATE_OK)
     return TRUE;
 
   if (attribute != NULL)
     column = _signet_xml_import_locate_attribute (self, line, attribute, text);
   else
     column = _signet_xml_import_locate_text (self, line, text, element);
+
+  if (check == SIGNET_DATE_OUT_OF_RANGE)
+    {
+      g_autofree char *message = signet_date_out_of_range_message (text);
+
+      return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, column, text, "%s", message);
+    }
 
   /* Translators: %s is a date as written in the file, such as 2026-02-30. */
   return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, column, text,

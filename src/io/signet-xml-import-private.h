@@ -248,8 +248,8 @@ gboolean         _signet_xml_import_finish_field          (Import         *self)
 /* An attribute's value, or NULL. */
 char            *_signet_xml_import_get_attribute         (Import         *self,
                                                            const char     *name);
-/* Fails unless @text is a date that exists; @attribute names where it is
- * (NULL: the text of <@element>). */
+/* Fails unless @text is a date that exists, in the range of dates;
+ * @attribute names where it is (NULL: the text of <@element>). */
 gboolean         _signet_xml_import_check_date            (Import         *self,
                                                            const char     *text,
                                                            guint           line,
@@ -284,6 +284,12 @@ gboolean         _signet_xml_import_finish_review         (Import         *self)
 gboolean         _signet_xml_import_read_reminders        (Import         *self,
                                                            guint           line);
 void             _signet_xml_import_clear_dated           (Import         *self);
+/* Fails unless the value of @attribute, @text (nullable: left out), is a
+ * UTC time in the range of dates. */
+gboolean         _signet_xml_import_check_time            (Import         *self,
+                                                           const char     *text,
+                                                           guint           line,
+                                                           const char     *attribute);
 
 /* Columns of a text or an attribute's value on @line, 0 when not found. */
 guint            _signet_xml_import_locate_text           (Import         *self,

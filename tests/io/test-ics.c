@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The iCalendar export: the file parsed back with libical matches the
- * store's events one for one; the same register gives the same bytes; and
- * signet --export-ics as a scheduled job runs it. */
+ * store's events one for one; the same register gives the same bytes;
+ * signet --export-ics as a scheduled job runs it; and a register with dates
+ * outside the range Signet works with exports the rest. */
 
 #include "config.h"
 
@@ -11,6 +12,7 @@
 #include <sys/wait.h>
 
 #include <libical/ical.h>
+#include <sqlite3.h>
 
 #include "io-test-utils.h"
 #include "signet-date.h"
@@ -327,6 +329,95 @@ test_command_line (IoFixture     *f,
   g_assert_true (g_str_has_prefix (run.err, "/nonexistent/folder/dates.ics: "));
 }
 
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+/* A register written before the range of dates: a contract dated up to
+ * 9999-12-31 (as that version let one in, set here by SQL on the file),
+ * with a key date as far, and the event index holding the review it
+ * derived then, 10000-01-01. signet --export-ics neither crashes nor drops
+ * the other contract's events, and says what it leaves out. */
+static void
+test_old_register (IoFixture     *f,
+                   gconstpointer  data)
+{
+  g_autofree char *db = g_strdup_printf ("--database=%s", f->path);
+  g_autofree char *path = io_fixture_path (f, "dates.ics");
+  g_autofree char *export_ics = g_strdup_printf ("--export-ics=%s", path);
+  g_autofree char *contents = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *expected_err = NULL;
+  g_autoptr(SignetClient) client = io_add_client (f->store, "K100", "华信科技");
+  g_autoptr(SignetContract) near = io_add_contract (f->store, client, "NEAR-1", "Near");
+  g_autoptr(SignetContract) far = io_add_contract (f->store, client, "FAR-1", "Far");
+  g_autoptr(icalcomponent) calendar = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) found = g_string_new (NULL);
+  g_auto(IoRun) run = { 0 };
+  gint64 far_id = signet_contract_get_id (far);
+
+  signet_contract_set_status (near, SIGNET_CONTRACT_STATUS_ACTIVE);
+  signet_contract_set_start_date (near, "2026-01-01");
+  signet_contract_set_end_date (near, "2026-12-31");
+  g_assert_true (signet_store_update_contract (f->store, near, &error));
+  g_assert_no_error (error);
+  signet_contract_set_status (far, SIGNET_CONTRACT_STATUS_ACTIVE);
+  g_assert_true (signet_store_update_contract (f->store, far, &error));
+  g_assert_no_error (error);
+  g_assert_true (signet_store_update_events (f->store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->store);
+
+  sql = g_strdup_printf ("UPDATE contracts SET start_date = '9999-01-01', end_date = '9999-12-31' "
+                         "WHERE id = %" G_GINT64_FORMAT ";"
+                         "INSERT INTO key_dates (contract_id, kind, date, title) "
+                         "VALUES (%" G_GINT64_FORMAT ", 'payment', '9999-06-30', '尾款');"
+                         "INSERT INTO contract_events (contract_id, kind, date) VALUES "
+                         "(%" G_GINT64_FORMAT ", 'start', '9999-01-01'), "
+                         "(%" G_GINT64_FORMAT ", 'review', '10000-01-01'), "
+                         "(%" G_GINT64_FORMAT ", 'end', '9999-12-31');",
+                         far_id, far_id, far_id, far_id, far_id);
+  exec_sql (f->path, sql);
+
+  io_run_signet (&run, SIGNET_BINARY, db, export_ics, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  expected_err = g_strdup_printf ("%1$s: Contract FAR-1: the start date 9999-01-01 is outside the dates Signet "
+                                  "works with, 1900-01-01 to 2199-12-31, and is left out.\n"
+                                  "%1$s: Contract FAR-1: the end date 9999-12-31 is outside the dates Signet "
+                                  "works with, 1900-01-01 to 2199-12-31, and is left out.\n"
+                                  "%1$s: Contract FAR-1: the date of “尾款”, 9999-06-30, is outside the dates "
+                                  "Signet works with, 1900-01-01 to 2199-12-31, and is left out.\n", path);
+  g_assert_cmpstr (run.err, ==, expected_err);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  calendar = icalparser_parse_string (contents);
+  g_assert_nonnull (calendar);
+
+  for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       event != NULL;
+       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    {
+      struct icaltimetype start = icalcomponent_get_dtstart (event);
+
+      g_string_append_printf (found, "%04d-%02d-%02d %s|", start.year, start.month, start.day,
+                              icalcomponent_get_summary (event));
+    }
+
+  g_assert_cmpstr (found->str, ==,
+                   "2026-01-01 Start: NEAR-1 Near|2026-12-31 End: NEAR-1 Near|2027-01-01 Review due: NEAR-1 Near|");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,6 +428,7 @@ main (int   argc,
   g_test_add ("/ics/matches-store", IoFixture, NULL, io_fixture_set_up, test_matches_store, io_fixture_tear_down);
   g_test_add ("/ics/identical-bytes", IoFixture, NULL, io_fixture_set_up, test_identical_bytes, io_fixture_tear_down);
   g_test_add ("/ics/command-line", IoFixture, NULL, io_fixture_set_up, test_command_line, io_fixture_tear_down);
+  g_test_add ("/ics/old-register", IoFixture, NULL, io_fixture_set_up, test_old_register, io_fixture_tear_down);
 
   return g_test_run ();
 }

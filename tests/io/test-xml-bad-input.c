@@ -552,7 +552,7 @@ write_review_in_future (const char *path)
 {
   write_after_fields (path,
                       "      <reviews>\n"
-                      "        <review date=\"2999-01-01\" reviewer=\"王芳\"/>\n"
+                      "        <review date=\"2199-01-01\" reviewer=\"王芳\"/>\n"
                       "      </reviews>\n");
 }
 
@@ -788,8 +788,8 @@ static const BadInput bad_inputs[] = {
   { "key-date-does-not-exist", .write = write_key_date_impossible, .code = SIGNET_XML_ERROR_INVALID,
     .message = "“2026-02-30” is not a date that exists", .line = 19, .column = 40, .value = "2026-02-30" },
   { "review-in-future", .write = write_review_in_future, .code = SIGNET_XML_ERROR_INVALID,
-    .message = "Contract IMP-0001: The review date 2999-01-01 is in the future.", .line = 19, .column = 23,
-    .value = "2999-01-01" },
+    .message = "Contract IMP-0001: The review date 2199-01-01 is in the future.", .line = 19, .column = 23,
+    .value = "2199-01-01" },
   { "reminder-lead-too-long", .write = write_reminders_too_long, .code = SIGNET_XML_ERROR_INVALID,
     .message = "Contract IMP-0001: “9999” is not a number of days from 0 to 3650.", .line = 18, .column = 29,
     .value = "90 9999" },
