@@ -327,6 +327,25 @@ _signet_contract_page_update_dirty (SignetContractPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
 }
 
+/* Someone else's change to the contract shown here (an undo, another
+ * window, an import) is taken in, with its version, unless it would
+ * overwrite the user's edits; those meet it when they are saved. */
+static void
+take_in_stored (SignetContractPage *self)
+{
+  g_autoptr(SignetContract) stored = NULL;
+
+  if (self->contract == NULL || signet_contract_get_id (self->contract) == 0 || self->dirty ||
+      self->mine != NULL)
+    return;
+
+  stored = signet_store_get_contract (self->store, signet_contract_get_id (self->contract), NULL);
+  if (stored != NULL &&
+      (signet_contract_get_version (stored) != signet_contract_get_version (self->contract) ||
+       !signet_contract_equal (stored, self->contract)))
+    signet_contract_page_set_contract (self, stored);
+}
+
 static void
 store_changed_cb (SignetContractPage *self,
                   SignetRecordKind    kind,
@@ -334,8 +353,6 @@ store_changed_cb (SignetContractPage *self,
                   SignetChangeKind    change,
                   SignetStore        *store)
 {
-  g_autoptr(SignetContract) stored = NULL;
-
   if (kind == SIGNET_RECORD_CLIENT)
     {
       reload_clients (self);
@@ -343,15 +360,8 @@ store_changed_cb (SignetContractPage *self,
       return;
     }
 
-  /* Someone else's change to the contract shown here (a renamed client,
-   * an undo) is taken in unless it would overwrite the user's edits. */
-  if (self->contract == NULL || self->dirty || change != SIGNET_CHANGE_UPDATED ||
-      id != signet_contract_get_id (self->contract))
-    return;
-
-  stored = signet_store_get_contract (self->store, id, NULL);
-  if (stored != NULL)
-    signet_contract_page_set_contract (self, stored);
+  if (change == SIGNET_CHANGE_UPDATED && self->contract != NULL && id == signet_contract_get_id (self->contract))
+    take_in_stored (self);
 }
 
 static void
@@ -360,6 +370,7 @@ store_reset_cb (SignetContractPage *self,
 {
   reload_clients (self);
   _signet_contract_page_update_dirty (self);
+  take_in_stored (self);
 }
 
 static void

@@ -394,6 +394,37 @@ test_clean_form_follows (Fixture       *f,
   g_assert_cmpstr (signet_contract_get_owner (saved), ==, "李娜");
 }
 
+/* The same after an import through the window's register, which resets
+ * the views instead of naming each record. */
+static void
+test_clean_form_follows_import (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(SignetContract) changed = NULL;
+  g_autoptr(SignetContract) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *form;
+
+  show_window (f);
+  form = GTK_WIDGET (page (f));
+  changed = signet_store_get_contract (f->store, signet_contract_get_id (f->contract), &error);
+  signet_contract_set_title (changed, "Office lease, imported");
+  g_assert_true (signet_store_begin_batch (f->store, &error));
+  g_assert_true (signet_store_update_contract (f->store, changed, &error));
+  g_assert_true (signet_store_commit_batch (f->store, &error));
+  g_assert_no_error (error);
+  display_test_spin (20);
+  g_assert_cmpstr (field_text (form, "Title"), ==, "Office lease, imported");
+
+  set_field_text (form, "Owner", "李娜");
+  save (f);
+
+  g_assert_false (panel_showing (form));
+  saved = stored (f);
+  g_assert_cmpstr (signet_contract_get_title (saved), ==, "Office lease, imported");
+  g_assert_cmpstr (signet_contract_get_owner (saved), ==, "李娜");
+}
+
 static GtkListBoxRow *
 find_client_row (GtkWidget  *window,
                  const char *name)
@@ -504,6 +535,7 @@ main (int   argc,
   ADD ("reload-title", test_reload_title);
   ADD ("keep-mine", test_keep_mine);
   ADD ("clean-form-follows", test_clean_form_follows);
+  ADD ("clean-form-follows-import", test_clean_form_follows_import);
   ADD ("client", test_client);
   ADD ("client-clean-form-follows", test_client_clean_form_follows);
 
