@@ -73,12 +73,13 @@ static char *
 format_time (const char *iso8601)
 {
   g_autoptr(GDateTime) utc = iso8601 != NULL ? g_date_time_new_from_iso8601 (iso8601, NULL) : NULL;
-  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
 
-  if (utc == NULL)
+  /* Shown as stored when it is no time, or one the local time zone cannot
+   * hold (9999-12-31T23:59:59Z east of UTC), as a register imported before
+   * times were checked may keep. */
+  if (local == NULL)
     return g_strdup (iso8601 != NULL ? iso8601 : "");
-
-  local = g_date_time_to_local (utc);
 
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }

@@ -18,6 +18,7 @@ struct _SignetCalendarView
   GtkWidget         parent_instance;
 
   GtkLabel         *month_label;
+  GtkLabel         *range_label;
   SignetMonthGrid  *grid;
   GtkFlowBox       *legend;
   SignetAgendaView *agenda;
@@ -114,6 +115,31 @@ update_title (SignetCalendarView *self)
   gtk_label_set_text (self->month_label, title);
 }
 
+/* At the first and the last month of the range of dates the button
+ * beyond is off, and the page says why. */
+static void
+update_range_ends (SignetCalendarView *self)
+{
+  guint year = signet_month_grid_get_year (self->grid);
+  guint month = signet_month_grid_get_month (self->grid);
+  gboolean first = year == SIGNET_DATE_MIN_YEAR && month == 1;
+  gboolean last = year == SIGNET_DATE_MAX_YEAR && month == 12;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.previous-month", !first);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.next-month", !last);
+
+  if (first || last)
+    {
+      /* Translators: under the month at either end of the calendar; the
+       * %s are 1900-01-01 and 2199-12-31. */
+      g_autofree char *text = g_strdup_printf (_("Signet works with dates from %s to %s."),
+                                               SIGNET_DATE_MIN, SIGNET_DATE_MAX);
+
+      gtk_label_set_text (self->range_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->range_label), first || last);
+}
+
 static void
 show_month (SignetCalendarView *self,
             guint               year,
@@ -121,6 +147,7 @@ show_month (SignetCalendarView *self,
 {
   signet_month_grid_set_month (self->grid, year, month);
   update_title (self);
+  update_range_ends (self);
   load_month (self);
 }
 
@@ -171,8 +198,8 @@ move_month (SignetCalendarView *self,
 
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 1, signet_month_grid_get_month (self->grid), signet_month_grid_get_year (self->grid));
-  signet_date_add_months (&date, months);
-  show_month (self, g_date_get_year (&date), g_date_get_month (&date));
+  if (signet_date_add_months (&date, months) && signet_date_in_range (&date))
+    show_month (self, g_date_get_year (&date), g_date_get_month (&date));
 }
 
 static void
@@ -296,6 +323,7 @@ signet_calendar_view_class_init (SignetCalendarViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-calendar-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetCalendarView, month_label);
+  gtk_widget_class_bind_template_child (widget_class, SignetCalendarView, range_label);
   gtk_widget_class_bind_template_child (widget_class, SignetCalendarView, grid);
   gtk_widget_class_bind_template_child (widget_class, SignetCalendarView, legend);
   gtk_widget_class_bind_template_child (widget_class, SignetCalendarView, agenda);
@@ -318,6 +346,7 @@ signet_calendar_view_init (SignetCalendarView *self)
     add_legend_entry (self, kind);
 
   update_title (self);
+  update_range_ends (self);
 }
 
 GtkWidget *
@@ -352,6 +381,7 @@ signet_calendar_view_set_store (SignetCalendarView *self,
           signet_month_grid_set_month (self->grid, g_date_get_year (&date), g_date_get_month (&date));
           signet_month_grid_set_focus_date (self->grid, today);
           update_title (self);
+          update_range_ends (self);
         }
     }
 
@@ -365,7 +395,7 @@ signet_calendar_view_set_month (SignetCalendarView *self,
 {
   g_return_if_fail (SIGNET_IS_CALENDAR_VIEW (self));
   g_return_if_fail (month >= 1 && month <= 12);
-  g_return_if_fail (g_date_valid_year (year));
+  g_return_if_fail (year >= SIGNET_DATE_MIN_YEAR && year <= SIGNET_DATE_MAX_YEAR);
 
   show_month (self, year, month);
 }

@@ -13,7 +13,9 @@ G_DECLARE_FINAL_TYPE (SignetCalendarView, signet_calendar_view, SIGNET, CALENDAR
 
 /* The Calendar page: a month of key dates (previous, today and next
  * buttons above it) and the agenda of upcoming dates beside it. Each
- * month shown asks the store for its six weeks only.
+ * month shown asks the store for its six weeks only. It shows the months
+ * of the range of dates (signet-date.h), January 1900 to December 2199,
+ * and says so at either end.
  *
  * Signals:
  * "open-contract" (gint64 contract_id): the user clicked an event.

@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "signet-contract-page-private.h"
+#include "signet-date.h"
+#include "signet-field-error.h"
 #include "signet-money.h"
 
 static void
@@ -24,6 +26,28 @@ editable_changed_cb (SignetContractPage *self,
                      GtkEditable        *editable)
 {
   _signet_contract_page_field_edited (self, editable);
+}
+
+/* A whole date outside the range is refused as soon as it is typed, in
+ * the words the store refuses it with at Save. */
+static void
+date_changed_cb (SignetContractPage *self,
+                 GtkEditable        *editable)
+{
+  SignetField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), FIELD_KEY));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+  g_autofree char *reason = NULL;
+  g_autofree char *message = NULL;
+
+  _signet_contract_page_field_edited (self, editable);
+
+  if (self->loading > 0 || signet_date_check (text) != SIGNET_DATE_OUT_OF_RANGE)
+    return;
+
+  reason = signet_date_out_of_range_message (text);
+  /* Translators: a field name such as "End Date", and what is wrong with it. */
+  message = g_strdup_printf (_("%s: %s"), signet_field_to_label (field), reason);
+  signet_field_error_mark (self->field_widgets[field], self->error_labels[field], message);
 }
 
 static void
@@ -149,7 +173,7 @@ add_date_row (SignetContractPage *self,
   GtkWidget *entry = signet_date_entry_get_entry (SIGNET_DATE_ENTRY (date_entry));
 
   add_row (self, field, date_entry, entry);
-  g_signal_connect_object (entry, "changed", G_CALLBACK (editable_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (date_changed_cb), self, G_CONNECT_SWAPPED);
 
   return SIGNET_DATE_ENTRY (date_entry);
 }

@@ -11,6 +11,15 @@ signet_field_error_show (GtkWidget  *field,
                          GtkLabel   *label,
                          const char *message)
 {
+  signet_field_error_mark (field, label, message);
+  gtk_widget_grab_focus (field);
+}
+
+void
+signet_field_error_mark (GtkWidget  *field,
+                         GtkLabel   *label,
+                         const char *message)
+{
   g_return_if_fail (GTK_IS_WIDGET (field));
   g_return_if_fail (GTK_IS_LABEL (label));
 
@@ -23,7 +32,6 @@ signet_field_error_show (GtkWidget  *field,
   gtk_accessible_update_property (GTK_ACCESSIBLE (field),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
                                   -1);
-  gtk_widget_grab_focus (field);
 }
 
 void

@@ -11,6 +11,11 @@ G_BEGIN_DECLS
 void signet_field_error_show  (GtkWidget  *field,
                                GtkLabel   *label,
                                const char *message);
+/* The same without moving the focus: for a field found wrong as it is
+ * typed in, where taking the focus again would select its text. */
+void signet_field_error_mark  (GtkWidget  *field,
+                               GtkLabel   *label,
+                               const char *message);
 void signet_field_error_clear (GtkWidget  *field,
                                GtkLabel   *label);
 

@@ -237,15 +237,15 @@ static char *
 format_timestamp (const char *timestamp)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (timestamp, NULL);
-  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
   g_autofree char *day = NULL;
   g_autofree char *date = NULL;
   g_autofree char *time = NULL;
 
-  if (utc == NULL)
+  /* Shown as stored when it is no time the local time zone can hold. */
+  if (local == NULL)
     return g_strdup (timestamp);
 
-  local = g_date_time_to_local (utc);
   day = g_date_time_format (local, "%Y-%m-%d");
   date = signet_date_format_display (day);
   time = g_date_time_format (local, "%H:%M");

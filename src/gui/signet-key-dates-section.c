@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "signet-date.h"
 #include "signet-date-entry.h"
 #include "signet-error-dialog.h"
 #include "signet-key-dates.h"
@@ -22,6 +23,8 @@ struct _SignetKeyDatesSection
 
   GtkWidget      *box;
   GtkListBox     *list;
+  /* What is left out of the list for the range of dates, and why. */
+  GtkLabel       *range_label;
   GtkWidget      *add_button;
   GtkWidget      *review_button;
   GtkWidget      *reminders_button;
@@ -129,6 +132,7 @@ static void
 reload (SignetKeyDatesSection *self)
 {
   g_autoptr(GPtrArray) derived = NULL;
+  g_autoptr(GPtrArray) omitted = NULL;
   g_autoptr(GPtrArray) user_dates = NULL;
   g_autoptr(GPtrArray) reviews = NULL;
   g_autofree char *today = NULL;
@@ -144,6 +148,8 @@ reload (SignetKeyDatesSection *self)
   gtk_widget_set_sensitive (self->review_button, saved);
   gtk_widget_set_sensitive (self->reminders_button, saved);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->range_label), FALSE);
+
   if (!saved)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
@@ -158,7 +164,7 @@ reload (SignetKeyDatesSection *self)
   if (reviews != NULL && reviews->len > 0)
     last_review = ((SignetReview *) g_ptr_array_index (reviews, 0))->date;
 
-  derived = signet_contract_derive_key_dates (self->contract, today, last_review, &intervals);
+  derived = signet_contract_derive_key_dates_full (self->contract, today, last_review, &intervals, &omitted);
   for (guint i = 0; i < derived->len; i++)
     {
       SignetKeyDate *key_date = g_ptr_array_index (derived, i);
@@ -176,6 +182,16 @@ reload (SignetKeyDatesSection *self)
       GtkWidget *row = add_row (self, title, key_date->note);
       GtkWidget *delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
+      /* Kept by a register from before the range: listed, to be corrected
+       * or deleted, but in no calendar. */
+      if (signet_date_check (key_date->date) == SIGNET_DATE_OUT_OF_RANGE)
+        g_ptr_array_add (omitted,
+                         /* Translators: the first %s is a key date's title, the second
+                          * its date, the others 1900-01-01 and 2199-12-31. */
+                         g_strdup_printf (_("The date of “%s”, %s, is outside the dates Signet works with, "
+                                            "%s to %s: it is not in the calendar and has no reminders."),
+                                          key_date->title, key_date->date, SIGNET_DATE_MIN, SIGNET_DATE_MAX));
+
       gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (delete_button, "flat");
       gtk_widget_set_tooltip_text (delete_button, _("Delete this key date"));
@@ -187,6 +203,16 @@ reload (SignetKeyDatesSection *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->list), gtk_widget_get_first_child (GTK_WIDGET (self->list)) != NULL);
+
+  if (omitted->len > 0)
+    {
+      g_autofree char *text = NULL;
+
+      g_ptr_array_add (omitted, NULL);
+      text = g_strjoinv ("\n", (char **) omitted->pdata);
+      gtk_label_set_text (self->range_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->range_label), TRUE);
+    }
 
   if (reviews == NULL || reviews->len == 0)
     gtk_label_set_text (self->reviews_label, _("No review recorded yet."));
@@ -615,6 +641,11 @@ signet_key_dates_section_init (SignetKeyDatesSection *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Key Dates"), -1);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->list));
+
+  self->range_label = note_label ();
+  gtk_widget_remove_css_class (GTK_WIDGET (self->range_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->range_label), "warning");
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->range_label));
 
   self->reviews_label = note_label ();
   gtk_box_append (GTK_BOX (reviews), GTK_WIDGET (self->reviews_label));

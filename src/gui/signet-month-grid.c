@@ -258,11 +258,14 @@ update_days (SignetMonthGrid *self)
   update_day_classes (self);
 }
 
+/* A day outside the range of dates (the last days of 1899 in the grid of
+ * January 1900) takes no focus: no month of it can be shown. */
 static void
 set_focus (SignetMonthGrid *self,
            const GDate     *date)
 {
-  if (g_date_valid (&self->focus) && g_date_compare (&self->focus, date) == 0)
+  if ((g_date_valid (&self->focus) && g_date_compare (&self->focus, date) == 0) ||
+      !signet_date_in_range (date))
     return;
 
   self->focus = *date;
@@ -404,14 +407,8 @@ move_focus_binding (GtkWidget *widget,
   if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL && ABS (days) == 1)
     days = -days;
 
-  if (days > 0)
-    g_date_add_days (&date, days);
-  else if (days < 0)
-    g_date_subtract_days (&date, -days);
-  if (months != 0)
-    signet_date_add_months (&date, months);
-
-  set_focus (self, &date);
+  if (signet_date_add_days (&date, days) && signet_date_add_months (&date, months))
+    set_focus (self, &date);
 
   return TRUE;
 }
@@ -597,7 +594,6 @@ static void
 signet_month_grid_init (SignetMonthGrid *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GDate today;
 
   self->first_weekday = locale_first_weekday ();
@@ -659,7 +655,7 @@ signet_month_grid_init (SignetMonthGrid *self)
   g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
-  self->today = g_date_time_format (now, "%Y-%m-%d");
+  self->today = signet_date_today_iso ();
   signet_date_parse (self->today, &today);
   self->year = g_date_get_year (&today);
   self->month = g_date_get_month (&today);
@@ -683,7 +679,7 @@ signet_month_grid_set_month (SignetMonthGrid *self,
 
   g_return_if_fail (SIGNET_IS_MONTH_GRID (self));
   g_return_if_fail (month >= 1 && month <= 12);
-  g_return_if_fail (g_date_valid_year (year));
+  g_return_if_fail (year >= SIGNET_DATE_MIN_YEAR && year <= SIGNET_DATE_MAX_YEAR);
 
   if (year == self->year && month == self->month)
     return;

@@ -23,6 +23,8 @@ G_DECLARE_FINAL_TYPE (SignetMonthGrid, signet_month_grid, SIGNET, MONTH_GRID, Gt
  * Enter opens the focused day's event (or lists them when there are
  * several). Moving the focus out of the month only notifies
  * "focus-date": whoever owns the grid decides to show another month.
+ * Months and the focus stay in the range of dates (signet-date.h); the
+ * days of the grid around them may not, and have no events.
  *
  * Signals: "event-activated" (SignetEvent *event). */
 GtkWidget  *signet_month_grid_new            (void);
