@@ -1037,7 +1037,8 @@ load_version_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  store = signet_store_new (load->path, &error);
+  /* Only reads: a register deleted meanwhile is not made again. */
+  store = signet_store_open (load->path, SIGNET_STORE_OPEN_READ_ONLY, &error);
   if (store != NULL)
     bytes = signet_store_load_version_bytes (store, load->version_id, &error);
 

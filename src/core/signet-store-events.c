@@ -75,8 +75,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AsOf, as_of_clear)
  * file's, and this is all the memory the events need. */
 typedef struct
 {
-  char  *today;              /* set by signet_store_set_today(), or NULL */
-  guint  batch_refreshes;    /* contracts refreshed in the current batch */
+  char     *today;              /* set by signet_store_set_today(), or NULL */
+  guint     batch_refreshes;    /* contracts refreshed in the current batch */
+  gboolean  private_index;      /* a reading store's own, see copy_index() */
 } EventsState;
 
 static void
@@ -448,6 +449,29 @@ move_as_of (SignetStore  *self,
   return TRUE;
 }
 
+/* A store that only reads cannot bring the register's index up to date.
+ * It copies it into a temporary table of its own connection, which hides
+ * the register's from every query (SQLite looks a name up in temp first),
+ * and brings that one up to date: `signet --export-ics` then writes
+ * nothing to the register, and still gives today's events. The table is
+ * the one of migrate_to_4() with the indexes of migrate_to_5(). */
+static gboolean
+copy_index (SignetStore  *self,
+            GError      **error)
+{
+  return _signet_store_exec (self,
+    "CREATE TEMP TABLE contract_events ("
+    "  contract_id INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  date TEXT NOT NULL,"
+    "  key_date_id INTEGER);"
+    "INSERT INTO temp.contract_events (contract_id, kind, date, key_date_id)"
+    "  SELECT contract_id, kind, date, key_date_id FROM main.contract_events;"
+    "CREATE INDEX temp.contract_events_day ON contract_events (date, kind, contract_id, key_date_id);"
+    "CREATE INDEX temp.contract_events_contract ON contract_events (contract_id);",
+    error);
+}
+
 /* Brings the index to @today with @intervals (NULL: the ones it has). */
 static gboolean
 ensure_events (SignetStore                 *self,
@@ -483,6 +507,13 @@ ensure_events (SignetStore                 *self,
   if (!_signet_store_begin_write (self, error))
     return FALSE;
 
+  /* In the transaction: the copy and the contracts it is brought up to
+   * date with are of one state. (On a read-only register, the begin takes
+   * no write lock: it reads the register and writes the temp schema.) */
+  if (signet_store_is_read_only (self) && !get_state (self)->private_index &&
+      !copy_index (self, &local_error))
+    goto failed;
+
   /* Another process may have done it while this one waited for the lock. */
   found = read_as_of (self, &stored, &local_error);
   if (local_error != NULL)
@@ -500,6 +531,9 @@ ensure_events (SignetStore                 *self,
 
   if (!_signet_store_commit_write (self, &local_error))
     goto failed;
+
+  if (signet_store_is_read_only (self))
+    get_state (self)->private_index = TRUE;
 
   return TRUE;
 

@@ -27,6 +27,8 @@ struct _SignetStore
   guint       batch_inserts;
   gboolean    batch_bulk;           /* BULK_INDEXES dropped until commit */
 
+  gboolean    read_only;            /* SIGNET_STORE_OPEN_READ_ONLY */
+
   /* The time audit entries are written with, formatted once per
    * millisecond (see signet-store-audit.c). */
   gint64      audit_ms;

@@ -6,7 +6,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -50,17 +54,56 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (signet-store-error-quark, signet_store_error)
 
+/* Where SQLite keeps its files beside the register while it is open. */
+static gboolean
+set_folder_error (SignetStore  *self,
+                  GError      **error)
+{
+  g_autofree char *folder = g_path_get_dirname (self->path);
+  g_autofree char *name = g_path_get_basename (self->path);
+
+  /* Translators: the first %s is a folder, the other two the register's file name. */
+  g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_READ_ONLY,
+               _("Cannot write in the folder “%s”: while a register is open, two files are kept "
+                 "beside it there (“%s-wal” and “%s-shm”). Nothing was changed."),
+               folder, name, name);
+
+  return FALSE;
+}
+
+/* Says the true cause: a full disk or a folder that cannot be written in
+ * are not a damaged register. */
 gboolean
 _signet_store_set_error (SignetStore  *self,
                          int           rc,
                          GError      **error)
 {
   int code = (rc & 0xff);
+  int system_errno = 0;
+
+  /* The caller may pass the primary code only; the connection knows more. */
+  if (self->db != NULL && (sqlite3_extended_errcode (self->db) & 0xff) == code)
+    rc = sqlite3_extended_errcode (self->db);
+
+  /* Only these codes set it: an older value would be another error's. */
+  if (self->db != NULL && (code == SQLITE_IOERR || code == SQLITE_CANTOPEN))
+    system_errno = sqlite3_system_errno (self->db);
 
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
     g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_BUSY,
                  _("The database is busy because another program is writing to it. "
                    "Nothing was changed; try again in a moment."));
+  else if (code == SQLITE_FULL || system_errno == ENOSPC || system_errno == EDQUOT)
+    g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_DISK_FULL,
+                 _("The disk holding “%s” is full. Nothing was changed; "
+                   "free some space and try again."), self->path);
+  else if (rc == SQLITE_READONLY_DIRECTORY ||
+           (code == SQLITE_CANTOPEN && (system_errno == EACCES || system_errno == EPERM ||
+                                        system_errno == EROFS)))
+    set_folder_error (self, error);
+  else if (self->read_only && (code == SQLITE_READONLY || code == SQLITE_AUTH))
+    g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_READ_ONLY,
+                 _("“%s” was opened for reading only. Nothing was changed."), self->path);
   else if (code == SQLITE_NOTADB)
     g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_A_DATABASE,
                  _("“%s” is not a Signet database."), self->path);
@@ -68,8 +111,12 @@ _signet_store_set_error (SignetStore  *self,
     g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_A_DATABASE,
                  _("The database “%s” is damaged."), self->path);
   else if (code == SQLITE_READONLY)
-    g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_OPEN,
+    g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_READ_ONLY,
                  _("The database “%s” cannot be written to."), self->path);
+  else if (system_errno != 0)
+    /* Translators: the second %s says why, e.g. "Input/output error". */
+    g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_FAILED,
+                 _("Could not read or write “%s”: %s"), self->path, g_strerror (system_errno));
   else
     g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_FAILED,
                  _("The database reported an error: %s"),
@@ -190,6 +237,15 @@ _signet_store_query_int64 (SignetStore  *self,
   return value;
 }
 
+/* A store that only reads writes, at most, temporary tables of its own
+ * (the events' index): its transactions take no write lock on the
+ * register, and a writer is not held up by them. */
+static const char *
+write_begin (SignetStore *self)
+{
+  return self->read_only ? "BEGIN" : "BEGIN IMMEDIATE";
+}
+
 /* Transactions. The outermost write takes the lock up front (IMMEDIATE), so
  * a busy database is reported before anything is done.
  *
@@ -209,7 +265,7 @@ _signet_store_begin_write (SignetStore  *self,
       return TRUE;
     }
 
-  return _signet_store_exec (self, "BEGIN IMMEDIATE", error);
+  return _signet_store_exec (self, write_begin (self), error);
 }
 
 gboolean
@@ -572,17 +628,13 @@ run_migrations (SignetStore  *self,
   return TRUE;
 }
 
-/* Creates the file and its folder with owner-only permissions, since the
- * register holds confidential business data. */
+/* The folder of a new register is made owner-only, as the register holds
+ * confidential business data; SQLite makes the file itself. */
 static gboolean
-ensure_file (const char  *path,
-             GError     **error)
+ensure_folder (const char  *path,
+               GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -593,18 +645,313 @@ ensure_file (const char  *path,
       return FALSE;
     }
 
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
+  return TRUE;
+}
+
+/* SQLite opens with SQLITE_OPEN_NOFOLLOW and refuses a symbolic link
+ * anywhere in the path with a bare "unable to open database file". This
+ * says which one it is, and the real path to open instead. */
+static gboolean
+check_no_symlink (SignetStore  *self,
+                  GError      **error)
+{
+  g_autofree char *absolute = g_canonicalize_filename (self->path, NULL);
+  g_autofree char *part = g_strdup (absolute);
+
+  while (strcmp (part, "/") != 0 && strcmp (part, ".") != 0)
+    {
+      g_autofree char *parent = NULL;
+      GStatBuf st;
+
+      if (g_lstat (part, &st) == 0 && S_ISLNK (st.st_mode))
+        {
+          g_autofree char *real = realpath (absolute, NULL);
+
+          if (real == NULL)
+            real = g_file_read_link (absolute, NULL);
+
+          if (strcmp (part, absolute) == 0)
+            g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_OPEN,
+                         _("“%s” is a symbolic link. A register is opened only by its real name, "
+                           "so that every program finds the same lock files beside it: "
+                           "open “%s” instead."),
+                         self->path, real ? real : part);
+          else
+            /* Translators: the first %s is a folder, the second the register. */
+            g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_OPEN,
+                         _("The folder “%s” on the way to “%s” is a symbolic link. A register is "
+                           "opened only by its real name, so that every program finds the same "
+                           "lock files beside it: open “%s” instead."),
+                         part, self->path, real ? real : absolute);
+          return FALSE;
+        }
+
+      parent = g_path_get_dirname (part);
+      g_free (part);
+      part = g_steal_pointer (&parent);
+    }
+
+  return TRUE;
+}
+
+/* What the path holds, known from its name alone (the file is opened only
+ * by SQLite): a register to open, or nothing or an empty file that
+ * becomes one (*@is_new) when the caller creates. */
+static gboolean
+check_file (SignetStore           *self,
+            SignetStoreOpenFlags   flags,
+            gboolean              *is_new,
+            GError               **error)
+{
+  GStatBuf st;
+
+  *is_new = FALSE;
+
+  if (!check_no_symlink (self, error))
+    return FALSE;
+
+  if (g_lstat (self->path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT && (flags & SIGNET_STORE_OPEN_CREATE) != 0)
+        {
+          *is_new = TRUE;
+          return ensure_folder (self->path, error);
+        }
+
+      if (saved_errno == ENOENT)
+        g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_OPEN,
+                     _("There is no register “%s”: the file does not exist."), self->path);
+      else
+        g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_OPEN,
+                     _("Could not open “%s”: %s"), self->path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_OPEN,
+                   _("“%s” is a folder, not a database file."), self->path);
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_OPEN,
+                   _("“%s” is not a regular file, so it cannot hold a register."), self->path);
+      return FALSE;
+    }
+
+  if (g_access (self->path, (flags & SIGNET_STORE_OPEN_READ_ONLY) != 0 ? R_OK : R_OK | W_OK) != 0)
     {
       int saved_errno = errno;
 
       g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_OPEN,
-                   _("Could not create the database “%s”: %s"), path, g_strerror (saved_errno));
+                   _("Could not open “%s”: %s"), self->path, g_strerror (saved_errno));
       return FALSE;
     }
-  close (fd);
+
+  if (st.st_size == 0)
+    {
+      if ((flags & SIGNET_STORE_OPEN_CREATE) == 0)
+        {
+          g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_A_DATABASE,
+                       _("“%s” is an empty file, not a Signet register. Nothing was changed."),
+                       self->path);
+          return FALSE;
+        }
+
+      *is_new = TRUE;
+    }
 
   return TRUE;
+}
+
+/* An existing register, and its -wal and -shm, are made readable by their
+ * owner only: one made by an older Signet or copied in may be readable by
+ * everyone. A group that may write keeps its access: that register is
+ * shared on purpose. SQLite gives a new -wal or -shm the register's mode,
+ * so they follow it. Only files the user owns, and by path: a descriptor
+ * of the register opened and closed here would drop SQLite's locks. */
+static void
+tighten_permissions (const char *path)
+{
+  const char * const suffixes[] = { "", "-wal", "-shm" };
+  GStatBuf st;
+  mode_t mode;
+
+  if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_uid != geteuid ())
+    return;
+
+  mode = st.st_mode & (S_IRWXU | S_IRWXG);
+  if ((mode & S_IWGRP) == 0)
+    mode &= ~S_IRWXG;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      /* A file system without Unix permissions (FAT) refuses: the register
+       * opens all the same. */
+      if (g_lstat (file, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == geteuid () &&
+          (st.st_mode & 0777) != mode && g_chmod (file, mode) != 0)
+        g_debug ("Could not make %s private: %s", file, g_strerror (errno));
+    }
+}
+
+/* Whether a register SQLite cannot make its -shm and -wal beside may be
+ * read without them, as an immutable file: without locks, ignoring any
+ * -wal. That is safe only while nothing can change the file:
+ * - no -wal or -journal beside it: every committed write is in the file
+ *   itself, and no writer is at work (a writer keeps its -wal until the
+ *   last connection closes);
+ * - no writer can start: writing needs a -wal (or a journal) created in
+ *   that folder, and the folder is on a read-only file system, or nobody
+ *   has write permission on it (only the administrator, who bypasses
+ *   permissions, or its owner after changing them could).
+ * A folder this user cannot write in but someone else can is refused. */
+static gboolean
+nobody_can_write (const char *path)
+{
+  const char * const suffixes[] = { "-wal", "-journal" };
+  g_autofree char *folder = g_path_get_dirname (path);
+  struct statvfs fs;
+  GStatBuf st;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_lstat (file, &st) == 0 || errno != ENOENT)
+        return FALSE;
+    }
+
+  if (statvfs (folder, &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0)
+    return TRUE;
+
+  return g_stat (folder, &st) == 0 && (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0;
+}
+
+/* Drops the connection's cached statements before it goes: they belong
+ * to it. */
+static void
+close_connection (SignetStore *self)
+{
+  g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+}
+
+static gboolean
+reopen_immutable (SignetStore  *self,
+                  GError      **error)
+{
+  g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+  g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  int rc;
+
+  close_connection (self);
+
+  rc = sqlite3_open_v2 (uri, &self->db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW |
+                        SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    return _signet_store_set_error (self, rc, error);
+
+  return TRUE;
+}
+
+/* Copies the register into a temporary database of SQLite's, deleted when
+ * it is closed, in one read transaction: one consistent state, and no lock
+ * that holds up a writer. */
+static sqlite3 *
+copy_database (SignetStore  *self,
+               GError      **error)
+{
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 ("", &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (copy, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_extended_errcode (copy);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          if (rc == SQLITE_DONE)
+            rc = sqlite3_backup_finish (backup);
+          else
+            sqlite3_backup_finish (backup);
+        }
+    }
+
+  if (rc == SQLITE_OK)
+    return copy;
+
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    _signet_store_set_error (self, rc, error);
+  else if ((rc & 0xff) == SQLITE_FULL)
+    g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_DISK_FULL,
+                 _("The disk is full: there is no room for a temporary copy of “%s”. "
+                   "Nothing was changed."), self->path);
+  else
+    /* Translators: the second %s is SQLite's reason. */
+    g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_FAILED,
+                 _("Could not make a temporary copy of “%s”: %s"),
+                 self->path, copy != NULL ? sqlite3_errmsg (copy) : sqlite3_errstr (rc));
+  sqlite3_close_v2 (copy);
+
+  return NULL;
+}
+
+/* A reading store's connection writes nothing but temporary tables of its
+ * own (the events' index): SQLite refuses the rest before it runs. On a
+ * register the user may write, it is a read-write connection held to that:
+ * unlike a SQLITE_OPEN_READONLY one, it removes the -wal and -shm it had to
+ * make when it closes last, and leaves the folder as it found it. On a
+ * private copy, writes would be lost with it; they fail the same way. */
+static int
+refuse_main_writes_cb (gpointer    user_data,
+                       int         action,
+                       const char *arg1,
+                       const char *arg2,
+                       const char *database,
+                       const char *trigger)
+{
+  if (g_strcmp0 (database, "temp") == 0)
+    return SQLITE_OK;
+
+  switch (action)
+    {
+    case SQLITE_INSERT:
+    case SQLITE_UPDATE:
+    case SQLITE_DELETE:
+    case SQLITE_CREATE_TABLE:
+    case SQLITE_CREATE_INDEX:
+    case SQLITE_CREATE_TRIGGER:
+    case SQLITE_CREATE_VIEW:
+    case SQLITE_CREATE_VTABLE:
+    case SQLITE_DROP_TABLE:
+    case SQLITE_DROP_INDEX:
+    case SQLITE_DROP_TRIGGER:
+    case SQLITE_DROP_VIEW:
+    case SQLITE_DROP_VTABLE:
+    case SQLITE_ALTER_TABLE:
+    case SQLITE_ANALYZE:
+    case SQLITE_REINDEX:
+      return SQLITE_DENY;
+
+    /* Reading a pragma is a query; setting one may write the file
+     * (user_version, journal_mode). */
+    case SQLITE_PRAGMA:
+      return arg2 == NULL ? SQLITE_OK : SQLITE_DENY;
+
+    default:
+      return SQLITE_OK;
+    }
 }
 
 /* Before the first connection: SQLite's count of the memory it uses takes
@@ -624,11 +971,102 @@ configure_sqlite (gpointer data)
   return NULL;
 }
 
+/* A register of an older version opened for reading: this version's
+ * queries need its newer tables, and migrating the file would write it.
+ * It is read through a private copy brought up to date. */
 static gboolean
-open_database (SignetStore  *self,
-               int           target_version,
-               GError      **error)
+read_through_copy (SignetStore  *self,
+                   int           from_version,
+                   int           to_version,
+                   GError      **error)
 {
+  sqlite3 *copy = copy_database (self, error);
+
+  if (copy == NULL)
+    return FALSE;
+
+  close_connection (self);
+  self->db = copy;
+
+  if (!_signet_store_exec (self, "PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;", error) ||
+      !run_migrations (self, from_version, to_version, error))
+    return FALSE;
+
+  sqlite3_set_authorizer (self->db, refuse_main_writes_cb, NULL);
+
+  return TRUE;
+}
+
+/* The first read of a file: nothing is known of it yet, so what fails is
+ * told as it is (a full disk, a folder, a lock) rather than as damage. */
+static gint64
+read_user_version (SignetStore  *self,
+                   GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 version;
+
+  version = _signet_store_query_int64 (self, "PRAGMA user_version", &local_error);
+  if (version >= 0)
+    return version;
+
+  /* A reader makes the -wal and -shm when they are missing; where it
+   * cannot, a register nobody can be writing is read without them. */
+  if (self->read_only &&
+      g_error_matches (local_error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_READ_ONLY) &&
+      nobody_can_write (self->path))
+    {
+      g_clear_error (&local_error);
+      if (!reopen_immutable (self, error))
+        return -1;
+
+      return read_user_version (self, error);
+    }
+
+  if (g_error_matches (local_error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_A_DATABASE))
+    {
+      g_clear_error (&local_error);
+      g_set_error (&local_error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Signet database, or it is damaged."), self->path);
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return -1;
+}
+
+/* A reading store opens the register read-write, held to reading, when
+ * the user may write it and its folder; otherwise SQLite's read-only mode
+ * is all there is. */
+static gboolean
+may_write_file_and_folder (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) == 0 && g_access (folder, W_OK) == 0;
+}
+
+static gboolean
+exists (const char *path,
+        const char *suffix)
+{
+  g_autofree char *file = g_strconcat (path, suffix, NULL);
+  GStatBuf st;
+
+  return g_lstat (file, &st) == 0;
+}
+
+/* Opens the file through SQLite only: Signet never opens or closes a
+ * descriptor of a register itself (closing one drops SQLite's locks), so
+ * what it learns beforehand comes from the path (lstat, access, chmod). */
+static gboolean
+open_database (SignetStore           *self,
+               SignetStoreOpenFlags   flags,
+               int                    target_version,
+               GError               **error)
+{
+  gboolean is_new;
+  gboolean read_only_file = FALSE;
   gint64 version;
   gint64 app_id;
   gint64 n_tables;
@@ -639,32 +1077,24 @@ open_database (SignetStore  *self,
   if (!_signet_store_check_not_companion (self->path, error))
     return FALSE;
 
-  if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_OPEN,
-                   _("“%s” is a folder, not a database file."), self->path);
-      return FALSE;
-    }
-
-  if (g_file_test (self->path, G_FILE_TEST_EXISTS) && g_access (self->path, R_OK | W_OK) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_OPEN,
-                   _("Could not open “%s”: %s"), self->path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (!ensure_file (self->path, error))
+  if (!check_file (self, flags, &is_new, error))
     return FALSE;
 
   g_once (&sqlite_configured, configure_sqlite, NULL);
+
+  /* Reading changes nothing, not even the mode. */
+  if (!self->read_only)
+    tighten_permissions (self->path);
+  else
+    read_only_file = !may_write_file_and_folder (self->path);
 
   /* Each store is used by one thread at a time (the reminders, imports and
    * exports in threads open stores of their own), so SQLite need not lock
    * the connection around every call. */
   rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
+                        (read_only_file ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                        (is_new ? SQLITE_OPEN_CREATE : 0) |
+                        SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_OPEN,
@@ -672,18 +1102,28 @@ open_database (SignetStore  *self,
       return FALSE;
     }
 
+  /* SQLite made the file with the umask's mode; nothing is in it yet. */
+  if (is_new && g_chmod (self->path, 0600) != 0)
+    g_debug ("Could not make %s private: %s", self->path, g_strerror (errno));
+
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  if (self->read_only)
+    {
+      /* Closing last, a connection copies what the -wal holds into the
+       * file and removes the -wal and -shm. A reader does that only for
+       * an empty -wal it made itself: a -wal it found stays as it was. */
+      if (read_only_file || exists (self->path, "-wal"))
+        sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+      if (!read_only_file)
+        sqlite3_set_authorizer (self->db, refuse_main_writes_cb, NULL);
+    }
 
   /* Only reads until the file is known to be ours and not from the future:
    * a refused file must stay byte for byte as it was. */
-  version = _signet_store_query_int64 (self, "PRAGMA user_version", error);
+  version = read_user_version (self, error);
   if (version < 0)
-    {
-      g_clear_error (error);
-      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_A_DATABASE,
-                   _("“%s” is not a Signet database, or it is damaged."), self->path);
-      return FALSE;
-    }
+    return FALSE;
 
   app_id = _signet_store_query_int64 (self, "PRAGMA application_id", error);
   n_tables = _signet_store_query_int64 (self, "SELECT count(*) FROM sqlite_schema", error);
@@ -697,6 +1137,15 @@ open_database (SignetStore  *self,
       return FALSE;
     }
 
+  /* An empty database is a register only once a creator makes it one. */
+  if (app_id != SIGNET_APPLICATION_ID && (flags & SIGNET_STORE_OPEN_CREATE) == 0)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is an empty database, not a Signet register. Nothing was changed."),
+                   self->path);
+      return FALSE;
+    }
+
   if (version > (gint64) G_N_ELEMENTS (migrations))
     {
       g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NEWER_VERSION,
@@ -706,6 +1155,10 @@ open_database (SignetStore  *self,
                    self->path, (int) version, (int) G_N_ELEMENTS (migrations));
       return FALSE;
     }
+
+  if (self->read_only)
+    return version >= target_version ||
+           read_through_copy (self, (int) version, target_version, error);
 
   if (!_signet_store_exec (self,
                            "PRAGMA journal_mode = WAL;"
@@ -791,30 +1244,85 @@ signet_store_get_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "signet", "signet.db", NULL);
 }
 
-SignetStore *
-signet_store_new_at_version (const char  *path,
-                             int          target_version,
-                             GError     **error)
+static SignetStore *
+open_store (const char            *path,
+            SignetStoreOpenFlags   flags,
+            int                    target_version,
+            GError               **error)
 {
-  g_autoptr(SignetStore) self = NULL;
+  g_autoptr(SignetStore) self = g_object_new (SIGNET_TYPE_STORE, NULL);
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (target_version >= 0 && target_version <= (int) G_N_ELEMENTS (migrations), NULL);
-
-  self = g_object_new (SIGNET_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->read_only = (flags & SIGNET_STORE_OPEN_READ_ONLY) != 0;
 
-  if (!open_database (self, target_version, error))
+  if (!open_database (self, flags, target_version, error))
     return NULL;
 
   return g_steal_pointer (&self);
 }
 
 SignetStore *
+signet_store_new_at_version (const char  *path,
+                             int          target_version,
+                             GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (target_version >= 0 && target_version <= (int) G_N_ELEMENTS (migrations), NULL);
+
+  return open_store (path, SIGNET_STORE_OPEN_CREATE, target_version, error);
+}
+
+SignetStore *
+signet_store_open (const char            *path,
+                   SignetStoreOpenFlags   flags,
+                   GError               **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail ((flags & SIGNET_STORE_OPEN_CREATE) == 0 ||
+                        (flags & SIGNET_STORE_OPEN_READ_ONLY) == 0, NULL);
+
+  return open_store (path, flags, G_N_ELEMENTS (migrations), error);
+}
+
+SignetStore *
 signet_store_new (const char  *path,
                   GError     **error)
 {
-  return signet_store_new_at_version (path, G_N_ELEMENTS (migrations), error);
+  return signet_store_open (path, SIGNET_STORE_OPEN_CREATE, error);
+}
+
+gboolean
+signet_store_is_read_only (SignetStore *self)
+{
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  return self->read_only;
+}
+
+SignetStore *
+signet_store_new_scratch_copy (SignetStore  *self,
+                               GError      **error)
+{
+  g_autoptr(SignetStore) scratch = NULL;
+  gint64 version;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->batch_depth == 0, NULL);
+
+  scratch = g_object_new (SIGNET_TYPE_STORE, NULL);
+  scratch->path = g_strdup (self->path);
+  scratch->db = copy_database (self, error);
+  if (scratch->db == NULL)
+    return NULL;
+
+  /* Nothing in it outlives the store: it need not reach the disk safely. */
+  version = _signet_store_query_int64 (scratch, "PRAGMA user_version", error);
+  if (version < 0 ||
+      !_signet_store_exec (scratch, "PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;", error) ||
+      !run_migrations (scratch, (int) version, G_N_ELEMENTS (migrations), error))
+    return NULL;
+
+  return g_steal_pointer (&scratch);
 }
 
 const char *
@@ -895,7 +1403,7 @@ signet_store_begin_batch (SignetStore  *self,
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->batch_depth == 0, FALSE);
 
-  if (!_signet_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!_signet_store_exec (self, write_begin (self), error))
     return FALSE;
 
   self->batch_depth = 1;

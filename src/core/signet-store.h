@@ -22,7 +22,17 @@ typedef enum
   SIGNET_STORE_ERROR_FAILED,
   SIGNET_STORE_ERROR_REGISTER_FILE, /* a file to attach, import or export to is the register's own */
   SIGNET_STORE_ERROR_CONFLICT,      /* a save over a record changed since it was loaded */
+  SIGNET_STORE_ERROR_DISK_FULL,     /* no space left on the disk; nothing written */
+  SIGNET_STORE_ERROR_READ_ONLY,     /* the file, its folder or the store cannot be written */
 } SignetStoreError;
+
+/* How signet_store_open() takes the file at its path. */
+typedef enum
+{
+  SIGNET_STORE_OPEN_DEFAULT   = 0,       /* an existing register, read and written */
+  SIGNET_STORE_OPEN_CREATE    = 1 << 0,  /* a missing or empty file becomes a new register */
+  SIGNET_STORE_OPEN_READ_ONLY = 1 << 1,  /* not a byte of the register changes; no write lock */
+} SignetStoreOpenFlags;
 
 typedef enum
 {
@@ -80,8 +90,27 @@ GQuark            signet_store_error_quark           (void);
 /* The default database: $XDG_DATA_HOME/signet/signet.db */
 char             *signet_store_get_default_path      (void);
 /* Opens (creating it when missing) and migrates the database at @path.
- * A newer, foreign or damaged file is refused and left unchanged. */
+ * A newer, foreign or damaged file is refused and left unchanged. The same
+ * as signet_store_open() with SIGNET_STORE_OPEN_CREATE. */
 SignetStore      *signet_store_new                   (const char        *path,
+                                                      GError           **error);
+/* Opens the register at @path. Without SIGNET_STORE_OPEN_CREATE, a missing
+ * or empty file is refused and not made. With SIGNET_STORE_OPEN_READ_ONLY
+ * nothing is written to the register (writes fail) and it opens from a
+ * read-only file or folder; a register of an older version is then read
+ * through a private copy brought up to date. A symbolic link anywhere in
+ * @path is refused, as is a newer, foreign or damaged file, unchanged. An
+ * existing register opened to be written is made readable by its owner
+ * only (and its group, when the group may write it). */
+SignetStore      *signet_store_open                  (const char        *path,
+                                                      SignetStoreOpenFlags flags,
+                                                      GError           **error);
+gboolean          signet_store_is_read_only          (SignetStore       *self);
+/* A store on a private copy of @self's register, in a temporary file
+ * deleted with it, made in one read: what a dry run writes into, so that it
+ * meets what the real run would and the register sees no write and no
+ * write lock. Its path is the register's. */
+SignetStore      *signet_store_new_scratch_copy      (SignetStore       *self,
                                                       GError           **error);
 const char       *signet_store_get_path              (SignetStore       *self);
 /* FALSE, with SIGNET_STORE_ERROR_REGISTER_FILE, when @file is the register

@@ -382,7 +382,8 @@ file_chooser_responded_cb (SignetWindow         *self,
   if (file == NULL || (path = g_file_get_path (file)) == NULL)
     return;
 
-  store = signet_store_new (path, &error);
+  /* Opening takes a register that is there: an empty file is not made one. */
+  store = signet_store_open (path, SIGNET_STORE_OPEN_DEFAULT, &error);
   set_store (self, store, error);
 }
 

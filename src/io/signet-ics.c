@@ -376,8 +376,10 @@ export_thread (GTask        *task,
   g_autoptr(SignetStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* A connection of its own: the caller's store stays usable in its thread. */
-  store = signet_store_new (data->database_path, &error);
+  /* A connection of its own: the caller's store stays usable in its
+   * thread. It only reads: the events' index it needs up to date is
+   * brought up to date in its connection alone. */
+  store = signet_store_open (data->database_path, SIGNET_STORE_OPEN_READ_ONLY, &error);
   if (store != NULL)
     signet_store_set_today (store, data->today);
 

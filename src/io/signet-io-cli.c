@@ -187,17 +187,17 @@ signet_io_cli_run (const char *database_path,
       return usage_error (message);
     }
 
-  /* An export reads a register; it must not create an empty one from a typo. */
-  if ((export_path != NULL || ics_path != NULL) && !g_file_test (database_path, G_FILE_TEST_EXISTS))
-    {
-      g_printerr ("%s: %s\n", database_path, _("There is no register in this file."));
-      return SIGNET_IO_CLI_EXIT_INVALID;
-    }
-
-  store = signet_store_new (database_path, &error);
+  /* No command here makes a register: a mistyped name is refused, not
+   * created. Exports and dry runs only read, so that they change no byte
+   * of the register and take no write lock, and work on a register they
+   * may not write. The store's messages name the file. */
+  store = signet_store_open (database_path,
+                             export_path != NULL || ics_path != NULL || dry_run
+                             ? SIGNET_STORE_OPEN_READ_ONLY : SIGNET_STORE_OPEN_DEFAULT,
+                             &error);
   if (store == NULL)
     {
-      g_printerr ("%s: %s\n", database_path, error->message);
+      g_printerr ("%s\n", error->message);
       return SIGNET_IO_CLI_EXIT_INVALID;
     }
 

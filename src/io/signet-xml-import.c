@@ -806,6 +806,7 @@ signet_xml_import (SignetStore                *store,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(SignetStore) scratch = NULL;
   Import self = { 0 };
   gboolean success = FALSE;
 
@@ -819,6 +820,17 @@ signet_xml_import (SignetStore                *store,
   file_stream = g_file_read (src, cancellable, error);
   if (file_stream == NULL)
     return FALSE;
+
+  /* A dry run writes what the import would into a private copy of the
+   * register, so that it meets every refusal the import would, while the
+   * register sees no write and no write lock. */
+  if (options->dry_run)
+    {
+      scratch = signet_store_new_scratch_copy (store, error);
+      if (scratch == NULL)
+        return FALSE;
+      store = scratch;
+    }
 
   info = g_file_input_stream_query_info (file_stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
 

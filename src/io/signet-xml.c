@@ -564,8 +564,9 @@ export_thread (GTask        *task,
   g_autoptr(SignetStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* A connection of its own: the caller's store stays usable in its thread. */
-  store = signet_store_new (data->database_path, &error);
+  /* A connection of its own: the caller's store stays usable in its
+   * thread. It only reads, and takes no write lock. */
+  store = signet_store_open (data->database_path, SIGNET_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL ||
       !signet_xml_export (store, data->file, data->search, data->flags, cancellable,
                           data->progress ? forward_progress : NULL, task, &error))
@@ -625,7 +626,11 @@ import_thread (GTask        *task,
   g_autoptr(SignetImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = signet_store_new (data->database_path, &error);
+  /* A dry run only reads the register (see signet_xml_import()). */
+  store = signet_store_open (data->database_path,
+                             data->options.dry_run ? SIGNET_STORE_OPEN_READ_ONLY
+                                                   : SIGNET_STORE_OPEN_DEFAULT,
+                             &error);
   if (store == NULL ||
       !signet_xml_import (store, data->file, &data->options, &report, cancellable,
                           data->progress ? forward_progress : NULL, task, &error))

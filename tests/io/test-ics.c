@@ -320,7 +320,7 @@ test_command_line (IoFixture     *f,
   /* Bad input: 1, and nothing created. */
   io_run_signet (&run, SIGNET_BINARY, missing_db, "--export-ics=-", NULL);
   g_assert_cmpint (run.status, ==, 1);
-  expected = g_strdup_printf ("%s: There is no register in this file.\n", missing_path);
+  expected = g_strdup_printf ("There is no register “%s”: the file does not exist.\n", missing_path);
   g_assert_cmpstr (run.err, ==, expected);
   g_assert_false (g_file_test (missing_path, G_FILE_TEST_EXISTS));
 

@@ -36,7 +36,8 @@ read_bytes (const char *path)
 }
 
 /* The demo register: export, import into an empty register, export again,
- * through the command line; the same bytes. */
+ * through the command line; the same bytes. The empty register is made
+ * first: the command line makes none. */
 static void
 test_demo_round_trip (IoFixture     *f,
                       gconstpointer  data)
@@ -58,6 +59,7 @@ test_demo_round_trip (IoFixture     *f,
   g_assert_true (signet_demo_fill (f->store, &error));
   g_assert_no_error (error);
   g_clear_object (&f->store);
+  g_object_unref (io_fixture_open_store (f, "copy.db"));
 
   io_run_signet (&run, SIGNET_BINARY, db, export_first, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -346,10 +348,13 @@ test_usage_errors (IoFixture     *f,
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "--exprot"));
 
-  /* An export does not create a register from a mistyped name. */
+  /* No command creates a register from a mistyped name. */
+  expected = g_strdup_printf ("There is no register “%s”: the file does not exist.\n", missing_path);
   io_run_signet (&run, SIGNET_BINARY, missing_db, "--export=-", NULL);
   g_assert_cmpint (run.status, ==, 1);
-  expected = g_strdup_printf ("%s: There is no register in this file.\n", missing_path);
+  g_assert_cmpstr (run.err, ==, expected);
+  io_run_signet (&run, SIGNET_BINARY, missing_db, "--import=/nonexistent/register.xml", NULL);
+  g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.err, ==, expected);
   g_assert_false (g_file_test (missing_path, G_FILE_TEST_EXISTS));
 
