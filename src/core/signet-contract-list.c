@@ -238,9 +238,11 @@ signet_contract_list_get_item (GListModel *model,
         return NULL;
     }
 
-  return signet_store_get_contract (self->store,
-                                    g_array_index (self->ids, gint64, position),
-                                    NULL);
+  /* Every position has an item, a damaged contract too: opening it says
+   * what is wrong. */
+  return signet_store_get_listed_contract (self->store,
+                                           g_array_index (self->ids, gint64, position),
+                                           NULL);
 }
 
 static void

@@ -14,12 +14,13 @@
 #include "signet-store-private.h"
 
 /* Every stored column of a contract and its client's name, in the order
- * read_contract_row() reads them. */
+ * read_contract_row() reads them. The name is NULL when the client row is
+ * missing: a register changed outside Signet, with foreign keys off. */
 #define SELECT_CONTRACT \
   "SELECT c.id, c.number, c.title, c.client_id, k.name, c.contract_type, c.owner, c.department, " \
   "c.value, c.currency, c.signing_date, c.start_date, c.end_date, c.auto_renew, " \
   "c.notice_days, c.status, c.risk_level, c.tags, c.notes, c.version " \
-  "FROM contracts c JOIN clients k ON k.id = c.client_id "
+  "FROM contracts c LEFT JOIN clients k ON k.id = c.client_id "
 
 /* The fields a save merges one by one, in the form's order (the currency
  * goes with the value). */
@@ -623,12 +624,31 @@ failed:
   return FALSE;
 }
 
+/* A contract without its client cannot be shown, saved or exported as
+ * it is: the message says what is wrong instead of "no longer exists". */
+static void
+set_missing_client_error (SignetStore     *self,
+                          SignetContract  *contract,
+                          GError         **error)
+{
+  g_autofree char *client_id = g_strdup_printf ("%" G_GINT64_FORMAT, signet_contract_get_client_id (contract));
+
+  /* Translators: the first %s is a contract number, the second a number, the last a file. */
+  g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_DAMAGED,
+               _("The contract %s refers to a client that is missing from the register "
+                 "(client id %s): “%s” was changed outside Signet. Restore it from a backup."),
+               signet_contract_get_number (contract), client_id, self->path);
+}
+
 /* By number when @number is given, else by @id. The SQL is constant so that
- * reading many contracts (export, the list) formats nothing per row. */
+ * reading many contracts (export, the list) formats nothing per row. With
+ * @keep_damaged, a contract whose client is missing comes back with its
+ * client named as missing; otherwise it is SIGNET_STORE_ERROR_DAMAGED. */
 static SignetContract *
 lookup_contract (SignetStore  *self,
                  gint64        id,
                  const char   *number,
+                 gboolean      keep_damaged,
                  GError      **error)
 {
   const char *sql = number != NULL ? SELECT_CONTRACT "WHERE c.number = ?"
@@ -650,6 +670,17 @@ lookup_contract (SignetStore  *self,
     {
       contract = signet_contract_new ();
       read_contract_row (stmt, contract);
+
+      if (sqlite3_column_type (stmt, 4) == SQLITE_NULL)
+        {
+          if (keep_damaged)
+            signet_contract_set_client_name (contract, _("Missing client"));
+          else
+            {
+              set_missing_client_error (self, contract, error);
+              g_clear_object (&contract);
+            }
+        }
     }
   else if (rc != SQLITE_DONE)
     _signet_store_set_error (self, rc, error);
@@ -669,7 +700,7 @@ signet_store_get_contract (SignetStore  *self,
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
 
-  contract = lookup_contract (self, id, NULL, &local_error);
+  contract = lookup_contract (self, id, NULL, FALSE, &local_error);
   if (contract == NULL && local_error == NULL)
     g_set_error (&local_error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                  _("The contract no longer exists; it may have been deleted."));
@@ -688,7 +719,28 @@ signet_store_find_contract_by_number (SignetStore  *self,
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
   g_return_val_if_fail (number != NULL, NULL);
 
-  return lookup_contract (self, 0, number, error);
+  return lookup_contract (self, 0, number, FALSE, error);
+}
+
+SignetContract *
+signet_store_get_listed_contract (SignetStore  *self,
+                                  gint64        id,
+                                  GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  SignetContract *contract;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  contract = lookup_contract (self, id, NULL, TRUE, &local_error);
+  if (contract == NULL && local_error == NULL)
+    g_set_error (&local_error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                 _("The contract no longer exists; it may have been deleted."));
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return contract;
 }
 
 guint

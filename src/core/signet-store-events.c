@@ -49,9 +49,11 @@
   "d.title, d.note"
 #define N_EVENT_COLUMNS 16
 
+/* LEFT JOIN clients: a contract whose client row is missing (a register
+ * changed outside Signet) keeps its deadlines in the calendar. */
 #define EVENT_JOINS \
   " FROM contract_events e JOIN contracts c ON c.id = e.contract_id " \
-  "JOIN clients k ON k.id = c.client_id LEFT JOIN key_dates d ON d.id = e.key_date_id "
+  "LEFT JOIN clients k ON k.id = c.client_id LEFT JOIN key_dates d ON d.id = e.key_date_id "
 
 /* The columns derivation reads, in fill_contract_dates()'s order. */
 #define CONTRACT_DATES_COLUMNS \
@@ -652,7 +654,8 @@ event_from_row (sqlite3_stmt *stmt,
   event = signet_event_new (sqlite3_column_int64 (stmt, 0),
                             (const char *) sqlite3_column_text (stmt, 4),
                             (const char *) sqlite3_column_text (stmt, 5),
-                            (const char *) sqlite3_column_text (stmt, 6),
+                            sqlite3_column_type (stmt, 6) != SQLITE_NULL
+                            ? (const char *) sqlite3_column_text (stmt, 6) : _("Missing client"),
                             (const char *) sqlite3_column_text (stmt, 2),
                             kind,
                             (const char *) sqlite3_column_text (stmt, 14),

@@ -151,7 +151,8 @@ query_ordered_ids (SignetStore    *self,
   int rc;
 
   if (sort_key == SIGNET_SORT_CLIENT)
-    g_string_append (sql, " JOIN clients k ON k.id = c.client_id");
+    /* LEFT: a contract whose client is missing is listed all the same. */
+    g_string_append (sql, " LEFT JOIN clients k ON k.id = c.client_id");
   else if (sort_key == SIGNET_SORT_STATUS)
     g_string_append (sql,
                      " JOIN (SELECT 'draft' AS token, 0 AS rank UNION ALL SELECT 'in-review', 1"

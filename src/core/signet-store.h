@@ -24,6 +24,7 @@ typedef enum
   SIGNET_STORE_ERROR_CONFLICT,      /* a save over a record changed since it was loaded */
   SIGNET_STORE_ERROR_DISK_FULL,     /* no space left on the disk; nothing written */
   SIGNET_STORE_ERROR_READ_ONLY,     /* the file, its folder or the store cannot be written */
+  SIGNET_STORE_ERROR_DAMAGED,       /* records that contradict each other (a contract without its client) */
 } SignetStoreError;
 
 /* How signet_store_open() takes the file at its path. */
@@ -176,6 +177,13 @@ gboolean          signet_store_restore_contract      (SignetStore       *self,
                                                       SignetContract    *contract,
                                                       GError           **error);
 SignetContract   *signet_store_get_contract          (SignetStore       *self,
+                                                      gint64             id,
+                                                      GError           **error);
+/* For a list that shows every row: as signet_store_get_contract(), but a
+ * contract whose client is missing from the register (changed outside
+ * Signet), which that refuses with SIGNET_STORE_ERROR_DAMAGED, comes back
+ * with "Missing client" as its client's name. */
+SignetContract   *signet_store_get_listed_contract   (SignetStore       *self,
                                                       gint64             id,
                                                       GError           **error);
 guint             signet_store_count_contracts       (SignetStore       *self);

@@ -517,6 +517,37 @@ test_folder_cannot_be_written (IoFixture     *f,
   runner_clear (&runner);
 }
 
+/* A contract whose client row another program deleted: the XML export
+ * stops and names it; the calendar export keeps its dates. Before, the
+ * export said "The contract no longer exists". */
+static void
+test_missing_client (IoFixture     *f,
+                     gconstpointer  data)
+{
+  g_autofree char *db_option = g_strdup_printf ("--database=%s", f->path);
+  g_autofree char *expected = NULL;
+  g_autofree char *before = NULL;
+  g_auto(IoRun) run = { 0 };
+
+  io_fill_sample_register (f->store);
+  g_clear_object (&f->store);
+  exec_raw (f->path, "PRAGMA foreign_keys = OFF; DELETE FROM clients WHERE code = 'ACME-01';");
+  before = register_snapshot (f->path);
+
+  io_run_signet (&run, SIGNET_BINARY, db_option, "--export=-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("The contract KW-1 refers to a client that is missing from the "
+                              "register (client id 2): “%s” was changed outside Signet. "
+                              "Restore it from a backup.\n", f->path);
+  g_assert_true (g_str_has_suffix (run.err, expected));
+
+  io_run_signet (&run, SIGNET_BINARY, db_option, "--export-ics=-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Missing client"));
+
+  register_assert_unchanged (f->path, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -528,6 +559,7 @@ main (int   argc,
   g_test_add ("/read-only/dry-run-takes-no-write-lock", IoFixture, NULL, io_fixture_set_up, test_dry_run_takes_no_write_lock, io_fixture_tear_down);
   g_test_add ("/read-only/disk-full", IoFixture, NULL, io_fixture_set_up, test_disk_full, io_fixture_tear_down);
   g_test_add ("/read-only/folder-cannot-be-written", IoFixture, NULL, io_fixture_set_up, test_folder_cannot_be_written, io_fixture_tear_down);
+  g_test_add ("/read-only/missing-client", IoFixture, NULL, io_fixture_set_up, test_missing_client, io_fixture_tear_down);
 
   return g_test_run ();
 }

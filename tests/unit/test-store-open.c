@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "register-snapshot.h"
+#include "signet-contract-list.h"
 #include "signet-store.h"
 #include "signet-store-events.h"
 #include "signet-store-private.h"
@@ -348,6 +349,61 @@ test_symlinks (Fixture       *f,
   register_assert_unchanged (f->path, before);
 }
 
+/* A contract whose client row is gone (deleted by another program with
+ * foreign keys off) is told as such where it is opened; the list still
+ * shows it, and its deadline stays in the calendar. Before, opening it
+ * said "The contract no longer exists" and the list's item was NULL. */
+static void
+test_missing_client (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(SignetContract) listed = NULL;
+  g_autoptr(SignetContractList) list = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  gboolean has_end = FALSE;
+
+  make_register (f->path);
+  exec_raw (f->path, "PRAGMA foreign_keys = OFF; DELETE FROM clients;");
+
+  store = signet_store_open (f->path, SIGNET_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  signet_store_set_today (store, TODAY);
+
+  contract = signet_store_get_contract (store, 1, &error);
+  g_assert_null (contract);
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_DAMAGED);
+  expected = g_strdup_printf ("The contract HT-2026-0001 refers to a client that is missing from the "
+                              "register (client id 1): “%s” was changed outside Signet. "
+                              "Restore it from a backup.", f->path);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+
+  g_assert_null (signet_store_find_contract_by_number (store, "HT-2026-0001", &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+
+  list = signet_contract_list_new (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  listed = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_nonnull (listed);
+  g_assert_cmpstr (signet_contract_get_number (listed), ==, "HT-2026-0001");
+  g_assert_cmpstr (signet_contract_get_client_name (listed), ==, "Missing client");
+
+  events = signet_store_list_events (store, "2026-01-01", "2027-12-31", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    if (g_str_equal (signet_event_get_date (g_ptr_array_index (events, i)), "2026-12-31"))
+      {
+        g_assert_cmpstr (signet_event_get_client_name (g_ptr_array_index (events, i)), ==, "Missing client");
+        has_end = TRUE;
+      }
+  g_assert_true (has_end);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +416,7 @@ main (int   argc,
   g_test_add ("/store-open/missing-and-empty", Fixture, NULL, fixture_set_up, test_missing_and_empty, fixture_tear_down);
   g_test_add ("/store-open/tightens-permissions", Fixture, NULL, fixture_set_up, test_tightens_permissions, fixture_tear_down);
   g_test_add ("/store-open/symlinks", Fixture, NULL, fixture_set_up, test_symlinks, fixture_tear_down);
+  g_test_add ("/store-open/missing-client", Fixture, NULL, fixture_set_up, test_missing_client, fixture_tear_down);
 
   return g_test_run ();
 }
