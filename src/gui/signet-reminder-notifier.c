@@ -26,9 +26,25 @@ struct _SignetReminderNotifier
   char             *sent_day;
   guint             timeout_id;
   GCancellable     *cancellable;
+
+  /* A check or acknowledgement that failed on a busy register or a full
+   * disk is tried again after each delay in turn, the last one repeating;
+   * the user is told once per run of failures, and the notice goes when a
+   * check succeeds again. */
+  GArray           *retry_delays;   /* of guint, milliseconds */
+  guint             retry_id;
+  guint             n_failures;     /* in a row */
+  GPtrArray        *pending_acks;   /* of GVariant (xssu), not yet stored */
 };
 
 #define STARTUP_DELAY_SECONDS 3
+
+/* A minute: a writer that holds the register that long is rare. Then five
+ * and fifteen minutes, enough for someone to free disk space; then every
+ * quarter of an hour. */
+static const guint default_retry_delays[] = { 60 * 1000, 5 * 60 * 1000, 15 * 60 * 1000 };
+
+#define FAILURE_NOTIFICATION_ID "reminders-failed"
 
 G_DEFINE_FINAL_TYPE (SignetReminderNotifier, signet_reminder_notifier, G_TYPE_OBJECT)
 
@@ -39,7 +55,92 @@ send_to_app (const char    *id,
 {
   SignetReminderNotifier *self = user_data;
 
-  g_application_send_notification (self->app, id, notification);
+  if (self->app == NULL)
+    return;
+
+  if (notification != NULL)
+    g_application_send_notification (self->app, id, notification);
+  else
+    g_application_withdraw_notification (self->app, id);
+}
+
+static void check_in_thread (SignetReminderNotifier *self);
+static gboolean store_acknowledgement (SignetReminderNotifier  *self,
+                                       GVariant                *parameter,
+                                       GError                 **error);
+
+/* Worth trying again soon: the register is fine, only not now. */
+static gboolean
+error_is_passing (const GError *error)
+{
+  return g_error_matches (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_BUSY) ||
+         g_error_matches (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_DISK_FULL);
+}
+
+static gboolean
+retry_cb (gpointer data)
+{
+  SignetReminderNotifier *self = data;
+  g_autoptr(GPtrArray) acks = g_steal_pointer (&self->pending_acks);
+
+  self->retry_id = 0;
+  self->pending_acks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+
+  for (guint i = 0; acks != NULL && i < acks->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!store_acknowledgement (self, g_ptr_array_index (acks, i), &error))
+        g_warning ("The reminder could not be acknowledged: %s", error->message);
+    }
+
+  check_in_thread (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Tells the user once per run of failures, and tries again when the
+ * cause should pass: a reminder that cannot be worked out must not just
+ * stay away until the next day's check. */
+static void
+report_failure (SignetReminderNotifier *self,
+                const GError           *error)
+{
+  guint delay;
+
+  g_message ("Reminders are held up: %s", error->message);
+
+  if (self->n_failures++ == 0)
+    {
+      g_autoptr(GNotification) notification = g_notification_new (_("Reminders are held up"));
+      g_autofree char *body = NULL;
+
+      /* Translators: %s says what went wrong, e.g. that the disk is full. */
+      body = g_strdup_printf (_("%s\nSignet keeps trying, and catches up on the reminders as soon as it can."),
+                              error->message);
+      g_notification_set_body (notification, body);
+      g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+      self->func (FAILURE_NOTIFICATION_ID, notification, self->func_data);
+    }
+
+  /* Other failures wait for the next regular check, at most an hour. */
+  if (!error_is_passing (error) || self->retry_id != 0)
+    return;
+
+  delay = g_array_index (self->retry_delays, guint,
+                         MIN (self->n_failures, self->retry_delays->len) - 1);
+  self->retry_id = g_timeout_add (delay, retry_cb, self);
+}
+
+static void
+report_success (SignetReminderNotifier *self)
+{
+  if (self->n_failures == 0)
+    return;
+
+  self->n_failures = 0;
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  self->func (FAILURE_NOTIFICATION_ID, NULL, self->func_data);
 }
 
 char *
@@ -185,9 +286,11 @@ signet_reminder_notifier_check (SignetReminderNotifier *self)
   due = signet_reminders_due (self->store, today, defaults, &error);
   if (due == NULL)
     {
-      g_warning ("Could not work out the reminders due: %s", error->message);
+      report_failure (self, error);
       return 0;
     }
+
+  report_success (self);
 
   return send_due (self, today, due);
 }
@@ -222,7 +325,8 @@ check_thread (GTask        *task,
   GPtrArray *due;
   GError *error = NULL;
 
-  store = signet_store_new (data->path, &error);
+  /* Reminders never make a register: one deleted meanwhile is an error. */
+  store = signet_store_open (data->path, SIGNET_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);
@@ -251,10 +355,11 @@ check_done_cb (GObject      *source,
   if (due == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not work out the reminders due: %s", error->message);
+        report_failure (self, error);
       return;
     }
 
+  report_success (self);
   send_due (self, data->today, due);
 }
 
@@ -271,20 +376,18 @@ check_in_thread (SignetReminderNotifier *self)
   g_task_run_in_thread (task, check_thread);
 }
 
-gboolean
-signet_reminder_notifier_acknowledge (SignetReminderNotifier  *self,
-                                      GVariant                *parameter,
-                                      GError                 **error)
+static gboolean
+store_acknowledgement (SignetReminderNotifier  *self,
+                       GVariant                *parameter,
+                       GError                 **error)
 {
+  g_autoptr(GError) local_error = NULL;
   gint64 contract_id;
   const char *kind_token;
   const char *event_date;
   guint32 lead_days;
   SignetKeyDateKind kind;
   g_autofree char *id = NULL;
-
-  g_return_val_if_fail (SIGNET_IS_REMINDER_NOTIFIER (self), FALSE);
-  g_return_val_if_fail (g_variant_is_of_type (parameter, G_VARIANT_TYPE ("(xssu)")), FALSE);
 
   g_variant_get (parameter, "(x&s&su)", &contract_id, &kind_token, &event_date, &lead_days);
   if (!signet_key_date_kind_from_token (kind_token, &kind))
@@ -294,14 +397,38 @@ signet_reminder_notifier_acknowledge (SignetReminderNotifier  *self,
       return FALSE;
     }
 
-  if (!signet_store_acknowledge_reminder (self->store, contract_id, kind, event_date, lead_days, error))
-    return FALSE;
+  if (!signet_store_acknowledge_reminder (self->store, contract_id, kind, event_date, lead_days,
+                                          &local_error))
+    {
+      if (!error_is_passing (local_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      /* Kept for the retry: otherwise the click is lost, and the reminder
+       * comes again the next day. */
+      g_ptr_array_add (self->pending_acks, g_variant_ref_sink (parameter));
+      report_failure (self, local_error);
+      return TRUE;
+    }
 
   id = g_strdup_printf ("reminder-%" G_GINT64_FORMAT "-%s-%s", contract_id, kind_token, event_date);
-  if (self->func == send_to_app)
+  if (self->func == send_to_app && self->app != NULL)
     g_application_withdraw_notification (self->app, id);
 
   return TRUE;
+}
+
+gboolean
+signet_reminder_notifier_acknowledge (SignetReminderNotifier  *self,
+                                      GVariant                *parameter,
+                                      GError                 **error)
+{
+  g_return_val_if_fail (SIGNET_IS_REMINDER_NOTIFIER (self), FALSE);
+  g_return_val_if_fail (g_variant_is_of_type (parameter, G_VARIANT_TYPE ("(xssu)")), FALSE);
+
+  return store_acknowledgement (self, parameter, error);
 }
 
 static gboolean
@@ -360,6 +487,9 @@ signet_reminder_notifier_dispose (GObject *object)
   SignetReminderNotifier *self = (SignetReminderNotifier *)object;
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  g_clear_pointer (&self->pending_acks, g_ptr_array_unref);
+  g_clear_pointer (&self->retry_delays, g_array_unref);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->settings != NULL)
@@ -386,6 +516,9 @@ signet_reminder_notifier_init (SignetReminderNotifier *self)
   self->cancellable = g_cancellable_new ();
   self->func = send_to_app;
   self->func_data = self;
+  self->pending_acks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  self->retry_delays = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_vals (self->retry_delays, default_retry_delays, G_N_ELEMENTS (default_retry_delays));
 }
 
 SignetReminderNotifier *
@@ -417,4 +550,16 @@ signet_reminder_notifier_set_func (SignetReminderNotifier *self,
 
   self->func = func != NULL ? func : send_to_app;
   self->func_data = func != NULL ? user_data : self;
+}
+
+void
+signet_reminder_notifier_set_retry_delays (SignetReminderNotifier *self,
+                                           const guint            *delays_ms,
+                                           guint                   n_delays)
+{
+  g_return_if_fail (SIGNET_IS_REMINDER_NOTIFIER (self));
+  g_return_if_fail (delays_ms != NULL && n_delays > 0);
+
+  g_array_set_size (self->retry_delays, 0);
+  g_array_append_vals (self->retry_delays, delays_ms, n_delays);
 }

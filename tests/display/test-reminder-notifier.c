@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "display-test-utils.h"
 #include "signet-application.h"
 #include "signet-date.h"
@@ -28,7 +30,11 @@ collect_cb (const char    *id,
 {
   Fixture *f = user_data;
 
-  g_ptr_array_add (f->sent_ids, g_strdup (id));
+  /* NULL withdraws a notification sent before. */
+  if (notification == NULL)
+    g_ptr_array_add (f->sent_ids, g_strconcat ("withdrawn ", id, NULL));
+  else
+    g_ptr_array_add (f->sent_ids, g_strdup (id));
 }
 
 static void
@@ -191,6 +197,54 @@ test_settings (Fixture       *f,
   g_assert_cmpuint (signet_reminder_notifier_check (f->notifier), ==, 0);
 }
 
+static gboolean
+has_sent (Fixture    *f,
+          const char *id)
+{
+  for (guint i = 0; i < f->sent_ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (f->sent_ids, i), id))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Another program holds the register's write lock just when the index of
+ * dates must move to a new day: the check fails. The user is told once,
+ * however many checks fail, and the reminder comes with the retry after
+ * the lock is gone, the notice withdrawn. Before, a failed check was a
+ * warning on the terminal, and the reminders waited for the next day. */
+static void
+test_busy_register_retries (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const guint delays[] = { 100 };
+  sqlite3 *writer = NULL;
+
+  add_contract (f, "HT-2026-0001", "2026-06-30");
+  signet_store_set_today (f->store, "2026-03-20");
+  g_assert_cmpuint (signet_reminder_notifier_check (f->notifier), ==, 0);
+  signet_reminder_notifier_set_retry_delays (f->notifier, delays, G_N_ELEMENTS (delays));
+
+  g_assert_cmpint (sqlite3_open_v2 (signet_store_get_path (f->store), &writer, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  signet_store_set_today (f->store, "2026-06-25");
+  g_assert_cmpuint (signet_reminder_notifier_check (f->notifier), ==, 0);
+  g_assert_cmpuint (f->sent_ids->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (f->sent_ids, 0), ==, "reminders-failed");
+
+  /* A second failure in the same run says nothing more. */
+  g_assert_cmpuint (signet_reminder_notifier_check (f->notifier), ==, 0);
+  g_assert_cmpuint (f->sent_ids->len, ==, 1);
+
+  g_assert_cmpint (sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (writer);
+
+  while (!has_sent (f, "reminder-1-end-2026-06-30"))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (has_sent (f, "withdrawn reminders-failed"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,6 +255,7 @@ main (int   argc,
   g_test_add ("/reminder-notifier/unacknowledged-comes-back", Fixture, NULL, fixture_set_up, test_unacknowledged_comes_back, fixture_tear_down);
   g_test_add ("/reminder-notifier/summary", Fixture, NULL, fixture_set_up, test_summary, fixture_tear_down);
   g_test_add ("/reminder-notifier/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
+  g_test_add ("/reminder-notifier/busy-register-retries", Fixture, NULL, fixture_set_up, test_busy_register_retries, fixture_tear_down);
 
   return g_test_run ();
 }
