@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <libxml/parserInternals.h>
 
 #include "signet-xml-import-private.h"
 
@@ -240,6 +241,14 @@ _signet_xml_import_translate_error (Import         *self,
       _signet_xml_set_error (&error, SIGNET_XML_ERROR_LIMIT, line, column, NULL,
                              _("Elements are nested more than %d levels deep; a Signet "
                                "register nests nine."), SIGNET_XML_MAX_DEPTH);
+    }
+  else if (e->code == XML_ERR_INTERNAL_ERROR && strstr (message, "Huge input lookup") != NULL)
+    {
+      /* A tag past libxml2's limit, with attributes of megabytes. */
+      _signet_xml_set_error (&error, SIGNET_XML_ERROR_LIMIT, line, column, NULL,
+                             _("A tag in the file is longer than %d bytes with its attributes; Signet "
+                               "reads at most %d bytes in one attribute."),
+                             XML_MAX_LOOKUP_LIMIT, SIGNET_XML_MAX_ATTRIBUTE_BYTES);
     }
   else if (e->code == XML_ERR_NO_MEMORY && strstr (message, "huge text node") != NULL)
     {

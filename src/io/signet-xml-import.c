@@ -463,6 +463,84 @@ section_of (const char *name)
   return SECTION_NONE;
 }
 
+/* The attributes of the schema's Key, Person and MediaType types, at most
+ * SIGNET_XML_MAX_KEY_CHARS characters long. */
+static gboolean
+is_short_attribute (const char *element,
+                    const char *attribute)
+{
+  static const char * const short_attributes[][2] = {
+    { "client", "code" },
+    { "contract", "number" },
+    { "contract", "client" },
+    { "attachment", "name" },
+    { "attachment", "type" },
+    { "attachment", "added-by" },
+    { "earlier-version", "name" },
+    { "earlier-version", "type" },
+    { "earlier-version", "added-by" },
+    { "annotation", "author" },
+    { "review", "reviewer" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (short_attributes); i++)
+    if (g_str_equal (short_attributes[i][0], element) && g_str_equal (short_attributes[i][1], attribute))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The start of a value too long to quote whole. */
+static char *
+shorten (const char *value)
+{
+  g_autofree char *start = g_utf8_substring (value, 0, 32);
+
+  return g_strconcat (start, "…", NULL);
+}
+
+/* Attributes are limited as the texts of fields are (add_text()): a
+ * contract number of megabytes would be carried into every lookup and
+ * message, and the schema's integers have no limit of length. */
+static gboolean
+check_attribute_lengths (Import *self)
+{
+  const ImportNode *node = self->node;
+
+  for (guint i = 0; i < node->n_attributes; i++)
+    {
+      const ImportAttribute *attribute = &node->attributes[i];
+      gsize len = strlen (attribute->value);
+      g_autofree char *start = NULL;
+      guint column;
+      glong n_chars;
+
+      /* No more bytes than a key has characters: short enough. */
+      if (len <= SIGNET_XML_MAX_KEY_CHARS)
+        continue;
+
+      column = _signet_xml_import_locate_attribute (self, node->line, attribute->name, NULL);
+      start = shorten (attribute->value);
+
+      if (is_short_attribute (node->name, attribute->name) &&
+          (n_chars = g_utf8_strlen (attribute->value, -1)) > SIGNET_XML_MAX_KEY_CHARS)
+        /* Translators: the first %s is an attribute's name, the second an element's. */
+        return _signet_xml_import_fail (self, SIGNET_XML_ERROR_LIMIT, node->line, column, start,
+                     _("The attribute “%s” of <%s> is %ld characters long; Signet reads at most %d "
+                       "characters there."),
+                     attribute->name, node->name, n_chars, SIGNET_XML_MAX_KEY_CHARS);
+
+      if (len > SIGNET_XML_MAX_ATTRIBUTE_BYTES)
+        /* Translators: the first %s is an attribute's name, the second an element's. */
+        return _signet_xml_import_fail (self, SIGNET_XML_ERROR_LIMIT, node->line, column, start,
+                     _("The attribute “%s” of <%s> is %lu bytes long; Signet reads at most %d bytes "
+                       "in one attribute."),
+                     attribute->name, node->name, (gulong) len, SIGNET_XML_MAX_ATTRIBUTE_BYTES);
+    }
+
+  return TRUE;
+}
+
 /* The elements inside <attachment>: its data, the annotations of its
  * current version, and each earlier version with its data and annotations
  * one level deeper. The schema refuses any other arrangement; this only
@@ -509,6 +587,9 @@ start_element (Import *self)
     return _signet_xml_import_fail (self, SIGNET_XML_ERROR_LIMIT, line, _signet_xml_import_locate_text (self, line, NULL, name), name,
                  _("Elements are nested more than %d levels deep; a Signet register nests nine."),
                  SIGNET_XML_MAX_DEPTH);
+
+  if (!check_attribute_lengths (self))
+    return FALSE;
 
   if (depth == 0)
     return start_root (self, name, ns, line);

@@ -12,6 +12,12 @@ G_BEGIN_DECLS
  * field of a record needs more than a mebibyte of text. */
 #define SIGNET_XML_MAX_DEPTH      16
 #define SIGNET_XML_MAX_TEXT_BYTES (1024 * 1024)
+/* Attributes: a key or a name (contract number, client code, file name,
+ * media type, person: the schema's Key, MediaType and Person types) has
+ * at most this many characters, any other attribute this many bytes, far
+ * more than the longest list of rectangles needs. */
+#define SIGNET_XML_MAX_KEY_CHARS        255
+#define SIGNET_XML_MAX_ATTRIBUTE_BYTES  (64 * 1024)
 
 /* Calls the caller's progress function when the fraction moved by at
  * least half a percent, so a run reports a few hundred times at most. */

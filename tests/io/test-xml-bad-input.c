@@ -271,6 +271,50 @@ write_long_cdata_field (const char *path)
   write_text (path, text);
 }
 
+/* The valid register with @length characters @c (UTF-8) after @prefix in
+ * place of @attribute's value. */
+static void
+write_long_attribute (const char *path,
+                      const char *attribute,
+                      const char *prefix,
+                      const char *c,
+                      gsize       length)
+{
+  g_autoptr(GString) text = g_string_new (valid_register);
+  g_autoptr(GString) value = g_string_new (prefix);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  for (gsize i = 0; i < length; i++)
+    g_string_append (value, c);
+
+  from = g_strdup_printf ("%s=\"%s\"", attribute, g_str_equal (attribute, "code") ? "K100" : "IMP-0001");
+  to = g_strdup_printf ("%s=\"%s\"", attribute, value->str);
+  g_assert_true (g_string_replace (text, from, to, 1) == 1);
+  io_write_file (path, text->str, text->len);
+}
+
+/* Two megabytes of contract number. */
+static void
+write_long_number (const char *path)
+{
+  write_long_attribute (path, "number", "IMP-0001", "0", 2 * 1024 * 1024);
+}
+
+/* 256 characters, 768 bytes: the limit counts characters. */
+static void
+write_long_code (const char *path)
+{
+  write_long_attribute (path, "code", "", "甲", 256);
+}
+
+/* Past libxml2's own limit on a tag. */
+static void
+write_huge_attribute (const char *path)
+{
+  write_long_attribute (path, "number", "IMP-", "0", 11 * 1000 * 1000);
+}
+
 static void
 write_duplicate_number (const char *path)
 {
@@ -450,6 +494,30 @@ write_annotation (const char *path,
                      "            <annotation kind=\"%s\" page=\"%s\" rects=\"%s\" color=\"%s\" author=\"李娜\" "
                      "created-at=\"2026-01-31T09:15:02.123Z\" modified-at=\"2026-01-31T09:15:02.123Z\"/>\n"
                      "          </annotations>\n", kind, page, rects, color);
+
+  write_attachment_with (path, "", inner);
+}
+
+/* A size of seventy thousand digits, which the schema's integer takes. */
+static void
+write_attachment_long_size (const char *path)
+{
+  g_autofree char *zeros = g_strnfill (70000, '0');
+  g_autofree char *size = g_strconcat (zeros, "5", NULL);
+
+  write_attachment (path, size, HELLO_SHA256, "aGVsbG8=");
+}
+
+static void
+write_annotation_long_author (const char *path)
+{
+  g_autofree char *author = g_strnfill (256, 'a');
+  g_autofree char *inner =
+    g_strdup_printf (HELLO_DATA
+                     "          <annotations>\n"
+                     "            <annotation kind=\"note\" page=\"1\" rects=\"1 2 3 4\" color=\"#ffd400\" author=\"%s\" "
+                     "created-at=\"2026-01-31T09:15:02.123Z\" modified-at=\"2026-01-31T09:15:02.123Z\"/>\n"
+                     "          </annotations>\n", author);
 
   write_attachment_with (path, "", inner);
 }
@@ -735,6 +803,21 @@ static const BadInput bad_inputs[] = {
     .message = "The text of <notes> is longer than 1048576 bytes", .line = 6 },
   { "long-cdata-field", .write = write_long_cdata_field, .code = SIGNET_XML_ERROR_LIMIT,
     .message = "The text of <notes> is longer than 1048576 bytes", .line = 6 },
+  { "long-number", .write = write_long_number, .code = SIGNET_XML_ERROR_LIMIT,
+    .message = "The attribute “number” of <contract> is 2097160 characters long; Signet reads at most 255 "
+               "characters there.", .line = 10, .column = 23, .value = "IMP-0001000000000000000000000000…" },
+  { "long-code", .write = write_long_code, .code = SIGNET_XML_ERROR_LIMIT,
+    .message = "The attribute “code” of <client> is 256 characters long; Signet reads at most 255 characters "
+               "there.", .line = 4, .column = 19 },
+  { "long-attachment-size", .write = write_attachment_long_size, .code = SIGNET_XML_ERROR_LIMIT,
+    .message = "The attribute “size” of <attachment> is 70001 bytes long; Signet reads at most 65536 bytes in "
+               "one attribute.", .line = 19, .column = 62 },
+  { "long-annotation-author", .write = write_annotation_long_author, .code = SIGNET_XML_ERROR_LIMIT,
+    .message = "The attribute “author” of <annotation> is 256 characters long; Signet reads at most 255 "
+               "characters there.", .line = 22, .column = 86 },
+  { "huge-attribute", .write = write_huge_attribute, .code = SIGNET_XML_ERROR_LIMIT,
+    .message = "A tag in the file is longer than 10000000 bytes with its attributes; Signet reads at most 65536 "
+               "bytes in one attribute.", .line = 10 },
   { "attachment-sha256-mismatch", .write = write_attachment_bad_sha, .code = SIGNET_XML_ERROR_INVALID,
     .message = "The attachment “hello.txt” is damaged: its SHA-256 checksum is " HELLO_SHA256
                ", not 0000000000000000000000000000000000000000000000000000000000000000 as the file says.",
@@ -928,6 +1011,37 @@ test_valid_attachment (IoFixture     *f,
   g_assert_cmpuint (signet_store_count_contracts (f->store), ==, 0);
 }
 
+/* Keys and names of the most characters Signet reads, in Chinese: three
+ * bytes each, so the limit is one of characters. */
+static void
+test_valid_long_keys (IoFixture     *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = io_fixture_path (f, "long-keys.xml");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SignetImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) code = g_string_new (NULL);
+  g_autoptr(GString) number = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (valid_register);
+  g_autoptr(SignetContract) contract = NULL;
+  SignetImportOptions options = { SIGNET_CONFLICT_FAIL, FALSE };
+
+  for (guint i = 0; i < 255; i++)
+    {
+      g_string_append (code, "甲");
+      g_string_append (number, "号");
+    }
+  g_string_replace (text, "K100", code->str, 0);
+  g_string_replace (text, "IMP-0001", number->str, 0);
+  io_write_file (path, text->str, text->len);
+
+  g_assert_true (signet_xml_import (f->store, file, &options, &report, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  contract = signet_store_find_contract_by_number (f->store, number->str, NULL);
+  g_assert_nonnull (contract);
+}
+
 static void
 write_corpus (const char *dir)
 {
@@ -943,7 +1057,8 @@ write_corpus (const char *dir)
 
       /* Seeds are for mutation: the multi-megabyte ones only slow it down. */
       if (bad_inputs[i].write == write_huge_text || bad_inputs[i].write == write_long_field ||
-          bad_inputs[i].write == write_long_cdata_field)
+          bad_inputs[i].write == write_long_cdata_field || bad_inputs[i].write == write_long_number ||
+          bad_inputs[i].write == write_huge_attribute)
         continue;
 
       write_case (&bad_inputs[i], path);
@@ -966,6 +1081,8 @@ main (int   argc,
 
   g_test_add ("/xml/bad-input/valid", IoFixture, NULL, io_fixture_set_up, test_valid_register, io_fixture_tear_down);
   g_test_add ("/xml/bad-input/valid-attachment", IoFixture, NULL, io_fixture_set_up, test_valid_attachment,
+              io_fixture_tear_down);
+  g_test_add ("/xml/bad-input/valid-long-keys", IoFixture, NULL, io_fixture_set_up, test_valid_long_keys,
               io_fixture_tear_down);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
