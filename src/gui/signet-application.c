@@ -66,6 +66,8 @@ static const GOptionEntry option_entries[] = {
   { "on-conflict", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --import: for records already there with other details, skip, update or fail (the default)"),
     N_("POLICY") },
+  { "create", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --import: make the register first if its file does not exist or is empty"), NULL },
   { NULL }
 };
 
@@ -240,7 +242,7 @@ signet_application_handle_local_options (GApplication *app,
   if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "export-ics") ||
       g_variant_dict_contains (options, "import") ||
       g_variant_dict_contains (options, "dry-run") || g_variant_dict_contains (options, "on-conflict") ||
-      g_variant_dict_contains (options, "with-attachments"))
+      g_variant_dict_contains (options, "with-attachments") || g_variant_dict_contains (options, "create"))
     {
       g_autofree char *path = get_database_path (self);
       const char *export_path = NULL;
@@ -255,7 +257,8 @@ signet_application_handle_local_options (GApplication *app,
 
       return signet_io_cli_run (path, export_path, ics_path, import_path,
                                 g_variant_dict_contains (options, "with-attachments"),
-                                g_variant_dict_contains (options, "dry-run"), on_conflict);
+                                g_variant_dict_contains (options, "dry-run"), on_conflict,
+                                g_variant_dict_contains (options, "create"));
     }
 
   /* Another register is another instance: a running Signet would open

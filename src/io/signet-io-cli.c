@@ -146,7 +146,8 @@ signet_io_cli_run (const char *database_path,
                    const char *import_path,
                    gboolean    with_attachments,
                    gboolean    dry_run,
-                   const char *on_conflict)
+                   const char *on_conflict,
+                   gboolean    create)
 {
   g_autoptr(SignetStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -165,6 +166,9 @@ signet_io_cli_run (const char *database_path,
 
   if (export_path == NULL && with_attachments)
     return usage_error (_("--with-attachments goes with --export."));
+
+  if (create && (import_path == NULL || dry_run))
+    return usage_error (_("--create goes with --import, without --dry-run."));
 
   if (export_path == NULL && ics_path == NULL && import_path == NULL)
     return usage_error (_("Give --export=FILE, --export-ics=FILE or --import=FILE."));
@@ -187,13 +191,13 @@ signet_io_cli_run (const char *database_path,
       return usage_error (message);
     }
 
-  /* No command here makes a register: a mistyped name is refused, not
-   * created. Exports and dry runs only read, so that they change no byte
-   * of the register and take no write lock, and work on a register they
-   * may not write. The store's messages name the file. */
+  /* A register is made only when asked (--create): a mistyped name is
+   * refused, not created. Exports and dry runs only read, so that they
+   * change no byte of the register and take no write lock, and work on a
+   * register they may not write. The store's messages name the file. */
   store = signet_store_open (database_path,
-                             export_path != NULL || ics_path != NULL || dry_run
-                             ? SIGNET_STORE_OPEN_READ_ONLY : SIGNET_STORE_OPEN_DEFAULT,
+                             export_path != NULL || ics_path != NULL || dry_run ? SIGNET_STORE_OPEN_READ_ONLY
+                             : create ? SIGNET_STORE_OPEN_CREATE : SIGNET_STORE_OPEN_DEFAULT,
                              &error);
   if (store == NULL)
     {

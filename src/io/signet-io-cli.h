@@ -10,16 +10,18 @@ G_BEGIN_DECLS
 #define SIGNET_IO_CLI_EXIT_USAGE   2   /* the options do not fit together */
 
 /* signet --export=FILE [--with-attachments] | --export-ics=FILE |
- * --import=FILE [--dry-run] [--on-conflict=skip|update|fail] on the
+ * --import=FILE [--dry-run | --create] [--on-conflict=skip|update|fail] on the
  * register at @database_path, without a display. @export_path and @ics_path "-" write to standard
  * output. Errors go to standard error as FILE:LINE:COLUMN: message.
- * Returns the exit status. */
+ * Only an import with @create makes the register when its file is
+ * missing or empty. Returns the exit status. */
 int  signet_io_cli_run (const char *database_path,
                         const char *export_path,
                         const char *ics_path,
                         const char *import_path,
                         gboolean    with_attachments,
                         gboolean    dry_run,
-                        const char *on_conflict);
+                        const char *on_conflict,
+                        gboolean    create);
 
 G_END_DECLS

@@ -35,9 +35,9 @@ read_bytes (const char *path)
   return g_bytes_new_take (g_steal_pointer (&contents), len);
 }
 
-/* The demo register: export, import into an empty register, export again,
- * through the command line; the same bytes. The empty register is made
- * first: the command line makes none. */
+/* The demo register: export, import into a new register (--create: the
+ * command line makes none unasked), export again, through the command
+ * line; the same bytes. */
 static void
 test_demo_round_trip (IoFixture     *f,
                       gconstpointer  data)
@@ -59,13 +59,12 @@ test_demo_round_trip (IoFixture     *f,
   g_assert_true (signet_demo_fill (f->store, &error));
   g_assert_no_error (error);
   g_clear_object (&f->store);
-  g_object_unref (io_fixture_open_store (f, "copy.db"));
 
   io_run_signet (&run, SIGNET_BINARY, db, export_first, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
 
-  io_run_signet (&run, SIGNET_BINARY, copy_db, import_first, NULL);
+  io_run_signet (&run, SIGNET_BINARY, copy_db, import_first, "--create", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "Clients: "));
 
@@ -356,6 +355,9 @@ test_usage_errors (IoFixture     *f,
   io_run_signet (&run, SIGNET_BINARY, missing_db, "--import=/nonexistent/register.xml", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.err, ==, expected);
+  io_run_signet (&run, SIGNET_BINARY, missing_db, "--import=/nonexistent/register.xml", "--dry-run", "--create", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, "signet: --create goes with --import, without --dry-run.\n"));
   g_assert_false (g_file_test (missing_path, G_FILE_TEST_EXISTS));
 
   /* A file that is not there is invalid input, not a usage error. */
