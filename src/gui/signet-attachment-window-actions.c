@@ -286,11 +286,18 @@ original_chooser_responded_cb (SignetAttachmentWindow *self,
                                GtkFileChooserNative   *chooser)
 {
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
   g_clear_object (&self->chooser);
+
+  if (file != NULL && self->store != NULL && !signet_store_check_not_register_file (self->store, file, &error))
+    {
+      signet_error_dialog_show (GTK_WIDGET (self), _("The File Was Not Saved"), error);
+      return;
+    }
 
   /* g_file_replace writes beside the file and renames it into place; the
    * bytes are the ones checked against the SHA-256 when the window opened. */
@@ -388,6 +395,7 @@ signet_attachment_window_export_annotated_copy (SignetAttachmentWindow *self,
   g_autoptr(GPtrArray) annotations = NULL;
   g_autofree char *name = NULL;
   g_autofree char *progress = NULL;
+  g_autoptr(GError) error = NULL;
   SignetPdfDocument *document;
 
   g_return_if_fail (SIGNET_IS_ATTACHMENT_WINDOW (self));
@@ -395,6 +403,13 @@ signet_attachment_window_export_annotated_copy (SignetAttachmentWindow *self,
 
   if (!signet_attachment_window_has_document (self) || self->export_cancellable != NULL)
     return;
+
+  /* The copy is renamed over its destination: never over the register. */
+  if (self->store != NULL && !signet_store_check_not_register_file (self->store, destination, &error))
+    {
+      signet_error_dialog_show (GTK_WIDGET (self), _("The Annotated Copy Was Not Saved"), error);
+      return;
+    }
 
   annotations = collect_export_annotations (self);
   name = g_file_get_basename (destination);

@@ -326,9 +326,14 @@ add_file (SignetAttachmentsSection *self,
   g_autoptr(GError) error = NULL;
   AddData *data;
 
-  /* Refused before it is read, so a huge file never fills the memory. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (self->store == NULL)
+    return;
+
+  /* Refused before it is read, so a huge file never fills the memory and
+   * the register's own files are never opened outside SQLite. */
+  if (signet_store_check_not_register_file (self->store, file, &error))
+    info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                              G_FILE_QUERY_INFO_NONE, NULL, &error);
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     g_set_error (&error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
                  _("It is a folder. Choose the files inside it instead."));
@@ -614,8 +619,12 @@ save_chooser_responded_cb (SignetAttachmentsSection *self,
   if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
 
-      export_version (self, self->saving_version_id, file, FALSE);
+      if (signet_store_check_not_register_file (self->store, file, &error))
+        export_version (self, self->saving_version_id, file, FALSE);
+      else
+        signet_error_dialog_show (GTK_WIDGET (self), _("The File Was Not Saved"), error);
     }
 
   g_clear_object (&self->chooser);

@@ -594,6 +594,11 @@ signet_xml_export (SignetStore            *store,
   g_return_val_if_fail (G_IS_FILE (dest), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* The export is renamed over its destination: never over the register
+   * or the files SQLite keeps beside it. */
+  if (!signet_store_check_not_register_file (store, dest, error))
+    return FALSE;
+
   temporary = create_temporary_sibling (dest, &stream, cancellable, error);
   if (temporary == NULL)
     return FALSE;

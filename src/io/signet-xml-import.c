@@ -898,6 +898,11 @@ signet_xml_import (SignetStore                *store,
 
   _signet_xml_init ();
 
+  /* Before a byte is read: a descriptor of the register closed here would
+   * drop its locks, and the file is no import. */
+  if (!signet_store_check_not_register_file (store, src, error))
+    return FALSE;
+
   file_stream = g_file_read (src, cancellable, error);
   if (file_stream == NULL)
     return FALSE;
