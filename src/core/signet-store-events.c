@@ -396,6 +396,44 @@ _signet_store_events_refresh_contract (SignetStore  *self,
   return _signet_store_step_done (self, stmt, error);
 }
 
+gboolean
+_signet_store_events_add_key_date (SignetStore  *self,
+                                   gint64        contract_id,
+                                   gint64        key_date_id,
+                                   GError      **error)
+{
+  g_auto(AsOf) as_of = { NULL };
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (contract_id > 0, FALSE);
+
+  /* An index never made or left stale is made as for any other write. */
+  if (!read_as_of (self, &as_of, &local_error))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      return _signet_store_events_refresh_contract (self, contract_id, error);
+    }
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO contract_events (contract_id, kind, date, key_date_id) "
+                                  "SELECT contract_id, kind, date, id FROM key_dates WHERE id = ? "
+                                  "AND " IN_RANGE ("date"),
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, key_date_id);
+
+  return _signet_store_step_done (self, stmt, error);
+}
+
 /* Inside a write: the index moves from @old_date to @as_of->date. Only
  * auto-renewing contracts in force depend on the day: forward, those whose
  * term ended before the new day roll on; backward (a clock set back), all

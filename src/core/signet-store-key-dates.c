@@ -265,9 +265,13 @@ write_key_date (SignetStore        *self,
 
   before_fields = before != NULL ? key_date_to_fields (before) : NULL;
   after_fields = after != NULL ? key_date_to_fields (after) : NULL;
+  /* An added date adds one event: an import of thousands of them to one
+   * contract no longer derives the contract again for each. */
   if (!_signet_store_write_audit (self, action, SIGNET_RECORD_CONTRACT, contract_id, number,
                                   before_fields, after_fields, error) ||
-      !_signet_store_events_refresh_contract (self, contract_id, error) ||
+      !(before == NULL
+        ? _signet_store_events_add_key_date (self, contract_id, after->id, error)
+        : _signet_store_events_refresh_contract (self, contract_id, error)) ||
       !_signet_store_commit_write (self, error))
     goto failed;
 

@@ -219,6 +219,11 @@ typedef struct
   SignetUserKeyDate         *key_date;
   SignetReview              *review;
 
+  /* The details of the contract's key dates and reviews, those it had and
+   * those the import added, read from the register once per contract. */
+  GHashTable                *known_key_dates;
+  GHashTable                *known_reviews;
+
   /* When attachments without added-at were added: the time the import
    * started, as the store writes times. */
   char                      *now;

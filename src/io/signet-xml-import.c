@@ -36,6 +36,8 @@ import_clear_record (Import *self)
 {
   _signet_xml_import_clear_attachment (self);
   _signet_xml_import_clear_dated (self);
+  g_clear_pointer (&self->known_key_dates, g_hash_table_unref);
+  g_clear_pointer (&self->known_reviews, g_hash_table_unref);
   self->record_written = FALSE;
   self->extras_contract_id = 0;
   self->contract_added = FALSE;

@@ -267,6 +267,52 @@ io_write_large_import (const char *path,
   io_write_file (path, text->str, text->len);
 }
 
+void
+io_write_key_dates_import (const char *path,
+                           guint       n_contracts,
+                           guint       n_key_dates)
+{
+  g_autoptr(GString) text = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                          "<register xmlns=\"" SIGNET_XML_NAMESPACE "\" version=\"1\">\n"
+                                          "  <clients>\n"
+                                          "    <client code=\"K1\">\n"
+                                          "      <name>华信科技</name>\n"
+                                          "    </client>\n"
+                                          "  </clients>\n"
+                                          "  <contracts>\n");
+  g_autoptr(GDate) start = g_date_new_dmy (1, G_DATE_JANUARY, 2026);
+
+  for (guint c = 0; c < n_contracts; c++)
+    {
+      g_string_append_printf (text,
+                              "    <contract number=\"KD-%05u\" client=\"K1\">\n"
+                              "      <title>框架合同 %u</title>\n"
+                              "      <value currency=\"CNY\">1000.00</value>\n"
+                              "      <start-date>2026-01-01</start-date>\n"
+                              "      <end-date>2030-12-31</end-date>\n"
+                              "      <status>active</status>\n"
+                              "      <key-dates>\n", c, c);
+
+      for (guint d = 0; d < n_key_dates; d++)
+        {
+          g_autoptr(GDate) day = g_date_copy (start);
+          char date[16];
+
+          g_date_add_days (day, d % 3000);
+          g_date_strftime (date, sizeof date, "%Y-%m-%d", day);
+          g_string_append_printf (text,
+                                  "        <key-date kind=\"payment\" date=\"%s\">\n"
+                                  "          <title>付款 %u</title>\n"
+                                  "        </key-date>\n", date, d);
+        }
+
+      g_string_append (text, "      </key-dates>\n    </contract>\n");
+    }
+
+  g_string_append (text, "  </contracts>\n</register>\n");
+  io_write_file (path, text->str, text->len);
+}
+
 static gboolean
 write_proc_file (const char  *path,
                  const char  *text,

@@ -50,6 +50,12 @@ void          io_write_file              (const char    *path,
  * writes to the disk before it commits. */
 void          io_write_large_import      (const char    *path,
                                           guint          n_contracts);
+/* @n_contracts contracts (KD-00000 ...) of a client of the file, each
+ * with @n_key_dates payment key dates on days from 2026-01-01 on, titled
+ * apart. */
+void          io_write_key_dates_import  (const char    *path,
+                                          guint          n_contracts,
+                                          guint          n_key_dates);
 
 /* A full disk, for real: io_enter_mount_namespace() gives the calling
  * process a mount namespace of its own (as root, or through a user
