@@ -4,9 +4,15 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <gio/gfiledescriptorbased.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "signet-money.h"
 #include "signet-store-attachments.h"
@@ -538,6 +544,68 @@ signet_xml_export_to_stream (SignetStore            *store,
   return success;
 }
 
+/* Temporary files. An export writes ".NAME.XXXXXXXX.part" (eight
+ * lower-case hexadecimal digits) beside NAME, and renames it over NAME
+ * once complete. While it writes, it holds a lock on the file (flock(2)),
+ * which the system drops when the process ends, however it ends: a file
+ * of that name that nobody holds locked is one an export left behind when
+ * it was killed or the machine stopped, and the next export to the folder
+ * removes it. */
+
+static gboolean
+is_temporary_name (const char *name)
+{
+  gsize len = strlen (name);
+  const char *digits = name + len - strlen (".part") - 8;
+
+  /* "." NAME "." 8 digits ".part", NAME not empty. */
+  if (len < 16 || name[0] != '.' || !g_str_has_suffix (name, ".part") || digits[-1] != '.')
+    return FALSE;
+
+  for (guint i = 0; i < 8; i++)
+    if (!g_ascii_isdigit (digits[i]) && (digits[i] < 'a' || digits[i] > 'f'))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Removes from @folder the temporary files exports left behind: files of
+ * exactly that name, regular and the user's, that no export holds locked
+ * and that were last written before @started (a writer that has made its
+ * file but not locked it yet keeps it). Best effort: a file that cannot
+ * be looked at stays, and the export goes on. */
+static void
+remove_left_temporary_files (const char *folder,
+                             gint64      started)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat st;
+      struct stat again;
+      int fd;
+
+      if (!is_temporary_name (name))
+        continue;
+
+      path = g_build_filename (folder, name, NULL);
+      fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+      if (fd < 0)
+        continue;
+
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == getuid () &&
+          (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000 < started &&
+          flock (fd, LOCK_EX | LOCK_NB) == 0 &&
+          lstat (path, &again) == 0 && again.st_dev == st.st_dev && again.st_ino == st.st_ino)
+        g_unlink (path);
+
+      close (fd);
+    }
+}
+
 /* A name in the destination's folder, so that the final rename stays on
  * one file system and replaces the destination in one step. */
 static GFile *
@@ -548,6 +616,7 @@ create_temporary_sibling (GFile              *dest,
 {
   g_autoptr(GFile) parent = g_file_get_parent (dest);
   g_autofree char *basename = g_file_get_basename (dest);
+  g_autofree char *folder = NULL;
 
   if (parent == NULL)
     {
@@ -555,6 +624,10 @@ create_temporary_sibling (GFile              *dest,
                    _("“%s” is not a file name."), basename);
       return NULL;
     }
+
+  folder = g_file_get_path (parent);
+  if (folder != NULL)
+    remove_left_temporary_files (folder, g_get_real_time ());
 
   for (guint attempt = 0; ; attempt++)
     {
@@ -565,7 +638,13 @@ create_temporary_sibling (GFile              *dest,
       /* Private like the database: the file holds the whole register. */
       *stream = g_file_create (temporary, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
       if (*stream != NULL)
-        return g_steal_pointer (&temporary);
+        {
+          /* Held until the stream closes, or the process ends. */
+          if (G_IS_FILE_DESCRIPTOR_BASED (*stream))
+            flock (g_file_descriptor_based_get_fd (G_FILE_DESCRIPTOR_BASED (*stream)), LOCK_EX | LOCK_NB);
+
+          return g_steal_pointer (&temporary);
+        }
 
       if (attempt >= 10 || !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         {

@@ -7,9 +7,11 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -316,6 +318,72 @@ test_disk_full (IoFixture     *f,
   io_assert_bytes_equal (before, after);
 }
 
+/* The temporary files of @dir, ".register.xml.XXXXXXXX.part". */
+static guint
+count_temporary_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    n += g_str_has_prefix (name, ".register.xml.") && g_str_has_suffix (name, ".part");
+
+  return n;
+}
+
+/* `kill -9` halfway through an export leaves its hidden temporary file;
+ * the next export to the folder removes it, and writes the file whole. */
+static void
+test_export_killed (IoFixture     *f,
+                    gconstpointer  data)
+{
+  g_autofree char *db = option ("database", f->path);
+  g_autofree char *dir = io_fixture_path (f, "out");
+  g_autofree char *path = g_build_filename (dir, "register.xml", NULL);
+  g_autofree char *export = option ("export", path);
+  g_autofree char *large = io_fixture_path (f, "large.xml");
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(SignetImportReport) report = NULL;
+  g_autoptr(GFile) large_file = g_file_new_for_path (large);
+  g_autoptr(GError) error = NULL;
+  g_auto(IoRun) run = { 0 };
+  SignetImportOptions options = { SIGNET_CONFLICT_FAIL, FALSE };
+  const char *argv[] = { SIGNET_BINARY, db, export, NULL };
+  gint64 deadline;
+  GPid pid;
+  int status;
+
+  /* A register that takes a moment to export. */
+  io_fill_sample_register (f->store);
+  io_write_large_import (large, 4000);
+  g_assert_true (signet_xml_import (f->store, large_file, &options, &report, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  expected = io_export_bytes (f->store, NULL);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (count_temporary_files (dir) == 0 && g_get_monotonic_time () < deadline)
+    g_usleep (500);
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpuint (count_temporary_files (dir), ==, 1);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  io_run_signet (&run, SIGNET_BINARY, db, export, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpuint (count_temporary_files (dir), ==, 0);
+  written = read_bytes (path);
+  io_assert_bytes_equal (expected, written);
+}
+
 static void
 test_usage_errors (IoFixture     *f,
                    gconstpointer  data)
@@ -376,6 +444,7 @@ main (int   argc,
   g_test_add ("/io-cli/demo-round-trip", IoFixture, NULL, io_fixture_set_up, test_demo_round_trip, io_fixture_tear_down);
   g_test_add ("/io-cli/bad-input", IoFixture, NULL, io_fixture_set_up, test_bad_input, io_fixture_tear_down);
   g_test_add ("/io-cli/conflicts", IoFixture, NULL, io_fixture_set_up, test_conflicts, io_fixture_tear_down);
+  g_test_add ("/io-cli/export-killed", IoFixture, NULL, io_fixture_set_up, test_export_killed, io_fixture_tear_down);
   g_test_add ("/io-cli/busy", IoFixture, NULL, io_fixture_set_up, test_busy, io_fixture_tear_down);
   g_test_add ("/io-cli/disk-full", IoFixture, NULL, io_fixture_set_up, test_disk_full, io_fixture_tear_down);
   g_test_add ("/io-cli/usage-errors", IoFixture, NULL, io_fixture_set_up, test_usage_errors, io_fixture_tear_down);

@@ -2,10 +2,15 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <utime.h>
 
 #include <glib/gstdio.h>
 
@@ -237,6 +242,101 @@ test_export_atomic (IoFixture     *f,
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   assert_no_temporary_files (f->dir);
+}
+
+static void
+make_file (const char *dir,
+           const char *name,
+           gint64      age_seconds)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  struct utimbuf times;
+
+  io_write_file (path, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<register", -1);
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  times.actime = times.modtime = time (NULL) - age_seconds;
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+}
+
+static gboolean
+file_exists (const char *dir,
+             const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GStatBuf st;
+
+  return g_lstat (path, &st) == 0;
+}
+
+/* The temporary files of exports killed halfway (".NAME.XXXXXXXX.part")
+ * are removed by the next export to their folder, whatever NAME; files an
+ * export still writes (locked, or written since this export started),
+ * other names, links and folders stay. */
+static void
+test_export_left_temporary_files (IoFixture     *f,
+                                  gconstpointer  data)
+{
+  static const char * const left[] = {
+    ".register.xml.0123abcd.part",
+    ".another export.xml.deadbeef.part",
+    ".合同.xml.00000000.part",
+  };
+  static const char * const others[] = {
+    ".register.xml.0123ABCD.part",
+    ".register.xml.0123abc.part",
+    ".register.xml.0123abcde.part",
+    "register.xml.0123abcd.part",
+    "..0123abcd.part",
+    ".register.xml.0123abcd.part.bak",
+    ".register.xml.0123abcd.partial",
+  };
+  g_autofree char *dir = io_fixture_path (f, "out");
+  g_autofree char *path = g_build_filename (dir, "register.xml", NULL);
+  g_autofree char *locked_path = g_build_filename (dir, ".register.xml.11111111.part", NULL);
+  g_autofree char *link_path = g_build_filename (dir, ".register.xml.33333333.part", NULL);
+  g_autofree char *folder_path = g_build_filename (dir, ".register.xml.44444444.part", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  guint n_files = 0;
+  int locked_fd;
+
+  io_fill_sample_register (f->store);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (left); i++)
+    make_file (dir, left[i], 3600);
+  for (gsize i = 0; i < G_N_ELEMENTS (others); i++)
+    make_file (dir, others[i], 3600);
+
+  /* An export that is writing: it holds the lock, as every export does. */
+  make_file (dir, ".register.xml.11111111.part", 3600);
+  locked_fd = g_open (locked_path, O_RDONLY | O_CLOEXEC, 0);
+  g_assert_cmpint (flock (locked_fd, LOCK_EX), ==, 0);
+  /* One that started after this export and has not locked its file yet. */
+  make_file (dir, ".register.xml.22222222.part", -60);
+  g_assert_cmpint (symlink ("register.xml", link_path), ==, 0);
+  g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
+
+  g_assert_true (signet_xml_export (f->store, file, NULL, SIGNET_EXPORT_FLAGS_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (left); i++)
+    g_assert_false (file_exists (dir, left[i]));
+  for (gsize i = 0; i < G_N_ELEMENTS (others); i++)
+    g_assert_true (file_exists (dir, others[i]));
+  g_assert_true (file_exists (dir, ".register.xml.11111111.part"));
+  g_assert_true (file_exists (dir, ".register.xml.22222222.part"));
+  g_assert_true (file_exists (dir, ".register.xml.33333333.part"));
+  g_assert_true (file_exists (dir, ".register.xml.44444444.part"));
+  close (locked_fd);
+
+  /* Nothing else: the export and what was there. */
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1 + G_N_ELEMENTS (others) + 4);
 }
 
 /* A character XML cannot carry stops the export, naming the record. */
@@ -789,6 +889,8 @@ main (int   argc,
   g_test_add ("/xml/export/format", IoFixture, NULL, io_fixture_set_up, test_export_format, io_fixture_tear_down);
   g_test_add ("/xml/export/search", IoFixture, NULL, io_fixture_set_up, test_export_search, io_fixture_tear_down);
   g_test_add ("/xml/export/atomic", IoFixture, NULL, io_fixture_set_up, test_export_atomic, io_fixture_tear_down);
+  g_test_add ("/xml/export/left-temporary-files", IoFixture, NULL, io_fixture_set_up,
+              test_export_left_temporary_files, io_fixture_tear_down);
   g_test_add ("/xml/export/unwritable", IoFixture, NULL, io_fixture_set_up, test_export_unwritable, io_fixture_tear_down);
   g_test_add ("/xml/import/conflicts", IoFixture, NULL, io_fixture_set_up, test_import_conflicts, io_fixture_tear_down);
   g_test_add ("/xml/import/spaced-keys", IoFixture, NULL, io_fixture_set_up, test_import_spaced_keys,
