@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "io-test-utils.h"
+#include "io-text-sweep.h"
 
 /* A valid register whose lines the cases below refer to by number. */
 static const char valid_register[] =
@@ -1046,9 +1047,17 @@ static void
 write_corpus (const char *dir)
 {
   g_autofree char *valid_path = g_build_filename (dir, "valid.xml", NULL);
+  g_autofree char *plain_path = g_build_filename (dir, "text-sweep-plain.xml", NULL);
+  g_autofree char *mixed_path = g_build_filename (dir, "text-sweep-mixed.xml", NULL);
 
   g_mkdir_with_parents (dir, 0700);
   io_write_file (valid_path, valid_register, -1);
+
+  /* Every text of the format, plain and spelt with CDATA sections,
+   * entities, character references, comments and processing instructions
+   * (tests/io/test-xml-text.c). */
+  io_write_text_sweep (plain_path, FALSE);
+  io_write_text_sweep (mixed_path, TRUE);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {
