@@ -514,30 +514,35 @@ check_attribute_lengths (Import *self)
       const ImportAttribute *attribute = &node->attributes[i];
       gsize len = strlen (attribute->value);
       g_autofree char *start = NULL;
-      guint column;
-      glong n_chars;
+      glong n_chars = 0;
 
       /* No more bytes than a key has characters: short enough. */
       if (len <= SIGNET_XML_MAX_KEY_CHARS)
         continue;
 
-      column = _signet_xml_import_locate_attribute (self, node->line, attribute->name, NULL);
+      if (is_short_attribute (node->name, attribute->name))
+        n_chars = g_utf8_strlen (attribute->value, -1);
+
+      if (n_chars <= SIGNET_XML_MAX_KEY_CHARS && len <= SIGNET_XML_MAX_ATTRIBUTE_BYTES)
+        continue;
+
+      /* Only for the message: finding the column reads the file again. */
       start = shorten (attribute->value);
 
-      if (is_short_attribute (node->name, attribute->name) &&
-          (n_chars = g_utf8_strlen (attribute->value, -1)) > SIGNET_XML_MAX_KEY_CHARS)
+      if (n_chars > SIGNET_XML_MAX_KEY_CHARS)
         /* Translators: the first %s is an attribute's name, the second an element's. */
-        return _signet_xml_import_fail (self, SIGNET_XML_ERROR_LIMIT, node->line, column, start,
+        return _signet_xml_import_fail (self, SIGNET_XML_ERROR_LIMIT, node->line,
+                     _signet_xml_import_locate_attribute (self, node->line, attribute->name, NULL), start,
                      _("The attribute “%s” of <%s> is %ld characters long; Signet reads at most %d "
                        "characters there."),
                      attribute->name, node->name, n_chars, SIGNET_XML_MAX_KEY_CHARS);
 
-      if (len > SIGNET_XML_MAX_ATTRIBUTE_BYTES)
-        /* Translators: the first %s is an attribute's name, the second an element's. */
-        return _signet_xml_import_fail (self, SIGNET_XML_ERROR_LIMIT, node->line, column, start,
-                     _("The attribute “%s” of <%s> is %lu bytes long; Signet reads at most %d bytes "
-                       "in one attribute."),
-                     attribute->name, node->name, (gulong) len, SIGNET_XML_MAX_ATTRIBUTE_BYTES);
+      /* Translators: the first %s is an attribute's name, the second an element's. */
+      return _signet_xml_import_fail (self, SIGNET_XML_ERROR_LIMIT, node->line,
+                   _signet_xml_import_locate_attribute (self, node->line, attribute->name, NULL), start,
+                   _("The attribute “%s” of <%s> is %lu bytes long; Signet reads at most %d bytes "
+                     "in one attribute."),
+                   attribute->name, node->name, (gulong) len, SIGNET_XML_MAX_ATTRIBUTE_BYTES);
     }
 
   return TRUE;
