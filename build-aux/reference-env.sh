@@ -76,8 +76,9 @@ stamp=$root/var/lib/signet-reference-packages
 [ -r "$list" ] || die "the package list $list is missing"
 mkdir -p "$base"
 
-packages() { sed 's/#.*//' "$list" | tr -s ' \t' '\n\n' | sed '/^$/d'; }
-want=$(packages | LC_ALL=C sort -u | sha256sum | cut -d' ' -f1)
+packages() { sed -e 's/#.*//' -e '/^locales:/d' "$list" | tr -s ' \t' '\n\n' | sed '/^$/d'; }
+locales() { sed -n 's/^locales://p' "$list"; }
+want=$( (packages; locales) | LC_ALL=C sort -u | sha256sum | cut -d' ' -f1)
 
 # Mount points, newest first, one a line (paths may hold spaces).
 nl='
@@ -207,6 +208,10 @@ install_packages() {
     tail -n 20 "$base/apt.log" >&2
     die "installing the packages failed; the whole log is $base/apt.log"
   fi
+  for locale in $(locales); do
+    in_root localedef --no-archive -i "$locale" -f UTF-8 "$locale.utf8" >>"$base/apt.log" 2>&1 ||
+      die "making the locale $locale.UTF-8 failed; see $base/apt.log"
+  done
   echo "$want" >"$stamp"
   say "installing the packages took $(($(date +%s) - start)) s"
 }
