@@ -96,9 +96,17 @@ to_viewer (SignetAnnotationLayer *self,
            double                *x,
            double                *y)
 {
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->page_view), GTK_WIDGET (self->viewer),
-                                         *x, *y, x, y))
-    *x = *y = -1;
+  graphene_point_t point;
+
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->page_view), GTK_WIDGET (self->viewer),
+                                 &GRAPHENE_POINT_INIT (*x, *y), &point))
+    {
+      *x = *y = -1;
+      return;
+    }
+
+  *x = point.x;
+  *y = point.y;
 }
 
 static void

@@ -646,15 +646,15 @@ signet_pdf_viewer_get_page_at (SignetPdfViewer *self,
                                double          *page_x,
                                double          *page_y)
 {
-  double view_x, view_y;
+  graphene_point_t point;
 
   g_return_val_if_fail (SIGNET_IS_PDF_VIEWER (self), FALSE);
 
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self), GTK_WIDGET (self->page_view),
-                                         x, y, &view_x, &view_y))
+  if (!gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (self->page_view),
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
     return FALSE;
 
-  return signet_pdf_page_view_get_page_at (self->page_view, view_x, view_y, page, page_x, page_y);
+  return signet_pdf_page_view_get_page_at (self->page_view, point.x, point.y, page, page_x, page_y);
 }
 
 gboolean
@@ -666,15 +666,20 @@ signet_pdf_viewer_page_to_viewer (SignetPdfViewer *self,
                                   double          *y)
 {
   double view_x, view_y;
+  graphene_point_t point;
 
   g_return_val_if_fail (SIGNET_IS_PDF_VIEWER (self), FALSE);
   g_return_val_if_fail (x != NULL && y != NULL, FALSE);
 
-  if (!signet_pdf_page_view_page_to_widget (self->page_view, page, page_x, page_y, &view_x, &view_y))
+  if (!signet_pdf_page_view_page_to_widget (self->page_view, page, page_x, page_y, &view_x, &view_y) ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->page_view), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (view_x, view_y), &point))
     return FALSE;
 
-  return gtk_widget_translate_coordinates (GTK_WIDGET (self->page_view), GTK_WIDGET (self),
-                                           view_x, view_y, x, y);
+  *x = point.x;
+  *y = point.y;
+
+  return TRUE;
 }
 
 void

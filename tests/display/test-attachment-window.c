@@ -223,13 +223,18 @@ select_word (SignetAttachmentWindow *window,
   GtkWidget *page_view = display_test_find_type (GTK_WIDGET (window), SIGNET_TYPE_PDF_PAGE_VIEW);
   GtkGesture *gesture = find_selection_gesture (page_view);
   SelectionWait wait = { viewer, text };
+  graphene_point_t start, end;
   double x1, y1, x2, y2;
 
   g_assert_true (signet_pdf_viewer_page_to_viewer (viewer, 0, word->x + 0.5, word->y + word->height / 2, &x1, &y1));
   g_assert_true (signet_pdf_viewer_page_to_viewer (viewer, 0, word->x + word->width - 0.5,
                                                    word->y + word->height / 2, &x2, &y2));
-  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (viewer), page_view, x1, y1, &x1, &y1));
-  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (viewer), page_view, x2, y2, &x2, &y2));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (viewer), page_view, &GRAPHENE_POINT_INIT (x1, y1), &start));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (viewer), page_view, &GRAPHENE_POINT_INIT (x2, y2), &end));
+  x1 = start.x;
+  y1 = start.y;
+  x2 = end.x;
+  y2 = end.y;
 
   g_signal_emit_by_name (gesture, "drag-begin", x1, y1);
   display_test_spin (50);

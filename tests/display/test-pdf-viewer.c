@@ -484,10 +484,12 @@ to_window (Fixture *fixture,
            char   **window_x,
            char   **window_y)
 {
-  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (fixture->viewer), fixture->window,
-                                                   x, y, &x, &y));
-  *window_x = g_strdup_printf ("%d", (int) x);
-  *window_y = g_strdup_printf ("%d", (int) y);
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->viewer), fixture->window,
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  *window_x = g_strdup_printf ("%d", (int) point.x);
+  *window_y = g_strdup_printf ("%d", (int) point.y);
 }
 
 static gboolean
