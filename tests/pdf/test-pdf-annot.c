@@ -478,6 +478,20 @@ typedef struct
   double              crop_x, crop_y;
 } CorpusAnnots;
 
+/* Poppler-glib gives the author (/T) only of the annotations it makes a
+ * PopplerAnnotMarkup: stamps from 25.03 on and ink from 25.06 on, when it
+ * made them markup annotations; 22.02 to 25.02 give none for either. */
+#if POPPLER_CHECK_VERSION (25, 3, 0)
+#define STAMP_AUTHOR "Tim van der Meij"
+#else
+#define STAMP_AUTHOR NULL
+#endif
+#if POPPLER_CHECK_VERSION (25, 6, 0)
+#define INK_AUTHOR "Title"
+#else
+#define INK_AUTHOR NULL
+#endif
+
 /* From the files' annotation dictionaries: pdf.js's test suite made them
  * in Acrobat, Foxit, Okular and pdf.js. Pop-up windows are not listed on
  * their own, and poppler lists only the annotations a page's /Annots names
@@ -507,19 +521,17 @@ static const CorpusAnnots corpus_annots[] = {
   { "annotation-freetext.pdf", 2, { SIGNET_PDF_ANNOT_FREE_TEXT, SIGNET_PDF_ANNOT_FREE_TEXT },
     NULL, "Tim van der Meij", "FreeText content", "2015-12-20T22:32:13Z",
     71.0004, 737.255, 138.977, 747.299 },
-  /* Written by pdf.js, with corners in any order. Poppler-glib gives no
-   * author for ink and stamps (its PopplerAnnotMarkup does not cover
-   * them). */
+  /* Written by pdf.js, with corners in any order. */
   { "annotation-ink-without-appearance.pdf", 6,
     { SIGNET_PDF_ANNOT_INK, SIGNET_PDF_ANNOT_INK, SIGNET_PDF_ANNOT_INK,
       SIGNET_PDF_ANNOT_INK, SIGNET_PDF_ANNOT_INK, SIGNET_PDF_ANNOT_INK },
-    "#000000", NULL, "Contents", "2021-04-26T09:14:48Z",
+    "#000000", INK_AUTHOR, "Contents", "2021-04-26T09:14:48Z",
     129.66666666666669, 698.3333333333334, 111.66666666666667, 774.3333333333334 },
   { "annotation-line.pdf", 1, { SIGNET_PDF_ANNOT_OTHER },
     "#0000bf", "Tim van der Meij", "Line content", "2015-12-20T22:30:05Z",
     69.9721, 683.066, 250.933, 735.194 },
   { "annotation-stamp.pdf", 1, { SIGNET_PDF_ANNOT_OTHER },
-    "#ff0000", NULL, "Stamp content", "2015-12-21T22:36:11Z",
+    "#ff0000", STAMP_AUTHOR, "Stamp content", "2015-12-21T22:36:11Z",
     70.7933, 720.631, 169.793, 751.631 },
   /* Links, form fields and a signature field are not annotations anyone
    * wrote, so these list none. */
