@@ -266,6 +266,9 @@ else
   chown "$uid:$gid" "$root$home"
 fi
 
+# The system becomes the root of this mount namespace (below), so it must
+# be a mount of its own; what is mounted in it already comes along.
+mnt "$root" --rbind "$root"
 mount_system
 # The host's /tmp, not only its X sockets: `xvfb-run -a` picks a free display
 # by the lock files in /tmp, and the X servers inside and outside share one
@@ -316,6 +319,21 @@ for v in $passed $(env | sed -n 's/^\(SIGNET_[A-Za-z0-9_]*\)=.*/\1/p'); do
   case $v in SIGNET_REFERENCE_*) continue ;; esac
   eval "[ -z \"\${$v+set}\" ] || set -- \"$v=\$$v\" \"\$@\""
 done
+
+# The system becomes the root of the mount namespace (pivot_root), not only
+# of the command (chroot): in a chroot, "/" is no mount point and the kernel
+# refuses user namespaces, so nothing inside could make a namespace of its
+# own, as the tests that fill a small disk do (unshare). The host's file
+# systems are then detached; the mounts made above go with the namespace.
+# Where pivot_root is refused (an initramfs root), a chroot still runs it.
+cd "$root"
+if pivot_root . mnt 2>/dev/null; then
+  cd /
+  umount --lazy /mnt
+  mounted=""
+  root=/
+fi
+
 set -- "$root" /usr/bin/env -i HOME="$home" USER="$name" LOGNAME="$name" \
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@"
 if [ "$uid" != 0 ]; then

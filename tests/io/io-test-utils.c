@@ -351,11 +351,51 @@ io_enter_mount_namespace (char **why_not)
   /* Mounts made here must not reach the system's namespace. */
   if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
     {
-      *why_not = g_strdup_printf ("cannot make the mounts private: %s", g_strerror (errno));
+      /* In a chroot, "/" is mostly no mount point. */
+      *why_not = g_strdup_printf ("cannot make the mounts private: %s%s", g_strerror (errno),
+                                  errno == EINVAL ? " (/ is no mount point: a chroot?)" : "");
       return FALSE;
     }
 
   return TRUE;
+}
+
+/* The file a child of io_test_in_child() writes why it skips to. */
+#define SKIP_REASON_VARIABLE "SIGNET_TEST_SKIP_REASON_FILE"
+
+gboolean
+io_test_in_child (void)
+{
+  g_auto(GStrv) envp = NULL;
+  g_autofree char *reason_path = NULL;
+  g_autofree char *reason = NULL;
+  int fd;
+
+  if (g_test_subprocess ())
+    return TRUE;
+
+  fd = g_file_open_tmp ("signet-skip-XXXXXX", &reason_path, NULL);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  envp = g_environ_setenv (g_get_environ (), SKIP_REASON_VARIABLE, reason_path, TRUE);
+
+  g_test_trap_subprocess_with_envp (NULL, (const char * const *) envp, 0,
+                                    G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  if (!g_test_trap_has_passed () && g_file_get_contents (reason_path, &reason, NULL, NULL) && *reason != '\0')
+    g_test_skip (reason);
+  else
+    g_test_trap_assert_passed ();
+  g_unlink (reason_path);
+
+  return FALSE;
+}
+
+void
+io_child_skip (const char *reason)
+{
+  g_assert_true (g_test_subprocess ());
+  g_assert_true (g_file_set_contents (g_getenv (SKIP_REASON_VARIABLE), reason, -1, NULL));
+  g_test_skip (reason);
 }
 
 gboolean

@@ -68,6 +68,15 @@ gboolean      io_mount_small_disk        (const char    *dir,
                                           guint64        size,
                                           char         **why_not);
 
+/* For a test that changes its whole process, as a mount namespace does,
+ * which the process leaves only by ending: io_test_in_child() runs the
+ * calling test again in a child process and returns TRUE there; in the
+ * test's own process it returns FALSE once the child passed, or skipped
+ * through io_child_skip(), which makes the test skip here with the child's
+ * reason (GLib counts a child's skip as a failure). */
+gboolean      io_test_in_child           (void);
+void          io_child_skip              (const char    *reason);
+
 /* What a run of the signet binary printed and how it ended. */
 typedef struct
 {

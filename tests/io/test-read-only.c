@@ -420,59 +420,55 @@ test_dry_run_takes_no_write_lock (IoFixture     *f,
 }
 
 /* A full disk is said to be one, not "damaged": a tmpfs of its own, filled
- * up, in a mount namespace of the test's own. */
+ * up, in a mount namespace of the test's own, in a child process, which the
+ * namespace ends with. */
 static void
 test_disk_full (IoFixture     *f,
                 gconstpointer  data)
 {
-  if (g_test_subprocess ())
+  g_autofree char *disk = io_fixture_path (f, "disk");
+  g_autofree char *path = g_build_filename (disk, "r.db", NULL);
+  g_autofree char *filler = g_build_filename (disk, "filler", NULL);
+  g_autofree char *db_option = g_strdup_printf ("--database=%s", path);
+  g_autofree char *expected = g_strdup_printf ("The disk holding “%s” is full. Nothing was changed; "
+                                               "free some space and try again.", path);
+  g_autofree char *why_not = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *zeros = g_malloc0 (64 * 1024);
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(IoRun) run = { 0 };
+  FILE *fill;
+
+  if (!io_test_in_child ())
+    return;
+
+  g_assert_cmpint (g_mkdir (disk, 0700), ==, 0);
+  if (!io_enter_mount_namespace (&why_not) || !io_mount_small_disk (disk, 4 * 1024 * 1024, &why_not))
     {
-      g_autofree char *disk = io_fixture_path (f, "disk");
-      g_autofree char *path = g_build_filename (disk, "r.db", NULL);
-      g_autofree char *filler = g_build_filename (disk, "filler", NULL);
-      g_autofree char *db_option = g_strdup_printf ("--database=%s", path);
-      g_autofree char *expected = g_strdup_printf ("The disk holding “%s” is full. Nothing was changed; "
-                                                   "free some space and try again.", path);
-      g_autofree char *why_not = NULL;
-      g_autofree char *before = NULL;
-      g_autofree char *zeros = g_malloc0 (64 * 1024);
-      g_autoptr(SignetStore) store = NULL;
-      g_autoptr(GError) error = NULL;
-      g_auto(IoRun) run = { 0 };
-      FILE *fill;
-
-      g_assert_cmpint (g_mkdir (disk, 0700), ==, 0);
-      if (!io_enter_mount_namespace (&why_not) || !io_mount_small_disk (disk, 4 * 1024 * 1024, &why_not))
-        {
-          g_test_skip (why_not);
-          return;
-        }
-
-      make_register (path);
-      fill = fopen (filler, "w");
-      g_assert_nonnull (fill);
-      while (fwrite (zeros, 1, 64 * 1024, fill) == 64 * 1024 && fflush (fill) == 0)
-        ;
-      fclose (fill);
-      /* SQLite may leave a -shm it could not grow: only the file counts. */
-      before = register_snapshot_file (path);
-
-      store = signet_store_open (path, SIGNET_STORE_OPEN_DEFAULT, &error);
-      g_assert_null (store);
-      g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_DISK_FULL);
-      g_assert_cmpstr (error->message, ==, expected);
-
-      io_run_signet (&run, SIGNET_BINARY, db_option, "--export=-", NULL);
-      g_assert_cmpint (run.status, ==, 1);
-      g_assert_nonnull (strstr (run.err, expected));
-
-      register_assert_unchanged_file (path, before);
+      io_child_skip (why_not);
       return;
     }
 
-  /* The namespace is the child's alone, and it ends with it. */
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  make_register (path);
+  fill = fopen (filler, "w");
+  g_assert_nonnull (fill);
+  while (fwrite (zeros, 1, 64 * 1024, fill) == 64 * 1024 && fflush (fill) == 0)
+    ;
+  fclose (fill);
+  /* SQLite may leave a -shm it could not grow: only the file counts. */
+  before = register_snapshot_file (path);
+
+  store = signet_store_open (path, SIGNET_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_DISK_FULL);
+  g_assert_cmpstr (error->message, ==, expected);
+
+  io_run_signet (&run, SIGNET_BINARY, db_option, "--export=-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, expected));
+
+  register_assert_unchanged_file (path, before);
 }
 
 /* A register whose folder the user may not write in cannot be opened for

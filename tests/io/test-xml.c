@@ -589,16 +589,12 @@ test_import_disk_full (IoFixture     *f,
   g_autoptr(GBytes) after = NULL;
   struct stat st;
 
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
+  if (!io_test_in_child ())
+    return;
 
   if (!io_enter_mount_namespace (&why_not))
     {
-      g_test_skip (why_not);
+      io_child_skip (why_not);
       return;
     }
 
@@ -614,7 +610,7 @@ test_import_disk_full (IoFixture     *f,
   g_assert_cmpint (g_stat (f->path, &st), ==, 0);
   if (!io_mount_small_disk (small_dir, st.st_size + 256 * 1024, &why_not))
     {
-      g_test_skip (why_not);
+      io_child_skip (why_not);
       return;
     }
 
