@@ -132,10 +132,9 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  GtkWidget *about;
+  AdwDialog *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (app),
+  about = g_object_new (ADW_TYPE_ABOUT_DIALOG,
                         "application-name", _("Signet"),
                         "application-icon", APPLICATION_ID,
                         "version", PACKAGE_VERSION,
@@ -143,11 +142,13 @@ about_activated (GSimpleAction *action,
                         "comments", _("Signet keeps the register of your clients’ contracts: "
                                       "numbers, parties, values, dates and status, with a record "
                                       "of every change."),
+                        "website", "https://github.com/signetapp/signet",
+                        "issue-url", "https://github.com/signetapp/signet/issues",
                         "license-type", GTK_LICENSE_GPL_3_0,
                         /* Translators: your names, one per line, as credit for the translation. */
                         "translator-credits", _("translator-credits"),
                         NULL);
-  gtk_window_present (GTK_WINDOW (about));
+  adw_dialog_present (about, GTK_WIDGET (gtk_application_get_active_window (app)));
 }
 
 static void
@@ -162,7 +163,7 @@ preferences_activated (GSimpleAction *action,
   if (SIGNET_IS_WINDOW (window))
     store = signet_window_get_store (SIGNET_WINDOW (window));
 
-  gtk_window_present (GTK_WINDOW (signet_preferences_window_new (window, store)));
+  adw_dialog_present (signet_preferences_window_new (store), GTK_WIDGET (window));
 }
 
 static SignetWindow *ensure_window       (SignetApplication *self);

@@ -8,6 +8,7 @@
 
 #include "signet-clients-window.h"
 #include "signet-conflict-panel.h"
+#include "signet-error-dialog.h"
 #include "signet-field-error.h"
 #include "signet-unsaved-dialog.h"
 
@@ -81,10 +82,10 @@ show_error (SignetClientsWindow *self,
             const char          *heading,
             const char          *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  AdwDialog *dialog = signet_alert_dialog_new (heading, message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), RESPONSE_CLOSE, _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), RESPONSE_CLOSE, _("_Close"));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 static void
@@ -547,9 +548,9 @@ save_client (SignetClientsWindow *self)
 }
 
 static void
-unsaved_dialog_responded_cb (AdwMessageDialog *dialog,
-                             const char       *response,
-                             Pending          *pending)
+unsaved_dialog_responded_cb (AdwAlertDialog *dialog,
+                             const char     *response,
+                             Pending        *pending)
 {
   SignetClientsWindow *self = pending->self;
 
@@ -575,7 +576,7 @@ after_unsaved (SignetClientsWindow *self,
                GDestroyNotify       destroy)
 {
   Pending *pending;
-  GtkWidget *dialog;
+  AdwDialog *dialog;
 
   if (!is_dirty (self))
     {
@@ -591,11 +592,10 @@ after_unsaved (SignetClientsWindow *self,
   pending->data = data;
   pending->destroy = destroy;
 
-  dialog = signet_unsaved_dialog_new (GTK_WINDOW (self),
-                                      signet_client_get_id (self->client) != 0
+  dialog = signet_unsaved_dialog_new (signet_client_get_id (self->client) != 0
                                         ? signet_client_get_name (self->client) : NULL);
   g_signal_connect (dialog, "response", G_CALLBACK (unsaved_dialog_responded_cb), pending);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 static void
@@ -693,7 +693,7 @@ store_reset_cb (SignetClientsWindow *self,
 static void
 delete_dialog_responded_cb (SignetClientsWindow *self,
                             const char          *response,
-                            AdwMessageDialog    *dialog)
+                            AdwAlertDialog      *dialog)
 {
   g_autoptr(GError) error = NULL;
 
@@ -742,7 +742,7 @@ delete_activated (GtkWidget  *widget,
   SignetClientsWindow *self = SIGNET_CLIENTS_WINDOW (widget);
   const char *name;
   guint n_contracts;
-  GtkWidget *dialog;
+  AdwDialog *dialog;
 
   if (self->client == NULL || signet_client_get_id (self->client) == 0)
     return;
@@ -765,20 +765,20 @@ delete_activated (GtkWidget  *widget,
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete the Client?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” will be deleted. This cannot be undone."), name);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    SIGNET_RESPONSE_CANCEL, _("_Cancel"),
-                                    RESPONSE_DELETE, _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), RESPONSE_DELETE,
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), SIGNET_RESPONSE_CANCEL);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), SIGNET_RESPONSE_CANCEL);
+  dialog = signet_alert_dialog_new (_("Delete the Client?"), NULL);
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
+                                _("“%s” will be deleted. This cannot be undone."), name);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  SIGNET_RESPONSE_CANCEL, _("_Cancel"),
+                                  RESPONSE_DELETE, _("_Delete"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), RESPONSE_DELETE,
+                                            ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), SIGNET_RESPONSE_CANCEL);
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), SIGNET_RESPONSE_CANCEL);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_dialog_responded_cb),
                            self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 static gboolean

@@ -9,26 +9,66 @@
 
 #include "signet-error-dialog.h"
 
+#if !ADW_CHECK_VERSION (1, 8, 0)
+static GtkWidget *
+find_heading_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title-2"))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_heading_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+#endif
+
+AdwDialog *
+signet_alert_dialog_new (const char *heading,
+                         const char *body)
+{
+  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
+#if !ADW_CHECK_VERSION (1, 8, 0)
+  GtkWidget *label = find_heading_label (adw_dialog_get_child (dialog));
+
+  /* libadwaita 1.7 asks the heading's one-line label how tall it is at
+   * the dialog's width even when the line is wider than that (and then
+   * shows its smaller, wrapping heading), which GTK warns about; 1.8 asks
+   * at the line's own width. A label that may wrap answers at any width,
+   * and is still shown on one line when it fits. */
+  if (label != NULL)
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+#endif
+
+  return dialog;
+}
+
 void
 signet_error_dialog_show (GtkWidget    *widget,
                           const char   *heading,
                           const GError *error)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
+  AdwDialog *dialog;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (heading != NULL && error != NULL);
 
-  if (!GTK_IS_WINDOW (root))
+  if (!GTK_IS_WINDOW (gtk_widget_get_root (widget)))
     {
       g_warning ("%s: %s", heading, error->message);
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (root), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  dialog = signet_alert_dialog_new (heading, error->message);
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_dialog_present (dialog, widget);
 }
 
 void

@@ -13,7 +13,7 @@
 
 struct _SignetPreferencesWindow
 {
-  AdwPreferencesWindow  parent_instance;
+  AdwPreferencesDialog  parent_instance;
 
   AdwEntryRow          *pattern_row;
   AdwActionRow         *example_row;
@@ -23,10 +23,10 @@ struct _SignetPreferencesWindow
   AdwEntryRow          *notice_leads_row;
   AdwEntryRow          *review_leads_row;
   AdwActionRow         *leads_error_row;
-  GtkSwitch            *background_switch;
-  GtkSpinButton        *high_spin;
-  GtkSpinButton        *medium_spin;
-  GtkSpinButton        *low_spin;
+  AdwSwitchRow         *background_row;
+  AdwSpinRow           *high_row;
+  AdwSpinRow           *medium_row;
+  AdwSpinRow           *low_row;
 
   GSettings            *settings;
   SignetStore          *store;
@@ -35,7 +35,7 @@ struct _SignetPreferencesWindow
   gboolean              loading;
 };
 
-G_DEFINE_FINAL_TYPE (SignetPreferencesWindow, signet_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (SignetPreferencesWindow, signet_preferences_window, ADW_TYPE_PREFERENCES_DIALOG)
 
 /* Checks the pattern as it is typed; only a valid one is kept. */
 static void
@@ -130,10 +130,10 @@ leads_applied_cb (SignetPreferencesWindow *self,
 static void
 background_toggled_cb (SignetPreferencesWindow *self,
                        GParamSpec              *pspec,
-                       GtkSwitch               *toggle)
+                       AdwSwitchRow            *row)
 {
   if (!self->loading)
-    g_settings_set_boolean (self->settings, "run-in-background", gtk_switch_get_active (toggle));
+    g_settings_set_boolean (self->settings, "run-in-background", adw_switch_row_get_active (row));
 }
 
 static void
@@ -158,7 +158,7 @@ load_settings (SignetPreferencesWindow *self)
 
       gtk_editable_set_text (GTK_EDITABLE (LEADS_ROW (self, i)), leads);
     }
-  gtk_switch_set_active (self->background_switch, g_settings_get_boolean (self->settings, "run-in-background"));
+  adw_switch_row_set_active (self->background_row, g_settings_get_boolean (self->settings, "run-in-background"));
 
   self->loading = FALSE;
 }
@@ -194,10 +194,10 @@ signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, notice_leads_row);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, review_leads_row);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, leads_error_row);
-  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, background_switch);
-  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, high_spin);
-  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, medium_spin);
-  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, low_spin);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, background_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, high_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, medium_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, low_row);
   gtk_widget_class_bind_template_callback (widget_class, leads_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, background_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, pattern_changed_cb);
@@ -219,29 +219,22 @@ signet_preferences_window_init (SignetPreferencesWindow *self)
   adw_combo_row_set_expression (self->currency_row,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
 
-  /* The spin buttons write their settings as they change. */
-  g_settings_bind (self->settings, "review-months-high",
-                   gtk_spin_button_get_adjustment (self->high_spin), "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "review-months-medium",
-                   gtk_spin_button_get_adjustment (self->medium_spin), "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "review-months-low",
-                   gtk_spin_button_get_adjustment (self->low_spin), "value", G_SETTINGS_BIND_DEFAULT);
+  /* The spin rows write their settings as they change. */
+  g_settings_bind (self->settings, "review-months-high", self->high_row, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "review-months-medium", self->medium_row, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "review-months-low", self->low_row, "value", G_SETTINGS_BIND_DEFAULT);
 }
 
-GtkWidget *
-signet_preferences_window_new (GtkWindow   *parent,
-                               SignetStore *store)
+AdwDialog *
+signet_preferences_window_new (SignetStore *store)
 {
   SignetPreferencesWindow *self;
 
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (store == NULL || SIGNET_IS_STORE (store), NULL);
 
-  self = g_object_new (SIGNET_TYPE_PREFERENCES_WINDOW,
-                       "transient-for", parent,
-                       NULL);
+  self = g_object_new (SIGNET_TYPE_PREFERENCES_WINDOW, NULL);
   g_set_object (&self->store, store);
   load_settings (self);
 
-  return GTK_WIDGET (self);
+  return ADW_DIALOG (self);
 }

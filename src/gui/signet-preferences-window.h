@@ -9,10 +9,10 @@ G_BEGIN_DECLS
 
 #define SIGNET_TYPE_PREFERENCES_WINDOW (signet_preferences_window_get_type ())
 
-G_DECLARE_FINAL_TYPE (SignetPreferencesWindow, signet_preferences_window, SIGNET, PREFERENCES_WINDOW, AdwPreferencesWindow)
+G_DECLARE_FINAL_TYPE (SignetPreferencesWindow, signet_preferences_window, SIGNET, PREFERENCES_WINDOW, AdwPreferencesDialog)
 
-/* @store (nullable) gives the example of the next contract number. */
-GtkWidget *signet_preferences_window_new (GtkWindow   *parent,
-                                          SignetStore *store);
+/* The app's preferences, as a dialog to present over a window; @store
+ * (nullable) gives the example of the next contract number. */
+AdwDialog *signet_preferences_window_new (SignetStore *store);
 
 G_END_DECLS

@@ -10,9 +10,9 @@ G_BEGIN_DECLS
 #define SIGNET_RESPONSE_DISCARD "discard"
 #define SIGNET_RESPONSE_SAVE    "save"
 
-/* "Save Changes?" with Save, Discard and Cancel (the default when the
- * dialog is closed), about the record called @name. */
-GtkWidget *signet_unsaved_dialog_new (GtkWindow  *parent,
-                                      const char *name);
+/* "Save Changes?" with Save, Discard and Cancel (the answer when the
+ * dialog is closed), about the record called @name: an alert to connect
+ * to ("response") and present over the form. */
+AdwDialog *signet_unsaved_dialog_new (const char *name);
 
 G_END_DECLS

@@ -131,9 +131,9 @@ discard_changes (SignetWindow *self)
 }
 
 static void
-unsaved_dialog_responded_cb (AdwMessageDialog *dialog,
-                             const char       *response,
-                             Pending          *pending)
+unsaved_dialog_responded_cb (AdwAlertDialog *dialog,
+                             const char     *response,
+                             Pending        *pending)
 {
   SignetWindow *self = pending->self;
 
@@ -160,7 +160,7 @@ _signet_window_after_unsaved (SignetWindow         *self,
   SignetContract *shown = signet_contract_page_get_contract (self->page);
   const char *name = NULL;
   Pending *pending;
-  GtkWidget *dialog;
+  AdwDialog *dialog;
 
   g_assert (SIGNET_IS_WINDOW (self));
 
@@ -181,9 +181,9 @@ _signet_window_after_unsaved (SignetWindow         *self,
   pending->data = data;
   pending->destroy = destroy;
 
-  dialog = signet_unsaved_dialog_new (GTK_WINDOW (self), name);
+  dialog = signet_unsaved_dialog_new (name);
   g_signal_connect (dialog, "response", G_CALLBACK (unsaved_dialog_responded_cb), pending);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 static void

@@ -274,13 +274,99 @@ display_test_find_message_dialog (void)
   return NULL;
 }
 
-void
-display_test_respond (const char *response)
+/* The dialog @window shows on top: the last one presented over an
+ * AdwWindow, or a dialog presented as a window of its own. */
+static AdwDialog *
+window_visible_dialog (GtkWindow *window)
 {
-  g_autoptr(AdwMessageDialog) dialog = display_test_find_message_dialog ();
+  GtkWidget *child;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (window)))
+    return NULL;
+  if (ADW_IS_WINDOW (window))
+    return adw_window_get_visible_dialog (ADW_WINDOW (window));
+  if (ADW_IS_APPLICATION_WINDOW (window))
+    return adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+
+  child = gtk_window_get_child (window);
+
+  return ADW_IS_DIALOG (child) ? ADW_DIALOG (child) : NULL;
+}
+
+static gboolean
+dialog_shown (gpointer dialog)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window_visible_dialog (window) == dialog)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+dialog_gone (gpointer dialog)
+{
+  return !dialog_shown (dialog);
+}
+
+AdwAlertDialog *
+display_test_find_alert_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      AdwDialog *dialog = window_visible_dialog (window);
+
+      if (ADW_IS_ALERT_DIALOG (dialog))
+        return ADW_ALERT_DIALOG (dialog);
+    }
+
+  return NULL;
+}
+
+static void
+respond_to_alert (AdwAlertDialog *dialog,
+                  const char     *response)
+{
   g_autoptr(GString) label = NULL;
   GtkWidget *button;
 
+  g_assert_true (adw_alert_dialog_has_response (dialog, response));
+
+  label = g_string_new (adw_alert_dialog_get_response_label (dialog, response));
+  g_string_replace (label, "_", "", 0);
+  button = display_test_find_button (GTK_WIDGET (dialog), label->str);
+  g_assert_nonnull (button);
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (display_test_wait_for (dialog_gone, dialog));
+}
+
+void
+display_test_respond (const char *response)
+{
+  g_autoptr(AdwAlertDialog) alert = display_test_find_alert_dialog ();
+  g_autoptr(AdwMessageDialog) dialog = NULL;
+  g_autoptr(GString) label = NULL;
+  GtkWidget *button;
+
+  if (alert != NULL)
+    {
+      /* Kept until it is gone, to tell when it is. */
+      g_object_ref (alert);
+      respond_to_alert (alert, response);
+      return;
+    }
+
+  dialog = display_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_object_ref (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, response));
@@ -293,6 +379,22 @@ display_test_respond (const char *response)
   g_signal_emit_by_name (button, "clicked");
   display_test_spin (50);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+}
+
+GtkWidget *
+display_test_present_dialog (AdwDialog *dialog,
+                             int        width,
+                             int        height)
+{
+  GtkWidget *window = adw_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  display_test_show (GTK_WINDOW (window));
+  adw_dialog_present (dialog, window);
+  g_assert_true (display_test_wait_for (is_mapped, dialog));
+  display_test_spin (50);
+
+  return window;
 }
 
 void

@@ -52,9 +52,16 @@ GtkWidget    *display_test_find_button     (GtkWidget     *root,
                                             const char    *label);
 /* The visible message dialog, or NULL. */
 AdwMessageDialog *display_test_find_message_dialog (void);
-/* Clicks the button of @response in the visible message dialog, as a
- * user answers it. */
+/* The alert dialog shown (the topmost when they stack), or NULL. */
+AdwAlertDialog *display_test_find_alert_dialog (void);
+/* Clicks the button of @response in the alert or message dialog shown, as
+ * a user answers it, and waits until the dialog is gone. */
 void          display_test_respond         (const char    *response);
+/* Presents @dialog over a new window of @width × @height, as over Signet's
+ * window, and waits until it shows; the window, destroyed between tests. */
+GtkWidget    *display_test_present_dialog  (AdwDialog     *dialog,
+                                            int            width,
+                                            int            height);
 /* Draws @widget as it is on screen into NAME.png beside the test binary
  * and returns the path. */
 char         *display_test_save_screenshot (GtkWidget     *widget,

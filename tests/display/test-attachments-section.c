@@ -95,7 +95,7 @@ has_n_attachments (gpointer data)
 static gboolean
 dialog_shown (gpointer data)
 {
-  return display_test_find_message_dialog () != NULL;
+  return display_test_find_alert_dialog () != NULL;
 }
 
 static void
@@ -194,7 +194,7 @@ test_open_externally (Fixture       *f,
 
   /* If no application here takes text files, a dialog says so. */
   display_test_spin (300);
-  if (display_test_find_message_dialog () != NULL)
+  if (display_test_find_alert_dialog () != NULL)
     display_test_respond ("close");
 
   stored = signet_store_load_version_bytes (f->store, signet_attachment_get_version_id (attachment), NULL);
@@ -210,15 +210,15 @@ test_empty_file_refused (Fixture       *f,
   g_autoptr(GFile) pdf = write_file (f, "signed.pdf", minimal_pdf, sizeof minimal_pdf - 1);
   g_autoptr(GFile) empty = write_file (f, "empty.pdf", "", 0);
   GSList files = { empty, NULL };
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
 
   add_and_wait (f, pdf, 1);
   signet_attachments_section_add_files (f->section, &files);
   g_assert_true (display_test_wait_for (dialog_shown, NULL));
 
-  dialog = display_test_find_message_dialog ();
-  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "empty.pdf"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "empty"));
+  dialog = display_test_find_alert_dialog ();
+  g_assert_nonnull (strstr (adw_alert_dialog_get_heading (dialog), "empty.pdf"));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "empty"));
   display_test_respond ("close");
 
   g_assert_cmpuint (signet_attachments_section_get_n_attachments (f->section), ==, 1);

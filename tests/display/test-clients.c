@@ -177,7 +177,7 @@ test_edit_client (Fixture       *fixture,
   /* Switching with unsaved edits asks; Discard drops them. */
   set_field_text (fixture, "Phone", "999");
   click_row (fixture, "孤独有限公司");
-  g_assert_nonnull (display_test_find_message_dialog ());
+  g_assert_nonnull (display_test_find_alert_dialog ());
   display_test_respond ("discard");
   g_assert_cmpstr (field_text (fixture, "Code"), ==, "GD");
   g_clear_object (&stored);
@@ -189,15 +189,15 @@ static void
 test_delete_refused (Fixture       *fixture,
                      gconstpointer  data)
 {
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
 
   click_row (fixture, "Acme Corporation");
   activate (fixture, "client.delete");
 
-  dialog = display_test_find_message_dialog ();
+  dialog = display_test_find_alert_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Delete the Client");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "still has 2 contracts"));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==, "Cannot Delete the Client");
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "still has 2 contracts"));
   display_test_respond ("close");
 
   g_assert_cmpuint (n_clients (fixture), ==, 2);

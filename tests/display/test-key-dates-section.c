@@ -154,7 +154,7 @@ test_add_key_date_refused (Fixture       *f,
   gtk_editable_set_text (dialog_entry (display_test_find_message_dialog (), "Date"), "2027-02-30");
   display_test_respond ("add");
 
-  g_assert_nonnull (display_test_find_message_dialog ());
+  g_assert_nonnull (display_test_find_alert_dialog ());
   display_test_respond ("close");
   key_dates = signet_store_list_key_dates (f->store, signet_contract_get_id (f->contract), NULL);
   g_assert_cmpuint (key_dates->len, ==, 0);
@@ -194,7 +194,7 @@ test_reminders (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->section), "key-dates.reminders", NULL);
   gtk_editable_set_text (dialog_entry (display_test_find_message_dialog (), "Days before the end date"), "sixty");
   display_test_respond ("save");
-  g_assert_nonnull (display_test_find_message_dialog ());
+  g_assert_nonnull (display_test_find_alert_dialog ());
   display_test_respond ("close");
   g_assert_true (has_label_containing (GTK_WIDGET (f->section), "Reminders as in Preferences"));
 

@@ -59,8 +59,8 @@ test_number_pattern (void)
   client = display_test_add_client (store, "Acme", "ACME");
   g_object_unref (display_test_add_contract (store, client, "SG-0007", "Support", 100));
 
-  window = signet_preferences_window_new (NULL, store);
-  display_test_show (GTK_WINDOW (window));
+  window = GTK_WIDGET (signet_preferences_window_new (store));
+  display_test_present_dialog (ADW_DIALOG (window), 800, 640);
 
   row = display_test_find_type (window, ADW_TYPE_ENTRY_ROW);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "HT-{YYYY}-{NNNN}");
@@ -103,8 +103,8 @@ test_default_currency (void)
   store = display_test_new_store ();
   client = display_test_add_client (store, "Acme", "ACME");
 
-  preferences = signet_preferences_window_new (NULL, store);
-  display_test_show (GTK_WINDOW (preferences));
+  preferences = GTK_WIDGET (signet_preferences_window_new (store));
+  display_test_present_dialog (ADW_DIALOG (preferences), 800, 640);
 
   row = ADW_COMBO_ROW (display_test_find_type (preferences, ADW_TYPE_COMBO_ROW));
   codes = adw_combo_row_get_model (row);

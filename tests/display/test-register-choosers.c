@@ -101,7 +101,7 @@ expected_message (Fixture    *f,
 static gboolean
 dialog_shown (gpointer data)
 {
-  return display_test_find_message_dialog () != NULL;
+  return display_test_find_alert_dialog () != NULL;
 }
 
 static const char * const suffixes[] = { "", "-wal", "-shm" };
@@ -123,13 +123,13 @@ test_attach (Fixture       *f,
       g_autofree char *after = NULL;
       g_autoptr(GFile) file = g_file_new_for_path (path);
       GSList files = { file, NULL };
-      AdwMessageDialog *dialog;
+      AdwAlertDialog *dialog;
 
       signet_attachments_section_add_files (f->section, &files);
       g_assert_true (display_test_wait_for (dialog_shown, NULL));
-      dialog = display_test_find_message_dialog ();
-      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
-      g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected);
+      dialog = display_test_find_alert_dialog ();
+      g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==, heading);
+      g_assert_cmpstr (adw_alert_dialog_get_body (dialog), ==, expected);
       display_test_respond ("close");
 
       display_test_spin (100);
@@ -200,7 +200,7 @@ test_save_copy (Fixture       *f,
   g_autofree char *expected = expected_message (f, "");
   GtkWidget *chooser;
   GtkWidget *question;
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
 
   attachment = signet_store_add_attachment (f->store, signet_contract_get_id (f->contract), pdf, "signed.pdf",
                                             NULL, SIGNET_ATTACHMENT_ROLE_SIGNED, NULL, &error);
@@ -235,9 +235,9 @@ test_save_copy (Fixture       *f,
   G_GNUC_END_IGNORE_DEPRECATIONS
 
   g_assert_true (display_test_wait_for (dialog_shown, NULL));
-  dialog = display_test_find_message_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The File Was Not Saved");
-  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected);
+  dialog = display_test_find_alert_dialog ();
+  g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==, "The File Was Not Saved");
+  g_assert_cmpstr (adw_alert_dialog_get_body (dialog), ==, expected);
   display_test_respond ("close");
 
   display_test_spin (300);

@@ -295,8 +295,8 @@ test_other_windows (void)
   check_screen ();
   display_test_destroy_windows ();
 
-  preferences = signet_preferences_window_new (NULL, store);
-  display_test_show (GTK_WINDOW (preferences));
+  preferences = GTK_WIDGET (signet_preferences_window_new (store));
+  display_test_present_dialog (ADW_DIALOG (preferences), 800, 640);
   check_screen ();
   gtk_editable_set_text (GTK_EDITABLE (display_test_find_type (preferences, ADW_TYPE_ENTRY_ROW)), "HT-{YYYY}");
   check_screen ();

@@ -547,7 +547,7 @@ test_unsaved_changes_prompt (Fixture       *fixture,
 
   /* Picking another contract asks first; Cancel stays on the edit. */
   click_contract (fixture, "HT-2025-0003");
-  g_assert_nonnull (display_test_find_message_dialog ());
+  g_assert_nonnull (display_test_find_alert_dialog ());
   g_assert_cmpstr (field_text (fixture, "Number"), ==, "HT-2025-0001");
   display_test_respond ("cancel");
   g_assert_cmpstr (field_text (fixture, "Title"), ==, "Edited but not saved");
@@ -571,7 +571,7 @@ test_unsaved_changes_prompt (Fixture       *fixture,
   /* A new contract asks too. */
   set_field_text (fixture, "Title", "Another edit");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-contract", NULL));
-  g_assert_nonnull (display_test_find_message_dialog ());
+  g_assert_nonnull (display_test_find_alert_dialog ());
   display_test_respond ("cancel");
   g_assert_cmpstr (field_text (fixture, "Number"), ==, "HT-2025-0001");
 
