@@ -10,26 +10,87 @@ import tempfile
 import time
 
 import pyatspi
+from gi.repository import Atspi
 
 
 class NotFound(AssertionError):
     pass
 
 
+def _role_names():
+    """Every role by the name AT-SPI gives it now ("button") and by the
+    name of its constant, which older AT-SPI gave too ("push button")."""
+    names = {}
+    for attr in dir(pyatspi):
+        role = getattr(pyatspi, attr)
+        if attr.startswith("ROLE_") and isinstance(role, int):
+            names[Atspi.role_get_name(role)] = int(role)
+            names[attr[len("ROLE_"):].lower().replace("_", " ")] = int(role)
+    return names
+
+
+_ROLES = _role_names()
+
+
+def _roles(role):
+    """The AT-SPI roles that one role name, or a tuple of them, stands for."""
+    wanted = role if isinstance(role, tuple) else (role,)
+    unknown = [r for r in wanted if r not in _ROLES]
+    if unknown:
+        raise ValueError(f"AT-SPI has no role named {unknown[0]!r}")
+    return {_ROLES[r] for r in wanted}
+
+
 def _walk(node, depth=0, limit=60):
     if node is None or depth > limit:
         return
-    for child in node:
+    # Widgets that go while the tree is read (a list being refilled) leave
+    # their part of it out; the callers look again.
+    try:
+        children = list(node)
+    except Exception:
+        return
+    for child in children:
         if child is None:
             continue
         yield child
         yield from _walk(child, depth + 1, limit)
 
 
+def accessible_name(node):
+    """The name a screen reader gives a control: its own, or else the text
+    of the objects it is labelled by, which is how GTK 4.18 names the items
+    of a popover menu."""
+    if node.name:
+        return node.name
+    for relation in node.getRelationSet():
+        if relation.getRelationType() != pyatspi.RELATION_LABELLED_BY:
+            continue
+        texts = []
+        for i in range(relation.getNTargets()):
+            target = relation.getTarget(i)
+            text = target.name
+            if not text and "Text" in target.get_interfaces():
+                text = target.queryText().getText(0, -1)
+            if text:
+                texts.append(text)
+        return " ".join(texts)
+    return ""
+
+
+def _describe(node):
+    """Role and name, for a message; None for a control without a name or
+    one that went meanwhile."""
+    try:
+        name = accessible_name(node)
+        return f"{node.getRoleName()}:{name}" if name else None
+    except Exception:
+        return None
+
+
 def _showing(node):
-    # GTK 4.8 does not set the showing state on children, and the pages
-    # of a stack that are not shown still say visible; what is on screen
-    # has a size.
+    # GTK 4.8 set no showing state on children, and the pages of a stack
+    # that are not shown still say visible; what is on screen has a size.
     try:
         if not node.getState().contains(pyatspi.STATE_VISIBLE):
             return False
@@ -54,19 +115,22 @@ class App:
             desktop = pyatspi.Registry.getDesktop(0)
             for app in desktop:
                 if app is not None and app.name == name and app.get_process_id() == self.proc.pid:
-                    if any(c is not None and c.getRoleName() == "frame" for c in app):
+                    if any(c is not None and c.getRole() == pyatspi.ROLE_FRAME for c in app):
                         self.root = app
                         return
             time.sleep(0.2)
         raise AssertionError(f"no window of {name} appeared within {timeout} s")
 
     def find_all(self, role=None, name=None, showing=True):
+        """The controls of a role (a role name as current AT-SPI gives it,
+        or a tuple of them) and an accessible name that are showing."""
+        roles = _roles(role) if role is not None else None
         out = []
         for node in _walk(self.root):
             try:
-                if role is not None and node.getRoleName() not in (role if isinstance(role, tuple) else (role,)):
+                if roles is not None and int(node.getRole()) not in roles:
                     continue
-                if name is not None and node.name != name:
+                if name is not None and accessible_name(node) != name:
                     continue
                 if showing and not _showing(node):
                     continue
@@ -82,7 +146,7 @@ class App:
             if found:
                 return found[0]
             if time.time() > deadline:
-                names = sorted({f"{n.getRoleName()}:{n.name}" for n in self.find_all() if n.name})
+                names = sorted(filter(None, (_describe(n) for n in self.find_all())))
                 raise NotFound(f"no {role or 'control'} named {name!r} is showing; showing: {names}")
             time.sleep(0.2)
 
@@ -97,9 +161,13 @@ class App:
         """The texts in the cells of the table rows that are showing."""
         out = []
         for node in self.find_all("label"):
-            parent = node.parent
-            if parent is not None and parent.getRoleName() == "table cell" and node.name:
-                out.append(node.name)
+            # A row that goes while it is read (the list changing) is not shown.
+            try:
+                parent = node.parent
+                if parent is not None and parent.getRole() == pyatspi.ROLE_TABLE_CELL and node.name:
+                    out.append(node.name)
+            except Exception:
+                continue
         return out
 
     def wait_in_list(self, text, present=True, timeout=10):
@@ -112,8 +180,8 @@ class App:
 
     def texts(self):
         """Every label, cell and heading text that is showing."""
-        return [n.name for n in self.find_all() if n.name and n.getRoleName() in
-                ("label", "table cell", "heading", "static", "text")]
+        return [n.name for n in self.find_all(("label", "table cell", "heading", "static", "text"))
+                if n.name]
 
     def press(self, role, name):
         node = self.find(role, name)
@@ -159,10 +227,17 @@ def type_text(text):
     reading the previous one."""
     if text.isascii():
         subprocess.run(["xdotool", "type", "--delay", "15", text], check=True)
+        time.sleep(0.3)
     else:
-        subprocess.run(["xclip", "-selection", "clipboard", "-loops", "1"],
-                       input=text.encode(), check=True, timeout=10)
-        keys("ctrl+v")
+        paste_text(text)
+
+
+def paste_text(text):
+    """Pastes text whole, as into an entry that completes what is typed
+    key by key (GTK's file chooser completes file names)."""
+    subprocess.run(["xclip", "-selection", "clipboard", "-loops", "1"],
+                   input=text.encode(), check=True, timeout=10)
+    keys("ctrl+v")
     time.sleep(0.3)
 
 
