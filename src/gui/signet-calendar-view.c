@@ -15,22 +15,23 @@
 
 struct _SignetCalendarView
 {
-  GtkWidget         parent_instance;
+  AdwBreakpointBin     parent_instance;
 
-  GtkLabel         *month_label;
-  GtkLabel         *range_label;
-  SignetMonthGrid  *grid;
-  GtkFlowBox       *legend;
-  SignetAgendaView *agenda;
+  AdwOverlaySplitView *split_view;
+  GtkLabel            *month_label;
+  GtkLabel            *range_label;
+  SignetMonthGrid     *grid;
+  GtkFlowBox          *legend;
+  SignetAgendaView    *agenda;
 
-  SignetStore      *store;
+  SignetStore         *store;
   /* Set by tests; NULL follows the clock. */
-  char             *fixed_today;
-  gboolean          stale;
-  guint             reload_idle;
+  char                *fixed_today;
+  gboolean             stale;
+  guint                reload_idle;
 };
 
-G_DEFINE_FINAL_TYPE (SignetCalendarView, signet_calendar_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SignetCalendarView, signet_calendar_view, ADW_TYPE_BREAKPOINT_BIN)
 
 enum {
   OPEN_CONTRACT,
@@ -108,9 +109,18 @@ update_title (SignetCalendarView *self)
   g_autoptr(GDateTime) month = g_date_time_new_utc (signet_month_grid_get_year (self->grid),
                                                     signet_month_grid_get_month (self->grid),
                                                     1, 0, 0, 0);
-  /* xgettext:no-c-format */
-  /* Translators: the month above the calendar; see strftime(3). "%Y年%-m月" in Chinese. */
-  g_autofree char *title = g_date_time_format (month, _("%B %Y"));
+  g_autofree char *title = NULL;
+
+  if (adw_overlay_split_view_get_collapsed (self->split_view))
+    /* xgettext:no-c-format */
+    /* Translators: the month above the calendar where the window is as
+     * narrow as a phone, so the month's name is short; see strftime(3).
+     * "%Y年%-m月" in Chinese. */
+    title = g_date_time_format (month, C_("calendar title, narrow", "%b %Y"));
+  else
+    /* xgettext:no-c-format */
+    /* Translators: the month above the calendar; see strftime(3). "%Y年%-m月" in Chinese. */
+    title = g_date_time_format (month, _("%B %Y"));
 
   gtk_label_set_text (self->month_label, title);
 }
@@ -174,6 +184,17 @@ event_activated_cb (SignetCalendarView *self,
                     GtkWidget          *source)
 {
   g_signal_emit (self, signals[OPEN_CONTRACT], 0, signet_event_get_contract_id (event));
+}
+
+/* Beside the month the agenda is always there; over it, only when the
+ * user asks for it. */
+static void
+collapsed_changed_cb (SignetCalendarView  *self,
+                      GParamSpec          *pspec,
+                      AdwOverlaySplitView *split_view)
+{
+  adw_overlay_split_view_set_show_sidebar (split_view, !adw_overlay_split_view_get_collapsed (split_view));
+  update_title (self);
 }
 
 static void
@@ -271,13 +292,13 @@ static void
 signet_calendar_view_dispose (GObject *object)
 {
   SignetCalendarView *self = SIGNET_CALENDAR_VIEW (object);
-  GtkWidget *child;
 
   g_clear_handle_id (&self->reload_idle, g_source_remove);
+  /* The split view is the bin's child and a template child: the bin lets
+   * go of it first, else disposing the template would unparent it
+   * behind the bin's back. */
+  adw_breakpoint_bin_set_child (ADW_BREAKPOINT_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGNET_TYPE_CALENDAR_VIEW);
-  /* The template's top box is a child of its own. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (signet_calendar_view_parent_class)->dispose (object);
@@ -322,19 +343,19 @@ signet_calendar_view_class_init (SignetCalendarViewClass *klass)
   g_type_ensure (SIGNET_TYPE_AGENDA_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-calendar-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SignetCalendarView, split_view);
   gtk_widget_class_bind_template_child (widget_class, SignetCalendarView, month_label);
   gtk_widget_class_bind_template_child (widget_class, SignetCalendarView, range_label);
   gtk_widget_class_bind_template_child (widget_class, SignetCalendarView, grid);
   gtk_widget_class_bind_template_child (widget_class, SignetCalendarView, legend);
   gtk_widget_class_bind_template_child (widget_class, SignetCalendarView, agenda);
+  gtk_widget_class_bind_template_callback (widget_class, collapsed_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, event_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, focus_date_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "calendar.previous-month", NULL, previous_month_activated);
   gtk_widget_class_install_action (widget_class, "calendar.next-month", NULL, next_month_activated);
   gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_activated);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

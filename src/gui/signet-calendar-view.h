@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "signet-store.h"
 
@@ -9,10 +9,12 @@ G_BEGIN_DECLS
 
 #define SIGNET_TYPE_CALENDAR_VIEW (signet_calendar_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (SignetCalendarView, signet_calendar_view, SIGNET, CALENDAR_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (SignetCalendarView, signet_calendar_view, SIGNET, CALENDAR_VIEW, AdwBreakpointBin)
 
 /* The Calendar page: a month of key dates (previous, today and next
- * buttons above it) and the agenda of upcoming dates beside it. Each
+ * buttons above it) and the agenda of upcoming dates beside it; where the
+ * page is too narrow for both, the agenda slides over the month from an
+ * "Upcoming" button. Each
  * month shown asks the store for its six weeks only. It shows the months
  * of the range of dates (signet-date.h), January 1900 to December 2199,
  * and says so at either end.

@@ -87,6 +87,7 @@ _signet_month_grid_size_allocate (GtkWidget *widget,
   SignetMonthGrid *self = SIGNET_MONTH_GRID (widget);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int header = 0, rows_height, day_height, row_height, chips_height;
+  gboolean compact = width / 7 < COMPACT_CELL_WIDTH;
   guint n_fit;
 
   for (guint i = 0; i < 7; i++)
@@ -102,9 +103,10 @@ _signet_month_grid_size_allocate (GtkWidget *widget,
 
   /* Labelling chips here would resize them in the middle of the layout:
    * the next frame relabels them for the new size. */
-  if (n_fit != self->n_fit)
+  if (n_fit != self->n_fit || compact != self->compact)
     {
       self->n_fit = n_fit;
+      self->compact = compact;
       if (self->relabel_tick == 0)
         self->relabel_tick = gtk_widget_add_tick_callback (widget, relabel_tick_cb, NULL, NULL);
     }

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 #define MIN_CELL_HEIGHT 40
 #define NAT_CELL_WIDTH 120
 #define NAT_CELL_HEIGHT 96
+/* Narrower cells say "+N" for "+N more". */
+#define COMPACT_CELL_WIDTH 80
 
 typedef struct
 {
@@ -59,11 +61,13 @@ struct _SignetMonthGrid
   /* Chip rows that fit a cell at the current size; the chips are
    * labelled for this many. */
   guint       n_fit;
+  /* The cells are narrower than COMPACT_CELL_WIDTH. */
+  gboolean    compact;
   guint       relabel_tick;
 };
 
-/* Labels the chips and the "+N more" buttons for the events and for the
- * number of chip rows that fit. */
+/* Labels the chips and the "+N more" buttons for the events, for the
+ * number of chip rows that fit and for the width of the cells. */
 void _signet_month_grid_update_chips   (SignetMonthGrid *self);
 void _signet_month_grid_measure        (GtkWidget       *widget,
                                         GtkOrientation   orientation,

@@ -222,8 +222,20 @@ _signet_month_grid_update_chips (SignetMonthGrid *self)
           g_autofree char *more =
             /* Translators: on a calendar day with more events than fit; opens the list of all. */
             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more", n_hidden), n_hidden);
+          g_autofree char *narrow = NULL;
 
-          gtk_button_set_label (GTK_BUTTON (cell->more_button), more);
+          if (self->compact)
+            /* Translators: "+N more" on a calendar day too narrow for the words, as on a phone. */
+            narrow = g_strdup_printf (C_("calendar, narrow day", "+%u"), n_hidden);
+
+          gtk_button_set_label (GTK_BUTTON (cell->more_button), narrow != NULL ? narrow : more);
+          /* The label may be cut short for a frame, until the cells are
+           * relabelled for a new width. */
+          gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (cell->more_button))),
+                                   PANGO_ELLIPSIZE_END);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (cell->more_button),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, more,
+                                          -1);
         }
     }
 
