@@ -152,7 +152,6 @@ signet_attachment_window_show_progress (SignetAttachmentWindow *self,
 {
   if (text != NULL)
     gtk_label_set_text (self->progress_label, text);
-  gtk_spinner_set_spinning (self->progress_spinner, text != NULL);
   gtk_revealer_set_reveal_child (self->progress_revealer, text != NULL);
 }
 
@@ -194,40 +193,64 @@ default_export_name (const char *file_name)
   return g_strdup_printf (_("%s (annotated).pdf"), stem);
 }
 
-static void
-export_chooser_responded_cb (SignetAttachmentWindow *self,
-                             int                     response,
-                             GtkFileChooserNative   *chooser)
+/* A dialog that failed says so; one the user dismissed says nothing. */
+static GFile *
+finish_save_dialog (SignetAttachmentWindow *self,
+                    GtkFileDialog          *dialog,
+                    GAsyncResult           *result,
+                    const char             *failure)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *file = gtk_file_dialog_save_finish (dialog, result, &error);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser_cancellable);
 
-  g_clear_object (&self->chooser);
+  if (file == NULL && self->cancellable != NULL &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+    signet_error_dialog_show (GTK_WIDGET (self), failure, error);
 
-  if (file != NULL)
+  return file;
+}
+
+static void
+export_destination_chosen_cb (GObject      *source,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(SignetAttachmentWindow) self = user_data;
+  g_autoptr(GFile) file = finish_save_dialog (self, GTK_FILE_DIALOG (source), result,
+                                              _("The Annotated Copy Was Not Saved"));
+
+  if (file != NULL && self->cancellable != NULL)
     signet_attachment_window_export_annotated_copy (self, file);
 }
 
-static GtkFileChooserNative *
-create_save_chooser (SignetAttachmentWindow *self,
-                     const char             *title,
-                     const char             *name)
+/* Asks where to save a PDF, suggesting @name; @callback gets a reference
+ * to the window. */
+static void
+choose_save_file (SignetAttachmentWindow *self,
+                  const char             *title,
+                  const char             *name,
+                  GAsyncReadyCallback     callback)
 {
-  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr(GtkFileFilter) pdfs = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
   gtk_file_filter_set_name (pdfs, _("PDF Documents"));
   gtk_file_filter_add_mime_type (pdfs, "application/pdf");
+  g_list_store_append (filters, pdfs);
 
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdfs);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_dialog_set_title (dialog, title);
+  gtk_file_dialog_set_accept_label (dialog, _("_Save"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, pdfs);
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_set_modal (dialog, TRUE);
 
-  return chooser;
+  self->chooser_cancellable = g_cancellable_new ();
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), self->chooser_cancellable, callback, g_object_ref (self));
 }
 
 static void
@@ -238,14 +261,11 @@ export_annotated_activated (GtkWidget  *widget,
   SignetAttachmentWindow *self = SIGNET_ATTACHMENT_WINDOW (widget);
   g_autofree char *name = NULL;
 
-  if (self->chooser != NULL || !signet_attachment_window_has_document (self))
+  if (self->chooser_cancellable != NULL || !signet_attachment_window_has_document (self))
     return;
 
   name = default_export_name (self->file_name);
-  self->chooser = create_save_chooser (self, _("Export Annotated Copy"), name);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_chooser_responded_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  choose_save_file (self, _("Export Annotated Copy"), name, export_destination_chosen_cb);
 }
 
 static void
@@ -281,19 +301,18 @@ original_saved_cb (GObject      *source,
 }
 
 static void
-original_chooser_responded_cb (SignetAttachmentWindow *self,
-                               int                     response,
-                               GtkFileChooserNative   *chooser)
+original_destination_chosen_cb (GObject      *source,
+                                GAsyncResult *result,
+                                gpointer      user_data)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(SignetAttachmentWindow) self = user_data;
+  g_autoptr(GFile) file = finish_save_dialog (self, GTK_FILE_DIALOG (source), result, _("The File Was Not Saved"));
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file == NULL || self->cancellable == NULL || self->bytes == NULL)
+    return;
 
-  g_clear_object (&self->chooser);
-
-  if (file != NULL && self->store != NULL && !signet_store_check_not_register_file (self->store, file, &error))
+  if (self->store != NULL && !signet_store_check_not_register_file (self->store, file, &error))
     {
       signet_error_dialog_show (GTK_WIDGET (self), _("The File Was Not Saved"), error);
       return;
@@ -301,9 +320,8 @@ original_chooser_responded_cb (SignetAttachmentWindow *self,
 
   /* g_file_replace writes beside the file and renames it into place; the
    * bytes are the ones checked against the SHA-256 when the window opened. */
-  if (file != NULL && self->bytes != NULL)
-    g_file_replace_contents_bytes_async (file, self->bytes, NULL, FALSE, G_FILE_CREATE_NONE,
-                                         self->cancellable, original_saved_cb, g_object_ref (self));
+  g_file_replace_contents_bytes_async (file, self->bytes, NULL, FALSE, G_FILE_CREATE_NONE,
+                                       self->cancellable, original_saved_cb, g_object_ref (self));
 }
 
 static void
@@ -313,13 +331,10 @@ save_original_activated (GtkWidget  *widget,
 {
   SignetAttachmentWindow *self = SIGNET_ATTACHMENT_WINDOW (widget);
 
-  if (self->chooser != NULL || self->bytes == NULL)
+  if (self->chooser_cancellable != NULL || self->bytes == NULL)
     return;
 
-  self->chooser = create_save_chooser (self, _("Save Original As"), self->file_name);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (original_chooser_responded_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  choose_save_file (self, _("Save Original As"), self->file_name, original_destination_chosen_cb);
 }
 
 /* Private API */

@@ -18,13 +18,12 @@ struct _SignetAttachmentWindow
   GtkToggleButton        *rectangle_button;
   GtkMenuButton          *color_button;
   GtkRevealer            *progress_revealer;
-  GtkSpinner             *progress_spinner;
   GtkLabel               *progress_label;
   AdwToastOverlay        *toast_overlay;
   GtkStack               *stack;
   AdwStatusPage          *error_page;
+  AdwOverlaySplitView    *split_view;
   SignetPdfViewer        *viewer;
-  GtkRevealer            *panel_revealer;
   SignetAnnotationsPanel *panel;
   GtkWidget              *color_swatch;
 
@@ -37,11 +36,15 @@ struct _SignetAttachmentWindow
   /* As read from the store, checked against their SHA-256. */
   GBytes                 *bytes;
   SignetAnnotationLayer  *layer;
-  GtkFileChooserNative   *chooser;
+  /* Set while a file dialog is open; it closes with the window. */
+  GCancellable           *chooser_cancellable;
   /* Cancelled when the window goes; NULL from then on. */
   GCancellable           *cancellable;
   GCancellable           *export_cancellable;
   gboolean                show_panel;
+  /* Whether the panel is beside the pages when the window is wide: it
+   * is hidden while the window is narrow and comes back after. */
+  gboolean                wide_show_panel;
 };
 
 /* signet-attachment-window.c */

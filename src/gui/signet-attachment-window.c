@@ -61,7 +61,15 @@ update_title (SignetAttachmentWindow *self)
     }
   else
     {
+      g_autoptr(SignetContract) contract =
+        signet_store_get_contract (self->store, signet_attachment_get_contract_id (self->attachment), NULL);
+
       title = g_strdup (self->file_name);
+      if (contract != NULL)
+        /* Translators: under the file name in the title bar of an attached
+         * file's window: the contract's number and title. */
+        subtitle = g_strdup_printf (C_("attachment window", "%1$s %2$s"), signet_contract_get_number (contract),
+                                    signet_contract_get_title (contract));
     }
 
   gtk_window_set_title (GTK_WINDOW (self), title);
@@ -141,8 +149,36 @@ set_show_panel (SignetAttachmentWindow *self,
     return;
 
   self->show_panel = show;
-  gtk_revealer_set_reveal_child (self->panel_revealer, show);
+  adw_overlay_split_view_set_show_sidebar (self->split_view, show);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PANEL]);
+}
+
+/* Closed by the split view itself: a click beside the panel or Escape
+ * while it lies over the pages. */
+static void
+show_sidebar_changed_cb (SignetAttachmentWindow *self,
+                         GParamSpec             *pspec,
+                         AdwOverlaySplitView    *split_view)
+{
+  set_show_panel (self, adw_overlay_split_view_get_show_sidebar (split_view));
+}
+
+/* Over the pages, the panel would hide what it annotates: it opens only
+ * when asked for while the window is narrow. */
+static void
+collapsed_changed_cb (SignetAttachmentWindow *self,
+                      GParamSpec             *pspec,
+                      AdwOverlaySplitView    *split_view)
+{
+  if (adw_overlay_split_view_get_collapsed (split_view))
+    {
+      self->wide_show_panel = self->show_panel;
+      set_show_panel (self, FALSE);
+    }
+  else
+    {
+      set_show_panel (self, self->wide_show_panel);
+    }
 }
 
 /* Tools */
@@ -220,9 +256,9 @@ signet_attachment_window_dispose (GObject *object)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  if (self->chooser_cancellable != NULL)
+    g_cancellable_cancel (self->chooser_cancellable);
+  g_clear_object (&self->chooser_cancellable);
 
   /* The layer draws on the viewer: it goes first, while the viewer is
    * whole. */
@@ -342,14 +378,15 @@ signet_attachment_window_class_init (SignetAttachmentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetAttachmentWindow, rectangle_button);
   gtk_widget_class_bind_template_child (widget_class, SignetAttachmentWindow, color_button);
   gtk_widget_class_bind_template_child (widget_class, SignetAttachmentWindow, progress_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SignetAttachmentWindow, progress_spinner);
   gtk_widget_class_bind_template_child (widget_class, SignetAttachmentWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, SignetAttachmentWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SignetAttachmentWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SignetAttachmentWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SignetAttachmentWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, SignetAttachmentWindow, viewer);
-  gtk_widget_class_bind_template_child (widget_class, SignetAttachmentWindow, panel_revealer);
   gtk_widget_class_bind_template_child (widget_class, SignetAttachmentWindow, panel);
+  gtk_widget_class_bind_template_callback (widget_class, show_sidebar_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, collapsed_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, document_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, has_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, tool_button_toggled_cb);
@@ -378,6 +415,7 @@ signet_attachment_window_init (SignetAttachmentWindow *self)
   gtk_menu_button_set_popover (self->color_button, popover);
 
   set_show_panel (self, TRUE);
+  self->wide_show_panel = TRUE;
   signet_attachment_window_update_actions (self);
 }
 

@@ -14,15 +14,17 @@ G_BEGIN_DECLS
 
 struct _SignetPdfViewer
 {
-  GtkWidget                   parent_instance;
+  AdwBreakpointBin            parent_instance;
 
+  AdwOverlaySplitView        *split_view;
+  AdwHeaderBar               *header_bar;
+  GtkBox                     *end_box;
+  GtkBox                     *top_box;
   GtkStack                   *stack;
-  GtkSpinner                 *spinner;
   GtkEntry                   *page_entry;
   GtkLabel                   *n_pages_label;
   GtkMenuButton              *zoom_button;
   GtkToggleButton            *find_button;
-  GtkRevealer                *thumbnails_revealer;
   SignetPdfThumbnails        *thumbnails;
   GtkRevealer                *find_revealer;
   SignetPdfFindBar           *find_bar;

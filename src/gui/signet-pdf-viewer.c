@@ -9,7 +9,12 @@
 
 #include "signet-pdf-viewer-private.h"
 
-G_DEFINE_FINAL_TYPE (SignetPdfViewer, signet_pdf_viewer, GTK_TYPE_WIDGET)
+static void signet_pdf_viewer_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SignetPdfViewer, signet_pdf_viewer, ADW_TYPE_BREAKPOINT_BIN,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, signet_pdf_viewer_buildable_init))
+
+static GtkBuildableIface *parent_buildable_iface;
 
 enum {
   PROP_0,
@@ -102,7 +107,6 @@ show_page (SignetPdfViewer *self,
            const char      *name)
 {
   gtk_stack_set_visible_child_name (self->stack, name);
-  gtk_spinner_set_spinning (self->spinner, g_str_equal (name, "loading"));
 }
 
 static void
@@ -225,11 +229,40 @@ page_entry_activated_cb (SignetPdfViewer *self,
 }
 
 static void
+set_show_thumbnails (SignetPdfViewer *self,
+                     gboolean         show)
+{
+  if (self->show_thumbnails == show)
+    return;
+
+  self->show_thumbnails = show;
+  adw_overlay_split_view_set_show_sidebar (self->split_view, show);
+  if (show && self->document != NULL)
+    signet_pdf_thumbnails_set_current_page (self->thumbnails,
+                                            signet_pdf_page_view_get_current_page (self->page_view));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_THUMBNAILS]);
+}
+
+/* Over the pages, the thumbnails are a way to a page: they make way for
+ * it once it is chosen. */
+static void
 thumbnail_activated_cb (SignetPdfViewer     *self,
                         guint                page,
                         SignetPdfThumbnails *thumbnails)
 {
   signet_pdf_viewer_go_to_page (self, page);
+  if (adw_overlay_split_view_get_collapsed (self->split_view))
+    set_show_thumbnails (self, FALSE);
+}
+
+/* Thumbnails beside the pages would cover them once the viewer narrows. */
+static void
+collapsed_changed_cb (SignetPdfViewer     *self,
+                      GParamSpec          *pspec,
+                      AdwOverlaySplitView *split_view)
+{
+  if (adw_overlay_split_view_get_collapsed (split_view))
+    set_show_thumbnails (self, FALSE);
 }
 
 static void
@@ -323,18 +356,38 @@ overlay_cb (GtkSnapshot                  *snapshot,
 }
 
 static void
-set_show_thumbnails (SignetPdfViewer *self,
-                     gboolean         show)
+show_sidebar_changed_cb (SignetPdfViewer     *self,
+                         GParamSpec          *pspec,
+                         AdwOverlaySplitView *split_view)
 {
-  if (self->show_thumbnails == show)
-    return;
+  set_show_thumbnails (self, adw_overlay_split_view_get_show_sidebar (split_view));
+}
 
-  self->show_thumbnails = show;
-  gtk_revealer_set_reveal_child (self->thumbnails_revealer, show);
-  if (show && self->document != NULL)
-    signet_pdf_thumbnails_set_current_page (self->thumbnails,
-                                            signet_pdf_page_view_get_current_page (self->page_view));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_THUMBNAILS]);
+/* GtkBuildable */
+
+static void
+signet_pdf_viewer_buildable_add_child (GtkBuildable *buildable,
+                                       GtkBuilder   *builder,
+                                       GObject      *child,
+                                       const char   *type)
+{
+  SignetPdfViewer *self = SIGNET_PDF_VIEWER (buildable);
+
+  if (g_strcmp0 (type, "title") == 0)
+    adw_header_bar_set_title_widget (self->header_bar, GTK_WIDGET (child));
+  else if (g_strcmp0 (type, "end") == 0)
+    gtk_box_append (self->end_box, GTK_WIDGET (child));
+  else if (g_strcmp0 (type, "top") == 0)
+    gtk_box_append (self->top_box, GTK_WIDGET (child));
+  else
+    parent_buildable_iface->add_child (buildable, builder, child, type);
+}
+
+static void
+signet_pdf_viewer_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable_iface = g_type_interface_peek_parent (iface);
+  iface->add_child = signet_pdf_viewer_buildable_add_child;
 }
 
 static void
@@ -350,6 +403,10 @@ signet_pdf_viewer_dispose (GObject *object)
   self->overlay_data = NULL;
   self->overlay_destroy = NULL;
 
+  /* The split view is the bin's child and a template child: the bin lets
+   * go of it first, else disposing the template would unparent it
+   * behind the bin's back. */
+  adw_breakpoint_bin_set_child (ADW_BREAKPOINT_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_PDF_VIEWER);
 
   g_clear_object (&self->document);
@@ -483,13 +540,15 @@ signet_pdf_viewer_class_init (SignetPdfViewerClass *klass)
   g_type_ensure (SIGNET_TYPE_PDF_THUMBNAILS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-pdf-viewer.ui");
+  gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, split_view);
+  gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, end_box);
+  gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, top_box);
   gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, stack);
-  gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, spinner);
   gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, page_entry);
   gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, n_pages_label);
   gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, find_button);
-  gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, thumbnails_revealer);
   gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, thumbnails);
   gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, find_revealer);
   gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, find_bar);
@@ -502,6 +561,8 @@ signet_pdf_viewer_class_init (SignetPdfViewerClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, unlock_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, thumbnail_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, collapsed_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_sidebar_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_matches_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_current_changed_cb);
@@ -512,7 +573,6 @@ signet_pdf_viewer_class_init (SignetPdfViewerClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, has_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "signet-pdf-viewer");
 }
 

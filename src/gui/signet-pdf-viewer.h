@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "signet-pdf-document.h"
 #include "signet-pdf-page-view.h"
@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 #define SIGNET_TYPE_PDF_VIEWER (signet_pdf_viewer_get_type ())
 
-G_DECLARE_FINAL_TYPE (SignetPdfViewer, signet_pdf_viewer, SIGNET, PDF_VIEWER, GtkWidget)
+G_DECLARE_FINAL_TYPE (SignetPdfViewer, signet_pdf_viewer, SIGNET, PDF_VIEWER, AdwBreakpointBin)
 
 /* Draws over page @page after its text and find marks: @snapshot is
  * translated to the page's top-left corner and clipped to the page;
@@ -22,9 +22,15 @@ typedef void (*SignetPdfViewerOverlayFunc) (SignetPdfViewer              *viewer
                                             gpointer                      user_data);
 
 /* A PDF viewer: the pages of one document in a continuous vertical
- * scroll, with a toolbar (page number, zoom, rotation, thumbnails, find),
- * text selection and copy. A document that needs a password asks for it
- * where the pages would be; one that cannot be opened says why there. */
+ * scroll under a header bar (thumbnails, page number, find), zoom over
+ * the pages, the thumbnails in a sidebar that slides over the pages where
+ * the viewer is narrow, text selection and copy; rotation is in its
+ * "pdf." actions. A document that needs a password asks for it where the
+ * pages would be; one that cannot be opened says why there.
+ *
+ * In a .ui file the viewer takes children of three types: "title" (the
+ * header bar's title widget), "end" (header bar buttons after find, left
+ * to right) and "top" (bars under the header bar). */
 GtkWidget         *signet_pdf_viewer_new                 (void);
 
 /* Opens @bytes off the main thread; @display_name (nullable) is the file
