@@ -225,7 +225,9 @@ signet_conflict_panel_add_field (SignetConflictPanel *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (choice.reload), _("Take the value saved elsewhere"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (choice.keep), _("Save your value over it"));
 
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  /* One above the other: beside them the values keep room to be read on
+   * a phone-wide window too. */
+  buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (buttons, "linked");
   gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (choice.reload));

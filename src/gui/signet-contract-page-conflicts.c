@@ -115,10 +115,9 @@ void
 _signet_contract_page_build_conflicts (SignetContractPage *self)
 {
   GtkWidget *panel = signet_conflict_panel_new (_("This Contract Was Changed Elsewhere"));
-  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (self->grid));
 
   self->conflict_panel = SIGNET_CONFLICT_PANEL (panel);
-  gtk_box_insert_child_after (GTK_BOX (box), panel, GTK_WIDGET (self->heading_label));
+  gtk_box_prepend (self->form_box, panel);
   g_signal_connect_object (panel, "choice-changed", G_CALLBACK (choice_changed_cb), self, 0);
 }
 
@@ -138,7 +137,7 @@ _signet_contract_page_take_conflicts (SignetContractPage  *self,
    * what it saves over and what "dirty" compares with. */
   g_set_object (&self->contract, current);
   signet_key_dates_section_set_contract (self->key_dates_section, self->contract);
-  _signet_contract_page_update_heading (self);
+  _signet_contract_page_update_title (self);
 
   if (conflicts->len == 0)
     {

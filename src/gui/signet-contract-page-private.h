@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <adwaita.h>
+
 #include "signet-attachments-section.h"
 #include "signet-conflict-panel.h"
 #include "signet-history-section.h"
@@ -27,38 +29,38 @@ struct _SignetContractPage
 
   GtkStack       *stack;
   GtkScrolledWindow *scrolled_window;
-  GtkLabel       *heading_label;
-  GtkGrid        *grid;
+  GtkBox         *form_box;
   GtkWidget      *delete_button;
 
-  GtkEditable    *number_entry;
-  GtkEditable    *title_entry;
-  GtkDropDown    *client_dropdown;
-  GtkEditable    *type_entry;
-  GtkEditable    *owner_entry;
-  GtkEditable    *department_entry;
-  GtkEditable    *value_entry;
-  GtkDropDown    *currency_dropdown;
-  SignetDateEntry *signing_date_entry;
-  SignetDateEntry *start_date_entry;
-  SignetDateEntry *end_date_entry;
-  GtkSwitch      *auto_renew_switch;
-  GtkSpinButton  *notice_days_spin;
-  GtkDropDown    *status_dropdown;
-  GtkDropDown    *risk_dropdown;
-  GtkEditable    *tags_entry;
+  GtkEditable    *number_row;
+  GtkEditable    *title_row;
+  AdwComboRow    *client_row;
+  GtkEditable    *type_row;
+  GtkEditable    *owner_row;
+  GtkEditable    *department_row;
+  GtkEditable    *value_row;
+  AdwComboRow    *currency_row;
+  SignetDateEntry *signing_date_row;
+  SignetDateEntry *start_date_row;
+  SignetDateEntry *end_date_row;
+  AdwSwitchRow   *auto_renew_row;
+  AdwSpinRow     *notice_days_row;
+  AdwComboRow    *status_row;
+  AdwComboRow    *risk_row;
+  GtkEditable    *tags_row;
   GtkTextView    *notes_view;
   SignetKeyDatesSection *key_dates_section;
   SignetAttachmentsSection *attachments_section;
   SignetHistorySection *history_section;
   SignetConflictPanel *conflict_panel;
 
-  /* Per field: the widget that gets the error style and the focus, and
-   * the label under it that says what is wrong. */
+  /* Per field: the row (or the notes) that gets the error style and the
+   * focus, and the label under it that says what is wrong. */
   GtkWidget      *field_widgets[N_CONTRACT_FIELDS];
   GtkLabel       *error_labels[N_CONTRACT_FIELDS];
 
   SignetStore    *store;
+  /* "None" and the register's clients, as the client row lists them. */
   GListModel     *clients;
   GtkStringList  *currencies;
   /* As stored, at the version the form saves over. */
@@ -66,14 +68,16 @@ struct _SignetContractPage
   /* While a refused save is being resolved: the form as the user had it
    * then, which Keep Mine puts back field by field. */
   SignetContract *mine;
+  /* What the page shows: the contract's title, its number, or "New
+   * Contract". */
+  char           *title;
 
-  guint           grid_rows;
   gboolean        dirty;
   /* Set while the form is being filled in, so that doesn't count as edits. */
   guint           loading;
 };
 
-/* Lays out every field of the form in the grid. */
+/* Lays out every field of the form in its groups of rows. */
 void _signet_contract_page_build_form     (SignetContractPage *self);
 /* The user changed the field @widget stands for. */
 void _signet_contract_page_field_edited   (SignetContractPage *self,
@@ -87,8 +91,8 @@ void _signet_contract_page_fill_field     (SignetContractPage *self,
 SignetContract *_signet_contract_page_read_form (SignetContractPage *self,
                                                  GError            **error);
 void _signet_contract_page_update_dirty   (SignetContractPage *self);
-/* The heading: the stored title (or number). */
-void _signet_contract_page_update_heading (SignetContractPage *self);
+/* The title: the stored title (or number). */
+void _signet_contract_page_update_title   (SignetContractPage *self);
 
 /* After a save refused with SIGNET_STORE_ERROR_CONFLICT: makes the stored
  * contract the form's new base and shows what changed, keeping @edited,

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -17,6 +19,7 @@ enum {
   PROP_0,
   PROP_CONTRACT,
   PROP_DIRTY,
+  PROP_TITLE,
   N_PROPS
 };
 
@@ -81,13 +84,15 @@ _signet_contract_page_field_edited (SignetContractPage *self,
   _signet_contract_page_update_dirty (self);
 }
 
+/* The position of @client_id in the client row; "None" (the first) for
+ * no client or one missing from the register. */
 static guint
 find_client_position (SignetContractPage *self,
                       gint64              client_id)
 {
-  guint n = self->clients ? g_list_model_get_n_items (self->clients) : 0;
+  guint n = g_list_model_get_n_items (self->clients);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 1; client_id != 0 && i < n; i++)
     {
       g_autoptr(SignetClient) client = g_list_model_get_item (self->clients, i);
 
@@ -95,7 +100,7 @@ find_client_position (SignetContractPage *self,
         return i;
     }
 
-  return GTK_INVALID_LIST_POSITION;
+  return 0;
 }
 
 static guint
@@ -111,10 +116,19 @@ find_currency_position (SignetContractPage *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* The client chosen; NULL for "None". */
+static SignetClient *
+selected_client (SignetContractPage *self)
+{
+  SignetClient *client = adw_combo_row_get_selected_item (self->client_row);
+
+  return client != NULL && signet_client_get_id (client) != 0 ? client : NULL;
+}
+
 static gint64
 selected_client_id (SignetContractPage *self)
 {
-  SignetClient *client = gtk_drop_down_get_selected_item (self->client_dropdown);
+  SignetClient *client = selected_client (self);
 
   return client ? signet_client_get_id (client) : 0;
 }
@@ -122,12 +136,38 @@ selected_client_id (SignetContractPage *self)
 static const char *
 selected_currency (SignetContractPage *self)
 {
-  guint position = gtk_drop_down_get_selected (self->currency_dropdown);
+  guint position = adw_combo_row_get_selected (self->currency_row);
 
   if (position == GTK_INVALID_LIST_POSITION)
     return NULL;
 
   return gtk_string_list_get_string (self->currencies, position);
+}
+
+/* The register's clients after a "None" that stands for no client. The
+ * row's selection (a GtkSingleSelection, which autoselects) keeps an item
+ * selected when it is asked to select none, as GTK 4.8's did not: without
+ * "None", a new contract would show the client shown before, count as
+ * edited as soon as it is shown, and be saved with that client. */
+static GListModel *
+new_client_choices (SignetStore *store)
+{
+  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GListStore) none = g_list_store_new (SIGNET_TYPE_CLIENT);
+  g_autoptr(SignetClient) nobody = signet_client_new ();
+
+  /* Translators: the client row of a contract when no client is chosen. */
+  signet_client_set_name (nobody, C_("client", "None"));
+  g_list_store_append (none, nobody);
+  g_list_store_append (parts, none);
+  if (store != NULL)
+    {
+      g_autoptr(GListModel) clients = signet_store_list_clients (store);
+
+      g_list_store_append (parts, clients);
+    }
+
+  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
 }
 
 static void
@@ -136,34 +176,35 @@ reload_clients (SignetContractPage *self)
   gint64 client_id;
 
   /* Not built yet: it will load the clients when it is. */
-  if (self->client_dropdown == NULL)
+  if (self->client_row == NULL)
     return;
 
   client_id = selected_client_id (self);
   self->loading++;
   g_clear_object (&self->clients);
-  if (self->store != NULL)
-    self->clients = signet_store_list_clients (self->store);
-  gtk_drop_down_set_model (self->client_dropdown, self->clients);
-  gtk_drop_down_set_selected (self->client_dropdown, find_client_position (self, client_id));
+  self->clients = new_client_choices (self->store);
+  adw_combo_row_set_model (self->client_row, self->clients);
+  adw_combo_row_set_selected (self->client_row, find_client_position (self, client_id));
   self->loading--;
 }
 
 void
-_signet_contract_page_update_heading (SignetContractPage *self)
+_signet_contract_page_update_title (SignetContractPage *self)
 {
-  const char *title;
+  const char *title = NULL;
 
-  if (self->contract == NULL)
-    return;
+  if (self->contract != NULL)
+    {
+      if (signet_contract_get_id (self->contract) == 0)
+        title = _("New Contract");
+      else if (nonempty (signet_contract_get_title (self->contract)))
+        title = signet_contract_get_title (self->contract);
+      else
+        title = signet_contract_get_number (self->contract);
+    }
 
-  title = signet_contract_get_title (self->contract);
-  if (signet_contract_get_id (self->contract) == 0)
-    gtk_label_set_text (self->heading_label, _("New Contract"));
-  else if (nonempty (title))
-    gtk_label_set_text (self->heading_label, title);
-  else
-    gtk_label_set_text (self->heading_label, signet_contract_get_number (self->contract));
+  if (g_set_str (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 void
@@ -176,23 +217,23 @@ _signet_contract_page_fill_field (SignetContractPage *self,
   switch (field)
     {
     case SIGNET_FIELD_CONTRACT_NUMBER:
-      gtk_editable_set_text (self->number_entry, signet_contract_get_number (contract) ?: "");
+      gtk_editable_set_text (self->number_row, signet_contract_get_number (contract) ?: "");
       break;
     case SIGNET_FIELD_CONTRACT_TITLE:
-      gtk_editable_set_text (self->title_entry, signet_contract_get_title (contract) ?: "");
+      gtk_editable_set_text (self->title_row, signet_contract_get_title (contract) ?: "");
       break;
     case SIGNET_FIELD_CONTRACT_CLIENT:
-      gtk_drop_down_set_selected (self->client_dropdown,
+      adw_combo_row_set_selected (self->client_row,
                                   find_client_position (self, signet_contract_get_client_id (contract)));
       break;
     case SIGNET_FIELD_CONTRACT_TYPE:
-      gtk_editable_set_text (self->type_entry, signet_contract_get_contract_type (contract) ?: "");
+      gtk_editable_set_text (self->type_row, signet_contract_get_contract_type (contract) ?: "");
       break;
     case SIGNET_FIELD_CONTRACT_OWNER:
-      gtk_editable_set_text (self->owner_entry, signet_contract_get_owner (contract) ?: "");
+      gtk_editable_set_text (self->owner_row, signet_contract_get_owner (contract) ?: "");
       break;
     case SIGNET_FIELD_CONTRACT_DEPARTMENT:
-      gtk_editable_set_text (self->department_entry, signet_contract_get_department (contract) ?: "");
+      gtk_editable_set_text (self->department_row, signet_contract_get_department (contract) ?: "");
       break;
     case SIGNET_FIELD_CONTRACT_VALUE:
     case SIGNET_FIELD_CONTRACT_CURRENCY:
@@ -202,31 +243,31 @@ _signet_contract_page_fill_field (SignetContractPage *self,
 
         if (signet_contract_get_value (contract) != 0)
           value = signet_money_to_decimal (signet_contract_get_value (contract), currency);
-        gtk_editable_set_text (self->value_entry, value ?: "");
-        gtk_drop_down_set_selected (self->currency_dropdown, find_currency_position (self, currency));
+        gtk_editable_set_text (self->value_row, value ?: "");
+        adw_combo_row_set_selected (self->currency_row, find_currency_position (self, currency));
       }
       break;
     case SIGNET_FIELD_CONTRACT_SIGNING_DATE:
-      signet_date_entry_set_text (self->signing_date_entry, signet_contract_get_signing_date (contract));
+      signet_date_entry_set_text (self->signing_date_row, signet_contract_get_signing_date (contract));
       break;
     case SIGNET_FIELD_CONTRACT_START_DATE:
-      signet_date_entry_set_text (self->start_date_entry, signet_contract_get_start_date (contract));
+      signet_date_entry_set_text (self->start_date_row, signet_contract_get_start_date (contract));
       break;
     case SIGNET_FIELD_CONTRACT_END_DATE:
-      signet_date_entry_set_text (self->end_date_entry, signet_contract_get_end_date (contract));
+      signet_date_entry_set_text (self->end_date_row, signet_contract_get_end_date (contract));
       break;
     case SIGNET_FIELD_CONTRACT_NOTICE_DAYS:
-      gtk_switch_set_active (self->auto_renew_switch, signet_contract_get_auto_renew (contract));
-      gtk_spin_button_set_value (self->notice_days_spin, signet_contract_get_notice_days (contract));
+      adw_switch_row_set_active (self->auto_renew_row, signet_contract_get_auto_renew (contract));
+      adw_spin_row_set_value (self->notice_days_row, signet_contract_get_notice_days (contract));
       break;
     case SIGNET_FIELD_CONTRACT_STATUS:
-      gtk_drop_down_set_selected (self->status_dropdown, signet_contract_get_status (contract));
+      adw_combo_row_set_selected (self->status_row, signet_contract_get_status (contract));
       break;
     case SIGNET_FIELD_CONTRACT_RISK_LEVEL:
-      gtk_drop_down_set_selected (self->risk_dropdown, signet_contract_get_risk_level (contract));
+      adw_combo_row_set_selected (self->risk_row, signet_contract_get_risk_level (contract));
       break;
     case SIGNET_FIELD_CONTRACT_TAGS:
-      gtk_editable_set_text (self->tags_entry, signet_contract_get_tags (contract) ?: "");
+      gtk_editable_set_text (self->tags_row, signet_contract_get_tags (contract) ?: "");
       break;
     case SIGNET_FIELD_CONTRACT_NOTES:
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
@@ -251,7 +292,7 @@ fill_form (SignetContractPage *self)
 
   gtk_widget_set_visible (self->delete_button, signet_contract_get_id (self->contract) != 0);
   clear_field_errors (self);
-  _signet_contract_page_update_heading (self);
+  _signet_contract_page_update_title (self);
   _signet_contract_page_update_dirty (self);
 }
 
@@ -262,18 +303,18 @@ _signet_contract_page_read_form (SignetContractPage  *self,
                                  GError             **error)
 {
   g_autoptr(SignetContract) contract = signet_contract_copy (self->contract);
-  SignetClient *client = gtk_drop_down_get_selected_item (self->client_dropdown);
+  SignetClient *client = selected_client (self);
   const char *currency = selected_currency (self);
-  const char *value_text = gtk_editable_get_text (self->value_entry);
+  const char *value_text = gtk_editable_get_text (self->value_row);
   gint64 value = 0;
   GtkTextIter start, end;
   g_autofree char *notes = NULL;
-  g_autofree char *number = dup_editable_text (self->number_entry);
-  g_autofree char *title = dup_editable_text (self->title_entry);
-  g_autofree char *contract_type = dup_editable_text (self->type_entry);
-  g_autofree char *owner = dup_editable_text (self->owner_entry);
-  g_autofree char *department = dup_editable_text (self->department_entry);
-  g_autofree char *tags = dup_editable_text (self->tags_entry);
+  g_autofree char *number = dup_editable_text (self->number_row);
+  g_autofree char *title = dup_editable_text (self->title_row);
+  g_autofree char *contract_type = dup_editable_text (self->type_row);
+  g_autofree char *owner = dup_editable_text (self->owner_row);
+  g_autofree char *department = dup_editable_text (self->department_row);
+  g_autofree char *tags = dup_editable_text (self->tags_row);
   g_autofree char *value_trimmed = g_strstrip (g_strdup (value_text));
 
   if (*value_trimmed != '\0' && currency != NULL &&
@@ -295,13 +336,13 @@ _signet_contract_page_read_form (SignetContractPage  *self,
   signet_contract_set_department (contract, department);
   signet_contract_set_value (contract, value);
   signet_contract_set_currency (contract, currency);
-  signet_contract_set_signing_date (contract, nonempty (signet_date_entry_get_text (self->signing_date_entry)));
-  signet_contract_set_start_date (contract, nonempty (signet_date_entry_get_text (self->start_date_entry)));
-  signet_contract_set_end_date (contract, nonempty (signet_date_entry_get_text (self->end_date_entry)));
-  signet_contract_set_auto_renew (contract, gtk_switch_get_active (self->auto_renew_switch));
-  signet_contract_set_notice_days (contract, gtk_spin_button_get_value_as_int (self->notice_days_spin));
-  signet_contract_set_status (contract, gtk_drop_down_get_selected (self->status_dropdown));
-  signet_contract_set_risk_level (contract, gtk_drop_down_get_selected (self->risk_dropdown));
+  signet_contract_set_signing_date (contract, nonempty (signet_date_entry_get_text (self->signing_date_row)));
+  signet_contract_set_start_date (contract, nonempty (signet_date_entry_get_text (self->start_date_row)));
+  signet_contract_set_end_date (contract, nonempty (signet_date_entry_get_text (self->end_date_row)));
+  signet_contract_set_auto_renew (contract, adw_switch_row_get_active (self->auto_renew_row));
+  signet_contract_set_notice_days (contract, (guint) lround (adw_spin_row_get_value (self->notice_days_row)));
+  signet_contract_set_status (contract, adw_combo_row_get_selected (self->status_row));
+  signet_contract_set_risk_level (contract, adw_combo_row_get_selected (self->risk_row));
   signet_contract_set_tags (contract, tags);
   signet_contract_set_notes (contract, nonempty (notes));
 
@@ -407,23 +448,17 @@ build_sections (SignetContractPage *self)
   GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
   self->key_dates_section = SIGNET_KEY_DATES_SECTION (signet_key_dates_section_new ());
-  gtk_widget_set_margin_top (GTK_WIDGET (self->key_dates_section), 12);
-  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->grid))),
-                  GTK_WIDGET (self->key_dates_section));
+  gtk_box_append (self->form_box, GTK_WIDGET (self->key_dates_section));
   signet_key_dates_section_set_store (self->key_dates_section, self->store);
 
   self->attachments_section = SIGNET_ATTACHMENTS_SECTION (signet_attachments_section_new ());
-  gtk_widget_set_margin_top (GTK_WIDGET (self->attachments_section), 12);
-  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->grid))),
-                  GTK_WIDGET (self->attachments_section));
+  gtk_box_append (self->form_box, GTK_WIDGET (self->attachments_section));
   signet_attachments_section_set_store (self->attachments_section, self->store);
   g_signal_connect_object (self->attachments_section, "open-pdf",
                            G_CALLBACK (attachment_open_pdf_cb), self, G_CONNECT_SWAPPED);
 
   self->history_section = SIGNET_HISTORY_SECTION (signet_history_section_new ());
-  gtk_widget_set_margin_top (GTK_WIDGET (self->history_section), 12);
-  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->grid))),
-                  GTK_WIDGET (self->history_section));
+  gtk_box_append (self->form_box, GTK_WIDGET (self->history_section));
   signet_history_section_set_store (self->history_section, self->store);
 
   g_signal_connect_object (target, "drop", G_CALLBACK (files_dropped_cb), self, 0);
@@ -450,6 +485,16 @@ signet_contract_page_dispose (GObject *object)
 }
 
 static void
+signet_contract_page_finalize (GObject *object)
+{
+  SignetContractPage *self = (SignetContractPage *)object;
+
+  g_free (self->title);
+
+  G_OBJECT_CLASS (signet_contract_page_parent_class)->finalize (object);
+}
+
+static void
 signet_contract_page_get_property (GObject    *object,
                                    guint       prop_id,
                                    GValue     *value,
@@ -467,6 +512,10 @@ signet_contract_page_get_property (GObject    *object,
       g_value_set_boolean (value, self->dirty);
       break;
 
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -479,6 +528,7 @@ signet_contract_page_class_init (SignetContractPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_contract_page_dispose;
+  object_class->finalize = signet_contract_page_finalize;
   object_class->get_property = signet_contract_page_get_property;
 
   properties[PROP_CONTRACT] =
@@ -488,6 +538,12 @@ signet_contract_page_class_init (SignetContractPageClass *klass)
   properties[PROP_DIRTY] =
     g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* What to call the page where it is shown: NULL while it shows no
+   * contract. */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -499,8 +555,7 @@ signet_contract_page_class_init (SignetContractPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-contract-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetContractPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SignetContractPage, scrolled_window);
-  gtk_widget_class_bind_template_child (widget_class, SignetContractPage, heading_label);
-  gtk_widget_class_bind_template_child (widget_class, SignetContractPage, grid);
+  gtk_widget_class_bind_template_child (widget_class, SignetContractPage, form_box);
   gtk_widget_class_bind_template_child (widget_class, SignetContractPage, delete_button);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -573,7 +628,7 @@ signet_contract_page_set_contract (SignetContractPage *self,
     {
       /* The form and its client list are made when first shown, not with
        * the window, whose first frame says “No Contract Selected”. */
-      if (self->client_dropdown == NULL)
+      if (self->client_row == NULL)
         {
           _signet_contract_page_build_form (self);
           _signet_contract_page_build_conflicts (self);
@@ -591,6 +646,7 @@ signet_contract_page_set_contract (SignetContractPage *self,
   else
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      _signet_contract_page_update_title (self);
       _signet_contract_page_update_dirty (self);
     }
 
@@ -603,6 +659,14 @@ signet_contract_page_get_dirty (SignetContractPage *self)
   g_return_val_if_fail (SIGNET_IS_CONTRACT_PAGE (self), FALSE);
 
   return self->dirty;
+}
+
+const char *
+signet_contract_page_get_title (SignetContractPage *self)
+{
+  g_return_val_if_fail (SIGNET_IS_CONTRACT_PAGE (self), NULL);
+
+  return self->title;
 }
 
 gboolean
@@ -693,7 +757,7 @@ signet_contract_page_focus_form (SignetContractPage *self)
     return;
 
   if (signet_contract_get_id (self->contract) == 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+    gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->number_entry));
+    gtk_widget_grab_focus (GTK_WIDGET (self->number_row));
 }

@@ -11,10 +11,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SignetContractPage, signet_contract_page, SIGNET, CONTRACT_PAGE, GtkWidget)
 
-/* The detail page: a form with every field of one contract. It edits a
- * copy; nothing reaches the store before signet_contract_page_save(). The
- * "dirty" property tells whether the form differs from the contract. The
- * window owns the contract.save/cancel/delete actions its buttons use. */
+/* The detail page: a form with every field of one contract, in groups of
+ * rows, and its key dates, attachments and history below, with Delete,
+ * Cancel and Save in a bar at its foot. It edits a copy; nothing reaches
+ * the store before signet_contract_page_save(). The "dirty" property tells
+ * whether the form differs from the contract. The window owns the
+ * contract.save/cancel/delete actions its buttons use, and shows the
+ * page's title above it. */
 GtkWidget      *signet_contract_page_new          (void);
 SignetStore    *signet_contract_page_get_store    (SignetContractPage *self);
 void            signet_contract_page_set_store    (SignetContractPage *self,
@@ -26,6 +29,10 @@ SignetContract *signet_contract_page_get_contract (SignetContractPage *self);
 void            signet_contract_page_set_contract (SignetContractPage *self,
                                                    SignetContract     *contract);
 gboolean        signet_contract_page_get_dirty    (SignetContractPage *self);
+/* What to call the page: the stored title, else the number; "New
+ * Contract" for one not saved yet; NULL without a contract. The "title"
+ * property follows it. */
+const char     *signet_contract_page_get_title    (SignetContractPage *self);
 /* Adds the contract, or saves the fields the user changed over the
  * version the form loaded. A validation error is shown at its field, which
  * gets the focus; a contract changed elsewhere meanwhile

@@ -11,10 +11,9 @@
 
 struct _SignetDateEntry
 {
-  GtkWidget    parent_instance;
+  AdwEntryRow  parent_instance;
 
-  GtkWidget   *box;
-  GtkEntry    *entry;
+  GtkWidget   *format_label;
   GtkPopover  *popover;
   GtkCalendar *calendar;
 
@@ -23,21 +22,15 @@ struct _SignetDateEntry
   gboolean     syncing;
 };
 
-G_DEFINE_FINAL_TYPE (SignetDateEntry, signet_date_entry, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_TEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SignetDateEntry, signet_date_entry, ADW_TYPE_ENTRY_ROW)
 
 static void
-entry_changed_cb (SignetDateEntry *self,
-                  GtkEntry        *entry)
+text_changed_cb (SignetDateEntry *self,
+                 GtkEditable     *editable)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+  const char *text = gtk_editable_get_text (editable);
+
+  gtk_widget_set_visible (self->format_label, text == NULL || *text == '\0');
 }
 
 static void
@@ -74,12 +67,6 @@ calendar_day_selected_cb (SignetDateEntry *self,
   gtk_popover_popdown (self->popover);
 }
 
-static gboolean
-signet_date_entry_grab_focus (GtkWidget *widget)
-{
-  return gtk_widget_grab_focus (GTK_WIDGET (SIGNET_DATE_ENTRY (widget)->entry));
-}
-
 static void
 signet_date_entry_dispose (GObject *object)
 {
@@ -89,71 +76,20 @@ signet_date_entry_dispose (GObject *object)
 }
 
 static void
-signet_date_entry_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  SignetDateEntry *self = SIGNET_DATE_ENTRY (object);
-
-  switch (prop_id)
-    {
-    case PROP_TEXT:
-      g_value_set_string (value, signet_date_entry_get_text (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-signet_date_entry_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  SignetDateEntry *self = SIGNET_DATE_ENTRY (object);
-
-  switch (prop_id)
-    {
-    case PROP_TEXT:
-      signet_date_entry_set_text (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 signet_date_entry_class_init (SignetDateEntryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_date_entry_dispose;
-  object_class->get_property = signet_date_entry_get_property;
-  object_class->set_property = signet_date_entry_set_property;
-
-  widget_class->grab_focus = signet_date_entry_grab_focus;
-
-  properties[PROP_TEXT] =
-    g_param_spec_string ("text", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-date-entry.ui");
-  gtk_widget_class_bind_template_child (widget_class, SignetDateEntry, box);
-  gtk_widget_class_bind_template_child (widget_class, SignetDateEntry, entry);
+  gtk_widget_class_bind_template_child (widget_class, SignetDateEntry, format_label);
   gtk_widget_class_bind_template_child (widget_class, SignetDateEntry, popover);
   gtk_widget_class_bind_template_child (widget_class, SignetDateEntry, calendar);
-  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, popover_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -163,9 +99,9 @@ signet_date_entry_init (SignetDateEntry *self)
 }
 
 GtkWidget *
-signet_date_entry_new (void)
+signet_date_entry_new (const char *title)
 {
-  return g_object_new (SIGNET_TYPE_DATE_ENTRY, NULL);
+  return g_object_new (SIGNET_TYPE_DATE_ENTRY, "title", title, NULL);
 }
 
 const char *
@@ -173,7 +109,7 @@ signet_date_entry_get_text (SignetDateEntry *self)
 {
   g_return_val_if_fail (SIGNET_IS_DATE_ENTRY (self), NULL);
 
-  return gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  return gtk_editable_get_text (GTK_EDITABLE (self));
 }
 
 void
@@ -182,13 +118,5 @@ signet_date_entry_set_text (SignetDateEntry *self,
 {
   g_return_if_fail (SIGNET_IS_DATE_ENTRY (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), text ? text : "");
-}
-
-GtkWidget *
-signet_date_entry_get_entry (SignetDateEntry *self)
-{
-  g_return_val_if_fail (SIGNET_IS_DATE_ENTRY (self), NULL);
-
-  return GTK_WIDGET (self->entry);
+  gtk_editable_set_text (GTK_EDITABLE (self), text ? text : "");
 }

@@ -23,8 +23,9 @@ struct _SignetHistorySection
 {
   GtkWidget    parent_instance;
 
-  GtkWidget   *box;
-  GtkListBox  *list;
+  GtkWidget   *group;
+  /* The entries' rows, as listed now. */
+  GPtrArray   *rows;
   GtkLabel    *more_label;
 
   SignetStore *store;
@@ -298,10 +299,10 @@ reload (SignetHistorySection *self)
 {
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->group), g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->more_label), FALSE);
   /* A contract not saved yet has no history to show. */
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
@@ -327,7 +328,12 @@ reload (SignetHistorySection *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self), entries->len > 0);
   for (guint i = 0; i < MIN (entries->len, MAX_ENTRIES); i++)
-    gtk_list_box_append (self->list, entry_row (self, g_ptr_array_index (entries, i)));
+    {
+      GtkWidget *row = entry_row (self, g_ptr_array_index (entries, i));
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row);
+      g_ptr_array_add (self->rows, row);
+    }
 
   if (entries->len > MAX_ENTRIES)
     {
@@ -369,7 +375,8 @@ signet_history_section_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->currency, g_free);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->group, gtk_widget_unparent);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (signet_history_section_parent_class)->dispose (object);
 }
@@ -388,27 +395,21 @@ signet_history_section_class_init (SignetHistorySectionClass *klass)
 static void
 signet_history_section_init (SignetHistorySection *self)
 {
-  GtkWidget *heading = gtk_label_new (_("History"));
   GtkWidget *more = gtk_label_new (NULL);
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+  self->group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->group), _("History"));
+  gtk_widget_set_parent (self->group, GTK_WIDGET (self));
 
-  gtk_label_set_xalign (GTK_LABEL (heading), 0.0f);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_box_append (GTK_BOX (self->box), heading);
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("History"), -1);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->list));
-
+  /* Under the list: how many older entries it leaves out. */
   gtk_label_set_xalign (GTK_LABEL (more), 0.0f);
-  gtk_widget_add_css_class (more, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (more), TRUE);
+  gtk_widget_set_margin_top (more, 6);
+  gtk_widget_add_css_class (more, "dimmed");
   gtk_widget_set_visible (more, FALSE);
   self->more_label = GTK_LABEL (more);
-  gtk_box_append (GTK_BOX (self->box), more);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), more);
 }
 
 GtkWidget *

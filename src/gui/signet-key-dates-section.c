@@ -22,14 +22,15 @@ struct _SignetKeyDatesSection
   GtkWidget       parent_instance;
 
   GtkWidget      *box;
-  GtkListBox     *list;
+  AdwPreferencesGroup *dates_group;
+  /* The dates' rows, as listed now. */
+  GPtrArray      *date_rows;
   /* What is left out of the list for the range of dates, and why. */
   GtkLabel       *range_label;
   GtkWidget      *add_button;
-  GtkWidget      *review_button;
-  GtkWidget      *reminders_button;
-  GtkLabel       *reviews_label;
-  GtkLabel       *reminders_label;
+  GtkWidget      *follow_up_group;
+  AdwActionRow   *reviews_row;
+  AdwActionRow   *reminders_row;
 
   SignetStore    *store;
   SignetContract *contract;
@@ -58,11 +59,9 @@ add_row (SignetKeyDatesSection *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL && *subtitle != '\0')
-    {
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-    }
-  gtk_list_box_append (self->list, row);
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_group_add (self->dates_group, row);
+  g_ptr_array_add (self->date_rows, row);
 
   return row;
 }
@@ -125,7 +124,7 @@ update_reminders_label (SignetKeyDatesSection *self)
     }
 
   g_string_prepend (text, own ? _("Reminders of this contract:\n") : _("Reminders as in Preferences:\n"));
-  gtk_label_set_text (self->reminders_label, text->str);
+  adw_action_row_set_subtitle (self->reminders_row, text->str);
 }
 
 static void
@@ -139,22 +138,19 @@ reload (SignetKeyDatesSection *self)
   SignetReviewIntervals intervals;
   const char *last_review = NULL;
   gboolean saved = self->store != NULL && contract_id (self) > 0;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  for (guint i = 0; i < self->date_rows->len; i++)
+    adw_preferences_group_remove (self->dates_group, g_ptr_array_index (self->date_rows, i));
+  g_ptr_array_set_size (self->date_rows, 0);
 
   gtk_widget_set_sensitive (self->add_button, saved);
-  gtk_widget_set_sensitive (self->review_button, saved);
-  gtk_widget_set_sensitive (self->reminders_button, saved);
-
+  gtk_widget_set_visible (self->follow_up_group, saved);
   gtk_widget_set_visible (GTK_WIDGET (self->range_label), FALSE);
 
   if (!saved)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
-      gtk_label_set_text (self->reviews_label, _("Save the contract to add key dates and record reviews."));
-      gtk_label_set_text (self->reminders_label, "");
+      adw_preferences_group_set_description (self->dates_group,
+                                             _("Save the contract to add key dates and record reviews."));
       return;
     }
 
@@ -202,7 +198,8 @@ reload (SignetKeyDatesSection *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete_button);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->list), gtk_widget_get_first_child (GTK_WIDGET (self->list)) != NULL);
+  adw_preferences_group_set_description (self->dates_group,
+                                         self->date_rows->len == 0 ? _("No key dates yet.") : NULL);
 
   if (omitted->len > 0)
     {
@@ -215,7 +212,7 @@ reload (SignetKeyDatesSection *self)
     }
 
   if (reviews == NULL || reviews->len == 0)
-    gtk_label_set_text (self->reviews_label, _("No review recorded yet."));
+    adw_action_row_set_subtitle (self->reviews_row, _("No review recorded yet."));
   else
     {
       SignetReview *last = g_ptr_array_index (reviews, 0);
@@ -224,7 +221,7 @@ reload (SignetKeyDatesSection *self)
       text = g_strdup_printf (ngettext ("%u review recorded; the last on %s by %s.",
                                         "%u reviews recorded; the last on %s by %s.", reviews->len),
                               reviews->len, last->date, last->reviewer);
-      gtk_label_set_text (self->reviews_label, text);
+      adw_action_row_set_subtitle (self->reviews_row, text);
     }
 
   update_reminders_label (self);
@@ -233,12 +230,12 @@ reload (SignetKeyDatesSection *self)
 /* Adding a key date */
 
 static void
-add_responded_cb (AdwMessageDialog *dialog,
-                  const char       *response,
-                  gpointer          user_data)
+add_responded_cb (AdwAlertDialog *dialog,
+                  const char     *response,
+                  gpointer        user_data)
 {
   SignetKeyDatesSection *self = g_object_get_data (G_OBJECT (dialog), "section");
-  GtkDropDown *kinds = g_object_get_data (G_OBJECT (dialog), "kinds");
+  AdwComboRow *kinds = g_object_get_data (G_OBJECT (dialog), "kinds");
   SignetDateEntry *date = g_object_get_data (G_OBJECT (dialog), "date");
   GtkEditable *title = g_object_get_data (G_OBJECT (dialog), "title");
   GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note");
@@ -247,7 +244,7 @@ add_responded_cb (AdwMessageDialog *dialog,
   };
   g_autoptr(SignetUserKeyDate) key_date = NULL;
   g_autoptr(GError) error = NULL;
-  guint kind = gtk_drop_down_get_selected (kinds);
+  guint kind = adw_combo_row_get_selected (kinds);
 
   if (g_strcmp0 (response, "add") != 0 || self->store == NULL || contract_id (self) <= 0)
     return;
@@ -260,38 +257,50 @@ add_responded_cb (AdwMessageDialog *dialog,
   reload (self);
 }
 
+/* Adds @row to the dialog's @form, titled (and named for assistive
+ * technology) @title. An entry row's Enter answers the dialog. */
 static GtkWidget *
-labelled (const char *label,
-          GtkWidget  *field)
+add_form_row (GtkWidget  *form,
+              GtkWidget  *row,
+              const char *title)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *caption = gtk_label_new (label);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  if (ADW_IS_ENTRY_ROW (row))
+    adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  gtk_list_box_append (GTK_LIST_BOX (form), row);
 
-  gtk_label_set_xalign (GTK_LABEL (caption), 0.0f);
-  gtk_widget_add_css_class (caption, "dim-label");
-  gtk_box_append (GTK_BOX (box), caption);
-  gtk_box_append (GTK_BOX (box), field);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-
-  return box;
+  return row;
 }
 
 static GtkWidget *
+new_form (void)
+{
+  GtkWidget *form = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (form), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (form, "boxed-list");
+
+  return form;
+}
+
+static AdwDialog *
 new_dialog (SignetKeyDatesSection *self,
             const char            *heading,
-            GtkWidget             *extra,
+            const char            *body,
+            GtkWidget             *form,
             const char            *accept_id,
             const char            *accept_label)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, NULL);
+  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), extra);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    accept_id, accept_label, NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), accept_id, ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), accept_id);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), form);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"),
+                                  accept_id, accept_label, NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), accept_id, ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), accept_id);
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "section", g_object_ref (self), g_object_unref);
 
   return dialog;
@@ -310,29 +319,29 @@ add_activated (GtkWidget  *widget,
     NULL,
   };
   g_autofree char *today = signet_store_dup_today (self->store);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *kinds = gtk_drop_down_new_from_strings (kind_labels);
-  GtkWidget *date = signet_date_entry_new ();
-  GtkWidget *title = gtk_entry_new ();
-  GtkWidget *note = gtk_entry_new ();
-  GtkWidget *dialog;
+  g_autoptr(GtkStringList) kind_list = gtk_string_list_new (kind_labels);
+  GtkWidget *form = new_form ();
+  GtkWidget *kinds = adw_combo_row_new ();
+  GtkWidget *date = signet_date_entry_new (NULL);
+  GtkWidget *title = adw_entry_row_new ();
+  GtkWidget *note = adw_entry_row_new ();
+  AdwDialog *dialog;
 
+  adw_combo_row_set_model (ADW_COMBO_ROW (kinds), G_LIST_MODEL (kind_list));
   signet_date_entry_set_text (SIGNET_DATE_ENTRY (date), today);
-  gtk_entry_set_activates_default (GTK_ENTRY (title), TRUE);
-  gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
-  gtk_box_append (GTK_BOX (box), labelled (_("Kind"), kinds));
-  gtk_box_append (GTK_BOX (box), labelled (_("Date"), date));
-  gtk_box_append (GTK_BOX (box), labelled (_("Title"), title));
-  gtk_box_append (GTK_BOX (box), labelled (_("Note"), note));
+  add_form_row (form, kinds, _("Kind"));
+  add_form_row (form, date, _("Date"));
+  add_form_row (form, title, _("Title"));
+  add_form_row (form, note, _("Note"));
 
-  dialog = new_dialog (self, _("Add a Key Date"), box, "add", _("_Add"));
+  dialog = new_dialog (self, _("Add a Key Date"), NULL, form, "add", _("_Add"));
   g_object_set_data (G_OBJECT (dialog), "kinds", kinds);
   g_object_set_data (G_OBJECT (dialog), "date", date);
   g_object_set_data (G_OBJECT (dialog), "title", title);
   g_object_set_data (G_OBJECT (dialog), "note", note);
   g_signal_connect (dialog, "response", G_CALLBACK (add_responded_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (title);
+  adw_dialog_set_focus (dialog, title);
+  adw_dialog_present (dialog, widget);
 }
 
 /* Deleting one, with Undo */
@@ -388,9 +397,9 @@ delete_activated (GtkWidget  *widget,
 /* Recording a review */
 
 static void
-review_responded_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     gpointer          user_data)
+review_responded_cb (AdwAlertDialog *dialog,
+                     const char     *response,
+                     gpointer        user_data)
 {
   SignetKeyDatesSection *self = g_object_get_data (G_OBJECT (dialog), "section");
   SignetDateEntry *date = g_object_get_data (G_OBJECT (dialog), "date");
@@ -413,24 +422,23 @@ review_activated (GtkWidget  *widget,
 {
   SignetKeyDatesSection *self = SIGNET_KEY_DATES_SECTION (widget);
   g_autofree char *today = signet_store_dup_today (self->store);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *date = signet_date_entry_new ();
-  GtkWidget *note = gtk_entry_new ();
-  GtkWidget *dialog;
+  GtkWidget *form = new_form ();
+  GtkWidget *date = signet_date_entry_new (NULL);
+  GtkWidget *note = adw_entry_row_new ();
+  AdwDialog *dialog;
 
   signet_date_entry_set_text (SIGNET_DATE_ENTRY (date), today);
-  gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("What was checked, and what was found"));
-  gtk_box_append (GTK_BOX (box), labelled (_("Date of the review"), date));
-  gtk_box_append (GTK_BOX (box), labelled (_("Note"), note));
+  gtk_widget_set_tooltip_text (note, _("What was checked, and what was found"));
+  add_form_row (form, date, _("Date of the review"));
+  add_form_row (form, note, _("Note"));
 
-  dialog = new_dialog (self, _("Record a Review"), box, "record", _("_Record"));
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                               _("The next review is counted from this one, by the contract’s risk level."));
+  dialog = new_dialog (self, _("Record a Review"),
+                       _("The next review is counted from this one, by the contract’s risk level."),
+                       form, "record", _("_Record"));
   g_object_set_data (G_OBJECT (dialog), "date", date);
   g_object_set_data (G_OBJECT (dialog), "note", note);
   g_signal_connect (dialog, "response", G_CALLBACK (review_responded_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (dialog, widget);
 }
 
 /* The contract's own reminder lead times */
@@ -454,9 +462,9 @@ parse_leads (GtkEditable  *entry,
 }
 
 static void
-reminders_responded_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        gpointer          user_data)
+reminders_responded_cb (AdwAlertDialog *dialog,
+                        const char     *response,
+                        gpointer        user_data)
 {
   SignetKeyDatesSection *self = g_object_get_data (G_OBJECT (dialog), "section");
   GtkEditable *entries[3] = {
@@ -484,22 +492,21 @@ reminders_responded_cb (AdwMessageDialog *dialog,
 }
 
 static GtkWidget *
-leads_entry (SignetReminderSettings *settings,
-             SignetKeyDateKind       kind)
+leads_row (SignetReminderSettings *settings,
+           SignetKeyDateKind       kind)
 {
-  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *row = adw_entry_row_new ();
   GArray *leads = settings ? signet_reminder_settings_get_leads (settings, kind) : NULL;
 
   if (leads != NULL)
     {
       g_autofree char *text = signet_reminder_leads_to_string (leads);
 
-      gtk_editable_set_text (GTK_EDITABLE (entry), text);
+      gtk_editable_set_text (GTK_EDITABLE (row), text);
     }
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("As in Preferences"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_widget_set_tooltip_text (row, _("As in Preferences"));
 
-  return entry;
+  return row;
 }
 
 static void
@@ -509,25 +516,25 @@ reminders_activated (GtkWidget  *widget,
 {
   SignetKeyDatesSection *self = SIGNET_KEY_DATES_SECTION (widget);
   g_autoptr(SignetReminderSettings) settings = signet_store_get_reminder_settings (self->store, contract_id (self), NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *end = leads_entry (settings, SIGNET_KEY_DATE_END);
-  GtkWidget *notice = leads_entry (settings, SIGNET_KEY_DATE_NOTICE_DEADLINE);
-  GtkWidget *review = leads_entry (settings, SIGNET_KEY_DATE_REVIEW);
-  GtkWidget *dialog;
+  GtkWidget *form = new_form ();
+  GtkWidget *end = leads_row (settings, SIGNET_KEY_DATE_END);
+  GtkWidget *notice = leads_row (settings, SIGNET_KEY_DATE_NOTICE_DEADLINE);
+  GtkWidget *review = leads_row (settings, SIGNET_KEY_DATE_REVIEW);
+  AdwDialog *dialog;
 
-  gtk_box_append (GTK_BOX (box), labelled (_("Days before the end date"), end));
-  gtk_box_append (GTK_BOX (box), labelled (_("Days before the notice deadline"), notice));
-  gtk_box_append (GTK_BOX (box), labelled (_("Days before a review"), review));
+  add_form_row (form, end, _("Days before the end date"));
+  add_form_row (form, notice, _("Days before the notice deadline"));
+  add_form_row (form, review, _("Days before a review"));
 
-  dialog = new_dialog (self, _("Reminders for This Contract"), box, "save", _("_Save"));
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                               _("Write the days separated by spaces, such as “60 14 3”. "
-                                 "Leave a field empty to follow Preferences."));
+  dialog = new_dialog (self, _("Reminders for This Contract"),
+                       _("Write the days separated by spaces, such as “60 14 3”. "
+                         "Leave a field empty to follow Preferences."),
+                       form, "save", _("_Save"));
   g_object_set_data (G_OBJECT (dialog), "end", end);
   g_object_set_data (G_OBJECT (dialog), "notice", notice);
   g_object_set_data (G_OBJECT (dialog), "review", review);
   g_signal_connect (dialog, "response", G_CALLBACK (reminders_responded_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (dialog, widget);
 }
 
 static void
@@ -563,6 +570,7 @@ signet_key_dates_section_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->date_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->contract);
 
@@ -599,68 +607,61 @@ small_button (const char *label,
   return button;
 }
 
-static GtkLabel *
-note_label (void)
+/* A row of the reviews and reminders, with the button that changes them:
+ * its text is the row's subtitle, every line of it. */
+static AdwActionRow *
+add_follow_up_row (GtkWidget  *group,
+                   const char *title,
+                   GtkWidget  *button)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *row = adw_action_row_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (label, "dim-label");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
-  return GTK_LABEL (label);
+  return ADW_ACTION_ROW (row);
 }
 
 static void
 signet_key_dates_section_init (SignetKeyDatesSection *self)
 {
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *heading = gtk_label_new (_("Key Dates"));
-  GtkWidget *reviews = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *reminders = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *range_label = gtk_label_new (NULL);
 
+  self->date_rows = g_ptr_array_new ();
   self->preferences = g_settings_new (SIGNET_SETTINGS_SCHEMA);
   g_signal_connect_object (self->preferences, "changed", G_CALLBACK (preferences_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
-  gtk_label_set_xalign (GTK_LABEL (heading), 0.0f);
-  gtk_widget_set_hexpand (heading, TRUE);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_box_append (GTK_BOX (header), heading);
+  self->dates_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->dates_group, _("Key Dates"));
   self->add_button = small_button (_("Add _Key Date…"), "key-dates.add",
                                    _("Add a milestone, a payment or another date to this contract"));
-  gtk_box_append (GTK_BOX (header), self->add_button);
-  gtk_box_append (GTK_BOX (self->box), header);
+  gtk_widget_add_css_class (self->add_button, "flat");
+  adw_preferences_group_set_header_suffix (self->dates_group, self->add_button);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->dates_group));
 
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Key Dates"), -1);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->list));
+  self->range_label = GTK_LABEL (range_label);
+  gtk_label_set_xalign (self->range_label, 0.0f);
+  gtk_label_set_wrap (self->range_label, TRUE);
+  gtk_label_set_wrap_mode (self->range_label, PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_margin_top (range_label, 6);
+  gtk_widget_add_css_class (range_label, "warning");
+  adw_preferences_group_add (self->dates_group, range_label);
 
-  self->range_label = note_label ();
-  gtk_widget_remove_css_class (GTK_WIDGET (self->range_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->range_label), "warning");
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->range_label));
-
-  self->reviews_label = note_label ();
-  gtk_box_append (GTK_BOX (reviews), GTK_WIDGET (self->reviews_label));
-  self->review_button = small_button (_("Record _Review…"), "key-dates.record-review",
-                                      _("Record that this contract was reviewed"));
-  gtk_box_append (GTK_BOX (reviews), self->review_button);
-  gtk_widget_set_margin_top (reviews, 6);
-  gtk_box_append (GTK_BOX (self->box), reviews);
-
-  self->reminders_label = note_label ();
-  gtk_box_append (GTK_BOX (reminders), GTK_WIDGET (self->reminders_label));
-  self->reminders_button = small_button (_("_Reminders…"), "key-dates.reminders",
-                                         _("Change when reminders come for this contract"));
-  gtk_box_append (GTK_BOX (reminders), self->reminders_button);
-  gtk_box_append (GTK_BOX (self->box), reminders);
+  self->follow_up_group = adw_preferences_group_new ();
+  self->reviews_row =
+    add_follow_up_row (self->follow_up_group, _("Reviews"),
+                       small_button (_("Record _Review…"), "key-dates.record-review",
+                                     _("Record that this contract was reviewed")));
+  self->reminders_row =
+    add_follow_up_row (self->follow_up_group, _("Reminders"),
+                       small_button (_("_Reminders…"), "key-dates.reminders",
+                                     _("Change when reminders come for this contract")));
+  gtk_box_append (GTK_BOX (self->box), self->follow_up_group);
 
   reload (self);
 }

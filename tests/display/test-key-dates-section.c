@@ -6,7 +6,6 @@
 
 #include "display-test-utils.h"
 #include "signet-application.h"
-#include "signet-date-entry.h"
 #include "signet-key-dates-section.h"
 #include "signet-store-events.h"
 
@@ -110,14 +109,12 @@ test_derived_dates_explained (Fixture       *f,
 }
 
 static GtkEditable *
-dialog_entry (AdwMessageDialog *dialog,
-              const char       *name)
+dialog_entry (AdwAlertDialog *dialog,
+              const char     *name)
 {
   GtkWidget *widget = display_test_find_accessible (GTK_WIDGET (dialog), name);
 
   g_assert_nonnull (widget);
-  if (SIGNET_IS_DATE_ENTRY (widget))
-    widget = signet_date_entry_get_entry (SIGNET_DATE_ENTRY (widget));
 
   return GTK_EDITABLE (widget);
 }
@@ -127,11 +124,11 @@ static void
 test_add_key_date (Fixture       *f,
                    gconstpointer  data)
 {
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
   g_autoptr(GPtrArray) key_dates = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (f->section), "key-dates.add", NULL);
-  dialog = display_test_find_message_dialog ();
+  dialog = display_test_find_alert_dialog ();
   g_assert_nonnull (dialog);
 
   gtk_editable_set_text (dialog_entry (dialog, "Date"), "2027-01-15");
@@ -151,7 +148,7 @@ test_add_key_date_refused (Fixture       *f,
   g_autoptr(GPtrArray) key_dates = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (f->section), "key-dates.add", NULL);
-  gtk_editable_set_text (dialog_entry (display_test_find_message_dialog (), "Date"), "2027-02-30");
+  gtk_editable_set_text (dialog_entry (display_test_find_alert_dialog (), "Date"), "2027-02-30");
   display_test_respond ("add");
 
   g_assert_nonnull (display_test_find_alert_dialog ());
@@ -166,11 +163,13 @@ test_record_review (Fixture       *f,
                     gconstpointer  data)
 {
   gtk_widget_activate_action (GTK_WIDGET (f->section), "key-dates.record-review", NULL);
-  gtk_editable_set_text (dialog_entry (display_test_find_message_dialog (), "Date of the review"), "2026-11-20");
+  gtk_editable_set_text (dialog_entry (display_test_find_alert_dialog (), "Date of the review"), "2026-11-20");
   display_test_respond ("record");
 
   g_assert_true (has_label_containing (GTK_WIDGET (f->section), "1 review recorded; the last on 2026-11-20"));
   g_assert_nonnull (find_row (GTK_WIDGET (f->section), "Review: 2027-02-20"));
+  /* The rows were rebuilt: a frame lays them out before they are drawn. */
+  display_test_spin (100);
   g_free (display_test_save_screenshot (GTK_WIDGET (f->window), "key-dates-section"));
 }
 
@@ -192,14 +191,14 @@ test_reminders (Fixture       *f,
   g_settings_reset (preferences, "reminder-end-leads");
 
   gtk_widget_activate_action (GTK_WIDGET (f->section), "key-dates.reminders", NULL);
-  gtk_editable_set_text (dialog_entry (display_test_find_message_dialog (), "Days before the end date"), "sixty");
+  gtk_editable_set_text (dialog_entry (display_test_find_alert_dialog (), "Days before the end date"), "sixty");
   display_test_respond ("save");
   g_assert_nonnull (display_test_find_alert_dialog ());
   display_test_respond ("close");
   g_assert_true (has_label_containing (GTK_WIDGET (f->section), "Reminders as in Preferences"));
 
   gtk_widget_activate_action (GTK_WIDGET (f->section), "key-dates.reminders", NULL);
-  gtk_editable_set_text (dialog_entry (display_test_find_message_dialog (), "Days before the end date"), "60 14");
+  gtk_editable_set_text (dialog_entry (display_test_find_alert_dialog (), "Days before the end date"), "60 14");
   display_test_respond ("save");
 
   g_assert_true (has_label_containing (GTK_WIDGET (f->section), "Reminders of this contract"));
