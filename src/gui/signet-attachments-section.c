@@ -17,18 +17,20 @@ struct _SignetAttachmentsSection
 {
   GtkWidget    parent_instance;
 
-  GtkWidget   *box;
-  GtkListBox  *list;
+  AdwPreferencesGroup *group;
   GtkWidget   *add_button;
   GtkLabel    *hint_label;
+  /* The attachments' rows, as listed now. */
+  GPtrArray   *rows;
 
   SignetStore *store;
   gint64       contract_id;
   /* attachment id -> SignetAttachment, as listed */
   GHashTable  *attachments;
 
-  /* The chooser open now, if any, and the attachment it replaces. */
-  GtkFileChooserNative *chooser;
+  /* Cancels the file chooser open now, if any; it answers with the
+   * attachment it replaces or the version it saves a copy of. */
+  GCancellable *chooser;
   gint64       replacing_id;
   gint64       saving_version_id;
 };
@@ -147,7 +149,6 @@ build_row (SignetAttachmentsSection *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), signet_attachment_get_file_name (attachment));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
 
   open_button = gtk_button_new_with_mnemonic (_("_Open"));
@@ -180,17 +181,16 @@ reload (SignetAttachmentsSection *self)
 {
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
   g_hash_table_remove_all (self->attachments);
 
   gtk_widget_set_sensitive (self->add_button, self->store != NULL && self->contract_id > 0);
 
   if (self->store == NULL || self->contract_id <= 0)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
       gtk_label_set_text (self->hint_label, _("Save the contract to attach files to it."));
       return;
     }
@@ -198,7 +198,6 @@ reload (SignetAttachmentsSection *self)
   list = signet_store_list_attachments (self->store, self->contract_id, &error);
   if (list == NULL)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
       gtk_label_set_text (self->hint_label, error->message);
       return;
     }
@@ -206,14 +205,15 @@ reload (SignetAttachmentsSection *self)
   for (guint i = 0; i < list->len; i++)
     {
       SignetAttachment *attachment = g_ptr_array_index (list, i);
+      GtkWidget *row = build_row (self, attachment);
 
       g_hash_table_insert (self->attachments,
                            g_memdup2 (&(gint64) { signet_attachment_get_id (attachment) }, sizeof (gint64)),
                            g_object_ref (attachment));
-      gtk_list_box_append (self->list, build_row (self, attachment));
+      adw_preferences_group_add (self->group, row);
+      g_ptr_array_add (self->rows, row);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->list), list->len > 0);
   gtk_label_set_text (self->hint_label,
                       list->len > 0
                         ? _("Drop files here to attach more.")
@@ -375,57 +375,95 @@ signet_attachments_section_add_files (SignetAttachmentsSection *self,
     add_file (self, l->data, 0);
 }
 
+/* A chooser closed without a file: nothing to say unless it failed. */
 static void
-chooser_responded_cb (SignetAttachmentsSection *self,
-                      int                       response,
-                      GtkFileChooserNative     *chooser)
+chooser_failed (SignetAttachmentsSection *self,
+                const GError             *error)
 {
+  if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) ||
+      g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+    return;
+
+  signet_error_dialog_show (GTK_WIDGET (self), _("No File Could Be Chosen"), error);
+}
+
+static void
+files_chosen_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SignetAttachmentsSection) self = user_data;
   g_autoptr(GListModel) files = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source), result, &error);
+  if (files == NULL)
+    {
+      chooser_failed (self, error);
+      return;
+    }
 
-  for (guint i = 0; files != NULL && i < g_list_model_get_n_items (files); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
 
-      add_file (self, file, self->replacing_id);
+      add_file (self, file, 0);
     }
-
-  self->replacing_id = 0;
-  g_clear_object (&self->chooser);
 }
 
+static void
+replacement_chosen_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(SignetAttachmentsSection) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 replacing_id = self->replacing_id;
+
+  g_clear_object (&self->chooser);
+  self->replacing_id = 0;
+  file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, &error);
+  if (file == NULL)
+    chooser_failed (self, error);
+  else
+    add_file (self, file, replacing_id);
+}
+
+/* Add File… (several files) or Replace (one, the new version of
+ * @replacing_id). */
 static void
 choose_files (SignetAttachmentsSection *self,
               gint64                    replacing_id)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autoptr(GtkFileFilter) pdfs = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   if (self->chooser != NULL)
     return;
 
-  self->replacing_id = replacing_id;
-  self->chooser = gtk_file_chooser_native_new (replacing_id > 0 ? _("Replace With a New Version")
-                                                                : _("Attach Files"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               replacing_id > 0 ? _("_Replace") : _("_Attach"),
-                                               _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), replacing_id == 0);
-
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_filter_set_name (pdfs, _("PDF Documents"));
   gtk_file_filter_add_mime_type (pdfs, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), pdfs);
+  g_list_store_append (filters, all);
+  g_list_store_append (filters, pdfs);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_title (dialog, replacing_id > 0 ? _("Replace With a New Version") : _("Attach Files"));
+  gtk_file_dialog_set_accept_label (dialog, replacing_id > 0 ? _("_Replace") : _("_Attach"));
 
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_responded_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  self->chooser = g_cancellable_new ();
+  self->replacing_id = replacing_id;
+  if (replacing_id > 0)
+    gtk_file_dialog_open (dialog, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->chooser,
+                          replacement_chosen_cb, g_object_ref (self));
+  else
+    gtk_file_dialog_open_multiple (dialog, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->chooser,
+                                   files_chosen_cb, g_object_ref (self));
 }
 
 /* Opening */
@@ -612,22 +650,24 @@ open_version_activated (GtkWidget  *widget,
 /* Saving out */
 
 static void
-save_chooser_responded_cb (SignetAttachmentsSection *self,
-                           int                       response,
-                           GtkFileChooserNative     *chooser)
+copy_chosen_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-
-      if (signet_store_check_not_register_file (self->store, file, &error))
-        export_version (self, self->saving_version_id, file, FALSE);
-      else
-        signet_error_dialog_show (GTK_WIDGET (self), _("The File Was Not Saved"), error);
-    }
+  g_autoptr(SignetAttachmentsSection) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->chooser);
+  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
+  if (file == NULL)
+    chooser_failed (self, error);
+  else if (self->store == NULL)
+    return;
+  else if (signet_store_check_not_register_file (self->store, file, &error))
+    export_version (self, self->saving_version_id, file, FALSE);
+  else
+    signet_error_dialog_show (GTK_WIDGET (self), _("The File Was Not Saved"), error);
 }
 
 static void
@@ -638,18 +678,20 @@ save_activated (GtkWidget  *widget,
   SignetAttachmentsSection *self = SIGNET_ATTACHMENTS_SECTION (widget);
   SignetAttachment *attachment = lookup (self, g_variant_get_int64 (parameter));
   GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileDialog) dialog = NULL;
 
   if (attachment == NULL || self->chooser != NULL)
     return;
 
+  dialog = gtk_file_dialog_new ();
+  gtk_file_dialog_set_title (dialog, _("Save a Copy"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Save"));
+  gtk_file_dialog_set_initial_name (dialog, signet_attachment_get_file_name (attachment));
+
+  self->chooser = g_cancellable_new ();
   self->saving_version_id = signet_attachment_get_version_id (attachment);
-  self->chooser = gtk_file_chooser_native_new (_("Save a Copy"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), signet_attachment_get_file_name (attachment));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (save_chooser_responded_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  gtk_file_dialog_save (dialog, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->chooser,
+                        copy_chosen_cb, g_object_ref (self));
 }
 
 static void
@@ -671,12 +713,12 @@ add_activated (GtkWidget  *widget,
 /* Role and description */
 
 static void
-edit_responded_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   gpointer          user_data)
+edit_responded_cb (AdwAlertDialog *dialog,
+                   const char     *response,
+                   gpointer        user_data)
 {
   SignetAttachmentsSection *self = g_object_get_data (G_OBJECT (dialog), "section");
-  GtkDropDown *roles = g_object_get_data (G_OBJECT (dialog), "roles");
+  AdwComboRow *roles = g_object_get_data (G_OBJECT (dialog), "roles");
   GtkEditable *description = g_object_get_data (G_OBJECT (dialog), "description");
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "attachment-id"));
   g_autoptr(SignetAttachment) updated = NULL;
@@ -685,7 +727,7 @@ edit_responded_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "save") != 0 || self->store == NULL)
     return;
 
-  updated = signet_store_update_attachment (self->store, id, gtk_drop_down_get_selected (roles),
+  updated = signet_store_update_attachment (self->store, id, adw_combo_row_get_selected (roles),
                                             gtk_editable_get_text (description), &error);
   if (updated == NULL)
     signet_error_dialog_show (GTK_WIDGET (self), _("The Changes Were Not Saved"), error);
@@ -700,44 +742,51 @@ edit_activated (GtkWidget  *widget,
   SignetAttachmentsSection *self = SIGNET_ATTACHMENTS_SECTION (widget);
   SignetAttachment *attachment = lookup (self, g_variant_get_int64 (parameter));
   const char *role_labels[SIGNET_N_ATTACHMENT_ROLES + 1] = { NULL, };
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
-  GtkWidget *box;
+  g_autoptr(GtkStringList) role_list = NULL;
+  const char *text;
+  AdwDialog *dialog;
+  GtkWidget *form;
   GtkWidget *roles;
   GtkWidget *description;
 
-  if (attachment == NULL || !GTK_IS_WINDOW (root))
+  if (attachment == NULL)
     return;
 
   for (guint i = 0; i < SIGNET_N_ATTACHMENT_ROLES; i++)
     role_labels[i] = signet_attachment_role_to_label (i);
+  role_list = gtk_string_list_new (role_labels);
 
-  roles = gtk_drop_down_new_from_strings (role_labels);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (roles), signet_attachment_get_role (attachment));
+  roles = adw_combo_row_new ();
+  adw_combo_row_set_model (ADW_COMBO_ROW (roles), G_LIST_MODEL (role_list));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (roles), signet_attachment_get_role (attachment));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (roles), _("Role"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (roles), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Role"), -1);
-  description = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (description), _("Description"));
-  gtk_editable_set_text (GTK_EDITABLE (description),
-                         signet_attachment_get_description (attachment) ? signet_attachment_get_description (attachment) : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (description), TRUE);
+
+  description = adw_entry_row_new ();
+  text = signet_attachment_get_description (attachment);
+  gtk_editable_set_text (GTK_EDITABLE (description), text != NULL ? text : "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (description), _("Description"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (description), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (description), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Description"), -1);
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_box_append (GTK_BOX (box), roles);
-  gtk_box_append (GTK_BOX (box), description);
+  form = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (form), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (form, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (form), roles);
+  gtk_list_box_append (GTK_LIST_BOX (form), description);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (root), signet_attachment_get_file_name (attachment), NULL);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = adw_alert_dialog_new (signet_attachment_get_file_name (attachment), NULL);
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), form);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "save");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "section", g_object_ref (self), g_object_unref);
   g_object_set_data (G_OBJECT (dialog), "roles", roles);
   g_object_set_data (G_OBJECT (dialog), "description", description);
   g_object_set_data (G_OBJECT (dialog), "attachment-id", GSIZE_TO_POINTER (signet_attachment_get_id (attachment)));
   g_signal_connect (dialog, "response", G_CALLBACK (edit_responded_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (dialog, widget);
 }
 
 /* Deleting, with Undo */
@@ -811,10 +860,11 @@ signet_attachments_section_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_cancellable_cancel (self->chooser);
   g_clear_object (&self->chooser);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  if (self->group != NULL)
+    gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->group)));
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_pointer (&self->attachments, g_hash_table_unref);
 
@@ -847,36 +897,30 @@ signet_attachments_section_class_init (SignetAttachmentsSectionClass *klass)
 static void
 signet_attachments_section_init (SignetAttachmentsSection *self)
 {
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *heading = gtk_label_new (_("Attachments"));
+  GtkWidget *hint = gtk_label_new (NULL);
 
   self->attachments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->rows = g_ptr_array_new ();
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  gtk_label_set_xalign (GTK_LABEL (heading), 0.0f);
-  gtk_widget_set_hexpand (heading, TRUE);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_box_append (GTK_BOX (header), heading);
+  self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->group, _("Attachments"));
+  gtk_widget_set_parent (GTK_WIDGET (self->group), GTK_WIDGET (self));
 
   self->add_button = gtk_button_new_with_mnemonic (_("_Add File…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "attachments.add");
   gtk_widget_set_tooltip_text (self->add_button, _("Attach a file to this contract"));
-  gtk_box_append (GTK_BOX (header), self->add_button);
-  gtk_box_append (GTK_BOX (self->box), header);
+  gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->add_button, "flat");
+  adw_preferences_group_set_header_suffix (self->group, self->add_button);
 
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attachments"), -1);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->list));
-
-  self->hint_label = GTK_LABEL (gtk_label_new (NULL));
+  /* Under the list: what to do to attach (more) files. */
+  self->hint_label = GTK_LABEL (hint);
   gtk_label_set_xalign (self->hint_label, 0.0f);
   gtk_label_set_wrap (self->hint_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->hint_label));
+  gtk_label_set_wrap_mode (self->hint_label, PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_margin_top (hint, 6);
+  gtk_widget_add_css_class (hint, "dimmed");
+  adw_preferences_group_add (self->group, hint);
 
   reload (self);
 }
