@@ -294,8 +294,8 @@ signet_application_startup (GApplication *app)
   SignetApplication *self = SIGNET_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
-  /* GtkApplication sets this one only for a gtk/help-overlay.ui, which
-   * Signet's window loads itself after its first frame. */
+  /* Set here rather than in the window's class, so that the main menu
+   * shows the keys beside Keyboard Shortcuts. */
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (signet_application_parent_class)->startup (app);
@@ -312,7 +312,7 @@ signet_application_startup (GApplication *app)
     }
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.shortcuts", shortcuts_accels);
 }
 
 static void

@@ -4,18 +4,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "signet-column-sorter.h"
 
-/* GTK 4.8 has no accessor for the primary column of a column view's sorter
- * (gtk_column_view_sorter_get_primary_sort_column() is 4.10). But that
- * sorter compares two items by asking its columns' sorters in order, the
- * primary first, stopping at the first that returns non-zero, and swaps the
- * items for a column sorted descending. So we compare two probe objects whose
- * order is known: the column sorter that gets asked records itself, and
- * because it always answers "probe 1 before probe 2", the sign of the
- * overall result tells ascending from descending. */
+/* The contract table's rows come sorted from SQL; a column's sorter only
+ * tells the column view that the column can be sorted, and which key it
+ * stands for. It never orders two items. */
 
 struct _SignetColumnSorter
 {
@@ -26,30 +19,18 @@ struct _SignetColumnSorter
 
 G_DEFINE_FINAL_TYPE (SignetColumnSorter, signet_column_sorter, GTK_TYPE_SORTER)
 
-#define PROBE_RANK "signet-probe-rank"
-
-/* The sorter that answered the running probe; the main thread is the only
- * one that touches widgets and sorters. */
-static SignetColumnSorter *asked_sorter;
-
 static GtkOrdering
 signet_column_sorter_compare (GtkSorter *sorter,
                               gpointer   item1,
                               gpointer   item2)
 {
-  int rank1 = GPOINTER_TO_INT (g_object_get_data (item1, PROBE_RANK));
-  int rank2 = GPOINTER_TO_INT (g_object_get_data (item2, PROBE_RANK));
-
-  if (asked_sorter == NULL)
-    asked_sorter = SIGNET_COLUMN_SORTER (sorter);
-
-  return gtk_ordering_from_cmpfunc (rank1 - rank2);
+  return GTK_ORDERING_EQUAL;
 }
 
 static GtkSorterOrder
 signet_column_sorter_get_order (GtkSorter *sorter)
 {
-  return GTK_SORTER_ORDER_PARTIAL;
+  return GTK_SORTER_ORDER_NONE;
 }
 
 static void
@@ -89,31 +70,26 @@ signet_column_sorter_probe (GtkSorter     *view_sorter,
                             SignetSortKey *key,
                             gboolean      *descending)
 {
-  g_autoptr(GObject) probe1 = NULL;
-  g_autoptr(GObject) probe2 = NULL;
-  GtkOrdering result;
+  GtkColumnViewColumn *column;
+  GtkSorter *column_sorter;
 
   g_return_val_if_fail (GTK_IS_SORTER (view_sorter), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (descending != NULL, FALSE);
 
-  probe1 = g_object_new (G_TYPE_OBJECT, NULL);
-  probe2 = g_object_new (G_TYPE_OBJECT, NULL);
-  g_object_set_data (probe1, PROBE_RANK, GINT_TO_POINTER (1));
-  g_object_set_data (probe2, PROBE_RANK, GINT_TO_POINTER (2));
+  if (!GTK_IS_COLUMN_VIEW_SORTER (view_sorter))
+    return FALSE;
 
-  asked_sorter = NULL;
-  result = gtk_sorter_compare (view_sorter, probe1, probe2);
+  column = gtk_column_view_sorter_get_primary_sort_column (GTK_COLUMN_VIEW_SORTER (view_sorter));
+  if (column == NULL)
+    return FALSE;
 
-  if (asked_sorter == NULL || result == GTK_ORDERING_EQUAL)
-    {
-      asked_sorter = NULL;
-      return FALSE;
-    }
+  column_sorter = gtk_column_view_column_get_sorter (column);
+  if (!SIGNET_IS_COLUMN_SORTER (column_sorter))
+    return FALSE;
 
-  *key = asked_sorter->key;
-  *descending = (result == GTK_ORDERING_LARGER);
-  asked_sorter = NULL;
+  *key = SIGNET_COLUMN_SORTER (column_sorter)->key;
+  *descending = gtk_column_view_sorter_get_primary_sort_order (GTK_COLUMN_VIEW_SORTER (view_sorter)) == GTK_SORT_DESCENDING;
 
   return TRUE;
 }

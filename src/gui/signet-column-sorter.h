@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SignetColumnSorter, signet_column_sorter, SIGNET, COLUMN_SORTER, GtkSorter)
 
 /* The sorter of one column of the contract table. It never sorts rows (SQL
- * does); it only answers which column the column view sorts by, see
+ * does); it only names the key its column sorts by, see
  * signet_column_sorter_probe(). */
 SignetColumnSorter *signet_column_sorter_new      (SignetSortKey  key);
 SignetSortKey       signet_column_sorter_get_key  (SignetColumnSorter *self);

@@ -46,6 +46,7 @@ struct _SignetContractTable
   GtkSingleSelection  *selection;
 
   gint64               selected_id;
+  SignetContractTableColumns columns;
   /* Set while the model changes or the table selects a row itself, so the
    * selection changes GtkSingleSelection makes then are not the user's. */
   guint                updating;
@@ -53,8 +54,22 @@ struct _SignetContractTable
 
 G_DEFINE_FINAL_TYPE (SignetContractTable, signet_contract_table, GTK_TYPE_WIDGET)
 
+G_DEFINE_ENUM_TYPE (SignetContractTableColumns, signet_contract_table_columns,
+                    G_DEFINE_ENUM_VALUE (SIGNET_CONTRACT_TABLE_COLUMNS_ALL, "all"),
+                    G_DEFINE_ENUM_VALUE (SIGNET_CONTRACT_TABLE_COLUMNS_NO_VALUE, "no-value"),
+                    G_DEFINE_ENUM_VALUE (SIGNET_CONTRACT_TABLE_COLUMNS_ESSENTIAL, "essential"))
+
+enum {
+  PROP_0,
+  PROP_COLUMNS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 enum {
   SELECTION_CHANGED,
+  ROW_ACTIVATED,
   SORT_CHANGED,
   N_SIGNALS
 };
@@ -78,28 +93,29 @@ column_for_key (SignetContractTable *self,
     }
 }
 
-static GtkWidget *
-find_list_view (GtkWidget *column_view)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (column_view);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-
-  return NULL;
-}
-
-/* GTK 4.8 has no gtk_column_view_scroll_to(); the list view inside the
- * column view has the "list.scroll-to-item" action that does it. */
 static void
 scroll_to_position (SignetContractTable *self,
                     guint                position)
 {
-  GtkWidget *list_view = find_list_view (GTK_WIDGET (self->column_view));
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_column_view_scroll_to (self->column_view, position, NULL, GTK_LIST_SCROLL_NONE, NULL);
+}
 
-  if (list_view != NULL && position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+/* Whether @widget, picked in the column view, is in one of its rows (not
+ * in the column titles or the space below the last row). */
+static gboolean
+is_in_row (SignetContractTable *self,
+           GtkWidget           *widget)
+{
+  for (GtkWidget *w = widget; w != NULL && w != GTK_WIDGET (self->column_view); w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (w);
+
+      if (GTK_IS_LIST_VIEW (parent))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* The rows that the window shows at its size, before it is allocated. */
@@ -113,7 +129,6 @@ first_frame_rows (SignetContractTable *self)
 
   if (GTK_IS_WINDOW (root))
     {
-      /* GTK 4.8 wants both pointers. */
       gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
 
       /* A maximized window is as high as its monitor; take the tallest. */
@@ -338,6 +353,35 @@ selection_changed_cb (SignetContractTable *self,
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
+/* A click on a row, after the row selected itself: also on the row that
+ * was selected already, which a window showing one pane at a time opens
+ * again. */
+static void
+row_released_cb (SignetContractTable *self,
+                 int                  n_press,
+                 double               x,
+                 double               y,
+                 GtkGestureClick     *gesture)
+{
+  GtkWidget *picked;
+
+  if (n_press != 1)
+    return;
+
+  picked = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+  if (picked != NULL && is_in_row (self, picked))
+    g_signal_emit (self, signals[ROW_ACTIVATED], 0);
+}
+
+/* Enter on a row, or a double click. */
+static void
+column_view_activated_cb (SignetContractTable *self,
+                          guint                position,
+                          GtkColumnView       *column_view)
+{
+  g_signal_emit (self, signals[ROW_ACTIVATED], 0);
+}
+
 static void
 view_sorter_changed_cb (SignetContractTable *self,
                         GtkSorterChange      change,
@@ -442,17 +486,73 @@ signet_contract_table_dispose (GObject *object)
 }
 
 static void
+signet_contract_table_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  SignetContractTable *self = SIGNET_CONTRACT_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLUMNS:
+      g_value_set_enum (value, signet_contract_table_get_columns (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+signet_contract_table_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  SignetContractTable *self = SIGNET_CONTRACT_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLUMNS:
+      signet_contract_table_set_columns (self, g_value_get_enum (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 signet_contract_table_class_init (SignetContractTableClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_contract_table_dispose;
+  object_class->get_property = signet_contract_table_get_property;
+  object_class->set_property = signet_contract_table_set_property;
   widget_class->map = signet_contract_table_map;
   widget_class->unmap = signet_contract_table_unmap;
 
+  /* Which columns show: the window shows fewer as it narrows. */
+  properties[PROP_COLUMNS] =
+    g_param_spec_enum ("columns", NULL, NULL,
+                       SIGNET_TYPE_CONTRACT_TABLE_COLUMNS,
+                       SIGNET_CONTRACT_TABLE_COLUMNS_ALL,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   signals[SELECTION_CHANGED] =
     g_signal_new ("selection-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  signals[ROW_ACTIVATED] =
+    g_signal_new ("row-activated",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -496,6 +596,7 @@ signet_contract_table_init (SignetContractTable *self)
     SIGNET_SORT_STATUS, SIGNET_SORT_END_DATE, SIGNET_SORT_VALUE,
   };
   GtkShortcutController *shortcuts;
+  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -508,6 +609,13 @@ signet_contract_table_init (SignetContractTable *self)
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (view_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->column_view, "activate",
+                           G_CALLBACK (column_view_activated_cb), self, G_CONNECT_SWAPPED);
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (row_released_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
 
   /* Delete acts on the list only, so it never deletes a contract while
    * someone presses Delete in a field of the form. */
@@ -622,6 +730,51 @@ signet_contract_table_get_column_view (SignetContractTable *self)
   g_return_val_if_fail (SIGNET_IS_CONTRACT_TABLE (self), NULL);
 
   return GTK_WIDGET (self->column_view);
+}
+
+void
+signet_contract_table_focus_selection (SignetContractTable *self)
+{
+  guint position;
+
+  g_return_if_fail (SIGNET_IS_CONTRACT_TABLE (self));
+
+  /* Scrolling to a row with GTK_LIST_SCROLL_FOCUS makes it the row that
+   * the column view gives the focus to, but while the view is not focused
+   * it does not move the focus itself. */
+  position = self->selection ? gtk_single_selection_get_selected (self->selection) : GTK_INVALID_LIST_POSITION;
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_column_view_scroll_to (self->column_view, position, NULL, GTK_LIST_SCROLL_FOCUS, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+SignetContractTableColumns
+signet_contract_table_get_columns (SignetContractTable *self)
+{
+  g_return_val_if_fail (SIGNET_IS_CONTRACT_TABLE (self), SIGNET_CONTRACT_TABLE_COLUMNS_ALL);
+
+  return self->columns;
+}
+
+void
+signet_contract_table_set_columns (SignetContractTable        *self,
+                                   SignetContractTableColumns  columns)
+{
+  gboolean essential;
+
+  g_return_if_fail (SIGNET_IS_CONTRACT_TABLE (self));
+  g_return_if_fail (columns <= SIGNET_CONTRACT_TABLE_COLUMNS_ESSENTIAL);
+
+  if (self->columns == columns)
+    return;
+
+  self->columns = columns;
+  essential = (columns == SIGNET_CONTRACT_TABLE_COLUMNS_ESSENTIAL);
+  gtk_column_view_column_set_visible (self->client_column, !essential);
+  gtk_column_view_column_set_visible (self->status_column, !essential);
+  gtk_column_view_column_set_visible (self->value_column, columns == SIGNET_CONTRACT_TABLE_COLUMNS_ALL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLUMNS]);
 }
 
 /* How many rows the table makes before its first frame: those that fit in

@@ -13,10 +13,10 @@
 #include "signet-ics.h"
 #include "signet-import-dialog.h"
 #include "signet-money.h"
+#include "signet-shortcuts-dialog.h"
 #include "signet-unsaved-dialog.h"
 #include "signet-window-private.h"
 
-#define RESPONSE_CLOSE      "close"
 #define RESPONSE_ADD_CLIENT "add-client"
 
 #define DELETED_CONTRACT_KEY "signet-deleted-contract"
@@ -43,13 +43,9 @@ _signet_window_show_error (SignetWindow *self,
                            const char   *heading,
                            const GError *error)
 {
-  GtkWidget *dialog;
-
   g_assert (SIGNET_IS_WINDOW (self));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), RESPONSE_CLOSE, _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  signet_error_dialog_show (GTK_WIDGET (self), heading, error);
 }
 
 void
@@ -73,6 +69,29 @@ _signet_window_update_actions (SignetWindow *self)
   gtk_widget_action_set_enabled (widget, "contract.save", dirty);
   gtk_widget_action_set_enabled (widget, "contract.cancel", dirty || is_new);
   gtk_widget_action_set_enabled (widget, "contract.delete", shown != NULL && !is_new);
+}
+
+void
+_signet_window_reveal_page (SignetWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  g_assert (SIGNET_IS_WINDOW (self));
+
+  if (adw_navigation_split_view_get_show_content (self->split_view))
+    return;
+
+  /* Pushed over the list, the page would get the focus the list had, and
+   * the split view would give it to the form's first field, its text
+   * selected. The focus goes to the page's back button once the page is in
+   * instead, and back to the list's selected row when the user returns
+   * (contract_page_shown_cb(), list_page_shown_cb()). */
+  self->pushed_from_list = adw_navigation_split_view_get_collapsed (self->split_view) &&
+                           focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_page));
+  if (self->pushed_from_list)
+    gtk_root_set_focus (GTK_ROOT (self), NULL);
+
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
 void
@@ -203,9 +222,9 @@ present_clients_window (SignetWindow *self,
 }
 
 static void
-no_clients_dialog_responded_cb (SignetWindow     *self,
-                                const char       *response,
-                                AdwMessageDialog *dialog)
+no_clients_dialog_responded_cb (SignetWindow   *self,
+                                const char     *response,
+                                AdwAlertDialog *dialog)
 {
   if (g_str_equal (response, RESPONSE_ADD_CLIENT))
     present_clients_window (self, TRUE);
@@ -214,22 +233,22 @@ no_clients_dialog_responded_cb (SignetWindow     *self,
 static void
 explain_no_clients (SignetWindow *self)
 {
-  GtkWidget *dialog;
+  AdwDialog *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Add a Client First"),
-                                   _("Every contract is with a client, and there are no clients yet. "
-                                     "Add the client, then create the contract."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    SIGNET_RESPONSE_CANCEL, _("_Cancel"),
-                                    RESPONSE_ADD_CLIENT, _("_Add Client"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), RESPONSE_ADD_CLIENT,
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), RESPONSE_ADD_CLIENT);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), SIGNET_RESPONSE_CANCEL);
+  dialog = adw_alert_dialog_new (_("Add a Client First"),
+                                 _("Every contract is with a client, and there are no clients yet. "
+                                   "Add the client, then create the contract."));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  SIGNET_RESPONSE_CANCEL, _("_Cancel"),
+                                  RESPONSE_ADD_CLIENT, _("_Add Client"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), RESPONSE_ADD_CLIENT,
+                                            ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), RESPONSE_ADD_CLIENT);
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), SIGNET_RESPONSE_CANCEL);
   g_signal_connect_object (dialog, "response", G_CALLBACK (no_clients_dialog_responded_cb),
                            self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 static void
@@ -279,6 +298,7 @@ start_new_contract (SignetWindow *self,
   signet_contract_page_set_contract (self->page, contract);
   _signet_window_update_view (self);
   signet_contract_page_focus_form (self->page);
+  self->pushed_from_list = FALSE;
 }
 
 static void
@@ -318,6 +338,9 @@ search_activated (GtkWidget  *widget,
 {
   SignetWindow *self = SIGNET_WINDOW (widget);
 
+  /* Search looks through the list, wherever the user is. */
+  adw_view_stack_set_visible_child_name (self->view_stack, "list");
+  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -366,20 +389,16 @@ ics_exported_cb (GObject      *source,
 }
 
 static void
-ics_chooser_responded_cb (SignetWindow         *self,
-                          int                   response,
-                          GtkFileChooserNative *chooser)
+ics_file_chosen_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
+  g_autoptr(SignetWindow) self = user_data;
   g_autoptr(GFile) file = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      signet_ics_export_async (self->store, file, NULL, NULL, NULL, ics_exported_cb, g_object_ref (self));
-    }
-
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  g_object_unref (chooser);
+  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+  if (file != NULL && self->store != NULL)
+    signet_ics_export_async (self->store, file, NULL, NULL, NULL, ics_exported_cb, g_object_ref (self));
 }
 
 /* Every key date as an iCalendar file, for a calendar application. */
@@ -389,20 +408,22 @@ export_ics_activated (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   SignetWindow *self = SIGNET_WINDOW (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
-  chooser = gtk_file_chooser_native_new (_("Export Key Dates"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("iCalendar Files"));
   gtk_file_filter_add_mime_type (filter, "text/calendar");
   gtk_file_filter_add_pattern (filter, "*.ics");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_list_store_append (filters, filter);
+
+  gtk_file_dialog_set_title (dialog, _("Export Key Dates"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Export"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, filter);
   /* Translators: the suggested file name of the exported key dates. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("contract-dates.ics"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (ics_chooser_responded_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  gtk_file_dialog_set_initial_name (dialog, _("contract-dates.ics"));
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, ics_file_chosen_cb, g_object_ref (self));
 }
 
 static void
@@ -476,6 +497,14 @@ delete_activated (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static void
+shortcuts_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  adw_dialog_present (signet_shortcuts_dialog_new (), widget);
+}
+
 void
 _signet_window_class_init_actions (GtkWidgetClass *widget_class)
 {
@@ -485,6 +514,7 @@ _signet_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics_activated);
+  gtk_widget_class_install_action (widget_class, "win.shortcuts", NULL, shortcuts_activated);
   gtk_widget_class_install_action (widget_class, "contract.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "contract.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "contract.delete", NULL, delete_activated);

@@ -17,9 +17,10 @@ struct _SignetWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  AdwViewSwitcherTitle *window_title;
+  AdwWindowTitle       *list_window_title;
   GtkWidget            *search_button;
   GtkMenuButton        *menu_button;
+  GtkMenuButton        *calendar_menu_button;
   GMenuModel           *primary_menu;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
@@ -29,13 +30,17 @@ struct _SignetWindow
   AdwStatusPage        *error_page;
   AdwStatusPage        *empty_page;
   AdwStatusPage        *no_results_page;
-  GtkPaned             *paned;
+  AdwNavigationSplitView *split_view;
+  AdwNavigationPage    *list_page;
+  AdwNavigationPage    *contract_page;
+  GtkWidget            *contract_header;
+  GtkWidget            *sidebar_handle;
   SignetContractTable  *table;
   SignetContractPage   *page;
   AdwViewStack         *view_stack;
-  /* The Calendar page: a placeholder until the first frame is painted,
-   * then the view (NULL until then). */
-  GtkWidget            *calendar_placeholder;
+  /* The Calendar page; its content is a placeholder until the first frame
+   * is painted, then the view (NULL until then). */
+  AdwToolbarView       *calendar_toolbar;
   SignetCalendarView   *calendar_view;
   GtkRevealer          *indexing_revealer;
   GtkLabel             *indexing_label;
@@ -47,8 +52,12 @@ struct _SignetWindow
   /* Reads the text of attached PDFs for search, in the background. */
   SignetTextIndexer    *text_indexer;
   GtkWindow            *clients_window;
-  GtkFileChooserNative *file_chooser;
+  /* Set while "Open a Register" is asking for a file. */
+  GCancellable         *open_cancellable;
 
+  /* Set while the contract page is pushed over the list it was opened
+   * from, where the focus returns with the user. */
+  gboolean              pushed_from_list;
   /* Set once the user agreed to close despite unsaved changes. */
   gboolean              close_confirmed;
   gulong                first_frame_handler;
@@ -74,6 +83,9 @@ void     _signet_window_after_unsaved       (SignetWindow         *self,
 /* Shows the contract with @id (0: none) on the page and selects it. */
 void     _signet_window_show_contract       (SignetWindow         *self,
                                              gint64                id);
+/* Brings the contract page into view: pushed over the list when the
+ * window is too narrow for both. */
+void     _signet_window_reveal_page         (SignetWindow         *self);
 void     _signet_window_show_error          (SignetWindow         *self,
                                              const char           *heading,
                                              const GError         *error);

