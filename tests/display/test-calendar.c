@@ -820,11 +820,12 @@ test_window (void)
 
   stack = ADW_VIEW_STACK (display_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "list");
-  g_assert_nonnull (display_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE));
+  g_assert_nonnull (display_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER));
 
   adw_view_stack_set_visible_child_name (stack, "calendar");
   display_test_spin (200);
-  view = SIGNET_CALENDAR_VIEW (adw_view_stack_get_visible_child (stack));
+  view = SIGNET_CALENDAR_VIEW (display_test_find_type (adw_view_stack_get_visible_child (stack),
+                                                      SIGNET_TYPE_CALENDAR_VIEW));
   g_assert_true (SIGNET_IS_CALENDAR_VIEW (view));
   grid = SIGNET_MONTH_GRID (display_test_find_type (GTK_WIDGET (view), SIGNET_TYPE_MONTH_GRID));
   g_assert_true (display_test_wait_for (grid_has_chips, grid));

@@ -144,7 +144,8 @@ fixture_set_up (Fixture       *f,
   display_test_show (GTK_WINDOW (f->window));
   f->stack = ADW_VIEW_STACK (display_test_find_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK));
   adw_view_stack_set_visible_child_name (f->stack, "calendar");
-  f->view = SIGNET_CALENDAR_VIEW (adw_view_stack_get_visible_child (f->stack));
+  f->view = SIGNET_CALENDAR_VIEW (display_test_find_type (adw_view_stack_get_visible_child (f->stack),
+                                                         SIGNET_TYPE_CALENDAR_VIEW));
   g_assert_true (SIGNET_IS_CALENDAR_VIEW (f->view));
   f->grid = SIGNET_MONTH_GRID (display_test_find_type (GTK_WIDGET (f->view), SIGNET_TYPE_MONTH_GRID));
   g_assert_true (display_test_wait_for (grid_has_chips, f->grid));
