@@ -557,22 +557,13 @@ page_dirty_changed_cb (SignetWindow       *self,
   _signet_window_update_view (self);
 }
 
-/* The contract page's header: the contract's title over its number; a
- * contract without a title goes by its number. */
+/* The contract page's header: the page's title (the contract's, or its
+ * number), over the number when the title is not the number already. */
 static char *
-contract_title_cb (gpointer        this_object,
-                   SignetContract *contract)
+contract_title_cb (gpointer    this_object,
+                   const char *title)
 {
-  const char *title = contract ? signet_contract_get_title (contract) : NULL;
-
-  if (contract == NULL)
-    return g_strdup (_("Contract"));
-  if (signet_contract_get_id (contract) == 0)
-    return g_strdup (_("New Contract"));
-  if (title != NULL && *title != '\0')
-    return g_strdup (title);
-
-  return g_strdup (signet_contract_get_number (contract));
+  return g_strdup (title != NULL ? title : _("Contract"));
 }
 
 static char *
