@@ -415,6 +415,19 @@ test_calendar_narrow (void)
     }
   save_screenshot (root, "calendar");
 
+  /* A busy day's list fits the phone too. */
+  {
+    GtkWidget *popover = display_test_find_type (grid, GTK_TYPE_POPOVER);
+
+    g_signal_emit_by_name (g_ptr_array_index (more, 0), "clicked");
+    display_test_spin (300);
+    g_assert_true (gtk_widget_get_mapped (popover));
+    /* What it shows, without the shadow around it. */
+    g_assert_cmpint (gtk_widget_get_width (gtk_popover_get_child (GTK_POPOVER (popover))), <=, NARROW_WIDTH - 24);
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    display_test_spin (100);
+  }
+
   /* The agenda comes over the month from its button. */
   g_assert_false (gtk_widget_get_mapped (agenda));
   upcoming = find_control (root, _("Upcoming"));
