@@ -1085,6 +1085,120 @@ test_shortcuts (Fixture       *fixture,
   g_assert_true (display_test_wait_for (dialog_gone, fixture));
 }
 
+static GtkWindow *
+find_window_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (gtk_window_get_title (window), title) == 0)
+        return window;
+    }
+
+  return NULL;
+}
+
+/* Whether a text field under @root holds @text. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_EDITABLE (root) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+key_dates_chooser_shown (gpointer data)
+{
+  return find_window_titled ("Export Key Dates") != NULL;
+}
+
+static gboolean
+key_dates_chooser_gone (gpointer data)
+{
+  return find_window_titled ("Export Key Dates") == NULL;
+}
+
+/* Export Key Dates as iCalendar… asks where through a file chooser, the
+ * name suggested; cancelled, it writes nothing. */
+static void
+test_export_ics_chooser (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-ics", NULL));
+  g_assert_true (display_test_wait_for (key_dates_chooser_shown, NULL));
+  g_assert_true (shows_text (GTK_WIDGET (find_window_titled ("Export Key Dates")), "contract-dates.ics"));
+
+  gtk_window_close (find_window_titled ("Export Key Dates"));
+  g_assert_true (display_test_wait_for (key_dates_chooser_gone, NULL));
+  display_test_spin (100);
+
+  dir = g_dir_open (g_get_user_data_dir (), 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_suffix (name, ".ics"));
+}
+
+static gboolean
+register_chooser_shown (gpointer data)
+{
+  return find_window_titled ("Open a Register") != NULL;
+}
+
+static gboolean
+register_chooser_gone (gpointer data)
+{
+  return find_window_titled ("Open a Register") == NULL;
+}
+
+/* Choose Another File… on a register that cannot be opened asks for the
+ * file through a file chooser, one at a time; cancelled, the window still
+ * says why the register did not open, and asks again when clicked again. */
+static void
+test_open_register_chooser (void)
+{
+  g_autoptr(GError) error = g_error_new_literal (SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_SIGNET,
+                                                 "“letter.db” is not a Signet database.");
+  SignetWindow *window;
+  GtkWidget *button;
+
+  display_test_reset_settings ();
+  window = signet_window_new (NULL, NULL, error);
+  display_test_show (GTK_WINDOW (window));
+  button = display_test_find_button (GTK_WIDGET (window), "Choose Another File…");
+  g_assert_nonnull (button);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_signal_emit_by_name (button, "clicked");
+      g_assert_true (display_test_wait_for (register_chooser_shown, NULL));
+      /* A second click while it asks opens no second chooser. */
+      g_signal_emit_by_name (button, "clicked");
+      display_test_spin (100);
+      gtk_window_close (find_window_titled ("Open a Register"));
+      g_assert_true (display_test_wait_for (register_chooser_gone, NULL));
+      display_test_spin (50);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (find_window_stack (GTK_WIDGET (window))), ==, "error");
+    }
+
+  display_test_destroy_windows ();
+}
+
 /* The main menu is made when it first opens, and then has its items. */
 static void
 test_main_menu (Fixture       *fixture,
@@ -1150,9 +1264,11 @@ main (int   argc,
   ADD ("wide", test_wide);
   ADD ("every-width", test_every_width);
   ADD ("shortcuts", test_shortcuts);
+  ADD ("export-ics-chooser", test_export_ics_chooser);
   ADD ("wheel-over-number", test_wheel_over_number);
   g_test_add_func ("/window/empty-register", test_empty_register);
   g_test_add_func ("/window/app-icon", test_app_icon);
+  g_test_add_func ("/window/open-register-chooser", test_open_register_chooser);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autofree char *path = g_strdup_printf ("/window/open-error/%s", bad_files[i].name);
