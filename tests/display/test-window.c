@@ -59,8 +59,8 @@ static void
 choose_client (Fixture    *fixture,
                const char *name)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (find_field (fixture, "Client"));
-  GListModel *clients = gtk_drop_down_get_model (dropdown);
+  AdwComboRow *row = ADW_COMBO_ROW (find_field (fixture, "Client"));
+  GListModel *clients = adw_combo_row_get_model (row);
 
   for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
     {
@@ -68,7 +68,7 @@ choose_client (Fixture    *fixture,
 
       if (g_str_equal (signet_client_get_name (client), name))
         {
-          gtk_drop_down_set_selected (dropdown, i);
+          adw_combo_row_set_selected (row, i);
           return;
         }
     }
@@ -233,6 +233,7 @@ test_create_contract (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-contract", NULL));
   g_assert_nonnull (signet_contract_page_get_contract (page (fixture)));
   g_assert_cmpstr (field_text (fixture, "Number"), ==, expected_number);
+  g_assert_cmpstr (signet_contract_page_get_title (page (fixture)), ==, "New Contract");
   g_assert_false (action_enabled (fixture, "Save"));
 
   set_field_text (fixture, "Title", "Backup services");
@@ -259,6 +260,7 @@ test_create_contract (Fixture       *fixture,
   g_assert_cmpuint (position, ==, 1);
   g_assert_cmpuint (selected_position (fixture), ==, 1);
   g_assert_true (label_showing (GTK_WIDGET (column_view (fixture)), "Backup services"));
+  g_assert_cmpstr (signet_contract_page_get_title (page (fixture)), ==, "Backup services");
   g_assert_false (signet_contract_page_get_dirty (page (fixture)));
   g_assert_false (action_enabled (fixture, "Save"));
 }
@@ -473,6 +475,35 @@ test_search (Fixture       *fixture,
   g_assert_cmpstr (visible_page (fixture), ==, "main");
 }
 
+/* What a screen reader reads of @field: the text of an entry row, or the
+ * field itself. */
+static GtkAccessible *
+field_accessible (GtkWidget *field)
+{
+  if (GTK_IS_EDITABLE (field) && gtk_editable_get_delegate (GTK_EDITABLE (field)) != NULL)
+    return GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (field)));
+
+  return GTK_ACCESSIBLE (field);
+}
+
+/* The field tells assistive technology it is invalid, and why. */
+static void
+assert_field_invalid (GtkWidget  *field,
+                      const char *message)
+{
+  g_autofree char *state = gtk_test_accessible_check_state (field_accessible (field), GTK_ACCESSIBLE_STATE_INVALID,
+                                                            GTK_ACCESSIBLE_INVALID_TRUE);
+  g_autofree char *description = NULL;
+
+  g_assert_null (state);
+  if (message != NULL)
+    {
+      description = gtk_test_accessible_check_property (field_accessible (field),
+                                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message);
+      g_assert_null (description);
+    }
+}
+
 static void
 assert_field_error (Fixture    *fixture,
                     const char *field_name,
@@ -485,10 +516,11 @@ assert_field_error (Fixture    *fixture,
   g_assert_true (gtk_widget_is_focus (field) || gtk_widget_has_focus (field) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), field));
   /* The message shows under the field. */
-  while (root != NULL && !GTK_IS_GRID (root))
+  while (root != NULL && !ADW_IS_PREFERENCES_GROUP (root))
     root = gtk_widget_get_parent (root);
   g_assert_nonnull (root);
   g_assert_true (label_showing (root, message));
+  assert_field_invalid (field, message);
 }
 
 static void
@@ -520,6 +552,7 @@ test_validation_error (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "contract.save", NULL));
   display_test_spin (20);
   g_assert_true (gtk_widget_has_css_class (find_field (fixture, "Value"), "error"));
+  assert_field_invalid (find_field (fixture, "Value"), NULL);
   g_assert_cmpuint (signet_store_count_contracts (fixture->store), ==, 4);
 
   /* A number that is taken. */
@@ -841,7 +874,7 @@ test_wheel_over_number (Fixture       *fixture,
   click_contract (fixture, "HT-2025-0003");
   display_test_spin (100);
   spin = find_field (fixture, "Notice Period");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 30);
+  adw_spin_row_set_value (ADW_SPIN_ROW (spin), 30);
   wheel = capture_scroll_controller (spin);
   g_assert_nonnull (wheel);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
@@ -853,11 +886,13 @@ test_wheel_over_number (Fixture       *fixture,
   g_signal_emit_by_name (wheel, "scroll", 0.0, 1.0, &handled);
   g_assert_true (handled);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 30);
+  g_assert_cmpfloat (adw_spin_row_get_value (ADW_SPIN_ROW (spin)), ==, 30);
 
-  /* In the field, the wheel is the field's. */
-  before = gtk_adjustment_get_value (adjustment);
+  /* In the field, the wheel is the field's. (Taking the focus scrolls the
+   * row into view first.) */
   gtk_widget_grab_focus (spin);
+  display_test_spin (50);
+  before = gtk_adjustment_get_value (adjustment);
   handled = FALSE;
   g_signal_emit_by_name (wheel, "scroll", 0.0, 1.0, &handled);
   g_assert_false (handled);
