@@ -25,6 +25,9 @@ struct _SignetWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   AdwToastOverlay      *toast_overlay;
+  /* The window's pages: "main" (the list and the calendar), "empty" and
+   * "error"; the list's: "main" (the table) and "no-results". */
+  GtkStack             *window_stack;
   GtkStack             *stack;
   /* NULL until first shown. */
   AdwStatusPage        *error_page;

@@ -48,17 +48,23 @@ has_search (SignetWindow *self)
 }
 
 /* A status page gets its icon when first shown: a hidden page's icon is
- * still looked up and drawn at 128 pixels as the window starts. */
+ * still looked up and drawn at 128 pixels as the window starts. "main" and
+ * "no-results" are the list's, beside the contract; "empty" and "error"
+ * take the whole window, as there is no contract to show beside them. */
 static void
 show_stack_page (SignetWindow  *self,
                  const char    *page_name,
                  AdwStatusPage *status_page,
                  const char    *icon_name)
 {
+  gboolean in_list = g_str_equal (page_name, "main") || g_str_equal (page_name, "no-results");
+
   if (status_page != NULL && adw_status_page_get_icon_name (status_page) == NULL)
     adw_status_page_set_icon_name (status_page, icon_name);
 
-  gtk_stack_set_visible_child_name (self->stack, page_name);
+  if (in_list)
+    gtk_stack_set_visible_child_name (self->stack, page_name);
+  gtk_stack_set_visible_child_name (self->window_stack, in_list ? "main" : page_name);
 }
 
 static GtkWidget *
@@ -90,6 +96,31 @@ create_primary_menu_cb (GtkMenuButton *menu_button,
     gtk_menu_button_set_menu_model (menu_button, self->primary_menu);
 }
 
+/* @status_page under a header bar with the main menu, as a page of the
+ * whole window named @name. */
+static void
+add_window_page (SignetWindow  *self,
+                 AdwStatusPage *status_page,
+                 const char    *name)
+{
+  GtkWidget *toolbar_view = adw_toolbar_view_new ();
+  GtkWidget *header_bar = adw_header_bar_new ();
+  GtkWidget *menu_button = gtk_menu_button_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "open-menu-symbolic");
+  gtk_menu_button_set_primary (GTK_MENU_BUTTON (menu_button), TRUE);
+  gtk_widget_set_tooltip_text (menu_button, _("Main Menu"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"),
+                                  -1);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu_button), create_primary_menu_cb, self, NULL);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header_bar), menu_button);
+
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar_view), header_bar);
+  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (toolbar_view), GTK_WIDGET (status_page));
+  gtk_stack_add_named (self->window_stack, toolbar_view, name);
+}
+
 /* The "error" and "empty" pages are made the first time they are needed:
  * a window with a register shows neither, and their widgets were part of
  * every start. */
@@ -108,7 +139,7 @@ ensure_error_page (SignetWindow *self)
   self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
   adw_status_page_set_title (self->error_page, _("Cannot Open the Register"));
   adw_status_page_set_child (self->error_page, button);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
+  add_window_page (self, self->error_page, "error");
 
   return self->error_page;
 }
@@ -141,7 +172,7 @@ ensure_empty_page (SignetWindow *self)
                                    _("Create the first contract of your register. Every contract "
                                      "belongs to a client, so you may want to add your clients first."));
   adw_status_page_set_child (self->empty_page, box);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
+  add_window_page (self, self->empty_page, "empty");
 
   return self->empty_page;
 }
@@ -172,7 +203,8 @@ _signet_window_update_view (SignetWindow *self)
       adw_status_page_set_description (self->no_results_page, description);
       show_stack_page (self, "no-results", self->no_results_page, "system-search-symbolic");
     }
-  else if (n_items == 0 && !has_search (self) && signet_contract_page_get_contract (self->page) == NULL)
+  else if (n_items == 0 && !has_search (self) && !gtk_search_bar_get_search_mode (self->search_bar) &&
+           signet_contract_page_get_contract (self->page) == NULL)
     {
       show_stack_page (self, "empty", ensure_empty_page (self), "x-office-document-symbolic");
     }
@@ -415,6 +447,9 @@ search_mode_changed_cb (SignetWindow *self,
   /* A closed search bar hides no contracts. */
   if (!gtk_search_bar_get_search_mode (search_bar))
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+
+  /* An empty register shows the list while the user searches it. */
+  _signet_window_update_view (self);
 }
 
 static void
@@ -677,7 +712,7 @@ static void
 frame_painted_cb (SignetWindow  *self,
                   GdkFrameClock *frame_clock)
 {
-  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+  const char *visible = gtk_stack_get_visible_child_name (self->window_stack);
   guint n_items = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
   GtkApplication *app;
 
@@ -792,6 +827,7 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, window_stack);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, menu_button);
