@@ -986,6 +986,148 @@ test_encrypted_copy (Fixture       *fixture,
   g_unlink (plain);
 }
 
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static gboolean
+chooser_has_folder (gpointer data)
+{
+  g_autoptr(GFile) folder = NULL;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  folder = gtk_file_chooser_get_current_folder (data);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  return folder != NULL;
+}
+
+static gboolean
+replace_question_shown (gpointer data)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  return find_toplevel (GTK_TYPE_MESSAGE_DIALOG) != NULL;
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static gboolean
+alert_shown (gpointer data)
+{
+  return display_test_find_alert_dialog () != NULL;
+}
+
+static char *
+checksum_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return g_strdup ("none");
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* The bytes of the register and its WAL, and what it holds. */
+static char *
+describe_register (SignetStore *store)
+{
+  g_autofree char *wal_path = g_strconcat (signet_store_get_path (store), "-wal", NULL);
+  g_autofree char *database = checksum_file (signet_store_get_path (store));
+  g_autofree char *wal = checksum_file (wal_path);
+
+  return g_strdup_printf ("database %s, WAL %s, %u contract(s)", database, wal,
+                          signet_store_count_contracts (store));
+}
+
+/* The register picked in the file dialog of @action, "Replace" confirmed:
+ * the window says why it writes nothing, and writes nothing. */
+static void
+choose_register (SignetAttachmentWindow *window,
+                 const char             *action,
+                 const char             *heading)
+{
+  SignetStore *store = signet_attachment_window_get_store (window);
+  g_autoptr(GFile) file = g_file_new_for_path (signet_store_get_path (store));
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *before = describe_register (store);
+  g_autofree char *after = NULL;
+  g_autofree char *expected =
+    g_strdup_printf ("“%s” is Signet's own register file. Choose another file; nothing was read or written.",
+                     signet_store_get_path (store));
+  GtkWidget *chooser;
+  GtkWidget *question;
+  AdwAlertDialog *alert;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  g_assert_true (display_test_wait_for (file_chooser_shown, NULL));
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  /* The chooser opens on the current folder once it is shown, and fills
+   * in its path bar after that (GTK 4.18 warns when the folder changes
+   * under a path bar still filling in); the user then goes to the
+   * register's folder and types its name. */
+  g_assert_true (display_test_wait_for (chooser_has_folder, chooser));
+  display_test_spin (500);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  display_test_spin (300);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  g_assert_true (display_test_wait_for (replace_question_shown, NULL));
+  /* GTK 4.18 asks with a GtkAlertDialog, whose buttons answer with their
+   * place: Replace is the second. */
+  while ((question = find_toplevel (GTK_TYPE_MESSAGE_DIALOG)) != NULL)
+    {
+      gtk_dialog_response (GTK_DIALOG (question), 1);
+      display_test_spin (200);
+    }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  g_assert_true (display_test_wait_for (alert_shown, NULL));
+  alert = display_test_find_alert_dialog ();
+  g_assert_cmpstr (adw_alert_dialog_get_heading (alert), ==, heading);
+  g_assert_cmpstr (adw_alert_dialog_get_body (alert), ==, expected);
+  display_test_respond ("close");
+
+  display_test_spin (300);
+  g_assert_false (signet_attachment_window_get_exporting (window));
+  after = describe_register (store);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Save Original As… and Export Annotated Copy… refuse the register as
+ * the file to write, picked in their file dialogs. */
+static void
+test_copies_refuse_register (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  SignetAttachmentWindow *window = open_window (fixture, signet_attachment_get_version_id (fixture->attachment));
+
+  wait_for_document (window);
+  choose_register (window, "attachment.save-original", "The File Was Not Saved");
+  choose_register (window, "attachment.export-annotated", "The Annotated Copy Was Not Saved");
+}
+
 /* Opening a PDF from the contract page opens its window, once. */
 static void
 test_open_from_contract_page (Fixture       *fixture,
@@ -1186,6 +1328,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/attachment-window/opens-before-reading", Fixture, NULL, fixture_set_up,
               test_opens_before_reading, fixture_tear_down);
+  g_test_add ("/attachment-window/copies-refuse-register", Fixture, NULL, fixture_set_up,
+              test_copies_refuse_register, fixture_tear_down);
 
   result = g_test_run ();
 
