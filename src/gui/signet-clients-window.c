@@ -26,13 +26,17 @@ typedef void (*ContinueFunc) (SignetClientsWindow *self,
 
 struct _SignetClientsWindow
 {
-  AdwWindow     parent_instance;
+  AdwDialog     parent_instance;
 
   GtkStack     *stack;
+  AdwNavigationSplitView *split_view;
+  AdwNavigationPage *form_page;
   GtkStack     *form_stack;
+  GtkBox       *form_box;
+  AdwPreferencesGroup *fields_group;
+  AdwPreferencesGroup *notes_group;
+  GtkActionBar *action_bar;
   GtkListBox   *list_box;
-  GtkLabel     *heading_label;
-  GtkGrid      *grid;
   GtkWidget    *delete_button;
   SignetConflictPanel *conflict_panel;
 
@@ -49,10 +53,11 @@ struct _SignetClientsWindow
   SignetClient *mine;
 
   guint         loading;
-  gboolean      close_confirmed;
+  /* Set while the unsaved-changes question is open. */
+  gboolean      asking;
 };
 
-G_DEFINE_FINAL_TYPE (SignetClientsWindow, signet_clients_window, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (SignetClientsWindow, signet_clients_window, ADW_TYPE_DIALOG)
 
 typedef struct
 {
@@ -176,6 +181,8 @@ update_actions (SignetClientsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.save", dirty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.cancel", dirty || is_new);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.delete", self->client != NULL && !is_new);
+  /* Closing with edits asks first ("close-attempt"). */
+  adw_dialog_set_can_close (ADW_DIALOG (self), !dirty);
 }
 
 static void
@@ -203,85 +210,74 @@ notes_changed_cb (SignetClientsWindow *self,
   field_edited (self, self->notes_view);
 }
 
+/* Keeps @widget's field, its error label and its name for assistive
+ * technology. */
 static void
-add_row (SignetClientsWindow *self,
-         SignetField          field,
-         GtkWidget           *widget,
-         GtkWidget           *focus_widget)
+register_field (SignetClientsWindow *self,
+                SignetField          field,
+                GtkWidget           *widget,
+                GtkLabel            *error_label)
 {
   guint index = field - FIRST_FIELD;
-  guint row = index * 2;
-  const char *text = signet_field_to_label (field);
-  GtkWidget *label = gtk_label_new (text);
-  GtkWidget *error_label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
-  gtk_widget_add_css_class (label, "dim-label");
-  /* Level with the first line of a multi-line field (the notes). */
-  if (GTK_IS_FRAME (widget))
-    {
-      gtk_widget_set_valign (label, GTK_ALIGN_START);
-      gtk_widget_set_margin_top (label, 7);
-    }
-  else
-    {
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-    }
-  gtk_widget_set_hexpand (widget, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (focus_widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, signet_field_to_label (field),
                                   -1);
-
-  gtk_label_set_xalign (GTK_LABEL (error_label), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
-  gtk_widget_set_visible (error_label, FALSE);
-  gtk_widget_add_css_class (error_label, "error");
-  gtk_widget_add_css_class (error_label, "caption");
-
-  gtk_grid_attach (self->grid, label, 0, row, 1, 1);
-  gtk_grid_attach (self->grid, widget, 1, row, 1, 1);
-  gtk_grid_attach (self->grid, error_label, 1, row + 1, 1, 1);
-
-  self->field_widgets[index] = focus_widget;
-  self->error_labels[index] = GTK_LABEL (error_label);
-  g_object_set_data (G_OBJECT (focus_widget), FIELD_KEY, GUINT_TO_POINTER (index));
+  self->field_widgets[index] = widget;
+  self->error_labels[index] = error_label;
+  g_object_set_data (G_OBJECT (widget), FIELD_KEY, GUINT_TO_POINTER (index));
 }
 
+/* A row for each field but the notes, each with the (hidden) row of its
+ * error under it, and the notes as a text area of their own below. */
 static void
 build_form (SignetClientsWindow *self)
 {
-  GtkWidget *scroller;
-  GtkWidget *frame;
+  GtkWidget *notes_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *error_label = gtk_label_new (NULL);
 
   for (SignetField field = FIRST_FIELD; field < SIGNET_FIELD_CLIENT_NOTES; field++)
     {
-      GtkWidget *entry = gtk_entry_new ();
+      GtkWidget *row = adw_entry_row_new ();
+      GtkLabel *row_error = NULL;
 
-      self->entries[field - FIRST_FIELD] = GTK_EDITABLE (entry);
-      add_row (self, field, entry, entry);
-      g_signal_connect_object (entry, "changed", G_CALLBACK (entry_changed_cb), self, G_CONNECT_SWAPPED);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), signet_field_to_label (field));
+      adw_preferences_group_add (self->fields_group, row);
+      adw_preferences_group_add (self->fields_group, signet_field_error_row_new (&row_error));
+      register_field (self, field, row, row_error);
+      self->entries[field - FIRST_FIELD] = GTK_EDITABLE (row);
+      g_signal_connect_object (row, "changed", G_CALLBACK (entry_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
-  gtk_entry_set_input_purpose (GTK_ENTRY (self->entries[SIGNET_FIELD_CLIENT_PHONE - FIRST_FIELD]),
-                               GTK_INPUT_PURPOSE_PHONE);
-  gtk_entry_set_input_purpose (GTK_ENTRY (self->entries[SIGNET_FIELD_CLIENT_EMAIL - FIRST_FIELD]),
-                               GTK_INPUT_PURPOSE_EMAIL);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->entries[SIGNET_FIELD_CLIENT_PHONE - FIRST_FIELD]),
+                                   GTK_INPUT_PURPOSE_PHONE);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->entries[SIGNET_FIELD_CLIENT_EMAIL - FIRST_FIELD]),
+                                   GTK_INPUT_PURPOSE_EMAIL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->entries[SIGNET_FIELD_CLIENT_CODE - FIRST_FIELD]),
                                _("A short unique code, such as the client’s abbreviation"));
 
   self->notes_view = GTK_TEXT_VIEW (gtk_text_view_new ());
   gtk_text_view_set_wrap_mode (self->notes_view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (self->notes_view, 6);
-  gtk_text_view_set_bottom_margin (self->notes_view, 6);
-  gtk_text_view_set_left_margin (self->notes_view, 6);
-  gtk_text_view_set_right_margin (self->notes_view, 6);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 96);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->notes_view));
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), scroller);
-  add_row (self, SIGNET_FIELD_CLIENT_NOTES, frame, GTK_WIDGET (self->notes_view));
+  gtk_text_view_set_accepts_tab (self->notes_view, FALSE);
+  gtk_text_view_set_top_margin (self->notes_view, 12);
+  gtk_text_view_set_bottom_margin (self->notes_view, 12);
+  gtk_text_view_set_left_margin (self->notes_view, 12);
+  gtk_text_view_set_right_margin (self->notes_view, 12);
+  gtk_widget_set_size_request (GTK_WIDGET (self->notes_view), -1, 96);
+  gtk_widget_add_css_class (GTK_WIDGET (self->notes_view), "card");
+  gtk_box_append (GTK_BOX (notes_box), GTK_WIDGET (self->notes_view));
+
+  gtk_label_set_xalign (GTK_LABEL (error_label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (error_label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_visible (error_label, FALSE);
+  gtk_widget_add_css_class (error_label, "error");
+  gtk_widget_add_css_class (error_label, "caption");
+  gtk_box_append (GTK_BOX (notes_box), error_label);
+  adw_preferences_group_add (self->notes_group, notes_box);
+
+  register_field (self, SIGNET_FIELD_CLIENT_NOTES, GTK_WIDGET (self->notes_view), GTK_LABEL (error_label));
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -312,6 +308,17 @@ fill_field (SignetClientsWindow *self,
   clear_field_error (self, field - FIRST_FIELD);
 }
 
+/* The form's title: the client's name, as stored. */
+static void
+set_form_title (SignetClientsWindow *self,
+                SignetClient        *client)
+{
+  if (signet_client_get_id (client) == 0)
+    adw_navigation_page_set_title (self->form_page, _("New Client"));
+  else
+    adw_navigation_page_set_title (self->form_page, signet_client_get_name (client));
+}
+
 static void
 drop_conflicts (SignetClientsWindow *self)
 {
@@ -329,7 +336,10 @@ show_client (SignetClientsWindow *self,
 
   if (client == NULL)
     {
+      adw_navigation_page_set_title (self->form_page, _("Client"));
       gtk_stack_set_visible_child_name (self->form_stack, "none");
+      gtk_action_bar_set_revealed (self->action_bar, FALSE);
+      adw_navigation_split_view_set_show_content (self->split_view, FALSE);
       update_actions (self);
       return;
     }
@@ -339,14 +349,11 @@ show_client (SignetClientsWindow *self,
   for (SignetField field = FIRST_FIELD; field <= SIGNET_FIELD_CLIENT_NOTES; field++)
     fill_field (self, client, field);
 
-  if (signet_client_get_id (client) == 0)
-    gtk_label_set_text (self->heading_label, _("New Client"));
-  else
-    gtk_label_set_text (self->heading_label, signet_client_get_name (client));
-
+  set_form_title (self, client);
   gtk_widget_set_visible (self->delete_button, signet_client_get_id (client) != 0);
   clear_field_errors (self);
   gtk_stack_set_visible_child_name (self->form_stack, "form");
+  gtk_action_bar_set_revealed (self->action_bar, TRUE);
   update_actions (self);
 }
 
@@ -384,6 +391,8 @@ create_row_cb (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), signet_client_get_name (client));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), signet_client_get_code (client));
+  /* A click or Enter picks the client (row-activated). */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "signet-client", g_object_ref (client), g_object_unref);
 
   return row;
@@ -444,7 +453,7 @@ take_conflicts (SignetClientsWindow  *self,
     return FALSE;
 
   g_set_object (&self->client, current);
-  gtk_label_set_text (self->heading_label, signet_client_get_name (current));
+  set_form_title (self, current);
   reload_clients (self);
 
   if (conflicts->len == 0)
@@ -554,6 +563,8 @@ unsaved_dialog_responded_cb (AdwAlertDialog *dialog,
 {
   SignetClientsWindow *self = pending->self;
 
+  self->asking = FALSE;
+
   if (g_str_equal (response, SIGNET_RESPONSE_SAVE))
     {
       if (save_client (self))
@@ -568,7 +579,9 @@ unsaved_dialog_responded_cb (AdwAlertDialog *dialog,
   pending_free (pending);
 }
 
-/* Runs @func now, or after the user saved or discarded the edits. */
+/* Runs @func now, or after the user saved or discarded the edits. While
+ * the question is open, nothing else is asked (a click on a row both
+ * selects and activates it). */
 static void
 after_unsaved (SignetClientsWindow *self,
                ContinueFunc         func,
@@ -577,6 +590,13 @@ after_unsaved (SignetClientsWindow *self,
 {
   Pending *pending;
   AdwDialog *dialog;
+
+  if (self->asking)
+    {
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
 
   if (!is_dirty (self))
     {
@@ -596,6 +616,7 @@ after_unsaved (SignetClientsWindow *self,
                                         ? signet_client_get_name (self->client) : NULL);
   g_signal_connect (dialog, "response", G_CALLBACK (unsaved_dialog_responded_cb), pending);
   adw_dialog_present (dialog, GTK_WIDGET (self));
+  self->asking = TRUE;
 }
 
 static void
@@ -607,6 +628,8 @@ show_client_with_id (SignetClientsWindow *self,
 
   show_client (self, client);
   select_client_row (self, client ? id : 0);
+  if (client != NULL)
+    adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
 static void
@@ -618,6 +641,7 @@ start_new_client (SignetClientsWindow *self,
   select_client_row (self, 0);
   show_client (self, client);
   gtk_stack_set_visible_child_name (self->stack, "main");
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
   gtk_widget_grab_focus (self->field_widgets[0]);
 }
 
@@ -625,22 +649,28 @@ static void
 close_confirmed (SignetClientsWindow *self,
                  gpointer             data)
 {
-  self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  adw_dialog_force_close (ADW_DIALOG (self));
 }
 
 static void
-row_selected_cb (SignetClientsWindow *self,
-                 GtkListBoxRow       *row,
-                 GtkListBox          *list_box)
+close_attempted_cb (SignetClientsWindow *self)
+{
+  after_unsaved (self, close_confirmed, NULL, NULL);
+}
+
+/* Shows the client of @row in the form, after asking about unsaved edits,
+ * and goes to the form where it is a page of its own. */
+static void
+pick_client (SignetClientsWindow *self,
+             GtkListBoxRow       *row)
 {
   gint64 *pending;
 
-  if (self->loading > 0 || row == NULL)
-    return;
-
   if (self->client != NULL && signet_client_get_id (self->client) == row_client_id (row))
-    return;
+    {
+      adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+      return;
+    }
 
   pending = g_new (gint64, 1);
   *pending = row_client_id (row);
@@ -648,6 +678,29 @@ row_selected_cb (SignetClientsWindow *self,
   /* Keep the edited client selected while the user decides. */
   select_client_row (self, self->client ? signet_client_get_id (self->client) : 0);
   after_unsaved (self, show_client_with_id, pending, g_free);
+}
+
+/* Side by side, the form follows the selection, as the keys move it too.
+ * Narrow, the list is a page of its own and moving in it picks nothing:
+ * the list takes the focus as the dialog opens, which selects a row. */
+static void
+row_selected_cb (SignetClientsWindow *self,
+                 GtkListBoxRow       *row,
+                 GtkListBox          *list_box)
+{
+  if (self->loading > 0 || row == NULL || adw_navigation_split_view_get_collapsed (self->split_view))
+    return;
+
+  pick_client (self, row);
+}
+
+/* A click, a tap or Enter. */
+static void
+row_activated_cb (SignetClientsWindow *self,
+                  GtkListBoxRow       *row,
+                  GtkListBox          *list_box)
+{
+  pick_client (self, row);
 }
 
 /* Someone else's change to the client shown (another window, an import)
@@ -735,6 +788,14 @@ cancel_activated (GtkWidget  *widget,
 }
 
 static void
+close_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  adw_dialog_close (ADW_DIALOG (widget));
+}
+
+static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -781,20 +842,6 @@ delete_activated (GtkWidget  *widget,
   adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
-static gboolean
-signet_clients_window_close_request (GtkWindow *window)
-{
-  SignetClientsWindow *self = SIGNET_CLIENTS_WINDOW (window);
-
-  if (!self->close_confirmed && is_dirty (self))
-    {
-      after_unsaved (self, close_confirmed, NULL, NULL);
-      return TRUE;
-    }
-
-  return GTK_WINDOW_CLASS (signet_clients_window_parent_class)->close_request (window);
-}
-
 static void
 signet_clients_window_dispose (GObject *object)
 {
@@ -818,33 +865,36 @@ signet_clients_window_class_init (SignetClientsWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = signet_clients_window_dispose;
 
-  window_class->close_request = signet_clients_window_close_request;
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-clients-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetClientsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SignetClientsWindow, split_view);
+  gtk_widget_class_bind_template_child (widget_class, SignetClientsWindow, form_page);
   gtk_widget_class_bind_template_child (widget_class, SignetClientsWindow, form_stack);
+  gtk_widget_class_bind_template_child (widget_class, SignetClientsWindow, form_box);
+  gtk_widget_class_bind_template_child (widget_class, SignetClientsWindow, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, SignetClientsWindow, notes_group);
+  gtk_widget_class_bind_template_child (widget_class, SignetClientsWindow, action_bar);
   gtk_widget_class_bind_template_child (widget_class, SignetClientsWindow, list_box);
-  gtk_widget_class_bind_template_child (widget_class, SignetClientsWindow, heading_label);
-  gtk_widget_class_bind_template_child (widget_class, SignetClientsWindow, grid);
   gtk_widget_class_bind_template_child (widget_class, SignetClientsWindow, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, close_attempted_cb);
 
   gtk_widget_class_install_action (widget_class, "client.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "client.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "client.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "client.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "client.close", NULL, close_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "client.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "client.save", NULL);
-  /* Escape drops unsaved edits first; with none it closes the window
-   * (a disabled action lets the next shortcut for the key run). */
+  /* Escape drops unsaved edits first; with none it closes the dialog (a
+   * disabled action lets the dialog's own Escape run). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "client.cancel", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "client.close", NULL);
 }
 
 static void
@@ -854,31 +904,26 @@ signet_clients_window_init (SignetClientsWindow *self)
 
   build_form (self);
   self->conflict_panel = SIGNET_CONFLICT_PANEL (signet_conflict_panel_new (_("This Client Was Changed Elsewhere")));
-  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->grid))),
-                              GTK_WIDGET (self->conflict_panel), GTK_WIDGET (self->heading_label));
+  gtk_box_prepend (self->form_box, GTK_WIDGET (self->conflict_panel));
   g_signal_connect_object (self->conflict_panel, "choice-changed", G_CALLBACK (choice_changed_cb),
                            self, G_CONNECT_SWAPPED);
   show_client (self, NULL);
 }
 
-GtkWidget *
-signet_clients_window_new (GtkWindow   *parent,
-                           SignetStore *store)
+AdwDialog *
+signet_clients_window_new (SignetStore *store)
 {
   SignetClientsWindow *self;
 
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SIGNET_IS_STORE (store), NULL);
 
-  self = g_object_new (SIGNET_TYPE_CLIENTS_WINDOW,
-                       "transient-for", parent,
-                       NULL);
+  self = g_object_new (SIGNET_TYPE_CLIENTS_WINDOW, NULL);
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "reset", G_CALLBACK (store_reset_cb), self, G_CONNECT_SWAPPED);
   reload_clients (self);
 
-  return GTK_WIDGET (self);
+  return ADW_DIALOG (self);
 }
 
 void

@@ -9,39 +9,42 @@
 #include "signet-export-dialog.h"
 #include "signet-xml.h"
 
-/* Export to XML in a thread, with a progress bar and Cancel. The file is
+/* Export to XML in a thread, with a progress bar and Cancel. First the
+ * dialog asks which contracts (with a search: those listed or all) and
+ * whether with their attached files, then for the file. The file is
  * written through a temporary one: a cancelled or failed export leaves the
  * chosen file as it was. */
 
-#define SCOPE_CHOICE "scope"
-#define SCOPE_ALL    "all"
-#define SCOPE_LISTED "listed"
-
-/* A check box in the file chooser (and the portal's). */
-#define ATTACHMENTS_CHOICE "attachments"
-
 struct _SignetExportDialog
 {
-  AdwWindow             parent_instance;
+  AdwDialog             parent_instance;
 
   GtkWidget            *cancel_button;
+  GtkWidget            *export_button;
   GtkStack             *stack;
+  GtkWidget            *scope_group;
+  AdwActionRow         *listed_row;
+  GtkCheckButton       *listed_check;
+  AdwSwitchRow         *attachments_row;
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
   AdwStatusPage        *error_page;
   AdwStatusPage        *done_page;
 
+  /* The window the dialog and its file chooser show over. */
+  GtkWindow            *parent;
   SignetStore          *store;
   char                 *search;
   guint                 n_listed;
   gboolean              listed_only;
   gboolean              with_attachments;
   GFile                *file;
-  GtkFileChooserNative *chooser;
+  /* While the file chooser is open. */
+  GCancellable         *choosing;
   GCancellable         *cancellable;
 };
 
-G_DEFINE_FINAL_TYPE (SignetExportDialog, signet_export_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (SignetExportDialog, signet_export_dialog, ADW_TYPE_DIALOG)
 
 enum {
   PROP_0,
@@ -60,6 +63,7 @@ show_finished_page (SignetExportDialog *self,
 
   adw_status_page_set_description (page, description);
   gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("_Close"));
+  gtk_widget_set_visible (self->export_button, FALSE);
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
 }
 
@@ -121,8 +125,8 @@ start_export (SignetExportDialog *self)
   message = g_strdup_printf (_("Exporting to “%s”…"), name);
   gtk_label_set_text (self->progress_label, message);
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_widget_set_visible (self->export_button, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "progress");
-  gtk_window_present (GTK_WINDOW (self));
 
   self->cancellable = g_cancellable_new ();
   signet_xml_export_async (self->store, self->file, self->listed_only ? self->search : NULL,
@@ -144,36 +148,46 @@ set_with_attachments (SignetExportDialog *self,
 }
 
 static void
-chooser_responded_cb (SignetExportDialog   *self,
-                      int                   response,
-                      GtkFileChooserNative *chooser)
+file_chosen_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      const char *scope = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), SCOPE_CHOICE);
-      const char *attachments = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), ATTACHMENTS_CHOICE);
+  g_autoptr(SignetExportDialog) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
 
-      self->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      self->listed_only = g_strcmp0 (scope, SCOPE_LISTED) == 0;
-      set_with_attachments (self, g_strcmp0 (attachments, "true") == 0);
-    }
+  g_clear_object (&self->choosing);
 
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  g_clear_object (&self->chooser);
+  /* Dismissed: the choices stay, to export elsewhere or cancel. */
+  if (file == NULL)
+    return;
 
-  if (self->file == NULL)
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-
+  self->file = g_steal_pointer (&file);
+  self->listed_only = gtk_widget_get_visible (self->scope_group) &&
+                      gtk_check_button_get_active (self->listed_check);
   start_export (self);
+}
+
+static void
+export_button_clicked_cb (SignetExportDialog *self)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  if (self->choosing != NULL)
+    return;
+
+  gtk_file_dialog_set_title (dialog, _("Export Register"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Export"));
+  /* Translators: the suggested file name of an export; keep the .xml. */
+  gtk_file_dialog_set_initial_name (dialog, _("contracts.xml"));
+  self->choosing = g_cancellable_new ();
+  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->choosing,
+                        file_chosen_cb, g_object_ref (self));
 }
 
 static void
 cancel_button_clicked_cb (SignetExportDialog *self)
 {
-  gtk_window_close (GTK_WINDOW (self));
+  adw_dialog_close (ADW_DIALOG (self));
 }
 
 static void
@@ -212,14 +226,15 @@ signet_export_dialog_set_property (GObject      *object,
     }
 }
 
-static gboolean
-signet_export_dialog_close_request (GtkWindow *window)
+static void
+signet_export_dialog_closed (AdwDialog *dialog)
 {
-  SignetExportDialog *self = SIGNET_EXPORT_DIALOG (window);
+  SignetExportDialog *self = SIGNET_EXPORT_DIALOG (dialog);
 
+  g_cancellable_cancel (self->choosing);
   g_cancellable_cancel (self->cancellable);
 
-  return GTK_WINDOW_CLASS (signet_export_dialog_parent_class)->close_request (window);
+  ADW_DIALOG_CLASS (signet_export_dialog_parent_class)->closed (dialog);
 }
 
 static void
@@ -228,9 +243,8 @@ signet_export_dialog_dispose (GObject *object)
   SignetExportDialog *self = SIGNET_EXPORT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  g_clear_weak_pointer (&self->parent);
+  g_clear_object (&self->choosing);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
   g_clear_object (&self->store);
@@ -255,16 +269,16 @@ signet_export_dialog_class_init (SignetExportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  AdwDialogClass *dialog_class = ADW_DIALOG_CLASS (klass);
 
   object_class->dispose = signet_export_dialog_dispose;
   object_class->finalize = signet_export_dialog_finalize;
   object_class->get_property = signet_export_dialog_get_property;
   object_class->set_property = signet_export_dialog_set_property;
-  window_class->close_request = signet_export_dialog_close_request;
+  dialog_class->closed = signet_export_dialog_closed;
 
   /* Whether the export embeds the attached files (with their versions and
-   * annotations): the chooser's check box, or set before
+   * annotations): the dialog's switch, or set before
    * signet_export_dialog_export_file(). */
   properties[PROP_WITH_ATTACHMENTS] =
     g_param_spec_boolean ("with-attachments", NULL, NULL, FALSE,
@@ -273,60 +287,28 @@ signet_export_dialog_class_init (SignetExportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetExportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, SignetExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, SignetExportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, SignetExportDialog, scope_group);
+  gtk_widget_class_bind_template_child (widget_class, SignetExportDialog, listed_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetExportDialog, listed_check);
+  gtk_widget_class_bind_template_child (widget_class, SignetExportDialog, attachments_row);
   gtk_widget_class_bind_template_child (widget_class, SignetExportDialog, progress_label);
   gtk_widget_class_bind_template_child (widget_class, SignetExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SignetExportDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, SignetExportDialog, done_page);
   gtk_widget_class_bind_template_callback (widget_class, cancel_button_clicked_cb);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_bind_template_callback (widget_class, export_button_clicked_cb);
 }
 
 static void
 signet_export_dialog_init (SignetExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
 
-static GtkFileChooserNative *
-create_chooser (SignetExportDialog *self,
-                GtkWindow          *parent)
-{
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Export Register"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  /* Translators: the suggested file name of an export; keep the .xml. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("contracts.xml"));
-
-  /* With a search, which contracts: a choice the portal shows too. */
-  if (self->search != NULL && *self->search != '\0')
-    {
-      g_autofree char *listed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                              "The %u contract listed",
-                                                              "The %u contracts listed",
-                                                              self->n_listed),
-                                                 self->n_listed);
-      const char *options[] = { SCOPE_LISTED, SCOPE_ALL, NULL };
-      const char *labels[] = { listed, _("The whole register"), NULL };
-
-      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), SCOPE_CHOICE, _("Export"),
-                                   options, labels);
-      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), SCOPE_CHOICE, SCOPE_LISTED);
-    }
-
-  /* Without options: a check box. Files make an export much larger, so
-   * they are left out unless asked for. */
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), ATTACHMENTS_CHOICE, _("Include attached files"),
-                               NULL, NULL);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), ATTACHMENTS_CHOICE,
-                               self->with_attachments ? "true" : "false");
-
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_responded_cb), self, G_CONNECT_SWAPPED);
-
-  return chooser;
+  /* Files make an export much larger: left out unless asked for. */
+  g_object_bind_property (self, "with-attachments", self->attachments_row, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
 
 SignetExportDialog *
@@ -340,9 +322,8 @@ signet_export_dialog_new (GtkWindow   *parent,
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SIGNET_IS_STORE (store), NULL);
 
-  self = g_object_new (SIGNET_TYPE_EXPORT_DIALOG,
-                       "transient-for", parent,
-                       NULL);
+  self = g_object_new (SIGNET_TYPE_EXPORT_DIALOG, NULL);
+  g_set_weak_pointer (&self->parent, parent);
   self->store = g_object_ref (store);
   self->search = g_strdup (search);
   self->n_listed = n_listed;
@@ -354,10 +335,23 @@ void
 signet_export_dialog_choose_file (SignetExportDialog *self)
 {
   g_return_if_fail (SIGNET_IS_EXPORT_DIALOG (self));
-  g_return_if_fail (self->chooser == NULL && self->file == NULL);
+  g_return_if_fail (self->file == NULL);
 
-  self->chooser = create_chooser (self, gtk_window_get_transient_for (GTK_WINDOW (self)));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  /* With a search, which contracts: those it lists, or all. */
+  if (self->search != NULL && *self->search != '\0')
+    {
+      g_autofree char *listed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "The %u contract listed",
+                                                              "The %u contracts listed",
+                                                              self->n_listed),
+                                                 self->n_listed);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->listed_row), listed);
+      gtk_widget_set_visible (self->scope_group, TRUE);
+    }
+
+  adw_dialog_set_default_widget (ADW_DIALOG (self), self->export_button);
+  adw_dialog_present (ADW_DIALOG (self), GTK_WIDGET (self->parent));
 }
 
 void
@@ -371,5 +365,6 @@ signet_export_dialog_export_file (SignetExportDialog *self,
 
   self->file = g_object_ref (file);
   self->listed_only = listed_only && self->search != NULL && *self->search != '\0';
+  adw_dialog_present (ADW_DIALOG (self), GTK_WIDGET (self->parent));
   start_export (self);
 }

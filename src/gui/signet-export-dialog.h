@@ -9,17 +9,18 @@ G_BEGIN_DECLS
 
 #define SIGNET_TYPE_EXPORT_DIALOG (signet_export_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (SignetExportDialog, signet_export_dialog, SIGNET, EXPORT_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (SignetExportDialog, signet_export_dialog, SIGNET, EXPORT_DIALOG, AdwDialog)
 
 /* Exports @store as XML: the whole register, or with a @search (what the
- * search bar holds) the @n_listed contracts it lists, as the user chooses.
- * The dialog destroys itself when closed. */
+ * search bar holds) the @n_listed contracts it lists, as the user chooses,
+ * in a dialog over @parent that goes when closed. */
 SignetExportDialog *signet_export_dialog_new         (GtkWindow          *parent,
                                                       SignetStore        *store,
                                                       const char         *search,
                                                       guint               n_listed);
-/* Asks for the file (and, with a search, which contracts) through the file
- * chooser; the dialog shows once a file is chosen. */
+/* Shows the dialog, which asks which contracts (with a search) and whether
+ * with their attached files, then for the file, through the file chooser
+ * (the portal in a sandbox). */
 void                signet_export_dialog_choose_file (SignetExportDialog *self);
 /* Starts with @file, without asking (tests); @listed_only uses the search. */
 void                signet_export_dialog_export_file (SignetExportDialog *self,

@@ -16,7 +16,7 @@
 
 struct _SignetImportDialog
 {
-  AdwWindow             parent_instance;
+  AdwDialog             parent_instance;
 
   GtkWidget            *cancel_button;
   GtkWidget            *import_button;
@@ -33,13 +33,14 @@ struct _SignetImportDialog
   AdwActionRow         *value_row;
   AdwStatusPage        *done_page;
 
+  /* The window the dialog and its file chooser show over. */
+  GtkWindow            *parent;
   SignetStore          *store;
   GFile                *file;
-  GtkFileChooserNative *chooser;
   GCancellable         *cancellable;
 };
 
-G_DEFINE_FINAL_TYPE (SignetImportDialog, signet_import_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (SignetImportDialog, signet_import_dialog, ADW_TYPE_DIALOG)
 
 static void start_import (SignetImportDialog *self,
                           gboolean            dry_run);
@@ -227,7 +228,7 @@ show_summary (SignetImportDialog       *self,
   /* Nothing to write, unless the user may choose to take the file's details. */
   gtk_widget_set_sensitive (self->import_button, n_new > 0 || report->n_conflicts > 0);
   gtk_stack_set_visible_child_name (self->stack, "summary");
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->import_button);
+  adw_dialog_set_default_widget (ADW_DIALOG (self), self->import_button);
 }
 
 static void
@@ -294,31 +295,26 @@ start_import (SignetImportDialog *self,
                            import_finished_cb, g_object_ref (self));
 }
 
+/* The dialog shows once a file is chosen; without one it goes unseen. */
 static void
-chooser_responded_cb (SignetImportDialog   *self,
-                      int                   response,
-                      GtkFileChooserNative *chooser)
+file_chosen_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    self->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(SignetImportDialog) self = user_data;
 
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  g_clear_object (&self->chooser);
-
+  self->file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
   if (self->file == NULL)
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
+    return;
 
-  gtk_window_present (GTK_WINDOW (self));
+  adw_dialog_present (ADW_DIALOG (self), GTK_WIDGET (self->parent));
   start_import (self, TRUE);
 }
 
 static void
 cancel_button_clicked_cb (SignetImportDialog *self)
 {
-  gtk_window_close (GTK_WINDOW (self));
+  adw_dialog_close (ADW_DIALOG (self));
 }
 
 static void
@@ -327,15 +323,16 @@ import_button_clicked_cb (SignetImportDialog *self)
   start_import (self, FALSE);
 }
 
-static gboolean
-signet_import_dialog_close_request (GtkWindow *window)
+static void
+signet_import_dialog_closed (AdwDialog *dialog)
 {
-  SignetImportDialog *self = SIGNET_IMPORT_DIALOG (window);
+  SignetImportDialog *self = SIGNET_IMPORT_DIALOG (dialog);
 
-  /* A running import rolls back: closing never leaves half a file imported. */
+  /* A running import rolls back: closing never leaves half a file
+   * imported. The import keeps the dialog until it has. */
   g_cancellable_cancel (self->cancellable);
 
-  return GTK_WINDOW_CLASS (signet_import_dialog_parent_class)->close_request (window);
+  ADW_DIALOG_CLASS (signet_import_dialog_parent_class)->closed (dialog);
 }
 
 static void
@@ -344,9 +341,7 @@ signet_import_dialog_dispose (GObject *object)
   SignetImportDialog *self = SIGNET_IMPORT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  g_clear_weak_pointer (&self->parent);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
   g_clear_object (&self->store);
@@ -361,10 +356,10 @@ signet_import_dialog_class_init (SignetImportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  AdwDialogClass *dialog_class = ADW_DIALOG_CLASS (klass);
 
   object_class->dispose = signet_import_dialog_dispose;
-  window_class->close_request = signet_import_dialog_close_request;
+  dialog_class->closed = signet_import_dialog_closed;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetImportDialog, cancel_button);
@@ -383,39 +378,12 @@ signet_import_dialog_class_init (SignetImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetImportDialog, done_page);
   gtk_widget_class_bind_template_callback (widget_class, cancel_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_button_clicked_cb);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 signet_import_dialog_init (SignetImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-static GtkFileChooserNative *
-create_chooser (SignetImportDialog *self,
-                GtkWindow          *parent)
-{
-  g_autoptr(GtkFileFilter) registers = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all_files = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
-
-  gtk_file_filter_set_name (registers, _("XML Files"));
-  gtk_file_filter_add_mime_type (registers, "application/xml");
-  gtk_file_filter_add_mime_type (registers, "text/xml");
-  gtk_file_filter_add_suffix (registers, "xml");
-  gtk_file_filter_set_name (all_files, _("All Files"));
-  gtk_file_filter_add_pattern (all_files, "*");
-
-  chooser = gtk_file_chooser_native_new (_("Import Register"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), registers);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_files);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_responded_cb), self, G_CONNECT_SWAPPED);
-
-  return chooser;
 }
 
 SignetImportDialog *
@@ -427,9 +395,8 @@ signet_import_dialog_new (GtkWindow   *parent,
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SIGNET_IS_STORE (store), NULL);
 
-  self = g_object_new (SIGNET_TYPE_IMPORT_DIALOG,
-                       "transient-for", parent,
-                       NULL);
+  self = g_object_new (SIGNET_TYPE_IMPORT_DIALOG, NULL);
+  g_set_weak_pointer (&self->parent, parent);
   self->store = g_object_ref (store);
 
   return self;
@@ -438,14 +405,29 @@ signet_import_dialog_new (GtkWindow   *parent,
 void
 signet_import_dialog_choose_file (SignetImportDialog *self)
 {
-  GtkWindow *parent;
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileFilter) registers = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all_files = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
   g_return_if_fail (SIGNET_IS_IMPORT_DIALOG (self));
-  g_return_if_fail (self->chooser == NULL && self->file == NULL);
+  g_return_if_fail (self->file == NULL);
 
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  self->chooser = create_chooser (self, parent);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  gtk_file_filter_set_name (registers, _("XML Files"));
+  gtk_file_filter_add_mime_type (registers, "application/xml");
+  gtk_file_filter_add_mime_type (registers, "text/xml");
+  gtk_file_filter_add_suffix (registers, "xml");
+  gtk_file_filter_set_name (all_files, _("All Files"));
+  gtk_file_filter_add_pattern (all_files, "*");
+  g_list_store_append (filters, registers);
+  g_list_store_append (filters, all_files);
+
+  gtk_file_dialog_set_title (dialog, _("Import Register"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Import"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, registers);
+  /* Held until the file is chosen: nothing else holds the dialog yet. */
+  gtk_file_dialog_open (dialog, self->parent, NULL, file_chosen_cb, g_object_ref_sink (self));
 }
 
 void
@@ -457,6 +439,6 @@ signet_import_dialog_import_file (SignetImportDialog *self,
   g_return_if_fail (self->file == NULL);
 
   self->file = g_object_ref (file);
-  gtk_window_present (GTK_WINDOW (self));
+  adw_dialog_present (ADW_DIALOG (self), GTK_WIDGET (self->parent));
   start_import (self, TRUE);
 }

@@ -211,11 +211,11 @@ present_clients_window (SignetWindow *self,
 {
   if (self->clients_window == NULL)
     {
-      self->clients_window = GTK_WINDOW (signet_clients_window_new (GTK_WINDOW (self), self->store));
+      self->clients_window = signet_clients_window_new (self->store);
       g_object_add_weak_pointer (G_OBJECT (self->clients_window), (gpointer *) &self->clients_window);
     }
 
-  gtk_window_present (self->clients_window);
+  adw_dialog_present (self->clients_window, GTK_WIDGET (self));
 
   if (add_client)
     signet_clients_window_add_client (SIGNET_CLIENTS_WINDOW (self->clients_window));

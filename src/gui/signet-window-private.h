@@ -54,7 +54,7 @@ struct _SignetWindow
   SignetContractList   *list;
   /* Reads the text of attached PDFs for search, in the background. */
   SignetTextIndexer    *text_indexer;
-  GtkWindow            *clients_window;
+  AdwDialog            *clients_window;
   /* Set while "Open a Register" is asking for a file. */
   GCancellable         *open_cancellable;
 

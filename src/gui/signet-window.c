@@ -780,8 +780,8 @@ signet_window_dispose (GObject *object)
 {
   SignetWindow *self = (SignetWindow *)object;
 
-  if (self->clients_window != NULL)
-    gtk_window_destroy (self->clients_window);
+  /* The Clients dialog goes with the window it is in. */
+  g_clear_weak_pointer (&self->clients_window);
 
   stop_waiting_for_startup_paint (self);
   g_clear_handle_id (&self->startup_idle, g_source_remove);

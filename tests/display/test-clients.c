@@ -98,8 +98,8 @@ fixture_set_up (Fixture       *fixture,
   g_object_unref (display_test_add_contract (fixture->store, fixture->acme, "HT-2025-0001", "Support", 100));
   g_object_unref (display_test_add_contract (fixture->store, fixture->acme, "HT-2025-0002", "Hosting", 100));
 
-  fixture->window = signet_clients_window_new (NULL, fixture->store);
-  display_test_show (GTK_WINDOW (fixture->window));
+  fixture->window = GTK_WIDGET (signet_clients_window_new (fixture->store));
+  display_test_present_dialog (ADW_DIALOG (fixture->window), 1200, 760);
 }
 
 static void
@@ -133,7 +133,7 @@ test_add_client (Fixture       *fixture,
   code = find_field (fixture, "Code");
   g_assert_true (gtk_widget_has_css_class (code, "error"));
   g_assert_true (gtk_widget_has_focus (code) ||
-                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), code));
+                 gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (fixture->window)), code));
   g_assert_cmpuint (n_clients (fixture), ==, 2);
 
   set_field_text (fixture, "Code", "GLX");

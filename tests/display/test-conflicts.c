@@ -480,8 +480,8 @@ test_client (Fixture       *f,
   gint64 id = signet_client_get_id (f->client);
   GtkListBoxRow *row;
 
-  f->window = signet_clients_window_new (NULL, f->store);
-  display_test_show (GTK_WINDOW (f->window));
+  f->window = GTK_WIDGET (signet_clients_window_new (f->store));
+  display_test_present_dialog (ADW_DIALOG (f->window), 1200, 760);
   row = find_client_row (f->window, "北京华信科技有限公司");
   g_assert_nonnull (row);
   gtk_list_box_select_row (GTK_LIST_BOX (display_test_find_type (f->window, GTK_TYPE_LIST_BOX)), row);
@@ -527,8 +527,8 @@ test_client_clean_form_follows (Fixture       *f,
   gint64 id = signet_client_get_id (f->client);
   GtkListBoxRow *row;
 
-  f->window = signet_clients_window_new (NULL, f->store);
-  display_test_show (GTK_WINDOW (f->window));
+  f->window = GTK_WIDGET (signet_clients_window_new (f->store));
+  display_test_present_dialog (ADW_DIALOG (f->window), 1200, 760);
   row = find_client_row (f->window, "北京华信科技有限公司");
   gtk_list_box_select_row (GTK_LIST_BOX (display_test_find_type (f->window, GTK_TYPE_LIST_BOX)), row);
   display_test_spin (20);

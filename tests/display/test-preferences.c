@@ -96,7 +96,7 @@ test_default_currency (void)
   SignetWindow *window;
   AdwComboRow *row;
   GListModel *codes;
-  GtkDropDown *dropdown;
+  AdwComboRow *combo;
 
   display_test_reset_settings ();
   settings = g_settings_new (SIGNET_SETTINGS_SCHEMA);
@@ -120,13 +120,13 @@ test_default_currency (void)
   window = signet_window_new (NULL, store, NULL);
   display_test_show (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-contract", NULL));
-  dropdown = GTK_DROP_DOWN (display_test_find_accessible (GTK_WIDGET (window), "Currency"));
-  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (dropdown)), ==, "EUR");
+  combo = ADW_COMBO_ROW (display_test_find_accessible (GTK_WIDGET (window), "Currency"));
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (combo)), ==, "EUR");
 
   /* With a single client there is nothing to choose: it is filled in. */
-  dropdown = GTK_DROP_DOWN (display_test_find_accessible (GTK_WIDGET (window), "Client"));
-  g_assert_nonnull (gtk_drop_down_get_selected_item (dropdown));
-  g_assert_cmpstr (signet_client_get_name (gtk_drop_down_get_selected_item (dropdown)), ==, "Acme");
+  combo = ADW_COMBO_ROW (display_test_find_accessible (GTK_WIDGET (window), "Client"));
+  g_assert_nonnull (adw_combo_row_get_selected_item (combo));
+  g_assert_cmpstr (signet_client_get_name (adw_combo_row_get_selected_item (combo)), ==, "Acme");
 
   display_test_destroy_windows ();
 }

@@ -262,20 +262,40 @@ typedef struct
   const char *page;
 } PageWait;
 
+/* The dialog's pages: the stack with the progress page. */
+static GtkStack *
+find_pages (GtkWidget *root)
+{
+  if (GTK_IS_STACK (root) && gtk_stack_get_child_by_name (GTK_STACK (root), "progress") != NULL)
+    return GTK_STACK (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *stack = find_pages (child);
+
+      if (stack != NULL)
+        return stack;
+    }
+
+  return NULL;
+}
+
 static gboolean
 page_shown (gpointer data)
 {
   PageWait *wait = data;
-  GtkStack *stack = GTK_STACK (display_test_find_type (wait->dialog, GTK_TYPE_STACK));
+  GtkStack *stack = find_pages (wait->dialog);
 
-  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), wait->page) == 0;
+  /* Mapped too: the dialog's buttons take clicks once it is on screen. */
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), wait->page) == 0 &&
+         gtk_widget_get_mapped (gtk_stack_get_visible_child (stack));
 }
 
 /* The error page's text, as shown (the page takes markup). */
 static char *
 error_description (GtkWidget *dialog)
 {
-  GtkStack *stack = GTK_STACK (display_test_find_type (dialog, GTK_TYPE_STACK));
+  GtkStack *stack = find_pages (dialog);
   PageWait wait = { dialog, "error" };
 
   g_assert_true (display_test_wait_for (page_shown, &wait));
@@ -309,13 +329,13 @@ test_import_export_dialogs (Fixture       *f,
   signet_import_dialog_import_file (import_dialog, database);
   import_shown = error_description (GTK_WIDGET (import_dialog));
   g_assert_cmpstr (import_shown, ==, import_expected);
-  gtk_window_destroy (GTK_WINDOW (import_dialog));
+  adw_dialog_force_close (ADW_DIALOG (import_dialog));
 
   export_dialog = signet_export_dialog_new (f->window, f->store, NULL, 1);
   signet_export_dialog_export_file (export_dialog, wal, FALSE);
   export_shown = error_description (GTK_WIDGET (export_dialog));
   g_assert_cmpstr (export_shown, ==, export_expected);
-  gtk_window_destroy (GTK_WINDOW (export_dialog));
+  adw_dialog_force_close (ADW_DIALOG (export_dialog));
 
   display_test_spin (100);
   after = describe_register (f);

@@ -272,8 +272,8 @@ test_other_windows (void)
   display_test_reset_settings ();
   store = chinese_register ();
 
-  clients = signet_clients_window_new (NULL, store);
-  display_test_show (GTK_WINDOW (clients));
+  clients = GTK_WIDGET (signet_clients_window_new (store));
+  display_test_present_dialog (ADW_DIALOG (clients), 1200, 760);
   check_screen ();
   list_box = GTK_LIST_BOX (display_test_find_type (clients, GTK_TYPE_LIST_BOX));
   gtk_list_box_select_row (list_box, gtk_list_box_get_row_at_index (list_box, 0));

@@ -21,13 +21,33 @@ typedef struct
   const char *page;
 } PageWait;
 
+/* The dialog's pages: the stack with the progress page. */
+static GtkStack *
+find_pages (GtkWidget *root)
+{
+  if (GTK_IS_STACK (root) && gtk_stack_get_child_by_name (GTK_STACK (root), "progress") != NULL)
+    return GTK_STACK (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *stack = find_pages (child);
+
+      if (stack != NULL)
+        return stack;
+    }
+
+  return NULL;
+}
+
 static gboolean
 page_shown (gpointer data)
 {
   PageWait *wait = data;
-  GtkStack *stack = GTK_STACK (display_test_find_type (wait->dialog, GTK_TYPE_STACK));
+  GtkStack *stack = find_pages (wait->dialog);
 
-  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), wait->page) == 0;
+  /* Mapped too: the dialog's buttons take clicks once it is on screen. */
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), wait->page) == 0 &&
+         gtk_widget_get_mapped (gtk_stack_get_visible_child (stack));
 }
 
 static void
@@ -48,8 +68,9 @@ pointer_cleared (gpointer data)
 static GtkWidget *
 window_for_dialogs (void)
 {
-  GtkWidget *parent = gtk_window_new ();
+  GtkWidget *parent = adw_window_new ();
 
+  gtk_window_set_default_size (GTK_WINDOW (parent), 1200, 760);
   display_test_show (GTK_WINDOW (parent));
 
   return parent;
@@ -77,7 +98,7 @@ static const char *
 status_description (GtkWidget  *dialog,
                     const char *page)
 {
-  GtkStack *stack = GTK_STACK (display_test_find_type (dialog, GTK_TYPE_STACK));
+  GtkStack *stack = find_pages (dialog);
 
   return adw_status_page_get_description (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (stack, page)));
 }
