@@ -775,7 +775,7 @@ edit_activated (GtkWidget  *widget,
   gtk_list_box_append (GTK_LIST_BOX (form), roles);
   gtk_list_box_append (GTK_LIST_BOX (form), description);
 
-  dialog = adw_alert_dialog_new (signet_attachment_get_file_name (attachment), NULL);
+  dialog = signet_alert_dialog_new (signet_attachment_get_file_name (attachment), NULL);
   adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), form);
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
   adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);

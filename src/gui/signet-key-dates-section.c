@@ -293,7 +293,7 @@ new_dialog (SignetKeyDatesSection *self,
             const char            *accept_id,
             const char            *accept_label)
 {
-  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
+  AdwDialog *dialog = signet_alert_dialog_new (heading, body);
 
   adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), form);
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"),

@@ -235,9 +235,9 @@ explain_no_clients (SignetWindow *self)
 {
   AdwDialog *dialog;
 
-  dialog = adw_alert_dialog_new (_("Add a Client First"),
-                                 _("Every contract is with a client, and there are no clients yet. "
-                                   "Add the client, then create the contract."));
+  dialog = signet_alert_dialog_new (_("Add a Client First"),
+                                    _("Every contract is with a client, and there are no clients yet. "
+                                      "Add the client, then create the contract."));
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
                                   SIGNET_RESPONSE_CANCEL, _("_Cancel"),
                                   RESPONSE_ADD_CLIENT, _("_Add Client"),

@@ -257,23 +257,6 @@ display_test_find_button (GtkWidget  *root,
   return NULL;
 }
 
-AdwMessageDialog *
-display_test_find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 /* The dialog @window shows on top: the last one presented over an
  * AdwWindow, or a dialog presented as a window of its own. */
 static AdwDialog *
@@ -332,13 +315,16 @@ display_test_find_alert_dialog (void)
   return NULL;
 }
 
-static void
-respond_to_alert (AdwAlertDialog *dialog,
-                  const char     *response)
+void
+display_test_respond (const char *response)
 {
+  g_autoptr(AdwAlertDialog) dialog = display_test_find_alert_dialog ();
   g_autoptr(GString) label = NULL;
   GtkWidget *button;
 
+  g_assert_nonnull (dialog);
+  /* Kept until it is gone, to tell when it is. */
+  g_object_ref (dialog);
   g_assert_true (adw_alert_dialog_has_response (dialog, response));
 
   label = g_string_new (adw_alert_dialog_get_response_label (dialog, response));
@@ -348,37 +334,6 @@ respond_to_alert (AdwAlertDialog *dialog,
 
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (display_test_wait_for (dialog_gone, dialog));
-}
-
-void
-display_test_respond (const char *response)
-{
-  g_autoptr(AdwAlertDialog) alert = display_test_find_alert_dialog ();
-  g_autoptr(AdwMessageDialog) dialog = NULL;
-  g_autoptr(GString) label = NULL;
-  GtkWidget *button;
-
-  if (alert != NULL)
-    {
-      /* Kept until it is gone, to tell when it is. */
-      g_object_ref (alert);
-      respond_to_alert (alert, response);
-      return;
-    }
-
-  dialog = display_test_find_message_dialog ();
-  g_assert_nonnull (dialog);
-  g_object_ref (dialog);
-  g_assert_true (adw_message_dialog_has_response (dialog, response));
-
-  label = g_string_new (adw_message_dialog_get_response_label (dialog, response));
-  g_string_replace (label, "_", "", 0);
-  button = display_test_find_button (GTK_WIDGET (dialog), label->str);
-  g_assert_nonnull (button);
-
-  g_signal_emit_by_name (button, "clicked");
-  display_test_spin (50);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
 }
 
 GtkWidget *

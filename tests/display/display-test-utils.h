@@ -50,12 +50,10 @@ gboolean      display_test_shows_label     (GtkWidget     *widget,
  * ignored). */
 GtkWidget    *display_test_find_button     (GtkWidget     *root,
                                             const char    *label);
-/* The visible message dialog, or NULL. */
-AdwMessageDialog *display_test_find_message_dialog (void);
 /* The alert dialog shown (the topmost when they stack), or NULL. */
 AdwAlertDialog *display_test_find_alert_dialog (void);
-/* Clicks the button of @response in the alert or message dialog shown, as
- * a user answers it, and waits until the dialog is gone. */
+/* Clicks the button of @response in the alert shown, as a user answers
+ * it, and waits until the alert is gone. */
 void          display_test_respond         (const char    *response);
 /* Presents @dialog over a new window of @width × @height, as over Signet's
  * window, and waits until it shows; the window, destroyed between tests. */

@@ -294,7 +294,7 @@ test_reload_title (Fixture       *f,
   save (f);
 
   /* Shown on the page, not in a dialog; nothing written. */
-  g_assert_null (display_test_find_message_dialog ());
+  g_assert_null (display_test_find_alert_dialog ());
   g_assert_true (panel_showing (form));
   g_assert_cmpuint (count_rows (GTK_WIDGET (panel (form))), ==, 1);
   g_assert_cmpstr (row_subtitle (form, "Title"), ==, "Now: Office lease, floors 3-5\nWhen you opened it: Office lease");
@@ -311,7 +311,7 @@ test_reload_title (Fixture       *f,
 
   save (f);
 
-  g_assert_null (display_test_find_message_dialog ());
+  g_assert_null (display_test_find_alert_dialog ());
   g_assert_false (panel_showing (form));
   g_assert_false (signet_contract_page_get_dirty (page (f)));
   saved = stored (f);
@@ -347,7 +347,7 @@ test_keep_mine (Fixture       *f,
 
   save (f);
 
-  g_assert_null (display_test_find_message_dialog ());
+  g_assert_null (display_test_find_alert_dialog ());
   g_assert_true (panel_showing (form));
   g_assert_cmpuint (count_rows (GTK_WIDGET (panel (form))), ==, 2);
   g_assert_cmpstr (row_subtitle (form, "Title"), ==,
@@ -363,7 +363,7 @@ test_keep_mine (Fixture       *f,
 
   /* Undecided: Save writes nothing and says what is missing. */
   save (f);
-  g_assert_null (display_test_find_message_dialog ());
+  g_assert_null (display_test_find_alert_dialog ());
   g_assert_true (display_test_shows_label (GTK_WIDGET (panel (form)),
                                            "Fields you changed as well need your choice: Reload or Keep Mine."));
   after_refusal = stored (f);
@@ -384,7 +384,7 @@ test_keep_mine (Fixture       *f,
 
   save (f);
 
-  g_assert_null (display_test_find_message_dialog ());
+  g_assert_null (display_test_find_alert_dialog ());
   g_assert_false (panel_showing (form));
   saved = stored (f);
   g_assert_cmpstr (signet_contract_get_title (saved), ==, "Office lease, main building (east wing)");
@@ -416,7 +416,7 @@ test_clean_form_follows (Fixture       *f,
   save (f);
 
   g_assert_false (panel_showing (form));
-  g_assert_null (display_test_find_message_dialog ());
+  g_assert_null (display_test_find_alert_dialog ());
   saved = stored (f);
   g_assert_cmpstr (signet_contract_get_title (saved), ==, "Office lease, renewed");
   g_assert_cmpstr (signet_contract_get_owner (saved), ==, "李娜");
