@@ -45,6 +45,8 @@ update_page_entry (SignetPdfViewer *self)
     text = g_strdup_printf ("%u", signet_pdf_page_view_get_current_page (self->page_view) + 1);
 
   gtk_editable_set_text (GTK_EDITABLE (self->page_entry), text != NULL ? text : "");
+  /* No empty field in the header bar while a password is asked for. */
+  gtk_widget_set_visible (GTK_WIDGET (self->page_entry), self->document != NULL);
 }
 
 static void
