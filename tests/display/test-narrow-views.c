@@ -143,6 +143,22 @@ top_of (GtkWidget *widget,
   return bounds.origin.y;
 }
 
+typedef struct
+{
+  GtkWidget *window;
+  int        width;
+  int        height;
+} SizeWait;
+
+static gboolean
+has_size (gpointer data)
+{
+  SizeWait *wait = data;
+
+  return gtk_widget_get_width (wait->window) == wait->width &&
+         gtk_widget_get_height (wait->window) == wait->height;
+}
+
 /* Shows @window @width × @height px large inside the frame GTK draws
  * around some windows under X11 without a compositor (an AdwWindow's),
  * which its default size takes in: a phone's window has none. */
@@ -152,18 +168,20 @@ show_window (GtkWindow *window,
              int        height)
 {
   GtkWindow *probe = g_object_new (G_OBJECT_TYPE (window), NULL);
+  SizeWait wait = { GTK_WIDGET (window), width, height };
   int frame_width, frame_height;
 
   gtk_window_set_default_size (probe, 500, 500);
   display_test_show (probe);
+  /* Its size may come with a configure event after the map. */
+  display_test_spin (200);
   frame_width = 500 - gtk_widget_get_width (GTK_WIDGET (probe));
   frame_height = 500 - gtk_widget_get_height (GTK_WIDGET (probe));
   gtk_window_destroy (probe);
 
   gtk_window_set_default_size (window, width + frame_width, height + frame_height);
   display_test_show (window);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
-  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
+  g_assert_true (display_test_wait_for (has_size, &wait));
 }
 
 /* The attachment window */
