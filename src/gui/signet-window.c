@@ -160,9 +160,10 @@ ensure_empty_page (SignetWindow *self)
   new_button = new_pill_button (_("_New Contract"), _("New Contract"), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (new_button), "win.new-contract");
 
+  /* Each button as wide as its label: two as wide as New Contract do not
+   * fit side by side at 360 px. */
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
   gtk_box_append (GTK_BOX (box), clients_button);
   gtk_box_append (GTK_BOX (box), new_button);
 

@@ -1091,6 +1091,34 @@ test_every_width (Fixture       *fixture,
     }
 }
 
+/* An empty register, and one that cannot be opened, at every width. */
+static void
+test_every_width_alone (void)
+{
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(GError) error = g_error_new_literal (SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_SIGNET,
+                                                 "“letter.db” is not a Signet database.");
+  SignetWindow *windows[2];
+
+  display_test_reset_settings ();
+  store = display_test_new_store ();
+  windows[0] = signet_window_new (NULL, store, NULL);
+  windows[1] = signet_window_new (NULL, NULL, error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    {
+      display_test_show (GTK_WINDOW (windows[i]));
+      g_assert_cmpstr (window_page (GTK_WIDGET (windows[i])), ==, i == 0 ? "empty" : "error");
+      for (int width = 1400; width >= 360; width -= 20)
+        {
+          gtk_window_set_default_size (GTK_WINDOW (windows[i]), width, 640);
+          display_test_spin (30);
+        }
+    }
+
+  display_test_destroy_windows ();
+}
+
 static AdwDialog *
 visible_dialog (Fixture *fixture)
 {
@@ -1320,6 +1348,7 @@ main (int   argc,
   g_test_add_func ("/window/empty-register", test_empty_register);
   g_test_add_func ("/window/app-icon", test_app_icon);
   g_test_add_func ("/window/open-register-chooser", test_open_register_chooser);
+  g_test_add_func ("/window/every-width-alone", test_every_width_alone);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autofree char *path = g_strdup_printf ("/window/open-error/%s", bad_files[i].name);
