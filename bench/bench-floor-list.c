@@ -19,14 +19,25 @@
  * header bar, no detail pane, no styling and no other library: what it
  * costs above bench-floor is what any window showing these rows pays.
  * With --header-bar the rows sit under a bare AdwHeaderBar (a title and the
- * window buttons, whose icons load the icon theme), as in any GNOME app. */
+ * window buttons, whose icons load the icon theme), as in any GNOME app.
+ * With --split-view they are laid out as Signet's window lays out its list:
+ * the sidebar of an AdwNavigationSplitView, in an AdwToolbarView under a
+ * bare header bar, beside an empty content page with a header bar of its
+ * own; a list/detail app with current libadwaita pays for these widgets. */
 
 #define N_ROWS    22
 #define N_COLUMNS 6
 
+typedef enum
+{
+  LAYOUT_BARE,
+  LAYOUT_HEADER_BAR,
+  LAYOUT_SPLIT_VIEW,
+} Layout;
+
 static char *cells[N_ROWS][N_COLUMNS];
 static guint n_rows;
-static gboolean with_header_bar;
+static Layout layout;
 
 static gboolean
 read_rows (const char *path)
@@ -113,17 +124,42 @@ activated_cb (GtkApplication *app)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), column_view);
   gtk_widget_set_vexpand (scrolled, TRUE);
 
-  if (with_header_bar)
+  switch (layout)
     {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-      gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-      gtk_box_append (GTK_BOX (box), scrolled);
-      adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
-    }
-  else
-    {
+    case LAYOUT_BARE:
       adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), scrolled);
+      break;
+
+    case LAYOUT_HEADER_BAR:
+      {
+        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+        gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+        gtk_box_append (GTK_BOX (box), scrolled);
+        adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+      }
+      break;
+
+    case LAYOUT_SPLIT_VIEW:
+      {
+        GtkWidget *split_view = adw_navigation_split_view_new ();
+        GtkWidget *list_view = adw_toolbar_view_new ();
+        GtkWidget *detail_view = adw_toolbar_view_new ();
+
+        adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (list_view), adw_header_bar_new ());
+        adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (list_view), scrolled);
+        adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (detail_view), adw_header_bar_new ());
+        adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (detail_view), adw_bin_new ());
+        adw_navigation_split_view_set_sidebar (ADW_NAVIGATION_SPLIT_VIEW (split_view),
+                                               adw_navigation_page_new (list_view, "Contracts"));
+        adw_navigation_split_view_set_content (ADW_NAVIGATION_SPLIT_VIEW (split_view),
+                                               adw_navigation_page_new (detail_view, "Contract"));
+        adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), split_view);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
     }
 
   /* Signet's default window size (the window-width/-height settings). */
@@ -138,10 +174,13 @@ main (int   argc,
 {
   g_autoptr(AdwApplication) app = NULL;
 
-  with_header_bar = argc == 3 && g_str_equal (argv[1], "--header-bar");
-  if (argc != 2 && !with_header_bar)
+  if (argc == 3 && g_str_equal (argv[1], "--header-bar"))
+    layout = LAYOUT_HEADER_BAR;
+  else if (argc == 3 && g_str_equal (argv[1], "--split-view"))
+    layout = LAYOUT_SPLIT_VIEW;
+  else if (argc != 2)
     {
-      fprintf (stderr, "Usage: %s [--header-bar] DATABASE\n", argv[0]);
+      fprintf (stderr, "Usage: %s [--header-bar | --split-view] DATABASE\n", argv[0]);
       return 1;
     }
 

@@ -7,14 +7,19 @@
 #       first frame that shows the register, printing "first-frame contracts=N";
 # and, as references, of
 #   (c) bench-floor-list DB: the first 22 contracts of DB in a bare GtkColumnView;
-#   (d) bench-floor-list --header-bar DB: the same under a bare AdwHeaderBar.
+#   (d) bench-floor-list --header-bar DB: the same under a bare AdwHeaderBar;
+#   (e) bench-floor-list --split-view DB: the same laid out as Signet's window
+#       lays out its list: the sidebar of an AdwNavigationSplitView, in an
+#       AdwToolbarView under a bare header bar, beside an empty content page.
 # All run on the same X server (xvfb-run -a), with the same renderer and
-# environment, interleaved (floor, signet, list, list+hb, floor, ...) after one
+# environment, interleaved (floor, signet, list, list+hb, list+sv, floor, ...) after one
 # untimed warm-up run each. Targets: median time <= 1.25 x floor, RSS <= floor
 # + 60 MB.
 #
-# Usage: bench/run-startup.sh BUILD_DIR DATABASE [RUNS] [RENDERERS]
+# Usage: bench/run-startup.sh BUILD_DIR DATABASE [RUNS] [RENDERERS] [BASELINE_BUILD_DIR]
 #   RUNS defaults to 7, RENDERERS to "cairo gl" (gl is skipped when it does not work).
+#   With BASELINE_BUILD_DIR, the signet of that build (an earlier commit's) runs too,
+#   interleaved with the others, so that a change is measured in the same conditions.
 
 set -u
 
@@ -27,11 +32,12 @@ build_dir=$(realpath "$1")
 database=$(realpath "$2")
 runs=${3:-7}
 renderers=${4:-cairo gl}
+baseline_bin=${5:+$(realpath "$5")/src/signet}
 floor_bin="$build_dir/bench/bench-floor"
 list_bin="$build_dir/bench/bench-floor-list"
 signet_bin="$build_dir/src/signet"
 
-for program in "$floor_bin" "$list_bin" "$signet_bin" /usr/bin/time; do
+for program in "$floor_bin" "$list_bin" "$signet_bin" ${baseline_bin:+"$baseline_bin"} /usr/bin/time; do
   if [ ! -x "$program" ]; then
     echo "$program is missing (build first; /usr/bin/time is in the package 'time')." >&2
     exit 1
@@ -66,6 +72,8 @@ run_once () {
     floor)   command=("$floor_bin") ;;
     list)    command=("$list_bin" "$database") ;;
     list+hb) command=("$list_bin" --header-bar "$database") ;;
+    list+sv) command=("$list_bin" --split-view "$database") ;;
+    baseline) command=("$baseline_bin" "--database=$database") ;;
     *)       command=("$signet_bin" "--database=$database") ;;
   esac
 
@@ -79,7 +87,7 @@ run_once () {
     echo "fail exit-status-$status"
     return
   fi
-  if [ "$which" != signet ]; then
+  if [ "$which" != signet ] && [ "$which" != baseline ]; then
     grep -q '^first-frame' "$out" || { echo "fail no-first-frame-line"; return; }
   else
     local line
@@ -109,9 +117,10 @@ echo "  each after one warm-up, interleaved; GSETTINGS_BACKEND=memory, empty XDG
 echo "machine: $(nproc) cores, $(awk '/model name/ { sub(/.*: /, ""); print; exit }' /proc/cpuinfo)"
 echo
 
-printf "%-9s %-7s %5s %9s %9s %9s %9s %7s\n" renderer program runs median_s min_s max_s rss_MB cpu_s
+printf "%-9s %-8s %5s %9s %9s %9s %9s %7s\n" renderer program runs median_s min_s max_s rss_MB cpu_s
 summary=""
 references=""
+baselines=""
 status=0
 
 for renderer in $renderers; do
@@ -130,7 +139,12 @@ for renderer in $renderers; do
 
   run_once "$renderer" list >/dev/null
   run_once "$renderer" list+hb >/dev/null
-  programs="floor signet list list+hb"
+  run_once "$renderer" list+sv >/dev/null
+  programs="floor signet list list+hb list+sv"
+  if [ -n "$baseline_bin" ]; then
+    run_once "$renderer" baseline >/dev/null
+    programs="$programs baseline"
+  fi
   for which in $programs; do : >"$work/$which.txt"; done
   failed=""
   for i in $(seq "$runs"); do
@@ -151,10 +165,13 @@ for renderer in $renderers; do
     t_max=$(cut -d' ' -f1 "$work/$which.txt" | sort -n | tail -n1)
     rss=$(cut -d' ' -f2 "$work/$which.txt" | median)
     cpu=$(cut -d' ' -f3 "$work/$which.txt" | median)
-    printf "%-9s %-7s %5s %9.3f %9.3f %9.3f %9.1f %7.2f\n" "$renderer" "$which" "$n" "$t_med" "$t_min" "$t_max" \
+    printf "%-9s %-8s %5s %9.3f %9.3f %9.3f %9.1f %7.2f\n" "$renderer" "$which" "$n" "$t_med" "$t_min" "$t_max" \
       "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$cpu"
+    # The mean CPU time too: /usr/bin/time gives it in steps of 10 ms, too
+    # coarse for a median to tell two builds apart.
+    cpu_mean=$(cut -d' ' -f3 "$work/$which.txt" | awk '{ s += $1 } END { if (NR) printf "%.4f", s / NR; else print "nan" }')
     var=${which/+/_}
-    eval "${var}_time=\$t_med ${var}_rss=\$rss ${var}_cpu=\$cpu"
+    eval "${var}_time=\$t_med ${var}_rss=\$rss ${var}_cpu=\$cpu ${var}_cpu_mean=\$cpu_mean"
   done
   [ -n "$failed" ] && echo "  failed runs:$failed" && status=1
 
@@ -164,17 +181,32 @@ for renderer in $renderers; do
       (ratio <= 1.25 ? "met" : "NOT met"), sr / 1024, fr / 1024, diff, (diff <= 60 ? "met" : "NOT met"),
       (fc > 0 ? sc / fc : 0) }')
 "
-  references="$references$(awk -v r="$renderer" -v ft="$floor_time" -v lt="$list_time" -v ht="$list_hb_time" 'BEGIN {
-    printf "%-9s %9.3f %7.2f %9.3f %7.2f\n", r, lt, lt / ft, ht, ht / ft }')
+  references="$references$(awk -v r="$renderer" -v ft="$floor_time" -v lt="$list_time" -v ht="$list_hb_time" \
+    -v vt="$list_sv_time" 'BEGIN {
+    printf "%-9s %9.3f %7.2f %9.3f %7.2f %9.3f %7.2f\n", r, lt, lt / ft, ht, ht / ft, vt, vt / ft }')
 "
+  if [ -n "$baseline_bin" ]; then
+    baselines="$baselines$(awk -v r="$renderer" -v ft="$floor_time" -v bt="$baseline_time" -v st="$signet_time" \
+      -v fc="$floor_cpu_mean" -v bc="$baseline_cpu_mean" -v sc="$signet_cpu_mean" 'BEGIN {
+      printf "%-9s %9.3f %7.2f %9.3f %7.2f %9.2f %9.2f\n", r, bt, bt / ft, st, st / ft, bc / fc, sc / fc }')
+"
+  fi
 done
 
 echo
 printf "%-9s %9s %9s %7s %-8s %9s %9s %8s %-8s %9s\n" renderer signet_s floor_s ratio "<=1.25x" rss_MB floor_MB diff_MB "<=+60MB" cpu_ratio
 printf "%s" "$summary"
 echo
-echo "references: the same first rows in a bare column view (list), and under a bare header bar (list+hb)"
-printf "%-9s %9s %7s %9s %7s\n" renderer list_s ratio list+hb_s ratio
+echo "references: the same first rows in a bare column view (list), under a bare header bar (list+hb),"
+echo "  and in the split view and toolbar views of Signet's window (list+sv)"
+printf "%-9s %9s %7s %9s %7s %9s %7s\n" renderer list_s ratio list+hb_s ratio list+sv_s ratio
 printf "%s" "$references"
+if [ -n "$baseline_bin" ]; then
+  echo
+  echo "baseline: the signet of $5"
+  echo "  (times: medians; CPU: mean CPU time as a ratio to the floor's)"
+  printf "%-9s %9s %7s %9s %7s %9s %9s\n" renderer before_s ratio after_s ratio cpu_before cpu_after
+  printf "%s" "$baselines"
+fi
 
 exit $status
