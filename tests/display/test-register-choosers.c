@@ -287,7 +287,7 @@ page_shown (gpointer data)
   GtkStack *stack = find_pages (wait->dialog);
 
   /* Mapped too: the dialog's buttons take clicks once it is on screen. */
-  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), wait->page) == 0 &&
+  return stack != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (stack), wait->page) == 0 &&
          gtk_widget_get_mapped (gtk_stack_get_visible_child (stack));
 }
 
@@ -295,13 +295,13 @@ page_shown (gpointer data)
 static char *
 error_description (GtkWidget *dialog)
 {
-  GtkStack *stack = find_pages (dialog);
   PageWait wait = { dialog, "error" };
+  const char *markup;
+  char *text = NULL;
 
   g_assert_true (display_test_wait_for (page_shown, &wait));
 
-  const char *markup = adw_status_page_get_description (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (stack, "error")));
-  char *text = NULL;
+  markup = adw_status_page_get_description (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (find_pages (dialog), "error")));
 
   g_assert_true (pango_parse_markup (markup, -1, 0, NULL, &text, NULL, NULL));
 

@@ -46,7 +46,7 @@ page_shown (gpointer data)
   GtkStack *stack = find_pages (wait->dialog);
 
   /* Mapped too: the dialog's buttons take clicks once it is on screen. */
-  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), wait->page) == 0 &&
+  return stack != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (stack), wait->page) == 0 &&
          gtk_widget_get_mapped (gtk_stack_get_visible_child (stack));
 }
 
