@@ -10,7 +10,7 @@ packages="
   libical-dev libportal-dev libportal-gtk4-dev
   desktop-file-utils appstream sqlite3
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi
-  xdotool xclip qpdf imagemagick fonts-noto-cjk time
+  xdotool xclip qpdf imagemagick fonts-noto-cjk time strace
 "
 
 missing=""
