@@ -19,9 +19,11 @@ window). After each kill:
      table counts, values, audit entries and the file's SHA-256 included;
   4. nothing that was in the register before the operation is lost.
 
-A run survives when 1 to 3 hold; data lost counts the runs where 4 fails
-or the register can no longer be read. Run it with run-fault-suite.sh; it
-needs an X server and a session bus for the window."""
+A run survives when 1 to 4 hold; data lost counts the runs where 4 fails
+or the register can no longer be read. Before the kills, each check is
+tried on registers broken on purpose (--no-self-test skips that). Run it
+with run-fault-suite.sh; it needs an X server and a session bus for the
+window."""
 
 import argparse
 import hashlib
@@ -459,8 +461,8 @@ class Suite:
         file_contracts = data.count(b"<contract ")
         file_clients = data.count(b"<client ")
         del data
-        before = self.import_state(base)
-        base_digest = contracts_digest(base)
+        expect = self.import_expectations(base)
+        before = expect["before"]
         expected_after = None
 
         def start(reg, trace=None):
@@ -521,23 +523,32 @@ class Suite:
             proc.kill()
             proc.communicate()
             self.snapshot(reg, run_dir)
-            exported = check_opens(self, reg, result)
-            if exported is not None:
-                state = self.import_state(reg)
-                if state == before:
-                    result.outcome = "nothing imported"
-                elif state == expected_after:
-                    result.outcome = "all imported"
-                else:
-                    result.outcome = f"partly imported {state}"
-                    result.problems.append(f"all or nothing: {state}, neither {before} nor {expected_after}")
-                if exported != state["contracts"]:
-                    result.problems.append(f"the export has {exported} contracts, the register {state['contracts']}")
-                numbers = tuple(r[0] for r in query(base, "SELECT number FROM contracts"))
-                digest = contracts_digest(reg, f"number IN ({','.join('?' * len(numbers))})", numbers)
-                if digest != base_digest:
-                    result.lost.append("the contracts that were there before the import changed or are gone")
+            self.check_import(reg, result, expect, expected_after)
             self.finish_run(result, run_dir, duration, fractions[index - 1])
+
+    def import_expectations(self, base):
+        numbers = tuple(r[0] for r in query(base, "SELECT number FROM contracts"))
+        return {"before": self.import_state(base), "numbers": numbers,
+                "digest": contracts_digest(base)}
+
+    def check_import(self, reg, result, expect, expected_after):
+        exported = check_opens(self, reg, result)
+        if exported is None:
+            return
+        before = expect["before"]
+        state = self.import_state(reg)
+        if state == before:
+            result.outcome = "nothing imported"
+        elif state == expected_after:
+            result.outcome = "all imported"
+        else:
+            result.outcome = f"partly imported {state}"
+            result.problems.append(f"all or nothing: {state}, neither {before} nor {expected_after}")
+        if exported != state["contracts"]:
+            result.problems.append(f"the export has {exported} contracts, the register {state['contracts']}")
+        numbers = expect["numbers"]
+        if contracts_digest(reg, f"number IN ({','.join('?' * len(numbers))})", numbers) != expect["digest"]:
+            result.lost.append("the contracts that were there before the import changed or are gone")
 
     @staticmethod
     def import_state(path):
@@ -607,15 +618,8 @@ class Suite:
     def run_save(self):
         log("save: preparing the register")
         base = self.large_register()
-        number = scalar(base, "SELECT min(number) FROM contracts")
-        contract_id, old_title = query(base, "SELECT id, title FROM contracts WHERE number = ?", (number,))[0]
-        field_names = ("number", "client_id", "contract_type", "owner", "department", "value", "currency",
-                       "signing_date", "start_date", "end_date", "auto_renew", "notice_days", "status",
-                       "risk_level", "tags", "notes")
-        fields_sql = f"SELECT {', '.join(field_names)} FROM contracts WHERE id = ?"
-        fields_before = query(base, fields_sql, (contract_id,))
-        others_before = contracts_digest(base, "id <> ?", (contract_id,))
-        audit_before = audit_count(base, contract_id)
+        expect = self.save_expectations(base)
+        number, contract_id = expect["number"], expect["contract_id"]
         lock_notes = []
 
         def measure(i, traced):
@@ -650,8 +654,7 @@ class Suite:
                     trace.stop()
                 self.kill_window(app)
             probe = Result("save", 0)
-            self.check_save(reg, probe, contract_id, old_title, title, fields_sql, fields_before,
-                            others_before, audit_before)
+            self.check_save(reg, probe, expect, title)
             if not probe.survived or probe.outcome != "new title":
                 raise Skip(f"a complete save does not give the expected register: {probe.problems + probe.lost}")
             remove_register(reg)
@@ -681,15 +684,27 @@ class Suite:
             self.kill_window(app)
             key.wait()
             self.snapshot(reg, run_dir)
-            self.check_save(reg, result, contract_id, old_title, title, fields_sql, fields_before,
-                            others_before, audit_before)
+            self.check_save(reg, result, expect, title)
             self.finish_run(result, run_dir, duration, fractions[index - 1])
 
-    def check_save(self, reg, result, contract_id, old_title, title, fields_sql, fields_before,
-                   others_before, audit_before):
+    FIELDS = ("number", "client_id", "contract_type", "owner", "department", "value", "currency",
+              "signing_date", "start_date", "end_date", "auto_renew", "notice_days", "status",
+              "risk_level", "tags", "notes")
+
+    def save_expectations(self, base):
+        number = scalar(base, "SELECT min(number) FROM contracts")
+        contract_id, old_title = query(base, "SELECT id, title FROM contracts WHERE number = ?", (number,))[0]
+        fields_sql = f"SELECT {', '.join(self.FIELDS)} FROM contracts WHERE id = ?"
+        return {"number": number, "contract_id": contract_id, "old_title": old_title,
+                "fields_sql": fields_sql, "fields": query(base, fields_sql, (contract_id,)),
+                "others": contracts_digest(base, "id <> ?", (contract_id,)),
+                "audit": audit_count(base, contract_id)}
+
+    def check_save(self, reg, result, expect, title):
         exported = check_opens(self, reg, result)
         if exported is None:
             return
+        contract_id, old_title, audit_before = expect["contract_id"], expect["old_title"], expect["audit"]
         rows = query(reg, "SELECT title FROM contracts WHERE id = ?", (contract_id,))
         if not rows:
             result.lost.append("the contract is gone")
@@ -709,9 +724,9 @@ class Suite:
         else:
             result.outcome = "other title"
             result.problems.append(f"all or nothing: the title is {stored[:80]!r}, neither the old nor the new one")
-        if query(reg, fields_sql, (contract_id,)) != fields_before:
+        if query(reg, expect["fields_sql"], (contract_id,)) != expect["fields"]:
             result.lost.append("other fields of the saved contract changed (notes, client, dates …)")
-        if contracts_digest(reg, "id <> ?", (contract_id,)) != others_before:
+        if contracts_digest(reg, "id <> ?", (contract_id,)) != expect["others"]:
             result.lost.append("other contracts changed or are gone")
         if exported != scalar(reg, "SELECT count(*) FROM contracts"):
             result.problems.append("the export does not have every contract of the register")
@@ -771,13 +786,8 @@ class Suite:
         log("attach: preparing the file")
         base = self.base_register()
         path, sha = self.attach_fixture()
-        number = scalar(base, "SELECT min(number) FROM contracts")
-        contract_id = scalar(base, "SELECT id FROM contracts WHERE number = ?", (number,))
-        counts_sql = ("SELECT (SELECT count(*) FROM attachments), (SELECT count(*) FROM attachment_versions), "
-                      "(SELECT count(*) FROM blobs)")
-        counts_before = query(base, counts_sql)[0]
-        audit_before = audit_count(base, contract_id)
-        contracts_before = contracts_digest(base)
+        expect = self.attach_expectations(base, sha)
+        number = expect["number"]
         lock_notes = []
 
         def measure(i, traced):
@@ -817,7 +827,7 @@ class Suite:
                     growth.stopped.set()
                 self.kill_window(app)
             probe = Result("attach", 0)
-            self.check_attach(reg, probe, contract_id, sha, counts_sql, counts_before, audit_before, contracts_before)
+            self.check_attach(reg, probe, expect)
             if not probe.survived or probe.outcome != "whole file":
                 raise Skip(f"a complete attach does not give the expected register: {probe.problems + probe.lost}")
             remove_register(reg)
@@ -847,13 +857,26 @@ class Suite:
             self.kill_window(app)
             key.wait()
             self.snapshot(reg, run_dir)
-            self.check_attach(reg, result, contract_id, sha, counts_sql, counts_before, audit_before, contracts_before)
+            self.check_attach(reg, result, expect)
             self.finish_run(result, run_dir, duration, fractions[index - 1])
 
-    def check_attach(self, reg, result, contract_id, sha, counts_sql, counts_before, audit_before, contracts_before):
+    COUNTS_SQL = ("SELECT (SELECT count(*) FROM attachments), (SELECT count(*) FROM attachment_versions), "
+                  "(SELECT count(*) FROM blobs)")
+
+    def attach_expectations(self, base, sha):
+        number = scalar(base, "SELECT min(number) FROM contracts")
+        contract_id = scalar(base, "SELECT id FROM contracts WHERE number = ?", (number,))
+        return {"number": number, "contract_id": contract_id, "sha": sha,
+                "counts": query(base, self.COUNTS_SQL)[0], "audit": audit_count(base, contract_id),
+                "contracts": contracts_digest(base)}
+
+    def check_attach(self, reg, result, expect):
         exported = check_opens(self, reg, result)
         if exported is None:
             return
+        contract_id, sha, counts_before = expect["contract_id"], expect["sha"], expect["counts"]
+        audit_before = expect["audit"]
+        counts_sql = self.COUNTS_SQL
         counts = query(reg, counts_sql)[0]
         audits = audit_count(reg, contract_id)
         versions = query(reg, "SELECT v.sha256, v.size FROM attachment_versions v "
@@ -880,10 +903,103 @@ class Suite:
             result.outcome = "partly attached"
             result.problems.append(f"all or nothing: attachments, versions, blobs are {counts}, "
                                    f"neither {counts_before} nor one more of each")
-        if contracts_digest(reg) != contracts_before:
+        if contracts_digest(reg) != expect["contracts"]:
             result.lost.append("the contracts changed or are gone")
         if exported != scalar(reg, "SELECT count(*) FROM contracts"):
             result.problems.append("the export does not have every contract of the register")
+
+    # the checks themselves
+
+    def self_test(self):
+        """Each check on registers broken on purpose, and on intact ones: a
+        check that cannot fail proves nothing. Returns the number of cases
+        that went wrong."""
+        log("self-test: the checks on registers broken on purpose")
+        folder = os.path.join(self.work, "self-test")
+        wrong = 0
+        cases = 0
+
+        def case(name, source, damage, check, should_survive):
+            nonlocal wrong, cases
+            cases += 1
+            reg = os.path.join(folder, "register.db")
+            copy_register(source, reg)
+            result = Result("self-test", 0)
+            try:
+                damage(reg)
+                check(reg, result)
+            except Exception as e:
+                wrong += 1
+                log(f"  {name}: could not be checked: {e!r}: WRONG")
+                return
+            said = "; ".join(result.problems + result.lost)[:160] or result.outcome
+            right = result.survived == should_survive
+            wrong += not right
+            log(f"  {name}: {'survives' if result.survived else 'caught'} ({said}): "
+                f"{'as it should' if right else 'WRONG'}")
+            remove_register(reg)
+
+        def sql(statements, args=()):
+            def run(reg):
+                con = sqlite3.connect(reg)
+                with con:
+                    for statement in statements:
+                        con.execute(statement, args if "?" in statement else ())
+                con.close()
+            return run
+
+        def truncate(reg):
+            with open(reg, "r+b") as f:
+                f.truncate(os.path.getsize(reg) // 2)
+
+        base = self.base_register()
+        xml = self.import_fixture()
+        expect = self.import_expectations(base)
+        full = os.path.join(folder, "imported.db")
+        copy_register(base, full)
+        self.run_tool([self.signet, f"--database={full}", f"--import={xml}"])
+        after = self.import_state(full)
+        check = lambda reg, result: self.check_import(reg, result, expect, after)
+        case("import, nothing written", base, lambda reg: None, check, True)
+        case("import, all written", full, lambda reg: None, check, True)
+        case("import, every second contract of the file missing", full,
+             sql(["DELETE FROM contracts WHERE number LIKE 'IM-%' AND id % 2 = 0"]), check, False)
+        case("import, a contract from before retitled", full,
+             sql(["UPDATE contracts SET title = 'Changed' WHERE number = ?"], (expect["numbers"][0],)), check, False)
+        case("import, the register file cut in half", base, truncate, check, False)
+        remove_register(full)
+
+        large = self.large_register()
+        expect = self.save_expectations(large)
+        cid = expect["contract_id"]
+        check = lambda reg, result: self.check_save(reg, result, expect, "New title")
+        case("save, nothing written", large, lambda reg: None, check, True)
+        case("save, the title written without its audit entry", large,
+             sql(["UPDATE contracts SET title = 'New title' WHERE id = ?"], (cid,)), check, False)
+        case("save, a third title", large,
+             sql(["UPDATE contracts SET title = 'Half a title' WHERE id = ?"], (cid,)), check, False)
+        case("save, the notes of the contract changed", large,
+             sql(["UPDATE contracts SET notes = 'lost' WHERE id = ?"], (cid,)), check, False)
+
+        sha = hashlib.sha256(b"the attached file").hexdigest()
+        expect = self.attach_expectations(base, sha)
+        cid = expect["contract_id"]
+        check = lambda reg, result: self.check_attach(reg, result, expect)
+        attach = [
+            f"INSERT INTO blobs (sha256, size, data) VALUES ('{sha}', {ATTACH_BYTES}, zeroblob(1000))",
+            f"INSERT INTO attachments (contract_id, role, added_at, added_by) VALUES ({cid}, 'other', 'now', 'test')",
+            f"INSERT INTO attachment_versions (attachment_id, version, sha256, file_name, content_type, size, "
+            f"added_at, added_by) VALUES (last_insert_rowid(), 1, '{sha}', 'f.bin', 'application/octet-stream', "
+            f"{ATTACH_BYTES}, 'now', 'test')",
+            f"INSERT INTO audit (at, user, action, record_kind, record_id) VALUES ('now', 'test', 'attach', "
+            f"'contract', {cid})",
+        ]
+        case("attach, nothing written", base, lambda reg: None, check, True)
+        case("attach, the file's bytes stored without an attachment", base, sql(attach[:1]), check, False)
+        case("attach, an attachment whose stored bytes are not the file", base, sql(attach), check, False)
+        shutil.rmtree(folder, ignore_errors=True)
+        log(f"self-test: {cases - wrong} of {cases} cases as they should be")
+        return wrong
 
     # report
 
@@ -929,6 +1045,8 @@ def main():
                         help="take this duration instead of measuring it (to repeat a run)")
     parser.add_argument("--work-dir", help="where to build the registers (a new temporary folder if not given)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder even when every run survives")
+    parser.add_argument("--no-self-test", action="store_true",
+                        help="skip checking the checks on registers broken on purpose")
     args = parser.parse_args()
 
     if args.seed is None:
@@ -948,6 +1066,13 @@ def main():
     log(f"Signet fault suite: seed {args.seed} (repeat the same moments with --seed={args.seed}), "
         f"{args.runs} runs each, source {commit or 'unknown'}, {time.strftime('%Y-%m-%d %H:%M')}")
     log(f"work folder {suite.work}")
+    wrong_checks = 0
+    if not args.no_self_test:
+        try:
+            wrong_checks = suite.self_test()
+        except Skip as e:
+            log(f"self-test: not run: {e}")
+            wrong_checks = 1
     for op in ops:
         try:
             getattr(suite, f"run_{op}")()
@@ -957,13 +1082,15 @@ def main():
     suite.print_table()
 
     failed = sum(not r.survived for results in suite.results.values() for r in results)
+    if wrong_checks:
+        log(f"\n{wrong_checks} cases of the self-test went wrong: the checks above cannot be trusted.")
     if suite.kept:
         log(f"\n{failed} runs failed; their registers, as killed and as checked, are kept in:")
         for path in suite.kept:
             log(f"  {path}")
     elif not args.keep:
         shutil.rmtree(suite.work, ignore_errors=True)
-    return 1 if failed or suite.skipped else 0
+    return 1 if failed or suite.skipped or wrong_checks else 0
 
 
 if __name__ == "__main__":

@@ -2,13 +2,15 @@
 # The fault suite: kill -9 at random moments of an import, of a save in the
 # window and of adding a 150 MB attachment in the window, then check that
 # the register is intact and that each operation happened all or nothing.
-# It takes about 25 minutes for 50 runs of each, so it is not part of
-# meson test; see docs/reliability.md.
+# The checks are first tried on registers broken on purpose. It takes
+# about 30 minutes for 50 runs of each, so it is not part of meson test;
+# see docs/reliability.md.
 #
 #   tests/fault/run-fault-suite.sh [BUILD_DIR] [RUNS] [more options]
 #
 # More options go to fault-suite.py (--seed=N to repeat a run of moments,
-# --only=import,save,attach, --run=N, --duration=OP=MS, --keep, --help).
+# --only=import,save,attach, --run=N, --duration=OP=MS, --keep,
+# --no-self-test, --help).
 set -eu
 cd "$(dirname "$0")/../.."
 
