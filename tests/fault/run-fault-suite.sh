@@ -34,6 +34,9 @@ for tool in sqlite3 xdotool xvfb-run dbus-run-session; do
   fi
 done
 
+# The suite imports the end-to-end tests' driver; no bytecode in the tree.
+export PYTHONDONTWRITEBYTECODE=1
+
 # The window needs an X server and a session bus for the accessibility
 # tree: a private Xvfb and bus unless the caller already gives both.
 if [ -n "${DISPLAY:-}" ] && [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
