@@ -18,7 +18,8 @@ validate_client (SignetStore   *self,
                  SignetClient  *client,
                  GError       **error)
 {
-  const char *code = signet_client_get_code (client);
+  /* As it is stored: spaces around a code are not part of it. */
+  g_autofree char *code = _signet_strdup_trimmed (signet_client_get_code (client));
   const char *email = signet_client_get_email (client);
   sqlite3_stmt *stmt;
 
@@ -28,6 +29,9 @@ validate_client (SignetStore   *self,
   if (_signet_is_blank (code))
     return _signet_set_field_error (error, SIGNET_FIELD_CLIENT_CODE,
                                     _("Enter a short code for the client, such as C001."));
+
+  if (!_signet_check_key_length (code, SIGNET_FIELD_CLIENT_CODE, error))
+    return FALSE;
 
   if (!_signet_is_blank (email))
     {

@@ -101,6 +101,9 @@ validate_contract_fields (SignetContract  *contract,
   if (_signet_is_blank (signet_contract_get_number (contract)))
     return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_NUMBER, _("Enter a contract number."));
 
+  if (!_signet_check_key_length (signet_contract_get_number (contract), SIGNET_FIELD_CONTRACT_NUMBER, error))
+    return FALSE;
+
   if (_signet_is_blank (signet_contract_get_title (contract)))
     return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_TITLE, _("Enter a title for the contract."));
 
@@ -150,7 +153,8 @@ check_number_unused (SignetStore     *self,
                      GError         **error)
 {
   sqlite3_stmt *stmt = _signet_store_statement (self, "SELECT title FROM contracts WHERE number = ? AND id <> ?", error);
-  const char *number = signet_contract_get_number (contract);
+  /* As it is stored: spaces around a number are not part of it. */
+  g_autofree char *number = _signet_strdup_trimmed (signet_contract_get_number (contract));
 
   if (stmt == NULL)
     return FALSE;

@@ -343,6 +343,23 @@ _signet_is_blank (const char *text)
   return TRUE;
 }
 
+gboolean
+_signet_check_key_length (const char   *key,
+                          SignetField   field,
+                          GError      **error)
+{
+  g_autofree char *trimmed = _signet_strdup_trimmed (key);
+  glong n_chars = trimmed != NULL ? g_utf8_strlen (trimmed, -1) : 0;
+
+  if (n_chars <= SIGNET_STORE_MAX_KEY_CHARS)
+    return TRUE;
+
+  /* Translators: the first %s is a field name such as "Number". */
+  return _signet_set_field_error (error, field,
+                                  _("%s: %ld characters is too long; at most %d are allowed."),
+                                  signet_field_to_label (field), n_chars, SIGNET_STORE_MAX_KEY_CHARS);
+}
+
 char *
 _signet_strdup_trimmed (const char *text)
 {

@@ -134,6 +134,10 @@ gboolean          signet_store_set_watched           (SignetStore      **slot,
 /* The schema version this build writes. */
 int               signet_store_get_schema_version    (void);
 
+/* The longest contract number or client code, in characters, spaces
+ * around it aside (the XML format's Key type says the same). */
+#define SIGNET_STORE_MAX_KEY_CHARS 255
+
 /* Clients. The name and the short code are required; the code is unique
  * (it is the key that XML import matches clients on). */
 gboolean          signet_store_add_client            (SignetStore       *self,

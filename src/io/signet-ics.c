@@ -11,6 +11,7 @@
 #include <libical/ical.h>
 
 #include "signet-date.h"
+#include "signet-file-replace.h"
 #include "signet-ics.h"
 #include "signet-store-events.h"
 
@@ -271,42 +272,22 @@ signet_ics_export_to_stream (SignetStore    *store,
          g_output_stream_flush (stream, cancellable, error);
 }
 
-/* In the destination's folder, so that the rename stays on one file system
- * and replaces the destination in one step. */
-static GFile *
-create_temporary_sibling (GFile              *dest,
-                          GFileOutputStream **stream,
-                          GCancellable       *cancellable,
-                          GError            **error)
+typedef struct
 {
-  g_autoptr(GFile) parent = g_file_get_parent (dest);
-  g_autofree char *basename = g_file_get_basename (dest);
+  SignetStore *store;
+  const char  *from;
+  const char  *to;
+} IcsToFile;
 
-  if (parent == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                   _("“%s” is not a file name."), basename);
-      return NULL;
-    }
+static gboolean
+write_calendar (GOutputStream  *stream,
+                gpointer        user_data,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  IcsToFile *ics = user_data;
 
-  for (guint attempt = 0; ; attempt++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *name = g_strdup_printf (".%s.%08x.part", basename, g_random_int ());
-      g_autoptr(GFile) temporary = g_file_get_child (parent, name);
-
-      /* Private like the database: contract titles and clients are
-       * confidential. */
-      *stream = g_file_create (temporary, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
-      if (*stream != NULL)
-        return g_steal_pointer (&temporary);
-
-      if (attempt >= 10 || !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-    }
+  return signet_ics_export_to_stream (ics->store, stream, ics->from, ics->to, cancellable, error);
 }
 
 gboolean
@@ -317,38 +298,13 @@ signet_ics_export (SignetStore   *store,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GOutputStream) buffered = NULL;
-  g_autoptr(GFile) temporary = NULL;
-  g_autoptr(GError) local_error = NULL;
+  IcsToFile ics = { store, from, to };
 
   g_return_val_if_fail (SIGNET_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (dest), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* The calendar is renamed over its destination: never over the register
-   * or the files SQLite keeps beside it. */
-  if (!signet_store_check_not_register_file (store, dest, error))
-    return FALSE;
-
-  temporary = create_temporary_sibling (dest, &stream, cancellable, error);
-  if (temporary == NULL)
-    return FALSE;
-
-  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 256 * 1024);
-
-  if (!signet_ics_export_to_stream (store, buffered, from, to, cancellable, &local_error) ||
-      !g_output_stream_close (buffered, cancellable, &local_error) ||
-      !g_file_move (temporary, dest, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                    NULL, NULL, NULL, &local_error))
-    {
-      g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
-      g_file_delete (temporary, NULL, NULL);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return signet_file_replace (store, dest, write_calendar, &ics, cancellable, error);
 }
 
 typedef struct

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  * media type, person: the schema's Key, MediaType and Person types) has
  * at most this many characters, any other attribute this many bytes, far
  * more than the longest list of rectangles needs. */
-#define SIGNET_XML_MAX_KEY_CHARS        255
+#define SIGNET_XML_MAX_KEY_CHARS        SIGNET_STORE_MAX_KEY_CHARS
 #define SIGNET_XML_MAX_ATTRIBUTE_BYTES  (64 * 1024)
 
 /* Calls the caller's progress function when the fraction moved by at

@@ -7,9 +7,14 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/wait.h>
+#include <utime.h>
+
+#include <glib/gstdio.h>
 
 #include <libical/ical.h>
 #include <sqlite3.h>
@@ -418,6 +423,56 @@ test_old_register (IoFixture     *f,
                    "2026-01-01 Start: NEAR-1 Near|2026-12-31 End: NEAR-1 Near|2027-01-01 Review due: NEAR-1 Near|");
 }
 
+/* A calendar export, like an XML one, removes the temporary files that
+ * writers killed halfway left in its folder, leaves one that a writer still
+ * holds locked, and leaves none of its own. */
+static void
+test_left_temporary_files (IoFixture     *f,
+                           gconstpointer  data)
+{
+  g_autofree char *dir = io_fixture_path (f, "out");
+  g_autofree char *path = g_build_filename (dir, "dates.ics", NULL);
+  g_autofree char *left = g_build_filename (dir, ".dates.ics.0123abcd.part", NULL);
+  g_autofree char *other_left = g_build_filename (dir, ".register.xml.deadbeef.part", NULL);
+  g_autofree char *writing = g_build_filename (dir, ".dates.ics.11111111.part", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char * const stale[] = { left, other_left, writing };
+  struct utimbuf times;
+  const char *name;
+  guint n_files = 0;
+  int writing_fd;
+
+  g_assert_true (signet_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  times.actime = times.modtime = time (NULL) - 3600;
+  for (gsize i = 0; i < G_N_ELEMENTS (stale); i++)
+    {
+      io_write_file (stale[i], "BEGIN:VCALENDAR\r\n", -1);
+      g_assert_cmpint (g_utime (stale[i], &times), ==, 0);
+    }
+  writing_fd = g_open (writing, O_RDONLY | O_CLOEXEC, 0);
+  g_assert_cmpint (flock (writing_fd, LOCK_EX), ==, 0);
+
+  g_assert_true (signet_ics_export (f->store, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (g_file_test (left, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (other_left, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (writing, G_FILE_TEST_EXISTS));
+  close (writing_fd);
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_assert_true (g_str_equal (name, "dates.ics") || g_str_equal (name, ".dates.ics.11111111.part"));
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +484,8 @@ main (int   argc,
   g_test_add ("/ics/identical-bytes", IoFixture, NULL, io_fixture_set_up, test_identical_bytes, io_fixture_tear_down);
   g_test_add ("/ics/command-line", IoFixture, NULL, io_fixture_set_up, test_command_line, io_fixture_tear_down);
   g_test_add ("/ics/old-register", IoFixture, NULL, io_fixture_set_up, test_old_register, io_fixture_tear_down);
+  g_test_add ("/ics/left-temporary-files", IoFixture, NULL, io_fixture_set_up, test_left_temporary_files,
+              io_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -733,10 +733,10 @@ time_import (IoFixture  *f,
   g_autofree char *name = g_strconcat (base, ".db", NULL);
   g_autoptr(SignetStore) store = io_fixture_open_store (f, name);
   g_autoptr(SignetImportReport) report = NULL;
+  g_autoptr(SignetClient) client = io_add_client (store, "C001", "Client");
   g_autoptr(GError) error = NULL;
   gint64 started;
 
-  io_add_client (store, "C001", "Client");
   started = g_get_monotonic_time ();
   report = import_file (store, path, SIGNET_CONFLICT_FAIL, FALSE, &error);
   g_assert_no_error (error);
@@ -755,7 +755,6 @@ test_import_long_keys (IoFixture     *f,
   g_autofree char *short_path = io_fixture_path (f, "short.xml");
   g_autofree char *long_path = io_fixture_path (f, "long.xml");
   g_autoptr(GString) prefix = g_string_new (NULL);
-  g_autoptr(SignetClient) client = NULL;
   double t_short, t_long;
 
   for (guint i = 0; i < 25; i++)

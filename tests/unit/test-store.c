@@ -225,6 +225,17 @@ static void bad_date (SignetContract *c) { signet_contract_set_start_date (c, "2
 static void bad_currency (SignetContract *c) { signet_contract_set_currency (c, "RMB"); }
 static void negative_value (SignetContract *c) { signet_contract_set_value (c, -1); }
 static void duplicate_number (SignetContract *c) { signet_contract_set_number (c, "HT-2026-0001"); }
+static void spaced_duplicate_number (SignetContract *c) { signet_contract_set_number (c, " HT-2026-0001  "); }
+static void
+long_number (SignetContract *c)
+{
+  g_autoptr(GString) number = g_string_new (NULL);
+
+  /* 256 characters of three bytes each. */
+  for (guint i = 0; i < 256; i++)
+    g_string_append (number, "合");
+  signet_contract_set_number (c, number->str);
+}
 
 static void
 test_contract_constraints (Fixture       *f,
@@ -245,6 +256,11 @@ test_contract_constraints (Fixture       *f,
     { "negative value", negative_value, SIGNET_FIELD_CONTRACT_VALUE, "The value cannot be negative." },
     { "duplicate number", duplicate_number, SIGNET_FIELD_CONTRACT_NUMBER,
       "The number HT-2026-0001 is already used by the contract “First”." },
+    /* Spaces around a number are not kept, so they make no other number. */
+    { "duplicate number with spaces", spaced_duplicate_number, SIGNET_FIELD_CONTRACT_NUMBER,
+      "The number HT-2026-0001 is already used by the contract “First”." },
+    { "number too long", long_number, SIGNET_FIELD_CONTRACT_NUMBER,
+      "Number: 256 characters is too long; at most 255 are allowed." },
   };
   g_autoptr(SignetClient) client = add_client (f->store, "Contoso GmbH", "C002");
   g_autoptr(SignetContract) first = add_contract (f->store, client, "HT-2026-0001", "First");
@@ -296,6 +312,31 @@ test_client_constraints (Fixture       *f,
   g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_CLIENT_CODE);
   g_assert_cmpstr (error->message, ==, "The code C001 is already used by the client “北京云启科技有限公司”.");
   g_clear_error (&error);
+
+  signet_client_set_code (other, "  C001 ");
+  g_assert_false (signet_store_add_client (f->store, other, &error));
+  g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_CLIENT_CODE);
+  g_assert_cmpstr (error->message, ==, "The code C001 is already used by the client “北京云启科技有限公司”.");
+  g_clear_error (&error);
+
+  {
+    g_autofree char *code = g_strnfill (256, 'C');
+
+    signet_client_set_code (other, code);
+    g_assert_false (signet_store_add_client (f->store, other, &error));
+    g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_CLIENT_CODE);
+    g_assert_cmpstr (error->message, ==, "Code: 256 characters is too long; at most 255 are allowed.");
+    g_clear_error (&error);
+
+    /* 255 characters, whatever their bytes, are a code. */
+    code[255] = '\0';
+    signet_client_set_code (other, code);
+    g_assert_true (signet_store_add_client (f->store, other, &error));
+    g_assert_no_error (error);
+    g_assert_true (signet_store_delete_client (f->store, signet_client_get_id (other), &error));
+    g_assert_no_error (error);
+    signet_client_set_id (other, 0);
+  }
 
   signet_client_set_code (other, "");
   g_assert_false (signet_store_add_client (f->store, other, &error));
@@ -832,7 +873,11 @@ test_migration_2_to_3 (Fixture       *f,
   g_clear_object (&v3);
   now = signet_store_new (path, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (signet_store_find_contract_by_number (now, "HT-2026-0003", NULL));
+  {
+    g_autoptr(SignetContract) found = signet_store_find_contract_by_number (now, "HT-2026-0003", NULL);
+
+    g_assert_nonnull (found);
+  }
 }
 
 /* Version 4 rebuilt contracts so that ids are never reused, and moved each
@@ -1095,8 +1140,13 @@ test_two_connections (Fixture       *f,
   other = signet_store_new (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (signet_store_count_contracts (other), ==, 2);
-  g_assert_nonnull (signet_store_find_contract_by_number (other, "HT-SECOND", NULL));
-  g_assert_nonnull (signet_store_find_contract_by_number (other, "HT-FIRST", NULL));
+  {
+    g_autoptr(SignetContract) found_second = signet_store_find_contract_by_number (other, "HT-SECOND", NULL);
+    g_autoptr(SignetContract) found_first = signet_store_find_contract_by_number (other, "HT-FIRST", NULL);
+
+    g_assert_nonnull (found_second);
+    g_assert_nonnull (found_first);
+  }
   g_free (w.message);
 }
 
