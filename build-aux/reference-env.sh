@@ -31,7 +31,8 @@ list=$tree/build-aux/reference-packages.txt
 # SIGNET_* (the project's own settings) and HOME, USER, LOGNAME and PATH,
 # which are the ones of the environment.
 passed="DISPLAY XAUTHORITY TERM COLORTERM NO_COLOR LANG LANGUAGE LC_ALL CI
-  MESON_TESTTHREADS G_DEBUG G_MESSAGES_DEBUG GSK_RENDERER GTK_DEBUG GDK_DEBUG"
+  MESON_TESTTHREADS G_DEBUG G_MESSAGES_DEBUG GSK_RENDERER GTK_DEBUG GDK_DEBUG
+  ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS"
 
 say() { echo "reference-env: $*" >&2; }
 die() { say "$*"; exit 1; }

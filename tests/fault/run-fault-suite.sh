@@ -14,15 +14,18 @@
 set -eu
 cd "$(dirname "$0")/../.."
 
+# Like every test, on the reference platform (Debian 13).
+host=$(. /etc/os-release 2>/dev/null; echo "${ID:-}:${VERSION_CODENAME:-}")
+if [ "$host" != "debian:trixie" ]; then
+  exec build-aux/reference-env.sh tests/fault/run-fault-suite.sh "$@"
+fi
+
 build_dir=${1:-_build}
 runs=${2:-50}
 [ $# -gt 0 ] && shift
 [ $# -gt 0 ] && shift
 
-if [ ! -f "$build_dir/build.ninja" ]; then
-  echo "$build_dir is not a configured build directory: run 'meson setup $build_dir' first." >&2
-  exit 2
-fi
+build-aux/setup-build.sh "$build_dir"
 # Only what the suite runs: the app, the generator of the import file and
 # the compiled settings schema the window needs.
 ninja -C "$build_dir" src/signet bench/signet-bench-generate data/gschemas.compiled >/dev/null
