@@ -206,13 +206,42 @@ entry_is_change (const SignetAuditEntry *entry)
   return FALSE;
 }
 
+/* A row shows a few lines of a value; the notes of a contract can hold a
+ * mebibyte, and laying out all of it for a subtitle held the window up for
+ * minutes. The start of the value says which change it was. */
+#define MAX_SHOWN_CHARS 300
+
+static char *
+shorten (char *text)
+{
+  g_autofree char *whole = text;
+  const char *end = whole;
+  guint n_chars = 0;
+
+  if (whole == NULL)
+    return NULL;
+
+  while (*end != '\0' && n_chars < MAX_SHOWN_CHARS)
+    {
+      end = g_utf8_next_char (end);
+      n_chars++;
+    }
+
+  if (*end == '\0')
+    return g_steal_pointer (&whole);
+
+  return g_strdup_printf ("%.*s…", (int) (end - whole), whole);
+}
+
 static char *
 change_to_text (SignetHistorySection    *self,
                 const SignetAuditEntry  *entry,
                 const SignetAuditChange *change)
 {
-  g_autofree char *old_text = value_to_text (self, change->field, change->old_value, entry_currency (entry, TRUE));
-  g_autofree char *new_text = value_to_text (self, change->field, change->new_value, entry_currency (entry, FALSE));
+  g_autofree char *old_text = shorten (value_to_text (self, change->field, change->old_value,
+                                                      entry_currency (entry, TRUE)));
+  g_autofree char *new_text = shorten (value_to_text (self, change->field, change->new_value,
+                                                      entry_currency (entry, FALSE)));
 
   if (entry_is_change (entry))
     {

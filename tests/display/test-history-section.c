@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "display-test-utils.h"
@@ -150,6 +152,38 @@ test_changes_newest_first (Fixture       *f,
   g_assert_null (change_text (f, 0, "sha256"));
 }
 
+/* Notes of a mebibyte (what an import may bring) are shown by their start:
+ * laid out whole for the row, they held the window up for minutes. */
+static void
+test_long_value (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SignetContract) changed = signet_contract_copy (f->contract);
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *expected = NULL;
+  const char *text;
+  int minimum;
+
+  while (notes->len < 1024 * 1024 - 16)
+    g_string_append (notes, "付款条件与验收标准。");
+  signet_contract_set_notes (changed, notes->str);
+  g_assert_true (signet_store_update_contract (f->store, changed, &error));
+  g_assert_no_error (error);
+
+  text = change_text (f, 0, "Notes");
+  g_assert_nonnull (text);
+  start = g_utf8_substring (notes->str, 0, 300);
+  expected = g_strconcat ("(empty) → ", start, "…", NULL);
+  /* Compared as a truth: a failure would print a mebibyte twice. */
+  g_assert_cmpuint (strlen (text), <, 2000);
+  g_assert_true (g_str_equal (text, expected));
+  /* Laid out as the window would, folded entry included. */
+  gtk_widget_measure (GTK_WIDGET (f->section), GTK_ORIENTATION_VERTICAL, 600, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, >, 0);
+}
+
 /* A contract not saved yet has nothing to show, and no empty box. */
 static void
 test_unsaved_contract (Fixture       *f,
@@ -168,6 +202,7 @@ main (int   argc,
   g_test_add ("/history-section/created", Fixture, NULL, fixture_set_up, test_created, fixture_tear_down);
   g_test_add ("/history-section/changes-newest-first", Fixture, NULL, fixture_set_up, test_changes_newest_first,
               fixture_tear_down);
+  g_test_add ("/history-section/long-value", Fixture, NULL, fixture_set_up, test_long_value, fixture_tear_down);
   g_test_add ("/history-section/unsaved-contract", Fixture, NULL, fixture_set_up, test_unsaved_contract,
               fixture_tear_down);
 
