@@ -30,7 +30,9 @@ validate_client (SignetStore   *self,
     return _signet_set_field_error (error, SIGNET_FIELD_CLIENT_CODE,
                                     _("Enter a short code for the client, such as C001."));
 
-  if (!_signet_check_key_length (code, SIGNET_FIELD_CLIENT_CODE, error))
+  if (!_signet_check_length (code, SIGNET_STORE_MAX_KEY_CHARS, SIGNET_FIELD_CLIENT_CODE, error) ||
+      !_signet_check_length (signet_client_get_name (client), SIGNET_STORE_MAX_TITLE_CHARS,
+                             SIGNET_FIELD_CLIENT_NAME, error))
     return FALSE;
 
   if (!_signet_is_blank (email))

@@ -101,11 +101,16 @@ validate_contract_fields (SignetContract  *contract,
   if (_signet_is_blank (signet_contract_get_number (contract)))
     return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_NUMBER, _("Enter a contract number."));
 
-  if (!_signet_check_key_length (signet_contract_get_number (contract), SIGNET_FIELD_CONTRACT_NUMBER, error))
+  if (!_signet_check_length (signet_contract_get_number (contract), SIGNET_STORE_MAX_KEY_CHARS,
+                             SIGNET_FIELD_CONTRACT_NUMBER, error))
     return FALSE;
 
   if (_signet_is_blank (signet_contract_get_title (contract)))
     return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_TITLE, _("Enter a title for the contract."));
+
+  if (!_signet_check_length (signet_contract_get_title (contract), SIGNET_STORE_MAX_TITLE_CHARS,
+                             SIGNET_FIELD_CONTRACT_TITLE, error))
+    return FALSE;
 
   if (signet_contract_get_client_id (contract) <= 0)
     return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_CLIENT, _("Choose the client this contract is with."));

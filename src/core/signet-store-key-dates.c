@@ -151,6 +151,9 @@ validate_key_date (const SignetUserKeyDate  *key_date,
   if (_signet_is_blank (key_date->title))
     return _signet_set_field_error (error, SIGNET_FIELD_KEY_DATE_TITLE, _("Enter a title for the date."));
 
+  if (!_signet_check_length (key_date->title, SIGNET_STORE_MAX_TITLE_CHARS, SIGNET_FIELD_KEY_DATE_TITLE, error))
+    return FALSE;
+
   return TRUE;
 }
 

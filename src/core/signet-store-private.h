@@ -105,9 +105,10 @@ gboolean      _signet_set_field_error            (GError          **error,
                                                   const char       *format,
                                                   ...) G_GNUC_PRINTF (3, 4);
 gboolean      _signet_is_blank                   (const char       *text);
-/* Fails with a field error when @key (a contract number or client code)
- * is longer than SIGNET_STORE_MAX_KEY_CHARS, spaces around it aside. */
-gboolean      _signet_check_key_length           (const char       *key,
+/* Fails with a field error when @text is longer than @max_chars
+ * characters, spaces around it aside. */
+gboolean      _signet_check_length               (const char       *text,
+                                                  guint             max_chars,
                                                   SignetField       field,
                                                   GError          **error);
 char         *_signet_strdup_trimmed             (const char       *text);

@@ -344,20 +344,21 @@ _signet_is_blank (const char *text)
 }
 
 gboolean
-_signet_check_key_length (const char   *key,
-                          SignetField   field,
-                          GError      **error)
+_signet_check_length (const char   *text,
+                      guint         max_chars,
+                      SignetField   field,
+                      GError      **error)
 {
-  g_autofree char *trimmed = _signet_strdup_trimmed (key);
+  g_autofree char *trimmed = _signet_strdup_trimmed (text);
   glong n_chars = trimmed != NULL ? g_utf8_strlen (trimmed, -1) : 0;
 
-  if (n_chars <= SIGNET_STORE_MAX_KEY_CHARS)
+  if (n_chars <= (glong) max_chars)
     return TRUE;
 
   /* Translators: the first %s is a field name such as "Number". */
   return _signet_set_field_error (error, field,
                                   _("%s: %ld characters is too long; at most %d are allowed."),
-                                  signet_field_to_label (field), n_chars, SIGNET_STORE_MAX_KEY_CHARS);
+                                  signet_field_to_label (field), n_chars, (int) max_chars);
 }
 
 char *

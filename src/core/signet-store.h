@@ -134,9 +134,13 @@ gboolean          signet_store_set_watched           (SignetStore      **slot,
 /* The schema version this build writes. */
 int               signet_store_get_schema_version    (void);
 
-/* The longest contract number or client code, in characters, spaces
- * around it aside (the XML format's Key type says the same). */
-#define SIGNET_STORE_MAX_KEY_CHARS 255
+/* The longest contract number or client code, and the longest name or
+ * title (a client's name, a contract's or a key date's title), in
+ * characters, spaces around them aside; the XML format's Key and
+ * RequiredText types say the same. A title is shown whole in a window's
+ * title bar and a list's cell: a mebibyte of it could not be. */
+#define SIGNET_STORE_MAX_KEY_CHARS   255
+#define SIGNET_STORE_MAX_TITLE_CHARS 1000
 
 /* Clients. The name and the short code are required; the code is unique
  * (it is the key that XML import matches clients on). */

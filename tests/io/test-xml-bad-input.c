@@ -316,6 +316,20 @@ write_huge_attribute (const char *path)
   write_long_attribute (path, "number", "IMP-", "0", 11 * 1000 * 1000);
 }
 
+/* 1001 characters of three bytes each: the limit counts characters. */
+static void
+write_long_title (const char *path)
+{
+  g_autoptr(GString) text = g_string_new (valid_register);
+  g_autoptr(GString) title = g_string_new ("<title>");
+
+  for (guint i = 0; i < 1001; i++)
+    g_string_append (title, "合");
+  g_string_append (title, "</title>");
+  g_string_replace (text, "<title>年度框架</title>", title->str, 1);
+  io_write_file (path, text->str, text->len);
+}
+
 static void
 write_duplicate_number (const char *path)
 {
@@ -807,6 +821,9 @@ static const BadInput bad_inputs[] = {
   { "long-number", .write = write_long_number, .code = SIGNET_XML_ERROR_LIMIT,
     .message = "The attribute “number” of <contract> is 2097160 characters long; Signet reads at most 255 "
                "characters there.", .line = 10, .column = 23, .value = "IMP-0001000000000000000000000000…" },
+  { "long-title", .write = write_long_title, .code = SIGNET_XML_ERROR_INVALID,
+    .message = "[facet 'maxLength'] The value has a length of '1001'; this exceeds the allowed maximum "
+               "length of '1000'.", .line = 11 },
   { "long-code", .write = write_long_code, .code = SIGNET_XML_ERROR_LIMIT,
     .message = "The attribute “code” of <client> is 256 characters long; Signet reads at most 255 characters "
                "there.", .line = 4, .column = 19 },

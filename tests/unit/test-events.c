@@ -306,6 +306,13 @@ test_user_key_dates (Fixture       *f,
     g_assert_cmpint (bad->id, ==, 0);
 
     g_free (bad->title);
+    bad->title = g_strnfill (1001, 'K');
+    g_assert_false (signet_store_add_key_date (f->store, bad, &error));
+    g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_KEY_DATE_TITLE);
+    g_assert_cmpstr (error->message, ==, "Title: 1001 characters is too long; at most 1000 are allowed.");
+    g_clear_error (&error);
+
+    g_free (bad->title);
     bad->title = g_strdup ("Kick-off");
     g_free (bad->date);
     bad->date = g_strdup ("2026-02-30");

@@ -227,6 +227,14 @@ static void negative_value (SignetContract *c) { signet_contract_set_value (c, -
 static void duplicate_number (SignetContract *c) { signet_contract_set_number (c, "HT-2026-0001"); }
 static void spaced_duplicate_number (SignetContract *c) { signet_contract_set_number (c, " HT-2026-0001  "); }
 static void
+long_title (SignetContract *c)
+{
+  g_autofree char *title = g_strnfill (1001, 'T');
+
+  signet_contract_set_title (c, title);
+}
+
+static void
 long_number (SignetContract *c)
 {
   g_autoptr(GString) number = g_string_new (NULL);
@@ -261,6 +269,8 @@ test_contract_constraints (Fixture       *f,
       "The number HT-2026-0001 is already used by the contract “First”." },
     { "number too long", long_number, SIGNET_FIELD_CONTRACT_NUMBER,
       "Number: 256 characters is too long; at most 255 are allowed." },
+    { "title too long", long_title, SIGNET_FIELD_CONTRACT_TITLE,
+      "Title: 1001 characters is too long; at most 1000 are allowed." },
   };
   g_autoptr(SignetClient) client = add_client (f->store, "Contoso GmbH", "C002");
   g_autoptr(SignetContract) first = add_contract (f->store, client, "HT-2026-0001", "First");
@@ -327,6 +337,18 @@ test_client_constraints (Fixture       *f,
     g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_CLIENT_CODE);
     g_assert_cmpstr (error->message, ==, "Code: 256 characters is too long; at most 255 are allowed.");
     g_clear_error (&error);
+
+    signet_client_set_code (other, "C009");
+    g_free (code);
+    code = g_strnfill (1001, 'N');
+    signet_client_set_name (other, code);
+    g_assert_false (signet_store_add_client (f->store, other, &error));
+    g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_CLIENT_NAME);
+    g_assert_cmpstr (error->message, ==, "Name: 1001 characters is too long; at most 1000 are allowed.");
+    g_clear_error (&error);
+    signet_client_set_name (other, "Other");
+    g_free (code);
+    code = g_strnfill (256, 'C');
 
     /* 255 characters, whatever their bytes, are a code. */
     code[255] = '\0';
