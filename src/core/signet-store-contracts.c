@@ -699,17 +699,17 @@ lookup_contract (SignetStore  *self,
   return contract;
 }
 
-SignetContract *
-signet_store_get_contract (SignetStore  *self,
-                           gint64        id,
-                           GError      **error)
+/* By @id; a contract that is not there is an error. */
+static SignetContract *
+get_contract (SignetStore  *self,
+              gint64        id,
+              gboolean      listed,
+              GError      **error)
 {
   g_autoptr(GError) local_error = NULL;
   SignetContract *contract;
 
-  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
-
-  contract = lookup_contract (self, id, NULL, FALSE, &local_error);
+  contract = lookup_contract (self, id, NULL, listed, &local_error);
   if (contract == NULL && local_error == NULL)
     g_set_error (&local_error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                  _("The contract no longer exists; it may have been deleted."));
@@ -718,6 +718,16 @@ signet_store_get_contract (SignetStore  *self,
     g_propagate_error (error, g_steal_pointer (&local_error));
 
   return contract;
+}
+
+SignetContract *
+signet_store_get_contract (SignetStore  *self,
+                           gint64        id,
+                           GError      **error)
+{
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  return get_contract (self, id, FALSE, error);
 }
 
 SignetContract *
@@ -736,20 +746,9 @@ signet_store_get_listed_contract (SignetStore  *self,
                                   gint64        id,
                                   GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  SignetContract *contract;
-
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
 
-  contract = lookup_contract (self, id, NULL, TRUE, &local_error);
-  if (contract == NULL && local_error == NULL)
-    g_set_error (&local_error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
-                 _("The contract no longer exists; it may have been deleted."));
-
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-
-  return contract;
+  return get_contract (self, id, TRUE, error);
 }
 
 guint
