@@ -162,13 +162,74 @@ is_mapped (gpointer widget)
   return gtk_widget_get_mapped (widget);
 }
 
+/* Whether @window is laid out at the size of its surface, inside the
+ * shadow GTK draws around a window with client-side decorations: GTK maps
+ * a window before its first frame lays it out, and a new size comes with
+ * the X server's configure event, frames later under load. A window that
+ * crosses a breakpoint has its content hidden for a frame more, while
+ * libadwaita lays it out anew. */
+static gboolean
+is_laid_out (GtkWindow *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  GtkWidget *bin = display_test_find_type (GTK_WIDGET (window), ADW_TYPE_BREAKPOINT_BIN);
+  GtkWidget *content = bin != NULL ? gtk_widget_get_first_child (bin) : NULL;
+  double shadow_x, shadow_y;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (window)) || surface == NULL)
+    return FALSE;
+  if (content != NULL && !gtk_widget_get_child_visible (content))
+    return FALSE;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &shadow_x, &shadow_y);
+
+  return gtk_widget_get_width (GTK_WIDGET (window)) > 0 &&
+         gtk_widget_get_width (GTK_WIDGET (window)) == gdk_surface_get_width (surface) - 2 * (int) shadow_x &&
+         gtk_widget_get_height (GTK_WIDGET (window)) == gdk_surface_get_height (surface) - 2 * (int) shadow_y;
+}
+
+static gboolean
+window_laid_out (gpointer window)
+{
+  return is_laid_out (window);
+}
+
 void
 display_test_show (GtkWindow *window)
 {
   use_system_icon_themes ();
   gtk_window_present (window);
-  g_assert_true (display_test_wait_for (is_mapped, window));
+  g_assert_true (display_test_wait_for (window_laid_out, window));
   display_test_spin (50);
+}
+
+typedef struct
+{
+  GtkWindow *window;
+  int        width;
+  int        height;
+} Resize;
+
+static gboolean
+resized (gpointer data)
+{
+  Resize *resize = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (resize->window));
+
+  return gdk_surface_get_width (surface) == resize->width &&
+         gdk_surface_get_height (surface) == resize->height &&
+         is_laid_out (resize->window);
+}
+
+void
+display_test_resize (GtkWindow *window,
+                     int        width,
+                     int        height)
+{
+  Resize resize = { window, width, height };
+
+  gtk_window_set_default_size (window, width, height);
+  g_assert_true (display_test_wait_for (resized, &resize));
 }
 
 GtkWidget *

@@ -34,8 +34,14 @@ gboolean      display_test_wait_for        (gboolean     (*condition) (gpointer 
                                             gpointer       data);
 /* Runs the main loop for @msec milliseconds. */
 void          display_test_spin            (guint          msec);
-/* Presents @window and waits until it is mapped. */
+/* Presents @window and waits until it is laid out at its size. */
 void          display_test_show            (GtkWindow     *window);
+/* Gives the shown @window a new default size and waits until it is laid
+ * out at that size (its client-side shadow included, as in the default
+ * size), in the layout of the breakpoint for it. */
+void          display_test_resize          (GtkWindow     *window,
+                                            int            width,
+                                            int            height);
 
 /* The first widget under @root (depth first, @root included) of @type. */
 GtkWidget    *display_test_find_type       (GtkWidget     *root,

@@ -500,8 +500,10 @@ test_keyboard (Fixture       *fixture,
   g_autofree char *focus = NULL;
   GDate date;
 
+  /* The grid is the window's focus; whether the window is the active one
+   * is up to the X server, which other tests share. */
   gtk_widget_grab_focus (grid);
-  g_assert_true (gtk_widget_has_focus (grid));
+  g_assert_true (gtk_widget_is_focus (grid));
   g_assert_cmpstr (signet_month_grid_get_focus_date (fixture->grid), ==, fixture->today);
 
   press_key (grid, GDK_KEY_Page_Down);
