@@ -10,6 +10,7 @@
 
 #include "signet-application.h"
 #include "signet-attachment-window.h"
+#include "signet-breakpoint-focus.h"
 #include "signet-window-private.h"
 
 static void choose_file_clicked_cb (SignetWindow *self,
@@ -870,6 +871,7 @@ signet_window_init (SignetWindow *self)
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (self->calendar_menu_button, create_primary_menu_cb, self, NULL);
   gtk_widget_set_cursor_from_name (self->sidebar_handle, "col-resize");
+  signet_breakpoint_focus_keep (GTK_WIDGET (self));
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

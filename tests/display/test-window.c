@@ -911,6 +911,32 @@ test_wheel_over_number (Fixture       *fixture,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, before);
 }
 
+/* Making the window narrower or wider past a breakpoint, as tiling or
+ * maximizing it does, leaves the keyboard focus in the field being typed
+ * in: libadwaita hides the window's content for the frame in which it lays
+ * it out anew, and would hand the focus on to the header bar. */
+static void
+test_resize_keeps_focus (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  AdwApplicationWindow *window = ADW_APPLICATION_WINDOW (fixture->window);
+  GtkWidget *spin;
+
+  click_contract (fixture, "HT-2025-0003");
+  spin = find_field (fixture, "Notice Period");
+  gtk_widget_grab_focus (spin);
+  g_assert_null (adw_application_window_get_current_breakpoint (window));
+
+  /* The list's value column goes, and comes back. */
+  display_test_resize (GTK_WINDOW (fixture->window), 1000, 760);
+  g_assert_nonnull (adw_application_window_get_current_breakpoint (window));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), spin));
+
+  display_test_resize (GTK_WINDOW (fixture->window), 1200, 760);
+  g_assert_null (adw_application_window_get_current_breakpoint (window));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), spin));
+}
+
 static gboolean
 page_mapped (gpointer data)
 {
@@ -1345,6 +1371,7 @@ main (int   argc,
   ADD ("shortcuts", test_shortcuts);
   ADD ("export-ics-chooser", test_export_ics_chooser);
   ADD ("wheel-over-number", test_wheel_over_number);
+  ADD ("resize-keeps-focus", test_resize_keeps_focus);
   g_test_add_func ("/window/empty-register", test_empty_register);
   g_test_add_func ("/window/app-icon", test_app_icon);
   g_test_add_func ("/window/open-register-chooser", test_open_register_chooser);
