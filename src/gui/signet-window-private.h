@@ -18,9 +18,11 @@ struct _SignetWindow
   AdwApplicationWindow  parent_instance;
 
   AdwWindowTitle       *list_window_title;
+  AdwViewSwitcherBar   *list_switcher_bar;
+  AdwButtonContent     *new_button_content;
+  GtkWidget            *clients_button;
   GtkWidget            *search_button;
   GtkMenuButton        *menu_button;
-  GtkMenuButton        *calendar_menu_button;
   GMenuModel           *primary_menu;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
@@ -41,9 +43,9 @@ struct _SignetWindow
   SignetContractTable  *table;
   SignetContractPage   *page;
   AdwViewStack         *view_stack;
-  /* The Calendar page; its content is a placeholder until the first frame
-   * is painted, then the view (NULL until then). */
-  AdwToolbarView       *calendar_toolbar;
+  /* The Calendar page: empty until the first frame is painted, then its
+   * header bar, the view (NULL until then) and the switcher bar. */
+  AdwBin               *calendar_page;
   SignetCalendarView   *calendar_view;
   GtkRevealer          *indexing_revealer;
   GtkLabel             *indexing_label;

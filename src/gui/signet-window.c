@@ -97,15 +97,11 @@ create_primary_menu_cb (GtkMenuButton *menu_button,
     gtk_menu_button_set_menu_model (menu_button, self->primary_menu);
 }
 
-/* @status_page under a header bar with the main menu, as a page of the
- * whole window named @name. */
-static void
-add_window_page (SignetWindow  *self,
-                 AdwStatusPage *status_page,
-                 const char    *name)
+/* The main menu's button of a page's header bar. Each is a primary menu:
+ * F10 opens the one on screen. */
+static GtkWidget *
+new_menu_button (SignetWindow *self)
 {
-  GtkWidget *toolbar_view = adw_toolbar_view_new ();
-  GtkWidget *header_bar = adw_header_bar_new ();
   GtkWidget *menu_button = gtk_menu_button_new ();
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "open-menu-symbolic");
@@ -115,7 +111,21 @@ add_window_page (SignetWindow  *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"),
                                   -1);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu_button), create_primary_menu_cb, self, NULL);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header_bar), menu_button);
+
+  return menu_button;
+}
+
+/* @status_page under a header bar with the main menu, as a page of the
+ * whole window named @name. */
+static void
+add_window_page (SignetWindow  *self,
+                 AdwStatusPage *status_page,
+                 const char    *name)
+{
+  GtkWidget *toolbar_view = adw_toolbar_view_new ();
+  GtkWidget *header_bar = adw_header_bar_new ();
+
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header_bar), new_menu_button (self));
 
   adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar_view), header_bar);
   adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (toolbar_view), GTK_WIDGET (status_page));
@@ -285,14 +295,88 @@ calendar_open_contract_cb (SignetWindow       *self,
   signet_window_open_contract (self, contract_id);
 }
 
-/* The calendar (a month of day cells, the agenda, a popover) is not in
- * the first frame: its page holds a placeholder until the first frame is
- * painted or the page is asked for, whichever comes first. */
-static void
-ensure_calendar_view (SignetWindow *self)
+/* A header bar button with an icon and a label, as the list's New
+ * Contract and Clients buttons. */
+static GtkWidget *
+new_header_button (const char *action_name,
+                   const char *icon_name,
+                   const char *mnemonic_label,
+                   const char *accessible_label,
+                   const char *tooltip)
 {
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon_name);
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), mnemonic_label);
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
+
+  return button;
+}
+
+/* Phone-sized, the view switcher leaves the header bar for the bar at the
+ * bottom, and the header bar shows the window's title. */
+static gboolean
+calendar_title_widget_cb (GBinding     *binding,
+                          const GValue *reveal,
+                          GValue       *title_widget,
+                          gpointer      switcher)
+{
+  g_value_set_object (title_widget, g_value_get_boolean (reveal) ? NULL : switcher);
+
+  return TRUE;
+}
+
+/* The Calendar page (its header bar, the calendar with a month of day
+ * cells, the agenda and a popover, and the switcher bar) is not in the
+ * first frame: the view stack holds an empty AdwBin for it until the
+ * first frame is painted or the page is asked for, whichever comes first.
+ * Phone-sized, the 640sp breakpoint changes the list's header bar
+ * (signet-window.ui); the calendar's, made later, follows it. */
+static void
+ensure_calendar_page (SignetWindow *self)
+{
+  GtkWidget *toolbar_view;
+  GtkWidget *header_bar;
+  GtkWidget *new_button;
+  GtkWidget *clients_button;
+  GtkWidget *switcher;
+  GtkWidget *switcher_bar;
+
   if (self->calendar_view != NULL)
     return;
+
+  new_button = new_header_button ("win.new-contract", "list-add-symbolic", _("_New Contract"),
+                                  _("New Contract"), _("Create a contract"));
+  g_object_bind_property (self->new_button_content, "label",
+                          gtk_button_get_child (GTK_BUTTON (new_button)), "label",
+                          G_BINDING_SYNC_CREATE);
+  clients_button = new_header_button ("win.clients", "system-users-symbolic", _("_Clients"),
+                                      _("Clients"), _("Show and edit the clients"));
+  g_object_bind_property (self->clients_button, "visible", clients_button, "visible", G_BINDING_SYNC_CREATE);
+
+  switcher = adw_view_switcher_new ();
+  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
+  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->view_stack);
+
+  header_bar = adw_header_bar_new ();
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header_bar), new_button);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header_bar), new_menu_button (self));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header_bar), clients_button);
+  /* The binding keeps the switcher while it is out of the header bar. */
+  g_object_bind_property_full (self->list_switcher_bar, "reveal", header_bar, "title-widget",
+                               G_BINDING_SYNC_CREATE, calendar_title_widget_cb, NULL,
+                               g_object_ref_sink (switcher), g_object_unref);
+
+  switcher_bar = adw_view_switcher_bar_new ();
+  g_object_bind_property (self->list_switcher_bar, "stack", switcher_bar, "stack", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->list_switcher_bar, "reveal", switcher_bar, "reveal", G_BINDING_SYNC_CREATE);
 
   self->calendar_view = SIGNET_CALENDAR_VIEW (signet_calendar_view_new ());
   g_signal_connect_object (self->calendar_view, "open-contract",
@@ -300,7 +384,11 @@ ensure_calendar_view (SignetWindow *self)
   if (self->store != NULL)
     signet_calendar_view_set_store (self->calendar_view, self->store);
 
-  adw_toolbar_view_set_content (self->calendar_toolbar, GTK_WIDGET (self->calendar_view));
+  toolbar_view = adw_toolbar_view_new ();
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar_view), header_bar);
+  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (toolbar_view), GTK_WIDGET (self->calendar_view));
+  adw_toolbar_view_add_bottom_bar (ADW_TOOLBAR_VIEW (toolbar_view), switcher_bar);
+  adw_bin_set_child (self->calendar_page, toolbar_view);
 }
 
 static void
@@ -308,8 +396,19 @@ view_stack_child_changed_cb (SignetWindow *self,
                              GParamSpec   *pspec,
                              AdwViewStack *view_stack)
 {
-  if (adw_view_stack_get_visible_child (view_stack) == GTK_WIDGET (self->calendar_toolbar))
-    ensure_calendar_view (self);
+  if (adw_view_stack_get_visible_child (view_stack) == GTK_WIDGET (self->calendar_page))
+    ensure_calendar_page (self);
+}
+
+/* Phone-sized, the view switcher moves to the bar at the bottom, which
+ * gets the view stack, and with it its switcher's buttons, when the window
+ * first gets that narrow: concealed, they would still be styled and
+ * measured at every layout of the window, from its first frame on. */
+static void
+narrow_breakpoint_applied_cb (SignetWindow  *self,
+                              AdwBreakpoint *breakpoint)
+{
+  adw_view_switcher_bar_set_stack (self->list_switcher_bar, self->view_stack);
 }
 
 static void
@@ -344,7 +443,7 @@ set_store (SignetWindow *self,
   signet_contract_page_set_store (self->page, store);
   if (self->calendar_view != NULL)
     signet_calendar_view_set_store (self->calendar_view, store);
-  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->calendar_toolbar)),
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->calendar_page)),
                                    store != NULL);
 
   if (store != NULL)
@@ -693,7 +792,7 @@ finish_startup_cb (gpointer data)
   if (gtk_window_get_default_icon_name () == NULL)
     gtk_window_set_default_icon_name (APPLICATION_ID);
 
-  ensure_calendar_view (self);
+  ensure_calendar_page (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -825,6 +924,9 @@ signet_window_class_init (SignetWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, list_window_title);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, list_switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, new_button_content);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, clients_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, search_entry);
@@ -833,7 +935,6 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, SignetWindow, calendar_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, list_page);
@@ -843,7 +944,7 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, table);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, SignetWindow, calendar_toolbar);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, calendar_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, indexing_revealer);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, indexing_label);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, indexing_progress);
@@ -860,6 +961,7 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_handle_drag_updated_cb);
   gtk_widget_class_bind_template_callback (widget_class, contract_title_cb);
   gtk_widget_class_bind_template_callback (widget_class, contract_subtitle_cb);
+  gtk_widget_class_bind_template_callback (widget_class, narrow_breakpoint_applied_cb);
 
   _signet_window_class_init_actions (widget_class);
 }
@@ -869,7 +971,6 @@ signet_window_init (SignetWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
-  gtk_menu_button_set_create_popup_func (self->calendar_menu_button, create_primary_menu_cb, self, NULL);
   gtk_widget_set_cursor_from_name (self->sidebar_handle, "col-resize");
   signet_breakpoint_focus_keep (GTK_WIDGET (self));
 
@@ -920,7 +1021,7 @@ signet_window_show_agenda (SignetWindow *self)
 
   if (self->store != NULL)
     {
-      ensure_calendar_view (self);
+      ensure_calendar_page (self);
       adw_view_stack_set_visible_child_name (self->view_stack, "calendar");
     }
 }

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "display-test-utils.h"
+#include "signet-calendar-view.h"
 #include "signet-column-sorter.h"
 #include "signet-contract-list.h"
 #include "signet-contract-page.h"
@@ -1334,6 +1335,97 @@ test_main_menu (Fixture       *fixture,
   }
 }
 
+static gboolean
+calendar_page_made (gpointer data)
+{
+  return display_test_find_type (GTK_WIDGET (data), SIGNET_TYPE_CALENDAR_VIEW) != NULL;
+}
+
+/* The Calendar page's header bar as the list's at the same width:
+ * phone-sized, the window's title instead of the switcher, which moves to
+ * the bar at the bottom, New Contract as an icon and no Clients button. */
+static void
+assert_calendar_header (GtkWidget          *calendar_page,
+                        AdwViewSwitcherBar *list_bar,
+                        gboolean            narrow)
+{
+  AdwHeaderBar *header = ADW_HEADER_BAR (display_test_find_type (calendar_page, ADW_TYPE_HEADER_BAR));
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (display_test_find_type (calendar_page,
+                                                                           ADW_TYPE_VIEW_SWITCHER_BAR));
+  GtkWidget *new_button = display_test_find_accessible (GTK_WIDGET (header), "New Contract");
+  GtkWidget *clients_button = display_test_find_accessible (GTK_WIDGET (header), "Clients");
+  GtkWidget *menu_button = display_test_find_accessible (GTK_WIDGET (header), "Main Menu");
+  GtkWidget *title = adw_header_bar_get_title_widget (header);
+
+  g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
+  g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (new_button)), ==, "win.new-contract");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (clients_button)), ==, "win.clients");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (new_button), ==, "Create a contract");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (clients_button), ==, "Show and edit the clients");
+  g_assert_cmpstr (adw_button_content_get_icon_name (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (new_button)))),
+                   ==, "list-add-symbolic");
+  g_assert_cmpstr (adw_button_content_get_label (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (new_button)))),
+                   ==, narrow ? "" : "_New Contract");
+  g_assert_true (gtk_widget_get_visible (clients_button) == !narrow);
+  if (narrow)
+    g_assert_null (title);
+  else
+    g_assert_true (ADW_IS_VIEW_SWITCHER (title));
+  g_assert_true (adw_view_switcher_bar_get_reveal (bar) == narrow);
+  g_assert_true (adw_view_switcher_bar_get_reveal (list_bar) == narrow);
+  g_assert_true (adw_view_switcher_bar_get_stack (bar) == adw_view_switcher_bar_get_stack (list_bar));
+}
+
+/* Neither the Calendar page nor the switcher buttons of the bar a wide
+ * window hides are in the first frame: the page is made after it, and
+ * the bar gets its buttons when the window first gets phone-sized. The
+ * page's header bar then changes with the width as the list's does. */
+static void
+test_calendar_page (void)
+{
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(SignetClient) client = NULL;
+  SignetWindow *window;
+  AdwViewStack *stack;
+  AdwViewSwitcherBar *list_bar;
+  GtkWidget *calendar_page;
+
+  display_test_reset_settings ();
+  store = display_test_new_store ();
+  client = display_test_add_client (store, "Acme Corporation", "ACME");
+  g_object_unref (display_test_add_contract (store, client, "HT-2025-0001", "Annual maintenance", 1200000));
+
+  window = signet_window_new (NULL, store, NULL);
+  stack = ADW_VIEW_STACK (display_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  calendar_page = adw_view_stack_get_child_by_name (stack, "calendar");
+  list_bar = ADW_VIEW_SWITCHER_BAR (display_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
+  g_assert_null (adw_bin_get_child (ADW_BIN (calendar_page)));
+  g_assert_null (adw_view_switcher_bar_get_stack (list_bar));
+
+  display_test_show (GTK_WINDOW (window));
+  g_assert_true (display_test_wait_for (calendar_page_made, calendar_page));
+  g_assert_null (adw_view_switcher_bar_get_stack (list_bar));
+  assert_calendar_header (calendar_page, list_bar, FALSE);
+
+  display_test_resize (GTK_WINDOW (window), 360, 640);
+  g_assert_true (adw_view_switcher_bar_get_stack (list_bar) == stack);
+  assert_calendar_header (calendar_page, list_bar, TRUE);
+
+  /* The switcher under the list (and under the calendar) switches. */
+  g_signal_emit_by_name (display_test_find_button (GTK_WIDGET (list_bar), "Calendar"), "clicked");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "calendar");
+  g_signal_emit_by_name (display_test_find_button (display_test_find_type (calendar_page, ADW_TYPE_VIEW_SWITCHER_BAR),
+                                                   "List"),
+                         "clicked");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "list");
+
+  display_test_resize (GTK_WINDOW (window), 1200, 760);
+  assert_calendar_header (calendar_page, list_bar, FALSE);
+
+  display_test_destroy_windows ();
+}
+
 /* The app icon comes with the resources, where GtkApplication points the
  * icon theme: found the same from the build directory as once installed. */
 static void
@@ -1373,6 +1465,7 @@ main (int   argc,
   ADD ("wheel-over-number", test_wheel_over_number);
   ADD ("resize-keeps-focus", test_resize_keeps_focus);
   g_test_add_func ("/window/empty-register", test_empty_register);
+  g_test_add_func ("/window/calendar-page", test_calendar_page);
   g_test_add_func ("/window/app-icon", test_app_icon);
   g_test_add_func ("/window/open-register-chooser", test_open_register_chooser);
   g_test_add_func ("/window/every-width-alone", test_every_width_alone);
