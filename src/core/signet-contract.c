@@ -14,6 +14,7 @@ struct _SignetContract
 
   gint64                id;
   gint64                version;
+  char                  *uuid;
   char                  *number;
   char                  *title;
   gint64                client_id;
@@ -40,6 +41,7 @@ enum {
   PROP_0,
   PROP_ID,
   PROP_VERSION,
+  PROP_UUID,
   PROP_NUMBER,
   PROP_TITLE,
   PROP_CLIENT_ID,
@@ -68,6 +70,7 @@ signet_contract_finalize (GObject *object)
 {
   SignetContract *self = (SignetContract *)object;
 
+  g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->number, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->client_name, g_free);
@@ -100,6 +103,10 @@ signet_contract_get_property (GObject    *object,
 
     case PROP_VERSION:
       g_value_set_int64 (value, self->version);
+      break;
+
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
       break;
 
     case PROP_NUMBER:
@@ -197,6 +204,10 @@ signet_contract_set_property (GObject      *object,
       signet_contract_set_version (self, g_value_get_int64 (value));
       break;
 
+    case PROP_UUID:
+      signet_contract_set_uuid (self, g_value_get_string (value));
+      break;
+
     case PROP_NUMBER:
       signet_contract_set_number (self, g_value_get_string (value));
       break;
@@ -289,6 +300,9 @@ signet_contract_class_init (SignetContractClass *klass)
   properties[PROP_VERSION] =
     g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0,
       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_NUMBER] =
     g_param_spec_string ("number", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -371,6 +385,7 @@ signet_contract_copy (SignetContract *self)
   copy = signet_contract_new ();
   copy->id = self->id;
   copy->version = self->version;
+  signet_set_str (&copy->uuid, self->uuid);
   signet_set_str (&copy->number, self->number);
   signet_set_str (&copy->title, self->title);
   copy->client_id = self->client_id;
@@ -571,6 +586,24 @@ signet_contract_set_version (SignetContract *self,
       self->version = version;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
     }
+}
+
+const char *
+signet_contract_get_uuid (SignetContract *self)
+{
+  g_return_val_if_fail (SIGNET_IS_CONTRACT (self), NULL);
+
+  return self->uuid;
+}
+
+void
+signet_contract_set_uuid (SignetContract *self,
+                          const char     *uuid)
+{
+  g_return_if_fail (SIGNET_IS_CONTRACT (self));
+
+  if (signet_set_str (&self->uuid, uuid))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
 }
 
 const char *

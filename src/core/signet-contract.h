@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (SignetContract, signet_contract, SIGNET, CONTRACT, GObject
 SignetContract       *signet_contract_new                 (void);
 SignetContract       *signet_contract_copy                (SignetContract       *self);
 /* TRUE when every stored field is equal (the id and client-name included,
- * the version not: two reads of a record can hold the same data). */
+ * the version not: two reads of a record can hold the same data; nor the
+ * uuid, which never changes while the id stays). */
 gboolean              signet_contract_equal               (SignetContract       *self,
                                                            SignetContract       *other);
 /* One field, as a save compares and merges them (see
@@ -42,6 +43,13 @@ void                  signet_contract_set_id              (SignetContract       
 gint64                signet_contract_get_version         (SignetContract       *self);
 void                  signet_contract_set_version         (SignetContract       *self,
                                                            gint64                version);
+/* A random UUID the store gives the contract when it adds it, for as long
+ * as the contract exists, in every register it is copied to; what calendar
+ * files name its events by. NULL for a contract not stored yet: a contract
+ * added with one (a restore, an import) keeps it. */
+const char           *signet_contract_get_uuid            (SignetContract       *self);
+void                  signet_contract_set_uuid            (SignetContract       *self,
+                                                           const char           *uuid);
 const char           *signet_contract_get_number          (SignetContract       *self);
 void                  signet_contract_set_number          (SignetContract       *self,
                                                            const char           *number);

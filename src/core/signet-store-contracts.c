@@ -19,7 +19,7 @@
 #define SELECT_CONTRACT \
   "SELECT c.id, c.number, c.title, c.client_id, k.name, c.contract_type, c.owner, c.department, " \
   "c.value, c.currency, c.signing_date, c.start_date, c.end_date, c.auto_renew, " \
-  "c.notice_days, c.status, c.risk_level, c.tags, c.notes, c.version " \
+  "c.notice_days, c.status, c.risk_level, c.tags, c.notes, c.version, c.uuid " \
   "FROM contracts c LEFT JOIN clients k ON k.id = c.client_id "
 
 /* The fields a save merges one by one, in the form's order (the currency
@@ -245,6 +245,7 @@ read_contract_row (sqlite3_stmt   *stmt,
   signet_contract_set_tags (contract, (const char *) sqlite3_column_text (stmt, 17));
   signet_contract_set_notes (contract, (const char *) sqlite3_column_text (stmt, 18));
   signet_contract_set_version (contract, sqlite3_column_int64 (stmt, 19));
+  signet_contract_set_uuid (contract, (const char *) sqlite3_column_text (stmt, 20));
 }
 
 /* Binds every stored contract column, starting at parameter 1, in the order
@@ -343,6 +344,9 @@ insert_contract (SignetStore     *self,
 {
   g_autoptr(FieldList) after = NULL;
   gint64 version = id > 0 ? MAX (signet_contract_get_version (contract), 0) + 1 : 1;
+  /* A restored or imported contract keeps the UUID it had. */
+  g_autofree char *uuid = signet_contract_get_uuid (contract) != NULL
+                          ? g_strdup (signet_contract_get_uuid (contract)) : g_uuid_string_random ();
   sqlite3_stmt *stmt;
 
   if (!_signet_store_begin_write (self, error))
@@ -354,9 +358,9 @@ insert_contract (SignetStore     *self,
   stmt = _signet_store_statement (self,
                                   "INSERT INTO contracts (number, title, client_id, contract_type, owner, "
                                   "department, value, currency, signing_date, start_date, end_date, "
-                                  "auto_renew, notice_days, status, risk_level, tags, notes, id, search_text) "
+                                  "auto_renew, notice_days, status, risk_level, tags, notes, id, search_text, uuid) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                  SEARCH_TEXT_OF_BOUND_CONTRACT ")", error);
+                                  SEARCH_TEXT_OF_BOUND_CONTRACT ", ?19)", error);
   if (stmt == NULL)
     goto failed;
 
@@ -365,6 +369,7 @@ insert_contract (SignetStore     *self,
     sqlite3_bind_int64 (stmt, 18, id);
   else
     sqlite3_bind_null (stmt, 18);
+  sqlite3_bind_text (stmt, 19, uuid, -1, SQLITE_STATIC);
 
   if (!step_insert (self, stmt, contract, error))
     goto failed;
@@ -396,6 +401,7 @@ insert_contract (SignetStore     *self,
 
   signet_contract_set_id (contract, id);
   signet_contract_set_version (contract, version);
+  signet_contract_set_uuid (contract, uuid);
   _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_ADDED);
 
   return TRUE;

@@ -107,6 +107,7 @@ GHashTable *signet_store_list_contract_change_times (SignetStore               *
 typedef struct
 {
   gint64             id;            /* 0 until stored */
+  char              *uuid;          /* NULL until stored (see signet-store-uuids.h) */
   gint64             contract_id;
   SignetKeyDateKind  kind;          /* MILESTONE, PAYMENT or OTHER */
   char              *date;          /* YYYY-MM-DD */
@@ -124,7 +125,8 @@ void               signet_user_key_date_free      (SignetUserKeyDate           *
 
 /* Validation errors are SIGNET_FIELD_ERROR with the field as the code
  * (SIGNET_FIELD_KEY_DATE_*); a missing contract or key date is
- * SIGNET_STORE_ERROR_NOT_FOUND. add sets @key_date->id. Each write is one
+ * SIGNET_STORE_ERROR_NOT_FOUND. add sets @key_date->id, and its uuid when
+ * it has none (a key date restored or imported keeps its own). Each write is one
  * transaction with its audit entry on the contract, and emits "changed"
  * (contract, id, updated). */
 gboolean           signet_store_add_key_date      (SignetStore                 *self,
@@ -151,6 +153,7 @@ GPtrArray         *signet_store_list_key_dates    (SignetStore                 *
 typedef struct
 {
   gint64  id;
+  char   *uuid;                     /* see signet-store-uuids.h */
   gint64  contract_id;
   char   *date;                     /* YYYY-MM-DD */
   char   *reviewer;

@@ -121,6 +121,7 @@ signet_user_key_date_copy (const SignetUserKeyDate *key_date)
   copy = signet_user_key_date_new (key_date->contract_id, key_date->kind, key_date->date,
                                    key_date->title, key_date->note);
   copy->id = key_date->id;
+  copy->uuid = g_strdup (key_date->uuid);
 
   return copy;
 }
@@ -131,6 +132,7 @@ signet_user_key_date_free (SignetUserKeyDate *key_date)
   if (key_date == NULL)
     return;
 
+  g_free (key_date->uuid);
   g_free (key_date->date);
   g_free (key_date->title);
   g_free (key_date->note);
@@ -180,7 +182,7 @@ lookup_key_date (SignetStore  *self,
   int rc;
 
   stmt = _signet_store_statement (self,
-                                  "SELECT id, contract_id, kind, date, title, note FROM key_dates WHERE id = ?",
+                                  "SELECT id, contract_id, kind, date, title, note, uuid FROM key_dates WHERE id = ?",
                                   error);
   if (stmt == NULL)
     return NULL;
@@ -197,6 +199,7 @@ lookup_key_date (SignetStore  *self,
                                            (const char *) sqlite3_column_text (stmt, 4),
                                            (const char *) sqlite3_column_text (stmt, 5));
       key_date->id = sqlite3_column_int64 (stmt, 0);
+      key_date->uuid = _signet_store_dup_text (stmt, 6);
     }
   sqlite3_reset (stmt);
 
@@ -223,6 +226,7 @@ write_key_date (SignetStore        *self,
   g_autofree char *number = NULL;
   g_autofree char *title = NULL;
   gint64 contract_id = before != NULL ? before->contract_id : after->contract_id;
+  gboolean added_uuid = FALSE;
   sqlite3_stmt *stmt;
 
   if (after != NULL && !validate_key_date (after, error))
@@ -238,8 +242,8 @@ write_key_date (SignetStore        *self,
     stmt = _signet_store_statement (self, "DELETE FROM key_dates WHERE id = ?5", error);
   else if (before == NULL)
     stmt = _signet_store_statement (self,
-                                    "INSERT INTO key_dates (contract_id, kind, date, title, note) "
-                                    "VALUES (?6, ?1, ?2, ?3, ?4)", error);
+                                    "INSERT INTO key_dates (contract_id, kind, date, title, note, uuid) "
+                                    "VALUES (?6, ?1, ?2, ?3, ?4, ?7)", error);
   else
     stmt = _signet_store_statement (self,
                                     "UPDATE key_dates SET kind = ?1, date = ?2, title = ?3, note = ?4 "
@@ -258,7 +262,14 @@ write_key_date (SignetStore        *self,
   if (before != NULL)
     sqlite3_bind_int64 (stmt, 5, before->id);
   else
-    sqlite3_bind_int64 (stmt, 6, contract_id);
+    {
+      /* A key date restored or imported keeps the UUID it had. */
+      added_uuid = after->uuid == NULL;
+      if (added_uuid)
+        after->uuid = g_uuid_string_random ();
+      sqlite3_bind_int64 (stmt, 6, contract_id);
+      sqlite3_bind_text (stmt, 7, after->uuid, -1, SQLITE_STATIC);
+    }
 
   if (!_signet_store_step_done (self, stmt, error))
     goto failed;
@@ -286,6 +297,8 @@ failed:
   _signet_store_rollback_write (self);
   if (before == NULL && after != NULL)
     after->id = 0;
+  if (added_uuid)
+    g_clear_pointer (&after->uuid, g_free);
   return FALSE;
 }
 
@@ -361,7 +374,7 @@ signet_store_list_key_dates (SignetStore  *self,
   key_dates = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_user_key_date_free);
 
   stmt = _signet_store_statement (self,
-                                  "SELECT id, kind, date, title, note FROM key_dates "
+                                  "SELECT id, kind, date, title, note, uuid FROM key_dates "
                                   "WHERE contract_id = ? ORDER BY date, id", error);
   if (stmt == NULL)
     return NULL;
@@ -378,6 +391,7 @@ signet_store_list_key_dates (SignetStore  *self,
                                            (const char *) sqlite3_column_text (stmt, 3),
                                            (const char *) sqlite3_column_text (stmt, 4));
       key_date->id = sqlite3_column_int64 (stmt, 0);
+      key_date->uuid = _signet_store_dup_text (stmt, 5);
       g_ptr_array_add (key_dates, key_date);
     }
   sqlite3_reset (stmt);
@@ -399,6 +413,7 @@ signet_review_free (SignetReview *review)
   if (review == NULL)
     return;
 
+  g_free (review->uuid);
   g_free (review->date);
   g_free (review->reviewer);
   g_free (review->note);
@@ -418,6 +433,7 @@ signet_store_record_review (SignetStore  *self,
   g_autofree char *number = NULL;
   g_autofree char *today = NULL;
   g_autofree char *who = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
   sqlite3_stmt *stmt;
   gint64 new_id;
 
@@ -443,7 +459,7 @@ signet_store_record_review (SignetStore  *self,
     goto failed;
 
   stmt = _signet_store_statement (self,
-                                  "INSERT INTO reviews (contract_id, date, reviewer, note) VALUES (?, ?, ?, ?)",
+                                  "INSERT INTO reviews (contract_id, date, reviewer, note, uuid) VALUES (?, ?, ?, ?, ?)",
                                   error);
   if (stmt == NULL)
     goto failed;
@@ -452,6 +468,7 @@ signet_store_record_review (SignetStore  *self,
   sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, who, -1, SQLITE_TRANSIENT);
   _signet_store_bind_text (stmt, 4, note);
+  sqlite3_bind_text (stmt, 5, uuid, -1, SQLITE_STATIC);
   if (!_signet_store_step_done (self, stmt, error))
     goto failed;
 
@@ -493,7 +510,7 @@ signet_store_list_reviews (SignetStore  *self,
   reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_review_free);
 
   stmt = _signet_store_statement (self,
-                                  "SELECT id, date, reviewer, note FROM reviews "
+                                  "SELECT id, date, reviewer, note, uuid FROM reviews "
                                   "WHERE contract_id = ? ORDER BY date DESC, id DESC", error);
   if (stmt == NULL)
     return NULL;
@@ -508,6 +525,7 @@ signet_store_list_reviews (SignetStore  *self,
       review->date = _signet_store_dup_text (stmt, 1);
       review->reviewer = _signet_store_dup_text (stmt, 2);
       review->note = _signet_store_dup_text (stmt, 3);
+      review->uuid = _signet_store_dup_text (stmt, 4);
       g_ptr_array_add (reviews, review);
     }
   sqlite3_reset (stmt);

@@ -60,6 +60,10 @@ SignetStore  *signet_store_new_at_version        (const char       *path,
                                                   int               target_version,
                                                   GError          **error);
 
+/* Migration 7, in signet-store-uuids.c. */
+gboolean      _signet_store_migrate_uuids        (SignetStore      *self,
+                                                  GError          **error);
+
 gboolean      _signet_store_set_error            (SignetStore      *self,
                                                   int               rc,
                                                   GError          **error);

@@ -40,6 +40,7 @@ static gboolean (* const migrations[]) (SignetStore *, GError **) = {
   migrate_to_4,
   migrate_to_5,
   migrate_to_6,
+  _signet_store_migrate_uuids,
 };
 
 G_DEFINE_FINAL_TYPE (SignetStore, signet_store, G_TYPE_OBJECT)

@@ -973,8 +973,9 @@ test_migration_3_to_4 (Fixture       *f,
   g_assert_cmpint (signet_contract_get_id (later), >, 7);
 }
 
-/* Version 5 indexed the events for the calendar's month: the events made
- * before are read through the new indexes, each day counted and in order. */
+/* Version 5 indexed the events for the calendar's month: the events of a
+ * register of version 4 are read through the new indexes, each day counted
+ * and in order. */
 static void
 test_migration_4_to_5 (Fixture       *f,
                        gconstpointer  data)
@@ -989,13 +990,15 @@ test_migration_4_to_5 (Fixture       *f,
 
   g_assert_no_error (error);
   client = add_client (v4, "深圳前海物流有限公司", "C001");
-  /* Added in reverse: the day lists them by number. */
-  for (guint i = 3; i > 0; i--)
-    {
-      g_autofree char *number = g_strdup_printf ("HT-2026-%04u", i);
-      g_autoptr(SignetContract) contract = add_contract (v4, client, number, "仓储物流服务合同");
-    }
   g_clear_object (&v4);
+  /* Added in reverse: the day lists them by number. Written as version 4
+   * wrote them: this build's store writes columns added since. */
+  exec_raw (path,
+            "INSERT INTO contracts (id, number, title, client_id, value, currency, status, risk_level,"
+            "  start_date, end_date) VALUES"
+            "  (1, 'HT-2026-0003', '仓储物流服务合同', 1, 1234567, 'CNY', 'draft', 'low', '2026-01-01', '2026-12-31'),"
+            "  (2, 'HT-2026-0002', '仓储物流服务合同', 1, 1234567, 'CNY', 'draft', 'low', '2026-01-01', '2026-12-31'),"
+            "  (3, 'HT-2026-0001', '仓储物流服务合同', 1, 1234567, 'CNY', 'draft', 'low', '2026-01-01', '2026-12-31');");
 
   v5 = signet_store_new_at_version (path, 5, &error);
   g_assert_no_error (error);

@@ -513,7 +513,7 @@ test_migration_5_to_6 (Fixture       *f,
 
   v6 = signet_store_new (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, signet_store_get_schema_version ());
   g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM contracts WHERE version = 1"), ==, 2);
   g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM clients WHERE version = 1"), ==, 2);
 
