@@ -49,10 +49,48 @@ gboolean     signet_date_add_months          (GDate       *date,
 /* The same for days; @days may be negative. */
 gboolean     signet_date_add_days            (GDate       *date,
                                               gint64       days);
-/* Locale-aware medium format for display ("2027年4月1日", "1 Apr 2027").
- * A well-formed date outside the range, kept by a register from before the
+/* The locale's short date with the year in full, the form the list, the
+ * calendar and the date fields show and the fields read back:
+ * "07.12.2026" in de_DE, "12/07/2026" in en_US, "2026年12月07日" in zh_CN
+ * (glibc's D_FMT). The C locale, no one's culture, shows YYYY-MM-DD. A
+ * well-formed date outside the range, kept by a register from before the
  * range, is shown too; anything else gives "". */
 char        *signet_date_format_display      (const char  *iso);
+
+/* The dates of the user's locale: LC_TIME of the calling thread, so that
+ * a test may switch locales with uselocale(). */
+
+/* The day the locale's week starts on: Monday in zh_CN, de_DE and fr_FR,
+ * Sunday in en_US and hi_IN. */
+GDateWeekday signet_date_first_weekday       (void);
+/* The locale's name of @weekday, abbreviated ("Mo", "一", "Sun") or in
+ * full ("Montag", "星期一", "Sunday"). */
+char        *signet_date_weekday_name        (GDateWeekday weekday,
+                                              gboolean     abbreviated);
+/* How a date is typed here, for a hint beside a field: "DD.MM.YYYY",
+ * "MM/DD/YYYY", "YYYY年MM月DD日", "YYYY-MM-DD" (translated letters). */
+char        *signet_date_input_format        (void);
+
+#define SIGNET_DATE_INPUT_ERROR (signet_date_input_error_quark ())
+
+typedef enum
+{
+  SIGNET_DATE_INPUT_ERROR_MALFORMED,    /* no form of a date Signet reads */
+  SIGNET_DATE_INPUT_ERROR_AMBIGUOUS,    /* day and month could be either way round */
+  SIGNET_DATE_INPUT_ERROR_SHORT_YEAR,   /* a year of two digits: which century? */
+  SIGNET_DATE_INPUT_ERROR_NO_SUCH_DAY,  /* month 13, 30 February */
+  SIGNET_DATE_INPUT_ERROR_OUT_OF_RANGE, /* a day before SIGNET_DATE_MIN or after SIGNET_DATE_MAX */
+} SignetDateInputError;
+
+GQuark       signet_date_input_error_quark   (void);
+/* A date as a user types it, as "YYYY-MM-DD": in the locale's short form
+ * (what signet_date_format_display() shows, with or without leading
+ * zeros), or year first in any locale: 2026-12-07, 2026-1-5, 2026/1/5,
+ * 2026.1.5, 2026年1月5日 (full-width digits too). Anything else, and any
+ * day outside the range, is refused: @error says what was read and how to
+ * type the date. */
+char        *signet_date_read_input          (const char  *text,
+                                              GError     **error);
 
 /* Times the store keeps (when an attachment was added, an annotation made)
  * are UTC to the millisecond: "2026-01-31T09:15:02.123Z". @text may have

@@ -35,18 +35,19 @@ date_changed_cb (SignetContractPage *self,
                  GtkEditable        *editable)
 {
   SignetField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), FIELD_KEY));
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-  g_autofree char *reason = NULL;
+  g_autofree char *iso = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
   _signet_contract_page_field_edited (self, editable);
 
-  if (self->loading > 0 || signet_date_check (text) != SIGNET_DATE_OUT_OF_RANGE)
+  /* Only the range: any other refusal may be a date half typed. */
+  if (self->loading > 0 || signet_date_entry_get_date (SIGNET_DATE_ENTRY (editable), &iso, &error) ||
+      !g_error_matches (error, SIGNET_DATE_INPUT_ERROR, SIGNET_DATE_INPUT_ERROR_OUT_OF_RANGE))
     return;
 
-  reason = signet_date_out_of_range_message (text);
   /* Translators: a field name such as "End Date", and what is wrong with it. */
-  message = g_strdup_printf (_("%s: %s"), signet_field_to_label (field), reason);
+  message = g_strdup_printf (_("%s: %s"), signet_field_to_label (field), error->message);
   signet_field_error_mark (self->field_widgets[field], self->error_labels[field], message);
 }
 

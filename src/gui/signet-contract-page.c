@@ -248,13 +248,13 @@ _signet_contract_page_fill_field (SignetContractPage *self,
       }
       break;
     case SIGNET_FIELD_CONTRACT_SIGNING_DATE:
-      signet_date_entry_set_text (self->signing_date_row, signet_contract_get_signing_date (contract));
+      signet_date_entry_set_date (self->signing_date_row, signet_contract_get_signing_date (contract));
       break;
     case SIGNET_FIELD_CONTRACT_START_DATE:
-      signet_date_entry_set_text (self->start_date_row, signet_contract_get_start_date (contract));
+      signet_date_entry_set_date (self->start_date_row, signet_contract_get_start_date (contract));
       break;
     case SIGNET_FIELD_CONTRACT_END_DATE:
-      signet_date_entry_set_text (self->end_date_row, signet_contract_get_end_date (contract));
+      signet_date_entry_set_date (self->end_date_row, signet_contract_get_end_date (contract));
       break;
     case SIGNET_FIELD_CONTRACT_NOTICE_DAYS:
       adw_switch_row_set_active (self->auto_renew_row, signet_contract_get_auto_renew (contract));
@@ -296,8 +296,29 @@ fill_form (SignetContractPage *self)
   _signet_contract_page_update_dirty (self);
 }
 
+/* The date in @entry, or a SIGNET_FIELD_ERROR of @field saying why it is
+ * not one. */
+static gboolean
+read_date (SignetDateEntry  *entry,
+           SignetField       field,
+           char            **iso,
+           GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (signet_date_entry_get_date (entry, iso, &local_error))
+    return TRUE;
+
+  /* Translators: a field name such as "End Date", and what is wrong with it. */
+  g_set_error (error, SIGNET_FIELD_ERROR, field, _("%s: %s"), signet_field_to_label (field), local_error->message);
+
+  return FALSE;
+}
+
 /* The contract the form describes, built on a copy of the stored one.
- * Fails only when the value cannot be read as an amount of the currency. */
+ * Fails when the value cannot be read as an amount of the currency (an
+ * error of the value's parser), or a date as a date (a SIGNET_FIELD_ERROR
+ * of its field). */
 SignetContract *
 _signet_contract_page_read_form (SignetContractPage  *self,
                                  GError             **error)
@@ -316,9 +337,17 @@ _signet_contract_page_read_form (SignetContractPage  *self,
   g_autofree char *department = dup_editable_text (self->department_row);
   g_autofree char *tags = dup_editable_text (self->tags_row);
   g_autofree char *value_trimmed = g_strstrip (g_strdup (value_text));
+  g_autofree char *signing_date = NULL;
+  g_autofree char *start_date = NULL;
+  g_autofree char *end_date = NULL;
 
   if (*value_trimmed != '\0' && currency != NULL &&
       !signet_money_parse (value_trimmed, currency, &value, error))
+    return NULL;
+
+  if (!read_date (self->signing_date_row, SIGNET_FIELD_CONTRACT_SIGNING_DATE, &signing_date, error) ||
+      !read_date (self->start_date_row, SIGNET_FIELD_CONTRACT_START_DATE, &start_date, error) ||
+      !read_date (self->end_date_row, SIGNET_FIELD_CONTRACT_END_DATE, &end_date, error))
     return NULL;
 
   gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (self->notes_view), &start, &end);
@@ -336,9 +365,9 @@ _signet_contract_page_read_form (SignetContractPage  *self,
   signet_contract_set_department (contract, department);
   signet_contract_set_value (contract, value);
   signet_contract_set_currency (contract, currency);
-  signet_contract_set_signing_date (contract, nonempty (signet_date_entry_get_text (self->signing_date_row)));
-  signet_contract_set_start_date (contract, nonempty (signet_date_entry_get_text (self->start_date_row)));
-  signet_contract_set_end_date (contract, nonempty (signet_date_entry_get_text (self->end_date_row)));
+  signet_contract_set_signing_date (contract, signing_date);
+  signet_contract_set_start_date (contract, start_date);
+  signet_contract_set_end_date (contract, end_date);
   signet_contract_set_auto_renew (contract, adw_switch_row_get_active (self->auto_renew_row));
   signet_contract_set_notice_days (contract, (guint) lround (adw_spin_row_get_value (self->notice_days_row)));
   signet_contract_set_status (contract, adw_combo_row_get_selected (self->status_row));
@@ -697,10 +726,11 @@ signet_contract_page_save (SignetContractPage  *self,
   edited = _signet_contract_page_read_form (self, &local_error);
   if (edited == NULL)
     {
-      g_autoptr(GError) field_error = g_error_new_literal (SIGNET_FIELD_ERROR, SIGNET_FIELD_CONTRACT_VALUE,
-                                                           local_error->message);
+      g_autoptr(GError) field_error = local_error->domain == SIGNET_FIELD_ERROR
+        ? g_error_copy (local_error)
+        : g_error_new_literal (SIGNET_FIELD_ERROR, SIGNET_FIELD_CONTRACT_VALUE, local_error->message);
 
-      show_field_error (self, SIGNET_FIELD_CONTRACT_VALUE, field_error->message);
+      show_field_error (self, field_error->code, field_error->message);
       g_propagate_error (error, g_steal_pointer (&field_error));
       return FALSE;
     }

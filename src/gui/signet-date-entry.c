@@ -17,6 +17,12 @@ struct _SignetDateEntry
   GtkPopover  *popover;
   GtkCalendar *calendar;
 
+  /* The date last set, as the register holds it, and the text it shows
+   * as: while the text is that, the field holds that date as it came,
+   * even one outside the range, or one the field would not read. */
+  char        *set_iso;
+  char        *set_text;
+
   /* Set while the popover moves the calendar to the typed date, which
    * must not count as the user picking a day. */
   gboolean     syncing;
@@ -38,9 +44,10 @@ popover_shown_cb (SignetDateEntry *self,
                   GtkPopover      *popover)
 {
   g_autoptr(GDateTime) date_time = NULL;
+  g_autofree char *iso = NULL;
   GDate date;
 
-  if (signet_date_parse (signet_date_entry_get_text (self), &date))
+  if (signet_date_entry_get_date (self, &iso, NULL) && signet_date_parse (iso, &date))
     date_time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
                                        g_date_get_day (&date), 0, 0, 0);
   else
@@ -56,14 +63,16 @@ calendar_day_selected_cb (SignetDateEntry *self,
                           GtkCalendar     *calendar)
 {
   g_autoptr(GDateTime) date_time = NULL;
+  g_autofree char *iso = NULL;
   g_autofree char *text = NULL;
 
   if (self->syncing)
     return;
 
   date_time = gtk_calendar_get_date (calendar);
-  text = g_date_time_format (date_time, "%Y-%m-%d");
-  signet_date_entry_set_text (self, text);
+  iso = g_date_time_format (date_time, "%Y-%m-%d");
+  text = signet_date_format_display (iso);
+  gtk_editable_set_text (GTK_EDITABLE (self), text);
   gtk_popover_popdown (self->popover);
 }
 
@@ -76,12 +85,24 @@ signet_date_entry_dispose (GObject *object)
 }
 
 static void
+signet_date_entry_finalize (GObject *object)
+{
+  SignetDateEntry *self = SIGNET_DATE_ENTRY (object);
+
+  g_clear_pointer (&self->set_iso, g_free);
+  g_clear_pointer (&self->set_text, g_free);
+
+  G_OBJECT_CLASS (signet_date_entry_parent_class)->finalize (object);
+}
+
+static void
 signet_date_entry_class_init (SignetDateEntryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_date_entry_dispose;
+  object_class->finalize = signet_date_entry_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-date-entry.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetDateEntry, format_label);
@@ -95,7 +116,13 @@ signet_date_entry_class_init (SignetDateEntryClass *klass)
 static void
 signet_date_entry_init (SignetDateEntry *self)
 {
+  g_autofree char *format = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The form of the locale's dates, which the field shows and reads. */
+  format = signet_date_input_format ();
+  gtk_label_set_text (GTK_LABEL (self->format_label), format);
 }
 
 GtkWidget *
@@ -104,19 +131,51 @@ signet_date_entry_new (const char *title)
   return g_object_new (SIGNET_TYPE_DATE_ENTRY, "title", title, NULL);
 }
 
-const char *
-signet_date_entry_get_text (SignetDateEntry *self)
-{
-  g_return_val_if_fail (SIGNET_IS_DATE_ENTRY (self), NULL);
-
-  return gtk_editable_get_text (GTK_EDITABLE (self));
-}
-
 void
-signet_date_entry_set_text (SignetDateEntry *self,
-                            const char      *text)
+signet_date_entry_set_date (SignetDateEntry *self,
+                            const char      *iso)
 {
+  g_autofree char *text = NULL;
+
   g_return_if_fail (SIGNET_IS_DATE_ENTRY (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self), text ? text : "");
+  if (iso != NULL && *iso == '\0')
+    iso = NULL;
+
+  text = signet_date_format_display (iso);
+  /* A register from before dates were checked may hold anything: it
+   * shows as it is, for the store to refuse at Save as before. */
+  if (*text == '\0' && iso != NULL)
+    g_set_str (&text, iso);
+
+  g_set_str (&self->set_iso, iso);
+  g_set_str (&self->set_text, text);
+  gtk_editable_set_text (GTK_EDITABLE (self), text);
+}
+
+gboolean
+signet_date_entry_get_date (SignetDateEntry  *self,
+                            char            **iso,
+                            GError          **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (SIGNET_IS_DATE_ENTRY (self), FALSE);
+  g_return_val_if_fail (iso != NULL, FALSE);
+
+  *iso = NULL;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self))));
+
+  if (self->set_text != NULL && g_str_equal (text, self->set_text))
+    {
+      *iso = g_strdup (self->set_iso);
+      return TRUE;
+    }
+
+  if (*text == '\0')
+    return TRUE;
+
+  *iso = signet_date_read_input (text, error);
+
+  return *iso != NULL;
 }

@@ -262,7 +262,7 @@ change_to_text (SignetHistorySection    *self,
   return g_strdup (_("(empty)"));
 }
 
-/* "27 Nov 2026 14:05" in local time. */
+/* The locale's short date and the time in local time, "27.11.2026 14:05". */
 static char *
 format_timestamp (const char *timestamp)
 {

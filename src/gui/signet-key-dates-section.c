@@ -71,12 +71,15 @@ date_title (SignetKeyDateKind  kind,
             const char        *date,
             const char        *title)
 {
+  /* In the locale's form, as in the list and the fields. */
+  g_autofree char *shown = signet_date_format_display (date);
+
   /* Translators: a key date in the contract's list, e.g. "Notice deadline:
    * 2027-03-02", or with its own title "Milestone: 2027-01-15 · Handover". */
   if (title != NULL)
-    return g_strdup_printf (_("%s: %s · %s"), signet_key_date_kind_to_label (kind), date, title);
+    return g_strdup_printf (_("%s: %s · %s"), signet_key_date_kind_to_label (kind), shown, title);
 
-  return g_strdup_printf (_("%s: %s"), signet_key_date_kind_to_label (kind), date);
+  return g_strdup_printf (_("%s: %s"), signet_key_date_kind_to_label (kind), shown);
 }
 
 static char *
@@ -244,13 +247,20 @@ add_responded_cb (AdwAlertDialog *dialog,
   };
   g_autoptr(SignetUserKeyDate) key_date = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
   guint kind = adw_combo_row_get_selected (kinds);
 
   if (g_strcmp0 (response, "add") != 0 || self->store == NULL || contract_id (self) <= 0)
     return;
 
+  if (!signet_date_entry_get_date (date, &iso, &error))
+    {
+      signet_error_dialog_show (GTK_WIDGET (self), _("The Key Date Was Not Added"), error);
+      return;
+    }
+
   key_date = signet_user_key_date_new (contract_id (self), kind_values[MIN (kind, G_N_ELEMENTS (kind_values) - 1)],
-                                       signet_date_entry_get_text (date),
+                                       iso != NULL ? iso : "",
                                        gtk_editable_get_text (title), gtk_editable_get_text (note));
   if (!signet_store_add_key_date (self->store, key_date, &error))
     signet_error_dialog_show (GTK_WIDGET (self), _("The Key Date Was Not Added"), error);
@@ -328,7 +338,7 @@ add_activated (GtkWidget  *widget,
   AdwDialog *dialog;
 
   adw_combo_row_set_model (ADW_COMBO_ROW (kinds), G_LIST_MODEL (kind_list));
-  signet_date_entry_set_text (SIGNET_DATE_ENTRY (date), today);
+  signet_date_entry_set_date (SIGNET_DATE_ENTRY (date), today);
   add_form_row (form, kinds, _("Kind"));
   add_form_row (form, date, _("Date"));
   add_form_row (form, title, _("Title"));
@@ -405,11 +415,18 @@ review_responded_cb (AdwAlertDialog *dialog,
   SignetDateEntry *date = g_object_get_data (G_OBJECT (dialog), "date");
   GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note");
   g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
 
   if (g_strcmp0 (response, "record") != 0 || self->store == NULL || contract_id (self) <= 0)
     return;
 
-  if (!signet_store_record_review (self->store, contract_id (self), signet_date_entry_get_text (date),
+  if (!signet_date_entry_get_date (date, &iso, &error))
+    {
+      signet_error_dialog_show (GTK_WIDGET (self), _("The Review Was Not Recorded"), error);
+      return;
+    }
+
+  if (!signet_store_record_review (self->store, contract_id (self), iso != NULL ? iso : "",
                                    NULL, gtk_editable_get_text (note), NULL, &error))
     signet_error_dialog_show (GTK_WIDGET (self), _("The Review Was Not Recorded"), error);
   reload (self);
@@ -427,7 +444,7 @@ review_activated (GtkWidget  *widget,
   GtkWidget *note = adw_entry_row_new ();
   AdwDialog *dialog;
 
-  signet_date_entry_set_text (SIGNET_DATE_ENTRY (date), today);
+  signet_date_entry_set_date (SIGNET_DATE_ENTRY (date), today);
   gtk_widget_set_tooltip_text (note, _("What was checked, and what was found"));
   add_form_row (form, date, _("Date of the review"));
   add_form_row (form, note, _("Note"));

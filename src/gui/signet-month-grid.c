@@ -4,7 +4,6 @@
 
 #include "config.h"
 
-#include <langinfo.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -28,38 +27,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 static GQuark event_quark;
-
-/* Indexed by day of the week, 0 = Sunday. */
-static const char * const weekday_names[] = {
-  NC_("weekday", "Sun"),
-  NC_("weekday", "Mon"),
-  NC_("weekday", "Tue"),
-  NC_("weekday", "Wed"),
-  NC_("weekday", "Thu"),
-  NC_("weekday", "Fri"),
-  NC_("weekday", "Sat"),
-};
-
-static guint
-locale_first_weekday (void)
-{
-#ifdef __GLIBC__
-  /* glibc tells which day the week starts on as a count from a reference
-   * week that starts on a Sunday (19971130) or a Monday (19971201). */
-  union { unsigned int word; char *string; } first_weekday, week_origin;
-  guint week_start = 0;
-
-  first_weekday.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
-  week_origin.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
-  if (week_origin.word == 19971201)
-    week_start = 1;
-
-  if (first_weekday.word >= 1 && first_weekday.word <= 7)
-    return (week_start + first_weekday.word - 1) % 7;
-#endif
-
-  return 0;
-}
 
 static const char *
 kind_css_class (SignetKeyDateKind kind)
@@ -608,7 +575,7 @@ signet_month_grid_init (SignetMonthGrid *self)
   GtkGesture *click = gtk_gesture_click_new ();
   GDate today;
 
-  self->first_weekday = locale_first_weekday ();
+  self->first_weekday = signet_date_first_weekday () % 7;
   self->events = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -616,9 +583,16 @@ signet_month_grid_init (SignetMonthGrid *self)
 
   for (guint i = 0; i < 7; i++)
     {
-      const char *name = weekday_names[(self->first_weekday + i) % 7];
+      /* The locale's names, as the month's name over them: "Mo" under
+       * "Dezember 2026", whatever language the interface is in. */
+      GDateWeekday weekday = (self->first_weekday + i + 6) % 7 + 1;
+      g_autofree char *name = signet_date_weekday_name (weekday, TRUE);
+      g_autofree char *name_in_full = signet_date_weekday_name (weekday, FALSE);
 
-      self->weekday_labels[i] = gtk_label_new (g_dpgettext2 (GETTEXT_PACKAGE, "weekday", name));
+      self->weekday_labels[i] = gtk_label_new (name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->weekday_labels[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name_in_full,
+                                      -1);
       gtk_widget_add_css_class (self->weekday_labels[i], "weekday");
       gtk_widget_set_parent (self->weekday_labels[i], GTK_WIDGET (self));
     }

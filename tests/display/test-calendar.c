@@ -700,12 +700,12 @@ find_with_class (GtkWidget  *root,
 /* The file a child of run_in_chinese() writes why it skips to. */
 #define SKIP_REASON_VARIABLE "SIGNET_TEST_SKIP_REASON_FILE"
 
-/* Runs the current test again in a child process in the zh_CN.UTF-8
- * locale (Debian 13's gettext ignores LANGUAGE in C.UTF-8, so it takes a
- * real locale). A child that skips makes this test skip with the child's
- * reason; GLib counts the child's skip as a failure. */
+/* Runs the current test again in a child process in @locale (Debian 13's
+ * gettext ignores LANGUAGE in C.UTF-8, so it takes a real locale). A
+ * child that skips makes this test skip with the child's reason; GLib
+ * counts the child's skip as a failure. */
 static void
-run_in_chinese (void)
+run_in_locale (const char *locale)
 {
   g_auto(GStrv) envp = g_get_environ ();
   g_autofree char *reason_path = NULL;
@@ -721,8 +721,8 @@ run_in_chinese (void)
     envp = g_environ_setenv (envp, "XDG_DATA_DIRS", system_data_dirs, TRUE);
   else
     envp = g_environ_unsetenv (envp, "XDG_DATA_DIRS");
-  envp = g_environ_setenv (envp, "LC_ALL", "zh_CN.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "LANG", "zh_CN.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
+  envp = g_environ_setenv (envp, "LANG", locale, TRUE);
   envp = g_environ_unsetenv (envp, "LANGUAGE");
   envp = g_environ_setenv (envp, SKIP_REASON_VARIABLE, reason_path, TRUE);
 
@@ -734,6 +734,30 @@ run_in_chinese (void)
   else
     g_test_trap_assert_passed ();
   g_unlink (reason_path);
+}
+
+static void
+run_in_chinese (void)
+{
+  run_in_locale ("zh_CN.UTF-8");
+}
+
+/* In the child of run_in_locale(): whether the process is in @locale; if
+ * it cannot be, the test skips and tells the parent why. */
+static gboolean
+child_in_locale (const char *locale)
+{
+  const char *current = setlocale (LC_TIME, NULL);
+  g_autofree char *reason = NULL;
+
+  if (current != NULL && g_str_equal (current, locale))
+    return TRUE;
+
+  reason = g_strdup_printf ("The %s locale is not installed.", locale);
+  g_assert_true (g_file_set_contents (g_getenv (SKIP_REASON_VARIABLE), reason, -1, NULL));
+  g_test_skip (reason);
+
+  return FALSE;
 }
 
 /* In the child of run_in_chinese(): whether the interface is Chinese; if
@@ -787,6 +811,87 @@ test_chinese (void)
   save_screenshot (GTK_WIDGET (fixture.window), "calendar-zh_CN.png");
 
   fixture_tear_down (&fixture, NULL);
+}
+
+/* A week as the locale has it: the day it starts on, the names over the
+ * columns, and the month's title over them. */
+typedef struct
+{
+  const char   *locale;
+  GDateWeekday  first;
+  const char   *names[7];
+  const char   *title;
+} WeekCase;
+
+static const WeekCase week_cases[] = {
+  { "zh_CN.UTF-8", G_DATE_MONDAY, { "一", "二", "三", "四", "五", "六", "日" }, "2026年12月" },
+  { "de_DE.UTF-8", G_DATE_MONDAY, { "Mo", "Di", "Mi", "Do", "Fr", "Sa", "So" }, "Dezember 2026" },
+  { "en_US.UTF-8", G_DATE_SUNDAY, { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" }, "December 2026" },
+};
+
+/* December 2026, which begins on a Tuesday, in the calendar of each
+ * locale: the first column is the locale's first day of the week, named
+ * in the locale's language, and so is the first cell's date. */
+static void
+test_week_start (gconstpointer data)
+{
+  const WeekCase *week = data;
+  g_autoptr(SignetStore) store = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *shot = NULL;
+  SignetCalendarView *view;
+  SignetMonthGrid *grid;
+  GtkWindow *window;
+  GtkWidget *title;
+  GDate first_day;
+  guint n = 0;
+
+  if (!g_test_subprocess ())
+    {
+      run_in_locale (week->locale);
+      return;
+    }
+
+  if (g_str_has_prefix (week->locale, "zh_CN") ? !child_speaks_chinese () : !child_in_locale (week->locale))
+    return;
+
+  display_test_reset_settings ();
+  store = display_test_new_store ();
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1200, 760);
+  view = SIGNET_CALENDAR_VIEW (signet_calendar_view_new ());
+  grid = SIGNET_MONTH_GRID (display_test_find_type (GTK_WIDGET (view), SIGNET_TYPE_MONTH_GRID));
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  signet_calendar_view_set_today (view, "2026-12-07");
+  signet_calendar_view_set_store (view, store);
+  signet_calendar_view_set_month (view, 2026, 12);
+  display_test_show (window);
+  display_test_spin (100);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_has_css_class (child, "weekday"))
+        continue;
+      g_assert_cmpuint (n, <, 7);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child)), ==, week->names[n]);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 7);
+
+  signet_month_grid_get_range (grid, &first, &last);
+  g_assert_cmpstr (first, ==, week->first == G_DATE_MONDAY ? "2026-11-30" : "2026-11-29");
+  g_assert_true (signet_date_parse (first, &first_day));
+  g_assert_cmpint (g_date_get_weekday (&first_day), ==, week->first);
+
+  title = find_with_class (GTK_WIDGET (view), "title-3");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, week->title);
+
+  shot = g_strdup_printf ("calendar-week-%.5s.png", week->locale);
+  save_screenshot (GTK_WIDGET (window), shot);
+  display_test_destroy_windows ();
 }
 
 static void
@@ -897,6 +1002,12 @@ main (int   argc,
   g_test_add ("/calendar/screenshot/en", Fixture, "en", fixture_set_up, test_screenshot, fixture_tear_down);
   g_test_add_func ("/calendar/window", test_window);
   g_test_add_func ("/calendar/screenshot/zh_CN", test_chinese);
+  for (guint i = 0; i < G_N_ELEMENTS (week_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/calendar/week-start/%.5s", week_cases[i].locale);
+
+      g_test_add_data_func (path, &week_cases[i], test_week_start);
+    }
 
   return g_test_run ();
 }

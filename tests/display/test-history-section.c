@@ -139,7 +139,7 @@ test_changes_newest_first (Fixture       *f,
   /* The store says the contract changed; the section reads it again. */
   g_assert_cmpstr (entry_title (f, 0), ==, "Changed");
   g_assert_cmpstr (change_text (f, 0, "Status"), ==, "Active → Terminated");
-  g_assert_cmpstr (change_text (f, 0, "End Date"), ==, "(empty) → 31 Mar 2027");
+  g_assert_cmpstr (change_text (f, 0, "End Date"), ==, "(empty) → 2027-03-31");
   g_assert_null (change_text (f, 0, "Title"));
   g_assert_cmpstr (entry_title (f, 1), ==, "Created");
 

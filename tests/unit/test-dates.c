@@ -319,7 +319,7 @@ test_derived_from_old_dates (void)
     g_autofree char *far = signet_date_format_display ("9999-12-31");
     g_autofree char *garbage = signet_date_format_display ("10000-01-01");
 
-    g_assert_cmpstr (far, ==, "31 Dec 9999");
+    g_assert_cmpstr (far, ==, "9999-12-31");
     g_assert_cmpstr (garbage, ==, "");
   }
 
