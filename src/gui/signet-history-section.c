@@ -154,7 +154,7 @@ value_to_text (SignetHistorySection *self,
       const char *code = currency != NULL ? currency : self->currency;
       gint64 minor_units;
 
-      if (code != NULL && signet_money_parse (value, code, &minor_units, NULL))
+      if (code != NULL && signet_money_parse_decimal (value, code, &minor_units, NULL))
         return signet_money_format (minor_units, code);
     }
   if (g_str_equal (field, "notice-days"))

@@ -143,7 +143,7 @@ finish_value (Import     *self,
                  _("“%s” is not an amount; write digits with an optional decimal point, like 1234.50."),
                  text);
 
-  if (!signet_money_parse (text, self->currency, &minor_units, &money_error))
+  if (!signet_money_parse_decimal (text, self->currency, &minor_units, &money_error))
     return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, _signet_xml_import_locate_text (self, line, text, "value"), text,
                  "%s", money_error->message);
 
