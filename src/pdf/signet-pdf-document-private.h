@@ -5,6 +5,7 @@
 
 #include "signet-pdf-buffer-pool.h"
 #include "signet-pdf-document.h"
+#include "signet-pdf-text-recovery.h"
 #include "signet-pdf-worker.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,11 @@ struct _SignetPdfDocument
   SignetPdfWorker   *text_worker;
   /* Shared with the rendering thread and with every texture it made. */
   SignetPdfBufferPool *buffer_pool;
+  /* Per page, 0 until its text was read, then its SignetPdfTextQuality
+   * plus one; touched only on the text thread. A search needs to know
+   * which pages to search in recovered text, and reading a page's text
+   * costs about as much as searching it. */
+  guint8            *text_qualities;
 };
 
 /* Opens @bytes and turns poppler's errors into SIGNET_PDF_ERROR ones. */

@@ -300,6 +300,7 @@ signet_pdf_document_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->page_sizes, g_free);
+  g_clear_pointer (&self->text_qualities, g_free);
   if (self->password != NULL)
     {
       memset (self->password, 0, strlen (self->password));

@@ -7,6 +7,7 @@
 #include "signet-pdf-match.h"
 #include "signet-pdf-page-text.h"
 #include "signet-pdf-rect.h"
+#include "signet-pdf-text-recovery.h"
 
 G_BEGIN_DECLS
 
@@ -113,6 +114,19 @@ void               signet_pdf_document_find_text_async       (SignetPdfDocument 
                                                               GAsyncReadyCallback  callback,
                                                               gpointer             user_data);
 GPtrArray         *signet_pdf_document_find_text_finish      (SignetPdfDocument   *self,
+                                                              GAsyncResult        *result,
+                                                              GError             **error);
+
+/* Whether search can trust the text of the pages: the quality of the
+ * first page whose text is not SIGNET_PDF_TEXT_READABLE, reading the pages
+ * up to it. Extraction, search and page text give recovered text for a
+ * page that needed it; the pages still look as poppler draws them. */
+void               signet_pdf_document_check_text_async      (SignetPdfDocument   *self,
+                                                              int                  io_priority,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+SignetPdfTextQuality signet_pdf_document_check_text_finish   (SignetPdfDocument   *self,
                                                               GAsyncResult        *result,
                                                               GError             **error);
 
