@@ -51,6 +51,49 @@ date_changed_cb (SignetContractPage *self,
   signet_field_error_mark (self->field_widgets[field], self->error_labels[field], message);
 }
 
+/* Chinese contracts state their value in capitals as well (大写金额);
+ * the Chinese interface shows them for amounts in yuan, the only
+ * currency 元 names. */
+static gboolean
+interface_is_chinese (void)
+{
+  return g_str_has_prefix (g_get_language_names_with_category ("LC_MESSAGES")[0], "zh_CN");
+}
+
+static void
+update_value_extras (SignetContractPage *self)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (self->currency_row);
+  const char *currency = item != NULL ? gtk_string_object_get_string (item) : NULL;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (self->value_row)));
+  g_autofree char *capitals = NULL;
+  gint64 value;
+
+  gtk_label_set_text (self->value_symbol, currency != NULL ? signet_money_get_symbol (currency) : "");
+
+  if (g_strcmp0 (currency, "CNY") == 0 && interface_is_chinese () && *text != '\0' &&
+      signet_money_parse (text, currency, &value, NULL))
+    capitals = signet_money_to_chinese_capitals (value);
+
+  adw_action_row_set_subtitle (self->capitals_row, capitals != NULL ? capitals : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->capitals_row), capitals != NULL);
+}
+
+static void
+value_changed_cb (SignetContractPage *self,
+                  GtkEditable        *editable)
+{
+  update_value_extras (self);
+}
+
+static void
+currency_selected_cb (SignetContractPage *self,
+                      GParamSpec         *pspec,
+                      AdwComboRow        *row)
+{
+  update_value_extras (self);
+}
+
 static void
 property_changed_cb (SignetContractPage *self,
                      GParamSpec         *pspec,
@@ -255,6 +298,47 @@ add_notes (SignetContractPage  *self,
                            G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* The value as the list shows it, "1.250.000,50 €" in de_DE: the amount
+ * in the locale's form (signet_money_parse() reads it back) with the
+ * symbol beside it; the capitals under it; then the currency. */
+static void
+add_value_rows (SignetContractPage  *self,
+                AdwPreferencesGroup *group)
+{
+  GtkWidget *symbol = gtk_label_new (NULL);
+  GtkWidget *capitals = adw_action_row_new ();
+
+  self->value_row = add_entry_row (self, group, SIGNET_FIELD_CONTRACT_VALUE);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->value_row), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->value_row), "numeric");
+  g_signal_connect_object (self->value_row, "changed", G_CALLBACK (value_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->value_symbol = GTK_LABEL (symbol);
+  gtk_widget_add_css_class (symbol, "numeric");
+  gtk_widget_set_valign (symbol, GTK_ALIGN_BASELINE_FILL);
+  if (signet_money_symbol_precedes ())
+    adw_entry_row_add_prefix (ADW_ENTRY_ROW (self->value_row), symbol);
+  else
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->value_row), symbol);
+
+  self->capitals_row = ADW_ACTION_ROW (capitals);
+  /* Translators: the amount written in Chinese capitals (大写金额), shown
+   * only in the Chinese interface. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (capitals), _("Amount in Capitals"));
+  adw_action_row_set_subtitle_selectable (self->capitals_row, TRUE);
+  gtk_widget_add_css_class (capitals, "property");
+  gtk_widget_set_visible (capitals, FALSE);
+  adw_preferences_group_add (group, capitals);
+
+  self->currency_row =
+    add_combo_row (self, group, SIGNET_FIELD_CONTRACT_CURRENCY,
+                   g_object_ref (G_LIST_MODEL (self->currencies)), string_expression ());
+  adw_combo_row_set_enable_search (self->currency_row, TRUE);
+  g_signal_connect_object (self->currency_row, "notify::selected", G_CALLBACK (currency_selected_cb), self, G_CONNECT_SWAPPED);
+
+  update_value_extras (self);
+}
+
 void
 _signet_contract_page_build_form (SignetContractPage *self)
 {
@@ -286,13 +370,7 @@ _signet_contract_page_build_form (SignetContractPage *self)
   self->department_row = add_entry_row (self, group, SIGNET_FIELD_CONTRACT_DEPARTMENT);
 
   group = add_group (self, _("Value"));
-  self->value_row = add_entry_row (self, group, SIGNET_FIELD_CONTRACT_VALUE);
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->value_row), GTK_INPUT_PURPOSE_NUMBER);
-  gtk_widget_add_css_class (GTK_WIDGET (self->value_row), "numeric");
-  self->currency_row =
-    add_combo_row (self, group, SIGNET_FIELD_CONTRACT_CURRENCY,
-                   g_object_ref (G_LIST_MODEL (self->currencies)), string_expression ());
-  adw_combo_row_set_enable_search (self->currency_row, TRUE);
+  add_value_rows (self, group);
 
   group = add_group (self, _("Dates"));
   self->signing_date_row = add_date_row (self, group, SIGNET_FIELD_CONTRACT_SIGNING_DATE);

@@ -39,6 +39,10 @@ struct _SignetContractPage
   GtkEditable    *owner_row;
   GtkEditable    *department_row;
   GtkEditable    *value_row;
+  /* The currency's symbol beside the value, on the side the locale puts
+   * it, and under the value, in the Chinese interface, its capitals. */
+  GtkLabel       *value_symbol;
+  AdwActionRow   *capitals_row;
   AdwComboRow    *currency_row;
   SignetDateEntry *signing_date_row;
   SignetDateEntry *start_date_row;

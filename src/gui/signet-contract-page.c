@@ -242,7 +242,7 @@ _signet_contract_page_fill_field (SignetContractPage *self,
         g_autofree char *value = NULL;
 
         if (signet_contract_get_value (contract) != 0)
-          value = signet_money_to_decimal (signet_contract_get_value (contract), currency);
+          value = signet_money_format_amount (signet_contract_get_value (contract), currency);
         gtk_editable_set_text (self->value_row, value ?: "");
         adw_combo_row_set_selected (self->currency_row, find_currency_position (self, currency));
       }

@@ -76,8 +76,9 @@ currency_selected_cb (SignetPreferencesWindow *self,
   if (self->loading || position == GTK_INVALID_LIST_POSITION)
     return;
 
+  /* The first choice follows the language, the empty setting. */
   g_settings_set_string (self->settings, "default-currency",
-                         gtk_string_list_get_string (self->currencies, position));
+                         position == 0 ? "" : gtk_string_list_get_string (self->currencies, position));
 }
 
 static const struct
@@ -148,7 +149,8 @@ load_settings (SignetPreferencesWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->pattern_row), pattern);
   pattern_changed_cb (self, GTK_EDITABLE (self->pattern_row));
 
-  for (guint i = 0; i < n; i++)
+  adw_combo_row_set_selected (self->currency_row, 0);
+  for (guint i = 1; i < n; i++)
     if (g_strcmp0 (gtk_string_list_get_string (self->currencies, i), currency) == 0)
       adw_combo_row_set_selected (self->currency_row, i);
 
@@ -207,6 +209,8 @@ signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
 static void
 signet_preferences_window_init (SignetPreferencesWindow *self)
 {
+  g_autofree char *follow = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Until load_settings(): setting the model selects its first currency,
@@ -214,7 +218,12 @@ signet_preferences_window_init (SignetPreferencesWindow *self)
   self->loading = TRUE;
 
   self->settings = g_settings_new (SIGNET_SETTINGS_SCHEMA);
-  self->currencies = gtk_string_list_new ((const char * const *) signet_currency_list ());
+  /* Translators: the first choice of default currency, with the currency
+   * of the user's language and region, as in "Follow the Language (EUR)". */
+  follow = g_strdup_printf (_("Follow the Language (%s)"), signet_currency_for_locale ());
+  self->currencies = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->currencies, follow);
+  gtk_string_list_splice (self->currencies, 1, 0, signet_currency_list ());
   adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (self->currencies));
   adw_combo_row_set_expression (self->currency_row,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));

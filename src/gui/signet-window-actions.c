@@ -273,11 +273,12 @@ start_new_contract (SignetWindow *self,
   if (number == NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 
+  /* An empty setting follows the language: CNY in zh_CN, EUR in de_DE. */
   currency = g_settings_get_string (self->settings, "default-currency");
   if (!signet_currency_is_valid (currency))
     {
       g_free (currency);
-      currency = g_strdup ("CNY");
+      currency = g_strdup (signet_currency_for_locale ());
     }
 
   contract = signet_contract_new ();

@@ -106,15 +106,29 @@ test_default_currency (void)
   preferences = GTK_WIDGET (signet_preferences_window_new (store));
   display_test_present_dialog (ADW_DIALOG (preferences), 800, 640);
 
+  /* Out of the box the currency follows the language: the C locale's is
+   * CNY, as Signet's always was. */
   row = ADW_COMBO_ROW (display_test_find_type (preferences, ADW_TYPE_COMBO_ROW));
   codes = adw_combo_row_get_model (row);
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (codes), adw_combo_row_get_selected (row)), ==, "CNY");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (codes), 0), ==, "Follow the Language (CNY)");
+  currency = g_settings_get_string (settings, "default-currency");
+  g_assert_cmpstr (currency, ==, "");
+  g_clear_pointer (&currency, g_free);
+
   for (guint i = 0; i < g_list_model_get_n_items (codes); i++)
     if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (codes), i), "EUR"))
       adw_combo_row_set_selected (row, i);
 
   currency = g_settings_get_string (settings, "default-currency");
   g_assert_cmpstr (currency, ==, "EUR");
+
+  /* A dialog opened again shows the choice. */
+  display_test_destroy_windows ();
+  preferences = GTK_WIDGET (signet_preferences_window_new (store));
+  display_test_present_dialog (ADW_DIALOG (preferences), 800, 640);
+  row = ADW_COMBO_ROW (display_test_find_type (preferences, ADW_TYPE_COMBO_ROW));
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (row)), ==, "EUR");
 
   /* A new contract starts in that currency. */
   window = signet_window_new (NULL, store, NULL);
@@ -127,6 +141,19 @@ test_default_currency (void)
   combo = ADW_COMBO_ROW (display_test_find_accessible (GTK_WIDGET (window), "Client"));
   g_assert_nonnull (adw_combo_row_get_selected_item (combo));
   g_assert_cmpstr (signet_client_get_name (adw_combo_row_get_selected_item (combo)), ==, "Acme");
+
+  /* Following the language again, a new contract is in its currency. */
+  adw_combo_row_set_selected (row, 0);
+  g_clear_pointer (&currency, g_free);
+  currency = g_settings_get_string (settings, "default-currency");
+  g_assert_cmpstr (currency, ==, "");
+  display_test_destroy_windows ();
+
+  window = signet_window_new (NULL, store, NULL);
+  display_test_show (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-contract", NULL));
+  combo = ADW_COMBO_ROW (display_test_find_accessible (GTK_WIDGET (window), "Currency"));
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (combo)), ==, "CNY");
 
   display_test_destroy_windows ();
 }
