@@ -294,7 +294,6 @@ signet_timestamp_describe_problem (const char      *text,
     }
 }
 
-
 /* The locale's dates */
 
 G_DEFINE_QUARK (signet-date-input-error-quark, signet_date_input_error)
@@ -724,10 +723,10 @@ is_year_first (const Reading     *reading,
   return format->order[0] == PART_YEAR && format->order[1] == PART_MONTH && matches_format (reading, format);
 }
 
-/* Day and month, or month and day, then a year: the way round and the
- * separators must be the locale's. */
+/* Two short numbers, then a year: day and month, or month and day, which
+ * way round only the separators can tell. */
 static gboolean
-looks_like_a_date (const Reading *reading)
+ends_with_a_year (const Reading *reading)
 {
   return reading->digits[0] <= 2 && reading->digits[1] <= 2 &&
          (reading->digits[2] == 2 || reading->digits[2] == 4);
@@ -763,7 +762,7 @@ signet_date_read_input (const char  *text,
       month = reading.value[1];
       day = reading.value[2];
     }
-  else if (format.order[2] == PART_YEAR && looks_like_a_date (&reading) && matches_format (&reading, &format))
+  else if (format.order[2] == PART_YEAR && ends_with_a_year (&reading) && matches_format (&reading, &format))
     {
       if (reading.digits[2] != 4)
         return refuse_input (error, SIGNET_DATE_INPUT_ERROR_SHORT_YEAR, &format,
@@ -781,7 +780,7 @@ signet_date_read_input (const char  *text,
             year = reading.value[i];
         }
     }
-  else if (looks_like_a_date (&reading) && *reading.separator[0] == '\0' && *reading.separator[3] == '\0' &&
+  else if (ends_with_a_year (&reading) && *reading.separator[0] == '\0' && *reading.separator[3] == '\0' &&
            g_str_equal (reading.separator[1], reading.separator[2]))
     /* 05/01/2026 is 5 January in Britain, 1 May in the United States:
      * where the locale writes dates otherwise, which is meant cannot be
