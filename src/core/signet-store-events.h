@@ -180,6 +180,11 @@ GPtrArray         *signet_store_list_reviews      (SignetStore                 *
 SignetReminderSettings *signet_store_get_reminder_settings (SignetStore                  *self,
                                                    gint64                       contract_id,
                                                    GError                     **error);
+/* The lead times of every contract in force (by gint64 * id): its own, or
+ * NULL when it follows the Preferences for every kind. The contracts that
+ * are not in force are left out: no reminder is due for them. */
+GHashTable             *signet_store_list_reminder_leads (SignetStore            *self,
+                                                   GError                     **error);
 /* @settings NULL (or all kinds NULL) goes back to the Preferences. */
 gboolean           signet_store_set_reminder_settings (SignetStore             *self,
                                                    gint64                       contract_id,

@@ -606,6 +606,56 @@ signet_store_get_reminder_settings (SignetStore  *self,
   return g_steal_pointer (&settings);
 }
 
+GHashTable *
+signet_store_list_reminder_leads (SignetStore  *self,
+                                  GError      **error)
+{
+  g_autoptr(GHashTable) leads = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       (GDestroyNotify) signet_reminder_settings_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  /* The statuses of status_is_in_force() (signet-key-dates.c): the only
+   * contracts reminders are due for. */
+  stmt = _signet_store_statement (self,
+                                  "SELECT c.id, s.contract_id, s.end_leads, s.notice_leads, s.review_leads "
+                                  "FROM contracts c LEFT JOIN reminder_settings s ON s.contract_id = c.id "
+                                  "WHERE c.status IN ('approved', 'signed', 'active', 'renewed')", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SignetReminderSettings *settings = NULL;
+
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        {
+          settings = signet_reminder_settings_new ();
+          for (guint i = 0; i < G_N_ELEMENTS (lead_kinds); i++)
+            {
+              const char *text = (const char *) sqlite3_column_text (stmt, 2 + i);
+
+              if (text != NULL)
+                *settings_leads (settings, lead_kinds[i].kind) = signet_reminder_leads_parse (text, NULL);
+            }
+        }
+
+      g_hash_table_insert (leads, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                           settings);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&leads);
+}
+
 static FieldList *
 settings_to_fields (SignetReminderSettings *settings)
 {

@@ -13,6 +13,7 @@
 #include "signet-ics.h"
 #include "signet-import-dialog.h"
 #include "signet-money.h"
+#include "signet-reminder-notifier.h"
 #include "signet-shortcuts-dialog.h"
 #include "signet-unsaved-dialog.h"
 #include "signet-window-private.h"
@@ -399,7 +400,11 @@ ics_file_chosen_cb (GObject      *source,
 
   file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
   if (file != NULL && self->store != NULL)
-    signet_ics_export_async (self->store, file, NULL, NULL, NULL, ics_exported_cb, g_object_ref (self));
+    {
+      g_autoptr(SignetReminderSettings) reminders = signet_reminder_settings_new_from_gsettings (self->settings);
+
+      signet_ics_export_async (self->store, file, NULL, NULL, reminders, NULL, ics_exported_cb, g_object_ref (self));
+    }
 }
 
 /* Every key date as an iCalendar file, for a calendar application. */

@@ -13,13 +13,38 @@
 #include "signet-date.h"
 #include "signet-file-replace.h"
 #include "signet-ics.h"
+#include "signet-reminders.h"
 #include "signet-store-events.h"
+#include "signet-store-uuids.h"
 
 /* Events are read a year at a time, so that a register of 100,000
  * contracts never holds all of its events in memory. */
 #define CHUNK_MONTHS 12
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
+
+/* What one export reads of the register besides its events, once. */
+typedef struct
+{
+  SignetStore                  *store;
+  GHashTable                   *change_times;
+  GHashTable                   *contract_uuids;
+  GHashTable                   *key_date_uuids;
+  gboolean                      uuids_read_again;
+  GHashTable                   *leads;
+  const SignetReminderSettings *defaults;
+} Export;
+
+static void
+export_clear (Export *export)
+{
+  g_clear_pointer (&export->change_times, g_hash_table_unref);
+  g_clear_pointer (&export->contract_uuids, g_hash_table_unref);
+  g_clear_pointer (&export->key_date_uuids, g_hash_table_unref);
+  g_clear_pointer (&export->leads, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Export, export_clear)
 
 static char *
 format_summary (SignetEvent *event)
@@ -65,17 +90,120 @@ format_description (SignetEvent *event)
   return g_strconcat (explanation, "\n", client, NULL);
 }
 
-static char *
-format_uid (SignetEvent *event)
+/* The UUID of the event's record, contract or key date. A record added
+ * since the export read them (by another connection, between two of its
+ * reads) has its UUID read then; one deleted meanwhile has none, and its
+ * events are left out, as they would be an instant later. */
+static const char *
+lookup_uuid (Export       *export,
+             SignetEvent  *event,
+             GError      **error)
 {
-  if (signet_event_get_key_date_id (event) > 0)
-    return g_strdup_printf ("key-date-%" G_GINT64_FORMAT "@" SIGNET_ICS_UID_DOMAIN,
-                            signet_event_get_key_date_id (event));
+  gint64 key_date_id = signet_event_get_key_date_id (event);
+  gint64 id = key_date_id > 0 ? key_date_id : signet_event_get_contract_id (event);
+  const char *uuid = g_hash_table_lookup (key_date_id > 0 ? export->key_date_uuids : export->contract_uuids, &id);
 
-  return g_strdup_printf ("%" G_GINT64_FORMAT "-%s-%s@" SIGNET_ICS_UID_DOMAIN,
-                          signet_event_get_contract_id (event),
-                          signet_key_date_kind_to_token (signet_event_get_kind (event)),
+  if (uuid != NULL || export->uuids_read_again)
+    return uuid;
+
+  g_hash_table_unref (export->contract_uuids);
+  g_hash_table_unref (export->key_date_uuids);
+  export->key_date_uuids = NULL;
+  export->uuids_read_again = TRUE;
+  if (!(export->contract_uuids = signet_store_list_contract_uuids (export->store, error)) ||
+      !(export->key_date_uuids = signet_store_list_key_date_uuids (export->store, error)))
+    return NULL;
+
+  return g_hash_table_lookup (key_date_id > 0 ? export->key_date_uuids : export->contract_uuids, &id);
+}
+
+/* A key date users added is named by its own UUID, so that moving it
+ * moves the event in a calendar that had the file before. A derived date
+ * is named by a UUID made from its contract's, its kind and its date
+ * (version 5, RFC 9562: SHA-1 of the contract's UUID and "kind/date"): the
+ * end of the next term, after a renewal, or the review due after one was
+ * recorded, is another event than the one before. Neither depends on the
+ * row ids, which another register gives to other records; and every UID
+ * has the same short form, on one line of the file. */
+static char *
+format_uid (SignetEvent *event,
+            const char  *uuid)
+{
+  g_autoptr(GChecksum) sha1 = NULL;
+  g_autofree char *name = NULL;
+  guint8 digest[20];
+  gsize digest_len = sizeof digest;
+  guint8 namespace[16];
+
+  if (signet_event_get_key_date_id (event) > 0)
+    return g_strdup_printf ("%s@" SIGNET_ICS_UID_DOMAIN, uuid);
+
+  g_return_val_if_fail (signet_uuid_is_valid (uuid), NULL);
+  for (guint i = 0, j = 0; i < 16; j++)
+    if (uuid[j] != '-')
+      {
+        namespace[i++] = g_ascii_xdigit_value (uuid[j]) << 4 | g_ascii_xdigit_value (uuid[j + 1]);
+        j++;
+      }
+
+  name = g_strdup_printf ("%s/%s", signet_key_date_kind_to_token (signet_event_get_kind (event)),
                           signet_event_get_date (event));
+  sha1 = g_checksum_new (G_CHECKSUM_SHA1);
+  g_checksum_update (sha1, namespace, sizeof namespace);
+  g_checksum_update (sha1, (const guchar *) name, -1);
+  g_checksum_get_digest (sha1, digest, &digest_len);
+  digest[6] = (digest[6] & 0x0f) | 0x50;
+  digest[8] = (digest[8] & 0x3f) | 0x80;
+
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x@"
+                          SIGNET_ICS_UID_DOMAIN,
+                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5], digest[6],
+                          digest[7], digest[8], digest[9], digest[10], digest[11], digest[12], digest[13],
+                          digest[14], digest[15]);
+}
+
+/* The lead times of the reminders Signet gives for @event: none for an
+ * event of a contract not in force, nor for a kind reminders are not
+ * given for. */
+static GArray *
+event_leads (Export      *export,
+             SignetEvent *event)
+{
+  gint64 contract_id = signet_event_get_contract_id (event);
+  SignetKeyDateKind kind = signet_event_get_kind (event);
+  SignetReminderSettings *own;
+  GArray *leads = NULL;
+
+  if ((kind != SIGNET_KEY_DATE_END && kind != SIGNET_KEY_DATE_NOTICE_DEADLINE && kind != SIGNET_KEY_DATE_REVIEW) ||
+      !g_hash_table_lookup_extended (export->leads, &contract_id, NULL, (gpointer *) &own))
+    return NULL;
+
+  if (own != NULL)
+    leads = signet_reminder_settings_get_leads (own, kind);
+
+  return leads != NULL ? leads : signet_reminder_settings_get_leads (export->defaults, kind);
+}
+
+/* A reminder as calendar applications give one: a VALARM that shows
+ * @description @lead_days before the (all-day) event starts. */
+static icalcomponent *
+new_alarm (guint       lead_days,
+           const char *description)
+{
+  icalcomponent *alarm = icalcomponent_new_valarm ();
+  struct icaldurationtype before = icaldurationtype_null_duration ();
+  struct icaltriggertype trigger = { 0 };
+
+  before.is_neg = lead_days > 0;
+  before.days = lead_days;
+  trigger.time = icaltime_null_time ();
+  trigger.duration = before;
+
+  icalcomponent_add_property (alarm, icalproperty_new_action (ICAL_ACTION_DISPLAY));
+  icalcomponent_add_property (alarm, icalproperty_new_trigger (trigger));
+  icalcomponent_add_property (alarm, icalproperty_new_description (description));
+
+  return alarm;
 }
 
 static struct icaltimetype
@@ -122,29 +250,47 @@ stamp_value (const char *change_time)
   return value;
 }
 
-static void
-append_event (GString     *out,
-              SignetEvent *event,
-              GHashTable  *change_times)
+static gboolean
+append_event (GString      *out,
+              SignetEvent  *event,
+              Export       *export,
+              GError      **error)
 {
-  g_autoptr(icalcomponent) vevent = icalcomponent_new_vevent ();
-  g_autofree char *uid = format_uid (event);
-  g_autofree char *summary = format_summary (event);
-  g_autofree char *description = format_description (event);
+  g_autoptr(icalcomponent) vevent = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *uid = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *description = NULL;
+  const char *uuid = lookup_uuid (export, event, &local_error);
   gint64 contract_id = signet_event_get_contract_id (event);
+  GArray *leads;
   GDate date, next_day;
   char *text;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (uuid == NULL)
+    return TRUE;
 
   /* The store hands on dates in the range only; the day after the last
    * one is still one GDate and libical can hold. */
   if (!signet_date_parse (signet_event_get_date (event), &date))
-    g_return_if_reached ();
+    g_return_val_if_reached (TRUE);
+
+  vevent = icalcomponent_new_vevent ();
+  uid = format_uid (event, uuid);
+  summary = format_summary (event);
+  description = format_description (event);
 
   next_day = date;
   signet_date_add_days (&next_day, 1);
 
   icalcomponent_add_property (vevent, icalproperty_new_uid (uid));
-  icalcomponent_add_property (vevent, icalproperty_new_dtstamp (stamp_value (g_hash_table_lookup (change_times, &contract_id))));
+  icalcomponent_add_property (vevent, icalproperty_new_dtstamp (stamp_value (g_hash_table_lookup (export->change_times, &contract_id))));
   icalcomponent_add_property (vevent, icalproperty_new_dtstart (date_value (&date)));
   /* All-day: DTEND is the day after (exclusive); some calendar
    * applications show an event without it as lasting no time. */
@@ -156,9 +302,22 @@ append_event (GString     *out,
   /* A deadline does not make anyone busy. */
   icalcomponent_add_property (vevent, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
 
+  /* Signet's reminders, for the calendar application to give too: the
+   * same lead times, each with the words of Signet's notification. */
+  leads = event_leads (export, event);
+  for (guint i = 0; leads != NULL && i < leads->len; i++)
+    {
+      SignetReminder reminder = { event, g_array_index (leads, guint, i), g_array_index (leads, guint, i) };
+      g_autofree char *title = signet_reminder_dup_title (&reminder);
+
+      icalcomponent_add_component (vevent, new_alarm (reminder.lead_days, title));
+    }
+
   text = icalcomponent_as_ical_string_r (vevent);
   g_string_append (out, text);
   icalmemory_free_buffer (text);
+
+  return TRUE;
 }
 
 /* BEGIN:VCALENDAR and its properties, without the END line. */
@@ -174,7 +333,9 @@ calendar_header (void)
   icalcomponent_add_property (calendar, icalproperty_new_prodid ("-//" SIGNET_ICS_UID_DOMAIN "//Signet//EN"));
   icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
   icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
-  /* The name calendar applications give a subscribed file. */
+  /* The name calendar applications give an imported or subscribed file:
+   * NAME (RFC 7986) for those that read it, X-WR-CALNAME for the others. */
+  icalcomponent_add_property (calendar, icalproperty_new_name (_("Contract Dates")));
   name = icalproperty_new_x (_("Contract Dates"));
   icalproperty_set_x_name (name, "X-WR-CALNAME");
   icalcomponent_add_property (calendar, name);
@@ -201,14 +362,16 @@ write_string (GOutputStream  *stream,
 }
 
 gboolean
-signet_ics_export_to_stream (SignetStore    *store,
-                             GOutputStream  *stream,
-                             const char     *from,
-                             const char     *to,
-                             GCancellable   *cancellable,
-                             GError        **error)
+signet_ics_export_to_stream (SignetStore                   *store,
+                             GOutputStream                 *stream,
+                             const char                    *from,
+                             const char                    *to,
+                             const SignetReminderSettings  *reminder_defaults,
+                             GCancellable                  *cancellable,
+                             GError                       **error)
 {
-  g_autoptr(GHashTable) change_times = NULL;
+  g_autoptr(SignetReminderSettings) builtin = NULL;
+  g_auto(Export) export = { store };
   g_autoptr(GString) out = g_string_sized_new (64 * 1024);
   g_autofree char *header = NULL;
   g_autofree char *first = NULL;
@@ -221,8 +384,15 @@ signet_ics_export_to_stream (SignetStore    *store,
   g_return_val_if_fail (to == NULL || signet_date_is_valid (to), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (reminder_defaults == NULL)
+    reminder_defaults = builtin = signet_reminder_settings_new_default ();
+  export.defaults = reminder_defaults;
+
   if (!signet_store_get_events_span (store, &first, &last, error) ||
-      !(change_times = signet_store_list_contract_change_times (store, error)))
+      !(export.change_times = signet_store_list_contract_change_times (store, error)) ||
+      !(export.contract_uuids = signet_store_list_contract_uuids (store, error)) ||
+      !(export.key_date_uuids = signet_store_list_key_date_uuids (store, error)) ||
+      !(export.leads = signet_store_list_reminder_leads (store, error)))
     return FALSE;
 
   header = calendar_header ();
@@ -255,9 +425,8 @@ signet_ics_export_to_stream (SignetStore    *store,
 
       for (guint i = 0; i < events->len; i++)
         {
-          append_event (out, g_ptr_array_index (events, i), change_times);
-
-          if (out->len >= 60 * 1024 && !write_string (stream, out, cancellable, error))
+          if (!append_event (out, g_ptr_array_index (events, i), &export, error) ||
+              (out->len >= 60 * 1024 && !write_string (stream, out, cancellable, error)))
             return FALSE;
         }
 
@@ -274,9 +443,10 @@ signet_ics_export_to_stream (SignetStore    *store,
 
 typedef struct
 {
-  SignetStore *store;
-  const char  *from;
-  const char  *to;
+  SignetStore                  *store;
+  const char                   *from;
+  const char                   *to;
+  const SignetReminderSettings *reminder_defaults;
 } IcsToFile;
 
 static gboolean
@@ -287,18 +457,20 @@ write_calendar (GOutputStream  *stream,
 {
   IcsToFile *ics = user_data;
 
-  return signet_ics_export_to_stream (ics->store, stream, ics->from, ics->to, cancellable, error);
+  return signet_ics_export_to_stream (ics->store, stream, ics->from, ics->to, ics->reminder_defaults,
+                                      cancellable, error);
 }
 
 gboolean
-signet_ics_export (SignetStore   *store,
-                   GFile         *dest,
-                   const char    *from,
-                   const char    *to,
-                   GCancellable  *cancellable,
-                   GError       **error)
+signet_ics_export (SignetStore                   *store,
+                   GFile                         *dest,
+                   const char                    *from,
+                   const char                    *to,
+                   const SignetReminderSettings  *reminder_defaults,
+                   GCancellable                  *cancellable,
+                   GError                       **error)
 {
-  IcsToFile ics = { store, from, to };
+  IcsToFile ics = { store, from, to, reminder_defaults };
 
   g_return_val_if_fail (SIGNET_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (dest), FALSE);
@@ -314,6 +486,7 @@ typedef struct
   GFile *dest;
   char  *from;
   char  *to;
+  SignetReminderSettings *reminder_defaults;
 } ExportData;
 
 static void
@@ -324,6 +497,7 @@ export_data_free (ExportData *data)
   g_clear_object (&data->dest);
   g_free (data->from);
   g_free (data->to);
+  g_clear_pointer (&data->reminder_defaults, signet_reminder_settings_free);
   g_free (data);
 }
 
@@ -344,20 +518,22 @@ export_thread (GTask        *task,
   if (store != NULL)
     signet_store_set_today (store, data->today);
 
-  if (store == NULL || !signet_ics_export (store, data->dest, data->from, data->to, cancellable, &error))
+  if (store == NULL ||
+      !signet_ics_export (store, data->dest, data->from, data->to, data->reminder_defaults, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
 }
 
 void
-signet_ics_export_async (SignetStore         *store,
-                         GFile               *dest,
-                         const char          *from,
-                         const char          *to,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
+signet_ics_export_async (SignetStore                  *store,
+                         GFile                        *dest,
+                         const char                   *from,
+                         const char                   *to,
+                         const SignetReminderSettings *reminder_defaults,
+                         GCancellable                 *cancellable,
+                         GAsyncReadyCallback           callback,
+                         gpointer                      user_data)
 {
   g_autoptr(GTask) task = NULL;
   ExportData *data;
@@ -371,6 +547,7 @@ signet_ics_export_async (SignetStore         *store,
   data->dest = g_object_ref (dest);
   data->from = g_strdup (from);
   data->to = g_strdup (to);
+  data->reminder_defaults = reminder_defaults != NULL ? signet_reminder_settings_copy (reminder_defaults) : NULL;
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, signet_ics_export_async);

@@ -72,7 +72,9 @@ run_export (SignetStore       *store,
 }
 
 /* The key dates as iCalendar, for a scheduled job that keeps a subscribed
- * calendar file current. */
+ * calendar file current. Its alarms follow the contracts' own lead times,
+ * else the built-in ones: the Preferences are the desktop session's, which
+ * a job runs outside of (without a writable home or a session bus). */
 static int
 run_export_ics (SignetStore *store,
                 const char  *ics_path)
@@ -84,7 +86,7 @@ run_export_ics (SignetStore *store,
     {
       g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 
-      if (!signet_ics_export_to_stream (store, out, NULL, NULL, NULL, &error))
+      if (!signet_ics_export_to_stream (store, out, NULL, NULL, NULL, NULL, &error))
         {
           g_printerr ("-: %s\n", error->message);
           return SIGNET_IO_CLI_EXIT_INVALID;
@@ -94,7 +96,7 @@ run_export_ics (SignetStore *store,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (ics_path);
 
-      if (!signet_ics_export (store, file, NULL, NULL, NULL, &error))
+      if (!signet_ics_export (store, file, NULL, NULL, NULL, NULL, &error))
         {
           g_printerr ("%s: %s\n", ics_path, error->message);
           return SIGNET_IO_CLI_EXIT_INVALID;

@@ -24,6 +24,7 @@
 #include "signet-demo.h"
 #include "signet-ics.h"
 #include "signet-store-events.h"
+#include "signet-store-uuids.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 
@@ -38,7 +39,7 @@ export_bytes (SignetStore *store,
   g_autofree char *contents = NULL;
   gsize len;
 
-  g_assert_true (signet_ics_export (store, file, from, to, NULL, &error));
+  g_assert_true (signet_ics_export (store, file, from, to, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, &len, &error));
 
@@ -103,6 +104,8 @@ test_matches_store (IoFixture     *f,
   g_autoptr(SignetUserKeyDate) key_date = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GHashTable) uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) contract_uuids = NULL;
+  g_autoptr(GHashTable) key_date_uuids = NULL;
   g_autoptr(icalcomponent) calendar = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -134,6 +137,10 @@ test_matches_store (IoFixture     *f,
   events = signet_store_list_events (f->store, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (events->len, >, 50);
+  contract_uuids = signet_store_list_contract_uuids (f->store, &error);
+  g_assert_no_error (error);
+  key_date_uuids = signet_store_list_key_date_uuids (f->store, &error);
+  g_assert_no_error (error);
 
   for (vevent = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
        vevent != NULL;
@@ -174,15 +181,23 @@ test_matches_store (IoFixture     *f,
                       : g_strdup_printf ("Client: %s", signet_event_get_client_name (event));
       g_assert_cmpstr (icalcomponent_get_description (vevent), ==, description);
 
+      /* Named by the key date's UUID, or by a version 5 UUID made from
+       * the contract's (ics-reader.py checks how), never by a row id. */
+      uid = g_strdup (icalcomponent_get_uid (vevent));
+      g_assert_true (g_str_has_suffix (uid, "@signetapp.github.io"));
+      g_assert_cmpuint (strlen (uid), ==, 36 + strlen ("@signetapp.github.io"));
       if (signet_event_get_key_date_id (event) > 0)
-        uid = g_strdup_printf ("key-date-%" G_GINT64_FORMAT "@signetapp.github.io",
-                               signet_event_get_key_date_id (event));
+        g_assert_true (g_str_has_prefix (uid, g_hash_table_lookup (key_date_uuids,
+                                                                   &(gint64) { signet_event_get_key_date_id (event) })));
       else
-        uid = g_strdup_printf ("%" G_GINT64_FORMAT "-%s-%s@signetapp.github.io",
-                               signet_event_get_contract_id (event),
-                               signet_key_date_kind_to_token (signet_event_get_kind (event)),
-                               signet_event_get_date (event));
-      g_assert_cmpstr (icalcomponent_get_uid (vevent), ==, uid);
+        {
+          g_autofree char *uuid = g_strndup (uid, 36);
+
+          g_assert_true (signet_uuid_is_valid (uuid));
+          g_assert_cmpint (uuid[14], ==, '5');
+          g_assert_cmpstr (uuid, !=, g_hash_table_lookup (contract_uuids,
+                                                          &(gint64) { signet_event_get_contract_id (event) }));
+        }
       g_assert_false (g_hash_table_contains (uids, uid));
       g_hash_table_add (uids, g_steal_pointer (&uid));
 
@@ -197,7 +212,11 @@ test_matches_store (IoFixture     *f,
 
   /* The key date with Chinese words, a comma, a semicolon and a line break
    * came back as it was written. */
-  g_assert_nonnull (strstr (text, "UID:key-date-"));
+  {
+    g_autofree char *key_date_uid = g_strdup_printf ("\r\nUID:%s@signetapp.github.io\r\n", key_date->uuid);
+
+    g_assert_nonnull (strstr (text, key_date_uid));
+  }
   {
     g_autoptr(SignetEvent) milestone = NULL;
 
@@ -249,7 +268,7 @@ test_identical_bytes (IoFixture     *f,
   io_assert_bytes_equal (first, second);
 
   memory = g_memory_output_stream_new_resizable ();
-  g_assert_true (signet_ics_export_to_stream (f->store, memory, NULL, NULL, NULL, &error));
+  g_assert_true (signet_ics_export_to_stream (f->store, memory, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_output_stream_close (memory, NULL, NULL));
   streamed = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
@@ -456,7 +475,7 @@ test_left_temporary_files (IoFixture     *f,
   writing_fd = g_open (writing, O_RDONLY | O_CLOEXEC, 0);
   g_assert_cmpint (flock (writing_fd, LOCK_EX), ==, 0);
 
-  g_assert_true (signet_ics_export (f->store, file, NULL, NULL, NULL, &error));
+  g_assert_true (signet_ics_export (f->store, file, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_false (g_file_test (left, G_FILE_TEST_EXISTS));

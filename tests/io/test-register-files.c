@@ -143,7 +143,7 @@ export_ics (IoFixture  *f,
             GFile      *file,
             GError    **error)
 {
-  return signet_ics_export (f->store, file, NULL, NULL, NULL, error);
+  return signet_ics_export (f->store, file, NULL, NULL, NULL, NULL, error);
 }
 
 static void
