@@ -8,7 +8,9 @@
 
 #include "signet-date.h"
 #include "signet-demo.h"
+#include "signet-key-dates.h"
 #include "signet-money.h"
+#include "signet-store-events.h"
 
 /* The sample register belongs to a company that works with Chinese and
  * international clients, so its records are in both languages whatever the
@@ -65,6 +67,10 @@ typedef struct
 /* The seed of signet_demo_fill(): the demo register only changes with the day. */
 #define DEMO_SEED 20240601u
 #define DEMO_N_CONTRACTS 96
+/* A well-kept office has recorded most reviews; a handful came due in the
+ * last weeks and wait for someone. */
+#define DEMO_MAX_OVERDUE_REVIEWS 5
+#define DEMO_OVERDUE_WITHIN_DAYS 40
 
 static const char * const currencies[] = { "CNY", "USD", "EUR" };
 
@@ -196,6 +202,18 @@ static const char * const chinese_notes[] = {
   "对方要求增加违约金上限条款，已同意。",
   "含两次免费现场培训。",
   "续约前需重新询价。",
+};
+
+static const char * const chinese_review_notes[] = {
+  "条款与履约情况已核对，无异常。",
+  "付款按期，无争议。",
+  "对方联系人已变更，已更新客户信息。",
+};
+
+static const char * const english_review_notes[] = {
+  "Terms and performance checked; no issues.",
+  "Payments on time; no disputes.",
+  "New contact at the client; client details updated.",
 };
 
 static const char * const english_notes[] = {
@@ -338,10 +356,11 @@ get_year (guint32 julian)
   return g_date_get_year (&date);
 }
 
+/* The store's today: the real one, unless a test fixed it. */
 static guint32
-get_today (void)
+get_today (SignetStore *store)
 {
-  g_autofree char *iso = signet_date_today_iso ();
+  g_autofree char *iso = signet_store_dup_today (store);
   GDate today;
 
   if (!signet_date_parse (iso, &today))
@@ -486,6 +505,15 @@ compare_plans (gconstpointer a,
   return pa->index < pb->index ? -1 : pa->index > pb->index;
 }
 
+static const char *
+plan_owner (const ContractPlan *plan)
+{
+  if (plan->owner < G_N_ELEMENTS (chinese_owners))
+    return chinese_owners[plan->owner];
+
+  return english_owners[plan->owner - G_N_ELEMENTS (chinese_owners)];
+}
+
 static SignetContract *
 contract_from_plan (const ContractPlan *plan,
                     const char         *number,
@@ -507,10 +535,7 @@ contract_from_plan (const ContractPlan *plan,
   else
     title = g_strdup_printf ("%s – %s", template->title, template->subjects[plan->subject]);
 
-  if (plan->owner < G_N_ELEMENTS (chinese_owners))
-    owner = chinese_owners[plan->owner];
-  else
-    owner = english_owners[plan->owner - G_N_ELEMENTS (chinese_owners)];
+  owner = plan_owner (plan);
 
   if (plan->note == 0)
     note = plan->chinese ? chinese_status_notes[plan->status] : english_status_notes[plan->status];
@@ -544,6 +569,7 @@ static gboolean
 add_planned_contracts (SignetStore  *store,
                        GArray       *plans,
                        GArray       *client_ids,
+                       GArray       *contract_ids,
                        GError      **error)
 {
   guint width = 4;
@@ -584,9 +610,73 @@ add_planned_contracts (SignetStore  *store,
       contract = contract_from_plan (plan, number, g_array_index (client_ids, gint64, plan->client));
       if (!signet_store_add_contract (store, contract, error))
         return FALSE;
+      if (contract_ids != NULL)
+        g_array_append_val (contract_ids, (gint64) { signet_contract_get_id (contract) });
     }
 
   return TRUE;
+}
+
+static guint
+review_months (const SignetReviewIntervals *intervals,
+               SignetRiskLevel              risk)
+{
+  switch (risk)
+    {
+    case SIGNET_RISK_LEVEL_HIGH:   return intervals->high_months;
+    case SIGNET_RISK_LEVEL_MEDIUM: return intervals->medium_months;
+    case SIGNET_RISK_LEVEL_LOW:
+    default:                       return intervals->low_months;
+    }
+}
+
+/* The reviews of a contract in force, each one done by its owner in the
+ * days before it came due, so that the next one is still to come; except
+ * that every other review that came due in the last weeks is left for
+ * someone to do, up to a handful in the register (*@n_overdue). */
+static gboolean
+record_plan_reviews (SignetStore                 *store,
+                     const ContractPlan          *plan,
+                     gint64                       contract_id,
+                     const SignetReviewIntervals *intervals,
+                     guint32                      today,
+                     GRand                       *rand,
+                     guint                       *n_candidates,
+                     guint                       *n_overdue,
+                     GError                     **error)
+{
+  guint months = review_months (intervals, plan->risk);
+  guint32 base = plan->start;
+
+  if (!signet_contract_status_is_in_force (plan->status) || months == 0)
+    return TRUE;
+
+  for (;;)
+    {
+      guint32 due = shift_months (base, months);
+      guint32 done;
+      g_autofree char *date = NULL;
+      const char *note = NULL;
+      guint n_notes = G_N_ELEMENTS (chinese_review_notes);
+
+      if (due > today)
+        return TRUE;
+
+      if (due + DEMO_OVERDUE_WITHIN_DAYS >= today && *n_overdue < DEMO_MAX_OVERDUE_REVIEWS &&
+          (*n_candidates)++ % 2 == 0)
+        {
+          (*n_overdue)++;
+          return TRUE;
+        }
+
+      done = due - pick_between (rand, 0, 12);
+      date = julian_to_iso (MAX (done, base + 1));
+      if (pick (rand, 2) == 0)
+        note = plan->chinese ? chinese_review_notes[pick (rand, n_notes)] : english_review_notes[pick (rand, n_notes)];
+      if (!signet_store_record_review (store, contract_id, date, plan_owner (plan), note, NULL, error))
+        return FALSE;
+      base = MAX (done, base + 1);
+    }
 }
 
 static gboolean
@@ -642,9 +732,15 @@ fill_in_batch (SignetStore  *store,
   };
   g_autoptr(GArray) client_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) plans = g_array_sized_new (FALSE, TRUE, sizeof (ContractPlan), DEMO_N_CONTRACTS);
+  g_autoptr(GArray) contract_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), DEMO_N_CONTRACTS);
   g_autoptr(GRand) rand = g_rand_new_with_seed (DEMO_SEED);
-  guint32 today = get_today ();
+  /* Its own numbers: the contracts stay those of earlier versions. */
+  g_autoptr(GRand) review_rand = g_rand_new_with_seed (DEMO_SEED + 1);
+  SignetReviewIntervals intervals;
+  guint32 today = get_today (store);
   guint n_running = 0;
+  guint n_candidates = 0;
+  guint n_overdue = 0;
 
   if (!add_demo_clients (store, client_ids, error))
     return FALSE;
@@ -672,7 +768,16 @@ fill_in_batch (SignetStore  *store,
       g_array_append_val (plans, plan);
     }
 
-  return add_planned_contracts (store, plans, client_ids, error);
+  if (!add_planned_contracts (store, plans, client_ids, contract_ids, error))
+    return FALSE;
+
+  signet_store_get_review_intervals (store, &intervals);
+  for (guint i = 0; i < plans->len; i++)
+    if (!record_plan_reviews (store, &g_array_index (plans, ContractPlan, i), g_array_index (contract_ids, gint64, i),
+                              &intervals, today, review_rand, &n_candidates, &n_overdue, error))
+      return FALSE;
+
+  return TRUE;
 }
 
 static gboolean
@@ -755,7 +860,7 @@ generate_in_batch (SignetStore  *store,
   g_autoptr(GArray) client_is_chinese = g_array_sized_new (FALSE, FALSE, sizeof (gboolean), n_clients);
   g_autoptr(GArray) plans = g_array_sized_new (FALSE, TRUE, sizeof (ContractPlan), n_contracts);
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  guint32 today = get_today ();
+  guint32 today = get_today (store);
 
   if (!generate_clients (store, rand, n_clients, client_ids, client_is_chinese, error))
     return FALSE;
@@ -784,7 +889,7 @@ generate_in_batch (SignetStore  *store,
       g_array_append_val (plans, plan);
     }
 
-  return add_planned_contracts (store, plans, client_ids, error);
+  return add_planned_contracts (store, plans, client_ids, NULL, error);
 }
 
 gboolean

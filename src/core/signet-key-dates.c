@@ -228,8 +228,8 @@ roll_forward (GDate       *start,
   return renewals;
 }
 
-static gboolean
-status_is_in_force (SignetContractStatus status)
+gboolean
+signet_contract_status_is_in_force (SignetContractStatus status)
 {
   return status == SIGNET_CONTRACT_STATUS_APPROVED ||
          status == SIGNET_CONTRACT_STATUS_SIGNED ||
@@ -280,7 +280,7 @@ signet_contract_derive_key_dates_full (SignetContract              *contract,
   has_start = parse_stored_date (signet_contract_get_start_date (contract), SIGNET_KEY_DATE_START, &start, notes);
   has_end = parse_stored_date (signet_contract_get_end_date (contract), SIGNET_KEY_DATE_END, &end, notes);
 
-  if (has_start && has_end && signet_contract_get_auto_renew (contract) && status_is_in_force (status))
+  if (has_start && has_end && signet_contract_get_auto_renew (contract) && signet_contract_status_is_in_force (status))
     renewals = roll_forward (&start, &end, &today_date, &end_beyond);
 
   if (end_beyond)
@@ -316,7 +316,7 @@ signet_contract_derive_key_dates_full (SignetContract              *contract,
                                          renewals, signet_contract_get_end_date (contract))
                       : g_strdup (""));
 
-      if (signet_contract_get_auto_renew (contract) && notice_days > 0 && status_is_in_force (status))
+      if (signet_contract_get_auto_renew (contract) && notice_days > 0 && signet_contract_status_is_in_force (status))
         {
           GDate deadline = end;
           g_autofree char *deadline_iso = NULL;
@@ -340,7 +340,7 @@ signet_contract_derive_key_dates_full (SignetContract              *contract,
         }
     }
 
-  if (status_is_in_force (status) &&
+  if (signet_contract_status_is_in_force (status) &&
       (signet_date_parse (last_review, &review_base) || has_start))
     {
       guint months = review_months (intervals, signet_contract_get_risk_level (contract));

@@ -46,6 +46,10 @@ const char *signet_key_date_kind_to_label (SignetKeyDateKind kind);
 
 void        signet_key_date_free          (SignetKeyDate *key_date);
 
+/* Whether a contract of @status is in force (approved, signed, active or
+ * renewed): only those have notice deadlines and reviews. */
+gboolean    signet_contract_status_is_in_force (SignetContractStatus status);
+
 /* The derived dates of @contract as of @today (YYYY-MM-DD): start, end and
  * notice deadline of the current term (auto-renewing contracts roll forward
  * term by term once an end has passed), and the next review counted from

@@ -27,6 +27,8 @@ struct _SignetKeyDatesSection
   GPtrArray      *date_rows;
   /* What is left out of the list for the range of dates, and why. */
   GtkLabel       *range_label;
+  /* Why a contract shows no notice deadline or review: its status. */
+  GtkLabel       *status_label;
   GtkWidget      *add_button;
   GtkWidget      *follow_up_group;
   AdwActionRow   *reviews_row;
@@ -80,6 +82,78 @@ date_title (SignetKeyDateKind  kind,
     return g_strdup_printf (_("%s: %s · %s"), signet_key_date_kind_to_label (kind), shown, title);
 
   return g_strdup_printf (_("%s: %s"), signet_key_date_kind_to_label (kind), shown);
+}
+
+/* A derived date the agenda lists as overdue is marked so here too: an
+ * end, notice deadline or review before today, of a contract in force. */
+static void
+mark_overdue (SignetKeyDatesSection *self,
+              GtkWidget             *row,
+              const SignetKeyDate   *key_date,
+              const char            *today)
+{
+  GDate date, today_date;
+  GtkWidget *label;
+  guint days;
+  g_autofree char *text = NULL;
+
+  if (key_date->kind != SIGNET_KEY_DATE_END && key_date->kind != SIGNET_KEY_DATE_NOTICE_DEADLINE &&
+      key_date->kind != SIGNET_KEY_DATE_REVIEW)
+    return;
+  if (!signet_contract_status_is_in_force (signet_contract_get_status (self->contract)) ||
+      !signet_date_parse (key_date->date, &date) || !signet_date_parse (today, &today_date) ||
+      g_date_compare (&date, &today_date) >= 0)
+    return;
+
+  days = g_date_get_julian (&today_date) - g_date_get_julian (&date);
+  /* Translators: beside a key date on the contract's page that has passed
+   * without being dealt with. */
+  text = g_strdup_printf (ngettext ("Overdue by %u day", "Overdue by %u days", days), days);
+  /* Whole, beside the title, which wraps instead on a narrow page. */
+  label = gtk_label_new (text);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "overdue");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  gtk_widget_add_css_class (row, "overdue");
+}
+
+/* A contract not (or no longer) in force has no notice deadline and no
+ * review: says so, and why, in words for its status. */
+static char *
+describe_status (SignetContract *contract)
+{
+  SignetContractStatus status = signet_contract_get_status (contract);
+  guint notice_days = signet_contract_get_auto_renew (contract) ? signet_contract_get_notice_days (contract) : 0;
+
+  switch (status)
+    {
+    case SIGNET_CONTRACT_STATUS_DRAFT:
+      if (notice_days > 0)
+        return g_strdup_printf (ngettext ("This contract is a draft. Its notice deadline (%u day before the end) "
+                                          "and its reviews start once it is approved or signed.",
+                                          "This contract is a draft. Its notice deadline (%u days before the end) "
+                                          "and its reviews start once it is approved or signed.", notice_days),
+                                notice_days);
+      return g_strdup (_("This contract is a draft. Its reviews start once it is approved or signed."));
+
+    case SIGNET_CONTRACT_STATUS_IN_REVIEW:
+      if (notice_days > 0)
+        return g_strdup_printf (ngettext ("This contract is in review. Its notice deadline (%u day before the end) "
+                                          "and its reviews start once it is approved or signed.",
+                                          "This contract is in review. Its notice deadline (%u days before the end) "
+                                          "and its reviews start once it is approved or signed.", notice_days),
+                                notice_days);
+      return g_strdup (_("This contract is in review. Its reviews start once it is approved or signed."));
+
+    case SIGNET_CONTRACT_STATUS_EXPIRED:
+      return g_strdup (_("This contract has expired: it has no more reviews or notice deadlines."));
+
+    case SIGNET_CONTRACT_STATUS_TERMINATED:
+      return g_strdup (_("This contract was terminated: it has no more reviews or notice deadlines."));
+
+    default:
+      return NULL;
+    }
 }
 
 static char *
@@ -138,6 +212,7 @@ reload (SignetKeyDatesSection *self)
   g_autoptr(GPtrArray) user_dates = NULL;
   g_autoptr(GPtrArray) reviews = NULL;
   g_autofree char *today = NULL;
+  g_autofree char *status_text = NULL;
   SignetReviewIntervals intervals;
   const char *last_review = NULL;
   gboolean saved = self->store != NULL && contract_id (self) > 0;
@@ -149,6 +224,7 @@ reload (SignetKeyDatesSection *self)
   gtk_widget_set_sensitive (self->add_button, saved);
   gtk_widget_set_visible (self->follow_up_group, saved);
   gtk_widget_set_visible (GTK_WIDGET (self->range_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
 
   if (!saved)
     {
@@ -169,7 +245,7 @@ reload (SignetKeyDatesSection *self)
       SignetKeyDate *key_date = g_ptr_array_index (derived, i);
       g_autofree char *title = date_title (key_date->kind, key_date->date, NULL);
 
-      add_row (self, title, key_date->explanation);
+      mark_overdue (self, add_row (self, title, key_date->explanation), key_date, today);
     }
 
   user_dates = signet_store_list_key_dates (self->store, contract_id (self), NULL);
@@ -203,6 +279,10 @@ reload (SignetKeyDatesSection *self)
 
   adw_preferences_group_set_description (self->dates_group,
                                          self->date_rows->len == 0 ? _("No key dates yet.") : NULL);
+
+  status_text = describe_status (self->contract);
+  gtk_label_set_text (self->status_label, status_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), status_text != NULL);
 
   if (omitted->len > 0)
     {
@@ -644,6 +724,7 @@ static void
 signet_key_dates_section_init (SignetKeyDatesSection *self)
 {
   GtkWidget *range_label = gtk_label_new (NULL);
+  GtkWidget *status_label = gtk_label_new (NULL);
 
   self->date_rows = g_ptr_array_new ();
   self->preferences = g_settings_new (SIGNET_SETTINGS_SCHEMA);
@@ -668,6 +749,14 @@ signet_key_dates_section_init (SignetKeyDatesSection *self)
   gtk_widget_set_margin_top (range_label, 6);
   gtk_widget_add_css_class (range_label, "warning");
   adw_preferences_group_add (self->dates_group, range_label);
+
+  self->status_label = GTK_LABEL (status_label);
+  gtk_label_set_xalign (self->status_label, 0.0f);
+  gtk_label_set_wrap (self->status_label, TRUE);
+  gtk_label_set_wrap_mode (self->status_label, PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_margin_top (status_label, 6);
+  gtk_widget_add_css_class (status_label, "dimmed");
+  adw_preferences_group_add (self->dates_group, status_label);
 
   self->follow_up_group = adw_preferences_group_new ();
   self->reviews_row =

@@ -208,6 +208,134 @@ test_reminders (Fixture       *f,
   g_assert_null (signet_reminder_settings_get_leads (settings, SIGNET_KEY_DATE_NOTICE_DEADLINE));
 }
 
+/* The row whose title starts with @prefix (a kind of date, whatever form
+ * the date is shown in), or NULL. */
+static GtkWidget *
+find_row_of (GtkWidget  *root,
+             const char *prefix)
+{
+  if (ADW_IS_ACTION_ROW (root) && gtk_widget_get_visible (root) &&
+      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), prefix))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_row_of (child, prefix);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* The label under @root that says how long a date is overdue, or NULL. */
+static const char *
+overdue_text (GtkWidget *root)
+{
+  g_assert_nonnull (root);
+
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "overdue") && gtk_widget_get_visible (root))
+    return gtk_label_get_text (GTK_LABEL (root));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = overdue_text (child);
+
+      if (text != NULL)
+        return text;
+    }
+
+  return NULL;
+}
+
+/* Shows the contract again as the page hands it over after a change. */
+static void
+show_contract (Fixture *f)
+{
+  g_autoptr(SignetContract) stored = signet_store_get_contract (f->store, signet_contract_get_id (f->contract), NULL);
+
+  signet_key_dates_section_set_contract (f->section, NULL);
+  signet_key_dates_section_set_contract (f->section, stored);
+}
+
+/* A draft with auto-renew and 60 days of notice lists no notice deadline
+ * and no review, and says why: they start once it is approved or signed.
+ * Approved, it has both and the sentence is gone. */
+static void
+test_draft_explained (Fixture       *f,
+                      gconstpointer  data)
+{
+  signet_contract_set_status (f->contract, SIGNET_CONTRACT_STATUS_DRAFT);
+  signet_contract_set_notice_days (f->contract, 60);
+  signet_contract_set_risk_level (f->contract, SIGNET_RISK_LEVEL_LOW);
+  g_assert_true (signet_store_update_contract (f->store, f->contract, NULL));
+  show_contract (f);
+
+  g_assert_nonnull (find_row_of (GTK_WIDGET (f->section), "End:"));
+  g_assert_null (find_row_of (GTK_WIDGET (f->section), "Notice Deadline:"));
+  g_assert_null (find_row_of (GTK_WIDGET (f->section), "Review:"));
+  g_assert_true (has_label_containing (GTK_WIDGET (f->section),
+                                           "This contract is a draft. Its notice deadline (60 days before the end) "
+                                           "and its reviews start once it is approved or signed."));
+  display_test_spin (100);
+  g_free (display_test_save_screenshot (GTK_WIDGET (f->window), "key-dates-draft"));
+
+  signet_contract_set_status (f->contract, SIGNET_CONTRACT_STATUS_IN_REVIEW);
+  signet_contract_set_auto_renew (f->contract, FALSE);
+  g_assert_true (signet_store_update_contract (f->store, f->contract, NULL));
+  show_contract (f);
+  g_assert_true (has_label_containing (GTK_WIDGET (f->section),
+                                           "This contract is in review. Its reviews start once it is approved or signed."));
+
+  signet_contract_set_status (f->contract, SIGNET_CONTRACT_STATUS_TERMINATED);
+  g_assert_true (signet_store_update_contract (f->store, f->contract, NULL));
+  show_contract (f);
+  g_assert_true (has_label_containing (GTK_WIDGET (f->section),
+                                           "This contract was terminated: it has no more reviews or notice deadlines."));
+
+  signet_contract_set_status (f->contract, SIGNET_CONTRACT_STATUS_APPROVED);
+  signet_contract_set_auto_renew (f->contract, TRUE);
+  g_assert_true (signet_store_update_contract (f->store, f->contract, NULL));
+  show_contract (f);
+  g_assert_nonnull (find_row_of (GTK_WIDGET (f->section), "Notice Deadline:"));
+  g_assert_nonnull (find_row_of (GTK_WIDGET (f->section), "Review:"));
+  g_assert_false (has_label_containing (GTK_WIDGET (f->section), "start once it is approved or signed"));
+  g_assert_false (has_label_containing (GTK_WIDGET (f->section), "no more reviews"));
+}
+
+/* A review past its date is marked overdue, counted in days, as the agenda
+ * lists it; a date to come is not. */
+static void
+test_overdue_marked (Fixture       *f,
+                     gconstpointer  data)
+{
+  /* High risk: reviewed quarterly, the first review due 2026-07-02. */
+  signet_store_set_today (f->store, "2026-07-14");
+  show_contract (f);
+  g_assert_cmpstr (overdue_text (find_row_of (GTK_WIDGET (f->section), "Review:")), ==, "Overdue by 12 days");
+  g_assert_null (overdue_text (find_row_of (GTK_WIDGET (f->section), "Notice Deadline:")));
+  g_assert_null (overdue_text (find_row_of (GTK_WIDGET (f->section), "End:")));
+  display_test_spin (100);
+  g_free (display_test_save_screenshot (GTK_WIDGET (f->window), "key-dates-overdue"));
+
+  signet_store_set_today (f->store, "2026-07-03");
+  show_contract (f);
+  g_assert_cmpstr (overdue_text (find_row_of (GTK_WIDGET (f->section), "Review:")), ==, "Overdue by 1 day");
+
+  /* Due today is not overdue. */
+  signet_store_set_today (f->store, "2026-07-02");
+  show_contract (f);
+  g_assert_null (overdue_text (find_row_of (GTK_WIDGET (f->section), "Review:")));
+
+  /* Recorded, the next one is to come. */
+  g_assert_true (signet_store_record_review (f->store, signet_contract_get_id (f->contract), "2026-07-01",
+                                             "Li Na", NULL, NULL, NULL));
+  signet_store_set_today (f->store, "2026-07-14");
+  show_contract (f);
+  g_assert_null (overdue_text (find_row_of (GTK_WIDGET (f->section), "Review:")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +347,8 @@ main (int   argc,
   g_test_add ("/key-dates-section/add-key-date-refused", Fixture, NULL, fixture_set_up, test_add_key_date_refused, fixture_tear_down);
   g_test_add ("/key-dates-section/record-review", Fixture, NULL, fixture_set_up, test_record_review, fixture_tear_down);
   g_test_add ("/key-dates-section/reminders", Fixture, NULL, fixture_set_up, test_reminders, fixture_tear_down);
+  g_test_add ("/key-dates-section/draft-explained", Fixture, NULL, fixture_set_up, test_draft_explained, fixture_tear_down);
+  g_test_add ("/key-dates-section/overdue-marked", Fixture, NULL, fixture_set_up, test_overdue_marked, fixture_tear_down);
 
   return g_test_run ();
 }

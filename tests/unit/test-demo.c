@@ -9,6 +9,8 @@
 
 #include "signet-date.h"
 #include "signet-demo.h"
+#include "signet-key-dates.h"
+#include "signet-store-events.h"
 
 typedef struct
 {
@@ -314,6 +316,130 @@ test_generate (Fixture       *f,
   g_assert_false (all_equal);
 }
 
+static int
+days_between_iso (const char *from,
+                  const char *to)
+{
+  GDate a, b;
+
+  g_assert_true (signet_date_parse (from, &a));
+  g_assert_true (signet_date_parse (to, &b));
+
+  return g_date_days_between (&a, &b);
+}
+
+/* A well-kept office: most reviews that came due are recorded, so the
+ * overdue list is a handful of recent ones, not years of them. The
+ * register is made for each of several days apart. */
+static void
+test_fill_reviews (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *real_today = signet_date_today_iso ();
+  GDate day;
+
+  g_assert_true (signet_date_parse (real_today, &day));
+  for (guint run = 0; run < 6; run++, signet_date_add_days (&day, 53))
+    {
+      g_autofree char *name = g_strdup_printf ("reviews-%u.db", run);
+      g_autoptr(SignetStore) store = open_store (f, name);
+      g_autofree char *today = signet_date_to_iso (&day);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) agenda = NULL;
+      g_autoptr(GPtrArray) contracts = NULL;
+      guint n_overdue_reviews = 0, n_reviewed = 0, n_due = 0;
+
+      signet_store_set_today (store, today);
+      g_assert_true (signet_demo_fill (store, &error));
+      g_assert_no_error (error);
+
+      agenda = signet_store_list_agenda (store, today, 0, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < agenda->len; i++)
+        {
+          SignetEvent *event = g_ptr_array_index (agenda, i);
+          int days = days_between_iso (today, signet_event_get_date (event));
+
+          if (days >= 0)
+            continue;
+          g_test_message ("%s: overdue %s %s %s", today, signet_event_get_date (event),
+                          signet_key_date_kind_to_token (signet_event_get_kind (event)),
+                          signet_event_get_contract_number (event));
+          /* Nothing overdue reaches back further than the last weeks. */
+          g_assert_cmpint (days, >=, -90);
+          if (signet_event_get_kind (event) == SIGNET_KEY_DATE_REVIEW)
+            {
+              n_overdue_reviews++;
+              g_assert_cmpint (days, >=, -40);
+            }
+        }
+      g_assert_cmpuint (n_overdue_reviews, >=, 1);
+      g_assert_cmpuint (n_overdue_reviews, <=, 5);
+
+      /* Of the contracts in force that a review came due for, most have
+       * one, by their owner, in the past. */
+      contracts = list_contracts (store);
+      for (guint i = 0; i < contracts->len; i++)
+        {
+          SignetContract *contract = g_ptr_array_index (contracts, i);
+          g_autoptr(GPtrArray) reviews = NULL;
+          g_autofree char *first_due_iso = NULL;
+          GDate first_due;
+
+          if (!signet_contract_status_is_in_force (signet_contract_get_status (contract)))
+            continue;
+          /* Even a contract of low risk, reviewed yearly. */
+          g_assert_true (signet_date_parse (signet_contract_get_start_date (contract), &first_due));
+          signet_date_add_months (&first_due, 12);
+          first_due_iso = signet_date_to_iso (&first_due);
+          if (days_between_iso (today, first_due_iso) > 0)
+            continue;
+
+          n_due++;
+          reviews = signet_store_list_reviews (store, signet_contract_get_id (contract), &error);
+          g_assert_no_error (error);
+          if (reviews->len > 0)
+            {
+              SignetReview *last = g_ptr_array_index (reviews, 0);
+
+              n_reviewed++;
+              g_assert_cmpint (days_between_iso (today, last->date), <=, 0);
+              g_assert_cmpstr (last->reviewer, ==, signet_contract_get_owner (contract));
+            }
+        }
+      g_test_message ("%s: %u of %u contracts a review came due for have one", today, n_reviewed, n_due);
+      g_assert_cmpuint (n_due, >=, 10);
+      g_assert_cmpuint (n_reviewed * 10, >=, n_due * 8);
+    }
+}
+
+/* Dates are counted from the store's today, which a test may fix. */
+static void
+test_fill_today (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contracts = NULL;
+  guint n_running = 0;
+
+  signet_store_set_today (f->store, "2031-03-15");
+  g_assert_true (signet_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+
+  contracts = list_contracts (f->store);
+  for (guint i = 0; i < contracts->len; i++)
+    {
+      SignetContract *contract = g_ptr_array_index (contracts, i);
+
+      if (signet_contract_get_status (contract) != SIGNET_CONTRACT_STATUS_ACTIVE)
+        continue;
+      n_running++;
+      g_assert_cmpstr (signet_contract_get_start_date (contract), <=, "2031-03-15");
+      g_assert_cmpstr (signet_contract_get_end_date (contract), >=, "2031-03-15");
+    }
+  g_assert_cmpuint (n_running, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +453,8 @@ main (int   argc,
   ADD ("/demo/fill/repeatable", test_fill_is_repeatable);
   ADD ("/demo/fill/all-or-nothing", test_fill_all_or_nothing);
   ADD ("/demo/generate", test_generate);
+  ADD ("/demo/fill/reviews", test_fill_reviews);
+  ADD ("/demo/fill/today", test_fill_today);
 #undef ADD
 
   return g_test_run ();
