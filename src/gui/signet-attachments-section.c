@@ -115,7 +115,7 @@ build_row_menu (SignetAttachmentsSection *self,
     }
 
   {
-    g_autoptr(GMenuItem) item = g_menu_item_new (_("Role and _Description…"), NULL);
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("Role and D_escription…"), NULL);
 
     g_menu_item_set_action_and_target_value (item, "attachment.edit", g_variant_new_int64 (id));
     g_menu_append_item (edit, item);

@@ -223,6 +223,41 @@ string_expression (void)
   return gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 }
 
+/* The number shows with its unit, "60 days", and reads back from it. */
+static gboolean
+notice_days_output_cb (AdwSpinRow *row,
+                       gpointer    user_data)
+{
+  guint days = (guint) adw_spin_row_get_value (row);
+  /* Translators: the notice period in its field, e.g. "60 days". */
+  g_autofree char *text = g_strdup_printf (ngettext ("%u day", "%u days", days), days);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+
+  return TRUE;
+}
+
+static int
+notice_days_input_cb (AdwSpinRow *row,
+                      double     *value,
+                      gpointer    user_data)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  char *end = NULL;
+  guint64 days;
+
+  while (g_ascii_isspace (*text))
+    text++;
+  if (!g_ascii_isdigit (*text))
+    return GTK_INPUT_ERROR;
+
+  days = g_ascii_strtoull (text, &end, 10);
+  *value = (double) MIN (days, 3650);
+
+  return TRUE;
+}
+
 static void
 add_notice_row (SignetContractPage  *self,
                 AdwPreferencesGroup *group)
@@ -231,7 +266,10 @@ add_notice_row (SignetContractPage  *self,
   GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
 
   self->notice_days_row = ADW_SPIN_ROW (row);
-  adw_spin_row_set_numeric (self->notice_days_row, TRUE);
+  /* Not numeric: the field shows the unit after the number. */
+  adw_spin_row_set_numeric (self->notice_days_row, FALSE);
+  g_signal_connect (row, "output", G_CALLBACK (notice_days_output_cb), NULL);
+  g_signal_connect (row, "input", G_CALLBACK (notice_days_input_cb), NULL);
   /* The unit of the number. */
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Days before the end date"));
   gtk_widget_set_tooltip_text (row, _("How many days before the end date notice must be given"));

@@ -171,9 +171,20 @@ static void
 export_button_clicked_cb (SignetExportDialog *self)
 {
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
   if (self->choosing != NULL)
     return;
+
+  /* Named, as the chooser lists it by name beside the file name. */
+  gtk_file_filter_set_name (filter, _("XML Files"));
+  gtk_file_filter_add_mime_type (filter, "application/xml");
+  gtk_file_filter_add_mime_type (filter, "text/xml");
+  gtk_file_filter_add_suffix (filter, "xml");
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, filter);
 
   gtk_file_dialog_set_title (dialog, _("Export Register"));
   gtk_file_dialog_set_accept_label (dialog, _("_Export"));

@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "display-test-utils.h"
+#include "signet-attachments-section.h"
+#include "signet-contract-page.h"
+#include "signet-export-dialog.h"
+#include "signet-window.h"
+
+/* Details of the contract page and the export dialog a user noticed: what
+ * stays in view, what a number is counted in, what a file filter is called. */
+
+typedef struct
+{
+  SignetStore        *store;
+  SignetContract     *contract;
+  GtkWindow          *window;
+  SignetContractPage *page;
+  char               *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = NULL;
+
+  display_test_reset_settings ();
+  f->store = display_test_new_store ();
+  client = display_test_add_client (f->store, "Contoso", "C001");
+  f->contract = display_test_add_contract (f->store, client, "HT-2026-0042", "Cleaning services", 100);
+  signet_contract_set_start_date (f->contract, "2026-04-02");
+  signet_contract_set_end_date (f->contract, "2027-04-01");
+  signet_contract_set_auto_renew (f->contract, TRUE);
+  signet_contract_set_notice_days (f->contract, 60);
+  g_assert_true (signet_store_update_contract (f->store, f->contract, NULL));
+  f->dir = g_dir_make_tmp ("signet-page-XXXXXX", NULL);
+
+  /* The page in the window, as the user has it: the window follows the
+   * store's changes as well as the page. */
+  f->window = GTK_WINDOW (signet_window_new (NULL, f->store, NULL));
+  display_test_show (f->window);
+  signet_window_open_contract (SIGNET_WINDOW (f->window), signet_contract_get_id (f->contract));
+  display_test_spin (200);
+  f->page = SIGNET_CONTRACT_PAGE (display_test_find_type (GTK_WIDGET (f->window), SIGNET_TYPE_CONTRACT_PAGE));
+  g_assert_nonnull (signet_contract_page_get_contract (f->page));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  display_test_destroy_windows ();
+  g_clear_object (&f->contract);
+  g_clear_object (&f->store);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static gboolean
+has_one_attachment (gpointer data)
+{
+  return signet_attachments_section_get_n_attachments (data) == 1;
+}
+
+/* The row of @section titled @title, or NULL. */
+static GtkWidget *
+find_titled_row (GtkWidget  *root,
+                 const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_titled_row (child, title);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return find_file_chooser () != NULL;
+}
+
+/* Scrolled down to the attachments, a file added there through Add File…
+ * and the file chooser stays in view: the page does not jump back to its
+ * top. */
+static void
+test_attachment_stays_in_view (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *section = display_test_find_type (GTK_WIDGET (f->page), SIGNET_TYPE_ATTACHMENTS_SECTION);
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (section, GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (scrolled);
+  GtkWidget *add_button = display_test_find_button (section, "Add File…");
+  g_autofree char *path = g_build_filename (f->dir, "signed.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  graphene_point_t top, row_top;
+  GtkWidget *chooser;
+  double before;
+  GtkWidget *row;
+
+  g_assert_nonnull (add_button);
+  g_assert_true (g_file_set_contents (path, "signed", -1, NULL));
+
+  /* Down to the attachments' heading, as a user scrolls to them. */
+  g_assert_true (gtk_widget_compute_point (section, viewport, &GRAPHENE_POINT_INIT (0, 0), &top));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top.y - 12);
+  display_test_spin (100);
+  before = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (before, >, 200);
+
+  /* Add File…, the file chosen in GTK's own chooser (no portal here). */
+  gtk_widget_grab_focus (add_button);
+  g_signal_emit_by_name (add_button, "clicked");
+  g_assert_true (display_test_wait_for (file_chooser_shown, NULL));
+  chooser = find_file_chooser ();
+  display_test_spin (500);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  display_test_spin (300);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_assert_true (display_test_wait_for (has_one_attachment, section));
+  display_test_spin (500);
+
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adjustment), before, 1.0);
+  row = find_titled_row (section, "signed.txt");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_compute_point (row, viewport, &GRAPHENE_POINT_INIT (0, 0), &row_top));
+  g_assert_cmpfloat (row_top.y, >=, 0);
+  g_assert_cmpfloat (row_top.y + gtk_widget_get_height (row), <=, gtk_widget_get_height (viewport));
+  g_free (display_test_save_screenshot (GTK_WIDGET (f->window), "attachment-added"));
+}
+
+/* The notice period shows what it counts, "60 days", "1 day", and reads
+ * back a number typed with or without it. */
+static void
+test_notice_unit (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *row = display_test_find_type (GTK_WIDGET (f->page), ADW_TYPE_SPIN_ROW);
+
+  g_assert_nonnull (row);
+  g_assert_cmpfloat (adw_spin_row_get_value (ADW_SPIN_ROW (row)), ==, 60);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "60 days");
+  gtk_widget_grab_focus (row);
+  display_test_spin (200);
+  g_free (display_test_save_screenshot (GTK_WIDGET (f->window), "notice-unit"));
+
+  adw_spin_row_set_value (ADW_SPIN_ROW (row), 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "1 day");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "45");
+  adw_spin_row_update (ADW_SPIN_ROW (row));
+  g_assert_cmpfloat (adw_spin_row_get_value (ADW_SPIN_ROW (row)), ==, 45);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "45 days");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "90 days");
+  adw_spin_row_update (ADW_SPIN_ROW (row));
+  g_assert_cmpfloat (adw_spin_row_get_value (ADW_SPIN_ROW (row)), ==, 90);
+}
+
+/* Export… asks for the file with its filter named, as the chooser lists it. */
+static void
+test_export_filter_named (Fixture       *f,
+                          gconstpointer  data)
+{
+  SignetExportDialog *export = signet_export_dialog_new (f->window, f->store, NULL, 1);
+  GtkWidget *chooser;
+  g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GtkFileFilter) filter = NULL;
+
+  /* The dialog says what is exported; its Export… asks for the file. */
+  signet_export_dialog_choose_file (export);
+  display_test_spin (300);
+  g_signal_emit_by_name (display_test_find_button (GTK_WIDGET (export), "Export…"), "clicked");
+  g_assert_true (display_test_wait_for (file_chooser_shown, NULL));
+  chooser = find_file_chooser ();
+
+  g_object_get (chooser, "filters", &filters, "filter", &filter, NULL);
+  g_assert_nonnull (filters);
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 1);
+  g_assert_nonnull (filter);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "XML Files");
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  display_test_spin (200);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  display_test_init (&argc, &argv);
+
+  g_test_add ("/page-details/attachment-stays-in-view", Fixture, NULL, fixture_set_up,
+              test_attachment_stays_in_view, fixture_tear_down);
+  g_test_add ("/page-details/notice-unit", Fixture, NULL, fixture_set_up, test_notice_unit, fixture_tear_down);
+  g_test_add ("/page-details/export-filter-named", Fixture, NULL, fixture_set_up,
+              test_export_filter_named, fixture_tear_down);
+
+  return g_test_run ();
+}
