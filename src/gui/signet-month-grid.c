@@ -54,6 +54,21 @@ event_chip_text (SignetEvent *event)
   return title != NULL && *title != '\0' ? title : signet_event_get_contract_title (event);
 }
 
+/* The name a screen reader gives a chip: what it shows first, then the
+ * contract's number, the kind of date and the day it is on. */
+static char *
+name_chip (SignetEvent *event)
+{
+  g_autofree char *day = signet_date_format_display (signet_event_get_date (event));
+
+  /* Translators: the name of an event in the month grid for screen
+   * readers: what it shows (a title), the contract's number, the kind of
+   * date and the day, e.g. "Cleaning services, HT-2026-0042 End, 2026-12-07". */
+  return g_strdup_printf (C_("calendar event", "%1$s, %2$s %3$s, %4$s"),
+                          event_chip_text (event), signet_event_get_contract_number (event),
+                          signet_key_date_kind_to_label (signet_event_get_kind (event)), day);
+}
+
 static char *
 describe_event (SignetEvent *event)
 {
@@ -170,10 +185,13 @@ _signet_month_grid_update_chips (SignetMonthGrid *self)
           GtkWidget *chip = g_ptr_array_index (cell->chips, j);
           SignetEvent *event = g_ptr_array_index (self->events, cell->first_event + j);
           const char *classes[] = { "event-chip", kind_css_class (signet_event_get_kind (event)), NULL };
+          g_autofree char *name = NULL;
 
           if (g_object_get_qdata (G_OBJECT (chip), event_quark) == event)
             continue;
 
+          name = name_chip (event);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
           gtk_label_set_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (chip))), event_chip_text (event));
           gtk_widget_set_css_classes (chip, classes);
           g_object_set_qdata_full (G_OBJECT (chip), event_quark, g_object_ref (event), g_object_unref);

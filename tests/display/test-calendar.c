@@ -454,6 +454,54 @@ test_chip_opens_contract (Fixture       *fixture,
   g_assert_not_reached ();
 }
 
+/* Every event chip of the month has a name for screen readers: what it
+ * shows, the contract's number, the kind of date and the day. */
+static void
+test_chip_names (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) events = expected_events (fixture);
+  guint n_named = 0;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      SignetEvent *event = g_ptr_array_index (events, i);
+      const char *title = signet_event_get_title (event);
+      g_autofree char *day = signet_date_format_display (signet_event_get_date (event));
+      g_autofree char *name = NULL;
+      g_autoptr(GPtrArray) chips = chips_on (fixture, signet_event_get_date (event));
+
+      if (title == NULL || *title == '\0')
+        title = signet_event_get_contract_title (event);
+      name = g_strdup_printf ("%s, %s %s, %s", title, signet_event_get_contract_number (event),
+                              signet_key_date_kind_to_label (signet_event_get_kind (event)), day);
+
+      for (guint j = 0; j < chips->len; j++)
+        {
+          g_autofree char *mismatch =
+            gtk_test_accessible_check_property (g_ptr_array_index (chips, j), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+
+          if (mismatch == NULL)
+            {
+              n_named++;
+              break;
+            }
+        }
+    }
+
+  /* Each chip shown is one event; a day with more than fit hides some. */
+  g_assert_cmpuint (n_named, >, 0);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->grid));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "event-chip") && shown (child))
+      {
+        g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL));
+        n_named--;
+      }
+  g_assert_cmpuint (n_named, ==, 0);
+}
+
 /* Runs the key binding of @keyval (no modifiers) that @widget has, as a
  * key press on the focused widget does. */
 static void
@@ -996,6 +1044,7 @@ main (int   argc,
   g_test_add ("/calendar/chip-opens-contract", Fixture, NULL,
               fixture_set_up, test_chip_opens_contract, fixture_tear_down);
   g_test_add ("/calendar/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add ("/calendar/chip-names", Fixture, NULL, fixture_set_up, test_chip_names, fixture_tear_down);
   g_test_add ("/calendar/buttons", Fixture, NULL, fixture_set_up, test_buttons, fixture_tear_down);
   g_test_add ("/calendar/live-update", Fixture, NULL, fixture_set_up, test_live_update, fixture_tear_down);
   g_test_add ("/calendar/agenda", Fixture, NULL, fixture_set_up, test_agenda, fixture_tear_down);
