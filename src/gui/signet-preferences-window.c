@@ -218,9 +218,10 @@ signet_preferences_window_init (SignetPreferencesWindow *self)
   self->loading = TRUE;
 
   self->settings = g_settings_new (SIGNET_SETTINGS_SCHEMA);
-  /* Translators: the first choice of default currency, with the currency
-   * of the user's language and region, as in "Follow the Language (EUR)". */
-  follow = g_strdup_printf (_("Follow the Language (%s)"), signet_currency_for_locale ());
+  /* Translators: the first choice of default currency: the currency of
+   * the user's language and region, whichever it is, as in "EUR
+   * (Automatic)". The code comes first, for a narrow dialog cuts the end. */
+  follow = g_strdup_printf (_("%s (Automatic)"), signet_currency_for_locale ());
   self->currencies = gtk_string_list_new (NULL);
   gtk_string_list_append (self->currencies, follow);
   gtk_string_list_splice (self->currencies, 1, 0, signet_currency_list ());

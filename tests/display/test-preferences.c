@@ -111,7 +111,7 @@ test_default_currency (void)
   row = ADW_COMBO_ROW (display_test_find_type (preferences, ADW_TYPE_COMBO_ROW));
   codes = adw_combo_row_get_model (row);
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (codes), 0), ==, "Follow the Language (CNY)");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (codes), 0), ==, "CNY (Automatic)");
   currency = g_settings_get_string (settings, "default-currency");
   g_assert_cmpstr (currency, ==, "");
   g_clear_pointer (&currency, g_free);
