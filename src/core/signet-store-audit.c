@@ -235,7 +235,12 @@ insert_audit (SignetStore       *self,
   _signet_store_bind_text (stmt, 6, label);
   sqlite3_bind_text (stmt, 7, changes->str, (int) changes->len, SQLITE_STATIC);
 
-  return _signet_store_step_done (self, stmt, error);
+  if (!_signet_store_step_done (self, stmt, error))
+    return FALSE;
+
+  _signet_store_note_own_audit (self, sqlite3_last_insert_rowid (self->db));
+
+  return TRUE;
 }
 
 /* Writes one audit row whose changes column holds the changed fields as a

@@ -40,6 +40,17 @@ struct _SignetStore
   SignetSortKey  ordered_key;
   gboolean       ordered_descending;
   GHashTable    *search_texts;
+
+  /* Writes of other connections, see signet-store-watch.c: what was
+   * seen of them last, the audit ids this store's own transaction has
+   * written so far, and those of its committed writes not yet passed. */
+  gint64         seen_data_version;
+  gint64         seen_audit_id;
+  gint64         pending_audit_first;
+  gint64         pending_audit_last;
+  GArray        *own_audit_ranges;
+  GSource       *watch_source;
+  guint          n_watchers;
 };
 
 /* A record as (field, text) pairs in a fixed order, for the audit log.
@@ -132,6 +143,18 @@ void          _signet_store_search_note_change   (SignetStore      *self,
                                                   gint64            id,
                                                   SignetChangeKind  change);
 void          _signet_store_search_forget        (SignetStore      *self);
+
+/* Forgets what the store keeps in memory and emits "reset". */
+void          _signet_store_emit_reset           (SignetStore      *self);
+/* See signet-store-watch.c: what is seen of the register as it is
+ * opened; an audit entry this store wrote; the end of a transaction of
+ * this store's, committed or not. */
+void          _signet_store_watch_start          (SignetStore      *self);
+void          _signet_store_watch_finalize       (SignetStore      *self);
+void          _signet_store_note_own_audit       (SignetStore      *self,
+                                                  gint64            audit_id);
+void          _signet_store_own_writes_ended     (SignetStore      *self,
+                                                  gboolean          committed);
 
 FieldList    *_signet_contract_to_fields         (SignetContract   *contract);
 FieldList    *_signet_client_to_fields           (SignetClient     *client);

@@ -279,8 +279,11 @@ _signet_store_commit_write (SignetStore  *self,
   if (!_signet_store_exec (self, "COMMIT", error))
     {
       _signet_store_exec (self, "ROLLBACK", NULL);
+      _signet_store_own_writes_ended (self, FALSE);
       return FALSE;
     }
+
+  _signet_store_own_writes_ended (self, TRUE);
 
   return TRUE;
 }
@@ -293,8 +296,12 @@ _signet_store_rollback_write (SignetStore *self)
       if (sqlite3_total_changes64 (self->db) != self->write_start_changes)
         self->batch_failed = TRUE;
     }
-  else if (!sqlite3_get_autocommit (self->db))
-    _signet_store_exec (self, "ROLLBACK", NULL);
+  else
+    {
+      if (!sqlite3_get_autocommit (self->db))
+        _signet_store_exec (self, "ROLLBACK", NULL);
+      _signet_store_own_writes_ended (self, FALSE);
+    }
 }
 
 void
@@ -311,6 +318,13 @@ _signet_store_emit_changed (SignetStore      *self,
 
   _signet_store_search_note_change (self, kind, id, change);
   g_signal_emit (self, signals[CHANGED], 0, kind, id, change);
+}
+
+void
+_signet_store_emit_reset (SignetStore *self)
+{
+  _signet_store_search_forget (self);
+  g_signal_emit (self, signals[RESET], 0);
 }
 
 gboolean
@@ -1201,6 +1215,7 @@ signet_store_finalize (GObject *object)
   SignetStore *self = (SignetStore *)object;
 
   _signet_store_search_forget (self);
+  _signet_store_watch_finalize (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -1276,6 +1291,8 @@ open_store (const char            *path,
 
   if (!open_database (self, flags, target_version, error))
     return NULL;
+
+  _signet_store_watch_start (self);
 
   return g_steal_pointer (&self);
 }
@@ -1452,6 +1469,7 @@ signet_store_commit_batch (SignetStore  *self,
     {
       self->batch_failed = FALSE;
       _signet_store_exec (self, "ROLLBACK", NULL);
+      _signet_store_own_writes_ended (self, FALSE);
       g_set_error_literal (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_FAILED,
                            _("A record could not be written completely, so nothing was saved."));
       return FALSE;
@@ -1461,9 +1479,11 @@ signet_store_commit_batch (SignetStore  *self,
       !_signet_store_exec (self, "COMMIT", error))
     {
       _signet_store_exec (self, "ROLLBACK", NULL);
+      _signet_store_own_writes_ended (self, FALSE);
       return FALSE;
     }
 
+  _signet_store_own_writes_ended (self, TRUE);
   if (changed)
     g_signal_emit (self, signals[RESET], 0);
 
@@ -1481,4 +1501,5 @@ signet_store_rollback_batch (SignetStore *self)
   self->batch_failed = FALSE;
   _signet_store_search_forget (self);
   _signet_store_exec (self, "ROLLBACK", NULL);
+  _signet_store_own_writes_ended (self, FALSE);
 }

@@ -131,6 +131,18 @@ gboolean          signet_store_set_watched           (SignetStore      **slot,
                                                       gpointer           instance,
                                                       GCallback          changed_cb,
                                                       GCallback          reset_cb);
+/* Writes made through other connections to the register (an import in
+ * a thread, `signet --import`, another window or process): a check
+ * emits them as precise "changed" signals, or as one "reset" when there
+ * are many, read from the audit log. It costs one PRAGMA reading shared
+ * memory when nothing was written. Watching checks every second on the
+ * calling thread's main context, for the store a window shows (each
+ * window that watches stops once); a store in a worker thread does not
+ * watch. */
+void              signet_store_watch_external_changes (SignetStore      *self,
+                                                      gboolean           watch);
+gboolean          signet_store_check_external_changes (SignetStore      *self,
+                                                      GError           **error);
 /* The schema version this build writes. */
 int               signet_store_get_schema_version    (void);
 

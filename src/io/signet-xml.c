@@ -680,14 +680,10 @@ signet_xml_import_finish (SignetStore   *store,
 
   report = g_task_propagate_pointer (G_TASK (result), error);
 
-  /* The import wrote through another connection: the views on @store
-   * learn of it here, in their own thread. */
-  if (report != NULL && !report->dry_run &&
-      report->clients_added + report->clients_updated +
-      report->contracts_added + report->contracts_updated +
-      report->attachments_added + report->annotations_added +
-      report->key_dates_added + report->reviews_added + report->reminders_changed > 0)
-    g_signal_emit_by_name (store, "reset");
+  /* The import wrote through another connection; the store would notice
+   * on its own, and the views on it learn of it now, in their thread. */
+  if (report != NULL && !report->dry_run)
+    signet_store_check_external_changes (store, NULL);
 
   return report;
 }

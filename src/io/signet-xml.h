@@ -167,8 +167,9 @@ gboolean             signet_xml_import                (SignetStore             *
                                                        gpointer                 progress_data,
                                                        GError                 **error);
 /* Runs signet_xml_import() in a thread on its own connection to the
- * database of @store; once a real import changed something, @store emits
- * "reset" in the caller's thread so that views reload. */
+ * database of @store; once a real import is done, @store looks for what
+ * it wrote (signet_store_check_external_changes()) and emits it in the
+ * caller's thread. */
 void                 signet_xml_import_async          (SignetStore             *store,
                                                        GFile                   *src,
                                                        const SignetImportOptions *options,
