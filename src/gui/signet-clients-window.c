@@ -703,21 +703,45 @@ row_activated_cb (SignetClientsWindow *self,
   pick_client (self, row);
 }
 
+static gboolean
+same_fields (SignetClient *a,
+             SignetClient *b)
+{
+  for (SignetField field = FIRST_FIELD; field <= SIGNET_FIELD_CLIENT_NOTES; field++)
+    if (g_strcmp0 (signet_client_get_field (a, field), signet_client_get_field (b, field)) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Someone else's change to the client shown (another window, an import)
  * is taken in, with its version, unless it would overwrite the user's
- * edits; those meet it when they are saved. */
+ * edits; those meet it at once, field by field, as a refused save would
+ * show it. */
 static void
 take_in_stored_client (SignetClientsWindow *self)
 {
   g_autoptr(SignetClient) stored = NULL;
+  g_autoptr(SignetClient) edited = NULL;
 
-  if (self->client == NULL || signet_client_get_id (self->client) == 0 || self->mine != NULL ||
-      is_dirty (self))
+  if (self->client == NULL || signet_client_get_id (self->client) == 0)
     return;
 
   stored = signet_store_get_client (self->store, signet_client_get_id (self->client), NULL);
-  if (stored != NULL && signet_client_get_version (stored) != signet_client_get_version (self->client))
-    show_client (self, stored);
+  if (stored == NULL || signet_client_get_version (stored) == signet_client_get_version (self->client))
+    return;
+
+  if (self->mine == NULL && !is_dirty (self))
+    {
+      show_client (self, stored);
+      return;
+    }
+
+  /* What the form holds was saved: by this window, as the store announces
+   * its own save before the form takes the result in. */
+  edited = read_form (self);
+  if (!same_fields (stored, edited))
+    take_conflicts (self, edited, NULL);
 }
 
 static void

@@ -111,6 +111,36 @@ choice_changed_cb (SignetConflictPanel *panel,
   _signet_contract_page_update_dirty (self);
 }
 
+static GtkWidget *
+new_deleted_notice (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *title = gtk_label_new (_("This Contract Was Deleted Elsewhere"));
+  GtkWidget *description = gtk_label_new (_("Someone else deleted this contract while it was open here. "
+                                            "What the form shows is kept: save to add it again as a new "
+                                            "contract, or copy what you need."));
+
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (title_box), icon);
+  gtk_box_append (GTK_BOX (title_box), title);
+  gtk_box_append (GTK_BOX (box), title_box);
+
+  gtk_label_set_xalign (GTK_LABEL (description), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+  gtk_box_append (GTK_BOX (box), description);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("This Contract Was Deleted Elsewhere"), -1);
+  gtk_widget_set_visible (box, FALSE);
+
+  return box;
+}
+
 void
 _signet_contract_page_build_conflicts (SignetContractPage *self)
 {
@@ -118,6 +148,8 @@ _signet_contract_page_build_conflicts (SignetContractPage *self)
 
   self->conflict_panel = SIGNET_CONFLICT_PANEL (panel);
   gtk_box_prepend (self->form_box, panel);
+  self->deleted_notice = new_deleted_notice ();
+  gtk_box_prepend (self->form_box, self->deleted_notice);
   g_signal_connect_object (panel, "choice-changed", G_CALLBACK (choice_changed_cb), self, 0);
 }
 
@@ -178,4 +210,62 @@ _signet_contract_page_drop_conflicts (SignetContractPage *self)
 
   if (self->conflict_panel != NULL)
     signet_conflict_panel_clear (self->conflict_panel);
+}
+
+void
+_signet_contract_page_meet_change (SignetContractPage *self)
+{
+  g_autoptr(SignetContract) stored = NULL;
+  g_autoptr(SignetContract) edited = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stored = signet_store_get_contract (self->store, signet_contract_get_id (self->contract), &error);
+  if (stored == NULL)
+    {
+      if (g_error_matches (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND))
+        _signet_contract_page_set_deleted (self, TRUE);
+      return;
+    }
+
+  if (signet_contract_get_version (stored) == signet_contract_get_version (self->contract))
+    return;
+
+  /* A form that cannot be read yet (a half-typed amount) meets the change
+   * when it is saved. */
+  edited = _signet_contract_page_read_form (self, NULL);
+  if (edited == NULL)
+    return;
+
+  /* What the form holds was saved: by this page, as the store announces
+   * its own save before the page takes the result in. */
+  if (signet_contract_equal (stored, edited))
+    return;
+
+  if (!_signet_contract_page_take_conflicts (self, edited, &error) &&
+      g_error_matches (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND))
+    _signet_contract_page_set_deleted (self, TRUE);
+}
+
+void
+_signet_contract_page_set_deleted (SignetContractPage *self,
+                                   gboolean            deleted)
+{
+  if (self->deleted_notice == NULL)
+    return;
+
+  if (deleted)
+    {
+      _signet_contract_page_drop_conflicts (self);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+    }
+  gtk_widget_set_visible (self->deleted_notice, deleted);
+  /* There is nothing left to delete. */
+  gtk_widget_set_visible (self->delete_button,
+                          !deleted && self->contract != NULL && signet_contract_get_id (self->contract) != 0);
+}
+
+gboolean
+_signet_contract_page_get_deleted (SignetContractPage *self)
+{
+  return self->deleted_notice != NULL && gtk_widget_get_visible (self->deleted_notice);
 }

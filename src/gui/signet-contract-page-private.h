@@ -57,6 +57,8 @@ struct _SignetContractPage
   SignetAttachmentsSection *attachments_section;
   SignetHistorySection *history_section;
   SignetConflictPanel *conflict_panel;
+  /* Says that the contract was deleted elsewhere (see -conflicts.c). */
+  GtkWidget      *deleted_notice;
 
   /* Per field: the row (or the notes) that gets the error style and the
    * focus, and the label under it that says what is wrong. */
@@ -110,5 +112,15 @@ gboolean _signet_contract_page_take_conflicts (SignetContractPage *self,
 void _signet_contract_page_build_conflicts (SignetContractPage *self);
 /* Forgets a conflict being resolved and hides it. */
 void _signet_contract_page_drop_conflicts (SignetContractPage *self);
+/* Someone else's write to the contract shown, seen as it lands: the page
+ * with the user's edits shows at once what changed (as a refused save
+ * would), and says so when the contract was deleted. */
+void _signet_contract_page_meet_change    (SignetContractPage *self);
+/* Says that the contract shown was deleted elsewhere, the form unchanged;
+ * saving then adds it as a new contract. Set to FALSE when another
+ * contract is shown. */
+void _signet_contract_page_set_deleted    (SignetContractPage *self,
+                                           gboolean            deleted);
+gboolean _signet_contract_page_get_deleted (SignetContractPage *self);
 
 G_END_DECLS

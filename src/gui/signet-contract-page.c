@@ -399,17 +399,25 @@ _signet_contract_page_update_dirty (SignetContractPage *self)
 
 /* Someone else's change to the contract shown here (an undo, another
  * window, an import) is taken in, with its version, unless it would
- * overwrite the user's edits; those meet it when they are saved. */
+ * overwrite the user's edits; those meet it at once, field by field. */
 static void
 take_in_stored (SignetContractPage *self)
 {
   g_autoptr(SignetContract) stored = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (self->contract == NULL || signet_contract_get_id (self->contract) == 0 || self->dirty ||
-      self->mine != NULL)
+  if (self->contract == NULL || signet_contract_get_id (self->contract) == 0)
     return;
 
-  stored = signet_store_get_contract (self->store, signet_contract_get_id (self->contract), NULL);
+  if (self->dirty || self->mine != NULL)
+    {
+      _signet_contract_page_meet_change (self);
+      return;
+    }
+
+  stored = signet_store_get_contract (self->store, signet_contract_get_id (self->contract), &error);
+  if (g_error_matches (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND))
+    _signet_contract_page_set_deleted (self, TRUE);
   if (stored != NULL &&
       (signet_contract_get_version (stored) != signet_contract_get_version (self->contract) ||
        !signet_contract_equal (stored, self->contract)))
@@ -430,8 +438,19 @@ store_changed_cb (SignetContractPage *self,
       return;
     }
 
-  if (change == SIGNET_CHANGE_UPDATED && self->contract != NULL && id == signet_contract_get_id (self->contract))
-    take_in_stored (self);
+  if (self->contract == NULL || id != signet_contract_get_id (self->contract))
+    return;
+
+  /* Deleted elsewhere, or put back (an undo) while the page still shows it. */
+  if (change == SIGNET_CHANGE_REMOVED)
+    {
+      _signet_contract_page_set_deleted (self, TRUE);
+      return;
+    }
+  if (change == SIGNET_CHANGE_ADDED)
+    _signet_contract_page_set_deleted (self, FALSE);
+
+  take_in_stored (self);
 }
 
 static void
@@ -652,6 +671,7 @@ signet_contract_page_set_contract (SignetContractPage *self,
   if (contract != NULL)
     self->contract = signet_contract_copy (contract);
   _signet_contract_page_drop_conflicts (self);
+  _signet_contract_page_set_deleted (self, FALSE);
 
   if (self->contract != NULL)
     {
@@ -733,6 +753,13 @@ signet_contract_page_save (SignetContractPage  *self,
       show_field_error (self, field_error->code, field_error->message);
       g_propagate_error (error, g_steal_pointer (&field_error));
       return FALSE;
+    }
+
+  /* Deleted elsewhere: what the form holds comes back as a new contract. */
+  if (_signet_contract_page_get_deleted (self))
+    {
+      signet_contract_set_id (edited, 0);
+      signet_contract_set_version (edited, 0);
     }
 
   if (signet_contract_get_id (edited) == 0)

@@ -411,6 +411,22 @@ narrow_breakpoint_applied_cb (SignetWindow  *self,
   adw_view_switcher_bar_set_stack (self->list_switcher_bar, self->view_stack);
 }
 
+/* Coming back to the window, the user sees the register as it is now,
+ * not as it was at the last tick of the store's watch. */
+static void
+active_changed_cb (SignetWindow *self,
+                   GParamSpec   *pspec,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || !gtk_window_is_active (GTK_WINDOW (self)))
+    return;
+
+  if (!signet_store_check_external_changes (self->store, &error))
+    g_debug ("Could not look for changes made elsewhere: %s", error->message);
+}
+
 static void
 set_store (SignetWindow *self,
            SignetStore  *store,
@@ -418,6 +434,11 @@ set_store (SignetWindow *self,
 {
   signet_contract_table_set_model (self->table, NULL);
   g_clear_object (&self->list);
+  /* What other programs and windows write shows within a second or two. */
+  if (store != NULL)
+    signet_store_watch_external_changes (store, TRUE);
+  if (self->store != NULL)
+    signet_store_watch_external_changes (self->store, FALSE);
   g_set_object (&self->store, store);
 
   stop_indexer (self);
@@ -900,6 +921,8 @@ signet_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGNET_TYPE_WINDOW);
 
   g_clear_object (&self->list);
+  if (self->store != NULL)
+    signet_store_watch_external_changes (self->store, FALSE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -987,6 +1010,7 @@ signet_window_init (SignetWindow *self)
   g_signal_connect_object (self->page, "open-pdf", G_CALLBACK (page_open_pdf_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (view_stack_child_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
 }
 
 SignetWindow *

@@ -1,0 +1,539 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "test-live-register"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "display-test-utils.h"
+#include "signet-clients-window.h"
+#include "signet-conflict-panel.h"
+#include "signet-contract-list.h"
+#include "signet-contract-page.h"
+#include "signet-contract-table.h"
+#include "signet-window.h"
+#include "signet-xml.h"
+
+/* The open window shows what is in the register: what the command line
+ * or a second connection writes to the file appears within two seconds,
+ * the user doing nothing. The window is the real one; the other writers
+ * are the real `signet --import` and a second SignetStore on the file.
+ * The prompts are found by their translated texts, so that
+ * -p /live-register/changed-elsewhere-prompt and -p .../deleted-elsewhere
+ * under LC_ALL=zh_CN.UTF-8 or de_DE.UTF-8 give screenshots to look at. */
+
+#define WITHIN_US (2 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  SignetStore    *store;
+  SignetStore    *other;
+  SignetClient   *client;
+  SignetContract *contract;
+  GtkWidget      *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  display_test_reset_settings ();
+
+  f->store = display_test_new_store ();
+  f->client = display_test_add_client (f->store, "北京华信科技有限公司", "HX");
+  f->contract = display_test_add_contract (f->store, f->client, "HT-2026-0001", "Office lease", 1200000);
+  f->other = signet_store_new (signet_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  display_test_destroy_windows ();
+  g_clear_object (&f->contract);
+  g_clear_object (&f->client);
+  g_clear_object (&f->other);
+  g_clear_object (&f->store);
+}
+
+static SignetContractPage *
+page (Fixture *f)
+{
+  return SIGNET_CONTRACT_PAGE (display_test_find_type (f->window, SIGNET_TYPE_CONTRACT_PAGE));
+}
+
+static SignetContractTable *
+table (Fixture *f)
+{
+  return SIGNET_CONTRACT_TABLE (display_test_find_type (f->window, SIGNET_TYPE_CONTRACT_TABLE));
+}
+
+static void
+show_window (Fixture  *f,
+             gboolean  open_contract)
+{
+  SignetContractList *list;
+  guint position;
+
+  f->window = GTK_WIDGET (signet_window_new (NULL, f->store, NULL));
+  display_test_show (GTK_WINDOW (f->window));
+  if (!open_contract)
+    return;
+
+  /* Click the contract in the list, as a user picks it. */
+  list = signet_contract_table_get_model (table (f));
+  position = signet_contract_list_find (list, signet_contract_get_id (f->contract));
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (display_test_find_type (GTK_WIDGET (table (f)),
+                                                                                                         GTK_TYPE_COLUMN_VIEW))),
+                                   position, TRUE);
+  display_test_spin (20);
+  g_assert_nonnull (signet_contract_page_get_contract (page (f)));
+}
+
+/* A label on screen (mapped) below @root that reads @text. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The field called @name below @root, outside the conflict panel. */
+static GtkWidget *
+find_form_field (GtkWidget  *root,
+                 const char *name)
+{
+  if (SIGNET_IS_CONFLICT_PANEL (root))
+    return NULL;
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+      !GTK_IS_LABEL (root))
+    {
+      g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (root),
+                                                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+
+      if (mismatch == NULL)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_form_field (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkEditable *
+field (Fixture    *f,
+       const char *name)
+{
+  GtkWidget *found = find_form_field (GTK_WIDGET (page (f)), name);
+
+  g_assert_nonnull (found);
+
+  return GTK_EDITABLE (found);
+}
+
+static SignetConflictPanel *
+panel (Fixture *f)
+{
+  return SIGNET_CONFLICT_PANEL (display_test_find_type (GTK_WIDGET (page (f)), SIGNET_TYPE_CONFLICT_PANEL));
+}
+
+/* The panel's row of the field labelled @title, or NULL. */
+static AdwActionRow *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_ACTION_ROW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *row = find_row (child, title);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+static SignetContract *
+stored (Fixture *f,
+        gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  SignetContract *contract = signet_store_get_contract (f->other, id, &error);
+
+  g_assert_no_error (error);
+
+  return contract;
+}
+
+static void
+change_title_elsewhere (Fixture    *f,
+                        const char *title)
+{
+  g_autoptr(SignetContract) contract = stored (f, signet_contract_get_id (f->contract));
+  g_autoptr(GError) error = NULL;
+
+  signet_contract_set_title (contract, title);
+  g_assert_true (signet_store_update_contract (f->other, contract, &error));
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *text;
+} Expect;
+
+static gboolean
+list_shows (gpointer data)
+{
+  Expect *expect = data;
+
+  return shows_text (GTK_WIDGET (table (expect->f)), expect->text);
+}
+
+static gboolean
+panel_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (panel (data)));
+}
+
+static gboolean
+title_shown (gpointer data)
+{
+  Expect *expect = data;
+
+  return g_strcmp0 (gtk_editable_get_text (field (expect->f, "Title")), expect->text) == 0;
+}
+
+static gboolean
+page_says (gpointer data)
+{
+  Expect *expect = data;
+
+  return shows_text (GTK_WIDGET (page (expect->f)), expect->text);
+}
+
+/* Waits for @condition, and asserts that it came within two seconds of
+ * @since (g_get_monotonic_time()). */
+static void
+assert_within_two_seconds (gboolean (*condition) (gpointer data),
+                           gpointer   data,
+                           gint64     since)
+{
+  g_assert_true (display_test_wait_for (condition, data));
+  g_test_message ("Shown after %.2f s", (g_get_monotonic_time () - since) / (double) G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - since, <, WITHIN_US);
+}
+
+static void
+run_signet_cli (const char * const *argv)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+
+  /* The window's main loop keeps running while the import does. */
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_subprocess_get_successful (process));
+}
+
+/* `signet --import` in a terminal while the window is open: the new
+ * contract is in the list within two seconds, no click, no focus. */
+static void
+test_cli_import (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (signet_store_get_path (f->store));
+  g_autofree char *xml_path = g_build_filename (dir, "new-contract.xml", NULL);
+  g_autofree char *database = g_strconcat ("--database=", signet_store_get_path (f->store), NULL);
+  g_autofree char *import = g_strconcat ("--import=", xml_path, NULL);
+  const char * const argv[] = { SIGNET_BINARY, database, import, NULL };
+  g_autoptr(GError) error = NULL;
+  Expect expect = { f, "HT-2026-0099" };
+  SignetContractList *list;
+  gint64 since;
+
+  g_assert_true (g_file_set_contents (xml_path,
+                                      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                      "<register xmlns=\"" SIGNET_XML_NAMESPACE "\" version=\"1\">\n"
+                                      "  <contracts>\n"
+                                      "    <contract number=\"HT-2026-0099\" client=\"HX\">\n"
+                                      "      <title>Warehouse rental, Pudong</title>\n"
+                                      "      <value currency=\"CNY\">86000.00</value>\n"
+                                      "      <status>active</status>\n"
+                                      "    </contract>\n"
+                                      "  </contracts>\n"
+                                      "</register>\n", -1, &error));
+  g_assert_no_error (error);
+
+  show_window (f, FALSE);
+  list = signet_contract_table_get_model (table (f));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_false (list_shows (&expect));
+
+  run_signet_cli (argv);
+  since = g_get_monotonic_time ();
+
+  assert_within_two_seconds (list_shows, &expect, since);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  expect.text = "Warehouse rental, Pudong";
+  g_assert_true (list_shows (&expect));
+
+  g_remove (xml_path);
+}
+
+/* The contract open without edits simply shows what was saved
+ * elsewhere, in the form and in the list. */
+static void
+test_follows_without_edits (Fixture       *f,
+                            gconstpointer  data)
+{
+  Expect expect = { f, "Office lease, floors 3-5" };
+  gint64 since;
+
+  show_window (f, TRUE);
+  g_assert_false (signet_contract_page_get_dirty (page (f)));
+
+  change_title_elsewhere (f, "Office lease, floors 3-5");
+  since = g_get_monotonic_time ();
+
+  assert_within_two_seconds (title_shown, &expect, since);
+  g_assert_true (display_test_wait_for (list_shows, &expect));
+  g_assert_false (signet_contract_page_get_dirty (page (f)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (panel (f))));
+  g_assert_null (display_test_find_alert_dialog ());
+}
+
+/* The user is typing an Owner when the title is changed elsewhere: the
+ * page shows the changed-elsewhere prompt at once, before any save, with
+ * Reload and Keep Mine; the Owner stays as typed. */
+static void
+test_changed_elsewhere_prompt (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(SignetContract) saved = NULL;
+  g_autofree char *screenshot = NULL;
+  AdwActionRow *row;
+  gint64 since;
+
+  g_autofree char *subtitle = NULL;
+  const char *owner = signet_field_to_label (SIGNET_FIELD_CONTRACT_OWNER);
+  const char *title = signet_field_to_label (SIGNET_FIELD_CONTRACT_TITLE);
+
+  show_window (f, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (field (f, owner)));
+  gtk_editable_set_text (field (f, owner), "王芳");
+  g_assert_true (signet_contract_page_get_dirty (page (f)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (panel (f))));
+
+  change_title_elsewhere (f, "Office lease, floors 3-5");
+  since = g_get_monotonic_time ();
+
+  assert_within_two_seconds (panel_shown, f, since);
+  row = find_row (GTK_WIDGET (panel (f)), title);
+  g_assert_nonnull (row);
+  subtitle = g_strdup_printf (_("Now: %s\nWhen you opened it: %s"), "Office lease, floors 3-5", "Office lease");
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, subtitle);
+  g_assert_nonnull (display_test_find_button (GTK_WIDGET (row), _("Reload")));
+  g_assert_nonnull (display_test_find_button (GTK_WIDGET (row), _("Keep Mine")));
+  g_assert_null (find_row (GTK_WIDGET (panel (f)), owner));
+  g_assert_cmpstr (gtk_editable_get_text (field (f, title)), ==, "Office lease, floors 3-5");
+  g_assert_cmpstr (gtk_editable_get_text (field (f, owner)), ==, "王芳");
+  g_assert_true (signet_contract_page_get_dirty (page (f)));
+  g_assert_null (display_test_find_alert_dialog ());
+  display_test_spin (200);
+  screenshot = display_test_save_screenshot (f->window, "live-changed-elsewhere");
+
+  /* Nothing of the user's was written, nothing of theirs lost. */
+  saved = stored (f, signet_contract_get_id (f->contract));
+  g_assert_null (signet_contract_get_owner (saved));
+  g_clear_object (&saved);
+
+  /* Saving now keeps both. */
+  g_assert_true (gtk_widget_activate_action (f->window, "contract.save", NULL));
+  display_test_spin (20);
+  g_assert_null (display_test_find_alert_dialog ());
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (panel (f))));
+  saved = stored (f, signet_contract_get_id (f->contract));
+  g_assert_cmpstr (signet_contract_get_title (saved), ==, "Office lease, floors 3-5");
+  g_assert_cmpstr (signet_contract_get_owner (saved), ==, "王芳");
+}
+
+/* Deleted elsewhere while the user edits it: the page says so and keeps
+ * what was typed; no question pops up; saving adds it again. */
+static void
+test_deleted_elsewhere (Fixture       *f,
+                        gconstpointer  data)
+{
+  Expect expect = { f, _("This Contract Was Deleted Elsewhere") };
+  const char *owner = signet_field_to_label (SIGNET_FIELD_CONTRACT_OWNER);
+  const char *title = signet_field_to_label (SIGNET_FIELD_CONTRACT_TITLE);
+  /* As the button shows it: without the access key's underscore. */
+  g_auto(GStrv) delete_parts = g_strsplit (_("_Delete"), "_", -1);
+  g_autofree char *delete_label = g_strjoinv ("", delete_parts);
+  GtkWidget *delete_button;
+  g_autoptr(SignetContract) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *screenshot = NULL;
+  gint64 since;
+
+  show_window (f, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (field (f, owner)));
+  gtk_editable_set_text (field (f, owner), "王芳");
+
+  g_assert_true (signet_store_delete_contract (f->other, signet_contract_get_id (f->contract), &error));
+  g_assert_no_error (error);
+  since = g_get_monotonic_time ();
+
+  assert_within_two_seconds (page_says, &expect, since);
+  g_assert_null (display_test_find_alert_dialog ());
+  g_assert_nonnull (signet_contract_page_get_contract (page (f)));
+  g_assert_cmpstr (gtk_editable_get_text (field (f, owner)), ==, "王芳");
+  g_assert_cmpstr (gtk_editable_get_text (field (f, title)), ==, "Office lease");
+  /* Nothing is left to delete. */
+  delete_button = display_test_find_button (GTK_WIDGET (page (f)), delete_label);
+  g_assert_nonnull (delete_button);
+  g_assert_false (gtk_widget_is_visible (delete_button));
+  display_test_spin (200);
+  screenshot = display_test_save_screenshot (f->window, "live-deleted-elsewhere");
+
+  g_assert_true (gtk_widget_activate_action (f->window, "contract.save", NULL));
+  display_test_spin (20);
+  g_assert_null (display_test_find_alert_dialog ());
+  g_assert_false (page_says (&expect));
+  again = signet_store_find_contract_by_number (f->other, "HT-2026-0001", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+  g_assert_cmpint (signet_contract_get_id (again), !=, signet_contract_get_id (f->contract));
+  g_assert_cmpstr (signet_contract_get_owner (again), ==, "王芳");
+}
+
+static GtkListBoxRow *
+find_client_row (GtkWidget  *window,
+                 const char *name)
+{
+  GtkListBox *list_box = GTK_LIST_BOX (display_test_find_type (window, GTK_TYPE_LIST_BOX));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list_box, i)) != NULL; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
+      return row;
+
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *dialog;
+} ClientsShown;
+
+static gboolean
+client_panel_shown (gpointer data)
+{
+  ClientsShown *shown = data;
+
+  return gtk_widget_get_mapped (display_test_find_type (shown->dialog, SIGNET_TYPE_CONFLICT_PANEL));
+}
+
+/* The Clients dialog over the window: a phone number being typed when the
+ * name is changed elsewhere; the prompt comes without a save. */
+static void
+test_client_changed_elsewhere (Fixture       *f,
+                               gconstpointer  data)
+{
+  gint64 id = signet_client_get_id (f->client);
+  g_autoptr(SignetClient) theirs = NULL;
+  g_autoptr(SignetClient) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  ClientsShown shown;
+  GtkListBoxRow *row;
+  AdwActionRow *panel_row;
+  GtkWidget *phone;
+  gint64 since;
+
+  show_window (f, FALSE);
+  shown.dialog = GTK_WIDGET (signet_clients_window_new (f->store));
+  adw_dialog_present (ADW_DIALOG (shown.dialog), f->window);
+  display_test_spin (100);
+  row = find_client_row (shown.dialog, "北京华信科技有限公司");
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (GTK_LIST_BOX (display_test_find_type (shown.dialog, GTK_TYPE_LIST_BOX)), row);
+  display_test_spin (20);
+
+  phone = find_form_field (shown.dialog, "Phone");
+  g_assert_nonnull (phone);
+  gtk_editable_set_text (GTK_EDITABLE (phone), "010-6666 0100");
+
+  theirs = signet_store_get_client (f->other, id, &error);
+  signet_client_set_name (theirs, "北京华信科技股份有限公司");
+  g_assert_true (signet_store_update_client (f->other, theirs, &error));
+  g_assert_no_error (error);
+  since = g_get_monotonic_time ();
+
+  assert_within_two_seconds (client_panel_shown, &shown, since);
+  panel_row = find_row (display_test_find_type (shown.dialog, SIGNET_TYPE_CONFLICT_PANEL), "Name");
+  g_assert_nonnull (panel_row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (panel_row), ==,
+                   "Now: 北京华信科技股份有限公司\nWhen you opened it: 北京华信科技有限公司");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "010-6666 0100");
+
+  g_assert_true (gtk_widget_activate_action (shown.dialog, "client.save", NULL));
+  display_test_spin (20);
+  saved = signet_store_get_client (f->other, id, &error);
+  g_assert_cmpstr (signet_client_get_name (saved), ==, "北京华信科技股份有限公司");
+  g_assert_cmpstr (signet_client_get_phone (saved), ==, "010-6666 0100");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  display_test_init (&argc, &argv);
+  bindtextdomain (GETTEXT_PACKAGE, SIGNET_TEST_LOCALE_DIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/live-register/cli-import", test_cli_import);
+  ADD ("/live-register/follows-without-edits", test_follows_without_edits);
+  ADD ("/live-register/changed-elsewhere-prompt", test_changed_elsewhere_prompt);
+  ADD ("/live-register/deleted-elsewhere", test_deleted_elsewhere);
+  ADD ("/live-register/client-changed-elsewhere", test_client_changed_elsewhere);
+
+  return g_test_run ();
+}
