@@ -18,6 +18,7 @@
 #define ANNOTATION_KEY "signet-annotation"
 #define ENTRY_KEY      "signet-comment-entry"
 #define PAGE_KEY       "signet-page"
+#define QUOTE_KEY      "signet-quote"
 
 struct _SignetAnnotationsPanel
 {
@@ -30,7 +31,20 @@ struct _SignetAnnotationsPanel
   GtkListBox            *file_list_box;
 
   SignetAnnotationLayer *layer;
+
+  /* The text of the pages that marks are on, to quote what each covers:
+   * read from the document the viewer shows, once per page. */
+  SignetPdfDocument     *document;
+  GHashTable            *page_texts;     /* page → SignetPdfPageText */
+  GHashTable            *text_requests;  /* pages being read */
+  GCancellable          *text_cancellable;
 };
+
+typedef struct
+{
+  SignetAnnotationsPanel *self;
+  guint                   page;
+} TextRequest;
 
 G_DEFINE_FINAL_TYPE (SignetAnnotationsPanel, signet_annotations_panel, GTK_TYPE_WIDGET)
 
@@ -134,6 +148,167 @@ comment_focus_entered_cb (SignetAnnotationsPanel  *self,
     signet_annotation_layer_set_selected (self->layer, signet_annotation_get_id (annotation));
 }
 
+/* Quotes */
+
+static gboolean
+kind_marks_text (SignetAnnotationKind kind)
+{
+  return kind == SIGNET_ANNOTATION_KIND_HIGHLIGHT ||
+         kind == SIGNET_ANNOTATION_KIND_UNDERLINE ||
+         kind == SIGNET_ANNOTATION_KIND_STRIKEOUT;
+}
+
+static void
+set_quote (GtkLabel                *label,
+           SignetAnnotation        *annotation,
+           const SignetPdfPageText *page_text)
+{
+  GArray *rects = signet_annotation_get_rects (annotation);
+  g_autofree SignetPdfRect *pdf_rects = g_new (SignetPdfRect, MAX (rects->len, 1));
+  g_autofree char *text = NULL;
+  g_autofree char *quoted = NULL;
+
+  for (guint i = 0; i < rects->len; i++)
+    {
+      const SignetAnnotationRect *r = &g_array_index (rects, SignetAnnotationRect, i);
+
+      pdf_rects[i] = (SignetPdfRect) { r->x1, r->y1, r->x2 - r->x1, r->y2 - r->y1 };
+    }
+
+  text = signet_pdf_page_text_get_text_in_rects (page_text, pdf_rects, rects->len);
+
+  /* A mark over a picture, or over letters without text, quotes nothing. */
+  if (*text == '\0')
+    {
+      gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+      return;
+    }
+
+  /* Translators: the text a highlight (or underline, strike-out) covers,
+   * quoted under it in the annotations panel. */
+  quoted = g_strdup_printf (_("“%s”"), text);
+  gtk_label_set_text (label, quoted);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+}
+
+static void
+text_request_free (TextRequest *request)
+{
+  g_object_unref (request->self);
+  g_free (request);
+}
+
+static void
+update_quotes (SignetAnnotationsPanel *self,
+               guint                   page)
+{
+  const SignetPdfPageText *page_text = g_hash_table_lookup (self->page_texts, GUINT_TO_POINTER (page));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
+    {
+      GtkLabel *label = g_object_get_data (G_OBJECT (row), QUOTE_KEY);
+      SignetAnnotation *annotation = label != NULL ? g_object_get_data (G_OBJECT (label), ANNOTATION_KEY) : NULL;
+
+      if (annotation != NULL && signet_annotation_get_page (annotation) == page)
+        set_quote (label, annotation, page_text);
+    }
+}
+
+static void
+page_text_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  TextRequest *request = user_data;
+  SignetAnnotationsPanel *self = request->self;
+  g_autoptr(SignetPdfPageText) page_text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  page_text = signet_pdf_document_get_page_text_finish (SIGNET_PDF_DOCUMENT (source), result, &error);
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && SIGNET_PDF_DOCUMENT (source) == self->document)
+    {
+      g_hash_table_remove (self->text_requests, GUINT_TO_POINTER (request->page));
+
+      /* A damaged page quotes nothing; its marks are still listed. */
+      if (page_text != NULL)
+        {
+          g_hash_table_insert (self->page_texts, GUINT_TO_POINTER (request->page), g_steal_pointer (&page_text));
+          update_quotes (self, request->page);
+        }
+      else
+        {
+          g_debug ("No text for page %u: %s", request->page + 1, error->message);
+        }
+    }
+
+  text_request_free (request);
+}
+
+/* Shows what @annotation covers, once the text of its page is read. */
+static void
+show_quote (SignetAnnotationsPanel *self,
+            GtkLabel               *label,
+            SignetAnnotation       *annotation)
+{
+  guint page = signet_annotation_get_page (annotation);
+  const SignetPdfPageText *page_text = g_hash_table_lookup (self->page_texts, GUINT_TO_POINTER (page));
+  TextRequest *request;
+
+  if (page_text != NULL)
+    {
+      set_quote (label, annotation, page_text);
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+
+  if (self->document == NULL || page >= signet_pdf_document_get_n_pages (self->document) ||
+      g_hash_table_contains (self->text_requests, GUINT_TO_POINTER (page)))
+    return;
+
+  g_hash_table_add (self->text_requests, GUINT_TO_POINTER (page));
+  request = g_new0 (TextRequest, 1);
+  request->self = g_object_ref (self);
+  request->page = page;
+  signet_pdf_document_get_page_text_async (self->document, page, G_PRIORITY_DEFAULT_IDLE,
+                                           self->text_cancellable, page_text_read_cb, request);
+}
+
+static void
+set_document (SignetAnnotationsPanel *self,
+              SignetPdfDocument      *document)
+{
+  GtkListBoxRow *row;
+
+  if (self->document == document)
+    return;
+
+  g_cancellable_cancel (self->text_cancellable);
+  g_clear_object (&self->text_cancellable);
+  self->text_cancellable = g_cancellable_new ();
+  g_hash_table_remove_all (self->page_texts);
+  g_hash_table_remove_all (self->text_requests);
+  g_set_object (&self->document, document);
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
+    {
+      GtkLabel *label = g_object_get_data (G_OBJECT (row), QUOTE_KEY);
+
+      if (label != NULL)
+        show_quote (self, label, g_object_get_data (G_OBJECT (label), ANNOTATION_KEY));
+    }
+}
+
+static void
+document_changed_cb (SignetAnnotationsPanel *self,
+                     GParamSpec             *pspec,
+                     SignetPdfViewer        *viewer)
+{
+  set_document (self, signet_pdf_viewer_get_document (viewer));
+}
+
 static GtkWidget *
 create_color_popover (gint64 annotation_id)
 {
@@ -208,6 +383,23 @@ create_row (gpointer item,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "x", id);
   gtk_grid_attach (GTK_GRID (grid), delete_button, 2, 0, 1, 2);
 
+  if (kind_marks_text (signet_annotation_get_kind (annotation)))
+    {
+      GtkWidget *quote = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (quote), 0);
+      gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (quote), 2);
+      gtk_label_set_max_width_chars (GTK_LABEL (quote), 30);
+      gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (quote, "annotation-quote");
+      g_object_set_data_full (G_OBJECT (quote), ANNOTATION_KEY, g_object_ref (annotation), g_object_unref);
+      g_object_set_data (G_OBJECT (row), QUOTE_KEY, quote);
+      gtk_grid_attach (GTK_GRID (grid), quote, 0, 2, 3, 1);
+      show_quote (self, GTK_LABEL (quote), annotation);
+    }
+
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), signet_annotation_get_comment (annotation));
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Add a comment"));
@@ -218,7 +410,7 @@ create_row (gpointer item,
   g_signal_connect_object (focus, "enter", G_CALLBACK (comment_focus_entered_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (focus, "leave", G_CALLBACK (comment_focus_left_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (entry, focus);
-  gtk_grid_attach (GTK_GRID (grid), entry, 0, 2, 3, 1);
+  gtk_grid_attach (GTK_GRID (grid), entry, 0, 3, 3, 1);
 
   g_object_set_data (G_OBJECT (row), ENTRY_KEY, entry);
 
@@ -448,8 +640,11 @@ disconnect_layer (SignetAnnotationsPanel *self)
 
   g_signal_handlers_disconnect_by_data (signet_annotation_layer_get_annotations (self->layer), self);
   g_signal_handlers_disconnect_by_data (self->layer, self);
+  if (signet_annotation_layer_get_viewer (self->layer) != NULL)
+    g_signal_handlers_disconnect_by_data (signet_annotation_layer_get_viewer (self->layer), self);
   gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   g_clear_object (&self->layer);
+  set_document (self, NULL);
 }
 
 static void
@@ -458,10 +653,23 @@ signet_annotations_panel_dispose (GObject *object)
   SignetAnnotationsPanel *self = (SignetAnnotationsPanel *) object;
 
   disconnect_layer (self);
+  g_cancellable_cancel (self->text_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), SIGNET_TYPE_ANNOTATIONS_PANEL);
 
   G_OBJECT_CLASS (signet_annotations_panel_parent_class)->dispose (object);
+}
+
+static void
+signet_annotations_panel_finalize (GObject *object)
+{
+  SignetAnnotationsPanel *self = (SignetAnnotationsPanel *) object;
+
+  g_clear_object (&self->text_cancellable);
+  g_clear_pointer (&self->page_texts, g_hash_table_unref);
+  g_clear_pointer (&self->text_requests, g_hash_table_unref);
+
+  G_OBJECT_CLASS (signet_annotations_panel_parent_class)->finalize (object);
 }
 
 static void
@@ -471,6 +679,7 @@ signet_annotations_panel_class_init (SignetAnnotationsPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_annotations_panel_dispose;
+  object_class->finalize = signet_annotations_panel_finalize;
 
   gtk_widget_class_install_action (widget_class, "annotation.set-color", "(xs)", set_color_activated);
   gtk_widget_class_install_action (widget_class, "annotation.delete", "x", delete_activated);
@@ -492,6 +701,10 @@ static void
 signet_annotations_panel_init (SignetAnnotationsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->page_texts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) signet_pdf_page_text_free);
+  self->text_requests = g_hash_table_new (NULL, NULL);
+  self->text_cancellable = g_cancellable_new ();
 
   gtk_list_box_set_header_func (self->list_box, update_header, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->file_list_box), FALSE);
@@ -521,7 +734,13 @@ signet_annotations_panel_set_layer (SignetAnnotationsPanel *self,
     {
       GListModel *model = signet_annotation_layer_get_annotations (layer);
 
+      SignetPdfViewer *viewer = signet_annotation_layer_get_viewer (layer);
+
       self->layer = g_object_ref (layer);
+      /* Before the rows: they quote from the document. */
+      set_document (self, signet_pdf_viewer_get_document (viewer));
+      g_signal_connect_object (viewer, "notify::document", G_CALLBACK (document_changed_cb), self,
+                               G_CONNECT_SWAPPED);
       gtk_list_box_bind_model (self->list_box, model, create_row, self, NULL);
       g_signal_connect_object (model, "items-changed", G_CALLBACK (annotations_changed_cb), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);

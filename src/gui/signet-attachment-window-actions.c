@@ -155,12 +155,29 @@ signet_attachment_window_show_progress (SignetAttachmentWindow *self,
   gtk_revealer_set_reveal_child (self->progress_revealer, text != NULL);
 }
 
+typedef struct
+{
+  SignetAttachmentWindow *self;
+  GFile                  *destination;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_object_unref (export->self);
+  g_object_unref (export->destination);
+  g_free (export);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Export, export_free)
+
 static void
 exported_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(SignetAttachmentWindow) self = user_data;
+  g_autoptr(Export) export = user_data;
+  SignetAttachmentWindow *self = export->self;
   g_autoptr(GError) error = NULL;
   gboolean saved;
 
@@ -174,7 +191,16 @@ exported_cb (GObject      *source,
   signet_attachment_window_exporting_changed (self);
 
   if (saved)
-    signet_toast_show (GTK_WIDGET (self->toast_overlay), adw_toast_new (_("Annotated copy saved")));
+    {
+      g_autofree char *uri = g_file_get_uri (export->destination);
+      AdwToast *toast = adw_toast_new (_("Annotated copy saved"));
+
+      /* The next thing one does with a copy is look at it, or send it. */
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "attachment.open-copy");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+      signet_toast_show (GTK_WIDGET (self->toast_overlay), toast);
+    }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     signet_error_dialog_show (GTK_WIDGET (self), _("The Annotated Copy Was Not Saved"), error);
 }
@@ -277,6 +303,40 @@ cancel_export_activated (GtkWidget  *widget,
 
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
+}
+
+static void
+copy_launched_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(SignetAttachmentWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_file_launcher_launch_finish (GTK_FILE_LAUNCHER (source), result, &error) || self->cancellable == NULL)
+    return;
+
+  if (!g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    signet_error_dialog_show (GTK_WIDGET (self), _("The Annotated Copy Was Not Opened"), error);
+}
+
+/* The toast's Open: the copy in the application the desktop opens PDFs
+ * with (through the portal in the Flatpak). */
+static void
+open_copy_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SignetAttachmentWindow *self = SIGNET_ATTACHMENT_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+  if (self->cancellable == NULL)
+    return;
+
+  gtk_file_launcher_launch (launcher, GTK_WINDOW (self), self->cancellable, copy_launched_cb, g_object_ref (self));
 }
 
 /* Save Original As */
@@ -383,6 +443,7 @@ signet_attachment_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "annot.show-panel", "show-panel");
   gtk_widget_class_install_action (widget_class, "attachment.export-annotated", NULL, export_annotated_activated);
   gtk_widget_class_install_action (widget_class, "attachment.cancel-export", NULL, cancel_export_activated);
+  gtk_widget_class_install_action (widget_class, "attachment.open-copy", "s", open_copy_activated);
   gtk_widget_class_install_action (widget_class, "attachment.save-original", NULL, save_original_activated);
 
   /* Single keys, as in other annotation tools: a text field with the
@@ -412,6 +473,7 @@ signet_attachment_window_export_annotated_copy (SignetAttachmentWindow *self,
   g_autofree char *progress = NULL;
   g_autoptr(GError) error = NULL;
   SignetPdfDocument *document;
+  Export *export;
 
   g_return_if_fail (SIGNET_IS_ATTACHMENT_WINDOW (self));
   g_return_if_fail (G_IS_FILE (destination));
@@ -438,6 +500,9 @@ signet_attachment_window_export_annotated_copy (SignetAttachmentWindow *self,
   /* An encrypted original is written with the password it was opened
    * with, and the copy keeps its encryption. */
   document = signet_pdf_viewer_get_document (self->viewer);
+  export = g_new0 (Export, 1);
+  export->self = g_object_ref (self);
+  export->destination = g_object_ref (destination);
   signet_pdf_write_annotated_copy_async (self->bytes, signet_pdf_document_get_password (document), annotations,
-                                         destination, self->export_cancellable, exported_cb, g_object_ref (self));
+                                         destination, self->export_cancellable, exported_cb, export);
 }

@@ -27,6 +27,7 @@ struct _SignetPdfViewer
   GtkToggleButton            *find_button;
   SignetPdfThumbnails        *thumbnails;
   GtkRevealer                *find_revealer;
+  AdwBanner                  *text_banner;
   SignetPdfFindBar           *find_bar;
   SignetPdfPageView          *page_view;
   AdwStatusPage              *password_page;
@@ -39,6 +40,7 @@ struct _SignetPdfViewer
   char                       *display_name;
   SignetPdfDocument          *document;
   GCancellable               *load_cancellable;
+  GCancellable               *text_check_cancellable;
   gboolean                    show_thumbnails;
 
   SignetPdfViewerOverlayFunc  overlay_func;

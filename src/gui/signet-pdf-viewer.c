@@ -45,8 +45,10 @@ update_page_entry (SignetPdfViewer *self)
     text = g_strdup_printf ("%u", signet_pdf_page_view_get_current_page (self->page_view) + 1);
 
   gtk_editable_set_text (GTK_EDITABLE (self->page_entry), text != NULL ? text : "");
-  /* No empty field in the header bar while a password is asked for. */
+  /* No empty field in the header bar while a password is asked for, and
+   * nothing to find in. */
   gtk_widget_set_visible (GTK_WIDGET (self->page_entry), self->document != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->find_button), self->document != NULL);
 }
 
 static void
@@ -84,11 +86,54 @@ show_matches (SignetPdfViewer *self)
 }
 
 static void
+text_checked_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SignetPdfViewer *self;
+  g_autoptr(GError) error = NULL;
+  SignetPdfTextQuality quality;
+
+  quality = signet_pdf_document_check_text_finish (SIGNET_PDF_DOCUMENT (source), result, &error);
+
+  /* Cancelled means another document, or none, is shown: @user_data may
+   * be gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = user_data;
+  g_clear_object (&self->text_check_cancellable);
+
+  adw_banner_set_revealed (self->text_banner, quality != SIGNET_PDF_TEXT_READABLE);
+}
+
+static void
+cancel_text_check (SignetPdfViewer *self)
+{
+  if (self->text_check_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->text_check_cancellable);
+      g_clear_object (&self->text_check_cancellable);
+    }
+}
+
+static void
 set_document (SignetPdfViewer   *self,
               SignetPdfDocument *document)
 {
   if (!g_set_object (&self->document, document))
     return;
+
+  /* Below every other text job: a search or a selection goes first, and
+   * the pages are read only as far as the first one in doubt. */
+  cancel_text_check (self);
+  adw_banner_set_revealed (self->text_banner, FALSE);
+  if (document != NULL)
+    {
+      self->text_check_cancellable = g_cancellable_new ();
+      signet_pdf_document_check_text_async (document, G_PRIORITY_LOW, self->text_check_cancellable,
+                                            text_checked_cb, self);
+    }
 
   gtk_revealer_set_reveal_child (self->find_revealer, FALSE);
   signet_pdf_page_view_set_document (self->page_view, document);
@@ -109,6 +154,11 @@ show_page (SignetPdfViewer *self,
            const char      *name)
 {
   gtk_stack_set_visible_child_name (self->stack, name);
+  /* What the window puts above the pages works on the pages: nothing of
+   * it before the password is given, or in place of a file that cannot
+   * be shown. */
+  gtk_widget_set_visible (GTK_WIDGET (self->top_box),
+                          !g_str_equal (name, "password") && !g_str_equal (name, "error"));
 }
 
 static void
@@ -398,6 +448,7 @@ signet_pdf_viewer_dispose (GObject *object)
   SignetPdfViewer *self = (SignetPdfViewer *) object;
 
   cancel_loading (self);
+  cancel_text_check (self);
 
   if (self->overlay_destroy != NULL)
     self->overlay_destroy (self->overlay_data);
@@ -553,6 +604,7 @@ signet_pdf_viewer_class_init (SignetPdfViewerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, find_button);
   gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, thumbnails);
   gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, find_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, text_banner);
   gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, find_bar);
   gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, page_view);
   gtk_widget_class_bind_template_child (widget_class, SignetPdfViewer, password_page);
@@ -590,6 +642,7 @@ signet_pdf_viewer_init (SignetPdfViewer *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   signet_pdf_page_view_set_overlay_func (self->page_view, overlay_cb, self, NULL);
 
+  update_page_entry (self);
   update_zoom_label (self);
   signet_pdf_viewer_update_actions (self);
 }

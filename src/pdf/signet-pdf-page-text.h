@@ -22,6 +22,12 @@ typedef struct
 GType              signet_pdf_page_text_get_type (void) G_GNUC_CONST;
 SignetPdfPageText *signet_pdf_page_text_copy     (const SignetPdfPageText *page_text);
 void               signet_pdf_page_text_free     (SignetPdfPageText       *page_text);
+/* The characters whose boxes' centres lie in one of @rects (page
+ * coordinates), in reading order, line breaks and runs of spaces made one
+ * space; "" when there are none. What a highlight covers. */
+char              *signet_pdf_page_text_get_text_in_rects (const SignetPdfPageText *page_text,
+                                                           const SignetPdfRect     *rects,
+                                                           guint                    n_rects);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetPdfPageText, signet_pdf_page_text_free)
 

@@ -342,6 +342,48 @@ find_text_after (GtkWidget  *root,
   return NULL;
 }
 
+/* The shown widget under @root that activates @action_name. */
+static GtkWidget *
+find_actionable (GtkWidget  *root,
+                 const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} TextWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  TextWait *wait = data;
+  GtkWidget *label = find_label (wait->root, wait->text);
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+static gboolean
+open_copy_offered (gpointer data)
+{
+  return find_actionable (GTK_WIDGET (data), "attachment.open-copy") != NULL;
+}
+
 static AdwStatusPage *
 find_shown_status_page (GtkWidget *root)
 {
@@ -500,6 +542,12 @@ test_annotate (Fixture       *fixture,
   /* The text selection made way for the mark. */
   g_assert_false (signet_pdf_viewer_get_has_selection (signet_attachment_window_get_viewer (window)));
   g_clear_pointer (&list, g_ptr_array_unref);
+  /* The panel quotes what the highlight covers. */
+  {
+    TextWait quote = { GTK_WIDGET (panel), "“" WORD "”" };
+
+    g_assert_true (display_test_wait_for (label_shown, &quote));
+  }
 
   /* Note: N, then a click on the page, through the calls the tools'
    * gesture makes. */
@@ -670,6 +718,12 @@ test_annotate (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_cmpstr (signet_annotation_get_comment (restored), ==, "Check the due date with legal.");
     g_assert_cmpuint (count_rows (GTK_WIDGET (list_box)), ==, 5);
+    /* Its quote is back with it. */
+    {
+      TextWait quote = { GTK_WIDGET (list_box), "“" WORD "”" };
+
+      g_assert_true (display_test_wait_for (label_shown, &quote));
+    }
   }
 
   /* The colour of one annotation changes from its row. */
@@ -928,7 +982,7 @@ test_encrypted_copy (Fixture       *fixture,
   const SignetAnnotationRect rect = { NOTE_X, NOTE_Y, NOTE_X + 20, NOTE_Y + 20 };
   SignetAttachmentWindow *window;
   GList *mapping;
-  GtkWidget *entry;
+  GtkWidget *entry, *highlight_button, *note_button, *open_button;
 
   if (pdf_fixture_find_qpdf () == NULL)
     {
@@ -958,18 +1012,40 @@ test_encrypted_copy (Fixture       *fixture,
   display_test_show (GTK_WINDOW (window));
   g_assert_true (display_test_wait_for (asks_for_password, window));
 
+  /* No annotation tools over the password page: there is nothing yet to
+   * annotate. */
+  highlight_button = display_test_find_button (GTK_WIDGET (window), "Highlight");
+  note_button = display_test_find_button (GTK_WIDGET (window), "Note");
+  g_assert_nonnull (highlight_button);
+  g_assert_nonnull (note_button);
+  g_assert_false (gtk_widget_is_visible (highlight_button));
+  g_assert_false (gtk_widget_is_visible (note_button));
+  g_free (display_test_save_screenshot (GTK_WIDGET (window), "test-attachment-window-password"));
+
   entry = display_test_find_accessible (GTK_WIDGET (window), "Password");
   g_assert_true (GTK_IS_PASSWORD_ENTRY (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), "user");
   g_signal_emit_by_name (entry, "activate");
   wait_for_document (window);
+  g_assert_true (gtk_widget_is_visible (highlight_button));
+  g_assert_true (gtk_widget_is_visible (note_button));
 
   signet_attachment_window_export_annotated_copy (window, copy_file);
   g_assert_true (display_test_wait_for (not_exporting, window));
   g_assert_true (g_file_test (copy_path, G_FILE_TEST_IS_REGULAR));
 
-  /* Still locked, and the note is in it. */
+  /* The toast that says so opens the copy. */
+  g_assert_true (display_test_wait_for (open_copy_offered, window));
+  open_button = find_actionable (GTK_WIDGET (window), "attachment.open-copy");
+  g_assert_true (display_test_shows_label (open_button, "Open"));
   copy_uri = g_file_get_uri (copy_file);
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (open_button)), NULL),
+                   ==, copy_uri);
+  /* A button whose action the window does not have is insensitive.
+   * Launching is left alone: a desktop may have a PDF reader to start. */
+  g_assert_true (gtk_widget_is_sensitive (open_button));
+
+  /* Still locked, and the note is in it. */
   copy = poppler_document_new_from_file (copy_uri, NULL, NULL);
   g_assert_null (copy);
   copy = poppler_document_new_from_file (copy_uri, "user", &error);
@@ -1301,6 +1377,66 @@ test_keyboard (Fixture       *fixture,
   g_assert_cmpstr (signet_annotation_get_comment (g_ptr_array_index (list, 0)), ==, "hush");
 }
 
+static gboolean
+text_banner_shown (gpointer data)
+{
+  AdwBanner *banner = ADW_BANNER (display_test_find_type (GTK_WIDGET (data), ADW_TYPE_BANNER));
+
+  return adw_banner_get_revealed (banner) && gtk_widget_get_mapped (GTK_WIDGET (banner));
+}
+
+/* A Chinese file whose text poppler gives as Latin-1 letters: the window
+ * says its text is not to be trusted, and the recovered text is what find
+ * finds, what a selection holds and what a highlight quotes. */
+static void
+test_chinese_text (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *corpus_dir = g_getenv ("SIGNET_PDF_CORPUS_DEFAULT_DIR");
+  g_autofree char *path = g_build_filename (corpus_dir != NULL ? corpus_dir : "", "XiaoBiaoSong.pdf", NULL);
+  g_autoptr(SignetAttachment) attachment = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetAttachmentWindow *window;
+  SignetAnnotationsPanel *panel;
+  TextWait quote = { NULL, "“关于红军作战的原则”" };
+  SignetPdfRect title;
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (corpus_dir == NULL || !g_file_get_contents (path, &contents, &length, NULL))
+    {
+      g_autofree char *reason = g_strdup_printf ("The PDF corpus has no XiaoBiaoSong.pdf (%s)", path);
+
+      g_test_skip (reason);
+      return;
+    }
+  bytes = g_bytes_new_take (contents, length);
+  attachment = signet_store_add_attachment (fixture->store, signet_contract_get_id (fixture->contract),
+                                            bytes, "XiaoBiaoSong.pdf", "application/pdf",
+                                            SIGNET_ATTACHMENT_ROLE_OTHER, NULL, &error);
+  g_assert_no_error (error);
+  g_set_object (&fixture->attachment, attachment);
+
+  window = open_window (fixture, signet_attachment_get_version_id (attachment));
+  panel = SIGNET_ANNOTATIONS_PANEL (display_test_find_type (GTK_WIDGET (window), SIGNET_TYPE_ANNOTATIONS_PANEL));
+  wait_for_document (window);
+  g_assert_true (display_test_wait_for (text_banner_shown, window));
+
+  title = find_word (window, "关于红军作战的原则");
+  select_word (window, &title, "关于红军作战的原则");
+  activate (GTK_WIDGET (window), "annot.highlight", NULL);
+  list = list_annotations (fixture->store, signet_attachment_get_version_id (attachment));
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (signet_annotation_get_kind (g_ptr_array_index (list, 0)), ==, SIGNET_ANNOTATION_KIND_HIGHLIGHT);
+
+  quote.root = GTK_WIDGET (panel);
+  g_assert_true (display_test_wait_for (label_shown, &quote));
+  display_test_spin (200);
+  g_free (display_test_save_screenshot (GTK_WIDGET (window), "test-attachment-window-chinese-text"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1321,6 +1457,7 @@ main (int   argc,
   g_test_add ("/attachment-window/file-annotations", Fixture, NULL,
               fixture_set_up, test_file_annotations, fixture_tear_down);
   g_test_add ("/attachment-window/damaged-file", Fixture, NULL, fixture_set_up, test_damaged_file, fixture_tear_down);
+  g_test_add ("/attachment-window/chinese-text", Fixture, NULL, fixture_set_up, test_chinese_text, fixture_tear_down);
   g_test_add ("/attachment-window/open-from-contract-page", Fixture, NULL,
               fixture_set_up, test_open_from_contract_page, fixture_tear_down);
   g_test_add ("/attachment-window/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);

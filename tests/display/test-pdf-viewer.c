@@ -810,6 +810,85 @@ test_bad_input (Fixture       *fixture,
   wait_for_page (fixture, 0);
 }
 
+static gboolean
+banner_shown (gpointer data)
+{
+  Fixture *fixture = data;
+  AdwBanner *banner = ADW_BANNER (display_test_find_type (GTK_WIDGET (fixture->viewer), ADW_TYPE_BANNER));
+
+  return adw_banner_get_revealed (banner) && gtk_widget_get_mapped (GTK_WIDGET (banner));
+}
+
+static void
+text_checked_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Waits until the text thread has read every page the viewer's own check
+ * reads: a check queued after it at the same priority ends after it. */
+static void
+wait_for_text_check (Fixture *fixture)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  SignetPdfDocument *document = signet_pdf_viewer_get_document (fixture->viewer);
+
+  signet_pdf_document_check_text_async (document, G_PRIORITY_LOW, NULL, text_checked_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  signet_pdf_document_check_text_finish (document, result, NULL);
+  display_test_spin (50);
+}
+
+/* A file whose text had to be recovered (GBK letters without a Unicode
+ * map) says so above its pages, and a clean file after it does not. */
+static void
+test_unreliable_text (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *corpus_dir = g_getenv ("SIGNET_PDF_CORPUS_DEFAULT_DIR");
+  g_autofree char *path = g_build_filename (corpus_dir != NULL ? corpus_dir : "", "XiaoBiaoSong.pdf", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  AdwBanner *banner;
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (corpus_dir == NULL || !g_file_get_contents (path, &contents, &length, NULL))
+    {
+      g_autofree char *reason = g_strdup_printf ("The PDF corpus has no XiaoBiaoSong.pdf (%s)", path);
+
+      g_test_skip (reason);
+      return;
+    }
+  bytes = g_bytes_new_take (contents, length);
+
+  banner = ADW_BANNER (display_test_find_type (GTK_WIDGET (fixture->viewer), ADW_TYPE_BANNER));
+  g_assert_nonnull (banner);
+
+  load (fixture, bytes, "XiaoBiaoSong.pdf");
+  wait_for_stack (fixture, "document");
+  wait_for_page (fixture, 0);
+  g_assert_true (display_test_wait_for (banner_shown, fixture));
+  g_assert_cmpstr (adw_banner_get_title (banner), ==,
+                   "The text of this file could not be read reliably; search may miss words in it.");
+  g_object_unref (save_screenshot (fixture, "unreliable-text"));
+
+  /* Find works on the recovered text. */
+  activate (fixture, "pdf.find");
+  g_assert_cmpuint (find (fixture, "红军"), ==, 1);
+  g_assert_cmpstr (find_status (fixture), ==, "1 of 1");
+
+  load (fixture, hundred_pages, "hundred.pdf");
+  wait_for_stack (fixture, "document");
+  wait_for_page (fixture, 0);
+  wait_for_text_check (fixture);
+  g_assert_false (adw_banner_get_revealed (banner));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -831,6 +910,8 @@ main (int   argc,
   g_test_add ("/pdf-viewer/ctrl-scroll", Fixture, NULL, fixture_set_up, test_ctrl_scroll, fixture_tear_down);
   g_test_add ("/pdf-viewer/password", Fixture, NULL, fixture_set_up, test_password, fixture_tear_down);
   g_test_add ("/pdf-viewer/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
+  g_test_add ("/pdf-viewer/unreliable-text", Fixture, NULL, fixture_set_up, test_unreliable_text,
+              fixture_tear_down);
 
   result = g_test_run ();
 
