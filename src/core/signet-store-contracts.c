@@ -344,15 +344,17 @@ insert_contract (SignetStore     *self,
 {
   g_autoptr(FieldList) after = NULL;
   gint64 version = id > 0 ? MAX (signet_contract_get_version (contract), 0) + 1 : 1;
-  /* A restored or imported contract keeps the UUID it had. */
-  g_autofree char *uuid = signet_contract_get_uuid (contract) != NULL
-                          ? g_strdup (signet_contract_get_uuid (contract)) : g_uuid_string_random ();
+  g_autofree char *uuid = NULL;
   sqlite3_stmt *stmt;
 
   if (!_signet_store_begin_write (self, error))
     return FALSE;
 
   if (!validate_contract_fields (contract, error))
+    goto failed;
+
+  /* A restored or imported contract keeps the UUID it had, if it can. */
+  if (!(uuid = _signet_store_claim_uuid (self, "contracts", signet_contract_get_uuid (contract), error)))
     goto failed;
 
   stmt = _signet_store_statement (self,

@@ -226,6 +226,7 @@ write_key_date (SignetStore        *self,
   g_autofree char *number = NULL;
   g_autofree char *title = NULL;
   gint64 contract_id = before != NULL ? before->contract_id : after->contract_id;
+  g_autofree char *given_uuid = NULL;
   gboolean added_uuid = FALSE;
   sqlite3_stmt *stmt;
 
@@ -263,10 +264,17 @@ write_key_date (SignetStore        *self,
     sqlite3_bind_int64 (stmt, 5, before->id);
   else
     {
-      /* A key date restored or imported keeps the UUID it had. */
-      added_uuid = after->uuid == NULL;
+      /* A key date restored or imported keeps the UUID it had, if it can. */
+      g_autofree char *uuid = _signet_store_claim_uuid (self, "key_dates", after->uuid, error);
+
+      if (uuid == NULL)
+        goto failed;
+      added_uuid = g_strcmp0 (uuid, after->uuid) != 0;
       if (added_uuid)
-        after->uuid = g_uuid_string_random ();
+        {
+          given_uuid = g_steal_pointer (&after->uuid);
+          after->uuid = g_steal_pointer (&uuid);
+        }
       sqlite3_bind_int64 (stmt, 6, contract_id);
       sqlite3_bind_text (stmt, 7, after->uuid, -1, SQLITE_STATIC);
     }
@@ -298,7 +306,10 @@ failed:
   if (before == NULL && after != NULL)
     after->id = 0;
   if (added_uuid)
-    g_clear_pointer (&after->uuid, g_free);
+    {
+      g_free (after->uuid);
+      after->uuid = g_steal_pointer (&given_uuid);
+    }
   return FALSE;
 }
 

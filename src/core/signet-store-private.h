@@ -74,6 +74,15 @@ SignetStore  *signet_store_new_at_version        (const char       *path,
 /* Migration 7, in signet-store-uuids.c. */
 gboolean      _signet_store_migrate_uuids        (SignetStore      *self,
                                                   GError          **error);
+/* The UUID a record added to @table gets: @uuid, the one it had (a
+ * restore, an import), unless it is NULL, malformed or another row of
+ * @table has it already (the same file imported twice, a copy of a record
+ * under another number); then a new random one, so that no two records
+ * share one. Inside the write. */
+char         *_signet_store_claim_uuid           (SignetStore      *self,
+                                                  const char       *table,
+                                                  const char       *uuid,
+                                                  GError          **error);
 
 gboolean      _signet_store_set_error            (SignetStore      *self,
                                                   int               rc,

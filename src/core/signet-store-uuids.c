@@ -59,6 +59,39 @@ signet_uuid_is_valid (const char *text)
   return TRUE;
 }
 
+char *
+_signet_store_claim_uuid (SignetStore  *self,
+                          const char   *table,
+                          const char   *uuid,
+                          GError      **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!signet_uuid_is_valid (uuid))
+    return g_uuid_string_random ();
+
+  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE uuid = ?", table);
+  if (!(stmt = _signet_store_statement (self, sql, error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_ROW)
+    return g_uuid_string_random ();
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_strdup (uuid);
+}
+
 static GHashTable *
 list_uuids (SignetStore  *self,
             const char   *sql,

@@ -12,6 +12,7 @@
 #include "signet-money.h"
 #include "signet-store-attachments.h"
 #include "signet-store-events.h"
+#include "signet-store-uuids.h"
 #include "signet-xml-export-private.h"
 
 static int
@@ -158,6 +159,17 @@ write_client (Export        *self,
   return TRUE;
 }
 
+/* The record's UUID, so that an import into another register keeps what
+ * calendar files name it by. A row written by hand into the database may
+ * have none; the import gives it one. */
+static gboolean
+write_uuid (Export     *self,
+            const char *uuid)
+{
+  return !signet_uuid_is_valid (uuid) ||
+         xmlTextWriterWriteAttribute (self->writer, BAD_CAST "uuid", BAD_CAST uuid) >= 0;
+}
+
 /* The key dates users added, by date (the order the store lists them in,
  * and the order they come back in once imported). */
 static gboolean
@@ -184,7 +196,8 @@ write_key_dates (Export      *self,
       if (xmlTextWriterStartElement (self->writer, BAD_CAST "key-date") < 0 ||
           xmlTextWriterWriteAttribute (self->writer, BAD_CAST "kind",
                                        BAD_CAST signet_key_date_kind_to_token (key_date->kind)) < 0 ||
-          xmlTextWriterWriteAttribute (self->writer, BAD_CAST "date", BAD_CAST key_date->date) < 0)
+          xmlTextWriterWriteAttribute (self->writer, BAD_CAST "date", BAD_CAST key_date->date) < 0 ||
+          !write_uuid (self, key_date->uuid))
         return _signet_xml_export_writer_failed (self, error);
 
       if (!write_text_element (self, "title", key_date->title, number, SIGNET_FIELD_KEY_DATE_TITLE, error) ||
@@ -305,7 +318,8 @@ write_contract (Export          *self,
 
   if (xmlTextWriterStartElement (self->writer, BAD_CAST "contract") < 0 ||
       xmlTextWriterWriteAttribute (self->writer, BAD_CAST "number", BAD_CAST number) < 0 ||
-      xmlTextWriterWriteAttribute (self->writer, BAD_CAST "client", BAD_CAST client_code) < 0)
+      xmlTextWriterWriteAttribute (self->writer, BAD_CAST "client", BAD_CAST client_code) < 0 ||
+      !write_uuid (self, signet_contract_get_uuid (contract)))
     return _signet_xml_export_writer_failed (self, error);
 
   if (!write_text_element (self, "title", signet_contract_get_title (contract), number, SIGNET_FIELD_CONTRACT_TITLE, error) ||

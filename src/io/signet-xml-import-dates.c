@@ -41,6 +41,7 @@ _signet_xml_import_start_key_date (Import *self,
   _signet_xml_import_clear_dated (self);
   self->dated_line = line;
   self->key_date = signet_user_key_date_new (self->extras_contract_id, SIGNET_KEY_DATE_OTHER, date, NULL, NULL);
+  self->key_date->uuid = _signet_xml_import_get_attribute (self, "uuid");
 
   if (kind != NULL && (!signet_key_date_kind_from_token (kind, &key_date_kind) ||
                        !signet_key_date_kind_is_user (key_date_kind)))

@@ -387,6 +387,7 @@ start_contract (Import *self,
                 guint   line)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *contract_uuid = NULL;
   gint64 *client_id;
 
   import_clear_record (self);
@@ -396,6 +397,10 @@ start_contract (Import *self,
   self->client_code = get_key_attribute (self, "client");
   self->contract = signet_contract_new ();
   signet_contract_set_number (self->contract, self->key);
+  /* Kept by a contract the import adds, not by one it updates; the store
+   * gives it a new one if another contract has it. */
+  contract_uuid = _signet_xml_import_get_attribute (self, "uuid");
+  signet_contract_set_uuid (self->contract, contract_uuid);
 
   if (self->key != NULL && *self->key == '\0')
     return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line,

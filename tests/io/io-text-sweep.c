@@ -302,7 +302,8 @@ write_attachment (Sweep *s)
 static void
 write_contract (Sweep *s)
 {
-  start_tag (s, 2, "contract", "number", "HT/2026 <1> & \"中\" 'x'", "client", CLIENT_CODE, NULL);
+  start_tag (s, 2, "contract", "number", "HT/2026 <1> & \"中\" 'x'", "client", CLIENT_CODE,
+             "uuid", "92e86557-87e9-4e11-83bd-2aa5c7de3350", NULL);
   end_start_tag (s);
   element (s, 3, "title", "租赁 & <维护> \"合同\"");
   element (s, 3, "type", "租赁 <A&B>");
@@ -325,7 +326,8 @@ write_contract (Sweep *s)
 
   indent (s, 3);
   g_string_append (s->out, "<key-dates>\n");
-  start_tag (s, 4, "key-date", "kind", "payment", "date", "2026-01-15", NULL);
+  start_tag (s, 4, "key-date", "kind", "payment", "date", "2026-01-15", "uuid", "d41de449-752a-4fb1-86da-7e63dd395083",
+             NULL);
   end_start_tag (s);
   element (s, 5, "title", "首期 & <租金>");
   element (s, 5, "note", "三个月押金 \"同期\" 支付。\n'第二行'");

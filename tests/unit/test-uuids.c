@@ -12,6 +12,7 @@
 #include "signet-store-events.h"
 #include "signet-store-private.h"
 #include "signet-store-uuids.h"
+#include "signet-xml.h"
 
 /* Every contract, key date and review has a UUID of its own, which the
  * calendar files name their events by: given when it is added, to the
@@ -272,6 +273,134 @@ test_new_records (Fixture       *f,
   assert_distinct_uuids (lines);
 }
 
+static char *
+export_xml (SignetStore *store)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (signet_xml_export_to_stream (store, out, NULL, SIGNET_EXPORT_FLAGS_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static gboolean
+import_xml (SignetStore  *store,
+            const char   *dir,
+            const char   *text,
+            GError      **error)
+{
+  g_autofree char *path = g_build_filename (dir, "import.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SignetImportReport) report = NULL;
+  SignetImportOptions options = { SIGNET_CONFLICT_FAIL, FALSE };
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+
+  return signet_xml_import (store, file, &options, &report, NULL, NULL, NULL, error);
+}
+
+static char *
+replace (const char *text,
+         const char *old,
+         const char *new)
+{
+  g_auto(GStrv) parts = g_strsplit (text, old, -1);
+
+  g_assert_cmpuint (g_strv_length (parts), >, 1);
+
+  return g_strjoinv (new, parts);
+}
+
+/* The UUIDs travel in the XML: a register made from another's export
+ * names its records as that one did, so their calendar events keep their
+ * UIDs. A file imported into a register that has its UUIDs for other
+ * records (here the same contract under a new number) gets new ones: no
+ * two records share one. A file from before UUIDs imports, and its records
+ * get new ones; a malformed one is refused, with nothing stored. */
+static void
+test_xml (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetStore) store = signet_store_new (f->path, &error);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *old_path = g_build_filename (f->dir, "old.db", NULL);
+  g_autofree char *malformed_path = g_build_filename (f->dir, "malformed.db", NULL);
+  g_autoptr(SignetStore) malformed_store = NULL;
+  g_autoptr(SignetStore) other = signet_store_new (other_path, &error);
+  g_autoptr(SignetStore) old = signet_store_new (old_path, &error);
+  g_autoptr(SignetClient) client = add_client (store);
+  g_autoptr(SignetContract) contract = add_contract (store, client, "HT-2026-0001", NULL);
+  g_autoptr(SignetContract) copied = NULL;
+  g_autoptr(SignetContract) renumbered = NULL;
+  g_autoptr(SignetContract) from_old = NULL;
+  g_autoptr(SignetUserKeyDate) key_date = NULL;
+  g_autoptr(GPtrArray) key_dates = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GRegex) uuids = g_regex_new (" uuid=\"[^\"]*\"", 0, 0, NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *new_number = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *malformed = NULL;
+
+  g_assert_no_error (error);
+  key_date = signet_user_key_date_new (signet_contract_get_id (contract), SIGNET_KEY_DATE_PAYMENT,
+                                       "2026-03-31", "一季度物业费", NULL);
+  g_assert_true (signet_store_add_key_date (store, key_date, &error));
+  g_assert_no_error (error);
+
+  xml = export_xml (store);
+  g_assert_nonnull (strstr (xml, signet_contract_get_uuid (contract)));
+  g_assert_nonnull (strstr (xml, key_date->uuid));
+
+  g_assert_true (import_xml (other, f->dir, xml, &error));
+  g_assert_no_error (error);
+  copied = signet_store_find_contract_by_number (other, "HT-2026-0001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (signet_contract_get_uuid (copied), ==, signet_contract_get_uuid (contract));
+  key_dates = signet_store_list_key_dates (other, signet_contract_get_id (copied), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (key_dates->len, ==, 1);
+  g_assert_cmpstr (((SignetUserKeyDate *) g_ptr_array_index (key_dates, 0))->uuid, ==, key_date->uuid);
+  again = export_xml (other);
+  g_assert_cmpstr (again, ==, xml);
+
+  new_number = replace (xml, "HT-2026-0001", "HT-2026-0099");
+  g_assert_true (import_xml (store, f->dir, new_number, &error));
+  g_assert_no_error (error);
+  renumbered = signet_store_find_contract_by_number (store, "HT-2026-0099", &error);
+  g_assert_no_error (error);
+  g_assert_true (signet_uuid_is_valid (signet_contract_get_uuid (renumbered)));
+  g_assert_cmpstr (signet_contract_get_uuid (renumbered), !=, signet_contract_get_uuid (contract));
+  g_clear_object (&store);
+  lines = read_uuids (f->path);
+  g_assert_cmpuint (lines->len, ==, 2 + 2);
+  assert_distinct_uuids (lines);
+
+  without = g_regex_replace_literal (uuids, xml, -1, 0, "", 0, NULL);
+  g_assert_null (strstr (without, "uuid"));
+  g_assert_true (import_xml (old, f->dir, without, &error));
+  g_assert_no_error (error);
+  from_old = signet_store_find_contract_by_number (old, "HT-2026-0001", &error);
+  g_assert_no_error (error);
+  g_assert_true (signet_uuid_is_valid (signet_contract_get_uuid (from_old)));
+  g_assert_cmpstr (signet_contract_get_uuid (from_old), !=, signet_contract_get_uuid (contract));
+
+  malformed = replace (new_number, signet_contract_get_uuid (contract), "0F8E7C1A-3B2D-4C5E-9F60-718293A4B5C6");
+  malformed_store = signet_store_new (malformed_path, &error);
+  g_assert_no_error (error);
+  g_assert_false (import_xml (malformed_store, f->dir, malformed, &error));
+  g_assert_error (error, SIGNET_XML_ERROR, SIGNET_XML_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "0F8E7C1A-3B2D-4C5E-9F60-718293A4B5C6"));
+  g_assert_cmpuint (signet_store_count_contracts (malformed_store), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +410,7 @@ main (int   argc,
 
   g_test_add ("/uuids/migration-6-to-7", Fixture, NULL, fixture_set_up, test_migration_6_to_7, fixture_tear_down);
   g_test_add ("/uuids/new-records", Fixture, NULL, fixture_set_up, test_new_records, fixture_tear_down);
+  g_test_add ("/uuids/xml", Fixture, NULL, fixture_set_up, test_xml, fixture_tear_down);
 
   return g_test_run ();
 }
