@@ -534,6 +534,52 @@ test_window_bar (Fixture       *fixture,
   display_test_destroy_windows ();
 }
 
+static GBytes *
+read_corpus_file (const char *name)
+{
+  const char *corpus_dir = g_getenv ("SIGNET_PDF_CORPUS_DEFAULT_DIR");
+  g_autofree char *path = g_build_filename (corpus_dir != NULL ? corpus_dir : "", name, NULL);
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (corpus_dir == NULL || !g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+
+  return g_bytes_new_take (contents, length);
+}
+
+/* Chinese files whose text poppler gives as Latin-1 letters are found by
+ * their Chinese words, not by the letters. */
+static void
+test_recovered_chinese (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GBytes) xiao_biao_song = read_corpus_file ("XiaoBiaoSong.pdf");
+  g_autoptr(GBytes) sim_fang = read_corpus_file ("SimFang-variant.pdf");
+  g_autoptr(SignetAttachment) first = NULL;
+  g_autoptr(SignetAttachment) second = NULL;
+
+  if (xiao_biao_song == NULL || sim_fang == NULL)
+    {
+      g_test_skip ("The PDF corpus (SIGNET_PDF_CORPUS_DEFAULT_DIR) has no XiaoBiaoSong.pdf or SimFang-variant.pdf.");
+      return;
+    }
+
+  first = attach (fixture, xiao_biao_song, "XiaoBiaoSong.pdf");
+  second = attach (fixture, sim_fang, "SimFang-variant.pdf");
+  start_indexer (fixture);
+  wait_for_idle (fixture);
+  assert_text_state (fixture, first, "done");
+  assert_text_state (fixture, second, "done");
+
+  assert_search (fixture, "关于红军作战的原则", "HT-2026-0001");
+  assert_search (fixture, "红军", "HT-2026-0001");
+  assert_search (fixture, "一九三七年九月十四日", "HT-2026-0001");
+  /* Set with a gap after each character, typed without. */
+  assert_search (fixture, "全世界无产者", "HT-2026-0001");
+  assert_search (fixture, "ºì¾ü", "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -572,6 +618,8 @@ main (int   argc,
               fixture_set_up, test_stop, fixture_tear_down);
   g_test_add ("/text-indexer/window-bar", Fixture, NULL,
               fixture_set_up, test_window_bar, fixture_tear_down);
+  g_test_add ("/text-indexer/recovered-chinese", Fixture, NULL,
+              fixture_set_up, test_recovered_chinese, fixture_tear_down);
 
   result = g_test_run ();
 
