@@ -6,8 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "signet-clients-window.h"
-#include "signet-conflict-panel.h"
+#include "signet-clients-window-private.h"
 #include "signet-error-dialog.h"
 #include "signet-field-error.h"
 #include "signet-unsaved-dialog.h"
@@ -17,45 +16,7 @@
 
 #define FIELD_KEY "signet-field"
 
-/* The client fields, SIGNET_FIELD_CLIENT_NAME .. SIGNET_FIELD_CLIENT_NOTES. */
-#define FIRST_FIELD SIGNET_FIELD_CLIENT_NAME
-#define N_FIELDS    (SIGNET_FIELD_CLIENT_NOTES - SIGNET_FIELD_CLIENT_NAME + 1)
-
-typedef void (*ContinueFunc) (SignetClientsWindow *self,
-                              gpointer             data);
-
-struct _SignetClientsWindow
-{
-  AdwDialog     parent_instance;
-
-  GtkStack     *stack;
-  AdwNavigationSplitView *split_view;
-  AdwNavigationPage *form_page;
-  GtkStack     *form_stack;
-  GtkBox       *form_box;
-  AdwPreferencesGroup *fields_group;
-  AdwPreferencesGroup *notes_group;
-  GtkActionBar *action_bar;
-  GtkListBox   *list_box;
-  GtkWidget    *delete_button;
-  SignetConflictPanel *conflict_panel;
-
-  GtkEditable  *entries[N_FIELDS];   /* NULL for the notes */
-  GtkTextView  *notes_view;
-  GtkWidget    *field_widgets[N_FIELDS];
-  GtkLabel     *error_labels[N_FIELDS];
-
-  SignetStore  *store;
-  GListModel   *clients;
-  SignetClient *client;              /* as stored; id 0 for a new one */
-  /* While a refused save is being resolved: the form as the user had it
-   * then, which Keep Mine puts back field by field. */
-  SignetClient *mine;
-
-  guint         loading;
-  /* Set while the unsaved-changes question is open. */
-  gboolean      asking;
-};
+#define RESPONSE_SHOW_CONTRACTS "show-contracts"
 
 G_DEFINE_FINAL_TYPE (SignetClientsWindow, signet_clients_window, ADW_TYPE_DIALOG)
 
@@ -341,6 +302,7 @@ show_client (SignetClientsWindow *self,
       gtk_action_bar_set_revealed (self->action_bar, FALSE);
       adw_navigation_split_view_set_show_content (self->split_view, FALSE);
       update_actions (self);
+      _signet_clients_window_show_contracts (self);
       return;
     }
 
@@ -355,6 +317,7 @@ show_client (SignetClientsWindow *self,
   gtk_stack_set_visible_child_name (self->form_stack, "form");
   gtk_action_bar_set_revealed (self->action_bar, TRUE);
   update_actions (self);
+  _signet_clients_window_show_contracts (self);
 }
 
 static gint64
@@ -407,7 +370,8 @@ reload_clients (SignetClientsWindow *self)
   self->clients = signet_store_list_clients (self->store);
 
   self->loading++;
-  gtk_list_box_bind_model (self->list_box, self->clients, create_row_cb, NULL, NULL);
+  gtk_filter_list_model_set_model (self->filtered, self->clients);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->filtered), create_row_cb, NULL, NULL);
   self->loading--;
   select_client_row (self, selected);
 
@@ -619,6 +583,15 @@ after_unsaved (SignetClientsWindow *self,
   self->asking = TRUE;
 }
 
+void
+_signet_clients_window_after_unsaved (SignetClientsWindow *self,
+                                      ContinueFunc         func,
+                                      gpointer             data,
+                                      GDestroyNotify       destroy)
+{
+  after_unsaved (self, func, data, destroy);
+}
+
 static void
 show_client_with_id (SignetClientsWindow *self,
                      gpointer             data)
@@ -751,6 +724,9 @@ store_changed_cb (SignetClientsWindow *self,
                   SignetChangeKind     change,
                   SignetStore         *store)
 {
+  /* A contract of the client shown may have come, gone or changed. */
+  if (kind == SIGNET_RECORD_CONTRACT)
+    _signet_clients_window_queue_contracts (self);
   if (kind != SIGNET_RECORD_CLIENT)
     return;
 
@@ -785,6 +761,26 @@ delete_dialog_responded_cb (SignetClientsWindow *self,
 
   show_client (self, NULL);
   reload_clients (self);
+}
+
+static void
+refusal_responded_cb (SignetClientsWindow *self,
+                      const char          *response,
+                      AdwAlertDialog      *dialog)
+{
+  if (g_str_equal (response, RESPONSE_SHOW_CONTRACTS))
+    _signet_clients_window_focus_contracts (self);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SignetClientsWindow *self = SIGNET_CLIENTS_WINDOW (widget);
+
+  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -835,7 +831,8 @@ delete_activated (GtkWidget  *widget,
   name = signet_client_get_name (self->client);
   n_contracts = signet_store_count_client_contracts (self->store, signet_client_get_id (self->client));
 
-  /* Contracts would lose their client: say so instead of asking. */
+  /* Contracts would lose their client: say so instead of asking, and
+   * offer to show them. */
   if (n_contracts > 0)
     {
       g_autofree char *message =
@@ -846,7 +843,18 @@ delete_activated (GtkWidget  *widget,
                                    n_contracts),
                          name, n_contracts);
 
-      show_error (self, _("Cannot Delete the Client"), message);
+      dialog = signet_alert_dialog_new (_("Cannot Delete the Client"), message);
+      adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                      RESPONSE_CLOSE, _("_Close"),
+                                      RESPONSE_SHOW_CONTRACTS,
+                                      ngettext ("_Show the Contract", "_Show the Contracts", n_contracts),
+                                      NULL);
+      adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), RESPONSE_SHOW_CONTRACTS,
+                                                ADW_RESPONSE_SUGGESTED);
+      adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), RESPONSE_SHOW_CONTRACTS);
+      adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), RESPONSE_CLOSE);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (refusal_responded_cb), self, G_CONNECT_SWAPPED);
+      adw_dialog_present (dialog, GTK_WIDGET (self));
       return;
     }
 
@@ -874,7 +882,11 @@ signet_clients_window_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
 
+  g_clear_handle_id (&self->contracts_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGNET_TYPE_CLIENTS_WINDOW);
+  g_clear_pointer (&self->query, g_free);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
 
   g_clear_object (&self->store);
   g_clear_object (&self->clients);
@@ -912,6 +924,11 @@ signet_clients_window_class_init (SignetClientsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "client.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "client.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "client.close", NULL, close_activated);
+  gtk_widget_class_install_action (widget_class, "client.search", NULL, search_activated);
+
+  /* A contract of the client's was activated: the main window shows it. */
+  g_signal_new ("open-contract", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "client.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "client.save", NULL);
@@ -919,6 +936,7 @@ signet_clients_window_class_init (SignetClientsWindowClass *klass)
    * disabled action lets the dialog's own Escape run). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "client.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "client.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "client.search", NULL);
 }
 
 static void
@@ -927,6 +945,8 @@ signet_clients_window_init (SignetClientsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   build_form (self);
+  _signet_clients_window_build_search (self);
+  _signet_clients_window_build_contracts (self);
   self->conflict_panel = SIGNET_CONFLICT_PANEL (signet_conflict_panel_new (_("This Client Was Changed Elsewhere")));
   gtk_box_prepend (self->form_box, GTK_WIDGET (self->conflict_panel));
   g_signal_connect_object (self->conflict_panel, "choice-changed", G_CALLBACK (choice_changed_cb),

@@ -206,6 +206,17 @@ _signet_window_after_unsaved (SignetWindow         *self,
   adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
+/* A contract opened from the Clients window: the window closes, and the
+ * contract shows here (after the page's own edits are dealt with). */
+static void
+clients_window_opened_contract_cb (SignetWindow *self,
+                                   gint64        contract_id,
+                                   AdwDialog    *clients_window)
+{
+  adw_dialog_force_close (clients_window);
+  signet_window_open_contract (self, contract_id);
+}
+
 static void
 present_clients_window (SignetWindow *self,
                         gboolean      add_client)
@@ -214,6 +225,8 @@ present_clients_window (SignetWindow *self,
     {
       self->clients_window = signet_clients_window_new (self->store);
       g_object_add_weak_pointer (G_OBJECT (self->clients_window), (gpointer *) &self->clients_window);
+      g_signal_connect_object (self->clients_window, "open-contract",
+                               G_CALLBACK (clients_window_opened_contract_cb), self, G_CONNECT_SWAPPED);
     }
 
   adw_dialog_present (self->clients_window, GTK_WIDGET (self));

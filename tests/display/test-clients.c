@@ -221,6 +221,161 @@ test_delete_client (Fixture       *fixture,
   g_assert_null (find_row (fixture, "孤独有限公司"));
 }
 
+/* The rows of the client list a user sees, by title, with the search. */
+static char *
+shown_clients (Fixture *fixture)
+{
+  GtkListBox *list_box = GTK_LIST_BOX (display_test_find_type (fixture->window, GTK_TYPE_LIST_BOX));
+  g_autoptr(GString) shown = g_string_new (NULL);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list_box, i)) != NULL; i++)
+    if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
+      g_string_append_printf (shown, "%s%s", shown->len > 0 ? ", " : "",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+  return g_string_free (g_steal_pointer (&shown), FALSE);
+}
+
+static void
+search_for (Fixture    *fixture,
+            const char *text)
+{
+  GtkWidget *entry = display_test_find_type (fixture->window, GTK_TYPE_SEARCH_ENTRY);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* The search waits a moment for more typing. */
+  display_test_spin (400);
+}
+
+/* The search narrows the list by name, code, contact, phone or email,
+ * in any case, and says when it finds nothing. */
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *all = NULL;
+  g_autofree char *acme = NULL;
+  g_autofree char *by_code = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *again = NULL;
+
+  all = shown_clients (fixture);
+  g_assert_cmpstr (all, ==, "Acme Corporation, 孤独有限公司");
+  g_assert_nonnull (display_test_find_accessible (fixture->window, "Search clients"));
+
+  search_for (fixture, "acme corp");
+  acme = shown_clients (fixture);
+  g_assert_cmpstr (acme, ==, "Acme Corporation");
+
+  search_for (fixture, "gd");
+  by_code = shown_clients (fixture);
+  g_assert_cmpstr (by_code, ==, "孤独有限公司");
+
+  search_for (fixture, "孤独");
+  g_clear_pointer (&by_code, g_free);
+  by_code = shown_clients (fixture);
+  g_assert_cmpstr (by_code, ==, "孤独有限公司");
+
+  search_for (fixture, "nobody");
+  none = shown_clients (fixture);
+  g_assert_cmpstr (none, ==, "");
+  g_assert_true (display_test_shows_label (fixture->window, "No client matches “nobody”."));
+  g_free (display_test_save_screenshot (fixture->window, "clients-no-match"));
+
+  search_for (fixture, "");
+  again = shown_clients (fixture);
+  g_assert_cmpstr (again, ==, "Acme Corporation, 孤独有限公司");
+}
+
+static void
+contract_opened_cb (GtkWidget *window,
+                    gint64     contract_id,
+                    gint64    *opened)
+{
+  *opened = contract_id;
+}
+
+/* The contract rows of the form, by title, top to bottom. */
+static GPtrArray *
+contract_rows (Fixture *fixture)
+{
+  GtkWidget *list = display_test_find_accessible (fixture->window, "Contracts with this client");
+  GPtrArray *rows = g_ptr_array_new ();
+  GtkListBoxRow *row;
+
+  g_assert_nonnull (list);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+    g_ptr_array_add (rows, row);
+
+  return rows;
+}
+
+/* The form lists the client's contracts; activating one asks the main
+ * window to open it. A client without contracts says so. */
+static void
+test_contracts_listed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gint64 opened = 0;
+  gint64 hosting = 0;
+
+  g_signal_connect (fixture->window, "open-contract", G_CALLBACK (contract_opened_cb), &opened);
+  click_row (fixture, "Acme Corporation");
+  rows = contract_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "Support");
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 1)), ==, "Hosting");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 1)), "HT-2025-0002"));
+  g_assert_true (display_test_shows_label (fixture->window, "2 contracts. Open one to see it in the main window."));
+  g_free (display_test_save_screenshot (fixture->window, "clients-contracts"));
+
+  ids = signet_store_list_client_contract_ids (fixture->store, signet_client_get_id (fixture->acme), NULL);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(SignetContract) contract = signet_store_get_contract (fixture->store, g_array_index (ids, gint64, i), NULL);
+
+      if (g_str_equal (signet_contract_get_number (contract), "HT-2025-0002"))
+        hosting = signet_contract_get_id (contract);
+    }
+  g_signal_emit_by_name (g_ptr_array_index (rows, 1), "activate");
+  display_test_spin (50);
+  g_assert_cmpint (opened, ==, hosting);
+
+  click_row (fixture, "孤独有限公司");
+  none = contract_rows (fixture);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_true (display_test_shows_label (fixture->window, "No contracts with this client yet."));
+}
+
+/* Refusing to delete a client with contracts offers to show them: the
+ * first of them takes the focus. */
+static void
+test_delete_refused_shows_contracts (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  AdwAlertDialog *dialog;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  click_row (fixture, "Acme Corporation");
+  activate (fixture, "client.delete");
+
+  dialog = display_test_find_alert_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_alert_dialog_has_response (dialog, "show-contracts"));
+  g_assert_cmpstr (adw_alert_dialog_get_response_label (dialog, "show-contracts"), ==, "_Show the Contracts");
+  display_test_respond ("show-contracts");
+  display_test_spin (100);
+
+  rows = contract_rows (fixture);
+  g_assert_true (gtk_widget_has_focus (g_ptr_array_index (rows, 0)));
+  g_assert_cmpuint (n_clients (fixture), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -234,6 +389,9 @@ main (int   argc,
   ADD ("edit-client", test_edit_client);
   ADD ("delete-refused", test_delete_refused);
   ADD ("delete-client", test_delete_client);
+  ADD ("search", test_search);
+  ADD ("contracts-listed", test_contracts_listed);
+  ADD ("delete-refused-shows-contracts", test_delete_refused_shows_contracts);
 
 #undef ADD
 

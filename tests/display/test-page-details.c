@@ -6,6 +6,7 @@
 
 #include "display-test-utils.h"
 #include "signet-attachments-section.h"
+#include "signet-clients-window.h"
 #include "signet-contract-page.h"
 #include "signet-export-dialog.h"
 #include "signet-window.h"
@@ -226,6 +227,57 @@ test_export_filter_named (Fixture       *f,
   display_test_spin (200);
 }
 
+static GtkWidget *
+find_clients_window (GtkWidget *window)
+{
+  GListModel *dialogs = adw_application_window_get_dialogs (ADW_APPLICATION_WINDOW (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (dialogs); i++)
+    {
+      g_autoptr(GtkWidget) dialog = g_list_model_get_item (dialogs, i);
+
+      if (SIGNET_IS_CLIENTS_WINDOW (dialog))
+        return dialog;
+    }
+
+  return NULL;
+}
+
+/* A contract activated in the Clients window opens in the main window,
+ * and the Clients window closes. */
+static void
+test_contract_from_clients (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = signet_store_get_client (f->store, signet_contract_get_client_id (f->contract), NULL);
+  g_autoptr(SignetContract) other = display_test_add_contract (f->store, client, "HT-2026-0043", "Window cleaning", 100);
+  GtkWidget *clients;
+  GtkWidget *contracts;
+  GtkListBoxRow *row = NULL;
+  GtkListBoxRow *candidate;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clients", NULL));
+  display_test_spin (300);
+  clients = find_clients_window (GTK_WIDGET (f->window));
+  g_assert_nonnull (clients);
+  gtk_list_box_select_row (GTK_LIST_BOX (display_test_find_type (clients, GTK_TYPE_LIST_BOX)),
+                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (display_test_find_type (clients, GTK_TYPE_LIST_BOX)), 0));
+  display_test_spin (100);
+
+  contracts = display_test_find_accessible (clients, "Contracts with this client");
+  g_assert_nonnull (contracts);
+  for (int i = 0; (candidate = gtk_list_box_get_row_at_index (GTK_LIST_BOX (contracts), i)) != NULL; i++)
+    if (g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (candidate)), "Window cleaning"))
+      row = candidate;
+  g_assert_nonnull (row);
+
+  g_signal_emit_by_name (row, "activate");
+  display_test_spin (500);
+  g_assert_null (find_clients_window (GTK_WIDGET (f->window)));
+  g_assert_cmpint (signet_contract_get_id (signet_contract_page_get_contract (f->page)), ==,
+                   signet_contract_get_id (other));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +287,8 @@ main (int   argc,
   g_test_add ("/page-details/attachment-stays-in-view", Fixture, NULL, fixture_set_up,
               test_attachment_stays_in_view, fixture_tear_down);
   g_test_add ("/page-details/notice-unit", Fixture, NULL, fixture_set_up, test_notice_unit, fixture_tear_down);
+  g_test_add ("/page-details/contract-from-clients", Fixture, NULL, fixture_set_up,
+              test_contract_from_clients, fixture_tear_down);
   g_test_add ("/page-details/export-filter-named", Fixture, NULL, fixture_set_up,
               test_export_filter_named, fixture_tear_down);
 
