@@ -117,8 +117,8 @@ typedef enum
   COMPOSE_OVERFLOW,
 } ComposeResult;
 
-/* 10^17 minor units: far beyond any contract, and the sum of many of
- * them still fits in a gint64. */
+/* 10^17 minor units (10^15 yuan or dollars): far beyond any contract,
+ * and the sum of ninety of them still fits in a gint64. */
 #define MAX_MINOR_UNITS G_GINT64_CONSTANT (100000000000000000)
 
 static gint64
@@ -326,10 +326,9 @@ strip_currency (char              *text,
                 const MoneyFormat *format)
 {
   const char *tokens[3] = { currency, table_symbol (currency), NULL };
-  g_autofree char *locale_symbol = NULL;
 
-  if (g_str_equal (format->currency, currency) && format->symbol[0] != '\0')
-    tokens[2] = locale_symbol = g_utf8_normalize (format->symbol, -1, G_NORMALIZE_NFKC);
+  if (g_str_equal (format->currency, currency))
+    tokens[2] = format->symbol;
 
   for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
     {
