@@ -421,7 +421,14 @@ take_in_stored (SignetContractPage *self)
   if (stored != NULL &&
       (signet_contract_get_version (stored) != signet_contract_get_version (self->contract) ||
        !signet_contract_equal (stored, self->contract)))
-    signet_contract_page_set_contract (self, stored);
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+      double position = gtk_adjustment_get_value (adjustment);
+
+      /* The same contract, changed: the reader stays where they were. */
+      signet_contract_page_set_contract (self, stored);
+      gtk_adjustment_set_value (adjustment, position);
+    }
 }
 
 static void

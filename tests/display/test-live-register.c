@@ -114,6 +114,28 @@ shows_text (GtkWidget  *root,
   return FALSE;
 }
 
+/* The form's scrolled window: the first on screen (the empty page's
+ * status page has one too). */
+static GtkScrolledWindow *
+find_mapped_scrolled_window (GtkWidget *root)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+
+  if (GTK_IS_SCROLLED_WINDOW (root))
+    return GTK_SCROLLED_WINDOW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_mapped_scrolled_window (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The field called @name below @root, outside the conflict panel. */
 static GtkWidget *
 find_form_field (GtkWidget  *root,
@@ -315,6 +337,12 @@ test_cli_import (Fixture       *f,
   g_remove (xml_path);
 }
 
+static gboolean
+scrolls_past_200 (gpointer data)
+{
+  return gtk_adjustment_get_upper (data) - gtk_adjustment_get_page_size (data) > 200;
+}
+
 /* The contract open without edits simply shows what was saved
  * elsewhere, in the form and in the list. */
 static void
@@ -322,10 +350,20 @@ test_follows_without_edits (Fixture       *f,
                             gconstpointer  data)
 {
   Expect expect = { f, "Office lease, floors 3-5" };
+  GtkAdjustment *adjustment;
+  double position;
   gint64 since;
 
   show_window (f, TRUE);
   g_assert_false (signet_contract_page_get_dirty (page (f)));
+
+  /* The user reads further down the page. */
+  adjustment = gtk_scrolled_window_get_vadjustment (find_mapped_scrolled_window (GTK_WIDGET (page (f))));
+  g_assert_true (display_test_wait_for (scrolls_past_200, adjustment));
+  gtk_adjustment_set_value (adjustment, 200);
+  display_test_spin (50);
+  position = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (position, ==, 200);
 
   change_title_elsewhere (f, "Office lease, floors 3-5");
   since = g_get_monotonic_time ();
@@ -335,6 +373,10 @@ test_follows_without_edits (Fixture       *f,
   g_assert_false (signet_contract_page_get_dirty (page (f)));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (panel (f))));
   g_assert_null (display_test_find_alert_dialog ());
+
+  /* And is still reading there. */
+  display_test_spin (50);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, position);
 }
 
 /* The user is typing an Owner when the title is changed elsewhere: the
