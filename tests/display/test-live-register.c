@@ -483,6 +483,35 @@ test_deleted_elsewhere (Fixture       *f,
   g_assert_cmpstr (signet_contract_get_owner (again), ==, "王芳");
 }
 
+/* Deleted elsewhere while only read: the page says so rather than let
+ * the contract vanish under the reader's eyes, and no other contract
+ * takes its place unasked. */
+static void
+test_deleted_elsewhere_without_edits (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(SignetContract) second = display_test_add_contract (f->store, f->client, "HT-2026-0002",
+                                                                "Cleaning", 50000);
+  Expect expect = { f, _("This Contract Was Deleted Elsewhere") };
+  g_autoptr(GError) error = NULL;
+  gint64 since;
+
+  show_window (f, TRUE);
+
+  g_assert_true (signet_store_delete_contract (f->other, signet_contract_get_id (f->contract), &error));
+  g_assert_no_error (error);
+  since = g_get_monotonic_time ();
+
+  assert_within_two_seconds (page_says, &expect, since);
+  g_assert_null (display_test_find_alert_dialog ());
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (signet_contract_table_get_model (table (f)))), ==, 1);
+  g_assert_cmpint (signet_contract_get_id (signet_contract_page_get_contract (page (f))), ==,
+                   signet_contract_get_id (f->contract));
+  g_test_message ("selected in the list: %" G_GINT64_FORMAT " (the second contract: %" G_GINT64_FORMAT ")",
+                  signet_contract_table_get_selected_id (table (f)), signet_contract_get_id (second));
+  g_assert_false (signet_contract_page_get_dirty (page (f)));
+}
+
 static GtkListBoxRow *
 find_client_row (GtkWidget  *window,
                  const char *name)
@@ -575,6 +604,7 @@ main (int   argc,
   ADD ("/live-register/follows-without-edits", test_follows_without_edits);
   ADD ("/live-register/changed-elsewhere-prompt", test_changed_elsewhere_prompt);
   ADD ("/live-register/deleted-elsewhere", test_deleted_elsewhere);
+  ADD ("/live-register/deleted-elsewhere-without-edits", test_deleted_elsewhere_without_edits);
   ADD ("/live-register/client-changed-elsewhere", test_client_changed_elsewhere);
 
   return g_test_run ();
