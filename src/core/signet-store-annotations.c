@@ -10,6 +10,7 @@
 
 #include "signet-store-attachments.h"
 #include "signet-store-private.h"
+#include "signet-tombstone-private.h"
 
 /* An annotation, in the order read_annotation_row() reads it, with the
  * contract and file name its audit entries need. Joining contracts hides
@@ -396,35 +397,26 @@ failed:
   return NULL;
 }
 
-gboolean
-signet_store_delete_annotation (SignetStore  *self,
-                                gint64        annotation_id,
-                                GError      **error)
+SignetTombstone *
+_signet_store_delete_annotation (SignetStore  *self,
+                                 gint64        annotation_id,
+                                 GError      **error)
 {
   g_auto(Context) context = { 0 };
   g_autoptr(SignetAnnotation) old = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
   g_autofree char *page_number = NULL;
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
-
   if (!_signet_store_begin_write (self, error))
-    return FALSE;
+    return NULL;
 
-  if (!(old = lookup_annotation (self, annotation_id, &context, error)) ||
-      !_signet_store_ensure_attachment_trash (self, error))
+  if (!(old = lookup_annotation (self, annotation_id, &context, error)))
     goto failed;
 
-  stmt = _signet_store_statement (self,
-                                  "INSERT INTO temp.trash_annotations (id, version_id, kind, page, rects, "
-                                  "color, author, created_at, modified_at, comment, with_attachment) "
-                                  "SELECT id, version_id, kind, page, rects, color, author, created_at, "
-                                  "modified_at, comment, NULL FROM annotations WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_int64 (stmt, 1, annotation_id);
-  if (!_signet_store_step_done (self, stmt, error))
+  tombstone = _signet_tombstone_new (SIGNET_TOMBSTONE_ANNOTATION, annotation_id, context.contract_id,
+                                     context.file_name);
+  if (!_signet_store_keep_rows (self, tombstone, "annotations", "id = ?1", annotation_id, error))
     goto failed;
 
   stmt = _signet_store_statement (self, "DELETE FROM annotations WHERE id = ?", error);
@@ -454,61 +446,66 @@ signet_store_delete_annotation (SignetStore  *self,
 
   _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, context.contract_id, SIGNET_CHANGE_UPDATED);
 
-  return TRUE;
+  return g_steal_pointer (&tombstone);
 
 failed:
   _signet_store_rollback_write (self);
-  return FALSE;
+  return NULL;
 }
 
 gboolean
-signet_store_restore_annotation (SignetStore  *self,
-                                 gint64        annotation_id,
-                                 GError      **error)
+signet_store_delete_annotation (SignetStore  *self,
+                                gint64        annotation_id,
+                                GError      **error)
 {
-  g_auto(Context) context = { 0 };
-  g_autoptr(SignetAnnotation) annotation = NULL;
-  g_autofree char *page_number = NULL;
-  sqlite3_stmt *stmt;
-  gint64 version_id = 0;
+  g_autoptr(SignetTombstone) tombstone = NULL;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
 
-  if (!_signet_store_begin_write (self, error))
-    return FALSE;
+  tombstone = _signet_store_delete_annotation (self, annotation_id, error);
 
-  /* Only one deleted on its own: those taken along with their attachment
-   * come back with it. */
-  if (!_signet_store_lookup_trashed (self,
-                                     "SELECT version_id FROM temp.trash_annotations "
-                                     "WHERE id = ? AND with_attachment IS NULL",
-                                     annotation_id, _("The annotation can no longer be restored."),
-                                     &version_id, error))
-    goto failed;
+  return tombstone != NULL;
+}
 
-  if (!lookup_version_context (self, version_id, &context, error))
-    goto failed;
+gboolean
+_signet_store_restore_annotation (SignetStore      *self,
+                                  SignetTombstone  *tombstone,
+                                  GError          **error)
+{
+  gint64 annotation_id = signet_tombstone_get_id (tombstone);
+  sqlite3_value *version_id = _signet_tombstone_get_value (tombstone, "annotations", "version_id");
+  g_auto(Context) context = { 0 };
+  g_autoptr(SignetAnnotation) annotation = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *page_number = NULL;
 
-  stmt = _signet_store_statement (self,
-                                  "INSERT INTO annotations (id, version_id, kind, page, rects, color, author, "
-                                  "created_at, modified_at, comment) "
-                                  "SELECT id, version_id, kind, page, rects, color, author, created_at, "
-                                  "modified_at, comment FROM temp.trash_annotations WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
+  /* The version it was on is gone with its attachment, or its contract. */
+  if (version_id == NULL ||
+      !lookup_version_context (self, sqlite3_value_int64 (version_id), &context, &local_error) ||
+      context.contract_id != signet_tombstone_get_contract_id (tombstone))
+    {
+      if (local_error != NULL && !g_error_matches (local_error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
 
-  sqlite3_bind_int64 (stmt, 1, annotation_id);
-  if (!_signet_store_step_done (self, stmt, error))
-    goto failed;
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                   _("The annotation cannot be restored: “%s” has been deleted."),
+                   signet_tombstone_get_label (tombstone));
+      return FALSE;
+    }
 
-  stmt = _signet_store_statement (self, "DELETE FROM temp.trash_annotations WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
+  if ((annotation = lookup_annotation (self, annotation_id, NULL, NULL)) != NULL)
+    {
+      g_set_error_literal (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
+                           _("The annotation is in the register already."));
+      return FALSE;
+    }
 
-  sqlite3_bind_int64 (stmt, 1, annotation_id);
-  if (!_signet_store_step_done (self, stmt, error) ||
+  if (!_signet_store_insert_kept_rows (self, tombstone, error) ||
       !(annotation = lookup_annotation (self, annotation_id, NULL, error)))
-    goto failed;
+    return FALSE;
 
   page_number = page_text (signet_annotation_get_page (annotation));
 
@@ -521,19 +518,9 @@ signet_store_restore_annotation (SignetStore  *self,
       { "comment", NULL, signet_annotation_get_comment (annotation) },
     };
 
-    if (!_signet_store_write_attachment_audit (self, "restore annotation", context.contract_id,
-                                               changes, G_N_ELEMENTS (changes), error) ||
-        !_signet_store_commit_write (self, error))
-      goto failed;
+    return _signet_store_write_attachment_audit (self, "restore annotation", context.contract_id,
+                                                 changes, G_N_ELEMENTS (changes), error);
   }
-
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, context.contract_id, SIGNET_CHANGE_UPDATED);
-
-  return TRUE;
-
-failed:
-  _signet_store_rollback_write (self);
-  return FALSE;
 }
 
 SignetAnnotation *

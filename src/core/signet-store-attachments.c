@@ -11,6 +11,7 @@
 
 #include "signet-store-attachments.h"
 #include "signet-store-private.h"
+#include "signet-tombstone-private.h"
 
 /* Stored files are read in pieces straight into the buffer handed out, so
  * that opening a 200 MB file holds one copy of it, not two. */
@@ -373,17 +374,48 @@ insert_version (SignetStore  *self,
 }
 
 /* Blobs only deleted attachments named, once those can no longer be
- * restored: the trash is per session, so these are from earlier ones. */
+ * restored: no tombstone of this store holds them (see
+ * _signet_store_get_kept_blobs()). */
 static gboolean
 purge_unused_blobs (SignetStore  *self,
                     GError      **error)
 {
-  return _signet_store_exec (self,
-    "DELETE FROM blob_text WHERE sha256 NOT IN (SELECT sha256 FROM attachment_versions)"
-    "  AND sha256 NOT IN (SELECT sha256 FROM temp.trash_attachment_versions);"
-    "DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM attachment_versions)"
-    "  AND sha256 NOT IN (SELECT sha256 FROM temp.trash_attachment_versions);",
-    error);
+  GHashTable *kept = _signet_store_get_kept_blobs (self);
+  g_autoptr(GPtrArray) unused = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT sha256 FROM blobs "
+                                  "WHERE sha256 NOT IN (SELECT sha256 FROM attachment_versions)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!g_hash_table_contains (kept, sqlite3_column_text (stmt, 0)))
+      g_ptr_array_add (unused, _signet_store_dup_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _signet_store_set_error (self, rc, error);
+
+  for (guint i = 0; i < unused->len; i++)
+    {
+      static const char * const steps[] = {
+        "DELETE FROM blob_text WHERE sha256 = ?",
+        "DELETE FROM blobs WHERE sha256 = ?",
+      };
+
+      for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+        {
+          if (!(stmt = _signet_store_statement (self, steps[s], error)))
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, g_ptr_array_index (unused, i), -1, SQLITE_STATIC);
+          if (!_signet_store_step_done (self, stmt, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -458,61 +490,6 @@ _signet_store_user_display_name (void)
     name = g_get_user_name ();
 
   return name;
-}
-
-gboolean
-_signet_store_ensure_attachment_trash (SignetStore  *self,
-                                       GError      **error)
-{
-  return _signet_store_exec (self,
-    "CREATE TEMP TABLE IF NOT EXISTS trash_attachments ("
-    "  id INTEGER PRIMARY KEY, contract_id INTEGER NOT NULL, role TEXT NOT NULL,"
-    "  description TEXT, added_at TEXT NOT NULL, added_by TEXT NOT NULL);"
-    "CREATE TEMP TABLE IF NOT EXISTS trash_attachment_versions ("
-    "  id INTEGER PRIMARY KEY, attachment_id INTEGER NOT NULL, version INTEGER NOT NULL,"
-    "  sha256 TEXT NOT NULL, file_name TEXT NOT NULL, content_type TEXT NOT NULL,"
-    "  size INTEGER NOT NULL, added_at TEXT NOT NULL, added_by TEXT NOT NULL);"
-    /* with_attachment: the attachment whose deletion took the annotation
-     * along, or NULL when it was deleted on its own. */
-    "CREATE TEMP TABLE IF NOT EXISTS trash_annotations ("
-    "  id INTEGER PRIMARY KEY, version_id INTEGER NOT NULL, kind TEXT NOT NULL,"
-    "  page INTEGER NOT NULL, rects TEXT NOT NULL, color TEXT NOT NULL, author TEXT NOT NULL,"
-    "  created_at TEXT NOT NULL, modified_at TEXT NOT NULL, comment TEXT NOT NULL,"
-    "  with_attachment INTEGER);",
-    error);
-}
-
-gboolean
-_signet_store_lookup_trashed (SignetStore  *self,
-                              const char   *sql,
-                              gint64        id,
-                              const char   *gone,
-                              gint64       *value,
-                              GError      **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!_signet_store_ensure_attachment_trash (self, error) ||
-      !(stmt = _signet_store_statement (self, sql, error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error_literal (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND, gone);
-      return FALSE;
-    }
-
-  if (rc != SQLITE_ROW)
-    return _signet_store_set_error (self, rc, error);
-
-  return TRUE;
 }
 
 SignetAttachment *
@@ -747,49 +724,76 @@ failed:
   return NULL;
 }
 
-gboolean
-signet_store_delete_attachment (SignetStore  *self,
-                                gint64        attachment_id,
-                                GError      **error)
+/* The versions' files are kept in the register while the tombstone
+ * lives, so that Undo finds them. */
+static gboolean
+pin_blobs (SignetStore      *self,
+           SignetTombstone  *tombstone,
+           gint64            attachment_id,
+           GError          **error)
 {
-  /* Into the trash first (annotations, versions, the attachment), then out
-   * of the tables in the order the foreign keys allow. */
+  g_autoptr(GPtrArray) sha256s = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _signet_store_statement (self, "SELECT DISTINCT sha256 FROM attachment_versions WHERE attachment_id = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, attachment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (sha256s, _signet_store_dup_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _signet_store_set_error (self, rc, error);
+
+  _signet_tombstone_pin_blobs (tombstone, _signet_store_get_kept_blobs (self), sha256s);
+
+  return TRUE;
+}
+
+SignetTombstone *
+_signet_store_delete_attachment (SignetStore  *self,
+                                 gint64        attachment_id,
+                                 GError      **error)
+{
+  /* Out of the tables in the order the foreign keys allow. */
   static const char * const steps[] = {
-    "INSERT INTO temp.trash_annotations (id, version_id, kind, page, rects, color, author, "
-    "created_at, modified_at, comment, with_attachment) "
-    "SELECT n.id, n.version_id, n.kind, n.page, n.rects, n.color, n.author, n.created_at, "
-    "n.modified_at, n.comment, ?1 FROM annotations n "
-    "JOIN attachment_versions v ON v.id = n.version_id WHERE v.attachment_id = ?1",
-    "INSERT INTO temp.trash_attachment_versions (id, attachment_id, version, sha256, file_name, "
-    "content_type, size, added_at, added_by) "
-    "SELECT id, attachment_id, version, sha256, file_name, content_type, size, added_at, added_by "
-    "FROM attachment_versions WHERE attachment_id = ?1",
-    "INSERT INTO temp.trash_attachments (id, contract_id, role, description, added_at, added_by) "
-    "SELECT id, contract_id, role, description, added_at, added_by FROM attachments WHERE id = ?1",
     "DELETE FROM annotations WHERE version_id IN "
     "(SELECT id FROM attachment_versions WHERE attachment_id = ?1)",
     "DELETE FROM attachment_versions WHERE attachment_id = ?1",
     "DELETE FROM attachments WHERE id = ?1",
   };
   g_autoptr(SignetAttachment) old = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
   g_autofree char *version = NULL;
   gint64 contract_id;
 
-  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
-
   if (!_signet_store_begin_write (self, error))
-    return FALSE;
+    return NULL;
 
   if (!(old = lookup_attachment (self, attachment_id, error)) ||
-      !_signet_store_ensure_attachment_trash (self, error) ||
       !purge_unused_blobs (self, error))
+    goto failed;
+
+  contract_id = signet_attachment_get_contract_id (old);
+  tombstone = _signet_tombstone_new (SIGNET_TOMBSTONE_ATTACHMENT, attachment_id, contract_id,
+                                     signet_attachment_get_file_name (old));
+  /* In the order they go back: the attachment, its versions, their annotations. */
+  if (!_signet_store_keep_rows (self, tombstone, "attachments", "id = ?1", attachment_id, error) ||
+      !_signet_store_keep_rows (self, tombstone, "attachment_versions", "attachment_id = ?1 ORDER BY id",
+                                attachment_id, error) ||
+      !_signet_store_keep_rows (self, tombstone, "annotations",
+                                "version_id IN (SELECT id FROM attachment_versions WHERE attachment_id = ?1) "
+                                "ORDER BY id", attachment_id, error) ||
+      !pin_blobs (self, tombstone, attachment_id, error))
     goto failed;
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (!run_with_id (self, steps[i], attachment_id, error))
       goto failed;
 
-  contract_id = signet_attachment_get_contract_id (old);
   version = g_strdup_printf ("%u", signet_attachment_get_version (old));
 
   {
@@ -809,57 +813,62 @@ signet_store_delete_attachment (SignetStore  *self,
 
   _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
 
-  return TRUE;
+  return g_steal_pointer (&tombstone);
 
 failed:
   _signet_store_rollback_write (self);
-  return FALSE;
+  return NULL;
 }
 
 gboolean
-signet_store_restore_attachment (SignetStore  *self,
-                                 gint64        attachment_id,
-                                 GError      **error)
+signet_store_delete_attachment (SignetStore  *self,
+                                gint64        attachment_id,
+                                GError      **error)
 {
-  static const char * const steps[] = {
-    "INSERT INTO attachments (id, contract_id, role, description, added_at, added_by) "
-    "SELECT id, contract_id, role, description, added_at, added_by "
-    "FROM temp.trash_attachments WHERE id = ?1",
-    "INSERT INTO attachment_versions (id, attachment_id, version, sha256, file_name, "
-    "content_type, size, added_at, added_by) "
-    "SELECT id, attachment_id, version, sha256, file_name, content_type, size, added_at, added_by "
-    "FROM temp.trash_attachment_versions WHERE attachment_id = ?1",
-    "INSERT INTO annotations (id, version_id, kind, page, rects, color, author, created_at, "
-    "modified_at, comment) "
-    "SELECT id, version_id, kind, page, rects, color, author, created_at, modified_at, comment "
-    "FROM temp.trash_annotations WHERE with_attachment = ?1",
-    "DELETE FROM temp.trash_annotations WHERE with_attachment = ?1",
-    "DELETE FROM temp.trash_attachment_versions WHERE attachment_id = ?1",
-    "DELETE FROM temp.trash_attachments WHERE id = ?1",
-  };
-  g_autoptr(SignetAttachment) attachment = NULL;
-  g_autofree char *version = NULL;
-  gint64 contract_id = 0;
+  g_autoptr(SignetTombstone) tombstone = NULL;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
 
-  if (!_signet_store_begin_write (self, error))
+  tombstone = _signet_store_delete_attachment (self, attachment_id, error);
+
+  return tombstone != NULL;
+}
+
+gboolean
+_signet_store_restore_attachment (SignetStore      *self,
+                                  SignetTombstone  *tombstone,
+                                  GError          **error)
+{
+  gint64 attachment_id = signet_tombstone_get_id (tombstone);
+  gint64 contract_id = signet_tombstone_get_contract_id (tombstone);
+  const char *name = signet_tombstone_get_label (tombstone);
+  g_autoptr(SignetAttachment) attachment = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *version = NULL;
+
+  if (!check_contract_exists (self, contract_id, &local_error))
+    {
+      if (!g_error_matches (local_error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                   _("“%s” cannot be restored: its contract has been deleted."), name);
+      return FALSE;
+    }
+
+  if ((attachment = lookup_attachment (self, attachment_id, NULL)) != NULL)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
+                   _("“%s” is attached already."), name);
+      return FALSE;
+    }
+
+  if (!_signet_store_insert_kept_rows (self, tombstone, error) ||
+      !(attachment = lookup_attachment (self, attachment_id, error)))
     return FALSE;
-
-  if (!_signet_store_lookup_trashed (self, "SELECT contract_id FROM temp.trash_attachments WHERE id = ?",
-                                     attachment_id, _("The attachment can no longer be restored."),
-                                     &contract_id, error))
-    goto failed;
-
-  if (!check_contract_exists (self, contract_id, error))
-    goto failed;
-
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (!run_with_id (self, steps[i], attachment_id, error))
-      goto failed;
-
-  if (!(attachment = lookup_attachment (self, attachment_id, error)))
-    goto failed;
 
   version = g_strdup_printf ("%u", signet_attachment_get_version (attachment));
 
@@ -872,19 +881,9 @@ signet_store_restore_attachment (SignetStore  *self,
       { "sha256", NULL, signet_attachment_get_sha256 (attachment) },
     };
 
-    if (!_signet_store_write_attachment_audit (self, "restore attachment", contract_id,
-                                               changes, G_N_ELEMENTS (changes), error) ||
-        !_signet_store_commit_write (self, error))
-      goto failed;
+    return _signet_store_write_attachment_audit (self, "restore attachment", contract_id,
+                                                 changes, G_N_ELEMENTS (changes), error);
   }
-
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
-
-  return TRUE;
-
-failed:
-  _signet_store_rollback_write (self);
-  return FALSE;
 }
 
 SignetAttachment *

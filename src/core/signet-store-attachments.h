@@ -42,14 +42,11 @@ SignetAttachment *signet_store_update_attachment       (SignetStore           *s
                                                         SignetAttachmentRole   role,
                                                         const char            *description,
                                                         GError               **error);
-/* Removes the attachment with all its versions and their annotations.
- * Until the store is closed, signet_store_restore_attachment() brings all
- * of them back with their ids (Undo); bytes no attachment names any more
- * are dropped by a delete in a later session. */
+/* Removes the attachment with all its versions and their annotations;
+ * signet_store_delete() does the same and returns what brings all of them
+ * back with their ids (Undo). Bytes that no attachment names any more,
+ * and no such tombstone either, are dropped by a later delete. */
 gboolean          signet_store_delete_attachment       (SignetStore           *self,
-                                                        gint64                 attachment_id,
-                                                        GError               **error);
-gboolean          signet_store_restore_attachment      (SignetStore           *self,
                                                         gint64                 attachment_id,
                                                         GError               **error);
 SignetAttachment *signet_store_get_attachment          (SignetStore           *self,
@@ -103,12 +100,9 @@ SignetAnnotation *signet_store_update_annotation       (SignetStore           *s
                                                         const char            *color,
                                                         const char            *comment,
                                                         GError               **error);
-/* Until the store is closed, signet_store_restore_annotation() brings it
- * back with its id (Undo). */
+/* signet_store_delete() does the same and returns what brings it back
+ * with its id (Undo). */
 gboolean          signet_store_delete_annotation       (SignetStore           *self,
-                                                        gint64                 annotation_id,
-                                                        GError               **error);
-gboolean          signet_store_restore_annotation      (SignetStore           *self,
                                                         gint64                 annotation_id,
                                                         GError               **error);
 SignetAnnotation *signet_store_get_annotation          (SignetStore           *self,
@@ -193,18 +187,6 @@ gboolean          signet_store_set_blob_text           (SignetStore           *s
 GHashTable       *_signet_store_attachment_text_matches (SignetStore          *self,
                                                         const char            *folded_term);
 
-/* The trash that holds deleted attachments, versions and annotations for
- * Undo: temporary tables that go when the store is closed. */
-gboolean          _signet_store_ensure_attachment_trash (SignetStore          *self,
-                                                        GError               **error);
-/* Sets @value to the one column @sql (one parameter, @id) finds in that
- * trash; fails with the message @gone when it is no longer there. */
-gboolean          _signet_store_lookup_trashed          (SignetStore          *self,
-                                                        const char            *sql,
-                                                        gint64                 id,
-                                                        const char            *gone,
-                                                        gint64                *value,
-                                                        GError               **error);
 /* An audit entry on the contract with up to five (field, old, new)
  * changes. Unchanged ones are left out, except the first, which names what
  * the entry is about (the file). */

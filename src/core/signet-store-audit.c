@@ -221,6 +221,7 @@ insert_audit (SignetStore       *self,
 {
   sqlite3_stmt *stmt;
 
+  self->edit_pending = TRUE;
   stmt = _signet_store_statement (self,
                                   "INSERT INTO audit (at, user, action, record_kind, record_id, record_label, changes) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?)", error);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-store-private.h"
+#include "signet-tombstone-private.h"
 
 /* Every stored column of a client, in the order read_client_row() reads them. */
 #define SELECT_CLIENT "SELECT id, name, code, contact, phone, email, address, notes, version FROM clients "
@@ -380,20 +381,19 @@ signet_store_count_client_contracts (SignetStore *self,
   return count;
 }
 
-gboolean
-signet_store_delete_client (SignetStore  *self,
-                            gint64        id,
-                            GError      **error)
+SignetTombstone *
+_signet_store_delete_client (SignetStore  *self,
+                             gint64        id,
+                             GError      **error)
 {
   g_autoptr(SignetClient) old = NULL;
   g_autoptr(FieldList) before = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
   sqlite3_stmt *stmt;
   guint n_contracts;
 
-  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
-
   if (!_signet_store_begin_write (self, error))
-    return FALSE;
+    return NULL;
 
   if (!(old = signet_store_get_client (self, id, error)))
     goto failed;
@@ -412,6 +412,10 @@ signet_store_delete_client (SignetStore  *self,
       goto failed;
     }
 
+  tombstone = _signet_tombstone_new (SIGNET_TOMBSTONE_CLIENT, id, 0, signet_client_get_name (old));
+  if (!_signet_store_keep_rows (self, tombstone, "clients", "id = ?1", id, error))
+    goto failed;
+
   stmt = _signet_store_statement (self, "DELETE FROM clients WHERE id = ?", error);
   if (stmt == NULL)
     goto failed;
@@ -426,11 +430,63 @@ signet_store_delete_client (SignetStore  *self,
 
   _signet_store_emit_changed (self, SIGNET_RECORD_CLIENT, id, SIGNET_CHANGE_REMOVED);
 
-  return TRUE;
+  return g_steal_pointer (&tombstone);
 
 failed:
   _signet_store_rollback_write (self);
-  return FALSE;
+  return NULL;
+}
+
+gboolean
+signet_store_delete_client (SignetStore  *self,
+                            gint64        id,
+                            GError      **error)
+{
+  g_autoptr(SignetTombstone) tombstone = NULL;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  tombstone = _signet_store_delete_client (self, id, error);
+
+  return tombstone != NULL;
+}
+
+gboolean
+_signet_store_restore_client (SignetStore      *self,
+                              SignetTombstone  *tombstone,
+                              GError          **error)
+{
+  gint64 id = signet_tombstone_get_id (tombstone);
+  const char *name = signet_tombstone_get_label (tombstone);
+  sqlite3_value *code = _signet_tombstone_get_value (tombstone, "clients", "code");
+  g_autoptr(SignetClient) other = NULL;
+  g_autoptr(SignetClient) restored = NULL;
+  g_autoptr(FieldList) after = NULL;
+
+  if ((other = _signet_store_lookup_client (self, "id", id, NULL, NULL)) != NULL)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
+                   _("The client “%s” cannot be restored: another client has been given its id."), name);
+      return FALSE;
+    }
+
+  if (code != NULL &&
+      (other = _signet_store_lookup_client (self, "code", 0, (const char *) sqlite3_value_text (code), NULL)) != NULL)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
+                   /* Translators: the first %s is the deleted client's name, the second another's. */
+                   _("The client “%s” cannot be restored: the client “%s” has been given its code."),
+                   name, signet_client_get_name (other));
+      return FALSE;
+    }
+
+  if (!_signet_store_insert_kept_rows (self, tombstone, error) ||
+      !(restored = signet_store_get_client (self, id, error)))
+    return FALSE;
+
+  after = _signet_client_to_fields (restored);
+
+  return _signet_store_write_audit (self, "restore", SIGNET_RECORD_CLIENT, id, name, NULL, after, error);
 }
 
 SignetClient *

@@ -12,6 +12,7 @@
 #include "signet-money.h"
 #include "signet-store-events.h"
 #include "signet-store-private.h"
+#include "signet-tombstone-private.h"
 
 /* Every stored column of a contract and its client's name, in the order
  * read_contract_row() reads them. The name is NULL when the client row is
@@ -426,18 +427,6 @@ signet_store_add_contract (SignetStore     *self,
   return insert_contract (self, contract, 0, "create", error);
 }
 
-gboolean
-signet_store_restore_contract (SignetStore     *self,
-                               SignetContract  *contract,
-                               GError         **error)
-{
-  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SIGNET_IS_CONTRACT (contract), FALSE);
-  g_return_val_if_fail (signet_contract_get_id (contract) > 0, FALSE);
-
-  return insert_contract (self, contract, signet_contract_get_id (contract), "restore", error);
-}
-
 /* Writes @contract over @old, the row as read in this write's
  * transaction, one version on, and audits what changed; the caller has
  * begun the write and rolls it back on failure. */
@@ -602,22 +591,34 @@ signet_store_list_contract_conflicts (SignetStore     *self,
   return conflicts;
 }
 
-gboolean
-signet_store_delete_contract (SignetStore  *self,
-                              gint64        id,
-                              GError      **error)
+/* Only the contract's row goes: its key dates, attachments, reviews and
+ * reminder settings stay under its id (which AUTOINCREMENT never gives
+ * out again) and are seen again once it is back. */
+SignetTombstone *
+_signet_store_delete_contract (SignetStore  *self,
+                               gint64        id,
+                               GError      **error)
 {
   g_autoptr(SignetContract) old = NULL;
+  g_autoptr(SignetClient) client = NULL;
   g_autoptr(FieldList) before = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
-
   if (!_signet_store_begin_write (self, error))
-    return FALSE;
+    return NULL;
 
   if (!(old = signet_store_get_contract (self, id, error)))
     goto failed;
+
+  tombstone = _signet_tombstone_new (SIGNET_TOMBSTONE_CONTRACT, id, id, signet_contract_get_number (old));
+  if (!_signet_store_keep_rows (self, tombstone, "contracts", "id = ?1", id, error))
+    goto failed;
+
+  /* A client's id may be given out again: the restore checks the code. */
+  client = _signet_store_lookup_client (self, "id", signet_contract_get_client_id (old), NULL, NULL);
+  if (client != NULL)
+    _signet_tombstone_set_parent_key (tombstone, signet_client_get_code (client));
 
   stmt = _signet_store_statement (self, "DELETE FROM contracts WHERE id = ?", error);
   if (stmt == NULL)
@@ -634,11 +635,114 @@ signet_store_delete_contract (SignetStore  *self,
 
   _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_REMOVED);
 
-  return TRUE;
+  return g_steal_pointer (&tombstone);
 
 failed:
   _signet_store_rollback_write (self);
-  return FALSE;
+  return NULL;
+}
+
+gboolean
+signet_store_delete_contract (SignetStore  *self,
+                              gint64        id,
+                              GError      **error)
+{
+  g_autoptr(SignetTombstone) tombstone = NULL;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  tombstone = _signet_store_delete_contract (self, id, error);
+
+  return tombstone != NULL;
+}
+
+static gboolean
+contract_row_exists (SignetStore  *self,
+                     const char   *column,
+                     gint64        id,
+                     const char   *number,
+                     gboolean     *exists,
+                     GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM contracts WHERE %s = ?", column);
+  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (number != NULL)
+    sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _signet_store_set_error (self, rc, error);
+
+  *exists = rc == SQLITE_ROW;
+
+  return TRUE;
+}
+
+gboolean
+_signet_store_restore_contract (SignetStore      *self,
+                                SignetTombstone  *tombstone,
+                                GError          **error)
+{
+  gint64 id = signet_tombstone_get_id (tombstone);
+  const char *number = signet_tombstone_get_label (tombstone);
+  sqlite3_value *client_id = _signet_tombstone_get_value (tombstone, "contracts", "client_id");
+  g_autoptr(SignetClient) client = NULL;
+  g_autoptr(SignetContract) restored = NULL;
+  g_autoptr(FieldList) after = NULL;
+  gboolean exists = FALSE;
+  sqlite3_stmt *stmt;
+
+  if (!contract_row_exists (self, "id", id, NULL, &exists, error))
+    return FALSE;
+  if (exists)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
+                   _("Contract %s is in the register already."), number);
+      return FALSE;
+    }
+
+  if (client_id != NULL)
+    client = _signet_store_lookup_client (self, "id", sqlite3_value_int64 (client_id), NULL, NULL);
+  if (client == NULL || g_strcmp0 (signet_client_get_code (client), _signet_tombstone_get_parent_key (tombstone)) != 0)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                   _("Contract %s cannot be restored: its client has been deleted."), number);
+      return FALSE;
+    }
+
+  if (!contract_row_exists (self, "number", 0, number, &exists, error))
+    return FALSE;
+  if (exists)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
+                   _("Contract %s cannot be restored: another contract has been given its number."), number);
+      return FALSE;
+    }
+
+  if (!_signet_store_keep_uuid (self, tombstone, "contracts", error) ||
+      !_signet_store_insert_kept_rows (self, tombstone, error))
+    return FALSE;
+
+  stmt = _signet_store_statement (self, "UPDATE contracts SET version = version + 1 WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_signet_store_step_done (self, stmt, error) ||
+      !_signet_store_refresh_search_text (self, "id", id, error) ||
+      !(restored = signet_store_get_contract (self, id, error)))
+    return FALSE;
+
+  after = _signet_contract_to_fields (restored);
+
+  return _signet_store_events_refresh_contract (self, id, error) &&
+         _signet_store_write_audit (self, "restore", SIGNET_RECORD_CONTRACT, id, number, NULL, after, error);
 }
 
 /* A contract without its client cannot be shown, saved or exported as

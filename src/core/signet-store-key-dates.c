@@ -9,6 +9,7 @@
 #include "signet-date.h"
 #include "signet-store-events.h"
 #include "signet-store-private.h"
+#include "signet-tombstone-private.h"
 
 /* Key dates users add, reviews, reminder settings and acknowledgements.
  * Each belongs to a contract: it is written in one transaction with an
@@ -213,12 +214,14 @@ lookup_key_date (SignetStore  *self,
 }
 
 /* Writes @after over @before (either NULL for an addition or a removal)
- * with its audit entry and the contract's events, in one transaction. */
+ * with its audit entry and the contract's events, in one transaction; a
+ * removal keeps the row in @tombstone. */
 static gboolean
 write_key_date (SignetStore        *self,
                 SignetUserKeyDate  *before,
                 SignetUserKeyDate  *after,
                 const char         *action,
+                SignetTombstone    *tombstone,
                 GError            **error)
 {
   g_autoptr(FieldList) before_fields = NULL;
@@ -237,6 +240,9 @@ write_key_date (SignetStore        *self,
     return FALSE;
 
   if (!(number = lookup_contract_number (self, contract_id, error)))
+    goto failed;
+
+  if (tombstone != NULL && !_signet_store_keep_rows (self, tombstone, "key_dates", "id = ?1", before->id, error))
     goto failed;
 
   if (after == NULL)
@@ -323,7 +329,7 @@ signet_store_add_key_date (SignetStore        *self,
 
   key_date->id = 0;
 
-  return write_key_date (self, NULL, key_date, "add-key-date", error);
+  return write_key_date (self, NULL, key_date, "add-key-date", NULL, error);
 }
 
 gboolean
@@ -343,7 +349,25 @@ signet_store_update_key_date (SignetStore              *self,
   after = signet_user_key_date_copy (key_date);
   after->contract_id = before->contract_id;
 
-  return write_key_date (self, before, after, "update-key-date", error);
+  return write_key_date (self, before, after, "update-key-date", NULL, error);
+}
+
+SignetTombstone *
+_signet_store_delete_key_date (SignetStore  *self,
+                               gint64        id,
+                               GError      **error)
+{
+  g_autoptr(SignetUserKeyDate) before = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
+
+  if (!(before = lookup_key_date (self, id, error)))
+    return NULL;
+
+  tombstone = _signet_tombstone_new (SIGNET_TOMBSTONE_KEY_DATE, id, before->contract_id, before->title);
+  if (!write_key_date (self, before, NULL, "delete-key-date", tombstone, error))
+    return NULL;
+
+  return g_steal_pointer (&tombstone);
 }
 
 gboolean
@@ -351,14 +375,58 @@ signet_store_delete_key_date (SignetStore  *self,
                               gint64        id,
                               GError      **error)
 {
-  g_autoptr(SignetUserKeyDate) before = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
 
-  if (!(before = lookup_key_date (self, id, error)))
+  tombstone = _signet_store_delete_key_date (self, id, error);
+
+  return tombstone != NULL;
+}
+
+gboolean
+_signet_store_restore_key_date (SignetStore      *self,
+                                SignetTombstone  *tombstone,
+                                GError          **error)
+{
+  gint64 id = signet_tombstone_get_id (tombstone);
+  gint64 contract_id = signet_tombstone_get_contract_id (tombstone);
+  const char *title = signet_tombstone_get_label (tombstone);
+  g_autoptr(SignetUserKeyDate) restored = NULL;
+  g_autoptr(FieldList) after = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *number = NULL;
+
+  if (!(number = lookup_contract_number (self, contract_id, &local_error)))
+    {
+      if (!g_error_matches (local_error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                   _("The key date “%s” cannot be restored: its contract has been deleted."), title);
+      return FALSE;
+    }
+
+  if ((restored = lookup_key_date (self, id, NULL)) != NULL)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
+                   _("The key date “%s” is in the register already."), title);
+      return FALSE;
+    }
+
+  if (!_signet_store_keep_uuid (self, tombstone, "key_dates", error) ||
+      !_signet_store_insert_kept_rows (self, tombstone, error) ||
+      !(restored = lookup_key_date (self, id, error)))
     return FALSE;
 
-  return write_key_date (self, before, NULL, "delete-key-date", error);
+  after = key_date_to_fields (restored);
+
+  return _signet_store_write_audit (self, "restore-key-date", SIGNET_RECORD_CONTRACT, contract_id, number,
+                                    NULL, after, error) &&
+         _signet_store_events_add_key_date (self, contract_id, id, error);
 }
 
 SignetUserKeyDate *

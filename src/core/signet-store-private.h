@@ -41,6 +41,13 @@ struct _SignetStore
   gboolean       ordered_descending;
   GHashTable    *search_texts;
 
+  /* Undo, see signet-store-tombstones.c: the files deleted attachments
+   * would bring back, the writes that changed records, and whether the
+   * write under way wrote an audit entry. */
+  GHashTable    *kept_blobs;
+  guint64        edit_count;
+  gboolean       edit_pending;
+
   /* Writes of other connections, see signet-store-watch.c: what was
    * seen of them last, the audit ids this store's own transaction has
    * written so far, and those of its committed writes not yet passed. */
@@ -123,6 +130,9 @@ void          _signet_store_emit_changed         (SignetStore      *self,
                                                   SignetRecordKind  kind,
                                                   gint64            id,
                                                   SignetChangeKind  change);
+/* Counts a committed write that changed records (see
+ * signet_store_get_edit_count()), as it is announced. */
+void          _signet_store_count_edit           (SignetStore      *self);
 
 gboolean      _signet_set_field_error            (GError          **error,
                                                   SignetField       field,

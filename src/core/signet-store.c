@@ -266,6 +266,7 @@ _signet_store_begin_write (SignetStore  *self,
       return TRUE;
     }
 
+  self->edit_pending = FALSE;
   return _signet_store_exec (self, write_begin (self), error);
 }
 
@@ -316,6 +317,7 @@ _signet_store_emit_changed (SignetStore      *self,
       return;
     }
 
+  _signet_store_count_edit (self);
   _signet_store_search_note_change (self, kind, id, change);
   g_signal_emit (self, signals[CHANGED], 0, kind, id, change);
 }
@@ -1217,6 +1219,7 @@ signet_store_finalize (GObject *object)
   _signet_store_search_forget (self);
   _signet_store_watch_finalize (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->kept_blobs, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -1443,6 +1446,7 @@ signet_store_begin_batch (SignetStore  *self,
     return FALSE;
 
   self->batch_depth = 1;
+  self->edit_pending = FALSE;
   self->batch_changed = FALSE;
   self->batch_failed = FALSE;
   self->batch_bulk = FALSE;
@@ -1484,6 +1488,7 @@ signet_store_commit_batch (SignetStore  *self,
     }
 
   _signet_store_own_writes_ended (self, TRUE);
+  _signet_store_count_edit (self);
   if (changed)
     g_signal_emit (self, signals[RESET], 0);
 

@@ -188,13 +188,10 @@ gboolean          signet_store_add_contract          (SignetStore       *self,
 gboolean          signet_store_update_contract       (SignetStore       *self,
                                                       SignetContract    *contract,
                                                       GError           **error);
+/* Deletes the contract; signet_store_delete() does the same and returns
+ * what puts it back. */
 gboolean          signet_store_delete_contract       (SignetStore       *self,
                                                       gint64             id,
-                                                      GError           **error);
-/* Puts a deleted contract back with its old id (Undo), one version on
- * from the one it had. */
-gboolean          signet_store_restore_contract      (SignetStore       *self,
-                                                      SignetContract    *contract,
                                                       GError           **error);
 SignetContract   *signet_store_get_contract          (SignetStore       *self,
                                                       gint64             id,

@@ -10,6 +10,8 @@
 #include "signet-annotation-layer-private.h"
 #include "signet-error-dialog.h"
 #include "signet-store-attachments.h"
+#include "signet-tombstone.h"
+#include "signet-undo.h"
 
 G_DEFINE_FINAL_TYPE (SignetAnnotationLayer, signet_annotation_layer, G_TYPE_OBJECT)
 
@@ -132,49 +134,6 @@ signet_annotation_layer_emit_added (SignetAnnotationLayer *self,
                                     SignetAnnotation      *annotation)
 {
   g_signal_emit (self, signals[ANNOTATION_ADDED], 0, annotation);
-}
-
-/* Undo */
-
-/* A toast may outlive the window's layer: it holds the store, and the
- * layer only weakly. */
-typedef struct
-{
-  SignetStore *store;
-  GWeakRef     layer;
-  gint64       annotation_id;
-} Undo;
-
-static void
-undo_free (gpointer  data,
-           GClosure *closure)
-{
-  Undo *undo = data;
-
-  g_object_unref (undo->store);
-  g_weak_ref_clear (&undo->layer);
-  g_free (undo);
-}
-
-static void
-undo_clicked_cb (AdwToast *toast,
-                 gpointer  user_data)
-{
-  Undo *undo = user_data;
-  g_autoptr(SignetAnnotationLayer) layer = g_weak_ref_get (&undo->layer);
-  g_autoptr(GError) error = NULL;
-
-  if (!signet_store_restore_annotation (undo->store, undo->annotation_id, &error))
-    {
-      if (layer != NULL && layer->viewer != NULL)
-        signet_error_dialog_show (GTK_WIDGET (layer->viewer), _("The Annotation Was Not Restored"), error);
-      else
-        g_warning ("The annotation was not restored: %s", error->message);
-      return;
-    }
-
-  if (layer != NULL && layer->store != NULL)
-    signet_annotation_layer_set_selected (layer, undo->annotation_id);
 }
 
 /* GObject */
@@ -544,25 +503,17 @@ void
 signet_annotation_layer_delete (SignetAnnotationLayer *self,
                                 gint64                 annotation_id)
 {
+  g_autoptr(SignetTombstone) tombstone = NULL;
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
-  Undo *undo;
 
   g_return_if_fail (SIGNET_IS_ANNOTATION_LAYER (self));
 
-  if (!signet_store_delete_annotation (self->store, annotation_id, &error))
+  tombstone = signet_store_delete (self->store, SIGNET_TOMBSTONE_ANNOTATION, annotation_id, &error);
+  if (tombstone == NULL)
     {
       signet_error_dialog_show (GTK_WIDGET (self->viewer), _("The Annotation Was Not Deleted"), error);
       return;
     }
 
-  undo = g_new0 (Undo, 1);
-  undo->store = g_object_ref (self->store);
-  g_weak_ref_init (&undo->layer, self);
-  undo->annotation_id = annotation_id;
-
-  toast = adw_toast_new (_("Annotation deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), undo, undo_free, 0);
-  signet_toast_show (GTK_WIDGET (self->viewer), toast);
+  signet_undo_offer (GTK_WIDGET (self->viewer), self->store, tombstone);
 }

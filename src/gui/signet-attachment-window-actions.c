@@ -10,6 +10,7 @@
 
 #include "signet-attachment-window-private.h"
 #include "signet-error-dialog.h"
+#include "signet-undo.h"
 #include "signet-pdf-annotated-copy.h"
 
 /* The attachment window's "annot." and "attachment." actions and their
@@ -397,7 +398,45 @@ save_original_activated (GtkWidget  *widget,
   choose_save_file (self, _("Save Original As"), self->file_name, original_destination_chosen_cb);
 }
 
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  signet_undo_undo (signet_undo_get (widget), widget);
+}
+
+/* The menu names what Undo would bring back: an annotation deleted here. */
+static void
+undo_changed_cb (SignetAttachmentWindow *self,
+                 GParamSpec             *pspec,
+                 SignetUndo             *undo)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", signet_undo_get_can_undo (undo));
+  g_menu_remove_all (self->undo_section);
+  g_menu_append (self->undo_section, signet_undo_get_label (undo), "win.undo");
+}
+
+static void
+undo_restored_cb (SignetAttachmentWindow *self,
+                  SignetTombstone        *tombstone)
+{
+  if (self->layer != NULL && signet_tombstone_get_kind (tombstone) == SIGNET_TOMBSTONE_ANNOTATION)
+    signet_annotation_layer_set_selected (self->layer, signet_tombstone_get_id (tombstone));
+}
+
 /* Private API */
+
+void
+signet_attachment_window_init_undo (SignetAttachmentWindow *self)
+{
+  SignetUndo *undo = signet_undo_get (GTK_WIDGET (self));
+
+  signet_undo_set_toast_overlay (undo, self->toast_overlay);
+  g_signal_connect_object (undo, "notify::label", G_CALLBACK (undo_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (undo, "restored", G_CALLBACK (undo_restored_cb), self, G_CONNECT_SWAPPED);
+  undo_changed_cb (self, NULL, undo);
+}
 
 gboolean
 signet_attachment_window_has_document (SignetAttachmentWindow *self)
@@ -445,6 +484,7 @@ signet_attachment_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "attachment.cancel-export", NULL, cancel_export_activated);
   gtk_widget_class_install_action (widget_class, "attachment.open-copy", "s", open_copy_activated);
   gtk_widget_class_install_action (widget_class, "attachment.save-original", NULL, save_original_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
 
   /* Single keys, as in other annotation tools: a text field with the
    * focus takes them first, so typing a comment is not disturbed. */
@@ -460,6 +500,8 @@ signet_attachment_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "attachment.save-original", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  /* A comment field keeps it for its own typing, as in the main window. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 }
 
 /* Public API */

@@ -36,6 +36,8 @@ struct _SignetAttachmentWindow
   /* As read from the store, checked against their SHA-256. */
   GBytes                 *bytes;
   SignetAnnotationLayer  *layer;
+  /* The main menu's section naming what Undo brings back. */
+  GMenu                  *undo_section;
   /* Set while a file dialog is open; it closes with the window. */
   GCancellable           *chooser_cancellable;
   /* Cancelled when the window goes; NULL from then on. */
@@ -62,5 +64,7 @@ void     signet_attachment_window_show_progress    (SignetAttachmentWindow *self
 /* Enables the actions that make sense for what is shown. */
 void     signet_attachment_window_update_actions   (SignetAttachmentWindow *self);
 void     signet_attachment_window_install_actions  (GtkWidgetClass         *widget_class);
+/* Connects the window's Undo (an annotation deleted) to win.undo and the menu. */
+void     signet_attachment_window_init_undo        (SignetAttachmentWindow *self);
 
 G_END_DECLS

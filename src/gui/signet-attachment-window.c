@@ -374,6 +374,7 @@ signet_attachment_window_class_init (SignetAttachmentWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-attachment-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetAttachmentWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SignetAttachmentWindow, undo_section);
   gtk_widget_class_bind_template_child (widget_class, SignetAttachmentWindow, note_button);
   gtk_widget_class_bind_template_child (widget_class, SignetAttachmentWindow, rectangle_button);
   gtk_widget_class_bind_template_child (widget_class, SignetAttachmentWindow, color_button);
@@ -417,6 +418,7 @@ signet_attachment_window_init (SignetAttachmentWindow *self)
   set_show_panel (self, TRUE);
   self->wide_show_panel = TRUE;
   signet_attachment_window_update_actions (self);
+  signet_attachment_window_init_undo (self);
 }
 
 /* Loading. A file can be up to 200 MB: it is read, and its SHA-256

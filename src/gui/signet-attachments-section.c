@@ -12,6 +12,8 @@
 #include "signet-attachments-section.h"
 #include "signet-error-dialog.h"
 #include "signet-store-attachments.h"
+#include "signet-tombstone.h"
+#include "signet-undo.h"
 
 struct _SignetAttachmentsSection
 {
@@ -789,23 +791,7 @@ edit_activated (GtkWidget  *widget,
   adw_dialog_present (dialog, widget);
 }
 
-/* Deleting, with Undo */
-
-static void
-undo_delete_clicked_cb (AdwToast *toast,
-                        gpointer  user_data)
-{
-  SignetAttachmentsSection *self = g_object_get_data (G_OBJECT (toast), "section");
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "attachment-id"));
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  if (!signet_store_restore_attachment (self->store, id, &error))
-    signet_error_dialog_show (GTK_WIDGET (self), _("The File Could Not Be Restored"), error);
-  reload (self);
-}
+/* Deleting, with Undo (see SignetUndo) */
 
 static void
 delete_activated (GtkWidget  *widget,
@@ -814,29 +800,21 @@ delete_activated (GtkWidget  *widget,
 {
   SignetAttachmentsSection *self = SIGNET_ATTACHMENTS_SECTION (widget);
   gint64 id = g_variant_get_int64 (parameter);
-  SignetAttachment *attachment = lookup (self, id);
-  g_autofree char *name = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
-  if (attachment == NULL)
+  if (lookup (self, id) == NULL)
     return;
 
-  name = g_strdup (signet_attachment_get_file_name (attachment));
-  if (!signet_store_delete_attachment (self->store, id, &error))
+  tombstone = signet_store_delete (self->store, SIGNET_TOMBSTONE_ATTACHMENT, id, &error);
+  if (tombstone == NULL)
     {
       signet_error_dialog_show (GTK_WIDGET (self), _("The File Was Not Deleted"), error);
       return;
     }
   reload (self);
 
-  toast = adw_toast_new_format (_("“%s” deleted"), name);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "section", g_object_ref (self), g_object_unref);
-  g_object_set_data (G_OBJECT (toast), "attachment-id", GSIZE_TO_POINTER (id));
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_delete_clicked_cb), NULL);
-  signet_toast_show (GTK_WIDGET (self), toast);
+  signet_undo_offer (widget, self->store, tombstone);
 }
 
 /* Keeping up with the store */

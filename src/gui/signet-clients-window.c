@@ -9,6 +9,8 @@
 #include "signet-clients-window-private.h"
 #include "signet-error-dialog.h"
 #include "signet-field-error.h"
+#include "signet-tombstone.h"
+#include "signet-undo.h"
 #include "signet-unsaved-dialog.h"
 
 #define RESPONSE_DELETE "delete"
@@ -748,12 +750,14 @@ delete_dialog_responded_cb (SignetClientsWindow *self,
                             const char          *response,
                             AdwAlertDialog      *dialog)
 {
+  g_autoptr(SignetTombstone) tombstone = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!g_str_equal (response, RESPONSE_DELETE) || self->client == NULL)
     return;
 
-  if (!signet_store_delete_client (self->store, signet_client_get_id (self->client), &error))
+  tombstone = signet_store_delete (self->store, SIGNET_TOMBSTONE_CLIENT, signet_client_get_id (self->client), &error);
+  if (tombstone == NULL)
     {
       show_error (self, _("Cannot Delete the Client"), error->message);
       return;
@@ -761,6 +765,7 @@ delete_dialog_responded_cb (SignetClientsWindow *self,
 
   show_client (self, NULL);
   reload_clients (self);
+  signet_undo_offer (GTK_WIDGET (self), self->store, tombstone);
 }
 
 static void
@@ -860,7 +865,8 @@ delete_activated (GtkWidget  *widget,
 
   dialog = signet_alert_dialog_new (_("Delete the Client?"), NULL);
   adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
-                                _("“%s” will be deleted. This cannot be undone."), name);
+                                _("“%s” will be deleted. Undo in the main menu (Ctrl+Z) brings it back "
+                                  "until you make another change."), name);
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
                                   SIGNET_RESPONSE_CANCEL, _("_Cancel"),
                                   RESPONSE_DELETE, _("_Delete"),

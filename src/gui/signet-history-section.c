@@ -59,6 +59,7 @@ action_to_label (const char *action)
     { "add-key-date",         N_("Key date added") },
     { "update-key-date",      N_("Key date changed") },
     { "delete-key-date",      N_("Key date deleted") },
+    { "restore-key-date",     N_("Key date restored") },
     { "record-review",        N_("Review recorded") },
     { "set-reminders",        N_("Reminders changed") },
     { "acknowledge-reminder", N_("Reminder dismissed") },

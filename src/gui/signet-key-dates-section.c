@@ -16,6 +16,8 @@
 #include "signet-reminder-notifier.h"
 #include "signet-reminders.h"
 #include "signet-store-events.h"
+#include "signet-tombstone.h"
+#include "signet-undo.h"
 
 struct _SignetKeyDatesSection
 {
@@ -434,25 +436,7 @@ add_activated (GtkWidget  *widget,
   adw_dialog_present (dialog, widget);
 }
 
-/* Deleting one, with Undo */
-
-static void
-undo_delete_clicked_cb (AdwToast *toast,
-                        gpointer  user_data)
-{
-  SignetKeyDatesSection *self = g_object_get_data (G_OBJECT (toast), "section");
-  SignetUserKeyDate *deleted = g_object_get_data (G_OBJECT (toast), "key-date");
-  g_autoptr(SignetUserKeyDate) again = signet_user_key_date_copy (deleted);
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  again->id = 0;
-  if (!signet_store_add_key_date (self->store, again, &error))
-    signet_error_dialog_show (GTK_WIDGET (self), _("The Key Date Could Not Be Restored"), error);
-  reload (self);
-}
+/* Deleting one, with Undo (see SignetUndo) */
 
 static void
 delete_activated (GtkWidget  *widget,
@@ -461,27 +445,21 @@ delete_activated (GtkWidget  *widget,
 {
   SignetKeyDatesSection *self = SIGNET_KEY_DATES_SECTION (widget);
   gint64 id = g_variant_get_int64 (parameter);
-  g_autoptr(SignetUserKeyDate) key_date = signet_store_get_key_date (self->store, id, NULL);
+  g_autoptr(SignetTombstone) tombstone = NULL;
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
-  if (key_date == NULL)
+  if (self->store == NULL)
     return;
 
-  if (!signet_store_delete_key_date (self->store, id, &error))
+  tombstone = signet_store_delete (self->store, SIGNET_TOMBSTONE_KEY_DATE, id, &error);
+  if (tombstone == NULL)
     {
       signet_error_dialog_show (GTK_WIDGET (self), _("The Key Date Was Not Deleted"), error);
       return;
     }
   reload (self);
 
-  toast = adw_toast_new_format (_("Key date “%s” deleted"), key_date->title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "section", g_object_ref (self), g_object_unref);
-  g_object_set_data_full (G_OBJECT (toast), "key-date", g_steal_pointer (&key_date),
-                          (GDestroyNotify) signet_user_key_date_free);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_delete_clicked_cb), NULL);
-  signet_toast_show (widget, toast);
+  signet_undo_offer (widget, self->store, tombstone);
 }
 
 /* Recording a review */

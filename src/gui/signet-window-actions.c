@@ -15,12 +15,12 @@
 #include "signet-money.h"
 #include "signet-reminder-notifier.h"
 #include "signet-shortcuts-dialog.h"
+#include "signet-tombstone.h"
+#include "signet-undo.h"
 #include "signet-unsaved-dialog.h"
 #include "signet-window-private.h"
 
 #define RESPONSE_ADD_CLIENT "add-client"
-
-#define DELETED_CONTRACT_KEY "signet-deleted-contract"
 
 typedef struct
 {
@@ -317,26 +317,6 @@ start_new_contract (SignetWindow *self,
 }
 
 static void
-undo_delete_clicked_cb (SignetWindow *self,
-                        AdwToast     *toast)
-{
-  SignetContract *contract = g_object_get_data (G_OBJECT (toast), DELETED_CONTRACT_KEY);
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  if (!signet_store_restore_contract (self->store, contract, &error))
-    {
-      _signet_window_show_error (self, _("Could Not Restore the Contract"), error);
-      return;
-    }
-
-  if (!signet_contract_page_get_dirty (self->page))
-    _signet_window_show_contract (self, signet_contract_get_id (contract));
-}
-
-static void
 new_contract_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -485,18 +465,16 @@ delete_activated (GtkWidget  *widget,
 {
   SignetWindow *self = SIGNET_WINDOW (widget);
   SignetContract *shown = signet_contract_page_get_contract (self->page);
-  g_autoptr(SignetContract) deleted = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *number = NULL;
-  AdwToast *toast;
 
   if (shown == NULL || signet_contract_get_id (shown) == 0)
     return;
 
-  /* The toast keeps the stored contract for Undo; edits not saved yet go
-   * with the contract the user chose to delete. */
-  deleted = signet_contract_copy (shown);
-  if (!signet_store_delete_contract (self->store, signet_contract_get_id (deleted), &error))
+  /* Undo brings back the contract as stored: edits not saved yet go with
+   * the contract the user chose to delete. */
+  tombstone = signet_store_delete (self->store, SIGNET_TOMBSTONE_CONTRACT, signet_contract_get_id (shown), &error);
+  if (tombstone == NULL)
     {
       _signet_window_show_error (self, _("Could Not Delete the Contract"), error);
       return;
@@ -505,15 +483,52 @@ delete_activated (GtkWidget  *widget,
   _signet_window_show_contract (self, 0);
   _signet_window_update_view (self);
 
-  number = g_markup_escape_text (signet_contract_get_number (deleted), -1);
-  toast = adw_toast_new_format (_("Contract %s deleted"), number);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), DELETED_CONTRACT_KEY,
-                          g_steal_pointer (&deleted), g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_clicked_cb),
-                           self, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  signet_undo_offer (widget, self->store, tombstone);
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+
+  signet_undo_undo (self->undo, widget);
+}
+
+/* The main menu names what Undo would bring back. */
+static void
+undo_changed_cb (SignetWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", signet_undo_get_can_undo (self->undo));
+  g_menu_remove_all (self->undo_section);
+  g_menu_append (self->undo_section, signet_undo_get_label (self->undo), "win.undo");
+}
+
+/* What came back is shown: the contract, or the contract the key date,
+ * file or annotation is in, unless the page holds edits not saved yet. */
+static void
+undo_restored_cb (SignetWindow    *self,
+                  SignetTombstone *tombstone)
+{
+  gint64 contract_id = signet_tombstone_get_contract_id (tombstone);
+  SignetContract *shown = signet_contract_page_get_contract (self->page);
+
+  if (contract_id == 0 || signet_contract_page_get_dirty (self->page) ||
+      (shown != NULL && signet_contract_get_id (shown) == contract_id))
+    return;
+
+  _signet_window_show_contract (self, contract_id);
+}
+
+void
+_signet_window_init_undo (SignetWindow *self)
+{
+  self->undo = signet_undo_get (GTK_WIDGET (self));
+  signet_undo_set_toast_overlay (self->undo, self->toast_overlay);
+  g_signal_connect_object (self->undo, "notify::label", G_CALLBACK (undo_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo, "restored", G_CALLBACK (undo_restored_cb), self, G_CONNECT_SWAPPED);
+  undo_changed_cb (self);
 }
 
 static void
@@ -534,6 +549,7 @@ _signet_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics_activated);
   gtk_widget_class_install_action (widget_class, "win.shortcuts", NULL, shortcuts_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "contract.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "contract.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "contract.delete", NULL, delete_activated);
@@ -542,4 +558,10 @@ _signet_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "contract.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "contract.cancel", NULL);
+  /* Ctrl+Z bubbles up from the focus, so a text field has it first: a
+   * one-line field always keeps it for its typing (GTK 4.18 leaves its
+   * text.undo enabled with nothing to undo), a multi-line one lets it
+   * through once it has nothing left. Everywhere else it undoes the last
+   * deletion, as the main menu's item does from anywhere. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 }

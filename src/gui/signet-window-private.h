@@ -6,6 +6,7 @@
 #include "signet-contract-page.h"
 #include "signet-contract-table.h"
 #include "signet-text-indexer.h"
+#include "signet-undo.h"
 #include "signet-window.h"
 
 G_BEGIN_DECLS
@@ -57,6 +58,10 @@ struct _SignetWindow
   /* Reads the text of attached PDFs for search, in the background. */
   SignetTextIndexer    *text_indexer;
   AdwDialog            *clients_window;
+  /* The deletion Ctrl+Z undoes (owned by the window, see signet_undo_get()),
+   * and the main menu's section that names it. */
+  SignetUndo           *undo;
+  GMenu                *undo_section;
   /* Set while "Open a Register" is asking for a file. */
   GCancellable         *open_cancellable;
 
@@ -77,6 +82,8 @@ typedef void (*SignetWindowContinue) (SignetWindow *self,
                                       gpointer      data);
 
 void     _signet_window_class_init_actions  (GtkWidgetClass       *widget_class);
+/* Connects the window's Undo to win.undo and the main menu. */
+void     _signet_window_init_undo           (SignetWindow         *self);
 void     _signet_window_update_actions      (SignetWindow         *self);
 void     _signet_window_update_view         (SignetWindow         *self);
 /* Runs @func right away, or once the user saved or discarded the changes

@@ -440,6 +440,7 @@ set_store (SignetWindow *self,
   if (self->store != NULL)
     signet_store_watch_external_changes (self->store, FALSE);
   g_set_object (&self->store, store);
+  signet_undo_forget (self->undo);
 
   stop_indexer (self);
   if (store != NULL)
@@ -959,6 +960,7 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, undo_section);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, list_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, contract_page);
@@ -1011,6 +1013,7 @@ signet_window_init (SignetWindow *self)
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (view_stack_child_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
+  _signet_window_init_undo (self);
 }
 
 SignetWindow *

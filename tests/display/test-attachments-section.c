@@ -9,6 +9,7 @@
 #include "display-test-utils.h"
 #include "signet-attachments-section.h"
 #include "signet-store-attachments.h"
+#include "signet-undo.h"
 
 /* The attachments of a contract on its page, as a user handles them. */
 
@@ -224,7 +225,8 @@ test_empty_file_refused (Fixture       *f,
   g_assert_cmpuint (signet_attachments_section_get_n_attachments (f->section), ==, 1);
 }
 
-/* Delete takes the file off the list; the store can bring it back. */
+/* Delete takes the file off the list; its window's Undo brings it back
+ * with its id. */
 static void
 test_delete (Fixture       *f,
              gconstpointer  data)
@@ -240,8 +242,11 @@ test_delete (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->section), "attachment.delete", "x", id);
   g_assert_cmpuint (signet_attachments_section_get_n_attachments (f->section), ==, 0);
 
-  g_assert_true (signet_store_restore_attachment (f->store, id, NULL));
+  g_clear_pointer (&attachments, g_ptr_array_unref);
+  signet_undo_undo (signet_undo_get (GTK_WIDGET (f->section)), NULL);
   g_assert_cmpuint (signet_attachments_section_get_n_attachments (f->section), ==, 1);
+  attachments = signet_store_list_attachments (f->store, signet_contract_get_id (f->contract), NULL);
+  g_assert_cmpint (signet_attachment_get_id (g_ptr_array_index (attachments, 0)), ==, id);
 }
 
 static gboolean

@@ -97,8 +97,9 @@ check_widget (GtkWidget *widget)
   const char *type = G_OBJECT_TYPE_NAME (widget);
 
   /* Key names come from GTK ("Ctrl", "Shift" in Chinese too), not from our
-   * strings. */
-  if (!gtk_widget_get_mapped (widget) || gtk_widget_has_css_class (widget, "keys"))
+   * strings: in the shortcuts dialog, and beside a menu item ("Ctrl+Z"). */
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_has_css_class (widget, "keys") ||
+      g_strcmp0 (gtk_widget_get_css_name (widget), "accelerator") == 0)
     return;
 
   if (GTK_IS_LABEL (widget))

@@ -10,6 +10,7 @@
 
 #include "signet-store.h"
 #include "signet-store-attachments.h"
+#include "signet-tombstone.h"
 
 #define PDF "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 
@@ -337,18 +338,20 @@ test_delete_restore (Fixture       *f,
   g_autoptr(SignetAnnotation) kept = annotate (f, SIGNET_ANNOTATION_KIND_UNDERLINE, 0, lines, 1, "#0000ff", NULL);
   g_autoptr(SignetAnnotation) doomed = annotate (f, SIGNET_ANNOTATION_KIND_HIGHLIGHT, 1, lines, 2, "#ffff00", "违约金");
   g_autoptr(SignetAnnotation) back = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) audit = NULL;
 
-  g_assert_true (signet_store_delete_annotation (f->store, signet_annotation_get_id (doomed), &error));
+  tombstone = signet_store_delete (f->store, SIGNET_TOMBSTONE_ANNOTATION, signet_annotation_get_id (doomed), &error);
   g_assert_no_error (error);
+  g_assert_nonnull (tombstone);
   list = signet_store_list_annotations (f->store, f->version_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpint (signet_annotation_get_id (g_ptr_array_index (list, 0)), ==, signet_annotation_get_id (kept));
   g_clear_pointer (&list, g_ptr_array_unref);
 
-  g_assert_true (signet_store_restore_annotation (f->store, signet_annotation_get_id (doomed), &error));
+  g_assert_true (signet_store_restore (f->store, tombstone, &error));
   g_assert_no_error (error);
   back = signet_store_get_annotation (f->store, signet_annotation_get_id (doomed), &error);
   g_assert_no_error (error);
@@ -363,9 +366,9 @@ test_delete_restore (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 2);
 
-  g_assert_false (signet_store_restore_annotation (f->store, signet_annotation_get_id (doomed), &error));
-  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND);
-  g_assert_cmpstr (error->message, ==, "The annotation can no longer be restored.");
+  g_assert_false (signet_store_restore (f->store, tombstone, &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT);
+  g_assert_cmpstr (error->message, ==, "The annotation is in the register already.");
   g_clear_error (&error);
 
   audit = signet_store_list_audit (f->store, SIGNET_RECORD_CONTRACT, f->contract_id, &error);

@@ -11,6 +11,7 @@
 
 #include "signet-store.h"
 #include "signet-store-attachments.h"
+#include "signet-tombstone.h"
 
 #define SIGNED_PDF "%PDF-1.4\n% signed original\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 #define DRAFT_PDF "%PDF-1.4\n% a draft\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
@@ -449,6 +450,7 @@ test_delete_restore (Fixture       *f,
   gint64 attachment_id = signet_attachment_get_id (first);
   gint64 v1_id = signet_attachment_get_version_id (first);
   gint64 v2_id;
+  g_autoptr(SignetTombstone) tombstone = NULL;
 
   current = signet_store_replace_attachment (f->store, attachment_id, signed_bytes, "signed.pdf", NULL, &error);
   g_assert_no_error (error);
@@ -469,8 +471,9 @@ test_delete_restore (Fixture       *f,
   g_assert_true (signet_store_delete_annotation (f->store, signet_annotation_get_id (gone_alone), &error));
   g_assert_no_error (error);
 
-  g_assert_true (signet_store_delete_attachment (f->store, attachment_id, &error));
+  tombstone = signet_store_delete (f->store, SIGNET_TOMBSTONE_ATTACHMENT, attachment_id, &error);
   g_assert_no_error (error);
+  g_assert_nonnull (tombstone);
 
   list = signet_store_list_attachments (f->store, f->contract_id, &error);
   g_assert_no_error (error);
@@ -492,7 +495,7 @@ test_delete_restore (Fixture       *f,
 
   /* Undo: the attachment, both versions with their bytes and the
    * annotations that went with them, under the same ids. */
-  g_assert_true (signet_store_restore_attachment (f->store, attachment_id, &error));
+  g_assert_true (signet_store_restore (f->store, tombstone, &error));
   g_assert_no_error (error);
 
   list = signet_store_list_attachments (f->store, f->contract_id, &error);
@@ -523,9 +526,9 @@ test_delete_restore (Fixture       *f,
   g_assert_cmpint (signet_annotation_get_id (g_ptr_array_index (annotations, 0)), ==, signet_annotation_get_id (on_v2));
 
   /* Undo happens once. */
-  g_assert_false (signet_store_restore_attachment (f->store, attachment_id, &error));
-  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND);
-  g_assert_cmpstr (error->message, ==, "The attachment can no longer be restored.");
+  g_assert_false (signet_store_restore (f->store, tombstone, &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT);
+  g_assert_cmpstr (error->message, ==, "“signed.pdf” is attached already.");
   g_clear_error (&error);
 }
 
@@ -536,23 +539,28 @@ test_deleted_blobs_purged_later (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(SignetAttachment) doomed = attach (f, f->contract_id, DRAFT_PDF, "draft.pdf", SIGNET_ATTACHMENT_ROLE_DRAFT);
   g_autoptr(SignetAttachment) second = attach (f, f->contract_id, SIGNED_PDF, "signed.pdf", SIGNET_ATTACHMENT_ROLE_SIGNED);
+  g_autoptr(SignetAttachment) other = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
 
   g_assert_true (signet_store_set_blob_text (f->store, signet_attachment_get_sha256 (doomed),
                                              SIGNET_BLOB_TEXT_DONE, "draft", &error));
   g_assert_no_error (error);
-  g_assert_true (signet_store_delete_attachment (f->store, signet_attachment_get_id (doomed), &error));
+  tombstone = signet_store_delete (f->store, SIGNET_TOMBSTONE_ATTACHMENT, signet_attachment_get_id (doomed), &error);
   g_assert_no_error (error);
 
-  /* Kept while Undo is possible... */
+  /* Kept while Undo is possible, another delete notwithstanding... */
   g_assert_cmpint (count_rows (f, "blobs"), ==, 2);
+  other = attach (f, f->contract_id, "%PDF-1.4 other", "other.pdf", SIGNET_ATTACHMENT_ROLE_OTHER);
+  g_assert_true (signet_store_delete_attachment (f->store, signet_attachment_get_id (other), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "blobs"), ==, 3);
 
-  /* ...and gone once a later session deletes something. */
+  /* ...and gone once nothing can bring them back: a later session
+   * deletes something. */
+  g_clear_object (&tombstone);
   g_clear_object (&f->store);
   f->store = signet_store_new (f->path, &error);
   g_assert_no_error (error);
-  g_assert_false (signet_store_restore_attachment (f->store, signet_attachment_get_id (doomed), &error));
-  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND);
-  g_clear_error (&error);
 
   g_assert_true (signet_store_delete_attachment (f->store, signet_attachment_get_id (second), &error));
   g_assert_no_error (error);
@@ -570,6 +578,7 @@ test_contract_delete_restore (Fixture       *f,
   g_autoptr(SignetAnnotation) note = NULL;
   g_autoptr(SignetAttachment) refused = NULL;
   g_autoptr(SignetContract) later = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GPtrArray) annotations = NULL;
@@ -586,7 +595,7 @@ test_contract_delete_restore (Fixture       *f,
                                              SIGNET_BLOB_TEXT_DONE, "第五条 保密条款", &error));
   g_assert_no_error (error);
 
-  g_assert_true (signet_store_delete_contract (f->store, f->contract_id, &error));
+  tombstone = signet_store_delete (f->store, SIGNET_TOMBSTONE_CONTRACT, f->contract_id, &error);
   g_assert_no_error (error);
 
   /* Nothing of a deleted contract is found, and nothing of it is deleted. */
@@ -619,7 +628,7 @@ test_contract_delete_restore (Fixture       *f,
   g_clear_pointer (&list, g_ptr_array_unref);
 
   /* Undo of the contract brings everything back. */
-  g_assert_true (signet_store_restore_contract (f->store, f->contract, &error));
+  g_assert_true (signet_store_restore (f->store, tombstone, &error));
   g_assert_no_error (error);
 
   list = signet_store_list_attachments (f->store, f->contract_id, &error);
@@ -749,6 +758,7 @@ test_audit_and_signals (Fixture       *f,
   g_autoptr(SignetAttachment) replaced = NULL;
   g_autoptr(SignetAttachment) updated = NULL;
   g_autoptr(SignetAttachment) unchanged = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   Changes changes = { 0 };
   const char * const actions[] = {
@@ -780,9 +790,9 @@ test_audit_and_signals (Fixture       *f,
   g_assert_nonnull (unchanged);
   g_assert_cmpuint (changes.count, ==, 3);
 
-  g_assert_true (signet_store_delete_attachment (f->store, signet_attachment_get_id (attachment), &error));
+  tombstone = signet_store_delete (f->store, SIGNET_TOMBSTONE_ATTACHMENT, signet_attachment_get_id (attachment), &error);
   g_assert_no_error (error);
-  g_assert_true (signet_store_restore_attachment (f->store, signet_attachment_get_id (attachment), &error));
+  g_assert_true (signet_store_restore (f->store, tombstone, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changes.count, ==, 5);
 

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "signet-contract-list.h"
+#include "signet-tombstone.h"
 
 typedef struct
 {
@@ -157,12 +158,14 @@ test_delete_emits_one_row (Fixture       *f,
                            gconstpointer  data)
 {
   g_autoptr(SignetContract) third = signet_store_find_contract_by_number (f->store, "HT-30", NULL);
+  g_autoptr(SignetTombstone) tombstone = NULL;
 
-  g_assert_true (signet_store_delete_contract (f->store, signet_contract_get_id (third), NULL));
+  tombstone = signet_store_delete (f->store, SIGNET_TOMBSTONE_CONTRACT, signet_contract_get_id (third), NULL);
+  g_assert_nonnull (tombstone);
   g_assert_cmpuint (f->changes->len, ==, 1);
   assert_change (f, 0, 2, 1, 0);
 
-  g_assert_true (signet_store_restore_contract (f->store, third, NULL));
+  g_assert_true (signet_store_restore (f->store, tombstone, NULL));
   g_assert_cmpuint (f->changes->len, ==, 2);
   assert_change (f, 1, 2, 0, 1);
 }

@@ -13,6 +13,7 @@
 
 #include "signet-demo.h"
 #include "signet-store-events.h"
+#include "signet-tombstone.h"
 #include "store-fixture.h"
 
 typedef StoreFixture Fixture;
@@ -176,15 +177,14 @@ test_deleted_contract (Fixture       *f,
 {
   g_autoptr(GPtrArray) days = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SignetContract) deleted = NULL;
+  g_autoptr(SignetTombstone) deleted = NULL;
   gint64 id;
 
   add (f, "HT-2026-0001", "2026-03-01", "2026-03-31", SIGNET_CONTRACT_STATUS_ACTIVE);
   id = add (f, "HT-2026-0002", "2026-03-01", "2026-03-31", SIGNET_CONTRACT_STATUS_ACTIVE);
-  deleted = signet_store_get_contract (f->store, id, &error);
+  deleted = signet_store_delete (f->store, SIGNET_TOMBSTONE_CONTRACT, id, &error);
   g_assert_no_error (error);
-  g_assert_true (signet_store_delete_contract (f->store, id, &error));
-  g_assert_no_error (error);
+  g_assert_nonnull (deleted);
 
   days = signet_store_list_event_days (f->store, "2026-03-01", "2026-03-31", 12, &error);
   g_assert_no_error (error);
@@ -193,7 +193,7 @@ test_deleted_contract (Fixture       *f,
   g_assert_cmpuint (((SignetEventDay *) g_ptr_array_index (days, 1))->n_events, ==, 1);
   assert_days_match (f->store, "2026-03-01", "2026-03-31", 12);
 
-  g_assert_true (signet_store_restore_contract (f->store, deleted, &error));
+  g_assert_true (signet_store_restore (f->store, deleted, &error));
   g_assert_no_error (error);
   g_clear_pointer (&days, g_ptr_array_unref);
   days = signet_store_list_event_days (f->store, "2026-03-01", "2026-03-31", 12, &error);

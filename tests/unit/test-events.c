@@ -14,6 +14,7 @@
 #include "signet-date.h"
 #include "signet-demo.h"
 #include "signet-store-events.h"
+#include "signet-tombstone.h"
 #include "store-fixture.h"
 
 typedef struct
@@ -425,7 +426,7 @@ test_deleted_contract (Fixture       *f,
                    SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_HIGH);
   g_autoptr(SignetUserKeyDate) key_date =
     signet_user_key_date_new (id, SIGNET_KEY_DATE_PAYMENT, "2026-08-31", "Second instalment", NULL);
-  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
   g_autoptr(GPtrArray) kept = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
@@ -445,9 +446,9 @@ test_deleted_contract (Fixture       *f,
                    "2026-08-31 payment HT-2026-0001 Second instalment|2026-09-10 review HT-2026-0001|"
                    "2027-02-28 end HT-2026-0001|");
 
-  contract = signet_store_get_contract (f->store, id, &error);
-  g_assert_true (signet_store_delete_contract (f->store, id, &error));
+  tombstone = signet_store_delete (f->store, SIGNET_TOMBSTONE_CONTRACT, id, &error);
   g_assert_no_error (error);
+  g_assert_nonnull (tombstone);
 
   deleted = list (f, NULL, NULL);
   g_assert_cmpstr (deleted, ==, "2026-05-01 start HT-2026-0002|2026-05-31 end HT-2026-0002|");
@@ -470,7 +471,7 @@ test_deleted_contract (Fixture       *f,
   deleted = list (f, NULL, NULL);
   g_assert_cmpstr (deleted, ==, "2026-05-01 start HT-2026-0002|2026-05-31 end HT-2026-0002|");
 
-  g_assert_true (signet_store_restore_contract (f->store, contract, &error));
+  g_assert_true (signet_store_restore (f->store, tombstone, &error));
   g_assert_no_error (error);
   restored = list (f, NULL, NULL);
   g_assert_cmpstr (restored, ==, before);

@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "signet-store.h"
+#include "signet-tombstone.h"
+
+G_BEGIN_DECLS
+
+/* For the store (src/core only): a tombstone holds the deleted rows table
+ * by table, in the order they are inserted again (a parent before the
+ * rows that refer to it), each row a copy of every column's value. */
+
+SignetTombstone *_signet_tombstone_new            (SignetTombstoneKind   kind,
+                                                   gint64                id,
+                                                   gint64                contract_id,
+                                                   const char           *label);
+/* Steps @stmt (a SELECT * of @table) to its end and keeps each row it
+ * returns; the SQLite result of the last step (SQLITE_DONE when all went
+ * well). */
+int              _signet_tombstone_keep_rows      (SignetTombstone      *self,
+                                                   const char           *table,
+                                                   sqlite3_stmt         *stmt);
+guint            _signet_tombstone_get_n_tables   (SignetTombstone      *self);
+/* The @index-th table kept: its name, its columns (NULL-terminated) and
+ * its rows, each a GPtrArray of sqlite3_value *, one per column. */
+const char      *_signet_tombstone_get_table      (SignetTombstone      *self,
+                                                   guint                 index,
+                                                   const char * const  **columns,
+                                                   GPtrArray           **rows);
+/* The value of @column in the first row kept of @table, or NULL. */
+sqlite3_value   *_signet_tombstone_get_value      (SignetTombstone      *self,
+                                                   const char           *table,
+                                                   const char           *column);
+/* Restores @column of @table's rows with @text instead of the value kept
+ * (a UUID that another record has taken since). */
+void             _signet_tombstone_override_text  (SignetTombstone      *self,
+                                                   const char           *table,
+                                                   const char           *column,
+                                                   const char           *text);
+/* The text that replaces @column of @table's rows, or NULL. */
+const char      *_signet_tombstone_get_override   (SignetTombstone      *self,
+                                                   const char           *table,
+                                                   const char           *column);
+/* A text the restore checks against the register as it is then (for a
+ * contract: its client's code, since a client's id can be given again). */
+void             _signet_tombstone_set_parent_key (SignetTombstone      *self,
+                                                   const char           *key);
+const char      *_signet_tombstone_get_parent_key (SignetTombstone      *self);
+/* Counts each SHA-256 in @sha256s up by one in @pins (text -> count) for
+ * as long as the tombstone lives: the files it would bring back, which a
+ * later delete must not drop from the register. */
+void             _signet_tombstone_pin_blobs      (SignetTombstone      *self,
+                                                   GHashTable           *pins,
+                                                   GPtrArray            *sha256s);
+
+/* The store's side, each in the file of its kind of record. A delete runs
+ * in its own transaction and returns what it removed (NULL and @error when
+ * nothing was deleted); a restore runs inside the transaction that
+ * signet_store_restore() begins, checks that the rows can go back as they
+ * were (with a message saying why not), puts them back with
+ * _signet_store_insert_kept_rows() and writes its audit entry. */
+SignetTombstone *_signet_store_delete_contract    (SignetStore          *self,
+                                                   gint64                id,
+                                                   GError              **error);
+SignetTombstone *_signet_store_delete_client      (SignetStore          *self,
+                                                   gint64                id,
+                                                   GError              **error);
+SignetTombstone *_signet_store_delete_key_date    (SignetStore          *self,
+                                                   gint64                id,
+                                                   GError              **error);
+SignetTombstone *_signet_store_delete_attachment  (SignetStore          *self,
+                                                   gint64                id,
+                                                   GError              **error);
+SignetTombstone *_signet_store_delete_annotation  (SignetStore          *self,
+                                                   gint64                id,
+                                                   GError              **error);
+gboolean         _signet_store_restore_contract   (SignetStore          *self,
+                                                   SignetTombstone      *tombstone,
+                                                   GError              **error);
+gboolean         _signet_store_restore_client     (SignetStore          *self,
+                                                   SignetTombstone      *tombstone,
+                                                   GError              **error);
+gboolean         _signet_store_restore_key_date   (SignetStore          *self,
+                                                   SignetTombstone      *tombstone,
+                                                   GError              **error);
+gboolean         _signet_store_restore_attachment (SignetStore          *self,
+                                                   SignetTombstone      *tombstone,
+                                                   GError              **error);
+gboolean         _signet_store_restore_annotation (SignetStore          *self,
+                                                   SignetTombstone      *tombstone,
+                                                   GError              **error);
+
+/* Keeps in @tombstone the rows of @table that @where (SQL with one
+ * parameter, ?1 = @id) selects, every column. */
+gboolean         _signet_store_keep_rows          (SignetStore          *self,
+                                                   SignetTombstone      *tombstone,
+                                                   const char           *table,
+                                                   const char           *where,
+                                                   gint64                id,
+                                                   GError              **error);
+/* Inserts every row kept, table by table; a row whose id another record
+ * has taken meanwhile fails with a message naming the tombstone. */
+gboolean         _signet_store_insert_kept_rows   (SignetStore          *self,
+                                                   SignetTombstone      *tombstone,
+                                                   GError              **error);
+/* Before the rows of @table (contracts, key_dates) go back: they keep
+ * their UUID unless another record has been given it meanwhile (an
+ * import of a file exported before the deletion); then they get a new
+ * one, as an import would (_signet_store_claim_uuid()). */
+gboolean         _signet_store_keep_uuid          (SignetStore          *self,
+                                                   SignetTombstone      *tombstone,
+                                                   const char           *table,
+                                                   GError              **error);
+/* The SHA-256s of files that deleted attachments would bring back
+ * (text -> count), which no delete drops from the register. */
+GHashTable      *_signet_store_get_kept_blobs     (SignetStore          *self);
+
+G_END_DECLS
