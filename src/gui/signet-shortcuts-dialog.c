@@ -19,7 +19,8 @@ G_DEFINE_FINAL_TYPE (SignetShortcutsDialog, signet_shortcuts_dialog, ADW_TYPE_DI
 
 /* The shortcuts in the order shown; an entry without keys starts a group.
  * The keys are those the windows install (signet-window-actions.c,
- * signet-clients-window.c, signet-pdf-viewer-actions.c, ...). */
+ * signet-clients-window.c, signet-month-grid.c, signet-pdf-viewer-actions.c,
+ * ...). */
 static const struct
 {
   const char *title;
@@ -27,6 +28,7 @@ static const struct
 } shortcuts[] = {
   { NC_ ("shortcut window", "General"), NULL },
   { NC_ ("shortcut window", "Search"), "<Control>f" },
+  { NC_ ("shortcut window", "Undo the last deletion"), "<Control>z" },
   { NC_ ("shortcut window", "Preferences"), "<Control>comma" },
   { NC_ ("shortcut window", "Keyboard Shortcuts"), "<Control>question" },
   { NC_ ("shortcut window", "Quit"), "<Control>q" },
@@ -36,6 +38,17 @@ static const struct
   { NC_ ("shortcut window", "Save the contract"), "<Control>s" },
   { NC_ ("shortcut window", "Undo unsaved changes"), "Escape" },
   { NC_ ("shortcut window", "Delete the selected contract (in the list)"), "Delete" },
+
+  /* The month grid's keys, once it has the focus. */
+  { NC_ ("shortcut window", "Calendar"), NULL },
+  { NC_ ("shortcut window", "Previous day"), "Left" },
+  { NC_ ("shortcut window", "Next day"), "Right" },
+  { NC_ ("shortcut window", "Same day last week"), "Up" },
+  { NC_ ("shortcut window", "Same day next week"), "Down" },
+  { NC_ ("shortcut window", "Same day last month"), "Page_Up" },
+  { NC_ ("shortcut window", "Same day next month"), "Page_Down" },
+  { NC_ ("shortcut window", "Today"), "Home" },
+  { NC_ ("shortcut window", "Open the dates of the day"), "Return" },
 
   { NC_ ("shortcut window", "Clients Window"), NULL },
   { NC_ ("shortcut window", "New client"), "<Control>n" },
@@ -63,6 +76,7 @@ static const struct
   { NC_ ("shortcut window", "Mark a region with a rectangle"), "r" },
   { NC_ ("shortcut window", "Leave the tool"), "Escape" },
   { NC_ ("shortcut window", "Delete the selected annotation"), "Delete" },
+  { NC_ ("shortcut window", "Undo deleting an annotation"), "<Control>z" },
   { NC_ ("shortcut window", "Export an annotated copy"), "<Control>e" },
   { NC_ ("shortcut window", "Save the original as"), "<Control><Shift>s" },
   { NC_ ("shortcut window", "Close the window"), "<Control>w" },

@@ -12,6 +12,7 @@
 #include "signet-contract-page.h"
 #include "signet-contract-table.h"
 #include "signet-key-dates-section.h"
+#include "signet-shortcuts-dialog.h"
 #include "signet-store-attachments.h"
 #include "signet-store-events.h"
 #include "signet-window.h"
@@ -463,6 +464,33 @@ test_next_change (Fixture       *fixture,
   g_assert_null (signet_store_get_contract (fixture->store, fixture->contract_id, NULL));
 }
 
+/* The Keyboard Shortcuts dialog lists Undo and the calendar's keys. */
+static void
+test_shortcuts_listed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  AdwDialog *dialog = signet_shortcuts_dialog_new ();
+  const char * const titles[] = {
+    "Undo the last deletion", "Calendar", "Previous day", "Next day", "Same day last week",
+    "Same day next week", "Same day last month", "Same day next month", "Today",
+    "Open the dates of the day", "Undo deleting an annotation",
+  };
+  g_autofree char *ctrl_z = gtk_accelerator_get_label (GDK_KEY_z, GDK_CONTROL_MASK);
+  g_autofree char *page_down = gtk_accelerator_get_label (GDK_KEY_Page_Down, 0);
+  g_autofree char *home = gtk_accelerator_get_label (GDK_KEY_Home, 0);
+
+  adw_dialog_present (dialog, GTK_WIDGET (fixture->window));
+  display_test_spin (200);
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    g_assert_true (display_test_shows_label (GTK_WIDGET (dialog), titles[i]));
+  g_assert_true (display_test_shows_label (GTK_WIDGET (dialog), ctrl_z));
+  g_assert_true (display_test_shows_label (GTK_WIDGET (dialog), page_down));
+  g_assert_true (display_test_shows_label (GTK_WIDGET (dialog), home));
+
+  g_assert_true (adw_dialog_close (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +504,7 @@ main (int   argc,
   ADD ("key-date", test_key_date);
   ADD ("text-field-first", test_text_field_first);
   ADD ("next-change", test_next_change);
+  ADD ("shortcuts-listed", test_shortcuts_listed);
 
 #undef ADD
 
