@@ -92,8 +92,10 @@ format_description (SignetEvent *event)
 
 /* The UUID of the event's record, contract or key date. A record added
  * since the export read them (by another connection, between two of its
- * reads) has its UUID read then; one deleted meanwhile has none, and its
- * events are left out, as they would be an instant later. */
+ * reads) has its UUID read then; one deleted meanwhile has none, nor has
+ * a row another program wrote into the database without one: their events
+ * are left out rather than named by something another register could
+ * name its own events by. */
 static const char *
 lookup_uuid (Export       *export,
              SignetEvent  *event,
@@ -104,7 +106,7 @@ lookup_uuid (Export       *export,
   const char *uuid = g_hash_table_lookup (key_date_id > 0 ? export->key_date_uuids : export->contract_uuids, &id);
 
   if (uuid != NULL || export->uuids_read_again)
-    return uuid;
+    return signet_uuid_is_valid (uuid) ? uuid : NULL;
 
   g_hash_table_unref (export->contract_uuids);
   g_hash_table_unref (export->key_date_uuids);
@@ -114,7 +116,9 @@ lookup_uuid (Export       *export,
       !(export->key_date_uuids = signet_store_list_key_date_uuids (export->store, error)))
     return NULL;
 
-  return g_hash_table_lookup (key_date_id > 0 ? export->key_date_uuids : export->contract_uuids, &id);
+  uuid = g_hash_table_lookup (key_date_id > 0 ? export->key_date_uuids : export->contract_uuids, &id);
+
+  return signet_uuid_is_valid (uuid) ? uuid : NULL;
 }
 
 /* A key date users added is named by its own UUID, so that moving it
@@ -138,7 +142,7 @@ format_uid (SignetEvent *event,
   if (signet_event_get_key_date_id (event) > 0)
     return g_strdup_printf ("%s@" SIGNET_ICS_UID_DOMAIN, uuid);
 
-  g_return_val_if_fail (signet_uuid_is_valid (uuid), NULL);
+  g_assert (signet_uuid_is_valid (uuid));
   for (guint i = 0, j = 0; i < 16; j++)
     if (uuid[j] != '-')
       {
