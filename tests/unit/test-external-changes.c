@@ -419,6 +419,50 @@ test_large_import_elsewhere (Fixture       *f,
   g_assert_cmpuint (f->seen->len, ==, 0);
 }
 
+/* Four records written elsewhere are told one by one; a fifth makes
+ * them one "reset", which costs the window's list no more than one
+ * change does. */
+static void
+test_precise_or_reset (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = add_client (f->window, "Northwind Traders", "NWT");
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GArray) ids = query_ids (f->window, NULL);
+
+      forget_seen (f);
+      g_assert_true (signet_store_begin_batch (f->other, &error));
+      g_assert_no_error (error);
+      for (guint i = 0; i < 4 + round; i++)
+        {
+          g_autofree char *number = g_strdup_printf ("HT-2026-%04u", ++n);
+          g_autoptr(SignetContract) contract = add_contract (f->other, client, number, "Freight");
+        }
+      g_assert_true (signet_store_commit_batch (f->other, &error));
+      g_assert_no_error (error);
+
+      check (f);
+
+      if (round == 0)
+        {
+          g_assert_cmpuint (f->seen->len, ==, 4);
+          g_assert_cmpuint (f->n_resets, ==, 0);
+        }
+      else
+        {
+          g_assert_cmpuint (f->seen->len, ==, 0);
+          g_assert_cmpuint (f->n_resets, ==, 1);
+        }
+      g_clear_pointer (&ids, g_array_unref);
+      ids = query_ids (f->window, NULL);
+      g_assert_cmpuint (ids->len, ==, n);
+    }
+}
+
 static gboolean
 give_up_cb (gpointer data)
 {
@@ -480,6 +524,7 @@ main (int   argc,
   ADD ("/external-changes/after-rollback", test_after_rollback);
   ADD ("/external-changes/small-import", test_small_import_elsewhere);
   ADD ("/external-changes/large-import", test_large_import_elsewhere);
+  ADD ("/external-changes/precise-or-reset", test_precise_or_reset);
   ADD ("/external-changes/watch", test_watch);
 
   return g_test_run ();
