@@ -512,6 +512,53 @@ test_deleted_elsewhere_without_edits (Fixture       *f,
   g_assert_false (signet_contract_page_get_dirty (page (f)));
 }
 
+typedef struct
+{
+  Fixture *f;
+  guint    n_items;
+} ListLength;
+
+static gboolean
+list_has (gpointer data)
+{
+  ListLength *length = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (signet_contract_table_get_model (table (length->f)))) ==
+         length->n_items;
+}
+
+/* Many contracts written elsewhere at once (one reset for the window):
+ * the list has them, and the contract the user is reading stays open
+ * and selected. */
+static void
+test_many_elsewhere_keep_page (Fixture       *f,
+                               gconstpointer  data)
+{
+  ListLength length = { f, 9 };
+  g_autoptr(GError) error = NULL;
+  gint64 since;
+
+  show_window (f, TRUE);
+
+  g_assert_true (signet_store_begin_batch (f->other, &error));
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("HT-2026-%04u", i + 2);
+      g_autoptr(SignetContract) contract = display_test_add_contract (f->other, f->client, number, "Freight", 1000);
+    }
+  g_assert_true (signet_store_commit_batch (f->other, &error));
+  g_assert_no_error (error);
+  since = g_get_monotonic_time ();
+
+  assert_within_two_seconds (list_has, &length, since);
+  display_test_spin (100);
+  g_assert_nonnull (signet_contract_page_get_contract (page (f)));
+  g_assert_cmpint (signet_contract_get_id (signet_contract_page_get_contract (page (f))), ==,
+                   signet_contract_get_id (f->contract));
+  g_assert_cmpint (signet_contract_table_get_selected_id (table (f)), ==, signet_contract_get_id (f->contract));
+  g_assert_null (display_test_find_alert_dialog ());
+}
+
 static GtkListBoxRow *
 find_client_row (GtkWidget  *window,
                  const char *name)
@@ -605,6 +652,7 @@ main (int   argc,
   ADD ("/live-register/changed-elsewhere-prompt", test_changed_elsewhere_prompt);
   ADD ("/live-register/deleted-elsewhere", test_deleted_elsewhere);
   ADD ("/live-register/deleted-elsewhere-without-edits", test_deleted_elsewhere_without_edits);
+  ADD ("/live-register/many-elsewhere-keep-page", test_many_elsewhere_keep_page);
   ADD ("/live-register/client-changed-elsewhere", test_client_changed_elsewhere);
 
   return g_test_run ();
