@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "signet-access-keys.h"
 #include "signet-application.h"
 #include "signet-demo.h"
 #include "signet-io-cli.h"
@@ -300,6 +301,7 @@ signet_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (signet_application_parent_class)->startup (app);
 
+  signet_access_keys_install ();
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries, G_N_ELEMENTS (app_entries), app);
 
   self->settings = g_settings_new (SIGNET_SETTINGS_SCHEMA);
