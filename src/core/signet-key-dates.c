@@ -138,6 +138,15 @@ parse_stored_date (const char        *text,
   return signet_date_parse (text, date);
 }
 
+/* @date as the user's locale shows dates, for an explanation. */
+static char *
+format_date (const GDate *date)
+{
+  g_autofree char *iso = signet_date_to_iso (date);
+
+  return signet_date_format_display (iso);
+}
+
 static int
 compare_key_dates (gconstpointer a,
                    gconstpointer b)
@@ -293,19 +302,24 @@ signet_contract_derive_key_dates_full (SignetContract              *contract,
     }
 
   if (has_start)
-    add_key_date (dates, SIGNET_KEY_DATE_START, &start,
-                  renewals > 0
-                    /* Translators: %s is the first start date of the contract */
-                    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "start of the current term; renewed automatically %u time since %s",
-                                                    "start of the current term; renewed automatically %u times since %s",
-                                                    renewals),
-                                       renewals, signet_contract_get_start_date (contract))
-                    : g_strdup (""));
+    {
+      g_autofree char *first_start = signet_date_format_display (signet_contract_get_start_date (contract));
+
+      add_key_date (dates, SIGNET_KEY_DATE_START, &start,
+                    renewals > 0
+                      /* Translators: %s is the first start date of the contract */
+                      ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "start of the current term; renewed automatically %u time since %s",
+                                                      "start of the current term; renewed automatically %u times since %s",
+                                                      renewals),
+                                         renewals, first_start)
+                      : g_strdup (""));
+    }
 
   if (has_end)
     {
-      g_autofree char *end_iso = signet_date_to_iso (&end);
+      g_autofree char *end_shown = format_date (&end);
+      g_autofree char *first_end = signet_date_format_display (signet_contract_get_end_date (contract));
 
       add_key_date (dates, SIGNET_KEY_DATE_END, &end,
                     renewals > 0
@@ -313,13 +327,13 @@ signet_contract_derive_key_dates_full (SignetContract              *contract,
                                                       "end of the current term; the contract renewed itself %u time after %s",
                                                       "end of the current term; the contract renewed itself %u times after %s",
                                                       renewals),
-                                         renewals, signet_contract_get_end_date (contract))
+                                         renewals, first_end)
                       : g_strdup (""));
 
       if (signet_contract_get_auto_renew (contract) && notice_days > 0 && signet_contract_status_is_in_force (status))
         {
           GDate deadline = end;
-          g_autofree char *deadline_iso = NULL;
+          g_autofree char *deadline_shown = NULL;
 
           if (!signet_date_add_days (&deadline, -(gint64) notice_days) || !signet_date_in_range (&deadline))
             note_omitted (notes,
@@ -328,14 +342,14 @@ signet_contract_derive_key_dates_full (SignetContract              *contract,
                                            SIGNET_DATE_MIN));
           else
             {
-              deadline_iso = signet_date_to_iso (&deadline);
+              deadline_shown = format_date (&deadline);
               add_key_date (dates, SIGNET_KEY_DATE_NOTICE_DEADLINE, &deadline,
                             /* Translators: "notice deadline 2027-03-02 = end 2027-04-01 − 30 days" */
                             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                           "notice deadline %s = end %s − %u day",
                                                           "notice deadline %s = end %s − %u days",
                                                           notice_days),
-                                             deadline_iso, end_iso, notice_days));
+                                             deadline_shown, end_shown, notice_days));
             }
         }
     }
@@ -346,8 +360,8 @@ signet_contract_derive_key_dates_full (SignetContract              *contract,
       guint months = review_months (intervals, signet_contract_get_risk_level (contract));
       gboolean from_review = last_review != NULL && signet_date_is_valid (last_review);
       GDate next;
-      g_autofree char *next_iso = NULL;
-      g_autofree char *base_iso = NULL;
+      g_autofree char *next_shown = NULL;
+      g_autofree char *base_shown = NULL;
 
       /* Counted from the first start, not the current term's: a tacit
        * renewal is no review, and a contract renewing more often than it
@@ -367,21 +381,21 @@ signet_contract_derive_key_dates_full (SignetContract              *contract,
         }
       else
         {
-          next_iso = signet_date_to_iso (&next);
-          base_iso = signet_date_to_iso (&review_base);
+          next_shown = format_date (&next);
+          base_shown = format_date (&review_base);
           add_key_date (dates, SIGNET_KEY_DATE_REVIEW, &next,
                         from_review
                           ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                           "next review %s = last review %s + %u month (%s risk)",
                                                           "next review %s = last review %s + %u months (%s risk)",
                                                           months),
-                                             next_iso, base_iso, months,
+                                             next_shown, base_shown, months,
                                              signet_risk_level_to_label (signet_contract_get_risk_level (contract)))
                           : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                           "next review %s = start %s + %u month (%s risk)",
                                                           "next review %s = start %s + %u months (%s risk)",
                                                           months),
-                                             next_iso, base_iso, months,
+                                             next_shown, base_shown, months,
                                              signet_risk_level_to_label (signet_contract_get_risk_level (contract))));
         }
     }

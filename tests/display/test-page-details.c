@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "display-test-utils.h"
@@ -9,6 +10,8 @@
 #include "signet-clients-window.h"
 #include "signet-contract-page.h"
 #include "signet-export-dialog.h"
+#include "signet-key-dates-section.h"
+#include "signet-store-events.h"
 #include "signet-window.h"
 
 /* Details of the contract page and the export dialog a user noticed: what
@@ -278,17 +281,79 @@ test_contract_from_clients (Fixture       *f,
                    signet_contract_get_id (other));
 }
 
+/* Shows the stored contract again on the page, scrolled to its key dates. */
+static void
+show_key_dates (Fixture *f)
+{
+  g_autoptr(SignetContract) stored = signet_store_get_contract (f->store, signet_contract_get_id (f->contract), NULL);
+  GtkWidget *section;
+  GtkScrolledWindow *scrolled;
+  GtkAdjustment *adjustment;
+  graphene_point_t top;
+
+  /* Opened again, as from the list: at phone sizes the page comes over it. */
+  signet_contract_page_set_contract (f->page, NULL);
+  signet_window_open_contract (SIGNET_WINDOW (f->window), signet_contract_get_id (stored));
+  display_test_spin (300);
+  section = display_test_find_type (GTK_WIDGET (f->page), SIGNET_TYPE_KEY_DATES_SECTION);
+  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (section, GTK_TYPE_SCROLLED_WINDOW));
+  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  g_assert_true (gtk_widget_compute_point (section, gtk_scrolled_window_get_child (scrolled),
+                                           &GRAPHENE_POINT_INIT (0, 0), &top));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top.y - 12);
+  display_test_spin (200);
+}
+
+/* The key dates of a draft and of a contract with an overdue review, wide
+ * and phone-sized, drawn beside the test to be looked at (LC_ALL=zh_CN.UTF-8
+ * draws them in Chinese). */
+static void
+test_looks (Fixture       *f,
+            gconstpointer  data)
+{
+  static const int widths[] = { 1200, 360 };
+  const char *language = g_getenv ("LC_ALL") != NULL && g_str_has_prefix (g_getenv ("LC_ALL"), "zh") ? "zh_CN" : "C";
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      g_autofree char *draft = g_strdup_printf ("page-%s-%d-draft", language, widths[i]);
+      g_autofree char *overdue = g_strdup_printf ("page-%s-%d-overdue", language, widths[i]);
+
+      display_test_resize (f->window, widths[i], 760);
+
+      signet_contract_set_status (f->contract, SIGNET_CONTRACT_STATUS_DRAFT);
+      signet_contract_set_risk_level (f->contract, SIGNET_RISK_LEVEL_LOW);
+      g_assert_true (signet_store_update_contract (f->store, f->contract, NULL));
+      show_key_dates (f);
+      g_free (display_test_save_screenshot (GTK_WIDGET (f->window), draft));
+
+      /* High risk, quarterly: the first review was due on 2026-07-02. */
+      signet_store_set_today (f->store, "2026-07-14");
+      signet_contract_set_status (f->contract, SIGNET_CONTRACT_STATUS_ACTIVE);
+      signet_contract_set_risk_level (f->contract, SIGNET_RISK_LEVEL_HIGH);
+      g_assert_true (signet_store_update_contract (f->store, f->contract, NULL));
+      show_key_dates (f);
+      g_free (display_test_save_screenshot (GTK_WIDGET (f->window), overdue));
+      signet_store_set_today (f->store, NULL);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   display_test_init (&argc, &argv);
+  /* The build's catalog, for the screenshots under LC_ALL=zh_CN.UTF-8. */
+  bindtextdomain (GETTEXT_PACKAGE, SIGNET_TEST_LOCALE_DIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   g_test_add ("/page-details/attachment-stays-in-view", Fixture, NULL, fixture_set_up,
               test_attachment_stays_in_view, fixture_tear_down);
   g_test_add ("/page-details/notice-unit", Fixture, NULL, fixture_set_up, test_notice_unit, fixture_tear_down);
   g_test_add ("/page-details/contract-from-clients", Fixture, NULL, fixture_set_up,
               test_contract_from_clients, fixture_tear_down);
+  g_test_add ("/page-details/looks", Fixture, NULL, fixture_set_up, test_looks, fixture_tear_down);
   g_test_add ("/page-details/export-filter-named", Fixture, NULL, fixture_set_up,
               test_export_filter_named, fixture_tear_down);
 

@@ -4,6 +4,7 @@
 
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "signet-key-dates.h"
@@ -399,6 +400,35 @@ test_time_zone_extremes (void)
   tzset ();
 }
 
+/* The explanations show dates as the rest of the screen does, in the
+ * user's locale: 02.03.2027 under de_DE, where the date itself stays ISO. */
+static void
+test_explanation_in_locale (void)
+{
+  g_autoptr(SignetContract) c = make_contract ("2026-04-02", "2027-04-01", TRUE, 30,
+                                               SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_LOW);
+  g_autoptr(GPtrArray) dates = NULL;
+  const SignetKeyDate *notice;
+  const SignetKeyDate *review;
+
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("The de_DE.UTF-8 locale is not installed here");
+      return;
+    }
+
+  dates = derive (c, "2026-11-27", NULL);
+  notice = find_kind (dates, SIGNET_KEY_DATE_NOTICE_DEADLINE);
+  review = find_kind (dates, SIGNET_KEY_DATE_REVIEW);
+  setlocale (LC_ALL, "C.UTF-8");
+
+  g_assert_cmpstr (notice->date, ==, "2027-03-02");
+  g_assert_nonnull (strstr (notice->explanation, "02.03.2027"));
+  g_assert_nonnull (strstr (notice->explanation, "01.04.2027"));
+  g_assert_null (strstr (notice->explanation, "2027-03-02"));
+  g_assert_nonnull (strstr (review->explanation, "02.04.2026"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +437,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/key-dates/notice-deadline", test_notice_deadline);
+  g_test_add_func ("/key-dates/explanation-in-locale", test_explanation_in_locale);
   g_test_add_func ("/key-dates/no-notice-without-auto-renew", test_no_notice_without_auto_renew);
   g_test_add_func ("/key-dates/tacit-renewal", test_tacit_renewal);
   g_test_add_func ("/key-dates/month-end-terms", test_month_end_terms);
