@@ -1285,6 +1285,42 @@ _signet_store_attachment_text_matches (SignetStore *self,
   return g_steal_pointer (&matches);
 }
 
+char *
+_signet_store_attachment_text_file (SignetStore *self,
+                                    gint64       contract_id,
+                                    const char  *folded_term)
+{
+  g_autofree char *term = NULL;
+  char *file_name = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+  g_return_val_if_fail (folded_term != NULL, NULL);
+
+  term = fold_text (folded_term);
+  if (*term == '\0')
+    return NULL;
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT v.file_name FROM attachments a "
+                                  "JOIN attachment_versions v ON v.attachment_id = a.id "
+                                  "AND v.version = (SELECT max (version) FROM attachment_versions "
+                                  "WHERE attachment_id = a.id) "
+                                  "JOIN blob_text t ON t.sha256 = v.sha256 "
+                                  "WHERE a.contract_id = ? AND t.state = 'done' AND instr (t.text, ?) > 0 "
+                                  "ORDER BY a.id LIMIT 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  sqlite3_bind_text (stmt, 2, term, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    file_name = _signet_store_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return file_name;
+}
+
 /* Import: records as an export wrote them, with their own times and
  * people. Each is one write with its audit entry (inside the import's
  * batch). */

@@ -186,6 +186,11 @@ gboolean          signet_store_set_blob_text           (SignetStore           *s
  * with g_utf8_strdown() matches as well. */
 GHashTable       *_signet_store_attachment_text_matches (SignetStore          *self,
                                                         const char            *folded_term);
+/* The name of the first current attachment of @contract_id whose text
+ * contains @folded_term, or NULL. */
+char             *_signet_store_attachment_text_file    (SignetStore          *self,
+                                                        gint64                 contract_id,
+                                                        const char            *folded_term);
 
 /* An audit entry on the contract with up to five (field, old, new)
  * changes. Unchanged ones are left out, except the first, which names what

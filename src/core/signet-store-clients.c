@@ -227,9 +227,8 @@ write_update (SignetStore   *self,
   before = _signet_client_to_fields (old);
   after = _signet_client_to_fields (client);
 
-  return _signet_store_refresh_search_text (self, "client_id", id, error) &&
-         _signet_store_write_audit (self, "update", SIGNET_RECORD_CLIENT, id,
-                                    signet_client_get_name (client), before, after, error);
+  return _signet_store_write_audit (self, "update", SIGNET_RECORD_CLIENT, id,
+                                   signet_client_get_name (client), before, after, error);
 }
 
 gboolean
@@ -530,7 +529,8 @@ signet_store_list_clients (SignetStore *self)
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
 
   list = g_list_store_new (SIGNET_TYPE_CLIENT);
-  stmt = _signet_store_statement (self, SELECT_CLIENT "ORDER BY name, code", NULL);
+  /* Chinese names in pinyin order (migration 8's sort keys). */
+  stmt = _signet_store_statement (self, SELECT_CLIENT "ORDER BY name_key, name, code", NULL);
   if (stmt == NULL)
     return G_LIST_MODEL (list);
 

@@ -195,28 +195,6 @@ validate_contract (SignetStore     *self,
   return check_number_unused (self, contract, error);
 }
 
-/* Search text: what a search looks in, lower-cased once on write so that
- * short queries can use instr() without folding every row on every key. */
-gboolean
-_signet_store_refresh_search_text (SignetStore  *self,
-                                   const char   *where_column,
-                                   gint64        id,
-                                   GError      **error)
-{
-  g_autofree char *sql =
-    g_strdup_printf ("UPDATE contracts SET search_text = lower(number || ' ' || title || ' ' || "
-                     "(SELECT name FROM clients WHERE clients.id = contracts.client_id) || ' ' || "
-                     "coalesce(tags, '')) WHERE %s = ?", where_column);
-  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  return _signet_store_step_done (self, stmt, error);
-}
-
 static void
 read_contract_row (sqlite3_stmt   *stmt,
                    SignetContract *contract)
@@ -249,13 +227,6 @@ read_contract_row (sqlite3_stmt   *stmt,
   signet_contract_set_uuid (contract, (const char *) sqlite3_column_text (stmt, 20));
 }
 
-/* Binds every stored contract column, starting at parameter 1, in the order
- * of the INSERT/UPDATE statements below; their search text is made from the
- * bound number, title, client and tags, as _signet_store_refresh_search_text()
- * makes it from the stored ones. */
-#define SEARCH_TEXT_OF_BOUND_CONTRACT \
-  "lower(?1 || ' ' || ?2 || ' ' || coalesce((SELECT name FROM clients WHERE clients.id = ?3), '') || ' ' || coalesce(?16, ''))"
-
 /* Binds @text without white space at either end, and without copying it
  * (the contract keeps its strings unchanged until the statement has run). */
 static void
@@ -282,6 +253,14 @@ bind_trimmed (sqlite3_stmt *stmt,
   else
     sqlite3_bind_text (stmt, index, text, (int) (end - text), SQLITE_STATIC);
 }
+
+/* Binds every stored contract column, starting at parameter 1, in the order
+ * of the INSERT/UPDATE statements below. The search text and sort key are
+ * made from them: by the INSERT itself, which spares the trigger of
+ * migration 8 a second write of the row (an import adds 100,000), and by
+ * that trigger on UPDATE. */
+#define SEARCH_COLUMNS_OF_BOUND_CONTRACT \
+  "signet_search_text (?1, ?2), signet_search_text (?4, ?5, ?6, ?16), signet_sort_key (?2)"
 
 static void
 bind_contract (sqlite3_stmt   *stmt,
@@ -361,9 +340,10 @@ insert_contract (SignetStore     *self,
   stmt = _signet_store_statement (self,
                                   "INSERT INTO contracts (number, title, client_id, contract_type, owner, "
                                   "department, value, currency, signing_date, start_date, end_date, "
-                                  "auto_renew, notice_days, status, risk_level, tags, notes, id, search_text, uuid) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                  SEARCH_TEXT_OF_BOUND_CONTRACT ", ?19)", error);
+                                  "auto_renew, notice_days, status, risk_level, tags, notes, id, uuid, "
+                                  "search_text, search_facets, title_key) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?19, "
+                                  SEARCH_COLUMNS_OF_BOUND_CONTRACT ")", error);
   if (stmt == NULL)
     goto failed;
 
@@ -448,8 +428,7 @@ write_update (SignetStore     *self,
                                   "UPDATE contracts SET number = ?, title = ?, client_id = ?, "
                                   "contract_type = ?, owner = ?, department = ?, value = ?, currency = ?, "
                                   "signing_date = ?, start_date = ?, end_date = ?, auto_renew = ?, "
-                                  "notice_days = ?, status = ?, risk_level = ?, tags = ?, notes = ?, "
-                                  "search_text = " SEARCH_TEXT_OF_BOUND_CONTRACT ", version = version + 1 "
+                                  "notice_days = ?, status = ?, risk_level = ?, tags = ?, notes = ?, version = version + 1 "
                                   "WHERE id = ?18", error);
   if (stmt == NULL)
     return FALSE;

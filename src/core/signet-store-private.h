@@ -35,11 +35,15 @@ struct _SignetStore
   char        audit_time[32];
 
   /* Search, see signet-store-search.c: the contracts in the last order
-   * asked for, and every contract's folded search text by id. */
+   * asked for, every contract's search text, and the last search's terms
+   * and what they found, in that order. */
   GArray        *ordered_ids;
   SignetSortKey  ordered_key;
   gboolean       ordered_descending;
-  GHashTable    *search_texts;
+  GArray        *ordered_records;
+  struct _SignetSearchIndex *search_index;
+  GStrv          last_terms;
+  GArray        *last_records;
 
   /* Undo, see signet-store-tombstones.c: the files deleted attachments
    * would bring back, the writes that changed records, and whether the
@@ -152,16 +156,26 @@ SignetClient *_signet_store_lookup_client        (SignetStore      *self,
                                                   gint64            id,
                                                   const char       *text,
                                                   GError          **error);
-gboolean      _signet_store_refresh_search_text  (SignetStore      *self,
-                                                  const char       *where_column,
-                                                  gint64            id,
-                                                  GError          **error);
 
 void          _signet_store_search_note_change   (SignetStore      *self,
                                                   SignetRecordKind  kind,
                                                   gint64            id,
                                                   SignetChangeKind  change);
 void          _signet_store_search_forget        (SignetStore      *self);
+/* See signet-store-search.c: the SQL functions the search triggers call,
+ * added to every connection; migration 8; remaking the stored pinyin and
+ * sort keys when ICU changed. */
+void          _signet_store_search_add_functions (sqlite3          *db);
+gboolean      _signet_store_migrate_search       (SignetStore      *self,
+                                                  GError          **error);
+/* Makes the search text and sort key of the contracts whose @where_column
+ * is @id again (the triggers do it for every write of those columns). */
+gboolean      _signet_store_refresh_search_text  (SignetStore      *self,
+                                                  const char       *where_column,
+                                                  gint64            id,
+                                                  GError          **error);
+gboolean      _signet_store_search_check_icu     (SignetStore      *self,
+                                                  GError          **error);
 
 /* Forgets what the store keeps in memory and emits "reset". */
 void          _signet_store_emit_reset           (SignetStore      *self);

@@ -6,17 +6,90 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
+#include "signet-search-text.h"
 #include "signet-store-attachments.h"
 #include "signet-store-private.h"
 
-/* Search as you type must answer within a frame or two for 100,000
+/* Search as you type must answer within a frame or two for a million
  * contracts, and for Chinese a query is often one or two characters, which
  * no SQLite index can find inside words (the trigram tokenizer needs three).
- * So the store keeps every contract's search text (number, title, client,
- * tags), folded once, in memory: a scan with strstr() over about 8 MB takes
- * a few milliseconds. The order comes from SQL and is kept until the next
- * write; a search filters it. Both are loaded when first needed, so opening
- * the register costs nothing. */
+ * So the store keeps every contract's search text in memory and scans it.
+ *
+ * What is searched is written into the register by SQL functions of this
+ * file, through triggers, whoever writes the row (migration 8):
+ * - contracts.search_text: number and title;
+ * - contracts.search_facets: type, owner, department and tags;
+ * - clients.search_text: name, code and contact person;
+ * each field lower-cased and, when it holds Chinese, followed by its pinyin
+ * and initials (signet-search-text.c). Facets repeat across contracts (a
+ * few owners and departments) and a client's text belongs to all its
+ * contracts: in memory each is kept once and a contract points at it, so
+ * editing a client changes what finds its contracts without touching them.
+ *
+ * In memory, the contracts' texts are one buffer of NUL-terminated
+ * strings: a term is found by memmem() over the whole buffer, each hit
+ * skipping to the next contract, the buffer split between the cores. A
+ * query that extends the one before (another letter typed) only checks the
+ * contracts the one before found.
+ *
+ * The order comes from SQL and is kept until the next write; a search
+ * filters it. Both are loaded when first needed, so opening the register
+ * costs nothing. Sorting by title or client uses ICU zh sort keys stored
+ * beside the text (title_key, name_key), so Chinese sorts in pinyin order. */
+
+#define DEAD G_MAXUINT32
+/* Below this many contracts a second thread costs more than it saves. */
+#define MIN_PARALLEL 20000
+/* A scan counts the terms a contract has in a byte; words past these
+ * are not looked for. */
+#define MAX_TERMS 64
+
+typedef struct
+{
+  gint64  id;
+  guint32 offset;   /* of its text in the buffer; DEAD once deleted */
+  guint32 client;   /* index into shared */
+  guint32 facets;   /* index into shared */
+} Record;
+
+/* A stretch of the buffer: the text of @record, or of none (DEAD) when
+ * the contract's text was replaced or deleted since. Slots are in buffer
+ * order. */
+typedef struct
+{
+  guint32 offset;
+  guint32 record;
+} Slot;
+
+typedef struct _SignetSearchIndex SignetSearchIndex;
+
+struct _SignetSearchIndex
+{
+  GArray     *records;        /* Record, by id */
+  GArray     *slots;          /* Slot */
+  GByteArray *text;
+  gsize       wasted;         /* bytes of replaced texts */
+
+  GPtrArray  *shared;         /* char *: clients' texts and facets */
+  GHashTable *shared_facets;  /* facet text -> index + 1 */
+  GHashTable *shared_clients; /* gint64 * client id -> index + 1 */
+};
+
+static void
+search_index_free (SignetSearchIndex *index)
+{
+  g_clear_pointer (&index->records, g_array_unref);
+  g_clear_pointer (&index->slots, g_array_unref);
+  g_clear_pointer (&index->text, g_byte_array_unref);
+  g_clear_pointer (&index->shared, g_ptr_array_unref);
+  g_clear_pointer (&index->shared_facets, g_hash_table_unref);
+  g_clear_pointer (&index->shared_clients, g_hash_table_unref);
+  g_free (index);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetSearchIndex, search_index_free)
 
 static const char *
 sort_clause (SignetSortKey sort_key,
@@ -24,16 +97,16 @@ sort_clause (SignetSortKey sort_key,
 {
   static const char * const ascending_clauses[] = {
     [SIGNET_SORT_NUMBER] = "c.number",
-    [SIGNET_SORT_TITLE] = "c.title, c.number",
-    [SIGNET_SORT_CLIENT] = "k.name, c.number",
+    [SIGNET_SORT_TITLE] = "c.title_key, c.number",
+    [SIGNET_SORT_CLIENT] = "k.name_key, c.number",
     [SIGNET_SORT_STATUS] = "s.rank, c.number",
     [SIGNET_SORT_END_DATE] = "c.end_date IS NULL, c.end_date, c.number",
     [SIGNET_SORT_VALUE] = "c.value, c.currency, c.number",
   };
   static const char * const descending_clauses[] = {
     [SIGNET_SORT_NUMBER] = "c.number DESC",
-    [SIGNET_SORT_TITLE] = "c.title DESC, c.number DESC",
-    [SIGNET_SORT_CLIENT] = "k.name DESC, c.number DESC",
+    [SIGNET_SORT_TITLE] = "c.title_key DESC, c.number DESC",
+    [SIGNET_SORT_CLIENT] = "k.name_key DESC, c.number DESC",
     [SIGNET_SORT_STATUS] = "s.rank DESC, c.number DESC",
     [SIGNET_SORT_END_DATE] = "c.end_date IS NULL, c.end_date DESC, c.number DESC",
     [SIGNET_SORT_VALUE] = "c.value DESC, c.currency DESC, c.number DESC",
@@ -44,53 +117,500 @@ sort_clause (SignetSortKey sort_key,
   return descending ? descending_clauses[sort_key] : ascending_clauses[sort_key];
 }
 
+/* SQL functions */
+
+/* signet_search_text(field, ...): the fields as a search finds them, in
+ * their order, each (empty ones too) after a separator but the first. */
+static void
+search_text_function (sqlite3_context  *context,
+                      int               argc,
+                      sqlite3_value   **argv)
+{
+  GString *text = g_string_sized_new (128);
+  int length;
+
+  for (int i = 0; i < argc; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, SIGNET_SEARCH_FIELD_SEPARATOR);
+      signet_search_append_field (text, (const char *) sqlite3_value_text (argv[i]));
+    }
+
+  length = (int) text->len;
+  sqlite3_result_text (context, g_string_free (text, FALSE), length, g_free);
+}
+
+/* signet_sort_key(text): the zh collation's key, compared as a BLOB. */
+static void
+sort_key_function (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  g_autoptr(GBytes) key = NULL;
+  gsize size;
+  gconstpointer data;
+
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  key = signet_search_sort_key ((const char *) sqlite3_value_text (argv[0]));
+  data = g_bytes_get_data (key, &size);
+  sqlite3_result_blob (context, data, (int) size, SQLITE_TRANSIENT);
+}
+
+void
+_signet_store_search_add_functions (sqlite3 *db)
+{
+  sqlite3_create_function (db, "signet_search_text", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                           NULL, search_text_function, NULL, NULL);
+  sqlite3_create_function (db, "signet_sort_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                           NULL, sort_key_function, NULL, NULL);
+}
+
+/* Migration 8 and the ICU version */
+
+#define CONTRACT_SEARCH_COLUMNS(row) \
+  "search_text = signet_search_text (" row ".number, " row ".title), " \
+  "search_facets = signet_search_text (" row ".contract_type, " row ".owner, " \
+  row ".department, " row ".tags), title_key = signet_sort_key (" row ".title)"
+#define CLIENT_SEARCH_COLUMNS(row) \
+  "search_text = signet_search_text (" row ".name, " row ".code, " row ".contact), " \
+  "name_key = signet_sort_key (" row ".name)"
+
+/* Remakes every stored pinyin and sort key with this ICU, and notes its
+ * version. */
+static gboolean
+refresh_all (SignetStore  *self,
+             GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!_signet_store_exec (self,
+                           "UPDATE clients SET " CLIENT_SEARCH_COLUMNS ("clients") ";"
+                           "UPDATE contracts SET " CONTRACT_SEARCH_COLUMNS ("contracts") ";",
+                           error))
+    return FALSE;
+
+  stmt = _signet_store_statement (self, "UPDATE search_icu SET version = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, signet_search_icu_version (), -1, SQLITE_STATIC);
+
+  return _signet_store_step_done (self, stmt, error);
+}
+
+/* Version 8: search covers type, owner, department, tags, and the client's
+ * name, code and contact person, each also by pinyin; titles and client
+ * names sort in pinyin order. The triggers keep the search text and sort
+ * keys of every write, whoever makes it (the store's own INSERT makes them
+ * itself and skips the trigger), so they need the functions above on the
+ * connection (every store adds them; a bare sqlite3 shell cannot
+ * write those columns' sources, and should not). The keys are made after
+ * the rows so the indexes are built once. */
+gboolean
+_signet_store_migrate_search (SignetStore  *self,
+                              GError      **error)
+{
+  return _signet_store_exec (self,
+    "ALTER TABLE contracts ADD COLUMN search_facets TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE contracts ADD COLUMN title_key BLOB;"
+    "ALTER TABLE clients ADD COLUMN search_text TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE clients ADD COLUMN name_key BLOB;"
+    /* What the stored pinyin and keys were made with. */
+    "CREATE TABLE search_icu (version TEXT NOT NULL);"
+    "INSERT INTO search_icu (version) VALUES ('');",
+    error) &&
+    refresh_all (self, error) &&
+    _signet_store_exec (self,
+    "CREATE INDEX contracts_title_key ON contracts (title_key);"
+    "CREATE INDEX clients_name_key ON clients (name_key);"
+    "CREATE TRIGGER contracts_search_insert AFTER INSERT ON contracts"
+    "  WHEN new.title_key IS NULL BEGIN"
+    "  UPDATE contracts SET " CONTRACT_SEARCH_COLUMNS ("new") " WHERE id = new.id;"
+    "END;"
+    "CREATE TRIGGER contracts_search_update AFTER UPDATE OF number, title, contract_type,"
+    "  owner, department, tags ON contracts BEGIN"
+    "  UPDATE contracts SET " CONTRACT_SEARCH_COLUMNS ("new") " WHERE id = new.id;"
+    "END;"
+    "CREATE TRIGGER clients_search_insert AFTER INSERT ON clients BEGIN"
+    "  UPDATE clients SET " CLIENT_SEARCH_COLUMNS ("new") " WHERE id = new.id;"
+    "END;"
+    "CREATE TRIGGER clients_search_update AFTER UPDATE OF name, code, contact ON clients BEGIN"
+    "  UPDATE clients SET " CLIENT_SEARCH_COLUMNS ("new") " WHERE id = new.id;"
+    "END;",
+    error);
+}
+
+gboolean
+_signet_store_refresh_search_text (SignetStore  *self,
+                                   const char   *where_column,
+                                   gint64        id,
+                                   GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE contracts SET " CONTRACT_SEARCH_COLUMNS ("contracts")
+                                          " WHERE %s = ?", where_column);
+  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return _signet_store_step_done (self, stmt, error);
+}
+
+/* Collation keys and transliterations change with ICU (a new Unicode or
+ * CLDR version reorders or respells some characters): keys made by two
+ * versions do not compare. The version they were made with is stored, and
+ * a register opened for writing by another ICU is brought up to date, in
+ * one transaction, before anything else. A reading store leaves the file
+ * as it is and sorts by the keys it finds. */
+gboolean
+_signet_store_search_check_icu (SignetStore  *self,
+                                GError      **error)
+{
+  g_autofree char *stored = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = _signet_store_statement (self, "SELECT version FROM search_icu", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    stored = _signet_store_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (g_strcmp0 (stored, signet_search_icu_version ()) == 0)
+    return TRUE;
+
+  g_debug ("Remaking search text and sort keys: made with “%s”, now “%s”",
+           stored, signet_search_icu_version ());
+
+  if (!_signet_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!refresh_all (self, error) || !_signet_store_exec (self, "COMMIT", error))
+    {
+      _signet_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The index in memory */
+
 static void
 clear_ordered (SignetStore *self)
 {
   g_clear_pointer (&self->ordered_ids, g_array_unref);
+  g_clear_pointer (&self->ordered_records, g_array_unref);
+  g_clear_pointer (&self->last_terms, g_strfreev);
+  g_clear_pointer (&self->last_records, g_array_unref);
 }
 
 void
 _signet_store_search_forget (SignetStore *self)
 {
   clear_ordered (self);
-  g_clear_pointer (&self->search_texts, g_hash_table_unref);
+  g_clear_pointer (&self->search_index, search_index_free);
 }
 
-static char *
-fold (const char *text)
+static guint32
+add_shared (SignetSearchIndex *index,
+            const char        *text)
 {
-  return g_utf8_strdown (text != NULL ? text : "", -1);
+  g_ptr_array_add (index->shared, g_strdup (text != NULL ? text : ""));
+
+  return index->shared->len - 1;
+}
+
+/* The index of @facets among the shared texts, added once. */
+static guint32
+intern_facets (SignetSearchIndex *index,
+               const char        *facets)
+{
+  gpointer found;
+  guint32 position;
+
+  facets = facets != NULL ? facets : "";
+  found = g_hash_table_lookup (index->shared_facets, facets);
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+
+  position = add_shared (index, facets);
+  g_hash_table_insert (index->shared_facets, g_ptr_array_index (index->shared, position),
+                       GUINT_TO_POINTER (position + 1));
+
+  return position;
 }
 
 static gboolean
-load_search_texts (SignetStore  *self,
+lookup_client (SignetSearchIndex *index,
+               gint64             client_id,
+               guint32           *position)
+{
+  gpointer found = g_hash_table_lookup (index->shared_clients, &client_id);
+
+  if (found == NULL)
+    return FALSE;
+
+  *position = GPOINTER_TO_UINT (found) - 1;
+
+  return TRUE;
+}
+
+/* A contract whose client is missing (changed outside Signet) is found by
+ * its own text. */
+static guint32
+client_or_empty (SignetSearchIndex *index,
+                 gint64             client_id)
+{
+  guint32 position;
+
+  if (lookup_client (index, client_id, &position))
+    return position;
+
+  return intern_facets (index, "");
+}
+
+static void
+append_text (SignetSearchIndex *index,
+             guint32            record,
+             const char         *text)
+{
+  Slot slot = { index->text->len, record };
+
+  g_array_index (index->records, Record, record).offset = slot.offset;
+  g_array_append_val (index->slots, slot);
+  g_byte_array_append (index->text, (const guint8 *) (text != NULL ? text : ""),
+                       text != NULL ? strlen (text) + 1 : 1);
+}
+
+static gboolean
+find_record (SignetSearchIndex *index,
+             gint64             id,
+             guint             *position)
+{
+  guint low = 0;
+  guint high = index->records->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      gint64 found = g_array_index (index->records, Record, middle).id;
+
+      if (found == id)
+        {
+          *position = middle;
+          return TRUE;
+        }
+      if (found < id)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+find_slot (SignetSearchIndex *index,
+           guint32            offset,
+           guint             *position)
+{
+  guint low = 0;
+  guint high = index->slots->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      guint32 found = g_array_index (index->slots, Slot, middle).offset;
+
+      if (found == offset)
+        {
+          *position = middle;
+          return TRUE;
+        }
+      if (found < offset)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return FALSE;
+}
+
+static void
+forget_text (SignetSearchIndex *index,
+             guint              record)
+{
+  Record *r = &g_array_index (index->records, Record, record);
+  guint slot;
+
+  if (r->offset == DEAD)
+    return;
+
+  if (find_slot (index, r->offset, &slot))
+    g_array_index (index->slots, Slot, slot).record = DEAD;
+  index->wasted += strlen ((const char *) index->text->data + r->offset) + 1;
+  r->offset = DEAD;
+}
+
+static gboolean
+load_search_index (SignetStore  *self,
                    GError      **error)
 {
-  g_autoptr(GHashTable) texts = NULL;
+  g_autoptr(SignetSearchIndex) index = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
-  if (self->search_texts != NULL)
+  if (self->search_index != NULL)
     return TRUE;
 
-  stmt = _signet_store_statement (self, "SELECT id, search_text FROM contracts", error);
+  index = g_new0 (SignetSearchIndex, 1);
+  index->records = g_array_new (FALSE, FALSE, sizeof (Record));
+  index->slots = g_array_new (FALSE, FALSE, sizeof (Slot));
+  index->text = g_byte_array_new ();
+  index->shared = g_ptr_array_new_with_free_func (g_free);
+  index->shared_facets = g_hash_table_new (g_str_hash, g_str_equal);
+  index->shared_clients = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  stmt = _signet_store_statement (self, "SELECT id, search_text FROM clients", error);
   if (stmt == NULL)
     return FALSE;
-
-  texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (texts,
+    g_hash_table_insert (index->shared_clients,
                          g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
-                         fold ((const char *) sqlite3_column_text (stmt, 1)));
+                         GUINT_TO_POINTER (add_shared (index, (const char *) sqlite3_column_text (stmt, 1)) + 1));
   sqlite3_reset (stmt);
-
   if (rc != SQLITE_DONE)
     return _signet_store_set_error (self, rc, error);
 
-  self->search_texts = g_steal_pointer (&texts);
+  stmt = _signet_store_statement (self,
+                                  "SELECT id, client_id, search_text, search_facets FROM contracts "
+                                  "ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Record record = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .client = client_or_empty (index, sqlite3_column_int64 (stmt, 1)),
+        .facets = intern_facets (index, (const char *) sqlite3_column_text (stmt, 3)),
+      };
+
+      g_array_append_val (index->records, record);
+      append_text (index, index->records->len - 1, (const char *) sqlite3_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _signet_store_set_error (self, rc, error);
+
+  self->search_index = g_steal_pointer (&index);
 
   return TRUE;
+}
+
+static void
+note_client_change (SignetStore      *self,
+                    gint64            id,
+                    SignetChangeKind  change)
+{
+  SignetSearchIndex *index = self->search_index;
+  sqlite3_stmt *stmt;
+  guint32 position;
+  gboolean known = lookup_client (index, id, &position);
+
+  if (change == SIGNET_CHANGE_REMOVED)
+    {
+      /* A client with contracts cannot be deleted: nothing points here. */
+      if (known)
+        g_hash_table_remove (index->shared_clients, &id);
+      return;
+    }
+
+  stmt = _signet_store_statement (self, "SELECT search_text FROM clients WHERE id = ?", NULL);
+  if (stmt == NULL)
+    {
+      _signet_store_search_forget (self);
+      return;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (known)
+        {
+          g_free (g_ptr_array_index (index->shared, position));
+          g_ptr_array_index (index->shared, position) = g_strdup (text != NULL ? text : "");
+        }
+      else
+        g_hash_table_insert (index->shared_clients, g_memdup2 (&id, sizeof id),
+                             GUINT_TO_POINTER (add_shared (index, text) + 1));
+    }
+  sqlite3_reset (stmt);
+}
+
+static void
+note_contract_change (SignetStore      *self,
+                      gint64            id,
+                      SignetChangeKind  change)
+{
+  SignetSearchIndex *index = self->search_index;
+  sqlite3_stmt *stmt;
+  guint position;
+  gboolean known = find_record (index, id, &position);
+  int rc;
+
+  if (known)
+    forget_text (index, position);
+
+  if (change == SIGNET_CHANGE_REMOVED)
+    return;
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT client_id, search_text, search_facets FROM contracts "
+                                  "WHERE id = ?", NULL);
+  if (stmt == NULL)
+    {
+      _signet_store_search_forget (self);
+      return;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW &&
+      (known || index->records->len == 0 ||
+       id > g_array_index (index->records, Record, index->records->len - 1).id))
+    {
+      Record record = {
+        .id = id,
+        .client = client_or_empty (index, sqlite3_column_int64 (stmt, 0)),
+        .facets = intern_facets (index, (const char *) sqlite3_column_text (stmt, 2)),
+      };
+
+      if (!known)
+        {
+          g_array_append_val (index->records, record);
+          position = index->records->len - 1;
+        }
+      else
+        g_array_index (index->records, Record, position) = record;
+      append_text (index, position, (const char *) sqlite3_column_text (stmt, 1));
+    }
+  else if (rc == SQLITE_ROW)
+    /* A contract put back under its old id (Undo) belongs amid the
+     * others: loading again is simpler than moving a million records. */
+    g_clear_pointer (&self->search_index, search_index_free);
+  sqlite3_reset (stmt);
+
+  /* Replaced texts are left in the buffer until they are half of it. */
+  if (self->search_index != NULL && index->wasted > index->text->len / 2)
+    g_clear_pointer (&self->search_index, search_index_free);
 }
 
 void
@@ -99,42 +619,15 @@ _signet_store_search_note_change (SignetStore      *self,
                                   gint64            id,
                                   SignetChangeKind  change)
 {
-  sqlite3_stmt *stmt;
-
   clear_ordered (self);
 
-  if (self->search_texts == NULL)
+  if (self->search_index == NULL)
     return;
 
-  /* A client's name is in the text of each of its contracts. */
   if (kind == SIGNET_RECORD_CLIENT)
-    {
-      if (change == SIGNET_CHANGE_UPDATED)
-        g_clear_pointer (&self->search_texts, g_hash_table_unref);
-      return;
-    }
-
-  if (change == SIGNET_CHANGE_REMOVED)
-    {
-      g_hash_table_remove (self->search_texts, &id);
-      return;
-    }
-
-  stmt = _signet_store_statement (self, "SELECT search_text FROM contracts WHERE id = ?", NULL);
-  if (stmt == NULL)
-    {
-      g_clear_pointer (&self->search_texts, g_hash_table_unref);
-      return;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (self->search_texts,
-                         g_memdup2 (&id, sizeof id),
-                         fold ((const char *) sqlite3_column_text (stmt, 0)));
-  else
-    g_hash_table_remove (self->search_texts, &id);
-  sqlite3_reset (stmt);
+    note_client_change (self, id, change);
+  else if (kind == SIGNET_RECORD_CONTRACT)
+    note_contract_change (self, id, change);
 }
 
 /* @limit: G_MAXUINT for all */
@@ -186,13 +679,55 @@ query_ordered_ids (SignetStore    *self,
   return g_steal_pointer (&ids);
 }
 
+static gboolean
+ensure_ordered (SignetStore    *self,
+                SignetSortKey   sort_key,
+                gboolean        descending,
+                GError        **error)
+{
+  if (self->ordered_ids != NULL && self->ordered_key == sort_key &&
+      self->ordered_descending == !!descending)
+    return TRUE;
+
+  clear_ordered (self);
+  if (!(self->ordered_ids = query_ordered_ids (self, sort_key, descending, G_MAXUINT, error)))
+    return FALSE;
+  self->ordered_key = sort_key;
+  self->ordered_descending = !!descending;
+
+  return TRUE;
+}
+
+/* The record of each contract in the order, for the scan. */
+static void
+ensure_ordered_records (SignetStore *self)
+{
+  SignetSearchIndex *index = self->search_index;
+
+  if (self->ordered_records != NULL)
+    return;
+
+  self->ordered_records = g_array_sized_new (FALSE, FALSE, sizeof (guint32), self->ordered_ids->len);
+  for (guint i = 0; i < self->ordered_ids->len; i++)
+    {
+      guint position;
+
+      if (find_record (index, g_array_index (self->ordered_ids, gint64, i), &position))
+        {
+          guint32 record = position;
+
+          g_array_append_val (self->ordered_records, record);
+        }
+    }
+}
+
 /* The folded, whitespace-separated terms of a query. Splitting walks whole
  * characters: a byte-wise split on the ideographic space would cut Chinese
  * characters that share its bytes. */
 static GPtrArray *
 split_terms (const char *search)
 {
-  g_autofree char *folded = fold (search);
+  g_autofree char *folded = signet_search_fold (search);
   GPtrArray *terms = g_ptr_array_new_with_free_func (g_free);
   const char *start = NULL;
 
@@ -200,11 +735,13 @@ split_terms (const char *search)
     {
       gboolean end = *p == '\0' || g_unichar_isspace (g_utf8_get_char (p));
 
-      if (end && start != NULL)
+      if (end && start != NULL && terms->len < MAX_TERMS)
         {
           g_ptr_array_add (terms, g_strndup (start, p - start));
           start = NULL;
         }
+      else if (end)
+        start = NULL;
       else if (!end && start == NULL)
         start = p;
 
@@ -215,6 +752,291 @@ split_terms (const char *search)
   return terms;
 }
 
+static int
+compare_longest_first (gconstpointer a,
+                       gconstpointer b)
+{
+  gsize x = strlen (*(char * const *) a);
+  gsize y = strlen (*(char * const *) b);
+
+  return x > y ? -1 : x < y;
+}
+
+/* Whether every contract @terms find was found by @previous: each
+ * earlier term is part of a new one (typing on). */
+static gboolean
+narrows (GStrv      previous,
+         GPtrArray *terms)
+{
+  if (previous == NULL)
+    return FALSE;
+
+  for (guint p = 0; previous[p] != NULL; p++)
+    {
+      gboolean contained = FALSE;
+
+      for (guint t = 0; t < terms->len && !contained; t++)
+        contained = strstr (g_ptr_array_index (terms, t), previous[p]) != NULL;
+
+      if (!contained)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* One query's work, shared by the threads that scan parts of it. */
+typedef struct
+{
+  SignetSearchIndex *index;
+  GPtrArray         *terms;       /* longest first */
+  guint8           **shared_hits; /* per term: per shared text */
+  guint8           **file_hits;   /* per term: per record, or NULL */
+  guint8            *hits;        /* per record: how many terms, in order, it has */
+  const guint32     *candidates;  /* records to check, when narrowing */
+} Scan;
+
+typedef struct
+{
+  Scan  *scan;
+  guint  begin;
+  guint  end;
+  void (*run) (Scan *scan, guint begin, guint end);
+} ScanPart;
+
+static gboolean
+record_has_term (Scan    *scan,
+                 guint32  record,
+                 guint    term)
+{
+  const Record *r = &g_array_index (scan->index->records, Record, record);
+
+  if (r->offset == DEAD)
+    return FALSE;
+
+  return scan->shared_hits[term][r->client] || scan->shared_hits[term][r->facets] ||
+         (scan->file_hits[term] != NULL && scan->file_hits[term][record]) ||
+         strstr ((const char *) scan->index->text->data + r->offset,
+                 g_ptr_array_index (scan->terms, term)) != NULL;
+}
+
+/* The first term over the slots [@begin, @end): memmem() runs through the
+ * buffer and each hit skips to the next text. */
+static void
+scan_first_term (Scan  *scan,
+                 guint  begin,
+                 guint  end)
+{
+  const char *term = g_ptr_array_index (scan->terms, 0);
+  gsize length = strlen (term);
+  const Slot *slots = (const Slot *) scan->index->slots->data;
+  guint n_slots = scan->index->slots->len;
+  const char *data = (const char *) scan->index->text->data;
+  gsize position = slots[begin].offset;
+  gsize stop = end < n_slots ? slots[end].offset : scan->index->text->len;
+  guint slot = begin;
+
+  while (position < stop)
+    {
+      const char *hit = memmem (data + position, stop - position, term, length);
+      gsize at;
+
+      if (hit == NULL)
+        break;
+
+      at = hit - data;
+      while (slot + 1 < end && slots[slot + 1].offset <= at)
+        slot++;
+      if (slots[slot].record != DEAD)
+        scan->hits[slots[slot].record] = 1;
+
+      slot++;
+      position = slot < n_slots ? slots[slot].offset : stop;
+    }
+}
+
+/* Records [@begin, @end): what the first term finds outside their own
+ * text, then every further term. */
+static void
+scan_records (Scan  *scan,
+              guint  begin,
+              guint  end)
+{
+  for (guint record = begin; record < end; record++)
+    {
+      const Record *r = &g_array_index (scan->index->records, Record, record);
+
+      /* The scan of the buffer has looked in the record's own text. */
+      if (scan->hits[record] == 0 && r->offset != DEAD &&
+          (scan->shared_hits[0][r->client] || scan->shared_hits[0][r->facets] ||
+           (scan->file_hits[0] != NULL && scan->file_hits[0][record])))
+        scan->hits[record] = 1;
+
+      for (guint t = 1; t < scan->terms->len && scan->hits[record] == t; t++)
+        if (record_has_term (scan, record, t))
+          scan->hits[record] = t + 1;
+    }
+}
+
+/* Candidates [@begin, @end): every term. */
+static void
+scan_candidates (Scan  *scan,
+                 guint  begin,
+                 guint  end)
+{
+  for (guint i = begin; i < end; i++)
+    {
+      guint32 record = scan->candidates[i];
+      guint t = 0;
+
+      while (t < scan->terms->len && record_has_term (scan, record, t))
+        t++;
+      scan->hits[record] = t;
+    }
+}
+
+static gpointer
+run_part (gpointer data)
+{
+  ScanPart *part = data;
+
+  part->run (part->scan, part->begin, part->end);
+
+  return NULL;
+}
+
+/* Runs @run over [0, @n) on every core. */
+static void
+run_parallel (Scan  *scan,
+              guint  n,
+              void (*run) (Scan *scan, guint begin, guint end))
+{
+  guint n_parts = n < MIN_PARALLEL ? 1 : CLAMP (g_get_num_processors (), 1, 8);
+  ScanPart parts[8];
+  GThread *threads[8] = { NULL, };
+
+  if (n == 0)
+    return;
+
+  for (guint p = 0; p < n_parts; p++)
+    parts[p] = (ScanPart) { scan, (guint) ((guint64) n * p / n_parts),
+                            (guint) ((guint64) n * (p + 1) / n_parts), run };
+
+  for (guint p = 1; p < n_parts; p++)
+    threads[p] = g_thread_try_new ("signet-search", run_part, &parts[p], NULL);
+
+  run_part (&parts[0]);
+
+  for (guint p = 1; p < n_parts; p++)
+    {
+      if (threads[p] != NULL)
+        g_thread_join (threads[p]);
+      else
+        run_part (&parts[p]);
+    }
+}
+
+/* Per record, whether an attached file's text has @term. */
+static guint8 *
+find_in_files (SignetStore *self,
+               const char  *term)
+{
+  g_autoptr(GHashTable) matches = _signet_store_attachment_text_matches (self, term);
+  GHashTableIter iter;
+  gpointer key;
+  guint8 *hits;
+
+  if (g_hash_table_size (matches) == 0)
+    return NULL;
+
+  hits = g_malloc0 (MAX (self->search_index->records->len, 1));
+  g_hash_table_iter_init (&iter, matches);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint position;
+
+      if (find_record (self->search_index, *(gint64 *) key, &position))
+        hits[position] = 1;
+    }
+
+  return hits;
+}
+
+static GArray *
+search_ordered (SignetStore  *self,
+                GPtrArray    *terms)
+{
+  SignetSearchIndex *index = self->search_index;
+  guint n_records = index->records->len;
+  g_autofree guint8 *hits = g_malloc0 (MAX (n_records, 1));
+  g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Scan scan = { index, terms, NULL, NULL, hits, NULL };
+  gboolean narrowing = narrows (self->last_terms, terms) && self->last_records != NULL;
+
+  g_ptr_array_sort (terms, compare_longest_first);
+
+  scan.shared_hits = g_new0 (guint8 *, terms->len);
+  scan.file_hits = g_new0 (guint8 *, terms->len);
+  for (guint t = 0; t < terms->len; t++)
+    {
+      const char *term = g_ptr_array_index (terms, t);
+
+      scan.shared_hits[t] = g_malloc (MAX (index->shared->len, 1));
+      for (guint s = 0; s < index->shared->len; s++)
+        scan.shared_hits[t][s] = strstr (g_ptr_array_index (index->shared, s), term) != NULL;
+      scan.file_hits[t] = find_in_files (self, term);
+    }
+
+  if (narrowing)
+    {
+      scan.candidates = (const guint32 *) self->last_records->data;
+      run_parallel (&scan, self->last_records->len, scan_candidates);
+      for (guint i = 0; i < self->last_records->len; i++)
+        {
+          guint32 record = scan.candidates[i];
+
+          if (hits[record] == terms->len)
+            g_array_append_val (records, record);
+        }
+    }
+  else
+    {
+      ensure_ordered_records (self);
+      run_parallel (&scan, index->slots->len, scan_first_term);
+      run_parallel (&scan, n_records, scan_records);
+      for (guint i = 0; i < self->ordered_records->len; i++)
+        {
+          guint32 record = g_array_index (self->ordered_records, guint32, i);
+
+          if (hits[record] == terms->len)
+            g_array_append_val (records, record);
+        }
+    }
+
+  g_array_set_size (result, records->len);
+  for (guint i = 0; i < records->len; i++)
+    g_array_index (result, gint64, i) =
+      g_array_index (index->records, Record, g_array_index (records, guint32, i)).id;
+
+  for (guint t = 0; t < terms->len; t++)
+    {
+      g_free (scan.shared_hits[t]);
+      g_free (scan.file_hits[t]);
+    }
+  g_free (scan.shared_hits);
+  g_free (scan.file_hits);
+
+  g_clear_pointer (&self->last_terms, g_strfreev);
+  g_clear_pointer (&self->last_records, g_array_unref);
+  g_ptr_array_add (terms, NULL);
+  self->last_terms = g_strdupv ((GStrv) terms->pdata);
+  g_ptr_array_remove_index (terms, terms->len - 1);
+  self->last_records = g_steal_pointer (&records);
+
+  return result;
+}
+
 GArray *
 signet_store_query_contract_ids (SignetStore    *self,
                                  const char     *search,
@@ -223,20 +1045,12 @@ signet_store_query_contract_ids (SignetStore    *self,
                                  GError        **error)
 {
   g_autoptr(GPtrArray) terms = NULL;
-  g_autoptr(GPtrArray) in_files = NULL;
   GArray *result;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
 
-  if (self->ordered_ids == NULL || self->ordered_key != sort_key ||
-      self->ordered_descending != !!descending)
-    {
-      clear_ordered (self);
-      if (!(self->ordered_ids = query_ordered_ids (self, sort_key, descending, G_MAXUINT, error)))
-        return NULL;
-      self->ordered_key = sort_key;
-      self->ordered_descending = !!descending;
-    }
+  if (!ensure_ordered (self, sort_key, descending, error))
+    return NULL;
 
   terms = split_terms (search != NULL ? search : "");
   if (terms->len == 0)
@@ -246,30 +1060,10 @@ signet_store_query_contract_ids (SignetStore    *self,
       return result;
     }
 
-  if (!load_search_texts (self, error))
+  if (!load_search_index (self, error))
     return NULL;
 
-  /* A term may also be found in the text of a contract's PDFs. */
-  in_files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-  for (guint t = 0; t < terms->len; t++)
-    g_ptr_array_add (in_files, _signet_store_attachment_text_matches (self, g_ptr_array_index (terms, t)));
-
-  result = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; i < self->ordered_ids->len; i++)
-    {
-      gint64 id = g_array_index (self->ordered_ids, gint64, i);
-      const char *text = g_hash_table_lookup (self->search_texts, &id);
-      gboolean all = text != NULL;
-
-      for (guint t = 0; all && t < terms->len; t++)
-        all = strstr (text, g_ptr_array_index (terms, t)) != NULL ||
-              g_hash_table_contains (g_ptr_array_index (in_files, t), &id);
-
-      if (all)
-        g_array_append_val (result, id);
-    }
-
-  return result;
+  return search_ordered (self, terms);
 }
 
 GArray *
@@ -291,4 +1085,112 @@ signet_store_query_first_contract_ids (SignetStore    *self,
   g_array_append_vals (result, self->ordered_ids->data, MIN (limit, self->ordered_ids->len));
 
   return result;
+}
+
+/* The location of a match */
+
+/* Whether field @index of @stored, a search text the SQL function above
+ * made, contains @term. */
+static gboolean
+field_has_term (const char *stored,
+                guint       index,
+                const char *term)
+{
+  const char *start = stored != NULL ? stored : "";
+  const char *end;
+
+  for (guint i = 0; i < index; i++)
+    {
+      start = strchr (start, SIGNET_SEARCH_FIELD_SEPARATOR);
+      if (start == NULL)
+        return FALSE;
+      start++;
+    }
+
+  end = strchr (start, SIGNET_SEARCH_FIELD_SEPARATOR);
+
+  return g_strstr_len (start, end != NULL ? end - start : -1, term) != NULL;
+}
+
+static char *
+describe_field (SignetField  field,
+                const char  *value)
+{
+  /* Translators: where a search found a contract, shown under its title in
+   * the list: a field name such as "Owner", then its value ("Owner: 李娜"). */
+  return g_strdup_printf (C_("search match", "%s: %s"), signet_field_to_label (field), value);
+}
+
+/* Read from the stored search text, pinyin included: nothing is
+ * transliterated to draw a row. */
+char *
+signet_store_describe_match (SignetStore *self,
+                             gint64       id,
+                             const char  *search)
+{
+  enum { OWN, FACETS, CLIENT };
+  static const struct { SignetField field; guint text; guint index; int value_column; } fields[] = {
+    { SIGNET_FIELD_CONTRACT_OWNER, FACETS, 1, 3 },
+    { SIGNET_FIELD_CONTRACT_DEPARTMENT, FACETS, 2, 4 },
+    { SIGNET_FIELD_CONTRACT_TYPE, FACETS, 0, 5 },
+    { SIGNET_FIELD_CONTRACT_TAGS, FACETS, 3, 6 },
+    { SIGNET_FIELD_CLIENT_CODE, CLIENT, 1, 7 },
+    { SIGNET_FIELD_CLIENT_CONTACT, CLIENT, 2, 8 },
+  };
+  g_autoptr(GPtrArray) terms = NULL;
+  const char *texts[3];
+  sqlite3_stmt *stmt;
+  char *location = NULL;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  terms = split_terms (search != NULL ? search : "");
+  if (terms->len == 0)
+    return NULL;
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT c.search_text, c.search_facets, k.search_text, c.owner, "
+                                  "c.department, c.contract_type, c.tags, k.code, k.contact "
+                                  "FROM contracts c LEFT JOIN clients k ON k.id = c.client_id "
+                                  "WHERE c.id = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    texts[i] = (const char *) sqlite3_column_text (stmt, i);
+
+  for (guint t = 0; t < terms->len && location == NULL; t++)
+    {
+      const char *term = g_ptr_array_index (terms, t);
+
+      /* What the row shows (number, title, client) says why it is there. */
+      if (field_has_term (texts[OWN], 0, term) || field_has_term (texts[OWN], 1, term) ||
+          field_has_term (texts[CLIENT], 0, term))
+        continue;
+
+      for (guint f = 0; f < G_N_ELEMENTS (fields) && location == NULL; f++)
+        if (field_has_term (texts[fields[f].text], fields[f].index, term))
+          location = describe_field (fields[f].field,
+                                     (const char *) sqlite3_column_text (stmt, fields[f].value_column));
+
+      if (location == NULL)
+        {
+          g_autofree char *file_name = _signet_store_attachment_text_file (self, id, term);
+
+          if (file_name != NULL)
+            /* Translators: where a search found a contract: in the text of
+             * an attached file, named by %s. */
+            location = g_strdup_printf (_("in %s"), file_name);
+        }
+    }
+  sqlite3_reset (stmt);
+
+  return location;
 }

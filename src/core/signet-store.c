@@ -41,6 +41,7 @@ static gboolean (* const migrations[]) (SignetStore *, GError **) = {
   migrate_to_5,
   migrate_to_6,
   _signet_store_migrate_uuids,
+  _signet_store_migrate_search,
 };
 
 G_DEFINE_FINAL_TYPE (SignetStore, signet_store, G_TYPE_OBJECT)
@@ -892,6 +893,7 @@ reopen_immutable (SignetStore  *self,
                         SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     return _signet_store_set_error (self, rc, error);
+  _signet_store_search_add_functions (self->db);
 
   return TRUE;
 }
@@ -924,7 +926,10 @@ copy_database (SignetStore  *self,
     }
 
   if (rc == SQLITE_OK)
-    return copy;
+    {
+      _signet_store_search_add_functions (copy);
+      return copy;
+    }
 
   if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
     _signet_store_set_error (self, rc, error);
@@ -1142,6 +1147,7 @@ open_database (SignetStore           *self,
     g_debug ("Could not make %s private: %s", self->path, g_strerror (errno));
 
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  _signet_store_search_add_functions (self->db);
 
   if (self->read_only)
     {
@@ -1202,7 +1208,9 @@ open_database (SignetStore           *self,
                            error))
     return FALSE;
 
-  return run_migrations (self, (int) version, target_version, error);
+  /* Search's stored pinyin and sort keys come with version 8. */
+  return run_migrations (self, (int) version, target_version, error) &&
+         (target_version < 8 || _signet_store_search_check_icu (self, error));
 }
 
 static void
@@ -1413,12 +1421,13 @@ signet_store_get_schema_version (void)
  * at its end. */
 #define BULK_INDEXES_DROP \
   "DROP INDEX contracts_client; DROP INDEX contracts_title; DROP INDEX contracts_start_date;" \
-  "DROP INDEX contracts_end_date;"
+  "DROP INDEX contracts_end_date; DROP INDEX contracts_title_key;"
 #define BULK_INDEXES_CREATE \
   "CREATE INDEX contracts_client ON contracts (client_id);" \
   "CREATE INDEX contracts_title ON contracts (title);" \
   "CREATE INDEX contracts_start_date ON contracts (start_date);" \
-  "CREATE INDEX contracts_end_date ON contracts (end_date);"
+  "CREATE INDEX contracts_end_date ON contracts (end_date);" \
+  "CREATE INDEX contracts_title_key ON contracts (title_key);"
 #define BULK_THRESHOLD 5000
 
 void

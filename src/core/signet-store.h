@@ -171,7 +171,8 @@ gboolean          signet_store_delete_client         (SignetStore       *self,
 SignetClient     *signet_store_get_client            (SignetStore       *self,
                                                       gint64             id,
                                                       GError           **error);
-/* All clients ordered by name, as a GListModel of SignetClient. */
+/* All clients ordered by name (Chinese in pinyin order), as a GListModel
+ * of SignetClient. */
 GListModel       *signet_store_list_clients          (SignetStore       *self);
 guint             signet_store_count_client_contracts(SignetStore       *self,
                                                       gint64             client_id);
@@ -209,13 +210,21 @@ GArray           *signet_store_list_client_contract_ids (SignetStore    *self,
                                                       gint64             client_id,
                                                       GError           **error);
 /* Ids of the contracts matching @search (NULL or "" for all) in the given
- * order. Search looks at number, title, client name and tags; every
- * whitespace-separated term must match, Chinese included. */
+ * order. Search looks at number, title, type, owner, department, tags, the
+ * client's name, code and contact person, and the text of the current
+ * attachments; Chinese is found by its characters, its pinyin ("huadong")
+ * and its initials ("hd"). Every whitespace-separated term must match. */
 GArray           *signet_store_query_contract_ids    (SignetStore       *self,
                                                       const char        *search,
                                                       SignetSortKey      sort_key,
                                                       gboolean           descending,
                                                       GError           **error);
+/* Where @search found contract @id when the list's columns (number,
+ * title, client) do not show it: "Owner: 李娜", "in 租赁合同.pdf"; NULL
+ * when they show every term, or when @search does not find it. */
+char             *signet_store_describe_match        (SignetStore       *self,
+                                                      gint64             id,
+                                                      const char        *search);
 /* The first @limit ids of all contracts in the given order: what a window
  * shows before the rest is loaded. */
 GArray           *signet_store_query_first_contract_ids (SignetStore    *self,

@@ -45,6 +45,9 @@ struct _SignetContractTable
   GdkFrameClock       *frame_clock;
   GtkSingleSelection  *selection;
 
+  /* The title cells bound to a row: they say where a search found it. */
+  GPtrArray           *title_items;
+
   gint64               selected_id;
   SignetContractTableColumns columns;
   /* Set while the model changes or the table selects a row itself, so the
@@ -256,14 +259,85 @@ number_cell_bind_cb (GtkSignalListItemFactory *factory,
   set_label_text (list_item, signet_contract_get_number (contract));
 }
 
+/* Under the title, where the search found a row that shows nothing it
+ * looked for ("Owner: 李娜", "in 租赁合同.pdf"). The label is made the first
+ * time a row needs it: most rows never do. */
+static void
+update_match_location (SignetContractTable *self,
+                       GtkListItem         *list_item)
+{
+  SignetContract *contract = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *location = gtk_widget_get_last_child (box);
+  const char *search = self->model != NULL ? signet_contract_list_get_search (self->model) : NULL;
+  g_autofree char *text = NULL;
+
+  if (contract != NULL && search != NULL)
+    text = signet_store_describe_match (signet_contract_list_get_store (self->model),
+                                        signet_contract_get_id (contract), search);
+
+  if (location == gtk_widget_get_first_child (box))
+    {
+      if (text == NULL)
+        return;
+
+      location = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (location), 0.0f);
+      gtk_label_set_ellipsize (GTK_LABEL (location), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (location, "caption");
+      gtk_widget_add_css_class (location, "dim-label");
+      gtk_box_append (GTK_BOX (box), location);
+    }
+
+  gtk_label_set_text (GTK_LABEL (location), text != NULL ? text : "");
+  gtk_widget_set_visible (location, text != NULL);
+}
+
+static void
+search_changed_cb (SignetContractTable *self)
+{
+  for (guint i = 0; i < self->title_items->len; i++)
+    update_match_location (self, g_ptr_array_index (self->title_items, i));
+}
+
+static void
+title_cell_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     SignetContractTable      *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (long_text_query_tooltip_cb), NULL);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (list_item, box);
+}
+
 static void
 title_cell_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     SignetContractTable      *self)
 {
   SignetContract *contract = gtk_list_item_get_item (list_item);
+  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
 
-  set_label_text (list_item, signet_contract_get_title (contract));
+  gtk_label_set_text (GTK_LABEL (title), signet_contract_get_title (contract));
+  g_ptr_array_add (self->title_items, list_item);
+  update_match_location (self, list_item);
+}
+
+static void
+title_cell_unbind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      SignetContractTable      *self)
+{
+  if (self->title_items != NULL)
+    g_ptr_array_remove_fast (self->title_items, list_item);
 }
 
 static void
@@ -478,6 +552,7 @@ signet_contract_table_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGNET_TYPE_CONTRACT_TABLE);
 
+  g_clear_pointer (&self->title_items, g_ptr_array_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->slice);
   g_clear_object (&self->model);
@@ -579,7 +654,9 @@ signet_contract_table_class_init (SignetContractTableClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, status_cell_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, value_cell_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, number_cell_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_cell_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_cell_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_cell_unbind_cb);
   gtk_widget_class_bind_template_callback (widget_class, client_cell_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_cell_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, end_date_cell_bind_cb);
@@ -598,6 +675,7 @@ signet_contract_table_init (SignetContractTable *self)
   GtkShortcutController *shortcuts;
   GtkGesture *click;
 
+  self->title_items = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -684,6 +762,9 @@ signet_contract_table_set_model (SignetContractTable *self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Rows the search keeps where they were are not bound again. */
+  g_signal_connect_object (model, "notify::search",
+                           G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 }

@@ -40,6 +40,8 @@ struct _SignetWindow
   AdwNavigationPage    *list_page;
   AdwNavigationPage    *contract_page;
   GtkWidget            *contract_header;
+  /* Over the contract when the search hides it from the list. */
+  AdwBanner            *search_banner;
   GtkWidget            *sidebar_handle;
   SignetContractTable  *table;
   SignetContractPage   *page;

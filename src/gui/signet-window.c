@@ -189,6 +189,27 @@ ensure_empty_page (SignetWindow *self)
   return self->empty_page;
 }
 
+/* A contract the search has filtered out of the list stays on screen
+ * (the user opened it, or is editing it): the banner says so, so that
+ * nobody takes it for one of the results. */
+static void
+update_search_banner (SignetWindow *self)
+{
+  SignetContract *contract = signet_contract_page_get_contract (self->page);
+  gboolean hidden = self->list != NULL && has_search (self) &&
+                    contract != NULL && signet_contract_get_id (contract) > 0 &&
+                    signet_contract_list_find (self->list, signet_contract_get_id (contract)) == GTK_INVALID_LIST_POSITION;
+
+  adw_banner_set_revealed (self->search_banner, hidden);
+}
+
+static void
+search_banner_button_clicked_cb (SignetWindow *self,
+                                 AdwBanner    *banner)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
 void
 _signet_window_update_view (SignetWindow *self)
 {
@@ -224,6 +245,8 @@ _signet_window_update_view (SignetWindow *self)
     {
       show_stack_page (self, "main", NULL, NULL);
     }
+
+  update_search_banner (self);
 }
 
 static void
@@ -958,6 +981,7 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, window_stack);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, search_banner);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, undo_section);
@@ -976,6 +1000,7 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, indexing_child_revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_banner_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, contract_page_shown_cb);
