@@ -34,6 +34,8 @@ struct _SignetClientsWindow
   GtkListBox   *list_box;
   GtkWidget    *delete_button;
   SignetConflictPanel *conflict_panel;
+  /* Says that the client in the form was deleted elsewhere. */
+  GtkWidget    *deleted_notice;
 
   GtkEditable  *entries[N_FIELDS];   /* NULL for the notes */
   GtkTextView  *notes_view;

@@ -289,12 +289,54 @@ drop_conflicts (SignetClientsWindow *self)
   signet_conflict_panel_clear (self->conflict_panel);
 }
 
+/* The client in the form was deleted elsewhere: saying so, and that
+ * saving adds it again; there is nothing left to delete. */
+static void
+set_deleted (SignetClientsWindow *self,
+             gboolean             deleted)
+{
+  gtk_widget_set_visible (self->deleted_notice, deleted);
+  gtk_widget_set_visible (self->delete_button,
+                          !deleted && self->client != NULL && signet_client_get_id (self->client) != 0);
+}
+
+static GtkWidget *
+new_deleted_notice (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *title = gtk_label_new (_("This Client Was Deleted Elsewhere"));
+  GtkWidget *description = gtk_label_new (_("Someone else deleted this client while you were editing it. "
+                                            "What the form shows is kept: save to add it again as a new "
+                                            "client, or copy what you need."));
+
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (title_box), icon);
+  gtk_box_append (GTK_BOX (title_box), title);
+  gtk_box_append (GTK_BOX (box), title_box);
+
+  gtk_label_set_xalign (GTK_LABEL (description), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+  gtk_box_append (GTK_BOX (box), description);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("This Client Was Deleted Elsewhere"), -1);
+  gtk_widget_set_visible (box, FALSE);
+
+  return box;
+}
+
 /* Shows a copy of @client in the form (NULL: nothing). */
 static void
 show_client (SignetClientsWindow *self,
              SignetClient        *client)
 {
   drop_conflicts (self);
+  gtk_widget_set_visible (self->deleted_notice, FALSE);
   g_clear_object (&self->client);
 
   if (client == NULL)
@@ -488,6 +530,12 @@ save_client (SignetClientsWindow *self)
   clear_field_errors (self);
 
   edited = read_form (self);
+  /* Deleted elsewhere: what the form holds comes back as a new client. */
+  if (gtk_widget_get_visible (self->deleted_notice))
+    {
+      signet_client_set_id (edited, 0);
+      signet_client_set_version (edited, 0);
+    }
   if (signet_client_get_id (edited) == 0)
     saved = signet_store_add_client (self->store, edited, &error);
   else
@@ -732,8 +780,23 @@ store_changed_cb (SignetClientsWindow *self,
   if (kind != SIGNET_RECORD_CLIENT)
     return;
 
-  if (change == SIGNET_CHANGE_UPDATED && self->client != NULL && id == signet_client_get_id (self->client))
-    take_in_stored_client (self);
+  if (self->client != NULL && id == signet_client_get_id (self->client))
+    {
+      /* Deleted elsewhere: nothing of the user's is at stake in a clean
+       * form, which closes; one with edits keeps them and says why. An
+       * undo puts the client back. */
+      if (change == SIGNET_CHANGE_REMOVED && self->mine == NULL && !is_dirty (self))
+        show_client (self, NULL);
+      else if (change == SIGNET_CHANGE_REMOVED)
+        {
+          drop_conflicts (self);
+          set_deleted (self, TRUE);
+        }
+      else if (change == SIGNET_CHANGE_ADDED)
+        set_deleted (self, FALSE);
+      else
+        take_in_stored_client (self);
+    }
   reload_clients (self);
 }
 
@@ -955,6 +1018,8 @@ signet_clients_window_init (SignetClientsWindow *self)
   _signet_clients_window_build_contracts (self);
   self->conflict_panel = SIGNET_CONFLICT_PANEL (signet_conflict_panel_new (_("This Client Was Changed Elsewhere")));
   gtk_box_prepend (self->form_box, GTK_WIDGET (self->conflict_panel));
+  self->deleted_notice = new_deleted_notice ();
+  gtk_box_prepend (self->form_box, self->deleted_notice);
   g_signal_connect_object (self->conflict_panel, "choice-changed", G_CALLBACK (choice_changed_cb),
                            self, G_CONNECT_SWAPPED);
   show_client (self, NULL);

@@ -635,6 +635,62 @@ test_client_changed_elsewhere (Fixture       *f,
   g_assert_cmpstr (signet_client_get_phone (saved), ==, "010-6666 0100");
 }
 
+static gboolean
+dialog_says (gpointer data)
+{
+  ClientsShown *shown = data;
+
+  return shows_text (shown->dialog, _("This Client Was Deleted Elsewhere"));
+}
+
+/* A client without contracts deleted elsewhere while its phone number is
+ * being typed in the Clients dialog: the form says so and keeps the
+ * number; saving adds the client again. */
+static void
+test_client_deleted_elsewhere (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(SignetClient) lone = display_test_add_client (f->store, "上海港务集团", "SHGW");
+  g_autoptr(SignetClient) again = NULL;
+  g_autoptr(GError) error = NULL;
+  ClientsShown shown;
+  GtkListBoxRow *row;
+  GtkWidget *phone;
+  gint64 since;
+
+  show_window (f, FALSE);
+  shown.dialog = GTK_WIDGET (signet_clients_window_new (f->store));
+  adw_dialog_present (ADW_DIALOG (shown.dialog), f->window);
+  display_test_spin (100);
+  row = find_client_row (shown.dialog, "上海港务集团");
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (GTK_LIST_BOX (display_test_find_type (shown.dialog, GTK_TYPE_LIST_BOX)), row);
+  display_test_spin (20);
+  phone = find_form_field (shown.dialog, signet_field_to_label (SIGNET_FIELD_CLIENT_PHONE));
+  g_assert_nonnull (phone);
+  gtk_editable_set_text (GTK_EDITABLE (phone), "021-6888 0100");
+
+  g_assert_true (signet_store_delete_client (f->other, signet_client_get_id (lone), &error));
+  g_assert_no_error (error);
+  since = g_get_monotonic_time ();
+
+  assert_within_two_seconds (dialog_says, &shown, since);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "021-6888 0100");
+  g_assert_null (display_test_find_alert_dialog ());
+  display_test_spin (200);
+  g_free (display_test_save_screenshot (f->window, "live-client-deleted-elsewhere"));
+
+  g_assert_true (gtk_widget_activate_action (shown.dialog, "client.save", NULL));
+  display_test_spin (20);
+  g_assert_null (display_test_find_alert_dialog ());
+  g_assert_false (dialog_says (&shown));
+  again = signet_store_find_client_by_code (f->other, "SHGW", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+  g_assert_cmpstr (signet_client_get_name (again), ==, "上海港务集团");
+  g_assert_cmpstr (signet_client_get_phone (again), ==, "021-6888 0100");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -654,6 +710,7 @@ main (int   argc,
   ADD ("/live-register/deleted-elsewhere-without-edits", test_deleted_elsewhere_without_edits);
   ADD ("/live-register/many-elsewhere-keep-page", test_many_elsewhere_keep_page);
   ADD ("/live-register/client-changed-elsewhere", test_client_changed_elsewhere);
+  ADD ("/live-register/client-deleted-elsewhere", test_client_deleted_elsewhere);
 
   return g_test_run ();
 }
