@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-import-dialog.h"
+#include "signet-undo.h"
 #include "signet-xml.h"
 
 /* Import from XML in two passes: a dry run that says what would happen
@@ -271,7 +272,13 @@ import_finished_cb (GObject      *source,
   else if (report->dry_run)
     show_summary (self, report);
   else
-    show_done (self, report);
+    {
+      /* The import writes through a connection of its own, which the
+       * window's Undo does not count: it is the user's next change all
+       * the same, after which a deletion before it is not undone. */
+      signet_undo_forget (signet_undo_get (GTK_WIDGET (self)));
+      show_done (self, report);
+    }
 }
 
 static void

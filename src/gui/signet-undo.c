@@ -126,10 +126,13 @@ set_tombstone (SignetUndo      *self,
                SignetTombstone *tombstone);
 
 /* "The next change": the next write the user makes in this window that
- * changes a record (saving, adding, deleting, importing, ...), told apart
- * by the store's count of them. What the store reports of other programs
- * and windows on the register, and the text it extracts from attached
- * files in the background, leaves the deletion to be undone. */
+ * changes a record (saving, adding, deleting, dismissing a reminder, ...),
+ * told apart by the count of them of the store the window writes through,
+ * which the PDF windows opened from it share: a change there counts too.
+ * An import, written through a connection of its own, ends it from the
+ * import dialog. What the store reports of other programs and connections
+ * on the register, and the text it extracts from attached files in the
+ * background, leaves the deletion to be undone. */
 static void
 store_changed_cb (SignetUndo *self)
 {

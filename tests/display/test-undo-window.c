@@ -11,11 +11,13 @@
 #include "signet-contract-list.h"
 #include "signet-contract-page.h"
 #include "signet-contract-table.h"
+#include "signet-import-dialog.h"
 #include "signet-key-dates-section.h"
 #include "signet-shortcuts-dialog.h"
 #include "signet-store-attachments.h"
 #include "signet-store-events.h"
 #include "signet-window.h"
+#include "signet-xml.h"
 
 /* Undo as a user finds it in the main window: Ctrl+Z typed through the X
  * server (xdotool) long after the toast has gone, and the main menu's
@@ -464,6 +466,71 @@ test_next_change (Fixture       *fixture,
   g_assert_null (signet_store_get_contract (fixture->store, fixture->contract_id, NULL));
 }
 
+static const char import_file[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<register xmlns=\"" SIGNET_XML_NAMESPACE "\" version=\"1\">\n"
+  "  <contracts>\n"
+  "    <contract number=\"HT-2026-0100\" client=\"HDJX\">\n"
+  "      <title>设备维保合同</title>\n"
+  "      <value currency=\"CNY\">80000.00</value>\n"
+  "      <status>active</status>\n"
+  "    </contract>\n"
+  "  </contracts>\n"
+  "</register>\n";
+
+static gboolean
+imported (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(SignetContract) contract = signet_store_find_contract_by_number (fixture->store, "HT-2026-0100", NULL);
+
+  return contract != NULL;
+}
+
+static gboolean
+summary_shown (gpointer data)
+{
+  return display_test_find_button (data, "Import") != NULL &&
+         gtk_widget_get_mapped (display_test_find_button (data, "Import"));
+}
+
+/* An import, though it writes through a connection of its own, is the
+ * user's next change: the deletion before it is no longer undone. */
+static void
+test_import_ends_it (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "设备维保.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  SignetImportDialog *dialog;
+  gboolean enabled = TRUE;
+
+  g_assert_true (g_file_set_contents (path, import_file, -1, &error));
+  g_assert_no_error (error);
+
+  signet_window_open_contract (fixture->window, fixture->contract_id);
+  display_test_spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "contract.delete", NULL));
+  display_test_spin (50);
+  label = undo_menu_item (fixture, &enabled);
+  g_assert_cmpstr (label, ==, "Undo Delete Contract HT-2026-0042");
+
+  dialog = signet_import_dialog_new (GTK_WINDOW (fixture->window), fixture->store);
+  signet_import_dialog_import_file (dialog, file);
+  g_assert_true (display_test_wait_for (summary_shown, dialog));
+  g_signal_emit_by_name (display_test_find_button (GTK_WIDGET (dialog), "Import"), "clicked");
+  g_assert_true (display_test_wait_for (imported, fixture));
+  display_test_spin (200);
+
+  g_clear_pointer (&label, g_free);
+  label = undo_menu_item (fixture, &enabled);
+  g_assert_cmpstr (label, ==, "Undo");
+  g_assert_false (enabled);
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+}
+
 /* The Keyboard Shortcuts dialog lists Undo and the calendar's keys. */
 static void
 test_shortcuts_listed (Fixture       *fixture,
@@ -504,6 +571,7 @@ main (int   argc,
   ADD ("key-date", test_key_date);
   ADD ("text-field-first", test_text_field_first);
   ADD ("next-change", test_next_change);
+  ADD ("import-ends-it", test_import_ends_it);
   ADD ("shortcuts-listed", test_shortcuts_listed);
 
 #undef ADD
