@@ -121,6 +121,17 @@ file_chooser_shown (gpointer data)
   return find_file_chooser () != NULL;
 }
 
+/* A PDF with one line of text, which the text indexer reads after it is
+ * attached. */
+static const char minimal_pdf[] =
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+  "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+  "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]/Contents 4 0 R"
+  "/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
+  "4 0 obj<</Length 44>>stream\nBT /F1 12 Tf 20 100 Td (Signed copy) Tj ET\nendstream endobj\n"
+  "5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
+  "trailer<</Root 1 0 R>>\n%%EOF\n";
+
 /* Scrolled down to the attachments, a file added there through Add File…
  * and the file chooser stays in view: the page does not jump back to its
  * top. */
@@ -133,7 +144,7 @@ test_attachment_stays_in_view (Fixture       *f,
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
   GtkWidget *viewport = gtk_scrolled_window_get_child (scrolled);
   GtkWidget *add_button = display_test_find_button (section, "Add File…");
-  g_autofree char *path = g_build_filename (f->dir, "signed.txt", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "signed.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   graphene_point_t top, row_top;
   GtkWidget *chooser;
@@ -141,7 +152,7 @@ test_attachment_stays_in_view (Fixture       *f,
   GtkWidget *row;
 
   g_assert_nonnull (add_button);
-  g_assert_true (g_file_set_contents (path, "signed", -1, NULL));
+  g_assert_true (g_file_set_contents (path, minimal_pdf, sizeof minimal_pdf - 1, NULL));
 
   /* Down to the attachments' heading, as a user scrolls to them. */
   g_assert_true (gtk_widget_compute_point (section, viewport, &GRAPHENE_POINT_INIT (0, 0), &top));
@@ -162,10 +173,11 @@ test_attachment_stays_in_view (Fixture       *f,
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   G_GNUC_END_IGNORE_DEPRECATIONS
   g_assert_true (display_test_wait_for (has_one_attachment, section));
-  display_test_spin (500);
+  /* Its text is read and indexed meanwhile. */
+  display_test_spin (1500);
 
   g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adjustment), before, 1.0);
-  row = find_titled_row (section, "signed.txt");
+  row = find_titled_row (section, "signed.pdf");
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_compute_point (row, viewport, &GRAPHENE_POINT_INIT (0, 0), &row_top));
   g_assert_cmpfloat (row_top.y, >=, 0);
