@@ -78,6 +78,37 @@ assert_named (GtkWidget  *root,
   g_assert_cmpuint (n, >=, at_least);
 }
 
+/* The access keys of the labels shown under @root, lower case, added to
+ * @keys; the labels whose key was there already go into @twice. */
+static void
+collect_keys (GtkWidget  *root,
+              GHashTable *keys,
+              GString    *twice)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && gtk_label_get_use_underline (GTK_LABEL (root)))
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (root)));
+
+      if (key != GDK_KEY_VoidSymbol && !g_hash_table_add (keys, GUINT_TO_POINTER (key)))
+        g_string_append_printf (twice, "“%s” ", gtk_label_get_label (GTK_LABEL (root)));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_keys (child, keys, twice);
+}
+
+static void
+assert_keys_unique (GtkWidget *root,
+                    guint      at_least)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) twice = g_string_new (NULL);
+
+  collect_keys (root, keys, twice);
+  g_assert_cmpstr (twice->str, ==, "");
+  g_assert_cmpuint (g_hash_table_size (keys), >=, at_least);
+}
+
 static GtkWidget *
 find_primary_menu_button (GtkWidget *root)
 {
@@ -131,6 +162,8 @@ test_names (void)
   display_test_spin (300);
   /* 客户, 导入, 导出, iCalendar, 首选项, 键盘快捷键, 关于. */
   assert_named (menu_button, 7, "main menu");
+  /* As shown, with the Undo item the window adds to it: no key twice. */
+  assert_keys_unique (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))), 8);
   g_assert_nonnull (display_test_find_accessible (menu_button, "导入…"));
   g_assert_nonnull (display_test_find_accessible (menu_button, "将关键日期导出为 iCalendar…"));
   gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));

@@ -350,6 +350,30 @@ test_looks (Fixture       *f,
     }
 }
 
+/* Export Key Dates as iCalendar… asks for the file with its filter named too. */
+static void
+test_ics_filter_named (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *chooser;
+  g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GtkFileFilter) filter = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-ics", NULL));
+  g_assert_true (display_test_wait_for (file_chooser_shown, NULL));
+  chooser = find_file_chooser ();
+
+  g_object_get (chooser, "filters", &filters, "filter", &filter, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 1);
+  g_assert_nonnull (filter);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "iCalendar Files");
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  display_test_spin (200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +390,8 @@ main (int   argc,
   g_test_add ("/page-details/contract-from-clients", Fixture, NULL, fixture_set_up,
               test_contract_from_clients, fixture_tear_down);
   g_test_add ("/page-details/looks", Fixture, NULL, fixture_set_up, test_looks, fixture_tear_down);
+  g_test_add ("/page-details/ics-filter-named", Fixture, NULL, fixture_set_up,
+              test_ics_filter_named, fixture_tear_down);
   g_test_add ("/page-details/export-filter-named", Fixture, NULL, fixture_set_up,
               test_export_filter_named, fixture_tear_down);
 
