@@ -312,20 +312,16 @@ step_insert (SignetStore     *self,
   return _signet_store_set_error (self, rc, error);
 }
 
-/* Keeps the caller's object equal to what a read would return. A restored
- * contract comes back one version on from the one it had, so that a form
- * still holding it from before the deletion does not save over it. */
+/* Keeps the caller's object equal to what a read would return. */
 static gboolean
 insert_contract (SignetStore     *self,
                  SignetContract  *contract,
-                 gint64           id,
-                 const char      *action,
                  GError         **error)
 {
   g_autoptr(FieldList) after = NULL;
-  gint64 version = id > 0 ? MAX (signet_contract_get_version (contract), 0) + 1 : 1;
   g_autofree char *uuid = NULL;
   sqlite3_stmt *stmt;
+  gint64 id;
 
   if (!_signet_store_begin_write (self, error))
     return FALSE;
@@ -333,7 +329,7 @@ insert_contract (SignetStore     *self,
   if (!validate_contract_fields (contract, error))
     goto failed;
 
-  /* A restored or imported contract keeps the UUID it had, if it can. */
+  /* An imported contract keeps the UUID it had, if it can. */
   if (!(uuid = _signet_store_claim_uuid (self, "contracts", signet_contract_get_uuid (contract), error)))
     goto failed;
 
@@ -348,10 +344,8 @@ insert_contract (SignetStore     *self,
     goto failed;
 
   bind_contract (stmt, contract);
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, 18, id);
-  else
-    sqlite3_bind_null (stmt, 18);
+  /* SQLite gives it a new id, one never given before (AUTOINCREMENT). */
+  sqlite3_bind_null (stmt, 18);
   sqlite3_bind_text (stmt, 19, uuid, -1, SQLITE_STATIC);
 
   if (!step_insert (self, stmt, contract, error))
@@ -362,28 +356,17 @@ insert_contract (SignetStore     *self,
 
   id = sqlite3_last_insert_rowid (self->db);
 
-  /* A new contract has the column's default, 1. */
-  if (version > 1)
-    {
-      stmt = _signet_store_statement (self, "UPDATE contracts SET version = ? WHERE id = ?", error);
-      if (stmt == NULL)
-        goto failed;
-      sqlite3_bind_int64 (stmt, 1, version);
-      sqlite3_bind_int64 (stmt, 2, id);
-      if (!_signet_store_step_done (self, stmt, error))
-        goto failed;
-    }
-
   _signet_store_note_batch_insert (self);
   after = _signet_contract_to_fields (contract);
   if (!_signet_store_events_refresh_contract (self, id, error) ||
-      !_signet_store_write_audit (self, action, SIGNET_RECORD_CONTRACT, id,
+      !_signet_store_write_audit (self, "create", SIGNET_RECORD_CONTRACT, id,
                                   signet_contract_get_number (contract), NULL, after, error) ||
       !_signet_store_commit_write (self, error))
     goto failed;
 
   signet_contract_set_id (contract, id);
-  signet_contract_set_version (contract, version);
+  /* The column's default. */
+  signet_contract_set_version (contract, 1);
   signet_contract_set_uuid (contract, uuid);
   _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_ADDED);
 
@@ -404,7 +387,7 @@ signet_store_add_contract (SignetStore     *self,
 
   signet_contract_set_id (contract, 0);
 
-  return insert_contract (self, contract, 0, "create", error);
+  return insert_contract (self, contract, error);
 }
 
 /* Writes @contract over @old, the row as read in this write's
