@@ -73,12 +73,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static gboolean
-has_one_attachment (gpointer data)
-{
-  return signet_attachments_section_get_n_attachments (data) == 1;
-}
-
 /* The row of @section titled @title, or NULL. */
 static GtkWidget *
 find_titled_row (GtkWidget  *root,
@@ -135,17 +129,37 @@ static const char minimal_pdf[] =
 /* Scrolled down to the attachments, a file added there through Add File…
  * and the file chooser stays in view: the page does not jump back to its
  * top. */
+typedef struct
+{
+  GtkWidget *section;
+  guint      n;
+} CountWait;
+
+static gboolean
+has_n_attachments (gpointer data)
+{
+  CountWait *wait = data;
+
+  return signet_attachments_section_get_n_attachments (SIGNET_ATTACHMENTS_SECTION (wait->section)) == wait->n;
+}
+
+/* Scrolls the page down to the attachments, adds the file @name through
+ * Add File… and GTK's own chooser (no portal here), and checks that the
+ * page stayed there, the new row in view. */
 static void
-test_attachment_stays_in_view (Fixture       *f,
-                               gconstpointer  data)
+add_file_in_view (Fixture    *f,
+                  const char *name,
+                  guint       n_after,
+                  const char *screenshot)
 {
   GtkWidget *section = display_test_find_type (GTK_WIDGET (f->page), SIGNET_TYPE_ATTACHMENTS_SECTION);
   GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (section, GTK_TYPE_SCROLLED_WINDOW));
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
   GtkWidget *viewport = gtk_scrolled_window_get_child (scrolled);
   GtkWidget *add_button = display_test_find_button (section, "Add File…");
-  g_autofree char *path = g_build_filename (f->dir, "signed.pdf", NULL);
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  CountWait wait = { section, n_after };
   graphene_point_t top, row_top;
   GtkWidget *chooser;
   double before;
@@ -161,7 +175,6 @@ test_attachment_stays_in_view (Fixture       *f,
   before = gtk_adjustment_get_value (adjustment);
   g_assert_cmpfloat (before, >, 200);
 
-  /* Add File…, the file chosen in GTK's own chooser (no portal here). */
   gtk_widget_grab_focus (add_button);
   g_signal_emit_by_name (add_button, "clicked");
   g_assert_true (display_test_wait_for (file_chooser_shown, NULL));
@@ -172,17 +185,48 @@ test_attachment_stays_in_view (Fixture       *f,
   display_test_spin (300);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  g_assert_true (display_test_wait_for (has_one_attachment, section));
+  g_assert_true (display_test_wait_for (has_n_attachments, &wait));
   /* Its text is read and indexed meanwhile. */
   display_test_spin (1500);
 
   g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adjustment), before, 1.0);
-  row = find_titled_row (section, "signed.pdf");
+  row = find_titled_row (section, name);
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_compute_point (row, viewport, &GRAPHENE_POINT_INIT (0, 0), &row_top));
   g_assert_cmpfloat (row_top.y, >=, 0);
   g_assert_cmpfloat (row_top.y + gtk_widget_get_height (row), <=, gtk_widget_get_height (viewport));
-  g_free (display_test_save_screenshot (GTK_WIDGET (f->window), "attachment-added"));
+  g_free (display_test_save_screenshot (GTK_WIDGET (f->window), screenshot));
+}
+
+static gboolean
+recent_files_written (gpointer data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Scrolled down to the attachments, a file added there through Add File…
+ * stays in view: the page does not jump back to its top, wide or
+ * phone-sized. */
+static void
+test_attachment_stays_in_view (Fixture       *f,
+                               gconstpointer  data)
+{
+  /* GTK's chooser notes the files it opens in the recent files, written a
+   * moment later: into this test's folders, before they go. */
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+
+  add_file_in_view (f, "signed.pdf", 1, "attachment-added");
+
+  /* Phone-sized, the page is opened again to come over the list. */
+  display_test_resize (f->window, 360, 700);
+  signet_contract_page_set_contract (f->page, NULL);
+  signet_window_open_contract (SIGNET_WINDOW (f->window), signet_contract_get_id (f->contract));
+  display_test_spin (300);
+  add_file_in_view (f, "appendix.pdf", 2, "attachment-added-360");
+
+  g_assert_true (display_test_wait_for (recent_files_written, NULL));
 }
 
 /* The notice period shows what it counts, "60 days", "1 day", and reads
