@@ -28,6 +28,10 @@ struct _SignetUndo
   AdwToast        *toast;           /* weak, while it shows */
 };
 
+static void set_tombstone (SignetUndo      *self,
+                           SignetStore     *store,
+                           SignetTombstone *tombstone);
+
 G_DEFINE_FINAL_TYPE (SignetUndo, signet_undo, G_TYPE_OBJECT)
 
 enum {
@@ -119,11 +123,6 @@ failure_heading (SignetTombstone *tombstone)
       g_return_val_if_reached (NULL);
     }
 }
-
-static void
-set_tombstone (SignetUndo      *self,
-               SignetStore     *store,
-               SignetTombstone *tombstone);
 
 /* "The next change": the next write the user makes in this window that
  * changes a record (saving, adding, deleting, dismissing a reminder, ...),
