@@ -16,7 +16,7 @@ static const double menu_zoom_levels[] = { 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 
 static const char * const document_actions[] = {
   "pdf.zoom-in", "pdf.zoom-out", "pdf.zoom-fit-width", "pdf.zoom-fit-page", "pdf.zoom",
   "pdf.rotate-left", "pdf.rotate-right", "pdf.find", "pdf.find-next", "pdf.find-previous",
-  "pdf.copy",
+  "pdf.copy", "pdf.show-thumbnails",
 };
 
 char *

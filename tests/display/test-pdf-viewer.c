@@ -763,6 +763,12 @@ test_password (Fixture       *fixture,
   g_assert_true (GTK_IS_PASSWORD_ENTRY (entry));
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_next_sibling (entry)));
   g_assert_null (signet_pdf_viewer_get_document (fixture->viewer));
+  /* Nothing in the header bar works on pages that are not there yet. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->page_entry)));
+  g_assert_false (gtk_widget_get_sensitive (display_test_find_accessible (GTK_WIDGET (fixture->viewer),
+                                                                          "Find in Document")));
+  g_assert_false (gtk_widget_get_sensitive (display_test_find_accessible (GTK_WIDGET (fixture->viewer),
+                                                                          "Page Thumbnails")));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "wrong");
   g_signal_emit_by_name (entry, "activate");
@@ -776,6 +782,11 @@ test_password (Fixture       *fixture,
   wait_for_stack (fixture, "document");
   wait_for_page (fixture, 0);
   g_assert_cmpuint (signet_pdf_viewer_get_n_pages (fixture->viewer), ==, 3);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->page_entry)));
+  g_assert_true (gtk_widget_get_sensitive (display_test_find_accessible (GTK_WIDGET (fixture->viewer),
+                                                                         "Find in Document")));
+  g_assert_true (gtk_widget_get_sensitive (display_test_find_accessible (GTK_WIDGET (fixture->viewer),
+                                                                         "Page Thumbnails")));
 }
 
 static void
