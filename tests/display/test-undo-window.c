@@ -7,7 +7,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
+
 #include "display-test-utils.h"
+#include "pdf-fixtures.h"
+#include "signet-annotation-layer.h"
+#include "signet-attachment-window.h"
 #include "signet-contract-list.h"
 #include "signet-contract-page.h"
 #include "signet-contract-table.h"
@@ -157,26 +162,15 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
-/* The main menu's Undo item as the user sees it when the menu is open:
- * its label (access key markers left out) and whether it can be chosen. */
+/* The Undo item of the main menu that @menu_button opens, as the user
+ * sees it with the menu open: its label (access key markers left out) and
+ * whether it can be chosen. */
 static char *
-undo_menu_item (Fixture  *fixture,
-                gboolean *enabled)
+menu_undo_item (GtkWidget *menu_button,
+                gboolean  *enabled)
 {
-  GtkWidget *header = display_test_find_type (GTK_WIDGET (fixture->window), SIGNET_TYPE_CONTRACT_TABLE);
-  GtkWidget *menu_button = NULL;
   GMenuModel *menu;
   char *label = NULL;
-
-  /* The list page's own menu button: the first primary one. */
-  for (GtkWidget *w = header; w != NULL && menu_button == NULL; w = gtk_widget_get_parent (w))
-    {
-      GtkWidget *found = display_test_find_type (w, GTK_TYPE_MENU_BUTTON);
-
-      if (found != NULL && gtk_menu_button_get_primary (GTK_MENU_BUTTON (found)))
-        menu_button = found;
-    }
-  g_assert_nonnull (menu_button);
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
   display_test_spin (100);
@@ -217,6 +211,46 @@ undo_menu_item (Fixture  *fixture,
   display_test_spin (50);
 
   return label;
+}
+
+/* The first primary menu button under @root: the main menu's. */
+static GtkWidget *
+find_primary_menu_button (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_primary_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static char *
+undo_menu_item (Fixture  *fixture,
+                gboolean *enabled)
+{
+  GtkWidget *header = display_test_find_type (GTK_WIDGET (fixture->window), SIGNET_TYPE_CONTRACT_TABLE);
+  GtkWidget *menu_button = NULL;
+
+  /* The list page's own menu button: the first primary one. */
+  for (GtkWidget *w = header; w != NULL && menu_button == NULL; w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *found = display_test_find_type (w, GTK_TYPE_MENU_BUTTON);
+
+      if (found != NULL && gtk_menu_button_get_primary (GTK_MENU_BUTTON (found)))
+        menu_button = found;
+    }
+  g_assert_nonnull (menu_button);
+
+  return menu_undo_item (menu_button, enabled);
 }
 
 static void
@@ -531,6 +565,84 @@ test_import_ends_it (Fixture       *fixture,
   adw_dialog_force_close (ADW_DIALOG (dialog));
 }
 
+static void
+draw_page (cairo_t  *cr,
+           guint     page,
+           gpointer  user_data)
+{
+  pdf_fixture_draw_text (cr, 72, 100, "The deposit is due within thirty days.");
+}
+
+static gboolean
+document_shown (gpointer data)
+{
+  return signet_pdf_viewer_get_document (signet_attachment_window_get_viewer (data)) != NULL;
+}
+
+/* The PDF window has an Undo of its own: an annotation deleted there is
+ * named by its menu and comes back with Ctrl+Z under its id. */
+static void
+test_annotation_in_pdf_window (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const SignetAnnotationRect rect = { 72, 100, 300, 114 };
+  g_autofree char *dir = g_dir_make_tmp ("signet-undo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "合同.pdf", NULL);
+  g_autofree char *title = g_strdup_printf ("undo-pdf-test-%d", (int) getpid ());
+  g_autofree char *label = NULL;
+  g_autofree char *window_id = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SignetAttachment) attachment = NULL;
+  g_autoptr(SignetAnnotation) annotation = NULL;
+  g_autoptr(SignetAnnotation) back = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetAttachmentWindow *window;
+  gboolean enabled = FALSE;
+  gint64 id;
+
+  if (!can_type (fixture))
+    return;
+
+  pdf_fixture_write (path, 1, 595, 842, "Undo", draw_page, NULL);
+  bytes = pdf_fixture_load (path);
+  g_unlink (path);
+  g_rmdir (dir);
+  attachment = signet_store_add_attachment (fixture->store, fixture->contract_id, bytes, "维保合同.pdf",
+                                            "application/pdf", SIGNET_ATTACHMENT_ROLE_OTHER, NULL, &error);
+  g_assert_no_error (error);
+  annotation = signet_store_add_annotation (fixture->store, signet_attachment_get_version_id (attachment),
+                                            SIGNET_ANNOTATION_KIND_HIGHLIGHT, 0, &rect, 1, "#ffd400", "违约金",
+                                            &error);
+  g_assert_no_error (error);
+  id = signet_annotation_get_id (annotation);
+
+  window = SIGNET_ATTACHMENT_WINDOW (signet_attachment_window_new (GTK_WINDOW (fixture->window), fixture->store,
+                                                                   attachment,
+                                                                   signet_attachment_get_version_id (attachment)));
+  display_test_show (GTK_WINDOW (window));
+  g_assert_true (display_test_wait_for (document_shown, window));
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  window_id = find_x_window (title);
+  g_assert_nonnull (window_id);
+
+  signet_annotation_layer_delete (signet_attachment_window_get_layer (window), id);
+  display_test_spin (50);
+  g_assert_null (signet_store_get_annotation (fixture->store, id, NULL));
+
+  label = menu_undo_item (find_primary_menu_button (GTK_WIDGET (window)), &enabled);
+  g_assert_cmpstr (label, ==, "Undo Delete Annotation in “维保合同.pdf”");
+  g_assert_true (enabled);
+
+  g_free (fixture->window_id);
+  fixture->window_id = g_steal_pointer (&window_id);
+  g_assert_true (press_keys (fixture, "ctrl+z"));
+  display_test_spin (100);
+  back = signet_store_get_annotation (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (signet_annotation_get_comment (back), ==, "违约金");
+  g_assert_cmpint (signet_annotation_layer_get_selected (signet_attachment_window_get_layer (window)), ==, id);
+}
+
 /* The Keyboard Shortcuts dialog lists Undo and the calendar's keys. */
 static void
 test_shortcuts_listed (Fixture       *fixture,
@@ -572,6 +684,7 @@ main (int   argc,
   ADD ("text-field-first", test_text_field_first);
   ADD ("next-change", test_next_change);
   ADD ("import-ends-it", test_import_ends_it);
+  ADD ("annotation-in-pdf-window", test_annotation_in_pdf_window);
   ADD ("shortcuts-listed", test_shortcuts_listed);
 
 #undef ADD
