@@ -320,7 +320,8 @@ replace (const char *text,
  * UIDs. A file imported into a register that has its UUIDs for other
  * records (here the same contract under a new number) gets new ones: no
  * two records share one. A file from before UUIDs imports, and its records
- * get new ones; a malformed one is refused, with nothing stored. */
+ * get new ones; a contract the import finds by its number keeps its own;
+ * a malformed UUID is refused, with nothing stored. */
 static void
 test_xml (Fixture       *f,
           gconstpointer  data)
@@ -338,6 +339,7 @@ test_xml (Fixture       *f,
   g_autoptr(SignetContract) copied = NULL;
   g_autoptr(SignetContract) renumbered = NULL;
   g_autoptr(SignetContract) from_old = NULL;
+  g_autoptr(SignetContract) found = NULL;
   g_autoptr(SignetUserKeyDate) key_date = NULL;
   g_autoptr(GPtrArray) key_dates = NULL;
   g_autoptr(GPtrArray) lines = NULL;
@@ -390,6 +392,15 @@ test_xml (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (signet_uuid_is_valid (signet_contract_get_uuid (from_old)));
   g_assert_cmpstr (signet_contract_get_uuid (from_old), !=, signet_contract_get_uuid (contract));
+
+  /* The contract found by its number, with the same details under another
+   * UUID, is unchanged: it keeps its own. */
+  g_assert_true (import_xml (old, f->dir, xml, &error));
+  g_assert_no_error (error);
+  found = signet_store_find_contract_by_number (old, "HT-2026-0001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (signet_contract_get_uuid (found), ==, signet_contract_get_uuid (from_old));
+  g_assert_cmpuint (signet_store_count_contracts (old), ==, 1);
 
   malformed = replace (new_number, signet_contract_get_uuid (contract), "0F8E7C1A-3B2D-4C5E-9F60-718293A4B5C6");
   malformed_store = signet_store_new (malformed_path, &error);
