@@ -123,6 +123,17 @@ test_latin_strings_unchanged (void)
     }
 }
 
+/* Korean in EUC-KR drawn the same way pairs up as common GB2312
+ * characters too ("대한민국 헌법 제1조 …"), but reads as Chinese picked at
+ * random: it is not turned into Chinese. */
+static void
+test_korean_unchanged (void)
+{
+  const char *korean = "´ëÇÑ¹Î±¹ Çå¹ý Á¦1Á¶ ´ëÇÑ¹Î±¹Àº ¹ÎÁÖ°øÈ\xc2\xad±¹ÀÌ´Ù. °è¾à ±â°£Àº 2³âÀ¸·Î ÇÑ´Ù.";
+
+  g_assert_null (signet_pdf_text_recover_gbk (korean, NULL));
+}
+
 static void
 test_unreadable_strings (void)
 {
@@ -406,6 +417,7 @@ main (int   argc,
 
   g_test_add_func ("/pdf/text-recovery/string", test_recover_string);
   g_test_add_func ("/pdf/text-recovery/latin-strings-unchanged", test_latin_strings_unchanged);
+  g_test_add_func ("/pdf/text-recovery/korean-unchanged", test_korean_unchanged);
   g_test_add_func ("/pdf/text-recovery/unreadable-strings", test_unreadable_strings);
   g_test_add_func ("/pdf/text-recovery/xiao-biao-song", test_xiao_biao_song);
   g_test_add_func ("/pdf/text-recovery/sim-fang", test_sim_fang);
