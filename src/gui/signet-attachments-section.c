@@ -830,6 +830,15 @@ store_changed_cb (SignetAttachmentsSection *self,
     reload (self);
 }
 
+/* Many records written elsewhere at once (an import): this contract's
+ * files may be among them. */
+static void
+store_reset_cb (SignetAttachmentsSection *self,
+                SignetStore              *store)
+{
+  reload (self);
+}
+
 static void
 signet_attachments_section_dispose (GObject *object)
 {
@@ -916,7 +925,8 @@ signet_attachments_section_set_store (SignetAttachmentsSection *self,
   g_return_if_fail (SIGNET_IS_ATTACHMENTS_SECTION (self));
   g_return_if_fail (store == NULL || SIGNET_IS_STORE (store));
 
-  if (!signet_store_set_watched (&self->store, store, self, G_CALLBACK (store_changed_cb), NULL))
+  if (!signet_store_set_watched (&self->store, store, self, G_CALLBACK (store_changed_cb),
+                                 G_CALLBACK (store_reset_cb)))
     return;
 
   self->contract_id = 0;

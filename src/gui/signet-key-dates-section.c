@@ -623,6 +623,15 @@ store_changed_cb (SignetKeyDatesSection *self,
     reload (self);
 }
 
+/* Many records written elsewhere at once (an import): this contract's
+ * key dates may be among them. */
+static void
+store_reset_cb (SignetKeyDatesSection *self,
+                SignetStore           *store)
+{
+  reload (self);
+}
+
 static void
 preferences_changed_cb (SignetKeyDatesSection *self,
                         const char            *key,
@@ -763,7 +772,8 @@ signet_key_dates_section_set_store (SignetKeyDatesSection *self,
   g_return_if_fail (SIGNET_IS_KEY_DATES_SECTION (self));
   g_return_if_fail (store == NULL || SIGNET_IS_STORE (store));
 
-  if (!signet_store_set_watched (&self->store, store, self, G_CALLBACK (store_changed_cb), NULL))
+  if (!signet_store_set_watched (&self->store, store, self, G_CALLBACK (store_changed_cb),
+                                 G_CALLBACK (store_reset_cb)))
     return;
 
   g_clear_object (&self->contract);

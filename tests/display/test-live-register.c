@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -13,6 +15,8 @@
 #include "signet-contract-list.h"
 #include "signet-contract-page.h"
 #include "signet-contract-table.h"
+#include "signet-store-attachments.h"
+#include "signet-store-events.h"
 #include "signet-window.h"
 #include "signet-xml.h"
 
@@ -559,6 +563,115 @@ test_many_elsewhere_keep_page (Fixture       *f,
   g_assert_null (display_test_find_alert_dialog ());
 }
 
+/* A label on screen below @root with @text in it. */
+static gboolean
+shows_text_within (GtkWidget  *root,
+                   const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (shows_text_within (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+page_lists (gpointer data)
+{
+  Expect *expect = data;
+
+  return shows_text_within (GTK_WIDGET (page (expect->f)), expect->text);
+}
+
+/* Four other contracts in the batch under way on @store: with them, what
+ * the batch does to the open contract reaches the window as one reset,
+ * not as precise changes (a record written several times is one). */
+static void
+add_four_others (Fixture *f)
+{
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("HT-2026-%04u", 100 + i);
+      g_autoptr(SignetContract) contract = display_test_add_contract (f->other, f->client, number, "Freight", 1000);
+    }
+}
+
+/* Key dates added to the open contract elsewhere with other records (one
+ * reset): the page's key dates show them ("Milestone: … · Milestone 5"),
+ * the form untouched. */
+static void
+test_key_dates_elsewhere (Fixture       *f,
+                          gconstpointer  data)
+{
+  Expect expect = { f, "Milestone 5" };
+  g_autoptr(GError) error = NULL;
+  gint64 since;
+
+  show_window (f, TRUE);
+  g_assert_false (page_lists (&expect));
+
+  g_assert_true (signet_store_begin_batch (f->other, &error));
+  add_four_others (f);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-0%u-15", i + 3);
+      g_autofree char *title = g_strdup_printf ("Milestone %u", i + 1);
+      SignetUserKeyDate *key_date = signet_user_key_date_new (signet_contract_get_id (f->contract),
+                                                              SIGNET_KEY_DATE_MILESTONE, date, title, NULL);
+
+      g_assert_true (signet_store_add_key_date (f->other, key_date, &error));
+      g_assert_no_error (error);
+      signet_user_key_date_free (key_date);
+    }
+  g_assert_true (signet_store_commit_batch (f->other, &error));
+  g_assert_no_error (error);
+  since = g_get_monotonic_time ();
+
+  assert_within_two_seconds (page_lists, &expect, since);
+  g_assert_false (signet_contract_page_get_dirty (page (f)));
+}
+
+/* Files attached to the open contract elsewhere with other records (one
+ * reset): the page's attachments show them. */
+static void
+test_attachments_elsewhere (Fixture       *f,
+                            gconstpointer  data)
+{
+  Expect expect = { f, "annex-5.txt" };
+  g_autoptr(GError) error = NULL;
+  gint64 since;
+
+  show_window (f, TRUE);
+  g_assert_false (page_lists (&expect));
+
+  g_assert_true (signet_store_begin_batch (f->other, &error));
+  add_four_others (f);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("annex-%u.txt", i + 1);
+      g_autofree char *text = g_strdup_printf ("Annex %u to the office lease.", i + 1);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      g_autoptr(SignetAttachment) attachment = NULL;
+
+      attachment = signet_store_add_attachment (f->other, signet_contract_get_id (f->contract), bytes, name,
+                                                "text/plain", SIGNET_ATTACHMENT_ROLE_AMENDMENT, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (attachment);
+    }
+  g_assert_true (signet_store_commit_batch (f->other, &error));
+  g_assert_no_error (error);
+  since = g_get_monotonic_time ();
+
+  assert_within_two_seconds (page_lists, &expect, since);
+  g_assert_false (signet_contract_page_get_dirty (page (f)));
+}
+
 static GtkListBoxRow *
 find_client_row (GtkWidget  *window,
                  const char *name)
@@ -709,6 +822,8 @@ main (int   argc,
   ADD ("/live-register/deleted-elsewhere", test_deleted_elsewhere);
   ADD ("/live-register/deleted-elsewhere-without-edits", test_deleted_elsewhere_without_edits);
   ADD ("/live-register/many-elsewhere-keep-page", test_many_elsewhere_keep_page);
+  ADD ("/live-register/key-dates-elsewhere", test_key_dates_elsewhere);
+  ADD ("/live-register/attachments-elsewhere", test_attachments_elsewhere);
   ADD ("/live-register/client-changed-elsewhere", test_client_changed_elsewhere);
   ADD ("/live-register/client-deleted-elsewhere", test_client_deleted_elsewhere);
 
