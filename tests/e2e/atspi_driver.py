@@ -163,12 +163,24 @@ class App:
         for node in self.find_all("label"):
             # A row that goes while it is read (the list changing) is not shown.
             try:
-                parent = node.parent
-                if parent is not None and parent.getRole() == pyatspi.ROLE_TABLE_CELL and node.name:
+                if node.name and self._in_table_cell(node):
                     out.append(node.name)
             except Exception:
                 continue
         return out
+
+    @staticmethod
+    def _in_table_cell(node):
+        """Whether @node is a cell's text: the cell's child, or in a box in
+        it (the title's cell holds the title and where a search found it)."""
+        parent = node.parent
+        for _ in range(2):
+            if parent is None:
+                return False
+            if parent.getRole() == pyatspi.ROLE_TABLE_CELL:
+                return True
+            parent = parent.parent
+        return False
 
     def wait_in_list(self, text, present=True, timeout=10):
         deadline = time.time() + timeout
