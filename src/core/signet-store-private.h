@@ -36,14 +36,14 @@ struct _SignetStore
 
   /* Search, see signet-store-search.c: the contracts in the last order
    * asked for, every contract's search text, and the last search's terms
-   * and what they found, in that order. */
+   * and where in that order what they found is. */
   GArray        *ordered_ids;
   SignetSortKey  ordered_key;
   gboolean       ordered_descending;
   GArray        *ordered_records;
   struct _SignetSearchIndex *search_index;
   GStrv          last_terms;
-  GArray        *last_records;
+  GArray        *last_positions;
 
   /* Undo, see signet-store-tombstones.c: the files deleted attachments
    * would bring back, the writes that changed records, and whether the

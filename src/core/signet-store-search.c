@@ -307,7 +307,7 @@ clear_ordered (SignetStore *self)
   g_clear_pointer (&self->ordered_ids, g_array_unref);
   g_clear_pointer (&self->ordered_records, g_array_unref);
   g_clear_pointer (&self->last_terms, g_strfreev);
-  g_clear_pointer (&self->last_records, g_array_unref);
+  g_clear_pointer (&self->last_positions, g_array_unref);
 }
 
 void
@@ -698,7 +698,8 @@ ensure_ordered (SignetStore    *self,
   return TRUE;
 }
 
-/* The record of each contract in the order, for the scan. */
+/* The record of each contract in the order, for the scan; DEAD for one
+ * without. */
 static void
 ensure_ordered_records (SignetStore *self)
 {
@@ -711,13 +712,13 @@ ensure_ordered_records (SignetStore *self)
   for (guint i = 0; i < self->ordered_ids->len; i++)
     {
       guint position;
+      guint32 record = DEAD;
 
+      /* A contract another connection added since the texts were loaded
+       * is not found until they are loaded again. */
       if (find_record (index, g_array_index (self->ordered_ids, gint64, i), &position))
-        {
-          guint32 record = position;
-
-          g_array_append_val (self->ordered_records, record);
-        }
+        record = position;
+      g_array_append_val (self->ordered_records, record);
     }
 }
 
@@ -792,17 +793,52 @@ typedef struct
   GPtrArray         *terms;       /* longest first */
   guint8           **shared_hits; /* per term: per shared text */
   guint8           **file_hits;   /* per term: per record, or NULL */
+  gboolean           outside_own; /* the first term is in a shared text or a file */
   guint8            *hits;        /* per record: how many terms, in order, it has */
-  const guint32     *candidates;  /* records to check, when narrowing */
+  const guint32     *ordered_records;
+  const gint64      *ordered_ids;
+  const guint32     *candidates;  /* positions in the order to check, when narrowing */
 } Scan;
 
-typedef struct
+typedef struct _ScanPart ScanPart;
+
+struct _ScanPart
 {
-  Scan  *scan;
-  guint  begin;
-  guint  end;
-  void (*run) (Scan *scan, guint begin, guint end);
-} ScanPart;
+  Scan   *scan;
+  guint   begin;
+  guint   end;
+  void  (*run) (ScanPart *part);
+  GArray *positions;              /* what collect() found, in order */
+  GArray *ids;
+};
+
+/* Where @term is in @haystack. memmem() prepares a table on every call,
+ * which costs more than the search in one contract's text, or in the whole
+ * buffer when a short term is in nearly every contract ("a", "合"): those
+ * look for the term's last byte with memchr() and compare the rest. */
+static const char *
+find_term (const char *haystack,
+           gsize       length,
+           const char *term,
+           gsize       term_length)
+{
+  const char *end = haystack + length;
+  const char *p;
+
+  if (term_length > 3 && length > 4096)
+    return memmem (haystack, length, term, term_length);
+
+  if (length < term_length)
+    return NULL;
+
+  for (p = haystack + term_length - 1;
+       p < end && (p = memchr (p, term[term_length - 1], end - p)) != NULL;
+       p++)
+    if (memcmp (p - (term_length - 1), term, term_length - 1) == 0)
+      return p - (term_length - 1);
+
+  return NULL;
+}
 
 static gboolean
 record_has_term (Scan    *scan,
@@ -810,42 +846,47 @@ record_has_term (Scan    *scan,
                  guint    term)
 {
   const Record *r = &g_array_index (scan->index->records, Record, record);
+  const char *text;
+  const char *needle;
 
   if (r->offset == DEAD)
     return FALSE;
 
-  return scan->shared_hits[term][r->client] || scan->shared_hits[term][r->facets] ||
-         (scan->file_hits[term] != NULL && scan->file_hits[term][record]) ||
-         strstr ((const char *) scan->index->text->data + r->offset,
-                 g_ptr_array_index (scan->terms, term)) != NULL;
+  if (scan->shared_hits[term][r->client] || scan->shared_hits[term][r->facets] ||
+      (scan->file_hits[term] != NULL && scan->file_hits[term][record]))
+    return TRUE;
+
+  text = (const char *) scan->index->text->data + r->offset;
+  needle = g_ptr_array_index (scan->terms, term);
+
+  return find_term (text, strlen (text), needle, strlen (needle)) != NULL;
 }
 
-/* The first term over the slots [@begin, @end): memmem() runs through the
- * buffer and each hit skips to the next text. */
+/* The first term over the slots [begin, end): a search through the buffer
+ * where each hit skips to the next text. */
 static void
-scan_first_term (Scan  *scan,
-                 guint  begin,
-                 guint  end)
+scan_first_term (ScanPart *part)
 {
+  Scan *scan = part->scan;
   const char *term = g_ptr_array_index (scan->terms, 0);
   gsize length = strlen (term);
   const Slot *slots = (const Slot *) scan->index->slots->data;
   guint n_slots = scan->index->slots->len;
   const char *data = (const char *) scan->index->text->data;
-  gsize position = slots[begin].offset;
-  gsize stop = end < n_slots ? slots[end].offset : scan->index->text->len;
-  guint slot = begin;
+  gsize position = slots[part->begin].offset;
+  gsize stop = part->end < n_slots ? slots[part->end].offset : scan->index->text->len;
+  guint slot = part->begin;
 
   while (position < stop)
     {
-      const char *hit = memmem (data + position, stop - position, term, length);
+      const char *hit = find_term (data + position, stop - position, term, length);
       gsize at;
 
       if (hit == NULL)
         break;
 
       at = hit - data;
-      while (slot + 1 < end && slots[slot + 1].offset <= at)
+      while (slot + 1 < part->end && slots[slot + 1].offset <= at)
         slot++;
       if (slots[slot].record != DEAD)
         scan->hits[slots[slot].record] = 1;
@@ -855,19 +896,19 @@ scan_first_term (Scan  *scan,
     }
 }
 
-/* Records [@begin, @end): what the first term finds outside their own
- * text, then every further term. */
+/* Records [begin, end): what the first term finds outside their own text,
+ * then every further term. */
 static void
-scan_records (Scan  *scan,
-              guint  begin,
-              guint  end)
+scan_records (ScanPart *part)
 {
-  for (guint record = begin; record < end; record++)
+  Scan *scan = part->scan;
+
+  for (guint record = part->begin; record < part->end; record++)
     {
       const Record *r = &g_array_index (scan->index->records, Record, record);
 
       /* The scan of the buffer has looked in the record's own text. */
-      if (scan->hits[record] == 0 && r->offset != DEAD &&
+      if (scan->outside_own && scan->hits[record] == 0 && r->offset != DEAD &&
           (scan->shared_hits[0][r->client] || scan->shared_hits[0][r->facets] ||
            (scan->file_hits[0] != NULL && scan->file_hits[0][record])))
         scan->hits[record] = 1;
@@ -878,16 +919,19 @@ scan_records (Scan  *scan,
     }
 }
 
-/* Candidates [@begin, @end): every term. */
+/* Candidates [begin, end): every term. */
 static void
-scan_candidates (Scan  *scan,
-                 guint  begin,
-                 guint  end)
+scan_candidates (ScanPart *part)
 {
-  for (guint i = begin; i < end; i++)
+  Scan *scan = part->scan;
+
+  for (guint i = part->begin; i < part->end; i++)
     {
-      guint32 record = scan->candidates[i];
+      guint32 record = scan->ordered_records[scan->candidates[i]];
       guint t = 0;
+
+      if (record == DEAD)
+        continue;
 
       while (t < scan->terms->len && record_has_term (scan, record, t))
         t++;
@@ -895,21 +939,58 @@ scan_candidates (Scan  *scan,
     }
 }
 
+/* Positions [begin, end) of the order, or of the candidates: the ids of the
+ * contracts that have every term. */
+static void
+collect (ScanPart *part)
+{
+  Scan *scan = part->scan;
+  guint n_terms = scan->terms->len;
+  guint32 *positions;
+  gint64 *ids;
+  guint n = 0;
+
+  /* Written in place: a search for "a" finds nearly every contract. */
+  g_array_set_size (part->positions, part->end - part->begin);
+  g_array_set_size (part->ids, part->end - part->begin);
+  positions = (guint32 *) part->positions->data;
+  ids = (gint64 *) part->ids->data;
+
+  for (guint i = part->begin; i < part->end; i++)
+    {
+      guint32 position = scan->candidates != NULL ? scan->candidates[i] : i;
+      guint32 record = scan->ordered_records[position];
+
+      if (record != DEAD && scan->hits[record] == n_terms)
+        {
+          positions[n] = position;
+          ids[n] = scan->ordered_ids[position];
+          n++;
+        }
+    }
+
+  g_array_set_size (part->positions, n);
+  g_array_set_size (part->ids, n);
+}
+
 static gpointer
 run_part (gpointer data)
 {
   ScanPart *part = data;
 
-  part->run (part->scan, part->begin, part->end);
+  part->run (part);
 
   return NULL;
 }
 
-/* Runs @run over [0, @n) on every core. */
+/* Runs @run over [0, @n) on every core; with @positions and @ids, appends
+ * what each part collected to them, in order. */
 static void
-run_parallel (Scan  *scan,
-              guint  n,
-              void (*run) (Scan *scan, guint begin, guint end))
+run_parallel (Scan    *scan,
+              guint    n,
+              void   (*run) (ScanPart *part),
+              GArray  *positions,
+              GArray  *ids)
 {
   guint n_parts = n < MIN_PARALLEL ? 1 : CLAMP (g_get_num_processors (), 1, 8);
   ScanPart parts[8];
@@ -919,8 +1000,15 @@ run_parallel (Scan  *scan,
     return;
 
   for (guint p = 0; p < n_parts; p++)
-    parts[p] = (ScanPart) { scan, (guint) ((guint64) n * p / n_parts),
-                            (guint) ((guint64) n * (p + 1) / n_parts), run };
+    {
+      parts[p] = (ScanPart) { scan, (guint) ((guint64) n * p / n_parts),
+                              (guint) ((guint64) n * (p + 1) / n_parts), run, NULL, NULL };
+      if (positions != NULL)
+        {
+          parts[p].positions = g_array_new (FALSE, FALSE, sizeof (guint32));
+          parts[p].ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+        }
+    }
 
   for (guint p = 1; p < n_parts; p++)
     threads[p] = g_thread_try_new ("signet-search", run_part, &parts[p], NULL);
@@ -933,6 +1021,17 @@ run_parallel (Scan  *scan,
         g_thread_join (threads[p]);
       else
         run_part (&parts[p]);
+    }
+
+  if (positions == NULL)
+    return;
+
+  for (guint p = 0; p < n_parts; p++)
+    {
+      g_array_append_vals (positions, parts[p].positions->data, parts[p].positions->len);
+      g_array_append_vals (ids, parts[p].ids->data, parts[p].ids->len);
+      g_array_unref (parts[p].positions);
+      g_array_unref (parts[p].ids);
     }
 }
 
@@ -969,12 +1068,15 @@ search_ordered (SignetStore  *self,
   SignetSearchIndex *index = self->search_index;
   guint n_records = index->records->len;
   g_autofree guint8 *hits = g_malloc0 (MAX (n_records, 1));
-  g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint32));
   GArray *result = g_array_new (FALSE, FALSE, sizeof (gint64));
-  Scan scan = { index, terms, NULL, NULL, hits, NULL };
-  gboolean narrowing = narrows (self->last_terms, terms) && self->last_records != NULL;
+  Scan scan = { index, terms, NULL, NULL, FALSE, hits, NULL, NULL, NULL };
+  gboolean narrowing = narrows (self->last_terms, terms) && self->last_positions != NULL;
 
   g_ptr_array_sort (terms, compare_longest_first);
+  ensure_ordered_records (self);
+  scan.ordered_records = (const guint32 *) self->ordered_records->data;
+  scan.ordered_ids = (const gint64 *) self->ordered_ids->data;
 
   scan.shared_hits = g_new0 (guint8 *, terms->len);
   scan.file_hits = g_new0 (guint8 *, terms->len);
@@ -984,40 +1086,27 @@ search_ordered (SignetStore  *self,
 
       scan.shared_hits[t] = g_malloc (MAX (index->shared->len, 1));
       for (guint s = 0; s < index->shared->len; s++)
-        scan.shared_hits[t][s] = strstr (g_ptr_array_index (index->shared, s), term) != NULL;
+        {
+          scan.shared_hits[t][s] = strstr (g_ptr_array_index (index->shared, s), term) != NULL;
+          scan.outside_own |= t == 0 && scan.shared_hits[t][s];
+        }
       scan.file_hits[t] = find_in_files (self, term);
+      scan.outside_own |= t == 0 && scan.file_hits[t] != NULL;
     }
 
   if (narrowing)
     {
-      scan.candidates = (const guint32 *) self->last_records->data;
-      run_parallel (&scan, self->last_records->len, scan_candidates);
-      for (guint i = 0; i < self->last_records->len; i++)
-        {
-          guint32 record = scan.candidates[i];
-
-          if (hits[record] == terms->len)
-            g_array_append_val (records, record);
-        }
+      scan.candidates = (const guint32 *) self->last_positions->data;
+      run_parallel (&scan, self->last_positions->len, scan_candidates, NULL, NULL);
+      run_parallel (&scan, self->last_positions->len, collect, positions, result);
     }
   else
     {
-      ensure_ordered_records (self);
-      run_parallel (&scan, index->slots->len, scan_first_term);
-      run_parallel (&scan, n_records, scan_records);
-      for (guint i = 0; i < self->ordered_records->len; i++)
-        {
-          guint32 record = g_array_index (self->ordered_records, guint32, i);
-
-          if (hits[record] == terms->len)
-            g_array_append_val (records, record);
-        }
+      run_parallel (&scan, index->slots->len, scan_first_term, NULL, NULL);
+      if (scan.outside_own || terms->len > 1)
+        run_parallel (&scan, n_records, scan_records, NULL, NULL);
+      run_parallel (&scan, self->ordered_ids->len, collect, positions, result);
     }
-
-  g_array_set_size (result, records->len);
-  for (guint i = 0; i < records->len; i++)
-    g_array_index (result, gint64, i) =
-      g_array_index (index->records, Record, g_array_index (records, guint32, i)).id;
 
   for (guint t = 0; t < terms->len; t++)
     {
@@ -1028,11 +1117,11 @@ search_ordered (SignetStore  *self,
   g_free (scan.file_hits);
 
   g_clear_pointer (&self->last_terms, g_strfreev);
-  g_clear_pointer (&self->last_records, g_array_unref);
+  g_clear_pointer (&self->last_positions, g_array_unref);
   g_ptr_array_add (terms, NULL);
   self->last_terms = g_strdupv ((GStrv) terms->pdata);
   g_ptr_array_remove_index (terms, terms->len - 1);
-  self->last_records = g_steal_pointer (&records);
+  self->last_positions = g_steal_pointer (&positions);
 
   return result;
 }

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "display-test-utils.h"
 #include "signet-contract-list.h"
 #include "signet-contract-page.h"
@@ -14,7 +16,11 @@
 
 /* The list under a search, as a user sees it: a row found through a field
  * that is not a column says where ("Owner: 李娜"), and the contract on the
- * page says when the search has filtered it out of the list. */
+ * page says when the search has filtered it out of the list. The strings
+ * expected are the translated ones: run under LC_ALL=zh_CN.UTF-8 or
+ * de_DE.UTF-8, the test passes as well and its screenshots
+ * (search-owner.png, search-hidden-contract.png beside the binary) show
+ * that language. */
 
 typedef struct
 {
@@ -135,6 +141,15 @@ count_labels_starting (GtkWidget  *root,
   return n;
 }
 
+/* "Owner: 李娜" as the list says it in the language of the test. */
+static char *
+location (SignetField  field,
+          const char  *value)
+{
+  return g_strdup_printf (g_dpgettext2 (GETTEXT_PACKAGE, "search match", "%s: %s"),
+                          signet_field_to_label (field), value);
+}
+
 static GtkWidget *
 table (Fixture *fixture)
 {
@@ -146,35 +161,38 @@ test_match_location (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autofree char *shot = NULL;
+  g_autofree char *owner = location (SIGNET_FIELD_CONTRACT_OWNER, "李娜");
+  g_autofree char *department = location (SIGNET_FIELD_CONTRACT_DEPARTMENT, "采购部");
+  g_autofree char *code = location (SIGNET_FIELD_CLIENT_CODE, "HDJX");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
 
   search_for (fixture, "李娜", 1);
-  g_assert_true (label_showing (table (fixture), "办公场地租赁合同"));
-  g_assert_true (label_showing (table (fixture), "Owner: 李娜"));
   shot = display_test_save_screenshot (GTK_WIDGET (fixture->window), "search-owner");
   g_test_message ("screenshot: %s", shot);
+  g_assert_true (label_showing (table (fixture), "办公场地租赁合同"));
+  g_assert_true (label_showing (table (fixture), owner));
 
   /* Typing on keeps the row where it was: it is not bound again, and
    * still says where it was found. */
   search_for (fixture, "lina", 1);
-  g_assert_true (label_showing (table (fixture), "Owner: 李娜"));
+  g_assert_true (label_showing (table (fixture), owner));
 
   search_for (fixture, "cgb", 1);
-  g_assert_true (label_showing (table (fixture), "Department: 采购部"));
-  g_assert_false (label_showing (table (fixture), "Owner: 李娜"));
+  g_assert_true (label_showing (table (fixture), department));
+  g_assert_false (label_showing (table (fixture), owner));
 
   search_for (fixture, "hdjx", 2);
-  g_assert_cmpuint (count_labels_starting (table (fixture), "Code: HDJX"), ==, 2);
+  g_assert_cmpuint (count_labels_starting (table (fixture), code), ==, 2);
 
   /* What the row shows needs no word of explanation. */
   search_for (fixture, "huadong", 2);
-  g_assert_cmpuint (count_labels_starting (table (fixture), "Code:"), ==, 0);
+  g_assert_cmpuint (count_labels_starting (table (fixture), code), ==, 0);
   search_for (fixture, "zulin", 1);
-  g_assert_false (label_showing (table (fixture), "Owner: 李娜"));
+  g_assert_false (label_showing (table (fixture), owner));
 
   search_for (fixture, "", 3);
-  g_assert_cmpuint (count_labels_starting (table (fixture), "Owner:"), ==, 0);
+  g_assert_cmpuint (count_labels_starting (table (fixture), owner), ==, 0);
 }
 
 static AdwBanner *
@@ -214,7 +232,7 @@ test_hidden_contract_banner (Fixture       *fixture,
   g_assert_nonnull (shown);
   g_assert_cmpstr (signet_contract_get_number (shown), ==, "HT-2026-0001");
   g_assert_true (adw_banner_get_revealed (search_banner (fixture)));
-  g_assert_cmpstr (adw_banner_get_title (search_banner (fixture)), ==, "Not in the current search");
+  g_assert_cmpstr (adw_banner_get_title (search_banner (fixture)), ==, _("Not in the current search"));
   /* The banner slides in. */
   display_test_spin (500);
   shot = display_test_save_screenshot (GTK_WIDGET (fixture->window), "search-hidden-contract");
@@ -239,6 +257,9 @@ main (int   argc,
       char *argv[])
 {
   display_test_init (&argc, &argv);
+  bindtextdomain (GETTEXT_PACKAGE, SIGNET_TEST_LOCALE_DIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
 #define ADD(path, func) \
   g_test_add ("/search-list/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
