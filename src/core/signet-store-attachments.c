@@ -449,7 +449,9 @@ is_unspaced (gunichar c)
 
 /* Search text: compatibility forms made plain (the ligature "ﬁ", full-width
  * letters), case-folded, every run of white space one space, and none where
- * a line broke inside Chinese or Japanese text; so a search is instr(). */
+ * a line broke inside Chinese or Japanese text; so a search is instr(). A
+ * form feed, which ends a page of a PDF's text, stays: a search can tell
+ * the page it found a word on. */
 static char *
 fold_text (const char *text)
 {
@@ -458,19 +460,25 @@ fold_text (const char *text)
   g_autofree char *folded = g_utf8_casefold (normal, -1);
   GString *result = g_string_sized_new (strlen (folded));
   gboolean space = FALSE;
+  guint page_ends = 0;
   gunichar before = 0;
 
   for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
+      if (c == '\f')
+        page_ends++;
       if (g_unichar_isspace (c))
         {
           space = TRUE;
           continue;
         }
 
-      if (space && result->len > 0 && !(is_unspaced (before) && is_unspaced (c)))
+      if (page_ends > 0)
+        for (; page_ends > 0; page_ends--)
+          g_string_append_c (result, '\f');
+      else if (space && result->len > 0 && !(is_unspaced (before) && is_unspaced (c)))
         g_string_append_c (result, ' ');
       g_string_append_unichar (result, c);
       space = FALSE;
@@ -1288,7 +1296,8 @@ _signet_store_attachment_text_matches (SignetStore *self,
 char *
 _signet_store_attachment_text_file (SignetStore *self,
                                     gint64       contract_id,
-                                    const char  *folded_term)
+                                    const char  *folded_term,
+                                    guint       *page)
 {
   g_autofree char *term = NULL;
   char *file_name = NULL;
@@ -1296,13 +1305,15 @@ _signet_store_attachment_text_file (SignetStore *self,
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
   g_return_val_if_fail (folded_term != NULL, NULL);
+  g_return_val_if_fail (page != NULL, NULL);
 
+  *page = 0;
   term = fold_text (folded_term);
   if (*term == '\0')
     return NULL;
 
   stmt = _signet_store_statement (self,
-                                  "SELECT v.file_name FROM attachments a "
+                                  "SELECT v.file_name, t.text FROM attachments a "
                                   "JOIN attachment_versions v ON v.attachment_id = a.id "
                                   "AND v.version = (SELECT max (version) FROM attachment_versions "
                                   "WHERE attachment_id = a.id) "
@@ -1315,7 +1326,19 @@ _signet_store_attachment_text_file (SignetStore *self,
   sqlite3_bind_int64 (stmt, 1, contract_id);
   sqlite3_bind_text (stmt, 2, term, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    file_name = _signet_store_dup_text (stmt, 0);
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 1);
+      const char *found = text != NULL ? strstr (text, term) : NULL;
+
+      file_name = _signet_store_dup_text (stmt, 0);
+      /* Text kept before pages were marked has no form feed: no page. */
+      if (found != NULL && strchr (text, '\f') != NULL)
+        {
+          *page = 1;
+          for (const char *p = text; p < found; p++)
+            *page += *p == '\f';
+        }
+    }
   sqlite3_reset (stmt);
 
   return file_name;

@@ -170,8 +170,8 @@ GPtrArray        *signet_store_list_blobs_without_text (SignetStore           *s
 GBytes           *signet_store_load_blob_bytes         (SignetStore           *self,
                                                         const char            *sha256,
                                                         GError               **error);
-/* Keeps the extracted @text (ignored for FAILED) and emits "changed" for
- * each contract whose attachments have it. */
+/* Keeps the extracted @text (ignored for FAILED), its pages ended by form
+ * feeds, and emits "changed" for each contract whose attachments have it. */
 gboolean          signet_store_set_blob_text           (SignetStore           *self,
                                                         const char            *sha256,
                                                         SignetBlobTextState    state,
@@ -187,10 +187,12 @@ gboolean          signet_store_set_blob_text           (SignetStore           *s
 GHashTable       *_signet_store_attachment_text_matches (SignetStore          *self,
                                                         const char            *folded_term);
 /* The name of the first current attachment of @contract_id whose text
- * contains @folded_term, or NULL. */
+ * contains @folded_term, or NULL; @page is the page it is on, from 1, or 0
+ * when the text does not say. */
 char             *_signet_store_attachment_text_file    (SignetStore          *self,
                                                         gint64                 contract_id,
-                                                        const char            *folded_term);
+                                                        const char            *folded_term,
+                                                        guint                 *page);
 
 /* An audit entry on the contract with up to five (field, old, new)
  * changes. Unchanged ones are left out, except the first, which names what

@@ -1271,9 +1271,14 @@ signet_store_describe_match (SignetStore *self,
 
       if (location == NULL)
         {
-          g_autofree char *file_name = _signet_store_attachment_text_file (self, id, term);
+          guint page;
+          g_autofree char *file_name = _signet_store_attachment_text_file (self, id, term, &page);
 
-          if (file_name != NULL)
+          if (file_name != NULL && page > 0)
+            /* Translators: where a search found a contract: on a page of
+             * an attached file, named by %s. */
+            location = g_strdup_printf (_("in %s, page %u"), file_name, page);
+          else if (file_name != NULL)
             /* Translators: where a search found a contract: in the text of
              * an attached file, named by %s. */
             location = g_strdup_printf (_("in %s"), file_name);

@@ -297,7 +297,9 @@ text_extracted_cb (GObject      *source,
       return;
     }
 
-  text = g_strjoinv ("\n", pages);
+  /* A form feed ends each page, so that search can say which page it
+   * found a word on. */
+  text = g_strjoinv ("\f", pages);
   finish_current (self, SIGNET_BLOB_TEXT_DONE, text);
 }
 

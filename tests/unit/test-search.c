@@ -405,7 +405,8 @@ test_match_location (Fixture       *f,
     { "采购部", "Department: 采购部" },
     { "hdjx", "Code: HDJX" },
     { "wjg", "Contact Person: 王建国" },
-    { "第三条", "in 租赁合同.pdf" },
+    { "第三条", "in 租赁合同.pdf, page 3" },
+    { "rent", "in 租赁合同.pdf, page 1" },
     /* What the row shows says it all. */
     { "租赁", NULL },
     { "zulin", NULL },
@@ -420,7 +421,8 @@ test_match_location (Fixture       *f,
                                             SIGNET_ATTACHMENT_ROLE_SIGNED, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (signet_store_set_blob_text (f->store, signet_attachment_get_sha256 (attachment),
-                                             SIGNET_BLOB_TEXT_DONE, "第一条 租赁物\n第三条 租金", &error));
+                                             SIGNET_BLOB_TEXT_DONE,
+                                             "Rent of the premises\n第一条 租赁物\f第二条\n\f第三条 租金\n", &error));
   g_assert_no_error (error);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
