@@ -174,6 +174,8 @@ gboolean      _signet_store_refresh_search_text  (SignetStore      *self,
                                                   const char       *where_column,
                                                   gint64            id,
                                                   GError          **error);
+gboolean      _signet_store_search_add_triggers  (SignetStore      *self,
+                                                  GError          **error);
 gboolean      _signet_store_search_check_icu     (SignetStore      *self,
                                                   GError          **error);
 

@@ -204,12 +204,8 @@ refresh_all (SignetStore  *self,
 
 /* Version 8: search covers type, owner, department, tags, and the client's
  * name, code and contact person, each also by pinyin; titles and client
- * names sort in pinyin order. The triggers keep the search text and sort
- * keys of every write, whoever makes it (the store's own INSERT makes them
- * itself and skips the trigger), so they need the functions above on the
- * connection (every store adds them; a bare sqlite3 shell cannot
- * write those columns' sources, and should not). The keys are made after
- * the rows so the indexes are built once. */
+ * names sort in pinyin order. The keys are made after the rows so the
+ * indexes are built once. */
 gboolean
 _signet_store_migrate_search (SignetStore  *self,
                               GError      **error)
@@ -227,18 +223,39 @@ _signet_store_migrate_search (SignetStore  *self,
     _signet_store_exec (self,
     "CREATE INDEX contracts_title_key ON contracts (title_key);"
     "CREATE INDEX clients_name_key ON clients (name_key);"
-    "CREATE TRIGGER contracts_search_insert AFTER INSERT ON contracts"
+    /* Text read from files before Chinese that poppler gives as Latin-1
+     * letters was recovered (src/pdf/signet-pdf-text-recovery.c) is read
+     * again, in the background as any new file: only text with such
+     * letters can hold it. */
+    "DELETE FROM blob_text WHERE text GLOB '*[¡-ÿ]*';",
+    error);
+}
+
+/* Keep the search text and sort keys of every write this connection makes
+ * (its own INSERT of a contract makes them itself and skips the trigger).
+ * The triggers are TEMP, this connection's alone, because they call the
+ * functions above: stored in the file, they would make every write of
+ * another program (the sqlite3 shell, a script) fail with "no such
+ * function". Such a program's changes to these fields are found by search
+ * under their old text until Signet writes the record again. */
+gboolean
+_signet_store_search_add_triggers (SignetStore  *self,
+                                   GError      **error)
+{
+  return _signet_store_exec (self,
+    "CREATE TEMP TRIGGER IF NOT EXISTS contracts_search_insert AFTER INSERT ON main.contracts"
     "  WHEN new.title_key IS NULL BEGIN"
     "  UPDATE contracts SET " CONTRACT_SEARCH_COLUMNS ("new") " WHERE id = new.id;"
     "END;"
-    "CREATE TRIGGER contracts_search_update AFTER UPDATE OF number, title, contract_type,"
-    "  owner, department, tags ON contracts BEGIN"
+    "CREATE TEMP TRIGGER IF NOT EXISTS contracts_search_update AFTER UPDATE OF number, title,"
+    "  contract_type, owner, department, tags ON main.contracts BEGIN"
     "  UPDATE contracts SET " CONTRACT_SEARCH_COLUMNS ("new") " WHERE id = new.id;"
     "END;"
-    "CREATE TRIGGER clients_search_insert AFTER INSERT ON clients BEGIN"
+    "CREATE TEMP TRIGGER IF NOT EXISTS clients_search_insert AFTER INSERT ON main.clients BEGIN"
     "  UPDATE clients SET " CLIENT_SEARCH_COLUMNS ("new") " WHERE id = new.id;"
     "END;"
-    "CREATE TRIGGER clients_search_update AFTER UPDATE OF name, code, contact ON clients BEGIN"
+    "CREATE TEMP TRIGGER IF NOT EXISTS clients_search_update AFTER UPDATE OF name, code, contact"
+    "  ON main.clients BEGIN"
     "  UPDATE clients SET " CLIENT_SEARCH_COLUMNS ("new") " WHERE id = new.id;"
     "END;",
     error);

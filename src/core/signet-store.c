@@ -1210,7 +1210,8 @@ open_database (SignetStore           *self,
 
   /* Search's stored pinyin and sort keys come with version 8. */
   return run_migrations (self, (int) version, target_version, error) &&
-         (target_version < 8 || _signet_store_search_check_icu (self, error));
+         (target_version < 8 || (_signet_store_search_add_triggers (self, error) &&
+                                 _signet_store_search_check_icu (self, error)));
 }
 
 static void

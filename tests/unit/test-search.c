@@ -158,6 +158,35 @@ search_numbers (SignetStore   *store,
       g_error ("search “%s” found “%s”, expected “%s”", (query), found_, (expected)); \
   } G_STMT_END
 
+/* Another program (the sqlite3 shell, a script) has none of Signet's SQL
+ * functions: it can still change and add clients and contracts, and Signet
+ * keeps the search text of what it writes itself. */
+static void
+test_other_program_writes (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = add_client (f->store, "华东物流", "HDWL", "王芳");
+  g_autoptr(SignetContract) contract = add_contract (f->store, client, "HT-1", "仓储合同", "李娜", "采购部");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
+
+  exec_raw (f->path,
+            "UPDATE clients SET contact = '赵磊' WHERE code = 'HDWL';"
+            "UPDATE contracts SET owner = '陈静' WHERE number = 'HT-1';"
+            "INSERT INTO contracts (number, title, client_id, currency, status, risk_level, uuid)"
+            "  SELECT 'HT-2', 'Written elsewhere', id, 'CNY', 'draft', 'low',"
+            "         'b6c1d0e4-3f5a-4e2b-9c7d-8a1f2e3d4c5b'"
+            "  FROM clients WHERE code = 'HDWL';");
+
+  g_assert_true (signet_store_check_external_changes (f->store, &error));
+  g_assert_no_error (error);
+  signet_contract_set_title (contract, "仓储服务合同");
+  g_assert_true (signet_store_update_contract (f->store, contract, &error));
+  g_assert_no_error (error);
+  found = search_numbers (f->store, "ccfw", SIGNET_SORT_NUMBER, FALSE);
+  g_assert_cmpstr (found, ==, "HT-1");
+}
+
 static void
 test_pinyin_of_fields (void)
 {
@@ -449,6 +478,7 @@ test_migration_8 (Fixture       *f,
   g_autofree char *by_client = NULL;
   g_autofree char *by_title = NULL;
   g_autofree char *location = NULL;
+  g_autofree char *texts = NULL;
 
   g_assert_no_error (error);
   g_clear_object (&v6);
@@ -468,7 +498,13 @@ test_migration_8 (Fixture       *f,
             "  (3, 'HT-2026-0003', '重庆汽配采购协议', 3, '采购', '王芳', '采购部', 100, 'CNY', 'draft', 'low', NULL,"
             "   'ht-2026-0003 重庆汽配采购协议 重庆山城汽车零部件有限公司 '),"
             "  (4, 'HT-2026-0004', '北京云服务订阅协议', 4, '订阅服务', '李娜', '信息技术部', 100, 'CNY', 'draft', 'low', NULL,"
-            "   'ht-2026-0004 北京云服务订阅协议 北京云启科技有限公司 ');");
+            "   'ht-2026-0004 北京云服务订阅协议 北京云启科技有限公司 ');"
+            /* Files' text as it was read before Chinese given as Latin-1
+             * letters was recovered, and text that cannot hold any. */
+            "INSERT INTO blob_text (sha256, state, text) VALUES"
+            "  ('a1', 'done', '¹ØÓÚºì¾ü×÷Õ½µÄÔ­Ôò'),"
+            "  ('b2', 'done', '关于红军作战的原则 page 1'),"
+            "  ('c3', 'done', 'Lease agreement');");
 
   now = signet_store_new (path, &error);
   g_assert_no_error (error);
@@ -491,6 +527,8 @@ test_migration_8 (Fixture       *f,
   g_assert_cmpstr (location, ==, "Owner: 李娜");
 
   g_clear_object (&now);
+  texts = query_raw_text (path, "SELECT group_concat (sha256, ' ') FROM blob_text");
+  g_assert_cmpstr (texts, ==, "b2 c3");
   version = query_raw_text (path, "SELECT version FROM search_icu");
   g_assert_cmpstr (version, ==, signet_search_icu_version ());
   g_assert_cmpint (atoi (query_raw_text (path, "PRAGMA user_version")), ==, 8);
@@ -549,6 +587,7 @@ main (int   argc,
   ADD ("/search/match-location", test_match_location);
   ADD ("/search/migration-8", test_migration_8);
   ADD ("/search/icu-version-change", test_icu_version_change);
+  ADD ("/search/other-program-writes", test_other_program_writes);
 #undef ADD
 
   return g_test_run ();
