@@ -300,36 +300,6 @@ set_deleted (SignetClientsWindow *self,
                           !deleted && self->client != NULL && signet_client_get_id (self->client) != 0);
 }
 
-static GtkWidget *
-new_deleted_notice (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *title = gtk_label_new (_("This Client Was Deleted Elsewhere"));
-  GtkWidget *description = gtk_label_new (_("Someone else deleted this client while you were editing it. "
-                                            "What the form shows is kept: save to add it again as a new "
-                                            "client, or copy what you need."));
-
-  gtk_widget_add_css_class (icon, "warning");
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (title_box), icon);
-  gtk_box_append (GTK_BOX (title_box), title);
-  gtk_box_append (GTK_BOX (box), title_box);
-
-  gtk_label_set_xalign (GTK_LABEL (description), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
-  gtk_box_append (GTK_BOX (box), description);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("This Client Was Deleted Elsewhere"), -1);
-  gtk_widget_set_visible (box, FALSE);
-
-  return box;
-}
-
 /* Shows a copy of @client in the form (NULL: nothing). */
 static void
 show_client (SignetClientsWindow *self,
@@ -1018,7 +988,11 @@ signet_clients_window_init (SignetClientsWindow *self)
   _signet_clients_window_build_contracts (self);
   self->conflict_panel = SIGNET_CONFLICT_PANEL (signet_conflict_panel_new (_("This Client Was Changed Elsewhere")));
   gtk_box_prepend (self->form_box, GTK_WIDGET (self->conflict_panel));
-  self->deleted_notice = new_deleted_notice ();
+  self->deleted_notice =
+    signet_deleted_notice_new (_("This Client Was Deleted Elsewhere"),
+                               _("Someone else deleted this client while you were editing it. "
+                                 "What the form shows is kept: save to add it again as a new "
+                                 "client, or copy what you need."));
   gtk_box_prepend (self->form_box, self->deleted_notice);
   g_signal_connect_object (self->conflict_panel, "choice-changed", G_CALLBACK (choice_changed_cb),
                            self, G_CONNECT_SWAPPED);

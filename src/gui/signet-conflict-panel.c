@@ -278,3 +278,31 @@ signet_conflict_panel_ask (SignetConflictPanel *self)
         }
     }
 }
+
+GtkWidget *
+signet_deleted_notice_new (const char *title,
+                           const char *description)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *title_label = gtk_label_new (title);
+  GtkWidget *description_label = gtk_label_new (description);
+
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_label_set_xalign (GTK_LABEL (title_label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  gtk_widget_add_css_class (title_label, "heading");
+  gtk_box_append (GTK_BOX (title_box), icon);
+  gtk_box_append (GTK_BOX (title_box), title_label);
+  gtk_box_append (GTK_BOX (box), title_box);
+
+  gtk_label_set_xalign (GTK_LABEL (description_label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (description_label), TRUE);
+  gtk_box_append (GTK_BOX (box), description_label);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_widget_set_visible (box, FALSE);
+
+  return box;
+}

@@ -35,4 +35,11 @@ gboolean   signet_conflict_panel_get_resolved (SignetConflictPanel *self);
  * without one. */
 void       signet_conflict_panel_ask          (SignetConflictPanel *self);
 
+/* The notice shown above a form whose record was deleted elsewhere while
+ * it was open, hidden to begin with: a warning @title (also the notice's
+ * accessible name) and a wrapped @description under it. The Clients
+ * window and the contract page each give their own words. */
+GtkWidget *signet_deleted_notice_new          (const char          *title,
+                                               const char          *description);
+
 G_END_DECLS
