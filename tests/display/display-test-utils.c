@@ -6,12 +6,24 @@
 
 #include <locale.h>
 
+#include <unistd.h>
+
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "display-test-utils.h"
 #include "signet-application.h"
+#include "signet-contract-list.h"
+#include "signet-contract-page.h"
+#include "signet-contract-table.h"
 
 static GStrv system_data_dirs;
+/* XDG_DATA_DIRS before the isolation of the test's directories. */
+static char *system_data_dirs_variable;
+
+/* The file a child of display_test_run_in_locale() writes why it skips
+ * to. */
+#define SKIP_REASON_VARIABLE "SIGNET_TEST_SKIP_REASON_FILE"
 
 static GStrv
 system_subdirs (const char *name)
@@ -40,6 +52,7 @@ display_test_init (int    *argc,
 {
   g_auto(GStrv) mime_dirs = NULL;
 
+  system_data_dirs_variable = g_strdup (g_getenv ("XDG_DATA_DIRS"));
   system_data_dirs = g_strdupv ((GStrv) g_get_system_data_dirs ());
   mime_dirs = system_subdirs ("mime");
   g_content_type_set_mime_dirs ((const char * const *) mime_dirs);
@@ -50,6 +63,86 @@ display_test_init (int    *argc,
   gtk_disable_setlocale ();
   gtk_init ();
   adw_init ();
+}
+
+const char *
+display_test_system_data_dirs (void)
+{
+  return system_data_dirs_variable;
+}
+
+void
+display_test_run_in_locale (const char *locale)
+{
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *reason_path = NULL;
+  g_autofree char *reason = NULL;
+  int fd;
+
+  fd = g_file_open_tmp ("signet-skip-XXXXXX", &reason_path, NULL);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+
+  /* The child isolates its directories again, from the system's. */
+  if (system_data_dirs_variable != NULL)
+    envp = g_environ_setenv (envp, "XDG_DATA_DIRS", system_data_dirs_variable, TRUE);
+  else
+    envp = g_environ_unsetenv (envp, "XDG_DATA_DIRS");
+  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
+  envp = g_environ_setenv (envp, "LANG", locale, TRUE);
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+  envp = g_environ_setenv (envp, SKIP_REASON_VARIABLE, reason_path, TRUE);
+
+  g_test_trap_subprocess_with_envp (NULL, (const char * const *) envp, 0,
+                                    G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+
+  if (!g_test_trap_has_passed () && g_file_get_contents (reason_path, &reason, NULL, NULL) && *reason != '\0')
+    g_test_skip (reason);
+  else
+    g_test_trap_assert_passed ();
+  g_unlink (reason_path);
+}
+
+void
+display_test_child_skip (const char *reason)
+{
+  g_assert_true (g_file_set_contents (g_getenv (SKIP_REASON_VARIABLE), reason, -1, NULL));
+  g_test_skip (reason);
+}
+
+gboolean
+display_test_child_in_locale (const char *locale,
+                              int         category)
+{
+  const char *current = setlocale (category, NULL);
+  g_autofree char *reason = NULL;
+
+  if (current != NULL && g_str_equal (current, locale))
+    return TRUE;
+
+  reason = g_strdup_printf ("The %s locale is not installed.", locale);
+  display_test_child_skip (reason);
+
+  return FALSE;
+}
+
+gboolean
+display_test_child_speaks_chinese (void)
+{
+  const char *locale = setlocale (LC_MESSAGES, NULL);
+
+  if (locale == NULL || !g_str_has_prefix (locale, "zh_CN"))
+    {
+      display_test_child_skip ("The zh_CN.UTF-8 locale is not installed.");
+      return FALSE;
+    }
+  if (g_strcmp0 (_("Calendar"), "Calendar") == 0)
+    {
+      display_test_child_skip ("The Chinese catalog is not built.");
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -450,4 +543,117 @@ display_test_save_screenshot (GtkWidget  *widget,
   g_test_message ("Screenshot: %s", path);
 
   return path;
+}
+
+void
+display_test_two_writers_set_up (DisplayTestTwoWriters *f,
+                                 gconstpointer          data)
+{
+  g_autoptr(GError) error = NULL;
+
+  display_test_reset_settings ();
+
+  f->store = display_test_new_store ();
+  f->client = display_test_add_client (f->store, "北京华信科技有限公司", "HX");
+  f->contract = display_test_add_contract (f->store, f->client, "HT-2026-0001", "Office lease", 1200000);
+  f->other = signet_store_new (signet_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+}
+
+void
+display_test_two_writers_tear_down (DisplayTestTwoWriters *f,
+                                    gconstpointer          data)
+{
+  display_test_destroy_windows ();
+  g_clear_object (&f->contract);
+  g_clear_object (&f->client);
+  g_clear_object (&f->other);
+  g_clear_object (&f->store);
+}
+
+void
+display_test_select_contract (GtkWidget      *window,
+                              SignetContract *contract)
+{
+  GtkWidget *table = display_test_find_type (window, SIGNET_TYPE_CONTRACT_TABLE);
+  GtkWidget *view = display_test_find_type (table, GTK_TYPE_COLUMN_VIEW);
+  SignetContractList *list = signet_contract_table_get_model (SIGNET_CONTRACT_TABLE (table));
+  guint position = signet_contract_list_find (list, signet_contract_get_id (contract));
+  GtkWidget *page;
+
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), position, TRUE);
+  display_test_spin (20);
+  page = display_test_find_type (window, SIGNET_TYPE_CONTRACT_PAGE);
+  g_assert_nonnull (signet_contract_page_get_contract (SIGNET_CONTRACT_PAGE (page)));
+}
+
+GtkWidget *
+display_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+gboolean
+display_test_file_chooser_shown (gpointer data)
+{
+  return display_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+/* GTK's own chooser, which GtkFileDialog shows without a portal, is
+ * driven through the GtkFileChooser calls GTK 4.10 deprecated for apps. */
+gboolean
+display_test_chooser_has_folder (gpointer chooser)
+{
+  g_autoptr(GFile) folder = NULL;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  folder = gtk_file_chooser_get_current_folder (chooser);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  return folder != NULL;
+}
+
+static void
+subprocess_waited_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  gboolean *done = data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *done = TRUE;
+}
+
+gboolean
+display_test_run_xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  gboolean done = FALSE;
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, NULL);
+  if (process == NULL)
+    return FALSE;
+  g_subprocess_wait_async (process, NULL, subprocess_waited_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  display_test_spin (100);
+
+  return g_subprocess_get_if_exited (process) && g_subprocess_get_exit_status (process) == 0;
 }

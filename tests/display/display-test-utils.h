@@ -15,6 +15,27 @@ G_BEGIN_DECLS
  * G_TEST_OPTION_ISOLATE_DIRS. */
 void          display_test_init            (int           *argc,
                                             char        ***argv);
+/* XDG_DATA_DIRS as it was before display_test_init() isolated the
+ * test's directories (NULL: unset), for a child process to isolate its
+ * own from the system's again. */
+const char   *display_test_system_data_dirs (void);
+/* Runs the current test again in a child process in @locale (LC_ALL and
+ * LANG: Debian 13's gettext ignores LANGUAGE in C.UTF-8, so it takes a
+ * real locale). A child that skips through display_test_child_skip()
+ * makes this test skip with the child's reason; GLib counts the child's
+ * skip as a failure. */
+void          display_test_run_in_locale   (const char    *locale);
+/* In the child of display_test_run_in_locale(): skips the test for
+ * @reason and tells the parent why. */
+void          display_test_child_skip      (const char    *reason);
+/* In the child: whether @category of the process is in @locale; if it
+ * cannot be, the test skips and tells the parent why. */
+gboolean      display_test_child_in_locale (const char    *locale,
+                                            int            category);
+/* In the child: whether the interface is Chinese (the zh_CN locale and
+ * the build's catalog); if it cannot be, the test skips and tells the
+ * parent why. */
+gboolean      display_test_child_speaks_chinese (void);
 /* Puts every key of the app's settings back to its default. */
 void          display_test_reset_settings  (void);
 /* A new, empty register in the test's own data directory. */
@@ -27,6 +48,25 @@ SignetContract *display_test_add_contract  (SignetStore   *store,
                                             const char    *number,
                                             const char    *title,
                                             gint64         value);
+
+/* A register with one client (北京华信科技有限公司, HX) and one contract
+ * (HT-2026-0001, Office lease) in the window's store, and a second
+ * connection to its file through which the test writes as another
+ * program would; @window is the test's, destroyed at tear-down. For
+ * g_test_add(). */
+typedef struct
+{
+  SignetStore    *store;
+  SignetStore    *other;
+  SignetClient   *client;
+  SignetContract *contract;
+  GtkWidget      *window;
+} DisplayTestTwoWriters;
+
+void          display_test_two_writers_set_up    (DisplayTestTwoWriters *f,
+                                                  gconstpointer          data);
+void          display_test_two_writers_tear_down (DisplayTestTwoWriters *f,
+                                                  gconstpointer          data);
 
 /* Runs the main loop until @condition holds or 10 s pass; the result of
  * @condition at the end. */
@@ -56,6 +96,21 @@ gboolean      display_test_shows_label     (GtkWidget     *widget,
  * ignored). */
 GtkWidget    *display_test_find_button     (GtkWidget     *root,
                                             const char    *label);
+/* Selects @contract in the list of the shown Signet @window, as a user
+ * clicks it, and checks that its page shows a contract. */
+void          display_test_select_contract (GtkWidget     *window,
+                                            SignetContract *contract);
+/* The first visible toplevel window of @type, or NULL. */
+GtkWidget    *display_test_find_toplevel   (GType          type);
+/* Whether GTK's file chooser is shown (for display_test_wait_for()). */
+gboolean      display_test_file_chooser_shown  (gpointer   data);
+/* Whether the GtkFileChooser @chooser has a current folder (for
+ * display_test_wait_for()). */
+gboolean      display_test_chooser_has_folder  (gpointer   chooser);
+/* Runs xdotool with @args while the main loop runs, so that the window
+ * sees the keys as a user types them, and lets it draw for 100 ms after;
+ * whether xdotool ran and succeeded. */
+gboolean      display_test_run_xdotool     (const char * const *args);
 /* The alert dialog shown (the topmost when they stack), or NULL. */
 AdwAlertDialog *display_test_find_alert_dialog (void);
 /* Clicks the button of @response in the alert shown, as a user answers

@@ -1062,45 +1062,11 @@ test_encrypted_copy (Fixture       *fixture,
   g_unlink (plain);
 }
 
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
-file_chooser_shown (gpointer data)
-{
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
-}
-
-static gboolean
-chooser_has_folder (gpointer data)
-{
-  g_autoptr(GFile) folder = NULL;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  folder = gtk_file_chooser_get_current_folder (data);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  return folder != NULL;
-}
-
 static gboolean
 replace_question_shown (gpointer data)
 {
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  return find_toplevel (GTK_TYPE_MESSAGE_DIALOG) != NULL;
+  return display_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG) != NULL;
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
@@ -1155,15 +1121,15 @@ choose_register (SignetAttachmentWindow *window,
   AdwAlertDialog *alert;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  g_assert_true (display_test_wait_for (file_chooser_shown, NULL));
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (display_test_wait_for (display_test_file_chooser_shown, NULL));
+  chooser = display_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   /* The chooser opens on the current folder once it is shown, and fills
    * in its path bar after that (GTK 4.18 warns when the folder changes
    * under a path bar still filling in); the user then goes to the
    * register's folder and types its name. */
-  g_assert_true (display_test_wait_for (chooser_has_folder, chooser));
+  g_assert_true (display_test_wait_for (display_test_chooser_has_folder, chooser));
   display_test_spin (500);
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -1172,7 +1138,7 @@ choose_register (SignetAttachmentWindow *window,
   g_assert_true (display_test_wait_for (replace_question_shown, NULL));
   /* GTK 4.18 asks with a GtkAlertDialog, whose buttons answer with their
    * place: Replace is the second. */
-  while ((question = find_toplevel (GTK_TYPE_MESSAGE_DIALOG)) != NULL)
+  while ((question = display_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG)) != NULL)
     {
       gtk_dialog_response (GTK_DIALOG (question), 1);
       display_test_spin (200);
@@ -1244,42 +1210,6 @@ test_open_from_contract_page (Fixture       *fixture,
   wait_for_document (opened);
 }
 
-static void
-subprocess_waited_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  gboolean *done = user_data;
-
-  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
-  *done = TRUE;
-}
-
-/* Runs xdotool while the main loop runs, so that the window sees the keys
- * as a user types them. */
-static gboolean
-run_xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  gboolean done = FALSE;
-
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, NULL);
-  if (process == NULL)
-    return FALSE;
-  g_subprocess_wait_async (process, NULL, subprocess_waited_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  display_test_spin (100);
-
-  return g_subprocess_get_if_exited (process) && g_subprocess_get_exit_status (process) == 0;
-}
-
 /* @keys: key names separated by spaces. */
 static gboolean
 press_keys (const char *window_id,
@@ -1298,7 +1228,7 @@ press_keys (const char *window_id,
     g_ptr_array_add (args, names[i]);
   g_ptr_array_add (args, NULL);
 
-  return run_xdotool ((const char * const *) args->pdata);
+  return display_test_run_xdotool ((const char * const *) args->pdata);
 }
 
 /* The single-key shortcuts, typed through the X server: they reach the

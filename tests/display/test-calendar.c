@@ -7,10 +7,8 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "display-test-utils.h"
 #include "signet-agenda-view.h"
@@ -28,9 +26,6 @@
  * popover, the keyboard moving between months, and a click opening the
  * contract. Screenshots in English and Chinese go next to the test
  * binary (calendar-en.png, calendar-zh_CN.png). */
-
-/* XDG_DATA_DIRS before the isolation of the test's directories. */
-static char *system_data_dirs;
 
 /* More contracts ending on one day than a day cell has room for, and
  * than the grid holds of a day (SIGNET_MONTH_GRID_MAX_CHIPS). */
@@ -745,91 +740,6 @@ find_with_class (GtkWidget  *root,
   return NULL;
 }
 
-/* The file a child of run_in_chinese() writes why it skips to. */
-#define SKIP_REASON_VARIABLE "SIGNET_TEST_SKIP_REASON_FILE"
-
-/* Runs the current test again in a child process in @locale (Debian 13's
- * gettext ignores LANGUAGE in C.UTF-8, so it takes a real locale). A
- * child that skips makes this test skip with the child's reason; GLib
- * counts the child's skip as a failure. */
-static void
-run_in_locale (const char *locale)
-{
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autofree char *reason_path = NULL;
-  g_autofree char *reason = NULL;
-  int fd;
-
-  fd = g_file_open_tmp ("signet-skip-XXXXXX", &reason_path, NULL);
-  g_assert_cmpint (fd, >=, 0);
-  close (fd);
-
-  /* The child isolates its directories again, from the system's. */
-  if (system_data_dirs != NULL)
-    envp = g_environ_setenv (envp, "XDG_DATA_DIRS", system_data_dirs, TRUE);
-  else
-    envp = g_environ_unsetenv (envp, "XDG_DATA_DIRS");
-  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
-  envp = g_environ_setenv (envp, "LANG", locale, TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-  envp = g_environ_setenv (envp, SKIP_REASON_VARIABLE, reason_path, TRUE);
-
-  g_test_trap_subprocess_with_envp (NULL, (const char * const *) envp, 0,
-                                    G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-
-  if (!g_test_trap_has_passed () && g_file_get_contents (reason_path, &reason, NULL, NULL) && *reason != '\0')
-    g_test_skip (reason);
-  else
-    g_test_trap_assert_passed ();
-  g_unlink (reason_path);
-}
-
-static void
-run_in_chinese (void)
-{
-  run_in_locale ("zh_CN.UTF-8");
-}
-
-/* In the child of run_in_locale(): whether the process is in @locale; if
- * it cannot be, the test skips and tells the parent why. */
-static gboolean
-child_in_locale (const char *locale)
-{
-  const char *current = setlocale (LC_TIME, NULL);
-  g_autofree char *reason = NULL;
-
-  if (current != NULL && g_str_equal (current, locale))
-    return TRUE;
-
-  reason = g_strdup_printf ("The %s locale is not installed.", locale);
-  g_assert_true (g_file_set_contents (g_getenv (SKIP_REASON_VARIABLE), reason, -1, NULL));
-  g_test_skip (reason);
-
-  return FALSE;
-}
-
-/* In the child of run_in_chinese(): whether the interface is Chinese; if
- * it cannot be, the test skips and tells the parent why. */
-static gboolean
-child_speaks_chinese (void)
-{
-  const char *locale = setlocale (LC_MESSAGES, NULL);
-  const char *reason = NULL;
-
-  if (locale == NULL || !g_str_has_prefix (locale, "zh_CN"))
-    reason = "The zh_CN.UTF-8 locale is not installed.";
-  else if (g_strcmp0 (_("Calendar"), "Calendar") == 0)
-    reason = "The Chinese catalog is not built.";
-
-  if (reason == NULL)
-    return TRUE;
-
-  g_assert_true (g_file_set_contents (g_getenv (SKIP_REASON_VARIABLE), reason, -1, NULL));
-  g_test_skip (reason);
-
-  return FALSE;
-}
-
 /* The interface in Chinese, in a process of its own: GLib decides at
  * the first translation whether to translate at all. */
 static void
@@ -841,11 +751,11 @@ test_chinese (void)
 
   if (!g_test_subprocess ())
     {
-      run_in_chinese ();
+      display_test_run_in_locale ("zh_CN.UTF-8");
       return;
     }
 
-  if (!child_speaks_chinese ())
+  if (!display_test_child_speaks_chinese ())
     return;
 
   fixture_set_up (&fixture, NULL);
@@ -897,11 +807,13 @@ test_week_start (gconstpointer data)
 
   if (!g_test_subprocess ())
     {
-      run_in_locale (week->locale);
+      display_test_run_in_locale (week->locale);
       return;
     }
 
-  if (g_str_has_prefix (week->locale, "zh_CN") ? !child_speaks_chinese () : !child_in_locale (week->locale))
+  if (g_str_has_prefix (week->locale, "zh_CN")
+      ? !display_test_child_speaks_chinese ()
+      : !display_test_child_in_locale (week->locale, LC_TIME))
     return;
 
   display_test_reset_settings ();
@@ -1032,7 +944,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
   display_test_init (&argc, &argv);
   load_style ();
   bindtextdomain (GETTEXT_PACKAGE, SIGNET_TEST_LOCALE_DIR);

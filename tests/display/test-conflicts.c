@@ -9,9 +9,7 @@
 #include "display-test-utils.h"
 #include "signet-clients-window.h"
 #include "signet-conflict-panel.h"
-#include "signet-contract-list.h"
 #include "signet-contract-page.h"
-#include "signet-contract-table.h"
 #include "signet-window.h"
 
 /* An edit never silently overwrites someone else's change: the window
@@ -19,40 +17,7 @@
  * file, as another program would, changes it. The save is refused, the
  * page shows what changed, and the user reloads or keeps each field. */
 
-typedef struct
-{
-  SignetStore    *store;
-  SignetStore    *other;
-  SignetClient   *client;
-  SignetContract *contract;
-  GtkWidget      *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  display_test_reset_settings ();
-
-  f->store = display_test_new_store ();
-  f->client = display_test_add_client (f->store, "北京华信科技有限公司", "HX");
-  f->contract = display_test_add_contract (f->store, f->client, "HT-2026-0001", "Office lease", 1200000);
-  f->other = signet_store_new (signet_store_get_path (f->store), &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  display_test_destroy_windows ();
-  g_clear_object (&f->contract);
-  g_clear_object (&f->client);
-  g_clear_object (&f->other);
-  g_clear_object (&f->store);
-}
+typedef DisplayTestTwoWriters Fixture;
 
 static SignetContractPage *
 page (Fixture *f)
@@ -63,22 +28,9 @@ page (Fixture *f)
 static void
 show_window (Fixture *f)
 {
-  GtkWidget *table;
-  SignetContractList *list;
-  guint position;
-
   f->window = GTK_WIDGET (signet_window_new (NULL, f->store, NULL));
   display_test_show (GTK_WINDOW (f->window));
-
-  /* Click the contract in the list, as a user picks it. */
-  table = display_test_find_type (f->window, SIGNET_TYPE_CONTRACT_TABLE);
-  list = signet_contract_table_get_model (SIGNET_CONTRACT_TABLE (table));
-  position = signet_contract_list_find (list, signet_contract_get_id (f->contract));
-  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
-  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (display_test_find_type (table, GTK_TYPE_COLUMN_VIEW))),
-                                   position, TRUE);
-  display_test_spin (20);
-  g_assert_nonnull (signet_contract_page_get_contract (page (f)));
+  display_test_select_contract (f->window, f->contract);
 }
 
 /* The field called @name below @root, outside the conflict panel. */
@@ -558,7 +510,7 @@ main (int   argc,
   display_test_init (&argc, &argv);
 
 #define ADD(path, func) \
-  g_test_add ("/conflicts/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/conflicts/" path, Fixture, NULL, display_test_two_writers_set_up, func, display_test_two_writers_tear_down)
 
   ADD ("reload-title", test_reload_title);
   ADD ("keep-mine", test_keep_mine);

@@ -6,10 +6,8 @@
 
 #include <locale.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "display-test-utils.h"
 #include "signet-contract-page.h"
@@ -24,12 +22,6 @@
  * field with what was read and how to type it, and nothing is stored.
  * Each locale runs in a process of its own. Screenshots of the form go
  * next to the test binary (date-fields-de_DE.png, ...). */
-
-/* XDG_DATA_DIRS before the isolation of the test's directories. */
-static char *system_data_dirs;
-
-/* The file a child of run_in_locale() writes why it skips to. */
-#define SKIP_REASON_VARIABLE "SIGNET_TEST_SKIP_REASON_FILE"
 
 typedef struct
 {
@@ -46,59 +38,6 @@ static const LocaleCase locale_cases[] = {
   { "en_US.UTF-8", "03/31/2027", "4/30/2027", "04/30/2027", "05.01.2027", "MM/DD/YYYY" },
   { "zh_CN.UTF-8", "2027年03月31日", "2027年4月30日", "2027年04月30日", "05/01/2027", "YYYY年MM月DD日" },
 };
-
-/* Runs the current test again in a child process in @locale. A child
- * that skips makes this test skip with the child's reason; GLib counts
- * the child's skip as a failure. */
-static void
-run_in_locale (const char *locale)
-{
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autofree char *reason_path = NULL;
-  g_autofree char *reason = NULL;
-  int fd;
-
-  fd = g_file_open_tmp ("signet-skip-XXXXXX", &reason_path, NULL);
-  g_assert_cmpint (fd, >=, 0);
-  close (fd);
-
-  /* The child isolates its directories again, from the system's. */
-  if (system_data_dirs != NULL)
-    envp = g_environ_setenv (envp, "XDG_DATA_DIRS", system_data_dirs, TRUE);
-  else
-    envp = g_environ_unsetenv (envp, "XDG_DATA_DIRS");
-  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
-  envp = g_environ_setenv (envp, "LANG", locale, TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-  envp = g_environ_setenv (envp, SKIP_REASON_VARIABLE, reason_path, TRUE);
-
-  g_test_trap_subprocess_with_envp (NULL, (const char * const *) envp, 0,
-                                    G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-
-  if (!g_test_trap_has_passed () && g_file_get_contents (reason_path, &reason, NULL, NULL) && *reason != '\0')
-    g_test_skip (reason);
-  else
-    g_test_trap_assert_passed ();
-  g_unlink (reason_path);
-}
-
-/* In the child: whether the process is in @locale; if it cannot be, the
- * test skips and tells the parent why. */
-static gboolean
-child_in_locale (const char *locale)
-{
-  const char *current = setlocale (LC_TIME, NULL);
-  g_autofree char *reason = NULL;
-
-  if (current != NULL && g_str_equal (current, locale))
-    return TRUE;
-
-  reason = g_strdup_printf ("The %s locale is not installed.", locale);
-  g_assert_true (g_file_set_contents (g_getenv (SKIP_REASON_VARIABLE), reason, -1, NULL));
-  g_test_skip (reason);
-
-  return FALSE;
-}
 
 static const char *
 stored_end_date (SignetStore *store,
@@ -154,11 +93,11 @@ test_locale (gconstpointer data)
 
   if (!g_test_subprocess ())
     {
-      run_in_locale (c->locale);
+      display_test_run_in_locale (c->locale);
       return;
     }
 
-  if (!child_in_locale (c->locale))
+  if (!display_test_child_in_locale (c->locale, LC_TIME))
     return;
 
   display_test_reset_settings ();
@@ -251,7 +190,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
   display_test_init (&argc, &argv);
   bindtextdomain (GETTEXT_PACKAGE, SIGNET_TEST_LOCALE_DIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

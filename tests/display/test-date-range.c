@@ -6,10 +6,8 @@
 
 #include <locale.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "display-test-utils.h"
@@ -36,9 +34,6 @@
  * (date-range-en.png, date-range-zh_CN.png). */
 
 #define TODAY "2026-12-07"
-
-/* XDG_DATA_DIRS before the isolation of the test's directories. */
-static char *system_data_dirs;
 
 typedef struct
 {
@@ -406,8 +401,8 @@ test_annotation_time (void)
   if (!g_test_subprocess ())
     {
       /* The child isolates its directories again, from the system's. */
-      if (system_data_dirs != NULL)
-        g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+      if (display_test_system_data_dirs () != NULL)
+        g_setenv ("XDG_DATA_DIRS", display_test_system_data_dirs (), TRUE);
       else
         g_unsetenv ("XDG_DATA_DIRS");
       g_setenv ("TZ", "Asia/Shanghai", TRUE);
@@ -449,67 +444,6 @@ test_annotation_time (void)
   display_test_destroy_windows ();
 }
 
-/* The file a child of run_in_chinese() writes why it skips to. */
-#define SKIP_REASON_VARIABLE "SIGNET_TEST_SKIP_REASON_FILE"
-
-/* Runs the current test again in a child process in the zh_CN.UTF-8
- * locale (Debian 13's gettext ignores LANGUAGE in C.UTF-8, so it takes a
- * real locale). A child that skips makes this test skip with the child's
- * reason; GLib counts the child's skip as a failure. */
-static void
-run_in_chinese (void)
-{
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autofree char *reason_path = NULL;
-  g_autofree char *reason = NULL;
-  int fd;
-
-  fd = g_file_open_tmp ("signet-skip-XXXXXX", &reason_path, NULL);
-  g_assert_cmpint (fd, >=, 0);
-  close (fd);
-
-  /* The child isolates its directories again, from the system's. */
-  if (system_data_dirs != NULL)
-    envp = g_environ_setenv (envp, "XDG_DATA_DIRS", system_data_dirs, TRUE);
-  else
-    envp = g_environ_unsetenv (envp, "XDG_DATA_DIRS");
-  envp = g_environ_setenv (envp, "LC_ALL", "zh_CN.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "LANG", "zh_CN.UTF-8", TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-  envp = g_environ_setenv (envp, SKIP_REASON_VARIABLE, reason_path, TRUE);
-
-  g_test_trap_subprocess_with_envp (NULL, (const char * const *) envp, 0,
-                                    G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-
-  if (!g_test_trap_has_passed () && g_file_get_contents (reason_path, &reason, NULL, NULL) && *reason != '\0')
-    g_test_skip (reason);
-  else
-    g_test_trap_assert_passed ();
-  g_unlink (reason_path);
-}
-
-/* In the child of run_in_chinese(): whether the interface is Chinese; if
- * it cannot be, the test skips and tells the parent why. */
-static gboolean
-child_speaks_chinese (void)
-{
-  const char *locale = setlocale (LC_MESSAGES, NULL);
-  const char *reason = NULL;
-
-  if (locale == NULL || !g_str_has_prefix (locale, "zh_CN"))
-    reason = "The zh_CN.UTF-8 locale is not installed.";
-  else if (g_strcmp0 (_("Calendar"), "Calendar") == 0)
-    reason = "The Chinese catalog is not built.";
-
-  if (reason == NULL)
-    return TRUE;
-
-  g_assert_true (g_file_set_contents (g_getenv (SKIP_REASON_VARIABLE), reason, -1, NULL));
-  g_test_skip (reason);
-
-  return FALSE;
-}
-
 /* The page in Chinese, in a process of its own: GLib decides at the first
  * translation whether to translate at all. */
 static void
@@ -521,11 +455,11 @@ test_chinese (void)
 
   if (!g_test_subprocess ())
     {
-      run_in_chinese ();
+      display_test_run_in_locale ("zh_CN.UTF-8");
       return;
     }
 
-  if (!child_speaks_chinese ())
+  if (!display_test_child_speaks_chinese ())
     return;
 
   fixture_set_up (&f, NULL);
@@ -545,7 +479,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
   display_test_init (&argc, &argv);
   bindtextdomain (GETTEXT_PACKAGE, SIGNET_TEST_LOCALE_DIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

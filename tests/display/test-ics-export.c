@@ -14,40 +14,6 @@
 #include "signet-store-events.h"
 #include "signet-window.h"
 
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
-file_chooser_shown (gpointer data)
-{
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
-}
-
-static gboolean
-chooser_has_folder (gpointer data)
-{
-  g_autoptr(GFile) folder = NULL;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  folder = gtk_file_chooser_get_current_folder (data);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  return folder != NULL;
-}
-
 static gboolean
 file_written (gpointer data)
 {
@@ -106,13 +72,13 @@ test_preferences_alarms (void)
   window = signet_window_new (NULL, store, NULL);
   display_test_show (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-ics", NULL));
-  g_assert_true (display_test_wait_for (file_chooser_shown, NULL));
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (display_test_wait_for (display_test_file_chooser_shown, NULL));
+  chooser = display_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   /* As test-attachment-window: the chooser fills in its path bar after it
    * shows its folder, and the user then goes to another folder. */
-  g_assert_true (display_test_wait_for (chooser_has_folder, chooser));
+  g_assert_true (display_test_wait_for (display_test_chooser_has_folder, chooser));
   display_test_spin (500);
   folder = g_file_new_for_path (dir);
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));

@@ -30,40 +30,7 @@
 
 #define WITHIN_US (2 * G_USEC_PER_SEC)
 
-typedef struct
-{
-  SignetStore    *store;
-  SignetStore    *other;
-  SignetClient   *client;
-  SignetContract *contract;
-  GtkWidget      *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  display_test_reset_settings ();
-
-  f->store = display_test_new_store ();
-  f->client = display_test_add_client (f->store, "北京华信科技有限公司", "HX");
-  f->contract = display_test_add_contract (f->store, f->client, "HT-2026-0001", "Office lease", 1200000);
-  f->other = signet_store_new (signet_store_get_path (f->store), &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  display_test_destroy_windows ();
-  g_clear_object (&f->contract);
-  g_clear_object (&f->client);
-  g_clear_object (&f->other);
-  g_clear_object (&f->store);
-}
+typedef DisplayTestTwoWriters Fixture;
 
 static SignetContractPage *
 page (Fixture *f)
@@ -81,23 +48,10 @@ static void
 show_window (Fixture  *f,
              gboolean  open_contract)
 {
-  SignetContractList *list;
-  guint position;
-
   f->window = GTK_WIDGET (signet_window_new (NULL, f->store, NULL));
   display_test_show (GTK_WINDOW (f->window));
-  if (!open_contract)
-    return;
-
-  /* Click the contract in the list, as a user picks it. */
-  list = signet_contract_table_get_model (table (f));
-  position = signet_contract_list_find (list, signet_contract_get_id (f->contract));
-  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
-  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (display_test_find_type (GTK_WIDGET (table (f)),
-                                                                                                         GTK_TYPE_COLUMN_VIEW))),
-                                   position, TRUE);
-  display_test_spin (20);
-  g_assert_nonnull (signet_contract_page_get_contract (page (f)));
+  if (open_contract)
+    display_test_select_contract (f->window, f->contract);
 }
 
 /* A label on screen (mapped) below @root that reads @text. */
@@ -814,7 +768,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, display_test_two_writers_set_up, func, display_test_two_writers_tear_down)
 
   ADD ("/live-register/cli-import", test_cli_import);
   ADD ("/live-register/follows-without-edits", test_follows_without_edits);

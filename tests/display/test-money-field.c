@@ -6,10 +6,8 @@
 
 #include <locale.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "display-test-utils.h"
@@ -27,66 +25,7 @@
  * of its own. Screenshots go next to the test binary
  * (money-field-de_DE.png, money-field-zh_CN.png). */
 
-/* XDG_DATA_DIRS before the isolation of the test's directories. */
-static char *system_data_dirs;
-
 #define CATALOG SIGNET_TEST_LOCALE_DIR "/zh_CN/LC_MESSAGES/" GETTEXT_PACKAGE ".mo"
-
-/* The file a child of run_in_locale() writes why it skips to. */
-#define SKIP_REASON_VARIABLE "SIGNET_TEST_SKIP_REASON_FILE"
-
-/* Runs the current test again in a child process in @locale. A child
- * that skips makes this test skip with the child's reason; GLib counts
- * the child's skip as a failure. */
-static void
-run_in_locale (const char *locale)
-{
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autofree char *reason_path = NULL;
-  g_autofree char *reason = NULL;
-  int fd;
-
-  fd = g_file_open_tmp ("signet-skip-XXXXXX", &reason_path, NULL);
-  g_assert_cmpint (fd, >=, 0);
-  close (fd);
-
-  /* The child isolates its directories again, from the system's. */
-  if (system_data_dirs != NULL)
-    envp = g_environ_setenv (envp, "XDG_DATA_DIRS", system_data_dirs, TRUE);
-  else
-    envp = g_environ_unsetenv (envp, "XDG_DATA_DIRS");
-  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
-  envp = g_environ_setenv (envp, "LANG", locale, TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-  envp = g_environ_setenv (envp, SKIP_REASON_VARIABLE, reason_path, TRUE);
-
-  g_test_trap_subprocess_with_envp (NULL, (const char * const *) envp, 0,
-                                    G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-
-  if (!g_test_trap_has_passed () && g_file_get_contents (reason_path, &reason, NULL, NULL) && *reason != '\0')
-    g_test_skip (reason);
-  else
-    g_test_trap_assert_passed ();
-  g_unlink (reason_path);
-}
-
-/* In the child: whether the process is in @locale; if it cannot be, the
- * test skips and tells the parent why. */
-static gboolean
-child_in_locale (const char *locale)
-{
-  const char *current = setlocale (LC_MONETARY, NULL);
-  g_autofree char *reason = NULL;
-
-  if (current != NULL && g_str_equal (current, locale))
-    return TRUE;
-
-  reason = g_strdup_printf ("The %s locale is not installed.", locale);
-  g_assert_true (g_file_set_contents (g_getenv (SKIP_REASON_VARIABLE), reason, -1, NULL));
-  g_test_skip (reason);
-
-  return FALSE;
-}
 
 /* The value and currency of contract @number, as the register's file
  * holds them. */
@@ -266,10 +205,10 @@ test_de_DE (void)
 
   if (!g_test_subprocess ())
     {
-      run_in_locale ("de_DE.UTF-8");
+      display_test_run_in_locale ("de_DE.UTF-8");
       return;
     }
-  if (!child_in_locale ("de_DE.UTF-8"))
+  if (!display_test_child_in_locale ("de_DE.UTF-8", LC_MONETARY))
     return;
 
   window = new_window (&store);
@@ -337,17 +276,15 @@ test_zh_CN (void)
 
   if (!g_test_subprocess ())
     {
-      run_in_locale ("zh_CN.UTF-8");
+      display_test_run_in_locale ("zh_CN.UTF-8");
       return;
     }
-  if (!child_in_locale ("zh_CN.UTF-8"))
+  if (!display_test_child_in_locale ("zh_CN.UTF-8", LC_MONETARY))
     return;
   /* The capitals show in the Chinese interface, which takes the catalog. */
   if (!g_file_test (CATALOG, G_FILE_TEST_EXISTS))
     {
-      g_assert_true (g_file_set_contents (g_getenv (SKIP_REASON_VARIABLE),
-                                          "The Chinese catalog " CATALOG " is not built.", -1, NULL));
-      g_test_skip ("The Chinese catalog " CATALOG " is not built.");
+      display_test_child_skip ("The Chinese catalog " CATALOG " is not built.");
       return;
     }
 
@@ -395,7 +332,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
   display_test_init (&argc, &argv);
   bindtextdomain (GETTEXT_PACKAGE, SIGNET_TEST_LOCALE_DIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

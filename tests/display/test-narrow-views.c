@@ -6,7 +6,6 @@
 
 #include <locale.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -41,9 +40,6 @@
 /* A day with more ends than a narrow cell shows. */
 #define BUSY_DAY 15
 #define N_BUSY   6
-
-/* XDG_DATA_DIRS before the isolation of the test's directories. */
-static char *system_data_dirs;
 static GBytes *contract_pdf;
 
 /* Helpers */
@@ -480,66 +476,6 @@ test_calendar_wide (void)
 
 /* In Chinese */
 
-/* The file a child of run_in_chinese() writes why it skips to. */
-#define SKIP_REASON_VARIABLE "SIGNET_TEST_SKIP_REASON_FILE"
-
-/* Runs the current test again in a child process in the zh_CN.UTF-8
- * locale (Debian 13's gettext ignores LANGUAGE in C.UTF-8, so it takes a
- * real locale). A child that skips makes this test skip with the child's
- * reason; GLib counts the child's skip as a failure. */
-static void
-run_in_chinese (void)
-{
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autofree char *reason_path = NULL;
-  g_autofree char *reason = NULL;
-  int fd;
-
-  fd = g_file_open_tmp ("signet-skip-XXXXXX", &reason_path, NULL);
-  g_assert_cmpint (fd, >=, 0);
-  close (fd);
-
-  /* The child isolates its directories again, from the system's. */
-  if (system_data_dirs != NULL)
-    envp = g_environ_setenv (envp, "XDG_DATA_DIRS", system_data_dirs, TRUE);
-  else
-    envp = g_environ_unsetenv (envp, "XDG_DATA_DIRS");
-  envp = g_environ_setenv (envp, "LC_ALL", "zh_CN.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "LANG", "zh_CN.UTF-8", TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-  envp = g_environ_setenv (envp, SKIP_REASON_VARIABLE, reason_path, TRUE);
-
-  g_test_trap_subprocess_with_envp (NULL, (const char * const *) envp, 0,
-                                    G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-
-  if (!g_test_trap_has_passed () && g_file_get_contents (reason_path, &reason, NULL, NULL) && *reason != '\0')
-    g_test_skip (reason);
-  else
-    g_test_trap_assert_passed ();
-  g_unlink (reason_path);
-}
-
-/* In the child of run_in_chinese(): whether the interface is Chinese; if
- * it cannot be, the test skips and tells the parent why. */
-static gboolean
-child_speaks_chinese (void)
-{
-  const char *reason = NULL;
-
-  if (g_str_equal (language (), "en"))
-    reason = "The zh_CN.UTF-8 locale is not installed.";
-  else if (g_strcmp0 (_("Calendar"), "Calendar") == 0)
-    reason = "The Chinese catalog is not built.";
-
-  if (reason == NULL)
-    return TRUE;
-
-  g_assert_true (g_file_set_contents (g_getenv (SKIP_REASON_VARIABLE), reason, -1, NULL));
-  g_test_skip (reason);
-
-  return FALSE;
-}
-
 static void
 test_chinese (gconstpointer data)
 {
@@ -547,11 +483,11 @@ test_chinese (gconstpointer data)
 
   if (!g_test_subprocess ())
     {
-      run_in_chinese ();
+      display_test_run_in_locale ("zh_CN.UTF-8");
       return;
     }
 
-  if (child_speaks_chinese ())
+  if (display_test_child_speaks_chinese ())
     test ();
 }
 
@@ -575,7 +511,6 @@ main (int   argc,
   g_autofree char *dir = NULL;
   int result;
 
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
   display_test_init (&argc, &argv);
   load_style ();
   bindtextdomain (GETTEXT_PACKAGE, SIGNET_TEST_LOCALE_DIR);

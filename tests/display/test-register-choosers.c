@@ -139,45 +139,11 @@ test_attach (Fixture       *f,
     }
 }
 
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
-file_chooser_shown (gpointer data)
-{
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
-}
-
-/* GTK's own chooser, which GtkFileDialog shows without a portal, is
- * driven through the GtkFileChooser calls GTK 4.10 deprecated for apps. */
-static gboolean
-chooser_has_folder (gpointer data)
-{
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (data);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  return folder != NULL;
-}
-
 static gboolean
 replace_question_shown (gpointer data)
 {
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  return find_toplevel (GTK_TYPE_MESSAGE_DIALOG) != NULL;
+  return display_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG) != NULL;
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
@@ -221,9 +187,9 @@ test_save_copy (Fixture       *f,
   cwd = g_get_current_dir ();
   g_assert_cmpint (g_chdir (g_file_peek_path (folder)), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (f->section), "attachment.save", "x", signet_attachment_get_id (attachment));
-  g_assert_true (display_test_wait_for (file_chooser_shown, NULL));
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
-  g_assert_true (display_test_wait_for (chooser_has_folder, chooser));
+  g_assert_true (display_test_wait_for (display_test_file_chooser_shown, NULL));
+  chooser = display_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (display_test_wait_for (display_test_chooser_has_folder, chooser));
   g_assert_cmpint (g_chdir (cwd), ==, 0);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -238,7 +204,7 @@ test_save_copy (Fixture       *f,
   g_assert_true (display_test_wait_for (replace_question_shown, NULL));
   /* GtkFileDialog asks through an alert whose buttons are its answers:
    * the user clicks Replace. */
-  while ((question = find_toplevel (GTK_TYPE_MESSAGE_DIALOG)) != NULL)
+  while ((question = display_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG)) != NULL)
     {
       g_signal_emit_by_name (display_test_find_button (question, "Replace"), "clicked");
       display_test_spin (200);

@@ -42,42 +42,6 @@ typedef struct
   char           *window_id;      /* the X window, for xdotool */
 } Fixture;
 
-static void
-subprocess_waited_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      data)
-{
-  gboolean *done = data;
-
-  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
-  *done = TRUE;
-}
-
-/* Runs xdotool while the main loop runs, so that the window sees the keys
- * as a user types them. */
-static gboolean
-run_xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  gboolean done = FALSE;
-
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, NULL);
-  if (process == NULL)
-    return FALSE;
-  g_subprocess_wait_async (process, NULL, subprocess_waited_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  display_test_spin (100);
-
-  return g_subprocess_get_if_exited (process) && g_subprocess_get_exit_status (process) == 0;
-}
-
 /* The id of the X window called @title, or NULL. */
 static char *
 find_x_window (const char *title)
@@ -117,7 +81,7 @@ press_keys (Fixture    *fixture,
     g_ptr_array_add (args, names[i]);
   g_ptr_array_add (args, NULL);
 
-  return run_xdotool ((const char * const *) args->pdata);
+  return display_test_run_xdotool ((const char * const *) args->pdata);
 }
 
 static SignetContractList *
