@@ -8,6 +8,7 @@
 
 #include "signet-store.h"
 #include "signet-xml.h"
+#include "unit-test-utils.h"
 
 /* A window's store learns of what other connections wrote to its file:
  * the app's import thread, `signet --import`, a second window. Two
@@ -123,22 +124,6 @@ assert_seen (Fixture          *f,
   g_assert_cmpint (seen->change, ==, change);
 }
 
-static SignetClient *
-add_client (SignetStore *store,
-            const char  *name,
-            const char  *code)
-{
-  g_autoptr(GError) error = NULL;
-  SignetClient *client = signet_client_new ();
-
-  signet_client_set_name (client, name);
-  signet_client_set_code (client, code);
-  g_assert_true (signet_store_add_client (store, client, &error));
-  g_assert_no_error (error);
-
-  return client;
-}
-
 static SignetContract *
 add_contract (SignetStore  *store,
               SignetClient *client,
@@ -189,7 +174,7 @@ static void
 test_added_elsewhere (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(SignetClient) client = add_client (f->window, "Northwind Traders", "NWT");
+  g_autoptr(SignetClient) client = unit_add_client (f->window, "Northwind Traders", "NWT");
   g_autoptr(SignetContract) first = add_contract (f->window, client, "HT-2026-0001", "Office lease");
   g_autoptr(SignetClient) other_client = NULL;
   g_autoptr(SignetContract) added = NULL;
@@ -205,7 +190,7 @@ test_added_elsewhere (Fixture       *f,
   g_assert_cmpuint (before->len, ==, 1);
   forget_seen (f);
 
-  other_client = add_client (f->other, "华东建设", "HDJS");
+  other_client = unit_add_client (f->other, "华东建设", "HDJS");
   added = add_contract (f->other, other_client, "HT-2026-0002", "Freight services");
 
   check (f);
@@ -239,7 +224,7 @@ static void
 test_updated_and_removed_elsewhere (Fixture       *f,
                                     gconstpointer  data)
 {
-  g_autoptr(SignetClient) client = add_client (f->window, "Northwind Traders", "NWT");
+  g_autoptr(SignetClient) client = unit_add_client (f->window, "Northwind Traders", "NWT");
   g_autoptr(SignetContract) kept = add_contract (f->window, client, "HT-2026-0001", "Office lease");
   g_autoptr(SignetContract) doomed = add_contract (f->window, client, "HT-2026-0002", "Freight");
   g_autoptr(SignetContract) base = NULL;
@@ -291,7 +276,7 @@ static void
 test_after_rollback (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(SignetClient) client = add_client (f->window, "Northwind Traders", "NWT");
+  g_autoptr(SignetClient) client = unit_add_client (f->window, "Northwind Traders", "NWT");
   g_autoptr(SignetContract) dropped = NULL;
   g_autoptr(SignetContract) added = NULL;
   g_autoptr(GError) error = NULL;
@@ -324,7 +309,7 @@ write_import (Fixture *f,
   g_remove (source_path);
   source = signet_store_new (source_path, &error);
   g_assert_no_error (error);
-  client = add_client (source, "上海港务", "SHGW");
+  client = unit_add_client (source, "上海港务", "SHGW");
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *number = g_strdup_printf ("IMP-%04u", i + 1);
@@ -357,7 +342,7 @@ static void
 test_small_import_elsewhere (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autoptr(SignetClient) client = add_client (f->window, "Northwind Traders", "NWT");
+  g_autoptr(SignetClient) client = unit_add_client (f->window, "Northwind Traders", "NWT");
   g_autoptr(SignetContract) first = add_contract (f->window, client, "HT-2026-0001", "Office lease");
   g_autoptr(GFile) file = write_import (f, 2);
   g_autoptr(GArray) before = query_ids (f->window, NULL);
@@ -393,7 +378,7 @@ static void
 test_large_import_elsewhere (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autoptr(SignetClient) client = add_client (f->window, "Northwind Traders", "NWT");
+  g_autoptr(SignetClient) client = unit_add_client (f->window, "Northwind Traders", "NWT");
   g_autoptr(SignetContract) first = add_contract (f->window, client, "HT-2026-0001", "Office lease");
   g_autoptr(GFile) file = write_import (f, 40);
   g_autoptr(GArray) before = query_ids (f->window, "imported");
@@ -426,7 +411,7 @@ static void
 test_precise_or_reset (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(SignetClient) client = add_client (f->window, "Northwind Traders", "NWT");
+  g_autoptr(SignetClient) client = unit_add_client (f->window, "Northwind Traders", "NWT");
   g_autoptr(GError) error = NULL;
   guint n = 0;
 
@@ -476,7 +461,7 @@ static void
 test_watch (Fixture       *f,
             gconstpointer  data)
 {
-  g_autoptr(SignetClient) client = add_client (f->window, "Northwind Traders", "NWT");
+  g_autoptr(SignetClient) client = unit_add_client (f->window, "Northwind Traders", "NWT");
   g_autoptr(SignetContract) added = NULL;
   gboolean gave_up = FALSE;
   gint64 start;

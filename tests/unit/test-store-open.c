@@ -19,6 +19,7 @@
 #include "signet-store.h"
 #include "signet-store-events.h"
 #include "signet-store-private.h"
+#include "unit-test-utils.h"
 
 #define TODAY "2026-05-04"
 
@@ -40,33 +41,11 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_chmod (f->dir, 0700);
-  remove_tree (f->dir);
+  unit_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

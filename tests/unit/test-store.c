@@ -13,6 +13,7 @@
 #include "signet-store-events.h"
 #include "signet-store-private.h"
 #include "signet-tombstone.h"
+#include "unit-test-utils.h"
 
 typedef struct
 {
@@ -36,51 +37,13 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  unit_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
-}
-
-static SignetClient *
-add_client (SignetStore *store,
-            const char  *name,
-            const char  *code)
-{
-  g_autoptr(GError) error = NULL;
-  SignetClient *client = signet_client_new ();
-
-  signet_client_set_name (client, name);
-  signet_client_set_code (client, code);
-  g_assert_true (signet_store_add_client (store, client, &error));
-  g_assert_no_error (error);
-
-  return client;
 }
 
 static SignetContract *
@@ -155,7 +118,7 @@ test_contract_crud (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SignetClient) client = add_client (f->store, "上海华东建设工程有限公司", "C001");
+  g_autoptr(SignetClient) client = unit_add_client (f->store, "上海华东建设工程有限公司", "C001");
   g_autoptr(SignetContract) contract = make_contract (client, "HT-2026-0001", "办公场地租赁合同");
   g_autoptr(SignetContract) loaded = NULL;
   g_autoptr(SignetContract) reloaded = NULL;
@@ -275,7 +238,7 @@ test_contract_constraints (Fixture       *f,
     { "title too long", long_title, SIGNET_FIELD_CONTRACT_TITLE,
       "Title: 1001 characters is too long; at most 1000 are allowed." },
   };
-  g_autoptr(SignetClient) client = add_client (f->store, "Contoso GmbH", "C002");
+  g_autoptr(SignetClient) client = unit_add_client (f->store, "Contoso GmbH", "C002");
   g_autoptr(SignetContract) first = add_contract (f->store, client, "HT-2026-0001", "First");
   g_autoptr(SignetContract) second = add_contract (f->store, client, "HT-2026-0002", "Second");
   guint n_audit = count_audit (f->store);
@@ -312,7 +275,7 @@ test_client_constraints (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SignetClient) client = add_client (f->store, "北京云启科技有限公司", "C001");
+  g_autoptr(SignetClient) client = unit_add_client (f->store, "北京云启科技有限公司", "C001");
   g_autoptr(SignetClient) other = signet_client_new ();
   g_autoptr(SignetContract) contract = add_contract (f->store, client, "HT-2026-0001", "Cloud");
   g_autoptr(SignetClient) renamed = NULL;
@@ -413,7 +376,7 @@ test_audit (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SignetClient) client = add_client (f->store, "Fabrikam Inc.", "C003");
+  g_autoptr(SignetClient) client = unit_add_client (f->store, "Fabrikam Inc.", "C003");
   g_autoptr(SignetContract) contract = add_contract (f->store, client, "HT-2026-0001", "Support");
   g_autoptr(GPtrArray) entries = NULL;
   SignetAuditEntry *entry;
@@ -456,7 +419,7 @@ test_audit_same_transaction (Fixture       *f,
                              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SignetClient) client = add_client (f->store, "Contoso", "C004");
+  g_autoptr(SignetClient) client = unit_add_client (f->store, "Contoso", "C004");
   g_autoptr(SignetContract) contract = make_contract (client, "HT-2026-0009", "Blocked");
   sqlite3 *db = NULL;
   guint n_audit = count_audit (f->store);
@@ -481,7 +444,7 @@ test_number_pattern (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(SignetClient) client = add_client (f->store, "Client", "C005");
+  g_autoptr(SignetClient) client = unit_add_client (f->store, "Client", "C005");
   g_autofree char *year = g_date_time_format (now, "%Y");
   g_autofree char *expected_first = g_strdup_printf ("HT-%s-0001", year);
   g_autofree char *expected_third = g_strdup_printf ("HT-%s-0003", year);
@@ -539,8 +502,8 @@ static void
 test_search (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(SignetClient) shanghai = add_client (f->store, "上海华东建设工程有限公司", "C001");
-  g_autoptr(SignetClient) northwind = add_client (f->store, "Northwind Traders", "C002");
+  g_autoptr(SignetClient) shanghai = unit_add_client (f->store, "上海华东建设工程有限公司", "C001");
+  g_autoptr(SignetClient) northwind = unit_add_client (f->store, "Northwind Traders", "C002");
   g_autoptr(SignetContract) a = add_contract (f->store, shanghai, "HT-2026-0001", "办公场地租赁合同");
   g_autoptr(SignetContract) b = add_contract (f->store, northwind, "HT-2026-0002", "Master Services Agreement");
   g_autoptr(SignetContract) c = add_contract (f->store, northwind, "HT-2026-0003", "软件许可协议");
@@ -584,8 +547,8 @@ static void
 test_sort (Fixture       *f,
            gconstpointer  data)
 {
-  g_autoptr(SignetClient) zeta = add_client (f->store, "Zeta", "C001");
-  g_autoptr(SignetClient) alpha = add_client (f->store, "Alpha", "C002");
+  g_autoptr(SignetClient) zeta = unit_add_client (f->store, "Zeta", "C001");
+  g_autoptr(SignetClient) alpha = unit_add_client (f->store, "Alpha", "C002");
   g_autoptr(SignetContract) a = add_contract (f->store, zeta, "HT-3", "Cherry");
   g_autoptr(SignetContract) b = add_contract (f->store, alpha, "HT-1", "Banana");
   g_autoptr(SignetContract) c = add_contract (f->store, zeta, "HT-2", "Apple");
@@ -629,7 +592,7 @@ test_batch (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SignetClient) client = add_client (f->store, "Batch", "C001");
+  g_autoptr(SignetClient) client = unit_add_client (f->store, "Batch", "C001");
   g_autoptr(SignetContract) dup = NULL;
   guint n_resets = 0;
   guint n_changes = 0;
@@ -755,37 +718,6 @@ test_refuse_bad_files (Fixture       *f,
   g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_OPEN);
 }
 
-static void
-exec_raw (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
-static int
-query_raw_int (const char *path,
-               const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int value;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
 /* Version 1 had no search index; a register written then (rows as that
  * version wrote them) must become searchable, intact, when opened now. */
 static void
@@ -802,18 +734,18 @@ test_migration_1_to_2 (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&v1);
 
-  exec_raw (path,
+  unit_exec_raw (path,
             "INSERT INTO clients (id, name, code) VALUES (1, '深圳前海物流有限公司', 'C001');"
             "INSERT INTO contracts (id, number, title, client_id, value, currency, start_date, end_date,"
             "  status, risk_level, tags) VALUES (7, 'HT-2025-0007', '仓储物流服务合同', 1, 880000, 'CNY',"
             "  '2025-01-01', '2027-12-31', 'active', 'high', '仓储');");
-  g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 1);
-  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'contract_search'"), ==, 0);
+  g_assert_cmpint (unit_query_raw_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (unit_query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'contract_search'"), ==, 0);
 
   v2 = signet_store_new_at_version (path, 2, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 2);
-  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM contract_search WHERE contract_search MATCH '物流服务'"), ==, 1);
+  g_assert_cmpint (unit_query_raw_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (unit_query_raw_int (path, "SELECT count(*) FROM contract_search WHERE contract_search MATCH '物流服务'"), ==, 1);
 
   /* Read as this Signet reads it, with the later migrations run. */
   g_clear_object (&v2);
@@ -841,16 +773,16 @@ test_migration_0_to_1 (Fixture       *f,
 
   g_assert_no_error (error);
   g_clear_object (&v0);
-  g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 0);
+  g_assert_cmpint (unit_query_raw_int (path, "PRAGMA user_version"), ==, 0);
 
   v1 = signet_store_new_at_version (path, 1, &error);
   g_assert_no_error (error);
   g_clear_object (&v1);
-  g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 1);
-  g_assert_cmpint (query_raw_int (path, "PRAGMA application_id"), ==, 0x53474e54);
+  g_assert_cmpint (unit_query_raw_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (unit_query_raw_int (path, "PRAGMA application_id"), ==, 0x53474e54);
 
   /* The constraints of version 1 hold. */
-  exec_raw (path, "INSERT INTO clients (id, name, code) VALUES (1, 'Client', 'C001')");
+  unit_exec_raw (path, "INSERT INTO clients (id, name, code) VALUES (1, 'Client', 'C001')");
   {
     sqlite3 *db = NULL;
 
@@ -880,17 +812,17 @@ test_migration_2_to_3 (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&v2);
 
-  exec_raw (path,
+  unit_exec_raw (path,
             "INSERT INTO clients (id, name, code) VALUES (1, '杭州西湖文化传媒有限公司', 'C001');"
             "INSERT INTO contracts (id, number, title, client_id, value, currency, status, risk_level,"
             "  search_text) VALUES (3, 'HT-2026-0003', '广告投放合作协议', 1, 100, 'CNY', 'draft', 'low',"
             "  'ht-2026-0003 广告投放合作协议 杭州西湖文化传媒有限公司 ');");
-  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM contract_search WHERE contract_search MATCH '投放合作'"), ==, 1);
+  g_assert_cmpint (unit_query_raw_int (path, "SELECT count(*) FROM contract_search WHERE contract_search MATCH '投放合作'"), ==, 1);
 
   v3 = signet_store_new_at_version (path, 3, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 3);
-  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'contract%search%'"), ==, 0);
+  g_assert_cmpint (unit_query_raw_int (path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (unit_query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'contract%search%'"), ==, 0);
 
   /* Read as this Signet reads it, with the later migrations run. */
   g_clear_object (&v3);
@@ -926,7 +858,7 @@ test_migration_3_to_4 (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&v3);
 
-  exec_raw (path,
+  unit_exec_raw (path,
             "INSERT INTO clients (id, name, code) VALUES (1, '杭州西湖文化传媒有限公司', 'C001');"
             "INSERT INTO contracts (id, number, title, client_id, value, currency, status, risk_level,"
             "  end_date, search_text) VALUES (7, 'HT-2026-0007', '广告投放合作协议', 1, 100, 'CNY', 'draft',"
@@ -938,8 +870,8 @@ test_migration_3_to_4 (Fixture       *f,
 
   v4 = signet_store_new_at_version (path, 4, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 4);
-  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'audit_changes'"), ==, 0);
+  g_assert_cmpint (unit_query_raw_int (path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (unit_query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'audit_changes'"), ==, 0);
 
   /* Read as this Signet reads it, with the later migrations run. */
   g_clear_object (&v4);
@@ -993,11 +925,11 @@ test_migration_4_to_5 (Fixture       *f,
   SignetEventDay *day;
 
   g_assert_no_error (error);
-  client = add_client (v4, "深圳前海物流有限公司", "C001");
+  client = unit_add_client (v4, "深圳前海物流有限公司", "C001");
   g_clear_object (&v4);
   /* Added in reverse: the day lists them by number. Written as version 4
    * wrote them: this build's store writes columns added since. */
-  exec_raw (path,
+  unit_exec_raw (path,
             "INSERT INTO contracts (id, number, title, client_id, value, currency, status, risk_level,"
             "  start_date, end_date) VALUES"
             "  (1, 'HT-2026-0003', '仓储物流服务合同', 1, 1234567, 'CNY', 'draft', 'low', '2026-01-01', '2026-12-31'),"
@@ -1006,10 +938,10 @@ test_migration_4_to_5 (Fixture       *f,
 
   v5 = signet_store_new_at_version (path, 5, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, 5);
-  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN "
+  g_assert_cmpint (unit_query_raw_int (path, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (unit_query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN "
                                         "('contract_events_day', 'contracts_number_by_id')"), ==, 2);
-  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'contract_events_date'"), ==, 0);
+  g_assert_cmpint (unit_query_raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'contract_events_date'"), ==, 0);
 
   days = signet_store_list_event_days (v5, "2026-01-01", "2026-12-31", 2, &error);
   g_assert_no_error (error);
@@ -1030,7 +962,7 @@ test_migration_4_to_5 (Fixture       *f,
 static gint64
 count_indexes (SignetStore *store)
 {
-  return query_raw_int (signet_store_get_path (store),
+  return unit_query_raw_int (signet_store_get_path (store),
                         "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN "
                         "('contracts_client', 'contracts_title', 'contracts_start_date', "
                         "'contracts_end_date', 'audit_record')");
@@ -1057,7 +989,7 @@ test_batch_bulk (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SignetClient) client = add_client (f->store, "Bulk", "C001");
+  g_autoptr(SignetClient) client = unit_add_client (f->store, "Bulk", "C001");
   g_autoptr(GArray) ids = NULL;
   g_autoptr(SignetContract) first = NULL;
 
@@ -1090,12 +1022,12 @@ test_batch_failed_halfway (Fixture       *f,
                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SignetClient) client = add_client (f->store, "Halfway", "C001");
+  g_autoptr(SignetClient) client = unit_add_client (f->store, "Halfway", "C001");
   g_autoptr(SignetContract) blocked = make_contract (client, "H-2", "Blocked");
   /* add_many numbers its contracts H-00000, H-00001. */
   guint n_audit = count_audit (f->store);
 
-  exec_raw (f->path,
+  unit_exec_raw (f->path,
             "CREATE TRIGGER fail_audit BEFORE INSERT ON audit "
             "WHEN new.record_label = 'H-2' BEGIN SELECT RAISE(ABORT, 'audit refused'); END;");
   g_assert_true (signet_store_begin_batch (f->store, &error));
@@ -1149,7 +1081,7 @@ test_two_connections (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SignetClient) client = add_client (f->store, "Shared", "C001");
+  g_autoptr(SignetClient) client = unit_add_client (f->store, "Shared", "C001");
   g_autoptr(SignetContract) first = NULL;
   g_autoptr(SignetStore) other = NULL;
   WriterData w = { f->path, signet_client_get_id (client), FALSE, NULL };
@@ -1186,7 +1118,7 @@ test_busy_message (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SignetClient) client = add_client (f->store, "Shared", "C001");
+  g_autoptr(SignetClient) client = unit_add_client (f->store, "Shared", "C001");
   g_autoptr(SignetStore) other = signet_store_new (f->path, &error);
   g_autoptr(SignetContract) contract = make_contract (client, "HT-BUSY", "Waits");
 
@@ -1231,18 +1163,18 @@ test_set_watched (Fixture       *f,
   g_assert_true (slot == f->store);
   g_assert_false (signet_store_set_watched (&slot, f->store, watcher, G_CALLBACK (watcher_changed_cb), NULL));
 
-  g_object_unref (add_client (f->store, "Acme", "ACME"));
+  g_object_unref (unit_add_client (f->store, "Acme", "ACME"));
   g_assert_cmpuint (n_changes, ==, 1);
 
   g_assert_true (signet_store_set_watched (&slot, other, watcher, G_CALLBACK (watcher_changed_cb), NULL));
-  g_object_unref (add_client (f->store, "Initech", "INIT"));
+  g_object_unref (unit_add_client (f->store, "Initech", "INIT"));
   g_assert_cmpuint (n_changes, ==, 1);
-  g_object_unref (add_client (other, "Globex", "GLBX"));
+  g_object_unref (unit_add_client (other, "Globex", "GLBX"));
   g_assert_cmpuint (n_changes, ==, 2);
 
   g_assert_true (signet_store_set_watched (&slot, NULL, watcher, G_CALLBACK (watcher_changed_cb), NULL));
   g_assert_null (slot);
-  g_object_unref (add_client (other, "Umbrella", "UMB"));
+  g_object_unref (unit_add_client (other, "Umbrella", "UMB"));
   g_assert_cmpuint (n_changes, ==, 2);
 }
 

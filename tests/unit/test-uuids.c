@@ -13,6 +13,7 @@
 #include "signet-store-private.h"
 #include "signet-store-uuids.h"
 #include "signet-xml.h"
+#include "unit-test-utils.h"
 
 /* Every contract, key date and review has a UUID of its own, which the
  * calendar files name their events by: given when it is added, to the
@@ -51,19 +52,6 @@ fixture_tear_down (Fixture       *f,
   g_rmdir (f->dir);
   g_free (f->dir);
   g_free (f->path);
-}
-
-static void
-exec_raw (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
 }
 
 /* "table id uuid" lines of every row of the three tables, in id order. */
@@ -156,7 +144,7 @@ test_migration_6_to_7 (Fixture       *f,
 
   g_assert_no_error (error);
   g_clear_object (&store);
-  exec_raw (f->path,
+  unit_exec_raw (f->path,
             "INSERT INTO clients (id, name, code) VALUES (1, '上海浦江物业管理有限公司', 'PJWY');"
             "INSERT INTO contracts (id, number, title, client_id, currency, status, risk_level, start_date,"
             "  end_date) VALUES"

@@ -12,6 +12,7 @@
 #include "signet-store-private.h"
 #include "signet-tombstone.h"
 #include "signet-xml.h"
+#include "unit-test-utils.h"
 
 /* Records carry a version, and a save writes only what the user changed,
  * only over the version the form loaded. Two connections to one file play
@@ -61,22 +62,6 @@ fixture_tear_down (Fixture       *f,
   g_rmdir (f->dir);
   g_free (f->dir);
   g_free (f->path);
-}
-
-static SignetClient *
-add_client (SignetStore *store,
-            const char  *name,
-            const char  *code)
-{
-  g_autoptr(GError) error = NULL;
-  SignetClient *client = signet_client_new ();
-
-  signet_client_set_name (client, name);
-  signet_client_set_code (client, code);
-  g_assert_true (signet_store_add_client (store, client, &error));
-  g_assert_no_error (error);
-
-  return client;
 }
 
 static SignetContract *
@@ -160,37 +145,6 @@ assert_last_audit (SignetStore      *store,
   g_assert_cmpstr (change->new_value, ==, new_value);
 }
 
-static void
-exec_raw (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
-static int
-query_raw_int (const char *path,
-               const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int value;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
 /* The lost update of the fault tests: the window loaded a contract,
  * another program changed its title, the window's user changed only the
  * Owner and saved. The save is refused with nothing written; taken over
@@ -201,7 +155,7 @@ test_contract_conflict (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SignetClient) client = add_client (f->window, "北京华信科技有限公司", "C001");
+  g_autoptr(SignetClient) client = unit_add_client (f->window, "北京华信科技有限公司", "C001");
   g_autoptr(SignetContract) added = add_contract (f->window, client, "HT-2026-0001", "Office lease");
   gint64 id = signet_contract_get_id (added);
   g_autoptr(SignetContract) base = read_contract (f->window, id);
@@ -269,7 +223,7 @@ test_contract_both_changed (Fixture       *f,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SignetClient) client = add_client (f->window, "Contoso", "C002");
+  g_autoptr(SignetClient) client = unit_add_client (f->window, "Contoso", "C002");
   g_autoptr(SignetContract) added = add_contract (f->window, client, "HT-2026-0002", "Support");
   gint64 id = signet_contract_get_id (added);
   g_autoptr(SignetContract) base = read_contract (f->window, id);
@@ -322,7 +276,7 @@ test_contract_versions (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SignetClient) client = add_client (f->window, "Fabrikam", "C003");
+  g_autoptr(SignetClient) client = unit_add_client (f->window, "Fabrikam", "C003");
   g_autoptr(SignetContract) contract = add_contract (f->window, client, "HT-2026-0003", "Hosting");
   gint64 id = signet_contract_get_id (contract);
   g_autoptr(SignetContract) base = NULL;
@@ -379,7 +333,7 @@ test_client_conflict (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SignetClient) added = add_client (f->window, "上海华东建设", "C004");
+  g_autoptr(SignetClient) added = unit_add_client (f->window, "上海华东建设", "C004");
   gint64 id = signet_client_get_id (added);
   g_autoptr(SignetClient) base = read_client (f->window, id);
   g_autoptr(SignetClient) edited = signet_client_copy (base);
@@ -442,7 +396,7 @@ test_import_bumps_version (Fixture       *f,
                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SignetClient) client = add_client (f->window, "Northwind Traders", "C005");
+  g_autoptr(SignetClient) client = unit_add_client (f->window, "Northwind Traders", "C005");
   g_autoptr(SignetContract) added = add_contract (f->window, client, "HT-2026-0005", "Freight");
   gint64 id = signet_contract_get_id (added);
   g_autoptr(SignetContract) base = read_contract (f->window, id);
@@ -502,7 +456,7 @@ test_migration_5_to_6 (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&v5);
 
-  exec_raw (path,
+  unit_exec_raw (path,
             "INSERT INTO clients (id, name, code, phone) VALUES"
             "  (1, '杭州西湖文化传媒有限公司', 'C001', '0571-8888'), (2, 'Acme', 'C002', NULL);"
             "INSERT INTO contracts (id, number, title, client_id, owner, value, currency, status,"
@@ -514,9 +468,9 @@ test_migration_5_to_6 (Fixture       *f,
 
   v6 = signet_store_new (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_raw_int (path, "PRAGMA user_version"), ==, signet_store_get_schema_version ());
-  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM contracts WHERE version = 1"), ==, 2);
-  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM clients WHERE version = 1"), ==, 2);
+  g_assert_cmpint (unit_query_raw_int (path, "PRAGMA user_version"), ==, signet_store_get_schema_version ());
+  g_assert_cmpint (unit_query_raw_int (path, "SELECT count(*) FROM contracts WHERE version = 1"), ==, 2);
+  g_assert_cmpint (unit_query_raw_int (path, "SELECT count(*) FROM clients WHERE version = 1"), ==, 2);
 
   contract = read_contract (v6, 7);
   g_assert_cmpint (signet_contract_get_version (contract), ==, 1);
@@ -534,8 +488,8 @@ test_migration_5_to_6 (Fixture       *f,
   signet_contract_set_owner (contract, "李娜");
   g_assert_true (signet_store_update_contract (v6, contract, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_raw_int (path, "SELECT version FROM contracts WHERE id = 7"), ==, 2);
-  g_assert_cmpint (query_raw_int (path, "SELECT version FROM contracts WHERE id = 8"), ==, 1);
+  g_assert_cmpint (unit_query_raw_int (path, "SELECT version FROM contracts WHERE id = 7"), ==, 2);
+  g_assert_cmpint (unit_query_raw_int (path, "SELECT version FROM contracts WHERE id = 8"), ==, 1);
 }
 
 int

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "signet-store.h"
+
+G_BEGIN_DECLS
+
+/* What the unit tests of the store share: a register's file changed and
+ * read with SQL alone, as another program would, and the records a test
+ * starts from. */
+
+/* Removes @path, a file or a folder with everything in it. */
+void          unit_remove_tree   (const char  *path);
+/* Runs @sql on the register at @path through a connection of its own;
+ * an error ends the test. */
+void          unit_exec_raw      (const char  *path,
+                                  const char  *sql);
+/* The integer in the first column of the first row @sql gives on the
+ * register at @path, read through a connection of its own. */
+int           unit_query_raw_int (const char  *path,
+                                  const char  *sql);
+/* A new client named @name with the code @code, added to @store. */
+SignetClient *unit_add_client    (SignetStore *store,
+                                  const char  *name,
+                                  const char  *code);
+
+G_END_DECLS
