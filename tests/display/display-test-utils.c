@@ -13,6 +13,7 @@
 
 #include "display-test-utils.h"
 #include "signet-application.h"
+#include "signet-conflict-panel.h"
 #include "signet-contract-list.h"
 #include "signet-contract-page.h"
 #include "signet-contract-table.h"
@@ -656,4 +657,52 @@ display_test_run_xdotool (const char * const *args)
   display_test_spin (100);
 
   return g_subprocess_get_if_exited (process) && g_subprocess_get_exit_status (process) == 0;
+}
+
+GtkWidget *
+display_test_find_form_field (GtkWidget  *root,
+                              const char *name)
+{
+  if (SIGNET_IS_CONFLICT_PANEL (root))
+    return NULL;
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+      !GTK_IS_LABEL (root))
+    {
+      g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (root),
+                                                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+
+      if (mismatch == NULL)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = display_test_find_form_field (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+gboolean
+display_test_press_keys (const char *window_id,
+                         const char *keys)
+{
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  g_ptr_array_add (args, (gpointer) "windowfocus");
+  g_ptr_array_add (args, (gpointer) "--sync");
+  g_ptr_array_add (args, (gpointer) window_id);
+  g_ptr_array_add (args, (gpointer) "key");
+  g_ptr_array_add (args, (gpointer) "--delay");
+  g_ptr_array_add (args, (gpointer) "50");
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (args, names[i]);
+  g_ptr_array_add (args, NULL);
+
+  return display_test_run_xdotool ((const char * const *) args->pdata);
 }

@@ -89,6 +89,10 @@ GtkWidget    *display_test_find_type       (GtkWidget     *root,
 /* The first widget under @root whose accessible name is @name. */
 GtkWidget    *display_test_find_accessible (GtkWidget     *root,
                                             const char    *name);
+/* The field whose accessible name is @name below @root, outside a
+ * conflict panel (whose rows are named after the fields too), or NULL. */
+GtkWidget    *display_test_find_form_field (GtkWidget     *root,
+                                            const char    *name);
 /* Whether a label below @widget shows @label. */
 gboolean      display_test_shows_label     (GtkWidget     *widget,
                                             const char    *label);
@@ -111,6 +115,10 @@ gboolean      display_test_chooser_has_folder  (gpointer   chooser);
  * sees the keys as a user types them, and lets it draw for 100 ms after;
  * whether xdotool ran and succeeded. */
 gboolean      display_test_run_xdotool     (const char * const *args);
+/* Focuses the X window @window_id and types @keys into it through
+ * xdotool: key names separated by spaces, 50 ms apart. */
+gboolean      display_test_press_keys      (const char    *window_id,
+                                            const char    *keys);
 /* The alert dialog shown (the topmost when they stack), or NULL. */
 AdwAlertDialog *display_test_find_alert_dialog (void);
 /* Clicks the button of @response in the alert shown, as a user answers

@@ -1210,27 +1210,6 @@ test_open_from_contract_page (Fixture       *fixture,
   wait_for_document (opened);
 }
 
-/* @keys: key names separated by spaces. */
-static gboolean
-press_keys (const char *window_id,
-            const char *keys)
-{
-  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-
-  g_ptr_array_add (args, (gpointer) "windowfocus");
-  g_ptr_array_add (args, (gpointer) "--sync");
-  g_ptr_array_add (args, (gpointer) window_id);
-  g_ptr_array_add (args, (gpointer) "key");
-  g_ptr_array_add (args, (gpointer) "--delay");
-  g_ptr_array_add (args, (gpointer) "50");
-  for (guint i = 0; names[i] != NULL; i++)
-    g_ptr_array_add (args, names[i]);
-  g_ptr_array_add (args, NULL);
-
-  return display_test_run_xdotool ((const char * const *) args->pdata);
-}
-
 /* The single-key shortcuts, typed through the X server: they reach the
  * tools from the pages, and a comment being typed keeps its letters. */
 static void
@@ -1268,40 +1247,40 @@ test_keyboard (Fixture       *fixture,
   g_assert_true (g_spawn_sync (NULL, (char **) search, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                                &out, NULL, NULL, NULL));
   window_id = g_strdup (g_strstrip (out));
-  if (*window_id == '\0' || strchr (window_id, '\n') != NULL || !press_keys (window_id, "r"))
+  if (*window_id == '\0' || strchr (window_id, '\n') != NULL || !display_test_press_keys (window_id, "r"))
     {
       g_test_skip ("xdotool cannot drive the display.");
       return;
     }
 
   g_assert_cmpint (signet_annotation_layer_get_tool (layer), ==, SIGNET_ANNOTATION_TOOL_RECTANGLE);
-  g_assert_true (press_keys (window_id, "n"));
+  g_assert_true (display_test_press_keys (window_id, "n"));
   g_assert_cmpint (signet_annotation_layer_get_tool (layer), ==, SIGNET_ANNOTATION_TOOL_NOTE);
-  g_assert_true (press_keys (window_id, "Escape"));
+  g_assert_true (display_test_press_keys (window_id, "Escape"));
   g_assert_cmpint (signet_annotation_layer_get_tool (layer), ==, SIGNET_ANNOTATION_TOOL_NONE);
 
   word = find_word (window, WORD);
   select_word (window, &word, WORD);
-  g_assert_true (press_keys (window_id, "h"));
+  g_assert_true (display_test_press_keys (window_id, "h"));
   list = list_annotations (fixture->store, signet_attachment_get_version_id (attachment));
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpint (signet_annotation_get_kind (g_ptr_array_index (list, 0)), ==, SIGNET_ANNOTATION_KIND_HIGHLIGHT);
   g_clear_pointer (&list, g_ptr_array_unref);
 
   /* Delete takes the selected one (the mark just made). */
-  g_assert_true (press_keys (window_id, "Delete"));
+  g_assert_true (display_test_press_keys (window_id, "Delete"));
   list = list_annotations (fixture->store, signet_attachment_get_version_id (attachment));
   g_assert_cmpuint (list->len, ==, 0);
   g_clear_pointer (&list, g_ptr_array_unref);
 
   /* A new note puts the focus in its comment: "h" and "s" are letters of
    * the comment there, and Enter saves it. */
-  g_assert_true (press_keys (window_id, "n"));
+  g_assert_true (display_test_press_keys (window_id, "n"));
   viewer_point (window, 0, NOTE_X, NOTE_Y, &x, &y);
   g_assert_true (signet_annotation_layer_begin_tool (layer, x, y));
   note = signet_annotation_layer_end_tool (layer, x, y);
   g_assert_nonnull (note);
-  g_assert_true (press_keys (window_id, "h u s h Return"));
+  g_assert_true (display_test_press_keys (window_id, "h u s h Return"));
   list = list_annotations (fixture->store, signet_attachment_get_version_id (attachment));
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpstr (signet_annotation_get_comment (g_ptr_array_index (list, 0)), ==, "hush");

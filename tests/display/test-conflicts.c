@@ -33,41 +33,12 @@ show_window (Fixture *f)
   display_test_select_contract (f->window, f->contract);
 }
 
-/* The field called @name below @root, outside the conflict panel. */
-static GtkWidget *
-find_form_field (GtkWidget  *root,
-                 const char *name)
-{
-  if (SIGNET_IS_CONFLICT_PANEL (root))
-    return NULL;
-
-  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
-      !GTK_IS_LABEL (root))
-    {
-      g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (root),
-                                                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name);
-
-      if (mismatch == NULL)
-        return root;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_form_field (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A field of the form (not a row of the conflict panel above it). */
 static GtkWidget *
 find_field (GtkWidget  *root,
             const char *name)
 {
-  GtkWidget *field = find_form_field (root, name);
+  GtkWidget *field = display_test_find_form_field (root, name);
 
   g_assert_nonnull (field);
 

@@ -68,20 +68,7 @@ static gboolean
 press_keys (Fixture    *fixture,
             const char *keys)
 {
-  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-
-  g_ptr_array_add (args, (gpointer) "windowfocus");
-  g_ptr_array_add (args, (gpointer) "--sync");
-  g_ptr_array_add (args, fixture->window_id);
-  g_ptr_array_add (args, (gpointer) "key");
-  g_ptr_array_add (args, (gpointer) "--delay");
-  g_ptr_array_add (args, (gpointer) "50");
-  for (guint i = 0; names[i] != NULL; i++)
-    g_ptr_array_add (args, names[i]);
-  g_ptr_array_add (args, NULL);
-
-  return display_test_run_xdotool ((const char * const *) args->pdata);
+  return display_test_press_keys (fixture->window_id, keys);
 }
 
 static SignetContractList *
