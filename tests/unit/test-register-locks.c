@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "signet-store.h"
+#include "unit-test-utils.h"
 
 /* Signet keeps its locks on the register whatever else in its process
  * opens and closes the register's files (a file chooser sniffing their
@@ -207,16 +208,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (f->dir);
+  unit_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
   g_free (f->wal);

@@ -40,16 +40,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
+  unit_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -95,15 +86,7 @@ assert_distinct_uuids (GPtrArray *lines)
 static SignetClient *
 add_client (SignetStore *store)
 {
-  g_autoptr(GError) error = NULL;
-  SignetClient *client = signet_client_new ();
-
-  signet_client_set_name (client, "上海浦江物业管理有限公司");
-  signet_client_set_code (client, "PJWY");
-  g_assert_true (signet_store_add_client (store, client, &error));
-  g_assert_no_error (error);
-
-  return client;
+  return unit_add_client (store, "上海浦江物业管理有限公司", "PJWY");
 }
 
 static SignetContract *
