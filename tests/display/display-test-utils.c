@@ -706,3 +706,28 @@ display_test_press_keys (const char *window_id,
 
   return display_test_run_xdotool ((const char * const *) args->pdata);
 }
+
+gboolean
+display_test_shows_visible_label (GtkWidget  *root,
+                                  const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return TRUE;
+      if (display_test_shows_visible_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+void
+display_test_bind_build_catalog (void)
+{
+  bindtextdomain (GETTEXT_PACKAGE, SIGNET_TEST_LOCALE_DIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}

@@ -36,6 +36,10 @@ gboolean      display_test_child_in_locale (const char    *locale,
  * the build's catalog); if it cannot be, the test skips and tells the
  * parent why. */
 gboolean      display_test_child_speaks_chinese (void);
+/* Translates through the catalog of the build (po/ in the build
+ * directory), as the app does through the installed one: a test run in
+ * zh_CN.UTF-8 shows the app in Chinese. */
+void          display_test_bind_build_catalog (void);
 /* Puts every key of the app's settings back to its default. */
 void          display_test_reset_settings  (void);
 /* A new, empty register in the test's own data directory. */
@@ -96,6 +100,10 @@ GtkWidget    *display_test_find_form_field (GtkWidget     *root,
 /* Whether a label below @widget shows @label. */
 gboolean      display_test_shows_label     (GtkWidget     *widget,
                                             const char    *label);
+/* Whether a visible label below @root (hidden ones and those under them
+ * left out) shows @text. */
+gboolean      display_test_shows_visible_label (GtkWidget *root,
+                                                const char *text);
 /* The first button under @root showing @label (mnemonic underscores are
  * ignored). */
 GtkWidget    *display_test_find_button     (GtkWidget     *root,

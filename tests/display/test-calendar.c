@@ -946,9 +946,7 @@ main (int   argc,
 {
   display_test_init (&argc, &argv);
   load_style ();
-  bindtextdomain (GETTEXT_PACKAGE, SIGNET_TEST_LOCALE_DIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  display_test_bind_build_catalog ();
 
   g_test_add ("/calendar/month", Fixture, NULL, fixture_set_up, test_month, fixture_tear_down);
   g_test_add ("/calendar/overflow", Fixture, NULL, fixture_set_up, test_overflow, fixture_tear_down);

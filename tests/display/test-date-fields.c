@@ -191,9 +191,7 @@ main (int   argc,
       char *argv[])
 {
   display_test_init (&argc, &argv);
-  bindtextdomain (GETTEXT_PACKAGE, SIGNET_TEST_LOCALE_DIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  display_test_bind_build_catalog ();
 
   for (guint i = 0; i < G_N_ELEMENTS (locale_cases); i++)
     {

@@ -154,24 +154,6 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->store);
 }
 
-/* A visible label below @root showing @text. */
-static gboolean
-shows_visible_label (GtkWidget  *root,
-                     const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      if (!gtk_widget_get_visible (child))
-        continue;
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
-        return TRUE;
-      if (shows_visible_label (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static GtkWidget *
 find_chip (SignetMonthGrid *grid,
            const char      *title)
@@ -251,7 +233,7 @@ test_old_contract (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end_entry)), ==, "9999-12-31");
 
   section = display_test_find_type (GTK_WIDGET (page), SIGNET_TYPE_KEY_DATES_SECTION);
-  g_assert_true (shows_visible_label (section,
+  g_assert_true (display_test_shows_visible_label (section,
                                       "The end date 9999-12-31 is outside the dates Signet works with, 1900-01-01 "
                                       "to 2199-12-31: nothing is derived from it, and it is not in the calendar.\n"
                                       "The date of “尾款”, 9999-06-30, is outside the dates Signet works with, "
@@ -273,15 +255,15 @@ test_typed_date (Fixture       *f,
   g_autoptr(SignetContract) stored = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (shows_visible_label (GTK_WIDGET (page), message));
+  g_assert_false (display_test_shows_visible_label (GTK_WIDGET (page), message));
   gtk_editable_set_text (GTK_EDITABLE (end_entry), "2300-01-01");
-  g_assert_true (shows_visible_label (GTK_WIDGET (page), message));
+  g_assert_true (display_test_shows_visible_label (GTK_WIDGET (page), message));
   g_assert_true (gtk_widget_has_css_class (end_entry, "error"));
 
   g_assert_false (signet_contract_page_save (page, &error));
   g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_CONTRACT_END_DATE);
   g_assert_cmpstr (error->message, ==, message);
-  g_assert_true (shows_visible_label (GTK_WIDGET (page), message));
+  g_assert_true (display_test_shows_visible_label (GTK_WIDGET (page), message));
   g_clear_error (&error);
 
   stored = signet_store_get_contract (f->store, f->far_id, &error);
@@ -290,7 +272,7 @@ test_typed_date (Fixture       *f,
 
   /* A date in the range clears it. */
   gtk_editable_set_text (GTK_EDITABLE (end_entry), "2199-12-31");
-  g_assert_false (shows_visible_label (GTK_WIDGET (page), message));
+  g_assert_false (display_test_shows_visible_label (GTK_WIDGET (page), message));
 }
 
 /* Runs the key binding of @keyval (no modifiers) that @widget has. */
@@ -334,10 +316,10 @@ test_calendar_ends (Fixture       *f,
 {
   static const char range[] = "Signet works with dates from 1900-01-01 to 2199-12-31.";
 
-  g_assert_false (shows_visible_label (GTK_WIDGET (f->view), range));
+  g_assert_false (display_test_shows_visible_label (GTK_WIDGET (f->view), range));
 
   signet_calendar_view_set_month (f->view, 2199, 12);
-  g_assert_true (shows_visible_label (GTK_WIDGET (f->view), range));
+  g_assert_true (display_test_shows_visible_label (GTK_WIDGET (f->view), range));
   gtk_widget_activate_action (GTK_WIDGET (f->view), "calendar.next-month", NULL);
   g_assert_cmpuint (signet_calendar_view_get_year (f->view), ==, 2199);
   g_assert_cmpuint (signet_calendar_view_get_month (f->view), ==, 12);
@@ -353,10 +335,10 @@ test_calendar_ends (Fixture       *f,
 
   gtk_widget_activate_action (GTK_WIDGET (f->view), "calendar.previous-month", NULL);
   g_assert_cmpuint (signet_calendar_view_get_month (f->view), ==, 11);
-  g_assert_false (shows_visible_label (GTK_WIDGET (f->view), range));
+  g_assert_false (display_test_shows_visible_label (GTK_WIDGET (f->view), range));
 
   signet_calendar_view_set_month (f->view, 1900, 1);
-  g_assert_true (shows_visible_label (GTK_WIDGET (f->view), range));
+  g_assert_true (display_test_shows_visible_label (GTK_WIDGET (f->view), range));
   gtk_widget_activate_action (GTK_WIDGET (f->view), "calendar.previous-month", NULL);
   g_assert_cmpuint (signet_calendar_view_get_year (f->view), ==, 1900);
   g_assert_cmpuint (signet_calendar_view_get_month (f->view), ==, 1);
@@ -377,7 +359,7 @@ draw_page (cairo_t  *cr,
 static gboolean
 lists_annotation (gpointer window)
 {
-  return shows_visible_label (window, "Note");
+  return display_test_shows_visible_label (window, "Note");
 }
 
 /* Run in a process of its own, in Beijing's time zone. */
@@ -440,7 +422,7 @@ test_annotation_time (void)
   display_test_show (GTK_WINDOW (window));
   g_assert_true (display_test_wait_for (lists_annotation, window));
   details = g_strdup_printf ("%s · 9999-12-31T23:59:59Z", signet_annotation_get_author (note));
-  g_assert_true (shows_visible_label (window, details));
+  g_assert_true (display_test_shows_visible_label (window, details));
   display_test_destroy_windows ();
 }
 
@@ -465,7 +447,7 @@ test_chinese (void)
   fixture_set_up (&f, NULL);
   page = open_far_contract (&f);
   section = display_test_find_type (GTK_WIDGET (page), SIGNET_TYPE_KEY_DATES_SECTION);
-  g_assert_true (shows_visible_label (section,
+  g_assert_true (display_test_shows_visible_label (section,
                                       "结束日期 9999-12-31 超出了 Signet 可处理的日期范围（1900-01-01 至 "
                                       "2199-12-31）：不会据此推算任何日期，它也不会出现在日历中。\n"
                                       "“尾款”的日期 9999-06-30 超出了 Signet 可处理的日期范围（1900-01-01 至 "
@@ -480,9 +462,7 @@ main (int   argc,
       char *argv[])
 {
   display_test_init (&argc, &argv);
-  bindtextdomain (GETTEXT_PACKAGE, SIGNET_TEST_LOCALE_DIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  display_test_bind_build_catalog ();
 
   g_test_add ("/date-range/old-contract", Fixture, NULL, fixture_set_up, test_old_contract, fixture_tear_down);
   g_test_add ("/date-range/typed-date", Fixture, NULL, fixture_set_up, test_typed_date, fixture_tear_down);

@@ -733,9 +733,7 @@ main (int   argc,
 
   display_test_init (&argc, &argv);
   /* The catalog of the build, for LC_ALL=zh_CN.UTF-8. */
-  bindtextdomain (GETTEXT_PACKAGE, SIGNET_TEST_LOCALE_DIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  display_test_bind_build_catalog ();
 
   /* The app, for its actions (About, Preferences) and as the windows'. */
   app = signet_application_new ();

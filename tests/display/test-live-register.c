@@ -746,9 +746,7 @@ main (int   argc,
       char *argv[])
 {
   display_test_init (&argc, &argv);
-  bindtextdomain (GETTEXT_PACKAGE, SIGNET_TEST_LOCALE_DIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  display_test_bind_build_catalog ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, display_test_two_writers_set_up, func, display_test_two_writers_tear_down)

@@ -51,26 +51,6 @@ stored_value (SignetStore  *store,
   return value;
 }
 
-/* Whether a label under @widget that is on screen shows @text. */
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (!gtk_widget_get_visible (child))
-        continue;
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
-        return TRUE;
-      if (shows_text (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static GtkWidget *
 field (SignetWindow *window,
        SignetField   which)
@@ -149,7 +129,7 @@ assert_refused (SignetWindow *window,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "contract.save", NULL));
   display_test_spin (50);
 
-  if (!shows_text (GTK_WIDGET (window), message))
+  if (!display_test_shows_visible_label (GTK_WIDGET (window), message))
     g_error ("“%s” is not refused with “%s”", text, message);
   g_assert_true (gtk_widget_has_css_class (value, "error"));
   g_assert_cmpint (stored_value (store, number, &currency), ==, before);
@@ -228,8 +208,8 @@ test_de_DE (void)
   /* The field shows what it stored as the list does, € after it. */
   value = field (window, SIGNET_FIELD_CONTRACT_VALUE);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "1.250.000,50");
-  g_assert_true (shows_text (value, "€"));
-  g_assert_true (shows_text (GTK_WIDGET (window), "1.250.000,50\u00a0€"));
+  g_assert_true (display_test_shows_visible_label (value, "€"));
+  g_assert_true (display_test_shows_visible_label (GTK_WIDGET (window), "1.250.000,50\u00a0€"));
   g_assert_false (signet_contract_page_get_dirty (
     SIGNET_CONTRACT_PAGE (gtk_widget_get_ancestor (value, SIGNET_TYPE_CONTRACT_PAGE))));
 
@@ -241,10 +221,10 @@ test_de_DE (void)
   g_assert_cmpint (stored_value (store, second, &currency), ==, 178200000);
   g_assert_cmpstr (currency, ==, "USD");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "1.782.000,00");
-  g_assert_true (shows_text (value, "$"));
-  g_assert_true (shows_text (GTK_WIDGET (window), "1.782.000,00\u00a0$"));
+  g_assert_true (display_test_shows_visible_label (value, "$"));
+  g_assert_true (display_test_shows_visible_label (GTK_WIDGET (window), "1.782.000,00\u00a0$"));
   /* No capitals outside the Chinese interface. */
-  g_assert_false (shows_text (GTK_WIDGET (window), "壹佰柒拾捌万贰仟元整"));
+  g_assert_false (display_test_shows_visible_label (GTK_WIDGET (window), "壹佰柒拾捌万贰仟元整"));
   save_screenshot (window, "money-field-de_DE");
 
   /* Could be one and a quarter or a thousand and a quarter: refused, and
@@ -296,9 +276,9 @@ test_zh_CN (void)
   display_test_spin (50);
   g_assert_cmpstr (selected_currency (window), ==, "CNY");
   set_field (window, SIGNET_FIELD_CONTRACT_VALUE, "1250000");
-  g_assert_true (shows_text (GTK_WIDGET (window), "壹佰贰拾伍万元整"));
+  g_assert_true (display_test_shows_visible_label (GTK_WIDGET (window), "壹佰贰拾伍万元整"));
   set_field (window, SIGNET_FIELD_CONTRACT_VALUE, "");
-  g_assert_false (shows_text (GTK_WIDGET (window), "壹佰贰拾伍万元整"));
+  g_assert_false (display_test_shows_visible_label (GTK_WIDGET (window), "壹佰贰拾伍万元整"));
 
   number = add_contract (window, "仓库租赁合同", "1,250,000.50");
   g_assert_cmpint (stored_value (store, number, &currency), ==, 125000050);
@@ -306,22 +286,22 @@ test_zh_CN (void)
 
   value = field (window, SIGNET_FIELD_CONTRACT_VALUE);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "1,250,000.50");
-  g_assert_true (shows_text (value, "¥"));
-  g_assert_true (shows_text (GTK_WIDGET (window), "¥1,250,000.50"));
-  g_assert_true (shows_text (GTK_WIDGET (window), "壹佰贰拾伍万元零伍角"));
+  g_assert_true (display_test_shows_visible_label (value, "¥"));
+  g_assert_true (display_test_shows_visible_label (GTK_WIDGET (window), "¥1,250,000.50"));
+  g_assert_true (display_test_shows_visible_label (GTK_WIDGET (window), "壹佰贰拾伍万元零伍角"));
   save_screenshot (window, "money-field-zh_CN");
 
   /* 元 is the yuan's: none for dollars. */
   choose_currency (window, "USD");
-  g_assert_false (shows_text (GTK_WIDGET (window), "壹佰贰拾伍万元零伍角"));
-  g_assert_true (shows_text (value, "$"));
+  g_assert_false (display_test_shows_visible_label (GTK_WIDGET (window), "壹佰贰拾伍万元零伍角"));
+  g_assert_true (display_test_shows_visible_label (value, "$"));
   choose_currency (window, "CNY");
-  g_assert_true (shows_text (GTK_WIDGET (window), "壹佰贰拾伍万元零伍角"));
+  g_assert_true (display_test_shows_visible_label (GTK_WIDGET (window), "壹佰贰拾伍万元零伍角"));
 
   /* A value that is not one has no capitals, and is refused at Save. */
   set_field (window, SIGNET_FIELD_CONTRACT_VALUE, "1.250");
-  g_assert_false (shows_text (GTK_WIDGET (window), "壹元贰角伍分"));
-  g_assert_false (shows_text (GTK_WIDGET (window), "壹仟贰佰伍拾元整"));
+  g_assert_false (display_test_shows_visible_label (GTK_WIDGET (window), "壹元贰角伍分"));
+  g_assert_false (display_test_shows_visible_label (GTK_WIDGET (window), "壹仟贰佰伍拾元整"));
   assert_refused (window, store, number, "1.250",
                   "“1.250”有两种读法：如果“.”用来分隔千位，请输入 1,250.00；如果它是小数点，请输入 1.25。");
 
@@ -333,9 +313,7 @@ main (int   argc,
       char *argv[])
 {
   display_test_init (&argc, &argv);
-  bindtextdomain (GETTEXT_PACKAGE, SIGNET_TEST_LOCALE_DIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  display_test_bind_build_catalog ();
 
   g_test_add_func ("/money-field/de_DE", test_de_DE);
   g_test_add_func ("/money-field/zh_CN", test_zh_CN);

@@ -513,9 +513,7 @@ main (int   argc,
 
   display_test_init (&argc, &argv);
   load_style ();
-  bindtextdomain (GETTEXT_PACKAGE, SIGNET_TEST_LOCALE_DIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  display_test_bind_build_catalog ();
 
   dir = g_dir_make_tmp ("signet-narrow-views-XXXXXX", NULL);
   g_assert_nonnull (dir);

@@ -424,9 +424,7 @@ main (int   argc,
 {
   display_test_init (&argc, &argv);
   /* The build's catalog, for the screenshots under LC_ALL=zh_CN.UTF-8. */
-  bindtextdomain (GETTEXT_PACKAGE, SIGNET_TEST_LOCALE_DIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  display_test_bind_build_catalog ();
 
   g_test_add ("/page-details/attachment-stays-in-view", Fixture, NULL, fixture_set_up,
               test_attachment_stays_in_view, fixture_tear_down);

@@ -257,9 +257,7 @@ main (int   argc,
       char *argv[])
 {
   display_test_init (&argc, &argv);
-  bindtextdomain (GETTEXT_PACKAGE, SIGNET_TEST_LOCALE_DIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  display_test_bind_build_catalog ();
 
 #define ADD(path, func) \
   g_test_add ("/search-list/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -311,9 +311,7 @@ main (int   argc,
   g_setenv ("LANG", "zh_CN.UTF-8", TRUE);
   g_unsetenv ("LANGUAGE");
   display_test_init (&argc, &argv);
-  bindtextdomain (GETTEXT_PACKAGE, SIGNET_TEST_LOCALE_DIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  display_test_bind_build_catalog ();
 
   /* Data and names that stay as they are in any language. */
   allowed_words = g_hash_table_new (g_str_hash, g_str_equal);
