@@ -97,6 +97,10 @@ GtkWidget    *display_test_find_accessible (GtkWidget     *root,
  * conflict panel (whose rows are named after the fields too), or NULL. */
 GtkWidget    *display_test_find_form_field (GtkWidget     *root,
                                             const char    *name);
+/* The first label under @root (@root included) that shows @text (access
+ * key markers aside), or NULL. */
+GtkWidget    *display_test_find_label      (GtkWidget     *root,
+                                            const char    *text);
 /* Whether a label below @widget shows @label. */
 gboolean      display_test_shows_label     (GtkWidget     *widget,
                                             const char    *label);

@@ -292,30 +292,11 @@ not_exporting (gpointer data)
   return !signet_attachment_window_get_exporting (data);
 }
 
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 shows_text (GtkWidget  *root,
             const char *text)
 {
-  return find_label (root, text) != NULL;
+  return display_test_find_label (root, text) != NULL;
 }
 
 /* The text of the label next to the one showing @text. */
@@ -373,7 +354,7 @@ static gboolean
 label_shown (gpointer data)
 {
   TextWait *wait = data;
-  GtkWidget *label = find_label (wait->root, wait->text);
+  GtkWidget *label = display_test_find_label (wait->root, wait->text);
 
   return label != NULL && gtk_widget_get_mapped (label);
 }
@@ -878,7 +859,7 @@ test_opens_before_reading (Fixture       *fixture,
   window = SIGNET_ATTACHMENT_WINDOW (signet_attachment_window_new (NULL, fixture->store, fixture->attachment,
                                                                    signet_attachment_get_version_id (fixture->attachment)));
   g_assert_null (signet_attachment_window_get_layer (window));
-  label = find_label (GTK_WIDGET (window), "Opening “contract.pdf”…");
+  label = display_test_find_label (GTK_WIDGET (window), "Opening “contract.pdf”…");
   g_assert_nonnull (label);
   g_assert_true (gtk_revealer_get_reveal_child (find_revealer_of (label)));
 

@@ -92,27 +92,6 @@ listed (Fixture *fixture,
   return signet_contract_list_find (contract_list (fixture), id) != GTK_INVALID_LIST_POSITION;
 }
 
-/* The label under @root that shows @text (access key markers aside). */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The Undo item of the main menu that @menu_button opens, as the user
  * sees it with the menu open: its label (access key markers left out) and
  * whether it can be chosen. */
@@ -152,7 +131,7 @@ menu_undo_item (GtkWidget *menu_button,
   /* The item in the open menu: greyed out when the action is off. */
   {
     GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
-    GtkWidget *item = find_label (popover, label);
+    GtkWidget *item = display_test_find_label (popover, label);
 
     g_assert_nonnull (item);
     *enabled = gtk_widget_is_sensitive (item);
