@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "signet-date.h"
+#include "unit-test-utils.h"
 
 /* Dates in the user's locale: the day the week starts on, the names of
  * the days, the short date the list and the fields show, and what a date
@@ -20,32 +21,6 @@
 static const char * const all_locales[] = {
   "zh_CN.UTF-8", "de_DE.UTF-8", "en_US.UTF-8", "fr_FR.UTF-8", "hi_IN.UTF-8", "C.UTF-8",
 };
-
-/* Switches the calling thread to @name; NULL (and the test skipped, with
- * the reason) when the system cannot make it. */
-static locale_t
-enter_locale (const char *name)
-{
-  locale_t locale = newlocale (LC_ALL_MASK, name, (locale_t) 0);
-
-  if (locale == (locale_t) 0)
-    {
-      g_test_skip_printf ("The %s locale is not installed (localedef -i %.*s -f UTF-8 makes it).",
-                          name, (int) strcspn (name, "."), name);
-      return (locale_t) 0;
-    }
-
-  uselocale (locale);
-
-  return locale;
-}
-
-static void
-leave_locale (locale_t locale)
-{
-  uselocale (LC_GLOBAL_LOCALE);
-  freelocale (locale);
-}
 
 typedef struct
 {
@@ -73,7 +48,7 @@ static void
 test_locale (gconstpointer data)
 {
   const LocaleCase *c = data;
-  locale_t locale = enter_locale (c->locale);
+  locale_t locale = unit_enter_locale (c->locale, LC_ALL_MASK);
   g_autofree char *monday = NULL;
   g_autofree char *monday_in_full = NULL;
   g_autofree char *shown = NULL;
@@ -107,7 +82,7 @@ test_locale (gconstpointer data)
   far = signet_date_format_display ("2026-02-30");
   g_assert_cmpstr (far, ==, "");
 
-  leave_locale (locale);
+  unit_leave_locale (locale);
 }
 
 /* Every locale's weeks: a week of names from its first day on, each name
@@ -133,7 +108,7 @@ test_week_names (void)
           g_assert_true (g_hash_table_add (names, name));
         }
 
-      leave_locale (locale);
+      unit_leave_locale (locale);
     }
 }
 
@@ -198,7 +173,7 @@ test_accepted (void)
       g_assert_no_error (error);
       g_assert_cmpstr (iso, ==, accepted[i].iso);
 
-      leave_locale (locale);
+      unit_leave_locale (locale);
     }
 }
 
@@ -286,7 +261,7 @@ test_refused (void)
       g_assert_error (error, SIGNET_DATE_INPUT_ERROR, (int) refused[i].code);
       g_assert_cmpstr (error->message, ==, refused[i].message);
 
-      leave_locale (locale);
+      unit_leave_locale (locale);
     }
 }
 
@@ -329,7 +304,7 @@ test_round_trip (void)
           g_assert_cmpstr (read, ==, iso);
         }
 
-      leave_locale (locale);
+      unit_leave_locale (locale);
     }
 }
 

@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "signet-money.h"
+#include "unit-test-utils.h"
 
 /* Money as the user types and reads it, in the locales Signet is tried
  * in: what is read, what is refused and in which words, how amounts are
@@ -18,37 +19,12 @@
  * uselocale(), as the app's process has it from setlocale(); the messages
  * stay in English (LC_MESSAGES stays C). */
 
+/* What each test switches to the locale it tries. */
+#define MONEY_FORMATS (LC_MONETARY_MASK | LC_NUMERIC_MASK)
+
 static const char * const all_locales[] = {
   "de_DE.UTF-8", "fr_FR.UTF-8", "en_US.UTF-8", "zh_CN.UTF-8", "hi_IN.UTF-8", "C.UTF-8",
 };
-
-/* Switches the calling thread's money and number formats to @name; NULL
- * (and the test skipped, with the reason) when the system cannot make it. */
-static locale_t
-enter_locale (const char *name)
-{
-  locale_t base = newlocale (LC_ALL_MASK, "C.UTF-8", (locale_t) 0);
-  locale_t locale = newlocale (LC_MONETARY_MASK | LC_NUMERIC_MASK, name, base);
-
-  if (locale == (locale_t) 0)
-    {
-      freelocale (base);
-      g_test_skip_printf ("The %s locale is not installed (localedef -i %.*s -f UTF-8 makes it).",
-                          name, (int) strcspn (name, "."), name);
-      return (locale_t) 0;
-    }
-
-  uselocale (locale);
-
-  return locale;
-}
-
-static void
-leave_locale (locale_t locale)
-{
-  uselocale (LC_GLOBAL_LOCALE);
-  freelocale (locale);
-}
 
 typedef struct
 {
@@ -111,7 +87,7 @@ test_parse_accepted (void)
   for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
     {
       g_autoptr(GError) error = NULL;
-      locale_t locale = enter_locale (accepted[i].locale);
+      locale_t locale = unit_enter_locale (accepted[i].locale, MONEY_FORMATS);
       gint64 minor_units = -1;
       gboolean ok;
 
@@ -119,7 +95,7 @@ test_parse_accepted (void)
         return;
 
       ok = signet_money_parse (accepted[i].text, accepted[i].currency, &minor_units, &error);
-      leave_locale (locale);
+      unit_leave_locale (locale);
 
       if (!ok)
         g_error ("%s: “%s” refused: %s", accepted[i].locale, accepted[i].text, error->message);
@@ -223,12 +199,12 @@ test_parse_refused (void)
       gint64 minor_units = 42;
       gboolean ok;
 
-      locale = enter_locale (refused[i].locale);
+      locale = unit_enter_locale (refused[i].locale, MONEY_FORMATS);
       if (locale == (locale_t) 0)
         return;
 
       ok = signet_money_parse (refused[i].text, refused[i].currency, &minor_units, &error);
-      leave_locale (locale);
+      unit_leave_locale (locale);
 
       if (ok)
         g_error ("%s: “%s” read as %" G_GINT64_FORMAT, refused[i].locale, refused[i].text, minor_units);
@@ -270,7 +246,7 @@ test_format (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
     {
-      locale_t locale = enter_locale (shown[i].locale);
+      locale_t locale = unit_enter_locale (shown[i].locale, MONEY_FORMATS);
       g_autofree char *text = NULL;
       g_autofree char *amount = NULL;
       g_autofree char *decimal = NULL;
@@ -281,7 +257,7 @@ test_format (void)
       text = signet_money_format (shown[i].minor_units, shown[i].currency);
       amount = signet_money_format_amount (shown[i].minor_units, shown[i].currency);
       decimal = signet_money_to_decimal (shown[i].minor_units, shown[i].currency);
-      leave_locale (locale);
+      unit_leave_locale (locale);
 
       g_assert_cmpstr (text, ==, shown[i].shown);
       g_assert_cmpstr (amount, ==, shown[i].amount);
@@ -299,7 +275,7 @@ test_round_trip (void)
 
   for (guint l = 0; l < G_N_ELEMENTS (all_locales); l++)
     {
-      locale_t locale = enter_locale (all_locales[l]);
+      locale_t locale = unit_enter_locale (all_locales[l], MONEY_FORMATS);
 
       if (locale == (locale_t) 0)
         return;
@@ -332,7 +308,7 @@ test_round_trip (void)
           g_assert_cmpint (read, ==, minor_units);
         }
 
-      leave_locale (locale);
+      unit_leave_locale (locale);
     }
 }
 
@@ -351,14 +327,14 @@ test_currency_for_locale (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      locale_t locale = enter_locale (cases[i].locale);
+      locale_t locale = unit_enter_locale (cases[i].locale, MONEY_FORMATS);
       const char *currency;
 
       if (locale == (locale_t) 0)
         return;
 
       currency = signet_currency_for_locale ();
-      leave_locale (locale);
+      unit_leave_locale (locale);
 
       g_assert_cmpstr (currency, ==, cases[i].currency);
     }

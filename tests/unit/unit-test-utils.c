@@ -2,6 +2,9 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -74,4 +77,31 @@ unit_add_client (SignetStore *store,
   g_assert_no_error (error);
 
   return client;
+}
+
+locale_t
+unit_enter_locale (const char *name,
+                   int         mask)
+{
+  locale_t base = newlocale (LC_ALL_MASK, "C.UTF-8", (locale_t) 0);
+  locale_t locale = newlocale (mask, name, base);
+
+  if (locale == (locale_t) 0)
+    {
+      freelocale (base);
+      g_test_skip_printf ("The %s locale is not installed (localedef -i %.*s -f UTF-8 makes it).",
+                          name, (int) strcspn (name, "."), name);
+      return (locale_t) 0;
+    }
+
+  uselocale (locale);
+
+  return locale;
+}
+
+void
+unit_leave_locale (locale_t locale)
+{
+  uselocale (LC_GLOBAL_LOCALE);
+  freelocale (locale);
 }

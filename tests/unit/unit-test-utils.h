@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <locale.h>
+
 #include "signet-store.h"
 
 G_BEGIN_DECLS
@@ -23,5 +25,14 @@ int           unit_query_raw_int (const char  *path,
 SignetClient *unit_add_client    (SignetStore *store,
                                   const char  *name,
                                   const char  *code);
+
+/* Switches the calling thread's categories of @mask (LC_ALL_MASK,
+ * LC_MONETARY_MASK | LC_NUMERIC_MASK, ...) to @name, the others staying
+ * C.UTF-8, as the app's process has them from setlocale(); (locale_t) 0
+ * and the test skipped, with the reason, when the system cannot make it.
+ * unit_leave_locale() switches back and frees it. */
+locale_t      unit_enter_locale  (const char  *name,
+                                  int          mask);
+void          unit_leave_locale  (locale_t     locale);
 
 G_END_DECLS
