@@ -636,6 +636,34 @@ client_panel_shown (gpointer data)
   return gtk_widget_get_mapped (display_test_find_type (shown->dialog, SIGNET_TYPE_CONFLICT_PANEL));
 }
 
+/* Shows the window and the Clients dialog over it in @shown, with the
+ * client @name selected, and types @phone into its Phone field, which it
+ * returns. */
+static GtkWidget *
+type_client_phone (Fixture      *f,
+                   ClientsShown *shown,
+                   const char   *name,
+                   const char   *phone)
+{
+  GtkListBoxRow *row;
+  GtkWidget *field;
+
+  show_window (f, FALSE);
+  shown->dialog = GTK_WIDGET (signet_clients_window_new (f->store));
+  adw_dialog_present (ADW_DIALOG (shown->dialog), f->window);
+  display_test_spin (100);
+  row = find_client_row (shown->dialog, name);
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (GTK_LIST_BOX (display_test_find_type (shown->dialog, GTK_TYPE_LIST_BOX)), row);
+  display_test_spin (20);
+
+  field = display_test_find_form_field (shown->dialog, signet_field_to_label (SIGNET_FIELD_CLIENT_PHONE));
+  g_assert_nonnull (field);
+  gtk_editable_set_text (GTK_EDITABLE (field), phone);
+
+  return field;
+}
+
 /* The Clients dialog over the window: a phone number being typed when the
  * name is changed elsewhere; the prompt comes without a save. */
 static void
@@ -647,23 +675,11 @@ test_client_changed_elsewhere (Fixture       *f,
   g_autoptr(SignetClient) saved = NULL;
   g_autoptr(GError) error = NULL;
   ClientsShown shown;
-  GtkListBoxRow *row;
   AdwActionRow *panel_row;
   GtkWidget *phone;
   gint64 since;
 
-  show_window (f, FALSE);
-  shown.dialog = GTK_WIDGET (signet_clients_window_new (f->store));
-  adw_dialog_present (ADW_DIALOG (shown.dialog), f->window);
-  display_test_spin (100);
-  row = find_client_row (shown.dialog, "北京华信科技有限公司");
-  g_assert_nonnull (row);
-  gtk_list_box_select_row (GTK_LIST_BOX (display_test_find_type (shown.dialog, GTK_TYPE_LIST_BOX)), row);
-  display_test_spin (20);
-
-  phone = display_test_find_form_field (shown.dialog, "Phone");
-  g_assert_nonnull (phone);
-  gtk_editable_set_text (GTK_EDITABLE (phone), "010-6666 0100");
+  phone = type_client_phone (f, &shown, "北京华信科技有限公司", "010-6666 0100");
 
   theirs = signet_store_get_client (f->other, id, &error);
   signet_client_set_name (theirs, "北京华信科技股份有限公司");
@@ -704,21 +720,10 @@ test_client_deleted_elsewhere (Fixture       *f,
   g_autoptr(SignetClient) again = NULL;
   g_autoptr(GError) error = NULL;
   ClientsShown shown;
-  GtkListBoxRow *row;
   GtkWidget *phone;
   gint64 since;
 
-  show_window (f, FALSE);
-  shown.dialog = GTK_WIDGET (signet_clients_window_new (f->store));
-  adw_dialog_present (ADW_DIALOG (shown.dialog), f->window);
-  display_test_spin (100);
-  row = find_client_row (shown.dialog, "上海港务集团");
-  g_assert_nonnull (row);
-  gtk_list_box_select_row (GTK_LIST_BOX (display_test_find_type (shown.dialog, GTK_TYPE_LIST_BOX)), row);
-  display_test_spin (20);
-  phone = display_test_find_form_field (shown.dialog, signet_field_to_label (SIGNET_FIELD_CLIENT_PHONE));
-  g_assert_nonnull (phone);
-  gtk_editable_set_text (GTK_EDITABLE (phone), "021-6888 0100");
+  phone = type_client_phone (f, &shown, "上海港务集团", "021-6888 0100");
 
   g_assert_true (signet_store_delete_client (f->other, signet_client_get_id (lone), &error));
   g_assert_no_error (error);
