@@ -751,3 +751,17 @@ display_test_find_label (GtkWidget  *root,
 
   return NULL;
 }
+
+GBytes *
+display_test_read_corpus_file (const char *name)
+{
+  const char *corpus_dir = g_getenv ("SIGNET_PDF_CORPUS_DEFAULT_DIR");
+  g_autofree char *path = g_build_filename (corpus_dir != NULL ? corpus_dir : "", name, NULL);
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (corpus_dir == NULL || !g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+
+  return g_bytes_new_take (contents, length);
+}

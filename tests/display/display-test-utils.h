@@ -148,4 +148,8 @@ char         *display_test_save_screenshot (GtkWidget     *widget,
 /* Destroys every toplevel window (between tests). */
 void          display_test_destroy_windows (void);
 
+/* The file @name of the PDF corpus (SIGNET_PDF_CORPUS_DEFAULT_DIR), or
+ * NULL when the corpus is not there: the test then skips, saying so. */
+GBytes       *display_test_read_corpus_file (const char   *name);
+
 G_END_DECLS

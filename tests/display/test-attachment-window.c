@@ -1282,8 +1282,6 @@ static void
 test_chinese_text (Fixture       *fixture,
                    gconstpointer  data)
 {
-  const char *corpus_dir = g_getenv ("SIGNET_PDF_CORPUS_DEFAULT_DIR");
-  g_autofree char *path = g_build_filename (corpus_dir != NULL ? corpus_dir : "", "XiaoBiaoSong.pdf", NULL);
   g_autoptr(SignetAttachment) attachment = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -1292,17 +1290,13 @@ test_chinese_text (Fixture       *fixture,
   SignetAnnotationsPanel *panel;
   TextWait quote = { NULL, "“关于红军作战的原则”" };
   SignetPdfRect title;
-  char *contents = NULL;
-  gsize length = 0;
 
-  if (corpus_dir == NULL || !g_file_get_contents (path, &contents, &length, NULL))
+  bytes = display_test_read_corpus_file ("XiaoBiaoSong.pdf");
+  if (bytes == NULL)
     {
-      g_autofree char *reason = g_strdup_printf ("The PDF corpus has no XiaoBiaoSong.pdf (%s)", path);
-
-      g_test_skip (reason);
+      g_test_skip ("The PDF corpus (SIGNET_PDF_CORPUS_DEFAULT_DIR) has no XiaoBiaoSong.pdf.");
       return;
     }
-  bytes = g_bytes_new_take (contents, length);
   attachment = signet_store_add_attachment (fixture->store, signet_contract_get_id (fixture->contract),
                                             bytes, "XiaoBiaoSong.pdf", "application/pdf",
                                             SIGNET_ATTACHMENT_ROLE_OTHER, NULL, &error);

@@ -861,21 +861,15 @@ static void
 test_unreliable_text (Fixture       *fixture,
                       gconstpointer  data)
 {
-  const char *corpus_dir = g_getenv ("SIGNET_PDF_CORPUS_DEFAULT_DIR");
-  g_autofree char *path = g_build_filename (corpus_dir != NULL ? corpus_dir : "", "XiaoBiaoSong.pdf", NULL);
   g_autoptr(GBytes) bytes = NULL;
   AdwBanner *banner;
-  char *contents = NULL;
-  gsize length = 0;
 
-  if (corpus_dir == NULL || !g_file_get_contents (path, &contents, &length, NULL))
+  bytes = display_test_read_corpus_file ("XiaoBiaoSong.pdf");
+  if (bytes == NULL)
     {
-      g_autofree char *reason = g_strdup_printf ("The PDF corpus has no XiaoBiaoSong.pdf (%s)", path);
-
-      g_test_skip (reason);
+      g_test_skip ("The PDF corpus (SIGNET_PDF_CORPUS_DEFAULT_DIR) has no XiaoBiaoSong.pdf.");
       return;
     }
-  bytes = g_bytes_new_take (contents, length);
 
   banner = ADW_BANNER (display_test_find_type (GTK_WIDGET (fixture->viewer), ADW_TYPE_BANNER));
   g_assert_nonnull (banner);

@@ -534,28 +534,14 @@ test_window_bar (Fixture       *fixture,
   display_test_destroy_windows ();
 }
 
-static GBytes *
-read_corpus_file (const char *name)
-{
-  const char *corpus_dir = g_getenv ("SIGNET_PDF_CORPUS_DEFAULT_DIR");
-  g_autofree char *path = g_build_filename (corpus_dir != NULL ? corpus_dir : "", name, NULL);
-  char *contents = NULL;
-  gsize length = 0;
-
-  if (corpus_dir == NULL || !g_file_get_contents (path, &contents, &length, NULL))
-    return NULL;
-
-  return g_bytes_new_take (contents, length);
-}
-
 /* Chinese files whose text poppler gives as Latin-1 letters are found by
  * their Chinese words, not by the letters. */
 static void
 test_recovered_chinese (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(GBytes) xiao_biao_song = read_corpus_file ("XiaoBiaoSong.pdf");
-  g_autoptr(GBytes) sim_fang = read_corpus_file ("SimFang-variant.pdf");
+  g_autoptr(GBytes) xiao_biao_song = display_test_read_corpus_file ("XiaoBiaoSong.pdf");
+  g_autoptr(GBytes) sim_fang = display_test_read_corpus_file ("SimFang-variant.pdf");
   g_autoptr(SignetAttachment) first = NULL;
   g_autoptr(SignetAttachment) second = NULL;
 
