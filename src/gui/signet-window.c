@@ -230,7 +230,8 @@ _signet_window_update_view (SignetWindow *self)
   if (n_items == 0 && has_search (self) && !signet_contract_page_get_dirty (self->page))
     {
       g_autofree char *description =
-        g_strdup_printf (_("No contract matches “%s”. Try a contract number, a title, a client or a tag."),
+        g_strdup_printf (_("No contract matches “%s”. Search finds numbers, titles, clients, owners, "
+                           "departments, types and tags, and Chinese by its pinyin (“hd” for 华东)."),
                          signet_contract_list_get_search (self->list));
 
       adw_status_page_set_description (self->no_results_page, description);

@@ -328,6 +328,9 @@ main (int   argc,
   g_hash_table_add (allowed_words, (gpointer) "YYYY");
   g_hash_table_add (allowed_words, (gpointer) "MM");
   g_hash_table_add (allowed_words, (gpointer) "DD");
+  /* Pinyin initials, the example of what search finds when nothing
+   * matches. */
+  g_hash_table_add (allowed_words, (gpointer) "hd");
   for (codes = signet_currency_list (); *codes != NULL; codes++)
     g_hash_table_add (allowed_words, (gpointer) *codes);
   /* Who made a change, in a contract's history: the OS user's name, in
