@@ -223,11 +223,12 @@ _signet_store_migrate_search (SignetStore  *self,
     _signet_store_exec (self,
     "CREATE INDEX contracts_title_key ON contracts (title_key);"
     "CREATE INDEX clients_name_key ON clients (name_key);"
-    /* Text read from files before Chinese that poppler gives as Latin-1
-     * letters was recovered (src/pdf/signet-pdf-text-recovery.c) is read
-     * again, in the background as any new file: only text with such
-     * letters can hold it. */
-    "DELETE FROM blob_text WHERE text GLOB '*[¡-ÿ]*';",
+    /* Text read from files before this version has no page marks (so a
+     * search cannot say on which page it found a word) and may hold
+     * Chinese that poppler gave as Latin-1 letters, recovered since
+     * (src/pdf/signet-pdf-text-recovery.c): every file is read again, in
+     * the background as any new file, once. */
+    "DELETE FROM blob_text;",
     error);
 }
 
