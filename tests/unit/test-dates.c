@@ -10,12 +10,11 @@
 #include <locale.h>
 #include <string.h>
 
-#include <sqlite3.h>
-
 #include "signet-date.h"
 #include "signet-key-dates.h"
 #include "signet-store-events.h"
 #include "store-fixture.h"
+#include "unit-test-utils.h"
 
 static void
 test_range (void)
@@ -420,19 +419,6 @@ test_store_refuses (void)
   store_fixture_close (&f);
 }
 
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
 static gboolean
 has_event (GPtrArray  *events,
            const char *number,
@@ -502,7 +488,7 @@ test_old_register (void)
                          signet_contract_get_id (far), signet_contract_get_id (far),
                          signet_contract_get_id (far), signet_contract_get_id (far),
                          signet_contract_get_id (far));
-  exec_sql (f.path, sql);
+  unit_exec_raw (f.path, sql);
 
   reopened = signet_store_new (f.path, &error);
   g_assert_no_error (error);
