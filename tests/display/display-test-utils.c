@@ -522,23 +522,41 @@ display_test_destroy_windows (void)
   display_test_spin (20);
 }
 
+/* What @widget draws now, or NULL while it draws nothing. */
+static GskRenderNode *
+draw_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
 char *
 display_test_save_screenshot (GtkWidget  *widget,
                               const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file_name = g_strconcat (name, ".png", NULL);
   char *path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  int width;
+  int height;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
+  /* A window whose content is being laid out anew (a dialog presented
+   * into it on a loaded machine) can draw nothing for a frame or two. */
+  while ((node = draw_widget (widget)) == NULL && g_get_monotonic_time () < deadline)
+    display_test_spin (50);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  if (node == NULL)
+    g_error ("%s drew nothing for 5 s (%s, %s, %d × %d)", G_OBJECT_TYPE_NAME (widget),
+             gtk_widget_get_visible (widget) ? "visible" : "hidden",
+             gtk_widget_get_mapped (widget) ? "mapped" : "not mapped", width, height);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Screenshot: %s", path);
