@@ -15,28 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "io-test-utils.h"
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-
-  g_rmdir (path);
-}
+#include "unit-test-utils.h"
 
 void
 io_fixture_set_up (IoFixture     *f,
@@ -56,7 +35,7 @@ io_fixture_tear_down (IoFixture     *f,
                       gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  unit_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
