@@ -266,7 +266,8 @@ insert_annotation (SignetStore                *self,
       goto failed;
   }
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, context.contract_id, SIGNET_CHANGE_UPDATED);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, context.contract_id, SIGNET_CHANGE_UPDATED,
+                              SIGNET_STORE_CHANGED_ANNOTATIONS);
 
   return g_steal_pointer (&annotation);
 
@@ -388,7 +389,8 @@ signet_store_update_annotation (SignetStore  *self,
       goto failed;
   }
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, context.contract_id, SIGNET_CHANGE_UPDATED);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, context.contract_id, SIGNET_CHANGE_UPDATED,
+                              SIGNET_STORE_CHANGED_ANNOTATIONS);
 
   return g_steal_pointer (&annotation);
 
@@ -444,7 +446,8 @@ _signet_store_delete_annotation (SignetStore  *self,
       goto failed;
   }
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, context.contract_id, SIGNET_CHANGE_UPDATED);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, context.contract_id, SIGNET_CHANGE_UPDATED,
+                              SIGNET_STORE_CHANGED_ANNOTATIONS);
 
   return g_steal_pointer (&tombstone);
 

@@ -11,6 +11,7 @@
 
 #include "signet-store-attachments.h"
 #include "signet-store-private.h"
+#include "signet-store-worker.h"
 #include "signet-tombstone-private.h"
 
 /* Stored files are read in pieces straight into the buffer handed out, so
@@ -575,7 +576,8 @@ signet_store_add_attachment (SignetStore           *self,
       goto failed;
   }
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED,
+                              SIGNET_STORE_CHANGED_ATTACHMENTS);
 
   return g_steal_pointer (&attachment);
 
@@ -651,7 +653,8 @@ signet_store_replace_attachment (SignetStore  *self,
       goto failed;
   }
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED,
+                              SIGNET_STORE_CHANGED_ATTACHMENTS);
 
   return g_steal_pointer (&attachment);
 
@@ -723,7 +726,8 @@ signet_store_update_attachment (SignetStore           *self,
       goto failed;
   }
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED,
+                              SIGNET_STORE_CHANGED_ATTACHMENTS);
 
   return g_steal_pointer (&attachment);
 
@@ -819,7 +823,8 @@ _signet_store_delete_attachment (SignetStore  *self,
       goto failed;
   }
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED,
+                              SIGNET_STORE_CHANGED_ATTACHMENTS);
 
   return g_steal_pointer (&tombstone);
 
@@ -1018,18 +1023,17 @@ signet_store_load_version_bytes (SignetStore  *self,
 
 typedef struct
 {
-  char   *path;
-  gint64  version_id;
+  SignetStoreOpener *opener;
+  gint64             version_id;
 } LoadVersion;
 
 static void
 load_version_free (LoadVersion *load)
 {
-  g_free (load->path);
+  signet_store_opener_free (load->opener);
   g_free (load);
 }
 
-/* A store is used by one thread at a time: this thread opens its own. */
 static void
 load_version_thread (GTask        *task,
                      gpointer      source_object,
@@ -1044,8 +1048,7 @@ load_version_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  /* Only reads: a register deleted meanwhile is not made again. */
-  store = signet_store_open (load->path, SIGNET_STORE_OPEN_READ_ONLY, &error);
+  store = signet_store_open_worker (load->opener, &error);
   if (store != NULL)
     bytes = signet_store_load_version_bytes (store, load->version_id, &error);
 
@@ -1068,7 +1071,7 @@ signet_store_load_version_bytes_async (SignetStore         *self,
   g_return_if_fail (SIGNET_IS_STORE (self));
 
   load = g_new0 (LoadVersion, 1);
-  load->path = g_strdup (signet_store_get_path (self));
+  load->opener = signet_store_opener_new (self, SIGNET_STORE_OPEN_READ_ONLY);
   load->version_id = version_id;
 
   task = g_task_new (self, cancellable, callback, user_data);
@@ -1236,7 +1239,8 @@ signet_store_set_blob_text (SignetStore          *self,
 
   for (guint i = 0; i < contract_ids->len; i++)
     _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT,
-                                g_array_index (contract_ids, gint64, i), SIGNET_CHANGE_UPDATED);
+                                g_array_index (contract_ids, gint64, i), SIGNET_CHANGE_UPDATED,
+                                SIGNET_STORE_CHANGED_ATTACHMENTS);
 
   return TRUE;
 
@@ -1441,7 +1445,8 @@ signet_store_import_attachment_version (SignetStore           *self,
       goto failed;
   }
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED,
+                              SIGNET_STORE_CHANGED_ATTACHMENTS);
 
   return version_id;
 

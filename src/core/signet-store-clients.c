@@ -168,7 +168,8 @@ signet_store_add_client (SignetStore   *self,
 
   signet_client_set_id (client, id);
   signet_client_set_version (client, 1);
-  _signet_store_emit_changed (self, SIGNET_RECORD_CLIENT, id, SIGNET_CHANGE_ADDED);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CLIENT, id, SIGNET_CHANGE_ADDED,
+                              SIGNET_STORE_CHANGED_FIELDS);
 
   return TRUE;
 
@@ -253,7 +254,8 @@ signet_store_update_client (SignetStore   *self,
     goto failed;
 
   signet_client_set_version (client, signet_client_get_version (old) + 1);
-  _signet_store_emit_changed (self, SIGNET_RECORD_CLIENT, id, SIGNET_CHANGE_UPDATED);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CLIENT, id, SIGNET_CHANGE_UPDATED,
+                              SIGNET_STORE_CHANGED_FIELDS);
 
   return TRUE;
 
@@ -314,7 +316,8 @@ signet_store_save_client (SignetStore   *self,
       !_signet_store_commit_write (self, error))
     goto failed;
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CLIENT, id, SIGNET_CHANGE_UPDATED);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CLIENT, id, SIGNET_CHANGE_UPDATED,
+                              SIGNET_STORE_CHANGED_FIELDS);
 
   return TRUE;
 
@@ -427,7 +430,8 @@ _signet_store_delete_client (SignetStore  *self,
       !_signet_store_commit_write (self, error))
     goto failed;
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CLIENT, id, SIGNET_CHANGE_REMOVED);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CLIENT, id, SIGNET_CHANGE_REMOVED,
+                              SIGNET_STORE_CHANGED_FIELDS);
 
   return g_steal_pointer (&tombstone);
 

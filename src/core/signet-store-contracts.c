@@ -368,7 +368,8 @@ insert_contract (SignetStore     *self,
   /* The column's default. */
   signet_contract_set_version (contract, 1);
   signet_contract_set_uuid (contract, uuid);
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_ADDED);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_ADDED,
+                              SIGNET_STORE_CHANGED_FIELDS);
 
   return TRUE;
 
@@ -451,7 +452,8 @@ signet_store_update_contract (SignetStore     *self,
     goto failed;
 
   signet_contract_set_version (contract, signet_contract_get_version (old) + 1);
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_UPDATED);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_UPDATED,
+                              SIGNET_STORE_CHANGED_FIELDS);
 
   return TRUE;
 
@@ -508,7 +510,8 @@ signet_store_save_contract (SignetStore     *self,
       !_signet_store_commit_write (self, error))
     goto failed;
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_UPDATED);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_UPDATED,
+                              SIGNET_STORE_CHANGED_FIELDS);
 
   return TRUE;
 
@@ -595,7 +598,8 @@ _signet_store_delete_contract (SignetStore  *self,
       !_signet_store_commit_write (self, error))
     goto failed;
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_REMOVED);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_REMOVED,
+                              SIGNET_STORE_CHANGED_FIELDS);
 
   return g_steal_pointer (&tombstone);
 

@@ -303,7 +303,8 @@ write_key_date (SignetStore        *self,
       !_signet_store_commit_write (self, error))
     goto failed;
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED,
+                              SIGNET_STORE_CHANGED_KEY_DATES);
 
   return TRUE;
 
@@ -566,7 +567,8 @@ signet_store_record_review (SignetStore  *self,
   if (id != NULL)
     *id = new_id;
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED,
+                              SIGNET_STORE_CHANGED_KEY_DATES);
 
   return TRUE;
 
@@ -831,7 +833,8 @@ signet_store_set_reminder_settings (SignetStore                   *self,
       !_signet_store_commit_write (self, error))
     goto failed;
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED,
+                              SIGNET_STORE_CHANGED_KEY_DATES);
 
   return TRUE;
 
@@ -906,7 +909,8 @@ signet_store_acknowledge_reminder (SignetStore        *self,
       !_signet_store_commit_write (self, error))
     goto failed;
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED);
+  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED,
+                              SIGNET_STORE_CHANGED_KEY_DATES);
 
   return TRUE;
 

@@ -130,10 +130,12 @@ void          _signet_store_rollback_write       (SignetStore      *self);
 /* Counts a contract added inside a batch; past a few thousand the batch
  * drops the secondary indexes and builds them again at commit. */
 void          _signet_store_note_batch_insert    (SignetStore      *self);
+/* @detail is one of SIGNET_STORE_CHANGED_FIELDS, ... (a static string). */
 void          _signet_store_emit_changed         (SignetStore      *self,
                                                   SignetRecordKind  kind,
                                                   gint64            id,
-                                                  SignetChangeKind  change);
+                                                  SignetChangeKind  change,
+                                                  const char       *detail);
 /* Counts a committed write that changed records (see
  * signet_store_get_edit_count()), as it is announced. */
 void          _signet_store_count_edit           (SignetStore      *self);

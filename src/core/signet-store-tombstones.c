@@ -218,13 +218,16 @@ signet_store_restore (SignetStore      *self,
 
   if (kind == SIGNET_TOMBSTONE_CONTRACT)
     _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, signet_tombstone_get_id (tombstone),
-                                SIGNET_CHANGE_ADDED);
+                                SIGNET_CHANGE_ADDED, SIGNET_STORE_CHANGED_FIELDS);
   else if (kind == SIGNET_TOMBSTONE_CLIENT)
     _signet_store_emit_changed (self, SIGNET_RECORD_CLIENT, signet_tombstone_get_id (tombstone),
-                                SIGNET_CHANGE_ADDED);
+                                SIGNET_CHANGE_ADDED, SIGNET_STORE_CHANGED_FIELDS);
   else
     _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, signet_tombstone_get_contract_id (tombstone),
-                                SIGNET_CHANGE_UPDATED);
+                                SIGNET_CHANGE_UPDATED,
+                                kind == SIGNET_TOMBSTONE_ATTACHMENT ? SIGNET_STORE_CHANGED_ATTACHMENTS
+                                : kind == SIGNET_TOMBSTONE_KEY_DATE ? SIGNET_STORE_CHANGED_KEY_DATES
+                                : SIGNET_STORE_CHANGED_ANNOTATIONS);
 
   return TRUE;
 }

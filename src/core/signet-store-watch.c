@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "signet-store-private.h"
 
 /* Writes made through other connections: the app's own import thread, a
@@ -94,11 +96,27 @@ change_of_action (const char *action)
   return SIGNET_CHANGE_UPDATED;
 }
 
+/* The part of the record an entry changed, as "changed" details it. */
+static const char *
+detail_of_action (const char *action)
+{
+  if (strstr (action, "attach") != NULL)
+    return SIGNET_STORE_CHANGED_ATTACHMENTS;
+  if (strstr (action, "annotat") != NULL)
+    return SIGNET_STORE_CHANGED_ANNOTATIONS;
+  if (strstr (action, "key-date") != NULL || strstr (action, "review") != NULL ||
+      strstr (action, "reminder") != NULL)
+    return SIGNET_STORE_CHANGED_KEY_DATES;
+
+  return SIGNET_STORE_CHANGED_FIELDS;
+}
+
 typedef struct
 {
   SignetRecordKind kind;
   gint64           id;
   SignetChangeKind change;
+  const char      *detail;
 } Change;
 
 /* The entries after the last one seen, others' only, in the order they
@@ -137,13 +155,15 @@ read_new_entries (SignetStore  *self,
                     ? SIGNET_RECORD_CLIENT : SIGNET_RECORD_CONTRACT;
       change.id = sqlite3_column_int64 (stmt, 3);
       change.change = change_of_action ((const char *) sqlite3_column_text (stmt, 1));
+      change.detail = detail_of_action ((const char *) sqlite3_column_text (stmt, 1));
 
       /* A record written several times over is one change to show. */
       if (changes->len > 0)
         {
           const Change *last = &g_array_index (changes, Change, changes->len - 1);
 
-          if (last->kind == change.kind && last->id == change.id && last->change == change.change)
+          if (last->kind == change.kind && last->id == change.id && last->change == change.change &&
+              last->detail == change.detail)
             continue;
         }
 
@@ -296,7 +316,7 @@ signet_store_check_external_changes (SignetStore  *self,
     {
       const Change *change = &g_array_index (changes, Change, i);
 
-      _signet_store_emit_changed (self, change->kind, change->id, change->change);
+      _signet_store_emit_changed (self, change->kind, change->id, change->change, change->detail);
     }
 
   return TRUE;

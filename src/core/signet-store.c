@@ -310,7 +310,8 @@ void
 _signet_store_emit_changed (SignetStore      *self,
                             SignetRecordKind  kind,
                             gint64            id,
-                            SignetChangeKind  change)
+                            SignetChangeKind  change,
+                            const char       *detail)
 {
   if (self->batch_depth > 0)
     {
@@ -320,7 +321,7 @@ _signet_store_emit_changed (SignetStore      *self,
 
   _signet_store_count_edit (self);
   _signet_store_search_note_change (self, kind, id, change);
-  g_signal_emit (self, signals[CHANGED], 0, kind, id, change);
+  g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (detail), kind, id, change);
 }
 
 void
@@ -1246,7 +1247,7 @@ signet_store_class_init (SignetStoreClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed",
                   G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3,
                   SIGNET_TYPE_RECORD_KIND, G_TYPE_INT64, SIGNET_TYPE_CHANGE_KIND);

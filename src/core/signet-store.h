@@ -81,7 +81,23 @@ typedef struct
 
 /* SignetStore emits "changed" (SignetRecordKind kind, gint64 id,
  * SignetChangeKind change) once after each committed write, and
- * "reset" () after a bulk change (an import) that views should reload on. */
+ * "reset" () after a bulk change (an import) that views should reload on.
+ * "changed" is detailed: every emission names the part of the record it
+ * changed with one of the details below, so that a view of a contract's
+ * files connects to "changed::attachments" and does not reload for a title
+ * saved. A handler of plain "changed" sees every change.
+ *   fields       the record's own fields, or the record added, deleted or
+ *                restored (a client or a contract)
+ *   attachments  a contract's attached files or their details
+ *   annotations  the annotations of a contract's attached file
+ *   key-dates    a contract's key dates, reviews and reminders
+ * The last three are emitted for the contract (SIGNET_RECORD_CONTRACT, its
+ * id, SIGNET_CHANGE_UPDATED). */
+#define SIGNET_STORE_CHANGED_FIELDS      "fields"
+#define SIGNET_STORE_CHANGED_ATTACHMENTS "attachments"
+#define SIGNET_STORE_CHANGED_ANNOTATIONS "annotations"
+#define SIGNET_STORE_CHANGED_KEY_DATES   "key-dates"
+
 #define SIGNET_TYPE_STORE (signet_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (SignetStore, signet_store, SIGNET, STORE, GObject)

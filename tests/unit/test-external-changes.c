@@ -6,7 +6,11 @@
 
 #include <glib/gstdio.h>
 
+#include <string.h>
+
 #include "signet-store.h"
+#include "signet-store-attachments.h"
+#include "signet-store-events.h"
 #include "signet-xml.h"
 #include "unit-test-utils.h"
 
@@ -20,6 +24,7 @@ typedef struct
   SignetRecordKind kind;
   gint64           id;
   SignetChangeKind change;
+  GQuark           detail;  /* the part of the record the emission named */
 } Seen;
 
 typedef struct
@@ -39,7 +44,7 @@ changed_cb (SignetStore      *store,
             SignetChangeKind  change,
             Fixture          *f)
 {
-  Seen seen = { kind, id, change };
+  Seen seen = { kind, id, change, g_signal_get_invocation_hint (store)->detail };
 
   g_array_append_val (f->seen, seen);
 }
@@ -111,6 +116,15 @@ assert_seen (Fixture          *f,
   g_assert_cmpint (seen->kind, ==, kind);
   g_assert_cmpint (seen->id, ==, id);
   g_assert_cmpint (seen->change, ==, change);
+}
+
+static void
+assert_seen_detail (Fixture    *f,
+                    guint       index,
+                    const char *detail)
+{
+  g_assert_cmpuint (index, <, f->seen->len);
+  g_assert_cmpstr (g_quark_to_string (g_array_index (f->seen, Seen, index).detail), ==, detail);
 }
 
 static SignetContract *
@@ -437,6 +451,84 @@ test_precise_or_reset (Fixture       *f,
     }
 }
 
+static void
+count_cb (SignetStore      *store,
+          SignetRecordKind  kind,
+          gint64            id,
+          SignetChangeKind  change,
+          guint            *count)
+{
+  (*count)++;
+}
+
+/* What another connection wrote is detailed as the store's own writes
+ * are: a title saved is "fields", a file attached "attachments", and so
+ * on, each derived from its audit entry; a handler of
+ * "changed::attachments" sees the file and nothing else. */
+static void
+test_details_elsewhere (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const SignetAnnotationRect rect = { 72, 72, 144, 90 };
+  static const char pdf[] = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n";
+  g_autoptr(SignetClient) client = unit_add_client (f->window, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) contract = add_contract (f->window, client, "HT-2026-0001", "Office lease");
+  g_autoptr(SignetContract) edited = signet_contract_copy (contract);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (pdf, strlen (pdf));
+  g_autoptr(SignetAttachment) attachment = NULL;
+  g_autoptr(SignetAnnotation) annotation = NULL;
+  g_autoptr(SignetUserKeyDate) key_date = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = signet_contract_get_id (contract);
+  guint n_attachments = 0;
+
+  g_signal_connect (f->window, "changed::" SIGNET_STORE_CHANGED_ATTACHMENTS, G_CALLBACK (count_cb),
+                    &n_attachments);
+  forget_seen (f);
+
+  signet_contract_set_title (edited, "Office lease, second floor");
+  g_assert_true (signet_store_save_contract (f->other, contract, edited, &error));
+  g_assert_no_error (error);
+  attachment = signet_store_add_attachment (f->other, id, bytes, "lease.pdf", "application/pdf",
+                                            SIGNET_ATTACHMENT_ROLE_SIGNED, NULL, &error);
+  g_assert_no_error (error);
+  annotation = signet_store_add_annotation (f->other, signet_attachment_get_version_id (attachment),
+                                            SIGNET_ANNOTATION_KIND_NOTE, 0, &rect, 1, "#ffd400", "Rent", &error);
+  g_assert_no_error (error);
+  key_date = signet_user_key_date_new (id, SIGNET_KEY_DATE_PAYMENT, "2026-10-01", "First rent", NULL);
+  g_assert_true (signet_store_add_key_date (f->other, key_date, &error));
+  g_assert_no_error (error);
+
+  check (f);
+
+  g_assert_cmpuint (f->n_resets, ==, 0);
+  g_assert_cmpuint (f->seen->len, ==, 4);
+  for (guint i = 0; i < 4; i++)
+    assert_seen (f, i, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_UPDATED);
+  assert_seen_detail (f, 0, SIGNET_STORE_CHANGED_FIELDS);
+  assert_seen_detail (f, 1, SIGNET_STORE_CHANGED_ATTACHMENTS);
+  assert_seen_detail (f, 2, SIGNET_STORE_CHANGED_ANNOTATIONS);
+  assert_seen_detail (f, 3, SIGNET_STORE_CHANGED_KEY_DATES);
+  g_assert_cmpuint (n_attachments, ==, 1);
+
+  /* A review and a deletion, one check each. */
+  forget_seen (f);
+  g_assert_true (signet_store_record_review (f->other, id, "2026-03-01", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  check (f);
+  g_assert_cmpuint (f->seen->len, ==, 1);
+  assert_seen_detail (f, 0, SIGNET_STORE_CHANGED_KEY_DATES);
+
+  forget_seen (f);
+  g_assert_true (signet_store_delete_contract (f->other, id, &error));
+  g_assert_no_error (error);
+  check (f);
+  g_assert_cmpuint (f->seen->len, ==, 1);
+  assert_seen (f, 0, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_REMOVED);
+  assert_seen_detail (f, 0, SIGNET_STORE_CHANGED_FIELDS);
+  g_assert_cmpuint (n_attachments, ==, 1);
+}
+
 static gboolean
 give_up_cb (gpointer data)
 {
@@ -500,6 +592,7 @@ main (int   argc,
   ADD ("/external-changes/large-import", test_large_import_elsewhere);
   ADD ("/external-changes/precise-or-reset", test_precise_or_reset);
   ADD ("/external-changes/watch", test_watch);
+  ADD ("/external-changes/details", test_details_elsewhere);
 
   return g_test_run ();
 }
