@@ -16,6 +16,7 @@
 #include "signet-reminders.h"
 #include "signet-store-events.h"
 #include "signet-store-uuids.h"
+#include "signet-store-worker.h"
 
 /* Events are read a year at a time, so that a register of 100,000
  * contracts never holds all of its events in memory. */
@@ -485,8 +486,7 @@ signet_ics_export (SignetStore                   *store,
 
 typedef struct
 {
-  char  *database_path;
-  char  *today;
+  SignetStoreOpener *opener;
   GFile *dest;
   char  *from;
   char  *to;
@@ -496,8 +496,7 @@ typedef struct
 static void
 export_data_free (ExportData *data)
 {
-  g_free (data->database_path);
-  g_free (data->today);
+  signet_store_opener_free (data->opener);
   g_clear_object (&data->dest);
   g_free (data->from);
   g_free (data->to);
@@ -518,10 +517,7 @@ export_thread (GTask        *task,
   /* A connection of its own: the caller's store stays usable in its
    * thread. It only reads: the events' index it needs up to date is
    * brought up to date in its connection alone. */
-  store = signet_store_open (data->database_path, SIGNET_STORE_OPEN_READ_ONLY, &error);
-  if (store != NULL)
-    signet_store_set_today (store, data->today);
-
+  store = signet_store_open_worker (data->opener, &error);
   if (store == NULL ||
       !signet_ics_export (store, data->dest, data->from, data->to, data->reminder_defaults, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
@@ -546,8 +542,7 @@ signet_ics_export_async (SignetStore                  *store,
   g_return_if_fail (G_IS_FILE (dest));
 
   data = g_new0 (ExportData, 1);
-  data->database_path = g_strdup (signet_store_get_path (store));
-  data->today = signet_store_dup_today (store);
+  data->opener = signet_store_opener_new (store, SIGNET_STORE_OPEN_READ_ONLY);
   data->dest = g_object_ref (dest);
   data->from = g_strdup (from);
   data->to = g_strdup (to);

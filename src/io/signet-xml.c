@@ -11,6 +11,7 @@
 #include <libxml/parserInternals.h>
 
 #include "signet-io-resources.h"
+#include "signet-store-worker.h"
 #include "signet-xml-private.h"
 
 #define SCHEMA_RESOURCE RESOURCE_PREFIX "/xml/signet-1.xsd"
@@ -27,7 +28,7 @@ typedef struct
 
 typedef struct
 {
-  char                  *database_path;
+  SignetStoreOpener     *opener;
   GFile                 *file;
   char                  *search;
   SignetExportFlags      flags;
@@ -230,14 +231,6 @@ static const char * const policy_tokens[] = {
   [SIGNET_CONFLICT_UPDATE] = "update",
   [SIGNET_CONFLICT_FAIL] = "fail",
 };
-
-const char *
-signet_conflict_policy_to_token (SignetConflictPolicy policy)
-{
-  g_return_val_if_fail (policy < G_N_ELEMENTS (policy_tokens), NULL);
-
-  return policy_tokens[policy];
-}
 
 gboolean
 signet_conflict_policy_from_token (const char           *token,
@@ -489,7 +482,7 @@ signet_import_report_describe (const SignetImportReport *report)
 static void
 task_data_free (TaskData *data)
 {
-  g_free (data->database_path);
+  signet_store_opener_free (data->opener);
   g_clear_object (&data->file);
   g_free (data->search);
   if (data->progress_data_destroy != NULL)
@@ -537,6 +530,7 @@ forward_progress (double   fraction,
 
 static TaskData *
 task_data_new (SignetStore           *store,
+               SignetStoreOpenFlags   open_flags,
                GFile                 *file,
                SignetXmlProgressFunc  progress,
                gpointer               progress_data,
@@ -544,7 +538,7 @@ task_data_new (SignetStore           *store,
 {
   TaskData *data = g_new0 (TaskData, 1);
 
-  data->database_path = g_strdup (signet_store_get_path (store));
+  data->opener = signet_store_opener_new (store, open_flags);
   data->file = g_object_ref (file);
   data->progress = progress;
   data->progress_data = progress_data;
@@ -566,7 +560,7 @@ export_thread (GTask        *task,
 
   /* A connection of its own: the caller's store stays usable in its
    * thread. It only reads, and takes no write lock. */
-  store = signet_store_open (data->database_path, SIGNET_STORE_OPEN_READ_ONLY, &error);
+  store = signet_store_open_worker (data->opener, &error);
   if (store == NULL ||
       !signet_xml_export (store, data->file, data->search, data->flags, cancellable,
                           data->progress ? forward_progress : NULL, task, &error))
@@ -593,7 +587,7 @@ signet_xml_export_async (SignetStore           *store,
   g_return_if_fail (SIGNET_IS_STORE (store));
   g_return_if_fail (G_IS_FILE (dest));
 
-  data = task_data_new (store, dest, progress, progress_data, progress_data_destroy);
+  data = task_data_new (store, SIGNET_STORE_OPEN_READ_ONLY, dest, progress, progress_data, progress_data_destroy);
   data->search = g_strdup (search);
   data->flags = flags;
 
@@ -626,11 +620,7 @@ import_thread (GTask        *task,
   g_autoptr(SignetImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* A dry run only reads the register (see signet_xml_import()). */
-  store = signet_store_open (data->database_path,
-                             data->options.dry_run ? SIGNET_STORE_OPEN_READ_ONLY
-                                                   : SIGNET_STORE_OPEN_DEFAULT,
-                             &error);
+  store = signet_store_open_worker (data->opener, &error);
   if (store == NULL ||
       !signet_xml_import (store, data->file, &data->options, &report, cancellable,
                           data->progress ? forward_progress : NULL, task, &error))
@@ -658,7 +648,10 @@ signet_xml_import_async (SignetStore               *store,
   g_return_if_fail (G_IS_FILE (src));
   g_return_if_fail (options != NULL);
 
-  data = task_data_new (store, src, progress, progress_data, progress_data_destroy);
+  /* A dry run only reads the register (see signet_xml_import()). */
+  data = task_data_new (store,
+                        options->dry_run ? SIGNET_STORE_OPEN_READ_ONLY : SIGNET_STORE_OPEN_DEFAULT,
+                        src, progress, progress_data, progress_data_destroy);
   data->options = *options;
 
   task = g_task_new (store, cancellable, callback, user_data);

@@ -105,7 +105,6 @@ const char          *signet_xml_error_get_value       (const GError            *
 char                *signet_xml_error_format          (const GError            *error,
                                                        const char              *file_name);
 
-const char          *signet_conflict_policy_to_token  (SignetConflictPolicy     policy);
 gboolean             signet_conflict_policy_from_token (const char             *token,
                                                         SignetConflictPolicy   *policy);
 

@@ -9,6 +9,7 @@
 #include "signet-key-dates.h"
 #include "signet-reminder-notifier.h"
 #include "signet-store-events.h"
+#include "signet-store-worker.h"
 
 struct _SignetReminderNotifier
 {
@@ -300,7 +301,7 @@ signet_reminder_notifier_check (SignetReminderNotifier *self)
  * dates) takes long enough to hold up the window. */
 typedef struct
 {
-  char                   *path;
+  SignetStoreOpener      *opener;
   char                   *today;
   SignetReminderSettings *defaults;
 } CheckData;
@@ -308,7 +309,7 @@ typedef struct
 static void
 check_data_free (CheckData *data)
 {
-  g_free (data->path);
+  signet_store_opener_free (data->opener);
   g_free (data->today);
   signet_reminder_settings_free (data->defaults);
   g_free (data);
@@ -325,15 +326,13 @@ check_thread (GTask        *task,
   GPtrArray *due;
   GError *error = NULL;
 
-  /* Reminders never make a register: one deleted meanwhile is an error. */
-  store = signet_store_open (data->path, SIGNET_STORE_OPEN_DEFAULT, &error);
+  store = signet_store_open_worker (data->opener, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
 
-  signet_store_set_today (store, data->today);
   due = signet_reminders_due (store, data->today, data->defaults, &error);
   if (due == NULL)
     g_task_return_error (task, error);
@@ -369,7 +368,7 @@ check_in_thread (SignetReminderNotifier *self)
   g_autoptr(GTask) task = g_task_new (self, self->cancellable, check_done_cb, NULL);
   CheckData *data = g_new0 (CheckData, 1);
 
-  data->path = g_strdup (signet_store_get_path (self->store));
+  data->opener = signet_store_opener_new (self->store, SIGNET_STORE_OPEN_DEFAULT);
   data->today = signet_store_dup_today (self->store);
   data->defaults = signet_reminder_settings_new_from_gsettings (self->settings);
   g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);

@@ -540,14 +540,6 @@ signet_text_indexer_new (SignetStore *store)
   return g_object_new (SIGNET_TYPE_TEXT_INDEXER, "store", store, NULL);
 }
 
-SignetStore *
-signet_text_indexer_get_store (SignetTextIndexer *self)
-{
-  g_return_val_if_fail (SIGNET_IS_TEXT_INDEXER (self), NULL);
-
-  return self->store;
-}
-
 gboolean
 signet_text_indexer_get_busy (SignetTextIndexer *self)
 {

@@ -30,7 +30,6 @@ G_DECLARE_FINAL_TYPE (SignetTextIndexer, signet_text_indexer, SIGNET, TEXT_INDEX
  * The store is used from the thread that made the indexer, the one whose
  * main context runs it; poppler works on threads of its own. */
 SignetTextIndexer *signet_text_indexer_new          (SignetStore       *store);
-SignetStore       *signet_text_indexer_get_store    (SignetTextIndexer *self);
 gboolean           signet_text_indexer_get_busy     (SignetTextIndexer *self);
 guint              signet_text_indexer_get_n_done   (SignetTextIndexer *self);
 guint              signet_text_indexer_get_n_total  (SignetTextIndexer *self);

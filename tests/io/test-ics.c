@@ -492,6 +492,100 @@ test_left_temporary_files (IoFixture     *f,
   g_assert_cmpuint (n_files, ==, 2);
 }
 
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (signet_ics_export_finish (SIGNET_STORE (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* The export a window starts runs in a thread on a connection of its own:
+ * it derives the dates for the day of the window's store, not for the
+ * system's. A test clock on 2021-03-01 puts an auto-renewing contract of
+ * 2020 in its 2021 term, whatever the date is when the test runs; the
+ * file holds that term's end and notice deadline, each with its "days
+ * before" reminders, and the review due since the term began: the same
+ * dates the store lists for that day. */
+static void
+test_worker_clock (IoFixture     *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = io_fixture_path (f, "dates.ics");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SignetClient) client = io_add_client (f->store, "K200", "华东建设");
+  g_autoptr(SignetContract) contract = io_add_contract (f->store, client, "RENEW-1", "Cleaning");
+  g_autoptr(SignetReminderSettings) defaults = signet_reminder_settings_new ();
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(icalcomponent) calendar = NULL;
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(GString) found = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gboolean done = FALSE;
+
+  signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_ACTIVE);
+  signet_contract_set_start_date (contract, "2020-01-01");
+  signet_contract_set_end_date (contract, "2020-12-31");
+  signet_contract_set_auto_renew (contract, TRUE);
+  signet_contract_set_notice_days (contract, 30);
+  g_assert_true (signet_store_update_contract (f->store, contract, &error));
+  g_assert_no_error (error);
+  signet_store_set_today (f->store, "2021-03-01");
+
+  defaults->end_leads = signet_reminder_leads_parse ("45 10", &error);
+  g_assert_no_error (error);
+  defaults->notice_leads = signet_reminder_leads_parse ("20", &error);
+  g_assert_no_error (error);
+  defaults->review_leads = signet_reminder_leads_parse ("", &error);
+  g_assert_no_error (error);
+
+  signet_ics_export_async (f->store, file, NULL, NULL, defaults, NULL, export_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  calendar = icalparser_parse_string (contents);
+  g_assert_nonnull (calendar);
+  for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       event != NULL;
+       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    {
+      struct icaltimetype start = icalcomponent_get_dtstart (event);
+
+      g_string_append_printf (found, "%04d-%02d-%02d %s", start.year, start.month, start.day,
+                              icalcomponent_get_summary (event));
+      for (icalcomponent *alarm = icalcomponent_get_first_component (event, ICAL_VALARM_COMPONENT);
+           alarm != NULL;
+           alarm = icalcomponent_get_next_component (event, ICAL_VALARM_COMPONENT))
+        {
+          struct icaltriggertype trigger =
+            icalproperty_get_trigger (icalcomponent_get_first_property (alarm, ICAL_TRIGGER_PROPERTY));
+
+          g_string_append_printf (found, " -%ud", trigger.duration.days);
+        }
+      g_string_append_c (found, '|');
+    }
+
+  g_assert_cmpstr (found->str, ==,
+                   "2021-01-01 Start: RENEW-1 Cleaning|"
+                   "2021-01-01 Review due: RENEW-1 Cleaning|"
+                   "2021-12-01 Notice deadline: RENEW-1 Cleaning -20d|"
+                   "2021-12-31 End: RENEW-1 Cleaning -45d -10d|");
+
+  events = signet_store_list_events (f->store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    g_string_append_printf (expected, "%s|", signet_event_get_date (g_ptr_array_index (events, i)));
+  g_assert_cmpstr (expected->str, ==, "2021-01-01|2021-01-01|2021-12-01|2021-12-31|");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -505,6 +599,7 @@ main (int   argc,
   g_test_add ("/ics/old-register", IoFixture, NULL, io_fixture_set_up, test_old_register, io_fixture_tear_down);
   g_test_add ("/ics/left-temporary-files", IoFixture, NULL, io_fixture_set_up, test_left_temporary_files,
               io_fixture_tear_down);
+  g_test_add ("/ics/worker-clock", IoFixture, NULL, io_fixture_set_up, test_worker_clock, io_fixture_tear_down);
 
   return g_test_run ();
 }
