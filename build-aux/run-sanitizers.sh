@@ -1,10 +1,11 @@
 #!/bin/sh
 # Builds Signet with AddressSanitizer and UndefinedBehaviorSanitizer in
-# _build-asan and runs the unit suite (core, XML and iCalendar, PDF) and the
-# display suite under them. It takes several times as long as the normal
-# suite, so it is not part of the timed CI run; run it before a release and
-# after changing memory handling. Arguments go to meson test instead of the
-# two suites, e.g. build-aux/run-sanitizers.sh test-pdf-find-memory.
+# _build-asan and runs the suites of the C code under them: unit (core), io
+# (XML and iCalendar), pdf, services and display. It takes several times as
+# long as the normal suite, so it is not part of the timed CI run; run it
+# before a release and after changing memory handling. Arguments go to
+# meson test instead of the suites, e.g.
+# build-aux/run-sanitizers.sh test-pdf-find-memory.
 #
 # A leak's stack ends in g_malloc, as GLib has no frame pointers; for the
 # whole stack, run that test again with the slow unwinder:
@@ -26,7 +27,7 @@ meson configure "$build" -Db_sanitize=address,undefined -Db_lundef=false
 ninja -C "$build"
 
 # Any error fails the test that made it: UBSan would otherwise print and go
-# on. LeakSanitizer checks every program of the unit suite as it exits; the
+# on. LeakSanitizer checks every program of the other suites as it exits; the
 # PDF tests read their suppressions for fontconfig's and cairo's lifelong
 # caches from tests/pdf/lsan*.supp. The display tests switch leak detection
 # off in their own environment (tests/display/meson.build): GTK, fontconfig
@@ -36,7 +37,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}halt_on_error=1:detect_leaks
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}halt_on_error=1:print_stacktrace=1"
 
 if [ $# -eq 0 ]; then
-  set -- --suite unit --suite display
+  set -- --suite unit --suite io --suite pdf --suite services --suite display
 fi
 
 # One X server and one session bus for the whole run, as in run-tests.sh.

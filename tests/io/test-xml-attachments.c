@@ -381,7 +381,7 @@ assert_valid_against_schema (IoFixture *f,
 
   if (xmllint == NULL)
     {
-      g_test_message ("xmllint (libxml2-utils) is not installed: not checked against the schema");
+      g_test_skip ("xmllint (libxml2-utils) is not installed: the export is not checked against the schema by another validator");
       return;
     }
 

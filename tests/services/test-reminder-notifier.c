@@ -4,18 +4,23 @@
 
 #include <sqlite3.h>
 
-#include "display-test-utils.h"
-#include "signet-application.h"
 #include "signet-date.h"
 #include "signet-reminder-notifier.h"
 #include "signet-store-events.h"
+#include "store-fixture.h"
 
 /* Which desktop notifications Signet sends on which day, with the store's
  * clock set day by day: each lead time once, never again once
- * acknowledged, and a summary instead of a flood. */
+ * acknowledged, and a summary instead of a flood. The notifier links no
+ * GTK, and this test runs without a display. */
+
+/* The application's settings (data/io.github.signetapp.Signet.gschema.xml),
+ * from the build directory and in memory (tests/services/meson.build). */
+#define SETTINGS_SCHEMA "io.github.signetapp.Signet"
 
 typedef struct
 {
+  StoreFixture            base;         /* the register, with client Acme */
   SignetStore            *store;
   GSettings              *settings;
   SignetReminderNotifier *notifier;
@@ -37,13 +42,28 @@ collect_cb (const char    *id,
     g_ptr_array_add (f->sent_ids, g_strdup (id));
 }
 
+/* Every test starts from the schema's defaults: the memory backend keeps
+ * what the test before set. */
+static void
+reset_settings (GSettings *settings)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  display_test_reset_settings ();
-  f->store = display_test_new_store ();
-  f->settings = g_settings_new (SIGNET_SETTINGS_SCHEMA);
+  store_fixture_open (&f->base, "2026-03-01");
+  f->store = f->base.store;
+  f->settings = g_settings_new (SETTINGS_SCHEMA);
+  reset_settings (f->settings);
   f->notifier = signet_reminder_notifier_new (NULL, f->store, f->settings);
   f->sent_ids = g_ptr_array_new_with_free_func (g_free);
   signet_reminder_notifier_set_func (f->notifier, collect_cb, f);
@@ -55,7 +75,8 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->notifier);
   g_clear_object (&f->settings);
-  g_clear_object (&f->store);
+  f->store = NULL;
+  store_fixture_close (&f->base);
   g_clear_pointer (&f->sent_ids, g_ptr_array_unref);
 }
 
@@ -64,13 +85,17 @@ add_contract (Fixture    *f,
               const char *number,
               const char *end)
 {
-  g_autoptr(SignetClient) client = signet_store_find_client_by_code (f->store, "C001", NULL);
-  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(SignetContract) contract = signet_contract_new ();
+  g_autoptr(GError) error = NULL;
 
-  if (client == NULL)
-    client = display_test_add_client (f->store, "Contoso", "C001");
-
-  contract = display_test_add_contract (f->store, client, number, "Cleaning services", 100);
+  signet_contract_set_number (contract, number);
+  signet_contract_set_title (contract, "Cleaning services");
+  signet_contract_set_client_id (contract, signet_client_get_id (f->base.client));
+  signet_contract_set_currency (contract, "CNY");
+  signet_contract_set_value (contract, 100);
+  signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_ACTIVE);
+  g_assert_true (signet_store_add_contract (f->store, contract, &error));
+  g_assert_no_error (error);
   signet_contract_set_start_date (contract, "2026-01-01");
   signet_contract_set_end_date (contract, end);
   signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_ACTIVE);
@@ -214,7 +239,7 @@ has_sent (Fixture    *f,
  * the lock is gone, the notice withdrawn. Before, a failed check was a
  * warning on the terminal, and the reminders waited for the next day. */
 static void
-test_busy_register_retries (Fixture       *f,
+test_busy_baseretries (Fixture       *f,
                             gconstpointer  data)
 {
   static const guint delays[] = { 100 };
@@ -249,13 +274,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  display_test_init (&argc, &argv);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/reminder-notifier/each-lead-once", Fixture, NULL, fixture_set_up, test_each_lead_once, fixture_tear_down);
   g_test_add ("/reminder-notifier/unacknowledged-comes-back", Fixture, NULL, fixture_set_up, test_unacknowledged_comes_back, fixture_tear_down);
   g_test_add ("/reminder-notifier/summary", Fixture, NULL, fixture_set_up, test_summary, fixture_tear_down);
   g_test_add ("/reminder-notifier/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
-  g_test_add ("/reminder-notifier/busy-register-retries", Fixture, NULL, fixture_set_up, test_busy_register_retries, fixture_tear_down);
+  g_test_add ("/reminder-notifier/busy-register-retries", Fixture, NULL, fixture_set_up, test_busy_baseretries, fixture_tear_down);
 
   return g_test_run ();
 }
