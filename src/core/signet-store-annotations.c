@@ -144,7 +144,7 @@ clean_color (const char  *color,
   if (!signet_annotation_color_is_valid (color))
     {
       g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_FAILED,
-                   _("“%s” is not a colour. Use the form #rrggbb, for example #ffd400."),
+                   _("“%s” is not a color. Use the form #rrggbb, for example #ffd400."),
                    color != NULL ? color : "");
       return NULL;
     }

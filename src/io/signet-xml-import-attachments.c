@@ -414,7 +414,7 @@ _signet_xml_import_start_annotation (Import *self,
   if (annotation->color != NULL && !signet_annotation_color_is_valid (annotation->color))
     return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line,
                  _signet_xml_import_locate_attribute (self, line, "color", annotation->color), annotation->color,
-                 _("“%s” is not a colour; write it as #rrggbb, for example #ffd400."), annotation->color);
+                 _("“%s” is not a color; write it as #rrggbb, for example #ffd400."), annotation->color);
 
   return TRUE;
 }

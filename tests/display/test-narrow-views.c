@@ -234,7 +234,7 @@ assert_attachment_controls (GtkWidget *window)
     _("Page Thumbnails"), _("Find in Document"), _("Annotations Panel"), _("Main Menu"),
     g_dpgettext2 (NULL, "annotation tool", "Highlight"), g_dpgettext2 (NULL, "annotation tool", "Underline"),
     g_dpgettext2 (NULL, "annotation tool", "Strike Out"), g_dpgettext2 (NULL, "annotation tool", "Note"),
-    g_dpgettext2 (NULL, "annotation tool", "Rectangle"), _("Colour"),
+    g_dpgettext2 (NULL, "annotation tool", "Rectangle"), _("Color"),
     _("Zoom Out"), _("Zoom Level"), _("Zoom In"),
   };
 

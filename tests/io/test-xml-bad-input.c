@@ -881,7 +881,7 @@ static const BadInput bad_inputs[] = {
     .message = "“left top right bottom” is not a list of rectangles", .line = 22, .column = 58,
     .value = "left top right bottom" },
   { "annotation-colour-red", .write = write_annotation_red, .code = SIGNET_XML_ERROR_INVALID,
-    .message = "“red” is not a colour; write it as #rrggbb, for example #ffd400.", .line = 24, .column = 76,
+    .message = "“red” is not a color; write it as #rrggbb, for example #ffd400.", .line = 24, .column = 76,
     .value = "red" },
   { "key-date-unknown-kind", .write = write_key_date_unknown_kind, .code = SIGNET_XML_ERROR_INVALID,
     .message = "“deadline” is not a kind of key date. Use one of: milestone, payment, other.",

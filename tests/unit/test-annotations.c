@@ -232,7 +232,7 @@ test_bad_input (Fixture       *f,
         signet_store_add_annotation (f->store, f->version_id, SIGNET_ANNOTATION_KIND_NOTE, 0, &rect, 1,
                                      bad_colors[i], NULL, &error);
       g_autofree char *message =
-        g_strdup_printf ("“%s” is not a colour. Use the form #rrggbb, for example #ffd400.", bad_colors[i]);
+        g_strdup_printf ("“%s” is not a color. Use the form #rrggbb, for example #ffd400.", bad_colors[i]);
 
       g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_FAILED);
       g_assert_cmpstr (error->message, ==, message);

@@ -347,7 +347,7 @@ create_row (gpointer item,
 
   /* Translators: the button that changes an annotation's colour; %s is
    * the colour it has now, e.g. "Colour: Yellow". */
-  color_label = g_strdup_printf (_("Colour: %s"), color_name != NULL ? color_name : color);
+  color_label = g_strdup_printf (_("Color: %s"), color_name != NULL ? color_name : color);
   color_button = gtk_menu_button_new ();
   gtk_menu_button_set_child (GTK_MENU_BUTTON (color_button), signet_annotation_swatch_new (color));
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (color_button), create_color_popover (id));
@@ -616,7 +616,7 @@ set_color_activated (GtkWidget  *widget,
   g_variant_get (parameter, "(x&s)", &id, &color);
   updated = signet_store_update_annotation (signet_annotation_layer_get_store (self->layer), id, color, NULL, &error);
   if (updated == NULL)
-    signet_error_dialog_show (widget, _("The Colour Was Not Changed"), error);
+    signet_error_dialog_show (widget, _("The Color Was Not Changed"), error);
 }
 
 static void

@@ -84,7 +84,7 @@ field_to_label (const char *token)
     { "version",     N_("Version") },
     { "annotation",  N_("Annotation") },
     { "page",        N_("Page") },
-    { "color",       N_("Colour") },
+    { "color",       N_("Color") },
     { "comment",     N_("Comment") },
   };
 
