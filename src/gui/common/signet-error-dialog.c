@@ -30,13 +30,15 @@ find_heading_label (GtkWidget *widget)
 }
 #endif
 
-AdwDialog *
-signet_alert_dialog_new (const char *heading,
-                         const char *body)
+void
+signet_alert_dialog_wrap_heading (AdwAlertDialog *dialog)
 {
-  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
 #if !ADW_CHECK_VERSION (1, 8, 0)
-  GtkWidget *label = find_heading_label (adw_dialog_get_child (dialog));
+  GtkWidget *label;
+
+  g_return_if_fail (ADW_IS_ALERT_DIALOG (dialog));
+
+  label = find_heading_label (adw_dialog_get_child (ADW_DIALOG (dialog)));
 
   /* libadwaita 1.7 asks the heading's one-line label how tall it is at
    * the dialog's width even when the line is wider than that (and then
@@ -46,6 +48,15 @@ signet_alert_dialog_new (const char *heading,
   if (label != NULL)
     gtk_label_set_wrap (GTK_LABEL (label), TRUE);
 #endif
+}
+
+AdwDialog *
+signet_alert_dialog_new (const char *heading,
+                         const char *body)
+{
+  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
+
+  signet_alert_dialog_wrap_heading (ADW_ALERT_DIALOG (dialog));
 
   return dialog;
 }

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
  * alert of the app is made with this. */
 AdwDialog *signet_alert_dialog_new  (const char   *heading,
                                      const char   *body);
+/* The same for an alert made otherwise (a template's): called once it is
+ * built. */
+void       signet_alert_dialog_wrap_heading (AdwAlertDialog *dialog);
 
 /* Tells the user that something they asked for did not happen and why: an
  * alert over the window (or dialog) of @widget, with @heading ("The File

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "signet-attachment-details-dialog.h"
 #include "signet-attachments-section.h"
 #include "signet-error-dialog.h"
 #include "signet-store-attachments.h"
@@ -715,22 +716,20 @@ add_activated (GtkWidget  *widget,
 /* Role and description */
 
 static void
-edit_responded_cb (AdwAlertDialog *dialog,
-                   const char     *response,
-                   gpointer        user_data)
+edit_responded_cb (SignetAttachmentsSection      *self,
+                   const char                    *response,
+                   SignetAttachmentDetailsDialog *dialog)
 {
-  SignetAttachmentsSection *self = g_object_get_data (G_OBJECT (dialog), "section");
-  AdwComboRow *roles = g_object_get_data (G_OBJECT (dialog), "roles");
-  GtkEditable *description = g_object_get_data (G_OBJECT (dialog), "description");
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "attachment-id"));
+  SignetAttachment *attachment = signet_attachment_details_dialog_get_attachment (dialog);
   g_autoptr(SignetAttachment) updated = NULL;
   g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "save") != 0 || self->store == NULL)
     return;
 
-  updated = signet_store_update_attachment (self->store, id, adw_combo_row_get_selected (roles),
-                                            gtk_editable_get_text (description), &error);
+  updated = signet_store_update_attachment (self->store, signet_attachment_get_id (attachment),
+                                            signet_attachment_details_dialog_get_role (dialog),
+                                            signet_attachment_details_dialog_get_description (dialog), &error);
   if (updated == NULL)
     signet_error_dialog_show (GTK_WIDGET (self), _("The Changes Were Not Saved"), error);
   reload (self);
@@ -743,51 +742,13 @@ edit_activated (GtkWidget  *widget,
 {
   SignetAttachmentsSection *self = SIGNET_ATTACHMENTS_SECTION (widget);
   SignetAttachment *attachment = lookup (self, g_variant_get_int64 (parameter));
-  const char *role_labels[SIGNET_N_ATTACHMENT_ROLES + 1] = { NULL, };
-  g_autoptr(GtkStringList) role_list = NULL;
-  const char *text;
   AdwDialog *dialog;
-  GtkWidget *form;
-  GtkWidget *roles;
-  GtkWidget *description;
 
   if (attachment == NULL)
     return;
 
-  for (guint i = 0; i < SIGNET_N_ATTACHMENT_ROLES; i++)
-    role_labels[i] = signet_attachment_role_to_label (i);
-  role_list = gtk_string_list_new (role_labels);
-
-  roles = adw_combo_row_new ();
-  adw_combo_row_set_model (ADW_COMBO_ROW (roles), G_LIST_MODEL (role_list));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (roles), signet_attachment_get_role (attachment));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (roles), _("Role"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (roles), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Role"), -1);
-
-  description = adw_entry_row_new ();
-  text = signet_attachment_get_description (attachment);
-  gtk_editable_set_text (GTK_EDITABLE (description), text != NULL ? text : "");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (description), _("Description"));
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (description), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (description), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Description"), -1);
-
-  form = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (form), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (form, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (form), roles);
-  gtk_list_box_append (GTK_LIST_BOX (form), description);
-
-  dialog = signet_alert_dialog_new (signet_attachment_get_file_name (attachment), NULL);
-  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), form);
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "save");
-  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "section", g_object_ref (self), g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "roles", roles);
-  g_object_set_data (G_OBJECT (dialog), "description", description);
-  g_object_set_data (G_OBJECT (dialog), "attachment-id", GSIZE_TO_POINTER (signet_attachment_get_id (attachment)));
-  g_signal_connect (dialog, "response", G_CALLBACK (edit_responded_cb), NULL);
+  dialog = signet_attachment_details_dialog_new (attachment);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (edit_responded_cb), self, G_CONNECT_SWAPPED);
   adw_dialog_present (dialog, widget);
 }
 

@@ -8,13 +8,15 @@
 #include <glib/gi18n.h>
 
 #include "signet-date.h"
-#include "signet-date-entry.h"
 #include "signet-error-dialog.h"
+#include "signet-key-date-dialog.h"
 #include "signet-key-dates.h"
 #include "signet-key-dates-section.h"
 #include "signet-application.h"
+#include "signet-reminder-dialog.h"
 #include "signet-reminder-notifier.h"
 #include "signet-reminders.h"
+#include "signet-review-dialog.h"
 #include "signet-store-events.h"
 #include "signet-tombstone.h"
 #include "signet-undo.h"
@@ -315,87 +317,26 @@ reload (SignetKeyDatesSection *self)
 /* Adding a key date */
 
 static void
-add_responded_cb (AdwAlertDialog *dialog,
-                  const char     *response,
-                  gpointer        user_data)
+add_responded_cb (SignetKeyDatesSection *self,
+                  const char            *response,
+                  SignetKeyDateDialog   *dialog)
 {
-  SignetKeyDatesSection *self = g_object_get_data (G_OBJECT (dialog), "section");
-  AdwComboRow *kinds = g_object_get_data (G_OBJECT (dialog), "kinds");
-  SignetDateEntry *date = g_object_get_data (G_OBJECT (dialog), "date");
-  GtkEditable *title = g_object_get_data (G_OBJECT (dialog), "title");
-  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note");
-  static const SignetKeyDateKind kind_values[] = {
-    SIGNET_KEY_DATE_MILESTONE, SIGNET_KEY_DATE_PAYMENT, SIGNET_KEY_DATE_OTHER,
-  };
   g_autoptr(SignetUserKeyDate) key_date = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *iso = NULL;
-  guint kind = adw_combo_row_get_selected (kinds);
 
   if (g_strcmp0 (response, "add") != 0 || self->store == NULL || contract_id (self) <= 0)
     return;
 
-  if (!signet_date_entry_get_date (date, &iso, &error))
+  key_date = signet_key_date_dialog_dup_key_date (dialog, contract_id (self), &error);
+  if (key_date == NULL)
     {
       signet_error_dialog_show (GTK_WIDGET (self), _("The Key Date Was Not Added"), error);
       return;
     }
 
-  key_date = signet_user_key_date_new (contract_id (self), kind_values[MIN (kind, G_N_ELEMENTS (kind_values) - 1)],
-                                       iso != NULL ? iso : "",
-                                       gtk_editable_get_text (title), gtk_editable_get_text (note));
   if (!signet_store_add_key_date (self->store, key_date, &error))
     signet_error_dialog_show (GTK_WIDGET (self), _("The Key Date Was Not Added"), error);
   reload (self);
-}
-
-/* Adds @row to the dialog's @form, titled (and named for assistive
- * technology) @title. An entry row's Enter answers the dialog. */
-static GtkWidget *
-add_form_row (GtkWidget  *form,
-              GtkWidget  *row,
-              const char *title)
-{
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  if (ADW_IS_ENTRY_ROW (row))
-    adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  gtk_list_box_append (GTK_LIST_BOX (form), row);
-
-  return row;
-}
-
-static GtkWidget *
-new_form (void)
-{
-  GtkWidget *form = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (form), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (form, "boxed-list");
-
-  return form;
-}
-
-static AdwDialog *
-new_dialog (SignetKeyDatesSection *self,
-            const char            *heading,
-            const char            *body,
-            GtkWidget             *form,
-            const char            *accept_id,
-            const char            *accept_label)
-{
-  AdwDialog *dialog = signet_alert_dialog_new (heading, body);
-
-  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), form);
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"),
-                                  accept_id, accept_label, NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), accept_id, ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), accept_id);
-  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "section", g_object_ref (self), g_object_unref);
-
-  return dialog;
 }
 
 static void
@@ -404,35 +345,10 @@ add_activated (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SignetKeyDatesSection *self = SIGNET_KEY_DATES_SECTION (widget);
-  const char *kind_labels[] = {
-    signet_key_date_kind_to_label (SIGNET_KEY_DATE_MILESTONE),
-    signet_key_date_kind_to_label (SIGNET_KEY_DATE_PAYMENT),
-    signet_key_date_kind_to_label (SIGNET_KEY_DATE_OTHER),
-    NULL,
-  };
   g_autofree char *today = signet_store_dup_today (self->store);
-  g_autoptr(GtkStringList) kind_list = gtk_string_list_new (kind_labels);
-  GtkWidget *form = new_form ();
-  GtkWidget *kinds = adw_combo_row_new ();
-  GtkWidget *date = signet_date_entry_new (NULL);
-  GtkWidget *title = adw_entry_row_new ();
-  GtkWidget *note = adw_entry_row_new ();
-  AdwDialog *dialog;
+  AdwDialog *dialog = signet_key_date_dialog_new (today);
 
-  adw_combo_row_set_model (ADW_COMBO_ROW (kinds), G_LIST_MODEL (kind_list));
-  signet_date_entry_set_date (SIGNET_DATE_ENTRY (date), today);
-  add_form_row (form, kinds, _("Kind"));
-  add_form_row (form, date, _("Date"));
-  add_form_row (form, title, _("Title"));
-  add_form_row (form, note, _("Note"));
-
-  dialog = new_dialog (self, _("Add a Key Date"), NULL, form, "add", _("_Add"));
-  g_object_set_data (G_OBJECT (dialog), "kinds", kinds);
-  g_object_set_data (G_OBJECT (dialog), "date", date);
-  g_object_set_data (G_OBJECT (dialog), "title", title);
-  g_object_set_data (G_OBJECT (dialog), "note", note);
-  g_signal_connect (dialog, "response", G_CALLBACK (add_responded_cb), NULL);
-  adw_dialog_set_focus (dialog, title);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (add_responded_cb), self, G_CONNECT_SWAPPED);
   adw_dialog_present (dialog, widget);
 }
 
@@ -465,27 +381,24 @@ delete_activated (GtkWidget  *widget,
 /* Recording a review */
 
 static void
-review_responded_cb (AdwAlertDialog *dialog,
-                     const char     *response,
-                     gpointer        user_data)
+review_responded_cb (SignetKeyDatesSection *self,
+                     const char            *response,
+                     SignetReviewDialog    *dialog)
 {
-  SignetKeyDatesSection *self = g_object_get_data (G_OBJECT (dialog), "section");
-  SignetDateEntry *date = g_object_get_data (G_OBJECT (dialog), "date");
-  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note");
   g_autoptr(GError) error = NULL;
   g_autofree char *iso = NULL;
 
   if (g_strcmp0 (response, "record") != 0 || self->store == NULL || contract_id (self) <= 0)
     return;
 
-  if (!signet_date_entry_get_date (date, &iso, &error))
+  if (!signet_review_dialog_get_date (dialog, &iso, &error))
     {
       signet_error_dialog_show (GTK_WIDGET (self), _("The Review Was Not Recorded"), error);
       return;
     }
 
   if (!signet_store_record_review (self->store, contract_id (self), iso != NULL ? iso : "",
-                                   NULL, gtk_editable_get_text (note), NULL, &error))
+                                   NULL, signet_review_dialog_get_note (dialog), NULL, &error))
     signet_error_dialog_show (GTK_WIDGET (self), _("The Review Was Not Recorded"), error);
   reload (self);
 }
@@ -497,91 +410,35 @@ review_activated (GtkWidget  *widget,
 {
   SignetKeyDatesSection *self = SIGNET_KEY_DATES_SECTION (widget);
   g_autofree char *today = signet_store_dup_today (self->store);
-  GtkWidget *form = new_form ();
-  GtkWidget *date = signet_date_entry_new (NULL);
-  GtkWidget *note = adw_entry_row_new ();
-  AdwDialog *dialog;
+  AdwDialog *dialog = signet_review_dialog_new (today);
 
-  signet_date_entry_set_date (SIGNET_DATE_ENTRY (date), today);
-  gtk_widget_set_tooltip_text (note, _("What was checked, and what was found"));
-  add_form_row (form, date, _("Date of the review"));
-  add_form_row (form, note, _("Note"));
-
-  dialog = new_dialog (self, _("Record a Review"),
-                       _("The next review is counted from this one, by the contract’s risk level."),
-                       form, "record", _("_Record"));
-  g_object_set_data (G_OBJECT (dialog), "date", date);
-  g_object_set_data (G_OBJECT (dialog), "note", note);
-  g_signal_connect (dialog, "response", G_CALLBACK (review_responded_cb), NULL);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (review_responded_cb), self, G_CONNECT_SWAPPED);
   adw_dialog_present (dialog, widget);
 }
 
 /* The contract's own reminder lead times */
 
-static gboolean
-parse_leads (GtkEditable  *entry,
-             GArray      **leads,
-             GError      **error)
-{
-  const char *text = gtk_editable_get_text (entry);
-  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-  /* Left empty: as in Preferences. */
-  *leads = NULL;
-  if (*trimmed == '\0')
-    return TRUE;
-
-  *leads = signet_reminder_leads_parse (text, error);
-
-  return *leads != NULL;
-}
-
 static void
-reminders_responded_cb (AdwAlertDialog *dialog,
-                        const char     *response,
-                        gpointer        user_data)
+reminders_responded_cb (SignetKeyDatesSection *self,
+                        const char            *response,
+                        SignetReminderDialog  *dialog)
 {
-  SignetKeyDatesSection *self = g_object_get_data (G_OBJECT (dialog), "section");
-  GtkEditable *entries[3] = {
-    g_object_get_data (G_OBJECT (dialog), "end"),
-    g_object_get_data (G_OBJECT (dialog), "notice"),
-    g_object_get_data (G_OBJECT (dialog), "review"),
-  };
-  g_autoptr(SignetReminderSettings) settings = signet_reminder_settings_new ();
-  GArray **slots[3] = { &settings->end_leads, &settings->notice_leads, &settings->review_leads };
+  g_autoptr(SignetReminderSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "save") != 0 || self->store == NULL || contract_id (self) <= 0)
     return;
 
-  for (guint i = 0; i < 3; i++)
-    if (!parse_leads (entries[i], slots[i], &error))
-      {
-        signet_error_dialog_show (GTK_WIDGET (self), _("The Reminders Were Not Changed"), error);
-        return;
-      }
+  settings = signet_reminder_dialog_dup_settings (dialog, &error);
+  if (settings == NULL)
+    {
+      signet_error_dialog_show (GTK_WIDGET (self), _("The Reminders Were Not Changed"), error);
+      return;
+    }
 
   if (!signet_store_set_reminder_settings (self->store, contract_id (self), settings, &error))
     signet_error_dialog_show (GTK_WIDGET (self), _("The Reminders Were Not Changed"), error);
   reload (self);
-}
-
-static GtkWidget *
-leads_row (SignetReminderSettings *settings,
-           SignetKeyDateKind       kind)
-{
-  GtkWidget *row = adw_entry_row_new ();
-  GArray *leads = settings ? signet_reminder_settings_get_leads (settings, kind) : NULL;
-
-  if (leads != NULL)
-    {
-      g_autofree char *text = signet_reminder_leads_to_string (leads);
-
-      gtk_editable_set_text (GTK_EDITABLE (row), text);
-    }
-  gtk_widget_set_tooltip_text (row, _("As in Preferences"));
-
-  return row;
 }
 
 static void
@@ -591,24 +448,9 @@ reminders_activated (GtkWidget  *widget,
 {
   SignetKeyDatesSection *self = SIGNET_KEY_DATES_SECTION (widget);
   g_autoptr(SignetReminderSettings) settings = signet_store_get_reminder_settings (self->store, contract_id (self), NULL);
-  GtkWidget *form = new_form ();
-  GtkWidget *end = leads_row (settings, SIGNET_KEY_DATE_END);
-  GtkWidget *notice = leads_row (settings, SIGNET_KEY_DATE_NOTICE_DEADLINE);
-  GtkWidget *review = leads_row (settings, SIGNET_KEY_DATE_REVIEW);
-  AdwDialog *dialog;
+  AdwDialog *dialog = signet_reminder_dialog_new (settings);
 
-  add_form_row (form, end, _("Days before the end date"));
-  add_form_row (form, notice, _("Days before the notice deadline"));
-  add_form_row (form, review, _("Days before a review"));
-
-  dialog = new_dialog (self, _("Reminders for This Contract"),
-                       _("Write the days separated by spaces, such as “60 14 3”. "
-                         "Leave a field empty to follow Preferences."),
-                       form, "save", _("_Save"));
-  g_object_set_data (G_OBJECT (dialog), "end", end);
-  g_object_set_data (G_OBJECT (dialog), "notice", notice);
-  g_object_set_data (G_OBJECT (dialog), "review", review);
-  g_signal_connect (dialog, "response", G_CALLBACK (reminders_responded_cb), NULL);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reminders_responded_cb), self, G_CONNECT_SWAPPED);
   adw_dialog_present (dialog, widget);
 }
 
