@@ -525,20 +525,22 @@ signet_store_find_client_by_code (SignetStore  *self,
 }
 
 GListModel *
-signet_store_list_clients (SignetStore *self)
+signet_store_list_clients (SignetStore  *self,
+                           GError      **error)
 {
-  GListStore *list;
+  g_autoptr(GListStore) list = NULL;
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
 
-  list = g_list_store_new (SIGNET_TYPE_CLIENT);
   /* Chinese names in pinyin order (migration 8's sort keys). */
-  stmt = _signet_store_statement (self, SELECT_CLIENT "ORDER BY name_key, name, code", NULL);
+  stmt = _signet_store_statement (self, SELECT_CLIENT "ORDER BY name_key, name, code", error);
   if (stmt == NULL)
-    return G_LIST_MODEL (list);
+    return NULL;
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  list = g_list_store_new (SIGNET_TYPE_CLIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(SignetClient) client = signet_client_new ();
 
@@ -547,5 +549,11 @@ signet_store_list_clients (SignetStore *self)
     }
   sqlite3_reset (stmt);
 
-  return G_LIST_MODEL (list);
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
 }

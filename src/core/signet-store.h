@@ -188,8 +188,9 @@ SignetClient     *signet_store_get_client            (SignetStore       *self,
                                                       gint64             id,
                                                       GError           **error);
 /* All clients ordered by name (Chinese in pinyin order), as a GListModel
- * of SignetClient. */
-GListModel       *signet_store_list_clients          (SignetStore       *self);
+ * of SignetClient; NULL when the register could not be read. */
+GListModel       *signet_store_list_clients          (SignetStore       *self,
+                                                      GError           **error);
 guint             signet_store_count_client_contracts(SignetStore       *self,
                                                       gint64             client_id);
 

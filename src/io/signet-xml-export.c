@@ -383,11 +383,15 @@ collect_clients (Export      *self,
                  GHashTable  *codes,
                  GError     **error)
 {
-  g_autoptr(GListModel) model = signet_store_list_clients (self->store);
+  g_autoptr(GListModel) model = signet_store_list_clients (self->store, error);
   g_autoptr(GPtrArray) clients = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) wanted = NULL;
-  guint n_clients = g_list_model_get_n_items (model);
+  guint n_clients;
 
+  if (model == NULL)
+    return NULL;
+
+  n_clients = g_list_model_get_n_items (model);
   if (!all)
     {
       wanted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

@@ -81,7 +81,10 @@ activate (Fixture    *fixture,
 static guint
 n_clients (Fixture *fixture)
 {
-  g_autoptr(GListModel) clients = signet_store_list_clients (fixture->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) clients = signet_store_list_clients (fixture->store, &error);
+
+  g_assert_no_error (error);
 
   return g_list_model_get_n_items (clients);
 }

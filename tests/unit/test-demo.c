@@ -119,7 +119,8 @@ test_fill_register (Fixture       *f,
   g_assert_true (signet_demo_fill (f->store, &error));
   g_assert_no_error (error);
 
-  clients = signet_store_list_clients (f->store);
+  clients = signet_store_list_clients (f->store, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (clients), >=, 15);
   for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
     {
@@ -263,8 +264,10 @@ test_fill_all_or_nothing (Fixture       *f,
 
   g_assert_false (signet_demo_fill (other, &error));
   g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_CONTRACT_NUMBER);
+  g_clear_error (&error);
 
-  clients = signet_store_list_clients (other);
+  clients = signet_store_list_clients (other, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 1);
   g_assert_cmpuint (signet_store_count_contracts (other), ==, 1);
 }
@@ -290,7 +293,8 @@ test_generate (Fixture       *f,
   g_assert_true (signet_demo_generate (different, 40, 600, 8, &error));
   g_assert_no_error (error);
 
-  clients = signet_store_list_clients (f->store);
+  clients = signet_store_list_clients (f->store, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 40);
   g_assert_cmpuint (signet_store_count_contracts (f->store), ==, 600);
 

@@ -287,9 +287,11 @@ write_clients_thread (gpointer data)
     {
       g_autofree char *code = g_strdup_printf ("%c-%02u", writer->name, i);
       g_autoptr(GListModel) clients = NULL;
+      g_autoptr(GError) error = NULL;
 
       add_client (writer->store, code, code);
-      clients = signet_store_list_clients (writer->store);
+      clients = signet_store_list_clients (writer->store, &error);
+      g_assert_no_error (error);
       g_assert_cmpuint (g_list_model_get_n_items (clients), >=, i);
     }
 

@@ -392,7 +392,7 @@ test_pinyin_order (Fixture       *f,
   by_title = search_numbers (f->store, "zulin", SIGNET_SORT_TITLE, FALSE);
   g_assert_cmpstr (by_title, ==, "HT-3 HT-2 HT-1 HT-0");
   {
-    g_autoptr(GListModel) clients = signet_store_list_clients (f->store);
+    g_autoptr(GListModel) clients = signet_store_list_clients (f->store, NULL);
     g_autoptr(SignetClient) first = g_list_model_get_item (clients, 0);
     g_autoptr(SignetClient) second = g_list_model_get_item (clients, 1);
     g_autoptr(SignetClient) last = g_list_model_get_item (clients, 3);

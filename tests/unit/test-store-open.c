@@ -181,7 +181,8 @@ test_reading_older_version (Fixture       *f,
   store = signet_store_open (f->path, SIGNET_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (signet_store_count_contracts (store), ==, 1);
-  clients = signet_store_list_clients (store);
+  clients = signet_store_list_clients (store, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 1);
   g_clear_object (&store);
 

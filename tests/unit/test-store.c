@@ -367,7 +367,8 @@ test_client_constraints (Fixture       *f,
   g_assert_true (signet_store_delete_contract (f->store, signet_contract_get_id (contract), NULL));
   g_assert_true (signet_store_delete_client (f->store, signet_client_get_id (client), &error));
   g_assert_no_error (error);
-  clients = signet_store_list_clients (f->store);
+  clients = signet_store_list_clients (f->store, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 0);
 }
 
@@ -1178,6 +1179,48 @@ test_set_watched (Fixture       *f,
   g_assert_cmpuint (n_changes, ==, 2);
 }
 
+/* A register whose table of clients is damaged on disk: the list of
+ * clients says so, where it gave an empty list before, which the XML
+ * export wrote as a register without clients and the Clients window
+ * showed as no clients at all. */
+static void
+test_list_clients_damaged (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) clients = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  gsize len;
+  int page_size;
+  int root;
+
+  g_object_unref (unit_add_client (f->store, "华东建设", "HDJS"));
+  g_object_unref (unit_add_client (f->store, "Contoso", "CON"));
+  clients = signet_store_list_clients (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 2);
+  g_clear_object (&clients);
+  g_clear_object (&f->store);
+
+  page_size = unit_query_raw_int (f->path, "PRAGMA page_size");
+  root = unit_query_raw_int (f->path, "SELECT rootpage FROM sqlite_schema WHERE name = 'clients'");
+  g_assert_cmpint (root, >, 1);
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >=, (gsize) root * page_size);
+  for (gsize i = (gsize) (root - 1) * page_size; i < (gsize) root * page_size; i++)
+    contents[i] = (char) (0xa5 ^ (i * 7));
+  g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
+
+  f->store = signet_store_open (f->path, SIGNET_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  clients = signet_store_list_clients (f->store, &error);
+  g_assert_null (clients);
+  expected = g_strdup_printf ("The database “%s” is damaged.", f->path);
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1208,6 +1251,7 @@ main (int   argc,
   ADD ("/store/two-connections", test_two_connections);
   ADD ("/store/busy-message", test_busy_message);
   ADD ("/store/set-watched", test_set_watched);
+  ADD ("/store/list-clients-damaged", test_list_clients_damaged);
 #undef ADD
 
   return g_test_run ();

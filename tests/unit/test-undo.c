@@ -331,7 +331,8 @@ test_client (StoreFixture  *f,
   g_assert_cmpstr (error->message, ==,
                    "The client “华东建设” cannot be restored: the client “华东机械” has been given its code.");
   g_clear_error (&error);
-  clients = signet_store_list_clients (f->store);
+  clients = signet_store_list_clients (f->store, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 3);
   g_assert_true (signet_store_delete_client (f->store, signet_client_get_id (other), &error));
   g_assert_no_error (error);

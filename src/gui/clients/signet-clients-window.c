@@ -379,9 +379,21 @@ static void
 reload_clients (SignetClientsWindow *self)
 {
   gint64 selected = self->client ? signet_client_get_id (self->client) : 0;
+  g_autoptr(GListModel) clients = NULL;
+  g_autoptr(GError) error = NULL;
 
-  g_clear_object (&self->clients);
-  self->clients = signet_store_list_clients (self->store);
+  clients = signet_store_list_clients (self->store, &error);
+  if (clients == NULL)
+    {
+      signet_error_dialog_show (GTK_WIDGET (self), _("Could Not Read the Clients"), error);
+      /* The list shown stays: a client the user is working on is not lost
+       * from view. */
+      if (self->clients != NULL)
+        return;
+      clients = G_LIST_MODEL (g_list_store_new (SIGNET_TYPE_CLIENT));
+    }
+
+  g_set_object (&self->clients, clients);
 
   self->loading++;
   gtk_filter_list_model_set_model (self->filtered, self->clients);

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "signet-contract-page-private.h"
+#include "signet-error-dialog.h"
 #include "signet-field-error.h"
 #include "signet-money.h"
 
@@ -150,9 +151,10 @@ selected_currency (SignetContractPage *self)
  * "None", a new contract would show the client shown before, count as
  * edited as soon as it is shown, and be saved with that client. */
 static GListModel *
-new_client_choices (SignetStore *store)
+new_client_choices (SignetStore  *store,
+                    GError      **error)
 {
-  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
   g_autoptr(GListStore) none = g_list_store_new (SIGNET_TYPE_CLIENT);
   g_autoptr(SignetClient) nobody = signet_client_new ();
 
@@ -162,27 +164,41 @@ new_client_choices (SignetStore *store)
   g_list_store_append (parts, none);
   if (store != NULL)
     {
-      g_autoptr(GListModel) clients = signet_store_list_clients (store);
+      g_autoptr(GListModel) clients = signet_store_list_clients (store, error);
 
+      if (clients == NULL)
+        return NULL;
       g_list_store_append (parts, clients);
     }
 
-  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
+  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
 }
 
 static void
 reload_clients (SignetContractPage *self)
 {
+  g_autoptr(GListModel) clients = NULL;
+  g_autoptr(GError) error = NULL;
   gint64 client_id;
 
   /* Not built yet: it will load the clients when it is. */
   if (self->client_row == NULL)
     return;
 
+  clients = new_client_choices (self->store, &error);
+  if (clients == NULL)
+    {
+      signet_error_dialog_show (GTK_WIDGET (self), _("Could Not Read the Clients"), error);
+      /* The choices shown stay, and with them the contract's client; a
+       * contract without one is not saved. */
+      if (self->clients != NULL)
+        return;
+      clients = new_client_choices (NULL, NULL);
+    }
+
   client_id = selected_client_id (self);
   self->loading++;
-  g_clear_object (&self->clients);
-  self->clients = new_client_choices (self->store);
+  g_set_object (&self->clients, clients);
   adw_combo_row_set_model (self->client_row, self->clients);
   adw_combo_row_set_selected (self->client_row, find_client_position (self, client_id));
   self->loading--;

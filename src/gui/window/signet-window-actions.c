@@ -269,12 +269,19 @@ static void
 start_new_contract (SignetWindow *self,
                     gpointer      data)
 {
-  g_autoptr(GListModel) clients = signet_store_list_clients (self->store);
+  g_autoptr(GListModel) clients = NULL;
   g_autoptr(SignetContract) contract = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *pattern = NULL;
   g_autofree char *number = NULL;
   g_autofree char *currency = NULL;
+
+  clients = signet_store_list_clients (self->store, &error);
+  if (clients == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
 
   if (g_list_model_get_n_items (clients) == 0)
     {
