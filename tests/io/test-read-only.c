@@ -224,6 +224,9 @@ make_case (Runner       *runner,
 
     case REGISTER_MISSING:
       break;
+
+    default:
+      g_assert_not_reached ();
     }
 
   give_to_runner (runner, folder);
@@ -338,6 +341,9 @@ test_commands_change_nothing (IoFixture     *f,
                 g_assert_cmpstr (run.err, ==, expected);
               }
               break;
+
+            default:
+              g_assert_not_reached ();
             }
 
           /* A reader of a file it may not write must make the -wal and -shm

@@ -2,10 +2,24 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "signet-store-events.h"
 #include "store-fixture.h"
+#include "unit-test-utils.h"
+
+void
+store_fixture_open_empty (StoreFixture *f,
+                          const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("signet-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, name, NULL);
+  f->store = signet_store_new (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+  f->client = NULL;
+}
 
 void
 store_fixture_open (StoreFixture *f,
@@ -13,11 +27,7 @@ store_fixture_open (StoreFixture *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("signet-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "signet.db", NULL);
-  f->store = signet_store_new (f->path, &error);
-  g_assert_no_error (error);
+  store_fixture_open_empty (f, "signet.db");
   signet_store_set_today (f->store, today);
 
   f->client = signet_client_new ();
@@ -30,15 +40,9 @@ store_fixture_open (StoreFixture *f,
 void
 store_fixture_close (StoreFixture *f)
 {
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
   g_clear_object (&f->client);
   g_clear_object (&f->store);
-  g_remove (f->path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  unit_remove_tree (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->path, g_free);
 }

@@ -5,8 +5,11 @@
 
 G_BEGIN_DECLS
 
-/* A register in a folder of its own, with one client (Acme, code ACME)
- * and a fixed day for "today": what the date tests start from. */
+/* A register in a folder of its own, what the store's tests start from:
+ * store_fixture_open() adds one client (Acme, code ACME) and fixes the
+ * day for "today", as the date tests need; store_fixture_open_empty()
+ * leaves the register empty and the clock on the real day.
+ * store_fixture_close() removes the folder with all in it. */
 typedef struct
 {
   char         *dir;
@@ -15,8 +18,12 @@ typedef struct
   SignetClient *client;
 } StoreFixture;
 
-void store_fixture_open  (StoreFixture *f,
-                          const char   *today);
-void store_fixture_close (StoreFixture *f);
+void store_fixture_open       (StoreFixture *f,
+                               const char   *today);
+/* @name is the register's path in the folder: "sub/signet.db" makes the
+ * store create the folder "sub" too. */
+void store_fixture_open_empty (StoreFixture *f,
+                               const char   *name);
+void store_fixture_close      (StoreFixture *f);
 
 G_END_DECLS

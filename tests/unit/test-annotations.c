@@ -6,19 +6,16 @@
 #include <math.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "signet-store.h"
 #include "signet-store-attachments.h"
 #include "signet-tombstone.h"
+#include "store-fixture.h"
 
 #define PDF "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 
 typedef struct
 {
-  char        *dir;
-  char        *path;
-  SignetStore *store;
+  StoreFixture base;
   gint64       contract_id;
   gint64       version_id;
 } Fixture;
@@ -33,26 +30,22 @@ fixture_set_up (Fixture       *f,
   g_autoptr(SignetAttachment) attachment = NULL;
   g_autoptr(GBytes) bytes = g_bytes_new_static (PDF, strlen (PDF));
 
-  f->dir = g_dir_make_tmp ("signet-annotations-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "signet.db", NULL);
-  f->store = signet_store_new (f->path, &error);
-  g_assert_no_error (error);
+  store_fixture_open_empty (&f->base, "signet.db");
 
   signet_client_set_name (client, "Contoso GmbH");
   signet_client_set_code (client, "C001");
-  g_assert_true (signet_store_add_client (f->store, client, &error));
+  g_assert_true (signet_store_add_client (f->base.store, client, &error));
   g_assert_no_error (error);
 
   signet_contract_set_number (contract, "HT-2026-0001");
   signet_contract_set_title (contract, "Framework agreement");
   signet_contract_set_client_id (contract, signet_client_get_id (client));
   signet_contract_set_currency (contract, "EUR");
-  g_assert_true (signet_store_add_contract (f->store, contract, &error));
+  g_assert_true (signet_store_add_contract (f->base.store, contract, &error));
   g_assert_no_error (error);
   f->contract_id = signet_contract_get_id (contract);
 
-  attachment = signet_store_add_attachment (f->store, f->contract_id, bytes, "agreement.pdf",
+  attachment = signet_store_add_attachment (f->base.store, f->contract_id, bytes, "agreement.pdf",
                                             "application/pdf", SIGNET_ATTACHMENT_ROLE_SIGNED, NULL, &error);
   g_assert_no_error (error);
   f->version_id = signet_attachment_get_version_id (attachment);
@@ -62,18 +55,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  store_fixture_close (&f->base);
 }
 
 static void
@@ -81,8 +63,8 @@ reopen (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
 
-  g_clear_object (&f->store);
-  f->store = signet_store_new (f->path, &error);
+  g_clear_object (&f->base.store);
+  f->base.store = signet_store_new (f->base.path, &error);
   g_assert_no_error (error);
 }
 
@@ -98,7 +80,7 @@ annotate (Fixture                    *f,
   g_autoptr(GError) error = NULL;
   SignetAnnotation *annotation;
 
-  annotation = signet_store_add_annotation (f->store, f->version_id, kind, page, rects, n_rects,
+  annotation = signet_store_add_annotation (f->base.store, f->version_id, kind, page, rects, n_rects,
                                             color, comment, &error);
   g_assert_no_error (error);
   g_assert_nonnull (annotation);
@@ -171,7 +153,7 @@ test_round_trip (Fixture       *f,
 
   reopen (f);
 
-  list = signet_store_list_annotations (f->store, f->version_id, &error);
+  list = signet_store_list_annotations (f->base.store, f->version_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (expected));
 
@@ -221,7 +203,7 @@ test_bad_input (Fixture       *f,
   const SignetAnnotationRect rect = { 1, 2, 3, 4 };
   const SignetAnnotationRect infinite = { 1, 2, INFINITY, 4 };
   const char * const bad_colors[] = { "yellow", "#ffd40", "#ffd4000", "ffd400", "#ggd400", "" };
-  g_autoptr(GPtrArray) audit_before = signet_store_list_audit (f->store, SIGNET_RECORD_CONTRACT, 0, NULL);
+  g_autoptr(GPtrArray) audit_before = signet_store_list_audit (f->base.store, SIGNET_RECORD_CONTRACT, 0, NULL);
   g_autoptr(GPtrArray) audit_after = NULL;
   g_autoptr(GPtrArray) list = NULL;
 
@@ -229,7 +211,7 @@ test_bad_input (Fixture       *f,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(SignetAnnotation) annotation =
-        signet_store_add_annotation (f->store, f->version_id, SIGNET_ANNOTATION_KIND_NOTE, 0, &rect, 1,
+        signet_store_add_annotation (f->base.store, f->version_id, SIGNET_ANNOTATION_KIND_NOTE, 0, &rect, 1,
                                      bad_colors[i], NULL, &error);
       g_autofree char *message =
         g_strdup_printf ("“%s” is not a color. Use the form #rrggbb, for example #ffd400.", bad_colors[i]);
@@ -242,7 +224,7 @@ test_bad_input (Fixture       *f,
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(SignetAnnotation) annotation =
-      signet_store_add_annotation (f->store, f->version_id, SIGNET_ANNOTATION_KIND_NOTE, 0, &infinite, 1,
+      signet_store_add_annotation (f->base.store, f->version_id, SIGNET_ANNOTATION_KIND_NOTE, 0, &infinite, 1,
                                    "#ffd400", NULL, &error);
 
     g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_FAILED);
@@ -252,7 +234,7 @@ test_bad_input (Fixture       *f,
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(SignetAnnotation) annotation =
-      signet_store_add_annotation (f->store, 9999, SIGNET_ANNOTATION_KIND_NOTE, 0, &rect, 1,
+      signet_store_add_annotation (f->base.store, 9999, SIGNET_ANNOTATION_KIND_NOTE, 0, &rect, 1,
                                    "#ffd400", NULL, &error);
 
     g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND);
@@ -260,9 +242,9 @@ test_bad_input (Fixture       *f,
     g_assert_null (annotation);
   }
 
-  list = signet_store_list_annotations (f->store, f->version_id, NULL);
+  list = signet_store_list_annotations (f->base.store, f->version_id, NULL);
   g_assert_cmpuint (list->len, ==, 0);
-  audit_after = signet_store_list_audit (f->store, SIGNET_RECORD_CONTRACT, 0, NULL);
+  audit_after = signet_store_list_audit (f->base.store, SIGNET_RECORD_CONTRACT, 0, NULL);
   g_assert_cmpuint (audit_after->len, ==, audit_before->len);
 }
 
@@ -283,24 +265,24 @@ test_update (Fixture       *f,
   /* Timestamps have millisecond resolution. */
   g_usleep (5 * 1000);
 
-  edited = signet_store_update_annotation (f->store, signet_annotation_get_id (note), NULL, "第二稿：请复核", &error);
+  edited = signet_store_update_annotation (f->base.store, signet_annotation_get_id (note), NULL, "第二稿：请复核", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (signet_annotation_get_comment (edited), ==, "第二稿：请复核");
   g_assert_cmpstr (signet_annotation_get_color (edited), ==, "#ffd400");
   g_assert_cmpstr (signet_annotation_get_created_at (edited), ==, signet_annotation_get_created_at (note));
   g_assert_cmpstr (signet_annotation_get_modified_at (edited), >, signet_annotation_get_modified_at (note));
 
-  recoloured = signet_store_update_annotation (f->store, signet_annotation_get_id (note), "#FF0000", NULL, &error);
+  recoloured = signet_store_update_annotation (f->base.store, signet_annotation_get_id (note), "#FF0000", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (signet_annotation_get_color (recoloured), ==, "#ff0000");
   g_assert_cmpstr (signet_annotation_get_comment (recoloured), ==, "第二稿：请复核");
 
-  same = signet_store_update_annotation (f->store, signet_annotation_get_id (note), "#ff0000", "第二稿：请复核", &error);
+  same = signet_store_update_annotation (f->base.store, signet_annotation_get_id (note), "#ff0000", "第二稿：请复核", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (signet_annotation_get_modified_at (same), ==, signet_annotation_get_modified_at (recoloured));
 
   reopen (f);
-  loaded = signet_store_get_annotation (f->store, signet_annotation_get_id (note), &error);
+  loaded = signet_store_get_annotation (f->base.store, signet_annotation_get_id (note), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (signet_annotation_get_comment (loaded), ==, "第二稿：请复核");
   g_assert_cmpstr (signet_annotation_get_color (loaded), ==, "#ff0000");
@@ -308,7 +290,7 @@ test_update (Fixture       *f,
   assert_rects_equal (signet_annotation_get_rects (loaded), &rect, 1);
 
   /* annotate, edit, edit; the no-change save logged nothing. */
-  audit = signet_store_list_audit (f->store, SIGNET_RECORD_CONTRACT, f->contract_id, &error);
+  audit = signet_store_list_audit (f->base.store, SIGNET_RECORD_CONTRACT, f->contract_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (((SignetAuditEntry *) g_ptr_array_index (audit, 0))->action, ==, "edit annotation");
   g_assert_cmpstr (((SignetAuditEntry *) g_ptr_array_index (audit, 1))->action, ==, "edit annotation");
@@ -342,18 +324,18 @@ test_delete_restore (Fixture       *f,
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) audit = NULL;
 
-  tombstone = signet_store_delete (f->store, SIGNET_TOMBSTONE_ANNOTATION, signet_annotation_get_id (doomed), &error);
+  tombstone = signet_store_delete (f->base.store, SIGNET_TOMBSTONE_ANNOTATION, signet_annotation_get_id (doomed), &error);
   g_assert_no_error (error);
   g_assert_nonnull (tombstone);
-  list = signet_store_list_annotations (f->store, f->version_id, &error);
+  list = signet_store_list_annotations (f->base.store, f->version_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpint (signet_annotation_get_id (g_ptr_array_index (list, 0)), ==, signet_annotation_get_id (kept));
   g_clear_pointer (&list, g_ptr_array_unref);
 
-  g_assert_true (signet_store_restore (f->store, tombstone, &error));
+  g_assert_true (signet_store_restore (f->base.store, tombstone, &error));
   g_assert_no_error (error);
-  back = signet_store_get_annotation (f->store, signet_annotation_get_id (doomed), &error);
+  back = signet_store_get_annotation (f->base.store, signet_annotation_get_id (doomed), &error);
   g_assert_no_error (error);
   g_assert_cmpint (signet_annotation_get_kind (back), ==, SIGNET_ANNOTATION_KIND_HIGHLIGHT);
   g_assert_cmpuint (signet_annotation_get_page (back), ==, 1);
@@ -362,16 +344,16 @@ test_delete_restore (Fixture       *f,
   g_assert_cmpstr (signet_annotation_get_created_at (back), ==, signet_annotation_get_created_at (doomed));
   g_assert_cmpstr (signet_annotation_get_author (back), ==, signet_annotation_get_author (doomed));
 
-  list = signet_store_list_annotations (f->store, f->version_id, &error);
+  list = signet_store_list_annotations (f->base.store, f->version_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 2);
 
-  g_assert_false (signet_store_restore (f->store, tombstone, &error));
+  g_assert_false (signet_store_restore (f->base.store, tombstone, &error));
   g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT);
   g_assert_cmpstr (error->message, ==, "The annotation is in the register already.");
   g_clear_error (&error);
 
-  audit = signet_store_list_audit (f->store, SIGNET_RECORD_CONTRACT, f->contract_id, &error);
+  audit = signet_store_list_audit (f->base.store, SIGNET_RECORD_CONTRACT, f->contract_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (((SignetAuditEntry *) g_ptr_array_index (audit, 0))->action, ==, "restore annotation");
   g_assert_cmpstr (((SignetAuditEntry *) g_ptr_array_index (audit, 1))->action, ==, "delete annotation");

@@ -6,22 +6,20 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "signet-store.h"
 #include "signet-store-attachments.h"
+#include "signet-store-private.h"
 #include "signet-tombstone.h"
+#include "store-fixture.h"
 
 #define SIGNED_PDF "%PDF-1.4\n% signed original\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 #define DRAFT_PDF "%PDF-1.4\n% a draft\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 
 typedef struct
 {
-  char           *dir;
-  char           *path;
-  SignetStore    *store;
-  SignetClient   *client;
+  StoreFixture    base;         /* its client is 上海华东建设工程有限公司 */
   SignetContract *contract;
   gint64          contract_id;
 } Fixture;
@@ -51,19 +49,15 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("signet-attachments-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "signet.db", NULL);
-  f->store = signet_store_new (f->path, &error);
+  store_fixture_open_empty (&f->base, "signet.db");
+
+  f->base.client = signet_client_new ();
+  signet_client_set_name (f->base.client, "上海华东建设工程有限公司");
+  signet_client_set_code (f->base.client, "C001");
+  g_assert_true (signet_store_add_client (f->base.store, f->base.client, &error));
   g_assert_no_error (error);
 
-  f->client = signet_client_new ();
-  signet_client_set_name (f->client, "上海华东建设工程有限公司");
-  signet_client_set_code (f->client, "C001");
-  g_assert_true (signet_store_add_client (f->store, f->client, &error));
-  g_assert_no_error (error);
-
-  f->contract = add_contract (f->store, f->client, "HT-2026-0001", "办公场地租赁合同");
+  f->contract = add_contract (f->base.store, f->base.client, "HT-2026-0001", "办公场地租赁合同");
   f->contract_id = signet_contract_get_id (f->contract);
 }
 
@@ -71,20 +65,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
   g_clear_object (&f->contract);
-  g_clear_object (&f->client);
-  g_clear_object (&f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  store_fixture_close (&f->base);
 }
 
 static GBytes *
@@ -104,7 +86,7 @@ attach (Fixture              *f,
   g_autoptr(GBytes) bytes = bytes_of (text);
   SignetAttachment *attachment;
 
-  attachment = signet_store_add_attachment (f->store, contract_id, bytes, file_name,
+  attachment = signet_store_add_attachment (f->base.store, contract_id, bytes, file_name,
                                             "application/pdf", role, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (attachment);
@@ -119,7 +101,7 @@ open_raw (Fixture *f)
 {
   sqlite3 *db = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (f->base.path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 5000);
 
   return db;
@@ -146,7 +128,7 @@ count_rows (Fixture    *f,
 static guint
 count_audit (Fixture *f)
 {
-  g_autoptr(GPtrArray) entries = signet_store_list_audit (f->store, SIGNET_RECORD_CONTRACT, 0, NULL);
+  g_autoptr(GPtrArray) entries = signet_store_list_audit (f->base.store, SIGNET_RECORD_CONTRACT, 0, NULL);
 
   return entries->len;
 }
@@ -173,7 +155,7 @@ test_add_and_list (Fixture       *f,
   g_autoptr(GRegex) timestamp = g_regex_new ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$", 0, 0, NULL);
   g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 
-  appendix = signet_store_add_attachment (f->store, f->contract_id, bytes, "附件一 价格表.pdf",
+  appendix = signet_store_add_attachment (f->base.store, f->contract_id, bytes, "附件一 价格表.pdf",
                                           "application/pdf", SIGNET_ATTACHMENT_ROLE_APPENDIX,
                                           "  报价明细  ", &error);
   g_assert_no_error (error);
@@ -193,7 +175,7 @@ test_add_and_list (Fixture       *f,
   signed_copy = attach (f, f->contract_id, DRAFT_PDF, "合同正本.pdf", SIGNET_ATTACHMENT_ROLE_SIGNED);
 
   /* The signed contract is listed first although it was added second. */
-  list = signet_store_list_attachments (f->store, f->contract_id, &error);
+  list = signet_store_list_attachments (f->base.store, f->contract_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 2);
   g_assert_cmpint (signet_attachment_get_id (g_ptr_array_index (list, 0)), ==,
@@ -209,18 +191,18 @@ test_add_and_list (Fixture       *f,
     g_autoptr(SignetAttachment) guessed_pdf = NULL;
     g_autoptr(SignetAttachment) alias_pdf = NULL;
 
-    guessed_png = signet_store_add_attachment (f->store, f->contract_id, png, "stamp.png", NULL,
+    guessed_png = signet_store_add_attachment (f->base.store, f->contract_id, png, "stamp.png", NULL,
                                                SIGNET_ATTACHMENT_ROLE_OTHER, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpstr (signet_attachment_get_content_type (guessed_png), ==, "image/png");
     g_assert_false (signet_attachment_is_pdf (guessed_png));
 
-    guessed_pdf = signet_store_add_attachment (f->store, f->contract_id, pdf, "scan.PDF", NULL,
+    guessed_pdf = signet_store_add_attachment (f->base.store, f->contract_id, pdf, "scan.PDF", NULL,
                                                SIGNET_ATTACHMENT_ROLE_OTHER, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpstr (signet_attachment_get_content_type (guessed_pdf), ==, "application/pdf");
 
-    alias_pdf = signet_store_add_attachment (f->store, f->contract_id, pdf, "old.pdf", " Application/X-PDF ",
+    alias_pdf = signet_store_add_attachment (f->base.store, f->contract_id, pdf, "old.pdf", " Application/X-PDF ",
                                              SIGNET_ATTACHMENT_ROLE_OTHER, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpstr (signet_attachment_get_content_type (alias_pdf), ==, "application/pdf");
@@ -239,7 +221,7 @@ static void
 test_dedupe (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(SignetContract) other = add_contract (f->store, f->client, "HT-2026-0002", "Second");
+  g_autoptr(SignetContract) other = add_contract (f->base.store, f->base.client, "HT-2026-0002", "Second");
   g_autoptr(SignetAttachment) a = attach (f, f->contract_id, SIGNED_PDF, "a.pdf", SIGNET_ATTACHMENT_ROLE_SIGNED);
   g_autoptr(SignetAttachment) b = attach (f, signet_contract_get_id (other), SIGNED_PDF, "copy of a.pdf",
                                           SIGNET_ATTACHMENT_ROLE_OTHER);
@@ -267,7 +249,7 @@ test_versions (Fixture       *f,
   SignetAttachmentVersion *newest;
   SignetAttachmentVersion *oldest;
 
-  second = signet_store_replace_attachment (f->store, signet_attachment_get_id (first), signed_bytes,
+  second = signet_store_replace_attachment (f->base.store, signet_attachment_get_id (first), signed_bytes,
                                             "signed.pdf", "application/pdf", &error);
   g_assert_no_error (error);
   g_assert_cmpint (signet_attachment_get_id (second), ==, signet_attachment_get_id (first));
@@ -276,13 +258,13 @@ test_versions (Fixture       *f,
   g_assert_cmpint (signet_attachment_get_version_id (second), !=, signet_attachment_get_version_id (first));
 
   /* Still one attachment, now showing version 2. */
-  list = signet_store_list_attachments (f->store, f->contract_id, &error);
+  list = signet_store_list_attachments (f->base.store, f->contract_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpuint (signet_attachment_get_version (g_ptr_array_index (list, 0)), ==, 2);
 
   /* Replacing with the file that is already current adds nothing. */
-  same = signet_store_replace_attachment (f->store, signet_attachment_get_id (first), signed_bytes,
+  same = signet_store_replace_attachment (f->base.store, signet_attachment_get_id (first), signed_bytes,
                                           "signed again.pdf", "application/pdf", &error);
   g_assert_error (error, SIGNET_ATTACHMENT_ERROR, SIGNET_ATTACHMENT_ERROR_UNCHANGED);
   g_assert_cmpstr (error->message, ==,
@@ -292,11 +274,11 @@ test_versions (Fixture       *f,
   g_clear_error (&error);
 
   /* Close and reopen: both versions are there and both open, byte for byte. */
-  g_clear_object (&f->store);
-  f->store = signet_store_new (f->path, &error);
+  g_clear_object (&f->base.store);
+  f->base.store = signet_store_new (f->base.path, &error);
   g_assert_no_error (error);
 
-  versions = signet_store_list_attachment_versions (f->store, signet_attachment_get_id (first), &error);
+  versions = signet_store_list_attachment_versions (f->base.store, signet_attachment_get_id (first), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (versions->len, ==, 2);
   newest = g_ptr_array_index (versions, 0);
@@ -307,10 +289,10 @@ test_versions (Fixture       *f,
   g_assert_cmpstr (oldest->sha256, ==, signet_attachment_get_sha256 (first));
   g_assert_cmpint (oldest->id, ==, signet_attachment_get_version_id (first));
 
-  v1 = signet_store_load_version_bytes (f->store, oldest->id, &error);
+  v1 = signet_store_load_version_bytes (f->base.store, oldest->id, &error);
   g_assert_no_error (error);
   assert_bytes_equal (v1, DRAFT_PDF);
-  v2 = signet_store_load_version_bytes (f->store, newest->id, &error);
+  v2 = signet_store_load_version_bytes (f->base.store, newest->id, &error);
   g_assert_no_error (error);
   assert_bytes_equal (v2, SIGNED_PDF);
 }
@@ -322,7 +304,7 @@ test_checksum_mismatch (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(SignetAttachment) attachment = attach (f, f->contract_id, SIGNED_PDF, "合同正本.pdf",
                                                    SIGNET_ATTACHMENT_ROLE_SIGNED);
-  g_autoptr(SignetContract) other = add_contract (f->store, f->client, "HT-2026-0002", "Second");
+  g_autoptr(SignetContract) other = add_contract (f->base.store, f->base.client, "HT-2026-0002", "Second");
   g_autoptr(SignetAttachment) again = NULL;
   g_autoptr(GBytes) loaded = NULL;
   g_autofree char *damaged_sha256 = NULL;
@@ -345,20 +327,20 @@ test_checksum_mismatch (Fixture       *f,
                               "when the file was attached.",
                               damaged_sha256, signet_attachment_get_sha256 (attachment));
 
-  loaded = signet_store_load_version_bytes (f->store, signet_attachment_get_version_id (attachment), &error);
+  loaded = signet_store_load_version_bytes (f->base.store, signet_attachment_get_version_id (attachment), &error);
   g_assert_error (error, SIGNET_ATTACHMENT_ERROR, SIGNET_ATTACHMENT_ERROR_CHECKSUM_MISMATCH);
   g_assert_cmpstr (error->message, ==, expected);
   g_assert_null (loaded);
   g_clear_error (&error);
 
-  loaded = signet_store_load_blob_bytes (f->store, signet_attachment_get_sha256 (attachment), &error);
+  loaded = signet_store_load_blob_bytes (f->base.store, signet_attachment_get_sha256 (attachment), &error);
   g_assert_error (error, SIGNET_ATTACHMENT_ERROR, SIGNET_ATTACHMENT_ERROR_CHECKSUM_MISMATCH);
   g_assert_null (loaded);
   g_clear_error (&error);
 
   /* Attaching the original again puts the good bytes back for both. */
   again = attach (f, signet_contract_get_id (other), SIGNED_PDF, "original.pdf", SIGNET_ATTACHMENT_ROLE_SIGNED);
-  loaded = signet_store_load_version_bytes (f->store, signet_attachment_get_version_id (attachment), &error);
+  loaded = signet_store_load_version_bytes (f->base.store, signet_attachment_get_version_id (attachment), &error);
   g_assert_no_error (error);
   assert_bytes_equal (loaded, SIGNED_PDF);
   g_assert_cmpint (count_rows (f, "blobs"), ==, 1);
@@ -382,13 +364,13 @@ load_in_thread (Fixture  *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  signet_store_load_version_bytes_async (f->store, version_id, NULL, loaded_cb, &result);
+  signet_store_load_version_bytes_async (f->base.store, version_id, NULL, loaded_cb, &result);
   /* The answer comes through the main loop, never before the call returns. */
   g_assert_null (result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
 
-  return signet_store_load_version_bytes_finish (f->store, result, error);
+  return signet_store_load_version_bytes_finish (f->base.store, result, error);
 }
 
 /* The same bytes and the same errors when the file is read in a thread, on
@@ -452,42 +434,42 @@ test_delete_restore (Fixture       *f,
   gint64 v2_id;
   g_autoptr(SignetTombstone) tombstone = NULL;
 
-  current = signet_store_replace_attachment (f->store, attachment_id, signed_bytes, "signed.pdf", NULL, &error);
+  current = signet_store_replace_attachment (f->base.store, attachment_id, signed_bytes, "signed.pdf", NULL, &error);
   g_assert_no_error (error);
   v2_id = signet_attachment_get_version_id (current);
 
-  on_v1 = signet_store_add_annotation (f->store, v1_id, SIGNET_ANNOTATION_KIND_NOTE, 0, &rect, 1,
+  on_v1 = signet_store_add_annotation (f->base.store, v1_id, SIGNET_ANNOTATION_KIND_NOTE, 0, &rect, 1,
                                        "#ffd400", "草稿的意见", &error);
   g_assert_no_error (error);
-  on_v2 = signet_store_add_annotation (f->store, v2_id, SIGNET_ANNOTATION_KIND_HIGHLIGHT, 3, &rect, 1,
+  on_v2 = signet_store_add_annotation (f->base.store, v2_id, SIGNET_ANNOTATION_KIND_HIGHLIGHT, 3, &rect, 1,
                                        "#ffd400", "check clause 5", &error);
   g_assert_no_error (error);
-  gone_alone = signet_store_add_annotation (f->store, v2_id, SIGNET_ANNOTATION_KIND_RECTANGLE, 1, &rect, 1,
+  gone_alone = signet_store_add_annotation (f->base.store, v2_id, SIGNET_ANNOTATION_KIND_RECTANGLE, 1, &rect, 1,
                                             "#ff0000", NULL, &error);
   g_assert_no_error (error);
 
   /* An annotation deleted on its own before the attachment stays deleted
    * when the attachment comes back. */
-  g_assert_true (signet_store_delete_annotation (f->store, signet_annotation_get_id (gone_alone), &error));
+  g_assert_true (signet_store_delete_annotation (f->base.store, signet_annotation_get_id (gone_alone), &error));
   g_assert_no_error (error);
 
-  tombstone = signet_store_delete (f->store, SIGNET_TOMBSTONE_ATTACHMENT, attachment_id, &error);
+  tombstone = signet_store_delete (f->base.store, SIGNET_TOMBSTONE_ATTACHMENT, attachment_id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (tombstone);
 
-  list = signet_store_list_attachments (f->store, f->contract_id, &error);
+  list = signet_store_list_attachments (f->base.store, f->contract_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpint (signet_attachment_get_id (g_ptr_array_index (list, 0)), ==, signet_attachment_get_id (kept));
   g_clear_pointer (&list, g_ptr_array_unref);
 
-  g_assert_null (signet_store_get_attachment (f->store, attachment_id, &error));
+  g_assert_null (signet_store_get_attachment (f->base.store, attachment_id, &error));
   g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_null (signet_store_load_version_bytes (f->store, v1_id, &error));
+  g_assert_null (signet_store_load_version_bytes (f->base.store, v1_id, &error));
   g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_null (signet_store_get_annotation (f->store, signet_annotation_get_id (on_v2), &error));
+  g_assert_null (signet_store_get_annotation (f->base.store, signet_annotation_get_id (on_v2), &error));
   g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_cmpint (count_rows (f, "attachment_versions"), ==, 1);
@@ -495,38 +477,38 @@ test_delete_restore (Fixture       *f,
 
   /* Undo: the attachment, both versions with their bytes and the
    * annotations that went with them, under the same ids. */
-  g_assert_true (signet_store_restore (f->store, tombstone, &error));
+  g_assert_true (signet_store_restore (f->base.store, tombstone, &error));
   g_assert_no_error (error);
 
-  list = signet_store_list_attachments (f->store, f->contract_id, &error);
+  list = signet_store_list_attachments (f->base.store, f->contract_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 2);
   g_assert_cmpint (signet_attachment_get_id (g_ptr_array_index (list, 0)), ==, attachment_id);
   g_assert_cmpuint (signet_attachment_get_version (g_ptr_array_index (list, 0)), ==, 2);
   g_assert_cmpint (signet_attachment_get_version_id (g_ptr_array_index (list, 0)), ==, v2_id);
 
-  versions = signet_store_list_attachment_versions (f->store, attachment_id, &error);
+  versions = signet_store_list_attachment_versions (f->base.store, attachment_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (versions->len, ==, 2);
 
-  bytes = signet_store_load_version_bytes (f->store, v1_id, &error);
+  bytes = signet_store_load_version_bytes (f->base.store, v1_id, &error);
   g_assert_no_error (error);
   assert_bytes_equal (bytes, DRAFT_PDF);
 
-  annotations = signet_store_list_annotations (f->store, v1_id, &error);
+  annotations = signet_store_list_annotations (f->base.store, v1_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (annotations->len, ==, 1);
   g_assert_cmpint (signet_annotation_get_id (g_ptr_array_index (annotations, 0)), ==, signet_annotation_get_id (on_v1));
   g_assert_cmpstr (signet_annotation_get_comment (g_ptr_array_index (annotations, 0)), ==, "草稿的意见");
   g_clear_pointer (&annotations, g_ptr_array_unref);
 
-  annotations = signet_store_list_annotations (f->store, v2_id, &error);
+  annotations = signet_store_list_annotations (f->base.store, v2_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (annotations->len, ==, 1);
   g_assert_cmpint (signet_annotation_get_id (g_ptr_array_index (annotations, 0)), ==, signet_annotation_get_id (on_v2));
 
   /* Undo happens once. */
-  g_assert_false (signet_store_restore (f->store, tombstone, &error));
+  g_assert_false (signet_store_restore (f->base.store, tombstone, &error));
   g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT);
   g_assert_cmpstr (error->message, ==, "“signed.pdf” is attached already.");
   g_clear_error (&error);
@@ -542,27 +524,27 @@ test_deleted_blobs_purged_later (Fixture       *f,
   g_autoptr(SignetAttachment) other = NULL;
   g_autoptr(SignetTombstone) tombstone = NULL;
 
-  g_assert_true (signet_store_set_blob_text (f->store, signet_attachment_get_sha256 (doomed),
+  g_assert_true (signet_store_set_blob_text (f->base.store, signet_attachment_get_sha256 (doomed),
                                              SIGNET_BLOB_TEXT_DONE, "draft", &error));
   g_assert_no_error (error);
-  tombstone = signet_store_delete (f->store, SIGNET_TOMBSTONE_ATTACHMENT, signet_attachment_get_id (doomed), &error);
+  tombstone = signet_store_delete (f->base.store, SIGNET_TOMBSTONE_ATTACHMENT, signet_attachment_get_id (doomed), &error);
   g_assert_no_error (error);
 
   /* Kept while Undo is possible, another delete notwithstanding... */
   g_assert_cmpint (count_rows (f, "blobs"), ==, 2);
   other = attach (f, f->contract_id, "%PDF-1.4 other", "other.pdf", SIGNET_ATTACHMENT_ROLE_OTHER);
-  g_assert_true (signet_store_delete_attachment (f->store, signet_attachment_get_id (other), &error));
+  g_assert_true (signet_store_delete_attachment (f->base.store, signet_attachment_get_id (other), &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (f, "blobs"), ==, 3);
 
   /* ...and gone once nothing can bring them back: a later session
    * deletes something. */
   g_clear_object (&tombstone);
-  g_clear_object (&f->store);
-  f->store = signet_store_new (f->path, &error);
+  g_clear_object (&f->base.store);
+  f->base.store = signet_store_new (f->base.path, &error);
   g_assert_no_error (error);
 
-  g_assert_true (signet_store_delete_attachment (f->store, signet_attachment_get_id (second), &error));
+  g_assert_true (signet_store_delete_attachment (f->base.store, signet_attachment_get_id (second), &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (f, "blobs"), ==, 1);
   g_assert_cmpint (count_rows (f, "blob_text"), ==, 0);
@@ -588,30 +570,30 @@ test_contract_delete_restore (Fixture       *f,
   const SignetAnnotationRect rect = { 10, 20, 30, 40 };
   gint64 version_id = signet_attachment_get_version_id (attachment);
 
-  note = signet_store_add_annotation (f->store, version_id, SIGNET_ANNOTATION_KIND_NOTE, 0, &rect, 1,
+  note = signet_store_add_annotation (f->base.store, version_id, SIGNET_ANNOTATION_KIND_NOTE, 0, &rect, 1,
                                       "#00ff00", "ok", &error);
   g_assert_no_error (error);
-  g_assert_true (signet_store_set_blob_text (f->store, signet_attachment_get_sha256 (attachment),
+  g_assert_true (signet_store_set_blob_text (f->base.store, signet_attachment_get_sha256 (attachment),
                                              SIGNET_BLOB_TEXT_DONE, "第五条 保密条款", &error));
   g_assert_no_error (error);
 
-  tombstone = signet_store_delete (f->store, SIGNET_TOMBSTONE_CONTRACT, f->contract_id, &error);
+  tombstone = signet_store_delete (f->base.store, SIGNET_TOMBSTONE_CONTRACT, f->contract_id, &error);
   g_assert_no_error (error);
 
   /* Nothing of a deleted contract is found, and nothing of it is deleted. */
-  list = signet_store_list_attachments (f->store, f->contract_id, &error);
+  list = signet_store_list_attachments (f->base.store, f->contract_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 0);
   g_clear_pointer (&list, g_ptr_array_unref);
-  g_assert_null (signet_store_load_version_bytes (f->store, version_id, &error));
+  g_assert_null (signet_store_load_version_bytes (f->base.store, version_id, &error));
   g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  refused = signet_store_add_attachment (f->store, f->contract_id, more, "late.pdf", NULL,
+  refused = signet_store_add_attachment (f->base.store, f->contract_id, more, "late.pdf", NULL,
                                          SIGNET_ATTACHMENT_ROLE_OTHER, NULL, &error);
   g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND);
   g_assert_null (refused);
   g_clear_error (&error);
-  matches = _signet_store_attachment_text_matches (f->store, "保密条款");
+  matches = _signet_store_attachment_text_matches (f->base.store, "保密条款");
   g_assert_cmpuint (g_hash_table_size (matches), ==, 0);
   g_clear_pointer (&matches, g_hash_table_unref);
   g_assert_cmpint (count_rows (f, "attachments"), ==, 1);
@@ -620,30 +602,30 @@ test_contract_delete_restore (Fixture       *f,
   g_assert_cmpint (count_rows (f, "blobs"), ==, 1);
 
   /* A contract added meanwhile gets a new id, so it never sees them. */
-  later = add_contract (f->store, f->client, "HT-2026-0002", "Later");
+  later = add_contract (f->base.store, f->base.client, "HT-2026-0002", "Later");
   g_assert_cmpint (signet_contract_get_id (later), >, f->contract_id);
-  list = signet_store_list_attachments (f->store, signet_contract_get_id (later), &error);
+  list = signet_store_list_attachments (f->base.store, signet_contract_get_id (later), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 0);
   g_clear_pointer (&list, g_ptr_array_unref);
 
   /* Undo of the contract brings everything back. */
-  g_assert_true (signet_store_restore (f->store, tombstone, &error));
+  g_assert_true (signet_store_restore (f->base.store, tombstone, &error));
   g_assert_no_error (error);
 
-  list = signet_store_list_attachments (f->store, f->contract_id, &error);
+  list = signet_store_list_attachments (f->base.store, f->contract_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpint (signet_attachment_get_id (g_ptr_array_index (list, 0)), ==, signet_attachment_get_id (attachment));
-  bytes = signet_store_load_version_bytes (f->store, version_id, &error);
+  bytes = signet_store_load_version_bytes (f->base.store, version_id, &error);
   g_assert_no_error (error);
   assert_bytes_equal (bytes, SIGNED_PDF);
-  annotations = signet_store_list_annotations (f->store, version_id, &error);
+  annotations = signet_store_list_annotations (f->base.store, version_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (annotations->len, ==, 1);
-  matches = _signet_store_attachment_text_matches (f->store, "保密条款");
+  matches = _signet_store_attachment_text_matches (f->base.store, "保密条款");
   g_assert_true (g_hash_table_contains (matches, &f->contract_id));
-  pending = signet_store_list_blobs_without_text (f->store, &error);
+  pending = signet_store_list_blobs_without_text (f->base.store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (pending->len, ==, 0);
 }
@@ -663,7 +645,7 @@ test_refused_files (Fixture       *f,
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(SignetAttachment) attachment =
-      signet_store_add_attachment (f->store, f->contract_id, empty, "file.pdf", "application/pdf",
+      signet_store_add_attachment (f->base.store, f->contract_id, empty, "file.pdf", "application/pdf",
                                    SIGNET_ATTACHMENT_ROLE_SIGNED, NULL, &error);
 
     g_assert_error (error, SIGNET_ATTACHMENT_ERROR, SIGNET_ATTACHMENT_ERROR_EMPTY);
@@ -674,7 +656,7 @@ test_refused_files (Fixture       *f,
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(SignetAttachment) attachment =
-      signet_store_replace_attachment (f->store, signet_attachment_get_id (existing), empty,
+      signet_store_replace_attachment (f->base.store, signet_attachment_get_id (existing), empty,
                                        "file.pdf", "application/pdf", &error);
 
     g_assert_error (error, SIGNET_ATTACHMENT_ERROR, SIGNET_ATTACHMENT_ERROR_EMPTY);
@@ -690,7 +672,7 @@ test_refused_files (Fixture       *f,
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(SignetAttachment) attachment =
-      signet_store_add_attachment (f->store, f->contract_id, huge, "scan.pdf", "application/pdf",
+      signet_store_add_attachment (f->base.store, f->contract_id, huge, "scan.pdf", "application/pdf",
                                    SIGNET_ATTACHMENT_ROLE_SIGNED, NULL, &error);
 
     g_assert_error (error, SIGNET_ATTACHMENT_ERROR, SIGNET_ATTACHMENT_ERROR_TOO_LARGE);
@@ -707,7 +689,7 @@ test_refused_files (Fixture       *f,
   g_assert_cmpuint (count_audit (f), ==, n_audit);
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(GBytes) bytes = signet_store_load_version_bytes (f->store, signet_attachment_get_version_id (existing), &error);
+    g_autoptr(GBytes) bytes = signet_store_load_version_bytes (f->base.store, signet_attachment_get_version_id (existing), &error);
 
     g_assert_no_error (error);
     assert_bytes_equal (bytes, SIGNED_PDF);
@@ -767,16 +749,16 @@ test_audit_and_signals (Fixture       *f,
   SignetAuditEntry *entry;
   SignetAuditChange *change;
 
-  g_signal_connect (f->store, "changed", G_CALLBACK (changed_cb), &changes);
+  g_signal_connect (f->base.store, "changed", G_CALLBACK (changed_cb), &changes);
 
   attachment = attach (f, f->contract_id, DRAFT_PDF, "draft.pdf", SIGNET_ATTACHMENT_ROLE_DRAFT);
   g_assert_cmpuint (changes.count, ==, 1);
   g_assert_cmpint (changes.id, ==, f->contract_id);
 
-  replaced = signet_store_replace_attachment (f->store, signet_attachment_get_id (attachment), signed_bytes,
+  replaced = signet_store_replace_attachment (f->base.store, signet_attachment_get_id (attachment), signed_bytes,
                                               "signed.pdf", "application/pdf", &error);
   g_assert_no_error (error);
-  updated = signet_store_update_attachment (f->store, signet_attachment_get_id (attachment),
+  updated = signet_store_update_attachment (f->base.store, signet_attachment_get_id (attachment),
                                             SIGNET_ATTACHMENT_ROLE_SIGNED, "盖章版", &error);
   g_assert_no_error (error);
   g_assert_cmpint (signet_attachment_get_role (updated), ==, SIGNET_ATTACHMENT_ROLE_SIGNED);
@@ -784,19 +766,19 @@ test_audit_and_signals (Fixture       *f,
   g_assert_cmpuint (changes.count, ==, 3);
 
   /* Saving what is already there writes nothing. */
-  unchanged = signet_store_update_attachment (f->store, signet_attachment_get_id (attachment),
+  unchanged = signet_store_update_attachment (f->base.store, signet_attachment_get_id (attachment),
                                               SIGNET_ATTACHMENT_ROLE_SIGNED, " 盖章版 ", &error);
   g_assert_no_error (error);
   g_assert_nonnull (unchanged);
   g_assert_cmpuint (changes.count, ==, 3);
 
-  tombstone = signet_store_delete (f->store, SIGNET_TOMBSTONE_ATTACHMENT, signet_attachment_get_id (attachment), &error);
+  tombstone = signet_store_delete (f->base.store, SIGNET_TOMBSTONE_ATTACHMENT, signet_attachment_get_id (attachment), &error);
   g_assert_no_error (error);
-  g_assert_true (signet_store_restore (f->store, tombstone, &error));
+  g_assert_true (signet_store_restore (f->base.store, tombstone, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changes.count, ==, 5);
 
-  entries = signet_store_list_audit (f->store, SIGNET_RECORD_CONTRACT, f->contract_id, &error);
+  entries = signet_store_list_audit (f->base.store, SIGNET_RECORD_CONTRACT, f->contract_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, G_N_ELEMENTS (actions) + 1);
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -835,7 +817,7 @@ test_audit_and_signals (Fixture       *f,
   g_assert_cmpstr (find_change (entry, "file")->new_value, ==, "signed.pdf");
   g_assert_cmpstr (find_change (entry, "version")->new_value, ==, "2");
 
-  g_signal_handlers_disconnect_by_func (f->store, changed_cb, &changes);
+  g_signal_handlers_disconnect_by_func (f->base.store, changed_cb, &changes);
 }
 
 static void
@@ -847,7 +829,7 @@ test_rollback_on_failure (Fixture       *f,
   g_autoptr(SignetAttachment) attachment = NULL;
   guint n_audit = count_audit (f);
 
-  attachment = signet_store_add_attachment (f->store, 9999, bytes, "signed.pdf", NULL,
+  attachment = signet_store_add_attachment (f->base.store, 9999, bytes, "signed.pdf", NULL,
                                             SIGNET_ATTACHMENT_ROLE_SIGNED, NULL, &error);
   g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND);
   g_assert_cmpstr (error->message, ==, "The contract no longer exists; it may have been deleted.");
@@ -862,8 +844,8 @@ test_text (Fixture       *f,
            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SignetContract) english = add_contract (f->store, f->client, "HT-2026-0002", "Supply");
-  g_autoptr(SignetContract) scanned = add_contract (f->store, f->client, "HT-2026-0003", "Scan");
+  g_autoptr(SignetContract) english = add_contract (f->base.store, f->base.client, "HT-2026-0002", "Supply");
+  g_autoptr(SignetContract) scanned = add_contract (f->base.store, f->base.client, "HT-2026-0003", "Scan");
   g_autoptr(SignetAttachment) chinese_pdf = attach (f, f->contract_id, SIGNED_PDF, "合同正本.pdf",
                                                     SIGNET_ATTACHMENT_ROLE_SIGNED);
   g_autoptr(SignetAttachment) english_pdf = attach (f, signet_contract_get_id (english), DRAFT_PDF,
@@ -878,85 +860,85 @@ test_text (Fixture       *f,
   g_autoptr(GHashTable) matches = NULL;
   gint64 english_id = signet_contract_get_id (english);
 
-  picture = signet_store_add_attachment (f->store, f->contract_id, png, "stamp.png", "image/png",
+  picture = signet_store_add_attachment (f->base.store, f->contract_id, png, "stamp.png", "image/png",
                                          SIGNET_ATTACHMENT_ROLE_OTHER, NULL, &error);
   g_assert_no_error (error);
 
   /* Only the PDFs wait for extraction, newest first. */
-  pending = signet_store_list_blobs_without_text (f->store, &error);
+  pending = signet_store_list_blobs_without_text (f->base.store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (pending->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (pending, 0), ==, signet_attachment_get_sha256 (broken_pdf));
   g_assert_cmpstr (g_ptr_array_index (pending, 2), ==, signet_attachment_get_sha256 (chinese_pdf));
   g_clear_pointer (&pending, g_ptr_array_unref);
 
-  g_assert_true (signet_store_set_blob_text (f->store, signet_attachment_get_sha256 (chinese_pdf),
+  g_assert_true (signet_store_set_blob_text (f->base.store, signet_attachment_get_sha256 (chinese_pdf),
                                              SIGNET_BLOB_TEXT_DONE,
                                              "办公场地租赁合同\n第五条 保密\n条款\n甲方应对乙方的商业信息保密。",
                                              &error));
   g_assert_no_error (error);
-  g_assert_true (signet_store_set_blob_text (f->store, signet_attachment_get_sha256 (english_pdf),
+  g_assert_true (signet_store_set_blob_text (f->base.store, signet_attachment_get_sha256 (english_pdf),
                                              SIGNET_BLOB_TEXT_DONE,
                                              "SUPPLY AGREEMENT\n\n5.  Con\xef\xac\x81" "dentiality\tof   prices",
                                              &error));
   g_assert_no_error (error);
-  g_assert_true (signet_store_set_blob_text (f->store, signet_attachment_get_sha256 (broken_pdf),
+  g_assert_true (signet_store_set_blob_text (f->base.store, signet_attachment_get_sha256 (broken_pdf),
                                              SIGNET_BLOB_TEXT_FAILED, NULL, &error));
   g_assert_no_error (error);
 
-  pending = signet_store_list_blobs_without_text (f->store, &error);
+  pending = signet_store_list_blobs_without_text (f->base.store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (pending->len, ==, 0);
   g_clear_pointer (&pending, g_ptr_array_unref);
 
   /* A line break inside a Chinese word does not hide it. */
-  matches = _signet_store_attachment_text_matches (f->store, "保密条款");
+  matches = _signet_store_attachment_text_matches (f->base.store, "保密条款");
   g_assert_cmpuint (g_hash_table_size (matches), ==, 1);
   g_assert_true (g_hash_table_contains (matches, &f->contract_id));
   g_clear_pointer (&matches, g_hash_table_unref);
 
   /* The contract search finds it by those words. */
   {
-    g_autoptr(GArray) ids = signet_store_query_contract_ids (f->store, "保密条款", SIGNET_SORT_NUMBER, FALSE, &error);
+    g_autoptr(GArray) ids = signet_store_query_contract_ids (f->base.store, "保密条款", SIGNET_SORT_NUMBER, FALSE, &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (ids->len, ==, 1);
     g_assert_cmpint (g_array_index (ids, gint64, 0), ==, f->contract_id);
   }
 
-  matches = _signet_store_attachment_text_matches (f->store, "保");
+  matches = _signet_store_attachment_text_matches (f->base.store, "保");
   g_assert_cmpuint (g_hash_table_size (matches), ==, 1);
   g_clear_pointer (&matches, g_hash_table_unref);
 
   /* Case, the "fi" ligature and runs of white space are evened out. */
-  matches = _signet_store_attachment_text_matches (f->store, "confidentiality");
+  matches = _signet_store_attachment_text_matches (f->base.store, "confidentiality");
   g_assert_cmpuint (g_hash_table_size (matches), ==, 1);
   g_assert_true (g_hash_table_contains (matches, &english_id));
   g_clear_pointer (&matches, g_hash_table_unref);
 
-  matches = _signet_store_attachment_text_matches (f->store, "Agreement 5. CONFIDENTIALITY OF PRICES");
+  matches = _signet_store_attachment_text_matches (f->base.store, "Agreement 5. CONFIDENTIALITY OF PRICES");
   g_assert_cmpuint (g_hash_table_size (matches), ==, 1);
   g_clear_pointer (&matches, g_hash_table_unref);
 
-  matches = _signet_store_attachment_text_matches (f->store, "违约金");
+  matches = _signet_store_attachment_text_matches (f->base.store, "违约金");
   g_assert_cmpuint (g_hash_table_size (matches), ==, 0);
   g_clear_pointer (&matches, g_hash_table_unref);
 
   /* Only what the current version says counts. */
-  replaced = signet_store_replace_attachment (f->store, signet_attachment_get_id (chinese_pdf), v2,
+  replaced = signet_store_replace_attachment (f->base.store, signet_attachment_get_id (chinese_pdf), v2,
                                               "合同正本 v2.pdf", "application/pdf", &error);
   g_assert_no_error (error);
-  matches = _signet_store_attachment_text_matches (f->store, "保密条款");
+  matches = _signet_store_attachment_text_matches (f->base.store, "保密条款");
   g_assert_cmpuint (g_hash_table_size (matches), ==, 0);
   g_clear_pointer (&matches, g_hash_table_unref);
-  pending = signet_store_list_blobs_without_text (f->store, &error);
+  pending = signet_store_list_blobs_without_text (f->base.store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (pending->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (pending, 0), ==, signet_attachment_get_sha256 (replaced));
 
   /* The extractor reads the bytes by checksum. */
   {
-    g_autoptr(GBytes) bytes = signet_store_load_blob_bytes (f->store, g_ptr_array_index (pending, 0), &error);
+    g_autoptr(GBytes) bytes = signet_store_load_blob_bytes (f->base.store, g_ptr_array_index (pending, 0), &error);
 
     g_assert_no_error (error);
     assert_bytes_equal (bytes, "%PDF-1.4\n% version two\n");

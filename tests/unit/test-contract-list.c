@@ -4,10 +4,9 @@
 
 #include <locale.h>
 
-#include <glib/gstdio.h>
-
 #include "signet-contract-list.h"
 #include "signet-tombstone.h"
+#include "store-fixture.h"
 
 typedef struct
 {
@@ -18,11 +17,9 @@ typedef struct
 
 typedef struct
 {
-  char               *dir;
-  SignetStore        *store;
+  StoreFixture        base;       /* its client is Northwind */
   SignetContractList *list;
   GArray             *changes;
-  SignetClient       *client;
 } Fixture;
 
 static void
@@ -47,8 +44,8 @@ add_contract (Fixture    *f,
 
   signet_contract_set_number (contract, number);
   signet_contract_set_title (contract, title);
-  signet_contract_set_client_id (contract, signet_client_get_id (f->client));
-  g_assert_true (signet_store_add_contract (f->store, contract, &error));
+  signet_contract_set_client_id (contract, signet_client_get_id (f->base.client));
+  g_assert_true (signet_store_add_contract (f->base.store, contract, &error));
   g_assert_no_error (error);
 
   return contract;
@@ -59,18 +56,13 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("signet-list-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "signet.db", NULL);
-  f->store = signet_store_new (path, &error);
-  g_assert_no_error (error);
+  store_fixture_open_empty (&f->base, "signet.db");
 
-  f->client = signet_client_new ();
-  signet_client_set_name (f->client, "Northwind");
-  signet_client_set_code (f->client, "C001");
-  g_assert_true (signet_store_add_client (f->store, f->client, &error));
+  f->base.client = signet_client_new ();
+  signet_client_set_name (f->base.client, "Northwind");
+  signet_client_set_code (f->base.client, "C001");
+  g_assert_true (signet_store_add_client (f->base.store, f->base.client, &error));
 
   for (guint i = 1; i <= 5; i++)
     {
@@ -78,7 +70,7 @@ fixture_set_up (Fixture       *f,
       g_autoptr(SignetContract) c = add_contract (f, number, i % 2 ? "合同 odd" : "合同 even");
     }
 
-  f->list = signet_contract_list_new (f->store);
+  f->list = signet_contract_list_new (f->base.store);
   f->changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_signal_connect (f->list, "items-changed", G_CALLBACK (items_changed_cb), f);
 }
@@ -87,19 +79,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "signet.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
   g_clear_object (&f->list);
-  g_clear_object (&f->client);
-  g_clear_object (&f->store);
   g_array_unref (f->changes);
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  store_fixture_close (&f->base);
 }
 
 static void
@@ -157,15 +139,15 @@ static void
 test_delete_emits_one_row (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(SignetContract) third = signet_store_find_contract_by_number (f->store, "HT-30", NULL);
+  g_autoptr(SignetContract) third = signet_store_find_contract_by_number (f->base.store, "HT-30", NULL);
   g_autoptr(SignetTombstone) tombstone = NULL;
 
-  tombstone = signet_store_delete (f->store, SIGNET_TOMBSTONE_CONTRACT, signet_contract_get_id (third), NULL);
+  tombstone = signet_store_delete (f->base.store, SIGNET_TOMBSTONE_CONTRACT, signet_contract_get_id (third), NULL);
   g_assert_nonnull (tombstone);
   g_assert_cmpuint (f->changes->len, ==, 1);
   assert_change (f, 0, 2, 1, 0);
 
-  g_assert_true (signet_store_restore (f->store, tombstone, NULL));
+  g_assert_true (signet_store_restore (f->base.store, tombstone, NULL));
   g_assert_cmpuint (f->changes->len, ==, 2);
   assert_change (f, 1, 2, 0, 1);
 }
@@ -174,10 +156,10 @@ static void
 test_update_in_place (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(SignetContract) c = signet_store_find_contract_by_number (f->store, "HT-40", NULL);
+  g_autoptr(SignetContract) c = signet_store_find_contract_by_number (f->base.store, "HT-40", NULL);
 
   signet_contract_set_title (c, "Renamed");
-  g_assert_true (signet_store_update_contract (f->store, c, NULL));
+  g_assert_true (signet_store_update_contract (f->base.store, c, NULL));
   g_assert_cmpuint (f->changes->len, ==, 1);
   assert_change (f, 0, 3, 1, 1);
 }
@@ -186,11 +168,11 @@ static void
 test_update_moves (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(SignetContract) c = signet_store_find_contract_by_number (f->store, "HT-20", NULL);
+  g_autoptr(SignetContract) c = signet_store_find_contract_by_number (f->base.store, "HT-20", NULL);
 
   /* HT-20 becomes HT-45: it moves from position 1 to 3. */
   signet_contract_set_number (c, "HT-45");
-  g_assert_true (signet_store_update_contract (f->store, c, NULL));
+  g_assert_true (signet_store_update_contract (f->base.store, c, NULL));
   g_assert_cmpuint (f->changes->len, ==, 1);
   assert_change (f, 0, 1, 3, 3);
   g_assert_cmpstr (number_at (f, 3), ==, "HT-45");
@@ -234,21 +216,21 @@ test_client_rename (Fixture       *f,
 
   signet_client_set_name (other, "Other");
   signet_client_set_code (other, "C002");
-  g_assert_true (signet_store_add_client (f->store, other, &error));
+  g_assert_true (signet_store_add_client (f->base.store, other, &error));
   g_assert_cmpuint (f->changes->len, ==, 0);
 
-  c = signet_store_find_contract_by_number (f->store, "HT-20", NULL);
+  c = signet_store_find_contract_by_number (f->base.store, "HT-20", NULL);
   signet_contract_set_client_id (c, signet_client_get_id (other));
-  g_assert_true (signet_store_update_contract (f->store, c, NULL));
+  g_assert_true (signet_store_update_contract (f->base.store, c, NULL));
   g_clear_object (&c);
-  c = signet_store_find_contract_by_number (f->store, "HT-40", NULL);
+  c = signet_store_find_contract_by_number (f->base.store, "HT-40", NULL);
   signet_contract_set_client_id (c, signet_client_get_id (other));
-  g_assert_true (signet_store_update_contract (f->store, c, NULL));
+  g_assert_true (signet_store_update_contract (f->base.store, c, NULL));
   g_array_set_size (f->changes, 0);
 
   renamed = signet_client_copy (other);
   signet_client_set_name (renamed, "Other Renamed");
-  g_assert_true (signet_store_update_client (f->store, renamed, &error));
+  g_assert_true (signet_store_update_client (f->base.store, renamed, &error));
   g_assert_no_error (error);
 
   /* Only the stretch from HT-20 to HT-40 is rebound. */
@@ -260,14 +242,14 @@ static void
 test_batch_reset (Fixture       *f,
                   gconstpointer  data)
 {
-  g_assert_true (signet_store_begin_batch (f->store, NULL));
+  g_assert_true (signet_store_begin_batch (f->base.store, NULL));
   for (guint i = 0; i < 20; i++)
     {
       g_autofree char *number = g_strdup_printf ("HT-9%02u", i);
       g_autoptr(SignetContract) c = add_contract (f, number, "Bulk");
     }
   g_assert_cmpuint (f->changes->len, ==, 0);
-  g_assert_true (signet_store_commit_batch (f->store, NULL));
+  g_assert_true (signet_store_commit_batch (f->base.store, NULL));
 
   g_assert_cmpuint (f->changes->len, ==, 1);
   assert_change (f, 0, 0, 5, 25);
@@ -295,7 +277,7 @@ test_head_then_rest (Fixture       *f,
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   GListModel *full = G_LIST_MODEL (f->list);
 
-  head = signet_contract_list_new_head (f->store, SIGNET_SORT_NUMBER, TRUE, 2);
+  head = signet_contract_list_new_head (f->base.store, SIGNET_SORT_NUMBER, TRUE, 2);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (head)), ==, 5);
 
   signet_contract_list_set_sort (f->list, SIGNET_SORT_NUMBER, TRUE);
@@ -310,7 +292,7 @@ test_head_then_rest (Fixture       *f,
 
   /* A change before the rest is loaded replaces the whole list. */
   g_clear_object (&head);
-  head = signet_contract_list_new_head (f->store, SIGNET_SORT_NUMBER, FALSE, 2);
+  head = signet_contract_list_new_head (f->base.store, SIGNET_SORT_NUMBER, FALSE, 2);
   g_signal_connect (head, "items-changed", G_CALLBACK (items_changed_cb), f);
   g_array_set_size (f->changes, 0);
   {
@@ -328,13 +310,13 @@ test_head_then_rest (Fixture       *f,
 
   /* Loading the rest of a list that is up to date announces nothing. */
   g_clear_object (&head);
-  head = signet_contract_list_new_head (f->store, SIGNET_SORT_NUMBER, FALSE, 3);
+  head = signet_contract_list_new_head (f->base.store, SIGNET_SORT_NUMBER, FALSE, 3);
   g_signal_connect (head, "items-changed", G_CALLBACK (items_changed_cb), f);
   g_array_set_size (f->changes, 0);
   signet_contract_list_load_all (head);
   g_assert_cmpuint (f->changes->len, ==, 0);
   {
-    g_autoptr(SignetContract) last = signet_store_find_contract_by_number (f->store, "HT-50", NULL);
+    g_autoptr(SignetContract) last = signet_store_find_contract_by_number (f->base.store, "HT-50", NULL);
 
     g_assert_cmpuint (signet_contract_list_find (head, signet_contract_get_id (last)), ==, 5);
   }

@@ -5,7 +5,6 @@
 #include <locale.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "signet-demo.h"
@@ -13,59 +12,26 @@
 #include "signet-store.h"
 #include "signet-store-attachments.h"
 #include "signet-store-private.h"
+#include "store-fixture.h"
+#include "unit-test-utils.h"
 
 /* Search as users type it: the wider fields, pinyin, pinyin order, where a
  * match was found, and migration 8 on a register of the previous version. */
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  SignetStore *store;
-} Fixture;
+typedef StoreFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("signet-search-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "signet.db", NULL);
-  f->store = signet_store_new (f->path, &error);
-  g_assert_no_error (error);
+  store_fixture_open_empty (f, "signet.db");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  const char * const suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static void
-exec_raw (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
+  store_fixture_close (f);
 }
 
 static char *
@@ -170,13 +136,13 @@ test_other_program_writes (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *found = NULL;
 
-  exec_raw (f->path,
-            "UPDATE clients SET contact = '赵磊' WHERE code = 'HDWL';"
-            "UPDATE contracts SET owner = '陈静' WHERE number = 'HT-1';"
-            "INSERT INTO contracts (number, title, client_id, currency, status, risk_level, uuid)"
-            "  SELECT 'HT-2', 'Written elsewhere', id, 'CNY', 'draft', 'low',"
-            "         'b6c1d0e4-3f5a-4e2b-9c7d-8a1f2e3d4c5b'"
-            "  FROM clients WHERE code = 'HDWL';");
+  unit_exec_raw (f->path,
+                 "UPDATE clients SET contact = '赵磊' WHERE code = 'HDWL';"
+                 "UPDATE contracts SET owner = '陈静' WHERE number = 'HT-1';"
+                 "INSERT INTO contracts (number, title, client_id, currency, status, risk_level, uuid)"
+                 "  SELECT 'HT-2', 'Written elsewhere', id, 'CNY', 'draft', 'low',"
+                 "         'b6c1d0e4-3f5a-4e2b-9c7d-8a1f2e3d4c5b'"
+                 "  FROM clients WHERE code = 'HDWL';");
 
   g_assert_true (signet_store_check_external_changes (f->store, &error));
   g_assert_no_error (error);
@@ -483,28 +449,28 @@ test_migration_8 (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&v6);
 
-  exec_raw (path,
-            "INSERT INTO clients (id, name, code, contact) VALUES"
-            "  (1, '天津滨海港口服务有限公司', 'TJBH', '马超'),"
-            "  (2, '上海华东建设工程有限公司', 'HDJX', '王建国'),"
-            "  (3, '重庆山城汽车零部件有限公司', 'CQSC', NULL),"
-            "  (4, '北京云启科技有限公司', 'BJYQ', '刘洋');"
-            "INSERT INTO contracts (id, number, title, client_id, contract_type, owner, department,"
-            "  value, currency, status, risk_level, tags, search_text) VALUES"
-            "  (1, 'HT-2026-0001', '天津仓储合同', 1, '租赁', '李娜', '采购部', 100, 'CNY', 'draft', 'low', NULL,"
-            "   'ht-2026-0001 天津仓储合同 天津滨海港口服务有限公司 '),"
-            "  (2, 'HT-2026-0002', '上海办公场地租赁合同', 2, '租赁', '张伟', '行政部', 100, 'CNY', 'draft', 'low', '年度框架',"
-            "   'ht-2026-0002 上海办公场地租赁合同 上海华东建设工程有限公司 年度框架'),"
-            "  (3, 'HT-2026-0003', '重庆汽配采购协议', 3, '采购', '王芳', '采购部', 100, 'CNY', 'draft', 'low', NULL,"
-            "   'ht-2026-0003 重庆汽配采购协议 重庆山城汽车零部件有限公司 '),"
-            "  (4, 'HT-2026-0004', '北京云服务订阅协议', 4, '订阅服务', '李娜', '信息技术部', 100, 'CNY', 'draft', 'low', NULL,"
-            "   'ht-2026-0004 北京云服务订阅协议 北京云启科技有限公司 ');"
+  unit_exec_raw (path,
+                 "INSERT INTO clients (id, name, code, contact) VALUES"
+                 "  (1, '天津滨海港口服务有限公司', 'TJBH', '马超'),"
+                 "  (2, '上海华东建设工程有限公司', 'HDJX', '王建国'),"
+                 "  (3, '重庆山城汽车零部件有限公司', 'CQSC', NULL),"
+                 "  (4, '北京云启科技有限公司', 'BJYQ', '刘洋');"
+                 "INSERT INTO contracts (id, number, title, client_id, contract_type, owner, department,"
+                 "  value, currency, status, risk_level, tags, search_text) VALUES"
+                 "  (1, 'HT-2026-0001', '天津仓储合同', 1, '租赁', '李娜', '采购部', 100, 'CNY', 'draft', 'low', NULL,"
+                 "   'ht-2026-0001 天津仓储合同 天津滨海港口服务有限公司 '),"
+                 "  (2, 'HT-2026-0002', '上海办公场地租赁合同', 2, '租赁', '张伟', '行政部', 100, 'CNY', 'draft', 'low', '年度框架',"
+                 "   'ht-2026-0002 上海办公场地租赁合同 上海华东建设工程有限公司 年度框架'),"
+                 "  (3, 'HT-2026-0003', '重庆汽配采购协议', 3, '采购', '王芳', '采购部', 100, 'CNY', 'draft', 'low', NULL,"
+                 "   'ht-2026-0003 重庆汽配采购协议 重庆山城汽车零部件有限公司 '),"
+                 "  (4, 'HT-2026-0004', '北京云服务订阅协议', 4, '订阅服务', '李娜', '信息技术部', 100, 'CNY', 'draft', 'low', NULL,"
+                 "   'ht-2026-0004 北京云服务订阅协议 北京云启科技有限公司 ');"
             /* Files' text as it was read before pages were marked and
              * Chinese given as Latin-1 letters was recovered. */
-            "INSERT INTO blob_text (sha256, state, text) VALUES"
-            "  ('a1', 'done', '¹ØÓÚºì¾ü×÷Õ½µÄÔ­Ôò'),"
-            "  ('b2', 'done', '关于红军作战的原则 page 1'),"
-            "  ('c3', 'done', 'Lease agreement');");
+                 "INSERT INTO blob_text (sha256, state, text) VALUES"
+                 "  ('a1', 'done', '¹ØÓÚºì¾ü×÷Õ½µÄÔ­Ôò'),"
+                 "  ('b2', 'done', '关于红军作战的原则 page 1'),"
+                 "  ('c3', 'done', 'Lease agreement');");
 
   now = signet_store_new (path, &error);
   g_assert_no_error (error);
@@ -558,10 +524,10 @@ test_icu_version_change (Fixture       *f,
 
   /* As an older ICU might have left them: other keys, no pinyin (the
    * triggers watch other columns). */
-  exec_raw (f->path,
-            "UPDATE search_icu SET version = 'icu 1.0, zh collator 1.0';"
-            "UPDATE clients SET name_key = CAST (code AS BLOB), search_text = lower (name);"
-            "UPDATE contracts SET title_key = CAST (number AS BLOB), search_text = lower (title);");
+  unit_exec_raw (f->path,
+                 "UPDATE search_icu SET version = 'icu 1.0, zh collator 1.0';"
+                 "UPDATE clients SET name_key = CAST (code AS BLOB), search_text = lower (name);"
+                 "UPDATE contracts SET title_key = CAST (number AS BLOB), search_text = lower (title);");
   f->store = signet_store_new (f->path, &error);
   g_assert_no_error (error);
 

@@ -13,37 +13,24 @@
 #include "signet-store-events.h"
 #include "signet-store-private.h"
 #include "signet-tombstone.h"
+#include "store-fixture.h"
 #include "unit-test-utils.h"
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  SignetStore *store;
-} Fixture;
+typedef StoreFixture Fixture;
 
+/* The register in a folder the store makes (test_file_permissions). */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("signet-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "sub", "signet.db", NULL);
-  f->store = signet_store_new (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
+  store_fixture_open_empty (f, "sub/signet.db");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  unit_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  store_fixture_close (f);
 }
 
 static SignetContract *
