@@ -12,6 +12,7 @@
 #include "signet-store-attachments.h"
 #include "signet-store-events.h"
 #include "signet-xml.h"
+#include "store-fixture.h"
 #include "unit-test-utils.h"
 
 /* A window's store learns of what other connections wrote to its file:
@@ -29,10 +30,9 @@ typedef struct
 
 typedef struct
 {
-  char        *dir;
-  char        *path;
-  SignetStore *window;
-  SignetStore *other;
+  StoreFixture base;
+  SignetStore *window;    /* the window's connection: base.store */
+  SignetStore *other;     /* another program's */
   GArray      *seen;      /* of Seen, the window's "changed" in order */
   guint        n_resets;
 } Fixture;
@@ -62,12 +62,9 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("signet-external-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "register.db", NULL);
-  f->window = signet_store_new (f->path, &error);
-  g_assert_no_error (error);
-  f->other = signet_store_new (f->path, &error);
+  store_fixture_open_empty (&f->base, "register.db");
+  f->window = f->base.store;
+  f->other = signet_store_new (f->base.path, &error);
   g_assert_no_error (error);
   f->seen = g_array_new (FALSE, FALSE, sizeof (Seen));
   g_signal_connect (f->window, "changed", G_CALLBACK (changed_cb), f);
@@ -78,12 +75,10 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->window);
+  f->window = NULL;
   g_clear_object (&f->other);
   g_clear_pointer (&f->seen, g_array_unref);
-  unit_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  store_fixture_close (&f->base);
 }
 
 static void
@@ -302,8 +297,8 @@ static GFile *
 write_import (Fixture *f,
               guint    n)
 {
-  g_autofree char *source_path = g_build_filename (f->dir, "source.db", NULL);
-  g_autofree char *xml_path = g_strdup_printf ("%s/import-%u.xml", f->dir, n);
+  g_autofree char *source_path = g_build_filename (f->base.dir, "source.db", NULL);
+  g_autofree char *xml_path = g_strdup_printf ("%s/import-%u.xml", f->base.dir, n);
   g_autoptr(SignetStore) source = NULL;
   g_autoptr(SignetClient) client = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (xml_path);

@@ -9,6 +9,7 @@
 #include "signet-store-attachments.h"
 #include "signet-store-events.h"
 #include "signet-tombstone.h"
+#include "store-fixture.h"
 #include "unit-test-utils.h"
 
 /* "changed" names the part of the record a write changed: a view of a
@@ -27,9 +28,7 @@ static const char * const details[] = {
 
 typedef struct
 {
-  char        *dir;
-  char        *path;
-  SignetStore *store;
+  StoreFixture base;
   GPtrArray   *seen;        /* the details whose handlers ran, in order */
   guint        n_changed;   /* the handler of plain "changed" */
   gint64       last_id;
@@ -68,23 +67,17 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("signet-signals-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "signet.db", NULL);
-  f->store = signet_store_new (f->path, &error);
-  g_assert_no_error (error);
+  store_fixture_open_empty (&f->base, "signet.db");
   f->seen = g_ptr_array_new ();
 
-  g_signal_connect (f->store, "changed", G_CALLBACK (changed_cb), f);
+  g_signal_connect (f->base.store, "changed", G_CALLBACK (changed_cb), f);
   for (guint i = 0; i < G_N_ELEMENTS (details); i++)
     {
       g_autofree char *signal = g_strconcat ("changed::", details[i], NULL);
 
       watchers[i].f = f;
       watchers[i].detail = details[i];
-      g_signal_connect (f->store, signal, G_CALLBACK (detail_changed_cb), &watchers[i]);
+      g_signal_connect (f->base.store, signal, G_CALLBACK (detail_changed_cb), &watchers[i]);
     }
 }
 
@@ -92,11 +85,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
   g_clear_pointer (&f->seen, g_ptr_array_unref);
-  unit_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  store_fixture_close (&f->base);
 }
 
 static void
@@ -131,7 +121,7 @@ add_contract (Fixture      *f,
   signet_contract_set_title (contract, "Framework agreement");
   signet_contract_set_client_id (contract, signet_client_get_id (client));
   signet_contract_set_currency (contract, "EUR");
-  g_assert_true (signet_store_add_contract (f->store, contract, &error));
+  g_assert_true (signet_store_add_contract (f->base.store, contract, &error));
   g_assert_no_error (error);
 
   return contract;
@@ -150,7 +140,7 @@ test_fields (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  client = unit_add_client (f->store, "Contoso GmbH", "C001");
+  client = unit_add_client (f->base.store, "Contoso GmbH", "C001");
   assert_seen_only (f, SIGNET_STORE_CHANGED_FIELDS, signet_client_get_id (client));
 
   contract = add_contract (f, client);
@@ -159,14 +149,14 @@ test_fields (Fixture       *f,
 
   edited = signet_contract_copy (contract);
   signet_contract_set_title (edited, "Framework agreement, second year");
-  g_assert_true (signet_store_save_contract (f->store, contract, edited, &error));
+  g_assert_true (signet_store_save_contract (f->base.store, contract, edited, &error));
   g_assert_no_error (error);
   assert_seen_only (f, SIGNET_STORE_CHANGED_FIELDS, id);
 
-  tombstone = signet_store_delete (f->store, SIGNET_TOMBSTONE_CONTRACT, id, &error);
+  tombstone = signet_store_delete (f->base.store, SIGNET_TOMBSTONE_CONTRACT, id, &error);
   g_assert_no_error (error);
   assert_seen_only (f, SIGNET_STORE_CHANGED_FIELDS, id);
-  g_assert_true (signet_store_restore (f->store, tombstone, &error));
+  g_assert_true (signet_store_restore (f->base.store, tombstone, &error));
   g_assert_no_error (error);
   assert_seen_only (f, SIGNET_STORE_CHANGED_FIELDS, id);
 }
@@ -178,7 +168,7 @@ test_attachments_and_annotations (Fixture       *f,
                                   gconstpointer  data)
 {
   static const SignetAnnotationRect rect = { 72, 72, 144, 90 };
-  g_autoptr(SignetClient) client = unit_add_client (f->store, "Contoso GmbH", "C001");
+  g_autoptr(SignetClient) client = unit_add_client (f->base.store, "Contoso GmbH", "C001");
   g_autoptr(SignetContract) contract = add_contract (f, client);
   g_autoptr(GBytes) bytes = g_bytes_new_static (PDF, strlen (PDF));
   g_autoptr(GBytes) second = g_bytes_new_static (PDF "\n", strlen (PDF) + 1);
@@ -193,46 +183,46 @@ test_attachments_and_annotations (Fixture       *f,
 
   forget_seen (f);
 
-  attachment = signet_store_add_attachment (f->store, id, bytes, "agreement.pdf", "application/pdf",
+  attachment = signet_store_add_attachment (f->base.store, id, bytes, "agreement.pdf", "application/pdf",
                                             SIGNET_ATTACHMENT_ROLE_SIGNED, NULL, &error);
   g_assert_no_error (error);
   assert_seen_only (f, SIGNET_STORE_CHANGED_ATTACHMENTS, id);
 
-  updated = signet_store_update_attachment (f->store, signet_attachment_get_id (attachment),
+  updated = signet_store_update_attachment (f->base.store, signet_attachment_get_id (attachment),
                                             SIGNET_ATTACHMENT_ROLE_SIGNED, "Signed by both", &error);
   g_assert_no_error (error);
   assert_seen_only (f, SIGNET_STORE_CHANGED_ATTACHMENTS, id);
 
-  annotation = signet_store_add_annotation (f->store, signet_attachment_get_version_id (attachment),
+  annotation = signet_store_add_annotation (f->base.store, signet_attachment_get_version_id (attachment),
                                             SIGNET_ANNOTATION_KIND_NOTE, 0, &rect, 1, "#ffd400", "Check §4",
                                             &error);
   g_assert_no_error (error);
   assert_seen_only (f, SIGNET_STORE_CHANGED_ANNOTATIONS, id);
 
-  edited = signet_store_update_annotation (f->store, signet_annotation_get_id (annotation), NULL,
+  edited = signet_store_update_annotation (f->base.store, signet_annotation_get_id (annotation), NULL,
                                            "Check §4 and §5", &error);
   g_assert_no_error (error);
   assert_seen_only (f, SIGNET_STORE_CHANGED_ANNOTATIONS, id);
 
-  tombstone = signet_store_delete (f->store, SIGNET_TOMBSTONE_ANNOTATION,
+  tombstone = signet_store_delete (f->base.store, SIGNET_TOMBSTONE_ANNOTATION,
                                    signet_annotation_get_id (annotation), &error);
   g_assert_no_error (error);
   assert_seen_only (f, SIGNET_STORE_CHANGED_ANNOTATIONS, id);
-  g_assert_true (signet_store_restore (f->store, tombstone, &error));
+  g_assert_true (signet_store_restore (f->base.store, tombstone, &error));
   g_assert_no_error (error);
   assert_seen_only (f, SIGNET_STORE_CHANGED_ANNOTATIONS, id);
   g_clear_object (&tombstone);
 
-  replaced = signet_store_replace_attachment (f->store, signet_attachment_get_id (attachment), second,
+  replaced = signet_store_replace_attachment (f->base.store, signet_attachment_get_id (attachment), second,
                                               "agreement v2.pdf", "application/pdf", &error);
   g_assert_no_error (error);
   assert_seen_only (f, SIGNET_STORE_CHANGED_ATTACHMENTS, id);
 
-  tombstone = signet_store_delete (f->store, SIGNET_TOMBSTONE_ATTACHMENT,
+  tombstone = signet_store_delete (f->base.store, SIGNET_TOMBSTONE_ATTACHMENT,
                                    signet_attachment_get_id (attachment), &error);
   g_assert_no_error (error);
   assert_seen_only (f, SIGNET_STORE_CHANGED_ATTACHMENTS, id);
-  g_assert_true (signet_store_restore (f->store, tombstone, &error));
+  g_assert_true (signet_store_restore (f->base.store, tombstone, &error));
   g_assert_no_error (error);
   assert_seen_only (f, SIGNET_STORE_CHANGED_ATTACHMENTS, id);
 }
@@ -242,7 +232,7 @@ static void
 test_key_dates (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(SignetClient) client = unit_add_client (f->store, "Contoso GmbH", "C001");
+  g_autoptr(SignetClient) client = unit_add_client (f->base.store, "Contoso GmbH", "C001");
   g_autoptr(SignetContract) contract = add_contract (f, client);
   g_autoptr(SignetUserKeyDate) key_date = NULL;
   g_autoptr(SignetTombstone) tombstone = NULL;
@@ -252,24 +242,24 @@ test_key_dates (Fixture       *f,
   forget_seen (f);
 
   key_date = signet_user_key_date_new (id, SIGNET_KEY_DATE_MILESTONE, "2026-09-30", "Handover", NULL);
-  g_assert_true (signet_store_add_key_date (f->store, key_date, &error));
+  g_assert_true (signet_store_add_key_date (f->base.store, key_date, &error));
   g_assert_no_error (error);
   assert_seen_only (f, SIGNET_STORE_CHANGED_KEY_DATES, id);
 
   g_free (key_date->title);
   key_date->title = g_strdup ("Handover of the keys");
-  g_assert_true (signet_store_update_key_date (f->store, key_date, &error));
+  g_assert_true (signet_store_update_key_date (f->base.store, key_date, &error));
   g_assert_no_error (error);
   assert_seen_only (f, SIGNET_STORE_CHANGED_KEY_DATES, id);
 
-  tombstone = signet_store_delete (f->store, SIGNET_TOMBSTONE_KEY_DATE, key_date->id, &error);
+  tombstone = signet_store_delete (f->base.store, SIGNET_TOMBSTONE_KEY_DATE, key_date->id, &error);
   g_assert_no_error (error);
   assert_seen_only (f, SIGNET_STORE_CHANGED_KEY_DATES, id);
-  g_assert_true (signet_store_restore (f->store, tombstone, &error));
+  g_assert_true (signet_store_restore (f->base.store, tombstone, &error));
   g_assert_no_error (error);
   assert_seen_only (f, SIGNET_STORE_CHANGED_KEY_DATES, id);
 
-  g_assert_true (signet_store_record_review (f->store, id, "2026-03-01", "Li Wei", NULL, NULL, &error));
+  g_assert_true (signet_store_record_review (f->base.store, id, "2026-03-01", "Li Wei", NULL, NULL, &error));
   g_assert_no_error (error);
   assert_seen_only (f, SIGNET_STORE_CHANGED_KEY_DATES, id);
 }

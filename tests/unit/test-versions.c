@@ -12,6 +12,7 @@
 #include "signet-store-private.h"
 #include "signet-tombstone.h"
 #include "signet-xml.h"
+#include "store-fixture.h"
 #include "unit-test-utils.h"
 
 /* Records carry a version, and a save writes only what the user changed,
@@ -21,10 +22,9 @@
 
 typedef struct
 {
-  char        *dir;
-  char        *path;
-  SignetStore *window;
-  SignetStore *other;
+  StoreFixture base;
+  SignetStore *window;    /* the window's connection: base.store */
+  SignetStore *other;     /* another program's */
 } Fixture;
 
 static void
@@ -33,12 +33,9 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("signet-versions-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "register.db", NULL);
-  f->window = signet_store_new (f->path, &error);
-  g_assert_no_error (error);
-  f->other = signet_store_new (f->path, &error);
+  store_fixture_open_empty (&f->base, "register.db");
+  f->window = f->base.store;
+  f->other = signet_store_new (f->base.path, &error);
   g_assert_no_error (error);
 }
 
@@ -46,11 +43,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->window);
+  f->window = NULL;
   g_clear_object (&f->other);
-  unit_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  store_fixture_close (&f->base);
 }
 
 static SignetContract *
@@ -392,7 +387,7 @@ test_import_bumps_version (Fixture       *f,
   g_autoptr(SignetContract) edited = signet_contract_copy (base);
   g_autoptr(SignetContract) stored = NULL;
   g_autoptr(SignetClient) stored_client = NULL;
-  g_autofree char *xml_path = g_build_filename (f->dir, "register.xml", NULL);
+  g_autofree char *xml_path = g_build_filename (f->base.dir, "register.xml", NULL);
   g_autoptr(GFile) xml_file = g_file_new_for_path (xml_path);
   g_autoptr(GString) xml = NULL;
   g_autoptr(SignetImportReport) report = NULL;
@@ -436,7 +431,7 @@ test_migration_5_to_6 (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "v5.db", NULL);
+  g_autofree char *path = g_build_filename (f->base.dir, "v5.db", NULL);
   g_autoptr(SignetStore) v5 = signet_store_new_at_version (path, 5, &error);
   g_autoptr(SignetStore) v6 = NULL;
   g_autoptr(SignetContract) contract = NULL;
