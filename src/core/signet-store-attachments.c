@@ -1377,11 +1377,12 @@ signet_store_import_attachment_version (SignetStore           *self,
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), 0);
   g_return_val_if_fail (attachment_id != NULL, 0);
-  g_return_val_if_fail (bytes != NULL && added_at != NULL && added_by != NULL, 0);
+  g_return_val_if_fail (bytes != NULL && added_by != NULL, 0);
   g_return_val_if_fail (role < SIGNET_N_ATTACHMENT_ROLES && version >= 1, 0);
 
   if (!(name = clean_file_name (file_name, error)) || !check_size (name, bytes, error) ||
-      !(added_time = _signet_store_clean_timestamp (added_at, error)))
+      !(added_time = added_at != NULL ? _signet_store_clean_timestamp (added_at, error)
+                                      : _signet_store_timestamp_now ()))
     return 0;
 
   type = resolve_content_type (name, bytes, content_type);

@@ -114,7 +114,8 @@ GPtrArray        *signet_store_list_annotations        (SignetStore           *s
                                                         GError               **error);
 
 /* For XML import: a version of an attachment as an export wrote it, with
- * its number and who added it when. The first one imported for an
+ * its number and who added it when (@added_at NULL: now, for a file that
+ * does not say). The first one imported for an
  * attachment makes the attachment (*@attachment_id 0 in, its id out);
  * the others are added to it. The version's id, or 0 on error. */
 gint64            signet_store_import_attachment_version (SignetStore         *self,
@@ -180,20 +181,6 @@ gboolean          signet_store_set_blob_text           (SignetStore           *s
 
 /* Private to src/core. */
 
-/* The ids of the existing contracts whose current attachment text contains
- * @folded_term, as a set of gint64 * (g_int64_hash). The term is folded
- * again the way the text was (NFKC, case-folded), so a term lower-cased
- * with g_utf8_strdown() matches as well. */
-GHashTable       *_signet_store_attachment_text_matches (SignetStore          *self,
-                                                        const char            *folded_term);
-/* The name of the first current attachment of @contract_id whose text
- * contains @folded_term, or NULL; @page is the page it is on, from 1, or 0
- * when the text does not say. */
-char             *_signet_store_attachment_text_file    (SignetStore          *self,
-                                                        gint64                 contract_id,
-                                                        const char            *folded_term,
-                                                        guint                 *page);
-
 /* An audit entry on the contract with up to five (field, old, new)
  * changes. Unchanged ones are left out, except the first, which names what
  * the entry is about (the file). */
@@ -209,14 +196,6 @@ gboolean          _signet_store_write_attachment_audit (SignetStore           *s
                                                         gint64                 contract_id,
                                                         const SignetAttachmentChange *changes,
                                                         guint                  n_changes,
-                                                        GError               **error);
-/* The current user's name for added-by and author, and the time now in
- * the audit log's format. */
-const char       *_signet_store_user_display_name      (void);
-char             *_signet_store_timestamp_now          (void);
-/* @text, a time an import brings, in that format; NULL with an error
- * saying what is wrong when it is not a UTC time in the range. */
-char             *_signet_store_clean_timestamp        (const char            *text,
                                                         GError               **error);
 
 G_END_DECLS

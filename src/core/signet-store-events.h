@@ -234,22 +234,6 @@ GPtrArray         *signet_store_list_reminder_candidates (SignetStore          *
                                                    const char                  *until,
                                                    GError                     **error);
 
-/* Store-internal: derives the events of @contract_id again (none when it
- * does not exist). Runs inside the caller's write transaction. Called by
- * every write that changes a contract (add, update, delete, restore,
- * import) and by the writes of this header. */
-gboolean           _signet_store_events_refresh_contract (SignetStore          *self,
-                                                   gint64                       contract_id,
-                                                   GError                     **error);
-/* Store-internal: the event of the key date @key_date_id, just added to
- * the existing contract @contract_id; the same as refreshing the contract,
- * whose derived events do not depend on the dates users add, at the cost
- * of one row instead of all of them. */
-gboolean           _signet_store_events_add_key_date (SignetStore              *self,
-                                                   gint64                       contract_id,
-                                                   gint64                       key_date_id,
-                                                   GError                     **error);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetEventDay, signet_event_day_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetUserKeyDate, signet_user_key_date_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetReview, signet_review_free)

@@ -180,6 +180,47 @@ gboolean      _signet_store_search_add_triggers  (SignetStore      *self,
                                                   GError          **error);
 gboolean      _signet_store_search_check_icu     (SignetStore      *self,
                                                   GError          **error);
+/* See signet-store-attachments.c: the ids of the existing contracts whose
+ * current attachment text contains @folded_term, as a set of gint64 *
+ * (g_int64_hash). The term is folded again the way the text was (NFKC,
+ * case-folded), so a term lower-cased with g_utf8_strdown() matches as
+ * well. */
+GHashTable   *_signet_store_attachment_text_matches (SignetStore   *self,
+                                                     const char    *folded_term);
+/* The name of the first current attachment of @contract_id whose text
+ * contains @folded_term, or NULL; @page is the page it is on, from 1, or 0
+ * when the text does not say. */
+char         *_signet_store_attachment_text_file (SignetStore      *self,
+                                                  gint64            contract_id,
+                                                  const char       *folded_term,
+                                                  guint            *page);
+
+/* See signet-store-events.c: derives the events of @contract_id again
+ * (none when it does not exist). Runs inside the caller's write
+ * transaction. Called by every write that changes a contract (add,
+ * update, delete, restore, import) and by the writes of
+ * signet-store-events.h. */
+gboolean      _signet_store_events_refresh_contract (SignetStore   *self,
+                                                     gint64         contract_id,
+                                                     GError       **error);
+/* The event of the key date @key_date_id, just added to the existing
+ * contract @contract_id; the same as refreshing the contract, whose
+ * derived events do not depend on the dates users add, at the cost of one
+ * row instead of all of them. */
+gboolean      _signet_store_events_add_key_date  (SignetStore      *self,
+                                                  gint64            contract_id,
+                                                  gint64            key_date_id,
+                                                  GError          **error);
+
+/* The current user's name for added-by and author (see
+ * signet-store-attachments.c), and the time now in the audit log's format
+ * (see signet-store-audit.c). */
+const char   *_signet_store_user_display_name    (void);
+char         *_signet_store_timestamp_now        (void);
+/* @text, a time an import brings, in that format; NULL with an error
+ * saying what is wrong when it is not a UTC time in the range. */
+char         *_signet_store_clean_timestamp      (const char       *text,
+                                                  GError          **error);
 
 /* Forgets what the store keeps in memory and emits "reset". */
 void          _signet_store_emit_reset           (SignetStore      *self);

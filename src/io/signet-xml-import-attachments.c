@@ -348,7 +348,7 @@ _signet_xml_import_finish_version (Import *self)
   version->id = signet_store_import_attachment_version (self->store, self->extras_contract_id, &self->attachment_id,
                                                         self->attachment_role, self->attachment_description,
                                                         version->number, bytes, version->name, version->type,
-                                                        version->added_at ? version->added_at : self->now,
+                                                        version->added_at,
                                                         version->added_by ? version->added_by : user_display_name (),
                                                         &error);
   if (version->id == 0)

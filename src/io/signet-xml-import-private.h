@@ -224,10 +224,6 @@ typedef struct
   GHashTable                *known_key_dates;
   GHashTable                *known_reviews;
 
-  /* When attachments without added-at were added: the time the import
-   * started, as the store writes times. */
-  char                      *now;
-
   GHashTable                *seen_codes;      /* client codes of the file */
   GHashTable                *seen_numbers;    /* contract numbers of the file */
   /* The register had no contracts when the import began: as the file

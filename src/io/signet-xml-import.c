@@ -949,7 +949,6 @@ signet_xml_import (SignetStore                *store,
   self.client_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self.stored_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.text = g_string_sized_new (256);
-  self.now = _signet_store_timestamp_now ();
   _signet_xml_progress_init (&self.progress, progress, progress_data);
   _signet_xml_progress_report (&self.progress, 0.0);
 
@@ -978,7 +977,6 @@ out:
   g_clear_pointer (&self.seen_numbers, g_hash_table_unref);
   g_clear_pointer (&self.client_ids, g_hash_table_unref);
   g_clear_pointer (&self.stored_files, g_hash_table_unref);
-  g_clear_pointer (&self.now, g_free);
 
   if (!success)
     {
