@@ -8,9 +8,10 @@
 G_BEGIN_DECLS
 
 /* Shared by the files that make up SignetStore: signet-store.c (opening,
- * migrations, transactions), -clients.c, -contracts.c, -numbers.c and
- * -audit.c. Nothing outside src/core includes this header, except the
- * migration tests. */
+ * migrations, transactions) and the signet-store-*.c files, one for each
+ * part of the register. Nothing outside src/core includes this header,
+ * except the unit tests that open a register at an older version or look
+ * into what the store wrote. */
 
 struct _SignetStore
 {
@@ -35,8 +36,9 @@ struct _SignetStore
   char        audit_time[32];
 
   /* Search, see signet-store-search.c: the contracts in the last order
-   * asked for, every contract's search text, and the last search's terms
-   * and where in that order what they found is. */
+   * asked for and where each one's text is, every contract's search text,
+   * and the last search's terms and where in that order what they found
+   * is. */
   GArray        *ordered_ids;
   SignetSortKey  ordered_key;
   gboolean       ordered_descending;
@@ -66,7 +68,7 @@ struct _SignetStore
 
 /* A record as (field, text) pairs in a fixed order, for the audit log.
  * @text is the record's own string or @owned, a string made for the list
- * (a formatted amount), which the list frees. */
+ * (a formatted amount, a client's id), which the list frees. */
 typedef struct
 {
   SignetField  field;
@@ -222,11 +224,13 @@ char         *_signet_store_timestamp_now        (void);
 char         *_signet_store_clean_timestamp      (const char       *text,
                                                   GError          **error);
 
-/* Forgets what the store keeps in memory and emits "reset". */
+/* Forgets the search's orders and texts kept in memory (the register
+ * changed too much to follow) and emits "reset". */
 void          _signet_store_emit_reset           (SignetStore      *self);
 /* See signet-store-watch.c: what is seen of the register as it is
- * opened; an audit entry this store wrote; the end of a transaction of
- * this store's, committed or not. */
+ * opened, and what watching it holds, let go as the store goes; an audit
+ * entry this store wrote; the end of a transaction of this store's,
+ * committed or not. */
 void          _signet_store_watch_start          (SignetStore      *self);
 void          _signet_store_watch_finalize       (SignetStore      *self);
 void          _signet_store_note_own_audit       (SignetStore      *self,
@@ -251,7 +255,8 @@ gboolean      _signet_store_write_audit          (SignetStore      *self,
 /* See signet-store-locks.c: before the first connection, SQLite's locks
  * are kept by open file description, so that no other close() drops them. */
 void          _signet_store_use_description_locks (void);
-/* FALSE when @path is the -wal, -shm or -journal file of a database. */
+/* FALSE, with an error naming the register, when @path is the -wal, -shm
+ * or -journal file of a database that is there. */
 gboolean      _signet_store_check_not_companion  (const char       *path,
                                                   GError          **error);
 
