@@ -45,8 +45,7 @@ fixture_set_up (Fixture       *f,
   f->dir = g_dir_make_tmp ("signet-attach-XXXXXX", NULL);
 
   f->section = SIGNET_ATTACHMENTS_SECTION (signet_attachments_section_new ());
-  signet_attachments_section_set_store (f->section, f->store);
-  signet_attachments_section_set_contract_id (f->section, signet_contract_get_id (f->contract));
+  signet_contract_section_set_contract (SIGNET_CONTRACT_SECTION (f->section), f->store, signet_contract_get_id (f->contract));
   g_signal_connect (f->section, "open-pdf", G_CALLBACK (pdf_opened_cb), f);
 
   f->window = GTK_WINDOW (adw_window_new ());
@@ -271,7 +270,7 @@ test_unsaved_contract (Fixture       *f,
 {
   GtkWidget *add;
 
-  signet_attachments_section_set_contract_id (f->section, 0);
+  signet_contract_section_set_contract (SIGNET_CONTRACT_SECTION (f->section), f->store, 0);
   add = display_test_find_button (GTK_WIDGET (f->section), "Add File…");
   g_assert_nonnull (add);
   g_assert_false (gtk_widget_get_sensitive (add));

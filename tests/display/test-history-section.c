@@ -32,8 +32,7 @@ fixture_set_up (Fixture       *f,
   f->contract = display_test_add_contract (f->store, f->client, "HT-2026-0001", "Annual maintenance", 1200000);
 
   f->section = SIGNET_HISTORY_SECTION (signet_history_section_new ());
-  signet_history_section_set_store (f->section, f->store);
-  signet_history_section_set_contract (f->section, signet_contract_get_id (f->contract));
+  signet_contract_section_set_contract (SIGNET_CONTRACT_SECTION (f->section), f->store, signet_contract_get_id (f->contract));
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (f->section));
   display_test_show (GTK_WINDOW (window));
 }
@@ -189,7 +188,7 @@ static void
 test_unsaved_contract (Fixture       *f,
                        gconstpointer  data)
 {
-  signet_history_section_set_contract (f->section, 0);
+  signet_contract_section_set_contract (SIGNET_CONTRACT_SECTION (f->section), f->store, 0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->section)));
 }
 

@@ -39,8 +39,7 @@ fixture_set_up (Fixture       *f,
   g_assert_true (signet_store_update_contract (f->store, f->contract, NULL));
 
   f->section = SIGNET_KEY_DATES_SECTION (signet_key_dates_section_new ());
-  signet_key_dates_section_set_store (f->section, f->store);
-  signet_key_dates_section_set_contract (f->section, f->contract);
+  signet_contract_section_set_contract (SIGNET_CONTRACT_SECTION (f->section), f->store, signet_contract_get_id (f->contract));
 
   f->window = GTK_WINDOW (adw_window_new ());
   gtk_window_set_default_size (f->window, 640, 700);
@@ -249,14 +248,13 @@ overdue_text (GtkWidget *root)
   return NULL;
 }
 
-/* Shows the contract again as the page hands it over after a change. */
+/* Shows the contract afresh, as when the user opens it again: a new day
+ * is no change to the store, which a section follows by itself. */
 static void
 show_contract (Fixture *f)
 {
-  g_autoptr(SignetContract) stored = signet_store_get_contract (f->store, signet_contract_get_id (f->contract), NULL);
-
-  signet_key_dates_section_set_contract (f->section, NULL);
-  signet_key_dates_section_set_contract (f->section, stored);
+  signet_contract_section_set_contract (SIGNET_CONTRACT_SECTION (f->section), f->store, 0);
+  signet_contract_section_set_contract (SIGNET_CONTRACT_SECTION (f->section), f->store, signet_contract_get_id (f->contract));
 }
 
 /* A draft with auto-renew and 60 days of notice lists no notice deadline

@@ -40,8 +40,7 @@ fixture_set_up (Fixture       *f,
   f->contract = display_test_add_contract (f->store, client, "HT-2026-0001", "施工合同", 100);
 
   f->section = SIGNET_ATTACHMENTS_SECTION (signet_attachments_section_new ());
-  signet_attachments_section_set_store (f->section, f->store);
-  signet_attachments_section_set_contract_id (f->section, signet_contract_get_id (f->contract));
+  signet_contract_section_set_contract (SIGNET_CONTRACT_SECTION (f->section), f->store, signet_contract_get_id (f->contract));
 
   f->window = GTK_WINDOW (adw_window_new ());
   gtk_window_set_default_size (f->window, 600, 500);
@@ -177,8 +176,8 @@ test_save_copy (Fixture       *f,
   attachment = signet_store_add_attachment (f->store, signet_contract_get_id (f->contract), pdf, "signed.pdf",
                                             NULL, SIGNET_ATTACHMENT_ROLE_SIGNED, NULL, &error);
   g_assert_no_error (error);
-  signet_attachments_section_set_contract_id (f->section, 0);
-  signet_attachments_section_set_contract_id (f->section, signet_contract_get_id (f->contract));
+  signet_contract_section_set_contract (SIGNET_CONTRACT_SECTION (f->section), f->store, 0);
+  signet_contract_section_set_contract (SIGNET_CONTRACT_SECTION (f->section), f->store, signet_contract_get_id (f->contract));
   before = describe_register (f);
 
   /* GTK's chooser opens on the current folder: the register's, so that

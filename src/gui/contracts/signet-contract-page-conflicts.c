@@ -142,7 +142,6 @@ _signet_contract_page_take_conflicts (SignetContractPage  *self,
   /* The form keeps every value the user has; the stored contract becomes
    * what it saves over and what "dirty" compares with. */
   g_set_object (&self->contract, current);
-  signet_key_dates_section_set_contract (self->key_dates_section, self->contract);
   _signet_contract_page_update_title (self);
 
   if (conflicts->len == 0)

@@ -520,20 +520,37 @@ build_sections (SignetContractPage *self)
 
   self->key_dates_section = SIGNET_KEY_DATES_SECTION (signet_key_dates_section_new ());
   gtk_box_append (self->form_box, GTK_WIDGET (self->key_dates_section));
-  signet_key_dates_section_set_store (self->key_dates_section, self->store);
 
   self->attachments_section = SIGNET_ATTACHMENTS_SECTION (signet_attachments_section_new ());
   gtk_box_append (self->form_box, GTK_WIDGET (self->attachments_section));
-  signet_attachments_section_set_store (self->attachments_section, self->store);
   g_signal_connect_object (self->attachments_section, "open-pdf",
                            G_CALLBACK (attachment_open_pdf_cb), self, G_CONNECT_SWAPPED);
 
   self->history_section = SIGNET_HISTORY_SECTION (signet_history_section_new ());
   gtk_box_append (self->form_box, GTK_WIDGET (self->history_section));
-  signet_history_section_set_store (self->history_section, self->store);
 
   g_signal_connect_object (target, "drop", G_CALLBACK (files_dropped_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->scrolled_window), GTK_EVENT_CONTROLLER (target));
+}
+
+/* Each section follows its contract's changes itself: handing the same
+ * contract over again does nothing. */
+static void
+set_sections_contract (SignetContractPage *self,
+                       gint64              contract_id)
+{
+  GtkWidget *sections[] = {
+    GTK_WIDGET (self->key_dates_section),
+    GTK_WIDGET (self->attachments_section),
+    GTK_WIDGET (self->history_section),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      /* None is built until a contract is first shown. */
+      if (sections[i] != NULL)
+        signet_contract_section_set_contract (SIGNET_CONTRACT_SECTION (sections[i]), self->store, contract_id);
+    }
 }
 
 static void
@@ -667,12 +684,7 @@ signet_contract_page_set_store (SignetContractPage *self,
 
   signet_contract_page_set_contract (self, NULL);
   reload_clients (self);
-  if (self->attachments_section != NULL)
-    signet_attachments_section_set_store (self->attachments_section, store);
-  if (self->key_dates_section != NULL)
-    signet_key_dates_section_set_store (self->key_dates_section, store);
-  if (self->history_section != NULL)
-    signet_history_section_set_store (self->history_section, store);
+  set_sections_contract (self, 0);
 }
 
 SignetContract *
@@ -708,10 +720,7 @@ signet_contract_page_set_contract (SignetContractPage *self,
           reload_clients (self);
         }
       fill_form (self);
-      signet_attachments_section_set_contract_id (self->attachments_section,
-                                                  signet_contract_get_id (self->contract));
-      signet_key_dates_section_set_contract (self->key_dates_section, self->contract);
-      signet_history_section_set_contract (self->history_section, signet_contract_get_id (self->contract));
+      set_sections_contract (self, signet_contract_get_id (self->contract));
       gtk_stack_set_visible_child_name (self->stack, "form");
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
     }

@@ -18,7 +18,7 @@
 
 struct _SignetAttachmentsSection
 {
-  GtkWidget    parent_instance;
+  SignetContractSection parent_instance;
 
   AdwPreferencesGroup *group;
   GtkWidget   *add_button;
@@ -26,8 +26,6 @@ struct _SignetAttachmentsSection
   /* The attachments' rows, as listed now. */
   GPtrArray   *rows;
 
-  SignetStore *store;
-  gint64       contract_id;
   /* attachment id -> SignetAttachment, as listed */
   GHashTable  *attachments;
 
@@ -38,7 +36,7 @@ struct _SignetAttachmentsSection
   gint64       saving_version_id;
 };
 
-G_DEFINE_FINAL_TYPE (SignetAttachmentsSection, signet_attachments_section, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SignetAttachmentsSection, signet_attachments_section, SIGNET_TYPE_CONTRACT_SECTION)
 
 enum {
   OPEN_PDF,
@@ -48,6 +46,18 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void reload (SignetAttachmentsSection *self);
+
+static SignetStore *
+get_store (SignetAttachmentsSection *self)
+{
+  return signet_contract_section_get_store (SIGNET_CONTRACT_SECTION (self));
+}
+
+static gint64
+get_contract_id (SignetAttachmentsSection *self)
+{
+  return signet_contract_section_get_contract_id (SIGNET_CONTRACT_SECTION (self));
+}
 
 static char *
 describe_attachment (SignetAttachment *attachment)
@@ -96,7 +106,7 @@ build_row_menu (SignetAttachmentsSection *self,
     g_menu_append_item (menu, item);
   }
 
-  list = signet_store_list_attachment_versions (self->store, id, NULL);
+  list = signet_store_list_attachment_versions (get_store (self), id, NULL);
   if (list != NULL && list->len > 1)
     {
       for (guint i = 0; i < list->len; i++)
@@ -190,15 +200,15 @@ reload (SignetAttachmentsSection *self)
   g_ptr_array_set_size (self->rows, 0);
   g_hash_table_remove_all (self->attachments);
 
-  gtk_widget_set_sensitive (self->add_button, self->store != NULL && self->contract_id > 0);
+  gtk_widget_set_sensitive (self->add_button, get_store (self) != NULL && get_contract_id (self) > 0);
 
-  if (self->store == NULL || self->contract_id <= 0)
+  if (get_store (self) == NULL || get_contract_id (self) <= 0)
     {
       gtk_label_set_text (self->hint_label, _("Save the contract to attach files to it."));
       return;
     }
 
-  list = signet_store_list_attachments (self->store, self->contract_id, &error);
+  list = signet_store_list_attachments (get_store (self), get_contract_id (self), &error);
   if (list == NULL)
     {
       gtk_label_set_text (self->hint_label, error->message);
@@ -287,7 +297,7 @@ file_loaded_cb (GObject      *source,
     goto failed;
 
   /* The contract changed while the file was read: attach nothing. */
-  if (self->store == NULL || self->contract_id != data->contract_id)
+  if (get_store (self) == NULL || get_contract_id (self) != data->contract_id)
     {
       add_data_free (data);
       return;
@@ -297,9 +307,9 @@ file_loaded_cb (GObject      *source,
   content_type = g_content_type_guess (name, g_bytes_get_data (bytes, NULL), length, NULL);
 
   if (data->replacing_id > 0)
-    attachment = signet_store_replace_attachment (self->store, data->replacing_id, bytes, name, NULL, &error);
+    attachment = signet_store_replace_attachment (get_store (self), data->replacing_id, bytes, name, NULL, &error);
   else
-    attachment = signet_store_add_attachment (self->store, data->contract_id, bytes, name, NULL,
+    attachment = signet_store_add_attachment (get_store (self), data->contract_id, bytes, name, NULL,
                                               default_role (self, content_type), NULL, &error);
   if (attachment == NULL)
     goto failed;
@@ -329,12 +339,12 @@ add_file (SignetAttachmentsSection *self,
   g_autoptr(GError) error = NULL;
   AddData *data;
 
-  if (self->store == NULL)
+  if (get_store (self) == NULL)
     return;
 
   /* Refused before it is read, so a huge file never fills the memory and
    * the register's own files are never opened outside SQLite. */
-  if (signet_store_check_not_register_file (self->store, file, &error))
+  if (signet_store_check_not_register_file (get_store (self), file, &error))
     info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                               G_FILE_QUERY_INFO_NONE, NULL, &error);
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
@@ -360,7 +370,7 @@ add_file (SignetAttachmentsSection *self,
   data = g_new0 (AddData, 1);
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
-  data->contract_id = self->contract_id;
+  data->contract_id = get_contract_id (self);
   data->replacing_id = replacing_id;
   g_file_load_contents_async (file, NULL, file_loaded_cb, data);
 }
@@ -371,7 +381,7 @@ signet_attachments_section_add_files (SignetAttachmentsSection *self,
 {
   g_return_if_fail (SIGNET_IS_ATTACHMENTS_SECTION (self));
 
-  if (self->store == NULL || self->contract_id <= 0)
+  if (get_store (self) == NULL || get_contract_id (self) <= 0)
     return;
 
   for (GSList *l = files; l != NULL; l = l->next)
@@ -572,7 +582,7 @@ export_version (SignetAttachmentsSection *self,
   export->self = g_object_ref (self);
   export->file = g_object_ref (file);
   export->open_after = open_after;
-  signet_store_load_version_bytes_async (self->store, version_id, NULL, export_loaded_cb, export);
+  signet_store_load_version_bytes_async (get_store (self), version_id, NULL, export_loaded_cb, export);
 }
 
 /* A file that is not a PDF opens in the default application: a copy is
@@ -608,7 +618,7 @@ open_version (SignetAttachmentsSection *self,
   g_autoptr(GPtrArray) versions = NULL;
   SignetAttachmentVersion *version = NULL;
 
-  versions = signet_store_list_attachment_versions (self->store, signet_attachment_get_id (attachment), NULL);
+  versions = signet_store_list_attachment_versions (get_store (self), signet_attachment_get_id (attachment), NULL);
   for (guint i = 0; versions != NULL && i < versions->len; i++)
     if (((SignetAttachmentVersion *) g_ptr_array_index (versions, i))->id == version_id)
       version = g_ptr_array_index (versions, i);
@@ -665,9 +675,9 @@ copy_chosen_cb (GObject      *source,
   file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
   if (file == NULL)
     chooser_failed (self, error);
-  else if (self->store == NULL)
+  else if (get_store (self) == NULL)
     return;
-  else if (signet_store_check_not_register_file (self->store, file, &error))
+  else if (signet_store_check_not_register_file (get_store (self), file, &error))
     export_version (self, self->saving_version_id, file, FALSE);
   else
     signet_error_dialog_show (GTK_WIDGET (self), _("The File Was Not Saved"), error);
@@ -724,10 +734,10 @@ edit_responded_cb (SignetAttachmentsSection      *self,
   g_autoptr(SignetAttachment) updated = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "save") != 0 || self->store == NULL)
+  if (g_strcmp0 (response, "save") != 0 || get_store (self) == NULL)
     return;
 
-  updated = signet_store_update_attachment (self->store, signet_attachment_get_id (attachment),
+  updated = signet_store_update_attachment (get_store (self), signet_attachment_get_id (attachment),
                                             signet_attachment_details_dialog_get_role (dialog),
                                             signet_attachment_details_dialog_get_description (dialog), &error);
   if (updated == NULL)
@@ -767,7 +777,7 @@ delete_activated (GtkWidget  *widget,
   if (lookup (self, id) == NULL)
     return;
 
-  tombstone = signet_store_delete (self->store, SIGNET_TOMBSTONE_ATTACHMENT, id, &error);
+  tombstone = signet_store_delete (get_store (self), SIGNET_TOMBSTONE_ATTACHMENT, id, &error);
   if (tombstone == NULL)
     {
       signet_error_dialog_show (GTK_WIDGET (self), _("The File Was Not Deleted"), error);
@@ -775,29 +785,13 @@ delete_activated (GtkWidget  *widget,
     }
   reload (self);
 
-  signet_undo_offer (widget, self->store, tombstone);
+  signet_undo_offer (widget, get_store (self), tombstone);
 }
 
-/* Keeping up with the store */
-
 static void
-store_changed_cb (SignetAttachmentsSection *self,
-                  SignetRecordKind          kind,
-                  gint64                    id,
-                  SignetChangeKind          change,
-                  SignetStore              *store)
+signet_attachments_section_reload (SignetContractSection *section)
 {
-  if (kind == SIGNET_RECORD_CONTRACT && id == self->contract_id)
-    reload (self);
-}
-
-/* Many records written elsewhere at once (an import): this contract's
- * files may be among them. */
-static void
-store_reset_cb (SignetAttachmentsSection *self,
-                SignetStore              *store)
-{
-  reload (self);
+  reload (SIGNET_ATTACHMENTS_SECTION (section));
 }
 
 static void
@@ -805,15 +799,11 @@ signet_attachments_section_dispose (GObject *object)
 {
   SignetAttachmentsSection *self = (SignetAttachmentsSection *)object;
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-
   g_cancellable_cancel (self->chooser);
   g_clear_object (&self->chooser);
   if (self->group != NULL)
     gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->group)));
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->attachments, g_hash_table_unref);
 
   G_OBJECT_CLASS (signet_attachments_section_parent_class)->dispose (object);
@@ -824,8 +814,16 @@ signet_attachments_section_class_init (SignetAttachmentsSectionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SignetContractSectionClass *section_class = SIGNET_CONTRACT_SECTION_CLASS (klass);
 
   object_class->dispose = signet_attachments_section_dispose;
+
+  /* The list shows the files and their details only: a saved title, a
+   * key date or a review leaves it (and a menu open on it) as it is.
+   * Annotations belong to the files listed, so they count as theirs. */
+  section_class->reload = signet_attachments_section_reload;
+  signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_ATTACHMENTS);
+  signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_ANNOTATIONS);
 
   signals[OPEN_PDF] =
     g_signal_new ("open-pdf", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -877,36 +875,6 @@ GtkWidget *
 signet_attachments_section_new (void)
 {
   return g_object_new (SIGNET_TYPE_ATTACHMENTS_SECTION, NULL);
-}
-
-void
-signet_attachments_section_set_store (SignetAttachmentsSection *self,
-                                      SignetStore              *store)
-{
-  g_return_if_fail (SIGNET_IS_ATTACHMENTS_SECTION (self));
-  g_return_if_fail (store == NULL || SIGNET_IS_STORE (store));
-
-  if (!signet_store_set_watched (&self->store, store, self, G_CALLBACK (store_changed_cb),
-                                 G_CALLBACK (store_reset_cb)))
-    return;
-
-  self->contract_id = 0;
-  reload (self);
-}
-
-void
-signet_attachments_section_set_contract_id (SignetAttachmentsSection *self,
-                                            gint64                    contract_id)
-{
-  g_return_if_fail (SIGNET_IS_ATTACHMENTS_SECTION (self));
-
-  /* The same contract again (its fields saved): its files are as they
-   * were, and a change to them reloads through "changed" already. */
-  if (self->contract_id == contract_id)
-    return;
-
-  self->contract_id = contract_id;
-  reload (self);
 }
 
 guint

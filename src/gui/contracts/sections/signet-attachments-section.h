@@ -4,7 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "signet-attachment.h"
-#include "signet-store.h"
+#include "signet-contract-section.h"
 
 G_BEGIN_DECLS
 
@@ -17,14 +17,9 @@ G_BEGIN_DECLS
  * application (through the portal inside the Flatpak). */
 #define SIGNET_TYPE_ATTACHMENTS_SECTION (signet_attachments_section_get_type ())
 
-G_DECLARE_FINAL_TYPE (SignetAttachmentsSection, signet_attachments_section, SIGNET, ATTACHMENTS_SECTION, GtkWidget)
+G_DECLARE_FINAL_TYPE (SignetAttachmentsSection, signet_attachments_section, SIGNET, ATTACHMENTS_SECTION, SignetContractSection)
 
 GtkWidget *signet_attachments_section_new             (void);
-void       signet_attachments_section_set_store       (SignetAttachmentsSection *self,
-                                                       SignetStore              *store);
-/* 0 for a contract not saved yet, which cannot have attachments. */
-void       signet_attachments_section_set_contract_id (SignetAttachmentsSection *self,
-                                                       gint64                    contract_id);
 /* Reads and attaches @files (of GFile), one after another. */
 void       signet_attachments_section_add_files       (SignetAttachmentsSection *self,
                                                        GSList                   *files);

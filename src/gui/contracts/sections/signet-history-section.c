@@ -21,20 +21,18 @@
 
 struct _SignetHistorySection
 {
-  GtkWidget    parent_instance;
+  SignetContractSection parent_instance;
 
   GtkWidget   *group;
   /* The entries' rows, as listed now. */
   GPtrArray   *rows;
   GtkLabel    *more_label;
 
-  SignetStore *store;
-  gint64       contract_id;
   /* The contract's currency now, for amounts whose entry does not say. */
   char        *currency;
 };
 
-G_DEFINE_FINAL_TYPE (SignetHistorySection, signet_history_section, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SignetHistorySection, signet_history_section, SIGNET_TYPE_CONTRACT_SECTION)
 
 /* What an audit entry's action says, as a heading. Actions the store does
  * not write (yet) read as a change. */
@@ -144,8 +142,9 @@ value_to_text (SignetHistorySection *self,
     return g_strdup (signet_annotation_kind_to_label (annotation));
   if (g_str_equal (field, "client"))
     {
+      SignetStore *store = signet_contract_section_get_store (SIGNET_CONTRACT_SECTION (self));
       gint64 id = g_ascii_strtoll (value, NULL, 10);
-      g_autoptr(SignetClient) client = id > 0 ? signet_store_get_client (self->store, id, NULL) : NULL;
+      g_autoptr(SignetClient) client = id > 0 ? signet_store_get_client (store, id, NULL) : NULL;
 
       if (client != NULL)
         return g_strdup (signet_client_get_name (client));
@@ -325,8 +324,12 @@ entry_row (SignetHistorySection   *self,
 }
 
 static void
-reload (SignetHistorySection *self)
+signet_history_section_reload (SignetContractSection *section)
 {
+  SignetHistorySection *self = SIGNET_HISTORY_SECTION (section);
+  SignetStore *store = signet_contract_section_get_store (section);
+  gint64 contract_id = signet_contract_section_get_contract_id (section);
+  SignetContract *contract;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -334,25 +337,26 @@ reload (SignetHistorySection *self)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->group), g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->more_label), FALSE);
-  /* A contract not saved yet has no history to show. */
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 
+  /* Hidden only when it has nothing to show (a contract not saved yet),
+   * not on the way: a reload while it is being shown must not hide it. */
   g_clear_pointer (&self->currency, g_free);
-  if (self->store == NULL || self->contract_id == 0)
-    return;
+  if (contract_id == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return;
+    }
 
-  {
-    g_autoptr(SignetContract) contract = signet_store_get_contract (self->store, self->contract_id, NULL);
+  contract = signet_contract_section_get_contract (section);
+  if (contract != NULL)
+    self->currency = g_strdup (signet_contract_get_currency (contract));
 
-    if (contract != NULL)
-      self->currency = g_strdup (signet_contract_get_currency (contract));
-  }
-
-  entries = signet_store_list_audit (self->store, SIGNET_RECORD_CONTRACT, self->contract_id, &error);
+  entries = signet_store_list_audit (store, SIGNET_RECORD_CONTRACT, contract_id, &error);
   if (entries == NULL)
     {
       g_warning ("Could not read the history of contract %" G_GINT64_FORMAT ": %s",
-                 self->contract_id, error->message);
+                 contract_id, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
       return;
     }
 
@@ -377,33 +381,10 @@ reload (SignetHistorySection *self)
 }
 
 static void
-store_changed_cb (SignetHistorySection *self,
-                  SignetRecordKind      kind,
-                  gint64                id,
-                  SignetChangeKind      change,
-                  SignetStore          *store)
-{
-  if (kind == SIGNET_RECORD_CONTRACT && id == self->contract_id)
-    reload (self);
-}
-
-/* An import writes through a connection of its own and then resets the
- * store: any contract may have changed. */
-static void
-store_reset_cb (SignetHistorySection *self,
-                SignetStore          *store)
-{
-  reload (self);
-}
-
-static void
 signet_history_section_dispose (GObject *object)
 {
   SignetHistorySection *self = SIGNET_HISTORY_SECTION (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->currency, g_free);
   g_clear_pointer (&self->group, gtk_widget_unparent);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -416,8 +397,13 @@ signet_history_section_class_init (SignetHistorySectionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SignetContractSectionClass *section_class = SIGNET_CONTRACT_SECTION_CLASS (klass);
 
   object_class->dispose = signet_history_section_dispose;
+
+  /* Every change to the contract is an entry of its history: none is
+   * asked for, so it watches them all. */
+  section_class->reload = signet_history_section_reload;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -446,34 +432,4 @@ GtkWidget *
 signet_history_section_new (void)
 {
   return g_object_new (SIGNET_TYPE_HISTORY_SECTION, NULL);
-}
-
-void
-signet_history_section_set_store (SignetHistorySection *self,
-                                  SignetStore          *store)
-{
-  g_return_if_fail (SIGNET_IS_HISTORY_SECTION (self));
-  g_return_if_fail (store == NULL || SIGNET_IS_STORE (store));
-
-  if (!signet_store_set_watched (&self->store, store, self,
-                                 G_CALLBACK (store_changed_cb), G_CALLBACK (store_reset_cb)))
-    return;
-
-  self->contract_id = 0;
-  reload (self);
-}
-
-void
-signet_history_section_set_contract (SignetHistorySection *self,
-                                     gint64                contract_id)
-{
-  g_return_if_fail (SIGNET_IS_HISTORY_SECTION (self));
-
-  /* The page hands the contract over again after every change to it; the
-   * change itself reloads through "changed". */
-  if (self->contract_id == contract_id)
-    return;
-
-  self->contract_id = contract_id;
-  reload (self);
 }

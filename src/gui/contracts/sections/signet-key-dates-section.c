@@ -23,7 +23,7 @@
 
 struct _SignetKeyDatesSection
 {
-  GtkWidget       parent_instance;
+  SignetContractSection parent_instance;
 
   GtkWidget      *box;
   AdwPreferencesGroup *dates_group;
@@ -38,21 +38,33 @@ struct _SignetKeyDatesSection
   AdwActionRow   *reviews_row;
   AdwActionRow   *reminders_row;
 
-  SignetStore    *store;
-  SignetContract *contract;
   /* For the lead times of Preferences, which apply unless the contract
    * has its own. */
   GSettings      *preferences;
 };
 
-G_DEFINE_FINAL_TYPE (SignetKeyDatesSection, signet_key_dates_section, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SignetKeyDatesSection, signet_key_dates_section, SIGNET_TYPE_CONTRACT_SECTION)
 
 static void reload (SignetKeyDatesSection *self);
+
+static SignetStore *
+get_store (SignetKeyDatesSection *self)
+{
+  return signet_contract_section_get_store (SIGNET_CONTRACT_SECTION (self));
+}
 
 static gint64
 contract_id (SignetKeyDatesSection *self)
 {
-  return self->contract != NULL ? signet_contract_get_id (self->contract) : 0;
+  return signet_contract_section_get_contract_id (SIGNET_CONTRACT_SECTION (self));
+}
+
+/* As stored: the derived dates follow the stored fields, not edits the
+ * page has not saved yet. */
+static SignetContract *
+get_contract (SignetKeyDatesSection *self)
+{
+  return signet_contract_section_get_contract (SIGNET_CONTRACT_SECTION (self));
 }
 
 static GtkWidget *
@@ -104,7 +116,7 @@ mark_overdue (SignetKeyDatesSection *self,
   if (key_date->kind != SIGNET_KEY_DATE_END && key_date->kind != SIGNET_KEY_DATE_NOTICE_DEADLINE &&
       key_date->kind != SIGNET_KEY_DATE_REVIEW)
     return;
-  if (!signet_contract_status_is_in_force (signet_contract_get_status (self->contract)) ||
+  if (!signet_contract_status_is_in_force (signet_contract_get_status (get_contract (self))) ||
       !signet_date_parse (key_date->date, &date) || !signet_date_parse (today, &today_date) ||
       g_date_compare (&date, &today_date) >= 0)
     return;
@@ -189,7 +201,7 @@ update_reminders_label (SignetKeyDatesSection *self)
   g_autoptr(GString) text = g_string_new (NULL);
   gboolean own = FALSE;
 
-  settings = signet_store_get_reminder_settings (self->store, contract_id (self), NULL);
+  settings = signet_store_get_reminder_settings (get_store (self), contract_id (self), NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
@@ -211,6 +223,7 @@ update_reminders_label (SignetKeyDatesSection *self)
 static void
 reload (SignetKeyDatesSection *self)
 {
+  SignetContract *contract = get_contract (self);
   g_autoptr(GPtrArray) derived = NULL;
   g_autoptr(GPtrArray) omitted = NULL;
   g_autoptr(GPtrArray) user_dates = NULL;
@@ -219,7 +232,7 @@ reload (SignetKeyDatesSection *self)
   g_autofree char *status_text = NULL;
   SignetReviewIntervals intervals;
   const char *last_review = NULL;
-  gboolean saved = self->store != NULL && contract_id (self) > 0;
+  gboolean saved = contract != NULL;
 
   for (guint i = 0; i < self->date_rows->len; i++)
     adw_preferences_group_remove (self->dates_group, g_ptr_array_index (self->date_rows, i));
@@ -237,13 +250,13 @@ reload (SignetKeyDatesSection *self)
       return;
     }
 
-  today = signet_store_dup_today (self->store);
-  signet_store_get_review_intervals (self->store, &intervals);
-  reviews = signet_store_list_reviews (self->store, contract_id (self), NULL);
+  today = signet_store_dup_today (get_store (self));
+  signet_store_get_review_intervals (get_store (self), &intervals);
+  reviews = signet_store_list_reviews (get_store (self), contract_id (self), NULL);
   if (reviews != NULL && reviews->len > 0)
     last_review = ((SignetReview *) g_ptr_array_index (reviews, 0))->date;
 
-  derived = signet_contract_derive_key_dates_full (self->contract, today, last_review, &intervals, &omitted);
+  derived = signet_contract_derive_key_dates_full (contract, today, last_review, &intervals, &omitted);
   for (guint i = 0; i < derived->len; i++)
     {
       SignetKeyDate *key_date = g_ptr_array_index (derived, i);
@@ -252,7 +265,7 @@ reload (SignetKeyDatesSection *self)
       mark_overdue (self, add_row (self, title, key_date->explanation), key_date, today);
     }
 
-  user_dates = signet_store_list_key_dates (self->store, contract_id (self), NULL);
+  user_dates = signet_store_list_key_dates (get_store (self), contract_id (self), NULL);
   for (guint i = 0; user_dates != NULL && i < user_dates->len; i++)
     {
       SignetUserKeyDate *key_date = g_ptr_array_index (user_dates, i);
@@ -284,7 +297,7 @@ reload (SignetKeyDatesSection *self)
   adw_preferences_group_set_description (self->dates_group,
                                          self->date_rows->len == 0 ? _("No key dates yet.") : NULL);
 
-  status_text = describe_status (self->contract);
+  status_text = describe_status (contract);
   gtk_label_set_text (self->status_label, status_text);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), status_text != NULL);
 
@@ -324,7 +337,7 @@ add_responded_cb (SignetKeyDatesSection *self,
   g_autoptr(SignetUserKeyDate) key_date = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "add") != 0 || self->store == NULL || contract_id (self) <= 0)
+  if (g_strcmp0 (response, "add") != 0 || get_store (self) == NULL || contract_id (self) <= 0)
     return;
 
   key_date = signet_key_date_dialog_dup_key_date (dialog, contract_id (self), &error);
@@ -334,7 +347,7 @@ add_responded_cb (SignetKeyDatesSection *self,
       return;
     }
 
-  if (!signet_store_add_key_date (self->store, key_date, &error))
+  if (!signet_store_add_key_date (get_store (self), key_date, &error))
     signet_error_dialog_show (GTK_WIDGET (self), _("The Key Date Was Not Added"), error);
   reload (self);
 }
@@ -345,7 +358,7 @@ add_activated (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SignetKeyDatesSection *self = SIGNET_KEY_DATES_SECTION (widget);
-  g_autofree char *today = signet_store_dup_today (self->store);
+  g_autofree char *today = signet_store_dup_today (get_store (self));
   AdwDialog *dialog = signet_key_date_dialog_new (today);
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (add_responded_cb), self, G_CONNECT_SWAPPED);
@@ -364,10 +377,10 @@ delete_activated (GtkWidget  *widget,
   g_autoptr(SignetTombstone) tombstone = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL)
+  if (get_store (self) == NULL)
     return;
 
-  tombstone = signet_store_delete (self->store, SIGNET_TOMBSTONE_KEY_DATE, id, &error);
+  tombstone = signet_store_delete (get_store (self), SIGNET_TOMBSTONE_KEY_DATE, id, &error);
   if (tombstone == NULL)
     {
       signet_error_dialog_show (GTK_WIDGET (self), _("The Key Date Was Not Deleted"), error);
@@ -375,7 +388,7 @@ delete_activated (GtkWidget  *widget,
     }
   reload (self);
 
-  signet_undo_offer (widget, self->store, tombstone);
+  signet_undo_offer (widget, get_store (self), tombstone);
 }
 
 /* Recording a review */
@@ -388,7 +401,7 @@ review_responded_cb (SignetKeyDatesSection *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *iso = NULL;
 
-  if (g_strcmp0 (response, "record") != 0 || self->store == NULL || contract_id (self) <= 0)
+  if (g_strcmp0 (response, "record") != 0 || get_store (self) == NULL || contract_id (self) <= 0)
     return;
 
   if (!signet_review_dialog_get_date (dialog, &iso, &error))
@@ -397,7 +410,7 @@ review_responded_cb (SignetKeyDatesSection *self,
       return;
     }
 
-  if (!signet_store_record_review (self->store, contract_id (self), iso != NULL ? iso : "",
+  if (!signet_store_record_review (get_store (self), contract_id (self), iso != NULL ? iso : "",
                                    NULL, signet_review_dialog_get_note (dialog), NULL, &error))
     signet_error_dialog_show (GTK_WIDGET (self), _("The Review Was Not Recorded"), error);
   reload (self);
@@ -409,7 +422,7 @@ review_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   SignetKeyDatesSection *self = SIGNET_KEY_DATES_SECTION (widget);
-  g_autofree char *today = signet_store_dup_today (self->store);
+  g_autofree char *today = signet_store_dup_today (get_store (self));
   AdwDialog *dialog = signet_review_dialog_new (today);
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (review_responded_cb), self, G_CONNECT_SWAPPED);
@@ -426,7 +439,7 @@ reminders_responded_cb (SignetKeyDatesSection *self,
   g_autoptr(SignetReminderSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "save") != 0 || self->store == NULL || contract_id (self) <= 0)
+  if (g_strcmp0 (response, "save") != 0 || get_store (self) == NULL || contract_id (self) <= 0)
     return;
 
   settings = signet_reminder_dialog_dup_settings (dialog, &error);
@@ -436,7 +449,7 @@ reminders_responded_cb (SignetKeyDatesSection *self,
       return;
     }
 
-  if (!signet_store_set_reminder_settings (self->store, contract_id (self), settings, &error))
+  if (!signet_store_set_reminder_settings (get_store (self), contract_id (self), settings, &error))
     signet_error_dialog_show (GTK_WIDGET (self), _("The Reminders Were Not Changed"), error);
   reload (self);
 }
@@ -447,7 +460,7 @@ reminders_activated (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   SignetKeyDatesSection *self = SIGNET_KEY_DATES_SECTION (widget);
-  g_autoptr(SignetReminderSettings) settings = signet_store_get_reminder_settings (self->store, contract_id (self), NULL);
+  g_autoptr(SignetReminderSettings) settings = signet_store_get_reminder_settings (get_store (self), contract_id (self), NULL);
   AdwDialog *dialog = signet_reminder_dialog_new (settings);
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (reminders_responded_cb), self, G_CONNECT_SWAPPED);
@@ -455,23 +468,9 @@ reminders_activated (GtkWidget  *widget,
 }
 
 static void
-store_changed_cb (SignetKeyDatesSection *self,
-                  SignetRecordKind       kind,
-                  gint64                 id,
-                  SignetChangeKind       change,
-                  SignetStore           *store)
+signet_key_dates_section_reload (SignetContractSection *section)
 {
-  if (kind == SIGNET_RECORD_CONTRACT && id == contract_id (self) && change != SIGNET_CHANGE_REMOVED)
-    reload (self);
-}
-
-/* Many records written elsewhere at once (an import): this contract's
- * key dates may be among them. */
-static void
-store_reset_cb (SignetKeyDatesSection *self,
-                SignetStore           *store)
-{
-  reload (self);
+  reload (SIGNET_KEY_DATES_SECTION (section));
 }
 
 static void
@@ -479,7 +478,7 @@ preferences_changed_cb (SignetKeyDatesSection *self,
                         const char            *key,
                         GSettings             *preferences)
 {
-  if (g_str_has_prefix (key, "reminder-") && self->store != NULL && contract_id (self) > 0)
+  if (g_str_has_prefix (key, "reminder-") && get_store (self) != NULL && contract_id (self) > 0)
     update_reminders_label (self);
 }
 
@@ -492,13 +491,8 @@ signet_key_dates_section_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->preferences, self);
   g_clear_object (&self->preferences);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->date_rows, g_ptr_array_unref);
-  g_clear_object (&self->store);
-  g_clear_object (&self->contract);
 
   G_OBJECT_CLASS (signet_key_dates_section_parent_class)->dispose (object);
 }
@@ -508,8 +502,15 @@ signet_key_dates_section_class_init (SignetKeyDatesSectionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SignetContractSectionClass *section_class = SIGNET_CONTRACT_SECTION_CLASS (klass);
 
   object_class->dispose = signet_key_dates_section_dispose;
+
+  /* The derived dates follow the contract's fields (its end date, notice
+   * period, status and risk level); the others are its key dates. */
+  section_class->reload = signet_key_dates_section_reload;
+  signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_FIELDS);
+  signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_KEY_DATES);
 
   gtk_widget_class_install_action (widget_class, "key-dates.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "key-dates.delete", "x", delete_activated);
@@ -605,37 +606,4 @@ GtkWidget *
 signet_key_dates_section_new (void)
 {
   return g_object_new (SIGNET_TYPE_KEY_DATES_SECTION, NULL);
-}
-
-void
-signet_key_dates_section_set_store (SignetKeyDatesSection *self,
-                                    SignetStore           *store)
-{
-  g_return_if_fail (SIGNET_IS_KEY_DATES_SECTION (self));
-  g_return_if_fail (store == NULL || SIGNET_IS_STORE (store));
-
-  if (!signet_store_set_watched (&self->store, store, self, G_CALLBACK (store_changed_cb),
-                                 G_CALLBACK (store_reset_cb)))
-    return;
-
-  g_clear_object (&self->contract);
-  reload (self);
-}
-
-void
-signet_key_dates_section_set_contract (SignetKeyDatesSection *self,
-                                       SignetContract        *contract)
-{
-  g_return_if_fail (SIGNET_IS_KEY_DATES_SECTION (self));
-  g_return_if_fail (contract == NULL || SIGNET_IS_CONTRACT (contract));
-
-  /* The page hands the stored contract over again after every change to
-   * it; a change to its key dates or reviews reloads through "changed". */
-  if (self->contract != NULL && contract != NULL && signet_contract_equal (self->contract, contract))
-    return;
-
-  g_clear_object (&self->contract);
-  if (contract != NULL)
-    self->contract = signet_contract_copy (contract);
-  reload (self);
 }

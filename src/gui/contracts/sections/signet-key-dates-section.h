@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "signet-store.h"
+#include "signet-contract-section.h"
 
 G_BEGIN_DECLS
 
@@ -13,14 +13,8 @@ G_BEGIN_DECLS
  * recorded, and the contract's own reminder lead times. */
 #define SIGNET_TYPE_KEY_DATES_SECTION (signet_key_dates_section_get_type ())
 
-G_DECLARE_FINAL_TYPE (SignetKeyDatesSection, signet_key_dates_section, SIGNET, KEY_DATES_SECTION, GtkWidget)
+G_DECLARE_FINAL_TYPE (SignetKeyDatesSection, signet_key_dates_section, SIGNET, KEY_DATES_SECTION, SignetContractSection)
 
-GtkWidget *signet_key_dates_section_new          (void);
-void       signet_key_dates_section_set_store    (SignetKeyDatesSection *self,
-                                                  SignetStore           *store);
-/* The contract as stored (the derived dates follow the stored fields, not
- * edits not saved yet); NULL or one not saved yet shows nothing to do. */
-void       signet_key_dates_section_set_contract (SignetKeyDatesSection *self,
-                                                  SignetContract        *contract);
+GtkWidget *signet_key_dates_section_new (void);
 
 G_END_DECLS
