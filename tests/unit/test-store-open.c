@@ -2,8 +2,9 @@
 
 /* How a register is opened: what makes one (only a creator), what reading
  * leaves as it was (every byte, the mode, the folder), what a symbolic link
- * or a contract without its client is told as, and the permissions an
- * opened register gets. */
+ * or a contract without its client is told as, the permissions an opened
+ * register gets, and what a worker thread's connection keeps of the store
+ * it was started from. */
 
 #include "config.h"
 
@@ -16,9 +17,11 @@
 
 #include "register-snapshot.h"
 #include "signet-contract-list.h"
+#include "signet-date.h"
 #include "signet-store.h"
 #include "signet-store-events.h"
 #include "signet-store-private.h"
+#include "signet-store-worker.h"
 #include "unit-test-utils.h"
 
 #define TODAY "2026-05-04"
@@ -384,6 +387,118 @@ test_missing_client (Fixture       *f,
   g_assert_true (has_end);
 }
 
+typedef struct
+{
+  SignetStoreOpener *opener;
+  char              *today;
+  gboolean           read_only;
+  char              *dates;
+  GError            *error;
+} WorkerRun;
+
+/* What a worker thread does: opens its own connection and brings the
+ * events up to date for its day, which writes the index when it may. */
+static gpointer
+worker_thread (gpointer data)
+{
+  WorkerRun *run = data;
+  g_autoptr(SignetStore) store = signet_store_open_worker (run->opener, &run->error);
+  g_autoptr(GPtrArray) events = NULL;
+
+  if (store == NULL)
+    return NULL;
+
+  run->today = signet_store_dup_today (store);
+  run->read_only = signet_store_is_read_only (store);
+  events = signet_store_list_events (store, NULL, NULL, &run->error);
+  if (events != NULL)
+    {
+      GString *dates = g_string_new (NULL);
+
+      for (guint i = 0; i < events->len; i++)
+        g_string_append_printf (dates, "%s ", signet_event_get_date (g_ptr_array_index (events, i)));
+      run->dates = g_string_free (dates, FALSE);
+    }
+
+  return NULL;
+}
+
+static void
+run_worker (SignetStore          *store,
+            SignetStoreOpenFlags  flags,
+            WorkerRun            *run)
+{
+  memset (run, 0, sizeof *run);
+  run->opener = signet_store_opener_new (store, flags);
+  g_thread_join (g_thread_new ("worker", worker_thread, run));
+  signet_store_opener_free (run->opener);
+}
+
+static void
+worker_run_clear (WorkerRun *run)
+{
+  g_free (run->today);
+  g_free (run->dates);
+  g_clear_error (&run->error);
+}
+
+/* A worker thread's connection (an export, an import, reminders) works for
+ * the day of the store it was started from and never writes a register
+ * that store may not write: started from a store opened for reading, work
+ * that would write reads, and the register keeps every byte. A register
+ * deleted before the worker opens it is an error, not made again. */
+static void
+test_worker (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  WorkerRun run;
+
+  store = signet_store_open (f->path, SIGNET_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  exec_raw (f->path,
+            "INSERT INTO clients (id, name, code) VALUES (1, 'Acme', 'ACME');"
+            "INSERT INTO contracts (number, title, client_id, value, currency, status, risk_level,"
+            "                       start_date, end_date, auto_renew, notice_days)"
+            "  VALUES ('HT-1', 'Lease', 1, 100, 'CNY', 'active', 'low', '2020-01-01', '2020-12-31', 1, 30);");
+  before = register_snapshot (f->path);
+
+  store = signet_store_open (f->path, SIGNET_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  signet_store_set_today (store, "2021-03-01");
+  run_worker (store, SIGNET_STORE_OPEN_DEFAULT, &run);
+  g_assert_no_error (run.error);
+  g_assert_cmpstr (run.today, ==, "2021-03-01");
+  g_assert_true (run.read_only);
+  /* The contract of 2020 renewed itself into 2021: start and review due,
+   * notice deadline and end of that term, whatever day the test runs. */
+  g_assert_cmpstr (run.dates, ==, "2021-01-01 2021-01-01 2021-12-01 2021-12-31 ");
+  worker_run_clear (&run);
+  g_clear_object (&store);
+  register_assert_unchanged (f->path, before);
+
+  store = signet_store_open (f->path, SIGNET_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  run_worker (store, SIGNET_STORE_OPEN_DEFAULT, &run);
+  g_assert_no_error (run.error);
+  g_assert_false (run.read_only);
+  g_assert_true (signet_date_is_valid (run.today));
+  worker_run_clear (&run);
+  run_worker (store, SIGNET_STORE_OPEN_READ_ONLY, &run);
+  g_assert_no_error (run.error);
+  g_assert_true (run.read_only);
+  worker_run_clear (&run);
+
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  run_worker (store, SIGNET_STORE_OPEN_DEFAULT, &run);
+  g_assert_error (run.error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_OPEN);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  worker_run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +512,7 @@ main (int   argc,
   g_test_add ("/store-open/tightens-permissions", Fixture, NULL, fixture_set_up, test_tightens_permissions, fixture_tear_down);
   g_test_add ("/store-open/symlinks", Fixture, NULL, fixture_set_up, test_symlinks, fixture_tear_down);
   g_test_add ("/store-open/missing-client", Fixture, NULL, fixture_set_up, test_missing_client, fixture_tear_down);
+  g_test_add ("/store-open/worker", Fixture, NULL, fixture_set_up, test_worker, fixture_tear_down);
 
   return g_test_run ();
 }
