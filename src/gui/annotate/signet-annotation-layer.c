@@ -379,14 +379,6 @@ signet_annotation_layer_set_tool (SignetAnnotationLayer *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOOL]);
 }
 
-const char *
-signet_annotation_layer_get_color (SignetAnnotationLayer *self)
-{
-  g_return_val_if_fail (SIGNET_IS_ANNOTATION_LAYER (self), NULL);
-
-  return self->color;
-}
-
 void
 signet_annotation_layer_set_color (SignetAnnotationLayer *self,
                                    const char            *color)

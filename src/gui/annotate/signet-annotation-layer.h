@@ -69,7 +69,6 @@ SignetAnnotationTool   signet_annotation_layer_get_tool         (SignetAnnotatio
 void                   signet_annotation_layer_set_tool         (SignetAnnotationLayer *self,
                                                                  SignetAnnotationTool   tool);
 /* "#rrggbb": the colour new annotations get. */
-const char            *signet_annotation_layer_get_color        (SignetAnnotationLayer *self);
 void                   signet_annotation_layer_set_color        (SignetAnnotationLayer *self,
                                                                  const char            *color);
 /* The id of the annotation outlined on the page, 0 for none. */

@@ -188,11 +188,3 @@ signet_day_popover_show_day (SignetDayPopover *self,
   g_list_store_splice (self->events, 0, g_list_model_get_n_items (G_LIST_MODEL (self->events)),
                        events != NULL ? events->pdata : NULL, events != NULL ? events->len : 0);
 }
-
-GListModel *
-signet_day_popover_get_model (SignetDayPopover *self)
-{
-  g_return_val_if_fail (SIGNET_IS_DAY_POPOVER (self), NULL);
-
-  return G_LIST_MODEL (self->events);
-}

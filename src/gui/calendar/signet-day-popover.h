@@ -23,6 +23,5 @@ void        signet_day_popover_set_store  (SignetDayPopover  *self,
  * month grid holds only the first few of each day. */
 void        signet_day_popover_show_day   (SignetDayPopover  *self,
                                            const char        *date);
-GListModel *signet_day_popover_get_model  (SignetDayPopover  *self);
 
 G_END_DECLS

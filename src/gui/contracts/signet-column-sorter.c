@@ -57,14 +57,6 @@ signet_column_sorter_new (SignetSortKey key)
   return self;
 }
 
-SignetSortKey
-signet_column_sorter_get_key (SignetColumnSorter *self)
-{
-  g_return_val_if_fail (SIGNET_IS_COLUMN_SORTER (self), SIGNET_SORT_NUMBER);
-
-  return self->key;
-}
-
 gboolean
 signet_column_sorter_probe (GtkSorter     *view_sorter,
                             SignetSortKey *key,

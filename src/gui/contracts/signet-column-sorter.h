@@ -15,7 +15,6 @@ G_DECLARE_FINAL_TYPE (SignetColumnSorter, signet_column_sorter, SIGNET, COLUMN_S
  * does); it only names the key its column sorts by, see
  * signet_column_sorter_probe(). */
 SignetColumnSorter *signet_column_sorter_new      (SignetSortKey  key);
-SignetSortKey       signet_column_sorter_get_key  (SignetColumnSorter *self);
 /* Asks @view_sorter (a column view's sorter whose columns use
  * SignetColumnSorter) for its primary column. FALSE when it sorts by none. */
 gboolean            signet_column_sorter_probe    (GtkSorter     *view_sorter,
