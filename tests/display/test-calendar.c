@@ -17,6 +17,7 @@
 #include "signet-contract-table.h"
 #include "signet-date.h"
 #include "signet-demo.h"
+#include "signet-event-row.h"
 #include "signet-month-grid.h"
 #include "signet-store-events.h"
 #include "signet-window.h"
@@ -689,6 +690,134 @@ test_agenda (Fixture       *fixture,
     }
 }
 
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+collect_shown_labels (GtkWidget *root,
+                      GPtrArray *texts)
+{
+  if (!gtk_widget_get_mapped (root))
+    return;
+  if (GTK_IS_LABEL (root))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (root)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shown_labels (child, texts);
+}
+
+static gboolean
+has_text (GPtrArray  *texts,
+          const char *text)
+{
+  return g_ptr_array_find_with_equal_func (texts, text, g_str_equal, NULL);
+}
+
+/* The agenda's first row says what a user reads there: its heading
+ * (Overdue, Today, Tomorrow or the date), the contract's number and title,
+ * what the date is with the client, and a dot of the kind's colour. */
+static void
+test_agenda_rows (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  SignetAgendaView *agenda =
+    SIGNET_AGENDA_VIEW (display_test_find_type (GTK_WIDGET (fixture->view), SIGNET_TYPE_AGENDA_VIEW));
+  GListModel *model = signet_agenda_view_get_model (agenda);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(SignetEvent) first = NULL;
+  g_autofree char *contract = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *row;
+  GtkWidget *dot;
+  gboolean overdue;
+
+  g_assert_true (display_test_wait_for (agenda_loaded, agenda));
+  display_test_spin (100);
+  first = g_list_model_get_item (model, 0);
+  overdue = strcmp (signet_event_get_date (first), fixture->today) < 0;
+  contract = g_strdup_printf ("%s %s", signet_event_get_contract_number (first),
+                              signet_event_get_contract_title (first));
+  if (signet_event_get_title (first) != NULL && *signet_event_get_title (first) != '\0')
+    details = g_strdup_printf ("%s: %s", signet_key_date_kind_to_label (signet_event_get_kind (first)),
+                               signet_event_get_title (first));
+  else
+    details = g_strdup (signet_key_date_kind_to_label (signet_event_get_kind (first)));
+  if (overdue)
+    {
+      g_autofree char *display = signet_date_format_display (signet_event_get_date (first));
+      g_autofree char *what = g_steal_pointer (&details);
+
+      details = g_strdup_printf ("%s · %s · %s", what, display, signet_event_get_client_name (first));
+      heading = g_strdup ("Overdue");
+    }
+  else
+    {
+      g_autofree char *what = g_steal_pointer (&details);
+
+      details = g_strdup_printf ("%s · %s", what, signet_event_get_client_name (first));
+      heading = strcmp (signet_event_get_date (first), fixture->today) == 0
+        ? g_strdup ("Today") : NULL;
+    }
+
+  collect_shown_labels (GTK_WIDGET (agenda), texts);
+  g_assert_true (has_text (texts, contract));
+  g_assert_true (has_text (texts, details));
+  if (heading != NULL)
+    g_assert_true (has_text (texts, heading));
+
+  row = find_with_class (GTK_WIDGET (agenda), "agenda-row");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "overdue") == overdue);
+  dot = find_with_class (row, "event-dot");
+  g_assert_nonnull (dot);
+  g_assert_true (gtk_widget_has_css_class (dot, signet_event_kind_css_class (signet_event_get_kind (first))));
+}
+
+/* Each kind of date has one class, "kind-" and its token, and the style
+ * gives it a colour as a chip and as a dot. */
+static void
+test_kind_classes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PREFIX "/style.css", 0, &error);
+  g_autofree char *css = NULL;
+
+  g_assert_no_error (error);
+  css = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  for (SignetKeyDateKind kind = SIGNET_KEY_DATE_START; kind <= SIGNET_KEY_DATE_OTHER; kind++)
+    {
+      const char *css_class = signet_event_kind_css_class (kind);
+      g_autofree char *expected = g_strconcat ("kind-", signet_key_date_kind_to_token (kind), NULL);
+      g_autofree char *dot_rule = g_strconcat (".event-dot.", css_class, " ", NULL);
+      g_autofree char *chip_rule = g_strconcat (".event-chip.", css_class, " ", NULL);
+
+      g_assert_cmpstr (css_class, ==, expected);
+      g_assert_nonnull (strstr (css, dot_rule));
+      g_assert_nonnull (strstr (css, chip_rule));
+    }
+}
+
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
@@ -720,25 +849,6 @@ test_screenshot (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (fixture->window), name);
 }
 
-static GtkWidget *
-find_with_class (GtkWidget  *root,
-                 const char *css_class)
-{
-  if (gtk_widget_has_css_class (root, css_class))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 /* The interface in Chinese, in a process of its own: GLib decides at
  * the first translation whether to translate at all. */
@@ -957,6 +1067,8 @@ main (int   argc,
   g_test_add ("/calendar/buttons", Fixture, NULL, fixture_set_up, test_buttons, fixture_tear_down);
   g_test_add ("/calendar/live-update", Fixture, NULL, fixture_set_up, test_live_update, fixture_tear_down);
   g_test_add ("/calendar/agenda", Fixture, NULL, fixture_set_up, test_agenda, fixture_tear_down);
+  g_test_add ("/calendar/agenda-rows", Fixture, NULL, fixture_set_up, test_agenda_rows, fixture_tear_down);
+  g_test_add_func ("/calendar/kind-classes", test_kind_classes);
   g_test_add ("/calendar/screenshot/en", Fixture, "en", fixture_set_up, test_screenshot, fixture_tear_down);
   g_test_add_func ("/calendar/window", test_window);
   g_test_add_func ("/calendar/screenshot/zh_CN", test_chinese);

@@ -437,6 +437,7 @@ test_calendar_narrow (void)
     g_assert_true (gtk_widget_get_mapped (popover));
     /* What it shows, without the shadow around it. */
     g_assert_cmpint (gtk_widget_get_width (gtk_popover_get_child (GTK_POPOVER (popover))), <=, NARROW_WIDTH - 24);
+    save_screenshot (popover, "calendar-day");
     gtk_popover_popdown (GTK_POPOVER (popover));
     display_test_spin (100);
   }

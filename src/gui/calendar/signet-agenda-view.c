@@ -9,6 +9,7 @@
 
 #include "signet-agenda-view.h"
 #include "signet-date.h"
+#include "signet-event-row.h"
 #include "signet-store-events.h"
 #include "signet-utils.h"
 
@@ -166,37 +167,14 @@ row_activated_cb (SignetAgendaView *self,
     g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
 }
 
-static GtkWidget *
-new_label (const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
 static void
 row_setup_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               SignetAgendaView         *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *row = signet_event_row_new ();
 
   gtk_widget_add_css_class (row, "agenda-row");
-  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (texts), new_label (NULL));
-  gtk_box_append (GTK_BOX (texts), new_label ("caption"));
-  gtk_box_append (GTK_BOX (line), dot);
-  gtk_box_append (GTK_BOX (line), texts);
-  gtk_box_append (GTK_BOX (row), new_label ("agenda-date"));
-  gtk_box_append (GTK_BOX (row), line);
   gtk_list_item_set_child (item, row);
 }
 
@@ -207,21 +185,10 @@ row_bind_cb (GtkSignalListItemFactory *factory,
 {
   SignetEvent *event = gtk_list_item_get_item (item);
   guint position = gtk_list_item_get_position (item);
-  GtkWidget *row = gtk_list_item_get_child (item);
-  GtkWidget *header = gtk_widget_get_first_child (row);
-  GtkWidget *dot = gtk_widget_get_first_child (gtk_widget_get_next_sibling (header));
-  GtkWidget *title = gtk_widget_get_first_child (gtk_widget_get_next_sibling (dot));
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  SignetEventRow *row = SIGNET_EVENT_ROW (gtk_list_item_get_child (item));
   const char *date = signet_event_get_date (event);
-  const char *key_date_title = signet_event_get_title (event);
-  const char *kind = signet_key_date_kind_to_label (signet_event_get_kind (event));
   g_autoptr(SignetEvent) previous = NULL;
-  g_autofree char *what = NULL;
-  g_autofree char *contract = NULL;
-  g_autofree char *details = NULL;
   gboolean overdue = g_strcmp0 (date, self->today) < 0;
-  const char *dot_classes[] = { "event-dot", NULL, NULL };
-  g_autofree char *kind_class = g_strconcat ("kind-", signet_key_date_kind_to_token (signet_event_get_kind (event)), NULL);
 
   if (position > 0)
     previous = g_list_model_get_item (G_LIST_MODEL (self->events), position - 1);
@@ -234,54 +201,15 @@ row_bind_cb (GtkSignalListItemFactory *factory,
     {
       g_autofree char *heading = overdue ? g_strdup (_("Overdue")) : describe_date (self, date);
 
-      gtk_label_set_text (GTK_LABEL (header), heading);
-      gtk_widget_set_visible (header, TRUE);
+      signet_event_row_set_heading (row, heading);
     }
   else
     {
-      gtk_widget_set_visible (header, FALSE);
+      signet_event_row_set_heading (row, NULL);
     }
 
-  if (overdue)
-    {
-      gtk_widget_add_css_class (row, "overdue");
-      gtk_widget_add_css_class (header, "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (row, "overdue");
-      gtk_widget_remove_css_class (header, "error");
-    }
-
-  if (key_date_title != NULL && *key_date_title != '\0')
-    /* Translators: a key date a user added: its kind and its title. */
-    what = g_strdup_printf (C_("calendar event", "%1$s: %2$s"), kind, key_date_title);
-  else
-    what = g_strdup (kind);
-
-  /* Translators: a contract in the list of a day's events: number and title. */
-  contract = g_strdup_printf (C_("calendar event", "%1$s %2$s"),
-                              signet_event_get_contract_number (event),
-                              signet_event_get_contract_title (event));
-  if (overdue)
-    {
-      g_autofree char *display = signet_date_format_display (date);
-
-      /* Translators: under an overdue contract in the agenda: what the date is, when it was, and the client. */
-      details = g_strdup_printf (C_("agenda", "%1$s · %2$s · %3$s"), what, display,
-                                 signet_event_get_client_name (event));
-    }
-  else
-    {
-      /* Translators: under a contract in the agenda: what the date is, and the client. */
-      details = g_strdup_printf (C_("agenda", "%1$s · %2$s"), what, signet_event_get_client_name (event));
-    }
-
-  dot_classes[1] = kind_class;
-  gtk_widget_set_css_classes (dot, dot_classes);
-  gtk_label_set_text (GTK_LABEL (title), contract);
-  gtk_label_set_text (GTK_LABEL (subtitle), details);
-  gtk_widget_set_tooltip_text (row, signet_event_get_explanation (event));
+  signet_event_row_set_event (row, event, overdue);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), signet_event_get_explanation (event));
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "signet-agenda-view.h"
 #include "signet-calendar-view.h"
 #include "signet-date.h"
+#include "signet-event-row.h"
 #include "signet-month-grid.h"
 #include "signet-store-events.h"
 #include "signet-utils.h"
@@ -259,12 +260,11 @@ static void
 add_legend_entry (SignetCalendarView *self,
                   SignetKeyDateKind   kind)
 {
-  g_autofree char *kind_class = g_strconcat ("kind-", signet_key_date_kind_to_token (kind), NULL);
   GtkWidget *entry = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *label = gtk_label_new (signet_key_date_kind_to_label (kind));
 
-  gtk_widget_set_css_classes (dot, (const char *[]) { "event-dot", kind_class, NULL });
+  gtk_widget_set_css_classes (dot, (const char *[]) { "event-dot", signet_event_kind_css_class (kind), NULL });
   gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (label, "caption");
   gtk_box_append (GTK_BOX (entry), dot);

@@ -8,6 +8,7 @@
 
 #include "signet-date.h"
 #include "signet-day-popover.h"
+#include "signet-event-row.h"
 #include "signet-store-events.h"
 
 struct _SignetDayPopover
@@ -46,62 +47,16 @@ static void
 row_setup_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (texts), title);
-  gtk_box_append (GTK_BOX (texts), subtitle);
-  gtk_box_append (GTK_BOX (row), dot);
-  gtk_box_append (GTK_BOX (row), texts);
-  gtk_list_item_set_child (item, row);
+  gtk_list_item_set_child (item, signet_event_row_new ());
 }
 
 static void
 row_bind_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item)
 {
-  SignetEvent *event = gtk_list_item_get_item (item);
-  GtkWidget *row = gtk_list_item_get_child (item);
-  GtkWidget *dot = gtk_widget_get_first_child (row);
-  GtkWidget *title = gtk_widget_get_first_child (gtk_widget_get_next_sibling (dot));
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  const char *key_date_title = signet_event_get_title (event);
-  const char *kind = signet_key_date_kind_to_label (signet_event_get_kind (event));
-  g_autofree char *kind_class = g_strconcat ("kind-", signet_key_date_kind_to_token (signet_event_get_kind (event)), NULL);
-  g_autofree char *contract = NULL;
-  g_autofree char *details = NULL;
-
-  /* Translators: a contract in the list of a day's events: number and title. */
-  contract = g_strdup_printf (C_("calendar event", "%1$s %2$s"),
-                              signet_event_get_contract_number (event),
-                              signet_event_get_contract_title (event));
-
-  if (key_date_title != NULL && *key_date_title != '\0')
-    {
-      /* Translators: a key date a user added: its kind and its title. */
-      g_autofree char *what = g_strdup_printf (C_("calendar event", "%1$s: %2$s"), kind, key_date_title);
-
-      /* Translators: under a contract in the agenda: what the date is, and the client. */
-      details = g_strdup_printf (C_("agenda", "%1$s · %2$s"), what, signet_event_get_client_name (event));
-    }
-  else
-    {
-      details = g_strdup_printf (C_("agenda", "%1$s · %2$s"), kind, signet_event_get_client_name (event));
-    }
-
-  gtk_widget_set_css_classes (dot, (const char *[]) { "event-dot", kind_class, NULL });
-  gtk_label_set_text (GTK_LABEL (title), contract);
-  gtk_label_set_text (GTK_LABEL (subtitle), details);
+  /* The popover lists one day: what is overdue is the agenda's to say. */
+  signet_event_row_set_event (SIGNET_EVENT_ROW (gtk_list_item_get_child (item)),
+                              gtk_list_item_get_item (item), FALSE);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-date.h"
+#include "signet-event-row.h"
 #include "signet-month-grid-private.h"
 
 G_DEFINE_FINAL_TYPE (SignetMonthGrid, signet_month_grid, GTK_TYPE_WIDGET)
@@ -27,22 +28,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 static GQuark event_quark;
-
-static const char *
-kind_css_class (SignetKeyDateKind kind)
-{
-  static const char * const classes[] = {
-    [SIGNET_KEY_DATE_START] = "kind-start",
-    [SIGNET_KEY_DATE_END] = "kind-end",
-    [SIGNET_KEY_DATE_NOTICE_DEADLINE] = "kind-notice-deadline",
-    [SIGNET_KEY_DATE_REVIEW] = "kind-review",
-    [SIGNET_KEY_DATE_MILESTONE] = "kind-milestone",
-    [SIGNET_KEY_DATE_PAYMENT] = "kind-payment",
-    [SIGNET_KEY_DATE_OTHER] = "kind-other",
-  };
-
-  return kind < G_N_ELEMENTS (classes) ? classes[kind] : "kind-other";
-}
 
 /* What a chip says: the title of a key date a user added, else the
  * contract's title (the colour tells the kind). */
@@ -184,7 +169,7 @@ _signet_month_grid_update_chips (SignetMonthGrid *self)
         {
           GtkWidget *chip = g_ptr_array_index (cell->chips, j);
           SignetEvent *event = g_ptr_array_index (self->events, cell->first_event + j);
-          const char *classes[] = { "event-chip", kind_css_class (signet_event_get_kind (event)), NULL };
+          const char *classes[] = { "event-chip", signet_event_kind_css_class (signet_event_get_kind (event)), NULL };
           g_autofree char *name = NULL;
 
           if (g_object_get_qdata (G_OBJECT (chip), event_quark) == event)
@@ -645,7 +630,7 @@ signet_month_grid_init (SignetMonthGrid *self)
 
   /* Not translated: whatever the language, titles are in both scripts. */
   self->sizing_chip = gtk_button_new_with_label ("Ag 合同");
-  gtk_widget_set_css_classes (self->sizing_chip, (const char *[]) { "event-chip", "kind-other", NULL });
+  gtk_widget_set_css_classes (self->sizing_chip, (const char *[]) { "event-chip", signet_event_kind_css_class (SIGNET_KEY_DATE_OTHER), NULL });
   gtk_widget_set_child_visible (self->sizing_chip, FALSE);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->sizing_chip), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_widget_set_parent (self->sizing_chip, GTK_WIDGET (self));
