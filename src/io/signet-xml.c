@@ -398,6 +398,30 @@ signet_import_report_free (SignetImportReport *report)
 }
 
 char *
+signet_import_report_list_conflicts (const SignetImportReport *report)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n_named;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  n_named = report->conflicts != NULL ? report->conflicts->len : 0;
+  for (guint i = 0; i < n_named; i++)
+    {
+      SignetImportConflict *conflict = g_ptr_array_index (report->conflicts, i);
+
+      if (i > 0)
+        /* Translators: separates the names in a list of contract numbers and client codes. */
+        g_string_append (names, _(", "));
+      g_string_append (names, conflict->key);
+    }
+  if (report->n_conflicts > n_named)
+    g_string_append (names, "…");
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+char *
 signet_import_report_describe (const SignetImportReport *report)
 {
   g_autoptr(GString) text = g_string_new (NULL);
@@ -419,19 +443,7 @@ signet_import_report_describe (const SignetImportReport *report)
 
   if (report->n_conflicts > 0)
     {
-      g_autoptr(GString) names = g_string_new (NULL);
-
-      for (guint i = 0; i < report->conflicts->len; i++)
-        {
-          SignetImportConflict *conflict = g_ptr_array_index (report->conflicts, i);
-
-          if (i > 0)
-            /* Translators: separates the names in a list of contract numbers and client codes. */
-            g_string_append (names, _(", "));
-          g_string_append (names, conflict->key);
-        }
-      if (report->n_conflicts > report->conflicts->len)
-        g_string_append (names, "…");
+      g_autofree char *names = signet_import_report_list_conflicts (report);
 
       g_string_append_c (text, '\n');
       g_string_append_printf (text,
@@ -439,7 +451,7 @@ signet_import_report_describe (const SignetImportReport *report)
                                            "%u record of the file is already in the register with other details: %s.",
                                            "%u records of the file are already in the register with other details: %s.",
                                            report->n_conflicts),
-                              report->n_conflicts, names->str);
+                              report->n_conflicts, names);
       g_string_append_c (text, ' ');
 
       switch (report->on_conflict)

@@ -184,6 +184,9 @@ SignetImportReport  *signet_xml_import_finish         (SignetStore             *
 
 /* A few translated sentences on what the import did or would do. */
 char                *signet_import_report_describe    (const SignetImportReport *report);
+/* The contract numbers and client codes of the conflicts @report names,
+ * as a list in the user's language, with "…" when it counts more. */
+char                *signet_import_report_list_conflicts (const SignetImportReport *report);
 void                 signet_import_report_free        (SignetImportReport      *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetImportReport, signet_import_report_free)

@@ -396,6 +396,41 @@ static const char changed_register[] =
   "  </contracts>\n"
   "</register>\n";
 
+/* The list of conflicts the summary and the Import dialog show: every
+ * named one in the file's order, and "…" for those counted but not named. */
+static void
+test_import_conflict_list (void)
+{
+  static const char * const keys[SIGNET_IMPORT_MAX_NAMED_CONFLICTS] = {
+    "C001", "KW-1", "KW-2", "KW-3", "KW-4", "KW-5", "KW-6", "KW-7", "KW-8", "KW-9",
+  };
+  SignetImportConflict named[SIGNET_IMPORT_MAX_NAMED_CONFLICTS];
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new ();
+  SignetImportReport report = { .conflicts = conflicts };
+  g_autofree char *none = NULL;
+  g_autofree char *two = NULL;
+  g_autofree char *many = NULL;
+
+  none = signet_import_report_list_conflicts (&report);
+  g_assert_cmpstr (none, ==, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    named[i] = (SignetImportConflict) { i == 0 ? SIGNET_RECORD_CLIENT : SIGNET_RECORD_CONTRACT,
+                                        (char *) keys[i], 4 + i };
+
+  g_ptr_array_add (conflicts, &named[0]);
+  g_ptr_array_add (conflicts, &named[1]);
+  report.n_conflicts = 2;
+  two = signet_import_report_list_conflicts (&report);
+  g_assert_cmpstr (two, ==, "C001, KW-1");
+
+  for (guint i = 2; i < G_N_ELEMENTS (named); i++)
+    g_ptr_array_add (conflicts, &named[i]);
+  report.n_conflicts = G_N_ELEMENTS (named) + 3;
+  many = signet_import_report_list_conflicts (&report);
+  g_assert_cmpstr (many, ==, "C001, KW-1, KW-2, KW-3, KW-4, KW-5, KW-6, KW-7, KW-8, KW-9…");
+}
+
 /* Records are matched by code and number; existing ones that differ are
  * skipped, updated or stop the import, as chosen. A dry run tells the same
  * story and writes nothing. */
@@ -967,6 +1002,7 @@ main (int   argc,
   g_test_add ("/xml/export/left-temporary-files", IoFixture, NULL, io_fixture_set_up,
               test_export_left_temporary_files, io_fixture_tear_down);
   g_test_add ("/xml/export/unwritable", IoFixture, NULL, io_fixture_set_up, test_export_unwritable, io_fixture_tear_down);
+  g_test_add_func ("/xml/import/conflict-list", test_import_conflict_list);
   g_test_add ("/xml/import/conflicts", IoFixture, NULL, io_fixture_set_up, test_import_conflicts, io_fixture_tear_down);
   g_test_add ("/xml/import/spaced-keys", IoFixture, NULL, io_fixture_set_up, test_import_spaced_keys,
               io_fixture_tear_down);

@@ -134,18 +134,7 @@ describe_dry_run (const SignetImportReport *report)
 
   if (report->n_conflicts > 0)
     {
-      g_autoptr(GString) names = g_string_new (NULL);
-
-      for (guint i = 0; i < report->conflicts->len; i++)
-        {
-          SignetImportConflict *conflict = g_ptr_array_index (report->conflicts, i);
-
-          if (i > 0)
-            g_string_append (names, _(", "));
-          g_string_append (names, conflict->key);
-        }
-      if (report->n_conflicts > report->conflicts->len)
-        g_string_append (names, "…");
+      g_autofree char *names = signet_import_report_list_conflicts (report);
 
       g_string_append_c (text, '\n');
       g_string_append_printf (text,
@@ -153,7 +142,7 @@ describe_dry_run (const SignetImportReport *report)
                                            "%u record is in the register with other details: %s.",
                                            "%u records are in the register with other details: %s.",
                                            report->n_conflicts),
-                              report->n_conflicts, names->str);
+                              report->n_conflicts, names);
     }
 
   if (report->attachments_added > 0)
