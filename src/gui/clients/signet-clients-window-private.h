@@ -55,6 +55,9 @@ struct _SignetClientsWindow
 
   SignetStore  *store;
   GListModel   *clients;
+  /* Why the clients could not be read before the window was shown: told
+   * as it is shown. */
+  GError       *load_error;
   SignetClient *client;              /* as stored; id 0 for a new one */
   /* While a refused save is being resolved: the form as the user had it
    * then, which Keep Mine puts back field by field. */

@@ -385,7 +385,11 @@ reload_clients (SignetClientsWindow *self)
   clients = signet_store_list_clients (self->store, &error);
   if (clients == NULL)
     {
-      signet_error_dialog_show (GTK_WIDGET (self), _("Could Not Read the Clients"), error);
+      g_clear_error (&self->load_error);
+      if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+        signet_error_dialog_show (GTK_WIDGET (self), _("Could Not Read the Clients"), error);
+      else
+        self->load_error = g_steal_pointer (&error);
       /* The list shown stays: a client the user is working on is not lost
        * from view. */
       if (self->clients != NULL)
@@ -941,10 +945,36 @@ signet_clients_window_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->clients);
+  g_clear_error (&self->load_error);
   g_clear_object (&self->client);
   g_clear_object (&self->mine);
 
   G_OBJECT_CLASS (signet_clients_window_parent_class)->dispose (object);
+}
+
+static gboolean
+load_error_idle_cb (gpointer user_data)
+{
+  SignetClientsWindow *self = user_data;
+  g_autoptr(GError) error = g_steal_pointer (&self->load_error);
+
+  if (error != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    signet_error_dialog_show (GTK_WIDGET (self), _("Could Not Read the Clients"), error);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+signet_clients_window_map (GtkWidget *widget)
+{
+  SignetClientsWindow *self = SIGNET_CLIENTS_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (signet_clients_window_parent_class)->map (widget);
+
+  /* Once presenting it is over: an alert presented while the window is
+   * being presented would be put under it. */
+  if (self->load_error != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, load_error_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -954,6 +984,8 @@ signet_clients_window_class_init (SignetClientsWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_clients_window_dispose;
+
+  widget_class->map = signet_clients_window_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-clients-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetClientsWindow, stack);
