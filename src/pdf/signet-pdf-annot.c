@@ -116,7 +116,8 @@ nonempty_or_null (char *text)
 }
 
 /* From the file's space (unrotated, origin at the bottom left of the crop
- * box) to the page's own orientation, origin still at the bottom left. */
+ * box) to the page's own orientation, origin still at the bottom left: the
+ * turn of every page, between two flips of the vertical axis. */
 static void
 rotate_point (const PageGeometry *geometry,
               int                 rotation,
@@ -125,25 +126,12 @@ rotate_point (const PageGeometry *geometry,
               double             *rx,
               double             *ry)
 {
-  switch (rotation)
-    {
-    case 90:
-      *rx = y;
-      *ry = geometry->crop_width - x;
-      break;
-    case 180:
-      *rx = geometry->crop_width - x;
-      *ry = geometry->crop_height - y;
-      break;
-    case 270:
-      *rx = geometry->crop_height - y;
-      *ry = x;
-      break;
-    default:
-      *rx = x;
-      *ry = y;
-      break;
-    }
+  gboolean sideways = rotation == 90 || rotation == 270;
+  double from_top;
+
+  signet_pdf_point_rotate (x, geometry->crop_height - y, geometry->crop_width, geometry->crop_height,
+                           rotation, rx, &from_top);
+  *ry = (sideways ? geometry->crop_width : geometry->crop_height) - from_top;
 }
 
 /* Page coordinates of a rectangle given by two opposite corners in the

@@ -69,12 +69,6 @@ open_request_free (OpenRequest *request)
   g_free (request);
 }
 
-static gboolean
-rotation_is_valid (int rotation)
-{
-  return rotation == 0 || rotation == 90 || rotation == 180 || rotation == 270;
-}
-
 /* The PDF specification lets the header start anywhere in the first
  * kilobyte, and poppler is that lenient too. */
 static gboolean
@@ -182,6 +176,9 @@ render_texture (PopplerPage         *page,
   gsize size;
   int stride;
   gboolean sideways = request->rotation == 90 || request->rotation == 270;
+  double unturned_width, unturned_height;
+  double origin_x, origin_y, across_x, across_y, down_x, down_y;
+  cairo_matrix_t turn;
 
   stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, request->width);
   size = (gsize) stride * request->height;
@@ -202,26 +199,20 @@ render_texture (PopplerPage         *page,
 
   cr = cairo_create (surface);
 
-  switch (request->rotation)
-    {
-    case 90:
-      cairo_translate (cr, request->width, 0);
-      break;
-    case 180:
-      cairo_translate (cr, request->width, request->height);
-      break;
-    case 270:
-      cairo_translate (cr, 0, request->height);
-      break;
-    default:
-      break;
-    }
-  cairo_rotate (cr, request->rotation * G_PI / 180.0);
+  /* The page unturned is this many pixels; the turn is the one the view
+   * and the annotations use, read off where it takes the origin and the
+   * two unit steps. */
+  unturned_width = sideways ? request->height : request->width;
+  unturned_height = sideways ? request->width : request->height;
+  signet_pdf_point_rotate (0, 0, unturned_width, unturned_height, request->rotation, &origin_x, &origin_y);
+  signet_pdf_point_rotate (1, 0, unturned_width, unturned_height, request->rotation, &across_x, &across_y);
+  signet_pdf_point_rotate (0, 1, unturned_width, unturned_height, request->rotation, &down_x, &down_y);
+  cairo_matrix_init (&turn, across_x - origin_x, across_y - origin_y,
+                     down_x - origin_x, down_y - origin_y, origin_x, origin_y);
+  cairo_transform (cr, &turn);
   /* Scale to the rounded pixel size rather than by the bare factor, so the
    * page fills the texture to its last row and column. */
-  cairo_scale (cr,
-               (sideways ? request->height : request->width) / request->page_width,
-               (sideways ? request->width : request->height) / request->page_height);
+  cairo_scale (cr, unturned_width / request->page_width, unturned_height / request->page_height);
 
   poppler_page_render (page, cr);
 
@@ -542,7 +533,7 @@ signet_pdf_document_get_page_size (SignetPdfDocument *self,
 
   g_return_if_fail (SIGNET_IS_PDF_DOCUMENT (self));
   g_return_if_fail (page < self->n_pages);
-  g_return_if_fail (rotation_is_valid (rotation));
+  g_return_if_fail (signet_pdf_rotation_is_valid (rotation));
 
   size = &self->page_sizes[page];
   sideways = rotation == 90 || rotation == 270;
@@ -566,7 +557,7 @@ signet_pdf_document_get_page_pixel_size (SignetPdfDocument *self,
   g_return_if_fail (SIGNET_IS_PDF_DOCUMENT (self));
   g_return_if_fail (page < self->n_pages);
   g_return_if_fail (scale > 0);
-  g_return_if_fail (rotation_is_valid (rotation));
+  g_return_if_fail (signet_pdf_rotation_is_valid (rotation));
 
   compute_pixel_size (self, page, scale, rotation, &w, &h);
 
@@ -592,7 +583,7 @@ signet_pdf_document_render_page_async (SignetPdfDocument   *self,
   g_return_if_fail (SIGNET_IS_PDF_DOCUMENT (self));
   g_return_if_fail (page < self->n_pages);
   g_return_if_fail (scale > 0);
-  g_return_if_fail (rotation_is_valid (rotation));
+  g_return_if_fail (signet_pdf_rotation_is_valid (rotation));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);

@@ -8,12 +8,6 @@
 
 G_DEFINE_BOXED_TYPE (SignetPdfRect, signet_pdf_rect, signet_pdf_rect_copy, signet_pdf_rect_free)
 
-static gboolean
-rotation_is_valid (int rotation)
-{
-  return rotation == 0 || rotation == 90 || rotation == 180 || rotation == 270;
-}
-
 SignetPdfRect *
 signet_pdf_rect_copy (const SignetPdfRect *rect)
 {
@@ -28,6 +22,45 @@ signet_pdf_rect_free (SignetPdfRect *rect)
   g_free (rect);
 }
 
+gboolean
+signet_pdf_rotation_is_valid (int rotation)
+{
+  return rotation == 0 || rotation == 90 || rotation == 180 || rotation == 270;
+}
+
+void
+signet_pdf_point_rotate (double  x,
+                         double  y,
+                         double  width,
+                         double  height,
+                         int     rotation,
+                         double *rotated_x,
+                         double *rotated_y)
+{
+  g_return_if_fail (signet_pdf_rotation_is_valid (rotation));
+  g_return_if_fail (rotated_x != NULL && rotated_y != NULL);
+
+  switch (rotation)
+    {
+    case 90:
+      *rotated_x = height - y;
+      *rotated_y = x;
+      break;
+    case 180:
+      *rotated_x = width - x;
+      *rotated_y = height - y;
+      break;
+    case 270:
+      *rotated_x = y;
+      *rotated_y = width - x;
+      break;
+    default:
+      *rotated_x = x;
+      *rotated_y = y;
+      break;
+    }
+}
+
 /* The same mapping the renderer applies with cairo: scale, then turn the
  * page clockwise about its top-left corner and move it back into view. */
 void
@@ -39,39 +72,30 @@ signet_pdf_rect_to_view (const SignetPdfRect *rect,
                          SignetPdfRect       *view_rect)
 {
   double x1, y1, x2, y2;
-  SignetPdfRect out;
+  double rx1, ry1, rx2, ry2;
+  gboolean sideways;
 
   g_return_if_fail (rect != NULL);
   g_return_if_fail (view_rect != NULL);
-  g_return_if_fail (rotation_is_valid (rotation));
+  g_return_if_fail (signet_pdf_rotation_is_valid (rotation));
 
   x1 = rect->x;
   y1 = rect->y;
   x2 = rect->x + rect->width;
   y2 = rect->y + rect->height;
+  sideways = rotation == 90 || rotation == 270;
 
-  switch (rotation)
-    {
-    case 90:
-      out = (SignetPdfRect) { page_height - y2, x1, y2 - y1, x2 - x1 };
-      break;
-    case 180:
-      out = (SignetPdfRect) { page_width - x2, page_height - y2, x2 - x1, y2 - y1 };
-      break;
-    case 270:
-      out = (SignetPdfRect) { y1, page_width - x2, y2 - y1, x2 - x1 };
-      break;
-    default:
-      out = *rect;
-      break;
-    }
+  signet_pdf_point_rotate (x1, y1, page_width, page_height, rotation, &rx1, &ry1);
+  signet_pdf_point_rotate (x2, y2, page_width, page_height, rotation, &rx2, &ry2);
 
-  view_rect->x = out.x * scale;
-  view_rect->y = out.y * scale;
-  view_rect->width = out.width * scale;
-  view_rect->height = out.height * scale;
+  view_rect->x = MIN (rx1, rx2) * scale;
+  view_rect->y = MIN (ry1, ry2) * scale;
+  view_rect->width = (sideways ? y2 - y1 : x2 - x1) * scale;
+  view_rect->height = (sideways ? x2 - x1 : y2 - y1) * scale;
 }
 
+/* The view is the page turned by @rotation: turning it back the rest of
+ * the way round gives the page. */
 void
 signet_pdf_point_from_view (double  view_x,
                             double  view_y,
@@ -82,32 +106,15 @@ signet_pdf_point_from_view (double  view_x,
                             double *page_x,
                             double *page_y)
 {
-  double x, y;
+  gboolean sideways;
 
   g_return_if_fail (scale > 0);
-  g_return_if_fail (rotation_is_valid (rotation));
+  g_return_if_fail (signet_pdf_rotation_is_valid (rotation));
   g_return_if_fail (page_x != NULL && page_y != NULL);
 
-  x = view_x / scale;
-  y = view_y / scale;
-
-  switch (rotation)
-    {
-    case 90:
-      *page_x = y;
-      *page_y = page_height - x;
-      break;
-    case 180:
-      *page_x = page_width - x;
-      *page_y = page_height - y;
-      break;
-    case 270:
-      *page_x = page_width - y;
-      *page_y = x;
-      break;
-    default:
-      *page_x = x;
-      *page_y = y;
-      break;
-    }
+  sideways = rotation == 90 || rotation == 270;
+  signet_pdf_point_rotate (view_x / scale, view_y / scale,
+                           sideways ? page_height : page_width,
+                           sideways ? page_width : page_height,
+                           (360 - rotation) % 360, page_x, page_y);
 }

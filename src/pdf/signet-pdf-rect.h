@@ -25,6 +25,21 @@ GType          signet_pdf_rect_get_type   (void) G_GNUC_CONST;
 SignetPdfRect *signet_pdf_rect_copy       (const SignetPdfRect *rect);
 void           signet_pdf_rect_free       (SignetPdfRect       *rect);
 
+/* TRUE for 0, 90, 180 and 270: the turns a page can take. */
+gboolean       signet_pdf_rotation_is_valid (int                  rotation);
+/* Where the point (@x, @y) of a page @width wide and @height high, origin
+ * at its top left, lies once the page is turned @rotation degrees
+ * clockwise, origin again at the top left of the turned page. Every turn of
+ * a page (rendering, the view, annotations of rotated pages) goes through
+ * this. */
+void           signet_pdf_point_rotate    (double               x,
+                                           double               y,
+                                           double               width,
+                                           double               height,
+                                           int                  rotation,
+                                           double              *rotated_x,
+                                           double              *rotated_y);
+
 /* @page_width and @page_height: the page size in points at view rotation 0. */
 void           signet_pdf_rect_to_view    (const SignetPdfRect *rect,
                                            double               page_width,

@@ -295,6 +295,41 @@ assert_square_in_corner (GdkTexture *texture,
       }
 }
 
+/* A point of a page turned into the view and read back from it is the
+ * same point, for every turn; the view is the page turned clockwise. */
+static void
+test_rotation_round_trip (void)
+{
+  const double width = 612, height = 792, scale = 1.5;
+  const struct { double x, y; } points[] = { { 0, 0 }, { 100, 50 }, { 612, 792 }, { 300.25, 10.5 } };
+  const int rotations[] = { 0, 90, 180, 270 };
+
+  for (guint r = 0; r < G_N_ELEMENTS (rotations); r++)
+    for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+      {
+        SignetPdfRect rect = { points[i].x, points[i].y, 0, 0 };
+        SignetPdfRect view;
+        double x, y;
+
+        signet_pdf_rect_to_view (&rect, width, height, scale, rotations[r], &view);
+        signet_pdf_point_from_view (view.x, view.y, width, height, scale, rotations[r], &x, &y);
+        g_assert_cmpfloat_with_epsilon (x, points[i].x, 1e-9);
+        g_assert_cmpfloat_with_epsilon (y, points[i].y, 1e-9);
+      }
+
+  /* The page's top-left corner goes to the top right when turned a quarter. */
+  {
+    double x, y;
+
+    signet_pdf_point_rotate (0, 0, width, height, 90, &x, &y);
+    g_assert_cmpfloat (x, ==, height);
+    g_assert_cmpfloat (y, ==, 0);
+    signet_pdf_point_rotate (0, 0, width, height, 270, &x, &y);
+    g_assert_cmpfloat (x, ==, 0);
+    g_assert_cmpfloat (y, ==, width);
+  }
+}
+
 static void
 test_view_rotation (void)
 {
@@ -885,6 +920,7 @@ main (int   argc,
   g_test_add_func ("/pdf/document/async-open", test_async_open);
   g_test_add_func ("/pdf/document/metadata", test_metadata);
   g_test_add_func ("/pdf/document/render", test_render);
+  g_test_add_func ("/pdf/document/rotation-round-trip", test_rotation_round_trip);
   g_test_add_func ("/pdf/document/view-rotation", test_view_rotation);
   g_test_add_func ("/pdf/document/page-rotation", test_page_rotation);
   g_test_add_func ("/pdf/document/find", test_find_text);
