@@ -9,14 +9,13 @@
 #include "signet-clients-window-private.h"
 #include "signet-error-dialog.h"
 #include "signet-field-error.h"
+#include "signet-form-row.h"
 #include "signet-tombstone.h"
 #include "signet-undo.h"
 #include "signet-unsaved-dialog.h"
 
 #define RESPONSE_DELETE "delete"
 #define RESPONSE_CLOSE  "close"
-
-#define FIELD_KEY "signet-field"
 
 #define RESPONSE_SHOW_CONTRACTS "show-contracts"
 
@@ -155,7 +154,7 @@ field_edited (SignetClientsWindow *self,
   if (self->loading > 0)
     return;
 
-  clear_field_error (self, GPOINTER_TO_UINT (g_object_get_data (widget, FIELD_KEY)));
+  clear_field_error (self, signet_form_get_field (widget) - FIRST_FIELD);
   update_actions (self);
 }
 
@@ -173,42 +172,19 @@ notes_changed_cb (SignetClientsWindow *self,
   field_edited (self, self->notes_view);
 }
 
-/* Keeps @widget's field, its error label and its name for assistive
- * technology. */
-static void
-register_field (SignetClientsWindow *self,
-                SignetField          field,
-                GtkWidget           *widget,
-                GtkLabel            *error_label)
-{
-  guint index = field - FIRST_FIELD;
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, signet_field_to_label (field),
-                                  -1);
-  self->field_widgets[index] = widget;
-  self->error_labels[index] = error_label;
-  g_object_set_data (G_OBJECT (widget), FIELD_KEY, GUINT_TO_POINTER (index));
-}
-
 /* A row for each field but the notes, each with the (hidden) row of its
  * error under it, and the notes as a text area of their own below. */
 static void
 build_form (SignetClientsWindow *self)
 {
-  GtkWidget *notes_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *error_label = gtk_label_new (NULL);
+  guint notes = SIGNET_FIELD_CLIENT_NOTES - FIRST_FIELD;
 
   for (SignetField field = FIRST_FIELD; field < SIGNET_FIELD_CLIENT_NOTES; field++)
     {
       GtkWidget *row = adw_entry_row_new ();
-      GtkLabel *row_error = NULL;
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), signet_field_to_label (field));
-      adw_preferences_group_add (self->fields_group, row);
-      adw_preferences_group_add (self->fields_group, signet_field_error_row_new (&row_error));
-      register_field (self, field, row, row_error);
+      signet_form_row_add (self->fields_group, field, row, &self->error_labels[field - FIRST_FIELD]);
+      self->field_widgets[field - FIRST_FIELD] = row;
       self->entries[field - FIRST_FIELD] = GTK_EDITABLE (row);
       g_signal_connect_object (row, "changed", G_CALLBACK (entry_changed_cb), self, G_CONNECT_SWAPPED);
     }
@@ -220,27 +196,9 @@ build_form (SignetClientsWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->entries[SIGNET_FIELD_CLIENT_CODE - FIRST_FIELD]),
                                _("A short unique code, such as the client’s abbreviation"));
 
-  self->notes_view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (self->notes_view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (self->notes_view, FALSE);
-  gtk_text_view_set_top_margin (self->notes_view, 12);
-  gtk_text_view_set_bottom_margin (self->notes_view, 12);
-  gtk_text_view_set_left_margin (self->notes_view, 12);
-  gtk_text_view_set_right_margin (self->notes_view, 12);
-  gtk_widget_set_size_request (GTK_WIDGET (self->notes_view), -1, 96);
-  gtk_widget_add_css_class (GTK_WIDGET (self->notes_view), "card");
-  gtk_box_append (GTK_BOX (notes_box), GTK_WIDGET (self->notes_view));
-
-  gtk_label_set_xalign (GTK_LABEL (error_label), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (error_label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_visible (error_label, FALSE);
-  gtk_widget_add_css_class (error_label, "error");
-  gtk_widget_add_css_class (error_label, "caption");
-  gtk_box_append (GTK_BOX (notes_box), error_label);
-  adw_preferences_group_add (self->notes_group, notes_box);
-
-  register_field (self, SIGNET_FIELD_CLIENT_NOTES, GTK_WIDGET (self->notes_view), GTK_LABEL (error_label));
+  self->notes_view = signet_form_notes_add (self->notes_group, SIGNET_FIELD_CLIENT_NOTES, 96,
+                                            &self->error_labels[notes]);
+  self->field_widgets[notes] = GTK_WIDGET (self->notes_view);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -10,6 +10,7 @@
 #include "signet-contract-page-private.h"
 #include "signet-date.h"
 #include "signet-field-error.h"
+#include "signet-form-row.h"
 #include "signet-money.h"
 
 static void
@@ -34,7 +35,7 @@ static void
 date_changed_cb (SignetContractPage *self,
                  GtkEditable        *editable)
 {
-  SignetField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), FIELD_KEY));
+  SignetField field = signet_form_get_field (GTK_WIDGET (editable));
   g_autofree char *iso = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
@@ -146,24 +147,14 @@ add_group (SignetContractPage *self,
   return ADW_PREFERENCES_GROUP (group);
 }
 
-/* Adds the row of @field to @group, titled and named after the field,
- * with the (hidden) row of its error right under it. */
 static GtkWidget *
 add_row (SignetContractPage  *self,
          AdwPreferencesGroup *group,
          SignetField          field,
          GtkWidget           *row)
 {
-  const char *title = signet_field_to_label (field);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  set_accessible_label (row, title);
-  adw_preferences_group_add (group, row);
-  adw_preferences_group_add (group, signet_field_error_row_new (&self->error_labels[field]));
-
+  signet_form_row_add (group, field, row, &self->error_labels[field]);
   self->field_widgets[field] = row;
-  g_object_set_data (G_OBJECT (row), FIELD_KEY, GUINT_TO_POINTER (field));
 
   return row;
 }
@@ -292,7 +283,7 @@ add_auto_renew_row (SignetContractPage  *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   set_accessible_label (row, title);
   adw_preferences_group_add (group, row);
-  g_object_set_data (G_OBJECT (row), FIELD_KEY, GUINT_TO_POINTER (SIGNET_FIELD_CONTRACT_NOTICE_DAYS));
+  signet_form_set_field (row, SIGNET_FIELD_CONTRACT_NOTICE_DAYS);
   g_signal_connect_object (row, "notify::active", G_CALLBACK (property_changed_cb), self, G_CONNECT_SWAPPED);
   self->auto_renew_row = ADW_SWITCH_ROW (row);
 }
@@ -303,35 +294,10 @@ static void
 add_notes (SignetContractPage  *self,
            AdwPreferencesGroup *group)
 {
-  GtkWidget *view = gtk_text_view_new ();
-  GtkWidget *error_label = gtk_label_new (NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-  self->notes_view = GTK_TEXT_VIEW (view);
-  gtk_text_view_set_wrap_mode (self->notes_view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (self->notes_view, FALSE);
-  gtk_text_view_set_top_margin (self->notes_view, 12);
-  gtk_text_view_set_bottom_margin (self->notes_view, 12);
-  gtk_text_view_set_left_margin (self->notes_view, 12);
-  gtk_text_view_set_right_margin (self->notes_view, 12);
-  gtk_widget_set_size_request (view, -1, 120);
-  gtk_widget_add_css_class (view, "card");
-  gtk_widget_add_css_class (view, "notes");
-  set_accessible_label (view, signet_field_to_label (SIGNET_FIELD_CONTRACT_NOTES));
-  gtk_box_append (GTK_BOX (box), view);
-
-  gtk_label_set_xalign (GTK_LABEL (error_label), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (error_label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_visible (error_label, FALSE);
-  gtk_widget_add_css_class (error_label, "error");
-  gtk_widget_add_css_class (error_label, "caption");
-  gtk_box_append (GTK_BOX (box), error_label);
-  adw_preferences_group_add (group, box);
-
-  self->field_widgets[SIGNET_FIELD_CONTRACT_NOTES] = view;
-  self->error_labels[SIGNET_FIELD_CONTRACT_NOTES] = GTK_LABEL (error_label);
-  g_object_set_data (G_OBJECT (view), FIELD_KEY, GUINT_TO_POINTER (SIGNET_FIELD_CONTRACT_NOTES));
+  self->notes_view = signet_form_notes_add (group, SIGNET_FIELD_CONTRACT_NOTES, 120,
+                                            &self->error_labels[SIGNET_FIELD_CONTRACT_NOTES]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->notes_view), "notes");
+  self->field_widgets[SIGNET_FIELD_CONTRACT_NOTES] = GTK_WIDGET (self->notes_view);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
 }

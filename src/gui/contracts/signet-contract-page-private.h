@@ -8,6 +8,7 @@
 #include "signet-history-section.h"
 #include "signet-contract-page.h"
 #include "signet-date-entry.h"
+#include "signet-form-row.h"
 #include "signet-key-dates-section.h"
 
 G_BEGIN_DECLS
@@ -19,9 +20,6 @@ G_BEGIN_DECLS
 
 /* The contract fields are the SignetField values before the client ones. */
 #define N_CONTRACT_FIELDS SIGNET_FIELD_CLIENT_NAME
-
-/* Object data on each field's widget: the SignetField it edits. */
-#define FIELD_KEY "signet-field"
 
 struct _SignetContractPage
 {

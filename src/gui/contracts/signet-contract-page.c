@@ -81,7 +81,7 @@ _signet_contract_page_field_edited (SignetContractPage *self,
   if (self->loading > 0)
     return;
 
-  clear_field_error (self, GPOINTER_TO_UINT (g_object_get_data (widget, FIELD_KEY)));
+  clear_field_error (self, signet_form_get_field (widget));
   _signet_contract_page_update_dirty (self);
 }
 
