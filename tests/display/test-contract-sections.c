@@ -217,9 +217,10 @@ file_menu_open (Fixture   *f,
          gtk_widget_is_ancestor (popover, GTK_WIDGET (f->attachments));
 }
 
-/* An import writes its records in one batch and the store emits one
- * "reset" for all of them: each section shows what the import wrote to
- * its contract. */
+/* An import's records arrive as one "reset" for all of them (here from a
+ * batch, which the import and the demo write in; the store's watch says
+ * the same of many records written by another connection): each section
+ * shows what was written to its contract. */
 static void
 test_import_reloads_each (Fixture       *f,
                           gconstpointer  data)
