@@ -191,7 +191,7 @@ page_text (guint page)
  * @modified_at): the user's own, or one an import brings. */
 static SignetAnnotation *
 insert_annotation (SignetStore                *self,
-                   const char                 *action,
+                   SignetAuditAction           action,
                    gint64                      version_id,
                    SignetAnnotationKind        kind,
                    guint                       page,
@@ -204,6 +204,7 @@ insert_annotation (SignetStore                *self,
                    const char                 *comment,
                    GError                    **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_auto(Context) context = { 0 };
   g_autoptr(SignetAnnotation) annotation = NULL;
   g_autoptr(GArray) clean = NULL;
@@ -225,18 +226,18 @@ insert_annotation (SignetStore                *self,
                                                   clean->len);
   page_number = page_text (page);
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error))
     return NULL;
 
   if (!lookup_version_context (self, version_id, &context, error))
-    goto failed;
+    return NULL;
 
   stmt = _signet_store_statement (self,
                                   "INSERT INTO annotations (version_id, kind, page, rects, color, author, "
                                   "created_at, modified_at, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                   error);
   if (stmt == NULL)
-    goto failed;
+    return NULL;
 
   sqlite3_bind_int64 (stmt, 1, version_id);
   sqlite3_bind_text (stmt, 2, signet_annotation_kind_to_token (kind), -1, SQLITE_STATIC);
@@ -249,7 +250,7 @@ insert_annotation (SignetStore                *self,
   sqlite3_bind_text (stmt, 9, comment != NULL ? comment : "", -1, SQLITE_STATIC);
   if (!_signet_store_step_done (self, stmt, error) ||
       !(annotation = lookup_annotation (self, sqlite3_last_insert_rowid (self->db), NULL, error)))
-    goto failed;
+    return NULL;
 
   {
     const SignetAttachmentChange changes[] = {
@@ -260,20 +261,13 @@ insert_annotation (SignetStore                *self,
       { "comment", NULL, comment },
     };
 
-    if (!_signet_store_write_attachment_audit (self, action, context.contract_id,
-                                               changes, G_N_ELEMENTS (changes), error) ||
-        !_signet_store_commit_write (self, error))
-      goto failed;
+    if (!_signet_write_scope_audit_files (&scope, action, context.contract_id,
+                                          changes, G_N_ELEMENTS (changes), error) ||
+        !_signet_write_scope_commit (&scope, error))
+      return NULL;
   }
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, context.contract_id, SIGNET_CHANGE_UPDATED,
-                              SIGNET_STORE_CHANGED_ANNOTATIONS);
-
   return g_steal_pointer (&annotation);
-
-failed:
-  _signet_store_rollback_write (self);
-  return NULL;
 }
 
 SignetAnnotation *
@@ -289,7 +283,7 @@ signet_store_add_annotation (SignetStore                *self,
 {
   g_autofree char *now = _signet_store_timestamp_now ();
 
-  return insert_annotation (self, "annotate", version_id, kind, page, rects, n_rects, color,
+  return insert_annotation (self, SIGNET_AUDIT_ACTION_ANNOTATE, version_id, kind, page, rects, n_rects, color,
                             _signet_store_user_display_name (), now, now, comment, error);
 }
 
@@ -317,7 +311,7 @@ signet_store_import_annotation (SignetStore                *self,
       !(modified = _signet_store_clean_timestamp (modified_at, error)))
     return FALSE;
 
-  annotation = insert_annotation (self, "import annotation", version_id, kind, page, rects, n_rects,
+  annotation = insert_annotation (self, SIGNET_AUDIT_ACTION_IMPORT_ANNOTATION, version_id, kind, page, rects, n_rects,
                                   color, author, created, modified, comment, error);
 
   return annotation != NULL;
@@ -330,6 +324,7 @@ signet_store_update_annotation (SignetStore  *self,
                                 const char   *comment,
                                 GError      **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_auto(Context) context = { 0 };
   g_autoptr(SignetAnnotation) old = NULL;
   g_autoptr(SignetAnnotation) annotation = NULL;
@@ -344,29 +339,27 @@ signet_store_update_annotation (SignetStore  *self,
 
   now = _signet_store_timestamp_now ();
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error))
     return NULL;
 
   if (!(old = lookup_annotation (self, annotation_id, &context, error)))
-    goto failed;
+    return NULL;
 
   if (clean_colour == NULL)
     clean_colour = g_strdup (signet_annotation_get_color (old));
   if (comment == NULL)
     comment = signet_annotation_get_comment (old);
 
+  /* Nothing to write (the scope rolls back). */
   if (g_str_equal (clean_colour, signet_annotation_get_color (old)) &&
       g_str_equal (comment, signet_annotation_get_comment (old)))
-    {
-      _signet_store_rollback_write (self);
-      return g_steal_pointer (&old);
-    }
+    return g_steal_pointer (&old);
 
   stmt = _signet_store_statement (self,
                                   "UPDATE annotations SET color = ?, comment = ?, modified_at = ? WHERE id = ?",
                                   error);
   if (stmt == NULL)
-    goto failed;
+    return NULL;
 
   sqlite3_bind_text (stmt, 1, clean_colour, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, comment, -1, SQLITE_STATIC);
@@ -374,7 +367,7 @@ signet_store_update_annotation (SignetStore  *self,
   sqlite3_bind_int64 (stmt, 4, annotation_id);
   if (!_signet_store_step_done (self, stmt, error) ||
       !(annotation = lookup_annotation (self, annotation_id, NULL, error)))
-    goto failed;
+    return NULL;
 
   {
     const SignetAttachmentChange changes[] = {
@@ -383,20 +376,13 @@ signet_store_update_annotation (SignetStore  *self,
       { "comment", signet_annotation_get_comment (old), comment },
     };
 
-    if (!_signet_store_write_attachment_audit (self, "edit annotation", context.contract_id,
-                                               changes, G_N_ELEMENTS (changes), error) ||
-        !_signet_store_commit_write (self, error))
-      goto failed;
+    if (!_signet_write_scope_audit_files (&scope, SIGNET_AUDIT_ACTION_EDIT_ANNOTATION, context.contract_id,
+                                          changes, G_N_ELEMENTS (changes), error) ||
+        !_signet_write_scope_commit (&scope, error))
+      return NULL;
   }
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, context.contract_id, SIGNET_CHANGE_UPDATED,
-                              SIGNET_STORE_CHANGED_ANNOTATIONS);
-
   return g_steal_pointer (&annotation);
-
-failed:
-  _signet_store_rollback_write (self);
-  return NULL;
 }
 
 SignetTombstone *
@@ -404,30 +390,31 @@ _signet_store_delete_annotation (SignetStore  *self,
                                  gint64        annotation_id,
                                  GError      **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_auto(Context) context = { 0 };
   g_autoptr(SignetAnnotation) old = NULL;
   g_autoptr(SignetTombstone) tombstone = NULL;
   g_autofree char *page_number = NULL;
   sqlite3_stmt *stmt;
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error))
     return NULL;
 
   if (!(old = lookup_annotation (self, annotation_id, &context, error)))
-    goto failed;
+    return NULL;
 
   tombstone = _signet_tombstone_new (SIGNET_TOMBSTONE_ANNOTATION, annotation_id, context.contract_id,
                                      context.file_name);
   if (!_signet_store_keep_rows (self, tombstone, "annotations", "id = ?1", annotation_id, error))
-    goto failed;
+    return NULL;
 
   stmt = _signet_store_statement (self, "DELETE FROM annotations WHERE id = ?", error);
   if (stmt == NULL)
-    goto failed;
+    return NULL;
 
   sqlite3_bind_int64 (stmt, 1, annotation_id);
   if (!_signet_store_step_done (self, stmt, error))
-    goto failed;
+    return NULL;
 
   page_number = page_text (signet_annotation_get_page (old));
 
@@ -440,20 +427,13 @@ _signet_store_delete_annotation (SignetStore  *self,
       { "comment", signet_annotation_get_comment (old), NULL },
     };
 
-    if (!_signet_store_write_attachment_audit (self, "delete annotation", context.contract_id,
-                                               changes, G_N_ELEMENTS (changes), error) ||
-        !_signet_store_commit_write (self, error))
-      goto failed;
+    if (!_signet_write_scope_audit_files (&scope, SIGNET_AUDIT_ACTION_DELETE_ANNOTATION, context.contract_id,
+                                          changes, G_N_ELEMENTS (changes), error) ||
+        !_signet_write_scope_commit (&scope, error))
+      return NULL;
   }
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, context.contract_id, SIGNET_CHANGE_UPDATED,
-                              SIGNET_STORE_CHANGED_ANNOTATIONS);
-
   return g_steal_pointer (&tombstone);
-
-failed:
-  _signet_store_rollback_write (self);
-  return NULL;
 }
 
 gboolean
@@ -471,10 +451,11 @@ signet_store_delete_annotation (SignetStore  *self,
 }
 
 gboolean
-_signet_store_restore_annotation (SignetStore      *self,
-                                  SignetTombstone  *tombstone,
-                                  GError          **error)
+_signet_store_restore_annotation (SignetWriteScope  *scope,
+                                  SignetTombstone   *tombstone,
+                                  GError           **error)
 {
+  SignetStore *self = scope->store;
   gint64 annotation_id = signet_tombstone_get_id (tombstone);
   sqlite3_value *version_id = _signet_tombstone_get_value (tombstone, "annotations", "version_id");
   g_auto(Context) context = { 0 };
@@ -521,8 +502,8 @@ _signet_store_restore_annotation (SignetStore      *self,
       { "comment", NULL, signet_annotation_get_comment (annotation) },
     };
 
-    return _signet_store_write_attachment_audit (self, "restore annotation", context.contract_id,
-                                                 changes, G_N_ELEMENTS (changes), error);
+    return _signet_write_scope_audit_files (scope, SIGNET_AUDIT_ACTION_RESTORE_ANNOTATION, context.contract_id,
+                                            changes, G_N_ELEMENTS (changes), error);
   }
 }
 

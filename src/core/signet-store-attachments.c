@@ -511,6 +511,7 @@ signet_store_add_attachment (SignetStore           *self,
                              const char            *description,
                              GError               **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(SignetAttachment) attachment = NULL;
   g_autofree char *name = NULL;
   g_autofree char *type = NULL;
@@ -534,18 +535,18 @@ signet_store_add_attachment (SignetStore           *self,
   note = _signet_strdup_trimmed (description);
   now = _signet_store_timestamp_now ();
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error))
     return NULL;
 
   if (!check_contract_exists (self, contract_id, error) ||
       !store_blob (self, sha256, bytes, error))
-    goto failed;
+    return NULL;
 
   stmt = _signet_store_statement (self,
                                   "INSERT INTO attachments (contract_id, role, description, added_at, added_by) "
                                   "VALUES (?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
-    goto failed;
+    return NULL;
 
   sqlite3_bind_int64 (stmt, 1, contract_id);
   sqlite3_bind_text (stmt, 2, signet_attachment_role_to_token (role), -1, SQLITE_STATIC);
@@ -553,13 +554,13 @@ signet_store_add_attachment (SignetStore           *self,
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, user, -1, SQLITE_STATIC);
   if (!_signet_store_step_done (self, stmt, error))
-    goto failed;
+    return NULL;
 
   attachment_id = sqlite3_last_insert_rowid (self->db);
   if (!insert_version (self, attachment_id, 1, sha256, name, type, g_bytes_get_size (bytes),
                        now, user, error) ||
       !(attachment = lookup_attachment (self, attachment_id, error)))
-    goto failed;
+    return NULL;
 
   {
     const SignetAttachmentChange changes[] = {
@@ -570,20 +571,13 @@ signet_store_add_attachment (SignetStore           *self,
       { "sha256", NULL, sha256 },
     };
 
-    if (!_signet_store_write_attachment_audit (self, "attach", contract_id,
-                                               changes, G_N_ELEMENTS (changes), error) ||
-        !_signet_store_commit_write (self, error))
-      goto failed;
+    if (!_signet_write_scope_audit_files (&scope, SIGNET_AUDIT_ACTION_ATTACH, contract_id,
+                                          changes, G_N_ELEMENTS (changes), error) ||
+        !_signet_write_scope_commit (&scope, error))
+      return NULL;
   }
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED,
-                              SIGNET_STORE_CHANGED_ATTACHMENTS);
-
   return g_steal_pointer (&attachment);
-
-failed:
-  _signet_store_rollback_write (self);
-  return NULL;
 }
 
 SignetAttachment *
@@ -594,6 +588,7 @@ signet_store_replace_attachment (SignetStore  *self,
                                  const char   *content_type,
                                  GError      **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(SignetAttachment) old = NULL;
   g_autoptr(SignetAttachment) attachment = NULL;
   g_autofree char *name = NULL;
@@ -616,18 +611,18 @@ signet_store_replace_attachment (SignetStore  *self,
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   now = _signet_store_timestamp_now ();
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error))
     return NULL;
 
   if (!(old = lookup_attachment (self, attachment_id, error)))
-    goto failed;
+    return NULL;
 
   if (g_str_equal (signet_attachment_get_sha256 (old), sha256))
     {
       g_set_error (error, SIGNET_ATTACHMENT_ERROR, SIGNET_ATTACHMENT_ERROR_UNCHANGED,
                    _("“%s” is the same file as the current version of “%s”, so no version was added."),
                    name, signet_attachment_get_file_name (old));
-      goto failed;
+      return NULL;
     }
 
   contract_id = signet_attachment_get_contract_id (old);
@@ -638,7 +633,7 @@ signet_store_replace_attachment (SignetStore  *self,
       !insert_version (self, attachment_id, signet_attachment_get_version (old) + 1, sha256,
                        name, type, g_bytes_get_size (bytes), now, user, error) ||
       !(attachment = lookup_attachment (self, attachment_id, error)))
-    goto failed;
+    return NULL;
 
   {
     const SignetAttachmentChange changes[] = {
@@ -647,20 +642,13 @@ signet_store_replace_attachment (SignetStore  *self,
       { "sha256", signet_attachment_get_sha256 (old), sha256 },
     };
 
-    if (!_signet_store_write_attachment_audit (self, "replace attachment", contract_id,
-                                               changes, G_N_ELEMENTS (changes), error) ||
-        !_signet_store_commit_write (self, error))
-      goto failed;
+    if (!_signet_write_scope_audit_files (&scope, SIGNET_AUDIT_ACTION_REPLACE_ATTACHMENT, contract_id,
+                                          changes, G_N_ELEMENTS (changes), error) ||
+        !_signet_write_scope_commit (&scope, error))
+      return NULL;
   }
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED,
-                              SIGNET_STORE_CHANGED_ATTACHMENTS);
-
   return g_steal_pointer (&attachment);
-
-failed:
-  _signet_store_rollback_write (self);
-  return NULL;
 }
 
 SignetAttachment *
@@ -670,6 +658,7 @@ signet_store_update_attachment (SignetStore           *self,
                                 const char            *description,
                                 GError               **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(SignetAttachment) old = NULL;
   g_autoptr(SignetAttachment) attachment = NULL;
   g_autofree char *note = NULL;
@@ -685,31 +674,29 @@ signet_store_update_attachment (SignetStore           *self,
   if (note != NULL && *note == '\0')
     g_clear_pointer (&note, g_free);
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error))
     return NULL;
 
   if (!(old = lookup_attachment (self, attachment_id, error)))
-    goto failed;
+    return NULL;
 
   old_role = signet_attachment_role_to_token (signet_attachment_get_role (old));
   new_role = signet_attachment_role_to_token (role);
+  /* Nothing to write (the scope rolls back). */
   if (g_str_equal (old_role, new_role) &&
       g_strcmp0 (signet_attachment_get_description (old), note) == 0)
-    {
-      _signet_store_rollback_write (self);
-      return g_steal_pointer (&old);
-    }
+    return g_steal_pointer (&old);
 
   stmt = _signet_store_statement (self, "UPDATE attachments SET role = ?, description = ? WHERE id = ?", error);
   if (stmt == NULL)
-    goto failed;
+    return NULL;
 
   sqlite3_bind_text (stmt, 1, new_role, -1, SQLITE_STATIC);
   _signet_store_bind_text (stmt, 2, note);
   sqlite3_bind_int64 (stmt, 3, attachment_id);
   if (!_signet_store_step_done (self, stmt, error) ||
       !(attachment = lookup_attachment (self, attachment_id, error)))
-    goto failed;
+    return NULL;
 
   contract_id = signet_attachment_get_contract_id (old);
 
@@ -720,20 +707,13 @@ signet_store_update_attachment (SignetStore           *self,
       { "description", signet_attachment_get_description (old), note },
     };
 
-    if (!_signet_store_write_attachment_audit (self, "update attachment", contract_id,
-                                               changes, G_N_ELEMENTS (changes), error) ||
-        !_signet_store_commit_write (self, error))
-      goto failed;
+    if (!_signet_write_scope_audit_files (&scope, SIGNET_AUDIT_ACTION_UPDATE_ATTACHMENT, contract_id,
+                                          changes, G_N_ELEMENTS (changes), error) ||
+        !_signet_write_scope_commit (&scope, error))
+      return NULL;
   }
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED,
-                              SIGNET_STORE_CHANGED_ATTACHMENTS);
-
   return g_steal_pointer (&attachment);
-
-failed:
-  _signet_store_rollback_write (self);
-  return NULL;
 }
 
 /* The versions' files are kept in the register while the tombstone
@@ -777,17 +757,18 @@ _signet_store_delete_attachment (SignetStore  *self,
     "DELETE FROM attachment_versions WHERE attachment_id = ?1",
     "DELETE FROM attachments WHERE id = ?1",
   };
+  g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(SignetAttachment) old = NULL;
   g_autoptr(SignetTombstone) tombstone = NULL;
   g_autofree char *version = NULL;
   gint64 contract_id;
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error))
     return NULL;
 
   if (!(old = lookup_attachment (self, attachment_id, error)) ||
       !purge_unused_blobs (self, error))
-    goto failed;
+    return NULL;
 
   contract_id = signet_attachment_get_contract_id (old);
   tombstone = _signet_tombstone_new (SIGNET_TOMBSTONE_ATTACHMENT, attachment_id, contract_id,
@@ -800,11 +781,11 @@ _signet_store_delete_attachment (SignetStore  *self,
                                 "version_id IN (SELECT id FROM attachment_versions WHERE attachment_id = ?1) "
                                 "ORDER BY id", attachment_id, error) ||
       !pin_blobs (self, tombstone, attachment_id, error))
-    goto failed;
+    return NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (!run_with_id (self, steps[i], attachment_id, error))
-      goto failed;
+      return NULL;
 
   version = g_strdup_printf ("%u", signet_attachment_get_version (old));
 
@@ -817,20 +798,13 @@ _signet_store_delete_attachment (SignetStore  *self,
       { "sha256", signet_attachment_get_sha256 (old), NULL },
     };
 
-    if (!_signet_store_write_attachment_audit (self, "delete attachment", contract_id,
-                                               changes, G_N_ELEMENTS (changes), error) ||
-        !_signet_store_commit_write (self, error))
-      goto failed;
+    if (!_signet_write_scope_audit_files (&scope, SIGNET_AUDIT_ACTION_DELETE_ATTACHMENT, contract_id,
+                                          changes, G_N_ELEMENTS (changes), error) ||
+        !_signet_write_scope_commit (&scope, error))
+      return NULL;
   }
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED,
-                              SIGNET_STORE_CHANGED_ATTACHMENTS);
-
   return g_steal_pointer (&tombstone);
-
-failed:
-  _signet_store_rollback_write (self);
-  return NULL;
 }
 
 gboolean
@@ -848,10 +822,11 @@ signet_store_delete_attachment (SignetStore  *self,
 }
 
 gboolean
-_signet_store_restore_attachment (SignetStore      *self,
-                                  SignetTombstone  *tombstone,
-                                  GError          **error)
+_signet_store_restore_attachment (SignetWriteScope  *scope,
+                                  SignetTombstone   *tombstone,
+                                  GError           **error)
 {
+  SignetStore *self = scope->store;
   gint64 attachment_id = signet_tombstone_get_id (tombstone);
   gint64 contract_id = signet_tombstone_get_contract_id (tombstone);
   const char *name = signet_tombstone_get_label (tombstone);
@@ -894,8 +869,8 @@ _signet_store_restore_attachment (SignetStore      *self,
       { "sha256", NULL, signet_attachment_get_sha256 (attachment) },
     };
 
-    return _signet_store_write_attachment_audit (self, "restore attachment", contract_id,
-                                                 changes, G_N_ELEMENTS (changes), error);
+    return _signet_write_scope_audit_files (scope, SIGNET_AUDIT_ACTION_RESTORE_ATTACHMENT, contract_id,
+                                            changes, G_N_ELEMENTS (changes), error);
   }
 }
 
@@ -1177,7 +1152,7 @@ signet_store_set_blob_text (SignetStore          *self,
                             const char           *text,
                             GError              **error)
 {
-  g_autoptr(GArray) contract_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(SignetWriteScope) scope = { 0 };
   g_autofree char *folded = NULL;
   sqlite3_stmt *stmt;
   int rc;
@@ -1188,7 +1163,7 @@ signet_store_set_blob_text (SignetStore          *self,
 
   folded = state == SIGNET_BLOB_TEXT_DONE && text != NULL ? fold_text (text) : g_strdup ("");
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error))
     return FALSE;
 
   stmt = _signet_store_statement (self,
@@ -1197,19 +1172,19 @@ signet_store_set_blob_text (SignetStore          *self,
                                   "ON CONFLICT (sha256) DO UPDATE SET state = excluded.state, text = excluded.text",
                                   error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
 
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, state == SIGNET_BLOB_TEXT_DONE ? "done" : "failed", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, folded, -1, SQLITE_STATIC);
   if (!_signet_store_step_done (self, stmt, error))
-    goto failed;
+    return FALSE;
 
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                    _("The file no longer exists; it may have been deleted."));
-      goto failed;
+      return FALSE;
     }
 
   stmt = _signet_store_statement (self,
@@ -1217,36 +1192,23 @@ signet_store_set_blob_text (SignetStore          *self,
                                   "JOIN attachments a ON a.id = v.attachment_id "
                                   "JOIN contracts c ON c.id = a.contract_id WHERE v.sha256 = ?", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
 
+  /* The text is no record of its own and has no audit entry; the
+   * contracts whose files have it are told: a search now finds it. */
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (contract_ids, id);
-    }
+    _signet_write_scope_add_change (&scope, SIGNET_RECORD_CONTRACT, sqlite3_column_int64 (stmt, 0),
+                                    SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ATTACHMENTS);
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
     {
       _signet_store_set_error (self, rc, error);
-      goto failed;
+      return FALSE;
     }
 
-  if (!_signet_store_commit_write (self, error))
-    goto failed;
-
-  for (guint i = 0; i < contract_ids->len; i++)
-    _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT,
-                                g_array_index (contract_ids, gint64, i), SIGNET_CHANGE_UPDATED,
-                                SIGNET_STORE_CHANGED_ATTACHMENTS);
-
-  return TRUE;
-
-failed:
-  _signet_store_rollback_write (self);
-  return FALSE;
+  return _signet_write_scope_commit (&scope, error);
 }
 
 GHashTable *
@@ -1366,6 +1328,7 @@ signet_store_import_attachment_version (SignetStore           *self,
                                         const char            *added_by,
                                         GError               **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_autofree char *name = NULL;
   g_autofree char *type = NULL;
   g_autofree char *sha256 = NULL;
@@ -1390,12 +1353,12 @@ signet_store_import_attachment_version (SignetStore           *self,
   note = _signet_strdup_trimmed (description);
   version_text = g_strdup_printf ("%u", version);
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error))
     return 0;
 
   if (!check_contract_exists (self, contract_id, error) ||
       !store_blob (self, sha256, bytes, error))
-    goto failed;
+    return 0;
 
   if (*attachment_id == 0)
     {
@@ -1403,7 +1366,7 @@ signet_store_import_attachment_version (SignetStore           *self,
                                       "INSERT INTO attachments (contract_id, role, description, added_at, added_by) "
                                       "VALUES (?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
-        goto failed;
+        return 0;
 
       sqlite3_bind_int64 (stmt, 1, contract_id);
       sqlite3_bind_text (stmt, 2, signet_attachment_role_to_token (role), -1, SQLITE_STATIC);
@@ -1411,7 +1374,7 @@ signet_store_import_attachment_version (SignetStore           *self,
       sqlite3_bind_text (stmt, 4, added_time, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, added_by, -1, SQLITE_STATIC);
       if (!_signet_store_step_done (self, stmt, error))
-        goto failed;
+        return 0;
       *attachment_id = sqlite3_last_insert_rowid (self->db);
     }
   else if (version == 1)
@@ -1419,17 +1382,17 @@ signet_store_import_attachment_version (SignetStore           *self,
       /* An attachment was added when its first version was. */
       stmt = _signet_store_statement (self, "UPDATE attachments SET added_at = ?, added_by = ? WHERE id = ?", error);
       if (stmt == NULL)
-        goto failed;
+        return 0;
       sqlite3_bind_text (stmt, 1, added_time, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, added_by, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, *attachment_id);
       if (!_signet_store_step_done (self, stmt, error))
-        goto failed;
+        return 0;
     }
 
   if (!insert_version (self, *attachment_id, version, sha256, name, type, g_bytes_get_size (bytes),
                        added_time, added_by, error))
-    goto failed;
+    return 0;
   version_id = sqlite3_last_insert_rowid (self->db);
 
   {
@@ -1440,20 +1403,13 @@ signet_store_import_attachment_version (SignetStore           *self,
       { "sha256", NULL, sha256 },
     };
 
-    if (!_signet_store_write_attachment_audit (self, "import attachment", contract_id,
-                                               changes, G_N_ELEMENTS (changes), error) ||
-        !_signet_store_commit_write (self, error))
-      goto failed;
+    if (!_signet_write_scope_audit_files (&scope, SIGNET_AUDIT_ACTION_IMPORT_ATTACHMENT, contract_id,
+                                          changes, G_N_ELEMENTS (changes), error) ||
+        !_signet_write_scope_commit (&scope, error))
+      return 0;
   }
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED,
-                              SIGNET_STORE_CHANGED_ATTACHMENTS);
-
   return version_id;
-
-failed:
-  _signet_store_rollback_write (self);
-  return 0;
 }
 
 gboolean

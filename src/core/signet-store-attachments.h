@@ -181,21 +181,13 @@ gboolean          signet_store_set_blob_text           (SignetStore           *s
 
 /* Private to src/core. */
 
-/* An audit entry on the contract with up to five (field, old, new)
- * changes. Unchanged ones are left out, except the first, which names what
- * the entry is about (the file). */
+/* A change an audit entry on a contract lists, named by its own token
+ * (see _signet_write_scope_audit_files()). */
 typedef struct
 {
   const char *field;
   const char *old_value;
   const char *new_value;
 } SignetAttachmentChange;
-
-gboolean          _signet_store_write_attachment_audit (SignetStore           *self,
-                                                        const char            *action,
-                                                        gint64                 contract_id,
-                                                        const SignetAttachmentChange *changes,
-                                                        guint                  n_changes,
-                                                        GError               **error);
 
 G_END_DECLS

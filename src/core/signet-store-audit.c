@@ -210,16 +210,21 @@ audit_time_now (SignetStore *self)
   return self->audit_time;
 }
 
+/* Writes the entry and queues the "changed" it stands for. */
 static gboolean
-insert_audit (SignetStore       *self,
-              const char        *action,
+insert_audit (SignetWriteScope  *scope,
+              SignetAuditAction  action,
               SignetRecordKind   kind,
               gint64             record_id,
               const char        *label,
               GString           *changes,
               GError           **error)
 {
+  SignetStore *self = scope->store;
   sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (scope->open, FALSE);
+  g_return_val_if_fail (action != SIGNET_AUDIT_ACTION_UNKNOWN && action < SIGNET_N_AUDIT_ACTIONS, FALSE);
 
   self->edit_pending = TRUE;
   stmt = _signet_store_statement (self,
@@ -230,7 +235,7 @@ insert_audit (SignetStore       *self,
 
   sqlite3_bind_text (stmt, 1, audit_time_now (self), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, signet_audit_action_to_token (action), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, kind == SIGNET_RECORD_CLIENT ? "client" : "contract", -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, record_id);
   _signet_store_bind_text (stmt, 6, label);
@@ -240,22 +245,23 @@ insert_audit (SignetStore       *self,
     return FALSE;
 
   _signet_store_note_own_audit (self, sqlite3_last_insert_rowid (self->db));
+  _signet_write_scope_add_change (scope, kind, record_id, _signet_audit_action_get_change (action),
+                                  _signet_audit_action_get_detail (action));
 
   return TRUE;
 }
 
-/* Writes one audit row whose changes column holds the changed fields as a
- * JSON array of [field, old, new]. @before or @after is NULL for a creation
- * or a deletion. Must run inside the write's transaction. */
+/* The changes column holds the changed fields as a JSON array of
+ * [field, old, new]. */
 gboolean
-_signet_store_write_audit (SignetStore       *self,
-                           const char        *action,
-                           SignetRecordKind   kind,
-                           gint64             record_id,
-                           const char        *label,
-                           GArray            *before,
-                           GArray            *after,
-                           GError           **error)
+_signet_write_scope_audit (SignetWriteScope   *scope,
+                           SignetAuditAction   action,
+                           SignetRecordKind    kind,
+                           gint64              record_id,
+                           const char         *label,
+                           GArray             *before,
+                           GArray             *after,
+                           GError            **error)
 {
   g_autoptr(GString) changes = g_string_sized_new (512);
   guint n_fields;
@@ -276,20 +282,18 @@ _signet_store_write_audit (SignetStore       *self,
     }
   g_string_append_c (changes, ']');
 
-  return insert_audit (self, action, kind, record_id, label, changes, error);
+  return insert_audit (scope, action, kind, record_id, label, changes, error);
 }
 
-/* The same for changes named by their own tokens (an attachment's file,
- * an annotation's page): unchanged ones are left out, except the first,
- * which names what the entry is about. The label is the contract's number. */
 gboolean
-_signet_store_write_attachment_audit (SignetStore                  *self,
-                                      const char                   *action,
-                                      gint64                        contract_id,
-                                      const SignetAttachmentChange *changes,
-                                      guint                         n_changes,
-                                      GError                      **error)
+_signet_write_scope_audit_files (SignetWriteScope              *scope,
+                                 SignetAuditAction              action,
+                                 gint64                         contract_id,
+                                 const SignetAttachmentChange  *changes,
+                                 guint                          n_changes,
+                                 GError                       **error)
 {
+  SignetStore *self = scope->store;
   g_autoptr(GString) json = g_string_sized_new (256);
   g_autofree char *number = NULL;
   sqlite3_stmt *stmt;
@@ -309,7 +313,7 @@ _signet_store_write_attachment_audit (SignetStore                  *self,
       append_change (json, changes[i].field, changes[i].old_value, changes[i].new_value);
   g_string_append_c (json, ']');
 
-  return insert_audit (self, action, SIGNET_RECORD_CONTRACT, contract_id, number, json, error);
+  return insert_audit (scope, action, SIGNET_RECORD_CONTRACT, contract_id, number, json, error);
 }
 
 void
@@ -320,7 +324,6 @@ signet_audit_entry_free (SignetAuditEntry *entry)
 
   g_free (entry->timestamp);
   g_free (entry->user);
-  g_free (entry->action);
   g_free (entry->record_label);
   g_clear_pointer (&entry->changes, g_ptr_array_unref);
   g_free (entry);
@@ -366,7 +369,7 @@ signet_store_list_audit (SignetStore       *self,
       entry->id = sqlite3_column_int64 (stmt, 0);
       entry->timestamp = _signet_store_dup_text (stmt, 1);
       entry->user = _signet_store_dup_text (stmt, 2);
-      entry->action = _signet_store_dup_text (stmt, 3);
+      entry->action = signet_audit_action_from_token ((const char *) sqlite3_column_text (stmt, 3));
       entry->record_kind = kind;
       entry->record_id = sqlite3_column_int64 (stmt, 4);
       entry->record_label = _signet_store_dup_text (stmt, 5);

@@ -135,6 +135,7 @@ signet_store_add_client (SignetStore   *self,
                          SignetClient  *client,
                          GError       **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(FieldList) after = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
@@ -142,40 +143,34 @@ signet_store_add_client (SignetStore   *self,
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
   g_return_val_if_fail (SIGNET_IS_CLIENT (client), FALSE);
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error))
     return FALSE;
 
   signet_client_set_id (client, 0);
   if (!validate_client (self, client, error))
-    goto failed;
+    return FALSE;
 
   stmt = _signet_store_statement (self,
                                   "INSERT INTO clients (name, code, contact, phone, email, address, notes) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
 
   bind_client (stmt, client);
   if (!_signet_store_step_done (self, stmt, error))
-    goto failed;
+    return FALSE;
 
   id = sqlite3_last_insert_rowid (self->db);
   after = _signet_client_to_fields (client);
-  if (!_signet_store_write_audit (self, "create", SIGNET_RECORD_CLIENT, id,
+  if (!_signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_CREATE, SIGNET_RECORD_CLIENT, id,
                                   signet_client_get_name (client), NULL, after, error) ||
-      !_signet_store_commit_write (self, error))
-    goto failed;
+      !_signet_write_scope_commit (&scope, error))
+    return FALSE;
 
   signet_client_set_id (client, id);
   signet_client_set_version (client, 1);
-  _signet_store_emit_changed (self, SIGNET_RECORD_CLIENT, id, SIGNET_CHANGE_ADDED,
-                              SIGNET_STORE_CHANGED_FIELDS);
 
   return TRUE;
-
-failed:
-  _signet_store_rollback_write (self);
-  return FALSE;
 }
 
 /* The fields a save merges one by one, in the form's order. */
@@ -201,11 +196,12 @@ client_field_equal (SignetClient *a,
  * one version on, and audits what changed; the caller has begun the write
  * and rolls it back on failure. */
 static gboolean
-write_update (SignetStore   *self,
-              SignetClient  *old,
-              SignetClient  *client,
-              GError       **error)
+write_update (SignetWriteScope  *scope,
+              SignetClient      *old,
+              SignetClient      *client,
+              GError           **error)
 {
+  SignetStore *self = scope->store;
   g_autoptr(FieldList) before = NULL;
   g_autoptr(FieldList) after = NULL;
   gint64 id = signet_client_get_id (old);
@@ -228,8 +224,8 @@ write_update (SignetStore   *self,
   before = _signet_client_to_fields (old);
   after = _signet_client_to_fields (client);
 
-  return _signet_store_write_audit (self, "update", SIGNET_RECORD_CLIENT, id,
-                                   signet_client_get_name (client), before, after, error);
+  return _signet_write_scope_audit (scope, SIGNET_AUDIT_ACTION_UPDATE, SIGNET_RECORD_CLIENT, id,
+                                    signet_client_get_name (client), before, after, error);
 }
 
 gboolean
@@ -237,31 +233,21 @@ signet_store_update_client (SignetStore   *self,
                             SignetClient  *client,
                             GError       **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(SignetClient) old = NULL;
-  gint64 id;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
   g_return_val_if_fail (SIGNET_IS_CLIENT (client), FALSE);
 
-  id = signet_client_get_id (client);
-
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error) ||
+      !(old = signet_store_get_client (self, signet_client_get_id (client), error)) ||
+      !write_update (&scope, old, client, error) ||
+      !_signet_write_scope_commit (&scope, error))
     return FALSE;
 
-  if (!(old = signet_store_get_client (self, id, error)) ||
-      !write_update (self, old, client, error) ||
-      !_signet_store_commit_write (self, error))
-    goto failed;
-
   signet_client_set_version (client, signet_client_get_version (old) + 1);
-  _signet_store_emit_changed (self, SIGNET_RECORD_CLIENT, id, SIGNET_CHANGE_UPDATED,
-                              SIGNET_STORE_CHANGED_FIELDS);
 
   return TRUE;
-
-failed:
-  _signet_store_rollback_write (self);
-  return FALSE;
 }
 
 gboolean
@@ -270,6 +256,7 @@ signet_store_save_client (SignetStore   *self,
                           SignetClient  *edited,
                           GError       **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(SignetClient) current = NULL;
   g_autoptr(SignetClient) merged = NULL;
   gboolean changed = FALSE;
@@ -282,11 +269,9 @@ signet_store_save_client (SignetStore   *self,
 
   id = signet_client_get_id (base);
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error) ||
+      !(current = signet_store_get_client (self, id, error)))
     return FALSE;
-
-  if (!(current = signet_store_get_client (self, id, error)))
-    goto failed;
 
   if (signet_client_get_version (current) != signet_client_get_version (base))
     {
@@ -294,7 +279,7 @@ signet_store_save_client (SignetStore   *self,
                    _("The client “%s” was changed elsewhere after you opened it. Nothing was saved; "
                      "review the changes and save again."),
                    signet_client_get_name (current));
-      goto failed;
+      return FALSE;
     }
 
   merged = signet_client_copy (current);
@@ -305,25 +290,13 @@ signet_store_save_client (SignetStore   *self,
         changed |= !client_field_equal (merged, current, client_fields[i]);
       }
 
-  /* The user's edits are what is stored already: nothing to write. */
+  /* The user's edits are what is stored already: nothing to write (the
+   * scope rolls back). */
   if (!changed)
-    {
-      _signet_store_rollback_write (self);
-      return TRUE;
-    }
+    return TRUE;
 
-  if (!write_update (self, current, merged, error) ||
-      !_signet_store_commit_write (self, error))
-    goto failed;
-
-  _signet_store_emit_changed (self, SIGNET_RECORD_CLIENT, id, SIGNET_CHANGE_UPDATED,
-                              SIGNET_STORE_CHANGED_FIELDS);
-
-  return TRUE;
-
-failed:
-  _signet_store_rollback_write (self);
-  return FALSE;
+  return write_update (&scope, current, merged, error) &&
+         _signet_write_scope_commit (&scope, error);
 }
 
 GArray *
@@ -388,17 +361,16 @@ _signet_store_delete_client (SignetStore  *self,
                              gint64        id,
                              GError      **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(SignetClient) old = NULL;
   g_autoptr(FieldList) before = NULL;
   g_autoptr(SignetTombstone) tombstone = NULL;
   sqlite3_stmt *stmt;
   guint n_contracts;
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error) ||
+      !(old = signet_store_get_client (self, id, error)))
     return NULL;
-
-  if (!(old = signet_store_get_client (self, id, error)))
-    goto failed;
 
   n_contracts = signet_store_count_client_contracts (self, id);
   if (n_contracts > 0)
@@ -411,33 +383,26 @@ _signet_store_delete_client (SignetStore  *self,
                                 "another client before deleting this client.",
                                 n_contracts),
                    signet_client_get_name (old), n_contracts);
-      goto failed;
+      return NULL;
     }
 
   tombstone = _signet_tombstone_new (SIGNET_TOMBSTONE_CLIENT, id, 0, signet_client_get_name (old));
   if (!_signet_store_keep_rows (self, tombstone, "clients", "id = ?1", id, error))
-    goto failed;
+    return NULL;
 
   stmt = _signet_store_statement (self, "DELETE FROM clients WHERE id = ?", error);
   if (stmt == NULL)
-    goto failed;
+    return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
   before = _signet_client_to_fields (old);
   if (!_signet_store_step_done (self, stmt, error) ||
-      !_signet_store_write_audit (self, "delete", SIGNET_RECORD_CLIENT, id,
+      !_signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_DELETE, SIGNET_RECORD_CLIENT, id,
                                   signet_client_get_name (old), before, NULL, error) ||
-      !_signet_store_commit_write (self, error))
-    goto failed;
-
-  _signet_store_emit_changed (self, SIGNET_RECORD_CLIENT, id, SIGNET_CHANGE_REMOVED,
-                              SIGNET_STORE_CHANGED_FIELDS);
+      !_signet_write_scope_commit (&scope, error))
+    return NULL;
 
   return g_steal_pointer (&tombstone);
-
-failed:
-  _signet_store_rollback_write (self);
-  return NULL;
 }
 
 gboolean
@@ -455,10 +420,11 @@ signet_store_delete_client (SignetStore  *self,
 }
 
 gboolean
-_signet_store_restore_client (SignetStore      *self,
-                              SignetTombstone  *tombstone,
-                              GError          **error)
+_signet_store_restore_client (SignetWriteScope  *scope,
+                              SignetTombstone   *tombstone,
+                              GError           **error)
 {
+  SignetStore *self = scope->store;
   gint64 id = signet_tombstone_get_id (tombstone);
   const char *name = signet_tombstone_get_label (tombstone);
   sqlite3_value *code = _signet_tombstone_get_value (tombstone, "clients", "code");
@@ -489,7 +455,8 @@ _signet_store_restore_client (SignetStore      *self,
 
   after = _signet_client_to_fields (restored);
 
-  return _signet_store_write_audit (self, "restore", SIGNET_RECORD_CLIENT, id, name, NULL, after, error);
+  return _signet_write_scope_audit (scope, SIGNET_AUDIT_ACTION_RESTORE, SIGNET_RECORD_CLIENT, id, name, NULL, after,
+                                    error);
 }
 
 SignetClient *

@@ -318,20 +318,19 @@ insert_contract (SignetStore     *self,
                  SignetContract  *contract,
                  GError         **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(FieldList) after = NULL;
   g_autofree char *uuid = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error) ||
+      !validate_contract_fields (contract, error))
     return FALSE;
-
-  if (!validate_contract_fields (contract, error))
-    goto failed;
 
   /* An imported contract keeps the UUID it had, if it can. */
   if (!(uuid = _signet_store_claim_uuid (self, "contracts", signet_contract_get_uuid (contract), error)))
-    goto failed;
+    return FALSE;
 
   stmt = _signet_store_statement (self,
                                   "INSERT INTO contracts (number, title, client_id, contract_type, owner, "
@@ -341,7 +340,7 @@ insert_contract (SignetStore     *self,
                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?19, "
                                   SEARCH_COLUMNS_OF_BOUND_CONTRACT ")", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
 
   bind_contract (stmt, contract);
   /* SQLite gives it a new id, one never given before (AUTOINCREMENT). */
@@ -349,7 +348,7 @@ insert_contract (SignetStore     *self,
   sqlite3_bind_text (stmt, 19, uuid, -1, SQLITE_STATIC);
 
   if (!step_insert (self, stmt, contract, error))
-    goto failed;
+    return FALSE;
 
   /* Its client's name, as a read gives it. */
   client_exists (self, contract);
@@ -359,23 +358,17 @@ insert_contract (SignetStore     *self,
   _signet_store_note_batch_insert (self);
   after = _signet_contract_to_fields (contract);
   if (!_signet_store_events_refresh_contract (self, id, error) ||
-      !_signet_store_write_audit (self, "create", SIGNET_RECORD_CONTRACT, id,
+      !_signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_CREATE, SIGNET_RECORD_CONTRACT, id,
                                   signet_contract_get_number (contract), NULL, after, error) ||
-      !_signet_store_commit_write (self, error))
-    goto failed;
+      !_signet_write_scope_commit (&scope, error))
+    return FALSE;
 
   signet_contract_set_id (contract, id);
   /* The column's default. */
   signet_contract_set_version (contract, 1);
   signet_contract_set_uuid (contract, uuid);
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_ADDED,
-                              SIGNET_STORE_CHANGED_FIELDS);
 
   return TRUE;
-
-failed:
-  _signet_store_rollback_write (self);
-  return FALSE;
 }
 
 gboolean
@@ -395,11 +388,12 @@ signet_store_add_contract (SignetStore     *self,
  * transaction, one version on, and audits what changed; the caller has
  * begun the write and rolls it back on failure. */
 static gboolean
-write_update (SignetStore     *self,
-              SignetContract  *old,
-              SignetContract  *contract,
-              GError         **error)
+write_update (SignetWriteScope  *scope,
+              SignetContract    *old,
+              SignetContract    *contract,
+              GError           **error)
 {
+  SignetStore *self = scope->store;
   g_autoptr(FieldList) before = NULL;
   g_autoptr(FieldList) after = NULL;
   gint64 id = signet_contract_get_id (old);
@@ -426,7 +420,7 @@ write_update (SignetStore     *self,
   after = _signet_contract_to_fields (contract);
 
   return _signet_store_events_refresh_contract (self, id, error) &&
-         _signet_store_write_audit (self, "update", SIGNET_RECORD_CONTRACT, id,
+         _signet_write_scope_audit (scope, SIGNET_AUDIT_ACTION_UPDATE, SIGNET_RECORD_CONTRACT, id,
                                     signet_contract_get_number (contract), before, after, error);
 }
 
@@ -435,31 +429,21 @@ signet_store_update_contract (SignetStore     *self,
                               SignetContract  *contract,
                               GError         **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(SignetContract) old = NULL;
-  gint64 id;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
   g_return_val_if_fail (SIGNET_IS_CONTRACT (contract), FALSE);
 
-  id = signet_contract_get_id (contract);
-
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error) ||
+      !(old = signet_store_get_contract (self, signet_contract_get_id (contract), error)) ||
+      !write_update (&scope, old, contract, error) ||
+      !_signet_write_scope_commit (&scope, error))
     return FALSE;
 
-  if (!(old = signet_store_get_contract (self, id, error)) ||
-      !write_update (self, old, contract, error) ||
-      !_signet_store_commit_write (self, error))
-    goto failed;
-
   signet_contract_set_version (contract, signet_contract_get_version (old) + 1);
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_UPDATED,
-                              SIGNET_STORE_CHANGED_FIELDS);
 
   return TRUE;
-
-failed:
-  _signet_store_rollback_write (self);
-  return FALSE;
 }
 
 gboolean
@@ -468,6 +452,7 @@ signet_store_save_contract (SignetStore     *self,
                             SignetContract  *edited,
                             GError         **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(SignetContract) current = NULL;
   g_autoptr(SignetContract) merged = NULL;
   gint64 id;
@@ -479,11 +464,9 @@ signet_store_save_contract (SignetStore     *self,
 
   id = signet_contract_get_id (base);
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error) ||
+      !(current = signet_store_get_contract (self, id, error)))
     return FALSE;
-
-  if (!(current = signet_store_get_contract (self, id, error)))
-    goto failed;
 
   if (signet_contract_get_version (current) != signet_contract_get_version (base))
     {
@@ -491,7 +474,7 @@ signet_store_save_contract (SignetStore     *self,
                    _("The contract %s was changed elsewhere after you opened it. Nothing was saved; "
                      "review the changes and save again."),
                    signet_contract_get_number (current));
-      goto failed;
+      return FALSE;
     }
 
   merged = signet_contract_copy (current);
@@ -499,25 +482,13 @@ signet_store_save_contract (SignetStore     *self,
     if (!signet_contract_field_equal (edited, base, contract_fields[i]))
       signet_contract_copy_field (merged, edited, contract_fields[i]);
 
-  /* The user's edits are what is stored already: nothing to write. */
+  /* The user's edits are what is stored already: nothing to write (the
+   * scope rolls back). */
   if (signet_contract_equal (merged, current))
-    {
-      _signet_store_rollback_write (self);
-      return TRUE;
-    }
+    return TRUE;
 
-  if (!write_update (self, current, merged, error) ||
-      !_signet_store_commit_write (self, error))
-    goto failed;
-
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_UPDATED,
-                              SIGNET_STORE_CHANGED_FIELDS);
-
-  return TRUE;
-
-failed:
-  _signet_store_rollback_write (self);
-  return FALSE;
+  return write_update (&scope, current, merged, error) &&
+         _signet_write_scope_commit (&scope, error);
 }
 
 GArray *
@@ -564,21 +535,20 @@ _signet_store_delete_contract (SignetStore  *self,
                                gint64        id,
                                GError      **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(SignetContract) old = NULL;
   g_autoptr(SignetClient) client = NULL;
   g_autoptr(FieldList) before = NULL;
   g_autoptr(SignetTombstone) tombstone = NULL;
   sqlite3_stmt *stmt;
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error) ||
+      !(old = signet_store_get_contract (self, id, error)))
     return NULL;
-
-  if (!(old = signet_store_get_contract (self, id, error)))
-    goto failed;
 
   tombstone = _signet_tombstone_new (SIGNET_TOMBSTONE_CONTRACT, id, id, signet_contract_get_number (old));
   if (!_signet_store_keep_rows (self, tombstone, "contracts", "id = ?1", id, error))
-    goto failed;
+    return NULL;
 
   /* A client's id may be given out again: the restore checks the code. */
   client = _signet_store_lookup_client (self, "id", signet_contract_get_client_id (old), NULL, NULL);
@@ -587,25 +557,18 @@ _signet_store_delete_contract (SignetStore  *self,
 
   stmt = _signet_store_statement (self, "DELETE FROM contracts WHERE id = ?", error);
   if (stmt == NULL)
-    goto failed;
+    return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
   before = _signet_contract_to_fields (old);
   if (!_signet_store_step_done (self, stmt, error) ||
       !_signet_store_events_refresh_contract (self, id, error) ||
-      !_signet_store_write_audit (self, "delete", SIGNET_RECORD_CONTRACT, id,
+      !_signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_DELETE, SIGNET_RECORD_CONTRACT, id,
                                   signet_contract_get_number (old), before, NULL, error) ||
-      !_signet_store_commit_write (self, error))
-    goto failed;
-
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, id, SIGNET_CHANGE_REMOVED,
-                              SIGNET_STORE_CHANGED_FIELDS);
+      !_signet_write_scope_commit (&scope, error))
+    return NULL;
 
   return g_steal_pointer (&tombstone);
-
-failed:
-  _signet_store_rollback_write (self);
-  return NULL;
 }
 
 gboolean
@@ -652,10 +615,11 @@ contract_row_exists (SignetStore  *self,
 }
 
 gboolean
-_signet_store_restore_contract (SignetStore      *self,
-                                SignetTombstone  *tombstone,
-                                GError          **error)
+_signet_store_restore_contract (SignetWriteScope  *scope,
+                                SignetTombstone   *tombstone,
+                                GError           **error)
 {
+  SignetStore *self = scope->store;
   gint64 id = signet_tombstone_get_id (tombstone);
   const char *number = signet_tombstone_get_label (tombstone);
   sqlite3_value *client_id = _signet_tombstone_get_value (tombstone, "contracts", "client_id");
@@ -708,7 +672,8 @@ _signet_store_restore_contract (SignetStore      *self,
   after = _signet_contract_to_fields (restored);
 
   return _signet_store_events_refresh_contract (self, id, error) &&
-         _signet_store_write_audit (self, "restore", SIGNET_RECORD_CONTRACT, id, number, NULL, after, error);
+         _signet_write_scope_audit (scope, SIGNET_AUDIT_ACTION_RESTORE, SIGNET_RECORD_CONTRACT, id, number,
+                                    NULL, after, error);
 }
 
 /* A contract without its client cannot be shown, saved or exported as

@@ -519,6 +519,7 @@ ensure_events (SignetStore                 *self,
                const SignetReviewIntervals *intervals,
                GError                     **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_auto(AsOf) stored = { NULL };
   g_auto(AsOf) wanted = { NULL };
   g_autoptr(GError) local_error = NULL;
@@ -544,7 +545,7 @@ ensure_events (SignetStore                 *self,
   if (found && g_str_equal (stored.date, wanted.date) && intervals_equal (&stored.intervals, &wanted.intervals))
     return TRUE;
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error))
     return FALSE;
 
   /* In the transaction: the copy and the contracts it is brought up to
@@ -569,7 +570,7 @@ ensure_events (SignetStore                 *self,
            !move_as_of (self, stored.date, &wanted, &local_error))
     goto failed;
 
-  if (!_signet_store_commit_write (self, &local_error))
+  if (!_signet_write_scope_commit (&scope, &local_error))
     goto failed;
 
   if (signet_store_is_read_only (self))
@@ -578,7 +579,7 @@ ensure_events (SignetStore                 *self,
   return TRUE;
 
 failed:
-  _signet_store_rollback_write (self);
+  /* The scope rolls the write back. */
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
@@ -655,27 +656,20 @@ gboolean
 signet_store_rebuild_events (SignetStore  *self,
                              GError      **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_auto(AsOf) as_of = { NULL };
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error))
     return FALSE;
 
   current_as_of (self, &as_of);
   g_clear_pointer (&as_of.date, g_free);
   as_of.date = signet_store_dup_today (self);
 
-  if (!rebuild_all (self, &as_of, &local_error) ||
-      !_signet_store_commit_write (self, &local_error))
-    {
-      _signet_store_rollback_write (self);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return rebuild_all (self, &as_of, error) &&
+         _signet_write_scope_commit (&scope, error);
 }
 
 /* An event from a row of EVENT_COLUMNS. */

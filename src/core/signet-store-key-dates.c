@@ -220,10 +220,11 @@ static gboolean
 write_key_date (SignetStore        *self,
                 SignetUserKeyDate  *before,
                 SignetUserKeyDate  *after,
-                const char         *action,
+                SignetAuditAction   action,
                 SignetTombstone    *tombstone,
                 GError            **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(FieldList) before_fields = NULL;
   g_autoptr(FieldList) after_fields = NULL;
   g_autofree char *number = NULL;
@@ -236,7 +237,7 @@ write_key_date (SignetStore        *self,
   if (after != NULL && !validate_key_date (after, error))
     return FALSE;
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error))
     return FALSE;
 
   if (!(number = lookup_contract_number (self, contract_id, error)))
@@ -295,21 +296,18 @@ write_key_date (SignetStore        *self,
   after_fields = after != NULL ? key_date_to_fields (after) : NULL;
   /* An added date adds one event: an import of thousands of them to one
    * contract no longer derives the contract again for each. */
-  if (!_signet_store_write_audit (self, action, SIGNET_RECORD_CONTRACT, contract_id, number,
+  if (!_signet_write_scope_audit (&scope, action, SIGNET_RECORD_CONTRACT, contract_id, number,
                                   before_fields, after_fields, error) ||
       !(before == NULL
         ? _signet_store_events_add_key_date (self, contract_id, after->id, error)
         : _signet_store_events_refresh_contract (self, contract_id, error)) ||
-      !_signet_store_commit_write (self, error))
+      !_signet_write_scope_commit (&scope, error))
     goto failed;
-
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED,
-                              SIGNET_STORE_CHANGED_KEY_DATES);
 
   return TRUE;
 
 failed:
-  _signet_store_rollback_write (self);
+  /* The caller's key date as it was; the scope rolls the write back. */
   if (before == NULL && after != NULL)
     after->id = 0;
   if (added_uuid)
@@ -330,7 +328,7 @@ signet_store_add_key_date (SignetStore        *self,
 
   key_date->id = 0;
 
-  return write_key_date (self, NULL, key_date, "add-key-date", NULL, error);
+  return write_key_date (self, NULL, key_date, SIGNET_AUDIT_ACTION_ADD_KEY_DATE, NULL, error);
 }
 
 gboolean
@@ -350,7 +348,7 @@ signet_store_update_key_date (SignetStore              *self,
   after = signet_user_key_date_copy (key_date);
   after->contract_id = before->contract_id;
 
-  return write_key_date (self, before, after, "update-key-date", NULL, error);
+  return write_key_date (self, before, after, SIGNET_AUDIT_ACTION_UPDATE_KEY_DATE, NULL, error);
 }
 
 SignetTombstone *
@@ -365,7 +363,7 @@ _signet_store_delete_key_date (SignetStore  *self,
     return NULL;
 
   tombstone = _signet_tombstone_new (SIGNET_TOMBSTONE_KEY_DATE, id, before->contract_id, before->title);
-  if (!write_key_date (self, before, NULL, "delete-key-date", tombstone, error))
+  if (!write_key_date (self, before, NULL, SIGNET_AUDIT_ACTION_DELETE_KEY_DATE, tombstone, error))
     return NULL;
 
   return g_steal_pointer (&tombstone);
@@ -386,10 +384,11 @@ signet_store_delete_key_date (SignetStore  *self,
 }
 
 gboolean
-_signet_store_restore_key_date (SignetStore      *self,
-                                SignetTombstone  *tombstone,
-                                GError          **error)
+_signet_store_restore_key_date (SignetWriteScope  *scope,
+                                SignetTombstone   *tombstone,
+                                GError           **error)
 {
+  SignetStore *self = scope->store;
   gint64 id = signet_tombstone_get_id (tombstone);
   gint64 contract_id = signet_tombstone_get_contract_id (tombstone);
   const char *title = signet_tombstone_get_label (tombstone);
@@ -425,8 +424,8 @@ _signet_store_restore_key_date (SignetStore      *self,
 
   after = key_date_to_fields (restored);
 
-  return _signet_store_write_audit (self, "restore-key-date", SIGNET_RECORD_CONTRACT, contract_id, number,
-                                    NULL, after, error) &&
+  return _signet_write_scope_audit (scope, SIGNET_AUDIT_ACTION_RESTORE_KEY_DATE, SIGNET_RECORD_CONTRACT,
+                                    contract_id, number, NULL, after, error) &&
          _signet_store_events_add_key_date (self, contract_id, id, error);
 }
 
@@ -509,6 +508,7 @@ signet_store_record_review (SignetStore  *self,
                             gint64       *id,
                             GError      **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(FieldList) fields = NULL;
   g_autofree char *number = NULL;
   g_autofree char *today = NULL;
@@ -532,17 +532,17 @@ signet_store_record_review (SignetStore  *self,
 
   who = _signet_is_blank (reviewer) ? g_strdup (g_get_user_name ()) : _signet_strdup_trimmed (reviewer);
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error))
     return FALSE;
 
   if (!(number = lookup_contract_number (self, contract_id, error)))
-    goto failed;
+    return FALSE;
 
   stmt = _signet_store_statement (self,
                                   "INSERT INTO reviews (contract_id, date, reviewer, note, uuid) VALUES (?, ?, ?, ?, ?)",
                                   error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, contract_id);
   sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
@@ -550,7 +550,7 @@ signet_store_record_review (SignetStore  *self,
   _signet_store_bind_text (stmt, 4, note);
   sqlite3_bind_text (stmt, 5, uuid, -1, SQLITE_STATIC);
   if (!_signet_store_step_done (self, stmt, error))
-    goto failed;
+    return FALSE;
 
   new_id = sqlite3_last_insert_rowid (self->db);
 
@@ -558,23 +558,16 @@ signet_store_record_review (SignetStore  *self,
   append_field (fields, SIGNET_FIELD_REVIEW_DATE, g_strdup (date));
   append_field (fields, SIGNET_FIELD_REVIEW_REVIEWER, g_strdup (who));
   append_field (fields, SIGNET_FIELD_REVIEW_NOTE, g_strdup (note));
-  if (!_signet_store_write_audit (self, "record-review", SIGNET_RECORD_CONTRACT, contract_id, number,
-                                  NULL, fields, error) ||
+  if (!_signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_RECORD_REVIEW, SIGNET_RECORD_CONTRACT,
+                                  contract_id, number, NULL, fields, error) ||
       !_signet_store_events_refresh_contract (self, contract_id, error) ||
-      !_signet_store_commit_write (self, error))
-    goto failed;
+      !_signet_write_scope_commit (&scope, error))
+    return FALSE;
 
   if (id != NULL)
     *id = new_id;
 
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED,
-                              SIGNET_STORE_CHANGED_KEY_DATES);
-
   return TRUE;
-
-failed:
-  _signet_store_rollback_write (self);
-  return FALSE;
 }
 
 GPtrArray *
@@ -758,6 +751,7 @@ signet_store_set_reminder_settings (SignetStore                   *self,
                                     const SignetReminderSettings  *settings,
                                     GError                       **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(SignetReminderSettings) old = NULL;
   g_autoptr(SignetReminderSettings) new = NULL;
   g_autoptr(FieldList) before = NULL;
@@ -796,12 +790,12 @@ signet_store_set_reminder_settings (SignetStore                   *self,
                                           SIGNET_REMINDER_MAX_LEAD_DAYS);
     }
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error))
     return FALSE;
 
   if (!(number = lookup_contract_number (self, contract_id, error)) ||
       !(old = signet_store_get_reminder_settings (self, contract_id, error)))
-    goto failed;
+    return FALSE;
 
   if (all_default)
     stmt = _signet_store_statement (self, "DELETE FROM reminder_settings WHERE contract_id = ?", error);
@@ -811,7 +805,7 @@ signet_store_set_reminder_settings (SignetStore                   *self,
                                     "(contract_id, end_leads, notice_leads, review_leads) VALUES (?, ?, ?, ?)",
                                     error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, contract_id);
   for (guint i = 0; !all_default && i < G_N_ELEMENTS (lead_kinds); i++)
@@ -828,19 +822,12 @@ signet_store_set_reminder_settings (SignetStore                   *self,
   before = settings_to_fields (old);
   after = settings_to_fields (new);
   if (!_signet_store_step_done (self, stmt, error) ||
-      !_signet_store_write_audit (self, "set-reminders", SIGNET_RECORD_CONTRACT, contract_id, number,
-                                  before, after, error) ||
-      !_signet_store_commit_write (self, error))
-    goto failed;
-
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED,
-                              SIGNET_STORE_CHANGED_KEY_DATES);
+      !_signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_SET_REMINDERS, SIGNET_RECORD_CONTRACT,
+                                  contract_id, number, before, after, error) ||
+      !_signet_write_scope_commit (&scope, error))
+    return FALSE;
 
   return TRUE;
-
-failed:
-  _signet_store_rollback_write (self);
-  return FALSE;
 }
 
 /* Acknowledgements */
@@ -865,6 +852,7 @@ signet_store_acknowledge_reminder (SignetStore        *self,
                                    guint               lead_days,
                                    GError            **error)
 {
+  g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(FieldList) fields = NULL;
   g_autofree char *number = NULL;
   sqlite3_stmt *stmt;
@@ -875,18 +863,18 @@ signet_store_acknowledge_reminder (SignetStore        *self,
   g_return_val_if_fail (signet_date_is_valid (event_date), FALSE);
   g_return_val_if_fail (lead_days <= SIGNET_REMINDER_MAX_LEAD_DAYS, FALSE);
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error))
     return FALSE;
 
   if (!(number = lookup_contract_number (self, contract_id, error)))
-    goto failed;
+    return FALSE;
 
   stmt = _signet_store_statement (self,
                                   "INSERT OR IGNORE INTO reminder_acks "
                                   "(contract_id, kind, event_date, lead_days, acknowledged_at, acknowledged_by) "
                                   "VALUES (?, ?, ?, ?, strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'), ?)", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, contract_id);
   sqlite3_bind_text (stmt, 2, signet_key_date_kind_to_token (kind), -1, SQLITE_STATIC);
@@ -894,29 +882,22 @@ signet_store_acknowledge_reminder (SignetStore        *self,
   sqlite3_bind_int (stmt, 4, lead_days);
   sqlite3_bind_text (stmt, 5, g_get_user_name (), -1, SQLITE_STATIC);
   if (!_signet_store_step_done (self, stmt, error))
-    goto failed;
+    return FALSE;
 
   /* Acknowledged before: nothing to record. */
   if (sqlite3_changes (self->db) == 0)
-    return _signet_store_commit_write (self, error);
+    return _signet_write_scope_commit (&scope, error);
 
   fields = new_field_list ();
   append_field (fields, SIGNET_FIELD_KEY_DATE_KIND, g_strdup (signet_key_date_kind_to_token (kind)));
   append_field (fields, SIGNET_FIELD_KEY_DATE_DATE, g_strdup (event_date));
   append_field (fields, SIGNET_FIELD_REMINDER_LEAD_DAYS, g_strdup_printf ("%u", lead_days));
-  if (!_signet_store_write_audit (self, "acknowledge-reminder", SIGNET_RECORD_CONTRACT, contract_id, number,
-                                  NULL, fields, error) ||
-      !_signet_store_commit_write (self, error))
-    goto failed;
-
-  _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, contract_id, SIGNET_CHANGE_UPDATED,
-                              SIGNET_STORE_CHANGED_KEY_DATES);
+  if (!_signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_ACKNOWLEDGE_REMINDER, SIGNET_RECORD_CONTRACT,
+                                  contract_id, number, NULL, fields, error) ||
+      !_signet_write_scope_commit (&scope, error))
+    return FALSE;
 
   return TRUE;
-
-failed:
-  _signet_store_rollback_write (self);
-  return FALSE;
 }
 
 GPtrArray *

@@ -3,7 +3,9 @@
 
 #include <sqlite3.h>
 
+#include "signet-audit-action.h"
 #include "signet-store.h"
+#include "signet-store-attachments.h"
 
 G_BEGIN_DECLS
 
@@ -241,16 +243,89 @@ void          _signet_store_own_writes_ended     (SignetStore      *self,
 FieldList    *_signet_contract_to_fields         (SignetContract   *contract);
 FieldList    *_signet_client_to_fields           (SignetClient     *client);
 void          _signet_field_list_free            (FieldList        *list);
-/* Writes one audit row and a row per changed field; @before or @after is
- * NULL for a creation or a deletion. Runs inside the write's transaction. */
-gboolean      _signet_store_write_audit          (SignetStore      *self,
-                                                  const char       *action,
+
+/* One write to the register: every public function that writes is one,
+ * and its steps are the same each time. In signet-store-write-scope.c:
+ *
+ *   g_auto(SignetWriteScope) scope = { 0 };
+ *
+ *   if (!_signet_write_scope_begin (&scope, self, error))
+ *     return FALSE;
+ *   ... the write's statements; on failure: return FALSE ...
+ *   if (!_signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_UPDATE, ...))
+ *     return FALSE;
+ *   return _signet_write_scope_commit (&scope, error);
+ *
+ * Begin takes the write lock (inside a batch, nothing: the batch holds
+ * it). Each audit entry written through the scope queues the "changed" it
+ * stands for, derived from its action (signet-audit-action.c) as the
+ * watch of other connections derives it from the same entry, so that a
+ * window sees the same signal for a write of its own and one made
+ * elsewhere. Commit commits, then emits what was queued, once each, in
+ * order (inside a batch: one "reset" when the batch commits). A scope
+ * that goes out of scope not committed rolls the write back (inside a
+ * batch: marks the batch failed when the write had changed rows). */
+typedef struct
+{
+  SignetRecordKind  kind;
+  gint64            id;
+  SignetChangeKind  change;
+  const char       *detail;
+} SignetWriteChange;
+
+typedef struct
+{
+  SignetStore       *store;
+  gboolean           open;        /* begun, neither committed nor rolled back */
+  /* The changes to announce: the newest inline (most writes have one),
+   * those before it in @earlier. */
+  guint              n_changes;
+  SignetWriteChange  newest;
+  GArray            *earlier;
+} SignetWriteScope;
+
+gboolean      _signet_write_scope_begin          (SignetWriteScope *scope,
+                                                  SignetStore      *store,
+                                                  GError          **error);
+/* Writes one audit row whose changes column lists the fields that differ
+ * between @before and @after (either NULL for a creation or a deletion),
+ * and queues its change. */
+gboolean      _signet_write_scope_audit          (SignetWriteScope *scope,
+                                                  SignetAuditAction action,
                                                   SignetRecordKind  kind,
                                                   gint64            record_id,
                                                   const char       *label,
                                                   FieldList        *before,
                                                   FieldList        *after,
                                                   GError          **error);
+/* The same on a contract for changes named by their own tokens (an
+ * attachment's file, an annotation's page): unchanged ones are left out,
+ * except the first, which names what the entry is about. The label is
+ * the contract's number. */
+gboolean      _signet_write_scope_audit_files    (SignetWriteScope *scope,
+                                                  SignetAuditAction action,
+                                                  gint64            contract_id,
+                                                  const SignetAttachmentChange *changes,
+                                                  guint             n_changes,
+                                                  GError          **error);
+/* Queues a change that has no audit entry of its own (a file's text
+ * read); one equal to the change queued last is not queued again. */
+void          _signet_write_scope_add_change     (SignetWriteScope *scope,
+                                                  SignetRecordKind  kind,
+                                                  gint64            id,
+                                                  SignetChangeKind  change,
+                                                  const char       *detail);
+/* Commits and emits the queued changes; FALSE, rolled back, when the
+ * commit fails. */
+gboolean      _signet_write_scope_commit         (SignetWriteScope *scope,
+                                                  GError          **error);
+/* Rolls back a scope not committed; g_auto(SignetWriteScope) calls it. */
+void          _signet_write_scope_clear          (SignetWriteScope *scope);
+
+/* What "changed" says of a record an entry with @action was written for
+ * (see signet-audit-action.c). */
+SignetChangeKind _signet_audit_action_get_change (SignetAuditAction action);
+const char      *_signet_audit_action_get_detail (SignetAuditAction action);
 
 /* See signet-store-locks.c: before the first connection, SQLite's locks
  * are kept by open file description, so that no other close() drops them. */
@@ -261,5 +336,6 @@ gboolean      _signet_store_check_not_companion  (const char       *path,
                                                   GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FieldList, _signet_field_list_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SignetWriteScope, _signet_write_scope_clear)
 
 G_END_DECLS

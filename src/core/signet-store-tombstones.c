@@ -179,57 +179,39 @@ signet_store_restore (SignetStore      *self,
                       SignetTombstone  *tombstone,
                       GError          **error)
 {
-  SignetTombstoneKind kind;
+  g_auto(SignetWriteScope) scope = { 0 };
   gboolean restored = FALSE;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
   g_return_val_if_fail (SIGNET_IS_TOMBSTONE (tombstone), FALSE);
 
-  if (!_signet_store_begin_write (self, error))
+  if (!_signet_write_scope_begin (&scope, self, error))
     return FALSE;
 
-  kind = signet_tombstone_get_kind (tombstone);
-  switch (kind)
+  /* Each writes its "restore" audit entry, which tells the views: the
+   * contract or client added, or the contract of the rest updated. */
+  switch (signet_tombstone_get_kind (tombstone))
     {
     case SIGNET_TOMBSTONE_CONTRACT:
-      restored = _signet_store_restore_contract (self, tombstone, error);
+      restored = _signet_store_restore_contract (&scope, tombstone, error);
       break;
     case SIGNET_TOMBSTONE_CLIENT:
-      restored = _signet_store_restore_client (self, tombstone, error);
+      restored = _signet_store_restore_client (&scope, tombstone, error);
       break;
     case SIGNET_TOMBSTONE_ATTACHMENT:
-      restored = _signet_store_restore_attachment (self, tombstone, error);
+      restored = _signet_store_restore_attachment (&scope, tombstone, error);
       break;
     case SIGNET_TOMBSTONE_KEY_DATE:
-      restored = _signet_store_restore_key_date (self, tombstone, error);
+      restored = _signet_store_restore_key_date (&scope, tombstone, error);
       break;
     case SIGNET_TOMBSTONE_ANNOTATION:
-      restored = _signet_store_restore_annotation (self, tombstone, error);
+      restored = _signet_store_restore_annotation (&scope, tombstone, error);
       break;
     default:
       g_assert_not_reached ();
     }
 
-  if (!restored || !_signet_store_commit_write (self, error))
-    {
-      _signet_store_rollback_write (self);
-      return FALSE;
-    }
-
-  if (kind == SIGNET_TOMBSTONE_CONTRACT)
-    _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, signet_tombstone_get_id (tombstone),
-                                SIGNET_CHANGE_ADDED, SIGNET_STORE_CHANGED_FIELDS);
-  else if (kind == SIGNET_TOMBSTONE_CLIENT)
-    _signet_store_emit_changed (self, SIGNET_RECORD_CLIENT, signet_tombstone_get_id (tombstone),
-                                SIGNET_CHANGE_ADDED, SIGNET_STORE_CHANGED_FIELDS);
-  else
-    _signet_store_emit_changed (self, SIGNET_RECORD_CONTRACT, signet_tombstone_get_contract_id (tombstone),
-                                SIGNET_CHANGE_UPDATED,
-                                kind == SIGNET_TOMBSTONE_ATTACHMENT ? SIGNET_STORE_CHANGED_ATTACHMENTS
-                                : kind == SIGNET_TOMBSTONE_KEY_DATE ? SIGNET_STORE_CHANGED_KEY_DATES
-                                : SIGNET_STORE_CHANGED_ANNOTATIONS);
-
-  return TRUE;
+  return restored && _signet_write_scope_commit (&scope, error);
 }
 
 guint64

@@ -4,8 +4,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "signet-store-private.h"
 
 /* Writes made through other connections: the app's own import thread, a
@@ -83,42 +81,6 @@ drop_seen_ranges (SignetStore *self)
   g_array_set_size (self->own_audit_ranges, kept);
 }
 
-static SignetChangeKind
-change_of_action (const char *action)
-{
-  if (g_str_equal (action, "create") || g_str_equal (action, "restore"))
-    return SIGNET_CHANGE_ADDED;
-  if (g_str_equal (action, "delete"))
-    return SIGNET_CHANGE_REMOVED;
-
-  /* Key dates, reviews, attachments and annotations are written as
-   * changes of their contract. */
-  return SIGNET_CHANGE_UPDATED;
-}
-
-/* The part of the record an entry changed, as "changed" details it. */
-static const char *
-detail_of_action (const char *action)
-{
-  if (strstr (action, "attach") != NULL)
-    return SIGNET_STORE_CHANGED_ATTACHMENTS;
-  if (strstr (action, "annotat") != NULL)
-    return SIGNET_STORE_CHANGED_ANNOTATIONS;
-  if (strstr (action, "key-date") != NULL || strstr (action, "review") != NULL ||
-      strstr (action, "reminder") != NULL)
-    return SIGNET_STORE_CHANGED_KEY_DATES;
-
-  return SIGNET_STORE_CHANGED_FIELDS;
-}
-
-typedef struct
-{
-  SignetRecordKind kind;
-  gint64           id;
-  SignetChangeKind change;
-  const char      *detail;
-} Change;
-
 /* The entries after the last one seen, others' only, in the order they
  * were written, into @changes; *@too_many when there are more than
  * MAX_PRECISE_CHANGES of them; *@newest the newest entry either way. */
@@ -145,7 +107,8 @@ read_new_entries (SignetStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      Change change;
+      SignetAuditAction action;
+      SignetWriteChange change;
 
       *newest = id;
       if (is_own_entry (self, id))
@@ -154,13 +117,17 @@ read_new_entries (SignetStore  *self,
       change.kind = g_str_equal ((const char *) sqlite3_column_text (stmt, 2), "client")
                     ? SIGNET_RECORD_CLIENT : SIGNET_RECORD_CONTRACT;
       change.id = sqlite3_column_int64 (stmt, 3);
-      change.change = change_of_action ((const char *) sqlite3_column_text (stmt, 1));
-      change.detail = detail_of_action ((const char *) sqlite3_column_text (stmt, 1));
+      /* Key dates, reviews, attachments and annotations are written as
+       * changes of their contract; an action of a newer Signet, as a
+       * change of the record's fields. */
+      action = signet_audit_action_from_token ((const char *) sqlite3_column_text (stmt, 1));
+      change.change = _signet_audit_action_get_change (action);
+      change.detail = _signet_audit_action_get_detail (action);
 
       /* A record written several times over is one change to show. */
       if (changes->len > 0)
         {
-          const Change *last = &g_array_index (changes, Change, changes->len - 1);
+          const SignetWriteChange *last = &g_array_index (changes, SignetWriteChange, changes->len - 1);
 
           if (last->kind == change.kind && last->id == change.id && last->change == change.change &&
               last->detail == change.detail)
@@ -279,7 +246,7 @@ gboolean
 signet_store_check_external_changes (SignetStore  *self,
                                      GError      **error)
 {
-  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (SignetWriteChange));
   gboolean too_many;
   gint64 version;
   gint64 newest;
@@ -314,7 +281,7 @@ signet_store_check_external_changes (SignetStore  *self,
 
   for (guint i = 0; i < changes->len; i++)
     {
-      const Change *change = &g_array_index (changes, Change, i);
+      const SignetWriteChange *change = &g_array_index (changes, SignetWriteChange, i);
 
       _signet_store_emit_changed (self, change->kind, change->id, change->change, change->detail);
     }

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "signet-audit-action.h"
 #include "signet-client.h"
 #include "signet-contract.h"
 
@@ -65,7 +66,7 @@ typedef struct
   gint64            id;
   char             *timestamp;    /* ISO 8601, UTC */
   char             *user;         /* the OS user */
-  char             *action;       /* "create", "update", "delete", "restore" */
+  SignetAuditAction action;       /* what was done; UNKNOWN for a newer Signet's entry */
   SignetRecordKind  record_kind;
   gint64            record_id;
   char             *record_label; /* contract number or client name */

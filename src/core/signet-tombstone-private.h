@@ -3,7 +3,7 @@
 
 #include <sqlite3.h>
 
-#include "signet-store.h"
+#include "signet-store-private.h"
 #include "signet-tombstone.h"
 
 G_BEGIN_DECLS
@@ -57,7 +57,7 @@ void             _signet_tombstone_pin_blobs      (SignetTombstone      *self,
 
 /* The store's side, each in the file of its kind of record. A delete runs
  * in its own transaction and returns what it removed (NULL and @error when
- * nothing was deleted); a restore runs inside the transaction that
+ * nothing was deleted); a restore runs inside the write @scope that
  * signet_store_restore() begins, checks that the rows can go back as they
  * were (with a message saying why not), puts them back with
  * _signet_store_insert_kept_rows() and writes its audit entry. */
@@ -76,19 +76,19 @@ SignetTombstone *_signet_store_delete_attachment  (SignetStore          *self,
 SignetTombstone *_signet_store_delete_annotation  (SignetStore          *self,
                                                    gint64                id,
                                                    GError              **error);
-gboolean         _signet_store_restore_contract   (SignetStore          *self,
+gboolean         _signet_store_restore_contract   (SignetWriteScope     *scope,
                                                    SignetTombstone      *tombstone,
                                                    GError              **error);
-gboolean         _signet_store_restore_client     (SignetStore          *self,
+gboolean         _signet_store_restore_client     (SignetWriteScope     *scope,
                                                    SignetTombstone      *tombstone,
                                                    GError              **error);
-gboolean         _signet_store_restore_key_date   (SignetStore          *self,
+gboolean         _signet_store_restore_key_date   (SignetWriteScope     *scope,
                                                    SignetTombstone      *tombstone,
                                                    GError              **error);
-gboolean         _signet_store_restore_attachment (SignetStore          *self,
+gboolean         _signet_store_restore_attachment (SignetWriteScope     *scope,
                                                    SignetTombstone      *tombstone,
                                                    GError              **error);
-gboolean         _signet_store_restore_annotation (SignetStore          *self,
+gboolean         _signet_store_restore_annotation (SignetWriteScope     *scope,
                                                    SignetTombstone      *tombstone,
                                                    GError              **error);
 

@@ -245,7 +245,7 @@ test_reload_title (Fixture       *f,
   /* The user is recorded for the Owner alone. */
   audit = signet_store_list_audit (f->other, SIGNET_RECORD_CONTRACT, signet_contract_get_id (f->contract), NULL);
   entry = g_ptr_array_index (audit, 0);
-  g_assert_cmpstr (entry->action, ==, "update");
+  g_assert_cmpstr (signet_audit_action_to_token (entry->action), ==, "update");
   g_assert_cmpuint (entry->changes->len, ==, 1);
   g_assert_cmpstr (((SignetAuditChange *) g_ptr_array_index (entry->changes, 0))->field, ==, "owner");
 }

@@ -78,7 +78,8 @@ expected_stamp (SignetStore *store,
     {
       SignetAuditEntry *entry = g_ptr_array_index (entries, i);
 
-      if (g_str_equal (entry->action, "acknowledge-reminder") || g_str_equal (entry->action, "set-reminders"))
+      if (entry->action == SIGNET_AUDIT_ACTION_ACKNOWLEDGE_REMINDER ||
+          entry->action == SIGNET_AUDIT_ACTION_SET_REMINDERS)
         continue;
 
       /* "2026-11-27T10:11:12.345Z" -> "20261127T101112Z" */

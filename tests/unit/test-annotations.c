@@ -292,9 +292,12 @@ test_update (Fixture       *f,
   /* annotate, edit, edit; the no-change save logged nothing. */
   audit = signet_store_list_audit (f->base.store, SIGNET_RECORD_CONTRACT, f->contract_id, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (((SignetAuditEntry *) g_ptr_array_index (audit, 0))->action, ==, "edit annotation");
-  g_assert_cmpstr (((SignetAuditEntry *) g_ptr_array_index (audit, 1))->action, ==, "edit annotation");
-  g_assert_cmpstr (((SignetAuditEntry *) g_ptr_array_index (audit, 2))->action, ==, "annotate");
+  g_assert_cmpstr (signet_audit_action_to_token (((SignetAuditEntry *) g_ptr_array_index (audit, 0))->action),
+                   ==, "edit annotation");
+  g_assert_cmpstr (signet_audit_action_to_token (((SignetAuditEntry *) g_ptr_array_index (audit, 1))->action),
+                   ==, "edit annotation");
+  g_assert_cmpstr (signet_audit_action_to_token (((SignetAuditEntry *) g_ptr_array_index (audit, 2))->action),
+                   ==, "annotate");
 
   entry = g_ptr_array_index (audit, 1);
   g_assert_cmpuint (entry->changes->len, ==, 2);
@@ -355,8 +358,10 @@ test_delete_restore (Fixture       *f,
 
   audit = signet_store_list_audit (f->base.store, SIGNET_RECORD_CONTRACT, f->contract_id, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (((SignetAuditEntry *) g_ptr_array_index (audit, 0))->action, ==, "restore annotation");
-  g_assert_cmpstr (((SignetAuditEntry *) g_ptr_array_index (audit, 1))->action, ==, "delete annotation");
+  g_assert_cmpstr (signet_audit_action_to_token (((SignetAuditEntry *) g_ptr_array_index (audit, 0))->action),
+                   ==, "restore annotation");
+  g_assert_cmpstr (signet_audit_action_to_token (((SignetAuditEntry *) g_ptr_array_index (audit, 1))->action),
+                   ==, "delete annotation");
 }
 
 static void

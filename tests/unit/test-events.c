@@ -270,7 +270,7 @@ test_user_key_dates (Fixture       *f,
   g_assert_cmpint (signet_event_get_contract_id (event), ==, id);
 
   entry = newest_audit (f, id, &changes);
-  g_assert_cmpstr (entry->action, ==, "add-key-date");
+  g_assert_cmpstr (signet_audit_action_to_token (entry->action), ==, "add-key-date");
   g_assert_cmpstr (entry->record_label, ==, "HT-2026-0001");
   g_assert_cmpstr (changes, ==,
                    "key-date-kind:->milestone|key-date:->2026-09-30|key-date-title:->Go-live|"
@@ -289,7 +289,7 @@ test_user_key_dates (Fixture       *f,
   moved = list (f, "2026-09-01", "2026-10-31");
   g_assert_cmpstr (moved, ==, "2026-10-15 payment HT-2026-0001 First payment|");
   entry = newest_audit (f, id, &changes);
-  g_assert_cmpstr (entry->action, ==, "update-key-date");
+  g_assert_cmpstr (signet_audit_action_to_token (entry->action), ==, "update-key-date");
   g_assert_cmpstr (changes, ==,
                    "key-date-kind:milestone>payment|key-date:2026-09-30>2026-10-15|"
                    "key-date-title:Go-live>First payment|");
@@ -351,7 +351,7 @@ test_user_key_dates (Fixture       *f,
   g_clear_pointer (&entry, signet_audit_entry_free);
   g_clear_pointer (&changes, g_free);
   entry = newest_audit (f, id, &changes);
-  g_assert_cmpstr (entry->action, ==, "delete-key-date");
+  g_assert_cmpstr (signet_audit_action_to_token (entry->action), ==, "delete-key-date");
   g_assert_cmpstr (changes, ==,
                    "key-date-kind:payment>-|key-date:2026-10-15>-|key-date-title:First payment>-|"
                    "key-date-note:Phase 1 acceptance>-|");
@@ -734,7 +734,7 @@ test_reminder_settings (Fixture       *f,
   text = describe_settings (read);
   g_assert_cmpstr (text, ==, "end=30 7 notice=default review=default");
   entry = newest_audit (f, id, &changes);
-  g_assert_cmpstr (entry->action, ==, "set-reminders");
+  g_assert_cmpstr (signet_audit_action_to_token (entry->action), ==, "set-reminders");
   g_assert_cmpstr (changes, ==, "end-reminders:->30 7|");
 
   /* No reminders at all is not the defaults. */
@@ -794,7 +794,7 @@ test_acknowledgements (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (f->n_changed, ==, 1);
   entry = newest_audit (f, id, &changes);
-  g_assert_cmpstr (entry->action, ==, "acknowledge-reminder");
+  g_assert_cmpstr (signet_audit_action_to_token (entry->action), ==, "acknowledge-reminder");
   g_assert_cmpstr (changes, ==, "key-date-kind:->review|key-date:->2026-06-01|reminder-lead-days:->14|");
 
   /* Again: nothing new. */

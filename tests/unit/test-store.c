@@ -381,7 +381,7 @@ test_audit (Fixture       *f,
   g_assert_cmpuint (entries->len, ==, 2);
 
   entry = g_ptr_array_index (entries, 0);
-  g_assert_cmpstr (entry->action, ==, "update");
+  g_assert_cmpstr (signet_audit_action_to_token (entry->action), ==, "update");
   g_assert_cmpstr (entry->user, ==, g_get_user_name ());
   g_assert_cmpstr (entry->record_label, ==, "HT-2026-0001");
   g_assert_true (g_str_has_suffix (entry->timestamp, "Z"));
@@ -396,7 +396,7 @@ test_audit (Fixture       *f,
   g_assert_cmpstr (change->new_value, ==, "500.00");
 
   entry = g_ptr_array_index (entries, 1);
-  g_assert_cmpstr (entry->action, ==, "create");
+  g_assert_cmpstr (signet_audit_action_to_token (entry->action), ==, "create");
   g_assert_cmpuint (entry->changes->len, >=, 6);
 }
 

@@ -145,7 +145,8 @@ newest_action (StoreFixture     *f,
 
   g_assert_nonnull (audit);
   g_assert_cmpuint (audit->len, >, 0);
-  g_strlcpy (action, ((SignetAuditEntry *) g_ptr_array_index (audit, 0))->action, sizeof action);
+  g_strlcpy (action, signet_audit_action_to_token (((SignetAuditEntry *) g_ptr_array_index (audit, 0))->action),
+             sizeof action);
 
   return action;
 }

@@ -120,7 +120,7 @@ assert_last_audit (SignetStore      *store,
   SignetAuditEntry *entry = g_ptr_array_index (entries, 0);
   SignetAuditChange *change;
 
-  g_assert_cmpstr (entry->action, ==, "update");
+  g_assert_cmpstr (signet_audit_action_to_token (entry->action), ==, "update");
   g_assert_cmpstr (entry->user, ==, g_get_user_name ());
   g_assert_cmpuint (entry->changes->len, ==, 1);
   change = g_ptr_array_index (entry->changes, 0);

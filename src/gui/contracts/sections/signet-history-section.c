@@ -34,42 +34,6 @@ struct _SignetHistorySection
 
 G_DEFINE_FINAL_TYPE (SignetHistorySection, signet_history_section, SIGNET_TYPE_CONTRACT_SECTION)
 
-/* What an audit entry's action says, as a heading. Actions the store does
- * not write (yet) read as a change. */
-static const char *
-action_to_label (const char *action)
-{
-  static const struct { const char *action; const char *label; } labels[] = {
-    { "create",               N_("Created") },
-    { "update",               N_("Changed") },
-    { "delete",               N_("Deleted") },
-    { "restore",              N_("Restored") },
-    { "attach",               N_("File attached") },
-    { "import attachment",    N_("File imported") },
-    { "replace attachment",   N_("New version of a file") },
-    { "update attachment",    N_("File details changed") },
-    { "delete attachment",    N_("File deleted") },
-    { "restore attachment",   N_("File restored") },
-    { "annotate",             N_("Annotation added") },
-    { "edit annotation",      N_("Annotation changed") },
-    { "delete annotation",    N_("Annotation deleted") },
-    { "restore annotation",   N_("Annotation restored") },
-    { "add-key-date",         N_("Key date added") },
-    { "update-key-date",      N_("Key date changed") },
-    { "delete-key-date",      N_("Key date deleted") },
-    { "restore-key-date",     N_("Key date restored") },
-    { "record-review",        N_("Review recorded") },
-    { "set-reminders",        N_("Reminders changed") },
-    { "acknowledge-reminder", N_("Reminder dismissed") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (action, labels[i].action) == 0)
-      return _(labels[i].label);
-
-  return _("Changed");
-}
-
 /* The name of a changed field, or NULL for one not worth showing (a
  * checksum) or not known. */
 static const char *
@@ -190,22 +154,6 @@ entry_currency (const SignetAuditEntry *entry,
   return NULL;
 }
 
-/* Whether the entry changed a record that was there before and stays: a
- * field it lists without an old or a new value was empty then. */
-static gboolean
-entry_is_change (const SignetAuditEntry *entry)
-{
-  static const char * const changes[] = {
-    "update", "update attachment", "edit annotation", "update-key-date", "set-reminders",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
-    if (g_strcmp0 (entry->action, changes[i]) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
 /* A row shows a few lines of a value; the notes of a contract can hold a
  * mebibyte, and laying out all of it for a subtitle held the window up for
  * minutes. The start of the value says which change it was. */
@@ -243,7 +191,9 @@ change_to_text (SignetHistorySection    *self,
   g_autofree char *new_text = shorten (value_to_text (self, change->field, change->new_value,
                                                       entry_currency (entry, FALSE)));
 
-  if (entry_is_change (entry))
+  /* A change of something that stays: a field without an old or a new
+   * value was empty then. */
+  if (signet_audit_action_is_change (entry->action))
     {
       if (old_text == NULL)
         old_text = g_strdup ("");
@@ -295,7 +245,7 @@ entry_row (SignetHistorySection   *self,
   /* Translators: who made a change, and when: "zhangwei · 27 Nov 2026 14:05". */
   subtitle = g_strdup_printf (_("%s · %s"), entry->user, when);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), action_to_label (entry->action));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), signet_audit_action_to_label (entry->action));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
 
   for (guint i = 0; entry->changes != NULL && i < entry->changes->len; i++)

@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "signet-audit-action.h"
+#include "signet-store-private.h"
+
+/* Every action once: the token the audit table stores, the History's
+ * label, and what "changed" says of a record the action was written for,
+ * by this store or (read back from the log) by another connection. The
+ * labels are here rather than in the History section so that a test
+ * without a display can check that every action has one. */
+static const struct
+{
+  const char       *token;
+  const char       *label;
+  gboolean          is_change;
+  SignetChangeKind  change;
+  const char       *detail;
+} actions[SIGNET_N_AUDIT_ACTIONS] = {
+  [SIGNET_AUDIT_ACTION_UNKNOWN] =
+    { NULL,                   N_("Changed"),               FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS },
+  [SIGNET_AUDIT_ACTION_CREATE] =
+    { "create",               N_("Created"),               FALSE, SIGNET_CHANGE_ADDED,   SIGNET_STORE_CHANGED_FIELDS },
+  [SIGNET_AUDIT_ACTION_UPDATE] =
+    { "update",               N_("Changed"),               TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS },
+  [SIGNET_AUDIT_ACTION_DELETE] =
+    { "delete",               N_("Deleted"),               FALSE, SIGNET_CHANGE_REMOVED, SIGNET_STORE_CHANGED_FIELDS },
+  [SIGNET_AUDIT_ACTION_RESTORE] =
+    { "restore",              N_("Restored"),              FALSE, SIGNET_CHANGE_ADDED,   SIGNET_STORE_CHANGED_FIELDS },
+  [SIGNET_AUDIT_ACTION_ATTACH] =
+    { "attach",               N_("File attached"),         FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ATTACHMENTS },
+  [SIGNET_AUDIT_ACTION_IMPORT_ATTACHMENT] =
+    { "import attachment",    N_("File imported"),         FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ATTACHMENTS },
+  [SIGNET_AUDIT_ACTION_REPLACE_ATTACHMENT] =
+    { "replace attachment",   N_("New version of a file"), FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ATTACHMENTS },
+  [SIGNET_AUDIT_ACTION_UPDATE_ATTACHMENT] =
+    { "update attachment",    N_("File details changed"),  TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ATTACHMENTS },
+  [SIGNET_AUDIT_ACTION_DELETE_ATTACHMENT] =
+    { "delete attachment",    N_("File deleted"),          FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ATTACHMENTS },
+  [SIGNET_AUDIT_ACTION_RESTORE_ATTACHMENT] =
+    { "restore attachment",   N_("File restored"),         FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ATTACHMENTS },
+  [SIGNET_AUDIT_ACTION_ANNOTATE] =
+    { "annotate",             N_("Annotation added"),      FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ANNOTATIONS },
+  [SIGNET_AUDIT_ACTION_IMPORT_ANNOTATION] =
+    { "import annotation",    N_("Annotation imported"),   FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ANNOTATIONS },
+  [SIGNET_AUDIT_ACTION_EDIT_ANNOTATION] =
+    { "edit annotation",      N_("Annotation changed"),    TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ANNOTATIONS },
+  [SIGNET_AUDIT_ACTION_DELETE_ANNOTATION] =
+    { "delete annotation",    N_("Annotation deleted"),    FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ANNOTATIONS },
+  [SIGNET_AUDIT_ACTION_RESTORE_ANNOTATION] =
+    { "restore annotation",   N_("Annotation restored"),   FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ANNOTATIONS },
+  [SIGNET_AUDIT_ACTION_ADD_KEY_DATE] =
+    { "add-key-date",         N_("Key date added"),        FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_KEY_DATES },
+  [SIGNET_AUDIT_ACTION_UPDATE_KEY_DATE] =
+    { "update-key-date",      N_("Key date changed"),      TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_KEY_DATES },
+  [SIGNET_AUDIT_ACTION_DELETE_KEY_DATE] =
+    { "delete-key-date",      N_("Key date deleted"),      FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_KEY_DATES },
+  [SIGNET_AUDIT_ACTION_RESTORE_KEY_DATE] =
+    { "restore-key-date",     N_("Key date restored"),     FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_KEY_DATES },
+  [SIGNET_AUDIT_ACTION_RECORD_REVIEW] =
+    { "record-review",        N_("Review recorded"),       FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_KEY_DATES },
+  [SIGNET_AUDIT_ACTION_SET_REMINDERS] =
+    { "set-reminders",        N_("Reminders changed"),     TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_KEY_DATES },
+  [SIGNET_AUDIT_ACTION_ACKNOWLEDGE_REMINDER] =
+    { "acknowledge-reminder", N_("Reminder dismissed"),    FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_KEY_DATES },
+};
+
+const char *
+signet_audit_action_to_token (SignetAuditAction action)
+{
+  g_return_val_if_fail (action < SIGNET_N_AUDIT_ACTIONS, NULL);
+
+  return actions[action].token;
+}
+
+SignetAuditAction
+signet_audit_action_from_token (const char *token)
+{
+  if (token == NULL)
+    return SIGNET_AUDIT_ACTION_UNKNOWN;
+
+  for (SignetAuditAction action = SIGNET_AUDIT_ACTION_UNKNOWN + 1; action < SIGNET_N_AUDIT_ACTIONS; action++)
+    if (g_str_equal (token, actions[action].token))
+      return action;
+
+  return SIGNET_AUDIT_ACTION_UNKNOWN;
+}
+
+const char *
+signet_audit_action_to_label (SignetAuditAction action)
+{
+  g_return_val_if_fail (action < SIGNET_N_AUDIT_ACTIONS, NULL);
+
+  return _(actions[action].label);
+}
+
+gboolean
+signet_audit_action_is_change (SignetAuditAction action)
+{
+  g_return_val_if_fail (action < SIGNET_N_AUDIT_ACTIONS, FALSE);
+
+  return actions[action].is_change;
+}
+
+SignetChangeKind
+_signet_audit_action_get_change (SignetAuditAction action)
+{
+  g_return_val_if_fail (action < SIGNET_N_AUDIT_ACTIONS, SIGNET_CHANGE_UPDATED);
+
+  return actions[action].change;
+}
+
+const char *
+_signet_audit_action_get_detail (SignetAuditAction action)
+{
+  g_return_val_if_fail (action < SIGNET_N_AUDIT_ACTIONS, SIGNET_STORE_CHANGED_FIELDS);
+
+  return actions[action].detail;
+}

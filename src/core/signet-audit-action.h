@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* What an entry of the audit log records. Each action is stored as its
+ * token (signet_audit_action_to_token()) in the audit table; the tokens
+ * are stable, mix spaces and hyphens for history's sake, and registers of
+ * every version hold them. */
+typedef enum
+{
+  /* A token this version does not know: written by a newer Signet. */
+  SIGNET_AUDIT_ACTION_UNKNOWN,
+  /* A client or a contract. */
+  SIGNET_AUDIT_ACTION_CREATE,
+  SIGNET_AUDIT_ACTION_UPDATE,
+  SIGNET_AUDIT_ACTION_DELETE,
+  SIGNET_AUDIT_ACTION_RESTORE,
+  /* A contract's attached files. */
+  SIGNET_AUDIT_ACTION_ATTACH,
+  SIGNET_AUDIT_ACTION_IMPORT_ATTACHMENT,
+  SIGNET_AUDIT_ACTION_REPLACE_ATTACHMENT,
+  SIGNET_AUDIT_ACTION_UPDATE_ATTACHMENT,
+  SIGNET_AUDIT_ACTION_DELETE_ATTACHMENT,
+  SIGNET_AUDIT_ACTION_RESTORE_ATTACHMENT,
+  /* The annotations of an attached file. */
+  SIGNET_AUDIT_ACTION_ANNOTATE,
+  SIGNET_AUDIT_ACTION_IMPORT_ANNOTATION,
+  SIGNET_AUDIT_ACTION_EDIT_ANNOTATION,
+  SIGNET_AUDIT_ACTION_DELETE_ANNOTATION,
+  SIGNET_AUDIT_ACTION_RESTORE_ANNOTATION,
+  /* A contract's key dates, reviews and reminders. */
+  SIGNET_AUDIT_ACTION_ADD_KEY_DATE,
+  SIGNET_AUDIT_ACTION_UPDATE_KEY_DATE,
+  SIGNET_AUDIT_ACTION_DELETE_KEY_DATE,
+  SIGNET_AUDIT_ACTION_RESTORE_KEY_DATE,
+  SIGNET_AUDIT_ACTION_RECORD_REVIEW,
+  SIGNET_AUDIT_ACTION_SET_REMINDERS,
+  SIGNET_AUDIT_ACTION_ACKNOWLEDGE_REMINDER,
+} SignetAuditAction;
+
+#define SIGNET_N_AUDIT_ACTIONS (SIGNET_AUDIT_ACTION_ACKNOWLEDGE_REMINDER + 1)
+
+/* The token stored for @action; NULL for SIGNET_AUDIT_ACTION_UNKNOWN,
+ * which is never written. */
+const char        *signet_audit_action_to_token   (SignetAuditAction  action);
+/* SIGNET_AUDIT_ACTION_UNKNOWN for NULL or a token not known here. */
+SignetAuditAction  signet_audit_action_from_token (const char        *token);
+/* What the History of a record says the entry did, translated: "File
+ * attached". An unknown action reads as a change ("Changed"), as does an
+ * update of a record's own fields. */
+const char        *signet_audit_action_to_label   (SignetAuditAction  action);
+/* Whether the entry changed something that was there before and stays
+ * (an update, an edit): a field it lists without an old or a new value was
+ * empty then, and the History shows it as such. */
+gboolean           signet_audit_action_is_change  (SignetAuditAction  action);
+
+G_END_DECLS
