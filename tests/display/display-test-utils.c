@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <unistd.h>
 
@@ -700,6 +701,32 @@ display_test_find_form_field (GtkWidget  *root,
 
       if (found != NULL)
         return found;
+    }
+
+  return NULL;
+}
+
+char *
+display_test_find_x_window (const char *title)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *out = NULL;
+  const char *search[] = { "xdotool", "search", "--name", title, NULL };
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  if (xdotool == NULL)
+    return NULL;
+
+  /* The main loop runs between searches, so that GDK sends the window's
+   * title and its mapping to the X server. */
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_clear_pointer (&out, g_free);
+      display_test_spin (50);
+      if (g_spawn_sync (NULL, (char **) search, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                        &out, NULL, NULL, NULL) &&
+          out != NULL && *g_strstrip (out) != '\0' && strchr (out, '\n') == NULL)
+        return g_steal_pointer (&out);
     }
 
   return NULL;

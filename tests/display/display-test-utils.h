@@ -127,6 +127,10 @@ gboolean      display_test_chooser_has_folder  (gpointer   chooser);
  * sees the keys as a user types them, and lets it draw for 100 ms after;
  * whether xdotool ran and succeeded. */
 gboolean      display_test_run_xdotool     (const char * const *args);
+/* The id of the one X window called @title, searched through xdotool for
+ * up to 5 s while the main loop runs; NULL when xdotool is not installed
+ * or no single window has that title by then. */
+char         *display_test_find_x_window   (const char    *title);
 /* Focuses the X window @window_id and types @keys into it through
  * xdotool: key names separated by spaces, 50 ms apart. */
 gboolean      display_test_press_keys      (const char    *window_id,

@@ -1202,8 +1202,6 @@ test_keyboard (Fixture       *fixture,
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *window_id = NULL;
-  g_autofree char *out = NULL;
-  const char *search[] = { "xdotool", "search", "--sync", "--name", name, NULL };
   SignetAttachmentWindow *window;
   SignetAnnotationLayer *layer;
   g_autoptr(SignetAnnotation) note = NULL;
@@ -1225,10 +1223,8 @@ test_keyboard (Fixture       *fixture,
   layer = signet_attachment_window_get_layer (window);
   wait_for_document (window);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) search, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, NULL, NULL));
-  window_id = g_strdup (g_strstrip (out));
-  if (*window_id == '\0' || strchr (window_id, '\n') != NULL || !display_test_press_keys (window_id, "r"))
+  window_id = display_test_find_x_window (name);
+  if (window_id == NULL || !display_test_press_keys (window_id, "r"))
     {
       g_test_skip ("xdotool cannot drive the display.");
       return;

@@ -42,27 +42,6 @@ typedef struct
   char           *window_id;      /* the X window, for xdotool */
 } Fixture;
 
-/* The id of the X window called @title, or NULL. */
-static char *
-find_x_window (const char *title)
-{
-  g_autofree char *out = NULL;
-  const char *search[] = { "xdotool", "search", "--name", title, NULL };
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_clear_pointer (&out, g_free);
-      display_test_spin (50);
-      if (g_spawn_sync (NULL, (char **) search, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                        &out, NULL, NULL, NULL) &&
-          out != NULL && *g_strstrip (out) != '\0' && strchr (out, '\n') == NULL)
-        return g_steal_pointer (&out);
-    }
-
-  return NULL;
-}
-
 /* @keys: key names separated by spaces, typed into the fixture's window. */
 static gboolean
 press_keys (Fixture    *fixture,
@@ -218,8 +197,7 @@ fixture_set_up (Fixture       *fixture,
   /* A title of its own, by which xdotool finds it. */
   gtk_window_set_title (GTK_WINDOW (fixture->window), title);
   display_test_show (GTK_WINDOW (fixture->window));
-  if (g_find_program_in_path ("xdotool") != NULL)
-    fixture->window_id = find_x_window (title);
+  fixture->window_id = display_test_find_x_window (title);
 }
 
 static void
@@ -552,7 +530,7 @@ test_annotation_in_pdf_window (Fixture       *fixture,
   display_test_show (GTK_WINDOW (window));
   g_assert_true (display_test_wait_for (document_shown, window));
   gtk_window_set_title (GTK_WINDOW (window), title);
-  window_id = find_x_window (title);
+  window_id = display_test_find_x_window (title);
   g_assert_nonnull (window_id);
 
   signet_annotation_layer_delete (signet_attachment_window_get_layer (window), id);
