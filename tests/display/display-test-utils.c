@@ -18,6 +18,7 @@
 #include "signet-contract-list.h"
 #include "signet-contract-page.h"
 #include "signet-contract-table.h"
+#include "unit-test-utils.h"
 
 static GStrv system_data_dirs;
 /* XDG_DATA_DIRS before the isolation of the test's directories. */
@@ -160,13 +161,8 @@ void
 display_test_reset_settings (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (SIGNET_SETTINGS_SCHEMA);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
 
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
+  unit_reset_settings (settings);
 }
 
 SignetStore *

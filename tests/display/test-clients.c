@@ -4,10 +4,9 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
-
 #include "display-test-utils.h"
 #include "signet-clients-window.h"
+#include "unit-test-utils.h"
 
 /* The Clients window: adding, editing and deleting clients, and the
  * messages a user gets when something is wrong. */
@@ -391,35 +390,6 @@ test_delete_refused_shows_contracts (Fixture       *fixture,
   g_assert_cmpuint (n_clients (fixture), ==, 2);
 }
 
-/* Garbage over the page of the clients table, on disk: the schema reads,
- * the clients do not. */
-static void
-damage_clients (const char *path)
-{
-  g_autofree char *contents = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gsize len;
-  gsize page_size;
-  gsize root;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
-                                       "FROM sqlite_schema WHERE name = 'clients'", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  root = sqlite3_column_int (stmt, 0);
-  page_size = sqlite3_column_int (stmt, 1);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  g_assert_cmpuint (root, >, 1);
-  g_assert_cmpuint (len, >=, root * page_size);
-  for (gsize i = (root - 1) * page_size; i < root * page_size; i++)
-    contents[i] = (char) (0xa5 ^ (i * 7));
-  g_assert_true (g_file_set_contents (path, contents, len, NULL));
-}
-
 /* A register whose clients cannot be read: the Clients window tells why
  * as it opens, instead of showing a register without clients. */
 static void
@@ -433,7 +403,7 @@ test_unreadable (Fixture       *fixture,
 
   display_test_destroy_windows ();
   g_clear_object (&fixture->store);
-  damage_clients (path);
+  unit_damage_table (path, "clients");
   fixture->store = signet_store_open (path, SIGNET_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
 

@@ -8,6 +8,7 @@
 #include "signet-reminder-notifier.h"
 #include "signet-store-events.h"
 #include "store-fixture.h"
+#include "unit-test-utils.h"
 
 /* Which desktop notifications Signet sends on which day, with the store's
  * clock set day by day: each lead time once, never again once
@@ -42,20 +43,6 @@ collect_cb (const char    *id,
     g_ptr_array_add (f->sent_ids, g_strdup (id));
 }
 
-/* Every test starts from the schema's defaults: the memory backend keeps
- * what the test before set. */
-static void
-reset_settings (GSettings *settings)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -63,7 +50,8 @@ fixture_set_up (Fixture       *f,
   store_fixture_open (&f->base, "2026-03-01");
   f->store = f->base.store;
   f->settings = g_settings_new (SETTINGS_SCHEMA);
-  reset_settings (f->settings);
+  /* Every test starts from the schema's defaults. */
+  unit_reset_settings (f->settings);
   f->notifier = signet_reminder_notifier_new (NULL, f->store, f->settings);
   f->sent_ids = g_ptr_array_new_with_free_func (g_free);
   signet_reminder_notifier_set_func (f->notifier, collect_cb, f);
@@ -239,7 +227,7 @@ has_sent (Fixture    *f,
  * the lock is gone, the notice withdrawn. Before, a failed check was a
  * warning on the terminal, and the reminders waited for the next day. */
 static void
-test_busy_baseretries (Fixture       *f,
+test_busy_register_retries (Fixture       *f,
                             gconstpointer  data)
 {
   static const guint delays[] = { 100 };
@@ -280,7 +268,7 @@ main (int   argc,
   g_test_add ("/reminder-notifier/unacknowledged-comes-back", Fixture, NULL, fixture_set_up, test_unacknowledged_comes_back, fixture_tear_down);
   g_test_add ("/reminder-notifier/summary", Fixture, NULL, fixture_set_up, test_summary, fixture_tear_down);
   g_test_add ("/reminder-notifier/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
-  g_test_add ("/reminder-notifier/busy-register-retries", Fixture, NULL, fixture_set_up, test_busy_baseretries, fixture_tear_down);
+  g_test_add ("/reminder-notifier/busy-register-retries", Fixture, NULL, fixture_set_up, test_busy_register_retries, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -63,6 +63,38 @@ unit_query_raw_int (const char *path,
   return value;
 }
 
+void
+unit_damage_table (const char *path,
+                   const char *table)
+{
+  g_autofree char *contents = NULL;
+  char *sql = sqlite3_mprintf ("SELECT rootpage FROM sqlite_schema WHERE name = %Q", table);
+  gsize page_size = unit_query_raw_int (path, "PRAGMA page_size");
+  gsize root = unit_query_raw_int (path, sql);
+  gsize len;
+
+  sqlite3_free (sql);
+  /* Page 1 holds the schema, which is to stay readable. */
+  g_assert_cmpuint (root, >, 1);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >=, root * page_size);
+  for (gsize i = (root - 1) * page_size; i < root * page_size; i++)
+    contents[i] = (char) (0xa5 ^ (i * 7));
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+}
+
+void
+unit_reset_settings (GSettings *settings)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
 SignetClient *
 unit_add_client (SignetStore *store,
                  const char  *name,

@@ -7,9 +7,10 @@
 
 G_BEGIN_DECLS
 
-/* What the unit tests of the store share: a register's file changed and
- * read with SQL alone, as another program would, and the records a test
- * starts from. */
+/* What the unit tests of the store share, and the tests of the other
+ * suites that link them: a register's file changed and read with SQL
+ * alone, as another program would (or damaged on disk), the records a
+ * test starts from, and the app's settings put back. */
 
 /* Removes @path, a file or a folder with everything in it. */
 void          unit_remove_tree   (const char  *path);
@@ -21,6 +22,14 @@ void          unit_exec_raw      (const char  *path,
  * register at @path, read through a connection of its own. */
 int           unit_query_raw_int (const char  *path,
                                   const char  *sql);
+/* Writes garbage over the root page of @table in the register at @path,
+ * on disk, with no connection of the store open: the schema still reads,
+ * @table does not. */
+void          unit_damage_table  (const char  *path,
+                                  const char  *table);
+/* Puts every key of @settings back to its default (the memory backend
+ * keeps what a test before set). */
+void          unit_reset_settings (GSettings  *settings);
 /* A new client named @name with the code @code, added to @store. */
 SignetClient *unit_add_client    (SignetStore *store,
                                   const char  *name,
