@@ -774,6 +774,28 @@ display_test_bind_build_catalog (void)
 }
 
 GtkWidget *
+display_test_find_row (GtkWidget  *root,
+                       GType       type,
+                       const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = display_test_find_row (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
 display_test_find_label (GtkWidget  *root,
                          const char *text)
 {

@@ -97,6 +97,13 @@ GtkWidget    *display_test_find_accessible (GtkWidget     *root,
  * conflict panel (whose rows are named after the fields too), or NULL. */
 GtkWidget    *display_test_find_form_field (GtkWidget     *root,
                                             const char    *name);
+/* The first row under @root (depth first, @root included) of @type, an
+ * AdwPreferencesRow or a subclass of it, titled @title, or NULL. A
+ * conflict panel's rows are action rows titled after the form's fields,
+ * which are entry rows: @type tells them apart. */
+GtkWidget    *display_test_find_row        (GtkWidget     *root,
+                                            GType          type,
+                                            const char    *title);
 /* The first label under @root (@root included) that shows @text (access
  * key markers aside), or NULL. */
 GtkWidget    *display_test_find_label      (GtkWidget     *root,

@@ -83,26 +83,6 @@ panel_showing (GtkWidget *root)
   return gtk_widget_get_mapped (GTK_WIDGET (panel (root)));
 }
 
-/* The panel's row of the field labelled @title, or NULL. */
-static AdwActionRow *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  if (ADW_IS_ACTION_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return ADW_ACTION_ROW (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwActionRow *row = find_row (child, title);
-
-      if (row != NULL)
-        return row;
-    }
-
-  return NULL;
-}
-
 static guint
 count_rows (GtkWidget *root)
 {
@@ -118,7 +98,7 @@ static const char *
 row_subtitle (GtkWidget  *root,
               const char *title)
 {
-  AdwActionRow *row = find_row (GTK_WIDGET (panel (root)), title);
+  AdwActionRow *row = ADW_ACTION_ROW (display_test_find_row (GTK_WIDGET (panel (root)), ADW_TYPE_ACTION_ROW, title));
 
   g_assert_nonnull (row);
 
@@ -130,7 +110,7 @@ row_button (GtkWidget  *root,
             const char *title,
             const char *label)
 {
-  AdwActionRow *row = find_row (GTK_WIDGET (panel (root)), title);
+  AdwActionRow *row = ADW_ACTION_ROW (display_test_find_row (GTK_WIDGET (panel (root)), ADW_TYPE_ACTION_ROW, title));
   GtkWidget *button;
 
   g_assert_nonnull (row);

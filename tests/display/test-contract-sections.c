@@ -86,24 +86,15 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->store);
 }
 
-/* The visible row titled @title, or NULL. */
+/* The row titled @title if it is visible, or NULL: the sections remove
+ * the rows they no longer show, so that no hidden row shares its title. */
 static GtkWidget *
 find_row (GtkWidget  *root,
           const char *title)
 {
-  if (ADW_IS_PREFERENCES_ROW (root) && gtk_widget_is_visible (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
+  GtkWidget *row = display_test_find_row (root, ADW_TYPE_PREFERENCES_ROW, title);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *row = find_row (child, title);
-
-      if (row != NULL)
-        return row;
-    }
-
-  return NULL;
+  return row != NULL && gtk_widget_is_visible (row) ? row : NULL;
 }
 
 /* The entries the history lists. */

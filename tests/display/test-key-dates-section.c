@@ -57,26 +57,6 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->store);
 }
 
-/* The row whose title is @title, or NULL. */
-static AdwActionRow *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  if (ADW_IS_ACTION_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return ADW_ACTION_ROW (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwActionRow *row = find_row (child, title);
-
-      if (row != NULL)
-        return row;
-    }
-
-  return NULL;
-}
-
 static gboolean
 has_label_containing (GtkWidget  *root,
                       const char *text)
@@ -97,8 +77,9 @@ static void
 test_derived_dates_explained (Fixture       *f,
                               gconstpointer  data)
 {
-  AdwActionRow *notice = find_row (GTK_WIDGET (f->section), "Notice Deadline: 2027-03-02");
-  AdwActionRow *end = find_row (GTK_WIDGET (f->section), "End: 2027-04-01");
+  AdwActionRow *notice = ADW_ACTION_ROW (display_test_find_row (GTK_WIDGET (f->section), ADW_TYPE_ACTION_ROW,
+                                                                "Notice Deadline: 2027-03-02"));
+  GtkWidget *end = display_test_find_row (GTK_WIDGET (f->section), ADW_TYPE_ACTION_ROW, "End: 2027-04-01");
 
   g_assert_nonnull (end);
   g_assert_nonnull (notice);
@@ -136,7 +117,7 @@ test_add_key_date (Fixture       *f,
 
   key_dates = signet_store_list_key_dates (f->store, signet_contract_get_id (f->contract), NULL);
   g_assert_cmpuint (key_dates->len, ==, 1);
-  g_assert_nonnull (find_row (GTK_WIDGET (f->section), "Milestone: 2027-01-15 · 交接验收"));
+  g_assert_nonnull (display_test_find_row (GTK_WIDGET (f->section), ADW_TYPE_ACTION_ROW, "Milestone: 2027-01-15 · 交接验收"));
 }
 
 /* A key date without a title is refused with a message; nothing is added. */
@@ -166,7 +147,7 @@ test_record_review (Fixture       *f,
   display_test_respond ("record");
 
   g_assert_true (has_label_containing (GTK_WIDGET (f->section), "1 review recorded; the last on 2026-11-20"));
-  g_assert_nonnull (find_row (GTK_WIDGET (f->section), "Review: 2027-02-20"));
+  g_assert_nonnull (display_test_find_row (GTK_WIDGET (f->section), ADW_TYPE_ACTION_ROW, "Review: 2027-02-20"));
   /* The rows were rebuilt: a frame lays them out before they are drawn. */
   display_test_spin (100);
   g_free (display_test_save_screenshot (GTK_WIDGET (f->window), "key-dates-section"));

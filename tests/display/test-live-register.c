@@ -111,26 +111,6 @@ panel (Fixture *f)
   return SIGNET_CONFLICT_PANEL (display_test_find_type (GTK_WIDGET (page (f)), SIGNET_TYPE_CONFLICT_PANEL));
 }
 
-/* The panel's row of the field labelled @title, or NULL. */
-static AdwActionRow *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  if (ADW_IS_ACTION_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return ADW_ACTION_ROW (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwActionRow *row = find_row (child, title);
-
-      if (row != NULL)
-        return row;
-    }
-
-  return NULL;
-}
-
 static SignetContract *
 stored (Fixture *f,
         gint64   id)
@@ -334,13 +314,13 @@ test_changed_elsewhere_prompt (Fixture       *f,
   since = g_get_monotonic_time ();
 
   assert_within_two_seconds (panel_shown, f, since);
-  row = find_row (GTK_WIDGET (panel (f)), title);
+  row = ADW_ACTION_ROW (display_test_find_row (GTK_WIDGET (panel (f)), ADW_TYPE_ACTION_ROW, title));
   g_assert_nonnull (row);
   subtitle = g_strdup_printf (_("Now: %s\nWhen you opened it: %s"), "Office lease, floors 3-5", "Office lease");
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, subtitle);
   g_assert_nonnull (display_test_find_button (GTK_WIDGET (row), _("Reload")));
   g_assert_nonnull (display_test_find_button (GTK_WIDGET (row), _("Keep Mine")));
-  g_assert_null (find_row (GTK_WIDGET (panel (f)), owner));
+  g_assert_null (display_test_find_row (GTK_WIDGET (panel (f)), ADW_TYPE_ACTION_ROW, owner));
   g_assert_cmpstr (gtk_editable_get_text (field (f, title)), ==, "Office lease, floors 3-5");
   g_assert_cmpstr (gtk_editable_get_text (field (f, owner)), ==, "王芳");
   g_assert_true (signet_contract_page_get_dirty (page (f)));
@@ -688,7 +668,8 @@ test_client_changed_elsewhere (Fixture       *f,
   since = g_get_monotonic_time ();
 
   assert_within_two_seconds (client_panel_shown, &shown, since);
-  panel_row = find_row (display_test_find_type (shown.dialog, SIGNET_TYPE_CONFLICT_PANEL), "Name");
+  panel_row = ADW_ACTION_ROW (display_test_find_row (display_test_find_type (shown.dialog, SIGNET_TYPE_CONFLICT_PANEL),
+                                                    ADW_TYPE_ACTION_ROW, "Name"));
   g_assert_nonnull (panel_row);
   g_assert_cmpstr (adw_action_row_get_subtitle (panel_row), ==,
                    "Now: 北京华信科技股份有限公司\nWhen you opened it: 北京华信科技有限公司");

@@ -103,29 +103,11 @@ status_description (GtkWidget  *dialog,
   return adw_status_page_get_description (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (stack, page)));
 }
 
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *row = find_row (child, title);
-
-      if (row != NULL)
-        return row;
-    }
-
-  return NULL;
-}
-
 static const char *
 row_subtitle (GtkWidget  *dialog,
               const char *title)
 {
-  GtkWidget *row = find_row (dialog, title);
+  GtkWidget *row = display_test_find_row (dialog, ADW_TYPE_PREFERENCES_ROW, title);
 
   g_assert_nonnull (row);
 
@@ -233,7 +215,7 @@ test_import_summary_then_update (void)
                    "1 new contract, 0 new clients.\n"
                    "1 record is in the register with other details: KW-1.");
 
-  update_row = find_row (GTK_WIDGET (dialog), "Take the File’s Details");
+  update_row = display_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW, "Take the File’s Details");
   g_assert_nonnull (update_row);
   adw_action_row_activate (ADW_ACTION_ROW (update_row));
   gtk_widget_activate (display_test_find_button (GTK_WIDGET (dialog), "Import"));
