@@ -179,15 +179,4 @@ gboolean          signet_store_set_blob_text           (SignetStore           *s
                                                         const char            *text,
                                                         GError               **error);
 
-/* Private to src/core. */
-
-/* A change an audit entry on a contract lists, named by its own token
- * (see _signet_write_scope_audit_files()). */
-typedef struct
-{
-  const char *field;
-  const char *old_value;
-  const char *new_value;
-} SignetAttachmentChange;
-
 G_END_DECLS

@@ -298,6 +298,14 @@ gboolean      _signet_write_scope_audit          (SignetWriteScope *scope,
                                                   FieldList        *before,
                                                   FieldList        *after,
                                                   GError          **error);
+/* A change an audit entry on a contract lists, named by its own token. */
+typedef struct
+{
+  const char *field;
+  const char *old_value;
+  const char *new_value;
+} SignetAttachmentChange;
+
 /* The same on a contract for changes named by their own tokens (an
  * attachment's file, an annotation's page): unchanged ones are left out,
  * except the first, which names what the entry is about. The label is
