@@ -13,6 +13,7 @@
 #include "signet-store-private.h"
 #include "signet-tombstone.h"
 #include "store-fixture.h"
+#include "unit-test-utils.h"
 
 #define SIGNED_PDF "%PDF-1.4\n% signed original\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 #define DRAFT_PDF "%PDF-1.4\n% a draft\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
@@ -23,25 +24,6 @@ typedef struct
   SignetContract *contract;
   gint64          contract_id;
 } Fixture;
-
-static SignetContract *
-add_contract (SignetStore  *store,
-              SignetClient *client,
-              const char   *number,
-              const char   *title)
-{
-  g_autoptr(GError) error = NULL;
-  SignetContract *contract = signet_contract_new ();
-
-  signet_contract_set_number (contract, number);
-  signet_contract_set_title (contract, title);
-  signet_contract_set_client_id (contract, signet_client_get_id (client));
-  signet_contract_set_currency (contract, "CNY");
-  g_assert_true (signet_store_add_contract (store, contract, &error));
-  g_assert_no_error (error);
-
-  return contract;
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -57,7 +39,7 @@ fixture_set_up (Fixture       *f,
   g_assert_true (signet_store_add_client (f->base.store, f->base.client, &error));
   g_assert_no_error (error);
 
-  f->contract = add_contract (f->base.store, f->base.client, "HT-2026-0001", "办公场地租赁合同");
+  f->contract = unit_add_contract (f->base.store, f->base.client, "HT-2026-0001", "办公场地租赁合同");
   f->contract_id = signet_contract_get_id (f->contract);
 }
 
@@ -221,7 +203,7 @@ static void
 test_dedupe (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(SignetContract) other = add_contract (f->base.store, f->base.client, "HT-2026-0002", "Second");
+  g_autoptr(SignetContract) other = unit_add_contract (f->base.store, f->base.client, "HT-2026-0002", "Second");
   g_autoptr(SignetAttachment) a = attach (f, f->contract_id, SIGNED_PDF, "a.pdf", SIGNET_ATTACHMENT_ROLE_SIGNED);
   g_autoptr(SignetAttachment) b = attach (f, signet_contract_get_id (other), SIGNED_PDF, "copy of a.pdf",
                                           SIGNET_ATTACHMENT_ROLE_OTHER);
@@ -304,7 +286,7 @@ test_checksum_mismatch (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(SignetAttachment) attachment = attach (f, f->contract_id, SIGNED_PDF, "合同正本.pdf",
                                                    SIGNET_ATTACHMENT_ROLE_SIGNED);
-  g_autoptr(SignetContract) other = add_contract (f->base.store, f->base.client, "HT-2026-0002", "Second");
+  g_autoptr(SignetContract) other = unit_add_contract (f->base.store, f->base.client, "HT-2026-0002", "Second");
   g_autoptr(SignetAttachment) again = NULL;
   g_autoptr(GBytes) loaded = NULL;
   g_autofree char *damaged_sha256 = NULL;
@@ -602,7 +584,7 @@ test_contract_delete_restore (Fixture       *f,
   g_assert_cmpint (count_rows (f, "blobs"), ==, 1);
 
   /* A contract added meanwhile gets a new id, so it never sees them. */
-  later = add_contract (f->base.store, f->base.client, "HT-2026-0002", "Later");
+  later = unit_add_contract (f->base.store, f->base.client, "HT-2026-0002", "Later");
   g_assert_cmpint (signet_contract_get_id (later), >, f->contract_id);
   list = signet_store_list_attachments (f->base.store, signet_contract_get_id (later), &error);
   g_assert_no_error (error);
@@ -844,8 +826,8 @@ test_text (Fixture       *f,
            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SignetContract) english = add_contract (f->base.store, f->base.client, "HT-2026-0002", "Supply");
-  g_autoptr(SignetContract) scanned = add_contract (f->base.store, f->base.client, "HT-2026-0003", "Scan");
+  g_autoptr(SignetContract) english = unit_add_contract (f->base.store, f->base.client, "HT-2026-0002", "Supply");
+  g_autoptr(SignetContract) scanned = unit_add_contract (f->base.store, f->base.client, "HT-2026-0003", "Scan");
   g_autoptr(SignetAttachment) chinese_pdf = attach (f, f->contract_id, SIGNED_PDF, "合同正本.pdf",
                                                     SIGNET_ATTACHMENT_ROLE_SIGNED);
   g_autoptr(SignetAttachment) english_pdf = attach (f, signet_contract_get_id (english), DRAFT_PDF,

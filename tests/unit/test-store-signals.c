@@ -110,23 +110,6 @@ assert_seen_only (Fixture    *f,
   forget_seen (f);
 }
 
-static SignetContract *
-add_contract (Fixture      *f,
-              SignetClient *client)
-{
-  g_autoptr(GError) error = NULL;
-  SignetContract *contract = signet_contract_new ();
-
-  signet_contract_set_number (contract, "HT-2026-0001");
-  signet_contract_set_title (contract, "Framework agreement");
-  signet_contract_set_client_id (contract, signet_client_get_id (client));
-  signet_contract_set_currency (contract, "EUR");
-  g_assert_true (signet_store_add_contract (f->base.store, contract, &error));
-  g_assert_no_error (error);
-
-  return contract;
-}
-
 /* A contract's own fields: adding the client and the contract, saving a
  * title, deleting and restoring the contract. */
 static void
@@ -143,7 +126,7 @@ test_fields (Fixture       *f,
   client = unit_add_client (f->base.store, "Contoso GmbH", "C001");
   assert_seen_only (f, SIGNET_STORE_CHANGED_FIELDS, signet_client_get_id (client));
 
-  contract = add_contract (f, client);
+  contract = unit_add_contract (f->base.store, client, "HT-2026-0001", "Framework agreement");
   id = signet_contract_get_id (contract);
   assert_seen_only (f, SIGNET_STORE_CHANGED_FIELDS, id);
 
@@ -169,7 +152,7 @@ test_attachments_and_annotations (Fixture       *f,
 {
   static const SignetAnnotationRect rect = { 72, 72, 144, 90 };
   g_autoptr(SignetClient) client = unit_add_client (f->base.store, "Contoso GmbH", "C001");
-  g_autoptr(SignetContract) contract = add_contract (f, client);
+  g_autoptr(SignetContract) contract = unit_add_contract (f->base.store, client, "HT-2026-0001", "Framework agreement");
   g_autoptr(GBytes) bytes = g_bytes_new_static (PDF, strlen (PDF));
   g_autoptr(GBytes) second = g_bytes_new_static (PDF "\n", strlen (PDF) + 1);
   g_autoptr(SignetAttachment) attachment = NULL;
@@ -233,7 +216,7 @@ test_key_dates (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(SignetClient) client = unit_add_client (f->base.store, "Contoso GmbH", "C001");
-  g_autoptr(SignetContract) contract = add_contract (f, client);
+  g_autoptr(SignetContract) contract = unit_add_contract (f->base.store, client, "HT-2026-0001", "Framework agreement");
   g_autoptr(SignetUserKeyDate) key_date = NULL;
   g_autoptr(SignetTombstone) tombstone = NULL;
   g_autoptr(GError) error = NULL;

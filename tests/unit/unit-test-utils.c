@@ -111,6 +111,25 @@ unit_add_client (SignetStore *store,
   return client;
 }
 
+SignetContract *
+unit_add_contract (SignetStore  *store,
+                   SignetClient *client,
+                   const char   *number,
+                   const char   *title)
+{
+  g_autoptr(GError) error = NULL;
+  SignetContract *contract = signet_contract_new ();
+
+  signet_contract_set_number (contract, number);
+  signet_contract_set_title (contract, title);
+  signet_contract_set_client_id (contract, signet_client_get_id (client));
+  signet_contract_set_currency (contract, "CNY");
+  g_assert_true (signet_store_add_contract (store, contract, &error));
+  g_assert_no_error (error);
+
+  return contract;
+}
+
 locale_t
 unit_enter_locale (const char *name,
                    int         mask)

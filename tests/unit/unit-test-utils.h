@@ -34,6 +34,12 @@ void          unit_reset_settings (GSettings  *settings);
 SignetClient *unit_add_client    (SignetStore *store,
                                   const char  *name,
                                   const char  *code);
+/* A new contract of @client numbered @number and titled @title, in CNY,
+ * added to @store. */
+SignetContract *unit_add_contract (SignetStore  *store,
+                                   SignetClient *client,
+                                   const char   *number,
+                                   const char   *title);
 
 /* Switches the calling thread's categories of @mask (LC_ALL_MASK,
  * LC_MONETARY_MASK | LC_NUMERIC_MASK, ...) to @name, the others staying
