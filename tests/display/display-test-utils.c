@@ -467,6 +467,18 @@ display_test_find_alert_dialog (void)
   return NULL;
 }
 
+gboolean
+display_test_alert_shown (gpointer data)
+{
+  return display_test_find_alert_dialog () != NULL;
+}
+
+gboolean
+display_test_no_alert (gpointer data)
+{
+  return display_test_find_alert_dialog () == NULL;
+}
+
 void
 display_test_respond (const char *response)
 {

@@ -144,6 +144,10 @@ gboolean      display_test_press_keys      (const char    *window_id,
                                             const char    *keys);
 /* The alert dialog shown (the topmost when they stack), or NULL. */
 AdwAlertDialog *display_test_find_alert_dialog (void);
+/* Whether an alert dialog is shown, and whether none is (for
+ * display_test_wait_for()). */
+gboolean      display_test_alert_shown     (gpointer       data);
+gboolean      display_test_no_alert        (gpointer       data);
 /* Clicks the button of @response in the alert shown, as a user answers
  * it, and waits until the alert is gone. */
 void          display_test_respond         (const char    *response);

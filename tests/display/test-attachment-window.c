@@ -1051,12 +1051,6 @@ replace_question_shown (gpointer data)
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
-static gboolean
-alert_shown (gpointer data)
-{
-  return display_test_find_alert_dialog () != NULL;
-}
-
 static char *
 checksum_file (const char *path)
 {
@@ -1126,7 +1120,7 @@ choose_register (SignetAttachmentWindow *window,
     }
   G_GNUC_END_IGNORE_DEPRECATIONS
 
-  g_assert_true (display_test_wait_for (alert_shown, NULL));
+  g_assert_true (display_test_wait_for (display_test_alert_shown, NULL));
   alert = display_test_find_alert_dialog ();
   g_assert_cmpstr (adw_alert_dialog_get_heading (alert), ==, heading);
   g_assert_cmpstr (adw_alert_dialog_get_body (alert), ==, expected);

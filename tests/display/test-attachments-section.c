@@ -92,12 +92,6 @@ has_n_attachments (gpointer data)
   return signet_attachments_section_get_n_attachments (wait->f->section) == wait->n;
 }
 
-static gboolean
-dialog_shown (gpointer data)
-{
-  return display_test_find_alert_dialog () != NULL;
-}
-
 static void
 add_and_wait (Fixture *f,
               GFile   *file,
@@ -214,7 +208,7 @@ test_empty_file_refused (Fixture       *f,
 
   add_and_wait (f, pdf, 1);
   signet_attachments_section_add_files (f->section, &files);
-  g_assert_true (display_test_wait_for (dialog_shown, NULL));
+  g_assert_true (display_test_wait_for (display_test_alert_shown, NULL));
 
   dialog = display_test_find_alert_dialog ();
   g_assert_nonnull (strstr (adw_alert_dialog_get_heading (dialog), "empty.pdf"));

@@ -97,12 +97,6 @@ expected_message (Fixture    *f,
                           "nothing was read or written.", path, f->path);
 }
 
-static gboolean
-dialog_shown (gpointer data)
-{
-  return display_test_find_alert_dialog () != NULL;
-}
-
 static const char * const suffixes[] = { "", "-wal", "-shm" };
 
 /* Dropping a file on the contract's page and Add File… both hand the
@@ -125,7 +119,7 @@ test_attach (Fixture       *f,
       AdwAlertDialog *dialog;
 
       signet_attachments_section_add_files (f->section, &files);
-      g_assert_true (display_test_wait_for (dialog_shown, NULL));
+      g_assert_true (display_test_wait_for (display_test_alert_shown, NULL));
       dialog = display_test_find_alert_dialog ();
       g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==, heading);
       g_assert_cmpstr (adw_alert_dialog_get_body (dialog), ==, expected);
@@ -210,7 +204,7 @@ test_save_copy (Fixture       *f,
     }
   G_GNUC_END_IGNORE_DEPRECATIONS
 
-  g_assert_true (display_test_wait_for (dialog_shown, NULL));
+  g_assert_true (display_test_wait_for (display_test_alert_shown, NULL));
   dialog = display_test_find_alert_dialog ();
   g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==, "The File Was Not Saved");
   g_assert_cmpstr (adw_alert_dialog_get_body (dialog), ==, expected);

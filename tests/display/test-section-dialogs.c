@@ -86,12 +86,6 @@ can_type (Fixture *fixture)
   return TRUE;
 }
 
-static gboolean
-no_alert (gpointer data)
-{
-  return display_test_find_alert_dialog () == NULL;
-}
-
 /* Opens the dialog of @action on the section of @type, waits until it is
  * shown and returns it. */
 static AdwAlertDialog *
@@ -158,7 +152,7 @@ test_key_date (Fixture       *fixture,
   dialog = open_dialog (fixture, SIGNET_TYPE_KEY_DATES_SECTION, "key-dates.add", NULL);
   g_assert_true (has_focus_in (display_test_find_accessible (GTK_WIDGET (dialog), "Title")));
   g_assert_true (display_test_press_keys (fixture->window_id, "H a n d o v e r Return"));
-  g_assert_true (display_test_wait_for (no_alert, NULL));
+  g_assert_true (display_test_wait_for (display_test_no_alert, NULL));
 
   key_dates = signet_store_list_key_dates (fixture->store, fixture->contract_id, NULL);
   g_assert_cmpuint (key_dates->len, ==, 1);
@@ -168,7 +162,7 @@ test_key_date (Fixture       *fixture,
 
   open_dialog (fixture, SIGNET_TYPE_KEY_DATES_SECTION, "key-dates.add", NULL);
   g_assert_true (display_test_press_keys (fixture->window_id, "P a y Escape"));
-  g_assert_true (display_test_wait_for (no_alert, NULL));
+  g_assert_true (display_test_wait_for (display_test_no_alert, NULL));
   g_assert_cmpuint (n_key_dates (fixture), ==, 1);
 }
 
@@ -188,7 +182,7 @@ test_review (Fixture       *fixture,
   dialog = open_dialog (fixture, SIGNET_TYPE_KEY_DATES_SECTION, "key-dates.record-review", NULL);
   focus_field (dialog, "Note");
   g_assert_true (display_test_press_keys (fixture->window_id, "o k Return"));
-  g_assert_true (display_test_wait_for (no_alert, NULL));
+  g_assert_true (display_test_wait_for (display_test_no_alert, NULL));
 
   reviews = signet_store_list_reviews (fixture->store, fixture->contract_id, NULL);
   g_assert_cmpuint (reviews->len, ==, 1);
@@ -197,7 +191,7 @@ test_review (Fixture       *fixture,
   dialog = open_dialog (fixture, SIGNET_TYPE_KEY_DATES_SECTION, "key-dates.record-review", NULL);
   focus_field (dialog, "Note");
   g_assert_true (display_test_press_keys (fixture->window_id, "n o Escape"));
-  g_assert_true (display_test_wait_for (no_alert, NULL));
+  g_assert_true (display_test_wait_for (display_test_no_alert, NULL));
   after_escape = signet_store_list_reviews (fixture->store, fixture->contract_id, NULL);
   g_assert_cmpuint (after_escape->len, ==, 1);
 }
@@ -219,7 +213,7 @@ test_reminders (Fixture       *fixture,
   dialog = open_dialog (fixture, SIGNET_TYPE_KEY_DATES_SECTION, "key-dates.reminders", NULL);
   focus_field (dialog, "Days before the end date");
   g_assert_true (display_test_press_keys (fixture->window_id, "6 0 space 1 4 Return"));
-  g_assert_true (display_test_wait_for (no_alert, NULL));
+  g_assert_true (display_test_wait_for (display_test_no_alert, NULL));
 
   saved = signet_store_get_reminder_settings (fixture->store, fixture->contract_id, NULL);
   g_assert_nonnull (saved);
@@ -234,7 +228,7 @@ test_reminders (Fixture       *fixture,
                                                                                       "Days before the end date"))),
                    ==, "60 14");
   g_assert_true (display_test_press_keys (fixture->window_id, "3 Escape"));
-  g_assert_true (display_test_wait_for (no_alert, NULL));
+  g_assert_true (display_test_wait_for (display_test_no_alert, NULL));
   after_escape = signet_store_get_reminder_settings (fixture->store, fixture->contract_id, NULL);
   g_assert_null (signet_reminder_settings_get_leads (after_escape, SIGNET_KEY_DATE_REVIEW));
 }
@@ -257,7 +251,7 @@ test_attachment_details (Fixture       *fixture,
   g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==, "物流服务合同.pdf");
   focus_field (dialog, "Description");
   g_assert_true (display_test_press_keys (fixture->window_id, "v 2 Return"));
-  g_assert_true (display_test_wait_for (no_alert, NULL));
+  g_assert_true (display_test_wait_for (display_test_no_alert, NULL));
 
   saved = signet_store_get_attachment (fixture->store, fixture->attachment_id, NULL);
   g_assert_cmpstr (signet_attachment_get_description (saved), ==, "v2");
@@ -267,7 +261,7 @@ test_attachment_details (Fixture       *fixture,
                         g_variant_new_int64 (fixture->attachment_id));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus_field (dialog, "Description"))), ==, "v2");
   g_assert_true (display_test_press_keys (fixture->window_id, "x Escape"));
-  g_assert_true (display_test_wait_for (no_alert, NULL));
+  g_assert_true (display_test_wait_for (display_test_no_alert, NULL));
   after_escape = signet_store_get_attachment (fixture->store, fixture->attachment_id, NULL);
   g_assert_cmpstr (signet_attachment_get_description (after_escape), ==, "v2");
 }
