@@ -741,6 +741,18 @@ display_test_find_x_window (const char *title)
 }
 
 gboolean
+display_test_can_type (const char *window_id,
+                       const char *what)
+{
+  if (window_id != NULL)
+    return TRUE;
+
+  g_test_skip_printf ("xdotool is not installed or cannot find the window: it types %s for this test.", what);
+
+  return FALSE;
+}
+
+gboolean
 display_test_press_keys (const char *window_id,
                          const char *keys)
 {

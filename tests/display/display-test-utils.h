@@ -138,6 +138,11 @@ gboolean      display_test_run_xdotool     (const char * const *args);
  * up to 5 s while the main loop runs; NULL when xdotool is not installed
  * or no single window has that title by then. */
 char         *display_test_find_x_window   (const char    *title);
+/* Whether there is a window to type into, @window_id from
+ * display_test_find_x_window(); if not, skips the test, saying that
+ * xdotool types @what for it. */
+gboolean      display_test_can_type        (const char    *window_id,
+                                            const char    *what);
 /* Focuses the X window @window_id and types @keys into it through
  * xdotool: key names separated by spaces, 50 ms apart. */
 gboolean      display_test_press_keys      (const char    *window_id,

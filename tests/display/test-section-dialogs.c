@@ -74,18 +74,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->store);
 }
 
-static gboolean
-can_type (Fixture *fixture)
-{
-  if (fixture->window_id == NULL)
-    {
-      g_test_skip ("xdotool is not installed or cannot find the window: it types into the dialogs for this test.");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Opens the dialog of @action on the section of @type, waits until it is
  * shown and returns it. */
 static AdwAlertDialog *
@@ -146,7 +134,7 @@ test_key_date (Fixture       *fixture,
   SignetUserKeyDate *added;
   AdwAlertDialog *dialog;
 
-  if (!can_type (fixture))
+  if (!display_test_can_type (fixture->window_id, "into the dialogs"))
     return;
 
   dialog = open_dialog (fixture, SIGNET_TYPE_KEY_DATES_SECTION, "key-dates.add", NULL);
@@ -176,7 +164,7 @@ test_review (Fixture       *fixture,
   g_autoptr(GPtrArray) after_escape = NULL;
   AdwAlertDialog *dialog;
 
-  if (!can_type (fixture))
+  if (!display_test_can_type (fixture->window_id, "into the dialogs"))
     return;
 
   dialog = open_dialog (fixture, SIGNET_TYPE_KEY_DATES_SECTION, "key-dates.record-review", NULL);
@@ -207,7 +195,7 @@ test_reminders (Fixture       *fixture,
   g_autofree char *end_leads = NULL;
   AdwAlertDialog *dialog;
 
-  if (!can_type (fixture))
+  if (!display_test_can_type (fixture->window_id, "into the dialogs"))
     return;
 
   dialog = open_dialog (fixture, SIGNET_TYPE_KEY_DATES_SECTION, "key-dates.reminders", NULL);
@@ -243,7 +231,7 @@ test_attachment_details (Fixture       *fixture,
   g_autoptr(SignetAttachment) after_escape = NULL;
   AdwAlertDialog *dialog;
 
-  if (!can_type (fixture))
+  if (!display_test_can_type (fixture->window_id, "into the dialogs"))
     return;
 
   dialog = open_dialog (fixture, SIGNET_TYPE_ATTACHMENTS_SECTION, "attachment.edit",

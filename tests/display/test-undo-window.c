@@ -210,18 +210,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->store);
 }
 
-static gboolean
-can_type (Fixture *fixture)
-{
-  if (fixture->window_id == NULL)
-    {
-      g_test_skip ("xdotool is not installed or cannot find the window: it types Ctrl+Z for this test.");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Delete a contract, wait 10 s, press Ctrl+Z: the contract is back in the list and on the page, under its id,
  * with its key date and its file; the menu named it until then. */
 static void
@@ -235,7 +223,7 @@ test_contract_ctrl_z (Fixture       *fixture,
   SignetContract *shown;
   gboolean enabled = TRUE;
 
-  if (!can_type (fixture))
+  if (!display_test_can_type (fixture->window_id, "Ctrl+Z"))
     return;
 
   label = undo_menu_item (fixture, &enabled);
@@ -333,7 +321,7 @@ test_text_field_first (Fixture       *fixture,
   GtkWidget *title;
   g_autofree char *before = NULL;
 
-  if (!can_type (fixture))
+  if (!display_test_can_type (fixture->window_id, "Ctrl+Z"))
     return;
 
   signet_window_open_contract (fixture->window, fixture->contract_id);
@@ -385,7 +373,7 @@ test_next_change (Fixture       *fixture,
   g_autofree char *label = NULL;
   gboolean enabled = TRUE;
 
-  if (!can_type (fixture))
+  if (!display_test_can_type (fixture->window_id, "Ctrl+Z"))
     return;
 
   signet_window_open_contract (fixture->window, fixture->contract_id);
@@ -508,7 +496,7 @@ test_annotation_in_pdf_window (Fixture       *fixture,
   gboolean enabled = FALSE;
   gint64 id;
 
-  if (!can_type (fixture))
+  if (!display_test_can_type (fixture->window_id, "Ctrl+Z"))
     return;
 
   pdf_fixture_write (path, 1, 595, 842, "Undo", draw_page, NULL);
