@@ -215,6 +215,33 @@ io_assert_bytes_equal (GBytes *a,
 }
 
 void
+io_assert_valid_against_schema (IoFixture *f,
+                                GBytes    *xml)
+{
+  g_autofree char *xml_path = io_fixture_path (f, "schema-check.xml");
+  g_autofree char *xsd_path = io_fixture_path (f, "signet-1.xsd");
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+  g_autoptr(GBytes) schema = signet_xml_get_schema ();
+  g_autofree char *command = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  if (xmllint == NULL)
+    {
+      g_test_skip ("xmllint (libxml2-utils) is not installed: the export is not checked against the schema by another validator");
+      return;
+    }
+
+  io_write_file (xml_path, g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+  io_write_file (xsd_path, g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
+  command = g_strdup_printf ("%s --noout --schema %s %s", xmllint, xsd_path, xml_path);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, &err, &status, NULL));
+  if (status != 0)
+    g_test_message ("%s", err);
+  g_assert_cmpint (status, ==, 0);
+}
+
+void
 io_write_file (const char *path,
                const char *contents,
                gssize      len)

@@ -41,6 +41,10 @@ GBytes       *io_export_bytes            (SignetStore   *store,
                                           const char    *search);
 void          io_assert_bytes_equal      (GBytes        *a,
                                           GBytes        *b);
+/* Checks @xml against the schema the app installs with another validator,
+ * xmllint; without it, the test is marked skipped, saying so, and goes on. */
+void          io_assert_valid_against_schema (IoFixture     *f,
+                                              GBytes        *xml);
 void          io_write_file              (const char    *path,
                                           const char    *contents,
                                           gssize         len);
