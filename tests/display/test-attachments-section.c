@@ -141,6 +141,60 @@ test_add_and_open (Fixture       *f,
 
 typedef struct
 {
+  SignetStore *store;
+  gint64       contract_id;
+} StoredWait;
+
+static gboolean
+stores_two_files (gpointer data)
+{
+  StoredWait *wait = data;
+  g_autoptr(GPtrArray) attachments = signet_store_list_attachments (wait->store, wait->contract_id, NULL);
+
+  return attachments != NULL && attachments->len == 2;
+}
+
+/* Two PDFs dropped together are read one by one: one becomes the signed
+ * contract and the other an appendix, also when the page was left before
+ * they were read, while the section, hidden, does not show them yet. */
+static void
+test_two_pdfs_while_hidden (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *appendix = g_strconcat (minimal_pdf, "% Appendix 1\n", NULL);
+  g_autoptr(GFile) first = write_file (f, "正本.pdf", minimal_pdf, sizeof minimal_pdf - 1);
+  g_autoptr(GFile) second = write_file (f, "附件一.pdf", appendix, strlen (appendix));
+  GSList rest = { second, NULL };
+  GSList files = { first, &rest };
+  StoredWait wait = { f->store, signet_contract_get_id (f->contract) };
+  GtkWidget *page = gtk_widget_get_parent (GTK_WIDGET (f->section));
+  g_autoptr(GPtrArray) attachments = NULL;
+  guint n_signed = 0;
+  guint n_appendices = 0;
+
+  signet_attachments_section_add_files (f->section, &files);
+  gtk_widget_set_visible (page, FALSE);
+  g_assert_true (display_test_wait_for (stores_two_files, &wait));
+  g_assert_cmpuint (signet_attachments_section_get_n_attachments (f->section), ==, 0);
+
+  attachments = signet_store_list_attachments (f->store, signet_contract_get_id (f->contract), NULL);
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      SignetAttachmentRole role = signet_attachment_get_role (g_ptr_array_index (attachments, i));
+
+      n_signed += role == SIGNET_ATTACHMENT_ROLE_SIGNED;
+      n_appendices += role == SIGNET_ATTACHMENT_ROLE_APPENDIX;
+    }
+  g_assert_cmpuint (n_signed, ==, 1);
+  g_assert_cmpuint (n_appendices, ==, 1);
+
+  gtk_widget_set_visible (page, TRUE);
+  display_test_spin (50);
+  g_assert_cmpuint (signet_attachments_section_get_n_attachments (f->section), ==, 2);
+}
+
+typedef struct
+{
   const char *path;
   const char *contents;
 } FileWait;
@@ -280,6 +334,8 @@ main (int   argc,
   g_test_add ("/attachments-section/add-and-open", Fixture, NULL, fixture_set_up, test_add_and_open, fixture_tear_down);
   g_test_add ("/attachments-section/open-externally", Fixture, NULL, fixture_set_up, test_open_externally, fixture_tear_down);
   g_test_add ("/attachments-section/empty-file-refused", Fixture, NULL, fixture_set_up, test_empty_file_refused, fixture_tear_down);
+  g_test_add ("/attachments-section/two-pdfs-while-hidden", Fixture, NULL, fixture_set_up, test_two_pdfs_while_hidden,
+              fixture_tear_down);
   g_test_add ("/attachments-section/delete", Fixture, NULL, fixture_set_up, test_delete, fixture_tear_down);
   g_test_add ("/attachments-section/unsaved-contract", Fixture, NULL, fixture_set_up, test_unsaved_contract, fixture_tear_down);
 

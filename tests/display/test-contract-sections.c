@@ -4,19 +4,22 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "display-test-utils.h"
 #include "signet-attachments-section.h"
 #include "signet-history-section.h"
 #include "signet-key-dates-section.h"
 #include "signet-store-attachments.h"
 #include "signet-store-events.h"
+#include "signet-undo.h"
 
 /* The three sections of a contract's page, key dates, attachments and
  * history, as the page stacks them, each following its contract in the
  * store by itself (SignetContractSection): an import reloads each, a
- * change reloads only the sections that show it, a change to another
- * contract none, and a section that is hidden catches up once, when it is
- * shown again. What a user would lose to a needless reload shows it: an
+ * change reloads only the sections that show it, once, the user's own
+ * included, a change to another contract none, and a section that is
+ * hidden catches up once, when it is shown again. What a user would lose to a needless reload shows it: an
  * open menu closes, a focused row loses the focus, an expanded entry of
  * the history folds. */
 
@@ -358,6 +361,245 @@ test_hidden_reloads_once_when_shown (Fixture       *f,
   g_free (display_test_save_screenshot (GTK_WIDGET (f->window), "contract-sections-shown-again"));
 }
 
+/* What one action of the user costs a section: the reloads its class made
+ * (the base class's "reloads") and the rows it built meanwhile. The rows
+ * count any rebuild, also one a section would make of its own accord
+ * after its own write, which "reloads" does not see. */
+typedef struct
+{
+  SignetContractSection *section;
+  guint                  reloads;
+  /* The rows of the section's (first) list as they come and go. */
+  GListModel            *rows;
+  guint                  rows_built;
+} Cost;
+
+static void
+rows_changed_cb (GListModel *rows,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 Cost       *cost)
+{
+  cost->rows_built += added;
+}
+
+static void
+costs_start (Fixture *f,
+             Cost     costs[3])
+{
+  SignetContractSection *sections[] = { f->key_dates, f->attachments, f->history };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkWidget *list = display_test_find_type (GTK_WIDGET (sections[i]), GTK_TYPE_LIST_BOX);
+
+      g_assert_nonnull (list);
+      costs[i] = (Cost) { sections[i], count_reloads (sections[i]), gtk_widget_observe_children (list), 0 };
+      g_signal_connect (costs[i].rows, "items-changed", G_CALLBACK (rows_changed_cb), &costs[i]);
+    }
+}
+
+/* The action reloaded the key dates, the attachments and the history as
+ * many times as said (0 or 1): a reload builds every row it lists. */
+static void
+costs_end (Cost  costs[3],
+           guint key_dates,
+           guint attachments,
+           guint history)
+{
+  const guint expected[] = { key_dates, attachments, history };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      guint n_rows = g_list_model_get_n_items (costs[i].rows);
+
+      g_assert_cmpuint (n_rows, >, 0);
+      g_assert_cmpuint (count_reloads (costs[i].section) - costs[i].reloads, ==, expected[i]);
+      g_assert_cmpuint (costs[i].rows_built, ==, expected[i] * n_rows);
+      g_signal_handlers_disconnect_by_data (costs[i].rows, &costs[i]);
+      g_clear_object (&costs[i].rows);
+    }
+}
+
+static void
+set_field (AdwAlertDialog *dialog,
+           const char     *name,
+           const char     *text)
+{
+  GtkWidget *field = display_test_find_accessible (GTK_WIDGET (dialog), name);
+
+  g_assert_true (GTK_IS_EDITABLE (field));
+  gtk_editable_set_text (GTK_EDITABLE (field), text);
+}
+
+/* Opens the dialog of @action of @section, types @text into its field
+ * @name and answers @response. */
+static void
+answer_dialog (SignetContractSection *section,
+               const char            *action,
+               GVariant              *target,
+               const char            *name,
+               const char            *text,
+               const char            *response)
+{
+  AdwAlertDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (section), action, target));
+  dialog = display_test_find_alert_dialog ();
+  g_assert_nonnull (dialog);
+  if (name != NULL)
+    set_field (dialog, name, text);
+  display_test_respond (response);
+}
+
+/* Whether a visible label under @root shows @text among other words. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+has_two_files (gpointer data)
+{
+  return signet_attachments_section_get_n_attachments (data) == 2;
+}
+
+/* What a user does on the sections (adds, deletes and undoes, records,
+ * describes, attaches) reloads each section that shows it exactly once,
+ * the one the user works in included: the store tells it of its own
+ * writes as of anyone's. A second reload would show the same rows, so no
+ * user would see it, but it costs the section a second read of the
+ * register and a second build of its rows on every action: counting is
+ * the only way to tell. A write refused, or one that changes nothing,
+ * reloads nothing and the sections still show what is stored. The focus
+ * goes back where it was when a dialog closes, or stays in the list when
+ * its row is deleted, and a file attached leaves the page scrolled where
+ * it was. */
+static void
+test_own_writes_reload_once (Fixture       *f,
+                             gconstpointer  data)
+{
+  gint64 id = signet_contract_get_id (f->contract);
+  SignetUndo *undo = signet_undo_get (GTK_WIDGET (f->key_dates));
+  g_autofree char *dir = g_dir_make_tmp ("signet-sections-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "drawings.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GSList files = { file, NULL };
+  g_autoptr(GPtrArray) attachments = NULL;
+  GtkWidget *add_button;
+  GtkWidget *delete_button;
+  GtkAdjustment *scrolled;
+  double scroll_to;
+  gint64 attachment_id;
+  Cost costs[3];
+
+  attach (f, id, "survey.txt");
+  display_test_spin (50);
+
+  add_button = display_test_find_button (GTK_WIDGET (f->key_dates), "Add Key Date…");
+  g_assert_nonnull (add_button);
+  g_assert_true (gtk_widget_grab_focus (add_button));
+  costs_start (f, costs);
+  answer_dialog (f->key_dates, "key-dates.add", NULL, "Date", "2027-01-15", "add");
+  /* Refused by the store (a key date needs a title): it says why. */
+  g_assert_nonnull (display_test_find_alert_dialog ());
+  display_test_respond ("close");
+  costs_end (costs, 0, 0, 0);
+  g_assert_null (find_row (GTK_WIDGET (f->key_dates), "Milestone: 2027-01-15 · 交接验收"));
+
+  costs_start (f, costs);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->key_dates), "key-dates.add", NULL));
+  set_field (display_test_find_alert_dialog (), "Date", "2027-01-15");
+  set_field (display_test_find_alert_dialog (), "Title", "交接验收");
+  display_test_respond ("add");
+  costs_end (costs, 1, 0, 1);
+  g_assert_nonnull (find_row (GTK_WIDGET (f->key_dates), "Milestone: 2027-01-15 · 交接验收"));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == add_button);
+
+  costs_start (f, costs);
+  answer_dialog (f->key_dates, "key-dates.record-review", NULL, "Date of the review", "2026-11-20", "record");
+  costs_end (costs, 1, 0, 1);
+  g_assert_true (shows_text (GTK_WIDGET (f->key_dates), "1 review recorded; the last on 2026-11-20"));
+
+  costs_start (f, costs);
+  answer_dialog (f->key_dates, "key-dates.reminders", NULL, "Days before the end date", "60 14", "save");
+  costs_end (costs, 1, 0, 1);
+  g_assert_true (shows_text (GTK_WIDGET (f->key_dates), "Reminders of this contract"));
+
+  /* Its delete button, clicked, goes with its row: the focus stays in
+   * the list. */
+  delete_button = display_test_find_accessible (GTK_WIDGET (f->key_dates), "Delete 交接验收");
+  g_assert_true (GTK_IS_BUTTON (delete_button));
+  g_assert_true (gtk_widget_grab_focus (delete_button));
+  costs_start (f, costs);
+  g_signal_emit_by_name (delete_button, "clicked");
+  costs_end (costs, 1, 0, 1);
+  g_assert_null (find_row (GTK_WIDGET (f->key_dates), "Milestone: 2027-01-15 · 交接验收"));
+  display_test_spin (50);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (f->key_dates)));
+
+  costs_start (f, costs);
+  signet_undo_undo (undo, NULL);
+  costs_end (costs, 1, 0, 1);
+  g_assert_nonnull (find_row (GTK_WIDGET (f->key_dates), "Milestone: 2027-01-15 · 交接验收"));
+
+  /* A file dropped on the page scrolled down to the files: the page
+   * stays where it is. */
+  scrolled = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (display_test_find_type (GTK_WIDGET (f->window),
+                                                                                               GTK_TYPE_SCROLLED_WINDOW)));
+  scroll_to = (gtk_adjustment_get_upper (scrolled) - gtk_adjustment_get_page_size (scrolled)) / 2;
+  g_assert_cmpfloat (scroll_to, >, 20);
+  gtk_adjustment_set_value (scrolled, scroll_to);
+  display_test_spin (50);
+  g_assert_true (g_file_set_contents (path, "Drawings, rev. A.\n", -1, NULL));
+  costs_start (f, costs);
+  signet_attachments_section_add_files (SIGNET_ATTACHMENTS_SECTION (f->attachments), &files);
+  g_assert_true (display_test_wait_for (has_two_files, f->attachments));
+  costs_end (costs, 0, 1, 1);
+  g_assert_nonnull (find_row (GTK_WIDGET (f->attachments), "drawings.txt"));
+  display_test_spin (50);
+  g_assert_cmpfloat (gtk_adjustment_get_value (scrolled), ==, scroll_to);
+
+  attachments = signet_store_list_attachments (f->store, id, NULL);
+  attachment_id = signet_attachment_get_id (g_ptr_array_index (attachments, 1));
+  costs_start (f, costs);
+  answer_dialog (f->attachments, "attachment.edit", g_variant_new_int64 (attachment_id),
+                 "Description", "Site drawings", "save");
+  costs_end (costs, 0, 1, 1);
+  g_assert_true (shows_text (GTK_WIDGET (f->attachments), "Site drawings\n"));
+
+  /* Saved as it was: nothing is written. */
+  costs_start (f, costs);
+  answer_dialog (f->attachments, "attachment.edit", g_variant_new_int64 (attachment_id), NULL, NULL, "save");
+  costs_end (costs, 0, 0, 0);
+  g_assert_true (shows_text (GTK_WIDGET (f->attachments), "Site drawings\n"));
+
+  costs_start (f, costs);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->attachments), "attachment.delete", "x", attachment_id));
+  costs_end (costs, 0, 1, 1);
+  g_assert_null (find_row (GTK_WIDGET (f->attachments), "drawings.txt"));
+
+  costs_start (f, costs);
+  signet_undo_undo (undo, NULL);
+  costs_end (costs, 0, 1, 1);
+  g_assert_nonnull (find_row (GTK_WIDGET (f->attachments), "drawings.txt"));
+  display_test_spin (100);
+  g_free (display_test_save_screenshot (GTK_WIDGET (f->window), "contract-sections-own-writes"));
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +614,8 @@ main (int   argc,
               test_other_contract_ignored, fixture_tear_down);
   g_test_add ("/contract-sections/hidden-reloads-once-when-shown", Fixture, NULL, fixture_set_up,
               test_hidden_reloads_once_when_shown, fixture_tear_down);
+  g_test_add ("/contract-sections/own-writes-reload-once", Fixture, NULL, fixture_set_up,
+              test_own_writes_reload_once, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -45,8 +45,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void reload (SignetAttachmentsSection *self);
-
 static SignetStore *
 get_store (SignetAttachmentsSection *self)
 {
@@ -190,8 +188,9 @@ build_row (SignetAttachmentsSection *self,
 }
 
 static void
-reload (SignetAttachmentsSection *self)
+signet_attachments_section_reload (SignetContractSection *section)
 {
+  SignetAttachmentsSection *self = SIGNET_ATTACHMENTS_SECTION (section);
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -260,18 +259,21 @@ add_data_free (AddData *data)
 
 static SignetAttachmentRole
 default_role (SignetAttachmentsSection *self,
+              gint64                    contract_id,
               const char               *content_type)
 {
-  GHashTableIter iter;
-  gpointer value;
+  g_autoptr(GPtrArray) stored = NULL;
 
   if (content_type == NULL || !g_content_type_is_a (content_type, "application/pdf"))
     return SIGNET_ATTACHMENT_ROLE_OTHER;
 
-  /* The first PDF of a contract is most often the signed one. */
-  g_hash_table_iter_init (&iter, self->attachments);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (signet_attachment_get_role (value) == SIGNET_ATTACHMENT_ROLE_SIGNED)
+  /* The first PDF of a contract is most often the signed one. Asked of
+   * the store, not of the list: files dropped together are attached one
+   * by one as each is read, and a section hidden meanwhile (the user went
+   * back to the list) shows the ones before only once it is shown. */
+  stored = signet_store_list_attachments (get_store (self), contract_id, NULL);
+  for (guint i = 0; stored != NULL && i < stored->len; i++)
+    if (signet_attachment_get_role (g_ptr_array_index (stored, i)) == SIGNET_ATTACHMENT_ROLE_SIGNED)
       return SIGNET_ATTACHMENT_ROLE_APPENDIX;
 
   return SIGNET_ATTACHMENT_ROLE_SIGNED;
@@ -310,11 +312,10 @@ file_loaded_cb (GObject      *source,
     attachment = signet_store_replace_attachment (get_store (self), data->replacing_id, bytes, name, NULL, &error);
   else
     attachment = signet_store_add_attachment (get_store (self), data->contract_id, bytes, name, NULL,
-                                              default_role (self, content_type), NULL, &error);
+                                              default_role (self, data->contract_id, content_type), NULL, &error);
   if (attachment == NULL)
     goto failed;
 
-  reload (self);
   signet_toast_show (GTK_WIDGET (self), adw_toast_new_format (data->replacing_id > 0
                                             ? _("“%s” added as a new version")
                                             : _("“%s” attached as %s"),
@@ -742,7 +743,6 @@ edit_responded_cb (SignetAttachmentsSection      *self,
                                             signet_attachment_details_dialog_get_description (dialog), &error);
   if (updated == NULL)
     signet_error_dialog_show (GTK_WIDGET (self), _("The Changes Were Not Saved"), error);
-  reload (self);
 }
 
 static void
@@ -783,15 +783,8 @@ delete_activated (GtkWidget  *widget,
       signet_error_dialog_show (GTK_WIDGET (self), _("The File Was Not Deleted"), error);
       return;
     }
-  reload (self);
 
   signet_undo_offer (widget, get_store (self), tombstone);
-}
-
-static void
-signet_attachments_section_reload (SignetContractSection *section)
-{
-  reload (SIGNET_ATTACHMENTS_SECTION (section));
 }
 
 static void
@@ -820,7 +813,10 @@ signet_attachments_section_class_init (SignetAttachmentsSectionClass *klass)
 
   /* The list shows the files and their details only: a saved title, a
    * key date or a review leaves it (and a menu open on it) as it is.
-   * Annotations belong to the files listed, so they count as theirs. */
+   * Annotations belong to the files listed, so they count as theirs.
+   * The section's own writes (a file attached, replaced, described or
+   * deleted) come back to it as these changes too, so it does not reload
+   * after them: it would build its rows twice. */
   section_class->reload = signet_attachments_section_reload;
   signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_ATTACHMENTS);
   signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_ANNOTATIONS);
@@ -868,7 +864,8 @@ signet_attachments_section_init (SignetAttachmentsSection *self)
   gtk_widget_add_css_class (hint, "dimmed");
   adw_preferences_group_add (self->group, hint);
 
-  reload (self);
+  /* What it says until it has a contract. */
+  signet_attachments_section_reload (SIGNET_CONTRACT_SECTION (self));
 }
 
 GtkWidget *

@@ -45,8 +45,6 @@ struct _SignetKeyDatesSection
 
 G_DEFINE_FINAL_TYPE (SignetKeyDatesSection, signet_key_dates_section, SIGNET_TYPE_CONTRACT_SECTION)
 
-static void reload (SignetKeyDatesSection *self);
-
 static SignetStore *
 get_store (SignetKeyDatesSection *self)
 {
@@ -221,8 +219,9 @@ update_reminders_label (SignetKeyDatesSection *self)
 }
 
 static void
-reload (SignetKeyDatesSection *self)
+signet_key_dates_section_reload (SignetContractSection *section)
 {
+  SignetKeyDatesSection *self = SIGNET_KEY_DATES_SECTION (section);
   SignetContract *contract = get_contract (self);
   g_autoptr(GPtrArray) derived = NULL;
   g_autoptr(GPtrArray) omitted = NULL;
@@ -349,7 +348,6 @@ add_responded_cb (SignetKeyDatesSection *self,
 
   if (!signet_store_add_key_date (get_store (self), key_date, &error))
     signet_error_dialog_show (GTK_WIDGET (self), _("The Key Date Was Not Added"), error);
-  reload (self);
 }
 
 static void
@@ -386,7 +384,6 @@ delete_activated (GtkWidget  *widget,
       signet_error_dialog_show (GTK_WIDGET (self), _("The Key Date Was Not Deleted"), error);
       return;
     }
-  reload (self);
 
   signet_undo_offer (widget, get_store (self), tombstone);
 }
@@ -413,7 +410,6 @@ review_responded_cb (SignetKeyDatesSection *self,
   if (!signet_store_record_review (get_store (self), contract_id (self), iso != NULL ? iso : "",
                                    NULL, signet_review_dialog_get_note (dialog), NULL, &error))
     signet_error_dialog_show (GTK_WIDGET (self), _("The Review Was Not Recorded"), error);
-  reload (self);
 }
 
 static void
@@ -451,7 +447,6 @@ reminders_responded_cb (SignetKeyDatesSection *self,
 
   if (!signet_store_set_reminder_settings (get_store (self), contract_id (self), settings, &error))
     signet_error_dialog_show (GTK_WIDGET (self), _("The Reminders Were Not Changed"), error);
-  reload (self);
 }
 
 static void
@@ -465,12 +460,6 @@ reminders_activated (GtkWidget  *widget,
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (reminders_responded_cb), self, G_CONNECT_SWAPPED);
   adw_dialog_present (dialog, widget);
-}
-
-static void
-signet_key_dates_section_reload (SignetContractSection *section)
-{
-  reload (SIGNET_KEY_DATES_SECTION (section));
 }
 
 static void
@@ -507,7 +496,10 @@ signet_key_dates_section_class_init (SignetKeyDatesSectionClass *klass)
   object_class->dispose = signet_key_dates_section_dispose;
 
   /* The derived dates follow the contract's fields (its end date, notice
-   * period, status and risk level); the others are its key dates. */
+   * period, status and risk level); the others are its key dates. The
+   * section's own writes (a key date added or deleted, a review, the
+   * reminders) come back to it as these changes too, so it does not
+   * reload after them: it would build its rows twice. */
   section_class->reload = signet_key_dates_section_reload;
   signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_FIELDS);
   signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_KEY_DATES);
@@ -599,7 +591,8 @@ signet_key_dates_section_init (SignetKeyDatesSection *self)
                                      _("Change when reminders come for this contract")));
   gtk_box_append (GTK_BOX (self->box), self->follow_up_group);
 
-  reload (self);
+  /* What it says until it has a contract. */
+  signet_key_dates_section_reload (SIGNET_CONTRACT_SECTION (self));
 }
 
 GtkWidget *
