@@ -76,26 +76,6 @@ io_add_client (SignetStore *store,
   return client;
 }
 
-SignetContract *
-io_add_contract (SignetStore  *store,
-                 SignetClient *client,
-                 const char   *number,
-                 const char   *title)
-{
-  g_autoptr(GError) error = NULL;
-  SignetContract *contract = signet_contract_new ();
-
-  signet_contract_set_number (contract, number);
-  signet_contract_set_title (contract, title);
-  signet_contract_set_client_id (contract, signet_client_get_id (client));
-  signet_contract_set_currency (contract, "CNY");
-  signet_contract_set_value (contract, 100000);
-  g_assert_true (signet_store_add_contract (store, contract, &error));
-  g_assert_no_error (error);
-
-  return contract;
-}
-
 static void
 update_contract (SignetStore    *store,
                  SignetContract *contract)
@@ -134,7 +114,7 @@ io_fill_sample_register (SignetStore *store)
 
   plain = io_add_client (store, "B-7", "Plain client");
 
-  lease = io_add_contract (store, huaxin, "HT-2026-0001", "办公场地租赁合同");
+  lease = unit_add_contract (store, huaxin, "HT-2026-0001", "办公场地租赁合同");
   signet_contract_set_contract_type (lease, "租赁");
   signet_contract_set_owner (lease, "张伟");
   signet_contract_set_department (lease, "行政部");
@@ -150,7 +130,7 @@ io_fill_sample_register (SignetStore *store)
   signet_contract_set_notes (lease, "押金三个月。\n第二行 & <备注>");
   update_contract (store, lease);
 
-  licence = io_add_contract (store, acme, "LIC/2026/7", "Software licence “Pro”");
+  licence = unit_add_contract (store, acme, "LIC/2026/7", "Software licence “Pro”");
   signet_contract_set_currency (licence, "JPY");
   signet_contract_set_value (licence, 9800000);
   signet_contract_set_status (licence, SIGNET_CONTRACT_STATUS_IN_REVIEW);
@@ -158,14 +138,14 @@ io_fill_sample_register (SignetStore *store)
   signet_contract_set_start_date (licence, "2026-03-01");
   update_contract (store, licence);
 
-  kuwait = io_add_contract (store, acme, "KW-1", "Maintenance");
+  kuwait = unit_add_contract (store, acme, "KW-1", "Maintenance");
   signet_contract_set_currency (kuwait, "KWD");
   signet_contract_set_value (kuwait, 1005);
   signet_contract_set_end_date (kuwait, "2026-06-30");
   signet_contract_set_status (kuwait, SIGNET_CONTRACT_STATUS_TERMINATED);
   update_contract (store, kuwait);
 
-  draft = io_add_contract (store, plain, "A-0", "Zero value draft");
+  draft = unit_add_contract (store, plain, "A-0", "Zero value draft");
   signet_contract_set_value (draft, 0);
   signet_contract_set_currency (draft, "USD");
   update_contract (store, draft);
@@ -175,7 +155,7 @@ io_fill_sample_register (SignetStore *store)
     {
       g_autofree char *number = g_strdup_printf ("HT-2025-%04u", 10 + status);
       g_autofree char *title = g_strdup_printf ("合同 %s", signet_contract_status_to_token (status));
-      g_autoptr(SignetContract) contract = io_add_contract (store, huaxin, number, title);
+      g_autoptr(SignetContract) contract = unit_add_contract (store, huaxin, number, title);
 
       signet_contract_set_status (contract, status);
       signet_contract_set_value (contract, 99999999999999);

@@ -31,10 +31,6 @@ void          io_fill_sample_register    (SignetStore   *store);
 SignetClient *io_add_client              (SignetStore   *store,
                                           const char    *code,
                                           const char    *name);
-SignetContract *io_add_contract          (SignetStore   *store,
-                                          SignetClient  *client,
-                                          const char    *number,
-                                          const char    *title);
 
 /* The whole register as signet_xml_export_to_stream() writes it. */
 GBytes       *io_export_bytes            (SignetStore   *store,

@@ -25,6 +25,7 @@
 #include "signet-ics.h"
 #include "signet-store-events.h"
 #include "signet-store-uuids.h"
+#include "unit-test-utils.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 
@@ -383,8 +384,8 @@ test_old_register (IoFixture     *f,
   g_autofree char *sql = NULL;
   g_autofree char *expected_err = NULL;
   g_autoptr(SignetClient) client = io_add_client (f->store, "K100", "华信科技");
-  g_autoptr(SignetContract) near = io_add_contract (f->store, client, "NEAR-1", "Near");
-  g_autoptr(SignetContract) far = io_add_contract (f->store, client, "FAR-1", "Far");
+  g_autoptr(SignetContract) near = unit_add_contract (f->store, client, "NEAR-1", "Near");
+  g_autoptr(SignetContract) far = unit_add_contract (f->store, client, "FAR-1", "Far");
   g_autoptr(icalcomponent) calendar = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) found = g_string_new (NULL);
@@ -520,7 +521,7 @@ test_worker_clock (IoFixture     *f,
   g_autofree char *path = io_fixture_path (f, "dates.ics");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(SignetClient) client = io_add_client (f->store, "K200", "华东建设");
-  g_autoptr(SignetContract) contract = io_add_contract (f->store, client, "RENEW-1", "Cleaning");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->store, client, "RENEW-1", "Cleaning");
   g_autoptr(SignetReminderSettings) defaults = signet_reminder_settings_new ();
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(icalcomponent) calendar = NULL;

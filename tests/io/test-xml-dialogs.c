@@ -10,6 +10,7 @@
 #include "io-test-utils.h"
 #include "signet-export-dialog.h"
 #include "signet-import-dialog.h"
+#include "unit-test-utils.h"
 
 /* The Import… and Export… dialogs as a user sees them: the dry run's
  * summary before anything is written, errors with their line, column and
@@ -261,7 +262,7 @@ test_import_cancel (void)
   for (guint i = 0; i < 20000; i++)
     {
       g_autofree char *number = g_strdup_printf ("N-%05u", i);
-      g_autoptr(SignetContract) contract = io_add_contract (source, client, number, "A contract");
+      g_autoptr(SignetContract) contract = unit_add_contract (source, client, number, "A contract");
     }
   g_assert_true (signet_store_commit_batch (source, NULL));
   g_assert_true (signet_xml_export (source, file, NULL, SIGNET_EXPORT_FLAGS_NONE, NULL, NULL, NULL, NULL));

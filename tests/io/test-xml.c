@@ -17,6 +17,7 @@
 #include "io-test-utils.h"
 #include "signet-event.h"
 #include "signet-store-events.h"
+#include "unit-test-utils.h"
 
 static SignetImportReport *
 import_file (SignetStore          *store,
@@ -196,7 +197,7 @@ test_export_atomic (IoFixture     *f,
   for (guint i = 0; i < 300; i++)
     {
       g_autofree char *number = g_strdup_printf ("BULK-%04u", i);
-      g_autoptr(SignetContract) contract = io_add_contract (f->store, client, number, "Bulk");
+      g_autoptr(SignetContract) contract = unit_add_contract (f->store, client, number, "Bulk");
     }
 
   io_write_file (path, "previous export", -1);
@@ -328,7 +329,7 @@ test_export_unwritable (IoFixture     *f,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(SignetClient) client = io_add_client (f->store, "C1", "Client");
-  g_autoptr(SignetContract) contract = io_add_contract (f->store, client, "N-1", "Title");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->store, client, "N-1", "Title");
 
   signet_contract_set_notes (contract, "page\fbreak");
   g_assert_true (signet_store_update_contract (f->store, contract, &error));
@@ -922,7 +923,7 @@ test_import_cancel (IoFixture     *f,
   for (guint i = 0; i < 3000; i++)
     {
       g_autofree char *number = g_strdup_printf ("N-%05u", i);
-      g_autoptr(SignetContract) contract = io_add_contract (f->store, client, number, "A contract with a title");
+      g_autoptr(SignetContract) contract = unit_add_contract (f->store, client, number, "A contract with a title");
     }
   export_file (f->store, path);
 

@@ -124,6 +124,7 @@ unit_add_contract (SignetStore  *store,
   signet_contract_set_title (contract, title);
   signet_contract_set_client_id (contract, signet_client_get_id (client));
   signet_contract_set_currency (contract, "CNY");
+  signet_contract_set_value (contract, 100000);
   g_assert_true (signet_store_add_contract (store, contract, &error));
   g_assert_no_error (error);
 

@@ -34,8 +34,8 @@ void          unit_reset_settings (GSettings  *settings);
 SignetClient *unit_add_client    (SignetStore *store,
                                   const char  *name,
                                   const char  *code);
-/* A new contract of @client numbered @number and titled @title, in CNY,
- * added to @store. */
+/* A new contract of @client numbered @number and titled @title, worth
+ * 1,000.00 CNY, added to @store. */
 SignetContract *unit_add_contract (SignetStore  *store,
                                    SignetClient *client,
                                    const char   *number,
