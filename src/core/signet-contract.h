@@ -105,5 +105,19 @@ void                  signet_contract_set_tags            (SignetContract       
 const char           *signet_contract_get_notes           (SignetContract       *self);
 void                  signet_contract_set_notes           (SignetContract       *self,
                                                            const char           *notes);
+/* What the contract process recorded (signet-contract-process.h): the
+ * other party's signing date (ours is the signing date), and for a
+ * terminated contract the reason's token and the day it takes effect. Only
+ * signet_store_take_process_step() and an import write them; a form save
+ * leaves them as stored. */
+const char           *signet_contract_get_their_signing_date (SignetContract    *self);
+void                  signet_contract_set_their_signing_date (SignetContract    *self,
+                                                              const char        *date);
+const char           *signet_contract_get_termination_reason (SignetContract    *self);
+void                  signet_contract_set_termination_reason (SignetContract    *self,
+                                                              const char        *token);
+const char           *signet_contract_get_termination_date   (SignetContract    *self);
+void                  signet_contract_set_termination_date   (SignetContract    *self,
+                                                              const char        *date);
 
 G_END_DECLS

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "signet-contract-process.h"
+#include "signet-store.h"
+
+G_BEGIN_DECLS
+
+/* The contract process in the register (signet-store-process.c): each
+ * action taken is a process event, kept for as long as the contract. */
+
+/* One event of a contract's process. A status changed before the process
+ * existed (set in the form, read from the audit log by the migration) is
+ * an event without an action: has_action is FALSE. */
+typedef struct
+{
+  gint64               id;
+  gint64               contract_id;
+  gboolean             has_action;
+  SignetProcessAction  action;
+  SignetContractStatus from_status;
+  SignetContractStatus to_status;
+  char                *decided_by;         /* as named by the user; NULL: recorded_by decided */
+  char                *recorded_by;        /* the OS user who recorded it */
+  char                *at;                 /* ISO 8601, UTC */
+  char                *comment;
+  char                *our_signing_date;   /* MARK_SIGNED */
+  char                *their_signing_date; /* MARK_SIGNED */
+  char                *termination_reason; /* TERMINATE, CANCEL_DRAFT */
+  char                *effective_date;     /* TERMINATE, CANCEL_DRAFT */
+} SignetProcessEvent;
+
+void        signet_process_event_free          (SignetProcessEvent        *event);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetProcessEvent, signet_process_event_free)
+
+/* Takes @step on the contract, if allowed (else SIGNET_FIELD_ERROR with the
+ * field at fault, or SIGNET_STORE_ERROR_FAILED with the why sentence of
+ * signet_process_action_allowed()), in one write scope: the status changes,
+ * a process event row is stored, one audit entry of the action's own
+ * SignetAuditAction, "changed::fields" for the contract. Checks the
+ * contract's version like signet_store_save_contract() does
+ * (SIGNET_STORE_ERROR_CONFLICT when it moved on since @expected_version). */
+gboolean    signet_store_take_process_step     (SignetStore               *self,
+                                                gint64                     contract_id,
+                                                gint64                     expected_version,
+                                                const SignetProcessStep   *step,
+                                                GError                   **error);
+/* The contract's process events, oldest first; of SignetProcessEvent. */
+GPtrArray  *signet_store_list_process_events   (SignetStore               *self,
+                                                gint64                     contract_id,
+                                                GError                   **error);
+
+G_END_DECLS
