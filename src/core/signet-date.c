@@ -507,6 +507,26 @@ signet_date_format_display (const char *iso)
   return format_short (&format, g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
 }
 
+char *
+signet_timestamp_format_display (const char *timestamp)
+{
+  g_autoptr(GDateTime) utc = timestamp != NULL ? g_date_time_new_from_iso8601 (timestamp, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+
+  /* Shown as stored when it is no time the local time zone can hold. */
+  if (local == NULL)
+    return g_strdup (timestamp != NULL ? timestamp : "");
+
+  day = g_date_time_format (local, "%Y-%m-%d");
+  date = signet_date_format_display (day);
+  time = g_date_time_format (local, "%H:%M");
+
+  return g_strdup_printf ("%s %s", date, time);
+}
+
 GDateWeekday
 signet_date_first_weekday (void)
 {

@@ -56,6 +56,9 @@ gboolean     signet_date_add_days            (GDate       *date,
  * well-formed date outside the range, kept by a register from before the
  * range, is shown too; anything else gives "". */
 char        *signet_date_format_display      (const char  *iso);
+/* A time the store keeps (UTC, ISO 8601) as the locale's short date and
+ * the local time, "07.12.2026 14:05"; shown as stored when it is no time. */
+char        *signet_timestamp_format_display (const char  *timestamp);
 
 /* The dates of the user's locale: LC_TIME of the calling thread, so that
  * a test may switch locales with uselocale(). */

@@ -212,33 +212,12 @@ change_to_text (SignetHistorySection    *self,
   return g_strdup (_("(empty)"));
 }
 
-/* The locale's short date and the time in local time, "27.11.2026 14:05". */
-static char *
-format_timestamp (const char *timestamp)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (timestamp, NULL);
-  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-  g_autofree char *day = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *time = NULL;
-
-  /* Shown as stored when it is no time the local time zone can hold. */
-  if (local == NULL)
-    return g_strdup (timestamp);
-
-  day = g_date_time_format (local, "%Y-%m-%d");
-  date = signet_date_format_display (day);
-  time = g_date_time_format (local, "%H:%M");
-
-  return g_strdup_printf ("%s %s", date, time);
-}
-
 static GtkWidget *
 entry_row (SignetHistorySection   *self,
            const SignetAuditEntry *entry)
 {
   GtkWidget *row = adw_expander_row_new ();
-  g_autofree char *when = format_timestamp (entry->timestamp);
+  g_autofree char *when = signet_timestamp_format_display (entry->timestamp);
   g_autofree char *subtitle = NULL;
   guint n_shown = 0;
 
