@@ -68,6 +68,22 @@ static const struct
     { "set-reminders",        N_("Reminders changed"),     TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_KEY_DATES },
   [SIGNET_AUDIT_ACTION_ACKNOWLEDGE_REMINDER] =
     { "acknowledge-reminder", N_("Reminder dismissed"),    FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_KEY_DATES },
+  [SIGNET_AUDIT_ACTION_SUBMIT_FOR_REVIEW] =
+    { "submit-for-review",    N_("Submitted for review"),  TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS },
+  [SIGNET_AUDIT_ACTION_APPROVE] =
+    { "approve",              N_("Approved"),              TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS },
+  [SIGNET_AUDIT_ACTION_RETURN_FOR_CHANGES] =
+    { "return-for-changes",   N_("Returned for changes"),  TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS },
+  [SIGNET_AUDIT_ACTION_REJECT] =
+    { "reject",               N_("Rejected"),              TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS },
+  [SIGNET_AUDIT_ACTION_MARK_SIGNED] =
+    { "mark-signed",          N_("Marked as signed"),      TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS },
+  [SIGNET_AUDIT_ACTION_TERMINATE] =
+    { "terminate",            N_("Terminated"),            TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS },
+  [SIGNET_AUDIT_ACTION_RENEW] =
+    { "renew",                N_("Renewed"),               TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS },
+  [SIGNET_AUDIT_ACTION_CANCEL_DRAFT] =
+    { "cancel-draft",         N_("Draft cancelled"),       TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS },
 };
 
 const char *

@@ -73,6 +73,30 @@ typedef struct
 
 void                  signet_process_step_clear              (SignetProcessStep    *step);
 
+/* Why signet_store_take_process_step() refused a step: the action is not
+ * allowed now (the message is signet_process_action_allowed()'s why), or
+ * what the user entered for it, by the input at fault, so that a dialog
+ * can put the message under it. */
+#define SIGNET_PROCESS_ERROR (signet_process_error_quark ())
+
+typedef enum
+{
+  SIGNET_PROCESS_ERROR_NOT_ALLOWED,
+  SIGNET_PROCESS_ERROR_DECIDED_BY,
+  SIGNET_PROCESS_ERROR_COMMENT,
+  SIGNET_PROCESS_ERROR_OUR_SIGNING_DATE,
+  SIGNET_PROCESS_ERROR_THEIR_SIGNING_DATE,
+  SIGNET_PROCESS_ERROR_TERMINATION_REASON,
+  SIGNET_PROCESS_ERROR_EFFECTIVE_DATE,
+} SignetProcessError;
+
+GQuark                signet_process_error_quark             (void);
+/* Checks what @step carries for its action, as the store does before it
+ * takes it (the contract's own state aside): a comment where one is
+ * required, valid dates, a known reason. */
+gboolean              signet_process_step_validate           (const SignetProcessStep *step,
+                                                              GError              **error);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SignetProcessStep, signet_process_step_clear)
 
 G_END_DECLS

@@ -33,6 +33,9 @@ struct _SignetContract
   SignetRiskLevel       risk_level;
   char                  *tags;
   char                  *notes;
+  char                  *their_signing_date;
+  char                  *termination_reason;
+  char                  *termination_date;
 };
 
 G_DEFINE_FINAL_TYPE (SignetContract, signet_contract, G_TYPE_OBJECT)
@@ -60,6 +63,9 @@ enum {
   PROP_RISK_LEVEL,
   PROP_TAGS,
   PROP_NOTES,
+  PROP_THEIR_SIGNING_DATE,
+  PROP_TERMINATION_REASON,
+  PROP_TERMINATION_DATE,
   N_PROPS
 };
 
@@ -83,6 +89,9 @@ signet_contract_finalize (GObject *object)
   g_clear_pointer (&self->end_date, g_free);
   g_clear_pointer (&self->tags, g_free);
   g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->their_signing_date, g_free);
+  g_clear_pointer (&self->termination_reason, g_free);
+  g_clear_pointer (&self->termination_date, g_free);
 
   G_OBJECT_CLASS (signet_contract_parent_class)->finalize (object);
 }
@@ -179,6 +188,18 @@ signet_contract_get_property (GObject    *object,
 
     case PROP_NOTES:
       g_value_set_string (value, self->notes);
+      break;
+
+    case PROP_THEIR_SIGNING_DATE:
+      g_value_set_string (value, self->their_signing_date);
+      break;
+
+    case PROP_TERMINATION_REASON:
+      g_value_set_string (value, self->termination_reason);
+      break;
+
+    case PROP_TERMINATION_DATE:
+      g_value_set_string (value, self->termination_date);
       break;
 
     default:
@@ -280,6 +301,18 @@ signet_contract_set_property (GObject      *object,
       signet_contract_set_notes (self, g_value_get_string (value));
       break;
 
+    case PROP_THEIR_SIGNING_DATE:
+      signet_contract_set_their_signing_date (self, g_value_get_string (value));
+      break;
+
+    case PROP_TERMINATION_REASON:
+      signet_contract_set_termination_reason (self, g_value_get_string (value));
+      break;
+
+    case PROP_TERMINATION_DATE:
+      signet_contract_set_termination_date (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -357,6 +390,15 @@ signet_contract_class_init (SignetContractClass *klass)
   properties[PROP_NOTES] =
     g_param_spec_string ("notes", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_THEIR_SIGNING_DATE] =
+    g_param_spec_string ("their-signing-date", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TERMINATION_REASON] =
+    g_param_spec_string ("termination-reason", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TERMINATION_DATE] =
+    g_param_spec_string ("termination-date", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -404,6 +446,9 @@ signet_contract_copy (SignetContract *self)
   copy->risk_level = self->risk_level;
   signet_set_str (&copy->tags, self->tags);
   signet_set_str (&copy->notes, self->notes);
+  signet_set_str (&copy->their_signing_date, self->their_signing_date);
+  signet_set_str (&copy->termination_reason, self->termination_reason);
+  signet_set_str (&copy->termination_date, self->termination_date);
 
   return copy;
 }
@@ -433,7 +478,10 @@ signet_contract_equal (SignetContract *self,
          self->status == other->status &&
          self->risk_level == other->risk_level &&
          g_strcmp0 (self->tags, other->tags) == 0 &&
-         g_strcmp0 (self->notes, other->notes) == 0;
+         g_strcmp0 (self->notes, other->notes) == 0 &&
+         g_strcmp0 (self->their_signing_date, other->their_signing_date) == 0 &&
+         g_strcmp0 (self->termination_reason, other->termination_reason) == 0 &&
+         g_strcmp0 (self->termination_date, other->termination_date) == 0;
 }
 
 gboolean
@@ -948,4 +996,58 @@ signet_contract_set_notes (SignetContract *self,
 
   if (signet_set_str (&self->notes, notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+}
+
+const char *
+signet_contract_get_their_signing_date (SignetContract *self)
+{
+  g_return_val_if_fail (SIGNET_IS_CONTRACT (self), NULL);
+
+  return self->their_signing_date;
+}
+
+void
+signet_contract_set_their_signing_date (SignetContract *self,
+                                        const char     *date)
+{
+  g_return_if_fail (SIGNET_IS_CONTRACT (self));
+
+  if (signet_set_str (&self->their_signing_date, date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEIR_SIGNING_DATE]);
+}
+
+const char *
+signet_contract_get_termination_reason (SignetContract *self)
+{
+  g_return_val_if_fail (SIGNET_IS_CONTRACT (self), NULL);
+
+  return self->termination_reason;
+}
+
+void
+signet_contract_set_termination_reason (SignetContract *self,
+                                        const char     *token)
+{
+  g_return_if_fail (SIGNET_IS_CONTRACT (self));
+
+  if (signet_set_str (&self->termination_reason, token))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TERMINATION_REASON]);
+}
+
+const char *
+signet_contract_get_termination_date (SignetContract *self)
+{
+  g_return_val_if_fail (SIGNET_IS_CONTRACT (self), NULL);
+
+  return self->termination_date;
+}
+
+void
+signet_contract_set_termination_date (SignetContract *self,
+                                      const char     *date)
+{
+  g_return_if_fail (SIGNET_IS_CONTRACT (self));
+
+  if (signet_set_str (&self->termination_date, date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TERMINATION_DATE]);
 }

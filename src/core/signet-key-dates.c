@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-date.h"
+#include "signet-contract-process.h"
 #include "signet-key-dates.h"
 
 /* Far enough for any real contract; stops a malformed one from looping. */
@@ -284,7 +285,9 @@ signet_contract_derive_key_dates_full (SignetContract              *contract,
   if (!signet_date_parse (today, &today_date))
     g_return_val_if_reached (dates);
 
-  status = signet_contract_get_status (contract);
+  /* As a user sees it today: a signed contract past its end has expired
+   * and gets no more notice deadlines or reviews. */
+  status = signet_contract_get_shown_status (contract, today);
   notice_days = signet_contract_get_notice_days (contract);
   has_start = parse_stored_date (signet_contract_get_start_date (contract), SIGNET_KEY_DATE_START, &start, notes);
   has_end = parse_stored_date (signet_contract_get_end_date (contract), SIGNET_KEY_DATE_END, &end, notes);

@@ -20,7 +20,8 @@
 #define SELECT_CONTRACT \
   "SELECT c.id, c.number, c.title, c.client_id, k.name, c.contract_type, c.owner, c.department, " \
   "c.value, c.currency, c.signing_date, c.start_date, c.end_date, c.auto_renew, " \
-  "c.notice_days, c.status, c.risk_level, c.tags, c.notes, c.version, c.uuid " \
+  "c.notice_days, c.status, c.risk_level, c.tags, c.notes, c.version, c.uuid, " \
+  "c.their_signing_date, c.termination_reason, c.termination_date " \
   "FROM contracts c LEFT JOIN clients k ON k.id = c.client_id "
 
 /* The fields a save merges one by one, in the form's order (the currency
@@ -90,7 +91,21 @@ client_exists (SignetStore    *self,
   return found;
 }
 
-/* The checks that need nothing but the contract itself. */
+/* A signed contract is stored as signed: active and expired are what it
+ * shows by the day (signet_contract_get_shown_status()), which an import
+ * or a contract made in memory may still say. The caller's object then
+ * says what a read would. */
+static void
+store_as_signed (SignetContract *contract)
+{
+  SignetContractStatus status = signet_contract_get_status (contract);
+
+  if (status == SIGNET_CONTRACT_STATUS_ACTIVE || status == SIGNET_CONTRACT_STATUS_EXPIRED)
+    signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_SIGNED);
+}
+
+/* The checks that need nothing but the contract itself; a signed status
+ * made the one stored. */
 static gboolean
 validate_contract_fields (SignetContract  *contract,
                           GError         **error)
@@ -138,6 +153,8 @@ validate_contract_fields (SignetContract  *contract,
 
   if (signet_contract_get_status (contract) >= SIGNET_N_CONTRACT_STATUSES)
     return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_STATUS, _("Choose a status."));
+
+  store_as_signed (contract);
 
   if (signet_contract_get_risk_level (contract) >= SIGNET_N_RISK_LEVELS)
     return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_RISK_LEVEL, _("Choose a risk level."));
@@ -225,6 +242,9 @@ read_contract_row (sqlite3_stmt   *stmt,
   signet_contract_set_notes (contract, (const char *) sqlite3_column_text (stmt, 18));
   signet_contract_set_version (contract, sqlite3_column_int64 (stmt, 19));
   signet_contract_set_uuid (contract, (const char *) sqlite3_column_text (stmt, 20));
+  signet_contract_set_their_signing_date (contract, (const char *) sqlite3_column_text (stmt, 21));
+  signet_contract_set_termination_reason (contract, (const char *) sqlite3_column_text (stmt, 22));
+  signet_contract_set_termination_date (contract, (const char *) sqlite3_column_text (stmt, 23));
 }
 
 /* Binds @text without white space at either end, and without copying it
@@ -336,9 +356,10 @@ insert_contract (SignetStore     *self,
                                   "INSERT INTO contracts (number, title, client_id, contract_type, owner, "
                                   "department, value, currency, signing_date, start_date, end_date, "
                                   "auto_renew, notice_days, status, risk_level, tags, notes, id, uuid, "
-                                  "search_text, search_facets, title_key) "
+                                  "search_text, search_facets, title_key, "
+                                  "their_signing_date, termination_reason, termination_date) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?19, "
-                                  SEARCH_COLUMNS_OF_BOUND_CONTRACT ")", error);
+                                  SEARCH_COLUMNS_OF_BOUND_CONTRACT ", ?21, ?22, ?23)", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -346,6 +367,10 @@ insert_contract (SignetStore     *self,
   /* SQLite gives it a new id, one never given before (AUTOINCREMENT). */
   sqlite3_bind_null (stmt, 18);
   sqlite3_bind_text (stmt, 19, uuid, -1, SQLITE_STATIC);
+  /* What the process recorded: an import's or a restored contract's. */
+  _signet_store_bind_static_text (stmt, 21, signet_contract_get_their_signing_date (contract));
+  _signet_store_bind_static_text (stmt, 22, signet_contract_get_termination_reason (contract));
+  _signet_store_bind_static_text (stmt, 23, signet_contract_get_termination_date (contract));
 
   if (!step_insert (self, stmt, contract, error))
     return FALSE;
@@ -463,6 +488,13 @@ signet_store_save_contract (SignetStore     *self,
   g_return_val_if_fail (signet_contract_get_id (base) == signet_contract_get_id (edited), FALSE);
 
   id = signet_contract_get_id (base);
+
+  /* The status moves by the process's actions, each recorded with who,
+   * when and why (signet_store_take_process_step()), never by a form. */
+  if (!signet_contract_field_equal (edited, base, SIGNET_FIELD_CONTRACT_STATUS))
+    return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_STATUS, "%s",
+                                    _("The status changes through the contract’s process: use its actions, "
+                                      "such as Submit for Review or Mark as Signed."));
 
   if (!_signet_write_scope_begin (&scope, self, error) ||
       !(current = signet_store_get_contract (self, id, error)))

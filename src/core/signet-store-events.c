@@ -40,6 +40,18 @@
  * "10000-01-01" sorts before every other date): no query hands them on. */
 #define IN_RANGE(column) column " BETWEEN '" SIGNET_DATE_MIN "' AND '" SIGNET_DATE_MAX "'"
 
+/* The day the index is as of, in SQL: what the queries below compare the
+ * ends of signed contracts with once prepare_query() has brought it to
+ * the day asked for. */
+#define AS_OF_DATE "(SELECT date FROM contract_events WHERE contract_id = " G_STRINGIFY (AS_OF_ID) ")"
+
+/* A signed contract that has expired by @day (YYYY-MM-DD in SQL): it is
+ * stored as signed and shown as expired after its end unless it renews
+ * itself (signet_contract_get_shown_status()). Its end is no longer a
+ * deadline to meet, nor its reviews due. */
+#define EXPIRED_BY(day) \
+  "(c.status = 'signed' AND NOT c.auto_renew AND c.end_date IS NOT NULL AND c.end_date < " day ")"
+
 /* What event_from_row() reads, in this order. */
 #define EVENT_COLUMNS \
   "e.contract_id, e.kind, e.date, e.key_date_id, c.number, c.title, k.name, " \
@@ -253,6 +265,37 @@ insert_derived_events (SignetStore                 *self,
   return TRUE;
 }
 
+/* A terminated contract's dates stop on its termination's effective day:
+ * none after it is kept, derived or added by a user (@contract_id, or every
+ * contract for 0), so neither the calendar, the reminders nor an ICS export
+ * has them. */
+static gboolean
+cut_after_termination (SignetStore  *self,
+                       gint64        contract_id,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (contract_id == 0)
+    return _signet_store_exec (self,
+                               "DELETE FROM contract_events WHERE contract_id IN "
+                               "(SELECT id FROM contracts WHERE termination_date IS NOT NULL) "
+                               "AND date > (SELECT c.termination_date FROM contracts c "
+                               "WHERE c.id = contract_events.contract_id)",
+                               error);
+
+  stmt = _signet_store_statement (self,
+                                  "DELETE FROM contract_events WHERE contract_id = ?1 "
+                                  "AND date > (SELECT termination_date FROM contracts WHERE id = ?1)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+
+  return _signet_store_step_done (self, stmt, error);
+}
+
 /* Inside a write: every contract's events again. */
 static gboolean
 rebuild_all (SignetStore  *self,
@@ -295,6 +338,7 @@ rebuild_all (SignetStore  *self,
                              "SELECT d.contract_id, d.kind, d.date, d.id FROM key_dates d "
                              "JOIN contracts c ON c.id = d.contract_id WHERE " IN_RANGE ("d.date"),
                              error) &&
+         cut_after_termination (self, 0, error) &&
          write_as_of (self, as_of->date, &as_of->intervals, error);
 }
 
@@ -393,7 +437,8 @@ _signet_store_events_refresh_contract (SignetStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, contract_id);
 
-  return _signet_store_step_done (self, stmt, error);
+  return _signet_store_step_done (self, stmt, error) &&
+         cut_after_termination (self, contract_id, error);
 }
 
 gboolean
@@ -424,7 +469,8 @@ _signet_store_events_add_key_date (SignetStore  *self,
   stmt = _signet_store_statement (self,
                                   "INSERT INTO contract_events (contract_id, kind, date, key_date_id) "
                                   "SELECT contract_id, kind, date, id FROM key_dates WHERE id = ? "
-                                  "AND " IN_RANGE ("date"),
+                                  "AND " IN_RANGE ("date") " AND NOT EXISTS (SELECT 1 FROM contracts c "
+                                  "WHERE c.id = key_dates.contract_id AND key_dates.date > c.termination_date)",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -435,9 +481,9 @@ _signet_store_events_add_key_date (SignetStore  *self,
 }
 
 /* Inside a write: the index moves from @old_date to @as_of->date. Only
- * auto-renewing contracts in force depend on the day: forward, those whose
- * term ended before the new day roll on; backward (a clock set back), all
- * of them are derived again. */
+ * auto-renewing contracts in force and signed ones depend on the day:
+ * forward, those whose term ended before the new day roll on or expire;
+ * backward (a clock set back), all of them are derived again. */
 static gboolean
 move_as_of (SignetStore  *self,
             const char   *old_date,
@@ -454,10 +500,12 @@ move_as_of (SignetStore  *self,
                                     "SELECT e.contract_id FROM contract_events e "
                                     "JOIN contracts c ON c.id = e.contract_id "
                                     "WHERE e.date >= ?1 AND e.date < ?2 AND e.kind = 'end' "
-                                    "AND c.auto_renew AND c.status IN " IN_FORCE, error);
+                                    "AND ((c.auto_renew AND c.status IN " IN_FORCE ") OR c.status = 'signed')",
+                                    error);
   else
     stmt = _signet_store_statement (self,
-                                    "SELECT id FROM contracts WHERE auto_renew AND status IN " IN_FORCE,
+                                    "SELECT id FROM contracts WHERE (auto_renew AND status IN " IN_FORCE ") "
+                                    "OR status = 'signed'",
                                     error);
   if (stmt == NULL)
     return FALSE;
@@ -1018,7 +1066,7 @@ signet_store_list_agenda (SignetStore  *self,
                        "SELECT " EVENT_COLUMNS EVENT_JOINS
                        "WHERE e.date < ?1 AND e.date >= '" SIGNET_DATE_MIN "' "
                        "AND e.kind IN ('end', 'notice-deadline', 'review') "
-                       "AND c.status IN " IN_FORCE,
+                       "AND c.status IN " IN_FORCE " AND NOT " EXPIRED_BY ("?1"),
                        today, NULL, NULL, NULL, events, error) ||
       !collect_events (self, &as_of,
                        "SELECT " EVENT_COLUMNS EVENT_JOINS
@@ -1246,14 +1294,14 @@ signet_store_list_reminder_candidates (SignetStore  *self,
                        "LEFT JOIN reminder_settings s ON s.contract_id = e.contract_id "
                        "WHERE e.date <= ?1 AND e.date >= '" SIGNET_DATE_MIN "' "
                        "AND e.kind IN ('end', 'notice-deadline', 'review') "
-                       "AND c.status IN " IN_FORCE,
+                       "AND c.status IN " IN_FORCE " AND NOT " EXPIRED_BY (AS_OF_DATE),
                        until, NULL, add_candidate, candidates, NULL, error) ||
       !collect_events (self, &as_of,
                        "SELECT " CANDIDATE_COLUMNS EVENT_JOINS
                        "JOIN reminder_settings s ON s.contract_id = e.contract_id "
                        "WHERE +e.date > ?1 AND +e.date <= min(?2, '" SIGNET_DATE_MAX "') "
                        "AND e.kind IN ('end', 'notice-deadline', 'review') "
-                       "AND c.status IN " IN_FORCE,
+                       "AND c.status IN " IN_FORCE " AND NOT " EXPIRED_BY (AS_OF_DATE),
                        until, far, add_candidate, candidates, NULL, error))
     return NULL;
 

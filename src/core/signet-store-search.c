@@ -10,6 +10,7 @@
 
 #include "signet-search-text.h"
 #include "signet-store-attachments.h"
+#include "signet-store-events.h"
 #include "signet-store-private.h"
 
 /* Search as you type must answer within a frame or two for a million
@@ -90,6 +91,16 @@ search_index_free (SignetSearchIndex *index)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetSearchIndex, search_index_free)
+
+/* The status a user sees, as signet_contract_get_shown_status() derives it,
+ * of the contract "c" on the day ?1: the list sorts by it, as it shows it.
+ * Active and expired are never stored (see there why). */
+#define SHOWN_STATUS_SQL \
+  "(CASE WHEN c.status NOT IN ('signed', 'active', 'expired') THEN c.status" \
+  " WHEN c.end_date IS NOT NULL AND c.end_date < ?1 AND NOT c.auto_renew THEN 'expired'" \
+  " WHEN c.start_date IS NOT NULL AND ?1 < c.start_date THEN 'signed'" \
+  " WHEN c.start_date IS NULL AND c.end_date IS NULL THEN 'signed'" \
+  " ELSE 'active' END)"
 
 static const char *
 sort_clause (SignetSortKey sort_key,
@@ -670,7 +681,7 @@ query_ordered_ids (SignetStore    *self,
                      " UNION ALL SELECT 'approved', 2 UNION ALL SELECT 'signed', 3"
                      " UNION ALL SELECT 'active', 4 UNION ALL SELECT 'expired', 5"
                      " UNION ALL SELECT 'renewed', 6 UNION ALL SELECT 'terminated', 7) s"
-                     " ON s.token = c.status");
+                     " ON s.token = " SHOWN_STATUS_SQL);
 
   g_string_append_printf (sql, " ORDER BY %s", sort_clause (sort_key, descending));
   if (limit != G_MAXUINT)
@@ -679,6 +690,13 @@ query_ordered_ids (SignetStore    *self,
   stmt = _signet_store_statement (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
+
+  if (sort_key == SIGNET_SORT_STATUS)
+    {
+      g_autofree char *today = signet_store_dup_today (self);
+
+      sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

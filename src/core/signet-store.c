@@ -42,6 +42,7 @@ static gboolean (* const migrations[]) (SignetStore *, GError **) = {
   migrate_to_6,
   _signet_store_migrate_uuids,
   _signet_store_migrate_search,
+  _signet_store_migrate_process,
 };
 
 G_DEFINE_FINAL_TYPE (SignetStore, signet_store, G_TYPE_OBJECT)

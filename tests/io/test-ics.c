@@ -24,6 +24,7 @@
 #include "signet-demo.h"
 #include "signet-ics.h"
 #include "signet-store-events.h"
+#include "signet-store-process.h"
 #include "signet-store-uuids.h"
 #include "unit-test-utils.h"
 
@@ -368,6 +369,58 @@ exec_sql (const char *path,
   sqlite3_close (db);
 }
 
+/* A terminated contract's dates after its termination takes effect are
+ * left out of the calendar file: its end, its review, a payment a user
+ * added; those before it stay. */
+static void
+test_terminated (IoFixture     *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = io_fixture_path (f, "terminated.ics");
+  g_autoptr(SignetClient) client = io_add_client (f->store, "K100", "华信科技");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->store, client, "HT-2026-0009", "设备维护");
+  g_autoptr(SignetUserKeyDate) early = NULL;
+  g_autoptr(SignetUserKeyDate) late = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetProcessStep terminate = { SIGNET_PROCESS_ACTION_TERMINATE, NULL, (char *) "设备停用",
+                                  NULL, NULL, (char *) "client-request", (char *) "2026-09-30" };
+  const char *text;
+
+  signet_store_set_today (f->store, "2026-06-15");
+  signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_SIGNED);
+  signet_contract_set_start_date (contract, "2026-01-01");
+  signet_contract_set_end_date (contract, "2027-12-31");
+  g_assert_true (signet_store_update_contract (f->store, contract, &error));
+  g_assert_no_error (error);
+  early = signet_user_key_date_new (signet_contract_get_id (contract), SIGNET_KEY_DATE_PAYMENT, "2026-08-01",
+                                    "首付款", NULL);
+  late = signet_user_key_date_new (signet_contract_get_id (contract), SIGNET_KEY_DATE_PAYMENT, "2027-03-01",
+                                   "尾款", NULL);
+  g_assert_true (signet_store_add_key_date (f->store, early, &error));
+  g_assert_true (signet_store_add_key_date (f->store, late, &error));
+  g_assert_no_error (error);
+
+  before = export_bytes (f->store, path, NULL, NULL);
+  text = g_bytes_get_data (before, NULL);
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20260801"));
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20270101"));
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20270301"));
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20271231"));
+
+  g_assert_true (signet_store_take_process_step (f->store, signet_contract_get_id (contract), 2, &terminate, &error));
+  g_assert_no_error (error);
+
+  after = export_bytes (f->store, path, NULL, NULL);
+  text = g_bytes_get_data (after, NULL);
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20260101"));
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20260801"));
+  g_assert_null (strstr (text, "DTSTART;VALUE=DATE:20270101"));
+  g_assert_null (strstr (text, "DTSTART;VALUE=DATE:20270301"));
+  g_assert_null (strstr (text, "DTSTART;VALUE=DATE:20271231"));
+}
+
 /* A register written before the range of dates: a contract dated up to
  * 9999-12-31 (as that version let one in, set here by SQL on the file),
  * with a key date as far, and the event index holding the review it
@@ -599,6 +652,7 @@ main (int   argc,
   g_test_add ("/ics/identical-bytes", IoFixture, NULL, io_fixture_set_up, test_identical_bytes, io_fixture_tear_down);
   g_test_add ("/ics/command-line", IoFixture, NULL, io_fixture_set_up, test_command_line, io_fixture_tear_down);
   g_test_add ("/ics/old-register", IoFixture, NULL, io_fixture_set_up, test_old_register, io_fixture_tear_down);
+  g_test_add ("/ics/terminated", IoFixture, NULL, io_fixture_set_up, test_terminated, io_fixture_tear_down);
   g_test_add ("/ics/left-temporary-files", IoFixture, NULL, io_fixture_set_up, test_left_temporary_files,
               io_fixture_tear_down);
   g_test_add ("/ics/worker-clock", IoFixture, NULL, io_fixture_set_up, test_worker_clock, io_fixture_tear_down);

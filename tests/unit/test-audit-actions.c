@@ -20,6 +20,9 @@ static const char * const stored_tokens[] = {
   "annotate", "import annotation", "edit annotation", "delete annotation", "restore annotation",
   "add-key-date", "update-key-date", "delete-key-date", "restore-key-date",
   "record-review", "set-reminders", "acknowledge-reminder",
+  /* The contract process (issue 15). */
+  "submit-for-review", "approve", "return-for-changes", "reject", "mark-signed",
+  "terminate", "renew", "cancel-draft",
 };
 
 /* Every action but UNKNOWN has a token of its own that reads back as it;
@@ -47,7 +50,7 @@ test_tokens (void)
     g_assert_true (g_hash_table_contains (seen, stored_tokens[i]));
 
   /* What a newer Signet may write. */
-  g_assert_cmpint (signet_audit_action_from_token ("approve"), ==, SIGNET_AUDIT_ACTION_UNKNOWN);
+  g_assert_cmpint (signet_audit_action_from_token ("countersign"), ==, SIGNET_AUDIT_ACTION_UNKNOWN);
   g_assert_cmpint (signet_audit_action_from_token ("Update"), ==, SIGNET_AUDIT_ACTION_UNKNOWN);
   g_assert_cmpint (signet_audit_action_from_token (""), ==, SIGNET_AUDIT_ACTION_UNKNOWN);
   g_assert_cmpint (signet_audit_action_from_token (NULL), ==, SIGNET_AUDIT_ACTION_UNKNOWN);
@@ -94,6 +97,9 @@ test_is_change (void)
   static const SignetAuditAction changes[] = {
     SIGNET_AUDIT_ACTION_UPDATE, SIGNET_AUDIT_ACTION_UPDATE_ATTACHMENT, SIGNET_AUDIT_ACTION_EDIT_ANNOTATION,
     SIGNET_AUDIT_ACTION_UPDATE_KEY_DATE, SIGNET_AUDIT_ACTION_SET_REMINDERS,
+    SIGNET_AUDIT_ACTION_SUBMIT_FOR_REVIEW, SIGNET_AUDIT_ACTION_APPROVE, SIGNET_AUDIT_ACTION_RETURN_FOR_CHANGES,
+    SIGNET_AUDIT_ACTION_REJECT, SIGNET_AUDIT_ACTION_MARK_SIGNED, SIGNET_AUDIT_ACTION_TERMINATE,
+    SIGNET_AUDIT_ACTION_RENEW, SIGNET_AUDIT_ACTION_CANCEL_DRAFT,
   };
 
   for (SignetAuditAction action = SIGNET_AUDIT_ACTION_UNKNOWN; action < SIGNET_N_AUDIT_ACTIONS; action++)

@@ -587,8 +587,11 @@ test_agenda (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  add (f, "HT-2026-0021", "Still active", "2025-06-01", "2026-05-31", FALSE, 0,
-       SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_LOW);
+  /* Approved and never signed: its end passes while it is in force. A
+   * signed one (0022, marked expired by hand before version 9) has
+   * expired by its dates. */
+  add (f, "HT-2026-0021", "Approved, never signed", "2025-06-01", "2026-05-31", FALSE, 0,
+       SIGNET_CONTRACT_STATUS_APPROVED, SIGNET_RISK_LEVEL_LOW);
   expired = add (f, "HT-2026-0022", "Expired", "2025-06-01", "2026-05-31", FALSE, 0,
                  SIGNET_CONTRACT_STATUS_EXPIRED, SIGNET_RISK_LEVEL_LOW);
   add (f, "HT-2026-0023", "Renewing", "2025-07-01", "2026-06-30", TRUE, 30,
@@ -606,7 +609,7 @@ test_agenda (Fixture       *f,
   text = describe (agenda);
   g_assert_cmpstr (text, ==,
                    /* Overdue: reviews never recorded, an end passed while
-                    * active, a notice deadline passed while signed. */
+                    * approved, a notice deadline passed while signed. */
                    "2026-01-01 review HT-2026-0023|"
                    "2026-04-10 review HT-2026-0020|"
                    "2026-05-31 end HT-2026-0021|"

@@ -116,8 +116,8 @@ test_walk (Fixture       *f,
     "2026-03-24 HT-B end 2026-03-31 7",
     "2026-03-24 HT-G end 2026-03-31 7",
     /* B's third term: its end is 90 days away, its notice deadline 60; D
-     * has one reminder of its own, 60 days before its end. */
-    "2026-04-01 HT-A review 2026-04-01 0",
+     * has one reminder of its own, 60 days before its end. A ended the day
+     * before: it has expired, and its review is no longer due. */
     "2026-04-01 HT-B review 2026-04-01 0",
     "2026-04-01 HT-C review 2026-04-15 14",
     "2026-04-01 HT-G end 2026-04-30 30",
@@ -230,8 +230,10 @@ test_until_acknowledged (Fixture       *f,
   };
   g_autoptr(GError) error = NULL;
 
+  /* Approved, never signed: in force past its end (a signed one would
+   * have expired, and its reminders stopped). */
   add (f, "HT-H", "2025-04-01", "2026-03-31", FALSE, 0,
-       SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_LOW);
+       SIGNET_CONTRACT_STATUS_APPROVED, SIGNET_RISK_LEVEL_LOW);
 
   for (guint i = 0; i < G_N_ELEMENTS (days); i++)
     {

@@ -497,9 +497,8 @@ test_migration_8 (Fixture       *f,
   g_assert_cmpstr (texts, ==, "0");
   version = query_raw_text (path, "SELECT version FROM search_icu");
   g_assert_cmpstr (version, ==, signet_search_icu_version ());
-  g_free (version);
-  version = query_raw_text (path, "PRAGMA user_version");
-  g_assert_cmpstr (version, ==, "8");
+  /* Migrated on to the newest version. */
+  g_assert_cmpint (unit_query_raw_int (path, "PRAGMA user_version"), ==, signet_store_get_schema_version ());
 }
 
 /* Sort keys made by another ICU do not compare with this one's: a

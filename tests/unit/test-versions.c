@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "signet-contract-process.h"
 #include "signet-store.h"
 #include "signet-store-private.h"
 #include "signet-tombstone.h"
@@ -461,7 +462,10 @@ test_migration_5_to_6 (Fixture       *f,
   g_assert_cmpstr (signet_contract_get_title (contract), ==, "广告投放合作协议");
   g_assert_cmpstr (signet_contract_get_owner (contract), ==, "张伟");
   g_assert_cmpint (signet_contract_get_value (contract), ==, 880000);
-  g_assert_cmpint (signet_contract_get_status (contract), ==, SIGNET_CONTRACT_STATUS_ACTIVE);
+  /* Active, as a user sees it before its end; stored as signed since
+   * version 9. */
+  g_assert_cmpint (signet_contract_get_status (contract), ==, SIGNET_CONTRACT_STATUS_SIGNED);
+  g_assert_cmpint (signet_contract_get_shown_status (contract, "2027-03-31"), ==, SIGNET_CONTRACT_STATUS_ACTIVE);
   g_assert_cmpint (signet_contract_get_risk_level (contract), ==, SIGNET_RISK_LEVEL_HIGH);
   g_assert_cmpstr (signet_contract_get_end_date (contract), ==, "2027-03-31");
   client = read_client (v6, 1);

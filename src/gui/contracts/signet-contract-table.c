@@ -7,9 +7,11 @@
 #include <glib/gi18n.h>
 
 #include "signet-column-sorter.h"
+#include "signet-contract-process.h"
 #include "signet-contract-table.h"
 #include "signet-date.h"
 #include "signet-money.h"
+#include "signet-store-events.h"
 
 /* Until the first frame only the rows that fit in the window are made:
  * every row made is also measured, and rows were most of the time Signet
@@ -356,7 +358,8 @@ status_cell_bind_cb (GtkSignalListItemFactory *factory,
                      SignetContractTable      *self)
 {
   SignetContract *contract = gtk_list_item_get_item (list_item);
-  SignetContractStatus status = signet_contract_get_status (contract);
+  g_autofree char *today = signet_store_dup_today (signet_contract_list_get_store (self->model));
+  SignetContractStatus status = signet_contract_get_shown_status (contract, today);
   g_autofree char *status_class = g_strdup_printf ("status-%s", signet_contract_status_to_token (status));
   const char *classes[] = { "status-pill", status_class, NULL };
   GtkWidget *label = gtk_list_item_get_child (list_item);
