@@ -117,7 +117,8 @@ test_created (Fixture       *f,
   /* In the app's words: the client's name, not its id; a status label. */
   g_assert_cmpstr (change_text (f, 0, "Number"), ==, "HT-2026-0001");
   g_assert_cmpstr (change_text (f, 0, "Client"), ==, "华为技术有限公司");
-  g_assert_cmpstr (change_text (f, 0, "Status"), ==, "Active");
+  /* Added as active: stored as signed, which is what was recorded. */
+  g_assert_cmpstr (change_text (f, 0, "Status"), ==, "Signed");
   g_assert_cmpstr (change_text (f, 0, "Value"), ==, "¥12,000.00");
 }
 
@@ -137,7 +138,7 @@ test_changes_newest_first (Fixture       *f,
 
   /* The store says the contract changed; the section reads it again. */
   g_assert_cmpstr (entry_title (f, 0), ==, "Changed");
-  g_assert_cmpstr (change_text (f, 0, "Status"), ==, "Active → Terminated");
+  g_assert_cmpstr (change_text (f, 0, "Status"), ==, "Signed → Terminated");
   g_assert_cmpstr (change_text (f, 0, "End Date"), ==, "(empty) → 2027-03-31");
   g_assert_null (change_text (f, 0, "Title"));
   g_assert_cmpstr (entry_title (f, 1), ==, "Created");

@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "signet-clients-window-private.h"
+#include "signet-contract-process.h"
 #include "signet-date.h"
+#include "signet-store-events.h"
 
 /* A client of a whole register's worth of contracts lists its newest:
  * the form stays quick, and the main list finds the rest. */
@@ -101,13 +103,15 @@ compare_ids_newest_first (gconstpointer a,
   return x < y ? 1 : x > y ? -1 : 0;
 }
 
+/* @today: what the status is shown for (a signed contract's is derived). */
 static GtkWidget *
-new_contract_row (SignetContract *contract)
+new_contract_row (SignetContract *contract,
+                  const char     *today)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
   const char *end = signet_contract_get_end_date (contract);
-  const char *status = signet_contract_status_to_label (signet_contract_get_status (contract));
+  const char *status = signet_contract_status_to_label (signet_contract_get_shown_status (contract, today));
   g_autofree char *subtitle = NULL;
 
   if (end != NULL && *end != '\0')
@@ -161,6 +165,7 @@ _signet_clients_window_show_contracts (SignetClientsWindow *self)
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) contracts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *description = NULL;
+  g_autofree char *today = NULL;
   gint64 client_id = self->client != NULL ? signet_client_get_id (self->client) : 0;
 
   g_clear_handle_id (&self->contracts_idle, g_source_remove);
@@ -181,8 +186,9 @@ _signet_clients_window_show_contracts (SignetClientsWindow *self)
     }
   g_ptr_array_sort (contracts, compare_numbers);
 
+  today = signet_store_dup_today (self->store);
   for (guint i = 0; i < contracts->len; i++)
-    gtk_list_box_append (self->contracts_list, new_contract_row (g_ptr_array_index (contracts, i)));
+    gtk_list_box_append (self->contracts_list, new_contract_row (g_ptr_array_index (contracts, i), today));
   gtk_widget_set_visible (GTK_WIDGET (self->contracts_list), contracts->len > 0);
 
   if (ids == NULL || ids->len == 0)
