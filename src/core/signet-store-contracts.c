@@ -332,24 +332,27 @@ step_insert (SignetStore     *self,
   return _signet_store_set_error (self, rc, error);
 }
 
-/* Keeps the caller's object equal to what a read would return. */
-static gboolean
-insert_contract (SignetStore     *self,
-                 SignetContract  *contract,
-                 GError         **error)
+/* The INSERT of @contract and its audit entry inside @scope, which the
+ * caller begins and commits: a contract added alone, or with the key
+ * dates of its type (signet-store-types.c). Gives the new row's id and
+ * UUID; the caller sets them on @contract once committed. */
+gboolean
+_signet_store_insert_contract (SignetWriteScope  *scope,
+                               SignetContract    *contract,
+                               gint64            *id,
+                               char             **uuid,
+                               GError           **error)
 {
-  g_auto(SignetWriteScope) scope = { 0 };
+  SignetStore *self = scope->store;
   g_autoptr(FieldList) after = NULL;
-  g_autofree char *uuid = NULL;
+  g_autofree char *claimed = NULL;
   sqlite3_stmt *stmt;
-  gint64 id;
 
-  if (!_signet_write_scope_begin (&scope, self, error) ||
-      !validate_contract_fields (contract, error))
+  if (!validate_contract_fields (contract, error))
     return FALSE;
 
   /* An imported contract keeps the UUID it had, if it can. */
-  if (!(uuid = _signet_store_claim_uuid (self, "contracts", signet_contract_get_uuid (contract), error)))
+  if (!(claimed = _signet_store_claim_uuid (self, "contracts", signet_contract_get_uuid (contract), error)))
     return FALSE;
 
   stmt = _signet_store_statement (self,
@@ -366,7 +369,7 @@ insert_contract (SignetStore     *self,
   bind_contract (stmt, contract);
   /* SQLite gives it a new id, one never given before (AUTOINCREMENT). */
   sqlite3_bind_null (stmt, 18);
-  sqlite3_bind_text (stmt, 19, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 19, claimed, -1, SQLITE_STATIC);
   /* What the process recorded: an import's or a restored contract's. */
   _signet_store_bind_static_text (stmt, 21, signet_contract_get_their_signing_date (contract));
   _signet_store_bind_static_text (stmt, 22, signet_contract_get_termination_reason (contract));
@@ -378,13 +381,32 @@ insert_contract (SignetStore     *self,
   /* Its client's name, as a read gives it. */
   client_exists (self, contract);
 
-  id = sqlite3_last_insert_rowid (self->db);
+  *id = sqlite3_last_insert_rowid (self->db);
 
   _signet_store_note_batch_insert (self);
   after = _signet_contract_to_fields (contract);
-  if (!_signet_store_events_refresh_contract (self, id, error) ||
-      !_signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_CREATE, SIGNET_RECORD_CONTRACT, id,
-                                  signet_contract_get_number (contract), NULL, after, error) ||
+  if (!_signet_store_events_refresh_contract (self, *id, error) ||
+      !_signet_write_scope_audit (scope, SIGNET_AUDIT_ACTION_CREATE, SIGNET_RECORD_CONTRACT, *id,
+                                  signet_contract_get_number (contract), NULL, after, error))
+    return FALSE;
+
+  *uuid = g_steal_pointer (&claimed);
+
+  return TRUE;
+}
+
+/* Keeps the caller's object equal to what a read would return. */
+static gboolean
+insert_contract (SignetStore     *self,
+                 SignetContract  *contract,
+                 GError         **error)
+{
+  g_auto(SignetWriteScope) scope = { 0 };
+  g_autofree char *uuid = NULL;
+  gint64 id;
+
+  if (!_signet_write_scope_begin (&scope, self, error) ||
+      !_signet_store_insert_contract (&scope, contract, &id, &uuid, error) ||
       !_signet_write_scope_commit (&scope, error))
     return FALSE;
 

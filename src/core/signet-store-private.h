@@ -332,6 +332,14 @@ gboolean      _signet_write_scope_commit         (SignetWriteScope *scope,
                                                   GError          **error);
 /* Rolls back a scope not committed; g_auto(SignetWriteScope) calls it. */
 void          _signet_write_scope_clear          (SignetWriteScope *scope);
+/* See signet-store-contracts.c: a contract's INSERT and audit entry inside
+ * @scope; its new id and UUID, set on @contract by the caller once
+ * committed. */
+gboolean      _signet_store_insert_contract      (SignetWriteScope *scope,
+                                                  SignetContract   *contract,
+                                                  gint64           *id,
+                                                  char            **uuid,
+                                                  GError          **error);
 
 /* What "changed" says of a record an entry with @action was written for
  * (see signet-audit-action.c). */

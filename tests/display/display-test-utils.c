@@ -220,6 +220,23 @@ display_test_add_contract (SignetStore  *store,
   return contract;
 }
 
+SignetContract *
+display_test_add_draft_contract (SignetStore  *store,
+                                 SignetClient *client,
+                                 const char   *number,
+                                 const char   *title,
+                                 gint64        value)
+{
+  SignetContract *contract = display_test_add_contract (store, client, number, title, value);
+  g_autoptr(GError) error = NULL;
+
+  signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_DRAFT);
+  signet_store_update_contract (store, contract, &error);
+  g_assert_no_error (error);
+
+  return contract;
+}
+
 gboolean
 display_test_wait_for (gboolean (*condition) (gpointer data),
                        gpointer   data)
@@ -583,7 +600,7 @@ display_test_two_writers_set_up (DisplayTestTwoWriters *f,
 
   f->store = display_test_new_store ();
   f->client = display_test_add_client (f->store, "北京华信科技有限公司", "HX");
-  f->contract = display_test_add_contract (f->store, f->client, "HT-2026-0001", "Office lease", 1200000);
+  f->contract = display_test_add_draft_contract (f->store, f->client, "HT-2026-0001", "Office lease", 1200000);
   f->other = signet_store_new (signet_store_get_path (f->store), &error);
   g_assert_no_error (error);
 }

@@ -52,6 +52,14 @@ SignetContract *display_test_add_contract  (SignetStore   *store,
                                             const char    *number,
                                             const char    *title,
                                             gint64         value);
+/* The same as a draft: a contract not signed yet, whose number, client,
+ * title, value and dates the form edits (a signed one changes by
+ * amendment). */
+SignetContract *display_test_add_draft_contract (SignetStore   *store,
+                                                 SignetClient  *client,
+                                                 const char    *number,
+                                                 const char    *title,
+                                                 gint64         value);
 
 /* A register with one client (北京华信科技有限公司, HX) and one contract
  * (HT-2026-0001, Office lease) in the window's store, and a second

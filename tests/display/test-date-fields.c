@@ -103,7 +103,7 @@ test_locale (gconstpointer data)
   display_test_reset_settings ();
   store = display_test_new_store ();
   client = display_test_add_client (store, "华信科技", "K100");
-  contract = display_test_add_contract (store, client, "DF-1", "Lease of the depot", 1000000);
+  contract = display_test_add_draft_contract (store, client, "DF-1", "Lease of the depot", 1000000);
   signet_contract_set_start_date (contract, "2026-01-05");
   signet_contract_set_end_date (contract, "2027-03-31");
   g_assert_true (signet_store_update_contract (store, contract, &error));

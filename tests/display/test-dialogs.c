@@ -94,7 +94,7 @@ fixture_set_up (Fixture       *f,
   huadong = display_test_add_client (f->store, "华东建设集团有限公司", "C001");
   acme = display_test_add_client (f->store, "Acme Corporation", "ACME");
   g_object_unref (display_test_add_client (f->store, "Globex Trading", "GLX"));
-  g_object_unref (display_test_add_contract (f->store, huadong, "HT-2026-0001", "办公楼租赁合同", 50000000));
+  g_object_unref (display_test_add_draft_contract (f->store, huadong, "HT-2026-0001", "办公楼租赁合同", 50000000));
   g_object_unref (display_test_add_contract (f->store, acme, "HT-2026-0002", "Annual maintenance", 1200000));
 
   show_window (f);

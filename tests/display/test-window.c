@@ -204,14 +204,14 @@ fixture_set_up (Fixture       *fixture,
   fixture->acme = display_test_add_client (fixture->store, "Acme Corporation", "ACME");
   fixture->huawei = display_test_add_client (fixture->store, "华为技术有限公司", "HW");
 
-  g_object_unref (display_test_add_contract (fixture->store, fixture->acme, "HT-2025-0001",
-                                             "Annual maintenance", 1200000));
-  g_object_unref (display_test_add_contract (fixture->store, fixture->huawei, "HT-2025-0002",
-                                             "办公楼租赁合同", 50000000));
-  g_object_unref (display_test_add_contract (fixture->store, fixture->acme, "HT-2025-0003",
-                                             "Cloud hosting", 990000));
-  g_object_unref (display_test_add_contract (fixture->store, fixture->huawei, "HT-2025-0004",
-                                             "Maintenance of the lifts", 300000));
+  g_object_unref (display_test_add_draft_contract (fixture->store, fixture->acme, "HT-2025-0001",
+                                                   "Annual maintenance", 1200000));
+  g_object_unref (display_test_add_draft_contract (fixture->store, fixture->huawei, "HT-2025-0002",
+                                                   "办公楼租赁合同", 50000000));
+  g_object_unref (display_test_add_draft_contract (fixture->store, fixture->acme, "HT-2025-0003",
+                                                   "Cloud hosting", 990000));
+  g_object_unref (display_test_add_draft_contract (fixture->store, fixture->huawei, "HT-2025-0004",
+                                                   "Maintenance of the lifts", 300000));
 
   fixture->window = signet_window_new (NULL, fixture->store, NULL);
   display_test_show (GTK_WINDOW (fixture->window));

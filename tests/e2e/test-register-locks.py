@@ -46,7 +46,7 @@ SEED = """<?xml version="1.0" encoding="UTF-8"?>
       <start-date>2026-01-01</start-date>
       <end-date>2026-12-31</end-date>
       <notice-days>30</notice-days>
-      <status>active</status>
+      <status>draft</status>
       <risk-level>low</risk-level>
     </contract>
   </contracts>

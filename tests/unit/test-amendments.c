@@ -3,9 +3,12 @@
 #include "config.h"
 
 #include "signet-amendment.h"
+#include "signet-contract-process.h"
+#include "store-fixture.h"
+#include "unit-test-utils.h"
 
 /* Amendments: the terms of a day, numbers, and the signed contract's
- * locked fields. */
+ * locked fields, which the store refuses to save. */
 
 static SignetAmendment *
 make_amendment (gint64      id,
@@ -161,6 +164,78 @@ test_locked_fields (void)
     g_assert_false (signet_contract_field_is_locked_when_signed (open[i]));
 }
 
+/* A signed contract of the fixture's client: 2026-01-01 to 2026-12-31,
+ * renewing itself unless given notice 30 days before, 1,000.00 CNY. */
+static SignetContract *
+add_signed_contract (StoreFixture *f,
+                     const char   *number)
+{
+  g_autoptr(SignetContract) contract = unit_add_contract (f->store, f->client, number, "Lease");
+  g_autoptr(GError) error = NULL;
+
+  signet_contract_set_signing_date (contract, "2025-12-20");
+  signet_contract_set_start_date (contract, "2026-01-01");
+  signet_contract_set_end_date (contract, "2026-12-31");
+  signet_contract_set_notice_days (contract, 30);
+  signet_contract_set_auto_renew (contract, TRUE);
+  signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_SIGNED);
+  g_assert_true (signet_store_update_contract (f->store, contract, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&contract);
+}
+
+/* The form's save refuses an edit of a locked field of a signed contract
+ * with the field's error and writes nothing; notes and tags save; an
+ * import (update) still writes what its file says. */
+static void
+test_locked_save (void)
+{
+  StoreFixture f;
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(SignetContract) edited = NULL;
+  g_autoptr(SignetContract) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store_fixture_open (&f, "2026-02-01");
+  contract = add_signed_contract (&f, "HT-2026-0001");
+
+  edited = signet_contract_copy (contract);
+  signet_contract_set_value (edited, 999900);
+  signet_contract_set_notes (edited, "Raised");
+  g_assert_false (signet_store_save_contract (f.store, contract, edited, &error));
+  g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_CONTRACT_VALUE);
+  g_assert_cmpstr (error->message, ==, "Signed contracts change by amendment.");
+  g_clear_error (&error);
+
+  g_clear_object (&edited);
+  edited = signet_contract_copy (contract);
+  signet_contract_set_end_date (edited, "2030-01-01");
+  g_assert_false (signet_store_save_contract (f.store, contract, edited, &error));
+  g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_CONTRACT_END_DATE);
+  g_clear_error (&error);
+
+  stored = signet_store_get_contract (f.store, signet_contract_get_id (contract), &error);
+  g_assert_cmpint (signet_contract_get_value (stored), ==, 100000);
+  g_assert_null (signet_contract_get_notes (stored));
+  g_assert_cmpint (signet_contract_get_version (stored), ==, signet_contract_get_version (contract));
+
+  g_clear_object (&edited);
+  edited = signet_contract_copy (contract);
+  signet_contract_set_notes (edited, "Raised");
+  signet_contract_set_tags (edited, "IT");
+  g_assert_true (signet_store_save_contract (f.store, contract, edited, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&stored);
+  stored = signet_store_get_contract (f.store, signet_contract_get_id (contract), &error);
+  signet_contract_set_value (stored, 500000);
+  g_assert_true (signet_store_update_contract (f.store, stored, &error));
+  g_assert_no_error (error);
+
+  store_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +246,7 @@ main (int   argc,
   g_test_add_func ("/amendments/terms-same-day", test_terms_same_day);
   g_test_add_func ("/amendments/number-pattern", test_number_pattern);
   g_test_add_func ("/amendments/locked-fields", test_locked_fields);
+  g_test_add_func ("/amendments/locked-save", test_locked_save);
 
   return g_test_run ();
 }

@@ -220,8 +220,10 @@ test_contract_both_changed (Fixture       *f,
   g_autoptr(GArray) conflicts = NULL;
   SignetFieldConflict *conflict;
 
+  /* Not its status to signed: the value of a signed contract changes by
+   * amendment, and Keep Mine would be refused (test-amendments). */
   signet_contract_set_value (theirs, 1500000);
-  signet_contract_set_status (theirs, SIGNET_CONTRACT_STATUS_SIGNED);
+  signet_contract_set_risk_level (theirs, SIGNET_RISK_LEVEL_HIGH);
   g_assert_true (signet_store_update_contract (f->other, theirs, &error));
   g_assert_no_error (error);
 
@@ -238,10 +240,10 @@ test_contract_both_changed (Fixture       *f,
   g_assert_cmpint (conflict->field, ==, SIGNET_FIELD_CONTRACT_VALUE);
   g_assert_true (conflict->edited);
   conflict = &g_array_index (conflicts, SignetFieldConflict, 1);
-  g_assert_cmpint (conflict->field, ==, SIGNET_FIELD_CONTRACT_STATUS);
+  g_assert_cmpint (conflict->field, ==, SIGNET_FIELD_CONTRACT_RISK_LEVEL);
   g_assert_false (conflict->edited);
 
-  /* Keep Mine for the value, Reload for the status. */
+  /* Keep Mine for the value, Reload for the risk level. */
   mine = signet_contract_copy (current);
   signet_contract_copy_field (mine, edited, SIGNET_FIELD_CONTRACT_VALUE);
   g_assert_true (signet_store_save_contract (f->window, current, mine, &error));
@@ -250,7 +252,7 @@ test_contract_both_changed (Fixture       *f,
   stored = read_contract (f->other, id);
   g_assert_cmpint (signet_contract_get_value (stored), ==, 1800000);
   g_assert_cmpstr (signet_contract_get_currency (stored), ==, "USD");
-  g_assert_cmpint (signet_contract_get_status (stored), ==, SIGNET_CONTRACT_STATUS_SIGNED);
+  g_assert_cmpint (signet_contract_get_risk_level (stored), ==, SIGNET_RISK_LEVEL_HIGH);
   g_assert_cmpint (signet_contract_get_version (stored), ==, 3);
 }
 
