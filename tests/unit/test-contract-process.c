@@ -662,6 +662,55 @@ test_expiry_by_the_day (Fixture       *f,
   g_assert_cmpstr (ended, ==, running);
 }
 
+/* The list sorts by the status it shows: a signed contract by its dates
+ * (Signed before its start, Active, Expired after its end unless it
+ * renews itself), in the order of the process; ties by number. */
+static void
+test_list_sort (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SignetContract) renewing = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) first = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) order = g_string_new (NULL);
+  /* Draft, in review, signed, active (two, by number), expired, terminated. */
+  const char *expected = "S-7 S-4 S-2 S-1 S-6 S-3 S-5 ";
+
+  /* The status each is added with is not the one it shows. */
+  g_object_unref (add_contract (f, "S-1", SIGNET_CONTRACT_STATUS_EXPIRED, "2026-01-01", "2026-12-31"));
+  g_object_unref (add_contract (f, "S-2", SIGNET_CONTRACT_STATUS_ACTIVE, "2026-09-01", "2027-08-31"));
+  g_object_unref (add_contract (f, "S-3", SIGNET_CONTRACT_STATUS_SIGNED, "2025-01-01", "2025-12-31"));
+  g_object_unref (add_contract (f, "S-4", SIGNET_CONTRACT_STATUS_IN_REVIEW, NULL, NULL));
+  g_object_unref (add_contract (f, "S-5", SIGNET_CONTRACT_STATUS_TERMINATED, "2025-01-01", "2027-12-31"));
+  renewing = add_contract (f, "S-6", SIGNET_CONTRACT_STATUS_SIGNED, "2025-01-01", "2025-12-31");
+  signet_contract_set_auto_renew (renewing, TRUE);
+  g_assert_true (signet_store_update_contract (f->base.store, renewing, &error));
+  g_assert_no_error (error);
+  g_object_unref (add_contract (f, "S-7", SIGNET_CONTRACT_STATUS_DRAFT, NULL, NULL));
+
+  ids = signet_store_query_contract_ids (f->base.store, NULL, SIGNET_SORT_STATUS, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(SignetContract) contract = reread (f, g_array_index (ids, gint64, i));
+
+      g_string_append_printf (order, "%s ", signet_contract_get_number (contract));
+    }
+  g_assert_cmpstr (order->str, ==, expected);
+
+  first = signet_store_query_first_contract_ids (f->base.store, SIGNET_SORT_STATUS, TRUE, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 2);
+  {
+    g_autoptr(SignetContract) last = reread (f, g_array_index (first, gint64, 0));
+    g_autoptr(SignetContract) expired = reread (f, g_array_index (first, gint64, 1));
+
+    g_assert_cmpstr (signet_contract_get_number (last), ==, "S-5");
+    g_assert_cmpstr (signet_contract_get_number (expired), ==, "S-3");
+  }
+}
+
 /* A register of version 8, made with SQL: statuses set by hand, and their
  * changes in the audit log. */
 static void
@@ -794,6 +843,7 @@ main (int   argc,
   ADD ("/process/save-refuses-status", test_save_refuses_status);
   ADD ("/process/termination-stops-dates", test_termination_stops_dates);
   ADD ("/process/expiry-by-the-day", test_expiry_by_the_day);
+  ADD ("/process/list-sort", test_list_sort);
 #undef ADD
   g_test_add_func ("/process/migration-9", test_migration_9);
 
