@@ -198,12 +198,13 @@ display_test_add_client (SignetStore *store,
   return client;
 }
 
-SignetContract *
-display_test_add_contract (SignetStore  *store,
-                           SignetClient *client,
-                           const char   *number,
-                           const char   *title,
-                           gint64        value)
+static SignetContract *
+add_contract_as (SignetStore          *store,
+                 SignetClient         *client,
+                 const char           *number,
+                 const char           *title,
+                 gint64                value,
+                 SignetContractStatus  status)
 {
   SignetContract *contract = signet_contract_new ();
   g_autoptr(GError) error = NULL;
@@ -213,11 +214,21 @@ display_test_add_contract (SignetStore  *store,
   signet_contract_set_client_id (contract, signet_client_get_id (client));
   signet_contract_set_currency (contract, "CNY");
   signet_contract_set_value (contract, value);
-  signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_ACTIVE);
+  signet_contract_set_status (contract, status);
   signet_store_add_contract (store, contract, &error);
   g_assert_no_error (error);
 
   return contract;
+}
+
+SignetContract *
+display_test_add_contract (SignetStore  *store,
+                           SignetClient *client,
+                           const char   *number,
+                           const char   *title,
+                           gint64        value)
+{
+  return add_contract_as (store, client, number, title, value, SIGNET_CONTRACT_STATUS_ACTIVE);
 }
 
 SignetContract *
@@ -227,14 +238,7 @@ display_test_add_draft_contract (SignetStore  *store,
                                  const char   *title,
                                  gint64        value)
 {
-  SignetContract *contract = display_test_add_contract (store, client, number, title, value);
-  g_autoptr(GError) error = NULL;
-
-  signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_DRAFT);
-  signet_store_update_contract (store, contract, &error);
-  g_assert_no_error (error);
-
-  return contract;
+  return add_contract_as (store, client, number, title, value, SIGNET_CONTRACT_STATUS_DRAFT);
 }
 
 gboolean
