@@ -139,6 +139,13 @@ _signet_contract_page_take_conflicts (SignetContractPage  *self,
   if (conflicts == NULL)
     return FALSE;
 
+  /* The status is no field of the form: a step of the process, taken here
+   * or elsewhere, is simply taken in (the form's contract is the stored
+   * one, with its status). */
+  for (guint i = conflicts->len; i > 0; i--)
+    if (g_array_index (conflicts, SignetFieldConflict, i - 1).field == SIGNET_FIELD_CONTRACT_STATUS)
+      g_array_remove_index (conflicts, i - 1);
+
   /* The form keeps every value the user has; the stored contract becomes
    * what it saves over and what "dirty" compares with. */
   g_set_object (&self->contract, current);

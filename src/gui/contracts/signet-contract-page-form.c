@@ -346,12 +346,9 @@ add_value_rows (SignetContractPage  *self,
 void
 _signet_contract_page_build_form (SignetContractPage *self)
 {
-  const char *status_labels[SIGNET_N_CONTRACT_STATUSES + 1] = { NULL, };
   const char *risk_labels[SIGNET_N_RISK_LEVELS + 1] = { NULL, };
   AdwPreferencesGroup *group;
 
-  for (guint i = 0; i < SIGNET_N_CONTRACT_STATUSES; i++)
-    status_labels[i] = signet_contract_status_to_label (i);
   for (guint i = 0; i < SIGNET_N_RISK_LEVELS; i++)
     risk_labels[i] = signet_risk_level_to_label (i);
 
@@ -383,9 +380,9 @@ _signet_contract_page_build_form (SignetContractPage *self)
   add_auto_renew_row (self, group);
   add_notice_row (self, group);
 
-  group = add_group (self, _("Status and Risk"));
-  self->status_row = add_combo_row (self, group, SIGNET_FIELD_CONTRACT_STATUS,
-                                    new_string_list (status_labels), string_expression ());
+  /* The status is no field: the process section shows it, and its
+   * actions change it. */
+  group = add_group (self, _("Risk"));
   self->risk_row = add_combo_row (self, group, SIGNET_FIELD_CONTRACT_RISK_LEVEL,
                                   new_string_list (risk_labels), string_expression ());
 

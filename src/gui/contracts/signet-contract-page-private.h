@@ -10,6 +10,7 @@
 #include "signet-date-entry.h"
 #include "signet-form-row.h"
 #include "signet-key-dates-section.h"
+#include "signet-process-section.h"
 
 G_BEGIN_DECLS
 
@@ -47,10 +48,10 @@ struct _SignetContractPage
   SignetDateEntry *end_date_row;
   AdwSwitchRow   *auto_renew_row;
   AdwSpinRow     *notice_days_row;
-  AdwComboRow    *status_row;
   AdwComboRow    *risk_row;
   GtkEditable    *tags_row;
   GtkTextView    *notes_view;
+  SignetProcessSection *process_section;
   SignetKeyDatesSection *key_dates_section;
   SignetAttachmentsSection *attachments_section;
   SignetHistorySection *history_section;

@@ -277,7 +277,7 @@ _signet_contract_page_fill_field (SignetContractPage *self,
       adw_spin_row_set_value (self->notice_days_row, signet_contract_get_notice_days (contract));
       break;
     case SIGNET_FIELD_CONTRACT_STATUS:
-      adw_combo_row_set_selected (self->status_row, signet_contract_get_status (contract));
+      /* Not a field: the process section shows it. */
       break;
     case SIGNET_FIELD_CONTRACT_RISK_LEVEL:
       adw_combo_row_set_selected (self->risk_row, signet_contract_get_risk_level (contract));
@@ -386,7 +386,6 @@ _signet_contract_page_read_form (SignetContractPage  *self,
   signet_contract_set_end_date (contract, end_date);
   signet_contract_set_auto_renew (contract, adw_switch_row_get_active (self->auto_renew_row));
   signet_contract_set_notice_days (contract, (guint) lround (adw_spin_row_get_value (self->notice_days_row)));
-  signet_contract_set_status (contract, adw_combo_row_get_selected (self->status_row));
   signet_contract_set_risk_level (contract, adw_combo_row_get_selected (self->risk_row));
   signet_contract_set_tags (contract, tags);
   signet_contract_set_notes (contract, nonempty (notes));
@@ -518,6 +517,10 @@ build_sections (SignetContractPage *self)
 {
   GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
+  /* The state comes first, under the notices of changes made elsewhere. */
+  self->process_section = SIGNET_PROCESS_SECTION (signet_process_section_new ());
+  gtk_box_insert_child_after (self->form_box, GTK_WIDGET (self->process_section), GTK_WIDGET (self->conflict_panel));
+
   self->key_dates_section = SIGNET_KEY_DATES_SECTION (signet_key_dates_section_new ());
   gtk_box_append (self->form_box, GTK_WIDGET (self->key_dates_section));
 
@@ -540,6 +543,7 @@ set_sections_contract (SignetContractPage *self,
                        gint64              contract_id)
 {
   GtkWidget *sections[] = {
+    GTK_WIDGET (self->process_section),
     GTK_WIDGET (self->key_dates_section),
     GTK_WIDGET (self->attachments_section),
     GTK_WIDGET (self->history_section),

@@ -170,6 +170,30 @@ describe_status (SignetContract *contract)
     }
 }
 
+/* The last day a terminated contract has dates: the day its termination
+ * takes effect, or today for one that does not say. NULL for any other
+ * contract. */
+static const char *
+termination_cutoff (SignetContract *contract,
+                    const char     *today)
+{
+  const char *date = signet_contract_get_termination_date (contract);
+
+  if (signet_contract_get_status (contract) != SIGNET_CONTRACT_STATUS_TERMINATED)
+    return NULL;
+
+  return date != NULL && signet_date_is_valid (date) ? date : today;
+}
+
+/* Whether @date (YYYY-MM-DD) falls after @cutoff: dates of a terminated
+ * contract that no longer come. */
+static gboolean
+after_cutoff (const char *date,
+              const char *cutoff)
+{
+  return cutoff != NULL && g_strcmp0 (date, cutoff) > 0;
+}
+
 static char *
 leads_text (GArray *leads)
 {
@@ -231,6 +255,8 @@ signet_key_dates_section_reload (SignetContractSection *section)
   g_autofree char *status_text = NULL;
   SignetReviewIntervals intervals;
   const char *last_review = NULL;
+  const char *cutoff = NULL;
+  guint n_stopped = 0;
   gboolean saved = contract != NULL;
 
   for (guint i = 0; i < self->date_rows->len; i++)
@@ -255,12 +281,20 @@ signet_key_dates_section_reload (SignetContractSection *section)
   if (reviews != NULL && reviews->len > 0)
     last_review = ((SignetReview *) g_ptr_array_index (reviews, 0))->date;
 
+  cutoff = termination_cutoff (contract, today);
   derived = signet_contract_derive_key_dates_full (contract, today, last_review, &intervals, &omitted);
   for (guint i = 0; i < derived->len; i++)
     {
       SignetKeyDate *key_date = g_ptr_array_index (derived, i);
-      g_autofree char *title = date_title (key_date->kind, key_date->date, NULL);
+      g_autofree char *title = NULL;
 
+      if (after_cutoff (key_date->date, cutoff))
+        {
+          n_stopped++;
+          continue;
+        }
+
+      title = date_title (key_date->kind, key_date->date, NULL);
       mark_overdue (self, add_row (self, title, key_date->explanation), key_date, today);
     }
 
@@ -268,10 +302,21 @@ signet_key_dates_section_reload (SignetContractSection *section)
   for (guint i = 0; user_dates != NULL && i < user_dates->len; i++)
     {
       SignetUserKeyDate *key_date = g_ptr_array_index (user_dates, i);
-      g_autofree char *title = date_title (key_date->kind, key_date->date, key_date->title);
-      g_autofree char *delete_label = g_strdup_printf (_("Delete %s"), key_date->title);
-      GtkWidget *row = add_row (self, title, key_date->note);
-      GtkWidget *delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *title = NULL;
+      g_autofree char *delete_label = NULL;
+      GtkWidget *row;
+      GtkWidget *delete_button;
+
+      if (after_cutoff (key_date->date, cutoff))
+        {
+          n_stopped++;
+          continue;
+        }
+
+      title = date_title (key_date->kind, key_date->date, key_date->title);
+      delete_label = g_strdup_printf (_("Delete %s"), key_date->title);
+      row = add_row (self, title, key_date->note);
+      delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
       /* Kept by a register from before the range: listed, to be corrected
        * or deleted, but in no calendar. */
@@ -297,6 +342,27 @@ signet_key_dates_section_reload (SignetContractSection *section)
                                          self->date_rows->len == 0 ? _("No key dates yet.") : NULL);
 
   status_text = describe_status (contract);
+  if (n_stopped > 0)
+    {
+      g_autofree char *date = signet_date_format_display (cutoff);
+      g_autofree char *said = g_steal_pointer (&status_text);
+
+      /* Translators: the day (%s) a contract's termination took effect,
+       * and how many of its dates (%u) fall after it. */
+      status_text = g_strdup_printf (ngettext ("Its termination took effect on %s: "
+                                               "%u later date is not shown and has no reminder.",
+                                               "Its termination took effect on %s: "
+                                               "%u later dates are not shown and have no reminders.",
+                                               n_stopped),
+                                     date, n_stopped);
+      if (said != NULL)
+        {
+          g_autofree char *both = g_strdup_printf ("%s\n%s", said, status_text);
+
+          g_free (status_text);
+          status_text = g_steal_pointer (&both);
+        }
+    }
   gtk_label_set_text (self->status_label, status_text);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), status_text != NULL);
 
