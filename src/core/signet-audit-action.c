@@ -84,6 +84,14 @@ static const struct
     { "renew",                N_("Renewed"),               TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS },
   [SIGNET_AUDIT_ACTION_CANCEL_DRAFT] =
     { "cancel-draft",         N_("Draft cancelled"),       TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS },
+  [SIGNET_AUDIT_ACTION_ADD_PERSON] =
+    { "add-person",           N_("Person added"),          FALSE, SIGNET_CHANGE_ADDED,   SIGNET_STORE_CHANGED_PEOPLE },
+  [SIGNET_AUDIT_ACTION_UPDATE_PERSON] =
+    { "update-person",        N_("Person changed"),        TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_PEOPLE },
+  [SIGNET_AUDIT_ACTION_DELETE_PERSON] =
+    { "delete-person",        N_("Person deleted"),        FALSE, SIGNET_CHANGE_REMOVED, SIGNET_STORE_CHANGED_PEOPLE },
+  [SIGNET_AUDIT_ACTION_RESTORE_PERSON] =
+    { "restore-person",       N_("Person restored"),       FALSE, SIGNET_CHANGE_ADDED,   SIGNET_STORE_CHANGED_PEOPLE },
 };
 
 const char *

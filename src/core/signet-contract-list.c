@@ -157,7 +157,8 @@ store_changed_cb (SignetContractList *self,
   guint first = G_MAXUINT;
   guint last = 0;
 
-  if (kind == SIGNET_RECORD_CLIENT && change != SIGNET_CHANGE_UPDATED)
+  /* A person renamed is announced for each contract the person owns. */
+  if ((kind == SIGNET_RECORD_CLIENT && change != SIGNET_CHANGE_UPDATED) || kind == SIGNET_RECORD_PERSON)
     return;
 
   before = g_array_ref (self->ids);

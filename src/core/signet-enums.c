@@ -52,6 +52,10 @@ static const char * const field_tokens[] = {
   [SIGNET_FIELD_REMINDER_NOTICE_LEADS] = "notice-reminders",
   [SIGNET_FIELD_REMINDER_REVIEW_LEADS] = "review-reminders",
   [SIGNET_FIELD_REMINDER_LEAD_DAYS] = "reminder-lead-days",
+  [SIGNET_FIELD_PERSON_NAME] = "person-name",
+  [SIGNET_FIELD_PERSON_DEPARTMENT] = "person-department",
+  [SIGNET_FIELD_PERSON_ROLE] = "person-role",
+  [SIGNET_FIELD_PERSON_EMAIL] = "person-email",
 };
 
 G_DEFINE_QUARK (signet-field-error-quark, signet_field_error)
@@ -187,6 +191,12 @@ signet_field_to_label (SignetField field)
     case SIGNET_FIELD_REMINDER_NOTICE_LEADS:  return _("Reminders Before the Notice Deadline");
     case SIGNET_FIELD_REMINDER_REVIEW_LEADS:  return _("Reminders Before a Review");
     case SIGNET_FIELD_REMINDER_LEAD_DAYS:     return _("Days Before");
+    /* Translators: a person's name, not a company's. */
+    case SIGNET_FIELD_PERSON_NAME:            return C_("person", "Name");
+    case SIGNET_FIELD_PERSON_DEPARTMENT:      return _("Department");
+    /* Translators: what a person does (a job title), not a file's role. */
+    case SIGNET_FIELD_PERSON_ROLE:            return C_("person", "Role");
+    case SIGNET_FIELD_PERSON_EMAIL:           return _("Email");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -21,6 +21,29 @@ _signet_field_list_free (GArray *array)
   g_array_unref (array);
 }
 
+const char *
+_signet_record_kind_to_token (SignetRecordKind kind)
+{
+  switch (kind)
+    {
+    case SIGNET_RECORD_CLIENT: return "client";
+    case SIGNET_RECORD_PERSON: return "person";
+    case SIGNET_RECORD_CONTRACT:
+    default:                   return "contract";
+    }
+}
+
+SignetRecordKind
+_signet_record_kind_from_token (const char *token)
+{
+  if (g_strcmp0 (token, "client") == 0)
+    return SIGNET_RECORD_CLIENT;
+  if (g_strcmp0 (token, "person") == 0)
+    return SIGNET_RECORD_PERSON;
+
+  return SIGNET_RECORD_CONTRACT;
+}
+
 /* @text belongs to the record, which outlives the list. */
 static void
 add_field (GArray      *array,
@@ -93,6 +116,19 @@ _signet_client_to_fields (SignetClient *client)
   add_field (a, SIGNET_FIELD_CLIENT_EMAIL, signet_client_get_email (client));
   add_field (a, SIGNET_FIELD_CLIENT_ADDRESS, signet_client_get_address (client));
   add_field (a, SIGNET_FIELD_CLIENT_NOTES, signet_client_get_notes (client));
+
+  return a;
+}
+
+GArray *
+_signet_person_to_fields (SignetPerson *person)
+{
+  GArray *a = g_array_sized_new (FALSE, FALSE, sizeof (FieldText), 4);
+
+  add_field (a, SIGNET_FIELD_PERSON_NAME, signet_person_get_name (person));
+  add_field (a, SIGNET_FIELD_PERSON_DEPARTMENT, signet_person_get_department (person));
+  add_field (a, SIGNET_FIELD_PERSON_ROLE, signet_person_get_role (person));
+  add_field (a, SIGNET_FIELD_PERSON_EMAIL, signet_person_get_email (person));
 
   return a;
 }
@@ -236,7 +272,7 @@ insert_audit (SignetWriteScope  *scope,
   sqlite3_bind_text (stmt, 1, audit_time_now (self), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, signet_audit_action_to_token (action), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, kind == SIGNET_RECORD_CLIENT ? "client" : "contract", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, _signet_record_kind_to_token (kind), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, record_id);
   _signet_store_bind_text (stmt, 6, label);
   sqlite3_bind_text (stmt, 7, changes->str, (int) changes->len, SQLITE_STATIC);
@@ -359,7 +395,7 @@ signet_store_list_audit (SignetStore       *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, kind == SIGNET_RECORD_CLIENT ? "client" : "contract", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, _signet_record_kind_to_token (kind), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, record_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

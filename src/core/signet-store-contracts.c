@@ -305,6 +305,36 @@ bind_contract (sqlite3_stmt   *stmt,
   _signet_store_bind_static_text (stmt, 17, signet_contract_get_notes (contract));
 }
 
+/* The person the contract's owner names (migration 10), found or added
+ * (in the contract's department); the contract then names its owner as
+ * the directory does ("张伟" for " 张 伟"), which @name keeps alive until
+ * the statement has run. */
+static gboolean
+link_owner (SignetWriteScope  *scope,
+            SignetContract    *contract,
+            gint64            *owner_id,
+            char             **name,
+            GError           **error)
+{
+  if (!_signet_store_resolve_owner (scope, signet_contract_get_owner (contract),
+                                    signet_contract_get_department (contract), owner_id, name, error))
+    return FALSE;
+
+  signet_contract_set_owner (contract, *name);
+
+  return TRUE;
+}
+
+static void
+bind_owner_id (sqlite3_stmt *stmt,
+               gint64        owner_id)
+{
+  if (owner_id > 0)
+    sqlite3_bind_int64 (stmt, 20, owner_id);
+  else
+    sqlite3_bind_null (stmt, 20);
+}
+
 /* Runs the INSERT of @stmt. The client and the number are checked by the
  * database as it writes (a foreign key, a unique index) rather than by a
  * query before every insert: an import adds 100,000 contracts this way. */
@@ -346,9 +376,12 @@ _signet_store_insert_contract (SignetWriteScope  *scope,
   SignetStore *self = scope->store;
   g_autoptr(FieldList) after = NULL;
   g_autofree char *claimed = NULL;
+  g_autofree char *owner = NULL;
+  gint64 owner_id;
   sqlite3_stmt *stmt;
 
-  if (!validate_contract_fields (contract, error))
+  if (!validate_contract_fields (contract, error) ||
+      !link_owner (scope, contract, &owner_id, &owner, error))
     return FALSE;
 
   /* An imported contract keeps the UUID it had, if it can. */
@@ -359,10 +392,10 @@ _signet_store_insert_contract (SignetWriteScope  *scope,
                                   "INSERT INTO contracts (number, title, client_id, contract_type, owner, "
                                   "department, value, currency, signing_date, start_date, end_date, "
                                   "auto_renew, notice_days, status, risk_level, tags, notes, id, uuid, "
-                                  "search_text, search_facets, title_key, "
+                                  "search_text, search_facets, title_key, owner_id, "
                                   "their_signing_date, termination_reason, termination_date) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?19, "
-                                  SEARCH_COLUMNS_OF_BOUND_CONTRACT ", ?21, ?22, ?23)", error);
+                                  SEARCH_COLUMNS_OF_BOUND_CONTRACT ", ?20, ?21, ?22, ?23)", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -370,6 +403,7 @@ _signet_store_insert_contract (SignetWriteScope  *scope,
   /* SQLite gives it a new id, one never given before (AUTOINCREMENT). */
   sqlite3_bind_null (stmt, 18);
   sqlite3_bind_text (stmt, 19, claimed, -1, SQLITE_STATIC);
+  bind_owner_id (stmt, owner_id);
   /* What the process recorded: an import's or a restored contract's. */
   _signet_store_bind_static_text (stmt, 21, signet_contract_get_their_signing_date (contract));
   _signet_store_bind_static_text (stmt, 22, signet_contract_get_termination_reason (contract));
@@ -444,22 +478,26 @@ write_update (SignetWriteScope  *scope,
   g_autoptr(FieldList) before = NULL;
   g_autoptr(FieldList) after = NULL;
   gint64 id = signet_contract_get_id (old);
+  g_autofree char *owner = NULL;
+  gint64 owner_id;
   sqlite3_stmt *stmt;
 
-  if (!validate_contract (self, contract, error))
+  if (!validate_contract (self, contract, error) ||
+      !link_owner (scope, contract, &owner_id, &owner, error))
     return FALSE;
 
   stmt = _signet_store_statement (self,
                                   "UPDATE contracts SET number = ?, title = ?, client_id = ?, "
                                   "contract_type = ?, owner = ?, department = ?, value = ?, currency = ?, "
                                   "signing_date = ?, start_date = ?, end_date = ?, auto_renew = ?, "
-                                  "notice_days = ?, status = ?, risk_level = ?, tags = ?, notes = ?, version = version + 1 "
-                                  "WHERE id = ?18", error);
+                                  "notice_days = ?, status = ?, risk_level = ?, tags = ?, notes = ?, owner_id = ?20, "
+                                  "version = version + 1 WHERE id = ?18", error);
   if (stmt == NULL)
     return FALSE;
 
   bind_contract (stmt, contract);
   sqlite3_bind_int64 (stmt, 18, id);
+  bind_owner_id (stmt, owner_id);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -711,7 +749,8 @@ _signet_store_restore_contract (SignetWriteScope  *scope,
     }
 
   if (!_signet_store_keep_uuid (self, tombstone, "contracts", error) ||
-      !_signet_store_insert_kept_rows (self, tombstone, error))
+      !_signet_store_insert_kept_rows (self, tombstone, error) ||
+      !_signet_store_relink_owner (scope, id, error))
     return FALSE;
 
   stmt = _signet_store_statement (self, "UPDATE contracts SET version = version + 1 WHERE id = ?", error);

@@ -6,6 +6,7 @@
 #include "signet-audit-action.h"
 #include "signet-store.h"
 #include "signet-store-attachments.h"
+#include "signet-store-people.h"
 
 G_BEGIN_DECLS
 
@@ -187,6 +188,9 @@ gboolean      _signet_store_search_add_triggers  (SignetStore      *self,
                                                   GError          **error);
 gboolean      _signet_store_search_check_icu     (SignetStore      *self,
                                                   GError          **error);
+/* See signet-store-people.c: migration 10. */
+gboolean      _signet_store_migrate_people       (SignetStore      *self,
+                                                  GError          **error);
 /* See signet-store-attachments.c: the ids of the existing contracts whose
  * current attachment text contains @folded_term, as a set of gint64 *
  * (g_int64_hash). The term is folded again the way the text was (NFKC,
@@ -245,6 +249,11 @@ void          _signet_store_own_writes_ended     (SignetStore      *self,
 
 FieldList    *_signet_contract_to_fields         (SignetContract   *contract);
 FieldList    *_signet_client_to_fields           (SignetClient     *client);
+FieldList    *_signet_person_to_fields           (SignetPerson     *person);
+/* The record kind as the audit table stores it: "client", "contract",
+ * "person"; an unknown token reads as a contract. */
+const char   *_signet_record_kind_to_token       (SignetRecordKind  kind);
+SignetRecordKind _signet_record_kind_from_token  (const char       *token);
 void          _signet_field_list_free            (FieldList        *list);
 
 /* One write to the register: every public function that writes is one,
@@ -332,6 +341,22 @@ gboolean      _signet_write_scope_commit         (SignetWriteScope *scope,
                                                   GError          **error);
 /* Rolls back a scope not committed; g_auto(SignetWriteScope) calls it. */
 void          _signet_write_scope_clear          (SignetWriteScope *scope);
+
+/* See signet-store-people.c: the person a contract's owner names, found
+ * spaces aside or added (in @department, with an audit entry of its own)
+ * in the write of @scope; *@person_id 0 and *@name NULL for no owner. */
+gboolean      _signet_store_resolve_owner        (SignetWriteScope *scope,
+                                                  const char       *owner,
+                                                  const char       *department,
+                                                  gint64           *person_id,
+                                                  char            **name,
+                                                  GError          **error);
+/* Points the contract @contract_id, just put back by Undo, at the person
+ * its owner names: the person it pointed at may have been deleted or
+ * renamed while it was deleted. */
+gboolean      _signet_store_relink_owner         (SignetWriteScope *scope,
+                                                  gint64            contract_id,
+                                                  GError          **error);
 /* See signet-store-contracts.c: a contract's INSERT and audit entry inside
  * @scope; its new id and UUID, set on @contract by the caller once
  * committed. */

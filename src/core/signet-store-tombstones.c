@@ -169,6 +169,8 @@ signet_store_delete (SignetStore          *self,
       return _signet_store_delete_key_date (self, id, error);
     case SIGNET_TOMBSTONE_ANNOTATION:
       return _signet_store_delete_annotation (self, id, error);
+    case SIGNET_TOMBSTONE_PERSON:
+      return _signet_store_delete_person (self, id, error);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -206,6 +208,9 @@ signet_store_restore (SignetStore      *self,
       break;
     case SIGNET_TOMBSTONE_ANNOTATION:
       restored = _signet_store_restore_annotation (&scope, tombstone, error);
+      break;
+    case SIGNET_TOMBSTONE_PERSON:
+      restored = _signet_store_restore_person (&scope, tombstone, error);
       break;
     default:
       g_assert_not_reached ();

@@ -114,8 +114,7 @@ read_new_entries (SignetStore  *self,
       if (is_own_entry (self, id))
         continue;
 
-      change.kind = g_str_equal ((const char *) sqlite3_column_text (stmt, 2), "client")
-                    ? SIGNET_RECORD_CLIENT : SIGNET_RECORD_CONTRACT;
+      change.kind = _signet_record_kind_from_token ((const char *) sqlite3_column_text (stmt, 2));
       change.id = sqlite3_column_int64 (stmt, 3);
       /* Key dates, reviews, attachments and annotations are written as
        * changes of their contract; an action of a newer Signet, as a

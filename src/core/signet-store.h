@@ -40,6 +40,7 @@ typedef enum
 {
   SIGNET_RECORD_CLIENT,
   SIGNET_RECORD_CONTRACT,
+  SIGNET_RECORD_PERSON,         /* one of the people (signet-store-people.h) */
 } SignetRecordKind;
 
 typedef enum
@@ -92,12 +93,17 @@ typedef struct
  *   attachments  a contract's attached files or their details
  *   annotations  the annotations of a contract's attached file
  *   key-dates    a contract's key dates, reviews and reminders
- * The last three are emitted for the contract (SIGNET_RECORD_CONTRACT, its
- * id, SIGNET_CHANGE_UPDATED). */
+ *   people       a person of the directory added, changed, deleted or
+ *                restored (SIGNET_RECORD_PERSON, the person's id)
+ * Attachments, annotations and key dates are emitted for the contract
+ * (SIGNET_RECORD_CONTRACT, its id, SIGNET_CHANGE_UPDATED). A person
+ * renamed is also a "fields" change of each contract the person owns, whose
+ * owner reads as the new name. */
 #define SIGNET_STORE_CHANGED_FIELDS      "fields"
 #define SIGNET_STORE_CHANGED_ATTACHMENTS "attachments"
 #define SIGNET_STORE_CHANGED_ANNOTATIONS "annotations"
 #define SIGNET_STORE_CHANGED_KEY_DATES   "key-dates"
+#define SIGNET_STORE_CHANGED_PEOPLE      "people"
 
 #define SIGNET_TYPE_STORE (signet_store_get_type ())
 

@@ -91,6 +91,12 @@ gboolean         _signet_store_restore_attachment (SignetWriteScope     *scope,
 gboolean         _signet_store_restore_annotation (SignetWriteScope     *scope,
                                                    SignetTombstone      *tombstone,
                                                    GError              **error);
+SignetTombstone *_signet_store_delete_person      (SignetStore          *self,
+                                                   gint64                id,
+                                                   GError              **error);
+gboolean         _signet_store_restore_person     (SignetWriteScope     *scope,
+                                                   SignetTombstone      *tombstone,
+                                                   GError              **error);
 
 /* Keeps in @tombstone the rows of @table that @where (SQL with one
  * parameter, ?1 = @id) selects, every column. */

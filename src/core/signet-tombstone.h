@@ -16,6 +16,7 @@ typedef enum
   SIGNET_TOMBSTONE_ATTACHMENT,   /* with its versions and their annotations */
   SIGNET_TOMBSTONE_KEY_DATE,     /* one a user added */
   SIGNET_TOMBSTONE_ANNOTATION,
+  SIGNET_TOMBSTONE_PERSON,
 } SignetTombstoneKind;
 
 #define SIGNET_TYPE_TOMBSTONE (signet_tombstone_get_type ())

@@ -17,6 +17,7 @@
 #include "io-test-utils.h"
 #include "signet-event.h"
 #include "signet-store-events.h"
+#include "signet-store-people.h"
 #include "unit-test-utils.h"
 
 static SignetImportReport *
@@ -583,6 +584,62 @@ test_import_spaced_keys (IoFixture     *f,
   g_assert_cmpuint (report->contracts_unchanged, ==, 1);
 }
 
+static const char owners_register[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<register xmlns=\"" SIGNET_XML_NAMESPACE "\" version=\"1\">\n"
+  "  <clients>\n"
+  "    <client code=\"HX\"><name>北京华信科技有限公司</name></client>\n"
+  "  </clients>\n"
+  "  <contracts>\n"
+  "    <contract number=\"HT-1\" client=\"HX\">\n"
+  "      <title>办公楼租赁合同</title><owner> 张 伟 </owner><department>法务部</department>\n"
+  "      <value currency=\"CNY\">1.00</value><status>draft</status>\n"
+  "    </contract>\n"
+  "    <contract number=\"HT-2\" client=\"HX\">\n"
+  "      <title>保洁服务合同</title><owner>Emma Schmidt</owner><department>Sales</department>\n"
+  "      <value currency=\"CNY\">1.00</value><status>draft</status>\n"
+  "    </contract>\n"
+  "  </contracts>\n"
+  "</register>\n";
+
+/* An owner in a file is a person of the directory: found whatever its
+ * spaces, or added in the contract's department; the export writes the
+ * person's name. */
+static void
+test_import_owners (IoFixture     *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = io_fixture_path (f, "owners.xml");
+  g_autoptr(SignetImportReport) report = NULL;
+  g_autoptr(SignetPerson) zhang = signet_person_new ();
+  g_autoptr(SignetPerson) emma = NULL;
+  g_autoptr(SignetContract) first = NULL;
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(GError) error = NULL;
+
+  signet_person_set_name (zhang, "张伟");
+  g_assert_true (signet_store_add_person (f->store, zhang, &error));
+  g_assert_no_error (error);
+  io_write_file (path, owners_register, -1);
+
+  report = import_file (f->store, path, SIGNET_CONFLICT_FAIL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->contracts_added, ==, 2);
+
+  first = signet_store_find_contract_by_number (f->store, "HT-1", NULL);
+  g_assert_cmpstr (signet_contract_get_owner (first), ==, "张伟");
+  g_assert_cmpuint (signet_store_count_person_contracts (f->store, signet_person_get_id (zhang)), ==, 1);
+  emma = signet_store_find_person (f->store, "Emma Schmidt", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (emma);
+  g_assert_cmpstr (signet_person_get_department (emma), ==, "Sales");
+  g_assert_cmpuint (signet_store_count_person_contracts (f->store, signet_person_get_id (emma)), ==, 1);
+
+  exported = io_export_bytes (f->store, NULL);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (exported, NULL), g_bytes_get_size (exported),
+                                  "<owner>张伟</owner>"));
+}
+
 /* The disk fills up halfway through an import: a register on a tmpfs of a
  * few hundred kilobytes, mounted in a mount namespace of the test's own.
  * The error is the store's, with no place in the XML file, which is not at
@@ -993,6 +1050,7 @@ main (int   argc,
               io_fixture_tear_down);
   g_test_add ("/xml/import/long-keys", IoFixture, NULL, io_fixture_set_up, test_import_long_keys, io_fixture_tear_down);
   g_test_add ("/xml/import/cancel", IoFixture, NULL, io_fixture_set_up, test_import_cancel, io_fixture_tear_down);
+  g_test_add ("/xml/import/owners", IoFixture, NULL, io_fixture_set_up, test_import_owners, io_fixture_tear_down);
   g_test_add ("/xml/documented-example", IoFixture, NULL, io_fixture_set_up, test_documented_example, io_fixture_tear_down);
   g_test_add ("/xml/async", IoFixture, NULL, io_fixture_set_up, test_async, io_fixture_tear_down);
 

@@ -23,6 +23,8 @@ static const char * const stored_tokens[] = {
   /* The contract process (issue 15). */
   "submit-for-review", "approve", "return-for-changes", "reject", "mark-signed",
   "terminate", "renew", "cancel-draft",
+  /* The people directory (issue 15). */
+  "add-person", "update-person", "delete-person", "restore-person",
 };
 
 /* Every action but UNKNOWN has a token of its own that reads back as it;
@@ -100,6 +102,7 @@ test_is_change (void)
     SIGNET_AUDIT_ACTION_SUBMIT_FOR_REVIEW, SIGNET_AUDIT_ACTION_APPROVE, SIGNET_AUDIT_ACTION_RETURN_FOR_CHANGES,
     SIGNET_AUDIT_ACTION_REJECT, SIGNET_AUDIT_ACTION_MARK_SIGNED, SIGNET_AUDIT_ACTION_TERMINATE,
     SIGNET_AUDIT_ACTION_RENEW, SIGNET_AUDIT_ACTION_CANCEL_DRAFT,
+    SIGNET_AUDIT_ACTION_UPDATE_PERSON,
   };
 
   for (SignetAuditAction action = SIGNET_AUDIT_ACTION_UNKNOWN; action < SIGNET_N_AUDIT_ACTIONS; action++)
