@@ -213,11 +213,34 @@ class App:
         return node
 
     def click(self, node):
-        ext = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        ext = self._scrolled_into_view(node)
         x = ext.x + max(1, ext.width // 2)
         y = ext.y + max(1, ext.height // 2)
         subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "1"], check=True)
         time.sleep(0.3)
+
+    @staticmethod
+    def _window_height(node):
+        while node is not None and node.getRole() not in (pyatspi.ROLE_FRAME, pyatspi.ROLE_WINDOW,
+                                                          pyatspi.ROLE_DIALOG):
+            node = node.parent
+        return node.queryComponent().getExtents(pyatspi.WINDOW_COORDS).height if node is not None else None
+
+    def _scrolled_into_view(self, node, tries=40):
+        """The extents of @node once it is inside its window, clear of the
+        page's action bar: a field below the fold of a scrolled page (the
+        contract's form under its process) is brought up with the mouse
+        wheel over the page, as a user does, before it is clicked."""
+        height = self._window_height(node)
+        for _ in range(tries):
+            ext = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            if height is None or (ext.y >= 0 and ext.y + ext.height <= height - 80):
+                return ext
+            button = "5" if ext.y + ext.height > height - 80 else "4"
+            subprocess.run(["xdotool", "mousemove", str(ext.x + max(1, ext.width // 2)), str(height // 2),
+                            "click", button], check=True)
+            time.sleep(0.15)
+        return ext
 
     def type_into(self, name, text, replace=True):
         node = self.find(("entry", "text", "password text"), name)
