@@ -711,6 +711,37 @@ test_list_sort (Fixture       *f,
   }
 }
 
+/* A step taken in another window (its own connection) reaches this one
+ * as the same "changed::fields" for the contract, read from the audit log. */
+static void
+test_step_elsewhere (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SignetContract) contract = add_contract (f, "HT-9", SIGNET_CONTRACT_STATUS_DRAFT, NULL, NULL);
+  g_autoptr(SignetStore) other = NULL;
+  g_autoptr(SignetContract) seen = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetProcessStep submit = { SIGNET_PROCESS_ACTION_SUBMIT };
+
+  other = signet_store_new (f->base.path, &error);
+  g_assert_no_error (error);
+  g_assert_true (signet_store_check_external_changes (f->base.store, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (signet_store_take_process_step (other, signet_contract_get_id (contract),
+                                                 signet_contract_get_version (contract), &submit, &error));
+  g_assert_no_error (error);
+
+  f->n_fields = f->n_changed = 0;
+  g_assert_true (signet_store_check_external_changes (f->base.store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->n_fields, ==, 1);
+  g_assert_cmpuint (f->n_changed, ==, 1);
+
+  seen = reread (f, signet_contract_get_id (contract));
+  g_assert_cmpint (signet_contract_get_status (seen), ==, SIGNET_CONTRACT_STATUS_IN_REVIEW);
+}
+
 /* A register of version 8, made with SQL: statuses set by hand, and their
  * changes in the audit log. */
 static void
@@ -844,6 +875,7 @@ main (int   argc,
   ADD ("/process/termination-stops-dates", test_termination_stops_dates);
   ADD ("/process/expiry-by-the-day", test_expiry_by_the_day);
   ADD ("/process/list-sort", test_list_sort);
+  ADD ("/process/step-elsewhere", test_step_elsewhere);
 #undef ADD
   g_test_add_func ("/process/migration-9", test_migration_9);
 
