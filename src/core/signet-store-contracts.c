@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "signet-amendment.h"
+#include "signet-contract-process.h"
 #include "signet-date.h"
 #include "signet-money.h"
 #include "signet-store-events.h"
@@ -568,6 +570,17 @@ signet_store_save_contract (SignetStore     *self,
                    signet_contract_get_number (current));
       return FALSE;
     }
+
+  /* A signed contract's terms change by amendment: the form shows them
+   * read-only, and a save that edits one anyway (another program, a form
+   * opened before the contract was signed) is refused. An import, which
+   * stores what its file says, writes through signet_store_update_contract(). */
+  if (signet_contract_is_signed (current))
+    for (guint i = 0; i < G_N_ELEMENTS (contract_fields); i++)
+      if (signet_contract_field_is_locked_when_signed (contract_fields[i]) &&
+          !signet_contract_field_equal (edited, base, contract_fields[i]))
+        return _signet_set_field_error (error, contract_fields[i], "%s",
+                                        _("Signed contracts change by amendment."));
 
   merged = signet_contract_copy (current);
   for (guint i = 0; i < G_N_ELEMENTS (contract_fields); i++)
