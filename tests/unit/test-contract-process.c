@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "signet-contract-process.h"
+#include "signet-reminders.h"
 #include "signet-store-events.h"
 #include "signet-store-private.h"
 #include "signet-store-process.h"
@@ -565,6 +566,21 @@ add_key_date (Fixture           *f,
   g_assert_no_error (error);
 }
 
+/* The reminders the notifier would show on @day. */
+static guint
+count_reminders (Fixture    *f,
+                 const char *day)
+{
+  g_autoptr(SignetReminderSettings) defaults = signet_reminder_settings_new_default ();
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reminders = signet_reminders_due (f->base.store, day, defaults, &error);
+  g_assert_no_error (error);
+
+  return reminders->len;
+}
+
 /* After its termination takes effect, a contract has no more dates: not
  * its end, its renewals' notice deadlines and reviews, nor the dates a user
  * added, then or later; nothing to remind of. Before it, they stay. */
@@ -598,6 +614,10 @@ test_termination_stops_dates (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (candidates->len, ==, 3);
   g_clear_pointer (&candidates, g_ptr_array_unref);
+  /* The review of 1 January, 14 days before; in August the notice
+   * deadline of 1 November, 90 days before, and the review, overdue. */
+  g_assert_cmpuint (count_reminders (f, "2026-12-20"), ==, 1);
+  g_assert_cmpuint (count_reminders (f, "2027-08-10"), ==, 2);
 
   terminate.termination_reason = (char *) "mutual";
   terminate.comment = (char *) "双方协商提前终止";
@@ -623,6 +643,8 @@ test_termination_stops_dates (Fixture       *f,
   candidates = signet_store_list_reminder_candidates (f->base.store, TODAY, "2199-12-31", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (candidates->len, ==, 0);
+  g_assert_cmpuint (count_reminders (f, "2026-12-20"), ==, 0);
+  g_assert_cmpuint (count_reminders (f, "2027-08-10"), ==, 0);
 
   stored = reread (f, id);
   g_assert_cmpint (signet_contract_get_shown_status (stored, TODAY), ==, SIGNET_CONTRACT_STATUS_TERMINATED);
