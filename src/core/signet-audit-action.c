@@ -92,6 +92,14 @@ static const struct
     { "delete-person",        N_("Person deleted"),        FALSE, SIGNET_CHANGE_REMOVED, SIGNET_STORE_CHANGED_PEOPLE },
   [SIGNET_AUDIT_ACTION_RESTORE_PERSON] =
     { "restore-person",       N_("Person restored"),       FALSE, SIGNET_CHANGE_ADDED,   SIGNET_STORE_CHANGED_PEOPLE },
+  [SIGNET_AUDIT_ACTION_ADD_CONTRACT_TYPE] =
+    { "add-contract-type",    N_("Contract type added"),   FALSE, SIGNET_CHANGE_ADDED,   SIGNET_STORE_CHANGED_CONTRACT_TYPES },
+  [SIGNET_AUDIT_ACTION_UPDATE_CONTRACT_TYPE] =
+    { "update-contract-type", N_("Contract type changed"), TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_CONTRACT_TYPES },
+  [SIGNET_AUDIT_ACTION_DELETE_CONTRACT_TYPE] =
+    { "delete-contract-type", N_("Contract type deleted"), FALSE, SIGNET_CHANGE_REMOVED, SIGNET_STORE_CHANGED_CONTRACT_TYPES },
+  [SIGNET_AUDIT_ACTION_RESTORE_CONTRACT_TYPE] =
+    { "restore-contract-type", N_("Contract type restored"), FALSE, SIGNET_CHANGE_ADDED, SIGNET_STORE_CHANGED_CONTRACT_TYPES },
 };
 
 const char *

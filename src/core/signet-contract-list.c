@@ -161,6 +161,10 @@ store_changed_cb (SignetContractList *self,
   if ((kind == SIGNET_RECORD_CLIENT && change != SIGNET_CHANGE_UPDATED) || kind == SIGNET_RECORD_PERSON)
     return;
 
+  /* A contract type is no row; its contracts name it by text. */
+  if (kind == SIGNET_RECORD_CONTRACT_TYPE)
+    return;
+
   before = g_array_ref (self->ids);
   reload (self);
 

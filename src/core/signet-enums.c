@@ -56,6 +56,13 @@ static const char * const field_tokens[] = {
   [SIGNET_FIELD_PERSON_DEPARTMENT] = "person-department",
   [SIGNET_FIELD_PERSON_ROLE] = "person-role",
   [SIGNET_FIELD_PERSON_EMAIL] = "person-email",
+  [SIGNET_FIELD_TYPE_NAME] = "type-name",
+  [SIGNET_FIELD_TYPE_AUTO_RENEW] = "type-auto-renew",
+  [SIGNET_FIELD_TYPE_TERM_MONTHS] = "type-term-months",
+  [SIGNET_FIELD_TYPE_REVIEW_MONTHS] = "type-review-months",
+  [SIGNET_FIELD_TYPE_KEY_DATES] = "type-key-dates",
+  [SIGNET_FIELD_TYPE_CHECKLIST] = "type-checklist",
+  [SIGNET_FIELD_REVIEW_CHECKLIST] = "review-checklist",
 };
 
 G_DEFINE_QUARK (signet-field-error-quark, signet_field_error)
@@ -197,6 +204,13 @@ signet_field_to_label (SignetField field)
     /* Translators: what a person does (a job title), not a file's role. */
     case SIGNET_FIELD_PERSON_ROLE:            return C_("person", "Role");
     case SIGNET_FIELD_PERSON_EMAIL:           return _("Email");
+    case SIGNET_FIELD_TYPE_NAME:              return _("Type Name");
+    case SIGNET_FIELD_TYPE_AUTO_RENEW:        return _("Auto-Renew");
+    case SIGNET_FIELD_TYPE_TERM_MONTHS:       return _("Term in Months");
+    case SIGNET_FIELD_TYPE_REVIEW_MONTHS:     return _("Review Interval in Months");
+    case SIGNET_FIELD_TYPE_KEY_DATES:         return _("Key Dates After the Start");
+    case SIGNET_FIELD_TYPE_CHECKLIST:         return _("Review Checklist");
+    case SIGNET_FIELD_REVIEW_CHECKLIST:       return _("Clauses Confirmed");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -74,6 +74,15 @@ typedef enum
   SIGNET_FIELD_PERSON_DEPARTMENT,
   SIGNET_FIELD_PERSON_ROLE,
   SIGNET_FIELD_PERSON_EMAIL,
+  /* A contract type's own fields; its defaults are the contract's. */
+  SIGNET_FIELD_TYPE_NAME,
+  SIGNET_FIELD_TYPE_AUTO_RENEW,
+  SIGNET_FIELD_TYPE_TERM_MONTHS,
+  SIGNET_FIELD_TYPE_REVIEW_MONTHS,
+  SIGNET_FIELD_TYPE_KEY_DATES,
+  SIGNET_FIELD_TYPE_CHECKLIST,
+  /* The clauses a review confirmed. */
+  SIGNET_FIELD_REVIEW_CHECKLIST,
 } SignetField;
 
 #define SIGNET_FIELD_ERROR (signet_field_error_quark ())

@@ -158,8 +158,19 @@ typedef struct
   char   *date;                     /* YYYY-MM-DD */
   char   *reviewer;
   char   *note;                     /* nullable */
+  GPtrArray *clauses;               /* of SignetReviewClause: its type's checklist as confirmed; empty without one */
 } SignetReview;
 
+/* A clause of the contract type's review checklist, as a review found it. */
+typedef struct
+{
+  char     *clause;
+  gboolean  confirmed;
+} SignetReviewClause;
+
+SignetReviewClause *signet_review_clause_new      (const char                  *clause,
+                                                   gboolean                     confirmed);
+void               signet_review_clause_free      (SignetReviewClause          *clause);
 void               signet_review_free             (SignetReview                *review);
 /* @reviewer NULL or blank: the OS user. Sets *@id (nullable) to the new
  * record's id. */
@@ -168,6 +179,17 @@ gboolean           signet_store_record_review     (SignetStore                 *
                                                    const char                  *date,
                                                    const char                  *reviewer,
                                                    const char                  *note,
+                                                   gint64                      *id,
+                                                   GError                     **error);
+/* The same, keeping which clauses of the contract type's checklist the
+ * review confirmed (@clauses of SignetReviewClause, nullable), in the
+ * review's one write. */
+gboolean           signet_store_record_review_with_checklist (SignetStore      *self,
+                                                   gint64                       contract_id,
+                                                   const char                  *date,
+                                                   const char                  *reviewer,
+                                                   const char                  *note,
+                                                   GPtrArray                   *clauses,
                                                    gint64                      *id,
                                                    GError                     **error);
 /* Newest first; of SignetReview. */

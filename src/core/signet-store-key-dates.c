@@ -486,12 +486,35 @@ signet_store_list_key_dates (SignetStore  *self,
 
 /* Reviews */
 
+SignetReviewClause *
+signet_review_clause_new (const char *clause,
+                          gboolean    confirmed)
+{
+  SignetReviewClause *self = g_new0 (SignetReviewClause, 1);
+
+  self->clause = g_strdup (clause);
+  self->confirmed = confirmed;
+
+  return self;
+}
+
+void
+signet_review_clause_free (SignetReviewClause *clause)
+{
+  if (clause == NULL)
+    return;
+
+  g_free (clause->clause);
+  g_free (clause);
+}
+
 void
 signet_review_free (SignetReview *review)
 {
   if (review == NULL)
     return;
 
+  g_clear_pointer (&review->clauses, g_ptr_array_unref);
   g_free (review->uuid);
   g_free (review->date);
   g_free (review->reviewer);
@@ -507,6 +530,67 @@ signet_store_record_review (SignetStore  *self,
                             const char   *note,
                             gint64       *id,
                             GError      **error)
+{
+  return signet_store_record_review_with_checklist (self, contract_id, date, reviewer, note, NULL, id, error);
+}
+
+/* The clauses as the audit entry lists them, one a line: "[x] clause"
+ * when confirmed, "[ ] clause" when not. */
+static char *
+describe_clauses (GPtrArray *clauses)
+{
+  GString *text;
+
+  if (clauses == NULL || clauses->len == 0)
+    return NULL;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < clauses->len; i++)
+    {
+      const SignetReviewClause *clause = g_ptr_array_index (clauses, i);
+
+      g_string_append_printf (text, "%s[%c] %s", i > 0 ? "\n" : "", clause->confirmed ? 'x' : ' ', clause->clause);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+insert_review_clauses (SignetStore  *self,
+                       gint64        review_id,
+                       GPtrArray    *clauses,
+                       GError      **error)
+{
+  for (guint i = 0; clauses != NULL && i < clauses->len; i++)
+    {
+      const SignetReviewClause *clause = g_ptr_array_index (clauses, i);
+      sqlite3_stmt *stmt = _signet_store_statement (self,
+                                                    "INSERT INTO review_clauses (review_id, position, clause, confirmed) "
+                                                    "VALUES (?, ?, ?, ?)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, review_id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      sqlite3_bind_text (stmt, 3, clause->clause, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, clause->confirmed != FALSE);
+      if (!_signet_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+signet_store_record_review_with_checklist (SignetStore  *self,
+                                           gint64        contract_id,
+                                           const char   *date,
+                                           const char   *reviewer,
+                                           const char   *note,
+                                           GPtrArray    *clauses,
+                                           gint64       *id,
+                                           GError      **error)
 {
   g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(FieldList) fields = NULL;
@@ -553,11 +637,15 @@ signet_store_record_review (SignetStore  *self,
     return FALSE;
 
   new_id = sqlite3_last_insert_rowid (self->db);
+  if (!insert_review_clauses (self, new_id, clauses, error))
+    return FALSE;
 
   fields = new_field_list ();
   append_field (fields, SIGNET_FIELD_REVIEW_DATE, g_strdup (date));
   append_field (fields, SIGNET_FIELD_REVIEW_REVIEWER, g_strdup (who));
   append_field (fields, SIGNET_FIELD_REVIEW_NOTE, g_strdup (note));
+  if (clauses != NULL && clauses->len > 0)
+    append_field (fields, SIGNET_FIELD_REVIEW_CHECKLIST, describe_clauses (clauses));
   if (!_signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_RECORD_REVIEW, SIGNET_RECORD_CONTRACT,
                                   contract_id, number, NULL, fields, error) ||
       !_signet_store_events_refresh_contract (self, contract_id, error) ||
@@ -600,6 +688,7 @@ signet_store_list_reviews (SignetStore  *self,
       review->reviewer = _signet_store_dup_text (stmt, 2);
       review->note = _signet_store_dup_text (stmt, 3);
       review->uuid = _signet_store_dup_text (stmt, 4);
+      review->clauses = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_review_clause_free);
       g_ptr_array_add (reviews, review);
     }
   sqlite3_reset (stmt);
@@ -608,6 +697,29 @@ signet_store_list_reviews (SignetStore  *self,
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
+    }
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT clause, confirmed FROM review_clauses WHERE review_id = ? ORDER BY position",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      SignetReview *review = g_ptr_array_index (reviews, i);
+
+      sqlite3_bind_int64 (stmt, 1, review->id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (review->clauses,
+                         signet_review_clause_new ((const char *) sqlite3_column_text (stmt, 0),
+                                                   sqlite3_column_int (stmt, 1) != 0));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _signet_store_set_error (self, rc, error);
+          return NULL;
+        }
     }
 
   return g_steal_pointer (&reviews);

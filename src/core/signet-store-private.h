@@ -90,6 +90,9 @@ SignetStore  *signet_store_new_at_version        (const char       *path,
 /* Migration 9, in signet-store-process.c: the contract process. */
 gboolean      _signet_store_migrate_process      (SignetStore      *self,
                                                   GError          **error);
+/* Migration 11, in signet-store-types.c: the contract types. */
+gboolean      _signet_store_migrate_types        (SignetStore      *self,
+                                                  GError          **error);
 /* Migration 7, in signet-store-uuids.c. */
 gboolean      _signet_store_migrate_uuids        (SignetStore      *self,
                                                   GError          **error);

@@ -171,6 +171,8 @@ signet_store_delete (SignetStore          *self,
       return _signet_store_delete_annotation (self, id, error);
     case SIGNET_TOMBSTONE_PERSON:
       return _signet_store_delete_person (self, id, error);
+    case SIGNET_TOMBSTONE_CONTRACT_TYPE:
+      return _signet_store_delete_contract_type (self, id, error);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -211,6 +213,9 @@ signet_store_restore (SignetStore      *self,
       break;
     case SIGNET_TOMBSTONE_PERSON:
       restored = _signet_store_restore_person (&scope, tombstone, error);
+      break;
+    case SIGNET_TOMBSTONE_CONTRACT_TYPE:
+      restored = _signet_store_restore_contract_type (&scope, tombstone, error);
       break;
     default:
       g_assert_not_reached ();

@@ -41,6 +41,7 @@ typedef enum
   SIGNET_RECORD_CLIENT,
   SIGNET_RECORD_CONTRACT,
   SIGNET_RECORD_PERSON,         /* one of the people (signet-store-people.h) */
+  SIGNET_RECORD_CONTRACT_TYPE,  /* a contract type (signet-store-types.h) */
 } SignetRecordKind;
 
 typedef enum
@@ -104,6 +105,9 @@ typedef struct
 #define SIGNET_STORE_CHANGED_ANNOTATIONS "annotations"
 #define SIGNET_STORE_CHANGED_KEY_DATES   "key-dates"
 #define SIGNET_STORE_CHANGED_PEOPLE      "people"
+/* A contract type added, changed, deleted or restored
+ * (SIGNET_RECORD_CONTRACT_TYPE, the type's id). */
+#define SIGNET_STORE_CHANGED_CONTRACT_TYPES "contract-types"
 
 #define SIGNET_TYPE_STORE (signet_store_get_type ())
 

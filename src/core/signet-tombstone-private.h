@@ -98,6 +98,12 @@ gboolean         _signet_store_restore_person     (SignetWriteScope     *scope,
                                                    SignetTombstone      *tombstone,
                                                    GError              **error);
 
+SignetTombstone *_signet_store_delete_contract_type (SignetStore        *self,
+                                                   gint64                id,
+                                                   GError              **error);
+gboolean         _signet_store_restore_contract_type (SignetWriteScope  *scope,
+                                                   SignetTombstone      *tombstone,
+                                                   GError              **error);
 /* Keeps in @tombstone the rows of @table that @where (SQL with one
  * parameter, ?1 = @id) selects, every column. */
 gboolean         _signet_store_keep_rows          (SignetStore          *self,

@@ -17,6 +17,7 @@ typedef enum
   SIGNET_TOMBSTONE_KEY_DATE,     /* one a user added */
   SIGNET_TOMBSTONE_ANNOTATION,
   SIGNET_TOMBSTONE_PERSON,
+  SIGNET_TOMBSTONE_CONTRACT_TYPE,
 } SignetTombstoneKind;
 
 #define SIGNET_TYPE_TOMBSTONE (signet_tombstone_get_type ())

@@ -25,6 +25,8 @@ static const char * const stored_tokens[] = {
   "terminate", "renew", "cancel-draft",
   /* The people directory (issue 15). */
   "add-person", "update-person", "delete-person", "restore-person",
+  /* Contract types (issue 15). */
+  "add-contract-type", "update-contract-type", "delete-contract-type", "restore-contract-type",
 };
 
 /* Every action but UNKNOWN has a token of its own that reads back as it;
@@ -103,6 +105,7 @@ test_is_change (void)
     SIGNET_AUDIT_ACTION_REJECT, SIGNET_AUDIT_ACTION_MARK_SIGNED, SIGNET_AUDIT_ACTION_TERMINATE,
     SIGNET_AUDIT_ACTION_RENEW, SIGNET_AUDIT_ACTION_CANCEL_DRAFT,
     SIGNET_AUDIT_ACTION_UPDATE_PERSON,
+    SIGNET_AUDIT_ACTION_UPDATE_CONTRACT_TYPE,
   };
 
   for (SignetAuditAction action = SIGNET_AUDIT_ACTION_UNKNOWN; action < SIGNET_N_AUDIT_ACTIONS; action++)
