@@ -173,9 +173,9 @@ count_audit (Fixture *f)
   return entries->len;
 }
 
-/* The lost update of the fault tests. The user changes Owner; meanwhile
+/* The lost update of the fault tests. The user changes Department; meanwhile
  * the title is changed elsewhere. Save shows the new title, writes
- * nothing, and keeps Owner in the form; saving again keeps both. */
+ * nothing, and keeps Department in the form; saving again keeps both. */
 static void
 test_reload_title (Fixture       *f,
                    gconstpointer  data)
@@ -190,7 +190,7 @@ test_reload_title (Fixture       *f,
   show_window (f);
   form = GTK_WIDGET (page (f));
   g_assert_false (panel_showing (form));
-  set_field_text (form, "Owner", "王芳");
+  set_field_text (form, "Department", "法务部");
   change_elsewhere (f, "Office lease, floors 3-5", NULL);
   n_audit = count_audit (f);
 
@@ -203,13 +203,13 @@ test_reload_title (Fixture       *f,
   g_assert_cmpstr (row_subtitle (form, "Title"), ==, "Now: Office lease, floors 3-5\nWhen you opened it: Office lease");
   after_refusal = stored (f);
   g_assert_cmpstr (signet_contract_get_title (after_refusal), ==, "Office lease, floors 3-5");
-  g_assert_null (signet_contract_get_owner (after_refusal));
+  g_assert_null (signet_contract_get_department (after_refusal));
   g_assert_cmpuint (count_audit (f), ==, n_audit);
 
-  /* The title the user did not touch is reloaded; Owner is as typed. */
+  /* The title the user did not touch is reloaded; Department is as typed. */
   g_assert_true (gtk_toggle_button_get_active (row_button (form, "Title", "Reload")));
   g_assert_cmpstr (field_text (form, "Title"), ==, "Office lease, floors 3-5");
-  g_assert_cmpstr (field_text (form, "Owner"), ==, "王芳");
+  g_assert_cmpstr (field_text (form, "Department"), ==, "法务部");
   g_assert_true (signet_contract_page_get_dirty (page (f)));
 
   save (f);
@@ -219,15 +219,15 @@ test_reload_title (Fixture       *f,
   g_assert_false (signet_contract_page_get_dirty (page (f)));
   saved = stored (f);
   g_assert_cmpstr (signet_contract_get_title (saved), ==, "Office lease, floors 3-5");
-  g_assert_cmpstr (signet_contract_get_owner (saved), ==, "王芳");
+  g_assert_cmpstr (signet_contract_get_department (saved), ==, "法务部");
   g_assert_cmpint (signet_contract_get_version (saved), ==, 3);
 
-  /* The user is recorded for the Owner alone. */
+  /* The user is recorded for the Department alone. */
   audit = signet_store_list_audit (f->other, SIGNET_RECORD_CONTRACT, signet_contract_get_id (f->contract), NULL);
   entry = g_ptr_array_index (audit, 0);
   g_assert_cmpstr (signet_audit_action_to_token (entry->action), ==, "update");
   g_assert_cmpuint (entry->changes->len, ==, 1);
-  g_assert_cmpstr (((SignetAuditChange *) g_ptr_array_index (entry->changes, 0))->field, ==, "owner");
+  g_assert_cmpstr (((SignetAuditChange *) g_ptr_array_index (entry->changes, 0))->field, ==, "department");
 }
 
 /* A field both changed asks; the save waits for the answer. Keep Mine
@@ -245,7 +245,7 @@ test_keep_mine (Fixture       *f,
   show_window (f);
   form = GTK_WIDGET (page (f));
   set_field_text (form, "Title", "Office lease, main building");
-  set_field_text (form, "Owner", "王芳");
+  set_field_text (form, "Department", "法务部");
   change_elsewhere (f, "Office lease, floors 3-5", "Signed copy in cabinet 2.\nKeys at reception.");
 
   save (f);
@@ -271,7 +271,7 @@ test_keep_mine (Fixture       *f,
                                            "Fields you changed as well need your choice: Reload or Keep Mine."));
   after_refusal = stored (f);
   g_assert_cmpstr (signet_contract_get_title (after_refusal), ==, "Office lease, floors 3-5");
-  g_assert_null (signet_contract_get_owner (after_refusal));
+  g_assert_null (signet_contract_get_department (after_refusal));
 
   /* Reload, more typing, Keep Mine, Reload, Keep Mine: the user's text each time. */
   click (form, "Title", "Reload");
@@ -283,7 +283,7 @@ test_keep_mine (Fixture       *f,
   g_assert_cmpstr (field_text (form, "Title"), ==, "Office lease, floors 3-5");
   click (form, "Title", "Keep Mine");
   g_assert_cmpstr (field_text (form, "Title"), ==, "Office lease, main building (east wing)");
-  g_assert_cmpstr (field_text (form, "Owner"), ==, "王芳");
+  g_assert_cmpstr (field_text (form, "Department"), ==, "法务部");
 
   save (f);
 
@@ -291,7 +291,7 @@ test_keep_mine (Fixture       *f,
   g_assert_false (panel_showing (form));
   saved = stored (f);
   g_assert_cmpstr (signet_contract_get_title (saved), ==, "Office lease, main building (east wing)");
-  g_assert_cmpstr (signet_contract_get_owner (saved), ==, "王芳");
+  g_assert_cmpstr (signet_contract_get_department (saved), ==, "法务部");
   g_assert_cmpstr (signet_contract_get_notes (saved), ==, "Signed copy in cabinet 2.\nKeys at reception.");
 }
 
@@ -315,14 +315,14 @@ test_clean_form_follows (Fixture       *f,
   display_test_spin (20);
   g_assert_cmpstr (field_text (form, "Title"), ==, "Office lease, renewed");
 
-  set_field_text (form, "Owner", "李娜");
+  set_field_text (form, "Department", "采购部");
   save (f);
 
   g_assert_false (panel_showing (form));
   g_assert_null (display_test_find_alert_dialog ());
   saved = stored (f);
   g_assert_cmpstr (signet_contract_get_title (saved), ==, "Office lease, renewed");
-  g_assert_cmpstr (signet_contract_get_owner (saved), ==, "李娜");
+  g_assert_cmpstr (signet_contract_get_department (saved), ==, "采购部");
 }
 
 /* The same after an import through the window's register, which resets
@@ -347,13 +347,13 @@ test_clean_form_follows_import (Fixture       *f,
   display_test_spin (20);
   g_assert_cmpstr (field_text (form, "Title"), ==, "Office lease, imported");
 
-  set_field_text (form, "Owner", "李娜");
+  set_field_text (form, "Department", "采购部");
   save (f);
 
   g_assert_false (panel_showing (form));
   saved = stored (f);
   g_assert_cmpstr (signet_contract_get_title (saved), ==, "Office lease, imported");
-  g_assert_cmpstr (signet_contract_get_owner (saved), ==, "李娜");
+  g_assert_cmpstr (signet_contract_get_department (saved), ==, "采购部");
 }
 
 static GtkListBoxRow *

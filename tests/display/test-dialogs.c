@@ -12,6 +12,8 @@
 #include "signet-application.h"
 #include "signet-attachments-section.h"
 #include "signet-clients-window.h"
+#include "signet-people-window.h"
+#include "signet-store-people.h"
 #include "signet-error-dialog.h"
 #include "signet-export-dialog.h"
 #include "signet-import-dialog.h"
@@ -587,6 +589,50 @@ test_clients (Fixture       *f,
   wait_until_closed (f);
 }
 
+/* The People dialog: the list of the register's owners, a person's
+ * form, and a new person. */
+static void
+test_people (Fixture       *f,
+             gconstpointer  data)
+{
+  static const char * const people[][4] = {
+    { "张伟", "法务部", "法务顾问", "zhang.wei@example.com" },
+    { "Emma Schmidt", "Vertrieb und Kundenbetreuung", "Leiterin Vertrieb", NULL },
+  };
+  AdwDialog *dialog;
+  GtkListBoxRow *row;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(SignetPerson) person = signet_person_new ();
+
+      signet_person_set_name (person, people[i][0]);
+      signet_person_set_department (person, people[i][1]);
+      signet_person_set_role (person, people[i][2]);
+      signet_person_set_email (person, people[i][3]);
+      g_assert_true (signet_store_add_person (f->store, person, NULL));
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.people", NULL));
+  dialog = wait_for_dialog (f, SIGNET_TYPE_PEOPLE_WINDOW);
+  look_at (f, dialog, "people");
+
+  row = gtk_list_box_get_row_at_index (find_client_list (GTK_WIDGET (dialog)), 0);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activate");
+  display_test_spin (400);
+  g_assert_true (gtk_widget_get_mapped (display_test_find_accessible (GTK_WIDGET (dialog), signet_field_to_label (SIGNET_FIELD_PERSON_ROLE))));
+  look_at (f, dialog, "people-form");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "person.add", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (display_test_find_accessible (GTK_WIDGET (dialog),
+                                                                    signet_field_to_label (SIGNET_FIELD_PERSON_NAME))),
+                         "王芳");
+  look_at (f, dialog, "people-new");
+  adw_dialog_force_close (dialog);
+  wait_until_closed (f);
+}
+
 /* A new contract in a register without clients asks for a client first,
  * and Add Client opens Clients on a new one. */
 static void
@@ -755,6 +801,7 @@ main (int   argc,
       ADD ("import", test_import);
       ADD ("export", test_export);
       ADD ("clients", test_clients);
+      ADD ("people", test_people);
       ADD ("add-client-first", test_add_client_first);
       ADD ("contract-page", test_contract_page);
       ADD ("preferences", test_preferences);

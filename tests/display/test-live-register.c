@@ -288,9 +288,9 @@ test_follows_without_edits (Fixture       *f,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, position);
 }
 
-/* The user is typing an Owner when the title is changed elsewhere: the
+/* The user is typing a Department when the title is changed elsewhere: the
  * page shows the changed-elsewhere prompt at once, before any save, with
- * Reload and Keep Mine; the Owner stays as typed. */
+ * Reload and Keep Mine; the Department stays as typed. */
 static void
 test_changed_elsewhere_prompt (Fixture       *f,
                                gconstpointer  data)
@@ -301,12 +301,12 @@ test_changed_elsewhere_prompt (Fixture       *f,
   gint64 since;
 
   g_autofree char *subtitle = NULL;
-  const char *owner = signet_field_to_label (SIGNET_FIELD_CONTRACT_OWNER);
+  const char *department = signet_field_to_label (SIGNET_FIELD_CONTRACT_DEPARTMENT);
   const char *title = signet_field_to_label (SIGNET_FIELD_CONTRACT_TITLE);
 
   show_window (f, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (field (f, owner)));
-  gtk_editable_set_text (field (f, owner), "王芳");
+  gtk_widget_grab_focus (GTK_WIDGET (field (f, department)));
+  gtk_editable_set_text (field (f, department), "法务部");
   g_assert_true (signet_contract_page_get_dirty (page (f)));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (panel (f))));
 
@@ -320,9 +320,9 @@ test_changed_elsewhere_prompt (Fixture       *f,
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, subtitle);
   g_assert_nonnull (display_test_find_button (GTK_WIDGET (row), _("Reload")));
   g_assert_nonnull (display_test_find_button (GTK_WIDGET (row), _("Keep Mine")));
-  g_assert_null (display_test_find_row (GTK_WIDGET (panel (f)), ADW_TYPE_ACTION_ROW, owner));
+  g_assert_null (display_test_find_row (GTK_WIDGET (panel (f)), ADW_TYPE_ACTION_ROW, department));
   g_assert_cmpstr (gtk_editable_get_text (field (f, title)), ==, "Office lease, floors 3-5");
-  g_assert_cmpstr (gtk_editable_get_text (field (f, owner)), ==, "王芳");
+  g_assert_cmpstr (gtk_editable_get_text (field (f, department)), ==, "法务部");
   g_assert_true (signet_contract_page_get_dirty (page (f)));
   g_assert_null (display_test_find_alert_dialog ());
   display_test_spin (200);
@@ -330,7 +330,7 @@ test_changed_elsewhere_prompt (Fixture       *f,
 
   /* Nothing of the user's was written, nothing of theirs lost. */
   saved = stored (f, signet_contract_get_id (f->contract));
-  g_assert_null (signet_contract_get_owner (saved));
+  g_assert_null (signet_contract_get_department (saved));
   g_clear_object (&saved);
 
   /* Saving now keeps both. */
@@ -340,7 +340,7 @@ test_changed_elsewhere_prompt (Fixture       *f,
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (panel (f))));
   saved = stored (f, signet_contract_get_id (f->contract));
   g_assert_cmpstr (signet_contract_get_title (saved), ==, "Office lease, floors 3-5");
-  g_assert_cmpstr (signet_contract_get_owner (saved), ==, "王芳");
+  g_assert_cmpstr (signet_contract_get_department (saved), ==, "法务部");
 }
 
 /* Deleted elsewhere while the user edits it: the page says so and keeps
@@ -350,7 +350,7 @@ test_deleted_elsewhere (Fixture       *f,
                         gconstpointer  data)
 {
   Expect expect = { f, _("This Contract Was Deleted Elsewhere") };
-  const char *owner = signet_field_to_label (SIGNET_FIELD_CONTRACT_OWNER);
+  const char *department = signet_field_to_label (SIGNET_FIELD_CONTRACT_DEPARTMENT);
   const char *title = signet_field_to_label (SIGNET_FIELD_CONTRACT_TITLE);
   /* As the button shows it: without the access key's underscore. */
   g_auto(GStrv) delete_parts = g_strsplit (_("_Delete"), "_", -1);
@@ -362,8 +362,8 @@ test_deleted_elsewhere (Fixture       *f,
   gint64 since;
 
   show_window (f, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (field (f, owner)));
-  gtk_editable_set_text (field (f, owner), "王芳");
+  gtk_widget_grab_focus (GTK_WIDGET (field (f, department)));
+  gtk_editable_set_text (field (f, department), "法务部");
 
   g_assert_true (signet_store_delete_contract (f->other, signet_contract_get_id (f->contract), &error));
   g_assert_no_error (error);
@@ -372,7 +372,7 @@ test_deleted_elsewhere (Fixture       *f,
   assert_within_two_seconds (page_says, &expect, since);
   g_assert_null (display_test_find_alert_dialog ());
   g_assert_nonnull (signet_contract_page_get_contract (page (f)));
-  g_assert_cmpstr (gtk_editable_get_text (field (f, owner)), ==, "王芳");
+  g_assert_cmpstr (gtk_editable_get_text (field (f, department)), ==, "法务部");
   g_assert_cmpstr (gtk_editable_get_text (field (f, title)), ==, "Office lease");
   /* Nothing is left to delete. */
   delete_button = display_test_find_button (GTK_WIDGET (page (f)), delete_label);
@@ -389,7 +389,7 @@ test_deleted_elsewhere (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (again);
   g_assert_cmpint (signet_contract_get_id (again), !=, signet_contract_get_id (f->contract));
-  g_assert_cmpstr (signet_contract_get_owner (again), ==, "王芳");
+  g_assert_cmpstr (signet_contract_get_department (again), ==, "法务部");
 }
 
 /* Deleted elsewhere while only read: the page says so rather than let

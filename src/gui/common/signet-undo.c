@@ -76,6 +76,9 @@ format_label (SignetTombstone *tombstone)
     case SIGNET_TOMBSTONE_ANNOTATION:
       /* Translators: a menu item; %s is the name of the annotated file. */
       return g_strdup_printf (_("_Undo Delete Annotation in “%s”"), label);
+    case SIGNET_TOMBSTONE_PERSON:
+      /* Translators: a menu item; %s is a person's name. */
+      return g_strdup_printf (_("_Undo Delete Person “%s”"), label);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -99,6 +102,8 @@ format_toast_title (SignetTombstone *tombstone)
       return g_strdup_printf (_("Key date “%s” deleted"), label);
     case SIGNET_TOMBSTONE_ANNOTATION:
       return g_strdup (_("Annotation deleted"));
+    case SIGNET_TOMBSTONE_PERSON:
+      return g_strdup_printf (_("“%s” deleted from the people"), label);
     default:
       g_return_val_if_reached (NULL);
     }

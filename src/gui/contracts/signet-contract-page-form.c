@@ -367,7 +367,10 @@ _signet_contract_page_build_form (SignetContractPage *self)
     add_combo_row (self, group, SIGNET_FIELD_CONTRACT_CLIENT, NULL,
                    gtk_property_expression_new (SIGNET_TYPE_CLIENT, NULL, "name"));
   adw_combo_row_set_enable_search (self->client_row, TRUE);
-  self->owner_row = add_entry_row (self, group, SIGNET_FIELD_CONTRACT_OWNER);
+  /* The people are listed by the row itself, from the page's store. */
+  self->owner_row = SIGNET_OWNER_ROW (add_row (self, group, SIGNET_FIELD_CONTRACT_OWNER, signet_owner_row_new ()));
+  g_signal_connect_object (self->owner_row, "notify::selected", G_CALLBACK (property_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   self->department_row = add_entry_row (self, group, SIGNET_FIELD_CONTRACT_DEPARTMENT);
 
   group = add_group (self, _("Value"));

@@ -10,6 +10,7 @@
 #include "signet-date-entry.h"
 #include "signet-form-row.h"
 #include "signet-key-dates-section.h"
+#include "signet-owner-row.h"
 #include "signet-process-section.h"
 
 G_BEGIN_DECLS
@@ -35,7 +36,7 @@ struct _SignetContractPage
   GtkEditable    *title_row;
   AdwComboRow    *client_row;
   GtkEditable    *type_row;
-  GtkEditable    *owner_row;
+  SignetOwnerRow *owner_row;
   GtkEditable    *department_row;
   GtkEditable    *value_row;
   /* The currency's symbol beside the value, on the side the locale puts

@@ -246,7 +246,7 @@ _signet_contract_page_fill_field (SignetContractPage *self,
       gtk_editable_set_text (self->type_row, signet_contract_get_contract_type (contract) ?: "");
       break;
     case SIGNET_FIELD_CONTRACT_OWNER:
-      gtk_editable_set_text (self->owner_row, signet_contract_get_owner (contract) ?: "");
+      signet_owner_row_set_owner (self->owner_row, signet_contract_get_owner (contract));
       break;
     case SIGNET_FIELD_CONTRACT_DEPARTMENT:
       gtk_editable_set_text (self->department_row, signet_contract_get_department (contract) ?: "");
@@ -349,7 +349,7 @@ _signet_contract_page_read_form (SignetContractPage  *self,
   g_autofree char *number = dup_editable_text (self->number_row);
   g_autofree char *title = dup_editable_text (self->title_row);
   g_autofree char *contract_type = dup_editable_text (self->type_row);
-  g_autofree char *owner = dup_editable_text (self->owner_row);
+  g_autofree char *owner = g_strdup (signet_owner_row_get_owner (self->owner_row));
   g_autofree char *department = dup_editable_text (self->department_row);
   g_autofree char *tags = dup_editable_text (self->tags_row);
   g_autofree char *value_trimmed = g_strstrip (g_strdup (value_text));
@@ -456,6 +456,22 @@ store_changed_cb (SignetContractPage *self,
   if (kind == SIGNET_RECORD_CLIENT)
     {
       reload_clients (self);
+      _signet_contract_page_update_dirty (self);
+      return;
+    }
+
+  /* A person renamed is the new owner name of the stored contracts: the
+   * row lists the people again, no edit of the user's, and a clean form
+   * takes the stored contract in. */
+  if (kind == SIGNET_RECORD_PERSON)
+    {
+      if (self->owner_row == NULL)
+        return;
+      self->loading++;
+      signet_owner_row_reload (self->owner_row);
+      self->loading--;
+      if (!self->dirty)
+        take_in_stored (self);
       _signet_contract_page_update_dirty (self);
       return;
     }
@@ -688,6 +704,8 @@ signet_contract_page_set_store (SignetContractPage *self,
 
   signet_contract_page_set_contract (self, NULL);
   reload_clients (self);
+  if (self->owner_row != NULL)
+    signet_owner_row_set_store (self->owner_row, store);
   set_sections_contract (self, 0);
 }
 
@@ -722,6 +740,7 @@ signet_contract_page_set_contract (SignetContractPage *self,
           _signet_contract_page_build_conflicts (self);
           build_sections (self);
           reload_clients (self);
+          signet_owner_row_set_store (self->owner_row, self->store);
         }
       fill_form (self);
       set_sections_contract (self, signet_contract_get_id (self->contract));

@@ -8,6 +8,7 @@
 
 #include "signet-application.h"
 #include "signet-clients-window.h"
+#include "signet-people-window.h"
 #include "signet-error-dialog.h"
 #include "signet-export-dialog.h"
 #include "signet-ics.h"
@@ -63,6 +64,7 @@ _signet_window_update_actions (SignetWindow *self)
   gtk_widget_action_set_enabled (widget, "win.new-contract", has_store);
   gtk_widget_action_set_enabled (widget, "win.search", has_store);
   gtk_widget_action_set_enabled (widget, "win.clients", has_store);
+  gtk_widget_action_set_enabled (widget, "win.people", has_store);
   gtk_widget_action_set_enabled (widget, "win.import", has_store);
   gtk_widget_action_set_enabled (widget, "win.export", has_store);
   gtk_widget_action_set_enabled (widget, "win.export-ics", has_store);
@@ -355,6 +357,22 @@ clients_activated (GtkWidget  *widget,
   present_clients_window (SIGNET_WINDOW (widget), FALSE);
 }
 
+static void
+people_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+
+  if (self->people_window == NULL)
+    {
+      self->people_window = signet_people_window_new (self->store);
+      g_object_add_weak_pointer (G_OBJECT (self->people_window), (gpointer *) &self->people_window);
+    }
+
+  adw_dialog_present (self->people_window, widget);
+}
+
 /* An import may change the contract on the page: its edits are saved or
  * discarded first. */
 static void
@@ -552,6 +570,7 @@ _signet_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-contract", NULL, new_contract_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.clients", NULL, clients_activated);
+  gtk_widget_class_install_action (widget_class, "win.people", NULL, people_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics_activated);
@@ -563,6 +582,7 @@ _signet_window_class_init_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-contract", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.people", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "contract.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "contract.cancel", NULL);
   /* Ctrl+Z bubbles up from the focus, so a text field has it first: a

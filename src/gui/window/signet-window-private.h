@@ -60,6 +60,7 @@ struct _SignetWindow
   /* Reads the text of attached PDFs for search, in the background. */
   SignetTextIndexer    *text_indexer;
   AdwDialog            *clients_window;
+  AdwDialog            *people_window;
   /* The deletion Ctrl+Z undoes (owned by the window, see signet_undo_get()),
    * and the main menu's section that names it. */
   SignetUndo           *undo;

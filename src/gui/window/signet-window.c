@@ -929,6 +929,7 @@ signet_window_dispose (GObject *object)
 
   /* The Clients dialog goes with the window it is in. */
   g_clear_weak_pointer (&self->clients_window);
+  g_clear_weak_pointer (&self->people_window);
 
   stop_waiting_for_startup_paint (self);
   g_clear_handle_id (&self->startup_idle, g_source_remove);
