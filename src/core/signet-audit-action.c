@@ -100,6 +100,14 @@ static const struct
     { "delete-contract-type", N_("Contract type deleted"), FALSE, SIGNET_CHANGE_REMOVED, SIGNET_STORE_CHANGED_CONTRACT_TYPES },
   [SIGNET_AUDIT_ACTION_RESTORE_CONTRACT_TYPE] =
     { "restore-contract-type", N_("Contract type restored"), FALSE, SIGNET_CHANGE_ADDED, SIGNET_STORE_CHANGED_CONTRACT_TYPES },
+  [SIGNET_AUDIT_ACTION_ADD_AMENDMENT] =
+    { "add-amendment",        N_("Amendment added"),       FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_AMENDMENTS },
+  [SIGNET_AUDIT_ACTION_UPDATE_AMENDMENT] =
+    { "update-amendment",     N_("Amendment changed"),     TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_AMENDMENTS },
+  [SIGNET_AUDIT_ACTION_DELETE_AMENDMENT] =
+    { "delete-amendment",     N_("Amendment deleted"),     FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_AMENDMENTS },
+  [SIGNET_AUDIT_ACTION_RESTORE_AMENDMENT] =
+    { "restore-amendment",    N_("Amendment restored"),    FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_AMENDMENTS },
 };
 
 const char *

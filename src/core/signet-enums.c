@@ -63,6 +63,11 @@ static const char * const field_tokens[] = {
   [SIGNET_FIELD_TYPE_KEY_DATES] = "type-key-dates",
   [SIGNET_FIELD_TYPE_CHECKLIST] = "type-checklist",
   [SIGNET_FIELD_REVIEW_CHECKLIST] = "review-checklist",
+  [SIGNET_FIELD_AMENDMENT_NUMBER] = "amendment-number",
+  [SIGNET_FIELD_AMENDMENT_SIGNING_DATE] = "amendment-signing-date",
+  [SIGNET_FIELD_AMENDMENT_EFFECTIVE_DATE] = "effective-date",
+  [SIGNET_FIELD_AMENDMENT_REASON] = "amendment-reason",
+  [SIGNET_FIELD_AMENDMENT_OTHER_TERMS] = "other-terms",
 };
 
 G_DEFINE_QUARK (signet-field-error-quark, signet_field_error)
@@ -211,6 +216,11 @@ signet_field_to_label (SignetField field)
     case SIGNET_FIELD_TYPE_KEY_DATES:         return _("Key Dates After the Start");
     case SIGNET_FIELD_TYPE_CHECKLIST:         return _("Review Checklist");
     case SIGNET_FIELD_REVIEW_CHECKLIST:       return _("Clauses Confirmed");
+    case SIGNET_FIELD_AMENDMENT_NUMBER:       return _("Amendment Number");
+    case SIGNET_FIELD_AMENDMENT_SIGNING_DATE: return _("Signing Date");
+    case SIGNET_FIELD_AMENDMENT_EFFECTIVE_DATE: return _("Effective Date");
+    case SIGNET_FIELD_AMENDMENT_REASON:       return _("Reason");
+    case SIGNET_FIELD_AMENDMENT_OTHER_TERMS:  return _("Other Changed Terms");
     default:
       g_return_val_if_reached (NULL);
     }

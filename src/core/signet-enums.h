@@ -83,6 +83,12 @@ typedef enum
   SIGNET_FIELD_TYPE_CHECKLIST,
   /* The clauses a review confirmed. */
   SIGNET_FIELD_REVIEW_CHECKLIST,
+  /* An amendment's own fields; the terms it changes are the contract's. */
+  SIGNET_FIELD_AMENDMENT_NUMBER,
+  SIGNET_FIELD_AMENDMENT_SIGNING_DATE,
+  SIGNET_FIELD_AMENDMENT_EFFECTIVE_DATE,
+  SIGNET_FIELD_AMENDMENT_REASON,
+  SIGNET_FIELD_AMENDMENT_OTHER_TERMS,
 } SignetField;
 
 #define SIGNET_FIELD_ERROR (signet_field_error_quark ())

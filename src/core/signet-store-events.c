@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "signet-amendment.h"
 #include "signet-date.h"
 #include "signet-event-private.h"
 #include "signet-store-events.h"
@@ -296,6 +297,76 @@ cut_after_termination (SignetStore  *self,
   return _signet_store_step_done (self, stmt, error);
 }
 
+/* The derived events of @contract, which amendments may have changed:
+ * each span of days between two effective dates takes the events derived
+ * from the terms in force in it, and only those that fall in it. An end
+ * date an amendment moves is then the end (and its notice deadline) from
+ * the amendment's effective date on, and the original one before it; a
+ * date the original terms put after the effective date is gone. The index
+ * is as of a day anyway (auto-renewal rolls the term): each event answers
+ * what applies on its own date, which is what the calendar shows. */
+static gboolean
+insert_amended_events (SignetStore                 *self,
+                       gint64                       contract_id,
+                       SignetContract              *contract,
+                       const char                  *last_review,
+                       const AsOf                  *as_of,
+                       GError                     **error)
+{
+  g_autoptr(GPtrArray) amendments = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
+  sqlite3_stmt *stmt;
+  guint i = 0;
+
+  if (!(amendments = _signet_store_list_amendments (self, contract_id, error)))
+    return FALSE;
+
+  if (amendments->len == 0)
+    return insert_derived_events (self, contract_id, contract, last_review, as_of, error);
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO contract_events (contract_id, kind, date) VALUES (?, ?, ?)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sorted = signet_amendments_sort_by_effect (amendments);
+  /* Span 0 is before the first effective date ("" sorts before every day). */
+  for (const char *from = ""; from != NULL;)
+    {
+      const char *until = NULL;
+      g_autoptr(SignetContract) terms = NULL;
+      g_autoptr(GPtrArray) dates = NULL;
+
+      while (i < sorted->len &&
+             g_strcmp0 (((SignetAmendment *) g_ptr_array_index (sorted, i))->effective_date, from) <= 0)
+        i++;
+      if (i < sorted->len)
+        until = ((SignetAmendment *) g_ptr_array_index (sorted, i))->effective_date;
+
+      terms = signet_contract_terms_as_of (contract, amendments, from, NULL);
+      dates = signet_contract_derive_key_dates (terms, as_of->date, last_review, &as_of->intervals);
+      for (guint d = 0; d < dates->len; d++)
+        {
+          const SignetKeyDate *key_date = g_ptr_array_index (dates, d);
+
+          if (strcmp (key_date->date, from) < 0 || (until != NULL && strcmp (key_date->date, until) >= 0))
+            continue;
+
+          sqlite3_reset (stmt);
+          sqlite3_bind_int64 (stmt, 1, contract_id);
+          sqlite3_bind_text (stmt, 2, signet_key_date_kind_to_token (key_date->kind), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, key_date->date, -1, SQLITE_TRANSIENT);
+          if (!_signet_store_step_done (self, stmt, error))
+            return FALSE;
+        }
+
+      from = until;
+    }
+
+  return TRUE;
+}
+
 /* Inside a write: every contract's events again. */
 static gboolean
 rebuild_all (SignetStore  *self,
@@ -322,7 +393,7 @@ rebuild_all (SignetStore  *self,
       const char *last_review = (const char *) sqlite3_column_text (stmt, 7);
 
       fill_contract_dates (contract, stmt, 1);
-      if (!insert_derived_events (self, id, contract, last_review, as_of, error))
+      if (!insert_amended_events (self, id, contract, last_review, as_of, error))
         {
           sqlite3_reset (stmt);
           return FALSE;
@@ -424,7 +495,7 @@ _signet_store_events_refresh_contract (SignetStore  *self,
   if (!exists)
     return TRUE;
 
-  if (!insert_derived_events (self, contract_id, contract, last_review, &as_of, error))
+  if (!insert_amended_events (self, contract_id, contract, last_review, &as_of, error))
     return FALSE;
 
   stmt = _signet_store_statement (self,

@@ -93,6 +93,13 @@ gboolean      _signet_store_migrate_process      (SignetStore      *self,
 /* Migration 11, in signet-store-types.c: the contract types. */
 gboolean      _signet_store_migrate_types        (SignetStore      *self,
                                                   GError          **error);
+/* Migration 12, in signet-store-amendments.c; the amendments of
+ * @contract_id by effective date, for the events that follow them. */
+gboolean      _signet_store_migrate_amendments   (SignetStore      *self,
+                                                  GError          **error);
+GPtrArray    *_signet_store_list_amendments      (SignetStore      *self,
+                                                  gint64            contract_id,
+                                                  GError          **error);
 /* Migration 7, in signet-store-uuids.c. */
 gboolean      _signet_store_migrate_uuids        (SignetStore      *self,
                                                   GError          **error);

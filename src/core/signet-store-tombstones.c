@@ -173,6 +173,8 @@ signet_store_delete (SignetStore          *self,
       return _signet_store_delete_person (self, id, error);
     case SIGNET_TOMBSTONE_CONTRACT_TYPE:
       return _signet_store_delete_contract_type (self, id, error);
+    case SIGNET_TOMBSTONE_AMENDMENT:
+      return _signet_store_delete_amendment (self, id, error);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -216,6 +218,9 @@ signet_store_restore (SignetStore      *self,
       break;
     case SIGNET_TOMBSTONE_CONTRACT_TYPE:
       restored = _signet_store_restore_contract_type (&scope, tombstone, error);
+      break;
+    case SIGNET_TOMBSTONE_AMENDMENT:
+      restored = _signet_store_restore_amendment (&scope, tombstone, error);
       break;
     default:
       g_assert_not_reached ();

@@ -45,6 +45,7 @@ static gboolean (* const migrations[]) (SignetStore *, GError **) = {
   _signet_store_migrate_process,
   _signet_store_migrate_people,
   _signet_store_migrate_types,
+  _signet_store_migrate_amendments,
 };
 
 G_DEFINE_FINAL_TYPE (SignetStore, signet_store, G_TYPE_OBJECT)

@@ -94,6 +94,8 @@ typedef struct
  *   attachments  a contract's attached files or their details
  *   annotations  the annotations of a contract's attached file
  *   key-dates    a contract's key dates, reviews and reminders
+ *   amendments   a contract's amendments, emitted for the contract (its
+ *                terms in force and key dates follow them)
  *   people       a person of the directory added, changed, deleted or
  *                restored (SIGNET_RECORD_PERSON, the person's id)
  * Attachments, annotations and key dates are emitted for the contract
@@ -108,6 +110,7 @@ typedef struct
 /* A contract type added, changed, deleted or restored
  * (SIGNET_RECORD_CONTRACT_TYPE, the type's id). */
 #define SIGNET_STORE_CHANGED_CONTRACT_TYPES "contract-types"
+#define SIGNET_STORE_CHANGED_AMENDMENTS  "amendments"
 
 #define SIGNET_TYPE_STORE (signet_store_get_type ())
 

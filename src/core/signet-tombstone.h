@@ -18,6 +18,7 @@ typedef enum
   SIGNET_TOMBSTONE_ANNOTATION,
   SIGNET_TOMBSTONE_PERSON,
   SIGNET_TOMBSTONE_CONTRACT_TYPE,
+  SIGNET_TOMBSTONE_AMENDMENT,    /* one of a contract's amendments */
 } SignetTombstoneKind;
 
 #define SIGNET_TYPE_TOMBSTONE (signet_tombstone_get_type ())

@@ -178,8 +178,10 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = display_test_new_store ();
   fixture->client = display_test_add_client (fixture->store, "华东建设工程有限公司", "HDJX");
   other = display_test_add_contract (fixture->store, fixture->client, "HT-2026-0041", "仓库租赁合同", 300000);
-  contract = display_test_add_contract (fixture->store, fixture->client, "HT-2026-0042", "物流服务合同",
-                                        125000050);
+  /* A draft: the Ctrl+Z test types into its title, which a signed
+   * contract's form does not edit. */
+  contract = display_test_add_draft_contract (fixture->store, fixture->client, "HT-2026-0042", "物流服务合同",
+                                              125000050);
   fixture->contract_id = signet_contract_get_id (contract);
   fixture->other_id = signet_contract_get_id (other);
 

@@ -3,12 +3,16 @@
 #include "config.h"
 
 #include "signet-amendment.h"
-#include "signet-contract-process.h"
+#include "signet-key-dates.h"
+#include "signet-store-amendments.h"
+#include "signet-store-events.h"
+#include "signet-store-private.h"
+#include "signet-tombstone.h"
 #include "store-fixture.h"
 #include "unit-test-utils.h"
 
-/* Amendments: the terms of a day, numbers, and the signed contract's
- * locked fields, which the store refuses to save. */
+/* Amendments: the terms of a day, numbers, the store, the key dates that
+ * follow the amended terms, and the signed contract's locked fields. */
 
 static SignetAmendment *
 make_amendment (gint64      id,
@@ -185,6 +189,238 @@ add_signed_contract (StoreFixture *f,
   return g_steal_pointer (&contract);
 }
 
+static SignetAmendment *
+new_amendment (StoreFixture   *f,
+               SignetContract *contract,
+               const char     *effective_date)
+{
+  SignetAmendment *amendment = signet_amendment_new (signet_contract_get_id (contract));
+  g_autoptr(GError) error = NULL;
+
+  amendment->number = signet_store_next_amendment_number (f->store, signet_contract_get_id (contract),
+                                                          SIGNET_AMENDMENT_NUMBER_PATTERN_DEFAULT, &error);
+  g_assert_no_error (error);
+  amendment->effective_date = g_strdup (effective_date);
+  amendment->signing_date = g_strdup (effective_date);
+  amendment->reason = g_strdup ("Price review");
+
+  return amendment;
+}
+
+/* Added, listed, numbered A1, A2, changed and deleted, each with its
+ * History entry; Undo brings a deleted one back under its number. */
+static void
+test_store (void)
+{
+  StoreFixture f;
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(SignetAmendment) a1 = NULL;
+  g_autoptr(SignetAmendment) a2 = NULL;
+  g_autoptr(SignetAmendment) read = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
+  g_autoptr(GError) error = NULL;
+  const SignetAuditEntry *entry;
+
+  store_fixture_open (&f, "2026-02-01");
+  contract = add_signed_contract (&f, "HT-2026-0001");
+
+  a1 = new_amendment (&f, contract, "2026-03-01");
+  g_assert_cmpstr (a1->number, ==, "HT-2026-0001-A1");
+  a1->changes = SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_VALUE);
+  a1->value = 120000;
+  a1->currency = g_strdup ("CNY");
+  g_assert_true (signet_store_add_amendment (f.store, a1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (a1->id, >, 0);
+  g_assert_nonnull (a1->uuid);
+
+  a2 = new_amendment (&f, contract, "2026-02-15");
+  g_assert_cmpstr (a2->number, ==, "HT-2026-0001-A2");
+  a2->changes = SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_OTHER);
+  a2->other_terms = g_strdup ("付款方式改为季度付款");
+  g_assert_true (signet_store_add_amendment (f.store, a2, &error));
+  g_assert_no_error (error);
+
+  /* By effective date. */
+  list = signet_store_list_amendments (f.store, signet_contract_get_id (contract), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (((SignetAmendment *) list->pdata[0])->number, ==, "HT-2026-0001-A2");
+  g_assert_cmpstr (((SignetAmendment *) list->pdata[0])->other_terms, ==, "付款方式改为季度付款");
+  g_assert_cmpstr (((SignetAmendment *) list->pdata[1])->number, ==, "HT-2026-0001-A1");
+  g_assert_cmpint (((SignetAmendment *) list->pdata[1])->value, ==, 120000);
+  g_assert_cmpuint (((SignetAmendment *) list->pdata[1])->changes, ==, SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_VALUE));
+
+  /* Changed: the effective date moves, the History says so. */
+  g_free (a1->effective_date);
+  a1->effective_date = g_strdup ("2026-04-01");
+  g_assert_true (signet_store_update_amendment (f.store, a1, &error));
+  g_assert_no_error (error);
+  read = signet_store_get_amendment (f.store, a1->id, &error);
+  g_assert_cmpstr (read->effective_date, ==, "2026-04-01");
+
+  audit = signet_store_list_audit (f.store, SIGNET_RECORD_CONTRACT, signet_contract_get_id (contract), &error);
+  entry = g_ptr_array_index (audit, 0);
+  g_assert_cmpint (entry->action, ==, SIGNET_AUDIT_ACTION_UPDATE_AMENDMENT);
+  g_assert_cmpstr (signet_audit_action_to_label (entry->action), ==, "Amendment changed");
+  entry = g_ptr_array_index (audit, 1);
+  g_assert_cmpint (entry->action, ==, SIGNET_AUDIT_ACTION_ADD_AMENDMENT);
+
+  /* Deleted and brought back. */
+  tombstone = signet_store_delete (f.store, SIGNET_TOMBSTONE_AMENDMENT, a2->id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tombstone);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = signet_store_list_amendments (f.store, signet_contract_get_id (contract), &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_true (signet_store_restore (f.store, tombstone, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = signet_store_list_amendments (f.store, signet_contract_get_id (contract), &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (((SignetAmendment *) list->pdata[0])->number, ==, "HT-2026-0001-A2");
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  audit = signet_store_list_audit (f.store, SIGNET_RECORD_CONTRACT, signet_contract_get_id (contract), &error);
+  g_assert_cmpint (((SignetAuditEntry *) audit->pdata[0])->action, ==, SIGNET_AUDIT_ACTION_RESTORE_AMENDMENT);
+  g_assert_cmpint (((SignetAuditEntry *) audit->pdata[1])->action, ==, SIGNET_AUDIT_ACTION_DELETE_AMENDMENT);
+
+  store_fixture_close (&f);
+}
+
+/* What the store refuses, writing nothing: an unsigned contract's
+ * amendment, a number in use, no term, an end before the start, a file
+ * that is not the contract's. */
+static void
+test_store_refuses (void)
+{
+  StoreFixture f;
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(SignetContract) draft = NULL;
+  g_autoptr(SignetAmendment) amendment = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store_fixture_open (&f, "2026-02-01");
+  contract = add_signed_contract (&f, "HT-2026-0001");
+  draft = unit_add_contract (f.store, f.client, "HT-2026-0002", "Draft");
+
+  amendment = new_amendment (&f, draft, "2026-03-01");
+  amendment->changes = SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_TITLE);
+  amendment->title = g_strdup ("New");
+  g_assert_false (signet_store_add_amendment (f.store, amendment, &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "The contract HT-2026-0002 is not signed: change its terms in the contract itself.");
+  g_clear_error (&error);
+
+  amendment->contract_id = signet_contract_get_id (contract);
+  amendment->changes = 0;
+  g_assert_false (signet_store_add_amendment (f.store, amendment, &error));
+  g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_AMENDMENT_OTHER_TERMS);
+  g_clear_error (&error);
+
+  amendment->changes = SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_END_DATE);
+  amendment->end_date = g_strdup ("2025-06-30");
+  g_assert_false (signet_store_add_amendment (f.store, amendment, &error));
+  g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_CONTRACT_END_DATE);
+  g_clear_error (&error);
+
+  g_free (amendment->end_date);
+  amendment->end_date = g_strdup ("2027-06-30");
+  amendment->attachment_id = 4711;
+  g_assert_false (signet_store_add_amendment (f.store, amendment, &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  amendment->attachment_id = 0;
+  g_assert_true (signet_store_add_amendment (f.store, amendment, &error));
+  g_assert_no_error (error);
+
+  amendment->id = 0;
+  g_assert_false (signet_store_add_amendment (f.store, amendment, &error));
+  g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_AMENDMENT_NUMBER);
+  g_clear_error (&error);
+
+  list = signet_store_list_amendments (f.store, signet_contract_get_id (contract), &error);
+  g_assert_cmpuint (list->len, ==, 1);
+
+  store_fixture_close (&f);
+}
+
+static char *
+describe_events (StoreFixture *f,
+                 gint64        contract_id)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *text = g_string_new (NULL);
+
+  events = signet_store_list_events (f->store, "1900-01-01", "2199-12-31", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    {
+      SignetEvent *event = g_ptr_array_index (events, i);
+      SignetKeyDateKind kind = signet_event_get_kind (event);
+
+      if (signet_event_get_contract_id (event) != contract_id ||
+          (kind != SIGNET_KEY_DATE_END && kind != SIGNET_KEY_DATE_NOTICE_DEADLINE))
+        continue;
+      g_string_append_printf (text, "%s %s;", signet_key_date_kind_to_token (kind), signet_event_get_date (event));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* An amendment moving the end moves the end and its notice deadline from
+ * its effective date on; before it the original end applies, and what
+ * the original terms put after the effective date is gone. Deleting the
+ * amendment brings the original dates back. */
+static void
+test_key_dates_follow (void)
+{
+  StoreFixture f;
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(SignetAmendment) amendment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *amended = NULL;
+  g_autofree char *late = NULL;
+  g_autofree char *deleted = NULL;
+  gint64 id;
+
+  store_fixture_open (&f, "2026-02-01");
+  contract = add_signed_contract (&f, "HT-2026-0001");
+  id = signet_contract_get_id (contract);
+  before = describe_events (&f, id);
+  g_assert_cmpstr (before, ==, "notice-deadline 2026-12-01;end 2026-12-31;");
+
+  amendment = new_amendment (&f, contract, "2026-06-01");
+  amendment->changes = SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_END_DATE) | SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_NOTICE);
+  amendment->end_date = g_strdup ("2027-06-30");
+  amendment->notice_days = 60;
+  amendment->auto_renew = TRUE;
+  g_assert_true (signet_store_add_amendment (f.store, amendment, &error));
+  g_assert_no_error (error);
+  amended = describe_events (&f, id);
+  g_assert_cmpstr (amended, ==, "notice-deadline 2027-05-01;end 2027-06-30;");
+
+  /* Effective after the original end: that end still happened. */
+  g_free (amendment->effective_date);
+  amendment->effective_date = g_strdup ("2027-01-15");
+  g_assert_true (signet_store_update_amendment (f.store, amendment, &error));
+  g_assert_no_error (error);
+  late = describe_events (&f, id);
+  g_assert_cmpstr (late, ==, "notice-deadline 2026-12-01;end 2026-12-31;notice-deadline 2027-05-01;end 2027-06-30;");
+
+  g_assert_true (signet_store_delete_amendment (f.store, amendment->id, &error));
+  g_assert_no_error (error);
+  deleted = describe_events (&f, id);
+  g_assert_cmpstr (deleted, ==, before);
+
+  store_fixture_close (&f);
+}
+
 /* The form's save refuses an edit of a locked field of a signed contract
  * with the field's error and writes nothing; notes and tags save; an
  * import (update) still writes what its file says. */
@@ -236,6 +472,50 @@ test_locked_save (void)
   store_fixture_close (&f);
 }
 
+/* A register of version 11 with a signed contract opens at 12: the
+ * contract reads as before, has no amendments, and takes one. */
+static void
+test_migration (void)
+{
+  StoreFixture f;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(SignetContract) terms = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store_fixture_open_empty (&f, "signet.db");
+  g_clear_object (&f.store);
+  unit_remove_tree (f.dir);
+  g_mkdir_with_parents (f.dir, 0700);
+
+  store = signet_store_new_at_version (f.path, 11, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  unit_exec_raw (f.path,
+                 "INSERT INTO clients (id, name, code) VALUES (1, '华东建设', 'HDJS');"
+                 "INSERT INTO contracts (id, number, title, client_id, value, currency, start_date, end_date, "
+                 "status, risk_level, notice_days) VALUES (1, 'HT-2025-0001', '办公室租赁', 1, 100000, 'CNY', "
+                 "'2025-01-01', '2025-12-31', 'signed', 'low', 30);");
+
+  store = signet_store_open (f.path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (unit_query_raw_int (f.path, "PRAGMA user_version"), ==, signet_store_get_schema_version ());
+  contract = signet_store_get_contract (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (signet_contract_get_title (contract), ==, "办公室租赁");
+  list = signet_store_list_amendments (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 0);
+  terms = signet_store_get_contract_terms (store, 1, "2025-06-01", NULL, NULL, &error);
+  g_assert_cmpint (signet_contract_get_value (terms), ==, 100000);
+
+  g_clear_object (&store);
+  store_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -246,7 +526,11 @@ main (int   argc,
   g_test_add_func ("/amendments/terms-same-day", test_terms_same_day);
   g_test_add_func ("/amendments/number-pattern", test_number_pattern);
   g_test_add_func ("/amendments/locked-fields", test_locked_fields);
+  g_test_add_func ("/amendments/store", test_store);
+  g_test_add_func ("/amendments/store-refuses", test_store_refuses);
+  g_test_add_func ("/amendments/key-dates-follow", test_key_dates_follow);
   g_test_add_func ("/amendments/locked-save", test_locked_save);
+  g_test_add_func ("/amendments/migration", test_migration);
 
   return g_test_run ();
 }

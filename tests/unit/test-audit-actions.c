@@ -27,6 +27,8 @@ static const char * const stored_tokens[] = {
   "add-person", "update-person", "delete-person", "restore-person",
   /* Contract types (issue 15). */
   "add-contract-type", "update-contract-type", "delete-contract-type", "restore-contract-type",
+  /* Amendments (issue 15). */
+  "add-amendment", "update-amendment", "delete-amendment", "restore-amendment",
 };
 
 /* Every action but UNKNOWN has a token of its own that reads back as it;
@@ -106,6 +108,7 @@ test_is_change (void)
     SIGNET_AUDIT_ACTION_RENEW, SIGNET_AUDIT_ACTION_CANCEL_DRAFT,
     SIGNET_AUDIT_ACTION_UPDATE_PERSON,
     SIGNET_AUDIT_ACTION_UPDATE_CONTRACT_TYPE,
+    SIGNET_AUDIT_ACTION_UPDATE_AMENDMENT,
   };
 
   for (SignetAuditAction action = SIGNET_AUDIT_ACTION_UNKNOWN; action < SIGNET_N_AUDIT_ACTIONS; action++)

@@ -76,6 +76,9 @@ format_label (SignetTombstone *tombstone)
     case SIGNET_TOMBSTONE_ANNOTATION:
       /* Translators: a menu item; %s is the name of the annotated file. */
       return g_strdup_printf (_("_Undo Delete Annotation in “%s”"), label);
+    case SIGNET_TOMBSTONE_AMENDMENT:
+      /* Translators: a menu item; %s is an amendment's number. */
+      return g_strdup_printf (_("_Undo Delete Amendment %s"), label);
     case SIGNET_TOMBSTONE_PERSON:
       /* Translators: a menu item; %s is a person's name. */
       return g_strdup_printf (_("_Undo Delete Person “%s”"), label);
@@ -102,6 +105,8 @@ format_toast_title (SignetTombstone *tombstone)
       return g_strdup_printf (_("Key date “%s” deleted"), label);
     case SIGNET_TOMBSTONE_ANNOTATION:
       return g_strdup (_("Annotation deleted"));
+    case SIGNET_TOMBSTONE_AMENDMENT:
+      return g_strdup_printf (_("Amendment %s deleted"), label);
     case SIGNET_TOMBSTONE_PERSON:
       return g_strdup_printf (_("“%s” deleted from the people"), label);
     default:
@@ -124,6 +129,8 @@ failure_heading (SignetTombstone *tombstone)
       return _("The Key Date Could Not Be Restored");
     case SIGNET_TOMBSTONE_ANNOTATION:
       return _("The Annotation Was Not Restored");
+    case SIGNET_TOMBSTONE_AMENDMENT:
+      return _("The Amendment Was Not Restored");
     default:
       g_return_val_if_reached (NULL);
     }

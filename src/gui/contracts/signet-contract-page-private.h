@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "signet-amendments-section.h"
 #include "signet-attachments-section.h"
 #include "signet-conflict-panel.h"
 #include "signet-history-section.h"
@@ -56,6 +57,11 @@ struct _SignetContractPage
   SignetKeyDatesSection *key_dates_section;
   SignetAttachmentsSection *attachments_section;
   SignetHistorySection *history_section;
+  SignetAmendmentsSection *amendments_section;
+  /* Over the form of a signed contract: why its terms are locked, and
+   * its Amend… button. */
+  GtkWidget      *lock_notice;
+  GtkWidget      *lock_button;
   SignetConflictPanel *conflict_panel;
   /* Says that the contract was deleted elsewhere (see -conflicts.c). */
   GtkWidget      *deleted_notice;
@@ -99,6 +105,15 @@ SignetContract *_signet_contract_page_read_form (SignetContractPage *self,
 void _signet_contract_page_update_dirty   (SignetContractPage *self);
 /* The title: the stored title (or number). */
 void _signet_contract_page_update_title   (SignetContractPage *self);
+
+/* See signet-contract-page-locks.c: the banner of a signed contract's
+ * locked terms, a row put over the form's fields, and the rows it locks, set
+ * for the contract shown. */
+void _signet_contract_page_build_locks    (SignetContractPage *self);
+void _signet_contract_page_update_locks   (SignetContractPage *self);
+/* Puts the focus on Amend… when the contract shown is locked: its first
+ * field cannot take it. FALSE, nothing done, for any other contract. */
+gboolean _signet_contract_page_focus_locks (SignetContractPage *self);
 
 /* After a save refused with SIGNET_STORE_ERROR_CONFLICT: makes the stored
  * contract the form's new base and shows what changed, keeping @edited,

@@ -307,6 +307,7 @@ fill_form (SignetContractPage *self)
       _signet_contract_page_fill_field (self, self->contract, field);
 
   gtk_widget_set_visible (self->delete_button, signet_contract_get_id (self->contract) != 0);
+  _signet_contract_page_update_locks (self);
   clear_field_errors (self);
   _signet_contract_page_update_title (self);
   _signet_contract_page_update_dirty (self);
@@ -537,8 +538,13 @@ build_sections (SignetContractPage *self)
   self->process_section = SIGNET_PROCESS_SECTION (signet_process_section_new ());
   gtk_box_insert_child_after (self->form_box, GTK_WIDGET (self->process_section), GTK_WIDGET (self->conflict_panel));
 
+  _signet_contract_page_build_locks (self);
+
   self->key_dates_section = SIGNET_KEY_DATES_SECTION (signet_key_dates_section_new ());
   gtk_box_append (self->form_box, GTK_WIDGET (self->key_dates_section));
+
+  self->amendments_section = SIGNET_AMENDMENTS_SECTION (signet_amendments_section_new ());
+  gtk_box_append (self->form_box, GTK_WIDGET (self->amendments_section));
 
   self->attachments_section = SIGNET_ATTACHMENTS_SECTION (signet_attachments_section_new ());
   gtk_box_append (self->form_box, GTK_WIDGET (self->attachments_section));
@@ -561,6 +567,7 @@ set_sections_contract (SignetContractPage *self,
   GtkWidget *sections[] = {
     GTK_WIDGET (self->process_section),
     GTK_WIDGET (self->key_dates_section),
+    GTK_WIDGET (self->amendments_section),
     GTK_WIDGET (self->attachments_section),
     GTK_WIDGET (self->history_section),
   };
@@ -870,6 +877,6 @@ signet_contract_page_focus_form (SignetContractPage *self)
 
   if (signet_contract_get_id (self->contract) == 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
-  else
+  else if (!_signet_contract_page_focus_locks (self))
     gtk_widget_grab_focus (GTK_WIDGET (self->number_row));
 }

@@ -58,6 +58,10 @@ field_to_label (const char *token)
     if (g_strcmp0 (token, signet_field_to_token (field)) == 0)
       return signet_field_to_label (field);
 
+  for (SignetField field = SIGNET_FIELD_AMENDMENT_NUMBER; field <= SIGNET_FIELD_AMENDMENT_OTHER_TERMS; field++)
+    if (g_strcmp0 (token, signet_field_to_token (field)) == 0)
+      return signet_field_to_label (field);
+
   return NULL;
 }
 
@@ -67,6 +71,7 @@ is_date_field (const char *field)
   static const SignetField dates[] = {
     SIGNET_FIELD_CONTRACT_SIGNING_DATE, SIGNET_FIELD_CONTRACT_START_DATE, SIGNET_FIELD_CONTRACT_END_DATE,
     SIGNET_FIELD_KEY_DATE_DATE, SIGNET_FIELD_REVIEW_DATE,
+    SIGNET_FIELD_AMENDMENT_SIGNING_DATE, SIGNET_FIELD_AMENDMENT_EFFECTIVE_DATE,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)

@@ -17,6 +17,7 @@
 #include "signet-reminder-notifier.h"
 #include "signet-reminders.h"
 #include "signet-review-dialog.h"
+#include "signet-store-amendments.h"
 #include "signet-store-events.h"
 #include "signet-tombstone.h"
 #include "signet-undo.h"
@@ -247,6 +248,7 @@ signet_key_dates_section_reload (SignetContractSection *section)
 {
   SignetKeyDatesSection *self = SIGNET_KEY_DATES_SECTION (section);
   SignetContract *contract = get_contract (self);
+  g_autoptr(SignetContract) terms = NULL;
   g_autoptr(GPtrArray) derived = NULL;
   g_autoptr(GPtrArray) omitted = NULL;
   g_autoptr(GPtrArray) user_dates = NULL;
@@ -282,7 +284,11 @@ signet_key_dates_section_reload (SignetContractSection *section)
     last_review = ((SignetReview *) g_ptr_array_index (reviews, 0))->date;
 
   cutoff = termination_cutoff (contract, today);
-  derived = signet_contract_derive_key_dates_full (contract, today, last_review, &intervals, &omitted);
+  /* From the terms in force today: an amendment that moved the end has
+   * moved its notice deadline too. */
+  terms = signet_store_get_contract_terms (get_store (self), contract_id (self), today, NULL, NULL, NULL);
+  derived = signet_contract_derive_key_dates_full (terms != NULL ? terms : contract, today, last_review,
+                                                   &intervals, &omitted);
   for (guint i = 0; i < derived->len; i++)
     {
       SignetKeyDate *key_date = g_ptr_array_index (derived, i);
@@ -569,6 +575,7 @@ signet_key_dates_section_class_init (SignetKeyDatesSectionClass *klass)
   section_class->reload = signet_key_dates_section_reload;
   signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_FIELDS);
   signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_KEY_DATES);
+  signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_AMENDMENTS);
 
   gtk_widget_class_install_action (widget_class, "key-dates.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "key-dates.delete", "x", delete_activated);
