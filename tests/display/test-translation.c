@@ -196,9 +196,9 @@ test_main_window (void)
   /* The list with the detail page, and the main menu. */
   select_first_contract (window);
   check_screen ();
-  gtk_menu_button_popup (GTK_MENU_BUTTON (display_test_find_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (display_test_find_accessible (GTK_WIDGET (window), _("Main Menu"))));
   check_screen ();
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (display_test_find_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON)));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (display_test_find_accessible (GTK_WIDGET (window), _("Main Menu"))));
 
   /* Unsaved changes, then a mistake in a field. */
   gtk_editable_set_text (GTK_EDITABLE (display_test_find_accessible (GTK_WIDGET (window), _("Title"))), "改过的标题");

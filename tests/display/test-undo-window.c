@@ -149,10 +149,11 @@ undo_menu_item (Fixture  *fixture,
   GtkWidget *header = display_test_find_type (GTK_WIDGET (fixture->window), SIGNET_TYPE_CONTRACT_TABLE);
   GtkWidget *menu_button = NULL;
 
-  /* The list page's own menu button: the first primary one. */
+  /* The list page's own main menu: the first one found by its name
+   * going up from the list (New Contract's menu of types is beside it). */
   for (GtkWidget *w = header; w != NULL && menu_button == NULL; w = gtk_widget_get_parent (w))
     {
-      GtkWidget *found = display_test_find_type (w, GTK_TYPE_MENU_BUTTON);
+      GtkWidget *found = display_test_find_accessible (w, "Main Menu");
 
       if (found != NULL && gtk_menu_button_get_primary (GTK_MENU_BUTTON (found)))
         menu_button = found;

@@ -31,6 +31,23 @@ editable_changed_cb (SignetContractPage *self,
 
 /* A whole date outside the range is refused as soon as it is typed, in
  * the words the store refuses it with at Save. */
+/* A new contract of a type with a term: the end date follows the start
+ * typed, while the user has not given one. */
+static void
+follow_type_term (SignetContractPage *self,
+                  const char         *start)
+{
+  GtkEditable *end_row = GTK_EDITABLE (self->field_widgets[SIGNET_FIELD_CONTRACT_END_DATE]);
+  g_autofree char *end = NULL;
+
+  if (self->new_type == NULL || start == NULL || *gtk_editable_get_text (end_row) != '\0')
+    return;
+
+  end = signet_contract_type_compute_end_date (self->new_type, start);
+  if (end != NULL)
+    signet_date_entry_set_date (SIGNET_DATE_ENTRY (end_row), end);
+}
+
 static void
 date_changed_cb (SignetContractPage *self,
                  GtkEditable        *editable)
@@ -43,8 +60,13 @@ date_changed_cb (SignetContractPage *self,
   _signet_contract_page_field_edited (self, editable);
 
   /* Only the range: any other refusal may be a date half typed. */
-  if (self->loading > 0 || signet_date_entry_get_date (SIGNET_DATE_ENTRY (editable), &iso, &error) ||
-      !g_error_matches (error, SIGNET_DATE_INPUT_ERROR, SIGNET_DATE_INPUT_ERROR_OUT_OF_RANGE))
+  if (self->loading > 0 || signet_date_entry_get_date (SIGNET_DATE_ENTRY (editable), &iso, &error))
+    {
+      if (self->loading == 0 && field == SIGNET_FIELD_CONTRACT_START_DATE)
+        follow_type_term (self, iso);
+      return;
+    }
+  if (!g_error_matches (error, SIGNET_DATE_INPUT_ERROR, SIGNET_DATE_INPUT_ERROR_OUT_OF_RANGE))
     return;
 
   /* Translators: a field name such as "End Date", and what is wrong with it. */

@@ -80,6 +80,8 @@ struct _SignetContractPage
   /* While a refused save is being resolved: the form as the user had it
    * then, which Keep Mine puts back field by field. */
   SignetContract *mine;
+  /* A new contract's type, whose key dates its first save adds. */
+  SignetContractType *new_type;
   /* What the page shows: the contract's title, its number, or "New
    * Contract". */
   char           *title;

@@ -13,6 +13,7 @@
 #include "signet-error-dialog.h"
 #include "signet-field-error.h"
 #include "signet-money.h"
+#include "signet-store-types.h"
 
 G_DEFINE_FINAL_TYPE (SignetContractPage, signet_contract_page, GTK_TYPE_WIDGET)
 
@@ -477,7 +478,7 @@ store_changed_cb (SignetContractPage *self,
       return;
     }
 
-  if (self->contract == NULL || id != signet_contract_get_id (self->contract))
+  if (kind != SIGNET_RECORD_CONTRACT || self->contract == NULL || id != signet_contract_get_id (self->contract))
     return;
 
   /* Deleted elsewhere, or put back (an undo) while the page still shows it. */
@@ -593,6 +594,7 @@ signet_contract_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->clients);
   g_clear_object (&self->currencies);
+  g_clear_object (&self->new_type);
   g_clear_object (&self->contract);
   g_clear_object (&self->mine);
 
@@ -732,6 +734,7 @@ signet_contract_page_set_contract (SignetContractPage *self,
   g_return_if_fail (contract == NULL || SIGNET_IS_CONTRACT (contract));
 
   g_clear_object (&self->contract);
+  g_clear_object (&self->new_type);
   if (contract != NULL)
     self->contract = signet_contract_copy (contract);
   _signet_contract_page_drop_conflicts (self);
@@ -824,7 +827,9 @@ signet_contract_page_save (SignetContractPage  *self,
       signet_contract_set_version (edited, 0);
     }
 
-  if (signet_contract_get_id (edited) == 0)
+  if (signet_contract_get_id (edited) == 0 && self->new_type != NULL)
+    saved = signet_store_add_contract_of_type (self->store, edited, self->new_type, &local_error);
+  else if (signet_contract_get_id (edited) == 0)
     saved = signet_store_add_contract (self->store, edited, &local_error);
   else
     saved = signet_store_save_contract (self->store, self->contract, edited, &local_error);
@@ -879,4 +884,14 @@ signet_contract_page_focus_form (SignetContractPage *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
   else if (!_signet_contract_page_focus_locks (self))
     gtk_widget_grab_focus (GTK_WIDGET (self->number_row));
+}
+
+void
+signet_contract_page_set_new_contract_type (SignetContractPage *self,
+                                            SignetContractType *type)
+{
+  g_return_if_fail (SIGNET_IS_CONTRACT_PAGE (self));
+  g_return_if_fail (type == NULL || SIGNET_IS_CONTRACT_TYPE (type));
+
+  g_set_object (&self->new_type, type);
 }

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "signet-contract-type.h"
 #include "signet-store.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,10 @@ SignetContract *signet_contract_page_get_contract (SignetContractPage *self);
 /* Shows a copy of @contract (NULL: the empty state), dropping any edits. */
 void            signet_contract_page_set_contract (SignetContractPage *self,
                                                    SignetContract     *contract);
+/* The type of the new contract shown (set after it, which forgets the
+ * type): its first save adds the type's key dates with it. */
+void            signet_contract_page_set_new_contract_type (SignetContractPage *self,
+                                                            SignetContractType *type);
 gboolean        signet_contract_page_get_dirty    (SignetContractPage *self);
 /* What to call the page: the stored title, else the number; "New
  * Contract" for one not saved yet; NULL without a contract. The "title"

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-application.h"
+#include "signet-contract-types-page.h"
 #include "signet-money.h"
 #include "signet-preferences-window.h"
 #include "signet-reminders.h"
@@ -245,6 +246,11 @@ signet_preferences_window_new (SignetStore *store)
   self = g_object_new (SIGNET_TYPE_PREFERENCES_WINDOW, NULL);
   g_set_object (&self->store, store);
   load_settings (self);
+
+  /* Types belong to the register: without one there are none to edit. */
+  if (store != NULL)
+    adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self),
+                                ADW_PREFERENCES_PAGE (signet_contract_types_page_new (store)));
 
   return ADW_DIALOG (self);
 }

@@ -16,6 +16,7 @@
 #include "signet-money.h"
 #include "signet-reminder-notifier.h"
 #include "signet-shortcuts-dialog.h"
+#include "signet-store-types.h"
 #include "signet-tombstone.h"
 #include "signet-undo.h"
 #include "signet-unsaved-dialog.h"
@@ -62,6 +63,7 @@ _signet_window_update_actions (SignetWindow *self)
   g_assert (SIGNET_IS_WINDOW (self));
 
   gtk_widget_action_set_enabled (widget, "win.new-contract", has_store);
+  gtk_widget_action_set_enabled (widget, "win.new-contract-of-type", has_store);
   gtk_widget_action_set_enabled (widget, "win.search", has_store);
   gtk_widget_action_set_enabled (widget, "win.clients", has_store);
   gtk_widget_action_set_enabled (widget, "win.people", has_store);
@@ -267,10 +269,44 @@ explain_no_clients (SignetWindow *self)
   adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
+void
+_signet_window_update_contract_types (SignetWindow *self)
+{
+  g_autoptr(GPtrArray) types = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_menu_remove_all (self->contract_types_section);
+  if (self->store == NULL)
+    return;
+
+  types = signet_store_list_contract_types (self->store, &error);
+  if (types == NULL)
+    {
+      g_warning ("Could not list the contract types: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < types->len; i++)
+    {
+      SignetContractType *type = g_ptr_array_index (types, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (NULL, NULL);
+
+      /* A type's name is the user's text: no access key is read from it. */
+      g_menu_item_set_attribute (item, G_MENU_ATTRIBUTE_LABEL, "s", signet_contract_type_get_name (type));
+      g_menu_item_set_attribute (item, "use-markup", "b", FALSE);
+      g_menu_item_set_action_and_target_value (item, "win.new-contract-of-type",
+                                               g_variant_new_int64 (signet_contract_type_get_id (type)));
+      g_menu_append_item (self->contract_types_section, item);
+    }
+}
+
+/* @data: the SignetContractType of the new contract, or NULL for a
+ * blank one. */
 static void
 start_new_contract (SignetWindow *self,
                     gpointer      data)
 {
+  SignetContractType *type = data;
   g_autoptr(GListModel) clients = NULL;
   g_autoptr(SignetContract) contract = NULL;
   g_autoptr(GError) error = NULL;
@@ -317,9 +353,15 @@ start_new_contract (SignetWindow *self,
   signet_contract_set_currency (contract, currency);
   signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_DRAFT);
   signet_contract_set_risk_level (contract, SIGNET_RISK_LEVEL_LOW);
+  /* The type's currency rather than the one of the Preferences. */
+  if (type != NULL && signet_contract_type_get_currency (type) != NULL)
+    signet_contract_set_currency (contract, NULL);
+  if (type != NULL)
+    signet_contract_type_apply (type, contract);
 
   signet_contract_table_select_id (self->table, 0);
   signet_contract_page_set_contract (self->page, contract);
+  signet_contract_page_set_new_contract_type (self->page, type);
   _signet_window_update_view (self);
   signet_contract_page_focus_form (self->page);
   self->pushed_from_list = FALSE;
@@ -333,6 +375,28 @@ new_contract_activated (GtkWidget  *widget,
   SignetWindow *self = SIGNET_WINDOW (widget);
 
   _signet_window_after_unsaved (self, start_new_contract, NULL, NULL);
+}
+
+static void
+new_contract_of_type_activated (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  SignetContractType *type;
+
+  if (self->store == NULL)
+    return;
+
+  type = signet_store_get_contract_type (self->store, g_variant_get_int64 (parameter), &error);
+  if (type == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  _signet_window_after_unsaved (self, start_new_contract, type, g_object_unref);
 }
 
 static void
@@ -568,6 +632,7 @@ void
 _signet_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new-contract", NULL, new_contract_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-contract-of-type", "x", new_contract_of_type_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.clients", NULL, clients_activated);
   gtk_widget_class_install_action (widget_class, "win.people", NULL, people_activated);

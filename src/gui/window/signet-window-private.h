@@ -25,6 +25,8 @@ struct _SignetWindow
   GtkWidget            *search_button;
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
+  /* The items "New Contract of Type" lists, one for each type. */
+  GMenu                *contract_types_section;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   AdwToastOverlay      *toast_overlay;
@@ -95,6 +97,8 @@ void     _signet_window_after_unsaved       (SignetWindow         *self,
                                              SignetWindowContinue  func,
                                              gpointer              data,
                                              GDestroyNotify        destroy);
+/* Lists the register's contract types under New Contract of Type again. */
+void     _signet_window_update_contract_types (SignetWindow       *self);
 /* Shows the contract with @id (0: none) on the page and selects it. */
 void     _signet_window_show_contract       (SignetWindow         *self,
                                              gint64                id);

@@ -487,6 +487,14 @@ set_store (SignetWindow *self,
                                G_CALLBACK (indexer_progress_cb), self, G_CONNECT_SWAPPED);
     }
   signet_contract_page_set_store (self->page, store);
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "changed::" SIGNET_STORE_CHANGED_CONTRACT_TYPES,
+                               G_CALLBACK (_signet_window_update_contract_types), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "reset", G_CALLBACK (_signet_window_update_contract_types), self,
+                               G_CONNECT_SWAPPED);
+    }
+  _signet_window_update_contract_types (self);
   if (self->calendar_view != NULL)
     signet_calendar_view_set_store (self->calendar_view, store);
   adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->calendar_page)),
@@ -975,6 +983,7 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, list_window_title);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, list_switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, new_button_content);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, contract_types_section);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, clients_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, search_bar);

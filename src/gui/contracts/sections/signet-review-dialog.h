@@ -18,5 +18,12 @@ gboolean    signet_review_dialog_get_date (SignetReviewDialog  *self,
                                            char               **iso,
                                            GError             **error);
 const char *signet_review_dialog_get_note (SignetReviewDialog  *self);
+/* Lists @clauses (the review checklist of the contract's type), each with
+ * a check box to tick when it was confirmed; none hides the list. */
+void        signet_review_dialog_set_checklist (SignetReviewDialog *self,
+                                                const char * const *clauses);
+/* The clauses listed, each with whether it was ticked; of
+ * SignetReviewClause, empty without a checklist. */
+GPtrArray  *signet_review_dialog_dup_clauses   (SignetReviewDialog *self);
 
 G_END_DECLS
