@@ -184,6 +184,23 @@ test_dialog (Fixture       *f,
   g_assert_nonnull (li);
   g_assert_nonnull (find_person_row (dialog, "Li Na"));
 
+  /* Edits are not lost by opening another person or closing: Discard
+   * drops them, Cancel stays. */
+  open_person (dialog, "王芳");
+  gtk_editable_set_text (field (dialog, "Role"), "法务总监");
+  open_person (dialog, "Li Na");
+  g_assert_true (display_test_wait_for (display_test_alert_shown, NULL));
+  display_test_respond ("cancel");
+  g_assert_cmpstr (gtk_editable_get_text (field (dialog, "Role")), ==, "法务总监");
+  g_assert_false (adw_dialog_close (ADW_DIALOG (dialog)));
+  g_assert_true (display_test_wait_for (display_test_alert_shown, NULL));
+  display_test_respond ("discard");
+  g_clear_object (&wang);
+  wang = find_person (f, "王芳");
+  g_assert_null (signet_person_get_role (wang));
+  dialog = GTK_WIDGET (signet_people_window_new (f->store));
+  display_test_present_dialog (ADW_DIALOG (dialog), 1200, 760);
+
   /* Search, by pinyin too. */
   gtk_editable_set_text (GTK_EDITABLE (display_test_find_type (dialog, GTK_TYPE_SEARCH_ENTRY)), "wangfang");
   display_test_spin (300);

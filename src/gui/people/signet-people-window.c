@@ -16,6 +16,7 @@
 #include "signet-store-people.h"
 #include "signet-tombstone.h"
 #include "signet-undo.h"
+#include "signet-unsaved-dialog.h"
 
 #define FIRST_FIELD SIGNET_FIELD_PERSON_NAME
 #define N_FIELDS    (SIGNET_FIELD_PERSON_EMAIL - SIGNET_FIELD_PERSON_NAME + 1)
@@ -47,6 +48,7 @@ struct _SignetPeopleWindow
   /* The person in the form as stored (id 0: a new one), or NULL. */
   SignetPerson        *person;
   guint                filling;
+  gboolean             asking;    /* the question about unsaved edits is open */
 };
 
 G_DEFINE_FINAL_TYPE (SignetPeopleWindow, signet_people_window, ADW_TYPE_DIALOG)
@@ -105,9 +107,7 @@ is_dirty (SignetPeopleWindow *self)
   if (self->person == NULL)
     return FALSE;
 
-  if (signet_person_get_id (self->person) == 0)
-    return TRUE;
-
+  /* A new person is compared with an empty one. */
   for (SignetField field = FIRST_FIELD; field < FIRST_FIELD + N_FIELDS; field++)
     if (g_strcmp0 (nonempty (gtk_editable_get_text (entry (self, field))),
                    nonempty (person_field (self->person, field))) != 0)
@@ -121,8 +121,12 @@ update_actions (SignetPeopleWindow *self)
 {
   gboolean stored = self->person != NULL && signet_person_get_id (self->person) != 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.save", is_dirty (self));
+  gboolean dirty = is_dirty (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.save", dirty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.delete", stored);
+  /* Closing with edits asks first (close_attempted_cb). */
+  adw_dialog_set_can_close (ADW_DIALOG (self), !dirty);
 }
 
 static void
@@ -300,13 +304,6 @@ search_changed_cb (SignetPeopleWindow *self,
   update_list_page (self);
 }
 
-static void
-row_activated_cb (SignetPeopleWindow *self,
-                  GtkListBoxRow      *row)
-{
-  show_person (self, g_object_get_data (G_OBJECT (row), "signet-person"));
-  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
-}
 
 static void
 show_error (SignetPeopleWindow *self,
@@ -319,7 +316,7 @@ show_error (SignetPeopleWindow *self,
   adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
-static void
+static gboolean
 save_person (SignetPeopleWindow *self)
 {
   g_autoptr(SignetPerson) edited = NULL;
@@ -327,7 +324,7 @@ save_person (SignetPeopleWindow *self)
   gboolean saved;
 
   if (!is_dirty (self))
-    return;
+    return TRUE;
 
   edited = read_form (self);
   if (signet_person_get_id (edited) == 0)
@@ -347,12 +344,114 @@ save_person (SignetPeopleWindow *self)
         }
       else
         show_error (self, _("Could Not Save the Person"), error->message);
-      return;
+      return FALSE;
     }
 
   show_person (self, edited);
   select_person_row (self);
   g_signal_emit (self, signals[PERSON_SAVED], 0, signet_person_get_id (edited));
+
+  return TRUE;
+}
+
+/* What is to happen once the edits in the form are saved or dropped:
+ * another person shown (@person), a new one started, or the dialog
+ * closed. */
+typedef enum
+{
+  NEXT_SHOW,
+  NEXT_ADD,
+  NEXT_CLOSE,
+} Next;
+
+typedef struct
+{
+  SignetPeopleWindow *self;
+  Next                next;
+  SignetPerson       *person;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_clear_object (&pending->person);
+  g_object_unref (pending->self);
+  g_free (pending);
+}
+
+static void
+go_on (SignetPeopleWindow *self,
+       Next                next,
+       SignetPerson       *person)
+{
+  switch (next)
+    {
+    case NEXT_SHOW:
+      show_person (self, person);
+      adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+      break;
+    case NEXT_ADD:
+      signet_people_window_add_person (self, NULL);
+      break;
+    case NEXT_CLOSE:
+    default:
+      adw_dialog_force_close (ADW_DIALOG (self));
+      break;
+    }
+}
+
+static void
+unsaved_dialog_responded_cb (AdwAlertDialog *dialog,
+                             const char     *response,
+                             Pending        *pending)
+{
+  SignetPeopleWindow *self = pending->self;
+
+  self->asking = FALSE;
+  if ((g_str_equal (response, SIGNET_RESPONSE_SAVE) && save_person (self)) ||
+      g_str_equal (response, SIGNET_RESPONSE_DISCARD))
+    go_on (self, pending->next, pending->person);
+  else
+    select_person_row (self);
+
+  pending_free (pending);
+}
+
+/* Goes on at once, or once the user saved or dropped the edits in the
+ * form; while the question is open nothing else is asked. */
+static void
+after_unsaved (SignetPeopleWindow *self,
+               Next                next,
+               SignetPerson       *person)
+{
+  Pending *pending;
+  AdwDialog *dialog;
+
+  if (self->asking)
+    return;
+
+  if (!is_dirty (self))
+    {
+      go_on (self, next, person);
+      return;
+    }
+
+  pending = g_new0 (Pending, 1);
+  pending->self = g_object_ref (self);
+  pending->next = next;
+  pending->person = person != NULL ? g_object_ref (person) : NULL;
+  self->asking = TRUE;
+
+  dialog = signet_unsaved_dialog_new (signet_person_get_id (self->person) != 0
+                                      ? signet_person_get_name (self->person) : NULL);
+  g_signal_connect (dialog, "response", G_CALLBACK (unsaved_dialog_responded_cb), pending);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+close_attempted_cb (SignetPeopleWindow *self)
+{
+  after_unsaved (self, NEXT_CLOSE, NULL);
 }
 
 /* A change of the register: the list again, and the person in the form
@@ -386,11 +485,18 @@ store_reset_cb (SignetPeopleWindow *self,
 }
 
 static void
+row_activated_cb (SignetPeopleWindow *self,
+                  GtkListBoxRow      *row)
+{
+  after_unsaved (self, NEXT_SHOW, g_object_get_data (G_OBJECT (row), "signet-person"));
+}
+
+static void
 add_activated (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  signet_people_window_add_person (SIGNET_PEOPLE_WINDOW (widget), NULL);
+  after_unsaved (SIGNET_PEOPLE_WINDOW (widget), NEXT_ADD, NULL);
 }
 
 static void
@@ -503,6 +609,7 @@ signet_people_window_class_init (SignetPeopleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetPeopleWindow, action_bar);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, close_attempted_cb);
 
   gtk_widget_class_install_action (widget_class, "person.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "person.save", NULL, save_activated);
