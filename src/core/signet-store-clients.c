@@ -339,21 +339,9 @@ guint
 signet_store_count_client_contracts (SignetStore *self,
                                      gint64       client_id)
 {
-  sqlite3_stmt *stmt;
-  guint count = 0;
-
   g_return_val_if_fail (SIGNET_IS_STORE (self), 0);
 
-  stmt = _signet_store_statement (self, "SELECT count(*) FROM contracts WHERE client_id = ?", NULL);
-  if (stmt == NULL)
-    return 0;
-
-  sqlite3_bind_int64 (stmt, 1, client_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return count;
+  return _signet_store_count_contracts (self, "SELECT count(*) FROM contracts WHERE client_id = ?", client_id);
 }
 
 SignetTombstone *

@@ -945,3 +945,23 @@ signet_store_list_client_contract_ids (SignetStore  *self,
   return g_steal_pointer (&ids);
 }
 
+
+guint
+_signet_store_count_contracts (SignetStore *self,
+                               const char  *count_sql,
+                               gint64       id)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  stmt = _signet_store_statement (self, count_sql, NULL);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}

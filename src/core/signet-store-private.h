@@ -171,6 +171,13 @@ gboolean      _signet_check_length               (const char       *text,
                                                   GError          **error);
 char         *_signet_strdup_trimmed             (const char       *text);
 
+/* How many contracts @count_sql ("SELECT count(*) FROM contracts WHERE
+ * <column> = ?") finds for @id: the clients and people a contract
+ * refers to. 0 when the register cannot be read. */
+guint         _signet_store_count_contracts      (SignetStore      *self,
+                                                  const char       *count_sql,
+                                                  gint64            id);
+
 SignetClient *_signet_store_lookup_client        (SignetStore      *self,
                                                   const char       *where,
                                                   gint64            id,
