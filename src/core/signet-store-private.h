@@ -100,6 +100,10 @@ gboolean      _signet_store_migrate_amendments   (SignetStore      *self,
 GPtrArray    *_signet_store_list_amendments      (SignetStore      *self,
                                                   gint64            contract_id,
                                                   GError          **error);
+/* Migration 13, in signet-store-approvals.c: approval routes, rules and
+ * steps. */
+gboolean      _signet_store_migrate_approvals    (SignetStore      *self,
+                                                  GError          **error);
 /* Migration 7, in signet-store-uuids.c. */
 gboolean      _signet_store_migrate_uuids        (SignetStore      *self,
                                                   GError          **error);
