@@ -108,6 +108,8 @@ static const struct
     { "delete-amendment",     N_("Amendment deleted"),     FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_AMENDMENTS },
   [SIGNET_AUDIT_ACTION_RESTORE_AMENDMENT] =
     { "restore-amendment",    N_("Amendment restored"),    FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_AMENDMENTS },
+  [SIGNET_AUDIT_ACTION_RENEWAL_OF] =
+    { "renewal-of",           N_("Created as a renewal"),  FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_RENEWALS },
 };
 
 const char *

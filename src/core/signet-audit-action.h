@@ -63,9 +63,12 @@ typedef enum
   SIGNET_AUDIT_ACTION_UPDATE_AMENDMENT,
   SIGNET_AUDIT_ACTION_DELETE_AMENDMENT,
   SIGNET_AUDIT_ACTION_RESTORE_AMENDMENT,
+  /* A contract made by Renew… as the successor of another
+   * (signet-store-renewals.h); the predecessor's entry is RENEW. */
+  SIGNET_AUDIT_ACTION_RENEWAL_OF,
 } SignetAuditAction;
 
-#define SIGNET_N_AUDIT_ACTIONS (SIGNET_AUDIT_ACTION_RESTORE_AMENDMENT + 1)
+#define SIGNET_N_AUDIT_ACTIONS (SIGNET_AUDIT_ACTION_RENEWAL_OF + 1)
 
 /* The token stored for @action; NULL for SIGNET_AUDIT_ACTION_UNKNOWN,
  * which is never written. */

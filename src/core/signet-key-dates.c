@@ -159,11 +159,9 @@ compare_key_dates (gconstpointer a,
   return cmp != 0 ? cmp : (int) x->kind - (int) y->kind;
 }
 
-/* The term in whole months when start + n months − 1 day is the end (the
- * usual "one year from 1 March"), else 0: the term is then counted in days. */
-static guint
-term_in_months (const GDate *start,
-                const GDate *end)
+guint
+signet_date_term_in_months (const GDate *start,
+                            const GDate *end)
 {
   for (guint months = 1; months <= 1200; months++)
     {
@@ -194,7 +192,7 @@ roll_forward (GDate       *start,
               gboolean    *end_beyond)
 {
   GDate first_start = *start;
-  guint months = term_in_months (start, end);
+  guint months = signet_date_term_in_months (start, end);
   gint64 days = (gint64) g_date_get_julian (end) - g_date_get_julian (start) + 1;
   guint renewals = 0;
 
@@ -241,10 +239,11 @@ roll_forward (GDate       *start,
 gboolean
 signet_contract_status_is_in_force (SignetContractStatus status)
 {
+  /* A renewed contract has a successor, which carries its process on: it
+   * gives no more notice and is reviewed no more. */
   return status == SIGNET_CONTRACT_STATUS_APPROVED ||
          status == SIGNET_CONTRACT_STATUS_SIGNED ||
-         status == SIGNET_CONTRACT_STATUS_ACTIVE ||
-         status == SIGNET_CONTRACT_STATUS_RENEWED;
+         status == SIGNET_CONTRACT_STATUS_ACTIVE;
 }
 
 static guint

@@ -46,8 +46,16 @@ const char *signet_key_date_kind_to_label (SignetKeyDateKind kind);
 
 void        signet_key_date_free          (SignetKeyDate *key_date);
 
-/* Whether a contract of @status is in force (approved, signed, active or
- * renewed): only those have notice deadlines and reviews. */
+/* The term in whole months when start + n months − 1 day is the end (the
+ * usual "one year from 1 March"), else 0: the term is then counted in days,
+ * by the tacit renewals derived here and by a renewal's successor
+ * (signet-renewal.c). */
+guint       signet_date_term_in_months    (const GDate   *start,
+                                           const GDate   *end);
+
+/* Whether a contract of @status is in force (approved, signed or active;
+ * a renewed one has a successor): only those have notice deadlines and
+ * reviews. */
 gboolean    signet_contract_status_is_in_force (SignetContractStatus status);
 
 /* The derived dates of @contract as of @today (YYYY-MM-DD): start, end and

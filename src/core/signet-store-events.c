@@ -34,7 +34,7 @@
 
 /* The statuses in which a contract renews, gets notice deadlines and
  * reviews (status_is_in_force() in signet-key-dates.c). */
-#define IN_FORCE "('approved', 'signed', 'active', 'renewed')"
+#define IN_FORCE "('approved', 'signed', 'active')"
 
 /* Dates are compared as text, YYYY-MM-DD sorting like the days. An index
  * made before the range existed may hold dates outside it (a review of

@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 
 #include "signet-audit-action.h"
+#include "signet-contract-process.h"
+#include "signet-contract-type.h"
 #include "signet-store.h"
 #include "signet-store-attachments.h"
 #include "signet-store-people.h"
@@ -103,6 +105,18 @@ GPtrArray    *_signet_store_list_amendments      (SignetStore      *self,
 /* Migration 13, in signet-store-approvals.c: approval routes, rules and
  * steps. */
 gboolean      _signet_store_migrate_approvals    (SignetStore      *self,
+                                                  GError          **error);
+/* Migration 14, in signet-store-renewals.c: renewal links. */
+gboolean      _signet_store_migrate_renewals     (SignetStore      *self,
+                                                  GError          **error);
+/* See signet-store-process.c: the process event row of @step, from @from
+ * to @to, inside the caller's write. */
+gboolean      _signet_store_insert_process_event (SignetStore      *self,
+                                                  gint64            contract_id,
+                                                  const SignetProcessStep *step,
+                                                  SignetContractStatus from,
+                                                  SignetContractStatus to,
+                                                  const char       *effective_date,
                                                   GError          **error);
 /* Migration 7, in signet-store-uuids.c. */
 gboolean      _signet_store_migrate_uuids        (SignetStore      *self,
@@ -386,6 +400,14 @@ gboolean      _signet_store_insert_contract      (SignetWriteScope *scope,
                                                   gint64           *id,
                                                   char            **uuid,
                                                   GError          **error);
+
+/* See signet-store-types.c: a key date for each of @type's offsets after
+ * the start of @contract (stored as @contract_id), inside @scope's write. */
+gboolean      _signet_store_insert_type_key_dates (SignetWriteScope *scope,
+                                                   SignetContract   *contract,
+                                                   gint64            contract_id,
+                                                   SignetContractType *type,
+                                                   GError          **error);
 
 /* What "changed" says of a record an entry with @action was written for
  * (see signet-audit-action.c). */

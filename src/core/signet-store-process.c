@@ -84,15 +84,14 @@ bind_trimmed_or_null (sqlite3_stmt *stmt,
   _signet_store_bind_text (stmt, index, trimmed);
 }
 
-/* The process event row of @step, from @from to @to. */
-static gboolean
-insert_event (SignetStore              *self,
-              gint64                    contract_id,
-              const SignetProcessStep  *step,
-              SignetContractStatus      from,
-              SignetContractStatus      to,
-              const char               *effective_date,
-              GError                  **error)
+gboolean
+_signet_store_insert_process_event (SignetStore              *self,
+                                    gint64                    contract_id,
+                                    const SignetProcessStep  *step,
+                                    SignetContractStatus      from,
+                                    SignetContractStatus      to,
+                                    const char               *effective_date,
+                                    GError                  **error)
 {
   g_autofree char *now = _signet_store_timestamp_now ();
   sqlite3_stmt *stmt;
@@ -164,6 +163,15 @@ signet_store_take_process_step (SignetStore              *self,
       return FALSE;
     }
 
+  /* A renewal is its successor too: signet_store_renew_contract() takes it
+   * with the successor's terms, in one write. */
+  if (step->action == SIGNET_PROCESS_ACTION_RENEW)
+    {
+      g_set_error_literal (error, SIGNET_PROCESS_ERROR, SIGNET_PROCESS_ERROR_NOT_ALLOWED,
+                           _("A renewal makes the successor contract: use Renew… and give its terms."));
+      return FALSE;
+    }
+
   from = signet_contract_get_status (current);
   to = signet_process_action_get_target (step->action);
   before = _signet_contract_to_fields (current);
@@ -210,7 +218,7 @@ signet_store_take_process_step (SignetStore              *self,
   after = _signet_contract_to_fields (current);
 
   return _signet_store_step_done (self, stmt, error) &&
-         insert_event (self, contract_id, step, from, to, effective_date, error) &&
+         _signet_store_insert_process_event (self, contract_id, step, from, to, effective_date, error) &&
          _signet_store_events_refresh_contract (self, contract_id, error) &&
          _signet_write_scope_audit (&scope, audit_actions[step->action], SIGNET_RECORD_CONTRACT, contract_id,
                                     signet_contract_get_number (current), before, after, error) &&

@@ -45,8 +45,8 @@ SignetContract *signet_store_propose_renewal         (SignetStore        *self,
  * Renewed, each gets a process event (SIGNET_PROCESS_ACTION_RENEW, with
  * @decided_by and @comment, both nullable), the link is stored, and both
  * get audit entries: the predecessor's "Renewed" names the successor's
- * number, the successor's "Renewal of" the predecessor's.
- * "changed::fields" and "changed::renewals" for both. Sets @successor's id,
+ * number, the successor's "Renewal of" the predecessor's ("changed::fields"
+ * for both, "changed::renewals" for the successor). Sets @successor's id,
  * version and UUID. Refusals write nothing: not allowed now
  * (SIGNET_PROCESS_ERROR_NOT_ALLOWED), the predecessor changed since
  * @expected_version (SIGNET_STORE_ERROR_CONFLICT), or a field of

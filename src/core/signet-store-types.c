@@ -634,6 +634,7 @@ insert_offset_key_date (SignetWriteScope           *scope,
   g_autofree char *uuid = NULL;
   g_autofree char *iso = NULL;
   sqlite3_stmt *stmt;
+  gint64 key_date_id;
   GDate date;
 
   /* The start was checked with the contract; a missing one gives no date. */
@@ -663,6 +664,8 @@ insert_offset_key_date (SignetWriteScope           *scope,
   sqlite3_bind_text (stmt, 7, uuid, -1, SQLITE_STATIC);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
+  /* Before the audit entry's row is the last one inserted. */
+  key_date_id = sqlite3_last_insert_rowid (self->db);
 
   fields = g_array_new (FALSE, FALSE, sizeof (FieldText));
   append_field (fields, SIGNET_FIELD_KEY_DATE_KIND, g_strdup (signet_key_date_kind_to_token (offset->kind)));
@@ -672,7 +675,23 @@ insert_offset_key_date (SignetWriteScope           *scope,
 
   return _signet_write_scope_audit (scope, SIGNET_AUDIT_ACTION_ADD_KEY_DATE, SIGNET_RECORD_CONTRACT, contract_id,
                                     signet_contract_get_number (contract), NULL, fields, error) &&
-         _signet_store_events_add_key_date (self, contract_id, sqlite3_last_insert_rowid (self->db), error);
+         _signet_store_events_add_key_date (self, contract_id, key_date_id, error);
+}
+
+gboolean
+_signet_store_insert_type_key_dates (SignetWriteScope    *scope,
+                                     SignetContract      *contract,
+                                     gint64               contract_id,
+                                     SignetContractType  *type,
+                                     GError             **error)
+{
+  GPtrArray *offsets = signet_contract_type_get_key_date_offsets (type);
+
+  for (guint i = 0; i < offsets->len; i++)
+    if (!insert_offset_key_date (scope, contract, contract_id, g_ptr_array_index (offsets, i), error))
+      return FALSE;
+
+  return TRUE;
 }
 
 gboolean
@@ -683,7 +702,6 @@ signet_store_add_contract_of_type (SignetStore         *self,
 {
   g_auto(SignetWriteScope) scope = { 0 };
   g_autofree char *uuid = NULL;
-  GPtrArray *offsets;
   gint64 id;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -691,17 +709,13 @@ signet_store_add_contract_of_type (SignetStore         *self,
   g_return_val_if_fail (SIGNET_IS_CONTRACT_TYPE (type), FALSE);
 
   signet_contract_set_id (contract, 0);
-  offsets = signet_contract_type_get_key_date_offsets (type);
 
   if (!_signet_write_scope_begin (&scope, self, error) ||
       !_signet_store_insert_contract (&scope, contract, &id, &uuid, error))
     return FALSE;
 
-  for (guint i = 0; i < offsets->len; i++)
-    if (!insert_offset_key_date (&scope, contract, id, g_ptr_array_index (offsets, i), error))
-      return FALSE;
-
-  if (!_signet_write_scope_commit (&scope, error))
+  if (!_signet_store_insert_type_key_dates (&scope, contract, id, type, error) ||
+      !_signet_write_scope_commit (&scope, error))
     return FALSE;
 
   signet_contract_set_id (contract, id);

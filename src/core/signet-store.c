@@ -47,6 +47,7 @@ static gboolean (* const migrations[]) (SignetStore *, GError **) = {
   _signet_store_migrate_types,
   _signet_store_migrate_amendments,
   _signet_store_migrate_approvals,
+  _signet_store_migrate_renewals,
 };
 
 G_DEFINE_FINAL_TYPE (SignetStore, signet_store, G_TYPE_OBJECT)

@@ -111,6 +111,8 @@ typedef struct
  * (SIGNET_RECORD_CONTRACT_TYPE, the type's id). */
 #define SIGNET_STORE_CHANGED_CONTRACT_TYPES "contract-types"
 #define SIGNET_STORE_CHANGED_AMENDMENTS  "amendments"
+/* A contract's renewal link: it was made as the renewal of another. */
+#define SIGNET_STORE_CHANGED_RENEWALS    "renewals"
 
 #define SIGNET_TYPE_STORE (signet_store_get_type ())
 

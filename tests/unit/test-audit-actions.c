@@ -29,6 +29,8 @@ static const char * const stored_tokens[] = {
   "add-contract-type", "update-contract-type", "delete-contract-type", "restore-contract-type",
   /* Amendments (issue 15). */
   "add-amendment", "update-amendment", "delete-amendment", "restore-amendment",
+  /* Renewals (issue 15). */
+  "renewal-of",
 };
 
 /* Every action but UNKNOWN has a token of its own that reads back as it;

@@ -9,6 +9,7 @@
 #include "signet-store-events.h"
 #include "signet-store-private.h"
 #include "signet-store-process.h"
+#include "signet-store-renewals.h"
 #include "store-fixture.h"
 #include "unit-test-utils.h"
 
@@ -444,6 +445,7 @@ test_reject_renew_cancel (Fixture       *f,
                                                    "2026-01-01", "2026-12-31");
   g_autoptr(SignetContract) approved = add_contract (f, "HT-4", SIGNET_CONTRACT_STATUS_APPROVED, NULL, NULL);
   g_autoptr(SignetContract) cancelled = NULL;
+  g_autoptr(SignetContract) successor = NULL;
   g_autoptr(GPtrArray) events = NULL;
   SignetProcessStep reject = { SIGNET_PROCESS_ACTION_REJECT };
   SignetProcessStep renew = { SIGNET_PROCESS_ACTION_RENEW };
@@ -459,8 +461,14 @@ test_reject_renew_cancel (Fixture       *f,
   g_assert_cmpint (event->action, ==, SIGNET_PROCESS_ACTION_REJECT);
   g_assert_cmpint (event->to_status, ==, SIGNET_CONTRACT_STATUS_DRAFT);
 
-  /* Stored as signed, it is taken as one. */
-  take (f, signet_contract_get_id (active), &renew, "renew");
+  /* Renew is no bare step: it makes the successor too (test-renewals).
+   * Stored as signed, the contract is renewed as one. */
+  assert_refused (f, signet_contract_get_id (active), &renew, SIGNET_PROCESS_ERROR,
+                  SIGNET_PROCESS_ERROR_NOT_ALLOWED,
+                  "A renewal makes the successor contract: use Renew… and give its terms.");
+  successor = signet_store_propose_renewal (f->base.store, signet_contract_get_id (active), "XQ-{NNNN}", NULL);
+  g_assert_true (signet_store_renew_contract (f->base.store, signet_contract_get_id (active),
+                                              signet_contract_get_version (active), successor, NULL, NULL, NULL));
   assert_refused (f, signet_contract_get_id (active), &renew, SIGNET_PROCESS_ERROR,
                   SIGNET_PROCESS_ERROR_NOT_ALLOWED, SUCCEEDED);
 
