@@ -135,7 +135,8 @@ gboolean          signet_store_contract_has_file       (SignetStore           *s
                                                         gint64                 contract_id,
                                                         const char            *sha256);
 /* For XML export: the ids of the contracts that have attachments, key
- * dates users added, recorded reviews or reminder settings of their own,
+ * dates users added, recorded reviews, reminder settings of their own,
+ * process steps or amendments,
  * as a set of gint64 * (g_int64_hash). One query, so that an export of a
  * large register asks about a contract only when it has something. */
 GHashTable       *signet_store_list_contracts_with_records (SignetStore       *self,

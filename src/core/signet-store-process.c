@@ -225,6 +225,54 @@ signet_store_take_process_step (SignetStore              *self,
          _signet_write_scope_commit (&scope, error);
 }
 
+gboolean
+signet_store_import_process_event (SignetStore               *self,
+                                   const SignetProcessEvent  *event,
+                                   GError                   **error)
+{
+  g_auto(SignetWriteScope) scope = { 0 };
+  g_autofree char *at = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (event != NULL && event->recorded_by != NULL && event->at != NULL, FALSE);
+
+  if (!(at = _signet_store_clean_timestamp (event->at, error)) ||
+      !_signet_write_scope_begin (&scope, self, error))
+    return FALSE;
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO process_events (contract_id, action, from_status, to_status, "
+                                  "decided_by, recorded_by, at, comment, our_signing_date, their_signing_date, "
+                                  "termination_reason, effective_date) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, event->contract_id);
+  if (event->has_action)
+    sqlite3_bind_text (stmt, 2, signet_process_action_to_token (event->action), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, signet_contract_status_to_token (event->from_status), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, signet_contract_status_to_token (event->to_status), -1, SQLITE_STATIC);
+  _signet_store_bind_text (stmt, 5, event->decided_by);
+  sqlite3_bind_text (stmt, 6, event->recorded_by, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, at, -1, SQLITE_STATIC);
+  _signet_store_bind_text (stmt, 8, event->comment);
+  _signet_store_bind_text (stmt, 9, event->our_signing_date);
+  _signet_store_bind_text (stmt, 10, event->their_signing_date);
+  _signet_store_bind_text (stmt, 11, event->termination_reason);
+  _signet_store_bind_text (stmt, 12, event->effective_date);
+  if (!_signet_store_step_done (self, stmt, error))
+    return FALSE;
+
+  /* The process section lists the steps: it hears of them as of a change
+   * of the contract's fields, as it does of a step taken. */
+  _signet_write_scope_add_change (&scope, SIGNET_RECORD_CONTRACT, event->contract_id,
+                                  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS);
+
+  return _signet_write_scope_commit (&scope, error);
+}
+
 void
 signet_process_event_free (SignetProcessEvent *event)
 {

@@ -46,6 +46,15 @@ gboolean    signet_store_take_process_step     (SignetStore               *self,
                                                 gint64                     expected_version,
                                                 const SignetProcessStep   *step,
                                                 GError                   **error);
+/* For XML import: adds @event to the process of its contract (contract_id)
+ * as an export wrote it, with its own recorded_by and time, without
+ * changing the contract's status, which comes with the contract, and
+ * without an audit entry: the event is history the contract brings. Its
+ * tokens and dates are the importer's to check. */
+gboolean    signet_store_import_process_event  (SignetStore               *self,
+                                                const SignetProcessEvent  *event,
+                                                GError                   **error);
+
 /* The contract's process events, oldest first; of SignetProcessEvent. */
 GPtrArray  *signet_store_list_process_events   (SignetStore               *self,
                                                 gint64                     contract_id,

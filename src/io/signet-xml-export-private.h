@@ -16,8 +16,9 @@ typedef struct
   GOutputStream     *stream;
   GCancellable      *cancellable;
   SignetExportFlags  flags;
-  /* Contracts with attachments, key dates, reviews or reminder settings:
-   * the others need no queries beyond their own record. */
+  /* Contracts with attachments, key dates, reviews, reminder settings,
+   * process steps or amendments: the others need no queries beyond their
+   * own record. */
   GHashTable        *with_records;
   SignetXmlProgress  progress;
   xmlTextWriterPtr   writer;
@@ -36,6 +37,24 @@ gboolean  _signet_xml_export_check_text       (const char   *text,
                                                GError      **error);
 /* Writes <attachments> for the contract (nothing when it has none). */
 gboolean  _signet_xml_export_write_attachments (Export      *self,
+                                                gint64       contract_id,
+                                                const char  *number,
+                                                GError     **error);
+
+/* signet-xml-export-process.c: <people> and <contract-types> (@wanted, a
+ * set of names, or NULL for all), and a contract's <process> and
+ * <amendments> (nothing when it has none). */
+gboolean  _signet_xml_export_write_people      (Export      *self,
+                                                GHashTable  *wanted,
+                                                GError     **error);
+gboolean  _signet_xml_export_write_contract_types (Export   *self,
+                                                GHashTable  *wanted,
+                                                GError     **error);
+gboolean  _signet_xml_export_write_process     (Export      *self,
+                                                gint64       contract_id,
+                                                const char  *number,
+                                                GError     **error);
+gboolean  _signet_xml_export_write_amendments  (Export      *self,
                                                 gint64       contract_id,
                                                 const char  *number,
                                                 GError     **error);

@@ -335,11 +335,14 @@ write_contract (Export          *self,
     return _signet_xml_export_writer_failed (self, error);
 
   if (!write_text_element (self, "signing-date", signet_contract_get_signing_date (contract), number, SIGNET_FIELD_CONTRACT_SIGNING_DATE, error) ||
+      !write_text_element (self, "their-signing-date", signet_contract_get_their_signing_date (contract), number, SIGNET_FIELD_CONTRACT_SIGNING_DATE, error) ||
       !write_text_element (self, "start-date", signet_contract_get_start_date (contract), number, SIGNET_FIELD_CONTRACT_START_DATE, error) ||
       !write_text_element (self, "end-date", signet_contract_get_end_date (contract), number, SIGNET_FIELD_CONTRACT_END_DATE, error) ||
       !write_token_element (self, "auto-renew", signet_contract_get_auto_renew (contract) ? "true" : "false", error) ||
       !write_token_element (self, "notice-days", notice_days, error) ||
       !write_token_element (self, "status", signet_contract_status_to_token (signet_contract_get_status (contract)), error) ||
+      !write_text_element (self, "termination-reason", signet_contract_get_termination_reason (contract), number, SIGNET_FIELD_CONTRACT_STATUS, error) ||
+      !write_text_element (self, "termination-date", signet_contract_get_termination_date (contract), number, SIGNET_FIELD_CONTRACT_STATUS, error) ||
       !write_token_element (self, "risk-level", signet_risk_level_to_token (signet_contract_get_risk_level (contract)), error) ||
       !write_text_element (self, "tags", signet_contract_get_tags (contract), number, SIGNET_FIELD_CONTRACT_TAGS, error) ||
       !write_text_element (self, "notes", signet_contract_get_notes (contract), number, SIGNET_FIELD_CONTRACT_NOTES, error))
@@ -353,7 +356,9 @@ write_contract (Export          *self,
 
       if (!write_key_dates (self, id, number, error) ||
           !write_reviews (self, id, number, error) ||
-          !write_reminders (self, id, error))
+          !write_reminders (self, id, error) ||
+          !_signet_xml_export_write_process (self, id, number, error) ||
+          !_signet_xml_export_write_amendments (self, id, number, error))
         return FALSE;
     }
 
@@ -375,12 +380,15 @@ compare_clients_by_code (gconstpointer a,
 
 /* The clients to write, by code (a byte order, the same in every locale),
  * and a map from client id to code for the contracts. With a search, only
- * the clients of the listed contracts. */
+ * the clients of the listed contracts, and in @owners and @types the names
+ * of the people and contract types they name. */
 static GPtrArray *
 collect_clients (Export      *self,
                  GArray      *contract_ids,
                  gboolean     all,
                  GHashTable  *codes,
+                 GHashTable  *owners,
+                 GHashTable  *types,
                  GError     **error)
 {
   g_autoptr(GListModel) model = signet_store_list_clients (self->store, error);
@@ -407,6 +415,10 @@ collect_clients (Export      *self,
 
           client_id = signet_contract_get_client_id (contract);
           g_hash_table_add (wanted, g_memdup2 (&client_id, sizeof client_id));
+          if (signet_contract_get_owner (contract) != NULL)
+            g_hash_table_add (owners, g_strdup (signet_contract_get_owner (contract)));
+          if (signet_contract_get_contract_type (contract) != NULL)
+            g_hash_table_add (types, g_strdup (signet_contract_get_contract_type (contract)));
         }
     }
 
@@ -433,6 +445,8 @@ write_register (Export      *self,
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) clients = NULL;
   g_autoptr(GHashTable) codes = NULL;
+  g_autoptr(GHashTable) owners = NULL;
+  g_autoptr(GHashTable) types = NULL;
   xmlTextWriterPtr writer = self->writer;
   gboolean all = (search == NULL || *search == '\0');
   guint n_records;
@@ -446,7 +460,12 @@ write_register (Export      *self,
     return FALSE;
 
   codes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  clients = collect_clients (self, ids, all, codes, error);
+  if (!all)
+    {
+      owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  clients = collect_clients (self, ids, all, codes, owners, types, error);
   if (clients == NULL)
     return FALSE;
 
@@ -457,8 +476,14 @@ write_register (Export      *self,
       xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL) < 0 ||
       xmlTextWriterStartElement (writer, BAD_CAST "register") < 0 ||
       xmlTextWriterWriteAttribute (writer, BAD_CAST "xmlns", BAD_CAST SIGNET_XML_NAMESPACE) < 0 ||
-      xmlTextWriterWriteFormatAttribute (writer, BAD_CAST "version", "%d", SIGNET_XML_VERSION) < 0 ||
-      xmlTextWriterStartElement (writer, BAD_CAST "clients") < 0)
+      xmlTextWriterWriteFormatAttribute (writer, BAD_CAST "version", "%d", SIGNET_XML_VERSION) < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  if (!_signet_xml_export_write_people (self, owners, error) ||
+      !_signet_xml_export_write_contract_types (self, types, error))
+    return FALSE;
+
+  if (xmlTextWriterStartElement (writer, BAD_CAST "clients") < 0)
     return _signet_xml_export_writer_failed (self, error);
 
   for (guint i = 0; i < clients->len; i++)

@@ -29,11 +29,14 @@ static const FieldInfo contract_fields[] = {
   { "department", FIELD_DEPARTMENT, SIGNET_FIELD_CONTRACT_DEPARTMENT },
   { "value", FIELD_VALUE, SIGNET_FIELD_CONTRACT_VALUE },
   { "signing-date", FIELD_SIGNING_DATE, SIGNET_FIELD_CONTRACT_SIGNING_DATE },
+  { "their-signing-date", FIELD_THEIR_SIGNING_DATE, SIGNET_FIELD_CONTRACT_SIGNING_DATE },
   { "start-date", FIELD_START_DATE, SIGNET_FIELD_CONTRACT_START_DATE },
   { "end-date", FIELD_END_DATE, SIGNET_FIELD_CONTRACT_END_DATE },
   { "auto-renew", FIELD_AUTO_RENEW, SIGNET_FIELD_CONTRACT_NOTICE_DAYS },
   { "notice-days", FIELD_NOTICE_DAYS, SIGNET_FIELD_CONTRACT_NOTICE_DAYS },
   { "status", FIELD_STATUS, SIGNET_FIELD_CONTRACT_STATUS },
+  { "termination-reason", FIELD_TERMINATION_REASON, SIGNET_FIELD_CONTRACT_STATUS },
+  { "termination-date", FIELD_TERMINATION_DATE, SIGNET_FIELD_CONTRACT_STATUS },
   { "risk-level", FIELD_RISK_LEVEL, SIGNET_FIELD_CONTRACT_RISK_LEVEL },
   { "tags", FIELD_TAGS, SIGNET_FIELD_CONTRACT_TAGS },
   { "notes", FIELD_NOTES, SIGNET_FIELD_CONTRACT_NOTES },
@@ -53,7 +56,7 @@ _signet_xml_import_lookup_field (RecordType  record,
   const FieldInfo *fields = record == RECORD_CLIENT ? client_fields : contract_fields;
   gsize n_fields = record == RECORD_CLIENT ? G_N_ELEMENTS (client_fields) : G_N_ELEMENTS (contract_fields);
 
-  if (record == RECORD_NONE)
+  if (record != RECORD_CLIENT && record != RECORD_CONTRACT)
     return NULL;
 
   for (gsize i = 0; i < n_fields; i++)
@@ -248,6 +251,21 @@ _signet_xml_import_finish_field (Import *self)
         return FALSE;
       signet_contract_set_signing_date (contract, stripped);
       break;
+    case FIELD_THEIR_SIGNING_DATE:
+      if (!check_date (self, stripped, line, info->element))
+        return FALSE;
+      signet_contract_set_their_signing_date (contract, stripped);
+      break;
+    case FIELD_TERMINATION_REASON:
+      if (!_signet_xml_import_check_termination_reason (self, stripped, line, info->element, NULL))
+        return FALSE;
+      signet_contract_set_termination_reason (contract, stripped);
+      break;
+    case FIELD_TERMINATION_DATE:
+      if (!check_date (self, stripped, line, info->element))
+        return FALSE;
+      signet_contract_set_termination_date (contract, stripped);
+      break;
     case FIELD_START_DATE:
       if (!check_date (self, stripped, line, info->element))
         return FALSE;
@@ -341,8 +359,9 @@ _signet_xml_import_finish_field (Import *self)
       break;
     case FIELD_NONE:
     case N_FIELDS:
-    default:
       g_assert_not_reached ();
+    default:
+      return _signet_xml_import_finish_life_field (self, info, raw, stripped, line);
     }
 
   return TRUE;

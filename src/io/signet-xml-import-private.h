@@ -4,8 +4,12 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
 
+#include "signet-store-amendments.h"
 #include "signet-store-attachments.h"
 #include "signet-store-events.h"
+#include "signet-store-people.h"
+#include "signet-store-process.h"
+#include "signet-store-types.h"
 #include "signet-xml-private.h"
 
 G_BEGIN_DECLS
@@ -15,14 +19,18 @@ G_BEGIN_DECLS
  * loop over the nodes it reads, records and elements), signet-xml-import-fields.c (the value of
  * each field), signet-xml-import-attachments.c (attachments, their
  * versions and annotations), signet-xml-import-dates.c (key dates,
- * reviews and reminder settings) and signet-xml-import-errors.c (messages,
- * and where in the file they point). */
+ * reviews and reminder settings), signet-xml-import-process.c (people,
+ * contract types, process steps and amendments) and
+ * signet-xml-import-errors.c (messages, and where in the file they
+ * point). */
 
 typedef enum
 {
   RECORD_NONE,
   RECORD_CLIENT,
   RECORD_CONTRACT,
+  RECORD_PERSON,
+  RECORD_CONTRACT_TYPE,
 } RecordType;
 
 /* The part of a contract after its fields being read. */
@@ -33,6 +41,8 @@ typedef enum
   SECTION_KEY_DATES,
   SECTION_REVIEWS,
   SECTION_REMINDERS,
+  SECTION_PROCESS,
+  SECTION_AMENDMENTS,
 } Section;
 
 typedef enum
@@ -64,6 +74,28 @@ typedef enum
   FIELD_KEY_DATE_TITLE,
   FIELD_KEY_DATE_NOTE,
   FIELD_REVIEW_NOTE,
+  FIELD_THEIR_SIGNING_DATE,
+  FIELD_TERMINATION_REASON,
+  FIELD_TERMINATION_DATE,
+  /* Those of signet-xml-import-process.c, from here on. */
+  FIELD_PERSON_DEPARTMENT,
+  FIELD_PERSON_ROLE,
+  FIELD_PERSON_EMAIL,
+  FIELD_TYPE_CURRENCY,
+  FIELD_TYPE_DEPARTMENT,
+  FIELD_TYPE_RISK_LEVEL,
+  FIELD_TYPE_NOTICE_DAYS,
+  FIELD_TYPE_AUTO_RENEW,
+  FIELD_TYPE_TERM_MONTHS,
+  FIELD_TYPE_REVIEW_MONTHS,
+  FIELD_TYPE_CLAUSE,
+  FIELD_OFFSET_TITLE,
+  FIELD_STEP_COMMENT,
+  FIELD_AMENDMENT_REASON,
+  FIELD_AMENDMENT_VALUE,
+  FIELD_AMENDMENT_END_DATE,
+  FIELD_AMENDMENT_TITLE,
+  FIELD_AMENDMENT_OTHER_TERMS,
   N_FIELDS
 } Field;
 
@@ -224,6 +256,28 @@ typedef struct
   GHashTable                *known_key_dates;
   GHashTable                *known_reviews;
 
+  /* The person or contract type being read (the record's key is the
+   * name), a key date offset of the type, its clauses. */
+  SignetPerson              *person;
+  SignetContractType        *contract_type;
+  SignetKeyDateOffset       *offset;
+  guint                      offset_line;
+  GPtrArray                 *clauses;
+
+  /* The process step or amendment being read, and the details of the
+   * contract's steps and the numbers of its amendments, read once per
+   * contract as its key dates are. */
+  guint                      life_line;
+  SignetProcessEvent        *step;
+  SignetAmendment           *amendment;
+  char                      *amendment_file;
+  char                      *amendment_currency;
+  GHashTable                *known_steps;
+  GHashTable                *known_amendments;
+
+  GHashTable                *seen_people;     /* names of the file's people, spaces aside */
+  GHashTable                *seen_types;      /* names of the file's contract types */
+
   GHashTable                *seen_codes;      /* client codes of the file */
   GHashTable                *seen_numbers;    /* contract numbers of the file */
   /* The register had no contracts when the import began: as the file
@@ -241,6 +295,10 @@ extern const FieldInfo _signet_xml_import_key_date_title_field;
 extern const FieldInfo _signet_xml_import_key_date_note_field;
 extern const FieldInfo _signet_xml_import_review_note_field;
 
+/* Counts a record of the file that the register has with other details,
+ * naming the first ones (self->key, at self->record_line). */
+void             _signet_xml_import_add_conflict          (Import         *self,
+                                                           SignetRecordKind kind);
 /* The field of a client or contract named @name, or NULL. */
 const FieldInfo *_signet_xml_import_lookup_field          (RecordType      record,
                                                            const char     *name);
@@ -274,6 +332,40 @@ gboolean         _signet_xml_import_decode_chunk          (Import         *self,
                                                            char           *text,
                                                            guint           line);
 void             _signet_xml_import_clear_attachment      (Import         *self);
+
+/* signet-xml-import-process.c: <person> and <contract-type> (records of
+ * their own, at the depth of clients), and a contract's <step>s and
+ * <amendment>s. */
+gboolean         _signet_xml_import_start_person          (Import         *self,
+                                                           guint           line);
+gboolean         _signet_xml_import_start_contract_type   (Import         *self,
+                                                           guint           line);
+/* Writes the person or contract type read, at its end. */
+gboolean         _signet_xml_import_finish_life_record    (Import         *self);
+/* The elements inside <person>, <contract-type>, <process> and
+ * <amendments>: sets *@field for a text to read. */
+gboolean         _signet_xml_import_start_life_element    (Import         *self,
+                                                           const char     *name,
+                                                           int             depth,
+                                                           guint           line,
+                                                           gboolean        empty,
+                                                           const FieldInfo **field);
+gboolean         _signet_xml_import_end_life_element      (Import         *self,
+                                                           const char     *name,
+                                                           int             depth);
+/* The text of one of their fields (FIELD_PERSON_DEPARTMENT and after). */
+gboolean         _signet_xml_import_finish_life_field     (Import         *self,
+                                                           const FieldInfo *info,
+                                                           char           *raw,
+                                                           const char     *stripped,
+                                                           guint           line);
+void             _signet_xml_import_clear_life            (Import         *self);
+/* Fails unless @text is a termination reason's token ("breach"). */
+gboolean         _signet_xml_import_check_termination_reason (Import      *self,
+                                                           const char     *text,
+                                                           guint           line,
+                                                           const char     *element,
+                                                           const char     *attribute);
 
 /* signet-xml-import-dates.c: <key-date>, <review> and <reminders>. */
 gboolean         _signet_xml_import_start_key_date        (Import         *self,

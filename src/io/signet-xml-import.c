@@ -36,6 +36,7 @@ import_clear_record (Import *self)
 {
   _signet_xml_import_clear_attachment (self);
   _signet_xml_import_clear_dated (self);
+  _signet_xml_import_clear_life (self);
   g_clear_pointer (&self->known_key_dates, g_hash_table_unref);
   g_clear_pointer (&self->known_reviews, g_hash_table_unref);
   self->record_written = FALSE;
@@ -71,9 +72,9 @@ _signet_xml_import_get_attribute (Import     *self,
 
 /* Records. */
 
-static void
-add_conflict (Import           *self,
-              SignetRecordKind  kind)
+void
+_signet_xml_import_add_conflict (Import           *self,
+                                 SignetRecordKind  kind)
 {
   SignetImportReport *report = self->report;
   SignetImportConflict *conflict;
@@ -166,7 +167,7 @@ finish_client (Import *self)
       return TRUE;
     }
 
-  add_conflict (self, SIGNET_RECORD_CLIENT);
+  _signet_xml_import_add_conflict (self, SIGNET_RECORD_CLIENT);
 
   switch (self->options->on_conflict)
     {
@@ -221,7 +222,7 @@ finish_contract (Import *self)
       return TRUE;
     }
 
-  add_conflict (self, SIGNET_RECORD_CONTRACT);
+  _signet_xml_import_add_conflict (self, SIGNET_RECORD_CONTRACT);
 
   switch (self->options->on_conflict)
     {
@@ -466,6 +467,10 @@ section_of (const char *name)
     return SECTION_REVIEWS;
   if (g_str_equal (name, "reminders"))
     return SECTION_REMINDERS;
+  if (g_str_equal (name, "process"))
+    return SECTION_PROCESS;
+  if (g_str_equal (name, "amendments"))
+    return SECTION_AMENDMENTS;
 
   return SECTION_NONE;
 }
@@ -488,6 +493,11 @@ is_short_attribute (const char *element,
     { "earlier-version", "added-by" },
     { "annotation", "author" },
     { "review", "reviewer" },
+    { "person", "name" },
+    { "contract-type", "name" },
+    { "step", "recorded-by" },
+    { "step", "decided-by" },
+    { "amendment", "number" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (short_attributes); i++)
@@ -585,6 +595,35 @@ start_attachment_child (Import          *self,
   return TRUE;
 }
 
+static gboolean end_element (Import *self);
+
+/* Reads the text of @field from here to its end. */
+static gboolean
+start_field (Import          *self,
+             const FieldInfo *field,
+             int              depth,
+             guint            line,
+             gboolean         empty)
+{
+  self->field = field;
+  self->field_depth = depth;
+  g_string_truncate (self->text, 0);
+  self->text_line = 0;
+  if (field->field != FIELD_DATA)
+    self->field_lines[field->field] = line;
+
+  if (field->field == FIELD_VALUE)
+    {
+      g_free (self->currency);
+      self->currency = _signet_xml_import_get_attribute (self, "currency");
+    }
+
+  if (empty)
+    return _signet_xml_import_finish_field (self);
+
+  return TRUE;
+}
+
 static gboolean
 start_element (Import *self)
 {
@@ -616,9 +655,31 @@ start_element (Import *self)
   if (depth == 2 && g_str_equal (name, "contract"))
     return start_contract (self, line);
 
+  if (depth == 2 && g_str_equal (name, "person"))
+    {
+      import_clear_record (self);
+      return _signet_xml_import_start_person (self, line) && (!empty || end_element (self));
+    }
+
+  if (depth == 2 && g_str_equal (name, "contract-type"))
+    {
+      import_clear_record (self);
+      return _signet_xml_import_start_contract_type (self, line) && (!empty || end_element (self));
+    }
+
   /* A field inside a field is the schema's to refuse. */
   if (self->field != NULL)
     return TRUE;
+
+  if ((depth >= 3 && (self->record == RECORD_PERSON || self->record == RECORD_CONTRACT_TYPE)) ||
+      (depth >= 4 && (self->section == SECTION_PROCESS || self->section == SECTION_AMENDMENTS)))
+    {
+      if (!_signet_xml_import_start_life_element (self, name, depth, line, empty, &field))
+        return FALSE;
+      if (field == NULL)
+        return TRUE;
+      return start_field (self, field, depth, line, empty);
+    }
 
   if (depth == 3 && self->record == RECORD_CONTRACT && section_of (name) != SECTION_NONE)
     {
@@ -669,23 +730,7 @@ start_element (Import *self)
   if (field == NULL)
     return TRUE;
 
-  self->field = field;
-  self->field_depth = depth;
-  g_string_truncate (self->text, 0);
-  self->text_line = 0;
-  if (field->field != FIELD_DATA)
-    self->field_lines[field->field] = line;
-
-  if (field->field == FIELD_VALUE)
-    {
-      g_free (self->currency);
-      self->currency = _signet_xml_import_get_attribute (self, "currency");
-    }
-
-  if (empty)
-    return _signet_xml_import_finish_field (self);
-
-  return TRUE;
+  return start_field (self, field, depth, line, empty);
 }
 
 static gboolean
@@ -719,6 +764,10 @@ end_element (Import *self)
     success = finish_client (self);
   else if (depth == 2 && self->record == RECORD_CONTRACT && g_str_equal (name, "contract"))
     success = self->record_written || finish_contract (self);
+  else if (depth == 2 && (self->record == RECORD_PERSON || self->record == RECORD_CONTRACT_TYPE))
+    success = _signet_xml_import_finish_life_record (self);
+  else if (depth >= 3)
+    return _signet_xml_import_end_life_element (self, name, depth);
   else
     return TRUE;
 
@@ -946,6 +995,8 @@ signet_xml_import (SignetStore                *store,
   self.size = info ? g_file_info_get_size (info) : 0;
   self.seen_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, key_place_free);
   self.seen_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, key_place_free);
+  self.seen_people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.seen_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.client_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self.stored_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.text = g_string_sized_new (256);
@@ -975,6 +1026,8 @@ out:
   g_clear_error (&self.io_error);
   g_clear_pointer (&self.seen_codes, g_hash_table_unref);
   g_clear_pointer (&self.seen_numbers, g_hash_table_unref);
+  g_clear_pointer (&self.seen_people, g_hash_table_unref);
+  g_clear_pointer (&self.seen_types, g_hash_table_unref);
   g_clear_pointer (&self.client_ids, g_hash_table_unref);
   g_clear_pointer (&self.stored_files, g_hash_table_unref);
 

@@ -488,6 +488,32 @@ signet_import_report_describe (const SignetImportReport *report)
                               report->key_dates_added, report->reviews_added, report->reminders_changed);
     }
 
+  if (report->people_added + report->people_updated + report->people_unchanged + report->people_skipped > 0)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: the numbers of people in the file by what the import does with them. */
+      g_string_append_printf (text, _("People: %u new, %u updated, %u unchanged, %u skipped."),
+                              report->people_added, report->people_updated,
+                              report->people_unchanged, report->people_skipped);
+    }
+
+  if (report->types_added + report->types_updated + report->types_unchanged + report->types_skipped > 0)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: the numbers of contract types in the file by what the import does with them. */
+      g_string_append_printf (text, _("Contract types: %u new, %u updated, %u unchanged, %u skipped."),
+                              report->types_added, report->types_updated,
+                              report->types_unchanged, report->types_skipped);
+    }
+
+  if (report->steps_added + report->amendments_added > 0)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: the numbers of process steps and amendments the import adds to contracts. */
+      g_string_append_printf (text, _("Process steps: %u new; amendments: %u new."),
+                              report->steps_added, report->amendments_added);
+    }
+
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 

@@ -79,6 +79,19 @@ typedef struct
   guint                key_dates_added;
   guint                reviews_added;
   guint                reminders_changed;
+
+  /* People and contract types (matched on their names), and the process
+   * steps and amendments added to contracts. */
+  guint                people_added;
+  guint                people_updated;
+  guint                people_unchanged;
+  guint                people_skipped;
+  guint                types_added;
+  guint                types_updated;
+  guint                types_unchanged;
+  guint                types_skipped;
+  guint                steps_added;
+  guint                amendments_added;
 } SignetImportReport;
 
 typedef enum

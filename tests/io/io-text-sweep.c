@@ -221,6 +221,35 @@ end_element (Sweep      *s,
 #define CLIENT_CODE "K&<甲>\"1\" 'x'"
 
 static void
+write_people_and_types (Sweep *s)
+{
+  g_string_append (s->out, "  <people>\n");
+  start_tag (s, 2, "person", "name", "张伟 'Zhang'", NULL);
+  end_start_tag (s);
+  element (s, 3, "department", "行政部 & IT");
+  element (s, 3, "role", "合同 <管理员> \"A\"");
+  element (s, 3, "email", "zhang.wei+ht@example.cn");
+  end_element (s, 2, "person");
+  g_string_append (s->out, "  </people>\n  <contract-types>\n");
+  start_tag (s, 2, "contract-type", "name", "租赁 <A&B>", NULL);
+  end_start_tag (s);
+  element (s, 3, "currency", "CNY");
+  element (s, 3, "department", "行政部 & \"IT\"");
+  element (s, 3, "risk-level", "high");
+  element (s, 3, "notice-days", "90");
+  element (s, 3, "auto-renew", "true");
+  element (s, 3, "term-months", "24");
+  element (s, 3, "review-months", "6");
+  start_tag (s, 3, "key-date-offset", "kind", "payment", "days", "15", NULL);
+  end_start_tag (s);
+  element (s, 4, "title", "首期 & <租金>");
+  end_element (s, 3, "key-date-offset");
+  element (s, 3, "clause", "押金 & <条款> 'A'");
+  end_element (s, 2, "contract-type");
+  g_string_append (s->out, "  </contract-types>\n");
+}
+
+static void
 write_client (Sweep *s)
 {
   start_tag (s, 2, "client", "code", CLIENT_CODE, NULL);
@@ -302,6 +331,8 @@ write_attachment (Sweep *s)
 static void
 write_contract (Sweep *s)
 {
+  g_autofree char *hello = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "hello", -1);
+
   start_tag (s, 2, "contract", "number", "HT/2026 <1> & \"中\" 'x'", "client", CLIENT_CODE,
              "uuid", "92e86557-87e9-4e11-83bd-2aa5c7de3350", NULL);
   end_start_tag (s);
@@ -314,6 +345,7 @@ write_contract (Sweep *s)
   append_text (s, "1234.56");
   g_string_append (s->out, "</value>\n");
   element (s, 3, "signing-date", "2025-12-20");
+  element (s, 3, "their-signing-date", "2025-12-22");
   element (s, 3, "start-date", "2026-01-01");
   element (s, 3, "end-date", "2028-02-29");
   element (s, 3, "auto-renew", "true");
@@ -345,6 +377,37 @@ write_contract (Sweep *s)
 
   start_tag (s, 3, "reminders", "end-leads", "120 60 30", "notice-leads", "30 7", "review-leads", "", NULL);
   g_string_append (s->out, "/>\n");
+
+  indent (s, 3);
+  g_string_append (s->out, "<process>\n");
+  start_tag (s, 4, "step", "action", "approve", "from", "in-review", "to", "approved",
+             "at", "2025-12-18T08:00:00.000Z", "recorded-by", "王 & <芳> \"R\"", "decided-by", "张 'Z' & <总>", NULL);
+  end_start_tag (s);
+  element (s, 5, "comment", "同意 & <签署>\n'第二行' \"OK\"");
+  end_element (s, 4, "step");
+  start_tag (s, 4, "step", "action", "mark-signed", "from", "approved", "to", "signed",
+             "at", "2025-12-22T09:30:00.000Z", "recorded-by", "Li \"Na\"",
+             "our-signing-date", "2025-12-20", "their-signing-date", "2025-12-22", NULL);
+  g_string_append (s->out, "/>\n");
+  end_element (s, 3, "process");
+
+  indent (s, 3);
+  g_string_append (s->out, "<amendments>\n");
+  start_tag (s, 4, "amendment", "number", "HT/2026 <1>-A1 & 'x'", "uuid", "5b0c7a3e-2f1d-4c6b-9e8a-7d6c5b4a3f21",
+             "effective-date", "2026-07-01", "signing-date", "2026-06-20", "attachment", hello, NULL);
+  end_start_tag (s);
+  element (s, 5, "reason", "价格 & <调整> \"3%\"\n'第二行'");
+  start_tag (s, 5, "value", "currency", "CNY", NULL);
+  g_string_append_c (s->out, '>');
+  append_text (s, "1300.00");
+  g_string_append (s->out, "</value>\n");
+  element (s, 5, "end-date", "2028-12-31");
+  start_tag (s, 5, "notice", "days", "60", "auto-renew", "false", NULL);
+  g_string_append (s->out, "/>\n");
+  element (s, 5, "title", "租赁 & <维护> \"续\"");
+  element (s, 5, "other-terms", "押金 <两个月> & 'x'\n第二行");
+  end_element (s, 4, "amendment");
+  end_element (s, 3, "amendments");
   end_element (s, 2, "contract");
 }
 
@@ -358,7 +421,9 @@ io_write_text_sweep (const char *path,
   g_string_append (out, "<register");
   append_attribute (&s, "xmlns", "https://signetapp.github.io/ns/register/1");
   append_attribute (&s, "version", "1");
-  g_string_append (out, ">\n  <clients>\n");
+  g_string_append (out, ">\n");
+  write_people_and_types (&s);
+  g_string_append (out, "  <clients>\n");
   write_client (&s);
   g_string_append (out, "  </clients>\n  <contracts>\n");
   write_contract (&s);

@@ -23,6 +23,7 @@
 #include "signet-date.h"
 #include "signet-demo.h"
 #include "signet-ics.h"
+#include "signet-store-amendments.h"
 #include "signet-store-events.h"
 #include "signet-store-process.h"
 #include "signet-store-uuids.h"
@@ -421,6 +422,58 @@ test_terminated (IoFixture     *f,
   g_assert_null (strstr (text, "DTSTART;VALUE=DATE:20271231"));
 }
 
+/* An amendment that moves the end (and the notice period) of a signed
+ * contract that renews itself, from its effective date on, moves the end
+ * and the notice deadline in the calendar file: the original end and deadline, which the amended terms
+ * put in the past of the amendment, are gone, and the new ones are there,
+ * each named by a UID of its own date. */
+static void
+test_amended_end (IoFixture     *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = io_fixture_path (f, "amended.ics");
+  g_autoptr(SignetClient) client = io_add_client (f->store, "K200", "华信科技");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->store, client, "HT-2026-0010", "办公场地租赁");
+  g_autoptr(SignetAmendment) amendment = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text;
+
+  signet_store_set_today (f->store, "2026-06-15");
+  signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_SIGNED);
+  signet_contract_set_start_date (contract, "2026-01-01");
+  signet_contract_set_end_date (contract, "2026-12-31");
+  signet_contract_set_notice_days (contract, 30);
+  signet_contract_set_auto_renew (contract, TRUE);
+  g_assert_true (signet_store_update_contract (f->store, contract, &error));
+  g_assert_no_error (error);
+
+  before = export_bytes (f->store, path, NULL, NULL);
+  text = g_bytes_get_data (before, NULL);
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20261231"));
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20261201"));
+
+  amendment = signet_amendment_new (signet_contract_get_id (contract));
+  amendment->number = g_strdup ("HT-2026-0010-A1");
+  amendment->effective_date = g_strdup ("2026-10-01");
+  amendment->changes = SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_END_DATE) |
+                       SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_NOTICE);
+  amendment->end_date = g_strdup ("2027-12-31");
+  amendment->notice_days = 60;
+  amendment->auto_renew = TRUE;
+  g_assert_true (signet_store_add_amendment (f->store, amendment, &error));
+  g_assert_no_error (error);
+
+  after = export_bytes (f->store, path, NULL, NULL);
+  text = g_bytes_get_data (after, NULL);
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20260101"));
+  g_assert_null (strstr (text, "DTSTART;VALUE=DATE:20261231"));
+  g_assert_null (strstr (text, "DTSTART;VALUE=DATE:20261201"));
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20271231"));
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20271101"));
+}
+
 /* A register written before the range of dates: a contract dated up to
  * 9999-12-31 (as that version let one in, set here by SQL on the file),
  * with a key date as far, and the event index holding the review it
@@ -653,6 +706,7 @@ main (int   argc,
   g_test_add ("/ics/command-line", IoFixture, NULL, io_fixture_set_up, test_command_line, io_fixture_tear_down);
   g_test_add ("/ics/old-register", IoFixture, NULL, io_fixture_set_up, test_old_register, io_fixture_tear_down);
   g_test_add ("/ics/terminated", IoFixture, NULL, io_fixture_set_up, test_terminated, io_fixture_tear_down);
+  g_test_add ("/ics/amended-end", IoFixture, NULL, io_fixture_set_up, test_amended_end, io_fixture_tear_down);
   g_test_add ("/ics/left-temporary-files", IoFixture, NULL, io_fixture_set_up, test_left_temporary_files,
               io_fixture_tear_down);
   g_test_add ("/ics/worker-clock", IoFixture, NULL, io_fixture_set_up, test_worker_clock, io_fixture_tear_down);

@@ -1,0 +1,406 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-xml"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "signet-money.h"
+#include "signet-store-amendments.h"
+#include "signet-store-attachments.h"
+#include "signet-store-people.h"
+#include "signet-store-process.h"
+#include "signet-store-types.h"
+#include "signet-xml-export-private.h"
+
+/* The records of the contract's life written by an export: the register's
+ * people and contract types (before the clients, so that the contracts
+ * that name them come after), and each contract's process steps and
+ * amendments (after its reminder settings). */
+
+static gboolean
+check_field (const char   *text,
+             const char   *record,
+             SignetField   field,
+             GError      **error)
+{
+  return _signet_xml_export_check_text (text, record, signet_field_to_label (field), error);
+}
+
+/* <name>text</name>, or nothing for an empty text. */
+static gboolean
+write_text (Export      *self,
+            const char  *name,
+            const char  *text,
+            const char  *record,
+            SignetField  field,
+            GError     **error)
+{
+  if (text == NULL || *text == '\0')
+    return TRUE;
+
+  if (!check_field (text, record, field, error))
+    return FALSE;
+
+  if (xmlTextWriterWriteElement (self->writer, BAD_CAST name, BAD_CAST text) < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  return TRUE;
+}
+
+static gboolean
+write_attribute (Export      *self,
+                 const char  *name,
+                 const char  *value,
+                 const char  *record,
+                 SignetField  field,
+                 GError     **error)
+{
+  if (value == NULL)
+    return TRUE;
+
+  if (!check_field (value, record, field, error))
+    return FALSE;
+
+  if (xmlTextWriterWriteAttribute (self->writer, BAD_CAST name, BAD_CAST value) < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  return TRUE;
+}
+
+static gboolean
+write_number (Export     *self,
+              const char *name,
+              gint64      number,
+              GError    **error)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+
+  if (xmlTextWriterWriteElement (self->writer, BAD_CAST name, BAD_CAST text) < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  return TRUE;
+}
+
+static gboolean
+end_element (Export  *self,
+             GError **error)
+{
+  if (xmlTextWriterEndElement (self->writer) < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  return TRUE;
+}
+
+static int
+compare_people_by_name (gconstpointer a,
+                        gconstpointer b)
+{
+  return strcmp (signet_person_get_name (*(SignetPerson **) a), signet_person_get_name (*(SignetPerson **) b));
+}
+
+gboolean
+_signet_xml_export_write_people (Export      *self,
+                                 GHashTable  *wanted,
+                                 GError     **error)
+{
+  g_autoptr(GListModel) model = signet_store_list_people (self->store, error);
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (model == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SignetPerson) person = g_list_model_get_item (model, i);
+
+      if (wanted == NULL || g_hash_table_contains (wanted, signet_person_get_name (person)))
+        g_ptr_array_add (people, g_steal_pointer (&person));
+    }
+
+  if (people->len == 0)
+    return TRUE;
+
+  /* By name in byte order, the same in every language, as clients are by
+   * code: the same register gives the same bytes. */
+  g_ptr_array_sort (people, compare_people_by_name);
+
+  if (xmlTextWriterStartElement (self->writer, BAD_CAST "people") < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      SignetPerson *person = g_ptr_array_index (people, i);
+      const char *name = signet_person_get_name (person);
+
+      if (xmlTextWriterStartElement (self->writer, BAD_CAST "person") < 0)
+        return _signet_xml_export_writer_failed (self, error);
+
+      if (!write_attribute (self, "name", name, name, SIGNET_FIELD_PERSON_NAME, error) ||
+          !write_text (self, "department", signet_person_get_department (person), name, SIGNET_FIELD_PERSON_DEPARTMENT, error) ||
+          !write_text (self, "role", signet_person_get_role (person), name, SIGNET_FIELD_PERSON_ROLE, error) ||
+          !write_text (self, "email", signet_person_get_email (person), name, SIGNET_FIELD_PERSON_EMAIL, error) ||
+          !end_element (self, error))
+        return FALSE;
+    }
+
+  return end_element (self, error);
+}
+
+static int
+compare_types_by_name (gconstpointer a,
+                       gconstpointer b)
+{
+  return strcmp (signet_contract_type_get_name (*(SignetContractType **) a),
+                 signet_contract_type_get_name (*(SignetContractType **) b));
+}
+
+static gboolean
+write_contract_type (Export              *self,
+                     SignetContractType  *type,
+                     GError             **error)
+{
+  const char *name = signet_contract_type_get_name (type);
+  GPtrArray *offsets = signet_contract_type_get_key_date_offsets (type);
+  const char * const *clauses = signet_contract_type_get_checklist (type);
+  SignetAutoRenewDefault auto_renew = signet_contract_type_get_auto_renew (type);
+
+  if (xmlTextWriterStartElement (self->writer, BAD_CAST "contract-type") < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  if (!write_attribute (self, "name", name, name, SIGNET_FIELD_TYPE_NAME, error) ||
+      !write_text (self, "currency", signet_contract_type_get_currency (type), name, SIGNET_FIELD_CONTRACT_CURRENCY, error) ||
+      !write_text (self, "department", signet_contract_type_get_department (type), name, SIGNET_FIELD_CONTRACT_DEPARTMENT, error))
+    return FALSE;
+
+  if (signet_contract_type_get_risk_level (type) >= 0 &&
+      xmlTextWriterWriteElement (self->writer, BAD_CAST "risk-level",
+                                 BAD_CAST signet_risk_level_to_token (signet_contract_type_get_risk_level (type))) < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  if (signet_contract_type_get_notice_days (type) >= 0 &&
+      !write_number (self, "notice-days", signet_contract_type_get_notice_days (type), error))
+    return FALSE;
+
+  if (auto_renew != SIGNET_AUTO_RENEW_UNSET &&
+      xmlTextWriterWriteElement (self->writer, BAD_CAST "auto-renew",
+                                 BAD_CAST (auto_renew == SIGNET_AUTO_RENEW_YES ? "true" : "false")) < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  if ((signet_contract_type_get_term_months (type) > 0 &&
+       !write_number (self, "term-months", signet_contract_type_get_term_months (type), error)) ||
+      (signet_contract_type_get_review_months (type) > 0 &&
+       !write_number (self, "review-months", signet_contract_type_get_review_months (type), error)))
+    return FALSE;
+
+  for (guint i = 0; i < offsets->len; i++)
+    {
+      const SignetKeyDateOffset *offset = g_ptr_array_index (offsets, i);
+
+      if (xmlTextWriterStartElement (self->writer, BAD_CAST "key-date-offset") < 0 ||
+          xmlTextWriterWriteAttribute (self->writer, BAD_CAST "kind", BAD_CAST signet_key_date_kind_to_token (offset->kind)) < 0 ||
+          xmlTextWriterWriteFormatAttribute (self->writer, BAD_CAST "days", "%u", offset->days) < 0)
+        return _signet_xml_export_writer_failed (self, error);
+
+      if (!write_text (self, "title", offset->title, name, SIGNET_FIELD_TYPE_KEY_DATES, error) ||
+          !end_element (self, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; clauses[i] != NULL; i++)
+    if (!write_text (self, "clause", clauses[i], name, SIGNET_FIELD_TYPE_CHECKLIST, error))
+      return FALSE;
+
+  return end_element (self, error);
+}
+
+gboolean
+_signet_xml_export_write_contract_types (Export      *self,
+                                         GHashTable  *wanted,
+                                         GError     **error)
+{
+  g_autoptr(GPtrArray) all = signet_store_list_contract_types (self->store, error);
+  g_autoptr(GPtrArray) types = g_ptr_array_new ();
+
+  if (all == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      SignetContractType *type = g_ptr_array_index (all, i);
+
+      if (wanted == NULL || g_hash_table_contains (wanted, signet_contract_type_get_name (type)))
+        g_ptr_array_add (types, type);
+    }
+
+  if (types->len == 0)
+    return TRUE;
+
+  g_ptr_array_sort (types, compare_types_by_name);
+
+  if (xmlTextWriterStartElement (self->writer, BAD_CAST "contract-types") < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  for (guint i = 0; i < types->len; i++)
+    if (!write_contract_type (self, g_ptr_array_index (types, i), error))
+      return FALSE;
+
+  return end_element (self, error);
+}
+
+/* The contract's process steps, oldest first, as the store lists them. */
+gboolean
+_signet_xml_export_write_process (Export      *self,
+                                  gint64       contract_id,
+                                  const char  *number,
+                                  GError     **error)
+{
+  g_autoptr(GPtrArray) events = signet_store_list_process_events (self->store, contract_id, error);
+
+  if (events == NULL)
+    return FALSE;
+
+  if (events->len == 0)
+    return TRUE;
+
+  if (xmlTextWriterStartElement (self->writer, BAD_CAST "process") < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      SignetProcessEvent *event = g_ptr_array_index (events, i);
+
+      if (xmlTextWriterStartElement (self->writer, BAD_CAST "step") < 0 ||
+          (event->has_action &&
+           xmlTextWriterWriteAttribute (self->writer, BAD_CAST "action",
+                                        BAD_CAST signet_process_action_to_token (event->action)) < 0) ||
+          xmlTextWriterWriteAttribute (self->writer, BAD_CAST "from",
+                                       BAD_CAST signet_contract_status_to_token (event->from_status)) < 0 ||
+          xmlTextWriterWriteAttribute (self->writer, BAD_CAST "to",
+                                       BAD_CAST signet_contract_status_to_token (event->to_status)) < 0 ||
+          xmlTextWriterWriteAttribute (self->writer, BAD_CAST "at", BAD_CAST event->at) < 0)
+        return _signet_xml_export_writer_failed (self, error);
+
+      if (!write_attribute (self, "recorded-by", event->recorded_by, number, SIGNET_FIELD_CONTRACT_STATUS, error) ||
+          !write_attribute (self, "decided-by", event->decided_by, number, SIGNET_FIELD_CONTRACT_STATUS, error) ||
+          !write_attribute (self, "our-signing-date", event->our_signing_date, number, SIGNET_FIELD_CONTRACT_SIGNING_DATE, error) ||
+          !write_attribute (self, "their-signing-date", event->their_signing_date, number, SIGNET_FIELD_CONTRACT_SIGNING_DATE, error) ||
+          !write_attribute (self, "termination-reason", event->termination_reason, number, SIGNET_FIELD_CONTRACT_STATUS, error) ||
+          !write_attribute (self, "effective-date", event->effective_date, number, SIGNET_FIELD_CONTRACT_STATUS, error) ||
+          !write_text (self, "comment", event->comment, number, SIGNET_FIELD_CONTRACT_STATUS, error) ||
+          !end_element (self, error))
+        return FALSE;
+    }
+
+  return end_element (self, error);
+}
+
+/* The SHA-256 of the amendment's signed file, which the import finds among
+ * the contract's attachments; only when they are written too. */
+static gboolean
+write_amendment_attachment (Export                 *self,
+                            const SignetAmendment  *amendment,
+                            GError                **error)
+{
+  g_autoptr(SignetAttachment) attachment = NULL;
+
+  if (amendment->attachment_id <= 0 || !(self->flags & SIGNET_EXPORT_WITH_ATTACHMENTS))
+    return TRUE;
+
+  attachment = signet_store_get_attachment (self->store, amendment->attachment_id, error);
+  if (attachment == NULL)
+    return FALSE;
+
+  if (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "attachment",
+                                   BAD_CAST signet_attachment_get_sha256 (attachment)) < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  return TRUE;
+}
+
+static gboolean
+write_amendment (Export                 *self,
+                 const SignetAmendment  *amendment,
+                 const char             *number,
+                 GError                **error)
+{
+  if (xmlTextWriterStartElement (self->writer, BAD_CAST "amendment") < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  if (!write_attribute (self, "number", amendment->number, number, SIGNET_FIELD_AMENDMENT_NUMBER, error) ||
+      !write_attribute (self, "uuid", amendment->uuid, number, SIGNET_FIELD_AMENDMENT_NUMBER, error) ||
+      !write_attribute (self, "effective-date", amendment->effective_date, number, SIGNET_FIELD_AMENDMENT_EFFECTIVE_DATE, error) ||
+      !write_attribute (self, "signing-date", amendment->signing_date, number, SIGNET_FIELD_AMENDMENT_SIGNING_DATE, error) ||
+      !write_amendment_attachment (self, amendment, error) ||
+      !write_text (self, "reason", amendment->reason, number, SIGNET_FIELD_AMENDMENT_REASON, error))
+    return FALSE;
+
+  if (signet_amendment_changes (amendment, SIGNET_AMENDED_VALUE))
+    {
+      g_autofree char *amount = signet_money_to_decimal (amendment->value, amendment->currency);
+
+      if (xmlTextWriterStartElement (self->writer, BAD_CAST "value") < 0 ||
+          xmlTextWriterWriteAttribute (self->writer, BAD_CAST "currency", BAD_CAST amendment->currency) < 0 ||
+          xmlTextWriterWriteString (self->writer, BAD_CAST amount) < 0 ||
+          xmlTextWriterEndElement (self->writer) < 0)
+        return _signet_xml_export_writer_failed (self, error);
+    }
+
+  if (signet_amendment_changes (amendment, SIGNET_AMENDED_END_DATE) &&
+      xmlTextWriterWriteElement (self->writer, BAD_CAST "end-date", BAD_CAST amendment->end_date) < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  if (signet_amendment_changes (amendment, SIGNET_AMENDED_NOTICE) &&
+      (xmlTextWriterStartElement (self->writer, BAD_CAST "notice") < 0 ||
+       xmlTextWriterWriteFormatAttribute (self->writer, BAD_CAST "days", "%u", amendment->notice_days) < 0 ||
+       xmlTextWriterWriteAttribute (self->writer, BAD_CAST "auto-renew",
+                                    BAD_CAST (amendment->auto_renew ? "true" : "false")) < 0 ||
+       xmlTextWriterEndElement (self->writer) < 0))
+    return _signet_xml_export_writer_failed (self, error);
+
+  /* An amendment may change the other terms to none, which an empty
+   * element says. */
+  if ((signet_amendment_changes (amendment, SIGNET_AMENDED_TITLE) &&
+       !write_text (self, "title", amendment->title, number, SIGNET_FIELD_CONTRACT_TITLE, error)))
+    return FALSE;
+
+  if (signet_amendment_changes (amendment, SIGNET_AMENDED_OTHER))
+    {
+      const char *other = amendment->other_terms != NULL ? amendment->other_terms : "";
+
+      if (!check_field (other, number, SIGNET_FIELD_AMENDMENT_OTHER_TERMS, error))
+        return FALSE;
+      if (xmlTextWriterWriteElement (self->writer, BAD_CAST "other-terms", BAD_CAST other) < 0)
+        return _signet_xml_export_writer_failed (self, error);
+    }
+
+  return end_element (self, error);
+}
+
+/* The contract's amendments by effective date, as the store lists them. */
+gboolean
+_signet_xml_export_write_amendments (Export      *self,
+                                     gint64       contract_id,
+                                     const char  *number,
+                                     GError     **error)
+{
+  g_autoptr(GPtrArray) amendments = signet_store_list_amendments (self->store, contract_id, error);
+
+  if (amendments == NULL)
+    return FALSE;
+
+  if (amendments->len == 0)
+    return TRUE;
+
+  if (xmlTextWriterStartElement (self->writer, BAD_CAST "amendments") < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  for (guint i = 0; i < amendments->len; i++)
+    if (!write_amendment (self, g_ptr_array_index (amendments, i), number, error))
+      return FALSE;
+
+  return end_element (self, error);
+}
