@@ -364,3 +364,102 @@ signet_store_get_renewal_chain (SignetStore  *self,
 
   return g_steal_pointer (&chain);
 }
+
+void
+signet_renewal_record_free (SignetRenewalRecord *record)
+{
+  if (record == NULL)
+    return;
+
+  g_free (record->predecessor_uuid);
+  g_free (record->at);
+  g_free (record);
+}
+
+GPtrArray *
+signet_store_list_renewal_records (SignetStore  *self,
+                                   GError      **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_renewal_record_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT r.successor_id, r.predecessor_id, p.uuid, r.at FROM renewals r "
+                                  "JOIN contracts p ON p.id = r.predecessor_id "
+                                  "JOIN contracts s ON s.id = r.successor_id ORDER BY r.successor_id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SignetRenewalRecord *record = g_new0 (SignetRenewalRecord, 1);
+
+      record->successor_id = sqlite3_column_int64 (stmt, 0);
+      record->predecessor_id = sqlite3_column_int64 (stmt, 1);
+      record->predecessor_uuid = _signet_store_dup_text (stmt, 2);
+      record->at = _signet_store_dup_text (stmt, 3);
+      g_ptr_array_add (records, record);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
+gboolean
+signet_store_import_renewal_record (SignetStore               *self,
+                                    const SignetRenewalRecord *record,
+                                    GError                   **error)
+{
+  g_auto(SignetWriteScope) scope = { 0 };
+  g_autofree char *at = NULL;
+  gint64 predecessor, successor;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (record != NULL && record->at != NULL, FALSE);
+
+  if (!(at = _signet_store_clean_timestamp (record->at, error)) ||
+      !_signet_write_scope_begin (&scope, self, error))
+    return FALSE;
+
+  /* Links of deleted contracts count too: they come back with Undo. */
+  predecessor = linked (self, "SELECT predecessor_id FROM renewals WHERE successor_id = ?", record->successor_id, error);
+  successor = linked (self, "SELECT successor_id FROM renewals WHERE predecessor_id = ?", record->predecessor_id, error);
+  if (predecessor < 0 || successor < 0)
+    return FALSE;
+
+  if (predecessor == record->predecessor_id && successor == record->successor_id)
+    return TRUE;
+
+  if (predecessor != 0 || successor != 0 || record->predecessor_id == record->successor_id)
+    return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_NUMBER, "%s",
+                                    predecessor != 0
+                                    ? _("The contract already renews another contract.")
+                                    : successor != 0
+                                    ? _("The contract it renews already has another successor.")
+                                    : _("A contract cannot renew itself."));
+
+  stmt = _signet_store_statement (self, "INSERT INTO renewals (predecessor_id, successor_id, at) VALUES (?, ?, ?)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, record->predecessor_id);
+  sqlite3_bind_int64 (stmt, 2, record->successor_id);
+  sqlite3_bind_text (stmt, 3, at, -1, SQLITE_STATIC);
+  if (!_signet_store_step_done (self, stmt, error))
+    return FALSE;
+
+  _signet_write_scope_add_change (&scope, SIGNET_RECORD_CONTRACT, record->successor_id,
+                                  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_RENEWALS);
+
+  return _signet_write_scope_commit (&scope, error);
+}

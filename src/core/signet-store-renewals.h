@@ -73,4 +73,32 @@ gint64          signet_store_get_renewal_successor   (SignetStore        *self,
                                                       gint64              contract_id,
                                                       GError            **error);
 
+/* One renewal link as the XML format carries it: the successor, its
+ * predecessor and that one's UUID, and when the renewal was recorded
+ * (UTC). */
+typedef struct
+{
+  gint64  successor_id;
+  gint64  predecessor_id;
+  char   *predecessor_uuid;
+  char   *at;
+} SignetRenewalRecord;
+
+void            signet_renewal_record_free           (SignetRenewalRecord *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetRenewalRecord, signet_renewal_record_free)
+
+/* For XML export: every link between two contracts that are there, of
+ * SignetRenewalRecord, by successor. */
+GPtrArray      *signet_store_list_renewal_records    (SignetStore        *self,
+                                                      GError            **error);
+/* For XML import: stores the link of @record (its successor_id,
+ * predecessor_id and at) as an export wrote it, without a status change,
+ * process event or audit entry: those come with the contracts. TRUE
+ * without a write when the link is there already; refused
+ * (SIGNET_FIELD_ERROR, SIGNET_FIELD_CONTRACT_NUMBER) when either contract
+ * has another link, or they are one contract. */
+gboolean        signet_store_import_renewal_record   (SignetStore               *self,
+                                                      const SignetRenewalRecord *record,
+                                                      GError                   **error);
+
 G_END_DECLS

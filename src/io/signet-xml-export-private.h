@@ -20,6 +20,9 @@ typedef struct
    * process steps or amendments: the others need no queries beyond their
    * own record. */
   GHashTable        *with_records;
+  /* Successor id -> SignetRenewalRecord, of the links whose predecessor
+   * the file holds too. */
+  GHashTable        *renewals;
   SignetXmlProgress  progress;
   xmlTextWriterPtr   writer;
   /* The first failure of the stream; the writer only sees -1. */
@@ -57,6 +60,15 @@ gboolean  _signet_xml_export_write_process     (Export      *self,
 gboolean  _signet_xml_export_write_amendments  (Export      *self,
                                                 gint64       contract_id,
                                                 const char  *number,
+                                                GError     **error);
+/* Reads the renewal links into self->renewals: those whose predecessor
+ * is among @ids (the contracts written), or all when @ids is NULL. */
+gboolean  _signet_xml_export_read_renewals     (Export      *self,
+                                                GArray      *ids,
+                                                GError     **error);
+/* <renewal-of> of a successor; nothing for another contract. */
+gboolean  _signet_xml_export_write_renewal_of  (Export      *self,
+                                                gint64       contract_id,
                                                 GError     **error);
 
 G_END_DECLS

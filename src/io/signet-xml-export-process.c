@@ -13,6 +13,8 @@
 #include "signet-store-attachments.h"
 #include "signet-store-people.h"
 #include "signet-store-process.h"
+#include "signet-store-renewals.h"
+#include "signet-store-uuids.h"
 #include "signet-store-types.h"
 #include "signet-xml-export-private.h"
 
@@ -403,4 +405,60 @@ _signet_xml_export_write_amendments (Export      *self,
       return FALSE;
 
   return end_element (self, error);
+}
+
+gboolean
+_signet_xml_export_read_renewals (Export      *self,
+                                  GArray      *ids,
+                                  GError     **error)
+{
+  g_autoptr(GPtrArray) records = signet_store_list_renewal_records (self->store, error);
+  g_autoptr(GHashTable) written = NULL;
+
+  if (records == NULL)
+    return FALSE;
+
+  /* A link to a contract the file does not hold would name what an
+   * import cannot find. */
+  if (ids != NULL)
+    {
+      written = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < ids->len; i++)
+        g_hash_table_add (written, &g_array_index (ids, gint64, i));
+    }
+
+  self->renewals = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                          (GDestroyNotify) signet_renewal_record_free);
+  for (guint i = 0; i < records->len; i++)
+    {
+      SignetRenewalRecord *record = g_ptr_array_index (records, i);
+
+      if (written != NULL && !g_hash_table_contains (written, &record->predecessor_id))
+        continue;
+
+      g_ptr_array_index (records, i) = NULL;
+      g_hash_table_insert (self->renewals, &record->successor_id, record);
+    }
+
+  return TRUE;
+}
+
+gboolean
+_signet_xml_export_write_renewal_of (Export      *self,
+                                     gint64       contract_id,
+                                     GError     **error)
+{
+  SignetRenewalRecord *record = g_hash_table_lookup (self->renewals, &contract_id);
+
+  /* A predecessor without a UUID (a row written by hand) cannot be named. */
+  if (record == NULL || !signet_uuid_is_valid (record->predecessor_uuid))
+    return TRUE;
+
+  if (xmlTextWriterStartElement (self->writer, BAD_CAST "renewal-of") < 0 ||
+      xmlTextWriterWriteAttribute (self->writer, BAD_CAST "uuid", BAD_CAST record->predecessor_uuid) < 0 ||
+      xmlTextWriterWriteAttribute (self->writer, BAD_CAST "at", BAD_CAST record->at) < 0 ||
+      xmlTextWriterEndElement (self->writer) < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  return TRUE;
 }

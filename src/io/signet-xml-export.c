@@ -362,6 +362,9 @@ write_contract (Export          *self,
         return FALSE;
     }
 
+  if (!_signet_xml_export_write_renewal_of (self, id, error))
+    return FALSE;
+
   if (xmlTextWriterEndElement (self->writer) < 0)
     return _signet_xml_export_writer_failed (self, error);
 
@@ -456,7 +459,8 @@ write_register (Export      *self,
     return FALSE;
 
   self->with_records = signet_store_list_contracts_with_records (self->store, error);
-  if (self->with_records == NULL)
+  if (self->with_records == NULL ||
+      !_signet_xml_export_read_renewals (self, all ? NULL : ids, error))
     return FALSE;
 
   codes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -562,6 +566,7 @@ signet_xml_export_to_stream (SignetStore            *store,
   success = write_register (&self, search, error);
   signet_store_rollback_batch (store);
   g_clear_pointer (&self.with_records, g_hash_table_unref);
+  g_clear_pointer (&self.renewals, g_hash_table_unref);
 
   /* Freeing the writer flushes what it still holds. */
   xmlFreeTextWriter (self.writer);

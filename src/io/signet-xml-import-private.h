@@ -43,6 +43,7 @@ typedef enum
   SECTION_REMINDERS,
   SECTION_PROCESS,
   SECTION_AMENDMENTS,
+  SECTION_RENEWAL_OF,
 } Section;
 
 typedef enum
@@ -275,6 +276,13 @@ typedef struct
   GHashTable                *known_steps;
   GHashTable                *known_amendments;
 
+  /* The contract's uuid as the file gives it, and for each the id of the
+   * contract it names in the register now; the renewal links read, linked
+   * once every contract is (a predecessor may come after its successor). */
+  char                      *file_uuid;
+  GHashTable                *contract_ids;    /* file uuid -> gint64 id */
+  GPtrArray                 *renewals;        /* of ImportRenewal */
+
   GHashTable                *seen_people;     /* names of the file's people, spaces aside */
   GHashTable                *seen_types;      /* names of the file's contract types */
 
@@ -360,6 +368,14 @@ gboolean         _signet_xml_import_finish_life_field     (Import         *self,
                                                            const char     *stripped,
                                                            guint           line);
 void             _signet_xml_import_clear_life            (Import         *self);
+/* <renewal-of>, and the links it asks for once the contracts are in. */
+gboolean         _signet_xml_import_read_renewal_of       (Import         *self,
+                                                           guint           line);
+gboolean         _signet_xml_import_link_renewals         (Import         *self);
+void             _signet_xml_import_free_renewal          (gpointer        data);
+/* Notes that the file's contract @file_uuid is @id in the register. */
+void             _signet_xml_import_note_contract         (Import         *self,
+                                                           gint64          id);
 /* Fails unless @text is a termination reason's token ("breach"). */
 gboolean         _signet_xml_import_check_termination_reason (Import      *self,
                                                            const char     *text,

@@ -10,6 +10,8 @@
 
 #include "signet-money.h"
 #include "signet-store-people.h"
+#include "signet-store-renewals.h"
+#include "signet-store-uuids.h"
 #include "signet-utils.h"
 #include "signet-xml-import-private.h"
 
@@ -667,6 +669,130 @@ finish_amendment (Import *self)
 
   g_hash_table_add (self->known_amendments, g_steal_pointer (&number));
   self->report->amendments_added++;
+
+  return TRUE;
+}
+
+/* Renewal links. */
+
+typedef struct
+{
+  gint64  successor_id;
+  char   *successor_number;
+  char   *uuid;
+  char   *at;
+  guint   line;
+} ImportRenewal;
+
+void
+_signet_xml_import_free_renewal (gpointer data)
+{
+  ImportRenewal *renewal = data;
+
+  g_free (renewal->successor_number);
+  g_free (renewal->uuid);
+  g_free (renewal->at);
+  g_free (renewal);
+}
+
+void
+_signet_xml_import_note_contract (Import *self,
+                                  gint64  id)
+{
+  if (self->file_uuid != NULL)
+    g_hash_table_insert (self->contract_ids, g_strdup (self->file_uuid), g_memdup2 (&id, sizeof id));
+}
+
+gboolean
+_signet_xml_import_read_renewal_of (Import *self,
+                                    guint   line)
+{
+  g_autofree char *uuid = _signet_xml_import_get_attribute (self, "uuid");
+  g_autofree char *at = _signet_xml_import_get_attribute (self, "at");
+  ImportRenewal *renewal;
+
+  if (!_signet_xml_import_check_time (self, at, line, "at"))
+    return FALSE;
+
+  /* Missing attributes are the schema's to report. */
+  if (!writes_extras (self) || uuid == NULL || at == NULL)
+    return TRUE;
+
+  renewal = g_new0 (ImportRenewal, 1);
+  renewal->successor_id = self->extras_contract_id;
+  renewal->successor_number = g_strdup (self->key);
+  renewal->uuid = g_steal_pointer (&uuid);
+  renewal->at = g_steal_pointer (&at);
+  renewal->line = line;
+  g_ptr_array_add (self->renewals, renewal);
+
+  return TRUE;
+}
+
+/* The register's contract with @uuid (a predecessor the file does not
+ * hold), 0 when none, -1 on error. The register's UUIDs are read once,
+ * and only for such a link. */
+static gint64
+find_in_register (Import           *self,
+                  GHashTable      **by_uuid,
+                  const char       *uuid,
+                  GError          **error)
+{
+  gint64 *id;
+
+  if (*by_uuid == NULL)
+    {
+      g_autoptr(GHashTable) uuids = signet_store_list_contract_uuids (self->store, error);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (uuids == NULL)
+        return -1;
+
+      *by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_iter_init (&iter, uuids);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (value != NULL)
+          g_hash_table_insert (*by_uuid, g_strdup (value), g_memdup2 (key, sizeof (gint64)));
+    }
+
+  id = g_hash_table_lookup (*by_uuid, uuid);
+
+  return id != NULL ? *id : 0;
+}
+
+gboolean
+_signet_xml_import_link_renewals (Import *self)
+{
+  g_autoptr(GHashTable) by_uuid = NULL;
+
+  for (guint i = 0; i < self->renewals->len; i++)
+    {
+      ImportRenewal *renewal = g_ptr_array_index (self->renewals, i);
+      g_autoptr(GError) error = NULL;
+      SignetRenewalRecord record = { renewal->successor_id, 0, renewal->uuid, renewal->at };
+      gint64 *in_file = g_hash_table_lookup (self->contract_ids, renewal->uuid);
+      guint column = _signet_xml_import_locate_attribute (self, renewal->line, "uuid", renewal->uuid);
+
+      record.predecessor_id = in_file != NULL ? *in_file : find_in_register (self, &by_uuid, renewal->uuid, &error);
+      if (record.predecessor_id < 0)
+        return _signet_xml_import_fail_in_register (self, error);
+
+      if (record.predecessor_id == 0)
+        /* Translators: the first %s is a contract number, the second a UUID. */
+        return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, renewal->line, column, renewal->uuid,
+                     _("The contract %s renews the contract %s, which is neither in the file nor in the "
+                       "register."), renewal->successor_number, renewal->uuid);
+
+      if (!signet_store_import_renewal_record (self->store, &record, &error))
+        {
+          if (error->domain == SIGNET_STORE_ERROR)
+            return _signet_xml_import_fail_in_register (self, error);
+
+          return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, renewal->line, column, renewal->uuid,
+                       _("Contract %s: %s"), renewal->successor_number, error->message);
+        }
+    }
 
   return TRUE;
 }

@@ -50,6 +50,7 @@ import_clear_record (Import *self)
   g_clear_object (&self->contract);
   g_clear_pointer (&self->client_code, g_free);
   g_clear_pointer (&self->currency, g_free);
+  g_clear_pointer (&self->file_uuid, g_free);
   for (guint i = 0; i < N_FIELDS; i++)
     {
       self->field_lines[i] = 0;
@@ -209,11 +210,13 @@ finish_contract (Import *self)
       report->contracts_added++;
       self->contract_added = TRUE;
       self->extras_contract_id = signet_contract_get_id (self->contract);
+      _signet_xml_import_note_contract (self, self->extras_contract_id);
       return TRUE;
     }
 
   signet_contract_set_id (self->contract, signet_contract_get_id (existing));
   signet_contract_set_client_name (self->contract, signet_contract_get_client_name (existing));
+  _signet_xml_import_note_contract (self, signet_contract_get_id (existing));
 
   if (signet_contract_equal (existing, self->contract))
     {
@@ -402,6 +405,7 @@ start_contract (Import *self,
    * gives it a new one if another contract has it. */
   contract_uuid = _signet_xml_import_get_attribute (self, "uuid");
   signet_contract_set_uuid (self->contract, contract_uuid);
+  self->file_uuid = g_steal_pointer (&contract_uuid);
 
   if (self->key != NULL && *self->key == '\0')
     return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line,
@@ -471,6 +475,8 @@ section_of (const char *name)
     return SECTION_PROCESS;
   if (g_str_equal (name, "amendments"))
     return SECTION_AMENDMENTS;
+  if (g_str_equal (name, "renewal-of"))
+    return SECTION_RENEWAL_OF;
 
   return SECTION_NONE;
 }
@@ -689,6 +695,9 @@ start_element (Import *self)
       if (section_of (name) == SECTION_REMINDERS)
         return _signet_xml_import_read_reminders (self, line);
 
+      if (section_of (name) == SECTION_RENEWAL_OF)
+        return _signet_xml_import_read_renewal_of (self, line);
+
       if (!empty)
         self->section = section_of (name);
 
@@ -901,6 +910,12 @@ read_register (Import  *self,
     return _signet_xml_set_error (error, SIGNET_XML_ERROR_MALFORMED, 0, 0, NULL,
                                   _("The file is not well-formed XML."));
 
+  if (!_signet_xml_import_link_renewals (self))
+    {
+      g_propagate_error (error, g_steal_pointer (&self->pending));
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -996,6 +1011,8 @@ signet_xml_import (SignetStore                *store,
   self.seen_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, key_place_free);
   self.seen_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, key_place_free);
   self.seen_people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.contract_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self.renewals = g_ptr_array_new_with_free_func (_signet_xml_import_free_renewal);
   self.seen_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.client_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self.stored_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1027,6 +1044,8 @@ out:
   g_clear_pointer (&self.seen_codes, g_hash_table_unref);
   g_clear_pointer (&self.seen_numbers, g_hash_table_unref);
   g_clear_pointer (&self.seen_people, g_hash_table_unref);
+  g_clear_pointer (&self.contract_ids, g_hash_table_unref);
+  g_clear_pointer (&self.renewals, g_ptr_array_unref);
   g_clear_pointer (&self.seen_types, g_hash_table_unref);
   g_clear_pointer (&self.client_ids, g_hash_table_unref);
   g_clear_pointer (&self.stored_files, g_hash_table_unref);

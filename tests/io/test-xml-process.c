@@ -10,6 +10,7 @@
 #include "signet-store-attachments.h"
 #include "signet-store-people.h"
 #include "signet-store-process.h"
+#include "signet-store-renewals.h"
 #include "signet-store-types.h"
 #include "unit-test-utils.h"
 
@@ -65,8 +66,8 @@ take_step (SignetStore             *store,
 
 /* A register with two people, a contract type with its defaults, key
  * dates and clauses, a contract that went through review, a return, two
- * approvals and signing, with an amendment and its signed file, and a
- * second contract signed and then terminated. */
+ * approvals and signing, with an amendment and its signed file, renewed by
+ * a successor, and a second contract signed and then terminated. */
 static void
 fill_life_register (SignetStore *store)
 {
@@ -81,6 +82,8 @@ fill_life_register (SignetStore *store)
   g_autoptr(SignetContract) supply = NULL;
   g_autoptr(SignetAttachment) file = NULL;
   g_autoptr(SignetAmendment) amendment = NULL;
+  g_autoptr(SignetContract) successor = NULL;
+  g_autoptr(SignetContract) renewed = NULL;
   g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4\n% amendment A1\n%%EOF\n", 31);
   g_autoptr(GError) error = NULL;
   SignetProcessStep submit = { SIGNET_PROCESS_ACTION_SUBMIT };
@@ -152,6 +155,14 @@ fill_life_register (SignetStore *store)
   g_assert_true (signet_store_add_amendment (store, amendment, &error));
   g_assert_no_error (error);
 
+  successor = signet_store_propose_renewal (store, signet_contract_get_id (lease), "HT-{YYYY}-{NNNN}", &error);
+  g_assert_no_error (error);
+  signet_contract_set_number (successor, "HT-2025-0099");
+  renewed = signet_store_get_contract (store, signet_contract_get_id (lease), NULL);
+  g_assert_true (signet_store_renew_contract (store, signet_contract_get_id (lease), signet_contract_get_version (renewed),
+                                              successor, "总经理", "续约一期", &error));
+  g_assert_no_error (error);
+
   supply = unit_add_contract (store, client, "HT-2026-0002", "设备采购合同");
   signet_contract_set_owner (supply, "Li Na");
   signet_contract_set_start_date (supply, "2026-01-01");
@@ -218,7 +229,7 @@ test_round_trip (IoFixture     *f,
   g_autoptr(GPtrArray) amendments = NULL;
   g_autoptr(GPtrArray) original_amendments = NULL;
   g_autoptr(SignetAttachment) file = NULL;
-  const char *text;
+  const char *text, *lease_text;
   SignetAmendment *a1, *o1;
   GPtrArray *offsets;
 
@@ -240,15 +251,20 @@ test_round_trip (IoFixture     *f,
    * after the contract's other records. */
   g_assert_true (strstr (text, "<people>") < strstr (text, "<contract-types>"));
   g_assert_true (strstr (text, "<contract-types>") < strstr (text, "<clients>"));
-  g_assert_true (strstr (text, "<attachments>") < strstr (text, "<process>"));
-  g_assert_true (strstr (text, "<process>") < strstr (text, "<amendments>"));
+  lease_text = strstr (text, "number=\"HT-2026-0001\"");
+  g_assert_nonnull (lease_text);
+  g_assert_true (strstr (lease_text, "<attachments>") < strstr (lease_text, "<process>"));
+  g_assert_true (strstr (lease_text, "<process>") < strstr (lease_text, "<amendments>"));
+  /* The successor, numbered before its predecessor, names it ahead. */
+  g_assert_nonnull (strstr (text, "<renewal-of uuid=\""));
+  g_assert_true (strstr (text, "<renewal-of") < strstr (text, "number=\"HT-2026-0001\""));
 
   report = import_bytes (f, copy, text, g_bytes_get_size (first), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->people_added, ==, 2);
   g_assert_cmpuint (report->types_added, ==, 1);
-  g_assert_cmpuint (report->contracts_added, ==, 2);
-  g_assert_cmpuint (report->steps_added, ==, 9);
+  g_assert_cmpuint (report->contracts_added, ==, 3);
+  g_assert_cmpuint (report->steps_added, ==, 11);
   g_assert_cmpuint (report->amendments_added, ==, 1);
 
   second = export_with_attachments (copy);
@@ -260,7 +276,7 @@ test_round_trip (IoFixture     *f,
   g_assert_cmpstr (signet_person_get_department (zhang), ==, "行政部");
   g_assert_cmpstr (signet_person_get_role (zhang), ==, "合同管理员");
   g_assert_cmpstr (signet_person_get_email (zhang), ==, "zhangwei@example.com");
-  g_assert_cmpuint (signet_store_count_person_contracts (copy, signet_person_get_id (zhang)), ==, 1);
+  g_assert_cmpuint (signet_store_count_person_contracts (copy, signet_person_get_id (zhang)), ==, 2);
 
   type = signet_store_find_contract_type (copy, "采购合同", &error);
   g_assert_nonnull (type);
@@ -279,6 +295,15 @@ test_round_trip (IoFixture     *f,
 
   assert_events_equal (f->store, copy, "HT-2026-0001");
   assert_events_equal (f->store, copy, "HT-2026-0002");
+  assert_events_equal (f->store, copy, "HT-2025-0099");
+  {
+    g_autoptr(SignetContract) copy_successor = signet_store_find_contract_by_number (copy, "HT-2025-0099", NULL);
+    g_autoptr(SignetContract) copy_lease = signet_store_find_contract_by_number (copy, "HT-2026-0001", NULL);
+
+    g_assert_cmpint (signet_store_get_renewal_predecessor (copy, signet_contract_get_id (copy_successor), NULL), ==,
+                     signet_contract_get_id (copy_lease));
+    g_assert_cmpint (signet_contract_get_status (copy_lease), ==, SIGNET_CONTRACT_STATUS_RENEWED);
+  }
 
   supply = signet_store_find_contract_by_number (copy, "HT-2026-0002", NULL);
   g_assert_cmpint (signet_contract_get_status (supply), ==, SIGNET_CONTRACT_STATUS_TERMINATED);
@@ -316,7 +341,7 @@ test_round_trip (IoFixture     *f,
   g_assert_no_error (error);
   g_assert_cmpuint (again->people_unchanged, ==, 2);
   g_assert_cmpuint (again->types_unchanged, ==, 1);
-  g_assert_cmpuint (again->contracts_unchanged, ==, 2);
+  g_assert_cmpuint (again->contracts_unchanged, ==, 3);
   g_assert_cmpuint (again->steps_added, ==, 0);
   g_assert_cmpuint (again->amendments_added, ==, 0);
   g_clear_pointer (&second, g_bytes_unref);
@@ -511,6 +536,11 @@ static const BadCase bad_cases[] = {
     "          <reason>x</reason>\n        </amendment>\n      </amendments>\n",
     "<amendment ",
     "Contract HT-1: Choose at least one term the amendment changes." },
+  { "renewal of a contract nowhere", "", "", "      <renewal-of uuid=\"0b5e3a1c-7d2f-4e6a-9c8b-1a2b3c4d5e6f\" "
+    "at=\"2026-01-05T08:00:00.000Z\"/>\n",
+    "<renewal-of",
+    "The contract HT-1 renews the contract 0b5e3a1c-7d2f-4e6a-9c8b-1a2b3c4d5e6f, which is neither in the file nor in "
+    "the register." },
 };
 
 static guint
