@@ -110,6 +110,20 @@ static const struct
     { "restore-amendment",    N_("Amendment restored"),    FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_AMENDMENTS },
   [SIGNET_AUDIT_ACTION_RENEWAL_OF] =
     { "renewal-of",           N_("Created as a renewal"),  FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_RENEWALS },
+  [SIGNET_AUDIT_ACTION_RENEW_TACITLY] =
+    { "renew-tacitly",        N_("Renewed tacitly"),       TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS },
+  [SIGNET_AUDIT_ACTION_NOTICE_RENEW] =
+    { "notice-renew",         N_("Decided at the notice deadline: renew"), FALSE,
+      SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS },
+  [SIGNET_AUDIT_ACTION_NOTICE_LET_EXPIRE] =
+    { "notice-let-expire",    N_("Decided at the notice deadline: let expire"), FALSE,
+      SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS },
+  [SIGNET_AUDIT_ACTION_NOTICE_TERMINATE] =
+    { "notice-terminate",     N_("Decided at the notice deadline: terminate"), FALSE,
+      SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS },
+  [SIGNET_AUDIT_ACTION_WITHDRAW_NOTICE_DECISION] =
+    { "withdraw-notice-decision", N_("Decision at the notice deadline withdrawn"), FALSE,
+      SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS },
 };
 
 const char *

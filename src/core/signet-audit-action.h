@@ -66,9 +66,16 @@ typedef enum
   /* A contract made by Renew… as the successor of another
    * (signet-store-renewals.h); the predecessor's entry is RENEW. */
   SIGNET_AUDIT_ACTION_RENEWAL_OF,
+  /* A contract's term rolled on by itself, and the decisions taken at its
+   * notice deadline (signet-store-notice.h). */
+  SIGNET_AUDIT_ACTION_RENEW_TACITLY,
+  SIGNET_AUDIT_ACTION_NOTICE_RENEW,
+  SIGNET_AUDIT_ACTION_NOTICE_LET_EXPIRE,
+  SIGNET_AUDIT_ACTION_NOTICE_TERMINATE,
+  SIGNET_AUDIT_ACTION_WITHDRAW_NOTICE_DECISION,
 } SignetAuditAction;
 
-#define SIGNET_N_AUDIT_ACTIONS (SIGNET_AUDIT_ACTION_RENEWAL_OF + 1)
+#define SIGNET_N_AUDIT_ACTIONS (SIGNET_AUDIT_ACTION_WITHDRAW_NOTICE_DECISION + 1)
 
 /* The token stored for @action; NULL for SIGNET_AUDIT_ACTION_UNKNOWN,
  * which is never written. */

@@ -47,6 +47,10 @@ static const struct
   [SIGNET_PROCESS_ACTION_CANCEL_DRAFT] =
     { "cancel-draft",       N_("Cancel Draft"),       SIGNET_CONTRACT_STATUS_TERMINATED,
       FROM (DRAFT) | FROM (IN_REVIEW) | FROM (APPROVED) },
+  /* From no status: the store records it, no user takes it. */
+  [SIGNET_PROCESS_ACTION_RENEW_TACITLY] =
+    { "renew-tacitly",      N_("Renewed Tacitly"),    SIGNET_CONTRACT_STATUS_SIGNED,
+      0 },
 #undef FROM
 };
 
@@ -121,6 +125,8 @@ why_not (SignetProcessAction  action,
       return _("Only a signed contract can be renewed.");
     case SIGNET_PROCESS_ACTION_CANCEL_DRAFT:
       return _("A signed contract cannot be cancelled. Terminate it instead.");
+    case SIGNET_PROCESS_ACTION_RENEW_TACITLY:
+      return _("A contract renews itself at the end of its term; nobody takes that step.");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -177,6 +183,20 @@ signet_contract_is_signed (SignetContract *contract)
                     SIGNET_TERMINATION_REASON_CANCELLED_DRAFT) != 0;
 }
 
+const char *
+signet_contract_get_let_expire_end (SignetContract *contract)
+{
+  const char *date;
+
+  g_return_val_if_fail (SIGNET_IS_CONTRACT (contract), NULL);
+
+  date = signet_contract_get_termination_date (contract);
+  if (!is_signed_status (signet_contract_get_status (contract)) || is_blank (date))
+    return NULL;
+
+  return date;
+}
+
 /* Derived, never stored: a stored "active" would have to be rewritten on
  * the day the contract ends, in every register, by whichever program
  * happens to open it that day (a write that moves the version, conflicts
@@ -190,7 +210,7 @@ signet_contract_get_shown_status (SignetContract *contract,
                                   const char     *today)
 {
   SignetContractStatus status;
-  const char *start, *end;
+  const char *start, *end, *last_end;
 
   g_return_val_if_fail (SIGNET_IS_CONTRACT (contract), SIGNET_CONTRACT_STATUS_DRAFT);
   g_return_val_if_fail (today != NULL, SIGNET_CONTRACT_STATUS_DRAFT);
@@ -201,8 +221,12 @@ signet_contract_get_shown_status (SignetContract *contract,
 
   start = signet_contract_get_start_date (contract);
   end = signet_contract_get_end_date (contract);
+  last_end = signet_contract_get_let_expire_end (contract);
 
   if (!is_blank (end) && strcmp (end, today) < 0 && !signet_contract_get_auto_renew (contract))
+    return SIGNET_CONTRACT_STATUS_EXPIRED;
+
+  if (last_end != NULL && strcmp (last_end, today) < 0)
     return SIGNET_CONTRACT_STATUS_EXPIRED;
 
   if (!is_blank (start) && strcmp (today, start) < 0)

@@ -19,9 +19,11 @@ typedef enum
   SIGNET_PROCESS_ACTION_TERMINATE,       /* signed (active/expired) -> terminated; reason, effective date */
   SIGNET_PROCESS_ACTION_RENEW,           /* signed/active/expired -> renewed (successor made by a later piece) */
   SIGNET_PROCESS_ACTION_CANCEL_DRAFT,    /* draft / in review / approved -> terminated, never signed */
+  SIGNET_PROCESS_ACTION_RENEW_TACITLY,   /* signed -> signed: the term rolled on by itself; recorded
+                                          * by the store as the day passes an end, never taken */
 } SignetProcessAction;
 
-#define SIGNET_N_PROCESS_ACTIONS (SIGNET_PROCESS_ACTION_CANCEL_DRAFT + 1)
+#define SIGNET_N_PROCESS_ACTIONS (SIGNET_PROCESS_ACTION_RENEW_TACITLY + 1)
 
 /* The reason CANCEL_DRAFT stores: a contract ended before it was signed. */
 #define SIGNET_TERMINATION_REASON_CANCELLED_DRAFT "cancelled-draft"
@@ -30,6 +32,15 @@ typedef enum
  * renewed, or terminated after signing): its number, parties, title, value,
  * currency and dates are locked. */
 gboolean              signet_contract_is_signed              (SignetContract       *contract);
+/* The reason a contract let expire at its notice deadline stores with the
+ * end it expires at (signet_store_let_expire()). */
+#define SIGNET_TERMINATION_REASON_NOT_RENEWED "expired-not-renewed"
+
+/* The end of the term at which a user let an auto-renewing, signed
+ * @contract expire (Let Expire at its notice deadline): it renews up to that
+ * end and no further, and is Expired after it. Kept as its termination date
+ * while it is still signed; NULL for any other contract. */
+const char           *signet_contract_get_let_expire_end     (SignetContract       *contract);
 /* The status a user sees today: a signed contract is Active from its start
  * date to its end date and Expired after it, by @today ("YYYY-MM-DD");
  * other statuses as stored. */

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "signet-date.h"
@@ -179,16 +181,28 @@ signet_date_term_in_months (const GDate *start,
   return 0;
 }
 
+static void
+iso_into (const GDate *date,
+          char         buffer[11])
+{
+  g_snprintf (buffer, 11, "%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+              g_date_get_day (date));
+}
+
 /* Moves [start, end] to the term that contains @today (or the last one
  * before it, when renewal stopped), counting every term from the first start
  * so that month-end clamping does not drift. Returns how many times it
  * renewed. The dates are those of a term in the range: a term ending after
  * it stops the renewals, with @end_beyond set and @end left on the end of
- * the term before. */
+ * the term before. A term ending on or after @stop (nullable: the end a
+ * user let the contract expire at) is the last. @rolls (nullable) gets a
+ * SignetTacitRenewal for each renewal, in order. */
 static guint
 roll_forward (GDate       *start,
               GDate       *end,
               const GDate *today,
+              const GDate *stop,
+              GArray      *rolls,
               gboolean    *end_beyond)
 {
   GDate first_start = *start;
@@ -198,7 +212,8 @@ roll_forward (GDate       *start,
 
   *end_beyond = FALSE;
 
-  while (g_date_compare (end, today) < 0 && renewals < MAX_RENEWALS)
+  while (g_date_compare (end, today) < 0 && renewals < MAX_RENEWALS &&
+         (stop == NULL || g_date_compare (end, stop) < 0))
     {
       GDate next_start, next_end;
       gboolean computed;
@@ -226,6 +241,15 @@ roll_forward (GDate       *start,
           *start = next_start;
           *end_beyond = TRUE;
           return renewals + 1;
+        }
+
+      if (rolls != NULL)
+        {
+          SignetTacitRenewal roll;
+
+          iso_into (end, roll.old_end);
+          iso_into (&next_end, roll.new_end);
+          g_array_append_val (rolls, roll);
         }
 
       renewals++;
@@ -269,8 +293,8 @@ signet_contract_derive_key_dates_full (SignetContract              *contract,
   GPtrArray *dates = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_key_date_free);
   GPtrArray *notes = NULL;
   SignetContractStatus status;
-  GDate today_date, start, end, review_base;
-  gboolean has_start, has_end;
+  GDate today_date, start, end, review_base, stop;
+  gboolean has_start, has_end, has_stop;
   gboolean end_beyond = FALSE;
   guint renewals = 0;
   guint notice_days;
@@ -291,8 +315,12 @@ signet_contract_derive_key_dates_full (SignetContract              *contract,
   has_start = parse_stored_date (signet_contract_get_start_date (contract), SIGNET_KEY_DATE_START, &start, notes);
   has_end = parse_stored_date (signet_contract_get_end_date (contract), SIGNET_KEY_DATE_END, &end, notes);
 
-  if (has_start && has_end && signet_contract_get_auto_renew (contract) && signet_contract_status_is_in_force (status))
-    renewals = roll_forward (&start, &end, &today_date, &end_beyond);
+  /* A contract let expire at a term's end renews up to that term and is
+   * expired after it: its last term is still the one derived. */
+  has_stop = signet_date_parse (signet_contract_get_let_expire_end (contract), &stop);
+  if (has_start && has_end && signet_contract_get_auto_renew (contract) &&
+      (signet_contract_status_is_in_force (status) || (has_stop && status == SIGNET_CONTRACT_STATUS_EXPIRED)))
+    renewals = roll_forward (&start, &end, &today_date, has_stop ? &stop : NULL, NULL, &end_beyond);
 
   if (end_beyond)
     {
@@ -414,4 +442,45 @@ signet_contract_derive_key_dates (SignetContract              *contract,
                                   const SignetReviewIntervals *intervals)
 {
   return signet_contract_derive_key_dates_full (contract, today, last_review, intervals, NULL);
+}
+
+GArray *
+signet_contract_list_tacit_renewals (SignetContract *contract,
+                                     const char     *from,
+                                     const char     *until)
+{
+  GArray *rolls = g_array_new (FALSE, FALSE, sizeof (SignetTacitRenewal));
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (SignetTacitRenewal));
+  GDate start, end, until_date, stop;
+  gboolean has_stop, end_beyond;
+  SignetContractStatus status;
+
+  g_return_val_if_fail (SIGNET_IS_CONTRACT (contract), rolls);
+  g_return_val_if_fail (from != NULL, rolls);
+
+  /* Only a signed contract renews itself: an approved one is not in force
+   * yet, a renewed one has a successor, a terminated one has ended. */
+  status = signet_contract_get_status (contract);
+  if (!signet_contract_get_auto_renew (contract) ||
+      (status != SIGNET_CONTRACT_STATUS_SIGNED && status != SIGNET_CONTRACT_STATUS_ACTIVE &&
+       status != SIGNET_CONTRACT_STATUS_EXPIRED) ||
+      signet_date_check (signet_contract_get_start_date (contract)) != SIGNET_DATE_OK ||
+      signet_date_check (signet_contract_get_end_date (contract)) != SIGNET_DATE_OK ||
+      !signet_date_parse (until, &until_date))
+    return rolls;
+
+  signet_date_parse (signet_contract_get_start_date (contract), &start);
+  signet_date_parse (signet_contract_get_end_date (contract), &end);
+  has_stop = signet_date_parse (signet_contract_get_let_expire_end (contract), &stop);
+  roll_forward (&start, &end, &until_date, has_stop ? &stop : NULL, all, &end_beyond);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const SignetTacitRenewal *roll = &g_array_index (all, SignetTacitRenewal, i);
+
+      if (strcmp (roll->old_end, from) >= 0)
+        g_array_append_val (rolls, *roll);
+    }
+
+  return rolls;
 }

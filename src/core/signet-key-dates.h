@@ -75,6 +75,22 @@ GPtrArray  *signet_contract_derive_key_dates_full (SignetContract              *
                                                    const SignetReviewIntervals *intervals,
                                                    GPtrArray                  **omitted);
 
+/* One tacit renewal: the end of the term that passed and the end of the
+ * term that followed it, "YYYY-MM-DD". */
+typedef struct
+{
+  char old_end[11];
+  char new_end[11];
+} SignetTacitRenewal;
+
+/* The tacit renewals of a signed, auto-renewing @contract whose term ended
+ * on @from or after it and before @until (YYYY-MM-DD): the terms rolled
+ * as signet_contract_derive_key_dates() rolls them, in order, none past
+ * the end it was let expire at. Of SignetTacitRenewal. */
+GArray     *signet_contract_list_tacit_renewals (SignetContract *contract,
+                                                 const char     *from,
+                                                 const char     *until);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetKeyDate, signet_key_date_free)
 
 G_END_DECLS

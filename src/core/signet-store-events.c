@@ -48,10 +48,12 @@
 
 /* A signed contract that has expired by @day (YYYY-MM-DD in SQL): it is
  * stored as signed and shown as expired after its end unless it renews
- * itself (signet_contract_get_shown_status()). Its end is no longer a
- * deadline to meet, nor its reviews due. */
+ * itself, or after the end a user let it expire at
+ * (signet_contract_get_shown_status()). Its end is no longer a deadline to
+ * meet, nor its reviews due. */
 #define EXPIRED_BY(day) \
-  "(c.status = 'signed' AND NOT c.auto_renew AND c.end_date IS NOT NULL AND c.end_date < " day ")"
+  "(c.status = 'signed' AND ((NOT c.auto_renew AND c.end_date IS NOT NULL AND c.end_date < " day ") " \
+  "OR (c.termination_date IS NOT NULL AND c.termination_date < " day ")))"
 
 /* What event_from_row() reads, in this order. */
 #define EVENT_COLUMNS \
@@ -70,7 +72,8 @@
 
 /* The columns derivation reads, in fill_contract_dates()'s order. */
 #define CONTRACT_DATES_COLUMNS \
-  "start_date, end_date, auto_renew, notice_days, status, risk_level"
+  "start_date, end_date, auto_renew, notice_days, status, risk_level, termination_date"
+#define N_CONTRACT_DATES_COLUMNS 7
 
 typedef struct
 {
@@ -228,6 +231,8 @@ fill_contract_dates (SignetContract *contract,
   signet_contract_set_status (contract, status);
   signet_risk_level_from_token ((const char *) sqlite3_column_text (stmt, first_column + 5), &risk);
   signet_contract_set_risk_level (contract, risk);
+  /* A contract let expire renews up to that end only. */
+  signet_contract_set_termination_date (contract, (const char *) sqlite3_column_text (stmt, first_column + 6));
 }
 
 static gboolean
@@ -390,7 +395,7 @@ rebuild_all (SignetStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *last_review = (const char *) sqlite3_column_text (stmt, 7);
+      const char *last_review = (const char *) sqlite3_column_text (stmt, 1 + N_CONTRACT_DATES_COLUMNS);
 
       fill_contract_dates (contract, stmt, 1);
       if (!insert_amended_events (self, id, contract, last_review, as_of, error))
@@ -483,7 +488,7 @@ _signet_store_events_refresh_contract (SignetStore  *self,
     {
       contract = signet_contract_new ();
       fill_contract_dates (contract, stmt, 0);
-      last_review = _signet_store_dup_text (stmt, 6);
+      last_review = _signet_store_dup_text (stmt, N_CONTRACT_DATES_COLUMNS);
     }
   sqlite3_reset (stmt);
 
@@ -556,11 +561,12 @@ _signet_store_events_add_key_date (SignetStore  *self,
  * forward, those whose term ended before the new day roll on or expire;
  * backward (a clock set back), all of them are derived again. */
 static gboolean
-move_as_of (SignetStore  *self,
-            const char   *old_date,
-            const AsOf   *as_of,
-            GError      **error)
+move_as_of (SignetWriteScope  *scope,
+            const char        *old_date,
+            const AsOf        *as_of,
+            GError           **error)
 {
+  SignetStore *self = scope->store;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean forward = strcmp (as_of->date, old_date) > 0;
   sqlite3_stmt *stmt;
@@ -605,7 +611,9 @@ move_as_of (SignetStore  *self,
     if (!_signet_store_events_refresh_contract (self, g_array_index (ids, gint64, i), error))
       return FALSE;
 
-  return TRUE;
+  /* The terms that ended as the day passed them and renewed themselves,
+   * each recorded once; a clock set back records nothing. */
+  return !forward || _signet_store_record_tacit_renewals (scope, ids, old_date, as_of->date, error);
 }
 
 /* A store that only reads cannot bring the register's index up to date.
@@ -686,7 +694,7 @@ ensure_events (SignetStore                 *self,
         goto failed;
     }
   else if (!g_str_equal (stored.date, wanted.date) &&
-           !move_as_of (self, stored.date, &wanted, &local_error))
+           !move_as_of (&scope, stored.date, &wanted, &local_error))
     goto failed;
 
   if (!_signet_write_scope_commit (&scope, &local_error))

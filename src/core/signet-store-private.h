@@ -223,42 +223,6 @@ gboolean      _signet_store_search_add_triggers  (SignetStore      *self,
                                                   GError          **error);
 gboolean      _signet_store_search_check_icu     (SignetStore      *self,
                                                   GError          **error);
-/* See signet-store-current-terms.c: the terms the amendments in force on
- * the store's day changed, kept in memory. _ensure() loads them for the
- * day (again once it moved on, then @new_day) and says whether any
- * contract has some; a contract's are worked out again as a change to it
- * is announced; _forget() drops them all. */
-gboolean      _signet_store_current_terms_ensure (SignetStore      *self,
-                                                  gboolean         *new_day);
-void          _signet_store_current_terms_note_change (SignetStore      *self,
-                                                       SignetRecordKind  kind,
-                                                       gint64            id,
-                                                       SignetChangeKind  change);
-void          _signet_store_current_terms_forget (SignetStore      *self);
-/* signet_store_apply_current_terms() for the contract list's rows: with
- * the terms of the day the list's order was made for (its query follows
- * the day), without reading the clock for each row. */
-void          _signet_store_apply_listed_terms   (SignetStore      *self,
-                                                  SignetContract   *contract);
-/* The title in force of the contract @id when an amendment changed it,
- * else NULL. */
-const char   *_signet_store_current_title        (SignetStore      *self,
-                                                  gint64            id);
-/* The columns of the SQL function signet_current_term (id, column,
- * stored): the contract "c"'s term in force, or its stored column. */
-typedef enum
-{
-  SIGNET_CURRENT_VALUE,
-  SIGNET_CURRENT_CURRENCY,
-  SIGNET_CURRENT_END_DATE,
-  SIGNET_CURRENT_AUTO_RENEW,
-  SIGNET_CURRENT_TITLE_KEY,
-} SignetCurrentColumn;
-#define SIGNET_CURRENT_VALUE_SQL      "signet_current_term (c.id, 0, c.value)"
-#define SIGNET_CURRENT_CURRENCY_SQL   "signet_current_term (c.id, 1, c.currency)"
-#define SIGNET_CURRENT_END_DATE_SQL   "signet_current_term (c.id, 2, c.end_date)"
-#define SIGNET_CURRENT_AUTO_RENEW_SQL "signet_current_term (c.id, 3, c.auto_renew)"
-#define SIGNET_CURRENT_TITLE_KEY_SQL  "signet_current_term (c.id, 4, c.title_key)"
 /* See signet-store-people.c: migration 10. */
 gboolean      _signet_store_migrate_people       (SignetStore      *self,
                                                   GError          **error);
@@ -457,6 +421,33 @@ void          _signet_store_use_description_locks (void);
  * or -journal file of a database that is there. */
 gboolean      _signet_store_check_not_companion  (const char       *path,
                                                   GError          **error);
+
+/* Migration 15 and the notice deadlines, in signet-store-notice.c. */
+gboolean      _signet_store_migrate_notice_decisions (SignetStore  *self,
+                                                      GError      **error);
+/* Inside @scope's write, as the store's day moves from @from to @until:
+ * a process event "renew-tacitly" and an audit entry for each tacit
+ * renewal of the contracts @contract_ids (gint64) whose term ended on
+ * @from or after it and before @until, once per term. */
+gboolean      _signet_store_record_tacit_renewals (SignetWriteScope *scope,
+                                                   GArray           *contract_ids,
+                                                   const char       *from,
+                                                   const char       *until,
+                                                   GError          **error);
+/* Inside @scope's write, before a renewal makes the contract Renewed: the
+ * decision "renew" at the notice deadline of its current term, with its
+ * audit entry, when it has one and no decision was taken at it. */
+gboolean      _signet_store_note_renewal_at_notice (SignetWriteScope *scope,
+                                                    gint64            contract_id,
+                                                    const char       *decided_by,
+                                                    const char       *comment,
+                                                    GError          **error);
+/* signet_store_take_process_step() inside @scope's write. */
+gboolean      _signet_store_take_process_step_in_scope (SignetWriteScope        *scope,
+                                                        gint64                   contract_id,
+                                                        gint64                   expected_version,
+                                                        const SignetProcessStep *step,
+                                                        GError                 **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FieldList, _signet_field_list_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SignetWriteScope, _signet_write_scope_clear)

@@ -24,6 +24,7 @@ static const SignetAuditAction audit_actions[SIGNET_N_PROCESS_ACTIONS] = {
   [SIGNET_PROCESS_ACTION_TERMINATE] = SIGNET_AUDIT_ACTION_TERMINATE,
   [SIGNET_PROCESS_ACTION_RENEW] = SIGNET_AUDIT_ACTION_RENEW,
   [SIGNET_PROCESS_ACTION_CANCEL_DRAFT] = SIGNET_AUDIT_ACTION_CANCEL_DRAFT,
+  [SIGNET_PROCESS_ACTION_RENEW_TACITLY] = SIGNET_AUDIT_ACTION_RENEW_TACITLY,
 };
 
 /* Version 9: the contract process.
@@ -131,6 +132,25 @@ signet_store_take_process_step (SignetStore              *self,
                                 GError                  **error)
 {
   g_auto(SignetWriteScope) scope = { 0 };
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (step != NULL, FALSE);
+  g_return_val_if_fail (step->action < SIGNET_N_PROCESS_ACTIONS, FALSE);
+
+  return signet_process_step_validate (step, error) &&
+         _signet_write_scope_begin (&scope, self, error) &&
+         _signet_store_take_process_step_in_scope (&scope, contract_id, expected_version, step, error) &&
+         _signet_write_scope_commit (&scope, error);
+}
+
+gboolean
+_signet_store_take_process_step_in_scope (SignetWriteScope         *scope,
+                                          gint64                    contract_id,
+                                          gint64                    expected_version,
+                                          const SignetProcessStep  *step,
+                                          GError                  **error)
+{
+  SignetStore *self = scope->store;
   g_autoptr(SignetContract) current = NULL;
   g_autoptr(FieldList) before = NULL;
   g_autoptr(FieldList) after = NULL;
@@ -139,12 +159,7 @@ signet_store_take_process_step (SignetStore              *self,
   const char *why = NULL;
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
-  g_return_val_if_fail (step != NULL, FALSE);
-  g_return_val_if_fail (step->action < SIGNET_N_PROCESS_ACTIONS, FALSE);
-
   if (!signet_process_step_validate (step, error) ||
-      !_signet_write_scope_begin (&scope, self, error) ||
       !(current = signet_store_get_contract (self, contract_id, error)))
     return FALSE;
 
@@ -220,9 +235,8 @@ signet_store_take_process_step (SignetStore              *self,
   return _signet_store_step_done (self, stmt, error) &&
          _signet_store_insert_process_event (self, contract_id, step, from, to, effective_date, error) &&
          _signet_store_events_refresh_contract (self, contract_id, error) &&
-         _signet_write_scope_audit (&scope, audit_actions[step->action], SIGNET_RECORD_CONTRACT, contract_id,
-                                    signet_contract_get_number (current), before, after, error) &&
-         _signet_write_scope_commit (&scope, error);
+         _signet_write_scope_audit (scope, audit_actions[step->action], SIGNET_RECORD_CONTRACT, contract_id,
+                                    signet_contract_get_number (current), before, after, error);
 }
 
 gboolean
@@ -287,6 +301,8 @@ signet_process_event_free (SignetProcessEvent *event)
   g_free (event->their_signing_date);
   g_free (event->termination_reason);
   g_free (event->effective_date);
+  g_free (event->term_end);
+  g_free (event->new_term_end);
   g_free (event);
 }
 
@@ -304,7 +320,8 @@ signet_store_list_process_events (SignetStore  *self,
   stmt = _signet_store_statement (self,
                                   "SELECT id, action, from_status, to_status, decided_by, recorded_by, at, "
                                   "comment, our_signing_date, their_signing_date, termination_reason, "
-                                  "effective_date FROM process_events WHERE contract_id = ? ORDER BY id", error);
+                                  "effective_date, term_end, new_term_end "
+                                  "FROM process_events WHERE contract_id = ? ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
 
@@ -327,6 +344,8 @@ signet_store_list_process_events (SignetStore  *self,
       event->their_signing_date = _signet_store_dup_text (stmt, 9);
       event->termination_reason = _signet_store_dup_text (stmt, 10);
       event->effective_date = _signet_store_dup_text (stmt, 11);
+      event->term_end = _signet_store_dup_text (stmt, 12);
+      event->new_term_end = _signet_store_dup_text (stmt, 13);
       g_ptr_array_add (events, event);
     }
   sqlite3_reset (stmt);

@@ -28,6 +28,8 @@ typedef struct
   char                *their_signing_date; /* MARK_SIGNED */
   char                *termination_reason; /* TERMINATE, CANCEL_DRAFT */
   char                *effective_date;     /* TERMINATE, CANCEL_DRAFT */
+  char                *term_end;           /* RENEW_TACITLY: the end that passed */
+  char                *new_term_end;       /* RENEW_TACITLY: the end of the term that followed */
 } SignetProcessEvent;
 
 void        signet_process_event_free          (SignetProcessEvent        *event);

@@ -48,6 +48,7 @@ static gboolean (* const migrations[]) (SignetStore *, GError **) = {
   _signet_store_migrate_amendments,
   _signet_store_migrate_approvals,
   _signet_store_migrate_renewals,
+  _signet_store_migrate_notice_decisions,
 };
 
 G_DEFINE_FINAL_TYPE (SignetStore, signet_store, G_TYPE_OBJECT)

@@ -31,6 +31,8 @@ static const char * const stored_tokens[] = {
   "add-amendment", "update-amendment", "delete-amendment", "restore-amendment",
   /* Renewals (issue 15). */
   "renewal-of",
+  /* Tacit renewals and decisions at notice deadlines (issue 15). */
+  "renew-tacitly", "notice-renew", "notice-let-expire", "notice-terminate", "withdraw-notice-decision",
 };
 
 /* Every action but UNKNOWN has a token of its own that reads back as it;
@@ -111,6 +113,7 @@ test_is_change (void)
     SIGNET_AUDIT_ACTION_UPDATE_PERSON,
     SIGNET_AUDIT_ACTION_UPDATE_CONTRACT_TYPE,
     SIGNET_AUDIT_ACTION_UPDATE_AMENDMENT,
+    SIGNET_AUDIT_ACTION_RENEW_TACITLY,
   };
 
   for (SignetAuditAction action = SIGNET_AUDIT_ACTION_UNKNOWN; action < SIGNET_N_AUDIT_ACTIONS; action++)

@@ -33,27 +33,29 @@
 #define TERMINATE   "Only a signed contract can be terminated. Cancel a contract that is not signed yet."
 #define RENEW       "Only a signed contract can be renewed."
 #define CANCEL      "A signed contract cannot be cancelled. Terminate it instead."
+#define TACIT       "A contract renews itself at the end of its term; nobody takes that step."
 
 /* [status][action]: NULL where the action is allowed, else why not. The
  * actions in the order of the enum: submit, approve, return, reject,
- * mark signed, terminate, renew, cancel draft. */
+ * mark signed, terminate, renew, cancel draft, renewed tacitly (which the
+ * store records and nobody takes). */
 static const char * const table[SIGNET_N_CONTRACT_STATUSES][SIGNET_N_PROCESS_ACTIONS] = {
   [SIGNET_CONTRACT_STATUS_DRAFT] =
-    { NULL,       APPROVE, RETURN, REJECT, SIGN,       TERMINATE, RENEW, NULL },
+    { NULL,       APPROVE, RETURN, REJECT, SIGN,       TERMINATE, RENEW, NULL,   TACIT },
   [SIGNET_CONTRACT_STATUS_IN_REVIEW] =
-    { IN_REVIEW,  NULL,    NULL,   NULL,   SIGN,       TERMINATE, RENEW, NULL },
+    { IN_REVIEW,  NULL,    NULL,   NULL,   SIGN,       TERMINATE, RENEW, NULL,   TACIT },
   [SIGNET_CONTRACT_STATUS_APPROVED] =
-    { ONLY_DRAFT, APPROVE, RETURN, REJECT, NULL,       TERMINATE, RENEW, NULL },
+    { ONLY_DRAFT, APPROVE, RETURN, REJECT, NULL,       TERMINATE, RENEW, NULL,   TACIT },
   [SIGNET_CONTRACT_STATUS_SIGNED] =
-    { ONLY_DRAFT, APPROVE, RETURN, REJECT, SIGNED_YET, NULL,      NULL,  CANCEL },
+    { ONLY_DRAFT, APPROVE, RETURN, REJECT, SIGNED_YET, NULL,      NULL,  CANCEL, TACIT },
   [SIGNET_CONTRACT_STATUS_ACTIVE] =
-    { ONLY_DRAFT, APPROVE, RETURN, REJECT, SIGNED_YET, NULL,      NULL,  CANCEL },
+    { ONLY_DRAFT, APPROVE, RETURN, REJECT, SIGNED_YET, NULL,      NULL,  CANCEL, TACIT },
   [SIGNET_CONTRACT_STATUS_EXPIRED] =
-    { ONLY_DRAFT, APPROVE, RETURN, REJECT, SIGNED_YET, NULL,      NULL,  CANCEL },
+    { ONLY_DRAFT, APPROVE, RETURN, REJECT, SIGNED_YET, NULL,      NULL,  CANCEL, TACIT },
   [SIGNET_CONTRACT_STATUS_RENEWED] =
-    { SUCCEEDED,  SUCCEEDED, SUCCEEDED, SUCCEEDED, SUCCEEDED, SUCCEEDED, SUCCEEDED, SUCCEEDED },
+    { SUCCEEDED,  SUCCEEDED, SUCCEEDED, SUCCEEDED, SUCCEEDED, SUCCEEDED, SUCCEEDED, SUCCEEDED, SUCCEEDED },
   [SIGNET_CONTRACT_STATUS_TERMINATED] =
-    { ENDED,      ENDED,   ENDED,  ENDED,  ENDED,      ENDED,     ENDED, ENDED },
+    { ENDED,      ENDED,   ENDED,  ENDED,  ENDED,      ENDED,     ENDED, ENDED,  ENDED },
 };
 
 static void
@@ -87,17 +89,18 @@ test_action_names (void)
 {
   static const char * const tokens[] = {
     "submit-for-review", "approve", "return-for-changes", "reject",
-    "mark-signed", "terminate", "renew", "cancel-draft",
+    "mark-signed", "terminate", "renew", "cancel-draft", "renew-tacitly",
   };
   static const char * const labels[] = {
     "Submit for Review", "Approve", "Return for Changes", "Reject",
-    "Mark as Signed", "Terminate", "Renew", "Cancel Draft",
+    "Mark as Signed", "Terminate", "Renew", "Cancel Draft", "Renewed Tacitly",
   };
   static const SignetContractStatus targets[] = {
     SIGNET_CONTRACT_STATUS_IN_REVIEW, SIGNET_CONTRACT_STATUS_APPROVED,
     SIGNET_CONTRACT_STATUS_DRAFT, SIGNET_CONTRACT_STATUS_DRAFT,
     SIGNET_CONTRACT_STATUS_SIGNED, SIGNET_CONTRACT_STATUS_TERMINATED,
     SIGNET_CONTRACT_STATUS_RENEWED, SIGNET_CONTRACT_STATUS_TERMINATED,
+    SIGNET_CONTRACT_STATUS_SIGNED,
   };
   const char * const *reasons = signet_termination_reasons ();
   SignetProcessAction read;
