@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "signet-contract-list.h"
-#include "signet-store-private.h"
 #include "signet-utils.h"
 
 struct _SignetContractList
@@ -233,7 +232,6 @@ signet_contract_list_get_item (GListModel *model,
                                guint       position)
 {
   SignetContractList *self = SIGNET_CONTRACT_LIST (model);
-  SignetContract *contract;
 
   if (position >= self->n_items)
     return NULL;
@@ -246,15 +244,10 @@ signet_contract_list_get_item (GListModel *model,
     }
 
   /* Every position has an item, a damaged contract too: opening it says
-   * what is wrong. It shows the terms in force today, as it is sorted and
-   * found by them. */
-  contract = signet_store_get_listed_contract (self->store,
-                                               g_array_index (self->ids, gint64, position),
-                                               NULL);
-  if (contract != NULL)
-    _signet_store_apply_listed_terms (self->store, contract);
-
-  return contract;
+   * what is wrong. */
+  return signet_store_get_listed_contract (self->store,
+                                           g_array_index (self->ids, gint64, position),
+                                           NULL);
 }
 
 static void

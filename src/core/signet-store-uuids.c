@@ -136,3 +136,33 @@ signet_store_list_key_date_uuids (SignetStore  *self,
 
   return list_uuids (self, "SELECT id, uuid FROM key_dates", error);
 }
+
+gint64
+signet_store_find_contract_id_by_uuid (SignetStore  *self,
+                                       const char   *uuid,
+                                       GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), -1);
+  g_return_val_if_fail (uuid != NULL, -1);
+
+  if (!(stmt = _signet_store_statement (self, "SELECT id FROM contracts WHERE uuid = ?", error)))
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return -1;
+    }
+
+  return id;
+}

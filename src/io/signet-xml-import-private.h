@@ -276,9 +276,11 @@ typedef struct
   GHashTable                *known_steps;
   GHashTable                *known_amendments;
 
-  /* The contract's uuid as the file gives it, and for each the id of the
-   * contract it names in the register now; the renewal links read, linked
-   * once every contract is (a predecessor may come after its successor). */
+  /* The contract's uuid as the file gives it; the file's uuids that name
+   * another contract in the register than the one the import wrote under
+   * them (kept or found with another uuid), with that one's id; the
+   * renewal links read, linked once every contract is (a predecessor may
+   * come after its successor). */
   char                      *file_uuid;
   GHashTable                *contract_ids;    /* file uuid -> gint64 id */
   GPtrArray                 *renewals;        /* of ImportRenewal */
@@ -373,9 +375,11 @@ gboolean         _signet_xml_import_read_renewal_of       (Import         *self,
                                                            guint           line);
 gboolean         _signet_xml_import_link_renewals         (Import         *self);
 void             _signet_xml_import_free_renewal          (gpointer        data);
-/* Notes that the file's contract @file_uuid is @id in the register. */
+/* Notes that the file's contract (self->file_uuid) is @id in the
+ * register, with @uuid there. */
 void             _signet_xml_import_note_contract         (Import         *self,
-                                                           gint64          id);
+                                                           gint64          id,
+                                                           const char     *uuid);
 /* Fails unless @text is a termination reason's token ("breach"). */
 gboolean         _signet_xml_import_check_termination_reason (Import      *self,
                                                            const char     *text,

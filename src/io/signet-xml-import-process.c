@@ -695,11 +695,15 @@ _signet_xml_import_free_renewal (gpointer data)
   g_free (renewal);
 }
 
+/* Only the uuids the register does not know the contract by: an import
+ * keeps the file's uuid for what it adds, so memory stays flat with the
+ * size of the file. */
 void
-_signet_xml_import_note_contract (Import *self,
-                                  gint64  id)
+_signet_xml_import_note_contract (Import     *self,
+                                  gint64      id,
+                                  const char *uuid)
 {
-  if (self->file_uuid != NULL)
+  if (self->file_uuid != NULL && g_strcmp0 (self->file_uuid, uuid) != 0)
     g_hash_table_insert (self->contract_ids, g_strdup (self->file_uuid), g_memdup2 (&id, sizeof id));
 }
 
@@ -729,43 +733,9 @@ _signet_xml_import_read_renewal_of (Import *self,
   return TRUE;
 }
 
-/* The register's contract with @uuid (a predecessor the file does not
- * hold), 0 when none, -1 on error. The register's UUIDs are read once,
- * and only for such a link. */
-static gint64
-find_in_register (Import           *self,
-                  GHashTable      **by_uuid,
-                  const char       *uuid,
-                  GError          **error)
-{
-  gint64 *id;
-
-  if (*by_uuid == NULL)
-    {
-      g_autoptr(GHashTable) uuids = signet_store_list_contract_uuids (self->store, error);
-      GHashTableIter iter;
-      gpointer key, value;
-
-      if (uuids == NULL)
-        return -1;
-
-      *by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_hash_table_iter_init (&iter, uuids);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        if (value != NULL)
-          g_hash_table_insert (*by_uuid, g_strdup (value), g_memdup2 (key, sizeof (gint64)));
-    }
-
-  id = g_hash_table_lookup (*by_uuid, uuid);
-
-  return id != NULL ? *id : 0;
-}
-
 gboolean
 _signet_xml_import_link_renewals (Import *self)
 {
-  g_autoptr(GHashTable) by_uuid = NULL;
-
   for (guint i = 0; i < self->renewals->len; i++)
     {
       ImportRenewal *renewal = g_ptr_array_index (self->renewals, i);
@@ -774,7 +744,9 @@ _signet_xml_import_link_renewals (Import *self)
       gint64 *in_file = g_hash_table_lookup (self->contract_ids, renewal->uuid);
       guint column = _signet_xml_import_locate_attribute (self, renewal->line, "uuid", renewal->uuid);
 
-      record.predecessor_id = in_file != NULL ? *in_file : find_in_register (self, &by_uuid, renewal->uuid, &error);
+      record.predecessor_id = in_file != NULL
+        ? *in_file
+        : signet_store_find_contract_id_by_uuid (self->store, renewal->uuid, &error);
       if (record.predecessor_id < 0)
         return _signet_xml_import_fail_in_register (self, error);
 

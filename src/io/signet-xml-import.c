@@ -210,13 +210,13 @@ finish_contract (Import *self)
       report->contracts_added++;
       self->contract_added = TRUE;
       self->extras_contract_id = signet_contract_get_id (self->contract);
-      _signet_xml_import_note_contract (self, self->extras_contract_id);
+      _signet_xml_import_note_contract (self, self->extras_contract_id, signet_contract_get_uuid (self->contract));
       return TRUE;
     }
 
   signet_contract_set_id (self->contract, signet_contract_get_id (existing));
   signet_contract_set_client_name (self->contract, signet_contract_get_client_name (existing));
-  _signet_xml_import_note_contract (self, signet_contract_get_id (existing));
+  _signet_xml_import_note_contract (self, signet_contract_get_id (existing), signet_contract_get_uuid (existing));
 
   if (signet_contract_equal (existing, self->contract))
     {

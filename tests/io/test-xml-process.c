@@ -589,6 +589,47 @@ test_invalid (IoFixture     *f,
     }
 }
 
+/* A renewal of a contract the register has and the file does not: linked
+ * by its UUID. One that contradicts the register's links (the
+ * predecessor has a successor already) is refused at its line. */
+static void
+test_renewal_of_register_contract (IoFixture     *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(SignetContract) supply = NULL;
+  g_autoptr(SignetContract) lease = NULL;
+  g_autoptr(SignetContract) successor = NULL;
+  g_autoptr(SignetImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tail = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *contradicting = NULL;
+
+  fill_life_register (f->store);
+  supply = signet_store_find_contract_by_number (f->store, "HT-2026-0002", NULL);
+  lease = signet_store_find_contract_by_number (f->store, "HT-2026-0001", NULL);
+
+  tail = g_strdup_printf ("      <renewal-of uuid=\"%s\" at=\"2026-11-30T03:12:45.120Z\"/>\n",
+                          signet_contract_get_uuid (supply));
+  xml = life_file ("", "", tail);
+  report = import_bytes (f, f->store, xml, -1, &error);
+  g_assert_no_error (error);
+  successor = signet_store_find_contract_by_number (f->store, "HT-1", NULL);
+  g_assert_cmpint (signet_store_get_renewal_predecessor (f->store, signet_contract_get_id (successor), NULL), ==,
+                   signet_contract_get_id (supply));
+
+  g_clear_pointer (&tail, g_free);
+  tail = g_strdup_printf ("      <renewal-of uuid=\"%s\" at=\"2026-11-30T03:12:45.120Z\"/>\n",
+                          signet_contract_get_uuid (lease));
+  contradicting = life_file ("", "", tail);
+  g_clear_pointer (&report, signet_import_report_free);
+  report = import_bytes (f, f->store, contradicting, -1, &error);
+  g_assert_null (report);
+  g_assert_error (error, SIGNET_XML_ERROR, SIGNET_XML_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Contract HT-1: The contract already renews another contract.");
+  g_assert_cmpuint (signet_xml_error_get_line (error), ==, line_of (contradicting, "<renewal-of"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -600,6 +641,8 @@ main (int   argc,
   g_test_add ("/xml/process/round-trip-without-files", IoFixture, NULL, io_fixture_set_up,
               test_round_trip_without_files, io_fixture_tear_down);
   g_test_add ("/xml/process/invalid", IoFixture, NULL, io_fixture_set_up, test_invalid, io_fixture_tear_down);
+  g_test_add ("/xml/process/renewal-of-register-contract", IoFixture, NULL, io_fixture_set_up,
+              test_renewal_of_register_contract, io_fixture_tear_down);
   g_test_add ("/xml/process/version-1-file-of-before", IoFixture, NULL, io_fixture_set_up,
               test_version_1_file_of_before, io_fixture_tear_down);
 
