@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "signet-contract-list.h"
+#include "signet-store-private.h"
 #include "signet-utils.h"
 
 struct _SignetContractList
@@ -232,6 +233,7 @@ signet_contract_list_get_item (GListModel *model,
                                guint       position)
 {
   SignetContractList *self = SIGNET_CONTRACT_LIST (model);
+  SignetContract *contract;
 
   if (position >= self->n_items)
     return NULL;
@@ -244,10 +246,15 @@ signet_contract_list_get_item (GListModel *model,
     }
 
   /* Every position has an item, a damaged contract too: opening it says
-   * what is wrong. */
-  return signet_store_get_listed_contract (self->store,
-                                           g_array_index (self->ids, gint64, position),
-                                           NULL);
+   * what is wrong. It shows the terms in force today, as it is sorted and
+   * found by them. */
+  contract = signet_store_get_listed_contract (self->store,
+                                               g_array_index (self->ids, gint64, position),
+                                               NULL);
+  if (contract != NULL)
+    _signet_store_apply_listed_terms (self->store, contract);
+
+  return contract;
 }
 
 static void

@@ -12,8 +12,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SignetContractList, signet_contract_list, SIGNET, CONTRACT_LIST, GObject)
 
 /* A GListModel of SignetContract that holds only ids, filtered and ordered
- * by SQL; objects are made when a row asks for them. After each store change
- * it emits the smallest items-changed that covers it. */
+ * by SQL; objects are made when a row asks for them, with the terms in force
+ * today (signet_store_apply_current_terms()), which it sorts and searches
+ * too. After each store change it emits the smallest items-changed that
+ * covers it. */
 SignetContractList *signet_contract_list_new          (SignetStore        *store);
 /* A list of all contracts in the given order that loads only the first
  * @n_first ids now (what a window's first frame shows) and the rest with

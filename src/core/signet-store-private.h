@@ -223,6 +223,42 @@ gboolean      _signet_store_search_add_triggers  (SignetStore      *self,
                                                   GError          **error);
 gboolean      _signet_store_search_check_icu     (SignetStore      *self,
                                                   GError          **error);
+/* See signet-store-current-terms.c: the terms the amendments in force on
+ * the store's day changed, kept in memory. _ensure() loads them for the
+ * day (again once it moved on, then @new_day) and says whether any
+ * contract has some; a contract's are worked out again as a change to it
+ * is announced; _forget() drops them all. */
+gboolean      _signet_store_current_terms_ensure (SignetStore      *self,
+                                                  gboolean         *new_day);
+void          _signet_store_current_terms_note_change (SignetStore      *self,
+                                                       SignetRecordKind  kind,
+                                                       gint64            id,
+                                                       SignetChangeKind  change);
+void          _signet_store_current_terms_forget (SignetStore      *self);
+/* signet_store_apply_current_terms() for the contract list's rows: with
+ * the terms of the day the list's order was made for (its query follows
+ * the day), without reading the clock for each row. */
+void          _signet_store_apply_listed_terms   (SignetStore      *self,
+                                                  SignetContract   *contract);
+/* The title in force of the contract @id when an amendment changed it,
+ * else NULL. */
+const char   *_signet_store_current_title        (SignetStore      *self,
+                                                  gint64            id);
+/* The columns of the SQL function signet_current_term (id, column,
+ * stored): the contract "c"'s term in force, or its stored column. */
+typedef enum
+{
+  SIGNET_CURRENT_VALUE,
+  SIGNET_CURRENT_CURRENCY,
+  SIGNET_CURRENT_END_DATE,
+  SIGNET_CURRENT_AUTO_RENEW,
+  SIGNET_CURRENT_TITLE_KEY,
+} SignetCurrentColumn;
+#define SIGNET_CURRENT_VALUE_SQL      "signet_current_term (c.id, 0, c.value)"
+#define SIGNET_CURRENT_CURRENCY_SQL   "signet_current_term (c.id, 1, c.currency)"
+#define SIGNET_CURRENT_END_DATE_SQL   "signet_current_term (c.id, 2, c.end_date)"
+#define SIGNET_CURRENT_AUTO_RENEW_SQL "signet_current_term (c.id, 3, c.auto_renew)"
+#define SIGNET_CURRENT_TITLE_KEY_SQL  "signet_current_term (c.id, 4, c.title_key)"
 /* See signet-store-people.c: migration 10. */
 gboolean      _signet_store_migrate_people       (SignetStore      *self,
                                                   GError          **error);

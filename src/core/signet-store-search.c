@@ -94,28 +94,33 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetSearchIndex, search_index_free)
 
 /* The place in the process (SignetContractStatus's order) of the status a
  * user sees of the contract "c" on the day ?1, as
- * signet_contract_get_shown_status() derives it: the list sorts by it, as
- * it shows it. Active and expired are never stored (see there why). A
- * status of a newer Signet comes last. One CASE per row: about twice as
- * fast as joining a table of the statuses' ranks was (docs/benchmarks.md). */
-#define SHOWN_STATUS_RANK_SQL \
+ * signet_contract_get_shown_status() derives it from its end date @end and
+ * @auto_renew: the list sorts by it, as it shows it. Active and expired
+ * are never stored (see there why). A status of a newer Signet comes last.
+ * One CASE per row: about twice as fast as joining a table of the
+ * statuses' ranks was (docs/benchmarks.md). */
+#define SHOWN_STATUS_RANK_SQL(end, auto_renew) \
   "(CASE WHEN c.status = 'draft' THEN 0 WHEN c.status = 'in-review' THEN 1" \
   " WHEN c.status = 'approved' THEN 2 WHEN c.status = 'renewed' THEN 6" \
   " WHEN c.status = 'terminated' THEN 7 WHEN c.status NOT IN ('signed', 'active', 'expired') THEN 8" \
-  " WHEN c.end_date IS NOT NULL AND c.end_date < ?1 AND NOT c.auto_renew THEN 5" \
+  " WHEN " end " IS NOT NULL AND " end " < ?1 AND NOT " auto_renew " THEN 5" \
   " WHEN c.termination_date < ?1 THEN 5" \
   " WHEN c.start_date IS NOT NULL AND ?1 < c.start_date THEN 3" \
-  " WHEN c.start_date IS NULL AND c.end_date IS NULL THEN 3 ELSE 4 END)"
+  " WHEN c.start_date IS NULL AND " end " IS NULL THEN 3 ELSE 4 END)"
 
+/* @current: sort by the terms in force today (signet-store-current-terms.c),
+ * which some contract's amendments changed; without, the stored columns
+ * and their indexes do. */
 static const char *
 sort_clause (SignetSortKey sort_key,
-             gboolean      descending)
+             gboolean      descending,
+             gboolean      current)
 {
   static const char * const ascending_clauses[] = {
     [SIGNET_SORT_NUMBER] = "c.number",
     [SIGNET_SORT_TITLE] = "c.title_key, c.number",
     [SIGNET_SORT_CLIENT] = "k.name_key, c.number",
-    [SIGNET_SORT_STATUS] = SHOWN_STATUS_RANK_SQL ", c.number",
+    [SIGNET_SORT_STATUS] = SHOWN_STATUS_RANK_SQL ("c.end_date", "c.auto_renew") ", c.number",
     [SIGNET_SORT_END_DATE] = "c.end_date IS NULL, c.end_date, c.number",
     [SIGNET_SORT_VALUE] = "c.value, c.currency, c.number",
   };
@@ -123,12 +128,33 @@ sort_clause (SignetSortKey sort_key,
     [SIGNET_SORT_NUMBER] = "c.number DESC",
     [SIGNET_SORT_TITLE] = "c.title_key DESC, c.number DESC",
     [SIGNET_SORT_CLIENT] = "k.name_key DESC, c.number DESC",
-    [SIGNET_SORT_STATUS] = SHOWN_STATUS_RANK_SQL " DESC, c.number DESC",
+    [SIGNET_SORT_STATUS] = SHOWN_STATUS_RANK_SQL ("c.end_date", "c.auto_renew") " DESC, c.number DESC",
     [SIGNET_SORT_END_DATE] = "c.end_date IS NULL, c.end_date DESC, c.number DESC",
     [SIGNET_SORT_VALUE] = "c.value DESC, c.currency DESC, c.number DESC",
   };
+  static const char * const current_ascending_clauses[] = {
+    [SIGNET_SORT_NUMBER] = "c.number",
+    [SIGNET_SORT_TITLE] = SIGNET_CURRENT_TITLE_KEY_SQL ", c.number",
+    [SIGNET_SORT_CLIENT] = "k.name_key, c.number",
+    [SIGNET_SORT_STATUS] = SHOWN_STATUS_RANK_SQL (SIGNET_CURRENT_END_DATE_SQL, SIGNET_CURRENT_AUTO_RENEW_SQL)
+                           ", c.number",
+    [SIGNET_SORT_END_DATE] = SIGNET_CURRENT_END_DATE_SQL " IS NULL, " SIGNET_CURRENT_END_DATE_SQL ", c.number",
+    [SIGNET_SORT_VALUE] = SIGNET_CURRENT_VALUE_SQL ", " SIGNET_CURRENT_CURRENCY_SQL ", c.number",
+  };
+  static const char * const current_descending_clauses[] = {
+    [SIGNET_SORT_NUMBER] = "c.number DESC",
+    [SIGNET_SORT_TITLE] = SIGNET_CURRENT_TITLE_KEY_SQL " DESC, c.number DESC",
+    [SIGNET_SORT_CLIENT] = "k.name_key DESC, c.number DESC",
+    [SIGNET_SORT_STATUS] = SHOWN_STATUS_RANK_SQL (SIGNET_CURRENT_END_DATE_SQL, SIGNET_CURRENT_AUTO_RENEW_SQL)
+                           " DESC, c.number DESC",
+    [SIGNET_SORT_END_DATE] = SIGNET_CURRENT_END_DATE_SQL " IS NULL, " SIGNET_CURRENT_END_DATE_SQL " DESC, c.number DESC",
+    [SIGNET_SORT_VALUE] = SIGNET_CURRENT_VALUE_SQL " DESC, " SIGNET_CURRENT_CURRENCY_SQL " DESC, c.number DESC",
+  };
 
   g_assert (sort_key < G_N_ELEMENTS (ascending_clauses));
+
+  if (current)
+    return descending ? current_descending_clauses[sort_key] : current_ascending_clauses[sort_key];
 
   return descending ? descending_clauses[sort_key] : ascending_clauses[sort_key];
 }
@@ -349,6 +375,31 @@ _signet_store_search_forget (SignetStore *self)
 {
   clear_ordered (self);
   g_clear_pointer (&self->search_index, search_index_free);
+  _signet_store_current_terms_forget (self);
+}
+
+/* The contract's own search text: @stored, or for a contract whose title
+ * an amendment in force changed, its number's and that title's, as
+ * signet_search_text (number, title) makes them. */
+static char *
+dup_own_text (SignetStore *self,
+              gint64       id,
+              const char  *stored)
+{
+  const char *title = _signet_store_current_title (self, id);
+  const char *separator;
+  GString *text;
+
+  if (title == NULL)
+    return g_strdup (stored);
+
+  stored = stored != NULL ? stored : "";
+  separator = strchr (stored, SIGNET_SEARCH_FIELD_SEPARATOR);
+  text = g_string_new_len (stored, separator != NULL ? separator - stored : (gssize) strlen (stored));
+  g_string_append_c (text, SIGNET_SEARCH_FIELD_SEPARATOR);
+  signet_search_append_field (text, title);
+
+  return g_string_free (text, FALSE);
 }
 
 static guint32
@@ -535,8 +586,10 @@ load_search_index (SignetStore  *self,
         .facets = intern_facets (index, (const char *) sqlite3_column_text (stmt, 3)),
       };
 
+      g_autofree char *text = dup_own_text (self, record.id, (const char *) sqlite3_column_text (stmt, 2));
+
       g_array_append_val (index->records, record);
-      append_text (index, index->records->len - 1, (const char *) sqlite3_column_text (stmt, 2));
+      append_text (index, index->records->len - 1, text);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -626,6 +679,7 @@ note_contract_change (SignetStore      *self,
         .client = client_or_empty (index, sqlite3_column_int64 (stmt, 0)),
         .facets = intern_facets (index, (const char *) sqlite3_column_text (stmt, 2)),
       };
+      g_autofree char *text = dup_own_text (self, id, (const char *) sqlite3_column_text (stmt, 1));
 
       if (!known)
         {
@@ -634,7 +688,7 @@ note_contract_change (SignetStore      *self,
         }
       else
         g_array_index (index->records, Record, position) = record;
-      append_text (index, position, (const char *) sqlite3_column_text (stmt, 1));
+      append_text (index, position, text);
     }
   else if (rc == SQLITE_ROW)
     /* A contract put back under its old id (Undo) belongs amid the
@@ -654,6 +708,8 @@ _signet_store_search_note_change (SignetStore      *self,
                                   SignetChangeKind  change)
 {
   clear_ordered (self);
+  /* First: the contract's search text follows its title in force. */
+  _signet_store_current_terms_note_change (self, kind, id, change);
 
   if (self->search_index == NULL)
     return;
@@ -681,7 +737,8 @@ query_ordered_ids (SignetStore    *self,
     /* LEFT: a contract whose client is missing is listed all the same. */
     g_string_append (sql, " LEFT JOIN clients k ON k.id = c.client_id");
 
-  g_string_append_printf (sql, " ORDER BY %s", sort_clause (sort_key, descending));
+  g_string_append_printf (sql, " ORDER BY %s",
+                          sort_clause (sort_key, descending, _signet_store_current_terms_ensure (self, NULL)));
   if (limit != G_MAXUINT)
     g_string_append_printf (sql, " LIMIT %u", limit);
 
@@ -711,6 +768,22 @@ query_ordered_ids (SignetStore    *self,
     }
 
   return g_steal_pointer (&ids);
+}
+
+/* The order and the texts hold the terms in force on the day they were
+ * made: a new day may bring an amendment into force (and moves contracts
+ * from active to expired). */
+static void
+follow_the_day (SignetStore *self)
+{
+  gboolean new_day;
+
+  _signet_store_current_terms_ensure (self, &new_day);
+  if (new_day)
+    {
+      clear_ordered (self);
+      g_clear_pointer (&self->search_index, search_index_free);
+    }
 }
 
 static gboolean
@@ -1172,6 +1245,7 @@ signet_store_query_contract_ids (SignetStore    *self,
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
 
+  follow_the_day (self);
   if (!ensure_ordered (self, sort_key, descending, error))
     return NULL;
 
@@ -1200,6 +1274,7 @@ signet_store_query_first_contract_ids (SignetStore    *self,
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
 
+  follow_the_day (self);
   if (self->ordered_ids == NULL || self->ordered_key != sort_key ||
       self->ordered_descending != !!descending)
     return query_ordered_ids (self, sort_key, descending, limit, error);
@@ -1262,10 +1337,14 @@ signet_store_describe_match (SignetStore *self,
   };
   g_autoptr(GPtrArray) terms = NULL;
   const char *texts[3];
+  const char *current_title;
   sqlite3_stmt *stmt;
   char *location = NULL;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  _signet_store_current_terms_ensure (self, NULL);
+  current_title = _signet_store_current_title (self, id);
 
   terms = split_terms (search != NULL ? search : "");
   if (terms->len == 0)
@@ -1293,9 +1372,11 @@ signet_store_describe_match (SignetStore *self,
     {
       const char *term = g_ptr_array_index (terms, t);
 
-      /* What the row shows (number, title, client) says why it is there. */
-      if (field_has_term (texts[OWN], 0, term) || field_has_term (texts[OWN], 1, term) ||
-          field_has_term (texts[CLIENT], 0, term))
+      /* What the row shows (number, title, client) says why it is there:
+       * the title in force, which an amendment may have changed. */
+      if (field_has_term (texts[OWN], 0, term) || field_has_term (texts[CLIENT], 0, term) ||
+          (current_title != NULL ? signet_search_field_matches (current_title, term)
+                                 : field_has_term (texts[OWN], 1, term)))
         continue;
 
       for (guint f = 0; f < G_N_ELEMENTS (fields) && location == NULL; f++)

@@ -11,6 +11,7 @@
 #include "signet-clients-window-private.h"
 #include "signet-contract-process.h"
 #include "signet-date.h"
+#include "signet-store-current-terms.h"
 #include "signet-store-events.h"
 
 /* A client of a whole register's worth of contracts lists its newest:
@@ -181,8 +182,12 @@ _signet_clients_window_show_contracts (SignetClientsWindow *self)
     {
       SignetContract *contract = signet_store_get_contract (self->store, g_array_index (ids, gint64, i), NULL);
 
+      /* Shown as the main list shows it: with the terms in force today. */
       if (contract != NULL)
-        g_ptr_array_add (contracts, contract);
+        {
+          signet_store_apply_current_terms (self->store, contract);
+          g_ptr_array_add (contracts, contract);
+        }
     }
   g_ptr_array_sort (contracts, compare_numbers);
 
