@@ -14,6 +14,7 @@
 
 #include "signet-access-keys.h"
 #include "signet-application.h"
+#include "signet-contract-types-page.h"
 #include "signet-demo.h"
 #include "signet-io-cli.h"
 #include "signet-preferences-window.h"
@@ -152,19 +153,40 @@ about_activated (GSimpleAction *action,
   adw_dialog_present (about, GTK_WIDGET (gtk_application_get_active_window (app)));
 }
 
+/* The preferences over the active window, on the page named @page_name,
+ * or on the first page when NULL. */
+static void
+present_preferences (GtkApplication *app,
+                     const char     *page_name)
+{
+  GtkWindow *window = gtk_application_get_active_window (app);
+  SignetStore *store = NULL;
+  AdwDialog *preferences;
+
+  if (SIGNET_IS_WINDOW (window))
+    store = signet_window_get_store (SIGNET_WINDOW (window));
+
+  preferences = signet_preferences_window_new (store);
+  if (page_name != NULL)
+    adw_preferences_dialog_set_visible_page_name (ADW_PREFERENCES_DIALOG (preferences), page_name);
+  adw_dialog_present (preferences, GTK_WIDGET (window));
+}
+
 static void
 preferences_activated (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
-  GtkWindow *window = gtk_application_get_active_window (app);
-  SignetStore *store = NULL;
+  present_preferences (GTK_APPLICATION (user_data), NULL);
+}
 
-  if (SIGNET_IS_WINDOW (window))
-    store = signet_window_get_store (SIGNET_WINDOW (window));
-
-  adw_dialog_present (signet_preferences_window_new (store), GTK_WIDGET (window));
+/* "Manage Types…" of the New Contract of Type menu: where the types are. */
+static void
+manage_types_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  present_preferences (GTK_APPLICATION (user_data), SIGNET_CONTRACT_TYPES_PAGE_NAME);
 }
 
 static SignetWindow *ensure_window       (SignetApplication *self);
@@ -211,6 +233,7 @@ static const GActionEntry app_entries[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
+  { "manage-types", manage_types_activated },
   { "open-contract", open_contract_activated, "x" },
   { "show-agenda", show_agenda_activated },
   { "acknowledge-reminder", acknowledge_reminder_activated, "(xssu)" },

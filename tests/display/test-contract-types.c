@@ -278,6 +278,76 @@ test_preferences_page (Fixture       *f,
   adw_dialog_close (preferences);
 }
 
+/* The action of the item labelled @label in @model or its sections and
+ * submenus, or NULL. */
+static char *
+find_menu_action (GMenuModel *model,
+                  const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *item_label = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+      const char *link_name;
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label) &&
+          g_strcmp0 (item_label, label) == 0)
+        {
+          char *action = NULL;
+
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+          return action;
+        }
+
+      links = g_menu_model_iterate_item_links (model, i);
+      while (g_menu_link_iter_get_next (links, &link_name, &link))
+        {
+          g_autoptr(GMenuModel) owned = link;
+          char *action = find_menu_action (owned, label);
+
+          if (action != NULL)
+            return action;
+        }
+    }
+
+  return NULL;
+}
+
+/* "Manage Types…" of the New Contract of Type menu opens Preferences on
+ * the Contract Types page; Preferences from the main menu still opens on
+ * its first page. */
+static void
+test_manage_types (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *action = NULL;
+  GtkWidget *menu_button;
+  AdwDialog *preferences;
+  GtkWidget *page;
+
+  menu_button = display_test_find_accessible (GTK_WIDGET (f->window), _("New Contract of a Type"));
+  g_assert_nonnull (menu_button);
+  action = find_menu_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)), _("_Manage Types…"));
+  g_assert_cmpstr (action, ==, "app.manage-types");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), action, NULL));
+  preferences = wait_for_dialog (f, ADW_TYPE_PREFERENCES_DIALOG);
+  page = GTK_WIDGET (adw_preferences_dialog_get_visible_page (ADW_PREFERENCES_DIALOG (preferences)));
+  g_assert_true (SIGNET_IS_CONTRACT_TYPES_PAGE (page));
+  g_assert_true (gtk_widget_get_mapped (display_test_find_label (page, _("No contract types yet. A type added here is "
+                                                                         "offered under New Contract."))));
+  look_at (f, adw_dialog_get_child (preferences), "manage-types");
+  adw_dialog_force_close (preferences);
+  display_test_spin (300);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "app.preferences", NULL));
+  preferences = wait_for_dialog (f, ADW_TYPE_PREFERENCES_DIALOG);
+  page = GTK_WIDGET (adw_preferences_dialog_get_visible_page (ADW_PREFERENCES_DIALOG (preferences)));
+  g_assert_false (SIGNET_IS_CONTRACT_TYPES_PAGE (page));
+  adw_dialog_force_close (preferences);
+}
+
 static SignetContractType *
 add_purchase_type (SignetStore *store)
 {
@@ -430,6 +500,7 @@ main (int   argc,
       }
 
       ADD ("preferences-page", test_preferences_page);
+      ADD ("manage-types", test_manage_types);
       ADD ("new-contract-of-type", test_new_contract_of_type);
       ADD ("review-checklist", test_review_checklist);
 

@@ -16,4 +16,8 @@ G_DECLARE_FINAL_TYPE (SignetContractTypesPage, signet_contract_types_page, SIGNE
  * Add Type…. It follows the store's "changed::contract-types". */
 GtkWidget *signet_contract_types_page_new (SignetStore *store);
 
+/* Its name in Preferences (its .ui's), to show it with
+ * adw_preferences_dialog_set_visible_page_name(). */
+#define SIGNET_CONTRACT_TYPES_PAGE_NAME "contract-types"
+
 G_END_DECLS
