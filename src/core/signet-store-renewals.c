@@ -344,6 +344,10 @@ signet_store_get_renewal_chain (SignetStore  *self,
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
 
+  /* A deleted contract has no chain, though its link waits for Undo. */
+  if ((next = linked (self, "SELECT id FROM contracts WHERE id = ?", contract_id, error)) <= 0)
+    return next < 0 ? NULL : g_steal_pointer (&chain);
+
   /* Back to the oldest, then forward to the newest. */
   while ((next = linked (self, PREDECESSOR_SQL, first, error)) > 0 && steps++ < MAX_CHAIN)
     first = next;

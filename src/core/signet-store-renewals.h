@@ -60,7 +60,8 @@ gboolean        signet_store_renew_contract          (SignetStore        *self,
                                                       GError            **error);
 /* The renewal chain @contract_id is part of, oldest first, itself
  * included (alone when it has no renewal); of SignetRenewalLink. A
- * deleted contract ends the chain where it stood. */
+ * deleted contract ends the chain where it stood; a deleted @contract_id
+ * has none (an empty array). */
 GPtrArray      *signet_store_get_renewal_chain       (SignetStore        *self,
                                                       gint64              contract_id,
                                                       GError            **error);

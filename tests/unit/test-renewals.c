@@ -549,6 +549,12 @@ test_chain (void)
   g_assert_cmpstr (chain_text (&f, ids[0]), ==,
                    "XQ-0001 2026-01-01..2026-12-31 → XQ-0002 2027-01-01..2027-12-31");
   g_assert_cmpint (signet_store_get_renewal_successor (f.store, ids[1], NULL), ==, 0);
+  {
+    g_autoptr(GPtrArray) none = signet_store_get_renewal_chain (f.store, ids[2], &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
   g_assert_true (signet_store_restore (f.store, tombstone, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (chain_text (&f, ids[1]), ==, expected);

@@ -13,6 +13,7 @@
 #include "signet-key-dates-section.h"
 #include "signet-owner-row.h"
 #include "signet-process-section.h"
+#include "signet-renewals-section.h"
 
 G_BEGIN_DECLS
 
@@ -58,6 +59,7 @@ struct _SignetContractPage
   SignetAttachmentsSection *attachments_section;
   SignetHistorySection *history_section;
   SignetAmendmentsSection *amendments_section;
+  SignetRenewalsSection   *renewals_section;
   /* Over the form of a signed contract: why its terms are locked, and
    * its Amend… button. */
   GtkWidget      *lock_notice;

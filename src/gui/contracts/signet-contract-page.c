@@ -538,6 +538,9 @@ build_sections (SignetContractPage *self)
   /* The state comes first, under the notices of changes made elsewhere. */
   self->process_section = SIGNET_PROCESS_SECTION (signet_process_section_new ());
   gtk_box_insert_child_after (self->form_box, GTK_WIDGET (self->process_section), GTK_WIDGET (self->conflict_panel));
+  /* The terms before and after it, next to its state. */
+  self->renewals_section = SIGNET_RENEWALS_SECTION (signet_renewals_section_new ());
+  gtk_box_insert_child_after (self->form_box, GTK_WIDGET (self->renewals_section), GTK_WIDGET (self->process_section));
 
   _signet_contract_page_build_locks (self);
 
@@ -567,6 +570,7 @@ set_sections_contract (SignetContractPage *self,
 {
   GtkWidget *sections[] = {
     GTK_WIDGET (self->process_section),
+    GTK_WIDGET (self->renewals_section),
     GTK_WIDGET (self->key_dates_section),
     GTK_WIDGET (self->amendments_section),
     GTK_WIDGET (self->attachments_section),

@@ -87,6 +87,8 @@ typedef void (*SignetWindowContinue) (SignetWindow *self,
                                       gpointer      data);
 
 void     _signet_window_class_init_actions  (GtkWidgetClass       *widget_class);
+/* win.renew-contract and win.open-contract (signet-window-renewals.c). */
+void     _signet_window_class_init_renewals (GtkWidgetClass       *widget_class);
 /* Connects the window's Undo to win.undo and the main menu. */
 void     _signet_window_init_undo           (SignetWindow         *self);
 void     _signet_window_update_actions      (SignetWindow         *self);

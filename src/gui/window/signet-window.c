@@ -1025,6 +1025,7 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, narrow_breakpoint_applied_cb);
 
   _signet_window_class_init_actions (widget_class);
+  _signet_window_class_init_renewals (widget_class);
 }
 
 static void

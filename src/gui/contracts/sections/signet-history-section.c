@@ -48,6 +48,9 @@ field_to_label (const char *token)
     { "page",        N_("Page") },
     { "color",       N_("Color") },
     { "comment",     N_("Comment") },
+    /* A renewal's two entries name the other contract. */
+    { "renewed-as",  N_("Renewed as") },
+    { "renewal-of",  N_("Renewal of") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (file_fields); i++)

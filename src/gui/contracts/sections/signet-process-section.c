@@ -14,6 +14,7 @@
 #include "signet-signing-dialog.h"
 #include "signet-store-events.h"
 #include "signet-store-process.h"
+#include "signet-store-renewals.h"
 #include "signet-termination-dialog.h"
 
 struct _SignetProcessSection
@@ -27,7 +28,7 @@ struct _SignetProcessSection
   GtkWidget    *actions_box;
   GtkLabel     *why_label;
   AdwPreferencesGroup *steps_group;
-  /* Per action, its button; Renew has none yet. */
+  /* Per action, its button. */
   GtkWidget    *buttons[SIGNET_N_PROCESS_ACTIONS];
   /* The steps' rows, as listed now. */
   GPtrArray    *step_rows;
@@ -86,7 +87,10 @@ step_title (const SignetProcessEvent *event)
     case SIGNET_PROCESS_ACTION_REJECT:       return g_strdup (C_("process step", "Rejected"));
     case SIGNET_PROCESS_ACTION_MARK_SIGNED:  return g_strdup (C_("process step", "Marked as signed"));
     case SIGNET_PROCESS_ACTION_TERMINATE:    return g_strdup (C_("process step", "Terminated"));
-    case SIGNET_PROCESS_ACTION_RENEW:        return g_strdup (C_("process step", "Renewed"));
+    case SIGNET_PROCESS_ACTION_RENEW:
+      /* The successor's process starts with the renewal that made it. */
+      return g_strdup (event->to_status == SIGNET_CONTRACT_STATUS_RENEWED ? C_("process step", "Renewed")
+                                                                          : C_("process step", "Made as a renewal"));
     case SIGNET_PROCESS_ACTION_CANCEL_DRAFT: return g_strdup (C_("process step", "Draft cancelled"));
     default:                                 return g_strdup (signet_contract_status_to_label (event->to_status));
     }
@@ -285,6 +289,61 @@ show_actions (SignetProcessSection *self,
   gtk_widget_set_visible (GTK_WIDGET (self->why_label), why->len > 0);
 }
 
+/* A renewed contract says first what renewed it, and from when, over the
+ * rest of its state. */
+static char *
+prepend_renewal (SignetProcessSection *self,
+                 SignetContract       *contract,
+                 char                 *state)
+{
+  g_autoptr(SignetContract) successor = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *renewal = NULL;
+  gint64 successor_id;
+
+  if (signet_contract_get_status (contract) != SIGNET_CONTRACT_STATUS_RENEWED ||
+      (successor_id = signet_store_get_renewal_successor (get_store (self), contract_id (self), NULL)) <= 0 ||
+      !(successor = signet_store_get_contract (get_store (self), successor_id, NULL)))
+    return state;
+
+  start = signet_date_format_display (signet_contract_get_start_date (successor));
+  if (*start != '\0')
+    /* Translators: "Renewed as HT-2027-0003 from 01.01.2027: no further
+     * notice deadlines or reminders." */
+    renewal = g_strdup_printf (_("Renewed as %s from %s: no further notice deadlines or reminders."),
+                               signet_contract_get_number (successor), start);
+  else
+    renewal = g_strdup_printf (_("Renewed as %s: no further notice deadlines or reminders."),
+                               signet_contract_get_number (successor));
+
+  if (state == NULL || *state == '\0')
+    {
+      g_free (state);
+      return g_steal_pointer (&renewal);
+    }
+
+  {
+    char *joined = g_strconcat (renewal, "\n", state, NULL);
+
+    g_free (state);
+    return joined;
+  }
+}
+
+/* Renew… asks the window, which knows the register's number pattern and
+ * opens the successor's page (win.renew-contract; the agenda asks the
+ * same). */
+static void
+renew_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SignetProcessSection *self = SIGNET_PROCESS_SECTION (widget);
+
+  if (get_contract (self) != NULL)
+    gtk_widget_activate_action (widget, "win.renew-contract", "x", contract_id (self));
+}
+
 static void
 signet_process_section_reload (SignetContractSection *section)
 {
@@ -319,6 +378,7 @@ signet_process_section_reload (SignetContractSection *section)
 
   state = describe_state (contract, shown,
                           events != NULL && events->len > 0 ? g_ptr_array_index (events, events->len - 1) : NULL);
+  state = prepend_renewal (self, contract, state);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->state_row), signet_contract_status_to_label (shown));
   adw_action_row_set_subtitle (self->state_row, state);
 
@@ -520,6 +580,7 @@ signet_process_section_class_init (SignetProcessSectionClass *klass)
   gtk_widget_class_install_action (widget_class, "process.mark-signed", NULL, mark_signed_activated);
   gtk_widget_class_install_action (widget_class, "process.terminate", NULL, terminate_activated);
   gtk_widget_class_install_action (widget_class, "process.cancel-draft", NULL, cancel_draft_activated);
+  gtk_widget_class_install_action (widget_class, "process.renew", NULL, renew_activated);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-process-section.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetProcessSection, box);
@@ -541,6 +602,8 @@ signet_process_section_class_init (SignetProcessSectionClass *klass)
                                              G_STRUCT_OFFSET (SignetProcessSection, buttons[SIGNET_PROCESS_ACTION_TERMINATE]));
   gtk_widget_class_bind_template_child_full (widget_class, "cancel_draft_button", FALSE,
                                              G_STRUCT_OFFSET (SignetProcessSection, buttons[SIGNET_PROCESS_ACTION_CANCEL_DRAFT]));
+  gtk_widget_class_bind_template_child_full (widget_class, "renew_button", FALSE,
+                                             G_STRUCT_OFFSET (SignetProcessSection, buttons[SIGNET_PROCESS_ACTION_RENEW]));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
