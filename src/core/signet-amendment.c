@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "signet-amendment.h"
 
 SignetAmendment *
@@ -55,6 +57,47 @@ signet_amendment_free (SignetAmendment *amendment)
   g_free (amendment->title);
   g_free (amendment->other_terms);
   g_free (amendment);
+}
+
+static const struct
+{
+  const char *token;
+  const char *label;
+} amendment_states[SIGNET_N_AMENDMENT_STATES] = {
+  [SIGNET_AMENDMENT_APPROVED] = { "approved", NC_("amendment", "Approved") },
+  [SIGNET_AMENDMENT_IN_REVIEW] = { "in-review", NC_("amendment", "In Review") },
+  [SIGNET_AMENDMENT_RETURNED] = { "returned", NC_("amendment", "Returned") },
+  [SIGNET_AMENDMENT_REJECTED] = { "rejected", NC_("amendment", "Rejected") },
+};
+
+const char *
+signet_amendment_state_to_token (SignetAmendmentState state)
+{
+  g_return_val_if_fail (state < SIGNET_N_AMENDMENT_STATES, NULL);
+
+  return amendment_states[state].token;
+}
+
+gboolean
+signet_amendment_state_from_token (const char           *token,
+                                   SignetAmendmentState *state)
+{
+  for (guint i = 0; token != NULL && i < SIGNET_N_AMENDMENT_STATES; i++)
+    if (g_str_equal (token, amendment_states[i].token))
+      {
+        *state = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+const char *
+signet_amendment_state_to_label (SignetAmendmentState state)
+{
+  g_return_val_if_fail (state < SIGNET_N_AMENDMENT_STATES, NULL);
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "amendment", amendment_states[state].label);
 }
 
 gboolean
@@ -122,6 +165,10 @@ signet_contract_terms_as_of (SignetContract         *contract,
       /* Sorted: every later one takes effect after @date too. */
       if (g_strcmp0 (amendment->effective_date, date) > 0)
         break;
+
+      /* One in review, returned or rejected changes nothing yet. */
+      if (amendment->state != SIGNET_AMENDMENT_APPROVED)
+        continue;
 
       if (signet_amendment_changes (amendment, SIGNET_AMENDED_VALUE))
         {

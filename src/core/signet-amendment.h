@@ -23,6 +23,29 @@ typedef enum
 #define SIGNET_N_AMENDED_TERMS (SIGNET_AMENDED_OTHER + 1)
 #define SIGNET_AMENDED_TERM_FLAG(term) (1u << (term))
 
+/* Where an amendment's own approval stands. One stored before approval
+ * routes existed, or added when no rule gives its contract a route, is
+ * approved at once; otherwise it is in review until the last step of its
+ * route approves it, and only an approved amendment changes the terms. A
+ * returned one is edited and submitted again; a rejected one never takes
+ * effect. */
+typedef enum
+{
+  SIGNET_AMENDMENT_APPROVED,
+  SIGNET_AMENDMENT_IN_REVIEW,
+  SIGNET_AMENDMENT_RETURNED,
+  SIGNET_AMENDMENT_REJECTED,
+} SignetAmendmentState;
+
+#define SIGNET_N_AMENDMENT_STATES (SIGNET_AMENDMENT_REJECTED + 1)
+
+/* "approved", "in-review", "returned", "rejected" */
+const char      *signet_amendment_state_to_token  (SignetAmendmentState  state);
+gboolean         signet_amendment_state_from_token (const char          *token,
+                                                    SignetAmendmentState *state);
+/* Translated: "Approved", "In Review", "Returned", "Rejected". */
+const char      *signet_amendment_state_to_label  (SignetAmendmentState  state);
+
 /* One amendment of a contract, as the store gives and takes it. Dates are
  * "YYYY-MM-DD"; the terms it changes are those in @changes (flags of
  * SIGNET_AMENDED_TERM_FLAG()), the fields of the others mean nothing. */
@@ -44,6 +67,7 @@ typedef struct
   char     *title;
   char     *other_terms;         /* what else it changes, in words */
   gint64    attachment_id;       /* its signed file, one of the contract's; 0: none */
+  SignetAmendmentState state;    /* set by the store (signet-store-approvals.h) */
 } SignetAmendment;
 
 SignetAmendment *signet_amendment_new           (gint64                  contract_id);
@@ -53,7 +77,7 @@ gboolean         signet_amendment_changes       (const SignetAmendment  *amendme
                                                  SignetAmendedTerm       term);
 
 /* The contract's terms on @date ("YYYY-MM-DD"): a copy of @contract (its
- * stored, original terms) with the terms of every amendment of
+ * stored, original terms) with the terms of every approved amendment of
  * @amendments (SignetAmendment *, of this contract, in any order) whose
  * effective date is @date or before applied in the order of their
  * effective dates (on the same day, in the order they were added), each

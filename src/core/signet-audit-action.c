@@ -124,6 +124,24 @@ static const struct
   [SIGNET_AUDIT_ACTION_WITHDRAW_NOTICE_DECISION] =
     { "withdraw-notice-decision", N_("Decision at the notice deadline withdrawn"), FALSE,
       SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS },
+  [SIGNET_AUDIT_ACTION_ADD_APPROVAL_ROUTE] =
+    { "add-approval-route",   N_("Approval route added"),  FALSE, SIGNET_CHANGE_ADDED,   SIGNET_STORE_CHANGED_APPROVAL_ROUTES },
+  [SIGNET_AUDIT_ACTION_UPDATE_APPROVAL_ROUTE] =
+    { "update-approval-route", N_("Approval route changed"), TRUE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_APPROVAL_ROUTES },
+  [SIGNET_AUDIT_ACTION_DELETE_APPROVAL_ROUTE] =
+    { "delete-approval-route", N_("Approval route deleted"), FALSE, SIGNET_CHANGE_REMOVED, SIGNET_STORE_CHANGED_APPROVAL_ROUTES },
+  [SIGNET_AUDIT_ACTION_RESTORE_APPROVAL_ROUTE] =
+    { "restore-approval-route", N_("Approval route restored"), FALSE, SIGNET_CHANGE_ADDED, SIGNET_STORE_CHANGED_APPROVAL_ROUTES },
+  [SIGNET_AUDIT_ACTION_SET_APPROVAL_RULES] =
+    { "set-approval-rules",   N_("Approval rules changed"), TRUE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_APPROVAL_ROUTES },
+  [SIGNET_AUDIT_ACTION_SUBMIT_AMENDMENT] =
+    { "submit-amendment",     N_("Amendment submitted for review"), TRUE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_AMENDMENTS },
+  [SIGNET_AUDIT_ACTION_APPROVE_AMENDMENT] =
+    { "approve-amendment",    N_("Amendment approved"),    TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_AMENDMENTS },
+  [SIGNET_AUDIT_ACTION_RETURN_AMENDMENT] =
+    { "return-amendment",     N_("Amendment returned for changes"), TRUE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_AMENDMENTS },
+  [SIGNET_AUDIT_ACTION_REJECT_AMENDMENT] =
+    { "reject-amendment",     N_("Amendment rejected"),    TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_AMENDMENTS },
 };
 
 const char *

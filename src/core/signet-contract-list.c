@@ -162,8 +162,9 @@ store_changed_cb (SignetContractList *self,
   if ((kind == SIGNET_RECORD_CLIENT && change != SIGNET_CHANGE_UPDATED) || kind == SIGNET_RECORD_PERSON)
     return;
 
-  /* A contract type is no row; its contracts name it by text. */
-  if (kind == SIGNET_RECORD_CONTRACT_TYPE)
+  /* A contract type is no row; its contracts name it by text. Nor is an
+   * approval route, which no column shows. */
+  if (kind == SIGNET_RECORD_CONTRACT_TYPE || kind == SIGNET_RECORD_APPROVAL_ROUTE)
     return;
 
   before = g_array_ref (self->ids);

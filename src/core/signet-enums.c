@@ -68,6 +68,12 @@ static const char * const field_tokens[] = {
   [SIGNET_FIELD_AMENDMENT_EFFECTIVE_DATE] = "effective-date",
   [SIGNET_FIELD_AMENDMENT_REASON] = "amendment-reason",
   [SIGNET_FIELD_AMENDMENT_OTHER_TERMS] = "other-terms",
+  [SIGNET_FIELD_ROUTE_NAME] = "route-name",
+  [SIGNET_FIELD_ROUTE_STEPS] = "route-steps",
+  [SIGNET_FIELD_APPROVAL_RULES] = "approval-rules",
+  [SIGNET_FIELD_APPROVAL_STEP] = "approval-step",
+  [SIGNET_FIELD_APPROVER] = "approver",
+  [SIGNET_FIELD_APPROVAL_OPINION] = "opinion",
 };
 
 G_DEFINE_QUARK (signet-field-error-quark, signet_field_error)
@@ -221,6 +227,14 @@ signet_field_to_label (SignetField field)
     case SIGNET_FIELD_AMENDMENT_EFFECTIVE_DATE: return _("Effective Date");
     case SIGNET_FIELD_AMENDMENT_REASON:       return _("Reason");
     case SIGNET_FIELD_AMENDMENT_OTHER_TERMS:  return _("Other Changed Terms");
+    case SIGNET_FIELD_ROUTE_NAME:             return _("Route Name");
+    case SIGNET_FIELD_ROUTE_STEPS:            return _("Route Steps");
+    case SIGNET_FIELD_APPROVAL_RULES:         return _("Approval Rules");
+    /* Translators: the step of an approval route a decision was on. */
+    case SIGNET_FIELD_APPROVAL_STEP:          return _("Approval Step");
+    case SIGNET_FIELD_APPROVER:               return _("Approved By");
+    /* Translators: what an approver wrote with a decision (审批意见). */
+    case SIGNET_FIELD_APPROVAL_OPINION:       return _("Approval Opinion");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -23,6 +23,7 @@ static const char * const kind_tokens[] = {
   [SIGNET_KEY_DATE_MILESTONE] = "milestone",
   [SIGNET_KEY_DATE_PAYMENT] = "payment",
   [SIGNET_KEY_DATE_OTHER] = "other",
+  [SIGNET_KEY_DATE_APPROVAL] = "approval",
 };
 
 const char *
@@ -71,6 +72,7 @@ signet_key_date_kind_to_label (SignetKeyDateKind kind)
     case SIGNET_KEY_DATE_MILESTONE:       return C_("key date", "Milestone");
     case SIGNET_KEY_DATE_PAYMENT:         return C_("key date", "Payment Due");
     case SIGNET_KEY_DATE_OTHER:           return C_("key date", "Other");
+    case SIGNET_KEY_DATE_APPROVAL:        return C_("key date", "Approval Due");
     default:
       g_return_val_if_reached (NULL);
     }

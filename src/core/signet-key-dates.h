@@ -16,6 +16,7 @@ typedef enum
   SIGNET_KEY_DATE_MILESTONE,
   SIGNET_KEY_DATE_PAYMENT,
   SIGNET_KEY_DATE_OTHER,
+  SIGNET_KEY_DATE_APPROVAL,      /* a pending approval step's due date (signet-store-approvals.h) */
 } SignetKeyDateKind;
 
 /* A date that matters for a contract, and how it came about. */

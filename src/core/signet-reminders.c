@@ -253,6 +253,20 @@ signet_reminder_dup_title (const SignetReminder *reminder)
                                            "Review overdue by %d days: %s", -days),
                               -days, contract);
 
+    case SIGNET_KEY_DATE_APPROVAL:
+      /* Translators: the step of the approval is the event's title ("法务"). */
+      if (days > 0)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Approval by %s due in %d day: %s",
+                                             "Approval by %s due in %d days: %s", days),
+                                signet_event_get_title (reminder->event), days, contract);
+      if (days == 0)
+        return g_strdup_printf (_("Approval by %s due today: %s"), signet_event_get_title (reminder->event), contract);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Approval by %s overdue by %d day: %s",
+                                           "Approval by %s overdue by %d days: %s", -days),
+                              signet_event_get_title (reminder->event), -days, contract);
+
     default:
       g_return_val_if_reached (NULL);
     }
@@ -343,7 +357,11 @@ signet_reminders_due (SignetStore                   *store,
       gboolean reached = FALSE;
       guint stage = 0;
 
-      if (candidate->leads != NULL)
+      /* A pending approval step reminds from the day before it is due
+       * until it is decided: the Preferences have no lead times for it. */
+      if (kind == SIGNET_KEY_DATE_APPROVAL)
+        leads = own_leads = leads_new (1, (const guint[]) { 1 });
+      else if (candidate->leads != NULL)
         leads = own_leads = signet_reminder_leads_parse (candidate->leads, NULL);
       else
         leads = signet_reminder_settings_get_leads (normalized, kind);

@@ -26,7 +26,7 @@
 
 #define AMENDMENT_COLUMNS \
   "id, contract_id, uuid, number, signing_date, effective_date, reason, value, currency, " \
-  "end_date, notice_days, auto_renew, title, other_terms, attachment_id"
+  "end_date, notice_days, auto_renew, title, other_terms, attachment_id, state"
 
 gboolean
 _signet_store_migrate_amendments (SignetStore  *self,
@@ -96,6 +96,7 @@ amendment_from_row (sqlite3_stmt *stmt)
       amendment->other_terms = _signet_store_dup_text (stmt, 13);
     }
   amendment->attachment_id = sqlite3_column_int64 (stmt, 14);
+  signet_amendment_state_from_token ((const char *) sqlite3_column_text (stmt, 15), &amendment->state);
 
   return amendment;
 }
@@ -434,8 +435,13 @@ write_amendment (SignetStore            *self,
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
+  /* A new one waits for its approval when the rules give it a route. */
   if (before == NULL)
-    new_id = sqlite3_last_insert_rowid (self->db);
+    {
+      new_id = sqlite3_last_insert_rowid (self->db);
+      if (!_signet_store_approvals_amendment_added (self, after, new_id, error))
+        return FALSE;
+    }
 
   before_fields = before != NULL ? amendment_to_fields (before) : NULL;
   after_fields = after != NULL ? amendment_to_fields (after) : NULL;

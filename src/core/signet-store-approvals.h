@@ -107,8 +107,9 @@ typedef struct
  * attachment and opinion: approving a step that is not the last keeps
  * the contract in review and makes the next step pending; the last one
  * approves it; a return or a rejection ends the round. @expected_version
- * is the contract's (SIGNET_STORE_ERROR_CONFLICT when it moved on). For
- * an amendment, approving its last step puts it in effect; a return
+ * is the contract's (SIGNET_STORE_ERROR_CONFLICT when it moved on); an
+ * amendment's decision leaves the contract's row as it is and ignores it.
+ * For an amendment, approving its last step puts it in effect; a return
  * leaves it returned (edit it, then signet_store_submit_amendment()); a
  * rejection, never. Refused (SIGNET_PROCESS_ERROR_NOT_ALLOWED) when no
  * step is pending; a missing opinion is SIGNET_PROCESS_ERROR_COMMENT, an

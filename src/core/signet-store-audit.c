@@ -29,6 +29,7 @@ _signet_record_kind_to_token (SignetRecordKind kind)
     case SIGNET_RECORD_CLIENT: return "client";
     case SIGNET_RECORD_PERSON: return "person";
     case SIGNET_RECORD_CONTRACT_TYPE: return "contract-type";
+    case SIGNET_RECORD_APPROVAL_ROUTE: return "approval-route";
     case SIGNET_RECORD_CONTRACT:
     default:                   return "contract";
     }
@@ -44,6 +45,8 @@ _signet_record_kind_from_token (const char *token)
 
   if (g_strcmp0 (token, "contract-type") == 0)
     return SIGNET_RECORD_CONTRACT_TYPE;
+  if (g_strcmp0 (token, "approval-route") == 0)
+    return SIGNET_RECORD_APPROVAL_ROUTE;
   return SIGNET_RECORD_CONTRACT;
 }
 

@@ -61,14 +61,17 @@
   "c.start_date, c.end_date, c.auto_renew, c.notice_days, c.status, c.risk_level, " \
   "CASE WHEN e.kind = 'review' THEN " \
   "(SELECT max(r.date) FROM reviews r WHERE r.contract_id = e.contract_id) END, " \
-  "d.title, d.note"
-#define N_EVENT_COLUMNS 16
+  "coalesce (d.title, CASE WHEN ap.amendment_id <> 0 THEN " \
+  "(SELECT a.number FROM amendments a WHERE a.id = ap.amendment_id) || ' · ' || ap.name " \
+  "ELSE ap.name END), d.note, ap.due_days"
+#define N_EVENT_COLUMNS 17
 
 /* LEFT JOIN clients: a contract whose client row is missing (a register
  * changed outside Signet) keeps its deadlines in the calendar. */
 #define EVENT_JOINS \
   " FROM contract_events e JOIN contracts c ON c.id = e.contract_id " \
-  "LEFT JOIN clients k ON k.id = c.client_id LEFT JOIN key_dates d ON d.id = e.key_date_id "
+  "LEFT JOIN clients k ON k.id = c.client_id LEFT JOIN key_dates d ON d.id = e.key_date_id " \
+  "LEFT JOIN approval_steps ap ON ap.id = e.approval_step_id "
 
 /* The columns derivation reads, in fill_contract_dates()'s order. */
 #define CONTRACT_DATES_COLUMNS \
@@ -372,6 +375,33 @@ insert_amended_events (SignetStore                 *self,
   return TRUE;
 }
 
+/* The due dates of the pending approval steps of @contract_id (0: every
+ * contract), of the contract itself and of its amendments: a step waits
+ * for a decision until that day. A deleted amendment's steps wait with it
+ * for an Undo and have none. */
+static gboolean
+insert_approval_events (SignetStore  *self,
+                        gint64        contract_id,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO contract_events (contract_id, kind, date, approval_step_id) "
+                                  "SELECT s.contract_id, 'approval', s.due_date, s.id FROM approval_steps s "
+                                  "JOIN contracts c ON c.id = s.contract_id "
+                                  "WHERE s.state = 'pending' AND (?1 = 0 OR s.contract_id = ?1) "
+                                  "AND " IN_RANGE ("s.due_date") " "
+                                  "AND (s.amendment_id = 0 OR s.amendment_id IN (SELECT id FROM amendments))",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+
+  return _signet_store_step_done (self, stmt, error);
+}
+
 /* Inside a write: every contract's events again. */
 static gboolean
 rebuild_all (SignetStore  *self,
@@ -414,6 +444,7 @@ rebuild_all (SignetStore  *self,
                              "SELECT d.contract_id, d.kind, d.date, d.id FROM key_dates d "
                              "JOIN contracts c ON c.id = d.contract_id WHERE " IN_RANGE ("d.date"),
                              error) &&
+         insert_approval_events (self, 0, error) &&
          cut_after_termination (self, 0, error) &&
          write_as_of (self, as_of->date, &as_of->intervals, error);
 }
@@ -514,6 +545,7 @@ _signet_store_events_refresh_contract (SignetStore  *self,
   sqlite3_bind_int64 (stmt, 1, contract_id);
 
   return _signet_store_step_done (self, stmt, error) &&
+         insert_approval_events (self, contract_id, error) &&
          cut_after_termination (self, contract_id, error);
 }
 
@@ -621,7 +653,8 @@ move_as_of (SignetWriteScope  *scope,
  * the register's from every query (SQLite looks a name up in temp first),
  * and brings that one up to date: `signet --export-ics` then writes
  * nothing to the register, and still gives today's events. The table is
- * the one of migrate_to_4() with the indexes of migrate_to_5(). */
+ * the one of migrate_to_4() with the indexes of migrate_to_5() and the
+ * column of the approval steps (migration 13). */
 static gboolean
 copy_index (SignetStore  *self,
             GError      **error)
@@ -631,9 +664,10 @@ copy_index (SignetStore  *self,
     "  contract_id INTEGER NOT NULL,"
     "  kind TEXT NOT NULL,"
     "  date TEXT NOT NULL,"
-    "  key_date_id INTEGER);"
-    "INSERT INTO temp.contract_events (contract_id, kind, date, key_date_id)"
-    "  SELECT contract_id, kind, date, key_date_id FROM main.contract_events;"
+    "  key_date_id INTEGER,"
+    "  approval_step_id INTEGER);"
+    "INSERT INTO temp.contract_events (contract_id, kind, date, key_date_id, approval_step_id)"
+    "  SELECT contract_id, kind, date, key_date_id, approval_step_id FROM main.contract_events;"
     "CREATE INDEX temp.contract_events_day ON contract_events (date, kind, contract_id, key_date_id);"
     "CREATE INDEX temp.contract_events_contract ON contract_events (contract_id);",
     error);
@@ -805,9 +839,22 @@ event_from_row (sqlite3_stmt *stmt,
                 const AsOf   *as_of)
 {
   SignetKeyDateKind kind = SIGNET_KEY_DATE_OTHER;
+  g_autofree char *approval = NULL;
   SignetEvent *event;
 
   signet_key_date_kind_from_token ((const char *) sqlite3_column_text (stmt, 1), &kind);
+
+  /* A pending approval step is due so many working days after it became
+   * pending. */
+  if (kind == SIGNET_KEY_DATE_APPROVAL)
+    {
+      guint days = (guint) sqlite3_column_int64 (stmt, 16);
+
+      approval = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "Due %u working day after the step became pending",
+                                               "Due %u working days after the step became pending", days),
+                                  days);
+    }
 
   /* A key date's note explains it. */
   event = signet_event_new (sqlite3_column_int64 (stmt, 0),
@@ -819,9 +866,9 @@ event_from_row (sqlite3_stmt *stmt,
                             kind,
                             (const char *) sqlite3_column_text (stmt, 14),
                             sqlite3_column_int64 (stmt, 3),
-                            (const char *) sqlite3_column_text (stmt, 15));
+                            approval != NULL ? approval : (const char *) sqlite3_column_text (stmt, 15));
 
-  if (!signet_key_date_kind_is_user (kind))
+  if (!signet_key_date_kind_is_user (kind) && kind != SIGNET_KEY_DATE_APPROVAL)
     {
       SignetContractStatus status = SIGNET_CONTRACT_STATUS_DRAFT;
       SignetRiskLevel risk = SIGNET_RISK_LEVEL_LOW;
@@ -1144,8 +1191,8 @@ signet_store_list_agenda (SignetStore  *self,
   if (!collect_events (self, &as_of,
                        "SELECT " EVENT_COLUMNS EVENT_JOINS
                        "WHERE e.date < ?1 AND e.date >= '" SIGNET_DATE_MIN "' "
-                       "AND e.kind IN ('end', 'notice-deadline', 'review') "
-                       "AND c.status IN " IN_FORCE " AND NOT " EXPIRED_BY ("?1"),
+                       "AND (e.kind = 'approval' OR (e.kind IN ('end', 'notice-deadline', 'review') "
+                       "AND c.status IN " IN_FORCE " AND NOT " EXPIRED_BY ("?1") "))",
                        today, NULL, NULL, NULL, events, error) ||
       !collect_events (self, &as_of,
                        "SELECT " EVENT_COLUMNS EVENT_JOINS
@@ -1372,15 +1419,15 @@ signet_store_list_reminder_candidates (SignetStore  *self,
                        "SELECT " CANDIDATE_COLUMNS EVENT_JOINS
                        "LEFT JOIN reminder_settings s ON s.contract_id = e.contract_id "
                        "WHERE e.date <= ?1 AND e.date >= '" SIGNET_DATE_MIN "' "
-                       "AND e.kind IN ('end', 'notice-deadline', 'review') "
-                       "AND c.status IN " IN_FORCE " AND NOT " EXPIRED_BY (AS_OF_DATE),
+                       "AND (e.kind = 'approval' OR (e.kind IN ('end', 'notice-deadline', 'review') "
+                       "AND c.status IN " IN_FORCE " AND NOT " EXPIRED_BY (AS_OF_DATE) "))",
                        until, NULL, add_candidate, candidates, NULL, error) ||
       !collect_events (self, &as_of,
                        "SELECT " CANDIDATE_COLUMNS EVENT_JOINS
                        "JOIN reminder_settings s ON s.contract_id = e.contract_id "
                        "WHERE +e.date > ?1 AND +e.date <= min(?2, '" SIGNET_DATE_MAX "') "
-                       "AND e.kind IN ('end', 'notice-deadline', 'review') "
-                       "AND c.status IN " IN_FORCE " AND NOT " EXPIRED_BY (AS_OF_DATE),
+                       "AND (e.kind = 'approval' OR (e.kind IN ('end', 'notice-deadline', 'review') "
+                       "AND c.status IN " IN_FORCE " AND NOT " EXPIRED_BY (AS_OF_DATE) "))",
                        until, far, add_candidate, candidates, NULL, error))
     return NULL;
 

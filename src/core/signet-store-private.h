@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "signet-amendment.h"
 #include "signet-audit-action.h"
 #include "signet-contract-process.h"
 #include "signet-contract-type.h"
@@ -444,6 +445,30 @@ gboolean      _signet_store_insert_type_key_dates (SignetWriteScope *scope,
                                                    gint64            contract_id,
                                                    SignetContractType *type,
                                                    GError          **error);
+
+/* See signet-store-approvals.c. Inside @scope's write of
+ * signet_store_take_process_step(), its version and the action's being
+ * allowed checked: APPROVE, RETURN or REJECT on a contract with a pending
+ * approval step decide that step (*@taken TRUE, the whole step taken);
+ * otherwise nothing is done (*@taken FALSE). */
+gboolean      _signet_store_approvals_take_process_step (SignetWriteScope        *scope,
+                                                         SignetContract          *current,
+                                                         const SignetProcessStep *step,
+                                                         gboolean                *taken,
+                                                         GError                 **error);
+/* After @action was taken on @contract (its status already the new one):
+ * a submission with a route starts a round of approval steps, a cancelled
+ * draft ends its open round. */
+gboolean      _signet_store_approvals_process_step_taken (SignetStore            *self,
+                                                          SignetContract         *contract,
+                                                          SignetProcessAction     action,
+                                                          GError                **error);
+/* After @amendment was added as @id: in review with the first round of
+ * its route when the rules give it one, else approved (its state set). */
+gboolean      _signet_store_approvals_amendment_added (SignetStore           *self,
+                                                       SignetAmendment       *amendment,
+                                                       gint64                 id,
+                                                       GError               **error);
 
 /* What "changed" says of a record an entry with @action was written for
  * (see signet-audit-action.c). */

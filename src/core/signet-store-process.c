@@ -157,6 +157,7 @@ _signet_store_take_process_step_in_scope (SignetWriteScope         *scope,
   g_autofree char *effective_date = NULL;
   SignetContractStatus from, to;
   const char *why = NULL;
+  gboolean taken;
   sqlite3_stmt *stmt;
 
   if (!signet_process_step_validate (step, error) ||
@@ -177,6 +178,14 @@ _signet_store_take_process_step_in_scope (SignetWriteScope         *scope,
       g_set_error_literal (error, SIGNET_PROCESS_ERROR, SIGNET_PROCESS_ERROR_NOT_ALLOWED, why);
       return FALSE;
     }
+
+  /* A routed contract's decision is its pending approval step's
+   * (signet-store-approvals.c): approving one that is not the last keeps
+   * it in review. */
+  if (!_signet_store_approvals_take_process_step (scope, current, step, &taken, error))
+    return FALSE;
+  if (taken)
+    return TRUE;
 
   /* A renewal is its successor too: signet_store_renew_contract() takes it
    * with the successor's terms, in one write. */
@@ -234,6 +243,7 @@ _signet_store_take_process_step_in_scope (SignetWriteScope         *scope,
 
   return _signet_store_step_done (self, stmt, error) &&
          _signet_store_insert_process_event (self, contract_id, step, from, to, effective_date, error) &&
+         _signet_store_approvals_process_step_taken (self, current, step->action, error) &&
          _signet_store_events_refresh_contract (self, contract_id, error) &&
          _signet_write_scope_audit (scope, audit_actions[step->action], SIGNET_RECORD_CONTRACT, contract_id,
                                     signet_contract_get_number (current), before, after, error);

@@ -175,6 +175,8 @@ signet_store_delete (SignetStore          *self,
       return _signet_store_delete_contract_type (self, id, error);
     case SIGNET_TOMBSTONE_AMENDMENT:
       return _signet_store_delete_amendment (self, id, error);
+    case SIGNET_TOMBSTONE_APPROVAL_ROUTE:
+      return _signet_store_delete_approval_route (self, id, error);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -221,6 +223,9 @@ signet_store_restore (SignetStore      *self,
       break;
     case SIGNET_TOMBSTONE_AMENDMENT:
       restored = _signet_store_restore_amendment (&scope, tombstone, error);
+      break;
+    case SIGNET_TOMBSTONE_APPROVAL_ROUTE:
+      restored = _signet_store_restore_approval_route (&scope, tombstone, error);
       break;
     default:
       g_assert_not_reached ();

@@ -42,6 +42,7 @@ typedef enum
   SIGNET_RECORD_CONTRACT,
   SIGNET_RECORD_PERSON,         /* one of the people (signet-store-people.h) */
   SIGNET_RECORD_CONTRACT_TYPE,  /* a contract type (signet-store-types.h) */
+  SIGNET_RECORD_APPROVAL_ROUTE, /* an approval route, or (id 0) the rules (signet-store-approvals.h) */
 } SignetRecordKind;
 
 typedef enum
@@ -111,6 +112,9 @@ typedef struct
  * (SIGNET_RECORD_CONTRACT_TYPE, the type's id). */
 #define SIGNET_STORE_CHANGED_CONTRACT_TYPES "contract-types"
 #define SIGNET_STORE_CHANGED_AMENDMENTS  "amendments"
+/* An approval route or the rules added, changed, deleted or restored
+ * (SIGNET_RECORD_APPROVAL_ROUTE: the route's id, 0 for the rules). */
+#define SIGNET_STORE_CHANGED_APPROVAL_ROUTES "approval-routes"
 /* A contract's renewal link: it was made as the renewal of another. */
 #define SIGNET_STORE_CHANGED_RENEWALS    "renewals"
 

@@ -110,6 +110,12 @@ SignetTombstone *_signet_store_delete_amendment   (SignetStore          *self,
 gboolean         _signet_store_restore_amendment  (SignetWriteScope     *scope,
                                                    SignetTombstone      *tombstone,
                                                    GError              **error);
+SignetTombstone *_signet_store_delete_approval_route (SignetStore       *self,
+                                                   gint64                id,
+                                                   GError              **error);
+gboolean         _signet_store_restore_approval_route (SignetWriteScope *scope,
+                                                   SignetTombstone      *tombstone,
+                                                   GError              **error);
 /* Keeps in @tombstone the rows of @table that @where (SQL with one
  * parameter, ?1 = @id) selects, every column. */
 gboolean         _signet_store_keep_rows          (SignetStore          *self,

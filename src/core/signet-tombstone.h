@@ -19,6 +19,7 @@ typedef enum
   SIGNET_TOMBSTONE_PERSON,
   SIGNET_TOMBSTONE_CONTRACT_TYPE,
   SIGNET_TOMBSTONE_AMENDMENT,    /* one of a contract's amendments */
+  SIGNET_TOMBSTONE_APPROVAL_ROUTE, /* with its steps */
 } SignetTombstoneKind;
 
 #define SIGNET_TYPE_TOMBSTONE (signet_tombstone_get_type ())

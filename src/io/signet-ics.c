@@ -72,6 +72,9 @@ format_summary (SignetEvent *event)
       return g_strdup_printf (_("Milestone: %s (%s %s)"), title, number, contract_title);
     case SIGNET_KEY_DATE_PAYMENT:
       return g_strdup_printf (_("Payment due: %s (%s %s)"), title, number, contract_title);
+    case SIGNET_KEY_DATE_APPROVAL:
+      /* Translators: the first %s is the approval step ("法务"). */
+      return g_strdup_printf (_("Approval due: %s (%s %s)"), title, number, contract_title);
     case SIGNET_KEY_DATE_OTHER:
     default:
       return g_strdup_printf (_("Key date: %s (%s %s)"), title, number, contract_title);
@@ -151,8 +154,13 @@ format_uid (SignetEvent *event,
         j++;
       }
 
-  name = g_strdup_printf ("%s/%s", signet_key_date_kind_to_token (signet_event_get_kind (event)),
-                          signet_event_get_date (event));
+  /* A contract's own step and an amendment's may be due the same day. */
+  if (signet_event_get_kind (event) == SIGNET_KEY_DATE_APPROVAL)
+    name = g_strdup_printf ("%s/%s/%s", signet_key_date_kind_to_token (signet_event_get_kind (event)),
+                            signet_event_get_date (event), signet_event_get_title (event));
+  else
+    name = g_strdup_printf ("%s/%s", signet_key_date_kind_to_token (signet_event_get_kind (event)),
+                            signet_event_get_date (event));
   sha1 = g_checksum_new (G_CHECKSUM_SHA1);
   g_checksum_update (sha1, namespace, sizeof namespace);
   g_checksum_update (sha1, (const guchar *) name, -1);

@@ -29,6 +29,9 @@ static const char * const stored_tokens[] = {
   "add-contract-type", "update-contract-type", "delete-contract-type", "restore-contract-type",
   /* Amendments (issue 15). */
   "add-amendment", "update-amendment", "delete-amendment", "restore-amendment",
+  /* Approval routes and the approval of amendments (issue 15). */
+  "add-approval-route", "update-approval-route", "delete-approval-route", "restore-approval-route",
+  "set-approval-rules", "submit-amendment", "approve-amendment", "return-amendment", "reject-amendment",
   /* Renewals (issue 15). */
   "renewal-of",
   /* Tacit renewals and decisions at notice deadlines (issue 15). */
@@ -113,6 +116,9 @@ test_is_change (void)
     SIGNET_AUDIT_ACTION_UPDATE_PERSON,
     SIGNET_AUDIT_ACTION_UPDATE_CONTRACT_TYPE,
     SIGNET_AUDIT_ACTION_UPDATE_AMENDMENT,
+    SIGNET_AUDIT_ACTION_UPDATE_APPROVAL_ROUTE, SIGNET_AUDIT_ACTION_SET_APPROVAL_RULES,
+    SIGNET_AUDIT_ACTION_SUBMIT_AMENDMENT, SIGNET_AUDIT_ACTION_APPROVE_AMENDMENT,
+    SIGNET_AUDIT_ACTION_RETURN_AMENDMENT, SIGNET_AUDIT_ACTION_REJECT_AMENDMENT,
     SIGNET_AUDIT_ACTION_RENEW_TACITLY,
   };
 

@@ -144,6 +144,7 @@ signet_event_kind_css_class (SignetKeyDateKind kind)
     [SIGNET_KEY_DATE_MILESTONE] = "kind-milestone",
     [SIGNET_KEY_DATE_PAYMENT] = "kind-payment",
     [SIGNET_KEY_DATE_OTHER] = "kind-other",
+    [SIGNET_KEY_DATE_APPROVAL] = "kind-approval",
   };
 
   return kind < G_N_ELEMENTS (classes) ? classes[kind] : "kind-other";
