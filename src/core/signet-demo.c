@@ -6,11 +6,19 @@
 
 #include <glib/gi18n.h>
 
+#include "signet-amendment.h"
+#include "signet-contract-process.h"
+#include "signet-contract-type.h"
 #include "signet-date.h"
 #include "signet-demo.h"
 #include "signet-key-dates.h"
 #include "signet-money.h"
+#include "signet-store-amendments.h"
 #include "signet-store-events.h"
+#include "signet-store-people.h"
+#include "signet-store-process.h"
+#include "signet-store-renewals.h"
+#include "signet-store-types.h"
 
 /* The sample register belongs to a company that works with Chinese and
  * international clients, so its records are in both languages whatever the
@@ -62,7 +70,18 @@ typedef struct
   guint8   risk;
   guint8   currency;
   guint8   auto_renew;
+  guint8   walk;              /* a Walk: how it reaches its status */
 } ContractPlan;
+
+/* How a contract of the demo reaches its status: written with it, or, so
+ * that a newcomer sees the process, added as a draft and taken through its
+ * steps (WALK_PROCESS), or signed and then terminated (WALK_TERMINATE). */
+typedef enum
+{
+  WALK_NONE,
+  WALK_PROCESS,
+  WALK_TERMINATE,
+} Walk;
 
 /* The seed of signet_demo_fill(): the demo register only changes with the day. */
 #define DEMO_SEED 20240601u
@@ -556,6 +575,13 @@ contract_from_plan (const ContractPlan *plan,
   signet_contract_set_auto_renew (contract, plan->auto_renew);
   signet_contract_set_notice_days (contract, plan->notice_days);
   signet_contract_set_status (contract, plan->status);
+  if (plan->walk == WALK_PROCESS)
+    {
+      signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_DRAFT);
+      signet_contract_set_signing_date (contract, NULL);
+    }
+  else if (plan->walk == WALK_TERMINATE)
+    signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_SIGNED);
   signet_contract_set_risk_level (contract, plan->risk);
   signet_contract_set_tags (contract, template->tags);
   signet_contract_set_notes (contract, note);
@@ -717,6 +743,328 @@ add_demo_clients (SignetStore  *store,
   return TRUE;
 }
 
+/* This issue's records, on the contracts above. The people who own them
+ * get a department, a role (what an approval step may ask for) and an
+ * email; the most common kinds of contract become types with defaults,
+ * key dates after the start and a review checklist. */
+static const struct
+{
+  const char *name;
+  const char *department;
+  const char *role;
+  const char *email;
+} demo_people[] = {
+  { "张伟", "法务部", "法务", "zhang.wei@signet.example" },
+  { "李娜", "采购部", "部门负责人", "li.na@signet.example" },
+  { "王芳", "财务部", "财务", "wang.fang@signet.example" },
+  { "陈静", "行政部", "合同管理员", "chen.jing@signet.example" },
+  { "杨帆", "信息技术部", "部门负责人", "yang.fan@signet.example" },
+  { "赵磊", "总经办", "总经理", "zhao.lei@signet.example" },
+  { "Emma Schmidt", "Legal", "Legal counsel", "emma.schmidt@signet.example" },
+  { "James Miller", "Sales", "Department head", "james.miller@signet.example" },
+  { "Sarah Johnson", "Finance", "Finance", "sarah.johnson@signet.example" },
+  { "Lukas Becker", "IT", "Department head", "lukas.becker@signet.example" },
+  { "Olivia Brown", "Operations", "Contract manager", "olivia.brown@signet.example" },
+};
+
+typedef struct
+{
+  const char            *name;
+  const char            *department;
+  SignetRiskLevel        risk;
+  guint                  notice_days;
+  SignetAutoRenewDefault auto_renew;
+  guint                  term_months;
+  guint                  review_months;  /* 0: by risk level */
+  SignetKeyDateOffset    offsets[2];     /* a NULL title ends them */
+  const char            *checklist[4];   /* NULL-terminated */
+} DemoType;
+
+/* Named as the demo's contracts name their kinds, so that those are of
+ * these types. */
+static const DemoType demo_types[] = {
+  { "采购", "采购部", SIGNET_RISK_LEVEL_MEDIUM, 30, SIGNET_AUTO_RENEW_NO, 12, 6,
+    { { SIGNET_KEY_DATE_PAYMENT, (char *) "预付款（30%）", 15 }, { SIGNET_KEY_DATE_MILESTONE, (char *) "到货验收", 60 } },
+    { "付款条件已核对", "验收标准明确", "违约责任与违约金比例", NULL } },
+  { "租赁", "行政部", SIGNET_RISK_LEVEL_LOW, 90, SIGNET_AUTO_RENEW_YES, 36, 12,
+    { { SIGNET_KEY_DATE_PAYMENT, (char *) "押金支付", 7 }, { SIGNET_KEY_DATE_PAYMENT, (char *) "首期租金", 30 } },
+    { "租金调整条款", "续租优先权", "押金退还条件", NULL } },
+  { "维保服务", "行政部", SIGNET_RISK_LEVEL_LOW, 30, SIGNET_AUTO_RENEW_YES, 12, 0,
+    { { SIGNET_KEY_DATE_MILESTONE, (char *) "首次巡检", 30 }, { 0, NULL, 0 } },
+    { "服务范围清单", "响应时间承诺", NULL } },
+};
+
+static gboolean
+add_demo_people (SignetStore  *store,
+                 GError      **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_people); i++)
+    {
+      g_autoptr(SignetPerson) person = signet_store_find_person (store, demo_people[i].name, error);
+
+      /* Every owner became a person as the contracts were written. */
+      if (person == NULL)
+        {
+          if (error != NULL && *error != NULL)
+            return FALSE;
+          continue;
+        }
+
+      signet_person_set_department (person, demo_people[i].department);
+      signet_person_set_role (person, demo_people[i].role);
+      signet_person_set_email (person, demo_people[i].email);
+      if (!signet_store_update_person (store, person, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_demo_types (SignetStore  *store,
+                GError      **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_types); i++)
+    {
+      const DemoType *demo = &demo_types[i];
+      g_autoptr(SignetContractType) type = signet_store_find_contract_type (store, demo->name, error);
+
+      /* A demo register filled again keeps the types it has. */
+      if (type != NULL)
+        continue;
+      if (error != NULL && *error != NULL)
+        return FALSE;
+
+      type = signet_contract_type_new (demo->name);
+      signet_contract_type_set_currency (type, "CNY");
+      signet_contract_type_set_department (type, demo->department);
+      signet_contract_type_set_risk_level (type, demo->risk);
+      signet_contract_type_set_notice_days (type, demo->notice_days);
+      signet_contract_type_set_auto_renew (type, demo->auto_renew);
+      signet_contract_type_set_term_months (type, demo->term_months);
+      signet_contract_type_set_review_months (type, demo->review_months);
+      for (guint o = 0; o < G_N_ELEMENTS (demo->offsets) && demo->offsets[o].title != NULL; o++)
+        signet_contract_type_add_key_date_offset (type, &demo->offsets[o]);
+      signet_contract_type_set_checklist (type, demo->checklist);
+      if (!signet_store_add_contract_type (store, type, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Takes the steps @actions (ending with SIGNET_N_PROCESS_ACTIONS) on
+ * @contract_id: decisions by @approver, a return with @return_reason,
+ * signing on @signing (both parties). */
+static gboolean
+take_steps (SignetStore                *store,
+            gint64                      contract_id,
+            const SignetProcessAction  *actions,
+            const char                 *approver,
+            const char                 *return_reason,
+            const char                 *signing,
+            GError                    **error)
+{
+  for (guint i = 0; actions[i] != SIGNET_N_PROCESS_ACTIONS; i++)
+    {
+      g_autoptr(SignetContract) contract = signet_store_get_contract (store, contract_id, error);
+      g_auto(SignetProcessStep) step = { actions[i], NULL, };
+
+      if (contract == NULL)
+        return FALSE;
+
+      if (actions[i] == SIGNET_PROCESS_ACTION_APPROVE || actions[i] == SIGNET_PROCESS_ACTION_RETURN)
+        step.decided_by = g_strdup (approver);
+      if (actions[i] == SIGNET_PROCESS_ACTION_RETURN)
+        step.comment = g_strdup (return_reason);
+      if (actions[i] == SIGNET_PROCESS_ACTION_MARK_SIGNED)
+        {
+          step.our_signing_date = g_strdup (signing);
+          step.their_signing_date = g_strdup (signing);
+        }
+      if (!signet_store_take_process_step (store, contract_id, signet_contract_get_version (contract), &step, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The walked plans reach their status through the process (see Walk). */
+static gboolean
+walk_plan (SignetStore         *store,
+           const ContractPlan  *plan,
+           gint64               contract_id,
+           guint32              today,
+           GError             **error)
+{
+  static const SignetProcessAction to_review[] = {
+    SIGNET_PROCESS_ACTION_SUBMIT, SIGNET_PROCESS_ACTION_RETURN, SIGNET_PROCESS_ACTION_SUBMIT, SIGNET_N_PROCESS_ACTIONS,
+  };
+  static const SignetProcessAction to_approved[] = {
+    SIGNET_PROCESS_ACTION_SUBMIT, SIGNET_PROCESS_ACTION_APPROVE, SIGNET_N_PROCESS_ACTIONS,
+  };
+  static const SignetProcessAction to_signed[] = {
+    SIGNET_PROCESS_ACTION_SUBMIT, SIGNET_PROCESS_ACTION_APPROVE, SIGNET_PROCESS_ACTION_MARK_SIGNED,
+    SIGNET_N_PROCESS_ACTIONS,
+  };
+  const char *approver = plan->chinese ? "张伟" : "Emma Schmidt";
+  const char *reason = plan->chinese ? "违约金比例未写明，请补充后再提交。"
+                                     : "The liability cap is missing; add it and submit again.";
+  g_autofree char *signing = plan->signing > 0 ? julian_to_iso (plan->signing) : NULL;
+
+  if (plan->walk == WALK_TERMINATE)
+    {
+      g_autoptr(SignetContract) contract = signet_store_get_contract (store, contract_id, error);
+      g_autofree char *effective = julian_to_iso (MIN (today, plan->end));
+      g_auto(SignetProcessStep) step = { SIGNET_PROCESS_ACTION_TERMINATE, NULL, };
+
+      if (contract == NULL)
+        return FALSE;
+      step.comment = g_strdup (plan->chinese ? "客户业务调整，双方协商一致提前终止。"
+                                             : "The client reorganised; both sides agreed to end it early.");
+      step.termination_reason = g_strdup ("mutual");
+      step.effective_date = g_steal_pointer (&effective);
+
+      return signet_store_take_process_step (store, contract_id, signet_contract_get_version (contract), &step, error);
+    }
+
+  switch ((SignetContractStatus) plan->status)
+    {
+    case SIGNET_CONTRACT_STATUS_IN_REVIEW:
+      return take_steps (store, contract_id, to_review, approver, reason, NULL, error);
+    case SIGNET_CONTRACT_STATUS_APPROVED:
+      return take_steps (store, contract_id, to_approved, approver, NULL, NULL, error);
+    default:
+      return take_steps (store, contract_id, to_signed, approver, NULL, signing, error);
+    }
+}
+
+/* An amendment in force since halfway through the contract's term so far,
+ * raising its value by a tenth or, with @extend, moving its end a year on
+ * under a new title. */
+static gboolean
+amend_plan (SignetStore         *store,
+            const ContractPlan  *plan,
+            gint64               contract_id,
+            guint32              today,
+            gboolean             extend,
+            GError             **error)
+{
+  g_autoptr(SignetContract) contract = signet_store_get_contract (store, contract_id, error);
+  g_autoptr(SignetAmendment) amendment = signet_amendment_new (contract_id);
+
+  if (contract == NULL)
+    return FALSE;
+
+  amendment->number = signet_store_next_amendment_number (store, contract_id, SIGNET_AMENDMENT_NUMBER_PATTERN_DEFAULT,
+                                                          error);
+  if (amendment->number == NULL)
+    return FALSE;
+  amendment->effective_date = julian_to_iso (plan->start + (today - plan->start) / 2);
+  amendment->signing_date = julian_to_iso (plan->start + (today - plan->start) / 2 - 3);
+  if (extend)
+    {
+      amendment->changes = SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_END_DATE) |
+                           SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_TITLE);
+      amendment->end_date = julian_to_iso (shift_months (plan->end, 12));
+      amendment->title = g_strconcat (signet_contract_get_title (contract), plan->chinese ? "（延期一年）" : " (extended)",
+                                      NULL);
+      amendment->reason = g_strdup (plan->chinese ? "项目延期，服务期延长一年。" : "The project runs a year longer.");
+    }
+  else
+    {
+      amendment->changes = SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_VALUE);
+      amendment->value = signet_contract_get_value (contract) + signet_contract_get_value (contract) / 10;
+      amendment->currency = g_strdup (signet_contract_get_currency (contract));
+      amendment->reason = g_strdup (plan->chinese ? "增加采购数量，单价不变。" : "More units at the same unit price.");
+    }
+
+  return signet_store_add_amendment (store, amendment, error);
+}
+
+/* Renews @contract_id and takes the successor through the process to
+ * signed; its id in @successor_id. */
+static gboolean
+renew_and_sign (SignetStore  *store,
+                gint64        contract_id,
+                guint32       today,
+                gint64       *successor_id,
+                GError      **error)
+{
+  static const SignetProcessAction to_signed[] = {
+    SIGNET_PROCESS_ACTION_SUBMIT, SIGNET_PROCESS_ACTION_APPROVE, SIGNET_PROCESS_ACTION_MARK_SIGNED,
+    SIGNET_N_PROCESS_ACTIONS,
+  };
+  g_autoptr(SignetContract) contract = signet_store_get_contract (store, contract_id, error);
+  g_autoptr(SignetContract) successor = NULL;
+  g_autofree char *signing = NULL;
+  GDate start;
+
+  if (contract == NULL ||
+      !(successor = signet_store_propose_renewal (store, contract_id, "HT-{YYYY}-{NNNN}", error)) ||
+      !signet_store_renew_contract (store, contract_id, signet_contract_get_version (contract), successor,
+                                    signet_contract_get_owner (contract), "续约一期，价格不变。", error))
+    return FALSE;
+
+  /* Signed a week before its term, or today when that is still to come. */
+  if (signet_contract_get_start_date (successor) != NULL &&
+      signet_date_parse (signet_contract_get_start_date (successor), &start))
+    signing = julian_to_iso (MIN (g_date_get_julian (&start) - 7, today));
+  else
+    signing = julian_to_iso (today);
+
+  *successor_id = signet_contract_get_id (successor);
+
+  return take_steps (store, *successor_id, to_signed, "张伟", NULL, signing, error);
+}
+
+/* After the contracts: people, types, the walked plans' process, two
+ * amended contracts and a renewal chain of three, first an expired
+ * contract renewed, then its successor. */
+static gboolean
+add_life_records (SignetStore  *store,
+                  GArray       *plans,
+                  GArray       *contract_ids,
+                  guint32       today,
+                  GError      **error)
+{
+  guint n_amended = 0;
+  gboolean renewed = FALSE;
+
+  if (!add_demo_people (store, error) || !add_demo_types (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      const ContractPlan *plan = &g_array_index (plans, ContractPlan, i);
+      gint64 id = g_array_index (contract_ids, gint64, i);
+
+      if (plan->walk != WALK_NONE && !walk_plan (store, plan, id, today, error))
+        return FALSE;
+
+      if (plan->walk == WALK_NONE && plan->status == SIGNET_CONTRACT_STATUS_ACTIVE && plan->chinese &&
+          plan->start < today && n_amended < 2)
+        {
+          if (!amend_plan (store, plan, id, today, n_amended == 1, error))
+            return FALSE;
+          n_amended++;
+        }
+
+      if (plan->walk == WALK_NONE && plan->status == SIGNET_CONTRACT_STATUS_EXPIRED && plan->chinese && !renewed)
+        {
+          gint64 second = 0;
+          gint64 third = 0;
+
+          if (!renew_and_sign (store, id, today, &second, error) ||
+              !renew_and_sign (store, second, today, &third, error))
+            return FALSE;
+          renewed = TRUE;
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 fill_in_batch (SignetStore  *store,
                GError      **error)
@@ -765,6 +1113,14 @@ fill_in_batch (SignetStore  *store,
         ends_soon = n_running++ % 4 == 0;
 
       plan_contract (&plan, rand, today, ends_soon);
+      /* The first in review, approved, signed and terminated contract of
+       * the cycle show the process that brought them there. */
+      if (i < G_N_ELEMENTS (status_cycle) &&
+          (plan.status == SIGNET_CONTRACT_STATUS_IN_REVIEW || plan.status == SIGNET_CONTRACT_STATUS_APPROVED ||
+           plan.status == SIGNET_CONTRACT_STATUS_SIGNED))
+        plan.walk = WALK_PROCESS;
+      else if (i < G_N_ELEMENTS (status_cycle) && plan.status == SIGNET_CONTRACT_STATUS_TERMINATED)
+        plan.walk = WALK_TERMINATE;
       g_array_append_val (plans, plan);
     }
 
@@ -777,7 +1133,7 @@ fill_in_batch (SignetStore  *store,
                               &intervals, today, review_rand, &n_candidates, &n_overdue, error))
       return FALSE;
 
-  return TRUE;
+  return add_life_records (store, plans, contract_ids, today, error);
 }
 
 static gboolean

@@ -11,7 +11,13 @@
 #include "signet-date.h"
 #include "signet-demo.h"
 #include "signet-key-dates.h"
+#include "signet-store-amendments.h"
+#include "signet-store-current-terms.h"
 #include "signet-store-events.h"
+#include "signet-store-people.h"
+#include "signet-store-process.h"
+#include "signet-store-renewals.h"
+#include "signet-store-types.h"
 
 typedef struct
 {
@@ -164,7 +170,11 @@ test_fill_register (Fixture       *f,
         g_assert_cmpstr (signing, <=, start);
       if (status <= SIGNET_CONTRACT_STATUS_APPROVED)
         g_assert_null (signing);
-      if (status == SIGNET_CONTRACT_STATUS_ACTIVE || status == SIGNET_CONTRACT_STATUS_RENEWED)
+      /* A renewed contract still running is one renewed in place; one
+       * with a successor (the renewal chain) ended where that began. */
+      if (status == SIGNET_CONTRACT_STATUS_ACTIVE ||
+          (status == SIGNET_CONTRACT_STATUS_RENEWED &&
+           signet_store_get_renewal_successor (f->store, signet_contract_get_id (contract), NULL) == 0))
         {
           g_assert_cmpint (days_from_today (start), <=, 0);
           g_assert_cmpint (days_from_today (end), >=, 0);
@@ -195,6 +205,106 @@ test_fill_register (Fixture       *f,
   g_assert_cmpuint (n_ending_soon, >=, 5);
   g_assert_cmpuint (n_ended, >=, 5);
   g_assert_cmpuint (n_auto_renew, >=, 5);
+}
+
+/* What the demo shows of the contract's life: the owners with their
+ * departments, roles and emails; three types with defaults, key dates
+ * after the start and a checklist, of which the demo's contracts are; a
+ * contract in review after a return, with its steps; approved and signed
+ * ones with theirs; one terminated with its reason and date; two whose
+ * amendments are in force, listed with the amended terms; and a renewal
+ * chain of three. */
+static void
+test_fill_life (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contracts = NULL;
+  g_autoptr(GPtrArray) types = NULL;
+  g_autoptr(SignetPerson) zhang = NULL;
+  g_autofree char *today = signet_date_today_iso ();
+  guint n_walked[SIGNET_N_CONTRACT_STATUSES] = { 0 };
+  guint n_amended = 0;
+  guint n_terminated_with_reason = 0;
+  guint longest_chain = 0;
+  guint n_of_a_type = 0;
+
+  g_assert_true (signet_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+
+  zhang = signet_store_find_person (f->store, "张伟", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (zhang);
+  g_assert_cmpstr (signet_person_get_role (zhang), ==, "法务");
+  g_assert_cmpstr (signet_person_get_department (zhang), ==, "法务部");
+  g_assert_nonnull (strchr (signet_person_get_email (zhang), '@'));
+
+  types = signet_store_list_contract_types (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (types->len, ==, 3);
+  for (guint i = 0; i < types->len; i++)
+    {
+      SignetContractType *type = g_ptr_array_index (types, i);
+
+      g_assert_cmpuint (signet_contract_type_get_term_months (type), >, 0);
+      g_assert_cmpuint (signet_contract_type_get_key_date_offsets (type)->len, >=, 1);
+      g_assert_nonnull (signet_contract_type_get_checklist (type)[0]);
+    }
+
+  contracts = list_contracts (f->store);
+  for (guint i = 0; i < contracts->len; i++)
+    {
+      SignetContract *contract = g_ptr_array_index (contracts, i);
+      gint64 id = signet_contract_get_id (contract);
+      SignetContractStatus status = signet_contract_get_shown_status (contract, today);
+      g_autoptr(GPtrArray) events = signet_store_list_process_events (f->store, id, &error);
+      g_autoptr(GPtrArray) amendments = signet_store_list_amendments (f->store, id, &error);
+      g_autoptr(GPtrArray) chain = signet_store_get_renewal_chain (f->store, id, &error);
+      g_autoptr(SignetContract) listed = signet_contract_copy (contract);
+
+      g_assert_no_error (error);
+      g_autoptr(SignetContractType) type = NULL;
+
+      for (guint e = 0; e < events->len; e++)
+        if (((SignetProcessEvent *) events->pdata[e])->has_action &&
+            ((SignetProcessEvent *) events->pdata[e])->action == SIGNET_PROCESS_ACTION_SUBMIT)
+          {
+            n_walked[status]++;
+            break;
+          }
+      if (status == SIGNET_CONTRACT_STATUS_IN_REVIEW && events->len == 3)
+        {
+          SignetProcessEvent *returned = g_ptr_array_index (events, 1);
+
+          g_assert_cmpint (returned->action, ==, SIGNET_PROCESS_ACTION_RETURN);
+          g_assert_nonnull (returned->comment);
+          g_assert_cmpstr (returned->decided_by, !=, NULL);
+        }
+      if (status == SIGNET_CONTRACT_STATUS_TERMINATED && signet_contract_get_termination_reason (contract) != NULL)
+        {
+          g_assert_nonnull (signet_contract_get_termination_date (contract));
+          n_terminated_with_reason++;
+        }
+      if (amendments->len > 0)
+        {
+          signet_store_apply_current_terms (f->store, listed);
+          g_assert_false (signet_contract_get_value (listed) == signet_contract_get_value (contract) &&
+                          g_strcmp0 (signet_contract_get_end_date (listed), signet_contract_get_end_date (contract)) == 0);
+          n_amended++;
+        }
+      longest_chain = MAX (longest_chain, chain->len);
+      type = signet_store_find_contract_type (f->store, signet_contract_get_contract_type (contract), NULL);
+      if (type != NULL)
+        n_of_a_type++;
+    }
+
+  g_assert_cmpuint (n_walked[SIGNET_CONTRACT_STATUS_IN_REVIEW], >=, 1);
+  g_assert_cmpuint (n_walked[SIGNET_CONTRACT_STATUS_APPROVED], >=, 1);
+  g_assert_cmpuint (n_walked[SIGNET_CONTRACT_STATUS_SIGNED] + n_walked[SIGNET_CONTRACT_STATUS_ACTIVE], >=, 2);
+  g_assert_cmpuint (n_terminated_with_reason, >=, 1);
+  g_assert_cmpuint (n_amended, ==, 2);
+  g_assert_cmpuint (longest_chain, ==, 3);
+  g_assert_cmpuint (n_of_a_type, >=, 10);
 }
 
 static void
@@ -254,12 +364,13 @@ test_fill_all_or_nothing (Fixture       *f,
   g_assert_no_error (error);
   demo = list_contracts (f->store);
 
-  /* The other register already uses a number the demo would write. */
+  /* The other register already uses a number the demo would write (the
+   * first: the last ones, renewals, take the next free number). */
   signet_client_set_name (client, "Existing client");
   signet_client_set_code (client, "X1");
   g_assert_true (signet_store_add_client (other, client, &error));
   g_assert_no_error (error);
-  signet_contract_set_number (contract, signet_contract_get_number (g_ptr_array_index (demo, demo->len - 1)));
+  signet_contract_set_number (contract, signet_contract_get_number (g_ptr_array_index (demo, 0)));
   signet_contract_set_title (contract, "Existing contract");
   signet_contract_set_client_id (contract, signet_client_get_id (client));
   g_assert_true (signet_store_add_contract (other, contract, &error));
@@ -457,6 +568,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/demo/fill/register", test_fill_register);
   ADD ("/demo/fill/search", test_fill_search);
+  ADD ("/demo/fill/life", test_fill_life);
   ADD ("/demo/fill/repeatable", test_fill_is_repeatable);
   ADD ("/demo/fill/all-or-nothing", test_fill_all_or_nothing);
   ADD ("/demo/generate", test_generate);
