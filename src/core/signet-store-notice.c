@@ -608,3 +608,54 @@ _signet_store_record_tacit_renewals (SignetWriteScope  *scope,
 
   return TRUE;
 }
+
+gboolean
+signet_store_import_notice_decision (SignetStore                *self,
+                                     const SignetNoticeDecision *decision,
+                                     GError                    **error)
+{
+  g_auto(SignetWriteScope) scope = { 0 };
+  g_autofree char *at = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (decision != NULL && decision->deadline != NULL && decision->term_end != NULL &&
+                        decision->recorded_by != NULL && decision->at != NULL, FALSE);
+
+  if (!(at = _signet_store_clean_timestamp (decision->at, error)) ||
+      !_signet_write_scope_begin (&scope, self, error))
+    return FALSE;
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT OR IGNORE INTO notice_decisions (contract_id, deadline, term_end, choice, "
+                                  "decided_by, recorded_by, at, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, decision->contract_id);
+  sqlite3_bind_text (stmt, 2, decision->deadline, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, decision->term_end, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, signet_notice_choice_to_token (decision->choice), -1, SQLITE_STATIC);
+  _signet_store_bind_text (stmt, 5, decision->decided_by);
+  sqlite3_bind_text (stmt, 6, decision->recorded_by, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, at, -1, SQLITE_STATIC);
+  _signet_store_bind_text (stmt, 8, decision->comment);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  if (sqlite3_changes (self->db) == 0)
+    return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_NOTICE_DAYS, "%s",
+                                    _("A decision was taken at this notice deadline already."));
+
+  _signet_write_scope_add_change (&scope, SIGNET_RECORD_CONTRACT, decision->contract_id,
+                                  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS);
+
+  return _signet_write_scope_commit (&scope, error);
+}

@@ -96,4 +96,13 @@ gboolean              signet_store_withdraw_notice_decision (SignetStore        
                                                              gint64                decision_id,
                                                              GError              **error);
 
+/* For XML import: adds @decision to its contract (contract_id) as an
+ * export wrote it, with its own recorded_by and time, without an audit
+ * entry and without changing the contract, whose fields (a Let Expire's
+ * end) come with it. One decision per deadline: SIGNET_FIELD_ERROR when the
+ * contract has one at that deadline. */
+gboolean              signet_store_import_notice_decision   (SignetStore                *self,
+                                                             const SignetNoticeDecision *decision,
+                                                             GError                    **error);
+
 G_END_DECLS

@@ -265,11 +265,13 @@ signet_store_import_process_event (SignetStore               *self,
       !_signet_write_scope_begin (&scope, self, error))
     return FALSE;
 
+  /* OR IGNORE: a tacit renewal the register recorded for the same term
+   * (its unique index) is that renewal. */
   stmt = _signet_store_statement (self,
-                                  "INSERT INTO process_events (contract_id, action, from_status, to_status, "
+                                  "INSERT OR IGNORE INTO process_events (contract_id, action, from_status, to_status, "
                                   "decided_by, recorded_by, at, comment, our_signing_date, their_signing_date, "
-                                  "termination_reason, effective_date) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                  "termination_reason, effective_date, term_end, new_term_end) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -286,6 +288,8 @@ signet_store_import_process_event (SignetStore               *self,
   _signet_store_bind_text (stmt, 10, event->their_signing_date);
   _signet_store_bind_text (stmt, 11, event->termination_reason);
   _signet_store_bind_text (stmt, 12, event->effective_date);
+  _signet_store_bind_text (stmt, 13, event->term_end);
+  _signet_store_bind_text (stmt, 14, event->new_term_end);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 

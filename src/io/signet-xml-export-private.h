@@ -46,7 +46,7 @@ gboolean  _signet_xml_export_write_attachments (Export      *self,
 
 /* signet-xml-export-process.c: <people> and <contract-types> (@wanted, a
  * set of names, or NULL for all), and a contract's <process> and
- * <amendments> (nothing when it has none). */
+ * <notice-decisions> and <amendments> (nothing when it has none). */
 gboolean  _signet_xml_export_write_people      (Export      *self,
                                                 GHashTable  *wanted,
                                                 GError     **error);
@@ -54,6 +54,10 @@ gboolean  _signet_xml_export_write_contract_types (Export   *self,
                                                 GHashTable  *wanted,
                                                 GError     **error);
 gboolean  _signet_xml_export_write_process     (Export      *self,
+                                                gint64       contract_id,
+                                                const char  *number,
+                                                GError     **error);
+gboolean  _signet_xml_export_write_notice_decisions (Export  *self,
                                                 gint64       contract_id,
                                                 const char  *number,
                                                 GError     **error);

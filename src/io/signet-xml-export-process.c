@@ -11,6 +11,7 @@
 #include "signet-money.h"
 #include "signet-store-amendments.h"
 #include "signet-store-attachments.h"
+#include "signet-store-notice.h"
 #include "signet-store-people.h"
 #include "signet-store-process.h"
 #include "signet-store-renewals.h"
@@ -292,7 +293,49 @@ _signet_xml_export_write_process (Export      *self,
           !write_attribute (self, "their-signing-date", event->their_signing_date, number, SIGNET_FIELD_CONTRACT_SIGNING_DATE, error) ||
           !write_attribute (self, "termination-reason", event->termination_reason, number, SIGNET_FIELD_CONTRACT_STATUS, error) ||
           !write_attribute (self, "effective-date", event->effective_date, number, SIGNET_FIELD_CONTRACT_STATUS, error) ||
+          !write_attribute (self, "term-end", event->term_end, number, SIGNET_FIELD_CONTRACT_END_DATE, error) ||
+          !write_attribute (self, "new-term-end", event->new_term_end, number, SIGNET_FIELD_CONTRACT_END_DATE, error) ||
           !write_text (self, "comment", event->comment, number, SIGNET_FIELD_CONTRACT_STATUS, error) ||
+          !end_element (self, error))
+        return FALSE;
+    }
+
+  return end_element (self, error);
+}
+
+/* The decisions taken at the contract's notice deadlines, oldest first. */
+gboolean
+_signet_xml_export_write_notice_decisions (Export      *self,
+                                           gint64       contract_id,
+                                           const char  *number,
+                                           GError     **error)
+{
+  g_autoptr(GPtrArray) decisions = signet_store_list_notice_decisions (self->store, contract_id, error);
+
+  if (decisions == NULL)
+    return FALSE;
+
+  if (decisions->len == 0)
+    return TRUE;
+
+  if (xmlTextWriterStartElement (self->writer, BAD_CAST "notice-decisions") < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      SignetNoticeDecision *decision = g_ptr_array_index (decisions, i);
+
+      if (xmlTextWriterStartElement (self->writer, BAD_CAST "decision") < 0 ||
+          xmlTextWriterWriteAttribute (self->writer, BAD_CAST "deadline", BAD_CAST decision->deadline) < 0 ||
+          xmlTextWriterWriteAttribute (self->writer, BAD_CAST "term-end", BAD_CAST decision->term_end) < 0 ||
+          xmlTextWriterWriteAttribute (self->writer, BAD_CAST "choice",
+                                       BAD_CAST signet_notice_choice_to_token (decision->choice)) < 0 ||
+          xmlTextWriterWriteAttribute (self->writer, BAD_CAST "at", BAD_CAST decision->at) < 0)
+        return _signet_xml_export_writer_failed (self, error);
+
+      if (!write_attribute (self, "recorded-by", decision->recorded_by, number, SIGNET_FIELD_CONTRACT_NOTICE_DAYS, error) ||
+          !write_attribute (self, "decided-by", decision->decided_by, number, SIGNET_FIELD_CONTRACT_NOTICE_DAYS, error) ||
+          !write_text (self, "comment", decision->comment, number, SIGNET_FIELD_CONTRACT_NOTICE_DAYS, error) ||
           !end_element (self, error))
         return FALSE;
     }

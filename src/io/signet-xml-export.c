@@ -358,6 +358,7 @@ write_contract (Export          *self,
           !write_reviews (self, id, number, error) ||
           !write_reminders (self, id, error) ||
           !_signet_xml_export_write_process (self, id, number, error) ||
+          !_signet_xml_export_write_notice_decisions (self, id, number, error) ||
           !_signet_xml_export_write_amendments (self, id, number, error))
         return FALSE;
     }

@@ -7,6 +7,7 @@
 #include "signet-store-amendments.h"
 #include "signet-store-attachments.h"
 #include "signet-store-events.h"
+#include "signet-store-notice.h"
 #include "signet-store-people.h"
 #include "signet-store-process.h"
 #include "signet-store-types.h"
@@ -44,6 +45,7 @@ typedef enum
   SECTION_PROCESS,
   SECTION_AMENDMENTS,
   SECTION_RENEWAL_OF,
+  SECTION_NOTICE_DECISIONS,
 } Section;
 
 typedef enum
@@ -92,6 +94,7 @@ typedef enum
   FIELD_TYPE_CLAUSE,
   FIELD_OFFSET_TITLE,
   FIELD_STEP_COMMENT,
+  FIELD_DECISION_COMMENT,
   FIELD_AMENDMENT_REASON,
   FIELD_AMENDMENT_VALUE,
   FIELD_AMENDMENT_END_DATE,
@@ -270,10 +273,12 @@ typedef struct
    * contract as its key dates are. */
   guint                      life_line;
   SignetProcessEvent        *step;
+  SignetNoticeDecision      *decision;
   SignetAmendment           *amendment;
   char                      *amendment_file;
   char                      *amendment_currency;
   GHashTable                *known_steps;
+  GHashTable                *known_deadlines;
   GHashTable                *known_amendments;
 
   /* The contract's uuid as the file gives it; the file's uuids that name

@@ -42,6 +42,7 @@ static const FieldInfo type_fields[] = {
 
 static const FieldInfo offset_title_field = { "title", FIELD_OFFSET_TITLE, SIGNET_FIELD_TYPE_KEY_DATES };
 static const FieldInfo step_comment_field = { "comment", FIELD_STEP_COMMENT, SIGNET_FIELD_NONE };
+static const FieldInfo decision_comment_field = { "comment", FIELD_DECISION_COMMENT, SIGNET_FIELD_NONE };
 
 static const FieldInfo amendment_fields[] = {
   { "reason", FIELD_AMENDMENT_REASON, SIGNET_FIELD_AMENDMENT_REASON },
@@ -71,10 +72,12 @@ _signet_xml_import_clear_life (Import *self)
   g_clear_pointer (&self->offset, signet_key_date_offset_free);
   g_clear_pointer (&self->clauses, g_ptr_array_unref);
   g_clear_pointer (&self->step, signet_process_event_free);
+  g_clear_pointer (&self->decision, signet_notice_decision_free);
   g_clear_pointer (&self->amendment, signet_amendment_free);
   g_clear_pointer (&self->amendment_file, g_free);
   g_clear_pointer (&self->amendment_currency, g_free);
   g_clear_pointer (&self->known_steps, g_hash_table_unref);
+  g_clear_pointer (&self->known_deadlines, g_hash_table_unref);
   g_clear_pointer (&self->known_amendments, g_hash_table_unref);
   self->offset_line = 0;
   self->life_line = 0;
@@ -443,6 +446,8 @@ start_step (Import *self,
   step->their_signing_date = _signet_xml_import_get_attribute (self, "their-signing-date");
   step->termination_reason = _signet_xml_import_get_attribute (self, "termination-reason");
   step->effective_date = _signet_xml_import_get_attribute (self, "effective-date");
+  step->term_end = _signet_xml_import_get_attribute (self, "term-end");
+  step->new_term_end = _signet_xml_import_get_attribute (self, "new-term-end");
   step->has_action = action != NULL;
 
   if (action != NULL && !signet_process_action_from_token (action, &step->action))
@@ -456,6 +461,8 @@ start_step (Import *self,
          check_optional_date (self, step->our_signing_date, line, "step", "our-signing-date") &&
          check_optional_date (self, step->their_signing_date, line, "step", "their-signing-date") &&
          check_optional_date (self, step->effective_date, line, "step", "effective-date") &&
+         check_optional_date (self, step->term_end, line, "step", "term-end") &&
+         check_optional_date (self, step->new_term_end, line, "step", "new-term-end") &&
          (step->termination_reason == NULL ||
           _signet_xml_import_check_termination_reason (self, step->termination_reason, line, "step", "termination-reason"));
 }
@@ -487,6 +494,8 @@ step_details (const SignetProcessEvent *step)
   append_detail (details, step->their_signing_date);
   append_detail (details, step->termination_reason);
   append_detail (details, step->effective_date);
+  append_detail (details, step->term_end);
+  append_detail (details, step->new_term_end);
 
   return g_string_free (details, FALSE);
 }
@@ -539,6 +548,77 @@ finish_step (Import *self)
                                                 step->at);
 
   self->report->steps_added++;
+
+  return TRUE;
+}
+
+/* Notice decisions. */
+
+static gboolean
+start_decision (Import *self,
+                guint   line)
+{
+  SignetNoticeDecision *decision = g_new0 (SignetNoticeDecision, 1);
+  g_autofree char *choice = _signet_xml_import_get_attribute (self, "choice");
+
+  g_clear_pointer (&self->decision, signet_notice_decision_free);
+  self->decision = decision;
+  self->life_line = line;
+  decision->contract_id = self->extras_contract_id;
+  decision->deadline = _signet_xml_import_get_attribute (self, "deadline");
+  decision->term_end = _signet_xml_import_get_attribute (self, "term-end");
+  decision->at = _signet_xml_import_get_attribute (self, "at");
+  decision->recorded_by = _signet_xml_import_get_attribute (self, "recorded-by");
+  decision->decided_by = _signet_xml_import_get_attribute (self, "decided-by");
+
+  if (choice != NULL && !signet_notice_choice_from_token (choice, &decision->choice))
+    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line,
+                 _signet_xml_import_locate_attribute (self, line, "choice", choice), choice,
+                 _("“%s” is not a decision at a notice deadline. Use one of: renew, let-expire, terminate."),
+                 choice);
+
+  return check_optional_date (self, decision->deadline, line, "decision", "deadline") &&
+         check_optional_date (self, decision->term_end, line, "decision", "term-end") &&
+         _signet_xml_import_check_time (self, decision->at, line, "at");
+}
+
+static gboolean
+finish_decision (Import *self)
+{
+  g_autoptr(SignetNoticeDecision) decision = g_steal_pointer (&self->decision);
+  g_autoptr(GError) error = NULL;
+  guint line = self->life_line;
+
+  /* Missing attributes are the schema's to report. */
+  if (!writes_extras (self) || decision->deadline == NULL || decision->term_end == NULL ||
+      decision->at == NULL || decision->recorded_by == NULL)
+    return TRUE;
+
+  /* One decision per deadline: one the contract has is that decision. */
+  if (self->known_deadlines == NULL)
+    {
+      g_autoptr(GPtrArray) existing = signet_store_list_notice_decisions (self->store, self->extras_contract_id, &error);
+
+      if (existing == NULL)
+        return _signet_xml_import_fail_in_contract (self, error, line, 0, NULL);
+
+      self->known_deadlines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < existing->len; i++)
+        g_hash_table_add (self->known_deadlines,
+                          g_strdup (((SignetNoticeDecision *) g_ptr_array_index (existing, i))->deadline));
+    }
+
+  if (g_hash_table_contains (self->known_deadlines, decision->deadline))
+    return TRUE;
+
+  decision->contract_id = self->extras_contract_id;
+  if (!signet_store_import_notice_decision (self->store, decision, &error))
+    return _signet_xml_import_fail_in_contract (self, error, line,
+                                                _signet_xml_import_locate_attribute (self, line, "deadline", decision->deadline),
+                                                decision->deadline);
+
+  g_hash_table_add (self->known_deadlines, g_strdup (decision->deadline));
+  self->report->decisions_added++;
 
   return TRUE;
 }
@@ -813,6 +893,11 @@ _signet_xml_import_start_life_element (Import           *self,
     return start_step (self, line) && (!empty || finish_step (self));
   else if (self->section == SECTION_PROCESS && depth == 5 && self->step != NULL && g_str_equal (name, "comment"))
     *field = &step_comment_field;
+  else if (self->section == SECTION_NOTICE_DECISIONS && depth == 4 && g_str_equal (name, "decision"))
+    return start_decision (self, line) && (!empty || finish_decision (self));
+  else if (self->section == SECTION_NOTICE_DECISIONS && depth == 5 && self->decision != NULL &&
+           g_str_equal (name, "comment"))
+    *field = &decision_comment_field;
   else if (self->section == SECTION_AMENDMENTS && depth == 4 && g_str_equal (name, "amendment"))
     return start_amendment (self, line) && (!empty || finish_amendment (self));
   else if (self->section == SECTION_AMENDMENTS && depth == 5 && self->amendment != NULL && g_str_equal (name, "notice"))
@@ -848,6 +933,9 @@ _signet_xml_import_end_life_element (Import     *self,
 
   if (self->section == SECTION_PROCESS && depth == 4 && self->step != NULL && g_str_equal (name, "step"))
     return finish_step (self);
+
+  if (self->section == SECTION_NOTICE_DECISIONS && depth == 4 && self->decision != NULL && g_str_equal (name, "decision"))
+    return finish_decision (self);
 
   if (self->section == SECTION_AMENDMENTS && depth == 4 && self->amendment != NULL && g_str_equal (name, "amendment"))
     return finish_amendment (self);
@@ -1010,6 +1098,9 @@ _signet_xml_import_finish_life_field (Import          *self,
       break;
     case FIELD_STEP_COMMENT:
       signet_set_str (&self->step->comment, nonempty (raw));
+      break;
+    case FIELD_DECISION_COMMENT:
+      signet_set_str (&self->decision->comment, nonempty (raw));
       break;
     case FIELD_AMENDMENT_REASON:
       signet_set_str (&amendment->reason, nonempty (raw));

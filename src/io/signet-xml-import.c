@@ -477,6 +477,8 @@ section_of (const char *name)
     return SECTION_AMENDMENTS;
   if (g_str_equal (name, "renewal-of"))
     return SECTION_RENEWAL_OF;
+  if (g_str_equal (name, "notice-decisions"))
+    return SECTION_NOTICE_DECISIONS;
 
   return SECTION_NONE;
 }
@@ -503,6 +505,8 @@ is_short_attribute (const char *element,
     { "contract-type", "name" },
     { "step", "recorded-by" },
     { "step", "decided-by" },
+    { "decision", "recorded-by" },
+    { "decision", "decided-by" },
     { "amendment", "number" },
   };
 
@@ -678,7 +682,8 @@ start_element (Import *self)
     return TRUE;
 
   if ((depth >= 3 && (self->record == RECORD_PERSON || self->record == RECORD_CONTRACT_TYPE)) ||
-      (depth >= 4 && (self->section == SECTION_PROCESS || self->section == SECTION_AMENDMENTS)))
+      (depth >= 4 && (self->section == SECTION_PROCESS || self->section == SECTION_AMENDMENTS ||
+                      self->section == SECTION_NOTICE_DECISIONS)))
     {
       if (!_signet_xml_import_start_life_element (self, name, depth, line, empty, &field))
         return FALSE;

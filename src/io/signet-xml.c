@@ -506,12 +506,13 @@ signet_import_report_describe (const SignetImportReport *report)
                               report->types_unchanged, report->types_skipped);
     }
 
-  if (report->steps_added + report->amendments_added > 0)
+  if (report->steps_added + report->amendments_added + report->decisions_added > 0)
     {
       g_string_append_c (text, '\n');
-      /* Translators: the numbers of process steps and amendments the import adds to contracts. */
-      g_string_append_printf (text, _("Process steps: %u new; amendments: %u new."),
-                              report->steps_added, report->amendments_added);
+      /* Translators: the numbers of process steps, amendments and decisions at notice deadlines the
+       * import adds to contracts. */
+      g_string_append_printf (text, _("Process steps: %u new; amendments: %u new; decisions at notice deadlines: %u new."),
+                              report->steps_added, report->amendments_added, report->decisions_added);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);

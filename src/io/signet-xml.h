@@ -92,6 +92,7 @@ typedef struct
   guint                types_skipped;
   guint                steps_added;
   guint                amendments_added;
+  guint                decisions_added;  /* at notice deadlines */
 } SignetImportReport;
 
 typedef enum

@@ -392,6 +392,15 @@ write_contract (Sweep *s)
   end_element (s, 3, "process");
 
   indent (s, 3);
+  g_string_append (s->out, "<notice-decisions>\n");
+  start_tag (s, 4, "decision", "deadline", "2027-12-01", "term-end", "2028-02-29", "choice", "let-expire",
+             "at", "2027-11-20T10:00:00.000Z", "recorded-by", "王 & <芳> \"R\"", "decided-by", "总 'Z' & <经理>", NULL);
+  end_start_tag (s);
+  element (s, 5, "comment", "不再续约 & <说明>\n'第二行' \"OK\"");
+  end_element (s, 4, "decision");
+  end_element (s, 3, "notice-decisions");
+
+  indent (s, 3);
   g_string_append (s->out, "<amendments>\n");
   start_tag (s, 4, "amendment", "number", "HT/2026 <1>-A1 & 'x'", "uuid", "5b0c7a3e-2f1d-4c6b-9e8a-7d6c5b4a3f21",
              "effective-date", "2026-07-01", "signing-date", "2026-06-20", "attachment", hello, NULL);

@@ -7,6 +7,8 @@
 
 #include "io-test-utils.h"
 #include "signet-store-amendments.h"
+#include "signet-store-events.h"
+#include "signet-store-notice.h"
 #include "signet-store-attachments.h"
 #include "signet-store-people.h"
 #include "signet-store-process.h"
@@ -541,6 +543,20 @@ static const BadCase bad_cases[] = {
     "<renewal-of",
     "The contract HT-1 renews the contract 0b5e3a1c-7d2f-4e6a-9c8b-1a2b3c4d5e6f, which is neither in the file nor in "
     "the register." },
+  { "decision: wrong choice", "", "", "      <notice-decisions>\n        <decision deadline=\"2026-12-01\" "
+    "term-end=\"2026-12-31\" choice=\"later\" at=\"2026-11-15T08:00:00.000Z\" recorded-by=\"u\"/>\n"
+    "      </notice-decisions>\n",
+    "<decision",
+    "“later” is not a decision at a notice deadline. Use one of: renew, let-expire, terminate." },
+  { "decision: no term end", "", "", "      <notice-decisions>\n        <decision deadline=\"2026-12-01\" "
+    "choice=\"let-expire\" at=\"2026-11-15T08:00:00.000Z\" recorded-by=\"u\"/>\n      </notice-decisions>\n",
+    "<decision",
+    "The file does not follow the Signet format: Element 'decision': The attribute 'term-end' is required but missing." },
+  { "step: bad term end", "", "", "      <process>\n        <step action=\"renew-tacitly\" from=\"signed\" to=\"signed\" "
+    "at=\"2026-01-05T08:00:00.000Z\" recorded-by=\"u\" term-end=\"2025-12-32\" new-term-end=\"2026-12-31\"/>\n"
+    "      </process>\n",
+    "<step",
+    "“2025-12-32” is not a date that exists; write dates as YYYY-MM-DD, for example 2026-02-28." },
 };
 
 static guint
@@ -630,6 +646,81 @@ test_renewal_of_register_contract (IoFixture     *f,
   g_assert_cmpuint (signet_xml_error_get_line (error), ==, line_of (contradicting, "<renewal-of"));
 }
 
+/* A tacit renewal the register recorded and a Let Expire decided at the
+ * next notice deadline come back as they were: the step with the ends of
+ * both terms, the decision with who decided and why, and the contract
+ * renewing up to the end it was let expire at. */
+static void
+test_notice_decisions (IoFixture     *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SignetStore) copy = io_fixture_open_store (f, "copy.db");
+  g_autoptr(SignetClient) client = NULL;
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(SignetContract) current = NULL;
+  g_autoptr(SignetContract) imported = NULL;
+  g_autoptr(SignetImportReport) report = NULL;
+  g_autoptr(SignetImportReport) again = NULL;
+  g_autoptr(GPtrArray) decisions = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetNoticeDecision *decision;
+  const char *text;
+
+  /* The store records a roll as its day moves past a term's end. */
+  signet_store_set_today (f->store, "2025-11-20");
+  client = io_add_client (f->store, "C001", "华信科技");
+  contract = unit_add_contract (f->store, client, "HT-2025-0007", "保洁服务");
+  signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_SIGNED);
+  signet_contract_set_start_date (contract, "2025-01-01");
+  signet_contract_set_end_date (contract, "2025-12-31");
+  signet_contract_set_auto_renew (contract, TRUE);
+  signet_contract_set_notice_days (contract, 30);
+  g_assert_true (signet_store_update_contract (f->store, contract, &error));
+  g_assert_no_error (error);
+
+  signet_store_set_today (f->store, "2026-01-15");
+  g_assert_true (signet_store_update_events (f->store, &error));
+  signet_store_set_today (f->store, "2026-11-15");
+  g_assert_true (signet_store_update_events (f->store, &error));
+  current = signet_store_get_contract (f->store, signet_contract_get_id (contract), NULL);
+  g_assert_true (signet_store_let_expire (f->store, signet_contract_get_id (contract), signet_contract_get_version (current),
+                                          "2026-12-01", "王芳", "不再续约", NULL, &error));
+  g_assert_no_error (error);
+
+  first = io_export_bytes (f->store, NULL);
+  io_assert_valid_against_schema (f, first);
+  text = g_bytes_get_data (first, NULL);
+  g_assert_nonnull (strstr (text, "action=\"renew-tacitly\" from=\"signed\" to=\"signed\""));
+  g_assert_nonnull (strstr (text, "term-end=\"2025-12-31\" new-term-end=\"2026-12-31\"/>"));
+  g_assert_nonnull (strstr (text, "<decision deadline=\"2026-12-01\" term-end=\"2026-12-31\" choice=\"let-expire\""));
+  g_assert_nonnull (strstr (text, "decided-by=\"王芳\">\n          <comment>不再续约</comment>"));
+
+  signet_store_set_today (copy, "2026-11-15");
+  report = import_bytes (f, copy, text, g_bytes_get_size (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->decisions_added, ==, 1);
+  g_assert_cmpuint (report->steps_added, ==, 1);
+  second = io_export_bytes (copy, NULL);
+  io_assert_bytes_equal (first, second);
+
+  imported = signet_store_find_contract_by_number (copy, "HT-2025-0007", NULL);
+  g_assert_cmpstr (signet_contract_get_let_expire_end (imported), ==, "2026-12-31");
+  decisions = signet_store_list_notice_decisions (copy, signet_contract_get_id (imported), &error);
+  g_assert_cmpuint (decisions->len, ==, 1);
+  decision = g_ptr_array_index (decisions, 0);
+  g_assert_cmpint (decision->choice, ==, SIGNET_NOTICE_CHOICE_LET_EXPIRE);
+  g_assert_cmpstr (decision->decided_by, ==, "王芳");
+  g_assert_cmpstr (decision->comment, ==, "不再续约");
+  g_assert_cmpstr (decision->recorded_by, ==, g_get_user_name ());
+
+  again = import_bytes (f, copy, text, g_bytes_get_size (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->decisions_added, ==, 0);
+  g_assert_cmpuint (again->steps_added, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -643,6 +734,8 @@ main (int   argc,
   g_test_add ("/xml/process/invalid", IoFixture, NULL, io_fixture_set_up, test_invalid, io_fixture_tear_down);
   g_test_add ("/xml/process/renewal-of-register-contract", IoFixture, NULL, io_fixture_set_up,
               test_renewal_of_register_contract, io_fixture_tear_down);
+  g_test_add ("/xml/process/notice-decisions", IoFixture, NULL, io_fixture_set_up, test_notice_decisions,
+              io_fixture_tear_down);
   g_test_add ("/xml/process/version-1-file-of-before", IoFixture, NULL, io_fixture_set_up,
               test_version_1_file_of_before, io_fixture_tear_down);
 
