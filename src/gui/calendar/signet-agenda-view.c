@@ -8,9 +8,15 @@
 #include <glib/gi18n.h>
 
 #include "signet-agenda-view.h"
+#include "signet-contract-process.h"
 #include "signet-date.h"
+#include "signet-error-dialog.h"
 #include "signet-event-row.h"
+#include "signet-let-expire-dialog.h"
+#include "signet-notice-choices.h"
 #include "signet-store-events.h"
+#include "signet-store-notice.h"
+#include "signet-termination-dialog.h"
 #include "signet-utils.h"
 
 struct _SignetAgendaView
@@ -31,6 +37,10 @@ struct _SignetAgendaView
   char          *tomorrow;
   gboolean       stale;
   guint          reload_idle;
+
+  /* The notice deadline a Let Expire or Terminate dialog decides at. */
+  gint64         deciding_id;
+  char          *deciding_deadline;
 };
 
 G_DEFINE_FINAL_TYPE (SignetAgendaView, signet_agenda_view, GTK_TYPE_WIDGET)
@@ -175,7 +185,38 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = signet_event_row_new ();
 
   gtk_widget_add_css_class (row, "agenda-row");
+  signet_event_row_set_footer (SIGNET_EVENT_ROW (row), signet_notice_choices_new ());
   gtk_list_item_set_child (item, row);
+}
+
+/* A notice deadline of a signed contract still in force offers its
+ * choices; once one was taken, the row says which instead. */
+static void
+bind_notice_choices (SignetAgendaView *self,
+                     SignetEventRow   *row,
+                     SignetEvent      *event)
+{
+  GtkWidget *choices = signet_event_row_get_footer (row);
+  gint64 id = signet_event_get_contract_id (event);
+  const char *deadline = signet_event_get_date (event);
+  g_autoptr(SignetNoticeDecision) decision = NULL;
+  g_autoptr(SignetContract) contract = NULL;
+  gboolean in_force;
+
+  if (signet_event_get_kind (event) != SIGNET_KEY_DATE_NOTICE_DEADLINE || self->store == NULL)
+    {
+      gtk_widget_set_visible (choices, FALSE);
+      return;
+    }
+
+  decision = signet_store_get_notice_decision (self->store, id, deadline, NULL);
+  contract = signet_store_get_contract (self->store, id, NULL);
+  in_force = contract != NULL &&
+             signet_process_action_allowed (SIGNET_PROCESS_ACTION_TERMINATE, contract, NULL) &&
+             signet_contract_get_shown_status (contract, self->today) != SIGNET_CONTRACT_STATUS_EXPIRED;
+
+  gtk_widget_set_visible (choices, decision != NULL || in_force);
+  signet_notice_choices_set (SIGNET_NOTICE_CHOICES (choices), id, deadline, decision);
 }
 
 static void
@@ -210,6 +251,148 @@ row_bind_cb (GtkSignalListItemFactory *factory,
 
   signet_event_row_set_event (row, event, overdue);
   gtk_widget_set_tooltip_text (GTK_WIDGET (row), signet_event_get_explanation (event));
+  bind_notice_choices (self, row, event);
+}
+
+/* The contract's number for a sentence, or its id when it is gone. */
+static char *
+dup_number (SignetAgendaView *self,
+            gint64            id)
+{
+  g_autoptr(SignetContract) contract = signet_store_get_contract (self->store, id, NULL);
+
+  return contract != NULL ? g_strdup (signet_contract_get_number (contract))
+                          : g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+/* The contract's version now: the decision is taken on what the row shows,
+ * which the agenda keeps up to date. */
+static gint64
+current_version (SignetAgendaView *self,
+                 gint64            id)
+{
+  g_autoptr(SignetContract) contract = signet_store_get_contract (self->store, id, NULL);
+
+  return contract != NULL ? signet_contract_get_version (contract) : 0;
+}
+
+static void
+undo_let_expire_cb (AdwToast         *toast,
+                    SignetAgendaView *self)
+{
+  gint64 decision_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "decision-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !signet_store_withdraw_notice_decision (self->store, decision_id, &error))
+    signet_error_dialog_show (GTK_WIDGET (self), _("The Decision Was Not Withdrawn"), error);
+}
+
+static void
+let_expire_responded_cb (SignetAgendaView      *self,
+                         const char            *response,
+                         SignetLetExpireDialog *dialog)
+{
+  g_autofree char *comment = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 decision_id = 0;
+  AdwToast *toast;
+
+  if (g_strcmp0 (response, "let-expire") != 0 || self->store == NULL || self->deciding_deadline == NULL)
+    return;
+
+  comment = signet_let_expire_dialog_dup_comment (dialog);
+  if (!signet_store_let_expire (self->store, self->deciding_id, current_version (self, self->deciding_id),
+                                self->deciding_deadline, NULL, comment, &decision_id, &error))
+    {
+      signet_error_dialog_show (GTK_WIDGET (self), _("The Decision Was Not Recorded"), error);
+      return;
+    }
+
+  /* Short enough for a phone's width: the row above says which contract
+   * and what was decided. */
+  toast = adw_toast_new (_("Decision recorded"));
+  adw_toast_set_use_markup (toast, FALSE);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data (G_OBJECT (toast), "decision-id", GSIZE_TO_POINTER (decision_id));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_let_expire_cb), self, 0);
+  signet_toast_show (GTK_WIDGET (self), toast);
+}
+
+/* Remembers which contract and deadline the dialog decides at. */
+static gboolean
+start_deciding (SignetAgendaView *self,
+                GVariant         *parameter)
+{
+  const char *deadline = NULL;
+
+  if (self->store == NULL)
+    return FALSE;
+
+  g_variant_get (parameter, "(x&s)", &self->deciding_id, &deadline);
+  g_free (self->deciding_deadline);
+  self->deciding_deadline = g_strdup (deadline);
+
+  return TRUE;
+}
+
+static void
+let_expire_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SignetAgendaView *self = SIGNET_AGENDA_VIEW (widget);
+  g_autofree char *number = NULL;
+  g_autofree char *end = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwDialog *dialog;
+
+  if (!start_deciding (self, parameter))
+    return;
+
+  end = signet_store_dup_notice_term_end (self->store, self->deciding_id, self->deciding_deadline, &error);
+  if (end == NULL)
+    {
+      signet_error_dialog_show (widget, _("The Decision Was Not Recorded"), error);
+      return;
+    }
+
+  number = dup_number (self, self->deciding_id);
+  dialog = signet_let_expire_dialog_new (number, end);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (let_expire_responded_cb), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (dialog, widget);
+}
+
+static void
+termination_responded_cb (SignetAgendaView        *self,
+                          const char              *response,
+                          SignetTerminationDialog *dialog)
+{
+  g_auto(SignetProcessStep) step = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "terminate") != 0 || self->store == NULL || self->deciding_deadline == NULL ||
+      !signet_termination_dialog_fill_step (dialog, &step))
+    return;
+
+  if (!signet_store_terminate_at_notice (self->store, self->deciding_id, current_version (self, self->deciding_id),
+                                         self->deciding_deadline, &step, &error))
+    signet_error_dialog_show (GTK_WIDGET (self), _("The Contract Was Not Terminated"), error);
+}
+
+static void
+terminate_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SignetAgendaView *self = SIGNET_AGENDA_VIEW (widget);
+  AdwDialog *dialog;
+
+  if (!start_deciding (self, parameter))
+    return;
+
+  dialog = signet_termination_dialog_new (self->today);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (termination_responded_cb), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (dialog, widget);
 }
 
 static void
@@ -248,6 +431,7 @@ signet_agenda_view_finalize (GObject *object)
   g_free (self->fixed_today);
   g_free (self->today);
   g_free (self->tomorrow);
+  g_free (self->deciding_deadline);
 
   G_OBJECT_CLASS (signet_agenda_view_parent_class)->finalize (object);
 }
@@ -269,6 +453,11 @@ signet_agenda_view_class_init (SignetAgendaViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, SIGNET_TYPE_EVENT);
+
+  /* The choices at a notice deadline (SignetNoticeChoices): the contract's
+   * id and the deadline. */
+  gtk_widget_class_install_action (widget_class, "agenda.let-expire", "(xs)", let_expire_activated);
+  gtk_widget_class_install_action (widget_class, "agenda.terminate", "(xs)", terminate_activated);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-agenda-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetAgendaView, days_dropdown);

@@ -17,6 +17,7 @@ struct _SignetEventRow
   GtkWidget *dot;
   GtkLabel  *title;
   GtkLabel  *details;
+  GtkWidget *footer;
 };
 
 G_DEFINE_FINAL_TYPE (SignetEventRow, signet_event_row, GTK_TYPE_WIDGET)
@@ -131,6 +132,28 @@ signet_event_row_set_heading (SignetEventRow *self,
 
   gtk_label_set_text (self->heading, heading != NULL ? heading : "");
   gtk_widget_set_visible (GTK_WIDGET (self->heading), heading != NULL);
+}
+
+void
+signet_event_row_set_footer (SignetEventRow *self,
+                             GtkWidget      *footer)
+{
+  g_return_if_fail (SIGNET_IS_EVENT_ROW (self));
+  g_return_if_fail (GTK_IS_WIDGET (footer));
+
+  g_return_if_fail (self->footer == NULL);
+
+  /* Last in the row's vertical box: under the dot and the texts. */
+  self->footer = footer;
+  gtk_widget_insert_before (footer, GTK_WIDGET (self), NULL);
+}
+
+GtkWidget *
+signet_event_row_get_footer (SignetEventRow *self)
+{
+  g_return_val_if_fail (SIGNET_IS_EVENT_ROW (self), NULL);
+
+  return self->footer;
 }
 
 const char *

@@ -23,6 +23,11 @@ void        signet_event_row_set_event    (SignetEventRow    *self,
 /* NULL hides the heading. */
 void        signet_event_row_set_heading  (SignetEventRow    *self,
                                            const char        *heading);
+/* @footer goes under the texts (the agenda's choices at a notice
+ * deadline); the row keeps it. Set once. */
+void        signet_event_row_set_footer   (SignetEventRow    *self,
+                                           GtkWidget         *footer);
+GtkWidget  *signet_event_row_get_footer   (SignetEventRow    *self);
 
 /* The style class that gives an event of @kind its colour (style.css):
  * its chip in the month grid, its dot in a row and in the legend. */

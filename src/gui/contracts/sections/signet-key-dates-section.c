@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "signet-contract-process.h"
 #include "signet-date.h"
 #include "signet-error-dialog.h"
 #include "signet-key-date-dialog.h"
@@ -173,8 +174,9 @@ describe_status (SignetContract *contract)
 }
 
 /* The last day a terminated contract has dates: the day its termination
- * takes effect, or today for one that does not say. NULL for any other
- * contract. */
+ * takes effect, or today for one that does not say; for a contract let
+ * expire at its notice deadline, the end it expires at. NULL for any
+ * other contract. */
 static const char *
 termination_cutoff (SignetContract *contract,
                     const char     *today)
@@ -182,7 +184,7 @@ termination_cutoff (SignetContract *contract,
   const char *date = signet_contract_get_termination_date (contract);
 
   if (signet_contract_get_status (contract) != SIGNET_CONTRACT_STATUS_TERMINATED)
-    return NULL;
+    return signet_contract_get_let_expire_end (contract);
 
   return date != NULL && signet_date_is_valid (date) ? date : today;
 }

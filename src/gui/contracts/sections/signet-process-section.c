@@ -92,6 +92,7 @@ step_title (const SignetProcessEvent *event)
       return g_strdup (event->to_status == SIGNET_CONTRACT_STATUS_RENEWED ? C_("process step", "Renewed")
                                                                           : C_("process step", "Made as a renewal"));
     case SIGNET_PROCESS_ACTION_CANCEL_DRAFT: return g_strdup (C_("process step", "Draft cancelled"));
+    case SIGNET_PROCESS_ACTION_RENEW_TACITLY: return g_strdup (C_("process step", "Renewed tacitly"));
     default:                                 return g_strdup (signet_contract_status_to_label (event->to_status));
     }
 }
@@ -127,6 +128,18 @@ step_subtitle (const SignetProcessEvent *event)
 
       g_string_append_c (text, '\n');
       g_string_append_printf (text, _("Signed by us on %s and by the other party on %s"), ours, theirs);
+    }
+
+  if (event->has_action && event->action == SIGNET_PROCESS_ACTION_RENEW_TACITLY &&
+      event->term_end != NULL && event->new_term_end != NULL)
+    {
+      g_autofree char *old_end = signet_date_format_display (event->term_end);
+      g_autofree char *new_end = signet_date_format_display (event->new_term_end);
+
+      g_string_append_c (text, '\n');
+      /* Translators: a tacit renewal: the end that passed and the end of
+       * the term that followed, "End 31.12.2026 → 31.12.2027". */
+      g_string_append_printf (text, _("End %s → %s"), old_end, new_end);
     }
 
   if (event->has_action && event->action == SIGNET_PROCESS_ACTION_TERMINATE && event->effective_date != NULL)
@@ -176,6 +189,19 @@ describe_state (SignetContract           *contract,
         g_string_append_printf (text, _("Terminated on %s (%s): no further reminders."), date, reason);
       else
         g_string_append_printf (text, _("Terminated on %s: no further reminders."), date);
+    }
+  else if (signet_contract_get_let_expire_end (contract) != NULL)
+    {
+      g_autofree char *end = signet_date_format_display (signet_contract_get_let_expire_end (contract));
+
+      if (shown == SIGNET_CONTRACT_STATUS_EXPIRED)
+        /* Translators: a contract a user let expire at its notice deadline. */
+        g_string_append_printf (text, _("Signed; not renewed, as decided at its notice deadline: it ended on %s."),
+                                end);
+      else
+        /* Translators: a contract a user let expire at its notice deadline. */
+        g_string_append_printf (text, _("Signed and in force until %s; not renewed, as decided at its notice "
+                                        "deadline."), end);
     }
   else if (shown == SIGNET_CONTRACT_STATUS_ACTIVE && signet_contract_get_end_date (contract) != NULL)
     {
