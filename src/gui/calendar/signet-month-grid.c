@@ -30,13 +30,22 @@ static guint signals[N_SIGNALS];
 static GQuark event_quark;
 
 /* What a chip says: the title of a key date a user added, else the
- * contract's title (the colour tells the kind). */
-static const char *
-event_chip_text (SignetEvent *event)
+ * contract's title (the colour tells the kind). An approval step's name
+ * ("法务") is the same on every contract's route: its chip names the
+ * contract too. */
+static char *
+dup_event_chip_text (SignetEvent *event)
 {
   const char *title = signet_event_get_title (event);
 
-  return title != NULL && *title != '\0' ? title : signet_event_get_contract_title (event);
+  if (title == NULL || *title == '\0')
+    return g_strdup (signet_event_get_contract_title (event));
+  if (signet_event_get_kind (event) == SIGNET_KEY_DATE_APPROVAL)
+    /* Translators: an approval step due in the month grid: the contract's
+     * title and the step, "钢材采购 · 法务". */
+    return g_strdup_printf (C_("calendar event", "%1$s · %2$s"), signet_event_get_contract_title (event), title);
+
+  return g_strdup (title);
 }
 
 /* The name a screen reader gives a chip: what it shows first, then the
@@ -45,12 +54,13 @@ static char *
 name_chip (SignetEvent *event)
 {
   g_autofree char *day = signet_date_format_display (signet_event_get_date (event));
+  g_autofree char *text = dup_event_chip_text (event);
 
   /* Translators: the name of an event in the month grid for screen
    * readers: what it shows (a title), the contract's number, the kind of
    * date and the day, e.g. "Cleaning services, HT-2026-0042 End, 2026-12-07". */
   return g_strdup_printf (C_("calendar event", "%1$s, %2$s %3$s, %4$s"),
-                          event_chip_text (event), signet_event_get_contract_number (event),
+                          text, signet_event_get_contract_number (event),
                           signet_key_date_kind_to_label (signet_event_get_kind (event)), day);
 }
 
@@ -171,13 +181,15 @@ _signet_month_grid_update_chips (SignetMonthGrid *self)
           SignetEvent *event = g_ptr_array_index (self->events, cell->first_event + j);
           const char *classes[] = { "event-chip", signet_event_kind_css_class (signet_event_get_kind (event)), NULL };
           g_autofree char *name = NULL;
+          g_autofree char *text = NULL;
 
           if (g_object_get_qdata (G_OBJECT (chip), event_quark) == event)
             continue;
 
           name = name_chip (event);
           gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-          gtk_label_set_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (chip))), event_chip_text (event));
+          text = dup_event_chip_text (event);
+          gtk_label_set_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (chip))), text);
           gtk_widget_set_css_classes (chip, classes);
           g_object_set_qdata_full (G_OBJECT (chip), event_quark, g_object_ref (event), g_object_unref);
         }

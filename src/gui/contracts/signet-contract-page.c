@@ -510,6 +510,15 @@ attachment_open_pdf_cb (SignetContractPage *self,
   g_signal_emit (self, signals[OPEN_PDF], 0, attachment, version_id);
 }
 
+/* A decision's approval form is one of the contract's files: opened as
+ * the attachments section opens it. */
+static void
+process_open_attachment_cb (SignetContractPage *self,
+                            gint64              attachment_id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->attachments_section), "attachment.open", "x", attachment_id);
+}
+
 /* Files dropped anywhere on the contract's form are attached to it. */
 static gboolean
 files_dropped_cb (GtkDropTarget      *target,
@@ -554,6 +563,8 @@ build_sections (SignetContractPage *self)
   gtk_box_append (self->form_box, GTK_WIDGET (self->attachments_section));
   g_signal_connect_object (self->attachments_section, "open-pdf",
                            G_CALLBACK (attachment_open_pdf_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->process_section, "open-attachment",
+                           G_CALLBACK (process_open_attachment_cb), self, G_CONNECT_SWAPPED);
 
   self->history_section = SIGNET_HISTORY_SECTION (signet_history_section_new ());
   gtk_box_append (self->form_box, GTK_WIDGET (self->history_section));

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-application.h"
+#include "signet-approval-routes-page.h"
 #include "signet-contract-types-page.h"
 #include "signet-money.h"
 #include "signet-preferences-window.h"
@@ -247,10 +248,15 @@ signet_preferences_window_new (SignetStore *store)
   g_set_object (&self->store, store);
   load_settings (self);
 
-  /* Types belong to the register: without one there are none to edit. */
+  /* Types and routes belong to the register: without one there are none
+   * to edit. */
   if (store != NULL)
-    adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self),
-                                ADW_PREFERENCES_PAGE (signet_contract_types_page_new (store)));
+    {
+      adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self),
+                                  ADW_PREFERENCES_PAGE (signet_contract_types_page_new (store)));
+      adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (self),
+                                  ADW_PREFERENCES_PAGE (signet_approval_routes_page_new (store)));
+    }
 
   return ADW_DIALOG (self);
 }

@@ -163,6 +163,60 @@ signet_amendment_dialog_new (const char     *number,
   return ADW_DIALOG (self);
 }
 
+void
+signet_amendment_dialog_set_amendment (SignetAmendmentDialog *self,
+                                       const SignetAmendment *amendment)
+{
+  const char * const *codes = signet_currency_list ();
+
+  g_return_if_fail (SIGNET_IS_AMENDMENT_DIALOG (self));
+  g_return_if_fail (amendment != NULL);
+
+  adw_alert_dialog_set_heading (ADW_ALERT_DIALOG (self), _("Edit the Amendment"));
+  adw_alert_dialog_set_response_label (ADW_ALERT_DIALOG (self), "add", _("_Save"));
+
+  gtk_editable_set_text (self->number_row, amendment->number != NULL ? amendment->number : "");
+  signet_date_entry_set_date (self->effective_row, amendment->effective_date);
+  signet_date_entry_set_date (self->signing_row, amendment->signing_date);
+  gtk_editable_set_text (self->reason_row, amendment->reason != NULL ? amendment->reason : "");
+  adw_combo_row_set_selected (self->file_row, 0);
+  for (guint i = 0; i < self->file_ids->len; i++)
+    if (g_array_index (self->file_ids, gint64, i) == amendment->attachment_id)
+      adw_combo_row_set_selected (self->file_row, i + 1);
+
+  if (signet_amendment_changes (amendment, SIGNET_AMENDED_VALUE))
+    {
+      g_autofree char *amount = signet_money_format_amount (amendment->value, amendment->currency);
+
+      gtk_editable_set_text (self->value_row, amount);
+      for (guint i = 0; codes[i] != NULL; i++)
+        if (g_strcmp0 (codes[i], amendment->currency) == 0)
+          adw_combo_row_set_selected (self->currency_row, i);
+    }
+  if (signet_amendment_changes (amendment, SIGNET_AMENDED_END_DATE))
+    signet_date_entry_set_date (self->end_row, amendment->end_date);
+  if (signet_amendment_changes (amendment, SIGNET_AMENDED_NOTICE))
+    {
+      adw_spin_row_set_value (self->notice_row, amendment->notice_days);
+      adw_switch_row_set_active (self->auto_renew_row, amendment->auto_renew);
+    }
+  if (signet_amendment_changes (amendment, SIGNET_AMENDED_TITLE))
+    gtk_editable_set_text (self->title_row, amendment->title != NULL ? amendment->title : "");
+  if (signet_amendment_changes (amendment, SIGNET_AMENDED_OTHER))
+    gtk_editable_set_text (self->other_row, amendment->other_terms != NULL ? amendment->other_terms : "");
+
+  adw_expander_row_set_enable_expansion (self->value_expander,
+                                         signet_amendment_changes (amendment, SIGNET_AMENDED_VALUE));
+  adw_expander_row_set_enable_expansion (self->end_expander,
+                                         signet_amendment_changes (amendment, SIGNET_AMENDED_END_DATE));
+  adw_expander_row_set_enable_expansion (self->notice_expander,
+                                         signet_amendment_changes (amendment, SIGNET_AMENDED_NOTICE));
+  adw_expander_row_set_enable_expansion (self->title_expander,
+                                         signet_amendment_changes (amendment, SIGNET_AMENDED_TITLE));
+  adw_expander_row_set_enable_expansion (self->other_expander,
+                                         signet_amendment_changes (amendment, SIGNET_AMENDED_OTHER));
+}
+
 SignetAmendment *
 signet_amendment_dialog_dup_amendment (SignetAmendmentDialog  *self,
                                        gint64                  contract_id,

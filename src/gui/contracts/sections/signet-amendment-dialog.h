@@ -22,6 +22,11 @@ AdwDialog       *signet_amendment_dialog_new           (const char             *
                                                         const char             *today,
                                                         SignetContract         *terms,
                                                         GPtrArray              *attachments);
+/* Edits @amendment, a returned one to submit again: its fields and the
+ * terms it changes as stored; the dialog says "Edit the Amendment" and
+ * answers "add" with Save. */
+void             signet_amendment_dialog_set_amendment (SignetAmendmentDialog *self,
+                                                        const SignetAmendment *amendment);
 /* The amendment of contract @contract_id as the fields say, or NULL with
  * @error saying how to type the date or the amount that could not be
  * read. The store checks the rest. */

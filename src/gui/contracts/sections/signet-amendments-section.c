@@ -9,11 +9,13 @@
 
 #include "signet-amendment-dialog.h"
 #include "signet-amendments-section.h"
+#include "signet-approval-decision.h"
 #include "signet-contract-process.h"
 #include "signet-date.h"
 #include "signet-error-dialog.h"
 #include "signet-money.h"
 #include "signet-store-amendments.h"
+#include "signet-store-approvals.h"
 #include "signet-store-attachments.h"
 #include "signet-store-events.h"
 #include "signet-tombstone.h"
@@ -202,6 +204,82 @@ find_file_name (GPtrArray *attachments,
   return NULL;
 }
 
+/* Where an amendment's approval stands: its pending step, who decides
+ * it and by when; or why it was returned or rejected. */
+static char *
+describe_approval (const SignetAmendment *amendment,
+                   GPtrArray             *steps,
+                   const char            *today)
+{
+  for (guint i = 0; steps != NULL && i < steps->len; i++)
+    {
+      const SignetApprovalStep *step = g_ptr_array_index (steps, i);
+      g_autofree char *due = step->due_date != NULL ? signet_date_format_display (step->due_date) : NULL;
+      const char *who = step->person_name != NULL ? step->person_name : step->role;
+
+      if (amendment->state == SIGNET_AMENDMENT_IN_REVIEW && step->state == SIGNET_STEP_PENDING)
+        {
+          if (due != NULL && g_strcmp0 (step->due_date, today) < 0)
+            /* Translators: the step an amendment waits for: its name, who
+             * decides it, and the day it was due, past. */
+            return g_strdup_printf (_("Waiting for %s (%s), overdue since %s"), step->name, who, due);
+          if (due != NULL)
+            /* Translators: the step an amendment waits for: its name, who
+             * decides it, and by when. */
+            return g_strdup_printf (_("Waiting for %s (%s), due on %s"), step->name, who, due);
+          return g_strdup_printf (_("Waiting for %s (%s)"), step->name, who);
+        }
+
+      if ((step->state == SIGNET_STEP_RETURNED || step->state == SIGNET_STEP_REJECTED) && step->opinion != NULL)
+        /* Translators: why an amendment was returned or rejected: the step,
+         * who decided, and their reason. */
+        return g_strdup_printf (_("%s (%s): %s"), step->name, step->decided_by != NULL ? step->decided_by : "",
+                                step->opinion);
+    }
+
+  return NULL;
+}
+
+/* The actions of an amendment on its approval: its pending step's
+ * decisions, or a returned one's Edit and Submit Again. */
+static GtkWidget *
+new_approval_menu_button (const SignetAmendment *amendment)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button;
+  const struct
+  {
+    SignetAmendmentState  state;
+    const char           *label;
+    const char           *action;
+  } items[] = {
+    { SIGNET_AMENDMENT_IN_REVIEW, N_("_Approve…"), "amendments.approve" },
+    { SIGNET_AMENDMENT_IN_REVIEW, N_("_Return for Changes…"), "amendments.return" },
+    { SIGNET_AMENDMENT_IN_REVIEW, N_("Re_ject…"), "amendments.reject" },
+    { SIGNET_AMENDMENT_RETURNED, N_("_Edit…"), "amendments.edit" },
+    { SIGNET_AMENDMENT_RETURNED, N_("_Submit Again"), "amendments.submit" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (items[i].state != amendment->state)
+        continue;
+      item = g_menu_item_new (_(items[i].label), NULL);
+      g_menu_item_set_action_and_target_value (item, items[i].action, g_variant_new_int64 (amendment->id));
+      g_menu_append_item (menu, item);
+    }
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button),
+                             amendment->state == SIGNET_AMENDMENT_IN_REVIEW ? _("Decide") : _("Resubmit"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+
+  return button;
+}
+
 static void
 add_amendment_row (SignetAmendmentsSection *self,
                    const SignetAmendment   *amendment,
@@ -214,8 +292,26 @@ add_amendment_row (SignetAmendmentsSection *self,
   g_autofree char *title = NULL;
   g_autofree char *changes = describe_changes (amendment);
   g_autofree char *delete_label = NULL;
+  g_autofree char *approval = NULL;
 
-  if (g_strcmp0 (amendment->effective_date, today) > 0)
+  if (amendment->state != SIGNET_AMENDMENT_APPROVED)
+    {
+      g_autoptr(GPtrArray) steps = signet_store_list_approval_steps (get_store (self), contract_id (self),
+                                                                     amendment->id, NULL);
+
+      approval = describe_approval (amendment, steps, today);
+    }
+
+  if (amendment->state == SIGNET_AMENDMENT_IN_REVIEW)
+    /* Translators: an amendment waiting for its approval: its number. */
+    title = g_strdup_printf (_("%s · in review, not in effect yet"), amendment->number);
+  else if (amendment->state == SIGNET_AMENDMENT_RETURNED)
+    /* Translators: an amendment returned for changes: its number. */
+    title = g_strdup_printf (_("%s · returned for changes"), amendment->number);
+  else if (amendment->state == SIGNET_AMENDMENT_REJECTED)
+    /* Translators: an amendment rejected: its number. */
+    title = g_strdup_printf (_("%s · rejected, never in effect"), amendment->number);
+  else if (g_strcmp0 (amendment->effective_date, today) > 0)
     /* Translators: an amendment that takes effect later: its number and the day. */
     title = g_strdup_printf (_("%s · takes effect on %s"), amendment->number, effective);
   else
@@ -233,8 +329,19 @@ add_amendment_row (SignetAmendmentsSection *self,
       g_free (changes);
       changes = g_steal_pointer (&with_file);
     }
+  if (approval != NULL)
+    {
+      g_autofree char *with_approval = g_strdup_printf ("%s\n%s", changes, approval);
+
+      g_free (changes);
+      changes = g_steal_pointer (&with_approval);
+    }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), changes);
   gtk_widget_add_css_class (row, "property");
+  if (amendment->state == SIGNET_AMENDMENT_REJECTED)
+    gtk_widget_add_css_class (row, "dimmed");
+  if (amendment->state == SIGNET_AMENDMENT_IN_REVIEW || amendment->state == SIGNET_AMENDMENT_RETURNED)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_approval_menu_button (amendment));
 
   delete_label = g_strdup_printf (_("Delete amendment %s"), amendment->number);
   gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
@@ -328,6 +435,132 @@ amend_activated (GtkWidget  *widget,
   signet_amendments_section_amend (SIGNET_AMENDMENTS_SECTION (widget));
 }
 
+/* Its approval */
+
+static void
+decide (SignetAmendmentsSection *self,
+        gint64                   amendment_id,
+        SignetProcessAction      action)
+{
+  SignetContract *contract = signet_contract_section_get_contract (SIGNET_CONTRACT_SECTION (self));
+  g_autoptr(SignetAmendment) amendment = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (get_store (self) == NULL || contract == NULL)
+    return;
+
+  amendment = signet_store_get_amendment (get_store (self), amendment_id, &error);
+  if (amendment != NULL)
+    steps = signet_store_list_approval_steps (get_store (self), contract_id (self), amendment_id, &error);
+  if (steps == NULL)
+    {
+      signet_error_dialog_show (GTK_WIDGET (self), _("The Approval Decision Was Not Recorded"), error);
+      return;
+    }
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const SignetApprovalStep *step = g_ptr_array_index (steps, i);
+
+      if (step->state != SIGNET_STEP_PENDING)
+        continue;
+      signet_approval_decision_ask (GTK_WIDGET (self), get_store (self), contract_id (self), amendment_id,
+                                    amendment->number, signet_contract_get_version (contract), action, step,
+                                    i + 1 < steps->len
+                                    ? ((SignetApprovalStep *) g_ptr_array_index (steps, i + 1))->name : NULL);
+      return;
+    }
+}
+
+static void
+approve_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  decide (SIGNET_AMENDMENTS_SECTION (widget), g_variant_get_int64 (parameter), SIGNET_PROCESS_ACTION_APPROVE);
+}
+
+static void
+return_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  decide (SIGNET_AMENDMENTS_SECTION (widget), g_variant_get_int64 (parameter), SIGNET_PROCESS_ACTION_RETURN);
+}
+
+static void
+reject_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  decide (SIGNET_AMENDMENTS_SECTION (widget), g_variant_get_int64 (parameter), SIGNET_PROCESS_ACTION_REJECT);
+}
+
+static void
+edit_responded_cb (SignetAmendmentsSection *self,
+                   const char              *response,
+                   SignetAmendmentDialog   *dialog)
+{
+  g_autoptr(SignetAmendment) amendment = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "signet-amendment-id"));
+
+  if (g_strcmp0 (response, "add") != 0 || get_store (self) == NULL || contract_id (self) <= 0)
+    return;
+
+  amendment = signet_amendment_dialog_dup_amendment (dialog, contract_id (self), &error);
+  if (amendment != NULL)
+    amendment->id = id;
+  if (amendment == NULL || !signet_store_update_amendment (get_store (self), amendment, &error))
+    signet_error_dialog_show (GTK_WIDGET (self), _("The Amendment Was Not Changed"), error);
+}
+
+static void
+edit_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SignetAmendmentsSection *self = SIGNET_AMENDMENTS_SECTION (widget);
+  SignetContract *contract = signet_contract_section_get_contract (SIGNET_CONTRACT_SECTION (self));
+  g_autoptr(SignetAmendment) amendment = NULL;
+  g_autoptr(GPtrArray) attachments = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+  AdwDialog *dialog;
+
+  if (get_store (self) == NULL || contract == NULL)
+    return;
+
+  amendment = signet_store_get_amendment (get_store (self), g_variant_get_int64 (parameter), &error);
+  if (amendment == NULL)
+    {
+      signet_error_dialog_show (widget, _("The Amendment Was Not Changed"), error);
+      return;
+    }
+
+  today = signet_store_dup_today (get_store (self));
+  attachments = signet_store_list_attachments (get_store (self), contract_id (self), NULL);
+  dialog = signet_amendment_dialog_new (amendment->number, today, contract, attachments);
+  signet_amendment_dialog_set_amendment (SIGNET_AMENDMENT_DIALOG (dialog), amendment);
+  g_object_set_data (G_OBJECT (dialog), "signet-amendment-id", GSIZE_TO_POINTER (amendment->id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (edit_responded_cb), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (dialog, widget);
+}
+
+static void
+submit_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SignetAmendmentsSection *self = SIGNET_AMENDMENTS_SECTION (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (get_store (self) != NULL &&
+      !signet_store_submit_amendment (get_store (self), g_variant_get_int64 (parameter), &error))
+    signet_error_dialog_show (widget, _("The Amendment Was Not Submitted"), error);
+}
+
 /* Deleting one, with Undo (see SignetUndo) */
 static void
 delete_activated (GtkWidget  *widget,
@@ -381,6 +614,11 @@ signet_amendments_section_class_init (SignetAmendmentsSectionClass *klass)
 
   gtk_widget_class_install_action (widget_class, "amendments.add", NULL, amend_activated);
   gtk_widget_class_install_action (widget_class, "amendments.delete", "x", delete_activated);
+  gtk_widget_class_install_action (widget_class, "amendments.approve", "x", approve_activated);
+  gtk_widget_class_install_action (widget_class, "amendments.return", "x", return_activated);
+  gtk_widget_class_install_action (widget_class, "amendments.reject", "x", reject_activated);
+  gtk_widget_class_install_action (widget_class, "amendments.edit", "x", edit_activated);
+  gtk_widget_class_install_action (widget_class, "amendments.submit", "x", submit_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -72,6 +72,16 @@ store_changed_cb (SignetContractSection *self,
     queue_reload (self);
 }
 
+static void
+register_changed_cb (SignetContractSection *self,
+                     SignetRecordKind       kind,
+                     gint64                 id,
+                     SignetChangeKind       change,
+                     SignetStore           *store)
+{
+  queue_reload (self);
+}
+
 /* Many records written elsewhere at once (an import): this contract's may
  * be among them. */
 static void
@@ -95,6 +105,13 @@ watch_store (SignetContractSection *self)
       g_autofree char *signal = g_strconcat ("changed::", g_quark_to_string (klass->watched[i]), NULL);
 
       g_signal_connect_object (priv->store, signal, G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (klass->watched_any) && klass->watched_any[i] != 0; i++)
+    {
+      g_autofree char *signal = g_strconcat ("changed::", g_quark_to_string (klass->watched_any[i]), NULL);
+
+      g_signal_connect_object (priv->store, signal, G_CALLBACK (register_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   g_signal_connect_object (priv->store, "reset", G_CALLBACK (store_reset_cb), self, G_CONNECT_SWAPPED);
@@ -194,6 +211,25 @@ signet_contract_section_class_watch (SignetContractSectionClass *klass,
   /* The last place stays 0, the end of the list. */
   g_return_if_fail (i < G_N_ELEMENTS (klass->watched) - 1);
   klass->watched[i] = quark;
+}
+
+void
+signet_contract_section_class_watch_any (SignetContractSectionClass *klass,
+                                         const char                 *detail)
+{
+  GQuark quark;
+  guint i;
+
+  g_return_if_fail (SIGNET_IS_CONTRACT_SECTION_CLASS (klass));
+  g_return_if_fail (detail != NULL);
+
+  quark = g_quark_from_string (detail);
+  for (i = 0; i < G_N_ELEMENTS (klass->watched_any) - 1 && klass->watched_any[i] != 0; i++)
+    if (klass->watched_any[i] == quark)
+      return;
+
+  g_return_if_fail (i < G_N_ELEMENTS (klass->watched_any) - 1);
+  klass->watched_any[i] = quark;
 }
 
 void

@@ -30,12 +30,19 @@ struct _SignetContractSectionClass
    * change. An array, not a list, so that a subclass starts from a copy of
    * its parent's. */
   GQuark watched[5];
+  /* The details watched for every record, 0-terminated. */
+  GQuark watched_any[3];
 };
 
 /* From class_init: reload on "changed::@detail" (one of the
  * SIGNET_STORE_CHANGED_* details) for the section's contract. A class that
  * watches nothing reloads on every change to its contract. */
 void            signet_contract_section_class_watch     (SignetContractSectionClass *klass,
+                                                         const char                 *detail);
+/* From class_init: reload on "changed::@detail" for any record, for what
+ * the section shows of the register's settings (the approval routes and
+ * their rules, which every contract follows). */
+void            signet_contract_section_class_watch_any (SignetContractSectionClass *klass,
                                                          const char                 *detail);
 
 /* Shows @contract_id of @store: 0 for a contract not saved yet. Setting

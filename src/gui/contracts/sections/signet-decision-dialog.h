@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "signet-contract-process.h"
+#include "signet-store-approvals.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,25 @@ AdwDialog *signet_decision_dialog_new       (SignetProcessAction    action);
  * user themselves, as they were named at first, is nobody else (NULL). */
 void       signet_decision_dialog_fill_step (SignetDecisionDialog  *self,
                                              SignetProcessStep     *step);
+
+/* A decision on @step, the pending step of a contract's (or an
+ * amendment's, @subject its number) approval route: the approver is
+ * chosen among @people (SignetPerson: for a role step those with the role
+ * first, for a person's step that person) or named when they are not in
+ * People; a file can be attached (the signed paper form, a picture of
+ * the approval elsewhere); and it says that the user records the decision
+ * on the approver's behalf. @next_step is the name of the step after it,
+ * NULL for the last. Answers as signet_decision_dialog_new(). */
+AdwDialog *signet_decision_dialog_new_for_step (SignetProcessAction       action,
+                                                const SignetApprovalStep *step,
+                                                const char               *next_step,
+                                                const char               *subject,
+                                                GListModel               *people);
+/* Fills in @decision's action, approver and opinion as chosen; its
+ * attachment is the caller's, from the file. */
+void       signet_decision_dialog_fill_decision (SignetDecisionDialog   *self,
+                                                 SignetApprovalDecision *decision);
+/* The file chosen with Attach File…, or NULL. */
+GFile     *signet_decision_dialog_get_file  (SignetDecisionDialog  *self);
 
 G_END_DECLS

@@ -7,12 +7,18 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "signet-approval-decision.h"
+#include "signet-approval-text.h"
+#include "signet-attachment.h"
 #include "signet-date.h"
 #include "signet-decision-dialog.h"
 #include "signet-error-dialog.h"
 #include "signet-process-section.h"
 #include "signet-signing-dialog.h"
+#include "signet-store-approvals.h"
+#include "signet-store-attachments.h"
 #include "signet-store-events.h"
+#include "signet-store-people.h"
 #include "signet-store-process.h"
 #include "signet-store-renewals.h"
 #include "signet-termination-dialog.h"
@@ -25,16 +31,28 @@ struct _SignetProcessSection
    * takes it away. */
   GtkWidget    *box;
   AdwActionRow *state_row;
+  AdwActionRow *route_row;
   GtkWidget    *actions_box;
   GtkLabel     *why_label;
+  AdwPreferencesGroup *approval_group;
   AdwPreferencesGroup *steps_group;
   /* Per action, its button. */
   GtkWidget    *buttons[SIGNET_N_PROCESS_ACTIONS];
   /* The steps' rows, as listed now. */
   GPtrArray    *step_rows;
+  /* The approval's rows, and the current round's steps they show. */
+  GPtrArray    *approval_rows;
+  GPtrArray    *approval_steps;
 };
 
 G_DEFINE_FINAL_TYPE (SignetProcessSection, signet_process_section, SIGNET_TYPE_CONTRACT_SECTION)
+
+enum {
+  OPEN_ATTACHMENT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* The actions a user looks for at each status, when they are not there:
  * a draft is approved or signed next, a contract in review signed. Their
@@ -315,6 +333,389 @@ show_actions (SignetProcessSection *self,
   gtk_widget_set_visible (GTK_WIDGET (self->why_label), why->len > 0);
 }
 
+/* The approval route */
+
+/* A draft's route before it is submitted: the steps it will go through
+ * and the rule that chose them, or that one approval will do. */
+static void
+show_route (SignetProcessSection *self,
+            SignetContract       *contract)
+{
+  g_autoptr(SignetApprovalRoute) route = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *steps = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const SignetApprovalRule *rule;
+
+  if (contract == NULL || signet_contract_get_status (contract) != SIGNET_CONTRACT_STATUS_DRAFT)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->route_row), FALSE);
+      return;
+    }
+
+  route = signet_store_select_route (get_store (self), contract, &error);
+  if (route == NULL && error != NULL)
+    g_warning ("Could not find the approval route of contract %" G_GINT64_FORMAT ": %s", contract_id (self),
+               error->message);
+
+  if (route == NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->route_row),
+                                     _("No approval route applies: one approval"));
+      adw_action_row_set_subtitle (self->route_row,
+                                   _("Rules in Preferences choose a route by the contract's type and value."));
+      gtk_widget_set_visible (GTK_WIDGET (self->route_row), TRUE);
+      return;
+    }
+
+  steps = signet_approval_route_describe_steps (route);
+  /* Translators: the steps a draft's approval will take once it is
+   * submitted: "Will go through: 部门负责人 → 法务 → 财务". */
+  title = g_strdup_printf (_("Will go through: %s"), steps);
+
+  rules = signet_store_list_approval_rules (get_store (self), NULL);
+  rule = rules != NULL ? signet_approval_rules_select (rules, signet_contract_get_contract_type (contract),
+                                                       signet_contract_get_value (contract),
+                                                       signet_contract_get_currency (contract)) : NULL;
+  if (rule != NULL)
+    {
+      g_autofree char *which = signet_approval_rule_describe (rule);
+
+      /* Translators: the route a draft will take and the rule that chose
+       * it: "重大审批 (rule: 采购合同, from ¥1,000,000.00)". */
+      subtitle = g_strdup_printf (_("%s (rule: %s)"), route->name, which);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->route_row), title);
+  adw_action_row_set_subtitle (self->route_row, subtitle != NULL ? subtitle : route->name);
+  gtk_widget_set_visible (GTK_WIDGET (self->route_row), TRUE);
+}
+
+static const char *
+find_file_name (GPtrArray *attachments,
+                gint64     attachment_id)
+{
+  for (guint i = 0; attachments != NULL && attachment_id > 0 && i < attachments->len; i++)
+    if (signet_attachment_get_id (g_ptr_array_index (attachments, i)) == attachment_id)
+      return signet_attachment_get_file_name (g_ptr_array_index (attachments, i));
+
+  return NULL;
+}
+
+/* Who decides a step: the person, or anyone with the role. */
+static char *
+describe_approver (const SignetApprovalStep *step)
+{
+  if (step->person_id != 0 && step->person_name != NULL)
+    return g_strdup (step->person_name);
+
+  /* Translators: who decides a step of an approval route: anyone whose
+   * role in People is %s ("法务"). */
+  return g_strdup_printf (_("Anyone with the role %s"), step->role != NULL ? step->role : "");
+}
+
+static char *
+describe_step (const SignetApprovalStep *step,
+               const char               *file_name,
+               const char               *today)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *approver = describe_approver (step);
+
+  switch (step->state)
+    {
+    case SIGNET_STEP_WAITING:
+      /* Translators: a step of an approval route not asked yet: who
+       * decides it and the working days they will have. */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s · %u working day", "%s · %u working days",
+                                                 step->due_days),
+                              approver, step->due_days);
+      break;
+
+    case SIGNET_STEP_PENDING:
+      {
+        g_autofree char *due = step->due_date != NULL ? signet_date_format_display (step->due_date) : NULL;
+
+        if (due == NULL)
+          g_string_append (text, approver);
+        else if (today != NULL && strcmp (step->due_date, today) < 0)
+          /* Translators: the step waiting for a decision, who decides it
+           * and the day it was due, past: "王强 · overdue since 09.12.2026". */
+          g_string_append_printf (text, _("%s · overdue, due on %s"), approver, due);
+        else
+          /* Translators: the step waiting for a decision, who decides it
+           * and by when: "王强 · due on 09.12.2026". */
+          g_string_append_printf (text, _("%s · due on %s"), approver, due);
+      }
+      break;
+
+    case SIGNET_STEP_APPROVED:
+    case SIGNET_STEP_RETURNED:
+    case SIGNET_STEP_REJECTED:
+      {
+        g_autofree char *when = signet_timestamp_format_display (step->decided_at);
+
+        if (signet_approval_step_is_on_behalf (step))
+          g_string_append_printf (text, _("Recorded by %s on behalf of %s · %s"), step->recorded_by,
+                                  step->decided_by, when);
+        else
+          g_string_append_printf (text, _("%s · %s"), step->decided_by != NULL ? step->decided_by : "", when);
+        if (step->opinion != NULL && *step->opinion != '\0')
+          {
+            g_string_append_c (text, '\n');
+            g_string_append (text, step->opinion);
+          }
+        if (file_name != NULL)
+          {
+            g_string_append_c (text, '\n');
+            /* Translators: the file attached to a decision, the signed
+             * approval form: "Form: 审批单.pdf". */
+            g_string_append_printf (text, _("Form: %s"), file_name);
+          }
+      }
+      break;
+
+    case SIGNET_STEP_SKIPPED:
+      g_string_append (text, _("Not asked: the round ended before this step."));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+open_file_clicked_cb (SignetProcessSection *self,
+                      GtkButton            *button)
+{
+  gint64 attachment_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "signet-attachment-id"));
+
+  g_signal_emit (self, signals[OPEN_ATTACHMENT], 0, attachment_id);
+}
+
+static const char *
+state_css_class (const SignetApprovalStep *step,
+                 const char               *today)
+{
+  switch (step->state)
+    {
+    case SIGNET_STEP_PENDING:
+      return step->due_date != NULL && today != NULL && strcmp (step->due_date, today) < 0 ? "error" : "accent";
+    case SIGNET_STEP_APPROVED:
+      return "success";
+    case SIGNET_STEP_RETURNED:
+      return "warning";
+    case SIGNET_STEP_REJECTED:
+      return "error";
+    case SIGNET_STEP_WAITING:
+    case SIGNET_STEP_SKIPPED:
+    default:
+      return "dimmed";
+    }
+}
+
+static GtkWidget *
+new_approval_step_row (SignetProcessSection     *self,
+                       const SignetApprovalStep *step,
+                       GPtrArray                *attachments,
+                       const char               *today)
+{
+  GtkWidget *row = adw_action_row_new ();
+  const char *file_name = find_file_name (attachments, step->attachment_id);
+  g_autofree char *subtitle = describe_step (step, file_name, today);
+  g_autofree char *title = NULL;
+  GtkWidget *state = gtk_label_new (signet_step_state_to_label (step->state));
+
+  /* Translators: a step of an approval route with its place: "2. 法务". */
+  title = g_strdup_printf (_("%u. %s"), step->position + 1, step->name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 8);
+  adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
+
+  if (file_name != NULL)
+    {
+      GtkWidget *open = gtk_button_new_from_icon_name ("mail-attachment-symbolic");
+      g_autofree char *label = NULL;
+
+      /* Translators: %s is a file's name. */
+      label = g_strdup_printf (_("Open “%s”"), file_name);
+      gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (open, "flat");
+      gtk_widget_set_tooltip_text (open, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data (G_OBJECT (open), "signet-attachment-id", GSIZE_TO_POINTER (step->attachment_id));
+      g_signal_connect_object (open, "clicked", G_CALLBACK (open_file_clicked_cb), self, G_CONNECT_SWAPPED);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+    }
+
+  gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (state, "caption-heading");
+  gtk_widget_add_css_class (state, state_css_class (step, today));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
+
+  return row;
+}
+
+/* How a round ended, as its collapsed row says it: "Round 1 · Returned
+ * for changes at 法务". */
+static char *
+describe_round (GPtrArray *steps,
+                guint      first,
+                guint      end)
+{
+  const SignetApprovalStep *step = g_ptr_array_index (steps, first);
+  const SignetApprovalStep *last = g_ptr_array_index (steps, end - 1);
+
+  for (guint i = first; i < end; i++)
+    {
+      const SignetApprovalStep *candidate = g_ptr_array_index (steps, i);
+
+      if (candidate->state == SIGNET_STEP_RETURNED || candidate->state == SIGNET_STEP_REJECTED)
+        last = candidate;
+    }
+
+  switch (last->state)
+    {
+    case SIGNET_STEP_RETURNED:
+      /* Translators: an earlier round of a contract's approval and how it
+       * ended: "Round 1 · returned for changes at 法务". */
+      return g_strdup_printf (_("Round %u · returned for changes at %s"), step->round, last->name);
+    case SIGNET_STEP_REJECTED:
+      return g_strdup_printf (_("Round %u · rejected at %s"), step->round, last->name);
+    case SIGNET_STEP_APPROVED:
+      return g_strdup_printf (_("Round %u · approved"), step->round);
+    case SIGNET_STEP_WAITING:
+    case SIGNET_STEP_PENDING:
+    case SIGNET_STEP_SKIPPED:
+    default:
+      return g_strdup_printf (_("Round %u · ended"), step->round);
+    }
+}
+
+static void
+clear_approval (SignetProcessSection *self)
+{
+  for (guint i = 0; i < self->approval_rows->len; i++)
+    adw_preferences_group_remove (self->approval_group, g_ptr_array_index (self->approval_rows, i));
+  g_ptr_array_set_size (self->approval_rows, 0);
+  g_clear_pointer (&self->approval_steps, g_ptr_array_unref);
+}
+
+static void
+add_approval_row (SignetProcessSection *self,
+                  GtkWidget            *row)
+{
+  adw_preferences_group_add (self->approval_group, row);
+  g_ptr_array_add (self->approval_rows, row);
+}
+
+/* The current round's steps, each with its state, approver, due date or
+ * decision, then each earlier round, collapsed. */
+static void
+show_approval (SignetProcessSection *self,
+               SignetContract       *contract,
+               const char           *today)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) attachments = NULL;
+  g_autoptr(GError) error = NULL;
+  guint current_round = 0;
+
+  if (contract == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->approval_group), FALSE);
+      return;
+    }
+
+  self->approval_steps = signet_store_list_approval_steps (get_store (self), contract_id (self), 0, &error);
+  if (self->approval_steps == NULL)
+    {
+      g_warning ("Could not read the approval of contract %" G_GINT64_FORMAT ": %s", contract_id (self),
+                 error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->approval_group), FALSE);
+      return;
+    }
+  all = signet_store_list_all_approval_steps (get_store (self), contract_id (self), NULL);
+  attachments = signet_store_list_attachments (get_store (self), contract_id (self), NULL);
+
+  if (self->approval_steps->len > 0)
+    {
+      g_autofree char *title = NULL;
+
+      current_round = ((SignetApprovalStep *) g_ptr_array_index (self->approval_steps, 0))->round;
+      /* Translators: the title of the steps of a contract's approval, with
+       * the round they are: each submission for review is one. */
+      title = g_strdup_printf (_("Approval, Round %u"), current_round);
+      adw_preferences_group_set_title (self->approval_group, title);
+    }
+
+  for (guint i = 0; i < self->approval_steps->len; i++)
+    add_approval_row (self, new_approval_step_row (self, g_ptr_array_index (self->approval_steps, i),
+                                                   attachments, today));
+
+  /* The contract's own earlier rounds, newest first. */
+  for (guint round = current_round; all != NULL && round > 1; round--)
+    {
+      guint first = G_MAXUINT;
+      guint end = 0;
+      GtkWidget *expander;
+      g_autofree char *title = NULL;
+
+      for (guint i = 0; i < all->len; i++)
+        {
+          const SignetApprovalStep *step = g_ptr_array_index (all, i);
+
+          if (step->amendment_id != 0 || step->round != round - 1)
+            continue;
+          first = MIN (first, i);
+          end = i + 1;
+        }
+      if (first == G_MAXUINT)
+        continue;
+
+      title = describe_round (all, first, end);
+      expander = adw_expander_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+      for (guint i = first; i < end; i++)
+        {
+          const SignetApprovalStep *step = g_ptr_array_index (all, i);
+
+          if (step->amendment_id == 0 && step->round == round - 1)
+            adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                      new_approval_step_row (self, step, attachments, today));
+        }
+      add_approval_row (self, expander);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->approval_group), self->approval_rows->len > 0);
+}
+
+/* The current round's step waiting for a decision, or NULL. */
+static const SignetApprovalStep *
+pending_step (SignetProcessSection *self,
+              const char          **next_step)
+{
+  for (guint i = 0; self->approval_steps != NULL && i < self->approval_steps->len; i++)
+    {
+      const SignetApprovalStep *step = g_ptr_array_index (self->approval_steps, i);
+
+      if (step->state != SIGNET_STEP_PENDING)
+        continue;
+      *next_step = i + 1 < self->approval_steps->len
+                   ? ((SignetApprovalStep *) g_ptr_array_index (self->approval_steps, i + 1))->name : NULL;
+      return step;
+    }
+
+  return NULL;
+}
+
 /* A renewed contract says first what renewed it, and from when, over the
  * rest of its state. */
 static char *
@@ -382,6 +783,7 @@ signet_process_section_reload (SignetContractSection *section)
   SignetContractStatus shown;
 
   clear_steps (self);
+  clear_approval (self);
 
   /* Not saved yet: every contract starts as a draft. */
   if (contract == NULL)
@@ -391,6 +793,8 @@ signet_process_section_reload (SignetContractSection *section)
       adw_action_row_set_subtitle (self->state_row,
                                    _("A new contract starts as a draft: save it, then submit it for review."));
       show_actions (self, NULL, SIGNET_CONTRACT_STATUS_DRAFT);
+      show_route (self, NULL);
+      show_approval (self, NULL, NULL);
       show_steps (self, NULL);
       return;
     }
@@ -409,6 +813,8 @@ signet_process_section_reload (SignetContractSection *section)
   adw_action_row_set_subtitle (self->state_row, state);
 
   show_actions (self, contract, shown);
+  show_route (self, contract);
+  show_approval (self, contract, today);
   show_steps (self, events);
 }
 
@@ -459,7 +865,20 @@ static void
 decide (SignetProcessSection *self,
         SignetProcessAction   action)
 {
-  AdwDialog *dialog = signet_decision_dialog_new (action);
+  SignetContract *contract = get_contract (self);
+  const char *next_step = NULL;
+  const SignetApprovalStep *step = pending_step (self, &next_step);
+  AdwDialog *dialog;
+
+  /* A contract on a route: the decision is its pending step's. */
+  if (step != NULL && contract != NULL)
+    {
+      signet_approval_decision_ask (GTK_WIDGET (self), get_store (self), contract_id (self), 0, NULL,
+                                    signet_contract_get_version (contract), action, step, next_step);
+      return;
+    }
+
+  dialog = signet_decision_dialog_new (action);
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (decision_responded_cb), self, G_CONNECT_SWAPPED);
   adw_dialog_present (dialog, GTK_WIDGET (self));
@@ -581,6 +1000,8 @@ signet_process_section_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGNET_TYPE_PROCESS_SECTION);
   g_clear_pointer (&self->step_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->approval_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->approval_steps, g_ptr_array_unref);
 
   G_OBJECT_CLASS (signet_process_section_parent_class)->dispose (object);
 }
@@ -598,6 +1019,14 @@ signet_process_section_class_init (SignetProcessSectionClass *klass)
    * steps come back to it that way too. */
   section_class->reload = signet_process_section_reload;
   signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_FIELDS);
+  /* A draft shows the route the rules give it now. */
+  signet_contract_section_class_watch_any (section_class, SIGNET_STORE_CHANGED_APPROVAL_ROUTES);
+
+  /* A decision's file (its approval form) to open: one of the contract's
+   * attachments, by its id. */
+  signals[OPEN_ATTACHMENT] =
+    g_signal_new ("open-attachment", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_install_action (widget_class, "process.submit", NULL, submit_activated);
   gtk_widget_class_install_action (widget_class, "process.approve", NULL, approve_activated);
@@ -611,6 +1040,8 @@ signet_process_section_class_init (SignetProcessSectionClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-process-section.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetProcessSection, box);
   gtk_widget_class_bind_template_child (widget_class, SignetProcessSection, state_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetProcessSection, route_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetProcessSection, approval_group);
   gtk_widget_class_bind_template_child (widget_class, SignetProcessSection, actions_box);
   gtk_widget_class_bind_template_child (widget_class, SignetProcessSection, why_label);
   gtk_widget_class_bind_template_child (widget_class, SignetProcessSection, steps_group);
@@ -638,6 +1069,7 @@ static void
 signet_process_section_init (SignetProcessSection *self)
 {
   self->step_rows = g_ptr_array_new ();
+  self->approval_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
