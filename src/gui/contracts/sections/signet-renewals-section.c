@@ -118,7 +118,9 @@ signet_renewals_section_reload (SignetContractSection *section)
       g_ptr_array_add (self->rows, row);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->group), self->rows->len > 0);
+  /* Hidden whole, so that the page keeps no gap for it; a hidden section
+   * still reloads at once (signet-contract-section.c). */
+  gtk_widget_set_visible (GTK_WIDGET (self), self->rows->len > 0);
 }
 
 static void
@@ -160,7 +162,7 @@ signet_renewals_section_init (SignetRenewalsSection *self)
   self->rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 
 GtkWidget *
