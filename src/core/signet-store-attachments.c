@@ -1450,7 +1450,7 @@ signet_store_list_contracts_with_records (SignetStore  *self,
                                   "SELECT contract_id FROM attachments UNION SELECT contract_id FROM key_dates "
                                   "UNION SELECT contract_id FROM reviews UNION SELECT contract_id FROM reminder_settings "
                                   "UNION SELECT contract_id FROM process_events UNION SELECT contract_id FROM amendments "
-                                  "UNION SELECT contract_id FROM notice_decisions",
+                                  "UNION SELECT contract_id FROM notice_decisions UNION SELECT contract_id FROM approval_steps",
                                   error);
   if (stmt == NULL)
     return NULL;

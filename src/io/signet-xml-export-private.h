@@ -65,6 +65,14 @@ gboolean  _signet_xml_export_write_amendments  (Export      *self,
                                                 gint64       contract_id,
                                                 const char  *number,
                                                 GError     **error);
+/* <approval-routes> and <approval-rules> (all of them), and a
+ * contract's <approval-steps>. */
+gboolean  _signet_xml_export_write_approval_routes (Export  *self,
+                                                GError     **error);
+gboolean  _signet_xml_export_write_approval_steps (Export   *self,
+                                                gint64       contract_id,
+                                                const char  *number,
+                                                GError     **error);
 /* Reads the renewal links into self->renewals: those whose predecessor
  * is among @ids (the contracts written), or all when @ids is NULL. */
 gboolean  _signet_xml_export_read_renewals     (Export      *self,

@@ -10,6 +10,7 @@
 
 #include "signet-money.h"
 #include "signet-store-amendments.h"
+#include "signet-store-approvals.h"
 #include "signet-store-attachments.h"
 #include "signet-store-notice.h"
 #include "signet-store-people.h"
@@ -504,4 +505,179 @@ _signet_xml_export_write_renewal_of (Export      *self,
     return _signet_xml_export_writer_failed (self, error);
 
   return TRUE;
+}
+
+/* Approval routes and rules. */
+
+static gboolean
+write_route_step_who (Export      *self,
+                      gint64       person_id,
+                      const char  *person_name,
+                      const char  *role,
+                      const char  *record,
+                      GError     **error)
+{
+  if (person_id > 0)
+    return write_attribute (self, "person", person_name, record, SIGNET_FIELD_ROUTE_STEPS, error);
+
+  return write_attribute (self, "role", role, record, SIGNET_FIELD_ROUTE_STEPS, error);
+}
+
+gboolean
+_signet_xml_export_write_approval_routes (Export  *self,
+                                          GError **error)
+{
+  g_autoptr(GPtrArray) routes = signet_store_list_approval_routes (self->store, error);
+  g_autoptr(GPtrArray) rules = NULL;
+  g_autoptr(GHashTable) uuids = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  if (routes == NULL || !(rules = signet_store_list_approval_rules (self->store, error)))
+    return FALSE;
+
+  if (routes->len > 0 && xmlTextWriterStartElement (self->writer, BAD_CAST "approval-routes") < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  /* By name, as the store lists them: names are unique. */
+  for (guint i = 0; i < routes->len; i++)
+    {
+      SignetApprovalRoute *route = g_ptr_array_index (routes, i);
+
+      g_hash_table_insert (uuids, &route->id, route->uuid);
+      if (xmlTextWriterStartElement (self->writer, BAD_CAST "route") < 0)
+        return _signet_xml_export_writer_failed (self, error);
+      if (!write_attribute (self, "name", route->name, route->name, SIGNET_FIELD_ROUTE_NAME, error) ||
+          !write_attribute (self, "uuid", route->uuid, route->name, SIGNET_FIELD_ROUTE_NAME, error))
+        return FALSE;
+
+      for (guint j = 0; j < route->steps->len; j++)
+        {
+          SignetRouteStep *step = g_ptr_array_index (route->steps, j);
+
+          if (xmlTextWriterStartElement (self->writer, BAD_CAST "step") < 0)
+            return _signet_xml_export_writer_failed (self, error);
+          if (!write_attribute (self, "name", step->name, route->name, SIGNET_FIELD_ROUTE_STEPS, error) ||
+              !write_route_step_who (self, step->person_id, step->person_name, step->role, route->name, error))
+            return FALSE;
+          if (xmlTextWriterWriteFormatAttribute (self->writer, BAD_CAST "due-days", "%u", step->due_days) < 0 ||
+              xmlTextWriterEndElement (self->writer) < 0)
+            return _signet_xml_export_writer_failed (self, error);
+        }
+
+      if (!end_element (self, error))
+        return FALSE;
+    }
+
+  if (routes->len > 0 && !end_element (self, error))
+    return FALSE;
+
+  if (rules->len == 0)
+    return TRUE;
+
+  if (xmlTextWriterStartElement (self->writer, BAD_CAST "approval-rules") < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      SignetApprovalRule *rule = g_ptr_array_index (rules, i);
+      const char *route_uuid = g_hash_table_lookup (uuids, &rule->route_id);
+
+      if (xmlTextWriterStartElement (self->writer, BAD_CAST "rule") < 0 ||
+          (route_uuid != NULL && xmlTextWriterWriteAttribute (self->writer, BAD_CAST "route", BAD_CAST route_uuid) < 0))
+        return _signet_xml_export_writer_failed (self, error);
+      if (!write_attribute (self, "type", rule->contract_type, "", SIGNET_FIELD_APPROVAL_RULES, error))
+        return FALSE;
+      if (rule->min_currency != NULL)
+        {
+          g_autofree char *amount = signet_money_to_decimal (rule->min_value, rule->min_currency);
+
+          if (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "min-value", BAD_CAST amount) < 0 ||
+              xmlTextWriterWriteAttribute (self->writer, BAD_CAST "currency", BAD_CAST rule->min_currency) < 0)
+            return _signet_xml_export_writer_failed (self, error);
+        }
+      if (!end_element (self, error))
+        return FALSE;
+    }
+
+  return end_element (self, error);
+}
+
+/* Every round of the contract's and its amendments' approval, as the
+ * store lists them (by amendment, round and position). */
+gboolean
+_signet_xml_export_write_approval_steps (Export      *self,
+                                         gint64       contract_id,
+                                         const char  *number,
+                                         GError     **error)
+{
+  g_autoptr(GPtrArray) steps = signet_store_list_all_approval_steps (self->store, contract_id, error);
+  g_autoptr(GPtrArray) amendments = NULL;
+  g_autoptr(GHashTable) amendment_uuids = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  if (steps == NULL)
+    return FALSE;
+
+  if (steps->len == 0)
+    return TRUE;
+
+  amendments = signet_store_list_amendments (self->store, contract_id, error);
+  if (amendments == NULL)
+    return FALSE;
+  for (guint i = 0; i < amendments->len; i++)
+    {
+      SignetAmendment *amendment = g_ptr_array_index (amendments, i);
+
+      g_hash_table_insert (amendment_uuids, &amendment->id, amendment->uuid);
+    }
+
+  if (xmlTextWriterStartElement (self->writer, BAD_CAST "approval-steps") < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      SignetApprovalStep *step = g_ptr_array_index (steps, i);
+      const char *amendment_uuid = step->amendment_id != 0 ? g_hash_table_lookup (amendment_uuids, &step->amendment_id) : NULL;
+
+      /* The steps of an amendment deleted since are the amendment's. */
+      if (step->amendment_id != 0 && amendment_uuid == NULL)
+        continue;
+
+      if (xmlTextWriterStartElement (self->writer, BAD_CAST "approval-step") < 0 ||
+          (amendment_uuid != NULL &&
+           xmlTextWriterWriteAttribute (self->writer, BAD_CAST "amendment", BAD_CAST amendment_uuid) < 0) ||
+          xmlTextWriterWriteFormatAttribute (self->writer, BAD_CAST "round", "%u", step->round) < 0 ||
+          xmlTextWriterWriteFormatAttribute (self->writer, BAD_CAST "position", "%u", step->position) < 0)
+        return _signet_xml_export_writer_failed (self, error);
+
+      if (!write_attribute (self, "name", step->name, number, SIGNET_FIELD_APPROVAL_STEP, error) ||
+          !write_route_step_who (self, step->person_id, step->person_name, step->role, number, error))
+        return FALSE;
+
+      if (xmlTextWriterWriteFormatAttribute (self->writer, BAD_CAST "due-days", "%u", step->due_days) < 0 ||
+          (step->due_date != NULL &&
+           xmlTextWriterWriteAttribute (self->writer, BAD_CAST "due-date", BAD_CAST step->due_date) < 0) ||
+          xmlTextWriterWriteAttribute (self->writer, BAD_CAST "state", BAD_CAST signet_step_state_to_token (step->state)) < 0)
+        return _signet_xml_export_writer_failed (self, error);
+
+      if (!write_attribute (self, "decided-by", step->decided_by, number, SIGNET_FIELD_APPROVER, error) ||
+          !write_attribute (self, "recorded-by", step->recorded_by, number, SIGNET_FIELD_APPROVER, error) ||
+          !write_attribute (self, "decided-at", step->decided_at, number, SIGNET_FIELD_APPROVER, error))
+        return FALSE;
+
+      if (step->attachment_id > 0 && (self->flags & SIGNET_EXPORT_WITH_ATTACHMENTS))
+        {
+          g_autoptr(SignetAttachment) attachment = signet_store_get_attachment (self->store, step->attachment_id, error);
+
+          if (attachment == NULL)
+            return FALSE;
+          if (xmlTextWriterWriteAttribute (self->writer, BAD_CAST "attachment",
+                                           BAD_CAST signet_attachment_get_sha256 (attachment)) < 0)
+            return _signet_xml_export_writer_failed (self, error);
+        }
+
+      if (!write_text (self, "opinion", step->opinion, number, SIGNET_FIELD_APPROVAL_OPINION, error) ||
+          !end_element (self, error))
+        return FALSE;
+    }
+
+  return end_element (self, error);
 }

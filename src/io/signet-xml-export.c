@@ -359,7 +359,8 @@ write_contract (Export          *self,
           !write_reminders (self, id, error) ||
           !_signet_xml_export_write_process (self, id, number, error) ||
           !_signet_xml_export_write_notice_decisions (self, id, number, error) ||
-          !_signet_xml_export_write_amendments (self, id, number, error))
+          !_signet_xml_export_write_amendments (self, id, number, error) ||
+          !_signet_xml_export_write_approval_steps (self, id, number, error))
         return FALSE;
     }
 
@@ -485,7 +486,8 @@ write_register (Export      *self,
     return _signet_xml_export_writer_failed (self, error);
 
   if (!_signet_xml_export_write_people (self, owners, error) ||
-      !_signet_xml_export_write_contract_types (self, types, error))
+      !_signet_xml_export_write_contract_types (self, types, error) ||
+      !_signet_xml_export_write_approval_routes (self, error))
     return FALSE;
 
   if (xmlTextWriterStartElement (writer, BAD_CAST "clients") < 0)

@@ -5,6 +5,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "signet-store-amendments.h"
+#include "signet-store-approvals.h"
 #include "signet-store-attachments.h"
 #include "signet-store-events.h"
 #include "signet-store-notice.h"
@@ -32,6 +33,7 @@ typedef enum
   RECORD_CONTRACT,
   RECORD_PERSON,
   RECORD_CONTRACT_TYPE,
+  RECORD_ROUTE,
 } RecordType;
 
 /* The part of a contract after its fields being read. */
@@ -46,6 +48,7 @@ typedef enum
   SECTION_AMENDMENTS,
   SECTION_RENEWAL_OF,
   SECTION_NOTICE_DECISIONS,
+  SECTION_APPROVAL_STEPS,
 } Section;
 
 typedef enum
@@ -95,6 +98,7 @@ typedef enum
   FIELD_OFFSET_TITLE,
   FIELD_STEP_COMMENT,
   FIELD_DECISION_COMMENT,
+  FIELD_APPROVAL_OPINION,
   FIELD_AMENDMENT_REASON,
   FIELD_AMENDMENT_VALUE,
   FIELD_AMENDMENT_END_DATE,
@@ -290,6 +294,14 @@ typedef struct
   GHashTable                *contract_ids;    /* file uuid -> gint64 id */
   GPtrArray                 *renewals;        /* of ImportRenewal */
 
+  /* The approval route being read; the file's routes by uuid (-> gint64
+   * id in the register), its rules, a contract's approval steps with the
+   * uuid of their amendment and the SHA-256 of their file. */
+  SignetApprovalRoute       *route;
+  GHashTable                *route_ids;
+  GPtrArray                 *rules;           /* of ImportRule */
+  GPtrArray                 *approval_steps;  /* of ImportApprovalStep */
+
   GHashTable                *seen_people;     /* names of the file's people, spaces aside */
   GHashTable                *seen_types;      /* names of the file's contract types */
 
@@ -385,6 +397,15 @@ void             _signet_xml_import_free_renewal          (gpointer        data)
 void             _signet_xml_import_note_contract         (Import         *self,
                                                            gint64          id,
                                                            const char     *uuid);
+/* Approval routes, rules and steps. */
+gboolean         _signet_xml_import_start_route           (Import         *self,
+                                                           guint           line);
+gboolean         _signet_xml_import_read_rule             (Import         *self,
+                                                           guint           line);
+gboolean         _signet_xml_import_finish_rules          (Import         *self);
+gboolean         _signet_xml_import_finish_approval_steps (Import         *self);
+void             _signet_xml_import_free_rule             (gpointer        data);
+void             _signet_xml_import_free_approval_step    (gpointer        data);
 /* Fails unless @text is a termination reason's token ("breach"). */
 gboolean         _signet_xml_import_check_termination_reason (Import      *self,
                                                            const char     *text,

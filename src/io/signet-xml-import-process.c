@@ -43,6 +43,7 @@ static const FieldInfo type_fields[] = {
 static const FieldInfo offset_title_field = { "title", FIELD_OFFSET_TITLE, SIGNET_FIELD_TYPE_KEY_DATES };
 static const FieldInfo step_comment_field = { "comment", FIELD_STEP_COMMENT, SIGNET_FIELD_NONE };
 static const FieldInfo decision_comment_field = { "comment", FIELD_DECISION_COMMENT, SIGNET_FIELD_NONE };
+static const FieldInfo opinion_field = { "opinion", FIELD_APPROVAL_OPINION, SIGNET_FIELD_APPROVAL_OPINION };
 
 static const FieldInfo amendment_fields[] = {
   { "reason", FIELD_AMENDMENT_REASON, SIGNET_FIELD_AMENDMENT_REASON },
@@ -51,6 +52,15 @@ static const FieldInfo amendment_fields[] = {
   { "title", FIELD_AMENDMENT_TITLE, SIGNET_FIELD_CONTRACT_TITLE },
   { "other-terms", FIELD_AMENDMENT_OTHER_TERMS, SIGNET_FIELD_AMENDMENT_OTHER_TERMS },
 };
+
+static gint64 find_attachment (Import      *self,
+                               const char  *sha256,
+                               GError     **error);
+static gboolean check_optional_date (Import     *self,
+                                     const char *date,
+                                     guint       line,
+                                     const char *element,
+                                     const char *attribute);
 
 static const FieldInfo *
 find_field (const FieldInfo *fields,
@@ -77,6 +87,8 @@ _signet_xml_import_clear_life (Import *self)
   g_clear_pointer (&self->amendment_file, g_free);
   g_clear_pointer (&self->amendment_currency, g_free);
   g_clear_pointer (&self->known_steps, g_hash_table_unref);
+  g_clear_pointer (&self->route, signet_approval_route_free);
+  g_clear_pointer (&self->approval_steps, g_ptr_array_unref);
   g_clear_pointer (&self->known_deadlines, g_hash_table_unref);
   g_clear_pointer (&self->known_amendments, g_hash_table_unref);
   self->offset_line = 0;
@@ -385,6 +397,157 @@ finish_contract_type (Import *self)
     }
 }
 
+/* Approval routes, matched on their names. */
+
+gboolean
+_signet_xml_import_start_route (Import *self,
+                                guint   line)
+{
+  self->record = RECORD_ROUTE;
+  self->record_line = line;
+  self->key = _signet_xml_import_get_attribute (self, "name");
+  self->file_uuid = _signet_xml_import_get_attribute (self, "uuid");
+  self->route = signet_approval_route_new (self->key);
+  self->route->uuid = g_strdup (self->file_uuid);
+
+  return TRUE;
+}
+
+static gboolean
+read_route_step (Import *self,
+                 guint   line)
+{
+  g_autofree char *name = _signet_xml_import_get_attribute (self, "name");
+  g_autofree char *person = _signet_xml_import_get_attribute (self, "person");
+  g_autofree char *role = _signet_xml_import_get_attribute (self, "role");
+  g_autofree char *days = _signet_xml_import_get_attribute (self, "due-days");
+  g_autoptr(SignetRouteStep) step = NULL;
+  g_autoptr(SignetPerson) found = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 due_days = SIGNET_ROUTE_STEP_DUE_DAYS_DEFAULT;
+
+  if (days != NULL && !g_ascii_string_to_unsigned (days, 10, 1, SIGNET_ROUTE_STEP_DUE_DAYS_MAX, &due_days, NULL))
+    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line,
+                 _signet_xml_import_locate_attribute (self, line, "due-days", days), days,
+                 _("“%s” is not a number of working days; write one from 1 to %d."), days,
+                 SIGNET_ROUTE_STEP_DUE_DAYS_MAX);
+
+  /* A person of the file's <people> or of the register, by name. */
+  if (person != NULL && self->pending == NULL)
+    {
+      found = signet_store_find_person (self->store, person, &error);
+      if (error != NULL)
+        return _signet_xml_import_fail_in_register (self, error);
+      if (found == NULL)
+        /* Translators: the first %s is a person's name, the second a route's. */
+        return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line,
+                     _signet_xml_import_locate_attribute (self, line, "person", person), person,
+                     _("The step of the route %s names %s, who is neither among the file's people nor in the "
+                       "register."), self->key ? self->key : "", person);
+    }
+
+  step = signet_route_step_new (name, found != NULL ? signet_person_get_id (found) : 0,
+                                found != NULL ? NULL : role, due_days);
+  signet_set_str (&step->person_name, found != NULL ? signet_person_get_name (found) : NULL);
+  signet_approval_route_add_step (self->route, step);
+
+  return TRUE;
+}
+
+static gboolean
+routes_equal (const SignetApprovalRoute *a,
+              const SignetApprovalRoute *b)
+{
+  if (g_strcmp0 (a->name, b->name) != 0 || a->steps->len != b->steps->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->steps->len; i++)
+    {
+      const SignetRouteStep *x = g_ptr_array_index (a->steps, i);
+      const SignetRouteStep *y = g_ptr_array_index (b->steps, i);
+
+      if (g_strcmp0 (x->name, y->name) != 0 || x->person_id != y->person_id ||
+          g_strcmp0 (x->role, y->role) != 0 || x->due_days != y->due_days)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+remember_route (Import *self,
+                gint64  id)
+{
+  if (self->file_uuid != NULL)
+    g_hash_table_insert (self->route_ids, g_strdup (self->file_uuid), g_memdup2 (&id, sizeof id));
+}
+
+static gboolean
+finish_route (Import *self)
+{
+  g_autoptr(GPtrArray) routes = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetImportReport *report = self->report;
+  SignetApprovalRoute *existing = NULL;
+  guint column = _signet_xml_import_locate_attribute (self, self->record_line, "name", self->key);
+
+  routes = signet_store_list_approval_routes (self->store, &error);
+  if (routes == NULL)
+    return _signet_xml_import_fail_in_register (self, error);
+
+  for (guint i = 0; i < routes->len && existing == NULL; i++)
+    if (g_strcmp0 (((SignetApprovalRoute *) g_ptr_array_index (routes, i))->name, self->key) == 0)
+      existing = g_ptr_array_index (routes, i);
+
+  if (existing == NULL)
+    {
+      if (!signet_store_add_approval_route (self->store, self->route, &error))
+        goto refused;
+      report->routes_added++;
+      remember_route (self, self->route->id);
+      return TRUE;
+    }
+
+  remember_route (self, existing->id);
+  if (routes_equal (existing, self->route))
+    {
+      report->routes_unchanged++;
+      return TRUE;
+    }
+
+  _signet_xml_import_add_conflict (self, SIGNET_RECORD_APPROVAL_ROUTE);
+  switch (self->options->on_conflict)
+    {
+    case SIGNET_CONFLICT_SKIP:
+      report->routes_skipped++;
+      return TRUE;
+
+    case SIGNET_CONFLICT_UPDATE:
+      self->route->id = existing->id;
+      self->route->version = existing->version;
+      if (!signet_store_update_approval_route (self->store, self->route, &error))
+        goto refused;
+      report->routes_updated++;
+      return TRUE;
+
+    case SIGNET_CONFLICT_FAIL:
+    default:
+      if (self->options->dry_run)
+        return TRUE;
+      return _signet_xml_import_fail (self, SIGNET_XML_ERROR_CONFLICT, self->record_line, column, self->key,
+                   _("The approval route %s is already in the register with other steps. Nothing was "
+                     "imported; choose to skip or to update existing records to import this file."),
+                   self->key);
+    }
+
+refused:
+  if (error->domain == SIGNET_STORE_ERROR)
+    return _signet_xml_import_fail_in_register (self, error);
+  /* Translators: the first %s is an approval route's name, the second the reason, a sentence. */
+  return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, self->record_line, column, self->key,
+               _("Approval route %s: %s"), self->key, error->message);
+}
+
 gboolean
 _signet_xml_import_finish_life_record (Import *self)
 {
@@ -392,7 +555,306 @@ _signet_xml_import_finish_life_record (Import *self)
   if (self->key == NULL)
     return TRUE;
 
+  if (self->record == RECORD_ROUTE)
+    return self->pending != NULL || finish_route (self);
+
   return self->record == RECORD_PERSON ? finish_person (self) : finish_contract_type (self);
+}
+
+/* Approval rules, all of them at once at the end of <approval-rules>. */
+
+typedef struct
+{
+  SignetApprovalRule *rule;
+  char               *route_uuid;
+  guint               line;
+} ImportRule;
+
+void
+_signet_xml_import_free_rule (gpointer data)
+{
+  ImportRule *rule = data;
+
+  signet_approval_rule_free (rule->rule);
+  g_free (rule->route_uuid);
+  g_free (rule);
+}
+
+gboolean
+_signet_xml_import_read_rule (Import *self,
+                              guint   line)
+{
+  g_autofree char *type = _signet_xml_import_get_attribute (self, "type");
+  g_autofree char *min_value = _signet_xml_import_get_attribute (self, "min-value");
+  g_autofree char *currency = _signet_xml_import_get_attribute (self, "currency");
+  g_autoptr(GError) money_error = NULL;
+  ImportRule *rule;
+  gint64 minor_units = 0;
+
+  if (min_value != NULL && currency != NULL &&
+      !signet_money_parse_decimal (min_value, currency, &minor_units, &money_error))
+    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line,
+                 _signet_xml_import_locate_attribute (self, line, "min-value", min_value), min_value,
+                 "%s", money_error->message);
+
+  rule = g_new0 (ImportRule, 1);
+  rule->rule = signet_approval_rule_new (type, minor_units, min_value != NULL ? currency : NULL, 0);
+  rule->route_uuid = _signet_xml_import_get_attribute (self, "route");
+  rule->line = line;
+  g_ptr_array_add (self->rules, rule);
+
+  return TRUE;
+}
+
+static gboolean
+rules_equal (GPtrArray *a,
+             GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      const SignetApprovalRule *x = g_ptr_array_index (a, i);
+      const SignetApprovalRule *y = g_ptr_array_index (b, i);
+
+      if (g_strcmp0 (x->contract_type, y->contract_type) != 0 || g_strcmp0 (x->min_currency, y->min_currency) != 0 ||
+          (x->min_currency != NULL && x->min_value != y->min_value) || x->route_id != y->route_id)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_signet_xml_import_finish_rules (Import *self)
+{
+  g_autoptr(GPtrArray) rules = g_ptr_array_new ();
+  g_autoptr(GPtrArray) existing = NULL;
+  g_autoptr(GPtrArray) routes = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetImportReport *report = self->report;
+  guint line = self->rules->len > 0 ? ((ImportRule *) g_ptr_array_index (self->rules, 0))->line : 0;
+
+  if (self->pending != NULL || self->rules->len == 0)
+    return TRUE;
+
+  if (!(existing = signet_store_list_approval_rules (self->store, &error)) ||
+      !(routes = signet_store_list_approval_routes (self->store, &error)))
+    return _signet_xml_import_fail_in_register (self, error);
+
+  /* Each names a route of the file, or one the register has. */
+  for (guint i = 0; i < self->rules->len; i++)
+    {
+      ImportRule *rule = g_ptr_array_index (self->rules, i);
+      gint64 *id = rule->route_uuid != NULL ? g_hash_table_lookup (self->route_ids, rule->route_uuid) : NULL;
+
+      for (guint j = 0; id == NULL && rule->route_uuid != NULL && j < routes->len; j++)
+        if (g_strcmp0 (((SignetApprovalRoute *) g_ptr_array_index (routes, j))->uuid, rule->route_uuid) == 0)
+          id = &((SignetApprovalRoute *) g_ptr_array_index (routes, j))->id;
+
+      if (id == NULL)
+        return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, rule->line,
+                     _signet_xml_import_locate_attribute (self, rule->line, "route", rule->route_uuid),
+                     rule->route_uuid,
+                     _("The approval rule names the route %s, which is neither in the file nor in the register."),
+                     rule->route_uuid ? rule->route_uuid : "");
+
+      rule->rule->route_id = *id;
+      g_ptr_array_add (rules, rule->rule);
+    }
+
+  if (rules_equal (existing, rules))
+    {
+      report->rules_unchanged = TRUE;
+      return TRUE;
+    }
+
+  if (existing->len > 0)
+    {
+      g_free (self->key);
+      self->key = g_strdup ("approval-rules");
+      self->record_line = line;
+      _signet_xml_import_add_conflict (self, SIGNET_RECORD_APPROVAL_ROUTE);
+      g_clear_pointer (&self->key, g_free);
+
+      if (self->options->on_conflict == SIGNET_CONFLICT_SKIP)
+        return TRUE;
+      if (self->options->on_conflict != SIGNET_CONFLICT_UPDATE)
+        return self->options->dry_run ||
+               _signet_xml_import_fail (self, SIGNET_XML_ERROR_CONFLICT, line, 0, NULL,
+                 _("The register has other approval rules. Nothing was imported; choose to skip or to "
+                   "update existing records to import this file."));
+    }
+
+  if (!signet_store_set_approval_rules (self->store, rules, &error))
+    {
+      if (error->domain == SIGNET_STORE_ERROR)
+        return _signet_xml_import_fail_in_register (self, error);
+      /* Translators: %s is the reason, a sentence. */
+      return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line, 0, NULL, _("Approval rules: %s"),
+                                      error->message);
+    }
+  report->rules_set = TRUE;
+
+  return TRUE;
+}
+
+/* A contract's approval steps, all of them at once at the end of
+ * <approval-steps>: they replace the contract's when it was added or
+ * updated, or had none. */
+
+typedef struct
+{
+  SignetApprovalStep *step;
+  char               *amendment_uuid;
+  char               *attachment;
+  guint               line;
+} ImportApprovalStep;
+
+void
+_signet_xml_import_free_approval_step (gpointer data)
+{
+  ImportApprovalStep *step = data;
+
+  signet_approval_step_free (step->step);
+  g_free (step->amendment_uuid);
+  g_free (step->attachment);
+  g_free (step);
+}
+
+static gboolean
+read_approval_step (Import *self,
+                    guint   line)
+{
+  ImportApprovalStep *read = g_new0 (ImportApprovalStep, 1);
+  SignetApprovalStep *step = g_new0 (SignetApprovalStep, 1);
+  g_autofree char *round = _signet_xml_import_get_attribute (self, "round");
+  g_autofree char *position = _signet_xml_import_get_attribute (self, "position");
+  g_autofree char *days = _signet_xml_import_get_attribute (self, "due-days");
+  g_autofree char *state = _signet_xml_import_get_attribute (self, "state");
+  guint64 n = 0;
+
+  if (self->approval_steps == NULL)
+    self->approval_steps = g_ptr_array_new_with_free_func (_signet_xml_import_free_approval_step);
+
+  read->step = step;
+  read->line = line;
+  read->amendment_uuid = _signet_xml_import_get_attribute (self, "amendment");
+  read->attachment = _signet_xml_import_get_attribute (self, "attachment");
+  g_ptr_array_add (self->approval_steps, read);
+
+  step->contract_id = self->extras_contract_id;
+  step->name = _signet_xml_import_get_attribute (self, "name");
+  step->person_name = _signet_xml_import_get_attribute (self, "person");
+  step->role = _signet_xml_import_get_attribute (self, "role");
+  step->due_date = _signet_xml_import_get_attribute (self, "due-date");
+  step->decided_by = _signet_xml_import_get_attribute (self, "decided-by");
+  step->recorded_by = _signet_xml_import_get_attribute (self, "recorded-by");
+  step->decided_at = _signet_xml_import_get_attribute (self, "decided-at");
+  step->round = round != NULL && g_ascii_string_to_unsigned (round, 10, 1, G_MAXUINT, &n, NULL) ? n : 1;
+  step->position = position != NULL && g_ascii_string_to_unsigned (position, 10, 0, G_MAXUINT, &n, NULL) ? n : 0;
+  step->due_days = days != NULL && g_ascii_string_to_unsigned (days, 10, 1, SIGNET_ROUTE_STEP_DUE_DAYS_MAX, &n, NULL)
+                   ? n : SIGNET_ROUTE_STEP_DUE_DAYS_DEFAULT;
+
+  if (state != NULL && !signet_step_state_from_token (state, &step->state))
+    return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line,
+                 _signet_xml_import_locate_attribute (self, line, "state", state), state,
+                 _("“%s” is not the state of an approval step. Use one of: waiting, pending, approved, "
+                   "returned, rejected, skipped."), state);
+
+  return check_optional_date (self, step->due_date, line, "approval-step", "due-date") &&
+         _signet_xml_import_check_time (self, step->decided_at, line, "decided-at");
+}
+
+static gint64
+person_id_of (Import      *self,
+              const char  *name,
+              GError     **error)
+{
+  g_autoptr(SignetPerson) person = NULL;
+
+  if (name == NULL)
+    return 0;
+
+  person = signet_store_find_person (self->store, name, error);
+
+  return person != NULL ? signet_person_get_id (person) : (*error != NULL ? -1 : 0);
+}
+
+gboolean
+_signet_xml_import_finish_approval_steps (Import *self)
+{
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GPtrArray) amendments = NULL;
+  g_autoptr(GPtrArray) existing = NULL;
+  g_autoptr(GPtrArray) file_steps = g_steal_pointer (&self->approval_steps);
+  g_autoptr(GError) error = NULL;
+
+  if (!writes_extras (self) || file_steps == NULL)
+    return TRUE;
+
+  existing = signet_store_list_all_approval_steps (self->store, self->extras_contract_id, &error);
+  if (existing == NULL)
+    return _signet_xml_import_fail_in_register (self, error);
+  if (existing->len > 0 && !self->contract_added && !self->contract_updated)
+    return TRUE;
+
+  amendments = signet_store_list_amendments (self->store, self->extras_contract_id, &error);
+  if (amendments == NULL)
+    return _signet_xml_import_fail_in_register (self, error);
+
+  steps = g_ptr_array_new ();
+  for (guint i = 0; i < file_steps->len; i++)
+    {
+      ImportApprovalStep *read = g_ptr_array_index (file_steps, i);
+      SignetApprovalStep *step = read->step;
+      gint64 id;
+
+      step->contract_id = self->extras_contract_id;
+      for (guint j = 0; read->amendment_uuid != NULL && step->amendment_id == 0 && j < amendments->len; j++)
+        {
+          SignetAmendment *amendment = g_ptr_array_index (amendments, j);
+
+          if (g_strcmp0 (amendment->uuid, read->amendment_uuid) == 0)
+            step->amendment_id = amendment->id;
+        }
+
+      if (read->amendment_uuid != NULL && step->amendment_id == 0)
+        /* Translators: %s is a UUID, the second %s a contract number. */
+        return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, read->line,
+                     _signet_xml_import_locate_attribute (self, read->line, "amendment", read->amendment_uuid),
+                     read->amendment_uuid,
+                     _("The approval step names the amendment %s, which the contract %s does not have."),
+                     read->amendment_uuid, self->key ? self->key : "");
+
+      if (read->attachment != NULL)
+        {
+          step->attachment_id = find_attachment (self, read->attachment, &error);
+          if (step->attachment_id < 0)
+            return _signet_xml_import_fail_in_register (self, error);
+          if (step->attachment_id == 0)
+            return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, read->line,
+                         _signet_xml_import_locate_attribute (self, read->line, "attachment", read->attachment),
+                         read->attachment,
+                         _("The approval step names the file %s, but no attachment of the contract %s has that "
+                           "SHA-256."), read->attachment, self->key ? self->key : "");
+        }
+
+      if ((id = person_id_of (self, step->person_name, &error)) < 0 ||
+          (step->person_id = id, (id = person_id_of (self, step->decided_by, &error)) < 0))
+        return _signet_xml_import_fail_in_register (self, error);
+      step->decided_by_id = id;
+
+      g_ptr_array_add (steps, step);
+    }
+
+  if (!signet_store_put_approval_steps (self->store, self->extras_contract_id, steps, &error))
+    return _signet_xml_import_fail_in_contract (self, error, 0, 0, NULL);
+
+  self->report->approval_steps_added += steps->len;
+
+  return TRUE;
 }
 
 /* Process steps. */
@@ -893,6 +1355,13 @@ _signet_xml_import_start_life_element (Import           *self,
     return start_step (self, line) && (!empty || finish_step (self));
   else if (self->section == SECTION_PROCESS && depth == 5 && self->step != NULL && g_str_equal (name, "comment"))
     *field = &step_comment_field;
+  else if (self->record == RECORD_ROUTE && depth == 3 && self->route != NULL && g_str_equal (name, "step"))
+    return read_route_step (self, line);
+  else if (self->section == SECTION_APPROVAL_STEPS && depth == 4 && g_str_equal (name, "approval-step"))
+    return read_approval_step (self, line);
+  else if (self->section == SECTION_APPROVAL_STEPS && depth == 5 && self->approval_steps != NULL &&
+           g_str_equal (name, "opinion"))
+    *field = &opinion_field;
   else if (self->section == SECTION_NOTICE_DECISIONS && depth == 4 && g_str_equal (name, "decision"))
     return start_decision (self, line) && (!empty || finish_decision (self));
   else if (self->section == SECTION_NOTICE_DECISIONS && depth == 5 && self->decision != NULL &&
@@ -1101,6 +1570,13 @@ _signet_xml_import_finish_life_field (Import          *self,
       break;
     case FIELD_DECISION_COMMENT:
       signet_set_str (&self->decision->comment, nonempty (raw));
+      break;
+    case FIELD_APPROVAL_OPINION:
+      {
+        ImportApprovalStep *read = g_ptr_array_index (self->approval_steps, self->approval_steps->len - 1);
+
+        signet_set_str (&read->step->opinion, nonempty (raw));
+      }
       break;
     case FIELD_AMENDMENT_REASON:
       signet_set_str (&amendment->reason, nonempty (raw));

@@ -479,6 +479,8 @@ section_of (const char *name)
     return SECTION_RENEWAL_OF;
   if (g_str_equal (name, "notice-decisions"))
     return SECTION_NOTICE_DECISIONS;
+  if (g_str_equal (name, "approval-steps"))
+    return SECTION_APPROVAL_STEPS;
 
   return SECTION_NONE;
 }
@@ -508,6 +510,16 @@ is_short_attribute (const char *element,
     { "decision", "recorded-by" },
     { "decision", "decided-by" },
     { "amendment", "number" },
+    { "route", "name" },
+    { "step", "name" },
+    { "step", "person" },
+    { "step", "role" },
+    { "rule", "type" },
+    { "approval-step", "name" },
+    { "approval-step", "person" },
+    { "approval-step", "role" },
+    { "approval-step", "decided-by" },
+    { "approval-step", "recorded-by" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (short_attributes); i++)
@@ -671,6 +683,15 @@ start_element (Import *self)
       return _signet_xml_import_start_person (self, line) && (!empty || end_element (self));
     }
 
+  if (depth == 2 && g_str_equal (name, "route"))
+    {
+      import_clear_record (self);
+      return _signet_xml_import_start_route (self, line) && (!empty || end_element (self));
+    }
+
+  if (depth == 2 && g_str_equal (name, "rule"))
+    return _signet_xml_import_read_rule (self, line);
+
   if (depth == 2 && g_str_equal (name, "contract-type"))
     {
       import_clear_record (self);
@@ -681,9 +702,10 @@ start_element (Import *self)
   if (self->field != NULL)
     return TRUE;
 
-  if ((depth >= 3 && (self->record == RECORD_PERSON || self->record == RECORD_CONTRACT_TYPE)) ||
+  if ((depth >= 3 && (self->record == RECORD_PERSON || self->record == RECORD_CONTRACT_TYPE ||
+                      self->record == RECORD_ROUTE)) ||
       (depth >= 4 && (self->section == SECTION_PROCESS || self->section == SECTION_AMENDMENTS ||
-                      self->section == SECTION_NOTICE_DECISIONS)))
+                      self->section == SECTION_NOTICE_DECISIONS || self->section == SECTION_APPROVAL_STEPS)))
     {
       if (!_signet_xml_import_start_life_element (self, name, depth, line, empty, &field))
         return FALSE;
@@ -762,8 +784,15 @@ end_element (Import *self)
   if (self->pending != NULL)
     return TRUE;
 
-  if (depth == 3 && self->section != SECTION_NONE && section_of (name) == self->section)
+  if (depth == 3 && self->section == SECTION_APPROVAL_STEPS && g_str_equal (name, "approval-steps"))
+    {
+      self->section = SECTION_NONE;
+      return _signet_xml_import_finish_approval_steps (self);
+    }
+  else if (depth == 3 && self->section != SECTION_NONE && section_of (name) == self->section)
     self->section = SECTION_NONE;
+  else if (depth == 1 && g_str_equal (name, "approval-rules"))
+    return _signet_xml_import_finish_rules (self);
   else if (depth == 4 && self->in_attachment && g_str_equal (name, "attachment"))
     return _signet_xml_import_finish_version (self) && _signet_xml_import_finish_attachment (self);
   else if (depth == 5 && self->in_attachment && g_str_equal (name, "earlier-version"))
@@ -778,7 +807,8 @@ end_element (Import *self)
     success = finish_client (self);
   else if (depth == 2 && self->record == RECORD_CONTRACT && g_str_equal (name, "contract"))
     success = self->record_written || finish_contract (self);
-  else if (depth == 2 && (self->record == RECORD_PERSON || self->record == RECORD_CONTRACT_TYPE))
+  else if (depth == 2 && (self->record == RECORD_PERSON || self->record == RECORD_CONTRACT_TYPE ||
+                           self->record == RECORD_ROUTE))
     success = _signet_xml_import_finish_life_record (self);
   else if (depth >= 3)
     return _signet_xml_import_end_life_element (self, name, depth);
@@ -1018,6 +1048,8 @@ signet_xml_import (SignetStore                *store,
   self.seen_people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.contract_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self.renewals = g_ptr_array_new_with_free_func (_signet_xml_import_free_renewal);
+  self.route_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self.rules = g_ptr_array_new_with_free_func (_signet_xml_import_free_rule);
   self.seen_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.client_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self.stored_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1051,6 +1083,8 @@ out:
   g_clear_pointer (&self.seen_people, g_hash_table_unref);
   g_clear_pointer (&self.contract_ids, g_hash_table_unref);
   g_clear_pointer (&self.renewals, g_ptr_array_unref);
+  g_clear_pointer (&self.route_ids, g_hash_table_unref);
+  g_clear_pointer (&self.rules, g_ptr_array_unref);
   g_clear_pointer (&self.seen_types, g_hash_table_unref);
   g_clear_pointer (&self.client_ids, g_hash_table_unref);
   g_clear_pointer (&self.stored_files, g_hash_table_unref);

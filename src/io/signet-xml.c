@@ -506,6 +506,28 @@ signet_import_report_describe (const SignetImportReport *report)
                               report->types_unchanged, report->types_skipped);
     }
 
+  if (report->routes_added + report->routes_updated + report->routes_unchanged + report->routes_skipped > 0)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: the numbers of approval routes in the file by what the import does with them. */
+      g_string_append_printf (text, _("Approval routes: %u new, %u updated, %u unchanged, %u skipped."),
+                              report->routes_added, report->routes_updated,
+                              report->routes_unchanged, report->routes_skipped);
+    }
+
+  if (report->rules_set)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, _("The file’s approval rules replace the register’s."));
+    }
+
+  if (report->approval_steps_added > 0)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: the number of approval steps (of all rounds) the import writes. */
+      g_string_append_printf (text, _("Approval steps: %u new."), report->approval_steps_added);
+    }
+
   if (report->steps_added + report->amendments_added + report->decisions_added > 0)
     {
       g_string_append_c (text, '\n');

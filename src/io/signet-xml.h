@@ -93,6 +93,13 @@ typedef struct
   guint                steps_added;
   guint                amendments_added;
   guint                decisions_added;  /* at notice deadlines */
+  guint                routes_added;
+  guint                routes_updated;
+  guint                routes_unchanged;
+  guint                routes_skipped;
+  gboolean             rules_set;        /* the file's approval rules replaced the register's */
+  gboolean             rules_unchanged;
+  guint                approval_steps_added;
 } SignetImportReport;
 
 typedef enum

@@ -7,6 +7,7 @@
 
 #include "io-test-utils.h"
 #include "signet-store-amendments.h"
+#include "signet-store-approvals.h"
 #include "signet-store-events.h"
 #include "signet-store-notice.h"
 #include "signet-store-attachments.h"
@@ -557,6 +558,23 @@ static const BadCase bad_cases[] = {
     "      </process>\n",
     "<step",
     "“2025-12-32” is not a date that exists; write dates as YYYY-MM-DD, for example 2026-02-28." },
+  { "rule: route nowhere", "  <approval-rules>\n    <rule route=\"0b5e3a1c-7d2f-4e6a-9c8b-1a2b3c4d5e6f\" "
+    "type=\"采购合同\"/>\n  </approval-rules>\n", "", "",
+    "<rule ",
+    "The approval rule names the route 0b5e3a1c-7d2f-4e6a-9c8b-1a2b3c4d5e6f, which is neither in the file nor in the register." },
+  { "route: person nowhere", "  <approval-routes>\n    <route name=\"标准审批\" uuid=\"5b0c7a3e-2f1d-4c6b-9e8a-7d6c5b4a3f21\">\n"
+    "      <step name=\"法务\" person=\"无名氏\" due-days=\"2\"/>\n    </route>\n  </approval-routes>\n", "", "",
+    "<step name=",
+    "The step of the route 标准审批 names 无名氏, who is neither among the file's people nor in the register." },
+  { "approval step: wrong state", "", "", "      <approval-steps>\n        <approval-step round=\"1\" position=\"0\" "
+    "name=\"法务\" role=\"法务\" due-days=\"2\" state=\"maybe\"/>\n      </approval-steps>\n",
+    "<approval-step ",
+    "“maybe” is not the state of an approval step. Use one of: waiting, pending, approved, returned, rejected, skipped." },
+  { "approval step: amendment nowhere", "", "", "      <approval-steps>\n        <approval-step "
+    "amendment=\"0b5e3a1c-7d2f-4e6a-9c8b-1a2b3c4d5e6f\" round=\"1\" position=\"0\" name=\"法务\" role=\"法务\" "
+    "due-days=\"2\" state=\"pending\" due-date=\"2026-01-07\"/>\n      </approval-steps>\n",
+    "<approval-step ",
+    "The approval step names the amendment 0b5e3a1c-7d2f-4e6a-9c8b-1a2b3c4d5e6f, which the contract HT-1 does not have." },
 };
 
 static guint
@@ -721,6 +739,110 @@ test_notice_decisions (IoFixture     *f,
   g_assert_cmpuint (again->steps_added, ==, 0);
 }
 
+/* Approval routes (a person's step and a role's), the rules that pick
+ * them, and a contract's two rounds (approved by the first step, returned
+ * at the second, submitted again) come back the same, and again add
+ * nothing. */
+static void
+test_approvals (IoFixture     *f,
+                gconstpointer  data)
+{
+  g_autoptr(SignetStore) copy = io_fixture_open_store (f, "copy.db");
+  g_autoptr(SignetClient) client = io_add_client (f->store, "C001", "华信科技");
+  g_autoptr(SignetPerson) zhang = signet_person_new ();
+  g_autoptr(SignetApprovalRoute) route = signet_approval_route_new ("标准审批");
+  g_autoptr(SignetRouteStep) legal = NULL;
+  g_autoptr(SignetRouteStep) finance = signet_route_step_new ("财务", 0, "财务", 3);
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_approval_rule_free);
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(SignetContract) imported = NULL;
+  g_autoptr(GPtrArray) original_steps = NULL;
+  g_autoptr(GPtrArray) copied_steps = NULL;
+  g_autoptr(SignetImportReport) report = NULL;
+  g_autoptr(SignetImportReport) again = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetProcessStep submit = { SIGNET_PROCESS_ACTION_SUBMIT };
+  SignetProcessStep approve = { SIGNET_PROCESS_ACTION_APPROVE, (char *) "张伟", (char *) "同意" };
+  SignetProcessStep give_back = { SIGNET_PROCESS_ACTION_RETURN, NULL, (char *) "金额有误" };
+  const char *text;
+
+  signet_person_set_name (zhang, "张伟");
+  signet_person_set_role (zhang, "法务");
+  g_assert_true (signet_store_add_person (f->store, zhang, &error));
+  legal = signet_route_step_new ("法务", signet_person_get_id (zhang), NULL, 2);
+  signet_approval_route_add_step (route, legal);
+  signet_approval_route_add_step (route, finance);
+  g_assert_true (signet_store_add_approval_route (f->store, route, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (rules, signet_approval_rule_new ("采购合同", 0, NULL, route->id));
+  g_ptr_array_add (rules, signet_approval_rule_new (NULL, 100000000, "CNY", route->id));
+  g_assert_true (signet_store_set_approval_rules (f->store, rules, &error));
+  g_assert_no_error (error);
+
+  contract = unit_add_contract (f->store, client, "HT-2026-0031", "钢材采购");
+  signet_contract_set_contract_type (contract, "采购合同");
+  signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_DRAFT);
+  g_assert_true (signet_store_update_contract (f->store, contract, &error));
+  g_assert_no_error (error);
+  take_step (f->store, signet_contract_get_id (contract), &submit);
+  take_step (f->store, signet_contract_get_id (contract), &approve);
+  take_step (f->store, signet_contract_get_id (contract), &give_back);
+  take_step (f->store, signet_contract_get_id (contract), &submit);
+
+  first = io_export_bytes (f->store, NULL);
+  io_assert_valid_against_schema (f, first);
+  text = g_bytes_get_data (first, NULL);
+  g_assert_nonnull (strstr (text, "<route name=\"标准审批\" uuid=\""));
+  g_assert_nonnull (strstr (text, "<step name=\"法务\" person=\"张伟\" due-days=\"2\"/>"));
+  g_assert_nonnull (strstr (text, "<step name=\"财务\" role=\"财务\" due-days=\"3\"/>"));
+  g_assert_nonnull (strstr (text, "type=\"采购合同\"/>"));
+  g_assert_nonnull (strstr (text, "min-value=\"1000000.00\" currency=\"CNY\"/>"));
+  g_assert_nonnull (strstr (text, "<approval-step round=\"1\" position=\"0\" name=\"法务\" person=\"张伟\" due-days=\"2\""));
+  g_assert_nonnull (strstr (text, "<opinion>金额有误</opinion>"));
+  g_assert_nonnull (strstr (text, "<approval-step round=\"2\" position=\"0\""));
+
+  report = import_bytes (f, copy, text, g_bytes_get_size (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->routes_added, ==, 1);
+  g_assert_true (report->rules_set);
+  original_steps = signet_store_list_all_approval_steps (f->store, signet_contract_get_id (contract), NULL);
+  g_assert_cmpuint (report->approval_steps_added, ==, original_steps->len);
+  second = io_export_bytes (copy, NULL);
+  io_assert_bytes_equal (first, second);
+
+  imported = signet_store_find_contract_by_number (copy, "HT-2026-0031", NULL);
+  copied_steps = signet_store_list_all_approval_steps (copy, signet_contract_get_id (imported), NULL);
+  g_assert_cmpuint (copied_steps->len, ==, 4);
+  for (guint i = 0; i < copied_steps->len; i++)
+    {
+      SignetApprovalStep *x = g_ptr_array_index (original_steps, i);
+      SignetApprovalStep *y = g_ptr_array_index (copied_steps, i);
+
+      g_assert_cmpuint (x->round, ==, y->round);
+      g_assert_cmpuint (x->position, ==, y->position);
+      g_assert_cmpstr (x->name, ==, y->name);
+      g_assert_cmpstr (x->person_name, ==, y->person_name);
+      g_assert_cmpint (x->person_id != 0, ==, y->person_id != 0);
+      g_assert_cmpstr (x->role, ==, y->role);
+      g_assert_cmpuint (x->due_days, ==, y->due_days);
+      g_assert_cmpstr (x->due_date, ==, y->due_date);
+      g_assert_cmpint (x->state, ==, y->state);
+      g_assert_cmpstr (x->decided_by, ==, y->decided_by);
+      g_assert_cmpint (x->decided_by_id != 0, ==, y->decided_by_id != 0);
+      g_assert_cmpstr (x->recorded_by, ==, y->recorded_by);
+      g_assert_cmpstr (x->decided_at, ==, y->decided_at);
+      g_assert_cmpstr (x->opinion, ==, y->opinion);
+    }
+
+  again = import_bytes (f, copy, text, g_bytes_get_size (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->routes_unchanged, ==, 1);
+  g_assert_true (again->rules_unchanged);
+  g_assert_cmpuint (again->approval_steps_added, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -736,6 +858,7 @@ main (int   argc,
               test_renewal_of_register_contract, io_fixture_tear_down);
   g_test_add ("/xml/process/notice-decisions", IoFixture, NULL, io_fixture_set_up, test_notice_decisions,
               io_fixture_tear_down);
+  g_test_add ("/xml/process/approvals", IoFixture, NULL, io_fixture_set_up, test_approvals, io_fixture_tear_down);
   g_test_add ("/xml/process/version-1-file-of-before", IoFixture, NULL, io_fixture_set_up,
               test_version_1_file_of_before, io_fixture_tear_down);
 
