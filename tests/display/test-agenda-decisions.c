@@ -11,6 +11,7 @@
 
 #include "display-test-utils.h"
 #include "signet-agenda-view.h"
+#include "signet-date.h"
 #include "signet-event-row.h"
 #include "signet-notice-choices.h"
 #include "signet-store-events.h"
@@ -270,6 +271,8 @@ test_choices (Fixture       *f,
   SignetNoticeChoices *choices = find_choices (f, "HT-2026-0001");
   g_autoptr(SignetNoticeDecision) decision = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *end_shown = signet_date_format_display ("2026-12-31");
+  GtkWidget *effective;
   GtkWidget *comment;
   GtkWidget *undo;
 
@@ -291,9 +294,13 @@ test_choices (Fixture       *f,
   g_signal_emit_by_name (display_test_find_button (GTK_WIDGET (choices), labels[0]), "clicked");
   g_assert_cmpint (f->renew_asked, ==, f->renewing_id);
 
-  /* Terminate… opens the termination dialog; cancelled, nothing changes. */
+  /* Terminate… opens the termination dialog at the term's end, the day
+   * notice given now takes effect; cancelled, nothing changes. */
   g_signal_emit_by_name (display_test_find_button (GTK_WIDGET (choices), labels[2]), "clicked");
   g_assert_true (display_test_wait_for (display_test_alert_shown, NULL));
+  effective = display_test_find_accessible (f->window, _("Effective From"));
+  g_assert_nonnull (effective);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (effective)), ==, end_shown);
   display_test_respond ("cancel");
 
   /* Let Expire asks for a comment, and records the decision with it. */

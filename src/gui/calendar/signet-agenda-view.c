@@ -385,12 +385,16 @@ terminate_activated (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   SignetAgendaView *self = SIGNET_AGENDA_VIEW (widget);
+  g_autofree char *end = NULL;
   AdwDialog *dialog;
 
   if (!start_deciding (self, parameter))
     return;
 
-  dialog = signet_termination_dialog_new (self->today);
+  /* Notice given at the deadline ends the contract with its term: the
+   * dialog starts at that end, and at "Not renewed", the first reason. */
+  end = signet_store_dup_notice_term_end (self->store, self->deciding_id, self->deciding_deadline, NULL);
+  dialog = signet_termination_dialog_new (end != NULL ? end : self->today);
   g_signal_connect_object (dialog, "response", G_CALLBACK (termination_responded_cb), self, G_CONNECT_SWAPPED);
   adw_dialog_present (dialog, widget);
 }
