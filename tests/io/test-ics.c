@@ -24,7 +24,10 @@
 #include "signet-demo.h"
 #include "signet-ics.h"
 #include "signet-store-amendments.h"
+#include "signet-store-approvals.h"
 #include "signet-store-events.h"
+#include "signet-store-notice.h"
+#include "signet-store-people.h"
 #include "signet-store-process.h"
 #include "signet-store-uuids.h"
 #include "unit-test-utils.h"
@@ -474,6 +477,111 @@ test_amended_end (IoFixture     *f,
   g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20271101"));
 }
 
+/* A pending approval step is an event of the calendar file on its due
+ * date, named by the step; once it is approved, the next step's is there
+ * instead. */
+static void
+test_approval_due (IoFixture     *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = io_fixture_path (f, "approvals.ics");
+  g_autoptr(SignetClient) client = io_add_client (f->store, "K300", "华信科技");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->store, client, "HT-2026-0031", "钢材采购");
+  g_autoptr(SignetContract) current = NULL;
+  g_autoptr(SignetApprovalRoute) route = signet_approval_route_new ("标准审批");
+  g_autoptr(SignetRouteStep) legal = signet_route_step_new ("法务", 0, "法务", 2);
+  g_autoptr(SignetRouteStep) finance = signet_route_step_new ("财务", 0, "财务", 3);
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_approval_rule_free);
+  g_autoptr(GBytes) submitted = NULL;
+  g_autoptr(GBytes) approved = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetProcessStep submit = { SIGNET_PROCESS_ACTION_SUBMIT };
+  SignetProcessStep approve = { SIGNET_PROCESS_ACTION_APPROVE, (char *) "王芳", (char *) "同意" };
+  const char *text;
+
+  /* Friday 2026-06-12: 法务 is due Tuesday; approved on Friday, 财务 is
+   * due the Wednesday after. */
+  signet_store_set_today (f->store, "2026-06-12");
+  signet_approval_route_add_step (route, legal);
+  signet_approval_route_add_step (route, finance);
+  g_assert_true (signet_store_add_approval_route (f->store, route, &error));
+  g_ptr_array_add (rules, signet_approval_rule_new ("采购合同", 0, NULL, route->id));
+  g_assert_true (signet_store_set_approval_rules (f->store, rules, &error));
+  g_assert_no_error (error);
+  signet_contract_set_contract_type (contract, "采购合同");
+  signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_DRAFT);
+  g_assert_true (signet_store_update_contract (f->store, contract, &error));
+  g_assert_no_error (error);
+  current = signet_store_get_contract (f->store, signet_contract_get_id (contract), NULL);
+  g_assert_true (signet_store_take_process_step (f->store, signet_contract_get_id (contract),
+                                                 signet_contract_get_version (current), &submit, &error));
+  g_assert_no_error (error);
+
+  submitted = export_bytes (f->store, path, NULL, NULL);
+  text = g_bytes_get_data (submitted, NULL);
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20260616"));
+  g_assert_nonnull (strstr (text, "SUMMARY:Approval due: 法务 (HT-2026-0031 钢材采购)"));
+  g_assert_null (strstr (text, "财务"));
+
+  g_clear_object (&current);
+  current = signet_store_get_contract (f->store, signet_contract_get_id (contract), NULL);
+  g_assert_true (signet_store_take_process_step (f->store, signet_contract_get_id (contract),
+                                                 signet_contract_get_version (current), &approve, &error));
+  g_assert_no_error (error);
+
+  approved = export_bytes (f->store, path, NULL, NULL);
+  text = g_bytes_get_data (approved, NULL);
+  g_assert_null (strstr (text, "Approval due: 法务"));
+  g_assert_nonnull (strstr (text, "SUMMARY:Approval due: 财务 (HT-2026-0031 钢材采购)"));
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20260617"));
+}
+
+/* A contract let expire at its notice deadline keeps that deadline (the
+ * notice not to renew is given by it) and its end in the calendar file,
+ * and has nothing of the term it would have renewed into. */
+static void
+test_let_expire (IoFixture     *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = io_fixture_path (f, "let-expire.ics");
+  g_autoptr(SignetClient) client = io_add_client (f->store, "K400", "华信科技");
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(SignetContract) current = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text;
+
+  signet_store_set_today (f->store, "2026-11-15");
+  contract = unit_add_contract (f->store, client, "HT-2026-0040", "保洁服务");
+  signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_SIGNED);
+  signet_contract_set_start_date (contract, "2026-01-01");
+  signet_contract_set_end_date (contract, "2026-12-31");
+  signet_contract_set_auto_renew (contract, TRUE);
+  signet_contract_set_notice_days (contract, 30);
+  g_assert_true (signet_store_update_contract (f->store, contract, &error));
+  g_assert_no_error (error);
+
+  before = export_bytes (f->store, path, NULL, NULL);
+  text = g_bytes_get_data (before, NULL);
+  g_assert_nonnull (strstr (text, "SUMMARY:Notice deadline: HT-2026-0040 保洁服务"));
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20261201"));
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20261231"));
+  /* Renewing itself, the next term's review and end come in 2027. */
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:2027"));
+
+  current = signet_store_get_contract (f->store, signet_contract_get_id (contract), NULL);
+  g_assert_true (signet_store_let_expire (f->store, signet_contract_get_id (contract), signet_contract_get_version (current),
+                                          "2026-12-01", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  after = export_bytes (f->store, path, NULL, NULL);
+  text = g_bytes_get_data (after, NULL);
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20261201"));
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20261231"));
+  g_assert_null (strstr (text, "DTSTART;VALUE=DATE:2027"));
+}
+
 /* A register written before the range of dates: a contract dated up to
  * 9999-12-31 (as that version let one in, set here by SQL on the file),
  * with a key date as far, and the event index holding the review it
@@ -707,6 +815,8 @@ main (int   argc,
   g_test_add ("/ics/old-register", IoFixture, NULL, io_fixture_set_up, test_old_register, io_fixture_tear_down);
   g_test_add ("/ics/terminated", IoFixture, NULL, io_fixture_set_up, test_terminated, io_fixture_tear_down);
   g_test_add ("/ics/amended-end", IoFixture, NULL, io_fixture_set_up, test_amended_end, io_fixture_tear_down);
+  g_test_add ("/ics/approval-due", IoFixture, NULL, io_fixture_set_up, test_approval_due, io_fixture_tear_down);
+  g_test_add ("/ics/let-expire", IoFixture, NULL, io_fixture_set_up, test_let_expire, io_fixture_tear_down);
   g_test_add ("/ics/left-temporary-files", IoFixture, NULL, io_fixture_set_up, test_left_temporary_files,
               io_fixture_tear_down);
   g_test_add ("/ics/worker-clock", IoFixture, NULL, io_fixture_set_up, test_worker_clock, io_fixture_tear_down);
