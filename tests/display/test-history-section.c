@@ -84,7 +84,8 @@ entry_title (Fixture *f,
   return adw_preferences_row_get_title (g_ptr_array_index (rows, i));
 }
 
-/* What entry @i says of @field, or NULL. */
+/* What entry @i says of @field, or NULL, as a user reads it: with the
+ * entry expanded, which makes its changes' rows. */
 static const char *
 change_text (Fixture    *f,
              guint       i,
@@ -94,6 +95,7 @@ change_text (Fixture    *f,
   g_autoptr(GPtrArray) changes = g_ptr_array_new ();
 
   g_assert_cmpuint (i, <, rows->len);
+  adw_expander_row_set_expanded (g_ptr_array_index (rows, i), TRUE);
   collect (g_ptr_array_index (rows, i), ADW_TYPE_ACTION_ROW, changes);
   for (guint j = 0; j < changes->len; j++)
     if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (changes, j)), field) == 0)
