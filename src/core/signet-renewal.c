@@ -84,3 +84,29 @@ signet_renewal_successor_dates (const char  *start,
 
   return TRUE;
 }
+
+char *
+signet_renewal_end_for_start (const char *start,
+                              const char *end,
+                              const char *new_start)
+{
+  GDate first, last, moved, moved_end;
+  guint months;
+  gboolean computed;
+
+  if (!signet_date_parse (start, &first) || !signet_date_parse (end, &last) ||
+      !signet_date_parse (new_start, &moved) || g_date_compare (&first, &last) > 0)
+    return NULL;
+
+  moved_end = moved;
+  months = signet_date_term_in_months (&first, &last);
+  if (months > 0)
+    computed = signet_date_add_months (&moved_end, months) && signet_date_add_days (&moved_end, -1);
+  else
+    computed = signet_date_add_days (&moved_end, (gint64) g_date_get_julian (&last) - g_date_get_julian (&first));
+
+  if (!computed || !signet_date_in_range (&moved_end))
+    return NULL;
+
+  return signet_date_to_iso (&moved_end);
+}

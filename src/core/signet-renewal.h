@@ -29,4 +29,12 @@ gboolean signet_renewal_successor_dates (const char  *start,
                                          char       **new_start,
                                          char       **new_end);
 
+/* The end of a term as long as @start..@end (in whole months, or else in
+ * days, as above) that starts on @new_start instead: what the successor's
+ * end becomes when the user moves its start. NULL when a date is missing
+ * or not valid, or the end would leave the range. */
+char    *signet_renewal_end_for_start   (const char  *start,
+                                         const char  *end,
+                                         const char  *new_start);
+
 G_END_DECLS

@@ -192,6 +192,17 @@ test_renew (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, _("End Date")))), ==, end);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, _("New Value")))), ==, now);
 
+  /* A start moved a month on moves the end with it; typed back, back. */
+  {
+    g_autofree char *later_start = signet_date_format_display ("2027-02-01");
+    g_autofree char *later_end = signet_date_format_display ("2028-01-31");
+
+    gtk_editable_set_text (GTK_EDITABLE (field (dialog, _("Start Date"))), later_start);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, _("End Date")))), ==, later_end);
+    gtk_editable_set_text (GTK_EDITABLE (field (dialog, _("Start Date"))), start);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, _("End Date")))), ==, end);
+  }
+
   adw_spin_row_set_value (ADW_SPIN_ROW (field (dialog, _("Adjust the Value by Percent"))), 3.0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, _("New Value")))), ==, raised);
   /* Past its opening animation. */

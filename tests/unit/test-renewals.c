@@ -91,6 +91,19 @@ test_successor_dates (void)
       g_assert_cmpstr (new_end, ==, cases[i].new_end);
     }
 
+  /* The start moved in the Renew dialog: the same length from there. */
+  {
+    g_autofree char *months = signet_renewal_end_for_start ("2027-01-01", "2027-12-31", "2027-02-01");
+    g_autofree char *leap = signet_renewal_end_for_start ("2027-03-01", "2028-02-29", "2028-03-01");
+    g_autofree char *days = signet_renewal_end_for_start ("2026-04-20", "2026-07-28", "2026-05-01");
+    g_autofree char *none = signet_renewal_end_for_start ("2027-01-01", "2027-12-31", "");
+
+    g_assert_cmpstr (months, ==, "2028-01-31");
+    g_assert_cmpstr (leap, ==, "2029-02-28");
+    g_assert_cmpstr (days, ==, "2026-08-08");
+    g_assert_null (none);
+  }
+
   {
     g_autofree char *new_start = NULL;
     g_autofree char *new_end = NULL;

@@ -37,6 +37,9 @@ struct _SignetRenewalDialog
   SignetContract   *proposal;
   /* The value a percentage is counted from: the predecessor's. */
   gint64            base_value;
+  /* The end follows a start moved until the user types an end. */
+  gboolean          end_typed;
+  gboolean          setting_end;
 };
 
 G_DEFINE_FINAL_TYPE (SignetRenewalDialog, signet_renewal_dialog, ADW_TYPE_ALERT_DIALOG)
@@ -129,6 +132,37 @@ field_changed_cb (SignetRenewalDialog *self,
   check_fields (self, FALSE);
 }
 
+/* A start moved keeps the term as long as proposed. */
+static void
+start_changed_cb (SignetRenewalDialog *self,
+                  GtkEditable         *editable)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  if (self->proposal != NULL && !self->end_typed &&
+      signet_date_entry_get_date (self->start_row, &start, NULL) && start != NULL &&
+      (end = signet_renewal_end_for_start (signet_contract_get_start_date (self->proposal),
+                                           signet_contract_get_end_date (self->proposal), start)) != NULL)
+    {
+      self->setting_end = TRUE;
+      signet_date_entry_set_date (self->end_row, end);
+      self->setting_end = FALSE;
+    }
+
+  check_fields (self, FALSE);
+}
+
+static void
+end_changed_cb (SignetRenewalDialog *self,
+                GtkEditable         *editable)
+{
+  if (!self->setting_end && self->proposal != NULL)
+    self->end_typed = TRUE;
+
+  check_fields (self, FALSE);
+}
+
 static void
 show_value (SignetRenewalDialog *self,
             gint64               value)
@@ -198,6 +232,8 @@ signet_renewal_dialog_class_init (SignetRenewalDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetRenewalDialog, carried_label);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, percent_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, start_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, end_changed_cb);
 }
 
 static void
@@ -248,6 +284,8 @@ signet_renewal_dialog_new (SignetContract *predecessor,
   gtk_editable_set_text (GTK_EDITABLE (self->number_row), signet_contract_get_number (proposal));
   signet_date_entry_set_date (self->start_row, signet_contract_get_start_date (proposal));
   signet_date_entry_set_date (self->end_row, signet_contract_get_end_date (proposal));
+  /* Filled in, not typed. */
+  self->end_typed = FALSE;
 
   value_now = signet_money_format (self->base_value, currency);
   adw_action_row_set_subtitle (self->old_value_row, value_now);

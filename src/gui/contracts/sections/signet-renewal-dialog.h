@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (SignetRenewalDialog, signet_renewal_dialog, SIGNET, RENEWA
 
 /* Renew the Contract: the successor of @predecessor (its current terms) as
  * @proposal starts it (signet_store_propose_renewal()): its new number,
- * start and end, each editable; the value now, a percentage to adjust it
+ * start and end, each editable (the end follows a start moved, keeping
+ * the term's length, until an end is typed); the value now, a percentage to adjust it
  * by and the new value it gives, which can also be typed; an optional
  * comment; and what is carried over unchanged. It answers "renew" or
  * "cancel"; Enter renews, Escape cancels. While a field is missing or
