@@ -295,7 +295,8 @@ insert_decision (SignetStore         *self,
 }
 
 /* The audit entry of a decision: the end it was taken for names what it is
- * about, then the comment. */
+ * about (a value, not a change: History shows "End date: 31.12.2026"),
+ * then the comment. */
 static gboolean
 audit_decision (SignetWriteScope    *scope,
                 SignetAuditAction    action,
@@ -306,7 +307,7 @@ audit_decision (SignetWriteScope    *scope,
 {
   const char *end_token = signet_field_to_token (SIGNET_FIELD_CONTRACT_END_DATE);
   SignetAttachmentChange changes[] = {
-    { end_token, term_end, term_end },
+    { end_token, NULL, term_end },
     { "comment", NULL, comment != NULL && *comment != '\0' ? comment : NULL },
   };
 

@@ -23,9 +23,9 @@
  * Expire asks for a comment, records the decision, and the row then says
  * what was decided instead of offering the buttons; Undo in the toast
  * takes it back. A contract that does not renew itself has no deadline
- * and no choices. In a window 1200 and 360 pixels wide, in English and in
- * Chinese; drawn into agenda-decisions-LANG-WIDTH-STATE.png beside the
- * test. */
+ * and no choices. In a window 1200 and 360 pixels wide, in English,
+ * Chinese and German; drawn into agenda-decisions-LANG-WIDTH-STATE.png
+ * beside the test. */
 
 #define TODAY "2026-11-20"
 #define DEADLINE "2026-12-01"
@@ -256,7 +256,8 @@ static void
 look_at (Fixture    *f,
          const char *state)
 {
-  const char *lang = g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN") ? "zh_CN" : "C";
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+  const char *lang = g_str_has_prefix (messages, "zh_CN") ? "zh_CN" : g_str_has_prefix (messages, "de_DE") ? "de_DE" : "C";
   g_autofree char *name = g_strdup_printf ("agenda-decisions-%s-%d-%s", lang, f->width, state);
   g_autofree char *path = display_test_save_screenshot (f->window, name);
 }
@@ -343,18 +344,21 @@ test_choices (Fixture       *f,
   g_assert_null (decision);
 }
 
+/* In Chinese, and in German, whose labels are the longest. */
 static void
-test_in_chinese (gconstpointer data)
+test_in_locale (gconstpointer data)
 {
   static const int widths[] = { 1200, 360 };
+  const char *locale = data;
 
   if (!g_test_subprocess ())
     {
-      display_test_run_in_locale ("zh_CN.UTF-8");
+      display_test_run_in_locale (locale);
       return;
     }
 
-  if (!display_test_child_speaks_chinese ())
+  if (g_str_has_prefix (locale, "zh_CN") ? !display_test_child_speaks_chinese ()
+                                         : !display_test_child_in_locale (locale, LC_MESSAGES))
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
@@ -378,7 +382,8 @@ main (int   argc,
               fixture_set_up, test_choices, fixture_tear_down);
   g_test_add ("/agenda-decisions/360/choices", Fixture, GINT_TO_POINTER (360),
               fixture_set_up, test_choices, fixture_tear_down);
-  g_test_add_data_func ("/agenda-decisions/zh_CN/choices", NULL, test_in_chinese);
+  g_test_add_data_func ("/agenda-decisions/zh_CN/choices", "zh_CN.UTF-8", test_in_locale);
+  g_test_add_data_func ("/agenda-decisions/de_DE/choices", "de_DE.UTF-8", test_in_locale);
 
   return g_test_run ();
 }

@@ -379,6 +379,13 @@ test_let_expire (Fixture       *f,
   entry = g_ptr_array_index (audit, 0);
   g_assert_cmpstr (signet_audit_action_to_token (entry->action), ==, "notice-let-expire");
   g_assert_cmpstr (signet_audit_action_to_label (entry->action), ==, "Decided at the notice deadline: let expire");
+  /* History: "End date: 2026-12-31", "Comment: 不再续约". */
+  g_assert_cmpuint (entry->changes->len, ==, 2);
+  g_assert_cmpstr (((SignetAuditChange *) g_ptr_array_index (entry->changes, 0))->field, ==, "end-date");
+  g_assert_null (((SignetAuditChange *) g_ptr_array_index (entry->changes, 0))->old_value);
+  g_assert_cmpstr (((SignetAuditChange *) g_ptr_array_index (entry->changes, 0))->new_value, ==, "2026-12-31");
+  g_assert_cmpstr (((SignetAuditChange *) g_ptr_array_index (entry->changes, 1))->field, ==, "comment");
+  g_assert_cmpstr (((SignetAuditChange *) g_ptr_array_index (entry->changes, 1))->new_value, ==, "不再续约");
 
   /* Ending: the end stays, the review after it goes. */
   g_free (events);
