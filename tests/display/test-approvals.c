@@ -13,6 +13,7 @@
 #include "display-test-utils.h"
 #include "signet-agenda-view.h"
 #include "signet-amendments-section.h"
+#include "signet-amendment-dialog.h"
 #include "signet-application.h"
 #include "signet-date.h"
 #include "signet-money.h"
@@ -280,6 +281,8 @@ test_preferences_page (Fixture       *f,
   g_autofree char *steps_text = NULL;
   g_autofree char *rule_title = NULL;
   g_autofree char *minimum = NULL;
+  g_autofree char *delete_label = NULL;
+  g_autofree char *undo = NULL;
   const SignetApprovalRoute *route;
   const SignetApprovalRule *rule;
   SignetRouteStep *step;
@@ -396,6 +399,37 @@ test_preferences_page (Fixture       *f,
                                                                                                GTK_TYPE_SCROLLED_WINDOW)));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   look_at (f, adw_dialog_get_child (preferences), "preferences-routes");
+
+  /* A route a rule uses is not deleted: the store says why, and the route
+   * stays. */
+  delete_label = g_strdup_printf (_("Delete the route “%s”"), "标准审批");
+  click (display_test_find_accessible (display_test_find_row (page, ADW_TYPE_ACTION_ROW, "标准审批"), delete_label));
+  g_assert_true (display_test_wait_for (display_test_alert_shown, NULL));
+  g_assert_true (display_test_shows_label (GTK_WIDGET (display_test_find_alert_dialog ()),
+                                           _("The Approval Route Was Not Deleted")));
+  display_test_respond ("close");
+  g_clear_pointer (&routes, g_ptr_array_unref);
+  routes = signet_store_list_approval_routes (f->store, NULL);
+  g_assert_cmpuint (routes->len, ==, 1);
+
+  /* The rule deleted from its row, and back with Undo in the toast. */
+  g_clear_pointer (&delete_label, g_free);
+  delete_label = g_strdup_printf (_("Delete the rule “%s”"), rule_title);
+  click (display_test_find_accessible (display_test_find_row (page, ADW_TYPE_ACTION_ROW, rule_title), delete_label));
+  display_test_spin (200);
+  g_clear_pointer (&rules, g_ptr_array_unref);
+  rules = signet_store_list_approval_rules (f->store, NULL);
+  g_assert_cmpuint (rules->len, ==, 0);
+  g_assert_null (display_test_find_row (page, ADW_TYPE_ACTION_ROW, rule_title));
+  undo = g_strdup (_("_Undo"));
+  /* The button shows its label without the access key's marker. */
+  memmove (strchr (undo, '_'), strchr (undo, '_') + 1, strlen (strchr (undo, '_')));
+  click (display_test_find_button (GTK_WIDGET (preferences), undo));
+  display_test_spin (200);
+  g_clear_pointer (&rules, g_ptr_array_unref);
+  rules = signet_store_list_approval_rules (f->store, NULL);
+  g_assert_cmpuint (rules->len, ==, 1);
+  g_assert_nonnull (display_test_find_row (page, ADW_TYPE_ACTION_ROW, rule_title));
 
   adw_dialog_close (preferences);
 }
@@ -818,6 +852,7 @@ test_amendment (Fixture       *f,
   g_autofree char *value = NULL;
   g_autofree char *due = signet_date_format_display ("2026-12-08");
   g_autofree char *waiting = NULL;
+  g_autofree char *amount = NULL;
   AdwAlertDialog *dialog;
   GtkWidget *section;
   GtkWidget *row;
@@ -885,6 +920,28 @@ test_amendment (Fixture       *f,
   scroll_to (section);
   look_at (f, section, "amendment-returned");
 
+  /* Edit…: the stored amendment in the dialog, its new value kept. */
+  g_assert_true (gtk_widget_activate_action (section, "amendments.edit", "x", amendment->id));
+  g_assert_true (display_test_wait_for (display_test_alert_shown, NULL));
+  dialog = display_test_find_alert_dialog ();
+  g_assert_true (SIGNET_IS_AMENDMENT_DIALOG (dialog));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==, _("Edit the Amendment"));
+  amount = signet_money_format_amount (150000000, "CNY");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (display_test_find_accessible (GTK_WIDGET (dialog),
+                                                                                     _("New Value")))), ==, amount);
+  g_clear_pointer (&amount, g_free);
+  amount = signet_money_format_amount (140000000, "CNY");
+  type_text (display_test_find_accessible (GTK_WIDGET (dialog), _("New Value")), amount);
+  look_at (f, adw_dialog_get_child (ADW_DIALOG (dialog)), "amendment-edit");
+  wait = (ReloadWait) { section, count_reloads (section) };
+  display_test_respond ("add");
+  g_assert_true (display_test_wait_for (section_reloaded, &wait));
+  g_clear_pointer (&stored, signet_amendment_free);
+  stored = signet_store_get_amendment (f->store, amendment->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->value, ==, 140000000);
+  g_assert_cmpint (stored->state, ==, SIGNET_AMENDMENT_RETURNED);
+
   wait = (ReloadWait) { section, count_reloads (section) };
   g_assert_true (gtk_widget_activate_action (section, "amendments.submit", "x", amendment->id));
   g_assert_true (display_test_wait_for (section_reloaded, &wait));
@@ -900,6 +957,8 @@ test_amendment (Fixture       *f,
   g_assert_true (display_test_wait_for (section_reloaded, &wait));
   row = amendment_row (section, g_strdup_printf (_("%s · rejected, never in effect"), "HT-2026-0007-A1"));
   g_assert_true (gtk_widget_has_css_class (row, "dimmed"));
+  g_clear_pointer (&value, g_free);
+  value = signet_money_format (140000000, "CNY");
   g_assert_false (display_test_shows_visible_label (section, value));
   scroll_to (section);
   look_at (f, section, "amendment-rejected");
