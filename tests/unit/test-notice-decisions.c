@@ -416,6 +416,40 @@ test_let_expire (Fixture       *f,
   }
 }
 
+/* Let Expire in a term the contract renewed itself into: it expires at
+ * that term's end, the end it rolled to, not the end it was signed with. */
+static void
+test_let_expire_rolled (Fixture       *f,
+                        gconstpointer  data)
+{
+  gint64 id = add_signed (f, "HT-2026-0011", TRUE);
+  g_autoptr(SignetNoticeDecision) decision = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *events = NULL;
+  g_autofree char *rolls = NULL;
+
+  move_to (f, "2026-11-20");
+  move_to (f, "2027-11-20");
+  g_assert_cmpstr ((rolls = tacit_renewals (f, id)), ==, "2026-12-31→2027-12-31");
+
+  g_assert_true (signet_store_let_expire (f->base.store, id, version_of (f, id), "2027-12-01", NULL, NULL, NULL,
+                                          &error));
+  g_assert_no_error (error);
+  decision = signet_store_get_notice_decision (f->base.store, id, "2027-12-01", &error);
+  g_assert_nonnull (decision);
+  g_assert_cmpstr (decision->term_end, ==, "2027-12-31");
+  g_assert_cmpint (shown_status (f, id), ==, SIGNET_CONTRACT_STATUS_ACTIVE);
+  g_assert_cmpstr ((events = events_of (f, id)), ==,
+                   "start 2027-01-01, review 2027-01-01, notice-deadline 2027-12-01, end 2027-12-31");
+
+  move_to (f, "2028-01-05");
+  g_assert_cmpint (shown_status (f, id), ==, SIGNET_CONTRACT_STATUS_EXPIRED);
+  g_free (rolls);
+  g_assert_cmpstr ((rolls = tacit_renewals (f, id)), ==, "2026-12-31→2027-12-31");
+  g_free (events);
+  g_assert_cmpstr ((events = events_of (f, id)), ==, "start 2027-01-01, end 2027-12-31");
+}
+
 /* Undo of Let Expire: the decision goes, the dates come back. */
 static void
 test_withdraw (Fixture       *f,
@@ -625,6 +659,7 @@ main (int   argc,
   ADD ("/notice/tacit-three", test_tacit_three);
   ADD ("/notice/tacit-none", test_tacit_none);
   ADD ("/notice/let-expire", test_let_expire);
+  ADD ("/notice/let-expire-rolled", test_let_expire_rolled);
   ADD ("/notice/withdraw", test_withdraw);
   ADD ("/notice/terminate", test_terminate);
   ADD ("/notice/refused", test_refused);
