@@ -12,6 +12,10 @@
 #include "signet-reminders.h"
 #include "signet-store-events.h"
 
+/* A pending approval step reminds from this many days before it is due
+ * until it is decided: the Preferences have no lead times for it. */
+#define APPROVAL_LEAD_DAYS 1
+
 static GArray *
 leads_new (guint        n_leads,
            const guint *leads)
@@ -336,6 +340,7 @@ signet_reminders_due (SignetStore                   *store,
    * further for the few contracts with lead times of their own. */
   horizon = MAX (max_lead (normalized->end_leads),
                  MAX (max_lead (normalized->notice_leads), max_lead (normalized->review_leads)));
+  horizon = MAX (horizon, APPROVAL_LEAD_DAYS);
 
   until_date = today_date;
   g_date_add_days (&until_date, horizon);
@@ -357,10 +362,8 @@ signet_reminders_due (SignetStore                   *store,
       gboolean reached = FALSE;
       guint stage = 0;
 
-      /* A pending approval step reminds from the day before it is due
-       * until it is decided: the Preferences have no lead times for it. */
       if (kind == SIGNET_KEY_DATE_APPROVAL)
-        leads = own_leads = leads_new (1, (const guint[]) { 1 });
+        leads = own_leads = leads_new (1, (const guint[]) { APPROVAL_LEAD_DAYS });
       else if (candidate->leads != NULL)
         leads = own_leads = signet_reminder_leads_parse (candidate->leads, NULL);
       else

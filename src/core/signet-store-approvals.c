@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "signet-date.h"
 #include "signet-money.h"
 #include "signet-store-amendments.h"
 #include "signet-store-approvals.h"
@@ -856,12 +857,17 @@ signet_store_select_amendment_route (SignetStore            *self,
                                      GError                **error)
 {
   g_autoptr(SignetContract) contract = NULL;
+  g_autofree char *day = NULL;
   gboolean changes_value;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
   g_return_val_if_fail (amendment != NULL, NULL);
 
-  if (!(contract = signet_store_get_contract (self, amendment->contract_id, error)))
+  /* The value an amendment leaves as it is, is the one in force when it
+   * takes effect: earlier amendments may have changed it. */
+  day = signet_date_is_valid (amendment->effective_date) ? g_strdup (amendment->effective_date)
+                                                          : signet_store_dup_today (self);
+  if (!(contract = signet_store_get_contract_terms (self, amendment->contract_id, day, NULL, NULL, error)))
     return NULL;
 
   changes_value = signet_amendment_changes (amendment, SIGNET_AMENDED_VALUE);

@@ -8,7 +8,9 @@
 
 #include "display-test-utils.h"
 #include "signet-history-section.h"
+#include "signet-store-approvals.h"
 #include "signet-store-attachments.h"
+#include "signet-store-process.h"
 
 /* The contract page's History: who changed what and when, newest first,
  * in the words and formats of the rest of the app. */
@@ -154,6 +156,54 @@ test_changes_newest_first (Fixture       *f,
   g_assert_null (change_text (f, 0, "sha256"));
 }
 
+/* An approval step decided for someone else: the entry says the step and
+ * the opinion as they are, and who recorded it on whose behalf. */
+static void
+test_approval_on_behalf (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SignetContract) draft = signet_contract_copy (f->contract);
+  g_autoptr(SignetContract) stored = NULL;
+  g_autoptr(SignetApprovalRoute) route = signet_approval_route_new ("法务审批");
+  g_autoptr(SignetRouteStep) legal = signet_route_step_new ("法务", 0, "法务", 2);
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_approval_rule_free);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *who = g_strdup_printf ("%s on behalf of 王强 · ", g_get_user_name ());
+  SignetProcessStep submit = { .action = SIGNET_PROCESS_ACTION_SUBMIT };
+  SignetProcessStep approve = { .action = SIGNET_PROCESS_ACTION_APPROVE, .decided_by = (char *) "王强",
+                                .comment = (char *) "同意，按合同条款执行" };
+
+  signet_approval_route_add_step (route, legal);
+  g_assert_true (signet_store_add_approval_route (f->store, route, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (rules, signet_approval_rule_new (NULL, 0, NULL, route->id));
+  g_assert_true (signet_store_set_approval_rules (f->store, rules, &error));
+  g_assert_no_error (error);
+
+  signet_contract_set_status (draft, SIGNET_CONTRACT_STATUS_DRAFT);
+  g_assert_true (signet_store_update_contract (f->store, draft, &error));
+  g_assert_no_error (error);
+  g_assert_true (signet_store_take_process_step (f->store, signet_contract_get_id (draft),
+                                                 signet_contract_get_version (draft), &submit, &error));
+  g_assert_no_error (error);
+  stored = signet_store_get_contract (f->store, signet_contract_get_id (draft), &error);
+  g_assert_no_error (error);
+  g_assert_true (signet_store_take_process_step (f->store, signet_contract_get_id (stored),
+                                                 signet_contract_get_version (stored), &approve, &error));
+  g_assert_no_error (error);
+
+  rows = entries (f);
+  g_assert_cmpstr (entry_title (f, 0), ==, "Approved");
+  g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (g_ptr_array_index (rows, 0)), who));
+  g_assert_cmpstr (change_text (f, 0, "Status"), ==, "In Review → Approved");
+  g_assert_cmpstr (change_text (f, 0, "Approval Step"), ==, "法务");
+  g_assert_cmpstr (change_text (f, 0, "Approval Opinion"), ==, "同意，按合同条款执行");
+  g_assert_null (change_text (f, 0, "Approved By"));
+  g_assert_cmpstr (entry_title (f, 1), ==, "Submitted for review");
+  g_assert_false (g_str_has_prefix (adw_expander_row_get_subtitle (g_ptr_array_index (rows, 1)), who));
+}
+
 /* Notes of a mebibyte (what an import may bring) are shown by their start:
  * laid out whole for the row, they held the window up for minutes. */
 static void
@@ -205,6 +255,8 @@ main (int   argc,
   g_test_add ("/history-section/changes-newest-first", Fixture, NULL, fixture_set_up, test_changes_newest_first,
               fixture_tear_down);
   g_test_add ("/history-section/long-value", Fixture, NULL, fixture_set_up, test_long_value, fixture_tear_down);
+  g_test_add ("/history-section/approval-on-behalf", Fixture, NULL, fixture_set_up, test_approval_on_behalf,
+              fixture_tear_down);
   g_test_add ("/history-section/unsaved-contract", Fixture, NULL, fixture_set_up, test_unsaved_contract,
               fixture_tear_down);
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "signet-amendment.h"
+#include "signet-reminders.h"
 #include "signet-store-amendments.h"
 #include "signet-store-approvals.h"
 #include "signet-store-attachments.h"
@@ -335,6 +336,10 @@ test_round (void)
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *events = NULL;
+  g_autoptr(SignetReminderSettings) defaults = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GPtrArray) agenda = NULL;
+  g_autofree char *title = NULL;
   SignetApprovalDecision decision = { 0 };
   SignetAuditEntry *entry;
   const SignetApprovalStep *step;
@@ -373,6 +378,27 @@ test_round (void)
   events = approval_events (&r);
   g_assert_cmpstr (events, ==, "2026-12-08 部门负责人");
   g_clear_pointer (&events, g_free);
+
+  /* A reminder from the day before, and overdue in the agenda once the
+   * day has passed. */
+  defaults = signet_reminder_settings_new ();
+  reminders = signet_reminders_due (r.f.store, "2026-12-04", defaults, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reminders->len, ==, 0);
+  g_clear_pointer (&reminders, g_ptr_array_unref);
+  reminders = signet_reminders_due (r.f.store, "2026-12-07", defaults, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reminders->len, ==, 1);
+  title = signet_reminder_dup_title (g_ptr_array_index (reminders, 0));
+  g_assert_cmpstr (title, ==, "Approval by 部门负责人 due in 1 day: HT-2026-0101 办公设备采购");
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&reminders, g_ptr_array_unref);
+  agenda = signet_store_list_agenda (r.f.store, "2026-12-09", 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (agenda->len, >, 0);
+  g_assert_cmpint (signet_event_get_kind (g_ptr_array_index (agenda, 0)), ==, SIGNET_KEY_DATE_APPROVAL);
+  g_assert_cmpstr (signet_event_get_date (g_ptr_array_index (agenda, 0)), ==, "2026-12-08");
+  g_clear_pointer (&agenda, g_ptr_array_unref);
 
   /* Approved on Monday through the process, by a department head not in
    * the directory, recorded by the OS user on his behalf. */
@@ -506,6 +532,9 @@ test_round (void)
   g_clear_pointer (&steps, g_ptr_array_unref);
   events = approval_events (&r);
   g_assert_cmpstr (events, ==, "");
+  reminders = signet_reminders_due (r.f.store, "2026-12-31", defaults, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reminders->len, ==, 0);
   entry = last_audit (&r, contract);
   g_assert_cmpint (entry->action, ==, SIGNET_AUDIT_ACTION_APPROVE);
   g_assert_cmpstr (audit_change (entry, "status"), ==, "approved");
@@ -786,6 +815,11 @@ test_amendments (void)
   g_autoptr(SignetAmendment) raise = NULL;
   g_autoptr(SignetAmendment) again = NULL;
   g_autoptr(SignetAmendment) refused = NULL;
+  g_autoptr(SignetAmendment) longer = NULL;
+  g_autoptr(SignetApprovalRoute) major = NULL;
+  g_autoptr(SignetApprovalRoute) chosen = NULL;
+  g_autoptr(SignetRouteStep) gm = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
   g_autoptr(GPtrArray) steps = NULL;
   g_autoptr(GPtrArray) listed = NULL;
   g_autoptr(GError) error = NULL;
@@ -878,6 +912,43 @@ test_amendments (void)
   g_clear_pointer (&steps, g_ptr_array_unref);
   steps = signet_store_list_all_approval_steps (r.f.store, signet_contract_get_id (contract), &error);
   g_assert_cmpuint (steps->len, ==, 8);
+
+  /* From ¥600,000 the major route: an amendment that leaves the value
+   * as it is takes the route of the value in force on its day (¥650,000
+   * by A2), one that lowers it the route of its new value. */
+  major = signet_approval_route_new ("重大审批");
+  gm = signet_route_step_new ("总经理", 0, "总经理", 1);
+  signet_approval_route_add_step (major, gm);
+  g_assert_true (signet_store_add_approval_route (r.f.store, major, &error));
+  g_assert_no_error (error);
+  rules = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_approval_rule_free);
+  g_ptr_array_add (rules, signet_approval_rule_new ("采购合同", 0, NULL, r.route_id));
+  g_ptr_array_add (rules, signet_approval_rule_new ("采购合同", CNY (600000), "CNY", major->id));
+  g_assert_true (signet_store_set_approval_rules (r.f.store, rules, &error));
+  g_assert_no_error (error);
+  longer = signet_amendment_new (signet_contract_get_id (contract));
+  longer->number = g_strdup ("HT-2026-0201-A5");
+  longer->effective_date = g_strdup ("2027-06-01");
+  longer->changes = SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_END_DATE);
+  longer->end_date = g_strdup ("2028-06-30");
+  chosen = signet_store_select_amendment_route (r.f.store, longer, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (chosen->name, ==, "重大审批");
+  g_clear_pointer (&chosen, signet_approval_route_free);
+  g_free (longer->effective_date);
+  longer->effective_date = g_strdup ("2027-02-01");
+  chosen = signet_store_select_amendment_route (r.f.store, longer, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (chosen->name, ==, "标准审批");
+  g_clear_pointer (&chosen, signet_approval_route_free);
+  g_free (longer->effective_date);
+  longer->effective_date = g_strdup ("2027-06-01");
+  g_assert_true (signet_store_add_amendment (r.f.store, longer, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&steps, g_ptr_array_unref);
+  steps = round_of (&r, signet_contract_get_id (contract), longer->id);
+  g_assert_cmpuint (steps->len, ==, 1);
+  g_assert_cmpstr (step_at (steps, 0)->name, ==, "总经理");
 
   /* Without a rule, an amendment is in effect at once, as before. */
   g_clear_pointer (&listed, g_ptr_array_unref);

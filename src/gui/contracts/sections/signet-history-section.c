@@ -68,6 +68,51 @@ field_to_label (const char *token)
     if (g_strcmp0 (token, signet_field_to_token (field)) == 0)
       return signet_field_to_label (field);
 
+  /* The approver is said with who recorded the entry (entry_row()). */
+  for (SignetField field = SIGNET_FIELD_APPROVAL_STEP; field <= SIGNET_FIELD_APPROVAL_OPINION; field++)
+    if (field != SIGNET_FIELD_APPROVER && g_strcmp0 (token, signet_field_to_token (field)) == 0)
+      return signet_field_to_label (field);
+
+  return NULL;
+}
+
+/* What an approval decision says of itself (the step, the opinion, the
+ * amendment decided) rather than a value it changed: shown as it is,
+ * never as "(empty) → …". */
+static gboolean
+is_decision_detail (const SignetAuditEntry *entry,
+                    const char             *field)
+{
+  switch (entry->action)
+    {
+    case SIGNET_AUDIT_ACTION_APPROVE_AMENDMENT:
+    case SIGNET_AUDIT_ACTION_RETURN_AMENDMENT:
+    case SIGNET_AUDIT_ACTION_REJECT_AMENDMENT:
+    case SIGNET_AUDIT_ACTION_SUBMIT_AMENDMENT:
+      if (g_strcmp0 (field, signet_field_to_token (SIGNET_FIELD_AMENDMENT_NUMBER)) == 0)
+        return TRUE;
+      break;
+    default:
+      break;
+    }
+
+  return g_strcmp0 (field, signet_field_to_token (SIGNET_FIELD_APPROVAL_STEP)) == 0 ||
+         g_strcmp0 (field, signet_field_to_token (SIGNET_FIELD_APPROVAL_OPINION)) == 0;
+}
+
+/* The approver an approval decision was recorded for, when it is not the
+ * user who recorded it; NULL otherwise. */
+static const char *
+entry_approver (const SignetAuditEntry *entry)
+{
+  for (guint i = 0; entry->changes != NULL && i < entry->changes->len; i++)
+    {
+      const SignetAuditChange *change = g_ptr_array_index (entry->changes, i);
+
+      if (g_str_equal (change->field, signet_field_to_token (SIGNET_FIELD_APPROVER)))
+        return change->new_value;
+    }
+
   return NULL;
 }
 
@@ -202,6 +247,9 @@ change_to_text (SignetHistorySection    *self,
   g_autofree char *new_text = shorten (value_to_text (self, change->field, change->new_value,
                                                       entry_currency (entry, FALSE)));
 
+  if (is_decision_detail (entry, change->field))
+    return g_strdup (new_text != NULL && *new_text != '\0' ? new_text : _("(empty)"));
+
   /* A change of something that stays: a field without an old or a new
    * value was empty then. */
   if (signet_audit_action_is_change (entry->action))
@@ -299,8 +347,13 @@ entry_row (SignetHistorySection   *self,
   g_autofree char *subtitle = NULL;
   guint n_shown = 0;
 
-  /* Translators: who made a change, and when: "zhangwei · 27 Nov 2026 14:05". */
-  subtitle = g_strdup_printf (_("%s · %s"), entry->user, when);
+  if (entry_approver (entry) != NULL)
+    /* Translators: who recorded an approval, for whom, and when: "lina on
+     * behalf of 王强 · 27 Nov 2026 14:05". */
+    subtitle = g_strdup_printf (_("%s on behalf of %s · %s"), entry->user, entry_approver (entry), when);
+  else
+    /* Translators: who made a change, and when: "zhangwei · 27 Nov 2026 14:05". */
+    subtitle = g_strdup_printf (_("%s · %s"), entry->user, when);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), signet_audit_action_to_label (entry->action));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
