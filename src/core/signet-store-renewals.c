@@ -270,6 +270,12 @@ signet_store_renew_contract (SignetStore     *self,
   if (!insert_successor (&scope, successor, &id, &uuid, error))
     return FALSE;
 
+  /* The renewal is the decision at the predecessor's notice deadline
+   * (signet-store-notice.c): noted while it still has one, before it is
+   * Renewed and no longer in force. */
+  if (!_signet_store_note_renewal_at_notice (&scope, contract_id, decided_by, comment, error))
+    return FALSE;
+
   stmt = _signet_store_statement (self,
                                   "UPDATE contracts SET status = 'renewed', version = version + 1 WHERE id = ?",
                                   error);

@@ -9,6 +9,7 @@
 #include "signet-store-notice.h"
 #include "signet-store-private.h"
 #include "signet-store-process.h"
+#include "signet-store-renewals.h"
 #include "store-fixture.h"
 #include "unit-test-utils.h"
 
@@ -530,6 +531,45 @@ test_terminate (Fixture       *f,
   g_assert_error (error, SIGNET_PROCESS_ERROR, SIGNET_PROCESS_ERROR_NOT_ALLOWED);
 }
 
+/* Renew… of a contract that renews itself is the decision at its notice
+ * deadline: recorded with the renewal, in History before "Renewed". */
+static void
+test_renew (Fixture       *f,
+            gconstpointer  data)
+{
+  gint64 id = add_signed (f, "HT-2026-0012", TRUE);
+  g_autoptr(SignetContract) successor = NULL;
+  g_autoptr(SignetNoticeDecision) decision = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rolls = NULL;
+
+  move_to (f, "2026-11-20");
+  successor = signet_store_propose_renewal (f->base.store, id, "HT-{YYYY}-{NNNN}", &error);
+  g_assert_no_error (error);
+  g_assert_true (signet_store_renew_contract (f->base.store, id, version_of (f, id), successor, "王芳", "续约一年",
+                                              &error));
+  g_assert_no_error (error);
+
+  decision = signet_store_get_notice_decision (f->base.store, id, "2026-12-01", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (decision);
+  g_assert_cmpint (decision->choice, ==, SIGNET_NOTICE_CHOICE_RENEW);
+  g_assert_cmpstr (decision->term_end, ==, "2026-12-31");
+  g_assert_cmpstr (decision->decided_by, ==, "王芳");
+  g_assert_cmpstr (decision->comment, ==, "续约一年");
+
+  audit = signet_store_list_audit (f->base.store, SIGNET_RECORD_CONTRACT, id, &error);
+  g_assert_cmpstr (signet_audit_action_to_token (((SignetAuditEntry *) g_ptr_array_index (audit, 0))->action), ==,
+                   "renew");
+  g_assert_cmpstr (signet_audit_action_to_token (((SignetAuditEntry *) g_ptr_array_index (audit, 1))->action), ==,
+                   "notice-renew");
+
+  /* Renewed, it no longer renews itself. */
+  move_to (f, "2027-01-05");
+  g_assert_cmpstr ((rolls = tacit_renewals (f, id)), ==, "");
+}
+
 /* Refused, with nothing written: a deadline that is not the contract's, a
  * draft, a stale version. */
 static void
@@ -662,6 +702,7 @@ main (int   argc,
   ADD ("/notice/let-expire-rolled", test_let_expire_rolled);
   ADD ("/notice/withdraw", test_withdraw);
   ADD ("/notice/terminate", test_terminate);
+  ADD ("/notice/renew", test_renew);
   ADD ("/notice/refused", test_refused);
 #undef ADD
   g_test_add_func ("/notice/migration", test_migration);
