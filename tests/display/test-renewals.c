@@ -10,6 +10,7 @@
 #include "signet-contract-page.h"
 #include "signet-contract-process.h"
 #include "signet-date.h"
+#include "signet-history-section.h"
 #include "signet-money.h"
 #include "signet-process-section.h"
 #include "signet-renewals-section.h"
@@ -176,6 +177,9 @@ test_renew (Fixture       *f,
   g_autoptr(SignetContract) successor = NULL;
   g_autoptr(SignetContract) predecessor = NULL;
   GtkWidget *renewals;
+  GtkWidget *history;
+  GtkWidget *entry;
+  GtkWidget *change;
   AdwAlertDialog *dialog;
   gint64 successor_id;
 
@@ -223,11 +227,20 @@ test_renew (Fixture       *f,
   predecessor = signet_store_get_contract (f->store, signet_contract_get_id (f->contract), NULL);
   g_assert_cmpint (signet_contract_get_status (predecessor), ==, SIGNET_CONTRACT_STATUS_RENEWED);
 
-  /* The successor's page, with the chain. */
+  /* The successor's page, with the chain, and its History saying what
+   * it renews. */
   g_assert_cmpstr (shown_number (f), ==, number);
   renewals = display_test_find_type (GTK_WIDGET (f->page), SIGNET_TYPE_RENEWALS_SECTION);
   g_assert_nonnull (display_test_find_row (renewals, ADW_TYPE_ACTION_ROW, renewal_of));
   assert_nothing_truncated (renewals);
+  history = display_test_find_type (GTK_WIDGET (f->page), SIGNET_TYPE_HISTORY_SECTION);
+  entry = display_test_find_row (history, ADW_TYPE_EXPANDER_ROW, _("Created as a renewal"));
+  g_assert_nonnull (entry);
+  /* Its changes are made when it is first opened. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (entry), TRUE);
+  change = display_test_find_row (entry, ADW_TYPE_ACTION_ROW, _("Renewal of"));
+  g_assert_nonnull (change);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (change)), ==, "HT-2026-0001");
 }
 
 /* Three terms: from the middle one's page, "Renewal of" the first opens
