@@ -280,9 +280,14 @@ chip_shows (Fixture     *fixture,
   const char *title = signet_event_get_title (event);
   g_autofree char *kind_class =
     g_strconcat ("kind-", signet_key_date_kind_to_token (signet_event_get_kind (event)), NULL);
+  g_autofree char *step = NULL;
 
   if (title == NULL || *title == '\0')
     title = signet_event_get_contract_title (event);
+  /* An approval step's name is on every contract's route: the chip names
+   * the contract too. */
+  else if (signet_event_get_kind (event) == SIGNET_KEY_DATE_APPROVAL)
+    title = step = g_strdup_printf ("%s · %s", signet_event_get_contract_title (event), title);
 
   if (!gtk_widget_has_css_class (chip, kind_class) ||
       g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), title) != 0)
@@ -465,10 +470,13 @@ test_chip_names (Fixture       *fixture,
       const char *title = signet_event_get_title (event);
       g_autofree char *day = signet_date_format_display (signet_event_get_date (event));
       g_autofree char *name = NULL;
+      g_autofree char *step = NULL;
       g_autoptr(GPtrArray) chips = chips_on (fixture, signet_event_get_date (event));
 
       if (title == NULL || *title == '\0')
         title = signet_event_get_contract_title (event);
+      else if (signet_event_get_kind (event) == SIGNET_KEY_DATE_APPROVAL)
+        title = step = g_strdup_printf ("%s · %s", signet_event_get_contract_title (event), title);
       name = g_strdup_printf ("%s, %s %s, %s", title, signet_event_get_contract_number (event),
                               signet_key_date_kind_to_label (signet_event_get_kind (event)), day);
 
@@ -805,7 +813,7 @@ test_kind_classes (void)
   g_assert_no_error (error);
   css = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
-  for (SignetKeyDateKind kind = SIGNET_KEY_DATE_START; kind <= SIGNET_KEY_DATE_OTHER; kind++)
+  for (SignetKeyDateKind kind = SIGNET_KEY_DATE_START; kind <= SIGNET_KEY_DATE_APPROVAL; kind++)
     {
       const char *css_class = signet_event_kind_css_class (kind);
       g_autofree char *expected = g_strconcat ("kind-", signet_key_date_kind_to_token (kind), NULL);
