@@ -1765,3 +1765,36 @@ signet_store_put_approval_steps (SignetStore  *self,
   return _signet_store_events_refresh_contract (self, contract_id, error) &&
          _signet_write_scope_commit (&scope, error);
 }
+
+gboolean
+signet_store_import_amendment_state (SignetStore           *self,
+                                     gint64                 amendment_id,
+                                     SignetAmendmentState   state,
+                                     GError               **error)
+{
+  g_auto(SignetWriteScope) scope = { 0 };
+  g_autoptr(SignetAmendment) amendment = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  if (!_signet_write_scope_begin (&scope, self, error) ||
+      !(amendment = signet_store_get_amendment (self, amendment_id, error)))
+    return FALSE;
+
+  /* The round a rule of this register gave the amendment as it was added
+   * is not the file's: its own steps, if any, come after. */
+  stmt = _signet_store_statement (self, "DELETE FROM approval_steps WHERE amendment_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, amendment_id);
+  if (!_signet_store_step_done (self, stmt, error) ||
+      !set_amendment_state (self, amendment_id, state, error) ||
+      !_signet_store_events_refresh_contract (self, amendment->contract_id, error))
+    return FALSE;
+
+  _signet_write_scope_add_change (&scope, SIGNET_RECORD_CONTRACT, amendment->contract_id, SIGNET_CHANGE_UPDATED,
+                                  SIGNET_STORE_CHANGED_AMENDMENTS);
+
+  return _signet_write_scope_commit (&scope, error);
+}

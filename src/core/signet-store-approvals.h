@@ -137,4 +137,13 @@ gboolean             signet_store_put_approval_steps    (SignetStore            
                                                          GPtrArray                    *steps,
                                                          GError                      **error);
 
+/* For XML import: the approval of an amendment the import added, as the
+ * file says: its state (approved when the file says none), and none of the
+ * steps a rule of this register gave it as it was added; the file's own
+ * steps come with signet_store_put_approval_steps(). */
+gboolean             signet_store_import_amendment_state (SignetStore            *self,
+                                                         gint64                  amendment_id,
+                                                         SignetAmendmentState    state,
+                                                         GError                **error);
+
 G_END_DECLS

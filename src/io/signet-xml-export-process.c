@@ -381,6 +381,9 @@ write_amendment (Export                 *self,
       !write_attribute (self, "effective-date", amendment->effective_date, number, SIGNET_FIELD_AMENDMENT_EFFECTIVE_DATE, error) ||
       !write_attribute (self, "signing-date", amendment->signing_date, number, SIGNET_FIELD_AMENDMENT_SIGNING_DATE, error) ||
       !write_amendment_attachment (self, amendment, error) ||
+      (amendment->state != SIGNET_AMENDMENT_APPROVED &&
+       !write_attribute (self, "state", signet_amendment_state_to_token (amendment->state), number,
+                         SIGNET_FIELD_AMENDMENT_NUMBER, error)) ||
       !write_text (self, "reason", amendment->reason, number, SIGNET_FIELD_AMENDMENT_REASON, error))
     return FALSE;
 

@@ -281,6 +281,7 @@ typedef struct
   SignetAmendment           *amendment;
   char                      *amendment_file;
   char                      *amendment_currency;
+  SignetAmendmentState       amendment_state;
   GHashTable                *known_steps;
   GHashTable                *known_deadlines;
   GHashTable                *known_amendments;

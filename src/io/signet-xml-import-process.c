@@ -1102,6 +1102,16 @@ start_amendment (Import *self,
   amendment->effective_date = _signet_xml_import_get_attribute (self, "effective-date");
   amendment->signing_date = _signet_xml_import_get_attribute (self, "signing-date");
   self->amendment_file = _signet_xml_import_get_attribute (self, "attachment");
+  self->amendment_state = SIGNET_AMENDMENT_APPROVED;
+  {
+    g_autofree char *state = _signet_xml_import_get_attribute (self, "state");
+
+    if (state != NULL && !signet_amendment_state_from_token (state, &self->amendment_state))
+      return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line,
+                   _signet_xml_import_locate_attribute (self, line, "state", state), state,
+                   _("“%s” is not the state of an amendment. Use one of: approved, in-review, returned, "
+                     "rejected."), state);
+  }
 
   return check_optional_date (self, amendment->effective_date, line, "amendment", "effective-date") &&
          check_optional_date (self, amendment->signing_date, line, "amendment", "signing-date");
@@ -1208,6 +1218,11 @@ finish_amendment (Import *self)
     return _signet_xml_import_fail_in_contract (self, error, line,
                                                 _signet_xml_import_locate_attribute (self, line, "number", amendment->number),
                                                 amendment->number);
+
+  /* The approval the file gives it, not the one a rule of this register
+   * would start. */
+  if (!signet_store_import_amendment_state (self->store, amendment->id, self->amendment_state, &error))
+    return _signet_xml_import_fail_in_contract (self, error, line, 0, NULL);
 
   g_hash_table_add (self->known_amendments, g_steal_pointer (&number));
   self->report->amendments_added++;

@@ -575,6 +575,10 @@ static const BadCase bad_cases[] = {
     "due-days=\"2\" state=\"pending\" due-date=\"2026-01-07\"/>\n      </approval-steps>\n",
     "<approval-step ",
     "The approval step names the amendment 0b5e3a1c-7d2f-4e6a-9c8b-1a2b3c4d5e6f, which the contract HT-1 does not have." },
+  { "amendment: wrong state", "", "", "      <amendments>\n        <amendment " AMENDMENT_OK " state=\"pending\">\n"
+    "          <end-date>2027-12-31</end-date>\n        </amendment>\n      </amendments>\n",
+    "<amendment ",
+    "“pending” is not the state of an amendment. Use one of: approved, in-review, returned, rejected." },
 };
 
 static guint
@@ -755,6 +759,8 @@ test_approvals (IoFixture     *f,
   g_autoptr(SignetRouteStep) finance = signet_route_step_new ("财务", 0, "财务", 3);
   g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_approval_rule_free);
   g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(SignetContract) second_phase = NULL;
+  g_autoptr(SignetAmendment) amendment = NULL;
   g_autoptr(SignetContract) imported = NULL;
   g_autoptr(GPtrArray) original_steps = NULL;
   g_autoptr(GPtrArray) copied_steps = NULL;
@@ -791,6 +797,23 @@ test_approvals (IoFixture     *f,
   take_step (f->store, signet_contract_get_id (contract), &give_back);
   take_step (f->store, signet_contract_get_id (contract), &submit);
 
+  /* A signed contract of the type: the rule routes its amendment, which
+   * waits in review with a round of its own. */
+  second_phase = unit_add_contract (f->store, client, "HT-2026-0032", "钢材采购（二期）");
+  signet_contract_set_contract_type (second_phase, "采购合同");
+  signet_contract_set_status (second_phase, SIGNET_CONTRACT_STATUS_SIGNED);
+  signet_contract_set_start_date (second_phase, "2026-01-01");
+  signet_contract_set_end_date (second_phase, "2026-12-31");
+  g_assert_true (signet_store_update_contract (f->store, second_phase, &error));
+  g_assert_no_error (error);
+  amendment = signet_amendment_new (signet_contract_get_id (second_phase));
+  amendment->number = g_strdup ("HT-2026-0032-A1");
+  amendment->effective_date = g_strdup ("2026-09-01");
+  amendment->changes = SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_END_DATE);
+  amendment->end_date = g_strdup ("2027-06-30");
+  g_assert_true (signet_store_add_amendment (f->store, amendment, &error));
+  g_assert_no_error (error);
+
   first = io_export_bytes (f->store, NULL);
   io_assert_valid_against_schema (f, first);
   text = g_bytes_get_data (first, NULL);
@@ -802,13 +825,16 @@ test_approvals (IoFixture     *f,
   g_assert_nonnull (strstr (text, "<approval-step round=\"1\" position=\"0\" name=\"法务\" person=\"张伟\" due-days=\"2\""));
   g_assert_nonnull (strstr (text, "<opinion>金额有误</opinion>"));
   g_assert_nonnull (strstr (text, "<approval-step round=\"2\" position=\"0\""));
+  g_assert_nonnull (strstr (text, "effective-date=\"2026-09-01\" state=\"in-review\">"));
+  g_assert_nonnull (strstr (text, "<approval-step amendment=\""));
 
   report = import_bytes (f, copy, text, g_bytes_get_size (first), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->routes_added, ==, 1);
   g_assert_true (report->rules_set);
   original_steps = signet_store_list_all_approval_steps (f->store, signet_contract_get_id (contract), NULL);
-  g_assert_cmpuint (report->approval_steps_added, ==, original_steps->len);
+  /* Two rounds of two steps, and the amendment's round of two. */
+  g_assert_cmpuint (report->approval_steps_added, ==, original_steps->len + 2);
   second = io_export_bytes (copy, NULL);
   io_assert_bytes_equal (first, second);
 
@@ -843,6 +869,46 @@ test_approvals (IoFixture     *f,
   g_assert_cmpuint (again->approval_steps_added, ==, 0);
 }
 
+/* An amendment approved where it was made stays approved in a register
+ * whose rules would route it: the import takes the file's approval, not
+ * a round of its own. */
+static void
+test_amendment_keeps_approval (IoFixture     *f,
+                               gconstpointer  data)
+{
+  g_autoptr(SignetStore) copy = io_fixture_open_store (f, "copy.db");
+  g_autoptr(SignetApprovalRoute) route = signet_approval_route_new ("标准审批");
+  g_autoptr(SignetRouteStep) legal = signet_route_step_new ("法务", 0, "法务", 2);
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_approval_rule_free);
+  g_autoptr(SignetImportReport) report = NULL;
+  g_autoptr(SignetContract) lease = NULL;
+  g_autoptr(GPtrArray) amendments = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetAmendment *a1;
+
+  fill_life_register (f->store);
+  bytes = io_export_bytes (f->store, NULL);
+
+  signet_approval_route_add_step (route, legal);
+  g_assert_true (signet_store_add_approval_route (copy, route, &error));
+  g_ptr_array_add (rules, signet_approval_rule_new ("采购合同", 0, NULL, route->id));
+  g_assert_true (signet_store_set_approval_rules (copy, rules, &error));
+  g_assert_no_error (error);
+
+  report = import_bytes (f, copy, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->amendments_added, ==, 1);
+
+  lease = signet_store_find_contract_by_number (copy, "HT-2026-0001", NULL);
+  amendments = signet_store_list_amendments (copy, signet_contract_get_id (lease), NULL);
+  a1 = g_ptr_array_index (amendments, 0);
+  g_assert_cmpint (a1->state, ==, SIGNET_AMENDMENT_APPROVED);
+  steps = signet_store_list_approval_steps (copy, signet_contract_get_id (lease), a1->id, NULL);
+  g_assert_cmpuint (steps->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -859,6 +925,8 @@ main (int   argc,
   g_test_add ("/xml/process/notice-decisions", IoFixture, NULL, io_fixture_set_up, test_notice_decisions,
               io_fixture_tear_down);
   g_test_add ("/xml/process/approvals", IoFixture, NULL, io_fixture_set_up, test_approvals, io_fixture_tear_down);
+  g_test_add ("/xml/process/amendment-keeps-approval", IoFixture, NULL, io_fixture_set_up,
+              test_amendment_keeps_approval, io_fixture_tear_down);
   g_test_add ("/xml/process/version-1-file-of-before", IoFixture, NULL, io_fixture_set_up,
               test_version_1_file_of_before, io_fixture_tear_down);
 

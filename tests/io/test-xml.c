@@ -1024,6 +1024,12 @@ test_documented_example (IoFixture     *f,
   g_assert_cmpuint (report->key_dates_added, ==, 2);
   g_assert_cmpuint (report->reviews_added, ==, 1);
   g_assert_cmpuint (report->reminders_changed, ==, 1);
+  g_assert_cmpuint (report->people_added, ==, 2);
+  g_assert_cmpuint (report->types_added, ==, 1);
+  g_assert_cmpuint (report->routes_added, ==, 1);
+  g_assert_true (report->rules_set);
+  g_assert_cmpuint (report->steps_added, ==, 3);
+  g_assert_cmpuint (report->amendments_added, ==, 1);
 }
 
 int
