@@ -775,6 +775,59 @@ scroll_to (GtkWidget *widget)
   display_test_spin (100);
 }
 
+/* A step of a role nobody in People has: no approver is chosen for the
+ * user, who names one; the step keeps the name. */
+static void
+test_named_approver (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SignetApprovalRoute) route = signet_approval_route_new ("总经理审批");
+  g_autoptr(SignetRouteStep) step = signet_route_step_new ("总经理", 0, "总经理", 1);
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_approval_rule_free);
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GError) error = NULL;
+  const SignetApprovalStep *decided;
+  AdwAlertDialog *dialog;
+  GtkWidget *section;
+  GtkWidget *approver;
+  ReloadWait wait;
+
+  signet_approval_route_add_step (route, step);
+  g_assert_true (signet_store_add_approval_route (f->store, route, &error));
+  g_ptr_array_add (rules, signet_approval_rule_new (NULL, 0, NULL, route->id));
+  g_assert_true (signet_store_set_approval_rules (f->store, rules, &error));
+  g_assert_no_error (error);
+  contract = add_purchase (f, "HT-2026-0009", 100000);
+  section = open_process (f, contract);
+  wait = (ReloadWait) { section, count_reloads (section) };
+  g_assert_true (gtk_widget_activate_action (section, "process.submit", NULL));
+  g_assert_true (display_test_wait_for (section_reloaded, &wait));
+
+  g_assert_true (gtk_widget_activate_action (section, "process.approve", NULL));
+  g_assert_true (display_test_wait_for (display_test_alert_shown, NULL));
+  dialog = display_test_find_alert_dialog ();
+  approver = display_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, _("Approver"));
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (approver))), ==,
+                   _("Someone Else"));
+  g_assert_false (adw_alert_dialog_get_response_enabled (dialog, "decide"));
+  /* Nothing typed yet is no error yet. */
+  g_assert_false (display_test_shows_visible_label (GTK_WIDGET (dialog), _("Name who took this decision.")));
+  type_text (display_test_find_accessible (GTK_WIDGET (dialog), _("Approver's Name")), "赵总");
+  g_assert_true (adw_alert_dialog_get_response_enabled (dialog, "decide"));
+  look_at (f, adw_dialog_get_child (ADW_DIALOG (dialog)), "named-approver");
+  wait = (ReloadWait) { section, count_reloads (section) };
+  display_test_respond ("decide");
+  g_assert_true (display_test_wait_for (section_reloaded, &wait));
+
+  steps = signet_store_list_approval_steps (f->store, signet_contract_get_id (contract), 0, &error);
+  g_assert_no_error (error);
+  decided = g_ptr_array_index (steps, 0);
+  g_assert_cmpint (decided->state, ==, SIGNET_STEP_APPROVED);
+  g_assert_cmpint (decided->decided_by_id, ==, 0);
+  g_assert_cmpstr (decided->decided_by, ==, "赵总");
+}
+
 static gboolean
 agenda_loaded (gpointer agenda)
 {
@@ -1012,6 +1065,7 @@ main (int   argc,
     { "decision", (GTestFixtureFunc) test_decision },
     { "amendment", (GTestFixtureFunc) test_amendment },
     { "agenda", (GTestFixtureFunc) test_agenda },
+    { "named-approver", (GTestFixtureFunc) test_named_approver },
   };
   g_autoptr(GError) error = NULL;
 

@@ -371,6 +371,7 @@ signet_decision_dialog_new_for_step (SignetProcessAction       action,
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *heading = NULL;
+  guint n_deciding;
 
   g_return_val_if_fail (step != NULL, NULL);
   g_return_val_if_fail (people == NULL || G_IS_LIST_MODEL (people), NULL);
@@ -379,10 +380,15 @@ signet_decision_dialog_new_for_step (SignetProcessAction       action,
   self->for_step = TRUE;
 
   add_approvers (self, names, people, step, TRUE);
+  n_deciding = self->approver_ids->len;
   add_approvers (self, names, people, step, FALSE);
-  gtk_string_list_append (names, _("Someone Not in People"));
+  /* Translators: the last choice of approver: someone not in People,
+   * whose name is typed in the field under it. */
+  gtk_string_list_append (names, _("Someone Else"));
   adw_combo_row_set_model (self->approver_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->approver_row, 0);
+  /* Nobody in People decides the step (its role is nobody's): no one is
+   * chosen for the user, who names the approver. */
+  adw_combo_row_set_selected (self->approver_row, n_deciding > 0 ? 0 : self->approver_ids->len);
   gtk_widget_set_visible (GTK_WIDGET (self->approver_row), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->file_row), TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->decider_row), _("Approver's Name"));
@@ -390,6 +396,8 @@ signet_decision_dialog_new_for_step (SignetProcessAction       action,
                                   _("Approver's Name"), -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->decider_row), NULL);
   gtk_editable_set_text (self->decider_row, "");
+  /* Emptied here, not by the user: nothing is missing yet. */
+  signet_field_error_clear (GTK_WIDGET (self->decider_row), self->decider_error);
 
   switch (action)
     {
