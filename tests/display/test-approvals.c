@@ -326,6 +326,17 @@ test_preferences_page (Fixture       *f,
   g_assert_false (gtk_widget_get_sensitive (display_test_find_accessible (step_row (dialog, 0), _("Move the Step Up"))));
   g_assert_false (gtk_widget_get_sensitive (display_test_find_accessible (step_row (dialog, 2),
                                                                           _("Move the Step Down"))));
+  /* A step without a name is refused: the store's reason under the
+   * route's name, and the dialog stays. */
+  type_text (display_test_find_accessible (step_row (dialog, 2), _("Step Name")), "");
+  g_signal_emit_by_name (adw_dialog_get_default_widget (dialog), "clicked");
+  display_test_spin (200);
+  g_assert_true (display_test_shows_visible_label (GTK_WIDGET (dialog), _("Enter a name for each step.")));
+  g_assert_true (shown_dialog (f) == dialog);
+  routes = signet_store_list_approval_routes (f->store, NULL);
+  g_assert_cmpuint (routes->len, ==, 0);
+  g_clear_pointer (&routes, g_ptr_array_unref);
+  type_text (display_test_find_accessible (step_row (dialog, 2), _("Step Name")), "法务");
   click (display_test_find_accessible (step_row (dialog, 2), _("Move the Step Up")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (display_test_find_accessible (step_row (dialog, 1),
                                                                                       _("Step Name")))), ==, "法务");
@@ -359,6 +370,23 @@ test_preferences_page (Fixture       *f,
   row = display_test_find_row (page, ADW_TYPE_ACTION_ROW, "标准审批");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "部门负责人 → 法务 → 财务");
+
+  /* A click edits it: its steps as stored; a longer due period saved. */
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  dialog = wait_for_dialog (f, SIGNET_TYPE_APPROVAL_ROUTE_DIALOG);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (display_test_find_accessible (step_row (dialog, 1),
+                                                                                      C_("person", "Role")))), ==, "法务");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (display_test_find_accessible (step_row (dialog, 1),
+                                                                            _("Working days to decide"))), 4);
+  look_at (f, adw_dialog_get_child (dialog), "route-dialog-edit");
+  g_signal_emit_by_name (adw_dialog_get_default_widget (dialog), "clicked");
+  g_assert_true (display_test_wait_for (dialog_of_type_shown, &(DialogWait) { f, ADW_TYPE_PREFERENCES_DIALOG }));
+  g_clear_pointer (&routes, g_ptr_array_unref);
+  routes = signet_store_list_approval_routes (f->store, NULL);
+  g_assert_cmpuint (routes->len, ==, 1);
+  route = g_ptr_array_index (routes, 0);
+  g_assert_cmpuint (((SignetRouteStep *) g_ptr_array_index (route->steps, 1))->due_days, ==, 4);
+  g_assert_cmpint (((SignetRouteStep *) g_ptr_array_index (route->steps, 0))->person_id, ==, f->zhang_id);
 
   /* Add Rule…: 采购合同 from ¥1,000,000 takes it. */
   g_assert_true (gtk_widget_activate_action (page, "approvals.add-rule", NULL));
