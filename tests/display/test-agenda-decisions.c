@@ -273,6 +273,8 @@ test_choices (Fixture       *f,
   g_autoptr(SignetNoticeDecision) decision = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *end_shown = signet_date_format_display ("2026-12-31");
+  g_autofree char *deadline_shown = signet_date_format_display (DEADLINE);
+  g_autofree char *description = g_strdup_printf (_("%s, notice deadline %s"), "HT-2026-0001", deadline_shown);
   GtkWidget *effective;
   GtkWidget *comment;
   GtkWidget *undo;
@@ -285,9 +287,14 @@ test_choices (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
       GtkWidget *button = display_test_find_button (GTK_WIDGET (choices), labels[i]);
+      g_autofree char *mismatch = NULL;
 
       g_assert_nonnull (button);
       assert_not_truncated (f, button);
+      /* A screen reader says which contract and deadline it is for. */
+      mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                     description);
+      g_assert_null (mismatch);
     }
   look_at (f, "choices");
 

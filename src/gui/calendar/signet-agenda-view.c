@@ -216,7 +216,8 @@ bind_notice_choices (SignetAgendaView *self,
              signet_contract_get_shown_status (contract, self->today) != SIGNET_CONTRACT_STATUS_EXPIRED;
 
   gtk_widget_set_visible (choices, decision != NULL || in_force);
-  signet_notice_choices_set (SIGNET_NOTICE_CHOICES (choices), id, deadline, decision);
+  signet_notice_choices_set (SIGNET_NOTICE_CHOICES (choices), id, signet_event_get_contract_number (event),
+                             deadline, decision);
 }
 
 static void

@@ -81,9 +81,14 @@ describe_decision (const SignetNoticeDecision *decision)
 void
 signet_notice_choices_set (SignetNoticeChoices        *self,
                            gint64                      contract_id,
+                           const char                 *number,
                            const char                 *deadline,
                            const SignetNoticeDecision *decision)
 {
+  g_autofree char *deadline_shown = NULL;
+  g_autofree char *description = NULL;
+  GtkWidget *buttons[3];
+
   g_return_if_fail (SIGNET_IS_NOTICE_CHOICES (self));
   g_return_if_fail (deadline != NULL);
 
@@ -97,6 +102,18 @@ signet_notice_choices_set (SignetNoticeChoices        *self,
       gtk_label_set_text (self->decision_label, text);
       return;
     }
+
+  deadline_shown = signet_date_format_display (deadline);
+  /* Translators: what a button under a notice deadline in the agenda is
+   * for, read by a screen reader after its label: "HT-2026-0001, notice
+   * deadline 01.12.2026". */
+  description = g_strdup_printf (_("%s, notice deadline %s"), number != NULL ? number : "", deadline_shown);
+  buttons[0] = self->renew_button;
+  buttons[1] = self->let_expire_button;
+  buttons[2] = self->terminate_button;
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (buttons[i]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
 
   /* The target first: an action named without its target of the right
    * type is a warning. */

@@ -18,9 +18,12 @@ G_DECLARE_FINAL_TYPE (SignetNoticeChoices, signet_notice_choices, SIGNET, NOTICE
  * (id, deadline)), wrapping onto a second line when the row is narrow;
  * or, once one was taken, which and by whom instead of the buttons. */
 GtkWidget  *signet_notice_choices_new     (void);
-/* @decision (nullable): the one taken at @deadline. */
+/* @decision (nullable): the one taken at @deadline. The buttons are
+ * described by the contract's @number and the deadline, for a screen
+ * reader, which reads "Renew…" alone otherwise. */
 void        signet_notice_choices_set     (SignetNoticeChoices        *self,
                                            gint64                      contract_id,
+                                           const char                 *number,
                                            const char                 *deadline,
                                            const SignetNoticeDecision *decision);
 
