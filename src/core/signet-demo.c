@@ -656,6 +656,8 @@ review_months (const SignetReviewIntervals *intervals,
     }
 }
 
+static guint demo_type_review_months (const char *name);
+
 /* The reviews of a contract in force, each one done by its owner in the
  * days before it came due, so that the next one is still to come; except
  * that every other review that came due in the last weeks is left for
@@ -673,6 +675,10 @@ record_plan_reviews (SignetStore                 *store,
 {
   guint months = review_months (intervals, plan->risk);
   guint32 base = plan->start;
+
+  /* Its type's interval, when the type has one, as the calendar counts. */
+  if (demo_type_review_months (get_template (plan->chinese, plan->template_index)->contract_type) > 0)
+    months = demo_type_review_months (get_template (plan->chinese, plan->template_index)->contract_type);
 
   if (!signet_contract_status_is_in_force (plan->status) || months == 0)
     return TRUE;
@@ -793,6 +799,16 @@ static const DemoType demo_types[] = {
     { { SIGNET_KEY_DATE_MILESTONE, (char *) "首次巡检", 30 }, { 0, NULL, 0 } },
     { "服务范围清单", "响应时间承诺", NULL } },
 };
+
+static guint
+demo_type_review_months (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_types); i++)
+    if (g_strcmp0 (demo_types[i].name, name) == 0)
+      return demo_types[i].review_months;
+
+  return 0;
+}
 
 static gboolean
 add_demo_people (SignetStore  *store,

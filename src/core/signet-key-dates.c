@@ -272,6 +272,20 @@ signet_contract_status_is_in_force (SignetContractStatus status)
          status == SIGNET_CONTRACT_STATUS_ACTIVE;
 }
 
+void
+signet_review_intervals_apply_type (SignetReviewIntervals *intervals,
+                                    guint                  type_months)
+{
+  g_return_if_fail (intervals != NULL);
+
+  if (type_months == 0)
+    return;
+
+  intervals->high_months = type_months;
+  intervals->medium_months = type_months;
+  intervals->low_months = type_months;
+}
+
 static guint
 review_months (const SignetReviewIntervals *intervals,
                SignetRiskLevel              level)

@@ -38,6 +38,12 @@ typedef struct
 
 #define SIGNET_REVIEW_INTERVALS_DEFAULT ((SignetReviewIntervals) { 3, 6, 12 })
 
+/* A contract type's review interval (signet_contract_type_get_review_months())
+ * is its contracts' whatever their risk level: @type_months > 0 becomes
+ * every level's interval; 0 leaves @intervals as they are. */
+void        signet_review_intervals_apply_type (SignetReviewIntervals *intervals,
+                                                guint                  type_months);
+
 const char *signet_key_date_kind_to_token (SignetKeyDateKind kind);
 gboolean    signet_key_date_kind_from_token (const char        *token,
                                              SignetKeyDateKind *kind);

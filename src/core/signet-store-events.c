@@ -13,6 +13,7 @@
 #include "signet-date.h"
 #include "signet-event-private.h"
 #include "signet-store-events.h"
+#include "signet-store-types.h"
 #include "signet-store-private.h"
 #include "signet-utils.h"
 
@@ -55,6 +56,11 @@
   "(c.status = 'signed' AND ((NOT c.auto_renew AND c.end_date IS NOT NULL AND c.end_date < " day ") " \
   "OR (c.termination_date IS NOT NULL AND c.termination_date < " day ")))"
 
+/* The review interval of the type of the contract @row (0: by its risk
+ * level), which its reviews follow (signet_review_intervals_apply_type()). */
+#define TYPE_REVIEW_MONTHS(row) \
+  "(SELECT t.review_months FROM contract_types t WHERE t.name = " row ".contract_type)"
+
 /* What event_from_row() reads, in this order. */
 #define EVENT_COLUMNS \
   "e.contract_id, e.kind, e.date, e.key_date_id, c.number, c.title, k.name, " \
@@ -63,8 +69,8 @@
   "(SELECT max(r.date) FROM reviews r WHERE r.contract_id = e.contract_id) END, " \
   "coalesce (d.title, CASE WHEN ap.amendment_id <> 0 THEN " \
   "(SELECT a.number FROM amendments a WHERE a.id = ap.amendment_id) || ' · ' || ap.name " \
-  "ELSE ap.name END), d.note, ap.due_days"
-#define N_EVENT_COLUMNS 17
+  "ELSE ap.name END), d.note, ap.due_days, " TYPE_REVIEW_MONTHS ("c")
+#define N_EVENT_COLUMNS 18
 
 /* LEFT JOIN clients: a contract whose client row is missing (a register
  * changed outside Signet) keeps its deadlines in the calendar. */
@@ -75,8 +81,8 @@
 
 /* The columns derivation reads, in fill_contract_dates()'s order. */
 #define CONTRACT_DATES_COLUMNS \
-  "start_date, end_date, auto_renew, notice_days, status, risk_level, termination_date"
-#define N_CONTRACT_DATES_COLUMNS 7
+  "start_date, end_date, auto_renew, notice_days, status, risk_level, termination_date, " TYPE_REVIEW_MONTHS ("contracts")
+#define N_CONTRACT_DATES_COLUMNS 8
 
 typedef struct
 {
@@ -217,7 +223,8 @@ current_as_of (SignetStore *self,
 }
 
 /* Sets the dates, status and risk of @contract from @first_column on, in
- * the order of CONTRACT_DATES_COLUMNS. */
+ * the order of CONTRACT_DATES_COLUMNS; the review interval of its type is
+ * read by contract_as_of(). */
 static void
 fill_contract_dates (SignetContract *contract,
                      sqlite3_stmt   *stmt,
@@ -236,6 +243,21 @@ fill_contract_dates (SignetContract *contract,
   signet_contract_set_risk_level (contract, risk);
   /* A contract let expire renews up to that end only. */
   signet_contract_set_termination_date (contract, (const char *) sqlite3_column_text (stmt, first_column + 6));
+}
+
+/* @as_of with the review intervals of the contract read at @first_column
+ * (CONTRACT_DATES_COLUMNS): its type's when it has one. */
+static AsOf
+contract_as_of (const AsOf   *as_of,
+                sqlite3_stmt *stmt,
+                int           first_column)
+{
+  AsOf own = *as_of;
+
+  signet_review_intervals_apply_type (&own.intervals,
+                                      (guint) sqlite3_column_int64 (stmt, first_column + N_CONTRACT_DATES_COLUMNS - 1));
+
+  return own;
 }
 
 static gboolean
@@ -426,9 +448,10 @@ rebuild_all (SignetStore  *self,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       const char *last_review = (const char *) sqlite3_column_text (stmt, 1 + N_CONTRACT_DATES_COLUMNS);
+      AsOf own = contract_as_of (as_of, stmt, 1);
 
       fill_contract_dates (contract, stmt, 1);
-      if (!insert_amended_events (self, id, contract, last_review, as_of, error))
+      if (!insert_amended_events (self, id, contract, last_review, &own, error))
         {
           sqlite3_reset (stmt);
           return FALSE;
@@ -459,6 +482,8 @@ _signet_store_events_refresh_contract (SignetStore  *self,
   g_autoptr(SignetContract) contract = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *last_review = NULL;
+  guint type_months = 0;
+  AsOf own;
   sqlite3_stmt *stmt;
   gboolean exists;
   int rc;
@@ -520,6 +545,7 @@ _signet_store_events_refresh_contract (SignetStore  *self,
       contract = signet_contract_new ();
       fill_contract_dates (contract, stmt, 0);
       last_review = _signet_store_dup_text (stmt, N_CONTRACT_DATES_COLUMNS);
+      type_months = (guint) sqlite3_column_int64 (stmt, N_CONTRACT_DATES_COLUMNS - 1);
     }
   sqlite3_reset (stmt);
 
@@ -531,7 +557,9 @@ _signet_store_events_refresh_contract (SignetStore  *self,
   if (!exists)
     return TRUE;
 
-  if (!insert_amended_events (self, contract_id, contract, last_review, &as_of, error))
+  own = as_of;
+  signet_review_intervals_apply_type (&own.intervals, type_months);
+  if (!insert_amended_events (self, contract_id, contract, last_review, &own, error))
     return FALSE;
 
   stmt = _signet_store_statement (self,
@@ -788,6 +816,24 @@ signet_store_set_review_intervals (SignetStore                 *self,
 }
 
 void
+signet_store_get_contract_review_intervals (SignetStore           *self,
+                                            SignetContract        *contract,
+                                            SignetReviewIntervals *intervals)
+{
+  g_autoptr(SignetContractType) type = NULL;
+  const char *name;
+
+  g_return_if_fail (SIGNET_IS_STORE (self));
+  g_return_if_fail (SIGNET_IS_CONTRACT (contract));
+  g_return_if_fail (intervals != NULL);
+
+  signet_store_get_review_intervals (self, intervals);
+  name = signet_contract_get_contract_type (contract);
+  if (name != NULL && *name != '\0' && (type = signet_store_find_contract_type (self, name, NULL)) != NULL)
+    signet_review_intervals_apply_type (intervals, signet_contract_type_get_review_months (type));
+}
+
+void
 signet_store_get_review_intervals (SignetStore           *self,
                                    SignetReviewIntervals *intervals)
 {
@@ -872,6 +918,9 @@ event_from_row (sqlite3_stmt *stmt,
     {
       SignetContractStatus status = SIGNET_CONTRACT_STATUS_DRAFT;
       SignetRiskLevel risk = SIGNET_RISK_LEVEL_LOW;
+      SignetReviewIntervals intervals = as_of->intervals;
+
+      signet_review_intervals_apply_type (&intervals, (guint) sqlite3_column_int64 (stmt, 17));
 
       signet_contract_status_from_token ((const char *) sqlite3_column_text (stmt, 11), &status);
       signet_risk_level_from_token ((const char *) sqlite3_column_text (stmt, 12), &risk);
@@ -882,7 +931,7 @@ event_from_row (sqlite3_stmt *stmt,
                                     sqlite3_column_int (stmt, 10),
                                     status, risk,
                                     (const char *) sqlite3_column_text (stmt, 13),
-                                    as_of->date, &as_of->intervals);
+                                    as_of->date, &intervals);
     }
 
   return event;

@@ -39,6 +39,11 @@ gboolean    signet_store_set_review_intervals     (SignetStore                 *
 /* The review intervals the events are made with. */
 void        signet_store_get_review_intervals     (SignetStore                 *self,
                                                    SignetReviewIntervals       *intervals);
+/* Those of @contract: its type's review interval when the type has one
+ * (signet_review_intervals_apply_type()), else the risk levels'. */
+void        signet_store_get_contract_review_intervals (SignetStore           *self,
+                                                        SignetContract        *contract,
+                                                        SignetReviewIntervals *intervals);
 /* Brings the events up to date as of signet_store_dup_today(). Every query
  * does it; the app calls it when the day changes so that the work is done
  * then. Emits no signal. */

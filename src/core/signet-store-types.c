@@ -479,6 +479,34 @@ signet_store_add_contract_type (SignetStore         *self,
   return TRUE;
 }
 
+/* Derives the events of the contracts of the type @name again, inside the
+ * caller's write. */
+static gboolean
+refresh_type_contracts (SignetStore  *self,
+                        const char   *name,
+                        GError      **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = _signet_store_statement (self, "SELECT id FROM contracts WHERE contract_type = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_array_append_val (ids, (gint64) { sqlite3_column_int64 (stmt, 0) });
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _signet_store_set_error (self, rc, error);
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!_signet_store_events_refresh_contract (self, g_array_index (ids, gint64, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
 gboolean
 signet_store_update_contract_type (SignetStore         *self,
                                    SignetContractType  *type,
@@ -513,6 +541,11 @@ signet_store_update_contract_type (SignetStore         *self,
   bind_type (stmt, type, name);
   sqlite3_bind_int64 (stmt, 9, id);
   if (!step_type (self, stmt, name, error) || !write_children (self, type, error))
+    return FALSE;
+
+  /* Its contracts' reviews follow its review interval. */
+  if (signet_contract_type_get_review_months (before) != signet_contract_type_get_review_months (type) &&
+      !refresh_type_contracts (self, signet_contract_type_get_name (before), error))
     return FALSE;
 
   before_fields = type_to_fields (before);

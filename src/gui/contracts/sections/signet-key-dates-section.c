@@ -281,7 +281,7 @@ signet_key_dates_section_reload (SignetContractSection *section)
     }
 
   today = signet_store_dup_today (get_store (self));
-  signet_store_get_review_intervals (get_store (self), &intervals);
+  signet_store_get_contract_review_intervals (get_store (self), contract, &intervals);
   reviews = signet_store_list_reviews (get_store (self), contract_id (self), NULL);
   if (reviews != NULL && reviews->len > 0)
     last_review = ((SignetReview *) g_ptr_array_index (reviews, 0))->date;
