@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "display-test-utils.h"
@@ -13,6 +15,7 @@
 #include "signet-contract-table.h"
 #include "signet-date.h"
 #include "signet-money.h"
+#include "signet-process-section.h"
 #include "signet-store-amendments.h"
 #include "signet-store-events.h"
 #include "signet-window.h"
@@ -125,6 +128,24 @@ label_showing (GtkWidget  *root,
   return FALSE;
 }
 
+/* Whether a label on screen under @root has @text in it. */
+static gboolean
+label_containing (GtkWidget  *root,
+                  const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_containing (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
 typedef struct
 {
   Fixture    *f;
@@ -149,7 +170,9 @@ test_row (Fixture       *f,
   g_autofree char *amended_end = signet_date_format_display ("2026-12-31");
   g_autofree char *signed_end = signet_date_format_display ("2026-04-30");
   g_autofree char *shot = NULL;
+  g_autofree char *in_force = NULL;
   SignetContractList *list;
+  GtkWidget *process;
   LabelWait wait = { f, NULL };
 
   g_assert_true (label_showing (table (f), "仓库租赁合同（扩租）"));
@@ -169,6 +192,16 @@ test_row (Fixture       *f,
   signet_contract_list_set_search (list, "扩租");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   signet_contract_list_set_search (list, NULL);
+
+  /* The contract's page says the same in its Process section. */
+  signet_window_open_contract (f->window, signet_contract_get_id (f->contract));
+  display_test_spin (300);
+  process = display_test_find_type (GTK_WIDGET (f->window), SIGNET_TYPE_PROCESS_SECTION);
+  g_assert_nonnull (process);
+  in_force = g_strdup_printf (_("Signed and in force until %s."), amended_end);
+  g_assert_true (label_showing (process, signet_contract_status_to_label (SIGNET_CONTRACT_STATUS_ACTIVE)));
+  g_assert_true (label_containing (process, in_force));
+  g_assert_false (label_containing (process, signed_end));
 
   /* Another amendment in force reaches the open window's row. */
   amend (f, "2026-05-01", 20000000, NULL, NULL);

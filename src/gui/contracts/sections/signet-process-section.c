@@ -17,6 +17,7 @@
 #include "signet-signing-dialog.h"
 #include "signet-store-approvals.h"
 #include "signet-store-attachments.h"
+#include "signet-store-current-terms.h"
 #include "signet-store-events.h"
 #include "signet-store-people.h"
 #include "signet-store-process.h"
@@ -780,6 +781,7 @@ signet_process_section_reload (SignetContractSection *section)
   g_autoptr(GError) error = NULL;
   g_autofree char *today = NULL;
   g_autofree char *state = NULL;
+  g_autoptr(SignetContract) in_force = NULL;
   SignetContractStatus shown;
 
   clear_steps (self);
@@ -800,13 +802,17 @@ signet_process_section_reload (SignetContractSection *section)
     }
 
   today = signet_store_dup_today (get_store (self));
-  shown = signet_contract_get_shown_status (contract, today);
+  /* Active or expired by the end in force, which an amendment may have
+   * moved, as the list shows it. */
+  in_force = signet_contract_copy (contract);
+  signet_store_apply_current_terms (get_store (self), in_force);
+  shown = signet_contract_get_shown_status (in_force, today);
 
   events = signet_store_list_process_events (get_store (self), contract_id (self), &error);
   if (events == NULL)
     g_warning ("Could not read the steps of contract %" G_GINT64_FORMAT ": %s", contract_id (self), error->message);
 
-  state = describe_state (contract, shown,
+  state = describe_state (in_force, shown,
                           events != NULL && events->len > 0 ? g_ptr_array_index (events, events->len - 1) : NULL);
   state = prepend_renewal (self, contract, state);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->state_row), signet_contract_status_to_label (shown));
