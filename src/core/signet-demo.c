@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-amendment.h"
+#include "signet-approval.h"
 #include "signet-contract-process.h"
 #include "signet-contract-type.h"
 #include "signet-date.h"
@@ -14,6 +15,7 @@
 #include "signet-key-dates.h"
 #include "signet-money.h"
 #include "signet-store-amendments.h"
+#include "signet-store-approvals.h"
 #include "signet-store-events.h"
 #include "signet-store-people.h"
 #include "signet-store-process.h"
@@ -75,12 +77,15 @@ typedef struct
 
 /* How a contract of the demo reaches its status: written with it, or, so
  * that a newcomer sees the process, added as a draft and taken through its
- * steps (WALK_PROCESS), or signed and then terminated (WALK_TERMINATE). */
+ * steps (WALK_PROCESS), or through the steps of its approval route once
+ * the routes are set (WALK_ROUTE), or signed and then terminated
+ * (WALK_TERMINATE). */
 typedef enum
 {
   WALK_NONE,
   WALK_PROCESS,
   WALK_TERMINATE,
+  WALK_ROUTE,
 } Walk;
 
 /* The seed of signet_demo_fill(): the demo register only changes with the day. */
@@ -575,7 +580,7 @@ contract_from_plan (const ContractPlan *plan,
   signet_contract_set_auto_renew (contract, plan->auto_renew);
   signet_contract_set_notice_days (contract, plan->notice_days);
   signet_contract_set_status (contract, plan->status);
-  if (plan->walk == WALK_PROCESS)
+  if (plan->walk == WALK_PROCESS || plan->walk == WALK_ROUTE)
     {
       signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_DRAFT);
       signet_contract_set_signing_date (contract, NULL);
@@ -784,6 +789,7 @@ typedef struct
   guint                  review_months;  /* 0: by risk level */
   SignetKeyDateOffset    offsets[2];     /* a NULL title ends them */
   const char            *checklist[4];   /* NULL-terminated */
+  const char            *amendment_reason; /* of the amendment waiting for approval */
 } DemoType;
 
 /* Named as the demo's contracts name their kinds, so that those are of
@@ -791,23 +797,31 @@ typedef struct
 static const DemoType demo_types[] = {
   { "采购", "采购部", SIGNET_RISK_LEVEL_MEDIUM, 30, SIGNET_AUTO_RENEW_NO, 12, 6,
     { { SIGNET_KEY_DATE_PAYMENT, (char *) "预付款（30%）", 15 }, { SIGNET_KEY_DATE_MILESTONE, (char *) "到货验收", 60 } },
-    { "付款条件已核对", "验收标准明确", "违约责任与违约金比例", NULL } },
+    { "付款条件已核对", "验收标准明确", "违约责任与违约金比例", NULL }, "增加采购数量，单价不变。" },
   { "租赁", "行政部", SIGNET_RISK_LEVEL_LOW, 90, SIGNET_AUTO_RENEW_YES, 36, 12,
     { { SIGNET_KEY_DATE_PAYMENT, (char *) "押金支付", 7 }, { SIGNET_KEY_DATE_PAYMENT, (char *) "首期租金", 30 } },
-    { "租金调整条款", "续租优先权", "押金退还条件", NULL } },
+    { "租金调整条款", "续租优先权", "押金退还条件", NULL }, "增租一层办公区，租金相应增加。" },
   { "维保服务", "行政部", SIGNET_RISK_LEVEL_LOW, 30, SIGNET_AUTO_RENEW_YES, 12, 0,
     { { SIGNET_KEY_DATE_MILESTONE, (char *) "首次巡检", 30 }, { 0, NULL, 0 } },
-    { "服务范围清单", "响应时间承诺", NULL } },
+    { "服务范围清单", "响应时间承诺", NULL }, "增加设备维保范围，费用相应调整。" },
 };
+
+static const DemoType *
+find_demo_type (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_types); i++)
+    if (g_strcmp0 (demo_types[i].name, name) == 0)
+      return &demo_types[i];
+
+  return NULL;
+}
 
 static guint
 demo_type_review_months (const char *name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (demo_types); i++)
-    if (g_strcmp0 (demo_types[i].name, name) == 0)
-      return demo_types[i].review_months;
+  const DemoType *type = find_demo_type (name);
 
-  return 0;
+  return type != NULL ? type->review_months : 0;
 }
 
 static gboolean
@@ -1034,9 +1048,200 @@ renew_and_sign (SignetStore  *store,
   return take_steps (store, *successor_id, to_signed, "张伟", NULL, signing, error);
 }
 
+/* The approval routes: each contract of the demo's types takes the
+ * standard one, and any contract of a million yuan or more the one that
+ * adds the general manager. */
+#define DEMO_MAJOR_MIN_VALUE ((gint64) 1000000 * 100)
+
+static const char * const demo_standard_steps[] = { "部门负责人", "法务", "财务" };
+
+/* What each step's approver wrote when approving, by the step's name,
+ * which is also the role of the people who decide it. */
+static const struct
+{
+  const char *step;
+  const char *opinion;
+} demo_opinions[] = {
+  { "部门负责人", "同意，请法务审核合同条款。" },
+  { "法务", "违约责任已补充，条款无异议，同意。" },
+  { "财务", "在年度预算内，付款条件可行，同意。" },
+  { "总经理", "同意签署。" },
+};
+
+/* A contract the routes send for approval (signet_store_select_route()
+ * decides; this is what the plans know before the contract is written). */
+static gboolean
+plan_is_routed (const ContractPlan *plan)
+{
+  return find_demo_type (get_template (plan->chinese, plan->template_index)->contract_type) != NULL ||
+         (g_str_equal (currencies[plan->currency], "CNY") && plan->value >= DEMO_MAJOR_MIN_VALUE);
+}
+
+static gboolean
+add_demo_routes (SignetStore  *store,
+                 GError      **error)
+{
+  g_autoptr(SignetApprovalRoute) standard = signet_approval_route_new ("标准审批");
+  g_autoptr(SignetApprovalRoute) major = signet_approval_route_new ("重大合同审批");
+  g_autoptr(SignetRouteStep) top = signet_route_step_new ("总经理", 0, "总经理", 3);
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_approval_rule_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_standard_steps); i++)
+    {
+      g_autoptr(SignetRouteStep) step = signet_route_step_new (demo_standard_steps[i], 0, demo_standard_steps[i],
+                                                               SIGNET_ROUTE_STEP_DUE_DAYS_DEFAULT);
+
+      signet_approval_route_add_step (standard, step);
+      signet_approval_route_add_step (major, step);
+    }
+  signet_approval_route_add_step (major, top);
+  if (!signet_store_add_approval_route (store, standard, error) ||
+      !signet_store_add_approval_route (store, major, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_types); i++)
+    g_ptr_array_add (rules, signet_approval_rule_new (demo_types[i].name, 0, NULL, standard->id));
+  g_ptr_array_add (rules, signet_approval_rule_new (NULL, DEMO_MAJOR_MIN_VALUE, "CNY", major->id));
+
+  return signet_store_set_approval_rules (store, rules, error);
+}
+
+/* The person of the demo who decides a step: one with the step's role,
+ * of the contract's department when there is one. */
+static const char *
+demo_approver (const char *step,
+               const char *department)
+{
+  const char *first = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_people); i++)
+    if (g_strcmp0 (demo_people[i].role, step) == 0)
+      {
+        if (g_strcmp0 (demo_people[i].department, department) == 0)
+          return demo_people[i].name;
+        if (first == NULL)
+          first = demo_people[i].name;
+      }
+
+  return first;
+}
+
+/* Decides the pending step of @contract_id's approval (@amendment_id 0)
+ * or of the amendment's, recorded, as on a single desktop, by the user
+ * on the approver's behalf; the step's own opinion unless @opinion. */
+static gboolean
+decide_demo_step (SignetStore          *store,
+                  gint64                contract_id,
+                  gint64                amendment_id,
+                  SignetProcessAction   action,
+                  const char           *opinion,
+                  GError              **error)
+{
+  g_autoptr(SignetContract) contract = signet_store_get_contract (store, contract_id, error);
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(SignetPerson) approver = NULL;
+  SignetApprovalDecision decision = { action, 0, NULL, (char *) opinion, 0 };
+
+  if (contract == NULL || !(steps = signet_store_list_approval_steps (store, contract_id, amendment_id, error)))
+    return FALSE;
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const SignetApprovalStep *step = g_ptr_array_index (steps, i);
+
+      if (step->state != SIGNET_STEP_PENDING)
+        continue;
+
+      approver = signet_store_find_person (store, demo_approver (step->name, signet_contract_get_department (contract)),
+                                           error);
+      if (approver == NULL && error != NULL && *error != NULL)
+        return FALSE;
+      if (approver != NULL)
+        decision.approver_id = signet_person_get_id (approver);
+      for (guint o = 0; o < G_N_ELEMENTS (demo_opinions) && decision.opinion == NULL; o++)
+        if (g_strcmp0 (demo_opinions[o].step, step->name) == 0)
+          decision.opinion = (char *) demo_opinions[o].opinion;
+      break;
+    }
+
+  /* With no step pending the store says why it cannot decide. */
+  return signet_store_decide_approval_step (store, contract_id, amendment_id, signet_contract_get_version (contract),
+                                            &decision, error);
+}
+
+/* A WALK_ROUTE plan in review waits at the second step of its route, the
+ * first approved; an approved one was returned by 法务 in its first round
+ * and approved at every step of the second. */
+static gboolean
+walk_route (SignetStore         *store,
+            const ContractPlan  *plan,
+            gint64               contract_id,
+            GError             **error)
+{
+  static const SignetProcessAction submit[] = { SIGNET_PROCESS_ACTION_SUBMIT, SIGNET_N_PROCESS_ACTIONS };
+
+  if (!take_steps (store, contract_id, submit, NULL, NULL, NULL, error) ||
+      !decide_demo_step (store, contract_id, 0, SIGNET_PROCESS_ACTION_APPROVE, NULL, error))
+    return FALSE;
+  if (plan->status == SIGNET_CONTRACT_STATUS_IN_REVIEW)
+    return TRUE;
+
+  if (!decide_demo_step (store, contract_id, 0, SIGNET_PROCESS_ACTION_RETURN, "违约金比例未写明，请补充后再提交。", error) ||
+      !take_steps (store, contract_id, submit, NULL, NULL, NULL, error))
+    return FALSE;
+
+  for (;;)
+    {
+      g_autoptr(SignetContract) contract = signet_store_get_contract (store, contract_id, error);
+
+      if (contract == NULL)
+        return FALSE;
+      if (signet_contract_get_status (contract) != SIGNET_CONTRACT_STATUS_IN_REVIEW)
+        return TRUE;
+      if (!decide_demo_step (store, contract_id, 0, SIGNET_PROCESS_ACTION_APPROVE, NULL, error))
+        return FALSE;
+    }
+}
+
+/* An amendment raising the value by a fifth from the first of next
+ * month, not signed yet: its route has it wait for approval. */
+static gboolean
+amend_in_review (SignetStore         *store,
+                 const ContractPlan  *plan,
+                 gint64               contract_id,
+                 guint32              today,
+                 GError             **error)
+{
+  g_autoptr(SignetContract) contract = signet_store_get_contract (store, contract_id, error);
+  g_autoptr(SignetAmendment) amendment = signet_amendment_new (contract_id);
+  const DemoType *type = find_demo_type (get_template (plan->chinese, plan->template_index)->contract_type);
+  GDate effective;
+
+  if (contract == NULL)
+    return FALSE;
+
+  amendment->number = signet_store_next_amendment_number (store, contract_id, SIGNET_AMENDMENT_NUMBER_PATTERN_DEFAULT,
+                                                          error);
+  if (amendment->number == NULL)
+    return FALSE;
+  g_date_clear (&effective, 1);
+  g_date_set_julian (&effective, today);
+  g_date_set_day (&effective, 1);
+  signet_date_add_months (&effective, 1);
+  amendment->effective_date = signet_date_to_iso (&effective);
+  amendment->changes = SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_VALUE);
+  amendment->value = signet_contract_get_value (contract) + signet_contract_get_value (contract) / 5;
+  amendment->currency = g_strdup (signet_contract_get_currency (contract));
+  amendment->reason = g_strdup (type->amendment_reason);
+
+  return signet_store_add_amendment (store, amendment, error);
+}
+
 /* After the contracts: people, types, the walked plans' process, two
  * amended contracts and a renewal chain of three, first an expired
- * contract renewed, then its successor. */
+ * contract renewed, then its successor; then the approval routes, with
+ * a contract waiting at their second step, one approved after a return,
+ * and an amendment waiting for approval. */
 static gboolean
 add_life_records (SignetStore  *store,
                   GArray       *plans,
@@ -1046,6 +1251,8 @@ add_life_records (SignetStore  *store,
 {
   guint n_amended = 0;
   gboolean renewed = FALSE;
+  gint64 to_amend_in_review = 0;
+  const ContractPlan *to_amend_plan = NULL;
 
   if (!add_demo_people (store, error) || !add_demo_types (store, error))
     return FALSE;
@@ -1055,7 +1262,7 @@ add_life_records (SignetStore  *store,
       const ContractPlan *plan = &g_array_index (plans, ContractPlan, i);
       gint64 id = g_array_index (contract_ids, gint64, i);
 
-      if (plan->walk != WALK_NONE && !walk_plan (store, plan, id, today, error))
+      if ((plan->walk == WALK_PROCESS || plan->walk == WALK_TERMINATE) && !walk_plan (store, plan, id, today, error))
         return FALSE;
 
       if (plan->walk == WALK_NONE && plan->status == SIGNET_CONTRACT_STATUS_ACTIVE && plan->chinese &&
@@ -1064,6 +1271,13 @@ add_life_records (SignetStore  *store,
           if (!amend_plan (store, plan, id, today, n_amended == 1, error))
             return FALSE;
           n_amended++;
+        }
+      else if (plan->walk == WALK_NONE && plan->status == SIGNET_CONTRACT_STATUS_ACTIVE && plan->chinese &&
+               find_demo_type (get_template (plan->chinese, plan->template_index)->contract_type) != NULL &&
+               plan->start < today && plan->end > today + 60 && to_amend_plan == NULL)
+        {
+          to_amend_plan = plan;
+          to_amend_in_review = id;
         }
 
       if (plan->walk == WALK_NONE && plan->status == SIGNET_CONTRACT_STATUS_EXPIRED && plan->chinese && !renewed)
@@ -1078,7 +1292,16 @@ add_life_records (SignetStore  *store,
         }
     }
 
-  return TRUE;
+  /* Set last, so that the contracts above went through the process as
+   * before routes existed. */
+  if (!add_demo_routes (store, error))
+    return FALSE;
+  for (guint i = 0; i < plans->len; i++)
+    if (g_array_index (plans, ContractPlan, i).walk == WALK_ROUTE &&
+        !walk_route (store, &g_array_index (plans, ContractPlan, i), g_array_index (contract_ids, gint64, i), error))
+      return FALSE;
+
+  return to_amend_plan == NULL || amend_in_review (store, to_amend_plan, to_amend_in_review, today, error);
 }
 
 static gboolean
@@ -1105,6 +1328,8 @@ fill_in_batch (SignetStore  *store,
   guint n_running = 0;
   guint n_candidates = 0;
   guint n_overdue = 0;
+  gboolean routed_review = FALSE;
+  gboolean routed_approved = FALSE;
 
   if (!add_demo_clients (store, client_ids, error))
     return FALSE;
@@ -1137,6 +1362,24 @@ fill_in_batch (SignetStore  *store,
         plan.walk = WALK_PROCESS;
       else if (i < G_N_ELEMENTS (status_cycle) && plan.status == SIGNET_CONTRACT_STATUS_TERMINATED)
         plan.walk = WALK_TERMINATE;
+      /* A later one in review and the first draft, Chinese and in yuan
+       * of a kind the routes send for approval, show a route: the one in
+       * review waits at its second step, the draft becomes one approved
+       * after a return (no approved contract of the demo is of such a
+       * kind). See walk_route(). */
+      else if (plan.status == SIGNET_CONTRACT_STATUS_IN_REVIEW && !routed_review && plan.chinese && plan.currency == 0 &&
+               plan_is_routed (&plan))
+        {
+          plan.walk = WALK_ROUTE;
+          routed_review = TRUE;
+        }
+      else if (plan.status == SIGNET_CONTRACT_STATUS_DRAFT && !routed_approved && plan.chinese && plan.currency == 0 &&
+               plan_is_routed (&plan))
+        {
+          plan.status = SIGNET_CONTRACT_STATUS_APPROVED;
+          plan.walk = WALK_ROUTE;
+          routed_approved = TRUE;
+        }
       g_array_append_val (plans, plan);
     }
 

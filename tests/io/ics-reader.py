@@ -8,10 +8,12 @@ ics-reader.py EXPECTED FIRST SECOND EDITED OTHER
 
 EXPECTED has a line per event of FIRST, tab-separated: the UUID of its
 record, the kind and date of a date derived from a contract (empty for a
-key date a user added), and the lead times in days of the reminders it
-should carry ("90 30 7", or nothing). A key date's UID is its UUID; a
-derived date's the version 5 UUID of its contract's UUID and "kind/date"
-(RFC 9562), both @signetapp.github.io. FIRST and
+key date a user added), the title of an approval step's due date (empty
+for any other), and the lead times in days of the reminders it should
+carry ("90 30 7", or nothing). A key date's UID is its UUID; a derived
+date's the version 5 UUID of its contract's UUID and "kind/date", or
+"kind/date/title" for an approval step (a contract's own step and an
+amendment's may be due the same day) (RFC 9562), all @signetapp.github.io. FIRST and
 SECOND are two exports of one register, EDITED an export after a field no
 event shows changed, OTHER an export of a second register made apart.
 Exit status 0 when all holds, 1 with the reasons otherwise, 77 when the
@@ -49,10 +51,11 @@ def event_uids(path, calendar):
     return uids
 
 
-def expected_uid(record, kind, date):
+def expected_uid(record, kind, date, title):
     if not kind:
         return f"{record}@signetapp.github.io"
-    return f"{uuid.uuid5(uuid.UUID(record), f'{kind}/{date}')}@signetapp.github.io"
+    name = f"{kind}/{date}/{title}" if title else f"{kind}/{date}"
+    return f"{uuid.uuid5(uuid.UUID(record), name)}@signetapp.github.io"
 
 
 def check_calendar(path, calendar):
@@ -89,8 +92,8 @@ def main(argv):
     expected = {}
     with open(expected_path, encoding="utf-8") as f:
         for line in f:
-            record, kind, date, leads = line.rstrip("\n").split("\t")
-            expected[expected_uid(record, kind, date)] = [int(days) for days in leads.split()]
+            record, kind, date, title, leads = line.rstrip("\n").split("\t")
+            expected[expected_uid(record, kind, date, title)] = [int(days) for days in leads.split()]
 
     calendars = {path: read(path) for path in (first_path, second_path, edited_path, other_path)}
     uids = {}

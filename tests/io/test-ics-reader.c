@@ -38,7 +38,9 @@ is_in_force (SignetContractStatus status)
 
 /* A line per event, tab-separated: the UUID of its record (the key date a
  * user added, else the contract), its kind and date for a derived one
- * (empty for a key date), and the lead times of its reminders, found
+ * (empty for a key date), an approval step's title (empty for any other
+ * event: ics-reader.py makes its UID from it too), and the lead times of
+ * its reminders, found
  * through the store's own calls: the contract's status and lead times,
  * else @defaults. */
 static char *
@@ -67,11 +69,12 @@ expected_events (SignetStore                  *store,
 
       g_assert_no_error (error);
       if (key_date_id > 0)
-        g_string_append_printf (lines, "%s\t\t\t", (char *) g_hash_table_lookup (key_date_uuids, &key_date_id));
+        g_string_append_printf (lines, "%s\t\t\t\t", (char *) g_hash_table_lookup (key_date_uuids, &key_date_id));
       else
-        g_string_append_printf (lines, "%s\t%s\t%s\t",
+        g_string_append_printf (lines, "%s\t%s\t%s\t%s\t",
                                 (char *) g_hash_table_lookup (contract_uuids, &contract_id),
-                                signet_key_date_kind_to_token (kind), signet_event_get_date (event));
+                                signet_key_date_kind_to_token (kind), signet_event_get_date (event),
+                                kind == SIGNET_KEY_DATE_APPROVAL ? signet_event_get_title (event) : "");
 
       if (is_in_force (signet_contract_get_status (contract)) &&
           (kind == SIGNET_KEY_DATE_END || kind == SIGNET_KEY_DATE_NOTICE_DEADLINE || kind == SIGNET_KEY_DATE_REVIEW))

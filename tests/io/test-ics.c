@@ -67,6 +67,7 @@ expected_summary (SignetEvent *event)
     case SIGNET_KEY_DATE_REVIEW:          return g_strdup_printf ("Review due: %s %s", number, title);
     case SIGNET_KEY_DATE_MILESTONE:       return g_strdup_printf ("Milestone: %s (%s %s)", own, number, title);
     case SIGNET_KEY_DATE_PAYMENT:         return g_strdup_printf ("Payment due: %s (%s %s)", own, number, title);
+    case SIGNET_KEY_DATE_APPROVAL:        return g_strdup_printf ("Approval due: %s (%s %s)", own, number, title);
     case SIGNET_KEY_DATE_OTHER:
     default:                              return g_strdup_printf ("Key date: %s (%s %s)", own, number, title);
     }

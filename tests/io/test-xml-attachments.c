@@ -576,7 +576,9 @@ without_contract_uuids (GBytes *bytes)
 }
 
 /* @bytes without each contract's history of its own: its process steps,
- * amendments and renewal link, and the UUIDs of its key dates. Two demo
+ * amendments, approval steps and renewal link, and the UUIDs of its key
+ * dates; and without the UUIDs of the approval routes, which an import
+ * matches on their names, each register keeping its own. Two demo
  * registers filled at other times tell the same history with other times
  * and UUIDs; an import adds the steps a contract does not have, keeps its
  * own amendments of a number, its renewal link and a key date it has with
@@ -586,13 +588,15 @@ static GBytes *
 without_history (GBytes *bytes)
 {
   g_autoptr(GBytes) owned = bytes;
-  g_autoptr(GRegex) history = g_regex_new ("\n *(<(process|amendments)>.*?</\\2>|<renewal-of [^>]*/>)",
-                                           G_REGEX_DOTALL, 0, NULL);
+  g_autoptr(GRegex) history =
+    g_regex_new ("\n *(<(process|amendments|approval-steps)>.*?</\\2>|<renewal-of [^>]*/>)", G_REGEX_DOTALL, 0, NULL);
   g_autoptr(GRegex) key_date_uuid = g_regex_new ("(<key-date [^>]*) uuid=\"[0-9a-f-]{36}\"", 0, 0, NULL);
+  g_autoptr(GRegex) route_uuid = g_regex_new ("(<(?:route|rule)[^>]*?) (?:uuid|route)=\"[0-9a-f-]{36}\"", 0, 0, NULL);
   gsize size;
   const char *text = g_bytes_get_data (owned, &size);
   g_autofree char *without_steps = g_regex_replace (history, text, size, 0, "", 0, NULL);
-  char *stripped = g_regex_replace (key_date_uuid, without_steps, -1, 0, "\\1", 0, NULL);
+  g_autofree char *without_key_date_uuids = g_regex_replace (key_date_uuid, without_steps, -1, 0, "\\1", 0, NULL);
+  char *stripped = g_regex_replace (route_uuid, without_key_date_uuids, -1, 0, "\\1", 0, NULL);
 
   g_assert_nonnull (stripped);
 

@@ -12,6 +12,7 @@
 #include "signet-demo.h"
 #include "signet-key-dates.h"
 #include "signet-store-amendments.h"
+#include "signet-store-approvals.h"
 #include "signet-store-current-terms.h"
 #include "signet-store-events.h"
 #include "signet-store-people.h"
@@ -212,8 +213,12 @@ test_fill_register (Fixture       *f,
  * after the start and a checklist, of which the demo's contracts are; a
  * contract in review after a return, with its steps; approved and signed
  * ones with theirs; one terminated with its reason and date; two whose
- * amendments are in force, listed with the amended terms; and a renewal
- * chain of three. */
+ * amendments are in force, listed with the amended terms; a renewal
+ * chain of three; and two approval routes with their rules, by which a
+ * contract waits for 法务 at the second step of its route, the first
+ * approved on someone's behalf with an opinion, one was returned at
+ * 法务 and approved at every step of its second round, and an amendment
+ * waits for approval, its terms not yet in force. */
 static void
 test_fill_life (Fixture       *f,
                 gconstpointer  data)
@@ -228,6 +233,12 @@ test_fill_life (Fixture       *f,
   guint n_terminated_with_reason = 0;
   guint longest_chain = 0;
   guint n_of_a_type = 0;
+  guint n_at_step_two = 0;
+  guint n_approved_after_return = 0;
+  guint n_amendments_in_review = 0;
+  guint n_in_force;
+  g_autoptr(GPtrArray) routes = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
 
   g_assert_true (signet_demo_fill (f->store, &error));
   g_assert_no_error (error);
@@ -261,6 +272,8 @@ test_fill_life (Fixture       *f,
       g_autoptr(GPtrArray) amendments = signet_store_list_amendments (f->store, id, &error);
       g_autoptr(GPtrArray) chain = signet_store_get_renewal_chain (f->store, id, &error);
       g_autoptr(SignetContract) listed = signet_contract_copy (contract);
+      g_autoptr(GPtrArray) steps = NULL;
+      g_autoptr(GPtrArray) all_steps = NULL;
 
       g_assert_no_error (error);
       g_autoptr(SignetContractType) type = NULL;
@@ -285,7 +298,72 @@ test_fill_life (Fixture       *f,
           g_assert_nonnull (signet_contract_get_termination_date (contract));
           n_terminated_with_reason++;
         }
-      if (amendments->len > 0)
+      steps = signet_store_list_approval_steps (f->store, id, 0, &error);
+      all_steps = signet_store_list_all_approval_steps (f->store, id, &error);
+      g_assert_no_error (error);
+      if (status == SIGNET_CONTRACT_STATUS_IN_REVIEW && steps->len > 0)
+        {
+          const SignetApprovalStep *first = g_ptr_array_index (steps, 0);
+          const SignetApprovalStep *second = g_ptr_array_index (steps, 1);
+
+          g_assert_cmpuint (steps->len, >=, 3);
+          g_assert_cmpint (first->state, ==, SIGNET_STEP_APPROVED);
+          g_assert_cmpstr (first->name, ==, "部门负责人");
+          g_assert_true (signet_approval_step_is_on_behalf (first));
+          g_assert_cmpstr (first->decided_by, ==, "李娜");
+          g_assert_nonnull (first->opinion);
+          g_assert_cmpint (second->state, ==, SIGNET_STEP_PENDING);
+          g_assert_cmpstr (second->name, ==, "法务");
+          g_assert_nonnull (second->due_date);
+          g_assert_cmpstr (second->due_date, >, today);
+          n_at_step_two++;
+        }
+      if (status == SIGNET_CONTRACT_STATUS_APPROVED && all_steps->len > 0)
+        {
+          guint n_returned = 0;
+
+          for (guint a = 0; a < all_steps->len; a++)
+            if (((SignetApprovalStep *) all_steps->pdata[a])->state == SIGNET_STEP_RETURNED)
+              {
+                g_assert_cmpuint (((SignetApprovalStep *) all_steps->pdata[a])->round, ==, 1);
+                g_assert_nonnull (((SignetApprovalStep *) all_steps->pdata[a])->opinion);
+                n_returned++;
+              }
+          g_assert_cmpuint (n_returned, ==, 1);
+          for (guint a = 0; a < steps->len; a++)
+            {
+              g_assert_cmpuint (((SignetApprovalStep *) steps->pdata[a])->round, ==, 2);
+              g_assert_cmpint (((SignetApprovalStep *) steps->pdata[a])->state, ==, SIGNET_STEP_APPROVED);
+            }
+          n_approved_after_return++;
+        }
+      n_in_force = 0;
+      for (guint a = 0; a < amendments->len; a++)
+        {
+          SignetAmendment *amendment = g_ptr_array_index (amendments, a);
+          g_autoptr(GPtrArray) amendment_steps = NULL;
+          g_autoptr(SignetContract) terms = signet_contract_copy (contract);
+
+          if (amendment->state == SIGNET_AMENDMENT_APPROVED)
+            {
+              n_in_force++;
+              continue;
+            }
+          g_assert_cmpint (amendment->state, ==, SIGNET_AMENDMENT_IN_REVIEW);
+          amendment_steps = signet_store_list_approval_steps (f->store, id, amendment->id, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (amendment_steps->len, >=, 3);
+          g_assert_cmpstr (((SignetApprovalStep *) amendment_steps->pdata[0])->name, ==, "部门负责人");
+          g_assert_cmpint (((SignetApprovalStep *) amendment_steps->pdata[0])->state, ==, SIGNET_STEP_PENDING);
+          g_assert_nonnull (((SignetApprovalStep *) amendment_steps->pdata[0])->due_date);
+          /* Waiting for approval, it changes no term yet. */
+          g_assert_true (signet_amendment_changes (amendment, SIGNET_AMENDED_VALUE));
+          g_assert_cmpint (amendment->value, !=, signet_contract_get_value (contract));
+          signet_store_apply_current_terms (f->store, terms);
+          g_assert_cmpint (signet_contract_get_value (terms), ==, signet_contract_get_value (contract));
+          n_amendments_in_review++;
+        }
+      if (n_in_force > 0)
         {
           signet_store_apply_current_terms (f->store, listed);
           g_assert_false (signet_contract_get_value (listed) == signet_contract_get_value (contract) &&
@@ -305,6 +383,16 @@ test_fill_life (Fixture       *f,
   g_assert_cmpuint (n_amended, ==, 2);
   g_assert_cmpuint (longest_chain, ==, 3);
   g_assert_cmpuint (n_of_a_type, >=, 10);
+  g_assert_cmpuint (n_at_step_two, ==, 1);
+  g_assert_cmpuint (n_approved_after_return, ==, 1);
+  g_assert_cmpuint (n_amendments_in_review, ==, 1);
+
+  routes = signet_store_list_approval_routes (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (routes->len, ==, 2);
+  rules = signet_store_list_approval_rules (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rules->len, ==, 4);
 }
 
 static void
