@@ -9,6 +9,7 @@
 #include "display-test-utils.h"
 #include "signet-amendments-section.h"
 #include "signet-contract-page.h"
+#include "signet-history-section.h"
 #include "signet-money.h"
 #include "signet-store-amendments.h"
 #include "signet-store-events.h"
@@ -279,6 +280,129 @@ test_looks (Fixture       *f,
     }
 }
 
+/* Amendment @n of the contract, in effect since 2026-05-0@n, raising its
+ * value by ¥@n0. */
+static void
+add_amendment (Fixture *f,
+               guint    n)
+{
+  g_autoptr(SignetAmendment) amendment = signet_amendment_new (signet_contract_get_id (f->contract));
+  g_autoptr(GError) error = NULL;
+
+  amendment->number = g_strdup_printf ("HT-2026-0042-A%u", n);
+  amendment->effective_date = g_strdup_printf ("2026-05-%02u", n);
+  amendment->signing_date = g_strdup (amendment->effective_date);
+  amendment->reason = g_strdup_printf ("第 %u 次价格调整", n);
+  amendment->changes = SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_VALUE);
+  amendment->value = 100000 + n * 1000;
+  amendment->currency = g_strdup ("CNY");
+  g_assert_true (signet_store_add_amendment (f->store, amendment, &error));
+  g_assert_no_error (error);
+}
+
+static GtkWidget *
+listed_amendment (GtkWidget *section,
+                  guint      n)
+{
+  g_autofree char *title = g_strdup_printf ("HT-2026-0042-A%u · in effect since 2026-05-%02u", n, n);
+
+  return display_test_find_row (section, ADW_TYPE_ACTION_ROW, title);
+}
+
+/* The History's entries listed: its expander rows. */
+static guint
+count_entries (GtkWidget *root)
+{
+  guint n = ADW_IS_EXPANDER_ROW (root) && gtk_widget_get_visible (root) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_entries (child);
+
+  return n;
+}
+
+/* A contract amended six times lists its newest three amendments under a
+ * "Show All 6 Amendments" row, which lists them all where it was and
+ * leaves the keyboard on the first; they stay listed when the section
+ * reloads (a seventh added), not for the next contract opened. Its
+ * History lists the newest five entries and a row that lists the rest. */
+static void
+test_show_all (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *section = display_test_find_type (GTK_WIDGET (f->page), SIGNET_TYPE_AMENDMENTS_SECTION);
+  GtkWidget *history = display_test_find_type (GTK_WIDGET (f->page), SIGNET_TYPE_HISTORY_SECTION);
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (section, GTK_TYPE_SCROLLED_WINDOW));
+  g_autoptr(SignetClient) client = display_test_add_client (f->store, "Fabrikam", "C002");
+  g_autoptr(SignetContract) other = display_test_add_contract (f->store, client, "HT-2026-0043", "Security", 5000);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *entries_title = NULL;
+  GtkWidget *show_all;
+  GtkWidget *earlier;
+  GtkWidget *first;
+  graphene_point_t point;
+  guint n_entries;
+
+  for (guint n = 1; n <= 6; n++)
+    add_amendment (f, n);
+  display_test_spin (100);
+
+  for (guint n = 1; n <= 3; n++)
+    g_assert_null (listed_amendment (section, n));
+  for (guint n = 4; n <= 6; n++)
+    g_assert_nonnull (listed_amendment (section, n));
+  show_all = display_test_find_row (section, ADW_TYPE_BUTTON_ROW, "Show All 6 Amendments");
+  g_assert_nonnull (show_all);
+  g_assert_true (gtk_widget_is_visible (show_all));
+  /* In the earlier ones' place, above the newest. */
+  g_assert_null (gtk_widget_get_prev_sibling (show_all));
+
+  display_test_resize (f->window, 1200, 900);
+  g_assert_true (gtk_widget_compute_point (section, gtk_scrolled_window_get_child (scrolled),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), point.y - 24);
+  display_test_spin (200);
+  g_free (display_test_save_screenshot (GTK_WIDGET (f->window), "amendments-show-all"));
+
+  g_signal_emit_by_name (show_all, "activated");
+  display_test_spin (100);
+  g_assert_null (display_test_find_row (section, ADW_TYPE_BUTTON_ROW, "Show All 6 Amendments"));
+  for (guint n = 1; n <= 6; n++)
+    g_assert_nonnull (listed_amendment (section, n));
+  first = listed_amendment (section, 1);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), first) ||
+                 gtk_root_get_focus (GTK_ROOT (f->window)) == first);
+
+  add_amendment (f, 7);
+  display_test_spin (100);
+  g_assert_nonnull (listed_amendment (section, 1));
+  g_assert_nonnull (listed_amendment (section, 7));
+
+  /* The History: created, then seven amendments. */
+  entries = signet_store_list_audit (f->store, SIGNET_RECORD_CONTRACT, signet_contract_get_id (f->contract), NULL);
+  n_entries = entries->len;
+  g_assert_cmpuint (n_entries, >, 7);
+  g_assert_cmpuint (count_entries (history), ==, 5);
+  entries_title = g_strdup_printf ("Show %u Earlier Entries", n_entries - 5);
+  earlier = display_test_find_row (history, ADW_TYPE_BUTTON_ROW, entries_title);
+  g_assert_nonnull (earlier);
+  g_assert_true (gtk_widget_is_visible (earlier));
+  g_signal_emit_by_name (earlier, "activated");
+  display_test_spin (100);
+  g_assert_cmpuint (count_entries (history), ==, n_entries);
+  g_assert_null (display_test_find_row (history, ADW_TYPE_BUTTON_ROW, entries_title));
+
+  /* Another contract, then this one again: the newest three. */
+  signet_window_open_contract (SIGNET_WINDOW (f->window), signet_contract_get_id (other));
+  display_test_spin (200);
+  signet_window_open_contract (SIGNET_WINDOW (f->window), signet_contract_get_id (f->contract));
+  display_test_spin (200);
+  g_assert_null (listed_amendment (section, 1));
+  g_assert_nonnull (listed_amendment (section, 7));
+  g_assert_nonnull (display_test_find_row (section, ADW_TYPE_BUTTON_ROW, "Show All 7 Amendments"));
+  g_assert_cmpuint (count_entries (history), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +419,8 @@ main (int   argc,
               test_delete, fixture_tear_down);
   g_test_add ("/amendments-section/looks", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
               test_looks, fixture_tear_down);
+  g_test_add ("/amendments-section/show-all", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
+              test_show_all, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -573,6 +573,72 @@ test_looks (Fixture       *f,
   save_looks (f, "terminated");
 }
 
+/* The steps so far listed: their action rows. */
+static guint
+count_steps (GtkWidget *root)
+{
+  guint n = ADW_IS_ACTION_ROW (root) && gtk_widget_get_visible (root) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_steps (child);
+
+  return n;
+}
+
+/* Submitted, returned twice and submitted again: five steps, of which
+ * the newest three are listed under a "Show 2 Earlier Steps" row, which
+ * lists them all where it was; they stay listed when the section reloads
+ * on the next step. */
+static void
+test_earlier_steps (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const SignetProcessAction actions[] = {
+    SIGNET_PROCESS_ACTION_SUBMIT, SIGNET_PROCESS_ACTION_RETURN, SIGNET_PROCESS_ACTION_SUBMIT,
+    SIGNET_PROCESS_ACTION_RETURN, SIGNET_PROCESS_ACTION_SUBMIT,
+  };
+  GtkWidget *state = display_test_find_type (GTK_WIDGET (f->section), ADW_TYPE_PREFERENCES_GROUP);
+  GtkWidget *steps = gtk_widget_get_last_child (gtk_widget_get_parent (state));
+  g_auto(SignetProcessStep) approve = { .action = SIGNET_PROCESS_ACTION_APPROVE };
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *earlier;
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autoptr(SignetContract) now = stored (f);
+      g_auto(SignetProcessStep) step = { .action = actions[i] };
+
+      if (actions[i] == SIGNET_PROCESS_ACTION_RETURN)
+        step.comment = g_strdup_printf ("第 %u 次退回", i / 2 + 1);
+      signet_store_take_process_step (f->store, signet_contract_get_id (now), signet_contract_get_version (now),
+                                      &step, &error);
+      g_assert_no_error (error);
+    }
+  display_test_spin (50);
+
+  g_assert_cmpuint (count_steps (steps), ==, 3);
+  earlier = display_test_find_row (steps, ADW_TYPE_BUTTON_ROW, "Show 2 Earlier Steps");
+  g_assert_nonnull (earlier);
+  g_assert_true (gtk_widget_is_visible (earlier));
+  g_assert_null (gtk_widget_get_prev_sibling (earlier));
+  g_free (display_test_save_screenshot (GTK_WIDGET (f->window), "process-earlier-steps"));
+
+  g_signal_emit_by_name (earlier, "activated");
+  display_test_spin (50);
+  g_assert_cmpuint (count_steps (steps), ==, 5);
+  g_assert_null (display_test_find_row (steps, ADW_TYPE_BUTTON_ROW, "Show 2 Earlier Steps"));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), steps));
+
+  contract = stored (f);
+  signet_store_take_process_step (f->store, signet_contract_get_id (contract), signet_contract_get_version (contract),
+                                  &approve, &error);
+  g_assert_no_error (error);
+  display_test_spin (50);
+  g_assert_cmpuint (count_steps (steps), ==, 6);
+  g_assert_nonnull (step_row (f, "Approved"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -589,6 +655,8 @@ main (int    argc,
   g_test_add ("/process-section/terminate", Fixture, NULL, fixture_set_up, test_terminate, fixture_tear_down);
   g_test_add ("/process-section/follows-store", Fixture, NULL, fixture_set_up, test_follows_store, fixture_tear_down);
   g_test_add ("/process-section/looks", Fixture, NULL, fixture_set_up, test_looks, fixture_tear_down);
+  g_test_add ("/process-section/earlier-steps", Fixture, NULL, fixture_set_up, test_earlier_steps,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -26,6 +26,12 @@ static const SignetAmendedTerm shown_terms[] = {
   SIGNET_AMENDED_TITLE, SIGNET_AMENDED_VALUE, SIGNET_AMENDED_END_DATE, SIGNET_AMENDED_NOTICE,
 };
 
+/* A long-lived contract collects amendments: the list shows the newest
+ * few and a row that shows the rest, so that opening it costs little
+ * more than opening one without. One waiting for a decision is always
+ * listed. */
+#define LATEST_SHOWN 3
+
 struct _SignetAmendmentsSection
 {
   SignetContractSection parent_instance;
@@ -36,8 +42,12 @@ struct _SignetAmendmentsSection
   GtkWidget           *term_tags[G_N_ELEMENTS (shown_terms)];
   AdwPreferencesGroup *amendments_group;
   GtkWidget           *amend_button;
-  /* The amendments' rows, as listed now. */
+  /* The amendments' rows, as listed now, with the row that shows all. */
   GPtrArray           *rows;
+  /* The contract whose amendments are listed, and whether the user asked
+   * for all of them: kept over its reloads, not for the next contract. */
+  gint64               listed_id;
+  gboolean             show_all;
 };
 
 G_DEFINE_FINAL_TYPE (SignetAmendmentsSection, signet_amendments_section, SIGNET_TYPE_CONTRACT_SECTION)
@@ -356,6 +366,39 @@ add_amendment_row (SignetAmendmentsSection *self,
   g_ptr_array_add (self->rows, row);
 }
 
+static void show_all_activated_cb (SignetAmendmentsSection *self);
+
+/* The row in place of the earlier amendments, which lists them all. */
+static void
+add_show_all_row (SignetAmendmentsSection *self,
+                  guint                    n_amendments)
+{
+  GtkWidget *row = adw_button_row_new ();
+  g_autofree char *title = NULL;
+
+  /* Translators: the row in place of a contract's earlier amendments;
+   * %u is how many it has in all. */
+  title = g_strdup_printf (ngettext ("Show All %u Amendment", "Show All %u Amendments", n_amendments),
+                           n_amendments);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_button_row_set_end_icon_name (ADW_BUTTON_ROW (row), "pan-down-symbolic");
+  g_signal_connect_object (row, "activated", G_CALLBACK (show_all_activated_cb), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (self->amendments_group, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+/* Whether @amendment, the @index-th of @n_amendments, may wait for the
+ * row that shows all: an earlier one, settled. */
+static gboolean
+is_foldable (const SignetAmendment *amendment,
+             guint                  index,
+             guint                  n_amendments)
+{
+  return index + LATEST_SHOWN < n_amendments &&
+         (amendment->state == SIGNET_AMENDMENT_APPROVED || amendment->state == SIGNET_AMENDMENT_REJECTED);
+}
+
 static void
 signet_amendments_section_reload (SignetContractSection *section)
 {
@@ -367,6 +410,12 @@ signet_amendments_section_reload (SignetContractSection *section)
   const SignetAmendment *sources[SIGNET_N_AMENDED_TERMS] = { NULL, };
   g_autofree char *today = NULL;
   gboolean is_signed;
+  guint n_foldable = 0;
+  gboolean fold;
+
+  if (self->listed_id != contract_id (self))
+    self->show_all = FALSE;
+  self->listed_id = contract_id (self);
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->amendments_group, g_ptr_array_index (self->rows, i));
@@ -389,11 +438,20 @@ signet_amendments_section_reload (SignetContractSection *section)
   if (amendments == NULL)
     return;
 
+  /* One row for a single amendment would save nothing. */
+  for (guint i = 0; i < amendments->len; i++)
+    n_foldable += is_foldable (g_ptr_array_index (amendments, i), i, amendments->len);
+  fold = !self->show_all && n_foldable > 1;
+  if (fold)
+    add_show_all_row (self, amendments->len);
+
   attachments = signet_store_list_attachments (get_store (self), contract_id (self), NULL);
   for (guint i = 0; i < amendments->len; i++)
     {
       const SignetAmendment *amendment = g_ptr_array_index (amendments, i);
 
+      if (fold && is_foldable (amendment, i, amendments->len))
+        continue;
       add_amendment_row (self, amendment, find_file_name (attachments, amendment->attachment_id), today);
     }
 
@@ -407,6 +465,17 @@ signet_amendments_section_reload (SignetContractSection *section)
       show_terms (self, contract, terms, sources, today);
       gtk_widget_set_visible (GTK_WIDGET (self->terms_group), TRUE);
     }
+}
+
+static void
+show_all_activated_cb (SignetAmendmentsSection *self)
+{
+  self->show_all = TRUE;
+  signet_amendments_section_reload (SIGNET_CONTRACT_SECTION (self));
+  /* The pressed row is gone: the keyboard goes on from the first
+   * amendment, where the earlier ones now are. */
+  if (self->rows->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (self->rows, 0));
 }
 
 /* Adding one */

@@ -18,6 +18,10 @@
 
 /* The newest entries shown; the rest are counted below the list. */
 #define MAX_ENTRIES 50
+/* Of those, the ones listed when the contract opens, over a row that
+ * lists the rest: a long-lived contract has dozens, and each row costs
+ * its share of opening the page (docs/benchmarks.md). */
+#define LATEST_SHOWN 5
 
 struct _SignetHistorySection
 {
@@ -33,6 +37,10 @@ struct _SignetHistorySection
   /* The entries listed: a row makes the rows of its entry's changes when
    * first expanded, from here. */
   GPtrArray   *entries;
+  /* The contract whose entries are listed, and whether the user asked for
+   * the earlier ones: kept over its reloads, not for the next contract. */
+  gint64       listed_id;
+  gboolean     show_earlier;
 };
 
 G_DEFINE_FINAL_TYPE (SignetHistorySection, signet_history_section, SIGNET_TYPE_CONTRACT_SECTION)
@@ -375,6 +383,37 @@ entry_row (SignetHistorySection   *self,
 }
 
 static void
+add_entry_rows (SignetHistorySection *self,
+                guint                 first,
+                guint                 end)
+{
+  for (guint i = first; i < end; i++)
+    {
+      GtkWidget *row = entry_row (self, g_ptr_array_index (self->entries, i));
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+static void
+earlier_activated_cb (SignetHistorySection *self,
+                      AdwButtonRow         *button_row)
+{
+  guint first = self->rows->len - 1;
+
+  self->show_earlier = TRUE;
+  g_ptr_array_remove (self->rows, button_row);
+  adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->group), GTK_WIDGET (button_row));
+  add_entry_rows (self, first, MIN (self->entries->len, MAX_ENTRIES));
+  gtk_widget_set_visible (GTK_WIDGET (self->more_label), self->entries->len > MAX_ENTRIES);
+  /* The pressed row is gone: the keyboard goes on from the first entry
+   * it listed, where it was. */
+  if (first < self->rows->len)
+    gtk_widget_grab_focus (g_ptr_array_index (self->rows, first));
+}
+
+static void
 signet_history_section_reload (SignetContractSection *section)
 {
   SignetHistorySection *self = SIGNET_HISTORY_SECTION (section);
@@ -383,6 +422,12 @@ signet_history_section_reload (SignetContractSection *section)
   SignetContract *contract;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_listed;
+  guint n_shown;
+
+  if (self->listed_id != contract_id)
+    self->show_earlier = FALSE;
+  self->listed_id = contract_id;
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->group), g_ptr_array_index (self->rows, i));
@@ -413,15 +458,31 @@ signet_history_section_reload (SignetContractSection *section)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self), entries->len > 0);
-  for (guint i = 0; i < MIN (entries->len, MAX_ENTRIES); i++)
+  self->entries = g_ptr_array_ref (entries);
+  n_listed = MIN (entries->len, MAX_ENTRIES);
+  /* One row for a single entry would save nothing. */
+  n_shown = self->show_earlier || n_listed <= LATEST_SHOWN + 1 ? n_listed : LATEST_SHOWN;
+  add_entry_rows (self, 0, n_shown);
+  if (n_shown < n_listed)
     {
-      GtkWidget *row = entry_row (self, g_ptr_array_index (entries, i));
+      GtkWidget *row = adw_button_row_new ();
+      g_autofree char *title = NULL;
 
+      /* Translators: the row under a contract's newest History entries
+       * that lists the earlier ones; %u is how many. */
+      title = g_strdup_printf (ngettext ("Show %u Earlier Entry", "Show %u Earlier Entries", n_listed - n_shown),
+                               n_listed - n_shown);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_button_row_set_end_icon_name (ADW_BUTTON_ROW (row), "pan-down-symbolic");
+      g_signal_connect_object (row, "activated", G_CALLBACK (earlier_activated_cb), self,
+                               G_CONNECT_SWAPPED);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row);
       g_ptr_array_add (self->rows, row);
     }
 
-  if (entries->len > MAX_ENTRIES)
+  /* Once all are listed. */
+  if (entries->len > MAX_ENTRIES && n_shown == n_listed)
     {
       g_autofree char *more = NULL;
       guint n_more = entries->len - MAX_ENTRIES;
@@ -430,8 +491,6 @@ signet_history_section_reload (SignetContractSection *section)
       gtk_label_set_text (self->more_label, more);
       gtk_widget_set_visible (GTK_WIDGET (self->more_label), TRUE);
     }
-
-  self->entries = g_steal_pointer (&entries);
 }
 
 static void

@@ -44,7 +44,16 @@ struct _SignetProcessSection
   /* The approval's rows, and the current round's steps they show. */
   GPtrArray    *approval_rows;
   GPtrArray    *approval_steps;
+  /* The contract whose steps are listed, and whether the user asked for
+   * the earlier ones: kept over its reloads, not for the next contract. */
+  gint64        listed_id;
+  gboolean      show_earlier;
 };
+
+/* The steps so far of a long-lived contract are many: the newest few are
+ * listed and a row shows the earlier ones, so that opening it costs
+ * little more than opening one without. */
+#define LATEST_STEPS_SHOWN 3
 
 G_DEFINE_FINAL_TYPE (SignetProcessSection, signet_process_section, SIGNET_TYPE_CONTRACT_SECTION)
 
@@ -258,11 +267,33 @@ clear_steps (SignetProcessSection *self)
   g_ptr_array_set_size (self->step_rows, 0);
 }
 
+static void signet_process_section_reload (SignetContractSection *section);
+static void show_earlier_activated_cb (SignetProcessSection *self);
+
 static void
 show_steps (SignetProcessSection *self,
             GPtrArray            *events)
 {
-  for (guint i = 0; events != NULL && i < events->len; i++)
+  guint first = 0;
+
+  if (events != NULL && !self->show_earlier && events->len > LATEST_STEPS_SHOWN + 1)
+    {
+      GtkWidget *row = adw_button_row_new ();
+      g_autofree char *title = NULL;
+
+      first = events->len - LATEST_STEPS_SHOWN;
+      /* Translators: the row in place of a contract's earlier steps; %u
+       * is how many. */
+      title = g_strdup_printf (ngettext ("Show %u Earlier Step", "Show %u Earlier Steps", first), first);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_button_row_set_end_icon_name (ADW_BUTTON_ROW (row), "pan-down-symbolic");
+      g_signal_connect_object (row, "activated", G_CALLBACK (show_earlier_activated_cb), self, G_CONNECT_SWAPPED);
+      adw_preferences_group_add (self->steps_group, row);
+      g_ptr_array_add (self->step_rows, row);
+    }
+
+  for (guint i = first; events != NULL && i < events->len; i++)
     {
       const SignetProcessEvent *event = g_ptr_array_index (events, i);
       GtkWidget *row = adw_action_row_new ();
@@ -278,6 +309,17 @@ show_steps (SignetProcessSection *self,
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->steps_group), self->step_rows->len > 0);
+}
+
+static void
+show_earlier_activated_cb (SignetProcessSection *self)
+{
+  self->show_earlier = TRUE;
+  signet_process_section_reload (SIGNET_CONTRACT_SECTION (self));
+  /* The pressed row is gone: the keyboard goes on from the first step,
+   * where the earlier ones now are. */
+  if (self->step_rows->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (self->step_rows, 0));
 }
 
 /* The one step most contracts take next is the suggested one. */
@@ -616,6 +658,34 @@ add_approval_row (SignetProcessSection *self,
   g_ptr_array_add (self->approval_rows, row);
 }
 
+/* An earlier round's steps, made when a user first opens it: a contract
+ * returned a few times has many, and most are never looked at again. */
+static void
+round_expanded_cb (SignetProcessSection *self,
+                   GParamSpec           *pspec,
+                   AdwExpanderRow       *expander)
+{
+  guint round = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "signet-round"));
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) attachments = NULL;
+  g_autofree char *today = NULL;
+
+  if (!adw_expander_row_get_expanded (expander) || g_object_get_data (G_OBJECT (expander), "signet-filled") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (expander), "signet-filled", GINT_TO_POINTER (TRUE));
+
+  all = signet_store_list_all_approval_steps (get_store (self), contract_id (self), NULL);
+  attachments = signet_store_list_attachments (get_store (self), contract_id (self), NULL);
+  today = signet_store_dup_today (get_store (self));
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      const SignetApprovalStep *step = g_ptr_array_index (all, i);
+
+      if (step->amendment_id == 0 && step->round == round)
+        adw_expander_row_add_row (expander, new_approval_step_row (self, step, attachments, today));
+    }
+}
+
 /* The current round's steps, each with its state, approver, due date or
  * decision, then each earlier round, collapsed. */
 static void
@@ -684,14 +754,9 @@ show_approval (SignetProcessSection *self,
       expander = adw_expander_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-      for (guint i = first; i < end; i++)
-        {
-          const SignetApprovalStep *step = g_ptr_array_index (all, i);
-
-          if (step->amendment_id == 0 && step->round == round - 1)
-            adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                                      new_approval_step_row (self, step, attachments, today));
-        }
+      g_object_set_data (G_OBJECT (expander), "signet-round", GUINT_TO_POINTER (round - 1));
+      g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (round_expanded_cb), self,
+                               G_CONNECT_SWAPPED);
       add_approval_row (self, expander);
     }
 
@@ -783,6 +848,10 @@ signet_process_section_reload (SignetContractSection *section)
   g_autofree char *state = NULL;
   g_autoptr(SignetContract) in_force = NULL;
   SignetContractStatus shown;
+
+  if (self->listed_id != contract_id (self))
+    self->show_earlier = FALSE;
+  self->listed_id = contract_id (self);
 
   clear_steps (self);
   clear_approval (self);
