@@ -883,9 +883,37 @@ add_demo_types (SignetStore  *store,
   return TRUE;
 }
 
+static gboolean decide_demo_step (SignetStore          *store,
+                                  gint64                contract_id,
+                                  gint64                amendment_id,
+                                  SignetProcessAction   action,
+                                  const char           *opinion,
+                                  GError              **error);
+
+/* Whether @contract_id waits for a step of its approval route. */
+static gboolean
+has_pending_step (SignetStore  *store,
+                  gint64        contract_id,
+                  gboolean     *pending,
+                  GError      **error)
+{
+  g_autoptr(GPtrArray) steps = signet_store_list_approval_steps (store, contract_id, 0, error);
+
+  if (steps == NULL)
+    return FALSE;
+
+  *pending = FALSE;
+  for (guint i = 0; i < steps->len; i++)
+    *pending |= ((SignetApprovalStep *) g_ptr_array_index (steps, i))->state == SIGNET_STEP_PENDING;
+
+  return TRUE;
+}
+
 /* Takes the steps @actions (ending with SIGNET_N_PROCESS_ACTIONS) on
  * @contract_id: decisions by @approver, a return with @return_reason,
- * signing on @signing (both parties). */
+ * signing on @signing (both parties). A contract the approval routes of a
+ * demo register filled again send for approval is approved at each step
+ * of its route by the people of the step, or returned at its first. */
 static gboolean
 take_steps (SignetStore                *store,
             gint64                      contract_id,
@@ -899,9 +927,28 @@ take_steps (SignetStore                *store,
     {
       g_autoptr(SignetContract) contract = signet_store_get_contract (store, contract_id, error);
       g_auto(SignetProcessStep) step = { actions[i], NULL, };
+      gboolean routed = FALSE;
 
       if (contract == NULL)
         return FALSE;
+
+      if ((actions[i] == SIGNET_PROCESS_ACTION_APPROVE || actions[i] == SIGNET_PROCESS_ACTION_RETURN) &&
+          !has_pending_step (store, contract_id, &routed, error))
+        return FALSE;
+      if (routed && actions[i] == SIGNET_PROCESS_ACTION_RETURN)
+        {
+          if (!decide_demo_step (store, contract_id, 0, actions[i], return_reason, error))
+            return FALSE;
+          continue;
+        }
+      if (routed)
+        {
+          while (routed)
+            if (!decide_demo_step (store, contract_id, 0, actions[i], NULL, error) ||
+                !has_pending_step (store, contract_id, &routed, error))
+              return FALSE;
+          continue;
+        }
 
       if (actions[i] == SIGNET_PROCESS_ACTION_APPROVE || actions[i] == SIGNET_PROCESS_ACTION_RETURN)
         step.decided_by = g_strdup (approver);
@@ -1063,7 +1110,7 @@ static const struct
   const char *opinion;
 } demo_opinions[] = {
   { "部门负责人", "同意，请法务审核合同条款。" },
-  { "法务", "违约责任已补充，条款无异议，同意。" },
+  { "法务", "条款已审核，违约责任明确，同意。" },
   { "财务", "在年度预算内，付款条件可行，同意。" },
   { "总经理", "同意签署。" },
 };
@@ -1085,6 +1132,11 @@ add_demo_routes (SignetStore  *store,
   g_autoptr(SignetApprovalRoute) major = signet_approval_route_new ("重大合同审批");
   g_autoptr(SignetRouteStep) top = signet_route_step_new ("总经理", 0, "总经理", 3);
   g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_approval_rule_free);
+  g_autoptr(GPtrArray) existing = signet_store_list_approval_routes (store, error);
+
+  /* A demo register filled again keeps the routes and rules it has. */
+  if (existing == NULL || existing->len > 0)
+    return existing != NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (demo_standard_steps); i++)
     {
@@ -1171,14 +1223,24 @@ decide_demo_step (SignetStore          *store,
 
 /* A WALK_ROUTE plan in review waits at the second step of its route, the
  * first approved; an approved one was returned by 法务 in its first round
- * and approved at every step of the second. */
+ * and approved at every step of the second. In a register whose routes
+ * or rules the user changed, one no rule routes goes as a walked plan. */
 static gboolean
 walk_route (SignetStore         *store,
             const ContractPlan  *plan,
             gint64               contract_id,
+            guint32              today,
             GError             **error)
 {
   static const SignetProcessAction submit[] = { SIGNET_PROCESS_ACTION_SUBMIT, SIGNET_N_PROCESS_ACTIONS };
+  g_autoptr(SignetContract) draft = signet_store_get_contract (store, contract_id, error);
+  g_autoptr(SignetApprovalRoute) route = NULL;
+
+  if (draft == NULL)
+    return FALSE;
+  route = signet_store_select_route (store, draft, error);
+  if (route == NULL)
+    return (error == NULL || *error == NULL) && walk_plan (store, plan, contract_id, today, error);
 
   if (!take_steps (store, contract_id, submit, NULL, NULL, NULL, error) ||
       !decide_demo_step (store, contract_id, 0, SIGNET_PROCESS_ACTION_APPROVE, NULL, error))
@@ -1298,7 +1360,8 @@ add_life_records (SignetStore  *store,
     return FALSE;
   for (guint i = 0; i < plans->len; i++)
     if (g_array_index (plans, ContractPlan, i).walk == WALK_ROUTE &&
-        !walk_route (store, &g_array_index (plans, ContractPlan, i), g_array_index (contract_ids, gint64, i), error))
+        !walk_route (store, &g_array_index (plans, ContractPlan, i), g_array_index (contract_ids, gint64, i), today,
+                     error))
       return FALSE;
 
   return to_amend_plan == NULL || amend_in_review (store, to_amend_plan, to_amend_in_review, today, error);

@@ -436,6 +436,64 @@ test_fill_is_repeatable (Fixture       *f,
     g_assert_true (signet_contract_equal (g_ptr_array_index (first, i), g_ptr_array_index (second, i)));
 }
 
+/* `signet --demo` fills its register again when every contract was
+ * deleted: the people, types, approval routes and rules it kept stay as
+ * they are, and the contracts go through their process again, by the
+ * routes the rules give them. */
+static void
+test_fill_again (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contracts = NULL;
+  g_autoptr(GPtrArray) routes = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
+  g_autoptr(GPtrArray) types = NULL;
+  guint n_contracts;
+  guint n_in_review_with_steps = 0;
+
+  g_assert_true (signet_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+  contracts = list_contracts (f->store);
+  n_contracts = contracts->len;
+  for (guint i = 0; i < contracts->len; i++)
+    {
+      g_assert_true (signet_store_delete_contract (f->store, signet_contract_get_id (g_ptr_array_index (contracts, i)),
+                                                   &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (signet_store_count_contracts (f->store), ==, 0);
+  g_clear_pointer (&contracts, g_ptr_array_unref);
+
+  g_assert_true (signet_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+
+  contracts = list_contracts (f->store);
+  g_assert_cmpuint (contracts->len, ==, n_contracts);
+  routes = signet_store_list_approval_routes (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (routes->len, ==, 2);
+  rules = signet_store_list_approval_rules (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rules->len, ==, 4);
+  types = signet_store_list_contract_types (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (types->len, ==, 3);
+  for (guint i = 0; i < contracts->len; i++)
+    {
+      SignetContract *contract = g_ptr_array_index (contracts, i);
+      g_autoptr(GPtrArray) steps = NULL;
+
+      if (signet_contract_get_status (contract) != SIGNET_CONTRACT_STATUS_IN_REVIEW)
+        continue;
+      steps = signet_store_list_approval_steps (f->store, signet_contract_get_id (contract), 0, &error);
+      g_assert_no_error (error);
+      if (steps->len > 0)
+        n_in_review_with_steps++;
+    }
+  g_assert_cmpuint (n_in_review_with_steps, ==, 1);
+}
+
 /* A demo register that cannot be written whole is not written at all. */
 static void
 test_fill_all_or_nothing (Fixture       *f,
@@ -659,6 +717,7 @@ main (int   argc,
   ADD ("/demo/fill/life", test_fill_life);
   ADD ("/demo/fill/repeatable", test_fill_is_repeatable);
   ADD ("/demo/fill/all-or-nothing", test_fill_all_or_nothing);
+  ADD ("/demo/fill/again", test_fill_again);
   ADD ("/demo/generate", test_generate);
   ADD ("/demo/fill/reviews", test_fill_reviews);
   ADD ("/demo/fill/today", test_fill_today);
