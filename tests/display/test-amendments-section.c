@@ -9,6 +9,7 @@
 #include "display-test-utils.h"
 #include "signet-amendments-section.h"
 #include "signet-contract-page.h"
+#include "signet-date.h"
 #include "signet-history-section.h"
 #include "signet-money.h"
 #include "signet-store-amendments.h"
@@ -300,11 +301,15 @@ add_amendment (Fixture *f,
   g_assert_no_error (error);
 }
 
+/* Its row, found by its title in the language of the run. */
 static GtkWidget *
 listed_amendment (GtkWidget *section,
                   guint      n)
 {
-  g_autofree char *title = g_strdup_printf ("HT-2026-0042-A%u · in effect since 2026-05-%02u", n, n);
+  g_autofree char *number = g_strdup_printf ("HT-2026-0042-A%u", n);
+  g_autofree char *date = g_strdup_printf ("2026-05-%02u", n);
+  g_autofree char *effective = signet_date_format_display (date);
+  g_autofree char *title = g_strdup_printf (_("%s · in effect since %s"), number, effective);
 
   return display_test_find_row (section, ADW_TYPE_ACTION_ROW, title);
 }
@@ -321,11 +326,21 @@ count_entries (GtkWidget *root)
   return n;
 }
 
+/* The title of the row that shows all @n amendments, in the language of
+ * the run. */
+static char *
+show_all_title (guint n)
+{
+  return g_strdup_printf (ngettext ("Show All %u Amendment", "Show All %u Amendments", n), n);
+}
+
 /* A contract amended six times lists its newest three amendments under a
  * "Show All 6 Amendments" row, which lists them all where it was and
  * leaves the keyboard on the first; they stay listed when the section
  * reloads (a seventh added), not for the next contract opened. Its
- * History lists the newest five entries and a row that lists the rest. */
+ * History lists the newest five entries and a row that lists the rest.
+ * In the language of LC_ALL, with a screenshot of the section
+ * (amendments-show-all-LANG.png beside the test). */
 static void
 test_show_all (Fixture       *f,
                gconstpointer  data)
@@ -337,6 +352,10 @@ test_show_all (Fixture       *f,
   g_autoptr(SignetContract) other = display_test_add_contract (f->store, client, "HT-2026-0043", "Security", 5000);
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *entries_title = NULL;
+  g_autofree char *six = show_all_title (6);
+  g_autofree char *seven = show_all_title (7);
+  g_autofree char *shot = NULL;
+  const char *lc_all = g_getenv ("LC_ALL");
   GtkWidget *show_all;
   GtkWidget *earlier;
   GtkWidget *first;
@@ -351,7 +370,7 @@ test_show_all (Fixture       *f,
     g_assert_null (listed_amendment (section, n));
   for (guint n = 4; n <= 6; n++)
     g_assert_nonnull (listed_amendment (section, n));
-  show_all = display_test_find_row (section, ADW_TYPE_BUTTON_ROW, "Show All 6 Amendments");
+  show_all = display_test_find_row (section, ADW_TYPE_BUTTON_ROW, six);
   g_assert_nonnull (show_all);
   g_assert_true (gtk_widget_is_visible (show_all));
   /* In the earlier ones' place, above the newest. */
@@ -362,11 +381,13 @@ test_show_all (Fixture       *f,
                                            &GRAPHENE_POINT_INIT (0, 0), &point));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), point.y - 24);
   display_test_spin (200);
-  g_free (display_test_save_screenshot (GTK_WIDGET (f->window), "amendments-show-all"));
+  shot = g_strdup_printf ("amendments-show-all-%.*s", (int) strcspn (lc_all != NULL ? lc_all : "C", "."),
+                          lc_all != NULL ? lc_all : "C");
+  g_free (display_test_save_screenshot (GTK_WIDGET (f->window), shot));
 
   g_signal_emit_by_name (show_all, "activated");
   display_test_spin (100);
-  g_assert_null (display_test_find_row (section, ADW_TYPE_BUTTON_ROW, "Show All 6 Amendments"));
+  g_assert_null (display_test_find_row (section, ADW_TYPE_BUTTON_ROW, six));
   for (guint n = 1; n <= 6; n++)
     g_assert_nonnull (listed_amendment (section, n));
   first = listed_amendment (section, 1);
@@ -383,7 +404,8 @@ test_show_all (Fixture       *f,
   n_entries = entries->len;
   g_assert_cmpuint (n_entries, >, 7);
   g_assert_cmpuint (count_entries (history), ==, 5);
-  entries_title = g_strdup_printf ("Show %u Earlier Entries", n_entries - 5);
+  entries_title = g_strdup_printf (ngettext ("Show %u Earlier Entry", "Show %u Earlier Entries", n_entries - 5),
+                                   n_entries - 5);
   earlier = display_test_find_row (history, ADW_TYPE_BUTTON_ROW, entries_title);
   g_assert_nonnull (earlier);
   g_assert_true (gtk_widget_is_visible (earlier));
@@ -399,7 +421,7 @@ test_show_all (Fixture       *f,
   display_test_spin (200);
   g_assert_null (listed_amendment (section, 1));
   g_assert_nonnull (listed_amendment (section, 7));
-  g_assert_nonnull (display_test_find_row (section, ADW_TYPE_BUTTON_ROW, "Show All 7 Amendments"));
+  g_assert_nonnull (display_test_find_row (section, ADW_TYPE_BUTTON_ROW, seven));
   g_assert_cmpuint (count_entries (history), ==, 5);
 }
 
