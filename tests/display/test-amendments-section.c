@@ -339,8 +339,9 @@ show_all_title (guint n)
  * leaves the keyboard on the first; they stay listed when the section
  * reloads (a seventh added), not for the next contract opened. Its
  * History lists the newest five entries and a row that lists the rest.
- * In the language of LC_ALL, with a screenshot of the section
- * (amendments-show-all-LANG.png beside the test). */
+ * In the language of LC_ALL, with screenshots of the section and the
+ * History (amendments-show-all-LANG.png, history-earlier-LANG.png beside
+ * the test). */
 static void
 test_show_all (Fixture       *f,
                gconstpointer  data)
@@ -359,6 +360,7 @@ test_show_all (Fixture       *f,
   GtkWidget *show_all;
   GtkWidget *earlier;
   GtkWidget *first;
+  GtkAdjustment *adjustment;
   graphene_point_t point;
   guint n_entries;
 
@@ -409,6 +411,14 @@ test_show_all (Fixture       *f,
   earlier = display_test_find_row (history, ADW_TYPE_BUTTON_ROW, entries_title);
   g_assert_nonnull (earlier);
   g_assert_true (gtk_widget_is_visible (earlier));
+  /* The page's end, where the History is. */
+  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  display_test_spin (200);
+  g_free (shot);
+  shot = g_strdup_printf ("history-earlier-%.*s", (int) strcspn (lc_all != NULL ? lc_all : "C", "."),
+                          lc_all != NULL ? lc_all : "C");
+  g_free (display_test_save_screenshot (GTK_WIDGET (f->window), shot));
   g_signal_emit_by_name (earlier, "activated");
   display_test_spin (100);
   g_assert_cmpuint (count_entries (history), ==, n_entries);
