@@ -267,7 +267,6 @@ clear_steps (SignetProcessSection *self)
   g_ptr_array_set_size (self->step_rows, 0);
 }
 
-static void signet_process_section_reload (SignetContractSection *section);
 static void show_earlier_activated_cb (SignetProcessSection *self);
 
 static void
@@ -314,8 +313,13 @@ show_steps (SignetProcessSection *self,
 static void
 show_earlier_activated_cb (SignetProcessSection *self)
 {
+  g_autoptr(GPtrArray) events = NULL;
+
   self->show_earlier = TRUE;
-  signet_process_section_reload (SIGNET_CONTRACT_SECTION (self));
+  /* Only the steps: an earlier approval round the user opened stays open. */
+  events = signet_store_list_process_events (get_store (self), contract_id (self), NULL);
+  clear_steps (self);
+  show_steps (self, events);
   /* The pressed row is gone: the keyboard goes on from the first step,
    * where the earlier ones now are. */
   if (self->step_rows->len > 0)
