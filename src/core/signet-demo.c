@@ -768,7 +768,7 @@ static const struct
   { "张伟", "法务部", "法务", "zhang.wei@signet.example" },
   { "李娜", "采购部", "部门负责人", "li.na@signet.example" },
   { "王芳", "财务部", "财务", "wang.fang@signet.example" },
-  { "陈静", "行政部", "合同管理员", "chen.jing@signet.example" },
+  { "陈静", "行政部", "部门负责人", "chen.jing@signet.example" },
   { "杨帆", "信息技术部", "部门负责人", "yang.fan@signet.example" },
   { "赵磊", "总经办", "总经理", "zhao.lei@signet.example" },
   { "Emma Schmidt", "Legal", "Legal counsel", "emma.schmidt@signet.example" },

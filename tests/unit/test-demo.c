@@ -274,6 +274,7 @@ test_fill_life (Fixture       *f,
       g_autoptr(SignetContract) listed = signet_contract_copy (contract);
       g_autoptr(GPtrArray) steps = NULL;
       g_autoptr(GPtrArray) all_steps = NULL;
+      g_autoptr(SignetPerson) head = NULL;
 
       g_assert_no_error (error);
       g_autoptr(SignetContractType) type = NULL;
@@ -310,7 +311,12 @@ test_fill_life (Fixture       *f,
           g_assert_cmpint (first->state, ==, SIGNET_STEP_APPROVED);
           g_assert_cmpstr (first->name, ==, "部门负责人");
           g_assert_true (signet_approval_step_is_on_behalf (first));
-          g_assert_cmpstr (first->decided_by, ==, "李娜");
+          /* By the head of the contract's department. */
+          head = signet_store_find_person (f->store, first->decided_by, &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (head);
+          g_assert_cmpstr (signet_person_get_role (head), ==, "部门负责人");
+          g_assert_cmpstr (signet_person_get_department (head), ==, signet_contract_get_department (contract));
           g_assert_nonnull (first->opinion);
           g_assert_cmpint (second->state, ==, SIGNET_STEP_PENDING);
           g_assert_cmpstr (second->name, ==, "法务");
