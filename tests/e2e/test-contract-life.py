@@ -160,6 +160,17 @@ def decide(app, action, field=None, text=None):
     press_in_dialog(app, action, action, {field: text} if field else None)
 
 
+def press_matching(app, predicate):
+    """Presses the showing control whose name @predicate accepts: a row
+    such as "Show 7 Earlier Entries", which lists what it stands for."""
+    deadline = time.time() + 10
+    while not (found := [n for n in app.find_all() if predicate(atspi_driver.accessible_name(n))]):
+        if time.time() > deadline:
+            raise AssertionError("no such control is showing")
+        time.sleep(0.2)
+    activate(found[0])
+
+
 def history(app):
     """The titles of the History section's entries, newest first."""
     section = app.find("list", "History")
@@ -271,7 +282,9 @@ def main():
         step("back along the chain, the first contract's History tells its life")
         app.click(app.find("list item", f"Renewal of {NUMBER}"))
         app.find("list item", f"Renewed as {SUCCESSOR}")
+        press_matching(app, lambda name: name.startswith("Show ") and name.endswith(" Earlier Steps"))
         wait_text(app, lambda t: RETURN_REASON in t, "the return's reason in Steps So Far")
+        press_matching(app, lambda name: name.startswith("Show ") and name.endswith(" Earlier Entries"))
         expected = ["Renewed", "Amendment approved", "Amendment approved", "Amendment added",
                     "Marked as signed", "Approved", "Approved", "Submitted for review",
                     "Returned for changes", "Approved", "Submitted for review", "Created"]
