@@ -732,6 +732,17 @@ test_decision (Fixture       *f,
   row = approval_row (section, 2, "法务");
   g_assert_true (display_test_shows_visible_label (GTK_WIDGET (row), signet_step_state_to_label (SIGNET_STEP_PENDING)));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), due));
+  /* The state under the status says the route goes on, not that the
+   * contract is approved: who approved the step, then what follows the
+   * format's last %s. */
+  {
+    GtkWidget *state_row = display_test_find_type (section, ADW_TYPE_ACTION_ROW);
+    const char *format = _("A step was approved by %s on %s; the next one is pending.");
+    const char *state = adw_action_row_get_subtitle (ADW_ACTION_ROW (state_row));
+
+    g_assert_nonnull (strstr (state, "张伟"));
+    g_assert_nonnull (strstr (state, strrchr (format, 's') + 1));
+  }
   look_at (f, section, "step-approved");
 
   /* A return needs a reason: without one it cannot be given, and Enter

@@ -161,14 +161,14 @@ def decide(app, action, field=None, text=None):
 
 
 def press_matching(app, predicate):
-    """Presses the showing control whose name @predicate accepts: a row
-    such as "Show 7 Earlier Entries", which lists what it stands for."""
+    """Clicks the showing text @predicate accepts: a row of the page such
+    as "Show 7 Earlier Entries", which lists what it stands for."""
     deadline = time.time() + 10
     while not (found := [n for n in app.find_all() if predicate(atspi_driver.accessible_name(n))]):
         if time.time() > deadline:
             raise AssertionError("no such control is showing")
         time.sleep(0.2)
-    activate(found[0])
+    app.click(found[0])
 
 
 def history(app):

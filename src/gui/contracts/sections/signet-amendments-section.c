@@ -227,6 +227,20 @@ describe_approval (const SignetAmendment *amendment,
       g_autofree char *due = step->due_date != NULL ? signet_date_format_display (step->due_date) : NULL;
       const char *who = step->person_name != NULL ? step->person_name : step->role;
 
+      if (amendment->state == SIGNET_AMENDMENT_IN_REVIEW && step->state == SIGNET_STEP_PENDING &&
+          g_strcmp0 (who, step->name) == 0)
+        {
+          /* A step named after the role that decides it (部门负责人) is
+           * said once. */
+          if (due != NULL && g_strcmp0 (step->due_date, today) < 0)
+            /* Translators: the step an amendment waits for, and the day it
+             * was due, past. */
+            return g_strdup_printf (_("Waiting for %s, overdue since %s"), step->name, due);
+          if (due != NULL)
+            /* Translators: the step an amendment waits for, and by when. */
+            return g_strdup_printf (_("Waiting for %s, due on %s"), step->name, due);
+          return g_strdup_printf (_("Waiting for %s"), step->name);
+        }
       if (amendment->state == SIGNET_AMENDMENT_IN_REVIEW && step->state == SIGNET_STEP_PENDING)
         {
           if (due != NULL && g_strcmp0 (step->due_date, today) < 0)

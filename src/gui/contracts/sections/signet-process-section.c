@@ -251,9 +251,18 @@ describe_state (SignetContract           *contract,
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      /* Translators: the last step of the contract's process, who took it
-       * and when: "Submitted for review by 张伟 on 07.12.2026 10:05". */
-      g_string_append_printf (text, _("%s by %s on %s"), title, step_decider (last), when);
+      /* A step of a route approved: the contract is still in review, not
+       * approved, as a bare "Approved by" would say. */
+      if (shown == SIGNET_CONTRACT_STATUS_IN_REVIEW && last->has_action &&
+          last->action == SIGNET_PROCESS_ACTION_APPROVE)
+        /* Translators: who approved the last step of a route that goes
+         * on, and when. */
+        g_string_append_printf (text, _("A step was approved by %s on %s; the next one is pending."),
+                                step_decider (last), when);
+      else
+        /* Translators: the last step of the contract's process, who took
+         * it and when: "Submitted for review by 张伟 on 07.12.2026 10:05". */
+        g_string_append_printf (text, _("%s by %s on %s"), title, step_decider (last), when);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
