@@ -295,6 +295,80 @@ fail_on_conflict (Import *self)
                self->key);
 }
 
+/* How a record of one kind that is matched on its name goes into the register: its
+ * write (an add when existing is NULL, else an update of existing), how a refused write
+ * or a conflict fails the import, and its counters in the report. */
+typedef struct
+{
+  SignetRecordKind kind;
+  gboolean       (*write)         (Import *self, gpointer existing, GError **error);
+  gboolean       (*fail_write)    (Import *self, const GError *error);
+  gboolean       (*fail_conflict) (Import *self);
+  guint           *added;
+  guint           *unchanged;
+  guint           *skipped;
+  guint           *updated;
+} NamedRecord;
+
+/* Adds the file's record when the register has none of its name, and settles a record the
+ * register has with other details as the user chose: skip it, update it or fail. */
+static gboolean
+merge_named_record (Import            *self,
+                    gpointer           existing,
+                    gboolean           equal,
+                    const NamedRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (existing == NULL)
+    {
+      if (!record->write (self, NULL, &error))
+        return record->fail_write (self, error);
+      (*record->added)++;
+      return TRUE;
+    }
+
+  if (equal)
+    {
+      (*record->unchanged)++;
+      return TRUE;
+    }
+
+  _signet_xml_import_add_conflict (self, record->kind);
+
+  switch (self->options->on_conflict)
+    {
+    case SIGNET_CONFLICT_SKIP:
+      (*record->skipped)++;
+      return TRUE;
+
+    case SIGNET_CONFLICT_UPDATE:
+      if (!record->write (self, existing, &error))
+        return record->fail_write (self, error);
+      (*record->updated)++;
+      return TRUE;
+
+    case SIGNET_CONFLICT_FAIL:
+    default:
+      if (self->options->dry_run)
+        return TRUE;
+      return record->fail_conflict (self);
+    }
+}
+
+static gboolean
+write_person (Import   *self,
+              gpointer  existing,
+              GError  **error)
+{
+  if (existing == NULL)
+    return signet_store_add_person (self->store, self->person, error);
+
+  signet_person_set_id (self->person, signet_person_get_id (existing));
+  signet_person_set_version (self->person, signet_person_get_version (existing));
+  return signet_store_update_person (self->store, self->person, error);
+}
+
 static gboolean
 finish_person (Import *self)
 {
@@ -306,42 +380,23 @@ finish_person (Import *self)
   if (error != NULL)
     return fail_record (self, error);
 
+  return merge_named_record (self, existing, existing != NULL && people_equal (existing, self->person),
+                             &(NamedRecord) { SIGNET_RECORD_PERSON, write_person, fail_record, fail_on_conflict,
+                                              &report->people_added, &report->people_unchanged,
+                                              &report->people_skipped, &report->people_updated });
+}
+
+static gboolean
+write_contract_type (Import   *self,
+                     gpointer  existing,
+                     GError  **error)
+{
   if (existing == NULL)
-    {
-      if (!signet_store_add_person (self->store, self->person, &error))
-        return fail_record (self, error);
-      report->people_added++;
-      return TRUE;
-    }
+    return signet_store_add_contract_type (self->store, self->contract_type, error);
 
-  if (people_equal (existing, self->person))
-    {
-      report->people_unchanged++;
-      return TRUE;
-    }
-
-  _signet_xml_import_add_conflict (self, SIGNET_RECORD_PERSON);
-
-  switch (self->options->on_conflict)
-    {
-    case SIGNET_CONFLICT_SKIP:
-      report->people_skipped++;
-      return TRUE;
-
-    case SIGNET_CONFLICT_UPDATE:
-      signet_person_set_id (self->person, signet_person_get_id (existing));
-      signet_person_set_version (self->person, signet_person_get_version (existing));
-      if (!signet_store_update_person (self->store, self->person, &error))
-        return fail_record (self, error);
-      report->people_updated++;
-      return TRUE;
-
-    case SIGNET_CONFLICT_FAIL:
-    default:
-      if (self->options->dry_run)
-        return TRUE;
-      return fail_on_conflict (self);
-    }
+  signet_contract_type_set_id (self->contract_type, signet_contract_type_get_id (existing));
+  signet_contract_type_set_version (self->contract_type, signet_contract_type_get_version (existing));
+  return signet_store_update_contract_type (self->store, self->contract_type, error);
 }
 
 static gboolean
@@ -359,42 +414,10 @@ finish_contract_type (Import *self)
   if (error != NULL)
     return fail_record (self, error);
 
-  if (existing == NULL)
-    {
-      if (!signet_store_add_contract_type (self->store, self->contract_type, &error))
-        return fail_record (self, error);
-      report->types_added++;
-      return TRUE;
-    }
-
-  if (types_equal (existing, self->contract_type))
-    {
-      report->types_unchanged++;
-      return TRUE;
-    }
-
-  _signet_xml_import_add_conflict (self, SIGNET_RECORD_CONTRACT_TYPE);
-
-  switch (self->options->on_conflict)
-    {
-    case SIGNET_CONFLICT_SKIP:
-      report->types_skipped++;
-      return TRUE;
-
-    case SIGNET_CONFLICT_UPDATE:
-      signet_contract_type_set_id (self->contract_type, signet_contract_type_get_id (existing));
-      signet_contract_type_set_version (self->contract_type, signet_contract_type_get_version (existing));
-      if (!signet_store_update_contract_type (self->store, self->contract_type, &error))
-        return fail_record (self, error);
-      report->types_updated++;
-      return TRUE;
-
-    case SIGNET_CONFLICT_FAIL:
-    default:
-      if (self->options->dry_run)
-        return TRUE;
-      return fail_on_conflict (self);
-    }
+  return merge_named_record (self, existing, existing != NULL && types_equal (existing, self->contract_type),
+                             &(NamedRecord) { SIGNET_RECORD_CONTRACT_TYPE, write_contract_type, fail_record,
+                                              fail_on_conflict, &report->types_added, &report->types_unchanged,
+                                              &report->types_skipped, &report->types_updated });
 }
 
 /* Approval routes, matched on their names. */
@@ -482,6 +505,51 @@ remember_route (Import *self,
     g_hash_table_insert (self->route_ids, g_strdup (self->file_uuid), g_memdup2 (&id, sizeof id));
 }
 
+/* An added route's id is remembered for the file's rules that name it. */
+static gboolean
+write_route (Import   *self,
+             gpointer  existing,
+             GError  **error)
+{
+  SignetApprovalRoute *route = existing;
+
+  if (route == NULL)
+    {
+      if (!signet_store_add_approval_route (self->store, self->route, error))
+        return FALSE;
+      remember_route (self, self->route->id);
+      return TRUE;
+    }
+
+  self->route->id = route->id;
+  self->route->version = route->version;
+  return signet_store_update_approval_route (self->store, self->route, error);
+}
+
+static gboolean
+fail_route (Import       *self,
+            const GError *error)
+{
+  guint column = _signet_xml_import_locate_attribute (self, self->record_line, "name", self->key);
+
+  if (error->domain == SIGNET_STORE_ERROR)
+    return _signet_xml_import_fail_in_register (self, error);
+  /* Translators: the first %s is an approval route's name, the second the reason, a sentence. */
+  return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, self->record_line, column, self->key,
+               _("Approval route %s: %s"), self->key, error->message);
+}
+
+static gboolean
+fail_on_route_conflict (Import *self)
+{
+  guint column = _signet_xml_import_locate_attribute (self, self->record_line, "name", self->key);
+
+  return _signet_xml_import_fail (self, SIGNET_XML_ERROR_CONFLICT, self->record_line, column, self->key,
+               _("The approval route %s is already in the register with other steps. Nothing was "
+                 "imported; choose to skip or to update existing records to import this file."),
+               self->key);
+}
+
 static gboolean
 finish_route (Import *self)
 {
@@ -489,7 +557,6 @@ finish_route (Import *self)
   g_autoptr(GError) error = NULL;
   SignetImportReport *report = self->report;
   SignetApprovalRoute *existing = NULL;
-  guint column = _signet_xml_import_locate_attribute (self, self->record_line, "name", self->key);
 
   routes = signet_store_list_approval_routes (self->store, &error);
   if (routes == NULL)
@@ -499,53 +566,15 @@ finish_route (Import *self)
     if (g_strcmp0 (((SignetApprovalRoute *) g_ptr_array_index (routes, i))->name, self->key) == 0)
       existing = g_ptr_array_index (routes, i);
 
-  if (existing == NULL)
-    {
-      if (!signet_store_add_approval_route (self->store, self->route, &error))
-        goto refused;
-      report->routes_added++;
-      remember_route (self, self->route->id);
-      return TRUE;
-    }
+  /* The rules name the register's route even when the file's is skipped. */
+  if (existing != NULL)
+    remember_route (self, existing->id);
 
-  remember_route (self, existing->id);
-  if (routes_equal (existing, self->route))
-    {
-      report->routes_unchanged++;
-      return TRUE;
-    }
-
-  _signet_xml_import_add_conflict (self, SIGNET_RECORD_APPROVAL_ROUTE);
-  switch (self->options->on_conflict)
-    {
-    case SIGNET_CONFLICT_SKIP:
-      report->routes_skipped++;
-      return TRUE;
-
-    case SIGNET_CONFLICT_UPDATE:
-      self->route->id = existing->id;
-      self->route->version = existing->version;
-      if (!signet_store_update_approval_route (self->store, self->route, &error))
-        goto refused;
-      report->routes_updated++;
-      return TRUE;
-
-    case SIGNET_CONFLICT_FAIL:
-    default:
-      if (self->options->dry_run)
-        return TRUE;
-      return _signet_xml_import_fail (self, SIGNET_XML_ERROR_CONFLICT, self->record_line, column, self->key,
-                   _("The approval route %s is already in the register with other steps. Nothing was "
-                     "imported; choose to skip or to update existing records to import this file."),
-                   self->key);
-    }
-
-refused:
-  if (error->domain == SIGNET_STORE_ERROR)
-    return _signet_xml_import_fail_in_register (self, error);
-  /* Translators: the first %s is an approval route's name, the second the reason, a sentence. */
-  return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, self->record_line, column, self->key,
-               _("Approval route %s: %s"), self->key, error->message);
+  return merge_named_record (self, existing, existing != NULL && routes_equal (existing, self->route),
+                             &(NamedRecord) { SIGNET_RECORD_APPROVAL_ROUTE, write_route, fail_route,
+                                              fail_on_route_conflict, &report->routes_added,
+                                              &report->routes_unchanged, &report->routes_skipped,
+                                              &report->routes_updated });
 }
 
 gboolean
