@@ -262,7 +262,6 @@ lookup_route (SignetStore  *self,
 {
   g_autoptr(SignetApprovalRoute) route = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = _signet_store_statement (self,
                                   name != NULL
@@ -274,16 +273,7 @@ lookup_route (SignetStore  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   if (name != NULL)
     sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    route = route_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _signet_store_set_error (self, rc, error);
-      return NULL;
-    }
+  route = _signet_store_step_one_row (self, stmt, (SignetStoreRowFunc) route_from_row, error);
 
   if (route != NULL && !read_route_steps (self, route, error))
     return NULL;

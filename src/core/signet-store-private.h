@@ -148,6 +148,13 @@ gint64        _signet_store_query_int64          (SignetStore      *self,
 gboolean      _signet_store_step_done            (SignetStore      *self,
                                                   sqlite3_stmt     *stmt,
                                                   GError          **error);
+/* Steps @stmt, bound by the caller, for its one row and makes the record
+ * of it with @from_row; NULL with no error when there is no row. */
+typedef gpointer (*SignetStoreRowFunc) (sqlite3_stmt *stmt);
+gpointer      _signet_store_step_one_row         (SignetStore      *self,
+                                                  sqlite3_stmt     *stmt,
+                                                  SignetStoreRowFunc from_row,
+                                                  GError          **error);
 /* Binds @text, or NULL when it is NULL or empty. The static variant does
  * not copy it: @text must stay unchanged until the statement has run. */
 void          _signet_store_bind_text            (sqlite3_stmt     *stmt,

@@ -230,7 +230,6 @@ lookup_type (SignetStore  *self,
 {
   g_autoptr(SignetContractType) type = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = _signet_store_statement (self,
                                   name != NULL
@@ -242,16 +241,7 @@ lookup_type (SignetStore  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   if (name != NULL)
     sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    type = type_from_row (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _signet_store_set_error (self, rc, error);
-      return NULL;
-    }
+  type = _signet_store_step_one_row (self, stmt, (SignetStoreRowFunc) type_from_row, error);
 
   if (type != NULL && !read_children (self, type, error))
     return NULL;

@@ -225,6 +225,25 @@ _signet_store_step_done (SignetStore   *self,
   return TRUE;
 }
 
+gpointer
+_signet_store_step_one_row (SignetStore         *self,
+                            sqlite3_stmt        *stmt,
+                            SignetStoreRowFunc   from_row,
+                            GError             **error)
+{
+  gpointer record = NULL;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    record = from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    _signet_store_set_error (self, rc, error);
+
+  return record;
+}
+
 gint64
 _signet_store_query_int64 (SignetStore  *self,
                            const char   *sql,
