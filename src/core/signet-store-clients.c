@@ -483,32 +483,9 @@ GListModel *
 signet_store_list_clients (SignetStore  *self,
                            GError      **error)
 {
-  g_autoptr(GListStore) list = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
 
   /* Chinese names in pinyin order (migration 8's sort keys). */
-  stmt = _signet_store_statement (self, SELECT_CLIENT "ORDER BY name_key, name, code", error);
-  if (stmt == NULL)
-    return NULL;
-
-  list = g_list_store_new (SIGNET_TYPE_CLIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(SignetClient) client = signet_client_new ();
-
-      read_client_row (stmt, client);
-      g_list_store_append (list, client);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _signet_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _signet_store_list_objects (self, SELECT_CLIENT "ORDER BY name_key, name, code", SIGNET_TYPE_CLIENT,
+                                     (SignetStoreFillFunc) read_client_row, error);
 }

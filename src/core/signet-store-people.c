@@ -437,34 +437,11 @@ GListModel *
 signet_store_list_people (SignetStore  *self,
                           GError      **error)
 {
-  g_autoptr(GListStore) list = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
 
   /* Chinese names in pinyin order, as clients. */
-  stmt = _signet_store_statement (self, SELECT_PERSON "ORDER BY name_key, name", error);
-  if (stmt == NULL)
-    return NULL;
-
-  list = g_list_store_new (SIGNET_TYPE_PERSON);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(SignetPerson) person = signet_person_new ();
-
-      read_person_row (stmt, person);
-      g_list_store_append (list, person);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _signet_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _signet_store_list_objects (self, SELECT_PERSON "ORDER BY name_key, name", SIGNET_TYPE_PERSON,
+                                     (SignetStoreFillFunc) read_person_row, error);
 }
 
 gboolean

@@ -155,6 +155,15 @@ gpointer      _signet_store_step_one_row         (SignetStore      *self,
                                                   sqlite3_stmt     *stmt,
                                                   SignetStoreRowFunc from_row,
                                                   GError          **error);
+/* Every row of @sql as a new object of @type, filled in by @fill, in the
+ * order of the rows: the lists of clients and of people. */
+typedef void (*SignetStoreFillFunc) (sqlite3_stmt *stmt,
+                                     gpointer      object);
+GListModel   *_signet_store_list_objects         (SignetStore         *self,
+                                                  const char          *sql,
+                                                  GType                type,
+                                                  SignetStoreFillFunc  fill,
+                                                  GError             **error);
 /* Binds @text, or NULL when it is NULL or empty. The static variant does
  * not copy it: @text must stay unchanged until the statement has run. */
 void          _signet_store_bind_text            (sqlite3_stmt     *stmt,

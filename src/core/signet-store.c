@@ -244,6 +244,39 @@ _signet_store_step_one_row (SignetStore         *self,
   return record;
 }
 
+GListModel *
+_signet_store_list_objects (SignetStore          *self,
+                            const char           *sql,
+                            GType                 type,
+                            SignetStoreFillFunc   fill,
+                            GError              **error)
+{
+  g_autoptr(GListStore) list = NULL;
+  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  list = g_list_store_new (type);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GObject) object = g_object_new (type, NULL);
+
+      fill (stmt, object);
+      g_list_store_append (list, object);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
 gint64
 _signet_store_query_int64 (SignetStore  *self,
                            const char   *sql,
