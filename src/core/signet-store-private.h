@@ -529,4 +529,17 @@ gboolean      _signet_store_take_process_step_in_scope (SignetWriteScope        
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FieldList, _signet_field_list_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SignetWriteScope, _signet_write_scope_clear)
 
+/* Migrations 16 to 20 (issue 16: what a contract commits us to), each in
+ * the store file of its records. */
+gboolean      _signet_store_migrate_payments     (SignetStore      *self,
+                                                  GError          **error);
+gboolean      _signet_store_migrate_obligations  (SignetStore      *self,
+                                                  GError          **error);
+gboolean      _signet_store_migrate_risks        (SignetStore      *self,
+                                                  GError          **error);
+gboolean      _signet_store_migrate_review_findings (SignetStore   *self,
+                                                     GError       **error);
+gboolean      _signet_store_migrate_originals    (SignetStore      *self,
+                                                  GError          **error);
+
 G_END_DECLS

@@ -49,6 +49,11 @@ static gboolean (* const migrations[]) (SignetStore *, GError **) = {
   _signet_store_migrate_approvals,
   _signet_store_migrate_renewals,
   _signet_store_migrate_notice_decisions,
+  _signet_store_migrate_payments,
+  _signet_store_migrate_obligations,
+  _signet_store_migrate_risks,
+  _signet_store_migrate_review_findings,
+  _signet_store_migrate_originals,
 };
 
 G_DEFINE_FINAL_TYPE (SignetStore, signet_store, G_TYPE_OBJECT)
