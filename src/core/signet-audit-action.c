@@ -142,6 +142,14 @@ static const struct
     { "return-amendment",     N_("Amendment returned for changes"), TRUE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_AMENDMENTS },
   [SIGNET_AUDIT_ACTION_REJECT_AMENDMENT] =
     { "reject-amendment",     N_("Amendment rejected"),    TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_AMENDMENTS },
+  [SIGNET_AUDIT_ACTION_ADD_REVIEW_ACTION] =
+    { "add-review-action",    N_("Follow-up action added"), FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_KEY_DATES },
+  [SIGNET_AUDIT_ACTION_UPDATE_REVIEW_ACTION] =
+    { "update-review-action", N_("Follow-up action changed"), TRUE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_KEY_DATES },
+  [SIGNET_AUDIT_ACTION_COMPLETE_REVIEW_ACTION] =
+    { "complete-review-action", N_("Follow-up action done"), TRUE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_KEY_DATES },
+  [SIGNET_AUDIT_ACTION_REOPEN_REVIEW_ACTION] =
+    { "reopen-review-action", N_("Follow-up action reopened"), TRUE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_KEY_DATES },
 };
 
 const char *

@@ -63,6 +63,12 @@ static const char * const field_tokens[] = {
   [SIGNET_FIELD_TYPE_KEY_DATES] = "type-key-dates",
   [SIGNET_FIELD_TYPE_CHECKLIST] = "type-checklist",
   [SIGNET_FIELD_REVIEW_CHECKLIST] = "review-checklist",
+  [SIGNET_FIELD_REVIEW_ACTIONS] = "review-actions",
+  [SIGNET_FIELD_REVIEW_FOLLOW_UP] = "review-follow-up",
+  [SIGNET_FIELD_REVIEW_ACTION] = "review-action",
+  [SIGNET_FIELD_REVIEW_ACTION_OWNER] = "review-action-owner",
+  [SIGNET_FIELD_REVIEW_ACTION_DUE] = "review-action-due",
+  [SIGNET_FIELD_REVIEW_ACTION_DONE] = "review-action-done",
   [SIGNET_FIELD_AMENDMENT_NUMBER] = "amendment-number",
   [SIGNET_FIELD_AMENDMENT_SIGNING_DATE] = "amendment-signing-date",
   [SIGNET_FIELD_AMENDMENT_EFFECTIVE_DATE] = "effective-date",
@@ -222,6 +228,12 @@ signet_field_to_label (SignetField field)
     case SIGNET_FIELD_TYPE_KEY_DATES:         return _("Key Dates After the Start");
     case SIGNET_FIELD_TYPE_CHECKLIST:         return _("Review Checklist");
     case SIGNET_FIELD_REVIEW_CHECKLIST:       return _("Clauses Confirmed");
+    case SIGNET_FIELD_REVIEW_ACTIONS:         return _("Follow-up Actions");
+    case SIGNET_FIELD_REVIEW_FOLLOW_UP:       return _("Follow-up Review");
+    case SIGNET_FIELD_REVIEW_ACTION:          return _("Follow-up Action");
+    case SIGNET_FIELD_REVIEW_ACTION_OWNER:    return _("Action Owner");
+    case SIGNET_FIELD_REVIEW_ACTION_DUE:      return _("Action Due Date");
+    case SIGNET_FIELD_REVIEW_ACTION_DONE:     return _("Action Done On");
     case SIGNET_FIELD_AMENDMENT_NUMBER:       return _("Amendment Number");
     case SIGNET_FIELD_AMENDMENT_SIGNING_DATE: return _("Signing Date");
     case SIGNET_FIELD_AMENDMENT_EFFECTIVE_DATE: return _("Effective Date");

@@ -83,6 +83,13 @@ typedef enum
   SIGNET_FIELD_TYPE_CHECKLIST,
   /* The clauses a review confirmed. */
   SIGNET_FIELD_REVIEW_CHECKLIST,
+  /* A review's follow-up actions and follow-up review. */
+  SIGNET_FIELD_REVIEW_ACTIONS,
+  SIGNET_FIELD_REVIEW_FOLLOW_UP,
+  SIGNET_FIELD_REVIEW_ACTION,
+  SIGNET_FIELD_REVIEW_ACTION_OWNER,
+  SIGNET_FIELD_REVIEW_ACTION_DUE,
+  SIGNET_FIELD_REVIEW_ACTION_DONE,
   /* An amendment's own fields; the terms it changes are the contract's. */
   SIGNET_FIELD_AMENDMENT_NUMBER,
   SIGNET_FIELD_AMENDMENT_SIGNING_DATE,

@@ -36,6 +36,8 @@ static const char * const stored_tokens[] = {
   "renewal-of",
   /* Tacit renewals and decisions at notice deadlines (issue 15). */
   "renew-tacitly", "notice-renew", "notice-let-expire", "notice-terminate", "withdraw-notice-decision",
+  /* The follow-up actions of reviews (issue 16). */
+  "add-review-action", "update-review-action", "complete-review-action", "reopen-review-action",
 };
 
 /* Every action but UNKNOWN has a token of its own that reads back as it;
@@ -120,6 +122,8 @@ test_is_change (void)
     SIGNET_AUDIT_ACTION_SUBMIT_AMENDMENT, SIGNET_AUDIT_ACTION_APPROVE_AMENDMENT,
     SIGNET_AUDIT_ACTION_RETURN_AMENDMENT, SIGNET_AUDIT_ACTION_REJECT_AMENDMENT,
     SIGNET_AUDIT_ACTION_RENEW_TACITLY,
+    SIGNET_AUDIT_ACTION_UPDATE_REVIEW_ACTION, SIGNET_AUDIT_ACTION_COMPLETE_REVIEW_ACTION,
+    SIGNET_AUDIT_ACTION_REOPEN_REVIEW_ACTION,
   };
 
   for (SignetAuditAction action = SIGNET_AUDIT_ACTION_UNKNOWN; action < SIGNET_N_AUDIT_ACTIONS; action++)
