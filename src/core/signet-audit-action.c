@@ -150,6 +150,26 @@ static const struct
     { "complete-review-action", N_("Follow-up action done"), TRUE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_KEY_DATES },
   [SIGNET_AUDIT_ACTION_REOPEN_REVIEW_ACTION] =
     { "reopen-review-action", N_("Follow-up action reopened"), TRUE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_KEY_DATES },
+  [SIGNET_AUDIT_ACTION_ADD_PAYMENT] =
+    { "add-payment",          N_("Payment planned"),       FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_PAYMENTS },
+  [SIGNET_AUDIT_ACTION_UPDATE_PAYMENT] =
+    { "update-payment",       N_("Planned payment changed"), TRUE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_PAYMENTS },
+  [SIGNET_AUDIT_ACTION_DELETE_PAYMENT] =
+    { "delete-payment",       N_("Planned payment deleted"), FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_PAYMENTS },
+  [SIGNET_AUDIT_ACTION_RESTORE_PAYMENT] =
+    { "restore-payment",      N_("Planned payment restored"), FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_PAYMENTS },
+  [SIGNET_AUDIT_ACTION_ADD_INVOICE] =
+    { "add-invoice",          N_("Invoice recorded"),      FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_PAYMENTS },
+  [SIGNET_AUDIT_ACTION_DELETE_INVOICE] =
+    { "delete-invoice",       N_("Invoice deleted"),       FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_PAYMENTS },
+  [SIGNET_AUDIT_ACTION_RESTORE_INVOICE] =
+    { "restore-invoice",      N_("Invoice restored"),      FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_PAYMENTS },
+  [SIGNET_AUDIT_ACTION_ADD_SETTLEMENT] =
+    { "add-settlement",       N_("Payment recorded"),      FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_PAYMENTS },
+  [SIGNET_AUDIT_ACTION_DELETE_SETTLEMENT] =
+    { "delete-settlement",    N_("Recorded payment deleted"), FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_PAYMENTS },
+  [SIGNET_AUDIT_ACTION_RESTORE_SETTLEMENT] =
+    { "restore-settlement",   N_("Recorded payment restored"), FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_PAYMENTS },
 };
 
 const char *

@@ -56,6 +56,19 @@ static const char * const field_tokens[] = {
   [SIGNET_FIELD_PERSON_DEPARTMENT] = "person-department",
   [SIGNET_FIELD_PERSON_ROLE] = "person-role",
   [SIGNET_FIELD_PERSON_EMAIL] = "person-email",
+  [SIGNET_FIELD_PAYMENT_DIRECTION] = "payment-direction",
+  [SIGNET_FIELD_PAYMENT_TITLE] = "payment-title",
+  [SIGNET_FIELD_PAYMENT_AMOUNT] = "payment-amount",
+  [SIGNET_FIELD_PAYMENT_CURRENCY] = "payment-currency",
+  [SIGNET_FIELD_PAYMENT_DUE_DATE] = "payment-due-date",
+  [SIGNET_FIELD_PAYMENT_CONDITION] = "payment-condition",
+  [SIGNET_FIELD_PAYMENT_NOTE] = "payment-note",
+  [SIGNET_FIELD_INVOICE_NUMBER] = "invoice-number",
+  [SIGNET_FIELD_INVOICE_DATE] = "invoice-date",
+  [SIGNET_FIELD_INVOICE_AMOUNT] = "invoice-amount",
+  [SIGNET_FIELD_SETTLEMENT_DATE] = "paid-on",
+  [SIGNET_FIELD_SETTLEMENT_AMOUNT] = "paid-amount",
+  [SIGNET_FIELD_SETTLEMENT_NOTE] = "paid-note",
   [SIGNET_FIELD_TYPE_NAME] = "type-name",
   [SIGNET_FIELD_TYPE_AUTO_RENEW] = "type-auto-renew",
   [SIGNET_FIELD_TYPE_TERM_MONTHS] = "type-term-months",
@@ -221,6 +234,21 @@ signet_field_to_label (SignetField field)
     /* Translators: what a person does (a job title), not a file's role. */
     case SIGNET_FIELD_PERSON_ROLE:            return C_("person", "Role");
     case SIGNET_FIELD_PERSON_EMAIL:           return _("Email");
+    /* Translators: whether a planned payment is receivable or payable. */
+    case SIGNET_FIELD_PAYMENT_DIRECTION:      return _("Receivable or Payable");
+    case SIGNET_FIELD_PAYMENT_TITLE:          return _("Planned Payment");
+    case SIGNET_FIELD_PAYMENT_AMOUNT:         return _("Amount");
+    case SIGNET_FIELD_PAYMENT_CURRENCY:       return _("Currency");
+    case SIGNET_FIELD_PAYMENT_DUE_DATE:       return _("Due Date");
+    /* Translators: what a payment waits for, "after acceptance" (付款条件). */
+    case SIGNET_FIELD_PAYMENT_CONDITION:      return _("Payment Condition");
+    case SIGNET_FIELD_PAYMENT_NOTE:           return _("Note");
+    case SIGNET_FIELD_INVOICE_NUMBER:         return _("Invoice Number");
+    case SIGNET_FIELD_INVOICE_DATE:           return _("Invoice Date");
+    case SIGNET_FIELD_INVOICE_AMOUNT:         return _("Invoice Amount");
+    case SIGNET_FIELD_SETTLEMENT_DATE:        return _("Date Paid");
+    case SIGNET_FIELD_SETTLEMENT_AMOUNT:      return _("Amount Paid");
+    case SIGNET_FIELD_SETTLEMENT_NOTE:        return _("Payment Note");
     case SIGNET_FIELD_TYPE_NAME:              return _("Type Name");
     case SIGNET_FIELD_TYPE_AUTO_RENEW:        return _("Auto-Renew");
     case SIGNET_FIELD_TYPE_TERM_MONTHS:       return _("Term in Months");

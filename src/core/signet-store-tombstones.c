@@ -177,6 +177,10 @@ signet_store_delete (SignetStore          *self,
       return _signet_store_delete_amendment (self, id, error);
     case SIGNET_TOMBSTONE_APPROVAL_ROUTE:
       return _signet_store_delete_approval_route (self, id, error);
+    case SIGNET_TOMBSTONE_PAYMENT:
+    case SIGNET_TOMBSTONE_PAYMENT_INVOICE:
+    case SIGNET_TOMBSTONE_PAYMENT_SETTLEMENT:
+      return _signet_store_delete_payment_record (self, kind, id, error);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -226,6 +230,11 @@ signet_store_restore (SignetStore      *self,
       break;
     case SIGNET_TOMBSTONE_APPROVAL_ROUTE:
       restored = _signet_store_restore_approval_route (&scope, tombstone, error);
+      break;
+    case SIGNET_TOMBSTONE_PAYMENT:
+    case SIGNET_TOMBSTONE_PAYMENT_INVOICE:
+    case SIGNET_TOMBSTONE_PAYMENT_SETTLEMENT:
+      restored = _signet_store_restore_payment_record (&scope, tombstone, error);
       break;
     default:
       g_assert_not_reached ();

@@ -116,6 +116,15 @@ SignetTombstone *_signet_store_delete_approval_route (SignetStore       *self,
 gboolean         _signet_store_restore_approval_route (SignetWriteScope *scope,
                                                    SignetTombstone      *tombstone,
                                                    GError              **error);
+/* See signet-store-payments.c: a planned payment (with its invoices and
+ * payments), an invoice or a payment received or made. */
+SignetTombstone *_signet_store_delete_payment_record (SignetStore       *self,
+                                                   SignetTombstoneKind   kind,
+                                                   gint64                id,
+                                                   GError              **error);
+gboolean         _signet_store_restore_payment_record (SignetWriteScope *scope,
+                                                   SignetTombstone      *tombstone,
+                                                   GError              **error);
 /* Keeps in @tombstone the rows of @table that @where (SQL with one
  * parameter, ?1 = @id) selects, every column. */
 gboolean         _signet_store_keep_rows          (SignetStore          *self,

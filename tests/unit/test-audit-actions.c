@@ -38,6 +38,10 @@ static const char * const stored_tokens[] = {
   "renew-tacitly", "notice-renew", "notice-let-expire", "notice-terminate", "withdraw-notice-decision",
   /* The follow-up actions of reviews (issue 16). */
   "add-review-action", "update-review-action", "complete-review-action", "reopen-review-action",
+  /* The payment schedule (issue 16). */
+  "add-payment", "update-payment", "delete-payment", "restore-payment",
+  "add-invoice", "delete-invoice", "restore-invoice",
+  "add-settlement", "delete-settlement", "restore-settlement",
 };
 
 /* Every action but UNKNOWN has a token of its own that reads back as it;
@@ -122,6 +126,7 @@ test_is_change (void)
     SIGNET_AUDIT_ACTION_SUBMIT_AMENDMENT, SIGNET_AUDIT_ACTION_APPROVE_AMENDMENT,
     SIGNET_AUDIT_ACTION_RETURN_AMENDMENT, SIGNET_AUDIT_ACTION_REJECT_AMENDMENT,
     SIGNET_AUDIT_ACTION_RENEW_TACITLY,
+    SIGNET_AUDIT_ACTION_UPDATE_PAYMENT,
     SIGNET_AUDIT_ACTION_UPDATE_REVIEW_ACTION, SIGNET_AUDIT_ACTION_COMPLETE_REVIEW_ACTION,
     SIGNET_AUDIT_ACTION_REOPEN_REVIEW_ACTION,
   };
