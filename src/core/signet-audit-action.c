@@ -170,6 +170,20 @@ static const struct
     { "delete-settlement",    N_("Recorded payment deleted"), FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_PAYMENTS },
   [SIGNET_AUDIT_ACTION_RESTORE_SETTLEMENT] =
     { "restore-settlement",   N_("Recorded payment restored"), FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_PAYMENTS },
+  [SIGNET_AUDIT_ACTION_ADD_OBLIGATION] =
+    { "add-obligation",       N_("Obligation added"),      FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_OBLIGATIONS },
+  [SIGNET_AUDIT_ACTION_UPDATE_OBLIGATION] =
+    { "update-obligation",    N_("Obligation changed"),    TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_OBLIGATIONS },
+  [SIGNET_AUDIT_ACTION_DELETE_OBLIGATION] =
+    { "delete-obligation",    N_("Obligation deleted"),    FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_OBLIGATIONS },
+  [SIGNET_AUDIT_ACTION_RESTORE_OBLIGATION] =
+    { "restore-obligation",   N_("Obligation restored"),   FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_OBLIGATIONS },
+  [SIGNET_AUDIT_ACTION_COMPLETE_OBLIGATION] =
+    { "complete-obligation",  N_("Obligation done"),       TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_OBLIGATIONS },
+  [SIGNET_AUDIT_ACTION_WAIVE_OBLIGATION] =
+    { "waive-obligation",     N_("Obligation waived"),     TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_OBLIGATIONS },
+  [SIGNET_AUDIT_ACTION_REOPEN_OBLIGATION] =
+    { "reopen-obligation",    N_("Obligation reopened"),   TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_OBLIGATIONS },
 };
 
 const char *

@@ -69,6 +69,17 @@ static const char * const field_tokens[] = {
   [SIGNET_FIELD_SETTLEMENT_DATE] = "paid-on",
   [SIGNET_FIELD_SETTLEMENT_AMOUNT] = "paid-amount",
   [SIGNET_FIELD_SETTLEMENT_NOTE] = "paid-note",
+  [SIGNET_FIELD_OBLIGATION_PARTY] = "obligation-party",
+  [SIGNET_FIELD_OBLIGATION_TITLE] = "obligation",
+  [SIGNET_FIELD_OBLIGATION_OWNER] = "obligation-owner",
+  [SIGNET_FIELD_OBLIGATION_DUE_DATE] = "obligation-due-date",
+  [SIGNET_FIELD_OBLIGATION_RECURRENCE] = "recurrence",
+  [SIGNET_FIELD_OBLIGATION_UNTIL] = "recurs-until",
+  [SIGNET_FIELD_OBLIGATION_CLAUSE] = "obligation-clause",
+  [SIGNET_FIELD_OBLIGATION_NOTE] = "obligation-note",
+  [SIGNET_FIELD_OCCURRENCE_DUE] = "occurrence-due",
+  [SIGNET_FIELD_OCCURRENCE_DONE] = "done-on",
+  [SIGNET_FIELD_OCCURRENCE_NOTE] = "waived-because",
   [SIGNET_FIELD_TYPE_NAME] = "type-name",
   [SIGNET_FIELD_TYPE_AUTO_RENEW] = "type-auto-renew",
   [SIGNET_FIELD_TYPE_TERM_MONTHS] = "type-term-months",
@@ -249,6 +260,21 @@ signet_field_to_label (SignetField field)
     case SIGNET_FIELD_SETTLEMENT_DATE:        return _("Date Paid");
     case SIGNET_FIELD_SETTLEMENT_AMOUNT:      return _("Amount Paid");
     case SIGNET_FIELD_SETTLEMENT_NOTE:        return _("Payment Note");
+    /* Translators: who must do what an obligation says: us or the
+     * other party (履约方). */
+    case SIGNET_FIELD_OBLIGATION_PARTY:       return _("Obligated Party");
+    case SIGNET_FIELD_OBLIGATION_TITLE:       return _("Obligation");
+    case SIGNET_FIELD_OBLIGATION_OWNER:       return _("Obligation Owner");
+    case SIGNET_FIELD_OBLIGATION_DUE_DATE:    return _("First Due Date");
+    case SIGNET_FIELD_OBLIGATION_RECURRENCE:  return _("Recurrence");
+    case SIGNET_FIELD_OBLIGATION_UNTIL:       return _("Recurs Until");
+    /* Translators: the clause of the signed file an obligation comes from. */
+    case SIGNET_FIELD_OBLIGATION_CLAUSE:      return _("Obligation Clause");
+    case SIGNET_FIELD_OBLIGATION_NOTE:        return _("Obligation Note");
+    /* Translators: the day one occurrence of an obligation was due. */
+    case SIGNET_FIELD_OCCURRENCE_DUE:         return _("Occurrence Due");
+    case SIGNET_FIELD_OCCURRENCE_DONE:        return _("Done On");
+    case SIGNET_FIELD_OCCURRENCE_NOTE:        return _("Reason Waived");
     case SIGNET_FIELD_TYPE_NAME:              return _("Type Name");
     case SIGNET_FIELD_TYPE_AUTO_RENEW:        return _("Auto-Renew");
     case SIGNET_FIELD_TYPE_TERM_MONTHS:       return _("Term in Months");

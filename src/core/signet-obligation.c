@@ -156,9 +156,10 @@ signet_obligation_copy (const SignetObligation *obligation)
   copy->due_date = g_strdup (obligation->due_date);
   copy->until_date = g_strdup (obligation->until_date);
   copy->note = g_strdup (obligation->note);
-  copy->occurrences = g_ptr_array_copy (obligation->occurrences,
-                                        (GCopyFunc) signet_occurrence_copy, NULL);
-  g_ptr_array_set_free_func (copy->occurrences, (GDestroyNotify) signet_occurrence_free);
+  copy->occurrences = g_ptr_array_new_full (obligation->occurrences->len,
+                                            (GDestroyNotify) signet_occurrence_free);
+  for (guint i = 0; i < obligation->occurrences->len; i++)
+    g_ptr_array_add (copy->occurrences, signet_occurrence_copy (g_ptr_array_index (obligation->occurrences, i)));
 
   return copy;
 }

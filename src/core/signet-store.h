@@ -117,6 +117,9 @@ typedef struct
 #define SIGNET_STORE_CHANGED_APPROVAL_ROUTES "approval-routes"
 /* A contract's renewal link: it was made as the renewal of another. */
 #define SIGNET_STORE_CHANGED_RENEWALS    "renewals"
+/* A contract's obligations, or what was done about one of their
+ * occurrences. */
+#define SIGNET_STORE_CHANGED_OBLIGATIONS "obligations"
 /* A contract's payment schedule: a planned payment, an invoice or a
  * payment received or made added, changed, deleted or restored. */
 #define SIGNET_STORE_CHANGED_PAYMENTS    "payments"

@@ -125,6 +125,14 @@ SignetTombstone *_signet_store_delete_payment_record (SignetStore       *self,
 gboolean         _signet_store_restore_payment_record (SignetWriteScope *scope,
                                                    SignetTombstone      *tombstone,
                                                    GError              **error);
+/* See signet-store-obligations.c: an obligation with its recorded
+ * occurrences. */
+SignetTombstone *_signet_store_delete_obligation  (SignetStore          *self,
+                                                   gint64                id,
+                                                   GError              **error);
+gboolean         _signet_store_restore_obligation (SignetWriteScope     *scope,
+                                                   SignetTombstone      *tombstone,
+                                                   GError              **error);
 /* Keeps in @tombstone the rows of @table that @where (SQL with one
  * parameter, ?1 = @id) selects, every column. */
 gboolean         _signet_store_keep_rows          (SignetStore          *self,

@@ -20,6 +20,7 @@ typedef enum
   SIGNET_TOMBSTONE_CONTRACT_TYPE,
   SIGNET_TOMBSTONE_AMENDMENT,    /* one of a contract's amendments */
   SIGNET_TOMBSTONE_APPROVAL_ROUTE, /* with its steps */
+  SIGNET_TOMBSTONE_OBLIGATION,   /* one of a contract's obligations, with its occurrences */
   SIGNET_TOMBSTONE_PAYMENT,      /* a planned payment, with its invoices and payments */
   SIGNET_TOMBSTONE_PAYMENT_INVOICE,
   SIGNET_TOMBSTONE_PAYMENT_SETTLEMENT, /* a payment received or made */

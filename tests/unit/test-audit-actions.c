@@ -42,6 +42,9 @@ static const char * const stored_tokens[] = {
   "add-payment", "update-payment", "delete-payment", "restore-payment",
   "add-invoice", "delete-invoice", "restore-invoice",
   "add-settlement", "delete-settlement", "restore-settlement",
+  /* Obligations and their occurrences (issue 16). */
+  "add-obligation", "update-obligation", "delete-obligation", "restore-obligation",
+  "complete-obligation", "waive-obligation", "reopen-obligation",
 };
 
 /* Every action but UNKNOWN has a token of its own that reads back as it;
@@ -129,6 +132,8 @@ test_is_change (void)
     SIGNET_AUDIT_ACTION_UPDATE_PAYMENT,
     SIGNET_AUDIT_ACTION_UPDATE_REVIEW_ACTION, SIGNET_AUDIT_ACTION_COMPLETE_REVIEW_ACTION,
     SIGNET_AUDIT_ACTION_REOPEN_REVIEW_ACTION,
+    SIGNET_AUDIT_ACTION_UPDATE_OBLIGATION, SIGNET_AUDIT_ACTION_COMPLETE_OBLIGATION,
+    SIGNET_AUDIT_ACTION_WAIVE_OBLIGATION, SIGNET_AUDIT_ACTION_REOPEN_OBLIGATION,
   };
 
   for (SignetAuditAction action = SIGNET_AUDIT_ACTION_UNKNOWN; action < SIGNET_N_AUDIT_ACTIONS; action++)
