@@ -20,6 +20,11 @@ void _signet_event_set_derivation (SignetEvent                 *self,
                                    const char                  *as_of,
                                    const SignetReviewIntervals *intervals);
 
+/* For the store: the record a commitment's event is made from. */
+void _signet_event_set_record     (SignetEvent                 *self,
+                                   gint64                       record_id,
+                                   const char                  *record_uuid);
+
 /* By date, kind and contract number: the calendar's order. For
  * g_ptr_array_sort(). */
 int  _signet_event_compare        (gconstpointer                a,

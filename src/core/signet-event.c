@@ -22,6 +22,8 @@ struct _SignetEvent
   char              *title;
   gint64             key_date_id;
   char              *explanation;
+  gint64             record_id;
+  char              *record_uuid;
 
   /* Set for a derived event until its explanation is made. Dates are
    * kept in place ("" for none): a month makes thousands of events. */
@@ -65,6 +67,7 @@ signet_event_finalize (GObject *object)
   g_clear_pointer (&self->client_name, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->explanation, g_free);
+  g_clear_pointer (&self->record_uuid, g_free);
 
   G_OBJECT_CLASS (signet_event_parent_class)->finalize (object);
 }
@@ -317,6 +320,34 @@ signet_event_get_explanation (SignetEvent *self)
     explain (self);
 
   return self->explanation;
+}
+
+gint64
+signet_event_get_record_id (SignetEvent *self)
+{
+  g_return_val_if_fail (SIGNET_IS_EVENT (self), 0);
+
+  return self->record_id;
+}
+
+const char *
+signet_event_get_record_uuid (SignetEvent *self)
+{
+  g_return_val_if_fail (SIGNET_IS_EVENT (self), NULL);
+
+  return self->record_uuid;
+}
+
+void
+_signet_event_set_record (SignetEvent *self,
+                          gint64       record_id,
+                          const char  *record_uuid)
+{
+  g_return_if_fail (SIGNET_IS_EVENT (self));
+
+  self->record_id = record_id;
+  g_free (self->record_uuid);
+  self->record_uuid = g_strdup (record_uuid);
 }
 
 int

@@ -42,5 +42,11 @@ gint64             signet_event_get_key_date_id     (SignetEvent       *self);
  * or the note of a key date a user added; NULL when there is nothing to
  * explain. Made on first use for the store's derived events. */
 const char        *signet_event_get_explanation     (SignetEvent       *self);
+/* The record an event of a commitment is made from
+ * (signet_key_date_kind_is_commitment()): the planned payment, obligation,
+ * loan or review (payments.id, obligations.id, loans.id, reviews.id), and
+ * its UUID; 0 and NULL for every other event. */
+gint64             signet_event_get_record_id       (SignetEvent       *self);
+const char        *signet_event_get_record_uuid     (SignetEvent       *self);
 
 G_END_DECLS

@@ -24,6 +24,9 @@ static const char * const kind_tokens[] = {
   [SIGNET_KEY_DATE_PAYMENT] = "payment",
   [SIGNET_KEY_DATE_OTHER] = "other",
   [SIGNET_KEY_DATE_APPROVAL] = "approval",
+  [SIGNET_KEY_DATE_OBLIGATION] = "obligation",
+  [SIGNET_KEY_DATE_LOAN] = "loan",
+  [SIGNET_KEY_DATE_FOLLOW_UP_REVIEW] = "follow-up-review",
 };
 
 const char *
@@ -60,6 +63,15 @@ signet_key_date_kind_is_user (SignetKeyDateKind kind)
          kind == SIGNET_KEY_DATE_OTHER;
 }
 
+gboolean
+signet_key_date_kind_is_commitment (SignetKeyDateKind kind)
+{
+  return kind == SIGNET_KEY_DATE_PAYMENT ||
+         kind == SIGNET_KEY_DATE_OBLIGATION ||
+         kind == SIGNET_KEY_DATE_LOAN ||
+         kind == SIGNET_KEY_DATE_FOLLOW_UP_REVIEW;
+}
+
 const char *
 signet_key_date_kind_to_label (SignetKeyDateKind kind)
 {
@@ -73,6 +85,9 @@ signet_key_date_kind_to_label (SignetKeyDateKind kind)
     case SIGNET_KEY_DATE_PAYMENT:         return C_("key date", "Payment Due");
     case SIGNET_KEY_DATE_OTHER:           return C_("key date", "Other");
     case SIGNET_KEY_DATE_APPROVAL:        return C_("key date", "Approval Due");
+    case SIGNET_KEY_DATE_OBLIGATION:      return C_("key date", "Obligation Due");
+    case SIGNET_KEY_DATE_LOAN:            return C_("key date", "Loan Due");
+    case SIGNET_KEY_DATE_FOLLOW_UP_REVIEW: return C_("key date", "Follow-up Review");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -17,7 +17,19 @@ typedef enum
   SIGNET_KEY_DATE_PAYMENT,
   SIGNET_KEY_DATE_OTHER,
   SIGNET_KEY_DATE_APPROVAL,      /* a pending approval step's due date (signet-store-approvals.h) */
+  SIGNET_KEY_DATE_OBLIGATION,    /* an open occurrence of an obligation (signet-obligation.h) */
+  SIGNET_KEY_DATE_LOAN,          /* the due date of a loan of the original not yet returned */
+  SIGNET_KEY_DATE_FOLLOW_UP_REVIEW, /* a review's follow-up while it has open actions */
 } SignetKeyDateKind;
+
+/* The last kind, for tables indexed by kind. */
+#define SIGNET_KEY_DATE_LAST SIGNET_KEY_DATE_FOLLOW_UP_REVIEW
+
+/* The kinds made from a record of what the contract commits us to (a
+ * planned payment, an obligation, a loan, a review): they stay overdue
+ * until the record is settled, whatever the contract's status. A planned
+ * payment is of kind PAYMENT, as the payment key dates it replaced. */
+gboolean    signet_key_date_kind_is_commitment (SignetKeyDateKind kind);
 
 /* A date that matters for a contract, and how it came about. */
 typedef struct

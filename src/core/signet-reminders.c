@@ -16,6 +16,12 @@
  * until it is decided: the Preferences have no lead times for it. */
 #define APPROVAL_LEAD_DAYS 1
 
+/* A planned payment not paid in full and a loan of the original not
+ * returned remind the contract's owner from this many days before they are
+ * due until they are settled: the Preferences and a contract's own
+ * settings have lead times for its end, notice deadline and reviews only. */
+#define COMMITMENT_LEAD_DAYS 7
+
 static GArray *
 leads_new (guint        n_leads,
            const guint *leads)
@@ -191,6 +197,7 @@ signet_reminder_free (SignetReminder *reminder)
     return;
 
   g_clear_object (&reminder->event);
+  g_free (reminder->owner);
   g_free (reminder);
 }
 
@@ -202,6 +209,46 @@ describe_contract (SignetEvent *event)
   return g_strdup_printf (C_("reminder", "%s %s"),
                           signet_event_get_contract_number (event),
                           signet_event_get_contract_title (event));
+}
+
+static char *
+dup_commitment_title (const SignetReminder *reminder,
+                      const char           *contract)
+{
+  const char *title = signet_event_get_title (reminder->event);
+  int days = reminder->days_left;
+
+  if (signet_event_get_kind (reminder->event) == SIGNET_KEY_DATE_PAYMENT)
+    {
+      /* Translators: a notification for a planned payment: its title
+       * ("首付款"), a number of days and the contract ("HT-2026-0001 Cleaning
+       * services"). */
+      if (days > 0)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Payment “%s” due in %d day: %s",
+                                             "Payment “%s” due in %d days: %s", days),
+                                title, days, contract);
+      if (days == 0)
+        return g_strdup_printf (_("Payment “%s” due today: %s"), title, contract);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Payment “%s” overdue by %d day: %s",
+                                           "Payment “%s” overdue by %d days: %s", -days),
+                              title, -days, contract);
+    }
+
+  /* Translators: a notification for a loan of the paper original: the
+   * borrower ("王芳"), a number of days and the contract. */
+  if (days > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Original lent to %s due back in %d day: %s",
+                                         "Original lent to %s due back in %d days: %s", days),
+                            title, days, contract);
+  if (days == 0)
+    return g_strdup_printf (_("Original lent to %s due back today: %s"), title, contract);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Original lent to %s overdue by %d day: %s",
+                                       "Original lent to %s overdue by %d days: %s", -days),
+                          title, -days, contract);
 }
 
 char *
@@ -256,6 +303,19 @@ signet_reminder_dup_title (const SignetReminder *reminder)
                                            "Review overdue by %d day: %s",
                                            "Review overdue by %d days: %s", -days),
                               -days, contract);
+
+    case SIGNET_KEY_DATE_PAYMENT:
+    case SIGNET_KEY_DATE_LOAN:
+      {
+        g_autofree char *title = dup_commitment_title (reminder, contract);
+
+        if (reminder->owner == NULL)
+          return g_steal_pointer (&title);
+
+        /* Translators: a notification, then the contract's owner, whom it
+         * reminds ("张伟"). */
+        return g_strdup_printf (_("%s (owner: %s)"), title, reminder->owner);
+      }
 
     case SIGNET_KEY_DATE_APPROVAL:
       /* Translators: the step of the approval is the event's title ("法务"). */
@@ -340,7 +400,7 @@ signet_reminders_due (SignetStore                   *store,
    * further for the few contracts with lead times of their own. */
   horizon = MAX (max_lead (normalized->end_leads),
                  MAX (max_lead (normalized->notice_leads), max_lead (normalized->review_leads)));
-  horizon = MAX (horizon, APPROVAL_LEAD_DAYS);
+  horizon = MAX (horizon, MAX (APPROVAL_LEAD_DAYS, COMMITMENT_LEAD_DAYS));
 
   until_date = today_date;
   g_date_add_days (&until_date, horizon);
@@ -364,6 +424,8 @@ signet_reminders_due (SignetStore                   *store,
 
       if (kind == SIGNET_KEY_DATE_APPROVAL)
         leads = own_leads = leads_new (1, (const guint[]) { APPROVAL_LEAD_DAYS });
+      else if (signet_key_date_kind_is_commitment (kind))
+        leads = own_leads = leads_new (1, (const guint[]) { COMMITMENT_LEAD_DAYS });
       else if (candidate->leads != NULL)
         leads = own_leads = signet_reminder_leads_parse (candidate->leads, NULL);
       else
@@ -396,6 +458,7 @@ signet_reminders_due (SignetStore                   *store,
         SignetReminder *reminder = g_new0 (SignetReminder, 1);
 
         reminder->event = g_object_ref (candidate->event);
+        reminder->owner = g_strdup (candidate->owner);
         reminder->lead_days = stage;
         reminder->days_left = days_left;
         g_ptr_array_add (reminders, reminder);

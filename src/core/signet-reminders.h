@@ -44,15 +44,21 @@ typedef struct
   SignetEvent *event;
   guint        lead_days;
   int          days_left;   /* from today to the event; negative once it passed */
+  char        *owner;       /* the contract's owner, named in a payment's or a loan's title; nullable */
 } SignetReminder;
 
 void                    signet_reminder_free                 (SignetReminder               *reminder);
 /* One line for a notification, e.g. "Notice deadline in 7 days: HT-2026-0001
- * Cleaning services" or "Review overdue by 3 days: …". Translated. */
+ * Cleaning services" or "Review overdue by 3 days: …"; a payment's or a
+ * loan's names the contract's owner: "Payment “首付款” overdue by 3 days:
+ * … (owner: 张伟)". Translated. */
 char                   *signet_reminder_dup_title            (const SignetReminder         *reminder);
 
 /* The reminders due on @today (YYYY-MM-DD) and not acknowledged, for the
- * end, notice deadline and review events of contracts in force. With lead
+ * end, notice deadline and review events of contracts in force, the
+ * pending approval steps, and the planned payments not paid in full and
+ * the loans of the original not returned (from 7 days before they are due,
+ * whatever the contract's status). With lead
  * times L1 > L2 > … for an event on day D, the reminder for Lk is due from
  * D − Lk on; only the most urgent lead time reached (the smallest) is
  * returned, so an event gives at most one reminder. It stays due, once

@@ -12,6 +12,8 @@
 #include "signet-amendment.h"
 #include "signet-date.h"
 #include "signet-event-private.h"
+#include "signet-money.h"
+#include "signet-obligation.h"
 #include "signet-store-events.h"
 #include "signet-store-types.h"
 #include "signet-store-private.h"
@@ -61,23 +63,56 @@
 #define TYPE_REVIEW_MONTHS(row) \
   "(SELECT t.review_months FROM contract_types t WHERE t.name = " row ".contract_type)"
 
-/* What event_from_row() reads, in this order. */
+/* The kinds of the commitments' events (signet_key_date_kind_is_commitment()),
+ * in SQL; a payment key date a user added has no record. */
+#define IS_COMMITMENT(e) \
+  "(" e ".record_id IS NOT NULL AND " e ".kind IN ('payment', 'obligation', 'loan', 'follow-up-review'))"
+
+/* What event_from_row() reads, in this order. From column 18 on, what a
+ * commitment's event tells of its record (event_explain_record()): its
+ * id and UUID, then for a planned payment its direction, amount, currency
+ * and what was paid; for an obligation its party and recurrence; for a
+ * loan the purpose and the day it was lent (the borrower is its title);
+ * for a follow-up review its open actions and the review's date. */
 #define EVENT_COLUMNS \
   "e.contract_id, e.kind, e.date, e.key_date_id, c.number, c.title, k.name, " \
   "c.start_date, c.end_date, c.auto_renew, c.notice_days, c.status, c.risk_level, " \
   "CASE WHEN e.kind = 'review' THEN " \
   "(SELECT max(r.date) FROM reviews r WHERE r.contract_id = e.contract_id) END, " \
-  "coalesce (d.title, CASE WHEN ap.amendment_id <> 0 THEN " \
+  "coalesce (d.title, pm.title, ob.title, lp.name, CASE WHEN ap.amendment_id <> 0 THEN " \
   "(SELECT a.number FROM amendments a WHERE a.id = ap.amendment_id) || ' · ' || ap.name " \
-  "ELSE ap.name END), d.note, ap.due_days, " TYPE_REVIEW_MONTHS ("c")
-#define N_EVENT_COLUMNS 18
+  "ELSE ap.name END), d.note, ap.due_days, " TYPE_REVIEW_MONTHS ("c") ", " \
+  "e.record_id, coalesce (pm.uuid, ob.uuid, ln.uuid, rv.uuid), " \
+  "coalesce (pm.direction, ob.party, ln.purpose, " \
+  "(SELECT count(*) FROM review_actions ra WHERE ra.review_id = rv.id AND ra.done_date IS NULL)), " \
+  "coalesce (pm.amount, ob.recurrence, ln.lent_on, rv.date), pm.currency, pm.paid"
+#define N_EVENT_COLUMNS 24
 
 /* LEFT JOIN clients: a contract whose client row is missing (a register
- * changed outside Signet) keeps its deadlines in the calendar. */
+ * changed outside Signet) keeps its deadlines in the calendar. A
+ * commitment's record is joined only for its own kind. */
 #define EVENT_JOINS \
   " FROM contract_events e JOIN contracts c ON c.id = e.contract_id " \
   "LEFT JOIN clients k ON k.id = c.client_id LEFT JOIN key_dates d ON d.id = e.key_date_id " \
-  "LEFT JOIN approval_steps ap ON ap.id = e.approval_step_id "
+  "LEFT JOIN approval_steps ap ON ap.id = e.approval_step_id " \
+  "LEFT JOIN payments pm ON e.kind = 'payment' AND pm.id = e.record_id " \
+  "LEFT JOIN obligations ob ON e.kind = 'obligation' AND ob.id = e.record_id " \
+  "LEFT JOIN loans ln ON e.kind = 'loan' AND ln.id = e.record_id " \
+  "LEFT JOIN people lp ON lp.id = ln.borrower_id " \
+  "LEFT JOIN reviews rv ON e.kind = 'follow-up-review' AND rv.id = e.record_id "
+
+/* The occurrences of a recurring obligation are indexed from the first
+ * day of the month a year before the day the index is as of to the last
+ * day of the month two years after it: what the agenda, the reminders
+ * and the months a user browses ask for, without deriving a monthly
+ * obligation of a contract that runs for decades thousands of times over
+ * a large register (100,000 contracts with three obligations each are a
+ * few million rows at most). The window moves with the month, not the
+ * day: the index is derived again for obligations once a month
+ * (move_as_of()). An open occurrence older than the window is no longer
+ * listed as overdue; the obligation's own section still shows it. */
+#define OBLIGATION_MONTHS_BACK  12
+#define OBLIGATION_MONTHS_AHEAD 24
 
 /* The columns derivation reads, in fill_contract_dates()'s order. */
 #define CONTRACT_DATES_COLUMNS \
@@ -296,8 +331,14 @@ insert_derived_events (SignetStore                 *self,
   return TRUE;
 }
 
+/* The events a termination ends, as SQL on contract_events: all but money
+ * still owed on a planned payment, a loaned original still to come back
+ * and a follow-up review still open. An obligation's occurrences stop. */
+#define CUT_BY_TERMINATION \
+  "NOT (record_id IS NOT NULL AND kind IN ('payment', 'loan', 'follow-up-review'))"
+
 /* A terminated contract's dates stop on its termination's effective day:
- * none after it is kept, derived or added by a user (@contract_id, or every
+ * none after it is kept (but those CUT_BY_TERMINATION spares), derived or added by a user (@contract_id, or every
  * contract for 0), so neither the calendar, the reminders nor an ICS export
  * has them. */
 static gboolean
@@ -311,12 +352,14 @@ cut_after_termination (SignetStore  *self,
     return _signet_store_exec (self,
                                "DELETE FROM contract_events WHERE contract_id IN "
                                "(SELECT id FROM contracts WHERE termination_date IS NOT NULL) "
+                               "AND " CUT_BY_TERMINATION " "
                                "AND date > (SELECT c.termination_date FROM contracts c "
                                "WHERE c.id = contract_events.contract_id)",
                                error);
 
   stmt = _signet_store_statement (self,
                                   "DELETE FROM contract_events WHERE contract_id = ?1 "
+                                  "AND " CUT_BY_TERMINATION " "
                                   "AND date > (SELECT termination_date FROM contracts WHERE id = ?1)",
                                   error);
   if (stmt == NULL)
@@ -424,6 +467,183 @@ insert_approval_events (SignetStore  *self,
   return _signet_store_step_done (self, stmt, error);
 }
 
+/* The window of obligation occurrences for the index as of @as_of
+ * (OBLIGATION_MONTHS_BACK), "YYYY-MM-DD" both. */
+static void
+obligation_window (const char *as_of,
+                   char        from[11],
+                   char        to[11])
+{
+  GDate date;
+
+  if (!signet_date_parse (as_of, &date))
+    {
+      g_strlcpy (from, SIGNET_DATE_MIN, 11);
+      g_strlcpy (to, SIGNET_DATE_MAX, 11);
+      return;
+    }
+
+  g_date_set_day (&date, 1);
+  {
+    GDate first = date;
+    GDate last = date;
+
+    g_date_subtract_months (&first, OBLIGATION_MONTHS_BACK);
+    g_date_add_months (&last, OBLIGATION_MONTHS_AHEAD + 1);
+    g_date_subtract_days (&last, 1);
+    g_snprintf (from, 11, "%04u-%02u-%02u", g_date_get_year (&first), g_date_get_month (&first),
+                g_date_get_day (&first));
+    g_snprintf (to, 11, "%04u-%02u-%02u", g_date_get_year (&last), g_date_get_month (&last),
+                g_date_get_day (&last));
+  }
+}
+
+/* The open occurrences in the window of the obligations of @contract_id
+ * (0: every contract), as signet_obligation_list_occurrences() counts
+ * them, up to the obligation's until date, else the contract's end, as
+ * signet_obligation_dup_last_date() has it (the signed end: an amendment
+ * moving the end is not read here); cut_after_termination() ends them at a
+ * termination. An occurrence done or waived has a row in
+ * obligation_occurrences and no event. */
+static gboolean
+insert_obligation_events (SignetStore  *self,
+                          gint64        contract_id,
+                          const char   *as_of,
+                          GError      **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (gint64) * 2);
+  g_autoptr(GPtrArray) anchors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) lasts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) recurrences = g_array_new (FALSE, FALSE, sizeof (SignetRecurrence));
+  char from[11], to[11];
+  sqlite3_stmt *stmt;
+  int rc;
+
+  obligation_window (as_of, from, to);
+
+  /* One contract's through its index, or every contract's. */
+#define OBLIGATIONS_SQL(where) \
+  "SELECT o.id, o.contract_id, o.due_date, o.recurrence, " LAST_DATE " " \
+  "FROM obligations o JOIN contracts c ON c.id = o.contract_id " \
+  "WHERE " where " AND " IN_RANGE ("o.due_date") " AND o.due_date <= ?3 " \
+  "AND coalesce (" LAST_DATE ", ?2) >= ?2"
+#define LAST_DATE "coalesce (o.until_date, c.end_date)"
+  stmt = _signet_store_statement (self,
+                                  contract_id != 0 ? OBLIGATIONS_SQL ("o.contract_id = ?1")
+                                                   : OBLIGATIONS_SQL ("?1 = 0"),
+                                  error);
+#undef LAST_DATE
+#undef OBLIGATIONS_SQL
+  if (stmt == NULL)
+    return FALSE;
+
+  /* Read first: the inserts below use other statements of the cache. */
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 ids[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      SignetRecurrence recurrence = SIGNET_RECURRENCE_NONE;
+
+      signet_recurrence_from_token ((const char *) sqlite3_column_text (stmt, 3), &recurrence);
+      g_array_append_vals (rows, ids, 1);
+      g_ptr_array_add (anchors, _signet_store_dup_text (stmt, 2));
+      g_ptr_array_add (lasts, _signet_store_dup_text (stmt, 4));
+      g_array_append_val (recurrences, recurrence);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _signet_store_set_error (self, rc, error);
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO contract_events (contract_id, kind, date, record_id) "
+                                  "SELECT ?1, 'obligation', ?2, ?3 WHERE NOT EXISTS (SELECT 1 FROM "
+                                  "obligation_occurrences WHERE obligation_id = ?3 AND due_date = ?2)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const gint64 *ids = &g_array_index (rows, gint64, 2 * i);
+      SignetObligation obligation = {
+        .due_date = g_ptr_array_index (anchors, i),
+        .recurrence = g_array_index (recurrences, SignetRecurrence, i),
+      };
+      g_autoptr(GPtrArray) dates = signet_obligation_list_occurrences (&obligation, g_ptr_array_index (lasts, i),
+                                                                       from, to);
+
+      for (guint d = 0; d < dates->len; d++)
+        {
+          sqlite3_reset (stmt);
+          sqlite3_bind_int64 (stmt, 1, ids[1]);
+          sqlite3_bind_text (stmt, 2, g_ptr_array_index (dates, d), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, 3, ids[0]);
+          if (!_signet_store_step_done (self, stmt, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* The events of what @contract_id (0: every contract) commits us to, but
+ * its obligations: each planned payment not paid in full (one whose
+ * amount is not filled in included), each loan of its original not
+ * returned, each review with open follow-up actions on its follow-up
+ * date. Settled, a record has no event: whatever is in the index and
+ * past is overdue. */
+static gboolean
+insert_commitment_events (SignetStore  *self,
+                          gint64        contract_id,
+                          const char   *as_of,
+                          GError      **error)
+{
+  /* Two forms of each: one contract's through its index, every contract
+   * in one pass. */
+  static const char * const all[] = {
+    "INSERT INTO contract_events (contract_id, kind, date, record_id) "
+    "SELECT p.contract_id, 'payment', p.due_date, p.id FROM payments p "
+    "JOIN contracts c ON c.id = p.contract_id "
+    "WHERE (p.amount IS NULL OR p.paid < p.amount) AND " IN_RANGE ("p.due_date"),
+    "INSERT INTO contract_events (contract_id, kind, date, record_id) "
+    "SELECT l.contract_id, 'loan', l.due_on, l.id FROM loans l JOIN contracts c ON c.id = l.contract_id "
+    "WHERE l.returned_on IS NULL AND " IN_RANGE ("l.due_on"),
+    "INSERT INTO contract_events (contract_id, kind, date, record_id) "
+    "SELECT r.contract_id, 'follow-up-review', r.follow_up_date, r.id FROM reviews r "
+    "JOIN contracts c ON c.id = r.contract_id WHERE " IN_RANGE ("r.follow_up_date") " "
+    "AND EXISTS (SELECT 1 FROM review_actions a WHERE a.review_id = r.id AND a.done_date IS NULL)",
+  };
+  static const char * const one[] = {
+    "INSERT INTO contract_events (contract_id, kind, date, record_id) "
+    "SELECT p.contract_id, 'payment', p.due_date, p.id FROM payments p "
+    "WHERE p.contract_id = ?1 AND (p.amount IS NULL OR p.paid < p.amount) AND " IN_RANGE ("p.due_date"),
+    "INSERT INTO contract_events (contract_id, kind, date, record_id) "
+    "SELECT l.contract_id, 'loan', l.due_on, l.id FROM loans l "
+    "WHERE l.contract_id = ?1 AND l.returned_on IS NULL AND " IN_RANGE ("l.due_on"),
+    "INSERT INTO contract_events (contract_id, kind, date, record_id) "
+    "SELECT r.contract_id, 'follow-up-review', r.follow_up_date, r.id FROM reviews r "
+    "WHERE r.contract_id = ?1 AND " IN_RANGE ("r.follow_up_date") " "
+    "AND EXISTS (SELECT 1 FROM review_actions a WHERE a.review_id = r.id AND a.done_date IS NULL)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      sqlite3_stmt *stmt = _signet_store_statement (self, contract_id == 0 ? all[i] : one[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      if (contract_id != 0)
+        sqlite3_bind_int64 (stmt, 1, contract_id);
+      if (!_signet_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return insert_obligation_events (self, contract_id, as_of, error);
+}
+
 /* Inside a write: every contract's events again. */
 static gboolean
 rebuild_all (SignetStore  *self,
@@ -468,6 +688,7 @@ rebuild_all (SignetStore  *self,
                              "JOIN contracts c ON c.id = d.contract_id WHERE " IN_RANGE ("d.date"),
                              error) &&
          insert_approval_events (self, 0, error) &&
+         insert_commitment_events (self, 0, as_of->date, error) &&
          cut_after_termination (self, 0, error) &&
          write_as_of (self, as_of->date, &as_of->intervals, error);
 }
@@ -574,6 +795,7 @@ _signet_store_events_refresh_contract (SignetStore  *self,
 
   return _signet_store_step_done (self, stmt, error) &&
          insert_approval_events (self, contract_id, error) &&
+         insert_commitment_events (self, contract_id, as_of.date, error) &&
          cut_after_termination (self, contract_id, error);
 }
 
@@ -617,7 +839,8 @@ _signet_store_events_add_key_date (SignetStore  *self,
 }
 
 /* Inside a write: the index moves from @old_date to @as_of->date. Only
- * auto-renewing contracts in force and signed ones depend on the day:
+ * auto-renewing contracts in force and signed ones depend on the day, and
+ * obligations on its month:
  * forward, those whose term ended before the new day roll on or expire;
  * backward (a clock set back), all of them are derived again. */
 static gboolean
@@ -671,6 +894,13 @@ move_as_of (SignetWriteScope  *scope,
     if (!_signet_store_events_refresh_contract (self, g_array_index (ids, gint64, i), error))
       return FALSE;
 
+  /* The window of obligation occurrences moves with the month. */
+  if (strncmp (old_date, as_of->date, 7) != 0 &&
+      !(_signet_store_exec (self, "DELETE FROM contract_events WHERE kind = 'obligation'", error) &&
+        insert_obligation_events (self, 0, as_of->date, error) &&
+        cut_after_termination (self, 0, error)))
+    return FALSE;
+
   /* The terms that ended as the day passed them and renewed themselves,
    * each recorded once; a clock set back records nothing. */
   return !forward || _signet_store_record_tacit_renewals (scope, ids, old_date, as_of->date, error);
@@ -682,7 +912,8 @@ move_as_of (SignetWriteScope  *scope,
  * and brings that one up to date: `signet --export-ics` then writes
  * nothing to the register, and still gives today's events. The table is
  * the one of migrate_to_4() with the indexes of migrate_to_5() and the
- * column of the approval steps (migration 13). */
+ * columns of the approval steps (migration 13) and of the records
+ * (migration 16). */
 static gboolean
 copy_index (SignetStore  *self,
             GError      **error)
@@ -693,9 +924,10 @@ copy_index (SignetStore  *self,
     "  kind TEXT NOT NULL,"
     "  date TEXT NOT NULL,"
     "  key_date_id INTEGER,"
-    "  approval_step_id INTEGER);"
-    "INSERT INTO temp.contract_events (contract_id, kind, date, key_date_id, approval_step_id)"
-    "  SELECT contract_id, kind, date, key_date_id, approval_step_id FROM main.contract_events;"
+    "  approval_step_id INTEGER,"
+    "  record_id INTEGER);"
+    "INSERT INTO temp.contract_events (contract_id, kind, date, key_date_id, approval_step_id, record_id)"
+    "  SELECT contract_id, kind, date, key_date_id, approval_step_id, record_id FROM main.contract_events;"
     "CREATE INDEX temp.contract_events_day ON contract_events (date, kind, contract_id, key_date_id);"
     "CREATE INDEX temp.contract_events_contract ON contract_events (contract_id);",
     error);
@@ -879,13 +1111,94 @@ signet_store_rebuild_events (SignetStore  *self,
          _signet_write_scope_commit (&scope, error);
 }
 
+/* What explains a commitment's event, from its record's columns in
+ * EVENT_COLUMNS (from 20 on): "Receivable ¥300,000.00, ¥100,000.00 paid". */
+static char *
+event_explain_record (SignetKeyDateKind  kind,
+                      sqlite3_stmt      *stmt)
+{
+  const char *first = (const char *) sqlite3_column_text (stmt, 20);
+  const char *second = (const char *) sqlite3_column_text (stmt, 21);
+
+  switch (kind)
+    {
+    case SIGNET_KEY_DATE_PAYMENT:
+      {
+        gboolean payable = g_strcmp0 (first, "payable") == 0;
+        gint64 paid = sqlite3_column_int64 (stmt, 23);
+        g_autofree char *amount = NULL;
+        g_autofree char *paid_text = NULL;
+
+        if (sqlite3_column_type (stmt, 21) == SQLITE_NULL || sqlite3_column_type (stmt, 22) == SQLITE_NULL)
+          return g_strdup (payable ? _("Payable, amount not entered yet")
+                                   : _("Receivable, amount not entered yet"));
+
+        amount = signet_money_format (sqlite3_column_int64 (stmt, 21), (const char *) sqlite3_column_text (stmt, 22));
+        if (paid == 0)
+          /* Translators: a planned payment in the calendar; %s is its amount. */
+          return g_strdup_printf (payable ? _("Payable %s") : _("Receivable %s"), amount);
+
+        paid_text = signet_money_format (paid, (const char *) sqlite3_column_text (stmt, 22));
+        /* Translators: a planned payment in the calendar: its amount, then
+         * what was paid of it ("Receivable ¥300,000.00, ¥100,000.00 paid"). */
+        return g_strdup_printf (payable ? _("Payable %s, %s paid") : _("Receivable %s, %s paid"), amount, paid_text);
+      }
+
+    case SIGNET_KEY_DATE_OBLIGATION:
+      {
+        gboolean ours = g_strcmp0 (first, "client") != 0;
+        SignetRecurrence recurrence = SIGNET_RECURRENCE_NONE;
+
+        signet_recurrence_from_token (second, &recurrence);
+        switch (recurrence)
+          {
+          case SIGNET_RECURRENCE_MONTHLY:
+            return g_strdup (ours ? _("To be done by us, every month") : _("To be done by the client, every month"));
+          case SIGNET_RECURRENCE_QUARTERLY:
+            return g_strdup (ours ? _("To be done by us, every quarter")
+                                  : _("To be done by the client, every quarter"));
+          case SIGNET_RECURRENCE_YEARLY:
+            return g_strdup (ours ? _("To be done by us, every year") : _("To be done by the client, every year"));
+          case SIGNET_RECURRENCE_NONE:
+          default:
+            return g_strdup (ours ? _("To be done by us") : _("To be done by the client"));
+          }
+      }
+
+    case SIGNET_KEY_DATE_LOAN:
+      {
+        g_autofree char *lent_on = signet_date_format_display (second);
+
+        /* Translators: a loan of the paper original in the calendar: the
+         * day it was lent, then its purpose ("Lent on 01.10.2026 for: 审计"). */
+        return g_strdup_printf (_("Lent on %s for: %s"), lent_on, first);
+      }
+
+    case SIGNET_KEY_DATE_FOLLOW_UP_REVIEW:
+      {
+        guint open = (guint) sqlite3_column_int64 (stmt, 20);
+        g_autofree char *date = signet_date_format_display (second);
+
+        /* Translators: a follow-up review in the calendar: how many of the
+         * actions a review found are still open, and that review's date. */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u action of the review of %s still open",
+                                             "%u actions of the review of %s still open", open),
+                                open, date);
+      }
+
+    default:
+      return NULL;
+    }
+}
+
 /* An event from a row of EVENT_COLUMNS. */
 static SignetEvent *
 event_from_row (sqlite3_stmt *stmt,
                 const AsOf   *as_of)
 {
   SignetKeyDateKind kind = SIGNET_KEY_DATE_OTHER;
-  g_autofree char *approval = NULL;
+  g_autofree char *explanation = NULL;
   SignetEvent *event;
 
   signet_key_date_kind_from_token ((const char *) sqlite3_column_text (stmt, 1), &kind);
@@ -896,11 +1209,15 @@ event_from_row (sqlite3_stmt *stmt,
     {
       guint days = (guint) sqlite3_column_int64 (stmt, 16);
 
-      approval = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "Due %u working day after the step became pending",
-                                               "Due %u working days after the step became pending", days),
-                                  days);
+      explanation = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Due %u working day after the step became pending",
+                                                  "Due %u working days after the step became pending", days),
+                                     days);
     }
+
+  /* A commitment's record explains it. */
+  if (signet_key_date_kind_is_commitment (kind) && sqlite3_column_type (stmt, 18) != SQLITE_NULL)
+    explanation = event_explain_record (kind, stmt);
 
   /* A key date's note explains it. */
   event = signet_event_new (sqlite3_column_int64 (stmt, 0),
@@ -912,9 +1229,11 @@ event_from_row (sqlite3_stmt *stmt,
                             kind,
                             (const char *) sqlite3_column_text (stmt, 14),
                             sqlite3_column_int64 (stmt, 3),
-                            approval != NULL ? approval : (const char *) sqlite3_column_text (stmt, 15));
+                            explanation != NULL ? explanation : (const char *) sqlite3_column_text (stmt, 15));
 
-  if (!signet_key_date_kind_is_user (kind) && kind != SIGNET_KEY_DATE_APPROVAL)
+  if (sqlite3_column_type (stmt, 18) != SQLITE_NULL)
+    _signet_event_set_record (event, sqlite3_column_int64 (stmt, 18), (const char *) sqlite3_column_text (stmt, 19));
+  else if (!signet_key_date_kind_is_user (kind) && kind != SIGNET_KEY_DATE_APPROVAL)
     {
       SignetContractStatus status = SIGNET_CONTRACT_STATUS_DRAFT;
       SignetRiskLevel risk = SIGNET_RISK_LEVEL_LOW;
@@ -1236,11 +1555,14 @@ signet_store_list_agenda (SignetStore  *self,
     return NULL;
 
   /* Derivation only gives notice deadlines and reviews to contracts in
-   * force; the status check is for ends. */
+   * force; the status check is for ends. A commitment stays overdue until
+   * it is settled (its event then leaves the index), whatever the
+   * contract's status. */
   if (!collect_events (self, &as_of,
                        "SELECT " EVENT_COLUMNS EVENT_JOINS
                        "WHERE e.date < ?1 AND e.date >= '" SIGNET_DATE_MIN "' "
-                       "AND (e.kind = 'approval' OR (e.kind IN ('end', 'notice-deadline', 'review') "
+                       "AND (e.kind = 'approval' OR " IS_COMMITMENT ("e") " "
+                       "OR (e.kind IN ('end', 'notice-deadline', 'review') "
                        "AND c.status IN " IN_FORCE " AND NOT " EXPIRED_BY ("?1") "))",
                        today, NULL, NULL, NULL, events, error) ||
       !collect_events (self, &as_of,
@@ -1413,6 +1735,7 @@ signet_reminder_candidate_free (SignetReminderCandidate *candidate)
 
   g_clear_object (&candidate->event);
   g_free (candidate->leads);
+  g_free (candidate->owner);
   g_free (candidate);
 }
 
@@ -1428,15 +1751,22 @@ add_candidate (sqlite3_stmt *stmt,
   candidate->leads = _signet_store_dup_text (stmt, N_EVENT_COLUMNS);
   candidate->acknowledged_lead = sqlite3_column_type (stmt, N_EVENT_COLUMNS + 1) == SQLITE_NULL
                                    ? -1 : sqlite3_column_int (stmt, N_EVENT_COLUMNS + 1);
+  candidate->owner = _signet_store_dup_text (stmt, N_EVENT_COLUMNS + 2);
   g_ptr_array_add (candidates, candidate);
 }
+
+/* Planned payments not paid in full and loans not returned remind the
+ * contract's owner, whatever the contract's status, as the agenda lists
+ * them. */
+#define REMINDED_COMMITMENT "(e.record_id IS NOT NULL AND e.kind IN ('payment', 'loan'))"
 
 #define CANDIDATE_COLUMNS \
   EVENT_COLUMNS ", " \
   "CASE e.kind WHEN 'end' THEN s.end_leads WHEN 'notice-deadline' THEN s.notice_leads " \
   "ELSE s.review_leads END, " \
   "(SELECT min(a.lead_days) FROM reminder_acks a WHERE a.contract_id = e.contract_id " \
-  "AND a.kind = e.kind AND a.event_date = e.date)"
+  "AND a.kind = e.kind AND a.event_date = e.date), " \
+  "coalesce ((SELECT p.name FROM people p WHERE p.id = c.owner_id), nullif (c.owner, ''))"
 
 GPtrArray *
 signet_store_list_reminder_candidates (SignetStore  *self,
@@ -1468,14 +1798,16 @@ signet_store_list_reminder_candidates (SignetStore  *self,
                        "SELECT " CANDIDATE_COLUMNS EVENT_JOINS
                        "LEFT JOIN reminder_settings s ON s.contract_id = e.contract_id "
                        "WHERE e.date <= ?1 AND e.date >= '" SIGNET_DATE_MIN "' "
-                       "AND (e.kind = 'approval' OR (e.kind IN ('end', 'notice-deadline', 'review') "
+                       "AND (e.kind = 'approval' OR " REMINDED_COMMITMENT " "
+                       "OR (e.kind IN ('end', 'notice-deadline', 'review') "
                        "AND c.status IN " IN_FORCE " AND NOT " EXPIRED_BY (AS_OF_DATE) "))",
                        until, NULL, add_candidate, candidates, NULL, error) ||
       !collect_events (self, &as_of,
                        "SELECT " CANDIDATE_COLUMNS EVENT_JOINS
                        "JOIN reminder_settings s ON s.contract_id = e.contract_id "
                        "WHERE +e.date > ?1 AND +e.date <= min(?2, '" SIGNET_DATE_MAX "') "
-                       "AND (e.kind = 'approval' OR (e.kind IN ('end', 'notice-deadline', 'review') "
+                       "AND (e.kind = 'approval' OR " REMINDED_COMMITMENT " "
+                       "OR (e.kind IN ('end', 'notice-deadline', 'review') "
                        "AND c.status IN " IN_FORCE " AND NOT " EXPIRED_BY (AS_OF_DATE) "))",
                        until, far, add_candidate, candidates, NULL, error))
     return NULL;

@@ -243,7 +243,8 @@ GPtrArray         *signet_store_list_reminder_acks (SignetStore                *
                                                    GError                     **error);
 
 /* For signet_reminders_due(): the end, notice deadline and review events
- * of contracts in force, as of @today, dated up to @until (for contracts
+ * of contracts in force, the approval steps pending, the planned payments
+ * not paid in full and the loans not returned, as of @today, dated up to @until (for contracts
  * with lead times of their own: up to the longest lead time allowed), each
  * with the contract's own lead times for its kind ("90 30 7"; NULL when it
  * follows the defaults) and the shortest lead time acknowledged for it (-1:
@@ -253,6 +254,7 @@ typedef struct
   SignetEvent *event;
   char        *leads;
   int          acknowledged_lead;
+  char        *owner;               /* the contract's owner's name; NULL: none */
 } SignetReminderCandidate;
 
 void               signet_reminder_candidate_free (SignetReminderCandidate     *candidate);

@@ -970,8 +970,10 @@ signet_store_acknowledge_reminder (SignetStore        *self,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  /* The kinds signet_reminders_due() reminds of. */
   g_return_val_if_fail (kind == SIGNET_KEY_DATE_END || kind == SIGNET_KEY_DATE_NOTICE_DEADLINE ||
-                        kind == SIGNET_KEY_DATE_REVIEW, FALSE);
+                        kind == SIGNET_KEY_DATE_REVIEW || kind == SIGNET_KEY_DATE_APPROVAL ||
+                        kind == SIGNET_KEY_DATE_PAYMENT || kind == SIGNET_KEY_DATE_LOAN, FALSE);
   g_return_val_if_fail (signet_date_is_valid (event_date), FALSE);
   g_return_val_if_fail (lead_days <= SIGNET_REMINDER_MAX_LEAD_DAYS, FALSE);
 

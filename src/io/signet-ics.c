@@ -75,6 +75,14 @@ format_summary (SignetEvent *event)
     case SIGNET_KEY_DATE_APPROVAL:
       /* Translators: the first %s is the approval step ("法务"). */
       return g_strdup_printf (_("Approval due: %s (%s %s)"), title, number, contract_title);
+    case SIGNET_KEY_DATE_OBLIGATION:
+      /* Translators: the first %s is what the obligation asks for ("月度维保报告"). */
+      return g_strdup_printf (_("Obligation due: %s (%s %s)"), title, number, contract_title);
+    case SIGNET_KEY_DATE_LOAN:
+      /* Translators: the first %s is the borrower of the paper original ("王芳"). */
+      return g_strdup_printf (_("Original due back from %s (%s %s)"), title, number, contract_title);
+    case SIGNET_KEY_DATE_FOLLOW_UP_REVIEW:
+      return g_strdup_printf (_("Follow-up review: %s %s"), number, contract_title);
     case SIGNET_KEY_DATE_OTHER:
     default:
       return g_strdup_printf (_("Key date: %s (%s %s)"), title, number, contract_title);
@@ -94,7 +102,8 @@ format_description (SignetEvent *event)
   return g_strconcat (explanation, "\n", client, NULL);
 }
 
-/* The UUID of the event's record, contract or key date. A record added
+/* The UUID of the event's record (a commitment's: a planned payment, an
+ * obligation, a loan, a review; its event has it), contract or key date. A record added
  * since the export read them (by another connection, between two of its
  * reads) has its UUID read then; one deleted meanwhile has none, nor has
  * a row another program wrote into the database without one: their events
@@ -107,7 +116,12 @@ lookup_uuid (Export       *export,
 {
   gint64 key_date_id = signet_event_get_key_date_id (event);
   gint64 id = key_date_id > 0 ? key_date_id : signet_event_get_contract_id (event);
-  const char *uuid = g_hash_table_lookup (key_date_id > 0 ? export->key_date_uuids : export->contract_uuids, &id);
+  const char *uuid;
+
+  if (signet_event_get_record_id (event) > 0)
+    return signet_uuid_is_valid (signet_event_get_record_uuid (event)) ? signet_event_get_record_uuid (event) : NULL;
+
+  uuid = g_hash_table_lookup (key_date_id > 0 ? export->key_date_uuids : export->contract_uuids, &id);
 
   if (uuid != NULL || export->uuids_read_again)
     return signet_uuid_is_valid (uuid) ? uuid : NULL;
@@ -126,7 +140,10 @@ lookup_uuid (Export       *export,
 }
 
 /* A key date users added is named by its own UUID, so that moving it
- * moves the event in a calendar that had the file before. A derived date
+ * moves the event in a calendar that had the file before; so are a planned
+ * payment, a loan and a review's follow-up by their record's. The
+ * occurrences of an obligation are named as derived dates are, from the
+ * obligation's UUID. A derived date
  * is named by a UUID made from its contract's, its kind and its date
  * (version 5, RFC 9562: SHA-1 of the contract's UUID and "kind/date"): the
  * end of the next term, after a renewal, or the review due after one was
@@ -143,7 +160,8 @@ format_uid (SignetEvent *event,
   gsize digest_len = sizeof digest;
   guint8 namespace[16];
 
-  if (signet_event_get_key_date_id (event) > 0)
+  if (signet_event_get_key_date_id (event) > 0 ||
+      (signet_event_get_record_id (event) > 0 && signet_event_get_kind (event) != SIGNET_KEY_DATE_OBLIGATION))
     return g_strdup_printf ("%s@" SIGNET_ICS_UID_DOMAIN, uuid);
 
   g_assert (signet_uuid_is_valid (uuid));

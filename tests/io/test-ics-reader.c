@@ -70,6 +70,13 @@ expected_events (SignetStore                  *store,
       g_assert_no_error (error);
       if (key_date_id > 0)
         g_string_append_printf (lines, "%s\t\t\t\t", (char *) g_hash_table_lookup (key_date_uuids, &key_date_id));
+      /* A commitment's event is named by its record's UUID; an obligation's
+       * occurrences as derived dates are, from the obligation's. */
+      else if (signet_event_get_record_id (event) > 0 && kind != SIGNET_KEY_DATE_OBLIGATION)
+        g_string_append_printf (lines, "%s\t\t\t\t", signet_event_get_record_uuid (event));
+      else if (signet_event_get_record_id (event) > 0)
+        g_string_append_printf (lines, "%s\t%s\t%s\t\t", signet_event_get_record_uuid (event),
+                                signet_key_date_kind_to_token (kind), signet_event_get_date (event));
       else
         g_string_append_printf (lines, "%s\t%s\t%s\t%s\t",
                                 (char *) g_hash_table_lookup (contract_uuids, &contract_id),

@@ -363,7 +363,7 @@ signet_calendar_view_init (SignetCalendarView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (SignetKeyDateKind kind = SIGNET_KEY_DATE_START; kind <= SIGNET_KEY_DATE_APPROVAL; kind++)
+  for (SignetKeyDateKind kind = SIGNET_KEY_DATE_START; kind <= SIGNET_KEY_DATE_LAST; kind++)
     add_legend_entry (self, kind);
 
   update_title (self);

@@ -87,6 +87,17 @@ signet_event_row_set_event (SignetEventRow *self,
   else
     what = g_strdup (kind);
 
+  /* A commitment says what is owed or to be done: "Receivable ¥300,000.00,
+   * ¥100,000.00 paid", "Lent on 01.10.2026 for: 审计". */
+  if (signet_key_date_kind_is_commitment (signet_event_get_kind (event)) &&
+      signet_event_get_record_id (event) > 0 && signet_event_get_explanation (event) != NULL)
+    {
+      char *with_record = g_strdup_printf (C_("agenda", "%1$s · %2$s"), what, signet_event_get_explanation (event));
+
+      g_free (what);
+      what = with_record;
+    }
+
   /* Translators: a contract in the list of a day's events: number and title. */
   contract = g_strdup_printf (C_("calendar event", "%1$s %2$s"),
                               signet_event_get_contract_number (event),
@@ -168,6 +179,9 @@ signet_event_kind_css_class (SignetKeyDateKind kind)
     [SIGNET_KEY_DATE_PAYMENT] = "kind-payment",
     [SIGNET_KEY_DATE_OTHER] = "kind-other",
     [SIGNET_KEY_DATE_APPROVAL] = "kind-approval",
+    [SIGNET_KEY_DATE_OBLIGATION] = "kind-obligation",
+    [SIGNET_KEY_DATE_LOAN] = "kind-loan",
+    [SIGNET_KEY_DATE_FOLLOW_UP_REVIEW] = "kind-follow-up-review",
   };
 
   return kind < G_N_ELEMENTS (classes) ? classes[kind] : "kind-other";

@@ -31,8 +31,9 @@ static GQuark event_quark;
 
 /* What a chip says: the title of a key date a user added, else the
  * contract's title (the colour tells the kind). An approval step's name
- * ("法务") is the same on every contract's route: its chip names the
- * contract too. */
+ * ("法务") is the same on every contract's route, a planned payment's
+ * ("首付款"), an obligation's or a borrower's on many contracts: their chips
+ * name the contract too. */
 static char *
 dup_event_chip_text (SignetEvent *event)
 {
@@ -40,9 +41,10 @@ dup_event_chip_text (SignetEvent *event)
 
   if (title == NULL || *title == '\0')
     return g_strdup (signet_event_get_contract_title (event));
-  if (signet_event_get_kind (event) == SIGNET_KEY_DATE_APPROVAL)
-    /* Translators: an approval step due in the month grid: the contract's
-     * title and the step, "钢材采购 · 法务". */
+  if (signet_event_get_kind (event) == SIGNET_KEY_DATE_APPROVAL || signet_event_get_record_id (event) > 0)
+    /* Translators: an approval step, a planned payment, an obligation or
+     * a loan due in the month grid: the contract's title and the step, the
+     * payment, the obligation or the borrower, "钢材采购 · 法务". */
     return g_strdup_printf (C_("calendar event", "%1$s · %2$s"), signet_event_get_contract_title (event), title);
 
   return g_strdup (title);
