@@ -184,6 +184,14 @@ static const struct
     { "waive-obligation",     N_("Obligation waived"),     TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_OBLIGATIONS },
   [SIGNET_AUDIT_ACTION_REOPEN_OBLIGATION] =
     { "reopen-obligation",    N_("Obligation reopened"),   TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_OBLIGATIONS },
+  [SIGNET_AUDIT_ACTION_ARCHIVE_ORIGINAL] =
+    { "archive-original",     N_("Original archived"),     FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ORIGINALS },
+  [SIGNET_AUDIT_ACTION_UPDATE_ORIGINAL] =
+    { "update-original",      N_("Original’s record changed"), TRUE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ORIGINALS },
+  [SIGNET_AUDIT_ACTION_LEND_ORIGINAL] =
+    { "lend-original",        N_("Original lent"),         FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ORIGINALS },
+  [SIGNET_AUDIT_ACTION_RETURN_ORIGINAL] =
+    { "return-original",      N_("Original returned"),     FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ORIGINALS },
 };
 
 const char *

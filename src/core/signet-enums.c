@@ -104,6 +104,23 @@ static const char * const field_tokens[] = {
   [SIGNET_FIELD_APPROVAL_STEP] = "approval-step",
   [SIGNET_FIELD_APPROVER] = "approver",
   [SIGNET_FIELD_APPROVAL_OPINION] = "opinion",
+  [SIGNET_FIELD_ORIGINAL_ARCHIVE_NUMBER] = "archive-number",
+  [SIGNET_FIELD_ORIGINAL_ROOM] = "archive-room",
+  [SIGNET_FIELD_ORIGINAL_CABINET] = "archive-cabinet",
+  [SIGNET_FIELD_ORIGINAL_SHELF] = "archive-shelf",
+  [SIGNET_FIELD_ORIGINAL_BOX] = "archive-box",
+  [SIGNET_FIELD_ORIGINAL_COUNT] = "originals",
+  [SIGNET_FIELD_ORIGINAL_COPIES] = "copies",
+  [SIGNET_FIELD_ORIGINAL_ARCHIVED_BY] = "archived-by",
+  [SIGNET_FIELD_ORIGINAL_ARCHIVED_ON] = "archived-on",
+  [SIGNET_FIELD_ORIGINAL_NOTE] = "original-note",
+  [SIGNET_FIELD_LOAN_BORROWER] = "borrower",
+  [SIGNET_FIELD_LOAN_DEPARTMENT] = "borrower-department",
+  [SIGNET_FIELD_LOAN_PURPOSE] = "loan-purpose",
+  [SIGNET_FIELD_LOAN_LENT_ON] = "lent-on",
+  [SIGNET_FIELD_LOAN_DUE_ON] = "due-on",
+  [SIGNET_FIELD_LOAN_RETURNED_ON] = "returned-on",
+  [SIGNET_FIELD_LOAN_CONDITION] = "return-condition",
 };
 
 G_DEFINE_QUARK (signet-field-error-quark, signet_field_error)
@@ -301,6 +318,25 @@ signet_field_to_label (SignetField field)
     case SIGNET_FIELD_APPROVER:               return _("Approved By");
     /* Translators: what an approver wrote with a decision (审批意见). */
     case SIGNET_FIELD_APPROVAL_OPINION:       return _("Approval Opinion");
+    /* Translators: the number under which the archive files a contract's
+     * paper original (档案编号). */
+    case SIGNET_FIELD_ORIGINAL_ARCHIVE_NUMBER: return _("Archive Number");
+    case SIGNET_FIELD_ORIGINAL_ROOM:          return _("Room");
+    case SIGNET_FIELD_ORIGINAL_CABINET:       return _("Cabinet");
+    case SIGNET_FIELD_ORIGINAL_SHELF:         return _("Shelf");
+    case SIGNET_FIELD_ORIGINAL_BOX:           return _("Box");
+    case SIGNET_FIELD_ORIGINAL_COUNT:         return _("Originals");
+    case SIGNET_FIELD_ORIGINAL_COPIES:        return _("Copies");
+    case SIGNET_FIELD_ORIGINAL_ARCHIVED_BY:   return _("Archived By");
+    case SIGNET_FIELD_ORIGINAL_ARCHIVED_ON:   return _("Archived On");
+    case SIGNET_FIELD_ORIGINAL_NOTE:          return _("Archive Note");
+    case SIGNET_FIELD_LOAN_BORROWER:          return _("Borrower");
+    case SIGNET_FIELD_LOAN_DEPARTMENT:        return _("Borrower’s Department");
+    case SIGNET_FIELD_LOAN_PURPOSE:           return _("Purpose");
+    case SIGNET_FIELD_LOAN_LENT_ON:           return _("Lent On");
+    case SIGNET_FIELD_LOAN_DUE_ON:            return _("Due On");
+    case SIGNET_FIELD_LOAN_RETURNED_ON:       return _("Returned On");
+    case SIGNET_FIELD_LOAN_CONDITION:         return _("Condition on Return");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -4,6 +4,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "signet-date.h"
+#include "signet-store-originals.h"
 #include "signet-store-private.h"
 
 /* The paper original (纸质原件) of a contract and its loans (借阅): where the
@@ -47,4 +51,772 @@ _signet_store_migrate_originals (SignetStore  *self,
     "CREATE UNIQUE INDEX loans_open ON loans (contract_id) WHERE returned_on IS NULL;"
     "CREATE INDEX loans_due ON loans (due_on) WHERE returned_on IS NULL;",
     error);
+}
+
+#define ORIGINAL_COLUMNS \
+  "o.contract_id, o.archive_number, o.room, o.cabinet, o.shelf, o.box, o.originals, o.copies, " \
+  "o.archived_by_id, p.name, o.archived_on, o.note, o.version"
+#define ORIGINAL_FROM "originals o LEFT JOIN people p ON p.id = o.archived_by_id"
+
+#define LOAN_COLUMNS \
+  "l.id, l.contract_id, l.uuid, l.borrower_id, p.name, l.department, l.purpose, l.lent_on, l.due_on, " \
+  "l.returned_on, l.return_condition, l.lent_by, l.returned_by, c.number, c.title"
+#define LOAN_FROM \
+  "loans l LEFT JOIN people p ON p.id = l.borrower_id LEFT JOIN contracts c ON c.id = l.contract_id"
+
+static gpointer
+original_from_row (sqlite3_stmt *stmt)
+{
+  SignetOriginal *original = signet_original_new (sqlite3_column_int64 (stmt, 0));
+
+  original->archive_number = _signet_store_dup_text (stmt, 1);
+  original->room = _signet_store_dup_text (stmt, 2);
+  original->cabinet = _signet_store_dup_text (stmt, 3);
+  original->shelf = _signet_store_dup_text (stmt, 4);
+  original->box = _signet_store_dup_text (stmt, 5);
+  original->originals = sqlite3_column_int (stmt, 6);
+  original->copies = sqlite3_column_int (stmt, 7);
+  original->archived_by_id = sqlite3_column_int64 (stmt, 8);
+  original->archived_by = _signet_store_dup_text (stmt, 9);
+  original->archived_on = _signet_store_dup_text (stmt, 10);
+  original->note = _signet_store_dup_text (stmt, 11);
+  original->version = sqlite3_column_int64 (stmt, 12);
+
+  return original;
+}
+
+static gpointer
+loan_from_row (sqlite3_stmt *stmt)
+{
+  SignetLoan *loan = signet_loan_new (sqlite3_column_int64 (stmt, 1));
+
+  loan->id = sqlite3_column_int64 (stmt, 0);
+  loan->uuid = _signet_store_dup_text (stmt, 2);
+  loan->borrower_id = sqlite3_column_int64 (stmt, 3);
+  loan->borrower = _signet_store_dup_text (stmt, 4);
+  loan->department = _signet_store_dup_text (stmt, 5);
+  loan->purpose = _signet_store_dup_text (stmt, 6);
+  loan->lent_on = _signet_store_dup_text (stmt, 7);
+  loan->due_on = _signet_store_dup_text (stmt, 8);
+  loan->returned_on = _signet_store_dup_text (stmt, 9);
+  signet_loan_condition_from_text ((const char *) sqlite3_column_text (stmt, 10),
+                                   &loan->condition, &loan->condition_note);
+  loan->lent_by = _signet_store_dup_text (stmt, 11);
+  loan->returned_by = _signet_store_dup_text (stmt, 12);
+  loan->contract_number = _signet_store_dup_text (stmt, 13);
+  loan->contract_title = _signet_store_dup_text (stmt, 14);
+
+  return loan;
+}
+
+static GPtrArray *
+list_loans_where (SignetStore  *self,
+                  const char   *sql,
+                  gint64        contract_id,
+                  GError      **error)
+{
+  g_autoptr(GPtrArray) loans = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_loan_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _signet_store_statement (self, sql, error)))
+    return NULL;
+
+  if (contract_id > 0)
+    sqlite3_bind_int64 (stmt, 1, contract_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (loans, loan_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&loans);
+}
+
+SignetOriginal *
+signet_store_get_original (SignetStore  *self,
+                           gint64        contract_id,
+                           GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  if (!(stmt = _signet_store_statement (self, "SELECT " ORIGINAL_COLUMNS " FROM " ORIGINAL_FROM
+                                        " WHERE o.contract_id = ?", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+
+  return _signet_store_step_one_row (self, stmt, original_from_row, error);
+}
+
+GPtrArray *
+signet_store_list_loans (SignetStore  *self,
+                         gint64        contract_id,
+                         GError      **error)
+{
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  return list_loans_where (self, "SELECT " LOAN_COLUMNS " FROM " LOAN_FROM
+                           " WHERE l.contract_id = ? ORDER BY l.lent_on DESC, l.id DESC", contract_id, error);
+}
+
+SignetLoan *
+signet_store_get_open_loan (SignetStore  *self,
+                            gint64        contract_id,
+                            GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  if (!(stmt = _signet_store_statement (self, "SELECT " LOAN_COLUMNS " FROM " LOAN_FROM
+                                        " WHERE l.contract_id = ? AND l.returned_on IS NULL", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+
+  return _signet_store_step_one_row (self, stmt, loan_from_row, error);
+}
+
+GPtrArray *
+signet_store_list_open_loans (SignetStore  *self,
+                              GError      **error)
+{
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  /* The loans of a deleted contract wait under its id for Undo, unseen. */
+  return list_loans_where (self, "SELECT " LOAN_COLUMNS " FROM " LOAN_FROM
+                           " WHERE l.returned_on IS NULL AND c.id IS NOT NULL"
+                           " ORDER BY l.due_on, l.lent_on, l.id", 0, error);
+}
+
+static gboolean
+validate_date (const char   *date,
+               gboolean      required,
+               SignetField   field,
+               GError      **error)
+{
+  SignetDateCheck check;
+
+  if (_signet_is_blank (date))
+    return required ? _signet_set_field_error (error, field, _("Enter a date.")) : TRUE;
+
+  check = signet_date_check (date);
+  if (check == SIGNET_DATE_OK)
+    return TRUE;
+
+  if (check == SIGNET_DATE_OUT_OF_RANGE)
+    {
+      g_autofree char *message = signet_date_out_of_range_message (date);
+
+      return _signet_set_field_error (error, field, "%s", message);
+    }
+
+  return _signet_set_field_error (error, field,
+                                  _("“%s” is not a date. Use the form YYYY-MM-DD, for example 2027-03-31."),
+                                  date);
+}
+
+/* The contract's number, which also says it exists. */
+static char *
+lookup_contract_number (SignetStore  *self,
+                        gint64        contract_id,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt;
+  char *number = NULL;
+  int rc;
+
+  if (!(stmt = _signet_store_statement (self, "SELECT number FROM contracts WHERE id = ?", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    number = _signet_store_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                 _("The contract no longer exists; it may have been deleted."));
+  else if (rc != SQLITE_ROW)
+    _signet_store_set_error (self, rc, error);
+
+  return number;
+}
+
+/* The name of the person @id; NULL with a field error on @field when
+ * there is none. */
+static char *
+lookup_person_name (SignetStore  *self,
+                    gint64        id,
+                    SignetField   field,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt;
+  char *name = NULL;
+  int rc;
+
+  if (!(stmt = _signet_store_statement (self, "SELECT name FROM people WHERE id = ?", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    name = _signet_store_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    _signet_set_field_error (error, field, _("That person is no longer in People; choose another."));
+  else if (rc != SQLITE_ROW)
+    _signet_store_set_error (self, rc, error);
+
+  return name;
+}
+
+static void
+append_field (FieldList   *fields,
+              SignetField  field,
+              char        *text)
+{
+  FieldText ft = { field, text, text };
+
+  /* Empty texts are no values: the History shows them as not set. */
+  if (text != NULL && *text == '\0')
+    {
+      g_free (text);
+      ft.text = ft.owned = NULL;
+    }
+
+  g_array_append_val (fields, ft);
+}
+
+static FieldList *
+original_to_fields (const SignetOriginal *original,
+                    const char           *archived_by)
+{
+  FieldList *fields = g_array_new (FALSE, FALSE, sizeof (FieldText));
+
+  append_field (fields, SIGNET_FIELD_ORIGINAL_ARCHIVE_NUMBER, _signet_strdup_trimmed (original->archive_number));
+  append_field (fields, SIGNET_FIELD_ORIGINAL_ROOM, _signet_strdup_trimmed (original->room));
+  append_field (fields, SIGNET_FIELD_ORIGINAL_CABINET, _signet_strdup_trimmed (original->cabinet));
+  append_field (fields, SIGNET_FIELD_ORIGINAL_SHELF, _signet_strdup_trimmed (original->shelf));
+  append_field (fields, SIGNET_FIELD_ORIGINAL_BOX, _signet_strdup_trimmed (original->box));
+  append_field (fields, SIGNET_FIELD_ORIGINAL_COUNT, g_strdup_printf ("%u", original->originals));
+  append_field (fields, SIGNET_FIELD_ORIGINAL_COPIES, g_strdup_printf ("%u", original->copies));
+  append_field (fields, SIGNET_FIELD_ORIGINAL_ARCHIVED_BY, g_strdup (archived_by));
+  append_field (fields, SIGNET_FIELD_ORIGINAL_ARCHIVED_ON, g_strdup (original->archived_on));
+  append_field (fields, SIGNET_FIELD_ORIGINAL_NOTE, g_strdup (original->note));
+
+  return fields;
+}
+
+/* Refuses @archive_number when another contract's original has it,
+ * naming that contract. */
+static gboolean
+check_archive_number (SignetStore  *self,
+                      gint64        contract_id,
+                      const char   *archive_number,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *other = NULL;
+  gboolean taken = FALSE;
+  int rc;
+
+  if (archive_number == NULL)
+    return TRUE;
+
+  if (!(stmt = _signet_store_statement (self,
+                                        "SELECT c.number FROM originals o LEFT JOIN contracts c ON c.id = o.contract_id "
+                                        "WHERE o.archive_number = ? AND o.contract_id <> ?", error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, archive_number, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, contract_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      taken = TRUE;
+      other = _signet_store_dup_text (stmt, 0);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _signet_store_set_error (self, rc, error);
+
+  if (!taken)
+    return TRUE;
+
+  if (other == NULL)
+    return _signet_set_field_error (error, SIGNET_FIELD_ORIGINAL_ARCHIVE_NUMBER,
+                                    _("The archive number %s belongs to the original of a deleted contract."),
+                                    archive_number);
+
+  return _signet_set_field_error (error, SIGNET_FIELD_ORIGINAL_ARCHIVE_NUMBER,
+                                  _("The archive number %s is already that of the original of %s."),
+                                  archive_number, other);
+}
+
+gboolean
+signet_store_save_original (SignetStore     *self,
+                            SignetOriginal  *original,
+                            GError         **error)
+{
+  g_auto(SignetWriteScope) scope = { 0 };
+  g_autoptr(SignetOriginal) before = NULL;
+  g_autoptr(FieldList) before_fields = NULL;
+  g_autoptr(FieldList) after_fields = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *archive_number = NULL;
+  g_autofree char *archived_by = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (original != NULL, FALSE);
+
+  archive_number = _signet_strdup_trimmed (original->archive_number);
+  if (archive_number != NULL && *archive_number == '\0')
+    g_clear_pointer (&archive_number, g_free);
+
+  if (!_signet_check_length (archive_number, SIGNET_STORE_MAX_KEY_CHARS, SIGNET_FIELD_ORIGINAL_ARCHIVE_NUMBER, error) ||
+      !_signet_check_length (original->room, SIGNET_STORE_MAX_KEY_CHARS, SIGNET_FIELD_ORIGINAL_ROOM, error) ||
+      !_signet_check_length (original->cabinet, SIGNET_STORE_MAX_KEY_CHARS, SIGNET_FIELD_ORIGINAL_CABINET, error) ||
+      !_signet_check_length (original->shelf, SIGNET_STORE_MAX_KEY_CHARS, SIGNET_FIELD_ORIGINAL_SHELF, error) ||
+      !_signet_check_length (original->box, SIGNET_STORE_MAX_KEY_CHARS, SIGNET_FIELD_ORIGINAL_BOX, error) ||
+      !validate_date (original->archived_on, FALSE, SIGNET_FIELD_ORIGINAL_ARCHIVED_ON, error))
+    return FALSE;
+
+  if (original->originals == 0 && original->copies == 0)
+    return _signet_set_field_error (error, SIGNET_FIELD_ORIGINAL_COUNT,
+                                    _("Enter how many originals or copies the archive holds."));
+
+  if (!_signet_write_scope_begin (&scope, self, error))
+    return FALSE;
+
+  if (!(number = lookup_contract_number (self, original->contract_id, error)))
+    return FALSE;
+
+  if (!(before = signet_store_get_original (self, original->contract_id, &local_error)) && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if ((before == NULL && original->version != 0) ||
+      (before != NULL && before->version != original->version))
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
+                   before == NULL
+                     ? _("The original of %s is no longer recorded; it was changed elsewhere.")
+                     : _("The original of %s was changed elsewhere meanwhile."),
+                   number);
+      return FALSE;
+    }
+
+  if (original->archived_by_id > 0 &&
+      !(archived_by = lookup_person_name (self, original->archived_by_id, SIGNET_FIELD_ORIGINAL_ARCHIVED_BY, error)))
+    return FALSE;
+
+  if (!check_archive_number (self, original->contract_id, archive_number, error))
+    return FALSE;
+
+  if (before == NULL)
+    stmt = _signet_store_statement (self,
+                                    "INSERT INTO originals (archive_number, room, cabinet, shelf, box, originals, "
+                                    "copies, archived_by_id, archived_on, note, contract_id, version) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1)", error);
+  else
+    stmt = _signet_store_statement (self,
+                                    "UPDATE originals SET archive_number = ?1, room = ?2, cabinet = ?3, shelf = ?4, "
+                                    "box = ?5, originals = ?6, copies = ?7, archived_by_id = ?8, archived_on = ?9, "
+                                    "note = ?10, version = version + 1 WHERE contract_id = ?11", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  {
+    g_autofree char *room = _signet_strdup_trimmed (original->room);
+    g_autofree char *cabinet = _signet_strdup_trimmed (original->cabinet);
+    g_autofree char *shelf = _signet_strdup_trimmed (original->shelf);
+    g_autofree char *box = _signet_strdup_trimmed (original->box);
+
+    _signet_store_bind_text (stmt, 1, archive_number);
+    _signet_store_bind_text (stmt, 2, room);
+    _signet_store_bind_text (stmt, 3, cabinet);
+    _signet_store_bind_text (stmt, 4, shelf);
+    _signet_store_bind_text (stmt, 5, box);
+    sqlite3_bind_int (stmt, 6, original->originals);
+    sqlite3_bind_int (stmt, 7, original->copies);
+    if (original->archived_by_id > 0)
+      sqlite3_bind_int64 (stmt, 8, original->archived_by_id);
+    _signet_store_bind_text (stmt, 9, original->archived_on);
+    _signet_store_bind_text (stmt, 10, original->note);
+    sqlite3_bind_int64 (stmt, 11, original->contract_id);
+
+    if (!_signet_store_step_done (self, stmt, error))
+      return FALSE;
+  }
+
+  before_fields = before != NULL ? original_to_fields (before, before->archived_by) : NULL;
+  after_fields = original_to_fields (original, archived_by);
+  if (!_signet_write_scope_audit (&scope,
+                                  before == NULL ? SIGNET_AUDIT_ACTION_ARCHIVE_ORIGINAL : SIGNET_AUDIT_ACTION_UPDATE_ORIGINAL,
+                                  SIGNET_RECORD_CONTRACT, original->contract_id, number,
+                                  before_fields, after_fields, error) ||
+      !_signet_write_scope_commit (&scope, error))
+    return FALSE;
+
+  original->version = before != NULL ? before->version + 1 : 1;
+  g_free (original->archived_by);
+  original->archived_by = g_steal_pointer (&archived_by);
+
+  return TRUE;
+}
+
+static FieldList *
+loan_to_fields (const SignetLoan *loan,
+                const char       *borrower,
+                gboolean          with_return)
+{
+  FieldList *fields = g_array_new (FALSE, FALSE, sizeof (FieldText));
+
+  append_field (fields, SIGNET_FIELD_LOAN_BORROWER, g_strdup (borrower));
+  if (!with_return)
+    {
+      append_field (fields, SIGNET_FIELD_LOAN_DEPARTMENT, _signet_strdup_trimmed (loan->department));
+      append_field (fields, SIGNET_FIELD_LOAN_PURPOSE, _signet_strdup_trimmed (loan->purpose));
+      append_field (fields, SIGNET_FIELD_LOAN_LENT_ON, g_strdup (loan->lent_on));
+      append_field (fields, SIGNET_FIELD_LOAN_DUE_ON, g_strdup (loan->due_on));
+    }
+  if (with_return || loan->returned_on != NULL)
+    {
+      append_field (fields, SIGNET_FIELD_LOAN_RETURNED_ON, g_strdup (loan->returned_on));
+      append_field (fields, SIGNET_FIELD_LOAN_CONDITION,
+                    loan->condition_note != NULL && *loan->condition_note != '\0'
+                      ? g_strdup_printf ("%s: %s", signet_loan_condition_to_label (loan->condition), loan->condition_note)
+                      : g_strdup (signet_loan_condition_to_label (loan->condition)));
+    }
+
+  return fields;
+}
+
+/* The refusal of a second loan: the open one's borrower and dates. */
+static gboolean
+check_not_on_loan (SignetStore  *self,
+                   gint64        contract_id,
+                   const char   *number,
+                   GError      **error)
+{
+  g_autoptr(SignetLoan) open = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *due = NULL;
+
+  if (!(open = signet_store_get_open_loan (self, contract_id, &local_error)))
+    {
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  since = signet_date_format_display (open->lent_on);
+  due = signet_date_format_display (open->due_on);
+  g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_IN_USE,
+               /* Translators: the original of HT-2026-0001 is on loan to 王芳
+                * since 2026-11-02, due 2026-11-16. */
+               _("The original of %s is on loan to %s since %s, due %s. Record its return first."),
+               number, open->borrower != NULL ? open->borrower : _("someone no longer in People"), since, due);
+
+  return FALSE;
+}
+
+gboolean
+signet_store_add_loan (SignetStore  *self,
+                       SignetLoan   *loan,
+                       GError      **error)
+{
+  g_auto(SignetWriteScope) scope = { 0 };
+  g_autoptr(SignetOriginal) original = NULL;
+  g_autoptr(FieldList) fields = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *borrower = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *department = NULL;
+  g_autofree char *purpose = NULL;
+  g_autofree char *condition = NULL;
+  const char *lent_by;
+  const char *returned_by = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (loan != NULL, FALSE);
+
+  purpose = _signet_strdup_trimmed (loan->purpose);
+  department = _signet_strdup_trimmed (loan->department);
+
+  if (loan->borrower_id <= 0)
+    return _signet_set_field_error (error, SIGNET_FIELD_LOAN_BORROWER, _("Choose who borrows the original."));
+  if (_signet_is_blank (purpose))
+    return _signet_set_field_error (error, SIGNET_FIELD_LOAN_PURPOSE, _("Enter what the original is borrowed for."));
+  if (!_signet_check_length (purpose, SIGNET_STORE_MAX_TITLE_CHARS, SIGNET_FIELD_LOAN_PURPOSE, error) ||
+      !_signet_check_length (department, SIGNET_STORE_MAX_KEY_CHARS, SIGNET_FIELD_LOAN_DEPARTMENT, error) ||
+      !validate_date (loan->lent_on, TRUE, SIGNET_FIELD_LOAN_LENT_ON, error) ||
+      !validate_date (loan->due_on, TRUE, SIGNET_FIELD_LOAN_DUE_ON, error) ||
+      !validate_date (loan->returned_on, FALSE, SIGNET_FIELD_LOAN_RETURNED_ON, error))
+    return FALSE;
+
+  if (g_strcmp0 (loan->due_on, loan->lent_on) < 0)
+    return _signet_set_field_error (error, SIGNET_FIELD_LOAN_DUE_ON,
+                                    _("The due date cannot be before the day the original is lent."));
+  if (loan->returned_on != NULL && g_strcmp0 (loan->returned_on, loan->lent_on) < 0)
+    return _signet_set_field_error (error, SIGNET_FIELD_LOAN_RETURNED_ON,
+                                    _("The original cannot come back before the day it was lent."));
+
+  if (!_signet_write_scope_begin (&scope, self, error))
+    return FALSE;
+
+  if (!(number = lookup_contract_number (self, loan->contract_id, error)))
+    return FALSE;
+
+  /* The archive number and location are where the original goes back
+   * to, and what the archive view and a borrower are told. */
+  if (!(original = signet_store_get_original (self, loan->contract_id, &local_error)))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                   _("No paper original of %s is recorded: record it before lending it."), number);
+      return FALSE;
+    }
+
+  if (loan->returned_on == NULL && !check_not_on_loan (self, loan->contract_id, number, error))
+    return FALSE;
+
+  if (!(borrower = lookup_person_name (self, loan->borrower_id, SIGNET_FIELD_LOAN_BORROWER, error)) ||
+      !(uuid = _signet_store_claim_uuid (self, "loans", loan->uuid, error)))
+    return FALSE;
+
+  lent_by = !_signet_is_blank (loan->lent_by) ? loan->lent_by : _signet_store_user_display_name ();
+  if (loan->returned_on != NULL)
+    {
+      returned_by = !_signet_is_blank (loan->returned_by) ? loan->returned_by : _signet_store_user_display_name ();
+      condition = signet_loan_condition_to_text (loan->condition != SIGNET_LOAN_CONDITION_NONE
+                                                   ? loan->condition : SIGNET_LOAN_CONDITION_INTACT,
+                                                 loan->condition_note);
+    }
+
+  if (!(stmt = _signet_store_statement (self,
+                                        "INSERT INTO loans (uuid, contract_id, borrower_id, department, purpose, "
+                                        "lent_on, due_on, returned_on, return_condition, lent_by, returned_by) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, loan->contract_id);
+  sqlite3_bind_int64 (stmt, 3, loan->borrower_id);
+  _signet_store_bind_text (stmt, 4, department);
+  _signet_store_bind_text (stmt, 5, purpose);
+  _signet_store_bind_text (stmt, 6, loan->lent_on);
+  _signet_store_bind_text (stmt, 7, loan->due_on);
+  _signet_store_bind_text (stmt, 8, loan->returned_on);
+  _signet_store_bind_text (stmt, 9, condition);
+  _signet_store_bind_text (stmt, 10, lent_by);
+  _signet_store_bind_text (stmt, 11, returned_by);
+  if (!_signet_store_step_done (self, stmt, error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (self->db);
+
+  fields = loan_to_fields (loan, borrower, FALSE);
+  if (!_signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_LEND_ORIGINAL, SIGNET_RECORD_CONTRACT,
+                                  loan->contract_id, number, NULL, fields, error) ||
+      !_signet_store_events_refresh_contract (self, loan->contract_id, error) ||
+      !_signet_write_scope_commit (&scope, error))
+    return FALSE;
+
+  loan->id = id;
+  g_free (loan->uuid);
+  loan->uuid = g_steal_pointer (&uuid);
+  g_free (loan->borrower);
+  loan->borrower = g_steal_pointer (&borrower);
+  if (loan->lent_by != lent_by)
+    {
+      g_free (loan->lent_by);
+      loan->lent_by = g_strdup (lent_by);
+    }
+
+  return TRUE;
+}
+
+gboolean
+signet_store_return_loan (SignetStore          *self,
+                          gint64                loan_id,
+                          const char           *returned_on,
+                          SignetLoanCondition   condition,
+                          const char           *note,
+                          GError              **error)
+{
+  g_auto(SignetWriteScope) scope = { 0 };
+  g_autoptr(GPtrArray) loans = NULL;
+  g_autoptr(FieldList) before_fields = NULL;
+  g_autoptr(FieldList) after_fields = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *text = NULL;
+  SignetLoan *loan;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  if (!validate_date (returned_on, TRUE, SIGNET_FIELD_LOAN_RETURNED_ON, error))
+    return FALSE;
+  if (condition == SIGNET_LOAN_CONDITION_NONE)
+    return _signet_set_field_error (error, SIGNET_FIELD_LOAN_CONDITION, _("Choose the condition it came back in."));
+  if (condition == SIGNET_LOAN_CONDITION_DAMAGED && _signet_is_blank (note))
+    return _signet_set_field_error (error, SIGNET_FIELD_LOAN_CONDITION, _("Describe the damage."));
+
+  if (!_signet_write_scope_begin (&scope, self, error))
+    return FALSE;
+
+  if (!(loans = list_loans_where (self, "SELECT " LOAN_COLUMNS " FROM " LOAN_FROM " WHERE l.id = ?", loan_id, error)))
+    return FALSE;
+  if (loans->len == 0)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                   _("The loan no longer exists; it may have been deleted."));
+      return FALSE;
+    }
+  loan = g_ptr_array_index (loans, 0);
+
+  if (!(number = lookup_contract_number (self, loan->contract_id, error)))
+    return FALSE;
+
+  if (loan->returned_on != NULL)
+    {
+      g_autofree char *on = signet_date_format_display (loan->returned_on);
+
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
+                   _("The original of %s was already returned on %s."), number, on);
+      return FALSE;
+    }
+
+  if (g_strcmp0 (returned_on, loan->lent_on) < 0)
+    {
+      g_autofree char *lent = signet_date_format_display (loan->lent_on);
+
+      return _signet_set_field_error (error, SIGNET_FIELD_LOAN_RETURNED_ON,
+                                      _("The original cannot come back before the day it was lent, %s."), lent);
+    }
+
+  text = signet_loan_condition_to_text (condition, note);
+  if (!(stmt = _signet_store_statement (self,
+                                        "UPDATE loans SET returned_on = ?, return_condition = ?, returned_by = ? "
+                                        "WHERE id = ? AND returned_on IS NULL", error)))
+    return FALSE;
+
+  _signet_store_bind_text (stmt, 1, returned_on);
+  _signet_store_bind_text (stmt, 2, text);
+  _signet_store_bind_text (stmt, 3, _signet_store_user_display_name ());
+  sqlite3_bind_int64 (stmt, 4, loan_id);
+  if (!_signet_store_step_done (self, stmt, error))
+    return FALSE;
+
+  before_fields = loan_to_fields (loan, loan->borrower, TRUE);
+  loan->returned_on = g_strdup (returned_on);
+  loan->condition = condition;
+  loan->condition_note = g_strdup (note);
+  after_fields = loan_to_fields (loan, loan->borrower, TRUE);
+
+  return _signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_RETURN_ORIGINAL, SIGNET_RECORD_CONTRACT,
+                                    loan->contract_id, number, before_fields, after_fields, error) &&
+         _signet_store_events_refresh_contract (self, loan->contract_id, error) &&
+         _signet_write_scope_commit (&scope, error);
+}
+
+static GHashTable *
+query_id_set (SignetStore  *self,
+              const char   *sql,
+              GError      **error)
+{
+  g_autoptr(GHashTable) set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _signet_store_statement (self, sql, error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (set, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&set);
+}
+
+GHashTable *
+signet_store_dup_on_loan_ids (SignetStore  *self,
+                              GError      **error)
+{
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  /* The partial index loans_due holds exactly the loans out. */
+  return query_id_set (self, "SELECT contract_id FROM loans INDEXED BY loans_due WHERE returned_on IS NULL", error);
+}
+
+GArray *
+signet_store_filter_contract_ids (SignetStore           *self,
+                                  GArray                *ids,
+                                  SignetContractFilter   filters,
+                                  GError               **error)
+{
+  g_autoptr(GHashTable) on_loan = NULL;
+  g_autoptr(GHashTable) findings = NULL;
+  GArray *kept;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL, NULL);
+
+  /* Each filter is the set of contracts SQL finds through a partial
+   * index (the few loans out, the few actions open), against which the
+   * list's ids, already searched and sorted, are kept in their order. */
+  if ((filters & SIGNET_CONTRACT_FILTER_ON_LOAN) &&
+      !(on_loan = signet_store_dup_on_loan_ids (self, error)))
+    return NULL;
+  if ((filters & SIGNET_CONTRACT_FILTER_OPEN_REVIEW_FINDINGS) &&
+      !(findings = query_id_set (self,
+                                 "SELECT DISTINCT r.contract_id FROM review_actions a INDEXED BY review_actions_open "
+                                 "JOIN reviews r ON r.id = a.review_id WHERE a.done_date IS NULL", error)))
+    return NULL;
+
+  kept = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if ((on_loan == NULL || g_hash_table_contains (on_loan, &id)) &&
+          (findings == NULL || g_hash_table_contains (findings, &id)))
+        g_array_append_val (kept, id);
+    }
+
+  return kept;
 }

@@ -117,6 +117,8 @@ typedef struct
 #define SIGNET_STORE_CHANGED_APPROVAL_ROUTES "approval-routes"
 /* A contract's renewal link: it was made as the renewal of another. */
 #define SIGNET_STORE_CHANGED_RENEWALS    "renewals"
+/* A contract's paper original recorded or changed, lent or returned. */
+#define SIGNET_STORE_CHANGED_ORIGINALS   "originals"
 /* A contract's obligations, or what was done about one of their
  * occurrences. */
 #define SIGNET_STORE_CHANGED_OBLIGATIONS "obligations"

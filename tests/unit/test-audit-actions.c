@@ -45,6 +45,8 @@ static const char * const stored_tokens[] = {
   /* Obligations and their occurrences (issue 16). */
   "add-obligation", "update-obligation", "delete-obligation", "restore-obligation",
   "complete-obligation", "waive-obligation", "reopen-obligation",
+  /* The paper original and its loans (issue 16). */
+  "archive-original", "update-original", "lend-original", "return-original",
 };
 
 /* Every action but UNKNOWN has a token of its own that reads back as it;
@@ -134,6 +136,7 @@ test_is_change (void)
     SIGNET_AUDIT_ACTION_REOPEN_REVIEW_ACTION,
     SIGNET_AUDIT_ACTION_UPDATE_OBLIGATION, SIGNET_AUDIT_ACTION_COMPLETE_OBLIGATION,
     SIGNET_AUDIT_ACTION_WAIVE_OBLIGATION, SIGNET_AUDIT_ACTION_REOPEN_OBLIGATION,
+    SIGNET_AUDIT_ACTION_UPDATE_ORIGINAL,
   };
 
   for (SignetAuditAction action = SIGNET_AUDIT_ACTION_UNKNOWN; action < SIGNET_N_AUDIT_ACTIONS; action++)
