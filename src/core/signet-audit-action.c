@@ -192,6 +192,16 @@ static const struct
     { "lend-original",        N_("Original lent"),         FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ORIGINALS },
   [SIGNET_AUDIT_ACTION_RETURN_ORIGINAL] =
     { "return-original",      N_("Original returned"),     FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ORIGINALS },
+  [SIGNET_AUDIT_ACTION_ADD_RISK] =
+    { "add-risk",             N_("Risk added"),            FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_RISKS },
+  [SIGNET_AUDIT_ACTION_UPDATE_RISK] =
+    { "update-risk",          N_("Risk changed"),          TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_RISKS },
+  [SIGNET_AUDIT_ACTION_DELETE_RISK] =
+    { "delete-risk",          N_("Risk deleted"),          FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_RISKS },
+  [SIGNET_AUDIT_ACTION_RESTORE_RISK] =
+    { "restore-risk",         N_("Risk restored"),         FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_RISKS },
+  [SIGNET_AUDIT_ACTION_KEEP_RISK_LEVEL] =
+    { "keep-risk-level",      N_("Risk level kept against the suggestion"), TRUE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_RISKS },
 };
 
 const char *

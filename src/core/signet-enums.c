@@ -98,6 +98,16 @@ static const char * const field_tokens[] = {
   [SIGNET_FIELD_AMENDMENT_EFFECTIVE_DATE] = "effective-date",
   [SIGNET_FIELD_AMENDMENT_REASON] = "amendment-reason",
   [SIGNET_FIELD_AMENDMENT_OTHER_TERMS] = "other-terms",
+  [SIGNET_FIELD_RISK_CATEGORY] = "risk-category",
+  [SIGNET_FIELD_RISK_DESCRIPTION] = "risk-description",
+  [SIGNET_FIELD_RISK_LIKELIHOOD] = "likelihood",
+  [SIGNET_FIELD_RISK_IMPACT] = "impact",
+  [SIGNET_FIELD_RISK_MITIGATION] = "mitigation",
+  [SIGNET_FIELD_RISK_OWNER] = "risk-owner",
+  [SIGNET_FIELD_RISK_STATUS] = "risk-status",
+  [SIGNET_FIELD_RISK_NEXT_REVIEW] = "risk-next-review",
+  [SIGNET_FIELD_RISK_CLAUSE] = "risk-clause",
+  [SIGNET_FIELD_RISK_LEVEL_REASON] = "risk-level-reason",
   [SIGNET_FIELD_ROUTE_NAME] = "route-name",
   [SIGNET_FIELD_ROUTE_STEPS] = "route-steps",
   [SIGNET_FIELD_APPROVAL_RULES] = "approval-rules",
@@ -310,6 +320,18 @@ signet_field_to_label (SignetField field)
     case SIGNET_FIELD_AMENDMENT_EFFECTIVE_DATE: return _("Effective Date");
     case SIGNET_FIELD_AMENDMENT_REASON:       return _("Reason");
     case SIGNET_FIELD_AMENDMENT_OTHER_TERMS:  return _("Other Changed Terms");
+    /* Translators: what a risk of a contract is about: legal, financial… */
+    case SIGNET_FIELD_RISK_CATEGORY:          return _("Risk Category");
+    case SIGNET_FIELD_RISK_DESCRIPTION:       return _("Risk");
+    case SIGNET_FIELD_RISK_LIKELIHOOD:        return _("Likelihood");
+    case SIGNET_FIELD_RISK_IMPACT:            return _("Impact");
+    case SIGNET_FIELD_RISK_MITIGATION:        return _("Mitigation");
+    case SIGNET_FIELD_RISK_OWNER:             return _("Risk Owner");
+    case SIGNET_FIELD_RISK_STATUS:            return _("Risk Status");
+    case SIGNET_FIELD_RISK_NEXT_REVIEW:       return _("Next Risk Review");
+    /* Translators: the clause of the signed file a risk comes from. */
+    case SIGNET_FIELD_RISK_CLAUSE:            return _("Clause");
+    case SIGNET_FIELD_RISK_LEVEL_REASON:      return _("Reason for the Risk Level");
     case SIGNET_FIELD_ROUTE_NAME:             return _("Route Name");
     case SIGNET_FIELD_ROUTE_STEPS:            return _("Route Steps");
     case SIGNET_FIELD_APPROVAL_RULES:         return _("Approval Rules");

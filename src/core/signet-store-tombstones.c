@@ -177,6 +177,8 @@ signet_store_delete (SignetStore          *self,
       return _signet_store_delete_amendment (self, id, error);
     case SIGNET_TOMBSTONE_APPROVAL_ROUTE:
       return _signet_store_delete_approval_route (self, id, error);
+    case SIGNET_TOMBSTONE_RISK:
+      return _signet_store_delete_risk (self, id, error);
     case SIGNET_TOMBSTONE_OBLIGATION:
       return _signet_store_delete_obligation (self, id, error);
     case SIGNET_TOMBSTONE_PAYMENT:
@@ -232,6 +234,9 @@ signet_store_restore (SignetStore      *self,
       break;
     case SIGNET_TOMBSTONE_APPROVAL_ROUTE:
       restored = _signet_store_restore_approval_route (&scope, tombstone, error);
+      break;
+    case SIGNET_TOMBSTONE_RISK:
+      restored = _signet_store_restore_risk (&scope, tombstone, error);
       break;
     case SIGNET_TOMBSTONE_OBLIGATION:
       restored = _signet_store_restore_obligation (&scope, tombstone, error);

@@ -125,6 +125,8 @@ typedef struct
 /* A contract's payment schedule: a planned payment, an invoice or a
  * payment received or made added, changed, deleted or restored. */
 #define SIGNET_STORE_CHANGED_PAYMENTS    "payments"
+/* A contract's risk register, or the reason its risk level was kept. */
+#define SIGNET_STORE_CHANGED_RISKS       "risks"
 
 #define SIGNET_TYPE_STORE (signet_store_get_type ())
 

@@ -24,6 +24,7 @@ typedef enum
   SIGNET_TOMBSTONE_PAYMENT,      /* a planned payment, with its invoices and payments */
   SIGNET_TOMBSTONE_PAYMENT_INVOICE,
   SIGNET_TOMBSTONE_PAYMENT_SETTLEMENT, /* a payment received or made */
+  SIGNET_TOMBSTONE_RISK,         /* one of a contract's risks */
 } SignetTombstoneKind;
 
 #define SIGNET_TYPE_TOMBSTONE (signet_tombstone_get_type ())

@@ -47,6 +47,8 @@ static const char * const stored_tokens[] = {
   "complete-obligation", "waive-obligation", "reopen-obligation",
   /* The paper original and its loans (issue 16). */
   "archive-original", "update-original", "lend-original", "return-original",
+  /* The risk register (issue 16). */
+  "add-risk", "update-risk", "delete-risk", "restore-risk", "keep-risk-level",
 };
 
 /* Every action but UNKNOWN has a token of its own that reads back as it;
@@ -137,6 +139,7 @@ test_is_change (void)
     SIGNET_AUDIT_ACTION_UPDATE_OBLIGATION, SIGNET_AUDIT_ACTION_COMPLETE_OBLIGATION,
     SIGNET_AUDIT_ACTION_WAIVE_OBLIGATION, SIGNET_AUDIT_ACTION_REOPEN_OBLIGATION,
     SIGNET_AUDIT_ACTION_UPDATE_ORIGINAL,
+    SIGNET_AUDIT_ACTION_UPDATE_RISK, SIGNET_AUDIT_ACTION_KEEP_RISK_LEVEL,
   };
 
   for (SignetAuditAction action = SIGNET_AUDIT_ACTION_UNKNOWN; action < SIGNET_N_AUDIT_ACTIONS; action++)

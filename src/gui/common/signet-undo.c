@@ -82,6 +82,9 @@ format_label (SignetTombstone *tombstone)
     case SIGNET_TOMBSTONE_PERSON:
       /* Translators: a menu item; %s is a person's name. */
       return g_strdup_printf (_("_Undo Delete Person “%s”"), label);
+    case SIGNET_TOMBSTONE_RISK:
+      /* Translators: a menu item; %s is the description of a risk. */
+      return g_strdup_printf (_("_Undo Delete Risk “%s”"), label);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -109,6 +112,8 @@ format_toast_title (SignetTombstone *tombstone)
       return g_strdup_printf (_("Amendment %s deleted"), label);
     case SIGNET_TOMBSTONE_PERSON:
       return g_strdup_printf (_("“%s” deleted from the people"), label);
+    case SIGNET_TOMBSTONE_RISK:
+      return g_strdup_printf (_("Risk “%s” deleted"), label);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -131,6 +136,8 @@ failure_heading (SignetTombstone *tombstone)
       return _("The Annotation Was Not Restored");
     case SIGNET_TOMBSTONE_AMENDMENT:
       return _("The Amendment Was Not Restored");
+    case SIGNET_TOMBSTONE_RISK:
+      return _("The Risk Was Not Restored");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "signet-amendments-section.h"
+#include "signet-risks-section.h"
 #include "signet-attachments-section.h"
 #include "signet-conflict-panel.h"
 #include "signet-history-section.h"
@@ -59,6 +60,7 @@ struct _SignetContractPage
   SignetAttachmentsSection *attachments_section;
   SignetHistorySection *history_section;
   SignetAmendmentsSection *amendments_section;
+  SignetRisksSection      *risks_section;
   SignetRenewalsSection   *renewals_section;
   /* Over the form of a signed contract: why its terms are locked, and
    * its Amend… button. */

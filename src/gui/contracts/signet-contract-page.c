@@ -559,6 +559,9 @@ build_sections (SignetContractPage *self)
   self->amendments_section = SIGNET_AMENDMENTS_SECTION (signet_amendments_section_new ());
   gtk_box_append (self->form_box, GTK_WIDGET (self->amendments_section));
 
+  self->risks_section = SIGNET_RISKS_SECTION (signet_risks_section_new ());
+  gtk_box_append (self->form_box, GTK_WIDGET (self->risks_section));
+
   self->attachments_section = SIGNET_ATTACHMENTS_SECTION (signet_attachments_section_new ());
   gtk_box_append (self->form_box, GTK_WIDGET (self->attachments_section));
   g_signal_connect_object (self->attachments_section, "open-pdf",
@@ -584,6 +587,7 @@ set_sections_contract (SignetContractPage *self,
     GTK_WIDGET (self->renewals_section),
     GTK_WIDGET (self->key_dates_section),
     GTK_WIDGET (self->amendments_section),
+    GTK_WIDGET (self->risks_section),
     GTK_WIDGET (self->attachments_section),
     GTK_WIDGET (self->history_section),
   };
