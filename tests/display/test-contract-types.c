@@ -445,6 +445,7 @@ test_review_checklist (Fixture       *f,
   g_autoptr(SignetContract) contract = display_test_add_contract (f->store, f->client, "HT-2026-0001", "钢材采购", 100);
   g_autoptr(GPtrArray) reviews = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *ok_label = NULL;
   SignetReview *review;
   GtkWidget *section;
   GtkWidget *check;
@@ -458,11 +459,13 @@ test_review_checklist (Fixture       *f,
   section = display_test_find_type (GTK_WIDGET (f->window), SIGNET_TYPE_KEY_DATES_SECTION);
   g_assert_true (gtk_widget_activate_action (section, "key-dates.record-review", NULL));
   dialog = wait_for_dialog (f, SIGNET_TYPE_REVIEW_DIALOG);
-  g_assert_true (display_test_shows_visible_label (GTK_WIDGET (dialog), _("Clauses to Confirm")));
+  g_assert_true (display_test_shows_visible_label (GTK_WIDGET (dialog), _("Checklist")));
   g_assert_true (display_test_shows_visible_label (GTK_WIDGET (dialog), "付款条件已核对"));
-  check = display_test_find_accessible (GTK_WIDGET (dialog), "付款条件已核对");
-  g_assert_true (GTK_IS_CHECK_BUTTON (check));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  /* The first clause answered OK: confirmed, as before answers. */
+  ok_label = g_strdup_printf (_("%s: %s"), C_("review answer", "OK"), "付款条件已核对");
+  check = display_test_find_accessible (GTK_WIDGET (dialog), ok_label);
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (check));
+  g_signal_emit_by_name (check, "clicked");
   look_at (f, adw_dialog_get_child (dialog), "review-checklist");
   display_test_respond ("record");
 

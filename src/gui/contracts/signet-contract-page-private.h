@@ -8,6 +8,7 @@
 #include "signet-attachments-section.h"
 #include "signet-conflict-panel.h"
 #include "signet-history-section.h"
+#include "signet-reviews-section.h"
 #include "signet-contract-page.h"
 #include "signet-date-entry.h"
 #include "signet-form-row.h"
@@ -62,6 +63,7 @@ struct _SignetContractPage
   SignetAmendmentsSection *amendments_section;
   SignetRisksSection      *risks_section;
   SignetRenewalsSection   *renewals_section;
+  SignetReviewsSection    *reviews_section;
   /* Over the form of a signed contract: why its terms are locked, and
    * its Amend… button. */
   GtkWidget      *lock_notice;

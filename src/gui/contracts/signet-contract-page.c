@@ -556,6 +556,9 @@ build_sections (SignetContractPage *self)
   self->key_dates_section = SIGNET_KEY_DATES_SECTION (signet_key_dates_section_new ());
   gtk_box_append (self->form_box, GTK_WIDGET (self->key_dates_section));
 
+  self->reviews_section = SIGNET_REVIEWS_SECTION (signet_reviews_section_new ());
+  gtk_box_append (self->form_box, GTK_WIDGET (self->reviews_section));
+
   self->amendments_section = SIGNET_AMENDMENTS_SECTION (signet_amendments_section_new ());
   gtk_box_append (self->form_box, GTK_WIDGET (self->amendments_section));
 
@@ -586,6 +589,7 @@ set_sections_contract (SignetContractPage *self,
     GTK_WIDGET (self->process_section),
     GTK_WIDGET (self->renewals_section),
     GTK_WIDGET (self->key_dates_section),
+    GTK_WIDGET (self->reviews_section),
     GTK_WIDGET (self->amendments_section),
     GTK_WIDGET (self->risks_section),
     GTK_WIDGET (self->attachments_section),

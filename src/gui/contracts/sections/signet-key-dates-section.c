@@ -20,7 +20,6 @@
 #include "signet-review-dialog.h"
 #include "signet-store-amendments.h"
 #include "signet-store-events.h"
-#include "signet-store-types.h"
 #include "signet-tombstone.h"
 #include "signet-undo.h"
 
@@ -466,50 +465,16 @@ delete_activated (GtkWidget  *widget,
 /* Recording a review */
 
 static void
-review_responded_cb (SignetKeyDatesSection *self,
-                     const char            *response,
-                     SignetReviewDialog    *dialog)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) clauses = NULL;
-  g_autofree char *iso = NULL;
-
-  if (g_strcmp0 (response, "record") != 0 || get_store (self) == NULL || contract_id (self) <= 0)
-    return;
-
-  if (!signet_review_dialog_get_date (dialog, &iso, &error))
-    {
-      signet_error_dialog_show (GTK_WIDGET (self), _("The Review Was Not Recorded"), error);
-      return;
-    }
-
-  clauses = signet_review_dialog_dup_clauses (dialog);
-  if (!signet_store_record_review_with_checklist (get_store (self), contract_id (self), iso != NULL ? iso : "",
-                                                  NULL, signet_review_dialog_get_note (dialog), clauses, NULL,
-                                                  &error))
-    signet_error_dialog_show (GTK_WIDGET (self), _("The Review Was Not Recorded"), error);
-}
-
-static void
 review_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   SignetKeyDatesSection *self = SIGNET_KEY_DATES_SECTION (widget);
-  g_autofree char *today = signet_store_dup_today (get_store (self));
-  AdwDialog *dialog = signet_review_dialog_new (today);
-  SignetContract *contract = signet_contract_section_get_contract (SIGNET_CONTRACT_SECTION (self));
-  g_autoptr(SignetContractType) type = NULL;
 
-  /* The checklist as the type has it now; a type deleted or renamed
-   * since gives none, and the review is recorded without one. */
-  if (contract != NULL)
-    type = signet_store_find_contract_type (get_store (self), signet_contract_get_contract_type (contract), NULL);
-  if (type != NULL)
-    signet_review_dialog_set_checklist (SIGNET_REVIEW_DIALOG (dialog), signet_contract_type_get_checklist (type));
+  if (get_store (self) == NULL || contract_id (self) <= 0)
+    return;
 
-  g_signal_connect_object (dialog, "response", G_CALLBACK (review_responded_cb), self, G_CONNECT_SWAPPED);
-  adw_dialog_present (dialog, widget);
+  signet_review_dialog_present_for_contract (widget, get_store (self), contract_id (self));
 }
 
 /* The contract's own reminder lead times */
