@@ -12,6 +12,7 @@
 #include "signet-contract-type.h"
 #include "signet-date.h"
 #include "signet-demo.h"
+#include "signet-demo-private.h"
 #include "signet-key-dates.h"
 #include "signet-money.h"
 #include "signet-store-amendments.h"
@@ -662,11 +663,13 @@ review_months (const SignetReviewIntervals *intervals,
 }
 
 static guint demo_type_review_months (const char *name);
+static const char * const *demo_type_checklist (const char *name);
 
 /* The reviews of a contract in force, each one done by its owner in the
  * days before it came due, so that the next one is still to come; except
  * that every other review that came due in the last weeks is left for
- * someone to do, up to a handful in the register (*@n_overdue). */
+ * someone to do, up to a handful in the register (*@n_overdue). Each
+ * answers the checklist of the contract's type, or the usual one. */
 static gboolean
 record_plan_reviews (SignetStore                 *store,
                      const ContractPlan          *plan,
@@ -676,6 +679,7 @@ record_plan_reviews (SignetStore                 *store,
                      GRand                       *rand,
                      guint                       *n_candidates,
                      guint                       *n_overdue,
+                     SignetDemoReviews           *reviews,
                      GError                     **error)
 {
   guint months = review_months (intervals, plan->risk);
@@ -710,7 +714,9 @@ record_plan_reviews (SignetStore                 *store,
       date = julian_to_iso (MAX (done, base + 1));
       if (pick (rand, 2) == 0)
         note = plan->chinese ? chinese_review_notes[pick (rand, n_notes)] : english_review_notes[pick (rand, n_notes)];
-      if (!signet_store_record_review (store, contract_id, date, plan_owner (plan), note, NULL, error))
+      if (!_signet_demo_record_review (store, contract_id, date, plan_owner (plan), note,
+                                       demo_type_checklist (get_template (plan->chinese, plan->template_index)->contract_type),
+                                       plan->chinese, reviews, error))
         return FALSE;
       base = MAX (done, base + 1);
     }
@@ -822,6 +828,15 @@ demo_type_review_months (const char *name)
   const DemoType *type = find_demo_type (name);
 
   return type != NULL ? type->review_months : 0;
+}
+
+/* NULL for a kind of contract that is no type of the demo's. */
+static const char * const *
+demo_type_checklist (const char *name)
+{
+  const DemoType *type = find_demo_type (name);
+
+  return type != NULL ? type->checklist : NULL;
 }
 
 static gboolean
@@ -1395,6 +1410,7 @@ fill_in_batch (SignetStore  *store,
   guint n_overdue = 0;
   gboolean routed_review = FALSE;
   gboolean routed_approved = FALSE;
+  SignetDemoReviews reviews = { 0, 0 };
 
   if (!add_demo_clients (store, client_ids, error))
     return FALSE;
@@ -1454,10 +1470,11 @@ fill_in_batch (SignetStore  *store,
   signet_store_get_review_intervals (store, &intervals);
   for (guint i = 0; i < plans->len; i++)
     if (!record_plan_reviews (store, &g_array_index (plans, ContractPlan, i), g_array_index (contract_ids, gint64, i),
-                              &intervals, today, review_rand, &n_candidates, &n_overdue, error))
+                              &intervals, today, review_rand, &n_candidates, &n_overdue, &reviews, error))
       return FALSE;
 
-  return add_life_records (store, plans, contract_ids, today, error);
+  return add_life_records (store, plans, contract_ids, today, error) &&
+         _signet_demo_add_commitments (store, &reviews, error);
 }
 
 static gboolean

@@ -284,9 +284,10 @@ chip_shows (Fixture     *fixture,
 
   if (title == NULL || *title == '\0')
     title = signet_event_get_contract_title (event);
-  /* An approval step's name is on every contract's route: the chip names
-   * the contract too. */
-  else if (signet_event_get_kind (event) == SIGNET_KEY_DATE_APPROVAL)
+  /* An approval step's name is on every contract's route, and a payment's,
+   * an obligation's or a borrower's says little alone: the chip names the
+   * contract too. */
+  else if (signet_event_get_kind (event) == SIGNET_KEY_DATE_APPROVAL || signet_event_get_record_id (event) > 0)
     title = step = g_strdup_printf ("%s · %s", signet_event_get_contract_title (event), title);
 
   if (!gtk_widget_has_css_class (chip, kind_class) ||
@@ -475,7 +476,7 @@ test_chip_names (Fixture       *fixture,
 
       if (title == NULL || *title == '\0')
         title = signet_event_get_contract_title (event);
-      else if (signet_event_get_kind (event) == SIGNET_KEY_DATE_APPROVAL)
+      else if (signet_event_get_kind (event) == SIGNET_KEY_DATE_APPROVAL || signet_event_get_record_id (event) > 0)
         title = step = g_strdup_printf ("%s · %s", signet_event_get_contract_title (event), title);
       name = g_strdup_printf ("%s, %s %s, %s", title, signet_event_get_contract_number (event),
                               signet_key_date_kind_to_label (signet_event_get_kind (event)), day);
@@ -813,7 +814,7 @@ test_kind_classes (void)
   g_assert_no_error (error);
   css = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
-  for (SignetKeyDateKind kind = SIGNET_KEY_DATE_START; kind <= SIGNET_KEY_DATE_APPROVAL; kind++)
+  for (SignetKeyDateKind kind = SIGNET_KEY_DATE_START; kind <= SIGNET_KEY_DATE_LAST; kind++)
     {
       const char *css_class = signet_event_kind_css_class (kind);
       g_autofree char *expected = g_strconcat ("kind-", signet_key_date_kind_to_token (kind), NULL);

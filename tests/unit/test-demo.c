@@ -15,9 +15,14 @@
 #include "signet-store-approvals.h"
 #include "signet-store-current-terms.h"
 #include "signet-store-events.h"
+#include "signet-store-obligations.h"
+#include "signet-store-originals.h"
+#include "signet-store-payments.h"
 #include "signet-store-people.h"
 #include "signet-store-process.h"
 #include "signet-store-renewals.h"
+#include "signet-store-review-findings.h"
+#include "signet-store-risks.h"
 #include "signet-store-types.h"
 
 typedef struct
@@ -727,6 +732,379 @@ test_fill_today (Fixture       *f,
   g_assert_cmpuint (n_running, >, 0);
 }
 
+/* What the demo's contracts commit their parties to, as the store gives
+ * it back on each of several days apart, so that what an office sees in
+ * the demo does not depend on the day it is opened. */
+typedef struct
+{
+  guint n_paid, n_invoiced, n_overdue[SIGNET_N_PAYMENT_DIRECTIONS], n_part_overdue, n_part_ahead;
+  guint n_scheduled, n_in_usd, n_gaps, n_gaps_amended;
+  guint n_obligations, n_parties[SIGNET_N_OBLIGATION_PARTIES], n_recurrences[SIGNET_N_RECURRENCES];
+  guint n_done, n_waived, n_overdue_obligations;
+  guint n_risk_contracts, n_categories[SIGNET_N_RISK_CATEGORIES], n_suggested[SIGNET_N_RISK_LEVELS];
+  guint n_settled_risks, n_kept, n_noticed;
+  guint n_reviews, n_issues, n_na, n_open_actions, n_done_actions, n_follow_ups;
+  guint n_signed, n_originals, n_loans, n_returned, n_longest_history;
+} Commitments;
+
+static void
+count_payments (SignetStore    *store,
+                SignetContract *contract,
+                const char     *today,
+                Commitments    *c)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = signet_contract_get_id (contract);
+  g_autoptr(GPtrArray) payments = signet_store_list_payments (store, id, &error);
+  g_autoptr(SignetContract) terms = signet_contract_copy (contract);
+  g_autoptr(GPtrArray) amendments = NULL;
+  g_autoptr(GArray) totals = NULL;
+  guint n_unset = 0;
+
+  g_assert_no_error (error);
+  if (payments->len == 0)
+    return;
+
+  c->n_scheduled++;
+  c->n_in_usd += g_str_equal (signet_contract_get_currency (contract), "USD");
+  for (guint p = 0; p < payments->len; p++)
+    {
+      SignetPayment *payment = g_ptr_array_index (payments, p);
+      SignetPaymentState state = signet_payment_get_state (payment);
+      gboolean overdue = signet_payment_is_overdue (payment, today);
+
+      /* The amounts of the schedule are set, in the contract's currency. */
+      g_assert_true (signet_payment_has_amount (payment));
+      g_assert_cmpstr (payment->currency, ==, signet_contract_get_currency (contract));
+      g_assert_nonnull (payment->condition);
+      for (guint i = 0; i < payment->invoices->len; i++)
+        g_assert_cmpstr (((SignetPaymentInvoice *) payment->invoices->pdata[i])->number, !=, "");
+      c->n_paid += state == SIGNET_PAYMENT_PAID;
+      c->n_invoiced += state == SIGNET_PAYMENT_INVOICED && !overdue;
+      if (overdue && state == SIGNET_PAYMENT_PART_PAID)
+        c->n_part_overdue++;
+      else if (overdue)
+        c->n_overdue[payment->direction]++;
+      else if (state == SIGNET_PAYMENT_PART_PAID)
+        c->n_part_ahead++;
+      if (overdue)
+        {
+          /* Late by weeks, not by years. */
+          g_assert_cmpint (days_between_iso (today, payment->due_date), >=, -60);
+          g_test_message ("%s: %s %s overdue since %s", today, signet_contract_get_number (contract),
+                          signet_payment_direction_to_token (payment->direction), payment->due_date);
+        }
+    }
+
+  /* The schedule adds up to the value in force, but for an amended one. */
+  signet_store_apply_current_terms (store, terms);
+  totals = signet_payments_summarize (payments, signet_contract_get_value (terms), signet_contract_get_currency (terms),
+                                      &n_unset);
+  g_assert_cmpuint (n_unset, ==, 0);
+  for (guint t = 0; t < totals->len; t++)
+    {
+      g_autofree char *gap = signet_payment_totals_describe_gap (&g_array_index (totals, SignetPaymentTotals, t));
+
+      if (gap == NULL)
+        continue;
+      g_test_message ("%s: %s %s", today, signet_contract_get_number (contract), gap);
+      c->n_gaps++;
+      amendments = signet_store_list_amendments (store, id, &error);
+      g_assert_no_error (error);
+      for (guint a = 0; a < amendments->len; a++)
+        if (((SignetAmendment *) amendments->pdata[a])->state == SIGNET_AMENDMENT_APPROVED &&
+            signet_amendment_changes (amendments->pdata[a], SIGNET_AMENDED_VALUE))
+          {
+            c->n_gaps_amended++;
+            break;
+          }
+    }
+}
+
+static void
+count_obligations (SignetStore    *store,
+                   SignetContract *contract,
+                   const char     *today,
+                   Commitments    *c)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) obligations = signet_store_list_obligations (store, signet_contract_get_id (contract), &error);
+  g_autoptr(SignetContract) terms = signet_contract_copy (contract);
+
+  g_assert_no_error (error);
+  signet_store_apply_current_terms (store, terms);
+  for (guint o = 0; o < obligations->len; o++)
+    {
+      SignetObligation *obligation = g_ptr_array_index (obligations, o);
+      g_autofree char *last = signet_obligation_dup_last_date (obligation, terms);
+      g_autofree char *next = signet_obligation_dup_next_open (obligation, last);
+
+      c->n_obligations++;
+      c->n_parties[obligation->party]++;
+      c->n_recurrences[obligation->recurrence]++;
+      g_assert_cmpint (obligation->owner_id, >, 0);
+      for (guint i = 0; i < obligation->occurrences->len; i++)
+        {
+          SignetOccurrence *occurrence = g_ptr_array_index (obligation->occurrences, i);
+
+          c->n_done += occurrence->status == SIGNET_OCCURRENCE_DONE;
+          c->n_waived += occurrence->status == SIGNET_OCCURRENCE_WAIVED;
+        }
+      if (next != NULL && g_strcmp0 (next, today) < 0)
+        {
+          g_assert_cmpint (days_between_iso (today, next), >=, -40);
+          g_test_message ("%s: %s obligation overdue since %s: %s", today, signet_contract_get_number (contract), next,
+                          obligation->title);
+          c->n_overdue_obligations++;
+        }
+    }
+}
+
+static void
+count_risks (SignetStore    *store,
+             SignetContract *contract,
+             Commitments    *c)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = signet_contract_get_id (contract);
+  g_autoptr(GPtrArray) risks = signet_store_list_risks (store, id, &error);
+  g_autoptr(SignetRiskLevelChoice) choice = NULL;
+  SignetRiskLevel level = signet_contract_get_risk_level (contract);
+  SignetRiskLevel suggested;
+  gboolean has_suggestion;
+
+  g_assert_no_error (error);
+  if (risks->len == 0)
+    return;
+
+  c->n_risk_contracts++;
+  for (guint r = 0; r < risks->len; r++)
+    {
+      SignetRisk *risk = g_ptr_array_index (risks, r);
+
+      c->n_categories[risk->category]++;
+      c->n_settled_risks += risk->status != SIGNET_RISK_STATUS_OPEN;
+      g_assert_nonnull (risk->mitigation);
+      g_assert_cmpint (risk->owner_id, >, 0);
+    }
+  g_assert_true (signet_store_get_suggested_risk_level (store, id, &has_suggestion, &suggested, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_suggestion);
+  c->n_suggested[suggested]++;
+  choice = signet_store_get_risk_level_choice (store, id, &error);
+  g_assert_no_error (error);
+  if (suggested == level)
+    return;
+
+  if (signet_risk_level_needs_notice (level, TRUE, suggested, choice))
+    c->n_noticed++;
+  else
+    {
+      g_assert_nonnull (choice);
+      g_assert_cmpstr (choice->reason, !=, "");
+      c->n_kept++;
+    }
+}
+
+static void
+count_reviews (SignetStore    *store,
+               SignetContract *contract,
+               Commitments    *c)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reports = signet_store_list_review_reports (store, signet_contract_get_id (contract), &error);
+
+  g_assert_no_error (error);
+  for (guint r = 0; r < reports->len; r++)
+    {
+      SignetReviewReport *report = g_ptr_array_index (reports, r);
+
+      c->n_reviews++;
+      /* Every item of the checklist answered. */
+      g_assert_cmpuint (report->items->len, >, 0);
+      g_assert_cmpuint (signet_review_report_count_answers (report, SIGNET_REVIEW_ANSWER_NONE), ==, 0);
+      c->n_issues += signet_review_report_count_answers (report, SIGNET_REVIEW_ANSWER_ISSUE);
+      c->n_na += signet_review_report_count_answers (report, SIGNET_REVIEW_ANSWER_NA);
+      for (guint i = 0; i < report->items->len; i++)
+        if (((SignetReviewItem *) report->items->pdata[i])->answer == SIGNET_REVIEW_ANSWER_ISSUE)
+          g_assert_nonnull (((SignetReviewItem *) report->items->pdata[i])->finding);
+      for (guint a = 0; a < report->actions->len; a++)
+        {
+          SignetReviewAction *action = g_ptr_array_index (report->actions, a);
+
+          g_assert_cmpint (action->owner_id, >, 0);
+          if (signet_review_action_is_open (action))
+            c->n_open_actions++;
+          else
+            c->n_done_actions++;
+        }
+      if (signet_review_report_needs_follow_up (report))
+        {
+          g_assert_nonnull (report->follow_up_date);
+          c->n_follow_ups++;
+        }
+    }
+}
+
+static void
+count_originals (SignetStore    *store,
+                 SignetContract *contract,
+                 const char     *today,
+                 Commitments    *c)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = signet_contract_get_id (contract);
+  g_autoptr(SignetOriginal) original = signet_store_get_original (store, id, &error);
+  g_autoptr(GPtrArray) loans = NULL;
+  guint n_returned = 0;
+
+  g_assert_no_error (error);
+  if (signet_contract_get_signing_date (contract) != NULL && days_between_iso (today, signet_contract_get_signing_date (contract)) < -3)
+    c->n_signed++;
+  if (original == NULL)
+    return;
+
+  c->n_originals++;
+  g_assert_nonnull (original->archive_number);
+  g_assert_nonnull (original->room);
+  g_assert_nonnull (original->cabinet);
+  g_assert_nonnull (original->shelf);
+  g_assert_nonnull (original->box);
+  g_assert_cmpuint (original->originals, >=, 1);
+  g_assert_nonnull (original->archived_by);
+  g_assert_cmpstr (original->archived_on, >=, signet_contract_get_signing_date (contract));
+  g_assert_cmpstr (original->archived_on, <=, today);
+
+  loans = signet_store_list_loans (store, id, &error);
+  g_assert_no_error (error);
+  c->n_loans += loans->len;
+  for (guint l = 0; l < loans->len; l++)
+    {
+      SignetLoan *loan = g_ptr_array_index (loans, l);
+
+      g_assert_cmpstr (loan->lent_on, >=, original->archived_on);
+      g_assert_nonnull (loan->purpose);
+      g_assert_nonnull (loan->department);
+      if (loan->returned_on != NULL)
+        n_returned++;
+    }
+  c->n_returned += n_returned;
+  c->n_longest_history = MAX (c->n_longest_history, n_returned);
+}
+
+static void
+test_fill_commitments (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *real_today = signet_date_today_iso ();
+  GDate day;
+
+  g_assert_true (signet_date_parse (real_today, &day));
+  for (guint run = 0; run < 3; run++, signet_date_add_days (&day, 97))
+    {
+      g_autofree char *name = g_strdup_printf ("commitments-%u.db", run);
+      g_autoptr(SignetStore) store = open_store (f, name);
+      g_autofree char *today = signet_date_to_iso (&day);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) contracts = NULL;
+      g_autoptr(GPtrArray) open_loans = NULL;
+      g_autoptr(GArray) all_ids = NULL;
+      g_autoptr(GArray) on_loan = NULL;
+      g_autoptr(GArray) findings = NULL;
+      Commitments c = { 0 };
+      guint n_overdue_loans = 0;
+
+      signet_store_set_today (store, today);
+      g_assert_true (signet_demo_fill (store, &error));
+      g_assert_no_error (error);
+
+      contracts = list_contracts (store);
+      for (guint i = 0; i < contracts->len; i++)
+        {
+          SignetContract *contract = g_ptr_array_index (contracts, i);
+
+          count_payments (store, contract, today, &c);
+          count_obligations (store, contract, today, &c);
+          count_risks (store, contract, &c);
+          count_reviews (store, contract, &c);
+          count_originals (store, contract, today, &c);
+        }
+
+      g_test_message ("%s: %u schedules (%u in USD): %u paid, %u invoiced, %u+%u overdue, %u part-paid overdue, "
+                      "%u part-paid ahead, %u gaps", today, c.n_scheduled, c.n_in_usd, c.n_paid, c.n_invoiced,
+                      c.n_overdue[SIGNET_PAYMENT_RECEIVABLE], c.n_overdue[SIGNET_PAYMENT_PAYABLE], c.n_part_overdue,
+                      c.n_part_ahead, c.n_gaps);
+      g_assert_cmpuint (c.n_scheduled, >=, 30);
+      g_assert_cmpuint (c.n_in_usd, >=, 1);
+      g_assert_cmpuint (c.n_paid, >=, 30);
+      g_assert_cmpuint (c.n_invoiced, >=, 1);
+      g_assert_cmpuint (c.n_overdue[SIGNET_PAYMENT_RECEIVABLE], ==, 1);
+      g_assert_cmpuint (c.n_overdue[SIGNET_PAYMENT_PAYABLE], ==, 1);
+      g_assert_cmpuint (c.n_part_overdue, ==, 1);
+      g_assert_cmpuint (c.n_part_ahead, ==, 1);
+      /* One schedule misses the contract's value, since its amendment. */
+      g_assert_cmpuint (c.n_gaps, ==, 1);
+      g_assert_cmpuint (c.n_gaps_amended, ==, 1);
+
+      g_test_message ("%s: %u obligations: %u done, %u waived, %u overdue", today, c.n_obligations, c.n_done,
+                      c.n_waived, c.n_overdue_obligations);
+      g_assert_cmpuint (c.n_obligations, >=, 15);
+      for (guint p = 0; p < SIGNET_N_OBLIGATION_PARTIES; p++)
+        g_assert_cmpuint (c.n_parties[p], >=, 3);
+      for (guint r = 0; r < SIGNET_N_RECURRENCES; r++)
+        g_assert_cmpuint (c.n_recurrences[r], >=, 1);
+      g_assert_cmpuint (c.n_done, >=, 20);
+      g_assert_cmpuint (c.n_waived, ==, 1);
+      g_assert_cmpuint (c.n_overdue_obligations, ==, 1);
+      g_assert_cmpuint (signet_store_count_obligations_done_late (store, 0, &error), ==, 1);
+      g_assert_no_error (error);
+
+      g_test_message ("%s: risks on %u contracts, suggesting %u high, %u medium, %u low", today, c.n_risk_contracts,
+                      c.n_suggested[SIGNET_RISK_LEVEL_HIGH], c.n_suggested[SIGNET_RISK_LEVEL_MEDIUM],
+                      c.n_suggested[SIGNET_RISK_LEVEL_LOW]);
+      g_assert_cmpuint (c.n_risk_contracts, >=, 20);
+      for (guint k = 0; k < SIGNET_N_RISK_CATEGORIES; k++)
+        g_assert_cmpuint (c.n_categories[k], >=, 2);
+      for (guint l = 0; l < SIGNET_N_RISK_LEVELS; l++)
+        g_assert_cmpuint (c.n_suggested[l], >=, 2);
+      g_assert_cmpuint (c.n_settled_risks, >=, 2);
+      /* Each level as suggested but two: one kept with a reason, one the
+       * section points out. */
+      g_assert_cmpuint (c.n_kept, ==, 1);
+      g_assert_cmpuint (c.n_noticed, ==, 1);
+
+      g_test_message ("%s: %u reviews: %u issues, %u not applicable, %u actions open, %u done", today, c.n_reviews,
+                      c.n_issues, c.n_na, c.n_open_actions, c.n_done_actions);
+      g_assert_cmpuint (c.n_issues, >=, 3);
+      g_assert_cmpuint (c.n_na, >=, 1);
+      g_assert_cmpuint (c.n_open_actions, >=, 1);
+      g_assert_cmpuint (c.n_done_actions, >=, 2);
+      g_assert_cmpuint (c.n_follow_ups, >=, 1);
+
+      g_test_message ("%s: %u originals of %u signed contracts, %u loans, %u returned", today, c.n_originals,
+                      c.n_signed, c.n_loans, c.n_returned);
+      g_assert_cmpuint (c.n_originals * 4, >=, c.n_signed * 3);
+      g_assert_cmpuint (c.n_returned, >=, 4);
+      g_assert_cmpuint (c.n_longest_history, >=, 2);
+      open_loans = signet_store_list_open_loans (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (open_loans->len, ==, 2);
+      for (guint l = 0; l < open_loans->len; l++)
+        n_overdue_loans += signet_loan_get_state (g_ptr_array_index (open_loans, l), today) == SIGNET_LOAN_OVERDUE;
+      g_assert_cmpuint (n_overdue_loans, ==, 1);
+
+      /* The list's filters have something to show. */
+      all_ids = signet_store_query_contract_ids (store, NULL, SIGNET_SORT_NUMBER, FALSE, &error);
+      g_assert_no_error (error);
+      on_loan = signet_store_filter_contract_ids (store, all_ids, SIGNET_CONTRACT_FILTER_ON_LOAN, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (on_loan->len, ==, 2);
+      findings = signet_store_filter_contract_ids (store, all_ids, SIGNET_CONTRACT_FILTER_OPEN_REVIEW_FINDINGS, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (findings->len, >=, 1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -746,6 +1124,7 @@ main (int   argc,
   ADD ("/demo/generate", test_generate);
   ADD ("/demo/fill/reviews", test_fill_reviews);
   ADD ("/demo/fill/today", test_fill_today);
+  ADD ("/demo/fill/commitments", test_fill_commitments);
 #undef ADD
 
   return g_test_run ();
