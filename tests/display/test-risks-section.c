@@ -8,6 +8,7 @@
 
 #include "display-test-utils.h"
 #include "signet-contract-page.h"
+#include "signet-history-section.h"
 #include "signet-person.h"
 #include "signet-risks-section.h"
 #include "signet-store-events.h"
@@ -191,6 +192,41 @@ test_add_edit (Fixture       *f,
   g_assert_false (gtk_widget_is_visible (notice));
 }
 
+/* The History names a risk's category and status as the section does:
+ * "Open → Mitigated", not the tokens the log keeps. */
+static void
+test_history (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *history = display_test_find_type (GTK_WIDGET (f->page), SIGNET_TYPE_HISTORY_SECTION);
+  g_autoptr(GPtrArray) risks = NULL;
+  GtkWidget *row;
+  SignetRisk *risk;
+
+  add_risk (f, "Late delivery", 2, 3);
+  risks = list_risks (f);
+  risk = risks->pdata[0];
+  risk->status = SIGNET_RISK_STATUS_MITIGATED;
+  g_assert_true (signet_store_update_risk (f->store, risk, NULL));
+  display_test_spin (100);
+
+  /* Its changes' rows are made as the entry is expanded. */
+  row = display_test_find_row (history, ADW_TYPE_EXPANDER_ROW, "Risk changed");
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  row = display_test_find_row (history, ADW_TYPE_EXPANDER_ROW, "Risk added");
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  display_test_spin (100);
+
+  row = display_test_find_row (history, ADW_TYPE_ACTION_ROW, "Risk Status");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Open → Mitigated");
+  row = display_test_find_row (history, ADW_TYPE_ACTION_ROW, "Risk Category");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Legal");
+}
+
 /* Deleted from its row, with Undo bringing it back. */
 static void
 test_delete_undo (Fixture       *f,
@@ -351,6 +387,7 @@ main (int   argc,
   display_test_bind_build_catalog ();
 
   g_test_add ("/risks-section/add-edit", Fixture, NULL, fixture_set_up, test_add_edit, fixture_tear_down);
+  g_test_add ("/risks-section/history", Fixture, NULL, fixture_set_up, test_history, fixture_tear_down);
   g_test_add ("/risks-section/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);
   g_test_add ("/risks-section/use-suggested", Fixture, NULL, fixture_set_up, test_use_suggested, fixture_tear_down);
   g_test_add ("/risks-section/keep-level", Fixture, NULL, fixture_set_up, test_keep_level, fixture_tear_down);

@@ -15,6 +15,7 @@
 #include "signet-history-section.h"
 #include "signet-key-dates.h"
 #include "signet-money.h"
+#include "signet-risk.h"
 
 /* The newest entries shown; the rest are counted below the list. */
 #define MAX_ENTRIES 50
@@ -79,6 +80,10 @@ field_to_label (const char *token)
   /* The approver is said with who recorded the entry (entry_row()). */
   for (SignetField field = SIGNET_FIELD_APPROVAL_STEP; field <= SIGNET_FIELD_APPROVAL_OPINION; field++)
     if (field != SIGNET_FIELD_APPROVER && g_strcmp0 (token, signet_field_to_token (field)) == 0)
+      return signet_field_to_label (field);
+
+  for (SignetField field = SIGNET_FIELD_RISK_CATEGORY; field <= SIGNET_FIELD_RISK_LEVEL_REASON; field++)
+    if (g_strcmp0 (token, signet_field_to_token (field)) == 0)
       return signet_field_to_label (field);
 
   return NULL;
@@ -154,6 +159,8 @@ value_to_text (SignetHistorySection *self,
   SignetAttachmentRole role;
   SignetKeyDateKind kind;
   SignetAnnotationKind annotation;
+  SignetRiskCategory risk_category;
+  SignetRiskStatus risk_status;
 
   if (value == NULL)
     return NULL;
@@ -162,6 +169,10 @@ value_to_text (SignetHistorySection *self,
     return g_strdup (signet_contract_status_to_label (status));
   if (g_str_equal (field, "risk-level") && signet_risk_level_from_token (value, &level))
     return g_strdup (signet_risk_level_to_label (level));
+  if (g_str_equal (field, "risk-category") && signet_risk_category_from_token (value, &risk_category))
+    return g_strdup (signet_risk_category_to_label (risk_category));
+  if (g_str_equal (field, "risk-status") && signet_risk_status_from_token (value, &risk_status))
+    return g_strdup (signet_risk_status_to_label (risk_status));
   if (g_str_equal (field, "role") && signet_attachment_role_from_token (value, &role))
     return g_strdup (signet_attachment_role_to_label (role));
   if (g_str_equal (field, "key-date-kind") && signet_key_date_kind_from_token (value, &kind))
