@@ -11,6 +11,7 @@
 #include "signet-error-dialog.h"
 #include "signet-pdf-annot.h"
 #include "signet-store-attachments.h"
+#include "signet-store-obligations.h"
 
 /* What a row's widgets remember of the annotation they show: the row may
  * be gone from the list (rebuilt after a change) when its comment entry
@@ -320,6 +321,51 @@ create_color_popover (gint64 annotation_id)
   return popover;
 }
 
+/* The other end of the clause links: each obligation and risk of the
+ * contract that points at the annotation, under it from row @top on. */
+static void
+add_clause_links (SignetAnnotationsPanel *self,
+                  GtkGrid                *grid,
+                  gint64                  annotation_id,
+                  int                     top)
+{
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GError) error = NULL;
+
+  links = signet_store_list_clause_links (signet_annotation_layer_get_store (self->layer), annotation_id, &error);
+  if (links == NULL)
+    {
+      g_warning ("Could not read what points at an annotation: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const SignetClauseLink *link = g_ptr_array_index (links, i);
+      g_autofree char *text = NULL;
+      GtkWidget *label;
+
+      if (link->kind == SIGNET_CLAUSE_LINK_OBLIGATION)
+        /* Translators: under an annotation, an obligation that comes from
+         * its clause: "Obligation: Monthly cleaning report". */
+        text = g_strdup_printf (_("Obligation: %s"), link->title);
+      else
+        /* Translators: under an annotation, a risk that comes from its
+         * clause: "Risk: Late delivery penalties". */
+        text = g_strdup_printf (_("Risk: %s"), link->title);
+
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "accent");
+      gtk_widget_add_css_class (label, "clause-link");
+      gtk_grid_attach (grid, label, 0, top + i, 3, 1);
+    }
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
@@ -411,6 +457,7 @@ create_row (gpointer item,
   g_signal_connect_object (focus, "leave", G_CALLBACK (comment_focus_left_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (entry, focus);
   gtk_grid_attach (GTK_GRID (grid), entry, 0, 3, 3, 1);
+  add_clause_links (self, GTK_GRID (grid), id, 4);
 
   g_object_set_data (G_OBJECT (row), ENTRY_KEY, entry);
 
@@ -633,6 +680,14 @@ delete_activated (GtkWidget  *widget,
 /* GObject */
 
 static void
+clause_links_changed_cb (SignetAnnotationsPanel *self)
+{
+  gtk_list_box_bind_model (self->list_box, signet_annotation_layer_get_annotations (self->layer),
+                           create_row, self, NULL);
+  show_selected (self);
+}
+
+static void
 disconnect_layer (SignetAnnotationsPanel *self)
 {
   if (self->layer == NULL)
@@ -640,6 +695,7 @@ disconnect_layer (SignetAnnotationsPanel *self)
 
   g_signal_handlers_disconnect_by_data (signet_annotation_layer_get_annotations (self->layer), self);
   g_signal_handlers_disconnect_by_data (self->layer, self);
+  g_signal_handlers_disconnect_by_data (signet_annotation_layer_get_store (self->layer), self);
   if (signet_annotation_layer_get_viewer (self->layer) != NULL)
     g_signal_handlers_disconnect_by_data (signet_annotation_layer_get_viewer (self->layer), self);
   gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
@@ -746,6 +802,12 @@ signet_annotations_panel_set_layer (SignetAnnotationsPanel *self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       g_signal_connect_object (layer, "notify::selected", G_CALLBACK (selected_changed_cb), self,
                                G_CONNECT_SWAPPED);
+      /* The links under the annotations follow the records that make them. */
+      g_signal_connect_object (signet_annotation_layer_get_store (layer),
+                               "changed::" SIGNET_STORE_CHANGED_OBLIGATIONS,
+                               G_CALLBACK (clause_links_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (signet_annotation_layer_get_store (layer), "changed::risks",
+                               G_CALLBACK (clause_links_changed_cb), self, G_CONNECT_SWAPPED);
       show_selected (self);
     }
 

@@ -47,6 +47,9 @@ struct _SignetAttachmentWindow
   /* Whether the panel is beside the pages when the window is wide: it
    * is hidden while the window is narrow and comes back after. */
   gboolean                wide_show_panel;
+  /* An annotation to show once the document is open (a record's clause
+   * opened from the contract page); 0 for none. */
+  gint64                  pending_reveal;
 };
 
 /* signet-attachment-window.c */

@@ -95,6 +95,19 @@ file_annotations_listed_cb (GObject      *source,
   signet_annotations_panel_set_file_annotations (self->panel, annotations, error);
 }
 
+/* Once laid out: the page to scroll to has its place only then. */
+static gboolean
+reveal_pending_cb (gpointer user_data)
+{
+  SignetAttachmentWindow *self = user_data;
+
+  if (self->layer != NULL && self->pending_reveal != 0)
+    signet_annotation_layer_reveal (self->layer, self->pending_reveal);
+  self->pending_reveal = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 document_changed_cb (SignetAttachmentWindow *self,
                      GParamSpec             *pspec,
@@ -108,6 +121,10 @@ document_changed_cb (SignetAttachmentWindow *self,
       signet_pdf_document_list_annotations_async (document, self->cancellable,
                                                   file_annotations_listed_cb, g_object_ref (self));
     }
+
+  /* A record's clause asked for before the document was open. */
+  if (document != NULL && self->pending_reveal != 0)
+    g_idle_add_full (G_PRIORITY_LOW, reveal_pending_cb, g_object_ref (self), g_object_unref);
 
   signet_attachment_window_update_actions (self);
 }
@@ -544,6 +561,17 @@ signet_attachment_window_open (GtkWindow        *parent,
   gtk_window_present (GTK_WINDOW (window));
 
   return SIGNET_ATTACHMENT_WINDOW (window);
+}
+
+void
+signet_attachment_window_reveal_annotation (SignetAttachmentWindow *self,
+                                            gint64                  annotation_id)
+{
+  g_return_if_fail (SIGNET_IS_ATTACHMENT_WINDOW (self));
+
+  self->pending_reveal = annotation_id;
+  if (self->layer != NULL && signet_pdf_viewer_get_document (self->viewer) != NULL)
+    reveal_pending_cb (self);
 }
 
 SignetStore *

@@ -30,6 +30,11 @@ SignetAttachmentWindow *signet_attachment_window_open         (GtkWindow        
                                                                SignetAttachment       *attachment,
                                                                gint64                  version_id);
 
+/* Selects the annotation @annotation_id and scrolls to it: at once when
+ * the document is open, else as soon as it is. */
+void                    signet_attachment_window_reveal_annotation (SignetAttachmentWindow *self,
+                                                                    gint64                  annotation_id);
+
 SignetStore            *signet_attachment_window_get_store    (SignetAttachmentWindow *self);
 gint64                  signet_attachment_window_get_version_id (SignetAttachmentWindow *self);
 SignetPdfViewer        *signet_attachment_window_get_viewer   (SignetAttachmentWindow *self);

@@ -79,6 +79,9 @@ format_label (SignetTombstone *tombstone)
     case SIGNET_TOMBSTONE_AMENDMENT:
       /* Translators: a menu item; %s is an amendment's number. */
       return g_strdup_printf (_("_Undo Delete Amendment %s"), label);
+    case SIGNET_TOMBSTONE_OBLIGATION:
+      /* Translators: a menu item; %s is what an obligation says must be done. */
+      return g_strdup_printf (_("_Undo Delete Obligation “%s”"), label);
     case SIGNET_TOMBSTONE_PERSON:
       /* Translators: a menu item; %s is a person's name. */
       return g_strdup_printf (_("_Undo Delete Person “%s”"), label);
@@ -110,6 +113,8 @@ format_toast_title (SignetTombstone *tombstone)
       return g_strdup (_("Annotation deleted"));
     case SIGNET_TOMBSTONE_AMENDMENT:
       return g_strdup_printf (_("Amendment %s deleted"), label);
+    case SIGNET_TOMBSTONE_OBLIGATION:
+      return g_strdup_printf (_("Obligation “%s” deleted"), label);
     case SIGNET_TOMBSTONE_PERSON:
       return g_strdup_printf (_("“%s” deleted from the people"), label);
     case SIGNET_TOMBSTONE_RISK:
@@ -136,6 +141,8 @@ failure_heading (SignetTombstone *tombstone)
       return _("The Annotation Was Not Restored");
     case SIGNET_TOMBSTONE_AMENDMENT:
       return _("The Amendment Was Not Restored");
+    case SIGNET_TOMBSTONE_OBLIGATION:
+      return _("The Obligation Was Not Restored");
     case SIGNET_TOMBSTONE_RISK:
       return _("The Risk Was Not Restored");
     default:

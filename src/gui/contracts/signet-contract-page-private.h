@@ -8,6 +8,7 @@
 #include "signet-attachments-section.h"
 #include "signet-conflict-panel.h"
 #include "signet-history-section.h"
+#include "signet-obligations-section.h"
 #include "signet-reviews-section.h"
 #include "signet-contract-page.h"
 #include "signet-date-entry.h"
@@ -61,6 +62,7 @@ struct _SignetContractPage
   SignetAttachmentsSection *attachments_section;
   SignetHistorySection *history_section;
   SignetAmendmentsSection *amendments_section;
+  SignetObligationsSection *obligations_section;
   SignetRisksSection      *risks_section;
   SignetRenewalsSection   *renewals_section;
   SignetReviewsSection    *reviews_section;
