@@ -90,7 +90,8 @@ show_section (Fixture *f)
   display_test_spin (100);
   g_assert_true (gtk_widget_compute_point (GTK_WIDGET (f->section), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
                                            &GRAPHENE_POINT_INIT (0, 0), &top));
-  gtk_adjustment_set_value (adjustment, top.y - 12);
+  /* The point is in the visible part of the page: scrolled already. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top.y - 12);
 }
 
 static void
@@ -246,6 +247,7 @@ test_record (Fixture       *f,
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (older), TRUE);
     display_test_spin (100);
     g_assert_true (display_test_shows_label (older, overdue));
+    g_assert_true (display_test_shows_label (older, _("Overdue: actions are still open")));
   }
 
   show_section (f);

@@ -247,11 +247,15 @@ review_row (SignetReviewsSection     *self,
       g_autofree char *follow_up = signet_date_format_display (report->follow_up_date);
       GtkWidget *follow_up_row;
 
+      gboolean open = signet_review_report_needs_follow_up (report);
+      /* Overdue as the actions are: still needed, and its day passed. */
+      gboolean overdue = open && g_strcmp0 (report->follow_up_date, today) < 0;
+
       follow_up_row = new_row (_("Follow-up review"),
-                               signet_review_report_needs_follow_up (report)
-                               ? _("Due while actions are open")
+                               overdue ? _("Overdue: actions are still open")
+                               : open ? _("Due while actions are open")
                                : _("No longer needed: every action is done"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (follow_up_row), new_tag (follow_up, NULL));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (follow_up_row), new_tag (follow_up, overdue ? "error" : NULL));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), follow_up_row);
     }
 
