@@ -262,6 +262,45 @@ test_mark_done (Fixture       *f,
   g_assert_null (display_test_find_label (row, _("Overdue")));
 }
 
+/* Done on Another Day… records the day typed; Waive… keeps the reason
+ * given. */
+static void
+test_done_on_and_waive (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(SignetObligation) obligation = add_obligation (f, "Monthly cleaning report", "2026-09-30",
+                                                           SIGNET_RECURRENCE_MONTHLY, 0);
+  g_autoptr(SignetObligation) after = NULL;
+  AdwAlertDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (f->section, "obligations.done-on", "(xs)", obligation->id, "2026-09-30"));
+  g_assert_true (display_test_wait_for (display_test_alert_shown, NULL));
+  dialog = display_test_find_alert_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (display_test_find_accessible (GTK_WIDGET (dialog),
+                                                                     signet_field_to_label (SIGNET_FIELD_OCCURRENCE_DONE))),
+                         "2026-09-29");
+  display_test_respond ("done");
+  g_assert_true (display_test_wait_for (display_test_no_alert, NULL));
+  after = signet_store_get_obligation (f->store, obligation->id, NULL);
+  g_assert_cmpuint (after->occurrences->len, ==, 1);
+  g_clear_pointer (&after, signet_obligation_free);
+
+  g_assert_true (gtk_widget_activate_action (f->section, "obligations.waive", "(xs)", obligation->id, "2026-10-30"));
+  g_assert_true (display_test_wait_for (display_test_alert_shown, NULL));
+  dialog = display_test_find_alert_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (display_test_find_accessible (GTK_WIDGET (dialog), _("Reason Waived"))),
+                         "Site closed");
+  display_test_respond ("waive");
+  display_test_spin (100);
+
+  after = signet_store_get_obligation (f->store, obligation->id, NULL);
+  g_assert_cmpuint (after->occurrences->len, ==, 2);
+  g_assert_cmpstr (signet_obligation_find_occurrence (after, "2026-09-30")->done_date, ==, "2026-09-29");
+  g_assert_false (signet_occurrence_is_done_late (signet_obligation_find_occurrence (after, "2026-09-30")));
+  g_assert_cmpint (signet_obligation_occurrence_status (after, "2026-10-30"), ==, SIGNET_OCCURRENCE_WAIVED);
+  g_assert_cmpstr (signet_obligation_find_occurrence (after, "2026-10-30")->note, ==, "Site closed");
+}
+
 static gint64
 annotate (Fixture    *f,
           const char *comment)
@@ -422,6 +461,8 @@ main (int   argc,
   g_test_add ("/obligations-section/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
   g_test_add ("/obligations-section/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);
   g_test_add ("/obligations-section/mark-done", Fixture, NULL, fixture_set_up, test_mark_done, fixture_tear_down);
+  g_test_add ("/obligations-section/done-on-and-waive", Fixture, NULL, fixture_set_up, test_done_on_and_waive,
+              fixture_tear_down);
   g_test_add ("/obligations-section/clause-link", Fixture, NULL, fixture_set_up, test_clause_link, fixture_tear_down);
   g_test_add ("/obligations-section/looks", Fixture, NULL, fixture_set_up, test_looks, fixture_tear_down);
 

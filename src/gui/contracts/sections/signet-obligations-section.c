@@ -10,6 +10,7 @@
 #include "signet-attachment-window.h"
 #include "signet-clause-picker.h"
 #include "signet-date.h"
+#include "signet-date-entry.h"
 #include "signet-error-dialog.h"
 #include "signet-obligation-dialog.h"
 #include "signet-obligations-section.h"
@@ -159,6 +160,7 @@ add_occurrence_row (SignetObligationsSection *self,
       GtkWidget *more = gtk_menu_button_new ();
       g_autoptr(GMenu) menu = g_menu_new ();
       g_autoptr(GMenuItem) waive = g_menu_item_new (_("_Waive…"), NULL);
+      g_autoptr(GMenuItem) done_on = g_menu_item_new (_("Done on _Another Day…"), NULL);
 
       gtk_widget_set_tooltip_text (done, _("Record this occurrence as done today"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), done);
@@ -167,6 +169,9 @@ add_occurrence_row (SignetObligationsSection *self,
        * keeps room for the date. */
       g_menu_item_set_action_and_target_value (waive, "obligations.waive",
                                                g_variant_new ("(xs)", obligation->id, due_date));
+      g_menu_item_set_action_and_target_value (done_on, "obligations.done-on",
+                                               g_variant_new ("(xs)", obligation->id, due_date));
+      g_menu_append_item (menu, done_on);
       g_menu_append_item (menu, waive);
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), G_MENU_MODEL (menu));
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
@@ -515,6 +520,93 @@ mark_done_activated (GtkWidget  *widget,
     signet_error_dialog_show (widget, _("The Occurrence Was Not Marked Done"), error);
 }
 
+typedef struct
+{
+  gint64  id;
+  char   *due_date;
+} Answering;
+
+static void
+answering_free (Answering *answering)
+{
+  g_free (answering->due_date);
+  g_free (answering);
+}
+
+static void
+done_on_responded_cb (AdwAlertDialog *dialog,
+                      const char     *response,
+                      gpointer        user_data)
+{
+  SignetObligationsSection *self = SIGNET_OBLIGATIONS_SECTION (user_data);
+  Answering *answering = g_object_get_data (G_OBJECT (dialog), "signet-answering");
+  SignetDateEntry *entry = SIGNET_DATE_ENTRY (g_object_get_data (G_OBJECT (dialog), "signet-date"));
+  g_autofree char *date = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "done") != 0 || get_store (self) == NULL)
+    return;
+
+  if (!signet_date_entry_get_date (entry, &date, &error) ||
+      !signet_store_mark_occurrence_done (get_store (self), answering->id, answering->due_date, date, &error))
+    signet_error_dialog_show (GTK_WIDGET (self), _("The Occurrence Was Not Marked Done"), error);
+}
+
+/* Done on a day of the user's choosing: today is only the likeliest. */
+static void
+done_on_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SignetObligationsSection *self = SIGNET_OBLIGATIONS_SECTION (widget);
+  Answering *answering = g_new0 (Answering, 1);
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *today = NULL;
+  AdwDialog *dialog;
+  GtkWidget *list;
+  GtkWidget *entry;
+
+  if (get_store (self) == NULL)
+    {
+      g_free (answering);
+      return;
+    }
+
+  g_variant_get (parameter, "(xs)", &answering->id, &answering->due_date);
+  when = signet_date_format_display (answering->due_date);
+  today = signet_store_dup_today (get_store (self));
+
+  dialog = adw_alert_dialog_new (_("When Was It Done?"), NULL);
+  /* Translators: %s is the day an occurrence of an obligation was due. */
+  body = g_strdup_printf (_("The occurrence due on %s. Done after that day, it counts as done late."), when);
+  adw_alert_dialog_set_body (ADW_ALERT_DIALOG (dialog), body);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "done", _("Mark _Done"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "done", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "done");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  entry = signet_date_entry_new (signet_field_to_label (SIGNET_FIELD_OCCURRENCE_DONE));
+  signet_date_entry_set_date (SIGNET_DATE_ENTRY (entry), today);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  signet_field_to_label (SIGNET_FIELD_OCCURRENCE_DONE), -1);
+  gtk_list_box_append (GTK_LIST_BOX (list), entry);
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), list);
+  adw_dialog_set_focus (dialog, entry);
+
+  g_object_set_data_full (G_OBJECT (dialog), "signet-answering", answering, (GDestroyNotify) answering_free);
+  g_object_set_data (G_OBJECT (dialog), "signet-date", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (done_on_responded_cb), self, 0);
+  adw_dialog_present (dialog, widget);
+}
+
 static void
 reopen_activated (GtkWidget  *widget,
                   const char *action_name,
@@ -531,26 +623,13 @@ reopen_activated (GtkWidget  *widget,
     signet_error_dialog_show (widget, _("The Occurrence Was Not Reopened"), error);
 }
 
-typedef struct
-{
-  gint64  id;
-  char   *due_date;
-} Waiving;
-
-static void
-waiving_free (Waiving *waiving)
-{
-  g_free (waiving->due_date);
-  g_free (waiving);
-}
-
 static void
 waive_responded_cb (AdwAlertDialog *dialog,
                     const char     *response,
                     gpointer        user_data)
 {
   SignetObligationsSection *self = SIGNET_OBLIGATIONS_SECTION (user_data);
-  Waiving *waiving = g_object_get_data (G_OBJECT (dialog), "signet-waiving");
+  Answering *waiving = g_object_get_data (G_OBJECT (dialog), "signet-answering");
   GtkEditable *note = GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "signet-note"));
   g_autoptr(GError) error = NULL;
 
@@ -571,7 +650,7 @@ waive_activated (GtkWidget  *widget,
   AdwDialog *dialog;
   GtkWidget *list;
   GtkWidget *note;
-  Waiving *waiving = g_new0 (Waiving, 1);
+  Answering *waiving = g_new0 (Answering, 1);
   g_autofree char *when = NULL;
   g_autofree char *body = NULL;
 
@@ -596,11 +675,12 @@ waive_activated (GtkWidget  *widget,
   note = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), _("Reason Waived"));
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (note), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (note), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason Waived"), -1);
   gtk_list_box_append (GTK_LIST_BOX (list), note);
   adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), list);
   adw_dialog_set_focus (dialog, note);
 
-  g_object_set_data_full (G_OBJECT (dialog), "signet-waiving", waiving, (GDestroyNotify) waiving_free);
+  g_object_set_data_full (G_OBJECT (dialog), "signet-answering", waiving, (GDestroyNotify) answering_free);
   g_object_set_data (G_OBJECT (dialog), "signet-note", note);
   g_signal_connect_object (dialog, "response", G_CALLBACK (waive_responded_cb), self, 0);
   adw_dialog_present (dialog, widget);
@@ -675,6 +755,7 @@ signet_obligations_section_class_init (SignetObligationsSectionClass *klass)
   gtk_widget_class_install_action (widget_class, "obligations.edit", "x", edit_activated);
   gtk_widget_class_install_action (widget_class, "obligations.delete", "x", delete_activated);
   gtk_widget_class_install_action (widget_class, "obligations.mark-done", "(xs)", mark_done_activated);
+  gtk_widget_class_install_action (widget_class, "obligations.done-on", "(xs)", done_on_activated);
   gtk_widget_class_install_action (widget_class, "obligations.waive", "(xs)", waive_activated);
   gtk_widget_class_install_action (widget_class, "obligations.reopen", "(xs)", reopen_activated);
   gtk_widget_class_install_action (widget_class, "obligations.open-clause", "x", open_clause_activated);
