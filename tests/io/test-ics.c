@@ -27,6 +27,9 @@
 #include "signet-store-approvals.h"
 #include "signet-store-events.h"
 #include "signet-store-notice.h"
+#include "signet-store-obligations.h"
+#include "signet-store-originals.h"
+#include "signet-store-payments.h"
 #include "signet-store-people.h"
 #include "signet-store-process.h"
 #include "signet-store-uuids.h"
@@ -68,6 +71,9 @@ expected_summary (SignetEvent *event)
     case SIGNET_KEY_DATE_MILESTONE:       return g_strdup_printf ("Milestone: %s (%s %s)", own, number, title);
     case SIGNET_KEY_DATE_PAYMENT:         return g_strdup_printf ("Payment due: %s (%s %s)", own, number, title);
     case SIGNET_KEY_DATE_APPROVAL:        return g_strdup_printf ("Approval due: %s (%s %s)", own, number, title);
+    case SIGNET_KEY_DATE_OBLIGATION:      return g_strdup_printf ("Obligation due: %s (%s %s)", own, number, title);
+    case SIGNET_KEY_DATE_LOAN:            return g_strdup_printf ("Original due back from %s (%s %s)", own, number, title);
+    case SIGNET_KEY_DATE_FOLLOW_UP_REVIEW: return g_strdup_printf ("Follow-up review: %s %s", number, title);
     case SIGNET_KEY_DATE_OTHER:
     default:                              return g_strdup_printf ("Key date: %s (%s %s)", own, number, title);
     }
@@ -189,14 +195,17 @@ test_matches_store (IoFixture     *f,
                       : g_strdup_printf ("Client: %s", signet_event_get_client_name (event));
       g_assert_cmpstr (icalcomponent_get_description (vevent), ==, description);
 
-      /* Named by the key date's UUID, or by a version 5 UUID made from
-       * the contract's (ics-reader.py checks how), never by a row id. */
+      /* Named by the key date's UUID, a planned payment's, a loan's or a
+       * review's, or by a version 5 UUID made from the contract's or an
+       * obligation's (ics-reader.py checks how), never by a row id. */
       uid = g_strdup (icalcomponent_get_uid (vevent));
       g_assert_true (g_str_has_suffix (uid, "@signetapp.github.io"));
       g_assert_cmpuint (strlen (uid), ==, 36 + strlen ("@signetapp.github.io"));
       if (signet_event_get_key_date_id (event) > 0)
         g_assert_true (g_str_has_prefix (uid, g_hash_table_lookup (key_date_uuids,
                                                                    &(gint64) { signet_event_get_key_date_id (event) })));
+      else if (signet_event_get_record_id (event) > 0 && signet_event_get_kind (event) != SIGNET_KEY_DATE_OBLIGATION)
+        g_assert_true (g_str_has_prefix (uid, signet_event_get_record_uuid (event)));
       else
         {
           g_autofree char *uuid = g_strndup (uid, 36);
@@ -537,6 +546,86 @@ test_approval_due (IoFixture     *f,
   g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20260617"));
 }
 
+/* What a contract commits us to is in the calendar file: a planned payment
+ * not paid in full and a loan of the original not returned, each named by
+ * its record's UUID, and each open occurrence of an obligation, named by a
+ * version 5 UUID of the obligation's and its date; settled, they are gone. */
+static void
+test_commitments (IoFixture     *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = io_fixture_path (f, "commitments.ics");
+  g_autoptr(SignetClient) client = io_add_client (f->store, "K400", "华信科技");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->store, client, "HT-2026-0041", "维保服务");
+  g_autoptr(SignetPayment) payment = signet_payment_new (signet_contract_get_id (contract));
+  g_autoptr(SignetPaymentSettlement) settlement = NULL;
+  g_autoptr(SignetObligation) obligation = signet_obligation_new (signet_contract_get_id (contract));
+  g_autoptr(SignetOriginal) original = signet_original_new (signet_contract_get_id (contract));
+  g_autoptr(SignetLoan) loan = signet_loan_new (signet_contract_get_id (contract));
+  g_autoptr(SignetPerson) borrower = signet_person_new ();
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *payment_uid = NULL;
+  g_autofree char *loan_uid = NULL;
+  g_autofree char *obligation_uid = NULL;
+  const char *text;
+
+  signet_store_set_today (f->store, "2026-06-12");
+  payment->title = g_strdup ("首付款");
+  payment->amount = 30000000;
+  payment->currency = g_strdup ("CNY");
+  payment->due_date = g_strdup ("2026-06-30");
+  g_assert_true (signet_store_add_payment (f->store, payment, &error));
+  g_assert_no_error (error);
+  obligation->title = g_strdup ("月度维保报告");
+  obligation->due_date = g_strdup ("2026-06-25");
+  g_assert_true (signet_store_add_obligation (f->store, obligation, &error));
+  g_assert_no_error (error);
+  signet_person_set_name (borrower, "王芳");
+  g_assert_true (signet_store_add_person (f->store, borrower, &error));
+  g_assert_no_error (error);
+  g_assert_true (signet_store_save_original (f->store, original, &error));
+  g_assert_no_error (error);
+  loan->borrower_id = signet_person_get_id (borrower);
+  loan->purpose = g_strdup ("年度审计");
+  loan->lent_on = g_strdup ("2026-06-01");
+  loan->due_on = g_strdup ("2026-06-15");
+  g_assert_true (signet_store_add_loan (f->store, loan, &error));
+  g_assert_no_error (error);
+
+  before = export_bytes (f->store, path, NULL, NULL);
+  text = g_bytes_get_data (before, NULL);
+  payment_uid = g_strdup_printf ("\r\nUID:%s@signetapp.github.io\r\n", payment->uuid);
+  loan_uid = g_strdup_printf ("\r\nUID:%s@signetapp.github.io\r\n", loan->uuid);
+  obligation_uid = g_strdup_printf ("UID:%s@", obligation->uuid);
+  g_assert_nonnull (strstr (text, payment_uid));
+  g_assert_nonnull (strstr (text, "SUMMARY:Payment due: 首付款 (HT-2026-0041 维保服务)"));
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20260630"));
+  g_assert_nonnull (strstr (text, loan_uid));
+  g_assert_nonnull (strstr (text, "SUMMARY:Original due back from 王芳 (HT-2026-0041 维保服务)"));
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20260615"));
+  g_assert_nonnull (strstr (text, "SUMMARY:Obligation due: 月度维保报告 (HT-2026-0041 维保服务)"));
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20260625"));
+  g_assert_null (strstr (text, obligation_uid));
+
+  /* Paid in full and returned: only the obligation is left. */
+  settlement = signet_payment_settlement_new (payment->id);
+  settlement->date = g_strdup ("2026-06-12");
+  settlement->amount = 30000000;
+  g_assert_true (signet_store_add_payment_settlement (f->store, settlement, &error));
+  g_assert_no_error (error);
+  g_assert_true (signet_store_return_loan (f->store, loan->id, "2026-06-12", SIGNET_LOAN_CONDITION_INTACT, NULL,
+                                           &error));
+  g_assert_no_error (error);
+
+  after = export_bytes (f->store, path, NULL, NULL);
+  text = g_bytes_get_data (after, NULL);
+  g_assert_null (strstr (text, "Payment due: 首付款"));
+  g_assert_null (strstr (text, "Original due back"));
+  g_assert_nonnull (strstr (text, "SUMMARY:Obligation due: 月度维保报告 (HT-2026-0041 维保服务)"));
+}
+
 /* A contract let expire at its notice deadline keeps that deadline (the
  * notice not to renew is given by it) and its end in the calendar file,
  * and has nothing of the term it would have renewed into. */
@@ -817,6 +906,7 @@ main (int   argc,
   g_test_add ("/ics/terminated", IoFixture, NULL, io_fixture_set_up, test_terminated, io_fixture_tear_down);
   g_test_add ("/ics/amended-end", IoFixture, NULL, io_fixture_set_up, test_amended_end, io_fixture_tear_down);
   g_test_add ("/ics/approval-due", IoFixture, NULL, io_fixture_set_up, test_approval_due, io_fixture_tear_down);
+  g_test_add ("/ics/commitments", IoFixture, NULL, io_fixture_set_up, test_commitments, io_fixture_tear_down);
   g_test_add ("/ics/let-expire", IoFixture, NULL, io_fixture_set_up, test_let_expire, io_fixture_tear_down);
   g_test_add ("/ics/left-temporary-files", IoFixture, NULL, io_fixture_set_up, test_left_temporary_files,
               io_fixture_tear_down);
