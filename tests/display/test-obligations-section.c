@@ -13,6 +13,7 @@
 #include "signet-attachment-window.h"
 #include "signet-contract-page.h"
 #include "signet-date.h"
+#include "signet-history-section.h"
 #include "signet-obligations-section.h"
 #include "signet-store-attachments.h"
 #include "signet-store-events.h"
@@ -127,6 +128,9 @@ test_add (Fixture       *f,
   GtkWidget *row;
   g_autofree char *since = NULL;
   g_autofree char *overdue = NULL;
+  GtkWidget *history;
+  GtkWidget *entry;
+  GtkWidget *change;
 
   g_assert_nonnull (strstr (adw_preferences_group_get_description (
     ADW_PREFERENCES_GROUP (display_test_find_type (f->section, ADW_TYPE_PREFERENCES_GROUP))), _("No obligations.")));
@@ -162,6 +166,20 @@ test_add (Fixture       *f,
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), overdue));
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "王芳"));
   g_assert_nonnull (display_test_find_label (row, _("Overdue")));
+
+  /* The History says what was added, in words. */
+  history = display_test_find_type (GTK_WIDGET (f->page), SIGNET_TYPE_HISTORY_SECTION);
+  entry = display_test_find_row (history, ADW_TYPE_EXPANDER_ROW, _("Obligation added"));
+  g_assert_nonnull (entry);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (entry), TRUE);
+  display_test_spin (100);
+  change = display_test_find_row (entry, ADW_TYPE_ACTION_ROW, _("Recurrence"));
+  g_assert_nonnull (change);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (change)), ==, signet_recurrence_to_label (SIGNET_RECURRENCE_MONTHLY));
+  change = display_test_find_row (entry, ADW_TYPE_ACTION_ROW, _("Obligated Party"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (change)), ==, signet_obligation_party_to_label (SIGNET_OBLIGATION_PARTY_US));
+  change = display_test_find_row (entry, ADW_TYPE_ACTION_ROW, _("Obligation Owner"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (change)), ==, "王芳");
 }
 
 /* Edit… changes the title and makes it the client's; the row follows. */

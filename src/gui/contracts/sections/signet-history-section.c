@@ -15,6 +15,7 @@
 #include "signet-history-section.h"
 #include "signet-key-dates.h"
 #include "signet-money.h"
+#include "signet-obligation.h"
 #include "signet-risk.h"
 
 /* The newest entries shown; the rest are counted below the list. */
@@ -77,6 +78,10 @@ field_to_label (const char *token)
     if (g_strcmp0 (token, signet_field_to_token (field)) == 0)
       return signet_field_to_label (field);
 
+  for (SignetField field = SIGNET_FIELD_OBLIGATION_PARTY; field <= SIGNET_FIELD_OCCURRENCE_NOTE; field++)
+    if (g_strcmp0 (token, signet_field_to_token (field)) == 0)
+      return signet_field_to_label (field);
+
   /* The approver is said with who recorded the entry (entry_row()). */
   for (SignetField field = SIGNET_FIELD_APPROVAL_STEP; field <= SIGNET_FIELD_APPROVAL_OPINION; field++)
     if (field != SIGNET_FIELD_APPROVER && g_strcmp0 (token, signet_field_to_token (field)) == 0)
@@ -136,6 +141,8 @@ is_date_field (const char *field)
     SIGNET_FIELD_CONTRACT_SIGNING_DATE, SIGNET_FIELD_CONTRACT_START_DATE, SIGNET_FIELD_CONTRACT_END_DATE,
     SIGNET_FIELD_KEY_DATE_DATE, SIGNET_FIELD_REVIEW_DATE,
     SIGNET_FIELD_AMENDMENT_SIGNING_DATE, SIGNET_FIELD_AMENDMENT_EFFECTIVE_DATE,
+    SIGNET_FIELD_OBLIGATION_DUE_DATE, SIGNET_FIELD_OBLIGATION_UNTIL,
+    SIGNET_FIELD_OCCURRENCE_DUE, SIGNET_FIELD_OCCURRENCE_DONE,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
@@ -179,6 +186,20 @@ value_to_text (SignetHistorySection *self,
     return g_strdup (signet_key_date_kind_to_label (kind));
   if (g_str_equal (field, "annotation") && signet_annotation_kind_from_token (value, &annotation))
     return g_strdup (signet_annotation_kind_to_label (annotation));
+  if (g_str_equal (field, signet_field_to_token (SIGNET_FIELD_OBLIGATION_PARTY)))
+    {
+      SignetObligationParty party;
+
+      if (signet_obligation_party_from_token (value, &party))
+        return g_strdup (signet_obligation_party_to_label (party));
+    }
+  if (g_str_equal (field, signet_field_to_token (SIGNET_FIELD_OBLIGATION_RECURRENCE)))
+    {
+      SignetRecurrence recurrence;
+
+      if (signet_recurrence_from_token (value, &recurrence))
+        return g_strdup (signet_recurrence_to_label (recurrence));
+    }
   if (g_str_equal (field, "client"))
     {
       SignetStore *store = signet_contract_section_get_store (SIGNET_CONTRACT_SECTION (self));
