@@ -10,6 +10,7 @@
 #include "signet-history-section.h"
 #include "signet-obligations-section.h"
 #include "signet-reviews-section.h"
+#include "signet-original-section.h"
 #include "signet-contract-page.h"
 #include "signet-date-entry.h"
 #include "signet-form-row.h"
@@ -64,6 +65,7 @@ struct _SignetContractPage
   SignetAmendmentsSection *amendments_section;
   SignetObligationsSection *obligations_section;
   SignetRisksSection      *risks_section;
+  SignetOriginalSection   *original_section;
   SignetRenewalsSection   *renewals_section;
   SignetReviewsSection    *reviews_section;
   /* Over the form of a signed contract: why its terms are locked, and

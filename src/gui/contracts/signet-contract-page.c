@@ -568,6 +568,9 @@ build_sections (SignetContractPage *self)
   self->obligations_section = SIGNET_OBLIGATIONS_SECTION (signet_obligations_section_new ());
   gtk_box_append (self->form_box, GTK_WIDGET (self->obligations_section));
 
+  self->original_section = SIGNET_ORIGINAL_SECTION (signet_original_section_new ());
+  gtk_box_append (self->form_box, GTK_WIDGET (self->original_section));
+
   self->attachments_section = SIGNET_ATTACHMENTS_SECTION (signet_attachments_section_new ());
   gtk_box_append (self->form_box, GTK_WIDGET (self->attachments_section));
   g_signal_connect_object (self->attachments_section, "open-pdf",
@@ -596,6 +599,7 @@ set_sections_contract (SignetContractPage *self,
     GTK_WIDGET (self->amendments_section),
     GTK_WIDGET (self->risks_section),
     GTK_WIDGET (self->obligations_section),
+    GTK_WIDGET (self->original_section),
     GTK_WIDGET (self->attachments_section),
     GTK_WIDGET (self->history_section),
   };
