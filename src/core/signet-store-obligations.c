@@ -774,6 +774,7 @@ signet_clause_free (SignetClause *clause)
 
   g_free (clause->file_name);
   g_free (clause->comment);
+  g_clear_pointer (&clause->rects, g_array_unref);
   g_free (clause);
 }
 
@@ -788,7 +789,7 @@ signet_clause_link_free (SignetClauseLink *link)
 }
 
 #define CLAUSE_SQL \
-  "SELECT a.id, v.attachment_id, v.id, v.file_name, a.page, a.kind, a.comment " \
+  "SELECT a.id, v.attachment_id, v.id, v.file_name, a.page, a.kind, a.comment, a.rects " \
   "FROM annotations a " \
   "JOIN attachment_versions v ON v.id = a.version_id " \
   "JOIN attachments t ON t.id = v.attachment_id "
@@ -807,6 +808,9 @@ clause_from_row (sqlite3_stmt *stmt)
   clause->comment = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
   if (clause->comment == NULL)
     clause->comment = g_strdup ("");
+  clause->rects = signet_annotation_rects_parse ((const char *) sqlite3_column_text (stmt, 7));
+  if (clause->rects == NULL)
+    clause->rects = g_array_new (FALSE, FALSE, sizeof (SignetAnnotationRect));
 
   return clause;
 }

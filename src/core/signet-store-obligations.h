@@ -72,6 +72,7 @@ typedef struct
   guint                 page;          /* from 0 */
   SignetAnnotationKind  kind;
   char                 *comment;       /* "" when none */
+  GArray               *rects;         /* of SignetAnnotationRect: what it marks */
 } SignetClause;
 
 void              signet_clause_free               (SignetClause           *clause);

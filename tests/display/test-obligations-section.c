@@ -11,6 +11,7 @@
 #include "pdf-fixtures.h"
 #include "signet-annotations-panel.h"
 #include "signet-attachment-window.h"
+#include "signet-clause-picker.h"
 #include "signet-contract-page.h"
 #include "signet-date.h"
 #include "signet-history-section.h"
@@ -326,7 +327,7 @@ annotate (Fixture    *f,
   g_autoptr(SignetAttachment) attachment = NULL;
   g_autoptr(SignetAnnotation) annotation = NULL;
   g_autoptr(GError) error = NULL;
-  SignetAnnotationRect rect = { 70, 96, 400, 128 };
+  SignetAnnotationRect rect = { 60, 126, 540, 158 };
 
   attachment = signet_store_add_attachment (f->store, signet_contract_get_id (f->contract), contract_pdf,
                                             "contract.pdf", "application/pdf", SIGNET_ATTACHMENT_ROLE_SIGNED,
@@ -389,6 +390,57 @@ test_clause_link (Fixture       *f,
   row = display_test_find_row (f->section, ADW_TYPE_EXPANDER_ROW, obligation->title);
   g_assert_nonnull (display_test_find_row (row, ADW_TYPE_ACTION_ROW, _("Clause deleted")));
   g_assert_null (display_test_find_row (row, ADW_TYPE_ACTION_ROW, link));
+}
+
+static gboolean
+picker_quoted (gpointer data)
+{
+  AdwComboRow *picker = data;
+  GtkStringObject *item = adw_combo_row_get_selected_item (picker);
+
+  return item != NULL && strstr (gtk_string_object_get_string (item), "7.2 The supplier reports monthly.") != NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *row;
+  const char *title;
+} Finding;
+
+static gboolean
+row_shown (gpointer data)
+{
+  Finding *finding = data;
+
+  return display_test_find_row (finding->row, ADW_TYPE_ACTION_ROW, finding->title) != NULL;
+}
+
+/* A highlight without a note names its clause by the text it covers,
+ * read from the PDF, in the section and in the dialog's picker. */
+static void
+test_clause_quote (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 annotation_id = annotate (f, NULL);
+  g_autoptr(SignetObligation) obligation = add_obligation (f, "Monthly cleaning report", "2026-12-31",
+                                                           SIGNET_RECURRENCE_MONTHLY, annotation_id);
+  g_autofree char *quote = g_strdup_printf (_("“%s”"), "7.2 The supplier reports monthly.");
+  g_autofree char *page = g_strdup_printf (_("p. %u · %s"), 1, quote);
+  g_autofree char *title = g_strdup_printf (_("Clause: %s"), page);
+  Finding finding = { display_test_find_row (f->section, ADW_TYPE_EXPANDER_ROW, obligation->title), title };
+  AdwAlertDialog *dialog;
+  GtkWidget *picker;
+
+  g_assert_nonnull (finding.row);
+  g_assert_true (display_test_wait_for (row_shown, &finding));
+
+  g_assert_true (gtk_widget_activate_action (f->section, "obligations.edit", "x", obligation->id));
+  g_assert_true (display_test_wait_for (display_test_alert_shown, NULL));
+  dialog = display_test_find_alert_dialog ();
+  picker = display_test_find_type (GTK_WIDGET (dialog), SIGNET_TYPE_CLAUSE_PICKER);
+  g_assert_cmpint (signet_clause_picker_get_annotation_id (SIGNET_CLAUSE_PICKER (picker)), ==, annotation_id);
+  g_assert_true (display_test_wait_for (picker_quoted, picker));
+  display_test_respond ("cancel");
 }
 
 /* The section with an overdue monthly obligation (one done late, one
@@ -482,6 +534,7 @@ main (int   argc,
   g_test_add ("/obligations-section/done-on-and-waive", Fixture, NULL, fixture_set_up, test_done_on_and_waive,
               fixture_tear_down);
   g_test_add ("/obligations-section/clause-link", Fixture, NULL, fixture_set_up, test_clause_link, fixture_tear_down);
+  g_test_add ("/obligations-section/clause-quote", Fixture, NULL, fixture_set_up, test_clause_quote, fixture_tear_down);
   g_test_add ("/obligations-section/looks", Fixture, NULL, fixture_set_up, test_looks, fixture_tear_down);
 
   status = g_test_run ();

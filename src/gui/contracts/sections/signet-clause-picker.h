@@ -28,8 +28,26 @@ void       signet_clause_picker_set_annotation_id (SignetClausePicker *self,
 gint64     signet_clause_picker_get_annotation_id (SignetClausePicker *self);
 
 /* How a clause reads in the picker and beside its record: "p. 3 · Clause
- * 7.2: monthly report" (the note, shortened), or "p. 3 · Highlight in
- * agreement.pdf" for a mark without one. Translated. */
-char      *signet_clause_describe                 (const SignetClause *clause);
+ * 7.2: monthly report" (its note, shortened), else "p. 3 · “The supplier
+ * reports monthly”" (@quote, the text a highlight covers, nullable), else
+ * "p. 3 · Highlight in agreement.pdf". Translated. */
+char      *signet_clause_describe                 (const SignetClause *clause,
+                                                   const char         *quote);
+
+/* Called once for each clause of signet_clause_read_quotes() whose text
+ * was read, with the text its mark covers. */
+typedef void (*SignetClauseQuoteFunc) (gint64      annotation_id,
+                                       const char *quote,
+                                       gpointer    user_data);
+
+/* Reads in the background, from their files, the text that each of
+ * @clauses (SignetClause) marks, for those that mark text and have no
+ * note; @func is not called once @cancellable is cancelled, which the
+ * caller does before @user_data goes. */
+void       signet_clause_read_quotes              (SignetStore        *store,
+                                                   GPtrArray          *clauses,
+                                                   GCancellable       *cancellable,
+                                                   SignetClauseQuoteFunc func,
+                                                   gpointer            user_data);
 
 G_END_DECLS

@@ -38,6 +38,11 @@ struct _SignetObligationsSection
   /* The obligations whose rows the user expanded: kept over reloads, so
    * that marking an occurrence done leaves its row open. */
   GHashTable           *expanded;
+  /* The clauses shown (annotation id → its row, and the clauses), whose
+   * quotes are read from their files until the next reload. */
+  GHashTable           *clause_rows;
+  GPtrArray            *clauses;
+  GCancellable         *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (SignetObligationsSection, signet_obligations_section, SIGNET_TYPE_CONTRACT_SECTION)
@@ -190,14 +195,37 @@ add_occurrence_row (SignetObligationsSection *self,
 }
 
 static void
+set_clause_title (GtkWidget          *row,
+                  const SignetClause *clause,
+                  const char         *quote)
+{
+  g_autofree char *described = signet_clause_describe (clause, quote);
+  /* Translators: the clause an obligation comes from, "Clause: p. 3 · …". */
+  g_autofree char *text = g_strdup_printf (_("Clause: %s"), described);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+}
+
+static void
+quote_read_cb (gint64      annotation_id,
+               const char *quote,
+               gpointer    user_data)
+{
+  SignetObligationsSection *self = user_data;
+  GtkWidget *row = g_hash_table_lookup (self->clause_rows, &annotation_id);
+
+  if (row != NULL)
+    set_clause_title (row, g_object_get_data (G_OBJECT (row), "signet-clause"), quote);
+}
+
+static void
 add_clause_row (SignetObligationsSection *self,
                 AdwExpanderRow           *expander,
                 const SignetObligation   *obligation)
 {
-  g_autoptr(SignetClause) clause = NULL;
+  SignetClause *clause = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *text = NULL;
 
   clause = signet_store_get_clause (get_store (self), obligation->annotation_id, &error);
   if (error != NULL)
@@ -206,11 +234,10 @@ add_clause_row (SignetObligationsSection *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (clause != NULL)
     {
-      g_autofree char *described = signet_clause_describe (clause);
-
-      /* Translators: the clause an obligation comes from, "Clause: p. 3 · …". */
-      text = g_strdup_printf (_("Clause: %s"), described);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      g_ptr_array_add (self->clauses, clause);
+      g_object_set_data (G_OBJECT (row), "signet-clause", clause);
+      g_hash_table_insert (self->clause_rows, g_memdup2 (&clause->annotation_id, sizeof (gint64)), row);
+      set_clause_title (row, clause, NULL);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), clause->file_name);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -376,6 +403,11 @@ signet_obligations_section_reload (SignetContractSection *section)
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
+  g_cancellable_cancel (self->cancellable);
+  g_set_object (&self->cancellable, g_cancellable_new ());
+  g_hash_table_remove_all (self->clause_rows);
+  g_clear_pointer (&self->clauses, g_ptr_array_unref);
+  self->clauses = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_clause_free);
 
   /* A contract not saved yet has nothing to hang one on. */
   gtk_widget_set_visible (GTK_WIDGET (self), contract != NULL);
@@ -403,6 +435,9 @@ signet_obligations_section_reload (SignetContractSection *section)
 
   for (guint i = 0; i < obligations->len; i++)
     add_obligation_row (self, g_ptr_array_index (obligations, i), people, terms, today);
+
+  if (self->clauses->len > 0)
+    signet_clause_read_quotes (get_store (self), self->clauses, self->cancellable, quote_read_cb, self);
 }
 
 /* Adding and editing */
@@ -729,6 +764,10 @@ signet_obligations_section_dispose (GObject *object)
   self->group = NULL;
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->clause_rows, g_hash_table_unref);
+  g_clear_pointer (&self->clauses, g_ptr_array_unref);
 
   G_OBJECT_CLASS (signet_obligations_section_parent_class)->dispose (object);
 }
@@ -768,6 +807,9 @@ signet_obligations_section_init (SignetObligationsSection *self)
 {
   self->rows = g_ptr_array_new ();
   self->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->clause_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->clauses = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_clause_free);
+  self->cancellable = g_cancellable_new ();
 
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->group, _("Obligations"));
