@@ -35,7 +35,6 @@ signet_risk_copy (const SignetRisk *risk)
   copy->mitigation = g_strdup (risk->mitigation);
   copy->owner_name = g_strdup (risk->owner_name);
   copy->next_review = g_strdup (risk->next_review);
-  copy->clause_text = g_strdup (risk->clause_text);
 
   return copy;
 }
@@ -51,7 +50,6 @@ signet_risk_free (SignetRisk *risk)
   g_free (risk->mitigation);
   g_free (risk->owner_name);
   g_free (risk->next_review);
-  g_free (risk->clause_text);
   g_free (risk);
 }
 

@@ -58,8 +58,6 @@ typedef struct
   SignetRiskStatus   status;
   char              *next_review;   /* "YYYY-MM-DD", nullable */
   gint64             annotation_id; /* the clause it comes from; 0: none */
-  guint              clause_page;   /* the annotation's page, from 1, as the store reads it; 0: none */
-  char              *clause_text;   /* the annotation's comment as the store reads it; nullable */
   gint64             version;       /* as read; an update over another version is a conflict */
 } SignetRisk;
 

@@ -54,14 +54,12 @@ _signet_store_migrate_risks (SignetStore  *self,
     error);
 }
 
-/* The owner's name and the clause's page and comment come with each risk,
- * for its row; a person or annotation gone reads as none. */
+/* The owner's name comes with each risk, for its row; a person gone
+ * reads as none. */
 #define RISK_SELECT \
   "SELECT r.id, r.contract_id, r.uuid, r.category, r.description, r.likelihood, r.impact, " \
-  "r.mitigation, r.owner_id, p.name, r.status, r.next_review, r.annotation_id, " \
-  "a.page, a.comment, r.version " \
-  "FROM risks r LEFT JOIN people p ON p.id = r.owner_id " \
-  "LEFT JOIN annotations a ON a.id = r.annotation_id "
+  "r.mitigation, r.owner_id, p.name, r.status, r.next_review, r.annotation_id, r.version " \
+  "FROM risks r LEFT JOIN people p ON p.id = r.owner_id "
 
 static gpointer
 risk_from_row (sqlite3_stmt *stmt)
@@ -80,15 +78,7 @@ risk_from_row (sqlite3_stmt *stmt)
   signet_risk_status_from_token ((const char *) sqlite3_column_text (stmt, 10), &risk->status);
   risk->next_review = _signet_store_dup_text (stmt, 11);
   risk->annotation_id = sqlite3_column_int64 (stmt, 12);
-  if (sqlite3_column_type (stmt, 13) != SQLITE_NULL)
-    {
-      /* Annotations count pages from 0; people from 1. */
-      risk->clause_page = sqlite3_column_int (stmt, 13) + 1;
-      risk->clause_text = _signet_store_dup_text (stmt, 14);
-      if (risk->clause_text != NULL && *risk->clause_text == '\0')
-        g_clear_pointer (&risk->clause_text, g_free);
-    }
-  risk->version = sqlite3_column_int64 (stmt, 15);
+  risk->version = sqlite3_column_int64 (stmt, 13);
 
   return risk;
 }

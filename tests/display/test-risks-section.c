@@ -7,10 +7,12 @@
 #include <glib/gi18n.h>
 
 #include "display-test-utils.h"
+#include "signet-clause-picker.h"
 #include "signet-contract-page.h"
 #include "signet-history-section.h"
 #include "signet-person.h"
 #include "signet-risks-section.h"
+#include "signet-store-attachments.h"
 #include "signet-store-events.h"
 #include "signet-store-people.h"
 #include "signet-store-risks.h"
@@ -190,6 +192,57 @@ test_add_edit (Fixture       *f,
   g_assert_cmpint (((SignetRisk *) risks->pdata[0])->version, ==, 2);
   g_assert_nonnull (display_test_find_label (find_risk_row (f, "违约金比例未写明"), "6"));
   g_assert_false (gtk_widget_is_visible (notice));
+}
+
+/* A risk pointing at its clause: chosen in the dialog among the
+ * annotations of the contract's files, stored, named in its row as the
+ * obligations name theirs, and chosen again when the risk is edited. */
+static void
+test_clause (Fixture       *f,
+             gconstpointer  data)
+{
+  static const char pdf[] = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (pdf, sizeof pdf - 1);
+  g_autoptr(SignetAttachment) attachment = NULL;
+  g_autoptr(SignetAnnotation) annotation = NULL;
+  g_autoptr(GPtrArray) risks = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetAnnotationRect rect = { 72, 100, 300, 114 };
+  GtkWidget *dialog;
+  GtkWidget *picker;
+  GtkWidget *row;
+  gint64 annotation_id;
+
+  attachment = signet_store_add_attachment (f->store, signet_contract_get_id (f->contract), bytes, "agreement.pdf",
+                                            "application/pdf", SIGNET_ATTACHMENT_ROLE_SIGNED, NULL, &error);
+  g_assert_no_error (error);
+  annotation = signet_store_add_annotation (f->store, signet_attachment_get_version_id (attachment),
+                                            SIGNET_ANNOTATION_KIND_HIGHLIGHT, 2, &rect, 1, "#f6d32d",
+                                            "第 7.2 条：违约金比例", &error);
+  g_assert_no_error (error);
+  annotation_id = signet_annotation_get_id (annotation);
+  display_test_spin (100);
+
+  g_assert_true (gtk_widget_activate_action (f->section, "risks.add", NULL));
+  g_assert_true (display_test_wait_for (display_test_alert_shown, NULL));
+  fill_dialog ("违约金比例未写明", 4, 4, 1);
+  picker = display_test_find_type (GTK_WIDGET (display_test_find_alert_dialog ()), SIGNET_TYPE_CLAUSE_PICKER);
+  g_assert_nonnull (picker);
+  signet_clause_picker_set_annotation_id (SIGNET_CLAUSE_PICKER (picker), annotation_id);
+  display_test_respond ("save");
+  display_test_spin (100);
+
+  risks = list_risks (f);
+  g_assert_cmpint (((SignetRisk *) risks->pdata[0])->annotation_id, ==, annotation_id);
+  row = find_risk_row (f, "违约金比例未写明");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "\nClause: p. 3 · 第 7.2 条：违约金比例"));
+
+  g_assert_true (gtk_widget_activate_action (f->section, "risks.edit", "x", ((SignetRisk *) risks->pdata[0])->id));
+  g_assert_true (display_test_wait_for (display_test_alert_shown, NULL));
+  dialog = GTK_WIDGET (display_test_find_alert_dialog ());
+  picker = display_test_find_type (dialog, SIGNET_TYPE_CLAUSE_PICKER);
+  g_assert_cmpint (signet_clause_picker_get_annotation_id (SIGNET_CLAUSE_PICKER (picker)), ==, annotation_id);
+  display_test_respond ("cancel");
 }
 
 /* The History names a risk's category and status as the section does:
@@ -387,6 +440,7 @@ main (int   argc,
   display_test_bind_build_catalog ();
 
   g_test_add ("/risks-section/add-edit", Fixture, NULL, fixture_set_up, test_add_edit, fixture_tear_down);
+  g_test_add ("/risks-section/clause", Fixture, NULL, fixture_set_up, test_clause, fixture_tear_down);
   g_test_add ("/risks-section/history", Fixture, NULL, fixture_set_up, test_history, fixture_tear_down);
   g_test_add ("/risks-section/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);
   g_test_add ("/risks-section/use-suggested", Fixture, NULL, fixture_set_up, test_use_suggested, fixture_tear_down);

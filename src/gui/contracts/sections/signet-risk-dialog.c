@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "signet-clause-picker.h"
 #include "signet-date-entry.h"
 #include "signet-error-dialog.h"
 #include "signet-person.h"
@@ -23,10 +24,11 @@ struct _SignetRiskDialog
   GtkEditable     *mitigation_row;
   AdwComboRow     *owner_row;
   AdwComboRow     *status_row;
+  SignetClausePicker *clause_row;
   SignetDateEntry *review_row;
 
   /* The people the owner row lists after "Nobody", and the risk edited
-   * (NULL: a new one), whose id, version and clause it keeps. */
+   * (NULL: a new one), whose id and version it keeps. */
   GListModel      *people;
   SignetRisk      *risk;
 };
@@ -101,6 +103,7 @@ signet_risk_dialog_class_init (SignetRiskDialogClass *klass)
 
   object_class->dispose = signet_risk_dialog_dispose;
 
+  g_type_ensure (SIGNET_TYPE_CLAUSE_PICKER);
   g_type_ensure (SIGNET_TYPE_DATE_ENTRY);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-risk-dialog.ui");
@@ -112,6 +115,7 @@ signet_risk_dialog_class_init (SignetRiskDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetRiskDialog, mitigation_row);
   gtk_widget_class_bind_template_child (widget_class, SignetRiskDialog, owner_row);
   gtk_widget_class_bind_template_child (widget_class, SignetRiskDialog, status_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetRiskDialog, clause_row);
   gtk_widget_class_bind_template_child (widget_class, SignetRiskDialog, review_row);
 }
 
@@ -142,6 +146,8 @@ signet_risk_dialog_init (SignetRiskDialog *self)
 
 AdwDialog *
 signet_risk_dialog_new (GListModel       *people,
+                        SignetStore      *store,
+                        gint64            contract_id,
                         const SignetRisk *risk)
 {
   SignetRiskDialog *self = g_object_new (SIGNET_TYPE_RISK_DIALOG, NULL);
@@ -162,6 +168,7 @@ signet_risk_dialog_new (GListModel       *people,
         owner_index = i + 1;
     }
   adw_combo_row_set_model (self->owner_row, G_LIST_MODEL (owners));
+  signet_clause_picker_set_contract (self->clause_row, store, contract_id);
 
   if (risk == NULL)
     {
@@ -181,6 +188,7 @@ signet_risk_dialog_new (GListModel       *people,
   gtk_editable_set_text (self->mitigation_row, risk->mitigation != NULL ? risk->mitigation : "");
   adw_combo_row_set_selected (self->owner_row, owner_index);
   adw_combo_row_set_selected (self->status_row, risk->status);
+  signet_clause_picker_set_annotation_id (self->clause_row, risk->annotation_id);
   signet_date_entry_set_date (self->review_row, risk->next_review);
 
   return ADW_DIALOG (self);
@@ -213,6 +221,7 @@ signet_risk_dialog_dup_risk (SignetRiskDialog  *self,
   risk->status = MIN (adw_combo_row_get_selected (self->status_row), SIGNET_N_RISK_STATUSES - 1);
   g_free (risk->next_review);
   risk->next_review = g_steal_pointer (&iso);
+  risk->annotation_id = signet_clause_picker_get_annotation_id (self->clause_row);
 
   owner = adw_combo_row_get_selected (self->owner_row);
   risk->owner_id = 0;

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "signet-clause-picker.h"
 #include "signet-date.h"
 #include "signet-error-dialog.h"
 #include "signet-risk-dialog.h"
@@ -59,10 +60,12 @@ score_css_class (guint score)
     }
 }
 
-/* "Legal · 李娜 · Open · Next review 01.03.2026", then the clause on a
- * line of its own. */
+/* "Legal · 李娜 · Open · Next review 01.03.2026", then the mitigation and
+ * the clause (@clause, nullable: none, or its annotation deleted) on lines
+ * of their own. */
 static char *
-risk_subtitle (const SignetRisk *risk)
+risk_subtitle (const SignetRisk   *risk,
+               const SignetClause *clause)
 {
   g_autoptr(GString) text = g_string_new (signet_risk_category_to_label (risk->category));
 
@@ -83,16 +86,13 @@ risk_subtitle (const SignetRisk *risk)
       /* Translators: what is done about a risk; %s is the user's text. */
       g_string_append_printf (text, _("Mitigation: %s"), risk->mitigation);
     }
-  if (risk->clause_page > 0)
+  if (clause != NULL)
     {
+      g_autofree char *described = signet_clause_describe (clause, NULL);
+
       g_string_append_c (text, '\n');
-      if (risk->clause_text != NULL)
-        /* Translators: the clause a risk comes from: its page and the
-         * annotation's text, "Clause: p. 3 · 违约金比例". */
-        g_string_append_printf (text, _("Clause: p. %u · %s"), risk->clause_page, risk->clause_text);
-      else
-        /* Translators: the clause a risk comes from, by its page. */
-        g_string_append_printf (text, _("Clause: p. %u"), risk->clause_page);
+      /* Translators: the clause a risk comes from, "Clause: p. 3 · 违约金比例". */
+      g_string_append_printf (text, _("Clause: %s"), described);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -118,14 +118,15 @@ row_button (const char *icon,
 }
 
 static GtkWidget *
-make_row (const SignetRisk *risk)
+make_row (const SignetRisk   *risk,
+          const SignetClause *clause)
 {
   GtkWidget *row = adw_action_row_new ();
   guint score = signet_risk_get_score (risk);
   g_autofree char *score_text = g_strdup_printf ("%u", score);
   /* Translators: what a screen reader says of a risk's score badge. */
   g_autofree char *score_label = g_strdup_printf (_("Score %u (%u × %u)"), score, risk->likelihood, risk->impact);
-  g_autofree char *subtitle = risk_subtitle (risk);
+  g_autofree char *subtitle = risk_subtitle (risk, clause);
   /* Translators: %s is a risk's description. */
   g_autofree char *edit_label = g_strdup_printf (_("Edit %s"), risk->description);
   g_autofree char *delete_label = g_strdup_printf (_("Delete %s"), risk->description);
@@ -238,7 +239,15 @@ signet_risks_section_reload (SignetContractSection *section)
 
   for (guint i = 0; i < risks->len; i++)
     {
-      GtkWidget *row = make_row (g_ptr_array_index (risks, i));
+      const SignetRisk *risk = g_ptr_array_index (risks, i);
+      g_autoptr(SignetClause) clause = NULL;
+      g_autoptr(GError) clause_error = NULL;
+      GtkWidget *row;
+
+      if (risk->annotation_id > 0 &&
+          !(clause = signet_store_get_clause (store, risk->annotation_id, &clause_error)) && clause_error != NULL)
+        g_warning ("Could not read the clause of a risk: %s", clause_error->message);
+      row = make_row (risk, clause);
 
       adw_preferences_group_add (self->group, row);
       g_ptr_array_add (self->rows, row);
@@ -305,7 +314,7 @@ open_risk_dialog (SignetRisksSection *self,
   if (!(people = signet_store_list_people (get_store (self), &error)))
     g_warning ("Could not read the people: %s", error->message);
 
-  dialog = signet_risk_dialog_new (people, risk);
+  dialog = signet_risk_dialog_new (people, get_store (self), contract_id (self), risk);
   g_signal_connect_object (dialog, "response", G_CALLBACK (risk_responded_cb), self, G_CONNECT_SWAPPED);
   adw_dialog_present (dialog, GTK_WIDGET (self));
 }
