@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "signet-amendment.h"
 #include "signet-person.h"
 #include "signet-risk.h"
 #include "signet-store-people.h"
@@ -139,12 +140,24 @@ add_person (StoreFixture *f,
   return person;
 }
 
+static void
+count_changed_cb (SignetStore      *store,
+                  SignetRecordKind  kind,
+                  gint64            id,
+                  SignetChangeKind  change,
+                  guint            *count)
+{
+  if (kind == SIGNET_RECORD_CONTRACT)
+    (*count)++;
+}
+
 /* Added, listed open first by score, updated over its version (an older
  * version refused as a conflict), deleted and put back by Undo, each with
  * its History entry and one "changed::risks" for the contract. */
 static void
 test_store (void)
 {
+  guint n_changed = 0;
   StoreFixture f;
   g_autoptr(SignetContract) contract = NULL;
   g_autoptr(SignetPerson) owner = NULL;
@@ -164,6 +177,7 @@ test_store (void)
   contract = unit_add_contract (f.store, f.client, "HT-2026-0001", "Lease");
   contract_id = signet_contract_get_id (contract);
   owner = add_person (&f, "李娜");
+  g_signal_connect (f.store, "changed::" SIGNET_STORE_CHANGED_RISKS, G_CALLBACK (count_changed_cb), &n_changed);
 
   penalty = make_risk (contract_id, "违约金比例未写明", 4, 4, SIGNET_RISK_STATUS_OPEN);
   penalty->category = SIGNET_RISK_CATEGORY_LEGAL;
@@ -235,6 +249,9 @@ test_store (void)
   g_assert_cmpint (((SignetAuditEntry *) audit->pdata[2])->action, ==, SIGNET_AUDIT_ACTION_UPDATE_RISK);
   g_assert_cmpint (((SignetAuditEntry *) audit->pdata[3])->action, ==, SIGNET_AUDIT_ACTION_ADD_RISK);
   g_assert_cmpint (((SignetAuditEntry *) audit->pdata[4])->action, ==, SIGNET_AUDIT_ACTION_ADD_RISK);
+  /* Two added, one updated, deleted and restored; the refused update
+   * told nobody. */
+  g_assert_cmpuint (n_changed, ==, 5);
 
   store_fixture_close (&f);
 }
@@ -306,11 +323,12 @@ test_store_refuses (void)
   store_fixture_close (&f);
 }
 
-/* Keeping a low level against a high suggestion: refused without a
- * reason or when there is nothing to keep; kept, the choice holds the
- * level, the suggestion and the reason, with its History entry; when a
- * risk moves the suggestion to medium, it no longer holds. Using the
- * suggested level is an ordinary save of the contract. */
+/* Keeping a signed contract's low level against a high suggestion:
+ * refused without a reason or when there is nothing to keep; kept, the
+ * choice holds the level, the suggestion and the reason, with its History
+ * entry; when a risk moves the suggestion to medium, it no longer holds.
+ * Using the suggested level is an ordinary save of the contract, which
+ * signing does not lock. */
 static void
 test_keep_level (void)
 {
@@ -330,6 +348,14 @@ test_keep_level (void)
   contract = unit_add_contract (f.store, f.client, "HT-2026-0001", "Lease");
   contract_id = signet_contract_get_id (contract);
   g_assert_cmpint (signet_contract_get_risk_level (contract), ==, SIGNET_RISK_LEVEL_LOW);
+  /* Signed: its terms are locked, its risk level is not. */
+  signet_contract_set_signing_date (contract, "2026-01-20");
+  signet_contract_set_start_date (contract, "2026-02-01");
+  signet_contract_set_end_date (contract, "2027-01-31");
+  signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_SIGNED);
+  g_assert_true (signet_store_update_contract (f.store, contract, &error));
+  g_assert_no_error (error);
+  g_assert_false (signet_contract_field_is_locked_when_signed (SIGNET_FIELD_CONTRACT_RISK_LEVEL));
 
   /* No risk: no suggestion, nothing to keep. */
   g_assert_false (signet_store_keep_risk_level (f.store, contract_id, "Known client", &error));
