@@ -11,6 +11,7 @@
 #include "signet-contract-page.h"
 #include "signet-date.h"
 #include "signet-person.h"
+#include "signet-review-action-dialog.h"
 #include "signet-review-dialog.h"
 #include "signet-reviews-section.h"
 #include "signet-store-events.h"
@@ -268,6 +269,42 @@ test_record (Fixture       *f,
   g_assert_null (display_test_find_label (row, _("Open Findings")));
   show_section (f);
   look_at (GTK_WIDGET (f->window), "reviews-section-done");
+
+  /* An action added to the recorded review opens its follow-up again. */
+  gtk_widget_activate (display_test_find_row (row, ADW_TYPE_BUTTON_ROW, _("Add Follow-up Action…")));
+  g_assert_true (display_test_wait_for (display_test_alert_shown, NULL));
+  alert = display_test_find_alert_dialog ();
+  g_assert_true (SIGNET_IS_REVIEW_ACTION_DIALOG (alert));
+  g_assert_false (adw_alert_dialog_get_response_enabled (alert, "save"));
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (alert), "%s", _("Follow-up action"))), "核对保证金");
+  look_at (GTK_WIDGET (f->window), "review-action-dialog");
+  display_test_respond ("save");
+  display_test_spin (200);
+  g_assert_cmpuint (signet_store_count_open_review_actions (f->store, signet_contract_get_id (f->contract), NULL),
+                    ==, 2);
+  row = display_test_find_row (GTK_WIDGET (f->section), ADW_TYPE_EXPANDER_ROW, review_title);
+  g_assert_nonnull (display_test_find_row (row, ADW_TYPE_ACTION_ROW, "核对保证金"));
+  g_assert_true (display_test_shows_label (row, _("Open Findings")));
+
+  /* The older action, activated, changes owner. */
+  {
+    g_autofree char *older_date = signet_date_format_display ("2026-09-01");
+    g_autofree char *older_title = g_strdup_printf (_("%s · %s"), older_date, "王芳");
+    GtkWidget *older = display_test_find_row (GTK_WIDGET (f->section), ADW_TYPE_EXPANDER_ROW, older_title);
+    g_autofree char *owner_text = g_strdup_printf (_("Owner: %s"), "李娜");
+
+    gtk_widget_activate (display_test_find_row (older, ADW_TYPE_ACTION_ROW, "催收第二期款"));
+    g_assert_true (display_test_wait_for (display_test_alert_shown, NULL));
+    alert = display_test_find_alert_dialog ();
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (GTK_WIDGET (alert), "%s", _("Follow-up action")))),
+                     ==, "催收第二期款");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (find (GTK_WIDGET (alert), "%s", _("Owner"))), 1);
+    display_test_respond ("save");
+    display_test_spin (200);
+    older = display_test_find_row (GTK_WIDGET (f->section), ADW_TYPE_EXPANDER_ROW, older_title);
+    row = display_test_find_row (older, ADW_TYPE_ACTION_ROW, "催收第二期款");
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), owner_text));
+  }
 }
 
 static void

@@ -9,9 +9,11 @@
 
 #include "signet-date.h"
 #include "signet-error-dialog.h"
+#include "signet-review-action-dialog.h"
 #include "signet-review-dialog.h"
 #include "signet-reviews-section.h"
 #include "signet-store-events.h"
+#include "signet-store-people.h"
 #include "signet-store-review-findings.h"
 
 struct _SignetReviewsSection
@@ -26,6 +28,11 @@ struct _SignetReviewsSection
   /* The ids of the reviews whose rows are open: a reload after Mark Done
    * keeps them open. */
   GHashTable          *expanded;
+  /* The reviews as listed now, of SignetReviewReport: what an action's
+   * dialog starts from. */
+  GPtrArray           *reports;
+  /* The review Add Follow-up Action… adds to, while its dialog is open. */
+  gint64               adding_to;
 };
 
 G_DEFINE_FINAL_TYPE (SignetReviewsSection, signet_reviews_section, SIGNET_TYPE_CONTRACT_SECTION)
@@ -161,6 +168,11 @@ action_row (const SignetReviewAction *action,
     }
 
   row = new_row (action->description, subtitle->str);
+  /* Activating the row changes the action. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "reviews.edit-action");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (action->id));
+  gtk_widget_set_tooltip_text (row, _("Change the description, owner or due date of this action"));
   if (signet_review_action_is_overdue (action, today))
     {
       GDate due, now;
@@ -215,6 +227,7 @@ review_row (SignetReviewsSection     *self,
   g_autofree char *title = NULL;
   g_autofree char *summary = describe_report (report);
   gint64 *id = g_new (gint64, 1);
+  GtkWidget *add_row;
 
   /* Translators: a review in the list: its date and its reviewer. */
   title = g_strdup_printf (_("%s · %s"), date, report->reviewer);
@@ -259,6 +272,13 @@ review_row (SignetReviewsSection     *self,
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), follow_up_row);
     }
 
+  add_row = adw_button_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add_row), _("Add Follow-up Action…"));
+  adw_button_row_set_start_icon_name (ADW_BUTTON_ROW (add_row), "list-add-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add_row), "reviews.add-action");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (add_row), g_variant_new_int64 (report->id));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), add_row);
+
   *id = report->id;
   g_object_set_data_full (G_OBJECT (row), "review-id", id, g_free);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (self->expanded, id));
@@ -271,7 +291,7 @@ static void
 signet_reviews_section_reload (SignetContractSection *section)
 {
   SignetReviewsSection *self = SIGNET_REVIEWS_SECTION (section);
-  g_autoptr(GPtrArray) reports = NULL;
+  GPtrArray *reports;
   g_autoptr(GError) error = NULL;
   g_autofree char *today = NULL;
   g_autofree char *description = NULL;
@@ -281,6 +301,7 @@ signet_reviews_section_reload (SignetContractSection *section)
     adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
 
+  g_clear_pointer (&self->reports, g_ptr_array_unref);
   gtk_widget_set_sensitive (self->record_button, get_store (self) != NULL && contract_id (self) > 0);
   if (get_store (self) == NULL || contract_id (self) <= 0)
     {
@@ -289,7 +310,7 @@ signet_reviews_section_reload (SignetContractSection *section)
     }
 
   today = signet_store_dup_today (get_store (self));
-  reports = signet_store_list_review_reports (get_store (self), contract_id (self), &error);
+  self->reports = reports = signet_store_list_review_reports (get_store (self), contract_id (self), &error);
   if (reports == NULL)
     {
       adw_preferences_group_set_description (self->group, error->message);
@@ -347,6 +368,88 @@ mark_done_activated (GtkWidget  *widget,
     signet_error_dialog_show (widget, _("The Follow-up Action Was Not Changed"), error);
 }
 
+/* Changing an action, or adding one to a recorded review */
+
+static void
+action_responded_cb (SignetReviewsSection     *self,
+                     const char               *response,
+                     SignetReviewActionDialog *dialog)
+{
+  g_autoptr(SignetReviewAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  if (g_strcmp0 (response, "save") != 0 || get_store (self) == NULL)
+    return;
+
+  if ((action = signet_review_action_dialog_dup_action (dialog, &error)) == NULL)
+    saved = FALSE;
+  else if (action->id != 0)
+    saved = signet_store_update_review_action (get_store (self), action, &error);
+  else
+    {
+      action->review_id = self->adding_to;
+      saved = signet_store_add_review_action (get_store (self), action, &error);
+    }
+
+  if (!saved)
+    signet_error_dialog_show (GTK_WIDGET (self), _("The Follow-up Action Was Not Saved"), error);
+}
+
+static const SignetReviewAction *
+find_action (SignetReviewsSection *self,
+             gint64                id)
+{
+  for (guint i = 0; self->reports != NULL && i < self->reports->len; i++)
+    {
+      const SignetReviewReport *report = g_ptr_array_index (self->reports, i);
+
+      for (guint j = 0; j < report->actions->len; j++)
+        if (((SignetReviewAction *) g_ptr_array_index (report->actions, j))->id == id)
+          return g_ptr_array_index (report->actions, j);
+    }
+
+  return NULL;
+}
+
+static void
+present_action_dialog (SignetReviewsSection     *self,
+                       const SignetReviewAction *action)
+{
+  g_autoptr(GListModel) people = signet_store_list_people (get_store (self), NULL);
+  g_autofree char *today = signet_store_dup_today (get_store (self));
+  AdwDialog *dialog = signet_review_action_dialog_new (action, people, today);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (action_responded_cb), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+edit_action_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SignetReviewsSection *self = SIGNET_REVIEWS_SECTION (widget);
+  const SignetReviewAction *action = find_action (self, g_variant_get_int64 (parameter));
+
+  if (get_store (self) != NULL && action != NULL)
+    present_action_dialog (self, action);
+}
+
+static void
+add_action_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SignetReviewsSection *self = SIGNET_REVIEWS_SECTION (widget);
+
+  if (get_store (self) == NULL)
+    return;
+
+  self->adding_to = g_variant_get_int64 (parameter);
+  present_action_dialog (self, NULL);
+}
+
 static void
 signet_reviews_section_dispose (GObject *object)
 {
@@ -355,6 +458,7 @@ signet_reviews_section_dispose (GObject *object)
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
+  g_clear_pointer (&self->reports, g_ptr_array_unref);
 
   G_OBJECT_CLASS (signet_reviews_section_parent_class)->dispose (object);
 }
@@ -377,6 +481,8 @@ signet_reviews_section_class_init (SignetReviewsSectionClass *klass)
   gtk_widget_class_install_action (widget_class, "reviews.record", NULL, record_activated);
   gtk_widget_class_install_action (widget_class, "reviews.mark-done", "x", mark_done_activated);
   gtk_widget_class_install_action (widget_class, "reviews.reopen", "x", mark_done_activated);
+  gtk_widget_class_install_action (widget_class, "reviews.edit-action", "x", edit_action_activated);
+  gtk_widget_class_install_action (widget_class, "reviews.add-action", "x", add_action_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
