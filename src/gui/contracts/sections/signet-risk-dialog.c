@@ -83,6 +83,16 @@ rating_changed_cb (SignetRiskDialog *self)
   adw_action_row_set_subtitle (self->score_row, text);
 }
 
+/* A risk without words is refused by the store, and the dialog would be
+ * gone with what was typed: Add stays off until it has some. */
+static void
+description_changed_cb (SignetRiskDialog *self)
+{
+  g_autofree char *description = g_strstrip (g_strdup (gtk_editable_get_text (self->description_row)));
+
+  adw_alert_dialog_set_response_enabled (ADW_ALERT_DIALOG (self), "save", *description != '\0');
+}
+
 static void
 signet_risk_dialog_dispose (GObject *object)
 {
@@ -139,6 +149,8 @@ signet_risk_dialog_init (SignetRiskDialog *self)
   adw_combo_row_set_model (self->likelihood_row, likelihoods);
   adw_combo_row_set_model (self->impact_row, impacts);
 
+  g_signal_connect_swapped (self->description_row, "changed", G_CALLBACK (description_changed_cb), self);
+  description_changed_cb (self);
   g_signal_connect_swapped (self->likelihood_row, "notify::selected", G_CALLBACK (rating_changed_cb), self);
   g_signal_connect_swapped (self->impact_row, "notify::selected", G_CALLBACK (rating_changed_cb), self);
   rating_changed_cb (self);
