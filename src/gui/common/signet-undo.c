@@ -85,6 +85,16 @@ format_label (SignetTombstone *tombstone)
     case SIGNET_TOMBSTONE_PERSON:
       /* Translators: a menu item; %s is a person's name. */
       return g_strdup_printf (_("_Undo Delete Person “%s”"), label);
+    case SIGNET_TOMBSTONE_PAYMENT:
+      /* Translators: a menu item; %s is the title of a planned payment. */
+      return g_strdup_printf (_("_Undo Delete Planned Payment “%s”"), label);
+    case SIGNET_TOMBSTONE_PAYMENT_INVOICE:
+      /* Translators: a menu item; %s is an invoice's number. */
+      return g_strdup_printf (_("_Undo Delete Invoice %s"), label);
+    case SIGNET_TOMBSTONE_PAYMENT_SETTLEMENT:
+      /* Translators: a menu item; %s is the title of the planned payment
+       * a payment received or made was recorded on. */
+      return g_strdup_printf (_("_Undo Delete Payment on “%s”"), label);
     case SIGNET_TOMBSTONE_RISK:
       /* Translators: a menu item; %s is the description of a risk. */
       return g_strdup_printf (_("_Undo Delete Risk “%s”"), label);
@@ -117,6 +127,12 @@ format_toast_title (SignetTombstone *tombstone)
       return g_strdup_printf (_("Obligation “%s” deleted"), label);
     case SIGNET_TOMBSTONE_PERSON:
       return g_strdup_printf (_("“%s” deleted from the people"), label);
+    case SIGNET_TOMBSTONE_PAYMENT:
+      return g_strdup_printf (_("Planned payment “%s” deleted"), label);
+    case SIGNET_TOMBSTONE_PAYMENT_INVOICE:
+      return g_strdup_printf (_("Invoice %s deleted"), label);
+    case SIGNET_TOMBSTONE_PAYMENT_SETTLEMENT:
+      return g_strdup_printf (_("Payment on “%s” deleted"), label);
     case SIGNET_TOMBSTONE_RISK:
       return g_strdup_printf (_("Risk “%s” deleted"), label);
     default:
@@ -141,6 +157,12 @@ failure_heading (SignetTombstone *tombstone)
       return _("The Annotation Was Not Restored");
     case SIGNET_TOMBSTONE_AMENDMENT:
       return _("The Amendment Was Not Restored");
+    case SIGNET_TOMBSTONE_PAYMENT:
+      return _("The Planned Payment Was Not Restored");
+    case SIGNET_TOMBSTONE_PAYMENT_INVOICE:
+      return _("The Invoice Was Not Restored");
+    case SIGNET_TOMBSTONE_PAYMENT_SETTLEMENT:
+      return _("The Payment Was Not Restored");
     case SIGNET_TOMBSTONE_OBLIGATION:
       return _("The Obligation Was Not Restored");
     case SIGNET_TOMBSTONE_RISK:

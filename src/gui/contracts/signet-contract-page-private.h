@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "signet-amendments-section.h"
+#include "signet-payments-section.h"
 #include "signet-risks-section.h"
 #include "signet-attachments-section.h"
 #include "signet-conflict-panel.h"
@@ -63,6 +64,7 @@ struct _SignetContractPage
   SignetAttachmentsSection *attachments_section;
   SignetHistorySection *history_section;
   SignetAmendmentsSection *amendments_section;
+  SignetPaymentsSection   *payments_section;
   SignetObligationsSection *obligations_section;
   SignetRisksSection      *risks_section;
   SignetOriginalSection   *original_section;

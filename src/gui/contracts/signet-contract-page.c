@@ -562,6 +562,9 @@ build_sections (SignetContractPage *self)
   self->amendments_section = SIGNET_AMENDMENTS_SECTION (signet_amendments_section_new ());
   gtk_box_append (self->form_box, GTK_WIDGET (self->amendments_section));
 
+  self->payments_section = SIGNET_PAYMENTS_SECTION (signet_payments_section_new ());
+  gtk_box_append (self->form_box, GTK_WIDGET (self->payments_section));
+
   self->risks_section = SIGNET_RISKS_SECTION (signet_risks_section_new ());
   gtk_box_append (self->form_box, GTK_WIDGET (self->risks_section));
 
@@ -597,6 +600,7 @@ set_sections_contract (SignetContractPage *self,
     GTK_WIDGET (self->key_dates_section),
     GTK_WIDGET (self->reviews_section),
     GTK_WIDGET (self->amendments_section),
+    GTK_WIDGET (self->payments_section),
     GTK_WIDGET (self->risks_section),
     GTK_WIDGET (self->obligations_section),
     GTK_WIDGET (self->original_section),

@@ -24,9 +24,10 @@ struct _SignetKeyDateDialog
 G_DEFINE_FINAL_TYPE (SignetKeyDateDialog, signet_key_date_dialog, ADW_TYPE_ALERT_DIALOG)
 
 /* The kinds a user adds, in the order the Kind row lists them; the others
- * are derived from the contract. */
+ * are derived from the contract, and a payment is planned in the
+ * payments section, with its amount. */
 static const SignetKeyDateKind kinds[] = {
-  SIGNET_KEY_DATE_MILESTONE, SIGNET_KEY_DATE_PAYMENT, SIGNET_KEY_DATE_OTHER,
+  SIGNET_KEY_DATE_MILESTONE, SIGNET_KEY_DATE_OTHER,
 };
 
 static void

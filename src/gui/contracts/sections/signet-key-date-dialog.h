@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SignetKeyDateDialog, signet_key_date_dialog, SIGNET, KEY_DATE_DIALOG, AdwAlertDialog)
 
-/* Add a Key Date: the kind (a milestone, a payment or another date), the
+/* Add a Key Date: the kind (a milestone or another date), the
  * date, starting at @today, a title and a note. It answers "add" or
  * "cancel"; Enter in a field adds, Escape cancels. */
 AdwDialog         *signet_key_date_dialog_new          (const char           *today);

@@ -612,7 +612,7 @@ signet_key_dates_section_init (SignetKeyDatesSection *self)
   self->dates_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->dates_group, _("Key Dates"));
   self->add_button = small_button (_("Add _Key Date…"), "key-dates.add",
-                                   _("Add a milestone, a payment or another date to this contract"));
+                                   _("Add a milestone or another date to this contract"));
   gtk_widget_add_css_class (self->add_button, "flat");
   adw_preferences_group_set_header_suffix (self->dates_group, self->add_button);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->dates_group));
