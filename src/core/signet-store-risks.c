@@ -688,7 +688,13 @@ signet_store_keep_risk_level (SignetStore  *self,
 
   choice->level = signet_contract_get_risk_level (contract);
   has_suggestion = signet_risks_suggest_level (risks, &choice->suggested, NULL);
-  if (!has_suggestion || choice->suggested == choice->level)
+  if (!has_suggestion)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_FAILED,
+                   _("The contract has no open risks any more, so no risk level is suggested."));
+      return FALSE;
+    }
+  if (choice->suggested == choice->level)
     {
       g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_FAILED,
                    _("The contract’s risk level is no longer different from the suggested one."));

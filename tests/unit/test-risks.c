@@ -360,6 +360,7 @@ test_keep_level (void)
   /* No risk: no suggestion, nothing to keep. */
   g_assert_false (signet_store_keep_risk_level (f.store, contract_id, "Known client", &error));
   g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "The contract has no open risks any more, so no risk level is suggested.");
   g_clear_error (&error);
 
   risk = make_risk (contract_id, "Penalty", 4, 4, SIGNET_RISK_STATUS_OPEN);
@@ -409,6 +410,7 @@ test_keep_level (void)
                                                   has_suggestion, level, choice));
   g_assert_false (signet_store_keep_risk_level (f.store, contract_id, "Again", &error));
   g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "The contract’s risk level is no longer different from the suggested one.");
 
   store_fixture_close (&f);
 }
