@@ -4,11 +4,13 @@
 build-aux/screenshot-pages.py BUILD_DIR LOCALE OUT_DIR SUFFIX
 
 Run by build-aux/screenshots.sh inside its X server and session bus. It
-opens the demo register, finds three contracts by what they hold (one in
+opens the demo register, finds contracts by what they hold (one in
 review at the second step of its approval route, one with an amendment
-in force, the middle term of a renewal chain), opens each through the
-search as a user does, scrolls its page to the part shown, and saves
-approval-SUFFIX.png, amended-SUFFIX.png and renewals-SUFFIX.png."""
+in force, the middle term of a renewal chain, and for each section of
+what a contract commits us to one that shows it at its fullest), opens
+each through the search as a user does, scrolls its page to the part
+shown, and saves NAME-SUFFIX.png for each: approval, amended, renewals,
+payments, obligations, risks, reviews and original."""
 
 import os
 import sqlite3
@@ -27,7 +29,8 @@ build, locale, out, suffix = sys.argv[1:5]
 
 # What each picture shows: the contract, by SQL on the demo register, and
 # the part of its page to scroll to, by the accessible name of a list in it
-# (translated: the locale's catalog).
+# (translated: the locale's catalog); the names in EXPANDED have the first
+# row of that list opened, as a user reading it would.
 PAGES = [
     ("approval",
      "SELECT c.number FROM contracts c JOIN approval_steps s ON s.contract_id = c.id "
@@ -42,7 +45,38 @@ PAGES = [
      "SELECT c.number FROM contracts c WHERE c.id IN (SELECT successor_id FROM renewals) "
      "AND c.id IN (SELECT predecessor_id FROM renewals) ORDER BY c.id LIMIT 1",
      "Renewals"),
+    # Paid, part paid with the rest overdue, and still to come.
+    ("payments",
+     "SELECT c.number FROM contracts c JOIN payments p ON p.contract_id = c.id "
+     "WHERE p.direction = 'receivable' AND p.paid > 0 AND p.paid < p.amount "
+     "AND p.due_date < date('now', 'localtime') ORDER BY c.id LIMIT 1",
+     "Payments"),
+    # An occurrence overdue (the calendar's index holds the open ones).
+    ("obligations",
+     "SELECT c.number FROM contracts c JOIN contract_events e ON e.contract_id = c.id "
+     "WHERE e.kind = 'obligation' AND e.date < date('now', 'localtime') ORDER BY c.id LIMIT 1",
+     "Obligations"),
+    # A level below the one its risks suggest: the notice.
+    ("risks",
+     "SELECT c.number FROM contracts c JOIN risks r ON r.contract_id = c.id "
+     "WHERE r.status = 'open' AND r.likelihood * r.impact >= 15 AND c.risk_level = 'low' "
+     "ORDER BY c.id LIMIT 1",
+     "Risks"),
+    # A review whose follow-up action is still open.
+    ("reviews",
+     "SELECT c.number FROM contracts c JOIN reviews r ON r.contract_id = c.id "
+     "JOIN review_actions a ON a.review_id = r.id WHERE a.done_date IS NULL "
+     "ORDER BY r.date DESC LIMIT 1",
+     "Reviews"),
+    # The original out on loan past its due date, with its lending history.
+    ("original",
+     "SELECT c.number FROM contracts c JOIN loans l ON l.contract_id = c.id "
+     "WHERE l.returned_on IS NULL AND l.due_on < date('now', 'localtime') ORDER BY c.id LIMIT 1",
+     "Paper Original"),
 ]
+
+# The newest review with its answers, findings and open action.
+EXPANDED = {"reviews"}
 
 
 def translate(text):
@@ -77,8 +111,21 @@ def main():
         number = row[0]
         app.type_into(translate("Search"), number)
         app.wait_in_list(number)
-        cell = [n for n in app.find_all("label", number) if app._in_table_cell(n)][0]
-        app.click(cell)
+        # Clicked until the page's header names it. The extents AT-SPI gives
+        # a cell's text lie higher than it is drawn, by about the height of
+        # the list's column titles: the middle of a one-line row of Latin
+        # text falls on them (and sorts the list), so the click aims at the
+        # bottom of the text's extents.
+        for _ in range(20):
+            if [n for n in app.find_all("label", number) if not app._in_table_cell(n)]:
+                break
+            cell = [n for n in app.find_all("label", number) if app._in_table_cell(n)][0]
+            ext = cell.queryComponent().getExtents(atspi_driver.pyatspi.WINDOW_COORDS)
+            subprocess.run(["xdotool", "mousemove", str(max(1, ext.x + ext.width // 2)), str(ext.y + ext.height + 4),
+                            "click", "1"], check=True)
+            time.sleep(0.5)
+        else:
+            raise SystemExit(f"{number} did not open for {name}.png")
         section = app.find("list", translate(part))
         # The part's top near the top of the page: scrolled as a user does.
         for _ in range(40):
@@ -87,6 +134,12 @@ def main():
                 break
             subprocess.run(["xdotool", "mousemove", "900", "400", "click", "5"], check=True)
             time.sleep(0.15)
+        if name in EXPANDED:
+            # The row's header, where its title is.
+            ext = section.getChildAtIndex(0).queryComponent().getExtents(atspi_driver.pyatspi.WINDOW_COORDS)
+            subprocess.run(["xdotool", "mousemove", str(ext.x + ext.width // 2), str(ext.y + 20), "click", "1"],
+                           check=True)
+            time.sleep(0.5)
         subprocess.run(["xdotool", "mousemove", "1209", "769"], check=True)
         time.sleep(1)
         shot = os.path.join(home, "screen.png")

@@ -64,8 +64,10 @@ shoot en_US.UTF-8 360 640 main-narrow-en.png
 shoot zh_CN.UTF-8 360 640 main-narrow-zh_CN.png
 
 # Contract pages the README shows (the approval panel, an amended
-# contract, a renewal chain), found in the demo register through the
-# accessibility tree by build-aux/screenshot-pages.py.
+# contract, a renewal chain, and the payments, obligations, risks, reviews
+# and paper original of contracts that show them at their fullest), found
+# in the demo register and opened through the accessibility tree by
+# build-aux/screenshot-pages.py.
 for page_locale in en_US.UTF-8:en zh_CN.UTF-8:zh_CN; do
   xvfb-run -a -s "-screen 0 1210x770x24" dbus-run-session -- \
     /usr/bin/python3 build-aux/screenshot-pages.py "$build" "${page_locale%%:*}" "$out" "${page_locale##*:}"

@@ -122,6 +122,7 @@ typedef struct
   GArray            *contracts;       /* DemoContract */
   SignetDemoReviews *reviews;
   guint              invoice_number;
+  gint64             late_receivable_id;  /* the contract with a receivable overdue */
 } Commitments;
 
 static gboolean
@@ -674,7 +675,10 @@ choose_late_payment (Commitments            *self,
                      GArray                 *schedule,
                      Settle                 *settle)
 {
-  if (schedule->len < 2 || !is_midway (self, demo))
+  /* Not the contract whose schedule misses its amended value: one thing
+   * to see on each. */
+  if (schedule->len < 2 || !is_midway (self, demo) ||
+      signet_contract_get_value (demo->terms) != signet_contract_get_value (demo->contract))
     return -1;
 
   if (direction == SIGNET_PAYMENT_PAYABLE)
@@ -693,6 +697,7 @@ choose_late_payment (Commitments            *self,
       if (!demo->chinese || g_strcmp0 (signet_contract_get_currency (demo->contract), "CNY") != 0)
         return -1;
       late->next_receivable = SETTLE_PART_OVERDUE;
+      self->late_receivable_id = demo->id;
       *settle = SETTLE_OVERDUE;
       return force_due (schedule, self->today - 18);
     case SETTLE_PART_OVERDUE:
@@ -1050,19 +1055,46 @@ add_risk (Commitments         *self,
   return signet_store_add_risk (self->store, risk, error);
 }
 
+/* The contract whose level is below what its risks suggest: the one
+ * with a receivable overdue (a risk of its money found since), unless it
+ * is high already; else the first running Chinese one at low. */
+static gint64
+choose_unnoticed (Commitments *self)
+{
+  for (guint i = 0; i < self->contracts->len; i++)
+    {
+      const DemoContract *demo = &g_array_index (self->contracts, DemoContract, i);
+
+      if (demo->id == self->late_receivable_id &&
+          signet_contract_get_risk_level (demo->contract) != SIGNET_RISK_LEVEL_HIGH)
+        return demo->id;
+    }
+
+  for (guint i = 0; i < self->contracts->len; i++)
+    {
+      const DemoContract *demo = &g_array_index (self->contracts, DemoContract, i);
+
+      if (signet_contract_get_risk_level (demo->contract) == SIGNET_RISK_LEVEL_LOW && demo->chinese &&
+          demo->shown == SIGNET_CONTRACT_STATUS_ACTIVE)
+        return demo->id;
+    }
+
+  return 0;
+}
+
 /* The contracts in force and those on their way to it have a risk
  * register whose highest open score suggests the level the contract
  * has, with a lower risk beside it, and now and then a risk mitigated or
  * closed that would have suggested more. Two do not agree: a contract
  * whose owner keeps it at high against a medium suggestion, saying why,
- * and one still at low though a high risk was found since, which its
- * Risks section points out. */
+ * and one still below the high risk found since, which its Risks section
+ * points out. */
 static gboolean
 add_risks (Commitments  *self,
            GError      **error)
 {
+  gint64 unnoticed = choose_unnoticed (self);
   gboolean kept = FALSE;
-  gboolean unnoticed = FALSE;
   guint n = 0;
 
   for (guint i = 0; i < self->contracts->len; i++)
@@ -1071,25 +1103,29 @@ add_risks (Commitments  *self,
       SignetRiskLevel level = signet_contract_get_risk_level (demo->contract);
       SignetRiskLevel band = level;
       gboolean keep = FALSE;
+      guint choice;
 
       if (demo->shown != SIGNET_CONTRACT_STATUS_ACTIVE && demo->shown != SIGNET_CONTRACT_STATUS_SIGNED &&
           demo->shown != SIGNET_CONTRACT_STATUS_APPROVED && demo->shown != SIGNET_CONTRACT_STATUS_IN_REVIEW)
         continue;
 
-      if (!kept && level == SIGNET_RISK_LEVEL_HIGH && demo->chinese && demo->shown == SIGNET_CONTRACT_STATUS_ACTIVE)
+      n++;
+      choice = n;
+      if (demo->id == unnoticed)
+        {
+          band = SIGNET_RISK_LEVEL_HIGH;
+          /* Its money: the first high risk is the client's overdue payment. */
+          if (demo->id == self->late_receivable_id)
+            choice = 0;
+        }
+      else if (!kept && level == SIGNET_RISK_LEVEL_HIGH && demo->chinese &&
+               demo->shown == SIGNET_CONTRACT_STATUS_ACTIVE)
         {
           band = SIGNET_RISK_LEVEL_MEDIUM;
           kept = keep = TRUE;
         }
-      else if (!unnoticed && level == SIGNET_RISK_LEVEL_LOW && demo->chinese &&
-               demo->shown == SIGNET_CONTRACT_STATUS_ACTIVE)
-        {
-          band = SIGNET_RISK_LEVEL_HIGH;
-          unnoticed = TRUE;
-        }
 
-      n++;
-      if (!add_risk (self, demo, band, n, SIGNET_RISK_STATUS_OPEN, error))
+      if (!add_risk (self, demo, band, choice, SIGNET_RISK_STATUS_OPEN, error))
         return FALSE;
       if (band != SIGNET_RISK_LEVEL_LOW &&
           !add_risk (self, demo, SIGNET_RISK_LEVEL_LOW, n + 1, SIGNET_RISK_STATUS_OPEN, error))
@@ -1382,7 +1418,8 @@ add_loans (Commitments         *self,
   if (!*overdue && demo->chinese && archived + 60 <= self->today && day < self->today - 30)
     {
       *overdue = TRUE;
-      return lend (self, demo, 4, self->today - 30, self->today - 30 + SIGNET_LOAN_DEFAULT_DAYS, 0,
+      /* Legal kept it for a dispute longer than the archive lends. */
+      return lend (self, demo, 1, self->today - 30, self->today - 30 + SIGNET_LOAN_DEFAULT_DAYS, 0,
                    SIGNET_LOAN_CONDITION_NONE, NULL, error);
     }
   if (!*on_loan && archived + 30 <= self->today && day < self->today - 5)
@@ -1396,8 +1433,8 @@ add_loans (Commitments         *self,
 }
 
 /* Most signed contracts have their original in the archive, filed by the
- * contract manager a few days after signing: 档案室 A / 柜 3 / 层 2 /
- * 盒 15. The archive number is the year and the contract's place in the
+ * contract manager a few days after signing, in archive room A (the
+ * English ones in B), by cabinet, shelf and box. The archive number is the year and the contract's place in the
  * register, unique as a register filled again needs it to be. */
 static gboolean
 add_originals (Commitments  *self,
@@ -1427,7 +1464,8 @@ add_originals (Commitments  *self,
       g_date_set_julian (&signed_on, demo->signing);
       original = signet_original_new (demo->id);
       original->archive_number = g_strdup_printf ("GD-%u-%04" G_GINT64_FORMAT, g_date_get_year (&signed_on), demo->id);
-      original->room = g_strdup (demo->chinese ? "档案室 A" : "Archive B");
+      /* The location reads "A室 · 3柜 · 2层 · 15盒", "Room A · Cabinet 3 · …". */
+      original->room = g_strdup (demo->chinese ? "A" : "B");
       original->cabinet = g_strdup_printf ("%u", 1 + (guint) (demo->id / 24) % 6);
       original->shelf = g_strdup_printf ("%u", 1 + (guint) (demo->id / 6) % 4);
       original->box = g_strdup_printf ("%u", 1 + (guint) demo->id / 3);
