@@ -215,6 +215,7 @@ test_clause (Fixture       *f,
   GtkWidget *dialog;
   GtkWidget *picker;
   GtkWidget *row;
+  GtkWidget *history_row;
   gint64 annotation_id;
 
   attachment = signet_store_add_attachment (f->store, signet_contract_get_id (f->contract), bytes, "agreement.pdf",
@@ -240,6 +241,15 @@ test_clause (Fixture       *f,
   g_assert_cmpint (((SignetRisk *) risks->pdata[0])->annotation_id, ==, annotation_id);
   row = find_risk_row (f, "违约金比例未写明");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "\nClause: p. 3 · 第 7.2 条：违约金比例"));
+
+  /* The History names it so too, not by the annotation's id. */
+  history_row = display_test_find_row (display_test_find_type (GTK_WIDGET (f->page), SIGNET_TYPE_HISTORY_SECTION),
+                                       ADW_TYPE_EXPANDER_ROW, "Risk added");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (history_row), TRUE);
+  display_test_spin (100);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (display_test_find_row (history_row, ADW_TYPE_ACTION_ROW,
+                                                                                        "Clause"))),
+                   ==, "p. 3 · 第 7.2 条：违约金比例");
 
   g_assert_true (gtk_widget_activate_action (f->section, "risks.edit", "x", ((SignetRisk *) risks->pdata[0])->id));
   g_assert_true (display_test_wait_for (display_test_alert_shown, NULL));

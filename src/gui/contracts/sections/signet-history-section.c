@@ -10,6 +10,7 @@
 
 #include "signet-annotation.h"
 #include "signet-attachment.h"
+#include "signet-clause-picker.h"
 #include "signet-date.h"
 #include "signet-enums.h"
 #include "signet-history-section.h"
@@ -17,6 +18,7 @@
 #include "signet-money.h"
 #include "signet-obligation.h"
 #include "signet-risk.h"
+#include "signet-store-obligations.h"
 
 /* The newest entries shown; the rest are counted below the list. */
 #define MAX_ENTRIES 50
@@ -180,6 +182,17 @@ value_to_text (SignetHistorySection *self,
     return g_strdup (signet_risk_category_to_label (risk_category));
   if (g_str_equal (field, "risk-status") && signet_risk_status_from_token (value, &risk_status))
     return g_strdup (signet_risk_status_to_label (risk_status));
+  /* A risk's clause is stored as its annotation's id: named as the
+   * section names it while the annotation is there. */
+  if (g_str_equal (field, "risk-clause"))
+    {
+      SignetStore *store = signet_contract_section_get_store (SIGNET_CONTRACT_SECTION (self));
+      gint64 id = g_ascii_strtoll (value, NULL, 10);
+      g_autoptr(SignetClause) clause = id > 0 ? signet_store_get_clause (store, id, NULL) : NULL;
+
+      if (clause != NULL)
+        return signet_clause_describe (clause, NULL);
+    }
   if (g_str_equal (field, "role") && signet_attachment_role_from_token (value, &role))
     return g_strdup (signet_attachment_role_to_label (role));
   if (g_str_equal (field, "key-date-kind") && signet_key_date_kind_from_token (value, &kind))
