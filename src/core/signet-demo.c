@@ -229,6 +229,9 @@ static const char * const chinese_notes[] = {
   "续约前需重新询价。",
 };
 
+/* The second of each says the payments are on time. */
+#define DEMO_PAYMENTS_REVIEW_NOTE 1
+
 static const char * const chinese_review_notes[] = {
   "条款与履约情况已核对，无异常。",
   "付款按期，无争议。",
@@ -713,7 +716,14 @@ record_plan_reviews (SignetStore                 *store,
       done = due - pick_between (rand, 0, 12);
       date = julian_to_iso (MAX (done, base + 1));
       if (pick (rand, 2) == 0)
-        note = plan->chinese ? chinese_review_notes[pick (rand, n_notes)] : english_review_notes[pick (rand, n_notes)];
+        {
+          guint n = pick (rand, n_notes);
+
+          /* Nothing is paid under a contract without a value: its review
+           * says nothing of payments (which it answers not applicable). */
+          if (plan->value > 0 || n != DEMO_PAYMENTS_REVIEW_NOTE)
+            note = plan->chinese ? chinese_review_notes[n] : english_review_notes[n];
+        }
       if (!_signet_demo_record_review (store, contract_id, date, plan_owner (plan), note,
                                        demo_type_checklist (get_template (plan->chinese, plan->template_index)->contract_type),
                                        plan->chinese, reviews, error))
