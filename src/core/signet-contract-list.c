@@ -20,6 +20,7 @@ struct _SignetContractList
    * are loaded (signet_contract_list_new_head()). */
   guint          n_items;
   char          *search;
+  SignetContractFilter filters;
   SignetSortKey  sort_key;
   gboolean       descending;
 };
@@ -47,6 +48,12 @@ query_ids (SignetContractList *self)
 
   ids = signet_store_query_contract_ids (self->store, self->search,
                                          self->sort_key, self->descending, &error);
+  if (ids != NULL && self->filters != SIGNET_CONTRACT_FILTER_NONE)
+    {
+      g_autoptr(GArray) all = ids;
+
+      ids = signet_store_filter_contract_ids (self->store, all, self->filters, &error);
+    }
   if (ids == NULL)
     {
       g_warning ("Could not list contracts: %s", error->message);
@@ -499,6 +506,27 @@ signet_contract_list_set_sort (SignetContractList *self,
 
   self->sort_key = key;
   self->descending = descending;
+  reload (self);
+}
+
+SignetContractFilter
+signet_contract_list_get_filters (SignetContractList *self)
+{
+  g_return_val_if_fail (SIGNET_IS_CONTRACT_LIST (self), SIGNET_CONTRACT_FILTER_NONE);
+
+  return self->filters;
+}
+
+void
+signet_contract_list_set_filters (SignetContractList   *self,
+                                  SignetContractFilter  filters)
+{
+  g_return_if_fail (SIGNET_IS_CONTRACT_LIST (self));
+
+  if (self->filters == filters)
+    return;
+
+  self->filters = filters;
   reload (self);
 }
 

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "signet-store.h"
+#include "signet-store-originals.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,11 @@ gboolean            signet_contract_list_get_descending (SignetContractList *sel
 void                signet_contract_list_set_sort     (SignetContractList *self,
                                                        SignetSortKey       key,
                                                        gboolean            descending);
+/* What the list is narrowed to besides the search (SIGNET_CONTRACT_FILTER_*
+ * flags, all of which a contract must pass), in the same order. */
+SignetContractFilter signet_contract_list_get_filters (SignetContractList *self);
+void                signet_contract_list_set_filters  (SignetContractList *self,
+                                                       SignetContractFilter filters);
 /* Position of the contract with @id, or GTK_INVALID_LIST_POSITION (G_MAXUINT). */
 guint               signet_contract_list_find         (SignetContractList *self,
                                                        gint64              id);

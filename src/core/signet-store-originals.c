@@ -820,3 +820,24 @@ signet_store_filter_contract_ids (SignetStore           *self,
 
   return kept;
 }
+
+gboolean
+signet_store_contract_is_on_loan (SignetStore *self,
+                                  gint64       contract_id)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  /* One probe of the partial unique index loans_open, for each row the
+   * list binds. */
+  if (!(stmt = _signet_store_statement (self, "SELECT 1 FROM loans WHERE contract_id = ? AND returned_on IS NULL", NULL)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_ROW;
+}

@@ -58,6 +58,10 @@ gboolean        signet_store_return_loan       (SignetStore           *self,
                                                 const char            *note,
                                                 GError               **error);
 
+/* Whether the contract's original is out: the list's "on loan" mark. */
+gboolean        signet_store_contract_is_on_loan (SignetStore         *self,
+                                                  gint64               contract_id);
+
 /* What the contract list can be narrowed to (signet-contract-list.h). */
 typedef enum
 {

@@ -251,14 +251,43 @@ value_cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* The number, and after it a mark while the contract's paper original is
+ * on loan. */
+static void
+number_cell_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      SignetContractTable      *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *mark = gtk_image_new_from_icon_name ("document-send-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_tooltip_text (mark, _("The paper original is on loan"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The paper original is on loan"), -1);
+  gtk_widget_add_css_class (mark, "dim-label");
+  gtk_widget_set_visible (mark, FALSE);
+  gtk_box_append (GTK_BOX (box), mark);
+  gtk_list_item_set_child (list_item, box);
+}
+
 static void
 number_cell_bind_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
                      SignetContractTable      *self)
 {
   SignetContract *contract = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  const char *number = signet_contract_get_number (contract);
+  gboolean on_loan = self->model != NULL &&
+                     signet_store_contract_is_on_loan (signet_contract_list_get_store (self->model),
+                                                       signet_contract_get_id (contract));
 
-  set_label_text (list_item, signet_contract_get_number (contract));
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), number != NULL ? number : "");
+  gtk_widget_set_visible (gtk_widget_get_last_child (box), on_loan);
 }
 
 /* Under the title, where the search found a row that shows nothing it
@@ -656,6 +685,7 @@ signet_contract_table_class_init (SignetContractTableClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, text_cell_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_cell_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, value_cell_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, number_cell_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, number_cell_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_cell_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_cell_bind_cb);

@@ -29,6 +29,7 @@ static const struct
   { NC_ ("shortcut window", "General"), NULL },
   { NC_ ("shortcut window", "Search"), "<Control>f" },
   { NC_ ("shortcut window", "People"), "<Control><Shift>p" },
+  { NC_ ("shortcut window", "Originals on loan"), "<Control><Shift>l" },
   { NC_ ("shortcut window", "Undo the last deletion"), "<Control>z" },
   { NC_ ("shortcut window", "Preferences"), "<Control>comma" },
   { NC_ ("shortcut window", "Keyboard Shortcuts"), "<Control>question" },

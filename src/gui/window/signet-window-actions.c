@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-application.h"
+#include "signet-archive-dialog.h"
 #include "signet-clients-window.h"
 #include "signet-people-window.h"
 #include "signet-error-dialog.h"
@@ -437,6 +438,36 @@ people_activated (GtkWidget  *widget,
   adw_dialog_present (self->people_window, widget);
 }
 
+static void
+archive_opened_contract_cb (SignetWindow *self,
+                            gint64        contract_id,
+                            AdwDialog    *dialog)
+{
+  adw_dialog_force_close (dialog);
+  signet_window_open_contract (self, contract_id);
+}
+
+static void
+archive_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  if (self->archive_dialog == NULL)
+    {
+      self->archive_dialog = signet_archive_dialog_new (self->store);
+      g_object_add_weak_pointer (G_OBJECT (self->archive_dialog), (gpointer *) &self->archive_dialog);
+      g_signal_connect_object (self->archive_dialog, "open-contract",
+                               G_CALLBACK (archive_opened_contract_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  adw_dialog_present (self->archive_dialog, widget);
+}
+
 /* An import may change the contract on the page: its edits are saved or
  * discarded first. */
 static void
@@ -636,6 +667,7 @@ _signet_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.clients", NULL, clients_activated);
   gtk_widget_class_install_action (widget_class, "win.people", NULL, people_activated);
+  gtk_widget_class_install_action (widget_class, "win.archive", NULL, archive_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics_activated);
@@ -648,6 +680,7 @@ _signet_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-contract", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.people", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.archive", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "contract.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "contract.cancel", NULL);
   /* Ctrl+Z bubbles up from the focus, so a text field has it first: a

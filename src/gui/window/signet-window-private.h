@@ -29,6 +29,7 @@ struct _SignetWindow
   GMenu                *contract_types_section;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
+  GSimpleActionGroup   *filters;       /* filter.on-loan, ...: the list's filters */
   AdwToastOverlay      *toast_overlay;
   /* The window's pages: "main" (the list and the calendar), "empty" and
    * "error"; the list's: "main" (the table) and "no-results". */
@@ -63,6 +64,7 @@ struct _SignetWindow
   SignetTextIndexer    *text_indexer;
   AdwDialog            *clients_window;
   AdwDialog            *people_window;
+  AdwDialog            *archive_dialog;
   /* The deletion Ctrl+Z undoes (owned by the window, see signet_undo_get()),
    * and the main menu's section that names it. */
   SignetUndo           *undo;

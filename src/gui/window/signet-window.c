@@ -45,7 +45,9 @@ has_search (SignetWindow *self)
 {
   const char *search = self->list ? signet_contract_list_get_search (self->list) : NULL;
 
-  return search != NULL && *search != '\0';
+  /* A filter hides contracts as a search does. */
+  return (search != NULL && *search != '\0') ||
+         (self->list != NULL && signet_contract_list_get_filters (self->list) != SIGNET_CONTRACT_FILTER_NONE);
 }
 
 /* A status page gets its icon when first shown: a hidden page's icon is
@@ -594,14 +596,70 @@ search_changed_cb (SignetWindow   *self,
   _signet_window_update_view (self);
 }
 
+/* The filter menu's items (filter.NAME, checkable) and the filter each
+ * sets on the list. */
+static const struct
+{
+  const char           *name;
+  SignetContractFilter  filter;
+} filter_actions[] = {
+  { "on-loan", SIGNET_CONTRACT_FILTER_ON_LOAN },
+  { "open-review-findings", SIGNET_CONTRACT_FILTER_OPEN_REVIEW_FINDINGS },
+};
+
+static void
+filter_changed_cb (GSimpleAction *action,
+                   GVariant      *state,
+                   SignetWindow  *self)
+{
+  SignetContractFilter filters = SIGNET_CONTRACT_FILTER_NONE;
+
+  g_simple_action_set_state (action, state);
+
+  for (guint i = 0; i < G_N_ELEMENTS (filter_actions); i++)
+    {
+      g_autoptr(GVariant) on = g_action_group_get_action_state (G_ACTION_GROUP (self->filters), filter_actions[i].name);
+
+      if (g_variant_get_boolean (on))
+        filters |= filter_actions[i].filter;
+    }
+
+  if (self->list == NULL)
+    return;
+
+  signet_contract_list_set_filters (self->list, filters);
+  _signet_window_update_view (self);
+}
+
+/* Stateful actions: the menu shows each as a check item. */
+static void
+init_filters (SignetWindow *self)
+{
+  self->filters = g_simple_action_group_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (filter_actions); i++)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new_stateful (filter_actions[i].name, NULL,
+                                                                      g_variant_new_boolean (FALSE));
+
+      g_signal_connect (action, "change-state", G_CALLBACK (filter_changed_cb), self);
+      g_action_map_add_action (G_ACTION_MAP (self->filters), G_ACTION (action));
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "filter", G_ACTION_GROUP (self->filters));
+}
+
 static void
 search_mode_changed_cb (SignetWindow *self,
                         GParamSpec   *pspec,
                         GtkSearchBar *search_bar)
 {
-  /* A closed search bar hides no contracts. */
+  /* A closed search bar hides no contracts: its filters go with it. */
   if (!gtk_search_bar_get_search_mode (search_bar))
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      for (guint i = 0; i < G_N_ELEMENTS (filter_actions); i++)
+        g_action_group_change_action_state (G_ACTION_GROUP (self->filters), filter_actions[i].name,
+                                            g_variant_new_boolean (FALSE));
+    }
 
   /* An empty register shows the list while the user searches it. */
   _signet_window_update_view (self);
@@ -938,6 +996,8 @@ signet_window_dispose (GObject *object)
   /* The Clients dialog goes with the window it is in. */
   g_clear_weak_pointer (&self->clients_window);
   g_clear_weak_pointer (&self->people_window);
+  g_clear_weak_pointer (&self->archive_dialog);
+  g_clear_object (&self->filters);
 
   stop_waiting_for_startup_paint (self);
   g_clear_handle_id (&self->startup_idle, g_source_remove);
@@ -1045,6 +1105,7 @@ signet_window_init (SignetWindow *self)
   /* Typing in the list starts a search; typing in the form does not. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->table));
+  init_filters (self);
 
   g_signal_connect_object (self->page, "open-pdf", G_CALLBACK (page_open_pdf_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
