@@ -397,9 +397,10 @@ test_keep_level (Fixture       *f,
                                              "The contract’s risk level is Low, not the suggested Medium."));
 }
 
-/* The section with three risks and the notice, and the dialog, at 1200
- * and 360 px, in the language of LC_ALL (risks-LANG-WIDTH.png,
- * risk-dialog-LANG-WIDTH.png beside the test). */
+/* The section with three risks and the notice, the risk's dialog and
+ * Keep Risk Level, at 1200 and 360 px, in the language of LC_ALL
+ * (risks-, risk-dialog- and keep-level-dialog-LANG-WIDTH.png beside the
+ * test). */
 static void
 test_looks (Fixture       *f,
             gconstpointer  data)
@@ -425,6 +426,7 @@ test_looks (Fixture       *f,
     {
       g_autofree char *name = g_strdup_printf ("risks-%s-%d", language, widths[i]);
       g_autofree char *dialog = g_strdup_printf ("risk-dialog-%s-%d", language, widths[i]);
+      g_autofree char *keep = g_strdup_printf ("keep-level-dialog-%s-%d", language, widths[i]);
       graphene_point_t point;
 
       display_test_resize (f->window, widths[i], 900);
@@ -442,6 +444,13 @@ test_looks (Fixture       *f,
       g_free (display_test_save_screenshot (GTK_WIDGET (f->window), dialog));
       display_test_respond ("cancel");
       /* Its closing animation runs out before the window is resized. */
+      display_test_spin (500);
+
+      g_assert_true (gtk_widget_activate_action (f->section, "risks.keep-level", NULL));
+      g_assert_true (display_test_wait_for (display_test_alert_shown, NULL));
+      display_test_spin (1000);
+      g_free (display_test_save_screenshot (GTK_WIDGET (f->window), keep));
+      display_test_respond ("cancel");
       display_test_spin (500);
     }
 }
