@@ -204,9 +204,8 @@ signet_obligation_dup_last_date (const SignetObligation *obligation,
   if (last == NULL)
     last = signet_contract_get_end_date (terms);
 
-  /* Terminated, or let expire: nothing is owed past the day it ends,
-   * whatever the obligation's own last date says. A cancelled draft never
-   * took effect, so its date cuts nothing short that was ever owed. */
+  /* Terminated, let expire or cancelled as a draft: nothing is owed past
+   * the day it ends, whatever the obligation's own last date says. */
   last = earlier (last, signet_contract_get_termination_date (terms));
 
   return g_strdup (last);
