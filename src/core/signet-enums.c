@@ -308,7 +308,7 @@ signet_field_to_label (SignetField field)
     case SIGNET_FIELD_TYPE_REVIEW_MONTHS:     return _("Review Interval in Months");
     case SIGNET_FIELD_TYPE_KEY_DATES:         return _("Key Dates After the Start");
     case SIGNET_FIELD_TYPE_CHECKLIST:         return _("Review Checklist");
-    case SIGNET_FIELD_REVIEW_CHECKLIST:       return _("Clauses Confirmed");
+    case SIGNET_FIELD_REVIEW_CHECKLIST:       return _("Checklist");
     case SIGNET_FIELD_REVIEW_ACTIONS:         return _("Follow-up Actions");
     case SIGNET_FIELD_REVIEW_FOLLOW_UP:       return _("Follow-up Review");
     case SIGNET_FIELD_REVIEW_ACTION:          return _("Follow-up Action");

@@ -109,7 +109,7 @@ typedef enum
   SIGNET_FIELD_TYPE_REVIEW_MONTHS,
   SIGNET_FIELD_TYPE_KEY_DATES,
   SIGNET_FIELD_TYPE_CHECKLIST,
-  /* The clauses a review confirmed. */
+  /* A review's checklist as answered, with its findings. */
   SIGNET_FIELD_REVIEW_CHECKLIST,
   /* A review's follow-up actions and follow-up review. */
   SIGNET_FIELD_REVIEW_ACTIONS,
