@@ -294,6 +294,26 @@ test_history (Fixture       *f,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Legal");
 }
 
+/* The owner renamed in People: the risk's row names them anew. */
+static void
+test_owner_renamed (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SignetPerson) person = signet_store_find_person (f->store, "李娜", NULL);
+  g_autoptr(GError) error = NULL;
+
+  add_risk (f, "Late delivery", 2, 3);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_risk_row (f, "Late delivery"))),
+                   ==, "Legal · 李娜 · Open");
+
+  signet_person_set_name (person, "李娜娜");
+  g_assert_true (signet_store_update_person (f->store, person, &error));
+  g_assert_no_error (error);
+  display_test_spin (100);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_risk_row (f, "Late delivery"))),
+                   ==, "Legal · 李娜娜 · Open");
+}
+
 /* Deleted from its row, with Undo bringing it back. */
 static void
 test_delete_undo (Fixture       *f,
@@ -465,6 +485,7 @@ main (int   argc,
   g_test_add ("/risks-section/add-edit", Fixture, NULL, fixture_set_up, test_add_edit, fixture_tear_down);
   g_test_add ("/risks-section/clause", Fixture, NULL, fixture_set_up, test_clause, fixture_tear_down);
   g_test_add ("/risks-section/history", Fixture, NULL, fixture_set_up, test_history, fixture_tear_down);
+  g_test_add ("/risks-section/owner-renamed", Fixture, NULL, fixture_set_up, test_owner_renamed, fixture_tear_down);
   g_test_add ("/risks-section/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);
   g_test_add ("/risks-section/use-suggested", Fixture, NULL, fixture_set_up, test_use_suggested, fixture_tear_down);
   g_test_add ("/risks-section/keep-level", Fixture, NULL, fixture_set_up, test_keep_level, fixture_tear_down);

@@ -465,11 +465,13 @@ signet_risks_section_class_init (SignetRisksSectionClass *klass)
   object_class->dispose = signet_risks_section_dispose;
 
   /* Its risks and kept level; the contract's level is one of its fields;
-   * a clause's text is an annotation's. */
+   * a clause's text is an annotation's; an owner renamed in People is a
+   * change of a person, not of this contract. */
   section_class->reload = signet_risks_section_reload;
   signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_RISKS);
   signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_FIELDS);
   signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_ANNOTATIONS);
+  signet_contract_section_class_watch_any (section_class, SIGNET_STORE_CHANGED_PEOPLE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-risks-section.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetRisksSection, group);
