@@ -499,7 +499,8 @@ choose_late_payment (Commitments            *self,
   switch (late->next_receivable)
     {
     case SETTLE_OVERDUE:
-      /* In yuan, as the agenda's first overdue row reads best. */
+      /* Chinese and in yuan, as most of the office's work: what the
+       * agenda and the section show first reads as it does. */
       if (!demo->chinese || g_strcmp0 (signet_contract_get_currency (demo->contract), "CNY") != 0)
         return -1;
       late->next_receivable = SETTLE_PART_OVERDUE;
@@ -507,6 +508,8 @@ choose_late_payment (Commitments            *self,
       *settle = SETTLE_OVERDUE;
       return force_due (schedule, self->today - 18);
     case SETTLE_PART_OVERDUE:
+      if (!demo->chinese)
+        return -1;
       late->next_receivable = SETTLE_PART_AHEAD;
       *settle = SETTLE_PART_OVERDUE;
       return force_due (schedule, self->today - 33);
