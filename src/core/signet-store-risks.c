@@ -219,7 +219,8 @@ validate_risk (const SignetRisk  *risk,
   return TRUE;
 }
 
-/* Whether @sql, bound to @a and @b, finds a row. */
+/* Whether @sql, bound to @a (and @b when it has a second parameter),
+ * finds a row. */
 static gboolean
 row_exists (SignetStore  *self,
             const char   *sql,
@@ -235,7 +236,8 @@ row_exists (SignetStore  *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
+  if (sqlite3_bind_parameter_count (stmt) > 1)
+    sqlite3_bind_int64 (stmt, 2, b);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -257,7 +259,7 @@ check_references (SignetStore       *self,
 
   if (risk->owner_id > 0)
     {
-      if (!row_exists (self, "SELECT 1 FROM people WHERE id = ?1 AND ?2 = ?2", risk->owner_id, 0, &exists, error))
+      if (!row_exists (self, "SELECT 1 FROM people WHERE id = ?", risk->owner_id, 0, &exists, error))
         return FALSE;
       if (!exists)
         return _signet_set_field_error (error, SIGNET_FIELD_RISK_OWNER,
