@@ -167,8 +167,8 @@ item_answer (ItemRows *rows)
   return SIGNET_REVIEW_ANSWER_NONE;
 }
 
-/* The owner, due date and due date of an action as read now; FALSE with
- * @error for a due date that is not one. */
+/* An action as its rows read now, @fallback its description when that is
+ * empty; NULL with @error for a due date that is not one. */
 static SignetReviewAction *
 read_action (SignetReviewDialog  *self,
              ActionRows          *rows,
@@ -408,25 +408,6 @@ signet_review_dialog_new (const char *today)
   return ADW_DIALOG (self);
 }
 
-gboolean
-signet_review_dialog_get_date (SignetReviewDialog  *self,
-                               char               **iso,
-                               GError             **error)
-{
-  g_return_val_if_fail (SIGNET_IS_REVIEW_DIALOG (self), FALSE);
-  g_return_val_if_fail (iso != NULL, FALSE);
-
-  return signet_date_entry_get_date (self->date_row, iso, error);
-}
-
-const char *
-signet_review_dialog_get_note (SignetReviewDialog *self)
-{
-  g_return_val_if_fail (SIGNET_IS_REVIEW_DIALOG (self), NULL);
-
-  return gtk_editable_get_text (self->note_row);
-}
-
 void
 signet_review_dialog_set_people (SignetReviewDialog *self,
                                  GListModel         *people)
@@ -534,21 +515,6 @@ signet_review_dialog_set_checklist (SignetReviewDialog  *self,
   gtk_widget_set_visible (self->checklist_label, self->items->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->checklist_list), self->items->len > 0);
   update_state (self);
-}
-
-void
-signet_review_dialog_set_answer (SignetReviewDialog *self,
-                                 guint               index,
-                                 SignetReviewAnswer  answer)
-{
-  ItemRows *rows;
-
-  g_return_if_fail (SIGNET_IS_REVIEW_DIALOG (self));
-  g_return_if_fail (index < self->items->len);
-  g_return_if_fail (answer != SIGNET_REVIEW_ANSWER_NONE && answer <= SIGNET_REVIEW_ANSWER_NA);
-
-  rows = g_ptr_array_index (self->items, index);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (rows->buttons[answer]), TRUE);
 }
 
 SignetReviewReport *

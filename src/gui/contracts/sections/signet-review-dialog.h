@@ -18,12 +18,6 @@ G_DECLARE_FINAL_TYPE (SignetReviewDialog, signet_review_dialog, SIGNET, REVIEW_D
  * issue has no finding or an action no description. Enter in a field
  * records, Escape cancels. */
 AdwDialog  *signet_review_dialog_new      (const char          *today);
-/* The date of the review as YYYY-MM-DD in @iso, NULL when the field is
- * empty; FALSE with @error as signet_date_entry_get_date() says. */
-gboolean    signet_review_dialog_get_date (SignetReviewDialog  *self,
-                                           char               **iso,
-                                           GError             **error);
-const char *signet_review_dialog_get_note (SignetReviewDialog  *self);
 /* The people an action's owner is chosen from (of SignetPerson). */
 void        signet_review_dialog_set_people (SignetReviewDialog *self,
                                              GListModel         *people);
@@ -31,10 +25,6 @@ void        signet_review_dialog_set_people (SignetReviewDialog *self,
  * none hides the checklist. */
 void        signet_review_dialog_set_checklist (SignetReviewDialog *self,
                                                 const char * const *clauses);
-/* Answers item @index of the checklist as a click on its button would. */
-void        signet_review_dialog_set_answer (SignetReviewDialog *self,
-                                             guint               index,
-                                             SignetReviewAnswer  answer);
 /* The review as filled in, of @contract_id; NULL with @error when a date
  * cannot be read (the field's error). An issue's action takes the finding
  * as its description when that is left empty. */
