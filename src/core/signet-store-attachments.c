@@ -1450,7 +1450,10 @@ signet_store_list_contracts_with_records (SignetStore  *self,
                                   "SELECT contract_id FROM attachments UNION SELECT contract_id FROM key_dates "
                                   "UNION SELECT contract_id FROM reviews UNION SELECT contract_id FROM reminder_settings "
                                   "UNION SELECT contract_id FROM process_events UNION SELECT contract_id FROM amendments "
-                                  "UNION SELECT contract_id FROM notice_decisions UNION SELECT contract_id FROM approval_steps",
+                                  "UNION SELECT contract_id FROM notice_decisions UNION SELECT contract_id FROM approval_steps "
+                                  "UNION SELECT contract_id FROM payments UNION SELECT contract_id FROM obligations "
+                                  "UNION SELECT contract_id FROM risks UNION SELECT contract_id FROM risk_level_choices "
+                                  "UNION SELECT contract_id FROM originals UNION SELECT contract_id FROM loans",
                                   error);
   if (stmt == NULL)
     return NULL;

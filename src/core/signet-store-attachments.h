@@ -136,7 +136,8 @@ gboolean          signet_store_contract_has_file       (SignetStore           *s
                                                         const char            *sha256);
 /* For XML export: the ids of the contracts that have attachments, key
  * dates users added, recorded reviews, reminder settings of their own,
- * process steps, amendments, notice decisions or approval steps,
+ * process steps, amendments, notice decisions, approval steps, payments,
+ * obligations, risks, a kept risk level, an original or loans,
  * as a set of gint64 * (g_int64_hash). One query, so that an export of a
  * large register asks about a contract only when it has something. */
 GHashTable       *signet_store_list_contracts_with_records (SignetStore       *self,

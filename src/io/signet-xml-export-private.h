@@ -23,6 +23,8 @@ typedef struct
   /* Successor id -> SignetRenewalRecord, of the links whose predecessor
    * the file holds too. */
   GHashTable        *renewals;
+  /* Person id -> name, read when a record first names someone. */
+  GHashTable        *person_names;
   SignetXmlProgress  progress;
   xmlTextWriterPtr   writer;
   /* The first failure of the stream; the writer only sees -1. */
@@ -81,6 +83,19 @@ gboolean  _signet_xml_export_read_renewals     (Export      *self,
 /* <renewal-of> of a successor; nothing for another contract. */
 gboolean  _signet_xml_export_write_renewal_of  (Export      *self,
                                                 gint64       contract_id,
+                                                GError     **error);
+
+/* signet-xml-export-commitments.c: a contract's <payments>,
+ * <obligations>, <risks>, <risk-level-choice>, <original> and <loans>
+ * (nothing of what it has none of), and the names of the people they
+ * name, added to @names. */
+gboolean  _signet_xml_export_write_commitments (Export      *self,
+                                                gint64       contract_id,
+                                                const char  *number,
+                                                GError     **error);
+gboolean  _signet_xml_export_collect_commitment_people (Export *self,
+                                                gint64       contract_id,
+                                                GHashTable  *names,
                                                 GError     **error);
 
 G_END_DECLS

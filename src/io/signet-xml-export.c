@@ -12,6 +12,7 @@
 #include "signet-money.h"
 #include "signet-store-attachments.h"
 #include "signet-store-events.h"
+#include "signet-store-review-findings.h"
 #include "signet-store-uuids.h"
 #include "signet-xml-export-private.h"
 
@@ -179,19 +180,22 @@ write_key_dates (Export      *self,
                  GError     **error)
 {
   g_autoptr(GPtrArray) key_dates = signet_store_list_key_dates (self->store, contract_id, error);
+  gboolean started = FALSE;
 
   if (key_dates == NULL)
     return FALSE;
 
-  if (key_dates->len == 0)
-    return TRUE;
-
-  if (xmlTextWriterStartElement (self->writer, BAD_CAST "key-dates") < 0)
-    return _signet_xml_export_writer_failed (self, error);
-
   for (guint i = 0; i < key_dates->len; i++)
     {
       SignetUserKeyDate *key_date = g_ptr_array_index (key_dates, i);
+
+      /* Written as the planned payment it stands for, with <payments>. */
+      if (key_date->kind == SIGNET_KEY_DATE_PAYMENT)
+        continue;
+
+      if (!started && xmlTextWriterStartElement (self->writer, BAD_CAST "key-dates") < 0)
+        return _signet_xml_export_writer_failed (self, error);
+      started = TRUE;
 
       if (xmlTextWriterStartElement (self->writer, BAD_CAST "key-date") < 0 ||
           xmlTextWriterWriteAttribute (self->writer, BAD_CAST "kind",
@@ -208,8 +212,62 @@ write_key_dates (Export      *self,
         return _signet_xml_export_writer_failed (self, error);
     }
 
-  if (xmlTextWriterEndElement (self->writer) < 0)
+  if (started && xmlTextWriterEndElement (self->writer) < 0)
     return _signet_xml_export_writer_failed (self, error);
+
+  return TRUE;
+}
+
+/* A review's checklist as it answered it, then its follow-up actions. */
+static gboolean
+write_review_findings (Export                    *self,
+                       const SignetReviewReport  *review,
+                       const char                *number,
+                       GError                   **error)
+{
+  for (guint i = 0; review->items != NULL && i < review->items->len; i++)
+    {
+      const SignetReviewItem *item = g_ptr_array_index (review->items, i);
+      const char *answer = signet_review_answer_to_token (item->answer);
+
+      if (!check_text (item->item, number, SIGNET_FIELD_REVIEW_CHECKLIST, error))
+        return FALSE;
+
+      if (xmlTextWriterStartElement (self->writer, BAD_CAST "item") < 0 ||
+          xmlTextWriterWriteAttribute (self->writer, BAD_CAST "clause", BAD_CAST item->item) < 0 ||
+          (answer != NULL && xmlTextWriterWriteAttribute (self->writer, BAD_CAST "answer", BAD_CAST answer) < 0))
+        return _signet_xml_export_writer_failed (self, error);
+
+      if (!write_text_element (self, "finding", item->finding, number, SIGNET_FIELD_REVIEW_CHECKLIST, error))
+        return FALSE;
+
+      if (xmlTextWriterEndElement (self->writer) < 0)
+        return _signet_xml_export_writer_failed (self, error);
+    }
+
+  for (guint i = 0; review->actions != NULL && i < review->actions->len; i++)
+    {
+      const SignetReviewAction *action = g_ptr_array_index (review->actions, i);
+
+      if (!check_text (action->owner_name, number, SIGNET_FIELD_REVIEW_CHECKLIST, error))
+        return FALSE;
+
+      if (xmlTextWriterStartElement (self->writer, BAD_CAST "action") < 0 ||
+          !write_uuid (self, action->uuid) ||
+          (action->owner_name != NULL &&
+           xmlTextWriterWriteAttribute (self->writer, BAD_CAST "owner", BAD_CAST action->owner_name) < 0) ||
+          (action->due_date != NULL &&
+           xmlTextWriterWriteAttribute (self->writer, BAD_CAST "due", BAD_CAST action->due_date) < 0) ||
+          (action->done_date != NULL &&
+           xmlTextWriterWriteAttribute (self->writer, BAD_CAST "done", BAD_CAST action->done_date) < 0))
+        return _signet_xml_export_writer_failed (self, error);
+
+      if (!write_text_element (self, "description", action->description, number, SIGNET_FIELD_REVIEW_CHECKLIST, error))
+        return FALSE;
+
+      if (xmlTextWriterEndElement (self->writer) < 0)
+        return _signet_xml_export_writer_failed (self, error);
+    }
 
   return TRUE;
 }
@@ -221,7 +279,7 @@ write_reviews (Export      *self,
                const char  *number,
                GError     **error)
 {
-  g_autoptr(GPtrArray) reviews = signet_store_list_reviews (self->store, contract_id, error);
+  g_autoptr(GPtrArray) reviews = signet_store_list_review_reports (self->store, contract_id, error);
 
   if (reviews == NULL)
     return FALSE;
@@ -234,17 +292,20 @@ write_reviews (Export      *self,
 
   for (guint i = reviews->len; i > 0; i--)
     {
-      SignetReview *review = g_ptr_array_index (reviews, i - 1);
+      SignetReviewReport *review = g_ptr_array_index (reviews, i - 1);
 
       if (!check_text (review->reviewer, number, SIGNET_FIELD_REVIEW_REVIEWER, error))
         return FALSE;
 
       if (xmlTextWriterStartElement (self->writer, BAD_CAST "review") < 0 ||
           xmlTextWriterWriteAttribute (self->writer, BAD_CAST "date", BAD_CAST review->date) < 0 ||
-          xmlTextWriterWriteAttribute (self->writer, BAD_CAST "reviewer", BAD_CAST review->reviewer) < 0)
+          xmlTextWriterWriteAttribute (self->writer, BAD_CAST "reviewer", BAD_CAST review->reviewer) < 0 ||
+          (review->follow_up_date != NULL &&
+           xmlTextWriterWriteAttribute (self->writer, BAD_CAST "follow-up", BAD_CAST review->follow_up_date) < 0))
         return _signet_xml_export_writer_failed (self, error);
 
-      if (!write_text_element (self, "note", review->note, number, SIGNET_FIELD_REVIEW_NOTE, error))
+      if (!write_text_element (self, "note", review->note, number, SIGNET_FIELD_REVIEW_NOTE, error) ||
+          !write_review_findings (self, review, number, error))
         return FALSE;
 
       if (xmlTextWriterEndElement (self->writer) < 0)
@@ -367,6 +428,10 @@ write_contract (Export          *self,
   if (!_signet_xml_export_write_renewal_of (self, id, error))
     return FALSE;
 
+  if (g_hash_table_contains (self->with_records, &id) &&
+      !_signet_xml_export_write_commitments (self, id, number, error))
+    return FALSE;
+
   if (xmlTextWriterEndElement (self->writer) < 0)
     return _signet_xml_export_writer_failed (self, error);
 
@@ -424,6 +489,10 @@ collect_clients (Export      *self,
             g_hash_table_add (owners, g_strdup (signet_contract_get_owner (contract)));
           if (signet_contract_get_contract_type (contract) != NULL)
             g_hash_table_add (types, g_strdup (signet_contract_get_contract_type (contract)));
+          if (g_hash_table_contains (self->with_records, &g_array_index (contract_ids, gint64, i)) &&
+              !_signet_xml_export_collect_commitment_people (self, g_array_index (contract_ids, gint64, i),
+                                                             owners, error))
+            return NULL;
         }
     }
 
@@ -570,6 +639,7 @@ signet_xml_export_to_stream (SignetStore            *store,
   signet_store_rollback_batch (store);
   g_clear_pointer (&self.with_records, g_hash_table_unref);
   g_clear_pointer (&self.renewals, g_hash_table_unref);
+  g_clear_pointer (&self.person_names, g_hash_table_unref);
 
   /* Freeing the writer flushes what it still holds. */
   xmlFreeTextWriter (self.writer);

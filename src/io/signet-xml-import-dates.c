@@ -130,6 +130,10 @@ _signet_xml_import_finish_key_date (Import *self)
   if (!writes_extras (self) || key_date->date == NULL || key_date->title == NULL)
     return TRUE;
 
+  /* A file written before planned payments keeps its meaning. */
+  if (key_date->kind == SIGNET_KEY_DATE_PAYMENT)
+    return _signet_xml_import_add_payment_key_date (self, key_date, line);
+
   if (!read_known_key_dates (self, &error))
     return _signet_xml_import_fail_in_contract (self, error, line, 0, NULL);
 
@@ -163,7 +167,7 @@ _signet_xml_import_start_review (Import *self,
   if (self->review->date != NULL && !_signet_xml_import_check_date (self, self->review->date, line, "review", "date"))
     return FALSE;
 
-  return TRUE;
+  return _signet_xml_import_start_review_report (self, line);
 }
 
 gboolean
@@ -174,6 +178,7 @@ _signet_xml_import_finish_review (Import *self)
   g_autofree char *reviewer = NULL;
   g_autofree char *details = NULL;
   guint line = self->dated_line;
+  gboolean recorded = FALSE;
 
   if (!writes_extras (self) || review->date == NULL || review->reviewer == NULL)
     return TRUE;
@@ -202,7 +207,11 @@ _signet_xml_import_finish_review (Import *self)
   if (g_hash_table_contains (self->known_reviews, details))
     return TRUE;
 
-  if (!signet_store_record_review (self->store, self->extras_contract_id, review->date, review->reviewer,
+  if (!_signet_xml_import_record_review_report (self, review, line, &recorded))
+    return FALSE;
+
+  if (!recorded &&
+      !signet_store_record_review (self->store, self->extras_contract_id, review->date, review->reviewer,
                                    review->note, NULL, &error))
     return _signet_xml_import_fail_in_contract (self, error, line,
                                                 _signet_xml_import_locate_attribute (self, line, "date", review->date),

@@ -361,6 +361,8 @@ _signet_xml_import_finish_field (Import *self)
     case N_FIELDS:
       g_assert_not_reached ();
     default:
+      if (info->field >= FIELD_PAYMENT_TITLE)
+        return _signet_xml_import_finish_commitment_field (self, info, raw, stripped, line);
       return _signet_xml_import_finish_life_field (self, info, raw, stripped, line);
     }
 

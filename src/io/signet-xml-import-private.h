@@ -49,6 +49,13 @@ typedef enum
   SECTION_RENEWAL_OF,
   SECTION_NOTICE_DECISIONS,
   SECTION_APPROVAL_STEPS,
+  /* Those of signet-xml-import-commitments.c, from here on. */
+  SECTION_PAYMENTS,
+  SECTION_OBLIGATIONS,
+  SECTION_RISKS,
+  SECTION_RISK_LEVEL_CHOICE,
+  SECTION_ORIGINAL,
+  SECTION_LOANS,
 } Section;
 
 typedef enum
@@ -104,6 +111,24 @@ typedef enum
   FIELD_AMENDMENT_END_DATE,
   FIELD_AMENDMENT_TITLE,
   FIELD_AMENDMENT_OTHER_TERMS,
+  /* Those of signet-xml-import-commitments.c, from here on. */
+  FIELD_PAYMENT_TITLE,
+  FIELD_PAYMENT_AMOUNT,
+  FIELD_PAYMENT_CONDITION,
+  FIELD_PAYMENT_NOTE,
+  FIELD_PAID_NOTE,
+  FIELD_OBLIGATION_TITLE,
+  FIELD_OBLIGATION_NOTE,
+  FIELD_OCCURRENCE_NOTE,
+  FIELD_RISK_DESCRIPTION,
+  FIELD_RISK_MITIGATION,
+  FIELD_CHOICE_REASON,
+  FIELD_ORIGINAL_NOTE,
+  FIELD_LOAN_DEPARTMENT,
+  FIELD_LOAN_PURPOSE,
+  FIELD_LOAN_CONDITION_NOTE,
+  FIELD_REVIEW_FINDING,
+  FIELD_ACTION_DESCRIPTION,
   N_FIELDS
 } Field;
 
@@ -312,6 +337,10 @@ typedef struct
    * numbers each contract once, none of its contracts is there already. */
   gboolean                   no_contracts_before;
   GHashTable                *client_ids;      /* code -> gint64 id, the file's and the register's */
+
+  /* The payment, obligation, risk, original, loan or review item being
+   * read (signet-xml-import-commitments.c). */
+  struct _ImportCommitments *commitments;
 } Import;
 
 /* The text elements inside a contract's attachments, key dates and
@@ -430,6 +459,46 @@ gboolean         _signet_xml_import_check_time            (Import         *self,
                                                            const char     *text,
                                                            guint           line,
                                                            const char     *attribute);
+
+/* signet-xml-import-commitments.c: what a contract commits us to. */
+gboolean         _signet_xml_import_is_commitment_section (Section         section);
+/* The element <@name> at depth 3 that starts one of those sections. */
+gboolean         _signet_xml_import_start_commitments     (Import         *self,
+                                                           Section         section,
+                                                           guint           line);
+gboolean         _signet_xml_import_finish_commitments    (Import         *self);
+/* The elements inside them, and inside a <review> (depth 5 and deeper):
+ * sets *@field for a text to read. */
+gboolean         _signet_xml_import_start_commitment_element (Import      *self,
+                                                           const char     *name,
+                                                           int             depth,
+                                                           guint           line,
+                                                           gboolean        empty,
+                                                           const FieldInfo **field);
+gboolean         _signet_xml_import_end_commitment_element (Import        *self,
+                                                           const char     *name,
+                                                           int             depth);
+gboolean         _signet_xml_import_finish_commitment_field (Import       *self,
+                                                           const FieldInfo *info,
+                                                           char           *raw,
+                                                           const char     *stripped,
+                                                           guint           line);
+/* A <review>'s follow-up date, at its start; at its end, records it with
+ * its checklist items and actions when it has any (TRUE in *@recorded),
+ * else leaves it to signet_store_record_review(). */
+gboolean         _signet_xml_import_start_review_report   (Import         *self,
+                                                           guint           line);
+gboolean         _signet_xml_import_record_review_report  (Import         *self,
+                                                           const SignetReview *review,
+                                                           guint           line,
+                                                           gboolean       *recorded);
+/* A key date of kind "payment" of a file written before planned
+ * payments: a planned payment receivable, amount not set, as migration 16
+ * makes of one in a register. */
+gboolean         _signet_xml_import_add_payment_key_date  (Import         *self,
+                                                           SignetUserKeyDate *key_date,
+                                                           guint           line);
+void             _signet_xml_import_clear_commitments     (Import         *self);
 
 /* Columns of a text or an attribute's value on @line, 0 when not found. */
 guint            _signet_xml_import_locate_text           (Import         *self,

@@ -37,6 +37,7 @@ import_clear_record (Import *self)
   _signet_xml_import_clear_attachment (self);
   _signet_xml_import_clear_dated (self);
   _signet_xml_import_clear_life (self);
+  _signet_xml_import_clear_commitments (self);
   g_clear_pointer (&self->known_key_dates, g_hash_table_unref);
   g_clear_pointer (&self->known_reviews, g_hash_table_unref);
   self->record_written = FALSE;
@@ -481,6 +482,18 @@ section_of (const char *name)
     return SECTION_NOTICE_DECISIONS;
   if (g_str_equal (name, "approval-steps"))
     return SECTION_APPROVAL_STEPS;
+  if (g_str_equal (name, "payments"))
+    return SECTION_PAYMENTS;
+  if (g_str_equal (name, "obligations"))
+    return SECTION_OBLIGATIONS;
+  if (g_str_equal (name, "risks"))
+    return SECTION_RISKS;
+  if (g_str_equal (name, "risk-level-choice"))
+    return SECTION_RISK_LEVEL_CHOICE;
+  if (g_str_equal (name, "original"))
+    return SECTION_ORIGINAL;
+  if (g_str_equal (name, "loans"))
+    return SECTION_LOANS;
 
   return SECTION_NONE;
 }
@@ -725,10 +738,34 @@ start_element (Import *self)
       if (section_of (name) == SECTION_RENEWAL_OF)
         return _signet_xml_import_read_renewal_of (self, line);
 
+      if (_signet_xml_import_is_commitment_section (section_of (name)))
+        {
+          gboolean success;
+
+          self->section = section_of (name);
+          success = _signet_xml_import_start_commitments (self, self->section, line);
+          if (success && empty)
+            success = _signet_xml_import_finish_commitments (self);
+          if (empty)
+            self->section = SECTION_NONE;
+          return success;
+        }
+
       if (!empty)
         self->section = section_of (name);
 
       return TRUE;
+    }
+
+  /* What a contract commits us to, and a review's checklist and actions. */
+  if ((depth >= 4 && _signet_xml_import_is_commitment_section (self->section)) ||
+      (depth >= 5 && self->review != NULL && !(depth == 5 && g_str_equal (name, "note"))))
+    {
+      if (!_signet_xml_import_start_commitment_element (self, name, depth, line, empty, &field))
+        return FALSE;
+      if (field == NULL)
+        return TRUE;
+      return start_field (self, field, depth, line, empty);
     }
 
   if (depth == 3)
@@ -789,6 +826,15 @@ end_element (Import *self)
       self->section = SECTION_NONE;
       return _signet_xml_import_finish_approval_steps (self);
     }
+  else if (depth == 3 && _signet_xml_import_is_commitment_section (self->section) &&
+           section_of (name) == self->section)
+    {
+      success = _signet_xml_import_finish_commitments (self);
+      self->section = SECTION_NONE;
+      return success;
+    }
+  else if (depth >= 4 && _signet_xml_import_is_commitment_section (self->section))
+    return _signet_xml_import_end_commitment_element (self, name, depth);
   else if (depth == 3 && self->section != SECTION_NONE && section_of (name) == self->section)
     self->section = SECTION_NONE;
   else if (depth == 1 && g_str_equal (name, "approval-rules"))

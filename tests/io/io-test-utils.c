@@ -287,8 +287,8 @@ io_write_key_dates_import (const char *path,
           g_date_add_days (day, d % 3000);
           g_date_strftime (date, sizeof date, "%Y-%m-%d", day);
           g_string_append_printf (text,
-                                  "        <key-date kind=\"payment\" date=\"%s\">\n"
-                                  "          <title>付款 %u</title>\n"
+                                  "        <key-date kind=\"milestone\" date=\"%s\">\n"
+                                  "          <title>验收 %u</title>\n"
                                   "        </key-date>\n", date, d);
         }
 

@@ -51,8 +51,8 @@ void          io_write_file              (const char    *path,
 void          io_write_large_import      (const char    *path,
                                           guint          n_contracts);
 /* @n_contracts contracts (KD-00000 ...) of a client of the file, each
- * with @n_key_dates payment key dates on days from 2026-01-01 on, titled
- * apart. */
+ * with @n_key_dates milestone key dates on days from 2026-01-01 on, titled
+ * apart (payment key dates become planned payments, not key dates). */
 void          io_write_key_dates_import  (const char    *path,
                                           guint          n_contracts,
                                           guint          n_key_dates);

@@ -358,16 +358,6 @@ write_contract (Sweep *s)
   write_attachment (s);
 
   indent (s, 3);
-  g_string_append (s->out, "<key-dates>\n");
-  start_tag (s, 4, "key-date", "kind", "payment", "date", "2026-01-15", "uuid", "d41de449-752a-4fb1-86da-7e63dd395083",
-             NULL);
-  end_start_tag (s);
-  element (s, 5, "title", "首期 & <租金>");
-  element (s, 5, "note", "三个月押金 \"同期\" 支付。\n'第二行'");
-  end_element (s, 4, "key-date");
-  end_element (s, 3, "key-dates");
-
-  indent (s, 3);
   g_string_append (s->out, "<reviews>\n");
   start_tag (s, 4, "review", "date", "2025-06-30", "reviewer", "王 & <芳> \"F\"", NULL);
   end_start_tag (s);
@@ -417,6 +407,18 @@ write_contract (Sweep *s)
   element (s, 5, "other-terms", "押金 <两个月> & 'x'\n第二行");
   end_element (s, 4, "amendment");
   end_element (s, 3, "amendments");
+
+  /* A payment key date of a file before planned payments comes in as
+   * one, and exports as one. */
+  indent (s, 3);
+  g_string_append (s->out, "<payments>\n");
+  start_tag (s, 4, "payment", "uuid", "d41de449-752a-4fb1-86da-7e63dd395083", "direction", "receivable",
+             "due", "2026-01-15", NULL);
+  end_start_tag (s);
+  element (s, 5, "title", "首期 & <租金>");
+  element (s, 5, "note", "三个月押金 \"同期\" 支付。\n'第二行'");
+  end_element (s, 4, "payment");
+  end_element (s, 3, "payments");
   end_element (s, 2, "contract");
 }
 

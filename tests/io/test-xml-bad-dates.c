@@ -22,6 +22,7 @@
 #include "signet-annotation.h"
 #include "signet-store-attachments.h"
 #include "signet-store-events.h"
+#include "signet-store-payments.h"
 
 /* "hello" */
 #define HELLO_SHA256 "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
@@ -219,7 +220,7 @@ test_range_ends (IoFixture     *f,
   g_autoptr(SignetContract) contract = NULL;
   g_autoptr(GPtrArray) attachments = NULL;
   g_autoptr(GPtrArray) annotations = NULL;
-  g_autoptr(GPtrArray) key_dates = NULL;
+  g_autoptr(GPtrArray) payments = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = g_string_new (valid_register);
   SignetImportOptions options = { SIGNET_CONFLICT_FAIL, FALSE };
@@ -245,10 +246,11 @@ test_range_ends (IoFixture     *f,
   g_assert_cmpstr (signet_contract_get_start_date (contract), ==, "1900-01-01");
   g_assert_cmpstr (signet_contract_get_end_date (contract), ==, "2199-12-31");
 
-  key_dates = signet_store_list_key_dates (f->store, signet_contract_get_id (contract), &error);
+  /* The file's key date of kind payment is a planned payment. */
+  payments = signet_store_list_payments (f->store, signet_contract_get_id (contract), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (key_dates->len, ==, 1);
-  g_assert_cmpstr (((SignetUserKeyDate *) g_ptr_array_index (key_dates, 0))->date, ==, "2199-12-31");
+  g_assert_cmpuint (payments->len, ==, 1);
+  g_assert_cmpstr (((SignetPayment *) g_ptr_array_index (payments, 0))->due_date, ==, "2199-12-31");
 
   attachments = signet_store_list_attachments (f->store, signet_contract_get_id (contract), &error);
   g_assert_no_error (error);
