@@ -20,6 +20,7 @@
 #include "signet-store-events.h"
 #include "signet-store-obligations.h"
 #include "signet-store-people.h"
+#include "signet-store-risks.h"
 #include "signet-tombstone.h"
 #include "signet-window.h"
 
@@ -353,7 +354,7 @@ attachment_window_ready (gpointer data)
 
 /* The obligation names its clause, "Clause: p. 1 · …", and its row opens
  * the PDF with the annotation selected; the annotation's row in the
- * panel names the obligation. Once the annotation is deleted the
+ * panel names the obligation, and a risk added on it. Once the annotation is deleted the
  * obligation says "Clause deleted". */
 static void
 test_clause_link (Fixture       *f,
@@ -365,6 +366,8 @@ test_clause_link (Fixture       *f,
   g_autofree char *page = g_strdup_printf (_("p. %u · %s"), 1, "7.2 monthly report");
   g_autofree char *link = g_strdup_printf (_("Clause: %s"), page);
   g_autofree char *backlink = g_strdup_printf (_("Obligation: %s"), obligation->title);
+  g_autofree char *risk_link = g_strdup_printf (_("Risk: %s"), "Reports come late");
+  g_autoptr(SignetRisk) risk = NULL;
   GtkWidget *row = display_test_find_row (f->section, ADW_TYPE_EXPANDER_ROW, obligation->title);
   GtkWidget *clause;
   GtkWidget *window;
@@ -380,6 +383,16 @@ test_clause_link (Fixture       *f,
   g_assert_cmpint (signet_annotation_layer_get_selected (signet_attachment_window_get_layer (SIGNET_ATTACHMENT_WINDOW (window))),
                    ==, annotation_id);
   g_assert_nonnull (display_test_find_label (display_test_find_type (window, SIGNET_TYPE_ANNOTATIONS_PANEL), backlink));
+
+  /* A risk pointing at it later is named there too, as it is added. */
+  risk = signet_risk_new (signet_contract_get_id (f->contract));
+  risk->description = g_strdup ("Reports come late");
+  risk->likelihood = 3;
+  risk->impact = 3;
+  risk->annotation_id = annotation_id;
+  g_assert_true (signet_store_add_risk (f->store, risk, NULL));
+  display_test_spin (100);
+  g_assert_nonnull (display_test_find_label (display_test_find_type (window, SIGNET_TYPE_ANNOTATIONS_PANEL), risk_link));
 
   gtk_window_destroy (GTK_WINDOW (window));
   display_test_spin (100);
