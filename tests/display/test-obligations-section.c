@@ -367,6 +367,9 @@ test_clause_link (Fixture       *f,
   g_autofree char *link = g_strdup_printf (_("Clause: %s"), page);
   g_autofree char *backlink = g_strdup_printf (_("Obligation: %s"), obligation->title);
   g_autofree char *risk_link = g_strdup_printf (_("Risk: %s"), "Reports come late");
+  GtkWidget *history;
+  GtkWidget *entry;
+  GtkWidget *change;
   g_autoptr(SignetRisk) risk = NULL;
   GtkWidget *row = display_test_find_row (f->section, ADW_TYPE_EXPANDER_ROW, obligation->title);
   GtkWidget *clause;
@@ -376,6 +379,15 @@ test_clause_link (Fixture       *f,
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   clause = display_test_find_row (row, ADW_TYPE_ACTION_ROW, link);
   g_assert_nonnull (clause);
+
+  /* The History names the clause as the section does. */
+  history = display_test_find_type (GTK_WIDGET (f->page), SIGNET_TYPE_HISTORY_SECTION);
+  entry = display_test_find_row (history, ADW_TYPE_EXPANDER_ROW, _("Obligation added"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (entry), TRUE);
+  display_test_spin (100);
+  change = display_test_find_row (entry, ADW_TYPE_ACTION_ROW, _("Obligation Clause"));
+  g_assert_nonnull (change);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (change)), ==, page);
 
   g_assert_true (gtk_widget_activate (clause));
   g_assert_true (display_test_wait_for (attachment_window_ready, NULL));

@@ -182,9 +182,10 @@ value_to_text (SignetHistorySection *self,
     return g_strdup (signet_risk_category_to_label (risk_category));
   if (g_str_equal (field, "risk-status") && signet_risk_status_from_token (value, &risk_status))
     return g_strdup (signet_risk_status_to_label (risk_status));
-  /* A risk's clause is stored as its annotation's id: named as the
-   * section names it while the annotation is there. */
-  if (g_str_equal (field, "risk-clause"))
+  /* A risk's or an obligation's clause is stored as its annotation's id:
+   * named as the sections name it while the annotation is there. */
+  if (g_str_equal (field, "risk-clause") ||
+      g_str_equal (field, signet_field_to_token (SIGNET_FIELD_OBLIGATION_CLAUSE)))
     {
       SignetStore *store = signet_contract_section_get_store (SIGNET_CONTRACT_SECTION (self));
       gint64 id = g_ascii_strtoll (value, NULL, 10);
