@@ -461,18 +461,47 @@ typedef struct
   const char *records;
   guint       line;
   const char *in_message;
+  gboolean    schema_invalid;
 } BadCase;
+
+/* The schema the app installs refuses @xml, by another validator than the
+ * import's: xmllint. Without it, the test says so and goes on. */
+static void
+assert_invalid_against_schema (IoFixture  *f,
+                               const char *xml)
+{
+  g_autofree char *xml_path = io_fixture_path (f, "schema-check.xml");
+  g_autofree char *xsd_path = io_fixture_path (f, "signet-1.xsd");
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+  g_autoptr(GBytes) schema = signet_xml_get_schema ();
+  g_autofree char *command = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  if (xmllint == NULL)
+    {
+      g_test_message ("xmllint (libxml2-utils) is not installed: the file is not checked against the schema by another validator");
+      return;
+    }
+
+  io_write_file (xml_path, xml, -1);
+  io_write_file (xsd_path, g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
+  command = g_strdup_printf ("%s --noout --schema %s %s", xmllint, xsd_path, xml_path);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, &err, &status, NULL));
+  g_test_message ("xmllint: %s", err);
+  g_assert_cmpint (status, !=, 0);
+}
 
 /* Line 10 is the first line of @records. */
 static const BadCase bad_cases[] = {
   /* What the schema refuses, one per record type. */
-  { "payment-direction", "<payments><payment direction=\"sideways\" due=\"2026-01-31\"><title>款</title></payment></payments>\n", 10, "sideways" },
-  { "obligation-recurrence", "<obligations><obligation party=\"us\" due=\"2026-01-31\" recurrence=\"weekly\"><title>报告</title></obligation></obligations>\n", 10, "weekly" },
-  { "risk-likelihood", "<risks><risk category=\"legal\" likelihood=\"6\" impact=\"2\"><description>风险</description></risk></risks>\n", 10, "6" },
-  { "choice-level", "<risk-level-choice level=\"extreme\" suggested=\"high\"><reason>理由</reason></risk-level-choice>\n", 10, "extreme" },
-  { "review-answer", "<reviews><review date=\"2026-06-30\" reviewer=\"王芳\"><item clause=\"签章完整\" answer=\"maybe\"/></review></reviews>\n", 10, "maybe" },
-  { "original-copies", "<original archive-number=\"GD-1\" copies=\"-1\"/>\n", 10, "-1" },
-  { "loan-purpose", "<original/><loans><loan borrower=\"王芳\" lent-on=\"2026-01-01\" due-on=\"2026-01-15\"/></loans>\n", 10, "purpose" },
+  { "payment-direction", "<payments><payment direction=\"sideways\" due=\"2026-01-31\"><title>款</title></payment></payments>\n", 10, "sideways", TRUE },
+  { "obligation-recurrence", "<obligations><obligation party=\"us\" due=\"2026-01-31\" recurrence=\"weekly\"><title>报告</title></obligation></obligations>\n", 10, "weekly", TRUE },
+  { "risk-likelihood", "<risks><risk category=\"legal\" likelihood=\"6\" impact=\"2\"><description>风险</description></risk></risks>\n", 10, "6", TRUE },
+  { "choice-level", "<risk-level-choice level=\"extreme\" suggested=\"high\"><reason>理由</reason></risk-level-choice>\n", 10, "extreme", TRUE },
+  { "review-answer", "<reviews><review date=\"2026-06-30\" reviewer=\"王芳\"><item clause=\"签章完整\" answer=\"maybe\"/></review></reviews>\n", 10, "maybe", TRUE },
+  { "original-copies", "<original archive-number=\"GD-1\" copies=\"-1\"/>\n", 10, "-1", TRUE },
+  { "loan-purpose", "<original/><loans><loan borrower=\"王芳\" lent-on=\"2026-01-01\" due-on=\"2026-01-15\"/></loans>\n", 10, "purpose", TRUE },
   /* What Signet checks. */
   { "amount-zero", "<payments><payment direction=\"receivable\" due=\"2026-01-31\">\n<title>款</title>\n<amount currency=\"CNY\">0</amount></payment></payments>\n", 12, "above zero" },
   { "currency-not-iso", "<payments><payment direction=\"receivable\" due=\"2026-01-31\">\n<title>款</title>\n<amount currency=\"XYZ\">10.00</amount></payment></payments>\n", 12, "XYZ" },
@@ -504,6 +533,9 @@ test_bad_input (IoFixture     *f,
       g_assert_cmpuint (signet_xml_error_get_line (error), ==, bad->line);
       if (bad->in_message != NULL)
         g_assert_nonnull (strstr (error->message, bad->in_message));
+
+      if (bad->schema_invalid)
+        assert_invalid_against_schema (f, xml);
 
       /* Nothing of the file is stored. */
       g_assert_null (signet_store_find_contract_by_number (f->store, "HT-BAD-1", NULL));
