@@ -122,6 +122,9 @@ signet_event_row_set_event (SignetEventRow *self,
                                                  NULL });
   gtk_label_set_text (self->title, contract);
   gtk_label_set_text (self->details, details);
+  /* The agenda beside the month grid is narrow: what a payment owes or
+   * whom a loan is to may be cut off there, and is read in full here. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->details), details);
 
   if (overdue)
     {
