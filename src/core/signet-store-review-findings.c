@@ -587,10 +587,11 @@ signet_store_record_review_report (SignetStore         *self,
   if (!validate_optional_date (report->follow_up_date, SIGNET_FIELD_REVIEW_FOLLOW_UP, error))
     return FALSE;
 
-  /* Only a review with open actions waits for a follow-up. */
-  if (signet_review_report_needs_follow_up (report))
-    follow_up = report->follow_up_date != NULL ? g_strdup (report->follow_up_date)
-                                               : signet_review_report_suggest_follow_up (report);
+  /* A date given is kept, also once every action is done (a review
+   * imported with its history); none given, a review with open actions
+   * gets the suggested one. */
+  follow_up = report->follow_up_date != NULL ? g_strdup (report->follow_up_date)
+                                             : signet_review_report_suggest_follow_up (report);
 
   who = _signet_is_blank (report->reviewer) ? g_strdup (g_get_user_name ()) : _signet_strdup_trimmed (report->reviewer);
 

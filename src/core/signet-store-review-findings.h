@@ -119,8 +119,10 @@ GStrv               signet_store_dup_review_checklist (SignetStore  *self,
  * follow-up date) in one write, and sets its id and its actions' ids and
  * UUIDs. An issue needs a finding: without one it is refused with a field
  * error on SIGNET_FIELD_REVIEW_CHECKLIST naming the item. An action needs
- * a description; due dates must be dates. With open actions and no
- * follow-up date, the date is signet_review_report_suggest_follow_up()'s.
+ * a description; due dates must be dates. A follow-up date given is
+ * kept, even with every action done (an imported review keeps its
+ * history); none given, it is signet_review_report_suggest_follow_up()'s
+ * (NULL without open actions).
  * A review in the future is refused, as signet_store_record_review(). */
 gboolean            signet_store_record_review_report (SignetStore         *self,
                                                        SignetReviewReport  *report,

@@ -134,14 +134,16 @@ test_issues_schedule_follow_up (Fixture       *f,
   g_assert_cmpuint (signet_store_count_open_review_actions (f->base.store, f->contract_id, NULL), ==, 4);
 }
 
-/* A follow-up date the user gave is kept; a review without open actions
- * schedules none. */
+/* A follow-up date given is kept, also for a review whose actions are all
+ * done (as an import brings it); a review without open actions and no
+ * date schedules none. */
 static void
 test_follow_up_given_or_none (Fixture       *f,
                               gconstpointer  data)
 {
   g_autoptr(SignetReviewReport) given = review_with_two_issues (f, "2027-01-06", NULL);
   g_autoptr(SignetReviewReport) clean = signet_review_report_new (f->contract_id, "2026-12-02");
+  g_autoptr(SignetReviewReport) done = NULL;
   g_autoptr(GError) error = NULL;
 
   given->follow_up_date = g_strdup ("2027-02-01");
@@ -150,12 +152,21 @@ test_follow_up_given_or_none (Fixture       *f,
   g_assert_cmpstr (given->follow_up_date, ==, "2027-02-01");
 
   g_ptr_array_add (clean->items, signet_review_item_new ("Terms compliant", SIGNET_REVIEW_ANSWER_OK, NULL));
-  clean->follow_up_date = g_strdup ("2027-02-01");
   g_assert_true (signet_store_record_review_report (f->base.store, clean, &error));
   g_assert_no_error (error);
   g_assert_null (clean->follow_up_date);
   g_assert_cmpint (unit_query_raw_int (f->base.path, "SELECT count(*) FROM reviews WHERE follow_up_date IS NULL"),
                    ==, 1);
+
+  done = review_with_two_issues (f, "2026-12-03", NULL);
+  for (guint i = 0; i < done->actions->len; i++)
+    ((SignetReviewAction *) done->actions->pdata[i])->done_date = g_strdup ("2026-12-05");
+  done->follow_up_date = g_strdup ("2026-12-31");
+  g_assert_true (signet_store_record_review_report (f->base.store, done, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (done->follow_up_date, ==, "2026-12-31");
+  g_assert_false (signet_review_report_needs_follow_up (done));
+  g_assert_cmpuint (signet_store_count_open_review_actions (f->base.store, f->contract_id, NULL), ==, 2);
 }
 
 static guint n_changed;
