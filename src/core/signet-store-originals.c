@@ -731,7 +731,9 @@ signet_store_return_loan (SignetStore          *self,
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
-  before_fields = loan_to_fields (loan, loan->borrower, TRUE);
+  /* The borrower is named in the entry, as who returned it (the History
+   * says "Returned by 王芳"): not a change, so not in the before. */
+  before_fields = loan_to_fields (loan, NULL, TRUE);
   loan->returned_on = g_strdup (returned_on);
   loan->condition = condition;
   loan->condition_note = g_strdup (note);

@@ -18,7 +18,8 @@
 /* A contract's paper original on its page, through the section's
  * controls: recorded, lent to a person of People (their department
  * filled in), Lend… off while it is out, overdue in red by the store's
- * day, returned, and the lending history. */
+ * day, returned, and the lending history; the History names the
+ * borrower. */
 
 typedef struct
 {
@@ -163,8 +164,11 @@ test_record_and_lend (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (row, "error"));
   g_assert_false (gtk_widget_is_sensitive (lend_button));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (lend_button), ==, "On loan to 王芳 since 2026-11-02, due 2026-11-16");
-  /* The history lists it. */
+  /* The lending history lists it; the contract's History names the
+   * borrower. */
   g_assert_nonnull (display_test_find_row (f->section, ADW_TYPE_ACTION_ROW, "王芳 (法务部)"));
+  g_assert_nonnull (display_test_find_row (GTK_WIDGET (f->page), ADW_TYPE_EXPANDER_ROW, "Lent to 王芳"));
+  g_assert_nonnull (display_test_find_row (GTK_WIDGET (f->page), ADW_TYPE_EXPANDER_ROW, "Original archived"));
 }
 
 static void
@@ -223,6 +227,7 @@ test_overdue_and_return (Fixture       *f,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
                    "审计 · Lent on 2026-10-20, returned on 2026-11-08, 7 days late");
   g_assert_true (gtk_widget_is_sensitive (display_test_find_button (f->section, "Lend…")));
+  g_assert_nonnull (display_test_find_row (GTK_WIDGET (f->page), ADW_TYPE_EXPANDER_ROW, "Returned by 王芳"));
 }
 
 static guint

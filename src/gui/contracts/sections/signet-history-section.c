@@ -84,6 +84,10 @@ field_to_label (const char *token)
     if (g_strcmp0 (token, signet_field_to_token (field)) == 0)
       return signet_field_to_label (field);
 
+  for (SignetField field = SIGNET_FIELD_ORIGINAL_ARCHIVE_NUMBER; field <= SIGNET_FIELD_LOAN_CONDITION; field++)
+    if (g_strcmp0 (token, signet_field_to_token (field)) == 0)
+      return signet_field_to_label (field);
+
   /* The approver is said with who recorded the entry (entry_row()). */
   for (SignetField field = SIGNET_FIELD_APPROVAL_STEP; field <= SIGNET_FIELD_APPROVAL_OPINION; field++)
     if (field != SIGNET_FIELD_APPROVER && g_strcmp0 (token, signet_field_to_token (field)) == 0)
@@ -143,6 +147,8 @@ is_date_field (const char *field)
     SIGNET_FIELD_CONTRACT_SIGNING_DATE, SIGNET_FIELD_CONTRACT_START_DATE, SIGNET_FIELD_CONTRACT_END_DATE,
     SIGNET_FIELD_KEY_DATE_DATE, SIGNET_FIELD_REVIEW_DATE,
     SIGNET_FIELD_AMENDMENT_SIGNING_DATE, SIGNET_FIELD_AMENDMENT_EFFECTIVE_DATE,
+    SIGNET_FIELD_ORIGINAL_ARCHIVED_ON, SIGNET_FIELD_LOAN_LENT_ON, SIGNET_FIELD_LOAN_DUE_ON,
+    SIGNET_FIELD_LOAN_RETURNED_ON,
     SIGNET_FIELD_OBLIGATION_DUE_DATE, SIGNET_FIELD_OBLIGATION_UNTIL,
     SIGNET_FIELD_OCCURRENCE_DUE, SIGNET_FIELD_OCCURRENCE_DONE,
   };
@@ -392,6 +398,31 @@ entry_row_expanded_cb (AdwExpanderRow *row,
   g_signal_handlers_disconnect_by_func (row, entry_row_expanded_cb, changes);
 }
 
+/* What the entry did: its action's label, or for a loan of the paper
+ * original and its return the borrower's name with it ("Lent to 王芳"). */
+static char *
+entry_title (const SignetAuditEntry *entry)
+{
+  const char *borrower = NULL;
+
+  for (guint i = 0; entry->changes != NULL && i < entry->changes->len; i++)
+    {
+      const SignetAuditChange *change = g_ptr_array_index (entry->changes, i);
+
+      if (g_str_equal (change->field, signet_field_to_token (SIGNET_FIELD_LOAN_BORROWER)))
+        borrower = change->new_value != NULL ? change->new_value : change->old_value;
+    }
+
+  if (borrower != NULL && entry->action == SIGNET_AUDIT_ACTION_LEND_ORIGINAL)
+    /* Translators: the History's entry of a loan of the paper original. */
+    return g_strdup_printf (_("Lent to %s"), borrower);
+  if (borrower != NULL && entry->action == SIGNET_AUDIT_ACTION_RETURN_ORIGINAL)
+    /* Translators: the History's entry of the original's return. */
+    return g_strdup_printf (_("Returned by %s"), borrower);
+
+  return g_strdup (signet_audit_action_to_label (entry->action));
+}
+
 static GtkWidget *
 entry_row (SignetHistorySection   *self,
            const SignetAuditEntry *entry)
@@ -399,6 +430,7 @@ entry_row (SignetHistorySection   *self,
   GtkWidget *row = adw_expander_row_new ();
   g_autofree char *when = signet_timestamp_format_display (entry->timestamp);
   g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
   guint n_shown = 0;
 
   if (entry_approver (entry) != NULL)
@@ -409,7 +441,8 @@ entry_row (SignetHistorySection   *self,
     /* Translators: who made a change, and when: "zhangwei · 27 Nov 2026 14:05". */
     subtitle = g_strdup_printf (_("%s · %s"), entry->user, when);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), signet_audit_action_to_label (entry->action));
+  title = entry_title (entry);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
 
   /* The changes' rows are made when a user first expands the entry: a
