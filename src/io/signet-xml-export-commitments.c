@@ -13,6 +13,7 @@
 #include "signet-store-obligations.h"
 #include "signet-store-originals.h"
 #include "signet-store-payments.h"
+#include "signet-store-review-findings.h"
 #include "signet-store-people.h"
 #include "signet-store-risks.h"
 #include "signet-store-uuids.h"
@@ -492,8 +493,9 @@ _signet_xml_export_write_commitments (Export      *self,
          write_original (self, contract_id, number, error);
 }
 
-/* Adds to @names the people the contract's commitments name, for an
- * export of some contracts: the file's <people> must hold them. */
+/* Adds to @names the people the contract's commitments and its reviews'
+ * actions name, for an export of some contracts: the file's <people> must
+ * hold them. */
 gboolean
 _signet_xml_export_collect_commitment_people (Export      *self,
                                               gint64       contract_id,
@@ -504,6 +506,7 @@ _signet_xml_export_collect_commitment_people (Export      *self,
   g_autoptr(GPtrArray) risks = NULL;
   g_autoptr(GPtrArray) loans = NULL;
   g_autoptr(SignetOriginal) original = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -527,6 +530,16 @@ _signet_xml_export_collect_commitment_people (Export      *self,
     g_array_append_val (ids, ((SignetLoan *) g_ptr_array_index (loans, i))->borrower_id);
   if (original != NULL)
     g_array_append_val (ids, original->archived_by_id);
+
+  if (!(reviews = signet_store_list_review_reports (self->store, contract_id, error)))
+    return FALSE;
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      SignetReviewReport *review = g_ptr_array_index (reviews, i);
+
+      for (guint j = 0; j < review->actions->len; j++)
+        g_array_append_val (ids, ((SignetReviewAction *) g_ptr_array_index (review->actions, j))->owner_id);
+    }
 
   for (guint i = 0; i < ids->len; i++)
     {
