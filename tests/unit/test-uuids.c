@@ -10,6 +10,7 @@
 
 #include "signet-store.h"
 #include "signet-store-events.h"
+#include "signet-store-payments.h"
 #include "signet-store-private.h"
 #include "signet-store-uuids.h"
 #include "signet-xml.h"
@@ -121,6 +122,7 @@ test_migration_6_to_7 (Fixture       *f,
   g_autoptr(GPtrArray) migrated = NULL;
   g_autoptr(GPtrArray) again = NULL;
   g_autoptr(GPtrArray) key_dates = NULL;
+  g_autoptr(GPtrArray) payments = NULL;
   g_autoptr(GPtrArray) reviews = NULL;
   g_autoptr(SignetContract) contract = NULL;
   g_autoptr(GHashTable) contract_uuids = NULL;
@@ -157,21 +159,37 @@ test_migration_6_to_7 (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (g_hash_table_size (contract_uuids), ==, 2);
   g_assert_cmpstr (g_hash_table_lookup (contract_uuids, &(gint64) { 1 }), ==, signet_contract_get_uuid (contract));
+  /* Its two payment key dates are planned payments since migration 16,
+   * under the UUIDs they were given; the milestone stays a key date. */
   key_dates = signet_store_list_key_dates (store, 1, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (key_dates->len, ==, 2);
-  g_assert_cmpstr (((SignetUserKeyDate *) g_ptr_array_index (key_dates, 0))->uuid, ==,
+  g_assert_cmpuint (key_dates->len, ==, 0);
+  payments = signet_store_list_payments (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (payments->len, ==, 2);
+  g_assert_cmpstr (((SignetPayment *) g_ptr_array_index (payments, 0))->uuid, ==,
                    strrchr (g_ptr_array_index (migrated, 2), ' ') + 1);
+  g_assert_cmpstr (((SignetPayment *) g_ptr_array_index (payments, 1))->uuid, ==,
+                   strrchr (g_ptr_array_index (migrated, 3), ' ') + 1);
+  g_clear_pointer (&key_dates, g_ptr_array_unref);
+  key_dates = signet_store_list_key_dates (store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (key_dates->len, ==, 1);
+  g_assert_cmpstr (((SignetUserKeyDate *) g_ptr_array_index (key_dates, 0))->uuid, ==,
+                   strrchr (g_ptr_array_index (migrated, 4), ' ') + 1);
   reviews = signet_store_list_reviews (store, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (reviews->len, ==, 2);
   g_assert_true (signet_uuid_is_valid (((SignetReview *) g_ptr_array_index (reviews, 0))->uuid));
   g_clear_object (&store);
 
+  /* The same again, but for the two payment key dates (the third and
+   * fourth UUIDs read), which are planned payments now. */
   again = read_uuids (f->path);
-  g_assert_cmpuint (again->len, ==, migrated->len);
-  for (guint i = 0; i < again->len; i++)
-    g_assert_cmpstr (g_ptr_array_index (again, i), ==, g_ptr_array_index (migrated, i));
+  g_assert_cmpuint (again->len, ==, migrated->len - 2);
+  for (guint i = 0, j = 0; i < migrated->len; i++)
+    if (i != 2 && i != 3)
+      g_assert_cmpstr (g_ptr_array_index (again, j++), ==, g_ptr_array_index (migrated, i));
 }
 
 /* Records added now get a UUID each, keep it through every edit, and a
