@@ -134,6 +134,14 @@ def main():
                 break
             subprocess.run(["xdotool", "mousemove", "900", "400", "click", "5"], check=True)
             time.sleep(0.15)
+        # On a busy machine the page scrolls on after the extents were read:
+        # back up until the part's title shows.
+        for _ in range(10):
+            time.sleep(0.5)
+            ext = section.queryComponent().getExtents(atspi_driver.pyatspi.WINDOW_COORDS)
+            if ext.y >= 80:
+                break
+            subprocess.run(["xdotool", "mousemove", "900", "400", "click", "4"], check=True)
         if name in EXPANDED:
             # The row's header, where its title is.
             ext = section.getChildAtIndex(0).queryComponent().getExtents(atspi_driver.pyatspi.WINDOW_COORDS)
