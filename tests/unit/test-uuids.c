@@ -340,7 +340,8 @@ test_xml (Fixture       *f,
   g_autofree char *malformed = NULL;
 
   g_assert_no_error (error);
-  key_date = signet_user_key_date_new (signet_contract_get_id (contract), SIGNET_KEY_DATE_PAYMENT,
+  /* A milestone: a payment key date travels as a planned payment. */
+  key_date = signet_user_key_date_new (signet_contract_get_id (contract), SIGNET_KEY_DATE_MILESTONE,
                                        "2026-03-31", "一季度物业费", NULL);
   g_assert_true (signet_store_add_key_date (store, key_date, &error));
   g_assert_no_error (error);
