@@ -457,6 +457,9 @@ signet_original_section_dispose (GObject *object)
   SignetOriginalSection *self = SIGNET_ORIGINAL_SECTION (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGNET_TYPE_ORIGINAL_SECTION);
+  /* The box holding the two groups is no bound child of the template. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->original_rows, g_ptr_array_unref);
   g_clear_pointer (&self->loan_rows, g_ptr_array_unref);
   g_clear_pointer (&self->original, signet_original_free);
