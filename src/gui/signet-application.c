@@ -15,6 +15,7 @@
 #include "signet-access-keys.h"
 #include "signet-application.h"
 #include "signet-contract-types-page.h"
+#include "signet-date.h"
 #include "signet-demo.h"
 #include "signet-io-cli.h"
 #include "signet-preferences-window.h"
@@ -98,6 +99,7 @@ open_store (SignetApplication  *self,
   g_autoptr(SignetStore) store = NULL;
   g_autofree char *path = get_database_path (self);
   g_autofree char *directory = NULL;
+  const char *today;
 
   /* The usual places may not exist yet on a fresh account. */
   directory = g_path_get_dirname (path);
@@ -107,6 +109,19 @@ open_store (SignetApplication  *self,
   store = signet_store_new (path, error);
   if (store == NULL)
     return NULL;
+
+  /* The register as seen on another day, for end-to-end tests and
+   * demonstrations of what comes due: SIGNET_TODAY=YYYY-MM-DD. */
+  today = g_getenv ("SIGNET_TODAY");
+  if (today != NULL)
+    {
+      GDate date;
+
+      if (signet_date_parse (today, &date))
+        signet_store_set_today (store, today);
+      else
+        g_warning ("SIGNET_TODAY is not a date written YYYY-MM-DD: %s", today);
+    }
 
   if (self->demo && signet_store_count_contracts (store) == 0 &&
       !signet_demo_fill (store, error))
