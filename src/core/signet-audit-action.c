@@ -202,6 +202,10 @@ static const struct
     { "restore-risk",         N_("Risk restored"),         FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_RISKS },
   [SIGNET_AUDIT_ACTION_KEEP_RISK_LEVEL] =
     { "keep-risk-level",      N_("Risk level kept against the suggestion"), TRUE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_RISKS },
+  [SIGNET_AUDIT_ACTION_DELETE_LOAN] =
+    { "delete-loan",          N_("Loan deleted"),          FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ORIGINALS },
+  [SIGNET_AUDIT_ACTION_RESTORE_LOAN] =
+    { "restore-loan",         N_("Loan restored"),         FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ORIGINALS },
 };
 
 const char *

@@ -122,9 +122,13 @@ typedef enum
   SIGNET_AUDIT_ACTION_DELETE_RISK,
   SIGNET_AUDIT_ACTION_RESTORE_RISK,
   SIGNET_AUDIT_ACTION_KEEP_RISK_LEVEL,
+  /* A loan of a contract's paper original recorded by mistake, deleted
+   * and brought back by Undo (signet-store-originals.h). */
+  SIGNET_AUDIT_ACTION_DELETE_LOAN,
+  SIGNET_AUDIT_ACTION_RESTORE_LOAN,
 } SignetAuditAction;
 
-#define SIGNET_N_AUDIT_ACTIONS (SIGNET_AUDIT_ACTION_KEEP_RISK_LEVEL + 1)
+#define SIGNET_N_AUDIT_ACTIONS (SIGNET_AUDIT_ACTION_RESTORE_LOAN + 1)
 
 /* The token stored for @action; NULL for SIGNET_AUDIT_ACTION_UNKNOWN,
  * which is never written. */

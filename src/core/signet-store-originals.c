@@ -9,6 +9,7 @@
 #include "signet-date.h"
 #include "signet-store-originals.h"
 #include "signet-store-private.h"
+#include "signet-tombstone-private.h"
 
 /* The paper original (纸质原件) of a contract and its loans (借阅): where the
  * signed original is archived, how many originals and copies there are,
@@ -743,6 +744,125 @@ signet_store_return_loan (SignetStore          *self,
                                     loan->contract_id, number, before_fields, after_fields, error) &&
          _signet_store_events_refresh_contract (self, loan->contract_id, error) &&
          _signet_write_scope_commit (&scope, error);
+}
+
+/* The loan @id with its borrower's name; NULL with NOT_FOUND when it is
+ * gone. */
+static SignetLoan *
+lookup_loan (SignetStore  *self,
+             gint64        id,
+             GError      **error)
+{
+  g_autoptr(GPtrArray) loans = NULL;
+
+  if (!(loans = list_loans_where (self, "SELECT " LOAN_COLUMNS " FROM " LOAN_FROM " WHERE l.id = ?", id, error)))
+    return NULL;
+  if (loans->len == 0)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                   _("The loan no longer exists; it may have been deleted."));
+      return NULL;
+    }
+
+  return g_ptr_array_steal_index (loans, 0);
+}
+
+/* What names a loan in its toast and Undo: its borrower. */
+static const char *
+loan_label (const SignetLoan *loan)
+{
+  return loan->borrower != NULL ? loan->borrower : _("someone no longer in People");
+}
+
+/* A loan recorded by mistake goes, kept whole in the tombstone; an open
+ * one puts the original back in the archive. */
+SignetTombstone *
+_signet_store_delete_loan (SignetStore  *self,
+                           gint64        id,
+                           GError      **error)
+{
+  g_auto(SignetWriteScope) scope = { 0 };
+  g_autoptr(SignetLoan) loan = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
+  g_autoptr(FieldList) fields = NULL;
+  g_autofree char *number = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!_signet_write_scope_begin (&scope, self, error) ||
+      !(loan = lookup_loan (self, id, error)) ||
+      !(number = lookup_contract_number (self, loan->contract_id, error)))
+    return NULL;
+
+  tombstone = _signet_tombstone_new (SIGNET_TOMBSTONE_LOAN, id, loan->contract_id, loan_label (loan));
+  if (!_signet_store_keep_rows (self, tombstone, "loans", "id = ?1", id, error) ||
+      !(stmt = _signet_store_statement (self, "DELETE FROM loans WHERE id = ?", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_signet_store_step_done (self, stmt, error))
+    return NULL;
+
+  fields = loan_to_fields (loan, loan->borrower, FALSE);
+  if (!_signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_DELETE_LOAN, SIGNET_RECORD_CONTRACT,
+                                  loan->contract_id, number, fields, NULL, error) ||
+      !_signet_store_events_refresh_contract (self, loan->contract_id, error) ||
+      !_signet_write_scope_commit (&scope, error))
+    return NULL;
+
+  return g_steal_pointer (&tombstone);
+}
+
+gboolean
+_signet_store_restore_loan (SignetWriteScope  *scope,
+                            SignetTombstone   *tombstone,
+                            GError           **error)
+{
+  SignetStore *self = scope->store;
+  gint64 id = signet_tombstone_get_id (tombstone);
+  gint64 contract_id = signet_tombstone_get_contract_id (tombstone);
+  sqlite3_value *returned_on = _signet_tombstone_get_value (tombstone, "loans", "returned_on");
+  g_autoptr(SignetLoan) restored = NULL;
+  g_autoptr(FieldList) fields = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *number = NULL;
+
+  if (!(number = lookup_contract_number (self, contract_id, &local_error)))
+    {
+      if (!g_error_matches (local_error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                   _("The loan to %s cannot be restored: its contract has been deleted."),
+                   signet_tombstone_get_label (tombstone));
+      return FALSE;
+    }
+
+  if ((restored = lookup_loan (self, id, NULL)) != NULL)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
+                   _("The loan to %s is in the register already."), signet_tombstone_get_label (tombstone));
+      return FALSE;
+    }
+
+  /* A loan out comes back only while the original is in the archive:
+   * it cannot be out twice. */
+  if ((returned_on == NULL || sqlite3_value_type (returned_on) == SQLITE_NULL) &&
+      !check_not_on_loan (self, contract_id, number, error))
+    return FALSE;
+
+  if (!_signet_store_keep_uuid (self, tombstone, "loans", error) ||
+      !_signet_store_insert_kept_rows (self, tombstone, error) ||
+      !(restored = lookup_loan (self, id, error)))
+    return FALSE;
+
+  fields = loan_to_fields (restored, restored->borrower, FALSE);
+
+  return _signet_write_scope_audit (scope, SIGNET_AUDIT_ACTION_RESTORE_LOAN, SIGNET_RECORD_CONTRACT,
+                                    contract_id, number, NULL, fields, error) &&
+         _signet_store_events_refresh_contract (self, contract_id, error);
 }
 
 static GHashTable *

@@ -58,6 +58,11 @@ gboolean        signet_store_return_loan       (SignetStore           *self,
                                                 const char            *note,
                                                 GError               **error);
 
+/* A loan recorded by mistake is deleted, and brought back by Undo, through
+ * signet_store_delete() and signet_store_restore() (SIGNET_TOMBSTONE_LOAN,
+ * named by its borrower); an open one comes back only while the original
+ * is in the archive. */
+
 /* Whether the contract's original is out: the list's "on loan" mark. */
 gboolean        signet_store_contract_is_on_loan (SignetStore         *self,
                                                   gint64               contract_id);

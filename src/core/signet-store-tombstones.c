@@ -179,6 +179,8 @@ signet_store_delete (SignetStore          *self,
       return _signet_store_delete_approval_route (self, id, error);
     case SIGNET_TOMBSTONE_RISK:
       return _signet_store_delete_risk (self, id, error);
+    case SIGNET_TOMBSTONE_LOAN:
+      return _signet_store_delete_loan (self, id, error);
     case SIGNET_TOMBSTONE_OBLIGATION:
       return _signet_store_delete_obligation (self, id, error);
     case SIGNET_TOMBSTONE_PAYMENT:
@@ -237,6 +239,9 @@ signet_store_restore (SignetStore      *self,
       break;
     case SIGNET_TOMBSTONE_RISK:
       restored = _signet_store_restore_risk (&scope, tombstone, error);
+      break;
+    case SIGNET_TOMBSTONE_LOAN:
+      restored = _signet_store_restore_loan (&scope, tombstone, error);
       break;
     case SIGNET_TOMBSTONE_OBLIGATION:
       restored = _signet_store_restore_obligation (&scope, tombstone, error);

@@ -25,6 +25,7 @@ typedef enum
   SIGNET_TOMBSTONE_PAYMENT_INVOICE,
   SIGNET_TOMBSTONE_PAYMENT_SETTLEMENT, /* a payment received or made */
   SIGNET_TOMBSTONE_RISK,         /* one of a contract's risks */
+  SIGNET_TOMBSTONE_LOAN,         /* a loan of a contract's paper original */
 } SignetTombstoneKind;
 
 #define SIGNET_TYPE_TOMBSTONE (signet_tombstone_get_type ())
@@ -37,8 +38,8 @@ gint64              signet_tombstone_get_id          (SignetTombstone *self);
 /* The contract it is (a contract) or belonged to; 0 for a client. */
 gint64              signet_tombstone_get_contract_id (SignetTombstone *self);
 /* What names it to the user: the contract's number, the client's name,
- * the file's name, the key date's title, or for an annotation the name
- * of the file it was on. */
+ * the file's name, the key date's title, for a loan its borrower's name,
+ * or for an annotation the name of the file it was on. */
 const char         *signet_tombstone_get_label       (SignetTombstone *self);
 
 /* Deletes the record of @kind with @id, as signet_store_delete_contract()

@@ -19,7 +19,8 @@
  * controls: recorded, lent to a person of People (their department
  * filled in), Lend… off while it is out, overdue in red by the store's
  * day, returned, and the lending history; the History names the
- * borrower. */
+ * borrower. A loan deleted from the history comes back by the toast's
+ * Undo. */
 
 typedef struct
 {
@@ -271,6 +272,56 @@ test_show_all (Fixture       *f,
   g_assert_null (display_test_find_row (f->section, ADW_TYPE_BUTTON_ROW, "Show All 6 Loans"));
 }
 
+/* A loan recorded by mistake deleted from its row in the lending history:
+ * the original is in the archive again, the History says so; the toast's
+ * Undo brings the loan back, on loan to 王芳 as before. */
+static void
+test_delete_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(SignetOriginal) original = signet_original_new (signet_contract_get_id (f->contract));
+  g_autoptr(SignetLoan) before = NULL;
+  g_autoptr(SignetLoan) restored = NULL;
+  GtkWidget *delete;
+  GtkWidget *undo;
+
+  original->archive_number = g_strdup ("DA-9");
+  g_assert_true (signet_store_save_original (f->store, original, NULL));
+  lend_in_store (f, "2026-11-02", "2026-11-16", NULL);
+  display_test_spin (100);
+  before = signet_store_get_open_loan (f->store, signet_contract_get_id (f->contract), NULL);
+  g_assert_nonnull (before);
+  g_assert_nonnull (display_test_find_row (f->section, ADW_TYPE_ACTION_ROW, "On loan to 王芳 (法务部)"));
+
+  delete = display_test_find_accessible (f->section, "Delete the loan to 王芳 of 2026-11-02");
+  g_assert_nonnull (delete);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (delete), ==, "Delete this loan");
+  g_signal_emit_by_name (delete, "clicked");
+  display_test_spin (100);
+
+  g_assert_null (signet_store_get_open_loan (f->store, signet_contract_get_id (f->contract), NULL));
+  g_assert_null (display_test_find_row (f->section, ADW_TYPE_ACTION_ROW, "On loan to 王芳 (法务部)"));
+  g_assert_nonnull (display_test_find_row (f->section, ADW_TYPE_ACTION_ROW, "In the Archive"));
+  g_assert_null (display_test_find_row (f->section, ADW_TYPE_ACTION_ROW, "王芳 (法务部)"));
+  g_assert_true (gtk_widget_is_sensitive (display_test_find_button (f->section, "Lend…")));
+  g_assert_nonnull (display_test_find_row (GTK_WIDGET (f->page), ADW_TYPE_EXPANDER_ROW, "Loan deleted"));
+  g_assert_true (display_test_shows_visible_label (GTK_WIDGET (f->window), "Loan to 王芳 deleted"));
+
+  undo = display_test_find_button (GTK_WIDGET (f->window), "Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  display_test_spin (100);
+
+  restored = signet_store_get_open_loan (f->store, signet_contract_get_id (f->contract), NULL);
+  g_assert_nonnull (restored);
+  g_assert_cmpint (restored->id, ==, before->id);
+  g_assert_cmpstr (restored->uuid, ==, before->uuid);
+  g_assert_nonnull (display_test_find_row (f->section, ADW_TYPE_ACTION_ROW, "On loan to 王芳 (法务部)"));
+  g_assert_nonnull (display_test_find_row (f->section, ADW_TYPE_ACTION_ROW, "王芳 (法务部)"));
+  g_assert_false (gtk_widget_is_sensitive (display_test_find_button (f->section, "Lend…")));
+  g_assert_nonnull (display_test_find_row (GTK_WIDGET (f->page), ADW_TYPE_EXPANDER_ROW, "Loan restored"));
+}
+
 /* The section recorded, lent and overdue, at a desktop's and a phone's
  * width, in the language of LC_ALL: original-LANG-WIDTH.png. */
 static void
@@ -313,6 +364,7 @@ main (int   argc,
   g_test_add ("/original-section/overdue-and-return", Fixture, NULL, fixture_set_up, test_overdue_and_return,
               fixture_tear_down);
   g_test_add ("/original-section/show-all", Fixture, NULL, fixture_set_up, test_show_all, fixture_tear_down);
+  g_test_add ("/original-section/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);
   g_test_add ("/original-section/looks", Fixture, NULL, fixture_set_up, test_looks, fixture_tear_down);
 
   return g_test_run ();

@@ -47,6 +47,7 @@ static const char * const stored_tokens[] = {
   "complete-obligation", "waive-obligation", "reopen-obligation",
   /* The paper original and its loans (issue 16). */
   "archive-original", "update-original", "lend-original", "return-original",
+  "delete-loan", "restore-loan",
   /* The risk register (issue 16). */
   "add-risk", "update-risk", "delete-risk", "restore-risk", "keep-risk-level",
 };

@@ -414,6 +414,132 @@ test_past_loan (void)
   store_fixture_close (&f);
 }
 
+/* Events of the day @date that come from the loan @loan_id. */
+static guint
+count_loan_events (StoreFixture *f,
+                   const char   *date,
+                   gint64        loan_id)
+{
+  g_autoptr(GPtrArray) events = signet_store_list_events (f->store, date, date, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (events);
+  for (guint i = 0; i < events->len; i++)
+    n += signet_event_get_record_id (g_ptr_array_index (events, i)) == loan_id;
+
+  return n;
+}
+
+/* A loan recorded by mistake is deleted (audited, announced, the original
+ * back in the archive, its due date gone from the calendar) and Undo
+ * brings it back whole: the same id, UUID, borrower, dates and who lent
+ * it, on loan again with its due date. A loan out comes back only while
+ * the original is in the archive; a returned one whenever. */
+static void
+test_delete_undo (void)
+{
+  StoreFixture f;
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(SignetLoan) loan = NULL;
+  g_autoptr(SignetLoan) past = NULL;
+  g_autoptr(SignetLoan) other = NULL;
+  g_autoptr(SignetLoan) restored = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
+  g_autoptr(SignetTombstone) past_tombstone = NULL;
+  g_autoptr(GPtrArray) loans = NULL;
+  g_autoptr(GError) error = NULL;
+  guint announced = 0;
+  gint64 id, wang, li;
+
+  store_fixture_open (&f, "2026-11-02");
+  contract = unit_add_contract (f.store, f.client, "HT-2026-0001", "Lease");
+  id = signet_contract_get_id (contract);
+  wang = add_person (&f, "王芳", "法务部");
+  li = add_person (&f, "李娜", NULL);
+  record_original (&f, id, "DA-1");
+  past = new_loan (id, li, "2026-03-01", "2026-03-15");
+  past->returned_on = g_strdup ("2026-03-10");
+  past->condition = SIGNET_LOAN_CONDITION_INTACT;
+  g_assert_true (signet_store_add_loan (f.store, past, &error));
+  loan = new_loan (id, wang, "2026-11-02", "2026-11-16");
+  loan->department = g_strdup ("法务部");
+  loan->lent_by = g_strdup ("张伟");
+  g_assert_true (signet_store_add_loan (f.store, loan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_loan_events (&f, "2026-11-16", loan->id), ==, 1);
+  g_signal_connect (f.store, "changed::" SIGNET_STORE_CHANGED_ORIGINALS, G_CALLBACK (count_changed_cb), &announced);
+
+  tombstone = signet_store_delete (f.store, SIGNET_TOMBSTONE_LOAN, loan->id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tombstone);
+  g_assert_cmpstr (signet_tombstone_get_label (tombstone), ==, "王芳");
+  g_assert_cmpint (signet_tombstone_get_contract_id (tombstone), ==, id);
+  g_assert_cmpuint (announced, ==, 1);
+  g_assert_cmpint (newest_action (&f, id), ==, SIGNET_AUDIT_ACTION_DELETE_LOAN);
+  g_assert_null (signet_store_get_open_loan (f.store, id, &error));
+  g_assert_no_error (error);
+  g_assert_false (signet_store_contract_is_on_loan (f.store, id));
+  loans = signet_store_list_loans (f.store, id, &error);
+  g_assert_cmpuint (loans->len, ==, 1);
+  g_clear_pointer (&loans, g_ptr_array_unref);
+  g_assert_cmpuint (count_loan_events (&f, "2026-11-16", loan->id), ==, 0);
+
+  /* Gone, it cannot be deleted again. */
+  g_assert_null (signet_store_delete (f.store, SIGNET_TOMBSTONE_LOAN, loan->id, &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (signet_store_restore (f.store, tombstone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (announced, ==, 2);
+  g_assert_cmpint (newest_action (&f, id), ==, SIGNET_AUDIT_ACTION_RESTORE_LOAN);
+  restored = signet_store_get_open_loan (f.store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (restored);
+  g_assert_cmpint (restored->id, ==, loan->id);
+  g_assert_cmpstr (restored->uuid, ==, loan->uuid);
+  g_assert_cmpint (restored->borrower_id, ==, wang);
+  g_assert_cmpstr (restored->department, ==, "法务部");
+  g_assert_cmpstr (restored->purpose, ==, "诉讼取证");
+  g_assert_cmpstr (restored->lent_on, ==, "2026-11-02");
+  g_assert_cmpstr (restored->due_on, ==, "2026-11-16");
+  g_assert_cmpstr (restored->lent_by, ==, "张伟");
+  g_assert_true (signet_store_contract_is_on_loan (f.store, id));
+  g_assert_cmpuint (count_loan_events (&f, "2026-11-16", loan->id), ==, 1);
+  /* Back already: a second Undo is refused. */
+  g_assert_false (signet_store_restore (f.store, tombstone, &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_object (&tombstone);
+
+  /* Deleted, then the original lent to someone else: the loan out cannot
+   * come back beside it, and nothing is written. A returned loan can. */
+  tombstone = signet_store_delete (f.store, SIGNET_TOMBSTONE_LOAN, loan->id, &error);
+  g_assert_no_error (error);
+  other = new_loan (id, li, "2026-11-03", "2026-11-10");
+  g_assert_true (signet_store_add_loan (f.store, other, &error));
+  g_assert_no_error (error);
+  announced = 0;
+  g_assert_false (signet_store_restore (f.store, tombstone, &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_IN_USE);
+  g_assert_nonnull (strstr (error->message, "李娜"));
+  g_clear_error (&error);
+  g_assert_cmpuint (announced, ==, 0);
+  loans = signet_store_list_loans (f.store, id, &error);
+  g_assert_cmpuint (loans->len, ==, 2);
+  g_clear_pointer (&loans, g_ptr_array_unref);
+
+  past_tombstone = signet_store_delete (f.store, SIGNET_TOMBSTONE_LOAN, past->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (signet_store_restore (f.store, past_tombstone, &error));
+  g_assert_no_error (error);
+  loans = signet_store_list_loans (f.store, id, &error);
+  g_assert_cmpuint (loans->len, ==, 2);
+  g_assert_cmpstr (((SignetLoan *) g_ptr_array_index (loans, 1))->returned_on, ==, "2026-03-10");
+
+  store_fixture_close (&f);
+}
+
 /* The archive view lists every loan out by due date, the longest
  * overdue first, with its contract; not the returned ones, nor those of a
  * deleted contract until Undo brings it back. The list's filter keeps
@@ -519,6 +645,7 @@ main (int   argc,
   g_test_add_func ("/originals/lend-and-return", test_lend_and_return);
   g_test_add_func ("/originals/past-loan", test_past_loan);
   g_test_add_func ("/originals/open-loans-and-filter", test_open_loans_and_filter);
+  g_test_add_func ("/originals/delete-undo", test_delete_undo);
 
   return g_test_run ();
 }

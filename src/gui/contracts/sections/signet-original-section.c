@@ -16,6 +16,8 @@
 #include "signet-store-events.h"
 #include "signet-store-originals.h"
 #include "signet-store-people.h"
+#include "signet-tombstone.h"
+#include "signet-undo.h"
 
 /* The loans listed before "Show All N Loans". */
 #define LATEST_SHOWN 3
@@ -238,6 +240,28 @@ show_original (SignetOriginalSection *self,
     }
 }
 
+/* A loan recorded by mistake goes from its row, with Undo. */
+static GtkWidget *
+delete_button (const SignetLoan *loan)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *lent = signet_date_format_display (loan->lent_on);
+  /* Translators: what a screen reader says of a loan's Delete button:
+   * "Delete the loan to 王芳 of 2026-11-02". */
+  g_autofree char *label = g_strdup_printf (_("Delete the loan to %s of %s"),
+                                            loan->borrower != NULL ? loan->borrower : _("Someone no longer in People"),
+                                            lent);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Delete this loan"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "original.delete-loan");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (loan->id));
+
+  return button;
+}
+
 static void show_all_activated_cb (SignetOriginalSection *self);
 
 static void
@@ -262,6 +286,7 @@ show_loans (SignetOriginalSection *self,
       row = add_row (self->loans_group, self->loan_rows, name, subtitle);
       if (overdue)
         gtk_widget_add_css_class (row, "error");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete_button (loan));
     }
 
   if (fold)
@@ -452,6 +477,28 @@ return_activated (GtkWidget  *widget,
 }
 
 static void
+delete_loan_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SignetOriginalSection *self = SIGNET_ORIGINAL_SECTION (widget);
+  g_autoptr(SignetTombstone) tombstone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (get_store (self) == NULL)
+    return;
+
+  tombstone = signet_store_delete (get_store (self), SIGNET_TOMBSTONE_LOAN, g_variant_get_int64 (parameter), &error);
+  if (tombstone == NULL)
+    {
+      signet_error_dialog_show (widget, _("The Loan Was Not Deleted"), error);
+      return;
+    }
+
+  signet_undo_offer (widget, get_store (self), tombstone);
+}
+
+static void
 signet_original_section_dispose (GObject *object)
 {
   SignetOriginalSection *self = SIGNET_ORIGINAL_SECTION (object);
@@ -491,6 +538,7 @@ signet_original_section_class_init (SignetOriginalSectionClass *klass)
   gtk_widget_class_install_action (widget_class, "original.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "original.lend", NULL, lend_activated);
   gtk_widget_class_install_action (widget_class, "original.return", NULL, return_activated);
+  gtk_widget_class_install_action (widget_class, "original.delete-loan", "x", delete_loan_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
