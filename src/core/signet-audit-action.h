@@ -126,9 +126,13 @@ typedef enum
    * and brought back by Undo (signet-store-originals.h). */
   SIGNET_AUDIT_ACTION_DELETE_LOAN,
   SIGNET_AUDIT_ACTION_RESTORE_LOAN,
+  /* A review recorded by mistake, deleted with its answers and actions
+   * and brought back by Undo (signet-store-review-findings.h). */
+  SIGNET_AUDIT_ACTION_DELETE_REVIEW,
+  SIGNET_AUDIT_ACTION_RESTORE_REVIEW,
 } SignetAuditAction;
 
-#define SIGNET_N_AUDIT_ACTIONS (SIGNET_AUDIT_ACTION_RESTORE_LOAN + 1)
+#define SIGNET_N_AUDIT_ACTIONS (SIGNET_AUDIT_ACTION_RESTORE_REVIEW + 1)
 
 /* The token stored for @action; NULL for SIGNET_AUDIT_ACTION_UNKNOWN,
  * which is never written. */

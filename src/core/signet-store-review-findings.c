@@ -12,6 +12,7 @@
 #include "signet-store-private.h"
 #include "signet-store-review-findings.h"
 #include "signet-store-types.h"
+#include "signet-tombstone-private.h"
 #include "signet-utils.h"
 
 /* Reviews with a checklist (定期审查): a review answers each item of its
@@ -1002,4 +1003,168 @@ signet_store_count_open_review_actions (SignetStore  *self,
   sqlite3_reset (stmt);
 
   return n;
+}
+
+/* Deleting a review, with Undo */
+
+/* Review @id as listed, NULL (NOT_FOUND) when it is not there. */
+static SignetReviewReport *
+lookup_report (SignetStore  *self,
+               gint64        id,
+               GError      **error)
+{
+  g_autoptr(GPtrArray) reports = NULL;
+  gint64 contract_id = query_by_id (self, "SELECT contract_id FROM reviews WHERE id = ?", id, error);
+
+  if (contract_id < 0)
+    return NULL;
+
+  if (contract_id > 0 && !(reports = signet_store_list_review_reports (self, contract_id, error)))
+    return NULL;
+
+  for (guint i = 0; reports != NULL && i < reports->len; i++)
+    if (((SignetReviewReport *) g_ptr_array_index (reports, i))->id == id)
+      return g_ptr_array_steal_index (reports, i);
+
+  g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+               _("The review no longer exists; it may have been deleted."));
+  return NULL;
+}
+
+/* What History lists of a whole review, as when it was recorded. */
+static FieldList *
+report_to_fields (const SignetReviewReport *report)
+{
+  FieldList *fields = g_array_new (FALSE, FALSE, sizeof (FieldText));
+  GString *actions_text = g_string_new (NULL);
+
+  for (guint i = 0; i < report->actions->len; i++)
+    {
+      const SignetReviewAction *action = g_ptr_array_index (report->actions, i);
+      g_autofree char *line = describe_action (action, action->owner_name);
+
+      g_string_append_printf (actions_text, "%s%s", i > 0 ? "\n" : "", line);
+    }
+
+  append_field (fields, SIGNET_FIELD_REVIEW_DATE, g_strdup (report->date));
+  append_field (fields, SIGNET_FIELD_REVIEW_REVIEWER, g_strdup (report->reviewer));
+  append_field (fields, SIGNET_FIELD_REVIEW_NOTE, g_strdup (report->note));
+  append_field (fields, SIGNET_FIELD_REVIEW_CHECKLIST, describe_items (report->items));
+  append_field (fields, SIGNET_FIELD_REVIEW_ACTIONS, g_string_free (actions_text, FALSE));
+  append_field (fields, SIGNET_FIELD_REVIEW_FOLLOW_UP, g_strdup (report->follow_up_date));
+
+  return fields;
+}
+
+SignetTombstone *
+_signet_store_delete_review (SignetStore  *self,
+                             gint64        id,
+                             GError      **error)
+{
+  g_auto(SignetWriteScope) scope = { 0 };
+  g_autoptr(SignetReviewReport) before = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
+  g_autoptr(FieldList) fields = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *label = NULL;
+  static const char * const deletes[] = {
+    "DELETE FROM review_actions WHERE review_id = ?",
+    "DELETE FROM review_clauses WHERE review_id = ?",
+    "DELETE FROM reviews WHERE id = ?",
+  };
+
+  if (!_signet_write_scope_begin (&scope, self, error) ||
+      !(before = lookup_report (self, id, error)) ||
+      !(number = lookup_contract_number (self, before->contract_id, error)))
+    return NULL;
+
+  label = signet_date_format_display (before->date);
+  tombstone = _signet_tombstone_new (SIGNET_TOMBSTONE_REVIEW, id, before->contract_id, label);
+  if (!_signet_store_keep_rows (self, tombstone, "reviews", "id = ?1", id, error) ||
+      !_signet_store_keep_rows (self, tombstone, "review_clauses", "review_id = ?1", id, error) ||
+      !_signet_store_keep_rows (self, tombstone, "review_actions", "review_id = ?1", id, error))
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+    {
+      sqlite3_stmt *stmt = _signet_store_statement (self, deletes[i], error);
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!_signet_store_step_done (self, stmt, error))
+        return NULL;
+    }
+
+  fields = report_to_fields (before);
+  if (!_signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_DELETE_REVIEW, SIGNET_RECORD_CONTRACT,
+                                  before->contract_id, number, fields, NULL, error) ||
+      !_signet_store_events_refresh_contract (self, before->contract_id, error) ||
+      !_signet_write_scope_commit (&scope, error))
+    return NULL;
+
+  return g_steal_pointer (&tombstone);
+}
+
+gboolean
+signet_store_delete_review (SignetStore  *self,
+                            gint64        id,
+                            GError      **error)
+{
+  g_autoptr(SignetTombstone) tombstone = NULL;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  tombstone = _signet_store_delete_review (self, id, error);
+
+  return tombstone != NULL;
+}
+
+gboolean
+_signet_store_restore_review (SignetWriteScope  *scope,
+                              SignetTombstone   *tombstone,
+                              GError           **error)
+{
+  SignetStore *self = scope->store;
+  gint64 id = signet_tombstone_get_id (tombstone);
+  gint64 contract_id = signet_tombstone_get_contract_id (tombstone);
+  const char *date = signet_tombstone_get_label (tombstone);
+  g_autoptr(SignetReviewReport) restored = NULL;
+  g_autoptr(FieldList) after = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *number = NULL;
+  gint64 present;
+
+  if (!(number = lookup_contract_number (self, contract_id, &local_error)))
+    {
+      if (!g_error_matches (local_error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                   _("The review of %s cannot be restored: its contract has been deleted."), date);
+      return FALSE;
+    }
+
+  if ((present = query_by_id (self, "SELECT count(*) FROM reviews WHERE id = ?", id, error)) < 0)
+    return FALSE;
+  if (present > 0)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
+                   _("The review of %s is in the register already."), date);
+      return FALSE;
+    }
+
+  if (!_signet_store_keep_uuid (self, tombstone, "reviews", error) ||
+      !_signet_store_insert_kept_rows (self, tombstone, error) ||
+      !(restored = lookup_report (self, id, error)))
+    return FALSE;
+
+  after = report_to_fields (restored);
+
+  return _signet_write_scope_audit (scope, SIGNET_AUDIT_ACTION_RESTORE_REVIEW, SIGNET_RECORD_CONTRACT,
+                                    contract_id, number, NULL, after, error) &&
+         _signet_store_events_refresh_contract (self, contract_id, error);
 }

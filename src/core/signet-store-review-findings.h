@@ -146,6 +146,13 @@ gboolean            signet_store_set_review_action_done (SignetStore  *self,
                                                          gint64        id,
                                                          const char   *done_date,
                                                          GError      **error);
+/* Deletes review @id with its answers and actions, one recorded by
+ * mistake; its follow-up review leaves the calendar. As
+ * signet_store_delete (self, SIGNET_TOMBSTONE_REVIEW, id, error), which
+ * gives what signet_store_restore() brings back whole for an Undo. */
+gboolean            signet_store_delete_review (SignetStore  *self,
+                                                gint64        id,
+                                                GError      **error);
 /* The open actions of @contract_id's reviews (see above); 0 on error. */
 guint               signet_store_count_open_review_actions (SignetStore  *self,
                                                             gint64        contract_id,

@@ -183,6 +183,8 @@ signet_store_delete (SignetStore          *self,
       return _signet_store_delete_loan (self, id, error);
     case SIGNET_TOMBSTONE_OBLIGATION:
       return _signet_store_delete_obligation (self, id, error);
+    case SIGNET_TOMBSTONE_REVIEW:
+      return _signet_store_delete_review (self, id, error);
     case SIGNET_TOMBSTONE_PAYMENT:
     case SIGNET_TOMBSTONE_PAYMENT_INVOICE:
     case SIGNET_TOMBSTONE_PAYMENT_SETTLEMENT:
@@ -245,6 +247,9 @@ signet_store_restore (SignetStore      *self,
       break;
     case SIGNET_TOMBSTONE_OBLIGATION:
       restored = _signet_store_restore_obligation (&scope, tombstone, error);
+      break;
+    case SIGNET_TOMBSTONE_REVIEW:
+      restored = _signet_store_restore_review (&scope, tombstone, error);
       break;
     case SIGNET_TOMBSTONE_PAYMENT:
     case SIGNET_TOMBSTONE_PAYMENT_INVOICE:

@@ -145,6 +145,14 @@ SignetTombstone *_signet_store_delete_obligation  (SignetStore          *self,
 gboolean         _signet_store_restore_obligation (SignetWriteScope     *scope,
                                                    SignetTombstone      *tombstone,
                                                    GError              **error);
+/* See signet-store-review-findings.c: a review with its answers and
+ * follow-up actions. */
+SignetTombstone *_signet_store_delete_review      (SignetStore          *self,
+                                                   gint64                id,
+                                                   GError              **error);
+gboolean         _signet_store_restore_review     (SignetWriteScope     *scope,
+                                                   SignetTombstone      *tombstone,
+                                                   GError              **error);
 /* Keeps in @tombstone the rows of @table that @where (SQL with one
  * parameter, ?1 = @id) selects, every column. */
 gboolean         _signet_store_keep_rows          (SignetStore          *self,

@@ -25,6 +25,7 @@ typedef enum
   SIGNET_TOMBSTONE_PAYMENT_INVOICE,
   SIGNET_TOMBSTONE_PAYMENT_SETTLEMENT, /* a payment received or made */
   SIGNET_TOMBSTONE_RISK,         /* one of a contract's risks */
+  SIGNET_TOMBSTONE_REVIEW,       /* one of a contract's reviews, with its answers and actions */
   SIGNET_TOMBSTONE_LOAN,         /* a loan of a contract's paper original */
 } SignetTombstoneKind;
 

@@ -24,7 +24,9 @@
  * becoming the action, its owner chosen and its due date a month on; then
  * the review in the Reviews section with its answers, its action and its
  * follow-up review, an older overdue action marked, and Mark Done closing
- * the action. In C and in zh_CN. */
+ * the action. The older review, recorded by mistake, deleted by its
+ * row's button and back with its action by the toast's Undo. In C and in
+ * zh_CN. */
 
 typedef struct
 {
@@ -304,6 +306,38 @@ test_record (Fixture       *f,
     older = display_test_find_row (GTK_WIDGET (f->section), ADW_TYPE_EXPANDER_ROW, older_title);
     row = display_test_find_row (older, ADW_TYPE_ACTION_ROW, "催收第二期款");
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), owner_text));
+  }
+
+  /* The older review deleted by its row's button goes with its action;
+   * the toast names it, and its Undo brings both back. */
+  {
+    g_autofree char *older_date = signet_date_format_display ("2026-09-01");
+    g_autofree char *older_title = g_strdup_printf (_("%s · %s"), older_date, "王芳");
+    g_autofree char *toast_title = g_strdup_printf (_("Review of %s deleted"), older_date);
+    g_autofree char *undo = g_strdup (_("_Undo"));
+    GtkWidget *older = display_test_find_row (GTK_WIDGET (f->section), ADW_TYPE_EXPANDER_ROW, older_title);
+    GtkWidget *undo_button;
+
+    g_signal_emit_by_name (find (older, _("Delete the review of %s"), older_date), "clicked");
+    display_test_spin (200);
+    g_assert_null (display_test_find_row (GTK_WIDGET (f->section), ADW_TYPE_EXPANDER_ROW, older_title));
+    g_assert_cmpuint (signet_store_count_open_review_actions (f->store, signet_contract_get_id (f->contract), NULL),
+                      ==, 1);
+    g_assert_true (display_test_shows_label (GTK_WIDGET (f->window), toast_title));
+    show_section (f);
+    look_at (GTK_WIDGET (f->window), "review-deleted");
+
+    /* The button shows its label without the access key's marker. */
+    memmove (strchr (undo, '_'), strchr (undo, '_') + 1, strlen (strchr (undo, '_')));
+    undo_button = display_test_find_button (GTK_WIDGET (f->window), undo);
+    g_assert_nonnull (undo_button);
+    g_signal_emit_by_name (undo_button, "clicked");
+    display_test_spin (200);
+    older = display_test_find_row (GTK_WIDGET (f->section), ADW_TYPE_EXPANDER_ROW, older_title);
+    g_assert_nonnull (older);
+    g_assert_nonnull (display_test_find_row (older, ADW_TYPE_ACTION_ROW, "催收第二期款"));
+    g_assert_cmpuint (signet_store_count_open_review_actions (f->store, signet_contract_get_id (f->contract), NULL),
+                      ==, 2);
   }
 }
 

@@ -50,6 +50,8 @@ static const char * const stored_tokens[] = {
   "delete-loan", "restore-loan",
   /* The risk register (issue 16). */
   "add-risk", "update-risk", "delete-risk", "restore-risk", "keep-risk-level",
+  /* A review deleted and brought back by Undo (issue 16). */
+  "delete-review", "restore-review",
 };
 
 /* Every action but UNKNOWN has a token of its own that reads back as it;

@@ -8,6 +8,7 @@
 #include "signet-store-private.h"
 #include "signet-store-review-findings.h"
 #include "signet-store-types.h"
+#include "signet-tombstone.h"
 #include "store-fixture.h"
 #include "unit-test-utils.h"
 
@@ -428,6 +429,107 @@ test_answer_tokens (void)
   g_assert_false (signet_review_answer_from_token ("maybe", &answer));
 }
 
+/* A review recorded by mistake goes with its answers and actions, and
+ * its follow-up review leaves the calendar; Undo brings it all back as it
+ * was, under its id and UUIDs, and both are in the History. */
+static void
+test_delete_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SignetReviewReport) report = review_with_two_issues (f, "2027-01-06", "2027-01-20");
+  g_autoptr(SignetReviewReport) kept = review_with_two_issues (f, NULL, NULL);
+  g_autoptr(SignetTombstone) tombstone = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *follow_ups = NULL;
+  SignetReviewReport *read;
+  SignetReviewAction *action;
+
+  g_assert_true (signet_store_record_review_report (f->base.store, report, &error));
+  g_assert_no_error (error);
+  g_free (kept->date);
+  kept->date = g_strdup ("2026-11-02");
+  g_assert_true (signet_store_record_review_report (f->base.store, kept, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (signet_store_count_open_review_actions (f->base.store, f->contract_id, NULL), ==, 4);
+
+  follow_ups = g_strdup_printf ("SELECT count(*) FROM contract_events WHERE kind = 'follow-up-review' "
+                                "AND record_id = %" G_GINT64_FORMAT " AND date = '2027-01-20'", report->id);
+  g_assert_cmpint (unit_query_raw_int (f->base.path, follow_ups), ==, 1);
+
+  tombstone = signet_store_delete (f->base.store, SIGNET_TOMBSTONE_REVIEW, report->id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tombstone);
+
+  reports = signet_store_list_review_reports (f->base.store, f->contract_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 1);
+  g_assert_cmpint (((SignetReviewReport *) reports->pdata[0])->id, ==, kept->id);
+  g_clear_pointer (&reports, g_ptr_array_unref);
+  g_assert_cmpuint (signet_store_count_open_review_actions (f->base.store, f->contract_id, NULL), ==, 2);
+  g_assert_cmpint (unit_query_raw_int (f->base.path, follow_ups), ==, 0);
+  g_assert_cmpint (unit_query_raw_int (f->base.path, "SELECT count(*) FROM review_clauses WHERE review_id NOT IN "
+                                                     "(SELECT id FROM reviews)"), ==, 0);
+  g_assert_cmpint (unit_query_raw_int (f->base.path, "SELECT count(*) FROM review_actions WHERE review_id NOT IN "
+                                                     "(SELECT id FROM reviews)"), ==, 0);
+
+  /* Adding an action to it now finds no review. */
+  {
+    g_autoptr(SignetReviewAction) late = signet_review_action_new ("补签", 0, NULL);
+
+    late->review_id = report->id;
+    g_assert_false (signet_store_add_review_action (f->base.store, late, &error));
+    g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
+  g_assert_true (signet_store_restore (f->base.store, tombstone, &error));
+  g_assert_no_error (error);
+
+  reports = signet_store_list_review_reports (f->base.store, f->contract_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 2);
+  read = g_ptr_array_index (reports, 0);
+  g_assert_cmpint (read->id, ==, report->id);
+  g_assert_cmpstr (read->uuid, ==, report->uuid);
+  g_assert_cmpstr (read->reviewer, ==, "王芳");
+  g_assert_cmpstr (read->follow_up_date, ==, "2027-01-20");
+  g_assert_cmpuint (read->items->len, ==, 5);
+  g_assert_cmpint (((SignetReviewItem *) read->items->pdata[1])->answer, ==, SIGNET_REVIEW_ANSWER_ISSUE);
+  g_assert_cmpstr (((SignetReviewItem *) read->items->pdata[1])->finding, ==, "授权书已过期");
+  g_assert_cmpuint (read->actions->len, ==, 2);
+  action = g_ptr_array_index (read->actions, 0);
+  g_assert_cmpint (action->id, ==, ((SignetReviewAction *) report->actions->pdata[0])->id);
+  g_assert_cmpstr (action->uuid, ==, ((SignetReviewAction *) report->actions->pdata[0])->uuid);
+  g_assert_cmpstr (action->owner_name, ==, "李娜");
+  g_assert_cmpuint (signet_store_count_open_review_actions (f->base.store, f->contract_id, NULL), ==, 4);
+  g_assert_cmpint (unit_query_raw_int (f->base.path, follow_ups), ==, 1);
+
+  /* Twice is refused: it is there already. */
+  g_assert_false (signet_store_restore (f->base.store, tombstone, &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  g_assert_cmpint (unit_query_raw_int (f->base.path,
+                                       "SELECT count(*) FROM audit a, json_each (a.changes) c "
+                                       "WHERE a.action = 'delete-review' "
+                                       "AND c.value ->> 0 = 'review-checklist' "
+                                       "AND c.value ->> 1 LIKE '%Issue: Signatory authority valid — 授权书已过期%'"),
+                   ==, 1);
+  g_assert_cmpint (unit_query_raw_int (f->base.path,
+                                       "SELECT count(*) FROM audit a, json_each (a.changes) c "
+                                       "WHERE a.action = 'restore-review' "
+                                       "AND c.value ->> 0 = 'review-actions' "
+                                       "AND c.value ->> 2 LIKE '更新授权书 · 李娜 · due on 2027-01-06%'"),
+                   ==, 1);
+
+  /* A review no longer there cannot be deleted. */
+  g_assert_true (signet_store_delete_review (f->base.store, kept->id, &error));
+  g_assert_no_error (error);
+  g_assert_false (signet_store_delete_review (f->base.store, kept->id, &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +543,7 @@ main (int   argc,
   ADD ("/review-findings/edit-and-add-action", test_edit_and_add_action);
   ADD ("/review-findings/checklists", test_checklists);
   ADD ("/review-findings/bad-input", test_bad_input);
+  ADD ("/review-findings/delete-and-undo", test_delete_and_undo);
 #undef ADD
   g_test_add_func ("/review-findings/migration", test_migration);
   g_test_add_func ("/review-findings/answer-tokens", test_answer_tokens);

@@ -98,6 +98,9 @@ format_label (SignetTombstone *tombstone)
     case SIGNET_TOMBSTONE_RISK:
       /* Translators: a menu item; %s is the description of a risk. */
       return g_strdup_printf (_("_Undo Delete Risk “%s”"), label);
+    case SIGNET_TOMBSTONE_REVIEW:
+      /* Translators: a menu item; %s is the date of a review. */
+      return g_strdup_printf (_("_Undo Delete Review of %s"), label);
     case SIGNET_TOMBSTONE_LOAN:
       /* Translators: a menu item; %s is who the paper original was lent to. */
       return g_strdup_printf (_("_Undo Delete Loan to %s"), label);
@@ -138,6 +141,9 @@ format_toast_title (SignetTombstone *tombstone)
       return g_strdup_printf (_("Payment on “%s” deleted"), label);
     case SIGNET_TOMBSTONE_RISK:
       return g_strdup_printf (_("Risk “%s” deleted"), label);
+    case SIGNET_TOMBSTONE_REVIEW:
+      /* Translators: %s is the date of a review. */
+      return g_strdup_printf (_("Review of %s deleted"), label);
     case SIGNET_TOMBSTONE_LOAN:
       /* Translators: %s is who the paper original was lent to. */
       return g_strdup_printf (_("Loan to %s deleted"), label);
@@ -173,6 +179,8 @@ failure_heading (SignetTombstone *tombstone)
       return _("The Obligation Was Not Restored");
     case SIGNET_TOMBSTONE_RISK:
       return _("The Risk Was Not Restored");
+    case SIGNET_TOMBSTONE_REVIEW:
+      return _("The Review Was Not Restored");
     case SIGNET_TOMBSTONE_LOAN:
       return _("The Loan Was Not Restored");
     default:

@@ -15,6 +15,8 @@
 #include "signet-store-events.h"
 #include "signet-store-people.h"
 #include "signet-store-review-findings.h"
+#include "signet-tombstone.h"
+#include "signet-undo.h"
 
 struct _SignetReviewsSection
 {
@@ -228,6 +230,8 @@ review_row (SignetReviewsSection     *self,
   g_autofree char *summary = describe_report (report);
   gint64 *id = g_new (gint64, 1);
   GtkWidget *add_row;
+  GtkWidget *delete_button;
+  g_autofree char *delete_label = NULL;
 
   /* Translators: a review in the list: its date and its reviewer. */
   title = g_strdup_printf (_("%s · %s"), date, report->reviewer);
@@ -236,8 +240,24 @@ review_row (SignetReviewsSection     *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), summary);
   adw_expander_row_set_subtitle_lines (ADW_EXPANDER_ROW (row), 0);
 
+  /* A review recorded by mistake goes with its answers and actions; the
+   * toast's Undo brings it back. Added before the tag: the expander row
+   * puts the suffix added first at its end, where every row has it. */
+  delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (delete_button, "flat");
+  gtk_widget_set_tooltip_text (delete_button, _("Delete this review"));
+  /* Translators: the accessible name of a review's delete button; %s is
+   * its date. */
+  delete_label = g_strdup_printf (_("Delete the review of %s"), date);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delete_button), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "reviews.delete");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (delete_button), g_variant_new_int64 (report->id));
+  adw_expander_row_add_suffix (ADW_EXPANDER_ROW (row), delete_button);
+
   if (signet_review_report_needs_follow_up (report))
     adw_expander_row_add_suffix (ADW_EXPANDER_ROW (row), new_tag (_("Open Findings"), "warning"));
+
 
   if (report->note != NULL && *report->note != '\0')
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row), new_row (_("Note"), report->note));
@@ -450,6 +470,30 @@ add_action_activated (GtkWidget  *widget,
   present_action_dialog (self, NULL);
 }
 
+/* Deleting one, with Undo (see SignetUndo) */
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SignetReviewsSection *self = SIGNET_REVIEWS_SECTION (widget);
+  g_autoptr(SignetTombstone) tombstone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (get_store (self) == NULL)
+    return;
+
+  tombstone = signet_store_delete (get_store (self), SIGNET_TOMBSTONE_REVIEW, g_variant_get_int64 (parameter), &error);
+  if (tombstone == NULL)
+    {
+      signet_error_dialog_show (widget, _("The Review Was Not Deleted"), error);
+      return;
+    }
+
+  signet_undo_offer (widget, get_store (self), tombstone);
+}
+
 static void
 signet_reviews_section_dispose (GObject *object)
 {
@@ -483,6 +527,7 @@ signet_reviews_section_class_init (SignetReviewsSectionClass *klass)
   gtk_widget_class_install_action (widget_class, "reviews.reopen", "x", mark_done_activated);
   gtk_widget_class_install_action (widget_class, "reviews.edit-action", "x", edit_action_activated);
   gtk_widget_class_install_action (widget_class, "reviews.add-action", "x", add_action_activated);
+  gtk_widget_class_install_action (widget_class, "reviews.delete", "x", delete_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
