@@ -226,7 +226,7 @@ class App:
             node = node.parent
         return node.queryComponent().getExtents(pyatspi.WINDOW_COORDS).height if node is not None else None
 
-    def _scrolled_into_view(self, node, tries=40):
+    def _scrolled_into_view(self, node, tries=150):
         """The extents of @node once it is inside its window, clear of the
         page's action bar: a field below the fold of a scrolled page (the
         contract's form under its process) is brought up with the mouse
