@@ -206,6 +206,10 @@ static const struct
     { "delete-loan",          N_("Loan deleted"),          FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ORIGINALS },
   [SIGNET_AUDIT_ACTION_RESTORE_LOAN] =
     { "restore-loan",         N_("Loan restored"),         FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ORIGINALS },
+  [SIGNET_AUDIT_ACTION_DELETE_ORIGINAL] =
+    { "delete-original",      N_("Original’s record deleted"), FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ORIGINALS },
+  [SIGNET_AUDIT_ACTION_RESTORE_ORIGINAL] =
+    { "restore-original",     N_("Original’s record restored"), FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ORIGINALS },
   [SIGNET_AUDIT_ACTION_DELETE_REVIEW] =
     { "delete-review",        N_("Review deleted"),        FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_KEY_DATES },
   [SIGNET_AUDIT_ACTION_RESTORE_REVIEW] =

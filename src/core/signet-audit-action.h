@@ -126,6 +126,10 @@ typedef enum
    * and brought back by Undo (signet-store-originals.h). */
   SIGNET_AUDIT_ACTION_DELETE_LOAN,
   SIGNET_AUDIT_ACTION_RESTORE_LOAN,
+  /* The record of a paper original never lent, deleted and brought back
+   * by Undo (signet-store-originals.h). */
+  SIGNET_AUDIT_ACTION_DELETE_ORIGINAL,
+  SIGNET_AUDIT_ACTION_RESTORE_ORIGINAL,
   /* A review recorded by mistake, deleted with its answers and actions
    * and brought back by Undo (signet-store-review-findings.h). */
   SIGNET_AUDIT_ACTION_DELETE_REVIEW,

@@ -746,6 +746,113 @@ signet_store_return_loan (SignetStore          *self,
          _signet_write_scope_commit (&scope, error);
 }
 
+/* The record of an original recorded on the wrong contract goes, kept
+ * whole in the tombstone, while it has never been lent: a loan's history
+ * needs the original it was of. */
+SignetTombstone *
+_signet_store_delete_original (SignetStore  *self,
+                               gint64        contract_id,
+                               GError      **error)
+{
+  g_auto(SignetWriteScope) scope = { 0 };
+  g_autoptr(SignetOriginal) original = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
+  g_autoptr(GPtrArray) loans = NULL;
+  g_autoptr(FieldList) fields = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *number = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!_signet_write_scope_begin (&scope, self, error) ||
+      !(number = lookup_contract_number (self, contract_id, error)))
+    return NULL;
+
+  if (!(original = signet_store_get_original (self, contract_id, &local_error)))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                     _("No paper original of %s is recorded."), number);
+      return NULL;
+    }
+
+  if (!(loans = signet_store_list_loans (self, contract_id, error)))
+    return NULL;
+  if (loans->len > 0)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_IN_USE,
+                   _("The original of %s has been lent: its record stays with its lending history."), number);
+      return NULL;
+    }
+
+  tombstone = _signet_tombstone_new (SIGNET_TOMBSTONE_ORIGINAL, contract_id, contract_id, number);
+  if (!_signet_store_keep_rows (self, tombstone, "originals", "contract_id = ?1", contract_id, error) ||
+      !(stmt = _signet_store_statement (self, "DELETE FROM originals WHERE contract_id = ?", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  if (!_signet_store_step_done (self, stmt, error))
+    return NULL;
+
+  fields = original_to_fields (original, original->archived_by);
+  if (!_signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_DELETE_ORIGINAL, SIGNET_RECORD_CONTRACT,
+                                  contract_id, number, fields, NULL, error) ||
+      !_signet_write_scope_commit (&scope, error))
+    return NULL;
+
+  return g_steal_pointer (&tombstone);
+}
+
+gboolean
+_signet_store_restore_original (SignetWriteScope  *scope,
+                                SignetTombstone   *tombstone,
+                                GError           **error)
+{
+  SignetStore *self = scope->store;
+  gint64 contract_id = signet_tombstone_get_contract_id (tombstone);
+  sqlite3_value *kept = _signet_tombstone_get_value (tombstone, "originals", "archive_number");
+  const char *archive_number = kept != NULL ? (const char *) sqlite3_value_text (kept) : NULL;
+  g_autoptr(SignetOriginal) restored = NULL;
+  g_autoptr(FieldList) fields = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *number = NULL;
+
+  if (!(number = lookup_contract_number (self, contract_id, &local_error)))
+    {
+      if (!g_error_matches (local_error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                   _("The original of %s cannot be restored: its contract has been deleted."),
+                   signet_tombstone_get_label (tombstone));
+      return FALSE;
+    }
+
+  if ((restored = signet_store_get_original (self, contract_id, &local_error)) != NULL || local_error != NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
+                     _("An original of %s is recorded already."), number);
+      return FALSE;
+    }
+
+  if (!check_archive_number (self, contract_id, archive_number, error) ||
+      !_signet_store_insert_kept_rows (self, tombstone, error) ||
+      !(restored = signet_store_get_original (self, contract_id, error)))
+    return FALSE;
+
+  fields = original_to_fields (restored, restored->archived_by);
+
+  return _signet_write_scope_audit (scope, SIGNET_AUDIT_ACTION_RESTORE_ORIGINAL, SIGNET_RECORD_CONTRACT,
+                                    contract_id, number, NULL, fields, error);
+}
+
 /* The loan @id with its borrower's name; NULL with NOT_FOUND when it is
  * gone. */
 static SignetLoan *

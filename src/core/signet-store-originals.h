@@ -61,7 +61,9 @@ gboolean        signet_store_return_loan       (SignetStore           *self,
 /* A loan recorded by mistake is deleted, and brought back by Undo, through
  * signet_store_delete() and signet_store_restore() (SIGNET_TOMBSTONE_LOAN,
  * named by its borrower); an open one comes back only while the original
- * is in the archive. */
+ * is in the archive. So is the record of an original never lent
+ * (SIGNET_TOMBSTONE_ORIGINAL, with the contract's id, named by its
+ * number); one with loans is refused (SIGNET_STORE_ERROR_IN_USE). */
 
 /* Whether the contract's original is out: the list's "on loan" mark. */
 gboolean        signet_store_contract_is_on_loan (SignetStore         *self,

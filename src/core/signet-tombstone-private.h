@@ -128,6 +128,12 @@ SignetTombstone *_signet_store_delete_loan        (SignetStore          *self,
 gboolean         _signet_store_restore_loan       (SignetWriteScope     *scope,
                                                    SignetTombstone      *tombstone,
                                                    GError              **error);
+SignetTombstone *_signet_store_delete_original    (SignetStore          *self,
+                                                   gint64                contract_id,
+                                                   GError              **error);
+gboolean         _signet_store_restore_original   (SignetWriteScope     *scope,
+                                                   SignetTombstone      *tombstone,
+                                                   GError              **error);
 /* See signet-store-payments.c: a planned payment (with its invoices and
  * payments), an invoice or a payment received or made. */
 SignetTombstone *_signet_store_delete_payment_record (SignetStore       *self,

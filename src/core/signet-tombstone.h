@@ -27,6 +27,7 @@ typedef enum
   SIGNET_TOMBSTONE_RISK,         /* one of a contract's risks */
   SIGNET_TOMBSTONE_REVIEW,       /* one of a contract's reviews, with its answers and actions */
   SIGNET_TOMBSTONE_LOAN,         /* a loan of a contract's paper original */
+  SIGNET_TOMBSTONE_ORIGINAL,     /* the record of a paper original never lent; its id the contract's */
 } SignetTombstoneKind;
 
 #define SIGNET_TYPE_TOMBSTONE (signet_tombstone_get_type ())

@@ -19,8 +19,8 @@
  * controls: recorded, lent to a person of People (their department
  * filled in), Lend… off while it is out, overdue in red by the store's
  * day, returned, and the lending history; the History names the
- * borrower. A loan deleted from the history comes back by the toast's
- * Undo. */
+ * borrower. A loan deleted from the history, and the record of an
+ * original never lent, come back by the toast's Undo. */
 
 typedef struct
 {
@@ -322,6 +322,49 @@ test_delete_undo (Fixture       *f,
   g_assert_nonnull (display_test_find_row (GTK_WIDGET (f->page), ADW_TYPE_EXPANDER_ROW, "Loan restored"));
 }
 
+/* An original recorded on the wrong contract: its record deleted from
+ * the section's header, which then offers Record Original… again; the
+ * toast's Undo brings it back. Once lent, the header has no Delete. */
+static void
+test_delete_original_undo (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *delete;
+  GtkWidget *undo;
+  GtkWidget *row;
+
+  record_original (f);
+  delete = display_test_find_accessible (f->section, "Delete the record of the paper original");
+  g_assert_nonnull (delete);
+  g_assert_true (gtk_widget_get_visible (delete));
+  g_signal_emit_by_name (delete, "clicked");
+  display_test_spin (100);
+
+  g_assert_null (signet_store_get_original (f->store, signet_contract_get_id (f->contract), NULL));
+  g_assert_true (display_test_shows_visible_label (f->section, "No paper original recorded. Record where the signed "
+                                                               "original is kept to lend it and find it again."));
+  g_assert_nonnull (display_test_find_button (f->section, "Record Original…"));
+  g_assert_false (gtk_widget_get_visible (delete));
+  g_assert_nonnull (display_test_find_row (GTK_WIDGET (f->page), ADW_TYPE_EXPANDER_ROW, "Original’s record deleted"));
+  g_assert_true (display_test_shows_visible_label (GTK_WIDGET (f->window),
+                                                   "Record of the original of HT-2026-0042 deleted"));
+
+  undo = display_test_find_button (GTK_WIDGET (f->window), "Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  display_test_spin (100);
+
+  row = display_test_find_row (f->section, ADW_TYPE_ACTION_ROW, "Archive Number");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "DA-2026-017");
+  g_assert_true (gtk_widget_get_visible (delete));
+  g_assert_nonnull (display_test_find_row (GTK_WIDGET (f->page), ADW_TYPE_EXPANDER_ROW, "Original’s record restored"));
+
+  lend_in_store (f, "2026-11-02", "2026-11-16", NULL);
+  display_test_spin (100);
+  g_assert_false (gtk_widget_get_visible (delete));
+}
+
 /* The section recorded, lent and overdue, at a desktop's and a phone's
  * width, in the language of LC_ALL: original-LANG-WIDTH.png. */
 static void
@@ -365,6 +408,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/original-section/show-all", Fixture, NULL, fixture_set_up, test_show_all, fixture_tear_down);
   g_test_add ("/original-section/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);
+  g_test_add ("/original-section/delete-original-undo", Fixture, NULL, fixture_set_up, test_delete_original_undo,
+              fixture_tear_down);
   g_test_add ("/original-section/looks", Fixture, NULL, fixture_set_up, test_looks, fixture_tear_down);
 
   return g_test_run ();

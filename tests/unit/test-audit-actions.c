@@ -48,6 +48,7 @@ static const char * const stored_tokens[] = {
   /* The paper original and its loans (issue 16). */
   "archive-original", "update-original", "lend-original", "return-original",
   "delete-loan", "restore-loan",
+  "delete-original", "restore-original",
   /* The risk register (issue 16). */
   "add-risk", "update-risk", "delete-risk", "restore-risk", "keep-risk-level",
   /* A review deleted and brought back by Undo (issue 16). */

@@ -540,6 +540,88 @@ test_delete_undo (void)
   store_fixture_close (&f);
 }
 
+/* The record of an original never lent is deleted (audited, announced)
+ * and Undo brings it back as it was; not while another contract's
+ * original has taken its archive number, nor once it has been lent. */
+static void
+test_delete_original_undo (void)
+{
+  StoreFixture f;
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(SignetContract) other = NULL;
+  g_autoptr(SignetOriginal) original = NULL;
+  g_autoptr(SignetOriginal) restored = NULL;
+  g_autoptr(SignetOriginal) taker = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
+  g_autoptr(SignetLoan) loan = NULL;
+  g_autoptr(GError) error = NULL;
+  guint announced = 0;
+  gint64 id;
+
+  store_fixture_open (&f, "2026-11-02");
+  contract = unit_add_contract (f.store, f.client, "HT-2026-0001", "Lease");
+  other = unit_add_contract (f.store, f.client, "HT-2026-0002", "Cleaning");
+  id = signet_contract_get_id (contract);
+  original = signet_original_new (id);
+  original->archive_number = g_strdup ("DA-1");
+  original->room = g_strdup ("3");
+  original->copies = 2;
+  original->note = g_strdup ("红色封面");
+  g_assert_true (signet_store_save_original (f.store, original, &error));
+  g_assert_no_error (error);
+  g_signal_connect (f.store, "changed::" SIGNET_STORE_CHANGED_ORIGINALS, G_CALLBACK (count_changed_cb), &announced);
+
+  tombstone = signet_store_delete (f.store, SIGNET_TOMBSTONE_ORIGINAL, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (signet_tombstone_get_label (tombstone), ==, "HT-2026-0001");
+  g_assert_cmpuint (announced, ==, 1);
+  g_assert_cmpint (newest_action (&f, id), ==, SIGNET_AUDIT_ACTION_DELETE_ORIGINAL);
+  g_assert_null (signet_store_get_original (f.store, id, &error));
+  g_assert_no_error (error);
+
+  /* Its archive number given to another contract's original meanwhile:
+   * Undo is refused, naming it, and writes nothing. */
+  taker = signet_original_new (signet_contract_get_id (other));
+  taker->archive_number = g_strdup ("DA-1");
+  g_assert_true (signet_store_save_original (f.store, taker, &error));
+  g_assert_false (signet_store_restore (f.store, tombstone, &error));
+  g_assert_error (error, SIGNET_FIELD_ERROR, SIGNET_FIELD_ORIGINAL_ARCHIVE_NUMBER);
+  g_assert_nonnull (strstr (error->message, "HT-2026-0002"));
+  g_clear_error (&error);
+  g_assert_null (signet_store_get_original (f.store, id, NULL));
+  g_free (taker->archive_number);
+  taker->archive_number = g_strdup ("DA-2");
+  g_assert_true (signet_store_save_original (f.store, taker, &error));
+
+  announced = 0;
+  g_assert_true (signet_store_restore (f.store, tombstone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (announced, ==, 1);
+  g_assert_cmpint (newest_action (&f, id), ==, SIGNET_AUDIT_ACTION_RESTORE_ORIGINAL);
+  restored = signet_store_get_original (f.store, id, &error);
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (restored->archive_number, ==, "DA-1");
+  g_assert_cmpstr (restored->room, ==, "3");
+  g_assert_cmpuint (restored->copies, ==, 2);
+  g_assert_cmpstr (restored->note, ==, "红色封面");
+  g_assert_cmpint (restored->version, ==, original->version);
+  g_assert_false (signet_store_restore (f.store, tombstone, &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* Once lent, its record stays with the lending history. */
+  loan = new_loan (id, add_person (&f, "王芳", NULL), "2026-11-02", "2026-11-16");
+  g_assert_true (signet_store_add_loan (f.store, loan, &error));
+  g_assert_null (signet_store_delete (f.store, SIGNET_TOMBSTONE_ORIGINAL, id, &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_IN_USE);
+  g_clear_error (&error);
+  g_clear_pointer (&restored, signet_original_free);
+  restored = signet_store_get_original (f.store, id, NULL);
+  g_assert_nonnull (restored);
+
+  store_fixture_close (&f);
+}
+
 /* The archive view lists every loan out by due date, the longest
  * overdue first, with its contract; not the returned ones, nor those of a
  * deleted contract until Undo brings it back. The list's filter keeps
@@ -646,6 +728,7 @@ main (int   argc,
   g_test_add_func ("/originals/past-loan", test_past_loan);
   g_test_add_func ("/originals/open-loans-and-filter", test_open_loans_and_filter);
   g_test_add_func ("/originals/delete-undo", test_delete_undo);
+  g_test_add_func ("/originals/delete-original-undo", test_delete_original_undo);
 
   return g_test_run ();
 }

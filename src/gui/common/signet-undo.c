@@ -104,6 +104,9 @@ format_label (SignetTombstone *tombstone)
     case SIGNET_TOMBSTONE_LOAN:
       /* Translators: a menu item; %s is who the paper original was lent to. */
       return g_strdup_printf (_("_Undo Delete Loan to %s"), label);
+    case SIGNET_TOMBSTONE_ORIGINAL:
+      /* Translators: a menu item; %s is a contract number. */
+      return g_strdup_printf (_("_Undo Delete Record of the Original of %s"), label);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -147,6 +150,9 @@ format_toast_title (SignetTombstone *tombstone)
     case SIGNET_TOMBSTONE_LOAN:
       /* Translators: %s is who the paper original was lent to. */
       return g_strdup_printf (_("Loan to %s deleted"), label);
+    case SIGNET_TOMBSTONE_ORIGINAL:
+      /* Translators: %s is a contract number. */
+      return g_strdup_printf (_("Record of the original of %s deleted"), label);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -183,6 +189,8 @@ failure_heading (SignetTombstone *tombstone)
       return _("The Review Was Not Restored");
     case SIGNET_TOMBSTONE_LOAN:
       return _("The Loan Was Not Restored");
+    case SIGNET_TOMBSTONE_ORIGINAL:
+      return _("The Original’s Record Was Not Restored");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -28,6 +28,7 @@ struct _SignetOriginalSection
 
   AdwPreferencesGroup *original_group;
   AdwPreferencesGroup *loans_group;
+  GtkWidget           *delete_button;
   GtkWidget           *edit_button;
   GtkWidget           *lend_button;
   /* The rows of each group, as listed now. */
@@ -350,6 +351,8 @@ signet_original_section_reload (SignetContractSection *section)
 
   show_original (self, today);
   show_loans (self, loans, today);
+  /* Only a record never lent goes: a loan's history needs its original. */
+  gtk_widget_set_visible (self->delete_button, self->original != NULL && loans->len == 0);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "original.lend", self->original != NULL && self->open_loan == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "original.return", self->open_loan != NULL);
@@ -477,6 +480,28 @@ return_activated (GtkWidget  *widget,
 }
 
 static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SignetOriginalSection *self = SIGNET_ORIGINAL_SECTION (widget);
+  g_autoptr(SignetTombstone) tombstone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (get_store (self) == NULL || self->original == NULL)
+    return;
+
+  tombstone = signet_store_delete (get_store (self), SIGNET_TOMBSTONE_ORIGINAL, contract_id (self), &error);
+  if (tombstone == NULL)
+    {
+      signet_error_dialog_show (widget, _("The Original’s Record Was Not Deleted"), error);
+      return;
+    }
+
+  signet_undo_offer (widget, get_store (self), tombstone);
+}
+
+static void
 delete_loan_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -532,12 +557,14 @@ signet_original_section_class_init (SignetOriginalSectionClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-original-section.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetOriginalSection, original_group);
   gtk_widget_class_bind_template_child (widget_class, SignetOriginalSection, loans_group);
+  gtk_widget_class_bind_template_child (widget_class, SignetOriginalSection, delete_button);
   gtk_widget_class_bind_template_child (widget_class, SignetOriginalSection, edit_button);
   gtk_widget_class_bind_template_child (widget_class, SignetOriginalSection, lend_button);
 
   gtk_widget_class_install_action (widget_class, "original.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "original.lend", NULL, lend_activated);
   gtk_widget_class_install_action (widget_class, "original.return", NULL, return_activated);
+  gtk_widget_class_install_action (widget_class, "original.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "original.delete-loan", "x", delete_loan_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
