@@ -252,35 +252,6 @@ lookup_contract_number (SignetStore  *self,
   return number;
 }
 
-/* The name of the person @id; NULL with a field error on @field when
- * there is none. */
-static char *
-lookup_person_name (SignetStore  *self,
-                    gint64        id,
-                    SignetField   field,
-                    GError      **error)
-{
-  sqlite3_stmt *stmt;
-  char *name = NULL;
-  int rc;
-
-  if (!(stmt = _signet_store_statement (self, "SELECT name FROM people WHERE id = ?", error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    name = _signet_store_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
-    _signet_set_field_error (error, field, _("That person is no longer in People; choose another."));
-  else if (rc != SQLITE_ROW)
-    _signet_store_set_error (self, rc, error);
-
-  return name;
-}
-
 static void
 append_field (FieldList   *fields,
               SignetField  field,
@@ -422,7 +393,8 @@ signet_store_save_original (SignetStore     *self,
     }
 
   if (original->archived_by_id > 0 &&
-      !(archived_by = lookup_person_name (self, original->archived_by_id, SIGNET_FIELD_ORIGINAL_ARCHIVED_BY, error)))
+      !(archived_by = _signet_store_dup_person_name (self, original->archived_by_id, SIGNET_FIELD_ORIGINAL_ARCHIVED_BY,
+                                                           _("That person is no longer in People; choose another."), error)))
     return FALSE;
 
   if (!check_archive_number (self, original->contract_id, archive_number, error))
@@ -605,7 +577,8 @@ signet_store_add_loan (SignetStore  *self,
   if (loan->returned_on == NULL && !check_not_on_loan (self, loan->contract_id, number, error))
     return FALSE;
 
-  if (!(borrower = lookup_person_name (self, loan->borrower_id, SIGNET_FIELD_LOAN_BORROWER, error)) ||
+  if (!(borrower = _signet_store_dup_person_name (self, loan->borrower_id, SIGNET_FIELD_LOAN_BORROWER,
+                                                       _("That person is no longer in People; choose another."), error)) ||
       !(uuid = _signet_store_claim_uuid (self, "loans", loan->uuid, error)))
     return FALSE;
 

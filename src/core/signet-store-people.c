@@ -614,3 +614,31 @@ _signet_store_migrate_people (SignetStore  *self,
     "  WHERE owner_id IS NOT NULL;",
     error);
 }
+
+char *
+_signet_store_dup_person_name (SignetStore  *self,
+                               gint64        id,
+                               SignetField   field,
+                               const char   *missing,
+                               GError      **error)
+{
+  sqlite3_stmt *stmt;
+  char *name = NULL;
+  int rc;
+
+  if (!(stmt = _signet_store_statement (self, "SELECT name FROM people WHERE id = ?", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    name = _signet_store_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    _signet_set_field_error (error, field, missing);
+  else if (rc != SQLITE_ROW)
+    _signet_store_set_error (self, rc, error);
+
+  return name;
+}

@@ -542,4 +542,13 @@ gboolean      _signet_store_migrate_review_findings (SignetStore   *self,
 gboolean      _signet_store_migrate_originals    (SignetStore      *self,
                                                   GError          **error);
 
+/* See signet-store-people.c: the name of the person @id, for a record
+ * that names them; NULL with the field error @missing on @field when
+ * nobody in People has that id. */
+char         *_signet_store_dup_person_name      (SignetStore      *self,
+                                                  gint64            id,
+                                                  SignetField       field,
+                                                  const char       *missing,
+                                                  GError          **error);
+
 G_END_DECLS

@@ -356,28 +356,14 @@ lookup_owner_name (SignetStore  *self,
                    char        **name,
                    GError      **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
   *name = NULL;
   if (owner_id == 0)
     return TRUE;
 
-  if (!(stmt = _signet_store_statement (self, "SELECT name FROM people WHERE id = ?", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, owner_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *name = _signet_store_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  *name = _signet_store_dup_person_name (self, owner_id, SIGNET_FIELD_REVIEW_ACTION_OWNER,
+                                         _("The owner of the action is no longer in People."), error);
 
-  if (rc == SQLITE_DONE)
-    return _signet_set_field_error (error, SIGNET_FIELD_REVIEW_ACTION_OWNER,
-                                    _("The owner of the action is no longer in People."));
-  if (rc != SQLITE_ROW)
-    return _signet_store_set_error (self, rc, error);
-
-  return TRUE;
+  return *name != NULL;
 }
 
 static gboolean
