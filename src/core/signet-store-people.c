@@ -636,7 +636,7 @@ _signet_store_dup_person_name (SignetStore  *self,
   sqlite3_reset (stmt);
 
   if (rc == SQLITE_DONE)
-    _signet_set_field_error (error, field, missing);
+    _signet_set_field_error (error, field, "%s", missing);
   else if (rc != SQLITE_ROW)
     _signet_store_set_error (self, rc, error);
 
