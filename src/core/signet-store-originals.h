@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "signet-contract-query.h"
 #include "signet-original.h"
 #include "signet-store.h"
 
@@ -69,15 +70,6 @@ gboolean        signet_store_return_loan       (SignetStore           *self,
 gboolean        signet_store_contract_is_on_loan (SignetStore         *self,
                                                   gint64               contract_id);
 
-/* What the contract list can be narrowed to (signet-contract-list.h). */
-typedef enum
-{
-  SIGNET_CONTRACT_FILTER_NONE                 = 0,
-  /* Contracts whose original is out. */
-  SIGNET_CONTRACT_FILTER_ON_LOAN              = 1 << 0,
-  /* Contracts one of whose reviews has a follow-up action not done. */
-  SIGNET_CONTRACT_FILTER_OPEN_REVIEW_FINDINGS = 1 << 1,
-} SignetContractFilter;
 
 /* The ids of @ids, in their order, that pass every filter of @filters;
  * a new array. */

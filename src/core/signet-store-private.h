@@ -542,6 +542,15 @@ gboolean      _signet_store_migrate_review_findings (SignetStore   *self,
 gboolean      _signet_store_migrate_originals    (SignetStore      *self,
                                                   GError          **error);
 
+/* Migrations 21 to 23 (issue 17: seeing the whole register), each in the
+ * store file of its records. */
+gboolean      _signet_store_migrate_saved_views  (SignetStore      *self,
+                                                  GError          **error);
+gboolean      _signet_store_migrate_exchange_rates (SignetStore    *self,
+                                                    GError        **error);
+gboolean      _signet_store_migrate_import_mappings (SignetStore   *self,
+                                                     GError       **error);
+
 /* See signet-store-people.c: the name of the person @id, for a record
  * that names them; NULL with the field error @missing on @field when
  * nobody in People has that id. */

@@ -54,6 +54,9 @@ static gboolean (* const migrations[]) (SignetStore *, GError **) = {
   _signet_store_migrate_risks,
   _signet_store_migrate_review_findings,
   _signet_store_migrate_originals,
+  _signet_store_migrate_saved_views,
+  _signet_store_migrate_exchange_rates,
+  _signet_store_migrate_import_mappings,
 };
 
 G_DEFINE_FINAL_TYPE (SignetStore, signet_store, G_TYPE_OBJECT)
