@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "signet-store-import-mappings.h"
 #include "signet-store-private.h"
 
 /* How the columns of a spreadsheet were mapped to a contract's fields on
@@ -22,4 +23,64 @@ _signet_store_migrate_import_mappings (SignetStore  *self,
     "  mapping TEXT NOT NULL,"
     "  used_at TEXT NOT NULL);",
     error);
+}
+
+static gpointer
+mapping_from_row (sqlite3_stmt *stmt)
+{
+  return _signet_store_dup_text (stmt, 0);
+}
+
+char *
+signet_store_dup_import_mapping (SignetStore  *self,
+                                 const char   *headers,
+                                 GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+  g_return_val_if_fail (headers != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _signet_store_statement (self, "SELECT mapping FROM import_mappings WHERE headers = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, headers, -1, SQLITE_TRANSIENT);
+
+  return _signet_store_step_one_row (self, stmt, mapping_from_row, error);
+}
+
+gboolean
+signet_store_remember_import_mapping (SignetStore  *self,
+                                      const char   *headers,
+                                      const char   *mapping,
+                                      GError      **error)
+{
+  g_auto(SignetWriteScope) scope = { 0 };
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (headers != NULL, FALSE);
+  g_return_val_if_fail (mapping != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_signet_write_scope_begin (&scope, self, error))
+    return FALSE;
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO import_mappings (headers, mapping, used_at) VALUES (?, ?, ?) "
+                                  "ON CONFLICT (headers) DO UPDATE SET mapping = excluded.mapping, "
+                                  "used_at = excluded.used_at",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  now = _signet_store_timestamp_now ();
+  sqlite3_bind_text (stmt, 1, headers, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, mapping, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  if (!_signet_store_step_done (self, stmt, error))
+    return FALSE;
+
+  return _signet_write_scope_commit (&scope, error);
 }

@@ -15,6 +15,7 @@
 #include "signet-access-keys.h"
 #include "signet-application.h"
 #include "signet-contract-types-page.h"
+#include "signet-csv-cli.h"
 #include "signet-date.h"
 #include "signet-demo.h"
 #include "signet-io-cli.h"
@@ -71,6 +72,10 @@ static const GOptionEntry option_entries[] = {
     N_("POLICY") },
   { "create", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --import: make the register first if its file does not exist or is empty"), NULL },
+  { "import-csv", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the contracts of the spreadsheet FILE, saved as CSV, into the register and exit"), N_("FILE") },
+  { "mapping", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --import-csv: map the spreadsheet’s columns to fields as FILE says"), N_("FILE") },
   { NULL }
 };
 
@@ -277,6 +282,25 @@ signet_application_handle_local_options (GApplication *app,
     self->database_path = g_canonicalize_filename (database, NULL);
   self->demo = g_variant_dict_contains (options, "demo");
   self->start_hidden = g_variant_dict_contains (options, "background");
+
+  if (g_variant_dict_contains (options, "import-csv") || g_variant_dict_contains (options, "mapping"))
+    {
+      g_autofree char *path = get_database_path (self);
+      const char *csv_path = NULL;
+      const char *mapping_path = NULL;
+
+      g_variant_dict_lookup (options, "import-csv", "^&ay", &csv_path);
+      g_variant_dict_lookup (options, "mapping", "^&ay", &mapping_path);
+
+      return signet_io_cli_import_csv (path, csv_path, mapping_path,
+                                       g_variant_dict_contains (options, "dry-run"),
+                                       !g_variant_dict_contains (options, "export") &&
+                                       !g_variant_dict_contains (options, "export-ics") &&
+                                       !g_variant_dict_contains (options, "import") &&
+                                       !g_variant_dict_contains (options, "on-conflict") &&
+                                       !g_variant_dict_contains (options, "with-attachments") &&
+                                       !g_variant_dict_contains (options, "create"));
+    }
 
   /* Headless commands that work on that register come here. */
   if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "export-ics") ||
