@@ -214,6 +214,10 @@ static const struct
     { "delete-review",        N_("Review deleted"),        FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_KEY_DATES },
   [SIGNET_AUDIT_ACTION_RESTORE_REVIEW] =
     { "restore-review",       N_("Review restored"),       FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_KEY_DATES },
+  [SIGNET_AUDIT_ACTION_SET_EXCHANGE_RATE] =
+    { "set-exchange-rate",    N_("Exchange rate set"),     TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_EXCHANGE_RATES },
+  [SIGNET_AUDIT_ACTION_REMOVE_EXCHANGE_RATE] =
+    { "remove-exchange-rate", N_("Exchange rate removed"), FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_EXCHANGE_RATES },
 };
 
 const char *

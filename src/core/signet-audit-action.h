@@ -134,9 +134,13 @@ typedef enum
    * and brought back by Undo (signet-store-review-findings.h). */
   SIGNET_AUDIT_ACTION_DELETE_REVIEW,
   SIGNET_AUDIT_ACTION_RESTORE_REVIEW,
+  /* An exchange rate the overview converts totals with
+   * (signet-store-rates.h). */
+  SIGNET_AUDIT_ACTION_SET_EXCHANGE_RATE,
+  SIGNET_AUDIT_ACTION_REMOVE_EXCHANGE_RATE,
 } SignetAuditAction;
 
-#define SIGNET_N_AUDIT_ACTIONS (SIGNET_AUDIT_ACTION_RESTORE_REVIEW + 1)
+#define SIGNET_N_AUDIT_ACTIONS (SIGNET_AUDIT_ACTION_REMOVE_EXCHANGE_RATE + 1)
 
 /* The token stored for @action; NULL for SIGNET_AUDIT_ACTION_UNKNOWN,
  * which is never written. */

@@ -131,6 +131,7 @@ static const char * const field_tokens[] = {
   [SIGNET_FIELD_LOAN_DUE_ON] = "due-on",
   [SIGNET_FIELD_LOAN_RETURNED_ON] = "returned-on",
   [SIGNET_FIELD_LOAN_CONDITION] = "return-condition",
+  [SIGNET_FIELD_EXCHANGE_RATE] = "exchange-rate",
 };
 
 G_DEFINE_QUARK (signet-field-error-quark, signet_field_error)
@@ -359,6 +360,7 @@ signet_field_to_label (SignetField field)
     case SIGNET_FIELD_LOAN_DUE_ON:            return _("Due On");
     case SIGNET_FIELD_LOAN_RETURNED_ON:       return _("Returned On");
     case SIGNET_FIELD_LOAN_CONDITION:         return _("Condition on Return");
+    case SIGNET_FIELD_EXCHANGE_RATE:          return _("Exchange Rate");
     default:
       g_return_val_if_reached (NULL);
     }

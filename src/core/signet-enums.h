@@ -161,6 +161,8 @@ typedef enum
   SIGNET_FIELD_LOAN_DUE_ON,
   SIGNET_FIELD_LOAN_RETURNED_ON,
   SIGNET_FIELD_LOAN_CONDITION,
+  /* An exchange rate (signet-store-rates.h). */
+  SIGNET_FIELD_EXCHANGE_RATE,
 } SignetField;
 
 #define SIGNET_FIELD_ERROR (signet_field_error_quark ())

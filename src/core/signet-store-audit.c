@@ -30,6 +30,7 @@ _signet_record_kind_to_token (SignetRecordKind kind)
     case SIGNET_RECORD_PERSON: return "person";
     case SIGNET_RECORD_CONTRACT_TYPE: return "contract-type";
     case SIGNET_RECORD_APPROVAL_ROUTE: return "approval-route";
+    case SIGNET_RECORD_EXCHANGE_RATE: return "exchange-rate";
     case SIGNET_RECORD_CONTRACT:
     default:                   return "contract";
     }
@@ -47,6 +48,8 @@ _signet_record_kind_from_token (const char *token)
     return SIGNET_RECORD_CONTRACT_TYPE;
   if (g_strcmp0 (token, "approval-route") == 0)
     return SIGNET_RECORD_APPROVAL_ROUTE;
+  if (g_strcmp0 (token, "exchange-rate") == 0)
+    return SIGNET_RECORD_EXCHANGE_RATE;
   return SIGNET_RECORD_CONTRACT;
 }
 

@@ -43,6 +43,7 @@ typedef enum
   SIGNET_RECORD_PERSON,         /* one of the people (signet-store-people.h) */
   SIGNET_RECORD_CONTRACT_TYPE,  /* a contract type (signet-store-types.h) */
   SIGNET_RECORD_APPROVAL_ROUTE, /* an approval route, or (id 0) the rules (signet-store-approvals.h) */
+  SIGNET_RECORD_EXCHANGE_RATE,  /* the exchange rates, id 0 (signet-store-rates.h) */
 } SignetRecordKind;
 
 typedef enum
@@ -127,6 +128,8 @@ typedef struct
 #define SIGNET_STORE_CHANGED_PAYMENTS    "payments"
 /* A contract's risk register, or the reason its risk level was kept. */
 #define SIGNET_STORE_CHANGED_RISKS       "risks"
+/* An exchange rate set or removed (SIGNET_RECORD_EXCHANGE_RATE, id 0). */
+#define SIGNET_STORE_CHANGED_EXCHANGE_RATES "exchange-rates"
 
 #define SIGNET_TYPE_STORE (signet_store_get_type ())
 

@@ -53,6 +53,8 @@ static const char * const stored_tokens[] = {
   "add-risk", "update-risk", "delete-risk", "restore-risk", "keep-risk-level",
   /* A review deleted and brought back by Undo (issue 16). */
   "delete-review", "restore-review",
+  /* The exchange rates of the overview (issue 17). */
+  "set-exchange-rate", "remove-exchange-rate",
 };
 
 /* Every action but UNKNOWN has a token of its own that reads back as it;
@@ -144,6 +146,7 @@ test_is_change (void)
     SIGNET_AUDIT_ACTION_WAIVE_OBLIGATION, SIGNET_AUDIT_ACTION_REOPEN_OBLIGATION,
     SIGNET_AUDIT_ACTION_UPDATE_ORIGINAL,
     SIGNET_AUDIT_ACTION_UPDATE_RISK, SIGNET_AUDIT_ACTION_KEEP_RISK_LEVEL,
+    SIGNET_AUDIT_ACTION_SET_EXCHANGE_RATE,
   };
 
   for (SignetAuditAction action = SIGNET_AUDIT_ACTION_UNKNOWN; action < SIGNET_N_AUDIT_ACTIONS; action++)
