@@ -63,6 +63,8 @@ static const GOptionEntry option_entries[] = {
     N_("Write the contracts’ key dates as an iCalendar file to FILE (- for standard output) and exit"), N_("FILE") },
   { "with-attachments", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --export: include the attached files, their earlier versions and annotations"), NULL },
+  { "export-xlsx", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the whole register as an Excel workbook to FILE and exit"), N_("FILE") },
   { "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Import the XML file FILE into the register and exit"), N_("FILE") },
   { "dry-run", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
@@ -300,6 +302,23 @@ signet_application_handle_local_options (GApplication *app,
                                        !g_variant_dict_contains (options, "on-conflict") &&
                                        !g_variant_dict_contains (options, "with-attachments") &&
                                        !g_variant_dict_contains (options, "create"));
+    }
+
+  if (g_variant_dict_contains (options, "export-xlsx"))
+    {
+      g_autofree char *path = get_database_path (self);
+      const char *xlsx_path = NULL;
+
+      g_variant_dict_lookup (options, "export-xlsx", "^&ay", &xlsx_path);
+
+      return signet_io_cli_export_xlsx (path, xlsx_path,
+                                        !g_variant_dict_contains (options, "export") &&
+                                        !g_variant_dict_contains (options, "export-ics") &&
+                                        !g_variant_dict_contains (options, "import") &&
+                                        !g_variant_dict_contains (options, "dry-run") &&
+                                        !g_variant_dict_contains (options, "on-conflict") &&
+                                        !g_variant_dict_contains (options, "with-attachments") &&
+                                        !g_variant_dict_contains (options, "create"));
     }
 
   /* Headless commands that work on that register come here. */

@@ -12,6 +12,7 @@
 #include "signet-ics.h"
 #include "signet-io-cli.h"
 #include "signet-store-events.h"
+#include "signet-xlsx-export.h"
 #include "signet-xml.h"
 
 static int
@@ -215,4 +216,40 @@ signet_io_cli_run (const char *database_path,
     return run_export_ics (store, ics_path);
 
   return run_import (store, import_path, policy, dry_run);
+}
+
+int
+signet_io_cli_export_xlsx (const char *database_path,
+                           const char *xlsx_path,
+                           gboolean    alone)
+{
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (database_path != NULL, SIGNET_IO_CLI_EXIT_USAGE);
+
+  if (!alone)
+    return usage_error (_("--export-xlsx goes alone, without --export, --export-ics or --import."));
+
+  /* A workbook is a zip file: standard output would only garble a terminal. */
+  if (xlsx_path == NULL || *xlsx_path == '\0' || g_str_equal (xlsx_path, "-"))
+    return usage_error (_("--export-xlsx needs the name of a file."));
+
+  /* Read-only, as the other exports: no byte of the register changes. */
+  store = signet_store_open (database_path, SIGNET_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return SIGNET_IO_CLI_EXIT_INVALID;
+    }
+
+  file = g_file_new_for_commandline_arg (xlsx_path);
+  if (!signet_xlsx_export (store, file, NULL, NULL, NULL, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", xlsx_path, error->message);
+      return SIGNET_IO_CLI_EXIT_INVALID;
+    }
+
+  return EXIT_SUCCESS;
 }

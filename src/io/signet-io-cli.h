@@ -24,4 +24,12 @@ int  signet_io_cli_run (const char *database_path,
                         const char *on_conflict,
                         gboolean    create);
 
+/* signet --export-xlsx=FILE: the whole register at @database_path as an
+ * Excel workbook, read without a display and without writing to the
+ * register. @alone is FALSE when another of the commands above was given
+ * with it, a usage error. Returns the exit status. */
+int  signet_io_cli_export_xlsx (const char *database_path,
+                                const char *xlsx_path,
+                                gboolean    alone);
+
 G_END_DECLS

@@ -1,0 +1,971 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-xlsx"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <xlsxwriter.h>
+
+#include "signet-contract-process.h"
+#include "signet-date.h"
+#include "signet-file-replace.h"
+#include "signet-key-dates.h"
+#include "signet-money.h"
+#include "signet-obligation.h"
+#include "signet-person.h"
+#include "signet-risk.h"
+#include "signet-store-current-terms.h"
+#include "signet-store-events.h"
+#include "signet-store-obligations.h"
+#include "signet-store-originals.h"
+#include "signet-store-payments.h"
+#include "signet-store-people.h"
+#include "signet-store-risks.h"
+#include "signet-store-worker.h"
+#include "signet-xlsx-export.h"
+
+/* Excel's own limits: a sheet's name, a column's width in characters. */
+#define SHEET_NAME_MAX   31
+#define COLUMN_WIDTH_MIN 6
+#define COLUMN_WIDTH_MAX 60
+
+/* The share of the progress bar the rows take; the rest is libxlsxwriter
+ * putting the sheets into the zip file, which cannot report its own. */
+#define ROWS_SHARE 0.85
+
+typedef enum
+{
+  SHEET_CONTRACTS,
+  SHEET_PAYMENTS,
+  SHEET_OBLIGATIONS,
+  SHEET_RISKS,
+  SHEET_LOANS,
+  N_SHEETS
+} SheetId;
+
+typedef struct
+{
+  lxw_worksheet *worksheet;
+  lxw_row_t      row;
+  guint          n_columns;
+  /* The widest cell of each column so far, in characters (CJK ones count
+   * two, as they take two columns' width on screen). */
+  guint         *widths;
+} Sheet;
+
+typedef struct
+{
+  SignetStore            *store;
+  lxw_workbook           *workbook;
+  Sheet                   sheets[N_SHEETS];
+  lxw_format             *header_format;
+  lxw_format             *date_format;
+  /* Currency code -> lxw_format *, its number format. */
+  GHashTable             *money_formats;
+  /* people.id -> name, for obligations' owners. */
+  GHashTable             *people;
+  GHashTable             *on_loan;
+  char                   *today;
+  /* The day up to which the occurrences of obligations are listed. */
+  char                   *occurrences_until;
+  GCancellable           *cancellable;
+  SignetXlsxProgressFunc  progress;
+  gpointer                progress_data;
+  double                  last_fraction;
+  GError                 *error;
+} Export;
+
+typedef struct
+{
+  SignetStoreOpener      *opener;
+  GFile                  *file;
+  GArray                 *ids;
+  SignetXlsxProgressFunc  progress;
+  gpointer                progress_data;
+  GDestroyNotify          progress_data_destroy;
+  GMainContext           *context;
+} TaskData;
+
+typedef struct
+{
+  GTask  *task;
+  double  fraction;
+} ProgressUpdate;
+
+static void
+report_progress (Export *self,
+                 double  fraction)
+{
+  if (self->progress == NULL)
+    return;
+
+  if (fraction < 1.0 && self->last_fraction >= 0.0 && fraction - self->last_fraction < 0.005)
+    return;
+
+  self->last_fraction = fraction;
+  self->progress (fraction, self->progress_data);
+}
+
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+
+  return width;
+}
+
+static void
+note_width (Sheet *sheet,
+            guint  column,
+            guint  width)
+{
+  g_assert (column < sheet->n_columns);
+
+  sheet->widths[column] = MAX (sheet->widths[column], width);
+}
+
+/* The first failure of libxlsxwriter is kept; the rows after it are not
+ * written, and the export stops at the end of the contract. */
+static void
+check_written (Export     *self,
+               lxw_error   result)
+{
+  if (result == LXW_NO_ERROR || self->error != NULL)
+    return;
+
+  g_set_error (&self->error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               /* Translators: %s is libxlsxwriter's reason, in English. */
+               _("The workbook could not be written: %s."), lxw_strerror (result));
+}
+
+static void
+put_text (Export     *self,
+          Sheet      *sheet,
+          guint       column,
+          const char *text)
+{
+  if (text == NULL || *text == '\0' || self->error != NULL)
+    return;
+
+  check_written (self, worksheet_write_string (sheet->worksheet, sheet->row, column, text, NULL));
+  note_width (sheet, column, display_width (text));
+}
+
+static void
+put_number (Export *self,
+            Sheet  *sheet,
+            guint   column,
+            double  number)
+{
+  char digits[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (self->error != NULL)
+    return;
+
+  check_written (self, worksheet_write_number (sheet->worksheet, sheet->row, column, number, NULL));
+  note_width (sheet, column, strlen (g_ascii_dtostr (digits, sizeof digits, number)));
+}
+
+/* A YYYY-MM-DD date as an Excel date, shown as such. */
+static void
+put_date (Export     *self,
+          Sheet      *sheet,
+          guint       column,
+          const char *iso)
+{
+  lxw_datetime datetime = { 0 };
+  GDate date;
+
+  if (iso == NULL || self->error != NULL || !signet_date_parse (iso, &date))
+    return;
+
+  datetime.year = g_date_get_year (&date);
+  datetime.month = g_date_get_month (&date);
+  datetime.day = g_date_get_day (&date);
+  check_written (self, worksheet_write_datetime (sheet->worksheet, sheet->row, column,
+                                                 &datetime, self->date_format));
+  note_width (sheet, column, strlen ("2026-12-31"));
+}
+
+static const char *
+currency_symbol (const char *currency)
+{
+  static const struct { const char *code; const char *symbol; } symbols[] = {
+    { "CNY", "¥" }, { "JPY", "¥" }, { "USD", "$" }, { "EUR", "€" }, { "GBP", "£" },
+    { "HKD", "HK$" }, { "KRW", "₩" }, { "INR", "₹" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
+    if (g_str_equal (symbols[i].code, currency))
+      return symbols[i].symbol;
+
+  return NULL;
+}
+
+/* "¥"#,##0.00 for CNY, "¥"#,##0 for JPY, #,##0.000" KWD" for a currency
+ * without a symbol of its own: the cell stays a number, and Excel shows it
+ * as money in any locale. */
+static lxw_format *
+get_money_format (Export     *self,
+                  const char *currency)
+{
+  lxw_format *format = g_hash_table_lookup (self->money_formats, currency);
+
+  if (format == NULL)
+    {
+      g_autoptr(GString) code = g_string_new (NULL);
+      const char *symbol = currency_symbol (currency);
+      guint exponent = signet_currency_get_exponent (currency);
+
+      if (symbol != NULL)
+        g_string_append_printf (code, "\"%s\"", symbol);
+      g_string_append (code, "#,##0");
+      if (exponent > 0)
+        {
+          g_string_append_c (code, '.');
+          for (guint i = 0; i < exponent; i++)
+            g_string_append_c (code, '0');
+        }
+      if (symbol == NULL)
+        g_string_append_printf (code, "\" %s\"", currency);
+
+      format = workbook_add_format (self->workbook);
+      format_set_num_format (format, code->str);
+      g_hash_table_insert (self->money_formats, g_strdup (currency), format);
+    }
+
+  return format;
+}
+
+/* An amount in minor units as the number of its currency's major units. */
+static void
+put_money (Export     *self,
+           Sheet      *sheet,
+           guint       column,
+           gint64      minor_units,
+           const char *currency)
+{
+  double value;
+  guint exponent;
+  guint width;
+
+  if (currency == NULL || !signet_currency_is_valid (currency) || self->error != NULL)
+    return;
+
+  exponent = signet_currency_get_exponent (currency);
+  value = (double) minor_units;
+  for (guint i = 0; i < exponent; i++)
+    value /= 10.0;
+
+  check_written (self, worksheet_write_number (sheet->worksheet, sheet->row, column,
+                                               value, get_money_format (self, currency)));
+
+  /* The whole part's digits with their group separators, the decimals
+   * and the symbol. */
+  width = 1;
+  for (double rest = value; rest >= 10.0; rest /= 10.0)
+    width++;
+  width += (width - 1) / 3 + (exponent > 0 ? exponent + 1 : 0) + 4;
+  note_width (sheet, column, width);
+}
+
+static const char *
+yes_no (gboolean value)
+{
+  return value ? C_("spreadsheet", "Yes") : C_("spreadsheet", "No");
+}
+
+static void
+end_row (Sheet *sheet)
+{
+  sheet->row++;
+}
+
+/* Excel refuses some characters in a sheet's name and more than 31 of
+ * them; a translation might hold either. */
+static char *
+make_sheet_name (const char *label)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  glong n_chars = 0;
+
+  for (const char *p = label; *p != '\0' && n_chars < SHEET_NAME_MAX; p = g_utf8_next_char (p), n_chars++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (strchr ("[]:*?/\\", (int) c) != NULL && c < 0x80)
+        g_string_append_c (name, ' ');
+      else
+        g_string_append_unichar (name, c);
+    }
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+static void
+add_sheet (Export             *self,
+           SheetId             id,
+           const char         *label,
+           const char * const *headers)
+{
+  g_autofree char *name = make_sheet_name (label);
+  Sheet *sheet = &self->sheets[id];
+
+  sheet->worksheet = workbook_add_worksheet (self->workbook, name);
+  sheet->n_columns = g_strv_length ((char **) headers);
+  sheet->widths = g_new0 (guint, sheet->n_columns);
+
+  for (guint i = 0; i < sheet->n_columns; i++)
+    {
+      if (self->error == NULL)
+        check_written (self, worksheet_write_string (sheet->worksheet, 0, i, headers[i],
+                                                     self->header_format));
+      note_width (sheet, i, display_width (headers[i]));
+    }
+  sheet->row = 1;
+
+  /* The header stays in view as the rows scroll. */
+  worksheet_freeze_panes (sheet->worksheet, 1, 0);
+}
+
+static void
+add_sheets (Export *self)
+{
+  const char *contracts[] = {
+    C_("spreadsheet", "Number"), C_("spreadsheet", "Title"), C_("spreadsheet", "Client"),
+    C_("spreadsheet", "Type"), C_("spreadsheet", "Owner"), C_("spreadsheet", "Department"),
+    C_("spreadsheet", "Value"), C_("spreadsheet", "Currency"), C_("spreadsheet", "Signing Date"),
+    C_("spreadsheet", "Start Date"), C_("spreadsheet", "End Date"), C_("spreadsheet", "Notice Days"),
+    C_("spreadsheet", "Notice Deadline"), C_("spreadsheet", "Auto-Renew"), C_("spreadsheet", "Status"),
+    C_("spreadsheet", "Risk Level"), C_("spreadsheet", "Tags"), C_("spreadsheet", "On Loan"),
+    C_("spreadsheet", "Termination Date"), NULL
+  };
+  const char *payments[] = {
+    C_("spreadsheet", "Contract"), C_("spreadsheet", "Payment"), C_("spreadsheet", "Direction"),
+    C_("spreadsheet", "Due Date"), C_("spreadsheet", "Amount"), C_("spreadsheet", "Currency"),
+    C_("spreadsheet", "Invoiced"), C_("spreadsheet", "Paid"), C_("spreadsheet", "Outstanding"),
+    C_("spreadsheet", "Status"), C_("spreadsheet", "Condition"), NULL
+  };
+  const char *obligations[] = {
+    C_("spreadsheet", "Contract"), C_("spreadsheet", "Obligation"), C_("spreadsheet", "Party"),
+    C_("spreadsheet", "Owner"), C_("spreadsheet", "Recurrence"), C_("spreadsheet", "Due Date"),
+    C_("spreadsheet", "Status"), C_("spreadsheet", "Done On"), C_("spreadsheet", "Note"), NULL
+  };
+  const char *risks[] = {
+    C_("spreadsheet", "Contract"), C_("spreadsheet", "Category"), C_("spreadsheet", "Description"),
+    C_("spreadsheet", "Likelihood"), C_("spreadsheet", "Impact"), C_("spreadsheet", "Score"),
+    C_("spreadsheet", "Mitigation"), C_("spreadsheet", "Owner"), C_("spreadsheet", "Status"),
+    C_("spreadsheet", "Next Review"), NULL
+  };
+  const char *loans[] = {
+    C_("spreadsheet", "Contract"), C_("spreadsheet", "Borrower"), C_("spreadsheet", "Department"),
+    C_("spreadsheet", "Purpose"), C_("spreadsheet", "Lent On"), C_("spreadsheet", "Due On"),
+    C_("spreadsheet", "Returned On"), C_("spreadsheet", "State"), C_("spreadsheet", "Days Late"),
+    C_("spreadsheet", "Condition"), NULL
+  };
+
+  add_sheet (self, SHEET_CONTRACTS, C_("spreadsheet", "Contracts"), contracts);
+  add_sheet (self, SHEET_PAYMENTS, C_("spreadsheet", "Payments"), payments);
+  add_sheet (self, SHEET_OBLIGATIONS, C_("spreadsheet", "Obligations"), obligations);
+  add_sheet (self, SHEET_RISKS, C_("spreadsheet", "Risks"), risks);
+  add_sheet (self, SHEET_LOANS, C_("spreadsheet", "Loans"), loans);
+}
+
+/* The notice deadline of the term in force, as the calendar shows it. */
+static char *
+dup_notice_deadline (Export         *self,
+                     SignetContract *contract,
+                     SignetContractStatus status)
+{
+  g_autoptr(GPtrArray) dates = NULL;
+  const SignetReviewIntervals intervals = SIGNET_REVIEW_INTERVALS_DEFAULT;
+
+  if (!signet_contract_status_is_in_force (status) || signet_contract_get_notice_days (contract) == 0)
+    return NULL;
+
+  dates = signet_contract_derive_key_dates (contract, self->today, NULL, &intervals);
+  for (guint i = 0; i < dates->len; i++)
+    {
+      SignetKeyDate *key_date = g_ptr_array_index (dates, i);
+
+      if (key_date->kind == SIGNET_KEY_DATE_NOTICE_DEADLINE)
+        return g_strdup (key_date->date);
+    }
+
+  return NULL;
+}
+
+static void
+write_contract (Export         *self,
+                SignetContract *contract)
+{
+  Sheet *sheet = &self->sheets[SHEET_CONTRACTS];
+  gint64 id = signet_contract_get_id (contract);
+  SignetContractStatus status = signet_contract_get_shown_status (contract, self->today);
+  g_autofree char *notice_deadline = dup_notice_deadline (self, contract, status);
+  guint column = 0;
+
+  put_text (self, sheet, column++, signet_contract_get_number (contract));
+  put_text (self, sheet, column++, signet_contract_get_title (contract));
+  put_text (self, sheet, column++, signet_contract_get_client_name (contract));
+  put_text (self, sheet, column++, signet_contract_get_contract_type (contract));
+  put_text (self, sheet, column++, signet_contract_get_owner (contract));
+  put_text (self, sheet, column++, signet_contract_get_department (contract));
+  put_money (self, sheet, column++, signet_contract_get_value (contract), signet_contract_get_currency (contract));
+  put_text (self, sheet, column++, signet_contract_get_currency (contract));
+  put_date (self, sheet, column++, signet_contract_get_signing_date (contract));
+  put_date (self, sheet, column++, signet_contract_get_start_date (contract));
+  put_date (self, sheet, column++, signet_contract_get_end_date (contract));
+  put_number (self, sheet, column++, signet_contract_get_notice_days (contract));
+  put_date (self, sheet, column++, notice_deadline);
+  put_text (self, sheet, column++, yes_no (signet_contract_get_auto_renew (contract)));
+  put_text (self, sheet, column++, signet_contract_status_to_label (status));
+  put_text (self, sheet, column++, signet_risk_level_to_label (signet_contract_get_risk_level (contract)));
+  put_text (self, sheet, column++, signet_contract_get_tags (contract));
+  put_text (self, sheet, column++, yes_no (g_hash_table_contains (self->on_loan, &id)));
+  put_date (self, sheet, column++, signet_contract_get_termination_date (contract));
+  g_assert (column == sheet->n_columns);
+  end_row (sheet);
+}
+
+static gboolean
+write_payments (Export         *self,
+                SignetContract *contract,
+                GError        **error)
+{
+  g_autoptr(GPtrArray) payments = signet_store_list_payments (self->store, signet_contract_get_id (contract), error);
+  Sheet *sheet = &self->sheets[SHEET_PAYMENTS];
+
+  if (payments == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < payments->len; i++)
+    {
+      SignetPayment *payment = g_ptr_array_index (payments, i);
+      g_autofree char *status = signet_payment_describe_status (payment, self->today);
+      guint column = 0;
+
+      put_text (self, sheet, column++, signet_contract_get_number (contract));
+      put_text (self, sheet, column++, payment->title);
+      put_text (self, sheet, column++, signet_payment_direction_to_label (payment->direction));
+      put_date (self, sheet, column++, payment->due_date);
+      if (signet_payment_has_amount (payment))
+        put_money (self, sheet, column, payment->amount, payment->currency);
+      column++;
+      put_text (self, sheet, column++, payment->currency);
+      if (signet_payment_has_amount (payment))
+        {
+          put_money (self, sheet, column, signet_payment_get_invoiced (payment), payment->currency);
+          put_money (self, sheet, column + 1, payment->paid, payment->currency);
+          put_money (self, sheet, column + 2, signet_payment_get_outstanding (payment), payment->currency);
+        }
+      column += 3;
+      put_text (self, sheet, column++, status);
+      put_text (self, sheet, column++, payment->condition);
+      g_assert (column == sheet->n_columns);
+      end_row (sheet);
+    }
+
+  return TRUE;
+}
+
+static const char *
+describe_occurrence (Export                 *self,
+                     const SignetOccurrence *occurrence,
+                     const char             *due_date)
+{
+  if (occurrence == NULL)
+    return strcmp (due_date, self->today) < 0 ? C_("spreadsheet", "Overdue") : C_("spreadsheet", "Open");
+
+  if (occurrence->status == SIGNET_OCCURRENCE_WAIVED)
+    return C_("spreadsheet", "Waived");
+
+  return signet_occurrence_is_done_late (occurrence) ? C_("spreadsheet", "Done Late") : C_("spreadsheet", "Done");
+}
+
+/* Every occurrence up to a year from today: what was done, what is
+ * overdue and what comes; a monthly obligation of a contract without an
+ * end would otherwise be listed up to the year 9999. */
+static gboolean
+write_obligations (Export         *self,
+                   SignetContract *contract,
+                   GError        **error)
+{
+  g_autoptr(GPtrArray) obligations = signet_store_list_obligations (self->store, signet_contract_get_id (contract), error);
+  Sheet *sheet = &self->sheets[SHEET_OBLIGATIONS];
+
+  if (obligations == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < obligations->len; i++)
+    {
+      SignetObligation *obligation = g_ptr_array_index (obligations, i);
+      g_autofree char *last_date = signet_obligation_dup_last_date (obligation, contract);
+      g_autoptr(GPtrArray) due_dates = signet_obligation_list_occurrences (obligation, last_date, NULL,
+                                                                           self->occurrences_until);
+      const char *owner = g_hash_table_lookup (self->people, &obligation->owner_id);
+
+      for (guint j = 0; j < due_dates->len; j++)
+        {
+          const char *due_date = g_ptr_array_index (due_dates, j);
+          const SignetOccurrence *occurrence = signet_obligation_find_occurrence (obligation, due_date);
+          guint column = 0;
+
+          put_text (self, sheet, column++, signet_contract_get_number (contract));
+          put_text (self, sheet, column++, obligation->title);
+          put_text (self, sheet, column++, signet_obligation_party_to_label (obligation->party));
+          put_text (self, sheet, column++, owner);
+          put_text (self, sheet, column++, signet_recurrence_to_label (obligation->recurrence));
+          put_date (self, sheet, column++, due_date);
+          put_text (self, sheet, column++, describe_occurrence (self, occurrence, due_date));
+          put_date (self, sheet, column++, occurrence != NULL ? occurrence->done_date : NULL);
+          put_text (self, sheet, column++, occurrence != NULL ? occurrence->note : NULL);
+          g_assert (column == sheet->n_columns);
+          end_row (sheet);
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_risks (Export         *self,
+             SignetContract *contract,
+             GError        **error)
+{
+  g_autoptr(GPtrArray) risks = signet_store_list_risks (self->store, signet_contract_get_id (contract), error);
+  Sheet *sheet = &self->sheets[SHEET_RISKS];
+
+  if (risks == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < risks->len; i++)
+    {
+      SignetRisk *risk = g_ptr_array_index (risks, i);
+      guint column = 0;
+
+      put_text (self, sheet, column++, signet_contract_get_number (contract));
+      put_text (self, sheet, column++, signet_risk_category_to_label (risk->category));
+      put_text (self, sheet, column++, risk->description);
+      put_number (self, sheet, column++, risk->likelihood);
+      put_number (self, sheet, column++, risk->impact);
+      put_number (self, sheet, column++, signet_risk_get_score (risk));
+      put_text (self, sheet, column++, risk->mitigation);
+      put_text (self, sheet, column++, risk->owner_name);
+      put_text (self, sheet, column++, signet_risk_status_to_label (risk->status));
+      put_date (self, sheet, column++, risk->next_review);
+      g_assert (column == sheet->n_columns);
+      end_row (sheet);
+    }
+
+  return TRUE;
+}
+
+static const char *
+describe_loan_state (SignetLoanState state)
+{
+  switch (state)
+    {
+    case SIGNET_LOAN_ON_LOAN:       return C_("spreadsheet", "On Loan");
+    case SIGNET_LOAN_OVERDUE:       return C_("spreadsheet", "Overdue");
+    case SIGNET_LOAN_RETURNED:      return C_("spreadsheet", "Returned");
+    case SIGNET_LOAN_RETURNED_LATE: return C_("spreadsheet", "Returned Late");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+write_loans (Export         *self,
+             SignetContract *contract,
+             GError        **error)
+{
+  g_autoptr(GPtrArray) loans = signet_store_list_loans (self->store, signet_contract_get_id (contract), error);
+  Sheet *sheet = &self->sheets[SHEET_LOANS];
+
+  if (loans == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < loans->len; i++)
+    {
+      SignetLoan *loan = g_ptr_array_index (loans, i);
+      guint days_late = signet_loan_days_late (loan, self->today);
+      g_autofree char *condition = NULL;
+      guint column = 0;
+
+      if (loan->condition != SIGNET_LOAN_CONDITION_NONE && loan->condition_note != NULL && *loan->condition_note != '\0')
+        /* Translators: how a loaned original came back ("Damaged"), then the note on it. */
+        condition = g_strdup_printf (C_("spreadsheet", "%s: %s"),
+                                     signet_loan_condition_to_label (loan->condition), loan->condition_note);
+      else if (loan->condition != SIGNET_LOAN_CONDITION_NONE)
+        condition = g_strdup (signet_loan_condition_to_label (loan->condition));
+
+      put_text (self, sheet, column++, signet_contract_get_number (contract));
+      put_text (self, sheet, column++, loan->borrower);
+      put_text (self, sheet, column++, loan->department);
+      put_text (self, sheet, column++, loan->purpose);
+      put_date (self, sheet, column++, loan->lent_on);
+      put_date (self, sheet, column++, loan->due_on);
+      put_date (self, sheet, column++, loan->returned_on);
+      put_text (self, sheet, column++, describe_loan_state (signet_loan_get_state (loan, self->today)));
+      if (days_late > 0)
+        put_number (self, sheet, column, days_late);
+      column++;
+      put_text (self, sheet, column++, condition);
+      g_assert (column == sheet->n_columns);
+      end_row (sheet);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_rows (Export  *self,
+            GArray  *ids,
+            GError **error)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(SignetContract) contract = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+        return FALSE;
+
+      contract = signet_store_get_listed_contract (self->store, g_array_index (ids, gint64, i), error);
+      if (contract == NULL)
+        return FALSE;
+      signet_store_apply_current_terms (self->store, contract);
+
+      write_contract (self, contract);
+      if (!write_payments (self, contract, error) ||
+          !write_obligations (self, contract, error) ||
+          !write_risks (self, contract, error) ||
+          !write_loans (self, contract, error))
+        return FALSE;
+
+      if (self->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&self->error));
+          return FALSE;
+        }
+
+      report_progress (self, ROWS_SHARE * (i + 1) / ids->len);
+    }
+
+  return TRUE;
+}
+
+/* Each column as wide as its widest cell, within Excel's sensible bounds;
+ * the autofilter over the header and every row. */
+static void
+finish_sheets (Export *self)
+{
+  for (guint i = 0; i < N_SHEETS; i++)
+    {
+      Sheet *sheet = &self->sheets[i];
+
+      for (guint column = 0; column < sheet->n_columns; column++)
+        worksheet_set_column (sheet->worksheet, column, column,
+                              CLAMP (sheet->widths[column] + 2, COLUMN_WIDTH_MIN, COLUMN_WIDTH_MAX), NULL);
+
+      worksheet_autofilter (sheet->worksheet, 0, 0, sheet->row - 1, sheet->n_columns - 1);
+    }
+}
+
+static GHashTable *
+dup_people_names (SignetStore *store)
+{
+  g_autoptr(GListModel) people = signet_store_list_people (store, NULL);
+  GHashTable *names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  guint n_people = people != NULL ? g_list_model_get_n_items (people) : 0;
+
+  for (guint i = 0; i < n_people; i++)
+    {
+      g_autoptr(SignetPerson) person = g_list_model_get_item (people, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = signet_person_get_id (person);
+      g_hash_table_insert (names, id, g_strdup (signet_person_get_name (person)));
+    }
+
+  return names;
+}
+
+static char *
+dup_year_after (const char *today)
+{
+  GDate date;
+
+  if (!signet_date_parse (today, &date) || !signet_date_add_months (&date, 12))
+    return NULL;
+
+  return signet_date_to_iso (&date);
+}
+
+static gboolean
+write_workbook (Export       *self,
+                GArray       *ids,
+                const char  **buffer,
+                size_t       *buffer_size,
+                GError      **error)
+{
+  lxw_workbook_options options = { 0 };
+  lxw_error result;
+  gboolean success;
+
+  /* Rows go to temporary files as they are written, not into memory: a
+   * register of 100,000 contracts would otherwise hold every cell. The
+   * zip comes back as a buffer, for the caller's stream. */
+  options.constant_memory = LXW_TRUE;
+  options.use_zip64 = LXW_TRUE;
+  options.output_buffer = buffer;
+  options.output_buffer_size = buffer_size;
+  self->workbook = workbook_new_opt (NULL, &options);
+  if (self->workbook == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The workbook could not be made."));
+      return FALSE;
+    }
+
+  self->header_format = workbook_add_format (self->workbook);
+  format_set_bold (self->header_format);
+  format_set_bottom (self->header_format, LXW_BORDER_THIN);
+  self->date_format = workbook_add_format (self->workbook);
+  format_set_num_format (self->date_format, "yyyy-mm-dd");
+
+  add_sheets (self);
+  success = write_rows (self, ids, error);
+  if (success)
+    finish_sheets (self);
+
+  /* Closing writes the zip; it is also what frees the workbook. */
+  result = workbook_close (self->workbook);
+  self->workbook = NULL;
+  if (success && result != LXW_NO_ERROR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The workbook could not be written: %s."), lxw_strerror (result));
+      success = FALSE;
+    }
+
+  return success;
+}
+
+typedef struct
+{
+  SignetStore            *store;
+  GArray                 *ids;
+  SignetXlsxProgressFunc  progress;
+  gpointer                progress_data;
+} ExportToFile;
+
+static gboolean
+write_export (GOutputStream  *stream,
+              gpointer        user_data,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  ExportToFile *export = user_data;
+  g_autoptr(GArray) all_ids = NULL;
+  Export self = { 0 };
+  const char *buffer = NULL;
+  size_t buffer_size = 0;
+  gboolean success;
+
+  self.store = export->store;
+  self.cancellable = cancellable;
+  self.progress = export->progress;
+  self.progress_data = export->progress_data;
+  self.last_fraction = -1.0;
+  report_progress (&self, 0.0);
+
+  /* One transaction: every sheet from the same state of the register. It
+   * writes nothing and is rolled back. */
+  if (!signet_store_begin_batch (self.store, error))
+    return FALSE;
+
+  if (export->ids == NULL)
+    {
+      all_ids = signet_store_query_contract_ids (self.store, NULL, SIGNET_SORT_NUMBER, FALSE, error);
+      if (all_ids == NULL)
+        {
+          signet_store_rollback_batch (self.store);
+          return FALSE;
+        }
+    }
+
+  self.on_loan = signet_store_dup_on_loan_ids (self.store, error);
+  if (self.on_loan == NULL)
+    {
+      signet_store_rollback_batch (self.store);
+      return FALSE;
+    }
+  self.people = dup_people_names (self.store);
+  self.money_formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.today = signet_store_dup_today (self.store);
+  self.occurrences_until = dup_year_after (self.today);
+
+  success = write_workbook (&self, export->ids != NULL ? export->ids : all_ids,
+                            &buffer, &buffer_size, error);
+  signet_store_rollback_batch (self.store);
+
+  if (success)
+    success = g_output_stream_write_all (stream, buffer, buffer_size, NULL, cancellable, error);
+  if (success)
+    report_progress (&self, 1.0);
+
+  free ((char *) buffer);
+  for (guint i = 0; i < N_SHEETS; i++)
+    g_free (self.sheets[i].widths);
+  g_clear_pointer (&self.money_formats, g_hash_table_unref);
+  g_clear_pointer (&self.people, g_hash_table_unref);
+  g_clear_pointer (&self.on_loan, g_hash_table_unref);
+  g_free (self.today);
+  g_free (self.occurrences_until);
+  g_clear_error (&self.error);
+
+  return success;
+}
+
+gboolean
+signet_xlsx_export (SignetStore             *store,
+                    GFile                   *dest,
+                    GArray                  *ids,
+                    GCancellable            *cancellable,
+                    SignetXlsxProgressFunc   progress,
+                    gpointer                 progress_data,
+                    GError                 **error)
+{
+  ExportToFile export = { store, ids, progress, progress_data };
+
+  g_return_val_if_fail (SIGNET_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (dest), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return signet_file_replace (store, dest, write_export, &export, cancellable, error);
+}
+
+static void
+task_data_free (TaskData *data)
+{
+  signet_store_opener_free (data->opener);
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->ids, g_array_unref);
+  if (data->progress_data_destroy != NULL)
+    data->progress_data_destroy (data->progress_data);
+  g_clear_pointer (&data->context, g_main_context_unref);
+  g_free (data);
+}
+
+static gboolean
+deliver_progress (gpointer user_data)
+{
+  ProgressUpdate *update = user_data;
+  TaskData *data = g_task_get_task_data (update->task);
+
+  if (!g_cancellable_is_cancelled (g_task_get_cancellable (update->task)))
+    data->progress (update->fraction, data->progress_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_update_free (gpointer user_data)
+{
+  ProgressUpdate *update = user_data;
+
+  g_object_unref (update->task);
+  g_free (update);
+}
+
+/* Runs in the worker; the update holds the task so that the caller's data
+ * lives until it is delivered. */
+static void
+forward_progress (double   fraction,
+                  gpointer user_data)
+{
+  GTask *task = user_data;
+  TaskData *data = g_task_get_task_data (task);
+  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
+
+  update->task = g_object_ref (task);
+  update->fraction = fraction;
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT,
+                              deliver_progress, update, progress_update_free);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  TaskData *data = task_data;
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A connection of its own: the caller's store stays usable in its
+   * thread. It only reads, and takes no write lock. */
+  store = signet_store_open_worker (data->opener, &error);
+  if (store == NULL ||
+      !signet_xlsx_export (store, data->file, data->ids, cancellable,
+                           data->progress != NULL ? forward_progress : NULL, task, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+signet_xlsx_export_async (SignetStore            *store,
+                          GFile                  *dest,
+                          GArray                 *ids,
+                          GCancellable           *cancellable,
+                          SignetXlsxProgressFunc  progress,
+                          gpointer                progress_data,
+                          GDestroyNotify          progress_data_destroy,
+                          GAsyncReadyCallback     callback,
+                          gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TaskData *data;
+
+  g_return_if_fail (SIGNET_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (dest));
+
+  data = g_new0 (TaskData, 1);
+  data->opener = signet_store_opener_new (store, SIGNET_STORE_OPEN_READ_ONLY);
+  data->file = g_object_ref (dest);
+  if (ids != NULL)
+    {
+      data->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
+      g_array_append_vals (data->ids, ids->data, ids->len);
+    }
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->progress_data_destroy = progress_data_destroy;
+  data->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, signet_xlsx_export_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+signet_xlsx_export_finish (SignetStore   *store,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (SIGNET_IS_STORE (store), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == signet_xlsx_export_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
