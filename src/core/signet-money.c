@@ -914,3 +914,17 @@ signet_money_to_chinese_capitals (gint64 fen)
 
   return g_string_free (out, FALSE);
 }
+
+char *
+signet_money_format_chinese_capitals (gint64      minor_units,
+                                      const char *currency)
+{
+  g_autofree char *capitals = NULL;
+
+  g_return_val_if_fail (currency != NULL, NULL);
+
+  if (strcmp (currency, "CNY") != 0 || (capitals = signet_money_to_chinese_capitals (minor_units)) == NULL)
+    return NULL;
+
+  return g_strconcat ("人民币", capitals, NULL);
+}

@@ -73,5 +73,11 @@ const char  *signet_currency_for_locale      (void);
  * contract or a cheque states it: 125000050 gives 壹佰贰拾伍万元零伍角.
  * NULL for negative amounts and from a trillion yuan (万亿) on. */
 char        *signet_money_to_chinese_capitals (gint64      fen);
+/* The value as a Chinese contract states it beside the figures, with the
+ * currency's name: 人民币壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分 for 123456789
+ * fen. NULL for every currency but CNY (元 is the yuan's), and where
+ * signet_money_to_chinese_capitals() gives NULL. */
+char        *signet_money_format_chinese_capitals (gint64      minor_units,
+                                                   const char *currency);
 
 G_END_DECLS

@@ -403,6 +403,38 @@ test_chinese_capitals (void)
   g_assert_null (signet_money_to_chinese_capitals (-1));
 }
 
+/* The value as a contract states it beside the figures, with the
+ * currency's name, for yuan only. */
+static void
+test_chinese_capitals_of_value (void)
+{
+  static const struct
+  {
+    gint64      fen;
+    const char *text;
+  } values[] = {
+    { 0, "人民币零元整" },
+    { 1000, "人民币壹拾元整" },
+    { 10000, "人民币壹佰元整" },
+    { 10001005, "人民币壹拾万零壹拾元零伍分" },
+    { 123456789, "人民币壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分" },
+    { 100000000000, "人民币壹拾亿元整" },
+    { 98765432109876, "人民币玖仟捌佰柒拾陆亿伍仟肆佰叁拾贰万壹仟零玖拾捌元柒角陆分" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *text = signet_money_format_chinese_capitals (values[i].fen, "CNY");
+
+      g_assert_cmpstr (text, ==, values[i].text);
+    }
+
+  /* Figures only for the other currencies, and beyond what capitals state. */
+  g_assert_null (signet_money_format_chinese_capitals (10000, "USD"));
+  g_assert_null (signet_money_format_chinese_capitals (10000, "HKD"));
+  g_assert_null (signet_money_format_chinese_capitals (100000000000000, "CNY"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,6 +448,7 @@ main (int   argc,
   g_test_add_func ("/money-locale/round-trip", test_round_trip);
   g_test_add_func ("/money-locale/currency-for-locale", test_currency_for_locale);
   g_test_add_func ("/money-locale/chinese-capitals", test_chinese_capitals);
+  g_test_add_func ("/money-locale/chinese-capitals-of-value", test_chinese_capitals_of_value);
 
   return g_test_run ();
 }
