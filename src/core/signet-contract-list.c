@@ -8,6 +8,7 @@
 
 #include "signet-contract-list.h"
 #include "signet-store-private.h"
+#include "signet-store-query.h"
 #include "signet-utils.h"
 
 struct _SignetContractList
@@ -20,7 +21,7 @@ struct _SignetContractList
    * are loaded (signet_contract_list_new_head()). */
   guint          n_items;
   char          *search;
-  SignetContractFilter filters;
+  SignetContractQuery *query; /* never NULL */
   SignetSortKey  sort_key;
   gboolean       descending;
 };
@@ -34,6 +35,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_SEARCH,
+  PROP_QUERY,
   PROP_N_ITEMS,
   N_PROPS
 };
@@ -48,11 +50,11 @@ query_ids (SignetContractList *self)
 
   ids = signet_store_query_contract_ids (self->store, self->search,
                                          self->sort_key, self->descending, &error);
-  if (ids != NULL && self->filters != SIGNET_CONTRACT_FILTER_NONE)
+  if (ids != NULL && !signet_contract_query_is_empty (self->query))
     {
       g_autoptr(GArray) all = ids;
 
-      ids = signet_store_filter_contract_ids (self->store, all, self->filters, &error);
+      ids = signet_store_keep_contract_ids (self->store, all, self->query, &error);
     }
   if (ids == NULL)
     {
@@ -303,6 +305,7 @@ signet_contract_list_finalize (GObject *object)
 
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->query, signet_contract_query_free);
 
   G_OBJECT_CLASS (signet_contract_list_parent_class)->finalize (object);
 }
@@ -323,6 +326,10 @@ signet_contract_list_get_property (GObject    *object,
 
     case PROP_SEARCH:
       g_value_set_string (value, self->search);
+      break;
+
+    case PROP_QUERY:
+      g_value_set_boxed (value, self->query);
       break;
 
     case PROP_N_ITEMS:
@@ -376,6 +383,10 @@ signet_contract_list_class_init (SignetContractListClass *klass)
     g_param_spec_string ("search", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_QUERY] =
+    g_param_spec_boxed ("query", NULL, NULL, SIGNET_TYPE_CONTRACT_QUERY,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -387,6 +398,7 @@ static void
 signet_contract_list_init (SignetContractList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->query = signet_contract_query_new ();
   self->sort_key = SIGNET_SORT_NUMBER;
 }
 
@@ -514,20 +526,48 @@ signet_contract_list_get_filters (SignetContractList *self)
 {
   g_return_val_if_fail (SIGNET_IS_CONTRACT_LIST (self), SIGNET_CONTRACT_FILTER_NONE);
 
-  return self->filters;
+  return signet_contract_query_get_filters (self->query);
 }
 
 void
 signet_contract_list_set_filters (SignetContractList   *self,
                                   SignetContractFilter  filters)
 {
+  g_autoptr(SignetContractQuery) query = NULL;
+
   g_return_if_fail (SIGNET_IS_CONTRACT_LIST (self));
 
-  if (self->filters == filters)
+  query = signet_contract_query_copy (self->query);
+  signet_contract_query_set_filters (query, filters);
+  signet_contract_list_set_query (self, query);
+}
+
+const SignetContractQuery *
+signet_contract_list_get_query (SignetContractList *self)
+{
+  g_return_val_if_fail (SIGNET_IS_CONTRACT_LIST (self), NULL);
+
+  return self->query;
+}
+
+void
+signet_contract_list_set_query (SignetContractList        *self,
+                                const SignetContractQuery *query)
+{
+  g_autoptr(SignetContractQuery) empty = NULL;
+
+  g_return_if_fail (SIGNET_IS_CONTRACT_LIST (self));
+
+  if (query == NULL)
+    query = empty = signet_contract_query_new ();
+
+  if (signet_contract_query_equal (self->query, query))
     return;
 
-  self->filters = filters;
+  signet_contract_query_free (self->query);
+  self->query = signet_contract_query_copy (query);
   reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 }
 
 guint

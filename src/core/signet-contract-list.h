@@ -38,8 +38,13 @@ gboolean            signet_contract_list_get_descending (SignetContractList *sel
 void                signet_contract_list_set_sort     (SignetContractList *self,
                                                        SignetSortKey       key,
                                                        gboolean            descending);
-/* What the list is narrowed to besides the search (SIGNET_CONTRACT_FILTER_*
- * flags, all of which a contract must pass), in the same order. */
+/* What the list is narrowed to besides the search: both must hold, in the
+ * same order. NULL sets the empty query (every contract); "query" is
+ * notified when it changes. */
+const SignetContractQuery *signet_contract_list_get_query (SignetContractList *self);
+void                signet_contract_list_set_query    (SignetContractList        *self,
+                                                       const SignetContractQuery *query);
+/* The query's SIGNET_CONTRACT_FILTER_* flags alone, the rest of it kept. */
 SignetContractFilter signet_contract_list_get_filters (SignetContractList *self);
 void                signet_contract_list_set_filters  (SignetContractList *self,
                                                        SignetContractFilter filters);

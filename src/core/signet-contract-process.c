@@ -203,7 +203,7 @@ signet_contract_get_let_expire_end (SignetContract *contract)
  * with an open form and cannot happen in a register opened read-only); a
  * test or an export with its own clock would then disagree with the file.
  * The list sorts and filters by the same rule in SQL
- * (SHOWN_STATUS_RANK_SQL in signet-store-search.c). An auto-renewing
+ * (SIGNET_SHOWN_STATUS_RANK_SQL in signet-store-private.h). An auto-renewing
  * contract renews itself at its end, so it stays active. */
 SignetContractStatus
 signet_contract_get_shown_status (SignetContract *contract,

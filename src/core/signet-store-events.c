@@ -35,10 +35,6 @@
  * the import does not wait for it. */
 #define MAX_BATCH_REFRESHES 1000
 
-/* The statuses in which a contract renews, gets notice deadlines and
- * reviews (status_is_in_force() in signet-key-dates.c). */
-#define IN_FORCE "('approved', 'signed', 'active')"
-
 /* Dates are compared as text, YYYY-MM-DD sorting like the days. An index
  * made before the range existed may hold dates outside it (a review of
  * "10000-01-01" sorts before every other date): no query hands them on. */
@@ -48,15 +44,6 @@
  * ends of signed contracts with once prepare_query() has brought it to
  * the day asked for. */
 #define AS_OF_DATE "(SELECT date FROM contract_events WHERE contract_id = " G_STRINGIFY (AS_OF_ID) ")"
-
-/* A signed contract that has expired by @day (YYYY-MM-DD in SQL): it is
- * stored as signed and shown as expired after its end unless it renews
- * itself, or after the end a user let it expire at
- * (signet_contract_get_shown_status()). Its end is no longer a deadline to
- * meet, nor its reviews due. */
-#define EXPIRED_BY(day) \
-  "(c.status = 'signed' AND ((NOT c.auto_renew AND c.end_date IS NOT NULL AND c.end_date < " day ") " \
-  "OR (c.termination_date IS NOT NULL AND c.termination_date < " day ")))"
 
 /* The review interval of the type of the contract @row (0: by its risk
  * level), which its reviews follow (signet_review_intervals_apply_type()). */
@@ -922,11 +909,11 @@ move_as_of (SignetWriteScope  *scope,
                                     "SELECT e.contract_id FROM contract_events e "
                                     "JOIN contracts c ON c.id = e.contract_id "
                                     "WHERE e.date >= ?1 AND e.date < ?2 AND e.kind = 'end' "
-                                    "AND ((c.auto_renew AND c.status IN " IN_FORCE ") OR c.status = 'signed')",
+                                    "AND ((c.auto_renew AND c.status IN " SIGNET_IN_FORCE_SQL ") OR c.status = 'signed')",
                                     error);
   else
     stmt = _signet_store_statement (self,
-                                    "SELECT id FROM contracts WHERE (auto_renew AND status IN " IN_FORCE ") "
+                                    "SELECT id FROM contracts WHERE (auto_renew AND status IN " SIGNET_IN_FORCE_SQL ") "
                                     "OR status = 'signed'",
                                     error);
   if (stmt == NULL)
@@ -1621,7 +1608,7 @@ signet_store_list_agenda (SignetStore  *self,
                        "WHERE e.date < ?1 AND e.date >= '" SIGNET_DATE_MIN "' "
                        "AND (e.kind = 'approval' OR " IS_COMMITMENT ("e") " "
                        "OR (e.kind IN ('end', 'notice-deadline', 'review') "
-                       "AND c.status IN " IN_FORCE " AND NOT " EXPIRED_BY ("?1") "))",
+                       "AND c.status IN " SIGNET_IN_FORCE_SQL " AND NOT " SIGNET_EXPIRED_BY_SQL ("?1") "))",
                        today, NULL, NULL, NULL, events, error) ||
       !collect_events (self, &as_of,
                        "SELECT " EVENT_COLUMNS EVENT_JOINS
@@ -1858,7 +1845,7 @@ signet_store_list_reminder_candidates (SignetStore  *self,
                        "WHERE e.date <= ?1 AND e.date >= '" SIGNET_DATE_MIN "' "
                        "AND (e.kind = 'approval' OR " REMINDED_COMMITMENT " "
                        "OR (e.kind IN ('end', 'notice-deadline', 'review') "
-                       "AND c.status IN " IN_FORCE " AND NOT " EXPIRED_BY (AS_OF_DATE) "))",
+                       "AND c.status IN " SIGNET_IN_FORCE_SQL " AND NOT " SIGNET_EXPIRED_BY_SQL (AS_OF_DATE) "))",
                        until, NULL, add_candidate, candidates, NULL, error) ||
       !collect_events (self, &as_of,
                        "SELECT " CANDIDATE_COLUMNS EVENT_JOINS
@@ -1866,7 +1853,7 @@ signet_store_list_reminder_candidates (SignetStore  *self,
                        "WHERE +e.date > ?1 AND +e.date <= min(?2, '" SIGNET_DATE_MAX "') "
                        "AND (e.kind = 'approval' OR " REMINDED_COMMITMENT " "
                        "OR (e.kind IN ('end', 'notice-deadline', 'review') "
-                       "AND c.status IN " IN_FORCE " AND NOT " EXPIRED_BY (AS_OF_DATE) "))",
+                       "AND c.status IN " SIGNET_IN_FORCE_SQL " AND NOT " SIGNET_EXPIRED_BY_SQL (AS_OF_DATE) "))",
                        until, far, add_candidate, candidates, NULL, error))
     return NULL;
 

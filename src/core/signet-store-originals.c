@@ -985,44 +985,6 @@ signet_store_dup_on_loan_ids (SignetStore  *self,
   return query_id_set (self, "SELECT contract_id FROM loans INDEXED BY loans_due WHERE returned_on IS NULL", error);
 }
 
-GArray *
-signet_store_filter_contract_ids (SignetStore           *self,
-                                  GArray                *ids,
-                                  SignetContractFilter   filters,
-                                  GError               **error)
-{
-  g_autoptr(GHashTable) on_loan = NULL;
-  g_autoptr(GHashTable) findings = NULL;
-  GArray *kept;
-
-  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
-  g_return_val_if_fail (ids != NULL, NULL);
-
-  /* Each filter is the set of contracts SQL finds through a partial
-   * index (the few loans out, the few actions open), against which the
-   * list's ids, already searched and sorted, are kept in their order. */
-  if ((filters & SIGNET_CONTRACT_FILTER_ON_LOAN) &&
-      !(on_loan = signet_store_dup_on_loan_ids (self, error)))
-    return NULL;
-  if ((filters & SIGNET_CONTRACT_FILTER_OPEN_REVIEW_FINDINGS) &&
-      !(findings = query_id_set (self,
-                                 "SELECT DISTINCT r.contract_id FROM review_actions a INDEXED BY review_actions_open "
-                                 "JOIN reviews r ON r.id = a.review_id WHERE a.done_date IS NULL", error)))
-    return NULL;
-
-  kept = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-
-      if ((on_loan == NULL || g_hash_table_contains (on_loan, &id)) &&
-          (findings == NULL || g_hash_table_contains (findings, &id)))
-        g_array_append_val (kept, id);
-    }
-
-  return kept;
-}
-
 gboolean
 signet_store_contract_is_on_loan (SignetStore *self,
                                   gint64       contract_id)

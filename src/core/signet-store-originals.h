@@ -70,13 +70,6 @@ gboolean        signet_store_return_loan       (SignetStore           *self,
 gboolean        signet_store_contract_is_on_loan (SignetStore         *self,
                                                   gint64               contract_id);
 
-
-/* The ids of @ids, in their order, that pass every filter of @filters;
- * a new array. */
-GArray         *signet_store_filter_contract_ids (SignetStore         *self,
-                                                  GArray              *ids,
-                                                  SignetContractFilter filters,
-                                                  GError             **error);
 /* The ids of the contracts whose original is out, as a set of gint64 *
  * (g_int64_hash): the list's "on loan" mark. */
 GHashTable     *signet_store_dup_on_loan_ids   (SignetStore           *self,

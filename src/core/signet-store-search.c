@@ -92,22 +92,6 @@ search_index_free (SignetSearchIndex *index)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetSearchIndex, search_index_free)
 
-/* The place in the process (SignetContractStatus's order) of the status a
- * user sees of the contract "c" on the day ?1, as
- * signet_contract_get_shown_status() derives it from its end date @end and
- * @auto_renew: the list sorts by it, as it shows it. Active and expired
- * are never stored (see there why). A status of a newer Signet comes last.
- * One CASE per row: about twice as fast as joining a table of the
- * statuses' ranks was (docs/benchmarks.md). */
-#define SHOWN_STATUS_RANK_SQL(end, auto_renew) \
-  "(CASE WHEN c.status = 'draft' THEN 0 WHEN c.status = 'in-review' THEN 1" \
-  " WHEN c.status = 'approved' THEN 2 WHEN c.status = 'renewed' THEN 6" \
-  " WHEN c.status = 'terminated' THEN 7 WHEN c.status NOT IN ('signed', 'active', 'expired') THEN 8" \
-  " WHEN " end " IS NOT NULL AND " end " < ?1 AND NOT " auto_renew " THEN 5" \
-  " WHEN c.termination_date < ?1 THEN 5" \
-  " WHEN c.start_date IS NOT NULL AND ?1 < c.start_date THEN 3" \
-  " WHEN c.start_date IS NULL AND " end " IS NULL THEN 3 ELSE 4 END)"
-
 /* @current: sort by the terms in force today (signet-store-current-terms.c),
  * which some contract's amendments changed; without, the stored columns
  * and their indexes do. */
@@ -120,7 +104,7 @@ sort_clause (SignetSortKey sort_key,
     [SIGNET_SORT_NUMBER] = "c.number",
     [SIGNET_SORT_TITLE] = "c.title_key, c.number",
     [SIGNET_SORT_CLIENT] = "k.name_key, c.number",
-    [SIGNET_SORT_STATUS] = SHOWN_STATUS_RANK_SQL ("c.end_date", "c.auto_renew") ", c.number",
+    [SIGNET_SORT_STATUS] = SIGNET_SHOWN_STATUS_RANK_SQL ("c.end_date", "c.auto_renew") ", c.number",
     [SIGNET_SORT_END_DATE] = "c.end_date IS NULL, c.end_date, c.number",
     [SIGNET_SORT_VALUE] = "c.value, c.currency, c.number",
   };
@@ -128,7 +112,7 @@ sort_clause (SignetSortKey sort_key,
     [SIGNET_SORT_NUMBER] = "c.number DESC",
     [SIGNET_SORT_TITLE] = "c.title_key DESC, c.number DESC",
     [SIGNET_SORT_CLIENT] = "k.name_key DESC, c.number DESC",
-    [SIGNET_SORT_STATUS] = SHOWN_STATUS_RANK_SQL ("c.end_date", "c.auto_renew") " DESC, c.number DESC",
+    [SIGNET_SORT_STATUS] = SIGNET_SHOWN_STATUS_RANK_SQL ("c.end_date", "c.auto_renew") " DESC, c.number DESC",
     [SIGNET_SORT_END_DATE] = "c.end_date IS NULL, c.end_date DESC, c.number DESC",
     [SIGNET_SORT_VALUE] = "c.value DESC, c.currency DESC, c.number DESC",
   };
@@ -136,7 +120,7 @@ sort_clause (SignetSortKey sort_key,
     [SIGNET_SORT_NUMBER] = "c.number",
     [SIGNET_SORT_TITLE] = SIGNET_CURRENT_TITLE_KEY_SQL ", c.number",
     [SIGNET_SORT_CLIENT] = "k.name_key, c.number",
-    [SIGNET_SORT_STATUS] = SHOWN_STATUS_RANK_SQL (SIGNET_CURRENT_END_DATE_SQL, SIGNET_CURRENT_AUTO_RENEW_SQL)
+    [SIGNET_SORT_STATUS] = SIGNET_SHOWN_STATUS_RANK_SQL (SIGNET_CURRENT_END_DATE_SQL, SIGNET_CURRENT_AUTO_RENEW_SQL)
                            ", c.number",
     [SIGNET_SORT_END_DATE] = SIGNET_CURRENT_END_DATE_SQL " IS NULL, " SIGNET_CURRENT_END_DATE_SQL ", c.number",
     [SIGNET_SORT_VALUE] = SIGNET_CURRENT_VALUE_SQL ", " SIGNET_CURRENT_CURRENCY_SQL ", c.number",
@@ -145,7 +129,7 @@ sort_clause (SignetSortKey sort_key,
     [SIGNET_SORT_NUMBER] = "c.number DESC",
     [SIGNET_SORT_TITLE] = SIGNET_CURRENT_TITLE_KEY_SQL " DESC, c.number DESC",
     [SIGNET_SORT_CLIENT] = "k.name_key DESC, c.number DESC",
-    [SIGNET_SORT_STATUS] = SHOWN_STATUS_RANK_SQL (SIGNET_CURRENT_END_DATE_SQL, SIGNET_CURRENT_AUTO_RENEW_SQL)
+    [SIGNET_SORT_STATUS] = SIGNET_SHOWN_STATUS_RANK_SQL (SIGNET_CURRENT_END_DATE_SQL, SIGNET_CURRENT_AUTO_RENEW_SQL)
                            " DESC, c.number DESC",
     [SIGNET_SORT_END_DATE] = SIGNET_CURRENT_END_DATE_SQL " IS NULL, " SIGNET_CURRENT_END_DATE_SQL " DESC, c.number DESC",
     [SIGNET_SORT_VALUE] = SIGNET_CURRENT_VALUE_SQL " DESC, " SIGNET_CURRENT_CURRENCY_SQL " DESC, c.number DESC",

@@ -45,6 +45,7 @@ struct _SignetWindow
   GtkWidget            *contract_header;
   /* Over the contract when the search hides it from the list. */
   AdwBanner            *search_banner;
+  AdwBanner            *query_banner;   /* what signet_window_show_contracts() narrowed to */
   GtkWidget            *sidebar_handle;
   SignetContractTable  *table;
   SignetContractPage   *page;
@@ -60,6 +61,7 @@ struct _SignetWindow
   GSettings            *settings;
   SignetStore          *store;
   SignetContractList   *list;
+  char                 *query_title;   /* the banner's; NULL once the query is changed */
   /* Reads the text of attached PDFs for search, in the background. */
   SignetTextIndexer    *text_indexer;
   AdwDialog            *clients_window;

@@ -47,7 +47,7 @@ has_search (SignetWindow *self)
 
   /* A filter hides contracts as a search does. */
   return (search != NULL && *search != '\0') ||
-         (self->list != NULL && signet_contract_list_get_filters (self->list) != SIGNET_CONTRACT_FILTER_NONE);
+         (self->list != NULL && !signet_contract_query_is_empty (signet_contract_list_get_query (self->list)));
 }
 
 /* A status page gets its icon when first shown: a hidden page's icon is
@@ -212,6 +212,47 @@ search_banner_button_clicked_cb (SignetWindow *self,
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+/* What signet_window_show_contracts() narrowed the list to, and how many
+ * contracts that is, while the list is still narrowed to it. */
+static void
+update_query_banner (SignetWindow *self)
+{
+  gboolean shown = self->list != NULL && self->query_title != NULL &&
+                   !signet_contract_query_is_empty (signet_contract_list_get_query (self->list));
+
+  if (shown)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+      g_autofree char *title =
+        /* Translators: %s says what the list shows, "Expiring in 30 days"; %u counts them. */
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u contract", "%s: %u contracts", n),
+                         self->query_title, n);
+
+      adw_banner_set_title (self->query_banner, title);
+    }
+  adw_banner_set_revealed (self->query_banner, shown);
+}
+
+/* The filter menu's check items show the query's filters, whoever set them. */
+static void sync_filter_actions (SignetWindow *self);
+
+static void
+clear_query (SignetWindow *self)
+{
+  g_clear_pointer (&self->query_title, g_free);
+  if (self->list != NULL)
+    signet_contract_list_set_query (self->list, NULL);
+  sync_filter_actions (self);
+}
+
+static void
+query_banner_button_clicked_cb (SignetWindow *self,
+                                AdwBanner    *banner)
+{
+  clear_query (self);
+  _signet_window_update_view (self);
+}
+
 void
 _signet_window_update_view (SignetWindow *self)
 {
@@ -231,10 +272,13 @@ _signet_window_update_view (SignetWindow *self)
    * shows; otherwise an empty list says why it is empty. */
   if (n_items == 0 && has_search (self) && !signet_contract_page_get_dirty (self->page))
     {
+      const char *search = signet_contract_list_get_search (self->list);
       g_autofree char *description =
-        g_strdup_printf (_("No contract matches “%s”. Search finds numbers, titles, clients, owners, "
-                           "departments, types and tags, and Chinese by its pinyin (“hd” for 华东)."),
-                         signet_contract_list_get_search (self->list));
+        search == NULL
+          ? g_strdup (_("No contract passes the filters."))
+          : g_strdup_printf (_("No contract matches “%s”. Search finds numbers, titles, clients, owners, "
+                               "departments, types and tags, and Chinese by its pinyin (“hd” for 华东)."),
+                             search);
 
       adw_status_page_set_description (self->no_results_page, description);
       show_stack_page (self, "no-results", self->no_results_page, "system-search-symbolic");
@@ -250,6 +294,7 @@ _signet_window_update_view (SignetWindow *self)
     }
 
   update_search_banner (self);
+  update_query_banner (self);
 }
 
 static void
@@ -460,6 +505,7 @@ set_store (SignetWindow *self,
 {
   signet_contract_table_set_model (self->table, NULL);
   g_clear_object (&self->list);
+  g_clear_pointer (&self->query_title, g_free);
   /* What other programs and windows write shows within a second or two. */
   if (store != NULL)
     signet_store_watch_external_changes (store, TRUE);
@@ -624,11 +670,28 @@ filter_changed_cb (GSimpleAction *action,
         filters |= filter_actions[i].filter;
     }
 
-  if (self->list == NULL)
+  if (self->list == NULL || filters == signet_contract_list_get_filters (self->list))
     return;
 
+  /* The list no longer shows what the banner named. */
+  g_clear_pointer (&self->query_title, g_free);
   signet_contract_list_set_filters (self->list, filters);
   _signet_window_update_view (self);
+}
+
+static void
+sync_filter_actions (SignetWindow *self)
+{
+  SignetContractFilter filters = self->list != NULL ? signet_contract_list_get_filters (self->list)
+                                                    : SIGNET_CONTRACT_FILTER_NONE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (filter_actions); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->filters), filter_actions[i].name);
+
+      g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                                 g_variant_new_boolean ((filters & filter_actions[i].filter) != 0));
+    }
 }
 
 /* Stateful actions: the menu shows each as a check item. */
@@ -656,9 +719,7 @@ search_mode_changed_cb (SignetWindow *self,
   if (!gtk_search_bar_get_search_mode (search_bar))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      for (guint i = 0; i < G_N_ELEMENTS (filter_actions); i++)
-        g_action_group_change_action_state (G_ACTION_GROUP (self->filters), filter_actions[i].name,
-                                            g_variant_new_boolean (FALSE));
+      clear_query (self);
     }
 
   /* An empty register shows the list while the user searches it. */
@@ -758,6 +819,7 @@ signet_window_open_contract (SignetWindow *self,
     {
       gtk_search_bar_set_search_mode (self->search_bar, FALSE);
       signet_contract_list_set_search (self->list, "");
+      clear_query (self);
     }
 
   *pending = contract_id;
@@ -1015,6 +1077,7 @@ signet_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGNET_TYPE_WINDOW);
 
   g_clear_object (&self->list);
+  g_clear_pointer (&self->query_title, g_free);
   if (self->store != NULL)
     signet_store_watch_external_changes (self->store, FALSE);
   g_clear_object (&self->store);
@@ -1053,6 +1116,7 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, search_banner);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, query_banner);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, undo_section);
@@ -1072,6 +1136,7 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_banner_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, query_banner_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, contract_page_shown_cb);
@@ -1140,6 +1205,27 @@ signet_window_get_store (SignetWindow *self)
 }
 
 void
+void
+signet_window_show_contracts (SignetWindow              *self,
+                              const SignetContractQuery *query,
+                              const char                *title)
+{
+  g_return_if_fail (SIGNET_IS_WINDOW (self));
+  g_return_if_fail (query != NULL);
+
+  if (self->list == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "list");
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  signet_contract_list_set_search (self->list, NULL);
+  signet_contract_list_set_query (self->list, query);
+  sync_filter_actions (self);
+  g_free (self->query_title);
+  self->query_title = g_strdup (title);
+  _signet_window_update_view (self);
+}
+
 signet_window_show_agenda (SignetWindow *self)
 {
   g_return_if_fail (SIGNET_IS_WINDOW (self));

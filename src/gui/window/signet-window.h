@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "signet-contract-query.h"
 #include "signet-store.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,13 @@ SignetStore  *signet_window_get_store (SignetWindow   *self);
  * not saved), as a click in the calendar or on a reminder does. */
 void          signet_window_open_contract (SignetWindow *self,
                                            gint64        contract_id);
+/* The List view showing exactly the contracts of @query (the search
+ * cleared), under a bar that says what it is narrowed to (@title,
+ * "Expiring in 30 days") and how many, with Show All to clear it: what a
+ * number of the overview or of a scorecard opens. */
+void          signet_window_show_contracts (SignetWindow              *self,
+                                            const SignetContractQuery *query,
+                                            const char                *title);
 /* The calendar with its agenda of upcoming dates. */
 void          signet_window_show_agenda   (SignetWindow *self);
 
