@@ -22,6 +22,7 @@
 #include "signet-undo.h"
 #include "signet-unsaved-dialog.h"
 #include "signet-window-private.h"
+#include "signet-xlsx-export-dialog.h"
 
 #define RESPONSE_ADD_CLIENT "add-client"
 
@@ -71,6 +72,7 @@ _signet_window_update_actions (SignetWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import", has_store);
   gtk_widget_action_set_enabled (widget, "win.export", has_store);
   gtk_widget_action_set_enabled (widget, "win.export-ics", has_store);
+  gtk_widget_action_set_enabled (widget, "win.export-xlsx", has_store);
   gtk_widget_set_sensitive (self->search_button, has_store);
   gtk_widget_action_set_enabled (widget, "contract.save", dirty);
   gtk_widget_action_set_enabled (widget, "contract.cancel", dirty || is_new);
@@ -559,6 +561,21 @@ export_activated (GtkWidget  *widget,
   signet_export_dialog_choose_file (dialog);
 }
 
+/* The contracts the list shows (searched, filtered, sorted) or the whole
+ * register as an Excel workbook, for reports. */
+static void
+export_xlsx_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+  SignetXlsxExportDialog *dialog;
+
+  dialog = signet_xlsx_export_dialog_new (GTK_WINDOW (self), self->store, G_LIST_MODEL (self->list),
+                                          self->toast_overlay);
+  signet_xlsx_export_dialog_choose_file (dialog);
+}
+
 static void
 save_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -671,6 +688,7 @@ _signet_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_activated);
   gtk_widget_class_install_action (widget_class, "win.shortcuts", NULL, shortcuts_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "contract.save", NULL, save_activated);
