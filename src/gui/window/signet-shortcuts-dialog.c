@@ -40,6 +40,7 @@ static const struct
   { NC_ ("shortcut window", "Save the contract"), "<Control>s" },
   { NC_ ("shortcut window", "Undo unsaved changes"), "Escape" },
   { NC_ ("shortcut window", "Delete the selected contract (in the list)"), "Delete" },
+  { NC_ ("shortcut window", "Print the contract or the list"), "<Control>p" },
 
   /* The month grid's keys, once it has the focus. */
   { NC_ ("shortcut window", "Calendar"), NULL },

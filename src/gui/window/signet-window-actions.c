@@ -77,6 +77,7 @@ _signet_window_update_actions (SignetWindow *self)
   gtk_widget_action_set_enabled (widget, "contract.save", dirty);
   gtk_widget_action_set_enabled (widget, "contract.cancel", dirty || is_new);
   gtk_widget_action_set_enabled (widget, "contract.delete", shown != NULL && !is_new);
+  _signet_window_update_print_actions (self);
 }
 
 void

@@ -93,6 +93,10 @@ typedef void (*SignetWindowContinue) (SignetWindow *self,
 void     _signet_window_class_init_actions  (GtkWidgetClass       *widget_class);
 /* win.renew-contract and win.open-contract (signet-window-renewals.c). */
 void     _signet_window_class_init_renewals (GtkWidgetClass       *widget_class);
+/* contract.print, contract.export-pdf, win.print-list, win.export-list-pdf
+ * and win.print (Ctrl+P) (signet-window-print.c). */
+void     _signet_window_class_init_print    (GtkWidgetClass       *widget_class);
+void     _signet_window_update_print_actions (SignetWindow        *self);
 /* Connects the window's Undo to win.undo and the main menu. */
 void     _signet_window_init_undo           (SignetWindow         *self);
 void     _signet_window_update_actions      (SignetWindow         *self);

@@ -1151,6 +1151,7 @@ signet_window_class_init (SignetWindowClass *klass)
 
   _signet_window_class_init_actions (widget_class);
   _signet_window_class_init_renewals (widget_class);
+  _signet_window_class_init_print (widget_class);
 }
 
 static void
