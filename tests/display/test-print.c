@@ -16,9 +16,11 @@
 #include "display-test-utils.h"
 #include "signet-amendment.h"
 #include "signet-contract-list.h"
+#include "signet-overview.h"
 #include "signet-person.h"
 #include "signet-print-document.h"
 #include "signet-print-list.h"
+#include "signet-print-reports.h"
 #include "signet-print-summary.h"
 #include "signet-store-amendments.h"
 #include "signet-store-approvals.h"
@@ -51,19 +53,28 @@ skip_without_poppler_utils (void)
   return TRUE;
 }
 
-/* What @tool (pdftotext or pdffonts) prints for the PDF at @path. */
+/* What @tool (pdftotext or pdffonts) prints for the PDF at @path;
+ * "pdftotext -layout" keeps a table's row on one line. */
 static char *
 run_tool (const char *tool,
           const char *path)
 {
-  gboolean to_stdout = g_str_equal (tool, "pdftotext");
-  const char *argv[] = { tool, path, to_stdout ? "-" : NULL, NULL };
+  g_auto(GStrv) words = g_strsplit (tool, " ", -1);
+  gboolean to_stdout = g_str_equal (words[0], "pdftotext");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+  for (guint i = 0; words[i] != NULL; i++)
+    g_ptr_array_add (argv, words[i]);
+  g_ptr_array_add (argv, (char *) path);
+  if (to_stdout)
+    g_ptr_array_add (argv, (char *) "-");
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                                &out, &err, &status, &error));
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
@@ -101,6 +112,30 @@ assert_shows (const char *text,
 {
   if (strstr (text, expected) == NULL)
     g_error ("The PDF does not show “%s”; its text is:\n%s", expected, text);
+}
+
+/* Whether a line of @text (pdftotext -layout) shows @cells, in order. */
+static void
+assert_shows_row (const char         *text,
+                  const char * const *cells)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *at = lines[i];
+
+      for (guint c = 0; at != NULL && cells[c] != NULL; c++)
+        {
+          at = strstr (at, cells[c]);
+          if (at != NULL)
+            at += strlen (cells[c]);
+        }
+      if (at != NULL)
+        return;
+    }
+
+  g_error ("No line of the PDF shows “%s” … “%s”; its text is:\n%s", cells[0], cells[1], text);
 }
 
 static guint
@@ -513,6 +548,135 @@ test_list_pages (void)
   g_rmdir (dir);
 }
 
+/* The overview printed shows every figure of the overview of the same
+ * day, each on the row of its label. */
+static void
+test_overview (void)
+{
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(SignetOverview) overview = NULL;
+  g_autoptr(SignetPrintDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("signet-print-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  if (skip_without_poppler_utils ())
+    return;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "overview.pdf", NULL);
+  store = display_test_new_store ();
+  signet_store_set_today (store, "2026-12-07");
+  contract = add_purchase (store);
+
+  document = signet_print_overview_new (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (signet_print_document_export_pdf (document, path, &error));
+  g_assert_no_error (error);
+  keep_pdf (path, "overview.pdf");
+  text = run_tool ("pdftotext -layout", path);
+
+  overview = signet_store_compute_overview (store, 10, &error);
+  g_assert_no_error (error);
+  assert_shows (text, "Overview");
+  assert_shows (text, "1 contract on 2026-12-07");
+  /* The one contract is active, its original overdue. */
+  g_assert_cmpuint (signet_overview_get_status_count (overview, SIGNET_CONTRACT_STATUS_ACTIVE), ==, 1);
+  g_assert_cmpuint (signet_overview_get_count (overview, SIGNET_OVERVIEW_OVERDUE_LOANS), ==, 1);
+  for (guint status = 0; status < SIGNET_N_CONTRACT_STATUSES; status++)
+    {
+      g_autofree char *n = g_strdup_printf ("%u", signet_overview_get_status_count (overview, status));
+      const char *cells[] = { signet_contract_status_to_label (status), n, NULL };
+
+      assert_shows_row (text, cells);
+    }
+  for (guint i = 0; i < SIGNET_N_OVERVIEW_COUNTS; i++)
+    {
+      g_autofree char *n = g_strdup_printf ("%u", signet_overview_get_count (overview, i));
+      const char *cells[] = { signet_overview_count_get_label (i), n, NULL };
+
+      assert_shows_row (text, cells);
+    }
+  {
+    const char *value[] = { "CNY", "¥1,234,567.89", "1", NULL };
+    const char *client[] = { "北京华信科技有限公司", "¥1,234,567.89", "1", NULL };
+    const char *signed_in[] = { "2025-12", "1", "0", NULL };
+
+    assert_shows_row (text, value);
+    assert_shows_row (text, client);
+    assert_shows_row (text, signed_in);
+  }
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* This year's scorecards of the clients: each client ranked with every
+ * figure as the scorecard formats it, then how each is computed. */
+static void
+test_scorecards (void)
+{
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(SignetClient) other = NULL;
+  g_autoptr(GPtrArray) scorecards = NULL;
+  g_autoptr(SignetPrintDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("signet-print-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  if (skip_without_poppler_utils ())
+    return;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "scorecards.pdf", NULL);
+  store = display_test_new_store ();
+  signet_store_set_today (store, "2026-12-07");
+  contract = add_purchase (store);
+  other = display_test_add_client (store, "上海浦江物业管理有限公司", "PJWY");
+  g_object_unref (display_test_add_contract (store, other, "HT-2026-0050", "物业服务合同", 300000));
+
+  document = signet_print_scorecards_new (store, SIGNET_SCORECARD_CLIENT, "2026-01-01", "2026-12-31", &error);
+  g_assert_no_error (error);
+  g_assert_true (signet_print_document_export_pdf (document, path, &error));
+  g_assert_no_error (error);
+  keep_pdf (path, "scorecards.pdf");
+  text = run_tool ("pdftotext -layout", path);
+
+  assert_shows (text, "Scorecards of Clients");
+  assert_shows (text, "From 2026-01-01 to 2026-12-31");
+  scorecards = signet_store_compute_scorecards (store, SIGNET_SCORECARD_CLIENT, "2026-01-01", "2026-12-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scorecards->len, ==, 2);
+  for (guint i = 0; i < scorecards->len; i++)
+    {
+      SignetScorecard *scorecard = g_ptr_array_index (scorecards, i);
+      g_autofree char *heading = g_strdup_printf ("%u. %s", i + 1, signet_scorecard_get_name (scorecard));
+
+      assert_shows (text, heading);
+      for (guint figure = 0; figure < SIGNET_N_SCORECARD_FIGURES; figure++)
+        {
+          g_autofree char *value = signet_scorecard_format_figure (scorecard, figure);
+          g_auto(GStrv) first_line = g_strsplit (value, "\n", 2);
+          const char *cells[] = { signet_scorecard_figure_get_label (figure), first_line[0], NULL };
+
+          assert_shows_row (text, cells);
+        }
+    }
+
+  /* Each figure's label once per scorecard and once more where it is
+   * explained. */
+  assert_shows (text, "How the Figures Are Computed");
+  for (guint figure = 0; figure < SIGNET_N_SCORECARD_FIGURES; figure++)
+    g_assert_cmpuint (count (text, signet_scorecard_figure_get_label (figure)), >=, scorecards->len + 1);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +687,8 @@ main (int   argc,
   g_test_add_func ("/print/summary/window", test_summary_from_window);
   g_test_add_func ("/print/summary/chinese", test_summary_chinese);
   g_test_add_func ("/print/list/pages", test_list_pages);
+  g_test_add_func ("/print/overview", test_overview);
+  g_test_add_func ("/print/scorecards", test_scorecards);
 
   return g_test_run ();
 }

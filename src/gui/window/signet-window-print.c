@@ -8,12 +8,17 @@
 
 #include "signet-print-commands.h"
 #include "signet-print-list.h"
+#include "signet-print-reports.h"
 #include "signet-print-summary.h"
+#include "signet-store-events.h"
 #include "signet-window-private.h"
 
 /* Print… and Export as PDF… of the contract on the page (its summary
  * sheet, from the contract's menu) and of the list as it is searched and
- * sorted (from the main menu). Ctrl+P prints the one the focus is in. */
+ * sorted (from the main menu), where Print Report prints the overview and
+ * this year's scorecards too (the print dialog's Print to File makes a PDF
+ * of them). Ctrl+P prints the contract or the list, the one the focus is
+ * in. */
 
 typedef enum
 {
@@ -83,6 +88,44 @@ output_list (SignetWindow *self,
   output_document (self, document, output, _("contracts.pdf"));
 }
 
+/* "overview", "client-scorecards" or "department-scorecards". */
+static void
+print_report_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+  const char *report = g_variant_get_string (parameter, NULL);
+  g_autoptr(SignetPrintDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  if (g_str_equal (report, "overview"))
+    document = signet_print_overview_new (self->store, &error);
+  else
+    {
+      g_autofree char *today = signet_store_dup_today (self->store);
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+
+      signet_scorecard_period_get_range (SIGNET_SCORECARD_PERIOD_THIS_YEAR, today, &from, &to);
+      document = signet_print_scorecards_new (self->store,
+                                              g_str_equal (report, "department-scorecards")
+                                              ? SIGNET_SCORECARD_DEPARTMENT : SIGNET_SCORECARD_CLIENT,
+                                              from, to, &error);
+    }
+
+  if (document == NULL)
+    {
+      _signet_window_show_error (self, _("The Report Cannot Be Printed"), error);
+      return;
+    }
+
+  signet_print_show_dialog (document, GTK_WIDGET (self));
+}
+
 static void
 print_contract_activated (GtkWidget  *widget,
                           const char *action_name,
@@ -148,6 +191,7 @@ _signet_window_update_print_actions (SignetWindow *self)
   gtk_widget_action_set_enabled (widget, "win.print-list", self->store != NULL);
   gtk_widget_action_set_enabled (widget, "win.export-list-pdf", self->store != NULL);
   gtk_widget_action_set_enabled (widget, "win.print", self->store != NULL);
+  gtk_widget_action_set_enabled (widget, "win.print-report", self->store != NULL);
 }
 
 void
@@ -158,6 +202,7 @@ _signet_window_class_init_print (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print-list", NULL, print_list_activated);
   gtk_widget_class_install_action (widget_class, "win.export-list-pdf", NULL, export_list_pdf_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "win.print-report", "s", print_report_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
 }
