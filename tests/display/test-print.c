@@ -323,6 +323,24 @@ add_purchase (SignetStore *store)
   return contract;
 }
 
+/* A new register where the app keeps its usual one, which the pages'
+ * header calls the Contract Register rather than by its file's name. */
+static SignetStore *
+new_usual_store (void)
+{
+  g_autofree char *path = signet_store_get_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  SignetStore *store;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_unlink (path);
+  store = signet_store_new (path, &error);
+  g_assert_no_error (error);
+
+  return store;
+}
+
 static gboolean
 file_written (gpointer data)
 {
@@ -352,7 +370,7 @@ test_summary_from_window (void)
     "HT-2026-0042-A1", "Value: ¥1,234,567.89", "Reason: 增加采购数量",
     "首付款 (Receivable)", "¥500,000.00", "Paid", "尾款 (Receivable)", "¥734,567.89",
     "DA-2026-017", "3号档案室", "赵敏", "审计查阅", "Overdue by 7 days",
-    "register.db", "2026-12-07",
+    "Contract Register", "2026-12-07",
   };
   SignetWindow *window;
   GtkWidget *chooser;
@@ -364,7 +382,7 @@ test_summary_from_window (void)
   g_assert_no_error (error);
   path = g_build_filename (dir, "HT-2026-0042.pdf", NULL);
   display_test_reset_settings ();
-  store = display_test_new_store ();
+  store = new_usual_store ();
   signet_store_set_today (store, "2026-12-07");
   contract = add_purchase (store);
 
@@ -406,7 +424,7 @@ test_summary_from_window (void)
       g_autofree char *footer = g_strdup_printf ("Page %u of %u", i + 1, n_pages);
 
       assert_shows (pages[i], footer);
-      assert_shows (pages[i], "register.db");
+      assert_shows (pages[i], "Contract Register");
     }
 
   display_test_destroy_windows ();
@@ -443,7 +461,7 @@ test_summary_chinese (void)
   dir = g_dir_make_tmp ("signet-print-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (dir, "summary.pdf", NULL);
-  store = display_test_new_store ();
+  store = new_usual_store ();
   signet_store_set_today (store, "2026-12-07");
   contract = add_purchase (store);
 
@@ -460,7 +478,8 @@ test_summary_chinese (void)
   assert_shows (text, "人民币壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分");
   assert_shows (text, "北京华信科技有限公司");
   assert_shows (text, "履行中");
-  assert_shows (text, "register.db");
+  assert_shows (text, "合同台账");
+  assert_shows (text, "2026年12月07日");
   assert_shows (text, "已逾期 7 天");
   assert_shows (text, "第 1 页，共");
 
