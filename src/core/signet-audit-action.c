@@ -218,6 +218,18 @@ static const struct
     { "set-exchange-rate",    N_("Exchange rate set"),     TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_EXCHANGE_RATES },
   [SIGNET_AUDIT_ACTION_REMOVE_EXCHANGE_RATE] =
     { "remove-exchange-rate", N_("Exchange rate removed"), FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_EXCHANGE_RATES },
+  [SIGNET_AUDIT_ACTION_ADD_SAVED_VIEW] =
+    { "add-saved-view",       N_("View saved"),            FALSE, SIGNET_CHANGE_ADDED,   SIGNET_STORE_CHANGED_SAVED_VIEWS },
+  [SIGNET_AUDIT_ACTION_RENAME_SAVED_VIEW] =
+    { "rename-saved-view",    N_("View renamed"),          TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_SAVED_VIEWS },
+  [SIGNET_AUDIT_ACTION_UPDATE_SAVED_VIEW] =
+    { "update-saved-view",    N_("View changed"),          TRUE,  SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_SAVED_VIEWS },
+  [SIGNET_AUDIT_ACTION_MOVE_SAVED_VIEW] =
+    { "move-saved-view",      N_("View moved"),            FALSE, SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_SAVED_VIEWS },
+  [SIGNET_AUDIT_ACTION_DELETE_SAVED_VIEW] =
+    { "delete-saved-view",    N_("View deleted"),          FALSE, SIGNET_CHANGE_REMOVED, SIGNET_STORE_CHANGED_SAVED_VIEWS },
+  [SIGNET_AUDIT_ACTION_RESTORE_SAVED_VIEW] =
+    { "restore-saved-view",   N_("View restored"),         FALSE, SIGNET_CHANGE_ADDED,   SIGNET_STORE_CHANGED_SAVED_VIEWS },
 };
 
 const char *

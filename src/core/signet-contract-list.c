@@ -176,6 +176,10 @@ store_changed_cb (SignetContractList *self,
   if (kind == SIGNET_RECORD_CONTRACT_TYPE || kind == SIGNET_RECORD_APPROVAL_ROUTE)
     return;
 
+  /* A saved view changes what a window shows only once it is chosen. */
+  if (kind == SIGNET_RECORD_SAVED_VIEW)
+    return;
+
   before = g_array_ref (self->ids);
   reload (self);
 

@@ -132,6 +132,8 @@ static const char * const field_tokens[] = {
   [SIGNET_FIELD_LOAN_RETURNED_ON] = "returned-on",
   [SIGNET_FIELD_LOAN_CONDITION] = "return-condition",
   [SIGNET_FIELD_EXCHANGE_RATE] = "exchange-rate",
+  [SIGNET_FIELD_VIEW_NAME] = "view-name",
+  [SIGNET_FIELD_VIEW_FILTERS] = "view-filters",
 };
 
 G_DEFINE_QUARK (signet-field-error-quark, signet_field_error)
@@ -361,6 +363,8 @@ signet_field_to_label (SignetField field)
     case SIGNET_FIELD_LOAN_RETURNED_ON:       return _("Returned On");
     case SIGNET_FIELD_LOAN_CONDITION:         return _("Condition on Return");
     case SIGNET_FIELD_EXCHANGE_RATE:          return _("Exchange Rate");
+    case SIGNET_FIELD_VIEW_NAME:              return _("View Name");
+    case SIGNET_FIELD_VIEW_FILTERS:           return _("Filters");
     default:
       g_return_val_if_reached (NULL);
     }

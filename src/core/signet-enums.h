@@ -163,6 +163,9 @@ typedef enum
   SIGNET_FIELD_LOAN_CONDITION,
   /* An exchange rate (signet-store-rates.h). */
   SIGNET_FIELD_EXCHANGE_RATE,
+  /* A saved view of the list (signet-store-views.h). */
+  SIGNET_FIELD_VIEW_NAME,
+  SIGNET_FIELD_VIEW_FILTERS,
 } SignetField;
 
 #define SIGNET_FIELD_ERROR (signet_field_error_quark ())

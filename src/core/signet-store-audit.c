@@ -31,6 +31,7 @@ _signet_record_kind_to_token (SignetRecordKind kind)
     case SIGNET_RECORD_CONTRACT_TYPE: return "contract-type";
     case SIGNET_RECORD_APPROVAL_ROUTE: return "approval-route";
     case SIGNET_RECORD_EXCHANGE_RATE: return "exchange-rate";
+    case SIGNET_RECORD_SAVED_VIEW: return "saved-view";
     case SIGNET_RECORD_CONTRACT:
     default:                   return "contract";
     }
@@ -50,6 +51,8 @@ _signet_record_kind_from_token (const char *token)
     return SIGNET_RECORD_APPROVAL_ROUTE;
   if (g_strcmp0 (token, "exchange-rate") == 0)
     return SIGNET_RECORD_EXCHANGE_RATE;
+  if (g_strcmp0 (token, "saved-view") == 0)
+    return SIGNET_RECORD_SAVED_VIEW;
   return SIGNET_RECORD_CONTRACT;
 }
 

@@ -183,6 +183,8 @@ signet_store_delete (SignetStore          *self,
       return _signet_store_delete_loan (self, id, error);
     case SIGNET_TOMBSTONE_ORIGINAL:
       return _signet_store_delete_original (self, id, error);
+    case SIGNET_TOMBSTONE_SAVED_VIEW:
+      return _signet_store_delete_saved_view (self, id, error);
     case SIGNET_TOMBSTONE_OBLIGATION:
       return _signet_store_delete_obligation (self, id, error);
     case SIGNET_TOMBSTONE_REVIEW:
@@ -249,6 +251,9 @@ signet_store_restore (SignetStore      *self,
       break;
     case SIGNET_TOMBSTONE_ORIGINAL:
       restored = _signet_store_restore_original (&scope, tombstone, error);
+      break;
+    case SIGNET_TOMBSTONE_SAVED_VIEW:
+      restored = _signet_store_restore_saved_view (&scope, tombstone, error);
       break;
     case SIGNET_TOMBSTONE_OBLIGATION:
       restored = _signet_store_restore_obligation (&scope, tombstone, error);

@@ -44,6 +44,7 @@ typedef enum
   SIGNET_RECORD_CONTRACT_TYPE,  /* a contract type (signet-store-types.h) */
   SIGNET_RECORD_APPROVAL_ROUTE, /* an approval route, or (id 0) the rules (signet-store-approvals.h) */
   SIGNET_RECORD_EXCHANGE_RATE,  /* the exchange rates, id 0 (signet-store-rates.h) */
+  SIGNET_RECORD_SAVED_VIEW,     /* a saved view of the list (signet-store-views.h) */
 } SignetRecordKind;
 
 typedef enum
@@ -130,6 +131,9 @@ typedef struct
 #define SIGNET_STORE_CHANGED_RISKS       "risks"
 /* An exchange rate set or removed (SIGNET_RECORD_EXCHANGE_RATE, id 0). */
 #define SIGNET_STORE_CHANGED_EXCHANGE_RATES "exchange-rates"
+/* A saved view added, renamed, changed, moved, deleted or restored
+ * (SIGNET_RECORD_SAVED_VIEW, the view's id). */
+#define SIGNET_STORE_CHANGED_SAVED_VIEWS "saved-views"
 
 #define SIGNET_TYPE_STORE (signet_store_get_type ())
 

@@ -159,6 +159,13 @@ SignetTombstone *_signet_store_delete_review      (SignetStore          *self,
 gboolean         _signet_store_restore_review     (SignetWriteScope     *scope,
                                                    SignetTombstone      *tombstone,
                                                    GError              **error);
+/* See signet-store-views.c: a saved view of the list. */
+SignetTombstone *_signet_store_delete_saved_view  (SignetStore          *self,
+                                                   gint64                id,
+                                                   GError              **error);
+gboolean         _signet_store_restore_saved_view (SignetWriteScope     *scope,
+                                                   SignetTombstone      *tombstone,
+                                                   GError              **error);
 /* Keeps in @tombstone the rows of @table that @where (SQL with one
  * parameter, ?1 = @id) selects, every column. */
 gboolean         _signet_store_keep_rows          (SignetStore          *self,

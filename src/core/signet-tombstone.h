@@ -28,6 +28,7 @@ typedef enum
   SIGNET_TOMBSTONE_REVIEW,       /* one of a contract's reviews, with its answers and actions */
   SIGNET_TOMBSTONE_LOAN,         /* a loan of a contract's paper original */
   SIGNET_TOMBSTONE_ORIGINAL,     /* the record of a paper original never lent; its id the contract's */
+  SIGNET_TOMBSTONE_SAVED_VIEW,   /* a saved view of the list; no contract (0) */
 } SignetTombstoneKind;
 
 #define SIGNET_TYPE_TOMBSTONE (signet_tombstone_get_type ())

@@ -55,6 +55,9 @@ static const char * const stored_tokens[] = {
   "delete-review", "restore-review",
   /* The exchange rates of the overview (issue 17). */
   "set-exchange-rate", "remove-exchange-rate",
+  /* Saved views of the list (issue 17). */
+  "add-saved-view", "rename-saved-view", "update-saved-view", "move-saved-view",
+  "delete-saved-view", "restore-saved-view",
 };
 
 /* Every action but UNKNOWN has a token of its own that reads back as it;
@@ -147,6 +150,7 @@ test_is_change (void)
     SIGNET_AUDIT_ACTION_UPDATE_ORIGINAL,
     SIGNET_AUDIT_ACTION_UPDATE_RISK, SIGNET_AUDIT_ACTION_KEEP_RISK_LEVEL,
     SIGNET_AUDIT_ACTION_SET_EXCHANGE_RATE,
+    SIGNET_AUDIT_ACTION_RENAME_SAVED_VIEW, SIGNET_AUDIT_ACTION_UPDATE_SAVED_VIEW,
   };
 
   for (SignetAuditAction action = SIGNET_AUDIT_ACTION_UNKNOWN; action < SIGNET_N_AUDIT_ACTIONS; action++)

@@ -107,6 +107,9 @@ format_label (SignetTombstone *tombstone)
     case SIGNET_TOMBSTONE_ORIGINAL:
       /* Translators: a menu item; %s is a contract number. */
       return g_strdup_printf (_("_Undo Delete Record of the Original of %s"), label);
+    case SIGNET_TOMBSTONE_SAVED_VIEW:
+      /* Translators: a menu item; %s is a saved view's name. */
+      return g_strdup_printf (_("_Undo Delete View “%s”"), label);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -153,6 +156,9 @@ format_toast_title (SignetTombstone *tombstone)
     case SIGNET_TOMBSTONE_ORIGINAL:
       /* Translators: %s is a contract number. */
       return g_strdup_printf (_("Record of the original of %s deleted"), label);
+    case SIGNET_TOMBSTONE_SAVED_VIEW:
+      /* Translators: %s is a saved view's name. */
+      return g_strdup_printf (_("View “%s” deleted"), label);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -191,6 +197,8 @@ failure_heading (SignetTombstone *tombstone)
       return _("The Loan Was Not Restored");
     case SIGNET_TOMBSTONE_ORIGINAL:
       return _("The Original’s Record Was Not Restored");
+    case SIGNET_TOMBSTONE_SAVED_VIEW:
+      return _("The View Was Not Restored");
     default:
       g_return_val_if_reached (NULL);
     }
