@@ -373,6 +373,7 @@ test_summary_from_window (void)
     "Contract Register", "2026-12-07",
   };
   SignetWindow *window;
+  GtkWidget *menu_button;
   GtkWidget *chooser;
   guint n_pages;
 
@@ -388,11 +389,15 @@ test_summary_from_window (void)
 
   window = signet_window_new (NULL, store, NULL);
   display_test_show (GTK_WINDOW (window));
-  /* Nothing to print before a contract is on the page. */
+  /* Nothing to print before a contract is on the page, and no menu. */
+  menu_button = display_test_find_accessible (GTK_WIDGET (window), "Contract Menu");
+  g_assert_nonnull (menu_button);
+  g_assert_false (gtk_widget_get_visible (menu_button));
   gtk_widget_activate_action (GTK_WIDGET (window), "contract.export-pdf", NULL);
   display_test_spin (300);
   g_assert_false (display_test_file_chooser_shown (NULL));
   display_test_select_contract (GTK_WIDGET (window), contract);
+  g_assert_true (gtk_widget_get_visible (menu_button));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "contract.export-pdf", NULL));
   g_assert_true (display_test_wait_for (display_test_file_chooser_shown, NULL));
   chooser = display_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);

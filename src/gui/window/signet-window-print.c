@@ -186,6 +186,7 @@ _signet_window_update_print_actions (SignetWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean saved = self->store != NULL && shown_contract_id (self) != 0;
 
+  gtk_widget_set_visible (self->contract_menu_button, saved);
   gtk_widget_action_set_enabled (widget, "contract.print", saved);
   gtk_widget_action_set_enabled (widget, "contract.export-pdf", saved);
   gtk_widget_action_set_enabled (widget, "win.print-list", self->store != NULL);

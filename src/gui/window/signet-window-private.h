@@ -43,6 +43,8 @@ struct _SignetWindow
   AdwNavigationPage    *list_page;
   AdwNavigationPage    *contract_page;
   GtkWidget            *contract_header;
+  /* The contract's menu (Print…, Export as PDF…). */
+  GtkWidget            *contract_menu_button;
   /* Over the contract when the search hides it from the list. */
   AdwBanner            *search_banner;
   AdwBanner            *query_banner;   /* what signet_window_show_contracts() narrowed to */

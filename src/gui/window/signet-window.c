@@ -1124,6 +1124,7 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, list_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, contract_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, contract_header);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, contract_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, sidebar_handle);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, table);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, page);
