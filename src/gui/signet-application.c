@@ -298,6 +298,7 @@ signet_application_handle_local_options (GApplication *app,
                                        g_variant_dict_contains (options, "dry-run"),
                                        !g_variant_dict_contains (options, "export") &&
                                        !g_variant_dict_contains (options, "export-ics") &&
+                                       !g_variant_dict_contains (options, "export-xlsx") &&
                                        !g_variant_dict_contains (options, "import") &&
                                        !g_variant_dict_contains (options, "on-conflict") &&
                                        !g_variant_dict_contains (options, "with-attachments") &&

@@ -9,6 +9,7 @@
 #include "signet-application.h"
 #include "signet-archive-dialog.h"
 #include "signet-clients-window.h"
+#include "signet-csv-import-dialog.h"
 #include "signet-people-window.h"
 #include "signet-error-dialog.h"
 #include "signet-export-dialog.h"
@@ -70,6 +71,7 @@ _signet_window_update_actions (SignetWindow *self)
   gtk_widget_action_set_enabled (widget, "win.clients", has_store);
   gtk_widget_action_set_enabled (widget, "win.people", has_store);
   gtk_widget_action_set_enabled (widget, "win.import", has_store);
+  gtk_widget_action_set_enabled (widget, "win.import-csv", has_store);
   gtk_widget_action_set_enabled (widget, "win.export", has_store);
   gtk_widget_action_set_enabled (widget, "win.export-ics", has_store);
   gtk_widget_action_set_enabled (widget, "win.export-xlsx", has_store);
@@ -488,6 +490,24 @@ import_activated (GtkWidget  *widget,
   _signet_window_after_unsaved (SIGNET_WINDOW (widget), start_import, NULL, NULL);
 }
 
+/* A register kept as a spreadsheet; as for an XML import, the page's
+ * edits are saved or discarded first. */
+static void
+start_csv_import (SignetWindow *self,
+                  gpointer      data)
+{
+  signet_csv_import_dialog_choose_file (signet_csv_import_dialog_new (GTK_WINDOW (self), self->store,
+                                                                      self->toast_overlay));
+}
+
+static void
+import_csv_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _signet_window_after_unsaved (SIGNET_WINDOW (widget), start_csv_import, NULL, NULL);
+}
+
 static void
 ics_exported_cb (GObject      *source,
                  GAsyncResult *result,
@@ -687,6 +707,7 @@ _signet_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.people", NULL, people_activated);
   gtk_widget_class_install_action (widget_class, "win.archive", NULL, archive_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.export-ics", NULL, export_ics_activated);
   gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_activated);
