@@ -535,7 +535,7 @@ test_list_pages (void)
   signet_contract_list_set_search (list, "服务");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_LISTED);
 
-  document = signet_print_list_new (list);
+  document = signet_print_list_new (list, NULL);
   g_assert_true (signet_print_document_export_pdf (document, path, &error));
   g_assert_no_error (error);
   keep_pdf (path, "list.pdf");
@@ -567,6 +567,31 @@ test_list_pages (void)
       last = at;
     }
   assert_shows (text, "¥1,001.00");
+
+  /* Narrowed by a query besides the search: the line under the title
+   * says so, in the words the window gives it or as "Filtered". */
+  {
+    g_autoptr(SignetContractQuery) query = signet_contract_query_new ();
+    g_autoptr(SignetPrintDocument) filtered = NULL;
+    g_autoptr(SignetPrintDocument) named = NULL;
+    g_autofree char *filtered_text = NULL;
+    g_autofree char *named_text = NULL;
+    gint64 client_id = signet_client_get_id (client);
+
+    signet_contract_query_set_clients (query, &client_id, 1);
+    signet_contract_list_set_query (list, query);
+    filtered = signet_print_list_new (list, NULL);
+    g_assert_true (signet_print_document_export_pdf (filtered, path, &error));
+    g_assert_no_error (error);
+    filtered_text = run_tool ("pdftotext", path);
+    assert_shows (filtered_text, "100 contracts · Filtered · Search: “服务”");
+
+    named = signet_print_list_new (list, "Contracts of 上海浦江物业管理有限公司");
+    g_assert_true (signet_print_document_export_pdf (named, path, &error));
+    g_assert_no_error (error);
+    named_text = run_tool ("pdftotext", path);
+    assert_shows (named_text, "100 contracts · Contracts of 上海浦江物业管理有限公司 · Search: “服务”");
+  }
 
   g_remove (path);
   g_rmdir (dir);

@@ -14,23 +14,38 @@
 
 static char *
 describe_list (SignetContractList *list,
+               const char         *narrowed_to,
                guint               n_contracts)
 {
   const char *search = signet_contract_list_get_search (list);
-  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contract", "%u contracts",
-                                                         n_contracts),
-                                            n_contracts);
+  char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contract", "%u contracts", n_contracts),
+                                n_contracts);
 
-  if (search == NULL || *search == '\0')
-    return g_steal_pointer (&count);
+  if (narrowed_to == NULL && !signet_contract_query_is_empty (signet_contract_list_get_query (list)))
+    narrowed_to = _("Filtered");
+  if (narrowed_to != NULL)
+    {
+      g_autofree char *count = text;
 
-  /* Translators: under the title of a printed list, "12 contracts ·
-   * Search: “华信”". */
-  return g_strdup_printf (_("%s · Search: “%s”"), count, search);
+      /* Translators: under the title of a printed list, "12 contracts ·
+       * Expiring in 30 days". */
+      text = g_strdup_printf (_("%s · %s"), count, narrowed_to);
+    }
+  if (search != NULL && *search != '\0')
+    {
+      g_autofree char *before = text;
+
+      /* Translators: under the title of a printed list, "12 contracts ·
+       * Search: “华信”". */
+      text = g_strdup_printf (_("%s · Search: “%s”"), before, search);
+    }
+
+  return text;
 }
 
 SignetPrintDocument *
-signet_print_list_new (SignetContractList *list)
+signet_print_list_new (SignetContractList *list,
+                       const char         *narrowed_to)
 {
   SignetStore *store;
   g_autoptr(SignetPrintDocument) document = NULL;
@@ -43,7 +58,7 @@ signet_print_list_new (SignetContractList *list)
   store = signet_contract_list_get_store (list);
   today = signet_store_dup_today (store);
   n_contracts = g_list_model_get_n_items (G_LIST_MODEL (list));
-  description = describe_list (list, n_contracts);
+  description = describe_list (list, narrowed_to, n_contracts);
 
   document = signet_print_document_new_for_store (store, _("Contracts"));
   signet_print_document_set_subtitle (document, description);

@@ -83,7 +83,7 @@ output_list (SignetWindow *self,
   if (self->store == NULL || self->list == NULL)
     return;
 
-  document = signet_print_list_new (self->list);
+  document = signet_print_list_new (self->list, self->query_title);
   /* Translators: the suggested file name of the contract list as PDF. */
   output_document (self, document, output, _("contracts.pdf"));
 }
@@ -158,8 +158,8 @@ export_list_pdf_activated (GtkWidget  *widget,
   output_list (SIGNET_WINDOW (widget), OUTPUT_PDF);
 }
 
-/* Ctrl+P: the contract when the focus is on its page, or the page is all
- * the window shows; the list otherwise. */
+/* Ctrl+P: the overview when it is shown; the contract when the focus is
+ * on its page, or the page is all the window shows; the list otherwise. */
 static void
 print_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -173,6 +173,11 @@ print_activated (GtkWidget  *widget,
 
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "calendar") == 0)
     return;
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "overview") == 0)
+    {
+      gtk_widget_activate_action (widget, "win.print-report", "s", "overview");
+      return;
+    }
 
   if (on_page && shown_contract_id (self) != 0)
     print_contract_activated (widget, NULL, NULL);
