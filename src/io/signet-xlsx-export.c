@@ -18,6 +18,7 @@
 #include "signet-obligation.h"
 #include "signet-person.h"
 #include "signet-risk.h"
+#include "signet-store-commitments.h"
 #include "signet-store-current-terms.h"
 #include "signet-store-events.h"
 #include "signet-store-obligations.h"
@@ -37,6 +38,13 @@
  * putting the sheets into the zip file, which cannot report its own. */
 #define ROWS_SHARE 0.85
 
+/* Cells go from the thread reading the register to the one writing the
+ * workbook in batches of about this many, through a few batches that go
+ * round: the reader waits when the writer is that far behind, so that a
+ * large register is never held in memory. */
+#define BATCH_CELLS 4096
+#define N_BATCHES   4
+
 typedef enum
 {
   SHEET_CONTRACTS,
@@ -46,6 +54,27 @@ typedef enum
   SHEET_LOANS,
   N_SHEETS
 } SheetId;
+
+typedef enum
+{
+  CELL_TEXT,
+  CELL_NUMBER,
+  CELL_DATE,
+  CELL_MONEY,
+} CellKind;
+
+/* One cell on its way to the writer. */
+typedef struct
+{
+  SheetId       sheet;
+  CellKind      kind;
+  lxw_row_t     row;
+  lxw_col_t     column;
+  /* TEXT: owned; MONEY: the currency, interned. */
+  const char   *text;
+  double        number;
+  lxw_datetime  date;
+} Cell;
 
 typedef struct
 {
@@ -69,6 +98,8 @@ typedef struct
   /* people.id -> name, for obligations' owners. */
   GHashTable             *people;
   GHashTable             *on_loan;
+  /* The contracts with payments, obligations, risks or loans. */
+  GHashTable             *with_commitments;
   char                   *today;
   /* The day up to which the occurrences of obligations are listed. */
   char                   *occurrences_until;
@@ -76,7 +107,16 @@ typedef struct
   SignetXlsxProgressFunc  progress;
   gpointer                progress_data;
   double                  last_fraction;
-  GError                 *error;
+
+  /* The batch being filled by the reader, and the batches (GArray of
+   * Cell) going to the writer and coming back empty. */
+  GArray                 *batch;
+  GAsyncQueue            *full;
+  GAsyncQueue            *empty;
+  /* Set by the reader when it stops early: the writer drops what comes. */
+  gint                    stopping;
+  /* libxlsxwriter's first failure, set by the writer. */
+  gint                    write_result;
 } Export;
 
 typedef struct
@@ -131,18 +171,106 @@ note_width (Sheet *sheet,
   sheet->widths[column] = MAX (sheet->widths[column], width);
 }
 
-/* The first failure of libxlsxwriter is kept; the rows after it are not
- * written, and the export stops at the end of the contract. */
-static void
-check_written (Export     *self,
-               lxw_error   result)
-{
-  if (result == LXW_NO_ERROR || self->error != NULL)
-    return;
+static lxw_format *get_money_format (Export     *self,
+                                     const char *currency);
 
-  g_set_error (&self->error, G_IO_ERROR, G_IO_ERROR_FAILED,
-               /* Translators: %s is libxlsxwriter's reason, in English. */
-               _("The workbook could not be written: %s."), lxw_strerror (result));
+/* Keeps libxlsxwriter's first failure, which stops the export. */
+static void
+keep_result (Export    *self,
+             lxw_error  result)
+{
+  if (result != LXW_NO_ERROR)
+    g_atomic_int_compare_and_exchange (&self->write_result, LXW_NO_ERROR, result);
+}
+
+static void
+clear_cells (GArray *batch)
+{
+  for (guint i = 0; i < batch->len; i++)
+    {
+      Cell *cell = &g_array_index (batch, Cell, i);
+
+      if (cell->kind == CELL_TEXT)
+        g_free ((char *) cell->text);
+    }
+  g_array_set_size (batch, 0);
+}
+
+static void
+write_cell (Export *self,
+            Cell   *cell)
+{
+  lxw_worksheet *worksheet = self->sheets[cell->sheet].worksheet;
+
+  switch (cell->kind)
+    {
+    case CELL_TEXT:
+      keep_result (self, worksheet_write_string (worksheet, cell->row, cell->column, cell->text, NULL));
+      break;
+    case CELL_NUMBER:
+      keep_result (self, worksheet_write_number (worksheet, cell->row, cell->column, cell->number, NULL));
+      break;
+    case CELL_DATE:
+      keep_result (self, worksheet_write_datetime (worksheet, cell->row, cell->column, &cell->date,
+                                                   self->date_format));
+      break;
+    case CELL_MONEY:
+      keep_result (self, worksheet_write_number (worksheet, cell->row, cell->column, cell->number,
+                                                 get_money_format (self, cell->text)));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The writer's thread: libxlsxwriter is used by it alone until the reader
+ * joins it. The export itself is the batch that says there is no more. */
+static gpointer
+write_batches (gpointer data)
+{
+  Export *self = data;
+
+  for (;;)
+    {
+      GArray *batch = g_async_queue_pop (self->full);
+
+      if (batch == (gpointer) self)
+        return NULL;
+
+      if (!g_atomic_int_get (&self->stopping))
+        for (guint i = 0; i < batch->len && g_atomic_int_get (&self->write_result) == LXW_NO_ERROR; i++)
+          write_cell (self, &g_array_index (batch, Cell, i));
+
+      clear_cells (batch);
+      g_async_queue_push (self->empty, batch);
+    }
+}
+
+static void
+send_batch (Export *self)
+{
+  g_async_queue_push (self->full, self->batch);
+  self->batch = g_async_queue_pop (self->empty);
+}
+
+static Cell *
+add_cell (Export   *self,
+          Sheet    *sheet,
+          guint     column,
+          CellKind  kind)
+{
+  Cell *cell;
+
+  g_array_set_size (self->batch, self->batch->len + 1);
+  cell = &g_array_index (self->batch, Cell, self->batch->len - 1);
+  /* A batch goes round: what a cell held before is not this one's. */
+  memset (cell, 0, sizeof *cell);
+  cell->sheet = sheet - self->sheets;
+  cell->kind = kind;
+  cell->row = sheet->row;
+  cell->column = column;
+
+  return cell;
 }
 
 static void
@@ -151,10 +279,10 @@ put_text (Export     *self,
           guint       column,
           const char *text)
 {
-  if (text == NULL || *text == '\0' || self->error != NULL)
+  if (text == NULL || *text == '\0')
     return;
 
-  check_written (self, worksheet_write_string (sheet->worksheet, sheet->row, column, text, NULL));
+  add_cell (self, sheet, column, CELL_TEXT)->text = g_strdup (text);
   note_width (sheet, column, display_width (text));
 }
 
@@ -166,10 +294,7 @@ put_number (Export *self,
 {
   char digits[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (self->error != NULL)
-    return;
-
-  check_written (self, worksheet_write_number (sheet->worksheet, sheet->row, column, number, NULL));
+  add_cell (self, sheet, column, CELL_NUMBER)->number = number;
   note_width (sheet, column, strlen (g_ascii_dtostr (digits, sizeof digits, number)));
 }
 
@@ -180,17 +305,16 @@ put_date (Export     *self,
           guint       column,
           const char *iso)
 {
-  lxw_datetime datetime = { 0 };
+  Cell *cell;
   GDate date;
 
-  if (iso == NULL || self->error != NULL || !signet_date_parse (iso, &date))
+  if (iso == NULL || !signet_date_parse (iso, &date))
     return;
 
-  datetime.year = g_date_get_year (&date);
-  datetime.month = g_date_get_month (&date);
-  datetime.day = g_date_get_day (&date);
-  check_written (self, worksheet_write_datetime (sheet->worksheet, sheet->row, column,
-                                                 &datetime, self->date_format));
+  cell = add_cell (self, sheet, column, CELL_DATE);
+  cell->date.year = g_date_get_year (&date);
+  cell->date.month = g_date_get_month (&date);
+  cell->date.day = g_date_get_day (&date);
   note_width (sheet, column, strlen ("2026-12-31"));
 }
 
@@ -211,7 +335,7 @@ currency_symbol (const char *currency)
 
 /* "¥"#,##0.00 for CNY, "¥"#,##0 for JPY, #,##0.000" KWD" for a currency
  * without a symbol of its own: the cell stays a number, and Excel shows it
- * as money in any locale. */
+ * as money in any locale. In the writer's thread. */
 static lxw_format *
 get_money_format (Export     *self,
                   const char *currency)
@@ -238,7 +362,7 @@ get_money_format (Export     *self,
 
       format = workbook_add_format (self->workbook);
       format_set_num_format (format, code->str);
-      g_hash_table_insert (self->money_formats, g_strdup (currency), format);
+      g_hash_table_insert (self->money_formats, (gpointer) currency, format);
     }
 
   return format;
@@ -252,20 +376,26 @@ put_money (Export     *self,
            gint64      minor_units,
            const char *currency)
 {
+  Cell *cell;
+  double divisor;
   double value;
   guint exponent;
   guint width;
 
-  if (currency == NULL || !signet_currency_is_valid (currency) || self->error != NULL)
+  if (currency == NULL || !signet_currency_is_valid (currency))
     return;
 
+  /* One division by an exact power of ten, so that 3201 fen are 32.01 as
+   * Excel reads it, not 32.010000000000005. */
   exponent = signet_currency_get_exponent (currency);
-  value = (double) minor_units;
+  divisor = 1.0;
   for (guint i = 0; i < exponent; i++)
-    value /= 10.0;
+    divisor *= 10.0;
+  value = (double) minor_units / divisor;
 
-  check_written (self, worksheet_write_number (sheet->worksheet, sheet->row, column,
-                                               value, get_money_format (self, currency)));
+  cell = add_cell (self, sheet, column, CELL_MONEY);
+  cell->number = value;
+  cell->text = g_intern_string (currency);
 
   /* The whole part's digits with their group separators, the decimals
    * and the symbol. */
@@ -324,9 +454,7 @@ add_sheet (Export             *self,
 
   for (guint i = 0; i < sheet->n_columns; i++)
     {
-      if (self->error == NULL)
-        check_written (self, worksheet_write_string (sheet->worksheet, 0, i, headers[i],
-                                                     self->header_format));
+      keep_result (self, worksheet_write_string (sheet->worksheet, 0, i, headers[i], self->header_format));
       note_width (sheet, i, display_width (headers[i]));
     }
   sheet->row = 1;
@@ -378,7 +506,8 @@ add_sheets (Export *self)
   add_sheet (self, SHEET_LOANS, C_("spreadsheet", "Loans"), loans);
 }
 
-/* The notice deadline of the term in force, as the calendar shows it. */
+/* The notice deadline of the term in force, as the calendar shows it:
+ * only auto-renewing contracts in force have one (signet-key-dates.h). */
 static char *
 dup_notice_deadline (Export         *self,
                      SignetContract *contract,
@@ -387,7 +516,8 @@ dup_notice_deadline (Export         *self,
   g_autoptr(GPtrArray) dates = NULL;
   const SignetReviewIntervals intervals = SIGNET_REVIEW_INTERVALS_DEFAULT;
 
-  if (!signet_contract_status_is_in_force (status) || signet_contract_get_notice_days (contract) == 0)
+  if (!signet_contract_get_auto_renew (contract) || signet_contract_get_notice_days (contract) == 0 ||
+      !signet_contract_status_is_in_force (status))
     return NULL;
 
   dates = signet_contract_derive_key_dates (contract, self->today, NULL, &intervals);
@@ -644,17 +774,18 @@ write_rows (Export  *self,
       signet_store_apply_current_terms (self->store, contract);
 
       write_contract (self, contract);
-      if (!write_payments (self, contract, error) ||
-          !write_obligations (self, contract, error) ||
-          !write_risks (self, contract, error) ||
-          !write_loans (self, contract, error))
+      if (g_hash_table_contains (self->with_commitments, &g_array_index (ids, gint64, i)) &&
+          (!write_payments (self, contract, error) ||
+           !write_obligations (self, contract, error) ||
+           !write_risks (self, contract, error) ||
+           !write_loans (self, contract, error)))
         return FALSE;
 
-      if (self->error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&self->error));
-          return FALSE;
-        }
+      if (self->batch->len >= BATCH_CELLS)
+        send_batch (self);
+
+      if (g_atomic_int_get (&self->write_result) != LXW_NO_ERROR)
+        return TRUE;
 
       report_progress (self, ROWS_SHARE * (i + 1) / ids->len);
     }
@@ -718,6 +849,7 @@ write_workbook (Export       *self,
 {
   lxw_workbook_options options = { 0 };
   lxw_error result;
+  GThread *writer;
   gboolean success;
 
   /* Rows go to temporary files as they are written, not into memory: a
@@ -741,15 +873,37 @@ write_workbook (Export       *self,
   format_set_num_format (self->date_format, "yyyy-mm-dd");
 
   add_sheets (self);
+
+  /* Reading the register and writing the workbook take about as long as
+   * each other: this thread reads, another writes, at the same time. */
+  self->full = g_async_queue_new ();
+  self->empty = g_async_queue_new_full ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < N_BATCHES; i++)
+    g_async_queue_push (self->empty, g_array_sized_new (FALSE, FALSE, sizeof (Cell), BATCH_CELLS + 256));
+  self->batch = g_async_queue_pop (self->empty);
+  writer = g_thread_new ("signet-xlsx-writer", write_batches, self);
+
   success = write_rows (self, ids, error);
+  if (!success)
+    g_atomic_int_set (&self->stopping, TRUE);
+  send_batch (self);
+  g_async_queue_push (self->full, self);
+  g_thread_join (writer);
+  g_async_queue_push (self->empty, g_steal_pointer (&self->batch));
+  g_clear_pointer (&self->full, g_async_queue_unref);
+  g_clear_pointer (&self->empty, g_async_queue_unref);
+
   if (success)
     finish_sheets (self);
 
   /* Closing writes the zip; it is also what frees the workbook. */
   result = workbook_close (self->workbook);
   self->workbook = NULL;
+  if (success && self->write_result != LXW_NO_ERROR)
+    result = self->write_result;
   if (success && result != LXW_NO_ERROR)
     {
+      /* Translators: %s is libxlsxwriter's reason, in English. */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("The workbook could not be written: %s."), lxw_strerror (result));
       success = FALSE;
@@ -802,13 +956,16 @@ write_export (GOutputStream  *stream,
     }
 
   self.on_loan = signet_store_dup_on_loan_ids (self.store, error);
-  if (self.on_loan == NULL)
+  if (self.on_loan != NULL)
+    self.with_commitments = signet_store_dup_ids_with_commitments (self.store, error);
+  if (self.with_commitments == NULL)
     {
+      g_clear_pointer (&self.on_loan, g_hash_table_unref);
       signet_store_rollback_batch (self.store);
       return FALSE;
     }
   self.people = dup_people_names (self.store);
-  self.money_formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.money_formats = g_hash_table_new (g_str_hash, g_str_equal);
   self.today = signet_store_dup_today (self.store);
   self.occurrences_until = dup_year_after (self.today);
 
@@ -827,9 +984,9 @@ write_export (GOutputStream  *stream,
   g_clear_pointer (&self.money_formats, g_hash_table_unref);
   g_clear_pointer (&self.people, g_hash_table_unref);
   g_clear_pointer (&self.on_loan, g_hash_table_unref);
+  g_clear_pointer (&self.with_commitments, g_hash_table_unref);
   g_free (self.today);
   g_free (self.occurrences_until);
-  g_clear_error (&self.error);
 
   return success;
 }

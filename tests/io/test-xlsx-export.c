@@ -465,6 +465,51 @@ test_view (IoFixture     *f,
   assert_sheet (&book, "Loans", "A1:J1", 1);
 }
 
+/* More cells than go to the writer at once, many times over: every
+ * contract's row comes out whole and in order, its dates real dates. */
+static void
+test_large (IoFixture     *f,
+            gconstpointer  data)
+{
+  g_autofree char *path = io_fixture_path (f, "large.xlsx");
+  g_autoptr(SignetClient) client = io_add_client (f->store, "C1", "上海华东建设工程有限公司");
+  g_autoptr(GError) error = NULL;
+  g_auto(Workbook) book = { 0 };
+  const guint n_contracts = 1500;
+
+  g_assert_true (signet_store_begin_batch (f->store, &error));
+  for (guint i = 0; i < n_contracts; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("N-%05u", i);
+      g_autofree char *signed_on = g_strdup_printf ("2025-%02u-%02u", i % 12 + 1, i % 28 + 1);
+      g_autoptr(SignetContract) contract = unit_add_contract (f->store, client, number, "设备维保服务合同");
+
+      signet_contract_set_signing_date (contract, signed_on);
+      signet_contract_set_value (contract, (gint64) i * 100 + 1);
+      g_assert_true (signet_store_update_contract (f->store, contract, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (signet_store_commit_batch (f->store, &error));
+  g_assert_no_error (error);
+
+  export_to (f->store, path, NULL);
+  if (!read_workbook (path, &book))
+    return;
+
+  assert_sheet (&book, "Contracts", "A1:S1501", n_contracts + 1);
+  for (guint i = 0; i < n_contracts; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("N-%05u", i);
+      g_autofree char *signed_on = g_strdup_printf ("2025-%02u-%02u", i % 12 + 1, i % 28 + 1);
+      g_autofree char *value = g_strdup_printf ("%u.%02u", i, 1);
+
+      assert_row_cell (&book, "Contracts", "A", i + 2, "text", NULL, number);
+      assert_row_cell (&book, "Contracts", "B", i + 2, "text", NULL, "设备维保服务合同");
+      assert_row_cell (&book, "Contracts", "G", i + 2, "number", "\"¥\"#,##0.00", value);
+      assert_row_cell (&book, "Contracts", "I", i + 2, "date", "yyyy-mm-dd", signed_on);
+    }
+}
+
 static void
 progress_cb (double   fraction,
              gpointer user_data)
@@ -617,6 +662,7 @@ main (int   argc,
 
   g_test_add ("/xlsx/whole-register", IoFixture, NULL, io_fixture_set_up, test_whole_register, io_fixture_tear_down);
   g_test_add ("/xlsx/view", IoFixture, NULL, io_fixture_set_up, test_view, io_fixture_tear_down);
+  g_test_add ("/xlsx/large", IoFixture, NULL, io_fixture_set_up, test_large, io_fixture_tear_down);
   g_test_add ("/xlsx/progress-and-cancel", IoFixture, NULL, io_fixture_set_up, test_progress_and_cancel, io_fixture_tear_down);
   g_test_add ("/xlsx/cli", IoFixture, NULL, io_fixture_set_up, test_cli, io_fixture_tear_down);
   g_test_add ("/xlsx/cli-errors", IoFixture, NULL, io_fixture_set_up, test_cli_errors, io_fixture_tear_down);
