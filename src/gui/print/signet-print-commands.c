@@ -131,6 +131,8 @@ signet_print_show_dialog (SignetPrintDocument *document,
   if (last_settings != NULL)
     gtk_print_operation_set_print_settings (operation, last_settings);
   gtk_print_operation_set_allow_async (operation, TRUE);
+  /* A list of thousands of contracts takes a hundred pages. */
+  gtk_print_operation_set_show_progress (operation, TRUE);
   /* The operation draws from the document until it is done. */
   g_object_set_data_full (G_OBJECT (operation), "signet-document", g_object_ref (document), g_object_unref);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), parent, 0);
