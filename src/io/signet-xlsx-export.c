@@ -18,6 +18,7 @@
 #include "signet-obligation.h"
 #include "signet-person.h"
 #include "signet-risk.h"
+#include "signet-scorecard.h"
 #include "signet-store-commitments.h"
 #include "signet-store-current-terms.h"
 #include "signet-store-events.h"
@@ -52,6 +53,7 @@ typedef enum
   SHEET_OBLIGATIONS,
   SHEET_RISKS,
   SHEET_LOANS,
+  SHEET_SCORECARDS,
   N_SHEETS
 } SheetId;
 
@@ -61,6 +63,8 @@ typedef enum
   CELL_NUMBER,
   CELL_DATE,
   CELL_MONEY,
+  CELL_PERCENT,
+  CELL_DAYS,
 } CellKind;
 
 /* One cell on its way to the writer. */
@@ -93,6 +97,8 @@ typedef struct
   Sheet                   sheets[N_SHEETS];
   lxw_format             *header_format;
   lxw_format             *date_format;
+  lxw_format             *percent_format;
+  lxw_format             *days_format;
   /* Currency code -> lxw_format *, its number format. */
   GHashTable             *money_formats;
   /* people.id -> name, for obligations' owners. */
@@ -218,6 +224,14 @@ write_cell (Export *self,
       keep_result (self, worksheet_write_number (worksheet, cell->row, cell->column, cell->number,
                                                  get_money_format (self, cell->text)));
       break;
+    case CELL_PERCENT:
+      keep_result (self, worksheet_write_number (worksheet, cell->row, cell->column, cell->number,
+                                                 self->percent_format));
+      break;
+    case CELL_DAYS:
+      keep_result (self, worksheet_write_number (worksheet, cell->row, cell->column, cell->number,
+                                                 self->days_format));
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -296,6 +310,22 @@ put_number (Export *self,
 
   add_cell (self, sheet, column, CELL_NUMBER)->number = number;
   note_width (sheet, column, strlen (g_ascii_dtostr (digits, sizeof digits, number)));
+}
+
+/* A share from 0 to 1 shown as a percentage, and days with a decimal;
+ * nothing for a negative one, which means nothing was due. */
+static void
+put_share (Export   *self,
+           Sheet    *sheet,
+           guint     column,
+           double    share,
+           CellKind  kind)
+{
+  if (share < 0)
+    return;
+
+  add_cell (self, sheet, column, kind)->number = share;
+  note_width (sheet, column, strlen ("100.0%"));
 }
 
 /* A YYYY-MM-DD date as an Excel date, shown as such. */
@@ -464,7 +494,8 @@ add_sheet (Export             *self,
 }
 
 static void
-add_sheets (Export *self)
+add_sheets (Export   *self,
+            gboolean  with_scorecards)
 {
   const char *contracts[] = {
     C_("spreadsheet", "Number"), C_("spreadsheet", "Title"), C_("spreadsheet", "Client"),
@@ -504,6 +535,32 @@ add_sheets (Export *self)
   add_sheet (self, SHEET_OBLIGATIONS, C_("spreadsheet", "Obligations"), obligations);
   add_sheet (self, SHEET_RISKS, C_("spreadsheet", "Risks"), risks);
   add_sheet (self, SHEET_LOANS, C_("spreadsheet", "Loans"), loans);
+
+  /* The scorecards are of clients and departments, not of the contracts
+   * of a view: only the whole register has them. */
+  if (with_scorecards)
+    {
+      const char *scorecards[] = {
+        C_("spreadsheet", "Scorecard Of"), C_("spreadsheet", "Name"), C_("spreadsheet", "Rank"),
+        C_("spreadsheet", "From"), C_("spreadsheet", "To"),
+        signet_scorecard_figure_get_label (SIGNET_SCORECARD_CONTRACTS),
+        signet_scorecard_figure_get_label (SIGNET_SCORECARD_VALUE),
+        C_("spreadsheet", "Other Currencies"),
+        signet_scorecard_figure_get_label (SIGNET_SCORECARD_PAYMENTS_RECEIVED),
+        signet_scorecard_figure_get_label (SIGNET_SCORECARD_DAYS_LATE_RECEIVED),
+        signet_scorecard_figure_get_label (SIGNET_SCORECARD_PAYMENTS_MADE),
+        signet_scorecard_figure_get_label (SIGNET_SCORECARD_DAYS_LATE_MADE),
+        signet_scorecard_figure_get_label (SIGNET_SCORECARD_OBLIGATIONS),
+        signet_scorecard_figure_get_label (SIGNET_SCORECARD_OPEN_RISKS),
+        signet_scorecard_figure_get_label (SIGNET_SCORECARD_OPEN_FINDINGS),
+        signet_scorecard_figure_get_label (SIGNET_SCORECARD_RENEWALS),
+        signet_scorecard_figure_get_label (SIGNET_SCORECARD_TACIT_RENEWALS),
+        signet_scorecard_figure_get_label (SIGNET_SCORECARD_TERMINATIONS),
+        NULL
+      };
+
+      add_sheet (self, SHEET_SCORECARDS, C_("spreadsheet", "Scorecards"), scorecards);
+    }
 }
 
 /* The notice deadline of the term in force, as the calendar shows it:
@@ -756,6 +813,92 @@ write_loans (Export         *self,
   return TRUE;
 }
 
+static void
+write_scorecard (Export          *self,
+                 SignetScorecard *card)
+{
+  static const SignetScorecardFigure counts[] = {
+    SIGNET_SCORECARD_OPEN_RISKS, SIGNET_SCORECARD_OPEN_FINDINGS, SIGNET_SCORECARD_RENEWALS,
+    SIGNET_SCORECARD_TACIT_RENEWALS, SIGNET_SCORECARD_TERMINATIONS,
+  };
+  Sheet *sheet = &self->sheets[SHEET_SCORECARDS];
+  const SignetScorecardPayments *received = signet_scorecard_get_payments (card, SIGNET_PAYMENT_RECEIVABLE);
+  const SignetScorecardPayments *made = signet_scorecard_get_payments (card, SIGNET_PAYMENT_PAYABLE);
+  g_autoptr(GString) others = g_string_new (NULL);
+  guint n_values = signet_scorecard_get_n_values (card);
+  guint column = 0;
+
+  put_text (self, sheet, column++, signet_scorecard_get_subject (card) == SIGNET_SCORECARD_CLIENT
+                                   ? C_("spreadsheet", "Client") : C_("spreadsheet", "Department"));
+  put_text (self, sheet, column++, signet_scorecard_get_name (card));
+  put_number (self, sheet, column++, signet_scorecard_get_rank (card));
+  put_date (self, sheet, column++, signet_scorecard_get_from (card));
+  put_date (self, sheet, column++, signet_scorecard_get_to (card));
+  put_number (self, sheet, column++, signet_scorecard_get_count (card, SIGNET_SCORECARD_CONTRACTS));
+
+  /* Values are never added across currencies: the one of most contracts
+   * is a number, the others are written out beside it. */
+  if (n_values > 0)
+    {
+      const SignetScorecardValue *value = signet_scorecard_get_value (card, 0);
+
+      put_money (self, sheet, column, value->amount, value->currency);
+    }
+  column++;
+  for (guint i = 1; i < n_values; i++)
+    {
+      const SignetScorecardValue *value = signet_scorecard_get_value (card, i);
+      g_autofree char *text = signet_money_format (value->amount, value->currency);
+
+      if (others->len > 0)
+        g_string_append (others, "; ");
+      g_string_append (others, text);
+    }
+  put_text (self, sheet, column++, others->str);
+
+  put_share (self, sheet, column++, signet_scorecard_payments_get_rate (received), CELL_PERCENT);
+  put_share (self, sheet, column++, signet_scorecard_payments_get_average_days_late (received), CELL_DAYS);
+  put_share (self, sheet, column++, signet_scorecard_payments_get_rate (made), CELL_PERCENT);
+  put_share (self, sheet, column++, signet_scorecard_payments_get_average_days_late (made), CELL_DAYS);
+  put_share (self, sheet, column++, signet_scorecard_obligations_get_rate (signet_scorecard_get_obligations (card)),
+             CELL_PERCENT);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    put_number (self, sheet, column++, signet_scorecard_get_count (card, counts[i]));
+  g_assert (column == sheet->n_columns);
+  end_row (sheet);
+}
+
+/* The clients' and the departments' scorecards of the last 12 months,
+ * ranked as the Scorecards page ranks them. */
+static gboolean
+write_scorecards (Export  *self,
+                  GError **error)
+{
+  static const SignetScorecardSubject subjects[] = { SIGNET_SCORECARD_CLIENT, SIGNET_SCORECARD_DEPARTMENT };
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (!signet_scorecard_period_get_range (SIGNET_SCORECARD_PERIOD_LAST_12_MONTHS, self->today, &from, &to))
+    g_return_val_if_reached (FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (subjects); i++)
+    {
+      g_autoptr(GPtrArray) cards = signet_store_compute_scorecards (self->store, subjects[i], from, to, error);
+
+      if (cards == NULL)
+        return FALSE;
+
+      for (guint j = 0; j < cards->len; j++)
+        {
+          write_scorecard (self, g_ptr_array_index (cards, j));
+          if (self->batch->len >= BATCH_CELLS)
+            send_batch (self);
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 write_rows (Export  *self,
             GArray  *ids,
@@ -802,6 +945,9 @@ finish_sheets (Export *self)
     {
       Sheet *sheet = &self->sheets[i];
 
+      if (sheet->worksheet == NULL)
+        continue;
+
       for (guint column = 0; column < sheet->n_columns; column++)
         worksheet_set_column (sheet->worksheet, column, column,
                               CLAMP (sheet->widths[column] + 2, COLUMN_WIDTH_MIN, COLUMN_WIDTH_MAX), NULL);
@@ -843,6 +989,7 @@ dup_year_after (const char *today)
 static gboolean
 write_workbook (Export       *self,
                 GArray       *ids,
+                gboolean      with_scorecards,
                 const char  **buffer,
                 size_t       *buffer_size,
                 GError      **error)
@@ -871,8 +1018,12 @@ write_workbook (Export       *self,
   format_set_bottom (self->header_format, LXW_BORDER_THIN);
   self->date_format = workbook_add_format (self->workbook);
   format_set_num_format (self->date_format, "yyyy-mm-dd");
+  self->percent_format = workbook_add_format (self->workbook);
+  format_set_num_format (self->percent_format, "0%");
+  self->days_format = workbook_add_format (self->workbook);
+  format_set_num_format (self->days_format, "0.0");
 
-  add_sheets (self);
+  add_sheets (self, with_scorecards);
 
   /* Reading the register and writing the workbook take about as long as
    * each other: this thread reads, another writes, at the same time. */
@@ -883,7 +1034,7 @@ write_workbook (Export       *self,
   self->batch = g_async_queue_pop (self->empty);
   writer = g_thread_new ("signet-xlsx-writer", write_batches, self);
 
-  success = write_rows (self, ids, error);
+  success = write_rows (self, ids, error) && (!with_scorecards || write_scorecards (self, error));
   if (!success)
     g_atomic_int_set (&self->stopping, TRUE);
   send_batch (self);
@@ -969,7 +1120,7 @@ write_export (GOutputStream  *stream,
   self.today = signet_store_dup_today (self.store);
   self.occurrences_until = dup_year_after (self.today);
 
-  success = write_workbook (&self, export->ids != NULL ? export->ids : all_ids,
+  success = write_workbook (&self, export->ids != NULL ? export->ids : all_ids, export->ids == NULL,
                             &buffer, &buffer_size, error);
   signet_store_rollback_batch (self.store);
 

@@ -18,7 +18,9 @@ typedef void (*SignetXlsxProgressFunc) (double   fraction,
  * of the whole register by number. Its sheets, each with a frozen header
  * row and an autofilter, in the user's language: the contracts with the
  * terms in force today, their planned payments, the occurrences of their
- * obligations, their risks and the loans of their originals. Amounts are
+ * obligations, their risks and the loans of their originals, and for the
+ * whole register the clients' and departments' scorecards of the last 12
+ * months (signet-scorecard.h). Amounts are
  * numbers in their currency's number format, dates are dates. @dest is
  * written through a temporary file in its folder and renamed: an export
  * that fails or is cancelled leaves @dest as it was. */

@@ -279,24 +279,33 @@ fill_register (SignetStore *store)
   return id;
 }
 
-/* The row of the sheet whose column A holds @number; 0 when none. */
+/* The row of the sheet whose @column holds @text; 0 when none. */
+static guint
+find_row_in (Workbook   *book,
+             const char *sheet,
+             const char *column,
+             const char *text)
+{
+  for (guint row = 2; row < 1000; row++)
+    {
+      g_autofree char *coordinate = g_strdup_printf ("%s%u", column, row);
+      const Cell *cell = get_cell (book, sheet, coordinate);
+
+      if (cell == NULL)
+        return 0;
+      if (g_str_equal (cell->value, text))
+        return row;
+    }
+
+  return 0;
+}
+
 static guint
 find_row (Workbook   *book,
           const char *sheet,
           const char *number)
 {
-  for (guint row = 2; row < 1000; row++)
-    {
-      g_autofree char *coordinate = g_strdup_printf ("A%u", row);
-      const Cell *cell = get_cell (book, sheet, coordinate);
-
-      if (cell == NULL)
-        return 0;
-      if (g_str_equal (cell->value, number))
-        return row;
-    }
-
-  return 0;
+  return find_row_in (book, sheet, "A", number);
 }
 
 static void
@@ -335,6 +344,7 @@ test_whole_register (IoFixture     *f,
   guint lease;
   guint licence;
   guint kuwait;
+  guint huaxin;
 
   fill_register (f->store);
   n_contracts = signet_store_count_contracts (f->store);
@@ -421,6 +431,21 @@ test_whole_register (IoFixture     *f,
   assert_cell (&book, "Loans", "E2", "date", "yyyy-mm-dd", "2026-11-20");
   assert_cell (&book, "Loans", "H2", "text", NULL, "Overdue");
   assert_cell (&book, "Loans", "I2", "number", "General", "3");
+
+  /* The clients' and departments' scorecards of the last 12 months: the
+   * lease's client had one payment due, overdue since 2026-03-31. */
+  assert_cell (&book, "Scorecards", "A1", "text", NULL, "Scorecard Of");
+  huaxin = find_row_in (&book, "Scorecards", "B", "北京华信科技有限公司");
+  g_assert_cmpuint (huaxin, >, 0);
+  assert_row_cell (&book, "Scorecards", "A", huaxin, "text", NULL, "Client");
+  assert_row_cell (&book, "Scorecards", "D", huaxin, "date", "yyyy-mm-dd", "2025-12-08");
+  assert_row_cell (&book, "Scorecards", "E", huaxin, "date", "yyyy-mm-dd", "2026-12-07");
+  assert_row_cell (&book, "Scorecards", "F", huaxin, "number", "General", "1");
+  assert_row_cell (&book, "Scorecards", "G", huaxin, "number", "\"¥\"#,##0.00", "1234567.89");
+  assert_row_cell (&book, "Scorecards", "I", huaxin, "number", "0%", "0");
+  assert_row_cell (&book, "Scorecards", "J", huaxin, "number", "0.0", "251");
+  assert_row_cell (&book, "Scorecards", "N", huaxin, "number", "General", "1");
+  g_assert_cmpuint (find_row_in (&book, "Scorecards", "B", "行政部"), >, 0);
 }
 
 /* The contracts of a view, in its order, and nothing of the others. */
@@ -451,6 +476,8 @@ test_view (IoFixture     *f,
   assert_cell (&book, "Contracts", "A3", "text", NULL, "HT-2026-0001");
   assert_sheet (&book, "Payments", "A1:K2", 2);
   assert_sheet (&book, "Loans", "A1:J2", 2);
+  /* Scorecards are of clients and departments: not of a view. */
+  g_assert_null (g_hash_table_lookup (book.facts, "sheet Scorecards"));
 
   /* A view without the lease: its records stay out, the headers stay. */
   g_array_set_size (ids, 1);
