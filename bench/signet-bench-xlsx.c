@@ -17,6 +17,7 @@
 #include "signet-demo.h"
 #include "signet-key-dates.h"
 #include "signet-money.h"
+#include "signet-scorecard.h"
 #include "signet-store-current-terms.h"
 #include "signet-store-events.h"
 #include "signet-store-originals.h"
@@ -41,6 +42,7 @@ static const GOptionEntry entries[] = {
 };
 
 #define N_COLUMNS 19
+#define N_SCORE_COLUMNS 18
 
 typedef enum
 {
@@ -49,6 +51,8 @@ typedef enum
   CELL_NUMBER,
   CELL_DATE,
   CELL_MONEY,
+  CELL_PERCENT,
+  CELL_DAYS,
 } CellKind;
 
 typedef struct
@@ -59,7 +63,7 @@ typedef struct
   lxw_datetime  date;      /* DATE */
 } Cell;
 
-static const char *headers[][N_COLUMNS + 1] = {
+static const char *headers[][N_SCORE_COLUMNS + 2] = {
   { "Number", "Title", "Client", "Type", "Owner", "Department", "Value", "Currency", "Signing Date",
     "Start Date", "End Date", "Notice Days", "Notice Deadline", "Auto-Renew", "Status", "Risk Level",
     "Tags", "On Loan", "Termination Date", NULL },
@@ -70,8 +74,11 @@ static const char *headers[][N_COLUMNS + 1] = {
     "Status", "Next Review", NULL },
   { "Contract", "Borrower", "Department", "Purpose", "Lent On", "Due On", "Returned On", "State",
     "Days Late", "Condition", NULL },
+  { "Scorecard Of", "Name", "Rank", "From", "To", "Contracts", "Value", "Other Currencies",
+    "On-time payments received", "Days late received", "On-time payments made", "Days late made",
+    "Obligations on time", "Open risks", "Open findings", "Renewals", "Tacit renewals", "Terminations", NULL },
 };
-static const char *sheet_names[] = { "Contracts", "Payments", "Obligations", "Risks", "Loans" };
+static const char *sheet_names[] = { "Contracts", "Payments", "Obligations", "Risks", "Loans", "Scorecards" };
 
 typedef struct
 {
@@ -214,11 +221,160 @@ collect_cells (SignetStore *store)
   return cells;
 }
 
+static void
+set_share (Cell     *cell,
+           double    share,
+           CellKind  kind)
+{
+  if (share < 0)
+    return;
+  cell->kind = kind;
+  cell->number = share;
+}
+
+/* The cells of the Scorecards sheet, as signet_xlsx_export() makes them
+ * (untimed); their number of rows in @n_rows. */
+static Cell *
+collect_scorecard_cells (SignetStore *store,
+                         guint       *n_rows)
+{
+  static const SignetScorecardSubject subjects[] = { SIGNET_SCORECARD_CLIENT, SIGNET_SCORECARD_DEPARTMENT };
+  static const SignetScorecardFigure counts[] = {
+    SIGNET_SCORECARD_OPEN_RISKS, SIGNET_SCORECARD_OPEN_FINDINGS, SIGNET_SCORECARD_RENEWALS,
+    SIGNET_SCORECARD_TACIT_RENEWALS, SIGNET_SCORECARD_TERMINATIONS,
+  };
+  g_autofree char *today = signet_store_dup_today (store);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  Cell *cells;
+
+  signet_scorecard_period_get_range (SIGNET_SCORECARD_PERIOD_LAST_12_MONTHS, today, &from, &to);
+  for (guint s = 0; s < G_N_ELEMENTS (subjects); s++)
+    {
+      g_autoptr(GPtrArray) cards = signet_store_compute_scorecards (store, subjects[s], from, to, NULL);
+
+      for (guint i = 0; i < cards->len; i++)
+        g_ptr_array_add (all, g_object_ref (g_ptr_array_index (cards, i)));
+    }
+
+  cells = g_new0 (Cell, (gsize) all->len * N_SCORE_COLUMNS);
+  for (guint i = 0; i < all->len; i++)
+    {
+      SignetScorecard *card = g_ptr_array_index (all, i);
+      const SignetScorecardPayments *received = signet_scorecard_get_payments (card, SIGNET_PAYMENT_RECEIVABLE);
+      const SignetScorecardPayments *made = signet_scorecard_get_payments (card, SIGNET_PAYMENT_PAYABLE);
+      Cell *row = cells + (gsize) i * N_SCORE_COLUMNS;
+      g_autoptr(GString) others = g_string_new (NULL);
+      guint n_values = signet_scorecard_get_n_values (card);
+      guint c = 0;
+
+      set_text (&row[c++], signet_scorecard_get_subject (card) == SIGNET_SCORECARD_CLIENT ? "Client" : "Department");
+      set_text (&row[c++], signet_scorecard_get_name (card));
+      row[c].kind = CELL_NUMBER;
+      row[c++].number = signet_scorecard_get_rank (card);
+      set_date (&row[c++], signet_scorecard_get_from (card));
+      set_date (&row[c++], signet_scorecard_get_to (card));
+      row[c].kind = CELL_NUMBER;
+      row[c++].number = signet_scorecard_get_count (card, SIGNET_SCORECARD_CONTRACTS);
+      if (n_values > 0)
+        {
+          const SignetScorecardValue *value = signet_scorecard_get_value (card, 0);
+          double divisor = 1.0;
+
+          for (guint e = 0; e < signet_currency_get_exponent (value->currency); e++)
+            divisor *= 10.0;
+          row[c].kind = CELL_MONEY;
+          row[c].number = (double) value->amount / divisor;
+          row[c].text = g_strdup (value->currency);
+        }
+      c++;
+      for (guint v = 1; v < n_values; v++)
+        {
+          const SignetScorecardValue *value = signet_scorecard_get_value (card, v);
+          g_autofree char *text = signet_money_format (value->amount, value->currency);
+
+          if (others->len > 0)
+            g_string_append (others, "; ");
+          g_string_append (others, text);
+        }
+      set_text (&row[c++], others->str);
+      set_share (&row[c++], signet_scorecard_payments_get_rate (received), CELL_PERCENT);
+      set_share (&row[c++], signet_scorecard_payments_get_average_days_late (received), CELL_DAYS);
+      set_share (&row[c++], signet_scorecard_payments_get_rate (made), CELL_PERCENT);
+      set_share (&row[c++], signet_scorecard_payments_get_average_days_late (made), CELL_DAYS);
+      set_share (&row[c++], signet_scorecard_obligations_get_rate (signet_scorecard_get_obligations (card)), CELL_PERCENT);
+      for (guint f = 0; f < G_N_ELEMENTS (counts); f++)
+        {
+          row[c].kind = CELL_NUMBER;
+          row[c++].number = signet_scorecard_get_count (card, counts[f]);
+        }
+      g_assert (c == N_SCORE_COLUMNS);
+    }
+
+  *n_rows = all->len;
+
+  return cells;
+}
+
 /* libxlsxwriter alone writes @cells to @path, with the options, formats,
  * sheets, frozen headers, autofilters and column widths of the export. */
+static void
+write_cells (lxw_workbook  *workbook,
+             lxw_worksheet *sheet,
+             const Cell    *cells,
+             guint          n_rows,
+             guint          n_columns,
+             lxw_format    *date_format,
+             lxw_format    *percent_format,
+             lxw_format    *days_format,
+             GHashTable    *money_formats)
+{
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; c < n_columns; c++)
+      {
+        const Cell *cell = &cells[(gsize) r * n_columns + c];
+        lxw_format *money;
+
+        switch (cell->kind)
+          {
+          case CELL_TEXT:
+            worksheet_write_string (sheet, r + 1, c, cell->text, NULL);
+            break;
+          case CELL_NUMBER:
+            worksheet_write_number (sheet, r + 1, c, cell->number, NULL);
+            break;
+          case CELL_DATE:
+            worksheet_write_datetime (sheet, r + 1, c, (lxw_datetime *) &cell->date, date_format);
+            break;
+          case CELL_PERCENT:
+            worksheet_write_number (sheet, r + 1, c, cell->number, percent_format);
+            break;
+          case CELL_DAYS:
+            worksheet_write_number (sheet, r + 1, c, cell->number, days_format);
+            break;
+          case CELL_MONEY:
+            money = g_hash_table_lookup (money_formats, cell->text);
+            if (money == NULL)
+              {
+                money = workbook_add_format (workbook);
+                format_set_num_format (money, "\"¥\"#,##0.00");
+                g_hash_table_insert (money_formats, g_strdup (cell->text), money);
+              }
+            worksheet_write_number (sheet, r + 1, c, cell->number, money);
+            break;
+          case CELL_EMPTY:
+          default:
+            break;
+          }
+      }
+}
+
 static Measure
 write_floor (const Cell *cells,
              guint       n_rows,
+             const Cell *score_cells,
+             guint       n_score_rows,
              const char *path)
 {
   double cpu_started = cpu_seconds ();
@@ -228,6 +384,8 @@ write_floor (const Cell *cells,
   lxw_workbook *workbook;
   lxw_format *header_format;
   lxw_format *date_format;
+  lxw_format *percent_format;
+  lxw_format *days_format;
   gint64 started = g_get_monotonic_time ();
 
   options.constant_memory = LXW_TRUE;
@@ -238,6 +396,10 @@ write_floor (const Cell *cells,
   format_set_bottom (header_format, LXW_BORDER_THIN);
   date_format = workbook_add_format (workbook);
   format_set_num_format (date_format, "yyyy-mm-dd");
+  percent_format = workbook_add_format (workbook);
+  format_set_num_format (percent_format, "0%");
+  days_format = workbook_add_format (workbook);
+  format_set_num_format (days_format, "0.0");
 
   for (guint s = 0; s < G_N_ELEMENTS (sheet_names); s++)
     {
@@ -247,38 +409,10 @@ write_floor (const Cell *cells,
       worksheet_freeze_panes (sheets[s], 1, 0);
     }
 
-  for (guint r = 0; r < n_rows; r++)
-    for (guint c = 0; c < N_COLUMNS; c++)
-      {
-        const Cell *cell = &cells[(gsize) r * N_COLUMNS + c];
-        lxw_format *money;
-
-        switch (cell->kind)
-          {
-          case CELL_TEXT:
-            worksheet_write_string (sheets[0], r + 1, c, cell->text, NULL);
-            break;
-          case CELL_NUMBER:
-            worksheet_write_number (sheets[0], r + 1, c, cell->number, NULL);
-            break;
-          case CELL_DATE:
-            worksheet_write_datetime (sheets[0], r + 1, c, (lxw_datetime *) &cell->date, date_format);
-            break;
-          case CELL_MONEY:
-            money = g_hash_table_lookup (money_formats, cell->text);
-            if (money == NULL)
-              {
-                money = workbook_add_format (workbook);
-                format_set_num_format (money, "\"¥\"#,##0.00");
-                g_hash_table_insert (money_formats, g_strdup (cell->text), money);
-              }
-            worksheet_write_number (sheets[0], r + 1, c, cell->number, money);
-            break;
-          case CELL_EMPTY:
-          default:
-            break;
-          }
-      }
+  write_cells (workbook, sheets[0], cells, n_rows, N_COLUMNS, date_format, percent_format, days_format,
+               money_formats);
+  write_cells (workbook, sheets[5], score_cells, n_score_rows, N_SCORE_COLUMNS, date_format, percent_format,
+               days_format, money_formats);
 
   for (guint s = 0; s < G_N_ELEMENTS (sheet_names); s++)
     {
@@ -286,7 +420,7 @@ write_floor (const Cell *cells,
 
       for (guint c = 0; c < n_columns; c++)
         worksheet_set_column (sheets[s], c, c, 16, NULL);
-      worksheet_autofilter (sheets[s], 0, 0, s == 0 ? n_rows : 0, n_columns - 1);
+      worksheet_autofilter (sheets[s], 0, 0, s == 0 ? n_rows : s == 5 ? n_score_rows : 0, n_columns - 1);
     }
 
   if (workbook_close (workbook) != LXW_NO_ERROR)
@@ -333,6 +467,8 @@ main (int   argc,
   g_autofree char *export_size = NULL;
   g_autofree char *floor_size = NULL;
   Cell *cells;
+  Cell *score_cells;
+  guint n_score_rows;
   double generate_s;
   double collect_s;
   double export_m;
@@ -385,6 +521,7 @@ main (int   argc,
 
   started = g_get_monotonic_time ();
   cells = collect_cells (store);
+  score_cells = collect_scorecard_cells (store, &n_score_rows);
   collect_s = seconds_since (started);
 
   getloadavg (&load, 1);
@@ -395,7 +532,7 @@ main (int   argc,
   for (int i = 0; i < n_runs; i++)
     {
       Measure export = run_export (store, export_path);
-      Measure floor = write_floor (cells, n_rows, floor_path);
+      Measure floor = write_floor (cells, n_rows, score_cells, n_score_rows, floor_path);
 
       export_s[i] = export.wall;
       export_cpu[i] = export.cpu;
@@ -413,12 +550,15 @@ main (int   argc,
   floor_size = g_format_size (st.st_size);
 
   printf ("method: a register of %d contracts and %d clients from signet_demo_generate() (generated in "
-          "%.1f s, kept in %s; contracts only, so the other sheets hold their header). export = "
-          "signet_xlsx_export() of the whole register, read from the store, into a temporary file put on "
-          "disk and renamed (%s). floor = the same cells of the Contracts sheet, read through the same store "
-          "calls beforehand (%.1f s, untimed) and kept in memory, written by libxlsxwriter alone with the "
-          "same options, formats, frozen headers and autofilters to a file (%s). %d runs alternating export "
-          "and floor; the median wall time of each, and the median CPU time of the process's threads (the export reads the register in one thread while libxlsxwriter writes in another, so its wall time can be below its CPU time; on a busy machine both count). Load average at the start: %.1f.\n",
+          "%.1f s, kept in %s; contracts only, so the payments, obligations, risks and loans sheets hold "
+          "their header). export = signet_xlsx_export() of the whole register, read from the store, into a "
+          "temporary file put on disk and renamed (%s). floor = the same cells of the Contracts and "
+          "Scorecards sheets, read through the same store calls beforehand (%.1f s, untimed) and kept in "
+          "memory, written by libxlsxwriter alone with the same options, formats, frozen headers and "
+          "autofilters to a file (%s). %d runs alternating export and floor; the median wall time of each, "
+          "and the median CPU time of the process's threads (the export reads the register in one thread "
+          "while libxlsxwriter writes in another, so its wall time can be below its CPU time; on a busy "
+          "machine both count). Load average at the start: %.1f.\n",
           n_contracts, n_clients, generate_s, work_dir, export_size, collect_s, floor_size, n_runs, load);
   printf ("%-10s %9s %9s %7s %7s\n", "step", "median_s", "floor_s", "ratio", "target");
   printf ("%-10s %9.2f %9.2f %7.2f %7s\n", "export", export_m, floor_m, export_m / floor_m, "<=1.3");
@@ -427,6 +567,9 @@ main (int   argc,
   for (gsize i = 0; i < (gsize) n_rows * N_COLUMNS; i++)
     g_free (cells[i].text);
   g_free (cells);
+  for (gsize i = 0; i < (gsize) n_score_rows * N_SCORE_COLUMNS; i++)
+    g_free (score_cells[i].text);
+  g_free (score_cells);
 
   return EXIT_SUCCESS;
 }
