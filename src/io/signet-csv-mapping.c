@@ -15,7 +15,8 @@
 #define GROUP_COLUMNS "Columns"
 #define GROUP_AMOUNTS "Amounts"
 /* A column whose header cannot be a key of a mapping file ("Amount [USD]",
- * "a=b", no header) is named by its place: column-3. */
+ * "a=b", no header), or whose header an earlier column has too, is named
+ * by its place: column-3. */
 #define COLUMN_KEY_PREFIX "column-"
 #define DEFAULT_CURRENCY "CNY"
 
@@ -398,11 +399,18 @@ header_is_key (const char *header)
          *header != '#' && !g_str_has_prefix (header, COLUMN_KEY_PREFIX);
 }
 
+/* A header, or for a header that cannot be a key or that an earlier
+ * column has too, the column's place. */
 static char *
 column_key (const SignetCsvMapping *mapping,
             guint                   column)
 {
-  if (header_is_key (mapping->headers[column]))
+  gboolean repeated = FALSE;
+
+  for (guint i = 0; i < column && !repeated; i++)
+    repeated = g_str_equal (mapping->headers[i], mapping->headers[column]);
+
+  if (!repeated && header_is_key (mapping->headers[column]))
     return g_strdup (mapping->headers[column]);
 
   return g_strdup_printf (COLUMN_KEY_PREFIX "%u", column + 1);

@@ -525,6 +525,35 @@ test_mapping_remembered (IoFixture     *f,
   g_assert_error (error, SIGNET_CSV_ERROR, SIGNET_CSV_ERROR_MAPPING);
 }
 
+/* Headers a key file cannot hold, and a header twice: each column keeps
+ * its own field through the mapping's text. */
+static void
+test_mapping_odd_headers (void)
+{
+  const char * const headers[] = { "编号", "名称", "客户", "Amount [USD]", "", "备注", "备注", NULL };
+  g_autoptr(SignetCsvMapping) guessed = signet_csv_mapping_guess (headers);
+  g_autoptr(SignetCsvMapping) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (guessed->fields[3], ==, SIGNET_CSV_FIELD_VALUE);
+  g_assert_cmpstr (guessed->currency, ==, "USD");
+  g_assert_cmpint (guessed->fields[5], ==, SIGNET_CSV_FIELD_NOTES);
+  g_assert_cmpint (guessed->fields[6], ==, SIGNET_CSV_FIELD_IGNORE);
+  guessed->fields[4] = SIGNET_CSV_FIELD_TAGS;
+
+  text = signet_csv_mapping_to_data (guessed);
+  g_assert_nonnull (strstr (text, "column-4=value\n"));
+  g_assert_nonnull (strstr (text, "column-5=tags\n"));
+  g_assert_nonnull (strstr (text, "column-7=ignore\n"));
+  reread = signet_csv_mapping_new_from_data (headers, text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (reread->fields, reread->n_columns * sizeof (SignetCsvField),
+                   guessed->fields, guessed->n_columns * sizeof (SignetCsvField));
+  g_assert_cmpstr (reread->currency, ==, "USD");
+  g_assert_true (signet_csv_mapping_check (reread, &error));
+}
+
 static char *
 option (const char *name,
         const char *value)
@@ -622,6 +651,7 @@ main (int   argc,
               io_fixture_set_up, test_new_client_unconfirmed, io_fixture_tear_down);
   g_test_add ("/csv-import/wrong-encoding", IoFixture, NULL, io_fixture_set_up, test_wrong_encoding, io_fixture_tear_down);
   g_test_add_func ("/csv-import/guess", test_guess);
+  g_test_add_func ("/csv-import/mapping-odd-headers", test_mapping_odd_headers);
   g_test_add ("/csv-import/mapping-remembered", IoFixture, NULL,
               io_fixture_set_up, test_mapping_remembered, io_fixture_tear_down);
   g_test_add ("/csv-import/cli", IoFixture, NULL, io_fixture_set_up, test_cli, io_fixture_tear_down);
