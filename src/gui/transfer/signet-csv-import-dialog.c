@@ -297,11 +297,29 @@ update_import_button (SignetCsvImportDialog *self)
                             !self->has_new_clients || adw_switch_row_get_active (self->create_clients_row));
 }
 
+/* The dry run's sentences without the names of the new clients, which
+ * the rows below list, however many there are. */
+static char *
+describe_dry_run (const SignetCsvImportReport *report)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text,
+                          g_dngettext (GETTEXT_PACKAGE, "Dry run: %u contract would be added.",
+                                       "Dry run: %u contracts would be added.", report->contracts_added),
+                          report->contracts_added);
+  g_string_append_c (text, '\n');
+  /* Translators: %s is an encoding, such as “GBK (GB18030)”. */
+  g_string_append_printf (text, _("Read as %s."), signet_csv_encoding_to_label (report->encoding));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 show_summary (SignetCsvImportDialog       *self,
               const SignetCsvImportReport *report)
 {
-  g_autofree char *summary = signet_csv_import_report_describe (report);
+  g_autofree char *summary = describe_dry_run (report);
 
   gtk_label_set_text (self->summary_label, summary);
 
