@@ -1207,7 +1207,6 @@ signet_window_get_store (SignetWindow *self)
 }
 
 void
-void
 signet_window_show_contracts (SignetWindow              *self,
                               const SignetContractQuery *query,
                               const char                *title)
@@ -1228,6 +1227,7 @@ signet_window_show_contracts (SignetWindow              *self,
   _signet_window_update_view (self);
 }
 
+void
 signet_window_show_agenda (SignetWindow *self)
 {
   g_return_if_fail (SIGNET_IS_WINDOW (self));
