@@ -73,7 +73,7 @@ static const GOptionEntry option_entries[] = {
     N_("With --import: for records already there with other details, skip, update or fail (the default)"),
     N_("POLICY") },
   { "create", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-    N_("With --import: make the register first if its file does not exist or is empty"), NULL },
+    N_("With --import or --import-csv: make the register first if its file does not exist or is empty"), NULL },
   { "import-csv", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Import the contracts of the spreadsheet FILE, saved as CSV, into the register and exit"), N_("FILE") },
   { "mapping", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
@@ -296,13 +296,13 @@ signet_application_handle_local_options (GApplication *app,
 
       return signet_io_cli_import_csv (path, csv_path, mapping_path,
                                        g_variant_dict_contains (options, "dry-run"),
+                                       g_variant_dict_contains (options, "create"),
                                        !g_variant_dict_contains (options, "export") &&
                                        !g_variant_dict_contains (options, "export-ics") &&
                                        !g_variant_dict_contains (options, "export-xlsx") &&
                                        !g_variant_dict_contains (options, "import") &&
                                        !g_variant_dict_contains (options, "on-conflict") &&
-                                       !g_variant_dict_contains (options, "with-attachments") &&
-                                       !g_variant_dict_contains (options, "create"));
+                                       !g_variant_dict_contains (options, "with-attachments"));
     }
 
   if (g_variant_dict_contains (options, "export-xlsx"))

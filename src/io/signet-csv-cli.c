@@ -68,6 +68,7 @@ signet_io_cli_import_csv (const char *database_path,
                           const char *csv_path,
                           const char *mapping_path,
                           gboolean    dry_run,
+                          gboolean    create,
                           gboolean    alone)
 {
   g_autoptr(SignetStore) store = NULL;
@@ -86,14 +87,20 @@ signet_io_cli_import_csv (const char *database_path,
   if (!alone)
     return usage_error (_("--import-csv goes alone, with --mapping and --dry-run at most."));
 
+  if (create && dry_run)
+    return usage_error (_("--create goes with --import-csv, without --dry-run."));
+
   if (*csv_path == '\0' || g_str_equal (csv_path, "-"))
     return usage_error (_("--import-csv needs the name of a file."));
 
   if (mapping_path != NULL && *mapping_path == '\0')
     return usage_error (_("--mapping needs the name of a file."));
 
-  /* A dry run only reads the register, as the XML import's does. */
-  store = signet_store_open (database_path, dry_run ? SIGNET_STORE_OPEN_READ_ONLY : SIGNET_STORE_OPEN_DEFAULT,
+  /* A dry run only reads the register, as the XML import's does; a
+   * register is made only when asked, so that a mistyped name is refused. */
+  store = signet_store_open (database_path,
+                             dry_run ? SIGNET_STORE_OPEN_READ_ONLY
+                             : create ? SIGNET_STORE_OPEN_CREATE : SIGNET_STORE_OPEN_DEFAULT,
                              &error);
   if (store == NULL)
     {

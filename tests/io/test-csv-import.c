@@ -627,6 +627,35 @@ test_cli (IoFixture     *f,
   g_assert_cmpuint (signet_store_count_contracts (f->store), ==, 3);
 }
 
+/* A register is made only when asked: a mistyped name is refused. */
+static void
+test_cli_create (IoFixture     *f,
+                 gconstpointer  data)
+{
+  g_autofree char *new_path = io_fixture_path (f, "new.db");
+  g_autofree char *db = option ("database", new_path);
+  g_autofree char *path = fixture ("register-utf8.csv");
+  g_autofree char *import = option ("import-csv", path);
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(IoRun) run = { 0 };
+
+  io_run_signet (&run, SIGNET_BINARY, db, import, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+
+  io_run_signet (&run, SIGNET_BINARY, db, import, "--create", "--dry-run", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--create goes with --import-csv, without --dry-run."));
+
+  io_run_signet (&run, SIGNET_BINARY, db, import, "--create", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  store = signet_store_new (new_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (signet_store_count_contracts (store), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -655,6 +684,7 @@ main (int   argc,
   g_test_add ("/csv-import/mapping-remembered", IoFixture, NULL,
               io_fixture_set_up, test_mapping_remembered, io_fixture_tear_down);
   g_test_add ("/csv-import/cli", IoFixture, NULL, io_fixture_set_up, test_cli, io_fixture_tear_down);
+  g_test_add ("/csv-import/cli-create", IoFixture, NULL, io_fixture_set_up, test_cli_create, io_fixture_tear_down);
 
   return g_test_run ();
 }
