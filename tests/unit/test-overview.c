@@ -15,6 +15,7 @@
 #include "signet-store-originals.h"
 #include "signet-store-payments.h"
 #include "signet-store-process.h"
+#include "signet-store-query.h"
 #include "signet-store-people.h"
 #include "signet-store-rates.h"
 #include "store-fixture.h"
@@ -522,6 +523,84 @@ test_queries (void)
   register_close (&r);
 }
 
+/* The length of the list @query gives (the list's SQL, signet-store-query.c). */
+static guint
+n_listed (Register                  *r,
+          const SignetContractQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = signet_store_select_contract_ids (r->f.store, query, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ids);
+
+  return ids->len;
+}
+
+/* Every number opens the list of exactly its contracts: the list its
+ * query gives is as long as the number, for each figure, today and once
+ * the day has moved on. */
+static void
+test_numbers_match_lists (void)
+{
+  Register r = { 0 };
+  g_autoptr(SignetOverview) overview = NULL;
+  static const char * const days[] = { TODAY, "2027-01-20" };
+
+  register_open (&r);
+
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    {
+      signet_store_set_today (r.f.store, days[d]);
+      g_clear_object (&overview);
+      overview = compute (&r);
+
+      for (SignetContractStatus status = 0; status < SIGNET_N_CONTRACT_STATUSES; status++)
+        {
+          g_autoptr(SignetContractQuery) query = signet_overview_dup_status_query (overview, status);
+
+          g_test_message ("%s: status %s", days[d], signet_contract_status_to_token (status));
+          g_assert_cmpuint (n_listed (&r, query), ==, signet_overview_get_status_count (overview, status));
+        }
+      for (SignetOverviewCount count = 0; count < SIGNET_N_OVERVIEW_COUNTS; count++)
+        {
+          g_autoptr(SignetContractQuery) query = signet_overview_dup_count_query (overview, count);
+
+          g_test_message ("%s: %s", days[d], signet_overview_count_get_label (count));
+          g_assert_cmpuint (n_listed (&r, query), ==, signet_overview_get_count (overview, count));
+        }
+      for (guint i = 0; i < signet_overview_get_n_values (overview); i++)
+        {
+          g_autoptr(SignetContractQuery) query = signet_overview_dup_value_query (overview, i);
+
+          g_assert_cmpuint (n_listed (&r, query), ==, signet_overview_get_value (overview, i)->n_contracts);
+        }
+      for (guint i = 0; i < signet_overview_get_n_top_clients (overview); i++)
+        {
+          g_autoptr(SignetContractQuery) query = signet_overview_dup_top_client_query (overview, i);
+
+          g_assert_cmpuint (n_listed (&r, query), ==, signet_overview_get_top_client (overview, i)->n_contracts);
+        }
+      for (guint i = 0; i < SIGNET_OVERVIEW_N_MONTHS; i++)
+        {
+          g_autoptr(SignetContractQuery) signed_query = signet_overview_dup_signed_query (overview, i);
+          g_autoptr(SignetContractQuery) ended_query = signet_overview_dup_ended_query (overview, i);
+
+          g_test_message ("%s: month %s", days[d], signet_overview_get_month (overview, i)->month);
+          g_assert_cmpuint (n_listed (&r, signed_query), ==, signet_overview_get_month (overview, i)->n_signed);
+          g_assert_cmpuint (n_listed (&r, ended_query), ==, signet_overview_get_month (overview, i)->n_ended);
+        }
+    }
+
+  /* On 2027-01-20: HT-01 expired at its end, HT-09 renewed itself (its
+   * next notice deadline is in December), HT-02 ends in 5 days. */
+  g_assert_cmpuint (signet_overview_get_status_count (overview, SIGNET_CONTRACT_STATUS_EXPIRED), ==, 2);
+  g_assert_cmpuint (signet_overview_get_count (overview, SIGNET_OVERVIEW_EXPIRING_30), ==, 1);
+  g_assert_cmpuint (signet_overview_get_count (overview, SIGNET_OVERVIEW_NOTICE_THIS_MONTH), ==, 0);
+
+  register_close (&r);
+}
+
 /* An empty register: every figure zero, no value, no months counted. */
 static void
 test_empty (void)
@@ -552,6 +631,7 @@ main (int   argc,
   g_test_add_func ("/overview/values-and-rates", test_values_and_rates);
   g_test_add_func ("/overview/queries", test_queries);
   g_test_add_func ("/overview/empty", test_empty);
+  g_test_add_func ("/overview/numbers-match-lists", test_numbers_match_lists);
 
   return g_test_run ();
 }

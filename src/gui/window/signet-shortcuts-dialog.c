@@ -28,6 +28,9 @@ static const struct
 } shortcuts[] = {
   { NC_ ("shortcut window", "General"), NULL },
   { NC_ ("shortcut window", "Search"), "<Control>f" },
+  { NC_ ("shortcut window", "Show the list"), "<Control>1" },
+  { NC_ ("shortcut window", "Show the calendar"), "<Control>2" },
+  { NC_ ("shortcut window", "Show the overview"), "<Control>3" },
   { NC_ ("shortcut window", "People"), "<Control><Shift>p" },
   { NC_ ("shortcut window", "Originals on loan"), "<Control><Shift>l" },
   { NC_ ("shortcut window", "Undo the last deletion"), "<Control>z" },

@@ -405,6 +405,20 @@ new_contract_of_type_activated (GtkWidget  *widget,
   _signet_window_after_unsaved (self, start_new_contract, type, g_object_unref);
 }
 
+/* Ctrl+1, 2 and 3: the List, the Calendar and the Overview, as the
+ * switcher shows them (named by the page, "list", "calendar", "overview"). */
+static void
+show_view_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+  GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, g_variant_get_string (parameter, NULL));
+
+  if (page != NULL && adw_view_stack_page_get_visible (adw_view_stack_get_page (self->view_stack, page)))
+    adw_view_stack_set_visible_child (self->view_stack, page);
+}
+
 static void
 search_activated (GtkWidget  *widget,
                   const char *action_name,
@@ -703,6 +717,7 @@ _signet_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-contract", NULL, new_contract_activated);
   gtk_widget_class_install_action (widget_class, "win.new-contract-of-type", "x", new_contract_of_type_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
   gtk_widget_class_install_action (widget_class, "win.clients", NULL, clients_activated);
   gtk_widget_class_install_action (widget_class, "win.people", NULL, people_activated);
   gtk_widget_class_install_action (widget_class, "win.archive", NULL, archive_activated);
@@ -719,6 +734,9 @@ _signet_window_class_init_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-contract", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-view", "s", "list");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-view", "s", "calendar");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-view", "s", "overview");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.people", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.archive", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "contract.save", NULL);

@@ -5,6 +5,7 @@
 #include "signet-contract-list.h"
 #include "signet-contract-page.h"
 #include "signet-contract-table.h"
+#include "signet-overview-view.h"
 #include "signet-text-indexer.h"
 #include "signet-undo.h"
 #include "signet-window.h"
@@ -56,6 +57,9 @@ struct _SignetWindow
    * header bar, the view (NULL until then) and the switcher bar. */
   AdwBin               *calendar_page;
   SignetCalendarView   *calendar_view;
+  /* The Overview page: empty until first shown, then as the Calendar's. */
+  AdwBin               *overview_page;
+  SignetOverviewView   *overview_view;
   GtkRevealer          *indexing_revealer;
   GtkLabel             *indexing_label;
   GtkProgressBar       *indexing_progress;

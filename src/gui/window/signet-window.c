@@ -394,24 +394,23 @@ new_header_button (const char *action_name,
 /* Phone-sized, the view switcher leaves the header bar for the bar at the
  * bottom, and the header bar shows the window's title. */
 static gboolean
-calendar_title_widget_cb (GBinding     *binding,
-                          const GValue *reveal,
-                          GValue       *title_widget,
-                          gpointer      switcher)
+view_title_widget_cb (GBinding     *binding,
+                      const GValue *reveal,
+                      GValue       *title_widget,
+                      gpointer      switcher)
 {
   g_value_set_object (title_widget, g_value_get_boolean (reveal) ? NULL : switcher);
 
   return TRUE;
 }
 
-/* The Calendar page (its header bar, the calendar with a month of day
- * cells, the agenda and a popover, and the switcher bar) is not in the
- * first frame: the view stack holds an empty AdwBin for it until the
- * first frame is painted or the page is asked for, whichever comes first.
- * Phone-sized, the 640sp breakpoint changes the list's header bar
- * (signet-window.ui); the calendar's, made later, follows it. */
-static void
-ensure_calendar_page (SignetWindow *self)
+/* A page of the view stack beside the list: @content under a header bar
+ * like the list's, and the switcher bar. Phone-sized, the 640sp
+ * breakpoint changes the list's header bar (signet-window.ui); this one,
+ * made later, follows it. */
+static GtkWidget *
+new_view_page (SignetWindow *self,
+               GtkWidget    *content)
 {
   GtkWidget *toolbar_view;
   GtkWidget *header_bar;
@@ -419,9 +418,6 @@ ensure_calendar_page (SignetWindow *self)
   GtkWidget *clients_button;
   GtkWidget *switcher;
   GtkWidget *switcher_bar;
-
-  if (self->calendar_view != NULL)
-    return;
 
   new_button = new_header_button ("win.new-contract", "list-add-symbolic", _("_New Contract"),
                                   _("New Contract"), _("Create a contract"));
@@ -442,12 +438,30 @@ ensure_calendar_page (SignetWindow *self)
   adw_header_bar_pack_end (ADW_HEADER_BAR (header_bar), clients_button);
   /* The binding keeps the switcher while it is out of the header bar. */
   g_object_bind_property_full (self->list_switcher_bar, "reveal", header_bar, "title-widget",
-                               G_BINDING_SYNC_CREATE, calendar_title_widget_cb, NULL,
+                               G_BINDING_SYNC_CREATE, view_title_widget_cb, NULL,
                                g_object_ref_sink (switcher), g_object_unref);
 
   switcher_bar = adw_view_switcher_bar_new ();
   g_object_bind_property (self->list_switcher_bar, "stack", switcher_bar, "stack", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->list_switcher_bar, "reveal", switcher_bar, "reveal", G_BINDING_SYNC_CREATE);
+
+  toolbar_view = adw_toolbar_view_new ();
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar_view), header_bar);
+  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (toolbar_view), content);
+  adw_toolbar_view_add_bottom_bar (ADW_TOOLBAR_VIEW (toolbar_view), switcher_bar);
+
+  return toolbar_view;
+}
+
+/* The Calendar page (its header bar, the calendar with a month of day
+ * cells, the agenda and a popover, and the switcher bar) is not in the
+ * first frame: the view stack holds an empty AdwBin for it until the
+ * first frame is painted or the page is asked for, whichever comes first. */
+static void
+ensure_calendar_page (SignetWindow *self)
+{
+  if (self->calendar_view != NULL)
+    return;
 
   self->calendar_view = SIGNET_CALENDAR_VIEW (signet_calendar_view_new ());
   g_signal_connect_object (self->calendar_view, "open-contract",
@@ -455,11 +469,33 @@ ensure_calendar_page (SignetWindow *self)
   if (self->store != NULL)
     signet_calendar_view_set_store (self->calendar_view, self->store);
 
-  toolbar_view = adw_toolbar_view_new ();
-  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar_view), header_bar);
-  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (toolbar_view), GTK_WIDGET (self->calendar_view));
-  adw_toolbar_view_add_bottom_bar (ADW_TOOLBAR_VIEW (toolbar_view), switcher_bar);
-  adw_bin_set_child (self->calendar_page, toolbar_view);
+  adw_bin_set_child (self->calendar_page, new_view_page (self, GTK_WIDGET (self->calendar_view)));
+}
+
+static void
+overview_show_contracts_cb (SignetWindow              *self,
+                            const SignetContractQuery *query,
+                            const char                *title,
+                            SignetOverviewView        *view)
+{
+  signet_window_show_contracts (self, query, title);
+}
+
+/* The Overview page is made the first time it is asked for: it computes
+ * its figures only while it is shown. */
+static void
+ensure_overview_page (SignetWindow *self)
+{
+  if (self->overview_view != NULL)
+    return;
+
+  self->overview_view = SIGNET_OVERVIEW_VIEW (signet_overview_view_new ());
+  g_signal_connect_object (self->overview_view, "show-contracts",
+                           G_CALLBACK (overview_show_contracts_cb), self, G_CONNECT_SWAPPED);
+  if (self->store != NULL)
+    signet_overview_view_set_store (self->overview_view, self->store);
+
+  adw_bin_set_child (self->overview_page, new_view_page (self, GTK_WIDGET (self->overview_view)));
 }
 
 static void
@@ -469,6 +505,8 @@ view_stack_child_changed_cb (SignetWindow *self,
 {
   if (adw_view_stack_get_visible_child (view_stack) == GTK_WIDGET (self->calendar_page))
     ensure_calendar_page (self);
+  else if (adw_view_stack_get_visible_child (view_stack) == GTK_WIDGET (self->overview_page))
+    ensure_overview_page (self);
 }
 
 /* Phone-sized, the view switcher moves to the bar at the bottom, which
@@ -546,6 +584,10 @@ set_store (SignetWindow *self,
   if (self->calendar_view != NULL)
     signet_calendar_view_set_store (self->calendar_view, store);
   adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->calendar_page)),
+                                   store != NULL);
+  if (self->overview_view != NULL)
+    signet_overview_view_set_store (self->overview_view, store);
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->overview_page)),
                                    store != NULL);
 
   if (store != NULL)
@@ -1130,6 +1172,7 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, calendar_page);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, indexing_revealer);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, indexing_label);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, indexing_progress);
