@@ -210,6 +210,65 @@ test_mapping_then_import (void)
   g_assert_null (signet_contract_get_department (lease));
   g_assert_true (display_test_shows_label (GTK_WIDGET (toasts), "3 contracts imported from “register-gbk.csv”"));
 
+  /* The next file with these headers is mapped as the user left it. */
+  dialog = signet_csv_import_dialog_new (GTK_WINDOW (parent), store, toasts);
+  signet_csv_import_dialog_open_file (dialog, file);
+  wait_for_page (GTK_WIDGET (dialog), "mapping");
+  g_assert_cmpint (adw_combo_row_get_selected (combo_row (GTK_WIDGET (dialog), "部门")), ==, SIGNET_CSV_FIELD_TAGS);
+  g_assert_cmpint (adw_combo_row_get_selected (combo_row (GTK_WIDGET (dialog), "备注")), ==, SIGNET_CSV_FIELD_IGNORE);
+  g_assert_cmpint (adw_combo_row_get_selected (combo_row (GTK_WIDGET (dialog), "合同编号")), ==, SIGNET_CSV_FIELD_NUMBER);
+
+  display_test_destroy_windows ();
+}
+
+static gboolean
+import_under_way (gpointer data)
+{
+  GtkWidget *bar = display_test_find_type (GTK_WIDGET (data), GTK_TYPE_PROGRESS_BAR);
+
+  return bar != NULL && gtk_widget_get_mapped (bar) && gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)) > 0.0;
+}
+
+/* Cancel while the import runs: the dialog goes and nothing is written.
+ * The file is large enough (20,000 contracts) that the import is still
+ * running when its first progress shows. */
+static void
+test_cancel (void)
+{
+  g_autoptr(SignetStore) store = display_test_new_store ();
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "large.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) text = g_string_new ("合同编号,合同名称,客户名称,金额(元)\n");
+  AdwToastOverlay *toasts;
+  GtkWidget *parent = window_for_dialogs (&toasts);
+  SignetCsvImportDialog *dialog;
+  GtkWidget *create_row;
+  gpointer weak;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "L-%05u,租赁合同 %u,客户 %u,%u\n", i, i, i % 50, i * 100);
+  io_write_file (path, text->str, text->len);
+
+  dialog = signet_csv_import_dialog_new (GTK_WINDOW (parent), store, toasts);
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  signet_csv_import_dialog_open_file (dialog, file);
+  wait_for_page (GTK_WIDGET (dialog), "mapping");
+  gtk_widget_activate (display_test_find_button (GTK_WIDGET (dialog), "Check"));
+  wait_for_page (GTK_WIDGET (dialog), "summary");
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "Dry run: 20000 contracts would be added."));
+  create_row = display_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_SWITCH_ROW, "Create the New Clients");
+  adw_switch_row_set_active (ADW_SWITCH_ROW (create_row), TRUE);
+
+  gtk_widget_activate (display_test_find_button (GTK_WIDGET (dialog), "Import"));
+  g_assert_true (display_test_wait_for (import_under_way, dialog));
+  gtk_widget_activate (display_test_find_button (GTK_WIDGET (dialog), "Cancel"));
+  g_assert_true (display_test_wait_for (pointer_cleared, &weak));
+
+  /* The import's thread has rolled back by the time it lets the dialog go. */
+  g_assert_cmpuint (signet_store_count_contracts (store), ==, 0);
+  g_assert_null (find_label_containing (GTK_WIDGET (toasts), "imported"));
+
   display_test_destroy_windows ();
 }
 
@@ -314,6 +373,7 @@ main (int   argc,
 
   g_test_add_func ("/csv-dialog/mapping-then-import", test_mapping_then_import);
   g_test_add_func ("/csv-dialog/error-then-back", test_error_then_back);
+  g_test_add_func ("/csv-dialog/cancel", test_cancel);
   g_test_add_func ("/csv-dialog/chinese", test_chinese);
 
   return g_test_run ();
