@@ -258,6 +258,7 @@ load_contracts (Computation            *c,
       const char *signing = (const char *) sqlite3_column_text (stmt, 8);
       const char *end = (const char *) sqlite3_column_text (stmt, 9);
       const char *termination = (const char *) sqlite3_column_text (stmt, 10);
+      const char *ended;
       g_autofree char *key = NULL;
       SignetScorecard *card;
       ContractEntry *entry;
@@ -310,9 +311,11 @@ load_contracts (Computation            *c,
           entry->counts[SIGNET_SCORECARD_VALUE] = 1;
           add_value (card, currency, value);
         }
-      if (g_strcmp0 (status, "renewed") == 0 && in_period (c, end))
+      /* The day a contract ended, as SIGNET_QUERY_DATE_ENDED has it. */
+      ended = termination != NULL ? termination : end;
+      if (g_strcmp0 (status, "renewed") == 0 && in_period (c, ended))
         entry->counts[SIGNET_SCORECARD_RENEWALS] = 1;
-      if (g_strcmp0 (status, "terminated") == 0 && in_period (c, termination))
+      if (g_strcmp0 (status, "terminated") == 0 && in_period (c, ended))
         entry->counts[SIGNET_SCORECARD_TERMINATIONS] = 1;
     }
 

@@ -11,6 +11,7 @@
 #include "signet-store-obligations.h"
 #include "signet-store-payments.h"
 #include "signet-store-process.h"
+#include "signet-store-query.h"
 #include "signet-store-renewals.h"
 #include "signet-store-review-findings.h"
 #include "signet-store-risks.h"
@@ -597,6 +598,40 @@ test_queries (Fixture       *f,
   g_assert_null (signet_scorecard_dup_query (card, SIGNET_SCORECARD_OPEN_RISKS));
 }
 
+/* Each count's query selects exactly the contracts it counts, as the list
+ * shows them: every client's and every department's, in two periods. */
+static void
+test_queries_select (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const periods[][2] = { { "2026-01-01", "2026-12-31" }, { "2025-12-31", "2026-02-28" } };
+
+  for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
+    for (SignetScorecardSubject subject = SIGNET_SCORECARD_CLIENT; subject <= SIGNET_SCORECARD_DEPARTMENT; subject++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) cards = signet_store_compute_scorecards (f->base.store, subject, periods[p][0],
+                                                                      periods[p][1], &error);
+
+        g_assert_no_error (error);
+        for (guint i = 0; i < cards->len; i++)
+          for (guint figure = 0; figure < SIGNET_N_SCORECARD_FIGURES; figure++)
+            {
+              SignetScorecard *card = g_ptr_array_index (cards, i);
+              g_autoptr(SignetContractQuery) query = signet_scorecard_dup_query (card, figure);
+              g_autoptr(GArray) ids = NULL;
+
+              if (query == NULL)
+                continue;
+              ids = signet_store_select_contract_ids (f->base.store, query, &error);
+              g_assert_no_error (error);
+              g_test_message ("%s, %s, %s..%s", signet_scorecard_get_name (card),
+                              signet_scorecard_figure_get_label (figure), periods[p][0], periods[p][1]);
+              g_assert_cmpuint (ids->len, ==, signet_scorecard_get_n_contracts (card, figure));
+            }
+      }
+}
+
 /* A period that is no range is refused. */
 static void
 test_bad_period (Fixture       *f,
@@ -694,6 +729,7 @@ main (int   argc,
   g_test_add ("/scorecards/contract", Fixture, NULL, fixture_set_up, test_contract, fixture_tear_down);
   g_test_add ("/scorecards/ranked", Fixture, NULL, fixture_set_up, test_ranked, fixture_tear_down);
   g_test_add ("/scorecards/queries", Fixture, NULL, fixture_set_up, test_queries, fixture_tear_down);
+  g_test_add ("/scorecards/queries-select", Fixture, NULL, fixture_set_up, test_queries_select, fixture_tear_down);
   g_test_add ("/scorecards/bad-period", Fixture, NULL, fixture_set_up, test_bad_period, fixture_tear_down);
 
   return g_test_run ();

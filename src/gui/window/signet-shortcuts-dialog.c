@@ -33,6 +33,7 @@ static const struct
   { NC_ ("shortcut window", "Show the overview"), "<Control>3" },
   { NC_ ("shortcut window", "People"), "<Control><Shift>p" },
   { NC_ ("shortcut window", "Originals on loan"), "<Control><Shift>l" },
+  { NC_ ("shortcut window", "Scorecards"), "<Control><Shift>r" },
   { NC_ ("shortcut window", "Undo the last deletion"), "<Control>z" },
   { NC_ ("shortcut window", "Preferences"), "<Control>comma" },
   { NC_ ("shortcut window", "Keyboard Shortcuts"), "<Control>question" },

@@ -20,6 +20,7 @@
 #include "signet-shortcuts-dialog.h"
 #include "signet-store-types.h"
 #include "signet-tombstone.h"
+#include "signet-scorecards-dialog.h"
 #include "signet-undo.h"
 #include "signet-unsaved-dialog.h"
 #include "signet-window-private.h"
@@ -79,6 +80,8 @@ _signet_window_update_actions (SignetWindow *self)
   gtk_widget_action_set_enabled (widget, "contract.save", dirty);
   gtk_widget_action_set_enabled (widget, "contract.cancel", dirty || is_new);
   gtk_widget_action_set_enabled (widget, "contract.delete", shown != NULL && !is_new);
+  gtk_widget_action_set_enabled (widget, "win.scorecards", has_store);
+  gtk_widget_action_set_enabled (widget, "contract.scorecard", has_store && shown != NULL && !is_new);
   _signet_window_update_print_actions (self);
 }
 
@@ -487,6 +490,61 @@ archive_activated (GtkWidget  *widget,
   adw_dialog_present (self->archive_dialog, widget);
 }
 
+/* A number of a scorecard lists its contracts in the window, which the
+ * dialog would hide. */
+static void
+scorecards_showed_contracts_cb (SignetWindow              *self,
+                                const SignetContractQuery *query,
+                                const char                *title,
+                                AdwDialog                 *dialog)
+{
+  adw_dialog_force_close (dialog);
+  signet_window_show_contracts (self, query, title);
+}
+
+static AdwDialog *
+present_scorecards (SignetWindow *self)
+{
+  AdwDialog *dialog = signet_scorecards_dialog_new (self->store);
+
+  g_signal_connect_object (dialog, "show-contracts", G_CALLBACK (scorecards_showed_contracts_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "open-contract", G_CALLBACK (archive_opened_contract_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+
+  return dialog;
+}
+
+static void
+scorecards_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+
+  if (self->store != NULL)
+    present_scorecards (self);
+}
+
+/* The scorecard of the contract on the page, from its menu. */
+static void
+contract_scorecard_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+  SignetContract *shown = signet_contract_page_get_contract (self->page);
+  AdwDialog *dialog;
+
+  if (self->store == NULL || shown == NULL || signet_contract_get_id (shown) == 0)
+    return;
+
+  dialog = present_scorecards (self);
+  signet_scorecards_dialog_show_contract (SIGNET_SCORECARDS_DIALOG (dialog), signet_contract_get_id (shown),
+                                          signet_contract_get_number (shown));
+}
+
 /* An import may change the contract on the page: its edits are saved or
  * discarded first. */
 static void
@@ -721,6 +779,8 @@ _signet_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.clients", NULL, clients_activated);
   gtk_widget_class_install_action (widget_class, "win.people", NULL, people_activated);
   gtk_widget_class_install_action (widget_class, "win.archive", NULL, archive_activated);
+  gtk_widget_class_install_action (widget_class, "win.scorecards", NULL, scorecards_activated);
+  gtk_widget_class_install_action (widget_class, "contract.scorecard", NULL, contract_scorecard_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
@@ -739,6 +799,7 @@ _signet_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-view", "s", "overview");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.people", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.archive", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.scorecards", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "contract.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "contract.cancel", NULL);
   /* Ctrl+Z bubbles up from the focus, so a text field has it first: a
