@@ -281,8 +281,11 @@ test_error_then_back (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   AdwToastOverlay *toasts;
   GtkWidget *parent = window_for_dialogs (&toasts);
+  g_autoptr(SignetContract) lease = NULL;
   SignetCsvImportDialog *dialog;
+  AdwComboRow *currency;
   GtkWidget *row;
+  gpointer weak;
 
   io_write_file (path,
                  "合同编号,合同名称,客户名称,签订日期,金额(元)\n"
@@ -290,10 +293,13 @@ test_error_then_back (void)
                  "B-2,服务合同,华东建设集团,2026/1/6,12O0\n", -1);
 
   dialog = signet_csv_import_dialog_new (GTK_WINDOW (parent), store, toasts);
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   signet_csv_import_dialog_open_file (dialog, file);
   wait_for_page (GTK_WIDGET (dialog), "mapping");
   g_assert_cmpstr (selected_text (combo_row (GTK_WIDGET (dialog), "Encoding")), ==, "UTF-8");
   g_assert_cmpstr (selected_text (combo_row (GTK_WIDGET (dialog), "Amounts In")), ==, "Yuan (as Written)");
+  g_assert_cmpstr (selected_text (combo_row (GTK_WIDGET (dialog), "Currency")), ==, "CNY");
 
   gtk_widget_activate (display_test_find_button (GTK_WIDGET (dialog), "Check"));
   wait_for_page (GTK_WIDGET (dialog), "error");
@@ -310,11 +316,28 @@ test_error_then_back (void)
   gtk_widget_activate (display_test_find_button (GTK_WIDGET (dialog), "Change Mapping"));
   wait_for_page (GTK_WIDGET (dialog), "mapping");
   adw_combo_row_set_selected (combo_row (GTK_WIDGET (dialog), "金额(元)"), SIGNET_CSV_FIELD_IGNORE);
+  /* The contracts in dollars, the file having no currency column. */
+  currency = combo_row (GTK_WIDGET (dialog), "Currency");
+  for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (currency)); i++)
+    {
+      g_autoptr(GtkStringObject) code = g_list_model_get_item (adw_combo_row_get_model (currency), i);
+
+      if (g_str_equal (gtk_string_object_get_string (code), "USD"))
+        adw_combo_row_set_selected (currency, i);
+    }
+  g_assert_cmpstr (selected_text (currency), ==, "USD");
   gtk_widget_activate (display_test_find_button (GTK_WIDGET (dialog), "Check"));
   wait_for_page (GTK_WIDGET (dialog), "summary");
   g_assert_false (gtk_widget_is_visible (display_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_SWITCH_ROW,
                                                                 "Create the New Clients")));
   g_assert_true (gtk_widget_get_sensitive (display_test_find_button (GTK_WIDGET (dialog), "Import")));
+
+  gtk_widget_activate (display_test_find_button (GTK_WIDGET (dialog), "Import"));
+  g_assert_true (display_test_wait_for (pointer_cleared, &weak));
+  lease = signet_store_find_contract_by_number (store, "B-1", NULL);
+  g_assert_cmpstr (signet_contract_get_currency (lease), ==, "USD");
+  g_assert_cmpint (signet_contract_get_value (lease), ==, 0);
+  g_assert_cmpuint (signet_store_count_contracts (store), ==, 2);
 
   display_test_destroy_windows ();
 }

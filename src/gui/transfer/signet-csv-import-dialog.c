@@ -8,6 +8,7 @@
 
 #include "signet-csv-import-dialog.h"
 #include "signet-csv-import.h"
+#include "signet-money.h"
 #include "signet-undo.h"
 
 /* A spreadsheet comes in over three pages: the mapping (the encoding
@@ -39,6 +40,7 @@ struct _SignetCsvImportDialog
   AdwPreferencesGroup   *file_group;
   AdwComboRow           *encoding_row;
   AdwComboRow           *unit_row;
+  AdwComboRow           *currency_row;
   AdwPreferencesGroup   *columns_group;
   GtkLabel              *mapping_problem_label;
   GtkLabel              *progress_label;
@@ -125,6 +127,18 @@ unit_position (guint unit)
   return 0;
 }
 
+static guint
+currency_position (const char *currency)
+{
+  const char * const *codes = signet_currency_list ();
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    if (g_str_equal (codes[i], currency))
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
 static void
 column_row_selected_cb (AdwComboRow           *row,
                         GParamSpec            *pspec,
@@ -178,6 +192,7 @@ fill_mapping_page (SignetCsvImportDialog *self)
     if (encodings[i] == self->preview->encoding)
       adw_combo_row_set_selected (self->encoding_row, i);
   adw_combo_row_set_selected (self->unit_row, unit_position (self->mapping->value_unit));
+  adw_combo_row_set_selected (self->currency_row, currency_position (self->mapping->currency));
 
   clear_rows (self->columns_group, self->column_rows);
   for (guint i = 0; i < self->mapping->n_columns; i++)
@@ -479,6 +494,17 @@ unit_row_selected_cb (SignetCsvImportDialog *self)
 }
 
 static void
+currency_row_selected_cb (SignetCsvImportDialog *self)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (self->currency_row);
+
+  if (self->filling || self->mapping == NULL || item == NULL)
+    return;
+
+  g_set_str (&self->mapping->currency, gtk_string_object_get_string (item));
+}
+
+static void
 create_clients_row_toggled_cb (SignetCsvImportDialog *self)
 {
   update_import_button (self);
@@ -574,6 +600,7 @@ signet_csv_import_dialog_class_init (SignetCsvImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetCsvImportDialog, file_group);
   gtk_widget_class_bind_template_child (widget_class, SignetCsvImportDialog, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, SignetCsvImportDialog, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetCsvImportDialog, currency_row);
   gtk_widget_class_bind_template_child (widget_class, SignetCsvImportDialog, columns_group);
   gtk_widget_class_bind_template_child (widget_class, SignetCsvImportDialog, mapping_problem_label);
   gtk_widget_class_bind_template_child (widget_class, SignetCsvImportDialog, progress_label);
@@ -593,6 +620,7 @@ signet_csv_import_dialog_class_init (SignetCsvImportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, encoding_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, unit_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, currency_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, create_clients_row_toggled_cb);
 }
 
@@ -601,6 +629,7 @@ signet_csv_import_dialog_init (SignetCsvImportDialog *self)
 {
   g_autoptr(GtkStringList) encoding_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) unit_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) currencies = NULL;
 
   self->filling = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -613,6 +642,11 @@ signet_csv_import_dialog_init (SignetCsvImportDialog *self)
   gtk_string_list_append (unit_names, _("Thousands (千元)"));
   gtk_string_list_append (unit_names, _("Ten Thousands (万元)"));
   adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (unit_names));
+
+  currencies = gtk_string_list_new ((const char * const *) signet_currency_list ());
+  adw_combo_row_set_expression (self->currency_row,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (currencies));
 
   self->column_rows = g_ptr_array_new ();
   self->client_rows = g_ptr_array_new ();
