@@ -162,7 +162,7 @@ display_width (const char *text)
   guint width = 0;
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+    width += (guchar) *p < 0x80 || !g_unichar_iswide (g_utf8_get_char (p)) ? 1 : 2;
 
   return width;
 }
@@ -297,7 +297,11 @@ put_text (Export     *self,
     return;
 
   add_cell (self, sheet, column, CELL_TEXT)->text = g_strdup (text);
-  note_width (sheet, column, display_width (text));
+
+  /* No character takes more columns than it has bytes in UTF-8: a text no
+   * longer than the column's widest so far cannot widen it. */
+  if (strlen (text) > sheet->widths[column])
+    note_width (sheet, column, display_width (text));
 }
 
 static void
