@@ -25,6 +25,7 @@
 #include "signet-store-obligations.h"
 #include "signet-store-originals.h"
 #include "signet-store-payments.h"
+#include "signet-store-query.h"
 #include "signet-store-people.h"
 #include "signet-store-risks.h"
 #include "signet-store-worker.h"
@@ -129,7 +130,12 @@ typedef struct
 {
   SignetStoreOpener      *opener;
   GFile                  *file;
-  GArray                 *ids;
+  /* The view, or FALSE for the whole register. */
+  gboolean                has_view;
+  char                   *search;
+  SignetContractQuery    *query;
+  SignetSortKey           sort_key;
+  gboolean                descending;
   SignetXlsxProgressFunc  progress;
   gpointer                progress_data;
   GDestroyNotify          progress_data_destroy;
@@ -1164,12 +1170,30 @@ signet_xlsx_export (SignetStore             *store,
   return signet_file_replace (store, dest, write_export, &export, cancellable, error);
 }
 
+GArray *
+signet_xlsx_select_view (SignetStore           *store,
+                         const SignetXlsxView  *view,
+                         GError               **error)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (store), NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+
+  ids = signet_store_query_contract_ids (store, view->search, view->sort_key, view->descending, error);
+  if (ids == NULL || view->query == NULL || signet_contract_query_is_empty (view->query))
+    return g_steal_pointer (&ids);
+
+  return signet_store_keep_contract_ids (store, ids, view->query, error);
+}
+
 static void
 task_data_free (TaskData *data)
 {
   signet_store_opener_free (data->opener);
   g_clear_object (&data->file);
-  g_clear_pointer (&data->ids, g_array_unref);
+  g_free (data->search);
+  g_clear_pointer (&data->query, signet_contract_query_free);
   if (data->progress_data_destroy != NULL)
     data->progress_data_destroy (data->progress_data);
   g_clear_pointer (&data->context, g_main_context_unref);
@@ -1221,13 +1245,17 @@ export_thread (GTask        *task,
 {
   TaskData *data = task_data;
   g_autoptr(SignetStore) store = NULL;
+  g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
+  SignetXlsxView view = { data->search, data->query, data->sort_key, data->descending };
 
   /* A connection of its own: the caller's store stays usable in its
    * thread. It only reads, and takes no write lock. */
   store = signet_store_open_worker (data->opener, &error);
-  if (store == NULL ||
-      !signet_xlsx_export (store, data->file, data->ids, cancellable,
+  if (store != NULL && data->has_view)
+    ids = signet_xlsx_select_view (store, &view, &error);
+  if (store == NULL || (data->has_view && ids == NULL) ||
+      !signet_xlsx_export (store, data->file, ids, cancellable,
                            data->progress != NULL ? forward_progress : NULL, task, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -1237,7 +1265,7 @@ export_thread (GTask        *task,
 void
 signet_xlsx_export_async (SignetStore            *store,
                           GFile                  *dest,
-                          GArray                 *ids,
+                          const SignetXlsxView   *view,
                           GCancellable           *cancellable,
                           SignetXlsxProgressFunc  progress,
                           gpointer                progress_data,
@@ -1254,10 +1282,13 @@ signet_xlsx_export_async (SignetStore            *store,
   data = g_new0 (TaskData, 1);
   data->opener = signet_store_opener_new (store, SIGNET_STORE_OPEN_READ_ONLY);
   data->file = g_object_ref (dest);
-  if (ids != NULL)
+  if (view != NULL)
     {
-      data->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
-      g_array_append_vals (data->ids, ids->data, ids->len);
+      data->has_view = TRUE;
+      data->search = g_strdup (view->search);
+      data->query = view->query != NULL ? signet_contract_query_copy (view->query) : NULL;
+      data->sort_key = view->sort_key;
+      data->descending = view->descending;
     }
   data->progress = progress;
   data->progress_data = progress_data;

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "signet-contract-query.h"
 #include "signet-store.h"
 
 G_BEGIN_DECLS
@@ -31,11 +32,28 @@ gboolean signet_xlsx_export        (SignetStore            *store,
                                     SignetXlsxProgressFunc  progress,
                                     gpointer                progress_data,
                                     GError                **error);
+/* The contracts a list shows: those @search finds (NULL or "" for all)
+ * that pass @query (NULL for all), in the order of @sort_key. */
+typedef struct
+{
+  const char                *search;
+  const SignetContractQuery *query;
+  SignetSortKey              sort_key;
+  gboolean                   descending;
+} SignetXlsxView;
+
+/* The ids of the contracts of @view, in its order, as the list has them. */
+GArray  *signet_xlsx_select_view   (SignetStore            *store,
+                                    const SignetXlsxView   *view,
+                                    GError                **error);
+
 /* Runs signet_xlsx_export() in a thread, on its own connection to the
- * database of @store; @ids is copied. */
+ * database of @store: of the contracts of @view (copied; they are
+ * selected in the thread, as the list selects them), or of the whole
+ * register with @view NULL. */
 void     signet_xlsx_export_async  (SignetStore            *store,
                                     GFile                  *dest,
-                                    GArray                 *ids,
+                                    const SignetXlsxView   *view,
                                     GCancellable           *cancellable,
                                     SignetXlsxProgressFunc  progress,
                                     gpointer                progress_data,

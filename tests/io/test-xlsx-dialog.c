@@ -117,7 +117,7 @@ check_dialog (const char *in_view,
   LabelWait wait;
   gpointer weak;
 
-  dialog = signet_xlsx_export_dialog_new (GTK_WINDOW (parent.window), store, G_LIST_MODEL (view), parent.toasts);
+  dialog = signet_xlsx_export_dialog_new (GTK_WINDOW (parent.window), store, view, parent.toasts);
   weak = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   signet_xlsx_export_dialog_choose_file (dialog);
@@ -177,7 +177,7 @@ test_export_error (void)
   SignetXlsxExportDialog *dialog;
   LabelWait wait;
 
-  dialog = signet_xlsx_export_dialog_new (GTK_WINDOW (parent.window), store, G_LIST_MODEL (view), parent.toasts);
+  dialog = signet_xlsx_export_dialog_new (GTK_WINDOW (parent.window), store, view, parent.toasts);
   signet_xlsx_export_dialog_export_file (dialog, file, FALSE);
   wait.root = GTK_WIDGET (dialog);
   wait.text = "The Workbook Was Not Written";

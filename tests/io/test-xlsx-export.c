@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "io-test-utils.h"
+#include "signet-contract-list.h"
 #include "signet-store-events.h"
 #include "signet-store-obligations.h"
 #include "signet-store-originals.h"
@@ -537,6 +538,49 @@ test_large (IoFixture     *f,
     }
 }
 
+/* A view is exported as the list shows it: what its search finds and its
+ * query lets through, in its order. */
+static void
+test_view_selection (IoFixture     *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SignetContractList) list = NULL;
+  g_autoptr(SignetContractQuery) query = signet_contract_query_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetXlsxView view = { NULL, NULL, SIGNET_SORT_VALUE, TRUE };
+  guint n_items;
+
+  fill_register (f->store);
+  list = signet_contract_list_new (f->store);
+  signet_contract_list_load_all (list);
+  signet_contract_list_set_sort (list, SIGNET_SORT_VALUE, TRUE);
+  signet_contract_query_set_risk_levels (query, (1 << SIGNET_RISK_LEVEL_HIGH) | (1 << SIGNET_RISK_LEVEL_MEDIUM));
+  signet_contract_list_set_query (list, query);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      view.search = signet_contract_list_get_search (list);
+      view.query = signet_contract_list_get_query (list);
+      ids = signet_xlsx_select_view (f->store, &view, &error);
+      g_assert_no_error (error);
+
+      n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+      g_assert_cmpuint (n_items, >, 0);
+      g_assert_cmpuint (ids->len, ==, n_items);
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(SignetContract) contract = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+          g_assert_cmpint (g_array_index (ids, gint64, i), ==, signet_contract_get_id (contract));
+        }
+      g_clear_pointer (&ids, g_array_unref);
+
+      /* And with a search besides. */
+      signet_contract_list_set_search (list, "合同");
+    }
+}
+
 static void
 progress_cb (double   fraction,
              gpointer user_data)
@@ -689,6 +733,7 @@ main (int   argc,
 
   g_test_add ("/xlsx/whole-register", IoFixture, NULL, io_fixture_set_up, test_whole_register, io_fixture_tear_down);
   g_test_add ("/xlsx/view", IoFixture, NULL, io_fixture_set_up, test_view, io_fixture_tear_down);
+  g_test_add ("/xlsx/view-selection", IoFixture, NULL, io_fixture_set_up, test_view_selection, io_fixture_tear_down);
   g_test_add ("/xlsx/large", IoFixture, NULL, io_fixture_set_up, test_large, io_fixture_tear_down);
   g_test_add ("/xlsx/progress-and-cancel", IoFixture, NULL, io_fixture_set_up, test_progress_and_cancel, io_fixture_tear_down);
   g_test_add ("/xlsx/cli", IoFixture, NULL, io_fixture_set_up, test_cli, io_fixture_tear_down);

@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "signet-contract.h"
+#include "signet-contract-list.h"
 #include "signet-error-dialog.h"
 #include "signet-store-events.h"
 #include "signet-xlsx-export-dialog.h"
@@ -36,7 +36,7 @@ struct _SignetXlsxExportDialog
   GtkWindow       *parent;
   AdwToastOverlay *toasts;
   SignetStore     *store;
-  GListModel      *view;
+  SignetContractList *view;
   GFile           *file;
   guint            n_contracts;
   /* While the file chooser is open. */
@@ -45,24 +45,6 @@ struct _SignetXlsxExportDialog
 };
 
 G_DEFINE_FINAL_TYPE (SignetXlsxExportDialog, signet_xlsx_export_dialog, ADW_TYPE_DIALOG)
-
-/* The ids of the view's contracts, in its order. */
-static GArray *
-dup_view_ids (SignetXlsxExportDialog *self)
-{
-  guint n_items = g_list_model_get_n_items (self->view);
-  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_items);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(SignetContract) contract = g_list_model_get_item (self->view, i);
-      gint64 id = signet_contract_get_id (contract);
-
-      g_array_append_val (ids, id);
-    }
-
-  return ids;
-}
 
 static void
 progress_cb (double   fraction,
@@ -158,15 +140,18 @@ start_export (SignetXlsxExportDialog *self,
 {
   g_autofree char *name = g_file_get_basename (self->file);
   g_autofree char *message = NULL;
-  g_autoptr(GArray) ids = NULL;
+  /* What the list shows, described rather than listed: the thread selects
+   * the same ids on its own connection, and the window never waits for
+   * 100,000 of them. */
+  SignetXlsxView view = {
+    signet_contract_list_get_search (self->view),
+    signet_contract_list_get_query (self->view),
+    signet_contract_list_get_sort_key (self->view),
+    signet_contract_list_get_descending (self->view),
+  };
 
-  if (view_only)
-    {
-      ids = dup_view_ids (self);
-      self->n_contracts = ids->len;
-    }
-  else
-    self->n_contracts = signet_store_count_contracts (self->store);
+  self->n_contracts = view_only ? g_list_model_get_n_items (G_LIST_MODEL (self->view))
+                                : signet_store_count_contracts (self->store);
 
   /* Translators: %s is a file name. */
   message = g_strdup_printf (_("Exporting to “%s”…"), name);
@@ -176,7 +161,7 @@ start_export (SignetXlsxExportDialog *self,
   gtk_stack_set_visible_child_name (self->stack, "progress");
 
   self->cancellable = g_cancellable_new ();
-  signet_xlsx_export_async (self->store, self->file, ids, self->cancellable,
+  signet_xlsx_export_async (self->store, self->file, view_only ? &view : NULL, self->cancellable,
                             progress_cb, g_object_ref (self), g_object_unref,
                             export_finished_cb, g_object_ref (self));
 }
@@ -296,10 +281,10 @@ signet_xlsx_export_dialog_init (SignetXlsxExportDialog *self)
 }
 
 SignetXlsxExportDialog *
-signet_xlsx_export_dialog_new (GtkWindow       *parent,
-                               SignetStore     *store,
-                               GListModel      *view,
-                               AdwToastOverlay *toasts)
+signet_xlsx_export_dialog_new (GtkWindow          *parent,
+                               SignetStore        *store,
+                               SignetContractList *view,
+                               AdwToastOverlay    *toasts)
 {
   SignetXlsxExportDialog *self;
   g_autofree char *in_view = NULL;
@@ -309,7 +294,7 @@ signet_xlsx_export_dialog_new (GtkWindow       *parent,
 
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SIGNET_IS_STORE (store), NULL);
-  g_return_val_if_fail (G_IS_LIST_MODEL (view), NULL);
+  g_return_val_if_fail (SIGNET_IS_CONTRACT_LIST (view), NULL);
   g_return_val_if_fail (toasts == NULL || ADW_IS_TOAST_OVERLAY (toasts), NULL);
 
   self = g_object_new (SIGNET_TYPE_XLSX_EXPORT_DIALOG, NULL);
@@ -318,7 +303,7 @@ signet_xlsx_export_dialog_new (GtkWindow       *parent,
   self->store = g_object_ref (store);
   self->view = g_object_ref (view);
 
-  n_view = g_list_model_get_n_items (view);
+  n_view = g_list_model_get_n_items (G_LIST_MODEL (view));
   n_all = signet_store_count_contracts (store);
   in_view = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "The %u contract in the current view",

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "signet-contract-list.h"
 #include "signet-store.h"
 
 G_BEGIN_DECLS
@@ -11,14 +12,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SignetXlsxExportDialog, signet_xlsx_export_dialog, SIGNET, XLSX_EXPORT_DIALOG, AdwDialog)
 
-/* Exports @store as an Excel workbook: the contracts of @view (a
- * GListModel of SignetContract: the list as it is searched, filtered and
- * sorted) in its order, or the whole register, as the user chooses, in a
- * dialog over @parent. Once written, the dialog goes and @toasts says so,
- * with a button that opens the workbook. */
+/* Exports @store as an Excel workbook: the contracts of @view (the list
+ * as it is searched, filtered and sorted) in its order, or the whole
+ * register, as the user chooses, in a dialog over @parent. Once written,
+ * the dialog goes and @toasts says so, with a button that opens the
+ * workbook. */
 SignetXlsxExportDialog *signet_xlsx_export_dialog_new         (GtkWindow              *parent,
                                                                SignetStore            *store,
-                                                               GListModel             *view,
+                                                               SignetContractList     *view,
                                                                AdwToastOverlay        *toasts);
 /* Shows the dialog, which asks which contracts, then for the file through
  * the file chooser (the portal in a sandbox). */

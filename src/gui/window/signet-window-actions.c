@@ -664,8 +664,7 @@ export_xlsx_activated (GtkWidget  *widget,
   SignetWindow *self = SIGNET_WINDOW (widget);
   SignetXlsxExportDialog *dialog;
 
-  dialog = signet_xlsx_export_dialog_new (GTK_WINDOW (self), self->store, G_LIST_MODEL (self->list),
-                                          self->toast_overlay);
+  dialog = signet_xlsx_export_dialog_new (GTK_WINDOW (self), self->store, self->list, self->toast_overlay);
   signet_xlsx_export_dialog_choose_file (dialog);
 }
 
