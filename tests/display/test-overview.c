@@ -9,6 +9,7 @@
 #include "display-test-utils.h"
 #include "signet-contract-list.h"
 #include "signet-contract-table.h"
+#include "signet-exchange-rates-dialog.h"
 #include "signet-month-chart.h"
 #include "signet-overview-view.h"
 #include "signet-store-events.h"
@@ -249,6 +250,48 @@ test_rates_total (Fixture       *f,
                                                    "Converted at 1 USD = 7.10 CNY, set " TODAY "."));
 }
 
+/* Exchange Rates… on the page: a rate typed the wrong way is refused
+ * under its field; one set is listed with its day and gives the page
+ * its total; removed from its row, the total goes. */
+static void
+test_rates_dialog (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *view;
+  GtkWidget *dialog;
+  GtkWidget *rate_row;
+  GtkWidget *row;
+
+  show_overview (f);
+  view = display_test_find_type (GTK_WIDGET (f->window), SIGNET_TYPE_OVERVIEW_VIEW);
+  gtk_widget_activate (display_test_find_button (view, "Exchange Rates…"));
+  /* Past the dialog's opening animation. */
+  display_test_spin (800);
+  dialog = display_test_find_type (GTK_WIDGET (f->window), SIGNET_TYPE_EXCHANGE_RATES_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (display_test_find_label (dialog, "No rates: values in different currencies are shown apart."));
+
+  rate_row = display_test_find_row (dialog, ADW_TYPE_ENTRY_ROW, "Rate");
+  gtk_editable_set_text (GTK_EDITABLE (rate_row), "7,1x");
+  gtk_widget_activate (display_test_find_button (dialog, "Set Rate"));
+  display_test_spin (400);
+  g_assert_true (display_test_shows_visible_label (dialog, "Enter the rate as a number above zero, such as 7.10."));
+
+  /* One unit of USD (the first choice) in CNY (the second). */
+  gtk_editable_set_text (GTK_EDITABLE (rate_row), "7.10");
+  gtk_widget_activate (display_test_find_button (dialog, "Set Rate"));
+  display_test_spin (400);
+  row = display_test_find_row (dialog, ADW_TYPE_ACTION_ROW, "1 USD = 7.10 CNY");
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Set " TODAY " by "));
+  g_assert_true (display_test_shows_visible_label (view, "≈ ¥242,000.00"));
+
+  gtk_widget_activate (display_test_find_accessible (dialog, "Remove 1 USD = 7.10 CNY"));
+  display_test_spin (400);
+  g_assert_null (display_test_find_row (dialog, ADW_TYPE_ACTION_ROW, "1 USD = 7.10 CNY"));
+  g_assert_false (display_test_shows_visible_label (view, "≈ ¥242,000.00"));
+}
+
 static gboolean
 view_computed (gpointer view)
 {
@@ -284,6 +327,7 @@ main (int   argc,
   g_test_add ("/overview/accessible-charts", Fixture, NULL, fixture_set_up, test_accessible_charts,
               fixture_tear_down);
   g_test_add ("/overview/rates-total", Fixture, NULL, fixture_set_up, test_rates_total, fixture_tear_down);
+  g_test_add ("/overview/rates-dialog", Fixture, NULL, fixture_set_up, test_rates_dialog, fixture_tear_down);
   g_test_add ("/overview/empty", Fixture, "empty", fixture_set_up, test_empty, fixture_tear_down);
 
   return g_test_run ();

@@ -82,8 +82,11 @@ reload (SignetExchangeRatesDialog *self)
 {
   g_autoptr(GPtrArray) rates = NULL;
   g_autoptr(GError) error = NULL;
+  GtkListBoxRow *old_row;
 
-  gtk_list_box_remove_all (self->rates_list);
+  /* Row by row: the placeholder stays. */
+  while ((old_row = gtk_list_box_get_row_at_index (self->rates_list, 0)) != NULL)
+    gtk_list_box_remove (self->rates_list, GTK_WIDGET (old_row));
 
   rates = signet_store_list_exchange_rates (self->store, &error);
   if (rates == NULL)
