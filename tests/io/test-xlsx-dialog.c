@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/wait.h>
 
 #include "display-test-utils.h"
 #include "io-test-utils.h"
@@ -72,6 +73,42 @@ label_shown (gpointer data)
   return find_label_containing (wait->root, wait->text) != NULL;
 }
 
+/* The contract numbers of the workbook's first sheet, as python3-openpyxl
+ * reads them (xlsx-reader.py), one a line; NULL, the test skipped, when
+ * openpyxl is missing. */
+static char *
+read_numbers (const char *path)
+{
+  g_autofree char *script = g_build_filename (SIGNET_SOURCE_DIR, "tests", "io", "xlsx-reader.py", NULL);
+  const char *argv[] = { "python3", script, path, NULL };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) numbers = g_string_new (NULL);
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, NULL));
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+    {
+      g_test_skip ("python3-openpyxl is not installed");
+      return NULL;
+    }
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      /* Column A of the first sheet below its header, whatever its name. */
+      if (g_strv_length (fields) == 6 && g_str_equal (fields[0], "cell") &&
+          g_str_has_prefix (fields[2], "A") && !g_str_equal (fields[2], "A1") &&
+          g_str_has_prefix (fields[5], "HT-"))
+        g_string_append_printf (numbers, "%s\n", fields[5]);
+    }
+
+  return g_string_free (g_steal_pointer (&numbers), FALSE);
+}
+
 static gboolean
 pointer_cleared (gpointer data)
 {
@@ -112,6 +149,7 @@ check_dialog (const char *in_view,
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "view.xlsx", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *shot = NULL;
+  g_autofree char *numbers = NULL;
   Parent parent = window_with_toasts ();
   SignetXlsxExportDialog *dialog;
   LabelWait wait;
@@ -138,6 +176,11 @@ check_dialog (const char *in_view,
   wait.text = toast;
   g_assert_true (display_test_wait_for (label_shown, &wait));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* The workbook holds what the list showed, and only that. */
+  numbers = read_numbers (path);
+  if (numbers != NULL)
+    g_assert_cmpstr (numbers, ==, "HT-2026-0003\n");
 
   display_test_destroy_windows ();
 }
