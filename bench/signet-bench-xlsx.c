@@ -73,7 +73,7 @@ static const char *headers[][N_SCORE_COLUMNS + 2] = {
   { "Contract", "Category", "Description", "Likelihood", "Impact", "Score", "Mitigation", "Owner",
     "Status", "Next Review", NULL },
   { "Contract", "Borrower", "Department", "Purpose", "Lent On", "Due On", "Returned On", "State",
-    "Days Late", "Condition", NULL },
+    "Days Late", "Returned In", NULL },
   { "Scorecard Of", "Name", "Rank", "From", "To", "Contracts", "Value", "Other Currencies",
     "On-time payments received", "Days late received", "On-time payments made", "Days late made",
     "Obligations on time", "Open risks", "Open findings", "Renewals", "Tacit renewals", "Terminations", NULL },

@@ -537,7 +537,8 @@ add_sheets (Export   *self,
     C_("spreadsheet", "Contract"), C_("spreadsheet", "Borrower"), C_("spreadsheet", "Department"),
     C_("spreadsheet", "Purpose"), C_("spreadsheet", "Lent On"), C_("spreadsheet", "Due On"),
     C_("spreadsheet", "Returned On"), C_("spreadsheet", "State"), C_("spreadsheet", "Days Late"),
-    C_("spreadsheet", "Condition"), NULL
+    /* Translators: the heading of the state a loaned original came back in (intact, damaged). */
+    C_("spreadsheet", "Returned In"), NULL
   };
 
   add_sheet (self, SHEET_CONTRACTS, C_("spreadsheet", "Contracts"), contracts);
