@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <sqlite3.h>
 
@@ -25,8 +26,10 @@
  * figures' raw material in one bare sqlite3 pass on the same file, with
  * a connection of its own: every contract's status, client, dates, value
  * and currency stepped through once (the values summed per currency),
- * and the same statement of indexed counts of what is overdue or pending.
- * The ratio is Signet's median over the floor's; the target is 150 ms. */
+ * the same walk of the event index's past and the same statement of
+ * indexed counts of what is overdue or pending. Wall and CPU time (the
+ * machine is shared: CPU time is what the load does not inflate). The
+ * ratio is Signet's median over the floor's; the target is 150 ms. */
 
 #define TARGET_MS 150.0
 
@@ -42,14 +45,17 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
-/* The overdue counts of signet-overview.c, as plain SQL. */
+/* What signet-overview.c reads besides the contracts, as plain SQL: the
+ * past of the event index (reviews and obligations overdue), then the
+ * indexed counts. */
+static const char past_events_sql[] =
+  "SELECT e.kind = 'review', e.contract_id FROM contract_events e "
+  "WHERE e.date >= '1900-01-01' AND e.date < ?1 "
+  "AND (e.kind = 'review' OR (e.kind = 'obligation' AND e.record_id IS NOT NULL))";
 static const char overdue_sql[] =
   "SELECT "
-  "(SELECT count (DISTINCT e.contract_id) FROM contract_events e JOIN contracts c ON c.id = e.contract_id "
-  " WHERE e.kind = 'review' AND e.date < ?1 AND c.status IN ('approved', 'signed', 'active')), "
   "(SELECT count (DISTINCT p.contract_id) FROM payments p WHERE (p.amount IS NULL OR p.paid < p.amount) "
   " AND p.due_date < ?1), "
-  "(SELECT count (DISTINCT e.contract_id) FROM contract_events e WHERE e.kind = 'obligation' AND e.date < ?1), "
   "(SELECT count (DISTINCT l.contract_id) FROM loans l WHERE l.returned_on IS NULL AND l.due_on < ?1), "
   "(SELECT count (DISTINCT a.contract_id) FROM approval_steps a WHERE a.state = 'pending'), "
   "(SELECT count (DISTINCT e.contract_id) FROM contract_events e WHERE e.kind = 'notice-deadline' "
@@ -59,6 +65,18 @@ static double
 ms_since (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* CPU time of this process: unlike wall time, what other programs on a
+ * shared machine do does not inflate it. */
+static double
+cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
 }
 
 static const char *
@@ -115,10 +133,18 @@ floor_pass (sqlite3    *db,
             const char *month_first,
             const char *month_last)
 {
+  sqlite3_stmt *past = NULL;
   sqlite3_stmt *scan = NULL;
   sqlite3_stmt *counts = NULL;
   gint64 sums[8] = { 0 };
   guint n = 0;
+  guint n_past = 0;
+
+  sqlite3_prepare_v2 (db, past_events_sql, -1, &past, NULL);
+  sqlite3_bind_text (past, 1, today, -1, SQLITE_STATIC);
+  while (sqlite3_step (past) == SQLITE_ROW)
+    n_past += sqlite3_column_int (past, 0);
+  sqlite3_finalize (past);
 
   sqlite3_prepare_v2 (db,
                       "SELECT status, client_id, signing_date, start_date, end_date, auto_renew, "
@@ -140,7 +166,7 @@ floor_pass (sqlite3    *db,
     g_printerr ("floor: %s\n", sqlite3_errmsg (db));
   sqlite3_finalize (counts);
 
-  return n + (sums[0] < 0);
+  return n + (sums[0] < 0) + (n_past == G_MAXUINT);
 }
 
 int
@@ -153,6 +179,8 @@ main (int   argc,
   g_autoptr(SignetOverview) overview = NULL;
   g_autoptr(GArray) signet_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) floor_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) signet_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *today = NULL;
   g_autofree char *load_at_start = NULL;
   char month_first[11];
@@ -230,19 +258,26 @@ main (int   argc,
   for (int r = 0; r < rounds; r++)
     {
       double ms;
+      double cpu;
 
       g_clear_object (&overview);
+      cpu = cpu_ms ();
       start = g_get_monotonic_time ();
       overview = signet_store_compute_overview (store, 5, &error);
       ms = ms_since (start);
+      cpu = cpu_ms () - cpu;
       if (overview == NULL)
         die ("overview", error);
       g_array_append_val (signet_times, ms);
+      g_array_append_val (signet_cpu, cpu);
 
+      cpu = cpu_ms ();
       start = g_get_monotonic_time ();
       n_floor = floor_pass (floor_db, today, month_first, month_last);
       ms = ms_since (start);
+      cpu = cpu_ms () - cpu;
       g_array_append_val (floor_times, ms);
+      g_array_append_val (floor_cpu, cpu);
     }
   sqlite3_close (floor_db);
 
@@ -251,20 +286,23 @@ main (int   argc,
 
   printf ("Method: signet_store_compute_overview() (5 top clients per currency) on %s, the event index\n"
           "brought to today first; the first call timed alone (cold), then %d rounds; the floor is one\n"
-          "bare sqlite3 pass over the same columns of every contract plus the same overdue counts,\n"
-          "through a read-only connection of its own, in the same run. Target: %.0f ms.\n",
+          "bare sqlite3 pass over the same columns of every contract, the same walk of the event index's\n"
+          "past and the same overdue counts, through a read-only connection of its own, in the same run.\n"
+          "Target: %.0f ms.\n",
           path, rounds, TARGET_MS);
   printf ("load at start: %s", load_at_start);
   printf ("load at end:   %s", load_average ());
   printf ("%-10s %-10s %-10s %-9s\n", "contracts", "today", "generate_s", "floor_rows");
   printf ("%-10d %-10s %-10.1f %-9u\n", n_contracts, today, generate_s, n_floor);
-  printf ("%-34s %10s %10s\n", "", "median_ms", "worst_ms");
-  printf ("%-34s %10.1f %10s\n", "overview, cold (first after open)", cold_ms, "-");
-  printf ("%-34s %10.1f %10.1f\n", "overview (signet)", signet_median, worst (signet_times));
-  printf ("%-34s %10.1f %10.1f\n", "floor (bare sqlite3 pass)", floor_median, worst (floor_times));
-  printf ("ratio signet/floor: %.2f\n", floor_median > 0 ? signet_median / floor_median : 0.0);
-  printf ("target %.0f ms: %s (cold %s)\n", TARGET_MS, signet_median <= TARGET_MS ? "met" : "MISSED",
-          cold_ms <= TARGET_MS ? "met" : "MISSED");
+  printf ("%-34s %10s %10s %12s\n", "", "median_ms", "worst_ms", "median_cpu_ms");
+  printf ("%-34s %10.1f %10s %12s\n", "overview, cold (first after open)", cold_ms, "-", "-");
+  printf ("%-34s %10.1f %10.1f %12.1f\n", "overview (signet)", signet_median, worst (signet_times), median (signet_cpu));
+  printf ("%-34s %10.1f %10.1f %12.1f\n", "floor (bare sqlite3 pass)", floor_median, worst (floor_times),
+          median (floor_cpu));
+  printf ("ratio signet/floor: %.2f wall, %.2f cpu\n", floor_median > 0 ? signet_median / floor_median : 0.0,
+          median (floor_cpu) > 0 ? median (signet_cpu) / median (floor_cpu) : 0.0);
+  printf ("target %.0f ms: %s wall, %s cpu (cold %s)\n", TARGET_MS, signet_median <= TARGET_MS ? "met" : "MISSED",
+          median (signet_cpu) <= TARGET_MS ? "met" : "MISSED", cold_ms <= TARGET_MS ? "met" : "MISSED");
   printf ("figures: %u contracts, %u active, %u expiring in 30 days, %u currencies\n",
           signet_overview_get_n_contracts (overview),
           signet_overview_get_status_count (overview, SIGNET_CONTRACT_STATUS_ACTIVE),

@@ -14,34 +14,41 @@
 #include "signet-store-events.h"
 #include "signet-store-private.h"
 
-/* The figures are made in three passes over the register, whatever its
- * size: one scan of the contracts (status, ends, value, client, months),
- * one statement that counts the contracts with something overdue or
- * pending (each an indexed subquery), and the exchange rates. Everything
- * that depends on a contract alone is worked out in C from the scan, by
- * the same rules as signet_contract_get_shown_status() and the list's
- * SQL, so that each count is the number of contracts its query lists. */
+/* The figures are made in four passes over the register, whatever its
+ * size: one walk of the event index's past (the contracts with a review
+ * or an obligation overdue), one statement that counts the contracts
+ * with a payment or a loan overdue, an approval pending or a notice
+ * deadline this month (each an indexed subquery), one scan of the
+ * contracts (status, ends, value, client, months, and whether the
+ * contracts of the walk exist and are in force), and the exchange rates.
+ * Everything that depends on a contract alone is worked out in C from the
+ * scan, by the same rules as signet_contract_get_shown_status() and the
+ * list's SQL, so that each count is the number of contracts its query
+ * lists. A count (DISTINCT) joined with the contracts for each past event
+ * took half the time of the whole (docs/benchmarks.md). */
 
 /* A signed contract that has ended by ?1, as EXPIRED_BY() in
- * signet-store-events.c: the reviews of a contract no longer in force are
- * not due. */
+ * signet-store-events.c: no notice deadline of a contract no longer in
+ * force is due. */
 #define IN_FORCE_BY_TODAY \
   "c.status IN ('approved', 'signed', 'active') AND NOT (c.status = 'signed' AND " \
   "((NOT c.auto_renew AND c.end_date IS NOT NULL AND c.end_date < ?1) " \
   "OR (c.termination_date IS NOT NULL AND c.termination_date < ?1)))"
 
-/* The events of the index are of existing contracts only through the
- * join; dates outside the range are never handed on (IN_RANGE()). */
+/* The past of the index: each periodic review due before ?1 (the agenda
+ * lists it overdue while the contract is in force) and each open
+ * occurrence of an obligation (whatever the contract's status); dates
+ * outside the range are never handed on (IN_RANGE()). */
+#define PAST_EVENTS_SQL \
+  "SELECT e.kind = 'review', e.contract_id FROM contract_events e " \
+  "WHERE e.date >= '" SIGNET_DATE_MIN "' AND e.date < ?1 " \
+  "AND (e.kind = 'review' OR (e.kind = 'obligation' AND e.record_id IS NOT NULL))"
+
 #define OVERDUE_COUNTS_SQL \
   "SELECT " \
-  "(SELECT count (DISTINCT e.contract_id) FROM contract_events e JOIN contracts c ON c.id = e.contract_id " \
-  " WHERE e.kind = 'review' AND e.date < ?1 AND e.date >= '" SIGNET_DATE_MIN "' AND " IN_FORCE_BY_TODAY "), " \
   "(SELECT count (DISTINCT p.contract_id) FROM payments p JOIN contracts c ON c.id = p.contract_id " \
   " WHERE (p.amount IS NULL OR p.paid < p.amount) AND p.due_date < ?1 " \
   " AND p.due_date >= '" SIGNET_DATE_MIN "'), " \
-  "(SELECT count (DISTINCT e.contract_id) FROM contract_events e JOIN contracts c ON c.id = e.contract_id " \
-  " WHERE e.kind = 'obligation' AND e.record_id IS NOT NULL AND e.date < ?1 " \
-  " AND e.date >= '" SIGNET_DATE_MIN "'), " \
   "(SELECT count (DISTINCT l.contract_id) FROM loans l JOIN contracts c ON c.id = l.contract_id " \
   " WHERE l.returned_on IS NULL AND l.due_on < ?1 AND l.due_on >= '" SIGNET_DATE_MIN "'), " \
   "(SELECT count (DISTINCT a.contract_id) FROM approval_steps a JOIN contracts c ON c.id = a.contract_id " \
@@ -51,7 +58,7 @@
 
 #define CONTRACTS_SQL(value, currency, end, auto_renew) \
   "SELECT c.status, c.client_id, c.signing_date, c.start_date, " end ", " auto_renew ", " \
-  "c.termination_date, " value ", " currency " FROM contracts c"
+  "c.termination_date, " value ", " currency ", c.id, c.end_date, c.auto_renew FROM contracts c"
 
 static const SignetContractFilter count_filters[SIGNET_N_OVERVIEW_COUNTS] = {
   [SIGNET_OVERVIEW_OVERDUE_REVIEWS]     = SIGNET_CONTRACT_FILTER_OVERDUE_REVIEWS,
@@ -296,9 +303,28 @@ compare_converted (gconstpointer a,
   return x->client_id < y->client_id ? -1 : x->client_id > y->client_id;
 }
 
+/* IN_FORCE_BY_TODAY of a row, on the terms as signed. */
+static gboolean
+in_force_by (const char *stored,
+             const char *end,
+             gboolean    auto_renew,
+             const char *termination,
+             const char *today)
+{
+  if (g_strcmp0 (stored, "approved") == 0 || g_strcmp0 (stored, "active") == 0)
+    return TRUE;
+  if (g_strcmp0 (stored, "signed") != 0)
+    return FALSE;
+
+  return !((!auto_renew && end != NULL && strcmp (end, today) < 0) ||
+           (termination != NULL && strcmp (termination, today) < 0));
+}
+
 static gboolean
 scan_contracts (SignetOverview *self,
                 SignetStore    *store,
+                GHashTable     *reviews_due,
+                GHashTable     *obligations_due,
                 GHashTable     *currency_sums,
                 GHashTable     *client_sums,
                 GError        **error)
@@ -338,11 +364,18 @@ scan_contracts (SignetOverview *self,
       const char *termination = (const char *) sqlite3_column_text (stmt, 6);
       gint64 value = sqlite3_column_int64 (stmt, 7);
       const char *currency = (const char *) sqlite3_column_text (stmt, 8);
+      gint64 id = sqlite3_column_int64 (stmt, 9);
       SignetContractStatus status;
       gboolean known;
       int month;
 
       self->n_contracts++;
+      if (g_hash_table_contains (obligations_due, &id))
+        self->counts[SIGNET_OVERVIEW_OVERDUE_OBLIGATIONS]++;
+      if (g_hash_table_contains (reviews_due, &id) &&
+          in_force_by (stored, (const char *) sqlite3_column_text (stmt, 10), sqlite3_column_int (stmt, 11) != 0,
+                       termination, self->today))
+        self->counts[SIGNET_OVERVIEW_OVERDUE_REVIEWS]++;
       known = shown_status (stored, start, end, auto_renew, termination, self->today, &status);
       if (known)
         self->status_counts[status]++;
@@ -388,15 +421,47 @@ scan_contracts (SignetOverview *self,
   return TRUE;
 }
 
+/* The contracts with a review, and those with an obligation, overdue in
+ * the index, as sets of gint64 *. */
+static gboolean
+collect_past_events (SignetOverview  *self,
+                     SignetStore     *store,
+                     GHashTable      *reviews_due,
+                     GHashTable      *obligations_due,
+                     GError         **error)
+{
+  sqlite3_stmt *stmt = _signet_store_statement (store, PAST_EVENTS_SQL, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, self->today, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 1);
+      GHashTable *set = sqlite3_column_int (stmt, 0) ? reviews_due : obligations_due;
+
+      if (!g_hash_table_contains (set, &id))
+        g_hash_table_add (set, g_memdup2 (&id, sizeof id));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _signet_store_set_error (store, rc, error);
+
+  return TRUE;
+}
+
 static gboolean
 count_overdue (SignetOverview *self,
                SignetStore    *store,
+               GHashTable     *reviews_due,
+               GHashTable     *obligations_due,
                GError        **error)
 {
   static const SignetOverviewCount columns[] = {
-    SIGNET_OVERVIEW_OVERDUE_REVIEWS,
     SIGNET_OVERVIEW_OVERDUE_PAYMENTS,
-    SIGNET_OVERVIEW_OVERDUE_OBLIGATIONS,
     SIGNET_OVERVIEW_OVERDUE_LOANS,
     SIGNET_OVERVIEW_PENDING_APPROVALS,
     SIGNET_OVERVIEW_NOTICE_THIS_MONTH,
@@ -406,7 +471,8 @@ count_overdue (SignetOverview *self,
 
   /* Reviews, obligations and notice deadlines are read from the event
    * index, which derives them as the calendar and the agenda show them. */
-  if (!signet_store_update_events (store, error))
+  if (!signet_store_update_events (store, error) ||
+      !collect_past_events (self, store, reviews_due, obligations_due, error))
     return FALSE;
 
   stmt = _signet_store_statement (store, OVERDUE_COUNTS_SQL, error);
@@ -703,6 +769,8 @@ signet_store_compute_overview (SignetStore  *store,
   g_autoptr(SignetOverview) self = NULL;
   g_autoptr(GHashTable) currency_sums = NULL;
   g_autoptr(GHashTable) client_sums = NULL;
+  g_autoptr(GHashTable) reviews_due = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) obligations_due = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GPtrArray) rates = NULL;
   GDate today;
 
@@ -722,8 +790,8 @@ signet_store_compute_overview (SignetStore  *store,
   currency_sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   client_sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  if (!count_overdue (self, store, error) ||
-      !scan_contracts (self, store, currency_sums, client_sums, error))
+  if (!count_overdue (self, store, reviews_due, obligations_due, error) ||
+      !scan_contracts (self, store, reviews_due, obligations_due, currency_sums, client_sums, error))
     return NULL;
 
   rates = read_rates (store, error);
