@@ -121,31 +121,63 @@ read_line (SignetCsvReader  *self,
   return line;
 }
 
-/* The separator of a file is the one its header row holds most of,
- * outside quotes; a comma when it holds none. */
+/* The separator of a file is the one its first line that holds any
+ * holds most of, outside quotes (a title row above the headers may hold
+ * none); a comma when no line of @text does. */
 static char
-find_separator (const char *header)
+find_separator (const char *text,
+                gsize       length)
 {
-  guint commas = 0, semicolons = 0, tabs = 0;
-  gboolean quoted = FALSE;
+  const char *end = text + length;
 
-  for (const char *p = header; *p != '\0'; p++)
+  for (const char *line = text; line < end;)
     {
-      if (*p == '"')
-        quoted = !quoted;
-      else if (!quoted && *p == ',')
-        commas++;
-      else if (!quoted && *p == ';')
-        semicolons++;
-      else if (!quoted && *p == '\t')
-        tabs++;
+      guint commas = 0, semicolons = 0, tabs = 0;
+      gboolean quoted = FALSE;
+      const char *p;
+
+      for (p = line; p < end && (quoted || *p != '\n'); p++)
+        {
+          if (*p == '"')
+            quoted = !quoted;
+          else if (!quoted && *p == ',')
+            commas++;
+          else if (!quoted && *p == ';')
+            semicolons++;
+          else if (!quoted && *p == '\t')
+            tabs++;
+        }
+
+      if (tabs > commas && tabs > semicolons)
+        return '\t';
+      if (semicolons > commas)
+        return ';';
+      if (commas > 0)
+        return ',';
+
+      line = p + 1;
     }
 
-  if (tabs > commas && tabs > semicolons)
-    return '\t';
-  if (semicolons > commas)
-    return ';';
   return ',';
+}
+
+/* How many cells of @cells hold something. */
+static guint
+count_filled (char **cells)
+{
+  guint filled = 0;
+
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      const char *p = cells[i];
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p != '\0')
+        filled++;
+    }
+
+  return filled;
 }
 
 static void
@@ -324,15 +356,17 @@ _signet_csv_reader_open (GFile              *file,
         peeked = g_buffered_input_stream_peek_buffer (G_BUFFERED_INPUT_STREAM (self->lines), &length);
       }
 
-    {
-      const char *newline = memchr (peeked, '\n', length);
-      g_autofree char *first = g_strndup (peeked, newline ? (gsize) (newline - peeked) : length);
-
-      self->separator = find_separator (first);
-    }
+    self->separator = find_separator (peeked, length);
   }
 
-  cells = read_record (self, error);
+  /* Registers kept in Chinese spreadsheets often have a title above the
+   * headers ("2026年合同台账", merged across the columns): rows with less
+   * than two cells filled come before the header row, which has at least
+   * the number, the title and the client. */
+  do
+    cells = read_record (self, error);
+  while (cells != NULL && count_filled (cells) < 2);
+
   if (cells == NULL)
     {
       if (error == NULL || *error == NULL)
@@ -394,7 +428,6 @@ _signet_csv_reader_next (SignetCsvReader  *self,
   for (;;)
     {
       char **cells = read_record (self, error);
-      gboolean blank = TRUE;
 
       if (cells == NULL)
         return NULL;
@@ -404,11 +437,7 @@ _signet_csv_reader_next (SignetCsvReader  *self,
 
       /* A row with nothing in it, such as the empty line spreadsheets
        * leave at the end, is no contract. */
-      for (guint i = 0; cells[i] != NULL && blank; i++)
-        for (const char *p = cells[i]; *p != '\0' && blank; p++)
-          blank = g_ascii_isspace (*p);
-
-      if (!blank)
+      if (count_filled (cells) > 0)
         {
           *row = self->row;
           return cells;

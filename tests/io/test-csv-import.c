@@ -413,6 +413,44 @@ test_wrong_encoding (IoFixture     *f,
   g_assert_cmpuint (signet_store_count_contracts (f->store), ==, 0);
 }
 
+/* A title above the headers, as Chinese registers have, and an empty row
+ * under it: the header row is the first with two cells filled, and rows
+ * keep the numbers the spreadsheet shows. The title holds no separator:
+ * the header row tells it. */
+static void
+test_title_row (IoFixture     *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = io_fixture_path (f, "titled.csv");
+  g_autoptr(SignetCsvImportReport) report = NULL;
+  g_autoptr(SignetContract) lease = NULL;
+  g_autoptr(GError) error = NULL;
+
+  io_write_file (path,
+                 "2026年合同台账\n"
+                 "\n"
+                 "合同编号;合同名称;客户名称;金额\n"
+                 "T-1;租赁合同;某公司;1.250,50\n", -1);
+  report = import_file (f->store, path, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->contracts_added, ==, 1);
+  lease = find_contract (f->store, "T-1");
+  g_assert_cmpint (signet_contract_get_value (lease), ==, 125050);
+
+  io_write_file (path,
+                 "2026年合同台账;;;\n"
+                 "合同编号;合同名称;客户名称;签订日期\n"
+                 "T-2;租赁合同;某公司;2026/1/5\n"
+                 "T-3;租赁合同;某公司;2026/13/5\n", -1);
+  g_clear_pointer (&report, signet_csv_import_report_free);
+  report = import_file (f->store, path, FALSE, &error);
+  g_assert_null (report);
+  g_assert_error (error, SIGNET_CSV_ERROR, SIGNET_CSV_ERROR_INVALID);
+  g_assert_cmpuint (signet_csv_error_get_row (error), ==, 4);
+  g_assert_cmpuint (signet_csv_error_get_column (error), ==, 4);
+  g_assert_cmpuint (signet_store_count_contracts (f->store), ==, 1);
+}
+
 static void
 test_guess (void)
 {
@@ -679,6 +717,7 @@ main (int   argc,
   g_test_add ("/csv-import/new-client-unconfirmed", IoFixture, NULL,
               io_fixture_set_up, test_new_client_unconfirmed, io_fixture_tear_down);
   g_test_add ("/csv-import/wrong-encoding", IoFixture, NULL, io_fixture_set_up, test_wrong_encoding, io_fixture_tear_down);
+  g_test_add ("/csv-import/title-row", IoFixture, NULL, io_fixture_set_up, test_title_row, io_fixture_tear_down);
   g_test_add_func ("/csv-import/guess", test_guess);
   g_test_add_func ("/csv-import/mapping-odd-headers", test_mapping_odd_headers);
   g_test_add ("/csv-import/mapping-remembered", IoFixture, NULL,
