@@ -35,13 +35,16 @@ static const char * const encoding_tokens[] = {
 
 static const guchar utf8_bom[] = { 0xEF, 0xBB, 0xBF };
 
-/* Whether the whole of @file is UTF-8, read in chunks: a character cut
- * by the end of a chunk is carried into the next. */
+/* The characters of @file above ASCII that are UTF-8 and the bytes that
+ * are not, read in chunks: a character cut by the end of a chunk is
+ * carried into the next. */
 static gboolean
-file_is_utf8 (GFile         *file,
-              gboolean      *has_bom,
-              GCancellable  *cancellable,
-              GError       **error)
+count_utf8 (GFile         *file,
+            gboolean      *has_bom,
+            guint64       *multibyte,
+            guint64       *invalid,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
   g_autofree guchar *buffer = g_malloc (CHUNK_SIZE + 4);
@@ -49,6 +52,7 @@ file_is_utf8 (GFile         *file,
   gboolean first = TRUE;
 
   *has_bom = FALSE;
+  *multibyte = *invalid = 0;
   stream = g_file_read (file, cancellable, error);
   if (stream == NULL)
     return FALSE;
@@ -57,32 +61,66 @@ file_is_utf8 (GFile         *file,
     {
       gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer + carried, CHUNK_SIZE,
                                       cancellable, error);
-      const char *end;
-      gsize length;
+      const guchar *p = buffer;
+      const guchar *end;
 
       if (n < 0)
         return FALSE;
 
-      length = carried + n;
-      if (first && length >= sizeof utf8_bom && memcmp (buffer, utf8_bom, sizeof utf8_bom) == 0)
+      end = buffer + carried + n;
+      if (first && end - buffer >= (gssize) sizeof utf8_bom && memcmp (buffer, utf8_bom, sizeof utf8_bom) == 0)
         *has_bom = TRUE;
       first = FALSE;
 
-      if (g_utf8_validate_len ((const char *) buffer, length, &end))
-        carried = 0;
-      else
+      while (p < end)
         {
-          carried = length - (end - (const char *) buffer);
-          /* Only a character cut short at the end of the chunk may be
-           * finished by the next one: anything else is not UTF-8. */
-          if (n == 0 || carried > 3 || g_utf8_get_char_validated (end, carried) != (gunichar) -2)
-            return FALSE;
-          memmove (buffer, end, carried);
+          gunichar c;
+
+          if (*p < 0x80)
+            {
+              p++;
+              continue;
+            }
+
+          c = g_utf8_get_char_validated ((const char *) p, end - p);
+          /* Cut short by the end of the chunk: finished by the next one. */
+          if (c == (gunichar) -2 && n > 0)
+            break;
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            {
+              (*invalid)++;
+              p++;
+              continue;
+            }
+          (*multibyte)++;
+          p = (const guchar *) g_utf8_next_char (p);
         }
+
+      carried = end - p;
+      memmove (buffer, p, carried);
 
       if (n == 0)
         return TRUE;
     }
+}
+
+/* UTF-8 when the file is, or nearly: a few stray bytes in a file of
+ * Chinese UTF-8 are a damaged cell, which reading it as UTF-8 reports
+ * with its row and column, where GB18030 would read the whole file as
+ * other characters without a word. GBK text is almost never UTF-8: each
+ * of its Chinese characters is an invalid byte or two. */
+static gboolean
+file_is_utf8 (GFile         *file,
+              gboolean      *has_bom,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  guint64 multibyte, invalid;
+
+  if (!count_utf8 (file, has_bom, &multibyte, &invalid, cancellable, error))
+    return FALSE;
+
+  return invalid == 0 || *has_bom || multibyte >= 10 * invalid;
 }
 
 static void

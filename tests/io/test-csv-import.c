@@ -451,6 +451,27 @@ test_title_row (IoFixture     *f,
   g_assert_cmpuint (signet_store_count_contracts (f->store), ==, 1);
 }
 
+/* A UTF-8 file with one stray byte (a Latin-1 degree sign) is read as
+ * UTF-8 and stopped at that cell, not read whole as GBK into other
+ * characters. */
+static void
+test_stray_byte (IoFixture     *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = io_fixture_path (f, "stray.csv");
+  g_autoptr(GError) error = NULL;
+
+  io_write_file (path,
+                 "合同编号,合同名称,客户名称,备注\n"
+                 "S-1,仓储服务协议,南方物流有限公司,冷库温度\n"
+                 "S-2,年度审计,南方物流有限公司,零下18\xb0" "C\n", -1);
+  g_assert_null (import_file (f->store, path, FALSE, &error));
+  g_assert_error (error, SIGNET_CSV_ERROR, SIGNET_CSV_ERROR_MALFORMED);
+  g_assert_cmpuint (signet_csv_error_get_row (error), ==, 3);
+  g_assert_cmpuint (signet_csv_error_get_column (error), ==, 4);
+  g_assert_cmpuint (signet_store_count_contracts (f->store), ==, 0);
+}
+
 static void
 test_guess (void)
 {
@@ -718,6 +739,7 @@ main (int   argc,
               io_fixture_set_up, test_new_client_unconfirmed, io_fixture_tear_down);
   g_test_add ("/csv-import/wrong-encoding", IoFixture, NULL, io_fixture_set_up, test_wrong_encoding, io_fixture_tear_down);
   g_test_add ("/csv-import/title-row", IoFixture, NULL, io_fixture_set_up, test_title_row, io_fixture_tear_down);
+  g_test_add ("/csv-import/stray-byte", IoFixture, NULL, io_fixture_set_up, test_stray_byte, io_fixture_tear_down);
   g_test_add_func ("/csv-import/guess", test_guess);
   g_test_add_func ("/csv-import/mapping-odd-headers", test_mapping_odd_headers);
   g_test_add ("/csv-import/mapping-remembered", IoFixture, NULL,
