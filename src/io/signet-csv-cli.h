@@ -13,7 +13,7 @@ G_BEGIN_DECLS
  * nothing). Only with @create is the register made when its file is
  * missing or empty. @alone is FALSE when a command of signet_io_cli_run()
  * was given with it, a usage error. Errors go to standard error as
- * FILE:ROW:COLUMN: message. Returns the exit status. */
+ * FILE:ROW:COLUMN: HEADER: message. Returns the exit status. */
 int  signet_io_cli_import_csv (const char *database_path,
                                const char *csv_path,
                                const char *mapping_path,

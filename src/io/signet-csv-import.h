@@ -117,7 +117,7 @@ guint             signet_csv_error_get_row          (const GError *error);
 guint             signet_csv_error_get_column       (const GError *error);
 /* The header of that column, or NULL. */
 const char       *signet_csv_error_get_header       (const GError *error);
-/* "FILE:ROW:COLUMN: message", as far as the place is known. */
+/* "FILE:ROW:COLUMN: HEADER: message", as far as the place is known. */
 char             *signet_csv_error_format           (const GError *error,
                                                      const char   *file_name);
 

@@ -107,6 +107,7 @@ char *
 signet_csv_error_format (const GError *error,
                          const char   *file_name)
 {
+  const char *header;
   guint row, column;
 
   g_return_val_if_fail (error != NULL, NULL);
@@ -114,8 +115,13 @@ signet_csv_error_format (const GError *error,
 
   row = signet_csv_error_get_row (error);
   column = signet_csv_error_get_column (error);
+  header = signet_csv_error_get_header (error);
 
-  if (row > 0 && column > 0)
+  /* The header after the place, as the spreadsheet's user knows the
+   * column by it: "台账.csv:12:4: 签订日期: …". */
+  if (row > 0 && column > 0 && header != NULL && *header != '\0')
+    return g_strdup_printf ("%s:%u:%u: %s: %s", file_name, row, column, header, error->message);
+  else if (row > 0 && column > 0)
     return g_strdup_printf ("%s:%u:%u: %s", file_name, row, column, error->message);
   else if (row > 0)
     return g_strdup_printf ("%s:%u: %s", file_name, row, error->message);

@@ -321,8 +321,11 @@ test_bad_row (IoFixture     *f,
     }
 
   formatted = signet_csv_error_format (error, "bad.csv");
-  expected_place = g_strdup_printf ("bad.csv:%u:%u: ", bad->row, bad->column);
-  g_assert_true (g_str_has_prefix (formatted, expected_place));
+  if (bad->header != NULL)
+    expected_place = g_strdup_printf ("bad.csv:%u:%u: %s: %s", bad->row, bad->column, bad->header, error->message);
+  else
+    expected_place = g_strdup_printf ("bad.csv:%u:%u: %s", bad->row, bad->column, error->message);
+  g_assert_cmpstr (formatted, ==, expected_place);
 
   /* Nothing was written: not the rows before, not their new client, not
    * the mapping. */
@@ -666,14 +669,14 @@ test_cli (IoFixture     *f,
   io_write_file (bad_path, "合同编号,合同名称,客户名称,签订日期\nX-1,租赁合同,华东建设集团,2026年13月1日\n", -1);
   io_run_signet (&run, SIGNET_BINARY, db, bad, NULL);
   g_assert_cmpint (run.status, ==, 1);
-  expected_error = g_strdup_printf ("%s:2:4: ", bad_path);
+  expected_error = g_strdup_printf ("%s:2:4: 签订日期: ", bad_path);
   g_assert_true (g_str_has_prefix (run.err, expected_error));
   g_assert_cmpstr (run.out, ==, "");
 
   /* The same file again: every number is in the register now. */
   io_run_signet (&run, SIGNET_BINARY, db, import, NULL);
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_nonnull (strstr (run.err, ":2:1: The contract number HT-2026-0001 is already in the register"));
+  g_assert_nonnull (strstr (run.err, ":2:1: 合同编号: The contract number HT-2026-0001 is already in the register"));
 
   io_run_signet (&run, SIGNET_BINARY, db, import, "--import=x.xml", NULL);
   g_assert_cmpint (run.status, ==, 2);
