@@ -114,7 +114,9 @@ set_column_widths (SignetPrintDocument *self,
   double wanted = 0;
 
   g_clear_pointer (&block->widths, g_free);
+  g_clear_pointer (&block->cells, g_free);
   block->widths = g_new0 (double, n);
+  block->cells = g_new0 (double, 2 * n * (block->rows->len + 1));
 
   for (guint i = 0; i < n; i++)
     total_weight += ((Column *) g_ptr_array_index (block->columns, i))->weight;
@@ -126,10 +128,14 @@ set_column_widths (SignetPrintDocument *self,
           guint row = r == 0 ? G_MAXUINT : r - 1;
           g_autoptr(PangoLayout) layout = make_layout (context, cell_text (block, row, i), BODY_SIZE,
                                                        row == G_MAXUINT, -1, PANGO_ALIGN_LEFT);
+          double *cell = &block->cells[2 * (r * n + i)];
           int width;
+          int height;
 
-          pango_layout_get_size (layout, &width, NULL);
-          natural[i] = MAX (natural[i], (double) width / PANGO_SCALE + 2 * CELL_PAD_X + 1);
+          pango_layout_get_size (layout, &width, &height);
+          cell[0] = (double) width / PANGO_SCALE + 2 * CELL_PAD_X + 1;
+          cell[1] = (double) height / PANGO_SCALE;
+          natural[i] = MAX (natural[i], cell[0]);
         }
       share[i] = self->width * ((Column *) g_ptr_array_index (block->columns, i))->weight / total_weight;
       total_natural += natural[i];
@@ -157,32 +163,46 @@ set_column_widths (SignetPrintDocument *self,
       block->widths[i] = room * natural[i] / wanted;
 }
 
-/* Draws (when @cr is set) or measures one row of a table at @y. */
+/* Draws one row of a table at @y, @height high (from the measure pass:
+ * each cell is laid out once to measure and once to draw), or, without
+ * @cr, measures it. */
 static double
 table_row (SignetPrintDocument *self,
            GtkPrintContext     *context,
            cairo_t             *cr,
            const Block         *block,
            guint                row,
-           double               y)
+           double               y,
+           double               height)
 {
   const double *widths = block->widths;
   gboolean header = row == G_MAXUINT;
-  double height = 0;
   double x = 0;
 
-  for (guint i = 0; i < block->columns->len; i++)
-    {
-      Column *column = g_ptr_array_index (block->columns, i);
-      g_autoptr(PangoLayout) layout = make_layout (context, cell_text (block, row, i), BODY_SIZE, header,
-                                                   widths[i] - 2 * CELL_PAD_X, column->alignment);
-
-      height = MAX (height, layout_height (layout));
-    }
-  height += 2 * CELL_PAD_Y;
-
   if (cr == NULL)
-    return height;
+    {
+      guint n = block->columns->len;
+
+      height = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          Column *column = g_ptr_array_index (block->columns, i);
+          const double *cell = &block->cells[2 * ((header ? 0 : row + 1) * n + i)];
+          g_autoptr(PangoLayout) layout = NULL;
+
+          /* A cell that fits on one line is as high as it was then. */
+          if (cell[0] <= widths[i])
+            {
+              height = MAX (height, cell[1]);
+              continue;
+            }
+          layout = make_layout (context, cell_text (block, row, i), BODY_SIZE, header,
+                                widths[i] - 2 * CELL_PAD_X, column->alignment);
+          height = MAX (height, layout_height (layout));
+        }
+
+      return height + 2 * CELL_PAD_Y;
+    }
 
   if (header)
     {
@@ -251,10 +271,10 @@ render_unit (SignetPrintDocument *self,
       return height;
 
     case UNIT_TABLE_HEADER:
-      return table_row (self, context, cr, block, G_MAXUINT, y);
+      return table_row (self, context, cr, block, G_MAXUINT, y, unit->height);
 
     case UNIT_TABLE_ROW:
-      return table_row (self, context, cr, block, unit->row, y);
+      return table_row (self, context, cr, block, unit->row, y, unit->height);
 
     case UNIT_BLOCK:
     default:

@@ -31,6 +31,9 @@ typedef struct
   GPtrArray *columns;   /* a table's Column */
   GPtrArray *rows;      /* a table's rows, each a GStrv of one cell per column */
   double    *widths;    /* a table's column widths, set as the pages are laid out */
+  /* Each cell's width and height on one line, header row first, a row's
+   * cells in column order: a cell as narrow as its column is measured. */
+  double    *cells;
 } Block;
 
 /* What pagination places: the title, a block, or one row of a table

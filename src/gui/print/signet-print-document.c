@@ -30,6 +30,7 @@ block_free (Block *block)
   g_clear_pointer (&block->columns, g_ptr_array_unref);
   g_clear_pointer (&block->rows, g_ptr_array_unref);
   g_free (block->widths);
+  g_free (block->cells);
   g_free (block);
 }
 
