@@ -16,6 +16,7 @@
 #include "display-test-utils.h"
 #include "signet-amendment.h"
 #include "signet-contract-list.h"
+#include "signet-contract-table.h"
 #include "signet-overview.h"
 #include "signet-person.h"
 #include "signet-print-document.h"
@@ -347,6 +348,29 @@ file_written (gpointer data)
   return g_file_test (data, G_FILE_TEST_EXISTS);
 }
 
+/* Answers the file chooser Export as PDF… shows, which offers @name, as
+ * a user saving under that name in @dir. */
+static void
+save_in_chooser (const char *dir,
+                 const char *name)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  GtkWidget *chooser;
+
+  g_assert_true (display_test_wait_for (display_test_file_chooser_shown, NULL));
+  chooser = display_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert_true (display_test_wait_for (display_test_chooser_has_folder, chooser));
+  display_test_spin (500);
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==, name);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  display_test_spin (300);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
 /* Export as PDF… from the contract's menu: the file the user names holds
  * the summary sheet, with every term of the contract as in force today. */
 static void
@@ -354,7 +378,6 @@ test_summary_from_window (void)
 {
   g_autoptr(SignetStore) store = NULL;
   g_autoptr(SignetContract) contract = NULL;
-  g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("signet-print-XXXXXX", &error);
   g_autofree char *path = NULL;
@@ -374,7 +397,6 @@ test_summary_from_window (void)
   };
   SignetWindow *window;
   GtkWidget *menu_button;
-  GtkWidget *chooser;
   guint n_pages;
 
   if (skip_without_poppler_utils ())
@@ -399,20 +421,7 @@ test_summary_from_window (void)
   display_test_select_contract (GTK_WIDGET (window), contract);
   g_assert_true (gtk_widget_get_visible (menu_button));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "contract.export-pdf", NULL));
-  g_assert_true (display_test_wait_for (display_test_file_chooser_shown, NULL));
-  chooser = display_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  g_assert_true (display_test_wait_for (display_test_chooser_has_folder, chooser));
-  display_test_spin (500);
-  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==, "HT-2026-0042.pdf");
-  folder = g_file_new_for_path (dir);
-  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "HT-2026-0042.pdf");
-  display_test_spin (300);
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
+  save_in_chooser (dir, "HT-2026-0042.pdf");
   g_assert_true (display_test_wait_for (file_written, path));
   keep_pdf (path, "summary-en.pdf");
   pages = pdf_pages (path);
@@ -597,6 +606,75 @@ test_list_pages (void)
   g_rmdir (dir);
 }
 
+static gboolean
+list_searched (gpointer data)
+{
+  SignetContractList *list = signet_contract_table_get_model (SIGNET_CONTRACT_TABLE (data));
+
+  return g_strcmp0 (signet_contract_list_get_search (list), "服务") == 0 &&
+         g_list_model_get_n_items (G_LIST_MODEL (list)) == 2;
+}
+
+/* Export List as PDF… from the main menu writes the list as the window
+ * shows it, searched. */
+static void
+test_list_from_window (void)
+{
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(SignetClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  SignetWindow *window;
+  GtkWidget *table;
+
+  if (skip_without_poppler_utils ())
+    return;
+
+  /* In a process of its own: GTK keeps the recently used files where the
+   * first file chooser of the process found the data folder, which was
+   * the test's before this one and is gone. */
+  if (!g_test_subprocess ())
+    {
+      display_test_run_in_locale ("C.UTF-8");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("signet-print-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "contracts.pdf", NULL);
+  display_test_reset_settings ();
+  store = display_test_new_store ();
+  signet_store_set_today (store, "2026-12-07");
+  client = display_test_add_client (store, "上海浦江物业管理有限公司", "PJWY");
+  g_object_unref (display_test_add_contract (store, client, "HT-2026-0001", "物业服务合同", 1200000));
+  g_object_unref (display_test_add_contract (store, client, "HT-2026-0002", "仓库租赁合同", 800000));
+  g_object_unref (display_test_add_contract (store, client, "HT-2026-0003", "保洁服务合同", 300000));
+
+  window = signet_window_new (NULL, store, NULL);
+  display_test_show (GTK_WINDOW (window));
+  table = display_test_find_type (GTK_WIDGET (window), SIGNET_TYPE_CONTRACT_TABLE);
+  gtk_editable_set_text (GTK_EDITABLE (display_test_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY)),
+                         "服务");
+  g_assert_true (display_test_wait_for (list_searched, table));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-list-pdf", NULL));
+  save_in_chooser (dir, "contracts.pdf");
+  g_assert_true (display_test_wait_for (file_written, path));
+  text = run_tool ("pdftotext", path);
+
+  assert_shows (text, "2 contracts · Search: “服务”");
+  assert_shows (text, "HT-2026-0001");
+  assert_shows (text, "HT-2026-0003");
+  g_assert_null (strstr (text, "HT-2026-0002"));
+  assert_shows (text, "Page 1 of 1");
+
+  display_test_destroy_windows ();
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* The overview printed shows every figure of the overview of the same
  * day, each on the row of its label. */
 static void
@@ -736,6 +814,7 @@ main (int   argc,
   g_test_add_func ("/print/summary/window", test_summary_from_window);
   g_test_add_func ("/print/summary/chinese", test_summary_chinese);
   g_test_add_func ("/print/list/pages", test_list_pages);
+  g_test_add_func ("/print/list/window", test_list_from_window);
   g_test_add_func ("/print/overview", test_overview);
   g_test_add_func ("/print/scorecards", test_scorecards);
 
