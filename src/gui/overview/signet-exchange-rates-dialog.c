@@ -240,6 +240,11 @@ signet_exchange_rates_dialog_init (SignetExchangeRatesDialog *self)
 
   adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (currencies));
   adw_combo_row_set_model (self->base_row, G_LIST_MODEL (bases));
+  /* Search finds a code only through an expression for it. */
+  adw_combo_row_set_expression (self->currency_row,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  adw_combo_row_set_expression (self->base_row,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   select_code (self->currency_row, "USD");
   select_code (self->base_row, "CNY");
   gtk_list_box_append (self->fields, signet_field_error_row_new (&self->error_label));
