@@ -319,6 +319,7 @@ main (int   argc,
   /* A file format, written so in Chinese too. */
   g_hash_table_add (allowed_words, (gpointer) "PDF");
   g_hash_table_add (allowed_words, (gpointer) "iCalendar");
+  g_hash_table_add (allowed_words, (gpointer) "Excel");
   g_hash_table_add (allowed_words, (gpointer) "HT");
   g_hash_table_add (allowed_words, (gpointer) "HW");
   g_hash_table_add (allowed_words, (gpointer) "db");
