@@ -292,6 +292,57 @@ test_rates_dialog (Fixture       *f,
   g_assert_false (display_test_shows_visible_label (view, "≈ ¥242,000.00"));
 }
 
+/* Phone-sized, 360 px: the tiles two a row, the charts within the
+ * window (a child wider than the window is a fatal Adwaita warning
+ * here), in English and in Chinese. */
+static void
+test_narrow (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *view;
+  GtkWidget *tiles;
+  GtkWidget *first;
+  GtkWidget *second;
+  GtkWidget *third;
+  graphene_rect_t a;
+  graphene_rect_t b;
+  graphene_rect_t c;
+
+  fixture_set_up (&f, NULL);
+  display_test_resize (GTK_WINDOW (f.window), 360, 720);
+  show_overview (&f);
+
+  view = display_test_find_type (GTK_WIDGET (f.window), SIGNET_TYPE_OVERVIEW_VIEW);
+  g_assert_cmpint (gtk_widget_get_width (view), <=, gtk_widget_get_width (GTK_WIDGET (f.window)));
+  tiles = display_test_find_type (view, GTK_TYPE_FLOW_BOX);
+  first = GTK_WIDGET (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (tiles), 0));
+  second = GTK_WIDGET (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (tiles), 1));
+  third = GTK_WIDGET (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (tiles), 2));
+  g_assert_true (gtk_widget_compute_bounds (first, view, &a));
+  g_assert_true (gtk_widget_compute_bounds (second, view, &b));
+  g_assert_true (gtk_widget_compute_bounds (third, view, &c));
+  g_assert_cmpfloat (a.origin.y, ==, b.origin.y);
+  g_assert_cmpfloat (c.origin.y, >, a.origin.y);
+  g_assert_cmpfloat (b.origin.x + b.size.width, <=, gtk_widget_get_width (view));
+
+  fixture_tear_down (&f, NULL);
+}
+
+static void
+test_chinese (gconstpointer data)
+{
+  GTestFunc test = (GTestFunc) data;
+
+  if (!g_test_subprocess ())
+    {
+      display_test_run_in_locale ("zh_CN.UTF-8");
+      return;
+    }
+
+  if (display_test_child_speaks_chinese ())
+    test ();
+}
+
 static gboolean
 view_computed (gpointer view)
 {
@@ -316,11 +367,24 @@ test_empty (Fixture       *f,
   g_assert_false (display_test_shows_visible_label (window, "Expiring in 30 days"));
 }
 
+/* The app's style, as AdwApplication loads it: the tiles' padding. */
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   display_test_init (&argc, &argv);
+  load_style ();
+  display_test_bind_build_catalog ();
 
   g_test_add ("/overview/expiring-opens-list", Fixture, NULL, fixture_set_up, test_expiring_opens_list,
               fixture_tear_down);
@@ -329,6 +393,8 @@ main (int   argc,
   g_test_add ("/overview/rates-total", Fixture, NULL, fixture_set_up, test_rates_total, fixture_tear_down);
   g_test_add ("/overview/rates-dialog", Fixture, NULL, fixture_set_up, test_rates_dialog, fixture_tear_down);
   g_test_add ("/overview/empty", Fixture, "empty", fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add_func ("/overview/narrow", test_narrow);
+  g_test_add_data_func ("/overview/zh_CN/narrow", (gconstpointer) test_narrow, test_chinese);
 
   return g_test_run ();
 }

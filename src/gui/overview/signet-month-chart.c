@@ -79,6 +79,29 @@ update_description (SignetMonthChart *self)
                                   -1);
 }
 
+/* The highest count, written left of the bars at their top, as the
+ * locale groups digits. */
+static PangoLayout *
+scale_layout (SignetMonthChart *self)
+{
+  g_autofree char *text = g_strdup_printf ("%'u", self->max_count);
+
+  return gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+}
+
+/* The room left of the bars for the scale. */
+static float
+gutter_width (SignetMonthChart *self)
+{
+  PangoLayout *layout = scale_layout (self);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  g_object_unref (layout);
+
+  return width + 8.0f;
+}
+
 static void
 signet_month_chart_measure (GtkWidget      *widget,
                             GtkOrientation  orientation,
@@ -93,8 +116,8 @@ signet_month_chart_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       /* Four pixels a bar at the least, so that a phone still shows the two years. */
-      *minimum = (int) self->n_months * 10;
-      *natural = (int) self->n_months * 36;
+      *minimum = (int) (self->n_months * 10 + gutter_width (self));
+      *natural = (int) (self->n_months * 36 + gutter_width (self));
     }
   else
     {
@@ -145,6 +168,7 @@ append_text (GtkWidget     *widget,
 static void
 bar_rect (SignetMonthChart *self,
           guint             bar,
+          float             gutter,
           float             slot,
           graphene_rect_t  *rect)
 {
@@ -157,7 +181,7 @@ bar_rect (SignetMonthChart *self,
   if (count > 0)
     height = MAX (height, 2.0f);
 
-  graphene_rect_init (rect, slot * (bar / 2) + slot * 0.12f + (bar % 2) * bar_width,
+  graphene_rect_init (rect, gutter + slot * (bar / 2) + slot * 0.12f + (bar % 2) * bar_width,
                       CHART_HEIGHT - height, bar_width, height);
 }
 
@@ -167,7 +191,8 @@ signet_month_chart_snapshot (GtkWidget   *widget,
 {
   SignetMonthChart *self = SIGNET_MONTH_CHART (widget);
   int width = gtk_widget_get_width (widget);
-  float slot = self->n_months > 0 ? (float) width / self->n_months : 0;
+  float gutter = gutter_width (self);
+  float slot = self->n_months > 0 ? (width - gutter) / self->n_months : 0;
   GdkRGBA accent = *adw_style_manager_get_accent_color_rgba (adw_style_manager_get_default ());
   GdkRGBA fg;
   GdkRGBA grey;
@@ -186,13 +211,27 @@ signet_month_chart_snapshot (GtkWidget   *widget,
   axis = fg;
   axis.alpha *= 0.15f;
 
-  gtk_snapshot_append_color (snapshot, &axis, &GRAPHENE_RECT_INIT (0, CHART_HEIGHT, width, 1));
+  gtk_snapshot_append_color (snapshot, &axis, &GRAPHENE_RECT_INIT (gutter, CHART_HEIGHT, width - gutter, 1));
+  /* The scale: a faint line at the height of the highest count, and the count. */
+  gtk_snapshot_append_color (snapshot, &axis, &GRAPHENE_RECT_INIT (gutter, 4, width - gutter, 1));
+  {
+    PangoLayout *layout = scale_layout (self);
+    int scale_width;
+    int scale_height;
+
+    pango_layout_get_pixel_size (layout, &scale_width, &scale_height);
+    gtk_snapshot_save (snapshot);
+    gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (gutter - 6 - scale_width, MAX (0, 4 - scale_height / 2)));
+    gtk_snapshot_append_layout (snapshot, layout, &grey);
+    gtk_snapshot_restore (snapshot);
+    g_object_unref (layout);
+  }
 
   for (guint bar = 0; bar < self->n_months * 2; bar++)
     {
       graphene_rect_t rect;
 
-      bar_rect (self, bar, slot, &rect);
+      bar_rect (self, bar, gutter, slot, &rect);
       gtk_snapshot_append_color (snapshot, bar % 2 == 0 ? &accent : &grey, &rect);
     }
 
@@ -203,7 +242,7 @@ signet_month_chart_snapshot (GtkWidget   *widget,
       const float widths[4] = { 2, 2, 2, 2 };
       const GdkRGBA colors[4] = { accent, accent, accent, accent };
 
-      bar_rect (self, self->focused, slot, &rect);
+      bar_rect (self, self->focused, gutter, slot, &rect);
       graphene_rect_inset (&rect, -3, -3);
       rect.origin.y = MIN (rect.origin.y, CHART_HEIGHT - 10);
       rect.size.height = MAX (rect.size.height, 13);
@@ -221,7 +260,7 @@ signet_month_chart_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < self->n_months; i++)
     {
       g_autoptr(GDateTime) date = month_date (&self->months[i]);
-      float center = slot * i + slot / 2;
+      float center = gutter + slot * i + slot / 2;
 
       if (date == NULL)
         continue;
@@ -247,9 +286,10 @@ static guint
 bar_at (SignetMonthChart *self,
         double            x)
 {
-  float slot = (float) gtk_widget_get_width (GTK_WIDGET (self)) / self->n_months;
-  guint month = (guint) CLAMP (x / slot, 0, self->n_months - 1);
-  double within = x - slot * month;
+  float gutter = gutter_width (self);
+  float slot = (gtk_widget_get_width (GTK_WIDGET (self)) - gutter) / self->n_months;
+  guint month = (guint) CLAMP ((x - gutter) / slot, 0, self->n_months - 1);
+  double within = x - gutter - slot * month;
 
   return month * 2 + (within >= slot / 2 ? 1 : 0);
 }

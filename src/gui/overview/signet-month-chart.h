@@ -13,9 +13,10 @@ G_DECLARE_FINAL_TYPE (SignetMonthChart, signet_month_chart, SIGNET, MONTH_CHART,
 
 /* The contracts signed and ended in each month of the overview, as pairs
  * of bars (signed in the accent colour, ended in grey) over the months'
- * short names, drawn with GtkSnapshot. A bar is clicked, or chosen with
- * the arrow keys and Enter, to list its contracts; a screen reader reads
- * every month's numbers from the chart's description.
+ * short names and the highest count as a scale, drawn with GtkSnapshot.
+ * A bar is clicked, or chosen with the arrow keys and Enter, to list its
+ * contracts; a screen reader reads every month's numbers from the chart's
+ * description.
  *
  * Signals:
  * "bar-activated" (guint month, gboolean ended): the month's index among
