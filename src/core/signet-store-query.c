@@ -440,3 +440,50 @@ signet_store_contract_matches (SignetStore                *self,
 
   return rc == SQLITE_ROW;
 }
+
+static GStrv
+list_texts (SignetStore  *self,
+            const char   *sql,
+            GError      **error)
+{
+  g_autoptr(GStrvBuilder) texts = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _signet_store_statement (self, sql, error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (texts, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_strv_builder_end (texts);
+}
+
+GStrv
+signet_store_list_departments (SignetStore  *self,
+                               GError      **error)
+{
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  return list_texts (self,
+                     "SELECT department FROM contracts WHERE coalesce (department, '') <> '' "
+                     "GROUP BY department ORDER BY signet_sort_key (department), department", error);
+}
+
+GStrv
+signet_store_list_type_names (SignetStore  *self,
+                              GError      **error)
+{
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+
+  return list_texts (self,
+                     "SELECT contract_type FROM contracts WHERE coalesce (contract_type, '') <> '' "
+                     "GROUP BY contract_type ORDER BY signet_sort_key (contract_type), contract_type", error);
+}

@@ -29,4 +29,12 @@ gboolean  signet_store_contract_matches    (SignetStore                *self,
                                             const SignetContractQuery  *query,
                                             GError                    **error);
 
+/* What the filters offer to choose from: the departments and the contract
+ * types the register's contracts name (a type deleted from Preferences
+ * still names its contracts), each once, in the zh collation's order. */
+GStrv     signet_store_list_departments    (SignetStore                *self,
+                                            GError                    **error);
+GStrv     signet_store_list_type_names     (SignetStore                *self,
+                                            GError                    **error);
+
 G_END_DECLS

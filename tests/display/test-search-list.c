@@ -198,7 +198,10 @@ test_match_location (Fixture       *fixture,
 static AdwBanner *
 search_banner (Fixture *fixture)
 {
-  return ADW_BANNER (display_test_find_type (GTK_WIDGET (fixture->window), ADW_TYPE_BANNER));
+  GtkWidget *page = display_test_find_type (GTK_WIDGET (fixture->window), SIGNET_TYPE_CONTRACT_PAGE);
+
+  /* The one over the contract, not the list's banner of a query shown. */
+  return ADW_BANNER (display_test_find_type (gtk_widget_get_ancestor (page, ADW_TYPE_TOOLBAR_VIEW), ADW_TYPE_BANNER));
 }
 
 static void

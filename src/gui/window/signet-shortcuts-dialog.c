@@ -28,6 +28,8 @@ static const struct
 } shortcuts[] = {
   { NC_ ("shortcut window", "General"), NULL },
   { NC_ ("shortcut window", "Search"), "<Control>f" },
+  { NC_ ("shortcut window", "Filter the list"), "<Control><Shift>f" },
+  { NC_ ("shortcut window", "Show or hide the saved views"), "F9" },
   { NC_ ("shortcut window", "Show the list"), "<Control>1" },
   { NC_ ("shortcut window", "Show the calendar"), "<Control>2" },
   { NC_ ("shortcut window", "Show the overview"), "<Control>3" },

@@ -5,9 +5,11 @@
 #include "signet-contract-list.h"
 #include "signet-contract-page.h"
 #include "signet-contract-table.h"
+#include "signet-filter-popover.h"
 #include "signet-overview-view.h"
 #include "signet-text-indexer.h"
 #include "signet-undo.h"
+#include "signet-views-sidebar.h"
 #include "signet-window.h"
 
 G_BEGIN_DECLS
@@ -31,6 +33,18 @@ struct _SignetWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GSimpleActionGroup   *filters;       /* filter.on-loan, ...: the list's filters */
+  /* The Filter popover, the chips of the filters in force with the count
+   * shown, and the saved views (signet-window-filters.c). */
+  GtkMenuButton        *filter_button;
+  SignetFilterPopover  *filter_popover;
+  GtkRevealer          *chips_revealer;
+  GtkFlowBox           *chips_box;
+  GtkLabel             *count_label;
+  SignetContractQuery  *chips_query;   /* what the chips show */
+  GtkRevealer          *views_revealer;
+  SignetViewsSidebar   *views_sidebar;
+  GtkToggleButton      *views_button;
+  gint64                view_id;       /* the saved view shown, 0 once the filters changed */
   AdwToastOverlay      *toast_overlay;
   /* The window's pages: "main" (the list and the calendar), "empty" and
    * "error"; the list's: "main" (the table) and "no-results". */
@@ -103,6 +117,14 @@ void     _signet_window_class_init_renewals (GtkWidgetClass       *widget_class)
  * and win.print (Ctrl+P) (signet-window-print.c). */
 void     _signet_window_class_init_print    (GtkWidgetClass       *widget_class);
 void     _signet_window_update_print_actions (SignetWindow        *self);
+/* win.filters (Ctrl+Shift+F), win.save-view, win.toggle-views (F9), the
+ * chips and the saved views (signet-window-filters.c). */
+void     _signet_window_class_init_filters  (GtkWidgetClass       *widget_class);
+void     _signet_window_init_filters        (SignetWindow         *self);
+void     _signet_window_set_filters_store   (SignetWindow         *self,
+                                             SignetStore          *store);
+void     _signet_window_update_filters      (SignetWindow         *self);
+void     _signet_window_finalize_filters    (SignetWindow         *self);
 /* Connects the window's Undo to win.undo and the main menu. */
 void     _signet_window_init_undo           (SignetWindow         *self);
 void     _signet_window_update_actions      (SignetWindow         *self);

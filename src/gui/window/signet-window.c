@@ -240,6 +240,7 @@ static void
 clear_query (SignetWindow *self)
 {
   g_clear_pointer (&self->query_title, g_free);
+  self->view_id = 0;
   if (self->list != NULL)
     signet_contract_list_set_query (self->list, NULL);
   sync_filter_actions (self);
@@ -295,6 +296,8 @@ _signet_window_update_view (SignetWindow *self)
 
   update_search_banner (self);
   update_query_banner (self);
+  sync_filter_actions (self);
+  _signet_window_update_filters (self);
 }
 
 static void
@@ -573,6 +576,7 @@ set_store (SignetWindow *self,
                                G_CALLBACK (indexer_progress_cb), self, G_CONNECT_SWAPPED);
     }
   signet_contract_page_set_store (self->page, store);
+  _signet_window_set_filters_store (self, store);
   if (store != NULL)
     {
       g_signal_connect_object (store, "changed::" SIGNET_STORE_CHANGED_CONTRACT_TYPES,
@@ -693,6 +697,11 @@ static const struct
 } filter_actions[] = {
   { "on-loan", SIGNET_CONTRACT_FILTER_ON_LOAN },
   { "open-review-findings", SIGNET_CONTRACT_FILTER_OPEN_REVIEW_FINDINGS },
+  { "overdue-payments", SIGNET_CONTRACT_FILTER_OVERDUE_PAYMENTS },
+  { "overdue-obligations", SIGNET_CONTRACT_FILTER_OVERDUE_OBLIGATIONS },
+  { "overdue-reviews", SIGNET_CONTRACT_FILTER_OVERDUE_REVIEWS },
+  { "overdue-loans", SIGNET_CONTRACT_FILTER_OVERDUE_LOANS },
+  { "pending-approvals", SIGNET_CONTRACT_FILTER_PENDING_APPROVALS },
 };
 
 static void
@@ -715,8 +724,9 @@ filter_changed_cb (GSimpleAction *action,
   if (self->list == NULL || filters == signet_contract_list_get_filters (self->list))
     return;
 
-  /* The list no longer shows what the banner named. */
+  /* The list no longer shows what the banner or a saved view named. */
   g_clear_pointer (&self->query_title, g_free);
+  self->view_id = 0;
   signet_contract_list_set_filters (self->list, filters);
   _signet_window_update_view (self);
 }
@@ -1120,6 +1130,7 @@ signet_window_dispose (GObject *object)
 
   g_clear_object (&self->list);
   g_clear_pointer (&self->query_title, g_free);
+  _signet_window_finalize_filters (self);
   if (self->store != NULL)
     signet_store_watch_external_changes (self->store, FALSE);
   g_clear_object (&self->store);
@@ -1196,6 +1207,7 @@ signet_window_class_init (SignetWindowClass *klass)
   _signet_window_class_init_actions (widget_class);
   _signet_window_class_init_renewals (widget_class);
   _signet_window_class_init_print (widget_class);
+  _signet_window_class_init_filters (widget_class);
 }
 
 static void
@@ -1216,6 +1228,7 @@ signet_window_init (SignetWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->table));
   init_filters (self);
+  _signet_window_init_filters (self);
 
   g_signal_connect_object (self->page, "open-pdf", G_CALLBACK (page_open_pdf_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
@@ -1267,6 +1280,7 @@ signet_window_show_contracts (SignetWindow              *self,
   sync_filter_actions (self);
   g_free (self->query_title);
   self->query_title = g_strdup (title);
+  self->view_id = 0;
   _signet_window_update_view (self);
 }
 
