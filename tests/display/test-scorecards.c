@@ -199,7 +199,7 @@ test_client_and_period (Fixture       *f,
   g_assert_nonnull (find_figure (f, CLIENT, "Contracts Signed", "1"));
   g_assert_nonnull (find_figure (f, CLIENT, "Value", "¥1,000,000.00"));
   g_assert_nonnull (find_figure (f, CLIENT, "Received on Time", "50%"));
-  g_assert_true (display_test_shows_visible_label (f->dialog, "10.0 days late on average"));
+  g_assert_true (display_test_shows_visible_label (f->dialog, "avg. 10.0 days late"));
   g_assert_nonnull (find_figure (f, CLIENT, "Paid on Time", "—"));
 
   pick_period (f, 1);
@@ -207,8 +207,8 @@ test_client_and_period (Fixture       *f,
   g_assert_nonnull (find_figure (f, CLIENT, "Contracts Signed", "1"));
   g_assert_nonnull (find_figure (f, CLIENT, "Value", "$5,000.00"));
   g_assert_nonnull (find_figure (f, CLIENT, "Received on Time", "0%"));
-  g_assert_true (display_test_shows_visible_label (f->dialog, "4.0 days late on average"));
-  g_assert_false (display_test_shows_visible_label (f->dialog, "10.0 days late on average"));
+  g_assert_true (display_test_shows_visible_label (f->dialog, "avg. 4.0 days late"));
+  g_assert_false (display_test_shows_visible_label (f->dialog, "avg. 10.0 days late"));
   g_assert_null (find_figure (f, CLIENT, "Value", "¥1,000,000.00"));
 
   /* The count lists its contracts: the client's signed in 2025. */

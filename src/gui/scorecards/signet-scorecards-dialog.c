@@ -163,8 +163,9 @@ dup_second_line (SignetScorecard       *card,
         return NULL;
       text = signet_scorecard_format_figure (card, second);
       /* Translators: under a share of payments on time, the average
-       * days late of the late ones, "4.5". */
-      return g_strdup_printf (_("%s days late on average"), text);
+       * days late of the late ones, "4.5"; keep it short, the column is
+       * as wide as its number. */
+      return g_strdup_printf (_("avg. %s days late"), text);
 
     case SIGNET_SCORECARD_TACIT_RENEWALS:
       if (signet_scorecard_get_count (card, second) == 0)
@@ -272,10 +273,6 @@ figure_cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_size_request (label, -1, 34);
 
   gtk_label_set_xalign (GTK_LABEL (second), 1);
-  gtk_label_set_justify (GTK_LABEL (second), GTK_JUSTIFY_RIGHT);
-  /* Under a short number: wrapped rather than widening its column. */
-  gtk_label_set_wrap (GTK_LABEL (second), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (second), 14);
   gtk_widget_set_margin_end (second, 10);
   gtk_widget_add_css_class (second, "dim-label");
   gtk_widget_add_css_class (second, "caption");
@@ -408,9 +405,10 @@ build_columns (SignetScorecardsDialog *self)
   g_signal_connect (factory, "setup", G_CALLBACK (text_cell_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (name_cell_bind_cb), NULL);
   self->name_column = add_column (self, _("Client"), factory);
-  /* Wide enough for a Chinese company's name; the figures to its right
-   * scroll when the window is narrow. */
-  gtk_column_view_column_set_fixed_width (self->name_column, 220);
+  /* Wide enough for a Chinese company's name, and wider when there is
+   * room; the figures to its right scroll when the window is narrow. */
+  gtk_column_view_column_set_fixed_width (self->name_column, 200);
+  gtk_column_view_column_set_expand (self->name_column, TRUE);
   gtk_column_view_column_set_resizable (self->name_column, TRUE);
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
