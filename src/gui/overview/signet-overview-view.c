@@ -232,7 +232,6 @@ value_content (const char *amount,
   GtkWidget *what_label = gtk_label_new (what);
 
   gtk_label_set_xalign (GTK_LABEL (amount_label), 0);
-  gtk_label_set_selectable (GTK_LABEL (amount_label), FALSE);
   gtk_widget_add_css_class (amount_label, "title-3");
   gtk_widget_add_css_class (amount_label, "numeric");
   gtk_label_set_xalign (GTK_LABEL (what_label), 0);
