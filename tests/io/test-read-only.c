@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The commands that only read a register (--export, --export-ics, an
+/* The commands that only read a register (--export, --export-ics,
+ * --export-xlsx, an
  * import's --dry-run and the import dialog's check) as a user runs them:
  * the built binary, on a healthy, a damaged, an empty, a missing, a
  * read-only register and one in a read-only folder. Each leaves every
@@ -266,6 +267,10 @@ test_commands_change_nothing (IoFixture     *f,
 {
   g_autofree char *import_path = io_fixture_path (f, "import.xml");
   g_autofree char *import_option = g_strdup_printf ("--import=%s", import_path);
+  /* The workbook goes to a folder anyone may write, the runner included. */
+  g_autofree char *xlsx_folder = io_fixture_path (f, "workbooks");
+  g_autofree char *xlsx_path = g_build_filename (xlsx_folder, "register.xlsx", NULL);
+  g_autofree char *xlsx_option = g_strdup_printf ("--export-xlsx=%s", xlsx_path);
   g_autofree char *why_not = NULL;
   Runner runner;
 
@@ -282,6 +287,8 @@ test_commands_change_nothing (IoFixture     *f,
                  "</register>\n", -1);
   g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
   g_assert_cmpint (g_chmod (import_path, 0644), ==, 0);
+  g_assert_cmpint (g_mkdir (xlsx_folder, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (xlsx_folder, 0777), ==, 0);
 
   for (RegisterKind kind = REGISTER_HEALTHY; kind <= REGISTER_READ_ONLY_FOLDER; kind++)
     {
@@ -289,6 +296,7 @@ test_commands_change_nothing (IoFixture     *f,
         { "--export=-", NULL },
         { "--export-ics=-", NULL },
         { import_option, "--dry-run" },
+        { xlsx_option, NULL },
       };
       g_autofree char *path = NULL;
       g_autofree char *folder = make_case (&runner, f->dir, kind, &path);
@@ -310,6 +318,13 @@ test_commands_change_nothing (IoFixture     *f,
             case REGISTER_READ_ONLY_FOLDER:
               if (run.status != 0)
                 g_error ("failed: %s", run.err);
+              if (i == 3)
+                {
+                  g_assert_cmpstr (run.out, ==, "");
+                  g_assert_true (g_file_test (xlsx_path, G_FILE_TEST_IS_REGULAR));
+                  g_assert_cmpint (g_remove (xlsx_path), ==, 0);
+                  break;
+                }
               g_assert_true (g_str_has_prefix (run.out, i == 0 ? "<?xml" :
                                                         i == 1 ? "BEGIN:VCALENDAR" :
                                                         "Nothing was written."));
