@@ -197,7 +197,7 @@ option (const char *name,
   return g_strdup_printf ("--%s=%s", name, value);
 }
 
-/* signet --import, --export and --export-ics with the register's own
+/* signet --import, --export, --export-ics and --export-xlsx with the register's own
  * files, and --database with its WAL: the message on standard error,
  * exit status 1, the register unchanged. */
 static void
@@ -223,6 +223,9 @@ test_command_line (IoFixture     *f,
     { option ("export-ics", shm), NULL,
       g_strdup_printf ("%s: “%s” is part of Signet's own register file “%s”. Choose another file; nothing was "
                        "read or written.\n", shm, shm, f->path) },
+    { option ("export-xlsx", f->path), NULL,
+      g_strdup_printf ("%s: “%s” is Signet's own register file. Choose another file; nothing was read or "
+                       "written.\n", f->path, f->path) },
     { option ("export", link_path), NULL,
       g_strdup_printf ("“%s” is Signet's own register file. Choose another file; nothing was read or "
                        "written.\n", link_path) },
