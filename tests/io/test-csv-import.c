@@ -476,6 +476,64 @@ test_stray_byte (IoFixture     *f,
 }
 
 static void
+store_changed_cb (SignetStore      *store,
+                  SignetRecordKind  kind,
+                  gint64            id,
+                  SignetChangeKind  change,
+                  guint            *count)
+{
+  (*count)++;
+}
+
+static void
+store_reset_cb (SignetStore *store,
+                guint       *count)
+{
+  (*count)++;
+}
+
+/* The store keeps one mapping per header row, the last remembered, and
+ * remembering one is no change to the register's records: no signal, no
+ * edit for Undo to count. */
+static void
+test_store_mappings (IoFixture     *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *none = NULL;
+  g_autoptr(SignetClient) client = NULL;
+  guint64 edits = signet_store_get_edit_count (f->store);
+  guint emissions = 0;
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (store_changed_cb), &emissions);
+  g_signal_connect (f->store, "reset", G_CALLBACK (store_reset_cb), &emissions);
+
+  g_assert_true (signet_store_remember_import_mapping (f->store, "a\tb", "[Columns]\na=number\n", &error));
+  g_assert_no_error (error);
+  first = signet_store_dup_import_mapping (f->store, "a\tb", &error);
+  g_assert_cmpstr (first, ==, "[Columns]\na=number\n");
+
+  g_assert_true (signet_store_remember_import_mapping (f->store, "a\tb", "[Columns]\nb=number\n", &error));
+  second = signet_store_dup_import_mapping (f->store, "a\tb", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (second, ==, "[Columns]\nb=number\n");
+
+  none = signet_store_dup_import_mapping (f->store, "a\tc", &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+
+  g_assert_cmpuint (emissions, ==, 0);
+  g_assert_cmpuint (signet_store_get_edit_count (f->store), ==, edits);
+
+  /* A record's write, for comparison, is told. */
+  g_clear_object (&client);
+  client = io_add_client (f->store, "C001", "华东建设集团");
+  g_assert_cmpuint (emissions, ==, 1);
+}
+
+static void
 test_guess (void)
 {
   static const struct
@@ -743,6 +801,7 @@ main (int   argc,
   g_test_add ("/csv-import/wrong-encoding", IoFixture, NULL, io_fixture_set_up, test_wrong_encoding, io_fixture_tear_down);
   g_test_add ("/csv-import/title-row", IoFixture, NULL, io_fixture_set_up, test_title_row, io_fixture_tear_down);
   g_test_add ("/csv-import/stray-byte", IoFixture, NULL, io_fixture_set_up, test_stray_byte, io_fixture_tear_down);
+  g_test_add ("/csv-import/store-mappings", IoFixture, NULL, io_fixture_set_up, test_store_mappings, io_fixture_tear_down);
   g_test_add_func ("/csv-import/guess", test_guess);
   g_test_add_func ("/csv-import/mapping-odd-headers", test_mapping_odd_headers);
   g_test_add ("/csv-import/mapping-remembered", IoFixture, NULL,
