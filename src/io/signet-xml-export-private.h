@@ -71,6 +71,9 @@ gboolean  _signet_xml_export_write_amendments  (Export      *self,
  * contract's <approval-steps>. */
 gboolean  _signet_xml_export_write_approval_routes (Export  *self,
                                                 GError     **error);
+/* signet-xml-export-views.c: <saved-views> (nothing when there is none). */
+gboolean  _signet_xml_export_write_saved_views (Export      *self,
+                                                GError     **error);
 gboolean  _signet_xml_export_write_approval_steps (Export   *self,
                                                 gint64       contract_id,
                                                 const char  *number,

@@ -595,6 +595,14 @@ write_register (Export      *self,
       _signet_xml_progress_report (&self->progress, (double) (clients->len + i + 1) / (n_records + 1));
     }
 
+  if (xmlTextWriterEndElement (writer) < 0)
+    return _signet_xml_export_writer_failed (self, error);
+
+  /* The saved views travel with the whole register, not with a search's
+   * contracts, whose file may go to another register. */
+  if (all && !_signet_xml_export_write_saved_views (self, error))
+    return FALSE;
+
   if (xmlTextWriterEndDocument (writer) < 0 || xmlTextWriterFlush (writer) < 0)
     return _signet_xml_export_writer_failed (self, error);
 

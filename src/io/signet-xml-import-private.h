@@ -326,6 +326,7 @@ typedef struct
   SignetApprovalRoute       *route;
   GHashTable                *route_ids;
   GPtrArray                 *rules;           /* of ImportRule */
+  GPtrArray                 *saved_views;     /* of ImportView (signet-xml-import-views.c) */
   GPtrArray                 *approval_steps;  /* of ImportApprovalStep */
 
   GHashTable                *seen_people;     /* names of the file's people, spaces aside */
@@ -433,6 +434,12 @@ gboolean         _signet_xml_import_start_route           (Import         *self,
 gboolean         _signet_xml_import_read_rule             (Import         *self,
                                                            guint           line);
 gboolean         _signet_xml_import_finish_rules          (Import         *self);
+/* signet-xml-import-views.c: a <saved-view> read, and the views written at
+ * the end of <saved-views>. */
+void             _signet_xml_import_free_view             (gpointer        data);
+gboolean         _signet_xml_import_read_saved_view       (Import         *self,
+                                                           guint           line);
+gboolean         _signet_xml_import_finish_saved_views    (Import         *self);
 gboolean         _signet_xml_import_finish_approval_steps (Import         *self);
 void             _signet_xml_import_free_rule             (gpointer        data);
 void             _signet_xml_import_free_approval_step    (gpointer        data);

@@ -705,6 +705,9 @@ start_element (Import *self)
   if (depth == 2 && g_str_equal (name, "rule"))
     return _signet_xml_import_read_rule (self, line);
 
+  if (depth == 2 && g_str_equal (name, "saved-view"))
+    return _signet_xml_import_read_saved_view (self, line);
+
   if (depth == 2 && g_str_equal (name, "contract-type"))
     {
       import_clear_record (self);
@@ -839,6 +842,8 @@ end_element (Import *self)
     self->section = SECTION_NONE;
   else if (depth == 1 && g_str_equal (name, "approval-rules"))
     return _signet_xml_import_finish_rules (self);
+  else if (depth == 1 && g_str_equal (name, "saved-views"))
+    return _signet_xml_import_finish_saved_views (self);
   else if (depth == 4 && self->in_attachment && g_str_equal (name, "attachment"))
     return _signet_xml_import_finish_version (self) && _signet_xml_import_finish_attachment (self);
   else if (depth == 5 && self->in_attachment && g_str_equal (name, "earlier-version"))
@@ -1096,6 +1101,7 @@ signet_xml_import (SignetStore                *store,
   self.renewals = g_ptr_array_new_with_free_func (_signet_xml_import_free_renewal);
   self.route_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self.rules = g_ptr_array_new_with_free_func (_signet_xml_import_free_rule);
+  self.saved_views = g_ptr_array_new_with_free_func (_signet_xml_import_free_view);
   self.seen_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.client_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self.stored_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1131,6 +1137,7 @@ out:
   g_clear_pointer (&self.renewals, g_ptr_array_unref);
   g_clear_pointer (&self.route_ids, g_hash_table_unref);
   g_clear_pointer (&self.rules, g_ptr_array_unref);
+  g_clear_pointer (&self.saved_views, g_ptr_array_unref);
   g_clear_pointer (&self.seen_types, g_hash_table_unref);
   g_clear_pointer (&self.client_ids, g_hash_table_unref);
   g_clear_pointer (&self.stored_files, g_hash_table_unref);

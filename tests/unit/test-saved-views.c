@@ -2,7 +2,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "signet-contract-query.h"
+#include "signet-person.h"
+#include "signet-store-people.h"
 #include "signet-store-views.h"
+#include "signet-xml.h"
 #include "signet-tombstone.h"
 #include "store-fixture.h"
 #include "unit-test-utils.h"
@@ -275,6 +281,146 @@ test_delete_undo (void)
   store_fixture_close (&f);
 }
 
+static char *
+export_text (SignetStore *store)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (signet_xml_export_to_stream (store, out, NULL, SIGNET_EXPORT_FLAGS_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static gboolean
+import_text (StoreFixture         *f,
+             const char           *text,
+             SignetConflictPolicy  policy,
+             GError              **error)
+{
+  g_autofree char *path = g_build_filename (f->dir, "import.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SignetImportReport) report = NULL;
+  SignetImportOptions options = { policy, FALSE };
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+
+  return signet_xml_import (f->store, file, &options, &report, NULL, NULL, NULL, error);
+}
+
+/* The views travel with the XML: names, UUIDs, filters, search and order,
+ * the owner by name and the client by code, found again in a register
+ * where they have other ids; imported twice, they are not doubled; a name
+ * the register's own view has comes in as "name (2)". */
+static void
+test_xml_round_trip (void)
+{
+  StoreFixture a;
+  StoreFixture b;
+  g_autoptr(SignetPerson) zhang = signet_person_new ();
+  g_autoptr(SignetPerson) other = signet_person_new ();
+  g_autoptr(SignetSavedView) mine = signet_saved_view_new ();
+  g_autoptr(GPtrArray) views = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *owner_query = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *uuid = NULL;
+  SignetSavedView *view;
+  gint64 b_client;
+
+  store_fixture_open (&a, "2026-06-15");
+  signet_person_set_name (zhang, "张伟");
+  g_assert_true (signet_store_add_person (a.store, zhang, &error));
+  g_assert_no_error (error);
+  add_view (&a, "高风险", "risk=high;only=overdue-payments", "华东", &error);
+  owner_query = g_strdup_printf ("owner=%" G_GINT64_FORMAT ";client=%" G_GINT64_FORMAT,
+                                 signet_person_get_id (zhang), signet_client_get_id (a.client));
+  add_view (&a, "张伟, Acme", owner_query, NULL, &error);
+  g_assert_no_error (error);
+  text = export_text (a.store);
+  g_assert_nonnull (strstr (text, "<saved-views>"));
+  g_assert_nonnull (strstr (text, "owners=\"张伟\""));
+  g_assert_nonnull (strstr (text, "clients=\"ACME\""));
+
+  /* Another register, where 张伟 and Acme have other ids, and a view of
+   * its own named 高风险. */
+  store_fixture_open (&b, "2026-06-15");
+  signet_person_set_name (other, "李娜");
+  g_assert_true (signet_store_add_person (b.store, other, &error));
+  mine->name = g_strdup ("高风险");
+  g_assert_cmpint (signet_store_add_saved_view (b.store, mine, &error), >, 0);
+  g_assert_true (import_text (&b, text, SIGNET_CONFLICT_FAIL, &error));
+  g_assert_no_error (error);
+  assert_names (&b, "高风险, 高风险 (2), 张伟, Acme");
+
+  views = signet_store_list_saved_views (b.store, &error);
+  view = g_ptr_array_index (views, 1);
+  g_assert_cmpstr (view->query, ==, "risk=high;only=overdue-payments");
+  g_assert_cmpstr (view->search, ==, "华东");
+  g_assert_cmpint (view->sort_key, ==, SIGNET_SORT_END_DATE);
+  g_assert_true (view->descending);
+  uuid = g_strdup (view->uuid);
+  view = g_ptr_array_index (views, 2);
+  b_client = unit_query_raw_int (b.path, "SELECT id FROM clients WHERE code = 'ACME'");
+  expected = g_strdup_printf ("owner=%d;client=%" G_GINT64_FORMAT,
+                              unit_query_raw_int (b.path, "SELECT id FROM people WHERE name = '张伟'"), b_client);
+  g_assert_cmpstr (view->query, ==, expected);
+
+  /* Again: the same views, not doubled. */
+  g_assert_true (import_text (&b, text, SIGNET_CONFLICT_SKIP, &error));
+  g_assert_no_error (error);
+  assert_names (&b, "高风险, 高风险 (2), 张伟, Acme");
+  g_clear_pointer (&views, g_ptr_array_unref);
+  views = signet_store_list_saved_views (b.store, &error);
+  g_assert_cmpstr (((SignetSavedView *) g_ptr_array_index (views, 1))->uuid, ==, uuid);
+
+  store_fixture_close (&b);
+  store_fixture_close (&a);
+}
+
+/* A view the schema refuses, and one whose filter Signet refuses: nothing
+ * is imported, and the error says where. */
+static void
+test_xml_refused (void)
+{
+  StoreFixture a;
+  StoreFixture b;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) sorted = NULL;
+  g_autoptr(GString) coloured = NULL;
+  g_autofree char *text = NULL;
+
+  store_fixture_open (&a, "2026-06-15");
+  add_view (&a, "高风险", "risk=high", NULL, &error);
+  g_assert_no_error (error);
+  text = export_text (a.store);
+
+  store_fixture_open (&b, "2026-06-15");
+  sorted = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (sorted, "sort=\"end-date\"", "sort=\"sideways\"", 1), ==, 1);
+  g_assert_false (import_text (&b, sorted->str, SIGNET_CONFLICT_FAIL, &error));
+  g_assert_error (error, SIGNET_XML_ERROR, SIGNET_XML_ERROR_INVALID);
+  g_assert_cmpuint (signet_xml_error_get_line (error), >, 0);
+  g_clear_error (&error);
+
+  coloured = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (coloured, "query=\"risk=high\"", "query=\"risk=purple\"", 1), ==, 1);
+  g_assert_false (import_text (&b, coloured->str, SIGNET_CONFLICT_FAIL, &error));
+  g_assert_error (error, SIGNET_XML_ERROR, SIGNET_XML_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“purple” is not a valid value of the filter “risk”"));
+  g_clear_error (&error);
+
+  assert_names (&b, "");
+  g_assert_cmpint (unit_query_raw_int (b.path, "SELECT count(*) FROM clients"), ==, 1);
+
+  store_fixture_close (&b);
+  store_fixture_close (&a);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,6 +431,8 @@ main (int   argc,
   g_test_add_func ("/saved-views/refused", test_refused);
   g_test_add_func ("/saved-views/rename-update-move", test_rename_update_move);
   g_test_add_func ("/saved-views/delete-undo", test_delete_undo);
+  g_test_add_func ("/saved-views/xml-round-trip", test_xml_round_trip);
+  g_test_add_func ("/saved-views/xml-refused", test_xml_refused);
 
   return g_test_run ();
 }
