@@ -15,6 +15,7 @@
 #include "signet-scorecard.h"
 #include "signet-store-events.h"
 #include "signet-store-private.h"
+#include "signet-store-worker.h"
 
 /* The scorecards are worked out in one pass per kind of record over the
  * whole register (the contracts, the payments due in the period, the
@@ -782,6 +783,62 @@ format_number (UNumberFormatStyle style,
   return text != NULL ? text : g_strdup ("");
 }
 
+typedef struct
+{
+  SignetStoreOpener      *opener;
+  SignetScorecardSubject  subject;
+  gint64                  contract_id;
+  char                   *from;
+  char                   *to;
+} ComputeData;
+
+static void
+compute_data_free (ComputeData *data)
+{
+  g_clear_pointer (&data->opener, signet_store_opener_free);
+  g_free (data->from);
+  g_free (data->to);
+  g_free (data);
+}
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ComputeData *data = task_data;
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  GError *error = NULL;
+
+  store = signet_store_open_worker (data->opener, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (data->subject == SIGNET_SCORECARD_CONTRACT)
+    {
+      SignetScorecard *card = signet_store_compute_contract_scorecard (store, data->contract_id,
+                                                                       data->from, data->to, &error);
+
+      if (card != NULL)
+        {
+          cards = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (cards, card);
+        }
+    }
+  else
+    cards = signet_store_compute_scorecards (store, data->subject, data->from, data->to, &error);
+
+  if (cards == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&cards), (GDestroyNotify) g_ptr_array_unref);
+}
+
 static void
 signet_scorecard_finalize (GObject *object)
 {
@@ -948,6 +1005,45 @@ signet_store_compute_scorecards (SignetStore             *store,
     SIGNET_SCORECARD (g_ptr_array_index (ranked, i))->rank = i + 1;
 
   return ranked;
+}
+
+void
+signet_store_compute_scorecards_async (SignetStore            *store,
+                                       SignetScorecardSubject  subject,
+                                       gint64                  contract_id,
+                                       const char             *from,
+                                       const char             *to,
+                                       GCancellable           *cancellable,
+                                       GAsyncReadyCallback     callback,
+                                       gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ComputeData *data;
+
+  g_return_if_fail (SIGNET_IS_STORE (store));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, signet_store_compute_scorecards_async);
+  data = g_new0 (ComputeData, 1);
+  data->opener = signet_store_opener_new (store, SIGNET_STORE_OPEN_READ_ONLY);
+  data->subject = subject;
+  data->contract_id = contract_id;
+  data->from = g_strdup (from);
+  data->to = g_strdup (to);
+  g_task_set_task_data (task, data, (GDestroyNotify) compute_data_free);
+  g_task_run_in_thread (task, compute_thread);
+}
+
+GPtrArray *
+signet_store_compute_scorecards_finish (SignetStore   *store,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (SIGNET_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == signet_store_compute_scorecards_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 SignetScorecardSubject

@@ -161,6 +161,22 @@ GPtrArray           *signet_store_compute_scorecards           (SignetStore     
                                                                 const char             *from,
                                                                 const char             *to,
                                                                 GError                **error);
+/* The same in a thread, on a read-only connection of its own to the
+ * register and the store's day: @subject CLIENT or DEPARTMENT gives the
+ * ranked scorecards of every one, CONTRACT the one of @contract_id. The
+ * result is a GPtrArray of SignetScorecard * (one for a contract), as
+ * signet_store_compute_scorecards() gives. */
+void                 signet_store_compute_scorecards_async     (SignetStore            *store,
+                                                                SignetScorecardSubject  subject,
+                                                                gint64                  contract_id,
+                                                                const char             *from,
+                                                                const char             *to,
+                                                                GCancellable           *cancellable,
+                                                                GAsyncReadyCallback     callback,
+                                                                gpointer                user_data);
+GPtrArray           *signet_store_compute_scorecards_finish    (SignetStore            *store,
+                                                                GAsyncResult           *result,
+                                                                GError                **error);
 
 SignetScorecardSubject signet_scorecard_get_subject            (SignetScorecard        *self);
 /* The client's or the contract's id; 0 for a department. */

@@ -98,6 +98,24 @@ opened_contract_cb (GtkWidget *dialog,
   f->opened = id;
 }
 
+static gboolean
+figures_shown (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *spinner = display_test_find_type (f->dialog, ADW_TYPE_SPINNER);
+
+  return spinner != NULL && !gtk_widget_get_visible (spinner);
+}
+
+/* The figures are worked out in a thread: waits until they are shown. */
+static void
+wait_for_figures (Fixture *f)
+{
+  display_test_spin (100);
+  g_assert_true (display_test_wait_for (figures_shown, f));
+  display_test_spin (100);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -120,7 +138,7 @@ fixture_set_up (Fixture       *f,
   g_signal_connect (f->dialog, "show-contracts", G_CALLBACK (shown_contracts_cb), f);
   g_signal_connect (f->dialog, "open-contract", G_CALLBACK (opened_contract_cb), f);
   display_test_present_dialog (ADW_DIALOG (f->dialog), 1400, 900);
-  display_test_spin (200);
+  wait_for_figures (f);
 }
 
 static void
@@ -182,7 +200,7 @@ pick_period (Fixture *f,
 
   g_assert_true (GTK_IS_DROP_DOWN (dropdown));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position);
-  display_test_spin (200);
+  wait_for_figures (f);
 }
 
 /* This year: HT-1, ¥1,000,000.00, one receivable on time of two, 10 days
@@ -255,6 +273,7 @@ test_custom_range (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (to), "2026-01-10");
   gtk_widget_activate (display_test_find_button (gtk_widget_get_ancestor (from, GTK_TYPE_POPOVER), "Show"));
   display_test_spin (300);
+  wait_for_figures (f);
   g_assert_true (display_test_shows_visible_label (f->dialog, "2025-03-01 to 2026-01-10"));
   g_assert_nonnull (find_figure (f, CLIENT, "Contracts Signed", "2"));
 }
@@ -270,7 +289,7 @@ test_departments (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   adw_toggle_group_set_active_name (group, "departments");
-  display_test_spin (200);
+  wait_for_figures (f);
   g_assert_true (display_test_shows_visible_label (f->dialog, "Department"));
   g_assert_nonnull (find_figure (f, "Sales", "Contracts Signed", "1"));
   g_assert_nonnull (find_figure (f, "Legal", "Contracts Signed", "0"));
@@ -280,6 +299,7 @@ test_departments (Fixture       *f,
   g_assert_true (signet_store_update_contract (f->store, contract, &error));
   g_assert_no_error (error);
   display_test_spin (300);
+  wait_for_figures (f);
   g_assert_nonnull (find_figure (f, "Legal", "Contracts Signed", "1"));
   g_assert_false (display_test_shows_visible_label (f->dialog, "Sales"));
 }
@@ -292,7 +312,7 @@ test_contract (Fixture       *f,
   GtkWidget *button;
 
   signet_scorecards_dialog_show_contract (SIGNET_SCORECARDS_DIALOG (f->dialog), f->hx1, "HT-1");
-  display_test_spin (200);
+  wait_for_figures (f);
   g_assert_true (display_test_shows_visible_label (f->dialog, "Contract"));
   g_assert_false (display_test_shows_visible_label (f->dialog, CLIENT));
   button = find_figure (f, "HT-1", "Contracts Signed", "1");

@@ -632,6 +632,53 @@ test_queries_select (Fixture       *f,
       }
 }
 
+static void
+computed_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  GAsyncResult **out = data;
+
+  *out = g_object_ref (result);
+}
+
+/* In a thread, on a connection of its own and the store's day (not the
+ * clock's): the same figures as at once. */
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetScorecard *card;
+
+  signet_store_compute_scorecards_async (f->base.store, SIGNET_SCORECARD_CLIENT, 0, "2026-01-01", "2026-12-31",
+                                         NULL, computed_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  cards = signet_store_compute_scorecards_finish (f->base.store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cards->len, ==, 2);
+  card = g_ptr_array_index (cards, 0);
+  g_assert_cmpstr (signet_scorecard_get_name (card), ==, "Acme");
+  g_assert_cmpstr (signet_scorecard_get_today (card), ==, TODAY);
+  g_assert_cmpuint (signet_scorecard_get_count (card, SIGNET_SCORECARD_CONTRACTS), ==, 3);
+  assert_payments (signet_scorecard_get_payments (card, SIGNET_PAYMENT_RECEIVABLE), 2, 1, 1, 1, 1, 10, 45);
+  g_clear_object (&result);
+  g_clear_pointer (&cards, g_ptr_array_unref);
+
+  signet_store_compute_scorecards_async (f->base.store, SIGNET_SCORECARD_CONTRACT, f->c, "2026-01-01", "2026-12-31",
+                                         NULL, computed_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  cards = signet_store_compute_scorecards_finish (f->base.store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cards->len, ==, 1);
+  g_assert_cmpstr (signet_scorecard_get_name (g_ptr_array_index (cards, 0)), ==, "HT-C");
+  g_assert_cmpuint (signet_scorecard_get_count (g_ptr_array_index (cards, 0), SIGNET_SCORECARD_TERMINATIONS), ==, 1);
+}
+
 /* A period that is no range is refused. */
 static void
 test_bad_period (Fixture       *f,
@@ -730,6 +777,7 @@ main (int   argc,
   g_test_add ("/scorecards/ranked", Fixture, NULL, fixture_set_up, test_ranked, fixture_tear_down);
   g_test_add ("/scorecards/queries", Fixture, NULL, fixture_set_up, test_queries, fixture_tear_down);
   g_test_add ("/scorecards/queries-select", Fixture, NULL, fixture_set_up, test_queries_select, fixture_tear_down);
+  g_test_add ("/scorecards/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
   g_test_add ("/scorecards/bad-period", Fixture, NULL, fixture_set_up, test_bad_period, fixture_tear_down);
 
   return g_test_run ();

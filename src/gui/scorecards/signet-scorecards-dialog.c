@@ -29,6 +29,7 @@ struct _SignetScorecardsDialog
   GtkStack          *stack;
   AdwStatusPage     *empty_page;
   GtkColumnView     *column_view;
+  GtkWidget         *spinner;
 
   GtkWidget         *from_entry;
   GtkWidget         *to_entry;
@@ -39,6 +40,7 @@ struct _SignetScorecardsDialog
   char              *from;
   char              *to;
   guint              reload_source;
+  GCancellable      *cancellable;   /* of the scorecards being worked out */
 };
 
 G_DEFINE_FINAL_TYPE (SignetScorecardsDialog, signet_scorecards_dialog, ADW_TYPE_DIALOG)
@@ -474,55 +476,11 @@ update_caption (SignetScorecardsDialog *self,
 }
 
 static void
-reload (SignetScorecardsDialog *self)
+show_scorecards (SignetScorecardsDialog *self,
+                 GPtrArray              *cards,
+                 const GError           *error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) cards = NULL;
-  g_autofree char *today = NULL;
   SignetScorecardSubject subject = get_subject (self);
-  SignetScorecardPeriod period = get_period (self);
-
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->store == NULL)
-    return;
-
-  today = signet_store_dup_today (self->store);
-  if (period != SIGNET_SCORECARD_PERIOD_CUSTOM || self->from == NULL)
-    {
-      g_clear_pointer (&self->from, g_free);
-      g_clear_pointer (&self->to, g_free);
-      signet_scorecard_period_get_range (period == SIGNET_SCORECARD_PERIOD_CUSTOM
-                                         ? SIGNET_SCORECARD_PERIOD_THIS_YEAR : period,
-                                         today, &self->from, &self->to);
-    }
-  update_range_button (self);
-  update_caption (self, today);
-
-  switch (subject)
-    {
-    case SIGNET_SCORECARD_CONTRACT:
-      {
-        SignetScorecard *card = signet_store_compute_contract_scorecard (self->store, self->contract_id,
-                                                                         self->from, self->to, &error);
-
-        cards = g_ptr_array_new_with_free_func (g_object_unref);
-        if (card != NULL)
-          g_ptr_array_add (cards, card);
-        gtk_column_view_column_set_title (self->name_column, _("Contract"));
-      }
-      break;
-
-    case SIGNET_SCORECARD_DEPARTMENT:
-      cards = signet_store_compute_scorecards (self->store, subject, self->from, self->to, &error);
-      gtk_column_view_column_set_title (self->name_column, _("Department"));
-      break;
-
-    case SIGNET_SCORECARD_CLIENT:
-    default:
-      cards = signet_store_compute_scorecards (self->store, subject, self->from, self->to, &error);
-      gtk_column_view_column_set_title (self->name_column, _("Client"));
-      break;
-    }
 
   if (error != NULL)
     {
@@ -547,6 +505,74 @@ reload (SignetScorecardsDialog *self)
     }
   else
     gtk_stack_set_visible_child_name (self->stack, "table");
+}
+
+static void
+scorecards_computed_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      data)
+{
+  g_autoptr(SignetScorecardsDialog) self = data;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cards = signet_store_compute_scorecards_finish (SIGNET_STORE (source), result, &error);
+  /* A newer period or subject was asked for meanwhile, or the dialog
+   * went. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_widget_set_visible (self->spinner, FALSE);
+  show_scorecards (self, cards, error);
+}
+
+/* Works the figures out in a thread: on a large register (100,000
+ * contracts with their payments and obligations) that takes seconds,
+ * through which the window stays responsive and the figures shown stay
+ * until the new ones come. */
+static void
+reload (SignetScorecardsDialog *self)
+{
+  g_autofree char *today = NULL;
+  SignetScorecardSubject subject = get_subject (self);
+  SignetScorecardPeriod period = get_period (self);
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->store == NULL)
+    return;
+
+  today = signet_store_dup_today (self->store);
+  if (period != SIGNET_SCORECARD_PERIOD_CUSTOM || self->from == NULL)
+    {
+      g_clear_pointer (&self->from, g_free);
+      g_clear_pointer (&self->to, g_free);
+      signet_scorecard_period_get_range (period == SIGNET_SCORECARD_PERIOD_CUSTOM
+                                         ? SIGNET_SCORECARD_PERIOD_THIS_YEAR : period,
+                                         today, &self->from, &self->to);
+    }
+  update_range_button (self);
+  update_caption (self, today);
+
+  switch (subject)
+    {
+    case SIGNET_SCORECARD_CONTRACT:
+      gtk_column_view_column_set_title (self->name_column, _("Contract"));
+      break;
+    case SIGNET_SCORECARD_DEPARTMENT:
+      gtk_column_view_column_set_title (self->name_column, _("Department"));
+      break;
+    case SIGNET_SCORECARD_CLIENT:
+    default:
+      gtk_column_view_column_set_title (self->name_column, _("Client"));
+      break;
+    }
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_set_visible (self->spinner, TRUE);
+  signet_store_compute_scorecards_async (self->store, subject, self->contract_id, self->from, self->to,
+                                         self->cancellable, scorecards_computed_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -634,6 +660,8 @@ signet_scorecards_dialog_dispose (GObject *object)
   SignetScorecardsDialog *self = SIGNET_SCORECARDS_DIALOG (object);
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGNET_TYPE_SCORECARDS_DIALOG);
   g_clear_object (&self->store);
   g_clear_object (&self->scorecards);
@@ -680,6 +708,7 @@ signet_scorecards_dialog_class_init (SignetScorecardsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetScorecardsDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, SignetScorecardsDialog, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SignetScorecardsDialog, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SignetScorecardsDialog, spinner);
   gtk_widget_class_bind_template_callback (widget_class, subject_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, range_popover_shown_cb);
