@@ -5,7 +5,10 @@ of 50 contracts that Chinese Excel saved as GBK CSV, amounts in 万元, is
 imported through Import Spreadsheet…: the file chooser, the mapping page
 (the encoding found, the columns guessed), the dry run's summary with the
 new clients to confirm, the import and its toast; the list then shows the
-50 contracts with their values in yuan."""
+50 contracts with their values in yuan. The list is filtered to the 10
+of high risk, the filter saved as a view, and the view exported as an
+Excel workbook, which python3-openpyxl reads back: those 10 contracts,
+their values numbers in yuan."""
 
 import os
 import subprocess
@@ -61,6 +64,26 @@ def write_gbk_csv(path):
         f.write(("\r\n".join(lines) + "\r\n").encode("gb18030"))
 
 
+HIGH = [f"HT-2026-{i:04d}" for i in range(1, 51) if RISKS[i % 5] == "高"]
+VIEW = "高风险合同"
+
+
+def check_workbook(path):
+    try:
+        import openpyxl
+    except ImportError:
+        print("# python3-openpyxl is not installed: the workbook is not read back")
+        return
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    header, body = rows[0], [r for r in rows[1:] if any(c is not None for c in r)]
+    numbers = sorted(r[0] for r in body)
+    assert numbers == HIGH, f"the workbook lists {numbers}, not the contracts of high risk {HIGH}"
+    value = header.index("Value")
+    by_number = {r[0]: r for r in body}
+    assert by_number["HT-2026-0002"][value] == 250000, by_number["HT-2026-0002"]
+
+
 def start(home, db):
     env = dict(os.environ,
                XDG_DATA_HOME=os.path.join(home, "data"),
@@ -106,6 +129,7 @@ def main():
     with tempfile.TemporaryDirectory() as home:
         db = os.path.join(home, "register.db")
         csv = os.path.join(home, "合同台账.csv")
+        workbook = os.path.join(home, "高风险合同.xlsx")
         write_gbk_csv(csv)
 
         app = start(home, db)
@@ -136,14 +160,50 @@ def main():
             wait_text(app, lambda t: t == "50 contracts imported from “合同台账.csv”", "the toast")
             app.wait_in_list("HT-2026-0001", timeout=20)
             app.wait_in_list("服务合同 1")
+
+            step("Filter: High risk narrows the list to the 10 contracts of high risk")
+            keys("ctrl+shift+f")
+            app.click(app.find(("list item", "toggle button", "button"), "Risk"))
+            # Below the popover's fold, as a keyboard user reaches it: from
+            # the Risk row, Tab goes through each level's row and check
+            # (Low, Medium, High), and the space bar checks High.
+            time.sleep(1.0)
+            keys(*["Tab"] * 6)
+            keys("space")
+            keys("Escape")
+            wait_text(app, lambda t: t == "10 contracts", "the count of the contracts shown")
+            app.wait_in_list(HIGH[0])
+            app.wait_in_list("HT-2026-0001", present=False)
+
+            step("Save View… keeps the filter as a view named 高风险合同 in the sidebar")
+            app.press("button", "Save View…")
+            app.find(("dialog", "alert"), "Save View")
+            atspi_driver.paste_text(VIEW)
+            app.press("button", "Save")
+            wait_text(app, lambda t: t == VIEW, "the saved view in the sidebar")
+
+            step("Export as Excel… writes the view's 10 contracts")
+            app.press("toggle button", "Main Menu")
+            app.press("menu item", "Export as Excel…")
+            app.find("dialog", "Export as Excel")
+            wait_text(app, lambda t: "10 contracts" in t, "the view offered for export")
+            app.press("button", "Export…")
+            choose_file(app, "Export as Excel", workbook)
+            wait_text(app, lambda t: t.startswith("10 contracts exported"), "the export's toast")
         finally:
+            # A popover or dialog left open by a failed step would take Ctrl+Q.
+            keys("Escape", "Escape")
             app.quit()
 
-        step("the register holds them, with their values in fen")
+        step("the workbook, read by python3-openpyxl: the 10 contracts of high risk, values in yuan")
+        check_workbook(workbook)
+
+        step("the register holds them, with their values in fen, and the saved view")
         out = subprocess.run([SIGNET, f"--database={db}", "--export=-"], capture_output=True, text=True,
                              check=True).stdout
         assert out.count("<contract ") == 50, f"{out.count('<contract ')} contracts exported"
         assert 'currency="CNY">1250000.00</value>' in out, "HT-2026-0010 is not ¥1,250,000.00 (125 万元)"
+        assert VIEW in out, f"the view {VIEW} is not in the register's export"
 
 
 if __name__ == "__main__":
