@@ -5,11 +5,14 @@
 #include <glib/gi18n.h>
 
 #include "display-test-utils.h"
+#include "signet-contract-list.h"
+#include "signet-contract-table.h"
 #include "signet-contract-query.h"
 #include "signet-payment.h"
 #include "signet-scorecards-dialog.h"
 #include "signet-store-events.h"
 #include "signet-store-payments.h"
+#include "signet-window.h"
 
 /* The Scorecards: a client's figures for the period picked, another
  * period's when the user picks another, a number that lists its
@@ -322,6 +325,51 @@ test_contract (Fixture       *f,
   g_assert_cmpint (f->opened, ==, f->hx1);
 }
 
+/* In Signet's window: Scorecards (Ctrl+Shift+R) over the list, and a count
+ * clicked there closes it and shows the list narrowed to exactly those
+ * contracts, under a banner naming them. */
+static void
+test_window (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (signet_window_new (NULL, f->store, NULL));
+  GtkWidget *table;
+  SignetContractList *list;
+  g_autoptr(SignetContract) first = NULL;
+  GtkWidget *button;
+
+  display_test_show (GTK_WINDOW (window));
+  display_test_spin (200);
+  g_assert_true (gtk_widget_activate_action (window, "win.scorecards", NULL));
+  display_test_spin (300);
+  f->dialog = display_test_find_type (window, SIGNET_TYPE_SCORECARDS_DIALOG);
+  g_assert_nonnull (f->dialog);
+  wait_for_figures (f);
+
+  button = find_figure (f, CLIENT, "Contracts Signed", "1");
+  g_assert_true (GTK_IS_BUTTON (button));
+  gtk_widget_activate (button);
+  display_test_spin (500);
+  g_assert_null (display_test_find_type (window, SIGNET_TYPE_SCORECARDS_DIALOG));
+
+  table = display_test_find_type (window, SIGNET_TYPE_CONTRACT_TABLE);
+  list = signet_contract_table_get_model (SIGNET_CONTRACT_TABLE (table));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpint (signet_contract_get_id (first), ==, f->hx1);
+  g_assert_true (display_test_shows_visible_label (window, CLIENT ": Contracts Signed, 2026-01-01 to 2026-12-31: 1 contract"));
+
+  /* Scorecard in the contract's menu: that contract's. */
+  display_test_select_contract (window, first);
+  g_assert_true (gtk_widget_activate_action (window, "contract.scorecard", NULL));
+  display_test_spin (300);
+  f->dialog = display_test_find_type (window, SIGNET_TYPE_SCORECARDS_DIALOG);
+  g_assert_nonnull (f->dialog);
+  wait_for_figures (f);
+  g_assert_true (display_test_shows_visible_label (f->dialog, "Contract"));
+  g_assert_nonnull (find_figure (f, "HT-1", "Received on Time", "50%"));
+}
+
 static void
 test_in_chinese (gconstpointer data)
 {
@@ -356,6 +404,7 @@ main (int   argc,
   g_test_add ("/scorecards/custom-range", Fixture, NULL, fixture_set_up, test_custom_range, fixture_tear_down);
   g_test_add ("/scorecards/departments", Fixture, NULL, fixture_set_up, test_departments, fixture_tear_down);
   g_test_add ("/scorecards/contract", Fixture, NULL, fixture_set_up, test_contract, fixture_tear_down);
+  g_test_add ("/scorecards/window", Fixture, NULL, fixture_set_up, test_window, fixture_tear_down);
   g_test_add_data_func ("/scorecards/zh_CN", NULL, test_in_chinese);
 
   return g_test_run ();
