@@ -9,6 +9,7 @@
 #include "signet-contract-table.h"
 #include "signet-contract-query.h"
 #include "signet-payment.h"
+#include "signet-scorecard.h"
 #include "signet-scorecards-dialog.h"
 #include "signet-store-events.h"
 #include "signet-store-payments.h"
@@ -296,6 +297,31 @@ test_departments (Fixture       *f,
   g_assert_true (display_test_shows_visible_label (f->dialog, "Department"));
   g_assert_nonnull (find_figure (f, "Sales", "Contracts Signed", "1"));
   g_assert_nonnull (find_figure (f, "Legal", "Contracts Signed", "0"));
+
+  /* Ranked (Sales has payments due, Legal none); a column's heading sorts
+   * by its figure instead. */
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (display_test_find_type (f->dialog, GTK_TYPE_COLUMN_VIEW));
+    GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+    GListModel *columns = gtk_column_view_get_columns (view);
+    g_autoptr(SignetScorecard) top = g_list_model_get_item (rows, 0);
+    g_autoptr(GtkColumnViewColumn) signed_column = NULL;
+
+    g_assert_cmpstr (signet_scorecard_get_name (top), ==, "Sales");
+    for (guint i = 0; i < g_list_model_get_n_items (columns) && signed_column == NULL; i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        if (g_strcmp0 (gtk_column_view_column_get_title (column), "Contracts Signed") == 0)
+          signed_column = g_steal_pointer (&column);
+      }
+    g_assert_nonnull (signed_column);
+    gtk_column_view_sort_by_column (view, signed_column, GTK_SORT_ASCENDING);
+    display_test_spin (100);
+    g_clear_object (&top);
+    top = g_list_model_get_item (rows, 0);
+    g_assert_cmpstr (signet_scorecard_get_name (top), ==, "Legal");
+  }
 
   contract = signet_store_get_contract (f->store, f->hx1, &error);
   signet_contract_set_department (contract, "Legal");

@@ -378,6 +378,67 @@ name_cell_bind_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (label, signet_scorecard_get_name (card));
 }
 
+/* What a column sorts by: a rate for the shares (none due sorts below
+ * 0 %), else the count. */
+static double
+figure_sort_key (SignetScorecard       *card,
+                 SignetScorecardFigure  figure)
+{
+  switch (figure)
+    {
+    case SIGNET_SCORECARD_PAYMENTS_RECEIVED:
+      return signet_scorecard_payments_get_rate (signet_scorecard_get_payments (card, SIGNET_PAYMENT_RECEIVABLE));
+    case SIGNET_SCORECARD_PAYMENTS_MADE:
+      return signet_scorecard_payments_get_rate (signet_scorecard_get_payments (card, SIGNET_PAYMENT_PAYABLE));
+    case SIGNET_SCORECARD_OBLIGATIONS:
+      return signet_scorecard_obligations_get_rate (signet_scorecard_get_obligations (card));
+    default:
+      return signet_scorecard_get_count (card, figure);
+    }
+}
+
+static int
+compare_figures (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  SignetScorecardFigure figure = GPOINTER_TO_UINT (data);
+  double x = figure_sort_key ((SignetScorecard *) a, figure);
+  double y = figure_sort_key ((SignetScorecard *) b, figure);
+
+  return (x > y) - (x < y);
+}
+
+static int
+compare_ranks (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  guint x = signet_scorecard_get_rank ((SignetScorecard *) a);
+  guint y = signet_scorecard_get_rank ((SignetScorecard *) b);
+
+  return (x > y) - (x < y);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  return g_utf8_collate (signet_scorecard_get_name ((SignetScorecard *) a),
+                         signet_scorecard_get_name ((SignetScorecard *) b));
+}
+
+static void
+set_sorter (GtkColumnViewColumn *column,
+            GCompareDataFunc     compare,
+            gpointer             data)
+{
+  g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare, data, NULL);
+
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+}
+
 static GtkColumnViewColumn *
 add_column (SignetScorecardsDialog *self,
             const char             *title,
@@ -401,7 +462,8 @@ build_columns (SignetScorecardsDialog *self)
   g_signal_connect (factory, "setup", G_CALLBACK (text_cell_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (rank_cell_bind_cb), NULL);
   /* Translators: the column of a scorecard's place in the ranking. */
-  add_column (self, C_("scorecards", "Rank"), factory);
+  column = add_column (self, C_("scorecards", "Rank"), factory);
+  set_sorter (column, compare_ranks, NULL);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (text_cell_setup_cb), NULL);
@@ -412,6 +474,7 @@ build_columns (SignetScorecardsDialog *self)
   gtk_column_view_column_set_fixed_width (self->name_column, 200);
   gtk_column_view_column_set_expand (self->name_column, TRUE);
   gtk_column_view_column_set_resizable (self->name_column, TRUE);
+  set_sorter (self->name_column, compare_names, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
@@ -422,6 +485,7 @@ build_columns (SignetScorecardsDialog *self)
       g_signal_connect_object (factory, "unbind", G_CALLBACK (figure_cell_unbind_cb), self, 0);
       column = add_column (self, signet_scorecard_figure_get_label (columns[i].figure), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
+      set_sorter (column, compare_figures, GUINT_TO_POINTER (columns[i].figure));
     }
 }
 
@@ -719,14 +783,18 @@ static void
 signet_scorecards_dialog_init (SignetScorecardsDialog *self)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
+  GtkSortListModel *sorted;
 
   g_type_ensure (SIGNET_TYPE_DATE_ENTRY);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->scorecards = g_list_store_new (SIGNET_TYPE_SCORECARD);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->scorecards)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   build_columns (self);
+  /* In the ranking's order until a column's heading is clicked. */
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->scorecards)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   build_explanations (self);
 
   self->from_entry = signet_date_entry_new (_("First Day"));
