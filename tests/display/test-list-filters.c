@@ -112,16 +112,22 @@ assert_shown (Fixture    *f,
   g_assert_cmpstr (digits, ==, expected);
 }
 
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
 static GtkWidget *
 open_filters (Fixture *f)
 {
   GtkWidget *popover;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filters", NULL));
-  display_test_spin (400);
   popover = display_test_find_type (GTK_WIDGET (f->window), SIGNET_TYPE_FILTER_POPOVER);
   g_assert_nonnull (popover);
-  g_assert_true (gtk_widget_get_mapped (popover));
+  g_assert_true (display_test_wait_for (widget_mapped, popover));
+  display_test_spin (100);
 
   return popover;
 }
@@ -222,8 +228,7 @@ test_save_view (Fixture       *f,
   /* The sidebar shows it; cleared, the list shows all, and the view
    * brings the two levels back. */
   sidebar = display_test_find_type (GTK_WIDGET (f->window), SIGNET_TYPE_VIEWS_SIDEBAR);
-  display_test_spin (600);
-  g_assert_true (gtk_widget_get_mapped (sidebar));
+  g_assert_true (display_test_wait_for (widget_mapped, sidebar));
   g_assert_true (display_test_shows_visible_label (sidebar, "高中风险"));
 
   popover = open_filters (f);
