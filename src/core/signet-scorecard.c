@@ -13,6 +13,7 @@
 #include "signet-date.h"
 #include "signet-money.h"
 #include "signet-scorecard.h"
+#include "signet-store-commitments.h"
 #include "signet-store-events.h"
 #include "signet-store-private.h"
 #include "signet-store-worker.h"
@@ -23,7 +24,8 @@
  * row added to the scorecard of its contract's subject: the ranked list
  * of every client costs the same few queries as one client's card. The
  * rows of deleted contracts (kept for Undo under their id) belong to no
- * scorecard. */
+ * scorecard. The clients' and the departments' cards can be worked out
+ * in the same pass, each row added to both of its contract's. */
 
 struct _SignetScorecard
 {
@@ -36,6 +38,7 @@ struct _SignetScorecard
   char                      *to;
   char                      *today;
   guint                      rank;
+  char                      *name_key;      /* g_utf8_collate_key() of name, while ranked */
 
   guint                      counts[SIGNET_N_SCORECARD_FIGURES];
   guint                      n_contracts[SIGNET_N_SCORECARD_FIGURES];
@@ -48,10 +51,13 @@ struct _SignetScorecard
 G_DEFINE_FINAL_TYPE (SignetScorecard, signet_scorecard, G_TYPE_OBJECT)
 
 /* One contract of a scorecard while it is computed: what of each figure
- * it has, so that each figure can say on how many contracts it is. */
+ * it has, so that each figure can say on how many contracts it is; its
+ * department's card too when the departments' are worked out with the
+ * clients' (NULL when it names no department). */
 typedef struct
 {
   SignetScorecard *card;
+  SignetScorecard *department_card;
   guint            counts[SIGNET_N_SCORECARD_FIGURES];
 } ContractEntry;
 
@@ -64,6 +70,7 @@ typedef struct
   gboolean          amended;        /* some contract has amended terms: read them */
   GHashTable       *contracts;      /* gint64 * id -> ContractEntry * */
   GHashTable       *cards;          /* subject key -> SignetScorecard * (owned) */
+  GHashTable       *department_cards; /* with the clients': department -> SignetScorecard * */
 } Computation;
 
 static const struct
@@ -217,6 +224,59 @@ lookup_contract (const Computation *c,
   return g_hash_table_lookup (c->contracts, &id);
 }
 
+/* The card of @subject in @cards that the contract's row belongs to, made
+ * when it is its first; NULL for a department's when it names none. */
+static SignetScorecard *
+find_card (const Computation      *c,
+           GHashTable             *cards,
+           SignetScorecardSubject  subject,
+           gint64                  contract_id,
+           gint64                  client_id,
+           const char             *client_name,
+           const char             *dept,
+           const char             *number)
+{
+  g_autofree char *key = NULL;
+  SignetScorecard *card;
+
+  switch (subject)
+    {
+    case SIGNET_SCORECARD_CLIENT:
+      key = g_strdup_printf ("%" G_GINT64_FORMAT, client_id);
+      break;
+    case SIGNET_SCORECARD_DEPARTMENT:
+      if (_signet_is_blank (dept))
+        return NULL;
+      key = g_strdup (dept);
+      break;
+    case SIGNET_SCORECARD_CONTRACT:
+    default:
+      key = g_strdup_printf ("%" G_GINT64_FORMAT, contract_id);
+      break;
+    }
+
+  card = g_hash_table_lookup (cards, key);
+  if (card == NULL)
+    {
+      switch (subject)
+        {
+        case SIGNET_SCORECARD_CLIENT:
+          card = scorecard_new (c, subject, client_id, client_name);
+          break;
+        case SIGNET_SCORECARD_DEPARTMENT:
+          card = scorecard_new (c, subject, 0, dept);
+          break;
+        case SIGNET_SCORECARD_CONTRACT:
+        default:
+          card = scorecard_new (c, subject, contract_id, number);
+          break;
+        }
+      g_hash_table_insert (cards, g_steal_pointer (&key), card);
+    }
+
+  return card;
+}
+
 /* The contracts of the subject(s), each with its scorecard, and the
  * figures that come from the contract's own row. */
 static gboolean
@@ -260,48 +320,21 @@ load_contracts (Computation            *c,
       const char *end = (const char *) sqlite3_column_text (stmt, 9);
       const char *termination = (const char *) sqlite3_column_text (stmt, 10);
       const char *ended;
-      g_autofree char *key = NULL;
       SignetScorecard *card;
+      SignetScorecard *department_card = NULL;
       ContractEntry *entry;
       gint64 *id_key;
 
-      switch (subject)
-        {
-        case SIGNET_SCORECARD_CLIENT:
-          key = g_strdup_printf ("%" G_GINT64_FORMAT, client_id);
-          break;
-        case SIGNET_SCORECARD_DEPARTMENT:
-          if (_signet_is_blank (dept))
-            continue;
-          key = g_strdup (dept);
-          break;
-        case SIGNET_SCORECARD_CONTRACT:
-        default:
-          key = g_strdup_printf ("%" G_GINT64_FORMAT, contract_id);
-          break;
-        }
-
-      card = g_hash_table_lookup (c->cards, key);
+      card = find_card (c, c->cards, subject, contract_id, client_id, client_name, dept, number);
       if (card == NULL)
-        {
-          switch (subject)
-            {
-            case SIGNET_SCORECARD_CLIENT:
-              card = scorecard_new (c, subject, client_id, client_name);
-              break;
-            case SIGNET_SCORECARD_DEPARTMENT:
-              card = scorecard_new (c, subject, 0, dept);
-              break;
-            case SIGNET_SCORECARD_CONTRACT:
-            default:
-              card = scorecard_new (c, subject, contract_id, number);
-              break;
-            }
-          g_hash_table_insert (c->cards, g_steal_pointer (&key), card);
-        }
+        continue;
+      if (c->department_cards != NULL)
+        department_card = find_card (c, c->department_cards, SIGNET_SCORECARD_DEPARTMENT, contract_id,
+                                     client_id, client_name, dept, number);
 
       entry = g_new0 (ContractEntry, 1);
       entry->card = card;
+      entry->department_card = department_card;
       id_key = g_new (gint64, 1);
       *id_key = contract_id;
       g_hash_table_insert (c->contracts, id_key, entry);
@@ -311,6 +344,8 @@ load_contracts (Computation            *c,
           entry->counts[SIGNET_SCORECARD_CONTRACTS] = 1;
           entry->counts[SIGNET_SCORECARD_VALUE] = 1;
           add_value (card, currency, value);
+          if (department_card != NULL)
+            add_value (department_card, currency, value);
         }
       /* The day a contract ended, as SIGNET_QUERY_DATE_ENDED has it. */
       ended = termination != NULL ? termination : end;
@@ -321,6 +356,30 @@ load_contracts (Computation            *c,
     }
 
   return rc == SQLITE_DONE || _signet_store_set_error (c->store, rc, error);
+}
+
+static void
+add_payments (SignetScorecardPayments       *sum,
+              const SignetScorecardPayments *payments)
+{
+  sum->n_on_time += payments->n_on_time;
+  sum->n_late += payments->n_late;
+  sum->n_overdue += payments->n_overdue;
+  sum->n_not_yet_due += payments->n_not_yet_due;
+  sum->n_no_amount += payments->n_no_amount;
+  sum->days_late_paid += payments->days_late_paid;
+  sum->days_overdue += payments->days_overdue;
+}
+
+static void
+add_obligations (SignetScorecardObligations       *sum,
+                 const SignetScorecardObligations *obligations)
+{
+  sum->n_on_time += obligations->n_on_time;
+  sum->n_late += obligations->n_late;
+  sum->n_overdue += obligations->n_overdue;
+  sum->n_not_yet_due += obligations->n_not_yet_due;
+  sum->n_waived += obligations->n_waived;
 }
 
 /* The planned payments due in the period, each with the day it was paid
@@ -350,7 +409,8 @@ load_payments (Computation  *c,
     {
       ContractEntry *entry = lookup_contract (c, sqlite3_column_int64 (stmt, 0));
       SignetPaymentDirection direction;
-      SignetScorecardPayments *payments;
+      SignetScorecardPayments counted = { 0 };
+      SignetScorecardPayments *payments = &counted;
       SignetScorecardFigure rate_figure, days_figure;
       const char *due = (const char *) sqlite3_column_text (stmt, 3);
       const char *paid_on = (const char *) sqlite3_column_text (stmt, 4);
@@ -359,19 +419,14 @@ load_payments (Computation  *c,
           !signet_payment_direction_from_token ((const char *) sqlite3_column_text (stmt, 1), &direction))
         continue;
 
-      payments = &entry->card->payments[direction];
       rate_figure = direction == SIGNET_PAYMENT_RECEIVABLE ? SIGNET_SCORECARD_PAYMENTS_RECEIVED
                                                            : SIGNET_SCORECARD_PAYMENTS_MADE;
       days_figure = direction == SIGNET_PAYMENT_RECEIVABLE ? SIGNET_SCORECARD_DAYS_LATE_RECEIVED
                                                            : SIGNET_SCORECARD_DAYS_LATE_MADE;
 
       if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
-        {
-          payments->n_no_amount++;
-          continue;
-        }
-
-      if (paid_on != NULL && strcmp (paid_on, due) <= 0)
+        payments->n_no_amount++;
+      else if (paid_on != NULL && strcmp (paid_on, due) <= 0)
         payments->n_on_time++;
       else if (paid_on != NULL)
         {
@@ -386,12 +441,14 @@ load_payments (Computation  *c,
           entry->counts[days_figure]++;
         }
       else
-        {
-          payments->n_not_yet_due++;
-          continue;
-        }
+        payments->n_not_yet_due++;
 
-      entry->counts[rate_figure]++;
+      if (payments->n_on_time + payments->n_late + payments->n_overdue > 0)
+        entry->counts[rate_figure]++;
+
+      add_payments (&entry->card->payments[direction], payments);
+      if (entry->department_card != NULL)
+        add_payments (&entry->department_card->payments[direction], payments);
     }
 
   return rc == SQLITE_DONE || _signet_store_set_error (c->store, rc, error);
@@ -407,7 +464,8 @@ count_occurrences (Computation      *c,
   g_autoptr(SignetContract) terms = signet_contract_new ();
   g_autofree char *last = NULL;
   g_autoptr(GPtrArray) dates = NULL;
-  SignetScorecardObligations *counts = &entry->card->obligations[obligation->party];
+  SignetScorecardObligations counted = { 0 };
+  SignetScorecardObligations *counts = &counted;
 
   signet_contract_set_end_date (terms, end);
   signet_contract_set_termination_date (terms, termination);
@@ -442,6 +500,10 @@ count_occurrences (Computation      *c,
 
       entry->counts[SIGNET_SCORECARD_OBLIGATIONS]++;
     }
+
+  add_obligations (&entry->card->obligations[obligation->party], counts);
+  if (entry->department_card != NULL)
+    add_obligations (&entry->department_card->obligations[obligation->party], counts);
 }
 
 /* The obligations whose first occurrence is due by the period's end, with
@@ -564,25 +626,24 @@ load_counts (Computation           *c,
 }
 
 static void
-sum_contracts (Computation *c)
+add_contract (SignetScorecard     *card,
+              const ContractEntry *entry)
+{
+  for (guint f = 0; f < SIGNET_N_SCORECARD_FIGURES; f++)
+    {
+      card->counts[f] += entry->counts[f];
+      if (entry->counts[f] > 0)
+        card->n_contracts[f]++;
+    }
+}
+
+static void
+sum_cards (GHashTable *cards)
 {
   GHashTableIter iter;
   gpointer value;
 
-  g_hash_table_iter_init (&iter, c->contracts);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      ContractEntry *entry = value;
-
-      for (guint f = 0; f < SIGNET_N_SCORECARD_FIGURES; f++)
-        {
-          entry->card->counts[f] += entry->counts[f];
-          if (entry->counts[f] > 0)
-            entry->card->n_contracts[f]++;
-        }
-    }
-
-  g_hash_table_iter_init (&iter, c->cards);
+  g_hash_table_iter_init (&iter, cards);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       SignetScorecard *card = value;
@@ -598,6 +659,27 @@ sum_contracts (Computation *c)
         }
       g_array_sort (card->values, compare_values);
     }
+}
+
+static void
+sum_contracts (Computation *c)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, c->contracts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      ContractEntry *entry = value;
+
+      add_contract (entry->card, entry);
+      if (entry->department_card != NULL)
+        add_contract (entry->department_card, entry);
+    }
+
+  sum_cards (c->cards);
+  if (c->department_cards != NULL)
+    sum_cards (c->department_cards);
 }
 
 static gboolean
@@ -616,7 +698,8 @@ check_period (const char  *from,
 }
 
 /* Works out the scorecards of the contracts @where selects (bound to @id
- * or @department), grouped by @subject; a table of the cards by subject. */
+ * or @department), grouped by @subject; a table of the cards by subject.
+ * With @department_cards, the departments' cards too, in the same pass. */
 static GHashTable *
 compute (SignetStore             *store,
          SignetScorecardSubject   subject,
@@ -625,6 +708,7 @@ compute (SignetStore             *store,
          const char              *department,
          const char              *from,
          const char              *to,
+         GHashTable              *department_cards,
          GError                 **error)
 {
   Computation c = { 0 };
@@ -646,6 +730,7 @@ compute (SignetStore             *store,
   c.amended = _signet_store_current_terms_ensure (store, NULL);
   c.contracts = contracts;
   c.cards = cards;
+  c.department_cards = department_cards;
 
   if (!load_contracts (&c, subject, where, id, department, error) ||
       !load_payments (&c, error) ||
@@ -732,7 +817,7 @@ compare_ranked (gconstpointer a,
   if (order == 0 && ca->counts[SIGNET_SCORECARD_CONTRACTS] != cb->counts[SIGNET_SCORECARD_CONTRACTS])
     order = ca->counts[SIGNET_SCORECARD_CONTRACTS] > cb->counts[SIGNET_SCORECARD_CONTRACTS] ? -1 : 1;
   if (order == 0)
-    order = g_utf8_collate (ca->name, cb->name);
+    order = strcmp (ca->name_key, cb->name_key);
 
   return order;
 }
@@ -848,6 +933,7 @@ signet_scorecard_finalize (GObject *object)
   g_free (self->from);
   g_free (self->to);
   g_free (self->today);
+  g_free (self->name_key);
   g_clear_pointer (&self->values, g_array_unref);
 
   G_OBJECT_CLASS (signet_scorecard_parent_class)->finalize (object);
@@ -920,7 +1006,7 @@ signet_store_compute_client_scorecard (SignetStore  *store,
     return NULL;
 
   cards = compute (store, SIGNET_SCORECARD_CLIENT, "WHERE c.client_id = ?1", client_id, NULL,
-                   from, to, error);
+                   from, to, NULL, error);
   if (cards == NULL)
     return NULL;
 
@@ -941,7 +1027,7 @@ signet_store_compute_department_scorecard (SignetStore  *store,
   g_return_val_if_fail (department != NULL, NULL);
 
   cards = compute (store, SIGNET_SCORECARD_DEPARTMENT, "WHERE c.department = ?1", 0, department,
-                   from, to, error);
+                   from, to, NULL, error);
   if (cards == NULL)
     return NULL;
 
@@ -962,7 +1048,7 @@ signet_store_compute_contract_scorecard (SignetStore  *store,
   g_return_val_if_fail (SIGNET_IS_STORE (store), NULL);
 
   cards = compute (store, SIGNET_SCORECARD_CONTRACT, "WHERE c.id = ?1", contract_id, NULL,
-                   from, to, error);
+                   from, to, NULL, error);
   if (cards == NULL)
     return NULL;
 
@@ -977,6 +1063,36 @@ signet_store_compute_contract_scorecard (SignetStore  *store,
   return g_object_ref (value);
 }
 
+/* The cards of @cards, ranked, their rank set from 1. Names are compared
+ * by their collation keys, made once each: g_utf8_collate() makes them
+ * again for every comparison. */
+static GPtrArray *
+rank (GHashTable *cards)
+{
+  GPtrArray *ranked = g_ptr_array_new_full (g_hash_table_size (cards), g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, cards);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      SignetScorecard *card = value;
+
+      card->name_key = g_utf8_collate_key (card->name, -1);
+      g_ptr_array_add (ranked, g_object_ref (card));
+    }
+  g_ptr_array_sort (ranked, compare_ranked);
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      SignetScorecard *card = g_ptr_array_index (ranked, i);
+
+      card->rank = i + 1;
+      g_clear_pointer (&card->name_key, g_free);
+    }
+
+  return ranked;
+}
+
 GPtrArray *
 signet_store_compute_scorecards (SignetStore             *store,
                                  SignetScorecardSubject   subject,
@@ -985,26 +1101,40 @@ signet_store_compute_scorecards (SignetStore             *store,
                                  GError                 **error)
 {
   g_autoptr(GHashTable) cards = NULL;
-  GPtrArray *ranked;
-  GHashTableIter iter;
-  gpointer value;
 
   g_return_val_if_fail (SIGNET_IS_STORE (store), NULL);
   g_return_val_if_fail (subject == SIGNET_SCORECARD_CLIENT || subject == SIGNET_SCORECARD_DEPARTMENT, NULL);
 
-  cards = compute (store, subject, "", 0, NULL, from, to, error);
+  cards = compute (store, subject, "", 0, NULL, from, to, NULL, error);
   if (cards == NULL)
     return NULL;
 
-  ranked = g_ptr_array_new_full (g_hash_table_size (cards), g_object_unref);
-  g_hash_table_iter_init (&iter, cards);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_add (ranked, g_object_ref (value));
-  g_ptr_array_sort (ranked, compare_ranked);
-  for (guint i = 0; i < ranked->len; i++)
-    SIGNET_SCORECARD (g_ptr_array_index (ranked, i))->rank = i + 1;
+  return rank (cards);
+}
 
-  return ranked;
+gboolean
+signet_store_compute_all_scorecards (SignetStore  *store,
+                                     const char   *from,
+                                     const char   *to,
+                                     GPtrArray   **clients,
+                                     GPtrArray   **departments,
+                                     GError      **error)
+{
+  g_autoptr(GHashTable) client_cards = NULL;
+  g_autoptr(GHashTable) department_cards = NULL;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (store), FALSE);
+  g_return_val_if_fail (clients != NULL && departments != NULL, FALSE);
+
+  department_cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  client_cards = compute (store, SIGNET_SCORECARD_CLIENT, "", 0, NULL, from, to, department_cards, error);
+  if (client_cards == NULL)
+    return FALSE;
+
+  *clients = rank (client_cards);
+  *departments = rank (department_cards);
+
+  return TRUE;
 }
 
 void

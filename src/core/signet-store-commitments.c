@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "signet-store-commitments.h"
+#include "signet-store-current-terms.h"
 #include "signet-store-private.h"
 
 GHashTable *
@@ -44,4 +45,126 @@ signet_store_dup_ids_with_commitments (SignetStore  *self,
     }
 
   return g_steal_pointer (&set);
+}
+
+/* The columns of a contract that a report shows, in the order
+ * read_listed_row() reads them: the notes, the UUID and the like are
+ * left in the file. The ids come as one JSON array, which json_each()
+ * walks first (CROSS JOIN keeps it the outer loop), so the rows come in
+ * the array's order, each found by its primary key. */
+#define SELECT_LISTED_CONTRACTS \
+  "SELECT c.id, c.number, c.title, c.client_id, k.name, c.contract_type, c.owner, c.department, " \
+  "c.value, c.currency, c.signing_date, c.start_date, c.end_date, c.auto_renew, " \
+  "c.notice_days, c.status, c.risk_level, c.tags, c.termination_date " \
+  "FROM json_each (?1) j CROSS JOIN contracts c ON c.id = j.value " \
+  "LEFT JOIN clients k ON k.id = c.client_id"
+
+static SignetContract *
+read_listed_row (sqlite3_stmt *stmt)
+{
+  SignetContract *contract = signet_contract_new ();
+  SignetContractStatus status = SIGNET_CONTRACT_STATUS_DRAFT;
+  SignetRiskLevel risk = SIGNET_RISK_LEVEL_LOW;
+
+  signet_contract_set_id (contract, sqlite3_column_int64 (stmt, 0));
+  signet_contract_set_number (contract, (const char *) sqlite3_column_text (stmt, 1));
+  signet_contract_set_title (contract, (const char *) sqlite3_column_text (stmt, 2));
+  signet_contract_set_client_id (contract, sqlite3_column_int64 (stmt, 3));
+  signet_contract_set_client_name (contract, (const char *) sqlite3_column_text (stmt, 4));
+  signet_contract_set_contract_type (contract, (const char *) sqlite3_column_text (stmt, 5));
+  signet_contract_set_owner (contract, (const char *) sqlite3_column_text (stmt, 6));
+  signet_contract_set_department (contract, (const char *) sqlite3_column_text (stmt, 7));
+  signet_contract_set_value (contract, sqlite3_column_int64 (stmt, 8));
+  signet_contract_set_currency (contract, (const char *) sqlite3_column_text (stmt, 9));
+  signet_contract_set_signing_date (contract, (const char *) sqlite3_column_text (stmt, 10));
+  signet_contract_set_start_date (contract, (const char *) sqlite3_column_text (stmt, 11));
+  signet_contract_set_end_date (contract, (const char *) sqlite3_column_text (stmt, 12));
+  signet_contract_set_auto_renew (contract, sqlite3_column_int (stmt, 13));
+  signet_contract_set_notice_days (contract, sqlite3_column_int (stmt, 14));
+  signet_contract_status_from_token ((const char *) sqlite3_column_text (stmt, 15), &status);
+  signet_contract_set_status (contract, status);
+  signet_risk_level_from_token ((const char *) sqlite3_column_text (stmt, 16), &risk);
+  signet_contract_set_risk_level (contract, risk);
+  signet_contract_set_tags (contract, (const char *) sqlite3_column_text (stmt, 17));
+  signet_contract_set_termination_date (contract, (const char *) sqlite3_column_text (stmt, 18));
+
+  return contract;
+}
+
+GPtrArray *
+signet_store_read_listed_contracts (SignetStore   *self,
+                                    const gint64  *ids,
+                                    guint          n_ids,
+                                    GError       **error)
+{
+  g_autoptr(GPtrArray) contracts = g_ptr_array_new_full (n_ids, g_object_unref);
+  g_autoptr(GString) json = g_string_sized_new (n_ids * 8 + 2);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < n_ids; i++)
+    {
+      char digits[24];
+
+      if (i > 0)
+        g_string_append_c (json, ',');
+      g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT, ids[i]);
+      g_string_append (json, digits);
+    }
+  g_string_append_c (json, ']');
+
+  stmt = _signet_store_statement (self, SELECT_LISTED_CONTRACTS, error);
+  if (stmt == NULL)
+    return NULL;
+
+  /* Once for all of them: signet_store_apply_current_terms() asks the
+   * clock for today for each contract. */
+  _signet_store_current_terms_ensure (self, NULL);
+
+  sqlite3_bind_text (stmt, 1, json->str, (int) json->len, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SignetContract *contract;
+
+      /* A contract that is gone, or whose client is missing, is read
+       * alone, for the error or the name the list gives it. */
+      if (contracts->len >= n_ids || sqlite3_column_int64 (stmt, 0) != ids[contracts->len] ||
+          sqlite3_column_type (stmt, 4) == SQLITE_NULL)
+        break;
+
+      contract = read_listed_row (stmt);
+      _signet_store_apply_listed_terms (self, contract);
+      g_ptr_array_add (contracts, contract);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  if (contracts->len < n_ids)
+    {
+      g_autoptr(SignetContract) contract = signet_store_get_listed_contract (self, ids[contracts->len], error);
+      g_autoptr(GPtrArray) rest = NULL;
+
+      if (contract == NULL)
+        return NULL;
+      signet_store_apply_current_terms (self, contract);
+      g_ptr_array_add (contracts, g_steal_pointer (&contract));
+
+      rest = signet_store_read_listed_contracts (self, ids + contracts->len, n_ids - contracts->len, error);
+      if (rest == NULL)
+        return NULL;
+      g_ptr_array_extend_and_steal (contracts, g_steal_pointer (&rest));
+    }
+
+  return g_steal_pointer (&contracts);
 }

@@ -20,7 +20,6 @@
 #include "signet-risk.h"
 #include "signet-scorecard.h"
 #include "signet-store-commitments.h"
-#include "signet-store-current-terms.h"
 #include "signet-store-events.h"
 #include "signet-store-obligations.h"
 #include "signet-store-originals.h"
@@ -46,6 +45,10 @@
  * large register is never held in memory. */
 #define BATCH_CELLS 4096
 #define N_BATCHES   4
+
+/* The contracts are read this many at a time: a few statements for each
+ * chunk instead of one per contract, and few of them in memory at once. */
+#define READ_CHUNK 512
 
 typedef enum
 {
@@ -885,19 +888,21 @@ static gboolean
 write_scorecards (Export  *self,
                   GError **error)
 {
-  static const SignetScorecardSubject subjects[] = { SIGNET_SCORECARD_CLIENT, SIGNET_SCORECARD_DEPARTMENT };
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
+  g_autoptr(GPtrArray) clients = NULL;
+  g_autoptr(GPtrArray) departments = NULL;
 
   if (!signet_scorecard_period_get_range (SIGNET_SCORECARD_PERIOD_LAST_12_MONTHS, self->today, &from, &to))
     g_return_val_if_reached (FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (subjects); i++)
-    {
-      g_autoptr(GPtrArray) cards = signet_store_compute_scorecards (self->store, subjects[i], from, to, error);
+  /* Both in one pass over the register rather than one pass each. */
+  if (!signet_store_compute_all_scorecards (self->store, from, to, &clients, &departments, error))
+    return FALSE;
 
-      if (cards == NULL)
-        return FALSE;
+  for (guint i = 0; i < 2; i++)
+    {
+      GPtrArray *cards = i == 0 ? clients : departments;
 
       for (guint j = 0; j < cards->len; j++)
         {
@@ -915,17 +920,27 @@ write_rows (Export  *self,
             GArray  *ids,
             GError **error)
 {
+  g_autoptr(GPtrArray) contracts = NULL;
+
   for (guint i = 0; i < ids->len; i++)
     {
-      g_autoptr(SignetContract) contract = NULL;
+      SignetContract *contract;
+      guint in_chunk = i % READ_CHUNK;
 
       if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
         return FALSE;
 
-      contract = signet_store_get_listed_contract (self->store, g_array_index (ids, gint64, i), error);
-      if (contract == NULL)
-        return FALSE;
-      signet_store_apply_current_terms (self->store, contract);
+      /* The contracts are read a chunk at a time, in a few statements,
+       * not one statement each. */
+      if (in_chunk == 0)
+        {
+          g_clear_pointer (&contracts, g_ptr_array_unref);
+          contracts = signet_store_read_listed_contracts (self->store, &g_array_index (ids, gint64, i),
+                                                          MIN (READ_CHUNK, ids->len - i), error);
+          if (contracts == NULL)
+            return FALSE;
+        }
+      contract = g_ptr_array_index (contracts, in_chunk);
 
       write_contract (self, contract);
       if (g_hash_table_contains (self->with_commitments, &g_array_index (ids, gint64, i)) &&
