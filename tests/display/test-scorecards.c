@@ -207,6 +207,30 @@ pick_period (Fixture *f,
   wait_for_figures (f);
 }
 
+static gboolean
+contracts_shown (gpointer data)
+{
+  return ((Fixture *) data)->shown_query != NULL;
+}
+
+static gboolean
+contract_opened (gpointer data)
+{
+  return ((Fixture *) data)->opened != 0;
+}
+
+static gboolean
+scorecards_closed (gpointer window)
+{
+  return display_test_find_type (window, SIGNET_TYPE_SCORECARDS_DIALOG) == NULL;
+}
+
+static gboolean
+range_refused (gpointer data)
+{
+  return display_test_shows_visible_label (((Fixture *) data)->dialog, "Enter a first day on or before the last day.");
+}
+
 /* This year: HT-1, ¥1,000,000.00, one receivable on time of two, 10 days
  * late on average; last year: HT-2, $5,000.00, none on time, 4 days. */
 static void
@@ -237,8 +261,7 @@ test_client_and_period (Fixture       *f,
   button = find_figure (f, CLIENT, "Contracts Signed", "1");
   g_assert_true (GTK_IS_BUTTON (button));
   gtk_widget_activate (button);
-  display_test_spin (300);
-  g_assert_nonnull (f->shown_query);
+  g_assert_true (display_test_wait_for (contracts_shown, f));
   g_assert_cmpstr (f->shown_title, ==, CLIENT ": Contracts Signed, 2025-01-01 to 2025-12-31");
   {
     const char *from, *to;
@@ -255,6 +278,20 @@ test_client_and_period (Fixture       *f,
   g_assert_false (GTK_IS_BUTTON (find_figure (f, CLIENT, "Received on Time", "0%")));
 }
 
+static gboolean
+range_shown (gpointer data)
+{
+  return display_test_shows_visible_label (((Fixture *) data)->dialog, "2025-03-01 to 2026-01-10");
+}
+
+static gboolean
+popover_mapped (gpointer data)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (data, GTK_TYPE_POPOVER);
+
+  return popover != NULL && gtk_widget_get_mapped (popover);
+}
+
 /* A range of days typed in: from 1 March 2025 to 10 January 2026 holds
  * both contracts. */
 static void
@@ -267,18 +304,19 @@ test_custom_range (Fixture       *f,
   g_assert_nonnull (from);
   g_assert_nonnull (to);
   pick_period (f, 3);
+  /* The popover fills in the range shown as it opens: typed before, it
+   * would be replaced. */
+  g_assert_true (display_test_wait_for (popover_mapped, from));
   gtk_editable_set_text (GTK_EDITABLE (from), "2026-01-10");
   gtk_editable_set_text (GTK_EDITABLE (to), "2025-03-01");
   gtk_widget_activate (display_test_find_button (gtk_widget_get_ancestor (from, GTK_TYPE_POPOVER), "Show"));
-  display_test_spin (300);
-  g_assert_true (display_test_shows_visible_label (f->dialog, "Enter a first day on or before the last day."));
+  g_assert_true (display_test_wait_for (range_refused, f));
 
   gtk_editable_set_text (GTK_EDITABLE (from), "2025-03-01");
   gtk_editable_set_text (GTK_EDITABLE (to), "2026-01-10");
   gtk_widget_activate (display_test_find_button (gtk_widget_get_ancestor (from, GTK_TYPE_POPOVER), "Show"));
-  display_test_spin (300);
+  g_assert_true (display_test_wait_for (range_shown, f));
   wait_for_figures (f);
-  g_assert_true (display_test_shows_visible_label (f->dialog, "2025-03-01 to 2026-01-10"));
   g_assert_nonnull (find_figure (f, CLIENT, "Contracts Signed", "2"));
 }
 
@@ -347,7 +385,7 @@ test_contract (Fixture       *f,
   button = find_figure (f, "HT-1", "Contracts Signed", "1");
   g_assert_true (GTK_IS_BUTTON (button));
   gtk_widget_activate (button);
-  display_test_spin (300);
+  g_assert_true (display_test_wait_for (contract_opened, f));
   g_assert_cmpint (f->opened, ==, f->hx1);
 }
 
@@ -375,8 +413,8 @@ test_window (Fixture       *f,
   button = find_figure (f, CLIENT, "Contracts Signed", "1");
   g_assert_true (GTK_IS_BUTTON (button));
   gtk_widget_activate (button);
-  display_test_spin (500);
-  g_assert_null (display_test_find_type (window, SIGNET_TYPE_SCORECARDS_DIALOG));
+  g_assert_true (display_test_wait_for (scorecards_closed, window));
+  display_test_spin (200);
 
   table = display_test_find_type (window, SIGNET_TYPE_CONTRACT_TABLE);
   list = signet_contract_table_get_model (SIGNET_CONTRACT_TABLE (table));
