@@ -241,6 +241,20 @@ test_save_view (Fixture       *f,
   assert_shown (f, "1 2 4");
   g_assert_true (gtk_list_box_row_is_selected (row));
   g_assert_true (display_test_shows_visible_label (GTK_WIDGET (f->window), "Risk: Medium, High"));
+
+  /* Deleted with the Delete key, and back with the toast's Undo. */
+  g_assert_true (gtk_widget_activate_action (sidebar, "views.delete-selected", NULL));
+  display_test_spin (300);
+  g_clear_pointer (&views, g_ptr_array_unref);
+  views = signet_store_list_saved_views (f->store, NULL);
+  g_assert_cmpuint (views->len, ==, 0);
+  g_assert_true (display_test_shows_visible_label (GTK_WIDGET (f->window), "View “高中风险” deleted"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  display_test_spin (300);
+  g_clear_pointer (&views, g_ptr_array_unref);
+  views = signet_store_list_saved_views (f->store, NULL);
+  g_assert_cmpuint (views->len, ==, 1);
+  g_assert_true (display_test_shows_visible_label (sidebar, "高中风险"));
 }
 
 /* The banner titled @title under @root, or NULL. */

@@ -331,21 +331,42 @@ move_down_activated (GtkWidget  *widget,
 }
 
 static void
-delete_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+delete_view (SignetViewsSidebar *self,
+             gint64              id)
 {
-  SignetViewsSidebar *self = SIGNET_VIEWS_SIDEBAR (widget);
   g_autoptr(SignetTombstone) tombstone = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(tombstone = signet_store_delete (self->store, SIGNET_TOMBSTONE_SAVED_VIEW, self->menu_id, &error)))
+  if (!(tombstone = signet_store_delete (self->store, SIGNET_TOMBSTONE_SAVED_VIEW, id, &error)))
     {
       show_error (self, _("The View Could Not Be Deleted"), error);
       return;
     }
 
   signet_undo_offer (GTK_WIDGET (self), self->store, tombstone);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SignetViewsSidebar *self = SIGNET_VIEWS_SIDEBAR (widget);
+
+  delete_view (self, self->menu_id);
+}
+
+/* The Delete key: the view chosen in the list. */
+static void
+delete_selected_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  SignetViewsSidebar *self = SIGNET_VIEWS_SIDEBAR (widget);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
+
+  if (row != NULL)
+    delete_view (self, ((SignetSavedView *) g_ptr_array_index (self->views, gtk_list_box_row_get_index (row)))->id);
 }
 
 static void
@@ -392,6 +413,8 @@ signet_views_sidebar_class_init (SignetViewsSidebarClass *klass)
   gtk_widget_class_install_action (widget_class, "views.move-up", NULL, move_up_activated);
   gtk_widget_class_install_action (widget_class, "views.move-down", NULL, move_down_activated);
   gtk_widget_class_install_action (widget_class, "views.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "views.delete-selected", NULL, delete_selected_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "views.delete-selected", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, menu_key_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, menu_key_cb, NULL);
 }

@@ -15,7 +15,7 @@ G_DECLARE_FINAL_TYPE (SignetViewsSidebar, signet_views_sidebar, SIGNET, VIEWS_SI
 /* The register's saved views in their order, beside the list: a click
  * emits "view-activated" with the view; each row's menu (right click,
  * Menu key) renames it, moves it up or down, or deletes it with Undo in
- * a toast. Follows the store's "changed::saved-views" and "reset". */
+ * a toast, as the Delete key does to the chosen one. Follows the store's "changed::saved-views" and "reset". */
 GtkWidget *signet_views_sidebar_new       (void);
 void       signet_views_sidebar_set_store (SignetViewsSidebar    *self,
                                            SignetStore           *store);
