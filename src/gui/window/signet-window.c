@@ -432,7 +432,7 @@ new_view_page (SignetWindow *self,
   g_object_bind_property (self->clients_button, "visible", clients_button, "visible", G_BINDING_SYNC_CREATE);
 
   switcher = adw_view_switcher_new ();
-  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
+  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_NARROW);
   adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->view_stack);
 
   header_bar = adw_header_bar_new ();
