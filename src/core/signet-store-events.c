@@ -1578,20 +1578,131 @@ failed:
   return NULL;
 }
 
+/* The order of the kinds in an agenda's day (SignetKeyDateKind, as
+ * _signet_event_compare() sorts them), in SQL. */
+#define KIND_RANK(e) \
+  "CASE " e ".kind WHEN 'start' THEN 0 WHEN 'end' THEN 1 WHEN 'notice-deadline' THEN 2 " \
+  "WHEN 'review' THEN 3 WHEN 'milestone' THEN 4 WHEN 'payment' THEN 5 WHEN 'other' THEN 6 " \
+  "WHEN 'approval' THEN 7 WHEN 'obligation' THEN 8 WHEN 'loan' THEN 9 " \
+  "WHEN 'follow-up-review' THEN 10 ELSE 6 END"
+
+/* What the agenda's two parts take, for ?1 today and ?2 the last day.
+ * Derivation only gives notice deadlines and reviews to contracts in
+ * force; the status check is for ends. A commitment stays overdue until
+ * it is settled (its event then leaves the index), whatever the
+ * contract's status. */
+static const char * const agenda_parts[] = {
+  "e.date < ?1 AND e.date >= '" SIGNET_DATE_MIN "' "
+  "AND (e.kind = 'approval' OR " IS_COMMITMENT ("e") " "
+  "OR (e.kind IN ('end', 'notice-deadline', 'review') "
+  "AND c.status IN " SIGNET_IN_FORCE_SQL " AND NOT " SIGNET_EXPIRED_BY_SQL ("?1") "))",
+  "e.date BETWEEN ?1 AND min(?2, '" SIGNET_DATE_MAX "')",
+};
+
+void
+signet_agenda_cursor_clear (SignetAgendaCursor *cursor)
+{
+  g_clear_pointer (&cursor->number, g_free);
+  memset (cursor, 0, sizeof *cursor);
+}
+
+gboolean
+signet_agenda_cursor_is_done (const SignetAgendaCursor *cursor)
+{
+  g_return_val_if_fail (cursor != NULL, TRUE);
+
+  return cursor->part >= G_N_ELEMENTS (agenda_parts);
+}
+
+/* Up to @max_events events of the part @cursor is in, after it. The page's
+ * keys are found first, from the index and the contracts' numbers alone,
+ * and only its rows are then read whole: a day of a large register holds
+ * thousands of events, all of which are sorted but few made. */
+static gboolean
+collect_agenda_page (SignetStore        *self,
+                     const AsOf         *as_of,
+                     const char         *today,
+                     const char         *until,
+                     SignetAgendaCursor *cursor,
+                     guint               max_events,
+                     GPtrArray          *events,
+                     GError            **error)
+{
+  g_autofree char *sql = g_strconcat (
+    "WITH page AS (SELECT e.rowid AS row, e.date AS date, " KIND_RANK ("e") " AS rank, c.number AS number "
+    "FROM contract_events e JOIN contracts c ON c.id = e.contract_id WHERE ",
+    agenda_parts[cursor->part],
+    " AND e.date >= ?3 AND (e.date > ?3 OR (" KIND_RANK ("e") ", c.number, e.rowid) > (?4, ?5, ?6)) "
+    "ORDER BY e.date, rank, c.number, e.rowid LIMIT ?7) "
+    "SELECT " EVENT_COLUMNS ", page.rank, page.row FROM page JOIN contract_events e ON e.rowid = page.row "
+    "JOIN contracts c ON c.id = e.contract_id "
+    "LEFT JOIN clients k ON k.id = c.client_id LEFT JOIN key_dates d ON d.id = e.key_date_id "
+    "LEFT JOIN approval_steps ap ON ap.id = e.approval_step_id "
+    "LEFT JOIN payments pm ON e.kind = 'payment' AND pm.id = e.record_id "
+    "LEFT JOIN obligations ob ON e.kind = 'obligation' AND ob.id = e.record_id "
+    "LEFT JOIN loans ln ON e.kind = 'loan' AND ln.id = e.record_id "
+    "LEFT JOIN people lp ON lp.id = ln.borrower_id "
+    "LEFT JOIN reviews rv ON e.kind = 'follow-up-review' AND rv.id = e.record_id "
+    "ORDER BY page.date, page.rank, page.number, page.row",
+    NULL);
+  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  guint n = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, until, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, cursor->date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, cursor->rank);
+  sqlite3_bind_text (stmt, 5, cursor->number != NULL ? cursor->number : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, cursor->row);
+  sqlite3_bind_int64 (stmt, 7, max_events);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (events, event_from_row (stmt, as_of));
+      g_strlcpy (cursor->date, (const char *) sqlite3_column_text (stmt, 2), sizeof cursor->date);
+      g_free (cursor->number);
+      cursor->number = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      cursor->rank = sqlite3_column_int (stmt, N_EVENT_COLUMNS);
+      cursor->row = sqlite3_column_int64 (stmt, N_EVENT_COLUMNS + 1);
+      n++;
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _signet_store_set_error (self, rc, error);
+
+  /* A short page ends its part: the next starts the next part. */
+  if (n < max_events)
+    {
+      guint part = cursor->part + 1;
+
+      signet_agenda_cursor_clear (cursor);
+      cursor->part = part;
+    }
+
+  return TRUE;
+}
+
 GPtrArray *
-signet_store_list_agenda (SignetStore  *self,
-                          const char   *today,
-                          guint         days,
-                          GError      **error)
+signet_store_list_agenda_page (SignetStore        *self,
+                               const char         *today,
+                               guint               days,
+                               SignetAgendaCursor *cursor,
+                               guint               max_events,
+                               GError            **error)
 {
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) upcoming = g_ptr_array_new_with_free_func (g_object_unref);
   g_auto(AsOf) as_of = { NULL };
   g_autofree char *until = NULL;
   GDate date;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
   g_return_val_if_fail (signet_date_parse (today, &date), NULL);
+  g_return_val_if_fail (cursor != NULL && max_events > 0, NULL);
 
   /* Past the range, the query stops at its end anyway. */
   until = signet_date_add_days (&date, days) ? signet_date_to_iso (&date) : g_strdup (SIGNET_DATE_MAX);
@@ -1599,28 +1710,22 @@ signet_store_list_agenda (SignetStore  *self,
   if (!prepare_query (self, today, &as_of, error))
     return NULL;
 
-  /* Derivation only gives notice deadlines and reviews to contracts in
-   * force; the status check is for ends. A commitment stays overdue until
-   * it is settled (its event then leaves the index), whatever the
-   * contract's status. */
-  if (!collect_events (self, &as_of,
-                       "SELECT " EVENT_COLUMNS EVENT_JOINS
-                       "WHERE e.date < ?1 AND e.date >= '" SIGNET_DATE_MIN "' "
-                       "AND (e.kind = 'approval' OR " IS_COMMITMENT ("e") " "
-                       "OR (e.kind IN ('end', 'notice-deadline', 'review') "
-                       "AND c.status IN " SIGNET_IN_FORCE_SQL " AND NOT " SIGNET_EXPIRED_BY_SQL ("?1") "))",
-                       today, NULL, NULL, NULL, events, error) ||
-      !collect_events (self, &as_of,
-                       "SELECT " EVENT_COLUMNS EVENT_JOINS
-                       "WHERE e.date BETWEEN ?1 AND min(?2, '" SIGNET_DATE_MAX "')",
-                       today, until, NULL, NULL, upcoming, error))
-    return NULL;
-
-  g_ptr_array_sort (events, _signet_event_compare);
-  g_ptr_array_sort (upcoming, _signet_event_compare);
-  g_ptr_array_extend_and_steal (events, g_steal_pointer (&upcoming));
+  while (events->len < max_events && !signet_agenda_cursor_is_done (cursor))
+    if (!collect_agenda_page (self, &as_of, today, until, cursor, max_events - events->len, events, error))
+      return NULL;
 
   return g_steal_pointer (&events);
+}
+
+GPtrArray *
+signet_store_list_agenda (SignetStore  *self,
+                          const char   *today,
+                          guint         days,
+                          GError      **error)
+{
+  g_auto(SignetAgendaCursor) cursor = { 0 };
+
+  return signet_store_list_agenda_page (self, today, days, &cursor, G_MAXINT, error);
 }
 
 GPtrArray *

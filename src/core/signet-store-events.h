@@ -89,6 +89,39 @@ GPtrArray  *signet_store_list_agenda              (SignetStore                 *
                                                    const char                  *today,
                                                    guint                        days,
                                                    GError                     **error);
+/* Where the next page of an agenda starts (signet_store_list_agenda_page()):
+ * zero-initialised, the start of the overdue part. Read only
+ * signet_agenda_cursor_is_done(); the rest is the key of the last event
+ * handed on. */
+typedef struct
+{
+  guint   part;                     /* 0 overdue, 1 the coming days, 2 no more */
+  char    date[11];
+  int     rank;
+  char   *number;
+  gint64  row;
+} SignetAgendaCursor;
+
+void        signet_agenda_cursor_clear            (SignetAgendaCursor          *cursor);
+gboolean    signet_agenda_cursor_is_done          (const SignetAgendaCursor    *cursor);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SignetAgendaCursor, signet_agenda_cursor_clear)
+
+/* The events a window reads at a time: a few screens of rows. */
+#define SIGNET_AGENDA_PAGE_EVENTS 100
+
+/* The agenda of signet_store_list_agenda() a page at a time: the next at
+ * most @max_events events after @cursor, in the same order, moving
+ * @cursor past them (to "done" after the last). A register of 100,000
+ * contracts has some 400,000 events in 90 days; a window shows a
+ * screenful and asks for more as it is scrolled. Every page is read
+ * through the index in order and stops at its end, so it costs about
+ * the same wherever it starts. Of SignetEvent. */
+GPtrArray  *signet_store_list_agenda_page         (SignetStore                 *self,
+                                                   const char                  *today,
+                                                   guint                        days,
+                                                   SignetAgendaCursor          *cursor,
+                                                   guint                        max_events,
+                                                   GError                     **error);
 /* The dates a register written before the range of dates (signet-date.h)
  * may hold outside it, which no calendar, export or reminder takes: a
  * contract's start or end, a key date. Each a translated sentence naming

@@ -629,6 +629,65 @@ test_agenda (Fixture       *f,
   g_assert_null (strstr (text, "HT-2026-0020"));
 }
 
+/* The agenda read a page at a time, as the window reads it while it is
+ * scrolled, is the whole agenda: nothing missed or repeated where a page
+ * ends, within a day of several events of one kind, or where the overdue
+ * part gives way to the coming days. */
+static void
+test_agenda_pages (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) whole = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+
+  /* Added out of the order of their numbers, which orders a day's ends. */
+  add (f, "HT-2026-0033", "Third", "2025-07-01", "2026-06-30", FALSE, 0,
+       SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_LOW);
+  add (f, "HT-2026-0031", "First", "2025-07-01", "2026-06-30", FALSE, 0,
+       SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_LOW);
+  add (f, "HT-2026-0032", "Second", "2025-07-01", "2026-06-30", FALSE, 30,
+       SIGNET_CONTRACT_STATUS_ACTIVE, SIGNET_RISK_LEVEL_HIGH);
+  add (f, "HT-2026-0034", "Approved, never signed", "2025-06-01", "2026-05-31", FALSE, 0,
+       SIGNET_CONTRACT_STATUS_APPROVED, SIGNET_RISK_LEVEL_LOW);
+
+  whole = signet_store_list_agenda (f->store, "2026-06-15", 30, &error);
+  g_assert_no_error (error);
+  expected = describe (whole);
+  g_assert_cmpstr (expected, ==,
+                   /* Overdue: a quarterly review never recorded; an end
+                    * passed while approved, and its yearly review. */
+                   "2025-10-01 review HT-2026-0032|"
+                   "2026-05-31 end HT-2026-0034|"
+                   "2026-06-01 review HT-2026-0034|"
+                   /* The next 30 days: three ends on one day, two
+                    * yearly reviews on the next. */
+                   "2026-06-30 end HT-2026-0031|"
+                   "2026-06-30 end HT-2026-0032|"
+                   "2026-06-30 end HT-2026-0033|"
+                   "2026-07-01 review HT-2026-0031|"
+                   "2026-07-01 review HT-2026-0033|");
+
+  for (guint size = 1; size <= whole->len + 1; size++)
+    {
+      g_auto(SignetAgendaCursor) cursor = { 0 };
+      g_autoptr(GPtrArray) joined = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autofree char *text = NULL;
+
+      while (!signet_agenda_cursor_is_done (&cursor))
+        {
+          g_autoptr(GPtrArray) page = signet_store_list_agenda_page (f->store, "2026-06-15", 30, &cursor,
+                                                                     size, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (page->len, <=, size);
+          g_ptr_array_extend_and_steal (joined, g_steal_pointer (&page));
+        }
+      text = describe (joined);
+      g_assert_cmpstr (text, ==, expected);
+    }
+}
+
 static char *
 describe_with_explanations (GPtrArray *events)
 {
@@ -836,6 +895,7 @@ main (int   argc,
   ADD ("/events/rolling-renewal", test_rolling_renewal);
   ADD ("/events/review-intervals", test_review_intervals);
   ADD ("/events/agenda", test_agenda);
+  ADD ("/events/agenda-pages", test_agenda_pages);
   ADD ("/events/incremental-equals-rebuild", test_incremental_equals_rebuild);
   ADD ("/events/reminder-settings", test_reminder_settings);
   ADD ("/events/acknowledgements", test_acknowledgements);

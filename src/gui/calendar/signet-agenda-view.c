@@ -25,6 +25,7 @@ struct _SignetAgendaView
 
   GtkDropDown   *days_dropdown;
   GtkStack      *stack;
+  GtkScrolledWindow *scroller;
   GtkListView   *list_view;
   AdwStatusPage *empty_page;
 
@@ -37,6 +38,13 @@ struct _SignetAgendaView
   char          *tomorrow;
   gboolean       stale;
   guint          reload_idle;
+  /* Where the next page of the agenda starts; a page is read while the
+   * end of the list is less than a few screens away. A register of
+   * 100,000 contracts has some 400,000 events in 90 days, which nobody
+   * scrolls through and which took seconds to read at once. */
+  SignetAgendaCursor cursor;
+  guint          more_idle;
+  guint          loaded_days;
 
   /* The notice deadline a Let Expire or Terminate dialog decides at. */
   gint64         deciding_id;
@@ -54,19 +62,74 @@ static guint signals[N_SIGNALS];
 
 static const guint day_choices[] = { 30, 60, 90 };
 
+/* Reads the next page when the end of the list is closer than this many
+ * screens, so that scrolling does not reach it. */
+#define SCREENS_AHEAD 3
+
+/* Reads the next @n events after the cursor into the list, or with
+ * @replace, in place of what it held. */
 static void
-reload (SignetAgendaView *self)
+load_events (SignetAgendaView *self,
+             guint             n,
+             gboolean          replace)
 {
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+
+  if (self->store != NULL && !signet_agenda_cursor_is_done (&self->cursor))
+    {
+      events = signet_store_list_agenda_page (self->store, self->today, signet_agenda_view_get_days (self),
+                                              &self->cursor, n, &error);
+      if (events == NULL)
+        {
+          g_warning ("Cannot list the upcoming dates: %s", error->message);
+          /* Not asked again until the next reload. */
+          self->cursor.part = G_MAXUINT;
+        }
+    }
+
+  g_list_store_splice (self->events, replace ? 0 : n_items, replace ? n_items : 0,
+                       events != NULL ? events->pdata : NULL, events != NULL ? events->len : 0);
+}
+
+static gboolean
+more_idle_cb (gpointer user_data)
+{
+  SignetAgendaView *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  self->more_idle = 0;
+  if (gtk_adjustment_get_value (adjustment) + (SCREENS_AHEAD + 1) * page >= gtk_adjustment_get_upper (adjustment))
+    load_events (self, SIGNET_AGENDA_PAGE_EVENTS, FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Scrolled, or the list grew or shrank: read on if the end comes near.
+ * In an idle, as the adjustment changes while the list is laid out. */
+static void
+scrolled_cb (SignetAgendaView *self,
+             GtkAdjustment    *adjustment)
+{
+  if (self->more_idle == 0 && !signet_agenda_cursor_is_done (&self->cursor))
+    self->more_idle = g_idle_add (more_idle_cb, self);
+}
+
+static void
+reload (SignetAgendaView *self)
+{
   g_autofree char *description = NULL;
+  g_autofree char *previous = g_steal_pointer (&self->today);
   guint days = signet_agenda_view_get_days (self);
+  guint n = SIGNET_AGENDA_PAGE_EVENTS;
   GDate tomorrow;
 
   g_clear_handle_id (&self->reload_idle, g_source_remove);
+  g_clear_handle_id (&self->more_idle, g_source_remove);
   self->stale = FALSE;
 
-  g_free (self->today);
   if (self->fixed_today != NULL)
     self->today = g_strdup (self->fixed_today);
   else if (self->store != NULL)
@@ -78,15 +141,16 @@ reload (SignetAgendaView *self)
   g_free (self->tomorrow);
   self->tomorrow = signet_date_to_iso (&tomorrow);
 
-  if (self->store != NULL)
-    {
-      events = signet_store_list_agenda (self->store, self->today, days, &error);
-      if (events == NULL)
-        g_warning ("Cannot list the upcoming dates: %s", error->message);
-    }
-
-  g_list_store_splice (self->events, 0, g_list_model_get_n_items (G_LIST_MODEL (self->events)),
-                       events ? events->pdata : NULL, events ? events->len : 0);
+  /* After a change, as far as the user had read and a page more (for
+   * what the change added), in place, so that the list stays where it
+   * was scrolled to; another period or day reads from the top. */
+  if (g_strcmp0 (previous, self->today) == 0 && days == self->loaded_days)
+    n += g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  else
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  self->loaded_days = days;
+  signet_agenda_cursor_clear (&self->cursor);
+  load_events (self, n, TRUE);
 
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "No contract has a date in the next %u day, and nothing is overdue.",
@@ -418,6 +482,7 @@ signet_agenda_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->reload_idle, g_source_remove);
+  g_clear_handle_id (&self->more_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGNET_TYPE_AGENDA_VIEW);
   /* The template's top box is a child of its own. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -437,6 +502,7 @@ signet_agenda_view_finalize (GObject *object)
   g_free (self->today);
   g_free (self->tomorrow);
   g_free (self->deciding_deadline);
+  signet_agenda_cursor_clear (&self->cursor);
 
   G_OBJECT_CLASS (signet_agenda_view_parent_class)->finalize (object);
 }
@@ -467,6 +533,7 @@ signet_agenda_view_class_init (SignetAgendaViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-agenda-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetAgendaView, days_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SignetAgendaView, stack);
+  gtk_widget_class_bind_template_child (widget_class, SignetAgendaView, scroller);
   gtk_widget_class_bind_template_child (widget_class, SignetAgendaView, list_view);
   gtk_widget_class_bind_template_child (widget_class, SignetAgendaView, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, days_selected_cb);
@@ -481,6 +548,7 @@ signet_agenda_view_init (SignetAgendaView *self)
 {
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkAdjustment *adjustment;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -501,6 +569,10 @@ signet_agenda_view_init (SignetAgendaView *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->events)))));
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
 
   self->stale = TRUE;
 }
