@@ -382,7 +382,7 @@ _signet_window_class_init_filters (GtkWidgetClass *widget_class)
   g_type_ensure (SIGNET_TYPE_VIEWS_SIDEBAR);
 
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, filter_button);
-  gtk_widget_class_bind_template_child (widget_class, SignetWindow, views_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, views_split);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, views_sidebar);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, views_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, chips_revealer);

@@ -41,7 +41,7 @@ struct _SignetWindow
   GtkFlowBox           *chips_box;
   GtkLabel             *count_label;
   SignetContractQuery  *chips_query;   /* what the chips show */
-  GtkRevealer          *views_revealer;
+  AdwOverlaySplitView  *views_split;
   SignetViewsSidebar   *views_sidebar;
   GtkToggleButton      *views_button;
   gint64                view_id;       /* the saved view shown, 0 once the filters changed */
