@@ -40,6 +40,7 @@ struct _SignetScorecardsDialog
   char              *from;
   char              *to;
   guint              reload_source;
+  guint              popup_source;
   GCancellable      *cancellable;   /* of the scorecards being worked out */
 };
 
@@ -665,13 +666,27 @@ subject_changed_cb (SignetScorecardsDialog *self)
   reload (self);
 }
 
+static gboolean
+popup_range_cb (gpointer data)
+{
+  SignetScorecardsDialog *self = data;
+
+  self->popup_source = 0;
+  gtk_menu_button_popup (self->range_button);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 period_selected_cb (SignetScorecardsDialog *self)
 {
   if (get_period (self) == SIGNET_SCORECARD_PERIOD_CUSTOM)
     {
-      /* The range shown stays until the user gives another. */
-      gtk_menu_button_popup (self->range_button);
+      /* The range shown stays until the user gives another. Asked once
+       * the drop-down's own popover has gone, which a popover opened at
+       * the same moment loses its grab to. */
+      if (self->popup_source == 0)
+        self->popup_source = g_idle_add (popup_range_cb, self);
       return;
     }
 
@@ -724,6 +739,7 @@ signet_scorecards_dialog_dispose (GObject *object)
   SignetScorecardsDialog *self = SIGNET_SCORECARDS_DIALOG (object);
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->popup_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGNET_TYPE_SCORECARDS_DIALOG);
