@@ -268,6 +268,12 @@ sqlite_column_value_dup (SignetDbStmt *stmt,
   return &value->parent;
 }
 
+static const char *
+sqlite_value_text (const SignetDbValue *value)
+{
+  return (const char *) sqlite3_value_text (((const SqliteValue *) value)->handle);
+}
+
 static void
 sqlite_value_free (SignetDbValue *value)
 {
@@ -305,6 +311,7 @@ static const SignetDbEngine sqlite_engine = {
   .column_blob = sqlite_column_blob,
   .column_bytes = sqlite_column_bytes,
   .column_value_dup = sqlite_column_value_dup,
+  .value_text = sqlite_value_text,
   .value_free = sqlite_value_free,
 };
 
