@@ -67,6 +67,7 @@ typedef struct
                                             int            column);
   SignetDbValue   *(*column_value_dup)     (SignetDbStmt  *stmt,
                                             int            column);
+  const char      *(*value_text)           (const SignetDbValue *value);
   void             (*value_free)           (SignetDbValue *value);
 } SignetDbEngine;
 

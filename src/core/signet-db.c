@@ -282,6 +282,20 @@ signet_db_column_value_dup (SignetDbStmt *stmt,
   return stmt->db->engine->column_value_dup (stmt, column);
 }
 
+const char *
+signet_db_value_text (const SignetDbValue *value)
+{
+  return value->engine->value_text (value);
+}
+
+gint64
+signet_db_value_int64 (const SignetDbValue *value)
+{
+  const char *text = value->engine->value_text (value);
+
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
+}
+
 void
 signet_db_value_free (SignetDbValue *value)
 {

@@ -162,6 +162,9 @@ int              signet_db_column_bytes         (SignetDbStmt  *stmt,
  * rows so). */
 SignetDbValue   *signet_db_column_value_dup     (SignetDbStmt  *stmt,
                                                  int            column);
+/* The value as text, NULL for NULL; as an integer, 0 for NULL. */
+const char      *signet_db_value_text           (const SignetDbValue *value);
+gint64           signet_db_value_int64          (const SignetDbValue *value);
 void             signet_db_value_free           (SignetDbValue *value);
 
 G_END_DECLS

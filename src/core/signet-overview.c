@@ -335,7 +335,7 @@ scan_contracts (SignetOverview *self,
                      SIGNET_CURRENT_END_DATE_SQL, SIGNET_CURRENT_AUTO_RENEW_SQL)
     : CONTRACTS_SQL ("c.value", "c.currency", "c.end_date", "c.auto_renew");
   char until[G_N_ELEMENTS (expiring_days)][11];
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   GDate date;
   int rc;
 
@@ -353,18 +353,18 @@ scan_contracts (SignetOverview *self,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      const char *stored = (const char *) sqlite3_column_text (stmt, 0);
-      gint64 client_id = sqlite3_column_int64 (stmt, 1);
-      const char *signing = (const char *) sqlite3_column_text (stmt, 2);
-      const char *start = (const char *) sqlite3_column_text (stmt, 3);
-      const char *end = (const char *) sqlite3_column_text (stmt, 4);
-      gboolean auto_renew = sqlite3_column_int (stmt, 5) != 0;
-      const char *termination = (const char *) sqlite3_column_text (stmt, 6);
-      gint64 value = sqlite3_column_int64 (stmt, 7);
-      const char *currency = (const char *) sqlite3_column_text (stmt, 8);
-      gint64 id = sqlite3_column_int64 (stmt, 9);
+      const char *stored = signet_db_column_text (stmt, 0);
+      gint64 client_id = signet_db_column_int64 (stmt, 1);
+      const char *signing = signet_db_column_text (stmt, 2);
+      const char *start = signet_db_column_text (stmt, 3);
+      const char *end = signet_db_column_text (stmt, 4);
+      gboolean auto_renew = signet_db_column_int (stmt, 5) != 0;
+      const char *termination = signet_db_column_text (stmt, 6);
+      gint64 value = signet_db_column_int64 (stmt, 7);
+      const char *currency = signet_db_column_text (stmt, 8);
+      gint64 id = signet_db_column_int64 (stmt, 9);
       SignetContractStatus status;
       gboolean known;
       int month;
@@ -373,7 +373,7 @@ scan_contracts (SignetOverview *self,
       if (g_hash_table_contains (obligations_due, &id))
         self->counts[SIGNET_OVERVIEW_OVERDUE_OBLIGATIONS]++;
       if (g_hash_table_contains (reviews_due, &id) &&
-          in_force_by (stored, (const char *) sqlite3_column_text (stmt, 10), sqlite3_column_int (stmt, 11) != 0,
+          in_force_by (stored, signet_db_column_text (stmt, 10), signet_db_column_int (stmt, 11) != 0,
                        termination, self->today))
         self->counts[SIGNET_OVERVIEW_OVERDUE_REVIEWS]++;
       known = shown_status (stored, start, end, auto_renew, termination, self->today, &status);
@@ -413,9 +413,9 @@ scan_contracts (SignetOverview *self,
           sum->n_contracts++;
         }
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (store, rc, error);
 
   return TRUE;
@@ -430,24 +430,24 @@ collect_past_events (SignetOverview  *self,
                      GHashTable      *obligations_due,
                      GError         **error)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (store, PAST_EVENTS_SQL, error);
+  SignetDbStmt *stmt = _signet_store_statement (store, PAST_EVENTS_SQL, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, self->today, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_static_text (stmt, 1, self->today);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 1);
-      GHashTable *set = sqlite3_column_int (stmt, 0) ? reviews_due : obligations_due;
+      gint64 id = signet_db_column_int64 (stmt, 1);
+      GHashTable *set = signet_db_column_int (stmt, 0) ? reviews_due : obligations_due;
 
       if (!g_hash_table_contains (set, &id))
         g_hash_table_add (set, g_memdup2 (&id, sizeof id));
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (store, rc, error);
 
   return TRUE;
@@ -466,7 +466,7 @@ count_overdue (SignetOverview *self,
     SIGNET_OVERVIEW_PENDING_APPROVALS,
     SIGNET_OVERVIEW_NOTICE_THIS_MONTH,
   };
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   /* Reviews, obligations and notice deadlines are read from the event
@@ -479,17 +479,17 @@ count_overdue (SignetOverview *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, self->today, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, self->month_first, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, self->month_last, -1, SQLITE_STATIC);
+  signet_db_bind_static_text (stmt, 1, self->today);
+  signet_db_bind_static_text (stmt, 2, self->month_first);
+  signet_db_bind_static_text (stmt, 3, self->month_last);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
     for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-      self->counts[columns[i]] = (guint) sqlite3_column_int64 (stmt, (int) i);
-  sqlite3_reset (stmt);
+      self->counts[columns[i]] = (guint) signet_db_column_int64 (stmt, (int) i);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_ROW)
+  if (rc != SIGNET_DB_ROW)
     return _signet_store_set_error (store, rc, error);
 
   return TRUE;
@@ -499,16 +499,16 @@ static char *
 client_name (SignetStore *store,
              gint64       client_id)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (store, "SELECT name FROM clients WHERE id = ?1", NULL);
+  SignetDbStmt *stmt = _signet_store_statement (store, "SELECT name FROM clients WHERE id = ?1", NULL);
   char *name = NULL;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, client_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, client_id);
+  if (signet_db_step (stmt) == SIGNET_DB_ROW)
     name = _signet_store_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
   return name;
 }
@@ -518,7 +518,7 @@ read_rates (SignetStore  *store,
             GError      **error)
 {
   g_autoptr(GPtrArray) rates = g_ptr_array_new_with_free_func ((GDestroyNotify) rate_free);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   stmt = _signet_store_statement (store,
@@ -527,19 +527,19 @@ read_rates (SignetStore  *store,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       Rate *rate = g_new0 (Rate, 1);
 
       rate->currency = _signet_store_dup_text (stmt, 0);
       rate->base = _signet_store_dup_text (stmt, 1);
-      rate->rate = (double) sqlite3_column_int64 (stmt, 2) / 1e6;
+      rate->rate = (double) signet_db_column_int64 (stmt, 2) / 1e6;
       rate->set_at = _signet_store_dup_text (stmt, 3);
       g_ptr_array_add (rates, rate);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (store, rc, error);
       return NULL;

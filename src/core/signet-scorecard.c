@@ -288,7 +288,7 @@ load_contracts (Computation            *c,
                 GError                **error)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   sql = g_strdup_printf ("SELECT c.id, c.client_id, cl.name, c.department, c.number, c.status, "
@@ -304,21 +304,21 @@ load_contracts (Computation            *c,
   if (department != NULL)
     _signet_store_bind_text (stmt, 1, department);
   else if (id != 0)
-    sqlite3_bind_int64 (stmt, 1, id);
+    signet_db_bind_int64 (stmt, 1, id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      gint64 contract_id = sqlite3_column_int64 (stmt, 0);
-      gint64 client_id = sqlite3_column_int64 (stmt, 1);
-      const char *client_name = (const char *) sqlite3_column_text (stmt, 2);
-      const char *dept = (const char *) sqlite3_column_text (stmt, 3);
-      const char *number = (const char *) sqlite3_column_text (stmt, 4);
-      const char *status = (const char *) sqlite3_column_text (stmt, 5);
-      gint64 value = sqlite3_column_int64 (stmt, 6);
-      const char *currency = (const char *) sqlite3_column_text (stmt, 7);
-      const char *signing = (const char *) sqlite3_column_text (stmt, 8);
-      const char *end = (const char *) sqlite3_column_text (stmt, 9);
-      const char *termination = (const char *) sqlite3_column_text (stmt, 10);
+      gint64 contract_id = signet_db_column_int64 (stmt, 0);
+      gint64 client_id = signet_db_column_int64 (stmt, 1);
+      const char *client_name = signet_db_column_text (stmt, 2);
+      const char *dept = signet_db_column_text (stmt, 3);
+      const char *number = signet_db_column_text (stmt, 4);
+      const char *status = signet_db_column_text (stmt, 5);
+      gint64 value = signet_db_column_int64 (stmt, 6);
+      const char *currency = signet_db_column_text (stmt, 7);
+      const char *signing = signet_db_column_text (stmt, 8);
+      const char *end = signet_db_column_text (stmt, 9);
+      const char *termination = signet_db_column_text (stmt, 10);
       const char *ended;
       SignetScorecard *card;
       SignetScorecard *department_card = NULL;
@@ -355,7 +355,7 @@ load_contracts (Computation            *c,
         entry->counts[SIGNET_SCORECARD_TERMINATIONS] = 1;
     }
 
-  return rc == SQLITE_DONE || _signet_store_set_error (c->store, rc, error);
+  return rc == SIGNET_DB_DONE || _signet_store_set_error (c->store, rc, error);
 }
 
 static void
@@ -389,7 +389,7 @@ static gboolean
 load_payments (Computation  *c,
                GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   stmt = _signet_store_statement (c->store,
@@ -405,18 +405,18 @@ load_payments (Computation  *c,
   _signet_store_bind_static_text (stmt, 1, c->from);
   _signet_store_bind_static_text (stmt, 2, c->to);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      ContractEntry *entry = lookup_contract (c, sqlite3_column_int64 (stmt, 0));
+      ContractEntry *entry = lookup_contract (c, signet_db_column_int64 (stmt, 0));
       SignetPaymentDirection direction;
       SignetScorecardPayments counted = { 0 };
       SignetScorecardPayments *payments = &counted;
       SignetScorecardFigure rate_figure, days_figure;
-      const char *due = (const char *) sqlite3_column_text (stmt, 3);
-      const char *paid_on = (const char *) sqlite3_column_text (stmt, 4);
+      const char *due = signet_db_column_text (stmt, 3);
+      const char *paid_on = signet_db_column_text (stmt, 4);
 
       if (entry == NULL ||
-          !signet_payment_direction_from_token ((const char *) sqlite3_column_text (stmt, 1), &direction))
+          !signet_payment_direction_from_token (signet_db_column_text (stmt, 1), &direction))
         continue;
 
       rate_figure = direction == SIGNET_PAYMENT_RECEIVABLE ? SIGNET_SCORECARD_PAYMENTS_RECEIVED
@@ -424,7 +424,7 @@ load_payments (Computation  *c,
       days_figure = direction == SIGNET_PAYMENT_RECEIVABLE ? SIGNET_SCORECARD_DAYS_LATE_RECEIVED
                                                            : SIGNET_SCORECARD_DAYS_LATE_MADE;
 
-      if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+      if (signet_db_column_type (stmt, 2) == SIGNET_DB_NULL)
         payments->n_no_amount++;
       else if (paid_on != NULL && strcmp (paid_on, due) <= 0)
         payments->n_on_time++;
@@ -451,7 +451,7 @@ load_payments (Computation  *c,
         add_payments (&entry->department_card->payments[direction], payments);
     }
 
-  return rc == SQLITE_DONE || _signet_store_set_error (c->store, rc, error);
+  return rc == SIGNET_DB_DONE || _signet_store_set_error (c->store, rc, error);
 }
 
 static void
@@ -516,7 +516,7 @@ load_obligations (Computation  *c,
   g_autoptr(GHashTable) recorded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                           (GDestroyNotify) g_ptr_array_unref);
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   stmt = _signet_store_statement (c->store,
@@ -526,9 +526,9 @@ load_obligations (Computation  *c,
     return FALSE;
   _signet_store_bind_static_text (stmt, 1, c->from);
   _signet_store_bind_static_text (stmt, 2, c->to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      gint64 obligation_id = sqlite3_column_int64 (stmt, 0);
+      gint64 obligation_id = signet_db_column_int64 (stmt, 0);
       GPtrArray *list = g_hash_table_lookup (recorded, &obligation_id);
       SignetOccurrence *occurrence = g_new0 (SignetOccurrence, 1);
 
@@ -541,12 +541,12 @@ load_obligations (Computation  *c,
           g_hash_table_insert (recorded, key, list);
         }
       occurrence->due_date = _signet_store_dup_text (stmt, 1);
-      occurrence->status = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "waived") == 0
+      occurrence->status = g_strcmp0 (signet_db_column_text (stmt, 2), "waived") == 0
                            ? SIGNET_OCCURRENCE_WAIVED : SIGNET_OCCURRENCE_DONE;
       occurrence->done_date = _signet_store_dup_text (stmt, 3);
       g_ptr_array_add (list, occurrence);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (c->store, rc, error);
 
   sql = g_strdup_printf ("SELECT o.id, o.contract_id, o.party, o.due_date, o.recurrence, o.until_date, "
@@ -559,9 +559,9 @@ load_obligations (Computation  *c,
     return FALSE;
   _signet_store_bind_static_text (stmt, 1, c->to);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      ContractEntry *entry = lookup_contract (c, sqlite3_column_int64 (stmt, 1));
+      ContractEntry *entry = lookup_contract (c, signet_db_column_int64 (stmt, 1));
       g_autoptr(SignetObligation) obligation = NULL;
       GPtrArray *list;
       gint64 obligation_id;
@@ -569,14 +569,14 @@ load_obligations (Computation  *c,
       if (entry == NULL)
         continue;
 
-      obligation_id = sqlite3_column_int64 (stmt, 0);
-      obligation = signet_obligation_new (sqlite3_column_int64 (stmt, 1));
+      obligation_id = signet_db_column_int64 (stmt, 0);
+      obligation = signet_obligation_new (signet_db_column_int64 (stmt, 1));
       obligation->id = obligation_id;
-      if (!signet_obligation_party_from_token ((const char *) sqlite3_column_text (stmt, 2),
+      if (!signet_obligation_party_from_token (signet_db_column_text (stmt, 2),
                                                &obligation->party))
         obligation->party = SIGNET_OBLIGATION_PARTY_US;
       obligation->due_date = _signet_store_dup_text (stmt, 3);
-      if (!signet_recurrence_from_token ((const char *) sqlite3_column_text (stmt, 4),
+      if (!signet_recurrence_from_token (signet_db_column_text (stmt, 4),
                                          &obligation->recurrence))
         obligation->recurrence = SIGNET_RECURRENCE_NONE;
       obligation->until_date = _signet_store_dup_text (stmt, 5);
@@ -587,11 +587,11 @@ load_obligations (Computation  *c,
                          signet_occurrence_copy (g_ptr_array_index (list, i)));
 
       count_occurrences (c, entry, obligation,
-                         (const char *) sqlite3_column_text (stmt, 6),
-                         (const char *) sqlite3_column_text (stmt, 7));
+                         signet_db_column_text (stmt, 6),
+                         signet_db_column_text (stmt, 7));
     }
 
-  return rc == SQLITE_DONE || _signet_store_set_error (c->store, rc, error);
+  return rc == SIGNET_DB_DONE || _signet_store_set_error (c->store, rc, error);
 }
 
 /* A count per contract from @sql (contract_id, count), bound to the
@@ -603,7 +603,7 @@ load_counts (Computation           *c,
              SignetScorecardFigure  figure,
              GError               **error)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (c->store, sql, error);
+  SignetDbStmt *stmt = _signet_store_statement (c->store, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -614,15 +614,15 @@ load_counts (Computation           *c,
       _signet_store_bind_static_text (stmt, 2, c->to);
     }
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      ContractEntry *entry = lookup_contract (c, sqlite3_column_int64 (stmt, 0));
+      ContractEntry *entry = lookup_contract (c, signet_db_column_int64 (stmt, 0));
 
       if (entry != NULL)
-        entry->counts[figure] += (guint) sqlite3_column_int64 (stmt, 1);
+        entry->counts[figure] += (guint) signet_db_column_int64 (stmt, 1);
     }
 
-  return rc == SQLITE_DONE || _signet_store_set_error (c->store, rc, error);
+  return rc == SIGNET_DB_DONE || _signet_store_set_error (c->store, rc, error);
 }
 
 static void

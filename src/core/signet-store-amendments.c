@@ -58,45 +58,45 @@ _signet_store_migrate_amendments (SignetStore  *self,
 }
 
 static SignetAmendment *
-amendment_from_row (sqlite3_stmt *stmt)
+amendment_from_row (SignetDbStmt *stmt)
 {
-  SignetAmendment *amendment = signet_amendment_new (sqlite3_column_int64 (stmt, 1));
+  SignetAmendment *amendment = signet_amendment_new (signet_db_column_int64 (stmt, 1));
 
-  amendment->id = sqlite3_column_int64 (stmt, 0);
+  amendment->id = signet_db_column_int64 (stmt, 0);
   amendment->uuid = _signet_store_dup_text (stmt, 2);
   amendment->number = _signet_store_dup_text (stmt, 3);
   amendment->signing_date = _signet_store_dup_text (stmt, 4);
   amendment->effective_date = _signet_store_dup_text (stmt, 5);
   amendment->reason = _signet_store_dup_text (stmt, 6);
-  if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+  if (signet_db_column_type (stmt, 7) != SIGNET_DB_NULL)
     {
       amendment->changes |= SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_VALUE);
-      amendment->value = sqlite3_column_int64 (stmt, 7);
+      amendment->value = signet_db_column_int64 (stmt, 7);
       amendment->currency = _signet_store_dup_text (stmt, 8);
     }
-  if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
+  if (signet_db_column_type (stmt, 9) != SIGNET_DB_NULL)
     {
       amendment->changes |= SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_END_DATE);
       amendment->end_date = _signet_store_dup_text (stmt, 9);
     }
-  if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
+  if (signet_db_column_type (stmt, 10) != SIGNET_DB_NULL)
     {
       amendment->changes |= SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_NOTICE);
-      amendment->notice_days = sqlite3_column_int (stmt, 10);
-      amendment->auto_renew = sqlite3_column_int (stmt, 11) != 0;
+      amendment->notice_days = signet_db_column_int (stmt, 10);
+      amendment->auto_renew = signet_db_column_int (stmt, 11) != 0;
     }
-  if (sqlite3_column_type (stmt, 12) != SQLITE_NULL)
+  if (signet_db_column_type (stmt, 12) != SIGNET_DB_NULL)
     {
       amendment->changes |= SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_TITLE);
       amendment->title = _signet_store_dup_text (stmt, 12);
     }
-  if (sqlite3_column_type (stmt, 13) != SQLITE_NULL)
+  if (signet_db_column_type (stmt, 13) != SIGNET_DB_NULL)
     {
       amendment->changes |= SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_OTHER);
       amendment->other_terms = _signet_store_dup_text (stmt, 13);
     }
-  amendment->attachment_id = sqlite3_column_int64 (stmt, 14);
-  signet_amendment_state_from_token ((const char *) sqlite3_column_text (stmt, 15), &amendment->state);
+  amendment->attachment_id = signet_db_column_int64 (stmt, 14);
+  signet_amendment_state_from_token (signet_db_column_text (stmt, 15), &amendment->state);
 
   return amendment;
 }
@@ -106,7 +106,7 @@ lookup_amendment (SignetStore  *self,
                   gint64        id,
                   GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   SignetAmendment *amendment = NULL;
   int rc;
 
@@ -114,16 +114,16 @@ lookup_amendment (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, id);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
     amendment = amendment_from_row (stmt);
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == SIGNET_DB_DONE)
     g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                  _("The amendment no longer exists; it may have been deleted."));
-  else if (rc != SQLITE_ROW)
+  else if (rc != SIGNET_DB_ROW)
     _signet_store_set_error (self, rc, error);
 
   return amendment;
@@ -284,7 +284,7 @@ check_against_contract (SignetStore            *self,
 {
   const char *start = signet_contract_get_start_date (contract);
   g_autofree char *number = _signet_strdup_trimmed (amendment->number);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gboolean taken;
   int rc;
 
@@ -298,12 +298,12 @@ check_against_contract (SignetStore            *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, own_id);
-  rc = sqlite3_step (stmt);
-  taken = rc == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  signet_db_bind_static_text (stmt, 1, number);
+  signet_db_bind_int64 (stmt, 2, own_id);
+  rc = signet_db_step (stmt);
+  taken = rc == SIGNET_DB_ROW;
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_ROW && rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   if (taken)
@@ -318,51 +318,51 @@ check_against_contract (SignetStore            *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, amendment->attachment_id);
-  sqlite3_bind_int64 (stmt, 2, signet_contract_get_id (contract));
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  signet_db_bind_int64 (stmt, 1, amendment->attachment_id);
+  signet_db_bind_int64 (stmt, 2, signet_contract_get_id (contract));
+  rc = signet_db_step (stmt);
+  signet_db_reset (stmt);
+  if (rc == SIGNET_DB_DONE)
     {
       g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                    _("The amendment’s file is not one of the contract’s files; it may have been deleted."));
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != SIGNET_DB_ROW)
     return _signet_store_set_error (self, rc, error);
 
   return TRUE;
 }
 
 static void
-bind_amendment (sqlite3_stmt          *stmt,
+bind_amendment (SignetDbStmt          *stmt,
                 const SignetAmendment *amendment)
 {
   g_autofree char *number = _signet_strdup_trimmed (amendment->number);
   g_autofree char *title = _signet_strdup_trimmed (amendment->title);
 
-  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
+  signet_db_bind_text (stmt, 1, number);
   _signet_store_bind_text (stmt, 2, amendment->signing_date);
-  sqlite3_bind_text (stmt, 3, amendment->effective_date, -1, SQLITE_TRANSIENT);
+  signet_db_bind_text (stmt, 3, amendment->effective_date);
   _signet_store_bind_text (stmt, 4, amendment->reason);
   if (signet_amendment_changes (amendment, SIGNET_AMENDED_VALUE))
     {
-      sqlite3_bind_int64 (stmt, 5, amendment->value);
-      sqlite3_bind_text (stmt, 6, amendment->currency, -1, SQLITE_TRANSIENT);
+      signet_db_bind_int64 (stmt, 5, amendment->value);
+      signet_db_bind_text (stmt, 6, amendment->currency);
     }
   if (signet_amendment_changes (amendment, SIGNET_AMENDED_END_DATE))
-    sqlite3_bind_text (stmt, 7, amendment->end_date, -1, SQLITE_TRANSIENT);
+    signet_db_bind_text (stmt, 7, amendment->end_date);
   if (signet_amendment_changes (amendment, SIGNET_AMENDED_NOTICE))
     {
-      sqlite3_bind_int (stmt, 8, amendment->notice_days);
-      sqlite3_bind_int (stmt, 9, amendment->auto_renew ? 1 : 0);
+      signet_db_bind_int (stmt, 8, amendment->notice_days);
+      signet_db_bind_int (stmt, 9, amendment->auto_renew ? 1 : 0);
     }
   if (signet_amendment_changes (amendment, SIGNET_AMENDED_TITLE))
-    sqlite3_bind_text (stmt, 10, title, -1, SQLITE_TRANSIENT);
+    signet_db_bind_text (stmt, 10, title);
   if (signet_amendment_changes (amendment, SIGNET_AMENDED_OTHER))
     _signet_store_bind_text (stmt, 11, amendment->other_terms);
   if (amendment->attachment_id > 0)
-    sqlite3_bind_int64 (stmt, 12, amendment->attachment_id);
+    signet_db_bind_int64 (stmt, 12, amendment->attachment_id);
 }
 
 /* Writes @after over @before (either NULL for an addition or a removal)
@@ -383,7 +383,7 @@ write_amendment (SignetStore            *self,
   gint64 contract_id = before != NULL ? before->contract_id : after->contract_id;
   g_autofree char *uuid = NULL;
   gint64 new_id = 0;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (after != NULL && !validate_amendment (after, error))
     return FALSE;
@@ -423,13 +423,13 @@ write_amendment (SignetStore            *self,
   if (after != NULL)
     bind_amendment (stmt, after);
   if (before != NULL)
-    sqlite3_bind_int64 (stmt, 13, before->id);
+    signet_db_bind_int64 (stmt, 13, before->id);
   else
     {
       if (!(uuid = _signet_store_claim_uuid (self, "amendments", after->uuid, error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 14, contract_id);
-      sqlite3_bind_text (stmt, 15, uuid, -1, SQLITE_STATIC);
+      signet_db_bind_int64 (stmt, 14, contract_id);
+      signet_db_bind_static_text (stmt, 15, uuid);
     }
 
   if (!_signet_store_step_done (self, stmt, error))
@@ -438,7 +438,7 @@ write_amendment (SignetStore            *self,
   /* A new one waits for its approval when the rules give it a route. */
   if (before == NULL)
     {
-      new_id = sqlite3_last_insert_rowid (self->db);
+      new_id = signet_db_last_insert_id (self->db);
       if (!_signet_store_approvals_amendment_added (self, after, new_id, error))
         return FALSE;
     }
@@ -588,7 +588,7 @@ _signet_store_list_amendments (SignetStore  *self,
                                GError      **error)
 {
   g_autoptr(GPtrArray) amendments = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_amendment_free);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   stmt = _signet_store_statement (self,
@@ -597,12 +597,12 @@ _signet_store_list_amendments (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     g_ptr_array_add (amendments, amendment_from_row (stmt));
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -628,7 +628,7 @@ signet_store_next_amendment_number (SignetStore  *self,
                                     GError      **error)
 {
   g_autoptr(SignetContract) contract = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 count;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -640,15 +640,15 @@ signet_store_next_amendment_number (SignetStore  *self,
   stmt = _signet_store_statement (self, "SELECT count(*) FROM amendments WHERE contract_id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  if (signet_db_step (stmt) != SIGNET_DB_ROW)
     {
-      _signet_store_set_error (self, sqlite3_errcode (self->db), error);
-      sqlite3_reset (stmt);
+      _signet_store_set_error (self, signet_db_errcode (self->db), error);
+      signet_db_reset (stmt);
       return NULL;
     }
-  count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  count = signet_db_column_int64 (stmt, 0);
+  signet_db_reset (stmt);
 
   /* One deleted from the middle leaves its number free but the count one
    * short: go on to the first number nobody has. */
@@ -667,12 +667,12 @@ signet_store_next_amendment_number (SignetStore  *self,
 
       if (!(stmt = _signet_store_statement (self, "SELECT 1 FROM amendments WHERE number = ?", error)))
         return NULL;
-      sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
+      signet_db_bind_static_text (stmt, 1, number);
+      rc = signet_db_step (stmt);
+      signet_db_reset (stmt);
+      if (rc == SIGNET_DB_DONE)
         return g_steal_pointer (&number);
-      if (rc != SQLITE_ROW)
+      if (rc != SIGNET_DB_ROW)
         {
           _signet_store_set_error (self, rc, error);
           return NULL;

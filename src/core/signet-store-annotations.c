@@ -40,37 +40,37 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Context, context_clear)
 /* NULL, with a warning, for a row whose rectangles cannot be read: one
  * damaged row must not hide the others. */
 static SignetAnnotation *
-read_annotation_row (sqlite3_stmt *stmt,
+read_annotation_row (SignetDbStmt *stmt,
                      Context      *context)
 {
-  g_autoptr(GArray) rects = signet_annotation_rects_parse ((const char *) sqlite3_column_text (stmt, 4));
+  g_autoptr(GArray) rects = signet_annotation_rects_parse (signet_db_column_text (stmt, 4));
   SignetAnnotationKind kind;
 
   if (rects == NULL ||
-      !signet_annotation_kind_from_token ((const char *) sqlite3_column_text (stmt, 2), &kind))
+      !signet_annotation_kind_from_token (signet_db_column_text (stmt, 2), &kind))
     {
       g_warning ("Annotation %" G_GINT64_FORMAT " is damaged and was left out",
-                 (gint64) sqlite3_column_int64 (stmt, 0));
+                 (gint64) signet_db_column_int64 (stmt, 0));
       return NULL;
     }
 
   if (context != NULL)
     {
-      context->contract_id = sqlite3_column_int64 (stmt, 10);
+      context->contract_id = signet_db_column_int64 (stmt, 10);
       context->file_name = _signet_store_dup_text (stmt, 11);
     }
 
-  return signet_annotation_new (sqlite3_column_int64 (stmt, 0),
-                                sqlite3_column_int64 (stmt, 1),
+  return signet_annotation_new (signet_db_column_int64 (stmt, 0),
+                                signet_db_column_int64 (stmt, 1),
                                 kind,
-                                (guint) sqlite3_column_int64 (stmt, 3),
+                                (guint) signet_db_column_int64 (stmt, 3),
                                 (const SignetAnnotationRect *) (gpointer) rects->data,
                                 rects->len,
-                                (const char *) sqlite3_column_text (stmt, 5),
-                                (const char *) sqlite3_column_text (stmt, 6),
-                                (const char *) sqlite3_column_text (stmt, 7),
-                                (const char *) sqlite3_column_text (stmt, 8),
-                                (const char *) sqlite3_column_text (stmt, 9));
+                                signet_db_column_text (stmt, 5),
+                                signet_db_column_text (stmt, 6),
+                                signet_db_column_text (stmt, 7),
+                                signet_db_column_text (stmt, 8),
+                                signet_db_column_text (stmt, 9));
 }
 
 static SignetAnnotation *
@@ -79,23 +79,23 @@ lookup_annotation (SignetStore  *self,
                    Context      *context,
                    GError      **error)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (self, SELECT_ANNOTATION "WHERE n.id = ?", error);
+  SignetDbStmt *stmt = _signet_store_statement (self, SELECT_ANNOTATION "WHERE n.id = ?", error);
   SignetAnnotation *annotation = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, annotation_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, annotation_id);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
     annotation = read_annotation_row (stmt, context);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_ROW && rc != SIGNET_DB_DONE)
     _signet_store_set_error (self, rc, error);
   else if (annotation == NULL)
     g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                  _("The annotation no longer exists; it may have been deleted."));
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
   return annotation;
 }
@@ -107,7 +107,7 @@ lookup_version_context (SignetStore  *self,
                         Context      *context,
                         GError      **error)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (self,
+  SignetDbStmt *stmt = _signet_store_statement (self,
                                                 "SELECT a.contract_id, v.file_name FROM attachment_versions v "
                                                 "JOIN attachments a ON a.id = v.attachment_id "
                                                 "JOIN contracts c ON c.id = a.contract_id WHERE v.id = ?",
@@ -117,19 +117,19 @@ lookup_version_context (SignetStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, version_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, version_id);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
     {
-      context->contract_id = sqlite3_column_int64 (stmt, 0);
+      context->contract_id = signet_db_column_int64 (stmt, 0);
       context->file_name = _signet_store_dup_text (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc == SQLITE_ROW)
+  if (rc == SIGNET_DB_ROW)
     return TRUE;
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
@@ -211,7 +211,7 @@ insert_annotation (SignetStore                *self,
   g_autofree char *rects_text = NULL;
   g_autofree char *clean_colour = NULL;
   g_autofree char *page_number = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
   g_return_val_if_fail (kind < SIGNET_N_ANNOTATION_KINDS, NULL);
@@ -239,17 +239,17 @@ insert_annotation (SignetStore                *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, version_id);
-  sqlite3_bind_text (stmt, 2, signet_annotation_kind_to_token (kind), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, page);
-  sqlite3_bind_text (stmt, 4, rects_text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, clean_colour, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, author, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, created_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, modified_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, comment != NULL ? comment : "", -1, SQLITE_STATIC);
+  signet_db_bind_int64 (stmt, 1, version_id);
+  signet_db_bind_static_text (stmt, 2, signet_annotation_kind_to_token (kind));
+  signet_db_bind_int64 (stmt, 3, page);
+  signet_db_bind_static_text (stmt, 4, rects_text);
+  signet_db_bind_static_text (stmt, 5, clean_colour);
+  signet_db_bind_static_text (stmt, 6, author);
+  signet_db_bind_static_text (stmt, 7, created_at);
+  signet_db_bind_static_text (stmt, 8, modified_at);
+  signet_db_bind_static_text (stmt, 9, comment != NULL ? comment : "");
   if (!_signet_store_step_done (self, stmt, error) ||
-      !(annotation = lookup_annotation (self, sqlite3_last_insert_rowid (self->db), NULL, error)))
+      !(annotation = lookup_annotation (self, signet_db_last_insert_id (self->db), NULL, error)))
     return NULL;
 
   {
@@ -330,7 +330,7 @@ signet_store_update_annotation (SignetStore  *self,
   g_autoptr(SignetAnnotation) annotation = NULL;
   g_autofree char *clean_colour = NULL;
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
 
@@ -361,10 +361,10 @@ signet_store_update_annotation (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, clean_colour, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, comment, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, annotation_id);
+  signet_db_bind_static_text (stmt, 1, clean_colour);
+  signet_db_bind_static_text (stmt, 2, comment);
+  signet_db_bind_static_text (stmt, 3, now);
+  signet_db_bind_int64 (stmt, 4, annotation_id);
   if (!_signet_store_step_done (self, stmt, error) ||
       !(annotation = lookup_annotation (self, annotation_id, NULL, error)))
     return NULL;
@@ -395,7 +395,7 @@ _signet_store_delete_annotation (SignetStore  *self,
   g_autoptr(SignetAnnotation) old = NULL;
   g_autoptr(SignetTombstone) tombstone = NULL;
   g_autofree char *page_number = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (!_signet_write_scope_begin (&scope, self, error))
     return NULL;
@@ -412,7 +412,7 @@ _signet_store_delete_annotation (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, annotation_id);
+  signet_db_bind_int64 (stmt, 1, annotation_id);
   if (!_signet_store_step_done (self, stmt, error))
     return NULL;
 
@@ -457,7 +457,7 @@ _signet_store_restore_annotation (SignetWriteScope  *scope,
 {
   SignetStore *self = scope->store;
   gint64 annotation_id = signet_tombstone_get_id (tombstone);
-  sqlite3_value *version_id = _signet_tombstone_get_value (tombstone, "annotations", "version_id");
+  SignetDbValue *version_id = _signet_tombstone_get_value (tombstone, "annotations", "version_id");
   g_auto(Context) context = { 0 };
   g_autoptr(SignetAnnotation) annotation = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -465,7 +465,7 @@ _signet_store_restore_annotation (SignetWriteScope  *scope,
 
   /* The version it was on is gone with its attachment, or its contract. */
   if (version_id == NULL ||
-      !lookup_version_context (self, sqlite3_value_int64 (version_id), &context, &local_error) ||
+      !lookup_version_context (self, signet_db_value_int64 (version_id), &context, &local_error) ||
       context.contract_id != signet_tombstone_get_contract_id (tombstone))
     {
       if (local_error != NULL && !g_error_matches (local_error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND))
@@ -523,7 +523,7 @@ signet_store_list_annotations (SignetStore  *self,
                                GError      **error)
 {
   g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -533,17 +533,17 @@ signet_store_list_annotations (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, version_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, version_id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       SignetAnnotation *annotation = read_annotation_row (stmt, NULL);
 
       if (annotation != NULL)
         g_ptr_array_add (annotations, annotation);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;

@@ -211,7 +211,7 @@ read_route_steps (SignetStore          *self,
                   SignetApprovalRoute  *route,
                   GError              **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   stmt = _signet_store_statement (self,
@@ -221,33 +221,33 @@ read_route_steps (SignetStore          *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, route->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, route->id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      SignetRouteStep *step = signet_route_step_new ((const char *) sqlite3_column_text (stmt, 0),
-                                                     sqlite3_column_int64 (stmt, 1),
-                                                     (const char *) sqlite3_column_text (stmt, 2),
-                                                     (guint) sqlite3_column_int64 (stmt, 3));
+      SignetRouteStep *step = signet_route_step_new (signet_db_column_text (stmt, 0),
+                                                     signet_db_column_int64 (stmt, 1),
+                                                     signet_db_column_text (stmt, 2),
+                                                     (guint) signet_db_column_int64 (stmt, 3));
 
       step->person_name = _signet_store_dup_text (stmt, 4);
       g_ptr_array_add (route->steps, step);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   return TRUE;
 }
 
 static SignetApprovalRoute *
-route_from_row (sqlite3_stmt *stmt)
+route_from_row (SignetDbStmt *stmt)
 {
-  SignetApprovalRoute *route = signet_approval_route_new ((const char *) sqlite3_column_text (stmt, 3));
+  SignetApprovalRoute *route = signet_approval_route_new (signet_db_column_text (stmt, 3));
 
-  route->id = sqlite3_column_int64 (stmt, 0);
+  route->id = signet_db_column_int64 (stmt, 0);
   route->uuid = _signet_store_dup_text (stmt, 1);
-  route->version = sqlite3_column_int64 (stmt, 2);
+  route->version = signet_db_column_int64 (stmt, 2);
 
   return route;
 }
@@ -261,7 +261,7 @@ lookup_route (SignetStore  *self,
               GError      **error)
 {
   g_autoptr(SignetApprovalRoute) route = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   stmt = _signet_store_statement (self,
                                   name != NULL
@@ -270,9 +270,9 @@ lookup_route (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
   if (name != NULL)
-    sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+    signet_db_bind_text (stmt, 2, name);
   route = _signet_store_step_one_row (self, stmt, (SignetStoreRowFunc) route_from_row, error);
 
   if (route != NULL && !read_route_steps (self, route, error))
@@ -286,7 +286,7 @@ signet_store_list_approval_routes (SignetStore  *self,
                                    GError      **error)
 {
   g_autoptr(GPtrArray) routes = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -296,10 +296,10 @@ signet_store_list_approval_routes (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     g_ptr_array_add (routes, route_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -338,11 +338,11 @@ write_route_steps (SignetStore                *self,
                    gint64                      id,
                    GError                    **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (!(stmt = _signet_store_statement (self, "DELETE FROM approval_route_steps WHERE route_id = ?", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -357,14 +357,14 @@ write_route_steps (SignetStore                *self,
                                       "due_days) VALUES (?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, (int) i);
-      sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
+      signet_db_bind_int64 (stmt, 1, id);
+      signet_db_bind_int (stmt, 2, (int) i);
+      signet_db_bind_static_text (stmt, 3, name);
       if (step->person_id != 0)
-        sqlite3_bind_int64 (stmt, 4, step->person_id);
+        signet_db_bind_int64 (stmt, 4, step->person_id);
       else
-        sqlite3_bind_text (stmt, 5, role, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 6, step->due_days);
+        signet_db_bind_static_text (stmt, 5, role);
+      signet_db_bind_int64 (stmt, 6, step->due_days);
       if (!_signet_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -374,20 +374,20 @@ write_route_steps (SignetStore                *self,
 
 static gboolean
 step_route (SignetStore  *self,
-            sqlite3_stmt *stmt,
+            SignetDbStmt *stmt,
             const char   *name,
             GError      **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = signet_db_step (stmt);
 
-  if (rc != SQLITE_DONE)
-    rc = sqlite3_extended_errcode (self->db);
-  sqlite3_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
+    rc = signet_db_errcode (self->db);
+  signet_db_reset (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == SIGNET_DB_DONE)
     return TRUE;
 
-  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+  if (rc == SIGNET_DB_CONSTRAINT_UNIQUE)
     return _signet_set_field_error (error, SIGNET_FIELD_ROUTE_NAME,
                                     _("There is a route named “%s” already. Choose another name."), name);
 
@@ -404,7 +404,7 @@ signet_store_add_approval_route (SignetStore          *self,
   g_autoptr(FieldList) after = NULL;
   g_autofree char *name = NULL;
   g_autofree char *uuid = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -422,12 +422,12 @@ signet_store_add_approval_route (SignetStore          *self,
   stmt = _signet_store_statement (self, "INSERT INTO approval_routes (name, uuid) VALUES (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+  signet_db_bind_static_text (stmt, 1, name);
+  signet_db_bind_static_text (stmt, 2, uuid);
   if (!step_route (self, stmt, name, error))
     return FALSE;
 
-  id = sqlite3_last_insert_rowid (self->db);
+  id = signet_db_last_insert_id (self->db);
   after = route_to_fields (stored);
   if (!write_route_steps (self, route, id, error) ||
       !_signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_ADD_APPROVAL_ROUTE, SIGNET_RECORD_APPROVAL_ROUTE,
@@ -456,7 +456,7 @@ signet_store_update_approval_route (SignetStore          *self,
   g_autoptr(FieldList) before_fields = NULL;
   g_autoptr(FieldList) after_fields = NULL;
   g_autofree char *name = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
   g_return_val_if_fail (route != NULL, FALSE);
@@ -482,8 +482,8 @@ signet_store_update_approval_route (SignetStore          *self,
                                   "UPDATE approval_routes SET name = ?, version = version + 1 WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, route->id);
+  signet_db_bind_static_text (stmt, 1, name);
+  signet_db_bind_int64 (stmt, 2, route->id);
   if (!step_route (self, stmt, name, error) || !write_route_steps (self, route, route->id, error))
     return FALSE;
 
@@ -510,7 +510,7 @@ _signet_store_delete_approval_route (SignetStore  *self,
   g_autoptr(SignetApprovalRoute) before = NULL;
   g_autoptr(SignetTombstone) tombstone = NULL;
   g_autoptr(FieldList) before_fields = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 rules;
 
   if (!_signet_write_scope_begin (&scope, self, error) ||
@@ -519,12 +519,12 @@ _signet_store_delete_approval_route (SignetStore  *self,
 
   if (!(stmt = _signet_store_statement (self, "SELECT count(*) FROM approval_rules WHERE route_id = ?", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rules = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
-  sqlite3_reset (stmt);
+  signet_db_bind_int64 (stmt, 1, id);
+  rules = signet_db_step (stmt) == SIGNET_DB_ROW ? signet_db_column_int64 (stmt, 0) : -1;
+  signet_db_reset (stmt);
   if (rules < 0)
     {
-      _signet_store_set_error (self, sqlite3_errcode (self->db), error);
+      _signet_store_set_error (self, signet_db_errcode (self->db), error);
       return NULL;
     }
   if (rules > 0)
@@ -546,7 +546,7 @@ _signet_store_delete_approval_route (SignetStore  *self,
   /* Its steps go with it (ON DELETE CASCADE). */
   if (!(stmt = _signet_store_statement (self, "DELETE FROM approval_routes WHERE id = ?", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
   if (!_signet_store_step_done (self, stmt, error))
     return NULL;
 
@@ -620,16 +620,16 @@ _signet_store_restore_approval_route (SignetWriteScope  *scope,
 #define RULE_COLUMNS "r.id, r.uuid, r.position, r.contract_type, r.min_value, r.min_currency, r.route_id"
 
 static SignetApprovalRule *
-rule_from_row (sqlite3_stmt *stmt)
+rule_from_row (SignetDbStmt *stmt)
 {
-  SignetApprovalRule *rule = signet_approval_rule_new ((const char *) sqlite3_column_text (stmt, 3),
-                                                       sqlite3_column_int64 (stmt, 4),
-                                                       (const char *) sqlite3_column_text (stmt, 5),
-                                                       sqlite3_column_int64 (stmt, 6));
+  SignetApprovalRule *rule = signet_approval_rule_new (signet_db_column_text (stmt, 3),
+                                                       signet_db_column_int64 (stmt, 4),
+                                                       signet_db_column_text (stmt, 5),
+                                                       signet_db_column_int64 (stmt, 6));
 
-  rule->id = sqlite3_column_int64 (stmt, 0);
+  rule->id = signet_db_column_int64 (stmt, 0);
   rule->uuid = _signet_store_dup_text (stmt, 1);
-  rule->position = (guint) sqlite3_column_int64 (stmt, 2);
+  rule->position = (guint) signet_db_column_int64 (stmt, 2);
 
   return rule;
 }
@@ -639,7 +639,7 @@ signet_store_list_approval_rules (SignetStore  *self,
                                   GError      **error)
 {
   g_autoptr(GPtrArray) rules = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -650,10 +650,10 @@ signet_store_list_approval_rules (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     g_ptr_array_add (rules, rule_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -743,7 +743,7 @@ signet_store_set_approval_rules (SignetStore  *self,
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(FieldList) before_fields = NULL;
   g_autoptr(FieldList) after_fields = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
   g_return_val_if_fail (rules != NULL, FALSE);
@@ -770,18 +770,18 @@ signet_store_set_approval_rules (SignetStore  *self,
                                       "min_currency, route_id) VALUES (?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 2, (int) i);
+      signet_db_bind_static_text (stmt, 1, uuid);
+      signet_db_bind_int (stmt, 2, (int) i);
       _signet_store_bind_static_text (stmt, 3, type);
       if (currency != NULL)
         {
-          sqlite3_bind_int64 (stmt, 4, rule->min_value);
-          sqlite3_bind_text (stmt, 5, currency, -1, SQLITE_STATIC);
+          signet_db_bind_int64 (stmt, 4, rule->min_value);
+          signet_db_bind_static_text (stmt, 5, currency);
         }
-      sqlite3_bind_int64 (stmt, 6, rule->route_id);
+      signet_db_bind_int64 (stmt, 6, rule->route_id);
       if (!_signet_store_step_done (self, stmt, error))
         return FALSE;
-      g_ptr_array_add (ids, GSIZE_TO_POINTER ((gsize) sqlite3_last_insert_rowid (self->db)));
+      g_ptr_array_add (ids, GSIZE_TO_POINTER ((gsize) signet_db_last_insert_id (self->db)));
     }
 
   before_fields = g_array_new (FALSE, FALSE, sizeof (FieldText));
@@ -875,29 +875,29 @@ signet_store_select_amendment_route (SignetStore            *self,
   "state, decided_by_id, decided_by, recorded_by, decided_at, opinion, attachment_id"
 
 static SignetApprovalStep *
-step_from_row (sqlite3_stmt *stmt)
+step_from_row (SignetDbStmt *stmt)
 {
   SignetApprovalStep *step = g_new0 (SignetApprovalStep, 1);
 
-  step->id = sqlite3_column_int64 (stmt, 0);
-  step->contract_id = sqlite3_column_int64 (stmt, 1);
-  step->amendment_id = sqlite3_column_int64 (stmt, 2);
-  step->round = (guint) sqlite3_column_int64 (stmt, 3);
-  step->position = (guint) sqlite3_column_int64 (stmt, 4);
+  step->id = signet_db_column_int64 (stmt, 0);
+  step->contract_id = signet_db_column_int64 (stmt, 1);
+  step->amendment_id = signet_db_column_int64 (stmt, 2);
+  step->round = (guint) signet_db_column_int64 (stmt, 3);
+  step->position = (guint) signet_db_column_int64 (stmt, 4);
   step->name = _signet_store_dup_text (stmt, 5);
-  step->person_id = sqlite3_column_int64 (stmt, 6);
+  step->person_id = signet_db_column_int64 (stmt, 6);
   step->person_name = _signet_store_dup_text (stmt, 7);
   step->role = _signet_store_dup_text (stmt, 8);
-  step->due_days = (guint) sqlite3_column_int64 (stmt, 9);
+  step->due_days = (guint) signet_db_column_int64 (stmt, 9);
   step->due_date = _signet_store_dup_text (stmt, 10);
-  if (!signet_step_state_from_token ((const char *) sqlite3_column_text (stmt, 11), &step->state))
+  if (!signet_step_state_from_token (signet_db_column_text (stmt, 11), &step->state))
     step->state = SIGNET_STEP_SKIPPED;
-  step->decided_by_id = sqlite3_column_int64 (stmt, 12);
+  step->decided_by_id = signet_db_column_int64 (stmt, 12);
   step->decided_by = _signet_store_dup_text (stmt, 13);
   step->recorded_by = _signet_store_dup_text (stmt, 14);
   step->decided_at = _signet_store_dup_text (stmt, 15);
   step->opinion = _signet_store_dup_text (stmt, 16);
-  step->attachment_id = sqlite3_column_int64 (stmt, 17);
+  step->attachment_id = signet_db_column_int64 (stmt, 17);
 
   return step;
 }
@@ -910,19 +910,19 @@ query_steps (SignetStore  *self,
              GError      **error)
 {
   g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_approval_step_free);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   if (!(stmt = _signet_store_statement (self, sql, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  sqlite3_bind_int64 (stmt, 2, amendment_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_int64 (stmt, 2, amendment_id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     g_ptr_array_add (steps, step_from_row (stmt));
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -980,7 +980,7 @@ start_round (SignetStore                *self,
              GError                    **error)
 {
   g_autofree char *today = signet_store_dup_today (self);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 round;
 
   stmt = _signet_store_statement (self,
@@ -988,12 +988,12 @@ start_round (SignetStore                *self,
                                   "WHERE contract_id = ? AND amendment_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  sqlite3_bind_int64 (stmt, 2, amendment_id);
-  round = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_int64 (stmt, 2, amendment_id);
+  round = signet_db_step (stmt) == SIGNET_DB_ROW ? signet_db_column_int64 (stmt, 0) : 0;
+  signet_db_reset (stmt);
   if (round == 0)
-    return _signet_store_set_error (self, sqlite3_errcode (self->db), error);
+    return _signet_store_set_error (self, signet_db_errcode (self->db), error);
 
   for (guint i = 0; i < route->steps->len; i++)
     {
@@ -1006,19 +1006,18 @@ start_round (SignetStore                *self,
                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, contract_id);
-      sqlite3_bind_int64 (stmt, 2, amendment_id);
-      sqlite3_bind_int64 (stmt, 3, round);
-      sqlite3_bind_int (stmt, 4, (int) i);
-      sqlite3_bind_text (stmt, 5, step->name, -1, SQLITE_STATIC);
+      signet_db_bind_int64 (stmt, 1, contract_id);
+      signet_db_bind_int64 (stmt, 2, amendment_id);
+      signet_db_bind_int64 (stmt, 3, round);
+      signet_db_bind_int (stmt, 4, (int) i);
+      signet_db_bind_static_text (stmt, 5, step->name);
       if (step->person_id != 0)
-        sqlite3_bind_int64 (stmt, 6, step->person_id);
+        signet_db_bind_int64 (stmt, 6, step->person_id);
       _signet_store_bind_static_text (stmt, 7, step->person_name);
       _signet_store_bind_static_text (stmt, 8, step->role);
-      sqlite3_bind_int64 (stmt, 9, step->due_days);
+      signet_db_bind_int64 (stmt, 9, step->due_days);
       _signet_store_bind_static_text (stmt, 10, due);
-      sqlite3_bind_text (stmt, 11, signet_step_state_to_token (i == 0 ? SIGNET_STEP_PENDING : SIGNET_STEP_WAITING),
-                         -1, SQLITE_STATIC);
+      signet_db_bind_static_text (stmt, 11, signet_step_state_to_token (i == 0 ? SIGNET_STEP_PENDING : SIGNET_STEP_WAITING));
       if (!_signet_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -1034,7 +1033,7 @@ skip_open_steps (SignetStore  *self,
                  gint64        amendment_id,
                  GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   stmt = _signet_store_statement (self,
                                   "UPDATE approval_steps SET state = 'skipped' "
@@ -1042,8 +1041,8 @@ skip_open_steps (SignetStore  *self,
                                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  sqlite3_bind_int64 (stmt, 2, amendment_id);
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_int64 (stmt, 2, amendment_id);
 
   return _signet_store_step_done (self, stmt, error);
 }
@@ -1148,7 +1147,7 @@ check_attachment (SignetStore  *self,
                   gint64        attachment_id,
                   GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   if (attachment_id <= 0)
@@ -1158,17 +1157,17 @@ check_attachment (SignetStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, attachment_id);
-  sqlite3_bind_int64 (stmt, 2, contract_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  signet_db_bind_int64 (stmt, 1, attachment_id);
+  signet_db_bind_int64 (stmt, 2, contract_id);
+  rc = signet_db_step (stmt);
+  signet_db_reset (stmt);
+  if (rc == SIGNET_DB_DONE)
     {
       g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                    _("The approval’s file is not one of the contract’s files; it may have been deleted."));
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != SIGNET_DB_ROW)
     return _signet_store_set_error (self, rc, error);
 
   return TRUE;
@@ -1195,7 +1194,7 @@ decide_pending (SignetStore                   *self,
   g_autofree char *now = _signet_store_timestamp_now ();
   SignetProcessStep check = { .action = decision->action, .comment = decision->opinion };
   SignetStepState state;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   guint pending = G_MAXUINT;
 
   if (!(round = list_round (self, contract_id, amendment_id, error)))
@@ -1241,16 +1240,16 @@ decide_pending (SignetStore                   *self,
                                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, signet_step_state_to_token (state), -1, SQLITE_STATIC);
+  signet_db_bind_static_text (stmt, 1, signet_step_state_to_token (state));
   if (step->decided_by_id > 0)
-    sqlite3_bind_int64 (stmt, 2, step->decided_by_id);
-  sqlite3_bind_text (stmt, 3, step->decided_by, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, step->recorded_by, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, step->decided_at, -1, SQLITE_STATIC);
+    signet_db_bind_int64 (stmt, 2, step->decided_by_id);
+  signet_db_bind_static_text (stmt, 3, step->decided_by);
+  signet_db_bind_static_text (stmt, 4, step->recorded_by);
+  signet_db_bind_static_text (stmt, 5, step->decided_at);
   _signet_store_bind_static_text (stmt, 6, step->opinion);
   if (step->attachment_id > 0)
-    sqlite3_bind_int64 (stmt, 7, step->attachment_id);
-  sqlite3_bind_int64 (stmt, 8, step->id);
+    signet_db_bind_int64 (stmt, 7, step->attachment_id);
+  signet_db_bind_int64 (stmt, 8, step->id);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -1266,7 +1265,7 @@ decide_pending (SignetStore                   *self,
       if (stmt == NULL)
         return FALSE;
       _signet_store_bind_static_text (stmt, 1, due);
-      sqlite3_bind_int64 (stmt, 2, next->id);
+      signet_db_bind_int64 (stmt, 2, next->id);
       if (!_signet_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -1328,7 +1327,7 @@ decide_contract (SignetWriteScope              *scope,
   SignetProcessStep event = { .action = decision->action };
   SignetContractStatus from, to;
   gboolean round_approved;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (!decide_pending (self, contract_id, 0, decision, &decided, &round_approved, error))
     return FALSE;
@@ -1344,8 +1343,8 @@ decide_contract (SignetWriteScope              *scope,
   stmt = _signet_store_statement (self, "UPDATE contracts SET status = ?, version = version + 1 WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, signet_contract_status_to_token (to), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, contract_id);
+  signet_db_bind_static_text (stmt, 1, signet_contract_status_to_token (to));
+  signet_db_bind_int64 (stmt, 2, contract_id);
 
   /* The process lists the decision as it lists every step, with the step
    * it was on. */
@@ -1376,7 +1375,7 @@ _signet_store_approvals_take_process_step (SignetWriteScope         *scope,
 {
   SignetStore *self = scope->store;
   SignetApprovalDecision decision = { .action = step->action };
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gboolean pending;
   int rc;
 
@@ -1390,11 +1389,11 @@ _signet_store_approvals_take_process_step (SignetWriteScope         *scope,
                                   "AND state = 'pending'", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, signet_contract_get_id (current));
-  rc = sqlite3_step (stmt);
-  pending = rc == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  signet_db_bind_int64 (stmt, 1, signet_contract_get_id (current));
+  rc = signet_db_step (stmt);
+  pending = rc == SIGNET_DB_ROW;
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_ROW && rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   /* A contract submitted without a route is approved in one step. */
@@ -1453,12 +1452,12 @@ set_amendment_state (SignetStore           *self,
                      SignetAmendmentState   state,
                      GError               **error)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (self, "UPDATE amendments SET state = ? WHERE id = ?", error);
+  SignetDbStmt *stmt = _signet_store_statement (self, "UPDATE amendments SET state = ? WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, signet_amendment_state_to_token (state), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, amendment_id);
+  signet_db_bind_static_text (stmt, 1, signet_amendment_state_to_token (state));
+  signet_db_bind_int64 (stmt, 2, amendment_id);
 
   return _signet_store_step_done (self, stmt, error);
 }
@@ -1685,7 +1684,7 @@ signet_store_put_approval_steps (SignetStore  *self,
   g_autoptr(GHashTable) amendments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   GHashTableIter iter;
   gpointer key;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
   g_return_val_if_fail (steps != NULL, FALSE);
@@ -1698,7 +1697,7 @@ signet_store_put_approval_steps (SignetStore  *self,
                                   "amendment_id IN (SELECT id FROM amendments WHERE contract_id = ?1))", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_int64 (stmt, 1, contract_id);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -1715,26 +1714,26 @@ signet_store_put_approval_steps (SignetStore  *self,
                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, contract_id);
-      sqlite3_bind_int64 (stmt, 2, step->amendment_id);
-      sqlite3_bind_int64 (stmt, 3, MAX (step->round, 1));
-      sqlite3_bind_int64 (stmt, 4, step->position);
-      sqlite3_bind_text (stmt, 5, step->name != NULL ? step->name : "", -1, SQLITE_STATIC);
+      signet_db_bind_int64 (stmt, 1, contract_id);
+      signet_db_bind_int64 (stmt, 2, step->amendment_id);
+      signet_db_bind_int64 (stmt, 3, MAX (step->round, 1));
+      signet_db_bind_int64 (stmt, 4, step->position);
+      signet_db_bind_static_text (stmt, 5, step->name != NULL ? step->name : "");
       if (step->person_id > 0)
-        sqlite3_bind_int64 (stmt, 6, step->person_id);
+        signet_db_bind_int64 (stmt, 6, step->person_id);
       _signet_store_bind_static_text (stmt, 7, step->person_name);
       _signet_store_bind_static_text (stmt, 8, step->role);
-      sqlite3_bind_int64 (stmt, 9, MAX (step->due_days, 1));
+      signet_db_bind_int64 (stmt, 9, MAX (step->due_days, 1));
       _signet_store_bind_static_text (stmt, 10, step->due_date);
-      sqlite3_bind_text (stmt, 11, signet_step_state_to_token (step->state), -1, SQLITE_STATIC);
+      signet_db_bind_static_text (stmt, 11, signet_step_state_to_token (step->state));
       if (step->decided_by_id > 0)
-        sqlite3_bind_int64 (stmt, 12, step->decided_by_id);
+        signet_db_bind_int64 (stmt, 12, step->decided_by_id);
       _signet_store_bind_static_text (stmt, 13, step->decided_by);
       _signet_store_bind_static_text (stmt, 14, step->recorded_by);
       _signet_store_bind_static_text (stmt, 15, step->decided_at);
       _signet_store_bind_static_text (stmt, 16, step->opinion);
       if (step->attachment_id > 0)
-        sqlite3_bind_int64 (stmt, 17, step->attachment_id);
+        signet_db_bind_int64 (stmt, 17, step->attachment_id);
       if (!_signet_store_step_done (self, stmt, error))
         return FALSE;
 
@@ -1764,7 +1763,7 @@ signet_store_import_amendment_state (SignetStore           *self,
 {
   g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(SignetAmendment) amendment = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
 
@@ -1777,7 +1776,7 @@ signet_store_import_amendment_state (SignetStore           *self,
   stmt = _signet_store_statement (self, "DELETE FROM approval_steps WHERE amendment_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, amendment_id);
+  signet_db_bind_int64 (stmt, 1, amendment_id);
   if (!_signet_store_step_done (self, stmt, error) ||
       !set_amendment_state (self, amendment_id, state, error) ||
       !_signet_store_events_refresh_contract (self, amendment->contract_id, error))

@@ -33,32 +33,32 @@
   "WHEN 'appendix' THEN 3 ELSE 4 END"
 
 static SignetAttachmentVersion *
-read_version_row (sqlite3_stmt *stmt,
+read_version_row (SignetDbStmt *stmt,
                   int           column)
 {
-  return signet_attachment_version_new (sqlite3_column_int64 (stmt, column),
-                                        sqlite3_column_int64 (stmt, column + 1),
-                                        (guint) sqlite3_column_int64 (stmt, column + 2),
-                                        (const char *) sqlite3_column_text (stmt, column + 3),
-                                        (const char *) sqlite3_column_text (stmt, column + 4),
-                                        (guint64) sqlite3_column_int64 (stmt, column + 5),
-                                        (const char *) sqlite3_column_text (stmt, column + 6),
-                                        (const char *) sqlite3_column_text (stmt, column + 7),
-                                        (const char *) sqlite3_column_text (stmt, column + 8));
+  return signet_attachment_version_new (signet_db_column_int64 (stmt, column),
+                                        signet_db_column_int64 (stmt, column + 1),
+                                        (guint) signet_db_column_int64 (stmt, column + 2),
+                                        signet_db_column_text (stmt, column + 3),
+                                        signet_db_column_text (stmt, column + 4),
+                                        (guint64) signet_db_column_int64 (stmt, column + 5),
+                                        signet_db_column_text (stmt, column + 6),
+                                        signet_db_column_text (stmt, column + 7),
+                                        signet_db_column_text (stmt, column + 8));
 }
 
 static SignetAttachment *
-read_attachment_row (sqlite3_stmt *stmt)
+read_attachment_row (SignetDbStmt *stmt)
 {
   g_autoptr(SignetAttachmentVersion) current = read_version_row (stmt, 4);
   SignetAttachmentRole role = SIGNET_ATTACHMENT_ROLE_OTHER;
 
-  signet_attachment_role_from_token ((const char *) sqlite3_column_text (stmt, 2), &role);
+  signet_attachment_role_from_token (signet_db_column_text (stmt, 2), &role);
 
-  return signet_attachment_new (sqlite3_column_int64 (stmt, 0),
-                                sqlite3_column_int64 (stmt, 1),
+  return signet_attachment_new (signet_db_column_int64 (stmt, 0),
+                                signet_db_column_int64 (stmt, 1),
                                 role,
-                                (const char *) sqlite3_column_text (stmt, 3),
+                                signet_db_column_text (stmt, 3),
                                 current);
 }
 
@@ -67,23 +67,23 @@ lookup_attachment (SignetStore  *self,
                    gint64        attachment_id,
                    GError      **error)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (self, SELECT_ATTACHMENT "WHERE a.id = ?", error);
+  SignetDbStmt *stmt = _signet_store_statement (self, SELECT_ATTACHMENT "WHERE a.id = ?", error);
   SignetAttachment *attachment = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, attachment_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, attachment_id);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
     attachment = read_attachment_row (stmt);
-  else if (rc == SQLITE_DONE)
+  else if (rc == SIGNET_DB_DONE)
     g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                  _("The attachment no longer exists; it may have been deleted."));
   else
     _signet_store_set_error (self, rc, error);
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
   return attachment;
 }
@@ -93,20 +93,20 @@ check_contract_exists (SignetStore  *self,
                        gint64        contract_id,
                        GError      **error)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (self, "SELECT 1 FROM contracts WHERE id = ?", error);
+  SignetDbStmt *stmt = _signet_store_statement (self, "SELECT 1 FROM contracts WHERE id = ?", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  rc = signet_db_step (stmt);
+  signet_db_reset (stmt);
 
-  if (rc == SQLITE_ROW)
+  if (rc == SIGNET_DB_ROW)
     return TRUE;
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
@@ -121,12 +121,12 @@ run_with_id (SignetStore  *self,
              gint64        id,
              GError      **error)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  SignetDbStmt *stmt = _signet_store_statement (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
 
   return _signet_store_step_done (self, stmt, error);
 }
@@ -229,7 +229,7 @@ read_blob (SignetStore  *self,
   int size;
   int rc;
 
-  rc = sqlite3_blob_open (self->db, "main", "blobs", "data", rowid, 0, &blob);
+  rc = sqlite3_blob_open (self->sqlite, "main", "blobs", "data", rowid, 0, &blob);
   if (rc != SQLITE_OK)
     {
       _signet_store_set_error (self, rc, error);
@@ -301,7 +301,7 @@ store_blob (SignetStore  *self,
   gsize size;
   const guchar *data = g_bytes_get_data (bytes, &size);
   g_autofree char *stored_sha256 = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 rowid = 0;
   int rc;
 
@@ -309,13 +309,13 @@ store_blob (SignetStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    rowid = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  signet_db_bind_static_text (stmt, 1, sha256);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
+    rowid = signet_db_column_int64 (stmt, 0);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_ROW && rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   if (rowid > 0)
@@ -335,9 +335,9 @@ store_blob (SignetStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, (gint64) size);
-  sqlite3_bind_blob64 (stmt, 3, data, size, SQLITE_STATIC);
+  signet_db_bind_static_text (stmt, 1, sha256);
+  signet_db_bind_int64 (stmt, 2, (gint64) size);
+  signet_db_bind_blob (stmt, 3, data, size, FALSE);
 
   return _signet_store_step_done (self, stmt, error);
 }
@@ -354,7 +354,7 @@ insert_version (SignetStore  *self,
                 const char   *added_by,
                 GError      **error)
 {
-  sqlite3_stmt *stmt =
+  SignetDbStmt *stmt =
     _signet_store_statement (self,
                              "INSERT INTO attachment_versions (attachment_id, version, sha256, file_name, "
                              "content_type, size, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
@@ -362,14 +362,14 @@ insert_version (SignetStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, attachment_id);
-  sqlite3_bind_int64 (stmt, 2, version);
-  sqlite3_bind_text (stmt, 3, sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, file_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, content_type, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 6, (gint64) size);
-  sqlite3_bind_text (stmt, 7, added_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, added_by, -1, SQLITE_STATIC);
+  signet_db_bind_int64 (stmt, 1, attachment_id);
+  signet_db_bind_int64 (stmt, 2, version);
+  signet_db_bind_static_text (stmt, 3, sha256);
+  signet_db_bind_static_text (stmt, 4, file_name);
+  signet_db_bind_static_text (stmt, 5, content_type);
+  signet_db_bind_int64 (stmt, 6, (gint64) size);
+  signet_db_bind_static_text (stmt, 7, added_at);
+  signet_db_bind_static_text (stmt, 8, added_by);
 
   return _signet_store_step_done (self, stmt, error);
 }
@@ -383,7 +383,7 @@ purge_unused_blobs (SignetStore  *self,
 {
   GHashTable *kept = _signet_store_get_kept_blobs (self);
   g_autoptr(GPtrArray) unused = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   stmt = _signet_store_statement (self,
@@ -392,11 +392,11 @@ purge_unused_blobs (SignetStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (!g_hash_table_contains (kept, sqlite3_column_text (stmt, 0)))
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
+    if (!g_hash_table_contains (kept, signet_db_column_text (stmt, 0)))
       g_ptr_array_add (unused, _signet_store_dup_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   for (guint i = 0; i < unused->len; i++)
@@ -410,7 +410,7 @@ purge_unused_blobs (SignetStore  *self,
         {
           if (!(stmt = _signet_store_statement (self, steps[s], error)))
             return FALSE;
-          sqlite3_bind_text (stmt, 1, g_ptr_array_index (unused, i), -1, SQLITE_STATIC);
+          signet_db_bind_static_text (stmt, 1, g_ptr_array_index (unused, i));
           if (!_signet_store_step_done (self, stmt, error))
             return FALSE;
         }
@@ -519,7 +519,7 @@ signet_store_add_attachment (SignetStore           *self,
   g_autofree char *note = NULL;
   g_autofree char *now = NULL;
   const char *user = _signet_store_user_display_name ();
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 attachment_id;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -548,15 +548,15 @@ signet_store_add_attachment (SignetStore           *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  sqlite3_bind_text (stmt, 2, signet_attachment_role_to_token (role), -1, SQLITE_STATIC);
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_static_text (stmt, 2, signet_attachment_role_to_token (role));
   _signet_store_bind_text (stmt, 3, note);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, user, -1, SQLITE_STATIC);
+  signet_db_bind_static_text (stmt, 4, now);
+  signet_db_bind_static_text (stmt, 5, user);
   if (!_signet_store_step_done (self, stmt, error))
     return NULL;
 
-  attachment_id = sqlite3_last_insert_rowid (self->db);
+  attachment_id = signet_db_last_insert_id (self->db);
   if (!insert_version (self, attachment_id, 1, sha256, name, type, g_bytes_get_size (bytes),
                        now, user, error) ||
       !(attachment = lookup_attachment (self, attachment_id, error)))
@@ -664,7 +664,7 @@ signet_store_update_attachment (SignetStore           *self,
   g_autofree char *note = NULL;
   const char *old_role;
   const char *new_role;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 contract_id;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -691,9 +691,9 @@ signet_store_update_attachment (SignetStore           *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, new_role, -1, SQLITE_STATIC);
+  signet_db_bind_static_text (stmt, 1, new_role);
   _signet_store_bind_text (stmt, 2, note);
-  sqlite3_bind_int64 (stmt, 3, attachment_id);
+  signet_db_bind_int64 (stmt, 3, attachment_id);
   if (!_signet_store_step_done (self, stmt, error) ||
       !(attachment = lookup_attachment (self, attachment_id, error)))
     return NULL;
@@ -725,7 +725,7 @@ pin_blobs (SignetStore      *self,
            GError          **error)
 {
   g_autoptr(GPtrArray) sha256s = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   stmt = _signet_store_statement (self, "SELECT DISTINCT sha256 FROM attachment_versions WHERE attachment_id = ?",
@@ -733,11 +733,11 @@ pin_blobs (SignetStore      *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, attachment_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, attachment_id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     g_ptr_array_add (sha256s, _signet_store_dup_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   _signet_tombstone_pin_blobs (tombstone, _signet_store_get_kept_blobs (self), sha256s);
@@ -890,7 +890,7 @@ signet_store_list_attachments (SignetStore  *self,
                                GError      **error)
 {
   g_autoptr(GPtrArray) attachments = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -901,12 +901,12 @@ signet_store_list_attachments (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     g_ptr_array_add (attachments, read_attachment_row (stmt));
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -922,7 +922,7 @@ signet_store_list_attachment_versions (SignetStore  *self,
 {
   g_autoptr(GPtrArray) versions =
     g_ptr_array_new_with_free_func ((GDestroyNotify) signet_attachment_version_unref);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -936,12 +936,12 @@ signet_store_list_attachment_versions (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, attachment_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, attachment_id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     g_ptr_array_add (versions, read_version_row (stmt, 0));
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -957,7 +957,7 @@ signet_store_load_version_bytes (SignetStore  *self,
 {
   g_autofree char *file_name = NULL;
   g_autofree char *sha256 = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 rowid = 0;
   int rc;
 
@@ -971,23 +971,23 @@ signet_store_load_version_bytes (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, version_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, version_id);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
     {
       file_name = _signet_store_dup_text (stmt, 0);
       sha256 = _signet_store_dup_text (stmt, 1);
-      rowid = sqlite3_column_int64 (stmt, 2);
+      rowid = signet_db_column_int64 (stmt, 2);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == SIGNET_DB_DONE)
     {
       g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                    _("The file no longer exists; it may have been deleted."));
       return NULL;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != SIGNET_DB_ROW)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -1071,7 +1071,7 @@ signet_store_list_blobs_without_text (SignetStore  *self,
                                       GError      **error)
 {
   g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -1088,11 +1088,11 @@ signet_store_list_blobs_without_text (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     g_ptr_array_add (hashes, _signet_store_dup_text (stmt, 0));
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -1107,7 +1107,7 @@ signet_store_load_blob_bytes (SignetStore  *self,
                               GError      **error)
 {
   g_autofree char *file_name = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 rowid = 0;
   int rc;
 
@@ -1121,22 +1121,22 @@ signet_store_load_blob_bytes (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  signet_db_bind_static_text (stmt, 1, sha256);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
     {
-      rowid = sqlite3_column_int64 (stmt, 0);
+      rowid = signet_db_column_int64 (stmt, 0);
       file_name = _signet_store_dup_text (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == SIGNET_DB_DONE)
     {
       g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                    _("The file no longer exists; it may have been deleted."));
       return NULL;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != SIGNET_DB_ROW)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -1154,7 +1154,7 @@ signet_store_set_blob_text (SignetStore          *self,
 {
   g_auto(SignetWriteScope) scope = { 0 };
   g_autofree char *folded = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -1174,13 +1174,13 @@ signet_store_set_blob_text (SignetStore          *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, state == SIGNET_BLOB_TEXT_DONE ? "done" : "failed", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, folded, -1, SQLITE_STATIC);
+  signet_db_bind_static_text (stmt, 1, sha256);
+  signet_db_bind_static_text (stmt, 2, state == SIGNET_BLOB_TEXT_DONE ? "done" : "failed");
+  signet_db_bind_static_text (stmt, 3, folded);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
-  if (sqlite3_changes (self->db) == 0)
+  if (signet_db_changes (self->db) == 0)
     {
       g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                    _("The file no longer exists; it may have been deleted."));
@@ -1196,13 +1196,13 @@ signet_store_set_blob_text (SignetStore          *self,
 
   /* The text is no record of its own and has no audit entry; the
    * contracts whose files have it are told: a search now finds it. */
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    _signet_write_scope_add_change (&scope, SIGNET_RECORD_CONTRACT, sqlite3_column_int64 (stmt, 0),
+  signet_db_bind_static_text (stmt, 1, sha256);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
+    _signet_write_scope_add_change (&scope, SIGNET_RECORD_CONTRACT, signet_db_column_int64 (stmt, 0),
                                     SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_ATTACHMENTS);
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return FALSE;
@@ -1218,7 +1218,7 @@ _signet_store_attachment_text_matches (SignetStore *self,
   g_autoptr(GHashTable) matches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *term = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -1248,13 +1248,13 @@ _signet_store_attachment_text_matches (SignetStore *self,
       return g_steal_pointer (&matches);
     }
 
-  sqlite3_bind_text (stmt, 1, term, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (matches, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
-  sqlite3_reset (stmt);
+  signet_db_bind_static_text (stmt, 1, term);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
+    g_hash_table_add (matches, g_memdup2 (&(gint64) { signet_db_column_int64 (stmt, 0) }, sizeof (gint64)));
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    g_warning ("Could not search the text of attachments: %s", sqlite3_errstr (rc));
+  if (rc != SIGNET_DB_DONE)
+    g_warning ("Could not search the text of attachments: %s", signet_db_errstr (rc));
 
   return g_steal_pointer (&matches);
 }
@@ -1267,7 +1267,7 @@ _signet_store_attachment_text_file (SignetStore *self,
 {
   g_autofree char *term = NULL;
   char *file_name = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
   g_return_val_if_fail (folded_term != NULL, NULL);
@@ -1289,11 +1289,11 @@ _signet_store_attachment_text_file (SignetStore *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  sqlite3_bind_text (stmt, 2, term, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_static_text (stmt, 2, term);
+  if (signet_db_step (stmt) == SIGNET_DB_ROW)
     {
-      const char *text = (const char *) sqlite3_column_text (stmt, 1);
+      const char *text = signet_db_column_text (stmt, 1);
       const char *found = text != NULL ? strstr (text, term) : NULL;
 
       file_name = _signet_store_dup_text (stmt, 0);
@@ -1305,7 +1305,7 @@ _signet_store_attachment_text_file (SignetStore *self,
             *page += *p == '\f';
         }
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
   return file_name;
 }
@@ -1335,7 +1335,7 @@ signet_store_import_attachment_version (SignetStore           *self,
   g_autofree char *note = NULL;
   g_autofree char *version_text = NULL;
   g_autofree char *added_time = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 version_id;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), 0);
@@ -1368,14 +1368,14 @@ signet_store_import_attachment_version (SignetStore           *self,
       if (stmt == NULL)
         return 0;
 
-      sqlite3_bind_int64 (stmt, 1, contract_id);
-      sqlite3_bind_text (stmt, 2, signet_attachment_role_to_token (role), -1, SQLITE_STATIC);
+      signet_db_bind_int64 (stmt, 1, contract_id);
+      signet_db_bind_static_text (stmt, 2, signet_attachment_role_to_token (role));
       _signet_store_bind_text (stmt, 3, note);
-      sqlite3_bind_text (stmt, 4, added_time, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, added_by, -1, SQLITE_STATIC);
+      signet_db_bind_static_text (stmt, 4, added_time);
+      signet_db_bind_static_text (stmt, 5, added_by);
       if (!_signet_store_step_done (self, stmt, error))
         return 0;
-      *attachment_id = sqlite3_last_insert_rowid (self->db);
+      *attachment_id = signet_db_last_insert_id (self->db);
     }
   else if (version == 1)
     {
@@ -1383,9 +1383,9 @@ signet_store_import_attachment_version (SignetStore           *self,
       stmt = _signet_store_statement (self, "UPDATE attachments SET added_at = ?, added_by = ? WHERE id = ?", error);
       if (stmt == NULL)
         return 0;
-      sqlite3_bind_text (stmt, 1, added_time, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, added_by, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, *attachment_id);
+      signet_db_bind_static_text (stmt, 1, added_time);
+      signet_db_bind_static_text (stmt, 2, added_by);
+      signet_db_bind_int64 (stmt, 3, *attachment_id);
       if (!_signet_store_step_done (self, stmt, error))
         return 0;
     }
@@ -1393,7 +1393,7 @@ signet_store_import_attachment_version (SignetStore           *self,
   if (!insert_version (self, *attachment_id, version, sha256, name, type, g_bytes_get_size (bytes),
                        added_time, added_by, error))
     return 0;
-  version_id = sqlite3_last_insert_rowid (self->db);
+  version_id = signet_db_last_insert_id (self->db);
 
   {
     const SignetAttachmentChange changes[] = {
@@ -1417,7 +1417,7 @@ signet_store_contract_has_file (SignetStore  *self,
                                 gint64        contract_id,
                                 const char   *sha256)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gboolean found;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -1428,10 +1428,10 @@ signet_store_contract_has_file (SignetStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_STATIC);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_static_text (stmt, 2, sha256);
+  found = signet_db_step (stmt) == SIGNET_DB_ROW;
+  signet_db_reset (stmt);
 
   return found;
 }
@@ -1441,7 +1441,7 @@ signet_store_list_contracts_with_records (SignetStore  *self,
                                           GError      **error)
 {
   g_autoptr(GHashTable) ids = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -1459,15 +1459,15 @@ signet_store_list_contracts_with_records (SignetStore  *self,
     return NULL;
 
   ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = signet_db_column_int64 (stmt, 0);
 
       g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;

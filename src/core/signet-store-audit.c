@@ -269,7 +269,7 @@ insert_audit (SignetWriteScope  *scope,
               GError           **error)
 {
   SignetStore *self = scope->store;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (scope->open, FALSE);
   g_return_val_if_fail (action != SIGNET_AUDIT_ACTION_UNKNOWN && action < SIGNET_N_AUDIT_ACTIONS, FALSE);
@@ -281,18 +281,18 @@ insert_audit (SignetWriteScope  *scope,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, audit_time_now (self), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, signet_audit_action_to_token (action), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, _signet_record_kind_to_token (kind), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, record_id);
+  signet_db_bind_static_text (stmt, 1, audit_time_now (self));
+  signet_db_bind_static_text (stmt, 2, g_get_user_name ());
+  signet_db_bind_static_text (stmt, 3, signet_audit_action_to_token (action));
+  signet_db_bind_static_text (stmt, 4, _signet_record_kind_to_token (kind));
+  signet_db_bind_int64 (stmt, 5, record_id);
   _signet_store_bind_text (stmt, 6, label);
-  sqlite3_bind_text (stmt, 7, changes->str, (int) changes->len, SQLITE_STATIC);
+  signet_db_bind_text_len (stmt, 7, changes->str, (int) changes->len);
 
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
-  _signet_store_note_own_audit (self, sqlite3_last_insert_rowid (self->db));
+  _signet_store_note_own_audit (self, signet_db_last_insert_id (self->db));
   _signet_write_scope_add_change (scope, kind, record_id, _signet_audit_action_get_change (action),
                                   _signet_audit_action_get_detail (action));
 
@@ -344,15 +344,15 @@ _signet_write_scope_audit_files (SignetWriteScope              *scope,
   SignetStore *self = scope->store;
   g_autoptr(GString) json = g_string_sized_new (256);
   g_autofree char *number = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   stmt = _signet_store_statement (self, "SELECT number FROM contracts WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  if (signet_db_step (stmt) == SIGNET_DB_ROW)
     number = _signet_store_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
   g_string_append_c (json, '[');
   for (guint i = 0; i < n_changes; i++)
@@ -393,7 +393,7 @@ signet_store_list_audit (SignetStore       *self,
                          GError           **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -407,26 +407,26 @@ signet_store_list_audit (SignetStore       *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, _signet_record_kind_to_token (kind), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, record_id);
+  signet_db_bind_static_text (stmt, 1, _signet_record_kind_to_token (kind));
+  signet_db_bind_int64 (stmt, 2, record_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       SignetAuditEntry *entry = g_new0 (SignetAuditEntry, 1);
 
-      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->id = signet_db_column_int64 (stmt, 0);
       entry->timestamp = _signet_store_dup_text (stmt, 1);
       entry->user = _signet_store_dup_text (stmt, 2);
-      entry->action = signet_audit_action_from_token ((const char *) sqlite3_column_text (stmt, 3));
+      entry->action = signet_audit_action_from_token (signet_db_column_text (stmt, 3));
       entry->record_kind = kind;
-      entry->record_id = sqlite3_column_int64 (stmt, 4);
+      entry->record_id = signet_db_column_int64 (stmt, 4);
       entry->record_label = _signet_store_dup_text (stmt, 5);
       entry->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) audit_change_free);
       g_ptr_array_add (entries, entry);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -443,9 +443,9 @@ signet_store_list_audit (SignetStore       *self,
     {
       SignetAuditEntry *entry = g_ptr_array_index (entries, i);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, entry->id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      signet_db_reset (stmt);
+      signet_db_bind_int64 (stmt, 1, entry->id);
+      while (signet_db_step (stmt) == SIGNET_DB_ROW)
         {
           SignetAuditChange *change = g_new0 (SignetAuditChange, 1);
 
@@ -455,7 +455,7 @@ signet_store_list_audit (SignetStore       *self,
           g_ptr_array_add (entry->changes, change);
         }
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
   return g_steal_pointer (&entries);
 }

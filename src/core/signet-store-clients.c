@@ -22,7 +22,7 @@ validate_client (SignetStore   *self,
   /* As it is stored: spaces around a code are not part of it. */
   g_autofree char *code = _signet_strdup_trimmed (signet_client_get_code (client));
   const char *email = signet_client_get_email (client);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (_signet_is_blank (signet_client_get_name (client)))
     return _signet_set_field_error (error, SIGNET_FIELD_CLIENT_NAME, _("Enter the client’s name."));
@@ -50,38 +50,38 @@ validate_client (SignetStore   *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, signet_client_get_id (client));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  signet_db_bind_text (stmt, 1, code);
+  signet_db_bind_int64 (stmt, 2, signet_client_get_id (client));
+  if (signet_db_step (stmt) == SIGNET_DB_ROW)
     {
       g_autofree char *other_name = _signet_store_dup_text (stmt, 0);
 
-      sqlite3_reset (stmt);
+      signet_db_reset (stmt);
       return _signet_set_field_error (error, SIGNET_FIELD_CLIENT_CODE,
                                       _("The code %s is already used by the client “%s”."), code, other_name);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
   return TRUE;
 }
 
 static void
-read_client_row (sqlite3_stmt *stmt,
+read_client_row (SignetDbStmt *stmt,
                  SignetClient *client)
 {
-  signet_client_set_id (client, sqlite3_column_int64 (stmt, 0));
-  signet_client_set_name (client, (const char *) sqlite3_column_text (stmt, 1));
-  signet_client_set_code (client, (const char *) sqlite3_column_text (stmt, 2));
-  signet_client_set_contact (client, (const char *) sqlite3_column_text (stmt, 3));
-  signet_client_set_phone (client, (const char *) sqlite3_column_text (stmt, 4));
-  signet_client_set_email (client, (const char *) sqlite3_column_text (stmt, 5));
-  signet_client_set_address (client, (const char *) sqlite3_column_text (stmt, 6));
-  signet_client_set_notes (client, (const char *) sqlite3_column_text (stmt, 7));
-  signet_client_set_version (client, sqlite3_column_int64 (stmt, 8));
+  signet_client_set_id (client, signet_db_column_int64 (stmt, 0));
+  signet_client_set_name (client, signet_db_column_text (stmt, 1));
+  signet_client_set_code (client, signet_db_column_text (stmt, 2));
+  signet_client_set_contact (client, signet_db_column_text (stmt, 3));
+  signet_client_set_phone (client, signet_db_column_text (stmt, 4));
+  signet_client_set_email (client, signet_db_column_text (stmt, 5));
+  signet_client_set_address (client, signet_db_column_text (stmt, 6));
+  signet_client_set_notes (client, signet_db_column_text (stmt, 7));
+  signet_client_set_version (client, signet_db_column_int64 (stmt, 8));
 }
 
 static void
-bind_client (sqlite3_stmt *stmt,
+bind_client (SignetDbStmt *stmt,
              SignetClient *client)
 {
   g_autofree char *name = _signet_strdup_trimmed (signet_client_get_name (client));
@@ -104,7 +104,7 @@ _signet_store_lookup_client (SignetStore  *self,
                              GError      **error)
 {
   g_autofree char *sql = g_strdup_printf (SELECT_CLIENT "WHERE %s = ?", where);
-  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  SignetDbStmt *stmt = _signet_store_statement (self, sql, error);
   SignetClient *client = NULL;
   int rc;
 
@@ -112,20 +112,20 @@ _signet_store_lookup_client (SignetStore  *self,
     return NULL;
 
   if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+    signet_db_bind_text (stmt, 1, text);
   else
-    sqlite3_bind_int64 (stmt, 1, id);
+    signet_db_bind_int64 (stmt, 1, id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
     {
       client = signet_client_new ();
       read_client_row (stmt, client);
     }
-  else if (rc != SQLITE_DONE)
+  else if (rc != SIGNET_DB_DONE)
     _signet_store_set_error (self, rc, error);
 
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
   return client;
 }
@@ -137,7 +137,7 @@ signet_store_add_client (SignetStore   *self,
 {
   g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(FieldList) after = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -160,7 +160,7 @@ signet_store_add_client (SignetStore   *self,
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
-  id = sqlite3_last_insert_rowid (self->db);
+  id = signet_db_last_insert_id (self->db);
   after = _signet_client_to_fields (client);
   if (!_signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_CREATE, SIGNET_RECORD_CLIENT, id,
                                   signet_client_get_name (client), NULL, after, error) ||
@@ -205,7 +205,7 @@ write_update (SignetWriteScope  *scope,
   g_autoptr(FieldList) before = NULL;
   g_autoptr(FieldList) after = NULL;
   gint64 id = signet_client_get_id (old);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (!validate_client (self, client, error))
     return FALSE;
@@ -217,7 +217,7 @@ write_update (SignetWriteScope  *scope,
     return FALSE;
 
   bind_client (stmt, client);
-  sqlite3_bind_int64 (stmt, 8, id);
+  signet_db_bind_int64 (stmt, 8, id);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -353,7 +353,7 @@ _signet_store_delete_client (SignetStore  *self,
   g_autoptr(SignetClient) old = NULL;
   g_autoptr(FieldList) before = NULL;
   g_autoptr(SignetTombstone) tombstone = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   guint n_contracts;
 
   if (!_signet_write_scope_begin (&scope, self, error) ||
@@ -382,7 +382,7 @@ _signet_store_delete_client (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
   before = _signet_client_to_fields (old);
   if (!_signet_store_step_done (self, stmt, error) ||
       !_signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_DELETE, SIGNET_RECORD_CLIENT, id,
@@ -415,7 +415,7 @@ _signet_store_restore_client (SignetWriteScope  *scope,
   SignetStore *self = scope->store;
   gint64 id = signet_tombstone_get_id (tombstone);
   const char *name = signet_tombstone_get_label (tombstone);
-  sqlite3_value *code = _signet_tombstone_get_value (tombstone, "clients", "code");
+  SignetDbValue *code = _signet_tombstone_get_value (tombstone, "clients", "code");
   g_autoptr(SignetClient) other = NULL;
   g_autoptr(SignetClient) restored = NULL;
   g_autoptr(FieldList) after = NULL;
@@ -428,7 +428,7 @@ _signet_store_restore_client (SignetWriteScope  *scope,
     }
 
   if (code != NULL &&
-      (other = _signet_store_lookup_client (self, "code", 0, (const char *) sqlite3_value_text (code), NULL)) != NULL)
+      (other = _signet_store_lookup_client (self, "code", 0, signet_db_value_text (code), NULL)) != NULL)
     {
       g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
                    /* Translators: the first %s is the deleted client's name, the second another's. */

@@ -13,7 +13,7 @@ signet_store_dup_ids_with_commitments (SignetStore  *self,
                                        GError      **error)
 {
   g_autoptr(GHashTable) set = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -29,16 +29,16 @@ signet_store_dup_ids_with_commitments (SignetStore  *self,
     return NULL;
 
   set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       gint64 *id = g_new (gint64, 1);
 
-      *id = sqlite3_column_int64 (stmt, 0);
+      *id = signet_db_column_int64 (stmt, 0);
       g_hash_table_add (set, id);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -60,33 +60,33 @@ signet_store_dup_ids_with_commitments (SignetStore  *self,
   "LEFT JOIN clients k ON k.id = c.client_id"
 
 static SignetContract *
-read_listed_row (sqlite3_stmt *stmt)
+read_listed_row (SignetDbStmt *stmt)
 {
   SignetContract *contract = signet_contract_new ();
   SignetContractStatus status = SIGNET_CONTRACT_STATUS_DRAFT;
   SignetRiskLevel risk = SIGNET_RISK_LEVEL_LOW;
 
-  signet_contract_set_id (contract, sqlite3_column_int64 (stmt, 0));
-  signet_contract_set_number (contract, (const char *) sqlite3_column_text (stmt, 1));
-  signet_contract_set_title (contract, (const char *) sqlite3_column_text (stmt, 2));
-  signet_contract_set_client_id (contract, sqlite3_column_int64 (stmt, 3));
-  signet_contract_set_client_name (contract, (const char *) sqlite3_column_text (stmt, 4));
-  signet_contract_set_contract_type (contract, (const char *) sqlite3_column_text (stmt, 5));
-  signet_contract_set_owner (contract, (const char *) sqlite3_column_text (stmt, 6));
-  signet_contract_set_department (contract, (const char *) sqlite3_column_text (stmt, 7));
-  signet_contract_set_value (contract, sqlite3_column_int64 (stmt, 8));
-  signet_contract_set_currency (contract, (const char *) sqlite3_column_text (stmt, 9));
-  signet_contract_set_signing_date (contract, (const char *) sqlite3_column_text (stmt, 10));
-  signet_contract_set_start_date (contract, (const char *) sqlite3_column_text (stmt, 11));
-  signet_contract_set_end_date (contract, (const char *) sqlite3_column_text (stmt, 12));
-  signet_contract_set_auto_renew (contract, sqlite3_column_int (stmt, 13));
-  signet_contract_set_notice_days (contract, sqlite3_column_int (stmt, 14));
-  signet_contract_status_from_token ((const char *) sqlite3_column_text (stmt, 15), &status);
+  signet_contract_set_id (contract, signet_db_column_int64 (stmt, 0));
+  signet_contract_set_number (contract, signet_db_column_text (stmt, 1));
+  signet_contract_set_title (contract, signet_db_column_text (stmt, 2));
+  signet_contract_set_client_id (contract, signet_db_column_int64 (stmt, 3));
+  signet_contract_set_client_name (contract, signet_db_column_text (stmt, 4));
+  signet_contract_set_contract_type (contract, signet_db_column_text (stmt, 5));
+  signet_contract_set_owner (contract, signet_db_column_text (stmt, 6));
+  signet_contract_set_department (contract, signet_db_column_text (stmt, 7));
+  signet_contract_set_value (contract, signet_db_column_int64 (stmt, 8));
+  signet_contract_set_currency (contract, signet_db_column_text (stmt, 9));
+  signet_contract_set_signing_date (contract, signet_db_column_text (stmt, 10));
+  signet_contract_set_start_date (contract, signet_db_column_text (stmt, 11));
+  signet_contract_set_end_date (contract, signet_db_column_text (stmt, 12));
+  signet_contract_set_auto_renew (contract, signet_db_column_int (stmt, 13));
+  signet_contract_set_notice_days (contract, signet_db_column_int (stmt, 14));
+  signet_contract_status_from_token (signet_db_column_text (stmt, 15), &status);
   signet_contract_set_status (contract, status);
-  signet_risk_level_from_token ((const char *) sqlite3_column_text (stmt, 16), &risk);
+  signet_risk_level_from_token (signet_db_column_text (stmt, 16), &risk);
   signet_contract_set_risk_level (contract, risk);
-  signet_contract_set_tags (contract, (const char *) sqlite3_column_text (stmt, 17));
-  signet_contract_set_termination_date (contract, (const char *) sqlite3_column_text (stmt, 18));
+  signet_contract_set_tags (contract, signet_db_column_text (stmt, 17));
+  signet_contract_set_termination_date (contract, signet_db_column_text (stmt, 18));
 
   return contract;
 }
@@ -99,7 +99,7 @@ signet_store_read_listed_contracts (SignetStore   *self,
 {
   g_autoptr(GPtrArray) contracts = g_ptr_array_new_full (n_ids, g_object_unref);
   g_autoptr(GString) json = g_string_sized_new (n_ids * 8 + 2);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -126,25 +126,25 @@ signet_store_read_listed_contracts (SignetStore   *self,
    * clock for today for each contract. */
   _signet_store_current_terms_ensure (self, NULL);
 
-  sqlite3_bind_text (stmt, 1, json->str, (int) json->len, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_text_len (stmt, 1, json->str, (int) json->len);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       SignetContract *contract;
 
       /* A contract that is gone, or whose client is missing, is read
        * alone, for the error or the name the list gives it. */
-      if (contracts->len >= n_ids || sqlite3_column_int64 (stmt, 0) != ids[contracts->len] ||
-          sqlite3_column_type (stmt, 4) == SQLITE_NULL)
+      if (contracts->len >= n_ids || signet_db_column_int64 (stmt, 0) != ids[contracts->len] ||
+          signet_db_column_type (stmt, 4) == SIGNET_DB_NULL)
         break;
 
       contract = read_listed_row (stmt);
       _signet_store_apply_listed_terms (self, contract);
       g_ptr_array_add (contracts, contract);
     }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  signet_db_reset (stmt);
+  signet_db_clear_bindings (stmt);
 
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  if (rc != SIGNET_DB_DONE && rc != SIGNET_DB_ROW)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;

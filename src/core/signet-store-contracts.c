@@ -78,17 +78,17 @@ static gboolean
 client_exists (SignetStore    *self,
                SignetContract *contract)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (self, "SELECT name FROM clients WHERE id = ?", NULL);
+  SignetDbStmt *stmt = _signet_store_statement (self, "SELECT name FROM clients WHERE id = ?", NULL);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, signet_contract_get_client_id (contract));
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  signet_db_bind_int64 (stmt, 1, signet_contract_get_client_id (contract));
+  found = signet_db_step (stmt) == SIGNET_DB_ROW;
   if (found)
-    signet_contract_set_client_name (contract, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    signet_contract_set_client_name (contract, signet_db_column_text (stmt, 0));
+  signet_db_reset (stmt);
 
   return found;
 }
@@ -177,25 +177,25 @@ check_number_unused (SignetStore     *self,
                      SignetContract  *contract,
                      GError         **error)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (self, "SELECT title FROM contracts WHERE number = ? AND id <> ?", error);
+  SignetDbStmt *stmt = _signet_store_statement (self, "SELECT title FROM contracts WHERE number = ? AND id <> ?", error);
   /* As it is stored: spaces around a number are not part of it. */
   g_autofree char *number = _signet_strdup_trimmed (signet_contract_get_number (contract));
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, signet_contract_get_id (contract));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  signet_db_bind_text (stmt, 1, number);
+  signet_db_bind_int64 (stmt, 2, signet_contract_get_id (contract));
+  if (signet_db_step (stmt) == SIGNET_DB_ROW)
     {
       g_autofree char *other_title = _signet_store_dup_text (stmt, 0);
 
-      sqlite3_reset (stmt);
+      signet_db_reset (stmt);
       return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_NUMBER,
                                       _("The number %s is already used by the contract “%s”."),
                                       number, other_title);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
   return TRUE;
 }
@@ -215,44 +215,44 @@ validate_contract (SignetStore     *self,
 }
 
 static void
-read_contract_row (sqlite3_stmt   *stmt,
+read_contract_row (SignetDbStmt   *stmt,
                    SignetContract *contract)
 {
   SignetContractStatus status = SIGNET_CONTRACT_STATUS_DRAFT;
   SignetRiskLevel risk = SIGNET_RISK_LEVEL_LOW;
 
-  signet_contract_set_id (contract, sqlite3_column_int64 (stmt, 0));
-  signet_contract_set_number (contract, (const char *) sqlite3_column_text (stmt, 1));
-  signet_contract_set_title (contract, (const char *) sqlite3_column_text (stmt, 2));
-  signet_contract_set_client_id (contract, sqlite3_column_int64 (stmt, 3));
-  signet_contract_set_client_name (contract, (const char *) sqlite3_column_text (stmt, 4));
-  signet_contract_set_contract_type (contract, (const char *) sqlite3_column_text (stmt, 5));
-  signet_contract_set_owner (contract, (const char *) sqlite3_column_text (stmt, 6));
-  signet_contract_set_department (contract, (const char *) sqlite3_column_text (stmt, 7));
-  signet_contract_set_value (contract, sqlite3_column_int64 (stmt, 8));
-  signet_contract_set_currency (contract, (const char *) sqlite3_column_text (stmt, 9));
-  signet_contract_set_signing_date (contract, (const char *) sqlite3_column_text (stmt, 10));
-  signet_contract_set_start_date (contract, (const char *) sqlite3_column_text (stmt, 11));
-  signet_contract_set_end_date (contract, (const char *) sqlite3_column_text (stmt, 12));
-  signet_contract_set_auto_renew (contract, sqlite3_column_int (stmt, 13));
-  signet_contract_set_notice_days (contract, sqlite3_column_int (stmt, 14));
-  signet_contract_status_from_token ((const char *) sqlite3_column_text (stmt, 15), &status);
+  signet_contract_set_id (contract, signet_db_column_int64 (stmt, 0));
+  signet_contract_set_number (contract, signet_db_column_text (stmt, 1));
+  signet_contract_set_title (contract, signet_db_column_text (stmt, 2));
+  signet_contract_set_client_id (contract, signet_db_column_int64 (stmt, 3));
+  signet_contract_set_client_name (contract, signet_db_column_text (stmt, 4));
+  signet_contract_set_contract_type (contract, signet_db_column_text (stmt, 5));
+  signet_contract_set_owner (contract, signet_db_column_text (stmt, 6));
+  signet_contract_set_department (contract, signet_db_column_text (stmt, 7));
+  signet_contract_set_value (contract, signet_db_column_int64 (stmt, 8));
+  signet_contract_set_currency (contract, signet_db_column_text (stmt, 9));
+  signet_contract_set_signing_date (contract, signet_db_column_text (stmt, 10));
+  signet_contract_set_start_date (contract, signet_db_column_text (stmt, 11));
+  signet_contract_set_end_date (contract, signet_db_column_text (stmt, 12));
+  signet_contract_set_auto_renew (contract, signet_db_column_int (stmt, 13));
+  signet_contract_set_notice_days (contract, signet_db_column_int (stmt, 14));
+  signet_contract_status_from_token (signet_db_column_text (stmt, 15), &status);
   signet_contract_set_status (contract, status);
-  signet_risk_level_from_token ((const char *) sqlite3_column_text (stmt, 16), &risk);
+  signet_risk_level_from_token (signet_db_column_text (stmt, 16), &risk);
   signet_contract_set_risk_level (contract, risk);
-  signet_contract_set_tags (contract, (const char *) sqlite3_column_text (stmt, 17));
-  signet_contract_set_notes (contract, (const char *) sqlite3_column_text (stmt, 18));
-  signet_contract_set_version (contract, sqlite3_column_int64 (stmt, 19));
-  signet_contract_set_uuid (contract, (const char *) sqlite3_column_text (stmt, 20));
-  signet_contract_set_their_signing_date (contract, (const char *) sqlite3_column_text (stmt, 21));
-  signet_contract_set_termination_reason (contract, (const char *) sqlite3_column_text (stmt, 22));
-  signet_contract_set_termination_date (contract, (const char *) sqlite3_column_text (stmt, 23));
+  signet_contract_set_tags (contract, signet_db_column_text (stmt, 17));
+  signet_contract_set_notes (contract, signet_db_column_text (stmt, 18));
+  signet_contract_set_version (contract, signet_db_column_int64 (stmt, 19));
+  signet_contract_set_uuid (contract, signet_db_column_text (stmt, 20));
+  signet_contract_set_their_signing_date (contract, signet_db_column_text (stmt, 21));
+  signet_contract_set_termination_reason (contract, signet_db_column_text (stmt, 22));
+  signet_contract_set_termination_date (contract, signet_db_column_text (stmt, 23));
 }
 
 /* Binds @text without white space at either end, and without copying it
  * (the contract keeps its strings unchanged until the statement has run). */
 static void
-bind_trimmed (sqlite3_stmt *stmt,
+bind_trimmed (SignetDbStmt *stmt,
               int           index,
               const char   *text)
 {
@@ -260,7 +260,7 @@ bind_trimmed (sqlite3_stmt *stmt,
 
   if (text == NULL)
     {
-      sqlite3_bind_null (stmt, index);
+      signet_db_bind_null (stmt, index);
       return;
     }
 
@@ -271,9 +271,9 @@ bind_trimmed (sqlite3_stmt *stmt,
     end--;
 
   if (end == text)
-    sqlite3_bind_null (stmt, index);
+    signet_db_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, text, (int) (end - text), SQLITE_STATIC);
+    signet_db_bind_text_len (stmt, index, text, (int) (end - text));
 }
 
 /* Binds every stored contract column, starting at parameter 1, in the order
@@ -285,24 +285,24 @@ bind_trimmed (sqlite3_stmt *stmt,
   "signet_search_text (?1, ?2), signet_search_text (?4, ?5, ?6, ?16), signet_sort_key (?2)"
 
 static void
-bind_contract (sqlite3_stmt   *stmt,
+bind_contract (SignetDbStmt   *stmt,
                SignetContract *contract)
 {
   bind_trimmed (stmt, 1, signet_contract_get_number (contract));
   bind_trimmed (stmt, 2, signet_contract_get_title (contract));
-  sqlite3_bind_int64 (stmt, 3, signet_contract_get_client_id (contract));
+  signet_db_bind_int64 (stmt, 3, signet_contract_get_client_id (contract));
   _signet_store_bind_static_text (stmt, 4, signet_contract_get_contract_type (contract));
   _signet_store_bind_static_text (stmt, 5, signet_contract_get_owner (contract));
   _signet_store_bind_static_text (stmt, 6, signet_contract_get_department (contract));
-  sqlite3_bind_int64 (stmt, 7, signet_contract_get_value (contract));
+  signet_db_bind_int64 (stmt, 7, signet_contract_get_value (contract));
   _signet_store_bind_static_text (stmt, 8, signet_contract_get_currency (contract));
   _signet_store_bind_static_text (stmt, 9, signet_contract_get_signing_date (contract));
   _signet_store_bind_static_text (stmt, 10, signet_contract_get_start_date (contract));
   _signet_store_bind_static_text (stmt, 11, signet_contract_get_end_date (contract));
-  sqlite3_bind_int (stmt, 12, signet_contract_get_auto_renew (contract));
-  sqlite3_bind_int (stmt, 13, signet_contract_get_notice_days (contract));
-  sqlite3_bind_text (stmt, 14, signet_contract_status_to_token (signet_contract_get_status (contract)), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 15, signet_risk_level_to_token (signet_contract_get_risk_level (contract)), -1, SQLITE_STATIC);
+  signet_db_bind_int (stmt, 12, signet_contract_get_auto_renew (contract));
+  signet_db_bind_int (stmt, 13, signet_contract_get_notice_days (contract));
+  signet_db_bind_static_text (stmt, 14, signet_contract_status_to_token (signet_contract_get_status (contract)));
+  signet_db_bind_static_text (stmt, 15, signet_risk_level_to_token (signet_contract_get_risk_level (contract)));
   _signet_store_bind_static_text (stmt, 16, signet_contract_get_tags (contract));
   _signet_store_bind_static_text (stmt, 17, signet_contract_get_notes (contract));
 }
@@ -328,13 +328,13 @@ link_owner (SignetWriteScope  *scope,
 }
 
 static void
-bind_owner_id (sqlite3_stmt *stmt,
+bind_owner_id (SignetDbStmt *stmt,
                gint64        owner_id)
 {
   if (owner_id > 0)
-    sqlite3_bind_int64 (stmt, 20, owner_id);
+    signet_db_bind_int64 (stmt, 20, owner_id);
   else
-    sqlite3_bind_null (stmt, 20);
+    signet_db_bind_null (stmt, 20);
 }
 
 /* Runs the INSERT of @stmt. The client and the number are checked by the
@@ -342,23 +342,23 @@ bind_owner_id (sqlite3_stmt *stmt,
  * query before every insert: an import adds 100,000 contracts this way. */
 static gboolean
 step_insert (SignetStore     *self,
-             sqlite3_stmt    *stmt,
+             SignetDbStmt    *stmt,
              SignetContract  *contract,
              GError         **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = signet_db_step (stmt);
 
-  if (rc != SQLITE_DONE)
-    rc = sqlite3_extended_errcode (self->db);
-  sqlite3_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
+    rc = signet_db_errcode (self->db);
+  signet_db_reset (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == SIGNET_DB_DONE)
     return TRUE;
 
-  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+  if (rc == SIGNET_DB_CONSTRAINT_FOREIGNKEY)
     return refuse_missing_client (error);
 
-  if (rc == SQLITE_CONSTRAINT_UNIQUE && !check_number_unused (self, contract, error))
+  if (rc == SIGNET_DB_CONSTRAINT_UNIQUE && !check_number_unused (self, contract, error))
     return FALSE;
 
   return _signet_store_set_error (self, rc, error);
@@ -380,7 +380,7 @@ _signet_store_insert_contract (SignetWriteScope  *scope,
   g_autofree char *claimed = NULL;
   g_autofree char *owner = NULL;
   gint64 owner_id;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (!validate_contract_fields (contract, error) ||
       !link_owner (scope, contract, &owner_id, &owner, error))
@@ -403,8 +403,8 @@ _signet_store_insert_contract (SignetWriteScope  *scope,
 
   bind_contract (stmt, contract);
   /* SQLite gives it a new id, one never given before (AUTOINCREMENT). */
-  sqlite3_bind_null (stmt, 18);
-  sqlite3_bind_text (stmt, 19, claimed, -1, SQLITE_STATIC);
+  signet_db_bind_null (stmt, 18);
+  signet_db_bind_static_text (stmt, 19, claimed);
   bind_owner_id (stmt, owner_id);
   /* What the process recorded: an import's or a restored contract's. */
   _signet_store_bind_static_text (stmt, 21, signet_contract_get_their_signing_date (contract));
@@ -417,7 +417,7 @@ _signet_store_insert_contract (SignetWriteScope  *scope,
   /* Its client's name, as a read gives it. */
   client_exists (self, contract);
 
-  *id = sqlite3_last_insert_rowid (self->db);
+  *id = signet_db_last_insert_id (self->db);
 
   _signet_store_note_batch_insert (self);
   after = _signet_contract_to_fields (contract);
@@ -482,7 +482,7 @@ write_update (SignetWriteScope  *scope,
   gint64 id = signet_contract_get_id (old);
   g_autofree char *owner = NULL;
   gint64 owner_id;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (!validate_contract (self, contract, error) ||
       !link_owner (scope, contract, &owner_id, &owner, error))
@@ -498,7 +498,7 @@ write_update (SignetWriteScope  *scope,
     return FALSE;
 
   bind_contract (stmt, contract);
-  sqlite3_bind_int64 (stmt, 18, id);
+  signet_db_bind_int64 (stmt, 18, id);
   bind_owner_id (stmt, owner_id);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
@@ -645,7 +645,7 @@ _signet_store_delete_contract (SignetStore  *self,
   g_autoptr(SignetClient) client = NULL;
   g_autoptr(FieldList) before = NULL;
   g_autoptr(SignetTombstone) tombstone = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (!_signet_write_scope_begin (&scope, self, error) ||
       !(old = signet_store_get_contract (self, id, error)))
@@ -664,7 +664,7 @@ _signet_store_delete_contract (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
   before = _signet_contract_to_fields (old);
   if (!_signet_store_step_done (self, stmt, error) ||
       !_signet_store_events_refresh_contract (self, id, error) ||
@@ -699,22 +699,22 @@ contract_row_exists (SignetStore  *self,
                      GError      **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM contracts WHERE %s = ?", column);
-  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  SignetDbStmt *stmt = _signet_store_statement (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
   if (number != NULL)
-    sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
+    signet_db_bind_text (stmt, 1, number);
   else
-    sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    signet_db_bind_int64 (stmt, 1, id);
+  rc = signet_db_step (stmt);
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_ROW && rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
-  *exists = rc == SQLITE_ROW;
+  *exists = rc == SIGNET_DB_ROW;
 
   return TRUE;
 }
@@ -727,12 +727,12 @@ _signet_store_restore_contract (SignetWriteScope  *scope,
   SignetStore *self = scope->store;
   gint64 id = signet_tombstone_get_id (tombstone);
   const char *number = signet_tombstone_get_label (tombstone);
-  sqlite3_value *client_id = _signet_tombstone_get_value (tombstone, "contracts", "client_id");
+  SignetDbValue *client_id = _signet_tombstone_get_value (tombstone, "contracts", "client_id");
   g_autoptr(SignetClient) client = NULL;
   g_autoptr(SignetContract) restored = NULL;
   g_autoptr(FieldList) after = NULL;
   gboolean exists = FALSE;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (!contract_row_exists (self, "id", id, NULL, &exists, error))
     return FALSE;
@@ -744,7 +744,7 @@ _signet_store_restore_contract (SignetWriteScope  *scope,
     }
 
   if (client_id != NULL)
-    client = _signet_store_lookup_client (self, "id", sqlite3_value_int64 (client_id), NULL, NULL);
+    client = _signet_store_lookup_client (self, "id", signet_db_value_int64 (client_id), NULL, NULL);
   if (client == NULL || g_strcmp0 (signet_client_get_code (client), _signet_tombstone_get_parent_key (tombstone)) != 0)
     {
       g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
@@ -769,7 +769,7 @@ _signet_store_restore_contract (SignetWriteScope  *scope,
   stmt = _signet_store_statement (self, "UPDATE contracts SET version = version + 1 WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
   if (!_signet_store_step_done (self, stmt, error) ||
       !_signet_store_refresh_search_text (self, "id", id, error) ||
       !(restored = signet_store_get_contract (self, id, error)))
@@ -811,7 +811,7 @@ lookup_contract (SignetStore  *self,
 {
   const char *sql = number != NULL ? SELECT_CONTRACT "WHERE c.number = ?"
                                    : SELECT_CONTRACT "WHERE c.id = ?";
-  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  SignetDbStmt *stmt = _signet_store_statement (self, sql, error);
   SignetContract *contract = NULL;
   int rc;
 
@@ -819,17 +819,17 @@ lookup_contract (SignetStore  *self,
     return NULL;
 
   if (number != NULL)
-    sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
+    signet_db_bind_text (stmt, 1, number);
   else
-    sqlite3_bind_int64 (stmt, 1, id);
+    signet_db_bind_int64 (stmt, 1, id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
     {
       contract = signet_contract_new ();
       read_contract_row (stmt, contract);
 
-      if (sqlite3_column_type (stmt, 4) == SQLITE_NULL)
+      if (signet_db_column_type (stmt, 4) == SIGNET_DB_NULL)
         {
           if (keep_damaged)
             signet_contract_set_client_name (contract, _("Missing client"));
@@ -840,10 +840,10 @@ lookup_contract (SignetStore  *self,
             }
         }
     }
-  else if (rc != SQLITE_DONE)
+  else if (rc != SIGNET_DB_DONE)
     _signet_store_set_error (self, rc, error);
 
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
   return contract;
 }
@@ -918,7 +918,7 @@ signet_store_list_client_contract_ids (SignetStore  *self,
                                        GError      **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -927,16 +927,16 @@ signet_store_list_client_contract_ids (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, client_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, client_id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = signet_db_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -951,17 +951,17 @@ _signet_store_count_contracts (SignetStore *self,
                                const char  *count_sql,
                                gint64       id)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   guint count = 0;
 
   stmt = _signet_store_statement (self, count_sql, NULL);
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  signet_db_bind_int64 (stmt, 1, id);
+  if (signet_db_step (stmt) == SIGNET_DB_ROW)
+    count = signet_db_column_int (stmt, 0);
+  signet_db_reset (stmt);
 
   return count;
 }

@@ -226,7 +226,7 @@ load (SignetStore        *self,
       GError            **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   stmt = _signet_store_statement (self,
@@ -235,15 +235,15 @@ load (SignetStore        *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_text (stmt, 1, day);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = signet_db_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   for (guint i = 0; i < ids->len; i++)
@@ -272,11 +272,11 @@ _signet_store_current_terms_ensure (SignetStore  *self,
   g_autoptr(GError) error = NULL;
   gboolean had_day = state->day != NULL;
 
-  if (state->function_db != self->db)
+  if (self->sqlite != NULL && state->function_db != self->sqlite)
     {
-      sqlite3_create_function (self->db, "signet_current_term", 3, SQLITE_UTF8, state,
+      sqlite3_create_function (self->sqlite, "signet_current_term", 3, SQLITE_UTF8, state,
                                current_term_function, NULL, NULL);
-      state->function_db = self->db;
+      state->function_db = self->sqlite;
     }
 
   if (new_day != NULL)

@@ -170,7 +170,7 @@ read_as_of (SignetStore  *self,
             AsOf         *as_of,
             GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gboolean found = FALSE;
   int rc;
 
@@ -180,16 +180,16 @@ read_as_of (SignetStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
     {
-      const char *kind = (const char *) sqlite3_column_text (stmt, 0);
+      const char *kind = signet_db_column_text (stmt, 0);
       SignetReviewIntervals intervals;
 
       if (kind != NULL &&
           sscanf (kind, "as-of %u %u %u", &intervals.high_months,
                   &intervals.medium_months, &intervals.low_months) == 3 &&
-          signet_date_is_valid ((const char *) sqlite3_column_text (stmt, 1)))
+          signet_date_is_valid (signet_db_column_text (stmt, 1)))
         {
           g_clear_pointer (&as_of->date, g_free);
           as_of->date = _signet_store_dup_text (stmt, 1);
@@ -197,10 +197,10 @@ read_as_of (SignetStore  *self,
           found = TRUE;
         }
     }
-  else if (rc != SQLITE_DONE)
+  else if (rc != SIGNET_DB_DONE)
     _signet_store_set_error (self, rc, error);
 
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
   return found;
 }
@@ -213,7 +213,7 @@ write_as_of (SignetStore                 *self,
 {
   g_autofree char *kind = g_strdup_printf ("as-of %u %u %u", intervals->high_months,
                                            intervals->medium_months, intervals->low_months);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (!_signet_store_exec (self, "DELETE FROM contract_events WHERE contract_id = " G_STRINGIFY (AS_OF_ID), error))
     return FALSE;
@@ -224,8 +224,8 @@ write_as_of (SignetStore                 *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+  signet_db_bind_text (stmt, 1, kind);
+  signet_db_bind_text (stmt, 2, date);
 
   return _signet_store_step_done (self, stmt, error);
 }
@@ -249,35 +249,35 @@ current_as_of (SignetStore *self,
  * read by contract_as_of(). */
 static void
 fill_contract_dates (SignetContract *contract,
-                     sqlite3_stmt   *stmt,
+                     SignetDbStmt   *stmt,
                      int             first_column)
 {
   SignetContractStatus status = SIGNET_CONTRACT_STATUS_DRAFT;
   SignetRiskLevel risk = SIGNET_RISK_LEVEL_LOW;
 
-  signet_contract_set_start_date (contract, (const char *) sqlite3_column_text (stmt, first_column));
-  signet_contract_set_end_date (contract, (const char *) sqlite3_column_text (stmt, first_column + 1));
-  signet_contract_set_auto_renew (contract, sqlite3_column_int (stmt, first_column + 2));
-  signet_contract_set_notice_days (contract, sqlite3_column_int (stmt, first_column + 3));
-  signet_contract_status_from_token ((const char *) sqlite3_column_text (stmt, first_column + 4), &status);
+  signet_contract_set_start_date (contract, signet_db_column_text (stmt, first_column));
+  signet_contract_set_end_date (contract, signet_db_column_text (stmt, first_column + 1));
+  signet_contract_set_auto_renew (contract, signet_db_column_int (stmt, first_column + 2));
+  signet_contract_set_notice_days (contract, signet_db_column_int (stmt, first_column + 3));
+  signet_contract_status_from_token (signet_db_column_text (stmt, first_column + 4), &status);
   signet_contract_set_status (contract, status);
-  signet_risk_level_from_token ((const char *) sqlite3_column_text (stmt, first_column + 5), &risk);
+  signet_risk_level_from_token (signet_db_column_text (stmt, first_column + 5), &risk);
   signet_contract_set_risk_level (contract, risk);
   /* A contract let expire renews up to that end only. */
-  signet_contract_set_termination_date (contract, (const char *) sqlite3_column_text (stmt, first_column + 6));
+  signet_contract_set_termination_date (contract, signet_db_column_text (stmt, first_column + 6));
 }
 
 /* @as_of with the review intervals of the contract read at @first_column
  * (CONTRACT_DATES_COLUMNS): its type's when it has one. */
 static AsOf
 contract_as_of (const AsOf   *as_of,
-                sqlite3_stmt *stmt,
+                SignetDbStmt *stmt,
                 int           first_column)
 {
   AsOf own = *as_of;
 
   signet_review_intervals_apply_type (&own.intervals,
-                                      (guint) sqlite3_column_int64 (stmt, first_column + N_CONTRACT_DATES_COLUMNS - 1));
+                                      (guint) signet_db_column_int64 (stmt, first_column + N_CONTRACT_DATES_COLUMNS - 1));
 
   return own;
 }
@@ -291,7 +291,7 @@ insert_derived_events (SignetStore                 *self,
                        GError                     **error)
 {
   g_autoptr(GPtrArray) dates = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   dates = signet_contract_derive_key_dates (contract, as_of->date, last_review, &as_of->intervals);
   if (dates->len == 0)
@@ -307,10 +307,10 @@ insert_derived_events (SignetStore                 *self,
     {
       const SignetKeyDate *key_date = g_ptr_array_index (dates, i);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, contract_id);
-      sqlite3_bind_text (stmt, 2, signet_key_date_kind_to_token (key_date->kind), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, key_date->date, -1, SQLITE_TRANSIENT);
+      signet_db_reset (stmt);
+      signet_db_bind_int64 (stmt, 1, contract_id);
+      signet_db_bind_static_text (stmt, 2, signet_key_date_kind_to_token (key_date->kind));
+      signet_db_bind_text (stmt, 3, key_date->date);
       if (!_signet_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -333,7 +333,7 @@ cut_after_termination (SignetStore  *self,
                        gint64        contract_id,
                        GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (contract_id == 0)
     return _signet_store_exec (self,
@@ -352,7 +352,7 @@ cut_after_termination (SignetStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_int64 (stmt, 1, contract_id);
 
   return _signet_store_step_done (self, stmt, error);
 }
@@ -375,7 +375,7 @@ insert_amended_events (SignetStore                 *self,
 {
   g_autoptr(GPtrArray) amendments = NULL;
   g_autoptr(GPtrArray) sorted = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   guint i = 0;
 
   if (!(amendments = _signet_store_list_amendments (self, contract_id, error)))
@@ -413,10 +413,10 @@ insert_amended_events (SignetStore                 *self,
           if (strcmp (key_date->date, from) < 0 || (until != NULL && strcmp (key_date->date, until) >= 0))
             continue;
 
-          sqlite3_reset (stmt);
-          sqlite3_bind_int64 (stmt, 1, contract_id);
-          sqlite3_bind_text (stmt, 2, signet_key_date_kind_to_token (key_date->kind), -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 3, key_date->date, -1, SQLITE_TRANSIENT);
+          signet_db_reset (stmt);
+          signet_db_bind_int64 (stmt, 1, contract_id);
+          signet_db_bind_static_text (stmt, 2, signet_key_date_kind_to_token (key_date->kind));
+          signet_db_bind_text (stmt, 3, key_date->date);
           if (!_signet_store_step_done (self, stmt, error))
             return FALSE;
         }
@@ -436,7 +436,7 @@ insert_approval_events (SignetStore  *self,
                         gint64        contract_id,
                         GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   stmt = _signet_store_statement (self,
                                   "INSERT INTO contract_events (contract_id, kind, date, approval_step_id) "
@@ -449,7 +449,7 @@ insert_approval_events (SignetStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_int64 (stmt, 1, contract_id);
 
   return _signet_store_step_done (self, stmt, error);
 }
@@ -520,7 +520,7 @@ insert_obligation_events (SignetStore  *self,
                           GError      **error)
 {
   g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (OpenOccurrence));
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   /* One contract's through its index, or every contract's. */
@@ -541,25 +541,25 @@ insert_obligation_events (SignetStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_text (stmt, 2, from);
+  signet_db_bind_text (stmt, 3, to);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      const char *settled = (const char *) sqlite3_column_text (stmt, 5);
+      const char *settled = signet_db_column_text (stmt, 5);
       SignetObligation obligation = {
-        .due_date = (char *) sqlite3_column_text (stmt, 2),
+        .due_date = (char *) signet_db_column_text (stmt, 2),
         .recurrence = SIGNET_RECURRENCE_NONE,
       };
       g_autoptr(GPtrArray) dates = NULL;
 
-      signet_recurrence_from_token ((const char *) sqlite3_column_text (stmt, 3), &obligation.recurrence);
-      dates = signet_obligation_list_occurrences (&obligation, (const char *) sqlite3_column_text (stmt, 4),
+      signet_recurrence_from_token (signet_db_column_text (stmt, 3), &obligation.recurrence);
+      dates = signet_obligation_list_occurrences (&obligation, signet_db_column_text (stmt, 4),
                                                   from, to);
       for (guint d = 0; d < dates->len; d++)
         {
-          OpenOccurrence occurrence = { .contract_id = sqlite3_column_int64 (stmt, 1),
-                                        .obligation_id = sqlite3_column_int64 (stmt, 0) };
+          OpenOccurrence occurrence = { .contract_id = signet_db_column_int64 (stmt, 1),
+                                        .obligation_id = signet_db_column_int64 (stmt, 0) };
 
           if (settled != NULL && strstr (settled, g_ptr_array_index (dates, d)) != NULL)
             continue;
@@ -567,9 +567,9 @@ insert_obligation_events (SignetStore  *self,
           g_array_append_val (open, occurrence);
         }
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   g_array_sort (open, compare_occurrence_dates);
@@ -585,10 +585,10 @@ insert_obligation_events (SignetStore  *self,
     {
       const OpenOccurrence *occurrence = &g_array_index (open, OpenOccurrence, i);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, occurrence->contract_id);
-      sqlite3_bind_text (stmt, 2, occurrence->date, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, occurrence->obligation_id);
+      signet_db_reset (stmt);
+      signet_db_bind_int64 (stmt, 1, occurrence->contract_id);
+      signet_db_bind_static_text (stmt, 2, occurrence->date);
+      signet_db_bind_int64 (stmt, 3, occurrence->obligation_id);
       if (!_signet_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -639,12 +639,12 @@ insert_commitment_events (SignetStore  *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     {
-      sqlite3_stmt *stmt = _signet_store_statement (self, contract_id == 0 ? all[i] : one[i], error);
+      SignetDbStmt *stmt = _signet_store_statement (self, contract_id == 0 ? all[i] : one[i], error);
 
       if (stmt == NULL)
         return FALSE;
       if (contract_id != 0)
-        sqlite3_bind_int64 (stmt, 1, contract_id);
+        signet_db_bind_int64 (stmt, 1, contract_id);
       if (!_signet_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -661,7 +661,7 @@ rebuild_all (SignetStore  *self,
              GError      **error)
 {
   g_autoptr(SignetContract) contract = signet_contract_new ();
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   if (!_signet_store_exec (self, "DELETE FROM contract_events", error))
@@ -674,22 +674,22 @@ rebuild_all (SignetStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *last_review = (const char *) sqlite3_column_text (stmt, 1 + N_CONTRACT_DATES_COLUMNS);
+      gint64 id = signet_db_column_int64 (stmt, 0);
+      const char *last_review = signet_db_column_text (stmt, 1 + N_CONTRACT_DATES_COLUMNS);
       AsOf own = contract_as_of (as_of, stmt, 1);
 
       fill_contract_dates (contract, stmt, 1);
       if (!insert_amended_events (self, id, contract, last_review, &own, error))
         {
-          sqlite3_reset (stmt);
+          signet_db_reset (stmt);
           return FALSE;
         }
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   return _signet_store_exec (self,
@@ -715,7 +715,7 @@ _signet_store_events_refresh_contract (SignetStore  *self,
   g_autofree char *last_review = NULL;
   guint type_months = 0;
   AsOf own;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gboolean exists;
   int rc;
 
@@ -757,7 +757,7 @@ _signet_store_events_refresh_contract (SignetStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_int64 (stmt, 1, contract_id);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -768,19 +768,19 @@ _signet_store_events_refresh_contract (SignetStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  rc = sqlite3_step (stmt);
-  exists = rc == SQLITE_ROW;
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  rc = signet_db_step (stmt);
+  exists = rc == SIGNET_DB_ROW;
   if (exists)
     {
       contract = signet_contract_new ();
       fill_contract_dates (contract, stmt, 0);
       last_review = _signet_store_dup_text (stmt, N_CONTRACT_DATES_COLUMNS);
-      type_months = (guint) sqlite3_column_int64 (stmt, N_CONTRACT_DATES_COLUMNS - 1);
+      type_months = (guint) signet_db_column_int64 (stmt, N_CONTRACT_DATES_COLUMNS - 1);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_ROW && rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   /* A deleted contract keeps its key dates and reviews, but no events:
@@ -801,7 +801,7 @@ _signet_store_events_refresh_contract (SignetStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_int64 (stmt, 1, contract_id);
 
   return _signet_store_step_done (self, stmt, error) &&
          insert_approval_events (self, contract_id, error) &&
@@ -817,7 +817,7 @@ _signet_store_events_add_key_date (SignetStore  *self,
 {
   g_auto(AsOf) as_of = { NULL };
   g_autoptr(GError) local_error = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
   g_return_val_if_fail (contract_id > 0, FALSE);
@@ -843,7 +843,7 @@ _signet_store_events_add_key_date (SignetStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, key_date_id);
+  signet_db_bind_int64 (stmt, 1, key_date_id);
 
   return _signet_store_step_done (self, stmt, error);
 }
@@ -859,7 +859,7 @@ move_obligation_window (SignetStore  *self,
                         GError      **error)
 {
   char old_from[11], old_to[11], new_from[11], new_to[11];
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   GDate entered;
   g_autofree char *first_new = NULL;
 
@@ -875,7 +875,7 @@ move_obligation_window (SignetStore  *self,
                                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, new_from, -1, SQLITE_TRANSIENT);
+  signet_db_bind_text (stmt, 1, new_from);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -901,7 +901,7 @@ move_as_of (SignetWriteScope  *scope,
   SignetStore *self = scope->store;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean forward = strcmp (as_of->date, old_date) > 0;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   if (forward)
@@ -921,18 +921,18 @@ move_as_of (SignetWriteScope  *scope,
 
   if (forward)
     {
-      sqlite3_bind_text (stmt, 1, old_date, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, as_of->date, -1, SQLITE_TRANSIENT);
+      signet_db_bind_text (stmt, 1, old_date);
+      signet_db_bind_text (stmt, 2, as_of->date);
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = signet_db_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   /* The new day first: the refreshes derive as of it. */
@@ -1160,30 +1160,30 @@ signet_store_rebuild_events (SignetStore  *self,
  * EVENT_COLUMNS (from 20 on): "Receivable ¥300,000.00, ¥100,000.00 paid". */
 static char *
 event_explain_record (SignetKeyDateKind  kind,
-                      sqlite3_stmt      *stmt)
+                      SignetDbStmt      *stmt)
 {
-  const char *first = (const char *) sqlite3_column_text (stmt, 20);
-  const char *second = (const char *) sqlite3_column_text (stmt, 21);
+  const char *first = signet_db_column_text (stmt, 20);
+  const char *second = signet_db_column_text (stmt, 21);
 
   switch (kind)
     {
     case SIGNET_KEY_DATE_PAYMENT:
       {
         gboolean payable = g_strcmp0 (first, "payable") == 0;
-        gint64 paid = sqlite3_column_int64 (stmt, 23);
+        gint64 paid = signet_db_column_int64 (stmt, 23);
         g_autofree char *amount = NULL;
         g_autofree char *paid_text = NULL;
 
-        if (sqlite3_column_type (stmt, 21) == SQLITE_NULL || sqlite3_column_type (stmt, 22) == SQLITE_NULL)
+        if (signet_db_column_type (stmt, 21) == SIGNET_DB_NULL || signet_db_column_type (stmt, 22) == SIGNET_DB_NULL)
           return g_strdup (payable ? _("Payable, amount not entered yet")
                                    : _("Receivable, amount not entered yet"));
 
-        amount = signet_money_format (sqlite3_column_int64 (stmt, 21), (const char *) sqlite3_column_text (stmt, 22));
+        amount = signet_money_format (signet_db_column_int64 (stmt, 21), signet_db_column_text (stmt, 22));
         if (paid == 0)
           /* Translators: a planned payment in the calendar; %s is its amount. */
           return g_strdup_printf (payable ? _("Payable %s") : _("Receivable %s"), amount);
 
-        paid_text = signet_money_format (paid, (const char *) sqlite3_column_text (stmt, 22));
+        paid_text = signet_money_format (paid, signet_db_column_text (stmt, 22));
         /* Translators: a planned payment in the calendar: its amount, then
          * what was paid of it ("Receivable ¥300,000.00, ¥100,000.00 paid"). */
         return g_strdup_printf (payable ? _("Payable %s, %s paid") : _("Receivable %s, %s paid"), amount, paid_text);
@@ -1221,7 +1221,7 @@ event_explain_record (SignetKeyDateKind  kind,
 
     case SIGNET_KEY_DATE_FOLLOW_UP_REVIEW:
       {
-        guint open = (guint) sqlite3_column_int64 (stmt, 20);
+        guint open = (guint) signet_db_column_int64 (stmt, 20);
         g_autofree char *date = signet_date_format_display (second);
 
         /* Translators: a follow-up review in the calendar: how many of the
@@ -1239,20 +1239,20 @@ event_explain_record (SignetKeyDateKind  kind,
 
 /* An event from a row of EVENT_COLUMNS. */
 static SignetEvent *
-event_from_row (sqlite3_stmt *stmt,
+event_from_row (SignetDbStmt *stmt,
                 const AsOf   *as_of)
 {
   SignetKeyDateKind kind = SIGNET_KEY_DATE_OTHER;
   g_autofree char *explanation = NULL;
   SignetEvent *event;
 
-  signet_key_date_kind_from_token ((const char *) sqlite3_column_text (stmt, 1), &kind);
+  signet_key_date_kind_from_token (signet_db_column_text (stmt, 1), &kind);
 
   /* A pending approval step is due so many working days after it became
    * pending. */
   if (kind == SIGNET_KEY_DATE_APPROVAL)
     {
-      guint days = (guint) sqlite3_column_int64 (stmt, 16);
+      guint days = (guint) signet_db_column_int64 (stmt, 16);
 
       explanation = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                   "Due %u working day after the step became pending",
@@ -1261,40 +1261,40 @@ event_from_row (sqlite3_stmt *stmt,
     }
 
   /* A commitment's record explains it. */
-  if (signet_key_date_kind_is_commitment (kind) && sqlite3_column_type (stmt, 18) != SQLITE_NULL)
+  if (signet_key_date_kind_is_commitment (kind) && signet_db_column_type (stmt, 18) != SIGNET_DB_NULL)
     explanation = event_explain_record (kind, stmt);
 
   /* A key date's note explains it. */
-  event = signet_event_new (sqlite3_column_int64 (stmt, 0),
-                            (const char *) sqlite3_column_text (stmt, 4),
-                            (const char *) sqlite3_column_text (stmt, 5),
-                            sqlite3_column_type (stmt, 6) != SQLITE_NULL
-                            ? (const char *) sqlite3_column_text (stmt, 6) : _("Missing client"),
-                            (const char *) sqlite3_column_text (stmt, 2),
+  event = signet_event_new (signet_db_column_int64 (stmt, 0),
+                            signet_db_column_text (stmt, 4),
+                            signet_db_column_text (stmt, 5),
+                            signet_db_column_type (stmt, 6) != SIGNET_DB_NULL
+                            ? signet_db_column_text (stmt, 6) : _("Missing client"),
+                            signet_db_column_text (stmt, 2),
                             kind,
-                            (const char *) sqlite3_column_text (stmt, 14),
-                            sqlite3_column_int64 (stmt, 3),
-                            explanation != NULL ? explanation : (const char *) sqlite3_column_text (stmt, 15));
+                            signet_db_column_text (stmt, 14),
+                            signet_db_column_int64 (stmt, 3),
+                            explanation != NULL ? explanation : signet_db_column_text (stmt, 15));
 
-  if (sqlite3_column_type (stmt, 18) != SQLITE_NULL)
-    _signet_event_set_record (event, sqlite3_column_int64 (stmt, 18), (const char *) sqlite3_column_text (stmt, 19));
+  if (signet_db_column_type (stmt, 18) != SIGNET_DB_NULL)
+    _signet_event_set_record (event, signet_db_column_int64 (stmt, 18), signet_db_column_text (stmt, 19));
   else if (!signet_key_date_kind_is_user (kind) && kind != SIGNET_KEY_DATE_APPROVAL)
     {
       SignetContractStatus status = SIGNET_CONTRACT_STATUS_DRAFT;
       SignetRiskLevel risk = SIGNET_RISK_LEVEL_LOW;
       SignetReviewIntervals intervals = as_of->intervals;
 
-      signet_review_intervals_apply_type (&intervals, (guint) sqlite3_column_int64 (stmt, 17));
+      signet_review_intervals_apply_type (&intervals, (guint) signet_db_column_int64 (stmt, 17));
 
-      signet_contract_status_from_token ((const char *) sqlite3_column_text (stmt, 11), &status);
-      signet_risk_level_from_token ((const char *) sqlite3_column_text (stmt, 12), &risk);
+      signet_contract_status_from_token (signet_db_column_text (stmt, 11), &status);
+      signet_risk_level_from_token (signet_db_column_text (stmt, 12), &risk);
       _signet_event_set_derivation (event,
-                                    (const char *) sqlite3_column_text (stmt, 7),
-                                    (const char *) sqlite3_column_text (stmt, 8),
-                                    sqlite3_column_int (stmt, 9),
-                                    sqlite3_column_int (stmt, 10),
+                                    signet_db_column_text (stmt, 7),
+                                    signet_db_column_text (stmt, 8),
+                                    signet_db_column_int (stmt, 9),
+                                    signet_db_column_int (stmt, 10),
                                     status, risk,
-                                    (const char *) sqlite3_column_text (stmt, 13),
+                                    signet_db_column_text (stmt, 13),
                                     as_of->date, &intervals);
     }
 
@@ -1304,7 +1304,7 @@ event_from_row (sqlite3_stmt *stmt,
 /* Runs @sql (EVENT_COLUMNS first) with up to two text parameters and adds
  * its events to @events, or hands each row and its event (to keep) to
  * @row_func. */
-typedef void (*RowFunc) (sqlite3_stmt *stmt,
+typedef void (*RowFunc) (SignetDbStmt *stmt,
                          SignetEvent  *event,
                          gpointer      user_data);
 
@@ -1319,18 +1319,18 @@ collect_events (SignetStore  *self,
                 GPtrArray    *events,
                 GError      **error)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  SignetDbStmt *stmt = _signet_store_statement (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
   if (param1 != NULL)
-    sqlite3_bind_text (stmt, 1, param1, -1, SQLITE_TRANSIENT);
+    signet_db_bind_text (stmt, 1, param1);
   if (param2 != NULL)
-    sqlite3_bind_text (stmt, 2, param2, -1, SQLITE_TRANSIENT);
+    signet_db_bind_text (stmt, 2, param2);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       SignetEvent *event = event_from_row (stmt, as_of);
 
@@ -1339,9 +1339,9 @@ collect_events (SignetStore  *self,
       else
         g_ptr_array_add (events, event);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   return TRUE;
@@ -1458,7 +1458,7 @@ finish_day (SignetStore     *self,
 
   for (guint i = 0; i < n_made; i++)
     {
-      sqlite3_stmt *stmt;
+      SignetDbStmt *stmt;
       int rc;
 
       /* The statement cache hands back the same statement, reset. */
@@ -1466,16 +1466,16 @@ finish_day (SignetStore     *self,
       if (stmt == NULL)
         return FALSE;
 
-      sqlite3_bind_int64 (stmt, 1, g_array_index (entries, DayEntry, i).rowid);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      signet_db_bind_int64 (stmt, 1, g_array_index (entries, DayEntry, i).rowid);
+      rc = signet_db_step (stmt);
+      if (rc == SIGNET_DB_ROW)
         g_ptr_array_add (day->events, event_from_row (stmt, as_of));
-      sqlite3_reset (stmt);
+      signet_db_reset (stmt);
 
       /* In one snapshot, a row the index has and the table has not is a
        * damaged file. */
-      if (rc != SQLITE_ROW)
-        return _signet_store_set_error (self, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
+      if (rc != SIGNET_DB_ROW)
+        return _signet_store_set_error (self, rc == SIGNET_DB_DONE ? SQLITE_CORRUPT : rc, error);
     }
 
   return TRUE;
@@ -1494,7 +1494,7 @@ signet_store_list_event_days (SignetStore  *self,
   g_auto(AsOf) as_of = { NULL };
   SignetEventDay *day = NULL;
   gboolean own_transaction;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -1506,7 +1506,7 @@ signet_store_list_event_days (SignetStore  *self,
 
   /* One snapshot for the days and the events made from them, unless the
    * caller's transaction already is one. */
-  own_transaction = sqlite3_get_autocommit (self->db);
+  own_transaction = !signet_db_in_transaction (self->db);
   if (own_transaction && !_signet_store_exec (self, "BEGIN", error))
     return NULL;
 
@@ -1525,20 +1525,20 @@ signet_store_list_event_days (SignetStore  *self,
   if (stmt == NULL)
     goto failed;
 
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  signet_db_bind_text (stmt, 1, from);
+  signet_db_bind_text (stmt, 2, to);
 
   /* The rows come by date: a day ends where the next one starts. */
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      const char *date = (const char *) sqlite3_column_text (stmt, 1);
+      const char *date = signet_db_column_text (stmt, 1);
       DayEntry entry;
 
       if (day == NULL || strcmp (day->date, date) != 0)
         {
           if (day != NULL && !finish_day (self, &as_of, entries, max_per_day, day, error))
             {
-              sqlite3_reset (stmt);
+              signet_db_reset (stmt);
               goto failed;
             }
           g_array_set_size (entries, 0);
@@ -1549,16 +1549,16 @@ signet_store_list_event_days (SignetStore  *self,
           g_ptr_array_add (days, day);
         }
 
-      entry.rowid = sqlite3_column_int64 (stmt, 0);
+      entry.rowid = signet_db_column_int64 (stmt, 0);
       entry.kind = SIGNET_KEY_DATE_OTHER;
-      signet_key_date_kind_from_token ((const char *) sqlite3_column_text (stmt, 2), &entry.kind);
-      entry.key_date_id = sqlite3_column_int64 (stmt, 3);
-      entry.number = g_string_chunk_insert (numbers, (const char *) sqlite3_column_text (stmt, 4));
+      signet_key_date_kind_from_token (signet_db_column_text (stmt, 2), &entry.kind);
+      entry.key_date_id = signet_db_column_int64 (stmt, 3);
+      entry.number = g_string_chunk_insert (numbers, signet_db_column_text (stmt, 4));
       g_array_append_val (entries, entry);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       goto failed;
@@ -1645,34 +1645,34 @@ collect_agenda_page (SignetStore        *self,
     "LEFT JOIN reviews rv ON e.kind = 'follow-up-review' AND rv.id = e.record_id "
     "ORDER BY page.date, page.rank, page.number, page.row",
     NULL);
-  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  SignetDbStmt *stmt = _signet_store_statement (self, sql, error);
   guint n = 0;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, until, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, cursor->date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 4, cursor->rank);
-  sqlite3_bind_text (stmt, 5, cursor->number != NULL ? cursor->number : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 6, cursor->row);
-  sqlite3_bind_int64 (stmt, 7, max_events);
+  signet_db_bind_text (stmt, 1, today);
+  signet_db_bind_text (stmt, 2, until);
+  signet_db_bind_text (stmt, 3, cursor->date);
+  signet_db_bind_int (stmt, 4, cursor->rank);
+  signet_db_bind_text (stmt, 5, cursor->number != NULL ? cursor->number : "");
+  signet_db_bind_int64 (stmt, 6, cursor->row);
+  signet_db_bind_int64 (stmt, 7, max_events);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       g_ptr_array_add (events, event_from_row (stmt, as_of));
-      g_strlcpy (cursor->date, (const char *) sqlite3_column_text (stmt, 2), sizeof cursor->date);
+      g_strlcpy (cursor->date, signet_db_column_text (stmt, 2), sizeof cursor->date);
       g_free (cursor->number);
-      cursor->number = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      cursor->rank = sqlite3_column_int (stmt, N_EVENT_COLUMNS);
-      cursor->row = sqlite3_column_int64 (stmt, N_EVENT_COLUMNS + 1);
+      cursor->number = g_strdup (signet_db_column_text (stmt, 4));
+      cursor->rank = signet_db_column_int (stmt, N_EVENT_COLUMNS);
+      cursor->row = signet_db_column_int64 (stmt, N_EVENT_COLUMNS + 1);
       n++;
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   /* A short page ends its part: the next starts the next part. */
@@ -1733,7 +1733,7 @@ signet_store_list_dates_out_of_range (SignetStore  *self,
                                       GError      **error)
 {
   g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -1749,13 +1749,13 @@ signet_store_list_dates_out_of_range (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      const char *number = (const char *) sqlite3_column_text (stmt, 0);
-      const char *date = (const char *) sqlite3_column_text (stmt, 2);
-      const char *title = (const char *) sqlite3_column_text (stmt, 3);
+      const char *number = signet_db_column_text (stmt, 0);
+      const char *date = signet_db_column_text (stmt, 2);
+      const char *title = signet_db_column_text (stmt, 3);
 
-      switch (sqlite3_column_int (stmt, 1))
+      switch (signet_db_column_int (stmt, 1))
         {
         case 0:
           /* Translators: a contract number, its stored date, and the first and
@@ -1783,9 +1783,9 @@ signet_store_list_dates_out_of_range (SignetStore  *self,
           break;
         }
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -1819,18 +1819,18 @@ signet_store_get_events_span (SignetStore  *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
-      sqlite3_stmt *stmt = _signet_store_statement (self, queries[i], error);
+      SignetDbStmt *stmt = _signet_store_statement (self, queries[i], error);
       int rc;
 
       if (stmt == NULL)
         goto failed;
 
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      rc = signet_db_step (stmt);
+      if (rc == SIGNET_DB_ROW)
         *results[i] = _signet_store_dup_text (stmt, 0);
-      sqlite3_reset (stmt);
+      signet_db_reset (stmt);
 
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+      if (rc != SIGNET_DB_ROW && rc != SIGNET_DB_DONE)
         {
           _signet_store_set_error (self, rc, error);
           goto failed;
@@ -1850,7 +1850,7 @@ signet_store_list_contract_change_times (SignetStore  *self,
                                          GError      **error)
 {
   g_autoptr(GHashTable) times = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -1863,12 +1863,12 @@ signet_store_list_contract_change_times (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (times, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
+    g_hash_table_insert (times, g_memdup2 (&(gint64) { signet_db_column_int64 (stmt, 0) }, sizeof (gint64)),
                          _signet_store_dup_text (stmt, 1));
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -1890,7 +1890,7 @@ signet_reminder_candidate_free (SignetReminderCandidate *candidate)
 }
 
 static void
-add_candidate (sqlite3_stmt *stmt,
+add_candidate (SignetDbStmt *stmt,
                SignetEvent  *event,
                gpointer      user_data)
 {
@@ -1899,8 +1899,8 @@ add_candidate (sqlite3_stmt *stmt,
 
   candidate->event = event;
   candidate->leads = _signet_store_dup_text (stmt, N_EVENT_COLUMNS);
-  candidate->acknowledged_lead = sqlite3_column_type (stmt, N_EVENT_COLUMNS + 1) == SQLITE_NULL
-                                   ? -1 : sqlite3_column_int (stmt, N_EVENT_COLUMNS + 1);
+  candidate->acknowledged_lead = signet_db_column_type (stmt, N_EVENT_COLUMNS + 1) == SIGNET_DB_NULL
+                                   ? -1 : signet_db_column_int (stmt, N_EVENT_COLUMNS + 1);
   candidate->owner = _signet_store_dup_text (stmt, N_EVENT_COLUMNS + 2);
   g_ptr_array_add (candidates, candidate);
 }

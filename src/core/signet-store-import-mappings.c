@@ -26,7 +26,7 @@ _signet_store_migrate_import_mappings (SignetStore  *self,
 }
 
 static gpointer
-mapping_from_row (sqlite3_stmt *stmt)
+mapping_from_row (SignetDbStmt *stmt)
 {
   return _signet_store_dup_text (stmt, 0);
 }
@@ -36,7 +36,7 @@ signet_store_dup_import_mapping (SignetStore  *self,
                                  const char   *headers,
                                  GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
   g_return_val_if_fail (headers != NULL, NULL);
@@ -45,7 +45,7 @@ signet_store_dup_import_mapping (SignetStore  *self,
   stmt = _signet_store_statement (self, "SELECT mapping FROM import_mappings WHERE headers = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, headers, -1, SQLITE_TRANSIENT);
+  signet_db_bind_text (stmt, 1, headers);
 
   return _signet_store_step_one_row (self, stmt, mapping_from_row, error);
 }
@@ -58,7 +58,7 @@ signet_store_remember_import_mapping (SignetStore  *self,
 {
   g_auto(SignetWriteScope) scope = { 0 };
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
   g_return_val_if_fail (headers != NULL, FALSE);
@@ -76,9 +76,9 @@ signet_store_remember_import_mapping (SignetStore  *self,
   if (stmt == NULL)
     return FALSE;
   now = _signet_store_timestamp_now ();
-  sqlite3_bind_text (stmt, 1, headers, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, mapping, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  signet_db_bind_text (stmt, 1, headers);
+  signet_db_bind_text (stmt, 2, mapping);
+  signet_db_bind_text (stmt, 3, now);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 

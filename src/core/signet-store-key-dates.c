@@ -45,23 +45,23 @@ lookup_contract_number (SignetStore  *self,
                         gint64        contract_id,
                         GError      **error)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (self, "SELECT number FROM contracts WHERE id = ?", error);
+  SignetDbStmt *stmt = _signet_store_statement (self, "SELECT number FROM contracts WHERE id = ?", error);
   char *number = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
     number = _signet_store_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == SIGNET_DB_DONE)
     g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                  _("The contract no longer exists; it may have been deleted."));
-  else if (rc != SQLITE_ROW)
+  else if (rc != SIGNET_DB_ROW)
     _signet_store_set_error (self, rc, error);
 
   return number;
@@ -178,7 +178,7 @@ lookup_key_date (SignetStore  *self,
                  gint64        id,
                  GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   SignetUserKeyDate *key_date = NULL;
   int rc;
 
@@ -188,26 +188,26 @@ lookup_key_date (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, id);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
     {
       SignetKeyDateKind kind = SIGNET_KEY_DATE_OTHER;
 
-      signet_key_date_kind_from_token ((const char *) sqlite3_column_text (stmt, 2), &kind);
-      key_date = signet_user_key_date_new (sqlite3_column_int64 (stmt, 1), kind,
-                                           (const char *) sqlite3_column_text (stmt, 3),
-                                           (const char *) sqlite3_column_text (stmt, 4),
-                                           (const char *) sqlite3_column_text (stmt, 5));
-      key_date->id = sqlite3_column_int64 (stmt, 0);
+      signet_key_date_kind_from_token (signet_db_column_text (stmt, 2), &kind);
+      key_date = signet_user_key_date_new (signet_db_column_int64 (stmt, 1), kind,
+                                           signet_db_column_text (stmt, 3),
+                                           signet_db_column_text (stmt, 4),
+                                           signet_db_column_text (stmt, 5));
+      key_date->id = signet_db_column_int64 (stmt, 0);
       key_date->uuid = _signet_store_dup_text (stmt, 6);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == SIGNET_DB_DONE)
     g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                  _("The date no longer exists; it may have been deleted."));
-  else if (rc != SQLITE_ROW)
+  else if (rc != SIGNET_DB_ROW)
     _signet_store_set_error (self, rc, error);
 
   return key_date;
@@ -232,7 +232,7 @@ write_key_date (SignetStore        *self,
   gint64 contract_id = before != NULL ? before->contract_id : after->contract_id;
   g_autofree char *given_uuid = NULL;
   gboolean added_uuid = FALSE;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (after != NULL && !validate_key_date (after, error))
     return FALSE;
@@ -262,13 +262,13 @@ write_key_date (SignetStore        *self,
   if (after != NULL)
     {
       title = _signet_strdup_trimmed (after->title);
-      sqlite3_bind_text (stmt, 1, signet_key_date_kind_to_token (after->kind), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, after->date, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
+      signet_db_bind_static_text (stmt, 1, signet_key_date_kind_to_token (after->kind));
+      signet_db_bind_text (stmt, 2, after->date);
+      signet_db_bind_text (stmt, 3, title);
       _signet_store_bind_text (stmt, 4, after->note);
     }
   if (before != NULL)
-    sqlite3_bind_int64 (stmt, 5, before->id);
+    signet_db_bind_int64 (stmt, 5, before->id);
   else
     {
       /* A key date restored or imported keeps the UUID it had, if it can. */
@@ -282,15 +282,15 @@ write_key_date (SignetStore        *self,
           given_uuid = g_steal_pointer (&after->uuid);
           after->uuid = g_steal_pointer (&uuid);
         }
-      sqlite3_bind_int64 (stmt, 6, contract_id);
-      sqlite3_bind_text (stmt, 7, after->uuid, -1, SQLITE_STATIC);
+      signet_db_bind_int64 (stmt, 6, contract_id);
+      signet_db_bind_static_text (stmt, 7, after->uuid);
     }
 
   if (!_signet_store_step_done (self, stmt, error))
     goto failed;
 
   if (before == NULL)
-    after->id = sqlite3_last_insert_rowid (self->db);
+    after->id = signet_db_last_insert_id (self->db);
 
   before_fields = before != NULL ? key_date_to_fields (before) : NULL;
   after_fields = after != NULL ? key_date_to_fields (after) : NULL;
@@ -445,7 +445,7 @@ signet_store_list_key_dates (SignetStore  *self,
                              GError      **error)
 {
   g_autoptr(GPtrArray) key_dates = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -458,24 +458,24 @@ signet_store_list_key_dates (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       SignetKeyDateKind kind = SIGNET_KEY_DATE_OTHER;
       SignetUserKeyDate *key_date;
 
-      signet_key_date_kind_from_token ((const char *) sqlite3_column_text (stmt, 1), &kind);
+      signet_key_date_kind_from_token (signet_db_column_text (stmt, 1), &kind);
       key_date = signet_user_key_date_new (contract_id, kind,
-                                           (const char *) sqlite3_column_text (stmt, 2),
-                                           (const char *) sqlite3_column_text (stmt, 3),
-                                           (const char *) sqlite3_column_text (stmt, 4));
-      key_date->id = sqlite3_column_int64 (stmt, 0);
+                                           signet_db_column_text (stmt, 2),
+                                           signet_db_column_text (stmt, 3),
+                                           signet_db_column_text (stmt, 4));
+      key_date->id = signet_db_column_int64 (stmt, 0);
       key_date->uuid = _signet_store_dup_text (stmt, 5);
       g_ptr_array_add (key_dates, key_date);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -564,17 +564,17 @@ insert_review_clauses (SignetStore  *self,
   for (guint i = 0; clauses != NULL && i < clauses->len; i++)
     {
       const SignetReviewClause *clause = g_ptr_array_index (clauses, i);
-      sqlite3_stmt *stmt = _signet_store_statement (self,
+      SignetDbStmt *stmt = _signet_store_statement (self,
                                                     "INSERT INTO review_clauses (review_id, position, clause, confirmed) "
                                                     "VALUES (?, ?, ?, ?)", error);
 
       if (stmt == NULL)
         return FALSE;
 
-      sqlite3_bind_int64 (stmt, 1, review_id);
-      sqlite3_bind_int (stmt, 2, (int) i);
-      sqlite3_bind_text (stmt, 3, clause->clause, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 4, clause->confirmed != FALSE);
+      signet_db_bind_int64 (stmt, 1, review_id);
+      signet_db_bind_int (stmt, 2, (int) i);
+      signet_db_bind_static_text (stmt, 3, clause->clause);
+      signet_db_bind_int (stmt, 4, clause->confirmed != FALSE);
       if (!_signet_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -598,7 +598,7 @@ signet_store_record_review_with_checklist (SignetStore  *self,
   g_autofree char *today = NULL;
   g_autofree char *who = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 new_id;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -628,15 +628,15 @@ signet_store_record_review_with_checklist (SignetStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, who, -1, SQLITE_TRANSIENT);
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_text (stmt, 2, date);
+  signet_db_bind_text (stmt, 3, who);
   _signet_store_bind_text (stmt, 4, note);
-  sqlite3_bind_text (stmt, 5, uuid, -1, SQLITE_STATIC);
+  signet_db_bind_static_text (stmt, 5, uuid);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
-  new_id = sqlite3_last_insert_rowid (self->db);
+  new_id = signet_db_last_insert_id (self->db);
   if (!insert_review_clauses (self, new_id, clauses, error))
     return FALSE;
 
@@ -664,7 +664,7 @@ signet_store_list_reviews (SignetStore  *self,
                            GError      **error)
 {
   g_autoptr(GPtrArray) reviews = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -677,12 +677,12 @@ signet_store_list_reviews (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       SignetReview *review = g_new0 (SignetReview, 1);
 
-      review->id = sqlite3_column_int64 (stmt, 0);
+      review->id = signet_db_column_int64 (stmt, 0);
       review->contract_id = contract_id;
       review->date = _signet_store_dup_text (stmt, 1);
       review->reviewer = _signet_store_dup_text (stmt, 2);
@@ -691,9 +691,9 @@ signet_store_list_reviews (SignetStore  *self,
       review->clauses = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_review_clause_free);
       g_ptr_array_add (reviews, review);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -709,13 +709,13 @@ signet_store_list_reviews (SignetStore  *self,
     {
       SignetReview *review = g_ptr_array_index (reviews, i);
 
-      sqlite3_bind_int64 (stmt, 1, review->id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      signet_db_bind_int64 (stmt, 1, review->id);
+      while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
         g_ptr_array_add (review->clauses,
-                         signet_review_clause_new ((const char *) sqlite3_column_text (stmt, 0),
-                                                   sqlite3_column_int (stmt, 1) != 0));
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
+                         signet_review_clause_new (signet_db_column_text (stmt, 0),
+                                                   signet_db_column_int (stmt, 1) != 0));
+      signet_db_reset (stmt);
+      if (rc != SIGNET_DB_DONE)
         {
           _signet_store_set_error (self, rc, error);
           return NULL;
@@ -757,7 +757,7 @@ signet_store_get_reminder_settings (SignetStore  *self,
                                     GError      **error)
 {
   g_autoptr(SignetReminderSettings) settings = signet_reminder_settings_new ();
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -768,22 +768,22 @@ signet_store_get_reminder_settings (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
     {
       for (guint i = 0; i < G_N_ELEMENTS (lead_kinds); i++)
         {
-          const char *text = (const char *) sqlite3_column_text (stmt, i);
+          const char *text = signet_db_column_text (stmt, i);
 
           /* Stored by this file, so always well-formed. */
           if (text != NULL)
             *settings_leads (settings, lead_kinds[i].kind) = signet_reminder_leads_parse (text, NULL);
         }
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_ROW && rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -798,7 +798,7 @@ signet_store_list_reminder_leads (SignetStore  *self,
 {
   g_autoptr(GHashTable) leads = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        (GDestroyNotify) signet_reminder_settings_free);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -812,28 +812,28 @@ signet_store_list_reminder_leads (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       SignetReminderSettings *settings = NULL;
 
-      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+      if (signet_db_column_type (stmt, 1) != SIGNET_DB_NULL)
         {
           settings = signet_reminder_settings_new ();
           for (guint i = 0; i < G_N_ELEMENTS (lead_kinds); i++)
             {
-              const char *text = (const char *) sqlite3_column_text (stmt, 2 + i);
+              const char *text = signet_db_column_text (stmt, 2 + i);
 
               if (text != NULL)
                 *settings_leads (settings, lead_kinds[i].kind) = signet_reminder_leads_parse (text, NULL);
             }
         }
 
-      g_hash_table_insert (leads, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+      g_hash_table_insert (leads, g_memdup2 (&(gint64) { signet_db_column_int64 (stmt, 0) }, sizeof (gint64)),
                            settings);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -870,7 +870,7 @@ signet_store_set_reminder_settings (SignetStore                   *self,
   g_autoptr(FieldList) after = NULL;
   g_autofree char *number = NULL;
   gboolean all_default = TRUE;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
 
@@ -919,16 +919,16 @@ signet_store_set_reminder_settings (SignetStore                   *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_int64 (stmt, 1, contract_id);
   for (guint i = 0; !all_default && i < G_N_ELEMENTS (lead_kinds); i++)
     {
       GArray *leads = *settings_leads (new, lead_kinds[i].kind);
 
       /* "" is "no reminders", NULL "the defaults". */
       if (leads != NULL)
-        sqlite3_bind_text (stmt, i + 2, signet_reminder_leads_to_string (leads), -1, g_free);
+        signet_db_bind_text (stmt, i + 2, signet_reminder_leads_to_string (leads));
       else
-        sqlite3_bind_null (stmt, i + 2);
+        signet_db_bind_null (stmt, i + 2);
     }
 
   before = settings_to_fields (old);
@@ -967,7 +967,7 @@ signet_store_acknowledge_reminder (SignetStore        *self,
   g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(FieldList) fields = NULL;
   g_autofree char *number = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
   /* The kinds signet_reminders_due() reminds of. */
@@ -990,16 +990,16 @@ signet_store_acknowledge_reminder (SignetStore        *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  sqlite3_bind_text (stmt, 2, signet_key_date_kind_to_token (kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, event_date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 4, lead_days);
-  sqlite3_bind_text (stmt, 5, g_get_user_name (), -1, SQLITE_STATIC);
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_static_text (stmt, 2, signet_key_date_kind_to_token (kind));
+  signet_db_bind_text (stmt, 3, event_date);
+  signet_db_bind_int (stmt, 4, lead_days);
+  signet_db_bind_static_text (stmt, 5, g_get_user_name ());
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
   /* Acknowledged before: nothing to record. */
-  if (sqlite3_changes (self->db) == 0)
+  if (signet_db_changes (self->db) == 0)
     return _signet_write_scope_commit (&scope, error);
 
   fields = new_field_list ();
@@ -1020,7 +1020,7 @@ signet_store_list_reminder_acks (SignetStore  *self,
                                  GError      **error)
 {
   g_autoptr(GPtrArray) acks = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -1034,22 +1034,22 @@ signet_store_list_reminder_acks (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       SignetReminderAck *ack = g_new0 (SignetReminderAck, 1);
 
       ack->contract_id = contract_id;
-      signet_key_date_kind_from_token ((const char *) sqlite3_column_text (stmt, 0), &ack->kind);
+      signet_key_date_kind_from_token (signet_db_column_text (stmt, 0), &ack->kind);
       ack->event_date = _signet_store_dup_text (stmt, 1);
-      ack->lead_days = sqlite3_column_int (stmt, 2);
+      ack->lead_days = signet_db_column_int (stmt, 2);
       ack->acknowledged_at = _signet_store_dup_text (stmt, 3);
       ack->acknowledged_by = _signet_store_dup_text (stmt, 4);
       g_ptr_array_add (acks, ack);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;

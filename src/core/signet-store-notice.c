@@ -111,15 +111,15 @@ signet_notice_decision_free (SignetNoticeDecision *decision)
 }
 
 static SignetNoticeDecision *
-decision_from_row (sqlite3_stmt *stmt)
+decision_from_row (SignetDbStmt *stmt)
 {
   SignetNoticeDecision *decision = g_new0 (SignetNoticeDecision, 1);
 
-  decision->id = sqlite3_column_int64 (stmt, 0);
-  decision->contract_id = sqlite3_column_int64 (stmt, 1);
+  decision->id = signet_db_column_int64 (stmt, 0);
+  decision->contract_id = signet_db_column_int64 (stmt, 1);
   decision->deadline = _signet_store_dup_text (stmt, 2);
   decision->term_end = _signet_store_dup_text (stmt, 3);
-  signet_notice_choice_from_token ((const char *) sqlite3_column_text (stmt, 4), &decision->choice);
+  signet_notice_choice_from_token (signet_db_column_text (stmt, 4), &decision->choice);
   decision->decided_by = _signet_store_dup_text (stmt, 5);
   decision->recorded_by = _signet_store_dup_text (stmt, 6);
   decision->at = _signet_store_dup_text (stmt, 7);
@@ -137,21 +137,21 @@ query_decisions (SignetStore  *self,
                  GError      **error)
 {
   g_autoptr(GPtrArray) decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_notice_decision_free);
-  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  SignetDbStmt *stmt = _signet_store_statement (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
   if (text != NULL)
-    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+    signet_db_bind_text (stmt, 2, text);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     g_ptr_array_add (decisions, decision_from_row (stmt));
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -267,7 +267,7 @@ insert_decision (SignetStore         *self,
   g_autofree char *now = _signet_store_timestamp_now ();
   g_autofree char *decider = _signet_strdup_trimmed (decided_by);
   g_autofree char *text = _signet_strdup_trimmed (comment);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   stmt = _signet_store_statement (self,
                                   "INSERT INTO notice_decisions (contract_id, deadline, term_end, choice, "
@@ -276,20 +276,20 @@ insert_decision (SignetStore         *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  sqlite3_bind_text (stmt, 2, deadline, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, term_end, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, signet_notice_choice_to_token (choice), -1, SQLITE_STATIC);
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_text (stmt, 2, deadline);
+  signet_db_bind_text (stmt, 3, term_end);
+  signet_db_bind_static_text (stmt, 4, signet_notice_choice_to_token (choice));
   _signet_store_bind_text (stmt, 5, decider != NULL && *decider != '\0' ? decider : NULL);
-  sqlite3_bind_text (stmt, 6, g_get_user_name (), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
+  signet_db_bind_static_text (stmt, 6, g_get_user_name ());
+  signet_db_bind_static_text (stmt, 7, now);
   _signet_store_bind_text (stmt, 8, text != NULL && *text != '\0' ? text : NULL);
 
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
   if (decision_id != NULL)
-    *decision_id = sqlite3_last_insert_rowid (self->db);
+    *decision_id = signet_db_last_insert_id (self->db);
 
   return TRUE;
 }
@@ -375,7 +375,7 @@ signet_store_let_expire (SignetStore  *self,
   g_autoptr(SignetContract) contract = NULL;
   g_autofree char *term_end = NULL;
   g_autofree char *text = _signet_strdup_trimmed (comment);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
   g_return_val_if_fail (deadline != NULL, FALSE);
@@ -394,9 +394,9 @@ signet_store_let_expire (SignetStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, SIGNET_TERMINATION_REASON_NOT_RENEWED, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, term_end, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, contract_id);
+  signet_db_bind_static_text (stmt, 1, SIGNET_TERMINATION_REASON_NOT_RENEWED);
+  signet_db_bind_text (stmt, 2, term_end);
+  signet_db_bind_int64 (stmt, 3, contract_id);
 
   return _signet_store_step_done (self, stmt, error) &&
          insert_decision (self, contract_id, deadline, term_end, SIGNET_NOTICE_CHOICE_LET_EXPIRE,
@@ -493,7 +493,7 @@ signet_store_withdraw_notice_decision (SignetStore  *self,
   g_autoptr(GPtrArray) decisions = NULL;
   g_autoptr(SignetContract) contract = NULL;
   const SignetNoticeDecision *decision;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
 
@@ -522,7 +522,7 @@ signet_store_withdraw_notice_decision (SignetStore  *self,
   stmt = _signet_store_statement (self, "DELETE FROM notice_decisions WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, decision_id);
+  signet_db_bind_int64 (stmt, 1, decision_id);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -531,7 +531,7 @@ signet_store_withdraw_notice_decision (SignetStore  *self,
                                   "version = version + 1 WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, decision->contract_id);
+  signet_db_bind_int64 (stmt, 1, decision->contract_id);
 
   return _signet_store_step_done (self, stmt, error) &&
          _signet_store_events_refresh_contract (self, decision->contract_id, error) &&
@@ -552,7 +552,7 @@ record_one (SignetWriteScope         *scope,
   g_autofree char *now = _signet_store_timestamp_now ();
   const char *end_token = signet_field_to_token (SIGNET_FIELD_CONTRACT_END_DATE);
   SignetAttachmentChange changes[] = { { end_token, roll->old_end, roll->new_end } };
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   stmt = _signet_store_statement (self,
                                   "INSERT OR IGNORE INTO process_events (contract_id, action, from_status, "
@@ -561,15 +561,15 @@ record_one (SignetWriteScope         *scope,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, roll->old_end, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, roll->new_end, -1, SQLITE_TRANSIENT);
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_static_text (stmt, 2, g_get_user_name ());
+  signet_db_bind_static_text (stmt, 3, now);
+  signet_db_bind_text (stmt, 4, roll->old_end);
+  signet_db_bind_text (stmt, 5, roll->new_end);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
-  if (sqlite3_changes (self->db) == 0)
+  if (signet_db_changes (self->db) == 0)
     return TRUE;
 
   return _signet_write_scope_audit_files (scope, SIGNET_AUDIT_ACTION_RENEW_TACITLY, contract_id,
@@ -617,7 +617,7 @@ signet_store_import_notice_decision (SignetStore                *self,
 {
   g_auto(SignetWriteScope) scope = { 0 };
   g_autofree char *at = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -635,23 +635,23 @@ signet_store_import_notice_decision (SignetStore                *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, decision->contract_id);
-  sqlite3_bind_text (stmt, 2, decision->deadline, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, decision->term_end, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, signet_notice_choice_to_token (decision->choice), -1, SQLITE_STATIC);
+  signet_db_bind_int64 (stmt, 1, decision->contract_id);
+  signet_db_bind_static_text (stmt, 2, decision->deadline);
+  signet_db_bind_static_text (stmt, 3, decision->term_end);
+  signet_db_bind_static_text (stmt, 4, signet_notice_choice_to_token (decision->choice));
   _signet_store_bind_text (stmt, 5, decision->decided_by);
-  sqlite3_bind_text (stmt, 6, decision->recorded_by, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, at, -1, SQLITE_STATIC);
+  signet_db_bind_static_text (stmt, 6, decision->recorded_by);
+  signet_db_bind_static_text (stmt, 7, at);
   _signet_store_bind_text (stmt, 8, decision->comment);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rc = signet_db_step (stmt);
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return FALSE;
     }
 
-  if (sqlite3_changes (self->db) == 0)
+  if (signet_db_changes (self->db) == 0)
     return _signet_set_field_error (error, SIGNET_FIELD_CONTRACT_NOTICE_DAYS, "%s",
                                     _("A decision was taken at this notice deadline already."));
 

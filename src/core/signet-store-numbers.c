@@ -121,7 +121,7 @@ signet_store_next_contract_number (SignetStore  *self,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   NumberPattern parsed;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gsize prefix_len, suffix_len;
   guint64 highest = 0;
   char *result;
@@ -145,12 +145,12 @@ signet_store_next_contract_number (SignetStore  *self,
       return NULL;
     }
 
-  sqlite3_bind_int64 (stmt, 1, prefix_len);
-  sqlite3_bind_text (stmt, 2, parsed.prefix, -1, SQLITE_TRANSIENT);
+  signet_db_bind_int64 (stmt, 1, prefix_len);
+  signet_db_bind_text (stmt, 2, parsed.prefix);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (signet_db_step (stmt) == SIGNET_DB_ROW)
     {
-      const char *number = (const char *) sqlite3_column_text (stmt, 0);
+      const char *number = signet_db_column_text (stmt, 0);
       gsize len = strlen (number);
       const char *digits = number + prefix_len;
       gsize n_digits;
@@ -165,7 +165,7 @@ signet_store_next_contract_number (SignetStore  *self,
 
       highest = MAX (highest, g_ascii_strtoull (digits, NULL, 10));
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
   result = g_strdup_printf ("%s%0*" G_GUINT64_FORMAT "%s",
                             parsed.prefix, (int) parsed.width, highest + 1, parsed.suffix);

@@ -62,32 +62,32 @@ _signet_store_migrate_obligations (SignetStore  *self,
   "annotation_id, note, version"
 
 static SignetObligation *
-obligation_from_row (sqlite3_stmt *stmt)
+obligation_from_row (SignetDbStmt *stmt)
 {
-  SignetObligation *obligation = signet_obligation_new (sqlite3_column_int64 (stmt, 1));
+  SignetObligation *obligation = signet_obligation_new (signet_db_column_int64 (stmt, 1));
 
-  obligation->id = sqlite3_column_int64 (stmt, 0);
+  obligation->id = signet_db_column_int64 (stmt, 0);
   obligation->uuid = _signet_store_dup_text (stmt, 2);
-  signet_obligation_party_from_token ((const char *) sqlite3_column_text (stmt, 3), &obligation->party);
+  signet_obligation_party_from_token (signet_db_column_text (stmt, 3), &obligation->party);
   obligation->title = _signet_store_dup_text (stmt, 4);
-  obligation->owner_id = sqlite3_column_int64 (stmt, 5);
+  obligation->owner_id = signet_db_column_int64 (stmt, 5);
   obligation->due_date = _signet_store_dup_text (stmt, 6);
-  signet_recurrence_from_token ((const char *) sqlite3_column_text (stmt, 7), &obligation->recurrence);
+  signet_recurrence_from_token (signet_db_column_text (stmt, 7), &obligation->recurrence);
   obligation->until_date = _signet_store_dup_text (stmt, 8);
-  obligation->annotation_id = sqlite3_column_int64 (stmt, 9);
+  obligation->annotation_id = signet_db_column_int64 (stmt, 9);
   obligation->note = _signet_store_dup_text (stmt, 10);
-  obligation->version = sqlite3_column_int64 (stmt, 11);
+  obligation->version = signet_db_column_int64 (stmt, 11);
 
   return obligation;
 }
 
 static SignetOccurrence *
-occurrence_from_row (sqlite3_stmt *stmt)
+occurrence_from_row (SignetDbStmt *stmt)
 {
   SignetOccurrence *occurrence = g_new0 (SignetOccurrence, 1);
 
   occurrence->due_date = _signet_store_dup_text (stmt, 1);
-  occurrence->status = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "done") == 0
+  occurrence->status = g_strcmp0 (signet_db_column_text (stmt, 2), "done") == 0
                        ? SIGNET_OCCURRENCE_DONE : SIGNET_OCCURRENCE_WAIVED;
   occurrence->done_date = _signet_store_dup_text (stmt, 3);
   occurrence->note = _signet_store_dup_text (stmt, 4);
@@ -105,7 +105,7 @@ load_occurrences (SignetStore       *self,
                   SignetObligation  *obligation,
                   GError           **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   stmt = _signet_store_statement (self,
@@ -114,12 +114,12 @@ load_occurrences (SignetStore       *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, obligation->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, obligation->id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     g_ptr_array_add (obligation->occurrences, occurrence_from_row (stmt));
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   return TRUE;
@@ -132,13 +132,13 @@ lookup_obligation (SignetStore  *self,
 {
   g_autoptr(SignetObligation) obligation = NULL;
   g_autoptr(GError) local_error = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   stmt = _signet_store_statement (self, "SELECT " OBLIGATION_COLUMNS " FROM obligations WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
   obligation = _signet_store_step_one_row (self, stmt, (SignetStoreRowFunc) obligation_from_row, &local_error);
   if (local_error != NULL)
     {
@@ -174,7 +174,7 @@ signet_store_list_obligations (SignetStore  *self,
                                GError      **error)
 {
   g_autoptr(GPtrArray) obligations = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_obligation_free);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -185,12 +185,12 @@ signet_store_list_obligations (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     g_ptr_array_add (obligations, obligation_from_row (stmt));
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -306,7 +306,7 @@ check_references (SignetStore             *self,
                   const SignetObligation  *obligation,
                   GError                 **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   if (obligation->owner_id > 0)
@@ -327,37 +327,37 @@ check_references (SignetStore             *self,
                                   "WHERE a.id = ? AND t.contract_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, obligation->annotation_id);
-  sqlite3_bind_int64 (stmt, 2, obligation->contract_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  signet_db_bind_int64 (stmt, 1, obligation->annotation_id);
+  signet_db_bind_int64 (stmt, 2, obligation->contract_id);
+  rc = signet_db_step (stmt);
+  signet_db_reset (stmt);
+  if (rc == SIGNET_DB_DONE)
     {
       g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                    _("The clause is not an annotation of the contract’s files; it may have been deleted."));
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != SIGNET_DB_ROW)
     return _signet_store_set_error (self, rc, error);
 
   return TRUE;
 }
 
 static void
-bind_obligation (sqlite3_stmt           *stmt,
+bind_obligation (SignetDbStmt           *stmt,
                  const SignetObligation *obligation)
 {
   g_autofree char *title = _signet_strdup_trimmed (obligation->title);
 
-  sqlite3_bind_text (stmt, 1, signet_obligation_party_to_token (obligation->party), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT);
+  signet_db_bind_static_text (stmt, 1, signet_obligation_party_to_token (obligation->party));
+  signet_db_bind_text (stmt, 2, title);
   if (obligation->owner_id > 0)
-    sqlite3_bind_int64 (stmt, 3, obligation->owner_id);
-  sqlite3_bind_text (stmt, 4, obligation->due_date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, signet_recurrence_to_token (obligation->recurrence), -1, SQLITE_STATIC);
+    signet_db_bind_int64 (stmt, 3, obligation->owner_id);
+  signet_db_bind_text (stmt, 4, obligation->due_date);
+  signet_db_bind_static_text (stmt, 5, signet_recurrence_to_token (obligation->recurrence));
   _signet_store_bind_text (stmt, 6, obligation->until_date);
   if (obligation->annotation_id > 0)
-    sqlite3_bind_int64 (stmt, 7, obligation->annotation_id);
+    signet_db_bind_int64 (stmt, 7, obligation->annotation_id);
   _signet_store_bind_text (stmt, 8, obligation->note);
 }
 
@@ -379,7 +379,7 @@ write_obligation (SignetStore             *self,
   gint64 contract_id = before != NULL ? before->contract_id : after->contract_id;
   g_autofree char *uuid = NULL;
   gint64 new_id = 0;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (after != NULL && !validate_obligation (after, error))
     return FALSE;
@@ -415,7 +415,7 @@ write_obligation (SignetStore             *self,
     {
       if (!(stmt = _signet_store_statement (self, "DELETE FROM obligation_occurrences WHERE obligation_id = ?", error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, before->id);
+      signet_db_bind_int64 (stmt, 1, before->id);
       if (!_signet_store_step_done (self, stmt, error))
         return FALSE;
       stmt = _signet_store_statement (self, "DELETE FROM obligations WHERE id = ?9", error);
@@ -436,18 +436,18 @@ write_obligation (SignetStore             *self,
   if (after != NULL)
     bind_obligation (stmt, after);
   if (before != NULL)
-    sqlite3_bind_int64 (stmt, 9, before->id);
+    signet_db_bind_int64 (stmt, 9, before->id);
   else
     {
       if (!(uuid = _signet_store_claim_uuid (self, "obligations", after->uuid, error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 10, contract_id);
-      sqlite3_bind_text (stmt, 11, uuid, -1, SQLITE_STATIC);
+      signet_db_bind_int64 (stmt, 10, contract_id);
+      signet_db_bind_static_text (stmt, 11, uuid);
     }
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
   if (before == NULL)
-    new_id = sqlite3_last_insert_rowid (self->db);
+    new_id = signet_db_last_insert_id (self->db);
 
   before_fields = before != NULL ? obligation_to_fields (self, before) : NULL;
   after_fields = after != NULL ? obligation_to_fields (self, after) : NULL;
@@ -618,7 +618,7 @@ write_occurrence (SignetStore             *self,
   g_autoptr(GPtrArray) dates = NULL;
   g_autofree char *recorded_at = NULL;
   const SignetOccurrence *before;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (!validate_date (due_date, TRUE, SIGNET_FIELD_OCCURRENCE_DUE, error) ||
       (after != NULL && !validate_date (after->done_date, FALSE, SIGNET_FIELD_OCCURRENCE_DONE, error)))
@@ -649,8 +649,8 @@ write_occurrence (SignetStore             *self,
                                             "DELETE FROM obligation_occurrences "
                                             "WHERE obligation_id = ? AND due_date = ?", error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, obligation_id);
-      sqlite3_bind_text (stmt, 2, due_date, -1, SQLITE_STATIC);
+      signet_db_bind_int64 (stmt, 1, obligation_id);
+      signet_db_bind_static_text (stmt, 2, due_date);
     }
   else
     {
@@ -659,14 +659,14 @@ write_occurrence (SignetStore             *self,
                                             "VALUES (?, ?, ?, ?, ?, ?, ?)", error)))
         return FALSE;
       recorded_at = _signet_store_timestamp_now ();
-      sqlite3_bind_int64 (stmt, 1, obligation_id);
-      sqlite3_bind_text (stmt, 2, due_date, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, after->status == SIGNET_OCCURRENCE_DONE ? "done" : "waived", -1, SQLITE_STATIC);
+      signet_db_bind_int64 (stmt, 1, obligation_id);
+      signet_db_bind_static_text (stmt, 2, due_date);
+      signet_db_bind_static_text (stmt, 3, after->status == SIGNET_OCCURRENCE_DONE ? "done" : "waived");
       if (after->status == SIGNET_OCCURRENCE_DONE)
-        sqlite3_bind_text (stmt, 4, after->done_date, -1, SQLITE_STATIC);
+        signet_db_bind_static_text (stmt, 4, after->done_date);
       _signet_store_bind_text (stmt, 5, after->note);
-      sqlite3_bind_text (stmt, 6, recorded_at, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 7, _signet_store_user_display_name (), -1, SQLITE_STATIC);
+      signet_db_bind_static_text (stmt, 6, recorded_at);
+      signet_db_bind_static_text (stmt, 7, _signet_store_user_display_name ());
     }
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
@@ -738,7 +738,7 @@ signet_store_count_obligations_done_late (SignetStore  *self,
                                           gint64        contract_id,
                                           GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   guint count = 0;
   int rc;
 
@@ -753,12 +753,12 @@ signet_store_count_obligations_done_late (SignetStore  *self,
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
+    count = signet_db_column_int (stmt, 0);
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_ROW)
     _signet_store_set_error (self, rc, error);
 
   return count;
@@ -795,20 +795,20 @@ signet_clause_link_free (SignetClauseLink *link)
   "JOIN attachments t ON t.id = v.attachment_id "
 
 static SignetClause *
-clause_from_row (sqlite3_stmt *stmt)
+clause_from_row (SignetDbStmt *stmt)
 {
   SignetClause *clause = g_new0 (SignetClause, 1);
 
-  clause->annotation_id = sqlite3_column_int64 (stmt, 0);
-  clause->attachment_id = sqlite3_column_int64 (stmt, 1);
-  clause->version_id = sqlite3_column_int64 (stmt, 2);
+  clause->annotation_id = signet_db_column_int64 (stmt, 0);
+  clause->attachment_id = signet_db_column_int64 (stmt, 1);
+  clause->version_id = signet_db_column_int64 (stmt, 2);
   clause->file_name = _signet_store_dup_text (stmt, 3);
-  clause->page = sqlite3_column_int (stmt, 4);
-  signet_annotation_kind_from_token ((const char *) sqlite3_column_text (stmt, 5), &clause->kind);
-  clause->comment = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  clause->page = signet_db_column_int (stmt, 4);
+  signet_annotation_kind_from_token (signet_db_column_text (stmt, 5), &clause->kind);
+  clause->comment = g_strdup (signet_db_column_text (stmt, 6));
   if (clause->comment == NULL)
     clause->comment = g_strdup ("");
-  clause->rects = signet_annotation_rects_parse ((const char *) sqlite3_column_text (stmt, 7));
+  clause->rects = signet_annotation_rects_parse (signet_db_column_text (stmt, 7));
   if (clause->rects == NULL)
     clause->rects = g_array_new (FALSE, FALSE, sizeof (SignetAnnotationRect));
 
@@ -821,7 +821,7 @@ signet_store_list_clauses (SignetStore  *self,
                            GError      **error)
 {
   g_autoptr(GPtrArray) clauses = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_clause_free);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -832,12 +832,12 @@ signet_store_list_clauses (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     g_ptr_array_add (clauses, clause_from_row (stmt));
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -851,7 +851,7 @@ signet_store_get_clause (SignetStore  *self,
                          gint64        annotation_id,
                          GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
 
@@ -862,7 +862,7 @@ signet_store_get_clause (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, annotation_id);
+  signet_db_bind_int64 (stmt, 1, annotation_id);
 
   return _signet_store_step_one_row (self, stmt, (SignetStoreRowFunc) clause_from_row, error);
 }
@@ -873,7 +873,7 @@ signet_store_list_clause_links (SignetStore  *self,
                                 GError      **error)
 {
   g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_clause_link_free);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -889,20 +889,20 @@ signet_store_list_clause_links (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, annotation_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, annotation_id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       SignetClauseLink *link = g_new0 (SignetClauseLink, 1);
 
-      link->kind = sqlite3_column_int (stmt, 0) == 0 ? SIGNET_CLAUSE_LINK_OBLIGATION : SIGNET_CLAUSE_LINK_RISK;
-      link->id = sqlite3_column_int64 (stmt, 1);
-      link->contract_id = sqlite3_column_int64 (stmt, 2);
+      link->kind = signet_db_column_int (stmt, 0) == 0 ? SIGNET_CLAUSE_LINK_OBLIGATION : SIGNET_CLAUSE_LINK_RISK;
+      link->id = signet_db_column_int64 (stmt, 1);
+      link->contract_id = signet_db_column_int64 (stmt, 2);
       link->title = _signet_store_dup_text (stmt, 3);
       g_ptr_array_add (links, link);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;

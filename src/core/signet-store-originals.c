@@ -66,41 +66,41 @@ _signet_store_migrate_originals (SignetStore  *self,
   "loans l LEFT JOIN people p ON p.id = l.borrower_id LEFT JOIN contracts c ON c.id = l.contract_id"
 
 static gpointer
-original_from_row (sqlite3_stmt *stmt)
+original_from_row (SignetDbStmt *stmt)
 {
-  SignetOriginal *original = signet_original_new (sqlite3_column_int64 (stmt, 0));
+  SignetOriginal *original = signet_original_new (signet_db_column_int64 (stmt, 0));
 
   original->archive_number = _signet_store_dup_text (stmt, 1);
   original->room = _signet_store_dup_text (stmt, 2);
   original->cabinet = _signet_store_dup_text (stmt, 3);
   original->shelf = _signet_store_dup_text (stmt, 4);
   original->box = _signet_store_dup_text (stmt, 5);
-  original->originals = sqlite3_column_int (stmt, 6);
-  original->copies = sqlite3_column_int (stmt, 7);
-  original->archived_by_id = sqlite3_column_int64 (stmt, 8);
+  original->originals = signet_db_column_int (stmt, 6);
+  original->copies = signet_db_column_int (stmt, 7);
+  original->archived_by_id = signet_db_column_int64 (stmt, 8);
   original->archived_by = _signet_store_dup_text (stmt, 9);
   original->archived_on = _signet_store_dup_text (stmt, 10);
   original->note = _signet_store_dup_text (stmt, 11);
-  original->version = sqlite3_column_int64 (stmt, 12);
+  original->version = signet_db_column_int64 (stmt, 12);
 
   return original;
 }
 
 static gpointer
-loan_from_row (sqlite3_stmt *stmt)
+loan_from_row (SignetDbStmt *stmt)
 {
-  SignetLoan *loan = signet_loan_new (sqlite3_column_int64 (stmt, 1));
+  SignetLoan *loan = signet_loan_new (signet_db_column_int64 (stmt, 1));
 
-  loan->id = sqlite3_column_int64 (stmt, 0);
+  loan->id = signet_db_column_int64 (stmt, 0);
   loan->uuid = _signet_store_dup_text (stmt, 2);
-  loan->borrower_id = sqlite3_column_int64 (stmt, 3);
+  loan->borrower_id = signet_db_column_int64 (stmt, 3);
   loan->borrower = _signet_store_dup_text (stmt, 4);
   loan->department = _signet_store_dup_text (stmt, 5);
   loan->purpose = _signet_store_dup_text (stmt, 6);
   loan->lent_on = _signet_store_dup_text (stmt, 7);
   loan->due_on = _signet_store_dup_text (stmt, 8);
   loan->returned_on = _signet_store_dup_text (stmt, 9);
-  signet_loan_condition_from_text ((const char *) sqlite3_column_text (stmt, 10),
+  signet_loan_condition_from_text (signet_db_column_text (stmt, 10),
                                    &loan->condition, &loan->condition_note);
   loan->lent_by = _signet_store_dup_text (stmt, 11);
   loan->returned_by = _signet_store_dup_text (stmt, 12);
@@ -117,19 +117,19 @@ list_loans_where (SignetStore  *self,
                   GError      **error)
 {
   g_autoptr(GPtrArray) loans = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_loan_free);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   if (!(stmt = _signet_store_statement (self, sql, error)))
     return NULL;
 
   if (contract_id > 0)
-    sqlite3_bind_int64 (stmt, 1, contract_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    signet_db_bind_int64 (stmt, 1, contract_id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     g_ptr_array_add (loans, loan_from_row (stmt));
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -143,7 +143,7 @@ signet_store_get_original (SignetStore  *self,
                            gint64        contract_id,
                            GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
 
@@ -151,7 +151,7 @@ signet_store_get_original (SignetStore  *self,
                                         " WHERE o.contract_id = ?", error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_int64 (stmt, 1, contract_id);
 
   return _signet_store_step_one_row (self, stmt, original_from_row, error);
 }
@@ -172,7 +172,7 @@ signet_store_get_open_loan (SignetStore  *self,
                             gint64        contract_id,
                             GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
 
@@ -180,7 +180,7 @@ signet_store_get_open_loan (SignetStore  *self,
                                         " WHERE l.contract_id = ? AND l.returned_on IS NULL", error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_int64 (stmt, 1, contract_id);
 
   return _signet_store_step_one_row (self, stmt, loan_from_row, error);
 }
@@ -230,23 +230,23 @@ lookup_contract_number (SignetStore  *self,
                         gint64        contract_id,
                         GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   char *number = NULL;
   int rc;
 
   if (!(stmt = _signet_store_statement (self, "SELECT number FROM contracts WHERE id = ?", error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
     number = _signet_store_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == SIGNET_DB_DONE)
     g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                  _("The contract no longer exists; it may have been deleted."));
-  else if (rc != SQLITE_ROW)
+  else if (rc != SIGNET_DB_ROW)
     _signet_store_set_error (self, rc, error);
 
   return number;
@@ -297,7 +297,7 @@ check_archive_number (SignetStore  *self,
                       const char   *archive_number,
                       GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   g_autofree char *other = NULL;
   gboolean taken = FALSE;
   int rc;
@@ -310,16 +310,16 @@ check_archive_number (SignetStore  *self,
                                         "WHERE o.archive_number = ? AND o.contract_id <> ?", error)))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, archive_number, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, contract_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  signet_db_bind_static_text (stmt, 1, archive_number);
+  signet_db_bind_int64 (stmt, 2, contract_id);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
     {
       taken = TRUE;
       other = _signet_store_dup_text (stmt, 0);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_ROW && rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   if (!taken)
@@ -348,7 +348,7 @@ signet_store_save_original (SignetStore     *self,
   g_autofree char *number = NULL;
   g_autofree char *archive_number = NULL;
   g_autofree char *archived_by = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
   g_return_val_if_fail (original != NULL, FALSE);
@@ -424,13 +424,13 @@ signet_store_save_original (SignetStore     *self,
     _signet_store_bind_text (stmt, 3, cabinet);
     _signet_store_bind_text (stmt, 4, shelf);
     _signet_store_bind_text (stmt, 5, box);
-    sqlite3_bind_int (stmt, 6, original->originals);
-    sqlite3_bind_int (stmt, 7, original->copies);
+    signet_db_bind_int (stmt, 6, original->originals);
+    signet_db_bind_int (stmt, 7, original->copies);
     if (original->archived_by_id > 0)
-      sqlite3_bind_int64 (stmt, 8, original->archived_by_id);
+      signet_db_bind_int64 (stmt, 8, original->archived_by_id);
     _signet_store_bind_text (stmt, 9, original->archived_on);
     _signet_store_bind_text (stmt, 10, original->note);
-    sqlite3_bind_int64 (stmt, 11, original->contract_id);
+    signet_db_bind_int64 (stmt, 11, original->contract_id);
 
     if (!_signet_store_step_done (self, stmt, error))
       return FALSE;
@@ -527,7 +527,7 @@ signet_store_add_loan (SignetStore  *self,
   g_autofree char *condition = NULL;
   const char *lent_by;
   const char *returned_by = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -597,9 +597,9 @@ signet_store_add_loan (SignetStore  *self,
                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, loan->contract_id);
-  sqlite3_bind_int64 (stmt, 3, loan->borrower_id);
+  signet_db_bind_static_text (stmt, 1, uuid);
+  signet_db_bind_int64 (stmt, 2, loan->contract_id);
+  signet_db_bind_int64 (stmt, 3, loan->borrower_id);
   _signet_store_bind_text (stmt, 4, department);
   _signet_store_bind_text (stmt, 5, purpose);
   _signet_store_bind_text (stmt, 6, loan->lent_on);
@@ -610,7 +610,7 @@ signet_store_add_loan (SignetStore  *self,
   _signet_store_bind_text (stmt, 11, returned_by);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
-  id = sqlite3_last_insert_rowid (self->db);
+  id = signet_db_last_insert_id (self->db);
 
   fields = loan_to_fields (loan, borrower, FALSE);
   if (!_signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_LEND_ORIGINAL, SIGNET_RECORD_CONTRACT,
@@ -648,7 +648,7 @@ signet_store_return_loan (SignetStore          *self,
   g_autofree char *number = NULL;
   g_autofree char *text = NULL;
   SignetLoan *loan;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
 
@@ -701,7 +701,7 @@ signet_store_return_loan (SignetStore          *self,
   _signet_store_bind_text (stmt, 1, returned_on);
   _signet_store_bind_text (stmt, 2, text);
   _signet_store_bind_text (stmt, 3, _signet_store_user_display_name ());
-  sqlite3_bind_int64 (stmt, 4, loan_id);
+  signet_db_bind_int64 (stmt, 4, loan_id);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -734,7 +734,7 @@ _signet_store_delete_original (SignetStore  *self,
   g_autoptr(FieldList) fields = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *number = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (!_signet_write_scope_begin (&scope, self, error) ||
       !(number = lookup_contract_number (self, contract_id, error)))
@@ -764,7 +764,7 @@ _signet_store_delete_original (SignetStore  *self,
       !(stmt = _signet_store_statement (self, "DELETE FROM originals WHERE contract_id = ?", error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_int64 (stmt, 1, contract_id);
   if (!_signet_store_step_done (self, stmt, error))
     return NULL;
 
@@ -784,8 +784,8 @@ _signet_store_restore_original (SignetWriteScope  *scope,
 {
   SignetStore *self = scope->store;
   gint64 contract_id = signet_tombstone_get_contract_id (tombstone);
-  sqlite3_value *kept = _signet_tombstone_get_value (tombstone, "originals", "archive_number");
-  const char *archive_number = kept != NULL ? (const char *) sqlite3_value_text (kept) : NULL;
+  SignetDbValue *kept = _signet_tombstone_get_value (tombstone, "originals", "archive_number");
+  const char *archive_number = kept != NULL ? signet_db_value_text (kept) : NULL;
   g_autoptr(SignetOriginal) restored = NULL;
   g_autoptr(FieldList) fields = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -866,7 +866,7 @@ _signet_store_delete_loan (SignetStore  *self,
   g_autoptr(SignetTombstone) tombstone = NULL;
   g_autoptr(FieldList) fields = NULL;
   g_autofree char *number = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (!_signet_write_scope_begin (&scope, self, error) ||
       !(loan = lookup_loan (self, id, error)) ||
@@ -878,7 +878,7 @@ _signet_store_delete_loan (SignetStore  *self,
       !(stmt = _signet_store_statement (self, "DELETE FROM loans WHERE id = ?", error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
   if (!_signet_store_step_done (self, stmt, error))
     return NULL;
 
@@ -900,7 +900,7 @@ _signet_store_restore_loan (SignetWriteScope  *scope,
   SignetStore *self = scope->store;
   gint64 id = signet_tombstone_get_id (tombstone);
   gint64 contract_id = signet_tombstone_get_contract_id (tombstone);
-  sqlite3_value *returned_on = _signet_tombstone_get_value (tombstone, "loans", "returned_on");
+  SignetDbValue *returned_on = _signet_tombstone_get_value (tombstone, "loans", "returned_on");
   g_autoptr(SignetLoan) restored = NULL;
   g_autoptr(FieldList) fields = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -929,7 +929,7 @@ _signet_store_restore_loan (SignetWriteScope  *scope,
 
   /* A loan out comes back only while the original is in the archive:
    * it cannot be out twice. */
-  if ((returned_on == NULL || sqlite3_value_type (returned_on) == SQLITE_NULL) &&
+  if ((returned_on == NULL || signet_db_value_text (returned_on) == NULL) &&
       !check_not_on_loan (self, contract_id, number, error))
     return FALSE;
 
@@ -951,22 +951,22 @@ query_id_set (SignetStore  *self,
               GError      **error)
 {
   g_autoptr(GHashTable) set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   if (!(stmt = _signet_store_statement (self, sql, error)))
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       gint64 *id = g_new (gint64, 1);
 
-      *id = sqlite3_column_int64 (stmt, 0);
+      *id = signet_db_column_int64 (stmt, 0);
       g_hash_table_add (set, id);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -989,7 +989,7 @@ gboolean
 signet_store_contract_is_on_loan (SignetStore *self,
                                   gint64       contract_id)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -999,9 +999,9 @@ signet_store_contract_is_on_loan (SignetStore *self,
   if (!(stmt = _signet_store_statement (self, "SELECT 1 FROM loans WHERE contract_id = ? AND returned_on IS NULL", NULL)))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  rc = signet_db_step (stmt);
+  signet_db_reset (stmt);
 
-  return rc == SQLITE_ROW;
+  return rc == SIGNET_DB_ROW;
 }

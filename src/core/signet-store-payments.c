@@ -85,52 +85,52 @@ _signet_store_migrate_payments (SignetStore  *self,
 #define SETTLEMENT_COLUMNS "id, payment_id, uuid, date, amount, note, recorded_at, recorded_by"
 
 static gpointer
-payment_from_row (sqlite3_stmt *stmt)
+payment_from_row (SignetDbStmt *stmt)
 {
-  SignetPayment *payment = signet_payment_new (sqlite3_column_int64 (stmt, 1));
+  SignetPayment *payment = signet_payment_new (signet_db_column_int64 (stmt, 1));
 
-  payment->id = sqlite3_column_int64 (stmt, 0);
+  payment->id = signet_db_column_int64 (stmt, 0);
   payment->uuid = _signet_store_dup_text (stmt, 2);
-  if (!signet_payment_direction_from_token ((const char *) sqlite3_column_text (stmt, 3), &payment->direction))
+  if (!signet_payment_direction_from_token (signet_db_column_text (stmt, 3), &payment->direction))
     payment->direction = SIGNET_PAYMENT_RECEIVABLE;
   payment->title = _signet_store_dup_text (stmt, 4);
-  if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+  if (signet_db_column_type (stmt, 5) != SIGNET_DB_NULL)
     {
-      payment->amount = sqlite3_column_int64 (stmt, 5);
+      payment->amount = signet_db_column_int64 (stmt, 5);
       payment->currency = _signet_store_dup_text (stmt, 6);
     }
   payment->due_date = _signet_store_dup_text (stmt, 7);
   payment->condition = _signet_store_dup_text (stmt, 8);
   payment->note = _signet_store_dup_text (stmt, 9);
-  payment->paid = sqlite3_column_int64 (stmt, 10);
-  payment->version = sqlite3_column_int64 (stmt, 11);
+  payment->paid = signet_db_column_int64 (stmt, 10);
+  payment->version = signet_db_column_int64 (stmt, 11);
 
   return payment;
 }
 
 static gpointer
-invoice_from_row (sqlite3_stmt *stmt)
+invoice_from_row (SignetDbStmt *stmt)
 {
-  SignetPaymentInvoice *invoice = signet_payment_invoice_new (sqlite3_column_int64 (stmt, 1));
+  SignetPaymentInvoice *invoice = signet_payment_invoice_new (signet_db_column_int64 (stmt, 1));
 
-  invoice->id = sqlite3_column_int64 (stmt, 0);
+  invoice->id = signet_db_column_int64 (stmt, 0);
   invoice->uuid = _signet_store_dup_text (stmt, 2);
   invoice->number = _signet_store_dup_text (stmt, 3);
   invoice->date = _signet_store_dup_text (stmt, 4);
-  invoice->amount = sqlite3_column_int64 (stmt, 5);
+  invoice->amount = signet_db_column_int64 (stmt, 5);
 
   return invoice;
 }
 
 static gpointer
-settlement_from_row (sqlite3_stmt *stmt)
+settlement_from_row (SignetDbStmt *stmt)
 {
-  SignetPaymentSettlement *settlement = signet_payment_settlement_new (sqlite3_column_int64 (stmt, 1));
+  SignetPaymentSettlement *settlement = signet_payment_settlement_new (signet_db_column_int64 (stmt, 1));
 
-  settlement->id = sqlite3_column_int64 (stmt, 0);
+  settlement->id = signet_db_column_int64 (stmt, 0);
   settlement->uuid = _signet_store_dup_text (stmt, 2);
   settlement->date = _signet_store_dup_text (stmt, 3);
-  settlement->amount = sqlite3_column_int64 (stmt, 4);
+  settlement->amount = signet_db_column_int64 (stmt, 4);
   settlement->note = _signet_store_dup_text (stmt, 5);
   settlement->recorded_at = _signet_store_dup_text (stmt, 6);
   settlement->recorded_by = _signet_store_dup_text (stmt, 7);
@@ -142,7 +142,7 @@ settlement_from_row (sqlite3_stmt *stmt)
  * its planned payment in @by_id (payment id -> SignetPayment *). */
 static gboolean
 attach_rows (SignetStore        *self,
-             sqlite3_stmt       *stmt,
+             SignetDbStmt       *stmt,
              GHashTable         *by_id,
              SignetStoreRowFunc  from_row,
              gboolean            invoices,
@@ -150,9 +150,9 @@ attach_rows (SignetStore        *self,
 {
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      SignetPayment *payment = g_hash_table_lookup (by_id, &(gint64) { sqlite3_column_int64 (stmt, 1) });
+      SignetPayment *payment = g_hash_table_lookup (by_id, &(gint64) { signet_db_column_int64 (stmt, 1) });
       gpointer row = from_row (stmt);
 
       if (payment == NULL && invoices)
@@ -170,9 +170,9 @@ attach_rows (SignetStore        *self,
         }
       g_ptr_array_add (invoices ? payment->invoices : payment->settlements, row);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   return TRUE;
@@ -191,23 +191,23 @@ list_payments (SignetStore  *self,
   g_autofree char *sql = NULL;
   g_autofree char *invoices_sql = NULL;
   g_autofree char *settlements_sql = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   sql = g_strdup_printf ("SELECT " PAYMENT_COLUMNS " FROM payments WHERE %s ORDER BY due_date, id", where);
   if (!(stmt = _signet_store_statement (self, sql, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       SignetPayment *payment = payment_from_row (stmt);
 
       g_ptr_array_add (payments, payment);
       g_hash_table_insert (by_id, &payment->id, payment);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -220,7 +220,7 @@ list_payments (SignetStore  *self,
                                   "(SELECT id FROM payments WHERE %s) ORDER BY date, id", where);
   if (!(stmt = _signet_store_statement (self, invoices_sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
   if (!attach_rows (self, stmt, by_id, invoice_from_row, TRUE, error))
     return NULL;
 
@@ -228,7 +228,7 @@ list_payments (SignetStore  *self,
                                      "(SELECT id FROM payments WHERE %s) ORDER BY date, id", where);
   if (!(stmt = _signet_store_statement (self, settlements_sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
   if (!attach_rows (self, stmt, by_id, settlement_from_row, FALSE, error))
     return NULL;
 
@@ -407,33 +407,33 @@ update_paid (SignetStore  *self,
              gint64        payment_id,
              GError      **error)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (self,
+  SignetDbStmt *stmt = _signet_store_statement (self,
     "UPDATE payments SET paid = (SELECT coalesce (sum (amount), 0) FROM payment_settlements "
     "WHERE payment_id = ?1) WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, payment_id);
+  signet_db_bind_int64 (stmt, 1, payment_id);
 
   return _signet_store_step_done (self, stmt, error);
 }
 
 static void
-bind_payment (sqlite3_stmt        *stmt,
+bind_payment (SignetDbStmt        *stmt,
               const SignetPayment *payment)
 {
   g_autofree char *title = _signet_strdup_trimmed (payment->title);
   g_autofree char *condition = _signet_strdup_trimmed (payment->condition);
 
-  sqlite3_bind_text (stmt, 1, signet_payment_direction_to_token (payment->direction), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT);
+  signet_db_bind_static_text (stmt, 1, signet_payment_direction_to_token (payment->direction));
+  signet_db_bind_text (stmt, 2, title);
   if (signet_payment_has_amount (payment))
     {
-      sqlite3_bind_int64 (stmt, 3, payment->amount);
-      sqlite3_bind_text (stmt, 4, payment->currency, -1, SQLITE_TRANSIENT);
+      signet_db_bind_int64 (stmt, 3, payment->amount);
+      signet_db_bind_text (stmt, 4, payment->currency);
     }
-  sqlite3_bind_text (stmt, 5, payment->due_date, -1, SQLITE_TRANSIENT);
+  signet_db_bind_text (stmt, 5, payment->due_date);
   _signet_store_bind_text (stmt, 6, condition);
   _signet_store_bind_text (stmt, 7, payment->note);
 }
@@ -447,7 +447,7 @@ signet_store_add_payment (SignetStore    *self,
   g_autoptr(SignetContract) contract = NULL;
   g_autoptr(FieldList) after = NULL;
   g_autofree char *uuid = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -466,11 +466,11 @@ signet_store_add_payment (SignetStore    *self,
     return FALSE;
 
   bind_payment (stmt, payment);
-  sqlite3_bind_int64 (stmt, 8, payment->contract_id);
-  sqlite3_bind_text (stmt, 9, uuid, -1, SQLITE_STATIC);
+  signet_db_bind_int64 (stmt, 8, payment->contract_id);
+  signet_db_bind_static_text (stmt, 9, uuid);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
-  id = sqlite3_last_insert_rowid (self->db);
+  id = signet_db_last_insert_id (self->db);
 
   after = payment_to_fields (payment);
   if (!audit_payment_write (&scope, SIGNET_AUDIT_ACTION_ADD_PAYMENT, payment->contract_id, NULL, after, error) ||
@@ -495,7 +495,7 @@ signet_store_update_payment (SignetStore    *self,
   g_autoptr(SignetPayment) before = NULL;
   g_autoptr(FieldList) before_fields = NULL;
   g_autoptr(FieldList) after_fields = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
   g_return_val_if_fail (payment != NULL, FALSE);
@@ -530,7 +530,7 @@ signet_store_update_payment (SignetStore    *self,
     return FALSE;
 
   bind_payment (stmt, payment);
-  sqlite3_bind_int64 (stmt, 8, before->id);
+  signet_db_bind_int64 (stmt, 8, before->id);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -581,7 +581,7 @@ signet_store_add_payment_invoice (SignetStore           *self,
   g_autoptr(FieldList) after = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *number = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -604,14 +604,14 @@ signet_store_add_payment_invoice (SignetStore           *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, payment->id);
-  sqlite3_bind_text (stmt, 3, number, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, invoice->date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 5, invoice->amount);
+  signet_db_bind_static_text (stmt, 1, uuid);
+  signet_db_bind_int64 (stmt, 2, payment->id);
+  signet_db_bind_static_text (stmt, 3, number);
+  signet_db_bind_text (stmt, 4, invoice->date);
+  signet_db_bind_int64 (stmt, 5, invoice->amount);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
-  id = sqlite3_last_insert_rowid (self->db);
+  id = signet_db_last_insert_id (self->db);
 
   after = invoice_to_fields (payment, invoice);
   if (!audit_payment_write (&scope, SIGNET_AUDIT_ACTION_ADD_INVOICE, payment->contract_id, NULL, after, error) ||
@@ -635,7 +635,7 @@ signet_store_add_payment_settlement (SignetStore              *self,
   g_autoptr(FieldList) after = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *recorded_at = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -669,18 +669,17 @@ signet_store_add_payment_settlement (SignetStore              *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, payment->id);
-  sqlite3_bind_text (stmt, 3, settlement->date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, settlement->amount);
+  signet_db_bind_static_text (stmt, 1, uuid);
+  signet_db_bind_int64 (stmt, 2, payment->id);
+  signet_db_bind_text (stmt, 3, settlement->date);
+  signet_db_bind_int64 (stmt, 4, settlement->amount);
   _signet_store_bind_text (stmt, 5, settlement->note);
-  sqlite3_bind_text (stmt, 6, recorded_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, _signet_is_blank (settlement->recorded_by)
-                                ? _signet_store_user_display_name () : settlement->recorded_by,
-                     -1, SQLITE_TRANSIENT);
+  signet_db_bind_static_text (stmt, 6, recorded_at);
+  signet_db_bind_text (stmt, 7, _signet_is_blank (settlement->recorded_by)
+                                ? _signet_store_user_display_name () : settlement->recorded_by);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
-  id = sqlite3_last_insert_rowid (self->db);
+  id = signet_db_last_insert_id (self->db);
 
   after = settlement_to_fields (payment, settlement);
   if (!update_paid (self, payment->id, error) ||
@@ -740,12 +739,12 @@ delete_rows (SignetStore  *self,
              gint64        id,
              GError      **error)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  SignetDbStmt *stmt = _signet_store_statement (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
 
   return _signet_store_step_done (self, stmt, error);
 }
@@ -760,7 +759,7 @@ lookup_owner (SignetStore          *self,
   const char *sql = kind == SIGNET_TOMBSTONE_PAYMENT_INVOICE
     ? "SELECT payment_id FROM payment_invoices WHERE id = ?"
     : "SELECT payment_id FROM payment_settlements WHERE id = ?";
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 payment_id = 0;
   int rc;
 
@@ -769,13 +768,13 @@ lookup_owner (SignetStore          *self,
 
   if (!(stmt = _signet_store_statement (self, sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    payment_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  signet_db_bind_int64 (stmt, 1, id);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
+    payment_id = signet_db_column_int64 (stmt, 0);
+  signet_db_reset (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == SIGNET_DB_DONE)
     {
       g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                    kind == SIGNET_TOMBSTONE_PAYMENT_INVOICE
@@ -783,7 +782,7 @@ lookup_owner (SignetStore          *self,
                      : _("The payment no longer exists; it may have been deleted."));
       return NULL;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != SIGNET_DB_ROW)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -874,7 +873,7 @@ _signet_store_restore_payment_record (SignetWriteScope  *scope,
   g_autoptr(FieldList) after = NULL;
   g_autoptr(GError) local_error = NULL;
   SignetAuditAction action;
-  sqlite3_value *payment_id;
+  SignetDbValue *payment_id;
 
   if (!(contract = signet_store_get_contract (self, contract_id, &local_error)))
     {
@@ -912,7 +911,7 @@ _signet_store_restore_payment_record (SignetWriteScope  *scope,
       const char *table = kind == SIGNET_TOMBSTONE_PAYMENT_INVOICE ? "payment_invoices" : "payment_settlements";
 
       payment_id = _signet_tombstone_get_value (tombstone, table, "payment_id");
-      if (!(payment = lookup_payment (self, payment_id != NULL ? sqlite3_value_int64 (payment_id) : 0, NULL)))
+      if (!(payment = lookup_payment (self, payment_id != NULL ? signet_db_value_int64 (payment_id) : 0, NULL)))
         {
           g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                        _("“%s” cannot be restored: its planned payment has been deleted."), label);

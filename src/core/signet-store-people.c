@@ -34,15 +34,15 @@ match_key (const char *name)
 }
 
 static void
-read_person_row (sqlite3_stmt *stmt,
+read_person_row (SignetDbStmt *stmt,
                  SignetPerson *person)
 {
-  signet_person_set_id (person, sqlite3_column_int64 (stmt, 0));
-  signet_person_set_name (person, (const char *) sqlite3_column_text (stmt, 1));
-  signet_person_set_department (person, (const char *) sqlite3_column_text (stmt, 2));
-  signet_person_set_role (person, (const char *) sqlite3_column_text (stmt, 3));
-  signet_person_set_email (person, (const char *) sqlite3_column_text (stmt, 4));
-  signet_person_set_version (person, sqlite3_column_int64 (stmt, 5));
+  signet_person_set_id (person, signet_db_column_int64 (stmt, 0));
+  signet_person_set_name (person, signet_db_column_text (stmt, 1));
+  signet_person_set_department (person, signet_db_column_text (stmt, 2));
+  signet_person_set_role (person, signet_db_column_text (stmt, 3));
+  signet_person_set_email (person, signet_db_column_text (stmt, 4));
+  signet_person_set_version (person, signet_db_column_int64 (stmt, 5));
 }
 
 static SignetPerson *
@@ -53,7 +53,7 @@ lookup_person (SignetStore  *self,
                GError      **error)
 {
   g_autofree char *sql = g_strdup_printf (SELECT_PERSON "WHERE %s = ?", where);
-  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  SignetDbStmt *stmt = _signet_store_statement (self, sql, error);
   SignetPerson *person = NULL;
   int rc;
 
@@ -61,20 +61,20 @@ lookup_person (SignetStore  *self,
     return NULL;
 
   if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+    signet_db_bind_text (stmt, 1, text);
   else
-    sqlite3_bind_int64 (stmt, 1, id);
+    signet_db_bind_int64 (stmt, 1, id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
     {
       person = signet_person_new ();
       read_person_row (stmt, person);
     }
-  else if (rc != SQLITE_DONE)
+  else if (rc != SIGNET_DB_DONE)
     _signet_store_set_error (self, rc, error);
 
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
   return person;
 }
@@ -132,7 +132,7 @@ validate_person (SignetStore   *self,
 /* Binds name, department, role, email and the name's match key to 1-5,
  * each without the spaces around it. */
 static void
-bind_person (sqlite3_stmt *stmt,
+bind_person (SignetDbStmt *stmt,
              SignetPerson *person)
 {
   g_autofree char *name = _signet_strdup_trimmed (signet_person_get_name (person));
@@ -158,7 +158,7 @@ insert_person (SignetWriteScope  *scope,
   SignetStore *self = scope->store;
   g_autofree char *name = _signet_strdup_trimmed (signet_person_get_name (person));
   g_autoptr(FieldList) after = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 id;
 
   stmt = _signet_store_statement (self,
@@ -171,7 +171,7 @@ insert_person (SignetWriteScope  *scope,
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
-  id = sqlite3_last_insert_rowid (self->db);
+  id = signet_db_last_insert_id (self->db);
   signet_person_set_name (person, name);
   after = _signet_person_to_fields (person);
   if (!_signet_write_scope_audit (scope, SIGNET_AUDIT_ACTION_ADD_PERSON, SIGNET_RECORD_PERSON, id,
@@ -215,15 +215,15 @@ rename_owned_contracts (SignetWriteScope  *scope,
                         GError           **error)
 {
   SignetStore *self = scope->store;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   stmt = _signet_store_statement (self, "UPDATE contracts SET owner = ?1 WHERE owner_id = ?2", error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, person_id);
+  signet_db_bind_text (stmt, 1, name);
+  signet_db_bind_int64 (stmt, 2, person_id);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -231,13 +231,13 @@ rename_owned_contracts (SignetWriteScope  *scope,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    _signet_write_scope_add_change (scope, SIGNET_RECORD_CONTRACT, sqlite3_column_int64 (stmt, 0),
+  signet_db_bind_int64 (stmt, 1, person_id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
+    _signet_write_scope_add_change (scope, SIGNET_RECORD_CONTRACT, signet_db_column_int64 (stmt, 0),
                                     SIGNET_CHANGE_UPDATED, SIGNET_STORE_CHANGED_FIELDS);
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  return rc == SQLITE_DONE || _signet_store_set_error (self, rc, error);
+  return rc == SIGNET_DB_DONE || _signet_store_set_error (self, rc, error);
 }
 
 gboolean
@@ -251,7 +251,7 @@ signet_store_update_person (SignetStore   *self,
   g_autoptr(FieldList) after = NULL;
   g_autofree char *name = NULL;
   gint64 id;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
   g_return_val_if_fail (SIGNET_IS_PERSON (person), FALSE);
@@ -281,7 +281,7 @@ signet_store_update_person (SignetStore   *self,
     return FALSE;
 
   bind_person (stmt, person);
-  sqlite3_bind_int64 (stmt, 6, id);
+  signet_db_bind_int64 (stmt, 6, id);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -327,7 +327,7 @@ _signet_store_delete_person (SignetStore  *self,
   g_autoptr(SignetPerson) old = NULL;
   g_autoptr(FieldList) before = NULL;
   g_autoptr(SignetTombstone) tombstone = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   guint n_contracts;
 
   if (!_signet_write_scope_begin (&scope, self, error) ||
@@ -354,7 +354,7 @@ _signet_store_delete_person (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
   before = _signet_person_to_fields (old);
   if (!_signet_store_step_done (self, stmt, error) ||
       !_signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_DELETE_PERSON, SIGNET_RECORD_PERSON, id,
@@ -373,13 +373,13 @@ _signet_store_restore_person (SignetWriteScope  *scope,
   SignetStore *self = scope->store;
   gint64 id = signet_tombstone_get_id (tombstone);
   const char *name = signet_tombstone_get_label (tombstone);
-  sqlite3_value *key = _signet_tombstone_get_value (tombstone, "people", "match_key");
+  SignetDbValue *key = _signet_tombstone_get_value (tombstone, "people", "match_key");
   g_autoptr(SignetPerson) other = NULL;
   g_autoptr(SignetPerson) restored = NULL;
   g_autoptr(FieldList) after = NULL;
 
   if (key != NULL &&
-      (other = lookup_person (self, "match_key", 0, (const char *) sqlite3_value_text (key), NULL)) != NULL)
+      (other = lookup_person (self, "match_key", 0, signet_db_value_text (key), NULL)) != NULL)
     {
       g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
                    /* Translators: %s is the deleted person's name, which another person now has. */
@@ -496,18 +496,18 @@ _signet_store_relink_owner (SignetWriteScope  *scope,
   g_autofree char *department = NULL;
   g_autofree char *name = NULL;
   gint64 person_id;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   stmt = _signet_store_statement (self, "SELECT owner, department FROM contracts WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  if (signet_db_step (stmt) == SIGNET_DB_ROW)
     {
       owner = _signet_store_dup_text (stmt, 0);
       department = _signet_store_dup_text (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
   if (!_signet_store_resolve_owner (scope, owner, department, &person_id, &name, error))
     return FALSE;
@@ -516,9 +516,9 @@ _signet_store_relink_owner (SignetWriteScope  *scope,
   if (stmt == NULL)
     return FALSE;
   if (person_id > 0)
-    sqlite3_bind_int64 (stmt, 1, person_id);
+    signet_db_bind_int64 (stmt, 1, person_id);
   _signet_store_bind_text (stmt, 2, name);
-  sqlite3_bind_int64 (stmt, 3, contract_id);
+  signet_db_bind_int64 (stmt, 3, contract_id);
 
   return _signet_store_step_done (self, stmt, error);
 }
@@ -534,7 +534,7 @@ _signet_store_migrate_people (SignetStore  *self,
 {
   g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) owners = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   if (!_signet_store_exec (self,
@@ -556,10 +556,10 @@ _signet_store_migrate_people (SignetStore  *self,
                                   "GROUP BY owner ORDER BY min(id)", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     g_ptr_array_add (owners, _signet_store_dup_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   for (guint i = 0; i < owners->len; i++)
@@ -583,11 +583,11 @@ _signet_store_migrate_people (SignetStore  *self,
                                           "VALUES (?1, ?2, signet_sort_key (?1))", error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+          signet_db_bind_static_text (stmt, 1, name);
+          signet_db_bind_static_text (stmt, 2, key);
           if (!_signet_store_step_done (self, stmt, error))
             return FALSE;
-          id = sqlite3_last_insert_rowid (self->db);
+          id = signet_db_last_insert_id (self->db);
           g_hash_table_insert (people, g_strdup (key), GSIZE_TO_POINTER ((gsize) id));
         }
 
@@ -596,8 +596,8 @@ _signet_store_migrate_people (SignetStore  *self,
                                       "owner = (SELECT name FROM people WHERE id = ?1) WHERE owner = ?2", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, owner, -1, SQLITE_STATIC);
+      signet_db_bind_int64 (stmt, 1, id);
+      signet_db_bind_static_text (stmt, 2, owner);
       if (!_signet_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -622,22 +622,22 @@ _signet_store_dup_person_name (SignetStore  *self,
                                const char   *missing,
                                GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   char *name = NULL;
   int rc;
 
   if (!(stmt = _signet_store_statement (self, "SELECT name FROM people WHERE id = ?", error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, id);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
     name = _signet_store_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == SIGNET_DB_DONE)
     _signet_set_field_error (error, field, "%s", missing);
-  else if (rc != SQLITE_ROW)
+  else if (rc != SIGNET_DB_ROW)
     _signet_store_set_error (self, rc, error);
 
   return name;

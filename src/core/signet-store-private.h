@@ -3,6 +3,9 @@
 
 #include <sqlite3.h>
 
+#include "signet-db.h"
+#include "signet-db-sqlite.h"
+
 #include "signet-amendment.h"
 #include "signet-audit-action.h"
 #include "signet-contract-process.h"
@@ -24,8 +27,12 @@ struct _SignetStore
   GObject     parent_instance;
 
   char       *path;
-  sqlite3    *db;
-  GHashTable *statements;   /* SQL text -> sqlite3_stmt */
+  /* The connection, and under it, for a register in a file, SQLite's
+   * own: its locks, copies, SQL functions and data_version are the
+   * file's alone. NULL on a server. */
+  SignetDb   *db;
+  sqlite3    *sqlite;
+  GHashTable *statements;   /* SQL text -> SignetDbStmt */
 
   guint       batch_depth;
   gboolean    batch_changed;
@@ -139,25 +146,25 @@ gboolean      _signet_store_exec                 (SignetStore      *self,
                                                   const char       *sql,
                                                   GError          **error);
 /* Cached by SQL text; comes back reset with its bindings cleared. */
-sqlite3_stmt *_signet_store_statement            (SignetStore      *self,
+SignetDbStmt *_signet_store_statement            (SignetStore      *self,
                                                   const char       *sql,
                                                   GError          **error);
 gint64        _signet_store_query_int64          (SignetStore      *self,
                                                   const char       *sql,
                                                   GError          **error);
 gboolean      _signet_store_step_done            (SignetStore      *self,
-                                                  sqlite3_stmt     *stmt,
+                                                  SignetDbStmt     *stmt,
                                                   GError          **error);
 /* Steps @stmt, bound by the caller, for its one row and makes the record
  * of it with @from_row; NULL with no error when there is no row. */
-typedef gpointer (*SignetStoreRowFunc) (sqlite3_stmt *stmt);
+typedef gpointer (*SignetStoreRowFunc) (SignetDbStmt *stmt);
 gpointer      _signet_store_step_one_row         (SignetStore      *self,
-                                                  sqlite3_stmt     *stmt,
+                                                  SignetDbStmt     *stmt,
                                                   SignetStoreRowFunc from_row,
                                                   GError          **error);
 /* Every row of @sql as a new object of @type, filled in by @fill, in the
  * order of the rows: the lists of clients and of people. */
-typedef void (*SignetStoreFillFunc) (sqlite3_stmt *stmt,
+typedef void (*SignetStoreFillFunc) (SignetDbStmt *stmt,
                                      gpointer      object);
 GListModel   *_signet_store_list_objects         (SignetStore         *self,
                                                   const char          *sql,
@@ -166,13 +173,13 @@ GListModel   *_signet_store_list_objects         (SignetStore         *self,
                                                   GError             **error);
 /* Binds @text, or NULL when it is NULL or empty. The static variant does
  * not copy it: @text must stay unchanged until the statement has run. */
-void          _signet_store_bind_text            (sqlite3_stmt     *stmt,
+void          _signet_store_bind_text            (SignetDbStmt     *stmt,
                                                   int               index,
                                                   const char       *text);
-void          _signet_store_bind_static_text     (sqlite3_stmt     *stmt,
+void          _signet_store_bind_static_text     (SignetDbStmt     *stmt,
                                                   int               index,
                                                   const char       *text);
-char         *_signet_store_dup_text             (sqlite3_stmt     *stmt,
+char         *_signet_store_dup_text             (SignetDbStmt     *stmt,
                                                   int               column);
 
 gboolean      _signet_store_begin_write          (SignetStore      *self,

@@ -76,7 +76,7 @@ _signet_store_migrate_process (SignetStore  *self,
 }
 
 static void
-bind_trimmed_or_null (sqlite3_stmt *stmt,
+bind_trimmed_or_null (SignetDbStmt *stmt,
                       int           index,
                       const char   *text)
 {
@@ -95,7 +95,7 @@ _signet_store_insert_process_event (SignetStore              *self,
                                     GError                  **error)
 {
   g_autofree char *now = _signet_store_timestamp_now ();
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   stmt = _signet_store_statement (self,
                                   "INSERT INTO process_events (contract_id, action, from_status, to_status, "
@@ -105,20 +105,20 @@ _signet_store_insert_process_event (SignetStore              *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  sqlite3_bind_text (stmt, 2, signet_process_action_to_token (step->action), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, signet_contract_status_to_token (from), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, signet_contract_status_to_token (to), -1, SQLITE_STATIC);
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_static_text (stmt, 2, signet_process_action_to_token (step->action));
+  signet_db_bind_static_text (stmt, 3, signet_contract_status_to_token (from));
+  signet_db_bind_static_text (stmt, 4, signet_contract_status_to_token (to));
   bind_trimmed_or_null (stmt, 5, step->decided_by);
-  sqlite3_bind_text (stmt, 6, g_get_user_name (), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
+  signet_db_bind_static_text (stmt, 6, g_get_user_name ());
+  signet_db_bind_static_text (stmt, 7, now);
   bind_trimmed_or_null (stmt, 8, step->comment);
   bind_trimmed_or_null (stmt, 9, step->action == SIGNET_PROCESS_ACTION_MARK_SIGNED ? step->our_signing_date : NULL);
   bind_trimmed_or_null (stmt, 10, step->action == SIGNET_PROCESS_ACTION_MARK_SIGNED ? step->their_signing_date : NULL);
   if (step->action == SIGNET_PROCESS_ACTION_TERMINATE)
     bind_trimmed_or_null (stmt, 11, step->termination_reason);
   else if (step->action == SIGNET_PROCESS_ACTION_CANCEL_DRAFT)
-    sqlite3_bind_text (stmt, 11, SIGNET_TERMINATION_REASON_CANCELLED_DRAFT, -1, SQLITE_STATIC);
+    signet_db_bind_static_text (stmt, 11, SIGNET_TERMINATION_REASON_CANCELLED_DRAFT);
   bind_trimmed_or_null (stmt, 12, effective_date);
 
   return _signet_store_step_done (self, stmt, error);
@@ -158,7 +158,7 @@ _signet_store_take_process_step_in_scope (SignetWriteScope         *scope,
   SignetContractStatus from, to;
   const char *why = NULL;
   gboolean taken;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (!signet_process_step_validate (step, error) ||
       !(current = signet_store_get_contract (self, contract_id, error)))
@@ -232,12 +232,12 @@ _signet_store_take_process_step_in_scope (SignetWriteScope         *scope,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, signet_contract_status_to_token (to), -1, SQLITE_STATIC);
+  signet_db_bind_static_text (stmt, 1, signet_contract_status_to_token (to));
   _signet_store_bind_static_text (stmt, 2, signet_contract_get_signing_date (current));
   _signet_store_bind_static_text (stmt, 3, signet_contract_get_their_signing_date (current));
   _signet_store_bind_static_text (stmt, 4, signet_contract_get_termination_reason (current));
   _signet_store_bind_static_text (stmt, 5, signet_contract_get_termination_date (current));
-  sqlite3_bind_int64 (stmt, 6, contract_id);
+  signet_db_bind_int64 (stmt, 6, contract_id);
 
   after = _signet_contract_to_fields (current);
 
@@ -256,7 +256,7 @@ signet_store_import_process_event (SignetStore               *self,
 {
   g_auto(SignetWriteScope) scope = { 0 };
   g_autofree char *at = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
   g_return_val_if_fail (event != NULL && event->recorded_by != NULL && event->at != NULL, FALSE);
@@ -275,14 +275,14 @@ signet_store_import_process_event (SignetStore               *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, event->contract_id);
+  signet_db_bind_int64 (stmt, 1, event->contract_id);
   if (event->has_action)
-    sqlite3_bind_text (stmt, 2, signet_process_action_to_token (event->action), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, signet_contract_status_to_token (event->from_status), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, signet_contract_status_to_token (event->to_status), -1, SQLITE_STATIC);
+    signet_db_bind_static_text (stmt, 2, signet_process_action_to_token (event->action));
+  signet_db_bind_static_text (stmt, 3, signet_contract_status_to_token (event->from_status));
+  signet_db_bind_static_text (stmt, 4, signet_contract_status_to_token (event->to_status));
   _signet_store_bind_text (stmt, 5, event->decided_by);
-  sqlite3_bind_text (stmt, 6, event->recorded_by, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, at, -1, SQLITE_STATIC);
+  signet_db_bind_static_text (stmt, 6, event->recorded_by);
+  signet_db_bind_static_text (stmt, 7, at);
   _signet_store_bind_text (stmt, 8, event->comment);
   _signet_store_bind_text (stmt, 9, event->our_signing_date);
   _signet_store_bind_text (stmt, 10, event->their_signing_date);
@@ -326,7 +326,7 @@ signet_store_list_process_events (SignetStore  *self,
                                   GError      **error)
 {
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_process_event_free);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -339,17 +339,17 @@ signet_store_list_process_events (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       SignetProcessEvent *event = g_new0 (SignetProcessEvent, 1);
 
-      event->id = sqlite3_column_int64 (stmt, 0);
+      event->id = signet_db_column_int64 (stmt, 0);
       event->contract_id = contract_id;
-      event->has_action = signet_process_action_from_token ((const char *) sqlite3_column_text (stmt, 1),
+      event->has_action = signet_process_action_from_token (signet_db_column_text (stmt, 1),
                                                             &event->action);
-      signet_contract_status_from_token ((const char *) sqlite3_column_text (stmt, 2), &event->from_status);
-      signet_contract_status_from_token ((const char *) sqlite3_column_text (stmt, 3), &event->to_status);
+      signet_contract_status_from_token (signet_db_column_text (stmt, 2), &event->from_status);
+      signet_contract_status_from_token (signet_db_column_text (stmt, 3), &event->to_status);
       event->decided_by = _signet_store_dup_text (stmt, 4);
       event->recorded_by = _signet_store_dup_text (stmt, 5);
       event->at = _signet_store_dup_text (stmt, 6);
@@ -362,9 +362,9 @@ signet_store_list_process_events (SignetStore  *self,
       event->new_term_end = _signet_store_dup_text (stmt, 13);
       g_ptr_array_add (events, event);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;

@@ -289,7 +289,7 @@ add_filters (Builder              *b,
     }
 }
 
-static sqlite3_stmt *
+static SignetDbStmt *
 prepare (SignetStore                *self,
          const SignetContractQuery  *query,
          gint64                      only_id,
@@ -301,7 +301,7 @@ prepare (SignetStore                *self,
   Builder b = { sql, texts, _signet_store_current_terms_ensure (self, NULL), FALSE };
   const gint64 *ids;
   guint n;
-  sqlite3_stmt *stmt = NULL;
+  SignetDbStmt *stmt = NULL;
   int rc;
 
   if (only_id != 0)
@@ -335,16 +335,16 @@ prepare (SignetStore                *self,
   if (b.events && !signet_store_update_events (self, error))
     return NULL;
 
-  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  rc = signet_db_prepare (self->db, sql->str, FALSE, &stmt);
+  if (rc != SIGNET_DB_OK)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
     }
 
-  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
+  signet_db_bind_text (stmt, 1, today);
   for (guint i = 0; i < texts->len; i++)
-    sqlite3_bind_text (stmt, (int) i + 2, g_ptr_array_index (texts, i), -1, SQLITE_TRANSIENT);
+    signet_db_bind_text (stmt, (int) i + 2, g_ptr_array_index (texts, i));
 
   return stmt;
 }
@@ -355,7 +355,7 @@ signet_store_select_contract_ids (SignetStore                *self,
                                   GError                    **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -364,15 +364,15 @@ signet_store_select_contract_ids (SignetStore                *self,
   if (!(stmt = prepare (self, query, 0, error)))
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = signet_db_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  sqlite3_finalize (stmt);
+  signet_db_finalize (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -423,7 +423,7 @@ signet_store_contract_matches (SignetStore                *self,
                                const SignetContractQuery  *query,
                                GError                    **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -432,13 +432,13 @@ signet_store_contract_matches (SignetStore                *self,
   if (!(stmt = prepare (self, query, id, error)))
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
+  rc = signet_db_step (stmt);
+  signet_db_finalize (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_ROW && rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
-  return rc == SQLITE_ROW;
+  return rc == SIGNET_DB_ROW;
 }
 
 static GStrv
@@ -447,17 +447,17 @@ list_texts (SignetStore  *self,
             GError      **error)
 {
   g_autoptr(GStrvBuilder) texts = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   if (!(stmt = _signet_store_statement (self, sql, error)))
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (texts, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
+    g_strv_builder_add (texts, signet_db_column_text (stmt, 0));
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;

@@ -82,7 +82,7 @@ stored_rate (SignetStore  *self,
              const char   *base,
              GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 rate = 0;
   int rc;
 
@@ -92,14 +92,14 @@ stored_rate (SignetStore  *self,
   if (stmt == NULL)
     return -1;
 
-  sqlite3_bind_text (stmt, 1, currency, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, base, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    rate = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  signet_db_bind_static_text (stmt, 1, currency);
+  signet_db_bind_static_text (stmt, 2, base);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
+    rate = signet_db_column_int64 (stmt, 0);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_ROW && rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return -1;
@@ -120,7 +120,7 @@ signet_store_set_exchange_rate (SignetStore  *self,
   g_autoptr(FieldList) after = NULL;
   g_autofree char *today = NULL;
   g_autofree char *label = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 old_rate;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -149,11 +149,11 @@ signet_store_set_exchange_rate (SignetStore  *self,
                                   "VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, currency, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, base, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, rate_millionths);
-  sqlite3_bind_text (stmt, 4, today, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, _signet_store_user_display_name (), -1, SQLITE_TRANSIENT);
+  signet_db_bind_static_text (stmt, 1, currency);
+  signet_db_bind_static_text (stmt, 2, base);
+  signet_db_bind_int64 (stmt, 3, rate_millionths);
+  signet_db_bind_static_text (stmt, 4, today);
+  signet_db_bind_text (stmt, 5, _signet_store_user_display_name ());
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -176,7 +176,7 @@ signet_store_remove_exchange_rate (SignetStore  *self,
   g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(FieldList) before = NULL;
   g_autofree char *label = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 old_rate;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -200,8 +200,8 @@ signet_store_remove_exchange_rate (SignetStore  *self,
   stmt = _signet_store_statement (self, "DELETE FROM exchange_rates WHERE currency = ?1 AND base = ?2", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, currency, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, base, -1, SQLITE_STATIC);
+  signet_db_bind_static_text (stmt, 1, currency);
+  signet_db_bind_static_text (stmt, 2, base);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -218,7 +218,7 @@ signet_store_list_exchange_rates (SignetStore  *self,
                                   GError      **error)
 {
   g_autoptr(GPtrArray) rates = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_exchange_rate_free);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -229,20 +229,20 @@ signet_store_list_exchange_rates (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       SignetExchangeRate *rate = g_new0 (SignetExchangeRate, 1);
 
       rate->currency = _signet_store_dup_text (stmt, 0);
       rate->base = _signet_store_dup_text (stmt, 1);
-      rate->rate_millionths = sqlite3_column_int64 (stmt, 2);
+      rate->rate_millionths = signet_db_column_int64 (stmt, 2);
       rate->set_at = _signet_store_dup_text (stmt, 3);
       rate->set_by = _signet_store_dup_text (stmt, 4);
       g_ptr_array_add (rates, rate);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;

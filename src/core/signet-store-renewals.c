@@ -128,20 +128,20 @@ linked (SignetStore  *self,
         gint64        contract_id,
         GError      **error)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  SignetDbStmt *stmt = _signet_store_statement (self, sql, error);
   gint64 id = 0;
   int rc;
 
   if (stmt == NULL)
     return -1;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
+    id = signet_db_column_int64 (stmt, 0);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_ROW && rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return -1;
@@ -235,7 +235,7 @@ signet_store_renew_contract (SignetStore     *self,
   SignetContractStatus from;
   SignetAttachmentChange renewed[2];
   SignetAttachmentChange renewal_of;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -281,7 +281,7 @@ signet_store_renew_contract (SignetStore     *self,
                                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_int64 (stmt, 1, contract_id);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -290,9 +290,9 @@ signet_store_renew_contract (SignetStore     *self,
                                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  sqlite3_bind_int64 (stmt, 2, id);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_int64 (stmt, 2, id);
+  signet_db_bind_static_text (stmt, 3, now);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -391,7 +391,7 @@ signet_store_list_renewal_records (SignetStore  *self,
                                    GError      **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_renewal_record_free);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -403,19 +403,19 @@ signet_store_list_renewal_records (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       SignetRenewalRecord *record = g_new0 (SignetRenewalRecord, 1);
 
-      record->successor_id = sqlite3_column_int64 (stmt, 0);
-      record->predecessor_id = sqlite3_column_int64 (stmt, 1);
+      record->successor_id = signet_db_column_int64 (stmt, 0);
+      record->predecessor_id = signet_db_column_int64 (stmt, 1);
       record->predecessor_uuid = _signet_store_dup_text (stmt, 2);
       record->at = _signet_store_dup_text (stmt, 3);
       g_ptr_array_add (records, record);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -432,7 +432,7 @@ signet_store_import_renewal_record (SignetStore               *self,
   g_auto(SignetWriteScope) scope = { 0 };
   g_autofree char *at = NULL;
   gint64 predecessor, successor;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
   g_return_val_if_fail (record != NULL && record->at != NULL, FALSE);
@@ -462,9 +462,9 @@ signet_store_import_renewal_record (SignetStore               *self,
                                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, record->predecessor_id);
-  sqlite3_bind_int64 (stmt, 2, record->successor_id);
-  sqlite3_bind_text (stmt, 3, at, -1, SQLITE_STATIC);
+  signet_db_bind_int64 (stmt, 1, record->predecessor_id);
+  signet_db_bind_int64 (stmt, 2, record->successor_id);
+  signet_db_bind_static_text (stmt, 3, at);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 

@@ -301,19 +301,19 @@ query_by_id (SignetStore  *self,
              gint64        id,
              GError      **error)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  SignetDbStmt *stmt = _signet_store_statement (self, sql, error);
   gint64 value = 0;
   int rc;
 
   if (stmt == NULL)
     return -1;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  signet_db_bind_int64 (stmt, 1, id);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
+    value = signet_db_column_int64 (stmt, 0);
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_ROW && rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return -1;
@@ -327,23 +327,23 @@ lookup_contract_number (SignetStore  *self,
                         gint64        contract_id,
                         GError      **error)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (self, "SELECT number FROM contracts WHERE id = ?", error);
+  SignetDbStmt *stmt = _signet_store_statement (self, "SELECT number FROM contracts WHERE id = ?", error);
   char *number = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
     number = _signet_store_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == SIGNET_DB_DONE)
     g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                  _("The contract no longer exists; it may have been deleted."));
-  else if (rc != SQLITE_ROW)
+  else if (rc != SIGNET_DB_ROW)
     _signet_store_set_error (self, rc, error);
 
   return number;
@@ -473,7 +473,7 @@ insert_action (SignetStore         *self,
 {
   g_autofree char *uuid = NULL;
   g_autofree char *description = _signet_strdup_trimmed (action->description);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (!(uuid = _signet_store_claim_uuid (self, "review_actions", action->uuid, error)))
     return FALSE;
@@ -484,20 +484,20 @@ insert_action (SignetStore         *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, action->review_id);
-  sqlite3_bind_int (stmt, 3, position);
-  sqlite3_bind_text (stmt, 4, description, -1, SQLITE_STATIC);
+  signet_db_bind_static_text (stmt, 1, uuid);
+  signet_db_bind_int64 (stmt, 2, action->review_id);
+  signet_db_bind_int (stmt, 3, position);
+  signet_db_bind_static_text (stmt, 4, description);
   if (action->owner_id != 0)
-    sqlite3_bind_int64 (stmt, 5, action->owner_id);
+    signet_db_bind_int64 (stmt, 5, action->owner_id);
   else
-    sqlite3_bind_null (stmt, 5);
+    signet_db_bind_null (stmt, 5);
   _signet_store_bind_text (stmt, 6, action->due_date);
   _signet_store_bind_text (stmt, 7, action->done_date);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
-  action->id = sqlite3_last_insert_rowid (self->db);
+  action->id = signet_db_last_insert_id (self->db);
   g_free (action->uuid);
   action->uuid = g_steal_pointer (&uuid);
 
@@ -541,7 +541,7 @@ signet_store_record_review_report (SignetStore         *self,
   g_autofree char *who = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *follow_up = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 review_id;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -597,15 +597,15 @@ signet_store_record_review_report (SignetStore         *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, report->contract_id);
-  sqlite3_bind_text (stmt, 2, report->date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, who, -1, SQLITE_TRANSIENT);
+  signet_db_bind_int64 (stmt, 1, report->contract_id);
+  signet_db_bind_text (stmt, 2, report->date);
+  signet_db_bind_text (stmt, 3, who);
   _signet_store_bind_text (stmt, 4, _signet_is_blank (report->note) ? NULL : report->note);
-  sqlite3_bind_text (stmt, 5, uuid, -1, SQLITE_STATIC);
+  signet_db_bind_static_text (stmt, 5, uuid);
   _signet_store_bind_text (stmt, 6, follow_up);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
-  review_id = sqlite3_last_insert_rowid (self->db);
+  review_id = signet_db_last_insert_id (self->db);
 
   for (guint i = 0; i < report->items->len; i++)
     {
@@ -616,11 +616,11 @@ signet_store_record_review_report (SignetStore         *self,
                                       "VALUES (?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, review_id);
-      sqlite3_bind_int (stmt, 2, (int) i);
-      sqlite3_bind_text (stmt, 3, item->item, -1, SQLITE_STATIC);
+      signet_db_bind_int64 (stmt, 1, review_id);
+      signet_db_bind_int (stmt, 2, (int) i);
+      signet_db_bind_static_text (stmt, 3, item->item);
       /* What the reviews from before the answers read: confirmed = OK. */
-      sqlite3_bind_int (stmt, 4, item->answer == SIGNET_REVIEW_ANSWER_OK);
+      signet_db_bind_int (stmt, 4, item->answer == SIGNET_REVIEW_ANSWER_OK);
       _signet_store_bind_text (stmt, 5, signet_review_answer_to_token (item->answer));
       _signet_store_bind_text (stmt, 6, _signet_is_blank (item->finding) ? NULL : item->finding);
       if (!_signet_store_step_done (self, stmt, error))
@@ -669,19 +669,19 @@ signet_store_record_review_report (SignetStore         *self,
 }
 
 static SignetReviewAction *
-read_action (sqlite3_stmt *stmt)
+read_action (SignetDbStmt *stmt)
 {
   SignetReviewAction *action = g_new0 (SignetReviewAction, 1);
 
-  action->id = sqlite3_column_int64 (stmt, 0);
+  action->id = signet_db_column_int64 (stmt, 0);
   action->uuid = _signet_store_dup_text (stmt, 1);
-  action->review_id = sqlite3_column_int64 (stmt, 2);
+  action->review_id = signet_db_column_int64 (stmt, 2);
   action->description = _signet_store_dup_text (stmt, 3);
-  action->owner_id = sqlite3_column_int64 (stmt, 4);
+  action->owner_id = signet_db_column_int64 (stmt, 4);
   action->owner_name = _signet_store_dup_text (stmt, 5);
   action->due_date = _signet_store_dup_text (stmt, 6);
   action->done_date = _signet_store_dup_text (stmt, 7);
-  action->contract_id = sqlite3_column_int64 (stmt, 8);
+  action->contract_id = signet_db_column_int64 (stmt, 8);
 
   return action;
 }
@@ -696,7 +696,7 @@ signet_store_list_review_reports (SignetStore  *self,
                                   GError      **error)
 {
   g_autoptr(GPtrArray) reports = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -709,20 +709,20 @@ signet_store_list_review_reports (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      SignetReviewReport *report = signet_review_report_new (contract_id, (const char *) sqlite3_column_text (stmt, 1));
+      SignetReviewReport *report = signet_review_report_new (contract_id, signet_db_column_text (stmt, 1));
 
-      report->id = sqlite3_column_int64 (stmt, 0);
+      report->id = signet_db_column_int64 (stmt, 0);
       report->reviewer = _signet_store_dup_text (stmt, 2);
       report->note = _signet_store_dup_text (stmt, 3);
       report->uuid = _signet_store_dup_text (stmt, 4);
       report->follow_up_date = _signet_store_dup_text (stmt, 5);
       g_ptr_array_add (reports, report);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -737,22 +737,22 @@ signet_store_list_review_reports (SignetStore  *self,
                                       "WHERE review_id = ? ORDER BY position", error);
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, report->id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      signet_db_bind_int64 (stmt, 1, report->id);
+      while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
         {
           SignetReviewAnswer answer = SIGNET_REVIEW_ANSWER_NONE;
 
           /* A clause confirmed by a review recorded without answers is OK,
            * as migration 19 reads those recorded before it. */
-          if (!signet_review_answer_from_token ((const char *) sqlite3_column_text (stmt, 1), &answer) ||
-              (answer == SIGNET_REVIEW_ANSWER_NONE && sqlite3_column_int (stmt, 3) != 0))
-            answer = sqlite3_column_int (stmt, 3) != 0 ? SIGNET_REVIEW_ANSWER_OK : SIGNET_REVIEW_ANSWER_NONE;
+          if (!signet_review_answer_from_token (signet_db_column_text (stmt, 1), &answer) ||
+              (answer == SIGNET_REVIEW_ANSWER_NONE && signet_db_column_int (stmt, 3) != 0))
+            answer = signet_db_column_int (stmt, 3) != 0 ? SIGNET_REVIEW_ANSWER_OK : SIGNET_REVIEW_ANSWER_NONE;
           g_ptr_array_add (report->items,
-                           signet_review_item_new ((const char *) sqlite3_column_text (stmt, 0), answer,
-                                                   (const char *) sqlite3_column_text (stmt, 2)));
+                           signet_review_item_new (signet_db_column_text (stmt, 0), answer,
+                                                   signet_db_column_text (stmt, 2)));
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
+      signet_db_reset (stmt);
+      if (rc != SIGNET_DB_DONE)
         {
           _signet_store_set_error (self, rc, error);
           return NULL;
@@ -762,11 +762,11 @@ signet_store_list_review_reports (SignetStore  *self,
                                       "WHERE a.review_id = ? ORDER BY a.position, a.id", error);
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, report->id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      signet_db_bind_int64 (stmt, 1, report->id);
+      while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
         g_ptr_array_add (report->actions, read_action (stmt));
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
+      signet_db_reset (stmt);
+      if (rc != SIGNET_DB_DONE)
         {
           _signet_store_set_error (self, rc, error);
           return NULL;
@@ -781,23 +781,23 @@ lookup_action (SignetStore  *self,
                gint64        id,
                GError      **error)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (self, "SELECT " ACTION_COLUMNS "WHERE a.id = ?", error);
+  SignetDbStmt *stmt = _signet_store_statement (self, "SELECT " ACTION_COLUMNS "WHERE a.id = ?", error);
   SignetReviewAction *action = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, id);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
     action = read_action (stmt);
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == SIGNET_DB_DONE)
     g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                  _("The follow-up action no longer exists; its review may have been deleted."));
-  else if (rc != SQLITE_ROW)
+  else if (rc != SIGNET_DB_ROW)
     _signet_store_set_error (self, rc, error);
 
   return action;
@@ -831,7 +831,7 @@ write_action (SignetStore         *self,
   g_autofree char *number = NULL;
   g_autofree char *owner = NULL;
   g_autofree char *description = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (!validate_action (after, error))
     return FALSE;
@@ -874,14 +874,14 @@ write_action (SignetStore         *self,
       if (stmt == NULL)
         return FALSE;
       description = _signet_strdup_trimmed (after->description);
-      sqlite3_bind_text (stmt, 1, description, -1, SQLITE_STATIC);
+      signet_db_bind_static_text (stmt, 1, description);
       if (after->owner_id != 0)
-        sqlite3_bind_int64 (stmt, 2, after->owner_id);
+        signet_db_bind_int64 (stmt, 2, after->owner_id);
       else
-        sqlite3_bind_null (stmt, 2);
+        signet_db_bind_null (stmt, 2);
       _signet_store_bind_text (stmt, 3, after->due_date);
       _signet_store_bind_text (stmt, 4, after->done_date);
-      sqlite3_bind_int64 (stmt, 5, before->id);
+      signet_db_bind_int64 (stmt, 5, before->id);
       if (!_signet_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -968,7 +968,7 @@ signet_store_count_open_review_actions (SignetStore  *self,
                                         gint64        contract_id,
                                         GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   guint n = 0;
   int rc;
 
@@ -980,13 +980,13 @@ signet_store_count_open_review_actions (SignetStore  *self,
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    n = (guint) sqlite3_column_int64 (stmt, 0);
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
+    n = (guint) signet_db_column_int64 (stmt, 0);
   else
     _signet_store_set_error (self, rc, error);
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
   return n;
 }
@@ -1073,11 +1073,11 @@ _signet_store_delete_review (SignetStore  *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
     {
-      sqlite3_stmt *stmt = _signet_store_statement (self, deletes[i], error);
+      SignetDbStmt *stmt = _signet_store_statement (self, deletes[i], error);
 
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, id);
+      signet_db_bind_int64 (stmt, 1, id);
       if (!_signet_store_step_done (self, stmt, error))
         return NULL;
     }

@@ -62,23 +62,23 @@ _signet_store_migrate_risks (SignetStore  *self,
   "FROM risks r LEFT JOIN people p ON p.id = r.owner_id "
 
 static gpointer
-risk_from_row (sqlite3_stmt *stmt)
+risk_from_row (SignetDbStmt *stmt)
 {
-  SignetRisk *risk = signet_risk_new (sqlite3_column_int64 (stmt, 1));
+  SignetRisk *risk = signet_risk_new (signet_db_column_int64 (stmt, 1));
 
-  risk->id = sqlite3_column_int64 (stmt, 0);
+  risk->id = signet_db_column_int64 (stmt, 0);
   risk->uuid = _signet_store_dup_text (stmt, 2);
-  signet_risk_category_from_token ((const char *) sqlite3_column_text (stmt, 3), &risk->category);
+  signet_risk_category_from_token (signet_db_column_text (stmt, 3), &risk->category);
   risk->description = _signet_store_dup_text (stmt, 4);
-  risk->likelihood = sqlite3_column_int (stmt, 5);
-  risk->impact = sqlite3_column_int (stmt, 6);
+  risk->likelihood = signet_db_column_int (stmt, 5);
+  risk->impact = signet_db_column_int (stmt, 6);
   risk->mitigation = _signet_store_dup_text (stmt, 7);
-  risk->owner_id = sqlite3_column_int64 (stmt, 8);
+  risk->owner_id = signet_db_column_int64 (stmt, 8);
   risk->owner_name = _signet_store_dup_text (stmt, 9);
-  signet_risk_status_from_token ((const char *) sqlite3_column_text (stmt, 10), &risk->status);
+  signet_risk_status_from_token (signet_db_column_text (stmt, 10), &risk->status);
   risk->next_review = _signet_store_dup_text (stmt, 11);
-  risk->annotation_id = sqlite3_column_int64 (stmt, 12);
-  risk->version = sqlite3_column_int64 (stmt, 13);
+  risk->annotation_id = signet_db_column_int64 (stmt, 12);
+  risk->version = signet_db_column_int64 (stmt, 13);
 
   return risk;
 }
@@ -88,14 +88,14 @@ lookup_risk (SignetStore  *self,
              gint64        id,
              GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   GError *local_error = NULL;
   SignetRisk *risk;
 
   if (!(stmt = _signet_store_statement (self, RISK_SELECT "WHERE r.id = ?", error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
   risk = _signet_store_step_one_row (self, stmt, risk_from_row, &local_error);
   if (local_error != NULL)
     g_propagate_error (error, local_error);
@@ -127,18 +127,18 @@ list_risks (SignetStore  *self,
             GError      **error)
 {
   g_autoptr(GPtrArray) risks = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_risk_free);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   if (!(stmt = _signet_store_statement (self, RISK_SELECT "WHERE r.contract_id = ?", error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     g_ptr_array_add (risks, risk_from_row (stmt));
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -229,21 +229,21 @@ row_exists (SignetStore  *self,
             gboolean     *exists,
             GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   if (!(stmt = _signet_store_statement (self, sql, error)))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, a);
-  if (sqlite3_bind_parameter_count (stmt) > 1)
-    sqlite3_bind_int64 (stmt, 2, b);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  signet_db_bind_int64 (stmt, 1, a);
+  if (signet_db_bind_parameter_count (stmt) > 1)
+    signet_db_bind_int64 (stmt, 2, b);
+  rc = signet_db_step (stmt);
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_ROW && rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
-  *exists = rc == SQLITE_ROW;
+  *exists = rc == SIGNET_DB_ROW;
 
   return TRUE;
 }
@@ -319,22 +319,22 @@ risk_to_fields (const SignetRisk *risk)
 }
 
 static void
-bind_risk (sqlite3_stmt     *stmt,
+bind_risk (SignetDbStmt     *stmt,
            const SignetRisk *risk)
 {
   g_autofree char *description = _signet_strdup_trimmed (risk->description);
 
-  sqlite3_bind_text (stmt, 1, signet_risk_category_to_token (risk->category), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, description, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, risk->likelihood);
-  sqlite3_bind_int (stmt, 4, risk->impact);
+  signet_db_bind_static_text (stmt, 1, signet_risk_category_to_token (risk->category));
+  signet_db_bind_text (stmt, 2, description);
+  signet_db_bind_int (stmt, 3, risk->likelihood);
+  signet_db_bind_int (stmt, 4, risk->impact);
   _signet_store_bind_text (stmt, 5, risk->mitigation);
   if (risk->owner_id > 0)
-    sqlite3_bind_int64 (stmt, 6, risk->owner_id);
-  sqlite3_bind_text (stmt, 7, signet_risk_status_to_token (risk->status), -1, SQLITE_STATIC);
+    signet_db_bind_int64 (stmt, 6, risk->owner_id);
+  signet_db_bind_static_text (stmt, 7, signet_risk_status_to_token (risk->status));
   _signet_store_bind_text (stmt, 8, risk->next_review);
   if (risk->annotation_id > 0)
-    sqlite3_bind_int64 (stmt, 9, risk->annotation_id);
+    signet_db_bind_int64 (stmt, 9, risk->annotation_id);
 }
 
 /* Writes @after over @before (either NULL for an addition or a removal)
@@ -357,7 +357,7 @@ write_risk (SignetStore       *self,
   gint64 contract_id = before != NULL ? before->contract_id : after->contract_id;
   g_autofree char *uuid = NULL;
   gint64 id = before != NULL ? before->id : 0;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (after != NULL && !validate_risk (after, error))
     return FALSE;
@@ -389,21 +389,21 @@ write_risk (SignetStore       *self,
   if (after != NULL)
     bind_risk (stmt, after);
   if (before != NULL)
-    sqlite3_bind_int64 (stmt, 10, id);
+    signet_db_bind_int64 (stmt, 10, id);
   if (before != NULL && after != NULL)
-    sqlite3_bind_int64 (stmt, 13, after->version);
+    signet_db_bind_int64 (stmt, 13, after->version);
   if (before == NULL)
     {
       if (!(uuid = _signet_store_claim_uuid (self, "risks", after->uuid, error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 11, contract_id);
-      sqlite3_bind_text (stmt, 12, uuid, -1, SQLITE_STATIC);
+      signet_db_bind_int64 (stmt, 11, contract_id);
+      signet_db_bind_static_text (stmt, 12, uuid);
     }
 
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
-  if (before != NULL && after != NULL && sqlite3_changes (self->db) == 0)
+  if (before != NULL && after != NULL && signet_db_changes (self->db) == 0)
     {
       g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
                    _("The risk was changed elsewhere since it was opened; open it again to see what is stored."));
@@ -411,7 +411,7 @@ write_risk (SignetStore       *self,
     }
 
   if (before == NULL)
-    id = sqlite3_last_insert_rowid (self->db);
+    id = signet_db_last_insert_id (self->db);
 
   /* Read back as stored: the owner's name for the History. */
   if (after != NULL && !(written = lookup_risk (self, id, error)))
@@ -567,12 +567,12 @@ signet_store_get_suggested_risk_level (SignetStore      *self,
 }
 
 static gpointer
-choice_from_row (sqlite3_stmt *stmt)
+choice_from_row (SignetDbStmt *stmt)
 {
-  SignetRiskLevelChoice *choice = signet_risk_level_choice_new (sqlite3_column_int64 (stmt, 0));
+  SignetRiskLevelChoice *choice = signet_risk_level_choice_new (signet_db_column_int64 (stmt, 0));
 
-  signet_risk_level_from_token ((const char *) sqlite3_column_text (stmt, 1), &choice->level);
-  signet_risk_level_from_token ((const char *) sqlite3_column_text (stmt, 2), &choice->suggested);
+  signet_risk_level_from_token (signet_db_column_text (stmt, 1), &choice->level);
+  signet_risk_level_from_token (signet_db_column_text (stmt, 2), &choice->suggested);
   choice->reason = _signet_store_dup_text (stmt, 3);
   choice->chosen_at = _signet_store_dup_text (stmt, 4);
   choice->chosen_by = _signet_store_dup_text (stmt, 5);
@@ -585,7 +585,7 @@ signet_store_get_risk_level_choice (SignetStore  *self,
                                     gint64        contract_id,
                                     GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
 
@@ -594,7 +594,7 @@ signet_store_get_risk_level_choice (SignetStore  *self,
                                         "FROM risk_level_choices WHERE contract_id = ?", error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, contract_id);
+  signet_db_bind_int64 (stmt, 1, contract_id);
 
   return _signet_store_step_one_row (self, stmt, choice_from_row, error);
 }
@@ -624,7 +624,7 @@ put_choice (SignetWriteScope             *scope,
   g_autoptr(FieldList) after_fields = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *reason = _signet_strdup_trimmed (choice->reason);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (_signet_is_blank (reason))
     return _signet_set_field_error (error, SIGNET_FIELD_RISK_LEVEL_REASON,
@@ -645,12 +645,12 @@ put_choice (SignetWriteScope             *scope,
                                         "VALUES (?, ?, ?, ?, ?, ?)", error)))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, choice->contract_id);
-  sqlite3_bind_text (stmt, 2, signet_risk_level_to_token (choice->level), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, signet_risk_level_to_token (choice->suggested), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, reason, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, choice->chosen_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, choice->chosen_by, -1, SQLITE_STATIC);
+  signet_db_bind_int64 (stmt, 1, choice->contract_id);
+  signet_db_bind_static_text (stmt, 2, signet_risk_level_to_token (choice->level));
+  signet_db_bind_static_text (stmt, 3, signet_risk_level_to_token (choice->suggested));
+  signet_db_bind_static_text (stmt, 4, reason);
+  signet_db_bind_static_text (stmt, 5, choice->chosen_at);
+  signet_db_bind_static_text (stmt, 6, choice->chosen_by);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 

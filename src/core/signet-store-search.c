@@ -212,7 +212,7 @@ static gboolean
 refresh_all (SignetStore  *self,
              GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (!_signet_store_exec (self,
                            "UPDATE clients SET " CLIENT_SEARCH_COLUMNS ("clients") ";"
@@ -223,7 +223,7 @@ refresh_all (SignetStore  *self,
   stmt = _signet_store_statement (self, "UPDATE search_icu SET version = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, signet_search_icu_version (), -1, SQLITE_STATIC);
+  signet_db_bind_static_text (stmt, 1, signet_search_icu_version ());
 
   return _signet_store_step_done (self, stmt, error);
 }
@@ -296,12 +296,12 @@ _signet_store_refresh_search_text (SignetStore  *self,
 {
   g_autofree char *sql = g_strdup_printf ("UPDATE contracts SET " CONTRACT_SEARCH_COLUMNS ("contracts")
                                           " WHERE %s = ?", where_column);
-  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  SignetDbStmt *stmt = _signet_store_statement (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
 
   return _signet_store_step_done (self, stmt, error);
 }
@@ -317,14 +317,14 @@ _signet_store_search_check_icu (SignetStore  *self,
                                 GError      **error)
 {
   g_autofree char *stored = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   stmt = _signet_store_statement (self, "SELECT version FROM search_icu", error);
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (signet_db_step (stmt) == SIGNET_DB_ROW)
     stored = _signet_store_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
   if (g_strcmp0 (stored, signet_search_icu_version ()) == 0)
     return TRUE;
@@ -532,7 +532,7 @@ load_search_index (SignetStore  *self,
                    GError      **error)
 {
   g_autoptr(SignetSearchIndex) index = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   if (self->search_index != NULL)
@@ -549,12 +549,12 @@ load_search_index (SignetStore  *self,
   stmt = _signet_store_statement (self, "SELECT id, search_text FROM clients", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     g_hash_table_insert (index->shared_clients,
-                         g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
-                         GUINT_TO_POINTER (add_shared (index, (const char *) sqlite3_column_text (stmt, 1)) + 1));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+                         g_memdup2 (&(gint64) { signet_db_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         GUINT_TO_POINTER (add_shared (index, signet_db_column_text (stmt, 1)) + 1));
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   stmt = _signet_store_statement (self,
@@ -562,21 +562,21 @@ load_search_index (SignetStore  *self,
                                   "ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       Record record = {
-        .id = sqlite3_column_int64 (stmt, 0),
-        .client = client_or_empty (index, sqlite3_column_int64 (stmt, 1)),
-        .facets = intern_facets (index, (const char *) sqlite3_column_text (stmt, 3)),
+        .id = signet_db_column_int64 (stmt, 0),
+        .client = client_or_empty (index, signet_db_column_int64 (stmt, 1)),
+        .facets = intern_facets (index, signet_db_column_text (stmt, 3)),
       };
 
-      g_autofree char *text = dup_own_text (self, record.id, (const char *) sqlite3_column_text (stmt, 2));
+      g_autofree char *text = dup_own_text (self, record.id, signet_db_column_text (stmt, 2));
 
       g_array_append_val (index->records, record);
       append_text (index, index->records->len - 1, text);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   self->search_index = g_steal_pointer (&index);
@@ -590,7 +590,7 @@ note_client_change (SignetStore      *self,
                     SignetChangeKind  change)
 {
   SignetSearchIndex *index = self->search_index;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   guint32 position;
   gboolean known = lookup_client (index, id, &position);
 
@@ -609,10 +609,10 @@ note_client_change (SignetStore      *self,
       return;
     }
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, id);
+  if (signet_db_step (stmt) == SIGNET_DB_ROW)
     {
-      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+      const char *text = signet_db_column_text (stmt, 0);
 
       if (known)
         {
@@ -623,7 +623,7 @@ note_client_change (SignetStore      *self,
         g_hash_table_insert (index->shared_clients, g_memdup2 (&id, sizeof id),
                              GUINT_TO_POINTER (add_shared (index, text) + 1));
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 }
 
 static void
@@ -632,7 +632,7 @@ note_contract_change (SignetStore      *self,
                       SignetChangeKind  change)
 {
   SignetSearchIndex *index = self->search_index;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   guint position;
   gboolean known = find_record (index, id, &position);
   int rc;
@@ -652,18 +652,18 @@ note_contract_change (SignetStore      *self,
       return;
     }
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW &&
+  signet_db_bind_int64 (stmt, 1, id);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW &&
       (known || index->records->len == 0 ||
        id > g_array_index (index->records, Record, index->records->len - 1).id))
     {
       Record record = {
         .id = id,
-        .client = client_or_empty (index, sqlite3_column_int64 (stmt, 0)),
-        .facets = intern_facets (index, (const char *) sqlite3_column_text (stmt, 2)),
+        .client = client_or_empty (index, signet_db_column_int64 (stmt, 0)),
+        .facets = intern_facets (index, signet_db_column_text (stmt, 2)),
       };
-      g_autofree char *text = dup_own_text (self, id, (const char *) sqlite3_column_text (stmt, 1));
+      g_autofree char *text = dup_own_text (self, id, signet_db_column_text (stmt, 1));
 
       if (!known)
         {
@@ -674,11 +674,11 @@ note_contract_change (SignetStore      *self,
         g_array_index (index->records, Record, position) = record;
       append_text (index, position, text);
     }
-  else if (rc == SQLITE_ROW)
+  else if (rc == SIGNET_DB_ROW)
     /* A contract put back under its old id (Undo) belongs amid the
      * others: loading again is simpler than moving a million records. */
     g_clear_pointer (&self->search_index, search_index_free);
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
   /* Replaced texts are left in the buffer until they are half of it. */
   if (self->search_index != NULL && index->wasted > index->text->len / 2)
@@ -714,7 +714,7 @@ query_ordered_ids (SignetStore    *self,
 {
   g_autoptr(GString) sql = g_string_new ("SELECT c.id FROM contracts c");
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   if (sort_key == SIGNET_SORT_CLIENT)
@@ -734,18 +734,18 @@ query_ordered_ids (SignetStore    *self,
     {
       g_autofree char *today = signet_store_dup_today (self);
 
-      sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
+      signet_db_bind_text (stmt, 1, today);
     }
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = signet_db_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -1322,7 +1322,7 @@ signet_store_describe_match (SignetStore *self,
   g_autoptr(GPtrArray) terms = NULL;
   const char *texts[3];
   const char *current_title;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   char *location = NULL;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -1342,15 +1342,15 @@ signet_store_describe_match (SignetStore *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, id);
+  if (signet_db_step (stmt) != SIGNET_DB_ROW)
     {
-      sqlite3_reset (stmt);
+      signet_db_reset (stmt);
       return NULL;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    texts[i] = (const char *) sqlite3_column_text (stmt, i);
+    texts[i] = signet_db_column_text (stmt, i);
 
   for (guint t = 0; t < terms->len && location == NULL; t++)
     {
@@ -1366,7 +1366,7 @@ signet_store_describe_match (SignetStore *self,
       for (guint f = 0; f < G_N_ELEMENTS (fields) && location == NULL; f++)
         if (field_has_term (texts[fields[f].text], fields[f].index, term))
           location = describe_field (fields[f].field,
-                                     (const char *) sqlite3_column_text (stmt, fields[f].value_column));
+                                     signet_db_column_text (stmt, fields[f].value_column));
 
       if (location == NULL)
         {
@@ -1383,7 +1383,7 @@ signet_store_describe_match (SignetStore *self,
             location = g_strdup_printf (_("in %s"), file_name);
         }
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
   return location;
 }

@@ -23,15 +23,15 @@ _signet_store_keep_rows (SignetStore      *self,
                          GError          **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE %s", table, where);
-  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  SignetDbStmt *stmt = _signet_store_statement (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
   rc = _signet_tombstone_keep_rows (tombstone, table, stmt);
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   return TRUE;
@@ -65,7 +65,7 @@ _signet_store_insert_kept_rows (SignetStore      *self,
       GPtrArray *rows;
       const char *table = _signet_tombstone_get_table (tombstone, t, &columns, &rows);
       g_autofree char *sql = insert_sql (table, columns);
-      sqlite3_stmt *stmt;
+      SignetDbStmt *stmt;
 
       for (guint r = 0; r < rows->len; r++)
         {
@@ -80,17 +80,17 @@ _signet_store_insert_kept_rows (SignetStore      *self,
               const char *text = _signet_tombstone_get_override (tombstone, table, columns[c]);
 
               if (text != NULL)
-                sqlite3_bind_text (stmt, c + 1, text, -1, SQLITE_TRANSIENT);
+                signet_db_bind_text (stmt, c + 1, text);
               else
-                sqlite3_bind_value (stmt, c + 1, g_ptr_array_index (row, c));
+                signet_db_bind_value (stmt, c + 1, g_ptr_array_index (row, c));
             }
 
-          rc = sqlite3_step (stmt);
-          sqlite3_reset (stmt);
-          if (rc == SQLITE_DONE)
+          rc = signet_db_step (stmt);
+          signet_db_reset (stmt);
+          if (rc == SIGNET_DB_DONE)
             continue;
 
-          if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
+          if (signet_db_errcode (self->db) == SIGNET_DB_CONSTRAINT_PRIMARYKEY)
             {
               g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
                            _("“%s” cannot be restored: another record has been given its id."),
@@ -98,7 +98,7 @@ _signet_store_insert_kept_rows (SignetStore      *self,
               return FALSE;
             }
 
-          if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+          if (signet_db_errcode (self->db) == SIGNET_DB_CONSTRAINT_FOREIGNKEY)
             {
               g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
                            _("“%s” cannot be restored: what it belonged to is no longer in the register."),
@@ -119,8 +119,8 @@ _signet_store_keep_uuid (SignetStore      *self,
                          const char       *table,
                          GError          **error)
 {
-  sqlite3_value *kept = _signet_tombstone_get_value (tombstone, table, "uuid");
-  const char *uuid = kept != NULL ? (const char *) sqlite3_value_text (kept) : NULL;
+  SignetDbValue *kept = _signet_tombstone_get_value (tombstone, table, "uuid");
+  const char *uuid = kept != NULL ? signet_db_value_text (kept) : NULL;
   g_autofree char *claimed = NULL;
 
   if (!(claimed = _signet_store_claim_uuid (self, table, uuid, error)))

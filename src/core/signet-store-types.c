@@ -150,7 +150,7 @@ read_children (SignetStore         *self,
                GError             **error)
 {
   g_autoptr(GPtrArray) clauses = g_ptr_array_new ();
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   stmt = _signet_store_statement (self,
@@ -159,19 +159,19 @@ read_children (SignetStore         *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, signet_contract_type_get_id (type));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, signet_contract_type_get_id (type));
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       SignetKeyDateKind kind = SIGNET_KEY_DATE_OTHER;
       g_autoptr(SignetKeyDateOffset) offset = NULL;
 
-      signet_key_date_kind_from_token ((const char *) sqlite3_column_text (stmt, 0), &kind);
-      offset = signet_key_date_offset_new (kind, (const char *) sqlite3_column_text (stmt, 1),
-                                           (guint) sqlite3_column_int64 (stmt, 2));
+      signet_key_date_kind_from_token (signet_db_column_text (stmt, 0), &kind);
+      offset = signet_key_date_offset_new (kind, signet_db_column_text (stmt, 1),
+                                           (guint) signet_db_column_int64 (stmt, 2));
       signet_contract_type_add_key_date_offset (type, offset);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   stmt = _signet_store_statement (self,
@@ -180,12 +180,12 @@ read_children (SignetStore         *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, signet_contract_type_get_id (type));
+  signet_db_bind_int64 (stmt, 1, signet_contract_type_get_id (type));
   g_ptr_array_set_free_func (clauses, g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     g_ptr_array_add (clauses, _signet_store_dup_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   g_ptr_array_add (clauses, NULL);
@@ -198,24 +198,24 @@ read_children (SignetStore         *self,
   "id, version, name, currency, department, risk_level, notice_days, auto_renew, term_months, review_months"
 
 static SignetContractType *
-type_from_row (sqlite3_stmt *stmt)
+type_from_row (SignetDbStmt *stmt)
 {
-  SignetContractType *type = signet_contract_type_new ((const char *) sqlite3_column_text (stmt, 2));
+  SignetContractType *type = signet_contract_type_new (signet_db_column_text (stmt, 2));
   SignetRiskLevel risk;
 
-  signet_contract_type_set_id (type, sqlite3_column_int64 (stmt, 0));
-  signet_contract_type_set_version (type, sqlite3_column_int64 (stmt, 1));
-  signet_contract_type_set_currency (type, (const char *) sqlite3_column_text (stmt, 3));
-  signet_contract_type_set_department (type, (const char *) sqlite3_column_text (stmt, 4));
-  if (signet_risk_level_from_token ((const char *) sqlite3_column_text (stmt, 5), &risk))
+  signet_contract_type_set_id (type, signet_db_column_int64 (stmt, 0));
+  signet_contract_type_set_version (type, signet_db_column_int64 (stmt, 1));
+  signet_contract_type_set_currency (type, signet_db_column_text (stmt, 3));
+  signet_contract_type_set_department (type, signet_db_column_text (stmt, 4));
+  if (signet_risk_level_from_token (signet_db_column_text (stmt, 5), &risk))
     signet_contract_type_set_risk_level (type, risk);
-  if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
-    signet_contract_type_set_notice_days (type, sqlite3_column_int (stmt, 6));
-  if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
-    signet_contract_type_set_auto_renew (type, sqlite3_column_int (stmt, 7)
+  if (signet_db_column_type (stmt, 6) != SIGNET_DB_NULL)
+    signet_contract_type_set_notice_days (type, signet_db_column_int (stmt, 6));
+  if (signet_db_column_type (stmt, 7) != SIGNET_DB_NULL)
+    signet_contract_type_set_auto_renew (type, signet_db_column_int (stmt, 7)
                                                ? SIGNET_AUTO_RENEW_YES : SIGNET_AUTO_RENEW_NO);
-  signet_contract_type_set_term_months (type, (guint) sqlite3_column_int64 (stmt, 8));
-  signet_contract_type_set_review_months (type, (guint) sqlite3_column_int64 (stmt, 9));
+  signet_contract_type_set_term_months (type, (guint) signet_db_column_int64 (stmt, 8));
+  signet_contract_type_set_review_months (type, (guint) signet_db_column_int64 (stmt, 9));
 
   return type;
 }
@@ -229,7 +229,7 @@ lookup_type (SignetStore  *self,
              GError      **error)
 {
   g_autoptr(SignetContractType) type = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   stmt = _signet_store_statement (self,
                                   name != NULL
@@ -238,9 +238,9 @@ lookup_type (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
   if (name != NULL)
-    sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+    signet_db_bind_text (stmt, 2, name);
   type = _signet_store_step_one_row (self, stmt, (SignetStoreRowFunc) type_from_row, error);
 
   if (type != NULL && !read_children (self, type, error))
@@ -254,7 +254,7 @@ signet_store_list_contract_types (SignetStore  *self,
                                   GError      **error)
 {
   g_autoptr(GPtrArray) types = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -264,10 +264,10 @@ signet_store_list_contract_types (SignetStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     g_ptr_array_add (types, type_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -327,17 +327,17 @@ write_children (SignetStore         *self,
   gint64 id = signet_contract_type_get_id (type);
   GPtrArray *offsets = signet_contract_type_get_key_date_offsets (type);
   const char * const *checklist = signet_contract_type_get_checklist (type);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (!(stmt = _signet_store_statement (self, "DELETE FROM contract_type_key_dates WHERE type_id = ?", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
   if (!(stmt = _signet_store_statement (self, "DELETE FROM contract_type_clauses WHERE type_id = ?", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -351,11 +351,11 @@ write_children (SignetStore         *self,
                                       "VALUES (?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, (int) i);
-      sqlite3_bind_text (stmt, 3, signet_key_date_kind_to_token (offset->kind), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, title, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 5, offset->days);
+      signet_db_bind_int64 (stmt, 1, id);
+      signet_db_bind_int (stmt, 2, (int) i);
+      signet_db_bind_static_text (stmt, 3, signet_key_date_kind_to_token (offset->kind));
+      signet_db_bind_static_text (stmt, 4, title);
+      signet_db_bind_int64 (stmt, 5, offset->days);
       if (!_signet_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -367,9 +367,9 @@ write_children (SignetStore         *self,
                                       error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, (int) i);
-      sqlite3_bind_text (stmt, 3, checklist[i], -1, SQLITE_STATIC);
+      signet_db_bind_int64 (stmt, 1, id);
+      signet_db_bind_int (stmt, 2, (int) i);
+      signet_db_bind_static_text (stmt, 3, checklist[i]);
       if (!_signet_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -378,7 +378,7 @@ write_children (SignetStore         *self,
 }
 
 static void
-bind_type (sqlite3_stmt       *stmt,
+bind_type (SignetDbStmt       *stmt,
            SignetContractType *type,
            const char         *name)
 {
@@ -386,37 +386,37 @@ bind_type (sqlite3_stmt       *stmt,
   int notice = signet_contract_type_get_notice_days (type);
   SignetAutoRenewDefault renew = signet_contract_type_get_auto_renew (type);
 
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  signet_db_bind_static_text (stmt, 1, name);
   _signet_store_bind_text (stmt, 2, signet_contract_type_get_currency (type));
   _signet_store_bind_text (stmt, 3, signet_contract_type_get_department (type));
   if (risk >= 0)
-    sqlite3_bind_text (stmt, 4, signet_risk_level_to_token (risk), -1, SQLITE_STATIC);
+    signet_db_bind_static_text (stmt, 4, signet_risk_level_to_token (risk));
   if (notice >= 0)
-    sqlite3_bind_int (stmt, 5, notice);
+    signet_db_bind_int (stmt, 5, notice);
   if (renew != SIGNET_AUTO_RENEW_UNSET)
-    sqlite3_bind_int (stmt, 6, renew == SIGNET_AUTO_RENEW_YES);
+    signet_db_bind_int (stmt, 6, renew == SIGNET_AUTO_RENEW_YES);
   if (signet_contract_type_get_term_months (type) > 0)
-    sqlite3_bind_int64 (stmt, 7, signet_contract_type_get_term_months (type));
+    signet_db_bind_int64 (stmt, 7, signet_contract_type_get_term_months (type));
   if (signet_contract_type_get_review_months (type) > 0)
-    sqlite3_bind_int64 (stmt, 8, signet_contract_type_get_review_months (type));
+    signet_db_bind_int64 (stmt, 8, signet_contract_type_get_review_months (type));
 }
 
 static gboolean
 step_type (SignetStore  *self,
-           sqlite3_stmt *stmt,
+           SignetDbStmt *stmt,
            const char   *name,
            GError      **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = signet_db_step (stmt);
 
-  if (rc != SQLITE_DONE)
-    rc = sqlite3_extended_errcode (self->db);
-  sqlite3_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
+    rc = signet_db_errcode (self->db);
+  signet_db_reset (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == SIGNET_DB_DONE)
     return TRUE;
 
-  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+  if (rc == SIGNET_DB_CONSTRAINT_UNIQUE)
     return _signet_set_field_error (error, SIGNET_FIELD_TYPE_NAME,
                                     _("There is a type named “%s” already. Choose another name."), name);
 
@@ -431,7 +431,7 @@ signet_store_add_contract_type (SignetStore         *self,
   g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(FieldList) after = NULL;
   g_autofree char *name = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -451,7 +451,7 @@ signet_store_add_contract_type (SignetStore         *self,
   if (!step_type (self, stmt, name, error))
     return FALSE;
 
-  id = sqlite3_last_insert_rowid (self->db);
+  id = signet_db_last_insert_id (self->db);
   signet_contract_type_set_id (type, id);
   after = type_to_fields (type);
   if (!write_children (self, type, error) ||
@@ -477,17 +477,17 @@ refresh_type_contracts (SignetStore  *self,
                         GError      **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = _signet_store_statement (self, "SELECT id FROM contracts WHERE contract_type = ?", error);
+  SignetDbStmt *stmt = _signet_store_statement (self, "SELECT id FROM contracts WHERE contract_type = ?", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_array_append_val (ids, (gint64) { sqlite3_column_int64 (stmt, 0) });
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  signet_db_bind_text (stmt, 1, name);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
+    g_array_append_val (ids, (gint64) { signet_db_column_int64 (stmt, 0) });
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
     return _signet_store_set_error (self, rc, error);
 
   for (guint i = 0; i < ids->len; i++)
@@ -507,7 +507,7 @@ signet_store_update_contract_type (SignetStore         *self,
   g_autoptr(FieldList) before_fields = NULL;
   g_autoptr(FieldList) after_fields = NULL;
   g_autofree char *name = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -529,7 +529,7 @@ signet_store_update_contract_type (SignetStore         *self,
     return FALSE;
 
   bind_type (stmt, type, name);
-  sqlite3_bind_int64 (stmt, 9, id);
+  signet_db_bind_int64 (stmt, 9, id);
   if (!step_type (self, stmt, name, error) || !write_children (self, type, error))
     return FALSE;
 
@@ -560,7 +560,7 @@ _signet_store_delete_contract_type (SignetStore  *self,
   g_autoptr(SignetContractType) before = NULL;
   g_autoptr(SignetTombstone) tombstone = NULL;
   g_autoptr(FieldList) before_fields = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (!_signet_write_scope_begin (&scope, self, error) ||
       !(before = signet_store_get_contract_type (self, id, error)))
@@ -575,7 +575,7 @@ _signet_store_delete_contract_type (SignetStore  *self,
   /* The key dates and clauses go with it (ON DELETE CASCADE). */
   if (!(stmt = _signet_store_statement (self, "DELETE FROM contract_types WHERE id = ?", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
   if (!_signet_store_step_done (self, stmt, error))
     return NULL;
 
@@ -656,7 +656,7 @@ insert_offset_key_date (SignetWriteScope           *scope,
   g_autoptr(FieldList) fields = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *iso = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 key_date_id;
   GDate date;
 
@@ -679,16 +679,16 @@ insert_offset_key_date (SignetWriteScope           *scope,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, signet_key_date_kind_to_token (offset->kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, offset->title, -1, SQLITE_STATIC);
-  sqlite3_bind_null (stmt, 4);
-  sqlite3_bind_int64 (stmt, 6, contract_id);
-  sqlite3_bind_text (stmt, 7, uuid, -1, SQLITE_STATIC);
+  signet_db_bind_static_text (stmt, 1, signet_key_date_kind_to_token (offset->kind));
+  signet_db_bind_static_text (stmt, 2, iso);
+  signet_db_bind_static_text (stmt, 3, offset->title);
+  signet_db_bind_null (stmt, 4);
+  signet_db_bind_int64 (stmt, 6, contract_id);
+  signet_db_bind_static_text (stmt, 7, uuid);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
   /* Before the audit entry's row is the last one inserted. */
-  key_date_id = sqlite3_last_insert_rowid (self->db);
+  key_date_id = signet_db_last_insert_id (self->db);
 
   fields = g_array_new (FALSE, FALSE, sizeof (FieldText));
   append_field (fields, SIGNET_FIELD_KEY_DATE_KIND, g_strdup (signet_key_date_kind_to_token (offset->kind)));

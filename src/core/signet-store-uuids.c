@@ -66,7 +66,7 @@ _signet_store_claim_uuid (SignetStore  *self,
                           GError      **error)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   if (!signet_uuid_is_valid (uuid))
@@ -76,14 +76,14 @@ _signet_store_claim_uuid (SignetStore  *self,
   if (!(stmt = _signet_store_statement (self, sql, error)))
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
+  signet_db_bind_static_text (stmt, 1, uuid);
+  rc = signet_db_step (stmt);
+  signet_db_reset (stmt);
 
-  if (rc == SQLITE_ROW)
+  if (rc == SIGNET_DB_ROW)
     return g_uuid_string_random ();
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -98,19 +98,19 @@ list_uuids (SignetStore  *self,
             GError      **error)
 {
   g_autoptr(GHashTable) uuids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  SignetDbStmt *stmt = _signet_store_statement (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     g_hash_table_insert (uuids,
-                         g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         g_memdup2 (&(gint64) { signet_db_column_int64 (stmt, 0) }, sizeof (gint64)),
                          _signet_store_dup_text (stmt, 1));
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -142,7 +142,7 @@ signet_store_find_contract_id_by_uuid (SignetStore  *self,
                                        const char   *uuid,
                                        GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 id = 0;
   int rc;
 
@@ -152,13 +152,13 @@ signet_store_find_contract_id_by_uuid (SignetStore  *self,
   if (!(stmt = _signet_store_statement (self, "SELECT id FROM contracts WHERE uuid = ?", error)))
     return -1;
 
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  signet_db_bind_static_text (stmt, 1, uuid);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW)
+    id = signet_db_column_int64 (stmt, 0);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_ROW && rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return -1;

@@ -110,22 +110,22 @@ signet_sort_key_from_token (const char    *token,
 #define VIEW_COLUMNS "id, uuid, name, position, query, search, sort_key, descending, version"
 
 static gpointer
-view_from_row (sqlite3_stmt *stmt)
+view_from_row (SignetDbStmt *stmt)
 {
   SignetSavedView *view = g_new0 (SignetSavedView, 1);
-  const char *search = (const char *) sqlite3_column_text (stmt, 5);
+  const char *search = signet_db_column_text (stmt, 5);
 
-  view->id = sqlite3_column_int64 (stmt, 0);
-  view->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  view->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  view->position = (guint) sqlite3_column_int64 (stmt, 3);
-  view->query = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  view->id = signet_db_column_int64 (stmt, 0);
+  view->uuid = g_strdup (signet_db_column_text (stmt, 1));
+  view->name = g_strdup (signet_db_column_text (stmt, 2));
+  view->position = (guint) signet_db_column_int64 (stmt, 3);
+  view->query = g_strdup (signet_db_column_text (stmt, 4));
   view->search = (search != NULL && *search != '\0') ? g_strdup (search) : NULL;
   /* An order a newer Signet wrote shows by number. */
-  if (!signet_sort_key_from_token ((const char *) sqlite3_column_text (stmt, 6), &view->sort_key))
+  if (!signet_sort_key_from_token (signet_db_column_text (stmt, 6), &view->sort_key))
     view->sort_key = SIGNET_SORT_NUMBER;
-  view->descending = sqlite3_column_int (stmt, 7) != 0;
-  view->version = sqlite3_column_int64 (stmt, 8);
+  view->descending = signet_db_column_int (stmt, 7) != 0;
+  view->version = signet_db_column_int64 (stmt, 8);
 
   return view;
 }
@@ -135,7 +135,7 @@ signet_store_list_saved_views (SignetStore  *self,
                                GError      **error)
 {
   g_autoptr(GPtrArray) views = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_saved_view_free);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
@@ -144,11 +144,11 @@ signet_store_list_saved_views (SignetStore  *self,
                                         error)))
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     g_ptr_array_add (views, view_from_row (stmt));
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -162,14 +162,14 @@ signet_store_get_saved_view (SignetStore  *self,
                              gint64        id,
                              GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
 
   if (!(stmt = _signet_store_statement (self, "SELECT " VIEW_COLUMNS " FROM saved_views WHERE id = ?", error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
   return _signet_store_step_one_row (self, stmt, view_from_row, error);
 }
 
@@ -203,7 +203,7 @@ check_name (SignetStore  *self,
             GError      **error)
 {
   g_autofree char *trimmed = _signet_strdup_trimmed (name);
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   if (trimmed == NULL || *trimmed == '\0')
@@ -214,19 +214,19 @@ check_name (SignetStore  *self,
 
   if (!(stmt = _signet_store_statement (self, "SELECT 1 FROM saved_views WHERE name = ?1 AND id <> ?2", error)))
     return NULL;
-  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
+  signet_db_bind_static_text (stmt, 1, trimmed);
+  signet_db_bind_int64 (stmt, 2, id);
+  rc = signet_db_step (stmt);
+  signet_db_reset (stmt);
 
-  if (rc == SQLITE_ROW)
+  if (rc == SIGNET_DB_ROW)
     {
       _signet_set_field_error (error, SIGNET_FIELD_VIEW_NAME,
                                /* Translators: %s is a saved view's name. */
                                _("A view named “%s” exists already: choose another name."), trimmed);
       return NULL;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -257,7 +257,7 @@ signet_store_add_saved_view (SignetStore            *self,
   g_auto(SignetWriteScope) scope = { 0 };
   g_autofree char *name = NULL;
   g_autofree char *uuid = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), 0);
@@ -275,16 +275,16 @@ signet_store_add_saved_view (SignetStore            *self,
                                         "?3, ?4, ?5, ?6)", error)))
     return 0;
 
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, view->query != NULL ? view->query : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, view->search != NULL ? view->search : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, signet_sort_key_to_token (view->sort_key), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 6, view->descending ? 1 : 0);
+  signet_db_bind_static_text (stmt, 1, uuid);
+  signet_db_bind_static_text (stmt, 2, name);
+  signet_db_bind_static_text (stmt, 3, view->query != NULL ? view->query : "");
+  signet_db_bind_static_text (stmt, 4, view->search != NULL ? view->search : "");
+  signet_db_bind_static_text (stmt, 5, signet_sort_key_to_token (view->sort_key));
+  signet_db_bind_int (stmt, 6, view->descending ? 1 : 0);
   if (!_signet_store_step_done (self, stmt, error))
     return 0;
 
-  id = sqlite3_last_insert_rowid (self->db);
+  id = signet_db_last_insert_id (self->db);
 
   if (!_signet_write_scope_audit (&scope, SIGNET_AUDIT_ACTION_ADD_SAVED_VIEW, SIGNET_RECORD_SAVED_VIEW,
                                   id, name, NULL, NULL, error) ||
@@ -331,7 +331,7 @@ signet_store_rename_saved_view (SignetStore  *self,
   g_autoptr(FieldList) before = NULL;
   g_autoptr(FieldList) after = NULL;
   g_autofree char *trimmed = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
 
@@ -347,8 +347,8 @@ signet_store_rename_saved_view (SignetStore  *self,
   if (!(stmt = _signet_store_statement (self, "UPDATE saved_views SET name = ?1, version = version + 1 WHERE id = ?2",
                                         error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, id);
+  signet_db_bind_static_text (stmt, 1, trimmed);
+  signet_db_bind_int64 (stmt, 2, id);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -369,7 +369,7 @@ signet_store_update_saved_view (SignetStore            *self,
   g_autoptr(SignetSavedView) stored = NULL;
   g_autoptr(FieldList) before = NULL;
   g_autoptr(FieldList) after = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
   g_return_val_if_fail (view != NULL, FALSE);
@@ -388,11 +388,11 @@ signet_store_update_saved_view (SignetStore            *self,
                                         "UPDATE saved_views SET query = ?1, search = ?2, sort_key = ?3, descending = ?4, "
                                         "version = version + 1 WHERE id = ?5", error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, view->query != NULL ? view->query : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, view->search != NULL ? view->search : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, signet_sort_key_to_token (view->sort_key), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, view->descending ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 5, view->id);
+  signet_db_bind_static_text (stmt, 1, view->query != NULL ? view->query : "");
+  signet_db_bind_static_text (stmt, 2, view->search != NULL ? view->search : "");
+  signet_db_bind_static_text (stmt, 3, signet_sort_key_to_token (view->sort_key));
+  signet_db_bind_int (stmt, 4, view->descending ? 1 : 0);
+  signet_db_bind_int64 (stmt, 5, view->id);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -409,14 +409,14 @@ renumber (SignetStore  *self,
 {
   for (guint i = 0; i < ids->len; i++)
     {
-      sqlite3_stmt *stmt = _signet_store_statement (self,
+      SignetDbStmt *stmt = _signet_store_statement (self,
                                                     "UPDATE saved_views SET position = ?1 WHERE id = ?2 "
                                                     "AND position <> ?1", error);
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, i);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
+      signet_db_bind_int64 (stmt, 1, i);
+      signet_db_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
       if (!_signet_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -486,7 +486,7 @@ _signet_store_delete_saved_view (SignetStore  *self,
   g_autoptr(SignetSavedView) view = NULL;
   g_autoptr(SignetTombstone) tombstone = NULL;
   g_autoptr(GArray) ids = NULL;
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
 
   if (!_signet_write_scope_begin (&scope, self, error) ||
       !(view = lookup_view (self, id, error)))
@@ -497,7 +497,7 @@ _signet_store_delete_saved_view (SignetStore  *self,
       !(stmt = _signet_store_statement (self, "DELETE FROM saved_views WHERE id = ?", error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  signet_db_bind_int64 (stmt, 1, id);
   /* The views after it move up one: the sidebar's order has no gaps. */
   if (!_signet_store_step_done (self, stmt, error) ||
       !(ids = ids_in_order (self, error)) ||

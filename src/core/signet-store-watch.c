@@ -91,7 +91,7 @@ read_new_entries (SignetStore  *self,
                   gint64       *newest,
                   GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SignetDbStmt *stmt;
   int rc;
 
   *too_many = FALSE;
@@ -103,10 +103,10 @@ read_new_entries (SignetStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, self->seen_audit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  signet_db_bind_int64 (stmt, 1, self->seen_audit_id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = signet_db_column_int64 (stmt, 0);
       SignetAuditAction action;
       SignetWriteChange change;
 
@@ -114,12 +114,12 @@ read_new_entries (SignetStore  *self,
       if (is_own_entry (self, id))
         continue;
 
-      change.kind = _signet_record_kind_from_token ((const char *) sqlite3_column_text (stmt, 2));
-      change.id = sqlite3_column_int64 (stmt, 3);
+      change.kind = _signet_record_kind_from_token (signet_db_column_text (stmt, 2));
+      change.id = signet_db_column_int64 (stmt, 3);
       /* Key dates, reviews, attachments and annotations are written as
        * changes of their contract; an action of a newer Signet, as a
        * change of the record's fields. */
-      action = signet_audit_action_from_token ((const char *) sqlite3_column_text (stmt, 1));
+      action = signet_audit_action_from_token (signet_db_column_text (stmt, 1));
       change.change = _signet_audit_action_get_change (action);
       change.detail = _signet_audit_action_get_detail (action);
 
@@ -140,9 +140,9 @@ read_new_entries (SignetStore  *self,
         }
       g_array_append_val (changes, change);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  if (rc != SIGNET_DB_DONE && rc != SIGNET_DB_ROW)
     return _signet_store_set_error (self, rc, error);
 
   /* The rest of an import's hundred thousand entries need not be read:
@@ -254,7 +254,7 @@ signet_store_check_external_changes (SignetStore  *self,
 
   /* In the middle of its own transaction, the store sees only its own
    * snapshot; the next check comes soon enough. */
-  if (self->batch_depth > 0 || !sqlite3_get_autocommit (self->db))
+  if (self->batch_depth > 0 || signet_db_in_transaction (self->db))
     return TRUE;
 
   if (!read_data_version (self, &version, error))

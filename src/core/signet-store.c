@@ -99,12 +99,12 @@ _signet_store_set_error (SignetStore  *self,
   int system_errno = 0;
 
   /* The caller may pass the primary code only; the connection knows more. */
-  if (self->db != NULL && (sqlite3_extended_errcode (self->db) & 0xff) == code)
-    rc = sqlite3_extended_errcode (self->db);
+  if (self->db != NULL && (signet_db_errcode (self->db) & 0xff) == code)
+    rc = signet_db_errcode (self->db);
 
   /* Only these codes set it: an older value would be another error's. */
-  if (self->db != NULL && (code == SQLITE_IOERR || code == SQLITE_CANTOPEN))
-    system_errno = sqlite3_system_errno (self->db);
+  if (self->sqlite != NULL && (code == SQLITE_IOERR || code == SQLITE_CANTOPEN))
+    system_errno = sqlite3_system_errno (self->sqlite);
 
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
     g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_BUSY,
@@ -137,7 +137,7 @@ _signet_store_set_error (SignetStore  *self,
   else
     g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_FAILED,
                  _("The database reported an error: %s"),
-                 self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+                 self->db ? signet_db_errmsg (self->db) : signet_db_errstr (rc));
 
   return FALSE;
 }
@@ -147,7 +147,7 @@ _signet_store_exec (SignetStore  *self,
                     const char   *sql,
                     GError      **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  int rc = signet_db_exec (self->db, sql);
 
   if (rc != SQLITE_OK)
     return _signet_store_set_error (self, rc, error);
@@ -156,22 +156,22 @@ _signet_store_exec (SignetStore  *self,
 }
 
 /* Prepared statements are cached by their SQL text and come back reset. */
-sqlite3_stmt *
+SignetDbStmt *
 _signet_store_statement (SignetStore  *self,
                          const char   *sql,
                          GError      **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  SignetDbStmt *stmt = g_hash_table_lookup (self->statements, sql);
   int rc;
 
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      signet_db_reset (stmt);
+      signet_db_clear_bindings (stmt);
       return stmt;
     }
 
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  rc = signet_db_prepare (self->db, sql, TRUE, &stmt);
   if (rc != SQLITE_OK)
     {
       _signet_store_set_error (self, rc, error);
@@ -184,19 +184,19 @@ _signet_store_statement (SignetStore  *self,
 }
 
 static void
-bind_text_as (sqlite3_stmt          *stmt,
+bind_text_as (SignetDbStmt          *stmt,
               int                    index,
               const char            *text,
               sqlite3_destructor_type how)
 {
   if (text == NULL || *text == '\0')
-    sqlite3_bind_null (stmt, index);
+    signet_db_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, text, -1, how);
+    signet_db_bind_text (stmt, index, text);
 }
 
 void
-_signet_store_bind_text (sqlite3_stmt *stmt,
+_signet_store_bind_text (SignetDbStmt *stmt,
                          int           index,
                          const char   *text)
 {
@@ -204,7 +204,7 @@ _signet_store_bind_text (sqlite3_stmt *stmt,
 }
 
 void
-_signet_store_bind_static_text (sqlite3_stmt *stmt,
+_signet_store_bind_static_text (SignetDbStmt *stmt,
                                 int           index,
                                 const char   *text)
 {
@@ -212,22 +212,22 @@ _signet_store_bind_static_text (sqlite3_stmt *stmt,
 }
 
 char *
-_signet_store_dup_text (sqlite3_stmt *stmt,
+_signet_store_dup_text (SignetDbStmt *stmt,
                         int           column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return g_strdup (signet_db_column_text (stmt, column));
 }
 
 gboolean
 _signet_store_step_done (SignetStore   *self,
-                         sqlite3_stmt  *stmt,
+                         SignetDbStmt  *stmt,
                          GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = signet_db_step (stmt);
 
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  if (rc != SIGNET_DB_DONE && rc != SIGNET_DB_ROW)
     return _signet_store_set_error (self, rc, error);
 
   return TRUE;
@@ -235,18 +235,18 @@ _signet_store_step_done (SignetStore   *self,
 
 gpointer
 _signet_store_step_one_row (SignetStore         *self,
-                            sqlite3_stmt        *stmt,
+                            SignetDbStmt        *stmt,
                             SignetStoreRowFunc   from_row,
                             GError             **error)
 {
   gpointer record = NULL;
-  int rc = sqlite3_step (stmt);
+  int rc = signet_db_step (stmt);
 
-  if (rc == SQLITE_ROW)
+  if (rc == SIGNET_DB_ROW)
     record = from_row (stmt);
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_ROW && rc != SIGNET_DB_DONE)
     _signet_store_set_error (self, rc, error);
 
   return record;
@@ -260,23 +260,23 @@ _signet_store_list_objects (SignetStore          *self,
                             GError              **error)
 {
   g_autoptr(GListStore) list = NULL;
-  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  SignetDbStmt *stmt = _signet_store_statement (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
 
   list = g_list_store_new (type);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       g_autoptr(GObject) object = g_object_new (type, NULL);
 
       fill (stmt, object);
       g_list_store_append (list, object);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
       return NULL;
@@ -290,18 +290,18 @@ _signet_store_query_int64 (SignetStore  *self,
                            const char   *sql,
                            GError      **error)
 {
-  sqlite3_stmt *stmt = _signet_store_statement (self, sql, error);
+  SignetDbStmt *stmt = _signet_store_statement (self, sql, error);
   gint64 value = -1;
 
   if (stmt == NULL)
     return -1;
 
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
+  if (signet_db_step (stmt) == SIGNET_DB_ROW)
+    value = signet_db_column_int64 (stmt, 0);
   else
-    _signet_store_set_error (self, sqlite3_errcode (self->db), error);
+    _signet_store_set_error (self, signet_db_errcode (self->db), error);
 
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
   return value;
 }
@@ -330,7 +330,7 @@ _signet_store_begin_write (SignetStore  *self,
 {
   if (self->batch_depth > 0)
     {
-      self->write_start_changes = sqlite3_total_changes64 (self->db);
+      self->write_start_changes = signet_db_total_changes (self->db);
       return TRUE;
     }
 
@@ -362,12 +362,12 @@ _signet_store_rollback_write (SignetStore *self)
 {
   if (self->batch_depth > 0)
     {
-      if (sqlite3_total_changes64 (self->db) != self->write_start_changes)
+      if (signet_db_total_changes (self->db) != self->write_start_changes)
         self->batch_failed = TRUE;
     }
   else
     {
-      if (!sqlite3_get_autocommit (self->db))
+      if (signet_db_in_transaction (self->db))
         _signet_store_exec (self, "ROLLBACK", NULL);
       _signet_store_own_writes_ended (self, FALSE);
     }
@@ -943,7 +943,18 @@ static void
 close_connection (SignetStore *self)
 {
   g_hash_table_remove_all (self->statements);
-  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->db, signet_db_close);
+  self->sqlite = NULL;
+}
+
+/* The store's connection is now @handle's, even a failed one: its error is
+ * what the caller reports. */
+static void
+use_sqlite (SignetStore *self,
+            sqlite3     *handle)
+{
+  self->sqlite = handle;
+  self->db = handle != NULL ? signet_db_sqlite_wrap (handle) : NULL;
 }
 
 static gboolean
@@ -952,16 +963,18 @@ reopen_immutable (SignetStore  *self,
 {
   g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
   g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  sqlite3 *handle = NULL;
   int rc;
 
   close_connection (self);
 
-  rc = sqlite3_open_v2 (uri, &self->db,
+  rc = sqlite3_open_v2 (uri, &handle,
                         SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW |
                         SQLITE_OPEN_NOMUTEX, NULL);
+  use_sqlite (self, handle);
   if (rc != SQLITE_OK)
     return _signet_store_set_error (self, rc, error);
-  _signet_store_search_add_functions (self->db);
+  _signet_store_search_add_functions (self->sqlite);
 
   return TRUE;
 }
@@ -980,7 +993,7 @@ copy_database (SignetStore  *self,
   rc = sqlite3_open_v2 ("", &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)
     {
-      backup = sqlite3_backup_init (copy, "main", self->db, "main");
+      backup = sqlite3_backup_init (copy, "main", self->sqlite, "main");
       if (backup == NULL)
         rc = sqlite3_extended_errcode (copy);
       else
@@ -1094,13 +1107,13 @@ read_through_copy (SignetStore  *self,
     return FALSE;
 
   close_connection (self);
-  self->db = copy;
+  use_sqlite (self, copy);
 
   if (!_signet_store_exec (self, "PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;", error) ||
       !run_migrations (self, from_version, to_version, error))
     return FALSE;
 
-  sqlite3_set_authorizer (self->db, refuse_main_writes_cb, NULL);
+  sqlite3_set_authorizer (self->sqlite, refuse_main_writes_cb, NULL);
 
   return TRUE;
 }
@@ -1178,6 +1191,7 @@ open_database (SignetStore           *self,
   gint64 version;
   gint64 app_id;
   gint64 n_tables;
+  sqlite3 *handle = NULL;
   int rc;
 
   /* Opened as a database, a WAL or -shm would be read and maybe written
@@ -1199,14 +1213,15 @@ open_database (SignetStore           *self,
   /* Each store is used by one thread at a time (the reminders, imports and
    * exports in threads open stores of their own), so SQLite need not lock
    * the connection around every call. */
-  rc = sqlite3_open_v2 (self->path, &self->db,
+  rc = sqlite3_open_v2 (self->path, &handle,
                         (read_only_file ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
                         (is_new ? SQLITE_OPEN_CREATE : 0) |
                         SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
+  use_sqlite (self, handle);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_OPEN,
-                   _("Could not open “%s”: %s"), self->path, sqlite3_errstr (rc));
+                   _("Could not open “%s”: %s"), self->path, signet_db_errstr (rc));
       return FALSE;
     }
 
@@ -1214,8 +1229,8 @@ open_database (SignetStore           *self,
   if (is_new && g_chmod (self->path, 0600) != 0)
     g_debug ("Could not make %s private: %s", self->path, g_strerror (errno));
 
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  _signet_store_search_add_functions (self->db);
+  sqlite3_busy_timeout (self->sqlite, BUSY_TIMEOUT_MS);
+  _signet_store_search_add_functions (self->sqlite);
 
   if (self->read_only)
     {
@@ -1223,9 +1238,9 @@ open_database (SignetStore           *self,
        * file and removes the -wal and -shm. A reader does that only for
        * an empty -wal it made itself: a -wal it found stays as it was. */
       if (read_only_file || exists (self->path, "-wal"))
-        sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+        sqlite3_db_config (self->sqlite, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
       if (!read_only_file)
-        sqlite3_set_authorizer (self->db, refuse_main_writes_cb, NULL);
+        sqlite3_set_authorizer (self->sqlite, refuse_main_writes_cb, NULL);
     }
 
   /* Only reads until the file is known to be ours and not from the future:
@@ -1285,7 +1300,7 @@ open_database (SignetStore           *self,
 static void
 finalize_statement (gpointer stmt)
 {
-  sqlite3_finalize (stmt);
+  signet_db_finalize (stmt);
 }
 
 static void
@@ -1297,8 +1312,7 @@ signet_store_finalize (GObject *object)
   _signet_store_watch_finalize (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->kept_blobs, g_hash_table_unref);
-  if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->db, signet_db_close);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (signet_store_parent_class)->finalize (object);
@@ -1427,7 +1441,7 @@ signet_store_new_scratch_copy (SignetStore  *self,
 
   scratch = g_object_new (SIGNET_TYPE_STORE, NULL);
   scratch->path = g_strdup (self->path);
-  scratch->db = copy_database (self, error);
+  use_sqlite (scratch, copy_database (self, error));
   if (scratch->db == NULL)
     return NULL;
 

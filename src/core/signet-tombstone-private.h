@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <sqlite3.h>
 
 #include "signet-store-private.h"
 #include "signet-tombstone.h"
@@ -17,20 +16,20 @@ SignetTombstone *_signet_tombstone_new            (SignetTombstoneKind   kind,
                                                    gint64                contract_id,
                                                    const char           *label);
 /* Steps @stmt (a SELECT * of @table) to its end and keeps each row it
- * returns; the SQLite result of the last step (SQLITE_DONE when all went
+ * returns; the SQLite result of the last step (SIGNET_DB_DONE when all went
  * well). */
 int              _signet_tombstone_keep_rows      (SignetTombstone      *self,
                                                    const char           *table,
-                                                   sqlite3_stmt         *stmt);
+                                                   SignetDbStmt         *stmt);
 guint            _signet_tombstone_get_n_tables   (SignetTombstone      *self);
 /* The @index-th table kept: its name, its columns (NULL-terminated) and
- * its rows, each a GPtrArray of sqlite3_value *, one per column. */
+ * its rows, each a GPtrArray of SignetDbValue *, one per column. */
 const char      *_signet_tombstone_get_table      (SignetTombstone      *self,
                                                    guint                 index,
                                                    const char * const  **columns,
                                                    GPtrArray           **rows);
 /* The value of @column in the first row kept of @table, or NULL. */
-sqlite3_value   *_signet_tombstone_get_value      (SignetTombstone      *self,
+SignetDbValue   *_signet_tombstone_get_value      (SignetTombstone      *self,
                                                    const char           *table,
                                                    const char           *column);
 /* Restores @column of @table's rows with @text instead of the value kept

@@ -110,27 +110,27 @@ _signet_tombstone_new (SignetTombstoneKind  kind,
 int
 _signet_tombstone_keep_rows (SignetTombstone *self,
                              const char      *table_name,
-                             sqlite3_stmt    *stmt)
+                             SignetDbStmt    *stmt)
 {
-  int n_columns = sqlite3_column_count (stmt);
+  int n_columns = signet_db_column_count (stmt);
   Table *table = g_new0 (Table, 1);
   int rc;
 
   table->name = g_strdup (table_name);
   table->columns = g_new0 (char *, n_columns + 1);
   for (int i = 0; i < n_columns; i++)
-    table->columns[i] = g_strdup (sqlite3_column_name (stmt, i));
+    table->columns[i] = g_strdup (signet_db_column_name (stmt, i));
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      GPtrArray *row = g_ptr_array_new_full (n_columns, (GDestroyNotify) sqlite3_value_free);
+      GPtrArray *row = g_ptr_array_new_full (n_columns, (GDestroyNotify) signet_db_value_free);
 
       for (int i = 0; i < n_columns; i++)
-        g_ptr_array_add (row, sqlite3_value_dup (sqlite3_column_value (stmt, i)));
+        g_ptr_array_add (row, signet_db_column_value_dup (stmt, i));
       g_ptr_array_add (table->rows, row);
     }
-  sqlite3_reset (stmt);
+  signet_db_reset (stmt);
 
   g_ptr_array_add (self->tables, table);
 
@@ -157,7 +157,7 @@ _signet_tombstone_get_table (SignetTombstone      *self,
   return table->name;
 }
 
-sqlite3_value *
+SignetDbValue *
 _signet_tombstone_get_value (SignetTombstone *self,
                              const char      *table_name,
                              const char      *column)

@@ -43,23 +43,23 @@ rows_text (StoreFixture *f,
            gboolean      skip_version)
 {
   GString *text = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
+  SignetDbStmt *stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (f->store->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  g_assert_cmpint (signet_db_prepare (f->store->db, sql, FALSE, &stmt), ==, SIGNET_DB_OK);
+  signet_db_bind_int64 (stmt, 1, id);
+  while (signet_db_step (stmt) == SIGNET_DB_ROW)
     {
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+      for (int i = 0; i < signet_db_column_count (stmt); i++)
         {
-          if (skip_version && g_str_equal (sqlite3_column_name (stmt, i), "version"))
+          if (skip_version && g_str_equal (signet_db_column_name (stmt, i), "version"))
             continue;
-          g_string_append_printf (text, "%s=%s|", sqlite3_column_name (stmt, i),
-                                  sqlite3_column_type (stmt, i) == SQLITE_NULL
-                                  ? "NULL" : (const char *) sqlite3_column_text (stmt, i));
+          g_string_append_printf (text, "%s=%s|", signet_db_column_name (stmt, i),
+                                  signet_db_column_type (stmt, i) == SIGNET_DB_NULL
+                                  ? "NULL" : signet_db_column_text (stmt, i));
         }
       g_string_append_c (text, '\n');
     }
-  sqlite3_finalize (stmt);
+  signet_db_finalize (stmt);
 
   return g_string_free (text, FALSE);
 }
@@ -477,14 +477,14 @@ uuid_of (StoreFixture *f,
          gint64        id)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT uuid FROM %s WHERE id = ?", table);
-  sqlite3_stmt *stmt = NULL;
+  SignetDbStmt *stmt = NULL;
   char *uuid = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (f->store->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  g_assert_cmpint (signet_db_prepare (f->store->db, sql, FALSE, &stmt), ==, SIGNET_DB_OK);
+  signet_db_bind_int64 (stmt, 1, id);
+  if (signet_db_step (stmt) == SIGNET_DB_ROW)
+    uuid = g_strdup (signet_db_column_text (stmt, 0));
+  signet_db_finalize (stmt);
 
   return uuid;
 }
@@ -507,7 +507,7 @@ test_uuid_taken (StoreFixture  *f,
   tombstone = signet_store_delete (f->store, SIGNET_TOMBSTONE_CONTRACT, id, &error);
   g_assert_no_error (error);
   sql = g_strdup_printf ("UPDATE contracts SET uuid = '%s' WHERE id = %" G_GINT64_FORMAT, uuid, other);
-  g_assert_cmpint (sqlite3_exec (f->store->db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (signet_db_exec (f->store->db, sql), ==, SIGNET_DB_OK);
 
   g_assert_true (signet_store_restore (f->store, tombstone, &error));
   g_assert_no_error (error);
