@@ -433,9 +433,15 @@ signet_store_list_audit (SignetStore       *self,
     }
 
   stmt = _signet_store_statement (self,
-                                  "SELECT value ->> 0, value ->> 1, value ->> 2 "
-                                  "FROM audit, json_each (audit.changes) "
-                                  "WHERE audit.id = ? ORDER BY json_each.key", error);
+                                  _signet_store_sql (self,
+                                                     "SELECT value ->> 0, value ->> 1, value ->> 2 "
+                                                     "FROM audit, json_each (audit.changes) "
+                                                     "WHERE audit.id = ? ORDER BY json_each.key",
+                                                     "SELECT e.value ->> 0, e.value ->> 1, e.value ->> 2 "
+                                                     "FROM audit, jsonb_array_elements (audit.changes::jsonb) "
+                                                     "WITH ORDINALITY e (value, n) "
+                                                     "WHERE audit.id = ? ORDER BY e.n"),
+                                  error);
   if (stmt == NULL)
     return NULL;
 
