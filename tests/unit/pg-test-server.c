@@ -65,6 +65,8 @@ typedef struct
 
 static Server server = { .watcher_fd = -1 };
 static gboolean exit_handler_installed;
+/* A test's threads may ask for databases too. */
+static GMutex lock;
 
 static char *
 read_log_tail (void)
@@ -542,6 +544,7 @@ database_name (const char *hint,
 char *
 pg_test_server_new_database (const char *name_hint)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
   g_autofree char *name = NULL;
   g_autofree char *sql = NULL;
   PGconn *admin;
@@ -561,6 +564,7 @@ pg_test_server_new_database (const char *name_hint)
 const char *
 pg_test_server_admin_uri (void)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
   ensure_started ();
   return server.admin_uri;
 }
@@ -568,6 +572,7 @@ pg_test_server_admin_uri (void)
 const char *
 pg_test_server_socket_dir (void)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
   ensure_started ();
   return server.folder;
 }
@@ -575,6 +580,7 @@ pg_test_server_socket_dir (void)
 int
 pg_test_server_port (void)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
   ensure_started ();
   return PORT;
 }
@@ -582,6 +588,7 @@ pg_test_server_port (void)
 void
 pg_test_server_restart (void)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
   PGconn *admin;
 
   ensure_started ();
