@@ -19,7 +19,7 @@ G_BEGIN_DECLS
  *
  * Most of a start is copying the template's thousand files: where making
  * files under the temporary folder is slow, TMPDIR=/dev/shm in a test's
- * environment puts the server there (a start then takes about 90 ms). */
+ * environment puts the server there (a start then takes about 70 ms). */
 
 /* Starts, on first call in this process, a private PostgreSQL server in a
  * new folder under g_get_tmp_dir(), listening only on a Unix socket in
