@@ -276,7 +276,7 @@ insert_audit (SignetWriteScope  *scope,
 
   self->edit_pending = TRUE;
   stmt = _signet_store_statement (self,
-                                  "INSERT INTO audit (at, user, action, record_kind, record_id, record_label, changes) "
+                                  "INSERT INTO audit (at, \"user\", action, record_kind, record_id, record_label, changes) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
@@ -401,7 +401,7 @@ signet_store_list_audit (SignetStore       *self,
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_audit_entry_free);
 
   stmt = _signet_store_statement (self,
-                                  "SELECT id, at, user, action, record_id, record_label FROM audit "
+                                  "SELECT id, at, \"user\", action, record_id, record_label FROM audit "
                                   "WHERE record_kind = ?1 AND (?2 = 0 OR record_id = ?2) ORDER BY id DESC",
                                   error);
   if (stmt == NULL)

@@ -98,6 +98,8 @@ _signet_store_set_error (SignetStore  *self,
   int code = (rc & 0xff);
   int system_errno = 0;
 
+  g_debug ("Database error %d: %s", rc, self->db != NULL ? signet_db_errmsg (self->db) : signet_db_errstr (rc));
+
   /* The caller may pass the primary code only; the connection knows more. */
   if (self->db != NULL && (signet_db_errcode (self->db) & 0xff) == code)
     rc = signet_db_errcode (self->db);

@@ -43,7 +43,7 @@ store_fixture_open (StoreFixture *f,
   f->client = signet_client_new ();
   signet_client_set_name (f->client, "Acme");
   signet_client_set_code (f->client, "ACME");
-  g_assert_true (signet_store_add_client (f->store, f->client, &error));
+  signet_store_add_client (f->store, f->client, &error);
   g_assert_no_error (error);
 }
 
