@@ -86,6 +86,8 @@ typedef struct
   guint         n_prepared;
   PGresult     *result;
   int           row;
+  /* The last step's code when it failed, for reset. */
+  int           last_rc;
   /* The current row's bytea columns, decoded when asked. */
   GBytes      **blobs;
   int           n_blobs;
@@ -162,6 +164,12 @@ set_error_from_result (SignetDbPg     *self,
   const char *detail = NULL;
   int code;
 
+  /* An error libpq made itself (no SQLSTATE) after a failed write may
+   * come before libpq has read the end of the connection: read it now. */
+  if ((res == NULL || PQresultErrorField (res, PG_DIAG_SQLSTATE) == NULL)
+      && PQstatus (self->conn) != CONNECTION_BAD)
+    PQconsumeInput (self->conn);
+
   if (PQstatus (self->conn) == CONNECTION_BAD)
     {
       g_autofree char *message = g_strstrip (g_strdup (PQerrorMessage (self->conn)));
@@ -174,6 +182,11 @@ set_error_from_result (SignetDbPg     *self,
       primary = PQresultErrorField (res, PG_DIAG_MESSAGE_PRIMARY);
       detail = PQresultErrorField (res, PG_DIAG_MESSAGE_DETAIL);
       code = code_for_sqlstate (PQresultErrorField (res, PG_DIAG_SQLSTATE));
+      /* SQLite tells a primary key's conflict from a unique column's; the
+       * server names a primary key's index TABLE_pkey unless told not to. */
+      if (code == SIGNET_DB_CONSTRAINT_UNIQUE
+          && g_str_has_suffix (PQresultErrorField (res, PG_DIAG_CONSTRAINT_NAME) ?: "", "_pkey"))
+        code = SIGNET_DB_CONSTRAINT_PRIMARYKEY;
     }
   else
     code = SIGNET_DB_ERROR;
@@ -594,7 +607,8 @@ pg_exec (SignetDb   *db,
       if (protect && PQstatus (self->conn) != CONNECTION_BAD)
         rollback_statement (self);
       PQclear (error_result);
-      return rc;
+      /* As sqlite3_exec(): the primary code; errcode has the rest. */
+      return rc & 0xff;
     }
 
   set_ok (self);
@@ -803,12 +817,14 @@ pg_step (SignetDbStmt *base)
 {
   SignetDbPgStmt *stmt = (SignetDbPgStmt *) base;
 
+  stmt->last_rc = SIGNET_DB_OK;
   if (stmt->result == NULL)
     {
       int rc = stmt_execute (stmt);
 
+      /* As sqlite3_step(): the primary code; errcode has the rest. */
       if (rc != SIGNET_DB_OK)
-        return rc;
+        return stmt->last_rc = rc & 0xff;
     }
   else if (stmt->row >= PQntuples (stmt->result))
     {
@@ -825,8 +841,13 @@ pg_step (SignetDbStmt *base)
 static int
 pg_reset (SignetDbStmt *base)
 {
-  stmt_drop_result ((SignetDbPgStmt *) base);
-  return SIGNET_DB_OK;
+  SignetDbPgStmt *stmt = (SignetDbPgStmt *) base;
+  int rc = stmt->last_rc;
+
+  /* As sqlite3_reset(): the failed step's code, if the last one failed. */
+  stmt_drop_result (stmt);
+  stmt->last_rc = SIGNET_DB_OK;
+  return rc;
 }
 
 static void
@@ -1262,6 +1283,14 @@ static const SignetDbEngine pg_engine = {
 
 /* Connecting */
 
+/* The server's warnings and notices go to the debug log, not to stderr. */
+static void
+notice_received_cb (void       *data,
+                    const char *message)
+{
+  g_debug ("%s", message);
+}
+
 /* How far a connection attempt got, to tell why it failed: libpq's words
  * are in the user's language and the server's in the server's. */
 typedef enum
@@ -1493,6 +1522,7 @@ signet_db_pg_open (const char  *conninfo,
   self->parent.engine = &pg_engine;
   self->parent.dialect = SIGNET_DB_DIALECT_POSTGRESQL;
   self->conn = conn;
+  PQsetNoticeProcessor (conn, notice_received_cb, NULL);
   self->to_close = g_ptr_array_new_with_free_func (g_free);
   return &self->parent;
 }
