@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -618,6 +619,181 @@ test_open_errors (void)
   signet_db_close (db);
 }
 
+/* The test server trusts whoever reaches its socket; for one role this
+ * makes it ask a password (SCRAM), through a pg_hba.conf of the test's
+ * own, read at the restart. */
+static void
+test_wrong_password (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *folder = pg_test_server_socket_dir ();
+  g_autofree char *hba = g_build_filename (folder, "test-db-hba.conf", NULL);
+  g_autofree char *sql = g_strdup_printf ("ALTER SYSTEM SET hba_file = '%s'", hba);
+  g_autofree char *base = g_strdup_printf ("host=%s port=%d dbname=postgres user=signet_password_user",
+                                           folder, pg_test_server_port ());
+  g_autofree char *wrong = g_strconcat (base, " password=wrong", NULL);
+  g_autofree char *right = g_strconcat (base, " password=right", NULL);
+  SignetDb *admin = signet_db_pg_open (pg_test_server_admin_uri (), &error);
+  SignetDb *db;
+
+  g_assert_no_error (error);
+  g_file_set_contents (hba,
+                       "local all signet_password_user scram-sha-256\n"
+                       "local all all trust\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (signet_db_exec (admin, "CREATE ROLE signet_password_user LOGIN PASSWORD 'right'"),
+                   ==, SIGNET_DB_OK);
+  g_assert_cmpint (signet_db_exec (admin, sql), ==, SIGNET_DB_OK);
+  signet_db_close (admin);
+  pg_test_server_restart ();
+
+  g_assert_null (signet_db_pg_open (wrong, &error));
+  g_assert_error (error, SIGNET_DB_PG_ERROR, SIGNET_DB_PG_ERROR_AUTHENTICATION);
+  g_assert_nonnull (strstr (error->message, "signet_password_user"));
+  g_test_message ("wrong password: %s", error->message);
+  g_clear_error (&error);
+
+  g_assert_null (signet_db_pg_open (base, &error));
+  g_assert_error (error, SIGNET_DB_PG_ERROR, SIGNET_DB_PG_ERROR_AUTHENTICATION);
+  g_test_message ("no password: %s", error->message);
+  g_clear_error (&error);
+
+  db = signet_db_pg_open (right, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (signet_db_pg_get_user (db), ==, "signet_password_user");
+  signet_db_close (db);
+
+  /* The server as the other cases expect it. */
+  admin = signet_db_pg_open (pg_test_server_admin_uri (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (signet_db_exec (admin, "ALTER SYSTEM RESET hba_file"), ==, SIGNET_DB_OK);
+  signet_db_close (admin);
+  pg_test_server_restart ();
+  g_unlink (hba);
+}
+
+static void
+make_certificate (const char *folder,
+                  const char *name,
+                  const char *common_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = g_strdup_printf ("%s/%s.key", folder, name);
+  g_autofree char *cert = g_strdup_printf ("%s/%s.pem", folder, name);
+  g_autofree char *subject = g_strdup_printf ("/CN=%s", common_name);
+  g_autoptr(GSubprocess) openssl = NULL;
+
+  openssl = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                              &error, "openssl", "req", "-x509", "-newkey", "ec",
+                              "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                              "-keyout", key, "-out", cert, "-days", "2", "-subj", subject, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (openssl, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static guint16
+free_tcp_port (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, &error);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_no_error (error);
+  g_socket_bind (socket, address, FALSE, &error);
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+/* With sslmode=verify-full, a certificate for another name and one
+ * signed by an unknown authority both stop the connection, with the
+ * certificate code. The server is openssl's TLS server, reached with
+ * PostgreSQL 17's direct TLS negotiation: verification is the client's,
+ * whatever runs behind the handshake. */
+static void
+test_bad_certificate (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *openssl_path = g_find_program_in_path ("openssl");
+  g_autofree char *folder = NULL;
+  g_autofree char *cert = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *accept = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *mismatch = NULL;
+  g_autofree char *unknown = NULL;
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(GDataInputStream) output = NULL;
+  guint16 port;
+
+  if (openssl_path == NULL)
+    {
+      g_test_skip ("openssl is not installed: it makes the certificates and serves them");
+      return;
+    }
+
+  folder = g_dir_make_tmp ("test-db-tls-XXXXXX", &error);
+  g_assert_no_error (error);
+  make_certificate (folder, "server", "elsewhere.example");
+  make_certificate (folder, "other", "localhost");
+  cert = g_build_filename (folder, "server.pem", NULL);
+  key = g_build_filename (folder, "server.key", NULL);
+  other = g_build_filename (folder, "other.pem", NULL);
+
+  port = free_tcp_port ();
+  accept = g_strdup_printf ("127.0.0.1:%u", port);
+  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE
+                             | G_SUBPROCESS_FLAGS_STDIN_PIPE,
+                             &error, "openssl", "s_server", "-accept", accept,
+                             "-cert", cert, "-key", key, "-alpn", "postgresql", NULL);
+  g_assert_no_error (error);
+  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
+  /* It says ACCEPT once it listens. */
+  do
+    {
+      g_free (line);
+      line = g_data_input_stream_read_line (output, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+    }
+  while (!g_str_has_prefix (line, "ACCEPT"));
+
+  /* Its own certificate trusted, but not for the name connected to. */
+  mismatch = g_strdup_printf ("host=localhost hostaddr=127.0.0.1 port=%u dbname=x user=x"
+                              " sslmode=verify-full sslnegotiation=direct sslrootcert=%s"
+                              " connect_timeout=5", port, cert);
+  g_assert_null (signet_db_pg_open (mismatch, &error));
+  g_assert_error (error, SIGNET_DB_PG_ERROR, SIGNET_DB_PG_ERROR_CERTIFICATE);
+  g_test_message ("name mismatch: %s", error->message);
+  g_clear_error (&error);
+
+  /* Signed by no authority the client knows. */
+  unknown = g_strdup_printf ("host=localhost hostaddr=127.0.0.1 port=%u dbname=x user=x"
+                             " sslmode=verify-full sslnegotiation=direct sslrootcert=%s"
+                             " connect_timeout=5", port, other);
+  g_assert_null (signet_db_pg_open (unknown, &error));
+  g_assert_error (error, SIGNET_DB_PG_ERROR, SIGNET_DB_PG_ERROR_CERTIFICATE);
+  g_test_message ("unknown authority: %s", error->message);
+  g_clear_error (&error);
+
+  g_subprocess_force_exit (server);
+  g_subprocess_wait (server, NULL, NULL);
+  for (const char *const *name = (const char *const[]) { "server.pem", "server.key", "other.pem",
+                                                          "other.key", NULL }; *name != NULL; name++)
+    {
+      g_autofree char *path = g_build_filename (folder, *name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (folder);
+}
+
 static void
 add_case (const char    *name,
           void         (*func) (Fixture *, gconstpointer),
@@ -655,6 +831,8 @@ main (int   argc,
   add_case ("reconnect", test_reconnect, FALSE);
   add_case ("server-facts", test_server_facts, FALSE);
   g_test_add_func ("/db/postgresql/open-errors", test_open_errors);
+  g_test_add_func ("/db/postgresql/wrong-password", test_wrong_password);
+  g_test_add_func ("/db/postgresql/bad-certificate", test_bad_certificate);
 
   return g_test_run ();
 }
