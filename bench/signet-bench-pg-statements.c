@@ -5,7 +5,11 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <errno.h>
 #include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <string.h>
 
 #include <libpq-fe.h>
 
@@ -23,6 +27,10 @@
  *   libpq, pipelined     the same three in one pipeline, as the engine does;
  *   engine               signet_db_step() of a persistent statement;
  *   engine, autocommit   the same outside a transaction (one commit each).
+ *
+ * Then reading 1,000,000 rows of three columns: the time, and how much
+ * the process's peak resident memory grows (VmHWM, reset before each),
+ * through the engine and through libpq alone (PQexec: all rows held).
  *
  * Usage: signet-bench-pg-statements CONNINFO [ROWS [ROUNDS]]
  * (a scratch database: it makes and drops the table bench_statements). */
@@ -156,6 +164,113 @@ notice_received_cb (void       *data,
 {
 }
 
+#define READ_ROWS 1000000
+#define READ_SQL "SELECT g AS id, 'HT-' || g AS number, g * 100 AS amount" \
+                 " FROM generate_series(1, 1000000) g"
+
+/* Peak resident memory in kB since the last reset_peak_memory(). */
+static gint64
+peak_memory (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  return line != NULL ? g_ascii_strtoll (line + 6, NULL, 10) : -1;
+}
+
+static void
+reset_peak_memory (void)
+{
+  g_file_set_contents ("/proc/self/clear_refs", "5", -1, NULL);
+}
+
+static gint64
+read_rows_engine (SignetDb *db)
+{
+  SignetDbStmt *stmt = NULL;
+  gint64 sum = 0;
+  int rc;
+
+  if (signet_db_prepare (db, READ_SQL, FALSE, &stmt) != SIGNET_DB_OK)
+    g_error ("%s", signet_db_errmsg (db));
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
+    sum += signet_db_column_int64 (stmt, 0) + strlen (signet_db_column_text (stmt, 1))
+           + signet_db_column_int64 (stmt, 2);
+  if (rc != SIGNET_DB_DONE)
+    g_error ("%s", signet_db_errmsg (db));
+  signet_db_finalize (stmt);
+  return sum;
+}
+
+static gint64
+read_rows_libpq (void)
+{
+  PGresult *res = PQexec (conn, READ_SQL);
+  gint64 sum = 0;
+
+  if (PQresultStatus (res) != PGRES_TUPLES_OK)
+    g_error ("%s", PQerrorMessage (conn));
+  for (int i = 0; i < PQntuples (res); i++)
+    sum += g_ascii_strtoll (PQgetvalue (res, i, 0), NULL, 10) + strlen (PQgetvalue (res, i, 1))
+           + g_ascii_strtoll (PQgetvalue (res, i, 2), NULL, 10);
+  PQclear (res);
+  return sum;
+}
+
+/* Reads the rows in a child process of its own, so that the memory the
+ * allocator keeps from an earlier round does not hide the growth. */
+static void
+measure_read (const char *conninfo,
+              guint       method,
+              double     *ms,
+              double     *mb)
+{
+  double numbers[2] = { 0, 0 };
+  int fds[2];
+  pid_t child;
+
+  if (pipe (fds) != 0)
+    g_error ("pipe: %s", g_strerror (errno));
+  child = fork ();
+  if (child == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      SignetDb *db = NULL;
+      gint64 before, start;
+
+      close (fds[0]);
+      if (method == 0)
+        {
+          db = signet_db_pg_open (conninfo, &error);
+          g_assert_no_error (error);
+        }
+      else
+        conn = PQconnectdb (conninfo);
+      reset_peak_memory ();
+      before = peak_memory ();
+      start = g_get_monotonic_time ();
+      if (method == 0)
+        read_rows_engine (db);
+      else
+        read_rows_libpq ();
+      numbers[0] = (g_get_monotonic_time () - start) / 1000.0;
+      numbers[1] = (peak_memory () - before) / 1024.0;
+      if (write (fds[1], numbers, sizeof numbers) != sizeof numbers)
+        _exit (1);
+      _exit (0);
+    }
+  close (fds[1]);
+  if (read (fds[0], numbers, sizeof numbers) != sizeof numbers)
+    g_error ("the reading process failed");
+  close (fds[0]);
+  waitpid (child, NULL, 0);
+  *ms = numbers[0];
+  *mb = numbers[1];
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -235,6 +350,23 @@ main (int   argc,
     }
 
   exec_or_die ("DROP TABLE bench_statements");
+
+  printf ("\nReading %d rows of 3 columns, each in a new process, median of %d rounds\n\n",
+          READ_ROWS, rounds);
+  printf ("%-22s %10s %12s\n", "", "ms", "peak +MB");
+  for (guint method = 0; method < 2; method++)
+    {
+      g_autofree double *times = g_new (double, rounds);
+      g_autofree double *growth = g_new (double, rounds);
+
+      for (int round = 0; round < rounds; round++)
+        measure_read (argv[1], method, &times[round], &growth[round]);
+      qsort (times, rounds, sizeof (double), compare_doubles);
+      qsort (growth, rounds, sizeof (double), compare_doubles);
+      printf ("%-22s %10.0f %12.1f\n", method == 0 ? "engine" : "libpq, PQexec",
+              times[rounds / 2], growth[rounds / 2]);
+    }
+
   signet_db_close (db);
   PQfinish (conn);
   return 0;

@@ -504,7 +504,118 @@ test_exec_many (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture, "SELECT COUNT(*) FROM items"), ==, 3);
 }
 
+static void
+fill_numbers (Fixture *fixture,
+              int      count)
+{
+  SignetDbStmt *stmt;
+
+  exec_ok (fixture, "CREATE TABLE numbers (n BIGINT PRIMARY KEY, label TEXT)");
+  exec_ok (fixture, "BEGIN");
+  stmt = prepare (fixture, "INSERT INTO numbers (n, label) VALUES (?1, ?2)", TRUE);
+  for (int i = 1; i <= count; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("第 %d 号", i);
+
+      signet_db_bind_int64 (stmt, 1, i);
+      signet_db_bind_text (stmt, 2, label);
+      g_assert_cmpint (signet_db_step (stmt), ==, SIGNET_DB_DONE);
+      signet_db_reset (stmt);
+    }
+  signet_db_finalize (stmt);
+  exec_ok (fixture, "COMMIT");
+}
+
+/* Many rows (more than the server engine reads at once), read while other
+ * statements run between them, as the store does when it reads a list and
+ * looks something up for each row. */
+static void
+test_many_rows (Fixture       *fixture,
+                gconstpointer  data)
+{
+  SignetDbStmt *rows;
+  SignetDbStmt *lookup;
+  SignetDbStmt *other;
+  int count = 0;
+  int rc;
+
+  fill_numbers (fixture, 3000);
+  rows = prepare (fixture, "SELECT n, label FROM numbers ORDER BY n", TRUE);
+  lookup = prepare (fixture, "SELECT label FROM numbers WHERE n = ?1", TRUE);
+  while ((rc = signet_db_step (rows)) == SIGNET_DB_ROW)
+    {
+      g_autofree char *label = g_strdup_printf ("第 %d 号", count + 1);
+
+      g_assert_cmpint (signet_db_column_int64 (rows, 0), ==, count + 1);
+      g_assert_cmpstr (signet_db_column_text (rows, 1), ==, label);
+      count++;
+      if (count % 700 == 0)
+        {
+          g_autofree char *before = g_strdup_printf ("第 %d 号", count - 1);
+
+          signet_db_bind_int64 (lookup, 1, count - 1);
+          g_assert_cmpint (signet_db_step (lookup), ==, SIGNET_DB_ROW);
+          g_assert_cmpstr (signet_db_column_text (lookup, 0), ==, before);
+          g_assert_cmpint (signet_db_step (lookup), ==, SIGNET_DB_DONE);
+          signet_db_reset (lookup);
+          /* The row in hand is still readable. */
+          g_assert_cmpstr (signet_db_column_text (rows, 1), ==, label);
+        }
+    }
+  g_assert_cmpint (rc, ==, SIGNET_DB_DONE);
+  g_assert_cmpint (count, ==, 3000);
+
+  /* Run again from the start, left halfway, and a write meanwhile. */
+  g_assert_false (signet_db_in_transaction (fixture->db));
+  g_assert_cmpint (signet_db_step (rows), ==, SIGNET_DB_ROW);
+  g_assert_cmpint (signet_db_column_int64 (rows, 0), ==, 1);
+  g_assert_false (signet_db_in_transaction (fixture->db));
+  exec_ok (fixture, "UPDATE numbers SET label = 'x' WHERE n = 2999");
+  for (count = 1; signet_db_step (rows) == SIGNET_DB_ROW; count++)
+    ;
+  g_assert_cmpint (count, ==, 3000);
+  signet_db_reset (rows);
+
+  other = prepare (fixture, "SELECT COUNT(*) FROM numbers WHERE label = ?1", FALSE);
+  g_assert_cmpint (signet_db_step (rows), ==, SIGNET_DB_ROW);
+  signet_db_reset (rows);
+  signet_db_bind_text (other, 1, "x");
+  g_assert_cmpint (signet_db_step (other), ==, SIGNET_DB_ROW);
+  g_assert_cmpint (signet_db_column_int64 (other, 0), ==, 1);
+  signet_db_finalize (other);
+  signet_db_finalize (lookup);
+  signet_db_finalize (rows);
+}
+
 /* PostgreSQL only */
+
+/* A query that fails after its first rows inside a transaction gives
+ * those rows, then the error, and the transaction goes on. */
+static void
+test_error_midway (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  SignetDbStmt *stmt;
+  int count = 0;
+  int rc;
+
+  fill_numbers (fixture, 2000);
+  exec_ok (fixture, "BEGIN");
+  exec_ok (fixture, "UPDATE numbers SET label = 'kept' WHERE n = 1");
+  stmt = prepare (fixture, "SELECT 10 / (1500 - n) FROM numbers ORDER BY n", FALSE);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
+    count++;
+  g_assert_cmpint (rc, ==, SIGNET_DB_ERROR);
+  g_assert_nonnull (strstr (signet_db_errmsg (fixture->db), "zero"));
+  g_assert_cmpint (count, >=, 1000);
+  g_assert_cmpint (count, <, 1500);
+  signet_db_finalize (stmt);
+  g_assert_true (signet_db_in_transaction (fixture->db));
+  exec_ok (fixture, "COMMIT");
+  g_assert_cmpint (query_int (fixture, "SELECT COUNT(*) FROM numbers WHERE label = 'kept'"), ==, 1);
+}
+
+
 
 static void
 test_notify (Fixture       *fixture,
@@ -569,7 +680,10 @@ test_reconnect (Fixture       *fixture,
   g_assert_cmpint (signet_db_column_int64 (stmt, 0), ==, 1);
   signet_db_finalize (stmt);
   g_assert_cmpint (insert_item (fixture, "b", 2), ==, SIGNET_DB_DONE);
-  g_assert_cmpint (query_int (fixture, "SELECT COUNT(*) FROM items"), ==, 2);
+  exec_ok (fixture, "BEGIN; INSERT INTO items (name, amount) VALUES ('c', 3)");
+  g_assert_cmpint (insert_item (fixture, "c", 4), ==, SIGNET_DB_CONSTRAINT);
+  exec_ok (fixture, "COMMIT");
+  g_assert_cmpint (query_int (fixture, "SELECT COUNT(*) FROM items"), ==, 3);
 }
 
 static void
@@ -827,6 +941,8 @@ main (int   argc,
   add_case ("rebind", test_rebind, TRUE);
   add_case ("value-dup", test_value_dup, TRUE);
   add_case ("exec-many", test_exec_many, TRUE);
+  add_case ("many-rows", test_many_rows, TRUE);
+  add_case ("error-midway", test_error_midway, FALSE);
   add_case ("notify", test_notify, FALSE);
   add_case ("reconnect", test_reconnect, FALSE);
   add_case ("server-facts", test_server_facts, FALSE);
