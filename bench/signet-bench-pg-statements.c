@@ -294,6 +294,7 @@ main (int   argc,
   int rows;
   int rounds;
   double floor_us = 0;
+  g_autofree double *times = NULL;
 
   if (argc < 2)
     {
@@ -302,6 +303,7 @@ main (int   argc,
     }
   rows = argc > 2 ? atoi (argv[2]) : 10000;
   rounds = argc > 3 ? atoi (argv[3]) : 5;
+  times = g_new (double, G_N_ELEMENTS (names) * rounds);
 
   conn = PQconnectdb (argv[1]);
   if (PQstatus (conn) != CONNECTION_OK)
@@ -320,30 +322,33 @@ main (int   argc,
   printf ("%d inserts in one transaction, per insert, median of %d rounds; server %d\n\n",
           rows, rounds, PQserverVersion (conn));
   printf ("%-22s %10s %8s\n", "", "µs/insert", "ratio");
+  /* Round by round through the methods, so that a busy moment of the
+   * machine falls on all of them alike. */
+  for (int round = 0; round < rounds; round++)
+    for (guint method = 0; method < G_N_ELEMENTS (names); method++)
+      {
+        gint64 start;
+
+        exec_or_die ("TRUNCATE bench_statements");
+        start = g_get_monotonic_time ();
+        switch (method)
+          {
+          case 0: run_libpq (rows); break;
+          case 1: run_libpq_savepoints (rows); break;
+          case 2: run_libpq_pipelined (rows); break;
+          case 3: run_engine (db, rows, TRUE); break;
+          case 4:
+          default: run_engine (db, rows, FALSE); break;
+          }
+        times[method * rounds + round] = (double) (g_get_monotonic_time () - start) / rows;
+      }
   for (guint method = 0; method < G_N_ELEMENTS (names); method++)
     {
-      g_autofree double *times = g_new (double, rounds);
+      double *mine = &times[method * rounds];
       double median;
 
-      for (int round = 0; round < rounds; round++)
-        {
-          gint64 start;
-
-          exec_or_die ("TRUNCATE bench_statements");
-          start = g_get_monotonic_time ();
-          switch (method)
-            {
-            case 0: run_libpq (rows); break;
-            case 1: run_libpq_savepoints (rows); break;
-            case 2: run_libpq_pipelined (rows); break;
-            case 3: run_engine (db, rows, TRUE); break;
-            case 4:
-            default: run_engine (db, rows, FALSE); break;
-            }
-          times[round] = (double) (g_get_monotonic_time () - start) / rows;
-        }
-      qsort (times, rounds, sizeof (double), compare_doubles);
-      median = times[rounds / 2];
+      qsort (mine, rounds, sizeof (double), compare_doubles);
+      median = mine[rounds / 2];
       if (method == 0)
         floor_us = median;
       printf ("%-22s %10.1f %8.2f\n", names[method], median, median / floor_us);
@@ -356,15 +361,15 @@ main (int   argc,
   printf ("%-22s %10s %12s\n", "", "ms", "peak +MB");
   for (guint method = 0; method < 2; method++)
     {
-      g_autofree double *times = g_new (double, rounds);
+      g_autofree double *read_times = g_new (double, rounds);
       g_autofree double *growth = g_new (double, rounds);
 
       for (int round = 0; round < rounds; round++)
-        measure_read (argv[1], method, &times[round], &growth[round]);
-      qsort (times, rounds, sizeof (double), compare_doubles);
+        measure_read (argv[1], method, &read_times[round], &growth[round]);
+      qsort (read_times, rounds, sizeof (double), compare_doubles);
       qsort (growth, rounds, sizeof (double), compare_doubles);
       printf ("%-22s %10.0f %12.1f\n", method == 0 ? "engine" : "libpq, PQexec",
-              times[rounds / 2], growth[rounds / 2]);
+              read_times[rounds / 2], growth[rounds / 2]);
     }
 
   signet_db_close (db);
