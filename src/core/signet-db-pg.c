@@ -26,6 +26,9 @@
 #define FLOAT8OID  701
 #define NUMERICOID 1700
 
+/* How many rows of a result are read at once. */
+#define CHUNK_ROWS 256
+
 /* The savepoint each statement runs under inside a transaction. */
 #define STATEMENT_SAVEPOINT "signet_db_statement"
 
@@ -68,9 +71,22 @@ typedef struct
   /* Names of finalized statements, closed on the server with the next
    * command so that finalizing costs no round trip. */
   GPtrArray *to_close;
+
+  /* The pipeline in flight: its commands, the one being read, the main
+   * one's place, whether it runs under our savepoint and whether a
+   * command failed. It stays open while a statement's rows are read. */
+  gboolean  in_pipeline;
+  int       n_commands;
+  int       index;
+  int       main_index;
+  gboolean  protected;
+  gboolean  failed;
+  gboolean  chunked;
+  PGTransactionStatusType status_before;
+  struct _SignetDbPgStmt *streaming;
 } SignetDbPg;
 
-typedef struct
+typedef struct _SignetDbPgStmt
 {
   SignetDbStmt  parent;
   char         *sql;
@@ -84,8 +100,13 @@ typedef struct
   GHashTable   *prepared;
   guint         generation;
   guint         n_prepared;
+  /* The rows in hand (a chunk of them while they stream) and the
+   * chunks read ahead when another command needed the connection. */
   PGresult     *result;
+  GQueue        queued;
   int           row;
+  /* The last step's code when it failed, for reset. */
+  int           last_rc;
   /* The current row's bytea columns, decoded when asked. */
   GBytes      **blobs;
   int           n_blobs;
@@ -162,6 +183,12 @@ set_error_from_result (SignetDbPg     *self,
   const char *detail = NULL;
   int code;
 
+  /* An error libpq made itself (no SQLSTATE) after a failed write may
+   * come before libpq has read the end of the connection: read it now. */
+  if ((res == NULL || PQresultErrorField (res, PG_DIAG_SQLSTATE) == NULL)
+      && PQstatus (self->conn) != CONNECTION_BAD)
+    PQconsumeInput (self->conn);
+
   if (PQstatus (self->conn) == CONNECTION_BAD)
     {
       g_autofree char *message = g_strstrip (g_strdup (PQerrorMessage (self->conn)));
@@ -174,6 +201,11 @@ set_error_from_result (SignetDbPg     *self,
       primary = PQresultErrorField (res, PG_DIAG_MESSAGE_PRIMARY);
       detail = PQresultErrorField (res, PG_DIAG_MESSAGE_DETAIL);
       code = code_for_sqlstate (PQresultErrorField (res, PG_DIAG_SQLSTATE));
+      /* SQLite tells a primary key's conflict from a unique column's; the
+       * server names a primary key's index TABLE_pkey unless told not to. */
+      if (code == SIGNET_DB_CONSTRAINT_UNIQUE
+          && g_str_has_suffix (PQresultErrorField (res, PG_DIAG_CONSTRAINT_NAME) ?: "", "_pkey"))
+        code = SIGNET_DB_CONSTRAINT_PRIMARYKEY;
     }
   else
     code = SIGNET_DB_ERROR;
@@ -415,59 +447,175 @@ rollback_statement (SignetDbPg *self)
   PQclear (res);
 }
 
+/* Reads the next result of the pipeline in flight, noting which command
+ * it belongs to (self->index); NULL once the sync's result has come. The
+ * main command's rows are asked for in chunks, so that a big result is
+ * never held whole. */
+static PGresult *
+pipeline_next (SignetDbPg *self)
+{
+  PGconn *conn = self->conn;
+
+  while (self->in_pipeline)
+    {
+      PGresult *res;
+
+      if (self->index == self->main_index && !self->chunked)
+        {
+          self->chunked = TRUE;
+          if (!PQsetChunkedRowsMode (conn, CHUNK_ROWS))
+            g_debug ("The rows of a statement come whole: chunked mode was refused");
+        }
+
+      res = PQgetResult (conn);
+      if (res == NULL)
+        {
+          /* Each command's results end with a NULL. */
+          if (PQstatus (conn) == CONNECTION_BAD || ++self->index > self->n_commands)
+            self->in_pipeline = FALSE;
+          continue;
+        }
+      if (PQresultStatus (res) == PGRES_PIPELINE_SYNC)
+        {
+          PQclear (res);
+          self->in_pipeline = FALSE;
+          continue;
+        }
+      if (PQresultStatus (res) == PGRES_FATAL_ERROR)
+        self->failed = TRUE;
+      return res;
+    }
+  return NULL;
+}
+
+/* Reads what is left of the pipeline and leaves pipeline mode; when a
+ * command under our savepoint failed, rolls back to it. Returns the
+ * first error among the results it read. */
+static PGresult *
+pipeline_end (SignetDbPg *self)
+{
+  PGresult *error_result = NULL;
+  PGresult *res;
+
+  while ((res = pipeline_next (self)) != NULL)
+    {
+      if (PQresultStatus (res) == PGRES_FATAL_ERROR && error_result == NULL)
+        error_result = res;
+      else
+        PQclear (res);
+    }
+  self->in_pipeline = FALSE;
+  if (PQstatus (self->conn) == CONNECTION_BAD)
+    return error_result;
+  PQexitPipelineMode (self->conn);
+  if (self->protected && self->failed)
+    rollback_statement (self);
+  return error_result;
+}
+
+/* Reads the rest of the rows of the statement being streamed into its
+ * queue, so that the connection is free for another command. */
+static void
+spill_stream (SignetDbPg *self)
+{
+  SignetDbPgStmt *stmt = self->streaming;
+  gboolean ended = FALSE;
+  PGresult *res;
+
+  if (stmt == NULL)
+    return;
+  self->streaming = NULL;
+
+  while ((res = pipeline_next (self)) != NULL)
+    {
+      if (self->index == self->main_index && !ended)
+        {
+          ended = PQresultStatus (res) != PGRES_TUPLES_CHUNK;
+          g_queue_push_tail (&stmt->queued, res);
+        }
+      else
+        PQclear (res);
+    }
+  if (!ended)
+    g_queue_push_tail (&stmt->queued, PQmakeEmptyPGresult (self->conn, PGRES_FATAL_ERROR));
+  PQclear (pipeline_end (self));
+}
+
+/* Drops what is left of the rows of @stmt, as reset does. */
+static void
+discard_stream (SignetDbPgStmt *stmt)
+{
+  SignetDbPg *self = (SignetDbPg *) stmt->parent.db;
+
+  if (self->streaming == stmt)
+    {
+      self->streaming = NULL;
+      PQclear (pipeline_end (self));
+    }
+  g_queue_clear_full (&stmt->queued, (GDestroyNotify) PQclear);
+}
+
 /* Sends @command in one round trip, under a savepoint when a transaction
  * is open and @protect (so that its failure undoes only itself, as in
- * SQLite), and returns its result in *@out. *@prepared says whether the
- * statement was prepared, when it was asked to be. */
+ * SQLite), and returns its result in *@out. With @stream, a result with
+ * rows comes as its first chunk, and the pipeline stays open for the rest
+ * (the caller marks its statement as self->streaming). *@prepared says
+ * whether the statement was prepared, when it was asked to be. */
 static int
 run_command (SignetDbPg    *self,
              const Command *command,
              gboolean       protect,
+             gboolean       stream,
              PGresult     **out,
              gboolean      *prepared)
 {
   PGconn *conn = self->conn;
   PGresult *main_result = NULL;
   PGresult *error_result = NULL;
+  PGresult *res;
   gboolean sent;
-  int n_commands = 0;
-  int main_index;
   int prepare_index = -1;
-  int index = 0;
   int rc;
 
   *out = NULL;
   if (prepared != NULL)
     *prepared = FALSE;
+  spill_stream (self);
   if (connection_lost (self))
     return SIGNET_DB_IOERR;
 
-  protect = protect && PQtransactionStatus (conn) == PQTRANS_INTRANS;
+  self->status_before = PQtransactionStatus (conn);
+  protect = protect && self->status_before == PQTRANS_INTRANS;
 
   if (!PQenterPipelineMode (conn))
-    {
-      set_error_from_result (self, NULL);
-      return self->errcode;
-    }
+    return set_error_from_result (self, NULL);
+
+  self->in_pipeline = TRUE;
+  self->protected = protect;
+  self->failed = FALSE;
+  /* Taken as asked for already when the rows are wanted whole. */
+  self->chunked = !stream;
+  self->index = 0;
+  self->n_commands = 0;
 
   sent = TRUE;
   for (guint i = 0; i < self->to_close->len; i++)
     {
       sent = sent && PQsendClosePrepared (conn, g_ptr_array_index (self->to_close, i));
-      n_commands++;
+      self->n_commands++;
     }
   g_ptr_array_set_size (self->to_close, 0);
   if (protect)
     {
       sent = sent && PQsendQueryParams (conn, "SAVEPOINT " STATEMENT_SAVEPOINT,
                                         0, NULL, NULL, NULL, NULL, 0);
-      n_commands++;
+      self->n_commands++;
     }
   if (command->prepare)
     {
       sent = sent && PQsendPrepare (conn, command->name, command->sql,
                                     command->n_params, command->types);
-      prepare_index = n_commands++;
+      prepare_index = self->n_commands++;
     }
   if (command->name != NULL)
     sent = sent && PQsendQueryPrepared (conn, command->name, command->n_params,
@@ -477,52 +625,55 @@ run_command (SignetDbPg    *self,
     sent = sent && PQsendQueryParams (conn, command->sql, command->n_params,
                                       command->types, command->values,
                                       command->lengths, command->formats, 0);
-  main_index = n_commands++;
+  self->main_index = self->n_commands++;
   if (protect)
     {
       sent = sent && PQsendQueryParams (conn, "RELEASE SAVEPOINT " STATEMENT_SAVEPOINT,
                                         0, NULL, NULL, NULL, NULL, 0);
-      n_commands++;
+      self->n_commands++;
     }
   sent = sent && PQpipelineSync (conn);
-
-  /* Each command's results end with a NULL; the sync's closes the lot. */
-  while (sent)
+  if (!sent)
     {
-      PGresult *res = PQgetResult (conn);
-      ExecStatusType status;
+      /* Nothing more will come: the connection failed under the sending. */
+      self->n_commands = self->index;
+    }
 
-      if (res == NULL)
-        {
-          if (PQstatus (conn) == CONNECTION_BAD || ++index > n_commands)
-            break;
-          continue;
-        }
+  while ((res = pipeline_next (self)) != NULL)
+    {
+      ExecStatusType status = PQresultStatus (res);
 
-      status = PQresultStatus (res);
-      if (status == PGRES_PIPELINE_SYNC)
-        {
-          PQclear (res);
-          break;
-        }
-      if (index == prepare_index && prepared != NULL)
+      if (self->index == prepare_index && prepared != NULL)
         *prepared = status == PGRES_COMMAND_OK;
       if (status == PGRES_FATAL_ERROR && error_result == NULL)
         error_result = res;
-      else if (index == main_index && status != PGRES_PIPELINE_ABORTED && main_result == NULL)
-        main_result = res;
+      else if (self->index == self->main_index && status != PGRES_PIPELINE_ABORTED
+               && status != PGRES_FATAL_ERROR && main_result == NULL)
+        {
+          main_result = res;
+          if (status == PGRES_TUPLES_CHUNK)
+            break;
+        }
       else
         PQclear (res);
     }
 
-  if (PQstatus (conn) != CONNECTION_BAD)
-    PQexitPipelineMode (conn);
+  if (main_result != NULL && PQresultStatus (main_result) == PGRES_TUPLES_CHUNK)
+    {
+      set_ok (self);
+      *out = main_result;
+      return SIGNET_DB_OK;
+    }
+
+  res = pipeline_end (self);
+  if (error_result == NULL)
+    error_result = res;
+  else
+    PQclear (res);
 
   if (error_result != NULL || main_result == NULL)
     {
       rc = set_error_from_result (self, error_result);
-      if (protect && PQstatus (conn) != CONNECTION_BAD)
-        rollback_statement (self);
       PQclear (error_result);
       PQclear (main_result);
       return rc;
@@ -563,6 +714,10 @@ pg_exec (SignetDb   *db,
   if (connection_lost (self))
     return SIGNET_DB_IOERR;
 
+  spill_stream (self);
+  if (connection_lost (self))
+    return SIGNET_DB_IOERR;
+
   /* Only for the statement words; exec takes no parameters. */
   rewritten = rewrite_sql (sql, &n_params, &transaction_control);
   protect = !transaction_control && PQtransactionStatus (self->conn) == PQTRANS_INTRANS;
@@ -594,7 +749,8 @@ pg_exec (SignetDb   *db,
       if (protect && PQstatus (self->conn) != CONNECTION_BAD)
         rollback_statement (self);
       PQclear (error_result);
-      return rc;
+      /* As sqlite3_exec(): the primary code; errcode has the rest. */
+      return rc & 0xff;
     }
 
   set_ok (self);
@@ -666,7 +822,7 @@ pg_last_insert_id (SignetDb *db)
   if (!self->insert_pending)
     return self->last_insert_id;
 
-  if (run_command (self, &command, TRUE, &res, NULL) == SIGNET_DB_OK
+  if (run_command (self, &command, TRUE, FALSE, &res, NULL) == SIGNET_DB_OK
       && PQntuples (res) == 1)
     {
       self->last_insert_id = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
@@ -682,7 +838,12 @@ pg_last_insert_id (SignetDb *db)
 static gboolean
 pg_in_transaction (SignetDb *db)
 {
-  return PQtransactionStatus (((SignetDbPg *) db)->conn) != PQTRANS_IDLE;
+  SignetDbPg *self = (SignetDbPg *) db;
+
+  /* While rows stream, the server is busy: ask as it was before. */
+  if (self->in_pipeline)
+    return self->status_before != PQTRANS_IDLE;
+  return PQtransactionStatus (self->conn) != PQTRANS_IDLE;
 }
 
 /* Statements */
@@ -697,6 +858,7 @@ stmt_drop_row (SignetDbPgStmt *stmt)
 static void
 stmt_drop_result (SignetDbPgStmt *stmt)
 {
+  discard_stream (stmt);
   stmt_drop_row (stmt);
   g_clear_pointer (&stmt->blobs, g_free);
   stmt->n_blobs = 0;
@@ -785,7 +947,7 @@ stmt_execute (SignetDbPgStmt *stmt)
         }
     }
 
-  rc = run_command (self, &command, !stmt->transaction_control, &res,
+  rc = run_command (self, &command, !stmt->transaction_control, TRUE, &res,
                     command.prepare ? &prepared : NULL);
   if (prepared)
     g_hash_table_insert (stmt->prepared, g_steal_pointer (&kinds), g_steal_pointer (&new_name));
@@ -795,7 +957,78 @@ stmt_execute (SignetDbPgStmt *stmt)
   stmt->result = res;
   stmt->n_blobs = PQnfields (res);
   stmt->blobs = g_new0 (GBytes *, MAX (stmt->n_blobs, 1));
+  if (PQresultStatus (res) == PGRES_TUPLES_CHUNK)
+    self->streaming = stmt;
   return SIGNET_DB_OK;
+}
+
+static gboolean
+stmt_has_more (SignetDbPgStmt *stmt)
+{
+  return ((SignetDbPg *) stmt->parent.db)->streaming == stmt || !g_queue_is_empty (&stmt->queued);
+}
+
+/* Takes the next chunk of the rows of @stmt: from the server while they
+ * stream, else from those read ahead. The last is an empty result, or
+ * the error that stopped the statement. */
+static int
+stmt_next_chunk (SignetDbPgStmt *stmt)
+{
+  SignetDbPg *self = (SignetDbPg *) stmt->parent.db;
+  PGresult *res = NULL;
+  int rc;
+
+  if (self->streaming == stmt)
+    {
+      res = pipeline_next (self);
+      if (res != NULL && self->index != self->main_index)
+        g_clear_pointer (&res, PQclear);
+      if (res == NULL || PQresultStatus (res) != PGRES_TUPLES_CHUNK)
+        {
+          PGresult *error_result;
+
+          /* The rows are all read: what is left is the savepoint's
+           * release and the sync, unless the connection went. */
+          self->streaming = NULL;
+          error_result = pipeline_end (self);
+          if (res == NULL)
+            res = error_result != NULL ? error_result
+                                       : PQmakeEmptyPGresult (self->conn, PGRES_FATAL_ERROR);
+          else if (error_result != NULL && PQresultStatus (res) != PGRES_FATAL_ERROR)
+            {
+              PQclear (res);
+              res = error_result;
+            }
+          else
+            PQclear (error_result);
+        }
+    }
+  else
+    res = g_queue_pop_head (&stmt->queued);
+
+  stmt_drop_row (stmt);
+  g_clear_pointer (&stmt->result, PQclear);
+  stmt->row = 0;
+
+  switch (PQresultStatus (res))
+    {
+    case PGRES_TUPLES_CHUNK:
+    case PGRES_TUPLES_OK:
+    case PGRES_COMMAND_OK:
+      if (PQresultStatus (res) != PGRES_TUPLES_CHUNK)
+        note_command (self, res);
+      stmt->result = res;
+      return SIGNET_DB_OK;
+    case PGRES_FATAL_ERROR:
+    default:
+      rc = set_error_from_result (self, res);
+      PQclear (res);
+      discard_stream (stmt);
+      g_clear_pointer (&stmt->blobs, g_free);
+      stmt->n_blobs = 0;
+      stmt->row = -1;
+      return rc;
+    }
 }
 
 static int
@@ -803,14 +1036,16 @@ pg_step (SignetDbStmt *base)
 {
   SignetDbPgStmt *stmt = (SignetDbPgStmt *) base;
 
+  stmt->last_rc = SIGNET_DB_OK;
   if (stmt->result == NULL)
     {
       int rc = stmt_execute (stmt);
 
+      /* As sqlite3_step(): the primary code; errcode has the rest. */
       if (rc != SIGNET_DB_OK)
-        return rc;
+        return stmt->last_rc = rc & 0xff;
     }
-  else if (stmt->row >= PQntuples (stmt->result))
+  else if (stmt->row >= PQntuples (stmt->result) && !stmt_has_more (stmt))
     {
       /* Stepping past the end runs it again, as SQLite does. */
       stmt_drop_result (stmt);
@@ -819,14 +1054,26 @@ pg_step (SignetDbStmt *base)
 
   stmt_drop_row (stmt);
   stmt->row++;
+  while (stmt->row >= PQntuples (stmt->result) && stmt_has_more (stmt))
+    {
+      int rc = stmt_next_chunk (stmt);
+
+      if (rc != SIGNET_DB_OK)
+        return stmt->last_rc = rc & 0xff;
+    }
   return stmt->row < PQntuples (stmt->result) ? SIGNET_DB_ROW : SIGNET_DB_DONE;
 }
 
 static int
 pg_reset (SignetDbStmt *base)
 {
-  stmt_drop_result ((SignetDbPgStmt *) base);
-  return SIGNET_DB_OK;
+  SignetDbPgStmt *stmt = (SignetDbPgStmt *) base;
+  int rc = stmt->last_rc;
+
+  /* As sqlite3_reset(): the failed step's code, if the last one failed. */
+  stmt_drop_result (stmt);
+  stmt->last_rc = SIGNET_DB_OK;
+  return rc;
 }
 
 static void
@@ -1262,6 +1509,14 @@ static const SignetDbEngine pg_engine = {
 
 /* Connecting */
 
+/* The server's warnings and notices go to the debug log, not to stderr. */
+static void
+notice_received_cb (void       *data,
+                    const char *message)
+{
+  g_debug ("%s", message);
+}
+
 /* How far a connection attempt got, to tell why it failed: libpq's words
  * are in the user's language and the server's in the server's. */
 typedef enum
@@ -1493,6 +1748,7 @@ signet_db_pg_open (const char  *conninfo,
   self->parent.engine = &pg_engine;
   self->parent.dialect = SIGNET_DB_DIALECT_POSTGRESQL;
   self->conn = conn;
+  PQsetNoticeProcessor (conn, notice_received_cb, NULL);
   self->to_close = g_ptr_array_new_with_free_func (g_free);
   return &self->parent;
 }
@@ -1571,6 +1827,10 @@ signet_db_pg_reconnect (SignetDb  *db,
 
   g_return_val_if_fail (signet_db_is_pg (db), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Rows still streaming end with the connection's error. */
+  spill_stream (self);
+  self->in_pipeline = FALSE;
 
   /* Whatever happens, the statements prepared so far are gone. */
   self->generation++;
