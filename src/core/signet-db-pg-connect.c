@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-db-pg"
+
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "signet-db-pg-private.h"
+
+/* Connecting to the server, and telling why it failed in words an
+ * office user can act on. */
+
+/* How far a connection attempt got, to tell why it failed: libpq's words
+ * are in the user's language and the server's in the server's. */
+typedef enum
+{
+  STAGE_CONNECTING,
+  STAGE_TLS,
+  STAGE_AUTHENTICATING,
+  STAGE_AUTHENTICATED,
+} Stage;
+
+static Stage
+stage_of (PGconn *conn)
+{
+  switch (PQstatus (conn))
+    {
+    case CONNECTION_SSL_STARTUP:
+    case CONNECTION_GSS_STARTUP:
+      return STAGE_TLS;
+    case CONNECTION_AWAITING_RESPONSE:
+      return STAGE_AUTHENTICATING;
+    case CONNECTION_AUTH_OK:
+    case CONNECTION_SETENV:
+    case CONNECTION_CHECK_WRITABLE:
+    case CONNECTION_CHECK_TARGET:
+    case CONNECTION_CHECK_STANDBY:
+    case CONNECTION_CONSUME:
+    case CONNECTION_OK:
+      return STAGE_AUTHENTICATED;
+    case CONNECTION_STARTED:
+    case CONNECTION_MADE:
+    case CONNECTION_NEEDED:
+    case CONNECTION_BAD:
+    default:
+      return STAGE_CONNECTING;
+    }
+}
+
+/* The SQLSTATE in a verbose connection error ("FATAL:  28P01: ..."),
+ * whatever language the severity is in. */
+static gboolean
+find_sqlstate (const char *message,
+               char        state[6])
+{
+  for (const char *p = strstr (message, ":  "); p != NULL; p = strstr (p + 1, ":  "))
+    {
+      const char *s = p + 3;
+      gboolean valid = TRUE;
+
+      for (int i = 0; i < 5 && valid; i++)
+        valid = g_ascii_isdigit (s[i]) || g_ascii_isupper (s[i]);
+      if (valid && s[5] == ':')
+        {
+          memcpy (state, s, 5);
+          state[5] = '\0';
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The server's or libpq's words without the code and source location
+ * that the verbose form adds. */
+static char *
+plain_message (const char *message)
+{
+  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+  GString *out = g_string_new (NULL);
+  char state[6];
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      if (line[0] == '\0' || g_str_has_prefix (line, "LOCATION:"))
+        continue;
+      if (find_sqlstate (line, state))
+        {
+          char *code = strstr (line, state);
+
+          memmove (code, code + 7, strlen (code + 7) + 1);
+        }
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, line);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+set_connect_error (PGconn  *conn,
+                   Stage    stage,
+                   GError **error)
+{
+  const char *raw = PQerrorMessage (conn);
+  g_autofree char *message = plain_message (raw);
+  char state[6] = "";
+  SignetDbPgError code;
+
+  find_sqlstate (raw, state);
+  if (g_str_equal (state, "28P01") || g_str_equal (state, "28000")
+      || PQconnectionNeedsPassword (conn))
+    code = SIGNET_DB_PG_ERROR_AUTHENTICATION;
+  else if (g_str_equal (state, "3D000"))
+    code = SIGNET_DB_PG_ERROR_NO_DATABASE;
+  else if (state[0] != '\0')
+    code = SIGNET_DB_PG_ERROR_FAILED;
+  else if (stage == STAGE_CONNECTING)
+    code = SIGNET_DB_PG_ERROR_UNREACHABLE;
+  else if (stage == STAGE_TLS)
+    code = SIGNET_DB_PG_ERROR_CERTIFICATE;
+  else
+    code = SIGNET_DB_PG_ERROR_FAILED;
+
+  switch (code)
+    {
+    case SIGNET_DB_PG_ERROR_AUTHENTICATION:
+      g_set_error (error, SIGNET_DB_PG_ERROR, code,
+                   _("The server did not accept this user name and password. The server said: %s"),
+                   message);
+      break;
+    case SIGNET_DB_PG_ERROR_UNREACHABLE:
+      g_set_error (error, SIGNET_DB_PG_ERROR, code,
+                   _("The server could not be reached. Check the server's name and port, and that it is running. The error was: %s"),
+                   message);
+      break;
+    case SIGNET_DB_PG_ERROR_CERTIFICATE:
+      g_set_error (error, SIGNET_DB_PG_ERROR, code,
+                   _("The server's identity could not be verified, so Signet did not connect: its certificate is not for this server name or is not signed by a trusted authority. The error was: %s"),
+                   message);
+      break;
+    case SIGNET_DB_PG_ERROR_NO_DATABASE:
+      g_set_error (error, SIGNET_DB_PG_ERROR, code,
+                   _("The server has no register of this name. Check the database name. The server said: %s"),
+                   message);
+      break;
+    case SIGNET_DB_PG_ERROR_FAILED:
+    default:
+      g_set_error (error, SIGNET_DB_PG_ERROR, code,
+                   _("Could not connect to the team register. The error was: %s"),
+                   message);
+      break;
+    }
+}
+
+/* Drives a connection attempt (@poll is PQconnectPoll or PQresetPoll)
+ * to its end, noting how far it got. */
+gboolean
+_signet_db_pg_complete_connection (PGconn                      *conn,
+                                   PostgresPollingStatusType  (*poll_func) (PGconn *),
+                                   GError                     **error)
+{
+  PostgresPollingStatusType status = PGRES_POLLING_WRITING;
+  PQconninfoOption *options = PQconninfo (conn);
+  gint64 timeout = 10;
+  gint64 deadline;
+  Stage stage = STAGE_CONNECTING;
+
+  for (PQconninfoOption *option = options; option != NULL && option->keyword != NULL; option++)
+    if (g_str_equal (option->keyword, "connect_timeout") && option->val != NULL
+        && atoi (option->val) > 0)
+      timeout = MAX (atoi (option->val), 2);
+  PQconninfoFree (options);
+  deadline = g_get_monotonic_time () + timeout * G_USEC_PER_SEC;
+
+  /* Verbose errors carry the server's SQLSTATE. */
+  PQsetErrorVerbosity (conn, PQERRORS_VERBOSE);
+
+  while (PQstatus (conn) != CONNECTION_BAD
+         && status != PGRES_POLLING_OK && status != PGRES_POLLING_FAILED)
+    {
+      struct pollfd fd = { .fd = PQsocket (conn) };
+      gint64 left = deadline - g_get_monotonic_time ();
+      int ready;
+
+      stage = MAX (stage, stage_of (conn));
+      if (status == PGRES_POLLING_READING)
+        fd.events = POLLIN;
+      else if (status == PGRES_POLLING_WRITING)
+        fd.events = POLLOUT;
+      if (fd.events != 0 && fd.fd >= 0)
+        {
+          if (left <= 0)
+            {
+              g_set_error (error, SIGNET_DB_PG_ERROR, SIGNET_DB_PG_ERROR_UNREACHABLE,
+                           _("The server could not be reached. Check the server's name and port, and that it is running. The error was: %s"),
+                           _("no answer in time"));
+              return FALSE;
+            }
+          ready = poll (&fd, 1, (int) MIN (left / 1000 + 1, G_MAXINT));
+          if (ready < 0 && errno == EINTR)
+            continue;
+        }
+      status = poll_func (conn);
+    }
+
+  PQsetErrorVerbosity (conn, PQERRORS_DEFAULT);
+  if (status == PGRES_POLLING_OK && PQstatus (conn) == CONNECTION_OK)
+    return TRUE;
+
+  set_connect_error (conn, stage, error);
+  return FALSE;
+}
