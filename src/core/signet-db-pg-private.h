@@ -79,6 +79,7 @@ typedef struct _SignetDbPgStmt
   SignetDbStmt  parent;
   char         *sql;
   int           n_params;
+  char         *referenced;   /* '1' for each parameter the SQL names, else '0' */
   gboolean      persistent;
   /* BEGIN, COMMIT, SAVEPOINT...: never under a savepoint of ours. */
   gboolean      transaction_control;
@@ -135,6 +136,7 @@ PGresult     *_signet_db_pg_pipeline_end          (SignetDbPg      *self);
 /* signet-db-pg-sql.c */
 char         *_signet_db_pg_rewrite_sql           (const char      *sql,
                                                    int             *n_params,
+                                                   char           **referenced,
                                                    gboolean        *transaction_control);
 
 /* signet-db-pg-connect.c */
@@ -190,6 +192,7 @@ int           _signet_db_pg_column_bytes          (SignetDbStmt    *base,
                                                    int              column);
 SignetDbValue *_signet_db_pg_column_value_dup     (SignetDbStmt    *base,
                                                    int              column);
+const char   *_signet_db_pg_value_text            (const SignetDbValue *base);
 void          _signet_db_pg_value_free            (SignetDbValue   *base);
 
 G_END_DECLS

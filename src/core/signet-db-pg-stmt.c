@@ -16,6 +16,7 @@
 #define BOOLOID    16
 #define BYTEAOID   17
 #define INT8OID    20
+#define TEXTOID    25
 #define INT2OID    21
 #define INT4OID    23
 #define OIDOID     26
@@ -31,6 +32,7 @@ typedef struct
   double        real;
   char         *data;
   gsize         size;
+  char         *number;   /* an integer's or a float's text */
 } SignetDbPgValue;
 
 static void
@@ -66,7 +68,8 @@ _signet_db_pg_prepare (SignetDb      *db,
   SignetDbPgStmt *stmt = g_new0 (SignetDbPgStmt, 1);
 
   stmt->parent.db = db;
-  stmt->sql = _signet_db_pg_rewrite_sql (sql, &stmt->n_params, &stmt->transaction_control);
+  stmt->sql = _signet_db_pg_rewrite_sql (sql, &stmt->n_params, &stmt->referenced,
+                                         &stmt->transaction_control);
   stmt->persistent = persistent;
   stmt->id = ++self->next_statement;
   stmt->params = g_new0 (Param, MAX (stmt->n_params, 1));
@@ -118,6 +121,7 @@ _signet_db_pg_finalize (SignetDbStmt *base)
   for (int i = 0; i < stmt->n_params; i++)
     param_clear (&stmt->params[i]);
   g_free (stmt->params);
+  g_free (stmt->referenced);
   g_free (stmt->sql);
   g_free (stmt);
 }
@@ -152,7 +156,13 @@ stmt_execute (SignetDbPgStmt *stmt)
         case KIND_BLOB: types[i] = BYTEAOID; formats[i] = 1; break;
         case KIND_TEXT:
         case KIND_NULL:
-        default: types[i] = 0; break;
+        default:
+          /* The server works out a type from where the SQL uses the
+           * parameter; one it never uses (an UPDATE that binds all of a
+           * record's fields but sets only some) it cannot, and would
+           * refuse the statement. SQLite ignores it; here it is text. */
+          types[i] = stmt->referenced[i] == '1' ? 0 : TEXTOID;
+          break;
         }
     }
 
@@ -674,9 +684,11 @@ _signet_db_pg_column_value_dup (SignetDbStmt *base,
     {
     case SIGNET_DB_INTEGER:
       value->integer = _signet_db_pg_column_int64 (base, column);
+      value->number = g_strdup_printf ("%" G_GINT64_FORMAT, value->integer);
       break;
     case SIGNET_DB_FLOAT:
       value->real = _signet_db_pg_column_double (base, column);
+      value->number = g_strdup (_signet_db_pg_column_text (base, column));
       break;
     case SIGNET_DB_TEXT:
     case SIGNET_DB_BLOB:
@@ -695,11 +707,31 @@ _signet_db_pg_column_value_dup (SignetDbStmt *base,
   return &value->parent;
 }
 
+const char *
+_signet_db_pg_value_text (const SignetDbValue *base)
+{
+  const SignetDbPgValue *value = (const SignetDbPgValue *) base;
+
+  switch (value->type)
+    {
+    case SIGNET_DB_INTEGER:
+    case SIGNET_DB_FLOAT:
+      return value->number;
+    case SIGNET_DB_TEXT:
+    case SIGNET_DB_BLOB:
+      return value->data;
+    case SIGNET_DB_NULL:
+    default:
+      return NULL;
+    }
+}
+
 void
 _signet_db_pg_value_free (SignetDbValue *base)
 {
   SignetDbPgValue *value = (SignetDbPgValue *) base;
 
   g_free (value->data);
+  g_free (value->number);
   g_free (value);
 }

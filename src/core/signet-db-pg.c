@@ -418,7 +418,7 @@ pg_exec (SignetDb   *db,
     return SIGNET_DB_IOERR;
 
   /* Only for the statement words; exec takes no parameters. */
-  rewritten = _signet_db_pg_rewrite_sql (sql, &n_params, &transaction_control);
+  rewritten = _signet_db_pg_rewrite_sql (sql, &n_params, NULL, &transaction_control);
   protect = !transaction_control && PQtransactionStatus (self->conn) == PQTRANS_INTRANS;
   if (protect)
     wrapped = g_strconcat ("SAVEPOINT " STATEMENT_SAVEPOINT ";", sql,
@@ -551,6 +551,7 @@ static const SignetDbEngine pg_engine = {
   .column_blob = _signet_db_pg_column_blob,
   .column_bytes = _signet_db_pg_column_bytes,
   .column_value_dup = _signet_db_pg_column_value_dup,
+  .value_text = _signet_db_pg_value_text,
   .value_free = _signet_db_pg_value_free,
 };
 
