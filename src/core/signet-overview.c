@@ -32,7 +32,7 @@
  * force is due. */
 #define IN_FORCE_BY_TODAY \
   "c.status IN ('approved', 'signed', 'active') AND NOT (c.status = 'signed' AND " \
-  "((NOT c.auto_renew AND c.end_date IS NOT NULL AND c.end_date < ?1) " \
+  "((c.auto_renew = 0 AND c.end_date IS NOT NULL AND c.end_date < ?1) " \
   "OR (c.termination_date IS NOT NULL AND c.termination_date < ?1)))"
 
 /* The past of the index: each periodic review due before ?1 (the agenda

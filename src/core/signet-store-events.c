@@ -60,7 +60,9 @@
  * id and UUID, then for a planned payment its direction, amount, currency
  * and what was paid; for an obligation its party and recurrence; for a
  * loan the purpose and the day it was lent (the borrower is its title);
- * for a follow-up review its open actions and the review's date. */
+ * for a follow-up review its open actions and the review's date. A
+ * column that holds a number for one kind and text for another is text
+ * (PostgreSQL's coalesce takes one type); the number is read from it. */
 #define EVENT_COLUMNS \
   "e.contract_id, e.kind, e.date, e.key_date_id, c.number, c.title, k.name, " \
   "c.start_date, c.end_date, c.auto_renew, c.notice_days, c.status, c.risk_level, " \
@@ -71,8 +73,8 @@
   "ELSE ap.name END), d.note, ap.due_days, " TYPE_REVIEW_MONTHS ("c") ", " \
   "e.record_id, coalesce (pm.uuid, ob.uuid, ln.uuid, rv.uuid), " \
   "coalesce (pm.direction, ob.party, ln.purpose, " \
-  "(SELECT count(*) FROM review_actions ra WHERE ra.review_id = rv.id AND ra.done_date IS NULL)), " \
-  "coalesce (pm.amount, ob.recurrence, ln.lent_on, rv.date), pm.currency, pm.paid"
+  "CAST ((SELECT count(*) FROM review_actions ra WHERE ra.review_id = rv.id AND ra.done_date IS NULL) AS text)), " \
+  "coalesce (CAST (pm.amount AS text), ob.recurrence, ln.lent_on, rv.date), pm.currency, pm.paid"
 #define N_EVENT_COLUMNS 24
 
 /* LEFT JOIN clients: a contract whose client row is missing (a register
@@ -909,11 +911,11 @@ move_as_of (SignetWriteScope  *scope,
                                     "SELECT e.contract_id FROM contract_events e "
                                     "JOIN contracts c ON c.id = e.contract_id "
                                     "WHERE e.date >= ?1 AND e.date < ?2 AND e.kind = 'end' "
-                                    "AND ((c.auto_renew AND c.status IN " SIGNET_IN_FORCE_SQL ") OR c.status = 'signed')",
+                                    "AND ((c.auto_renew <> 0 AND c.status IN " SIGNET_IN_FORCE_SQL ") OR c.status = 'signed')",
                                     error);
   else
     stmt = _signet_store_statement (self,
-                                    "SELECT id FROM contracts WHERE (auto_renew AND status IN " SIGNET_IN_FORCE_SQL ") "
+                                    "SELECT id FROM contracts WHERE (auto_renew <> 0 AND status IN " SIGNET_IN_FORCE_SQL ") "
                                     "OR status = 'signed'",
                                     error);
   if (stmt == NULL)
@@ -1009,6 +1011,11 @@ ensure_events (SignetStore                 *self,
                    : SIGNET_REVIEW_INTERVALS_DEFAULT;
 
   if (found && g_str_equal (stored.date, wanted.date) && intervals_equal (&stored.intervals, &wanted.intervals))
+    return TRUE;
+
+  /* A server's connection that only reads has no temp schema to copy the
+   * index into: it reads the index as the writing clients keep it. */
+  if (signet_store_is_read_only (self) && self->sqlite == NULL)
     return TRUE;
 
   if (!_signet_write_scope_begin (&scope, self, error))
@@ -1516,12 +1523,17 @@ signet_store_list_event_days (SignetStore  *self,
    * contracts' rows, thousands of pages spread over the whole table. The
    * join leaves out the row that tells what the index is as of (contract
    * id 0). */
+#define DAY_ENTRIES_SQL(hint) \
+  "SELECT e.rowid, e.date, e.kind, e.key_date_id, c.number FROM contract_events e " \
+  "JOIN contracts c " hint " ON c.id = e.contract_id " \
+  "WHERE e.date BETWEEN max(?1, '" SIGNET_DATE_MIN "') AND min(?2, '" SIGNET_DATE_MAX "') ORDER BY e.date"
+  /* PostgreSQL has no hints: its planner reads the index on its own. */
   stmt = _signet_store_statement (self,
-                                  "SELECT e.rowid, e.date, e.kind, e.key_date_id, c.number "
-                                  "FROM contract_events e "
-                                  "JOIN contracts c INDEXED BY contracts_number_by_id ON c.id = e.contract_id "
-                                  "WHERE e.date BETWEEN max(?1, '" SIGNET_DATE_MIN "') "
-                                  "AND min(?2, '" SIGNET_DATE_MAX "') ORDER BY e.date", error);
+                                  _signet_store_sql (self,
+                                                     DAY_ENTRIES_SQL ("INDEXED BY contracts_number_by_id"),
+                                                     DAY_ENTRIES_SQL ("")),
+                                  error);
+#undef DAY_ENTRIES_SQL
   if (stmt == NULL)
     goto failed;
 
@@ -1943,7 +1955,15 @@ signet_store_list_reminder_candidates (SignetStore  *self,
 
   /* Up to @until for every contract; beyond it only for the contracts
    * with lead times of their own, found through their settings (the
-   * unary + keeps SQLite off the date index for that part). */
+   * unary + keeps SQLite off the date index for that part; PostgreSQL has
+   * no unary + of text and weighs the two ways itself). */
+#define BEYOND_UNTIL_SQL(date) \
+  "SELECT " CANDIDATE_COLUMNS EVENT_JOINS \
+  "JOIN reminder_settings s ON s.contract_id = e.contract_id " \
+  "WHERE " date " > ?1 AND " date " <= min(?2, '" SIGNET_DATE_MAX "') " \
+  "AND (e.kind = 'approval' OR " REMINDED_COMMITMENT " " \
+  "OR (e.kind IN ('end', 'notice-deadline', 'review') " \
+  "AND c.status IN " SIGNET_IN_FORCE_SQL " AND NOT " SIGNET_EXPIRED_BY_SQL (AS_OF_DATE) "))"
   if (!collect_events (self, &as_of,
                        "SELECT " CANDIDATE_COLUMNS EVENT_JOINS
                        "LEFT JOIN reminder_settings s ON s.contract_id = e.contract_id "
@@ -1953,14 +1973,10 @@ signet_store_list_reminder_candidates (SignetStore  *self,
                        "AND c.status IN " SIGNET_IN_FORCE_SQL " AND NOT " SIGNET_EXPIRED_BY_SQL (AS_OF_DATE) "))",
                        until, NULL, add_candidate, candidates, NULL, error) ||
       !collect_events (self, &as_of,
-                       "SELECT " CANDIDATE_COLUMNS EVENT_JOINS
-                       "JOIN reminder_settings s ON s.contract_id = e.contract_id "
-                       "WHERE +e.date > ?1 AND +e.date <= min(?2, '" SIGNET_DATE_MAX "') "
-                       "AND (e.kind = 'approval' OR " REMINDED_COMMITMENT " "
-                       "OR (e.kind IN ('end', 'notice-deadline', 'review') "
-                       "AND c.status IN " SIGNET_IN_FORCE_SQL " AND NOT " SIGNET_EXPIRED_BY_SQL (AS_OF_DATE) "))",
+                       _signet_store_sql (self, BEYOND_UNTIL_SQL ("+e.date"), BEYOND_UNTIL_SQL ("e.date")),
                        until, far, add_candidate, candidates, NULL, error))
     return NULL;
+#undef BEYOND_UNTIL_SQL
 
   return g_steal_pointer (&candidates);
 }

@@ -324,7 +324,7 @@ typedef enum
  * (signet_contract_get_shown_status()). Its end is no longer a deadline to
  * meet, nor its reviews due. */
 #define SIGNET_EXPIRED_BY_SQL(day) \
-  "(c.status = 'signed' AND ((NOT c.auto_renew AND c.end_date IS NOT NULL AND c.end_date < " day ") " \
+  "(c.status = 'signed' AND ((c.auto_renew = 0 AND c.end_date IS NOT NULL AND c.end_date < " day ") " \
   "OR (c.termination_date IS NOT NULL AND c.termination_date < " day ")))"
 
 /* The place in the process (SignetContractStatus's order) of the status a
@@ -338,7 +338,7 @@ typedef enum
   "(CASE WHEN c.status = 'draft' THEN 0 WHEN c.status = 'in-review' THEN 1" \
   " WHEN c.status = 'approved' THEN 2 WHEN c.status = 'renewed' THEN 6" \
   " WHEN c.status = 'terminated' THEN 7 WHEN c.status NOT IN ('signed', 'active', 'expired') THEN 8" \
-  " WHEN " end " IS NOT NULL AND " end " < ?1 AND NOT " auto_renew " THEN 5" \
+  " WHEN " end " IS NOT NULL AND " end " < ?1 AND " auto_renew " = 0 THEN 5" \
   " WHEN c.termination_date < ?1 THEN 5" \
   " WHEN c.start_date IS NOT NULL AND ?1 < c.start_date THEN 3" \
   " WHEN c.start_date IS NULL AND " end " IS NULL THEN 3 ELSE 4 END)"

@@ -20,7 +20,18 @@ typedef struct
   GPtrArray *texts;      /* const char *, the parameters ?2… */
   gboolean   current;    /* some contract's terms were amended */
   gboolean   events;     /* the condition reads the event index */
+  gboolean   server;     /* a register on PostgreSQL */
 } Builder;
+
+/* SQLite's INDEXED BY @index, which a file register's query planner needs
+ * to pick the small partial index; PostgreSQL has no hints and weighs the
+ * partial index itself. */
+static const char *
+indexed_by (Builder    *b,
+            const char *index)
+{
+  return b->server ? "" : index;
+}
 
 /* The terms in force today of the contract "c" (signet-store-current-terms.c):
  * the stored column unless some contract was amended. */
@@ -240,32 +251,36 @@ add_filters (Builder              *b,
              SignetContractFilter  filters)
 {
   if (filters & SIGNET_CONTRACT_FILTER_ON_LOAN)
-    g_string_append (b->sql,
-                     " AND c.id IN (SELECT contract_id FROM loans INDEXED BY loans_due"
-                     " WHERE returned_on IS NULL)");
+    g_string_append_printf (b->sql,
+                            " AND c.id IN (SELECT contract_id FROM loans %s"
+                            " WHERE returned_on IS NULL)", indexed_by (b, "INDEXED BY loans_due"));
   if (filters & SIGNET_CONTRACT_FILTER_OPEN_REVIEW_FINDINGS)
-    g_string_append (b->sql,
-                     " AND c.id IN (SELECT r.contract_id FROM review_actions a INDEXED BY review_actions_open"
-                     " JOIN reviews r ON r.id = a.review_id WHERE a.done_date IS NULL)");
+    g_string_append_printf (b->sql,
+                            " AND c.id IN (SELECT r.contract_id FROM review_actions a %s"
+                            " JOIN reviews r ON r.id = a.review_id WHERE a.done_date IS NULL)",
+                            indexed_by (b, "INDEXED BY review_actions_open"));
   /* signet_payment_is_overdue(): due before today, not paid in full (an
    * amount not filled in included). */
   if (filters & SIGNET_CONTRACT_FILTER_OVERDUE_PAYMENTS)
-    g_string_append (b->sql,
-                     " AND c.id IN (SELECT contract_id FROM payments INDEXED BY payments_unpaid"
-                     " WHERE (amount IS NULL OR paid < amount)"
-                     " AND due_date >= '" SIGNET_DATE_MIN "' AND due_date < ?1)");
+    g_string_append_printf (b->sql,
+                            " AND c.id IN (SELECT contract_id FROM payments %s"
+                            " WHERE (amount IS NULL OR paid < amount)"
+                            " AND due_date >= '" SIGNET_DATE_MIN "' AND due_date < ?1)",
+                            indexed_by (b, "INDEXED BY payments_unpaid"));
   /* signet_loan_get_state(): out, and today is past its due date. */
   if (filters & SIGNET_CONTRACT_FILTER_OVERDUE_LOANS)
-    g_string_append (b->sql,
-                     " AND c.id IN (SELECT contract_id FROM loans INDEXED BY loans_due"
-                     " WHERE returned_on IS NULL AND due_on >= '" SIGNET_DATE_MIN "' AND due_on < ?1)");
+    g_string_append_printf (b->sql,
+                            " AND c.id IN (SELECT contract_id FROM loans %s"
+                            " WHERE returned_on IS NULL AND due_on >= '" SIGNET_DATE_MIN "' AND due_on < ?1)",
+                            indexed_by (b, "INDEXED BY loans_due"));
   /* The steps the approvals index lists: pending, of the contract or of
    * an amendment not deleted. */
   if (filters & SIGNET_CONTRACT_FILTER_PENDING_APPROVALS)
-    g_string_append (b->sql,
-                     " AND c.id IN (SELECT contract_id FROM approval_steps INDEXED BY approval_steps_pending"
-                     " WHERE state = 'pending'"
-                     " AND (amendment_id = 0 OR amendment_id IN (SELECT id FROM amendments)))");
+    g_string_append_printf (b->sql,
+                            " AND c.id IN (SELECT contract_id FROM approval_steps %s"
+                            " WHERE state = 'pending'"
+                            " AND (amendment_id = 0 OR amendment_id IN (SELECT id FROM amendments)))",
+                            indexed_by (b, "INDEXED BY approval_steps_pending"));
   /* Occurrences are never stored: the index holds each open one, as the
    * agenda lists it overdue. */
   if (filters & SIGNET_CONTRACT_FILTER_OVERDUE_OBLIGATIONS)
@@ -295,10 +310,10 @@ prepare (SignetStore                *self,
          gint64                      only_id,
          GError                    **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT c.id FROM contracts c WHERE 1");
+  g_autoptr(GString) sql = g_string_new ("SELECT c.id FROM contracts c WHERE 1 = 1");
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   g_autofree char *today = signet_store_dup_today (self);
-  Builder b = { sql, texts, _signet_store_current_terms_ensure (self, NULL), FALSE };
+  Builder b = { sql, texts, _signet_store_current_terms_ensure (self, NULL), FALSE, self->sqlite == NULL };
   const gint64 *ids;
   guint n;
   SignetDbStmt *stmt = NULL;

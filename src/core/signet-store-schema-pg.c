@@ -198,7 +198,10 @@ static const char schema_sql[] =
   "  contract_id bigint NOT NULL,"
   "  kind " C_TEXT " NOT NULL,"
   "  date " C_TEXT " NOT NULL,"
-  "  key_date_id bigint, approval_step_id bigint, record_id bigint);"
+  "  key_date_id bigint, approval_step_id bigint, record_id bigint,"
+  /* SQLite's implicit rowid, which the agenda's pages go by
+   * (signet-store-events.c): a column of its own here. */
+  "  rowid bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);"
   "CREATE INDEX contract_events_contract ON contract_events (contract_id);"
   "CREATE INDEX contract_events_day ON contract_events (date, kind, contract_id, key_date_id);"
 

@@ -62,6 +62,8 @@ read_schema_version (SignetStore  *self,
  * signet-store-current-terms.c): the server cannot call into the app.
  *
  * - instr(): SQLite's name for strpos().
+ * - max() and min() of two texts: SQLite's scalar forms (NULL when either
+ *   is), which clamp a day the caller gives to the index's range.
  * - signet_search_text(): the fields lower-cased, each after a separator
  *   but the first. The file's version adds pinyin, which only the app
  *   knows; a server's search is its own (pg_trgm), so nothing reads it.
@@ -76,6 +78,10 @@ G_STATIC_ASSERT (SIGNET_SEARCH_FIELD_SEPARATOR == 30);
 static const char compat_functions_sql[] =
   "CREATE FUNCTION instr (haystack text, needle text) RETURNS integer"
   "  LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN strpos (haystack, needle);"
+  "CREATE FUNCTION max (a text, b text) RETURNS text"
+  "  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE RETURN CASE WHEN a > b THEN a ELSE b END;"
+  "CREATE FUNCTION min (a text, b text) RETURNS text"
+  "  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE RETURN CASE WHEN a < b THEN a ELSE b END;"
   "CREATE FUNCTION signet_search_text (VARIADIC parts text[]) RETURNS text"
   "  LANGUAGE sql IMMUTABLE PARALLEL SAFE"
   "  RETURN lower (array_to_string (parts, chr (30), ''));"

@@ -7,7 +7,9 @@
  * unique column groups, indexes, foreign keys and number of checks, and
  * the same version. When a migration takes the SQLite register past the
  * PostgreSQL one, this fails until PostgreSQL has it too. The same
- * statements then meet the same ids and the same refusals on both. */
+ * statements then meet the same ids and the same refusals on both. A
+ * PostgreSQL column named rowid is SQLite's implicit one, which neither
+ * side lists. */
 
 #include "config.h"
 
@@ -237,6 +239,7 @@ pg_columns (Registers  *r,
                                        "coalesce (regexp_replace (column_default, '::[a-z ]+$', ''), '') "
                                        "FROM information_schema.columns "
                                        "WHERE table_schema = current_schema () AND table_name = $1 "
+                                       "AND column_name <> 'rowid' "
                                        "ORDER BY ordinal_position", table);
   GString *text = g_string_new (NULL);
 
@@ -344,7 +347,7 @@ pg_unique_groups (Registers *r)
     {
       g_auto(GStrv) f = g_strsplit (g_ptr_array_index (rows, i), "|", 6);
 
-      if (strcmp (f[3], "t") == 0)
+      if (strcmp (f[3], "t") == 0 && strcmp (f[2], "rowid") != 0)
         g_ptr_array_add (groups, g_strdup_printf ("%s(%s)%s", f[0], f[2],
                                                   strcmp (f[4], "t") == 0 ? " partial" : ""));
     }
