@@ -112,25 +112,35 @@ _signet_tombstone_keep_rows (SignetTombstone *self,
                              const char      *table_name,
                              SignetDbStmt    *stmt)
 {
-  int n_columns = signet_db_column_count (stmt);
   Table *table = g_new0 (Table, 1);
+  int n_columns = 0;
   int rc;
 
   table->name = g_strdup (table_name);
-  table->columns = g_new0 (char *, n_columns + 1);
-  for (int i = 0; i < n_columns; i++)
-    table->columns[i] = g_strdup (signet_db_column_name (stmt, i));
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
   while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
-      GPtrArray *row = g_ptr_array_new_full (n_columns, (GDestroyNotify) signet_db_value_free);
+      GPtrArray *row;
 
+      /* Named at the first row: a statement on a server knows its
+       * columns only once it has run. */
+      if (table->columns == NULL)
+        {
+          n_columns = signet_db_column_count (stmt);
+          table->columns = g_new0 (char *, n_columns + 1);
+          for (int i = 0; i < n_columns; i++)
+            table->columns[i] = g_strdup (signet_db_column_name (stmt, i));
+        }
+
+      row = g_ptr_array_new_full (n_columns, (GDestroyNotify) signet_db_value_free);
       for (int i = 0; i < n_columns; i++)
         g_ptr_array_add (row, signet_db_column_value_dup (stmt, i));
       g_ptr_array_add (table->rows, row);
     }
   signet_db_reset (stmt);
+  if (table->columns == NULL)
+    table->columns = g_new0 (char *, 1);
 
   g_ptr_array_add (self->tables, table);
 
