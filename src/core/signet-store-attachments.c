@@ -28,6 +28,21 @@
   "JOIN attachment_versions v ON v.attachment_id = a.id " \
   "AND v.version = (SELECT max (version) FROM attachment_versions WHERE attachment_id = a.id) "
 
+/* A version's file and where its bytes are: @blob_row is the blobs row's
+ * rowid on SQLite, for its incremental blob reads; a server has none and
+ * reads by the SHA-256. */
+#define LOAD_VERSION(blob_row) \
+  "SELECT v.file_name, v.sha256, " blob_row " FROM attachment_versions v " \
+  "JOIN attachments a ON a.id = v.attachment_id " \
+  "JOIN contracts c ON c.id = a.contract_id " \
+  "JOIN blobs b ON b.sha256 = v.sha256 WHERE v.id = ?"
+
+/* The same for bytes found by their SHA-256, with the latest name given them. */
+#define LOAD_BLOB(blob_row) \
+  "SELECT " blob_row ", (SELECT file_name FROM attachment_versions v " \
+  "WHERE v.sha256 = b.sha256 ORDER BY v.id DESC LIMIT 1) " \
+  "FROM blobs b WHERE b.sha256 = ?"
+
 #define ROLE_ORDER \
   "CASE a.role WHEN 'signed' THEN 0 WHEN 'draft' THEN 1 WHEN 'amendment' THEN 2 " \
   "WHEN 'appendix' THEN 3 ELSE 4 END"
@@ -214,11 +229,96 @@ resolve_content_type (const char *file_name,
   return g_steal_pointer (&mime_type);
 }
 
-/* Reads the bytes stored in blobs row @rowid and their SHA-256; the bytes
- * only when @bytes_out is given. */
+/* On a server: the bytes stored under @sha256 and their SHA-256, the bytes
+ * only when @bytes_out is given. They are read in slices of READ_CHUNK
+ * (the column's storage is EXTERNAL, so a slice reads only its own TOAST
+ * chunks) straight into the buffer handed out, as a file's are; the
+ * SHA-256 alone is the server's, so checking a copy sends no bytes. */
+static gboolean
+read_blob_on_server (SignetStore  *self,
+                     const char   *sha256,
+                     GBytes      **bytes_out,
+                     char        **sha256_out,
+                     GError      **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guchar *buffer = NULL;
+  SignetDbStmt *stmt;
+  gint64 size = 0;
+  int rc;
+
+  stmt = _signet_store_statement (self,
+                                  bytes_out != NULL
+                                  ? "SELECT octet_length (data) FROM blobs WHERE sha256 = ?"
+                                  : "SELECT encode (sha256 (data), 'hex') FROM blobs WHERE sha256 = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  signet_db_bind_static_text (stmt, 1, sha256);
+  rc = signet_db_step (stmt);
+  if (rc == SIGNET_DB_ROW && bytes_out == NULL)
+    *sha256_out = _signet_store_dup_text (stmt, 0);
+  else if (rc == SIGNET_DB_ROW)
+    size = signet_db_column_int64 (stmt, 0);
+  signet_db_reset (stmt);
+
+  if (rc == SIGNET_DB_DONE)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND,
+                   _("The file no longer exists; it may have been deleted."));
+      return FALSE;
+    }
+  if (rc != SIGNET_DB_ROW)
+    return _signet_store_set_error (self, rc, error);
+  if (bytes_out == NULL)
+    return TRUE;
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT substring (data FROM CAST (?2 AS integer) FOR CAST (?3 AS integer)) "
+                                  "FROM blobs WHERE sha256 = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  buffer = g_malloc (MAX (size, 1));
+  for (gint64 offset = 0; offset < size; offset += READ_CHUNK)
+    {
+      gint64 n = MIN (READ_CHUNK, size - offset);
+      const guchar *piece;
+      int piece_size;
+
+      signet_db_bind_static_text (stmt, 1, sha256);
+      signet_db_bind_int64 (stmt, 2, offset + 1);
+      signet_db_bind_int64 (stmt, 3, n);
+      rc = signet_db_step (stmt);
+      if (rc != SIGNET_DB_ROW && rc != SIGNET_DB_DONE)
+        {
+          signet_db_reset (stmt);
+          return _signet_store_set_error (self, rc, error);
+        }
+
+      /* Bytes another connection changed since the length was read are
+       * summed as they came; the checksum then tells the file changed. */
+      piece = rc == SIGNET_DB_ROW ? signet_db_column_blob (stmt, 0) : NULL;
+      piece_size = rc == SIGNET_DB_ROW ? signet_db_column_bytes (stmt, 0) : 0;
+      memcpy (buffer + offset, piece != NULL ? piece : (const guchar *) "", MIN (n, piece_size));
+      g_checksum_update (checksum, piece != NULL ? piece : (const guchar *) "", piece_size);
+      signet_db_reset (stmt);
+    }
+
+  *sha256_out = g_strdup (g_checksum_get_string (checksum));
+  *bytes_out = g_bytes_new_take (g_steal_pointer (&buffer), (gsize) size);
+
+  return TRUE;
+}
+
+/* Reads the bytes stored in blobs row @rowid (a file's) or under @sha256
+ * (a server's, which has no rowid) and their SHA-256; the bytes only when
+ * @bytes_out is given. */
 static gboolean
 read_blob (SignetStore  *self,
            gint64        rowid,
+           const char   *sha256,
            GBytes      **bytes_out,
            char        **sha256_out,
            GError      **error)
@@ -228,6 +328,9 @@ read_blob (SignetStore  *self,
   sqlite3_blob *blob = NULL;
   int size;
   int rc;
+
+  if (self->sqlite == NULL)
+    return read_blob_on_server (self, sha256, bytes_out, sha256_out, error);
 
   rc = sqlite3_blob_open (self->sqlite, "main", "blobs", "data", rowid, 0, &blob);
   if (rc != SQLITE_OK)
@@ -274,7 +377,7 @@ load_checked (SignetStore  *self,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *actual = NULL;
 
-  if (!read_blob (self, rowid, &bytes, &actual, error))
+  if (!read_blob (self, rowid, sha256, &bytes, &actual, error))
     return NULL;
 
   if (g_strcmp0 (actual, sha256) != 0)
@@ -305,7 +408,12 @@ store_blob (SignetStore  *self,
   gint64 rowid = 0;
   int rc;
 
-  stmt = _signet_store_statement (self, "SELECT rowid FROM blobs WHERE sha256 = ?", error);
+  /* A server has no rowid: 1 says the row is there. */
+  stmt = _signet_store_statement (self,
+                                  _signet_store_sql (self,
+                                                     "SELECT rowid FROM blobs WHERE sha256 = ?",
+                                                     "SELECT 1 FROM blobs WHERE sha256 = ?"),
+                                  error);
   if (stmt == NULL)
     return FALSE;
 
@@ -320,7 +428,7 @@ store_blob (SignetStore  *self,
 
   if (rowid > 0)
     {
-      if (!read_blob (self, rowid, NULL, &stored_sha256, error))
+      if (!read_blob (self, rowid, sha256, NULL, &stored_sha256, error))
         return FALSE;
 
       if (g_str_equal (stored_sha256, sha256))
@@ -964,10 +1072,7 @@ signet_store_load_version_bytes (SignetStore  *self,
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
 
   stmt = _signet_store_statement (self,
-                                  "SELECT v.file_name, v.sha256, b.rowid FROM attachment_versions v "
-                                  "JOIN attachments a ON a.id = v.attachment_id "
-                                  "JOIN contracts c ON c.id = a.contract_id "
-                                  "JOIN blobs b ON b.sha256 = v.sha256 WHERE v.id = ?", error);
+                                  _signet_store_sql (self, LOAD_VERSION ("b.rowid"), LOAD_VERSION ("1")), error);
   if (stmt == NULL)
     return NULL;
 
@@ -1114,10 +1219,7 @@ signet_store_load_blob_bytes (SignetStore  *self,
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
   g_return_val_if_fail (sha256 != NULL, NULL);
 
-  stmt = _signet_store_statement (self,
-                                  "SELECT b.rowid, (SELECT file_name FROM attachment_versions v "
-                                  "WHERE v.sha256 = b.sha256 ORDER BY v.id DESC LIMIT 1) "
-                                  "FROM blobs b WHERE b.sha256 = ?", error);
+  stmt = _signet_store_statement (self, _signet_store_sql (self, LOAD_BLOB ("b.rowid"), LOAD_BLOB ("1")), error);
   if (stmt == NULL)
     return NULL;
 

@@ -125,6 +125,10 @@ static const char schema_sql[] =
   "  sha256 " C_TEXT " PRIMARY KEY CHECK (length (sha256) = 64),"
   "  size bigint NOT NULL,"
   "  data bytea NOT NULL);"
+  /* Kept out of line and uncompressed, so that reading a slice of a file
+   * (signet-store-attachments.c reads them 1 MiB at a time) fetches only
+   * that slice's TOAST chunks, not everything before it decompressed. */
+  "ALTER TABLE blobs ALTER COLUMN data SET STORAGE EXTERNAL;"
 
   "CREATE TABLE attachments ("
   "  id " ROWID ","

@@ -6,8 +6,6 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#include <sqlite3.h>
-
 #include "signet-store.h"
 #include "signet-store-attachments.h"
 #include "signet-store-private.h"
@@ -76,35 +74,35 @@ attach (Fixture              *f,
   return attachment;
 }
 
-/* A second connection, as another program would have, for looking at and
- * damaging what the store wrote. */
-static sqlite3 *
-open_raw (Fixture *f)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (f->base.path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-
-  return db;
-}
-
+/* Counted through a connection of its own, as another program would. */
 static gint64
 count_rows (Fixture    *f,
             const char *table)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  sqlite3 *db = open_raw (f);
-  sqlite3_stmt *stmt = NULL;
-  gint64 count;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  return unit_query_raw_int (f->base.path, sql);
+}
 
-  return count;
+/* Another program changes the stored bytes behind Signet's back: a
+ * connection of its own writes @damaged over the bytes under @sha256. */
+static void
+damage_blob (Fixture    *f,
+             const char *sha256,
+             const char *damaged)
+{
+  g_autoptr(GString) hex = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM blobs WHERE sha256 = '%s'", sha256);
+
+  for (const char *p = damaged; *p != '\0'; p++)
+    g_string_append_printf (hex, "%02x", (guchar) *p);
+  sql = g_strdup_printf (store_fixture_on_server ()
+                         ? "UPDATE blobs SET data = decode ('%s', 'hex') WHERE sha256 = '%s'"
+                         : "UPDATE blobs SET data = X'%s' WHERE sha256 = '%s'",
+                         hex->str, sha256);
+  unit_exec_raw (f->base.path, sql);
+  g_assert_cmpint (unit_query_raw_int (f->base.path, count), ==, 1);
 }
 
 static guint
@@ -292,17 +290,8 @@ test_checksum_mismatch (Fixture       *f,
   g_autofree char *damaged_sha256 = NULL;
   g_autofree char *expected = NULL;
   const char *damaged = "%PDF-1.4\n% signed original, but one clause changed\n%%EOF\n";
-  sqlite3 *db = open_raw (f);
-  sqlite3_stmt *stmt = NULL;
 
-  /* Another program changes the stored bytes behind Signet's back. */
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE blobs SET data = ? WHERE sha256 = ?", -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_blob (stmt, 1, damaged, strlen (damaged), SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, signet_attachment_get_sha256 (attachment), -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  g_assert_cmpint (sqlite3_changes (db), ==, 1);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  damage_blob (f, signet_attachment_get_sha256 (attachment), damaged);
 
   damaged_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, damaged, -1);
   expected = g_strdup_printf ("“合同正本.pdf” is damaged: its SHA-256 checksum is now %s, but it was %s "
@@ -366,8 +355,6 @@ test_load_in_thread (Fixture       *f,
                                                    SIGNET_ATTACHMENT_ROLE_SIGNED);
   g_autoptr(GBytes) loaded = NULL;
   const char *damaged = "%PDF-1.4\n% one clause changed\n%%EOF\n";
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
 
   loaded = load_in_thread (f, signet_attachment_get_version_id (attachment), &error);
   g_assert_no_error (error);
@@ -379,13 +366,7 @@ test_load_in_thread (Fixture       *f,
   g_assert_null (loaded);
   g_clear_error (&error);
 
-  db = open_raw (f);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE blobs SET data = ? WHERE sha256 = ?", -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_blob (stmt, 1, damaged, strlen (damaged), SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, signet_attachment_get_sha256 (attachment), -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  damage_blob (f, signet_attachment_get_sha256 (attachment), damaged);
 
   loaded = load_in_thread (f, signet_attachment_get_version_id (attachment), &error);
   g_assert_error (error, SIGNET_ATTACHMENT_ERROR, SIGNET_ATTACHMENT_ERROR_CHECKSUM_MISMATCH);
@@ -610,6 +591,69 @@ test_contract_delete_restore (Fixture       *f,
   pending = signet_store_list_blobs_without_text (f->base.store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (pending->len, ==, 0);
+}
+
+/* Peak resident memory so far, in kB (VmHWM). */
+static gint64
+peak_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, "VmHWM:");
+  g_assert_nonnull (line);
+
+  return g_ascii_strtoll (line + strlen ("VmHWM:"), NULL, 10);
+}
+
+/* A 50 MB file comes back byte for byte, read in pieces into one buffer;
+ * attaching it again stores nothing new. Prints the times and the peak
+ * memory each step added (the numbers in docs/architecture.md). */
+static void
+test_large_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetContract) other = unit_add_contract (f->base.store, f->base.client, "HT-2026-0002", "Second");
+  g_autoptr(SignetAttachment) attachment = NULL;
+  g_autoptr(SignetAttachment) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) loaded = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (18);
+  gsize size = 50 * 1000 * 1000 + 7;
+  guint32 *words = g_malloc (size + sizeof (guint32));
+  gint64 start;
+  gint64 peak;
+
+  /* Incompressible, as a scanned PDF's images are. */
+  for (gsize i = 0; i < size / sizeof (guint32) + 1; i++)
+    words[i] = g_rand_int (rand);
+  bytes = g_bytes_new_take (words, size);
+
+  peak = peak_kb ();
+  start = g_get_monotonic_time ();
+  attachment = signet_store_add_attachment (f->base.store, f->contract_id, bytes, "扫描件.pdf",
+                                            "application/pdf", SIGNET_ATTACHMENT_ROLE_SIGNED, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("write: %.0f ms, peak +%" G_GINT64_FORMAT " kB",
+                  (g_get_monotonic_time () - start) / 1000.0, peak_kb () - peak);
+
+  peak = peak_kb ();
+  start = g_get_monotonic_time ();
+  loaded = signet_store_load_version_bytes (f->base.store, signet_attachment_get_version_id (attachment), &error);
+  g_assert_no_error (error);
+  g_test_message ("read: %.0f ms, peak +%" G_GINT64_FORMAT " kB",
+                  (g_get_monotonic_time () - start) / 1000.0, peak_kb () - peak);
+  g_assert_true (g_bytes_equal (loaded, bytes));
+
+  start = g_get_monotonic_time ();
+  again = signet_store_add_attachment (f->base.store, signet_contract_get_id (other), bytes, "copy.pdf",
+                                       "application/pdf", SIGNET_ATTACHMENT_ROLE_SIGNED, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("attach again: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpstr (signet_attachment_get_sha256 (again), ==, signet_attachment_get_sha256 (attachment));
+  g_assert_cmpint (count_rows (f, "blobs"), ==, 1);
 }
 
 static void
@@ -940,6 +984,7 @@ main (int   argc,
   ADD ("/attachments/versions", test_versions);
   ADD ("/attachments/checksum-mismatch", test_checksum_mismatch);
   ADD ("/attachments/load-in-thread", test_load_in_thread);
+  ADD ("/attachments/large-file", test_large_file);
   ADD ("/attachments/delete-restore", test_delete_restore);
   ADD ("/attachments/deleted-blobs-purged-later", test_deleted_blobs_purged_later);
   ADD ("/attachments/contract-delete-restore", test_contract_delete_restore);
