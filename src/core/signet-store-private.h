@@ -77,6 +77,19 @@ struct _SignetStore
   GArray        *own_audit_ranges;
   GSource       *watch_source;
   guint          n_watchers;
+
+  /* A team register's connection, see signet-store-connection.c: the
+   * server process serving it (whose announcements are the store's own),
+   * the audit ids others announced and not yet passed on (and whether an
+   * import's many were among them), whether it is lost, the next attempt
+   * at connecting again, and the watch on its socket. */
+  gint64         backend_pid;
+  GArray        *announced_ids;
+  gboolean       announced_many;
+  gboolean       disconnected;
+  guint          reconnect_delay_s;
+  GSource       *reconnect_source;
+  GSource       *socket_source;
 };
 
 /* A record as (field, text) pairs in a fixed order, for the audit log.
@@ -401,6 +414,21 @@ void          _signet_store_note_own_audit       (SignetStore      *self,
                                                   gint64            audit_id);
 void          _signet_store_own_writes_ended     (SignetStore      *self,
                                                   gboolean          committed);
+/* See signet-store-watch.c, on a server: the connection was lost (its
+ * socket is no longer watched), or is back (watched again if it was). */
+void          _signet_store_watch_disconnected   (SignetStore      *self);
+void          _signet_store_watch_reconnected    (SignetStore      *self);
+/* See signet-store-connection.c: the "connected" property, installed by
+ * the class; on a server, listening for announcements once connected;
+ * TRUE with SIGNET_STORE_ERROR_DISCONNECTED in @error when the call that
+ * failed did so because the connection is lost, which starts connecting
+ * again; and the sources it holds, let go as the store goes. */
+void          _signet_store_connection_class_init (GObjectClass    *object_class);
+gboolean      _signet_store_connection_listen    (SignetStore      *self,
+                                                  GError          **error);
+gboolean      _signet_store_connection_check_lost (SignetStore     *self,
+                                                  GError          **error);
+void          _signet_store_connection_finalize  (SignetStore      *self);
 
 FieldList    *_signet_contract_to_fields         (SignetContract   *contract);
 FieldList    *_signet_client_to_fields           (SignetClient     *client);

@@ -530,7 +530,30 @@ static const char schema_sql[] =
   "     EXECUTE format ('CREATE TRIGGER %I BEFORE INSERT ON %I FOR EACH ROW EXECUTE FUNCTION signet_rowid ()',"
   "                     t || '_rowid', t);"
   "   END LOOP;"
-  " END $$;";
+  " END $$;"
+
+  /* Live updates (signet-store-watch.c): each audit entry is announced on
+   * the channel signet_changes as "<backend pid> <audit id>", which the
+   * server delivers to every listening connection when, and only if, the
+   * write commits, in commit order. The pid lets a store skip its own
+   * entries. After the first 64 entries of a transaction (an import) the
+   * rest are one "<pid> *", which the server sends once: the listeners
+   * reload rather than read a hundred thousand entries. No SQLite
+   * counterpart: a file's other connections look at PRAGMA data_version. */
+  "CREATE FUNCTION signet_announce_audit () RETURNS trigger LANGUAGE plpgsql AS $$"
+  " DECLARE"
+  "   n integer := coalesce (nullif (current_setting ('signet.announced', true), ''), '0')::integer + 1;"
+  " BEGIN"
+  "   IF n <= 64 THEN"
+  "     PERFORM set_config ('signet.announced', n::text, true);"
+  "     PERFORM pg_notify ('signet_changes', pg_backend_pid () || ' ' || NEW.id);"
+  "   ELSE"
+  "     PERFORM pg_notify ('signet_changes', pg_backend_pid () || ' *');"
+  "   END IF;"
+  "   RETURN NULL;"
+  " END $$;"
+  "CREATE TRIGGER audit_announce AFTER INSERT ON audit"
+  "  FOR EACH ROW EXECUTE FUNCTION signet_announce_audit ();";
 
 const char *
 _signet_store_pg_schema_sql (void)

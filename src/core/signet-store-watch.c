@@ -4,6 +4,11 @@
 
 #include "config.h"
 
+#include <glib-unix.h>
+
+#include <string.h>
+
+#include "signet-db-pg.h"
 #include "signet-store-private.h"
 
 /* Writes made through other connections: the app's own import thread, a
@@ -20,7 +25,16 @@
  * one transaction are consecutive (the write lock is held throughout and
  * audit rows are only ever added). A commit that wrote no audit entry (the
  * events index moved to a new day, a file's extracted text) changed no
- * record a view shows, and nothing is emitted for it. */
+ * record a view shows, and nothing is emitted for it.
+ *
+ * A team register has no data_version, and there the audit ids of
+ * transactions running side by side commit out of order: an entry with a
+ * lower id than the last one seen can still appear. The server announces
+ * instead (the trigger audit_announce, signet-store-schema-pg.c): each
+ * committed entry's id, with the server process that wrote it, to every
+ * connection that listens. The store passes on the ids it is told of, not
+ * those after the last one seen, and skips those its own process wrote.
+ * Watching, it waits on the connection's socket rather than a timer. */
 
 /* More entries than this at once (an import) become one "reset": every
  * precise change makes the window's list query its order again, which at
@@ -30,6 +44,11 @@
 #define MAX_PRECISE_CHANGES 4
 
 #define WATCH_INTERVAL_S 1
+
+/* More ids announced at once than this are not looked up one by one: so
+ * many entries make more than MAX_PRECISE_CHANGES changes but for a record
+ * written over and over, which a "reset" shows as well. */
+#define MAX_ANNOUNCED_READ 256
 
 typedef struct
 {
@@ -81,6 +100,42 @@ drop_seen_ranges (SignetStore *self)
   g_array_set_size (self->own_audit_ranges, kept);
 }
 
+/* The audit entry in the row @stmt is on (id, action, record_kind,
+ * record_id), as a change appended to @changes; FALSE, with nothing
+ * appended, when it would be one more than MAX_PRECISE_CHANGES. */
+static gboolean
+take_entry (SignetDbStmt *stmt,
+            GArray       *changes)
+{
+  SignetAuditAction action;
+  SignetWriteChange change;
+
+  change.kind = _signet_record_kind_from_token (signet_db_column_text (stmt, 2));
+  change.id = signet_db_column_int64 (stmt, 3);
+  /* Key dates, reviews, attachments and annotations are written as
+   * changes of their contract; an action of a newer Signet, as a
+   * change of the record's fields. */
+  action = signet_audit_action_from_token (signet_db_column_text (stmt, 1));
+  change.change = _signet_audit_action_get_change (action);
+  change.detail = _signet_audit_action_get_detail (action);
+
+  /* A record written several times over is one change to show. */
+  if (changes->len > 0)
+    {
+      const SignetWriteChange *last = &g_array_index (changes, SignetWriteChange, changes->len - 1);
+
+      if (last->kind == change.kind && last->id == change.id && last->change == change.change &&
+          last->detail == change.detail)
+        return TRUE;
+    }
+
+  if (changes->len == MAX_PRECISE_CHANGES)
+    return FALSE;
+  g_array_append_val (changes, change);
+
+  return TRUE;
+}
+
 /* The entries after the last one seen, others' only, in the order they
  * were written, into @changes; *@too_many when there are more than
  * MAX_PRECISE_CHANGES of them; *@newest the newest entry either way. */
@@ -107,38 +162,16 @@ read_new_entries (SignetStore  *self,
   while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       gint64 id = signet_db_column_int64 (stmt, 0);
-      SignetAuditAction action;
-      SignetWriteChange change;
 
       *newest = id;
       if (is_own_entry (self, id))
         continue;
 
-      change.kind = _signet_record_kind_from_token (signet_db_column_text (stmt, 2));
-      change.id = signet_db_column_int64 (stmt, 3);
-      /* Key dates, reviews, attachments and annotations are written as
-       * changes of their contract; an action of a newer Signet, as a
-       * change of the record's fields. */
-      action = signet_audit_action_from_token (signet_db_column_text (stmt, 1));
-      change.change = _signet_audit_action_get_change (action);
-      change.detail = _signet_audit_action_get_detail (action);
-
-      /* A record written several times over is one change to show. */
-      if (changes->len > 0)
-        {
-          const SignetWriteChange *last = &g_array_index (changes, SignetWriteChange, changes->len - 1);
-
-          if (last->kind == change.kind && last->id == change.id && last->change == change.change &&
-              last->detail == change.detail)
-            continue;
-        }
-
-      if (changes->len == MAX_PRECISE_CHANGES)
+      if (!take_entry (stmt, changes))
         {
           *too_many = TRUE;
           break;
         }
-      g_array_append_val (changes, change);
     }
   signet_db_reset (stmt);
 
@@ -157,17 +190,193 @@ read_new_entries (SignetStore  *self,
   return TRUE;
 }
 
+/* What the server has sent so far, without waiting: others'
+ * announcements, kept until the store is between transactions. */
+static void
+read_announcements (SignetStore *self)
+{
+  char *channel;
+  char *payload;
+
+  while (signet_db_pg_next_notification (self->db, &channel, &payload))
+    {
+      char *end;
+      gint64 pid = g_ascii_strtoll (payload, &end, 10);
+
+      if (pid != self->backend_pid && *end == ' ')
+        {
+          if (strcmp (end + 1, "*") == 0)
+            self->announced_many = TRUE;
+          else
+            {
+              gint64 id = g_ascii_strtoll (end + 1, NULL, 10);
+
+              g_array_append_val (self->announced_ids, id);
+            }
+        }
+      g_free (channel);
+      g_free (payload);
+    }
+}
+
+/* The announced entries, in the order of their ids, into @changes. */
+static gboolean
+read_announced_entries (SignetStore  *self,
+                        GArray       *changes,
+                        gboolean     *too_many,
+                        GError      **error)
+{
+  g_autoptr(GString) ids = g_string_new ("{");
+  SignetDbStmt *stmt;
+  int rc;
+
+  *too_many = self->announced_many || self->announced_ids->len > MAX_ANNOUNCED_READ;
+  if (*too_many)
+    return TRUE;
+
+  for (guint i = 0; i < self->announced_ids->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (self->announced_ids, gint64, i));
+  g_string_append_c (ids, '}');
+
+  /* PostgreSQL's SQL only: a file's store never gets here. */
+  stmt = _signet_store_statement (self,
+                                  "SELECT id, action, record_kind, record_id FROM audit "
+                                  "WHERE id = ANY (CAST (? AS bigint[])) ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  signet_db_bind_text (stmt, 1, ids->str);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
+    if (!take_entry (stmt, changes))
+      {
+        *too_many = TRUE;
+        break;
+      }
+  signet_db_reset (stmt);
+
+  if (rc != SIGNET_DB_DONE && rc != SIGNET_DB_ROW)
+    return _signet_store_set_error (self, rc, error);
+
+  return TRUE;
+}
+
+/* Reads what the server sent and, between the store's own transactions,
+ * emits others' writes announced so far. */
+static gboolean
+take_announced (SignetStore  *self,
+                GError      **error)
+{
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (SignetWriteChange));
+  gboolean too_many;
+
+  read_announcements (self);
+  if (_signet_store_connection_check_lost (self, error))
+    return FALSE;
+
+  if (self->batch_depth > 0 || signet_db_in_transaction (self->db) ||
+      (self->announced_ids->len == 0 && !self->announced_many))
+    return TRUE;
+
+  if (!read_announced_entries (self, changes, &too_many, error))
+    return FALSE;
+
+  /* Taken before anything is emitted: a handler that writes, or checks
+   * again, must not meet these a second time. */
+  g_array_set_size (self->announced_ids, 0);
+  self->announced_many = FALSE;
+
+  if (too_many)
+    {
+      _signet_store_emit_reset (self);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const SignetWriteChange *change = &g_array_index (changes, SignetWriteChange, i);
+
+      _signet_store_emit_changed (self, change->kind, change->id, change->change, change->detail);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 watch_timeout_cb (gpointer data)
 {
   SignetStore *self = data;
   g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  /* On a server the socket says when something came; the timer still
+   * takes what libpq read in passing, during the store's own calls, and
+   * what came during a transaction of the store's. Lost, the store is
+   * busy connecting again. */
+  if (self->sqlite == NULL)
+    ok = self->disconnected || take_announced (self, &error);
+  else
+    ok = signet_store_check_external_changes (self, &error);
 
   /* A busy or locked register is looked at again on the next tick. */
-  if (!signet_store_check_external_changes (self, &error))
+  if (!ok)
     g_debug ("Could not look for changes made elsewhere: %s", error->message);
 
   return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+socket_ready_cb (int           fd,
+                 GIOCondition  condition,
+                 gpointer      data)
+{
+  SignetStore *self = data;
+  g_autoptr(GError) error = NULL;
+
+  /* A connection found lost here stops this source (see
+   * _signet_store_watch_disconnected()). */
+  if (!take_announced (self, &error))
+    g_debug ("Could not take the server's announcements: %s", error->message);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_socket (SignetStore *self)
+{
+  int fd = signet_db_pg_get_socket (self->db);
+
+  if (fd < 0)
+    return;
+
+  self->socket_source = g_unix_fd_source_new (fd, G_IO_IN | G_IO_HUP | G_IO_ERR);
+  g_source_set_priority (self->socket_source, G_PRIORITY_LOW);
+  g_source_set_callback (self->socket_source, G_SOURCE_FUNC (socket_ready_cb), self, NULL);
+  g_source_set_static_name (self->socket_source, "[signet] the server's announcements");
+  g_source_attach (self->socket_source, g_main_context_get_thread_default ());
+}
+
+static void
+unwatch_socket (SignetStore *self)
+{
+  if (self->socket_source != NULL)
+    {
+      g_source_destroy (self->socket_source);
+      g_clear_pointer (&self->socket_source, g_source_unref);
+    }
+}
+
+void
+_signet_store_watch_disconnected (SignetStore *self)
+{
+  unwatch_socket (self);
+}
+
+void
+_signet_store_watch_reconnected (SignetStore *self)
+{
+  if (self->n_watchers > 0)
+    watch_socket (self);
 }
 
 void
@@ -187,6 +396,14 @@ _signet_store_watch_start (SignetStore *self)
 
   /* An empty log reads as NULL, which is 0: no entry has id 0. */
   self->seen_audit_id = MAX (0, _signet_store_query_int64 (self, "SELECT coalesce(max(id), 0) FROM audit", NULL));
+
+  /* What others write from now on is announced. */
+  if (self->sqlite == NULL)
+    {
+      self->announced_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      if (!_signet_store_connection_listen (self, &error))
+        g_debug ("Could not listen for changes made elsewhere: %s", error->message);
+    }
 }
 
 void
@@ -197,7 +414,10 @@ _signet_store_watch_finalize (SignetStore *self)
       g_source_destroy (self->watch_source);
       g_clear_pointer (&self->watch_source, g_source_unref);
     }
+  unwatch_socket (self);
+  _signet_store_connection_finalize (self);
   g_clear_pointer (&self->own_audit_ranges, g_array_unref);
+  g_clear_pointer (&self->announced_ids, g_array_unref);
 }
 
 void
@@ -218,8 +438,9 @@ _signet_store_own_writes_ended (SignetStore *self,
   self->pending_audit_first = 0;
   self->pending_audit_last = 0;
 
-  /* Ids of a rolled-back write are given to the next writer's entries. */
-  if (!committed || range.first == 0 || range.last <= self->seen_audit_id)
+  /* Ids of a rolled-back write are given to the next writer's entries.
+   * A server tells the store's own entries by who announced them. */
+  if (self->sqlite == NULL || !committed || range.first == 0 || range.last <= self->seen_audit_id)
     return;
 
   if (self->own_audit_ranges == NULL)
@@ -252,14 +473,23 @@ signet_store_check_external_changes (SignetStore  *self,
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
 
-  /* data_version is a file's; a server tells its listeners instead. */
-  if (self->sqlite == NULL)
-    return TRUE;
-
   /* In the middle of its own transaction, the store sees only its own
    * snapshot; the next check comes soon enough. */
   if (self->batch_depth > 0 || signet_db_in_transaction (self->db))
     return TRUE;
+
+  /* data_version is a file's; a server announces instead. A listening
+   * server process sends what was announced before it answers the next
+   * query, so after this round trip every write committed before the
+   * check has been read. */
+  if (self->sqlite == NULL)
+    {
+      if (_signet_store_connection_check_lost (self, error))
+        return FALSE;
+      if (_signet_store_query_int64 (self, "SELECT 1", error) < 0)
+        return FALSE;
+      return take_announced (self, error);
+    }
 
   if (!read_data_version (self, &version, error))
     return FALSE;
@@ -305,6 +535,7 @@ signet_store_watch_external_changes (SignetStore *self,
         {
           g_source_destroy (self->watch_source);
           g_clear_pointer (&self->watch_source, g_source_unref);
+          unwatch_socket (self);
         }
       return;
     }
@@ -319,4 +550,7 @@ signet_store_watch_external_changes (SignetStore *self,
   g_source_set_callback (self->watch_source, watch_timeout_cb, self, NULL);
   g_source_set_static_name (self->watch_source, "[signet] changes made elsewhere");
   g_source_attach (self->watch_source, g_main_context_get_thread_default ());
+
+  if (self->sqlite == NULL && !self->disconnected)
+    watch_socket (self);
 }

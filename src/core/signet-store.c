@@ -100,6 +100,10 @@ _signet_store_set_error (SignetStore  *self,
 
   g_debug ("Database error %d: %s", rc, self->db != NULL ? signet_db_errmsg (self->db) : signet_db_errstr (rc));
 
+  /* A server out of reach is no fault of the register's. */
+  if (_signet_store_connection_check_lost (self, error))
+    return FALSE;
+
   /* The caller may pass the primary code only; the connection knows more. */
   if (self->db != NULL && (signet_db_errcode (self->db) & 0xff) == code)
     rc = signet_db_errcode (self->db);
@@ -1342,6 +1346,7 @@ signet_store_class_init (SignetStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = signet_store_finalize;
+  _signet_store_connection_class_init (object_class);
 
   signals[CHANGED] =
     g_signal_new ("changed",

@@ -26,6 +26,7 @@ typedef enum
   SIGNET_STORE_ERROR_DISK_FULL,     /* no space left on the disk; nothing written */
   SIGNET_STORE_ERROR_READ_ONLY,     /* the file, its folder or the store cannot be written */
   SIGNET_STORE_ERROR_DAMAGED,       /* records that contradict each other (a contract without its client) */
+  SIGNET_STORE_ERROR_DISCONNECTED,  /* a team register's server cannot be reached; nothing written, reconnecting */
 } SignetStoreError;
 
 /* How signet_store_open() takes the file at its path. */
@@ -184,6 +185,18 @@ gboolean          signet_store_set_watched           (SignetStore      **slot,
                                                       gpointer           instance,
                                                       GCallback          changed_cb,
                                                       GCallback          reset_cb);
+/* A team register's connection to its server (always TRUE for a file).
+ * The property "connected" (boolean, read-only, notified when it changes)
+ * goes FALSE when a call finds the connection lost: that call, and every
+ * one until it is back, fails with SIGNET_STORE_ERROR_DISCONNECTED and
+ * writes nothing (the server rolled back what was under way, so the same
+ * save made again is written once). The store connects again on the
+ * calling thread's main context after 1 s, then 2, 4, ... up to 30 s
+ * between attempts (not while a batch is open: it must be rolled back
+ * first); once back, "connected" is TRUE and "reset" is emitted, since
+ * others may have written meanwhile. A window shows a banner while it is
+ * FALSE. */
+gboolean          signet_store_get_connected          (SignetStore      *self);
 /* Writes made through other connections to the register (an import in
  * a thread, `signet --import`, another window or process): a check
  * emits them as precise "changed" signals, or as one "reset" when there
@@ -191,7 +204,9 @@ gboolean          signet_store_set_watched           (SignetStore      **slot,
  * memory when nothing was written. Watching checks every second on the
  * calling thread's main context, for the store a window shows (each
  * window that watches stops once); a store in a worker thread does not
- * watch. */
+ * watch. On a server, the server announces each committed write to every
+ * connection (LISTEN/NOTIFY): watching waits on the connection's socket
+ * and passes them on as they come, and a check makes one round trip. */
 void              signet_store_watch_external_changes (SignetStore      *self,
                                                       gboolean           watch);
 gboolean          signet_store_check_external_changes (SignetStore      *self,
