@@ -73,6 +73,21 @@ review_with_two_issues (Fixture    *f,
   return report;
 }
 
+/* The audit's changes (each a JSON array [what, before, after], c.value)
+ * matching @where, counted through a connection of its own. */
+static int
+count_audit_changes (const char *path,
+                     const char *where)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit a, %s WHERE %s",
+                                          store_fixture_on_server ()
+                                          ? "jsonb_array_elements (a.changes::jsonb) AS c (value)"
+                                          : "json_each (a.changes) c",
+                                          where);
+
+  return unit_query_raw_int (path, sql);
+}
+
 static void
 test_issues_schedule_follow_up (Fixture       *f,
                                 gconstpointer  data)
@@ -121,11 +136,10 @@ test_issues_schedule_follow_up (Fixture       *f,
   g_assert_true (signet_review_report_needs_follow_up (read));
 
   /* The History says what was found. */
-  g_assert_cmpint (unit_query_raw_int (f->base.path,
-                                       "SELECT count(*) FROM audit a, json_each (a.changes) c "
-                                       "WHERE a.action = 'record-review' "
-                                       "AND c.value ->> 0 = 'review-checklist' "
-                                       "AND c.value ->> 2 LIKE '%Issue: Signatory authority valid — 授权书已过期%'"),
+  g_assert_cmpint (count_audit_changes (f->base.path,
+                                        "a.action = 'record-review' "
+                                        "AND c.value ->> 0 = 'review-checklist' "
+                                        "AND c.value ->> 2 LIKE '%Issue: Signatory authority valid — 授权书已过期%'"),
                    ==, 1);
 
   /* Actions with no due date: 30 days after the review. */
@@ -265,10 +279,9 @@ test_edit_and_add_action (Fixture       *f,
   g_assert_cmpstr (read->owner_name, ==, "李娜");
   g_assert_cmpstr (read->due_date, ==, "2027-03-15");
   g_assert_cmpint (read->review_id, ==, clean->id);
-  g_assert_cmpint (unit_query_raw_int (f->base.path,
-                                       "SELECT count(*) FROM audit a, json_each (a.changes) c "
-                                       "WHERE a.action = 'update-review-action' AND c.value ->> 0 = 'review-action-owner' "
-                                       "AND c.value ->> 1 IS NULL AND c.value ->> 2 = '李娜'"), ==, 1);
+  g_assert_cmpint (count_audit_changes (f->base.path,
+                                        "a.action = 'update-review-action' AND c.value ->> 0 = 'review-action-owner' "
+                                        "AND c.value ->> 1 IS NULL AND c.value ->> 2 = '李娜'"), ==, 1);
 }
 
 /* A contract of a type with a checklist answers the type's clauses; one
@@ -374,6 +387,12 @@ test_migration (void)
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GError) error = NULL;
   SignetReviewReport *read;
+
+  if (store_fixture_on_server ())
+    {
+      g_test_skip ("A register in a file only: it checks the migration from a file of version 18");
+      return;
+    }
 
   store_fixture_open_empty (&f, "signet.db");
   g_clear_object (&f.store);
@@ -510,17 +529,15 @@ test_delete_and_undo (Fixture       *f,
   g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
 
-  g_assert_cmpint (unit_query_raw_int (f->base.path,
-                                       "SELECT count(*) FROM audit a, json_each (a.changes) c "
-                                       "WHERE a.action = 'delete-review' "
-                                       "AND c.value ->> 0 = 'review-checklist' "
-                                       "AND c.value ->> 1 LIKE '%Issue: Signatory authority valid — 授权书已过期%'"),
+  g_assert_cmpint (count_audit_changes (f->base.path,
+                                        "a.action = 'delete-review' "
+                                        "AND c.value ->> 0 = 'review-checklist' "
+                                        "AND c.value ->> 1 LIKE '%Issue: Signatory authority valid — 授权书已过期%'"),
                    ==, 1);
-  g_assert_cmpint (unit_query_raw_int (f->base.path,
-                                       "SELECT count(*) FROM audit a, json_each (a.changes) c "
-                                       "WHERE a.action = 'restore-review' "
-                                       "AND c.value ->> 0 = 'review-actions' "
-                                       "AND c.value ->> 2 LIKE '更新授权书 · 李娜 · due on 2027-01-06%'"),
+  g_assert_cmpint (count_audit_changes (f->base.path,
+                                        "a.action = 'restore-review' "
+                                        "AND c.value ->> 0 = 'review-actions' "
+                                        "AND c.value ->> 2 LIKE '更新授权书 · 李娜 · due on 2027-01-06%'"),
                    ==, 1);
 
   /* A review no longer there cannot be deleted. */
