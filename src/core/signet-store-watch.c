@@ -262,7 +262,9 @@ read_announced_entries (SignetStore  *self,
 }
 
 /* Reads what the server sent and, between the store's own transactions,
- * emits others' writes announced so far. */
+ * emits others' writes announced so far. Reading their entries is a round
+ * trip, during which libpq may take in more announcements: the socket
+ * then has nothing more to say of them, so they are passed on in turn. */
 static gboolean
 take_announced (SignetStore  *self,
                 GError      **error)
@@ -270,6 +272,7 @@ take_announced (SignetStore  *self,
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (SignetWriteChange));
   gboolean too_many;
 
+again:
   read_announcements (self);
   if (_signet_store_connection_check_lost (self, error))
     return FALSE;
@@ -287,19 +290,17 @@ take_announced (SignetStore  *self,
   self->announced_many = FALSE;
 
   if (too_many)
-    {
-      _signet_store_emit_reset (self);
-      return TRUE;
-    }
+    _signet_store_emit_reset (self);
+  else
+    for (guint i = 0; i < changes->len; i++)
+      {
+        const SignetWriteChange *change = &g_array_index (changes, SignetWriteChange, i);
 
-  for (guint i = 0; i < changes->len; i++)
-    {
-      const SignetWriteChange *change = &g_array_index (changes, SignetWriteChange, i);
+        _signet_store_emit_changed (self, change->kind, change->id, change->change, change->detail);
+      }
+  g_array_set_size (changes, 0);
 
-      _signet_store_emit_changed (self, change->kind, change->id, change->change, change->detail);
-    }
-
-  return TRUE;
+  goto again;
 }
 
 static gboolean

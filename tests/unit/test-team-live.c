@@ -1,0 +1,497 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "signet-store.h"
+#include "pg-test-server.h"
+#include "unit-test-utils.h"
+
+/* A team register open in several places at once, each a connection of
+ * its own to one database on a real PostgreSQL server the test starts:
+ * what one writes reaches the others' "changed" by itself within a
+ * second, ids committed out of order included; a server restart is seen,
+ * reported and got over with nothing written twice; and a client killed
+ * in the middle of its transaction leaves nothing behind, no lock
+ * included. */
+
+/* How long a client waits for the server's lock before failing: the kill
+ * case then fails rather than hangs if the dead client's lock stayed. */
+#define LOCK_TIMEOUT_OPTION "&options=-c%20lock_timeout%3D3000"
+
+typedef struct
+{
+  gint64           id;
+  SignetChangeKind change;
+  gint64           at;      /* monotonic time it was emitted */
+} Seen;
+
+typedef struct
+{
+  char        *uri;
+  SignetStore *a;          /* one person's window */
+  SignetStore *b;          /* another's */
+  GArray      *seen;       /* of Seen: b's "changed" for contracts */
+  guint        n_resets;   /* b's "reset" */
+  GArray      *connected;  /* of gboolean: b's "connected" as it changed */
+} Fixture;
+
+static void
+changed_cb (SignetStore      *store,
+            SignetRecordKind  kind,
+            gint64            id,
+            SignetChangeKind  change,
+            Fixture          *f)
+{
+  Seen seen = { id, change, g_get_monotonic_time () };
+
+  if (kind == SIGNET_RECORD_CONTRACT)
+    g_array_append_val (f->seen, seen);
+}
+
+static void
+reset_cb (SignetStore *store,
+          Fixture     *f)
+{
+  f->n_resets++;
+}
+
+static void
+connected_cb (SignetStore *store,
+              GParamSpec  *pspec,
+              Fixture     *f)
+{
+  gboolean connected = signet_store_get_connected (store);
+
+  g_array_append_val (f->connected, connected);
+}
+
+static SignetStore *
+open_store (const char *uri)
+{
+  g_autoptr(GError) error = NULL;
+  SignetStore *store = signet_store_new (uri, &error);
+
+  g_assert_no_error (error);
+
+  return store;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *uri = pg_test_server_new_database ("team_live");
+
+  f->uri = g_strconcat (uri, LOCK_TIMEOUT_OPTION, NULL);
+  f->a = open_store (f->uri);
+  f->b = open_store (f->uri);
+  f->seen = g_array_new (FALSE, FALSE, sizeof (Seen));
+  f->connected = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_signal_connect (f->b, "changed", G_CALLBACK (changed_cb), f);
+  g_signal_connect (f->b, "reset", G_CALLBACK (reset_cb), f);
+  g_signal_connect (f->b, "notify::connected", G_CALLBACK (connected_cb), f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->a);
+  g_clear_object (&f->b);
+  g_clear_pointer (&f->seen, g_array_unref);
+  g_clear_pointer (&f->connected, g_array_unref);
+  g_clear_pointer (&f->uri, g_free);
+}
+
+static gboolean
+give_up_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main context until *@done, or @seconds have passed. */
+static void
+run_until (const gboolean *done,
+           guint           seconds)
+{
+  gboolean gave_up = FALSE;
+  guint timeout = g_timeout_add_seconds (seconds, give_up_cb, &gave_up);
+
+  while (!*done && !gave_up)
+    g_main_context_iteration (NULL, TRUE);
+  if (!gave_up)
+    g_source_remove (timeout);
+}
+
+static gboolean
+seen_contract (Fixture *f,
+               gint64   id)
+{
+  for (guint i = 0; i < f->seen->len; i++)
+    if (g_array_index (f->seen, Seen, i).id == id)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Runs the main context until b has seen @id changed (at most @seconds). */
+static void
+wait_for_contract (Fixture *f,
+                   gint64   id,
+                   guint    seconds)
+{
+  gboolean gave_up = FALSE;
+  guint timeout = g_timeout_add_seconds (seconds, give_up_cb, &gave_up);
+
+  while (!seen_contract (f, id) && !gave_up)
+    g_main_context_iteration (NULL, TRUE);
+  if (!gave_up)
+    g_source_remove (timeout);
+}
+
+static gint64
+audit_count (Fixture *f,
+             gint64   contract_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE record_kind = 'contract' "
+                                          "AND record_id = %" G_GINT64_FORMAT, contract_id);
+
+  return unit_query_raw_int (f->uri, sql);
+}
+
+/* A change one person makes reaches the other's window by itself, well
+ * within a second; the window's own write is told once, by itself. */
+static void
+test_latency (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(GError) error = NULL;
+  gint64 worst = 0;
+  gint64 total = 0;
+  gint64 after_save = 0;
+  const guint n = 10;
+
+  signet_store_watch_external_changes (f->b, TRUE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("HT-2026-%04u", i + 1);
+      g_autoptr(SignetContract) contract = NULL;
+      gint64 start;
+      gint64 saved;
+      gint64 latency;
+
+      g_array_set_size (f->seen, 0);
+      start = g_get_monotonic_time ();
+      contract = unit_add_contract (f->a, client, number, "Office lease");
+      saved = g_get_monotonic_time ();
+      wait_for_contract (f, signet_contract_get_id (contract), 3);
+
+      g_assert_cmpuint (f->seen->len, ==, 1);
+      g_assert_cmpint (g_array_index (f->seen, Seen, 0).id, ==, signet_contract_get_id (contract));
+      g_assert_cmpint (g_array_index (f->seen, Seen, 0).change, ==, SIGNET_CHANGE_ADDED);
+      latency = g_array_index (f->seen, Seen, 0).at - start;
+      after_save = MAX (after_save, g_array_index (f->seen, Seen, 0).at - saved);
+      g_assert_cmpint (latency, <, G_USEC_PER_SEC);
+      worst = MAX (worst, latency);
+      total += latency;
+    }
+  g_test_message ("A change reached the other window in %.2f ms on average, %.2f ms at worst "
+                  "(%u saves, each from the save's start); at worst %.2f ms after the save returned",
+                  total / (double) n / 1000.0, worst / 1000.0, n, after_save / 1000.0);
+
+  /* b's own save: its signal, once, and nothing announced back to it. */
+  {
+    g_autoptr(SignetContract) mine = unit_add_contract (f->b, client, "HT-2026-0100", "Freight");
+    gboolean never = FALSE;
+
+    g_assert_cmpuint (f->seen->len, ==, 2);
+    g_timeout_add (300, give_up_cb, &never);
+    run_until (&never, 5);
+    g_assert_true (signet_store_check_external_changes (f->b, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (f->seen->len, ==, 2);
+    g_assert_cmpuint (f->n_resets, ==, 0);
+  }
+
+  signet_store_watch_external_changes (f->b, FALSE);
+}
+
+/* Audit ids of transactions side by side commit out of order: the entry
+ * with the lower id, committed last, is still told, and once each. */
+static void
+test_out_of_order (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(SignetStore) c = open_store (f->uri);
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) first = NULL;
+  g_autoptr(SignetContract) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (signet_store_check_external_changes (f->b, &error));
+  g_assert_no_error (error);
+  g_array_set_size (f->seen, 0);
+
+  g_assert_true (signet_store_begin_batch (f->a, &error));
+  g_assert_no_error (error);
+  first = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  second = unit_add_contract (c, client, "HT-2026-0002", "Freight");
+
+  g_assert_true (signet_store_check_external_changes (f->b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->seen->len, ==, 1);
+  g_assert_cmpint (g_array_index (f->seen, Seen, 0).id, ==, signet_contract_get_id (second));
+
+  g_assert_true (signet_store_commit_batch (f->a, &error));
+  g_assert_no_error (error);
+  g_assert_true (signet_store_check_external_changes (f->b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->seen->len, ==, 2);
+  g_assert_cmpint (g_array_index (f->seen, Seen, 1).id, ==, signet_contract_get_id (first));
+  g_assert_cmpint (g_array_index (f->seen, Seen, 1).change, ==, SIGNET_CHANGE_ADDED);
+
+  /* A batch's many entries are one "reset". */
+  g_assert_true (signet_store_begin_batch (c, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("IMP-%04u", i + 1);
+      g_autoptr(SignetContract) contract = unit_add_contract (c, client, number, "Imported");
+    }
+  g_assert_true (signet_store_commit_batch (c, &error));
+  g_assert_no_error (error);
+  g_array_set_size (f->seen, 0);
+  g_assert_true (signet_store_check_external_changes (f->b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->seen->len, ==, 0);
+  g_assert_cmpuint (f->n_resets, ==, 1);
+}
+
+static void
+assert_disconnected (GError *error)
+{
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_DISCONNECTED);
+  g_assert_nonnull (strstr (error->message, "server"));
+}
+
+/* A restart of the server during editing: the watching window sees it by
+ * itself; a save made meanwhile is refused, saying so, and writes
+ * nothing; the store connects again by itself, says so, and the same save
+ * made again is written once. Live updates go on over the new
+ * connection. */
+static void
+test_server_restart (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) base = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(SignetContract) edited = signet_contract_copy (base);
+  g_autoptr(SignetContract) after = NULL;
+  g_autoptr(SignetContract) later = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = signet_contract_get_id (base);
+  gint64 audit_before;
+  gboolean a_connected = FALSE;
+  gint64 start;
+
+  signet_store_watch_external_changes (f->b, TRUE);
+  g_assert_true (signet_store_get_connected (f->b));
+  g_assert_true (signet_store_get_connected (f->a));
+  audit_before = audit_count (f, id);
+
+  start = g_get_monotonic_time ();
+  pg_test_server_restart ();
+  g_test_message ("The server restarted in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  /* b, watching its socket, sees the connection go and come back by
+   * itself, and reloads. */
+  start = g_get_monotonic_time ();
+  {
+    gboolean done = FALSE;
+    gboolean gave_up = FALSE;
+    guint timeout = g_timeout_add_seconds (10, give_up_cb, &gave_up);
+
+    while (!done && !gave_up)
+      {
+        g_main_context_iteration (NULL, TRUE);
+        done = f->connected->len == 2;
+      }
+    if (!gave_up)
+      g_source_remove (timeout);
+  }
+  g_assert_cmpuint (f->connected->len, ==, 2);
+  g_assert_false (g_array_index (f->connected, gboolean, 0));
+  g_assert_true (g_array_index (f->connected, gboolean, 1));
+  g_assert_true (signet_store_get_connected (f->b));
+  g_assert_cmpuint (f->n_resets, ==, 1);
+  g_test_message ("The watching window was connected again %.0f ms after the restart",
+                  (g_get_monotonic_time () - start) / 1000.0);
+
+  /* a, idle meanwhile, learns of it from its save. */
+  signet_contract_set_title (edited, "Office lease, second floor");
+  g_assert_false (signet_store_save_contract (f->a, base, edited, &error));
+  assert_disconnected (error);
+  g_clear_error (&error);
+  g_assert_false (signet_store_get_connected (f->a));
+  g_assert_cmpint (audit_count (f, id), ==, audit_before);
+
+  /* Every call fails alike until it is back. */
+  after = signet_store_get_contract (f->a, id, &error);
+  g_assert_null (after);
+  assert_disconnected (error);
+  g_clear_error (&error);
+
+  g_signal_connect_swapped (f->a, "notify::connected", G_CALLBACK (give_up_cb), &a_connected);
+  run_until (&a_connected, 10);
+  g_assert_true (signet_store_get_connected (f->a));
+
+  /* The same save, made again, is written once. */
+  g_assert_true (signet_store_save_contract (f->a, base, edited, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (audit_count (f, id), ==, audit_before + 1);
+  after = signet_store_get_contract (f->b, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (signet_contract_get_title (after), ==, "Office lease, second floor");
+
+  /* Both listen again. */
+  g_array_set_size (f->seen, 0);
+  later = unit_add_contract (f->a, client, "HT-2026-0002", "Freight");
+  wait_for_contract (f, signet_contract_get_id (later), 3);
+  g_assert_true (seen_contract (f, signet_contract_get_id (later)));
+
+  signet_store_watch_external_changes (f->b, FALSE);
+}
+
+static SignetContract *
+new_contract (gint64      client_id,
+              const char *number)
+{
+  SignetContract *contract = signet_contract_new ();
+
+  signet_contract_set_number (contract, number);
+  signet_contract_set_title (contract, "Added by a client");
+  signet_contract_set_client_id (contract, client_id);
+  signet_contract_set_currency (contract, "CNY");
+  signet_contract_set_value (contract, 100000);
+
+  return contract;
+}
+
+/* The client program of the kill case, run as this test program again:
+ * it opens the register, changes a contract and adds one in one
+ * transaction, says so on its standard output, and is killed (SIGKILL)
+ * before committing. */
+static int
+kill_mid_transaction (const char *uri,
+                      gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetStore) store = signet_store_new (uri, &error);
+  g_autoptr(SignetContract) base = NULL;
+  g_autoptr(SignetContract) edited = NULL;
+  g_autoptr(SignetContract) added = NULL;
+
+  if (store == NULL || !signet_store_begin_batch (store, &error))
+    goto failed;
+  base = signet_store_get_contract (store, id, &error);
+  if (base == NULL)
+    goto failed;
+  edited = signet_contract_copy (base);
+  signet_contract_set_title (edited, "Half-written title");
+  if (!signet_store_save_contract (store, base, edited, &error))
+    goto failed;
+  added = new_contract (signet_contract_get_client_id (base), "HT-2026-KILL");
+  if (!signet_store_add_contract (store, added, &error))
+    goto failed;
+
+  printf ("in-transaction\n");
+  fflush (stdout);
+  raise (SIGKILL);
+
+failed:
+  printf ("failed: %s\n", error != NULL ? error->message : "?");
+  return 1;
+}
+
+/* kill -9 of a client in the middle of its transaction: nothing of it is
+ * written, and another client writes the same rows at once (a lock left
+ * behind would make it fail after lock_timeout). */
+static void
+test_kill_mid_transaction (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) base = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(SignetContract) edited = signet_contract_copy (base);
+  g_autoptr(SignetContract) added = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, signet_contract_get_id (base));
+  g_autofree char *out = NULL;
+  const char *argv[] = { self_path, "--kill-mid-transaction", f->uri, id_text, NULL };
+  gint64 audit_before = unit_query_raw_int (f->uri, "SELECT count(*) FROM audit");
+  gint64 start;
+  int status;
+
+  g_assert_nonnull (self_path);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "in-transaction\n");
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+
+  /* Nothing half-written. */
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM contracts WHERE number = 'HT-2026-KILL'"),
+                   ==, 0);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM contracts WHERE title = 'Half-written title'"),
+                   ==, 0);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM audit"), ==, audit_before);
+
+  /* The same rows, written at once by another client. */
+  start = g_get_monotonic_time ();
+  signet_contract_set_title (edited, "Office lease, second floor");
+  g_assert_true (signet_store_save_contract (f->a, base, edited, &error));
+  g_assert_no_error (error);
+  added = new_contract (signet_contract_get_client_id (base), "HT-2026-KILL");
+  g_assert_true (signet_store_add_contract (f->a, added, &error));
+  g_assert_no_error (error);
+  g_test_message ("After the kill, the same rows were written in %.1f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM contracts WHERE number = 'HT-2026-KILL'"),
+                   ==, 1);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM audit"), ==, audit_before + 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+
+  if (argc == 4 && strcmp (argv[1], "--kill-mid-transaction") == 0)
+    return kill_mid_transaction (argv[2], g_ascii_strtoll (argv[3], NULL, 10));
+
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/team-live/latency", test_latency);
+  ADD ("/team-live/out-of-order", test_out_of_order);
+  ADD ("/team-live/server-restart", test_server_restart);
+  ADD ("/team-live/kill-mid-transaction", test_kill_mid_transaction);
+
+  return g_test_run ();
+}
