@@ -78,6 +78,9 @@ static const GOptionEntry option_entries[] = {
     N_("Import the contracts of the spreadsheet FILE, saved as CSV, into the register and exit"), N_("FILE") },
   { "mapping", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("With --import-csv: map the spreadsheet’s columns to fields as FILE says"), N_("FILE") },
+  { "copy-to", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Copy the register, attachments included, to the empty team register at URI on a PostgreSQL server and exit"),
+    N_("URI") },
   { NULL }
 };
 
@@ -303,6 +306,25 @@ signet_application_handle_local_options (GApplication *app,
                                        !g_variant_dict_contains (options, "import") &&
                                        !g_variant_dict_contains (options, "on-conflict") &&
                                        !g_variant_dict_contains (options, "with-attachments"));
+    }
+
+  if (g_variant_dict_contains (options, "copy-to"))
+    {
+      g_autofree char *path = get_database_path (self);
+      const char *location = NULL;
+
+      g_variant_dict_lookup (options, "copy-to", "&s", &location);
+
+      return signet_io_cli_copy_to (path, location,
+                                    !g_variant_dict_contains (options, "export") &&
+                                    !g_variant_dict_contains (options, "export-ics") &&
+                                    !g_variant_dict_contains (options, "export-xlsx") &&
+                                    !g_variant_dict_contains (options, "import") &&
+                                    !g_variant_dict_contains (options, "import-csv") &&
+                                    !g_variant_dict_contains (options, "dry-run") &&
+                                    !g_variant_dict_contains (options, "on-conflict") &&
+                                    !g_variant_dict_contains (options, "with-attachments") &&
+                                    !g_variant_dict_contains (options, "create"));
     }
 
   if (g_variant_dict_contains (options, "export-xlsx"))

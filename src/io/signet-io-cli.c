@@ -11,6 +11,7 @@
 
 #include "signet-ics.h"
 #include "signet-io-cli.h"
+#include "signet-store-copy.h"
 #include "signet-store-events.h"
 #include "signet-xlsx-export.h"
 #include "signet-xml.h"
@@ -253,3 +254,48 @@ signet_io_cli_export_xlsx (const char *database_path,
 
   return EXIT_SUCCESS;
 }
+
+static void
+table_copied_cb (const char *table,
+                 gint64      n_rows,
+                 gpointer    user_data)
+{
+  /* Translators: a table of the register and how many rows of it were copied. */
+  gulong n = (gulong) MAX (n_rows, 0);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %lu row\n", "%s: %lu rows\n", n), table, n);
+}
+
+int
+signet_io_cli_copy_to (const char *database_path,
+                       const char *location,
+                       gboolean    alone)
+{
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (database_path != NULL, SIGNET_IO_CLI_EXIT_USAGE);
+
+  if (!alone)
+    return usage_error (_("--copy-to goes alone, without --export, --import or the other commands."));
+
+  /* Read-only: the file stays as it was, whatever the server does. */
+  store = signet_store_open (database_path, SIGNET_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return SIGNET_IO_CLI_EXIT_INVALID;
+    }
+
+  if (!signet_store_copy_to (store, location, table_copied_cb, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return SIGNET_IO_CLI_EXIT_INVALID;
+    }
+
+  /* Translators: %s is the server's address (a postgresql:// URI). */
+  g_print (_("The register was copied to %s.\n"), location);
+
+  return EXIT_SUCCESS;
+}
+

@@ -32,4 +32,12 @@ int  signet_io_cli_export_xlsx (const char *database_path,
                                 const char *xlsx_path,
                                 gboolean    alone);
 
+/* signet --copy-to=postgresql://…: the register in the file at
+ * @database_path moved to a team server, in one transaction there, each
+ * table's rows counted on standard output. The file is only read.
+ * Returns the exit status. */
+int  signet_io_cli_copy_to     (const char *database_path,
+                                const char *location,
+                                gboolean    alone);
+
 G_END_DECLS
