@@ -205,9 +205,14 @@ read_announcements (SignetStore *self)
 
       if (pid != self->backend_pid && *end == ' ')
         {
-          if (strcmp (end + 1, "*") == 0)
-            self->announced_many = TRUE;
-          else
+          /* So many are a "reset" whatever they are: a store that
+           * neither watches nor checks keeps no more than that. */
+          if (strcmp (end + 1, "*") == 0 || self->announced_ids->len == MAX_ANNOUNCED_READ)
+            {
+              self->announced_many = TRUE;
+              g_array_set_size (self->announced_ids, 0);
+            }
+          else if (!self->announced_many)
             {
               gint64 id = g_ascii_strtoll (end + 1, NULL, 10);
 
@@ -230,7 +235,7 @@ read_announced_entries (SignetStore  *self,
   SignetDbStmt *stmt;
   int rc;
 
-  *too_many = self->announced_many || self->announced_ids->len > MAX_ANNOUNCED_READ;
+  *too_many = self->announced_many;
   if (*too_many)
     return TRUE;
 
@@ -272,35 +277,32 @@ take_announced (SignetStore  *self,
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (SignetWriteChange));
   gboolean too_many;
 
-again:
-  read_announcements (self);
-  if (_signet_store_connection_check_lost (self, error))
-    return FALSE;
+  for (read_announcements (self);
+       !signet_db_pg_is_lost (self->db) && self->batch_depth == 0 && !signet_db_in_transaction (self->db) &&
+       (self->announced_ids->len > 0 || self->announced_many);
+       read_announcements (self))
+    {
+      g_array_set_size (changes, 0);
+      if (!read_announced_entries (self, changes, &too_many, error))
+        return FALSE;
 
-  if (self->batch_depth > 0 || signet_db_in_transaction (self->db) ||
-      (self->announced_ids->len == 0 && !self->announced_many))
-    return TRUE;
+      /* Taken before anything is emitted: a handler that writes, or checks
+       * again, must not meet these a second time. */
+      g_array_set_size (self->announced_ids, 0);
+      self->announced_many = FALSE;
 
-  if (!read_announced_entries (self, changes, &too_many, error))
-    return FALSE;
+      if (too_many)
+        _signet_store_emit_reset (self);
+      else
+        for (guint i = 0; i < changes->len; i++)
+          {
+            const SignetWriteChange *change = &g_array_index (changes, SignetWriteChange, i);
 
-  /* Taken before anything is emitted: a handler that writes, or checks
-   * again, must not meet these a second time. */
-  g_array_set_size (self->announced_ids, 0);
-  self->announced_many = FALSE;
+            _signet_store_emit_changed (self, change->kind, change->id, change->change, change->detail);
+          }
+    }
 
-  if (too_many)
-    _signet_store_emit_reset (self);
-  else
-    for (guint i = 0; i < changes->len; i++)
-      {
-        const SignetWriteChange *change = &g_array_index (changes, SignetWriteChange, i);
-
-        _signet_store_emit_changed (self, change->kind, change->id, change->change, change->detail);
-      }
-  g_array_set_size (changes, 0);
-
-  goto again;
+  return !_signet_store_connection_check_lost (self, error);
 }
 
 static gboolean
