@@ -22,6 +22,7 @@
 #include "signet-preferences-window.h"
 #include "signet-reminder-notifier.h"
 #include "signet-store-events.h"
+#include "signet-team-register.h"
 #include "signet-window.h"
 
 struct _SignetApplication
@@ -52,7 +53,8 @@ static const GOptionEntry option_entries[] = {
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { "database", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-    N_("Open the register in FILE instead of the usual one"), N_("FILE") },
+    N_("Open the register in FILE, or the team register at a postgresql:// address, instead of the usual one"),
+    N_("FILE") },
   { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Open a demo register filled with sample clients and contracts"), NULL },
   { "background", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
@@ -102,6 +104,28 @@ get_database_path (SignetApplication *self)
     return signet_store_get_default_path ();
 }
 
+static gboolean
+is_team_register (const char *location)
+{
+  return g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://");
+}
+
+/* A team register from --database: TLS unless the server is local, and
+ * the password from the address or else from the keyring. */
+static SignetStore *
+open_team_register (const char  *uri,
+                    GError     **error)
+{
+  g_autoptr(SignetTeamAddress) address = NULL;
+  g_autofree char *password = NULL;
+
+  address = signet_team_address_parse (uri, &password, error);
+  if (address == NULL)
+    return NULL;
+
+  return signet_team_register_open (address, password, error);
+}
+
 static SignetStore *
 open_store (SignetApplication  *self,
             GError            **error)
@@ -116,7 +140,10 @@ open_store (SignetApplication  *self,
   if (self->database_path == NULL)
     g_mkdir_with_parents (directory, 0700);
 
-  store = signet_store_new (path, error);
+  if (is_team_register (path))
+    store = open_team_register (path, error);
+  else
+    store = signet_store_new (path, error);
   if (store == NULL)
     return NULL;
 
@@ -284,7 +311,8 @@ signet_application_handle_local_options (GApplication *app,
 
   /* Which register: get_database_path() tells the result. */
   if (g_variant_dict_lookup (options, "database", "^&ay", &database))
-    self->database_path = g_canonicalize_filename (database, NULL);
+    self->database_path = is_team_register (database) ? g_strdup (database)
+                                                      : g_canonicalize_filename (database, NULL);
   self->demo = g_variant_dict_contains (options, "demo");
   self->start_hidden = g_variant_dict_contains (options, "background");
 

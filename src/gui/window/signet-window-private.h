@@ -63,6 +63,10 @@ struct _SignetWindow
   /* Over the contract when the search hides it from the list. */
   AdwBanner            *search_banner;
   AdwBanner            *query_banner;   /* what signet_window_show_contracts() narrowed to */
+  /* Shown while the team register's server connection is lost, and the
+   * binding that shows it (signet-window-team.c). */
+  AdwBanner            *connection_banner;
+  GBinding             *connection_binding;
   GtkWidget            *sidebar_handle;
   SignetContractTable  *table;
   SignetContractPage   *page;
@@ -116,6 +120,15 @@ void     _signet_window_class_init_renewals (GtkWidgetClass       *widget_class)
 /* contract.print, contract.export-pdf, win.print-list, win.export-list-pdf
  * and win.print (Ctrl+P) (signet-window-print.c). */
 void     _signet_window_class_init_print    (GtkWidgetClass       *widget_class);
+/* win.connect-team-register (signet-window-team.c). */
+void     _signet_window_class_init_team     (GtkWidgetClass       *widget_class);
+/* For a team register, its name in the subtitle and the banner bound to
+ * its connection; for a file (or NULL), no banner. */
+void     _signet_window_set_team_store      (SignetWindow         *self,
+                                             SignetStore          *store);
+/* Shows the register in @store from now on, in place of the one shown. */
+void     _signet_window_set_store           (SignetWindow         *self,
+                                             SignetStore          *store);
 void     _signet_window_update_print_actions (SignetWindow        *self);
 /* win.filters (Ctrl+Shift+F), win.save-view, win.toggle-views (F9), the
  * chips and the saved views (signet-window-filters.c). */

@@ -616,9 +616,17 @@ set_store (SignetWindow *self,
       adw_status_page_set_description (ensure_error_page (self), error ? error->message : NULL);
       adw_window_title_set_subtitle (self->list_window_title, NULL);
     }
+  _signet_window_set_team_store (self, store);
 
   _signet_window_update_actions (self);
   _signet_window_update_view (self);
+}
+
+void
+_signet_window_set_store (SignetWindow *self,
+                          SignetStore  *store)
+{
+  set_store (self, store, NULL);
 }
 
 static void
@@ -1133,6 +1141,9 @@ signet_window_dispose (GObject *object)
   _signet_window_finalize_filters (self);
   if (self->store != NULL)
     signet_store_watch_external_changes (self->store, FALSE);
+  if (self->connection_binding != NULL)
+    g_binding_unbind (self->connection_binding);
+  g_clear_object (&self->connection_binding);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -1169,6 +1180,7 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, search_banner);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, connection_banner);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, query_banner);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, primary_menu);
@@ -1207,6 +1219,7 @@ signet_window_class_init (SignetWindowClass *klass)
   _signet_window_class_init_actions (widget_class);
   _signet_window_class_init_renewals (widget_class);
   _signet_window_class_init_print (widget_class);
+  _signet_window_class_init_team (widget_class);
   _signet_window_class_init_filters (widget_class);
 }
 

@@ -1,0 +1,327 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "display-test-utils.h"
+#include "pg-test-server.h"
+#include "signet-connect-dialog.h"
+#include "signet-db-pg.h"
+#include "signet-team-register.h"
+#include "signet-window.h"
+
+/* "Connect to a Team Register…" from the main menu, against the tests' own
+ * PostgreSQL server: the register opens in the window, which names it;
+ * a wrong database name and a server that does not answer each keep the
+ * dialog open with what was typed and say what to do. The addresses the
+ * dialog and --database make: TLS for a server that is not local. */
+
+typedef struct
+{
+  SignetStore       *file_store;
+  SignetTeamAddress *address;   /* of a register made on the server */
+  GtkWidget         *window;
+  GtkWidget         *dialog;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *uri = pg_test_server_new_database ("connect");
+  g_autoptr(SignetStore) made = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* What the administrator's set-up leaves: a register in the database. */
+  made = signet_store_new (uri, &error);
+  g_assert_no_error (error);
+  g_clear_object (&made);
+
+  f->address = signet_team_address_parse (uri, NULL, &error);
+  g_assert_no_error (error);
+  f->address->port = pg_test_server_port ();
+
+  f->file_store = display_test_new_store ();
+  f->window = GTK_WIDGET (signet_window_new (NULL, f->file_store, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  display_test_show (GTK_WINDOW (f->window));
+
+  g_assert_true (gtk_widget_activate_action (f->window, "win.connect-team-register", NULL));
+  f->dialog = display_test_find_type (f->window, SIGNET_TYPE_CONNECT_DIALOG);
+  g_assert_nonnull (f->dialog);
+  display_test_spin (100);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  display_test_destroy_windows ();
+  g_clear_object (&f->file_store);
+  signet_team_address_free (f->address);
+}
+
+static GtkWidget *
+child (Fixture    *f,
+       const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (f->dialog, SIGNET_TYPE_CONNECT_DIALOG, name));
+}
+
+static void
+fill_in (Fixture    *f,
+         const char *server,
+         const char *database,
+         const char *password)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "server_row")), server);
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "database_row")), database);
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "user_row")), f->address->user);
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "password_row")), password);
+}
+
+static char *
+server_text (Fixture *f)
+{
+  return g_strdup_printf ("%s:%d", f->address->server, f->address->port);
+}
+
+static void
+click_connect (Fixture *f)
+{
+  GtkWidget *button = child (f, "connect_button");
+
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+error_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_widget_get_visible (child (f, "error_group")) &&
+         g_str_equal (gtk_stack_get_visible_child_name (GTK_STACK (child (f, "connect_stack"))), "button");
+}
+
+static gboolean
+dialog_closed (gpointer data)
+{
+  Fixture *f = data;
+
+  return display_test_find_type (f->window, SIGNET_TYPE_CONNECT_DIALOG) == NULL;
+}
+
+static const char *
+subtitle (Fixture *f)
+{
+  GtkWidget *title = display_test_find_type (f->window, ADW_TYPE_WINDOW_TITLE);
+
+  return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title));
+}
+
+/* A label under @root whose text starts with @prefix, or NULL. */
+static GtkWidget *
+find_label_starting (GtkWidget  *root,
+                     const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return root;
+
+  for (GtkWidget *widget = gtk_widget_get_first_child (root); widget != NULL;
+       widget = gtk_widget_get_next_sibling (widget))
+    {
+      GtkWidget *found = find_label_starting (widget, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+save_screenshot (Fixture    *f,
+                 const char *what)
+{
+  const char *lang = g_getenv ("LANG");
+  g_autofree char *name = g_strdup_printf ("team-connect-%s-%s", what,
+                                           lang != NULL && *lang != '\0' ? lang : "C");
+
+  g_free (display_test_save_screenshot (f->window, name));
+}
+
+static void
+test_opens_register (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *server = server_text (f);
+  g_autofree char *expected = g_strdup_printf ("%s on %s", f->address->database, f->address->server);
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) keyring_error = NULL;
+  SignetStore *store;
+
+  fill_in (f, server, f->address->database, "secret");
+  save_screenshot (f, "filled");
+  click_connect (f);
+  g_assert_true (display_test_wait_for (dialog_closed, f));
+
+  /* The window shows the team register and names it: its database and
+   * server, never its address (which holds the password). */
+  store = signet_window_get_store (SIGNET_WINDOW (f->window));
+  g_assert_true (store != f->file_store);
+  g_assert_true (g_str_has_prefix (signet_store_get_path (store), "postgresql://"));
+  g_assert_cmpstr (subtitle (f), ==, expected);
+  g_assert_cmpint (signet_store_count_contracts (store), ==, 0);
+
+  /* "Remember Password" was on: the password is in the keyring, or,
+   * where there is none (as under meson test), a toast says it could not
+   * be kept and the register is open all the same. */
+  kept = signet_team_password_lookup (f->address, &keyring_error);
+  if (g_strcmp0 (kept, "secret") != 0)
+    g_assert_nonnull (find_label_starting (f->window, "The password could not be kept in the keyring"));
+}
+
+static void
+test_no_database (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *server = server_text (f);
+
+  fill_in (f, server, "no_such_register", "secret");
+  click_connect (f);
+  g_assert_true (display_test_wait_for (error_shown, f));
+
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "error_title"))), ==, "No Such Database");
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child (f, "error_advice"))),
+                                   "The server has no database named “no_such_register”."));
+  /* Still on the dialog, with what was typed, and the window unchanged. */
+  g_assert_true (display_test_find_type (f->window, SIGNET_TYPE_CONNECT_DIALOG) == f->dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "database_row"))), ==, "no_such_register");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "server_row"))), ==, server);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "password_row"))), ==, "secret");
+  g_assert_true (signet_window_get_store (SIGNET_WINDOW (f->window)) == f->file_store);
+  save_screenshot (f, "no-database");
+
+  /* Corrected, it connects. */
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "database_row")), f->address->database);
+  click_connect (f);
+  g_assert_true (display_test_wait_for (dialog_closed, f));
+  g_assert_true (g_str_has_prefix (signet_store_get_path (signet_window_get_store (SIGNET_WINDOW (f->window))),
+                                   "postgresql://"));
+}
+
+static void
+test_unreachable (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *folder = g_dir_make_tmp ("no-server-XXXXXX", NULL);
+
+  /* A socket folder where no server listens. */
+  fill_in (f, folder, f->address->database, "");
+  click_connect (f);
+  g_assert_true (display_test_wait_for (error_shown, f));
+
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "error_title"))), ==,
+                   "The Server Could Not Be Reached");
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child (f, "error_advice"))),
+                                   "No server answered at"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "server_row"))), ==, folder);
+  g_assert_true (signet_window_get_store (SIGNET_WINDOW (f->window)) == f->file_store);
+  save_screenshot (f, "unreachable");
+
+  /* Nothing typed: said before trying. */
+  fill_in (f, "", "", "");
+  click_connect (f);
+  g_assert_true (error_shown (f));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "error_title"))), ==, "Check What You Typed");
+
+  g_rmdir (folder);
+}
+
+/* The addresses made from what the dialog asks and from --database. */
+static void
+test_addresses (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetTeamAddress) remote = NULL;
+  g_autoptr(SignetTeamAddress) local = NULL;
+  g_autoptr(SignetTeamAddress) socket = NULL;
+  g_autoptr(SignetTeamAddress) ipv6 = NULL;
+  g_autoptr(SignetTeamAddress) parsed = NULL;
+  g_autoptr(SignetTeamAddress) again = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *with_password = NULL;
+
+  remote = signet_team_address_new ("db.example.com:5433", "contracts", "ana", &error);
+  g_assert_no_error (error);
+  g_assert_false (signet_team_address_is_local (remote));
+  uri = signet_team_address_to_uri (remote, NULL);
+  g_assert_cmpstr (uri, ==, "postgresql://ana@db.example.com:5433/contracts?sslmode=verify-full");
+  with_password = signet_team_address_to_uri (remote, "p&ss wörd");
+  g_assert_cmpstr (with_password, ==,
+                   "postgresql://ana@db.example.com:5433/contracts?sslmode=verify-full&password=p%26ss%20w%C3%B6rd");
+
+  /* Read back: the same register, the password apart. */
+  parsed = signet_team_address_parse (with_password, &password, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (password, ==, "p&ss wörd");
+  g_assert_cmpstr (parsed->server, ==, "db.example.com");
+  g_assert_cmpint (parsed->port, ==, 5433);
+  g_assert_cmpstr (parsed->database, ==, "contracts");
+  g_assert_cmpstr (parsed->user, ==, "ana");
+  g_clear_pointer (&uri, g_free);
+  uri = signet_team_address_to_uri (parsed, NULL);
+  g_assert_cmpstr (uri, ==, "postgresql://ana@db.example.com:5433/contracts?sslmode=verify-full");
+
+  /* An sslmode given is kept, and other parameters too. */
+  again = signet_team_address_parse ("postgresql://ana@db.example.com/contracts?sslmode=require&connect_timeout=5",
+                                     NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&uri, g_free);
+  uri = signet_team_address_to_uri (again, NULL);
+  g_assert_cmpstr (uri, ==, "postgresql://ana@db.example.com/contracts?sslmode=require&connect_timeout=5");
+
+  /* This computer: no TLS asked for. */
+  local = signet_team_address_new ("localhost", "contracts", "ana", &error);
+  g_assert_no_error (error);
+  g_assert_true (signet_team_address_is_local (local));
+  g_clear_pointer (&uri, g_free);
+  uri = signet_team_address_to_uri (local, NULL);
+  g_assert_cmpstr (uri, ==, "postgresql://ana@localhost/contracts");
+
+  socket = signet_team_address_new ("/run/postgresql:5434", "合同", "ana", &error);
+  g_assert_no_error (error);
+  g_assert_true (signet_team_address_is_local (socket));
+  g_clear_pointer (&uri, g_free);
+  uri = signet_team_address_to_uri (socket, NULL);
+  g_assert_cmpstr (uri, ==, "postgresql://ana@/%E5%90%88%E5%90%8C?host=%2Frun%2Fpostgresql&port=5434");
+
+  ipv6 = signet_team_address_new ("[::1]:5435", "contracts", "ana", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ipv6->server, ==, "::1");
+  g_assert_cmpint (ipv6->port, ==, 5435);
+  g_assert_true (signet_team_address_is_local (ipv6));
+
+  g_assert_null (signet_team_address_new ("db.example.com:http", "contracts", "ana", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (signet_team_address_new ("db.example.com", "", "ana", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  display_test_init (&argc, &argv);
+
+  g_test_add_func ("/team-connect/addresses", test_addresses);
+  g_test_add ("/team-connect/opens-register", Fixture, NULL, fixture_set_up, test_opens_register, fixture_tear_down);
+  g_test_add ("/team-connect/no-database", Fixture, NULL, fixture_set_up, test_no_database, fixture_tear_down);
+  g_test_add ("/team-connect/unreachable", Fixture, NULL, fixture_set_up, test_unreachable, fixture_tear_down);
+
+  return g_test_run ();
+}
