@@ -412,6 +412,28 @@ _signet_store_current_title (SignetStore *self,
   return terms != NULL && has_term (terms, SIGNET_AMENDED_TITLE) ? terms->title : NULL;
 }
 
+void
+_signet_store_current_titles (SignetStore *self,
+                              GArray      *ids,
+                              GPtrArray   *titles)
+{
+  CurrentTermsState *state = get_state (self);
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  if (state->terms == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, state->terms);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (has_term (value, SIGNET_AMENDED_TITLE))
+      {
+        g_array_append_val (ids, *(gint64 *) key);
+        g_ptr_array_add (titles, ((CurrentTerms *) value)->title);
+      }
+}
+
 static void
 apply_terms (CurrentTermsState *state,
              SignetContract    *contract)

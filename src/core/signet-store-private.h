@@ -307,6 +307,12 @@ void          _signet_store_apply_listed_terms   (SignetStore      *self,
  * else NULL. */
 const char   *_signet_store_current_title        (SignetStore      *self,
                                                   gint64            id);
+/* Appends each contract whose title in force an amendment changed to @ids
+ * (gint64) and that title to @titles (the store's, valid until its next
+ * change). */
+void          _signet_store_current_titles       (SignetStore      *self,
+                                                  GArray           *ids,
+                                                  GPtrArray        *titles);
 /* The columns of the SQL function signet_current_term (id, column,
  * stored): the contract "c"'s term in force, or its stored column. */
 typedef enum

@@ -94,7 +94,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetSearchIndex, search_index_free)
 
 /* @current: sort by the terms in force today (signet-store-current-terms.c),
  * which some contract's amendments changed; without, the stored columns
- * and their indexes do. */
+ * and their indexes do. NULLs come first as SQLite has them, which
+ * PostgreSQL must be told (SQLite takes its own order for no hint). */
 static const char *
 sort_clause (SignetSortKey sort_key,
              gboolean      descending,
@@ -102,37 +103,37 @@ sort_clause (SignetSortKey sort_key,
 {
   static const char * const ascending_clauses[] = {
     [SIGNET_SORT_NUMBER] = "c.number",
-    [SIGNET_SORT_TITLE] = "c.title_key, c.number",
-    [SIGNET_SORT_CLIENT] = "k.name_key, c.number",
+    [SIGNET_SORT_TITLE] = "c.title_key NULLS FIRST, c.number",
+    [SIGNET_SORT_CLIENT] = "k.name_key NULLS FIRST, c.number",
     [SIGNET_SORT_STATUS] = SIGNET_SHOWN_STATUS_RANK_SQL ("c.end_date", "c.auto_renew") ", c.number",
     [SIGNET_SORT_END_DATE] = "c.end_date IS NULL, c.end_date, c.number",
-    [SIGNET_SORT_VALUE] = "c.value, c.currency, c.number",
+    [SIGNET_SORT_VALUE] = "c.value NULLS FIRST, c.currency NULLS FIRST, c.number",
   };
   static const char * const descending_clauses[] = {
     [SIGNET_SORT_NUMBER] = "c.number DESC",
-    [SIGNET_SORT_TITLE] = "c.title_key DESC, c.number DESC",
-    [SIGNET_SORT_CLIENT] = "k.name_key DESC, c.number DESC",
+    [SIGNET_SORT_TITLE] = "c.title_key DESC NULLS LAST, c.number DESC",
+    [SIGNET_SORT_CLIENT] = "k.name_key DESC NULLS LAST, c.number DESC",
     [SIGNET_SORT_STATUS] = SIGNET_SHOWN_STATUS_RANK_SQL ("c.end_date", "c.auto_renew") " DESC, c.number DESC",
     [SIGNET_SORT_END_DATE] = "c.end_date IS NULL, c.end_date DESC, c.number DESC",
-    [SIGNET_SORT_VALUE] = "c.value DESC, c.currency DESC, c.number DESC",
+    [SIGNET_SORT_VALUE] = "c.value DESC NULLS LAST, c.currency DESC NULLS LAST, c.number DESC",
   };
   static const char * const current_ascending_clauses[] = {
     [SIGNET_SORT_NUMBER] = "c.number",
-    [SIGNET_SORT_TITLE] = SIGNET_CURRENT_TITLE_KEY_SQL ", c.number",
-    [SIGNET_SORT_CLIENT] = "k.name_key, c.number",
+    [SIGNET_SORT_TITLE] = SIGNET_CURRENT_TITLE_KEY_SQL " NULLS FIRST, c.number",
+    [SIGNET_SORT_CLIENT] = "k.name_key NULLS FIRST, c.number",
     [SIGNET_SORT_STATUS] = SIGNET_SHOWN_STATUS_RANK_SQL (SIGNET_CURRENT_END_DATE_SQL, SIGNET_CURRENT_AUTO_RENEW_SQL)
                            ", c.number",
     [SIGNET_SORT_END_DATE] = SIGNET_CURRENT_END_DATE_SQL " IS NULL, " SIGNET_CURRENT_END_DATE_SQL ", c.number",
-    [SIGNET_SORT_VALUE] = SIGNET_CURRENT_VALUE_SQL ", " SIGNET_CURRENT_CURRENCY_SQL ", c.number",
+    [SIGNET_SORT_VALUE] = SIGNET_CURRENT_VALUE_SQL " NULLS FIRST, " SIGNET_CURRENT_CURRENCY_SQL " NULLS FIRST, c.number",
   };
   static const char * const current_descending_clauses[] = {
     [SIGNET_SORT_NUMBER] = "c.number DESC",
-    [SIGNET_SORT_TITLE] = SIGNET_CURRENT_TITLE_KEY_SQL " DESC, c.number DESC",
-    [SIGNET_SORT_CLIENT] = "k.name_key DESC, c.number DESC",
+    [SIGNET_SORT_TITLE] = SIGNET_CURRENT_TITLE_KEY_SQL " DESC NULLS LAST, c.number DESC",
+    [SIGNET_SORT_CLIENT] = "k.name_key DESC NULLS LAST, c.number DESC",
     [SIGNET_SORT_STATUS] = SIGNET_SHOWN_STATUS_RANK_SQL (SIGNET_CURRENT_END_DATE_SQL, SIGNET_CURRENT_AUTO_RENEW_SQL)
                            " DESC, c.number DESC",
     [SIGNET_SORT_END_DATE] = SIGNET_CURRENT_END_DATE_SQL " IS NULL, " SIGNET_CURRENT_END_DATE_SQL " DESC, c.number DESC",
-    [SIGNET_SORT_VALUE] = SIGNET_CURRENT_VALUE_SQL " DESC, " SIGNET_CURRENT_CURRENCY_SQL " DESC, c.number DESC",
+    [SIGNET_SORT_VALUE] = SIGNET_CURRENT_VALUE_SQL " DESC NULLS LAST, " SIGNET_CURRENT_CURRENCY_SQL " DESC NULLS LAST, c.number DESC",
   };
 
   g_assert (sort_key < G_N_ELEMENTS (ascending_clauses));
@@ -208,16 +209,29 @@ _signet_store_search_add_functions (sqlite3 *db)
 
 /* Remakes every stored pinyin and sort key with this ICU, and notes its
  * version. */
+static gboolean make_pending_texts (SignetStore  *self,
+                                    GError      **error);
+
 static gboolean
 refresh_all (SignetStore  *self,
              GError      **error)
 {
   SignetDbStmt *stmt;
 
-  if (!_signet_store_exec (self,
-                           "UPDATE clients SET " CLIENT_SEARCH_COLUMNS ("clients") ";"
-                           "UPDATE contracts SET " CONTRACT_SEARCH_COLUMNS ("contracts") ";",
-                           error))
+  /* A server's are made here, in C: cleared keys mark them pending. */
+  if (self->sqlite == NULL)
+    {
+      if (!_signet_store_exec (self,
+                               "UPDATE clients SET name_key = NULL;"
+                               "UPDATE contracts SET title_key = NULL;",
+                               error) ||
+          !make_pending_texts (self, error))
+        return FALSE;
+    }
+  else if (!_signet_store_exec (self,
+                                "UPDATE clients SET " CLIENT_SEARCH_COLUMNS ("clients") ";"
+                                "UPDATE contracts SET " CONTRACT_SEARCH_COLUMNS ("contracts") ";",
+                                error))
     return FALSE;
 
   stmt = _signet_store_statement (self, "UPDATE search_icu SET version = ?", error);
@@ -294,8 +308,11 @@ _signet_store_refresh_search_text (SignetStore  *self,
                                    gint64        id,
                                    GError      **error)
 {
-  g_autofree char *sql = g_strdup_printf ("UPDATE contracts SET " CONTRACT_SEARCH_COLUMNS ("contracts")
-                                          " WHERE %s = ?", where_column);
+  /* A server's: a cleared key marks them for make_pending_texts(). */
+  g_autofree char *sql = g_strdup_printf ("UPDATE contracts SET %s WHERE %s = ?",
+                                          self->sqlite != NULL ? CONTRACT_SEARCH_COLUMNS ("contracts")
+                                                               : "title_key = NULL",
+                                          where_column);
   SignetDbStmt *stmt = _signet_store_statement (self, sql, error);
 
   if (stmt == NULL)
@@ -332,7 +349,7 @@ _signet_store_search_check_icu (SignetStore  *self,
   g_debug ("Remaking search text and sort keys: made with “%s”, now “%s”",
            stored, signet_search_icu_version ());
 
-  if (!_signet_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!_signet_store_exec (self, _signet_store_sql (self, "BEGIN IMMEDIATE", "BEGIN"), error))
     return FALSE;
   if (!refresh_all (self, error) || !_signet_store_exec (self, "COMMIT", error))
     {
@@ -341,6 +358,140 @@ _signet_store_search_check_icu (SignetStore  *self,
     }
 
   return TRUE;
+}
+
+/* A team register's search text and sort keys */
+
+/* A server cannot call into the app, so on PostgreSQL the pinyin and the
+ * ICU keys are made here, in C, the same as the SQL functions above make
+ * them in a file. The server's triggers (signet-store-server.c) clear a
+ * row's key whenever a write changes what its text is made of, whoever
+ * writes (another Signet, a script): a row without a key is pending, and
+ * the store makes the text and key of each pending row before it sorts or
+ * searches. The keys' indexes find them; usually there are none. A store
+ * that only reads, or that is inside a transaction of its caller, sorts
+ * and searches what it finds. */
+static void
+append_fields (GString       *text,
+               SignetDbStmt  *stmt,
+               int            first,
+               int            n)
+{
+  for (int i = first; i < first + n; i++)
+    {
+      if (i > first)
+        g_string_append_c (text, SIGNET_SEARCH_FIELD_SEPARATOR);
+      signet_search_append_field (text, signet_db_column_text (stmt, i));
+    }
+}
+
+typedef struct
+{
+  gint64  id;
+  char   *text;
+  char   *facets;
+  GBytes *key;
+} PendingText;
+
+static void
+pending_text_clear (PendingText *pending)
+{
+  g_free (pending->text);
+  g_free (pending->facets);
+  g_clear_pointer (&pending->key, g_bytes_unref);
+}
+
+/* The texts of the rows @select_sql gives (the id, then the fields of the
+ * text, then those of the facets when @n_facets > 0; the key is of column
+ * @key_column), written by @update_sql (?1 the id, then the text, the
+ * facets if any and the key). */
+static gboolean
+make_pending (SignetStore  *self,
+              const char   *select_sql,
+              int           n_fields,
+              int           n_facets,
+              int           key_column,
+              const char   *update_sql,
+              GError      **error)
+{
+  g_autoptr(GArray) pending = g_array_new (FALSE, TRUE, sizeof (PendingText));
+  SignetDbStmt *stmt;
+  int rc;
+
+  g_array_set_clear_func (pending, (GDestroyNotify) pending_text_clear);
+
+  stmt = _signet_store_statement (self, select_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
+    {
+      GString *text = g_string_sized_new (128);
+      PendingText row = { signet_db_column_int64 (stmt, 0), NULL, NULL, NULL };
+
+      append_fields (text, stmt, 1, n_fields);
+      row.text = g_string_free (text, FALSE);
+      if (n_facets > 0)
+        {
+          text = g_string_sized_new (64);
+          append_fields (text, stmt, 1 + n_fields, n_facets);
+          row.facets = g_string_free (text, FALSE);
+        }
+      row.key = signet_search_sort_key (signet_db_column_text (stmt, key_column));
+      g_array_append_val (pending, row);
+    }
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
+    return _signet_store_set_error (self, rc, error);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const PendingText *row = &g_array_index (pending, PendingText, i);
+      gsize size;
+      gconstpointer data = g_bytes_get_data (row->key, &size);
+      int next = 3;
+
+      stmt = _signet_store_statement (self, update_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      signet_db_bind_int64 (stmt, 1, row->id);
+      signet_db_bind_static_text (stmt, 2, row->text);
+      if (row->facets != NULL)
+        signet_db_bind_static_text (stmt, next++, row->facets);
+      signet_db_bind_blob (stmt, next, data, size, FALSE);
+      if (!_signet_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+make_pending_texts (SignetStore  *self,
+                    GError      **error)
+{
+  return make_pending (self,
+                       "SELECT id, name, code, contact FROM clients WHERE name_key IS NULL", 3, 0, 1,
+                       "UPDATE clients SET search_text = ?2, name_key = ?3 WHERE id = ?1", error) &&
+         make_pending (self,
+                       "SELECT id, number, title, contract_type, owner, department, tags "
+                       "FROM contracts WHERE title_key IS NULL", 2, 4, 2,
+                       "UPDATE contracts SET search_text = ?2, search_facets = ?3, title_key = ?4 WHERE id = ?1",
+                       error);
+}
+
+/* Before a server's rows are sorted or searched. */
+static gboolean
+make_pending_texts_now (SignetStore  *self,
+                        GError      **error)
+{
+  g_auto(SignetWriteScope) scope = { 0 };
+
+  if (self->sqlite != NULL || self->read_only || signet_db_in_transaction (self->db))
+    return TRUE;
+
+  return _signet_write_scope_begin (&scope, self, error) &&
+         make_pending_texts (self, error) &&
+         _signet_write_scope_commit (&scope, error);
 }
 
 /* The index in memory */
@@ -716,6 +867,9 @@ query_ordered_ids (SignetStore    *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   SignetDbStmt *stmt;
   int rc;
+
+  if (!make_pending_texts_now (self, error))
+    return NULL;
 
   if (sort_key == SIGNET_SORT_CLIENT)
     /* LEFT: a contract whose client is missing is listed all the same. */
@@ -1217,6 +1371,95 @@ search_ordered (SignetStore  *self,
   return result;
 }
 
+/* A team register searches on the server (its trigram indexes, see
+ * signet-store-server.c), not in memory: other clients write, and their
+ * rows are found as soon as they commit. Each term is a LIKE pattern over
+ * the stored texts; a contract is found when each term is in its own
+ * text, its facets, its client's text, its title in force or an attached
+ * file's text. The order is the one kept, as in a file. */
+static GHashTable *
+server_term_matches (SignetStore  *self,
+                     const char   *term,
+                     GError      **error)
+{
+  GHashTable *matches = _signet_store_attachment_text_matches (self, term);
+  g_autoptr(GString) pattern = g_string_new ("%");
+  g_autoptr(GArray) amended = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  SignetDbStmt *stmt;
+  int rc;
+
+  for (const char *p = term; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT id FROM contracts WHERE search_text LIKE ?1 OR search_facets LIKE ?1 "
+                                  "UNION SELECT c.id FROM clients k JOIN contracts c ON c.client_id = k.id "
+                                  "WHERE k.search_text LIKE ?1",
+                                  error);
+  if (stmt == NULL)
+    {
+      g_hash_table_unref (matches);
+      return NULL;
+    }
+  signet_db_bind_static_text (stmt, 1, pattern->str);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
+    g_hash_table_add (matches, g_memdup2 (&(gint64) { signet_db_column_int64 (stmt, 0) }, sizeof (gint64)));
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
+    {
+      _signet_store_set_error (self, rc, error);
+      g_hash_table_unref (matches);
+      return NULL;
+    }
+
+  _signet_store_current_titles (self, amended, titles);
+  for (guint i = 0; i < amended->len; i++)
+    if (signet_search_field_matches (g_ptr_array_index (titles, i), term))
+      g_hash_table_add (matches, g_memdup2 (&g_array_index (amended, gint64, i), sizeof (gint64)));
+
+  return matches;
+}
+
+static GArray *
+search_on_server (SignetStore  *self,
+                  GPtrArray    *terms,
+                  GError      **error)
+{
+  g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint t = 0; t < terms->len; t++)
+    {
+      GHashTable *found = server_term_matches (self, g_ptr_array_index (terms, t), error);
+
+      if (found == NULL)
+        {
+          g_array_unref (result);
+          return NULL;
+        }
+      g_ptr_array_add (matches, found);
+    }
+
+  for (guint i = 0; i < self->ordered_ids->len; i++)
+    {
+      gint64 id = g_array_index (self->ordered_ids, gint64, i);
+      guint t = 0;
+
+      while (t < matches->len && g_hash_table_contains (g_ptr_array_index (matches, t), &id))
+        t++;
+      if (t == matches->len)
+        g_array_append_val (result, id);
+    }
+
+  return result;
+}
+
 GArray *
 signet_store_query_contract_ids (SignetStore    *self,
                                  const char     *search,
@@ -1240,6 +1483,9 @@ signet_store_query_contract_ids (SignetStore    *self,
       g_array_append_vals (result, self->ordered_ids->data, self->ordered_ids->len);
       return result;
     }
+
+  if (self->sqlite == NULL)
+    return search_on_server (self, terms, error);
 
   if (!load_search_index (self, error))
     return NULL;
@@ -1331,7 +1577,7 @@ signet_store_describe_match (SignetStore *self,
   current_title = _signet_store_current_title (self, id);
 
   terms = split_terms (search != NULL ? search : "");
-  if (terms->len == 0)
+  if (terms->len == 0 || !make_pending_texts_now (self, NULL))
     return NULL;
 
   stmt = _signet_store_statement (self,

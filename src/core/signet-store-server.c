@@ -66,9 +66,10 @@ read_schema_version (SignetStore  *self,
  *   is), which clamp a day the caller gives to the index's range.
  * - signet_search_text(): the fields lower-cased, each after a separator
  *   but the first. The file's version adds pinyin, which only the app
- *   knows; a server's search is its own (pg_trgm), so nothing reads it.
+ *   knows: the store remakes the text of each row written (search_sql).
  * - signet_sort_key(): the text's UTF-8 bytes, which sort in code point
- *   order; the file's are ICU's keys of the zh collation.
+ *   order; the file's are ICU's keys of the zh collation, which the store
+ *   makes in their place, the same way.
  * - signet_current_term(): the terms this connection worked out as in
  *   force today, from its TEMP table signet_current_terms, or the stored
  *   value. PL/pgSQL, whose body is read only when it runs: the TEMP table
@@ -111,6 +112,26 @@ static const char compat_functions_sql[] =
   "    RETURN coalesce (current, stored);"
   "  END $$;";
 
+/* What search needs on a server (signet-store-search.c): a row whose text
+ * a write changes loses its key, which marks its search text and key as
+ * the app's to make (pinyin, ICU keys), whoever wrote it; and trigram
+ * indexes, with which LIKE '%term%' finds a term of three characters or
+ * more inside the texts without reading every row. */
+static const char search_sql[] =
+  "CREATE FUNCTION signet_contract_search_pending () RETURNS trigger"
+  "  LANGUAGE plpgsql AS $$ BEGIN NEW.title_key := NULL; RETURN NEW; END $$;"
+  "CREATE FUNCTION signet_client_search_pending () RETURNS trigger"
+  "  LANGUAGE plpgsql AS $$ BEGIN NEW.name_key := NULL; RETURN NEW; END $$;"
+  "CREATE TRIGGER contracts_search_pending BEFORE INSERT OR UPDATE OF number, title,"
+  "  contract_type, owner, department, tags ON contracts"
+  "  FOR EACH ROW EXECUTE FUNCTION signet_contract_search_pending ();"
+  "CREATE TRIGGER clients_search_pending BEFORE INSERT OR UPDATE OF name, code, contact ON clients"
+  "  FOR EACH ROW EXECUTE FUNCTION signet_client_search_pending ();"
+  "CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+  "CREATE INDEX contracts_search_text_trgm ON contracts USING gin (search_text gin_trgm_ops);"
+  "CREATE INDEX contracts_search_facets_trgm ON contracts USING gin (search_facets gin_trgm_ops);"
+  "CREATE INDEX clients_search_text_trgm ON clients USING gin (search_text gin_trgm_ops);";
+
 static gboolean
 create_schema (SignetStore  *self,
                GError      **error)
@@ -120,6 +141,7 @@ create_schema (SignetStore  *self,
 
   if (!_signet_store_exec (self, _signet_store_pg_schema_sql (), error) ||
       !_signet_store_exec (self, compat_functions_sql, error) ||
+      !_signet_store_exec (self, search_sql, error) ||
       !_signet_store_exec (self, "COMMIT", error))
     {
       _signet_store_exec (self, "ROLLBACK", NULL);
@@ -185,5 +207,7 @@ _signet_store_open_server (SignetStore           *self,
       return _signet_store_exec (self, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", error);
     }
 
-  return _signet_store_run_migrations (self, (int) version, target_version, error);
+  /* The search texts and keys are made by this ICU, as in a file. */
+  return _signet_store_run_migrations (self, (int) version, target_version, error) &&
+         _signet_store_search_check_icu (self, error);
 }
