@@ -151,10 +151,19 @@ connection_lost (SignetDbPg *self)
 static void
 rollback_statement (SignetDbPg *self)
 {
-  PGresult *res = PQexec (self->conn,
-                          "ROLLBACK TO SAVEPOINT " STATEMENT_SAVEPOINT ";"
-                          "RELEASE SAVEPOINT " STATEMENT_SAVEPOINT);
+  PGresult *res;
 
+  /* A statement that failed because the server went away: libpq may not
+   * have read the end of the connection yet. The server rolled back the
+   * whole transaction then, and the next call reports the loss. */
+  if (PQstatus (self->conn) != CONNECTION_BAD)
+    PQconsumeInput (self->conn);
+  if (PQstatus (self->conn) == CONNECTION_BAD)
+    return;
+
+  res = PQexec (self->conn,
+                "ROLLBACK TO SAVEPOINT " STATEMENT_SAVEPOINT ";"
+                "RELEASE SAVEPOINT " STATEMENT_SAVEPOINT);
   if (PQresultStatus (res) != PGRES_COMMAND_OK)
     g_warning ("Could not undo a failed statement: %s", PQresultErrorMessage (res));
   PQclear (res);

@@ -387,6 +387,57 @@ new_contract (gint64      client_id,
   return contract;
 }
 
+/* A restart under an open batch: the batch's writes fail, and the store
+ * does not connect again before the batch ends (its next writes would
+ * then each commit alone); committing it fails; nothing of it is
+ * written. */
+static void
+test_restart_in_batch (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) first = NULL;
+  g_autoptr(SignetContract) second = new_contract (signet_client_get_id (client), "HT-2026-0002");
+  g_autoptr(GError) error = NULL;
+  gint64 audit_before = unit_query_raw_int (f->uri, "SELECT count(*) FROM audit");
+  gboolean waited = FALSE;
+  gboolean a_connected = FALSE;
+
+  g_assert_true (signet_store_begin_batch (f->a, &error));
+  g_assert_no_error (error);
+  first = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+
+  pg_test_server_restart ();
+
+  g_assert_false (signet_store_add_contract (f->a, second, &error));
+  assert_disconnected (error);
+  g_clear_error (&error);
+  g_assert_false (signet_store_get_connected (f->a));
+
+  /* Past the first two attempts' time: still waiting for the batch. */
+  g_timeout_add (2500, give_up_cb, &waited);
+  run_until (&waited, 5);
+  g_assert_false (signet_store_get_connected (f->a));
+
+  g_assert_false (signet_store_commit_batch (f->a, &error));
+  assert_disconnected (error);
+  g_clear_error (&error);
+
+  g_signal_connect_swapped (f->a, "notify::connected", G_CALLBACK (give_up_cb), &a_connected);
+  run_until (&a_connected, 10);
+  g_assert_true (signet_store_get_connected (f->a));
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM contracts"), ==, 0);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM audit"), ==, audit_before);
+
+  /* Written once, now. */
+  g_clear_object (&second);
+  second = new_contract (signet_client_get_id (client), "HT-2026-0002");
+  g_assert_true (signet_store_add_contract (f->a, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM contracts"), ==, 1);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM audit"), ==, audit_before + 1);
+}
+
 /* The client program of the kill case, run as this test program again:
  * it opens the register, changes a contract and adds one in one
  * transaction, says so on its standard output, and is killed (SIGKILL)
@@ -491,6 +542,7 @@ main (int   argc,
   ADD ("/team-live/latency", test_latency);
   ADD ("/team-live/out-of-order", test_out_of_order);
   ADD ("/team-live/server-restart", test_server_restart);
+  ADD ("/team-live/restart-in-batch", test_restart_in_batch);
   ADD ("/team-live/kill-mid-transaction", test_kill_mid_transaction);
 
   return g_test_run ();
