@@ -124,6 +124,27 @@ find_server (char **bin_dir)
   return (int) best;
 }
 
+/* The folder the template and the servers go in. A program that isolates
+ * its folders (G_TEST_OPTION_ISOLATE_DIRS) is given a temporary folder
+ * only its own user may enter, which the postgres user could not reach:
+ * GLib makes that folder in the real temporary folder and names it in
+ * G_TEST_TMPDIR, so its parent is the real one, shared with every other
+ * program. */
+static const char *
+shared_tmp_dir (void)
+{
+  static char *dir;
+
+  if (dir == NULL)
+    {
+      const char *isolated = g_getenv ("G_TEST_TMPDIR");
+
+      dir = isolated != NULL ? g_path_get_dirname (isolated) : g_strdup (g_get_tmp_dir ());
+    }
+
+  return dir;
+}
+
 /* initdb and pg_ctl refuse to run as root: then they run as the postgres
  * user, who owns the server's folders. */
 static gboolean
@@ -269,7 +290,7 @@ ensure_template (int     major,
 {
   g_autofree char *name = g_strdup_printf ("signet-pg-template-%d-u%u-%d",
                                            major, (guint) getuid (), TEMPLATE_LAYOUT);
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_autofree char *path = g_build_filename (shared_tmp_dir (), name, NULL);
   g_autofree char *lock_path = g_strconcat (path, ".lock", NULL);
   g_autofree char *new_path = g_strconcat (path, ".new", NULL);
   g_autofree char *version_file = g_build_filename (path, "PG_VERSION", NULL);
@@ -486,9 +507,9 @@ ensure_started (void)
   template_dir = ensure_template (major, &initdb_us);
 
   start = g_get_monotonic_time ();
-  server.folder = g_dir_make_tmp ("signet-pg-XXXXXX", &error);
-  if (server.folder == NULL)
-    fail ("could not make the server's folder: %s", error->message);
+  server.folder = g_build_filename (shared_tmp_dir (), "signet-pg-XXXXXX", NULL);
+  if (g_mkdtemp (server.folder) == NULL)
+    fail ("could not make the server's folder %s: %s", server.folder, g_strerror (errno));
   give_to_postgres (server.folder);
   server.data_dir = g_build_filename (server.folder, "data", NULL);
   server.log_path = g_build_filename (server.folder, "server.log", NULL);
