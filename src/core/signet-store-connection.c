@@ -108,7 +108,12 @@ reconnect_cb (gpointer data)
       return G_SOURCE_REMOVE;
     }
 
-  if (!signet_db_pg_reconnect (self->db, &error) || !_signet_store_connection_listen (self, &error))
+  /* A new session: what the old one was told is to be told again (the
+   * reading-only of signet-store-server.c, LISTEN). */
+  if (!signet_db_pg_reconnect (self->db, &error) ||
+      (self->read_only &&
+       !_signet_store_exec (self, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", &error)) ||
+      !_signet_store_connection_listen (self, &error))
     {
       g_debug ("Could not connect to the server again: %s", error->message);
       self->reconnect_delay_s = MIN (self->reconnect_delay_s * 2, MAX_RECONNECT_DELAY_S);
@@ -123,8 +128,11 @@ reconnect_cb (gpointer data)
   self->announced_many = FALSE;
   _signet_store_watch_reconnected (self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+  /* The reset first: it forgets what the old session held (the current
+   * terms' TEMP table, see signet-store-current-terms.c) before anyone
+   * told of the connection reads again. */
   _signet_store_emit_reset (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
 
   return G_SOURCE_REMOVE;
 }

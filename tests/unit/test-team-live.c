@@ -302,8 +302,12 @@ test_server_restart (Fixture       *f,
   gint64 id = signet_contract_get_id (base);
   gint64 audit_before;
   gboolean a_connected = FALSE;
+  gboolean reader_connected = FALSE;
+  g_autoptr(SignetStore) reader = signet_store_open (f->uri, SIGNET_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(SignetContract) read_back = NULL;
   gint64 start;
 
+  g_assert_no_error (error);
   signet_store_watch_external_changes (f->b, TRUE);
   g_assert_true (signet_store_get_connected (f->b));
   g_assert_true (signet_store_get_connected (f->a));
@@ -362,6 +366,23 @@ test_server_restart (Fixture       *f,
   after = signet_store_get_contract (f->b, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (signet_contract_get_title (after), ==, "Office lease, second floor");
+
+  /* A store opened for reading only is so again once connected. */
+  read_back = signet_store_get_contract (reader, id, &error);
+  g_assert_null (read_back);
+  assert_disconnected (error);
+  g_clear_error (&error);
+  g_signal_connect_swapped (reader, "notify::connected", G_CALLBACK (give_up_cb), &reader_connected);
+  run_until (&reader_connected, 10);
+  g_assert_true (signet_store_get_connected (reader));
+  read_back = signet_store_get_contract (reader, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (signet_contract_get_title (read_back), ==, "Office lease, second floor");
+  signet_contract_set_title (edited, "Written by a reader");
+  g_assert_false (signet_store_save_contract (reader, read_back, edited, &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_cmpint (audit_count (f, id), ==, audit_before + 1);
 
   /* Both listen again. */
   g_array_set_size (f->seen, 0);
