@@ -252,7 +252,7 @@ signet_team_address_describe (const SignetTeamAddress *address)
 {
   /* Translators: the window's subtitle for a team register: a database
    * on a server, "contracts on db.example.com". */
-  return g_strdup_printf (_("%s on %s"), address->database, address->server);
+  return g_strdup_printf (C_("team register", "%s on %s"), address->database, address->server);
 }
 
 char *
