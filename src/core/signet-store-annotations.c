@@ -284,7 +284,7 @@ signet_store_add_annotation (SignetStore                *self,
   g_autofree char *now = _signet_store_timestamp_now ();
 
   return insert_annotation (self, SIGNET_AUDIT_ACTION_ANNOTATE, version_id, kind, page, rects, n_rects, color,
-                            _signet_store_user_display_name (), now, now, comment, error);
+                            _signet_store_person_name (self), now, now, comment, error);
 }
 
 gboolean

@@ -1122,7 +1122,7 @@ resolve_approver (SignetStore                   *self,
   else
     {
       *approver_id = 0;
-      *approver = g_strdup (g_get_user_name ());
+      *approver = g_strdup (_signet_store_user_name (self));
       return TRUE;
     }
 
@@ -1229,7 +1229,7 @@ decide_pending (SignetStore                   *self,
     }
 
   step->state = state;
-  step->recorded_by = g_strdup (g_get_user_name ());
+  step->recorded_by = g_strdup (_signet_store_user_name (self));
   step->decided_at = g_strdup (now);
   step->opinion = _signet_strdup_trimmed (decision->opinion);
   step->attachment_id = MAX (decision->attachment_id, 0);

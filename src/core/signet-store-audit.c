@@ -282,7 +282,7 @@ insert_audit (SignetWriteScope  *scope,
     return FALSE;
 
   signet_db_bind_static_text (stmt, 1, audit_time_now (self));
-  signet_db_bind_static_text (stmt, 2, g_get_user_name ());
+  signet_db_bind_static_text (stmt, 2, _signet_store_user_name (self));
   signet_db_bind_static_text (stmt, 3, signet_audit_action_to_token (action));
   signet_db_bind_static_text (stmt, 4, _signet_record_kind_to_token (kind));
   signet_db_bind_int64 (stmt, 5, record_id);

@@ -614,7 +614,7 @@ signet_store_record_review_with_checklist (SignetStore  *self,
                                     _("The review date %s is in the future. Record a review once it has taken place."),
                                     date);
 
-  who = _signet_is_blank (reviewer) ? g_strdup (g_get_user_name ()) : _signet_strdup_trimmed (reviewer);
+  who = _signet_is_blank (reviewer) ? g_strdup (_signet_store_user_name (self)) : _signet_strdup_trimmed (reviewer);
 
   if (!_signet_write_scope_begin (&scope, self, error))
     return FALSE;
@@ -998,7 +998,7 @@ signet_store_acknowledge_reminder (SignetStore        *self,
   signet_db_bind_text (stmt, 3, event_date);
   signet_db_bind_int (stmt, 4, lead_days);
   signet_db_bind_text (stmt, 5, now);
-  signet_db_bind_static_text (stmt, 6, g_get_user_name ());
+  signet_db_bind_static_text (stmt, 6, _signet_store_user_name (self));
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 

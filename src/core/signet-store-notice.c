@@ -281,7 +281,7 @@ insert_decision (SignetStore         *self,
   signet_db_bind_text (stmt, 3, term_end);
   signet_db_bind_static_text (stmt, 4, signet_notice_choice_to_token (choice));
   _signet_store_bind_text (stmt, 5, decider != NULL && *decider != '\0' ? decider : NULL);
-  signet_db_bind_static_text (stmt, 6, g_get_user_name ());
+  signet_db_bind_static_text (stmt, 6, _signet_store_user_name (self));
   signet_db_bind_static_text (stmt, 7, now);
   _signet_store_bind_text (stmt, 8, text != NULL && *text != '\0' ? text : NULL);
 
@@ -563,7 +563,7 @@ record_one (SignetWriteScope         *scope,
     return FALSE;
 
   signet_db_bind_int64 (stmt, 1, contract_id);
-  signet_db_bind_static_text (stmt, 2, g_get_user_name ());
+  signet_db_bind_static_text (stmt, 2, _signet_store_user_name (self));
   signet_db_bind_static_text (stmt, 3, now);
   signet_db_bind_text (stmt, 4, roll->old_end);
   signet_db_bind_text (stmt, 5, roll->new_end);

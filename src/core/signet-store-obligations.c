@@ -670,7 +670,7 @@ write_occurrence (SignetStore             *self,
         signet_db_bind_static_text (stmt, 4, after->done_date);
       _signet_store_bind_text (stmt, 5, after->note);
       signet_db_bind_static_text (stmt, 6, recorded_at);
-      signet_db_bind_static_text (stmt, 7, _signet_store_user_display_name ());
+      signet_db_bind_static_text (stmt, 7, _signet_store_person_name (self));
     }
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;

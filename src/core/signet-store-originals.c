@@ -582,10 +582,10 @@ signet_store_add_loan (SignetStore  *self,
       !(uuid = _signet_store_claim_uuid (self, "loans", loan->uuid, error)))
     return FALSE;
 
-  lent_by = !_signet_is_blank (loan->lent_by) ? loan->lent_by : _signet_store_user_display_name ();
+  lent_by = !_signet_is_blank (loan->lent_by) ? loan->lent_by : _signet_store_person_name (self);
   if (loan->returned_on != NULL)
     {
-      returned_by = !_signet_is_blank (loan->returned_by) ? loan->returned_by : _signet_store_user_display_name ();
+      returned_by = !_signet_is_blank (loan->returned_by) ? loan->returned_by : _signet_store_person_name (self);
       condition = signet_loan_condition_to_text (loan->condition != SIGNET_LOAN_CONDITION_NONE
                                                    ? loan->condition : SIGNET_LOAN_CONDITION_INTACT,
                                                  loan->condition_note);
@@ -700,7 +700,7 @@ signet_store_return_loan (SignetStore          *self,
 
   _signet_store_bind_text (stmt, 1, returned_on);
   _signet_store_bind_text (stmt, 2, text);
-  _signet_store_bind_text (stmt, 3, _signet_store_user_display_name ());
+  _signet_store_bind_text (stmt, 3, _signet_store_person_name (self));
   signet_db_bind_int64 (stmt, 4, loan_id);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;

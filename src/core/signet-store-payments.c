@@ -676,7 +676,7 @@ signet_store_add_payment_settlement (SignetStore              *self,
   _signet_store_bind_text (stmt, 5, settlement->note);
   signet_db_bind_static_text (stmt, 6, recorded_at);
   signet_db_bind_text (stmt, 7, _signet_is_blank (settlement->recorded_by)
-                                ? _signet_store_user_display_name () : settlement->recorded_by);
+                                ? _signet_store_person_name (self) : settlement->recorded_by);
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
   id = signet_db_last_insert_id (self->db);
@@ -697,7 +697,7 @@ signet_store_add_payment_settlement (SignetStore              *self,
   if (_signet_is_blank (settlement->recorded_by))
     {
       g_free (settlement->recorded_by);
-      settlement->recorded_by = g_strdup (_signet_store_user_display_name ());
+      settlement->recorded_by = g_strdup (_signet_store_person_name (self));
     }
 
   return TRUE;

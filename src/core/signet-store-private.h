@@ -13,6 +13,7 @@
 #include "signet-store.h"
 #include "signet-store-attachments.h"
 #include "signet-store-people.h"
+#include "signet-store-team.h"
 
 G_BEGIN_DECLS
 
@@ -77,6 +78,13 @@ struct _SignetStore
   GArray        *own_audit_ranges;
   GSource       *watch_source;
   guint          n_watchers;
+
+  /* Who acts and what the role allows, see signet-store-team.c: on a
+   * server the person linked to the database user (NULL in a file, where
+   * the account's name is recorded). */
+  char          *acting_name;
+  SignetStoreRole role;
+  gboolean       may_edit;
 
   /* A team register's connection, see signet-store-connection.c: the
    * server process serving it (whose announcements are the store's own),
@@ -361,6 +369,19 @@ typedef enum
   " WHEN c.termination_date < ?1 THEN 5" \
   " WHEN c.start_date IS NOT NULL AND ?1 < c.start_date THEN 3" \
   " WHEN c.start_date IS NULL AND " end " IS NULL THEN 3 ELSE 4 END)"
+
+/* See signet-store-team.c: migration 24; on a server, who the session
+ * is (at open); the error for a write the user's role does not allow;
+ * the name recorded as who acts, the account's or the person's. */
+gboolean      _signet_store_migrate_team         (SignetStore      *self,
+                                                  GError          **error);
+gboolean      _signet_store_team_read_session    (SignetStore      *self,
+                                                  int               version,
+                                                  GError          **error);
+gboolean      _signet_store_team_set_refused     (SignetStore      *self,
+                                                  GError          **error);
+const char   *_signet_store_user_name            (SignetStore      *self);
+const char   *_signet_store_person_name          (SignetStore      *self);
 
 /* See signet-store-people.c: migration 10. */
 gboolean      _signet_store_migrate_people       (SignetStore      *self,

@@ -110,7 +110,7 @@ _signet_store_insert_process_event (SignetStore              *self,
   signet_db_bind_static_text (stmt, 3, signet_contract_status_to_token (from));
   signet_db_bind_static_text (stmt, 4, signet_contract_status_to_token (to));
   bind_trimmed_or_null (stmt, 5, step->decided_by);
-  signet_db_bind_static_text (stmt, 6, g_get_user_name ());
+  signet_db_bind_static_text (stmt, 6, _signet_store_user_name (self));
   signet_db_bind_static_text (stmt, 7, now);
   bind_trimmed_or_null (stmt, 8, step->comment);
   bind_trimmed_or_null (stmt, 9, step->action == SIGNET_PROCESS_ACTION_MARK_SIGNED ? step->our_signing_date : NULL);

@@ -155,7 +155,7 @@ signet_store_set_exchange_rate (SignetStore  *self,
   signet_db_bind_static_text (stmt, 2, base);
   signet_db_bind_int64 (stmt, 3, rate_millionths);
   signet_db_bind_static_text (stmt, 4, today);
-  signet_db_bind_text (stmt, 5, _signet_store_user_display_name ());
+  signet_db_bind_text (stmt, 5, _signet_store_person_name (self));
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 

@@ -580,7 +580,7 @@ signet_store_record_review_report (SignetStore         *self,
   follow_up = report->follow_up_date != NULL ? g_strdup (report->follow_up_date)
                                              : signet_review_report_suggest_follow_up (report);
 
-  who = _signet_is_blank (report->reviewer) ? g_strdup (g_get_user_name ()) : _signet_strdup_trimmed (report->reviewer);
+  who = _signet_is_blank (report->reviewer) ? g_strdup (_signet_store_user_name (self)) : _signet_strdup_trimmed (report->reviewer);
 
   if (!_signet_write_scope_begin (&scope, self, error))
     return FALSE;

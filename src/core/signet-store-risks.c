@@ -682,7 +682,7 @@ signet_store_keep_risk_level (SignetStore  *self,
   choice = signet_risk_level_choice_new (contract_id);
   choice->reason = g_strdup (reason);
   choice->chosen_at = _signet_store_timestamp_now ();
-  choice->chosen_by = g_strdup (_signet_store_user_display_name ());
+  choice->chosen_by = g_strdup (_signet_store_person_name (self));
 
   /* The level and the suggestion as they are now, in the write, not as a
    * window last showed them. */
@@ -728,7 +728,7 @@ signet_store_put_risk_level_choice (SignetStore                  *self,
   if (_signet_is_blank (copy->chosen_by))
     {
       g_free (copy->chosen_by);
-      copy->chosen_by = g_strdup (_signet_store_user_display_name ());
+      copy->chosen_by = g_strdup (_signet_store_person_name (self));
     }
 
   if (!_signet_write_scope_begin (&scope, self, error) ||

@@ -204,10 +204,12 @@ _signet_store_open_server (SignetStore           *self,
                        self->path);
           return FALSE;
         }
-      return _signet_store_exec (self, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", error);
+      return _signet_store_exec (self, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", error) &&
+             _signet_store_team_read_session (self, (int) version, error);
     }
 
   /* The search texts and keys are made by this ICU, as in a file. */
   return _signet_store_run_migrations (self, (int) version, target_version, error) &&
-         _signet_store_search_check_icu (self, error);
+         _signet_store_search_check_icu (self, error) &&
+         _signet_store_team_read_session (self, target_version, error);
 }

@@ -57,6 +57,7 @@ static gboolean (* const migrations[]) (SignetStore *, GError **) = {
   _signet_store_migrate_saved_views,
   _signet_store_migrate_exchange_rates,
   _signet_store_migrate_import_mappings,
+  _signet_store_migrate_team,
 };
 
 G_DEFINE_FINAL_TYPE (SignetStore, signet_store, G_TYPE_OBJECT)
@@ -127,6 +128,8 @@ _signet_store_set_error (SignetStore  *self,
   else if (self->read_only && (code == SQLITE_READONLY || code == SQLITE_AUTH))
     g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_READ_ONLY,
                  _("“%s” was opened for reading only. Nothing was changed."), self->path);
+  else if (code == SQLITE_AUTH && self->sqlite == NULL)
+    _signet_store_team_set_refused (self, error);
   else if (code == SQLITE_NOTADB)
     g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_A_DATABASE,
                  _("“%s” is not a Signet database."), self->path);
@@ -1336,6 +1339,7 @@ signet_store_finalize (GObject *object)
   g_clear_pointer (&self->kept_blobs, g_hash_table_unref);
   g_clear_pointer (&self->db, signet_db_close);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->acting_name, g_free);
 
   G_OBJECT_CLASS (signet_store_parent_class)->finalize (object);
 }
@@ -1387,6 +1391,9 @@ signet_store_init (SignetStore *self)
 {
   self->statements = g_hash_table_new_full (statement_hash, g_str_equal, g_free,
                                             finalize_statement);
+  /* A file's one user may do everything; a server says otherwise. */
+  self->role = SIGNET_STORE_ROLE_ADMINISTRATOR;
+  self->may_edit = TRUE;
 }
 
 char *

@@ -2,7 +2,8 @@
 
 /* The register's schema on PostgreSQL (signet-store-schema-pg.c) against
  * the one the SQLite migrations make: a new SQLite register and a new
- * PostgreSQL database given the schema's SQL must have the same tables,
+ * PostgreSQL database given the schema's SQL, and the migrations after
+ * its version as the store runs them, must have the same tables,
  * columns in the same order (name, kind, NOT NULL, default), the same
  * unique column groups, indexes, foreign keys and number of checks, and
  * the same version. When a migration takes the SQLite register past the
@@ -34,17 +35,6 @@ typedef struct
 } Registers;
 
 static void
-pg_exec (PGconn     *pg,
-         const char *sql)
-{
-  PGresult *result = PQexec (pg, sql);
-
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    g_error ("%s: %s", sql, PQerrorMessage (pg));
-  PQclear (result);
-}
-
-static void
 registers_set_up (Registers     *r,
                   gconstpointer  data)
 {
@@ -62,11 +52,13 @@ registers_set_up (Registers     *r,
   /* As the store's own connection has them. */
   g_assert_cmpint (sqlite3_exec (r->lite, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
 
+  /* The schema's SQL, then the migrations that run on both engines. */
+  store = signet_store_new (uri, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
   r->pg = PQconnectdb (uri);
   g_assert_cmpint (PQstatus (r->pg), ==, CONNECTION_OK);
-  pg_exec (r->pg, "BEGIN");
-  pg_exec (r->pg, _signet_store_pg_schema_sql ());
-  pg_exec (r->pg, "COMMIT");
 }
 
 static void
@@ -401,7 +393,9 @@ pg_indexes (Registers *r)
     {
       g_auto(GStrv) f = g_strsplit (g_ptr_array_index (rows, i), "|", 6);
 
-      if (strcmp (f[5], "t") != 0)
+      /* The server's own search indexes (pg_trgm, made as the store
+       * opens a register there), which a file has no counterpart of. */
+      if (strcmp (f[5], "t") != 0 && !g_str_has_suffix (f[1], "_trgm"))
         g_ptr_array_add (indexes, g_strdup_printf ("%s.%s(%s)%s%s", f[0], f[1], f[2],
                                                    strcmp (f[3], "t") == 0 ? " unique" : "",
                                                    strcmp (f[4], "t") == 0 ? " partial" : ""));
@@ -512,14 +506,14 @@ test_version (Registers     *r,
   g_autoptr(GPtrArray) lite_app_id = lite_rows (r->lite, "PRAGMA application_id", NULL);
   g_autoptr(GPtrArray) lite_version = lite_rows (r->lite, "PRAGMA user_version", NULL);
   g_autofree char *current = g_strdup_printf ("%d", signet_store_get_schema_version ());
-  g_autofree char *base = g_strdup_printf ("%d", SIGNET_STORE_PG_BASE_VERSION);
 
   g_assert_cmpuint (version->len, ==, 1);
   g_assert_cmpuint (app_id->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (lite_version, 0), ==, current);
-  /* A SQLite migration past the PostgreSQL schema fails here. */
+  /* A SQLite migration that does not run on PostgreSQL fails here; those
+   * after the schema's SQL run on both. */
   g_assert_cmpstr (g_ptr_array_index (version, 0), ==, current);
-  g_assert_cmpstr (base, ==, current);
+  g_assert_cmpint (SIGNET_STORE_PG_BASE_VERSION, <=, signet_store_get_schema_version ());
   g_assert_cmpstr (g_ptr_array_index (app_id, 0), ==, g_ptr_array_index (lite_app_id, 0));
 }
 

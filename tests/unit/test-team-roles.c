@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "pg-test-server.h"
+#include "signet-store-approvals.h"
+#include "signet-store-people.h"
+#include "signet-store-team.h"
+#include "unit-test-utils.h"
+
+/* A team register set up with signet_store_setup_team() on the tests' own
+ * PostgreSQL server, and people logging in as themselves: each test
+ * connects as several database users at once and checks what the server
+ * lets each of them see and write. */
+
+typedef struct
+{
+  char        *uri;     /* the register's owner, who set it up */
+  SignetStore *admin;
+  SignetClient *client;
+} Team;
+
+/* @uri with the login @user instead of its own. */
+static char *
+uri_for (const Team *t,
+         const char *user)
+{
+  const char *start = strstr (t->uri, "user=");
+  const char *end;
+
+  g_assert_nonnull (start);
+  end = strchr (start, '&');
+
+  return g_strdup_printf ("%.*suser=%s%s", (int) (start - t->uri), t->uri, user, end != NULL ? end : "");
+}
+
+static SignetStore *
+open_as (const Team *t,
+         const char *user)
+{
+  g_autofree char *uri = uri_for (t, user);
+  g_autoptr(GError) error = NULL;
+  SignetStore *store = signet_store_open (uri, SIGNET_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
+static int
+count_as (const Team *t,
+          const char *user,
+          const char *sql)
+{
+  g_autofree char *uri = uri_for (t, user);
+
+  return unit_query_raw_int (uri, sql);
+}
+
+static void
+add_user (Team            *t,
+          const char      *db_user,
+          SignetStoreRole  role,
+          const char      *person,
+          const char      *department)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (signet_store_add_team_user (t->admin, db_user, role, person, department, &error));
+  g_assert_no_error (error);
+}
+
+static SignetContract *
+add_contract (Team       *t,
+              const char *number,
+              const char *department,
+              const char *owner)
+{
+  SignetContract *contract = unit_add_contract (t->admin, t->client, number, "Office supplies");
+  g_autoptr(GError) error = NULL;
+
+  signet_contract_set_department (contract, department);
+  signet_contract_set_owner (contract, owner);
+  g_assert_true (signet_store_update_contract (t->admin, contract, &error));
+  g_assert_no_error (error);
+
+  return contract;
+}
+
+/* Sales: Ann reads, Ed edits; Legal: Al and Bo approve; Finance: Fi
+ * edits. Contracts: S-1 of Sales, S-2 of Sales confidential and owned by
+ * Ed, L-1 of Legal, N-1 of no department, F-1 of Finance confidential
+ * and owned by no one. */
+static void
+team_set_up (Team          *t,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  t->uri = pg_test_server_new_database ("team");
+  g_assert_true (signet_store_setup_team (t->uri, &error));
+  g_assert_no_error (error);
+  /* Again, as after an upgrade: it only refreshes. */
+  g_assert_true (signet_store_setup_team (t->uri, &error));
+  g_assert_no_error (error);
+
+  t->admin = signet_store_open (t->uri, SIGNET_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (signet_store_get_role (t->admin), ==, SIGNET_STORE_ROLE_ADMINISTRATOR);
+  t->client = unit_add_client (t->admin, "Acme", "ACME");
+
+  add_user (t, "ann", SIGNET_STORE_ROLE_READER, "Ann", "Sales");
+  add_user (t, "ed", SIGNET_STORE_ROLE_EDITOR, "Ed", "Sales");
+  add_user (t, "al", SIGNET_STORE_ROLE_APPROVER, "Al", "Legal");
+  add_user (t, "bo", SIGNET_STORE_ROLE_APPROVER, "Bo", "Legal");
+  add_user (t, "fi", SIGNET_STORE_ROLE_EDITOR, "Fi", "Finance");
+
+  g_clear_object (&t->client);
+  t->client = unit_add_client (t->admin, "Beta", "BETA");
+  g_object_unref (add_contract (t, "S-1", "Sales", NULL));
+  g_object_unref (add_contract (t, "S-2", "Sales", "Ed"));
+  g_object_unref (add_contract (t, "L-1", "Legal", NULL));
+  g_object_unref (add_contract (t, "N-1", NULL, NULL));
+  g_object_unref (add_contract (t, "F-1", "Finance", NULL));
+  unit_exec_raw (t->uri, "UPDATE contracts SET confidential = 1 WHERE number IN ('S-2', 'F-1')");
+}
+
+static void
+team_tear_down (Team          *t,
+                gconstpointer  data)
+{
+  g_clear_object (&t->client);
+  g_clear_object (&t->admin);
+  g_clear_pointer (&t->uri, g_free);
+}
+
+static void
+test_reader_refused (Team          *t,
+                     gconstpointer  data)
+{
+  g_autoptr(SignetStore) reader = open_as (t, "ann");
+  g_autoptr(SignetStore) editor = open_as (t, "ed");
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(SignetClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = unit_query_raw_int (t->uri, "SELECT id FROM contracts WHERE number = 'S-1'");
+
+  g_assert_cmpint (signet_store_get_role (reader), ==, SIGNET_STORE_ROLE_READER);
+  g_assert_false (signet_store_can_edit (reader));
+  g_assert_cmpstr (signet_store_get_acting_name (reader), ==, "Ann");
+  g_assert_cmpint (signet_store_get_role (editor), ==, SIGNET_STORE_ROLE_EDITOR);
+  g_assert_true (signet_store_can_edit (editor));
+
+  /* The reader reads the contract, and the server refuses its change. */
+  contract = signet_store_get_contract (reader, id, &error);
+  g_assert_no_error (error);
+  signet_contract_set_title (contract, "Changed by a reader");
+  g_assert_false (signet_store_update_contract (reader, contract, &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "(reader) does not allow this change"));
+  g_clear_error (&error);
+
+  client = signet_client_new ();
+  signet_client_set_name (client, "Gamma");
+  signet_client_set_code (client, "GAMMA");
+  g_assert_false (signet_store_add_client (reader, client, &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  g_assert_cmpint (unit_query_raw_int (t->uri, "SELECT count(*) FROM contracts WHERE title = 'Office supplies'"), ==, 5);
+  g_assert_cmpint (unit_query_raw_int (t->uri, "SELECT count(*) FROM clients"), ==, 2);
+
+  /* The editor of the same department may; the audit names Ed, the
+   * person, not the account running the test. */
+  g_clear_object (&contract);
+  contract = signet_store_get_contract (editor, id, &error);
+  g_assert_no_error (error);
+  signet_contract_set_title (contract, "Changed by an editor");
+  g_assert_true (signet_store_update_contract (editor, contract, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (unit_query_raw_int (t->uri,
+                                       "SELECT count(*) FROM audit WHERE \"user\" = 'Ed' "
+                                       "AND record_kind = 'contract' AND action = 'update'"), ==, 1);
+
+  /* People and settings are the administrator's. */
+  {
+    g_autoptr(SignetPerson) person = signet_person_new ();
+
+    signet_person_set_name (person, "Zed");
+    g_assert_false (signet_store_add_person (editor, person, &error));
+    g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_READ_ONLY);
+    g_assert_nonnull (strstr (error->message, "(editor)"));
+  }
+}
+
+static void
+test_departments (Team          *t,
+                  gconstpointer  data)
+{
+  static const struct { const char *user; const char *numbers; } seen[] = {
+    { "ann", "N-1 S-1" },          /* Sales, not S-2: confidential, not Ann's */
+    { "ed", "N-1 S-1 S-2" },       /* Sales, and S-2 as its owner */
+    { "al", "L-1 N-1" },
+    { "fi", "N-1" },               /* F-1 is confidential, and no one's */
+  };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (signet_store_count_contracts (t->admin), ==, 5);
+  unit_exec_raw (t->uri, "INSERT INTO key_dates (contract_id, kind, date, title, uuid) "
+                         "SELECT id, 'other', '2027-01-01', 'Check', 'kd-' || id FROM contracts");
+
+  for (guint i = 0; i < G_N_ELEMENTS (seen); i++)
+    {
+      g_autoptr(SignetStore) store = open_as (t, seen[i].user);
+      g_auto(GStrv) expected = g_strsplit (seen[i].numbers, " ", -1);
+      int n = (int) g_strv_length (expected);
+
+      g_test_message ("%s sees %s", seen[i].user, seen[i].numbers);
+      g_assert_cmpuint (signet_store_count_contracts (store), ==, n);
+      g_assert_cmpint (count_as (t, seen[i].user, "SELECT count(*) FROM contracts"), ==, n);
+      /* A contract's rows go with it. */
+      g_assert_cmpint (count_as (t, seen[i].user, "SELECT count(*) FROM key_dates"), ==, n);
+      for (int j = 0; j < n; j++)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM contracts WHERE number = '%s'", expected[j]);
+
+          g_assert_cmpint (count_as (t, seen[i].user, sql), ==, 1);
+        }
+    }
+
+  /* An editor cannot move a contract out of sight, nor write one into
+   * another department. */
+  {
+    g_autoptr(SignetStore) ed = open_as (t, "ed");
+    gint64 id = unit_query_raw_int (t->uri, "SELECT id FROM contracts WHERE number = 'S-1'");
+    g_autoptr(SignetContract) contract = signet_store_get_contract (ed, id, &error);
+
+    g_assert_no_error (error);
+    signet_contract_set_department (contract, "Legal");
+    g_assert_false (signet_store_update_contract (ed, contract, &error));
+    g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_READ_ONLY);
+    g_assert_cmpint (unit_query_raw_int (t->uri, "SELECT count(*) FROM contracts WHERE department = 'Legal'"), ==, 1);
+  }
+}
+
+/* The step of L-1 that Al must decide, pending. */
+static gint64
+pend_for_al (Team *t)
+{
+  gint64 al = unit_query_raw_int (t->uri, "SELECT id FROM people WHERE db_user = 'al'");
+  g_autofree char *sql = NULL;
+
+  unit_exec_raw (t->uri, "UPDATE contracts SET status = 'in-review' WHERE number = 'L-1'");
+  sql = g_strdup_printf ("INSERT INTO approval_steps (contract_id, amendment_id, round, position, name, "
+                         "person_id, person_name, due_days, due_date, state) "
+                         "SELECT id, 0, 1, 0, 'Legal review', %" G_GINT64_FORMAT ", 'Al', 3, '2026-12-10', 'pending' "
+                         "FROM contracts WHERE number = 'L-1'", al);
+  unit_exec_raw (t->uri, sql);
+
+  return unit_query_raw_int (t->uri, "SELECT id FROM contracts WHERE number = 'L-1'");
+}
+
+static gboolean
+decide_as (SignetStore  *store,
+           gint64        contract_id,
+           GError      **error)
+{
+  g_autoptr(SignetContract) contract = signet_store_get_contract (store, contract_id, NULL);
+  SignetApprovalDecision decision = { .action = SIGNET_PROCESS_ACTION_APPROVE };
+
+  g_assert_nonnull (contract);
+
+  return signet_store_decide_approval_step (store, contract_id, 0, signet_contract_get_version (contract),
+                                            &decision, error);
+}
+
+static void
+test_approver_only (Team          *t,
+                    gconstpointer  data)
+{
+  g_autoptr(SignetStore) bo = open_as (t, "bo");
+  g_autoptr(SignetStore) al = open_as (t, "al");
+  g_autoptr(GError) error = NULL;
+  gint64 id = pend_for_al (t);
+
+  /* Bo approves too, and sees the contract, but the step is Al's. */
+  g_assert_cmpint (signet_store_get_role (bo), ==, SIGNET_STORE_ROLE_APPROVER);
+  g_assert_false (decide_as (bo, id, &error));
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "only the approver of the step"));
+  g_clear_error (&error);
+  g_assert_cmpint (unit_query_raw_int (t->uri, "SELECT count(*) FROM approval_steps WHERE state = 'pending'"), ==, 1);
+
+  /* Nor may the step be written around the store. */
+  {
+    g_autofree char *bo_uri = uri_for (t, "bo");
+    g_autofree char *al_uri = uri_for (t, "al");
+
+    g_assert_cmpint (unit_query_raw_int (bo_uri, "SELECT count(*) FROM approval_steps"), ==, 1);
+    g_assert_cmpint (unit_query_raw_int (al_uri, "SELECT count(*) FROM approval_steps"), ==, 1);
+  }
+
+  g_assert_true (decide_as (al, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (unit_query_raw_int (t->uri,
+                                       "SELECT count(*) FROM approval_steps WHERE state = 'approved' "
+                                       "AND decided_by = 'Al' AND recorded_by = 'Al' "
+                                       "AND decided_by_id = (SELECT id FROM people WHERE db_user = 'al')"), ==, 1);
+  g_assert_cmpint (unit_query_raw_int (t->uri, "SELECT count(*) FROM audit WHERE \"user\" = 'Al'"), >=, 1);
+}
+
+/* The contract whose step names Al is his to see, whatever its
+ * department: F-1 is confidential and of Finance. */
+static void
+test_confidential_approver (Team          *t,
+                            gconstpointer  data)
+{
+  gint64 al = unit_query_raw_int (t->uri, "SELECT id FROM people WHERE db_user = 'al'");
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO approval_steps (contract_id, amendment_id, round, position, name, "
+                                          "person_id, person_name, due_days, state) "
+                                          "SELECT id, 0, 1, 0, 'Legal review', %" G_GINT64_FORMAT ", 'Al', 3, 'waiting' "
+                                          "FROM contracts WHERE number = 'F-1'", al);
+
+  g_assert_cmpint (count_as (t, "al", "SELECT count(*) FROM contracts WHERE number = 'F-1'"), ==, 0);
+  unit_exec_raw (t->uri, sql);
+  g_assert_cmpint (count_as (t, "al", "SELECT count(*) FROM contracts WHERE number = 'F-1'"), ==, 1);
+  g_assert_cmpint (count_as (t, "bo", "SELECT count(*) FROM contracts WHERE number = 'F-1'"), ==, 0);
+  g_assert_cmpint (count_as (t, "fi", "SELECT count(*) FROM contracts WHERE number = 'F-1'"), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/team-roles/" path, Team, NULL, team_set_up, func, team_tear_down)
+  ADD ("reader-refused", test_reader_refused);
+  ADD ("departments", test_departments);
+  ADD ("approver-only", test_approver_only);
+  ADD ("confidential-approver", test_confidential_approver);
+#undef ADD
+
+  return g_test_run ();
+}
