@@ -6,7 +6,10 @@ No Flatpak runtime can be installed where the tests run, so the manifest is
 checked by reading it: the app id and command must match the build (passed
 in by meson, so the two cannot drift apart), the sandbox must stay as narrow
 as designed (files arrive through the portals, never through --filesystem),
-and the modules the app links against must be built. The runtime must
+and the modules the app links against must be built: libpq, which no
+GNOME runtime has, for a team register (libsecret, for its password, is
+in the runtime, and reaches the Secret portal by itself inside the
+sandbox). The runtime must
 provide the GTK and libadwaita that meson.build requires, and the bundled
 poppler must be one the tests' expectations are stated for: the reference
 platform's (Debian 13) or newer.
@@ -19,7 +22,9 @@ import os
 import re
 import sys
 
-ALLOWED_FINISH_ARGS = ['--share=ipc', '--socket=wayland', '--socket=fallback-x11', '--device=dri']
+# --share=network: a team register is on a PostgreSQL server.
+ALLOWED_FINISH_ARGS = ['--share=ipc', '--share=network', '--socket=wayland', '--socket=fallback-x11',
+                       '--device=dri']
 MIN_RUNTIME_VERSION = 49
 # What each GNOME runtime provides of the libraries meson.build asks a
 # version of; a runtime not listed here needs its line first.
@@ -107,6 +112,27 @@ def check(manifest, app_id, executable, required):
 
     modules = [m for m in manifest.get('modules', []) if isinstance(m, dict)]
     names = [m.get('name') for m in modules]
+    if 'libpq' not in names:
+        errors.append('no module named \'libpq\' (PostgreSQL\'s client library, not in the runtime)')
+    elif executable in names and names.index('libpq') > names.index(executable):
+        errors.append('libpq must be built before %r' % executable)
+    else:
+        libpq = modules[names.index('libpq')]
+        # PostgreSQL's releases are MAJOR.MINOR: postgresql-17.6.tar.bz2.
+        libpq_version = None
+        for source in libpq.get('sources', []):
+            url = source.get('url', '') if isinstance(source, dict) else ''
+            match = re.search(r'postgresql-(\d+)\.(\d+)\.tar\.\w+$', url)
+            if match:
+                libpq_version = tuple(int(part) for part in match.groups())
+        if libpq_version is None:
+            errors.append('the libpq module does not say its version (in its archive name)')
+        elif 'libpq' in required and libpq_version[:1] < required['libpq'][:1]:
+            errors.append('the bundled libpq %s is older than meson.build requires (%s)'
+                          % (show(libpq_version), show(required['libpq'])))
+        # verify-full, the default for a server that is not local, needs TLS.
+        if not any('--with-ssl=openssl' in command for command in libpq.get('build-commands', [])):
+            errors.append('the libpq module is not configured --with-ssl=openssl')
     for required in ('poppler-data', 'poppler'):
         if required not in names:
             errors.append('no module named %r' % required)
