@@ -125,6 +125,7 @@ signet_store_next_contract_number (SignetStore  *self,
   gsize prefix_len, suffix_len;
   guint64 highest = 0;
   char *result;
+  int rc;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
   g_return_val_if_fail (pattern != NULL, NULL);
@@ -135,9 +136,10 @@ signet_store_next_contract_number (SignetStore  *self,
   prefix_len = strlen (parsed.prefix);
   suffix_len = strlen (parsed.suffix);
 
-  /* substr() on a BLOB compares bytes, which is what the prefix is. */
+  /* Both engines count characters in substr() and length() and compare
+   * the number's text byte for byte (SQLite's BINARY, the server's "C"). */
   stmt = _signet_store_statement (self,
-                                  "SELECT number FROM contracts WHERE substr(CAST(number AS BLOB), 1, ?) = CAST(? AS BLOB)",
+                                  "SELECT number FROM contracts WHERE substr(number, 1, length(?1)) = ?1",
                                   error);
   if (stmt == NULL)
     {
@@ -145,10 +147,9 @@ signet_store_next_contract_number (SignetStore  *self,
       return NULL;
     }
 
-  signet_db_bind_int64 (stmt, 1, prefix_len);
-  signet_db_bind_text (stmt, 2, parsed.prefix);
+  signet_db_bind_text (stmt, 1, parsed.prefix);
 
-  while (signet_db_step (stmt) == SIGNET_DB_ROW)
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
     {
       const char *number = signet_db_column_text (stmt, 0);
       gsize len = strlen (number);
@@ -166,6 +167,12 @@ signet_store_next_contract_number (SignetStore  *self,
       highest = MAX (highest, g_ascii_strtoull (digits, NULL, 10));
     }
   signet_db_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
+    {
+      number_pattern_clear (&parsed);
+      _signet_store_set_error (self, rc, error);
+      return NULL;
+    }
 
   result = g_strdup_printf ("%s%0*" G_GUINT64_FORMAT "%s",
                             parsed.prefix, (int) parsed.width, highest + 1, parsed.suffix);

@@ -177,7 +177,7 @@ test_register_reads_back (void)
 
   for (guint i = 0; i <= G_N_ELEMENTS (stored_tokens); i++)
     g_string_append_printf (sql,
-                            "INSERT INTO audit (id, at, user, action, record_kind, record_id, record_label, changes) "
+                            "INSERT INTO audit (id, at, \"user\", action, record_kind, record_id, record_label, changes) "
                             "VALUES (%u, '2026-11-27T05:54:59.278Z', 'li', '%s', 'contract', 1, 'HT-1', '[]');",
                             i + 1, i < G_N_ELEMENTS (stored_tokens) ? stored_tokens[i] : "approve amendment");
   g_string_append (sql, "COMMIT;");
@@ -232,7 +232,7 @@ test_watch (void)
   g_signal_connect (f.store, "changed", G_CALLBACK (changed_cb), seen);
 
   unit_exec_raw (f.path,
-                 "INSERT INTO audit (at, user, action, record_kind, record_id, record_label, changes) "
+                 "INSERT INTO audit (at, \"user\", action, record_kind, record_id, record_label, changes) "
                  "VALUES ('2026-11-27T05:54:59.278Z', 'li', 'approve amendment', 'contract', 7, 'HT-7', '[]');");
   g_assert_true (signet_store_check_external_changes (f.store, &error));
   g_assert_no_error (error);
@@ -240,7 +240,7 @@ test_watch (void)
 
   g_string_truncate (seen, 0);
   unit_exec_raw (f.path,
-                 "INSERT INTO audit (at, user, action, record_kind, record_id, record_label, changes) "
+                 "INSERT INTO audit (at, \"user\", action, record_kind, record_id, record_label, changes) "
                  "VALUES ('2026-11-27T05:55:00.000Z', 'li', 'import annotation', 'contract', 7, 'HT-7', '[]');");
   g_assert_true (signet_store_check_external_changes (f.store, &error));
   g_assert_no_error (error);
