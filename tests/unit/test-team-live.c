@@ -408,6 +408,74 @@ new_contract (gint64      client_id,
   return contract;
 }
 
+/* The database @uri names. */
+static char *
+database_name (const char *uri)
+{
+  const char *start = strstr (uri, ":///") + 4;
+
+  return g_strndup (start, strcspn (start, "?"));
+}
+
+/* A connection the server ends (an administrator's pg_terminate_backend)
+ * while the database refuses new ones: the store tries again after 1 s,
+ * then 2, 4 and 8 s, failing each time, every call failing meanwhile. Let
+ * in after the third attempt, it is back at the fourth, 15 s after the
+ * loss (GLib's whole-second timers fire up to a quarter second early and
+ * three quarters late: 14 to 18 s); trying every second, it would be back
+ * within 2 s of being let in. */
+static void
+test_reconnect_backoff (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *name = database_name (f->uri);
+  g_autofree char *refuse = g_strdup_printf ("ALTER DATABASE \"%s\" ALLOW_CONNECTIONS false", name);
+  g_autofree char *allow = g_strdup_printf ("ALTER DATABASE \"%s\" ALLOW_CONNECTIONS true", name);
+  g_autofree char *terminate = g_strdup_printf ("SELECT count (pg_terminate_backend (pid)) FROM pg_stat_activity "
+                                                "WHERE datname = '%s'", name);
+  g_autoptr(SignetClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean waited = FALSE;
+  gboolean back = FALSE;
+  gint64 lost;
+  gint64 elapsed;
+
+  unit_exec_raw (pg_test_server_admin_uri (), refuse);
+  g_assert_cmpint (unit_query_raw_int (pg_test_server_admin_uri (), terminate), ==, 2);
+
+  client = signet_client_new ();
+  signet_client_set_name (client, "Northwind Traders");
+  signet_client_set_code (client, "NWT");
+  g_assert_false (signet_store_add_client (f->b, client, &error));
+  lost = g_get_monotonic_time ();
+  assert_disconnected (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (f->connected->len, ==, 1);
+
+  /* Past the first three attempts (the third at 6.25 to 9.25 s). */
+  g_timeout_add (10000, give_up_cb, &waited);
+  run_until (&waited, 15);
+  g_assert_false (signet_store_get_connected (f->b));
+  g_assert_false (signet_store_add_client (f->b, client, &error));
+  assert_disconnected (error);
+  g_clear_error (&error);
+
+  unit_exec_raw (pg_test_server_admin_uri (), allow);
+  g_signal_connect_swapped (f->b, "notify::connected", G_CALLBACK (give_up_cb), &back);
+  run_until (&back, 15);
+  elapsed = g_get_monotonic_time () - lost;
+  g_test_message ("Connected again %.1f s after the loss, at the fourth attempt", elapsed / (double) G_USEC_PER_SEC);
+  g_assert_true (signet_store_get_connected (f->b));
+  g_assert_cmpint (elapsed, >=, 13 * G_USEC_PER_SEC);
+  g_assert_cmpint (elapsed, <, 19 * G_USEC_PER_SEC);
+  g_assert_cmpuint (f->connected->len, ==, 2);
+  g_assert_cmpuint (f->n_resets, ==, 1);
+
+  g_assert_true (signet_store_add_client (f->b, client, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM clients WHERE code = 'NWT'"), ==, 1);
+}
+
 /* A restart under an open batch: the batch's writes fail, and the store
  * does not connect again before the batch ends (its next writes would
  * then each commit alone); committing it fails; nothing of it is
@@ -564,6 +632,7 @@ main (int   argc,
   ADD ("/team-live/out-of-order", test_out_of_order);
   ADD ("/team-live/server-restart", test_server_restart);
   ADD ("/team-live/restart-in-batch", test_restart_in_batch);
+  ADD ("/team-live/reconnect-backoff", test_reconnect_backoff);
   ADD ("/team-live/kill-mid-transaction", test_kill_mid_transaction);
 
   return g_test_run ();
