@@ -47,6 +47,8 @@ typedef struct
   PGconn   *conn;
   int       errcode;
   char     *errmsg;
+  /* The SQLSTATE of the last error, "" when it had none. */
+  char      sqlstate[6];
   gint64    changes;
   gint64    total_changes;
   gint64    last_insert_id;
@@ -82,6 +84,9 @@ typedef struct _SignetDbPgStmt
   gboolean      persistent;
   /* BEGIN, COMMIT, SAVEPOINT...: never under a savepoint of ours. */
   gboolean      transaction_control;
+  /* Numbers are sent with no type, for the server to take them as the
+   * SQL around them wants (see stmt_execute). */
+  gboolean      numbers_untyped;
   guint         id;
   Param        *params;
   /* Kinds string -> server-side name, for this generation. */

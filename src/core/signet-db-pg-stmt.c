@@ -98,13 +98,13 @@ stmt_drop_result (SignetDbPgStmt *stmt)
   stmt->row = -1;
 }
 
-void
-_signet_db_pg_finalize (SignetDbStmt *base)
+/* Drops the statement's server-side forms; they are closed with the
+ * connection's next command. */
+static void
+forget_prepared (SignetDbPgStmt *stmt)
 {
-  SignetDbPgStmt *stmt = (SignetDbPgStmt *) base;
-  SignetDbPg *self = (SignetDbPg *) base->db;
+  SignetDbPg *self = (SignetDbPg *) stmt->parent.db;
 
-  stmt_drop_result (stmt);
   if (stmt->generation == self->generation)
     {
       GHashTableIter iter;
@@ -114,12 +114,39 @@ _signet_db_pg_finalize (SignetDbStmt *base)
       while (g_hash_table_iter_next (&iter, NULL, &name))
         g_ptr_array_add (self->to_close, g_strdup (name));
     }
+  g_hash_table_remove_all (stmt->prepared);
+}
+
+void
+_signet_db_pg_finalize (SignetDbStmt *base)
+{
+  SignetDbPgStmt *stmt = (SignetDbPgStmt *) base;
+
+  stmt_drop_result (stmt);
+  forget_prepared (stmt);
   g_hash_table_unref (stmt->prepared);
   for (int i = 0; i < stmt->n_params; i++)
     param_clear (&stmt->params[i]);
   g_free (stmt->params);
   g_free (stmt->sql);
   g_free (stmt);
+}
+
+static gboolean
+has_numbers (SignetDbPgStmt *stmt)
+{
+  for (int i = 0; i < stmt->n_params; i++)
+    if (stmt->params[i].kind == KIND_INT || stmt->params[i].kind == KIND_FLOAT)
+      return TRUE;
+  return FALSE;
+}
+
+/* No function or operator for these types, or a type that does not fit. */
+static gboolean
+is_type_error (const char *state)
+{
+  return g_str_equal (state, "42883") || g_str_equal (state, "42804")
+         || g_str_equal (state, "42725");
 }
 
 static int
@@ -147,8 +174,8 @@ stmt_execute (SignetDbPgStmt *stmt)
       lengths[i] = param->length;
       switch (param->kind)
         {
-        case KIND_INT: types[i] = INT8OID; break;
-        case KIND_FLOAT: types[i] = FLOAT8OID; break;
+        case KIND_INT: types[i] = stmt->numbers_untyped ? 0 : INT8OID; break;
+        case KIND_FLOAT: types[i] = stmt->numbers_untyped ? 0 : FLOAT8OID; break;
         case KIND_BLOB: types[i] = BYTEAOID; formats[i] = 1; break;
         case KIND_TEXT:
         case KIND_NULL:
@@ -183,6 +210,20 @@ stmt_execute (SignetDbPgStmt *stmt)
                           command.prepare ? &prepared : NULL);
   if (prepared)
     g_hash_table_insert (stmt->prepared, g_steal_pointer (&kinds), g_steal_pointer (&new_name));
+
+  /* SQLite takes a number wherever the SQL has a ?, the server only where
+   * its type fits: substr (text, integer) has no bigint form, and no text
+   * column equals a bigint. Once the typed numbers fail so, they go with
+   * no type, as a quoted literal would, which the server then reads as
+   * what the SQL around wants. A failed statement changed nothing, so
+   * running it again is safe. */
+  if (rc != SIGNET_DB_OK && !stmt->numbers_untyped && has_numbers (stmt)
+      && is_type_error (self->sqlstate))
+    {
+      stmt->numbers_untyped = TRUE;
+      forget_prepared (stmt);
+      return stmt_execute (stmt);
+    }
   if (rc != SIGNET_DB_OK)
     return rc;
 
@@ -381,8 +422,9 @@ _signet_db_pg_bind_text (SignetDbStmt *base,
   if (param == NULL)
     return SIGNET_DB_ERROR;
   param->kind = KIND_TEXT;
-  /* Text goes in text format, which the server reads up to a NUL. */
-  if (length >= 0 && text[length] != '\0')
+  /* Text goes in text format, which the server reads up to a NUL: a
+   * length means a copy that ends there. */
+  if (length >= 0)
     copy = TRUE;
   if (copy)
     param->data = param->owned = length >= 0 ? g_strndup (text, length) : g_strdup (text);

@@ -22,6 +22,7 @@ _signet_db_pg_set_error (SignetDbPg *self,
                          const char *message)
 {
   self->errcode = code;
+  self->sqlstate[0] = '\0';
   g_free (self->errmsg);
   self->errmsg = g_strdup (message != NULL ? message : signet_db_errstr (code));
 }
@@ -88,9 +89,11 @@ _signet_db_pg_set_error_from_result (SignetDbPg     *self,
 
   if (res != NULL)
     {
+      const char *state = PQresultErrorField (res, PG_DIAG_SQLSTATE);
+
       primary = PQresultErrorField (res, PG_DIAG_MESSAGE_PRIMARY);
       detail = PQresultErrorField (res, PG_DIAG_MESSAGE_DETAIL);
-      code = code_for_sqlstate (PQresultErrorField (res, PG_DIAG_SQLSTATE));
+      code = code_for_sqlstate (state);
       /* SQLite tells a primary key's conflict from a unique column's; the
        * server names a primary key's index TABLE_pkey unless told not to. */
       if (code == SIGNET_DB_CONSTRAINT_UNIQUE
@@ -114,6 +117,8 @@ _signet_db_pg_set_error_from_result (SignetDbPg     *self,
     }
   else
     _signet_db_pg_set_error (self, code, primary);
+  if (res != NULL && PQresultErrorField (res, PG_DIAG_SQLSTATE) != NULL)
+    g_strlcpy (self->sqlstate, PQresultErrorField (res, PG_DIAG_SQLSTATE), sizeof self->sqlstate);
   return code;
 }
 

@@ -434,6 +434,51 @@ test_rebind (Fixture       *fixture,
   signet_db_finalize (stmt);
 }
 
+/* SQLite takes a bound number wherever the SQL has a ?: as a function's
+ * integer argument, against a text column, in a sum with a bound real. */
+static void
+test_numbers_in_context (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  SignetDbStmt *stmt;
+
+  create_items (fixture);
+  g_assert_cmpint (insert_item (fixture, "7", 1), ==, SIGNET_DB_DONE);
+  g_assert_cmpint (insert_item (fixture, "合同编号", 2), ==, SIGNET_DB_DONE);
+
+  stmt = prepare (fixture, "SELECT substr(name, ?1, ?2) FROM items WHERE amount = ?3", TRUE);
+  signet_db_bind_int64 (stmt, 1, 2);
+  signet_db_bind_int64 (stmt, 2, 2);
+  signet_db_bind_int64 (stmt, 3, 2);
+  g_assert_cmpint (signet_db_step (stmt), ==, SIGNET_DB_ROW);
+  g_assert_cmpstr (signet_db_column_text (stmt, 0), ==, "同编");
+  signet_db_reset (stmt);
+  signet_db_bind_int64 (stmt, 1, 1);
+  signet_db_bind_int64 (stmt, 2, 1);
+  signet_db_bind_text (stmt, 3, "2");
+  g_assert_cmpint (signet_db_step (stmt), ==, SIGNET_DB_ROW);
+  g_assert_cmpstr (signet_db_column_text (stmt, 0), ==, "合");
+  signet_db_finalize (stmt);
+
+  /* Inside a transaction the failed first try leaves it going. */
+  exec_ok (fixture, "BEGIN");
+  stmt = prepare (fixture, "SELECT COUNT(*) FROM items WHERE name = ?1", FALSE);
+  signet_db_bind_int64 (stmt, 1, 7);
+  g_assert_cmpint (signet_db_step (stmt), ==, SIGNET_DB_ROW);
+  g_assert_cmpint (signet_db_column_int64 (stmt, 0), ==, 1);
+  signet_db_finalize (stmt);
+  g_assert_cmpint (insert_item (fixture, "8", 3), ==, SIGNET_DB_DONE);
+  exec_ok (fixture, "COMMIT");
+  g_assert_cmpint (query_int (fixture, "SELECT COUNT(*) FROM items"), ==, 3);
+
+  stmt = prepare (fixture, "SELECT ?1 + ?2", FALSE);
+  signet_db_bind_int64 (stmt, 1, 1);
+  signet_db_bind_double (stmt, 2, 0.5);
+  g_assert_cmpint (signet_db_step (stmt), ==, SIGNET_DB_ROW);
+  g_assert_cmpfloat (signet_db_column_double (stmt, 0), ==, 1.5);
+  signet_db_finalize (stmt);
+}
+
 /* Undo keeps a deleted row's values and writes them back as they were. */
 static void
 test_value_dup (Fixture       *fixture,
@@ -939,6 +984,7 @@ main (int   argc,
   add_case ("constraints", test_constraints, TRUE);
   add_case ("statement-atomicity", test_statement_atomicity, TRUE);
   add_case ("rebind", test_rebind, TRUE);
+  add_case ("numbers-in-context", test_numbers_in_context, TRUE);
   add_case ("value-dup", test_value_dup, TRUE);
   add_case ("exec-many", test_exec_many, TRUE);
   add_case ("many-rows", test_many_rows, TRUE);
