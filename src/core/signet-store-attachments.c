@@ -1230,8 +1230,13 @@ _signet_store_attachment_text_matches (SignetStore *self,
 
   /* A store opened at an earlier schema version (the migration tests
    * search those) has no attachments to look in. */
-  if (_signet_store_query_int64 (self, "SELECT count(*) FROM sqlite_schema "
-                                 "WHERE type = 'table' AND name = 'blob_text'", NULL) <= 0)
+  if (_signet_store_query_int64 (self,
+                                 _signet_store_sql (self,
+                                                    "SELECT count(*) FROM sqlite_schema "
+                                                    "WHERE type = 'table' AND name = 'blob_text'",
+                                                    "SELECT count(*) FROM pg_catalog.pg_tables "
+                                                    "WHERE schemaname = current_schema () AND tablename = 'blob_text'"),
+                                 NULL) <= 0)
     return g_steal_pointer (&matches);
 
   stmt = _signet_store_statement (self,

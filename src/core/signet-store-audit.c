@@ -276,7 +276,7 @@ insert_audit (SignetWriteScope  *scope,
 
   self->edit_pending = TRUE;
   stmt = _signet_store_statement (self,
-                                  "INSERT INTO audit (at, user, action, record_kind, record_id, record_label, changes) "
+                                  "INSERT INTO audit (at, \"user\", action, record_kind, record_id, record_label, changes) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
@@ -401,7 +401,7 @@ signet_store_list_audit (SignetStore       *self,
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_audit_entry_free);
 
   stmt = _signet_store_statement (self,
-                                  "SELECT id, at, user, action, record_id, record_label FROM audit "
+                                  "SELECT id, at, \"user\", action, record_id, record_label FROM audit "
                                   "WHERE record_kind = ?1 AND (?2 = 0 OR record_id = ?2) ORDER BY id DESC",
                                   error);
   if (stmt == NULL)
@@ -433,9 +433,15 @@ signet_store_list_audit (SignetStore       *self,
     }
 
   stmt = _signet_store_statement (self,
-                                  "SELECT value ->> 0, value ->> 1, value ->> 2 "
-                                  "FROM audit, json_each (audit.changes) "
-                                  "WHERE audit.id = ? ORDER BY json_each.key", error);
+                                  _signet_store_sql (self,
+                                                     "SELECT value ->> 0, value ->> 1, value ->> 2 "
+                                                     "FROM audit, json_each (audit.changes) "
+                                                     "WHERE audit.id = ? ORDER BY json_each.key",
+                                                     "SELECT e.value ->> 0, e.value ->> 1, e.value ->> 2 "
+                                                     "FROM audit, jsonb_array_elements (audit.changes::jsonb) "
+                                                     "WITH ORDINALITY e (value, n) "
+                                                     "WHERE audit.id = ? ORDER BY e.n"),
+                                  error);
   if (stmt == NULL)
     return NULL;
 

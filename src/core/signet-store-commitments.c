@@ -52,12 +52,19 @@ signet_store_dup_ids_with_commitments (SignetStore  *self,
  * left in the file. The ids come as one JSON array, which json_each()
  * walks first (CROSS JOIN keeps it the outer loop), so the rows come in
  * the array's order, each found by its primary key. */
-#define SELECT_LISTED_CONTRACTS \
+#define LISTED_CONTRACT_COLUMNS \
   "SELECT c.id, c.number, c.title, c.client_id, k.name, c.contract_type, c.owner, c.department, " \
   "c.value, c.currency, c.signing_date, c.start_date, c.end_date, c.auto_renew, " \
-  "c.notice_days, c.status, c.risk_level, c.tags, c.termination_date " \
+  "c.notice_days, c.status, c.risk_level, c.tags, c.termination_date "
+#define SELECT_LISTED_CONTRACTS \
+  LISTED_CONTRACT_COLUMNS \
   "FROM json_each (?1) j CROSS JOIN contracts c ON c.id = j.value " \
   "LEFT JOIN clients k ON k.id = c.client_id"
+#define SELECT_LISTED_CONTRACTS_PG \
+  LISTED_CONTRACT_COLUMNS \
+  "FROM jsonb_array_elements_text (?1::jsonb) WITH ORDINALITY j (value, n) " \
+  "JOIN contracts c ON c.id = j.value::bigint " \
+  "LEFT JOIN clients k ON k.id = c.client_id ORDER BY j.n"
 
 static SignetContract *
 read_listed_row (SignetDbStmt *stmt)
@@ -118,7 +125,9 @@ signet_store_read_listed_contracts (SignetStore   *self,
     }
   g_string_append_c (json, ']');
 
-  stmt = _signet_store_statement (self, SELECT_LISTED_CONTRACTS, error);
+  stmt = _signet_store_statement (self,
+                                  _signet_store_sql (self, SELECT_LISTED_CONTRACTS, SELECT_LISTED_CONTRACTS_PG),
+                                  error);
   if (stmt == NULL)
     return NULL;
 

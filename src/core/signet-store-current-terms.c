@@ -208,11 +208,72 @@ work_out (SignetStore  *self,
   return terms;
 }
 
+/* On a server, signet_current_term() is a function of the server's
+ * (signet-store-server.c) that reads this connection's TEMP table of the
+ * terms: the same terms, worked out here, copied there. */
 static void
-put_terms (CurrentTermsState *state,
+mirror_terms (SignetStore        *self,
+              gint64              contract_id,
+              const CurrentTerms *terms)
+{
+  g_autoptr(GError) error = NULL;
+  SignetDbStmt *stmt;
+
+  if (self->sqlite != NULL)
+    return;
+
+  if (!_signet_store_exec (self,
+                           "CREATE TEMP TABLE IF NOT EXISTS signet_current_terms ("
+                           "  contract_id bigint PRIMARY KEY, value bigint, currency text,"
+                           "  end_date text, auto_renew bigint, title_key bytea)",
+                           &error) ||
+      !(stmt = _signet_store_statement (self, "DELETE FROM signet_current_terms WHERE contract_id = ?", &error)))
+    goto failed;
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  if (!_signet_store_step_done (self, stmt, &error))
+    goto failed;
+
+  if (terms == NULL)
+    return;
+
+  stmt = _signet_store_statement (self,
+                                  "INSERT INTO signet_current_terms (contract_id, value, currency, end_date, "
+                                  "auto_renew, title_key) VALUES (?, ?, ?, ?, ?, ?)",
+                                  &error);
+  if (stmt == NULL)
+    goto failed;
+  signet_db_bind_int64 (stmt, 1, contract_id);
+  if (has_term (terms, SIGNET_AMENDED_VALUE))
+    {
+      signet_db_bind_int64 (stmt, 2, terms->value);
+      signet_db_bind_text (stmt, 3, terms->currency);
+    }
+  if (has_term (terms, SIGNET_AMENDED_END_DATE))
+    signet_db_bind_text (stmt, 4, terms->end_date);
+  if (has_term (terms, SIGNET_AMENDED_NOTICE))
+    signet_db_bind_int64 (stmt, 5, terms->auto_renew);
+  if (has_term (terms, SIGNET_AMENDED_TITLE))
+    {
+      gsize size;
+      gconstpointer data = g_bytes_get_data (terms->title_key, &size);
+
+      signet_db_bind_blob (stmt, 6, data, size, TRUE);
+    }
+  if (_signet_store_step_done (self, stmt, &error))
+    return;
+
+failed:
+  g_warning ("Could not keep the amended terms on the server: %s", error->message);
+}
+
+static void
+put_terms (SignetStore       *self,
+           CurrentTermsState *state,
            gint64             contract_id,
            CurrentTerms      *terms)
 {
+  mirror_terms (self, contract_id, terms);
+
   if (terms == NULL)
     g_hash_table_remove (state->terms, &contract_id);
   else
@@ -257,7 +318,7 @@ load (SignetStore        *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      put_terms (state, id, terms);
+      put_terms (self, state, id, terms);
     }
 
   return TRUE;
@@ -288,6 +349,8 @@ _signet_store_current_terms_ensure (SignetStore  *self,
   g_clear_pointer (&state->terms, g_hash_table_unref);
   state->terms = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                         (GDestroyNotify) current_terms_free);
+  if (self->sqlite == NULL)
+    _signet_store_exec (self, "DROP TABLE IF EXISTS pg_temp.signet_current_terms", NULL);
   g_free (state->day);
   state->day = g_steal_pointer (&today);
 
@@ -327,7 +390,7 @@ _signet_store_current_terms_note_change (SignetStore      *self,
       return;
     }
 
-  put_terms (state, id, terms);
+  put_terms (self, state, id, terms);
 }
 
 void

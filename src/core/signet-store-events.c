@@ -526,7 +526,7 @@ insert_obligation_events (SignetStore  *self,
   /* One contract's through its index, or every contract's. */
 #define OBLIGATIONS_SQL(where) \
   "SELECT o.id, o.contract_id, o.due_date, o.recurrence, " LAST_DATE ", " \
-  "(SELECT group_concat (s.due_date) FROM obligation_occurrences s " \
+  "(SELECT string_agg (s.due_date, ',') FROM obligation_occurrences s " \
   "WHERE s.obligation_id = o.id AND s.due_date BETWEEN ?2 AND ?3) " \
   "FROM obligations o JOIN contracts c ON c.id = o.contract_id " \
   "WHERE " where " AND " IN_RANGE ("o.due_date") " AND o.due_date <= ?3 " \

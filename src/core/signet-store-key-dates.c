@@ -913,8 +913,10 @@ signet_store_set_reminder_settings (SignetStore                   *self,
     stmt = _signet_store_statement (self, "DELETE FROM reminder_settings WHERE contract_id = ?", error);
   else
     stmt = _signet_store_statement (self,
-                                    "INSERT OR REPLACE INTO reminder_settings "
-                                    "(contract_id, end_leads, notice_leads, review_leads) VALUES (?, ?, ?, ?)",
+                                    "INSERT INTO reminder_settings "
+                                    "(contract_id, end_leads, notice_leads, review_leads) VALUES (?, ?, ?, ?) "
+                                    "ON CONFLICT (contract_id) DO UPDATE SET end_leads = excluded.end_leads, "
+                                    "notice_leads = excluded.notice_leads, review_leads = excluded.review_leads",
                                     error);
   if (stmt == NULL)
     return FALSE;
@@ -967,6 +969,7 @@ signet_store_acknowledge_reminder (SignetStore        *self,
   g_auto(SignetWriteScope) scope = { 0 };
   g_autoptr(FieldList) fields = NULL;
   g_autofree char *number = NULL;
+  g_autofree char *now = _signet_store_timestamp_now ();
   SignetDbStmt *stmt;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
@@ -984,9 +987,9 @@ signet_store_acknowledge_reminder (SignetStore        *self,
     return FALSE;
 
   stmt = _signet_store_statement (self,
-                                  "INSERT OR IGNORE INTO reminder_acks "
+                                  "INSERT INTO reminder_acks "
                                   "(contract_id, kind, event_date, lead_days, acknowledged_at, acknowledged_by) "
-                                  "VALUES (?, ?, ?, ?, strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'), ?)", error);
+                                  "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -994,7 +997,8 @@ signet_store_acknowledge_reminder (SignetStore        *self,
   signet_db_bind_static_text (stmt, 2, signet_key_date_kind_to_token (kind));
   signet_db_bind_text (stmt, 3, event_date);
   signet_db_bind_int (stmt, 4, lead_days);
-  signet_db_bind_static_text (stmt, 5, g_get_user_name ());
+  signet_db_bind_text (stmt, 5, now);
+  signet_db_bind_static_text (stmt, 6, g_get_user_name ());
   if (!_signet_store_step_done (self, stmt, error))
     return FALSE;
 

@@ -555,9 +555,10 @@ record_one (SignetWriteScope         *scope,
   SignetDbStmt *stmt;
 
   stmt = _signet_store_statement (self,
-                                  "INSERT OR IGNORE INTO process_events (contract_id, action, from_status, "
+                                  "INSERT INTO process_events (contract_id, action, from_status, "
                                   "to_status, recorded_by, at, term_end, new_term_end) "
-                                  "VALUES (?, 'renew-tacitly', 'signed', 'signed', ?, ?, ?, ?)", error);
+                                  "VALUES (?, 'renew-tacitly', 'signed', 'signed', ?, ?, ?, ?) "
+                                  "ON CONFLICT DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -629,8 +630,9 @@ signet_store_import_notice_decision (SignetStore                *self,
     return FALSE;
 
   stmt = _signet_store_statement (self,
-                                  "INSERT OR IGNORE INTO notice_decisions (contract_id, deadline, term_end, choice, "
-                                  "decided_by, recorded_by, at, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                  "INSERT INTO notice_decisions (contract_id, deadline, term_end, choice, "
+                                  "decided_by, recorded_by, at, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                  "ON CONFLICT DO NOTHING",
                                   error);
   if (stmt == NULL)
     return FALSE;

@@ -655,8 +655,12 @@ write_occurrence (SignetStore             *self,
   else
     {
       if (!(stmt = _signet_store_statement (self,
-                                            "INSERT OR REPLACE INTO obligation_occurrences (" OCCURRENCE_COLUMNS ") "
-                                            "VALUES (?, ?, ?, ?, ?, ?, ?)", error)))
+                                            "INSERT INTO obligation_occurrences (" OCCURRENCE_COLUMNS ") "
+                                            "VALUES (?, ?, ?, ?, ?, ?, ?) "
+                                            "ON CONFLICT (obligation_id, due_date) DO UPDATE SET "
+                                            "status = excluded.status, done_date = excluded.done_date, "
+                                            "note = excluded.note, recorded_at = excluded.recorded_at, "
+                                            "recorded_by = excluded.recorded_by", error)))
         return FALSE;
       recorded_at = _signet_store_timestamp_now ();
       signet_db_bind_int64 (stmt, 1, obligation_id);

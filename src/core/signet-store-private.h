@@ -139,6 +139,32 @@ char         *_signet_store_claim_uuid           (SignetStore      *self,
                                                   const char       *uuid,
                                                   GError          **error);
 
+/* @sqlite on a register in a file, @postgresql on a server: the few
+ * statements whose SQL the two engines do not share (JSON, the system
+ * catalogue; docs/architecture.md lists them). Both are literals, so the
+ * statement cache keys on each. */
+static inline const char *
+_signet_store_sql (SignetStore *self,
+                   const char  *sqlite,
+                   const char  *postgresql)
+{
+  return self->sqlite != NULL ? sqlite : postgresql;
+}
+
+/* Brings the register from @from_version to @to_version, each migration
+ * in a transaction of its own. */
+gboolean      _signet_store_run_migrations       (SignetStore      *self,
+                                                  int               from_version,
+                                                  int               to_version,
+                                                  GError          **error);
+/* A team register, see signet-store-server.c: whether @location names a
+ * PostgreSQL server rather than a file, and opening it there. */
+gboolean      _signet_store_is_server_location   (const char       *location);
+gboolean      _signet_store_open_server          (SignetStore      *self,
+                                                  SignetStoreOpenFlags flags,
+                                                  int               target_version,
+                                                  int               newest_version,
+                                                  GError          **error);
 gboolean      _signet_store_set_error            (SignetStore      *self,
                                                   int               rc,
                                                   GError          **error);

@@ -268,10 +268,11 @@ signet_store_import_process_event (SignetStore               *self,
   /* OR IGNORE: a tacit renewal the register recorded for the same term
    * (its unique index) is that renewal. */
   stmt = _signet_store_statement (self,
-                                  "INSERT OR IGNORE INTO process_events (contract_id, action, from_status, to_status, "
+                                  "INSERT INTO process_events (contract_id, action, from_status, to_status, "
                                   "decided_by, recorded_by, at, comment, our_signing_date, their_signing_date, "
                                   "termination_reason, effective_date, term_end, new_term_end) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                  "ON CONFLICT DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
 

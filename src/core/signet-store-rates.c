@@ -145,8 +145,10 @@ signet_store_set_exchange_rate (SignetStore  *self,
 
   today = signet_store_dup_today (self);
   stmt = _signet_store_statement (self,
-                                  "INSERT OR REPLACE INTO exchange_rates (currency, base, rate_millionths, set_at, set_by) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+                                  "INSERT INTO exchange_rates (currency, base, rate_millionths, set_at, set_by) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5) "
+                                  "ON CONFLICT (currency, base) DO UPDATE SET rate_millionths = excluded.rate_millionths, "
+                                  "set_at = excluded.set_at, set_by = excluded.set_by", error);
   if (stmt == NULL)
     return FALSE;
   signet_db_bind_static_text (stmt, 1, currency);

@@ -640,9 +640,12 @@ put_choice (SignetWriteScope             *scope,
     }
 
   if (!(stmt = _signet_store_statement (self,
-                                        "INSERT OR REPLACE INTO risk_level_choices "
+                                        "INSERT INTO risk_level_choices "
                                         "(contract_id, level, suggested, reason, chosen_at, chosen_by) "
-                                        "VALUES (?, ?, ?, ?, ?, ?)", error)))
+                                        "VALUES (?, ?, ?, ?, ?, ?) "
+                                        "ON CONFLICT (contract_id) DO UPDATE SET level = excluded.level, "
+                                        "suggested = excluded.suggested, reason = excluded.reason, "
+                                        "chosen_at = excluded.chosen_at, chosen_by = excluded.chosen_by", error)))
     return FALSE;
 
   signet_db_bind_int64 (stmt, 1, choice->contract_id);

@@ -179,7 +179,7 @@ _signet_store_watch_start (SignetStore *self)
   self->pending_audit_first = 0;
   self->pending_audit_last = 0;
 
-  if (!read_data_version (self, &self->seen_data_version, &error))
+  if (self->sqlite != NULL && !read_data_version (self, &self->seen_data_version, &error))
     {
       g_debug ("Could not read the data version: %s", error->message);
       self->seen_data_version = -1;
@@ -251,6 +251,10 @@ signet_store_check_external_changes (SignetStore  *self,
   gint64 newest;
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  /* data_version is a file's; a server tells its listeners instead. */
+  if (self->sqlite == NULL)
+    return TRUE;
 
   /* In the middle of its own transaction, the store sees only its own
    * snapshot; the next check comes soon enough. */

@@ -98,6 +98,8 @@ _signet_store_set_error (SignetStore  *self,
   int code = (rc & 0xff);
   int system_errno = 0;
 
+  g_debug ("Database error %d: %s", rc, self->db != NULL ? signet_db_errmsg (self->db) : signet_db_errstr (rc));
+
   /* The caller may pass the primary code only; the connection knows more. */
   if (self->db != NULL && (signet_db_errcode (self->db) & 0xff) == code)
     rc = signet_db_errcode (self->db);
@@ -312,7 +314,11 @@ _signet_store_query_int64 (SignetStore  *self,
 static const char *
 write_begin (SignetStore *self)
 {
-  return self->read_only ? "BEGIN" : "BEGIN IMMEDIATE";
+  /* A server takes its locks row by row, as the writes reach them. */
+  if (self->read_only || self->sqlite == NULL)
+    return "BEGIN";
+
+  return "BEGIN IMMEDIATE";
 }
 
 /* Transactions. The outermost write takes the lock up front (IMMEDIATE), so
@@ -705,22 +711,34 @@ migrate_to_6 (SignetStore  *self,
     error);
 }
 
-static gboolean
-run_migrations (SignetStore  *self,
-                int           from_version,
-                int           to_version,
-                GError      **error)
+/* Where the version is kept: a file's header, a server's signet_meta. */
+static char *
+set_version_sql (SignetStore *self,
+                 int          version)
+{
+  if (self->sqlite == NULL)
+    return g_strdup_printf ("UPDATE signet_meta SET value = '%d' WHERE key = 'schema_version'", version);
+
+  return g_strdup_printf ("PRAGMA user_version = %d;"
+                          "PRAGMA application_id = " G_STRINGIFY (SIGNET_APPLICATION_ID),
+                          version);
+}
+
+gboolean
+_signet_store_run_migrations (SignetStore  *self,
+                              int           from_version,
+                              int           to_version,
+                              GError      **error)
 {
   for (int version = from_version; version < to_version; version++)
     {
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      g_autofree char *set_version = set_version_sql (self, version + 1);
 
-      if (!_signet_store_exec (self, "BEGIN IMMEDIATE", error))
+      if (!_signet_store_exec (self, write_begin (self), error))
         return FALSE;
 
       if (!migrations[version] (self, error) ||
           !_signet_store_exec (self, set_version, error) ||
-          !_signet_store_exec (self, "PRAGMA application_id = " G_STRINGIFY (SIGNET_APPLICATION_ID), error) ||
           !_signet_store_exec (self, "COMMIT", error))
         {
           _signet_store_exec (self, "ROLLBACK", NULL);
@@ -1110,7 +1128,7 @@ read_through_copy (SignetStore  *self,
   use_sqlite (self, copy);
 
   if (!_signet_store_exec (self, "PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;", error) ||
-      !run_migrations (self, from_version, to_version, error))
+      !_signet_store_run_migrations (self, from_version, to_version, error))
     return FALSE;
 
   sqlite3_set_authorizer (self->sqlite, refuse_main_writes_cb, NULL);
@@ -1292,7 +1310,7 @@ open_database (SignetStore           *self,
     return FALSE;
 
   /* Search's stored pinyin and sort keys come with version 8. */
-  return run_migrations (self, (int) version, target_version, error) &&
+  return _signet_store_run_migrations (self, (int) version, target_version, error) &&
          (target_version < 8 || (_signet_store_search_add_triggers (self, error) &&
                                  _signet_store_search_check_icu (self, error)));
 }
@@ -1383,7 +1401,12 @@ open_store (const char            *path,
   self->path = g_strdup (path);
   self->read_only = (flags & SIGNET_STORE_OPEN_READ_ONLY) != 0;
 
-  if (!open_database (self, flags, target_version, error))
+  if (_signet_store_is_server_location (path))
+    {
+      if (!_signet_store_open_server (self, flags, target_version, G_N_ELEMENTS (migrations), error))
+        return NULL;
+    }
+  else if (!open_database (self, flags, target_version, error))
     return NULL;
 
   _signet_store_watch_start (self);
@@ -1449,7 +1472,7 @@ signet_store_new_scratch_copy (SignetStore  *self,
   version = _signet_store_query_int64 (scratch, "PRAGMA user_version", error);
   if (version < 0 ||
       !_signet_store_exec (scratch, "PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;", error) ||
-      !run_migrations (scratch, (int) version, G_N_ELEMENTS (migrations), error))
+      !_signet_store_run_migrations (scratch, (int) version, G_N_ELEMENTS (migrations), error))
     return NULL;
 
   return g_steal_pointer (&scratch);

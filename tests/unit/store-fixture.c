@@ -2,9 +2,16 @@
 
 #include "config.h"
 
+#include "pg-test-server.h"
 #include "signet-store-events.h"
 #include "store-fixture.h"
 #include "unit-test-utils.h"
+
+gboolean
+store_fixture_on_server (void)
+{
+  return g_strcmp0 (g_getenv ("SIGNET_TEST_BACKEND"), "postgresql") == 0;
+}
 
 void
 store_fixture_open_empty (StoreFixture *f,
@@ -14,7 +21,10 @@ store_fixture_open_empty (StoreFixture *f,
 
   f->dir = g_dir_make_tmp ("signet-test-XXXXXX", &error);
   g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, name, NULL);
+  if (store_fixture_on_server ())
+    f->path = pg_test_server_new_database ("fixture");
+  else
+    f->path = g_build_filename (f->dir, name, NULL);
   f->store = signet_store_new (f->path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->store);
@@ -33,7 +43,7 @@ store_fixture_open (StoreFixture *f,
   f->client = signet_client_new ();
   signet_client_set_name (f->client, "Acme");
   signet_client_set_code (f->client, "ACME");
-  g_assert_true (signet_store_add_client (f->store, f->client, &error));
+  signet_store_add_client (f->store, f->client, &error);
   g_assert_no_error (error);
 }
 

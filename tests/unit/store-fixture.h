@@ -18,6 +18,10 @@ typedef struct
   SignetClient *client;
 } StoreFixture;
 
+/* Whether the registers are made on a PostgreSQL server of the test's own
+ * (SIGNET_TEST_BACKEND=postgresql: the suite "postgresql" runs every store
+ * test so, with the same assertions) rather than in a file. */
+gboolean store_fixture_on_server (void);
 void store_fixture_open       (StoreFixture *f,
                                const char   *today);
 /* @name is the register's path in the folder: "sub/signet.db" makes the

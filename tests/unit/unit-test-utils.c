@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include "unit-test-utils.h"
@@ -32,12 +33,43 @@ unit_remove_tree (const char *path)
   g_rmdir (path);
 }
 
+gboolean
+unit_is_server (const char *path)
+{
+  return g_str_has_prefix (path, "postgresql://");
+}
+
+/* A register on a server is reached as another program would: a
+ * connection of libpq's own, with the SQL as it is. */
+static PGresult *
+server_exec (const char *uri,
+             const char *sql)
+{
+  PGconn *conn = PQconnectdb (uri);
+  PGresult *result;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("%s: %s", uri, PQerrorMessage (conn));
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  PQfinish (conn);
+
+  return result;
+}
+
 void
 unit_exec_raw (const char *path,
                const char *sql)
 {
   sqlite3 *db = NULL;
   char *message = NULL;
+
+  if (unit_is_server (path))
+    {
+      PQclear (server_exec (path, sql));
+      return;
+    }
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
@@ -52,6 +84,19 @@ unit_query_raw_int (const char *path,
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   int value;
+
+  if (unit_is_server (path))
+    {
+      PGresult *result = server_exec (path, sql);
+      const char *text;
+
+      g_assert_cmpint (PQntuples (result), >, 0);
+      text = PQgetvalue (result, 0, 0);
+      value = g_str_equal (text, "t") ? 1 : g_str_equal (text, "f") ? 0 : (int) g_ascii_strtoll (text, NULL, 10);
+      PQclear (result);
+
+      return value;
+    }
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);

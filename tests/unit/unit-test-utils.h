@@ -12,6 +12,9 @@ G_BEGIN_DECLS
  * alone, as another program would (or damaged on disk), the records a
  * test starts from, and the app's settings put back. */
 
+/* Whether @path is a register on a PostgreSQL server (a postgresql://
+ * URI) rather than a file; the raw calls below take both. */
+gboolean      unit_is_server     (const char  *path);
 /* Removes @path, a file or a folder with everything in it. */
 void          unit_remove_tree   (const char  *path);
 /* Runs @sql on the register at @path through a connection of its own;

@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "signet-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "signet-db-pg.h"
+#include "signet-search-text.h"
+#include "signet-store-private.h"
+#include "signet-store-schema-pg.h"
+
+/* A team register: the store on a PostgreSQL server rather than in a file.
+ * The store's logic and SQL are the same; what differs is opening it. A
+ * server has no file to check, lock or copy: its database is a Signet
+ * register when it holds the signet_meta table, whose schema_version is
+ * what PRAGMA user_version is to a file. A new database gets the schema
+ * as the SQLite migrations leave it at SIGNET_STORE_PG_BASE_VERSION, in
+ * one transaction; the migrations after that run on both engines. */
+
+gboolean
+_signet_store_is_server_location (const char *location)
+{
+  return g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://");
+}
+
+/* The schema version of the database, 0 when it holds no Signet register,
+ * -1 on error. */
+static gint64
+read_schema_version (SignetStore  *self,
+                     GError      **error)
+{
+  gint64 has_meta;
+  SignetDbStmt *stmt;
+  gint64 version = -1;
+
+  has_meta = _signet_store_query_int64 (self,
+                                        "SELECT count(*) FROM pg_catalog.pg_tables "
+                                        "WHERE schemaname = current_schema () AND tablename = 'signet_meta'",
+                                        error);
+  if (has_meta <= 0)
+    return has_meta;
+
+  stmt = _signet_store_statement (self, "SELECT value FROM signet_meta WHERE key = 'schema_version'", error);
+  if (stmt == NULL)
+    return -1;
+
+  if (signet_db_step (stmt) == SIGNET_DB_ROW)
+    version = g_ascii_strtoll (signet_db_column_text (stmt, 0), NULL, 10);
+  else
+    g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_A_DATABASE,
+                 _("The database at “%s” is not a Signet register: it has no schema version."),
+                 self->path);
+  signet_db_reset (stmt);
+
+  return version;
+}
+
+/* The functions the store's SQL calls that PostgreSQL lacks or that a file
+ * register has from Signet itself (signet-store-search.c,
+ * signet-store-current-terms.c): the server cannot call into the app.
+ *
+ * - instr(): SQLite's name for strpos().
+ * - signet_search_text(): the fields lower-cased, each after a separator
+ *   but the first. The file's version adds pinyin, which only the app
+ *   knows; a server's search is its own (pg_trgm), so nothing reads it.
+ * - signet_sort_key(): the text's UTF-8 bytes, which sort in code point
+ *   order; the file's are ICU's keys of the zh collation.
+ * - signet_current_term(): the terms this connection worked out as in
+ *   force today, from its TEMP table signet_current_terms, or the stored
+ *   value. PL/pgSQL, whose body is read only when it runs: the TEMP table
+ *   is made by the connection that first needs it. */
+G_STATIC_ASSERT (SIGNET_SEARCH_FIELD_SEPARATOR == 30);
+
+static const char compat_functions_sql[] =
+  "CREATE FUNCTION instr (haystack text, needle text) RETURNS integer"
+  "  LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN strpos (haystack, needle);"
+  "CREATE FUNCTION signet_search_text (VARIADIC parts text[]) RETURNS text"
+  "  LANGUAGE sql IMMUTABLE PARALLEL SAFE"
+  "  RETURN lower (array_to_string (parts, chr (30), ''));"
+  "CREATE FUNCTION signet_sort_key (text) RETURNS bytea"
+  "  LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN convert_to ($1, 'UTF8');"
+  "CREATE FUNCTION signet_current_term (id bigint, term integer, stored bigint) RETURNS bigint"
+  "  LANGUAGE plpgsql STABLE AS $$"
+  "  DECLARE current bigint;"
+  "  BEGIN"
+  "    SELECT CASE term WHEN 0 THEN t.value ELSE t.auto_renew END INTO current"
+  "      FROM pg_temp.signet_current_terms t WHERE t.contract_id = id;"
+  "    RETURN coalesce (current, stored);"
+  "  END $$;"
+  "CREATE FUNCTION signet_current_term (id bigint, term integer, stored text) RETURNS text"
+  "  LANGUAGE plpgsql STABLE AS $$"
+  "  DECLARE current text;"
+  "  BEGIN"
+  "    SELECT CASE term WHEN 1 THEN t.currency ELSE t.end_date END INTO current"
+  "      FROM pg_temp.signet_current_terms t WHERE t.contract_id = id;"
+  "    RETURN coalesce (current, stored);"
+  "  END $$;"
+  "CREATE FUNCTION signet_current_term (id bigint, term integer, stored bytea) RETURNS bytea"
+  "  LANGUAGE plpgsql STABLE AS $$"
+  "  DECLARE current bytea;"
+  "  BEGIN"
+  "    SELECT t.title_key INTO current FROM pg_temp.signet_current_terms t WHERE t.contract_id = id;"
+  "    RETURN coalesce (current, stored);"
+  "  END $$;";
+
+static gboolean
+create_schema (SignetStore  *self,
+               GError      **error)
+{
+  if (!_signet_store_exec (self, "BEGIN", error))
+    return FALSE;
+
+  if (!_signet_store_exec (self, _signet_store_pg_schema_sql (), error) ||
+      !_signet_store_exec (self, compat_functions_sql, error) ||
+      !_signet_store_exec (self, "COMMIT", error))
+    {
+      _signet_store_exec (self, "ROLLBACK", NULL);
+      g_prefix_error (error, _("Could not make a Signet register on the server: "));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_signet_store_open_server (SignetStore           *self,
+                           SignetStoreOpenFlags   flags,
+                           int                    target_version,
+                           int                    newest_version,
+                           GError               **error)
+{
+  gint64 version;
+
+  self->db = signet_db_pg_open (self->path, error);
+  if (self->db == NULL)
+    return FALSE;
+
+  version = read_schema_version (self, error);
+  if (version < 0)
+    return FALSE;
+
+  if (version == 0)
+    {
+      if ((flags & SIGNET_STORE_OPEN_CREATE) == 0)
+        {
+          g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_A_DATABASE,
+                       _("The database at “%s” holds no Signet register. Nothing was changed."),
+                       self->path);
+          return FALSE;
+        }
+
+      if (!create_schema (self, error))
+        return FALSE;
+      version = SIGNET_STORE_PG_BASE_VERSION;
+    }
+
+  if (version > newest_version)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NEWER_VERSION,
+                   _("The register at “%s” was made by a newer version of Signet (database "
+                     "version %d; this version reads up to %d). Update Signet to open it. "
+                     "Nothing was changed."),
+                   self->path, (int) version, newest_version);
+      return FALSE;
+    }
+
+  if (self->read_only)
+    {
+      if (version < target_version)
+        {
+          g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_READ_ONLY,
+                       _("The register at “%s” is of an older version and was opened for "
+                         "reading only: an administrator must update it first."),
+                       self->path);
+          return FALSE;
+        }
+      return _signet_store_exec (self, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", error);
+    }
+
+  return _signet_store_run_migrations (self, (int) version, target_version, error);
+}
