@@ -85,8 +85,12 @@ typedef struct _SignetDbPgStmt
   /* BEGIN, COMMIT, SAVEPOINT...: never under a savepoint of ours. */
   gboolean      transaction_control;
   /* Numbers are sent with no type, for the server to take them as the
-   * SQL around them wants (see stmt_execute). */
+   * SQL around them wants; text and NULL as text, where the SQL around
+   * does not say (see stmt_execute). */
   gboolean      numbers_untyped;
+  gboolean      texts_typed;
+  /* Whether the SQL uses each parameter. */
+  gboolean     *used;
   guint         id;
   Param        *params;
   /* Kinds string -> server-side name, for this generation. */
@@ -139,6 +143,7 @@ PGresult     *_signet_db_pg_pipeline_end          (SignetDbPg      *self);
 
 /* signet-db-pg-sql.c */
 char         *_signet_db_pg_rewrite_sql           (const char      *sql,
+                                                   GArray          *numbers,
                                                    int             *n_params,
                                                    gboolean        *transaction_control);
 

@@ -15,6 +15,7 @@
 /* Type OIDs of the built-in types (pg_type.dat; they never change). */
 #define BOOLOID    16
 #define BYTEAOID   17
+#define TEXTOID    25
 #define INT8OID    20
 #define INT2OID    21
 #define INT4OID    23
@@ -63,10 +64,30 @@ _signet_db_pg_prepare (SignetDb      *db,
                        SignetDbStmt **out)
 {
   SignetDbPg *self = (SignetDbPg *) db;
-  SignetDbPgStmt *stmt = g_new0 (SignetDbPgStmt, 1);
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (int));
+  SignetDbPgStmt *stmt;
+  g_autofree char *rewritten = NULL;
+  gboolean transaction_control;
+  int n_params;
 
+  rewritten = _signet_db_pg_rewrite_sql (sql, numbers, &n_params, &transaction_control);
+  for (guint i = 0; i < numbers->len; i++)
+    if (g_array_index (numbers, int, i) < 1 || g_array_index (numbers, int, i) > G_MAXUINT16)
+      {
+        /* SQLite's words for it. */
+        _signet_db_pg_set_error (self, SIGNET_DB_ERROR,
+                                 "variable number must be between ?1 and ?65535");
+        return SIGNET_DB_ERROR;
+      }
+
+  stmt = g_new0 (SignetDbPgStmt, 1);
   stmt->parent.db = db;
-  stmt->sql = _signet_db_pg_rewrite_sql (sql, &stmt->n_params, &stmt->transaction_control);
+  stmt->sql = g_steal_pointer (&rewritten);
+  stmt->n_params = n_params;
+  stmt->transaction_control = transaction_control;
+  stmt->used = g_new0 (gboolean, MAX (n_params, 1));
+  for (guint i = 0; i < numbers->len; i++)
+    stmt->used[g_array_index (numbers, int, i) - 1] = TRUE;
   stmt->persistent = persistent;
   stmt->id = ++self->next_statement;
   stmt->params = g_new0 (Param, MAX (stmt->n_params, 1));
@@ -128,6 +149,7 @@ _signet_db_pg_finalize (SignetDbStmt *base)
   for (int i = 0; i < stmt->n_params; i++)
     param_clear (&stmt->params[i]);
   g_free (stmt->params);
+  g_free (stmt->used);
   g_free (stmt->sql);
   g_free (stmt);
 }
@@ -179,7 +201,14 @@ stmt_execute (SignetDbPgStmt *stmt)
         case KIND_BLOB: types[i] = BYTEAOID; formats[i] = 1; break;
         case KIND_TEXT:
         case KIND_NULL:
-        default: types[i] = 0; break;
+        default: types[i] = stmt->texts_typed ? TEXTOID : 0; break;
+        }
+      /* The server cannot tell the type of a parameter it never sees. */
+      if (!stmt->used[i])
+        {
+          types[i] = TEXTOID;
+          values[i] = NULL;
+          formats[i] = 0;
         }
     }
 
@@ -221,6 +250,14 @@ stmt_execute (SignetDbPgStmt *stmt)
       && is_type_error (self->sqlstate))
     {
       stmt->numbers_untyped = TRUE;
+      forget_prepared (stmt);
+      return stmt_execute (stmt);
+    }
+  /* Where nothing around a text or a NULL says its type ("? IS NULL"),
+   * it is text, as SQLite would keep it. */
+  if (rc != SIGNET_DB_OK && !stmt->texts_typed && g_str_equal (self->sqlstate, "42P18"))
+    {
+      stmt->texts_typed = TRUE;
       forget_prepared (stmt);
       return stmt_execute (stmt);
     }

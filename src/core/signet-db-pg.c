@@ -178,11 +178,13 @@ _signet_db_pg_pipeline_next (SignetDbPg *self)
     {
       PGresult *res;
 
-      if (self->index == self->main_index && !self->chunked)
+      /* An aborted pipeline's commands bring no rows to read. */
+      if (self->index == self->main_index && !self->chunked
+          && PQpipelineStatus (conn) != PQ_PIPELINE_ABORTED)
         {
           self->chunked = TRUE;
           if (!PQsetChunkedRowsMode (conn, CHUNK_ROWS))
-            g_debug ("The rows of a statement come whole: chunked mode was refused");
+            g_warning ("The rows of a statement come whole: chunked mode was refused");
         }
 
       res = PQgetResult (conn);
@@ -423,7 +425,7 @@ pg_exec (SignetDb   *db,
     return SIGNET_DB_IOERR;
 
   /* Only for the statement words; exec takes no parameters. */
-  rewritten = _signet_db_pg_rewrite_sql (sql, &n_params, &transaction_control);
+  rewritten = _signet_db_pg_rewrite_sql (sql, NULL, &n_params, &transaction_control);
   protect = !transaction_control && PQtransactionStatus (self->conn) == PQTRANS_INTRANS;
   if (protect)
     wrapped = g_strconcat ("SAVEPOINT " STATEMENT_SAVEPOINT ";", sql,

@@ -180,6 +180,22 @@ test_placeholders (Fixture       *fixture,
   g_assert_cmpint (signet_db_step (stmt), ==, SIGNET_DB_DONE);
   signet_db_finalize (stmt);
 
+  /* SQLite lets a number go unused; and a NULL's type may be told by
+   * nothing around it. */
+  stmt = prepare (fixture, "SELECT ?1, ?3 IS NULL", TRUE);
+  g_assert_cmpint (signet_db_bind_parameter_count (stmt), ==, 3);
+  signet_db_bind_text (stmt, 1, "one");
+  signet_db_bind_int64 (stmt, 2, 2);
+  signet_db_bind_null (stmt, 3);
+  g_assert_cmpint (signet_db_step (stmt), ==, SIGNET_DB_ROW);
+  g_assert_cmpstr (signet_db_column_text (stmt, 0), ==, "one");
+  g_assert_cmpint (signet_db_column_int (stmt, 1), ==, 1);
+  signet_db_reset (stmt);
+  signet_db_bind_text (stmt, 3, "three");
+  g_assert_cmpint (signet_db_step (stmt), ==, SIGNET_DB_ROW);
+  g_assert_cmpint (signet_db_column_int (stmt, 1), ==, 0);
+  signet_db_finalize (stmt);
+
   /* One parameter used twice. */
   stmt = prepare (fixture, "SELECT ?1 + 1, ?1 * 2", TRUE);
   g_assert_cmpint (signet_db_bind_parameter_count (stmt), ==, 1);
