@@ -200,6 +200,7 @@ int           _signet_db_pg_column_bytes          (SignetDbStmt    *base,
                                                    int              column);
 SignetDbValue *_signet_db_pg_column_value_dup     (SignetDbStmt    *base,
                                                    int              column);
+const char   *_signet_db_pg_value_text            (const SignetDbValue *base);
 void          _signet_db_pg_value_free            (SignetDbValue   *base);
 
 G_END_DECLS

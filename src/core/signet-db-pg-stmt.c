@@ -30,6 +30,7 @@ typedef struct
   SignetDbType  type;
   gint64        integer;
   double        real;
+  /* The text or blob, or the number written out; NUL-terminated. */
   char         *data;
   gsize         size;
 } SignetDbPgValue;
@@ -746,6 +747,7 @@ _signet_db_pg_column_value_dup (SignetDbStmt *base,
                                 int           column)
 {
   SignetDbPgValue *value = g_new0 (SignetDbPgValue, 1);
+  gconstpointer data = NULL;
 
   value->parent.engine = base->db->engine;
   value->type = _signet_db_pg_column_type (base, column);
@@ -753,18 +755,25 @@ _signet_db_pg_column_value_dup (SignetDbStmt *base,
     {
     case SIGNET_DB_INTEGER:
       value->integer = _signet_db_pg_column_int64 (base, column);
+      value->data = g_strdup_printf ("%" G_GINT64_FORMAT, value->integer);
+      value->size = strlen (value->data);
       break;
     case SIGNET_DB_FLOAT:
       value->real = _signet_db_pg_column_double (base, column);
+      value->data = g_malloc (G_ASCII_DTOSTR_BUF_SIZE);
+      g_ascii_dtostr (value->data, G_ASCII_DTOSTR_BUF_SIZE, value->real);
+      value->size = strlen (value->data);
       break;
     case SIGNET_DB_TEXT:
     case SIGNET_DB_BLOB:
       value->size = _signet_db_pg_column_bytes (base, column);
       value->data = g_malloc (value->size + 1);
+      if (value->type == SIGNET_DB_TEXT)
+        data = _signet_db_pg_column_text (base, column);
+      else
+        data = _signet_db_pg_column_blob (base, column);
       if (value->size > 0)
-        memcpy (value->data, value->type == SIGNET_DB_TEXT ? _signet_db_pg_column_text (base, column)
-                                                                                        : _signet_db_pg_column_blob (base, column),
-                                                                                        value->size);
+        memcpy (value->data, data, value->size);
       value->data[value->size] = '\0';
       break;
     case SIGNET_DB_NULL:
@@ -772,6 +781,13 @@ _signet_db_pg_column_value_dup (SignetDbStmt *base,
       break;
     }
   return &value->parent;
+}
+
+/* As sqlite3_value_text(): numbers written out, a blob's bytes. */
+const char *
+_signet_db_pg_value_text (const SignetDbValue *base)
+{
+  return ((const SignetDbPgValue *) base)->data;
 }
 
 void

@@ -558,6 +558,7 @@ static const SignetDbEngine pg_engine = {
   .column_blob = _signet_db_pg_column_blob,
   .column_bytes = _signet_db_pg_column_bytes,
   .column_value_dup = _signet_db_pg_column_value_dup,
+  .value_text = _signet_db_pg_value_text,
   .value_free = _signet_db_pg_value_free,
 };
 

@@ -518,6 +518,11 @@ test_value_dup (Fixture       *fixture,
   for (int i = 0; i < 5; i++)
     values[i] = signet_db_column_value_dup (stmt, i);
   signet_db_finalize (stmt);
+  g_assert_cmpstr (signet_db_value_text (values[0]), ==, "-42");
+  g_assert_cmpint (signet_db_value_int64 (values[0]), ==, -42);
+  g_assert_cmpstr (signet_db_value_text (values[2]), ==, "合同 7");
+  g_assert_null (signet_db_value_text (values[4]));
+  g_assert_cmpint (signet_db_value_int64 (values[4]), ==, 0);
   exec_ok (fixture, "DELETE FROM kept");
 
   stmt = prepare (fixture, "INSERT INTO kept (i, r, t, b) VALUES (?1, ?2, ?3, ?4)", TRUE);
