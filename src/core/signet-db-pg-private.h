@@ -101,6 +101,8 @@ typedef struct _SignetDbPgStmt
    * chunks read ahead when another command needed the connection. */
   PGresult     *result;
   GQueue        queued;
+  /* The columns, asked of the server before the first step. */
+  PGresult     *description;
   int           row;
   /* The last step's code when it failed, for reset. */
   int           last_rc;
@@ -116,6 +118,8 @@ typedef struct
   const char        *sql;
   const char        *name;
   gboolean           prepare;
+  /* Only describe the prepared statement, running nothing. */
+  gboolean           describe;
   int                n_params;
   const Oid         *types;
   const char *const *values;

@@ -151,6 +151,7 @@ _signet_db_pg_finalize (SignetDbStmt *base)
     param_clear (&stmt->params[i]);
   g_free (stmt->params);
   g_free (stmt->used);
+  g_clear_pointer (&stmt->description, PQclear);
   g_free (stmt->sql);
   g_free (stmt);
 }
@@ -172,8 +173,11 @@ is_type_error (const char *state)
          || g_str_equal (state, "42725");
 }
 
+/* Runs @stmt with its bindings; or with @describe, only prepares it and
+ * learns its columns, as SQLite knows them before the first step. */
 static int
-stmt_execute (SignetDbPgStmt *stmt)
+stmt_execute (SignetDbPgStmt *stmt,
+              gboolean        describe)
 {
   SignetDbPg *self = (SignetDbPg *) stmt->parent.db;
   int n = stmt->n_params;
@@ -235,10 +239,17 @@ stmt_execute (SignetDbPgStmt *stmt)
           command.prepare = TRUE;
         }
     }
+  else if (describe)
+    {
+      /* The unnamed statement: the step that follows parses it again. */
+      command.name = "";
+      command.prepare = TRUE;
+    }
+  command.describe = describe;
 
-  rc = _signet_db_pg_run (self, &command, !stmt->transaction_control, TRUE, &res,
+  rc = _signet_db_pg_run (self, &command, !stmt->transaction_control, !describe, &res,
                           command.prepare ? &prepared : NULL);
-  if (prepared)
+  if (prepared && new_name != NULL)
     g_hash_table_insert (stmt->prepared, g_steal_pointer (&kinds), g_steal_pointer (&new_name));
 
   /* SQLite takes a number wherever the SQL has a ?, the server only where
@@ -252,7 +263,7 @@ stmt_execute (SignetDbPgStmt *stmt)
     {
       stmt->numbers_untyped = TRUE;
       forget_prepared (stmt);
-      return stmt_execute (stmt);
+      return stmt_execute (stmt, describe);
     }
   /* Where nothing around a text or a NULL says its type ("? IS NULL"),
    * it is text, as SQLite would keep it. */
@@ -260,10 +271,17 @@ stmt_execute (SignetDbPgStmt *stmt)
     {
       stmt->texts_typed = TRUE;
       forget_prepared (stmt);
-      return stmt_execute (stmt);
+      return stmt_execute (stmt, describe);
     }
   if (rc != SIGNET_DB_OK)
     return rc;
+
+  if (describe)
+    {
+      g_clear_pointer (&stmt->description, PQclear);
+      stmt->description = res;
+      return SIGNET_DB_OK;
+    }
 
   stmt->result = res;
   stmt->n_blobs = PQnfields (res);
@@ -350,7 +368,7 @@ _signet_db_pg_step (SignetDbStmt *base)
   stmt->last_rc = SIGNET_DB_OK;
   if (stmt->result == NULL)
     {
-      int rc = stmt_execute (stmt);
+      int rc = stmt_execute (stmt, FALSE);
 
       /* As sqlite3_step(): the primary code; errcode has the rest. */
       if (rc != SIGNET_DB_OK)
@@ -547,23 +565,35 @@ is_null (SignetDbPgStmt *stmt,
   return !has_row (stmt, column) || PQgetisnull (stmt->result, stmt->row, column);
 }
 
+/* The statement's columns: from its rows once it has run, else from the
+ * server's description of it (one round trip, once). */
+static PGresult *
+get_columns (SignetDbPgStmt *stmt)
+{
+  if (stmt->result != NULL)
+    return stmt->result;
+  if (stmt->description == NULL)
+    stmt_execute (stmt, TRUE);
+  return stmt->description;
+}
+
 int
 _signet_db_pg_column_count (SignetDbStmt *base)
 {
-  SignetDbPgStmt *stmt = (SignetDbPgStmt *) base;
+  PGresult *columns = get_columns ((SignetDbPgStmt *) base);
 
-  return stmt->result != NULL ? PQnfields (stmt->result) : 0;
+  return columns != NULL ? PQnfields (columns) : 0;
 }
 
 const char *
 _signet_db_pg_column_name (SignetDbStmt *base,
                            int           column)
 {
-  SignetDbPgStmt *stmt = (SignetDbPgStmt *) base;
+  PGresult *columns = get_columns ((SignetDbPgStmt *) base);
 
-  if (stmt->result == NULL || column < 0 || column >= PQnfields (stmt->result))
+  if (columns == NULL || column < 0 || column >= PQnfields (columns))
     return NULL;
-  return PQfname (stmt->result, column);
+  return PQfname (columns, column);
 }
 
 static int

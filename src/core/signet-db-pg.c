@@ -323,7 +323,9 @@ _signet_db_pg_run (SignetDbPg    *self,
                                     command->n_params, command->types);
       prepare_index = self->n_commands++;
     }
-  if (command->name != NULL)
+  if (command->describe)
+    sent = sent && PQsendDescribePrepared (conn, command->name);
+  else if (command->name != NULL)
     sent = sent && PQsendQueryPrepared (conn, command->name, command->n_params,
                                         command->values, command->lengths,
                                         command->formats, 0);

@@ -167,6 +167,10 @@ test_placeholders (Fixture       *fixture,
                                 " /* ? */", FALSE);
 
   g_assert_cmpint (signet_db_bind_parameter_count (stmt), ==, 3);
+  /* The columns are known before the first step. */
+  g_assert_cmpint (signet_db_column_count (stmt), ==, 4);
+  g_assert_cmpstr (signet_db_column_name (stmt, 0), ==, "b?");
+  g_assert_cmpstr (signet_db_column_name (stmt, 3), ==, "c");
   signet_db_bind_text (stmt, 1, "first");
   signet_db_bind_text (stmt, 2, "second");
   signet_db_bind_text (stmt, 3, "third");
@@ -197,9 +201,10 @@ test_placeholders (Fixture       *fixture,
   signet_db_finalize (stmt);
 
   /* One parameter used twice. */
-  stmt = prepare (fixture, "SELECT ?1 + 1, ?1 * 2", TRUE);
+  stmt = prepare (fixture, "SELECT ?1 + 1 AS next, ?1 * 2 AS twice", TRUE);
   g_assert_cmpint (signet_db_bind_parameter_count (stmt), ==, 1);
   signet_db_bind_int64 (stmt, 1, 21);
+  g_assert_cmpstr (signet_db_column_name (stmt, 1), ==, "twice");
   g_assert_cmpint (signet_db_step (stmt), ==, SIGNET_DB_ROW);
   g_assert_cmpint (signet_db_column_int64 (stmt, 0), ==, 22);
   g_assert_cmpint (signet_db_column_int64 (stmt, 1), ==, 42);
