@@ -22,6 +22,7 @@
 #include "signet-preferences-window.h"
 #include "signet-reminder-notifier.h"
 #include "signet-store-events.h"
+#include "signet-team-cli.h"
 #include "signet-team-register.h"
 #include "signet-window.h"
 
@@ -83,6 +84,17 @@ static const GOptionEntry option_entries[] = {
   { "copy-to", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Copy the register, attachments included, to the empty team register at URI on a PostgreSQL server and exit"),
     N_("URI") },
+  { "setup-server", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Make or upgrade the team register at URI on a PostgreSQL server, with its roles, and exit"),
+    N_("URI") },
+  { "add-user", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --setup-server: give the database user LOGIN a role in the team register"), N_("LOGIN") },
+  { "role", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --add-user: reader, editor, approver, archivist or administrator"), N_("ROLE") },
+  { "person", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --add-user: the person in People the user acts as (added if there is none)"), N_("NAME") },
+  { "department", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --add-user: the person’s department, whose contracts the user sees"), N_("DEPARTMENT") },
   { NULL }
 };
 
@@ -315,6 +327,31 @@ signet_application_handle_local_options (GApplication *app,
                                                       : g_canonicalize_filename (database, NULL);
   self->demo = g_variant_dict_contains (options, "demo");
   self->start_hidden = g_variant_dict_contains (options, "background");
+
+  /* Setting up a team register is the server's owner's, apart from
+   * every register the app opens. */
+  if (g_variant_dict_contains (options, "setup-server") || g_variant_dict_contains (options, "add-user") ||
+      g_variant_dict_contains (options, "role") || g_variant_dict_contains (options, "person") ||
+      g_variant_dict_contains (options, "department"))
+    {
+      const char *uri = NULL, *user = NULL, *role = NULL, *person = NULL, *department = NULL;
+
+      g_variant_dict_lookup (options, "setup-server", "&s", &uri);
+      g_variant_dict_lookup (options, "add-user", "&s", &user);
+      g_variant_dict_lookup (options, "role", "&s", &role);
+      g_variant_dict_lookup (options, "person", "&s", &person);
+      g_variant_dict_lookup (options, "department", "&s", &department);
+
+      return signet_team_cli_setup (uri, user, role, person, department,
+                                    role != NULL || person != NULL || department != NULL,
+                                    database == NULL && !self->demo && !self->start_hidden &&
+                                    !g_variant_dict_contains (options, "import-csv") &&
+                                    !g_variant_dict_contains (options, "copy-to") &&
+                                    !g_variant_dict_contains (options, "export") &&
+                                    !g_variant_dict_contains (options, "export-ics") &&
+                                    !g_variant_dict_contains (options, "export-xlsx") &&
+                                    !g_variant_dict_contains (options, "import"));
+    }
 
   if (g_variant_dict_contains (options, "import-csv") || g_variant_dict_contains (options, "mapping"))
     {
