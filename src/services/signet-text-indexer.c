@@ -119,6 +119,13 @@ scan (SignetTextIndexer *self)
   g_autoptr(GError) error = NULL;
 
   hashes = signet_store_list_blobs_without_text (self->store, &error);
+  /* A team register whose connection is lost emits "reset" once it is
+   * back, which looks again. */
+  if (hashes == NULL && g_error_matches (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_DISCONNECTED))
+    {
+      g_debug ("Not looking for attachments without text while disconnected: %s", error->message);
+      return;
+    }
   if (hashes == NULL)
     {
       g_warning ("Could not list the attachments whose text is missing: %s", error->message);

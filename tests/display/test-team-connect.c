@@ -248,6 +248,47 @@ test_unreachable (Fixture       *f,
   g_rmdir (folder);
 }
 
+static gboolean
+banner_revealed (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *banner = display_test_find_type (f->window, ADW_TYPE_BANNER);
+
+  return adw_banner_get_revealed (ADW_BANNER (banner)) &&
+         g_str_equal (adw_banner_get_title (ADW_BANNER (banner)),
+                      _("Connection to the team register lost. Reconnecting…"));
+}
+
+static gboolean
+banner_hidden (gpointer data)
+{
+  return !banner_revealed (data);
+}
+
+/* The server restarts under the window: the banner shows until the store
+ * has connected again, and a file register never shows it. */
+static void
+test_banner (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *server = server_text (f);
+  SignetStore *store;
+
+  g_assert_false (banner_revealed (f));
+  fill_in (f, server, f->address->database, "");
+  click_connect (f);
+  g_assert_true (display_test_wait_for (dialog_closed, f));
+  store = signet_window_get_store (SIGNET_WINDOW (f->window));
+  g_assert_false (banner_revealed (f));
+
+  pg_test_server_restart ();
+  g_assert_true (display_test_wait_for (banner_revealed, f));
+  save_screenshot (f, "banner");
+  g_assert_true (display_test_wait_for (banner_hidden, f));
+  g_assert_true (signet_window_get_store (SIGNET_WINDOW (f->window)) == store);
+  g_assert_cmpint (signet_store_count_contracts (store), ==, 0);
+}
+
 /* The addresses made from what the dialog asks and from --database. */
 static void
 test_addresses (void)
@@ -331,6 +372,7 @@ main (int    argc,
   g_test_add ("/team-connect/opens-register", Fixture, NULL, fixture_set_up, test_opens_register, fixture_tear_down);
   g_test_add ("/team-connect/no-database", Fixture, NULL, fixture_set_up, test_no_database, fixture_tear_down);
   g_test_add ("/team-connect/unreachable", Fixture, NULL, fixture_set_up, test_unreachable, fixture_tear_down);
+  g_test_add ("/team-connect/banner", Fixture, NULL, fixture_set_up, test_banner, fixture_tear_down);
 
   return g_test_run ();
 }
