@@ -47,6 +47,8 @@ typedef struct
   PGconn   *conn;
   int       errcode;
   char     *errmsg;
+  /* The SQLSTATE of the last error, "" when it had none. */
+  char      sqlstate[6];
   gint64    changes;
   gint64    total_changes;
   gint64    last_insert_id;
@@ -79,10 +81,16 @@ typedef struct _SignetDbPgStmt
   SignetDbStmt  parent;
   char         *sql;
   int           n_params;
-  char         *referenced;   /* '1' for each parameter the SQL names, else '0' */
   gboolean      persistent;
   /* BEGIN, COMMIT, SAVEPOINT...: never under a savepoint of ours. */
   gboolean      transaction_control;
+  /* Numbers are sent with no type, for the server to take them as the
+   * SQL around them wants; text and NULL as text, where the SQL around
+   * does not say (see stmt_execute). */
+  gboolean      numbers_untyped;
+  gboolean      texts_typed;
+  /* Whether the SQL uses each parameter. */
+  gboolean     *used;
   guint         id;
   Param        *params;
   /* Kinds string -> server-side name, for this generation. */
@@ -93,6 +101,8 @@ typedef struct _SignetDbPgStmt
    * chunks read ahead when another command needed the connection. */
   PGresult     *result;
   GQueue        queued;
+  /* The columns, asked of the server before the first step. */
+  PGresult     *description;
   int           row;
   /* The last step's code when it failed, for reset. */
   int           last_rc;
@@ -108,6 +118,8 @@ typedef struct
   const char        *sql;
   const char        *name;
   gboolean           prepare;
+  /* Only describe the prepared statement, running nothing. */
+  gboolean           describe;
   int                n_params;
   const Oid         *types;
   const char *const *values;
@@ -135,8 +147,8 @@ PGresult     *_signet_db_pg_pipeline_end          (SignetDbPg      *self);
 
 /* signet-db-pg-sql.c */
 char         *_signet_db_pg_rewrite_sql           (const char      *sql,
+                                                   GArray          *numbers,
                                                    int             *n_params,
-                                                   char           **referenced,
                                                    gboolean        *transaction_control);
 
 /* signet-db-pg-connect.c */

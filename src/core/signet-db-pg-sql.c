@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "signet-db-pg-private.h"
@@ -98,17 +99,16 @@ skip_quoted (const char *p,
 /* @sql with SQLite's ?NNN and ? written as PostgreSQL's $NNN (a bare ?
  * takes one more than the largest number so far, as in SQLite), leaving
  * literals, quoted names and comments alone. Also says how many
- * parameters it has, which of them the SQL names (@referenced, when not
- * NULL: a string of n_params 0s and 1s, one for each number), and whether
- * a statement in it begins, ends or marks a transaction. */
+ * parameters it has, adds the numbers it uses to @numbers (when given:
+ * SQLite lets some go unused) and says whether a statement in it begins,
+ * ends or marks a transaction. */
 char *
 _signet_db_pg_rewrite_sql (const char *sql,
+                           GArray     *numbers,
                            int        *n_params,
-                           char      **referenced,
                            gboolean   *transaction_control)
 {
   GString *out = g_string_sized_new (strlen (sql) + 16);
-  GString *named = g_string_new (NULL);
   gboolean at_statement_start = TRUE;
   int largest = 0;
   const char *p = sql;
@@ -141,10 +141,22 @@ _signet_db_pg_rewrite_sql (const char *sql,
               p++;
             }
           largest = MAX (largest, number);
-          while ((int) named->len < number)
-            g_string_append_c (named, '0');
-          named->str[number - 1] = '1';
+          if (numbers != NULL)
+            g_array_append_val (numbers, number);
           g_string_append_printf (out, "$%d", number);
+          at_statement_start = FALSE;
+        }
+      else if (*p == '$' && g_ascii_isdigit (p[1]) && (p == sql || !is_ident_char (p[-1])))
+        {
+          /* The server's own form, in SQL written for it alone. */
+          char *end;
+          int number = (int) strtol (p + 1, &end, 10);
+
+          largest = MAX (largest, number);
+          if (numbers != NULL)
+            g_array_append_val (numbers, number);
+          g_string_append_len (out, p, end - p);
+          p = end;
           at_statement_start = FALSE;
         }
       else if (*p == ';')
@@ -168,9 +180,5 @@ _signet_db_pg_rewrite_sql (const char *sql,
     }
 
   *n_params = largest;
-  if (referenced != NULL)
-    *referenced = g_string_free (named, FALSE);
-  else
-    g_string_free (named, TRUE);
   return g_string_free (out, FALSE);
 }

@@ -15,8 +15,8 @@
 /* Type OIDs of the built-in types (pg_type.dat; they never change). */
 #define BOOLOID    16
 #define BYTEAOID   17
-#define INT8OID    20
 #define TEXTOID    25
+#define INT8OID    20
 #define INT2OID    21
 #define INT4OID    23
 #define OIDOID     26
@@ -30,9 +30,9 @@ typedef struct
   SignetDbType  type;
   gint64        integer;
   double        real;
+  /* The text or blob, or the number written out; NUL-terminated. */
   char         *data;
   gsize         size;
-  char         *number;   /* an integer's or a float's text */
 } SignetDbPgValue;
 
 static void
@@ -65,11 +65,30 @@ _signet_db_pg_prepare (SignetDb      *db,
                        SignetDbStmt **out)
 {
   SignetDbPg *self = (SignetDbPg *) db;
-  SignetDbPgStmt *stmt = g_new0 (SignetDbPgStmt, 1);
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (int));
+  SignetDbPgStmt *stmt;
+  g_autofree char *rewritten = NULL;
+  gboolean transaction_control;
+  int n_params;
 
+  rewritten = _signet_db_pg_rewrite_sql (sql, numbers, &n_params, &transaction_control);
+  for (guint i = 0; i < numbers->len; i++)
+    if (g_array_index (numbers, int, i) < 1 || g_array_index (numbers, int, i) > G_MAXUINT16)
+      {
+        /* SQLite's words for it. */
+        _signet_db_pg_set_error (self, SIGNET_DB_ERROR,
+                                 "variable number must be between ?1 and ?65535");
+        return SIGNET_DB_ERROR;
+      }
+
+  stmt = g_new0 (SignetDbPgStmt, 1);
   stmt->parent.db = db;
-  stmt->sql = _signet_db_pg_rewrite_sql (sql, &stmt->n_params, &stmt->referenced,
-                                         &stmt->transaction_control);
+  stmt->sql = g_steal_pointer (&rewritten);
+  stmt->n_params = n_params;
+  stmt->transaction_control = transaction_control;
+  stmt->used = g_new0 (gboolean, MAX (n_params, 1));
+  for (guint i = 0; i < numbers->len; i++)
+    stmt->used[g_array_index (numbers, int, i) - 1] = TRUE;
   stmt->persistent = persistent;
   stmt->id = ++self->next_statement;
   stmt->params = g_new0 (Param, MAX (stmt->n_params, 1));
@@ -101,13 +120,13 @@ stmt_drop_result (SignetDbPgStmt *stmt)
   stmt->row = -1;
 }
 
-void
-_signet_db_pg_finalize (SignetDbStmt *base)
+/* Drops the statement's server-side forms; they are closed with the
+ * connection's next command. */
+static void
+forget_prepared (SignetDbPgStmt *stmt)
 {
-  SignetDbPgStmt *stmt = (SignetDbPgStmt *) base;
-  SignetDbPg *self = (SignetDbPg *) base->db;
+  SignetDbPg *self = (SignetDbPg *) stmt->parent.db;
 
-  stmt_drop_result (stmt);
   if (stmt->generation == self->generation)
     {
       GHashTableIter iter;
@@ -117,17 +136,48 @@ _signet_db_pg_finalize (SignetDbStmt *base)
       while (g_hash_table_iter_next (&iter, NULL, &name))
         g_ptr_array_add (self->to_close, g_strdup (name));
     }
+  g_hash_table_remove_all (stmt->prepared);
+}
+
+void
+_signet_db_pg_finalize (SignetDbStmt *base)
+{
+  SignetDbPgStmt *stmt = (SignetDbPgStmt *) base;
+
+  stmt_drop_result (stmt);
+  forget_prepared (stmt);
   g_hash_table_unref (stmt->prepared);
   for (int i = 0; i < stmt->n_params; i++)
     param_clear (&stmt->params[i]);
   g_free (stmt->params);
-  g_free (stmt->referenced);
+  g_free (stmt->used);
+  g_clear_pointer (&stmt->description, PQclear);
   g_free (stmt->sql);
   g_free (stmt);
 }
 
+static gboolean
+has_numbers (SignetDbPgStmt *stmt)
+{
+  for (int i = 0; i < stmt->n_params; i++)
+    if (stmt->params[i].kind == KIND_INT || stmt->params[i].kind == KIND_FLOAT)
+      return TRUE;
+  return FALSE;
+}
+
+/* No function or operator for these types, or a type that does not fit. */
+static gboolean
+is_type_error (const char *state)
+{
+  return g_str_equal (state, "42883") || g_str_equal (state, "42804")
+         || g_str_equal (state, "42725");
+}
+
+/* Runs @stmt with its bindings; or with @describe, only prepares it and
+ * learns its columns, as SQLite knows them before the first step. */
 static int
-stmt_execute (SignetDbPgStmt *stmt)
+stmt_execute (SignetDbPgStmt *stmt,
+              gboolean        describe)
 {
   SignetDbPg *self = (SignetDbPg *) stmt->parent.db;
   int n = stmt->n_params;
@@ -151,18 +201,19 @@ stmt_execute (SignetDbPgStmt *stmt)
       lengths[i] = param->length;
       switch (param->kind)
         {
-        case KIND_INT: types[i] = INT8OID; break;
-        case KIND_FLOAT: types[i] = FLOAT8OID; break;
+        case KIND_INT: types[i] = stmt->numbers_untyped ? 0 : INT8OID; break;
+        case KIND_FLOAT: types[i] = stmt->numbers_untyped ? 0 : FLOAT8OID; break;
         case KIND_BLOB: types[i] = BYTEAOID; formats[i] = 1; break;
         case KIND_TEXT:
         case KIND_NULL:
-        default:
-          /* The server works out a type from where the SQL uses the
-           * parameter; one it never uses (an UPDATE that binds all of a
-           * record's fields but sets only some) it cannot, and would
-           * refuse the statement. SQLite ignores it; here it is text. */
-          types[i] = stmt->referenced[i] == '1' ? 0 : TEXTOID;
-          break;
+        default: types[i] = stmt->texts_typed ? TEXTOID : 0; break;
+        }
+      /* The server cannot tell the type of a parameter it never sees. */
+      if (!stmt->used[i])
+        {
+          types[i] = TEXTOID;
+          values[i] = NULL;
+          formats[i] = 0;
         }
     }
 
@@ -188,13 +239,49 @@ stmt_execute (SignetDbPgStmt *stmt)
           command.prepare = TRUE;
         }
     }
+  else if (describe)
+    {
+      /* The unnamed statement: the step that follows parses it again. */
+      command.name = "";
+      command.prepare = TRUE;
+    }
+  command.describe = describe;
 
-  rc = _signet_db_pg_run (self, &command, !stmt->transaction_control, TRUE, &res,
+  rc = _signet_db_pg_run (self, &command, !stmt->transaction_control, !describe, &res,
                           command.prepare ? &prepared : NULL);
-  if (prepared)
+  if (prepared && new_name != NULL)
     g_hash_table_insert (stmt->prepared, g_steal_pointer (&kinds), g_steal_pointer (&new_name));
+
+  /* SQLite takes a number wherever the SQL has a ?, the server only where
+   * its type fits: substr (text, integer) has no bigint form, and no text
+   * column equals a bigint. Once the typed numbers fail so, they go with
+   * no type, as a quoted literal would, which the server then reads as
+   * what the SQL around wants. A failed statement changed nothing, so
+   * running it again is safe. */
+  if (rc != SIGNET_DB_OK && !stmt->numbers_untyped && has_numbers (stmt)
+      && is_type_error (self->sqlstate))
+    {
+      stmt->numbers_untyped = TRUE;
+      forget_prepared (stmt);
+      return stmt_execute (stmt, describe);
+    }
+  /* Where nothing around a text or a NULL says its type ("? IS NULL"),
+   * it is text, as SQLite would keep it. */
+  if (rc != SIGNET_DB_OK && !stmt->texts_typed && g_str_equal (self->sqlstate, "42P18"))
+    {
+      stmt->texts_typed = TRUE;
+      forget_prepared (stmt);
+      return stmt_execute (stmt, describe);
+    }
   if (rc != SIGNET_DB_OK)
     return rc;
+
+  if (describe)
+    {
+      g_clear_pointer (&stmt->description, PQclear);
+      stmt->description = res;
+      return SIGNET_DB_OK;
+    }
 
   stmt->result = res;
   stmt->n_blobs = PQnfields (res);
@@ -281,7 +368,7 @@ _signet_db_pg_step (SignetDbStmt *base)
   stmt->last_rc = SIGNET_DB_OK;
   if (stmt->result == NULL)
     {
-      int rc = stmt_execute (stmt);
+      int rc = stmt_execute (stmt, FALSE);
 
       /* As sqlite3_step(): the primary code; errcode has the rest. */
       if (rc != SIGNET_DB_OK)
@@ -391,8 +478,9 @@ _signet_db_pg_bind_text (SignetDbStmt *base,
   if (param == NULL)
     return SIGNET_DB_ERROR;
   param->kind = KIND_TEXT;
-  /* Text goes in text format, which the server reads up to a NUL. */
-  if (length >= 0 && text[length] != '\0')
+  /* Text goes in text format, which the server reads up to a NUL: a
+   * length means a copy that ends there. */
+  if (length >= 0)
     copy = TRUE;
   if (copy)
     param->data = param->owned = length >= 0 ? g_strndup (text, length) : g_strdup (text);
@@ -477,23 +565,35 @@ is_null (SignetDbPgStmt *stmt,
   return !has_row (stmt, column) || PQgetisnull (stmt->result, stmt->row, column);
 }
 
+/* The statement's columns: from its rows once it has run, else from the
+ * server's description of it (one round trip, once). */
+static PGresult *
+get_columns (SignetDbPgStmt *stmt)
+{
+  if (stmt->result != NULL)
+    return stmt->result;
+  if (stmt->description == NULL)
+    stmt_execute (stmt, TRUE);
+  return stmt->description;
+}
+
 int
 _signet_db_pg_column_count (SignetDbStmt *base)
 {
-  SignetDbPgStmt *stmt = (SignetDbPgStmt *) base;
+  PGresult *columns = get_columns ((SignetDbPgStmt *) base);
 
-  return stmt->result != NULL ? PQnfields (stmt->result) : 0;
+  return columns != NULL ? PQnfields (columns) : 0;
 }
 
 const char *
 _signet_db_pg_column_name (SignetDbStmt *base,
                            int           column)
 {
-  SignetDbPgStmt *stmt = (SignetDbPgStmt *) base;
+  PGresult *columns = get_columns ((SignetDbPgStmt *) base);
 
-  if (stmt->result == NULL || column < 0 || column >= PQnfields (stmt->result))
+  if (columns == NULL || column < 0 || column >= PQnfields (columns))
     return NULL;
-  return PQfname (stmt->result, column);
+  return PQfname (columns, column);
 }
 
 static int
@@ -677,6 +777,7 @@ _signet_db_pg_column_value_dup (SignetDbStmt *base,
                                 int           column)
 {
   SignetDbPgValue *value = g_new0 (SignetDbPgValue, 1);
+  gconstpointer data = NULL;
 
   value->parent.engine = base->db->engine;
   value->type = _signet_db_pg_column_type (base, column);
@@ -684,20 +785,25 @@ _signet_db_pg_column_value_dup (SignetDbStmt *base,
     {
     case SIGNET_DB_INTEGER:
       value->integer = _signet_db_pg_column_int64 (base, column);
-      value->number = g_strdup_printf ("%" G_GINT64_FORMAT, value->integer);
+      value->data = g_strdup_printf ("%" G_GINT64_FORMAT, value->integer);
+      value->size = strlen (value->data);
       break;
     case SIGNET_DB_FLOAT:
       value->real = _signet_db_pg_column_double (base, column);
-      value->number = g_strdup (_signet_db_pg_column_text (base, column));
+      value->data = g_malloc (G_ASCII_DTOSTR_BUF_SIZE);
+      g_ascii_dtostr (value->data, G_ASCII_DTOSTR_BUF_SIZE, value->real);
+      value->size = strlen (value->data);
       break;
     case SIGNET_DB_TEXT:
     case SIGNET_DB_BLOB:
       value->size = _signet_db_pg_column_bytes (base, column);
       value->data = g_malloc (value->size + 1);
+      if (value->type == SIGNET_DB_TEXT)
+        data = _signet_db_pg_column_text (base, column);
+      else
+        data = _signet_db_pg_column_blob (base, column);
       if (value->size > 0)
-        memcpy (value->data, value->type == SIGNET_DB_TEXT ? _signet_db_pg_column_text (base, column)
-                                                                                        : _signet_db_pg_column_blob (base, column),
-                                                                                        value->size);
+        memcpy (value->data, data, value->size);
       value->data[value->size] = '\0';
       break;
     case SIGNET_DB_NULL:
@@ -707,23 +813,11 @@ _signet_db_pg_column_value_dup (SignetDbStmt *base,
   return &value->parent;
 }
 
+/* As sqlite3_value_text(): numbers written out, a blob's bytes. */
 const char *
 _signet_db_pg_value_text (const SignetDbValue *base)
 {
-  const SignetDbPgValue *value = (const SignetDbPgValue *) base;
-
-  switch (value->type)
-    {
-    case SIGNET_DB_INTEGER:
-    case SIGNET_DB_FLOAT:
-      return value->number;
-    case SIGNET_DB_TEXT:
-    case SIGNET_DB_BLOB:
-      return value->data;
-    case SIGNET_DB_NULL:
-    default:
-      return NULL;
-    }
+  return ((const SignetDbPgValue *) base)->data;
 }
 
 void
@@ -732,6 +826,5 @@ _signet_db_pg_value_free (SignetDbValue *base)
   SignetDbPgValue *value = (SignetDbPgValue *) base;
 
   g_free (value->data);
-  g_free (value->number);
   g_free (value);
 }

@@ -22,6 +22,7 @@ _signet_db_pg_set_error (SignetDbPg *self,
                          const char *message)
 {
   self->errcode = code;
+  self->sqlstate[0] = '\0';
   g_free (self->errmsg);
   self->errmsg = g_strdup (message != NULL ? message : signet_db_errstr (code));
 }
@@ -88,9 +89,11 @@ _signet_db_pg_set_error_from_result (SignetDbPg     *self,
 
   if (res != NULL)
     {
+      const char *state = PQresultErrorField (res, PG_DIAG_SQLSTATE);
+
       primary = PQresultErrorField (res, PG_DIAG_MESSAGE_PRIMARY);
       detail = PQresultErrorField (res, PG_DIAG_MESSAGE_DETAIL);
-      code = code_for_sqlstate (PQresultErrorField (res, PG_DIAG_SQLSTATE));
+      code = code_for_sqlstate (state);
       /* SQLite tells a primary key's conflict from a unique column's; the
        * server names a primary key's index TABLE_pkey unless told not to. */
       if (code == SIGNET_DB_CONSTRAINT_UNIQUE
@@ -114,6 +117,8 @@ _signet_db_pg_set_error_from_result (SignetDbPg     *self,
     }
   else
     _signet_db_pg_set_error (self, code, primary);
+  if (res != NULL && PQresultErrorField (res, PG_DIAG_SQLSTATE) != NULL)
+    g_strlcpy (self->sqlstate, PQresultErrorField (res, PG_DIAG_SQLSTATE), sizeof self->sqlstate);
   return code;
 }
 
@@ -151,19 +156,10 @@ connection_lost (SignetDbPg *self)
 static void
 rollback_statement (SignetDbPg *self)
 {
-  PGresult *res;
+  PGresult *res = PQexec (self->conn,
+                          "ROLLBACK TO SAVEPOINT " STATEMENT_SAVEPOINT ";"
+                          "RELEASE SAVEPOINT " STATEMENT_SAVEPOINT);
 
-  /* A statement that failed because the server went away: libpq may not
-   * have read the end of the connection yet. The server rolled back the
-   * whole transaction then, and the next call reports the loss. */
-  if (PQstatus (self->conn) != CONNECTION_BAD)
-    PQconsumeInput (self->conn);
-  if (PQstatus (self->conn) == CONNECTION_BAD)
-    return;
-
-  res = PQexec (self->conn,
-                "ROLLBACK TO SAVEPOINT " STATEMENT_SAVEPOINT ";"
-                "RELEASE SAVEPOINT " STATEMENT_SAVEPOINT);
   if (PQresultStatus (res) != PGRES_COMMAND_OK)
     g_warning ("Could not undo a failed statement: %s", PQresultErrorMessage (res));
   PQclear (res);
@@ -182,11 +178,13 @@ _signet_db_pg_pipeline_next (SignetDbPg *self)
     {
       PGresult *res;
 
-      if (self->index == self->main_index && !self->chunked)
+      /* An aborted pipeline's commands bring no rows to read. */
+      if (self->index == self->main_index && !self->chunked
+          && PQpipelineStatus (conn) != PQ_PIPELINE_ABORTED)
         {
           self->chunked = TRUE;
           if (!PQsetChunkedRowsMode (conn, CHUNK_ROWS))
-            g_debug ("The rows of a statement come whole: chunked mode was refused");
+            g_warning ("The rows of a statement come whole: chunked mode was refused");
         }
 
       res = PQgetResult (conn);
@@ -325,7 +323,9 @@ _signet_db_pg_run (SignetDbPg    *self,
                                     command->n_params, command->types);
       prepare_index = self->n_commands++;
     }
-  if (command->name != NULL)
+  if (command->describe)
+    sent = sent && PQsendDescribePrepared (conn, command->name);
+  else if (command->name != NULL)
     sent = sent && PQsendQueryPrepared (conn, command->name, command->n_params,
                                         command->values, command->lengths,
                                         command->formats, 0);
@@ -427,7 +427,7 @@ pg_exec (SignetDb   *db,
     return SIGNET_DB_IOERR;
 
   /* Only for the statement words; exec takes no parameters. */
-  rewritten = _signet_db_pg_rewrite_sql (sql, &n_params, NULL, &transaction_control);
+  rewritten = _signet_db_pg_rewrite_sql (sql, NULL, &n_params, &transaction_control);
   protect = !transaction_control && PQtransactionStatus (self->conn) == PQTRANS_INTRANS;
   if (protect)
     wrapped = g_strconcat ("SAVEPOINT " STATEMENT_SAVEPOINT ";", sql,

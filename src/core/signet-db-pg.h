@@ -8,11 +8,18 @@ G_BEGIN_DECLS
 /* The PostgreSQL engine of signet-db.h, over libpq, for a team register.
  *
  * It gives the store SQLite's behaviour where the two differ: ?NNN and ?
- * placeholders; a statement that fails inside a transaction undoes only
- * itself and the transaction goes on (each one runs under a savepoint, sent
- * in the same round trip); persistent statements are prepared on the server
- * at their first step, once for each set of parameter kinds they are run
- * with. The calls below are those only a server connection has: live
+ * placeholders (numbers left unused allowed); a statement that fails inside
+ * a transaction undoes only itself and the transaction goes on (each one
+ * runs under a savepoint, sent in the same round trip; each that writes
+ * takes a subtransaction id); persistent statements are prepared on the
+ * server at their first step, once for each set of parameter kinds they
+ * are run with; a bound number the SQL around does not take as a bigint or
+ * a double (substr's integer, a text column) is sent untyped, as a quoted
+ * literal; rows are read 256 at a time, and those of a statement left
+ * halfway are read ahead when another statement runs; the columns are
+ * known before the first step (asked of the server then, once).
+ *
+ * The calls below are those only a server connection has: live
  * notifications, a lost connection and reconnecting, who is connected. */
 
 #define SIGNET_DB_PG_ERROR (signet_db_pg_error_quark ())

@@ -167,6 +167,10 @@ test_placeholders (Fixture       *fixture,
                                 " /* ? */", FALSE);
 
   g_assert_cmpint (signet_db_bind_parameter_count (stmt), ==, 3);
+  /* The columns are known before the first step. */
+  g_assert_cmpint (signet_db_column_count (stmt), ==, 4);
+  g_assert_cmpstr (signet_db_column_name (stmt, 0), ==, "b?");
+  g_assert_cmpstr (signet_db_column_name (stmt, 3), ==, "c");
   signet_db_bind_text (stmt, 1, "first");
   signet_db_bind_text (stmt, 2, "second");
   signet_db_bind_text (stmt, 3, "third");
@@ -180,10 +184,27 @@ test_placeholders (Fixture       *fixture,
   g_assert_cmpint (signet_db_step (stmt), ==, SIGNET_DB_DONE);
   signet_db_finalize (stmt);
 
+  /* SQLite lets a number go unused; and a NULL's type may be told by
+   * nothing around it. */
+  stmt = prepare (fixture, "SELECT ?1, ?3 IS NULL", TRUE);
+  g_assert_cmpint (signet_db_bind_parameter_count (stmt), ==, 3);
+  signet_db_bind_text (stmt, 1, "one");
+  signet_db_bind_int64 (stmt, 2, 2);
+  signet_db_bind_null (stmt, 3);
+  g_assert_cmpint (signet_db_step (stmt), ==, SIGNET_DB_ROW);
+  g_assert_cmpstr (signet_db_column_text (stmt, 0), ==, "one");
+  g_assert_cmpint (signet_db_column_int (stmt, 1), ==, 1);
+  signet_db_reset (stmt);
+  signet_db_bind_text (stmt, 3, "three");
+  g_assert_cmpint (signet_db_step (stmt), ==, SIGNET_DB_ROW);
+  g_assert_cmpint (signet_db_column_int (stmt, 1), ==, 0);
+  signet_db_finalize (stmt);
+
   /* One parameter used twice. */
-  stmt = prepare (fixture, "SELECT ?1 + 1, ?1 * 2", TRUE);
+  stmt = prepare (fixture, "SELECT ?1 + 1 AS next, ?1 * 2 AS twice", TRUE);
   g_assert_cmpint (signet_db_bind_parameter_count (stmt), ==, 1);
   signet_db_bind_int64 (stmt, 1, 21);
+  g_assert_cmpstr (signet_db_column_name (stmt, 1), ==, "twice");
   g_assert_cmpint (signet_db_step (stmt), ==, SIGNET_DB_ROW);
   g_assert_cmpint (signet_db_column_int64 (stmt, 0), ==, 22);
   g_assert_cmpint (signet_db_column_int64 (stmt, 1), ==, 42);
@@ -434,6 +455,51 @@ test_rebind (Fixture       *fixture,
   signet_db_finalize (stmt);
 }
 
+/* SQLite takes a bound number wherever the SQL has a ?: as a function's
+ * integer argument, against a text column, in a sum with a bound real. */
+static void
+test_numbers_in_context (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  SignetDbStmt *stmt;
+
+  create_items (fixture);
+  g_assert_cmpint (insert_item (fixture, "7", 1), ==, SIGNET_DB_DONE);
+  g_assert_cmpint (insert_item (fixture, "合同编号", 2), ==, SIGNET_DB_DONE);
+
+  stmt = prepare (fixture, "SELECT substr(name, ?1, ?2) FROM items WHERE amount = ?3", TRUE);
+  signet_db_bind_int64 (stmt, 1, 2);
+  signet_db_bind_int64 (stmt, 2, 2);
+  signet_db_bind_int64 (stmt, 3, 2);
+  g_assert_cmpint (signet_db_step (stmt), ==, SIGNET_DB_ROW);
+  g_assert_cmpstr (signet_db_column_text (stmt, 0), ==, "同编");
+  signet_db_reset (stmt);
+  signet_db_bind_int64 (stmt, 1, 1);
+  signet_db_bind_int64 (stmt, 2, 1);
+  signet_db_bind_text (stmt, 3, "2");
+  g_assert_cmpint (signet_db_step (stmt), ==, SIGNET_DB_ROW);
+  g_assert_cmpstr (signet_db_column_text (stmt, 0), ==, "合");
+  signet_db_finalize (stmt);
+
+  /* Inside a transaction the failed first try leaves it going. */
+  exec_ok (fixture, "BEGIN");
+  stmt = prepare (fixture, "SELECT COUNT(*) FROM items WHERE name = ?1", FALSE);
+  signet_db_bind_int64 (stmt, 1, 7);
+  g_assert_cmpint (signet_db_step (stmt), ==, SIGNET_DB_ROW);
+  g_assert_cmpint (signet_db_column_int64 (stmt, 0), ==, 1);
+  signet_db_finalize (stmt);
+  g_assert_cmpint (insert_item (fixture, "8", 3), ==, SIGNET_DB_DONE);
+  exec_ok (fixture, "COMMIT");
+  g_assert_cmpint (query_int (fixture, "SELECT COUNT(*) FROM items"), ==, 3);
+
+  stmt = prepare (fixture, "SELECT ?1 + ?2", FALSE);
+  signet_db_bind_int64 (stmt, 1, 1);
+  signet_db_bind_double (stmt, 2, 0.5);
+  g_assert_cmpint (signet_db_step (stmt), ==, SIGNET_DB_ROW);
+  g_assert_cmpfloat (signet_db_column_double (stmt, 0), ==, 1.5);
+  signet_db_finalize (stmt);
+}
+
 /* Undo keeps a deleted row's values and writes them back as they were. */
 static void
 test_value_dup (Fixture       *fixture,
@@ -457,6 +523,11 @@ test_value_dup (Fixture       *fixture,
   for (int i = 0; i < 5; i++)
     values[i] = signet_db_column_value_dup (stmt, i);
   signet_db_finalize (stmt);
+  g_assert_cmpstr (signet_db_value_text (values[0]), ==, "-42");
+  g_assert_cmpint (signet_db_value_int64 (values[0]), ==, -42);
+  g_assert_cmpstr (signet_db_value_text (values[2]), ==, "合同 7");
+  g_assert_null (signet_db_value_text (values[4]));
+  g_assert_cmpint (signet_db_value_int64 (values[4]), ==, 0);
   exec_ok (fixture, "DELETE FROM kept");
 
   stmt = prepare (fixture, "INSERT INTO kept (i, r, t, b) VALUES (?1, ?2, ?3, ?4)", TRUE);
@@ -939,6 +1010,7 @@ main (int   argc,
   add_case ("constraints", test_constraints, TRUE);
   add_case ("statement-atomicity", test_statement_atomicity, TRUE);
   add_case ("rebind", test_rebind, TRUE);
+  add_case ("numbers-in-context", test_numbers_in_context, TRUE);
   add_case ("value-dup", test_value_dup, TRUE);
   add_case ("exec-many", test_exec_many, TRUE);
   add_case ("many-rows", test_many_rows, TRUE);
