@@ -72,54 +72,135 @@ signet_store_get_connected (SignetStore *self)
   return !self->disconnected;
 }
 
-/* LISTEN, and which server process is this connection's: the
- * announcements it makes are of the store's own writes, whose signals went
- * out as they were written. */
+/* LISTEN on @db, and which server process is its: the announcements that
+ * one makes are of the store's own writes, whose signals went out as they
+ * were written. @read_only: the session is made to refuse writes, as
+ * signet-store-server.c makes the first one of a store opened so. Only
+ * @db is used, so that a thread may start a session on a connection of
+ * its own. */
+static gboolean
+start_session (SignetDb  *db,
+               gboolean   read_only,
+               gint64    *pid,
+               GError   **error)
+{
+  SignetDbStmt *stmt = NULL;
+  int rc;
+
+  rc = read_only ? signet_db_exec (db, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY") : SIGNET_DB_OK;
+  if (rc == SIGNET_DB_OK)
+    rc = signet_db_pg_listen (db, CHANNEL);
+  if (rc == SIGNET_DB_OK)
+    rc = signet_db_prepare (db, "SELECT pg_backend_pid ()", FALSE, &stmt);
+  if (rc == SIGNET_DB_OK && (rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
+    {
+      *pid = signet_db_column_int64 (stmt, 0);
+      rc = SIGNET_DB_OK;
+    }
+  g_clear_pointer (&stmt, signet_db_finalize);
+
+  if (rc != SIGNET_DB_OK)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_FAILED,
+                   _("The database reported an error: %s"), signet_db_errmsg (db));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 _signet_store_connection_listen (SignetStore  *self,
                                  GError      **error)
 {
-  int rc = signet_db_pg_listen (self->db, CHANNEL);
-
-  if (rc != SIGNET_DB_OK)
-    return _signet_store_set_error (self, rc, error);
-
-  self->backend_pid = _signet_store_query_int64 (self, "SELECT pg_backend_pid ()", error);
-
-  return self->backend_pid > 0;
+  return start_session (self->db, FALSE, &self->backend_pid, error);
 }
 
 static void schedule_reconnect (SignetStore *self);
 
-static gboolean
-reconnect_cb (gpointer data)
+/* A new connection made in a thread, with its session started. */
+typedef struct
 {
-  SignetStore *self = data;
-  g_autoptr(GError) error = NULL;
+  SignetDb *db;
+  gint64    pid;
+} Session;
 
-  g_clear_pointer (&self->reconnect_source, g_source_unref);
+static void
+session_free (Session *session)
+{
+  g_clear_pointer (&session->db, signet_db_close);
+  g_free (session);
+}
 
-  /* A batch's transaction is gone with the connection; connected again
-   * under it, the batch's next writes would each commit alone. Its caller
-   * rolls it back on the error its writes get. */
-  if (self->batch_depth > 0)
+typedef struct
+{
+  char     *path;
+  gboolean  read_only;
+} Connecting;
+
+static void
+connecting_free (Connecting *connecting)
+{
+  g_free (connecting->path);
+  g_free (connecting);
+}
+
+/* Connecting blocks until the server answers or connect_timeout (10 s)
+ * passes, resolving the host's name first: in a thread, so that the
+ * window goes on showing its banner meanwhile. */
+static void
+connect_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Connecting *connecting = task_data;
+  g_autofree Session *session = g_new0 (Session, 1);
+  GError *error = NULL;
+
+  session->db = signet_db_pg_open (connecting->path, &error);
+  if (session->db == NULL ||
+      !start_session (session->db, connecting->read_only, &session->pid, &error))
     {
-      schedule_reconnect (self);
-      return G_SOURCE_REMOVE;
+      g_clear_pointer (&session->db, signet_db_close);
+      g_task_return_error (task, error);
+      return;
     }
 
-  /* A new session: what the old one was told is to be told again (the
-   * reading-only of signet-store-server.c, LISTEN). */
-  if (!signet_db_pg_reconnect (self->db, &error) ||
-      (self->read_only &&
-       !_signet_store_exec (self, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", &error)) ||
-      !_signet_store_connection_listen (self, &error))
+  g_task_return_pointer (task, g_steal_pointer (&session), (GDestroyNotify) session_free);
+}
+
+static void
+connected_cb (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  Session *session = g_task_propagate_pointer (G_TASK (result), &error);
+  SignetStore *self;
+
+  /* The store is gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = data;
+  g_clear_object (&self->reconnect_cancellable);
+
+  if (session == NULL)
     {
       g_debug ("Could not connect to the server again: %s", error->message);
       self->reconnect_delay_s = MIN (self->reconnect_delay_s * 2, MAX_RECONNECT_DELAY_S);
       schedule_reconnect (self);
-      return G_SOURCE_REMOVE;
+      return;
     }
+
+  /* The statements were the old connection's; they are prepared again on
+   * the new one as they are asked for. */
+  g_hash_table_remove_all (self->statements);
+  signet_db_close (self->db);
+  self->db = g_steal_pointer (&session->db);
+  self->backend_pid = session->pid;
+  session_free (session);
 
   g_debug ("Connected to the server again");
   self->disconnected = FALSE;
@@ -133,6 +214,39 @@ reconnect_cb (gpointer data)
    * told of the connection reads again. */
   _signet_store_emit_reset (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+}
+
+static gboolean
+reconnect_cb (gpointer data)
+{
+  SignetStore *self = data;
+  g_autoptr(GTask) task = NULL;
+  Connecting *connecting;
+
+  g_clear_pointer (&self->reconnect_source, g_source_unref);
+
+  /* A batch's transaction is gone with the connection; connected again
+   * under it, the batch's next writes would each commit alone. Its caller
+   * rolls it back on the error its writes get (and none begins while the
+   * connection is lost). */
+  if (self->batch_depth > 0)
+    {
+      schedule_reconnect (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* A new connection rather than the old one made again: the old one
+   * stays the store's, failing every call at once, until the new one is
+   * ready to take its place. */
+  connecting = g_new0 (Connecting, 1);
+  connecting->path = g_strdup (self->path);
+  connecting->read_only = self->read_only;
+  self->reconnect_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->reconnect_cancellable, connected_cb, self);
+  g_task_set_source_tag (task, reconnect_cb);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, connecting, (GDestroyNotify) connecting_free);
+  g_task_run_in_thread (task, connect_thread);
 
   return G_SOURCE_REMOVE;
 }
@@ -140,7 +254,7 @@ reconnect_cb (gpointer data)
 static void
 schedule_reconnect (SignetStore *self)
 {
-  if (self->reconnect_source != NULL)
+  if (self->reconnect_source != NULL || self->reconnect_cancellable != NULL)
     return;
 
   if (self->reconnect_delay_s == 0)
@@ -183,4 +297,7 @@ _signet_store_connection_finalize (SignetStore *self)
       g_source_destroy (self->reconnect_source);
       g_clear_pointer (&self->reconnect_source, g_source_unref);
     }
+  /* A connection under way is closed by its thread's task, unused. */
+  g_cancellable_cancel (self->reconnect_cancellable);
+  g_clear_object (&self->reconnect_cancellable);
 }

@@ -90,13 +90,15 @@ struct _SignetStore
    * server process serving it (whose announcements are the store's own),
    * the audit ids others announced and not yet passed on (and whether an
    * import's many were among them), whether it is lost, the next attempt
-   * at connecting again, and the watch on its socket. */
+   * at connecting again and the one under way, and the watch on its
+   * socket. */
   gint64         backend_pid;
   GArray        *announced_ids;
   gboolean       announced_many;
   gboolean       disconnected;
   guint          reconnect_delay_s;
   GSource       *reconnect_source;
+  GCancellable  *reconnect_cancellable;
   GSource       *socket_source;
 };
 

@@ -190,10 +190,11 @@ gboolean          signet_store_set_watched           (SignetStore      **slot,
  * goes FALSE when a call finds the connection lost: that call, and every
  * one until it is back, fails with SIGNET_STORE_ERROR_DISCONNECTED and
  * writes nothing (the server rolled back what was under way, so the same
- * save made again is written once). The store connects again on the
- * calling thread's main context after 1 s, then 2, 4, ... up to 30 s
- * between attempts (not while a batch is open: it must be rolled back
- * first); once back, "connected" is TRUE and "reset" is emitted, since
+ * save made again is written once). The store connects again after 1 s,
+ * then 2, 4, ... up to 30 s between attempts, timed on the calling
+ * thread's main context and made in a thread of their own, so that the
+ * main context never waits for an unreachable server (not while a batch
+ * is open: it must be rolled back first); once back, "connected" is TRUE and "reset" is emitted, since
  * others may have written meanwhile. A window shows a banner while it is
  * FALSE. */
 gboolean          signet_store_get_connected          (SignetStore      *self);
