@@ -13,24 +13,31 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
 
 #include "signet-demo.h"
 #include "signet-xml.h"
 
 /* XML export and import of a generated register, each run in a child
  * process of its own so that its peak RSS is its own, against the parsing
- * floor: xmllint streaming the same file through the same schema. */
+ * floor: xmllint streaming the same file through the same schema. With
+ * --server-admin, the import also runs into a team register on that
+ * PostgreSQL server, each run into a new database, against the import into
+ * a file of the same run. */
 
 static int n_contracts = 100000;
 static int n_clients = 2000;
 static int n_runs = 5;
 static char *work_dir;
+static char *server_admin;
 
 static const GOptionEntry entries[] = {
   { "contracts", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &n_contracts, "Number of contracts (100000)", "N" },
   { "clients", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &n_clients, "Number of clients (2000)", "N" },
   { "runs", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &n_runs, "Runs of each step; the median counts (5)", "N" },
   { "dir", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &work_dir, "Folder for the files (a new temporary one)", "DIR" },
+  { "server-admin", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &server_admin,
+    "Also import into PostgreSQL: a superuser's conninfo on its database postgres", "CONNINFO" },
   { NULL }
 };
 
@@ -156,6 +163,37 @@ child_import (const char *db_path,
   return EXIT_SUCCESS;
 }
 
+/* Makes the empty database @name on the server of --server-admin and
+ * returns a URI of it, for the same user and host. */
+static char *
+make_server_database (const char *name)
+{
+  PGconn *conn = PQconnectdb (server_admin);
+  g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s", name);
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", name);
+  GString *uri = g_string_new ("postgresql:///");
+  PGresult *result;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      g_printerr ("%s", PQerrorMessage (conn));
+      exit (EXIT_FAILURE);
+    }
+  PQclear (PQexec (conn, drop));
+  result = PQexec (conn, create);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      g_printerr ("%s", PQresultErrorMessage (result));
+      exit (EXIT_FAILURE);
+    }
+  PQclear (result);
+
+  g_string_append_printf (uri, "%s?host=%s&port=%s&user=%s", name, PQhost (conn), PQport (conn), PQuser (conn));
+  PQfinish (conn);
+
+  return g_string_free (uri, FALSE);
+}
+
 static void
 print_row (const char *step,
            Measure     measure,
@@ -184,9 +222,10 @@ main (int   argc,
   g_autofree Measure *export_runs = NULL;
   g_autofree Measure *import_runs = NULL;
   g_autofree Measure *floor_runs = NULL;
+  g_autofree Measure *server_runs = NULL;
   g_autoptr(GBytes) schema = NULL;
   g_autofree char *size_text = NULL;
-  Measure export_m, import_m, floor_m = { 0, 0 }, none = { 0, 0 };
+  Measure export_m, import_m, floor_m = { 0, 0 }, server_m = { 0, 0 }, none = { 0, 0 };
   gint64 started;
   double generate_s;
   GStatBuf st;
@@ -239,6 +278,7 @@ main (int   argc,
   export_runs = g_new0 (Measure, n_runs);
   import_runs = g_new0 (Measure, n_runs);
   floor_runs = g_new0 (Measure, n_runs);
+  server_runs = g_new0 (Measure, n_runs);
   xmllint = g_find_program_in_path ("xmllint");
 
   for (int i = 0; i < n_runs; i++)
@@ -269,12 +309,22 @@ main (int   argc,
 
           floor_runs[i] = run_child (floor_argv, TRUE);
         }
+
+      if (server_admin != NULL)
+        {
+          g_autofree char *uri = make_server_database ("signet_bench_import");
+          char *server_argv[] = { self_path, (char *) "--child-import", uri, xml_path, NULL };
+
+          server_runs[i] = run_child (server_argv, FALSE);
+        }
     }
 
   export_m = summarize (export_runs, n_runs);
   import_m = summarize (import_runs, n_runs);
   if (xmllint != NULL)
     floor_m = summarize (floor_runs, n_runs);
+  if (server_admin != NULL)
+    server_m = summarize (server_runs, n_runs);
 
   g_stat (xml_path, &st);
   size_text = g_format_size (st.st_size);
@@ -284,13 +334,18 @@ main (int   argc,
           "the time is the median wall time, the RSS the largest peak (ru_maxrss); the file is %s. "
           "export = signet_xml_export() to a file; import = signet_xml_import() into an empty "
           "register (schema validation, checks, one transaction); floor = xmllint --stream "
-          "--noout --schema on the same file, the cost of parsing and validating alone.\n",
-          n_contracts, n_clients, generate_s, work_dir, n_runs, size_text);
+          "--noout --schema on the same file, the cost of parsing and validating alone.%s\n",
+          n_contracts, n_clients, generate_s, work_dir, n_runs, size_text,
+          server_admin != NULL ? " import (PostgreSQL) = the same import into a new, empty team register "
+                                 "on the --server-admin server (the server's RSS is not counted), its "
+                                 "floor the import into a file of the same run" : "");
   printf ("%-22s %9s %9s %-16s %9s %7s\n", "step", "median_s", "peak_MB", "target", "floor_s", "ratio");
   print_row ("export", export_m, "<=2 s, <=64 MB", none);
   print_row ("import", import_m, "<=3 s, <=64 MB", floor_m);
   if (xmllint != NULL)
     print_row ("xmllint (floor)", floor_m, "-", none);
+  if (server_admin != NULL)
+    print_row ("import (PostgreSQL)", server_m, "<=2x the file's", import_m);
 
   return EXIT_SUCCESS;
 }
