@@ -114,9 +114,12 @@ static const char compat_functions_sql[] =
 
 /* What search needs on a server (signet-store-search.c): a row whose text
  * a write changes loses its key, which marks its search text and key as
- * the app's to make (pinyin, ICU keys), whoever wrote it; and trigram
- * indexes, with which LIKE '%term%' finds a term of three characters or
- * more inside the texts without reading every row. */
+ * the app's to make (pinyin, ICU keys), whoever wrote it; trigram indexes,
+ * with which LIKE '%term%' finds a term of three characters or more inside
+ * the texts without reading every row; and for the shorter terms, which
+ * have no trigram (Chinese is often typed one or two characters at a
+ * time), indexes of every character and pair of characters of the texts,
+ * signet_search_grams() (docs/benchmarks.md). */
 static const char search_sql[] =
   "CREATE FUNCTION signet_contract_search_pending () RETURNS trigger"
   "  LANGUAGE plpgsql AS $$ BEGIN NEW.title_key := NULL; RETURN NEW; END $$;"
@@ -128,6 +131,13 @@ static const char search_sql[] =
   "CREATE TRIGGER clients_search_pending BEFORE INSERT OR UPDATE OF name, code, contact ON clients"
   "  FOR EACH ROW EXECUTE FUNCTION signet_client_search_pending ();"
   "CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+  "CREATE FUNCTION signet_search_grams (t text) RETURNS text[]"
+  "  LANGUAGE sql IMMUTABLE PARALLEL SAFE"
+  "  RETURN ARRAY (SELECT DISTINCT substr (t, i, n) FROM generate_series (1, length (t)) i,"
+  "                (VALUES (1), (2)) v (n) WHERE i + n - 1 <= length (t));"
+  "CREATE INDEX contracts_search_text_grams ON contracts USING gin (signet_search_grams (search_text));"
+  "CREATE INDEX contracts_search_facets_grams ON contracts USING gin (signet_search_grams (search_facets));"
+  "CREATE INDEX clients_search_text_grams ON clients USING gin (signet_search_grams (search_text));"
   "CREATE INDEX contracts_search_text_trgm ON contracts USING gin (search_text gin_trgm_ops);"
   "CREATE INDEX contracts_search_facets_trgm ON contracts USING gin (search_facets gin_trgm_ops);"
   "CREATE INDEX clients_search_text_trgm ON clients USING gin (search_text gin_trgm_ops);";
