@@ -289,6 +289,41 @@ test_banner (Fixture       *f,
   g_assert_cmpint (signet_store_count_contracts (store), ==, 0);
 }
 
+/* signet --database=postgresql://… opens the team register: its first
+ * frame shows the contract made on the server. */
+static void
+test_command_line (void)
+{
+  g_autofree char *uri = pg_test_server_new_database ("command_line");
+  g_autofree char *option = g_strconcat ("--database=", uri, NULL);
+  const char * const argv[] = { SIGNET_BINARY, option, NULL };
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(SignetClient) client = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  store = signet_store_new (uri, &error);
+  g_assert_no_error (error);
+  client = display_test_add_client (store, "华东建设", "HD");
+  g_object_unref (display_test_add_contract (store, client, "HT-2026-0001", "施工合同", 100));
+  g_clear_object (&store);
+
+  g_subprocess_launcher_setenv (launcher, "SIGNET_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
+  /* The system's icon loaders and MIME database, as the user's app has. */
+  if (display_test_system_data_dirs () != NULL)
+    g_subprocess_launcher_setenv (launcher, "XDG_DATA_DIRS", display_test_system_data_dirs (), TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "XDG_DATA_DIRS");
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_assert_cmpstr (out, ==, "first-frame contracts=1\n");
+}
+
 /* The addresses made from what the dialog asks and from --database. */
 static void
 test_addresses (void)
@@ -373,6 +408,7 @@ main (int    argc,
   g_test_add ("/team-connect/no-database", Fixture, NULL, fixture_set_up, test_no_database, fixture_tear_down);
   g_test_add ("/team-connect/unreachable", Fixture, NULL, fixture_set_up, test_unreachable, fixture_tear_down);
   g_test_add ("/team-connect/banner", Fixture, NULL, fixture_set_up, test_banner, fixture_tear_down);
+  g_test_add_func ("/team-connect/command-line", test_command_line);
 
   return g_test_run ();
 }
