@@ -178,10 +178,16 @@ opened_cb (GObject      *source,
       return;
     }
 
-  /* Not being able to keep the password does not undo the connection. */
-  if (adw_switch_row_get_active (self->remember_row) && attempt->password != NULL &&
-      !signet_team_password_store (attempt->address, attempt->password, &error))
-    notice = g_strdup_printf (_("The password could not be kept in the keyring: %s"), error->message);
+  /* Not being able to keep the password does not undo the connection. A
+   * password typed with Remember off replaces none, and one kept before
+   * is forgotten; with no password typed, the kept one was used. */
+  if (attempt->password != NULL && adw_switch_row_get_active (self->remember_row))
+    {
+      if (!signet_team_password_store (attempt->address, attempt->password, &error))
+        notice = g_strdup_printf (_("The password could not be kept in the keyring: %s"), error->message);
+    }
+  else if (attempt->password != NULL && !signet_team_password_forget (attempt->address, &error))
+    g_debug ("No password to forget in the keyring: %s", error->message);
 
   g_signal_emit (self, signals[SIGNAL_CONNECTED], 0, store, notice);
   adw_dialog_force_close (ADW_DIALOG (self));

@@ -287,6 +287,27 @@ signet_team_password_store (const SignetTeamAddress *address,
                                      NULL);
 }
 
+gboolean
+signet_team_password_forget (const SignetTeamAddress *address,
+                             GError                 **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  /* FALSE without an error: there was none to forget. */
+  if (!secret_password_clear_sync (&team_register_schema, NULL, &local_error,
+                                   "server", address->server,
+                                   "port", address->port != 0 ? address->port : DEFAULT_PORT,
+                                   "database", address->database,
+                                   "user", address->user,
+                                   NULL) && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The address with its password, as the store must have it to open
  * connections of its own for work in threads, appears in some of
  * signet_store_open()'s messages: there it becomes the address without. */

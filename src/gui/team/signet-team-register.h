@@ -57,6 +57,9 @@ char              *signet_team_password_lookup  (const SignetTeamAddress *addres
 gboolean           signet_team_password_store   (const SignetTeamAddress *address,
                                                  const char              *password,
                                                  GError                 **error);
+/* Forgets the password kept for @address, if any. */
+gboolean           signet_team_password_forget  (const SignetTeamAddress *address,
+                                                 GError                 **error);
 
 /* Opens the team register at @address with @password (NULL: the one in
  * the keyring, if any), blocking; a thread may call it. The errors are
