@@ -184,7 +184,13 @@ _signet_db_pg_pipeline_next (SignetDbPg *self)
         {
           self->chunked = TRUE;
           if (!PQsetChunkedRowsMode (conn, CHUNK_ROWS))
-            g_warning ("The rows of a statement come whole: chunked mode was refused");
+            {
+              /* Refused, too, when the commands could not be sent: the
+               * server went away, which libpq learns on reading. */
+              PQconsumeInput (conn);
+              if (PQstatus (conn) != CONNECTION_BAD)
+                g_warning ("The rows of a statement come whole: chunked mode was refused");
+            }
         }
 
       res = PQgetResult (conn);
