@@ -516,19 +516,32 @@ make_pending_texts (SignetStore  *self,
                        error);
 }
 
-/* Before a server's rows are sorted or searched. */
+/* Before a server's rows are sorted or searched. A user whose role may
+ * not write them (a reader) sorts and searches what is there until a
+ * writer makes them: that is no reason to show no list. */
 static gboolean
 make_pending_texts_now (SignetStore  *self,
                         GError      **error)
 {
   g_auto(SignetWriteScope) scope = { 0 };
+  g_autoptr(GError) local_error = NULL;
 
   if (self->sqlite != NULL || self->read_only || signet_db_in_transaction (self->db))
     return TRUE;
 
-  return _signet_write_scope_begin (&scope, self, error) &&
-         make_pending_texts (self, error) &&
-         _signet_write_scope_commit (&scope, error);
+  if (_signet_write_scope_begin (&scope, self, &local_error) &&
+      make_pending_texts (self, &local_error) &&
+      _signet_write_scope_commit (&scope, &local_error))
+    return TRUE;
+
+  if (g_error_matches (local_error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_DISCONNECTED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_debug ("Search texts left as the server made them: %s", local_error->message);
+  return TRUE;
 }
 
 /* The index in memory */
