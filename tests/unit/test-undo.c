@@ -183,6 +183,7 @@ test_contract (StoreFixture  *f,
   g_autofree char *row_before = NULL;
   g_autofree char *row_after = NULL;
   guint64 edits;
+  gint64 next_id;
 
   g_assert_true (signet_store_record_review (f->store, id, "2026-06-10", "王芳", NULL, NULL, &error));
   g_assert_no_error (error);
@@ -249,6 +250,13 @@ test_contract (StoreFixture  *f,
   g_assert_false (signet_store_restore (f->store, tombstone, &error));
   g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT);
   g_assert_cmpstr (error->message, ==, "Contract HT-2026-0042 is in the register already.");
+  g_clear_error (&error);
+
+  /* Rows put back under their ids take none from the next new ones. */
+  next_id = add_contract (f, "HT-2026-0043");
+  g_assert_cmpint (next_id, >, id);
+  g_assert_cmpint (add_key_date (f, next_id, "尾款"), >, key_date_id);
+  g_assert_cmpuint (signet_store_count_contracts (f->store), ==, 2);
 }
 
 /* A key date comes back under its own id: today's Undo no longer adds a
