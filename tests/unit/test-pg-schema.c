@@ -393,9 +393,10 @@ pg_indexes (Registers *r)
     {
       g_auto(GStrv) f = g_strsplit (g_ptr_array_index (rows, i), "|", 6);
 
-      /* The server's own search indexes (pg_trgm, made as the store
-       * opens a register there), which a file has no counterpart of. */
-      if (strcmp (f[5], "t") != 0 && !g_str_has_suffix (f[1], "_trgm"))
+      /* The server's own search indexes (pg_trgm's, and of the texts'
+       * characters and pairs, made as the store opens a register there),
+       * which a file has no counterpart of. */
+      if (strcmp (f[5], "t") != 0 && !g_str_has_suffix (f[1], "_trgm") && !g_str_has_suffix (f[1], "_grams"))
         g_ptr_array_add (indexes, g_strdup_printf ("%s.%s(%s)%s%s", f[0], f[1], f[2],
                                                    strcmp (f[3], "t") == 0 ? " unique" : "",
                                                    strcmp (f[4], "t") == 0 ? " partial" : ""));
