@@ -169,6 +169,11 @@ test_opens_register (Fixture       *f,
   g_autofree char *toast = g_strdup (_("The password could not be kept in the keyring: %s"));
   g_autofree char *kept = NULL;
   g_autoptr(GError) keyring_error = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetTeamAddress) address = NULL;
+  g_autofree char *password_file = NULL;
+  g_autofree char *contents = NULL;
+  GStatBuf info;
   SignetStore *store;
 
   fill_in (f, server, f->address->database, "secret");
@@ -182,6 +187,20 @@ test_opens_register (Fixture       *f,
   g_assert_true (store != f->file_store);
   g_assert_true (g_str_has_prefix (signet_store_get_path (store), "postgresql://"));
   g_assert_cmpstr (subtitle (f), ==, expected);
+
+  /* The password is not in the address, which messages and printed pages
+   * may show, but in a file that only the user may read. */
+  g_assert_null (strstr (signet_store_get_path (store), "secret"));
+  address = signet_team_address_parse (signet_store_get_path (store), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (address->parameters);
+  g_assert_true (g_str_has_prefix (address->parameters, "passfile="));
+  password_file = g_uri_unescape_string (address->parameters + strlen ("passfile="), NULL);
+  g_assert_true (g_file_get_contents (password_file, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, "*:*:*:*:secret\n");
+  g_assert_cmpint (g_stat (password_file, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
   g_assert_cmpint (signet_store_count_contracts (store), ==, 0);
 
   /* "Remember Password" was on: the password is in the keyring, or,
@@ -191,6 +210,7 @@ test_opens_register (Fixture       *f,
   *strchr (toast, '%') = '\0';
   if (g_strcmp0 (kept, "secret") != 0)
     g_assert_nonnull (find_label_starting (f->window, toast));
+
 }
 
 static void

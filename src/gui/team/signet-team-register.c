@@ -4,9 +4,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <libpq-fe.h>
 #include <libsecret/secret.h>
 
@@ -308,22 +312,66 @@ signet_team_password_forget (const SignetTeamAddress *address,
   return TRUE;
 }
 
-/* The address with its password, as the store must have it to open
- * connections of its own for work in threads, appears in some of
- * signet_store_open()'s messages: there it becomes the address without. */
-static void
-hide_password (GError     *error,
-               const char *uri,
-               const char *shown)
+/* The store must be able to open connections of its own to the register
+ * (for work in threads) from its address, which its messages and the
+ * printed page may show: so the password is never in the address. It goes
+ * in a password file of libpq's, readable by the user only, in the
+ * user's runtime folder (in memory, emptied at logout), named in the
+ * address (passfile=) and removed with the store. */
+static char *
+write_password_file (const char  *password,
+                     GError     **error)
 {
-  g_auto(GStrv) parts = NULL;
+  g_autofree char *folder = g_build_filename (g_get_user_runtime_dir (), "signet", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GString) line = g_string_new ("*:*:*:*:");
+  int fd;
 
-  if (error == NULL || strstr (error->message, uri) == NULL)
-    return;
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
 
-  parts = g_strsplit (error->message, uri, -1);
-  g_free (error->message);
-  error->message = g_strjoinv (shown, parts);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not make the folder “%s”: %s"), folder, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  /* libpq reads \ and : escaped with a backslash. */
+  for (const char *c = password; *c != '\0'; c++)
+    {
+      if (*c == '\\' || *c == ':')
+        g_string_append_c (line, '\\');
+      g_string_append_c (line, *c);
+    }
+  g_string_append_c (line, '\n');
+
+  path = g_build_filename (folder, "pgpass-XXXXXX", NULL);
+  fd = g_mkstemp_full (path, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0 || write (fd, line->str, line->len) != (gssize) line->len)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        {
+          close (fd);
+          g_unlink (path);
+        }
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
+      return NULL;
+    }
+  close (fd);
+
+  return g_steal_pointer (&path);
+}
+
+static void
+remove_password_file (gpointer  data,
+                      GObject  *store)
+{
+  g_autofree char *path = data;
+
+  g_unlink (path);
 }
 
 SignetStore *
@@ -332,10 +380,9 @@ signet_team_register_open (const SignetTeamAddress *address,
                            GError                 **error)
 {
   g_autofree char *kept = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *shown = signet_team_address_to_uri (address, NULL);
+  g_autofree char *uri = signet_team_address_to_uri (address, NULL);
+  g_autofree char *password_file = NULL;
   g_autoptr(GError) keyring_error = NULL;
-  g_autoptr(GError) local_error = NULL;
   SignetStore *store;
 
   if (password == NULL || *password == '\0')
@@ -346,12 +393,26 @@ signet_team_register_open (const SignetTeamAddress *address,
       password = kept;
     }
 
-  uri = signet_team_address_to_uri (address, password);
-  store = signet_store_open (uri, SIGNET_STORE_OPEN_DEFAULT, &local_error);
-  if (store == NULL)
+  if (password != NULL && *password != '\0')
     {
-      hide_password (local_error, uri, shown);
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      GString *with_file;
+
+      password_file = write_password_file (password, error);
+      if (password_file == NULL)
+        return NULL;
+      with_file = g_string_new (uri);
+      append_parameter (with_file, "passfile", password_file);
+      g_free (uri);
+      uri = g_string_free (with_file, FALSE);
+    }
+
+  store = signet_store_open (uri, SIGNET_STORE_OPEN_DEFAULT, error);
+  if (password_file != NULL)
+    {
+      if (store != NULL)
+        g_object_weak_ref (G_OBJECT (store), remove_password_file, g_steal_pointer (&password_file));
+      else
+        g_unlink (password_file);
     }
 
   return store;

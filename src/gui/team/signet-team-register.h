@@ -63,8 +63,10 @@ gboolean           signet_team_password_forget  (const SignetTeamAddress *addres
 
 /* Opens the team register at @address with @password (NULL: the one in
  * the keyring, if any), blocking; a thread may call it. The errors are
- * signet_db_pg_open()'s (SIGNET_DB_PG_ERROR) and signet_store_open()'s,
- * with the password never in their messages. */
+ * signet_db_pg_open()'s (SIGNET_DB_PG_ERROR) and signet_store_open()'s.
+ * The password is never in the store's address (signet_store_get_path()):
+ * it is in a password file of the user's alone, in the runtime folder,
+ * removed with the store. */
 SignetStore       *signet_team_register_open    (const SignetTeamAddress *address,
                                                  const char              *password,
                                                  GError                 **error);
