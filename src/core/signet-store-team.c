@@ -6,7 +6,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "signet-db-pg.h"
 #include "signet-store-private.h"
 #include "signet-store-team.h"
 
@@ -250,10 +249,9 @@ _signet_store_team_read_session (SignetStore  *self,
       return _signet_store_set_error (self, rc, error);
     }
 
+  /* A login linked to no one (the owner's) is recorded as in a file. */
   g_free (self->acting_name);
   self->acting_name = _signet_store_dup_text (stmt, 0);
-  if (self->acting_name == NULL)
-    self->acting_name = g_strdup (signet_db_pg_get_user (self->db));
   owner = signet_db_column_int (stmt, 1) != 0;
   roles = signet_db_column_text (stmt, 2);
   if (roles == NULL)
