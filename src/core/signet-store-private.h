@@ -382,6 +382,8 @@ gboolean      _signet_store_team_read_session    (SignetStore      *self,
                                                   GError          **error);
 gboolean      _signet_store_team_set_refused     (SignetStore      *self,
                                                   GError          **error);
+gboolean      _signet_store_team_check_upgrade   (SignetStore      *self,
+                                                  GError          **error);
 const char   *_signet_store_user_name            (SignetStore      *self);
 const char   *_signet_store_person_name          (SignetStore      *self);
 

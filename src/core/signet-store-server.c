@@ -218,6 +218,9 @@ _signet_store_open_server (SignetStore           *self,
              _signet_store_team_read_session (self, (int) version, error);
     }
 
+  if (version < target_version && !_signet_store_team_check_upgrade (self, error))
+    return FALSE;
+
   /* The search texts and keys are made by this ICU, as in a file. */
   return _signet_store_run_migrations (self, (int) version, target_version, error) &&
          _signet_store_search_check_icu (self, error) &&

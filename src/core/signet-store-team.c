@@ -274,6 +274,31 @@ _signet_store_team_read_session (SignetStore  *self,
   return TRUE;
 }
 
+/* Only the register's owner may change its schema: anyone else opening a
+ * register of an older version is told so before a migration fails on
+ * the first table it may not alter. */
+gboolean
+_signet_store_team_check_upgrade (SignetStore  *self,
+                                  GError      **error)
+{
+  gint64 owner = _signet_store_query_int64 (self,
+                                            "SELECT CAST (pg_has_role (session_user, (SELECT relowner FROM pg_class "
+                                            "  WHERE oid = CAST ('contracts' AS regclass)), 'MEMBER') AS integer)",
+                                            error);
+
+  if (owner < 0)
+    return FALSE;
+  if (owner == 0)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_READ_ONLY,
+                   _("The register at “%s” is of an older version. Its owner must upgrade it first, "
+                     "with signet --setup-server. Nothing was changed."),
+                   self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The role's name as the user reads it. */
 static const char *
 role_label (SignetStoreRole role)

@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "pg-test-server.h"
+#include "signet-store-private.h"
 #include "signet-store-approvals.h"
 #include "signet-store-people.h"
 #include "signet-store-team.h"
@@ -24,16 +25,23 @@ typedef struct
 
 /* @uri with the login @user instead of its own. */
 static char *
-uri_for (const Team *t,
-         const char *user)
+uri_as (const char *uri,
+        const char *user)
 {
-  const char *start = strstr (t->uri, "user=");
+  const char *start = strstr (uri, "user=");
   const char *end;
 
   g_assert_nonnull (start);
   end = strchr (start, '&');
 
-  return g_strdup_printf ("%.*suser=%s%s", (int) (start - t->uri), t->uri, user, end != NULL ? end : "");
+  return g_strdup_printf ("%.*suser=%s%s", (int) (start - uri), uri, user, end != NULL ? end : "");
+}
+
+static char *
+uri_for (const Team *t,
+         const char *user)
+{
+  return uri_as (t->uri, user);
 }
 
 static SignetStore *
@@ -331,6 +339,38 @@ test_confidential_approver (Team          *t,
   g_assert_cmpint (count_as (t, "fi", "SELECT count(*) FROM contracts WHERE number = 'F-1'"), ==, 0);
 }
 
+/* A register of an older version is upgraded by its owner only: anyone
+ * else is told so, and nothing is changed. */
+static void
+test_upgrade_by_owner (Team          *t,
+                       gconstpointer  data)
+{
+  g_autofree char *uri = pg_test_server_new_database ("older");
+  g_autofree char *ed_uri = uri_as (uri, "ed");
+  g_autoptr(SignetStore) store = signet_store_new_at_version (uri, 23, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (store);
+  g_clear_object (&store);
+  unit_exec_raw (uri, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO ed");
+
+  store = signet_store_open (ed_uri, SIGNET_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "Its owner must upgrade it first"));
+  g_clear_error (&error);
+  g_assert_cmpint (unit_query_raw_int (uri, "SELECT CAST (value AS integer) FROM signet_meta "
+                                            "WHERE key = 'schema_version'"), ==, 23);
+
+  g_assert_true (signet_store_setup_team (uri, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (unit_query_raw_int (uri, "SELECT CAST (value AS integer) FROM signet_meta "
+                                            "WHERE key = 'schema_version'"), ==, signet_store_get_schema_version ());
+  store = signet_store_open (ed_uri, SIGNET_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (signet_store_get_role (store), ==, SIGNET_STORE_ROLE_EDITOR);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +384,7 @@ main (int   argc,
   ADD ("departments", test_departments);
   ADD ("approver-only", test_approver_only);
   ADD ("confidential-approver", test_confidential_approver);
+  ADD ("upgrade-by-owner", test_upgrade_by_owner);
 #undef ADD
 
   return g_test_run ();
