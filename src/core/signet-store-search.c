@@ -1421,6 +1421,46 @@ search_ordered (SignetStore  *self,
   return result;
 }
 
+/* Whether a contract whose title an amendment in force changed has @term
+ * anywhere but in the title signed, which its stored search text still
+ * holds: in its number or title in force, its facets, its client's text
+ * or an attached file's text (@attached, looked up once, when first
+ * needed). A contract that cannot be read again stays found. */
+static gboolean
+found_besides_title (SignetStore  *self,
+                     gint64        id,
+                     const char   *term,
+                     GHashTable  **attached)
+{
+  g_autofree char *own = NULL;
+  gboolean found = TRUE;
+  SignetDbStmt *stmt;
+
+  if (*attached == NULL)
+    *attached = _signet_store_attachment_text_matches (self, term);
+  if (g_hash_table_contains (*attached, &id))
+    return TRUE;
+
+  stmt = _signet_store_statement (self,
+                                  "SELECT c.search_text, strpos (coalesce (c.search_facets, ''), ?1) > 0 "
+                                  "OR strpos (coalesce (k.search_text, ''), ?1) > 0 "
+                                  "FROM contracts c LEFT JOIN clients k ON k.id = c.client_id WHERE c.id = ?2",
+                                  NULL);
+  if (stmt == NULL)
+    return TRUE;
+
+  signet_db_bind_static_text (stmt, 1, term);
+  signet_db_bind_int64 (stmt, 2, id);
+  if (signet_db_step (stmt) == SIGNET_DB_ROW)
+    {
+      own = dup_own_text (self, id, signet_db_column_text (stmt, 0));
+      found = signet_db_column_int (stmt, 1) != 0 || strstr (own, term) != NULL;
+    }
+  signet_db_reset (stmt);
+
+  return found;
+}
+
 /* A team register searches on the server (its trigram indexes, see
  * signet-store-server.c), not in memory: other clients write, and their
  * rows are found as soon as they commit. Each term is a LIKE pattern over
@@ -1436,6 +1476,7 @@ server_term_matches (SignetStore  *self,
   g_autoptr(GString) pattern = g_string_new ("%");
   g_autoptr(GArray) amended = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autoptr(GHashTable) attached = NULL;
   SignetDbStmt *stmt;
   int rc;
 
@@ -1481,8 +1522,14 @@ server_term_matches (SignetStore  *self,
 
   _signet_store_current_titles (self, amended, titles);
   for (guint i = 0; i < amended->len; i++)
-    if (signet_search_field_matches (g_ptr_array_index (titles, i), term))
-      g_hash_table_add (matches, g_memdup2 (&g_array_index (amended, gint64, i), sizeof (gint64)));
+    {
+      gint64 id = g_array_index (amended, gint64, i);
+
+      if (signet_search_field_matches (g_ptr_array_index (titles, i), term))
+        g_hash_table_add (matches, g_memdup2 (&id, sizeof id));
+      else if (g_hash_table_contains (matches, &id) && !found_besides_title (self, id, term, &attached))
+        g_hash_table_remove (matches, &id);
+    }
 
   return matches;
 }
