@@ -896,6 +896,12 @@ _signet_store_search_note_change (SignetStore      *self,
   /* First: the contract's search text follows its title in force. */
   _signet_store_current_terms_note_change (self, kind, id, change);
 
+  /* A server's row just written has its text and key made at once, so
+   * that what sorts by them elsewhere (the clients' list) finds them. */
+  if (self->sqlite == NULL && (kind == SIGNET_RECORD_CLIENT || kind == SIGNET_RECORD_CONTRACT) &&
+      change != SIGNET_CHANGE_REMOVED)
+    make_pending_texts_now (self, NULL);
+
   if (self->search_index == NULL)
     return;
 
