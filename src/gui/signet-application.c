@@ -620,6 +620,16 @@ signet_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (ensure_window (self)));
 }
 
+/* A team register's password file goes with its store; one that is still
+ * open as the app ends is not left behind. */
+static void
+signet_application_shutdown (GApplication *app)
+{
+  G_APPLICATION_CLASS (signet_application_parent_class)->shutdown (app);
+
+  signet_team_register_remove_password_files ();
+}
+
 static void
 signet_application_finalize (GObject *object)
 {
@@ -646,6 +656,7 @@ signet_application_class_init (SignetApplicationClass *klass)
   app_class->handle_local_options = signet_application_handle_local_options;
   app_class->local_command_line = signet_application_local_command_line;
   app_class->startup = signet_application_startup;
+  app_class->shutdown = signet_application_shutdown;
   app_class->activate = signet_application_activate;
 }
 

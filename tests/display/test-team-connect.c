@@ -310,12 +310,16 @@ test_banner (Fixture       *f,
 }
 
 /* signet --database=postgresql://… opens the team register: its first
- * frame shows the contract made on the server. */
+ * frame shows the contract made on the server. The password given in the
+ * address went to a password file, which is gone once signet ends. */
 static void
 test_command_line (void)
 {
   g_autofree char *uri = pg_test_server_new_database ("command_line");
-  g_autofree char *option = g_strconcat ("--database=", uri, NULL);
+  g_autofree char *option = g_strconcat ("--database=", uri, "&password=secret", NULL);
+  g_autofree char *runtime = g_dir_make_tmp ("runtime-XXXXXX", NULL);
+  g_autofree char *folder = g_build_filename (runtime, "signet", NULL);
+  g_autoptr(GDir) dir = NULL;
   const char * const argv[] = { SIGNET_BINARY, option, NULL };
   g_autoptr(SignetStore) store = NULL;
   g_autoptr(SignetClient) client = NULL;
@@ -331,6 +335,7 @@ test_command_line (void)
   g_clear_object (&store);
 
   g_subprocess_launcher_setenv (launcher, "SIGNET_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
   /* The system's icon loaders and MIME database, as the user's app has. */
   if (display_test_system_data_dirs () != NULL)
     g_subprocess_launcher_setenv (launcher, "XDG_DATA_DIRS", display_test_system_data_dirs (), TRUE);
@@ -342,6 +347,12 @@ test_command_line (void)
   g_assert_no_error (error);
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
   g_assert_cmpstr (out, ==, "first-frame contracts=1\n");
+
+  dir = g_dir_open (folder, 0, &error);
+  g_assert_no_error (error);
+  g_assert_null (g_dir_read_name (dir));
+  g_rmdir (folder);
+  g_rmdir (runtime);
 }
 
 /* The addresses made from what the dialog asks and from --database. */

@@ -317,7 +317,48 @@ signet_team_password_forget (const SignetTeamAddress *address,
  * printed page may show: so the password is never in the address. It goes
  * in a password file of libpq's, readable by the user only, in the
  * user's runtime folder (in memory, emptied at logout), named in the
- * address (passfile=) and removed with the store. */
+ * address (passfile=) and removed with the store, or at the latest when
+ * the app ends (signet_team_register_remove_password_files()). */
+
+/* The password files this process wrote and has not removed yet. */
+static GMutex password_files_lock;
+static GPtrArray *password_files;
+
+static void
+remember_password_file (const char *path)
+{
+  g_mutex_lock (&password_files_lock);
+  if (password_files == NULL)
+    password_files = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (password_files, g_strdup (path));
+  g_mutex_unlock (&password_files_lock);
+}
+
+static void
+unlink_password_file (const char *path)
+{
+  g_unlink (path);
+  g_mutex_lock (&password_files_lock);
+  if (password_files != NULL)
+    for (guint i = 0; i < password_files->len; i++)
+      if (g_str_equal (g_ptr_array_index (password_files, i), path))
+        {
+          g_ptr_array_remove_index_fast (password_files, i);
+          break;
+        }
+  g_mutex_unlock (&password_files_lock);
+}
+
+void
+signet_team_register_remove_password_files (void)
+{
+  g_mutex_lock (&password_files_lock);
+  if (password_files != NULL)
+    for (guint i = 0; i < password_files->len; i++)
+      g_unlink (g_ptr_array_index (password_files, i));
+  g_clear_pointer (&password_files, g_ptr_array_unref);
+  g_mutex_unlock (&password_files_lock);
+}
 static char *
 write_password_file (const char  *password,
                      GError     **error)
@@ -361,6 +402,7 @@ write_password_file (const char  *password,
       return NULL;
     }
   close (fd);
+  remember_password_file (path);
 
   return g_steal_pointer (&path);
 }
@@ -371,7 +413,7 @@ remove_password_file (gpointer  data,
 {
   g_autofree char *path = data;
 
-  g_unlink (path);
+  unlink_password_file (path);
 }
 
 SignetStore *
@@ -412,7 +454,7 @@ signet_team_register_open (const SignetTeamAddress *address,
       if (store != NULL)
         g_object_weak_ref (G_OBJECT (store), remove_password_file, g_steal_pointer (&password_file));
       else
-        g_unlink (password_file);
+        unlink_password_file (password_file);
     }
 
   return store;

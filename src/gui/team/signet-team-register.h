@@ -70,6 +70,9 @@ gboolean           signet_team_password_forget  (const SignetTeamAddress *addres
 SignetStore       *signet_team_register_open    (const SignetTeamAddress *address,
                                                  const char              *password,
                                                  GError                 **error);
+/* Removes the password files of the stores opened so far that are still
+ * there: the app calls it as it ends. */
+void               signet_team_register_remove_password_files (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetTeamAddress, signet_team_address_free)
 
