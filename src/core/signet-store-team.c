@@ -119,11 +119,15 @@ static const char setup_sql[] =
   "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT"
   "  RETURN (SELECT coalesce (array_agg (DISTINCT contract_id), '{}') FROM approval_steps"
   "          WHERE person_id = (SELECT id FROM people WHERE db_user = session_user));"
-  /* A row whose contract was deleted stays visible, so that deleting
-   * the contract's rows after it (as the store does) finds them. */
-  "CREATE OR REPLACE FUNCTION signet_contract_gone (contract bigint) RETURNS boolean"
-  "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT"
-  "  RETURN NOT EXISTS (SELECT 1 FROM contracts WHERE id = contract);"
+  /* Every contract's id, past the policies (a view reads its tables as
+   * its owner, whom they do not bind): a row whose contract was deleted
+   * stays visible, so that the contract's rows the store deletes or
+   * keeps for Undo after it are found. A view rather than a function, so
+   * that the server looks rows up in it as a join, not a call per row:
+   * counting the 200,000 key dates of 200,000 contracts as an editor of
+   * one department in ten took 305 ms so, against 615 ms with a function
+   * (and 10 ms as the owner, whom the policies do not bind). */
+  "CREATE OR REPLACE VIEW signet_contract_ids AS SELECT id FROM contracts;"
 
   /* A decision on an approval step is its approver's: the person the
    * step names, or for a role step someone with that role. The owner and
@@ -188,7 +192,7 @@ dup_grants_sql (void)
                             "DROP POLICY IF EXISTS signet_visible ON %1$s;"
                             "CREATE POLICY signet_visible ON %1$s USING ("
                             "  EXISTS (SELECT 1 FROM contracts c WHERE c.id = %1$s.contract_id)"
-                            "  OR signet_contract_gone (%1$s.contract_id));",
+                            "  OR NOT EXISTS (SELECT 1 FROM signet_contract_ids a WHERE a.id = %1$s.contract_id));",
                             contract_rows[i]);
 
   return g_string_free (sql, FALSE);
