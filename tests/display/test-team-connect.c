@@ -268,6 +268,62 @@ test_unreachable (Fixture       *f,
   g_rmdir (folder);
 }
 
+static void
+admin_exec (const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  SignetDb *admin = signet_db_pg_open (pg_test_server_admin_uri (), &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (signet_db_exec (admin, sql), ==, SIGNET_DB_OK);
+  signet_db_close (admin);
+}
+
+/* The register's owner must give a password (SCRAM, through a pg_hba.conf
+ * of the test's own, read at a restart): a wrong one is explained in the
+ * dialog; the right one opens the register, read by libpq from the
+ * password file that the store's address names. */
+static void
+test_password (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *server = server_text (f);
+  g_autofree char *hba = g_build_filename (pg_test_server_socket_dir (), "team-connect-hba.conf", NULL);
+  g_autofree char *rules = g_strdup_printf ("local all \"%s\" scram-sha-256\nlocal all all trust\n",
+                                            f->address->user);
+  g_autofree char *set_password = g_strdup_printf ("ALTER ROLE \"%s\" PASSWORD 'right:pass\\word'",
+                                                   f->address->user);
+  g_autofree char *set_hba = g_strdup_printf ("ALTER SYSTEM SET hba_file = '%s'", hba);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (hba, rules, -1, &error);
+  g_assert_no_error (error);
+  admin_exec (set_password);
+  admin_exec (set_hba);
+  pg_test_server_restart ();
+
+  fill_in (f, server, f->address->database, "wrong");
+  click_connect (f);
+  g_assert_true (display_test_wait_for (error_shown, f));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "error_title"))), ==,
+                   _("Wrong User Name or Password"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (f, "error_advice"))), f->address->user));
+  g_assert_true (signet_window_get_store (SIGNET_WINDOW (f->window)) == f->file_store);
+  save_screenshot (f, "wrong-password");
+
+  /* A colon and a backslash, which a password file escapes. */
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "password_row")), "right:pass\\word");
+  click_connect (f);
+  g_assert_true (display_test_wait_for (dialog_closed, f));
+  g_assert_true (g_str_has_prefix (signet_store_get_path (signet_window_get_store (SIGNET_WINDOW (f->window))),
+                                   "postgresql://"));
+
+  /* The server as the other cases expect it. */
+  admin_exec ("ALTER SYSTEM RESET hba_file");
+  pg_test_server_restart ();
+  g_unlink (hba);
+}
+
 static gboolean
 banner_revealed (gpointer data)
 {
@@ -439,6 +495,7 @@ main (int    argc,
   g_test_add ("/team-connect/no-database", Fixture, NULL, fixture_set_up, test_no_database, fixture_tear_down);
   g_test_add ("/team-connect/unreachable", Fixture, NULL, fixture_set_up, test_unreachable, fixture_tear_down);
   g_test_add ("/team-connect/banner", Fixture, NULL, fixture_set_up, test_banner, fixture_tear_down);
+  g_test_add ("/team-connect/password", Fixture, NULL, fixture_set_up, test_password, fixture_tear_down);
   g_test_add_func ("/team-connect/command-line", test_command_line);
 
   return g_test_run ();
