@@ -402,7 +402,11 @@ pending_text_clear (PendingText *pending)
 }
 
 /* Rows written back per statement: after an import of 100,000 contracts,
- * one UPDATE per row took 23 s, nearly all of it round trips. */
+ * one UPDATE per row took 23 s, nearly all of it round trips. The rows are
+ * sent in the order of their ids, so that two clients making the same
+ * ones mostly lock them in the same order (a deadlock fails only the
+ * making, which the next sort does again); a client that finds them made
+ * by another meanwhile writes the same text again. */
 #define PENDING_CHUNK 256
 
 /* The UPDATE of @n rows of @table from a VALUES list of (id, text[,
@@ -507,11 +511,11 @@ make_pending_texts (SignetStore  *self,
                     GError      **error)
 {
   return make_pending (self,
-                       "SELECT id, name, code, contact FROM clients WHERE name_key IS NULL", 3, 0, 1,
+                       "SELECT id, name, code, contact FROM clients WHERE name_key IS NULL ORDER BY id", 3, 0, 1,
                        "clients", "search_text = v.text, name_key = v.key", error) &&
          make_pending (self,
                        "SELECT id, number, title, contract_type, owner, department, tags "
-                       "FROM contracts WHERE title_key IS NULL", 2, 4, 2,
+                       "FROM contracts WHERE title_key IS NULL ORDER BY id", 2, 4, 2,
                        "contracts", "search_text = v.text, search_facets = v.facets, title_key = v.key",
                        error);
 }
