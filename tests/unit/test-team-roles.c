@@ -339,6 +339,43 @@ test_confidential_approver (Team          *t,
   g_assert_cmpint (count_as (t, "fi", "SELECT count(*) FROM contracts WHERE number = 'F-1'"), ==, 0);
 }
 
+/* An editor deletes a contract of their department: its agenda events,
+ * which the store removes after the contract, go with it, though the
+ * contract is no longer there to show them. */
+static void
+test_delete_as_editor (Team          *t,
+                       gconstpointer  data)
+{
+  g_autoptr(SignetStore) ed = open_as (t, "ed");
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = unit_query_raw_int (t->uri, "SELECT id FROM contracts WHERE number = 'S-1'");
+  g_autofree char *events = g_strdup_printf ("SELECT count(*) FROM contract_events WHERE contract_id = %" G_GINT64_FORMAT, id);
+
+  contract = signet_store_get_contract (t->admin, id, &error);
+  g_assert_no_error (error);
+  signet_contract_set_start_date (contract, "2027-01-01");
+  signet_contract_set_end_date (contract, "2027-12-31");
+  g_assert_true (signet_store_update_contract (t->admin, contract, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (unit_query_raw_int (t->uri, events), >, 0);
+
+  g_assert_true (signet_store_delete_contract (ed, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (unit_query_raw_int (t->uri, events), ==, 0);
+  g_assert_cmpint (unit_query_raw_int (t->uri, "SELECT count(*) FROM audit WHERE \"user\" = 'Ed' AND action = 'delete'"), ==, 1);
+
+  /* A reader may not. */
+  {
+    g_autoptr(SignetStore) ann = open_as (t, "ann");
+    gint64 other = unit_query_raw_int (t->uri, "SELECT id FROM contracts WHERE number = 'N-1'");
+
+    g_assert_false (signet_store_delete_contract (ann, other, &error));
+    g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_READ_ONLY);
+    g_assert_cmpint (unit_query_raw_int (t->uri, "SELECT count(*) FROM contracts"), ==, 4);
+  }
+}
+
 /* A register of an older version is upgraded by its owner only: anyone
  * else is told so, and nothing is changed. */
 static void
@@ -384,6 +421,7 @@ main (int   argc,
   ADD ("departments", test_departments);
   ADD ("approver-only", test_approver_only);
   ADD ("confidential-approver", test_confidential_approver);
+  ADD ("delete-as-editor", test_delete_as_editor);
   ADD ("upgrade-by-owner", test_upgrade_by_owner);
 #undef ADD
 
