@@ -195,6 +195,17 @@ dup_grants_sql (void)
                             "  OR NOT EXISTS (SELECT 1 FROM signet_contract_ids a WHERE a.id = %1$s.contract_id));",
                             contract_rows[i]);
 
+  /* A contract's own entries in the audit (its number and title, what
+   * changed) are seen with it; entries of other records, a contract's
+   * rows included, are not filtered. */
+  g_string_append (sql,
+                   "ALTER TABLE audit ENABLE ROW LEVEL SECURITY;"
+                   "DROP POLICY IF EXISTS signet_visible ON audit;"
+                   "CREATE POLICY signet_visible ON audit USING ("
+                   "  record_kind <> 'contract'"
+                   "  OR EXISTS (SELECT 1 FROM contracts c WHERE c.id = audit.record_id)"
+                   "  OR NOT EXISTS (SELECT 1 FROM signet_contract_ids a WHERE a.id = audit.record_id));");
+
   return g_string_free (sql, FALSE);
 }
 

@@ -239,6 +239,12 @@ test_departments (Team          *t,
         }
     }
 
+  /* The audit shows a contract's entries to those who see it. */
+  g_assert_cmpint (count_as (t, "fi", "SELECT count(DISTINCT record_id) FROM audit WHERE record_kind = 'contract'"), ==, 1);
+  g_assert_cmpint (count_as (t, "ed", "SELECT count(DISTINCT record_id) FROM audit WHERE record_kind = 'contract'"), ==, 3);
+  g_assert_cmpint (count_as (t, "ed", "SELECT count(*) FROM audit WHERE record_kind = 'client'"), ==,
+                   unit_query_raw_int (t->uri, "SELECT count(*) FROM audit WHERE record_kind = 'client'"));
+
   /* An editor cannot move a contract out of sight, nor write one into
    * another department. */
   {
