@@ -96,12 +96,18 @@ static const char setup_sql[] =
   "       EXECUTE format ('CREATE ROLE %I NOLOGIN', r);"
   "     END IF;"
   "   END LOOP;"
+  /* Each role holds the ones below it. Granted only when missing: the
+   * owner of another register on the server may not grant them again. */
+  "   FOREACH r IN ARRAY ARRAY['signet_reader signet_editor', 'signet_reader signet_archivist',"
+  "                            'signet_editor signet_approver', 'signet_approver signet_administrator',"
+  "                            'signet_archivist signet_administrator'] LOOP"
+  "     IF NOT pg_has_role (split_part (r, ' ', 2), split_part (r, ' ', 1), 'MEMBER') THEN"
+  "       EXECUTE format ('GRANT %I TO %I', split_part (r, ' ', 1), split_part (r, ' ', 2));"
+  "     END IF;"
+  "   END LOOP;"
   "   EXECUTE format ('GRANT CONNECT, TEMPORARY ON DATABASE %I TO signet_reader', current_database ());"
   "   EXECUTE format ('GRANT USAGE ON SCHEMA %I TO signet_reader', current_schema ());"
   " END $$;"
-  "GRANT signet_reader TO signet_editor, signet_archivist;"
-  "GRANT signet_editor TO signet_approver;"
-  "GRANT signet_approver, signet_archivist TO signet_administrator;"
 
   /* Who the session is: the person whose db_user is the login, and that
    * person's department. */

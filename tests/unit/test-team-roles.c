@@ -414,6 +414,25 @@ test_upgrade_by_owner (Team          *t,
   g_assert_cmpint (signet_store_get_role (store), ==, SIGNET_STORE_ROLE_EDITOR);
 }
 
+/* The roles belong to the whole server: the owner of another register on
+ * it sets that one up too, with the roles as the first made them. */
+static void
+test_second_owner (Team          *t,
+                   gconstpointer  data)
+{
+  g_autofree char *admin = uri_as (pg_test_server_admin_uri (), "owner2");
+  g_autoptr(GString) uri = g_string_new (admin);
+  g_autoptr(GError) error = NULL;
+
+  unit_exec_raw (pg_test_server_admin_uri (), "CREATE ROLE owner2 LOGIN CREATEROLE");
+  unit_exec_raw (pg_test_server_admin_uri (), "CREATE DATABASE second OWNER owner2");
+  g_string_replace (uri, "///postgres?", "///second?", 1);
+
+  g_assert_true (signet_store_setup_team (uri->str, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (unit_query_raw_int (uri->str, "SELECT count(*) FROM pg_policies WHERE policyname = 'signet_visible'"), >, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +448,7 @@ main (int   argc,
   ADD ("confidential-approver", test_confidential_approver);
   ADD ("delete-as-editor", test_delete_as_editor);
   ADD ("upgrade-by-owner", test_upgrade_by_owner);
+  ADD ("second-owner", test_second_owner);
 #undef ADD
 
   return g_test_run ();
