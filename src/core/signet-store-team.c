@@ -404,7 +404,7 @@ signet_store_get_acting_name (SignetStore *self)
 {
   g_return_val_if_fail (SIGNET_IS_STORE (self), NULL);
 
-  return _signet_store_person_name (self);
+  return _signet_store_user_name (self);
 }
 
 gboolean

@@ -46,9 +46,9 @@ SignetStoreRole signet_store_get_role        (SignetStore      *self);
  * window shows its Edit buttons only then. FALSE for a reader, an
  * archivist and a store opened for reading only. */
 gboolean        signet_store_can_edit        (SignetStore      *self);
-/* The name recorded as the one who acts: on a server, the person linked
- * to the database user; in a file, or for a login linked to no one (the
- * register's owner), the account's name. */
+/* The name the audit records as the one who acts: on a server, the
+ * person linked to the database user; in a file, or for a login linked
+ * to no one (the register's owner), the account's login name. */
 const char     *signet_store_get_acting_name (SignetStore      *self);
 
 /* `signet --setup-server=URI`, by the register's owner: makes the
