@@ -207,8 +207,7 @@ append_parameter (GString    *uri,
 }
 
 char *
-signet_team_address_to_uri (const SignetTeamAddress *address,
-                            const char              *password)
+signet_team_address_to_uri (const SignetTeamAddress *address)
 {
   GString *uri = g_string_new ("postgresql://");
   g_autofree char *user = g_uri_escape_string (address->user, NULL, FALSE);
@@ -245,8 +244,6 @@ signet_team_address_to_uri (const SignetTeamAddress *address,
     append_parameter (uri, "sslmode", sslmode);
   if (address->parameters != NULL)
     g_string_append_printf (uri, "%c%s", strchr (uri->str, '?') == NULL ? '?' : '&', address->parameters);
-  if (password != NULL)
-    append_parameter (uri, "password", password);
 
   return g_string_free (uri, FALSE);
 }
@@ -422,7 +419,7 @@ signet_team_register_open (const SignetTeamAddress *address,
                            GError                 **error)
 {
   g_autofree char *kept = NULL;
-  g_autofree char *uri = signet_team_address_to_uri (address, NULL);
+  g_autofree char *uri = signet_team_address_to_uri (address);
   g_autofree char *password_file = NULL;
   g_autoptr(GError) keyring_error = NULL;
   SignetStore *store;

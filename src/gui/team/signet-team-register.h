@@ -42,10 +42,9 @@ SignetTeamAddress *signet_team_address_parse    (const char         *uri,
  * 127.0.0.1 or ::1. Any other server is reached with TLS only. */
 gboolean           signet_team_address_is_local (const SignetTeamAddress *address);
 /* The address for signet_store_open(), with sslmode=verify-full for a
- * server that is not local and the address gave no sslmode, and with
- * @password when not NULL. */
-char              *signet_team_address_to_uri   (const SignetTeamAddress *address,
-                                                 const char              *password);
+ * server that is not local and the address gave no sslmode; never with a
+ * password. */
+char              *signet_team_address_to_uri   (const SignetTeamAddress *address);
 /* What the window says it shows: "contracts on db.example.com". */
 char              *signet_team_address_describe (const SignetTeamAddress *address);
 
