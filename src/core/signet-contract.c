@@ -36,6 +36,7 @@ struct _SignetContract
   char                  *their_signing_date;
   char                  *termination_reason;
   char                  *termination_date;
+  gboolean              confidential;
 };
 
 G_DEFINE_FINAL_TYPE (SignetContract, signet_contract, G_TYPE_OBJECT)
@@ -66,6 +67,7 @@ enum {
   PROP_THEIR_SIGNING_DATE,
   PROP_TERMINATION_REASON,
   PROP_TERMINATION_DATE,
+  PROP_CONFIDENTIAL,
   N_PROPS
 };
 
@@ -168,6 +170,10 @@ signet_contract_get_property (GObject    *object,
 
     case PROP_AUTO_RENEW:
       g_value_set_boolean (value, self->auto_renew);
+      break;
+
+    case PROP_CONFIDENTIAL:
+      g_value_set_boolean (value, self->confidential);
       break;
 
     case PROP_NOTICE_DAYS:
@@ -281,6 +287,10 @@ signet_contract_set_property (GObject      *object,
       signet_contract_set_auto_renew (self, g_value_get_boolean (value));
       break;
 
+    case PROP_CONFIDENTIAL:
+      signet_contract_set_confidential (self, g_value_get_boolean (value));
+      break;
+
     case PROP_NOTICE_DAYS:
       signet_contract_set_notice_days (self, g_value_get_uint (value));
       break;
@@ -375,6 +385,9 @@ signet_contract_class_init (SignetContractClass *klass)
   properties[PROP_AUTO_RENEW] =
     g_param_spec_boolean ("auto-renew", NULL, NULL, FALSE,
       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CONFIDENTIAL] =
+    g_param_spec_boolean ("confidential", NULL, NULL, FALSE,
+      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_NOTICE_DAYS] =
     g_param_spec_uint ("notice-days", NULL, NULL, 0, G_MAXUINT, 0,
       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -441,6 +454,7 @@ signet_contract_copy (SignetContract *self)
   signet_set_str (&copy->start_date, self->start_date);
   signet_set_str (&copy->end_date, self->end_date);
   copy->auto_renew = self->auto_renew;
+  copy->confidential = self->confidential;
   copy->notice_days = self->notice_days;
   copy->status = self->status;
   copy->risk_level = self->risk_level;
@@ -474,6 +488,7 @@ signet_contract_equal (SignetContract *self,
          g_strcmp0 (self->start_date, other->start_date) == 0 &&
          g_strcmp0 (self->end_date, other->end_date) == 0 &&
          self->auto_renew == other->auto_renew &&
+         self->confidential == other->confidential &&
          self->notice_days == other->notice_days &&
          self->status == other->status &&
          self->risk_level == other->risk_level &&
@@ -525,6 +540,8 @@ signet_contract_field_equal (SignetContract *self,
       return g_strcmp0 (self->tags, other->tags) == 0;
     case SIGNET_FIELD_CONTRACT_NOTES:
       return g_strcmp0 (self->notes, other->notes) == 0;
+    case SIGNET_FIELD_CONTRACT_CONFIDENTIAL:
+      return self->confidential == other->confidential;
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -588,6 +605,9 @@ signet_contract_copy_field (SignetContract *self,
       break;
     case SIGNET_FIELD_CONTRACT_NOTES:
       signet_contract_set_notes (self, source->notes);
+      break;
+    case SIGNET_FIELD_CONTRACT_CONFIDENTIAL:
+      signet_contract_set_confidential (self, source->confidential);
       break;
     default:
       g_return_if_reached ();
@@ -896,6 +916,29 @@ signet_contract_set_auto_renew (SignetContract *self,
     {
       self->auto_renew = auto_renew;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTO_RENEW]);
+    }
+}
+
+gboolean
+signet_contract_get_confidential (SignetContract *self)
+{
+  g_return_val_if_fail (SIGNET_IS_CONTRACT (self), FALSE);
+
+  return self->confidential;
+}
+
+void
+signet_contract_set_confidential (SignetContract *self,
+                                  gboolean        confidential)
+{
+  g_return_if_fail (SIGNET_IS_CONTRACT (self));
+
+  confidential = !!confidential;
+
+  if (self->confidential != confidential)
+    {
+      self->confidential = confidential;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIDENTIAL]);
     }
 }
 

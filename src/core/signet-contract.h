@@ -89,6 +89,12 @@ void                  signet_contract_set_end_date        (SignetContract       
 gboolean              signet_contract_get_auto_renew      (SignetContract       *self);
 void                  signet_contract_set_auto_renew      (SignetContract       *self,
                                                            gboolean              auto_renew);
+/* On a team register, a confidential contract is seen only by the people
+ * named on it (its owner, approvers and those its records name); in a
+ * file it is only recorded. */
+gboolean              signet_contract_get_confidential    (SignetContract       *self);
+void                  signet_contract_set_confidential    (SignetContract       *self,
+                                                           gboolean              confidential);
 guint                 signet_contract_get_notice_days     (SignetContract       *self);
 void                  signet_contract_set_notice_days     (SignetContract       *self,
                                                            guint                 days);

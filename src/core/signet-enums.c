@@ -134,6 +134,7 @@ static const char * const field_tokens[] = {
   [SIGNET_FIELD_EXCHANGE_RATE] = "exchange-rate",
   [SIGNET_FIELD_VIEW_NAME] = "view-name",
   [SIGNET_FIELD_VIEW_FILTERS] = "view-filters",
+  [SIGNET_FIELD_CONTRACT_CONFIDENTIAL] = "confidential",
 };
 
 G_DEFINE_QUARK (signet-field-error-quark, signet_field_error)
@@ -365,6 +366,8 @@ signet_field_to_label (SignetField field)
     case SIGNET_FIELD_EXCHANGE_RATE:          return _("Exchange Rate");
     case SIGNET_FIELD_VIEW_NAME:              return _("View Name");
     case SIGNET_FIELD_VIEW_FILTERS:           return _("Filters");
+    /* Translators: a contract only the people named on it may see (机密). */
+    case SIGNET_FIELD_CONTRACT_CONFIDENTIAL:  return _("Confidential");
     default:
       g_return_val_if_reached (NULL);
     }

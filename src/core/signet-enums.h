@@ -166,6 +166,9 @@ typedef enum
   /* A saved view of the list (signet-store-views.h). */
   SIGNET_FIELD_VIEW_NAME,
   SIGNET_FIELD_VIEW_FILTERS,
+  /* Whether a contract is seen, on a team register, only by the people
+   * named on it (contracts.confidential, migration 24). */
+  SIGNET_FIELD_CONTRACT_CONFIDENTIAL,
 } SignetField;
 
 #define SIGNET_FIELD_ERROR (signet_field_error_quark ())

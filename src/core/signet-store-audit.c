@@ -112,6 +112,7 @@ _signet_contract_to_fields (SignetContract *contract)
              signet_risk_level_to_token (signet_contract_get_risk_level (contract)));
   add_field (a, SIGNET_FIELD_CONTRACT_TAGS, signet_contract_get_tags (contract));
   add_field (a, SIGNET_FIELD_CONTRACT_NOTES, signet_contract_get_notes (contract));
+  add_field (a, SIGNET_FIELD_CONTRACT_CONFIDENTIAL, signet_contract_get_confidential (contract) ? "yes" : NULL);
 
   return a;
 }

@@ -23,7 +23,7 @@
   "SELECT c.id, c.number, c.title, c.client_id, k.name, c.contract_type, c.owner, c.department, " \
   "c.value, c.currency, c.signing_date, c.start_date, c.end_date, c.auto_renew, " \
   "c.notice_days, c.status, c.risk_level, c.tags, c.notes, c.version, c.uuid, " \
-  "c.their_signing_date, c.termination_reason, c.termination_date " \
+  "c.their_signing_date, c.termination_reason, c.termination_date, c.confidential " \
   "FROM contracts c LEFT JOIN clients k ON k.id = c.client_id "
 
 /* The fields a save merges one by one, in the form's order (the currency
@@ -44,6 +44,7 @@ static const SignetField contract_fields[] = {
   SIGNET_FIELD_CONTRACT_RISK_LEVEL,
   SIGNET_FIELD_CONTRACT_TAGS,
   SIGNET_FIELD_CONTRACT_NOTES,
+  SIGNET_FIELD_CONTRACT_CONFIDENTIAL,
 };
 
 static gboolean
@@ -247,6 +248,7 @@ read_contract_row (SignetDbStmt   *stmt,
   signet_contract_set_their_signing_date (contract, signet_db_column_text (stmt, 21));
   signet_contract_set_termination_reason (contract, signet_db_column_text (stmt, 22));
   signet_contract_set_termination_date (contract, signet_db_column_text (stmt, 23));
+  signet_contract_set_confidential (contract, signet_db_column_int (stmt, 24));
 }
 
 /* Binds @text without white space at either end, and without copying it
@@ -305,6 +307,7 @@ bind_contract (SignetDbStmt   *stmt,
   signet_db_bind_static_text (stmt, 15, signet_risk_level_to_token (signet_contract_get_risk_level (contract)));
   _signet_store_bind_static_text (stmt, 16, signet_contract_get_tags (contract));
   _signet_store_bind_static_text (stmt, 17, signet_contract_get_notes (contract));
+  signet_db_bind_int (stmt, 24, signet_contract_get_confidential (contract));
 }
 
 /* The person the contract's owner names (migration 10), found or added
@@ -395,9 +398,9 @@ _signet_store_insert_contract (SignetWriteScope  *scope,
                                   "department, value, currency, signing_date, start_date, end_date, "
                                   "auto_renew, notice_days, status, risk_level, tags, notes, id, uuid, "
                                   "search_text, search_facets, title_key, owner_id, "
-                                  "their_signing_date, termination_reason, termination_date) "
+                                  "their_signing_date, termination_reason, termination_date, confidential) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?19, "
-                                  SEARCH_COLUMNS_OF_BOUND_CONTRACT ", ?20, ?21, ?22, ?23)", error);
+                                  SEARCH_COLUMNS_OF_BOUND_CONTRACT ", ?20, ?21, ?22, ?23, ?24)", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -492,7 +495,7 @@ write_update (SignetWriteScope  *scope,
                                   "UPDATE contracts SET number = ?, title = ?, client_id = ?, "
                                   "contract_type = ?, owner = ?, department = ?, value = ?, currency = ?, "
                                   "signing_date = ?, start_date = ?, end_date = ?, auto_renew = ?, "
-                                  "notice_days = ?, status = ?, risk_level = ?, tags = ?, notes = ?, owner_id = ?20, "
+                                  "notice_days = ?, status = ?, risk_level = ?, tags = ?, notes = ?, owner_id = ?20, confidential = ?24, "
                                   "version = version + 1 WHERE id = ?18", error);
   if (stmt == NULL)
     return FALSE;

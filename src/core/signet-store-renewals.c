@@ -111,6 +111,7 @@ signet_store_propose_renewal (SignetStore  *self,
   signet_contract_set_notice_days (successor, signet_contract_get_notice_days (terms));
   signet_contract_set_auto_renew (successor, signet_contract_get_auto_renew (terms));
   signet_contract_set_tags (successor, signet_contract_get_tags (terms));
+  signet_contract_set_confidential (successor, signet_contract_get_confidential (terms));
 
   if (signet_renewal_successor_dates (signet_contract_get_start_date (terms), signet_contract_get_end_date (terms),
                                       &start, &end))

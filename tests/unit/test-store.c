@@ -406,6 +406,88 @@ test_audit (Fixture       *f,
   g_assert_cmpuint (entry->changes->len, >=, 6);
 }
 
+/* A contract marked confidential is stored so (contracts.confidential,
+ * which a team register's row-level security reads), stays so when the
+ * register is opened again, and the audit records the change; a form's
+ * save that only unmarks it writes just that. */
+static void
+test_confidential (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetClient) client = unit_add_client (f->store, "Fabrikam Inc.", "C003");
+  g_autoptr(SignetContract) contract = make_contract (client, "HT-2026-0009", "Merger");
+  g_autoptr(SignetContract) loaded = NULL;
+  g_autoptr(SignetContract) edited = NULL;
+  g_autoptr(SignetContract) reloaded = NULL;
+  g_autoptr(SignetStore) reopened = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *sql = NULL;
+  SignetAuditEntry *entry;
+  SignetAuditChange *change;
+  gint64 id;
+
+  g_assert_false (signet_contract_get_confidential (contract));
+  signet_contract_set_confidential (contract, TRUE);
+  g_assert_true (signet_store_add_contract (f->store, contract, &error));
+  g_assert_no_error (error);
+  id = signet_contract_get_id (contract);
+
+  sql = g_strdup_printf ("SELECT confidential FROM contracts WHERE id = %" G_GINT64_FORMAT, id);
+  g_assert_cmpint (unit_query_raw_int (f->path, sql), ==, 1);
+
+  loaded = signet_store_get_contract (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (signet_contract_get_confidential (loaded));
+
+  /* The creation's entry says it was made confidential. */
+  entries = signet_store_list_audit (f->store, SIGNET_RECORD_CONTRACT, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = g_ptr_array_index (entries, 0);
+  change = NULL;
+  for (guint i = 0; i < entry->changes->len; i++)
+    if (g_strcmp0 (((SignetAuditChange *) g_ptr_array_index (entry->changes, i))->field, "confidential") == 0)
+      change = g_ptr_array_index (entry->changes, i);
+  g_assert_nonnull (change);
+  g_assert_cmpstr (change->new_value, ==, "yes");
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  edited = signet_contract_copy (loaded);
+  signet_contract_set_confidential (edited, FALSE);
+  g_assert_true (signet_store_save_contract (f->store, loaded, edited, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (unit_query_raw_int (f->path, sql), ==, 0);
+
+  entries = signet_store_list_audit (f->store, SIGNET_RECORD_CONTRACT, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (signet_audit_action_to_token (entry->action), ==, "update");
+  g_assert_cmpuint (entry->changes->len, ==, 1);
+  change = g_ptr_array_index (entry->changes, 0);
+  g_assert_cmpstr (change->field, ==, "confidential");
+  g_assert_cmpstr (change->old_value, ==, "yes");
+  g_assert_null (change->new_value);
+
+  /* Marked again, and read back from a new connection. */
+  g_clear_object (&loaded);
+  loaded = signet_store_get_contract (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_false (signet_contract_get_confidential (loaded));
+  signet_contract_set_confidential (loaded, TRUE);
+  g_assert_true (signet_store_update_contract (f->store, loaded, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&f->store);
+  reopened = signet_store_new (f->path, &error);
+  g_assert_no_error (error);
+  reloaded = signet_store_get_contract (reopened, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (signet_contract_get_confidential (reloaded));
+  g_assert_true (signet_contract_equal (loaded, reloaded));
+}
+
 /* Makes the register refuse every audit entry, or those of @label: a
  * trigger, written in each engine's own language. */
 static void
@@ -1265,6 +1347,7 @@ main (int   argc,
   ADD ("/store/contract-constraints", test_contract_constraints);
   ADD ("/store/client-constraints", test_client_constraints);
   ADD ("/store/audit", test_audit);
+  ADD ("/store/confidential", test_confidential);
   ADD ("/store/audit-same-transaction", test_audit_same_transaction);
   ADD ("/store/number-pattern", test_number_pattern);
   ADD ("/store/search", test_search);
