@@ -409,6 +409,12 @@ write_contract (Export          *self,
       !write_text_element (self, "notes", signet_contract_get_notes (contract), number, SIGNET_FIELD_CONTRACT_NOTES, error))
     return FALSE;
 
+  /* Only when set: a file of contracts none of which is confidential
+   * stays one that an earlier version of Signet reads. */
+  if (signet_contract_get_confidential (contract) &&
+      !write_token_element (self, "confidential", "true", error))
+    return FALSE;
+
   if (g_hash_table_contains (self->with_records, &id))
     {
       if ((self->flags & SIGNET_EXPORT_WITH_ATTACHMENTS) &&

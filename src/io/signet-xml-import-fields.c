@@ -40,6 +40,7 @@ static const FieldInfo contract_fields[] = {
   { "risk-level", FIELD_RISK_LEVEL, SIGNET_FIELD_CONTRACT_RISK_LEVEL },
   { "tags", FIELD_TAGS, SIGNET_FIELD_CONTRACT_TAGS },
   { "notes", FIELD_NOTES, SIGNET_FIELD_CONTRACT_NOTES },
+  { "confidential", FIELD_CONFIDENTIAL, SIGNET_FIELD_CONTRACT_CONFIDENTIAL },
 };
 
 const FieldInfo _signet_xml_import_data_field = { "data", FIELD_DATA, SIGNET_FIELD_NONE };
@@ -336,6 +337,16 @@ _signet_xml_import_finish_field (Import *self)
       break;
     case FIELD_NOTES:
       signet_contract_set_notes (contract, nonempty (raw));
+      break;
+    case FIELD_CONFIDENTIAL:
+      if (g_str_equal (stripped, "true") || g_str_equal (stripped, "1"))
+        signet_contract_set_confidential (contract, TRUE);
+      else if (g_str_equal (stripped, "false") || g_str_equal (stripped, "0"))
+        signet_contract_set_confidential (contract, FALSE);
+      else
+        return _signet_xml_import_fail (self, SIGNET_XML_ERROR_INVALID, line,
+                     _signet_xml_import_locate_text (self, line, stripped, info->element), stripped,
+                     _("“%s” is not a yes-or-no value; write true or false."), stripped);
       break;
     case FIELD_DATA:
       return _signet_xml_import_decode_chunk (self, raw, line);

@@ -90,6 +90,7 @@ typedef enum
   FIELD_THEIR_SIGNING_DATE,
   FIELD_TERMINATION_REASON,
   FIELD_TERMINATION_DATE,
+  FIELD_CONFIDENTIAL,
   /* Those of signet-xml-import-process.c, from here on. */
   FIELD_PERSON_DEPARTMENT,
   FIELD_PERSON_ROLE,

@@ -106,6 +106,49 @@ test_round_trip (IoFixture     *f,
     }
 }
 
+/* A confidential contract is written with <confidential>true</confidential>,
+ * valid against the schema, and comes back confidential; the others are
+ * written without the element and come back not confidential. */
+static void
+test_confidential (IoFixture     *f,
+                   gconstpointer  data)
+{
+  g_autoptr(SignetStore) copy = io_fixture_open_store (f, "copy.db");
+  g_autofree char *xml_path = io_fixture_path (f, "register.xml");
+  g_autoptr(SignetImportReport) report = NULL;
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(SignetContract) imported = NULL;
+  g_autoptr(SignetContract) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  const char *first;
+
+  io_fill_sample_register (f->store);
+  contract = signet_store_find_contract_by_number (f->store, "HT-2026-0001", &error);
+  g_assert_no_error (error);
+  signet_contract_set_confidential (contract, TRUE);
+  g_assert_true (signet_store_update_contract (f->store, contract, &error));
+  g_assert_no_error (error);
+
+  bytes = io_export_bytes (f->store, NULL);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  first = strstr (text, "<confidential>true</confidential>");
+  g_assert_nonnull (first);
+  g_assert_null (strstr (first + 1, "<confidential>"));
+  io_assert_valid_against_schema (f, bytes);
+
+  export_file (f->store, xml_path);
+  report = import_file (copy, xml_path, SIGNET_CONFLICT_FAIL, FALSE, &error);
+  g_assert_no_error (error);
+  imported = signet_store_find_contract_by_number (copy, "HT-2026-0001", &error);
+  g_assert_no_error (error);
+  g_assert_true (signet_contract_get_confidential (imported));
+  other = signet_store_find_contract_by_number (copy, "A-0", &error);
+  g_assert_no_error (error);
+  g_assert_false (signet_contract_get_confidential (other));
+}
+
 /* The format's text: UTF-8, the namespace and version on the root, the
  * fixed order, escapes for what XML would otherwise change, no timestamp. */
 static void
@@ -1041,6 +1084,7 @@ main (int   argc,
 
   g_test_add ("/xml/round-trip", IoFixture, NULL, io_fixture_set_up, test_round_trip, io_fixture_tear_down);
   g_test_add ("/xml/export/format", IoFixture, NULL, io_fixture_set_up, test_export_format, io_fixture_tear_down);
+  g_test_add ("/xml/confidential", IoFixture, NULL, io_fixture_set_up, test_confidential, io_fixture_tear_down);
   g_test_add ("/xml/export/search", IoFixture, NULL, io_fixture_set_up, test_export_search, io_fixture_tear_down);
   g_test_add ("/xml/export/atomic", IoFixture, NULL, io_fixture_set_up, test_export_atomic, io_fixture_tear_down);
   g_test_add ("/xml/export/left-temporary-files", IoFixture, NULL, io_fixture_set_up,
