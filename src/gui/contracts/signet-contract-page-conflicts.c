@@ -70,6 +70,8 @@ format_value (SignetContract *contract,
     case SIGNET_FIELD_CONTRACT_NOTES:
       text = signet_contract_get_notes (contract);
       break;
+    case SIGNET_FIELD_CONTRACT_CONFIDENTIAL:
+      return g_strdup (signet_contract_get_confidential (contract) ? _("Confidential") : _("Not confidential"));
     default:
       g_assert_not_reached ();
     }

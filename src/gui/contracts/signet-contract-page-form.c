@@ -310,6 +310,25 @@ add_auto_renew_row (SignetContractPage  *self,
   self->auto_renew_row = ADW_SWITCH_ROW (row);
 }
 
+/* On a team register the server lets only the people named on a
+ * confidential contract see it; in a file the mark is only kept. */
+static void
+add_confidential_row (SignetContractPage  *self,
+                      AdwPreferencesGroup *group)
+{
+  GtkWidget *row = adw_switch_row_new ();
+  const char *title = signet_field_to_label (SIGNET_FIELD_CONTRACT_CONFIDENTIAL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("On a team register, only the people named on this contract can see it"));
+  set_accessible_label (row, title);
+  adw_preferences_group_add (group, row);
+  signet_form_set_field (row, SIGNET_FIELD_CONTRACT_CONFIDENTIAL);
+  g_signal_connect_object (row, "notify::active", G_CALLBACK (property_changed_cb), self, G_CONNECT_SWAPPED);
+  self->confidential_row = ADW_SWITCH_ROW (row);
+}
+
 /* The notes are several lines: a text area of their own under the rows,
  * with its error label under it. */
 static void
@@ -382,6 +401,7 @@ _signet_contract_page_build_form (SignetContractPage *self)
   self->type_row = add_entry_row (self, group, SIGNET_FIELD_CONTRACT_TYPE);
   self->tags_row = add_entry_row (self, group, SIGNET_FIELD_CONTRACT_TAGS);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->tags_row), _("Separate tags with commas"));
+  add_confidential_row (self, group);
 
   /* The client list is filled in by reload_clients(). */
   group = add_group (self, _("Parties"));

@@ -55,6 +55,7 @@ struct _SignetContractPage
   SignetDateEntry *start_date_row;
   SignetDateEntry *end_date_row;
   AdwSwitchRow   *auto_renew_row;
+  AdwSwitchRow   *confidential_row;
   AdwSpinRow     *notice_days_row;
   AdwComboRow    *risk_row;
   GtkEditable    *tags_row;

@@ -50,7 +50,8 @@ static void
 clear_field_error (SignetContractPage *self,
                    SignetField         field)
 {
-  if (self->error_labels[field] == NULL)
+  /* The fields after the client's (the confidential mark) cannot be wrong. */
+  if (field >= N_CONTRACT_FIELDS || self->error_labels[field] == NULL)
     return;
 
   signet_field_error_clear (self->field_widgets[field], self->error_labels[field]);
@@ -290,6 +291,9 @@ _signet_contract_page_fill_field (SignetContractPage *self,
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
                                 signet_contract_get_notes (contract) ?: "", -1);
       break;
+    case SIGNET_FIELD_CONTRACT_CONFIDENTIAL:
+      adw_switch_row_set_active (self->confidential_row, signet_contract_get_confidential (contract));
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -306,6 +310,7 @@ fill_form (SignetContractPage *self)
   for (SignetField field = SIGNET_FIELD_CONTRACT_NUMBER; field <= SIGNET_FIELD_CONTRACT_NOTES; field++)
     if (field != SIGNET_FIELD_CONTRACT_CURRENCY)
       _signet_contract_page_fill_field (self, self->contract, field);
+  _signet_contract_page_fill_field (self, self->contract, SIGNET_FIELD_CONTRACT_CONFIDENTIAL);
 
   gtk_widget_set_visible (self->delete_button, signet_contract_get_id (self->contract) != 0);
   _signet_contract_page_update_locks (self);
@@ -391,6 +396,7 @@ _signet_contract_page_read_form (SignetContractPage  *self,
   signet_contract_set_risk_level (contract, adw_combo_row_get_selected (self->risk_row));
   signet_contract_set_tags (contract, tags);
   signet_contract_set_notes (contract, nonempty (notes));
+  signet_contract_set_confidential (contract, adw_switch_row_get_active (self->confidential_row));
 
   return g_steal_pointer (&contract);
 }
