@@ -111,6 +111,10 @@ class App:
         self.proc = subprocess.Popen(argv, env=env, stderr=self.log)
         self.name = name
         self.root = None
+        # Where the window is on the screen: AT-SPI gives places in the
+        # window, and a window moved off the corner (two side by side)
+        # says where it went.
+        self.origin = (0, 0)
         deadline = time.time() + timeout
         while time.time() < deadline:
             if self.proc.poll() is not None:
@@ -214,8 +218,8 @@ class App:
 
     def click(self, node):
         ext = self._scrolled_into_view(node)
-        x = ext.x + max(1, ext.width // 2)
-        y = ext.y + max(1, ext.height // 2)
+        x = self.origin[0] + ext.x + max(1, ext.width // 2)
+        y = self.origin[1] + ext.y + max(1, ext.height // 2)
         subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "1"], check=True)
         time.sleep(0.3)
 
@@ -237,8 +241,8 @@ class App:
             if height is None or (ext.y >= 0 and ext.y + ext.height <= height - 80):
                 return ext
             button = "5" if ext.y + ext.height > height - 80 else "4"
-            subprocess.run(["xdotool", "mousemove", str(ext.x + max(1, ext.width // 2)), str(height // 2),
-                            "click", button], check=True)
+            subprocess.run(["xdotool", "mousemove", str(self.origin[0] + ext.x + max(1, ext.width // 2)),
+                            str(self.origin[1] + height // 2), "click", button], check=True)
             time.sleep(0.15)
         return ext
 
