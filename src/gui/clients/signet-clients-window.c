@@ -10,6 +10,7 @@
 #include "signet-error-dialog.h"
 #include "signet-field-error.h"
 #include "signet-form-row.h"
+#include "signet-store-team.h"
 #include "signet-tombstone.h"
 #include "signet-undo.h"
 #include "signet-unsaved-dialog.h"
@@ -139,10 +140,13 @@ update_actions (SignetClientsWindow *self)
 {
   gboolean dirty = is_dirty (self);
   gboolean is_new = (self->client != NULL && signet_client_get_id (self->client) == 0);
+  /* As the window's: a reader sees the clients and changes none. */
+  gboolean may_edit = self->store != NULL && signet_store_can_edit (self->store);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.save", dirty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.add", may_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.save", dirty && may_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.cancel", dirty || is_new);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.delete", self->client != NULL && !is_new);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.delete", self->client != NULL && !is_new && may_edit);
   /* Closing with edits asks first ("close-attempt"). */
   adw_dialog_set_can_close (ADW_DIALOG (self), !dirty);
 }
@@ -1013,6 +1017,7 @@ signet_clients_window_new (SignetStore *store)
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "reset", G_CALLBACK (store_reset_cb), self, G_CONNECT_SWAPPED);
   reload_clients (self);
+  update_actions (self);
 
   return ADW_DIALOG (self);
 }

@@ -10,12 +10,18 @@
 #include "signet-amendment.h"
 #include "signet-contract-page-private.h"
 #include "signet-contract-process.h"
+#include "signet-store-team.h"
 
 /* A signed contract's terms are locked: the rows of its number, client,
  * title, value, dates and notice period are insensitive, and a row over
  * the form says why and offers Amend…, which opens the amendments
  * section's dialog. The store refuses such an edit anyway
- * (signet_store_save_contract()); the page only never offers it. */
+ * (signet_store_save_contract()); the page only never offers it.
+ *
+ * Where the store may not be written at all (signet_store_can_edit(): a
+ * reader or an archivist of a team register, a register opened
+ * read-only), every field is locked so, and Amend… too; the sections
+ * lock their own actions (signet_contract_section_may_write()). */
 
 static void
 amend_clicked_cb (SignetContractPage *self,
@@ -57,6 +63,12 @@ _signet_contract_page_build_locks (SignetContractPage *self)
 }
 
 static gboolean
+may_edit (SignetContractPage *self)
+{
+  return self->store == NULL || signet_store_can_edit (self->store);
+}
+
+static gboolean
 is_locked (SignetContractPage *self)
 {
   return self->contract != NULL && signet_contract_get_id (self->contract) != 0 &&
@@ -75,35 +87,46 @@ void
 _signet_contract_page_update_locks (SignetContractPage *self)
 {
   gboolean locked = is_locked (self);
+  gboolean read_only = !may_edit (self);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   gboolean focus_locked = FALSE;
 
   for (SignetField field = SIGNET_FIELD_CONTRACT_NUMBER; field < N_CONTRACT_FIELDS; field++)
-    if (self->field_widgets[field] != NULL && signet_contract_field_is_locked_when_signed (field))
+    if (self->field_widgets[field] != NULL &&
+        (read_only || signet_contract_field_is_locked_when_signed (field)))
       focus_locked |= has_focus_within (self->field_widgets[field], focus);
   focus_locked |= has_focus_within (GTK_WIDGET (self->auto_renew_row), focus);
+  if (read_only)
+    focus_locked |= has_focus_within (GTK_WIDGET (self->confidential_row), focus);
 
   if (self->lock_notice != NULL)
     gtk_widget_set_visible (self->lock_notice, locked);
+  if (self->lock_button != NULL)
+    gtk_widget_set_sensitive (self->lock_button, !read_only);
 
   /* A text field made insensitive while it has the focus never hears
-   * that it lost it (GTK warns): the focus moves to Amend… first. */
-  if (locked && focus_locked && self->lock_button != NULL)
+   * that it lost it (GTK warns): the focus moves to Amend… first, or out
+   * of the form when nothing in it may be changed. */
+  if (focus_locked && locked && !read_only && self->lock_button != NULL)
     gtk_widget_grab_focus (self->lock_button);
+  else if (focus_locked && (locked || read_only) && root != NULL)
+    gtk_root_set_focus (root, NULL);
 
   for (SignetField field = SIGNET_FIELD_CONTRACT_NUMBER; field < N_CONTRACT_FIELDS; field++)
-    if (self->field_widgets[field] != NULL && signet_contract_field_is_locked_when_signed (field))
-      gtk_widget_set_sensitive (self->field_widgets[field], !locked);
+    if (self->field_widgets[field] != NULL)
+      gtk_widget_set_sensitive (self->field_widgets[field],
+                                !read_only && !(locked && signet_contract_field_is_locked_when_signed (field)));
 
   /* Auto-renew goes with the notice period. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->auto_renew_row), !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->auto_renew_row), !locked && !read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->confidential_row), !read_only);
 }
 
 gboolean
 _signet_contract_page_focus_locks (SignetContractPage *self)
 {
-  if (!is_locked (self) || self->lock_button == NULL)
+  if (!is_locked (self) || !may_edit (self) || self->lock_button == NULL)
     return FALSE;
 
   gtk_widget_grab_focus (self->lock_button);

@@ -14,6 +14,7 @@
 #include "signet-people-window.h"
 #include "signet-search-text.h"
 #include "signet-store-people.h"
+#include "signet-store-team.h"
 #include "signet-tombstone.h"
 #include "signet-undo.h"
 #include "signet-unsaved-dialog.h"
@@ -122,9 +123,13 @@ update_actions (SignetPeopleWindow *self)
   gboolean stored = self->person != NULL && signet_person_get_id (self->person) != 0;
 
   gboolean dirty = is_dirty (self);
+  /* The people directory is the administrator's, on a team register. */
+  gboolean may_edit = self->store != NULL && signet_store_can_edit (self->store) &&
+                      signet_store_get_role (self->store) == SIGNET_STORE_ROLE_ADMINISTRATOR;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.save", dirty);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.delete", stored);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.add", may_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.save", dirty && may_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.delete", stored && may_edit);
   /* Closing with edits asks first (close_attempted_cb). */
   adw_dialog_set_can_close (ADW_DIALOG (self), !dirty);
 }
@@ -651,6 +656,7 @@ signet_people_window_new (SignetStore *store)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "reset", G_CALLBACK (store_reset_cb), self, G_CONNECT_SWAPPED);
   reload_people (self);
+  update_actions (self);
 
   return ADW_DIALOG (self);
 }

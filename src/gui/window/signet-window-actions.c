@@ -18,6 +18,7 @@
 #include "signet-money.h"
 #include "signet-reminder-notifier.h"
 #include "signet-shortcuts-dialog.h"
+#include "signet-store-team.h"
 #include "signet-store-types.h"
 #include "signet-tombstone.h"
 #include "signet-scorecards-dialog.h"
@@ -61,25 +62,32 @@ _signet_window_update_actions (SignetWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
   SignetContract *shown = signet_contract_page_get_contract (self->page);
   gboolean has_store = (self->store != NULL);
+  /* A reader or an archivist of a team register, or a register opened
+   * read-only: nothing that writes is offered (the server or the file
+   * would refuse it anyway). */
+  gboolean may_edit = has_store && signet_store_can_edit (self->store);
   gboolean dirty = signet_contract_page_get_dirty (self->page);
   gboolean is_new = (shown != NULL && signet_contract_get_id (shown) == 0);
 
   g_assert (SIGNET_IS_WINDOW (self));
 
-  gtk_widget_action_set_enabled (widget, "win.new-contract", has_store);
-  gtk_widget_action_set_enabled (widget, "win.new-contract-of-type", has_store);
+  gtk_widget_action_set_enabled (widget, "win.new-contract", may_edit);
+  gtk_widget_action_set_enabled (widget, "win.new-contract-of-type", may_edit);
   gtk_widget_action_set_enabled (widget, "win.search", has_store);
   gtk_widget_action_set_enabled (widget, "win.clients", has_store);
   gtk_widget_action_set_enabled (widget, "win.people", has_store);
-  gtk_widget_action_set_enabled (widget, "win.import", has_store);
-  gtk_widget_action_set_enabled (widget, "win.import-csv", has_store);
+  gtk_widget_action_set_enabled (widget, "win.import", may_edit);
+  gtk_widget_action_set_enabled (widget, "win.import-csv", may_edit);
+  gtk_widget_action_set_enabled (widget, "win.renew-contract", may_edit);
+  /* The saved views are the register's too. */
+  gtk_widget_action_set_enabled (widget, "win.save-view", may_edit);
   gtk_widget_action_set_enabled (widget, "win.export", has_store);
   gtk_widget_action_set_enabled (widget, "win.export-ics", has_store);
   gtk_widget_action_set_enabled (widget, "win.export-xlsx", has_store);
   gtk_widget_set_sensitive (self->search_button, has_store);
-  gtk_widget_action_set_enabled (widget, "contract.save", dirty);
+  gtk_widget_action_set_enabled (widget, "contract.save", dirty && may_edit);
   gtk_widget_action_set_enabled (widget, "contract.cancel", dirty || is_new);
-  gtk_widget_action_set_enabled (widget, "contract.delete", shown != NULL && !is_new);
+  gtk_widget_action_set_enabled (widget, "contract.delete", shown != NULL && !is_new && may_edit);
   gtk_widget_action_set_enabled (widget, "win.scorecards", has_store);
   gtk_widget_action_set_enabled (widget, "contract.scorecard", has_store && shown != NULL && !is_new);
   _signet_window_update_print_actions (self);

@@ -695,13 +695,13 @@ signet_amendments_section_class_init (SignetAmendmentsSectionClass *klass)
   signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_FIELDS);
   signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_ATTACHMENTS);
 
-  gtk_widget_class_install_action (widget_class, "amendments.add", NULL, amend_activated);
-  gtk_widget_class_install_action (widget_class, "amendments.delete", "x", delete_activated);
-  gtk_widget_class_install_action (widget_class, "amendments.approve", "x", approve_activated);
-  gtk_widget_class_install_action (widget_class, "amendments.return", "x", return_activated);
-  gtk_widget_class_install_action (widget_class, "amendments.reject", "x", reject_activated);
-  gtk_widget_class_install_action (widget_class, "amendments.edit", "x", edit_activated);
-  gtk_widget_class_install_action (widget_class, "amendments.submit", "x", submit_activated);
+  signet_contract_section_class_install_write (section_class, "amendments.add", NULL, amend_activated);
+  signet_contract_section_class_install_write (section_class, "amendments.delete", "x", delete_activated);
+  signet_contract_section_class_install_write (section_class, "amendments.approve", "x", approve_activated);
+  signet_contract_section_class_install_write (section_class, "amendments.return", "x", return_activated);
+  signet_contract_section_class_install_write (section_class, "amendments.reject", "x", reject_activated);
+  signet_contract_section_class_install_write (section_class, "amendments.edit", "x", edit_activated);
+  signet_contract_section_class_install_write (section_class, "amendments.submit", "x", submit_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

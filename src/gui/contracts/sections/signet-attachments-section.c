@@ -825,13 +825,13 @@ signet_attachments_section_class_init (SignetAttachmentsSectionClass *klass)
     g_signal_new ("open-pdf", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, SIGNET_TYPE_ATTACHMENT, G_TYPE_INT64);
 
-  gtk_widget_class_install_action (widget_class, "attachments.add", NULL, add_activated);
+  signet_contract_section_class_install_write (section_class, "attachments.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "attachment.open", "x", open_activated);
   gtk_widget_class_install_action (widget_class, "attachment.open-version", "(xx)", open_version_activated);
   gtk_widget_class_install_action (widget_class, "attachment.save", "x", save_activated);
-  gtk_widget_class_install_action (widget_class, "attachment.replace", "x", replace_activated);
-  gtk_widget_class_install_action (widget_class, "attachment.edit", "x", edit_activated);
-  gtk_widget_class_install_action (widget_class, "attachment.delete", "x", delete_activated);
+  signet_contract_section_class_install_write (section_class, "attachment.replace", "x", replace_activated);
+  signet_contract_section_class_install_write (section_class, "attachment.edit", "x", edit_activated);
+  signet_contract_section_class_install_write (section_class, "attachment.delete", "x", delete_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-contract-section.h"
+#include "signet-store-team.h"
 
 typedef struct
 {
@@ -30,6 +31,52 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static gboolean
+is_write (SignetContractSectionClass *klass,
+          const char                 *action)
+{
+  action = g_intern_string (action);
+  for (guint i = 0; klass->writes[i] != NULL; i++)
+    if (klass->writes[i] == action)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A button a reload made sensitive itself (Add… once the contract is
+ * saved) is turned off with its action. */
+static void
+lock_actionables (SignetContractSectionClass *klass,
+                  GtkWidget                  *widget)
+{
+  const char *action;
+
+  if (GTK_IS_ACTIONABLE (widget) &&
+      (action = gtk_actionable_get_action_name (GTK_ACTIONABLE (widget))) != NULL &&
+      is_write (klass, action))
+    gtk_widget_set_sensitive (widget, FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    lock_actionables (klass, child);
+}
+
+/* After the section's own reload, which may enable an action for what it
+ * shows (a loan to return) or make a button sensitive, so that the
+ * store's word is the last. */
+static void
+update_writes (SignetContractSection *self)
+{
+  SignetContractSectionClass *klass = SIGNET_CONTRACT_SECTION_GET_CLASS (self);
+
+  if (klass->writes[0] == NULL || signet_contract_section_may_write (self))
+    return;
+
+  for (guint i = 0; klass->writes[i] != NULL; i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), klass->writes[i], FALSE);
+  lock_actionables (klass, GTK_WIDGET (self));
+}
+
 static void
 reload (SignetContractSection *self)
 {
@@ -38,6 +85,7 @@ reload (SignetContractSection *self)
   priv->reload_pending = FALSE;
   priv->contract_stale = TRUE;
   SIGNET_CONTRACT_SECTION_GET_CLASS (self)->reload (self);
+  update_writes (self);
 
   priv->reloads++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RELOADS]);
@@ -214,6 +262,49 @@ signet_contract_section_class_watch (SignetContractSectionClass *klass,
 }
 
 void
+signet_contract_section_class_install_write (SignetContractSectionClass *klass,
+                                             const char                 *name,
+                                             const char                 *parameter_type,
+                                             GtkWidgetActionActivateFunc activate)
+{
+  guint i;
+
+  g_return_if_fail (SIGNET_IS_CONTRACT_SECTION_CLASS (klass));
+  g_return_if_fail (name != NULL);
+
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), name, parameter_type, activate);
+
+  for (i = 0; i < G_N_ELEMENTS (klass->writes) - 1 && klass->writes[i] != NULL; i++)
+    ;
+  g_return_if_fail (i < G_N_ELEMENTS (klass->writes) - 1);
+  klass->writes[i] = g_intern_string (name);
+}
+
+void
+signet_contract_section_class_set_archival (SignetContractSectionClass *klass)
+{
+  g_return_if_fail (SIGNET_IS_CONTRACT_SECTION_CLASS (klass));
+
+  klass->archival = TRUE;
+}
+
+gboolean
+signet_contract_section_may_write (SignetContractSection *self)
+{
+  SignetContractSectionPrivate *priv;
+
+  g_return_val_if_fail (SIGNET_IS_CONTRACT_SECTION (self), FALSE);
+
+  priv = signet_contract_section_get_instance_private (self);
+  if (priv->store == NULL || signet_store_can_edit (priv->store))
+    return TRUE;
+
+  return SIGNET_CONTRACT_SECTION_GET_CLASS (self)->archival &&
+         signet_store_get_role (priv->store) == SIGNET_STORE_ROLE_ARCHIVIST &&
+         !signet_store_is_read_only (priv->store);
+}
+
+void
 signet_contract_section_class_watch_any (SignetContractSectionClass *klass,
                                          const char                 *detail)
 {
@@ -256,6 +347,10 @@ signet_contract_section_set_contract (SignetContractSection *self,
       g_set_object (&priv->store, store);
       if (store != NULL)
         watch_store (self);
+      /* The actions are enabled by default; only a store says otherwise. */
+      for (guint i = 0; SIGNET_CONTRACT_SECTION_GET_CLASS (self)->writes[i] != NULL; i++)
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), SIGNET_CONTRACT_SECTION_GET_CLASS (self)->writes[i],
+                                       signet_contract_section_may_write (self));
     }
 
   priv->contract_id = contract_id;

@@ -32,6 +32,10 @@ struct _SignetContractSectionClass
   GQuark watched[5];
   /* The details watched for every record, 0-terminated. */
   GQuark watched_any[3];
+  /* The actions that write the register, NULL-terminated (interned). */
+  const char *writes[13];
+  /* They write the archive's records (originals and loans). */
+  gboolean archival;
 };
 
 /* From class_init: reload on "changed::@detail" (one of the
@@ -44,6 +48,24 @@ void            signet_contract_section_class_watch     (SignetContractSectionCl
  * their rules, which every contract follows). */
 void            signet_contract_section_class_watch_any (SignetContractSectionClass *klass,
                                                          const char                 *detail);
+
+/* From class_init: installs the action @name as
+ * gtk_widget_class_install_action() does, as one that writes the
+ * register: it is disabled while the user may not write what the section
+ * shows (signet_contract_section_may_write()), so that its buttons and
+ * menu items are insensitive for a reader. */
+void            signet_contract_section_class_install_write (SignetContractSectionClass *klass,
+                                                             const char                 *name,
+                                                             const char                 *parameter_type,
+                                                             GtkWidgetActionActivateFunc activate);
+/* From class_init: the section's writes are the archive's (a paper
+ * original and its loans), which an archivist makes too. */
+void            signet_contract_section_class_set_archival  (SignetContractSectionClass *klass);
+/* Whether the user may write what the section shows: what
+ * signet_store_can_edit() says of its store (a reader, an archivist or a
+ * register opened read-only may not), and for the archive's records also
+ * an archivist of a store not opened read-only. TRUE without a store. */
+gboolean        signet_contract_section_may_write       (SignetContractSection      *self);
 
 /* Shows @contract_id of @store: 0 for a contract not saved yet. Setting
  * the same again does nothing: the section follows the contract's changes

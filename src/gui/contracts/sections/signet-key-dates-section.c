@@ -557,10 +557,10 @@ signet_key_dates_section_class_init (SignetKeyDatesSectionClass *klass)
   signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_KEY_DATES);
   signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_AMENDMENTS);
 
-  gtk_widget_class_install_action (widget_class, "key-dates.add", NULL, add_activated);
-  gtk_widget_class_install_action (widget_class, "key-dates.delete", "x", delete_activated);
-  gtk_widget_class_install_action (widget_class, "key-dates.record-review", NULL, review_activated);
-  gtk_widget_class_install_action (widget_class, "key-dates.reminders", NULL, reminders_activated);
+  signet_contract_section_class_install_write (section_class, "key-dates.add", NULL, add_activated);
+  signet_contract_section_class_install_write (section_class, "key-dates.delete", "x", delete_activated);
+  signet_contract_section_class_install_write (section_class, "key-dates.record-review", NULL, review_activated);
+  signet_contract_section_class_install_write (section_class, "key-dates.reminders", NULL, reminders_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -790,13 +790,13 @@ signet_obligations_section_class_init (SignetObligationsSectionClass *klass)
   signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_AMENDMENTS);
   signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_ANNOTATIONS);
 
-  gtk_widget_class_install_action (widget_class, "obligations.add", NULL, add_activated);
-  gtk_widget_class_install_action (widget_class, "obligations.edit", "x", edit_activated);
-  gtk_widget_class_install_action (widget_class, "obligations.delete", "x", delete_activated);
-  gtk_widget_class_install_action (widget_class, "obligations.mark-done", "(xs)", mark_done_activated);
-  gtk_widget_class_install_action (widget_class, "obligations.done-on", "(xs)", done_on_activated);
-  gtk_widget_class_install_action (widget_class, "obligations.waive", "(xs)", waive_activated);
-  gtk_widget_class_install_action (widget_class, "obligations.reopen", "(xs)", reopen_activated);
+  signet_contract_section_class_install_write (section_class, "obligations.add", NULL, add_activated);
+  signet_contract_section_class_install_write (section_class, "obligations.edit", "x", edit_activated);
+  signet_contract_section_class_install_write (section_class, "obligations.delete", "x", delete_activated);
+  signet_contract_section_class_install_write (section_class, "obligations.mark-done", "(xs)", mark_done_activated);
+  signet_contract_section_class_install_write (section_class, "obligations.done-on", "(xs)", done_on_activated);
+  signet_contract_section_class_install_write (section_class, "obligations.waive", "(xs)", waive_activated);
+  signet_contract_section_class_install_write (section_class, "obligations.reopen", "(xs)", reopen_activated);
   gtk_widget_class_install_action (widget_class, "obligations.open-clause", "x", open_clause_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -561,11 +561,12 @@ signet_original_section_class_init (SignetOriginalSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetOriginalSection, edit_button);
   gtk_widget_class_bind_template_child (widget_class, SignetOriginalSection, lend_button);
 
-  gtk_widget_class_install_action (widget_class, "original.edit", NULL, edit_activated);
-  gtk_widget_class_install_action (widget_class, "original.lend", NULL, lend_activated);
-  gtk_widget_class_install_action (widget_class, "original.return", NULL, return_activated);
-  gtk_widget_class_install_action (widget_class, "original.delete", NULL, delete_activated);
-  gtk_widget_class_install_action (widget_class, "original.delete-loan", "x", delete_loan_activated);
+  signet_contract_section_class_set_archival (section_class);
+  signet_contract_section_class_install_write (section_class, "original.edit", NULL, edit_activated);
+  signet_contract_section_class_install_write (section_class, "original.lend", NULL, lend_activated);
+  signet_contract_section_class_install_write (section_class, "original.return", NULL, return_activated);
+  signet_contract_section_class_install_write (section_class, "original.delete", NULL, delete_activated);
+  signet_contract_section_class_install_write (section_class, "original.delete-loan", "x", delete_loan_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -655,13 +655,13 @@ signet_payments_section_class_init (SignetPaymentsSectionClass *klass)
   signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_FIELDS);
   signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_AMENDMENTS);
 
-  gtk_widget_class_install_action (widget_class, "payments.plan", NULL, plan_activated);
-  gtk_widget_class_install_action (widget_class, "payments.edit", "x", edit_activated);
-  gtk_widget_class_install_action (widget_class, "payments.delete", "x", delete_activated);
-  gtk_widget_class_install_action (widget_class, "payments.invoice", "x", invoice_activated);
-  gtk_widget_class_install_action (widget_class, "payments.record", "x", record_activated);
-  gtk_widget_class_install_action (widget_class, "payments.delete-invoice", "x", delete_invoice_activated);
-  gtk_widget_class_install_action (widget_class, "payments.delete-settlement", "x", delete_settlement_activated);
+  signet_contract_section_class_install_write (section_class, "payments.plan", NULL, plan_activated);
+  signet_contract_section_class_install_write (section_class, "payments.edit", "x", edit_activated);
+  signet_contract_section_class_install_write (section_class, "payments.delete", "x", delete_activated);
+  signet_contract_section_class_install_write (section_class, "payments.invoice", "x", invoice_activated);
+  signet_contract_section_class_install_write (section_class, "payments.record", "x", record_activated);
+  signet_contract_section_class_install_write (section_class, "payments.delete-invoice", "x", delete_invoice_activated);
+  signet_contract_section_class_install_write (section_class, "payments.delete-settlement", "x", delete_settlement_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

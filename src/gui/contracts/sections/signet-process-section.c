@@ -1116,14 +1116,14 @@ signet_process_section_class_init (SignetProcessSectionClass *klass)
     g_signal_new ("open-attachment", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  gtk_widget_class_install_action (widget_class, "process.submit", NULL, submit_activated);
-  gtk_widget_class_install_action (widget_class, "process.approve", NULL, approve_activated);
-  gtk_widget_class_install_action (widget_class, "process.return", NULL, return_activated);
-  gtk_widget_class_install_action (widget_class, "process.reject", NULL, reject_activated);
-  gtk_widget_class_install_action (widget_class, "process.mark-signed", NULL, mark_signed_activated);
-  gtk_widget_class_install_action (widget_class, "process.terminate", NULL, terminate_activated);
-  gtk_widget_class_install_action (widget_class, "process.cancel-draft", NULL, cancel_draft_activated);
-  gtk_widget_class_install_action (widget_class, "process.renew", NULL, renew_activated);
+  signet_contract_section_class_install_write (section_class, "process.submit", NULL, submit_activated);
+  signet_contract_section_class_install_write (section_class, "process.approve", NULL, approve_activated);
+  signet_contract_section_class_install_write (section_class, "process.return", NULL, return_activated);
+  signet_contract_section_class_install_write (section_class, "process.reject", NULL, reject_activated);
+  signet_contract_section_class_install_write (section_class, "process.mark-signed", NULL, mark_signed_activated);
+  signet_contract_section_class_install_write (section_class, "process.terminate", NULL, terminate_activated);
+  signet_contract_section_class_install_write (section_class, "process.cancel-draft", NULL, cancel_draft_activated);
+  signet_contract_section_class_install_write (section_class, "process.renew", NULL, renew_activated);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/signet-process-section.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetProcessSection, box);

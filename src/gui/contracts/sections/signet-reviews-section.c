@@ -522,12 +522,12 @@ signet_reviews_section_class_init (SignetReviewsSectionClass *klass)
   section_class->reload = signet_reviews_section_reload;
   signet_contract_section_class_watch (section_class, SIGNET_STORE_CHANGED_KEY_DATES);
 
-  gtk_widget_class_install_action (widget_class, "reviews.record", NULL, record_activated);
-  gtk_widget_class_install_action (widget_class, "reviews.mark-done", "x", mark_done_activated);
-  gtk_widget_class_install_action (widget_class, "reviews.reopen", "x", mark_done_activated);
-  gtk_widget_class_install_action (widget_class, "reviews.edit-action", "x", edit_action_activated);
-  gtk_widget_class_install_action (widget_class, "reviews.add-action", "x", add_action_activated);
-  gtk_widget_class_install_action (widget_class, "reviews.delete", "x", delete_activated);
+  signet_contract_section_class_install_write (section_class, "reviews.record", NULL, record_activated);
+  signet_contract_section_class_install_write (section_class, "reviews.mark-done", "x", mark_done_activated);
+  signet_contract_section_class_install_write (section_class, "reviews.reopen", "x", mark_done_activated);
+  signet_contract_section_class_install_write (section_class, "reviews.edit-action", "x", edit_action_activated);
+  signet_contract_section_class_install_write (section_class, "reviews.add-action", "x", add_action_activated);
+  signet_contract_section_class_install_write (section_class, "reviews.delete", "x", delete_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

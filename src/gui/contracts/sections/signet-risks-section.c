@@ -480,11 +480,11 @@ signet_risks_section_class_init (SignetRisksSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetRisksSection, keep_button);
   gtk_widget_class_bind_template_child (widget_class, SignetRisksSection, empty_row);
 
-  gtk_widget_class_install_action (widget_class, "risks.add", NULL, add_activated);
-  gtk_widget_class_install_action (widget_class, "risks.edit", "x", edit_activated);
-  gtk_widget_class_install_action (widget_class, "risks.delete", "x", delete_activated);
-  gtk_widget_class_install_action (widget_class, "risks.use-suggested", NULL, use_suggested_activated);
-  gtk_widget_class_install_action (widget_class, "risks.keep-level", NULL, keep_level_activated);
+  signet_contract_section_class_install_write (section_class, "risks.add", NULL, add_activated);
+  signet_contract_section_class_install_write (section_class, "risks.edit", "x", edit_activated);
+  signet_contract_section_class_install_write (section_class, "risks.delete", "x", delete_activated);
+  signet_contract_section_class_install_write (section_class, "risks.use-suggested", NULL, use_suggested_activated);
+  signet_contract_section_class_install_write (section_class, "risks.keep-level", NULL, keep_level_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
