@@ -399,6 +399,14 @@ signet_store_can_edit (SignetStore *self)
   return self->may_edit && !self->read_only;
 }
 
+gboolean
+signet_store_can_edit_settings (SignetStore *self)
+{
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+
+  return signet_store_can_edit (self) && self->role == SIGNET_STORE_ROLE_ADMINISTRATOR;
+}
+
 const char *
 signet_store_get_acting_name (SignetStore *self)
 {

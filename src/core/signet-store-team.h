@@ -46,6 +46,10 @@ SignetStoreRole signet_store_get_role        (SignetStore      *self);
  * window shows its Edit buttons only then. FALSE for a reader, an
  * archivist and a store opened for reading only. */
 gboolean        signet_store_can_edit        (SignetStore      *self);
+/* Whether the user may change the register's settings: its people,
+ * contract types, approval routes and exchange rates. An administrator's
+ * (always so in a file) unless the store was opened for reading only. */
+gboolean        signet_store_can_edit_settings (SignetStore    *self);
 /* The name the audit records as the one who acts: on a server, the
  * person linked to the database user; in a file, or for a login linked
  * to no one (the register's owner), the account's login name. */

@@ -7,6 +7,9 @@
 #include <glib/gi18n.h>
 
 #include "display-test-utils.h"
+#include "signet-clients-window.h"
+#include "signet-people-window.h"
+#include "signet-preferences-window.h"
 #include "pg-test-server.h"
 #include "signet-contract-page.h"
 #include "signet-original-section.h"
@@ -98,6 +101,7 @@ fixture_tear_down (Fixture       *f,
   g_free (f->uri);
 }
 
+
 /* A window on the register as @user, showing the contract. */
 static void
 open_as (Fixture    *f,
@@ -148,6 +152,42 @@ action_sensitive (Fixture    *f,
   return gtk_widget_get_sensitive (widget);
 }
 
+/* Whether @action is sensitive in the dialog @dialog, shown over the
+ * window, makes of the window's store. */
+static gboolean
+dialog_action_sensitive (Fixture   *f,
+                         AdwDialog *dialog,
+                         const char *action)
+{
+  GtkWidget *widget;
+  gboolean sensitive;
+
+  adw_dialog_present (dialog, f->window);
+  display_test_spin (100);
+  widget = find_actionable (GTK_WIDGET (dialog), action);
+  g_test_message ("%s", action);
+  g_assert_nonnull (widget);
+  sensitive = gtk_widget_get_sensitive (widget);
+  adw_dialog_force_close (dialog);
+  display_test_spin (50);
+
+  return sensitive;
+}
+
+/* Clients are an editor's to change; people, contract types and approval
+ * routes an administrator's. */
+static void
+assert_dialogs (Fixture  *f,
+                gboolean  clients,
+                gboolean  settings)
+{
+  g_assert_cmpint (dialog_action_sensitive (f, signet_clients_window_new (f->store), "client.add"), ==, clients);
+  g_assert_cmpint (dialog_action_sensitive (f, signet_people_window_new (f->store), "person.add"), ==, settings);
+  g_assert_cmpint (dialog_action_sensitive (f, signet_preferences_window_new (f->store), "types.add"), ==, settings);
+  g_assert_cmpint (dialog_action_sensitive (f, signet_preferences_window_new (f->store), "approvals.add-route"), ==,
+                   settings);
+}
+
 static GtkWidget *
 confidential_row (Fixture *f)
 {
@@ -185,6 +225,7 @@ test_reader (Fixture       *f,
     g_assert_false (action_sensitive (f, contract_writes[i]));
   /* Reading stays: the list of clients opens. */
   g_assert_true (action_sensitive (f, "win.clients"));
+  assert_dialogs (f, FALSE, FALSE);
 }
 
 static void
@@ -201,6 +242,7 @@ test_editor (Fixture       *f,
   g_assert_true (action_sensitive (f, "contract.delete"));
   for (guint i = 0; i < G_N_ELEMENTS (contract_writes); i++)
     g_assert_true (action_sensitive (f, contract_writes[i]));
+  assert_dialogs (f, TRUE, FALSE);
 
   /* The switch marks the contract confidential, and Save stores it. */
   row = confidential_row (f);
@@ -269,6 +311,7 @@ test_archivist (Fixture       *f,
   g_assert_false (action_sensitive (f, "key-dates.add"));
   g_assert_false (action_sensitive (f, "process.submit"));
   g_assert_true (action_sensitive (f, "original.edit"));
+  assert_dialogs (f, FALSE, FALSE);
 
   section = display_test_find_type (f->page, SIGNET_TYPE_ORIGINAL_SECTION);
   g_assert_nonnull (section);
@@ -301,6 +344,19 @@ test_archivist (Fixture       *f,
   g_assert_true (action_sensitive (f, "original.return"));
 }
 
+/* The register's owner, an administrator, changes its settings too. */
+static void
+test_administrator (Fixture       *f,
+                    gconstpointer  data)
+{
+  f->store = g_object_ref (f->admin);
+  f->window = GTK_WIDGET (signet_window_new (NULL, f->store, NULL));
+  display_test_show (GTK_WINDOW (f->window));
+  display_test_spin (100);
+  g_assert_true (signet_store_can_edit_settings (f->store));
+  assert_dialogs (f, TRUE, TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -312,6 +368,7 @@ main (int    argc,
   g_test_add ("/team-access/editor", Fixture, NULL, fixture_set_up, test_editor, fixture_tear_down);
   g_test_add ("/team-access/approver", Fixture, NULL, fixture_set_up, test_approver, fixture_tear_down);
   g_test_add ("/team-access/archivist", Fixture, NULL, fixture_set_up, test_archivist, fixture_tear_down);
+  g_test_add ("/team-access/administrator", Fixture, NULL, fixture_set_up, test_administrator, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -124,8 +124,7 @@ update_actions (SignetPeopleWindow *self)
 
   gboolean dirty = is_dirty (self);
   /* The people directory is the administrator's, on a team register. */
-  gboolean may_edit = self->store != NULL && signet_store_can_edit (self->store) &&
-                      signet_store_get_role (self->store) == SIGNET_STORE_ROLE_ADMINISTRATOR;
+  gboolean may_edit = self->store != NULL && signet_store_can_edit_settings (self->store);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.add", may_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.save", dirty && may_edit);

@@ -14,6 +14,7 @@
 #include "signet-money.h"
 #include "signet-store-approvals.h"
 #include "signet-store-people.h"
+#include "signet-store-team.h"
 #include "signet-store-types.h"
 #include "signet-tombstone.h"
 
@@ -487,6 +488,14 @@ signet_approval_routes_page_new (SignetStore *store)
       g_signal_connect_object (store, "changed::" SIGNET_STORE_CHANGED_APPROVAL_ROUTES,
                                G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "reset", G_CALLBACK (store_reset_cb), self, G_CONNECT_SWAPPED);
+      /* Shown but not changed by whoever may not change the settings. */
+      if (!signet_store_can_edit_settings (store))
+        {
+          gtk_widget_action_set_enabled (GTK_WIDGET (self), "approvals.add-route", FALSE);
+          gtk_widget_action_set_enabled (GTK_WIDGET (self), "approvals.add-rule", FALSE);
+          gtk_widget_set_sensitive (GTK_WIDGET (self->routes_list), FALSE);
+          gtk_widget_set_sensitive (GTK_WIDGET (self->rules_list), FALSE);
+        }
     }
   reload (self);
 

@@ -9,6 +9,7 @@
 #include "signet-contract-type-dialog.h"
 #include "signet-contract-types-page.h"
 #include "signet-error-dialog.h"
+#include "signet-store-team.h"
 #include "signet-store-types.h"
 #include "signet-tombstone.h"
 
@@ -270,6 +271,13 @@ signet_contract_types_page_new (SignetStore *store)
       g_signal_connect_object (store, "changed::" SIGNET_STORE_CHANGED_CONTRACT_TYPES,
                                G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "reset", G_CALLBACK (store_reset_cb), self, G_CONNECT_SWAPPED);
+      /* Shown but not changed by whoever may not change the settings:
+       * the rows neither open nor delete. */
+      if (!signet_store_can_edit_settings (store))
+        {
+          gtk_widget_action_set_enabled (GTK_WIDGET (self), "types.add", FALSE);
+          gtk_widget_set_sensitive (GTK_WIDGET (self->types_list), FALSE);
+        }
     }
   reload (self);
 
