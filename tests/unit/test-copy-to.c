@@ -117,8 +117,17 @@ test_copy_whole (CopyFixture   *f,
   g_autoptr(SignetContract) added = NULL;
   g_autoptr(GListModel) clients = NULL;
   g_autoptr(SignetClient) client = NULL;
+  g_autoptr(SignetContract) confidential = NULL;
+  g_autoptr(SignetContract) copied = NULL;
   SignetAttachment *attachment;
   int highest_file_id;
+
+  /* A confidential contract stays so on the server. */
+  confidential = signet_store_get_contract (f->store, f->contract_id, &error);
+  g_assert_no_error (error);
+  signet_contract_set_confidential (confidential, TRUE);
+  g_assert_true (signet_store_update_contract (f->store, confidential, &error));
+  g_assert_no_error (error);
 
   g_assert_true (signet_store_copy_to (f->store, uri, table_counted_cb, counted, &error));
   g_assert_no_error (error);
@@ -140,6 +149,10 @@ test_copy_whole (CopyFixture   *f,
 
   server = signet_store_open (uri, 0, &error);
   g_assert_no_error (error);
+  copied = signet_store_get_contract (server, f->contract_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (signet_contract_get_confidential (copied));
+  g_assert_cmpint (unit_query_raw_int (uri, "SELECT count(*) FROM contracts WHERE confidential = 1"), ==, 1);
   attachments = signet_store_list_attachments (server, f->contract_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (attachments->len, ==, 1);
