@@ -21,9 +21,11 @@
  * reader the form's fields, its Confidential switch, Save, Delete, New
  * Contract and the sections' actions are insensitive; as an editor they
  * are not, and the Confidential switch saves the mark; an archivist edits
- * no contract but records the paper original and lends it. The register
+ * no contract but records the paper original and lends it; clients are
+ * an editor's, people, types and routes an administrator's. The register
  * is on the tests' own PostgreSQL server, set up by
- * signet_store_setup_team(), each user logging in as themselves. */
+ * signet_store_setup_team(), each user logging in as themselves; a
+ * register in a file opened read-only is offered as to a reader. */
 
 typedef struct
 {
@@ -102,6 +104,8 @@ fixture_tear_down (Fixture       *f,
 }
 
 
+static void show_contract (Fixture *f);
+
 /* A window on the register as @user, showing the contract. */
 static void
 open_as (Fixture    *f,
@@ -112,6 +116,13 @@ open_as (Fixture    *f,
 
   f->store = signet_store_open (uri, SIGNET_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  show_contract (f);
+}
+
+/* A window on f->store, showing the contract. */
+static void
+show_contract (Fixture *f)
+{
   f->window = GTK_WIDGET (signet_window_new (NULL, f->store, NULL));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 800);
   display_test_show (GTK_WINDOW (f->window));
@@ -357,6 +368,38 @@ test_administrator (Fixture       *f,
   assert_dialogs (f, TRUE, TRUE);
 }
 
+/* A register in a file is its one user's to change, unless opened
+ * read-only: then its window offers no more than a reader's. */
+static void
+test_read_only_file (void)
+{
+  g_autoptr(SignetStore) file = display_test_new_store ();
+  g_autoptr(SignetClient) client = display_test_add_client (file, "Contoso", "C001");
+  g_autoptr(GError) error = NULL;
+  Fixture f = { 0, };
+
+  f.contract = display_test_add_draft_contract (file, client, "HT-2026-0042", "Cleaning services", 100000);
+  g_assert_true (signet_store_can_edit (file));
+  g_assert_true (signet_store_can_edit_settings (file));
+
+  f.store = signet_store_open (signet_store_get_path (file), SIGNET_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (signet_store_can_edit (f.store));
+  g_assert_false (signet_store_can_edit_settings (f.store));
+  show_contract (&f);
+
+  g_assert_false (gtk_widget_is_sensitive (display_test_find_form_field (f.page, _("Title"))));
+  g_assert_false (gtk_widget_is_sensitive (confidential_row (&f)));
+  g_assert_false (action_sensitive (&f, "contract.delete"));
+  for (guint i = 0; i < G_N_ELEMENTS (contract_writes); i++)
+    g_assert_false (action_sensitive (&f, contract_writes[i]));
+  assert_dialogs (&f, FALSE, FALSE);
+
+  display_test_destroy_windows ();
+  g_clear_object (&f.store);
+  g_clear_object (&f.contract);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -368,6 +411,7 @@ main (int    argc,
   g_test_add ("/team-access/editor", Fixture, NULL, fixture_set_up, test_editor, fixture_tear_down);
   g_test_add ("/team-access/approver", Fixture, NULL, fixture_set_up, test_approver, fixture_tear_down);
   g_test_add ("/team-access/archivist", Fixture, NULL, fixture_set_up, test_archivist, fixture_tear_down);
+  g_test_add_func ("/team-access/read-only-file", test_read_only_file);
   g_test_add ("/team-access/administrator", Fixture, NULL, fixture_set_up, test_administrator, fixture_tear_down);
 
   return g_test_run ();
