@@ -562,6 +562,7 @@ signet_store_save_contract (SignetStore     *self,
                                       "such as Submit for Review or Mark as Signed."));
 
   if (!_signet_write_scope_begin (&scope, self, error) ||
+      !_signet_store_lock_row (self, "SELECT id FROM contracts WHERE id = ?1 FOR UPDATE", id, error) ||
       !(current = signet_store_get_contract (self, id, error)))
     return FALSE;
 

@@ -233,6 +233,13 @@ char         *_signet_store_dup_text             (SignetDbStmt     *stmt,
 
 gboolean      _signet_store_begin_write          (SignetStore      *self,
                                                   GError          **error);
+/* Locks the row @id of a server's table before a write scope reads it,
+ * so that its version check sees any save committed meanwhile; nothing in
+ * a file (see signet-store.c). */
+gboolean      _signet_store_lock_row             (SignetStore      *self,
+                                                  const char       *lock_sql,
+                                                  gint64            id,
+                                                  GError          **error);
 gboolean      _signet_store_commit_write         (SignetStore      *self,
                                                   GError          **error);
 void          _signet_store_rollback_write       (SignetStore      *self);

@@ -351,6 +351,40 @@ _signet_store_begin_write (SignetStore  *self,
   return _signet_store_exec (self, write_begin (self), error);
 }
 
+/* On a server a transaction reads what was committed when each statement
+ * began (READ COMMITTED), and takes a row's lock only when it writes it:
+ * two saves that both read version 5 before either wrote would both pass
+ * their version check, and the second would write over the first, each
+ * audited as if the other had not been. Locking the row first (@lock_sql,
+ * "SELECT id FROM t WHERE id = ?1 FOR UPDATE") makes the second wait for
+ * the first to commit; its read then finds version 6, a conflict. A row
+ * the user may not change is not locked and not refused here: the write
+ * is refused as before. In a file the writer holds the whole register from
+ * its BEGIN IMMEDIATE, so there is nothing to do. */
+gboolean
+_signet_store_lock_row (SignetStore  *self,
+                        const char   *lock_sql,
+                        gint64        id,
+                        GError      **error)
+{
+  SignetDbStmt *stmt;
+  int rc;
+
+  if (self->sqlite != NULL)
+    return TRUE;
+
+  if (!(stmt = _signet_store_statement (self, lock_sql, error)))
+    return FALSE;
+  signet_db_bind_int64 (stmt, 1, id);
+  while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
+    ;
+  signet_db_reset (stmt);
+  if (rc != SIGNET_DB_DONE)
+    return _signet_store_set_error (self, rc, error);
+
+  return TRUE;
+}
+
 gboolean
 _signet_store_commit_write (SignetStore  *self,
                             GError      **error)

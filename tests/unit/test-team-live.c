@@ -16,9 +16,9 @@
  * its own to one database on a real PostgreSQL server the test starts:
  * what one writes reaches the others' "changed" by itself within a
  * second, ids committed out of order included; a server restart is seen,
- * reported and got over with nothing written twice; and a client killed
- * in the middle of its transaction leaves nothing behind, no lock
- * included. */
+ * reported and got over with nothing written twice; a client killed in
+ * the middle of its transaction leaves nothing behind, no lock included;
+ * and of two saves of one version at once, the second is a conflict. */
 
 /* How long a client waits for the server's lock before failing: the kill
  * case then fails rather than hangs if the dead client's lock stayed. */
@@ -614,6 +614,74 @@ test_kill_mid_transaction (Fixture       *f,
   g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM audit"), ==, audit_before + 2);
 }
 
+typedef struct
+{
+  SignetStore    *store;
+  SignetContract *base;
+  SignetContract *edited;
+  GError         *error;
+  gboolean        saved;
+} Save;
+
+static gpointer
+save_thread (gpointer data)
+{
+  Save *save = data;
+
+  save->saved = signet_store_save_contract (save->store, save->base, save->edited, &save->error);
+
+  return NULL;
+}
+
+/* Two saves of the same version at once: the second, which reached the
+ * server while the first held the contract's row uncommitted, waits for
+ * it and then fails with a conflict, rather than writing over it with an
+ * audit entry that says nothing of the first. */
+static void
+test_concurrent_saves (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) base = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(SignetContract) first = signet_contract_copy (base);
+  g_autoptr(SignetContract) second = signet_contract_copy (base);
+  g_autoptr(SignetContract) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GThread) thread = NULL;
+  Save save = { f->b, base, second, NULL, FALSE };
+  gint64 start;
+
+  signet_contract_set_value (first, signet_contract_get_value (base) + 1);
+  signet_contract_set_title (second, "Office lease, second floor");
+
+  g_assert_true (signet_store_begin_batch (f->a, &error));
+  g_assert_no_error (error);
+  g_assert_true (signet_store_save_contract (f->a, base, first, &error));
+  g_assert_no_error (error);
+
+  thread = g_thread_new ("second save", save_thread, &save);
+  start = g_get_monotonic_time ();
+  while (unit_query_raw_int (pg_test_server_admin_uri (), "SELECT count(*) FROM pg_locks WHERE NOT granted") == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+      g_usleep (10000);
+    }
+
+  g_assert_true (signet_store_commit_batch (f->a, &error));
+  g_assert_no_error (error);
+  g_thread_join (g_steal_pointer (&thread));
+
+  g_assert_error (save.error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT);
+  g_assert_false (save.saved);
+  g_clear_error (&save.error);
+  stored = signet_store_get_contract (f->b, signet_contract_get_id (base), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (signet_contract_get_version (stored), ==, signet_contract_get_version (base) + 1);
+  g_assert_cmpint (signet_contract_get_value (stored), ==, signet_contract_get_value (base) + 1);
+  g_assert_cmpstr (signet_contract_get_title (stored), ==, "Office lease");
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM audit WHERE action = 'update'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -634,6 +702,7 @@ main (int   argc,
   ADD ("/team-live/restart-in-batch", test_restart_in_batch);
   ADD ("/team-live/reconnect-backoff", test_reconnect_backoff);
   ADD ("/team-live/kill-mid-transaction", test_kill_mid_transaction);
+  ADD ("/team-live/concurrent-saves", test_concurrent_saves);
 
   return g_test_run ();
 }
