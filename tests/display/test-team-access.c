@@ -8,6 +8,7 @@
 
 #include "display-test-utils.h"
 #include "signet-clients-window.h"
+#include "signet-exchange-rates-dialog.h"
 #include "signet-people-window.h"
 #include "signet-preferences-window.h"
 #include "pg-test-server.h"
@@ -185,8 +186,8 @@ dialog_action_sensitive (Fixture   *f,
   return sensitive;
 }
 
-/* Clients are an editor's to change; people, contract types and approval
- * routes an administrator's. */
+/* Clients are an editor's to change; people, contract types, approval
+ * routes and exchange rates an administrator's. */
 static void
 assert_dialogs (Fixture  *f,
                 gboolean  clients,
@@ -197,6 +198,7 @@ assert_dialogs (Fixture  *f,
   g_assert_cmpint (dialog_action_sensitive (f, signet_preferences_window_new (f->store), "types.add"), ==, settings);
   g_assert_cmpint (dialog_action_sensitive (f, signet_preferences_window_new (f->store), "approvals.add-route"), ==,
                    settings);
+  g_assert_cmpint (dialog_action_sensitive (f, signet_exchange_rates_dialog_new (f->store), "rates.set"), ==, settings);
 }
 
 static GtkWidget *

@@ -16,6 +16,7 @@
 #include "signet-notice-choices.h"
 #include "signet-store-events.h"
 #include "signet-store-notice.h"
+#include "signet-store-team.h"
 #include "signet-termination-dialog.h"
 #include "signet-utils.h"
 
@@ -594,6 +595,9 @@ signet_agenda_view_set_store (SignetAgendaView *self,
                                  G_CALLBACK (store_changed_cb), G_CALLBACK (store_reset_cb)))
     return;
 
+  /* Deciding at a notice deadline writes the contract: not a reader's. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.let-expire", store == NULL || signet_store_can_edit (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.terminate", store == NULL || signet_store_can_edit (store));
   queue_reload (self);
 }
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-error-dialog.h"
+#include "signet-store-team.h"
 #include "signet-tombstone.h"
 #include "signet-undo.h"
 #include "signet-views-sidebar.h"
@@ -62,9 +63,14 @@ open_row_menu (SignetViewsSidebar *self,
   GtkWidget *menu = gtk_popover_menu_new_from_model (self->row_menu);
   guint index = (guint) gtk_list_box_row_get_index (row);
 
+  /* The saved views are the register's: a reader's menu changes none. */
+  gboolean may_edit = self->store != NULL && signet_store_can_edit (self->store);
+
   self->menu_id = ((SignetSavedView *) g_ptr_array_index (self->views, index))->id;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "views.move-up", index > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "views.move-down", index + 1 < self->views->len);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "views.move-up", may_edit && index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "views.move-down", may_edit && index + 1 < self->views->len);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "views.rename", may_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "views.delete", may_edit);
 
   gtk_widget_set_parent (menu, GTK_WIDGET (row));
   gtk_popover_set_has_arrow (GTK_POPOVER (menu), FALSE);
@@ -449,6 +455,8 @@ signet_views_sidebar_set_store (SignetViewsSidebar *self,
   g_return_if_fail (SIGNET_IS_VIEWS_SIDEBAR (self));
 
   signet_store_set_watched (&self->store, store, self, G_CALLBACK (store_changed_cb), G_CALLBACK (reload));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "views.delete-selected",
+                                 store == NULL || signet_store_can_edit (store));
   self->selected = 0;
   reload (self);
 }

@@ -13,6 +13,7 @@
 #include "signet-field-error.h"
 #include "signet-money.h"
 #include "signet-store-rates.h"
+#include "signet-store-team.h"
 
 struct _SignetExchangeRatesDialog
 {
@@ -260,6 +261,13 @@ signet_exchange_rates_dialog_new (SignetStore *store)
   self = g_object_new (SIGNET_TYPE_EXCHANGE_RATES_DIALOG, NULL);
   signet_store_set_watched (&self->store, store, self, G_CALLBACK (store_changed_cb), NULL);
   reload (self);
+  /* The rates are the register's settings: shown, not changed, by
+   * whoever may not change those. */
+  if (!signet_store_can_edit_settings (store))
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "rates.set", FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->rates_list), FALSE);
+    }
 
   return ADW_DIALOG (self);
 }
