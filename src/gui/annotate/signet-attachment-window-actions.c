@@ -10,6 +10,7 @@
 
 #include "signet-attachment-window-private.h"
 #include "signet-error-dialog.h"
+#include "signet-store-team.h"
 #include "signet-undo.h"
 #include "signet-pdf-annotated-copy.h"
 
@@ -452,21 +453,24 @@ signet_attachment_window_update_actions (SignetAttachmentWindow *self)
   SignetAnnotationTool tool = self->layer != NULL ? signet_annotation_layer_get_tool (self->layer)
                                                   : SIGNET_ANNOTATION_TOOL_NONE;
   gint64 selected = self->layer != NULL ? signet_annotation_layer_get_selected (self->layer) : 0;
+  /* Annotations are stored in the register: a reader reads the file and
+   * its notes, and adds none. */
+  gboolean may_annotate = self->store != NULL && signet_store_can_edit (self->store);
 
   for (guint i = 0; i < G_N_ELEMENTS (markup_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), markup_actions[i], selection);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), markup_actions[i], selection && may_annotate);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "annot.tool", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "annot.tool", open && may_annotate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "annot.leave-tool", tool != SIGNET_ANNOTATION_TOOL_NONE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "annot.delete-selected", selected != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "annot.delete-selected", selected != 0 && may_annotate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachment.export-annotated",
                                  open && self->export_cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachment.cancel-export", self->export_cancellable != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachment.save-original", self->bytes != NULL);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->note_button), open);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->rectangle_button), open);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->color_button), self->layer != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->note_button), open && may_annotate);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->rectangle_button), open && may_annotate);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->color_button), self->layer != NULL && may_annotate);
 }
 
 void
