@@ -338,6 +338,10 @@ def approve_in_two_windows(editor, approver):
     print(f"# in review in the approver's list {time.monotonic() - submitted_at:.2f} s after the editor "
           f"pressed Submit for Review (a look at the list takes {look:.2f} s)", flush=True)
     editor.find("list item", "In Review")
+    # The step is the approver's: the server would refuse the editor's
+    # decision, and the editor's window does not offer one.
+    offered = [name for name in ("Approve", "Return for Changes", "Reject") if editor.find_all("button", name)]
+    assert not offered, f"the editor's window offers {offered} on the approver's step"
 
     step("the approver opens it and approves the pending step")
     open_contract(approver, "Approve")

@@ -22,6 +22,7 @@
 #include "signet-store-people.h"
 #include "signet-store-process.h"
 #include "signet-store-renewals.h"
+#include "signet-store-team.h"
 #include "signet-termination-dialog.h"
 
 struct _SignetProcessSection
@@ -345,6 +346,9 @@ is_next_step (SignetProcessAction  action,
          (action == SIGNET_PROCESS_ACTION_MARK_SIGNED && status == SIGNET_CONTRACT_STATUS_APPROVED);
 }
 
+static gboolean may_decide (SignetProcessSection *self,
+                            SignetProcessAction   action);
+
 static void
 show_actions (SignetProcessSection *self,
               SignetContract       *contract,
@@ -360,7 +364,7 @@ show_actions (SignetProcessSection *self,
       if (self->buttons[i] == NULL)
         continue;
 
-      allowed = contract != NULL && signet_process_action_allowed (i, contract, NULL);
+      allowed = contract != NULL && signet_process_action_allowed (i, contract, NULL) && may_decide (self, i);
       /* The flow box's child, so that a hidden button leaves no gap. */
       gtk_widget_set_visible (gtk_widget_get_parent (self->buttons[i]), allowed);
       if (allowed && is_next_step (i, shown))
@@ -795,6 +799,46 @@ pending_step (SignetProcessSection *self,
   return NULL;
 }
 
+/* On a team register the server lets only the pending step's approver
+ * decide it (docs/team-register.md, Approvals): the person the step names,
+ * or for a role step an approver whose role in People is that role; an
+ * administrator records anyone's decision. The others are not offered
+ * it. TRUE for any other action, and in a file, where the one user is
+ * the administrator. */
+static gboolean
+may_decide (SignetProcessSection *self,
+            SignetProcessAction   action)
+{
+  SignetStore *store = get_store (self);
+  const char *next_step = NULL;
+  const SignetApprovalStep *step;
+  g_autoptr(SignetPerson) me = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *my_role = NULL;
+
+  if ((action != SIGNET_PROCESS_ACTION_APPROVE && action != SIGNET_PROCESS_ACTION_RETURN &&
+       action != SIGNET_PROCESS_ACTION_REJECT) ||
+      store == NULL || signet_store_get_role (store) == SIGNET_STORE_ROLE_ADMINISTRATOR)
+    return TRUE;
+  step = pending_step (self, &next_step);
+  if (step == NULL)
+    return TRUE;
+  if (signet_store_get_role (store) != SIGNET_STORE_ROLE_APPROVER)
+    return FALSE;
+
+  me = signet_store_find_person (store, signet_store_get_acting_name (store), NULL);
+  if (me == NULL)
+    return FALSE;
+  if (step->person_id != 0)
+    return step->person_id == signet_person_get_id (me);
+  if (step->role == NULL || signet_person_get_role (me) == NULL)
+    return FALSE;
+  /* As the server compares them: spaces around and case aside. */
+  role = g_utf8_casefold (g_strstrip (g_strdup (step->role)), -1);
+  my_role = g_utf8_casefold (g_strstrip (g_strdup (signet_person_get_role (me))), -1);
+  return g_strcmp0 (role, my_role) == 0;
+}
+
 /* A renewed contract says first what renewed it, and from when, over the
  * rest of its state. */
 static char *
@@ -900,9 +944,10 @@ signet_process_section_reload (SignetContractSection *section)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->state_row), signet_contract_status_to_label (shown));
   adw_action_row_set_subtitle (self->state_row, state);
 
+  /* The approval first: the decisions offered depend on its pending step. */
+  show_approval (self, contract, today);
   show_actions (self, contract, shown);
   show_route (self, contract);
-  show_approval (self, contract, today);
   show_steps (self, events);
 }
 
