@@ -463,6 +463,8 @@ signet_attachment_window_update_actions (SignetAttachmentWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "annot.tool", open && may_annotate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "annot.leave-tool", tool != SIGNET_ANNOTATION_TOOL_NONE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "annot.delete-selected", selected != 0 && may_annotate);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->panel), "annotation.set-color", may_annotate);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->panel), "annotation.delete", may_annotate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachment.export-annotated",
                                  open && self->export_cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachment.cancel-export", self->export_cancellable != NULL);
