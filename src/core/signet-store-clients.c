@@ -270,6 +270,7 @@ signet_store_save_client (SignetStore   *self,
   id = signet_client_get_id (base);
 
   if (!_signet_write_scope_begin (&scope, self, error) ||
+      !_signet_store_lock_row (self, "SELECT id FROM clients WHERE id = ?1 FOR UPDATE", id, error) ||
       !(current = signet_store_get_client (self, id, error)))
     return FALSE;
 

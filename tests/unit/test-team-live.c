@@ -682,6 +682,69 @@ test_concurrent_saves (Fixture       *f,
   g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM audit WHERE action = 'update'"), ==, 1);
 }
 
+typedef struct
+{
+  SignetStore  *store;
+  SignetClient *base;
+  SignetClient *edited;
+  GError       *error;
+  gboolean      saved;
+} ClientSave;
+
+static gpointer
+client_save_thread (gpointer data)
+{
+  ClientSave *save = data;
+
+  save->saved = signet_store_save_client (save->store, save->base, save->edited, &save->error);
+
+  return NULL;
+}
+
+/* The same for a client's form. */
+static void
+test_concurrent_client_saves (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(SignetClient) base = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetClient) first = signet_client_copy (base);
+  g_autoptr(SignetClient) second = signet_client_copy (base);
+  g_autoptr(SignetClient) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GThread) thread = NULL;
+  ClientSave save = { f->b, base, second, NULL, FALSE };
+  gint64 start;
+
+  signet_client_set_name (first, "Northwind Traders Ltd");
+  signet_client_set_code (second, "NWT-2");
+
+  g_assert_true (signet_store_begin_batch (f->a, &error));
+  g_assert_no_error (error);
+  g_assert_true (signet_store_save_client (f->a, base, first, &error));
+  g_assert_no_error (error);
+
+  thread = g_thread_new ("second save", client_save_thread, &save);
+  start = g_get_monotonic_time ();
+  while (unit_query_raw_int (pg_test_server_admin_uri (), "SELECT count(*) FROM pg_locks WHERE NOT granted") == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+      g_usleep (10000);
+    }
+
+  g_assert_true (signet_store_commit_batch (f->a, &error));
+  g_assert_no_error (error);
+  g_thread_join (g_steal_pointer (&thread));
+
+  g_assert_error (save.error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT);
+  g_assert_false (save.saved);
+  g_clear_error (&save.error);
+  stored = signet_store_get_client (f->b, signet_client_get_id (base), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (signet_client_get_version (stored), ==, signet_client_get_version (base) + 1);
+  g_assert_cmpstr (signet_client_get_name (stored), ==, "Northwind Traders Ltd");
+  g_assert_cmpstr (signet_client_get_code (stored), ==, "NWT");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -703,6 +766,7 @@ main (int   argc,
   ADD ("/team-live/reconnect-backoff", test_reconnect_backoff);
   ADD ("/team-live/kill-mid-transaction", test_kill_mid_transaction);
   ADD ("/team-live/concurrent-saves", test_concurrent_saves);
+  ADD ("/team-live/concurrent-client-saves", test_concurrent_client_saves);
 
   return g_test_run ();
 }
