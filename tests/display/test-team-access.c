@@ -193,6 +193,18 @@ assert_dialogs (Fixture  *f,
                 gboolean  clients,
                 gboolean  settings)
 {
+  AdwDialog *dialog = signet_clients_window_new (f->store);
+  GtkWidget *field;
+
+  /* A client's fields are shown; only an editor may type in them. */
+  adw_dialog_present (dialog, f->window);
+  display_test_spin (100);
+  field = display_test_find_accessible (GTK_WIDGET (dialog), _("Code"));
+  g_assert_nonnull (field);
+  g_assert_cmpint (gtk_widget_is_sensitive (field), ==, clients);
+  adw_dialog_force_close (dialog);
+  display_test_spin (50);
+
   g_assert_cmpint (dialog_action_sensitive (f, signet_clients_window_new (f->store), "client.add"), ==, clients);
   g_assert_cmpint (dialog_action_sensitive (f, signet_people_window_new (f->store), "person.add"), ==, settings);
   g_assert_cmpint (dialog_action_sensitive (f, signet_preferences_window_new (f->store), "types.add"), ==, settings);

@@ -1018,6 +1018,11 @@ signet_clients_window_new (SignetStore *store)
   g_signal_connect_object (store, "reset", G_CALLBACK (store_reset_cb), self, G_CONNECT_SWAPPED);
   reload_clients (self);
   update_actions (self);
+  /* Shown, not changed, by whoever may not write the register. */
+  if (!signet_store_can_edit (store))
+    for (guint i = 0; i < N_FIELDS; i++)
+      if (self->field_widgets[i] != NULL)
+        gtk_widget_set_sensitive (self->field_widgets[i], FALSE);
 
   return ADW_DIALOG (self);
 }

@@ -656,6 +656,10 @@ signet_people_window_new (SignetStore *store)
   g_signal_connect_object (store, "reset", G_CALLBACK (store_reset_cb), self, G_CONNECT_SWAPPED);
   reload_people (self);
   update_actions (self);
+  /* Shown, not changed, by whoever may not change the settings. */
+  if (!signet_store_can_edit_settings (store))
+    for (guint i = 0; i < N_FIELDS; i++)
+      gtk_widget_set_sensitive (self->rows[i], FALSE);
 
   return ADW_DIALOG (self);
 }
