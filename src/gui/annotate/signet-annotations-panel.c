@@ -12,6 +12,7 @@
 #include "signet-pdf-annot.h"
 #include "signet-store-attachments.h"
 #include "signet-store-obligations.h"
+#include "signet-store-team.h"
 
 /* What a row's widgets remember of the annotation they show: the row may
  * be gone from the list (rebuilt after a change) when its comment entry
@@ -450,6 +451,11 @@ create_row (gpointer item,
   gtk_editable_set_text (GTK_EDITABLE (entry), signet_annotation_get_comment (annotation));
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Add a comment"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comment"), -1);
+  /* The comment is read, not changed, where the register may not be
+   * written (a reader of a team register). */
+  if (self->layer != NULL && signet_annotation_layer_get_store (self->layer) != NULL &&
+      !signet_store_can_edit (signet_annotation_layer_get_store (self->layer)))
+    gtk_editable_set_editable (GTK_EDITABLE (entry), FALSE);
   g_object_set_data_full (G_OBJECT (entry), ANNOTATION_KEY, g_object_ref (annotation), g_object_unref);
   g_signal_connect_object (entry, "activate", G_CALLBACK (comment_activated_cb), self, G_CONNECT_SWAPPED);
   focus = gtk_event_controller_focus_new ();
