@@ -1311,6 +1311,29 @@ test_chinese_text (Fixture       *fixture,
   g_free (display_test_save_screenshot (GTK_WIDGET (window), "test-attachment-window-chinese-text"));
 }
 
+/* A register opened read-only (as a reader's team register) shows the
+ * file and adds no annotation: the markup tools are off. */
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(SignetStore) writable = g_steal_pointer (&fixture->store);
+  g_autoptr(GError) error = NULL;
+  SignetAttachmentWindow *window;
+  GtkWidget *note;
+
+  fixture->store = signet_store_open (signet_store_get_path (writable), SIGNET_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  window = open_window (fixture, signet_attachment_get_version_id (fixture->attachment));
+  wait_for_document (window);
+  note = display_test_find_button (GTK_WIDGET (window), "Note");
+  g_assert_nonnull (note);
+  g_assert_false (gtk_widget_get_sensitive (note));
+  g_assert_false (gtk_widget_get_sensitive (display_test_find_button (GTK_WIDGET (window),
+                                                                     "Rectangle")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1328,6 +1351,7 @@ main (int   argc,
   g_unlink (path);
 
   g_test_add ("/attachment-window/annotate", Fixture, NULL, fixture_set_up, test_annotate, fixture_tear_down);
+  g_test_add ("/attachment-window/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
   g_test_add ("/attachment-window/file-annotations", Fixture, NULL,
               fixture_set_up, test_file_annotations, fixture_tear_down);
   g_test_add ("/attachment-window/damaged-file", Fixture, NULL, fixture_set_up, test_damaged_file, fixture_tear_down);
