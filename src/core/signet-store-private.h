@@ -181,8 +181,10 @@ gboolean      _signet_store_run_migrations       (SignetStore      *self,
                                                   int               to_version,
                                                   GError          **error);
 /* A team register, see signet-store-server.c: whether @location names a
- * PostgreSQL server rather than a file, and opening it there. */
+ * PostgreSQL server rather than a file, migration 25, and opening it there. */
 gboolean      _signet_store_is_server_location   (const char       *location);
+gboolean      _signet_store_migrate_search_triggers (SignetStore   *self,
+                                                  GError          **error);
 gboolean      _signet_store_open_server          (SignetStore      *self,
                                                   SignetStoreOpenFlags flags,
                                                   int               target_version,

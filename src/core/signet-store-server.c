@@ -112,6 +112,30 @@ static const char compat_functions_sql[] =
   "    RETURN coalesce (current, stored);"
   "  END $$;";
 
+/* The triggers that mark a row's search text as the app's to make: on
+ * an insert, and on an update only when a searched value changes (a
+ * contract's text shows its client's name, so its client too). A save
+ * names every column in its UPDATE; were the trigger to fire on the
+ * columns named, every save would be followed by a second transaction
+ * that remakes a text which had not changed. */
+#define SEARCH_TRIGGERS_SQL \
+  "CREATE TRIGGER contracts_search_pending BEFORE INSERT ON contracts" \
+  "  FOR EACH ROW EXECUTE FUNCTION signet_contract_search_pending ();" \
+  "CREATE TRIGGER contracts_search_changed BEFORE UPDATE ON contracts FOR EACH ROW" \
+  "  WHEN (OLD.number IS DISTINCT FROM NEW.number OR OLD.title IS DISTINCT FROM NEW.title" \
+  "        OR OLD.contract_type IS DISTINCT FROM NEW.contract_type" \
+  "        OR OLD.owner IS DISTINCT FROM NEW.owner" \
+  "        OR OLD.department IS DISTINCT FROM NEW.department" \
+  "        OR OLD.tags IS DISTINCT FROM NEW.tags" \
+  "        OR OLD.client_id IS DISTINCT FROM NEW.client_id)" \
+  "  EXECUTE FUNCTION signet_contract_search_pending ();" \
+  "CREATE TRIGGER clients_search_pending BEFORE INSERT ON clients" \
+  "  FOR EACH ROW EXECUTE FUNCTION signet_client_search_pending ();" \
+  "CREATE TRIGGER clients_search_changed BEFORE UPDATE ON clients FOR EACH ROW" \
+  "  WHEN (OLD.name IS DISTINCT FROM NEW.name OR OLD.code IS DISTINCT FROM NEW.code" \
+  "        OR OLD.contact IS DISTINCT FROM NEW.contact)" \
+  "  EXECUTE FUNCTION signet_client_search_pending ();"
+
 /* What search needs on a server (signet-store-search.c): a row whose text
  * a write changes loses its key, which marks its search text and key as
  * the app's to make (pinyin, ICU keys), whoever wrote it; trigram indexes,
@@ -125,11 +149,7 @@ static const char search_sql[] =
   "  LANGUAGE plpgsql AS $$ BEGIN NEW.title_key := NULL; RETURN NEW; END $$;"
   "CREATE FUNCTION signet_client_search_pending () RETURNS trigger"
   "  LANGUAGE plpgsql AS $$ BEGIN NEW.name_key := NULL; RETURN NEW; END $$;"
-  "CREATE TRIGGER contracts_search_pending BEFORE INSERT OR UPDATE OF number, title,"
-  "  contract_type, owner, department, tags ON contracts"
-  "  FOR EACH ROW EXECUTE FUNCTION signet_contract_search_pending ();"
-  "CREATE TRIGGER clients_search_pending BEFORE INSERT OR UPDATE OF name, code, contact ON clients"
-  "  FOR EACH ROW EXECUTE FUNCTION signet_client_search_pending ();"
+  SEARCH_TRIGGERS_SQL
   "CREATE EXTENSION IF NOT EXISTS pg_trgm;"
   "CREATE FUNCTION signet_search_grams (t text) RETURNS text[]"
   "  LANGUAGE sql IMMUTABLE PARALLEL SAFE"
@@ -160,6 +180,25 @@ create_schema (SignetStore  *self,
     }
 
   return TRUE;
+}
+
+/* Migration 25, on both engines: a register made on a server before it
+ * has triggers that fire on every save (SEARCH_TRIGGERS_SQL); a file has
+ * none of them. */
+gboolean
+_signet_store_migrate_search_triggers (SignetStore  *self,
+                                       GError      **error)
+{
+  if (self->sqlite != NULL)
+    return TRUE;
+
+  return _signet_store_exec (self,
+                             "DROP TRIGGER IF EXISTS contracts_search_pending ON contracts;"
+                             "DROP TRIGGER IF EXISTS contracts_search_changed ON contracts;"
+                             "DROP TRIGGER IF EXISTS clients_search_pending ON clients;"
+                             "DROP TRIGGER IF EXISTS clients_search_changed ON clients;"
+                             SEARCH_TRIGGERS_SQL,
+                             error);
 }
 
 gboolean
