@@ -462,6 +462,7 @@ signet_store_update_approval_route (SignetStore          *self,
   g_return_val_if_fail (route != NULL, FALSE);
 
   if (!validate_route (route, error) || !_signet_write_scope_begin (&scope, self, error) ||
+      !_signet_store_lock_row (self, "SELECT id FROM approval_routes WHERE id = ?1 FOR UPDATE", route->id, error) ||
       !(before = signet_store_get_approval_route (self, route->id, error)))
     return FALSE;
 
@@ -1523,6 +1524,7 @@ signet_store_decide_approval_step (SignetStore                   *self,
   g_return_val_if_fail (decision != NULL, FALSE);
 
   if (!_signet_write_scope_begin (&scope, self, error) ||
+      !_signet_store_lock_row (self, "SELECT id FROM contracts WHERE id = ?1 FOR UPDATE", contract_id, error) ||
       !(current = signet_store_get_contract (self, contract_id, error)))
     return FALSE;
 

@@ -328,7 +328,8 @@ check_decidable (SignetStore  *self,
   g_autoptr(GError) local_error = NULL;
   const char *why = NULL;
 
-  if (!(contract = signet_store_get_contract (self, contract_id, error)))
+  if (!_signet_store_lock_row (self, "SELECT id FROM contracts WHERE id = ?1 FOR UPDATE", contract_id, error) ||
+      !(contract = signet_store_get_contract (self, contract_id, error)))
     return NULL;
 
   if (signet_contract_get_version (contract) != expected_version)

@@ -393,9 +393,10 @@ write_obligation (SignetStore             *self,
 
   if (before != NULL && after != NULL)
     {
-      g_autoptr(SignetObligation) current = lookup_obligation (self, before->id, error);
+      g_autoptr(SignetObligation) current = NULL;
 
-      if (current == NULL)
+      if (!_signet_store_lock_row (self, "SELECT id FROM obligations WHERE id = ?1 FOR UPDATE", before->id, error) ||
+          !(current = lookup_obligation (self, before->id, error)))
         return FALSE;
       if (current->version != after->version)
         {

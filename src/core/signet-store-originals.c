@@ -372,7 +372,9 @@ signet_store_save_original (SignetStore     *self,
   if (!_signet_write_scope_begin (&scope, self, error))
     return FALSE;
 
-  if (!(number = lookup_contract_number (self, original->contract_id, error)))
+  if (!(number = lookup_contract_number (self, original->contract_id, error)) ||
+      !_signet_store_lock_row (self, "SELECT contract_id FROM originals WHERE contract_id = ?1 FOR UPDATE",
+                               original->contract_id, error))
     return FALSE;
 
   if (!(before = signet_store_get_original (self, original->contract_id, &local_error)) && local_error != NULL)

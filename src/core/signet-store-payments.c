@@ -502,6 +502,7 @@ signet_store_update_payment (SignetStore    *self,
 
   if (!validate_payment (payment, error) ||
       !_signet_write_scope_begin (&scope, self, error) ||
+      !_signet_store_lock_row (self, "SELECT id FROM payments WHERE id = ?1 FOR UPDATE", payment->id, error) ||
       !(before = lookup_payment (self, payment->id, error)))
     return FALSE;
 

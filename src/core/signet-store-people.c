@@ -258,6 +258,7 @@ signet_store_update_person (SignetStore   *self,
 
   id = signet_person_get_id (person);
   if (!_signet_write_scope_begin (&scope, self, error) ||
+      !_signet_store_lock_row (self, "SELECT id FROM people WHERE id = ?1 FOR UPDATE", id, error) ||
       !(old = signet_store_get_person (self, id, error)))
     return FALSE;
 

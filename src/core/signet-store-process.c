@@ -161,6 +161,7 @@ _signet_store_take_process_step_in_scope (SignetWriteScope         *scope,
   SignetDbStmt *stmt;
 
   if (!signet_process_step_validate (step, error) ||
+      !_signet_store_lock_row (self, "SELECT id FROM contracts WHERE id = ?1 FOR UPDATE", contract_id, error) ||
       !(current = signet_store_get_contract (self, contract_id, error)))
     return FALSE;
 

@@ -243,6 +243,7 @@ signet_store_renew_contract (SignetStore     *self,
   g_return_val_if_fail (SIGNET_IS_CONTRACT (successor), FALSE);
 
   if (!_signet_write_scope_begin (&scope, self, error) ||
+      !_signet_store_lock_row (self, "SELECT id FROM contracts WHERE id = ?1 FOR UPDATE", contract_id, error) ||
       !(current = signet_store_get_contract (self, contract_id, error)))
     return FALSE;
 

@@ -8,7 +8,17 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "signet-contract-process.h"
+#include "signet-obligation.h"
+#include "signet-original.h"
+#include "signet-payment.h"
+#include "signet-person.h"
 #include "signet-store.h"
+#include "signet-store-obligations.h"
+#include "signet-store-originals.h"
+#include "signet-store-payments.h"
+#include "signet-store-people.h"
+#include "signet-store-process.h"
 #include "pg-test-server.h"
 #include "unit-test-utils.h"
 
@@ -745,6 +755,193 @@ test_concurrent_client_saves (Fixture       *f,
   g_assert_cmpstr (signet_client_get_code (stored), ==, "NWT");
 }
 
+/* The other saves that check a version, each through this: @first's
+ * write by a is held uncommitted (a batch) while b writes @second, made
+ * from the same version; b waits for a's row lock, then fails with a
+ * conflict once a commits, and only a's write is audited. */
+typedef gboolean (*WriteFunc) (SignetStore  *store,
+                               gpointer      record,
+                               GError      **error);
+
+typedef struct
+{
+  WriteFunc    write;
+  SignetStore *store;
+  gpointer     record;
+  GError      *error;
+  gboolean     written;
+} Write;
+
+static gpointer
+write_thread (gpointer data)
+{
+  Write *w = data;
+
+  w->written = w->write (w->store, w->record, &w->error);
+
+  return NULL;
+}
+
+static void
+assert_second_write_conflicts (Fixture   *f,
+                               WriteFunc  write,
+                               gpointer   first,
+                               gpointer   second)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GThread) thread = NULL;
+  Write w = { write, f->b, second, NULL, FALSE };
+  gint64 n_audit = unit_query_raw_int (f->uri, "SELECT count(*) FROM audit");
+  gint64 start;
+
+  g_assert_true (signet_store_begin_batch (f->a, &error));
+  g_assert_no_error (error);
+  g_assert_true (write (f->a, first, &error));
+  g_assert_no_error (error);
+
+  thread = g_thread_new ("second write", write_thread, &w);
+  start = g_get_monotonic_time ();
+  while (unit_query_raw_int (pg_test_server_admin_uri (), "SELECT count(*) FROM pg_locks WHERE NOT granted") == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+      g_usleep (10000);
+    }
+
+  g_assert_true (signet_store_commit_batch (f->a, &error));
+  g_assert_no_error (error);
+  g_thread_join (g_steal_pointer (&thread));
+
+  g_assert_error (w.error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT);
+  g_assert_false (w.written);
+  g_clear_error (&w.error);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM audit"), ==, n_audit + 1);
+}
+
+static void
+test_concurrent_payment_saves (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(SignetPayment) base = signet_payment_new (signet_contract_get_id (contract));
+  g_autoptr(SignetPayment) first = NULL;
+  g_autoptr(SignetPayment) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  base->title = g_strdup ("Deposit");
+  base->amount = 100000;
+  base->currency = g_strdup ("CNY");
+  base->due_date = g_strdup ("2026-12-31");
+  signet_store_add_payment (f->a, base, &error);
+  g_assert_no_error (error);
+  first = signet_payment_copy (base);
+  second = signet_payment_copy (base);
+  g_free (first->note);
+  first->note = g_strdup ("first");
+  g_free (second->note);
+  second->note = g_strdup ("second");
+
+  assert_second_write_conflicts (f, (WriteFunc) signet_store_update_payment, first, second);
+}
+
+static void
+test_concurrent_obligation_saves (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(SignetObligation) base = signet_obligation_new (signet_contract_get_id (contract));
+  g_autoptr(SignetObligation) first = NULL;
+  g_autoptr(SignetObligation) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  base->title = g_strdup ("Monthly report");
+  base->due_date = g_strdup ("2026-12-31");
+  signet_store_add_obligation (f->a, base, &error);
+  g_assert_no_error (error);
+  first = signet_obligation_copy (base);
+  second = signet_obligation_copy (base);
+  g_free (first->note);
+  first->note = g_strdup ("first");
+  g_free (second->note);
+  second->note = g_strdup ("second");
+
+  assert_second_write_conflicts (f, (WriteFunc) signet_store_update_obligation, first, second);
+}
+
+static void
+test_concurrent_original_saves (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(SignetOriginal) base = signet_original_new (signet_contract_get_id (contract));
+  g_autoptr(SignetOriginal) first = NULL;
+  g_autoptr(SignetOriginal) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  base->archive_number = g_strdup ("DA-2026-017");
+  signet_store_save_original (f->a, base, &error);
+  g_assert_no_error (error);
+  first = signet_original_copy (base);
+  second = signet_original_copy (base);
+  g_free (first->room);
+  first->room = g_strdup ("A");
+  g_free (second->room);
+  second->room = g_strdup ("B");
+
+  assert_second_write_conflicts (f, (WriteFunc) signet_store_save_original, first, second);
+}
+
+static void
+test_concurrent_person_saves (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(SignetPerson) base = signet_person_new ();
+  g_autoptr(SignetPerson) first = NULL;
+  g_autoptr(SignetPerson) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  signet_person_set_name (base, "Ana Lima");
+  signet_store_add_person (f->a, base, &error);
+  g_assert_no_error (error);
+  first = signet_person_copy (base);
+  second = signet_person_copy (base);
+  signet_person_set_email (first, "ana@example.com");
+  signet_person_set_email (second, "lima@example.com");
+
+  assert_second_write_conflicts (f, (WriteFunc) signet_store_update_person, first, second);
+}
+
+typedef struct
+{
+  gint64 contract_id;
+  gint64 version;
+} Step;
+
+static gboolean
+submit (SignetStore  *store,
+        gpointer      record,
+        GError      **error)
+{
+  Step *step = record;
+  SignetProcessStep submit = { .action = SIGNET_PROCESS_ACTION_SUBMIT };
+
+  return signet_store_take_process_step (store, step->contract_id, step->version, &submit, error);
+}
+
+/* A process step (status only) checks the contract's version too. */
+static void
+test_concurrent_process_steps (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  Step step = { signet_contract_get_id (contract), signet_contract_get_version (contract) };
+
+  assert_second_write_conflicts (f, submit, &step, &step);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -767,6 +964,11 @@ main (int   argc,
   ADD ("/team-live/kill-mid-transaction", test_kill_mid_transaction);
   ADD ("/team-live/concurrent-saves", test_concurrent_saves);
   ADD ("/team-live/concurrent-client-saves", test_concurrent_client_saves);
+  ADD ("/team-live/concurrent-payment-saves", test_concurrent_payment_saves);
+  ADD ("/team-live/concurrent-obligation-saves", test_concurrent_obligation_saves);
+  ADD ("/team-live/concurrent-original-saves", test_concurrent_original_saves);
+  ADD ("/team-live/concurrent-person-saves", test_concurrent_person_saves);
+  ADD ("/team-live/concurrent-process-steps", test_concurrent_process_steps);
 
   return g_test_run ();
 }
