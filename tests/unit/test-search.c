@@ -534,6 +534,46 @@ test_icu_version_change (Fixture       *f,
   assert_finds (f->store, "beijing", "HT-3");
 }
 
+/* On a server a write marks a row's search text for the app to remake
+ * only when a searched value changes: a save names every column, and
+ * must not make every saved row's text again. */
+static void
+test_pending_on_change (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = NULL;
+  g_autoptr(SignetClient) other = NULL;
+  g_autoptr(SignetContract) contract = NULL;
+
+  if (!store_fixture_on_server ())
+    {
+      g_test_skip ("A register on a server only: its triggers mark what the app remakes");
+      return;
+    }
+
+  client = add_client (f->store, "华东物流", "HDWL", "王芳");
+  other = add_client (f->store, "北方能源", "BFNY", NULL);
+  contract = add_contract (f->store, client, "HT-1", "仓储合同", "李娜", "采购部");
+  g_assert_cmpint (unit_query_raw_int (f->path, "SELECT count(*) FROM contracts WHERE title_key IS NULL"), ==, 0);
+  g_assert_cmpint (unit_query_raw_int (f->path, "SELECT count(*) FROM clients WHERE name_key IS NULL"), ==, 0);
+
+  /* The searched columns named, their values unchanged. */
+  unit_exec_raw (f->path,
+                 "UPDATE contracts SET number = number, title = title, contract_type = contract_type,"
+                 " owner = owner, department = department, tags = tags, client_id = client_id,"
+                 " version = version + 1;"
+                 "UPDATE clients SET name = name, code = code, contact = contact, version = version + 1;");
+  g_assert_cmpint (unit_query_raw_int (f->path, "SELECT count(*) FROM contracts WHERE title_key IS NULL"), ==, 0);
+  g_assert_cmpint (unit_query_raw_int (f->path, "SELECT count(*) FROM clients WHERE name_key IS NULL"), ==, 0);
+
+  /* Another client: the contract's text shows the client's name. */
+  unit_exec_raw (f->path,
+                 "UPDATE contracts SET client_id = (SELECT id FROM clients WHERE code = 'BFNY');"
+                 "UPDATE clients SET contact = '赵磊' WHERE code = 'HDWL';");
+  g_assert_cmpint (unit_query_raw_int (f->path, "SELECT count(*) FROM contracts WHERE title_key IS NULL"), ==, 1);
+  g_assert_cmpint (unit_query_raw_int (f->path, "SELECT count(*) FROM clients WHERE name_key IS NULL"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +592,7 @@ main (int   argc,
   ADD ("/search/migration-8", test_migration_8);
   ADD ("/search/icu-version-change", test_icu_version_change);
   ADD ("/search/other-program-writes", test_other_program_writes);
+  ADD ("/search/pending-on-change", test_pending_on_change);
 #undef ADD
 
   return g_test_run ();
