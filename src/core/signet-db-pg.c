@@ -54,6 +54,8 @@ code_for_sqlstate (const char *state)
     return SIGNET_DB_BUSY;
   if (g_str_equal (state, "42501"))
     return SIGNET_DB_AUTH;
+  if (g_str_equal (state, "SGA01"))
+    return SIGNET_DB_AUTH_APPROVER;
   if (g_str_equal (state, "25006"))
     return SIGNET_DB_READONLY;
   if (g_str_equal (state, "53100"))

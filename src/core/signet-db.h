@@ -58,6 +58,9 @@ typedef enum
   SIGNET_DB_CONSTRAINT_PRIMARYKEY = SIGNET_DB_CONSTRAINT | (6 << 8),
   SIGNET_DB_CONSTRAINT_UNIQUE     = SIGNET_DB_CONSTRAINT | (8 << 8),
   SIGNET_DB_READONLY_DIRECTORY    = SIGNET_DB_READONLY | (6 << 8),
+  /* A server's refusal of an approval step's decision to whom the step is
+   * not (SQLSTATE SGA01); the message names who may decide it. */
+  SIGNET_DB_AUTH_APPROVER         = SIGNET_DB_AUTH | (1 << 8),
 } SignetDbResult;
 
 /* A column's type as the row has it. */

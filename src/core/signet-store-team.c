@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "signet-store-people.h"
 #include "signet-store-private.h"
 #include "signet-store-team.h"
 
@@ -137,7 +138,9 @@ static const char setup_sql[] =
 
   /* A decision on an approval step is its approver's: the person the
    * step names, or for a role step someone with that role. The owner and
-   * administrators may record anyone's (a decision made on paper). */
+   * administrators may record anyone's (a decision made on paper). A
+   * refusal has its own SQLSTATE and its message is who may decide, so
+   * that the app names them rather than blaming the user's role. */
   "CREATE OR REPLACE FUNCTION signet_check_approver () RETURNS trigger"
   "  LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$"
   " DECLARE"
@@ -151,8 +154,8 @@ static const char setup_sql[] =
   "   IF me.id IS NULL OR NOT pg_has_role (session_user, 'signet_approver', 'MEMBER')"
   "      OR NOT (OLD.person_id = me.id"
   "              OR (OLD.person_id IS NULL AND lower (btrim (OLD.role)) = lower (btrim (me.role)))) THEN"
-  "     RAISE EXCEPTION 'only the approver of the step \"%\" may decide it', OLD.name"
-  "       USING ERRCODE = '42501';"
+  "     RAISE EXCEPTION USING ERRCODE = 'SGA01', MESSAGE = coalesce ("
+  "       (SELECT name FROM people WHERE id = OLD.person_id), OLD.person_name, OLD.role, OLD.name);"
   "   END IF;"
   "   NEW.decided_by_id := me.id;"
   "   NEW.decided_by := me.name;"
@@ -339,6 +342,16 @@ gboolean
 _signet_store_team_set_refused (SignetStore  *self,
                                 GError      **error)
 {
+  if (signet_db_errcode (self->db) == SIGNET_DB_AUTH_APPROVER)
+    {
+      /* Translators: %s is who may decide: a person's name, or for a step
+       * of a role the role (部门负责人). */
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_READ_ONLY,
+                   _("Only %s can decide this step. Nothing was changed."),
+                   signet_db_errmsg (self->db));
+      return FALSE;
+    }
+
   /* Translators: the first %s is a role (reader, editor, ...); the second
    * the server's words, in English. */
   g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_READ_ONLY,
@@ -389,6 +402,36 @@ signet_store_get_role (SignetStore *self)
   g_return_val_if_fail (SIGNET_IS_STORE (self), SIGNET_STORE_ROLE_READER);
 
   return self->role;
+}
+
+gboolean
+signet_store_may_decide_step (SignetStore              *self,
+                              const SignetApprovalStep *step)
+{
+  g_autoptr(SignetPerson) me = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *my_role = NULL;
+
+  g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (step != NULL, FALSE);
+
+  if (self->role == SIGNET_STORE_ROLE_ADMINISTRATOR)
+    return TRUE;
+  if (self->role != SIGNET_STORE_ROLE_APPROVER)
+    return FALSE;
+
+  me = signet_store_find_person (self, signet_store_get_acting_name (self), NULL);
+  if (me == NULL)
+    return FALSE;
+  if (step->person_id != 0)
+    return step->person_id == signet_person_get_id (me);
+  if (step->role == NULL || signet_person_get_role (me) == NULL)
+    return FALSE;
+  /* As the server compares them (signet_check_approver): spaces around
+   * and case aside. */
+  role = g_utf8_casefold (g_strstrip (g_strdup (step->role)), -1);
+  my_role = g_utf8_casefold (g_strstrip (g_strdup (signet_person_get_role (me))), -1);
+  return g_strcmp0 (role, my_role) == 0;
 }
 
 gboolean

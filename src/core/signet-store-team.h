@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "signet-approval.h"
 #include "signet-store.h"
 
 G_BEGIN_DECLS
@@ -50,6 +51,13 @@ gboolean        signet_store_can_edit        (SignetStore      *self);
  * contract types, approval routes and exchange rates. An administrator's
  * (always so in a file) unless the store was opened for reading only. */
 gboolean        signet_store_can_edit_settings (SignetStore    *self);
+/* Whether the user may decide @step, a pending approval step, as the
+ * server lets them (docs/team-register.md, Approvals): an administrator
+ * (always so in a file) records anyone's decision; an approver decides
+ * the step that names them, or for a role step one of their role in
+ * People. The window offers the decisions only then. */
+gboolean        signet_store_may_decide_step (SignetStore      *self,
+                                              const SignetApprovalStep *step);
 /* The name the audit records as the one who acts: on a server, the
  * person linked to the database user; in a file, or for a login linked
  * to no one (the register's owner), the account's login name. */

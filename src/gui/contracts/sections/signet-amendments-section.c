@@ -18,6 +18,7 @@
 #include "signet-store-approvals.h"
 #include "signet-store-attachments.h"
 #include "signet-store-events.h"
+#include "signet-store-team.h"
 #include "signet-tombstone.h"
 #include "signet-undo.h"
 
@@ -317,6 +318,7 @@ add_amendment_row (SignetAmendmentsSection *self,
   g_autofree char *changes = describe_changes (amendment);
   g_autofree char *delete_label = NULL;
   g_autofree char *approval = NULL;
+  gboolean may_decide = TRUE;
 
   if (amendment->state != SIGNET_AMENDMENT_APPROVED)
     {
@@ -324,6 +326,15 @@ add_amendment_row (SignetAmendmentsSection *self,
                                                                      amendment->id, NULL);
 
       approval = describe_approval (amendment, steps, today);
+      /* On a team register only the pending step's approver is offered
+       * Decide, as in the contract's process. */
+      for (guint i = 0; steps != NULL && i < steps->len; i++)
+        {
+          const SignetApprovalStep *step = g_ptr_array_index (steps, i);
+
+          if (step->state == SIGNET_STEP_PENDING)
+            may_decide = signet_store_may_decide_step (get_store (self), step);
+        }
     }
 
   if (amendment->state == SIGNET_AMENDMENT_IN_REVIEW)
@@ -364,7 +375,8 @@ add_amendment_row (SignetAmendmentsSection *self,
   gtk_widget_add_css_class (row, "property");
   if (amendment->state == SIGNET_AMENDMENT_REJECTED)
     gtk_widget_add_css_class (row, "dimmed");
-  if (amendment->state == SIGNET_AMENDMENT_IN_REVIEW || amendment->state == SIGNET_AMENDMENT_RETURNED)
+  if ((amendment->state == SIGNET_AMENDMENT_IN_REVIEW && may_decide) ||
+      amendment->state == SIGNET_AMENDMENT_RETURNED)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_approval_menu_button (amendment));
 
   delete_label = g_strdup_printf (_("Delete amendment %s"), amendment->number);

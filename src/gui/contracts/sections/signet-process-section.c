@@ -799,12 +799,9 @@ pending_step (SignetProcessSection *self,
   return NULL;
 }
 
-/* On a team register the server lets only the pending step's approver
- * decide it (docs/team-register.md, Approvals): the person the step names,
- * or for a role step an approver whose role in People is that role; an
- * administrator records anyone's decision. The others are not offered
- * it. TRUE for any other action, and in a file, where the one user is
- * the administrator. */
+/* On a team register only the pending step's approver is offered its
+ * decisions (signet_store_may_decide_step()). TRUE for any other action,
+ * and when no step is pending. */
 static gboolean
 may_decide (SignetProcessSection *self,
             SignetProcessAction   action)
@@ -812,31 +809,13 @@ may_decide (SignetProcessSection *self,
   SignetStore *store = get_store (self);
   const char *next_step = NULL;
   const SignetApprovalStep *step;
-  g_autoptr(SignetPerson) me = NULL;
-  g_autofree char *role = NULL;
-  g_autofree char *my_role = NULL;
 
   if ((action != SIGNET_PROCESS_ACTION_APPROVE && action != SIGNET_PROCESS_ACTION_RETURN &&
-       action != SIGNET_PROCESS_ACTION_REJECT) ||
-      store == NULL || signet_store_get_role (store) == SIGNET_STORE_ROLE_ADMINISTRATOR)
+       action != SIGNET_PROCESS_ACTION_REJECT) || store == NULL)
     return TRUE;
   step = pending_step (self, &next_step);
-  if (step == NULL)
-    return TRUE;
-  if (signet_store_get_role (store) != SIGNET_STORE_ROLE_APPROVER)
-    return FALSE;
 
-  me = signet_store_find_person (store, signet_store_get_acting_name (store), NULL);
-  if (me == NULL)
-    return FALSE;
-  if (step->person_id != 0)
-    return step->person_id == signet_person_get_id (me);
-  if (step->role == NULL || signet_person_get_role (me) == NULL)
-    return FALSE;
-  /* As the server compares them: spaces around and case aside. */
-  role = g_utf8_casefold (g_strstrip (g_strdup (step->role)), -1);
-  my_role = g_utf8_casefold (g_strstrip (g_strdup (signet_person_get_role (me))), -1);
-  return g_strcmp0 (role, my_role) == 0;
+  return step == NULL || signet_store_may_decide_step (store, step);
 }
 
 /* A renewed contract says first what renewed it, and from when, over the
