@@ -160,6 +160,29 @@ set_connect_error (PGconn  *conn,
     }
 }
 
+/* Every statement is planned once for any values (a generic plan), not
+ * for its first values: a custom plan of the search for a character most
+ * texts hold reads every row and makes its characters and pairs
+ * (signet_search_grams()) row by row, which the planner prices low; at a
+ * million contracts that took minutes where the index takes a second
+ * (docs/benchmarks.md). The register's statements look rows up by their
+ * keys and indexed texts, which a generic plan does as well. */
+static gboolean
+set_up_session (PGconn  *conn,
+                GError **error)
+{
+  PGresult *res = PQexec (conn, "SET plan_cache_mode = force_generic_plan");
+  gboolean ok = PQresultStatus (res) == PGRES_COMMAND_OK;
+
+  if (!ok)
+    g_set_error (error, SIGNET_DB_PG_ERROR, SIGNET_DB_PG_ERROR_UNREACHABLE,
+                 _("The server could not be reached. Check the server's name and port, and that it is running. The error was: %s"),
+                 PQresultErrorMessage (res));
+  PQclear (res);
+
+  return ok;
+}
+
 /* Drives a connection attempt (@poll is PQconnectPoll or PQresetPoll)
  * to its end, noting how far it got. */
 gboolean
@@ -213,7 +236,7 @@ _signet_db_pg_complete_connection (PGconn                      *conn,
 
   PQsetErrorVerbosity (conn, PQERRORS_DEFAULT);
   if (status == PGRES_POLLING_OK && PQstatus (conn) == CONNECTION_OK)
-    return TRUE;
+    return set_up_session (conn, error);
 
   set_connect_error (conn, stage, error);
   return FALSE;

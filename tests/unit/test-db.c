@@ -773,6 +773,34 @@ test_server_facts (Fixture       *fixture,
   signet_db_finalize (stmt);
 }
 
+/* A statement is planned for any values from its first run: planned for
+ * its first values instead, a search for a character most contracts hold
+ * read every row and made each one's characters again, minutes at a
+ * million contracts. A connection made again is set up the same way. */
+static void
+assert_generic_plans (Fixture *fixture)
+{
+  SignetDbStmt *stmt = prepare (fixture, "SELECT current_setting ('plan_cache_mode')", FALSE);
+
+  g_assert_cmpint (signet_db_step (stmt), ==, SIGNET_DB_ROW);
+  g_assert_cmpstr (signet_db_column_text (stmt, 0), ==, "force_generic_plan");
+  signet_db_finalize (stmt);
+}
+
+static void
+test_generic_plans (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  assert_generic_plans (fixture);
+  pg_test_server_restart ();
+  g_assert_cmpint (signet_db_exec (fixture->db, "SELECT 1"), ==, SIGNET_DB_IOERR);
+  g_assert_true (signet_db_pg_reconnect (fixture->db, &error));
+  g_assert_no_error (error);
+  assert_generic_plans (fixture);
+}
+
 static void
 test_open_errors (void)
 {
@@ -1018,6 +1046,7 @@ main (int   argc,
   add_case ("notify", test_notify, FALSE);
   add_case ("reconnect", test_reconnect, FALSE);
   add_case ("server-facts", test_server_facts, FALSE);
+  add_case ("generic-plans", test_generic_plans, FALSE);
   g_test_add_func ("/db/postgresql/open-errors", test_open_errors);
   g_test_add_func ("/db/postgresql/wrong-password", test_wrong_password);
   g_test_add_func ("/db/postgresql/bad-certificate", test_bad_certificate);
