@@ -16,6 +16,9 @@
 # untimed warm-up run each. Targets: median time <= 1.25 x floor, RSS <= floor
 # + 60 MB.
 #
+# DATABASE may be a team register's postgresql:// address: then (c)-(e), which read
+# a file, are not run, and the floor is (a) alone.
+#
 # Usage: bench/run-startup.sh BUILD_DIR DATABASE [RUNS] [RENDERERS] [BASELINE_BUILD_DIR]
 #   RUNS defaults to 7, RENDERERS to "cairo gl" (gl is skipped when it does not work).
 #   With BASELINE_BUILD_DIR, the signet of that build (an earlier commit's) runs too,
@@ -29,7 +32,10 @@ if [ $# -lt 2 ]; then
 fi
 
 build_dir=$(realpath "$1")
-database=$(realpath "$2")
+case $2 in
+  postgresql:* | postgres:*) database=$2; on_server=1 ;;
+  *) database=$(realpath "$2"); on_server="" ;;
+esac
 runs=${3:-7}
 renderers=${4:-cairo gl}
 baseline_bin=${5:+$(realpath "$5")/src/signet}
@@ -43,7 +49,7 @@ for program in "$floor_bin" "$list_bin" "$signet_bin" ${baseline_bin:+"$baseline
     exit 1
   fi
 done
-if [ ! -f "$database" ]; then
+if [ -z "$on_server" ] && [ ! -f "$database" ]; then
   echo "$database does not exist; make it with signet-bench-generate." >&2
   exit 1
 fi
@@ -57,7 +63,11 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-expected=$(sqlite3 "$database" "SELECT count(*) FROM contracts" 2>/dev/null || echo "")
+if [ -n "$on_server" ]; then
+  expected=$(psql "$database" -Atc "SELECT count(*) FROM contracts" 2>/dev/null || echo "")
+else
+  expected=$(sqlite3 "$database" "SELECT count(*) FROM contracts" 2>/dev/null || echo "")
+fi
 
 # The same clean environment for both programs: no dconf, no user files.
 run_env=(env GSETTINGS_BACKEND=memory
@@ -111,7 +121,7 @@ median () {
 }
 
 echo "method: spawn-to-exit wall time (date +%s%N around /usr/bin/time), peak RSS (%M) and"
-echo "  user+system CPU time (%U + %S, less sensitive to other load on the machine) of bench-floor and of signet --database=$(basename "$database")"
+echo "  user+system CPU time (%U + %S, less sensitive to other load on the machine) of bench-floor and of signet --database=$(basename "${database%%\?*}")"
 echo "  ($expected contracts) with SIGNET_EXIT_AFTER_FIRST_FRAME=1, under xvfb-run, $runs runs"
 echo "  each after one warm-up, interleaved; GSETTINGS_BACKEND=memory, empty XDG dirs."
 echo "machine: $(nproc) cores, $(awk '/model name/ { sub(/.*: /, ""); print; exit }' /proc/cpuinfo)"
@@ -137,10 +147,14 @@ for renderer in $renderers; do
     continue
   fi
 
-  run_once "$renderer" list >/dev/null
-  run_once "$renderer" list+hb >/dev/null
-  run_once "$renderer" list+sv >/dev/null
-  programs="floor signet list list+hb list+sv"
+  if [ -n "$on_server" ]; then
+    programs="floor signet"
+  else
+    run_once "$renderer" list >/dev/null
+    run_once "$renderer" list+hb >/dev/null
+    run_once "$renderer" list+sv >/dev/null
+    programs="floor signet list list+hb list+sv"
+  fi
   if [ -n "$baseline_bin" ]; then
     run_once "$renderer" baseline >/dev/null
     programs="$programs baseline"
@@ -181,7 +195,7 @@ for renderer in $renderers; do
       (ratio <= 1.25 ? "met" : "NOT met"), sr / 1024, fr / 1024, diff, (diff <= 60 ? "met" : "NOT met"),
       (fc > 0 ? sc / fc : 0) }')
 "
-  references="$references$(awk -v r="$renderer" -v ft="$floor_time" -v lt="$list_time" -v ht="$list_hb_time" \
+  [ -z "$on_server" ] && references="$references$(awk -v r="$renderer" -v ft="$floor_time" -v lt="$list_time" -v ht="$list_hb_time" \
     -v vt="$list_sv_time" 'BEGIN {
     printf "%-9s %9.3f %7.2f %9.3f %7.2f %9.3f %7.2f\n", r, lt, lt / ft, ht, ht / ft, vt, vt / ft }')
 "
@@ -196,11 +210,13 @@ done
 echo
 printf "%-9s %9s %9s %7s %-8s %9s %9s %8s %-8s %9s\n" renderer signet_s floor_s ratio "<=1.25x" rss_MB floor_MB diff_MB "<=+60MB" cpu_ratio
 printf "%s" "$summary"
-echo
-echo "references: the same first rows in a bare column view (list), under a bare header bar (list+hb),"
-echo "  and in the split view and toolbar views of Signet's window (list+sv)"
-printf "%-9s %9s %7s %9s %7s %9s %7s\n" renderer list_s ratio list+hb_s ratio list+sv_s ratio
-printf "%s" "$references"
+[ -z "$on_server" ] && echo
+[ -z "$on_server" ] && echo "references: the same first rows in a bare column view (list), under a bare header bar (list+hb),"
+if [ -z "$on_server" ]; then
+  echo "  and in the split view and toolbar views of Signet's window (list+sv)"
+  printf "%-9s %9s %7s %9s %7s %9s %7s\n" renderer list_s ratio list+hb_s ratio list+sv_s ratio
+  printf "%s" "$references"
+fi
 if [ -n "$baseline_bin" ]; then
   echo
   echo "baseline: the signet of $5"

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include "signet-contract-list.h"
@@ -26,6 +27,8 @@
 
 #define VISIBLE_ROWS 50
 #define TARGET_P95_MS 30.0
+/* Issue 18's target for a team register, where the search runs on the server. */
+#define TARGET_P95_MS_SERVER 50.0
 
 typedef enum
 {
@@ -198,6 +201,7 @@ typedef struct
 {
   sqlite3      *db;
   sqlite3_stmt *row;
+  PGconn       *pg;     /* a team register: the floor is bare libpq */
 } Floor;
 
 static void
@@ -257,6 +261,131 @@ time_floor (Floor      *floor_db,
   return ms_since (start);
 }
 
+static void
+floor_pg_die (Floor      *floor_db,
+              const char *what,
+              PGresult   *result)
+{
+  g_printerr ("%s: %s\n", what, result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (floor_db->pg));
+  exit (EXIT_FAILURE);
+}
+
+/* The server's floor asks what Signet's store asks the server, in one
+ * statement: each term is a LIKE over the three stored texts (their
+ * trigram indexes), or, for one or two characters, an element of their
+ * characters and pairs (their own indexes), the ids in number order; then
+ * the first rows one statement each, as the store reads them. */
+static double
+time_floor_pg (Floor      *floor_db,
+               const char *text,
+               guint      *n_found)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autofree char *folded = g_utf8_strdown (text, -1);
+  g_auto(GStrv) terms = g_strsplit (folded, " ", -1);
+  g_autoptr(GString) sql = g_string_new ("SELECT c.id FROM contracts c WHERE c.id IN (");
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const char *joiner = "";
+  PGresult *result;
+
+  /* Each term's contracts, found through the indexes as the store finds
+   * them (a contract's own texts, or its client's), then those of every
+   * term. */
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      guint n = values->len + 1;
+
+      if (*terms[i] == '\0')
+        continue;
+      if (g_utf8_strlen (terms[i], -1) < 3)
+        {
+          g_string_append_printf (sql, "%s(SELECT id FROM contracts WHERE signet_search_grams (search_text) @> ARRAY[$%u::text]"
+                                  " OR signet_search_grams (search_facets) @> ARRAY[$%u::text]"
+                                  " UNION SELECT c.id FROM clients k JOIN contracts c ON c.client_id = k.id"
+                                  " WHERE signet_search_grams (k.search_text) @> ARRAY[$%u::text])",
+                                  joiner, n, n, n);
+          g_ptr_array_add (values, g_strdup (terms[i]));
+        }
+      else
+        {
+          g_string_append_printf (sql, "%s(SELECT id FROM contracts WHERE search_text LIKE $%u OR search_facets LIKE $%u"
+                                  " UNION SELECT c.id FROM clients k JOIN contracts c ON c.client_id = k.id"
+                                  " WHERE k.search_text LIKE $%u)",
+                                  joiner, n, n, n);
+          /* The bench's terms have no LIKE wildcards to escape. */
+          g_ptr_array_add (values, g_strdup_printf ("%%%s%%", terms[i]));
+        }
+      joiner = " INTERSECT ";
+    }
+  g_string_append_c (sql, ')');
+  g_string_append (sql, " ORDER BY c.number");
+
+  result = PQexecParams (floor_db->pg, sql->str, values->len, NULL,
+                         (const char * const *) values->pdata, NULL, NULL, 0);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    floor_pg_die (floor_db, "search", result);
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      gint64 id = g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10);
+
+      g_array_append_val (ids, id);
+    }
+  PQclear (result);
+
+  for (guint i = 0; i < MIN (ids->len, VISIBLE_ROWS); i++)
+    {
+      char id_text[32];
+      const char *param = id_text;
+
+      g_snprintf (id_text, sizeof id_text, "%" G_GINT64_FORMAT, g_array_index (ids, gint64, i));
+      result = PQexecPrepared (floor_db->pg, "row", 1, &param, NULL, NULL, 0);
+      if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) != 1)
+        floor_pg_die (floor_db, "row", result);
+      for (int column = 0; column < PQnfields (result); column++)
+        PQgetvalue (result, 0, column);
+      PQclear (result);
+    }
+
+  *n_found = ids->len;
+
+  return ms_since (start);
+}
+
+static double
+time_floor_any (Floor      *floor_db,
+                const char *text,
+                guint      *n_found)
+{
+  return floor_db->pg != NULL ? time_floor_pg (floor_db, text, n_found) : time_floor (floor_db, text, n_found);
+}
+
+/* A postgresql:// address is given to libpq as it is. */
+static void
+floor_open_pg (Floor      *floor_db,
+               const char *uri)
+{
+  PGresult *result;
+
+  floor_db->pg = PQconnectdb (uri);
+  if (PQstatus (floor_db->pg) != CONNECTION_OK)
+    floor_pg_die (floor_db, "connect", NULL);
+  /* As the store's connection does (signet-db-pg-connect.c). */
+  result = PQexec (floor_db->pg, "SET plan_cache_mode = force_generic_plan");
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    floor_pg_die (floor_db, "set", result);
+  PQclear (result);
+  result = PQprepare (floor_db->pg, "row",
+                      "SELECT c.id, c.number, c.title, c.client_id, k.name, c.contract_type, c.owner, "
+                      "c.department, c.value, c.currency, c.signing_date, c.start_date, c.end_date, "
+                      "c.auto_renew, c.notice_days, c.status, c.risk_level, c.tags, c.notes "
+                      "FROM contracts c JOIN clients k ON k.id = c.client_id WHERE c.id = $1",
+                      1, NULL);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    floor_pg_die (floor_db, "prepare", result);
+  PQclear (result);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,7 +408,9 @@ main (int   argc,
   struct rusage usage;
   double signet_median, signet_p95, floor_median, floor_p95;
   double open_ms, first_list_ms;
-  Floor floor_db = { NULL, NULL };
+  Floor floor_db = { NULL, NULL, NULL };
+  gboolean on_server;
+  double target_ms;
   g_autoptr(GString) mismatches = g_string_new (NULL);
   gint64 start;
   guint n_all;
@@ -295,10 +426,12 @@ main (int   argc,
     }
   if (argc != 2 || rounds < 1)
     {
-      g_printerr ("Usage: %s [--rounds=N] [--per-query] DATABASE\n", g_get_prgname ());
+      g_printerr ("Usage: %s [--rounds=N] [--per-query] DATABASE|postgresql://…\n", g_get_prgname ());
       return EXIT_FAILURE;
     }
-  if (!g_file_test (argv[1], G_FILE_TEST_IS_REGULAR))
+  on_server = g_str_has_prefix (argv[1], "postgresql:") || g_str_has_prefix (argv[1], "postgres:");
+  target_ms = on_server ? TARGET_P95_MS_SERVER : TARGET_P95_MS;
+  if (!on_server && !g_file_test (argv[1], G_FILE_TEST_IS_REGULAR))
     {
       g_printerr ("%s does not exist; make it with signet-bench-generate.\n", argv[1]);
       return EXIT_FAILURE;
@@ -329,9 +462,11 @@ main (int   argc,
     }
   first_list_ms = ms_since (start);
 
-  if (sqlite3_open_v2 (argv[1], &floor_db.db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  if (on_server)
+    floor_open_pg (&floor_db, argv[1]);
+  else if (sqlite3_open_v2 (argv[1], &floor_db.db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     floor_die (&floor_db, "open");
-  if (sqlite3_prepare_v2 (floor_db.db,
+  if (!on_server && sqlite3_prepare_v2 (floor_db.db,
                           "SELECT c.id, c.number, c.title, c.client_id, k.name, c.contract_type, c.owner, "
                           "c.department, c.value, c.currency, c.signing_date, c.start_date, c.end_date, "
                           "c.auto_renew, c.notice_days, c.status, c.risk_level, c.tags, c.notes "
@@ -360,7 +495,7 @@ main (int   argc,
           signet_ms = time_signet (list, queries[q].text, &n_signet);
           signet_cpu_ms = cpu_ms () - signet_cpu_ms;
           floor_cpu_ms = cpu_ms ();
-          floor_ms = time_floor (&floor_db, queries[q].text, &n_floor);
+          floor_ms = time_floor_any (&floor_db, queries[q].text, &n_floor);
           floor_cpu_ms = cpu_ms () - floor_cpu_ms;
           if (r == 0)
             continue;
@@ -378,7 +513,7 @@ main (int   argc,
 
       /* Both sides answer the same question, so they must agree. */
       if (n_signet != n_floor)
-        g_string_append_printf (mismatches, "  “%s”: Signet found %u, sqlite3 instr() found %u\n",
+        g_string_append_printf (mismatches, "  “%s”: Signet found %u, the floor found %u\n",
                                 queries[q].text, n_signet, n_floor);
 
       if (per_query)
@@ -393,6 +528,7 @@ main (int   argc,
 
   sqlite3_finalize (floor_db.row);
   sqlite3_close (floor_db.db);
+  g_clear_pointer (&floor_db.pg, PQfinish);
 
   signet_median = percentile (signet_all, 0.5);
   signet_p95 = percentile (signet_all, 0.95);
@@ -407,10 +543,16 @@ main (int   argc,
           "  %u have a term of 1-2 characters),\n"
           "  each timed %d times after a warm-up pass, from set_search() on a SignetContractList\n"
           "  to get_n_items() and get_item() of the first %d rows, sorted by number.\n"
-          "  Floor: the same queries through sqlite3 alone on the same file: instr() scan of\n"
-          "  contracts.search_text, contracts.search_facets and clients.search_text (pinyin\n"
-          "  stored in them) ORDER BY number, then the same %d rows read column by column.\n",
-          (guint) G_N_ELEMENTS (queries), n_short, rounds, VISIBLE_ROWS, VISIBLE_ROWS);
+          "  Floor: %s\n",
+          (guint) G_N_ELEMENTS (queries), n_short, rounds, VISIBLE_ROWS,
+          on_server
+          ? "the same queries through bare libpq on the same server: one statement, each term\n"
+            "  a LIKE over contracts.search_text, contracts.search_facets and clients.search_text\n"
+            "  (trigram indexes), or for 1-2 characters an element of signet_search_grams() of\n"
+            "  them (their GIN indexes), ORDER BY number; then the same rows, one statement each."
+          : "the same queries through sqlite3 alone on the same file: instr() scan of\n"
+            "  contracts.search_text, contracts.search_facets and clients.search_text (pinyin\n"
+            "  stored in them) ORDER BY number, then the same rows read column by column.");
   printf ("register: %u contracts; open %.1f ms; full list + first %d rows %.1f ms\n\n",
           n_all, open_ms, VISIBLE_ROWS, first_list_ms);
 
@@ -434,8 +576,8 @@ main (int   argc,
   getrusage (RUSAGE_SELF, &usage);
   printf ("\npeak RSS (Signet and the floor's connection): %.1f MB\n", usage.ru_maxrss / 1024.0);
   printf ("load average at the end: %s", load_average ());
-  printf ("\ntarget p95 <= %.0f ms: %s (p95 %.2f ms)\n", TARGET_P95_MS,
-          signet_p95 <= TARGET_P95_MS ? "met" : "NOT met", signet_p95);
+  printf ("\ntarget p95 <= %.0f ms: %s (p95 %.2f ms)\n", target_ms,
+          signet_p95 <= target_ms ? "met" : "NOT met", signet_p95);
 
   if (mismatches->len > 0)
     printf ("\nWRONG RESULTS (Signet and the floor disagree):\n%s", mismatches->str);
@@ -446,5 +588,5 @@ main (int   argc,
       g_array_unref (floor_by_kind[k]);
     }
 
-  return signet_p95 <= TARGET_P95_MS && mismatches->len == 0 ? EXIT_SUCCESS : 2;
+  return signet_p95 <= target_ms && mismatches->len == 0 ? EXIT_SUCCESS : 2;
 }
