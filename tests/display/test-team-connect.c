@@ -324,15 +324,52 @@ test_password (Fixture       *f,
   g_unlink (hba);
 }
 
+/* Whether @widget is a banner on screen that says the connection is lost. */
+static gboolean
+is_shown_connection_banner (GtkWidget *widget)
+{
+  return ADW_IS_BANNER (widget) && gtk_widget_get_mapped (widget) && adw_banner_get_revealed (ADW_BANNER (widget)) &&
+         g_str_equal (adw_banner_get_title (ADW_BANNER (widget)),
+                      _("Connection to the team register lost. Reconnecting…"));
+}
+
+/* The first such banner under @root, or NULL. */
+static GtkWidget *
+shown_connection_banner (GtkWidget *root)
+{
+  if (is_shown_connection_banner (root))
+    return root;
+
+  for (GtkWidget *widget = gtk_widget_get_first_child (root); widget != NULL;
+       widget = gtk_widget_get_next_sibling (widget))
+    {
+      GtkWidget *found = shown_connection_banner (widget);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+count_shown_connection_banners (GtkWidget *root)
+{
+  guint count = is_shown_connection_banner (root) ? 1 : 0;
+
+  for (GtkWidget *widget = gtk_widget_get_first_child (root); widget != NULL;
+       widget = gtk_widget_get_next_sibling (widget))
+    count += count_shown_connection_banners (widget);
+
+  return count;
+}
+
 static gboolean
 banner_revealed (gpointer data)
 {
   Fixture *f = data;
-  GtkWidget *banner = display_test_find_type (f->window, ADW_TYPE_BANNER);
 
-  return adw_banner_get_revealed (ADW_BANNER (banner)) &&
-         g_str_equal (adw_banner_get_title (ADW_BANNER (banner)),
-                      _("Connection to the team register lost. Reconnecting…"));
+  return shown_connection_banner (f->window) != NULL;
 }
 
 static gboolean
@@ -341,14 +378,47 @@ banner_hidden (gpointer data)
   return !banner_revealed (data);
 }
 
-/* The server restarts under the window: the banner shows until the store
- * has connected again, and a file register never shows it. */
+/* The banner is under the header bar of the page it is on, as a GNOME
+ * window's banners are, not above it, and said once. */
+static void
+assert_banner_under_header_bar (Fixture *f)
+{
+  GtkWidget *banner = shown_connection_banner (f->window);
+  GtkWidget *toolbar_view = gtk_widget_get_ancestor (banner, ADW_TYPE_TOOLBAR_VIEW);
+  GtkWidget *header_bar = toolbar_view != NULL ? display_test_find_type (toolbar_view, ADW_TYPE_HEADER_BAR) : NULL;
+  graphene_rect_t banner_bounds;
+  graphene_rect_t header_bounds;
+
+  g_assert_cmpuint (count_shown_connection_banners (f->window), ==, 1);
+  g_assert_nonnull (toolbar_view);
+  g_assert_nonnull (header_bar);
+  g_assert_true (gtk_widget_compute_bounds (banner, f->window, &banner_bounds));
+  g_assert_true (gtk_widget_compute_bounds (header_bar, f->window, &header_bounds));
+  g_assert_cmpfloat (banner_bounds.origin.y, >=, header_bounds.origin.y + header_bounds.size.height - 0.5);
+}
+
+/* The server stops under the window: the banner shows, under the header
+ * bar, until the server is back and the store has connected again; a
+ * file register never shows it. Beside the list and over the contract
+ * alone when they are one page at a time. */
 static void
 test_banner (Fixture       *f,
              gconstpointer  data)
 {
   g_autofree char *server = server_text (f);
+  g_autofree char *uri = signet_team_address_to_uri (f->address);
+  g_autoptr(SignetStore) writer = NULL;
+  g_autoptr(SignetClient) client = NULL;
+  g_autoptr(SignetContract) contract = NULL;
+  g_autoptr(GError) error = NULL;
   SignetStore *store;
+
+  writer = signet_store_new (uri, &error);
+  g_assert_no_error (error);
+  client = display_test_add_client (writer, "华东建设集团", "HD");
+  contract = display_test_add_contract (writer, client, "HT-2026-0001", "施工合同", 1782000);
+  g_object_unref (display_test_add_contract (writer, client, "HT-2026-0002", "Office lease", 240000));
+  g_clear_object (&writer);
 
   g_assert_false (banner_revealed (f));
   fill_in (f, server, f->address->database, "");
@@ -356,13 +426,24 @@ test_banner (Fixture       *f,
   g_assert_true (display_test_wait_for (dialog_closed, f));
   store = signet_window_get_store (SIGNET_WINDOW (f->window));
   g_assert_false (banner_revealed (f));
+  display_test_select_contract (f->window, contract);
 
-  pg_test_server_restart ();
+  pg_test_server_stop ();
   g_assert_true (display_test_wait_for (banner_revealed, f));
   save_screenshot (f, "banner");
+  assert_banner_under_header_bar (f);
+
+  /* One pane at a time: the contract's page has the banner too. */
+  display_test_resize (GTK_WINDOW (f->window), 600, 700);
+  display_test_spin (300);
+  g_assert_true (display_test_wait_for (banner_revealed, f));
+  save_screenshot (f, "banner-narrow");
+  assert_banner_under_header_bar (f);
+
+  pg_test_server_resume ();
   g_assert_true (display_test_wait_for (banner_hidden, f));
   g_assert_true (signet_window_get_store (SIGNET_WINDOW (f->window)) == store);
-  g_assert_cmpint (signet_store_count_contracts (store), ==, 0);
+  g_assert_cmpint (signet_store_count_contracts (store), ==, 2);
 }
 
 /* signet --database=postgresql://… opens the team register: its first
