@@ -2,7 +2,9 @@
 
 #include "config.h"
 
+#include <pwd.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -446,6 +448,174 @@ test_banner (Fixture       *f,
   g_assert_cmpint (signet_store_count_contracts (store), ==, 2);
 }
 
+/* A certificate made by openssl in @folder for @subject (and an IP
+ * address as its other name), self-signed: its own authority. The key is
+ * the server's user's, readable by it alone, as the server demands. */
+static void
+make_certificate (const char *folder,
+                  const char *name,
+                  const char *subject,
+                  const char *ip_address)
+{
+  g_autofree char *key = g_strdup_printf ("%s/%s.key", folder, name);
+  g_autofree char *cert = g_strdup_printf ("%s/%s.crt", folder, name);
+  g_autofree char *san = g_strdup_printf ("subjectAltName=IP:%s", ip_address);
+  g_autoptr(GSubprocess) openssl = NULL;
+  g_autoptr(GError) error = NULL;
+
+  openssl = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                              &error, "openssl", "req", "-x509", "-newkey", "ec",
+                              "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                              "-keyout", key, "-out", cert, "-days", "2", "-subj", subject,
+                              "-addext", san, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (openssl, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (key, 0600), ==, 0);
+  if (geteuid () == 0)
+    {
+      struct passwd *pw = getpwnam ("postgres");
+
+      g_assert_nonnull (pw);
+      g_assert_cmpint (chown (key, pw->pw_uid, pw->pw_gid), ==, 0);
+    }
+}
+
+/* A loopback address of the 127.0.0.0/8 block other than 127.0.0.1, free
+ * on the server's port: the dialog takes it for another computer (TLS,
+ * verified), and another test program listening at once is unlikely to
+ * have picked it. */
+static char *
+free_loopback_address (int port)
+{
+  for (int tries = 0; tries < 20; tries++)
+    {
+      g_autofree char *text = g_strdup_printf ("127.%d.%d.%d", g_random_int_range (1, 255),
+                                               g_random_int_range (0, 256), g_random_int_range (1, 255));
+      g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (text);
+      g_autoptr(GSocketAddress) address = g_inet_socket_address_new (inet, port);
+      g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                                G_SOCKET_PROTOCOL_TCP, NULL);
+
+      if (socket != NULL && g_socket_bind (socket, address, FALSE, NULL))
+        return g_steal_pointer (&text);
+    }
+  g_assert_not_reached ();
+}
+
+static gint64
+tls_connections_to (const char *database)
+{
+  g_autoptr(GError) error = NULL;
+  SignetDb *admin = signet_db_pg_open (pg_test_server_admin_uri (), &error);
+  SignetDbStmt *stmt = NULL;
+  gint64 count;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (signet_db_prepare (admin,
+                                      "SELECT count(*) FROM pg_stat_ssl JOIN pg_stat_activity USING (pid)"
+                                      " WHERE ssl AND datname = $1",
+                                      FALSE, &stmt), ==, SIGNET_DB_OK);
+  g_assert_cmpint (signet_db_bind_text (stmt, 1, database), ==, SIGNET_DB_OK);
+  g_assert_cmpint (signet_db_step (stmt), ==, SIGNET_DB_ROW);
+  count = signet_db_column_int64 (stmt, 0);
+  signet_db_finalize (stmt);
+  signet_db_close (admin);
+  return count;
+}
+
+/* A server that is not this computer is reached with TLS and its
+ * certificate verified (sslmode=verify-full): signed by an authority that
+ * the user's root certificate is not, it stops the connection with a page
+ * of its own, which says what to ask the administrator for; given the
+ * authority's certificate, the same fields connect, over TLS. The tests'
+ * server listens for this on a loopback address other than 127.0.0.1,
+ * with TLS on, from a certificate made here. */
+static void
+test_bad_certificate (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *openssl_path = g_find_program_in_path ("openssl");
+  const char *folder = pg_test_server_socket_dir ();
+  g_autofree char *address = NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *hba = g_build_filename (folder, "team-connect-tls-hba.conf", NULL);
+  g_autofree char *server_cert = g_build_filename (folder, "team-connect-server.crt", NULL);
+  g_autofree char *server_key = g_build_filename (folder, "team-connect-server.key", NULL);
+  g_autofree char *other_cert = g_build_filename (folder, "team-connect-other.crt", NULL);
+  g_autofree char *other_key = g_build_filename (folder, "team-connect-other.key", NULL);
+  g_autofree char *set_cert = NULL;
+  g_autofree char *set_key = NULL;
+  g_autofree char *set_listen = NULL;
+  g_autofree char *set_hba = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path;
+
+  if (openssl_path == NULL)
+    {
+      g_test_skip ("openssl is not installed: it makes the server's certificate");
+      return;
+    }
+
+  address = free_loopback_address (pg_test_server_port ());
+  server = g_strdup_printf ("%s:%d", address, pg_test_server_port ());
+  subject = g_strdup_printf ("/CN=%s", address);
+  make_certificate (folder, "team-connect-server", subject, address);
+  make_certificate (folder, "team-connect-other", "/CN=Another Authority", address);
+
+  /* Trust over TLS from the loopback block: the certificate is what is
+   * looked at here, not the password. */
+  g_file_set_contents (hba, "local all all trust\nhostssl all all 127.0.0.0/8 trust\n", -1, &error);
+  g_assert_no_error (error);
+  set_cert = g_strdup_printf ("ALTER SYSTEM SET ssl_cert_file = '%s'", server_cert);
+  set_key = g_strdup_printf ("ALTER SYSTEM SET ssl_key_file = '%s'", server_key);
+  set_listen = g_strdup_printf ("ALTER SYSTEM SET listen_addresses = '%s'", address);
+  set_hba = g_strdup_printf ("ALTER SYSTEM SET hba_file = '%s'", hba);
+  admin_exec (set_cert);
+  admin_exec (set_key);
+  admin_exec (set_listen);
+  admin_exec (set_hba);
+  admin_exec ("ALTER SYSTEM SET ssl = on");
+  pg_test_server_restart ();
+
+  /* The user's root certificate is another authority's. */
+  g_setenv ("PGSSLROOTCERT", other_cert, TRUE);
+  fill_in (f, server, f->address->database, "");
+  click_connect (f);
+  g_assert_true (display_test_wait_for (error_shown, f));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "error_title"))), ==,
+                   _("The Server’s Identity Could Not Be Verified"));
+  g_assert_true (display_test_shows_visible_label (f->dialog, _("The Server’s Identity Could Not Be Verified")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (f, "error_advice"))), address));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (f, "error_advice"))), "root.crt"));
+  g_assert_true (signet_window_get_store (SIGNET_WINDOW (f->window)) == f->file_store);
+  g_assert_cmpint (tls_connections_to (f->address->database), ==, 0);
+  save_screenshot (f, "bad-certificate");
+
+  /* The authority's certificate, as the administrator gives it. */
+  g_setenv ("PGSSLROOTCERT", server_cert, TRUE);
+  click_connect (f);
+  g_assert_true (display_test_wait_for (dialog_closed, f));
+  path = signet_store_get_path (signet_window_get_store (SIGNET_WINDOW (f->window)));
+  g_assert_nonnull (strstr (path, "sslmode=verify-full"));
+  g_assert_cmpint (tls_connections_to (f->address->database), >, 0);
+
+  /* The server as the other cases expect it, with nobody connected over
+   * TCP. */
+  display_test_destroy_windows ();
+  g_unsetenv ("PGSSLROOTCERT");
+  admin_exec ("ALTER SYSTEM RESET ssl");
+  admin_exec ("ALTER SYSTEM RESET ssl_cert_file");
+  admin_exec ("ALTER SYSTEM RESET ssl_key_file");
+  admin_exec ("ALTER SYSTEM RESET listen_addresses");
+  admin_exec ("ALTER SYSTEM RESET hba_file");
+  pg_test_server_restart ();
+  for (const char *const *file = (const char *const[]) { hba, server_cert, server_key, other_cert, other_key, NULL };
+       *file != NULL; file++)
+    g_unlink (*file);
+}
+
 /* signet --database=postgresql://… opens the team register: its first
  * frame shows the contract made on the server. The password given in the
  * address went to a password file, which is gone once signet ends. */
@@ -575,6 +745,8 @@ main (int    argc,
   g_test_add ("/team-connect/unreachable", Fixture, NULL, fixture_set_up, test_unreachable, fixture_tear_down);
   g_test_add ("/team-connect/banner", Fixture, NULL, fixture_set_up, test_banner, fixture_tear_down);
   g_test_add ("/team-connect/password", Fixture, NULL, fixture_set_up, test_password, fixture_tear_down);
+  g_test_add ("/team-connect/bad-certificate", Fixture, NULL, fixture_set_up, test_bad_certificate,
+              fixture_tear_down);
   g_test_add_func ("/team-connect/command-line", test_command_line);
 
   return g_test_run ();
