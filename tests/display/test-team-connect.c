@@ -215,6 +215,17 @@ test_opens_register (Fixture       *f,
 
 }
 
+/* The server's source file and line, which the verbose form of its
+ * message carries under a heading in libpq's language, are no business
+ * of the user's. */
+static void
+assert_no_source_location (Fixture *f)
+{
+  const char *detail = gtk_label_get_text (GTK_LABEL (child (f, "error_detail")));
+
+  g_assert_false (g_regex_match_simple ("[a-z_]+\\.c:[0-9]+", detail, 0, 0));
+}
+
 static void
 test_no_database (Fixture       *f,
                   gconstpointer  data)
@@ -227,6 +238,7 @@ test_no_database (Fixture       *f,
 
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "error_title"))), ==, _("No Such Database"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (f, "error_advice"))), "“no_such_register”"));
+  assert_no_source_location (f);
   /* Still on the dialog, with what was typed, and the window unchanged. */
   g_assert_true (display_test_find_type (f->window, SIGNET_TYPE_CONNECT_DIALOG) == f->dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "database_row"))), ==, "no_such_register");
@@ -310,6 +322,7 @@ test_password (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "error_title"))), ==,
                    _("Wrong User Name or Password"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (f, "error_advice"))), f->address->user));
+  assert_no_source_location (f);
   g_assert_true (signet_window_get_store (SIGNET_WINDOW (f->window)) == f->file_store);
   save_screenshot (f, "wrong-password");
 
@@ -732,6 +745,43 @@ test_addresses (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
+typedef struct
+{
+  const char *name;
+  const char *locale;
+  void      (*func) (Fixture *f, gconstpointer data);
+} LocaleCase;
+
+/* The server's refusals, whose words libpq gives in the user's language. */
+static const LocaleCase locale_cases[] = {
+  { "no-database", "zh_CN.UTF-8", test_no_database },
+  { "password", "zh_CN.UTF-8", test_password },
+  { "password", "de_DE.UTF-8", test_password },
+};
+
+/* The same in another language, in a child process: libpq's words are in
+ * it too. */
+static void
+test_in_locale (gconstpointer data)
+{
+  const LocaleCase *c = data;
+  Fixture f = { 0, };
+
+  if (!g_test_subprocess ())
+    {
+      display_test_run_in_locale (c->locale);
+      return;
+    }
+
+  if (g_str_has_prefix (c->locale, "zh_CN") ? !display_test_child_speaks_chinese ()
+                                            : !display_test_child_in_locale (c->locale, LC_MESSAGES))
+    return;
+
+  fixture_set_up (&f, NULL);
+  c->func (&f, NULL);
+  fixture_tear_down (&f, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -748,6 +798,14 @@ main (int    argc,
   g_test_add ("/team-connect/bad-certificate", Fixture, NULL, fixture_set_up, test_bad_certificate,
               fixture_tear_down);
   g_test_add_func ("/team-connect/command-line", test_command_line);
+
+  for (guint i = 0; i < G_N_ELEMENTS (locale_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/team-connect/%s/%s", locale_cases[i].name,
+                                               locale_cases[i].locale);
+
+      g_test_add_data_func (path, &locale_cases[i], test_in_locale);
+    }
 
   return g_test_run ();
 }
