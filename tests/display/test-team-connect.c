@@ -412,6 +412,43 @@ assert_banner_under_header_bar (Fixture *f)
   g_assert_cmpfloat (banner_bounds.origin.y, >=, header_bounds.origin.y + header_bounds.size.height - 0.5);
 }
 
+static gboolean
+overview_computed (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *label = display_test_find_label (f->window, _("The Overview Could Not Be Computed"));
+
+  return label == NULL || !gtk_widget_get_mapped (label);
+}
+
+/* A signed contract of @client, in force from @start to @end, on the
+ * register of @store. */
+static SignetContract *
+add_dated_contract (SignetStore  *store,
+                    SignetClient *client,
+                    const char   *number,
+                    const char   *title,
+                    gint64        value,
+                    const char   *start,
+                    const char   *end)
+{
+  SignetContract *contract = signet_contract_new ();
+  g_autoptr(GError) error = NULL;
+
+  signet_contract_set_number (contract, number);
+  signet_contract_set_title (contract, title);
+  signet_contract_set_client_id (contract, signet_client_get_id (client));
+  signet_contract_set_currency (contract, "CNY");
+  signet_contract_set_value (contract, value);
+  signet_contract_set_start_date (contract, start);
+  signet_contract_set_end_date (contract, end);
+  signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_ACTIVE);
+  signet_store_add_contract (store, contract, &error);
+  g_assert_no_error (error);
+
+  return contract;
+}
+
 /* The server stops under the window: the banner shows, under the header
  * bar, until the server is back and the store has connected again; a
  * file register never shows it. Beside the list and over the contract
@@ -431,9 +468,13 @@ test_banner (Fixture       *f,
   writer = signet_store_new (uri, &error);
   g_assert_no_error (error);
   client = display_test_add_client (writer, "华东建设集团", "HD");
-  contract = display_test_add_contract (writer, client, "HT-2026-0001", "施工合同", 1782000);
-  g_object_unref (display_test_add_contract (writer, client, "HT-2026-0002", "Office lease", 240000));
+  contract = add_dated_contract (writer, client, "HT-2026-0001", "施工合同", 178200000,
+                                 "2026-03-01", "2027-02-28");
+  g_object_unref (add_dated_contract (writer, client, "HT-2026-0002", "Office lease", 24000000,
+                                      "2026-01-01", "2028-12-31"));
   g_clear_object (&writer);
+  /* Wide enough for the list's value column beside the contract. */
+  display_test_resize (GTK_WINDOW (f->window), 1200, 700);
 
   g_assert_false (banner_revealed (f));
   fill_in (f, server, f->address->database, "");
@@ -455,8 +496,31 @@ test_banner (Fixture       *f,
   save_screenshot (f, "banner-narrow");
   assert_banner_under_header_bar (f);
 
+  /* Phone-sized, back on the list, which names the register. */
+  display_test_resize (GTK_WINDOW (f->window), 360, 700);
+  adw_navigation_split_view_set_show_content (ADW_NAVIGATION_SPLIT_VIEW (display_test_find_type (f->window,
+                                                                                                 ADW_TYPE_NAVIGATION_SPLIT_VIEW)),
+                                              FALSE);
+  display_test_spin (300);
+  g_assert_true (display_test_wait_for (banner_revealed, f));
+  save_screenshot (f, "banner-phone");
+  assert_banner_under_header_bar (f);
+
+  /* The Overview, a page of its own with its own header bar. */
+  display_test_resize (GTK_WINDOW (f->window), 1200, 700);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (display_test_find_type (f->window, ADW_TYPE_VIEW_STACK)),
+                                         "overview");
+  display_test_spin (300);
+  g_assert_true (display_test_wait_for (banner_revealed, f));
+  save_screenshot (f, "banner-overview");
+  assert_banner_under_header_bar (f);
+  g_assert_false (overview_computed (f));
+
   pg_test_server_resume ();
   g_assert_true (display_test_wait_for (banner_hidden, f));
+  /* What could not be computed while the server was away is, once it is
+   * back. */
+  g_assert_true (display_test_wait_for (overview_computed, f));
   g_assert_true (signet_window_get_store (SIGNET_WINDOW (f->window)) == store);
   g_assert_cmpint (signet_store_count_contracts (store), ==, 2);
 }
@@ -782,12 +846,24 @@ test_in_locale (gconstpointer data)
   fixture_tear_down (&f, NULL);
 }
 
+/* The app's style, as AdwApplication loads it, for the screenshots. */
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   display_test_init (&argc, &argv);
   display_test_bind_build_catalog ();
+  load_style ();
 
   g_test_add_func ("/team-connect/addresses", test_addresses);
   g_test_add ("/team-connect/opens-register", Fixture, NULL, fixture_set_up, test_opens_register, fixture_tear_down);
