@@ -525,6 +525,28 @@ test_banner (Fixture       *f,
   g_assert_cmpint (signet_store_count_contracts (store), ==, 2);
 }
 
+/* A register with no contracts yet shows a page of its own over the whole
+ * window: the banner is under its header bar. */
+static void
+test_banner_empty (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *server = server_text (f);
+
+  fill_in (f, server, f->address->database, "");
+  click_connect (f);
+  g_assert_true (display_test_wait_for (dialog_closed, f));
+  g_assert_true (display_test_shows_visible_label (f->window, _("No Contracts Yet")));
+
+  pg_test_server_stop ();
+  g_assert_true (display_test_wait_for (banner_revealed, f));
+  save_screenshot (f, "banner-empty");
+  assert_banner_under_header_bar (f);
+
+  pg_test_server_resume ();
+  g_assert_true (display_test_wait_for (banner_hidden, f));
+}
+
 /* A certificate made by openssl in @folder for @subject (and an IP
  * address as its other name), self-signed: its own authority. The key is
  * the server's user's, readable by it alone, as the server demands. */
@@ -870,6 +892,7 @@ main (int    argc,
   g_test_add ("/team-connect/no-database", Fixture, NULL, fixture_set_up, test_no_database, fixture_tear_down);
   g_test_add ("/team-connect/unreachable", Fixture, NULL, fixture_set_up, test_unreachable, fixture_tear_down);
   g_test_add ("/team-connect/banner", Fixture, NULL, fixture_set_up, test_banner, fixture_tear_down);
+  g_test_add ("/team-connect/banner-empty", Fixture, NULL, fixture_set_up, test_banner_empty, fixture_tear_down);
   g_test_add ("/team-connect/password", Fixture, NULL, fixture_set_up, test_password, fixture_tear_down);
   g_test_add ("/team-connect/bad-certificate", Fixture, NULL, fixture_set_up, test_bad_certificate,
               fixture_tear_down);
