@@ -624,9 +624,9 @@ tls_connections_to (const char *database)
 }
 
 /* A server that is not this computer is reached with TLS and its
- * certificate verified (sslmode=verify-full): signed by an authority that
- * the user's root certificate is not, it stops the connection with a page
- * of its own, which says what to ask the administrator for; given the
+ * certificate verified (sslmode=verify-full): without a root certificate,
+ * or signed by an authority that the user's root certificate is not, it
+ * stops the connection with a page of its own, which says what to ask the administrator for; given the
  * authority's certificate, the same fields connect, over TLS. The tests'
  * server listens for this on a loopback address other than 127.0.0.1,
  * with TLS on, from a certificate made here. */
@@ -644,6 +644,7 @@ test_bad_certificate (Fixture       *f,
   g_autofree char *server_key = g_build_filename (folder, "team-connect-server.key", NULL);
   g_autofree char *other_cert = g_build_filename (folder, "team-connect-other.crt", NULL);
   g_autofree char *other_key = g_build_filename (folder, "team-connect-other.key", NULL);
+  g_autofree char *missing_cert = g_build_filename (folder, "team-connect-none.crt", NULL);
   g_autofree char *set_cert = NULL;
   g_autofree char *set_key = NULL;
   g_autofree char *set_listen = NULL;
@@ -678,9 +679,18 @@ test_bad_certificate (Fixture       *f,
   admin_exec ("ALTER SYSTEM SET ssl = on");
   pg_test_server_restart ();
 
+  /* No root certificate yet: the same page, which says where it goes. */
+  g_setenv ("PGSSLROOTCERT", missing_cert, TRUE);
+  fill_in (f, server, f->address->database, "");
+  click_connect (f);
+  g_assert_true (display_test_wait_for (error_shown, f));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "error_title"))), ==,
+                   _("The Server’s Identity Could Not Be Verified"));
+  g_assert_true (signet_window_get_store (SIGNET_WINDOW (f->window)) == f->file_store);
+  g_test_message ("no root certificate: %s", gtk_label_get_text (GTK_LABEL (child (f, "error_detail"))));
+
   /* The user's root certificate is another authority's. */
   g_setenv ("PGSSLROOTCERT", other_cert, TRUE);
-  fill_in (f, server, f->address->database, "");
   click_connect (f);
   g_assert_true (display_test_wait_for (error_shown, f));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "error_title"))), ==,
@@ -690,6 +700,7 @@ test_bad_certificate (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (f, "error_advice"))), "root.crt"));
   g_assert_true (signet_window_get_store (SIGNET_WINDOW (f->window)) == f->file_store);
   g_assert_cmpint (tls_connections_to (f->address->database), ==, 0);
+  g_test_message ("another authority: %s", gtk_label_get_text (GTK_LABEL (child (f, "error_detail"))));
   save_screenshot (f, "bad-certificate");
 
   /* The authority's certificate, as the administrator gives it. */
