@@ -76,6 +76,28 @@ find_sqlstate (const char *message,
   return FALSE;
 }
 
+/* Whether @line is the verbose form's source location of the server's
+ * message ("LOCATION:  auth_failed, auth.c:329"): its heading is in
+ * libpq's language ("位置:  ", "ORT:  "), the function and file are not. */
+static gboolean
+is_location (const char *line)
+{
+  const char *heading_end = strstr (line, ":  ");
+  const char *file = g_strrstr (line, ", ");
+  const char *colon = file != NULL ? strrchr (file, ':') : NULL;
+
+  if (heading_end == NULL || file == NULL || colon == NULL || file < heading_end ||
+      colon[1] == '\0' || colon - file < 5 || strncmp (colon - 2, ".c", 2) != 0)
+    return FALSE;
+  for (const char *c = colon + 1; *c != '\0'; c++)
+    if (!g_ascii_isdigit (*c))
+      return FALSE;
+  for (const char *c = file + 2; c < colon; c++)
+    if (!g_ascii_isalnum (*c) && *c != '_' && *c != '.' && *c != '-' && *c != '/')
+      return FALSE;
+  return TRUE;
+}
+
 /* The server's or libpq's words without the code and source location
  * that the verbose form adds. */
 static char *
@@ -89,7 +111,7 @@ plain_message (const char *message)
     {
       char *line = g_strstrip (lines[i]);
 
-      if (line[0] == '\0' || g_str_has_prefix (line, "LOCATION:"))
+      if (line[0] == '\0' || is_location (line))
         continue;
       if (find_sqlstate (line, state))
         {

@@ -195,13 +195,32 @@ test_match_location (Fixture       *fixture,
   g_assert_cmpuint (count_labels_starting (table (fixture), owner), ==, 0);
 }
 
+/* The banner under @root with a button, or NULL. */
+static AdwBanner *
+find_banner_with_button (GtkWidget *root)
+{
+  if (ADW_IS_BANNER (root) && adw_banner_get_button_label (ADW_BANNER (root)) != NULL)
+    return ADW_BANNER (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwBanner *found = find_banner_with_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static AdwBanner *
 search_banner (Fixture *fixture)
 {
   GtkWidget *page = display_test_find_type (GTK_WIDGET (fixture->window), SIGNET_TYPE_CONTRACT_PAGE);
 
-  /* The one over the contract, not the list's banner of a query shown. */
-  return ADW_BANNER (display_test_find_type (gtk_widget_get_ancestor (page, ADW_TYPE_TOOLBAR_VIEW), ADW_TYPE_BANNER));
+  /* The one over the contract with Show All, not the list's banner of a
+   * query shown nor the banner of a team register's lost connection. */
+  return find_banner_with_button (gtk_widget_get_ancestor (page, ADW_TYPE_TOOLBAR_VIEW));
 }
 
 static void

@@ -606,13 +606,11 @@ pg_test_server_port (void)
   return PORT;
 }
 
-void
-pg_test_server_restart (void)
+static void
+stop_server (void)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
   PGconn *admin;
 
-  ensure_started ();
   /* With synchronous_commit off, the last commits' WAL may still be in
    * the server's memory, which an immediate stop throws away: a checkpoint
    * puts it in the files first, so a restart keeps what was committed. */
@@ -620,5 +618,31 @@ pg_test_server_restart (void)
   exec_or_fail (admin, "CHECKPOINT");
   PQfinish (admin);
   pg_ctl ("stopping the server", "stop", "-m", "immediate", "-w", "-s", "-D", server.data_dir, NULL);
+}
+
+void
+pg_test_server_restart (void)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+
+  ensure_started ();
+  stop_server ();
+  start_server ();
+}
+
+void
+pg_test_server_stop (void)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+
+  ensure_started ();
+  stop_server ();
+}
+
+void
+pg_test_server_resume (void)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+
   start_server ();
 }

@@ -43,5 +43,10 @@ int         pg_test_server_port         (void);
  * again on the same folder, for tests of reconnecting after a server
  * restart. What was committed before the call is kept. */
 void        pg_test_server_restart      (void);
+/* The two halves of a restart, for a test that looks at what a client
+ * shows while the server is away: pg_test_server_stop() stops it until
+ * pg_test_server_resume(), and nothing else may be asked of it between. */
+void        pg_test_server_stop         (void);
+void        pg_test_server_resume       (void);
 
 G_END_DECLS

@@ -63,8 +63,9 @@ struct _SignetWindow
   /* Over the contract when the search hides it from the list. */
   AdwBanner            *search_banner;
   AdwBanner            *query_banner;   /* what signet_window_show_contracts() narrowed to */
-  /* Shown while the team register's server connection is lost, and the
-   * binding that shows it (signet-window-team.c). */
+  /* Under the list's header bar while the team register's server
+   * connection is lost, and the binding that shows it; the other pages'
+   * banners follow it (signet-window-team.c). */
   AdwBanner            *connection_banner;
   GBinding             *connection_binding;
   GtkWidget            *sidebar_handle;
@@ -126,6 +127,9 @@ void     _signet_window_class_init_team     (GtkWidgetClass       *widget_class)
  * its connection; for a file (or NULL), no banner. */
 void     _signet_window_set_team_store      (SignetWindow         *self,
                                              SignetStore          *store);
+/* A banner for under the header bar of a page made in code, shown while
+ * the list's connection_banner is. */
+GtkWidget *_signet_window_new_connection_banner (SignetWindow     *self);
 /* Shows the register in @store from now on, in place of the one shown. */
 void     _signet_window_set_store           (SignetWindow         *self,
                                              SignetStore          *store);

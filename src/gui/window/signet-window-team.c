@@ -11,8 +11,9 @@
 #include "signet-window-private.h"
 
 /* The window and team registers: win.connect-team-register opens one in
- * this window, and a banner says when the connection to it is lost (the
- * store's "connected" is FALSE while it reconnects). */
+ * this window, and a banner under the header bar of the page on screen
+ * says when the connection to it is lost (the store's "connected" is
+ * FALSE while it reconnects). */
 
 static void
 switch_store (SignetWindow *self,
@@ -43,11 +44,32 @@ connect_team_register_activated (GtkWidget  *widget,
   adw_dialog_present (dialog, widget);
 }
 
+/* The contract's page has the banner under its header bar when the list,
+ * whose banner it would repeat, is not beside it. */
+static gboolean
+contract_connection_banner_revealed_cb (gpointer this_object,
+                                        gboolean connection_lost,
+                                        gboolean collapsed)
+{
+  return connection_lost && collapsed;
+}
+
 void
 _signet_window_class_init_team (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.connect-team-register", NULL,
                                    connect_team_register_activated);
+  gtk_widget_class_bind_template_callback (widget_class, contract_connection_banner_revealed_cb);
+}
+
+GtkWidget *
+_signet_window_new_connection_banner (SignetWindow *self)
+{
+  GtkWidget *banner = adw_banner_new (adw_banner_get_title (self->connection_banner));
+
+  g_object_bind_property (self->connection_banner, "revealed", banner, "revealed", G_BINDING_SYNC_CREATE);
+
+  return banner;
 }
 
 static gboolean

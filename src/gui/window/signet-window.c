@@ -117,8 +117,8 @@ new_menu_button (SignetWindow *self)
   return menu_button;
 }
 
-/* @status_page under a header bar with the main menu, as a page of the
- * whole window named @name. */
+/* @status_page under a header bar with the main menu and the banner of a
+ * lost connection, as a page of the whole window named @name. */
 static void
 add_window_page (SignetWindow  *self,
                  AdwStatusPage *status_page,
@@ -130,6 +130,7 @@ add_window_page (SignetWindow  *self,
   adw_header_bar_pack_end (ADW_HEADER_BAR (header_bar), new_menu_button (self));
 
   adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar_view), header_bar);
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar_view), _signet_window_new_connection_banner (self));
   adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (toolbar_view), GTK_WIDGET (status_page));
   gtk_stack_add_named (self->window_stack, toolbar_view, name);
 }
@@ -408,7 +409,8 @@ view_title_widget_cb (GBinding     *binding,
 }
 
 /* A page of the view stack beside the list: @content under a header bar
- * like the list's, and the switcher bar. Phone-sized, the 640sp
+ * like the list's and the banner of a lost connection, and the switcher
+ * bar. Phone-sized, the 640sp
  * breakpoint changes the list's header bar (signet-window.ui); this one,
  * made later, follows it. */
 static GtkWidget *
@@ -450,6 +452,7 @@ new_view_page (SignetWindow *self,
 
   toolbar_view = adw_toolbar_view_new ();
   adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar_view), header_bar);
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar_view), _signet_window_new_connection_banner (self));
   adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (toolbar_view), content);
   adw_toolbar_view_add_bottom_bar (ADW_TOOLBAR_VIEW (toolbar_view), switcher_bar);
 
