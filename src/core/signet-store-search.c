@@ -1471,22 +1471,62 @@ found_besides_title (SignetStore  *self,
   return found;
 }
 
+/* The contracts a term found on a server, as one bit per id up to the
+ * highest id in the order kept: at a million contracts 125 KB, and a test
+ * of a bit per contract where a table of hundreds of thousands of ids
+ * cost more than the server's answer (docs/benchmarks.md). An id above
+ * them is a contract written since the order was made, not listed. */
+typedef struct
+{
+  guint8 *bits;
+  gint64  limit;   /* ids 0 .. limit - 1 */
+} FoundIds;
+
+static void
+found_ids_clear (FoundIds *found)
+{
+  g_clear_pointer (&found->bits, g_free);
+}
+
+static gboolean
+found_ids_has (const FoundIds *found,
+               gint64          id)
+{
+  return id >= 0 && id < found->limit && (found->bits[id >> 3] & (1u << (id & 7))) != 0;
+}
+
+static void
+found_ids_set (FoundIds *found,
+               gint64    id,
+               gboolean  set)
+{
+  if (id < 0 || id >= found->limit)
+    return;
+  if (set)
+    found->bits[id >> 3] |= (guint8) (1u << (id & 7));
+  else
+    found->bits[id >> 3] &= (guint8) ~(1u << (id & 7));
+}
+
 /* A team register searches on the server (its trigram indexes, see
  * signet-store-server.c), not in memory: other clients write, and their
  * rows are found as soon as they commit. Each term is a LIKE pattern over
  * the stored texts; a contract is found when each term is in its own
  * text, its facets, its client's text, its title in force or an attached
  * file's text. The order is the one kept, as in a file. */
-static GHashTable *
+static gboolean
 server_term_matches (SignetStore  *self,
                      const char   *term,
+                     FoundIds     *found,
                      GError      **error)
 {
-  GHashTable *matches = _signet_store_attachment_text_matches (self, term);
+  g_autoptr(GHashTable) attached_any = _signet_store_attachment_text_matches (self, term);
   g_autoptr(GString) pattern = g_string_new ("%");
   g_autoptr(GArray) amended = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) titles = g_ptr_array_new ();
   g_autoptr(GHashTable) attached = NULL;
+  GHashTableIter iter;
+  gpointer key;
   SignetDbStmt *stmt;
   int rc;
 
@@ -1515,20 +1555,20 @@ server_term_matches (SignetStore  *self,
                                     "WHERE k.search_text LIKE ?1",
                                     error);
   if (stmt == NULL)
-    {
-      g_hash_table_unref (matches);
-      return NULL;
-    }
+    return FALSE;
   signet_db_bind_static_text (stmt, 1, g_utf8_strlen (term, -1) < 3 ? term : pattern->str);
   while ((rc = signet_db_step (stmt)) == SIGNET_DB_ROW)
-    g_hash_table_add (matches, g_memdup2 (&(gint64) { signet_db_column_int64 (stmt, 0) }, sizeof (gint64)));
+    found_ids_set (found, signet_db_column_int64 (stmt, 0), TRUE);
   signet_db_reset (stmt);
   if (rc != SIGNET_DB_DONE)
     {
       _signet_store_set_error (self, rc, error);
-      g_hash_table_unref (matches);
-      return NULL;
+      return FALSE;
     }
+
+  g_hash_table_iter_init (&iter, attached_any);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    found_ids_set (found, *(gint64 *) key, TRUE);
 
   _signet_store_current_titles (self, amended, titles);
   for (guint i = 0; i < amended->len; i++)
@@ -1536,12 +1576,12 @@ server_term_matches (SignetStore  *self,
       gint64 id = g_array_index (amended, gint64, i);
 
       if (signet_search_field_matches (g_ptr_array_index (titles, i), term))
-        g_hash_table_add (matches, g_memdup2 (&id, sizeof id));
-      else if (g_hash_table_contains (matches, &id) && !found_besides_title (self, id, term, &attached))
-        g_hash_table_remove (matches, &id);
+        found_ids_set (found, id, TRUE);
+      else if (found_ids_has (found, id) && !found_besides_title (self, id, term, &attached))
+        found_ids_set (found, id, FALSE);
     }
 
-  return matches;
+  return TRUE;
 }
 
 static GArray *
@@ -1549,33 +1589,37 @@ search_on_server (SignetStore  *self,
                   GPtrArray    *terms,
                   GError      **error)
 {
-  g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-  GArray *result = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint t = 0; t < terms->len; t++)
-    {
-      GHashTable *found = server_term_matches (self, g_ptr_array_index (terms, t), error);
-
-      if (found == NULL)
-        {
-          g_array_unref (result);
-          return NULL;
-        }
-      g_ptr_array_add (matches, found);
-    }
+  g_autoptr(GArray) result = g_array_new (FALSE, FALSE, sizeof (gint64));
+  FoundIds *found = g_new0 (FoundIds, terms->len);
+  gint64 limit = 0;
+  gboolean ok = TRUE;
 
   for (guint i = 0; i < self->ordered_ids->len; i++)
+    limit = MAX (limit, g_array_index (self->ordered_ids, gint64, i) + 1);
+
+  for (guint t = 0; t < terms->len && ok; t++)
+    {
+      found[t].limit = limit;
+      found[t].bits = g_malloc0 ((gsize) (limit + 7) / 8);
+      ok = server_term_matches (self, g_ptr_array_index (terms, t), &found[t], error);
+    }
+
+  for (guint i = 0; i < self->ordered_ids->len && ok; i++)
     {
       gint64 id = g_array_index (self->ordered_ids, gint64, i);
       guint t = 0;
 
-      while (t < matches->len && g_hash_table_contains (g_ptr_array_index (matches, t), &id))
+      while (t < terms->len && found_ids_has (&found[t], id))
         t++;
-      if (t == matches->len)
+      if (t == terms->len)
         g_array_append_val (result, id);
     }
 
-  return result;
+  for (guint t = 0; t < terms->len; t++)
+    found_ids_clear (&found[t]);
+  g_free (found);
+
+  return ok ? g_steal_pointer (&result) : NULL;
 }
 
 GArray *
