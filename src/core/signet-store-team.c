@@ -131,6 +131,11 @@ static const char setup_sql[] =
   "   END LOOP;"
   "   EXECUTE format ('GRANT CONNECT, TEMPORARY ON DATABASE %I TO signet_reader', current_database ());"
   "   EXECUTE format ('GRANT USAGE ON SCHEMA %I TO signet_reader', current_schema ());"
+  /* The policies make the plans of queries that read many rows look
+   * dear, and the server compiles those (JIT) for longer than they run:
+   * searching the text of 200,000 files as a reader took 4.0 s so,
+   * 0.5 s without. */
+  "   EXECUTE format ('ALTER DATABASE %I SET jit = off', current_database ());"
   " END $$;"
 
   /* Who the session is: the person whose db_user is the login, and that
