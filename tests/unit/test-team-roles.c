@@ -11,6 +11,7 @@
 #include "signet-store-payments.h"
 #include "signet-store-people.h"
 #include "signet-store-team.h"
+#include "signet-tombstone.h"
 #include "unit-test-utils.h"
 
 /* A team register set up with signet_store_setup_team() on the tests' own
@@ -505,7 +506,7 @@ attach (SignetStore *store,
 /* One file attached to F-1, confidential and of Finance, and to S-1 of
  * Sales: its bytes are stored once and seen by Ann through S-1; a file of
  * F-1 alone is not. Ed, who cannot see F-1's, still attaches the same
- * bytes to S-1, and once he deletes his attachment Ann sees none. */
+ * bytes to S-1, and while his attachment is deleted Ann sees none. */
 static void
 test_shared_blob (Team          *t,
                   gconstpointer  data)
@@ -517,6 +518,7 @@ test_shared_blob (Team          *t,
   g_autoptr(SignetAttachment) shared = NULL;
   g_autofree char *shared_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "shared terms", -1);
   g_autofree char *secret_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "secret terms", -1);
+  g_autoptr(SignetTombstone) tombstone = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -539,13 +541,64 @@ test_shared_blob (Team          *t,
   g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  /* The bytes stay, F-1's file names them. */
-  g_assert_true (signet_store_delete_attachment (ed, signet_attachment_get_id (shared), &error));
+  /* The bytes stay, F-1's file names them; Ed's Undo brings his file
+   * back, seen again. */
+  tombstone = signet_store_delete (ed, SIGNET_TOMBSTONE_ATTACHMENT, signet_attachment_get_id (shared), &error);
   g_assert_no_error (error);
+  g_assert_nonnull (tombstone);
   g_assert_cmpint (count_as (t, "ann", "SELECT count(*) FROM blobs"), ==, 0);
   g_assert_cmpint (count_as (t, "ann", "SELECT count(*) FROM blob_text"), ==, 0);
   g_assert_cmpint (unit_query_raw_int (t->uri, "SELECT count(*) FROM blobs"), ==, 2);
   g_assert_cmpint (unit_query_raw_int (t->uri, "SELECT count(*) FROM blob_text"), ==, 2);
+  g_assert_true (signet_store_restore (ed, tombstone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_as (t, "ann", "SELECT count(*) FROM blobs"), ==, 1);
+}
+
+/* Ed writes the rows below a payment of S-1 through the store, and his
+ * Undo of the payment's deletion puts them back: each goes in after the
+ * row it belongs to, which the server checks he sees. */
+static void
+test_editor_deep_writes (Team          *t,
+                         gconstpointer  data)
+{
+  g_autoptr(SignetStore) ed = open_as (t, "ed");
+  g_autoptr(SignetPayment) payment = signet_payment_new (contract_id (t, "S-1"));
+  g_autoptr(SignetPaymentInvoice) invoice = NULL;
+  g_autoptr(SignetPaymentSettlement) settlement = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  payment->title = g_strdup ("Deposit");
+  payment->amount = 100000;
+  payment->currency = g_strdup ("CNY");
+  payment->due_date = g_strdup ("2027-01-01");
+  g_assert_true (signet_store_add_payment (ed, payment, &error));
+  g_assert_no_error (error);
+  invoice = signet_payment_invoice_new (payment->id);
+  invoice->number = g_strdup ("INV-1");
+  invoice->date = g_strdup ("2027-01-02");
+  invoice->amount = 100000;
+  g_assert_true (signet_store_add_payment_invoice (ed, invoice, &error));
+  g_assert_no_error (error);
+  settlement = signet_payment_settlement_new (payment->id);
+  settlement->date = g_strdup ("2027-01-03");
+  settlement->amount = 40000;
+  g_assert_true (signet_store_add_payment_settlement (ed, settlement, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_as (t, "ann", "SELECT count(*) FROM payment_invoices"), ==, 1);
+  g_assert_cmpint (count_as (t, "ann", "SELECT count(*) FROM payment_settlements"), ==, 1);
+
+  tombstone = signet_store_delete (ed, SIGNET_TOMBSTONE_PAYMENT, payment->id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tombstone);
+  g_assert_cmpint (unit_query_raw_int (t->uri, "SELECT count(*) FROM payment_invoices"), ==, 0);
+  g_assert_cmpint (unit_query_raw_int (t->uri, "SELECT count(*) FROM payment_settlements"), ==, 0);
+  g_assert_true (signet_store_restore (ed, tombstone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_as (t, "ann", "SELECT count(*) FROM payment_invoices"), ==, 1);
+  g_assert_cmpint (count_as (t, "ann", "SELECT count(*) FROM payment_settlements"), ==, 1);
+  g_assert_cmpint (count_as (t, "fi", "SELECT count(*) FROM payment_invoices"), ==, 0);
 }
 
 /* The audit entry of a payment of S-2, which the store records as the
@@ -646,6 +699,7 @@ main (int   argc,
   ADD ("deep-rows", test_deep_rows);
   ADD ("shared-blob", test_shared_blob);
   ADD ("audit-of-rows", test_audit_of_rows);
+  ADD ("editor-deep-writes", test_editor_deep_writes);
   ADD ("upgrade-by-owner", test_upgrade_by_owner);
   ADD ("second-owner", test_second_owner);
 #undef ADD
