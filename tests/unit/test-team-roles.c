@@ -7,8 +7,11 @@
 #include "pg-test-server.h"
 #include "signet-store-private.h"
 #include "signet-store-approvals.h"
+#include "signet-store-attachments.h"
+#include "signet-store-payments.h"
 #include "signet-store-people.h"
 #include "signet-store-team.h"
+#include "signet-tombstone.h"
 #include "unit-test-utils.h"
 
 /* A team register set up with signet_store_setup_team() on the tests' own
@@ -382,6 +385,252 @@ test_delete_as_editor (Team          *t,
   }
 }
 
+/* Rows two steps or more below a contract, made for S-1 (Sales) and S-2
+ * (Sales, confidential, Ed's): a file with its version, bytes, text and
+ * annotation, a review's clauses and actions, a payment's invoices and
+ * settlements, an obligation's occurrences, and renewals N-1 to S-1 and
+ * S-1 to S-2. */
+static const char deep_rows_sql[] =
+  "INSERT INTO attachments (contract_id, role, added_at, added_by)"
+  "  SELECT id, 'signed', '2026-12-01T00:00:00.000Z', 'Admin' FROM contracts WHERE number IN ('S-1', 'S-2');"
+  "INSERT INTO blobs (sha256, size, data)"
+  "  SELECT encode (sha256 (convert_to (number, 'UTF8')), 'hex'), 3, convert_to (number, 'UTF8')"
+  "  FROM contracts WHERE number IN ('S-1', 'S-2');"
+  "INSERT INTO attachment_versions (attachment_id, version, sha256, file_name, content_type, size, added_at, added_by)"
+  "  SELECT a.id, 1, encode (sha256 (convert_to (c.number, 'UTF8')), 'hex'), c.number || '.txt', 'text/plain', 3,"
+  "         '2026-12-01T00:00:00.000Z', 'Admin' FROM attachments a JOIN contracts c ON c.id = a.contract_id;"
+  "INSERT INTO blob_text (sha256, state, text) SELECT sha256, 'done', 'terms' FROM blobs;"
+  "INSERT INTO annotations (version_id, kind, page, rects, color, author, created_at, modified_at)"
+  "  SELECT id, 'highlight', 0, '[]', '#ffff00', 'Admin', '2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z'"
+  "  FROM attachment_versions;"
+  "INSERT INTO reviews (contract_id, date, reviewer, uuid)"
+  "  SELECT id, '2026-12-01', 'Admin', 'rv-' || number FROM contracts WHERE number IN ('S-1', 'S-2');"
+  "INSERT INTO review_clauses (review_id, position, clause, confirmed) SELECT id, 0, 'Term', 1 FROM reviews;"
+  "INSERT INTO review_actions (uuid, review_id, description) SELECT 'ra-' || id, id, 'Fix the term' FROM reviews;"
+  "INSERT INTO payments (uuid, contract_id, direction, title, amount, currency, due_date)"
+  "  SELECT 'pay-' || number, id, 'receivable', 'Deposit', 100, 'CNY', '2027-01-01' FROM contracts"
+  "  WHERE number IN ('S-1', 'S-2');"
+  "INSERT INTO payment_invoices (uuid, payment_id, number, date, amount)"
+  "  SELECT 'inv-' || id, id, 'INV-' || id, '2027-01-02', 100 FROM payments;"
+  "INSERT INTO payment_settlements (uuid, payment_id, date, amount, recorded_at, recorded_by)"
+  "  SELECT 'set-' || id, id, '2027-01-03', 100, '2027-01-03T00:00:00.000Z', 'Admin' FROM payments;"
+  "INSERT INTO obligations (uuid, contract_id, party, title, due_date)"
+  "  SELECT 'ob-' || number, id, 'us', 'Deliver', '2027-01-01' FROM contracts WHERE number IN ('S-1', 'S-2');"
+  "INSERT INTO obligation_occurrences (obligation_id, due_date, status, recorded_at, recorded_by)"
+  "  SELECT id, '2027-01-01', 'waived', '2027-01-01T00:00:00.000Z', 'Admin' FROM obligations;"
+  "INSERT INTO renewals (predecessor_id, successor_id, at)"
+  "  SELECT p.id, s.id, '2026-12-01T00:00:00.000Z' FROM contracts p, contracts s"
+  "  WHERE (p.number, s.number) IN (('N-1', 'S-1'), ('S-1', 'S-2'));";
+
+/* Each such row of S-2 is hidden from Ann, who reads Sales but is not
+ * named on it, and seen by Ed, its owner; S-1's are seen by both, and
+ * neither by Fi, of Finance. */
+static void
+test_deep_rows (Team          *t,
+                gconstpointer  data)
+{
+  static const char * const tables[] = {
+    "attachment_versions", "annotations", "blobs", "blob_text", "review_clauses", "review_actions",
+    "payment_invoices", "payment_settlements", "obligation_occurrences", "renewals",
+  };
+  g_autoptr(SignetStore) ann = open_as (t, "ann");
+  g_autoptr(GString) seen = g_string_new (NULL);
+  g_autoptr(GString) wanted = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha256 = NULL;
+
+  unit_exec_raw (t->uri, deep_rows_sql);
+
+  /* Each table's count as the owner, Ed, Ann and Fi, all of them
+   * compared at once, so that a failure names every table that leaks. */
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+      g_autofree char *counts = g_strdup_printf ("%s %d %d %d %d", tables[i], unit_query_raw_int (t->uri, sql),
+                                                 count_as (t, "ed", sql), count_as (t, "ann", sql),
+                                                 count_as (t, "fi", sql));
+      g_autofree char *expected = g_strdup_printf ("%s 2 2 1 0", tables[i]);
+
+      g_string_append_printf (seen, "%s\n", counts);
+      g_string_append_printf (wanted, "%s\n", expected);
+    }
+  g_assert_cmpstr (seen->str, ==, wanted->str);
+  g_assert_cmpint (count_as (t, "ann", "SELECT count(*) FROM attachment_versions WHERE file_name = 'S-1.txt'"), ==, 1);
+  g_assert_cmpint (count_as (t, "ann", "SELECT count(*) FROM renewals r JOIN contracts c ON c.id = r.successor_id "
+                                       "WHERE c.number = 'S-1'"), ==, 1);
+
+  /* Through the store, as the app reads a file: the one Ann cannot see
+   * is not there for her. */
+  sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "S-2", -1);
+  bytes = signet_store_load_blob_bytes (ann, sha256, &error);
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND);
+  g_assert_null (bytes);
+  g_clear_error (&error);
+  g_free (sha256);
+  sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "S-1", -1);
+  bytes = signet_store_load_blob_bytes (ann, sha256, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "S-1", 3);
+
+  /* The plans the policies make look dear: the server does not compile
+   * them for the register's database. */
+  g_assert_cmpint (count_as (t, "ann", "SELECT CAST (current_setting ('jit') = 'off' AS integer)"), ==, 1);
+}
+
+static gint64
+contract_id (Team       *t,
+             const char *number)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM contracts WHERE number = '%s'", number);
+
+  return unit_query_raw_int (t->uri, sql);
+}
+
+static SignetAttachment *
+attach (SignetStore *store,
+        gint64       contract_id,
+        const char  *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  SignetAttachment *attachment = signet_store_add_attachment (store, contract_id, bytes, "terms.txt", "text/plain",
+                                                              SIGNET_ATTACHMENT_ROLE_SIGNED, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (attachment);
+
+  return attachment;
+}
+
+/* One file attached to F-1, confidential and of Finance, and to S-1 of
+ * Sales: its bytes are stored once and seen by Ann through S-1; a file of
+ * F-1 alone is not. Ed, who cannot see F-1's, still attaches the same
+ * bytes to S-1, and while his attachment is deleted Ann sees none. */
+static void
+test_shared_blob (Team          *t,
+                  gconstpointer  data)
+{
+  g_autoptr(SignetStore) ed = open_as (t, "ed");
+  g_autoptr(SignetStore) ann = open_as (t, "ann");
+  g_autoptr(SignetAttachment) confidential = attach (t->admin, contract_id (t, "F-1"), "shared terms");
+  g_autoptr(SignetAttachment) secret = attach (t->admin, contract_id (t, "F-1"), "secret terms");
+  g_autoptr(SignetAttachment) shared = NULL;
+  g_autofree char *shared_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "shared terms", -1);
+  g_autofree char *secret_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "secret terms", -1);
+  g_autoptr(SignetTombstone) tombstone = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (count_as (t, "ed", "SELECT count(*) FROM blobs"), ==, 0);
+  shared = attach (ed, contract_id (t, "S-1"), "shared terms");
+  g_assert_cmpint (unit_query_raw_int (t->uri, "SELECT count(*) FROM blobs"), ==, 2);
+  g_assert_true (signet_store_set_blob_text (t->admin, shared_sha256, SIGNET_BLOB_TEXT_DONE, "shared terms", &error));
+  g_assert_no_error (error);
+  g_assert_true (signet_store_set_blob_text (t->admin, secret_sha256, SIGNET_BLOB_TEXT_DONE, "secret terms", &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count_as (t, "ann", "SELECT count(*) FROM blobs"), ==, 1);
+  g_assert_cmpint (count_as (t, "ann", "SELECT count(*) FROM blob_text"), ==, 1);
+  g_assert_cmpint (count_as (t, "ann", "SELECT count(*) FROM attachment_versions"), ==, 1);
+  bytes = signet_store_load_blob_bytes (ann, shared_sha256, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "shared terms", 12);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = signet_store_load_blob_bytes (ann, secret_sha256, &error);
+  g_assert_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The bytes stay, F-1's file names them; Ed's Undo brings his file
+   * back, seen again. */
+  tombstone = signet_store_delete (ed, SIGNET_TOMBSTONE_ATTACHMENT, signet_attachment_get_id (shared), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tombstone);
+  g_assert_cmpint (count_as (t, "ann", "SELECT count(*) FROM blobs"), ==, 0);
+  g_assert_cmpint (count_as (t, "ann", "SELECT count(*) FROM blob_text"), ==, 0);
+  g_assert_cmpint (unit_query_raw_int (t->uri, "SELECT count(*) FROM blobs"), ==, 2);
+  g_assert_cmpint (unit_query_raw_int (t->uri, "SELECT count(*) FROM blob_text"), ==, 2);
+  g_assert_true (signet_store_restore (ed, tombstone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_as (t, "ann", "SELECT count(*) FROM blobs"), ==, 1);
+}
+
+/* Ed writes the rows below a payment of S-1 through the store, and his
+ * Undo of the payment's deletion puts them back: each goes in after the
+ * row it belongs to, which the server checks he sees. */
+static void
+test_editor_deep_writes (Team          *t,
+                         gconstpointer  data)
+{
+  g_autoptr(SignetStore) ed = open_as (t, "ed");
+  g_autoptr(SignetPayment) payment = signet_payment_new (contract_id (t, "S-1"));
+  g_autoptr(SignetPaymentInvoice) invoice = NULL;
+  g_autoptr(SignetPaymentSettlement) settlement = NULL;
+  g_autoptr(SignetTombstone) tombstone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  payment->title = g_strdup ("Deposit");
+  payment->amount = 100000;
+  payment->currency = g_strdup ("CNY");
+  payment->due_date = g_strdup ("2027-01-01");
+  g_assert_true (signet_store_add_payment (ed, payment, &error));
+  g_assert_no_error (error);
+  invoice = signet_payment_invoice_new (payment->id);
+  invoice->number = g_strdup ("INV-1");
+  invoice->date = g_strdup ("2027-01-02");
+  invoice->amount = 100000;
+  g_assert_true (signet_store_add_payment_invoice (ed, invoice, &error));
+  g_assert_no_error (error);
+  settlement = signet_payment_settlement_new (payment->id);
+  settlement->date = g_strdup ("2027-01-03");
+  settlement->amount = 40000;
+  g_assert_true (signet_store_add_payment_settlement (ed, settlement, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_as (t, "ann", "SELECT count(*) FROM payment_invoices"), ==, 1);
+  g_assert_cmpint (count_as (t, "ann", "SELECT count(*) FROM payment_settlements"), ==, 1);
+
+  tombstone = signet_store_delete (ed, SIGNET_TOMBSTONE_PAYMENT, payment->id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tombstone);
+  g_assert_cmpint (unit_query_raw_int (t->uri, "SELECT count(*) FROM payment_invoices"), ==, 0);
+  g_assert_cmpint (unit_query_raw_int (t->uri, "SELECT count(*) FROM payment_settlements"), ==, 0);
+  g_assert_true (signet_store_restore (ed, tombstone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_as (t, "ann", "SELECT count(*) FROM payment_invoices"), ==, 1);
+  g_assert_cmpint (count_as (t, "ann", "SELECT count(*) FROM payment_settlements"), ==, 1);
+  g_assert_cmpint (count_as (t, "fi", "SELECT count(*) FROM payment_invoices"), ==, 0);
+}
+
+/* The audit entry of a payment of S-2, which the store records as the
+ * contract's, is seen by Ed, its owner, and not by Ann; S-1's by both. */
+static void
+test_audit_of_rows (Team          *t,
+                    gconstpointer  data)
+{
+  static const char * const numbers[] = { "S-1", "S-2" };
+  static const char count_sql[] = "SELECT count(*) FROM audit WHERE action = 'add-payment'";
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autoptr(SignetPayment) payment = signet_payment_new (contract_id (t, numbers[i]));
+      g_autoptr(GError) error = NULL;
+
+      payment->title = g_strdup ("Deposit");
+      payment->amount = 100000;
+      payment->currency = g_strdup ("CNY");
+      payment->due_date = g_strdup ("2027-01-01");
+      g_assert_true (signet_store_add_payment (t->admin, payment, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_cmpint (unit_query_raw_int (t->uri, count_sql), ==, 2);
+  g_assert_cmpint (count_as (t, "ed", count_sql), ==, 2);
+  g_assert_cmpint (count_as (t, "ann", count_sql), ==, 1);
+  g_assert_cmpint (count_as (t, "ann", "SELECT count(*) FROM audit a JOIN contracts c ON c.id = a.record_id "
+                                       "WHERE a.action = 'add-payment' AND c.number = 'S-1'"), ==, 1);
+  g_assert_cmpint (count_as (t, "fi", count_sql), ==, 0);
+}
+
 /* A register of an older version is upgraded by its owner only: anyone
  * else is told so, and nothing is changed. */
 static void
@@ -447,6 +696,10 @@ main (int   argc,
   ADD ("approver-only", test_approver_only);
   ADD ("confidential-approver", test_confidential_approver);
   ADD ("delete-as-editor", test_delete_as_editor);
+  ADD ("deep-rows", test_deep_rows);
+  ADD ("shared-blob", test_shared_blob);
+  ADD ("audit-of-rows", test_audit_of_rows);
+  ADD ("editor-deep-writes", test_editor_deep_writes);
   ADD ("upgrade-by-owner", test_upgrade_by_owner);
   ADD ("second-owner", test_second_owner);
 #undef ADD
