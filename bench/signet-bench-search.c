@@ -371,7 +371,7 @@ floor_open_pg (Floor      *floor_db,
   if (PQstatus (floor_db->pg) != CONNECTION_OK)
     floor_pg_die (floor_db, "connect", NULL);
   /* As the store's connection does (signet-db-pg-connect.c). */
-  result = PQexec (floor_db->pg, "SET plan_cache_mode = force_generic_plan");
+  result = PQexec (floor_db->pg, "SET plan_cache_mode = force_generic_plan; SET jit = off");
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     floor_pg_die (floor_db, "set", result);
   PQclear (result);

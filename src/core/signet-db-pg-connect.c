@@ -188,12 +188,16 @@ set_connect_error (PGconn  *conn,
  * (signet_search_grams()) row by row, which the planner prices low; at a
  * million contracts that took minutes where the index takes a second
  * (docs/benchmarks.md). The register's statements look rows up by their
- * keys and indexed texts, which a generic plan does as well. */
+ * keys and indexed texts, which a generic plan does as well. Nor are
+ * they compiled (JIT): the server compiles a statement it prices high,
+ * such as a search over row-level security, and that took longer than
+ * running it (4.0 s against 0.5 s; `--setup-server` also sets it for the
+ * database, docs/team-register.md). */
 static gboolean
 set_up_session (PGconn  *conn,
                 GError **error)
 {
-  PGresult *res = PQexec (conn, "SET plan_cache_mode = force_generic_plan");
+  PGresult *res = PQexec (conn, "SET plan_cache_mode = force_generic_plan; SET jit = off");
   gboolean ok = PQresultStatus (res) == PGRES_COMMAND_OK;
 
   if (!ok)
