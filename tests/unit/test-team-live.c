@@ -8,17 +8,24 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "signet-amendment.h"
+#include "signet-approval.h"
 #include "signet-contract-process.h"
 #include "signet-obligation.h"
 #include "signet-original.h"
 #include "signet-payment.h"
 #include "signet-person.h"
 #include "signet-store.h"
+#include "signet-store-amendments.h"
+#include "signet-store-approvals.h"
+#include "signet-store-events.h"
+#include "signet-store-notice.h"
 #include "signet-store-obligations.h"
 #include "signet-store-originals.h"
 #include "signet-store-payments.h"
 #include "signet-store-people.h"
 #include "signet-store-process.h"
+#include "signet-store-renewals.h"
 #include "pg-test-server.h"
 #include "unit-test-utils.h"
 
@@ -782,21 +789,29 @@ write_thread (gpointer data)
   return NULL;
 }
 
+/* The same, with the second write of another kind than the first (an
+ * edit of a contract being renewed), refused with @domain and @code, and
+ * @n_entries audit entries made by the first (a renewal audits both
+ * contracts). */
 static void
-assert_second_write_conflicts (Fixture   *f,
-                               WriteFunc  write,
-                               gpointer   first,
-                               gpointer   second)
+assert_second_write_refused (Fixture   *f,
+                             WriteFunc  write_first,
+                             gpointer   first,
+                             WriteFunc  write_second,
+                             gpointer   second,
+                             GQuark     domain,
+                             int        code,
+                             gint64     n_entries)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GThread) thread = NULL;
-  Write w = { write, f->b, second, NULL, FALSE };
+  Write w = { write_second, f->b, second, NULL, FALSE };
   gint64 n_audit = unit_query_raw_int (f->uri, "SELECT count(*) FROM audit");
   gint64 start;
 
   g_assert_true (signet_store_begin_batch (f->a, &error));
   g_assert_no_error (error);
-  g_assert_true (write (f->a, first, &error));
+  g_assert_true (write_first (f->a, first, &error));
   g_assert_no_error (error);
 
   thread = g_thread_new ("second write", write_thread, &w);
@@ -811,10 +826,19 @@ assert_second_write_conflicts (Fixture   *f,
   g_assert_no_error (error);
   g_thread_join (g_steal_pointer (&thread));
 
-  g_assert_error (w.error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT);
+  g_assert_error (w.error, domain, code);
   g_assert_false (w.written);
   g_clear_error (&w.error);
-  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM audit"), ==, n_audit + 1);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM audit"), ==, n_audit + n_entries);
+}
+
+static void
+assert_second_write_conflicts (Fixture   *f,
+                               WriteFunc  write,
+                               gpointer   first,
+                               gpointer   second)
+{
+  assert_second_write_refused (f, write, first, write, second, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT, 1);
 }
 
 static void
@@ -942,6 +966,379 @@ test_concurrent_process_steps (Fixture       *f,
   assert_second_write_conflicts (f, submit, &step, &step);
 }
 
+/* A contract of the type the only rule gives the one-step route
+ * "Standard" (decided by anyone with the role Legal), with its status. */
+static SignetContract *
+add_routed_contract (Fixture              *f,
+                     SignetContractStatus  status)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetApprovalRoute) route = signet_approval_route_new ("Standard");
+  g_autoptr(SignetRouteStep) legal = signet_route_step_new ("Legal", 0, "Legal", 2);
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_approval_rule_free);
+  g_autoptr(GError) error = NULL;
+  SignetContract *contract = signet_contract_new ();
+
+  signet_approval_route_add_step (route, legal);
+  g_assert_true (signet_store_add_approval_route (f->a, route, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (rules, signet_approval_rule_new ("Purchase", 0, NULL, route->id));
+  g_assert_true (signet_store_set_approval_rules (f->a, rules, &error));
+  g_assert_no_error (error);
+
+  signet_contract_set_number (contract, "HT-2026-0001");
+  signet_contract_set_title (contract, "Office equipment");
+  signet_contract_set_client_id (contract, signet_client_get_id (client));
+  signet_contract_set_contract_type (contract, "Purchase");
+  signet_contract_set_currency (contract, "CNY");
+  signet_contract_set_value (contract, 100000);
+  signet_contract_set_status (contract, status);
+  g_assert_true (signet_store_add_contract (f->a, contract, &error));
+  g_assert_no_error (error);
+
+  return contract;
+}
+
+static SignetContract *
+reread (Fixture *f,
+        gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  SignetContract *contract = signet_store_get_contract (f->b, id, &error);
+
+  g_assert_no_error (error);
+
+  return contract;
+}
+
+typedef struct
+{
+  gint64                 contract_id;
+  gint64                 amendment_id;
+  gint64                 version;
+  SignetApprovalDecision decision;
+} Decision;
+
+static gboolean
+decide (SignetStore  *store,
+        gpointer      record,
+        GError      **error)
+{
+  Decision *d = record;
+
+  return signet_store_decide_approval_step (store, d->contract_id, d->amendment_id, d->version, &d->decision,
+                                            error);
+}
+
+/* Two decisions on the one pending step of a contract, from one version
+ * of it: the second is a conflict, and the step is the first's. */
+static void
+test_concurrent_approval_decisions (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(SignetContract) contract = add_routed_contract (f, SIGNET_CONTRACT_STATUS_DRAFT);
+  g_autoptr(SignetContract) submitted = NULL;
+  g_autoptr(SignetContract) stored = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = signet_contract_get_id (contract);
+  Step step = { id, signet_contract_get_version (contract) };
+  Decision approve = { id, 0, 0, { .action = SIGNET_PROCESS_ACTION_APPROVE } };
+  Decision reject = { id, 0, 0, { .action = SIGNET_PROCESS_ACTION_REJECT, .opinion = (char *) "Too expensive" } };
+
+  g_assert_true (submit (f->a, &step, &error));
+  g_assert_no_error (error);
+  submitted = reread (f, id);
+  approve.version = reject.version = signet_contract_get_version (submitted);
+
+  assert_second_write_conflicts (f, decide, &approve, &reject);
+
+  stored = reread (f, id);
+  g_assert_cmpint (signet_contract_get_status (stored), ==, SIGNET_CONTRACT_STATUS_APPROVED);
+  steps = signet_store_list_approval_steps (f->b, id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps->len, ==, 1);
+  g_assert_cmpint (((SignetApprovalStep *) g_ptr_array_index (steps, 0))->state, ==, SIGNET_STEP_APPROVED);
+  g_assert_null (((SignetApprovalStep *) g_ptr_array_index (steps, 0))->opinion);
+}
+
+/* An amendment's decision takes no version: of two on its one pending
+ * step, the second finds it decided, the amendment no longer in review,
+ * rather than deciding it over the first. */
+static void
+test_concurrent_amendment_decisions (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(SignetContract) contract = add_routed_contract (f, SIGNET_CONTRACT_STATUS_SIGNED);
+  g_autoptr(SignetAmendment) amendment = signet_amendment_new (signet_contract_get_id (contract));
+  g_autoptr(SignetAmendment) stored = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = signet_contract_get_id (contract);
+  Decision approve = { id, 0, 0, { .action = SIGNET_PROCESS_ACTION_APPROVE } };
+  Decision reject = { id, 0, 0, { .action = SIGNET_PROCESS_ACTION_REJECT, .opinion = (char *) "Too expensive" } };
+
+  amendment->number = g_strdup ("HT-2026-0001-A1");
+  amendment->effective_date = g_strdup ("2027-03-01");
+  amendment->changes = SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_VALUE);
+  amendment->value = 120000;
+  amendment->currency = g_strdup ("CNY");
+  g_assert_true (signet_store_add_amendment (f->a, amendment, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amendment->state, ==, SIGNET_AMENDMENT_IN_REVIEW);
+  approve.amendment_id = reject.amendment_id = amendment->id;
+
+  assert_second_write_refused (f, decide, &approve, decide, &reject,
+                               SIGNET_PROCESS_ERROR, SIGNET_PROCESS_ERROR_NOT_ALLOWED, 1);
+
+  stored = signet_store_get_amendment (f->b, amendment->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->state, ==, SIGNET_AMENDMENT_APPROVED);
+  steps = signet_store_list_approval_steps (f->b, id, amendment->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps->len, ==, 1);
+  g_assert_cmpint (((SignetApprovalStep *) g_ptr_array_index (steps, 0))->state, ==, SIGNET_STEP_APPROVED);
+}
+
+/* A route edited in two places from one version. */
+static void
+test_concurrent_route_saves (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(SignetApprovalRoute) base = signet_approval_route_new ("Standard");
+  g_autoptr(SignetRouteStep) legal = signet_route_step_new ("Legal", 0, "Legal", 2);
+  g_autoptr(SignetApprovalRoute) first = NULL;
+  g_autoptr(SignetApprovalRoute) second = NULL;
+  g_autoptr(SignetApprovalRoute) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  signet_approval_route_add_step (base, legal);
+  g_assert_true (signet_store_add_approval_route (f->a, base, &error));
+  g_assert_no_error (error);
+  first = signet_approval_route_copy (base);
+  second = signet_approval_route_copy (base);
+  g_free (first->name);
+  first->name = g_strdup ("Standard, first");
+  g_free (second->name);
+  second->name = g_strdup ("Standard, second");
+
+  assert_second_write_conflicts (f, (WriteFunc) signet_store_update_approval_route, first, second);
+
+  stored = signet_store_get_approval_route (f->b, base->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->name, ==, "Standard, first");
+  g_assert_cmpint (stored->version, ==, 2);
+}
+
+typedef struct
+{
+  gint64          contract_id;
+  gint64          version;
+  SignetContract *successor;
+} Renewal;
+
+static gboolean
+renew (SignetStore  *store,
+       gpointer      record,
+       GError      **error)
+{
+  Renewal *r = record;
+
+  return signet_store_renew_contract (store, r->contract_id, r->version, r->successor, NULL, NULL, error);
+}
+
+typedef struct
+{
+  SignetContract *base;
+  SignetContract *edited;
+} Edit;
+
+static gboolean
+edit (SignetStore  *store,
+      gpointer      record,
+      GError      **error)
+{
+  Edit *e = record;
+
+  return signet_store_save_contract (store, e->base, e->edited, error);
+}
+
+/* A signed contract of 2026 that does not renew itself (no notice
+ * deadline) and its successor as Renew… proposes it, numbered @number. */
+static SignetContract *
+propose_successor (Fixture        *f,
+                   SignetContract *contract,
+                   const char     *number)
+{
+  g_autoptr(GError) error = NULL;
+  SignetContract *successor = signet_store_propose_renewal (f->a, signet_contract_get_id (contract),
+                                                            "XQ-{NNNN}", &error);
+
+  g_assert_no_error (error);
+  signet_contract_set_number (successor, number);
+
+  return successor;
+}
+
+static SignetContract *
+add_signed (Fixture  *f,
+            gboolean  auto_renew)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(GError) error = NULL;
+  SignetContract *contract = signet_contract_new ();
+
+  signet_contract_set_number (contract, "HT-2026-0001");
+  signet_contract_set_title (contract, "Cleaning");
+  signet_contract_set_client_id (contract, signet_client_get_id (client));
+  signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_SIGNED);
+  signet_contract_set_start_date (contract, "2026-01-01");
+  signet_contract_set_end_date (contract, "2026-12-31");
+  signet_contract_set_auto_renew (contract, auto_renew);
+  signet_contract_set_notice_days (contract, 30);
+  g_assert_true (signet_store_add_contract (f->a, contract, &error));
+  g_assert_no_error (error);
+
+  return contract;
+}
+
+/* Two renewals of one version of a contract: the second is a conflict,
+ * and the contract has one successor, the first's. The first's audit
+ * entries: the successor's creation and "Renewal of", the contract's
+ * "Renewed". */
+static void
+test_concurrent_renewals (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SignetContract) contract = add_signed (f, FALSE);
+  g_autoptr(SignetContract) first = propose_successor (f, contract, "XQ-0001");
+  g_autoptr(SignetContract) second = propose_successor (f, contract, "XQ-0002");
+  g_autoptr(SignetContract) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = signet_contract_get_id (contract);
+  Renewal a = { id, signet_contract_get_version (contract), first };
+  Renewal b = { id, signet_contract_get_version (contract), second };
+
+  assert_second_write_refused (f, renew, &a, renew, &b, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT, 3);
+
+  stored = reread (f, id);
+  g_assert_cmpint (signet_contract_get_status (stored), ==, SIGNET_CONTRACT_STATUS_RENEWED);
+  g_assert_cmpint (signet_store_get_renewal_successor (f->b, id, &error), ==, signet_contract_get_id (first));
+  g_assert_no_error (error);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM contracts WHERE number LIKE 'XQ-%'"), ==, 1);
+}
+
+/* A contract's form saved while the contract, opened at the same
+ * version, is renewed: the save is a conflict, not written over the
+ * renewal. */
+static void
+test_edit_during_renewal (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SignetContract) contract = add_signed (f, FALSE);
+  g_autoptr(SignetContract) successor = propose_successor (f, contract, "XQ-0001");
+  g_autoptr(SignetContract) edited = signet_contract_copy (contract);
+  g_autoptr(SignetContract) stored = NULL;
+  gint64 id = signet_contract_get_id (contract);
+  Renewal renewal = { id, signet_contract_get_version (contract), successor };
+  Edit e = { contract, edited };
+
+  signet_contract_set_notes (edited, "Ask for the keys back");
+
+  assert_second_write_refused (f, renew, &renewal, edit, &e, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT, 3);
+
+  stored = reread (f, id);
+  g_assert_cmpint (signet_contract_get_status (stored), ==, SIGNET_CONTRACT_STATUS_RENEWED);
+  g_assert_cmpint (signet_contract_get_version (stored), ==, signet_contract_get_version (contract) + 1);
+  g_assert_null (signet_contract_get_notes (stored));
+}
+
+/* And renewed while its form is saved: the renewal is a conflict; the
+ * contract is signed still, with the save's notes, and has no successor. */
+static void
+test_renewal_during_edit (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SignetContract) contract = add_signed (f, FALSE);
+  g_autoptr(SignetContract) successor = propose_successor (f, contract, "XQ-0001");
+  g_autoptr(SignetContract) edited = signet_contract_copy (contract);
+  g_autoptr(SignetContract) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = signet_contract_get_id (contract);
+  Renewal renewal = { id, signet_contract_get_version (contract), successor };
+  Edit e = { contract, edited };
+
+  signet_contract_set_notes (edited, "Ask for the keys back");
+
+  assert_second_write_refused (f, edit, &e, renew, &renewal, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT, 1);
+
+  stored = reread (f, id);
+  g_assert_cmpint (signet_contract_get_status (stored), ==, SIGNET_CONTRACT_STATUS_SIGNED);
+  g_assert_cmpstr (signet_contract_get_notes (stored), ==, "Ask for the keys back");
+  g_assert_cmpint (signet_store_get_renewal_successor (f->b, id, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM contracts WHERE number LIKE 'XQ-%'"), ==, 0);
+}
+
+#define NOTICE_DAY      "2026-11-20"
+#define NOTICE_DEADLINE "2026-12-01"
+
+typedef struct
+{
+  gint64             contract_id;
+  gint64             version;
+  SignetProcessStep *terminate;  /* NULL: Let Expire */
+} NoticeDecision;
+
+static gboolean
+decide_at_notice (SignetStore  *store,
+                  gpointer      record,
+                  GError      **error)
+{
+  NoticeDecision *d = record;
+
+  if (d->terminate == NULL)
+    return signet_store_let_expire (store, d->contract_id, d->version, NOTICE_DEADLINE, NULL, NULL, NULL, error);
+
+  return signet_store_terminate_at_notice (store, d->contract_id, d->version, NOTICE_DEADLINE, d->terminate, error);
+}
+
+/* Terminate and Let Expire taken at one notice deadline from one version
+ * of the contract: the second is a conflict, and the deadline has one
+ * decision, the first's, audited with its step. (Let Expire second: a
+ * termination takes the process's step, which locks the row itself.) */
+static void
+test_concurrent_notice_decisions (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(SignetContract) contract = add_signed (f, TRUE);
+  g_autoptr(SignetContract) stored = NULL;
+  g_autoptr(SignetNoticeDecision) decided = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(SignetProcessStep) terminate = { SIGNET_PROCESS_ACTION_TERMINATE };
+  gint64 id = signet_contract_get_id (contract);
+  NoticeDecision terminating = { id, signet_contract_get_version (contract), &terminate };
+  NoticeDecision let_expire = { id, signet_contract_get_version (contract), NULL };
+
+  signet_store_set_today (f->a, NOTICE_DAY);
+  signet_store_set_today (f->b, NOTICE_DAY);
+  terminate.termination_reason = g_strdup ("expired-not-renewed");
+  terminate.comment = g_strdup ("Not needed any more");
+  terminate.effective_date = g_strdup ("2026-12-31");
+
+  assert_second_write_refused (f, decide_at_notice, &terminating, decide_at_notice, &let_expire,
+                               SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT, 2);
+
+  stored = reread (f, id);
+  g_assert_cmpint (signet_contract_get_status (stored), ==, SIGNET_CONTRACT_STATUS_TERMINATED);
+  g_assert_cmpstr (signet_contract_get_termination_reason (stored), ==, "expired-not-renewed");
+  decided = signet_store_get_notice_decision (f->b, id, NOTICE_DEADLINE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (decided);
+  g_assert_cmpint (decided->choice, ==, SIGNET_NOTICE_CHOICE_TERMINATE);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM notice_decisions"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -969,6 +1366,13 @@ main (int   argc,
   ADD ("/team-live/concurrent-original-saves", test_concurrent_original_saves);
   ADD ("/team-live/concurrent-person-saves", test_concurrent_person_saves);
   ADD ("/team-live/concurrent-process-steps", test_concurrent_process_steps);
+  ADD ("/team-live/concurrent-approval-decisions", test_concurrent_approval_decisions);
+  ADD ("/team-live/concurrent-amendment-decisions", test_concurrent_amendment_decisions);
+  ADD ("/team-live/concurrent-route-saves", test_concurrent_route_saves);
+  ADD ("/team-live/concurrent-renewals", test_concurrent_renewals);
+  ADD ("/team-live/edit-during-renewal", test_edit_during_renewal);
+  ADD ("/team-live/renewal-during-edit", test_renewal_during_edit);
+  ADD ("/team-live/concurrent-notice-decisions", test_concurrent_notice_decisions);
 
   return g_test_run ();
 }
