@@ -402,11 +402,17 @@ signet_store_save_original (SignetStore     *self,
   if (!check_archive_number (self, original->contract_id, archive_number, error))
     return FALSE;
 
+  /* A first original has no row to lock: on a server two forms that
+   * found none both get here. The second's insert waits for the first's
+   * key and then adds nothing, which is the conflict. (Locking the
+   * contract's row instead would take the right to change contracts,
+   * which an archivist, who records originals, does not have.) */
   if (before == NULL)
     stmt = _signet_store_statement (self,
                                     "INSERT INTO originals (archive_number, room, cabinet, shelf, box, originals, "
                                     "copies, archived_by_id, archived_on, note, contract_id, version) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1)", error);
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1) "
+                                    "ON CONFLICT (contract_id) DO NOTHING", error);
   else
     stmt = _signet_store_statement (self,
                                     "UPDATE originals SET archive_number = ?1, room = ?2, cabinet = ?3, shelf = ?4, "
@@ -437,6 +443,13 @@ signet_store_save_original (SignetStore     *self,
     if (!_signet_store_step_done (self, stmt, error))
       return FALSE;
   }
+
+  if (signet_db_changes (self->db) == 0)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
+                   _("The original of %s was changed elsewhere meanwhile."), number);
+      return FALSE;
+    }
 
   before_fields = before != NULL ? original_to_fields (before, before->archived_by) : NULL;
   after_fields = original_to_fields (original, archived_by);

@@ -1339,6 +1339,38 @@ test_concurrent_notice_decisions (Fixture       *f,
   g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM notice_decisions"), ==, 1);
 }
 
+/* The first original of a contract recorded in two places at once, each
+ * from a form that found none, with its archive number: there is no row
+ * yet to lock, and a contract has one original; the second is a
+ * conflict, not an error of the server's (a key that exists). */
+static void
+test_concurrent_first_originals (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(SignetOriginal) first = signet_original_new (signet_contract_get_id (contract));
+  g_autoptr(SignetOriginal) second = signet_original_new (signet_contract_get_id (contract));
+  g_autoptr(SignetOriginal) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  first->archive_number = g_strdup ("DA-2026-017");
+  first->room = g_strdup ("A");
+  second->archive_number = g_strdup ("DA-2026-017");
+  second->room = g_strdup ("B");
+
+  assert_second_write_conflicts (f, (WriteFunc) signet_store_save_original, first, second);
+
+  stored = signet_store_get_original (f->b, signet_contract_get_id (contract), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (stored->archive_number, ==, "DA-2026-017");
+  g_assert_cmpstr (stored->room, ==, "A");
+  g_assert_cmpint (stored->version, ==, 1);
+  g_assert_cmpint (second->version, ==, 0);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM originals"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1373,6 +1405,7 @@ main (int   argc,
   ADD ("/team-live/edit-during-renewal", test_edit_during_renewal);
   ADD ("/team-live/renewal-during-edit", test_renewal_during_edit);
   ADD ("/team-live/concurrent-notice-decisions", test_concurrent_notice_decisions);
+  ADD ("/team-live/concurrent-first-originals", test_concurrent_first_originals);
 
   return g_test_run ();
 }
