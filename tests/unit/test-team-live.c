@@ -26,6 +26,7 @@
 #include "signet-store-people.h"
 #include "signet-store-process.h"
 #include "signet-store-renewals.h"
+#include "signet-store-team.h"
 #include "pg-test-server.h"
 #include "unit-test-utils.h"
 
@@ -1344,13 +1345,11 @@ test_concurrent_notice_decisions (Fixture       *f,
  * yet to lock, and a contract has one original; the second is a
  * conflict, not an error of the server's (a key that exists). */
 static void
-test_concurrent_first_originals (Fixture       *f,
-                                 gconstpointer  data)
+assert_one_first_original (Fixture *f,
+                           gint64   contract_id)
 {
-  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
-  g_autoptr(SignetContract) contract = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
-  g_autoptr(SignetOriginal) first = signet_original_new (signet_contract_get_id (contract));
-  g_autoptr(SignetOriginal) second = signet_original_new (signet_contract_get_id (contract));
+  g_autoptr(SignetOriginal) first = signet_original_new (contract_id);
+  g_autoptr(SignetOriginal) second = signet_original_new (contract_id);
   g_autoptr(SignetOriginal) stored = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1361,7 +1360,7 @@ test_concurrent_first_originals (Fixture       *f,
 
   assert_second_write_conflicts (f, (WriteFunc) signet_store_save_original, first, second);
 
-  stored = signet_store_get_original (f->b, signet_contract_get_id (contract), &error);
+  stored = signet_store_get_original (f->b, contract_id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (stored);
   g_assert_cmpstr (stored->archive_number, ==, "DA-2026-017");
@@ -1369,6 +1368,61 @@ test_concurrent_first_originals (Fixture       *f,
   g_assert_cmpint (stored->version, ==, 1);
   g_assert_cmpint (second->version, ==, 0);
   g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM originals"), ==, 1);
+}
+
+static void
+test_concurrent_first_originals (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+
+  assert_one_first_original (f, signet_contract_get_id (contract));
+}
+
+/* @uri with the login @user instead of its own. */
+static char *
+uri_as (const char *uri,
+        const char *user)
+{
+  const char *start = strstr (uri, "user=");
+  const char *end;
+
+  g_assert_nonnull (start);
+  end = strchr (start, '&');
+
+  return g_strdup_printf ("%.*suser=%s%s", (int) (start - uri), uri, user, end != NULL ? end : "");
+}
+
+/* The same by two archivists, who record originals but may not change
+ * contracts (and so may not lock a contract's row). */
+static void
+test_archivists_first_originals (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(SignetStore) admin = NULL;
+  g_autofree char *archie = uri_as (f->uri, "archie");
+  g_autofree char *arlo = uri_as (f->uri, "arlo");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (signet_store_setup_team (f->uri, &error));
+  g_assert_no_error (error);
+  admin = open_store (f->uri);
+  g_assert_true (signet_store_add_team_user (admin, "archie", SIGNET_STORE_ROLE_ARCHIVIST, "Wang Fang", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (signet_store_add_team_user (admin, "arlo", SIGNET_STORE_ROLE_ARCHIVIST, "Chen Jing", NULL, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&f->a);
+  g_clear_object (&f->b);
+  f->a = open_store (archie);
+  f->b = open_store (arlo);
+  g_assert_cmpint (signet_store_get_role (f->a), ==, SIGNET_STORE_ROLE_ARCHIVIST);
+  g_assert_cmpint (signet_store_get_role (f->b), ==, SIGNET_STORE_ROLE_ARCHIVIST);
+
+  assert_one_first_original (f, signet_contract_get_id (contract));
 }
 
 int
@@ -1406,6 +1460,7 @@ main (int   argc,
   ADD ("/team-live/renewal-during-edit", test_renewal_during_edit);
   ADD ("/team-live/concurrent-notice-decisions", test_concurrent_notice_decisions);
   ADD ("/team-live/concurrent-first-originals", test_concurrent_first_originals);
+  ADD ("/team-live/archivists-first-originals", test_archivists_first_originals);
 
   return g_test_run ();
 }
