@@ -1606,7 +1606,9 @@ signet_store_submit_amendment (SignetStore  *self,
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
 
+  /* Its state is what is checked: locked first, as a version is. */
   if (!_signet_write_scope_begin (&scope, self, error) ||
+      !_signet_store_lock_row (self, "SELECT id FROM amendments WHERE id = ?1 FOR UPDATE", amendment_id, error) ||
       !(amendment = signet_store_get_amendment (self, amendment_id, error)) ||
       !(contract = signet_store_get_contract (self, amendment->contract_id, error)))
     return FALSE;

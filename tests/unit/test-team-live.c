@@ -1101,6 +1101,49 @@ test_concurrent_amendment_decisions (Fixture       *f,
   g_assert_cmpint (((SignetApprovalStep *) g_ptr_array_index (steps, 0))->state, ==, SIGNET_STEP_APPROVED);
 }
 
+static gboolean
+submit_amendment (SignetStore  *store,
+                  gpointer      record,
+                  GError      **error)
+{
+  return signet_store_submit_amendment (store, *(gint64 *) record, error);
+}
+
+/* A returned amendment submitted again in two places at once: the second
+ * finds it in review, rather than starting a second round beside the
+ * first's. */
+static void
+test_concurrent_amendment_submits (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(SignetContract) contract = add_routed_contract (f, SIGNET_CONTRACT_STATUS_SIGNED);
+  g_autoptr(SignetAmendment) amendment = signet_amendment_new (signet_contract_get_id (contract));
+  g_autoptr(SignetAmendment) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = signet_contract_get_id (contract);
+  Decision send_back = { id, 0, 0, { .action = SIGNET_PROCESS_ACTION_RETURN, .opinion = (char *) "Wrong value" } };
+
+  amendment->number = g_strdup ("HT-2026-0001-A1");
+  amendment->effective_date = g_strdup ("2027-03-01");
+  amendment->changes = SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_VALUE);
+  amendment->value = 120000;
+  amendment->currency = g_strdup ("CNY");
+  g_assert_true (signet_store_add_amendment (f->a, amendment, &error));
+  g_assert_no_error (error);
+  send_back.amendment_id = amendment->id;
+  g_assert_true (decide (f->a, &send_back, &error));
+  g_assert_no_error (error);
+
+  assert_second_write_refused (f, submit_amendment, &amendment->id, submit_amendment, &amendment->id,
+                               SIGNET_PROCESS_ERROR, SIGNET_PROCESS_ERROR_NOT_ALLOWED, 1);
+
+  stored = signet_store_get_amendment (f->b, amendment->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->state, ==, SIGNET_AMENDMENT_IN_REVIEW);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT max (round) FROM approval_steps"), ==, 2);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM approval_steps WHERE state = 'pending'"), ==, 1);
+}
+
 /* A route edited in two places from one version. */
 static void
 test_concurrent_route_saves (Fixture       *f,
@@ -1454,6 +1497,7 @@ main (int   argc,
   ADD ("/team-live/concurrent-process-steps", test_concurrent_process_steps);
   ADD ("/team-live/concurrent-approval-decisions", test_concurrent_approval_decisions);
   ADD ("/team-live/concurrent-amendment-decisions", test_concurrent_amendment_decisions);
+  ADD ("/team-live/concurrent-amendment-submits", test_concurrent_amendment_submits);
   ADD ("/team-live/concurrent-route-saves", test_concurrent_route_saves);
   ADD ("/team-live/concurrent-renewals", test_concurrent_renewals);
   ADD ("/team-live/edit-during-renewal", test_edit_during_renewal);
