@@ -572,7 +572,11 @@ signet_store_add_loan (SignetStore  *self,
   if (!_signet_write_scope_begin (&scope, self, error))
     return FALSE;
 
-  if (!(number = lookup_contract_number (self, loan->contract_id, error)))
+  /* Locked, so that of two lendings at once the second finds the first's
+   * loan out rather than the server refusing a second open loan. */
+  if (!(number = lookup_contract_number (self, loan->contract_id, error)) ||
+      !_signet_store_lock_row (self, "SELECT contract_id FROM originals WHERE contract_id = ?1 FOR UPDATE",
+                               loan->contract_id, error))
     return FALSE;
 
   /* The archive number and location are where the original goes back
@@ -674,10 +678,9 @@ signet_store_return_loan (SignetStore          *self,
   if (condition == SIGNET_LOAN_CONDITION_DAMAGED && _signet_is_blank (note))
     return _signet_set_field_error (error, SIGNET_FIELD_LOAN_CONDITION, _("Describe the damage."));
 
-  if (!_signet_write_scope_begin (&scope, self, error))
-    return FALSE;
-
-  if (!(loans = list_loans_where (self, "SELECT " LOAN_COLUMNS " FROM " LOAN_FROM " WHERE l.id = ?", loan_id, error)))
+  if (!_signet_write_scope_begin (&scope, self, error) ||
+      !_signet_store_lock_row (self, "SELECT id FROM loans WHERE id = ?1 FOR UPDATE", loan_id, error) ||
+      !(loans = list_loans_where (self, "SELECT " LOAN_COLUMNS " FROM " LOAN_FROM " WHERE l.id = ?", loan_id, error)))
     return FALSE;
   if (loans->len == 0)
     {

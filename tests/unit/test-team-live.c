@@ -1423,6 +1423,109 @@ test_concurrent_first_originals (Fixture       *f,
   assert_one_first_original (f, signet_contract_get_id (contract));
 }
 
+/* A contract with its original in the archive, and a person to lend it
+ * to; @loan and @other are loans of it to that person, not added. */
+static gint64
+add_lendable (Fixture     *f,
+              SignetLoan **loan,
+              SignetLoan **other)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(SignetOriginal) original = signet_original_new (signet_contract_get_id (contract));
+  g_autoptr(SignetPerson) borrower = signet_person_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id = signet_contract_get_id (contract);
+
+  original->archive_number = g_strdup ("DA-2026-017");
+  g_assert_true (signet_store_save_original (f->a, original, &error));
+  g_assert_no_error (error);
+  signet_person_set_name (borrower, "Li Na");
+  g_assert_true (signet_store_add_person (f->a, borrower, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      SignetLoan *l = signet_loan_new (id);
+
+      l->borrower_id = signet_person_get_id (borrower);
+      l->purpose = g_strdup (i == 0 ? "Audit" : "Court hearing");
+      l->lent_on = g_strdup ("2026-12-01");
+      l->due_on = g_strdup ("2026-12-15");
+      *(i == 0 ? loan : other) = l;
+    }
+
+  return id;
+}
+
+/* The original lent in two places at once, each from a form that found
+ * it in the archive: the second is told it is on loan, rather than
+ * refused by the server (one loan out per original). */
+static void
+test_concurrent_loans (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SignetLoan) first = NULL;
+  g_autoptr(SignetLoan) second = NULL;
+  g_autoptr(SignetLoan) open = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_lendable (f, &first, &second);
+
+  assert_second_write_refused (f, (WriteFunc) signet_store_add_loan, first, (WriteFunc) signet_store_add_loan,
+                               second, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_IN_USE, 1);
+
+  open = signet_store_get_open_loan (f->b, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (open);
+  g_assert_cmpstr (open->purpose, ==, "Audit");
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM loans"), ==, 1);
+}
+
+typedef struct
+{
+  gint64               loan_id;
+  SignetLoanCondition  condition;
+  const char          *note;
+} Return;
+
+static gboolean
+return_loan (SignetStore  *store,
+             gpointer      record,
+             GError      **error)
+{
+  Return *r = record;
+
+  return signet_store_return_loan (store, r->loan_id, "2026-12-10", r->condition, r->note, error);
+}
+
+/* Its return recorded in two places at once: the second is told it came
+ * back already, rather than told it recorded a return that was not
+ * written. */
+static void
+test_concurrent_returns (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SignetLoan) loan = NULL;
+  g_autoptr(SignetLoan) unused = NULL;
+  g_autoptr(GPtrArray) loans = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_lendable (f, &loan, &unused);
+  Return intact = { 0, SIGNET_LOAN_CONDITION_INTACT, NULL };
+  Return damaged = { 0, SIGNET_LOAN_CONDITION_DAMAGED, "Page 3 torn" };
+
+  g_assert_true (signet_store_add_loan (f->a, loan, &error));
+  g_assert_no_error (error);
+  intact.loan_id = damaged.loan_id = loan->id;
+
+  assert_second_write_refused (f, return_loan, &intact, return_loan, &damaged,
+                               SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT, 1);
+
+  loans = signet_store_list_loans (f->b, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loans->len, ==, 1);
+  g_assert_cmpint (((SignetLoan *) g_ptr_array_index (loans, 0))->condition, ==, SIGNET_LOAN_CONDITION_INTACT);
+}
+
 /* @uri with the login @user instead of its own. */
 static char *
 uri_as (const char *uri,
@@ -1505,6 +1608,8 @@ main (int   argc,
   ADD ("/team-live/concurrent-notice-decisions", test_concurrent_notice_decisions);
   ADD ("/team-live/concurrent-first-originals", test_concurrent_first_originals);
   ADD ("/team-live/archivists-first-originals", test_archivists_first_originals);
+  ADD ("/team-live/concurrent-loans", test_concurrent_loans);
+  ADD ("/team-live/concurrent-returns", test_concurrent_returns);
 
   return g_test_run ();
 }
