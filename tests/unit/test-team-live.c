@@ -790,6 +790,36 @@ write_thread (gpointer data)
   return NULL;
 }
 
+/* @write_first by a, held uncommitted while b makes @w's write, which
+ * waits for a's lock; then a commits and b's write ends. */
+static void
+race_second_write (Fixture   *f,
+                   WriteFunc  write_first,
+                   gpointer   first,
+                   Write     *w)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GThread) thread = NULL;
+  gint64 start;
+
+  g_assert_true (signet_store_begin_batch (f->a, &error));
+  g_assert_no_error (error);
+  g_assert_true (write_first (f->a, first, &error));
+  g_assert_no_error (error);
+
+  thread = g_thread_new ("second write", write_thread, w);
+  start = g_get_monotonic_time ();
+  while (unit_query_raw_int (pg_test_server_admin_uri (), "SELECT count(*) FROM pg_locks WHERE NOT granted") == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+      g_usleep (10000);
+    }
+
+  g_assert_true (signet_store_commit_batch (f->a, &error));
+  g_assert_no_error (error);
+  g_thread_join (g_steal_pointer (&thread));
+}
+
 /* The same, with the second write of another kind than the first (an
  * edit of a contract being renewed), refused with @domain and @code, and
  * @n_entries audit entries made by the first (a renewal audits both
@@ -804,28 +834,10 @@ assert_second_write_refused (Fixture   *f,
                              int        code,
                              gint64     n_entries)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GThread) thread = NULL;
   Write w = { write_second, f->b, second, NULL, FALSE };
   gint64 n_audit = unit_query_raw_int (f->uri, "SELECT count(*) FROM audit");
-  gint64 start;
 
-  g_assert_true (signet_store_begin_batch (f->a, &error));
-  g_assert_no_error (error);
-  g_assert_true (write_first (f->a, first, &error));
-  g_assert_no_error (error);
-
-  thread = g_thread_new ("second write", write_thread, &w);
-  start = g_get_monotonic_time ();
-  while (unit_query_raw_int (pg_test_server_admin_uri (), "SELECT count(*) FROM pg_locks WHERE NOT granted") == 0)
-    {
-      g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
-      g_usleep (10000);
-    }
-
-  g_assert_true (signet_store_commit_batch (f->a, &error));
-  g_assert_no_error (error);
-  g_thread_join (g_steal_pointer (&thread));
+  race_second_write (f, write_first, first, &w);
 
   g_assert_error (w.error, domain, code);
   g_assert_false (w.written);
@@ -1423,6 +1435,46 @@ test_concurrent_first_originals (Fixture       *f,
   assert_one_first_original (f, signet_contract_get_id (contract));
 }
 
+/* Two payments received on one planned payment at once, each a write of
+ * its own: both stand, and the paid sum counts both, where the second's
+ * sum, read before the first committed, would leave the first out. */
+static void
+test_concurrent_settlements (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(SignetPayment) payment = signet_payment_new (signet_contract_get_id (contract));
+  g_autoptr(SignetPaymentSettlement) first = NULL;
+  g_autoptr(SignetPaymentSettlement) second = NULL;
+  g_autoptr(SignetPayment) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  Write w = { (WriteFunc) signet_store_add_payment_settlement, f->b, NULL, NULL, FALSE };
+
+  payment->title = g_strdup ("Deposit");
+  payment->amount = 100000;
+  payment->currency = g_strdup ("CNY");
+  payment->due_date = g_strdup ("2026-12-31");
+  signet_store_add_payment (f->a, payment, &error);
+  g_assert_no_error (error);
+  first = signet_payment_settlement_new (payment->id);
+  first->date = g_strdup ("2026-12-01");
+  first->amount = 30000;
+  second = signet_payment_settlement_new (payment->id);
+  second->date = g_strdup ("2026-12-02");
+  second->amount = 50000;
+  w.record = second;
+
+  race_second_write (f, (WriteFunc) signet_store_add_payment_settlement, first, &w);
+
+  g_assert_no_error (w.error);
+  g_assert_true (w.written);
+  stored = signet_store_get_payment (f->b, payment->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->paid, ==, 80000);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT paid FROM payments"), ==, 80000);
+}
+
 /* A contract with its original in the archive, and a person to lend it
  * to; @loan and @other are loans of it to that person, not added. */
 static gint64
@@ -1608,6 +1660,7 @@ main (int   argc,
   ADD ("/team-live/concurrent-notice-decisions", test_concurrent_notice_decisions);
   ADD ("/team-live/concurrent-first-originals", test_concurrent_first_originals);
   ADD ("/team-live/archivists-first-originals", test_archivists_first_originals);
+  ADD ("/team-live/concurrent-settlements", test_concurrent_settlements);
   ADD ("/team-live/concurrent-loans", test_concurrent_loans);
   ADD ("/team-live/concurrent-returns", test_concurrent_returns);
 
