@@ -10,6 +10,7 @@
 
 #include "signet-amendment.h"
 #include "signet-approval.h"
+#include "signet-attachment.h"
 #include "signet-contract-process.h"
 #include "signet-obligation.h"
 #include "signet-original.h"
@@ -18,6 +19,7 @@
 #include "signet-store.h"
 #include "signet-store-amendments.h"
 #include "signet-store-approvals.h"
+#include "signet-store-attachments.h"
 #include "signet-store-events.h"
 #include "signet-store-notice.h"
 #include "signet-store-obligations.h"
@@ -1475,6 +1477,104 @@ test_concurrent_settlements (Fixture       *f,
   g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT paid FROM payments"), ==, 80000);
 }
 
+typedef struct
+{
+  gint64      attachment_id;
+  const char *text;
+} Replacement;
+
+static gboolean
+replace (SignetStore  *store,
+         gpointer      record,
+         GError      **error)
+{
+  Replacement *r = record;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (r->text, strlen (r->text));
+  g_autoptr(SignetAttachment) attachment = signet_store_replace_attachment (store, r->attachment_id, bytes,
+                                                                            "lease.txt", "text/plain", error);
+
+  return attachment != NULL;
+}
+
+/* A file replaced by a new version in two places at once: both versions
+ * are kept, the second as version 3, rather than the second refused by
+ * the server (two versions 2). */
+static void
+test_concurrent_replacements (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("draft", 5);
+  g_autoptr(SignetAttachment) attachment = NULL;
+  g_autoptr(SignetAttachment) stored = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GError) error = NULL;
+  Replacement first = { 0, "signed by us" };
+  Replacement second = { 0, "signed by both" };
+  Write w = { replace, f->b, &second, NULL, FALSE };
+  g_autofree char *latest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, second.text, -1);
+
+  attachment = signet_store_add_attachment (f->a, signet_contract_get_id (contract), bytes, "lease.txt",
+                                            "text/plain", SIGNET_ATTACHMENT_ROLE_OTHER, NULL, &error);
+  g_assert_no_error (error);
+  first.attachment_id = second.attachment_id = signet_attachment_get_id (attachment);
+
+  race_second_write (f, replace, &first, &w);
+
+  g_assert_no_error (w.error);
+  g_assert_true (w.written);
+  versions = signet_store_list_attachment_versions (f->b, first.attachment_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 3);
+  stored = signet_store_get_attachment (f->b, first.attachment_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (signet_attachment_get_version (stored), ==, 3);
+  g_assert_cmpstr (signet_attachment_get_sha256 (stored), ==, latest);
+}
+
+typedef struct
+{
+  gint64      contract_id;
+  const char *file_name;
+} Attaching;
+
+static gboolean
+attach (SignetStore  *store,
+        gpointer      record,
+        GError      **error)
+{
+  Attaching *a = record;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("the signed lease", 16);
+  g_autoptr(SignetAttachment) attachment = signet_store_add_attachment (store, a->contract_id, bytes, a->file_name,
+                                                                        "text/plain", SIGNET_ATTACHMENT_ROLE_SIGNED,
+                                                                        NULL, error);
+
+  return attachment != NULL;
+}
+
+/* One file attached to two contracts in two places at once: its bytes are
+ * stored once and both attachments are made, rather than the second
+ * refused by the server (the same bytes twice). */
+static void
+test_concurrent_same_file (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) lease = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(SignetContract) parking = unit_add_contract (f->a, client, "HT-2026-0002", "Parking");
+  Attaching first = { signet_contract_get_id (lease), "lease.txt" };
+  Attaching second = { signet_contract_get_id (parking), "lease copy.txt" };
+  Write w = { attach, f->b, &second, NULL, FALSE };
+
+  race_second_write (f, attach, &first, &w);
+
+  g_assert_no_error (w.error);
+  g_assert_true (w.written);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM blobs"), ==, 1);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM attachments"), ==, 2);
+}
+
 /* A contract with its original in the archive, and a person to lend it
  * to; @loan and @other are loans of it to that person, not added. */
 static gint64
@@ -1661,6 +1761,8 @@ main (int   argc,
   ADD ("/team-live/concurrent-first-originals", test_concurrent_first_originals);
   ADD ("/team-live/archivists-first-originals", test_archivists_first_originals);
   ADD ("/team-live/concurrent-settlements", test_concurrent_settlements);
+  ADD ("/team-live/concurrent-replacements", test_concurrent_replacements);
+  ADD ("/team-live/concurrent-same-file", test_concurrent_same_file);
   ADD ("/team-live/concurrent-loans", test_concurrent_loans);
   ADD ("/team-live/concurrent-returns", test_concurrent_returns);
 
