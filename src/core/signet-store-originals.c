@@ -335,6 +335,22 @@ check_archive_number (SignetStore  *self,
                                   archive_number, other);
 }
 
+typedef struct
+{
+  gint64      contract_id;
+  const char *archive_number;
+} ArchiveKey;
+
+static gboolean
+check_archive_key (SignetStore    *self,
+                   gconstpointer   data,
+                   GError        **error)
+{
+  const ArchiveKey *key = data;
+
+  return check_archive_number (self, key->contract_id, key->archive_number, error);
+}
+
 gboolean
 signet_store_save_original (SignetStore     *self,
                             SignetOriginal  *original,
@@ -422,6 +438,7 @@ signet_store_save_original (SignetStore     *self,
     return FALSE;
 
   {
+    ArchiveKey key = { original->contract_id, archive_number };
     g_autofree char *room = _signet_strdup_trimmed (original->room);
     g_autofree char *cabinet = _signet_strdup_trimmed (original->cabinet);
     g_autofree char *shelf = _signet_strdup_trimmed (original->shelf);
@@ -440,7 +457,7 @@ signet_store_save_original (SignetStore     *self,
     _signet_store_bind_text (stmt, 10, original->note);
     signet_db_bind_int64 (stmt, 11, original->contract_id);
 
-    if (!_signet_store_step_done (self, stmt, error))
+    if (!_signet_store_step_keyed (self, stmt, check_archive_key, &key, error))
       return FALSE;
   }
 

@@ -1678,6 +1678,102 @@ test_concurrent_returns (Fixture       *f,
   g_assert_cmpint (((SignetLoan *) g_ptr_array_index (loans, 0))->condition, ==, SIGNET_LOAN_CONDITION_INTACT);
 }
 
+/* Keys a user types, added in two places at once: the second is told
+ * whose the key is, as when the first had been committed before, rather
+ * than given the server's message about a unique index. */
+static gboolean
+add_contract (SignetStore  *store,
+              gpointer      record,
+              GError      **error)
+{
+  return signet_store_add_contract (store, record, error);
+}
+
+static void
+test_concurrent_contract_numbers (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) first = signet_contract_new ();
+  g_autoptr(SignetContract) second = signet_contract_new ();
+
+  signet_contract_set_number (first, "HT-2026-0001");
+  signet_contract_set_title (first, "Office lease");
+  signet_contract_set_client_id (first, signet_client_get_id (client));
+  signet_contract_set_number (second, "HT-2026-0001");
+  signet_contract_set_title (second, "Parking");
+  signet_contract_set_client_id (second, signet_client_get_id (client));
+
+  assert_second_write_refused (f, add_contract, first, add_contract, second,
+                               SIGNET_FIELD_ERROR, SIGNET_FIELD_CONTRACT_NUMBER, 1);
+}
+
+static gboolean
+add_client (SignetStore  *store,
+            gpointer      record,
+            GError      **error)
+{
+  return signet_store_add_client (store, record, error);
+}
+
+static void
+test_concurrent_client_codes (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(SignetClient) first = signet_client_new ();
+  g_autoptr(SignetClient) second = signet_client_new ();
+
+  signet_client_set_name (first, "Northwind Traders");
+  signet_client_set_code (first, "NWT");
+  signet_client_set_name (second, "Northwind Transport");
+  signet_client_set_code (second, "NWT");
+
+  assert_second_write_refused (f, add_client, first, add_client, second,
+                               SIGNET_FIELD_ERROR, SIGNET_FIELD_CLIENT_CODE, 1);
+}
+
+static void
+test_concurrent_archive_numbers (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) lease = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(SignetContract) parking = unit_add_contract (f->a, client, "HT-2026-0002", "Parking");
+  g_autoptr(SignetOriginal) first = signet_original_new (signet_contract_get_id (lease));
+  g_autoptr(SignetOriginal) second = signet_original_new (signet_contract_get_id (parking));
+
+  first->archive_number = g_strdup ("DA-2026-017");
+  second->archive_number = g_strdup ("DA-2026-017");
+
+  assert_second_write_refused (f, (WriteFunc) signet_store_save_original, first,
+                               (WriteFunc) signet_store_save_original, second,
+                               SIGNET_FIELD_ERROR, SIGNET_FIELD_ORIGINAL_ARCHIVE_NUMBER, 1);
+}
+
+static void
+test_concurrent_amendment_numbers (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(SignetContract) contract = add_signed (f, FALSE);
+  g_autoptr(SignetAmendment) first = signet_amendment_new (signet_contract_get_id (contract));
+  g_autoptr(SignetAmendment) second = signet_amendment_new (signet_contract_get_id (contract));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      SignetAmendment *amendment = i == 0 ? first : second;
+
+      amendment->number = g_strdup ("HT-2026-0001-A1");
+      amendment->effective_date = g_strdup ("2027-03-01");
+      amendment->changes = SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_VALUE);
+      amendment->value = i == 0 ? 120000 : 130000;
+      amendment->currency = g_strdup ("CNY");
+    }
+
+  assert_second_write_refused (f, (WriteFunc) signet_store_add_amendment, first,
+                               (WriteFunc) signet_store_add_amendment, second,
+                               SIGNET_FIELD_ERROR, SIGNET_FIELD_AMENDMENT_NUMBER, 1);
+}
+
 /* @uri with the login @user instead of its own. */
 static char *
 uri_as (const char *uri,
@@ -1764,6 +1860,10 @@ main (int   argc,
   ADD ("/team-live/concurrent-replacements", test_concurrent_replacements);
   ADD ("/team-live/concurrent-same-file", test_concurrent_same_file);
   ADD ("/team-live/concurrent-loans", test_concurrent_loans);
+  ADD ("/team-live/concurrent-contract-numbers", test_concurrent_contract_numbers);
+  ADD ("/team-live/concurrent-client-codes", test_concurrent_client_codes);
+  ADD ("/team-live/concurrent-archive-numbers", test_concurrent_archive_numbers);
+  ADD ("/team-live/concurrent-amendment-numbers", test_concurrent_amendment_numbers);
   ADD ("/team-live/concurrent-returns", test_concurrent_returns);
 
   return g_test_run ();
