@@ -1774,6 +1774,22 @@ test_concurrent_amendment_numbers (Fixture       *f,
                                SIGNET_FIELD_ERROR, SIGNET_FIELD_AMENDMENT_NUMBER, 1);
 }
 
+static void
+test_concurrent_person_names (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(SignetPerson) first = signet_person_new ();
+  g_autoptr(SignetPerson) second = signet_person_new ();
+
+  signet_person_set_name (first, "Ana Lima");
+  signet_person_set_department (first, "Legal");
+  signet_person_set_name (second, "Ana  Lima");
+  signet_person_set_department (second, "Finance");
+
+  assert_second_write_refused (f, (WriteFunc) signet_store_add_person, first, (WriteFunc) signet_store_add_person,
+                               second, SIGNET_FIELD_ERROR, SIGNET_FIELD_PERSON_NAME, 1);
+}
+
 /* @uri with the login @user instead of its own. */
 static char *
 uri_as (const char *uri,
@@ -1864,6 +1880,7 @@ main (int   argc,
   ADD ("/team-live/concurrent-client-codes", test_concurrent_client_codes);
   ADD ("/team-live/concurrent-archive-numbers", test_concurrent_archive_numbers);
   ADD ("/team-live/concurrent-amendment-numbers", test_concurrent_amendment_numbers);
+  ADD ("/team-live/concurrent-person-names", test_concurrent_person_names);
   ADD ("/team-live/concurrent-returns", test_concurrent_returns);
 
   return g_test_run ();
