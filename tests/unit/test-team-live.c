@@ -1708,6 +1708,25 @@ test_concurrent_contract_numbers (Fixture       *f,
                                SIGNET_FIELD_ERROR, SIGNET_FIELD_CONTRACT_NUMBER, 1);
 }
 
+/* And two contracts given one new number at once. */
+static void
+test_concurrent_renumbering (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) lease = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(SignetContract) parking = unit_add_contract (f->a, client, "HT-2026-0002", "Parking");
+  g_autoptr(SignetContract) first = signet_contract_copy (lease);
+  g_autoptr(SignetContract) second = signet_contract_copy (parking);
+  Edit a = { lease, first };
+  Edit b = { parking, second };
+
+  signet_contract_set_number (first, "HT-2026-0100");
+  signet_contract_set_number (second, "HT-2026-0100");
+
+  assert_second_write_refused (f, edit, &a, edit, &b, SIGNET_FIELD_ERROR, SIGNET_FIELD_CONTRACT_NUMBER, 1);
+}
+
 static gboolean
 add_client (SignetStore  *store,
             gpointer      record,
@@ -1877,6 +1896,7 @@ main (int   argc,
   ADD ("/team-live/concurrent-same-file", test_concurrent_same_file);
   ADD ("/team-live/concurrent-loans", test_concurrent_loans);
   ADD ("/team-live/concurrent-contract-numbers", test_concurrent_contract_numbers);
+  ADD ("/team-live/concurrent-renumbering", test_concurrent_renumbering);
   ADD ("/team-live/concurrent-client-codes", test_concurrent_client_codes);
   ADD ("/team-live/concurrent-archive-numbers", test_concurrent_archive_numbers);
   ADD ("/team-live/concurrent-amendment-numbers", test_concurrent_amendment_numbers);
