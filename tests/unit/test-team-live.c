@@ -29,6 +29,7 @@
 #include "signet-store-process.h"
 #include "signet-store-renewals.h"
 #include "signet-store-team.h"
+#include "signet-store-views.h"
 #include "pg-test-server.h"
 #include "unit-test-utils.h"
 
@@ -1793,6 +1794,29 @@ test_concurrent_amendment_numbers (Fixture       *f,
                                SIGNET_FIELD_ERROR, SIGNET_FIELD_AMENDMENT_NUMBER, 1);
 }
 
+static gboolean
+add_view (SignetStore  *store,
+          gpointer      record,
+          GError      **error)
+{
+  return signet_store_add_saved_view (store, record, error) > 0;
+}
+
+static void
+test_concurrent_view_names (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(SignetSavedView) first = signet_saved_view_new ();
+  g_autoptr(SignetSavedView) second = signet_saved_view_new ();
+
+  first->name = g_strdup ("Leases");
+  first->search = g_strdup ("lease");
+  second->name = g_strdup ("Leases");
+  second->search = g_strdup ("rent");
+
+  assert_second_write_refused (f, add_view, first, add_view, second, SIGNET_FIELD_ERROR, SIGNET_FIELD_VIEW_NAME, 1);
+}
+
 static void
 test_concurrent_person_names (Fixture       *f,
                               gconstpointer  data)
@@ -1901,6 +1925,7 @@ main (int   argc,
   ADD ("/team-live/concurrent-archive-numbers", test_concurrent_archive_numbers);
   ADD ("/team-live/concurrent-amendment-numbers", test_concurrent_amendment_numbers);
   ADD ("/team-live/concurrent-person-names", test_concurrent_person_names);
+  ADD ("/team-live/concurrent-view-names", test_concurrent_view_names);
   ADD ("/team-live/concurrent-returns", test_concurrent_returns);
 
   return g_test_run ();
