@@ -771,8 +771,12 @@ _signet_store_delete_original (SignetStore  *self,
   g_autofree char *number = NULL;
   SignetDbStmt *stmt;
 
+  /* Locked, as a lending and a save lock it: a loan being added or a save
+   * is then seen, before the record goes into its tombstone. */
   if (!_signet_write_scope_begin (&scope, self, error) ||
-      !(number = lookup_contract_number (self, contract_id, error)))
+      !(number = lookup_contract_number (self, contract_id, error)) ||
+      !_signet_store_lock_row (self, "SELECT contract_id FROM originals WHERE contract_id = ?1 FOR UPDATE",
+                               contract_id, error))
     return NULL;
 
   if (!(original = signet_store_get_original (self, contract_id, &local_error)))

@@ -17,6 +17,7 @@
 #include "signet-payment.h"
 #include "signet-person.h"
 #include "signet-store.h"
+#include "signet-tombstone.h"
 #include "signet-store-amendments.h"
 #include "signet-store-approvals.h"
 #include "signet-store-attachments.h"
@@ -1634,6 +1635,38 @@ test_concurrent_loans (Fixture       *f,
   g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM loans"), ==, 1);
 }
 
+static gboolean
+delete_original (SignetStore  *store,
+                 gpointer      record,
+                 GError      **error)
+{
+  g_autoptr(SignetTombstone) tombstone = signet_store_delete (store, SIGNET_TOMBSTONE_ORIGINAL,
+                                                              *(gint64 *) record, error);
+
+  return tombstone != NULL;
+}
+
+/* The original lent in one place while its record is deleted in another,
+ * as one recorded on the wrong contract: the delete is refused, as for
+ * one lent before, rather than leaving a loan of no original. */
+static void
+test_delete_during_loan (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SignetLoan) loan = NULL;
+  g_autoptr(SignetLoan) unused = NULL;
+  g_autoptr(SignetOriginal) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_lendable (f, &loan, &unused);
+
+  assert_second_write_refused (f, (WriteFunc) signet_store_add_loan, loan, delete_original, &id,
+                               SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_IN_USE, 1);
+
+  stored = signet_store_get_original (f->b, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+}
+
 typedef struct
 {
   gint64               loan_id;
@@ -1927,6 +1960,7 @@ main (int   argc,
   ADD ("/team-live/concurrent-person-names", test_concurrent_person_names);
   ADD ("/team-live/concurrent-view-names", test_concurrent_view_names);
   ADD ("/team-live/concurrent-returns", test_concurrent_returns);
+  ADD ("/team-live/delete-during-loan", test_delete_during_loan);
 
   return g_test_run ();
 }
