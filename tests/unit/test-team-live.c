@@ -983,11 +983,13 @@ test_concurrent_process_steps (Fixture       *f,
   assert_second_write_conflicts (f, submit, &step, &step);
 }
 
-/* A contract of the type the only rule gives the one-step route
- * "Standard" (decided by anyone with the role Legal), with its status. */
+/* A contract of the type the only rule gives the route "Standard" of
+ * @n_steps steps (each decided by anyone with the role Legal), with its
+ * status. */
 static SignetContract *
-add_routed_contract (Fixture              *f,
-                     SignetContractStatus  status)
+add_routed_contract_steps (Fixture              *f,
+                           SignetContractStatus  status,
+                           guint                 n_steps)
 {
   g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
   g_autoptr(SignetApprovalRoute) route = signet_approval_route_new ("Standard");
@@ -996,7 +998,8 @@ add_routed_contract (Fixture              *f,
   g_autoptr(GError) error = NULL;
   SignetContract *contract = signet_contract_new ();
 
-  signet_approval_route_add_step (route, legal);
+  for (guint i = 0; i < n_steps; i++)
+    signet_approval_route_add_step (route, legal);
   g_assert_true (signet_store_add_approval_route (f->a, route, &error));
   g_assert_no_error (error);
   g_ptr_array_add (rules, signet_approval_rule_new ("Purchase", 0, NULL, route->id));
@@ -1014,6 +1017,13 @@ add_routed_contract (Fixture              *f,
   g_assert_no_error (error);
 
   return contract;
+}
+
+static SignetContract *
+add_routed_contract (Fixture              *f,
+                     SignetContractStatus  status)
+{
+  return add_routed_contract_steps (f, status, 1);
 }
 
 static SignetContract *
@@ -1115,6 +1125,49 @@ test_concurrent_amendment_decisions (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (steps->len, ==, 1);
   g_assert_cmpint (((SignetApprovalStep *) g_ptr_array_index (steps, 0))->state, ==, SIGNET_STEP_APPROVED);
+}
+
+/* With two steps the second decision, taken on the first step, would
+ * find the second pending and decide that one, which its approver never
+ * saw: the decision names the step it is on, and is a conflict once
+ * another is pending. */
+static void
+test_concurrent_amendment_decisions_two_steps (Fixture       *f,
+                                               gconstpointer  data)
+{
+  g_autoptr(SignetContract) contract = add_routed_contract_steps (f, SIGNET_CONTRACT_STATUS_SIGNED, 2);
+  g_autoptr(SignetAmendment) amendment = signet_amendment_new (signet_contract_get_id (contract));
+  g_autoptr(SignetAmendment) stored = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = signet_contract_get_id (contract);
+  Decision approve = { id, 0, 0, { .action = SIGNET_PROCESS_ACTION_APPROVE } };
+  Decision reject = { id, 0, 0, { .action = SIGNET_PROCESS_ACTION_REJECT, .opinion = (char *) "Too expensive" } };
+
+  amendment->number = g_strdup ("HT-2026-0001-A1");
+  amendment->effective_date = g_strdup ("2027-03-01");
+  amendment->changes = SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_VALUE);
+  amendment->value = 120000;
+  amendment->currency = g_strdup ("CNY");
+  g_assert_true (signet_store_add_amendment (f->a, amendment, &error));
+  g_assert_no_error (error);
+  steps = signet_store_list_approval_steps (f->b, id, amendment->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps->len, ==, 2);
+  approve.amendment_id = reject.amendment_id = amendment->id;
+  approve.decision.step_id = reject.decision.step_id = ((SignetApprovalStep *) g_ptr_array_index (steps, 0))->id;
+  g_clear_pointer (&steps, g_ptr_array_unref);
+
+  assert_second_write_refused (f, decide, &approve, decide, &reject,
+                               SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT, 1);
+
+  stored = signet_store_get_amendment (f->b, amendment->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->state, ==, SIGNET_AMENDMENT_IN_REVIEW);
+  steps = signet_store_list_approval_steps (f->b, id, amendment->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((SignetApprovalStep *) g_ptr_array_index (steps, 0))->state, ==, SIGNET_STEP_APPROVED);
+  g_assert_cmpint (((SignetApprovalStep *) g_ptr_array_index (steps, 1))->state, ==, SIGNET_STEP_PENDING);
 }
 
 static gboolean
@@ -1940,6 +1993,7 @@ main (int   argc,
   ADD ("/team-live/concurrent-process-steps", test_concurrent_process_steps);
   ADD ("/team-live/concurrent-approval-decisions", test_concurrent_approval_decisions);
   ADD ("/team-live/concurrent-amendment-decisions", test_concurrent_amendment_decisions);
+  ADD ("/team-live/concurrent-amendment-decisions-two-steps", test_concurrent_amendment_decisions_two_steps);
   ADD ("/team-live/concurrent-amendment-submits", test_concurrent_amendment_submits);
   ADD ("/team-live/concurrent-route-saves", test_concurrent_route_saves);
   ADD ("/team-live/concurrent-renewals", test_concurrent_renewals);
