@@ -334,6 +334,23 @@ check_against_contract (SignetStore            *self,
   return TRUE;
 }
 
+typedef struct
+{
+  SignetContract         *contract;
+  const SignetAmendment  *amendment;
+  gint64                  own_id;
+} AmendmentKey;
+
+static gboolean
+check_amendment_key (SignetStore    *self,
+                     gconstpointer   data,
+                     GError        **error)
+{
+  const AmendmentKey *key = data;
+
+  return check_against_contract (self, key->contract, key->amendment, key->own_id, error);
+}
+
 static void
 bind_amendment (SignetDbStmt          *stmt,
                 const SignetAmendment *amendment)
@@ -383,6 +400,7 @@ write_amendment (SignetStore            *self,
   gint64 contract_id = before != NULL ? before->contract_id : after->contract_id;
   g_autofree char *uuid = NULL;
   gint64 new_id = 0;
+  AmendmentKey key = { NULL, after, before != NULL ? before->id : 0 };
   SignetDbStmt *stmt;
 
   if (after != NULL && !validate_amendment (after, error))
@@ -396,9 +414,9 @@ write_amendment (SignetStore            *self,
   contract = after != NULL
     ? lookup_signed_contract (self, contract_id, error)
     : signet_store_get_contract (self, contract_id, error);
-  if (contract == NULL ||
-      (after != NULL && !check_against_contract (self, contract, after, before != NULL ? before->id : 0, error)))
+  if (contract == NULL || (after != NULL && !check_against_contract (self, contract, after, key.own_id, error)))
     return FALSE;
+  key.contract = contract;
 
   if (tombstone != NULL && !_signet_store_keep_rows (self, tombstone, "amendments", "id = ?1", before->id, error))
     return FALSE;
@@ -432,7 +450,7 @@ write_amendment (SignetStore            *self,
       signet_db_bind_static_text (stmt, 15, uuid);
     }
 
-  if (!_signet_store_step_done (self, stmt, error))
+  if (!_signet_store_step_keyed (self, stmt, check_amendment_key, &key, error))
     return FALSE;
 
   /* A new one waits for its approval when the rules give it a route. */

@@ -1212,7 +1212,19 @@ decide_pending (SignetStore                   *self,
       return FALSE;
     }
 
+  /* Taken on a step someone else decided meanwhile, it would decide the
+   * next one, which its approver has not seen. */
   step = signet_approval_step_copy (g_ptr_array_index (round, pending));
+  if (decision->step_id != 0 && decision->step_id != step->id)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
+                   /* Translators: %s is the name of the approval step now waiting for a
+                    * decision (法务). */
+                   _("The approval was decided elsewhere meanwhile; the step waiting now is “%s”. "
+                     "Nothing was recorded; look at it again."), step->name);
+      return FALSE;
+    }
+
   if (!signet_process_step_validate (&check, error) ||
       !resolve_approver (self, step, decision, &step->decided_by_id, &step->decided_by, error) ||
       !check_attachment (self, contract_id, decision->attachment_id, error))
@@ -1606,7 +1618,9 @@ signet_store_submit_amendment (SignetStore  *self,
 
   g_return_val_if_fail (SIGNET_IS_STORE (self), FALSE);
 
+  /* Its state is what is checked: locked first, as a version is. */
   if (!_signet_write_scope_begin (&scope, self, error) ||
+      !_signet_store_lock_row (self, "SELECT id FROM amendments WHERE id = ?1 FOR UPDATE", amendment_id, error) ||
       !(amendment = signet_store_get_amendment (self, amendment_id, error)) ||
       !(contract = signet_store_get_contract (self, amendment->contract_id, error)))
     return FALSE;

@@ -99,6 +99,7 @@ typedef struct
                                        * NULL or blank with approver_id 0: the OS user decided */
   char                *opinion;       /* required for RETURN and REJECT */
   gint64               attachment_id; /* one of the contract's files; 0: none */
+  gint64               step_id;       /* the pending step as the window showed it; 0: whichever is */
 } SignetApprovalDecision;
 
 /* Decides the pending step of the contract's (@amendment_id 0) or the
@@ -113,7 +114,10 @@ typedef struct
  * leaves it returned (edit it, then signet_store_submit_amendment()); a
  * rejection, never. Refused (SIGNET_PROCESS_ERROR_NOT_ALLOWED) when no
  * step is pending; a missing opinion is SIGNET_PROCESS_ERROR_COMMENT, an
- * approver not in the directory SIGNET_PROCESS_ERROR_DECIDED_BY. */
+ * approver not in the directory SIGNET_PROCESS_ERROR_DECIDED_BY. A
+ * decision whose step_id is not the pending step any more (decided
+ * elsewhere meanwhile: an amendment's decision has no version to tell) is
+ * SIGNET_STORE_ERROR_CONFLICT. */
 gboolean             signet_store_decide_approval_step  (SignetStore                  *self,
                                                          gint64                        contract_id,
                                                          gint64                        amendment_id,

@@ -438,7 +438,14 @@ store_blob (SignetStore  *self,
       stmt = _signet_store_statement (self, "UPDATE blobs SET size = ?2, data = ?3 WHERE sha256 = ?1", error);
     }
   else
-    stmt = _signet_store_statement (self, "INSERT INTO blobs (sha256, size, data) VALUES (?1, ?2, ?3)", error);
+    {
+      /* On a server another client may be storing the same bytes: the
+       * insert waits for its key, and once that is committed they are
+       * there. */
+      stmt = _signet_store_statement (self,
+                                      "INSERT INTO blobs (sha256, size, data) VALUES (?1, ?2, ?3) "
+                                      "ON CONFLICT (sha256) DO NOTHING", error);
+    }
 
   if (stmt == NULL)
     return FALSE;
@@ -719,7 +726,10 @@ signet_store_replace_attachment (SignetStore  *self,
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   now = _signet_store_timestamp_now ();
 
-  if (!_signet_write_scope_begin (&scope, self, error))
+  /* Its version is counted on from: locked first, so that of two new
+   * versions at once the second is counted on from the first's. */
+  if (!_signet_write_scope_begin (&scope, self, error) ||
+      !_signet_store_lock_row (self, "SELECT id FROM attachments WHERE id = ?1 FOR UPDATE", attachment_id, error))
     return NULL;
 
   if (!(old = lookup_attachment (self, attachment_id, error)))

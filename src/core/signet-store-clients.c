@@ -65,6 +65,14 @@ validate_client (SignetStore   *self,
   return TRUE;
 }
 
+static gboolean
+check_client_keys (SignetStore    *self,
+                   gconstpointer   client,
+                   GError        **error)
+{
+  return validate_client (self, (SignetClient *) client, error);
+}
+
 static void
 read_client_row (SignetDbStmt *stmt,
                  SignetClient *client)
@@ -157,7 +165,7 @@ signet_store_add_client (SignetStore   *self,
     return FALSE;
 
   bind_client (stmt, client);
-  if (!_signet_store_step_done (self, stmt, error))
+  if (!_signet_store_step_keyed (self, stmt, check_client_keys, client, error))
     return FALSE;
 
   id = signet_db_last_insert_id (self->db);
@@ -218,7 +226,7 @@ write_update (SignetWriteScope  *scope,
 
   bind_client (stmt, client);
   signet_db_bind_int64 (stmt, 8, id);
-  if (!_signet_store_step_done (self, stmt, error))
+  if (!_signet_store_step_keyed (self, stmt, check_client_keys, client, error))
     return FALSE;
 
   before = _signet_client_to_fields (old);

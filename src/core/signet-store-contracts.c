@@ -202,6 +202,14 @@ check_number_unused (SignetStore     *self,
 }
 
 static gboolean
+check_contract_keys (SignetStore    *self,
+                     gconstpointer   contract,
+                     GError        **error)
+{
+  return check_number_unused (self, (SignetContract *) contract, error);
+}
+
+static gboolean
 validate_contract (SignetStore     *self,
                    SignetContract  *contract,
                    GError         **error)
@@ -503,7 +511,7 @@ write_update (SignetWriteScope  *scope,
   bind_contract (stmt, contract);
   signet_db_bind_int64 (stmt, 18, id);
   bind_owner_id (stmt, owner_id);
-  if (!_signet_store_step_done (self, stmt, error))
+  if (!_signet_store_step_keyed (self, stmt, check_contract_keys, contract, error))
     return FALSE;
 
   before = _signet_contract_to_fields (old);

@@ -335,6 +335,22 @@ check_archive_number (SignetStore  *self,
                                   archive_number, other);
 }
 
+typedef struct
+{
+  gint64      contract_id;
+  const char *archive_number;
+} ArchiveKey;
+
+static gboolean
+check_archive_key (SignetStore    *self,
+                   gconstpointer   data,
+                   GError        **error)
+{
+  const ArchiveKey *key = data;
+
+  return check_archive_number (self, key->contract_id, key->archive_number, error);
+}
+
 gboolean
 signet_store_save_original (SignetStore     *self,
                             SignetOriginal  *original,
@@ -402,11 +418,17 @@ signet_store_save_original (SignetStore     *self,
   if (!check_archive_number (self, original->contract_id, archive_number, error))
     return FALSE;
 
+  /* A first original has no row to lock: on a server two forms that
+   * found none both get here. The second's insert waits for the first's
+   * key and then adds nothing, which is the conflict. (Locking the
+   * contract's row instead would take the right to change contracts,
+   * which an archivist, who records originals, does not have.) */
   if (before == NULL)
     stmt = _signet_store_statement (self,
                                     "INSERT INTO originals (archive_number, room, cabinet, shelf, box, originals, "
                                     "copies, archived_by_id, archived_on, note, contract_id, version) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1)", error);
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1) "
+                                    "ON CONFLICT (contract_id) DO NOTHING", error);
   else
     stmt = _signet_store_statement (self,
                                     "UPDATE originals SET archive_number = ?1, room = ?2, cabinet = ?3, shelf = ?4, "
@@ -416,6 +438,7 @@ signet_store_save_original (SignetStore     *self,
     return FALSE;
 
   {
+    ArchiveKey key = { original->contract_id, archive_number };
     g_autofree char *room = _signet_strdup_trimmed (original->room);
     g_autofree char *cabinet = _signet_strdup_trimmed (original->cabinet);
     g_autofree char *shelf = _signet_strdup_trimmed (original->shelf);
@@ -434,9 +457,16 @@ signet_store_save_original (SignetStore     *self,
     _signet_store_bind_text (stmt, 10, original->note);
     signet_db_bind_int64 (stmt, 11, original->contract_id);
 
-    if (!_signet_store_step_done (self, stmt, error))
+    if (!_signet_store_step_keyed (self, stmt, check_archive_key, &key, error))
       return FALSE;
   }
+
+  if (signet_db_changes (self->db) == 0)
+    {
+      g_set_error (error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT,
+                   _("The original of %s was changed elsewhere meanwhile."), number);
+      return FALSE;
+    }
 
   before_fields = before != NULL ? original_to_fields (before, before->archived_by) : NULL;
   after_fields = original_to_fields (original, archived_by);
@@ -559,7 +589,11 @@ signet_store_add_loan (SignetStore  *self,
   if (!_signet_write_scope_begin (&scope, self, error))
     return FALSE;
 
-  if (!(number = lookup_contract_number (self, loan->contract_id, error)))
+  /* Locked, so that of two lendings at once the second finds the first's
+   * loan out rather than the server refusing a second open loan. */
+  if (!(number = lookup_contract_number (self, loan->contract_id, error)) ||
+      !_signet_store_lock_row (self, "SELECT contract_id FROM originals WHERE contract_id = ?1 FOR UPDATE",
+                               loan->contract_id, error))
     return FALSE;
 
   /* The archive number and location are where the original goes back
@@ -661,10 +695,9 @@ signet_store_return_loan (SignetStore          *self,
   if (condition == SIGNET_LOAN_CONDITION_DAMAGED && _signet_is_blank (note))
     return _signet_set_field_error (error, SIGNET_FIELD_LOAN_CONDITION, _("Describe the damage."));
 
-  if (!_signet_write_scope_begin (&scope, self, error))
-    return FALSE;
-
-  if (!(loans = list_loans_where (self, "SELECT " LOAN_COLUMNS " FROM " LOAN_FROM " WHERE l.id = ?", loan_id, error)))
+  if (!_signet_write_scope_begin (&scope, self, error) ||
+      !_signet_store_lock_row (self, "SELECT id FROM loans WHERE id = ?1 FOR UPDATE", loan_id, error) ||
+      !(loans = list_loans_where (self, "SELECT " LOAN_COLUMNS " FROM " LOAN_FROM " WHERE l.id = ?", loan_id, error)))
     return FALSE;
   if (loans->len == 0)
     {
@@ -738,8 +771,12 @@ _signet_store_delete_original (SignetStore  *self,
   g_autofree char *number = NULL;
   SignetDbStmt *stmt;
 
+  /* Locked, as a lending and a save lock it: a loan being added or a save
+   * is then seen, before the record goes into its tombstone. */
   if (!_signet_write_scope_begin (&scope, self, error) ||
-      !(number = lookup_contract_number (self, contract_id, error)))
+      !(number = lookup_contract_number (self, contract_id, error)) ||
+      !_signet_store_lock_row (self, "SELECT contract_id FROM originals WHERE contract_id = ?1 FOR UPDATE",
+                               contract_id, error))
     return NULL;
 
   if (!(original = signet_store_get_original (self, contract_id, &local_error)))

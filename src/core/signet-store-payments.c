@@ -401,16 +401,23 @@ audit_payment_write (SignetWriteScope   *scope,
 }
 
 /* The paid sum kept with a planned payment, so that the agenda finds what
- * is owed through the partial index payments_unpaid. */
+ * is owed through the partial index payments_unpaid. On a server the row
+ * is locked first: an UPDATE that waits for another's lock still sums
+ * what was committed when it began, without the settlement the other was
+ * adding; after the lock, the UPDATE begins with it committed. */
 static gboolean
 update_paid (SignetStore  *self,
              gint64        payment_id,
              GError      **error)
 {
-  SignetDbStmt *stmt = _signet_store_statement (self,
-    "UPDATE payments SET paid = (SELECT coalesce (sum (amount), 0) FROM payment_settlements "
-    "WHERE payment_id = ?1) WHERE id = ?1", error);
+  SignetDbStmt *stmt;
 
+  if (!_signet_store_lock_row (self, "SELECT id FROM payments WHERE id = ?1 FOR UPDATE", payment_id, error))
+    return FALSE;
+
+  stmt = _signet_store_statement (self,
+                                  "UPDATE payments SET paid = (SELECT coalesce (sum (amount), 0) "
+                                  "FROM payment_settlements WHERE payment_id = ?1) WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
 

@@ -129,6 +129,14 @@ validate_person (SignetStore   *self,
   return TRUE;
 }
 
+static gboolean
+check_person_keys (SignetStore    *self,
+                   gconstpointer   person,
+                   GError        **error)
+{
+  return validate_person (self, (SignetPerson *) person, error);
+}
+
 /* Binds name, department, role, email and the name's match key to 1-5,
  * each without the spaces around it. */
 static void
@@ -168,7 +176,7 @@ insert_person (SignetWriteScope  *scope,
     return FALSE;
 
   bind_person (stmt, person);
-  if (!_signet_store_step_done (self, stmt, error))
+  if (!_signet_store_step_keyed (self, stmt, check_person_keys, person, error))
     return FALSE;
 
   id = signet_db_last_insert_id (self->db);
@@ -283,7 +291,7 @@ signet_store_update_person (SignetStore   *self,
 
   bind_person (stmt, person);
   signet_db_bind_int64 (stmt, 6, id);
-  if (!_signet_store_step_done (self, stmt, error))
+  if (!_signet_store_step_keyed (self, stmt, check_person_keys, person, error))
     return FALSE;
 
   name = _signet_strdup_trimmed (signet_person_get_name (person));

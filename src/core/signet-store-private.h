@@ -206,6 +206,19 @@ gint64        _signet_store_query_int64          (SignetStore      *self,
 gboolean      _signet_store_step_done            (SignetStore      *self,
                                                   SignetDbStmt     *stmt,
                                                   GError          **error);
+/* Asks whether a row's unique keys (a code, a number) are another row's,
+ * with a field error saying whose; see _signet_store_step_keyed(). */
+typedef gboolean (*SignetStoreKeyCheck)          (SignetStore      *self,
+                                                  gconstpointer     data,
+                                                  GError          **error);
+/* Steps @stmt, a write of a row whose keys @check found free before it;
+ * when a unique index refuses it all the same (another client wrote the
+ * key meanwhile), @check again says whose it is. */
+gboolean      _signet_store_step_keyed           (SignetStore      *self,
+                                                  SignetDbStmt     *stmt,
+                                                  SignetStoreKeyCheck check,
+                                                  gconstpointer     data,
+                                                  GError          **error);
 /* Steps @stmt, bound by the caller, for its one row and makes the record
  * of it with @from_row; NULL with no error when there is no row. */
 typedef gpointer (*SignetStoreRowFunc) (SignetDbStmt *stmt);

@@ -235,6 +235,23 @@ check_name (SignetStore  *self,
   return g_steal_pointer (&trimmed);
 }
 
+typedef struct
+{
+  gint64      id;
+  const char *name;
+} ViewKey;
+
+static gboolean
+check_view_key (SignetStore    *self,
+                gconstpointer   data,
+                GError        **error)
+{
+  const ViewKey *key = data;
+  g_autofree char *name = check_name (self, key->id, key->name, error);
+
+  return name != NULL;
+}
+
 /* A query that would not read back is refused before it is stored. */
 static gboolean
 check_query (const char  *query,
@@ -281,7 +298,7 @@ signet_store_add_saved_view (SignetStore            *self,
   signet_db_bind_static_text (stmt, 4, view->search != NULL ? view->search : "");
   signet_db_bind_static_text (stmt, 5, signet_sort_key_to_token (view->sort_key));
   signet_db_bind_int (stmt, 6, view->descending ? 1 : 0);
-  if (!_signet_store_step_done (self, stmt, error))
+  if (!_signet_store_step_keyed (self, stmt, check_view_key, &(ViewKey) { 0, name }, error))
     return 0;
 
   id = signet_db_last_insert_id (self->db);
@@ -349,7 +366,7 @@ signet_store_rename_saved_view (SignetStore  *self,
     return FALSE;
   signet_db_bind_static_text (stmt, 1, trimmed);
   signet_db_bind_int64 (stmt, 2, id);
-  if (!_signet_store_step_done (self, stmt, error))
+  if (!_signet_store_step_keyed (self, stmt, check_view_key, &(ViewKey) { id, trimmed }, error))
     return FALSE;
 
   before = name_fields (view->name);

@@ -243,6 +243,33 @@ _signet_store_step_done (SignetStore   *self,
   return TRUE;
 }
 
+/* On a server the check before a write reads what was committed: another
+ * client's row with the same key, written but not committed yet, is not
+ * seen. The write then waits for that client and fails on the unique
+ * index once it commits; the check, run again, finds its row and says
+ * whose the key is, rather than the server's message about an index. */
+gboolean
+_signet_store_step_keyed (SignetStore          *self,
+                          SignetDbStmt         *stmt,
+                          SignetStoreKeyCheck   check,
+                          gconstpointer         data,
+                          GError              **error)
+{
+  int rc = signet_db_step (stmt);
+
+  if (rc != SIGNET_DB_DONE && rc != SIGNET_DB_ROW)
+    rc = signet_db_errcode (self->db);
+  signet_db_reset (stmt);
+
+  if (rc == SIGNET_DB_DONE || rc == SIGNET_DB_ROW)
+    return TRUE;
+
+  if (rc == SIGNET_DB_CONSTRAINT_UNIQUE && !check (self, data, error))
+    return FALSE;
+
+  return _signet_store_set_error (self, rc, error);
+}
+
 gpointer
 _signet_store_step_one_row (SignetStore         *self,
                             SignetDbStmt        *stmt,

@@ -8,17 +8,29 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "signet-amendment.h"
+#include "signet-approval.h"
+#include "signet-attachment.h"
 #include "signet-contract-process.h"
 #include "signet-obligation.h"
 #include "signet-original.h"
 #include "signet-payment.h"
 #include "signet-person.h"
 #include "signet-store.h"
+#include "signet-tombstone.h"
+#include "signet-store-amendments.h"
+#include "signet-store-approvals.h"
+#include "signet-store-attachments.h"
+#include "signet-store-events.h"
+#include "signet-store-notice.h"
 #include "signet-store-obligations.h"
 #include "signet-store-originals.h"
 #include "signet-store-payments.h"
 #include "signet-store-people.h"
 #include "signet-store-process.h"
+#include "signet-store-renewals.h"
+#include "signet-store-team.h"
+#include "signet-store-views.h"
 #include "pg-test-server.h"
 #include "unit-test-utils.h"
 
@@ -782,24 +794,24 @@ write_thread (gpointer data)
   return NULL;
 }
 
+/* @write_first by a, held uncommitted while b makes @w's write, which
+ * waits for a's lock; then a commits and b's write ends. */
 static void
-assert_second_write_conflicts (Fixture   *f,
-                               WriteFunc  write,
-                               gpointer   first,
-                               gpointer   second)
+race_second_write (Fixture   *f,
+                   WriteFunc  write_first,
+                   gpointer   first,
+                   Write     *w)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GThread) thread = NULL;
-  Write w = { write, f->b, second, NULL, FALSE };
-  gint64 n_audit = unit_query_raw_int (f->uri, "SELECT count(*) FROM audit");
   gint64 start;
 
   g_assert_true (signet_store_begin_batch (f->a, &error));
   g_assert_no_error (error);
-  g_assert_true (write (f->a, first, &error));
+  g_assert_true (write_first (f->a, first, &error));
   g_assert_no_error (error);
 
-  thread = g_thread_new ("second write", write_thread, &w);
+  thread = g_thread_new ("second write", write_thread, w);
   start = g_get_monotonic_time ();
   while (unit_query_raw_int (pg_test_server_admin_uri (), "SELECT count(*) FROM pg_locks WHERE NOT granted") == 0)
     {
@@ -810,11 +822,40 @@ assert_second_write_conflicts (Fixture   *f,
   g_assert_true (signet_store_commit_batch (f->a, &error));
   g_assert_no_error (error);
   g_thread_join (g_steal_pointer (&thread));
+}
 
-  g_assert_error (w.error, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT);
+/* The same, with the second write of another kind than the first (an
+ * edit of a contract being renewed), refused with @domain and @code, and
+ * @n_entries audit entries made by the first (a renewal audits both
+ * contracts). */
+static void
+assert_second_write_refused (Fixture   *f,
+                             WriteFunc  write_first,
+                             gpointer   first,
+                             WriteFunc  write_second,
+                             gpointer   second,
+                             GQuark     domain,
+                             int        code,
+                             gint64     n_entries)
+{
+  Write w = { write_second, f->b, second, NULL, FALSE };
+  gint64 n_audit = unit_query_raw_int (f->uri, "SELECT count(*) FROM audit");
+
+  race_second_write (f, write_first, first, &w);
+
+  g_assert_error (w.error, domain, code);
   g_assert_false (w.written);
   g_clear_error (&w.error);
-  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM audit"), ==, n_audit + 1);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM audit"), ==, n_audit + n_entries);
+}
+
+static void
+assert_second_write_conflicts (Fixture   *f,
+                               WriteFunc  write,
+                               gpointer   first,
+                               gpointer   second)
+{
+  assert_second_write_refused (f, write, first, write, second, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT, 1);
 }
 
 static void
@@ -942,6 +983,987 @@ test_concurrent_process_steps (Fixture       *f,
   assert_second_write_conflicts (f, submit, &step, &step);
 }
 
+/* A contract of the type the only rule gives the route "Standard" of
+ * @n_steps steps (each decided by anyone with the role Legal), with its
+ * status. */
+static SignetContract *
+add_routed_contract_steps (Fixture              *f,
+                           SignetContractStatus  status,
+                           guint                 n_steps)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetApprovalRoute) route = signet_approval_route_new ("Standard");
+  g_autoptr(SignetRouteStep) legal = signet_route_step_new ("Legal", 0, "Legal", 2);
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_approval_rule_free);
+  g_autoptr(GError) error = NULL;
+  SignetContract *contract = signet_contract_new ();
+
+  for (guint i = 0; i < n_steps; i++)
+    signet_approval_route_add_step (route, legal);
+  g_assert_true (signet_store_add_approval_route (f->a, route, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (rules, signet_approval_rule_new ("Purchase", 0, NULL, route->id));
+  g_assert_true (signet_store_set_approval_rules (f->a, rules, &error));
+  g_assert_no_error (error);
+
+  signet_contract_set_number (contract, "HT-2026-0001");
+  signet_contract_set_title (contract, "Office equipment");
+  signet_contract_set_client_id (contract, signet_client_get_id (client));
+  signet_contract_set_contract_type (contract, "Purchase");
+  signet_contract_set_currency (contract, "CNY");
+  signet_contract_set_value (contract, 100000);
+  signet_contract_set_status (contract, status);
+  g_assert_true (signet_store_add_contract (f->a, contract, &error));
+  g_assert_no_error (error);
+
+  return contract;
+}
+
+static SignetContract *
+add_routed_contract (Fixture              *f,
+                     SignetContractStatus  status)
+{
+  return add_routed_contract_steps (f, status, 1);
+}
+
+static SignetContract *
+reread (Fixture *f,
+        gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  SignetContract *contract = signet_store_get_contract (f->b, id, &error);
+
+  g_assert_no_error (error);
+
+  return contract;
+}
+
+typedef struct
+{
+  gint64                 contract_id;
+  gint64                 amendment_id;
+  gint64                 version;
+  SignetApprovalDecision decision;
+} Decision;
+
+static gboolean
+decide (SignetStore  *store,
+        gpointer      record,
+        GError      **error)
+{
+  Decision *d = record;
+
+  return signet_store_decide_approval_step (store, d->contract_id, d->amendment_id, d->version, &d->decision,
+                                            error);
+}
+
+/* Two decisions on the one pending step of a contract, from one version
+ * of it: the second is a conflict, and the step is the first's. */
+static void
+test_concurrent_approval_decisions (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(SignetContract) contract = add_routed_contract (f, SIGNET_CONTRACT_STATUS_DRAFT);
+  g_autoptr(SignetContract) submitted = NULL;
+  g_autoptr(SignetContract) stored = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = signet_contract_get_id (contract);
+  Step step = { id, signet_contract_get_version (contract) };
+  Decision approve = { id, 0, 0, { .action = SIGNET_PROCESS_ACTION_APPROVE } };
+  Decision reject = { id, 0, 0, { .action = SIGNET_PROCESS_ACTION_REJECT, .opinion = (char *) "Too expensive" } };
+
+  g_assert_true (submit (f->a, &step, &error));
+  g_assert_no_error (error);
+  submitted = reread (f, id);
+  approve.version = reject.version = signet_contract_get_version (submitted);
+
+  assert_second_write_conflicts (f, decide, &approve, &reject);
+
+  stored = reread (f, id);
+  g_assert_cmpint (signet_contract_get_status (stored), ==, SIGNET_CONTRACT_STATUS_APPROVED);
+  steps = signet_store_list_approval_steps (f->b, id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps->len, ==, 1);
+  g_assert_cmpint (((SignetApprovalStep *) g_ptr_array_index (steps, 0))->state, ==, SIGNET_STEP_APPROVED);
+  g_assert_null (((SignetApprovalStep *) g_ptr_array_index (steps, 0))->opinion);
+}
+
+/* An amendment's decision takes no version: of two on its one pending
+ * step, the second finds it decided, the amendment no longer in review,
+ * rather than deciding it over the first. */
+static void
+test_concurrent_amendment_decisions (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(SignetContract) contract = add_routed_contract (f, SIGNET_CONTRACT_STATUS_SIGNED);
+  g_autoptr(SignetAmendment) amendment = signet_amendment_new (signet_contract_get_id (contract));
+  g_autoptr(SignetAmendment) stored = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = signet_contract_get_id (contract);
+  Decision approve = { id, 0, 0, { .action = SIGNET_PROCESS_ACTION_APPROVE } };
+  Decision reject = { id, 0, 0, { .action = SIGNET_PROCESS_ACTION_REJECT, .opinion = (char *) "Too expensive" } };
+
+  amendment->number = g_strdup ("HT-2026-0001-A1");
+  amendment->effective_date = g_strdup ("2027-03-01");
+  amendment->changes = SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_VALUE);
+  amendment->value = 120000;
+  amendment->currency = g_strdup ("CNY");
+  g_assert_true (signet_store_add_amendment (f->a, amendment, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amendment->state, ==, SIGNET_AMENDMENT_IN_REVIEW);
+  approve.amendment_id = reject.amendment_id = amendment->id;
+
+  assert_second_write_refused (f, decide, &approve, decide, &reject,
+                               SIGNET_PROCESS_ERROR, SIGNET_PROCESS_ERROR_NOT_ALLOWED, 1);
+
+  stored = signet_store_get_amendment (f->b, amendment->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->state, ==, SIGNET_AMENDMENT_APPROVED);
+  steps = signet_store_list_approval_steps (f->b, id, amendment->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps->len, ==, 1);
+  g_assert_cmpint (((SignetApprovalStep *) g_ptr_array_index (steps, 0))->state, ==, SIGNET_STEP_APPROVED);
+}
+
+/* With two steps the second decision, taken on the first step, would
+ * find the second pending and decide that one, which its approver never
+ * saw: the decision names the step it is on, and is a conflict once
+ * another is pending. */
+static void
+test_concurrent_amendment_decisions_two_steps (Fixture       *f,
+                                               gconstpointer  data)
+{
+  g_autoptr(SignetContract) contract = add_routed_contract_steps (f, SIGNET_CONTRACT_STATUS_SIGNED, 2);
+  g_autoptr(SignetAmendment) amendment = signet_amendment_new (signet_contract_get_id (contract));
+  g_autoptr(SignetAmendment) stored = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = signet_contract_get_id (contract);
+  Decision approve = { id, 0, 0, { .action = SIGNET_PROCESS_ACTION_APPROVE } };
+  Decision reject = { id, 0, 0, { .action = SIGNET_PROCESS_ACTION_REJECT, .opinion = (char *) "Too expensive" } };
+
+  amendment->number = g_strdup ("HT-2026-0001-A1");
+  amendment->effective_date = g_strdup ("2027-03-01");
+  amendment->changes = SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_VALUE);
+  amendment->value = 120000;
+  amendment->currency = g_strdup ("CNY");
+  g_assert_true (signet_store_add_amendment (f->a, amendment, &error));
+  g_assert_no_error (error);
+  steps = signet_store_list_approval_steps (f->b, id, amendment->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps->len, ==, 2);
+  approve.amendment_id = reject.amendment_id = amendment->id;
+  approve.decision.step_id = reject.decision.step_id = ((SignetApprovalStep *) g_ptr_array_index (steps, 0))->id;
+  g_clear_pointer (&steps, g_ptr_array_unref);
+
+  assert_second_write_refused (f, decide, &approve, decide, &reject,
+                               SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT, 1);
+
+  stored = signet_store_get_amendment (f->b, amendment->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->state, ==, SIGNET_AMENDMENT_IN_REVIEW);
+  steps = signet_store_list_approval_steps (f->b, id, amendment->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((SignetApprovalStep *) g_ptr_array_index (steps, 0))->state, ==, SIGNET_STEP_APPROVED);
+  g_assert_cmpint (((SignetApprovalStep *) g_ptr_array_index (steps, 1))->state, ==, SIGNET_STEP_PENDING);
+}
+
+static gboolean
+submit_amendment (SignetStore  *store,
+                  gpointer      record,
+                  GError      **error)
+{
+  return signet_store_submit_amendment (store, *(gint64 *) record, error);
+}
+
+/* A returned amendment submitted again in two places at once: the second
+ * finds it in review, rather than starting a second round beside the
+ * first's. */
+static void
+test_concurrent_amendment_submits (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(SignetContract) contract = add_routed_contract (f, SIGNET_CONTRACT_STATUS_SIGNED);
+  g_autoptr(SignetAmendment) amendment = signet_amendment_new (signet_contract_get_id (contract));
+  g_autoptr(SignetAmendment) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = signet_contract_get_id (contract);
+  Decision send_back = { id, 0, 0, { .action = SIGNET_PROCESS_ACTION_RETURN, .opinion = (char *) "Wrong value" } };
+
+  amendment->number = g_strdup ("HT-2026-0001-A1");
+  amendment->effective_date = g_strdup ("2027-03-01");
+  amendment->changes = SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_VALUE);
+  amendment->value = 120000;
+  amendment->currency = g_strdup ("CNY");
+  g_assert_true (signet_store_add_amendment (f->a, amendment, &error));
+  g_assert_no_error (error);
+  send_back.amendment_id = amendment->id;
+  g_assert_true (decide (f->a, &send_back, &error));
+  g_assert_no_error (error);
+
+  assert_second_write_refused (f, submit_amendment, &amendment->id, submit_amendment, &amendment->id,
+                               SIGNET_PROCESS_ERROR, SIGNET_PROCESS_ERROR_NOT_ALLOWED, 1);
+
+  stored = signet_store_get_amendment (f->b, amendment->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->state, ==, SIGNET_AMENDMENT_IN_REVIEW);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT max (round) FROM approval_steps"), ==, 2);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM approval_steps WHERE state = 'pending'"), ==, 1);
+}
+
+/* A route edited in two places from one version. */
+static void
+test_concurrent_route_saves (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(SignetApprovalRoute) base = signet_approval_route_new ("Standard");
+  g_autoptr(SignetRouteStep) legal = signet_route_step_new ("Legal", 0, "Legal", 2);
+  g_autoptr(SignetApprovalRoute) first = NULL;
+  g_autoptr(SignetApprovalRoute) second = NULL;
+  g_autoptr(SignetApprovalRoute) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  signet_approval_route_add_step (base, legal);
+  g_assert_true (signet_store_add_approval_route (f->a, base, &error));
+  g_assert_no_error (error);
+  first = signet_approval_route_copy (base);
+  second = signet_approval_route_copy (base);
+  g_free (first->name);
+  first->name = g_strdup ("Standard, first");
+  g_free (second->name);
+  second->name = g_strdup ("Standard, second");
+
+  assert_second_write_conflicts (f, (WriteFunc) signet_store_update_approval_route, first, second);
+
+  stored = signet_store_get_approval_route (f->b, base->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->name, ==, "Standard, first");
+  g_assert_cmpint (stored->version, ==, 2);
+}
+
+typedef struct
+{
+  gint64          contract_id;
+  gint64          version;
+  SignetContract *successor;
+} Renewal;
+
+static gboolean
+renew (SignetStore  *store,
+       gpointer      record,
+       GError      **error)
+{
+  Renewal *r = record;
+
+  return signet_store_renew_contract (store, r->contract_id, r->version, r->successor, NULL, NULL, error);
+}
+
+typedef struct
+{
+  SignetContract *base;
+  SignetContract *edited;
+} Edit;
+
+static gboolean
+edit (SignetStore  *store,
+      gpointer      record,
+      GError      **error)
+{
+  Edit *e = record;
+
+  return signet_store_save_contract (store, e->base, e->edited, error);
+}
+
+/* A signed contract of 2026 that does not renew itself (no notice
+ * deadline) and its successor as Renew… proposes it, numbered @number. */
+static SignetContract *
+propose_successor (Fixture        *f,
+                   SignetContract *contract,
+                   const char     *number)
+{
+  g_autoptr(GError) error = NULL;
+  SignetContract *successor = signet_store_propose_renewal (f->a, signet_contract_get_id (contract),
+                                                            "XQ-{NNNN}", &error);
+
+  g_assert_no_error (error);
+  signet_contract_set_number (successor, number);
+
+  return successor;
+}
+
+static SignetContract *
+add_signed (Fixture  *f,
+            gboolean  auto_renew)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(GError) error = NULL;
+  SignetContract *contract = signet_contract_new ();
+
+  signet_contract_set_number (contract, "HT-2026-0001");
+  signet_contract_set_title (contract, "Cleaning");
+  signet_contract_set_client_id (contract, signet_client_get_id (client));
+  signet_contract_set_status (contract, SIGNET_CONTRACT_STATUS_SIGNED);
+  signet_contract_set_start_date (contract, "2026-01-01");
+  signet_contract_set_end_date (contract, "2026-12-31");
+  signet_contract_set_auto_renew (contract, auto_renew);
+  signet_contract_set_notice_days (contract, 30);
+  g_assert_true (signet_store_add_contract (f->a, contract, &error));
+  g_assert_no_error (error);
+
+  return contract;
+}
+
+/* Two renewals of one version of a contract: the second is a conflict,
+ * and the contract has one successor, the first's. The first's audit
+ * entries: the successor's creation and "Renewal of", the contract's
+ * "Renewed". */
+static void
+test_concurrent_renewals (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SignetContract) contract = add_signed (f, FALSE);
+  g_autoptr(SignetContract) first = propose_successor (f, contract, "XQ-0001");
+  g_autoptr(SignetContract) second = propose_successor (f, contract, "XQ-0002");
+  g_autoptr(SignetContract) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = signet_contract_get_id (contract);
+  Renewal a = { id, signet_contract_get_version (contract), first };
+  Renewal b = { id, signet_contract_get_version (contract), second };
+
+  assert_second_write_refused (f, renew, &a, renew, &b, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT, 3);
+
+  stored = reread (f, id);
+  g_assert_cmpint (signet_contract_get_status (stored), ==, SIGNET_CONTRACT_STATUS_RENEWED);
+  g_assert_cmpint (signet_store_get_renewal_successor (f->b, id, &error), ==, signet_contract_get_id (first));
+  g_assert_no_error (error);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM contracts WHERE number LIKE 'XQ-%'"), ==, 1);
+}
+
+/* A contract's form saved while the contract, opened at the same
+ * version, is renewed: the save is a conflict, not written over the
+ * renewal. */
+static void
+test_edit_during_renewal (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SignetContract) contract = add_signed (f, FALSE);
+  g_autoptr(SignetContract) successor = propose_successor (f, contract, "XQ-0001");
+  g_autoptr(SignetContract) edited = signet_contract_copy (contract);
+  g_autoptr(SignetContract) stored = NULL;
+  gint64 id = signet_contract_get_id (contract);
+  Renewal renewal = { id, signet_contract_get_version (contract), successor };
+  Edit e = { contract, edited };
+
+  signet_contract_set_notes (edited, "Ask for the keys back");
+
+  assert_second_write_refused (f, renew, &renewal, edit, &e, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT, 3);
+
+  stored = reread (f, id);
+  g_assert_cmpint (signet_contract_get_status (stored), ==, SIGNET_CONTRACT_STATUS_RENEWED);
+  g_assert_cmpint (signet_contract_get_version (stored), ==, signet_contract_get_version (contract) + 1);
+  g_assert_null (signet_contract_get_notes (stored));
+}
+
+/* And renewed while its form is saved: the renewal is a conflict; the
+ * contract is signed still, with the save's notes, and has no successor. */
+static void
+test_renewal_during_edit (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SignetContract) contract = add_signed (f, FALSE);
+  g_autoptr(SignetContract) successor = propose_successor (f, contract, "XQ-0001");
+  g_autoptr(SignetContract) edited = signet_contract_copy (contract);
+  g_autoptr(SignetContract) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = signet_contract_get_id (contract);
+  Renewal renewal = { id, signet_contract_get_version (contract), successor };
+  Edit e = { contract, edited };
+
+  signet_contract_set_notes (edited, "Ask for the keys back");
+
+  assert_second_write_refused (f, edit, &e, renew, &renewal, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT, 1);
+
+  stored = reread (f, id);
+  g_assert_cmpint (signet_contract_get_status (stored), ==, SIGNET_CONTRACT_STATUS_SIGNED);
+  g_assert_cmpstr (signet_contract_get_notes (stored), ==, "Ask for the keys back");
+  g_assert_cmpint (signet_store_get_renewal_successor (f->b, id, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM contracts WHERE number LIKE 'XQ-%'"), ==, 0);
+}
+
+#define NOTICE_DAY      "2026-11-20"
+#define NOTICE_DEADLINE "2026-12-01"
+
+typedef struct
+{
+  gint64             contract_id;
+  gint64             version;
+  SignetProcessStep *terminate;  /* NULL: Let Expire */
+} NoticeDecision;
+
+static gboolean
+decide_at_notice (SignetStore  *store,
+                  gpointer      record,
+                  GError      **error)
+{
+  NoticeDecision *d = record;
+
+  if (d->terminate == NULL)
+    return signet_store_let_expire (store, d->contract_id, d->version, NOTICE_DEADLINE, NULL, NULL, NULL, error);
+
+  return signet_store_terminate_at_notice (store, d->contract_id, d->version, NOTICE_DEADLINE, d->terminate, error);
+}
+
+/* Terminate and Let Expire taken at one notice deadline from one version
+ * of the contract: the second is a conflict, and the deadline has one
+ * decision, the first's, audited with its step. (Let Expire second: a
+ * termination takes the process's step, which locks the row itself.) */
+static void
+test_concurrent_notice_decisions (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(SignetContract) contract = add_signed (f, TRUE);
+  g_autoptr(SignetContract) stored = NULL;
+  g_autoptr(SignetNoticeDecision) decided = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(SignetProcessStep) terminate = { SIGNET_PROCESS_ACTION_TERMINATE };
+  gint64 id = signet_contract_get_id (contract);
+  NoticeDecision terminating = { id, signet_contract_get_version (contract), &terminate };
+  NoticeDecision let_expire = { id, signet_contract_get_version (contract), NULL };
+
+  signet_store_set_today (f->a, NOTICE_DAY);
+  signet_store_set_today (f->b, NOTICE_DAY);
+  terminate.termination_reason = g_strdup ("expired-not-renewed");
+  terminate.comment = g_strdup ("Not needed any more");
+  terminate.effective_date = g_strdup ("2026-12-31");
+
+  assert_second_write_refused (f, decide_at_notice, &terminating, decide_at_notice, &let_expire,
+                               SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT, 2);
+
+  stored = reread (f, id);
+  g_assert_cmpint (signet_contract_get_status (stored), ==, SIGNET_CONTRACT_STATUS_TERMINATED);
+  g_assert_cmpstr (signet_contract_get_termination_reason (stored), ==, "expired-not-renewed");
+  decided = signet_store_get_notice_decision (f->b, id, NOTICE_DEADLINE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (decided);
+  g_assert_cmpint (decided->choice, ==, SIGNET_NOTICE_CHOICE_TERMINATE);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM notice_decisions"), ==, 1);
+}
+
+/* The first original of a contract recorded in two places at once, each
+ * from a form that found none, with its archive number: there is no row
+ * yet to lock, and a contract has one original; the second is a
+ * conflict, not an error of the server's (a key that exists). */
+static void
+assert_one_first_original (Fixture *f,
+                           gint64   contract_id)
+{
+  g_autoptr(SignetOriginal) first = signet_original_new (contract_id);
+  g_autoptr(SignetOriginal) second = signet_original_new (contract_id);
+  g_autoptr(SignetOriginal) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  first->archive_number = g_strdup ("DA-2026-017");
+  first->room = g_strdup ("A");
+  second->archive_number = g_strdup ("DA-2026-017");
+  second->room = g_strdup ("B");
+
+  assert_second_write_conflicts (f, (WriteFunc) signet_store_save_original, first, second);
+
+  stored = signet_store_get_original (f->b, contract_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (stored->archive_number, ==, "DA-2026-017");
+  g_assert_cmpstr (stored->room, ==, "A");
+  g_assert_cmpint (stored->version, ==, 1);
+  g_assert_cmpint (second->version, ==, 0);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM originals"), ==, 1);
+}
+
+static void
+test_concurrent_first_originals (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+
+  assert_one_first_original (f, signet_contract_get_id (contract));
+}
+
+/* Two payments received on one planned payment at once, each a write of
+ * its own: both stand, and the paid sum counts both, where the second's
+ * sum, read before the first committed, would leave the first out. */
+static void
+test_concurrent_settlements (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(SignetPayment) payment = signet_payment_new (signet_contract_get_id (contract));
+  g_autoptr(SignetPaymentSettlement) first = NULL;
+  g_autoptr(SignetPaymentSettlement) second = NULL;
+  g_autoptr(SignetPayment) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  Write w = { (WriteFunc) signet_store_add_payment_settlement, f->b, NULL, NULL, FALSE };
+
+  payment->title = g_strdup ("Deposit");
+  payment->amount = 100000;
+  payment->currency = g_strdup ("CNY");
+  payment->due_date = g_strdup ("2026-12-31");
+  signet_store_add_payment (f->a, payment, &error);
+  g_assert_no_error (error);
+  first = signet_payment_settlement_new (payment->id);
+  first->date = g_strdup ("2026-12-01");
+  first->amount = 30000;
+  second = signet_payment_settlement_new (payment->id);
+  second->date = g_strdup ("2026-12-02");
+  second->amount = 50000;
+  w.record = second;
+
+  race_second_write (f, (WriteFunc) signet_store_add_payment_settlement, first, &w);
+
+  g_assert_no_error (w.error);
+  g_assert_true (w.written);
+  stored = signet_store_get_payment (f->b, payment->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->paid, ==, 80000);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT paid FROM payments"), ==, 80000);
+}
+
+typedef struct
+{
+  gint64      attachment_id;
+  const char *text;
+} Replacement;
+
+static gboolean
+replace (SignetStore  *store,
+         gpointer      record,
+         GError      **error)
+{
+  Replacement *r = record;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (r->text, strlen (r->text));
+  g_autoptr(SignetAttachment) attachment = signet_store_replace_attachment (store, r->attachment_id, bytes,
+                                                                            "lease.txt", "text/plain", error);
+
+  return attachment != NULL;
+}
+
+/* A file replaced by a new version in two places at once: both versions
+ * are kept, the second as version 3, rather than the second refused by
+ * the server (two versions 2). */
+static void
+test_concurrent_replacements (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("draft", 5);
+  g_autoptr(SignetAttachment) attachment = NULL;
+  g_autoptr(SignetAttachment) stored = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GError) error = NULL;
+  Replacement first = { 0, "signed by us" };
+  Replacement second = { 0, "signed by both" };
+  Write w = { replace, f->b, &second, NULL, FALSE };
+  g_autofree char *latest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, second.text, -1);
+
+  attachment = signet_store_add_attachment (f->a, signet_contract_get_id (contract), bytes, "lease.txt",
+                                            "text/plain", SIGNET_ATTACHMENT_ROLE_OTHER, NULL, &error);
+  g_assert_no_error (error);
+  first.attachment_id = second.attachment_id = signet_attachment_get_id (attachment);
+
+  race_second_write (f, replace, &first, &w);
+
+  g_assert_no_error (w.error);
+  g_assert_true (w.written);
+  versions = signet_store_list_attachment_versions (f->b, first.attachment_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 3);
+  stored = signet_store_get_attachment (f->b, first.attachment_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (signet_attachment_get_version (stored), ==, 3);
+  g_assert_cmpstr (signet_attachment_get_sha256 (stored), ==, latest);
+}
+
+typedef struct
+{
+  gint64      contract_id;
+  const char *file_name;
+} Attaching;
+
+static gboolean
+attach (SignetStore  *store,
+        gpointer      record,
+        GError      **error)
+{
+  Attaching *a = record;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("the signed lease", 16);
+  g_autoptr(SignetAttachment) attachment = signet_store_add_attachment (store, a->contract_id, bytes, a->file_name,
+                                                                        "text/plain", SIGNET_ATTACHMENT_ROLE_SIGNED,
+                                                                        NULL, error);
+
+  return attachment != NULL;
+}
+
+/* One file attached to two contracts in two places at once: its bytes are
+ * stored once and both attachments are made, rather than the second
+ * refused by the server (the same bytes twice). */
+static void
+test_concurrent_same_file (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) lease = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(SignetContract) parking = unit_add_contract (f->a, client, "HT-2026-0002", "Parking");
+  Attaching first = { signet_contract_get_id (lease), "lease.txt" };
+  Attaching second = { signet_contract_get_id (parking), "lease copy.txt" };
+  Write w = { attach, f->b, &second, NULL, FALSE };
+
+  race_second_write (f, attach, &first, &w);
+
+  g_assert_no_error (w.error);
+  g_assert_true (w.written);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM blobs"), ==, 1);
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM attachments"), ==, 2);
+}
+
+/* A contract with its original in the archive, and a person to lend it
+ * to; @loan and @other are loans of it to that person, not added. */
+static gint64
+add_lendable (Fixture     *f,
+              SignetLoan **loan,
+              SignetLoan **other)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(SignetOriginal) original = signet_original_new (signet_contract_get_id (contract));
+  g_autoptr(SignetPerson) borrower = signet_person_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id = signet_contract_get_id (contract);
+
+  original->archive_number = g_strdup ("DA-2026-017");
+  g_assert_true (signet_store_save_original (f->a, original, &error));
+  g_assert_no_error (error);
+  signet_person_set_name (borrower, "Li Na");
+  g_assert_true (signet_store_add_person (f->a, borrower, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      SignetLoan *l = signet_loan_new (id);
+
+      l->borrower_id = signet_person_get_id (borrower);
+      l->purpose = g_strdup (i == 0 ? "Audit" : "Court hearing");
+      l->lent_on = g_strdup ("2026-12-01");
+      l->due_on = g_strdup ("2026-12-15");
+      *(i == 0 ? loan : other) = l;
+    }
+
+  return id;
+}
+
+/* The original lent in two places at once, each from a form that found
+ * it in the archive: the second is told it is on loan, rather than
+ * refused by the server (one loan out per original). */
+static void
+test_concurrent_loans (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SignetLoan) first = NULL;
+  g_autoptr(SignetLoan) second = NULL;
+  g_autoptr(SignetLoan) open = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_lendable (f, &first, &second);
+
+  assert_second_write_refused (f, (WriteFunc) signet_store_add_loan, first, (WriteFunc) signet_store_add_loan,
+                               second, SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_IN_USE, 1);
+
+  open = signet_store_get_open_loan (f->b, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (open);
+  g_assert_cmpstr (open->purpose, ==, "Audit");
+  g_assert_cmpint (unit_query_raw_int (f->uri, "SELECT count(*) FROM loans"), ==, 1);
+}
+
+static gboolean
+delete_original (SignetStore  *store,
+                 gpointer      record,
+                 GError      **error)
+{
+  g_autoptr(SignetTombstone) tombstone = signet_store_delete (store, SIGNET_TOMBSTONE_ORIGINAL,
+                                                              *(gint64 *) record, error);
+
+  return tombstone != NULL;
+}
+
+/* The original lent in one place while its record is deleted in another,
+ * as one recorded on the wrong contract: the delete is refused, as for
+ * one lent before, rather than leaving a loan of no original. */
+static void
+test_delete_during_loan (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SignetLoan) loan = NULL;
+  g_autoptr(SignetLoan) unused = NULL;
+  g_autoptr(SignetOriginal) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_lendable (f, &loan, &unused);
+
+  assert_second_write_refused (f, (WriteFunc) signet_store_add_loan, loan, delete_original, &id,
+                               SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_IN_USE, 1);
+
+  stored = signet_store_get_original (f->b, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+}
+
+typedef struct
+{
+  gint64               loan_id;
+  SignetLoanCondition  condition;
+  const char          *note;
+} Return;
+
+static gboolean
+return_loan (SignetStore  *store,
+             gpointer      record,
+             GError      **error)
+{
+  Return *r = record;
+
+  return signet_store_return_loan (store, r->loan_id, "2026-12-10", r->condition, r->note, error);
+}
+
+/* Its return recorded in two places at once: the second is told it came
+ * back already, rather than told it recorded a return that was not
+ * written. */
+static void
+test_concurrent_returns (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SignetLoan) loan = NULL;
+  g_autoptr(SignetLoan) unused = NULL;
+  g_autoptr(GPtrArray) loans = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_lendable (f, &loan, &unused);
+  Return intact = { 0, SIGNET_LOAN_CONDITION_INTACT, NULL };
+  Return damaged = { 0, SIGNET_LOAN_CONDITION_DAMAGED, "Page 3 torn" };
+
+  g_assert_true (signet_store_add_loan (f->a, loan, &error));
+  g_assert_no_error (error);
+  intact.loan_id = damaged.loan_id = loan->id;
+
+  assert_second_write_refused (f, return_loan, &intact, return_loan, &damaged,
+                               SIGNET_STORE_ERROR, SIGNET_STORE_ERROR_CONFLICT, 1);
+
+  loans = signet_store_list_loans (f->b, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loans->len, ==, 1);
+  g_assert_cmpint (((SignetLoan *) g_ptr_array_index (loans, 0))->condition, ==, SIGNET_LOAN_CONDITION_INTACT);
+}
+
+/* Keys a user types, added in two places at once: the second is told
+ * whose the key is, as when the first had been committed before, rather
+ * than given the server's message about a unique index. */
+static gboolean
+add_contract (SignetStore  *store,
+              gpointer      record,
+              GError      **error)
+{
+  return signet_store_add_contract (store, record, error);
+}
+
+static void
+test_concurrent_contract_numbers (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) first = signet_contract_new ();
+  g_autoptr(SignetContract) second = signet_contract_new ();
+
+  signet_contract_set_number (first, "HT-2026-0001");
+  signet_contract_set_title (first, "Office lease");
+  signet_contract_set_client_id (first, signet_client_get_id (client));
+  signet_contract_set_number (second, "HT-2026-0001");
+  signet_contract_set_title (second, "Parking");
+  signet_contract_set_client_id (second, signet_client_get_id (client));
+
+  assert_second_write_refused (f, add_contract, first, add_contract, second,
+                               SIGNET_FIELD_ERROR, SIGNET_FIELD_CONTRACT_NUMBER, 1);
+}
+
+/* And two contracts given one new number at once. */
+static void
+test_concurrent_renumbering (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) lease = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(SignetContract) parking = unit_add_contract (f->a, client, "HT-2026-0002", "Parking");
+  g_autoptr(SignetContract) first = signet_contract_copy (lease);
+  g_autoptr(SignetContract) second = signet_contract_copy (parking);
+  Edit a = { lease, first };
+  Edit b = { parking, second };
+
+  signet_contract_set_number (first, "HT-2026-0100");
+  signet_contract_set_number (second, "HT-2026-0100");
+
+  assert_second_write_refused (f, edit, &a, edit, &b, SIGNET_FIELD_ERROR, SIGNET_FIELD_CONTRACT_NUMBER, 1);
+}
+
+static gboolean
+add_client (SignetStore  *store,
+            gpointer      record,
+            GError      **error)
+{
+  return signet_store_add_client (store, record, error);
+}
+
+static void
+test_concurrent_client_codes (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(SignetClient) first = signet_client_new ();
+  g_autoptr(SignetClient) second = signet_client_new ();
+
+  signet_client_set_name (first, "Northwind Traders");
+  signet_client_set_code (first, "NWT");
+  signet_client_set_name (second, "Northwind Transport");
+  signet_client_set_code (second, "NWT");
+
+  assert_second_write_refused (f, add_client, first, add_client, second,
+                               SIGNET_FIELD_ERROR, SIGNET_FIELD_CLIENT_CODE, 1);
+}
+
+static void
+test_concurrent_archive_numbers (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) lease = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(SignetContract) parking = unit_add_contract (f->a, client, "HT-2026-0002", "Parking");
+  g_autoptr(SignetOriginal) first = signet_original_new (signet_contract_get_id (lease));
+  g_autoptr(SignetOriginal) second = signet_original_new (signet_contract_get_id (parking));
+
+  first->archive_number = g_strdup ("DA-2026-017");
+  second->archive_number = g_strdup ("DA-2026-017");
+
+  assert_second_write_refused (f, (WriteFunc) signet_store_save_original, first,
+                               (WriteFunc) signet_store_save_original, second,
+                               SIGNET_FIELD_ERROR, SIGNET_FIELD_ORIGINAL_ARCHIVE_NUMBER, 1);
+}
+
+static void
+test_concurrent_amendment_numbers (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(SignetContract) contract = add_signed (f, FALSE);
+  g_autoptr(SignetAmendment) first = signet_amendment_new (signet_contract_get_id (contract));
+  g_autoptr(SignetAmendment) second = signet_amendment_new (signet_contract_get_id (contract));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      SignetAmendment *amendment = i == 0 ? first : second;
+
+      amendment->number = g_strdup ("HT-2026-0001-A1");
+      amendment->effective_date = g_strdup ("2027-03-01");
+      amendment->changes = SIGNET_AMENDED_TERM_FLAG (SIGNET_AMENDED_VALUE);
+      amendment->value = i == 0 ? 120000 : 130000;
+      amendment->currency = g_strdup ("CNY");
+    }
+
+  assert_second_write_refused (f, (WriteFunc) signet_store_add_amendment, first,
+                               (WriteFunc) signet_store_add_amendment, second,
+                               SIGNET_FIELD_ERROR, SIGNET_FIELD_AMENDMENT_NUMBER, 1);
+}
+
+static gboolean
+add_view (SignetStore  *store,
+          gpointer      record,
+          GError      **error)
+{
+  return signet_store_add_saved_view (store, record, error) > 0;
+}
+
+static void
+test_concurrent_view_names (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(SignetSavedView) first = signet_saved_view_new ();
+  g_autoptr(SignetSavedView) second = signet_saved_view_new ();
+
+  first->name = g_strdup ("Leases");
+  first->search = g_strdup ("lease");
+  second->name = g_strdup ("Leases");
+  second->search = g_strdup ("rent");
+
+  assert_second_write_refused (f, add_view, first, add_view, second, SIGNET_FIELD_ERROR, SIGNET_FIELD_VIEW_NAME, 1);
+}
+
+static void
+test_concurrent_person_names (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(SignetPerson) first = signet_person_new ();
+  g_autoptr(SignetPerson) second = signet_person_new ();
+
+  signet_person_set_name (first, "Ana Lima");
+  signet_person_set_department (first, "Legal");
+  signet_person_set_name (second, "Ana  Lima");
+  signet_person_set_department (second, "Finance");
+
+  assert_second_write_refused (f, (WriteFunc) signet_store_add_person, first, (WriteFunc) signet_store_add_person,
+                               second, SIGNET_FIELD_ERROR, SIGNET_FIELD_PERSON_NAME, 1);
+}
+
+/* @uri with the login @user instead of its own. */
+static char *
+uri_as (const char *uri,
+        const char *user)
+{
+  const char *start = strstr (uri, "user=");
+  const char *end;
+
+  g_assert_nonnull (start);
+  end = strchr (start, '&');
+
+  return g_strdup_printf ("%.*suser=%s%s", (int) (start - uri), uri, user, end != NULL ? end : "");
+}
+
+/* The same by two archivists, who record originals but may not change
+ * contracts (and so may not lock a contract's row). */
+static void
+test_archivists_first_originals (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = unit_add_client (f->a, "Northwind Traders", "NWT");
+  g_autoptr(SignetContract) contract = unit_add_contract (f->a, client, "HT-2026-0001", "Office lease");
+  g_autoptr(SignetStore) admin = NULL;
+  g_autofree char *archie = uri_as (f->uri, "archie");
+  g_autofree char *arlo = uri_as (f->uri, "arlo");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (signet_store_setup_team (f->uri, &error));
+  g_assert_no_error (error);
+  admin = open_store (f->uri);
+  g_assert_true (signet_store_add_team_user (admin, "archie", SIGNET_STORE_ROLE_ARCHIVIST, "Wang Fang", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (signet_store_add_team_user (admin, "arlo", SIGNET_STORE_ROLE_ARCHIVIST, "Chen Jing", NULL, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&f->a);
+  g_clear_object (&f->b);
+  f->a = open_store (archie);
+  f->b = open_store (arlo);
+  g_assert_cmpint (signet_store_get_role (f->a), ==, SIGNET_STORE_ROLE_ARCHIVIST);
+  g_assert_cmpint (signet_store_get_role (f->b), ==, SIGNET_STORE_ROLE_ARCHIVIST);
+
+  assert_one_first_original (f, signet_contract_get_id (contract));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -969,6 +1991,30 @@ main (int   argc,
   ADD ("/team-live/concurrent-original-saves", test_concurrent_original_saves);
   ADD ("/team-live/concurrent-person-saves", test_concurrent_person_saves);
   ADD ("/team-live/concurrent-process-steps", test_concurrent_process_steps);
+  ADD ("/team-live/concurrent-approval-decisions", test_concurrent_approval_decisions);
+  ADD ("/team-live/concurrent-amendment-decisions", test_concurrent_amendment_decisions);
+  ADD ("/team-live/concurrent-amendment-decisions-two-steps", test_concurrent_amendment_decisions_two_steps);
+  ADD ("/team-live/concurrent-amendment-submits", test_concurrent_amendment_submits);
+  ADD ("/team-live/concurrent-route-saves", test_concurrent_route_saves);
+  ADD ("/team-live/concurrent-renewals", test_concurrent_renewals);
+  ADD ("/team-live/edit-during-renewal", test_edit_during_renewal);
+  ADD ("/team-live/renewal-during-edit", test_renewal_during_edit);
+  ADD ("/team-live/concurrent-notice-decisions", test_concurrent_notice_decisions);
+  ADD ("/team-live/concurrent-first-originals", test_concurrent_first_originals);
+  ADD ("/team-live/archivists-first-originals", test_archivists_first_originals);
+  ADD ("/team-live/concurrent-settlements", test_concurrent_settlements);
+  ADD ("/team-live/concurrent-replacements", test_concurrent_replacements);
+  ADD ("/team-live/concurrent-same-file", test_concurrent_same_file);
+  ADD ("/team-live/concurrent-loans", test_concurrent_loans);
+  ADD ("/team-live/concurrent-contract-numbers", test_concurrent_contract_numbers);
+  ADD ("/team-live/concurrent-renumbering", test_concurrent_renumbering);
+  ADD ("/team-live/concurrent-client-codes", test_concurrent_client_codes);
+  ADD ("/team-live/concurrent-archive-numbers", test_concurrent_archive_numbers);
+  ADD ("/team-live/concurrent-amendment-numbers", test_concurrent_amendment_numbers);
+  ADD ("/team-live/concurrent-person-names", test_concurrent_person_names);
+  ADD ("/team-live/concurrent-view-names", test_concurrent_view_names);
+  ADD ("/team-live/concurrent-returns", test_concurrent_returns);
+  ADD ("/team-live/delete-during-loan", test_delete_during_loan);
 
   return g_test_run ();
 }

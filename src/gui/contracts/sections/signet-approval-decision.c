@@ -162,6 +162,7 @@ signet_approval_decision_ask (GtkWidget                *widget,
   self->contract_id = contract_id;
   self->amendment_id = amendment_id;
   self->expected_version = expected_version;
+  self->decision.step_id = step->id;
   self->step_name = g_strdup (step->name);
 
   dialog = signet_decision_dialog_new_for_step (action, step, next_step, subject, people);
