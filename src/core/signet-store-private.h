@@ -185,6 +185,8 @@ gboolean      _signet_store_run_migrations       (SignetStore      *self,
 gboolean      _signet_store_is_server_location   (const char       *location);
 gboolean      _signet_store_migrate_search_triggers (SignetStore   *self,
                                                   GError          **error);
+gboolean      _signet_store_migrate_grams_cost      (SignetStore   *self,
+                                                  GError          **error);
 gboolean      _signet_store_open_server          (SignetStore      *self,
                                                   SignetStoreOpenFlags flags,
                                                   int               target_version,

@@ -59,6 +59,7 @@ static gboolean (* const migrations[]) (SignetStore *, GError **) = {
   _signet_store_migrate_import_mappings,
   _signet_store_migrate_team,
   _signet_store_migrate_search_triggers,
+  _signet_store_migrate_grams_cost,
 };
 
 G_DEFINE_FINAL_TYPE (SignetStore, signet_store, G_TYPE_OBJECT)
