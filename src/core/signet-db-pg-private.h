@@ -20,6 +20,12 @@ G_BEGIN_DECLS
 /* The savepoint each statement runs under inside a transaction. */
 #define STATEMENT_SAVEPOINT "signet_db_statement"
 
+/* How many commands of deferred statements may be in flight before their
+ * answers are read: a few kB of answers, well inside the socket's buffer,
+ * so that the server is never held up writing answers nobody reads while
+ * the client writes to it. */
+#define MAX_DEFERRED_COMMANDS 256
+
 /* What a parameter is bound to; a persistent statement is prepared once
  * for each string of them, since the server fixes parameter types then. */
 typedef enum
@@ -74,6 +80,18 @@ typedef struct
   gboolean  chunked;
   PGTransactionStatusType status_before;
   struct _SignetDbPgStmt *streaming;
+
+  /* Statements sent without waiting for their answers, between
+   * signet_db_defer_begin() and _end() (depth): the commands in flight
+   * for them, which of those are the statements themselves (their places
+   * in the pipeline), and the error the first failed one met, which the
+   * statements after it meet too until the deferring ends. */
+  int       defer_depth;
+  int       n_deferred;
+  GArray   *deferred_mains;
+  int       deferred_error;
+  char     *deferred_message;
+  char      deferred_sqlstate[6];
 } SignetDbPg;
 
 typedef struct _SignetDbPgStmt
@@ -84,6 +102,9 @@ typedef struct _SignetDbPgStmt
   gboolean      persistent;
   /* BEGIN, COMMIT, SAVEPOINT...: never under a savepoint of ours. */
   gboolean      transaction_control;
+  /* An INSERT, UPDATE or DELETE with no RETURNING: it has no rows, and
+   * may be deferred. */
+  gboolean      returns_no_rows;
   /* Numbers are sent with no type, for the server to take them as the
    * SQL around them wants; text and NULL as text, where the SQL around
    * does not say (see stmt_execute). */
@@ -144,6 +165,11 @@ int           _signet_db_pg_run                   (SignetDbPg      *self,
                                                    gboolean        *prepared);
 PGresult     *_signet_db_pg_pipeline_next         (SignetDbPg      *self);
 PGresult     *_signet_db_pg_pipeline_end          (SignetDbPg      *self);
+gboolean      _signet_db_pg_may_defer             (SignetDbPg      *self);
+int           _signet_db_pg_defer                 (SignetDbPg      *self,
+                                                   const Command   *command);
+int           _signet_db_pg_collect               (SignetDbPg      *self);
+int           _signet_db_pg_deferred_error        (SignetDbPg      *self);
 
 /* signet-db-pg-sql.c */
 char         *_signet_db_pg_rewrite_sql           (const char      *sql,
