@@ -92,6 +92,11 @@ typedef struct
   int       deferred_error;
   char     *deferred_message;
   char      deferred_sqlstate[6];
+  /* lastval() has answered in this session, so that it may be asked
+   * after a deferred INSERT, in the same round trip, without failing;
+   * the place of the last such question in the pipeline, or -1. */
+  gboolean  lastval_defined;
+  int       deferred_lastval;
 } SignetDbPg;
 
 typedef struct _SignetDbPgStmt
@@ -103,8 +108,9 @@ typedef struct _SignetDbPgStmt
   /* BEGIN, COMMIT, SAVEPOINT...: never under a savepoint of ours. */
   gboolean      transaction_control;
   /* An INSERT, UPDATE or DELETE with no RETURNING: it has no rows, and
-   * may be deferred. */
+   * may be deferred; whether it is an INSERT. */
   gboolean      returns_no_rows;
+  gboolean      inserts;
   /* Numbers are sent with no type, for the server to take them as the
    * SQL around them wants; text and NULL as text, where the SQL around
    * does not say (see stmt_execute). */
@@ -167,7 +173,8 @@ PGresult     *_signet_db_pg_pipeline_next         (SignetDbPg      *self);
 PGresult     *_signet_db_pg_pipeline_end          (SignetDbPg      *self);
 gboolean      _signet_db_pg_may_defer             (SignetDbPg      *self);
 int           _signet_db_pg_defer                 (SignetDbPg      *self,
-                                                   const Command   *command);
+                                                   const Command   *command,
+                                                   gboolean         inserts);
 int           _signet_db_pg_collect               (SignetDbPg      *self);
 int           _signet_db_pg_deferred_error        (SignetDbPg      *self);
 

@@ -58,6 +58,14 @@ discard_stream (SignetDbPgStmt *stmt)
   g_queue_clear_full (&stmt->queued, (GDestroyNotify) PQclear);
 }
 
+static const char *
+skip_space (const char *sql)
+{
+  while (g_ascii_isspace (*sql))
+    sql++;
+  return sql;
+}
+
 /* An INSERT, UPDATE or DELETE with no RETURNING (a RETURNING anywhere in
  * it, a string's included, counts): a statement with no rows. */
 static gboolean
@@ -65,8 +73,7 @@ returns_no_rows (const char *sql)
 {
   g_autofree char *upper = NULL;
 
-  while (g_ascii_isspace (*sql))
-    sql++;
+  sql = skip_space (sql);
   if (g_ascii_strncasecmp (sql, "INSERT", 6) != 0 && g_ascii_strncasecmp (sql, "UPDATE", 6) != 0
       && g_ascii_strncasecmp (sql, "DELETE", 6) != 0)
     return FALSE;
@@ -105,6 +112,7 @@ _signet_db_pg_prepare (SignetDb      *db,
   stmt->n_params = n_params;
   stmt->transaction_control = transaction_control;
   stmt->returns_no_rows = returns_no_rows (stmt->sql);
+  stmt->inserts = stmt->returns_no_rows && g_ascii_strncasecmp (skip_space (stmt->sql), "INSERT", 6) == 0;
   stmt->used = g_new0 (gboolean, MAX (n_params, 1));
   for (guint i = 0; i < numbers->len; i++)
     stmt->used[g_array_index (numbers, int, i) - 1] = TRUE;
@@ -275,7 +283,7 @@ stmt_execute (SignetDbPgStmt *stmt,
    * not deferred, so that a type the server refuses is retried below. */
   if (!describe && command.name != NULL && !command.prepare && stmt->returns_no_rows
       && _signet_db_pg_may_defer (self))
-    return _signet_db_pg_defer (self, &command);
+    return _signet_db_pg_defer (self, &command, stmt->inserts);
 
   rc = _signet_db_pg_run (self, &command, !stmt->transaction_control, !describe, &res,
                           command.prepare ? &prepared : NULL);

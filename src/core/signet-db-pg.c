@@ -269,11 +269,22 @@ spill_stream (SignetDbPg *self)
   PQclear (_signet_db_pg_pipeline_end (self));
 }
 
-/* Counts the rows a deferred statement changed, once its answer comes. */
+/* Counts the rows a deferred statement changed, once its answer comes,
+ * and takes the id a deferred INSERT gave. */
 static void
 note_deferred (SignetDbPg     *self,
                const PGresult *res)
 {
+  if (self->index == self->deferred_lastval)
+    {
+      if (PQresultStatus ((PGresult *) res) == PGRES_TUPLES_OK && PQntuples (res) == 1
+          && self->insert_pending)
+        {
+          self->last_insert_id = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+          self->insert_pending = FALSE;
+        }
+      return;
+    }
   if (PQresultStatus ((PGresult *) res) != PGRES_COMMAND_OK)
     return;
   for (guint i = 0; i < self->deferred_mains->len; i++)
@@ -330,10 +341,14 @@ _signet_db_pg_may_defer (SignetDbPg *self)
 /* Sends @command, a prepared statement's execution with no rows, under
  * our savepoint as _signet_db_pg_run() does, but reads no answer: those
  * come with the next command that waits. The commands are flushed to the
- * server at once, so that it runs them while the caller goes on. */
+ * server at once, so that it runs them while the caller goes on. After an
+ * INSERT, lastval() is asked too, so that the id comes with the answer,
+ * once it has answered before in this session (it fails until then, and
+ * would fail the INSERT with it). */
 int
 _signet_db_pg_defer (SignetDbPg    *self,
-                     const Command *command)
+                     const Command *command,
+                     gboolean       inserts)
 {
   PGconn *conn = self->conn;
   gboolean sent = TRUE;
@@ -359,6 +374,11 @@ _signet_db_pg_defer (SignetDbPg    *self,
                                       command->formats, 0);
   main_index = self->n_deferred++;
   g_array_append_val (self->deferred_mains, main_index);
+  if (inserts && self->lastval_defined)
+    {
+      sent = sent && PQsendQueryParams (conn, "SELECT lastval()", 0, NULL, NULL, NULL, NULL, 0);
+      self->deferred_lastval = self->n_deferred++;
+    }
   sent = sent && PQsendQueryParams (conn, "RELEASE SAVEPOINT " STATEMENT_SAVEPOINT,
                                     0, NULL, NULL, NULL, NULL, 0);
   self->n_deferred++;
@@ -407,6 +427,7 @@ _signet_db_pg_collect (SignetDbPg *self)
         }
     }
   g_array_set_size (self->deferred_mains, 0);
+  self->deferred_lastval = -1;
   res = _signet_db_pg_pipeline_end (self);
   if (error_result == NULL)
     error_result = res;
@@ -542,6 +563,7 @@ _signet_db_pg_run (SignetDbPg    *self,
         }
     }
   g_array_set_size (self->deferred_mains, 0);
+  self->deferred_lastval = -1;
 
   if (main_result != NULL && PQresultStatus (main_result) == PGRES_TUPLES_CHUNK)
     {
@@ -710,14 +732,17 @@ pg_last_insert_id (SignetDb *db)
   int saved_code = self->errcode;
   g_autofree char *saved_message = g_strdup (self->errmsg);
 
-  /* A deferred INSERT's answer comes with lastval()'s. */
-  if (!self->insert_pending && self->n_deferred == 0)
-    return self->last_insert_id;
-
-  if (_signet_db_pg_run (self, &command, TRUE, FALSE, &res, NULL) == SIGNET_DB_OK
-      && self->insert_pending && PQntuples (res) == 1)
+  /* A deferred INSERT's id comes with its answer, else lastval()'s comes
+   * with the deferred statements' answers. */
+  if (self->n_deferred > 0 && self->deferred_lastval >= 0)
+    _signet_db_pg_collect (self);
+  if ((self->insert_pending || self->n_deferred > 0)
+      && _signet_db_pg_run (self, &command, TRUE, FALSE, &res, NULL) == SIGNET_DB_OK
+      && PQntuples (res) == 1)
     {
-      self->last_insert_id = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+      self->lastval_defined = TRUE;
+      if (self->insert_pending)
+        self->last_insert_id = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
       self->insert_pending = FALSE;
     }
   PQclear (res);
@@ -840,6 +865,7 @@ signet_db_pg_open (const char  *conninfo,
   PQsetNoticeProcessor (conn, notice_received_cb, NULL);
   self->to_close = g_ptr_array_new_with_free_func (g_free);
   self->deferred_mains = g_array_new (FALSE, FALSE, sizeof (int));
+  self->deferred_lastval = -1;
   return &self->parent;
 }
 
@@ -924,6 +950,8 @@ signet_db_pg_reconnect (SignetDb  *db,
   self->in_pipeline = FALSE;
   self->n_deferred = 0;
   g_array_set_size (self->deferred_mains, 0);
+  self->deferred_lastval = -1;
+  self->lastval_defined = FALSE;
   forget_deferred_error (self);
 
   /* Whatever happens, the statements prepared so far are gone. */

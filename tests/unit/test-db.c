@@ -671,6 +671,7 @@ test_deferred_writes (Fixture       *fixture,
   SignetDbStmt *rows;
   gint64 total;
   gint64 first_id = 0;
+  gint64 last_id;
   int count = 0;
 
   create_items (fixture);
@@ -714,6 +715,8 @@ test_deferred_writes (Fixture       *fixture,
       count++;
     }
   g_assert_cmpint (count, ==, 500);
+  last_id = signet_db_last_insert_id (fixture->db);
+  g_assert_cmpint (last_id, ==, query_int (fixture, "SELECT MAX(id) FROM copies"));
   g_assert_cmpint (signet_db_defer_end (fixture->db), ==, SIGNET_DB_OK);
   exec_ok (fixture, "COMMIT");
   g_assert_false (signet_db_in_transaction (fixture->db));
