@@ -20,12 +20,6 @@ G_BEGIN_DECLS
 /* The savepoint each statement runs under inside a transaction. */
 #define STATEMENT_SAVEPOINT "signet_db_statement"
 
-/* How many commands of deferred statements may be in flight before their
- * answers are read: a few kB of answers, well inside the socket's buffer,
- * so that the server is never held up writing answers nobody reads while
- * the client writes to it. */
-#define MAX_DEFERRED_COMMANDS 256
-
 /* What a parameter is bound to; a persistent statement is prepared once
  * for each string of them, since the server fixes parameter types then. */
 typedef enum
@@ -60,6 +54,10 @@ typedef struct
   gint64    last_insert_id;
   /* An INSERT ran since lastval() was last asked. */
   gboolean  insert_pending;
+  /* lastval() has answered in this session: asked after an INSERT, in its
+   * round trip, it cannot fail then (before, it would, and the INSERT
+   * with it). */
+  gboolean  lastval_defined;
   guint     next_statement;
   /* Bumped on reconnecting: statements prepared under an older one are
    * gone from the server. */
@@ -80,23 +78,6 @@ typedef struct
   gboolean  chunked;
   PGTransactionStatusType status_before;
   struct _SignetDbPgStmt *streaming;
-
-  /* Statements sent without waiting for their answers, between
-   * signet_db_defer_begin() and _end() (depth): the commands in flight
-   * for them, which of those are the statements themselves (their places
-   * in the pipeline), and the error the first failed one met, which the
-   * statements after it meet too until the deferring ends. */
-  int       defer_depth;
-  int       n_deferred;
-  GArray   *deferred_mains;
-  int       deferred_error;
-  char     *deferred_message;
-  char      deferred_sqlstate[6];
-  /* lastval() has answered in this session, so that it may be asked
-   * after a deferred INSERT, in the same round trip, without failing;
-   * the place of the last such question in the pipeline, or -1. */
-  gboolean  lastval_defined;
-  int       deferred_lastval;
 } SignetDbPg;
 
 typedef struct _SignetDbPgStmt
@@ -107,9 +88,7 @@ typedef struct _SignetDbPgStmt
   gboolean      persistent;
   /* BEGIN, COMMIT, SAVEPOINT...: never under a savepoint of ours. */
   gboolean      transaction_control;
-  /* An INSERT, UPDATE or DELETE with no RETURNING: it has no rows, and
-   * may be deferred; whether it is an INSERT. */
-  gboolean      returns_no_rows;
+  /* An INSERT with no RETURNING: the id it gives is asked with it. */
   gboolean      inserts;
   /* Numbers are sent with no type, for the server to take them as the
    * SQL around them wants; text and NULL as text, where the SQL around
@@ -147,6 +126,8 @@ typedef struct
   gboolean           prepare;
   /* Only describe the prepared statement, running nothing. */
   gboolean           describe;
+  /* An INSERT with no rows: lastval() may be asked after it. */
+  gboolean           inserts;
   int                n_params;
   const Oid         *types;
   const char *const *values;
@@ -171,12 +152,6 @@ int           _signet_db_pg_run                   (SignetDbPg      *self,
                                                    gboolean        *prepared);
 PGresult     *_signet_db_pg_pipeline_next         (SignetDbPg      *self);
 PGresult     *_signet_db_pg_pipeline_end          (SignetDbPg      *self);
-gboolean      _signet_db_pg_may_defer             (SignetDbPg      *self);
-int           _signet_db_pg_defer                 (SignetDbPg      *self,
-                                                   const Command   *command,
-                                                   gboolean         inserts);
-int           _signet_db_pg_collect               (SignetDbPg      *self);
-int           _signet_db_pg_deferred_error        (SignetDbPg      *self);
 
 /* signet-db-pg-sql.c */
 char         *_signet_db_pg_rewrite_sql           (const char      *sql,

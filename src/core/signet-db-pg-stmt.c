@@ -58,26 +58,16 @@ discard_stream (SignetDbPgStmt *stmt)
   g_queue_clear_full (&stmt->queued, (GDestroyNotify) PQclear);
 }
 
-static const char *
-skip_space (const char *sql)
-{
-  while (g_ascii_isspace (*sql))
-    sql++;
-  return sql;
-}
-
-/* An INSERT, UPDATE or DELETE with no RETURNING (a RETURNING anywhere in
- * it, a string's included, counts): a statement with no rows. */
+/* An INSERT with no RETURNING (a RETURNING anywhere in it, a string's
+ * included, counts): it gives no rows, and lastval() its id. */
 static gboolean
-returns_no_rows (const char *sql)
+inserts_without_rows (const char *sql)
 {
   g_autofree char *upper = NULL;
 
-  sql = skip_space (sql);
-  if (g_ascii_strncasecmp (sql, "INSERT", 6) != 0 && g_ascii_strncasecmp (sql, "UPDATE", 6) != 0
-      && g_ascii_strncasecmp (sql, "DELETE", 6) != 0)
-    return FALSE;
-  if (g_ascii_isalnum (sql[6]) || sql[6] == '_')
+  while (g_ascii_isspace (*sql))
+    sql++;
+  if (g_ascii_strncasecmp (sql, "INSERT", 6) != 0 || g_ascii_isalnum (sql[6]) || sql[6] == '_')
     return FALSE;
   upper = g_ascii_strup (sql, -1);
   return strstr (upper, "RETURNING") == NULL;
@@ -111,8 +101,7 @@ _signet_db_pg_prepare (SignetDb      *db,
   stmt->sql = g_steal_pointer (&rewritten);
   stmt->n_params = n_params;
   stmt->transaction_control = transaction_control;
-  stmt->returns_no_rows = returns_no_rows (stmt->sql);
-  stmt->inserts = stmt->returns_no_rows && g_ascii_strncasecmp (skip_space (stmt->sql), "INSERT", 6) == 0;
+  stmt->inserts = inserts_without_rows (stmt->sql);
   stmt->used = g_new0 (gboolean, MAX (n_params, 1));
   for (guint i = 0; i < numbers->len; i++)
     stmt->used[g_array_index (numbers, int, i) - 1] = TRUE;
@@ -219,11 +208,6 @@ stmt_execute (SignetDbPgStmt *stmt,
   PGresult *res = NULL;
   int rc;
 
-  /* After a deferred statement's error, nothing runs but the end of the
-   * transaction. */
-  if (!stmt->transaction_control && (rc = _signet_db_pg_deferred_error (self)) != SIGNET_DB_OK)
-    return rc;
-
   for (int i = 0; i < n; i++)
     {
       const Param *param = &stmt->params[i];
@@ -278,12 +262,7 @@ stmt_execute (SignetDbPgStmt *stmt,
       command.prepare = TRUE;
     }
   command.describe = describe;
-
-  /* Its answer is awaited later; its first run, which prepares it, is
-   * not deferred, so that a type the server refuses is retried below. */
-  if (!describe && command.name != NULL && !command.prepare && stmt->returns_no_rows
-      && _signet_db_pg_may_defer (self))
-    return _signet_db_pg_defer (self, &command, stmt->inserts);
+  command.inserts = stmt->inserts;
 
   rc = _signet_db_pg_run (self, &command, !stmt->transaction_control, !describe, &res,
                           command.prepare ? &prepared : NULL);
@@ -411,9 +390,6 @@ _signet_db_pg_step (SignetDbStmt *base)
       /* As sqlite3_step(): the primary code; errcode has the rest. */
       if (rc != SIGNET_DB_OK)
         return stmt->last_rc = rc & 0xff;
-      /* Deferred: sent, and it has no rows. */
-      if (stmt->result == NULL)
-        return SIGNET_DB_DONE;
     }
   else if (stmt->row >= PQntuples (stmt->result) && !stmt_has_more (stmt))
     {

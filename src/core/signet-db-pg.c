@@ -269,182 +269,6 @@ spill_stream (SignetDbPg *self)
   PQclear (_signet_db_pg_pipeline_end (self));
 }
 
-/* Counts the rows a deferred statement changed, once its answer comes,
- * and takes the id a deferred INSERT gave. */
-static void
-note_deferred (SignetDbPg     *self,
-               const PGresult *res)
-{
-  if (self->index == self->deferred_lastval)
-    {
-      if (PQresultStatus ((PGresult *) res) == PGRES_TUPLES_OK && PQntuples (res) == 1
-          && self->insert_pending)
-        {
-          self->last_insert_id = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
-          self->insert_pending = FALSE;
-        }
-      return;
-    }
-  if (PQresultStatus ((PGresult *) res) != PGRES_COMMAND_OK)
-    return;
-  for (guint i = 0; i < self->deferred_mains->len; i++)
-    if (g_array_index (self->deferred_mains, int, i) == self->index)
-      {
-        _signet_db_pg_note_command (self, res);
-        return;
-      }
-}
-
-/* Keeps the error just set, which a deferred statement met, for every
- * statement after it until the deferring ends. */
-static void
-keep_deferred_error (SignetDbPg *self)
-{
-  if (self->defer_depth == 0 || self->deferred_error != SIGNET_DB_OK)
-    return;
-  self->deferred_error = self->errcode;
-  g_free (self->deferred_message);
-  self->deferred_message = g_strdup (self->errmsg);
-  memcpy (self->deferred_sqlstate, self->sqlstate, sizeof self->sqlstate);
-}
-
-static void
-forget_deferred_error (SignetDbPg *self)
-{
-  self->deferred_error = SIGNET_DB_OK;
-  g_clear_pointer (&self->deferred_message, g_free);
-  self->deferred_sqlstate[0] = '\0';
-}
-
-/* The error a deferred statement met, set again as the last one, or OK. */
-int
-_signet_db_pg_deferred_error (SignetDbPg *self)
-{
-  if (self->deferred_error == SIGNET_DB_OK)
-    return SIGNET_DB_OK;
-  _signet_db_pg_set_error (self, self->deferred_error, self->deferred_message);
-  memcpy (self->sqlstate, self->deferred_sqlstate, sizeof self->sqlstate);
-  return self->deferred_error;
-}
-
-/* Whether a statement with no rows may be sent now without waiting. */
-gboolean
-_signet_db_pg_may_defer (SignetDbPg *self)
-{
-  if (self->defer_depth == 0)
-    return FALSE;
-  if (self->n_deferred > 0)
-    return TRUE;
-  return (self->in_pipeline ? self->status_before : PQtransactionStatus (self->conn)) == PQTRANS_INTRANS;
-}
-
-/* Sends @command, a prepared statement's execution with no rows, under
- * our savepoint as _signet_db_pg_run() does, but reads no answer: those
- * come with the next command that waits. The commands are flushed to the
- * server at once, so that it runs them while the caller goes on. After an
- * INSERT, lastval() is asked too, so that the id comes with the answer,
- * once it has answered before in this session (it fails until then, and
- * would fail the INSERT with it). */
-int
-_signet_db_pg_defer (SignetDbPg    *self,
-                     const Command *command,
-                     gboolean       inserts)
-{
-  PGconn *conn = self->conn;
-  gboolean sent = TRUE;
-  int main_index;
-
-  spill_stream (self);
-  if (connection_lost (self))
-    return SIGNET_DB_IOERR;
-  if (self->n_deferred == 0 && !PQenterPipelineMode (conn))
-    return _signet_db_pg_set_error_from_result (self, NULL);
-
-  for (guint i = 0; i < self->to_close->len; i++)
-    {
-      sent = sent && PQsendClosePrepared (conn, g_ptr_array_index (self->to_close, i));
-      self->n_deferred++;
-    }
-  g_ptr_array_set_size (self->to_close, 0);
-  sent = sent && PQsendQueryParams (conn, "SAVEPOINT " STATEMENT_SAVEPOINT,
-                                    0, NULL, NULL, NULL, NULL, 0);
-  self->n_deferred++;
-  sent = sent && PQsendQueryPrepared (conn, command->name, command->n_params,
-                                      command->values, command->lengths,
-                                      command->formats, 0);
-  main_index = self->n_deferred++;
-  g_array_append_val (self->deferred_mains, main_index);
-  if (inserts && self->lastval_defined)
-    {
-      sent = sent && PQsendQueryParams (conn, "SELECT lastval()", 0, NULL, NULL, NULL, NULL, 0);
-      self->deferred_lastval = self->n_deferred++;
-    }
-  sent = sent && PQsendQueryParams (conn, "RELEASE SAVEPOINT " STATEMENT_SAVEPOINT,
-                                    0, NULL, NULL, NULL, NULL, 0);
-  self->n_deferred++;
-  sent = sent && PQflush (conn) == 0;
-
-  /* A failed send is the connection's failure, which reading tells. */
-  if (!sent || self->n_deferred >= MAX_DEFERRED_COMMANDS)
-    return _signet_db_pg_collect (self);
-  _signet_db_pg_set_ok (self);
-  return SIGNET_DB_OK;
-}
-
-/* Waits for the answers of the deferred statements in flight (one round
- * trip) and counts their changes; returns the first error among them,
- * after rolling back to the savepoint of the statement that met it. */
-int
-_signet_db_pg_collect (SignetDbPg *self)
-{
-  PGresult *error_result = NULL;
-  PGresult *res;
-  int rc;
-
-  if (self->n_deferred == 0)
-    return SIGNET_DB_OK;
-
-  self->in_pipeline = TRUE;
-  self->protected = TRUE;
-  self->failed = FALSE;
-  self->chunked = TRUE;
-  self->status_before = PQTRANS_INTRANS;
-  self->index = 0;
-  self->main_index = -1;
-  self->n_commands = self->n_deferred;
-  self->n_deferred = 0;
-  if (!PQpipelineSync (self->conn))
-    self->n_commands = self->index;
-
-  while ((res = _signet_db_pg_pipeline_next (self)) != NULL)
-    {
-      if (PQresultStatus (res) == PGRES_FATAL_ERROR && error_result == NULL)
-        error_result = res;
-      else
-        {
-          note_deferred (self, res);
-          PQclear (res);
-        }
-    }
-  g_array_set_size (self->deferred_mains, 0);
-  self->deferred_lastval = -1;
-  res = _signet_db_pg_pipeline_end (self);
-  if (error_result == NULL)
-    error_result = res;
-  else
-    PQclear (res);
-
-  if (error_result == NULL && PQstatus (self->conn) != CONNECTION_BAD)
-    {
-      _signet_db_pg_set_ok (self);
-      return SIGNET_DB_OK;
-    }
-  rc = _signet_db_pg_set_error_from_result (self, error_result);
-  keep_deferred_error (self);
-  PQclear (error_result);
-  return rc;
-}
-
 /* Sends @command in one round trip, under a savepoint when a transaction
  * is open and @protect (so that its failure undoes only itself, as in
  * SQLite), and returns its result in *@out. With @stream, a result with
@@ -465,8 +289,9 @@ _signet_db_pg_run (SignetDbPg    *self,
   PGresult *res;
   gboolean sent;
   int prepare_index = -1;
-  int error_index = -1;
-  int deferred;
+  int lastval_index = -1;
+  gint64 lastval = 0;
+  gboolean have_lastval = FALSE;
   int rc;
 
   *out = NULL;
@@ -476,24 +301,19 @@ _signet_db_pg_run (SignetDbPg    *self,
   if (connection_lost (self))
     return SIGNET_DB_IOERR;
 
-  /* Deferred statements run only inside a transaction. */
-  deferred = self->n_deferred;
-  self->status_before = deferred > 0 ? PQTRANS_INTRANS : PQtransactionStatus (conn);
+  self->status_before = PQtransactionStatus (conn);
   protect = protect && self->status_before == PQTRANS_INTRANS;
 
   if (!PQenterPipelineMode (conn))
     return _signet_db_pg_set_error_from_result (self, NULL);
 
   self->in_pipeline = TRUE;
-  /* A deferred statement runs under our savepoint too. */
-  self->protected = protect || deferred > 0;
+  self->protected = protect;
   self->failed = FALSE;
   /* Taken as asked for already when the rows are wanted whole. */
   self->chunked = !stream;
   self->index = 0;
-  /* The deferred statements' answers come first, in this round trip. */
-  self->n_commands = deferred;
-  self->n_deferred = 0;
+  self->n_commands = 0;
 
   sent = TRUE;
   for (guint i = 0; i < self->to_close->len; i++)
@@ -525,6 +345,14 @@ _signet_db_pg_run (SignetDbPg    *self,
                                       command->types, command->values,
                                       command->lengths, command->formats, 0);
   self->main_index = self->n_commands++;
+  /* The id an INSERT gives, in its round trip rather than one more when
+   * the caller asks for it; under its savepoint, so that the INSERT is
+   * undone should lastval() fail after all. */
+  if (command->inserts && !command->describe && self->lastval_defined)
+    {
+      sent = sent && PQsendQueryParams (conn, "SELECT lastval()", 0, NULL, NULL, NULL, NULL, 0);
+      lastval_index = self->n_commands++;
+    }
   if (protect)
     {
       sent = sent && PQsendQueryParams (conn, "RELEASE SAVEPOINT " STATEMENT_SAVEPOINT,
@@ -545,9 +373,12 @@ _signet_db_pg_run (SignetDbPg    *self,
       if (self->index == prepare_index && prepared != NULL)
         *prepared = status == PGRES_COMMAND_OK;
       if (status == PGRES_FATAL_ERROR && error_result == NULL)
+        error_result = res;
+      else if (self->index == lastval_index && status == PGRES_TUPLES_OK && PQntuples (res) == 1)
         {
-          error_result = res;
-          error_index = self->index;
+          lastval = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+          have_lastval = TRUE;
+          PQclear (res);
         }
       else if (self->index == self->main_index && status != PGRES_PIPELINE_ABORTED
                && status != PGRES_FATAL_ERROR && main_result == NULL)
@@ -557,13 +388,8 @@ _signet_db_pg_run (SignetDbPg    *self,
             break;
         }
       else
-        {
-          note_deferred (self, res);
-          PQclear (res);
-        }
+        PQclear (res);
     }
-  g_array_set_size (self->deferred_mains, 0);
-  self->deferred_lastval = -1;
 
   if (main_result != NULL && PQresultStatus (main_result) == PGRES_TUPLES_CHUNK)
     {
@@ -581,14 +407,17 @@ _signet_db_pg_run (SignetDbPg    *self,
   if (error_result != NULL || main_result == NULL)
     {
       rc = _signet_db_pg_set_error_from_result (self, error_result);
-      if (error_index >= 0 && error_index < deferred)
-        keep_deferred_error (self);
       PQclear (error_result);
       PQclear (main_result);
       return rc;
     }
 
   _signet_db_pg_note_command (self, main_result);
+  if (have_lastval && self->insert_pending)
+    {
+      self->last_insert_id = lastval;
+      self->insert_pending = FALSE;
+    }
   _signet_db_pg_set_ok (self);
   *out = main_result;
   return SIGNET_DB_OK;
@@ -603,8 +432,6 @@ pg_close (SignetDb *db)
 
   PQfinish (self->conn);
   g_ptr_array_unref (self->to_close);
-  g_array_unref (self->deferred_mains);
-  g_free (self->deferred_message);
   g_free (self->errmsg);
   g_free (self);
 }
@@ -621,7 +448,6 @@ pg_exec (SignetDb   *db,
   gboolean transaction_control;
   gboolean protect;
   int n_params;
-  int rc;
 
   if (connection_lost (self))
     return SIGNET_DB_IOERR;
@@ -632,20 +458,6 @@ pg_exec (SignetDb   *db,
 
   /* Only for the statement words; exec takes no parameters. */
   rewritten = _signet_db_pg_rewrite_sql (sql, NULL, &n_params, &transaction_control);
-
-  /* The deferred statements' error is this statement's too, unless it
-   * ends the transaction (a ROLLBACK after it). */
-  rc = _signet_db_pg_collect (self);
-  if (!transaction_control)
-    {
-      if (rc == SIGNET_DB_OK)
-        rc = _signet_db_pg_deferred_error (self);
-      if (rc != SIGNET_DB_OK)
-        return rc & 0xff;
-    }
-  if (connection_lost (self))
-    return SIGNET_DB_IOERR;
-
   protect = !transaction_control && PQtransactionStatus (self->conn) == PQTRANS_INTRANS;
   if (protect)
     wrapped = g_strconcat ("SAVEPOINT " STATEMENT_SAVEPOINT ";", sql,
@@ -670,7 +482,7 @@ pg_exec (SignetDb   *db,
 
   if (error_result != NULL || PQstatus (self->conn) == CONNECTION_BAD)
     {
-      rc = _signet_db_pg_set_error_from_result (self, error_result);
+      int rc = _signet_db_pg_set_error_from_result (self, error_result);
 
       if (protect && PQstatus (self->conn) != CONNECTION_BAD)
         rollback_statement (self);
@@ -679,9 +491,6 @@ pg_exec (SignetDb   *db,
       return rc & 0xff;
     }
 
-  /* A deferred statement's error ends with its transaction. */
-  if (PQtransactionStatus (self->conn) == PQTRANS_IDLE)
-    forget_deferred_error (self);
   _signet_db_pg_set_ok (self);
   return SIGNET_DB_OK;
 }
@@ -700,24 +509,16 @@ pg_errmsg (SignetDb *db)
   return self->errmsg != NULL ? self->errmsg : signet_db_errstr (self->errcode);
 }
 
-/* Counted once the deferred statements' answers are in. An error there
- * is kept for the statements that follow. */
 static gint64
 pg_changes (SignetDb *db)
 {
-  SignetDbPg *self = (SignetDbPg *) db;
-
-  _signet_db_pg_collect (self);
-  return self->changes;
+  return ((SignetDbPg *) db)->changes;
 }
 
 static gint64
 pg_total_changes (SignetDb *db)
 {
-  SignetDbPg *self = (SignetDbPg *) db;
-
-  _signet_db_pg_collect (self);
-  return self->total_changes;
+  return ((SignetDbPg *) db)->total_changes;
 }
 
 /* Asks the server only after an INSERT, and only when the store wants
@@ -732,18 +533,15 @@ pg_last_insert_id (SignetDb *db)
   int saved_code = self->errcode;
   g_autofree char *saved_message = g_strdup (self->errmsg);
 
-  /* A deferred INSERT's id comes with its answer, else lastval()'s comes
-   * with the deferred statements' answers. */
-  if (self->n_deferred > 0 && self->deferred_lastval >= 0)
-    _signet_db_pg_collect (self);
-  if ((self->insert_pending || self->n_deferred > 0)
-      && _signet_db_pg_run (self, &command, TRUE, FALSE, &res, NULL) == SIGNET_DB_OK
-      && PQntuples (res) == 1)
+  if (!self->insert_pending)
+    return self->last_insert_id;
+
+  if (_signet_db_pg_run (self, &command, TRUE, FALSE, &res, NULL) == SIGNET_DB_OK
+                         && PQntuples (res) == 1)
     {
-      self->lastval_defined = TRUE;
-      if (self->insert_pending)
-        self->last_insert_id = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+      self->last_insert_id = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
       self->insert_pending = FALSE;
+      self->lastval_defined = TRUE;
     }
   PQclear (res);
   self->errcode = saved_code;
@@ -757,34 +555,10 @@ pg_in_transaction (SignetDb *db)
 {
   SignetDbPg *self = (SignetDbPg *) db;
 
-  if (self->n_deferred > 0)
-    return TRUE;
   /* While rows stream, the server is busy: ask as it was before. */
   if (self->in_pipeline)
     return self->status_before != PQTRANS_IDLE;
   return PQtransactionStatus (self->conn) != PQTRANS_IDLE;
-}
-
-static void
-pg_defer_begin (SignetDb *db)
-{
-  ((SignetDbPg *) db)->defer_depth++;
-}
-
-static int
-pg_defer_end (SignetDb *db)
-{
-  SignetDbPg *self = (SignetDbPg *) db;
-  int rc;
-
-  g_return_val_if_fail (self->defer_depth > 0, SIGNET_DB_ERROR);
-
-  rc = _signet_db_pg_collect (self);
-  if (rc == SIGNET_DB_OK)
-    rc = _signet_db_pg_deferred_error (self);
-  if (--self->defer_depth == 0)
-    forget_deferred_error (self);
-  return rc;
 }
 
 static const SignetDbEngine pg_engine = {
@@ -797,8 +571,6 @@ static const SignetDbEngine pg_engine = {
   .total_changes = pg_total_changes,
   .last_insert_id = pg_last_insert_id,
   .in_transaction = pg_in_transaction,
-  .defer_begin = pg_defer_begin,
-  .defer_end = pg_defer_end,
   .finalize = _signet_db_pg_finalize,
   .step = _signet_db_pg_step,
   .reset = _signet_db_pg_reset,
@@ -864,8 +636,6 @@ signet_db_pg_open (const char  *conninfo,
   self->conn = conn;
   PQsetNoticeProcessor (conn, notice_received_cb, NULL);
   self->to_close = g_ptr_array_new_with_free_func (g_free);
-  self->deferred_mains = g_array_new (FALSE, FALSE, sizeof (int));
-  self->deferred_lastval = -1;
   return &self->parent;
 }
 
@@ -944,20 +714,15 @@ signet_db_pg_reconnect (SignetDb  *db,
   g_return_val_if_fail (signet_db_is_pg (db), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Rows still streaming end with the connection's error; deferred
-   * statements are gone with their transaction. */
+  /* Rows still streaming end with the connection's error. */
   spill_stream (self);
   self->in_pipeline = FALSE;
-  self->n_deferred = 0;
-  g_array_set_size (self->deferred_mains, 0);
-  self->deferred_lastval = -1;
-  self->lastval_defined = FALSE;
-  forget_deferred_error (self);
 
   /* Whatever happens, the statements prepared so far are gone. */
   self->generation++;
   g_ptr_array_set_size (self->to_close, 0);
   self->insert_pending = FALSE;
+  self->lastval_defined = FALSE;
 
   /* A failed start leaves the connection bad, which the next call reports. */
   PQresetStart (self->conn);

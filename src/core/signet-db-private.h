@@ -22,9 +22,6 @@ typedef struct
   gint64           (*total_changes)        (SignetDb      *db);
   gint64           (*last_insert_id)       (SignetDb      *db);
   gboolean         (*in_transaction)       (SignetDb      *db);
-  /* NULL where every statement waits for its answer (SQLite). */
-  void             (*defer_begin)          (SignetDb      *db);
-  int              (*defer_end)            (SignetDb      *db);
 
   void             (*finalize)             (SignetDbStmt  *stmt);
   int              (*step)                 (SignetDbStmt  *stmt);

@@ -71,21 +71,6 @@ signet_db_in_transaction (SignetDb *db)
   return db->engine->in_transaction (db);
 }
 
-void
-signet_db_defer_begin (SignetDb *db)
-{
-  if (db->engine->defer_begin != NULL)
-    db->engine->defer_begin (db);
-}
-
-int
-signet_db_defer_end (SignetDb *db)
-{
-  if (db->engine->defer_end == NULL)
-    return SIGNET_DB_OK;
-  return db->engine->defer_end (db);
-}
-
 const char *
 signet_db_errstr (int rc)
 {

@@ -97,19 +97,6 @@ gint64           signet_db_total_changes        (SignetDb      *db);
 gint64           signet_db_last_insert_id       (SignetDb      *db);
 /* Whether a transaction is open. */
 gboolean         signet_db_in_transaction       (SignetDb      *db);
-/* Between these two, inside a transaction, a step of an INSERT, UPDATE or
- * DELETE with no RETURNING may return DONE before the server has run it,
- * on an engine whose statements are round trips (PostgreSQL): its answer
- * is read with the next statement that waits for one (a query, an exec,
- * changes(), last_insert_id()), in the same round trip. An error it meets
- * is then that call's, and every statement's after it but a transaction's
- * end, until signet_db_defer_end(), which waits for every answer and
- * returns that error: for writes that fail or succeed whole, such as a
- * batch's, whose caller rolls back on an error. The rows changed before
- * the failed statement stay; it and the statements after it ran not.
- * They nest; SQLite runs each statement at its step, as ever. */
-void             signet_db_defer_begin          (SignetDb      *db);
-int              signet_db_defer_end            (SignetDb      *db);
 /* The words of result code @rc, without a connection. */
 const char      *signet_db_errstr               (int            rc);
 

@@ -337,11 +337,7 @@ write_begin (SignetStore *self)
  * which for an import of 100,000 contracts was a large share of its time.
  * A write that fails before changing anything (validation, a duplicate
  * number) leaves the batch as it was; one that fails halfway marks the
- * batch failed, and committing it then rolls everything back.
- *
- * A batch's write defers its statements (signet_db_defer_begin): on a
- * server its INSERTs and UPDATEs go without waiting for each answer, and
- * their error, if any, is the write's. */
+ * batch failed, and committing it then rolls everything back. */
 gboolean
 _signet_store_begin_write (SignetStore  *self,
                            GError      **error)
@@ -349,7 +345,6 @@ _signet_store_begin_write (SignetStore  *self,
   if (self->batch_depth > 0)
     {
       self->write_start_changes = signet_db_total_changes (self->db);
-      signet_db_defer_begin (self->db);
       return TRUE;
     }
 
@@ -396,15 +391,7 @@ _signet_store_commit_write (SignetStore  *self,
                             GError      **error)
 {
   if (self->batch_depth > 0)
-    {
-      int rc = signet_db_defer_end (self->db);
-
-      if (rc == SIGNET_DB_OK)
-        return TRUE;
-      if (signet_db_total_changes (self->db) != self->write_start_changes)
-        self->batch_failed = TRUE;
-      return _signet_store_set_error (self, rc, error);
-    }
+    return TRUE;
 
   if (!_signet_store_exec (self, "COMMIT", error))
     {
@@ -423,7 +410,6 @@ _signet_store_rollback_write (SignetStore *self)
 {
   if (self->batch_depth > 0)
     {
-      signet_db_defer_end (self->db);
       if (signet_db_total_changes (self->db) != self->write_start_changes)
         self->batch_failed = TRUE;
     }

@@ -331,6 +331,74 @@ test_changes (Fixture       *fixture,
   g_assert_cmpint (signet_db_total_changes (fixture->db) - total, ==, 3 + 3 + 2);
 }
 
+/* The id each INSERT gave, asked right after it, inside a transaction:
+ * rows of two tables in turn, a failed INSERT between them (which gives
+ * no id), and a table with no id of its own, which leaves it alone. */
+static void
+test_insert_ids (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  SignetDbStmt *item;
+  SignetDbStmt *note;
+  SignetDbStmt *code;
+  gint64 note_id = 0;
+
+  create_items (fixture);
+  exec_ok (fixture, "CREATE TABLE notes (id @ID, item_id BIGINT NOT NULL REFERENCES items (id))");
+  exec_ok (fixture, "CREATE TABLE codes (code TEXT PRIMARY KEY)");
+  item = prepare (fixture, "INSERT INTO items (name, amount) VALUES (?1, ?2)", TRUE);
+  note = prepare (fixture, "INSERT INTO notes (item_id) VALUES (?1)", TRUE);
+  code = prepare (fixture, "INSERT INTO codes (code) VALUES (?1)", TRUE);
+
+  /* Before any id is asked for in the session, then after. */
+  signet_db_bind_text (code, 1, "first");
+  g_assert_cmpint (signet_db_step (code), ==, SIGNET_DB_DONE);
+  signet_db_reset (code);
+  /* Notes' ids run ahead of items', so that one is not taken for the other. */
+  exec_ok (fixture, "INSERT INTO items (name, amount) VALUES ('seed', 0)");
+  exec_ok (fixture, "INSERT INTO notes (item_id) SELECT id FROM items");
+  exec_ok (fixture, "INSERT INTO notes (item_id) SELECT id FROM items");
+  exec_ok (fixture, "INSERT INTO notes (item_id) SELECT id FROM items");
+
+  exec_ok (fixture, "BEGIN");
+  for (int i = 0; i < 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("item %d", i);
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM items WHERE name = '%s'", name);
+      gint64 item_id;
+
+      signet_db_bind_text (item, 1, name);
+      signet_db_bind_int64 (item, 2, i);
+      g_assert_cmpint (signet_db_step (item), ==, SIGNET_DB_DONE);
+      signet_db_reset (item);
+      item_id = signet_db_last_insert_id (fixture->db);
+      g_assert_cmpint (item_id, ==, query_int (fixture, sql));
+
+      signet_db_bind_int64 (note, 1, item_id);
+      g_assert_cmpint (signet_db_step (note), ==, SIGNET_DB_DONE);
+      signet_db_reset (note);
+      note_id = signet_db_last_insert_id (fixture->db);
+      g_assert_cmpint (note_id, ==, query_int (fixture, "SELECT MAX(id) FROM notes"));
+
+      /* A duplicate name: refused, and the last id stays. */
+      signet_db_bind_text (item, 1, name);
+      g_assert_cmpint (signet_db_step (item), ==, SIGNET_DB_CONSTRAINT);
+      signet_db_reset (item);
+      g_assert_cmpint (signet_db_last_insert_id (fixture->db), ==, note_id);
+    }
+  exec_ok (fixture, "COMMIT");
+  g_assert_cmpint (query_int (fixture, "SELECT COUNT(*) FROM items"), ==, 6);
+  g_assert_cmpint (query_int (fixture, "SELECT COUNT(*) FROM notes"), ==, 8);
+
+  signet_db_bind_text (code, 1, "second");
+  g_assert_cmpint (signet_db_step (code), ==, SIGNET_DB_DONE);
+  signet_db_reset (code);
+  g_assert_cmpint (query_int (fixture, "SELECT COUNT(*) FROM codes"), ==, 2);
+  signet_db_finalize (code);
+  signet_db_finalize (note);
+  signet_db_finalize (item);
+}
+
 static void
 test_constraints (Fixture       *fixture,
                   gconstpointer  data)
@@ -658,189 +726,7 @@ test_many_rows (Fixture       *fixture,
   signet_db_finalize (rows);
 }
 
-/* Writes deferred between signet_db_defer_begin() and _end() give the
- * answers they would one by one: the rows, the counts, the ids, as a
- * query in between sees them, and rows inserted while another statement's
- * rows are read. */
-static void
-test_deferred_writes (Fixture       *fixture,
-                      gconstpointer  data)
-{
-  SignetDbStmt *insert;
-  SignetDbStmt *update;
-  SignetDbStmt *rows;
-  gint64 total;
-  gint64 first_id = 0;
-  gint64 last_id;
-  int count = 0;
-
-  create_items (fixture);
-  exec_ok (fixture, "CREATE TABLE copies (id @ID, item_id BIGINT NOT NULL REFERENCES items (id))");
-  insert = prepare (fixture, "INSERT INTO items (name, amount) VALUES (?1, ?2)", TRUE);
-  update = prepare (fixture, "UPDATE items SET amount = amount + ?1", TRUE);
-
-  exec_ok (fixture, "BEGIN");
-  signet_db_defer_begin (fixture->db);
-  total = signet_db_total_changes (fixture->db);
-  for (int i = 0; i < 500; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("HT-%03d", i);
-
-      signet_db_bind_text (insert, 1, name);
-      signet_db_bind_int64 (insert, 2, i);
-      g_assert_cmpint (signet_db_step (insert), ==, SIGNET_DB_DONE);
-      signet_db_reset (insert);
-      if (i == 0)
-        first_id = signet_db_last_insert_id (fixture->db);
-    }
-  g_assert_true (signet_db_in_transaction (fixture->db));
-  g_assert_cmpint (signet_db_last_insert_id (fixture->db), ==, first_id + 499);
-  g_assert_cmpint (signet_db_changes (fixture->db), ==, 1);
-  g_assert_cmpint (query_int (fixture, "SELECT SUM(amount) FROM items"), ==, 499 * 500 / 2);
-  signet_db_bind_int64 (update, 1, 1);
-  g_assert_cmpint (signet_db_step (update), ==, SIGNET_DB_DONE);
-  signet_db_reset (update);
-  g_assert_cmpint (signet_db_changes (fixture->db), ==, 500);
-  g_assert_cmpint (signet_db_total_changes (fixture->db) - total, ==, 1000);
-
-  /* An INSERT for each row of a query, as the store copies rows. */
-  rows = prepare (fixture, "SELECT id FROM items ORDER BY id", TRUE);
-  signet_db_finalize (insert);
-  insert = prepare (fixture, "INSERT INTO copies (item_id) VALUES (?1)", TRUE);
-  while (signet_db_step (rows) == SIGNET_DB_ROW)
-    {
-      signet_db_bind_int64 (insert, 1, signet_db_column_int64 (rows, 0));
-      g_assert_cmpint (signet_db_step (insert), ==, SIGNET_DB_DONE);
-      signet_db_reset (insert);
-      count++;
-    }
-  g_assert_cmpint (count, ==, 500);
-  last_id = signet_db_last_insert_id (fixture->db);
-  g_assert_cmpint (last_id, ==, query_int (fixture, "SELECT MAX(id) FROM copies"));
-  g_assert_cmpint (signet_db_defer_end (fixture->db), ==, SIGNET_DB_OK);
-  exec_ok (fixture, "COMMIT");
-  g_assert_false (signet_db_in_transaction (fixture->db));
-  g_assert_cmpint (query_int (fixture, "SELECT COUNT(*) FROM copies"), ==, 500);
-  g_assert_cmpint (query_int (fixture, "SELECT SUM(amount) FROM items"), ==, 499 * 500 / 2 + 500);
-  signet_db_finalize (rows);
-  signet_db_finalize (update);
-  signet_db_finalize (insert);
-}
-
-/* A deferred write that fails is the write's error, whether its step or
- * defer_end() tells it: a writer that stops at it finds the rows written
- * before it kept and the transaction usable, and outside a transaction
- * nothing is deferred. */
-static void
-test_deferred_error (Fixture       *fixture,
-                     gconstpointer  data)
-{
-  static const char *const names[] = { "x", "y", "x", "z" };
-  SignetDbStmt *insert;
-  int rc = SIGNET_DB_DONE;
-  int end_rc;
-
-  create_items (fixture);
-  insert = prepare (fixture, "INSERT INTO items (name, amount) VALUES (?1, 1)", TRUE);
-  exec_ok (fixture, "BEGIN");
-  signet_db_defer_begin (fixture->db);
-  for (guint i = 0; i < G_N_ELEMENTS (names) && rc == SIGNET_DB_DONE; i++)
-    {
-      signet_db_bind_text (insert, 1, names[i]);
-      rc = signet_db_step (insert);
-      signet_db_reset (insert);
-    }
-  end_rc = signet_db_defer_end (fixture->db);
-  /* The first error: the step's in a file, defer_end's on a server. */
-  if (rc == SIGNET_DB_DONE)
-    rc = end_rc & 0xff;
-  else
-    g_assert_cmpint (end_rc, ==, SIGNET_DB_OK);
-  g_assert_cmpint (rc, ==, SIGNET_DB_CONSTRAINT);
-  g_assert_cmpint (signet_db_errcode (fixture->db), ==, SIGNET_DB_CONSTRAINT_UNIQUE);
-  g_assert_nonnull (strstr (signet_db_errmsg (fixture->db), "name"));
-
-  g_assert_true (signet_db_in_transaction (fixture->db));
-  signet_db_bind_text (insert, 1, "w");
-  g_assert_cmpint (signet_db_step (insert), ==, SIGNET_DB_DONE);
-  signet_db_reset (insert);
-  exec_ok (fixture, "COMMIT");
-  g_assert_cmpint (query_int (fixture, "SELECT COUNT(*) FROM items"), ==, 3);
-  g_assert_cmpint (query_int (fixture, "SELECT COUNT(*) FROM items WHERE name = 'z'"), ==, 0);
-
-  /* Autocommit: each statement is its own transaction, answered at once. */
-  signet_db_defer_begin (fixture->db);
-  signet_db_bind_text (insert, 1, "w");
-  g_assert_cmpint (signet_db_step (insert), ==, SIGNET_DB_CONSTRAINT);
-  signet_db_reset (insert);
-  g_assert_cmpint (signet_db_defer_end (fixture->db), ==, SIGNET_DB_OK);
-  signet_db_finalize (insert);
-}
-
 /* PostgreSQL only */
-
-/* Once a deferred write's error is known, every statement but the end of
- * the transaction meets it until the deferring ends, so that nothing a
- * writer does after the failed statement is written; a ROLLBACK still
- * runs, and after defer_end() the connection is as before. */
-static void
-test_deferred_error_sticks (Fixture       *fixture,
-                            gconstpointer  data)
-{
-  SignetDbStmt *insert;
-  SignetDbStmt *count;
-
-  create_items (fixture);
-  insert = prepare (fixture, "INSERT INTO items (name, amount) VALUES (?1, ?2)", TRUE);
-  count = prepare (fixture, "SELECT COUNT(*) FROM items", TRUE);
-  exec_ok (fixture, "BEGIN");
-  signet_db_defer_begin (fixture->db);
-  signet_db_bind_text (insert, 1, "a");
-  signet_db_bind_int64 (insert, 2, 1);
-  g_assert_cmpint (signet_db_step (insert), ==, SIGNET_DB_DONE);
-  signet_db_reset (insert);
-  signet_db_bind_int64 (insert, 2, -1);
-  signet_db_bind_text (insert, 1, "b");
-  g_assert_cmpint (signet_db_step (insert), ==, SIGNET_DB_DONE);
-  signet_db_reset (insert);
-
-  /* The query carries the CHECK's failure back, and so does each after. */
-  g_assert_cmpint (signet_db_step (count), ==, SIGNET_DB_CONSTRAINT);
-  g_assert_cmpint (signet_db_errcode (fixture->db), ==, SIGNET_DB_CONSTRAINT_CHECK);
-  signet_db_reset (count);
-  signet_db_bind_int64 (insert, 2, 3);
-  signet_db_bind_text (insert, 1, "c");
-  g_assert_cmpint (signet_db_step (insert), ==, SIGNET_DB_CONSTRAINT);
-  signet_db_reset (insert);
-  g_assert_cmpint (signet_db_exec (fixture->db, "UPDATE items SET amount = 7"), ==,
-                   SIGNET_DB_CONSTRAINT);
-  g_assert_cmpint (signet_db_errcode (fixture->db), ==, SIGNET_DB_CONSTRAINT_CHECK);
-  g_assert_cmpint (signet_db_defer_end (fixture->db), ==, SIGNET_DB_CONSTRAINT_CHECK);
-
-  g_assert_cmpint (signet_db_step (count), ==, SIGNET_DB_ROW);
-  g_assert_cmpint (signet_db_column_int64 (count, 0), ==, 1);
-  signet_db_reset (count);
-  exec_ok (fixture, "ROLLBACK");
-  g_assert_cmpint (query_int (fixture, "SELECT COUNT(*) FROM items"), ==, 0);
-
-  /* A ROLLBACK inside the deferring runs, and ends the error with it. */
-  exec_ok (fixture, "BEGIN");
-  signet_db_defer_begin (fixture->db);
-  signet_db_bind_text (insert, 1, "d");
-  g_assert_cmpint (signet_db_step (insert), ==, SIGNET_DB_DONE);
-  signet_db_reset (insert);
-  g_assert_cmpint (signet_db_step (insert), ==, SIGNET_DB_DONE);
-  signet_db_reset (insert);
-  g_assert_cmpint (signet_db_step (count), ==, SIGNET_DB_CONSTRAINT);
-  signet_db_reset (count);
-  exec_ok (fixture, "ROLLBACK");
-  g_assert_cmpint (signet_db_step (count), ==, SIGNET_DB_ROW);
-  g_assert_cmpint (signet_db_column_int64 (count, 0), ==, 0);
-  signet_db_reset (count);
-  g_assert_cmpint (signet_db_defer_end (fixture->db), ==, SIGNET_DB_OK);
-  signet_db_finalize (count);
-  signet_db_finalize (insert);
-}
 
 /* A query that fails after its first rows inside a transaction gives
  * those rows, then the error, and the transaction goes on. */
@@ -1189,6 +1075,7 @@ main (int   argc,
   add_case ("values", test_values, TRUE);
   add_case ("column-types", test_column_types, TRUE);
   add_case ("changes", test_changes, TRUE);
+  add_case ("insert-ids", test_insert_ids, TRUE);
   add_case ("constraints", test_constraints, TRUE);
   add_case ("statement-atomicity", test_statement_atomicity, TRUE);
   add_case ("rebind", test_rebind, TRUE);
@@ -1196,9 +1083,6 @@ main (int   argc,
   add_case ("value-dup", test_value_dup, TRUE);
   add_case ("exec-many", test_exec_many, TRUE);
   add_case ("many-rows", test_many_rows, TRUE);
-  add_case ("deferred-writes", test_deferred_writes, TRUE);
-  add_case ("deferred-error", test_deferred_error, TRUE);
-  add_case ("deferred-error-sticks", test_deferred_error_sticks, FALSE);
   add_case ("error-midway", test_error_midway, FALSE);
   add_case ("notify", test_notify, FALSE);
   add_case ("reconnect", test_reconnect, FALSE);
