@@ -756,10 +756,9 @@ test_import_disk_full (IoFixture     *f,
 }
 
 /* A team register refuses a record in the middle of an import (here a
- * trigger refuses the audit entry of the third contract, a write whose
- * answer the import does not wait for): the import fails with the
- * server's words, which name that contract; nothing is written, and the
- * same file imports whole once the refusal is gone. */
+ * trigger refuses the audit entry of the third contract): the import
+ * fails with the server's words, which name that contract; nothing is
+ * written, and the same file imports whole once the refusal is gone. */
 static void
 test_import_server_refusal (void)
 {
