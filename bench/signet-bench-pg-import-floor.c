@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -39,7 +40,11 @@
  *      of its indexes.
  * With --signet, Signet's own import of the same file into a new team
  * register runs too. Times are wall times of the writes alone (BEGIN to
- * COMMIT), the median of --runs.
+ * COMMIT), the median of --runs. On two cores shared with other work the
+ * wall times swing with the load, so each run's CPU time is given too:
+ * the client's (getrusage) and the server's (its backends' as the
+ * postmaster reaps them, so a server of the bench's own, with autovacuum
+ * off, counts only the bench's work).
  *
  * Usage: signet-bench-pg-import-floor --server-admin CONNINFO
  *          [--contracts N] [--clients N] [--runs N] [--sync N] [--dir DIR] [--signet] */
@@ -95,6 +100,64 @@ static const char *const method_names[] = {
   "d. COPY, GIN indexes made after",
 };
 
+/* One run: its wall time, and the CPU time of the client and the server. */
+typedef struct
+{
+  double seconds;
+  double cpu;
+} Run;
+
+/* The admin's connection, kept open to watch the server's backends. */
+static PGconn *admin;
+static pid_t postmaster;
+
+/* The CPU seconds of the server's backends that have ended. */
+static double
+server_cpu (void)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) postmaster);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL) || (after_name = strrchr (text, ')')) == NULL)
+    g_error ("Cannot read %s: the bench needs the server on this machine", path);
+  /* After the name: state is field 3; cutime and cstime are 16 and 17. */
+  fields = g_strsplit (after_name + 2, " ", -1);
+  if (g_strv_length (fields) < 15)
+    g_error ("%s is not as expected", path);
+  return (g_ascii_strtod (fields[13], NULL) + g_ascii_strtod (fields[14], NULL))
+         / sysconf (_SC_CLK_TCK);
+}
+
+/* Waits until no backend but the admin's is left, and the postmaster has
+ * reaped the ended ones, so that their CPU time is counted. */
+static void
+wait_for_backends (void)
+{
+  for (int i = 0; i < 200; i++)
+    {
+      PGresult *res = PQexec (admin, "SELECT count(*) FROM pg_stat_activity"
+                                     " WHERE backend_type = 'client backend'"
+                                     " AND pid <> pg_backend_pid ()");
+      gboolean idle = PQresultStatus (res) == PGRES_TUPLES_OK
+                      && g_str_equal (PQgetvalue (res, 0, 0), "0");
+
+      PQclear (res);
+      if (idle)
+        break;
+      g_usleep (50 * 1000);
+    }
+  g_usleep (100 * 1000);
+}
+
+static double
+rusage_seconds (const struct rusage *usage)
+{
+  return usage->ru_utime.tv_sec + usage->ru_stime.tv_sec
+         + (usage->ru_utime.tv_usec + usage->ru_stime.tv_usec) / 1e6;
+}
+
 static double
 seconds_since (gint64 start)
 {
@@ -117,6 +180,32 @@ median (double *values,
 {
   qsort (values, n, sizeof (double), compare_doubles);
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+/* The median wall time and the median CPU time of @n runs. */
+static Run
+median_run (const Run *runs,
+            int        n)
+{
+  g_autofree double *seconds = g_new (double, n);
+  g_autofree double *cpu = g_new (double, n);
+
+  for (int i = 0; i < n; i++)
+    {
+      seconds[i] = runs[i].seconds;
+      cpu[i] = runs[i].cpu;
+    }
+  return (Run) { median (seconds, n), median (cpu, n) };
+}
+
+static void
+print_run (const char *name,
+           Run         run,
+           Run         file)
+{
+  printf ("%-34s %9.2f %9.2f %9.2f %9.2f\n", name, run.seconds, run.seconds / file.seconds,
+          run.cpu, run.cpu / file.cpu);
+  fflush (stdout);
 }
 
 static void
@@ -165,7 +254,9 @@ child_import (const char *target,
   return report->contracts_added == (guint) n_contracts ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
-static double
+/* Signet's import into @target in a child process; with the server's
+ * CPU time when @target is on it. */
+static Run
 run_child_import (const char *self_path,
                   const char *target,
                   const char *xml_path)
@@ -173,18 +264,36 @@ run_child_import (const char *self_path,
   g_autofree char *count = g_strdup_printf ("%d", n_contracts);
   char *argv[] = { (char *) self_path, (char *) "--child-import", (char *) target,
                    (char *) xml_path, count, NULL };
-  gint64 start = g_get_monotonic_time ();
+  gboolean on_server = g_str_has_prefix (target, "postgresql:");
+  struct rusage usage;
+  double server_before = 0;
+  gint64 start;
+  Run run;
   int status;
-  pid_t pid = fork ();
+  pid_t pid;
 
+  if (on_server)
+    {
+      wait_for_backends ();
+      server_before = server_cpu ();
+    }
+  start = g_get_monotonic_time ();
+  pid = fork ();
   if (pid == 0)
     {
       execv (self_path, argv);
       _exit (127);
     }
-  if (waitpid (pid, &status, 0) != pid || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+  if (wait4 (pid, &status, 0, &usage) != pid || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
     g_error ("the import into %s failed", target);
-  return seconds_since (start);
+  run.seconds = seconds_since (start);
+  run.cpu = rusage_seconds (&usage);
+  if (on_server)
+    {
+      wait_for_backends ();
+      run.cpu += server_cpu () - server_before;
+    }
+  return run;
 }
 
 /* The register and its XML, as signet-bench-xml makes them. */
@@ -474,7 +583,7 @@ write_copy (PGconn      *conn,
 
 /* Writes @tables into a new register the way @method says; returns the
  * seconds from BEGIN to COMMIT. */
-static double
+static Run
 write_floor (Method       method,
              const Table *all,
              guint        n_tables)
@@ -483,8 +592,10 @@ write_floor (Method       method,
   PGconn *conn = PQconnectdb (conninfo);
   g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) creates = g_ptr_array_new_with_free_func (g_free);
+  struct rusage before, after;
+  double server_before;
   gint64 start;
-  double seconds;
+  Run run;
 
   if (PQstatus (conn) != CONNECTION_OK)
     g_error ("%s", PQerrorMessage (conn));
@@ -514,6 +625,9 @@ write_floor (Method       method,
       PQclear (res);
     }
 
+  wait_for_backends ();
+  server_before = server_cpu ();
+  getrusage (RUSAGE_SELF, &before);
   start = g_get_monotonic_time ();
   exec_or_die (conn, "BEGIN");
   for (guint i = 0; i < drops->len; i++)
@@ -530,11 +644,14 @@ write_floor (Method       method,
   for (guint i = 0; i < creates->len; i++)
     exec_or_die (conn, g_ptr_array_index (creates, i));
   exec_or_die (conn, "COMMIT");
-  seconds = seconds_since (start);
+  run.seconds = seconds_since (start);
+  getrusage (RUSAGE_SELF, &after);
 
   PQfinish (conn);
+  wait_for_backends ();
+  run.cpu = rusage_seconds (&after) - rusage_seconds (&before) + server_cpu () - server_before;
   drop_database ("signet_bench_import_floor");
-  return seconds;
+  return run;
 }
 
 int
@@ -547,13 +664,14 @@ main (int   argc,
   g_autofree char *source_db = NULL;
   g_autofree char *xml_path = NULL;
   g_autofree char *import_db = NULL;
-  g_autofree double *file_times = NULL;
-  g_autofree double *signet_times = NULL;
-  g_autofree double *floor_times = NULL;
+  g_autofree Run *runs = NULL;
   g_autofree char *conninfo = NULL;
+  g_autofree char *pid_path = NULL;
+  g_autofree char *pid_text = NULL;
   Table all[G_N_ELEMENTS (tables)] = { 0 };
   guint64 n_rows = 0;
-  double file_s;
+  Run file_run;
+  PGresult *res;
   sqlite3 *file = NULL;
   PGconn *conn;
 
@@ -583,8 +701,20 @@ main (int   argc,
   import_db = g_build_filename (work_dir, "import-floor.db", NULL);
   make_register (source_db, xml_path);
 
+  admin = PQconnectdb (server_admin);
+  if (PQstatus (admin) != CONNECTION_OK)
+    g_error ("%s", PQerrorMessage (admin));
+  res = PQexec (admin, "SHOW data_directory");
+  if (PQresultStatus (res) != PGRES_TUPLES_OK)
+    g_error ("%s", PQerrorMessage (admin));
+  pid_path = g_build_filename (PQgetvalue (res, 0, 0), "postmaster.pid", NULL);
+  PQclear (res);
+  if (!g_file_get_contents (pid_path, &pid_text, NULL, &error))
+    g_error ("%s: the bench needs the server on this machine", error->message);
+  postmaster = (pid_t) g_ascii_strtoll (pid_text, NULL, 10);
+
   /* The file's import, the base of the ratios; its rows are the floor's. */
-  file_times = g_new (double, n_runs);
+  runs = g_new (Run, n_runs);
   for (int i = 0; i < n_runs; i++)
     {
       g_autofree char *wal = g_strconcat (import_db, "-wal", NULL);
@@ -593,9 +723,9 @@ main (int   argc,
       g_remove (import_db);
       g_remove (wal);
       g_remove (shm);
-      file_times[i] = run_child_import (self_path, import_db, xml_path);
+      runs[i] = run_child_import (self_path, import_db, xml_path);
     }
-  file_s = median (file_times, n_runs);
+  file_run = median_run (runs, n_runs);
 
   conninfo = make_register_database ("signet_bench_import_floor");
   conn = PQconnectdb (conninfo);
@@ -618,40 +748,29 @@ main (int   argc,
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     printf (" %s %u (%u columns)%s", all[t].name, all[t].n_rows, all[t].columns->len,
             t + 1 < G_N_ELEMENTS (tables) ? "," : "\n");
-  printf ("\n%-34s %9s %11s %9s\n", "method", "seconds", "rows/s", "÷ file");
-  printf ("%-34s %9.2f %11.0f %9.2f\n", "Signet import into a file", file_s, n_rows / file_s, 1.0);
-  fflush (stdout);
+  printf ("\n%-34s %9s %9s %9s %9s\n", "method", "seconds", "÷ file", "CPU s", "÷ file");
+  print_run ("Signet import into a file", file_run, file_run);
 
-  floor_times = g_new (double, n_runs);
   for (Method method = 0; method < N_METHODS; method++)
     {
-      double seconds;
-
       for (int i = 0; i < n_runs; i++)
-        floor_times[i] = write_floor (method, all, G_N_ELEMENTS (tables));
-      seconds = median (floor_times, n_runs);
-      printf ("%-34s %9.2f %11.0f %9.2f\n", method_names[method], seconds, n_rows / seconds,
-              seconds / file_s);
-      fflush (stdout);
+        runs[i] = write_floor (method, all, G_N_ELEMENTS (tables));
+      print_run (method_names[method], median_run (runs, n_runs), file_run);
     }
 
   if (with_signet)
     {
-      double seconds;
-
-      signet_times = g_new (double, n_runs);
       for (int i = 0; i < n_runs; i++)
         {
           g_autofree char *uri = NULL;
           g_autofree char *unused = new_database ("signet_bench_import_floor", &uri);
 
-          signet_times[i] = run_child_import (self_path, uri, xml_path);
+          runs[i] = run_child_import (self_path, uri, xml_path);
         }
       drop_database ("signet_bench_import_floor");
-      seconds = median (signet_times, n_runs);
-      printf ("%-34s %9.2f %11.0f %9.2f\n", "Signet import into a team register", seconds,
-              n_rows / seconds, seconds / file_s);
+      print_run ("Signet import into a team register", median_run (runs, n_runs), file_run);
     }
+  PQfinish (admin);
 
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
