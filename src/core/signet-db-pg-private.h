@@ -54,6 +54,10 @@ typedef struct
   gint64    last_insert_id;
   /* An INSERT ran since lastval() was last asked. */
   gboolean  insert_pending;
+  /* lastval() has answered in this session: asked after an INSERT, in its
+   * round trip, it cannot fail then (before, it would, and the INSERT
+   * with it). */
+  gboolean  lastval_defined;
   guint     next_statement;
   /* Bumped on reconnecting: statements prepared under an older one are
    * gone from the server. */
@@ -84,6 +88,8 @@ typedef struct _SignetDbPgStmt
   gboolean      persistent;
   /* BEGIN, COMMIT, SAVEPOINT...: never under a savepoint of ours. */
   gboolean      transaction_control;
+  /* An INSERT with no RETURNING: the id it gives is asked with it. */
+  gboolean      inserts;
   /* Numbers are sent with no type, for the server to take them as the
    * SQL around them wants; text and NULL as text, where the SQL around
    * does not say (see stmt_execute). */
@@ -120,6 +126,8 @@ typedef struct
   gboolean           prepare;
   /* Only describe the prepared statement, running nothing. */
   gboolean           describe;
+  /* An INSERT with no rows: lastval() may be asked after it. */
+  gboolean           inserts;
   int                n_params;
   const Oid         *types;
   const char *const *values;

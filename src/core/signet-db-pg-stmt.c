@@ -58,6 +58,21 @@ discard_stream (SignetDbPgStmt *stmt)
   g_queue_clear_full (&stmt->queued, (GDestroyNotify) PQclear);
 }
 
+/* An INSERT with no RETURNING (a RETURNING anywhere in it, a string's
+ * included, counts): it gives no rows, and lastval() its id. */
+static gboolean
+inserts_without_rows (const char *sql)
+{
+  g_autofree char *upper = NULL;
+
+  while (g_ascii_isspace (*sql))
+    sql++;
+  if (g_ascii_strncasecmp (sql, "INSERT", 6) != 0 || g_ascii_isalnum (sql[6]) || sql[6] == '_')
+    return FALSE;
+  upper = g_ascii_strup (sql, -1);
+  return strstr (upper, "RETURNING") == NULL;
+}
+
 int
 _signet_db_pg_prepare (SignetDb      *db,
                        const char    *sql,
@@ -86,6 +101,7 @@ _signet_db_pg_prepare (SignetDb      *db,
   stmt->sql = g_steal_pointer (&rewritten);
   stmt->n_params = n_params;
   stmt->transaction_control = transaction_control;
+  stmt->inserts = inserts_without_rows (stmt->sql);
   stmt->used = g_new0 (gboolean, MAX (n_params, 1));
   for (guint i = 0; i < numbers->len; i++)
     stmt->used[g_array_index (numbers, int, i) - 1] = TRUE;
@@ -246,6 +262,7 @@ stmt_execute (SignetDbPgStmt *stmt,
       command.prepare = TRUE;
     }
   command.describe = describe;
+  command.inserts = stmt->inserts;
 
   rc = _signet_db_pg_run (self, &command, !stmt->transaction_control, !describe, &res,
                           command.prepare ? &prepared : NULL);

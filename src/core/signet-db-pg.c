@@ -289,6 +289,9 @@ _signet_db_pg_run (SignetDbPg    *self,
   PGresult *res;
   gboolean sent;
   int prepare_index = -1;
+  int lastval_index = -1;
+  gint64 lastval = 0;
+  gboolean have_lastval = FALSE;
   int rc;
 
   *out = NULL;
@@ -342,6 +345,14 @@ _signet_db_pg_run (SignetDbPg    *self,
                                       command->types, command->values,
                                       command->lengths, command->formats, 0);
   self->main_index = self->n_commands++;
+  /* The id an INSERT gives, in its round trip rather than one more when
+   * the caller asks for it; under its savepoint, so that the INSERT is
+   * undone should lastval() fail after all. */
+  if (command->inserts && !command->describe && self->lastval_defined)
+    {
+      sent = sent && PQsendQueryParams (conn, "SELECT lastval()", 0, NULL, NULL, NULL, NULL, 0);
+      lastval_index = self->n_commands++;
+    }
   if (protect)
     {
       sent = sent && PQsendQueryParams (conn, "RELEASE SAVEPOINT " STATEMENT_SAVEPOINT,
@@ -363,6 +374,12 @@ _signet_db_pg_run (SignetDbPg    *self,
         *prepared = status == PGRES_COMMAND_OK;
       if (status == PGRES_FATAL_ERROR && error_result == NULL)
         error_result = res;
+      else if (self->index == lastval_index && status == PGRES_TUPLES_OK && PQntuples (res) == 1)
+        {
+          lastval = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+          have_lastval = TRUE;
+          PQclear (res);
+        }
       else if (self->index == self->main_index && status != PGRES_PIPELINE_ABORTED
                && status != PGRES_FATAL_ERROR && main_result == NULL)
         {
@@ -396,6 +413,11 @@ _signet_db_pg_run (SignetDbPg    *self,
     }
 
   _signet_db_pg_note_command (self, main_result);
+  if (have_lastval && self->insert_pending)
+    {
+      self->last_insert_id = lastval;
+      self->insert_pending = FALSE;
+    }
   _signet_db_pg_set_ok (self);
   *out = main_result;
   return SIGNET_DB_OK;
@@ -519,6 +541,7 @@ pg_last_insert_id (SignetDb *db)
     {
       self->last_insert_id = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
       self->insert_pending = FALSE;
+      self->lastval_defined = TRUE;
     }
   PQclear (res);
   self->errcode = saved_code;
@@ -699,6 +722,7 @@ signet_db_pg_reconnect (SignetDb  *db,
   self->generation++;
   g_ptr_array_set_size (self->to_close, 0);
   self->insert_pending = FALSE;
+  self->lastval_defined = FALSE;
 
   /* A failed start leaves the connection bad, which the next call reports. */
   PQresetStart (self->conn);

@@ -15,6 +15,8 @@
 #include <glib/gstdio.h>
 
 #include "io-test-utils.h"
+#include "pg-test-server.h"
+#include "signet-db-pg.h"
 #include "signet-event.h"
 #include "signet-store-events.h"
 #include "signet-store-people.h"
@@ -753,6 +755,57 @@ test_import_disk_full (IoFixture     *f,
   umount (small_dir);
 }
 
+/* A team register refuses a record in the middle of an import (here a
+ * trigger refuses the audit entry of the third contract): the import
+ * fails with the server's words, which name that contract; nothing is
+ * written, and the same file imports whole once the refusal is gone. */
+static void
+test_import_server_refusal (void)
+{
+  g_autofree char *uri = pg_test_server_new_database ("xml_refusal");
+  g_autofree char *dir = g_dir_make_tmp ("test-xml-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "refused.xml", NULL);
+  g_autoptr(SignetStore) store = NULL;
+  g_autoptr(SignetClient) client = NULL;
+  g_autoptr(SignetImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetDb *admin;
+
+  store = signet_store_new (uri, &error);
+  g_assert_no_error (error);
+  client = io_add_client (store, "C001", "华东科技");
+  io_write_large_import (path, 6);
+
+  admin = signet_db_pg_open (uri, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (signet_db_exec (admin,
+                                   "CREATE FUNCTION refuse_third () RETURNS trigger LANGUAGE plpgsql AS $$"
+                                   " BEGIN RAISE EXCEPTION 'no audit of % today', NEW.record_label"
+                                   " USING ERRCODE = 'check_violation'; END $$;"
+                                   "CREATE TRIGGER refuse_third BEFORE INSERT ON audit FOR EACH ROW"
+                                   " WHEN (NEW.record_label = 'BIG-00003') EXECUTE FUNCTION refuse_third ()"),
+                   ==, SIGNET_DB_OK);
+
+  report = import_file (store, path, SIGNET_CONFLICT_FAIL, FALSE, &error);
+  g_assert_null (report);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (error->domain == SIGNET_STORE_ERROR);
+  g_assert_nonnull (strstr (error->message, "no audit of BIG-00003 today"));
+  g_assert_cmpuint (signet_store_count_contracts (store), ==, 0);
+
+  g_assert_cmpint (signet_db_exec (admin, "DROP TRIGGER refuse_third ON audit"), ==, SIGNET_DB_OK);
+  signet_db_close (admin);
+  g_clear_error (&error);
+  report = import_file (store, path, SIGNET_CONFLICT_FAIL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->contracts_added, ==, 6);
+  g_assert_cmpuint (signet_store_count_contracts (store), ==, 6);
+
+  g_clear_object (&store);
+  unit_remove_tree (dir);
+}
+
 /* The best of three imports of @path, each into a new register whose
  * calendar index is made, as in one the app has shown; @n_key_dates are
  * added, and each has its event in the index. */
@@ -1101,6 +1154,7 @@ main (int   argc,
   g_test_add ("/xml/import/long-keys", IoFixture, NULL, io_fixture_set_up, test_import_long_keys, io_fixture_tear_down);
   g_test_add ("/xml/import/cancel", IoFixture, NULL, io_fixture_set_up, test_import_cancel, io_fixture_tear_down);
   g_test_add ("/xml/import/owners", IoFixture, NULL, io_fixture_set_up, test_import_owners, io_fixture_tear_down);
+  g_test_add_func ("/xml/import/server-refusal", test_import_server_refusal);
   g_test_add ("/xml/documented-example", IoFixture, NULL, io_fixture_set_up, test_documented_example, io_fixture_tear_down);
   g_test_add ("/xml/async", IoFixture, NULL, io_fixture_set_up, test_async, io_fixture_tear_down);
 

@@ -331,6 +331,74 @@ test_changes (Fixture       *fixture,
   g_assert_cmpint (signet_db_total_changes (fixture->db) - total, ==, 3 + 3 + 2);
 }
 
+/* The id each INSERT gave, asked right after it, inside a transaction:
+ * rows of two tables in turn, a failed INSERT between them (which gives
+ * no id), and a table with no id of its own, which leaves it alone. */
+static void
+test_insert_ids (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  SignetDbStmt *item;
+  SignetDbStmt *note;
+  SignetDbStmt *code;
+  gint64 note_id = 0;
+
+  create_items (fixture);
+  exec_ok (fixture, "CREATE TABLE notes (id @ID, item_id BIGINT NOT NULL REFERENCES items (id))");
+  exec_ok (fixture, "CREATE TABLE codes (code TEXT PRIMARY KEY)");
+  item = prepare (fixture, "INSERT INTO items (name, amount) VALUES (?1, ?2)", TRUE);
+  note = prepare (fixture, "INSERT INTO notes (item_id) VALUES (?1)", TRUE);
+  code = prepare (fixture, "INSERT INTO codes (code) VALUES (?1)", TRUE);
+
+  /* Before any id is asked for in the session, then after. */
+  signet_db_bind_text (code, 1, "first");
+  g_assert_cmpint (signet_db_step (code), ==, SIGNET_DB_DONE);
+  signet_db_reset (code);
+  /* Notes' ids run ahead of items', so that one is not taken for the other. */
+  exec_ok (fixture, "INSERT INTO items (name, amount) VALUES ('seed', 0)");
+  exec_ok (fixture, "INSERT INTO notes (item_id) SELECT id FROM items");
+  exec_ok (fixture, "INSERT INTO notes (item_id) SELECT id FROM items");
+  exec_ok (fixture, "INSERT INTO notes (item_id) SELECT id FROM items");
+
+  exec_ok (fixture, "BEGIN");
+  for (int i = 0; i < 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("item %d", i);
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM items WHERE name = '%s'", name);
+      gint64 item_id;
+
+      signet_db_bind_text (item, 1, name);
+      signet_db_bind_int64 (item, 2, i);
+      g_assert_cmpint (signet_db_step (item), ==, SIGNET_DB_DONE);
+      signet_db_reset (item);
+      item_id = signet_db_last_insert_id (fixture->db);
+      g_assert_cmpint (item_id, ==, query_int (fixture, sql));
+
+      signet_db_bind_int64 (note, 1, item_id);
+      g_assert_cmpint (signet_db_step (note), ==, SIGNET_DB_DONE);
+      signet_db_reset (note);
+      note_id = signet_db_last_insert_id (fixture->db);
+      g_assert_cmpint (note_id, ==, query_int (fixture, "SELECT MAX(id) FROM notes"));
+
+      /* A duplicate name: refused, and the last id stays. */
+      signet_db_bind_text (item, 1, name);
+      g_assert_cmpint (signet_db_step (item), ==, SIGNET_DB_CONSTRAINT);
+      signet_db_reset (item);
+      g_assert_cmpint (signet_db_last_insert_id (fixture->db), ==, note_id);
+    }
+  exec_ok (fixture, "COMMIT");
+  g_assert_cmpint (query_int (fixture, "SELECT COUNT(*) FROM items"), ==, 6);
+  g_assert_cmpint (query_int (fixture, "SELECT COUNT(*) FROM notes"), ==, 8);
+
+  signet_db_bind_text (code, 1, "second");
+  g_assert_cmpint (signet_db_step (code), ==, SIGNET_DB_DONE);
+  signet_db_reset (code);
+  g_assert_cmpint (query_int (fixture, "SELECT COUNT(*) FROM codes"), ==, 2);
+  signet_db_finalize (code);
+  signet_db_finalize (note);
+  signet_db_finalize (item);
+}
+
 static void
 test_constraints (Fixture       *fixture,
                   gconstpointer  data)
@@ -1037,6 +1105,7 @@ main (int   argc,
   add_case ("values", test_values, TRUE);
   add_case ("column-types", test_column_types, TRUE);
   add_case ("changes", test_changes, TRUE);
+  add_case ("insert-ids", test_insert_ids, TRUE);
   add_case ("constraints", test_constraints, TRUE);
   add_case ("statement-atomicity", test_statement_atomicity, TRUE);
   add_case ("rebind", test_rebind, TRUE);
