@@ -578,7 +578,11 @@ signet_filter_popover_set_store (SignetFilterPopover *self,
   g_return_if_fail (SIGNET_IS_FILTER_POPOVER (self));
 
   g_set_object (&self->store, store);
-  load_choices (self);
+  /* Made when shown: the types and departments in use are read from
+   * every contract, a third of a second at a million on a server, which
+   * a window's first frame need not wait for. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    load_choices (self);
 }
 
 void
