@@ -1620,6 +1620,12 @@ _signet_store_note_batch_insert (SignetStore *self)
   if (++self->batch_inserts < BULK_THRESHOLD)
     return;
 
+  /* Not on a server: dropping an index locks its table until the batch
+   * commits, and every other window's read of the contracts would wait
+   * for the whole import. */
+  if (self->sqlite == NULL)
+    return;
+
   /* Inside the batch's transaction: a rollback brings the indexes back. */
   if (_signet_store_exec (self, BULK_INDEXES_DROP, NULL))
     self->batch_bulk = TRUE;
