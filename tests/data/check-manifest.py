@@ -23,8 +23,11 @@ import re
 import sys
 
 # --share=network: a team register is on a PostgreSQL server.
+# --filesystem=~/.postgresql:ro: libpq reads the authority's certificate
+# that checks the server's (root.crt) from there, where the Connect dialog
+# tells people to save it; nothing else of the home folder is opened.
 ALLOWED_FINISH_ARGS = ['--share=ipc', '--share=network', '--socket=wayland', '--socket=fallback-x11',
-                       '--device=dri']
+                       '--device=dri', '--filesystem=~/.postgresql:ro']
 MIN_RUNTIME_VERSION = 49
 # What each GNOME runtime provides of the libraries meson.build asks a
 # version of; a runtime not listed here needs its line first.
