@@ -187,6 +187,8 @@ gboolean      _signet_store_migrate_search_triggers (SignetStore   *self,
                                                   GError          **error);
 gboolean      _signet_store_migrate_grams_cost      (SignetStore   *self,
                                                   GError          **error);
+gboolean      _signet_store_migrate_insert_texts    (SignetStore   *self,
+                                                  GError          **error);
 gboolean      _signet_store_open_server          (SignetStore      *self,
                                                   SignetStoreOpenFlags flags,
                                                   int               target_version,

@@ -217,6 +217,35 @@ _signet_store_migrate_grams_cost (SignetStore  *self,
   return _signet_store_exec (self, "ALTER FUNCTION signet_search_grams (text) COST 10000", error);
 }
 
+/* Migration 27, on both engines: a contract inserted with a sort key the
+ * app made (its ICU key, with the search text and pinyin beside it) keeps
+ * them; one inserted with the server's stand-in key (signet_sort_key (),
+ * the title's bytes) or none is marked for the app to make, as before.
+ * The store's inserts bind the app's (signet-store-contracts.c); what
+ * another program inserts, or the store's other inserts, stays marked.
+ * An update still marks a row whose searched values change. A file has
+ * no such trigger. */
+gboolean
+_signet_store_migrate_insert_texts (SignetStore  *self,
+                                    GError      **error)
+{
+  if (self->sqlite != NULL)
+    return TRUE;
+
+  return _signet_store_exec (self,
+                             "CREATE FUNCTION signet_contract_insert_pending () RETURNS trigger"
+                             "  LANGUAGE plpgsql AS $$ BEGIN"
+                             "    IF NEW.title_key IS NULL OR NEW.title_key = signet_sort_key (NEW.title) THEN"
+                             "      NEW.title_key := NULL;"
+                             "    END IF;"
+                             "    RETURN NEW;"
+                             "  END $$;"
+                             "DROP TRIGGER contracts_search_pending ON contracts;"
+                             "CREATE TRIGGER contracts_search_pending BEFORE INSERT ON contracts"
+                             "  FOR EACH ROW EXECUTE FUNCTION signet_contract_insert_pending ();",
+                             error);
+}
+
 gboolean
 _signet_store_open_server (SignetStore           *self,
                            SignetStoreOpenFlags   flags,

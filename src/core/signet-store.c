@@ -60,6 +60,7 @@ static gboolean (* const migrations[]) (SignetStore *, GError **) = {
   _signet_store_migrate_team,
   _signet_store_migrate_search_triggers,
   _signet_store_migrate_grams_cost,
+  _signet_store_migrate_insert_texts,
 };
 
 G_DEFINE_FINAL_TYPE (SignetStore, signet_store, G_TYPE_OBJECT)

@@ -574,6 +574,52 @@ test_pending_on_change (Fixture       *f,
   g_assert_cmpint (unit_query_raw_int (f->path, "SELECT count(*) FROM clients WHERE name_key IS NULL"), ==, 1);
 }
 
+/* On a server the store writes a contract with the search text and sort
+ * key the app makes (pinyin, ICU), so a batch's rows need no second
+ * write before they are sorted or searched; a row another program
+ * inserts is still the app's to make. */
+static void
+test_inserted_with_texts (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SignetClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!store_fixture_on_server ())
+    {
+      g_test_skip ("A register on a server only: a file's own functions make the texts as it writes");
+      return;
+    }
+
+  client = add_client (f->store, "华东物流", "HDWL", "王芳");
+  g_assert_true (signet_store_begin_batch (f->store, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("HT-%u", i + 1);
+      g_autoptr(SignetContract) contract = add_contract (f->store, client, number, "租赁合同", "李娜", "采购部");
+    }
+  g_assert_true (signet_store_commit_batch (f->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (unit_query_raw_int (f->path, "SELECT count(*) FROM contracts WHERE title_key IS NULL"), ==, 0);
+  g_assert_cmpint (unit_query_raw_int (f->path,
+                                       "SELECT count(*) FROM contracts WHERE strpos (search_text, 'zulin') > 0"
+                                       " AND strpos (search_facets, 'lina') > 0"),
+                   ==, 3);
+
+  unit_exec_raw (f->path,
+                 "INSERT INTO contracts (number, title, client_id, currency, value, status, risk_level,"
+                 " search_text, search_facets, title_key)"
+                 " SELECT 'HT-9', '仓储合同', id, 'CNY', 0, 'draft', 'low', 'ht-9', '', signet_sort_key ('仓储合同')"
+                 " FROM clients WHERE code = 'HDWL'");
+  g_assert_cmpint (unit_query_raw_int (f->path, "SELECT count(*) FROM contracts WHERE title_key IS NULL"), ==, 1);
+  g_assert_true (signet_store_check_external_changes (f->store, &error));
+  g_assert_no_error (error);
+  assert_finds (f->store, "cangchu", "HT-9");
+  assert_finds (f->store, "zulin", "HT-1 HT-2 HT-3");
+}
+
 /* A term of one or two characters is looked up in the GIN index of the
  * clients' characters and pairs, not made row by row: planned so, a
  * search of a city's name read 20,000 clients for 1.7 s. What the server
@@ -632,6 +678,7 @@ main (int   argc,
   ADD ("/search/other-program-writes", test_other_program_writes);
   ADD ("/search/pending-on-change", test_pending_on_change);
   ADD ("/search/short-terms-by-index", test_short_terms_by_index);
+  ADD ("/search/inserted-with-texts", test_inserted_with_texts);
 #undef ADD
 
   return g_test_run ();
