@@ -126,6 +126,62 @@ plain_message (const char *message)
   return g_string_free (out, FALSE);
 }
 
+/* Each connection error's explanation, around what the server or libpq
+ * said (the one %s). */
+static const char * const explanations[] = {
+  [SIGNET_DB_PG_ERROR_FAILED] =
+    N_("Could not connect to the team register. The error was: %s"),
+  [SIGNET_DB_PG_ERROR_AUTHENTICATION] =
+    N_("The server did not accept this user name and password. The server said: %s"),
+  [SIGNET_DB_PG_ERROR_UNREACHABLE] =
+    N_("The server could not be reached. Check the server's name and port, and that it is running. The error was: %s"),
+  [SIGNET_DB_PG_ERROR_CERTIFICATE] =
+    N_("The server's identity could not be verified, so Signet did not connect: its certificate is not for this server name or is not signed by a trusted authority. The error was: %s"),
+  [SIGNET_DB_PG_ERROR_NO_DATABASE] =
+    N_("The server has no register of this name. Check the database name. The server said: %s"),
+};
+
+static const char *
+explanation_of (int code)
+{
+  if (code < 0 || code >= (int) G_N_ELEMENTS (explanations) || explanations[code] == NULL)
+    code = SIGNET_DB_PG_ERROR_FAILED;
+
+  return _(explanations[code]);
+}
+
+static void
+set_explained_error (GError     **error,
+                     int          code,
+                     const char  *cause)
+{
+  g_auto(GStrv) parts = g_strsplit (explanation_of (code), "%s", 2);
+
+  g_set_error (error, SIGNET_DB_PG_ERROR, code, "%s%s%s",
+               parts[0], cause, parts[1] != NULL ? parts[1] : "");
+}
+
+char *
+signet_db_pg_error_dup_cause (const GError *error)
+{
+  g_auto(GStrv) parts = NULL;
+  gsize length;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain != SIGNET_DB_PG_ERROR)
+    return g_strdup (error->message);
+
+  parts = g_strsplit (explanation_of (error->code), "%s", 2);
+  length = strlen (error->message);
+  if (parts[1] == NULL || !g_str_has_prefix (error->message, parts[0]) ||
+      !g_str_has_suffix (error->message, parts[1]) ||
+      length < strlen (parts[0]) + strlen (parts[1]))
+    return g_strdup (error->message);
+
+  return g_strndup (error->message + strlen (parts[0]), length - strlen (parts[0]) - strlen (parts[1]));
+}
+
 static void
 set_connect_error (PGconn  *conn,
                    Stage    stage,
@@ -151,35 +207,7 @@ set_connect_error (PGconn  *conn,
   else
     code = SIGNET_DB_PG_ERROR_FAILED;
 
-  switch (code)
-    {
-    case SIGNET_DB_PG_ERROR_AUTHENTICATION:
-      g_set_error (error, SIGNET_DB_PG_ERROR, code,
-                   _("The server did not accept this user name and password. The server said: %s"),
-                   message);
-      break;
-    case SIGNET_DB_PG_ERROR_UNREACHABLE:
-      g_set_error (error, SIGNET_DB_PG_ERROR, code,
-                   _("The server could not be reached. Check the server's name and port, and that it is running. The error was: %s"),
-                   message);
-      break;
-    case SIGNET_DB_PG_ERROR_CERTIFICATE:
-      g_set_error (error, SIGNET_DB_PG_ERROR, code,
-                   _("The server's identity could not be verified, so Signet did not connect: its certificate is not for this server name or is not signed by a trusted authority. The error was: %s"),
-                   message);
-      break;
-    case SIGNET_DB_PG_ERROR_NO_DATABASE:
-      g_set_error (error, SIGNET_DB_PG_ERROR, code,
-                   _("The server has no register of this name. Check the database name. The server said: %s"),
-                   message);
-      break;
-    case SIGNET_DB_PG_ERROR_FAILED:
-    default:
-      g_set_error (error, SIGNET_DB_PG_ERROR, code,
-                   _("Could not connect to the team register. The error was: %s"),
-                   message);
-      break;
-    }
+  set_explained_error (error, code, message);
 }
 
 /* Every statement is planned once for any values (a generic plan), not
@@ -201,9 +229,7 @@ set_up_session (PGconn  *conn,
   gboolean ok = PQresultStatus (res) == PGRES_COMMAND_OK;
 
   if (!ok)
-    g_set_error (error, SIGNET_DB_PG_ERROR, SIGNET_DB_PG_ERROR_UNREACHABLE,
-                 _("The server could not be reached. Check the server's name and port, and that it is running. The error was: %s"),
-                 PQresultErrorMessage (res));
+    set_explained_error (error, SIGNET_DB_PG_ERROR_FAILED, PQresultErrorMessage (res));
   PQclear (res);
 
   return ok;
@@ -248,9 +274,7 @@ _signet_db_pg_complete_connection (PGconn                      *conn,
         {
           if (left <= 0)
             {
-              g_set_error (error, SIGNET_DB_PG_ERROR, SIGNET_DB_PG_ERROR_UNREACHABLE,
-                           _("The server could not be reached. Check the server's name and port, and that it is running. The error was: %s"),
-                           _("no answer in time"));
+              set_explained_error (error, SIGNET_DB_PG_ERROR_UNREACHABLE, _("no answer in time"));
               return FALSE;
             }
           ready = poll (&fd, 1, (int) MIN (left / 1000 + 1, G_MAXINT));

@@ -40,6 +40,10 @@ typedef enum
 } SignetDbPgError;
 
 GQuark       signet_db_pg_error_quark           (void);
+/* What the server or libpq said in @error, without the explanation
+ * Signet puts around it; for a page that explains it in its own words.
+ * Any other error's message whole. */
+char        *signet_db_pg_error_dup_cause       (const GError *error);
 
 /* Connects to the server @conninfo names, a postgresql:// URI or
  * "key=value" words as libpq takes them. Blocks until it is connected or

@@ -226,6 +226,20 @@ assert_no_source_location (Fixture *f)
   g_assert_false (g_regex_match_simple ("[a-z_]+\\.c:[0-9]+", detail, 0, 0));
 }
 
+/* The page's explanation is said once: the small print below it is what
+ * the server said, not the explanation again. */
+static void
+assert_detail_is_the_servers (Fixture *f)
+{
+  const char *detail = gtk_label_get_text (GTK_LABEL (child (f, "error_detail")));
+
+  g_assert_true (gtk_widget_get_visible (child (f, "error_detail")));
+  g_assert_cmpstr (detail, !=, "");
+  g_assert_null (strstr (detail, "Check the database name"));
+  g_assert_null (strstr (detail, "The server said:"));
+  g_assert_nonnull (strstr (detail, "no_such_register"));
+}
+
 static void
 test_no_database (Fixture       *f,
                   gconstpointer  data)
@@ -239,6 +253,7 @@ test_no_database (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "error_title"))), ==, _("No Such Database"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (f, "error_advice"))), "“no_such_register”"));
   assert_no_source_location (f);
+  assert_detail_is_the_servers (f);
   /* Still on the dialog, with what was typed, and the window unchanged. */
   g_assert_true (display_test_find_type (f->window, SIGNET_TYPE_CONNECT_DIALOG) == f->dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "database_row"))), ==, "no_such_register");

@@ -75,7 +75,9 @@ show_error (SignetConnectDialog     *self,
 {
   g_autofree char *title = NULL;
   g_autofree char *advice = NULL;
-  const char *detail = error->message;
+  /* The page explains; below, in small print, what the server said. */
+  g_autofree char *cause = signet_db_pg_error_dup_cause (error);
+  const char *detail = cause;
 
   if (error->domain == SIGNET_DB_PG_ERROR && error->code == SIGNET_DB_PG_ERROR_CERTIFICATE)
     {
