@@ -99,9 +99,12 @@ is_location (const char *line)
 }
 
 /* The server's or libpq's words without the code and source location
- * that the verbose form adds. */
+ * that the verbose form adds, nor libpq's note of the password file it
+ * read (@password_file, or NULL): the app's own, a name in the runtime
+ * folder that says nothing to the user. */
 static char *
-plain_message (const char *message)
+plain_message (const char *message,
+               const char *password_file)
 {
   g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
   GString *out = g_string_new (NULL);
@@ -111,7 +114,8 @@ plain_message (const char *message)
     {
       char *line = g_strstrip (lines[i]);
 
-      if (line[0] == '\0' || is_location (line))
+      if (line[0] == '\0' || is_location (line) ||
+          (password_file != NULL && *password_file != '\0' && strstr (line, password_file) != NULL))
         continue;
       if (find_sqlstate (line, state))
         {
@@ -188,9 +192,17 @@ set_connect_error (PGconn  *conn,
                    GError **error)
 {
   const char *raw = PQerrorMessage (conn);
-  g_autofree char *message = plain_message (raw);
+  g_autofree char *message = NULL;
+  PQconninfoOption *options = PQconninfo (conn);
+  const char *password_file = NULL;
   char state[6] = "";
   SignetDbPgError code;
+
+  for (PQconninfoOption *option = options; option != NULL && option->keyword != NULL; option++)
+    if (g_str_equal (option->keyword, "passfile"))
+      password_file = option->val;
+  message = plain_message (raw, password_file);
+  PQconninfoFree (options);
 
   find_sqlstate (raw, state);
   if (g_str_equal (state, "28P01") || g_str_equal (state, "28000")

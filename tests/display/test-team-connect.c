@@ -338,6 +338,9 @@ test_password (Fixture       *f,
                    _("Wrong User Name or Password"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (f, "error_advice"))), f->address->user));
   assert_no_source_location (f);
+  /* libpq read the password from the app's file, which says nothing to
+   * the user: its note is left out. */
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (child (f, "error_detail"))), "pgpass"));
   g_assert_true (signet_window_get_store (SIGNET_WINDOW (f->window)) == f->file_store);
   save_screenshot (f, "wrong-password");
 
