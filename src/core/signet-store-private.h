@@ -54,6 +54,7 @@ struct _SignetStore
    * and the last search's terms and where in that order what they found
    * is. */
   GArray        *ordered_ids;
+  gint64         ordered_id_limit;   /* the highest of ordered_ids + 1 */
   SignetSortKey  ordered_key;
   gboolean       ordered_descending;
   GArray        *ordered_records;

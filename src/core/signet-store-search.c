@@ -997,6 +997,9 @@ ensure_ordered (SignetStore    *self,
   clear_ordered (self);
   if (!(self->ordered_ids = query_ordered_ids (self, sort_key, descending, G_MAXUINT, error)))
     return FALSE;
+  self->ordered_id_limit = 0;
+  for (guint i = 0; i < self->ordered_ids->len; i++)
+    self->ordered_id_limit = MAX (self->ordered_id_limit, g_array_index (self->ordered_ids, gint64, i) + 1);
   self->ordered_key = sort_key;
   self->ordered_descending = !!descending;
 
@@ -1591,16 +1594,12 @@ search_on_server (SignetStore  *self,
 {
   g_autoptr(GArray) result = g_array_new (FALSE, FALSE, sizeof (gint64));
   FoundIds *found = g_new0 (FoundIds, terms->len);
-  gint64 limit = 0;
   gboolean ok = TRUE;
-
-  for (guint i = 0; i < self->ordered_ids->len; i++)
-    limit = MAX (limit, g_array_index (self->ordered_ids, gint64, i) + 1);
 
   for (guint t = 0; t < terms->len && ok; t++)
     {
-      found[t].limit = limit;
-      found[t].bits = g_malloc0 ((gsize) (limit + 7) / 8);
+      found[t].limit = self->ordered_id_limit;
+      found[t].bits = g_malloc0 ((gsize) (self->ordered_id_limit + 7) / 8);
       ok = server_term_matches (self, g_ptr_array_index (terms, t), &found[t], error);
     }
 
